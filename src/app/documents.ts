@@ -1,0 +1,55 @@
+import type { Committee } from '../domain/committee';
+import type { Person, Seat } from '../domain/roster';
+import type { Document } from './ports/document-store';
+
+/**
+ * The shapes in which the domain's objects are kept in the document store. Each has a `type`
+ * so queries can select it, and lives in its committee's partition.
+ */
+export interface CommitteeDocument extends Committee, Document {
+  readonly type: 'committee';
+}
+
+export interface PersonDocument extends Person, Document {
+  readonly type: 'person';
+}
+
+export interface SeatDocument extends Seat, Document {
+  readonly type: 'seat';
+}
+
+/** Where a conversation is: 1:1 with a person, a group chat, or a channel of a team. */
+export type ConversationKind = 'personal' | 'groupChat' | 'channel';
+
+/**
+ * Everything needed to post into a conversation later without an incoming message: the
+ * Bot Framework conversation reference reduced to plain data, so the app layer stays free of
+ * SDK types.
+ */
+export interface ConversationAddress {
+  readonly serviceUrl: string;
+  readonly channelId: string;
+  readonly conversationId: string;
+  readonly conversationType: ConversationKind;
+  readonly tenantId: string;
+  readonly botId: string;
+  readonly botName?: string;
+  readonly userId?: string;
+  readonly userAadObjectId?: string;
+  readonly userName?: string;
+}
+
+/** A conversation the bot can post into proactively. */
+export interface ConversationDocument extends Document {
+  readonly type: 'conversation';
+  readonly kind: ConversationKind;
+  /** For a 1:1 conversation: whose it is. */
+  readonly aadObjectId?: string;
+  /** A readable name: the channel's or group chat's title, or the team's name. */
+  readonly title?: string;
+  readonly teamId?: string;
+  readonly teamName?: string;
+  readonly locale?: string;
+  readonly address: ConversationAddress;
+  readonly updatedAt: string;
+}

@@ -1,0 +1,58 @@
+import { DEFAULT_COMMITTEE_SETTINGS, type CommitteeSettings } from '../domain/committee';
+import { mayUse } from '../domain/permissions';
+import { fail, ok, type Result } from '../domain/result';
+import type { AppDependencies } from './dependencies';
+import { personDocumentId } from '../domain/ids';
+import type { ConversationKind, PersonDocument } from './documents';
+import { listGroupConversations } from './group-conversations';
+import type { Actor } from './identify-actor';
+
+/** A conversation the working group could use, as offered on the set-up card. */
+export interface ConversationChoice {
+  readonly id: string;
+  readonly kind: ConversationKind;
+  readonly title: string;
+}
+
+/** What the set-up card shows: current (or proposed) settings and the card's revision. */
+export interface SetupView {
+  readonly isNew: boolean;
+  /** The revision the card was rendered from; saving an older one is refused as outdated. */
+  readonly revision: number;
+  readonly settings: CommitteeSettings;
+  readonly conversations: readonly ConversationChoice[];
+  readonly lastChange?: { readonly at: string; readonly byName: string };
+}
+
+export type SetupRefusal = { readonly kind: 'notAllowed' };
+
+/**
+ * Opens the set-up card: the KOG's defaults for a new committee, the stored settings otherwise.
+ * Only the secretariat may change an existing committee.
+ */
+export async function openSetup(deps: AppDependencies, actor: Actor): Promise<Result<SetupView, SetupRefusal>> {
+  if (!mayUse('setup', actor)) return fail({ kind: 'notAllowed' });
+  return ok(await setupView(deps, actor));
+}
+
+/** The set-up view of the actor's committee as it is stored now. */
+export async function setupView({ store }: AppDependencies, actor: Actor): Promise<SetupView> {
+  const conversations = (await listGroupConversations(store, actor.committeeId)).map((conversation) => ({
+    id: conversation.id,
+    kind: conversation.kind,
+    title: conversation.title ?? conversation.teamName ?? conversation.id,
+  }));
+  const committee = actor.committee;
+  if (!committee) {
+    return { isNew: true, revision: 0, settings: DEFAULT_COMMITTEE_SETTINGS, conversations };
+  }
+  const { name, shortName, timeZone, terms, sessionLengthMinutes, chairRotation, leadTimes, workingGroupConversationId } = committee;
+  const editor = await store.get<PersonDocument>(actor.committeeId, personDocumentId(committee.updatedBy));
+  return {
+    isNew: false,
+    revision: committee.revision,
+    settings: { name, shortName, timeZone, terms, sessionLengthMinutes, chairRotation, leadTimes, workingGroupConversationId },
+    conversations,
+    lastChange: { at: committee.updatedAt, byName: editor?.displayName ?? '' },
+  };
+}

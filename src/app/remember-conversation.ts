@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { committeeIdForTenant } from '../domain/ids';
+import type { AppDependencies } from './dependencies';
+import type { ConversationAddress, ConversationDocument, ConversationKind } from './documents';
+
+/** What the bot learnt about a conversation from an incoming activity or an installation. */
+export interface ConversationSighting {
+  readonly address: ConversationAddress;
+  readonly title?: string;
+  readonly teamId?: string;
+  readonly teamName?: string;
+  readonly locale?: string;
+}
+
+/**
+ * The document id of a conversation. A person's 1:1 chat is found by their object id; channels
+ * and group chats by a hash of the Teams conversation id, which may hold characters that are
+ * not allowed in ids.
+ */
+export function conversationDocumentId(kind: ConversationKind, conversationId: string, aadObjectId?: string): string {
+  if (kind === 'personal' && aadObjectId) return `personal-${aadObjectId.toLowerCase()}`;
+  return `conversation-${createHash('sha256').update(conversationId).digest('hex').slice(0, 40)}`;
+}
+
+/**
+ * Keeps the reference of a conversation so later features can post into it proactively.
+ * Writes only when something changed, so a busy chat does not cost a write per message.
+ */
+export async function rememberConversation({ store, clock }: AppDependencies, sighting: ConversationSighting): Promise<ConversationDocument> {
+  const { address } = sighting;
+  const committeeId = committeeIdForTenant(address.tenantId);
+  const kind = address.conversationType;
+  const aadObjectId = kind === 'personal' ? address.userAadObjectId : undefined;
+  const id = conversationDocumentId(kind, address.conversationId, aadObjectId);
+  const existing = await store.get<ConversationDocument>(committeeId, id);
+  const next: ConversationDocument = {
+    id,
+    committeeId,
+    type: 'conversation',
+    kind,
+    aadObjectId,
+    title: sighting.title ?? existing?.title,
+    teamId: sighting.teamId ?? existing?.teamId,
+    teamName: sighting.teamName ?? existing?.teamName,
+    locale: sighting.locale ?? existing?.locale,
+    address,
+    updatedAt: existing?.updatedAt ?? clock.now().toUTC().toISO()!,
+  };
+  if (existing && sameConversation(existing, next)) return existing;
+  const stored = await store.upsert({ ...next, updatedAt: clock.now().toUTC().toISO()! });
+  return stored;
+}
+
+function sameConversation(a: ConversationDocument, b: ConversationDocument): boolean {
+  const relevant = (doc: ConversationDocument) =>
+    JSON.stringify([doc.kind, doc.aadObjectId, doc.title, doc.teamId, doc.teamName, doc.locale, doc.address]);
+  return relevant(a) === relevant(b);
+}

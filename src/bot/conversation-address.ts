@@ -1,0 +1,62 @@
+import { TurnContext, type ConversationReference } from 'botbuilder';
+import type { ConversationAddress, ConversationKind } from '../app/documents';
+import type { ConversationSighting } from '../app/remember-conversation';
+
+interface TeamsChannelData {
+  readonly team?: { readonly id?: string; readonly name?: string };
+  readonly channel?: { readonly id?: string; readonly name?: string };
+  readonly tenant?: { readonly id?: string };
+}
+
+/** Maps an activity to the plain conversation data the app layer keeps. */
+export function sightingOf(context: TurnContext): ConversationSighting | undefined {
+  const { activity } = context;
+  const reference = TurnContext.getConversationReference(activity);
+  const channelData = (activity.channelData ?? {}) as TeamsChannelData;
+  const address = addressOf(reference, channelData.tenant?.id);
+  if (!address) return undefined;
+  const title =
+    address.conversationType === 'channel'
+      ? [channelData.team?.name, channelData.channel?.name].filter(Boolean).join(' › ') || undefined
+      : activity.conversation?.name;
+  return {
+    address,
+    title,
+    teamId: channelData.team?.id,
+    teamName: channelData.team?.name,
+    locale: activity.locale,
+  };
+}
+
+/**
+ * The address of another channel of the same team, for channels listed at installation. The
+ * general channel has no name in the Teams API; it is shown by the team's name.
+ */
+export function channelSighting(team: ConversationSighting, channelId: string, channelName: string | undefined): ConversationSighting {
+  return {
+    ...team,
+    address: { ...team.address, conversationId: channelId },
+    title: [team.teamName, channelName].filter(Boolean).join(' › '),
+  };
+}
+
+function addressOf(reference: Partial<ConversationReference>, channelDataTenant: string | undefined): ConversationAddress | undefined {
+  const conversation = reference.conversation;
+  const tenantId = conversation?.tenantId ?? channelDataTenant;
+  if (!conversation?.id || !reference.serviceUrl || !reference.bot?.id || !tenantId) return undefined;
+  const kind: ConversationKind =
+    conversation.conversationType === 'channel' ? 'channel' : conversation.conversationType === 'groupChat' || conversation.isGroup ? 'groupChat' : 'personal';
+  return {
+    serviceUrl: reference.serviceUrl,
+    channelId: reference.channelId ?? 'msteams',
+    // A reply in a channel thread carries ";messageid=…"; new posts go to the channel itself.
+    conversationId: kind === 'channel' ? conversation.id.split(';')[0]! : conversation.id,
+    conversationType: kind,
+    tenantId,
+    botId: reference.bot.id,
+    botName: reference.bot.name,
+    userId: kind === 'personal' ? reference.user?.id : undefined,
+    userAadObjectId: kind === 'personal' ? reference.user?.aadObjectId : undefined,
+    userName: kind === 'personal' ? reference.user?.name : undefined,
+  };
+}

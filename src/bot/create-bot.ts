@@ -1,0 +1,143 @@
+import { Application, type AdaptiveCard, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import { ActivityTypes, CardFactory, TeamsInfo, type TurnContext } from 'botbuilder';
+import type { AppDependencies } from '../app/dependencies';
+import { identifyActor, type Actor } from '../app/identify-actor';
+import type { Logger } from '../app/ports/logger';
+import { rememberConversation } from '../app/remember-conversation';
+import { showHelp } from '../app/show-help';
+import type { CommandId } from '../domain/permissions';
+import type { AdaptiveCardJson } from '../cards/card-template';
+import { renderHelpCard } from '../cards/help-card';
+import { VERBS } from '../cards/verbs';
+import type { Locale, Translator } from '../i18n/translator';
+import { MAX_MESSAGE_LENGTH, parseCommand } from './command-parser';
+import { channelSighting, sightingOf } from './conversation-address';
+import { notice } from './notices';
+import { saveSetupCard, setupCardFor } from './setup-cards';
+import { identityOf } from './turn-identity';
+import { languageOf } from './turn-language';
+
+export interface BotOptions {
+  readonly deps: AppDependencies;
+  readonly adapter: TeamsAdapter;
+  readonly defaultLocale: Locale;
+  readonly logger: Logger;
+}
+
+/** Produces the card that answers a command or a card action for a resolved actor. */
+type CardProducer = (actor: Actor, i18n: Translator, data: unknown) => Promise<AdaptiveCardJson>;
+
+/**
+ * The Teams side of Gremium: routes from commands, card verbs and installations to use cases,
+ * and from their results to cards. Nothing here decides what is allowed; the use cases do.
+ */
+export function createBot({ deps, adapter, defaultLocale, logger }: BotOptions): Application<TurnState> {
+  const app = new Application<TurnState>({ adapter, removeRecipientMention: true, startTypingTimer: false });
+
+  /** Resolves the actor from the activity and runs the producer; failures become notices. */
+  const cardFor = async (context: TurnContext, produce: CardProducer, data?: unknown): Promise<AdaptiveCardJson> => {
+    const i18n = languageOf(context, defaultLocale);
+    const identity = identityOf(context);
+    if (!identity) return notice(i18n, 'attention', 'notices.noTenantTitle', 'notices.noTenant');
+    try {
+      return await produce(await identifyActor(deps, identity), i18n, data);
+    } catch (error) {
+      logger.error({ err: error, activityId: context.activity.id, type: context.activity.type }, 'turn failed');
+      return notice(i18n, 'warning', 'notices.errorTitle', 'notices.error');
+    }
+  };
+
+  const sendCard = async (context: TurnContext, card: AdaptiveCardJson): Promise<void> => {
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+  };
+
+  const producers: Readonly<Record<CommandId, CardProducer>> = {
+    help: async (actor, i18n) => renderHelpCard(showHelp(actor), i18n),
+    setup: async (actor, i18n) => setupCardFor(deps, actor, i18n),
+  };
+  const cardActions: ReadonlyArray<readonly [string, CardProducer]> = [
+    [VERBS.setupOpen, producers.setup],
+    [VERBS.setupSave, async (actor, i18n, data) => saveSetupCard(deps, actor, data, i18n)],
+  ];
+
+  app.turn('beforeTurn', async (context) => {
+    await rememberSighting(context);
+    return true;
+  });
+
+  app.conversationUpdate('membersAdded', async (context) => {
+    const botWasAdded = context.activity.membersAdded?.some((member) => member.id === context.activity.recipient.id);
+    if (!botWasAdded) return;
+    await rememberTeamChannels(context);
+    if (context.activity.conversation.conversationType === 'personal' || !context.activity.conversation.conversationType) {
+      const i18n = languageOf(context, defaultLocale);
+      await sendCard(context, notice(i18n, 'default', 'welcome.title', 'welcome.text'));
+    }
+  });
+
+  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
+    await rememberTeamChannels(context);
+  });
+
+  app.message(
+    async (context) => (context.activity.text ?? '').length <= MAX_MESSAGE_LENGTH && parseCommand(context.activity.text) !== undefined,
+    async (context) => {
+      const command = parseCommand(context.activity.text)!;
+      await sendCard(context, await cardFor(context, producers[command]));
+    },
+  );
+
+  app.activity(ActivityTypes.Message, async (context) => {
+    const i18n = languageOf(context, defaultLocale);
+    const tooLong = (context.activity.text ?? '').length > MAX_MESSAGE_LENGTH;
+    await sendCard(
+      context,
+      tooLong
+        ? notice(i18n, 'attention', 'notices.tooLongTitle', 'notices.tooLong', { max: MAX_MESSAGE_LENGTH })
+        : notice(i18n, 'default', 'notices.unknownCommandTitle', 'notices.unknownCommand'),
+    );
+  });
+
+  for (const [verb, produce] of cardActions) {
+    app.adaptiveCards.actionExecute(verb, async (context, _state, data) => (await cardFor(context, produce, data)) as unknown as AdaptiveCard);
+    app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => sendCard(context, await cardFor(context, produce, data)));
+  }
+  app.adaptiveCards.actionExecute(/.*/, async (context) => {
+    const i18n = languageOf(context, defaultLocale);
+    return notice(i18n, 'attention', 'notices.unknownCommandTitle', 'notices.unknownAction') as unknown as AdaptiveCard;
+  });
+
+  app.error(async (context, error) => {
+    logger.error({ err: error, activityId: context.activity.id, type: context.activity.type }, 'unhandled turn error');
+    if (context.activity.type === ActivityTypes.Message) {
+      const i18n = languageOf(context, defaultLocale);
+      await sendCard(context, notice(i18n, 'warning', 'notices.errorTitle', 'notices.error'));
+    }
+  });
+
+  /** Keeps the conversation reference of every conversation the bot hears from. */
+  async function rememberSighting(context: TurnContext): Promise<void> {
+    const sighting = sightingOf(context);
+    if (sighting) await rememberConversation(deps, sighting);
+  }
+
+  /**
+   * When installed in a team, every channel is a candidate for the working group's conversation,
+   * not only the one the installation was announced in. Listing channels is best effort: the
+   * installation itself is already remembered.
+   */
+  async function rememberTeamChannels(context: TurnContext): Promise<void> {
+    const team = sightingOf(context);
+    if (!team || team.address.conversationType !== 'channel' || !team.teamId) return;
+    try {
+      const channels = await TeamsInfo.getTeamChannels(context, team.teamId);
+      for (const channel of channels) {
+        if (channel.id) await rememberConversation(deps, channelSighting(team, channel.id, channel.name));
+      }
+    } catch (error) {
+      logger.warn({ err: error, teamId: team.teamId }, 'could not list team channels');
+    }
+  }
+
+  return app;
+}

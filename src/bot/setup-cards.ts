@@ -1,0 +1,78 @@
+import type { AppDependencies } from '../app/dependencies';
+import { listGroupConversations } from '../app/group-conversations';
+import { identifyActor, type Actor } from '../app/identify-actor';
+import { openSetup, setupView } from '../app/open-setup';
+import { saveSetup } from '../app/save-setup';
+import type { CommitteeSettingsInput } from '../domain/committee';
+import type { AdaptiveCardJson } from '../cards/card-template';
+import { renderCommitteeCard } from '../cards/committee-card';
+import { describeSettingsProblems } from '../cards/settings-problems';
+import { renderSetupCard } from '../cards/setup-card';
+import type { Translator } from '../i18n/translator';
+import { notice } from './notices';
+
+/** The set-up card for this person, or why they may not see it. */
+export async function setupCardFor(deps: AppDependencies, actor: Actor, i18n: Translator): Promise<AdaptiveCardJson> {
+  const result = await openSetup(deps, actor);
+  if (!result.ok) return notice(i18n, 'attention', 'notices.notAllowedTitle', 'notices.notAllowedSetup');
+  return renderSetupCard(result.value, i18n);
+}
+
+/** Saves the set-up card's answers and answers with the card to show in its place. */
+export async function saveSetupCard(deps: AppDependencies, actor: Actor, data: unknown, i18n: Translator): Promise<AdaptiveCardJson> {
+  const fields = asRecord(data);
+  const answers: CommitteeSettingsInput = {
+    name: fields.name,
+    shortName: fields.shortName,
+    timeZone: fields.timeZone,
+    terms: fields.terms,
+    sessionLengthMinutes: fields.sessionLengthMinutes,
+    firstChair: fields.firstChair,
+    rotatingChairs: fields.rotatingChairs,
+    callForTopicsDays: fields.callForTopicsDays,
+    topicDeadlineDays: fields.topicDeadlineDays,
+    agendaDispatchDays: fields.agendaDispatchDays,
+    rsvpReminderDays: fields.rsvpReminderDays,
+    workingGroupConversationId: fields.workingGroupConversationId,
+  };
+  const result = await saveSetup(deps, actor, { revision: fields.revision, answers });
+  if (result.ok) {
+    const committee = result.value;
+    const conversations = await listGroupConversations(deps.store, actor.committeeId);
+    const workingGroup = conversations.find((conversation) => conversation.id === committee.workingGroupConversationId);
+    return renderCommitteeCard(
+      committee,
+      {
+        banner: committee.revision === 1 ? 'created' : 'saved',
+        workingGroup: workingGroup && { id: workingGroup.id, kind: workingGroup.kind, title: workingGroup.title ?? workingGroup.id },
+        canEdit: true,
+      },
+      i18n,
+    );
+  }
+  switch (result.error.kind) {
+    case 'notAllowed':
+      return notice(i18n, 'attention', 'notices.notAllowedTitle', 'notices.notAllowedSetup');
+    case 'invalid':
+      return renderSetupCard(await setupView(deps, actor), i18n, {
+        answers,
+        banner: {
+          title: i18n.t('problems.title'),
+          text: i18n.t('problems.intro'),
+          lines: describeSettingsProblems(result.error.problems, i18n),
+        },
+      });
+    case 'outdated': {
+      const current = await identifyActor(deps, actor.identity);
+      const reopened = await openSetup(deps, current);
+      if (!reopened.ok) return notice(i18n, 'attention', 'notices.notAllowedTitle', 'notices.notAllowedSetup');
+      return renderSetupCard(reopened.value, i18n, {
+        banner: { title: i18n.t('notices.outdatedTitle'), text: i18n.t('notices.outdatedSetup'), lines: [] },
+      });
+    }
+  }
+}
+
+function asRecord(data: unknown): Record<string, unknown> {
+  return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+}

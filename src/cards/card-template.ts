@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as ACData from 'adaptivecards-templating';
+import { projectRoot } from './project-root';
+
+/** An Adaptive Card as JSON, ready to be sent as an attachment or an invoke response. */
+export type AdaptiveCardJson = Record<string, unknown> & { readonly type: 'AdaptiveCard' };
+
+/** The card templates in `adaptiveCards/`; each has a typed data model and renderer beside it. */
+export type CardTemplateName = 'help' | 'setup' | 'committee' | 'notice';
+
+const templates = new Map<CardTemplateName, unknown>();
+
+/** Reads a template once per process; templates are part of the build, not user data. */
+export function loadCardTemplate(name: CardTemplateName): unknown {
+  let template = templates.get(name);
+  if (!template) {
+    template = JSON.parse(readFileSync(path.join(projectRoot(), 'adaptiveCards', `${name}.json`), 'utf8')) as unknown;
+    templates.set(name, template);
+  }
+  return template;
+}
+
+/**
+ * Expands a template with its data. Data is bound by the templating engine as values, never
+ * parsed as card JSON, so user text cannot add elements or actions to a card.
+ */
+export function expandCard<T extends object>(name: CardTemplateName, data: T): AdaptiveCardJson {
+  const template = new ACData.Template(loadCardTemplate(name));
+  return template.expand({ $root: data }) as AdaptiveCardJson;
+}

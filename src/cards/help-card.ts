@@ -1,0 +1,43 @@
+import type { HelpView } from '../app/show-help';
+import type { Translator } from '../i18n/translator';
+import { expandCard, type AdaptiveCardJson } from './card-template';
+import { escapeMarkdown } from './escape-markdown';
+import { VERBS } from './verbs';
+
+/** Data model of `adaptiveCards/help.json`. */
+export interface HelpCardData {
+  readonly title: string;
+  readonly committeeLine: string;
+  readonly standing: string;
+  readonly commandsHeading: string;
+  readonly commands: ReadonlyArray<{ readonly word: string; readonly description: string }>;
+  readonly howTo: string;
+  readonly setupAction: { readonly title: string; readonly verb: string } | null;
+}
+
+/** The help card lists only what this person may do, in their language. */
+export function renderHelpCard(view: HelpView, i18n: Translator): AdaptiveCardJson {
+  const data: HelpCardData = {
+    title: i18n.t('help.title'),
+    committeeLine: view.committeeName ? i18n.t('help.committee', { name: escapeMarkdown(view.committeeName) }) : '',
+    standing: !view.committeeExists
+      ? i18n.t('help.noCommittee')
+      : view.roles.length > 0
+        ? i18n.t('help.yourRoles', { roles: view.roles.map((role) => i18n.t(`roles.${role}`)).join(', ') })
+        : i18n.t('help.noRole'),
+    commandsHeading: i18n.t('help.commandsHeading'),
+    commands: view.commands.map((command) => ({
+      word: i18n.t(`commands.${command}.word`),
+      description: i18n.t(`commands.${command}.description`),
+    })),
+    howTo: i18n.t('help.howTo'),
+    setupAction: view.commands.includes('setup')
+      ? { title: capitalise(i18n.t('commands.setup.word')), verb: VERBS.setupOpen }
+      : null,
+  };
+  return expandCard('help', data);
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}

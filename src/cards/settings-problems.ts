@@ -1,0 +1,34 @@
+import type { SettingsField, SettingsProblem } from '../domain/committee';
+import type { MessageKey, Translator } from '../i18n/translator';
+
+const FIELD_LABELS: Readonly<Record<SettingsField, MessageKey>> = {
+  name: 'setup.name',
+  shortName: 'setup.shortName',
+  timeZone: 'setup.timeZone',
+  terms: 'setup.terms',
+  sessionLengthMinutes: 'setup.sessionLengthMinutes',
+  firstChair: 'setup.firstChair',
+  rotatingChairs: 'setup.rotatingChairs',
+  callForTopicsDays: 'setup.callForTopicsDays',
+  topicDeadlineDays: 'setup.topicDeadlineDays',
+  agendaDispatchDays: 'setup.agendaDispatchDays',
+  rsvpReminderDays: 'setup.rsvpReminderDays',
+  leadTimeOrder: 'setup.sectionLeadTimes',
+  workingGroupConversationId: 'setup.workingGroupConversation',
+};
+
+/** One readable line per problem, naming the field as the form labels it. */
+export function describeSettingsProblems(problems: readonly SettingsProblem[], i18n: Translator): string[] {
+  return problems.map((problem) => {
+    const field = i18n.t(FIELD_LABELS[problem.field]);
+    switch (problem.code) {
+      case 'tooLong':
+      case 'tooMany':
+        return i18n.t(`problems.${problem.code}`, { field, max: problem.max });
+      case 'outOfRange':
+        return i18n.t('problems.outOfRange', { field, min: problem.min, max: problem.max });
+      default:
+        return i18n.t(`problems.${problem.code}`, { field });
+    }
+  });
+}

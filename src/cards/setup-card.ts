@@ -1,0 +1,160 @@
+import { formatTerms, parseTerms, TEXT_LIMITS, type CommitteeSettingsInput } from '../domain/committee';
+import type { SetupView } from '../app/open-setup';
+import { formatDateTime } from '../i18n/format-date';
+import type { Translator } from '../i18n/translator';
+import { expandCard, type AdaptiveCardJson } from './card-template';
+import { escapeMarkdown } from './escape-markdown';
+import { STANDARD_TERMS, termsLabel } from './terms-label';
+import { VERBS } from './verbs';
+
+/** The values shown in the form's inputs: plain text and numbers, never markdown. */
+export interface SetupFormValues {
+  readonly name: string;
+  readonly shortName: string;
+  readonly timeZone: string;
+  readonly terms: string;
+  readonly sessionLengthMinutes: number | string;
+  readonly firstChair: string;
+  readonly rotatingChairs: string;
+  readonly callForTopicsDays: number | string;
+  readonly topicDeadlineDays: number | string;
+  readonly agendaDispatchDays: number | string;
+  readonly rsvpReminderDays: number | string;
+  readonly workingGroupConversationId: string;
+}
+
+/** Data model of `adaptiveCards/setup.json`. */
+export interface SetupCardData {
+  readonly banner: { readonly title: string; readonly text: string; readonly lines: readonly string[] } | null;
+  readonly title: string;
+  readonly intro: string;
+  readonly lastChange: string;
+  readonly revision: number;
+  readonly values: SetupFormValues;
+  readonly termChoices: ReadonlyArray<{ readonly title: string; readonly value: string }>;
+  readonly conversationChoices: ReadonlyArray<{ readonly title: string; readonly value: string }>;
+  readonly limits: { readonly name: number; readonly shortName: number; readonly institution: number; readonly rotatingChairs: number };
+  readonly labels: Readonly<Record<string, string>>;
+  readonly verbs: { readonly save: string };
+}
+
+export interface SetupCardOptions {
+  /** A notice above the form: why nothing was saved. */
+  readonly banner?: SetupCardData['banner'];
+  /** Answers to show again instead of the stored settings, so nothing typed is lost. */
+  readonly answers?: CommitteeSettingsInput;
+}
+
+const ROTATING_MAX_LENGTH = TEXT_LIMITS.rotatingInstitutions * (TEXT_LIMITS.institution + 1);
+
+/** The form to create or edit the committee. */
+export function renderSetupCard(view: SetupView, i18n: Translator, options: SetupCardOptions = {}): AdaptiveCardJson {
+  const values = options.answers ? valuesFromAnswers(options.answers) : valuesFromView(view);
+  const data: SetupCardData = {
+    banner: options.banner ?? null,
+    title: i18n.t(view.isNew ? 'setup.titleNew' : 'setup.titleEdit'),
+    intro: view.isNew ? i18n.t('setup.introNew') : '',
+    lastChange: view.lastChange
+      ? i18n.t('setup.lastChange', {
+          at: formatDateTime(view.lastChange.at, view.settings.timeZone, i18n),
+          by: escapeMarkdown(view.lastChange.byName || '–'),
+        })
+      : '',
+    revision: view.revision,
+    values,
+    termChoices: termChoices(values.terms, i18n),
+    conversationChoices: [
+      { title: i18n.t('setup.workingGroupNone'), value: '' },
+      ...view.conversations.map((conversation) => ({
+        title: `${i18n.t(`setup.conversationKind.${conversation.kind}`)}: ${conversation.title}`,
+        value: conversation.id,
+      })),
+    ],
+    limits: {
+      name: TEXT_LIMITS.name,
+      shortName: TEXT_LIMITS.shortName,
+      institution: TEXT_LIMITS.institution,
+      rotatingChairs: ROTATING_MAX_LENGTH,
+    },
+    labels: labels(i18n),
+    verbs: { save: VERBS.setupSave },
+  };
+  return expandCard('setup', data);
+}
+
+function valuesFromView({ settings }: SetupView): SetupFormValues {
+  return {
+    name: settings.name,
+    shortName: settings.shortName,
+    timeZone: settings.timeZone,
+    terms: formatTerms(settings.terms),
+    sessionLengthMinutes: settings.sessionLengthMinutes,
+    firstChair: settings.chairRotation.firstSessionOfYear,
+    rotatingChairs: settings.chairRotation.rotating.join('\n'),
+    callForTopicsDays: settings.leadTimes.callForTopicsDays,
+    topicDeadlineDays: settings.leadTimes.topicDeadlineDays,
+    agendaDispatchDays: settings.leadTimes.agendaDispatchDays,
+    rsvpReminderDays: settings.leadTimes.rsvpReminderDays,
+    workingGroupConversationId: settings.workingGroupConversationId ?? '',
+  };
+}
+
+/**
+ * The submitted answers, cut to the inputs' limits: a tampered oversized value must not be
+ * echoed into a card that Teams would then refuse.
+ */
+function valuesFromAnswers(answers: CommitteeSettingsInput): SetupFormValues {
+  return {
+    name: echo(answers.name, TEXT_LIMITS.name),
+    shortName: echo(answers.shortName, TEXT_LIMITS.shortName),
+    timeZone: echo(answers.timeZone, 64),
+    terms: echo(answers.terms, 40),
+    sessionLengthMinutes: echo(answers.sessionLengthMinutes, 6),
+    firstChair: echo(answers.firstChair, TEXT_LIMITS.institution),
+    rotatingChairs: echo(answers.rotatingChairs, ROTATING_MAX_LENGTH),
+    callForTopicsDays: echo(answers.callForTopicsDays, 6),
+    topicDeadlineDays: echo(answers.topicDeadlineDays, 6),
+    agendaDispatchDays: echo(answers.agendaDispatchDays, 6),
+    rsvpReminderDays: echo(answers.rsvpReminderDays, 6),
+    workingGroupConversationId: echo(answers.workingGroupConversationId, 80),
+  };
+}
+
+function echo(value: unknown, max: number): string {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value).slice(0, max);
+  return typeof value === 'string' ? value.slice(0, max) : '';
+}
+
+function termChoices(current: string, i18n: Translator): Array<{ title: string; value: string }> {
+  const choices = STANDARD_TERMS.map((choice) => ({ title: i18n.t(choice.label), value: choice.value }));
+  const custom = parseTerms(current);
+  if (custom && !choices.some((choice) => choice.value === formatTerms(custom))) {
+    choices.push({ title: termsLabel(custom, i18n), value: formatTerms(custom) });
+  }
+  return choices;
+}
+
+function labels(i18n: Translator): Record<string, string> {
+  return {
+    sectionBasics: i18n.t('setup.sectionBasics'),
+    sectionCycle: i18n.t('setup.sectionCycle'),
+    sectionChair: i18n.t('setup.sectionChair'),
+    sectionLeadTimes: i18n.t('setup.sectionLeadTimes'),
+    sectionWorkingGroup: i18n.t('setup.sectionWorkingGroup'),
+    name: i18n.t('setup.name'),
+    shortName: i18n.t('setup.shortName'),
+    timeZone: i18n.t('setup.timeZone'),
+    terms: i18n.t('setup.terms'),
+    sessionLengthMinutes: i18n.t('setup.sessionLengthMinutes'),
+    firstChair: i18n.t('setup.firstChair'),
+    rotatingChairs: i18n.t('setup.rotatingChairs'),
+    callForTopicsDays: i18n.t('setup.callForTopicsDays'),
+    topicDeadlineDays: i18n.t('setup.topicDeadlineDays'),
+    agendaDispatchDays: i18n.t('setup.agendaDispatchDays'),
+    rsvpReminderDays: i18n.t('setup.rsvpReminderDays'),
+    workingGroupConversation: i18n.t('setup.workingGroupConversation'),
+    workingGroupHint: i18n.t('setup.workingGroupHint'),
+    required: i18n.t('setup.required'),
+    save: i18n.t('setup.save'),
+  };
+}

@@ -1,0 +1,14 @@
+/**
+ * The verbs of every card action. Templates receive them as data and routes register them
+ * from here, so a card can never carry a verb that no route answers.
+ */
+export const VERBS = {
+  setupOpen: 'setup.open',
+  setupSave: 'setup.save',
+} as const;
+
+export type Verb = (typeof VERBS)[keyof typeof VERBS];
+
+export function isVerb(value: unknown): value is Verb {
+  return typeof value === 'string' && (Object.values(VERBS) as string[]).includes(value);
+}

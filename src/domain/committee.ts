@@ -1,0 +1,252 @@
+import { IANAZone } from 'luxon';
+import { fail, ok, type Result } from './result';
+
+/**
+ * A term is the part of the year in which exactly one regular session takes place
+ * (KOG: three "Tertiale"). Months are 1–12, inclusive at both ends.
+ */
+export interface Term {
+  readonly startMonth: number;
+  readonly endMonth: number;
+}
+
+/**
+ * Who chairs which session. The KOG rule: the first session of a year is chaired by the Lord
+ * Mayor's office; the remaining ones rotate through the listed institutions in order.
+ */
+export interface ChairRotation {
+  readonly firstSessionOfYear: string;
+  readonly rotating: readonly string[];
+}
+
+/** Days before a session at which each step of the cycle is due. */
+export interface LeadTimes {
+  readonly callForTopicsDays: number;
+  readonly topicDeadlineDays: number;
+  readonly agendaDispatchDays: number;
+  readonly rsvpReminderDays: number;
+}
+
+/** Everything the secretariat configures on the set-up card. */
+export interface CommitteeSettings {
+  readonly name: string;
+  readonly shortName: string;
+  readonly timeZone: string;
+  readonly terms: readonly Term[];
+  readonly sessionLengthMinutes: number;
+  readonly chairRotation: ChairRotation;
+  readonly leadTimes: LeadTimes;
+  /** Id of the stored conversation (channel or group chat) of the working group, if chosen. */
+  readonly workingGroupConversationId?: string;
+}
+
+/** A committee as kept in the store: its settings plus who changed it when. */
+export interface Committee extends CommitteeSettings {
+  readonly tenantId: string;
+  /** Increases with every saved change; a card showing an older revision is outdated. */
+  readonly revision: number;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly updatedAt: string;
+  readonly updatedBy: string;
+}
+
+/** Limits on free text, so that no card outgrows Teams' message size. */
+export const TEXT_LIMITS = {
+  name: 200,
+  shortName: 30,
+  institution: 150,
+  rotatingInstitutions: 12,
+} as const;
+
+/** The KOG's cycle, offered as the starting point when a committee is set up. */
+export const DEFAULT_COMMITTEE_SETTINGS: CommitteeSettings = {
+  name: 'Koordinierungsgremium „Integration von Migrant/-innen in Ausbildung und Arbeit“',
+  shortName: 'KOG',
+  timeZone: 'Europe/Berlin',
+  terms: [
+    { startMonth: 1, endMonth: 4 },
+    { startMonth: 5, endMonth: 8 },
+    { startMonth: 9, endMonth: 12 },
+  ],
+  sessionLengthMinutes: 180,
+  chairRotation: {
+    firstSessionOfYear: 'Oberbürgermeister der Stadt Leipzig',
+    rotating: ['Jobcenter Leipzig', 'Agentur für Arbeit Leipzig'],
+  },
+  leadTimes: { callForTopicsDays: 42, topicDeadlineDays: 21, agendaDispatchDays: 14, rsvpReminderDays: 7 },
+};
+
+/** The set-up card's answers as they arrive: untrusted strings and numbers. */
+export interface CommitteeSettingsInput {
+  readonly name?: unknown;
+  readonly shortName?: unknown;
+  readonly timeZone?: unknown;
+  readonly terms?: unknown;
+  readonly sessionLengthMinutes?: unknown;
+  readonly firstChair?: unknown;
+  readonly rotatingChairs?: unknown;
+  readonly callForTopicsDays?: unknown;
+  readonly topicDeadlineDays?: unknown;
+  readonly agendaDispatchDays?: unknown;
+  readonly rsvpReminderDays?: unknown;
+  readonly workingGroupConversationId?: unknown;
+}
+
+export type SettingsField =
+  | 'name'
+  | 'shortName'
+  | 'timeZone'
+  | 'terms'
+  | 'sessionLengthMinutes'
+  | 'firstChair'
+  | 'rotatingChairs'
+  | 'callForTopicsDays'
+  | 'topicDeadlineDays'
+  | 'agendaDispatchDays'
+  | 'rsvpReminderDays'
+  | 'leadTimeOrder'
+  | 'workingGroupConversationId';
+
+export type SettingsProblem =
+  | { readonly field: SettingsField; readonly code: 'required' }
+  | { readonly field: SettingsField; readonly code: 'tooLong'; readonly max: number }
+  | { readonly field: SettingsField; readonly code: 'tooMany'; readonly max: number }
+  | { readonly field: SettingsField; readonly code: 'notANumber' }
+  | { readonly field: SettingsField; readonly code: 'outOfRange'; readonly min: number; readonly max: number }
+  | { readonly field: SettingsField; readonly code: 'unknownTimeZone' }
+  | { readonly field: SettingsField; readonly code: 'invalidTerms' }
+  | { readonly field: SettingsField; readonly code: 'leadTimesOutOfOrder' }
+  | { readonly field: SettingsField; readonly code: 'unknownConversation' };
+
+const LEAD_TIME_MAX_DAYS = 365;
+const SESSION_MINUTES = { min: 30, max: 600 } as const;
+
+/**
+ * Turns the card's untrusted answers into settings, or lists every problem at once so the
+ * secretariat can fix them in one go. `knownConversationIds` are the conversations the bot is
+ * installed in; any other id can only come from a tampered card.
+ */
+export function parseCommitteeSettings(
+  input: CommitteeSettingsInput,
+  knownConversationIds: ReadonlySet<string>,
+): Result<CommitteeSettings, SettingsProblem[]> {
+  const problems: SettingsProblem[] = [];
+  const name = requiredText(input.name, 'name', TEXT_LIMITS.name, problems);
+  const shortName = requiredText(input.shortName, 'shortName', TEXT_LIMITS.shortName, problems);
+  const timeZone = requiredText(input.timeZone, 'timeZone', 64, problems);
+  if (timeZone && !IANAZone.isValidZone(timeZone)) problems.push({ field: 'timeZone', code: 'unknownTimeZone' });
+
+  const terms = parseTerms(typeof input.terms === 'string' ? input.terms : '');
+  if (!terms) problems.push({ field: 'terms', code: 'invalidTerms' });
+
+  const sessionLengthMinutes = wholeNumber(input.sessionLengthMinutes, 'sessionLengthMinutes', SESSION_MINUTES.min, SESSION_MINUTES.max, problems);
+  const firstChair = requiredText(input.firstChair, 'firstChair', TEXT_LIMITS.institution, problems);
+  const rotating = parseInstitutionLines(input.rotatingChairs, problems);
+
+  const callForTopicsDays = wholeNumber(input.callForTopicsDays, 'callForTopicsDays', 1, LEAD_TIME_MAX_DAYS, problems);
+  const topicDeadlineDays = wholeNumber(input.topicDeadlineDays, 'topicDeadlineDays', 1, LEAD_TIME_MAX_DAYS, problems);
+  const agendaDispatchDays = wholeNumber(input.agendaDispatchDays, 'agendaDispatchDays', 1, LEAD_TIME_MAX_DAYS, problems);
+  const rsvpReminderDays = wholeNumber(input.rsvpReminderDays, 'rsvpReminderDays', 0, LEAD_TIME_MAX_DAYS, problems);
+  if (
+    callForTopicsDays !== undefined &&
+    topicDeadlineDays !== undefined &&
+    agendaDispatchDays !== undefined &&
+    rsvpReminderDays !== undefined &&
+    !(callForTopicsDays > topicDeadlineDays && topicDeadlineDays > agendaDispatchDays && agendaDispatchDays > rsvpReminderDays)
+  ) {
+    problems.push({ field: 'leadTimeOrder', code: 'leadTimesOutOfOrder' });
+  }
+
+  const workingGroup = typeof input.workingGroupConversationId === 'string' ? input.workingGroupConversationId.trim() : '';
+  if (workingGroup && !knownConversationIds.has(workingGroup)) {
+    problems.push({ field: 'workingGroupConversationId', code: 'unknownConversation' });
+  }
+
+  if (problems.length > 0) return fail(problems);
+  return ok({
+    name: name!,
+    shortName: shortName!,
+    timeZone: timeZone!,
+    terms: terms!,
+    sessionLengthMinutes: sessionLengthMinutes!,
+    chairRotation: { firstSessionOfYear: firstChair!, rotating },
+    leadTimes: {
+      callForTopicsDays: callForTopicsDays!,
+      topicDeadlineDays: topicDeadlineDays!,
+      agendaDispatchDays: agendaDispatchDays!,
+      rsvpReminderDays: rsvpReminderDays!,
+    },
+    ...(workingGroup ? { workingGroupConversationId: workingGroup } : {}),
+  });
+}
+
+/**
+ * Reads a cadence written as month ranges, `1-4,5-8,9-12`. The terms must follow each other
+ * without gap or overlap and cover the whole year, so that every date falls in exactly one term.
+ */
+export function parseTerms(text: string): Term[] | undefined {
+  const parts = text.split(',').map((part) => part.trim());
+  if (parts.length < 1 || parts.length > 12) return undefined;
+  const terms: Term[] = [];
+  for (const part of parts) {
+    const match = /^(\d{1,2})\s*[-–]\s*(\d{1,2})$/.exec(part);
+    if (!match) return undefined;
+    const term = { startMonth: Number(match[1]), endMonth: Number(match[2]) };
+    if (term.startMonth < 1 || term.endMonth > 12 || term.startMonth > term.endMonth) return undefined;
+    terms.push(term);
+  }
+  let expectedStart = 1;
+  for (const term of terms) {
+    if (term.startMonth !== expectedStart) return undefined;
+    expectedStart = term.endMonth + 1;
+  }
+  return expectedStart === 13 ? terms : undefined;
+}
+
+/** The inverse of `parseTerms`: the canonical text form used as a choice value on the card. */
+export function formatTerms(terms: readonly Term[]): string {
+  return terms.map((term) => `${term.startMonth}-${term.endMonth}`).join(',');
+}
+
+function requiredText(value: unknown, field: SettingsField, max: number, problems: SettingsProblem[]): string | undefined {
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (!text) {
+    problems.push({ field, code: 'required' });
+    return undefined;
+  }
+  if (text.length > max) {
+    problems.push({ field, code: 'tooLong', max });
+    return undefined;
+  }
+  return text;
+}
+
+function wholeNumber(value: unknown, field: SettingsField, min: number, max: number, problems: SettingsProblem[]): number | undefined {
+  const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : NaN;
+  if (!Number.isInteger(number)) {
+    problems.push({ field, code: 'notANumber' });
+    return undefined;
+  }
+  if (number < min || number > max) {
+    problems.push({ field, code: 'outOfRange', min, max });
+    return undefined;
+  }
+  return number;
+}
+
+function parseInstitutionLines(value: unknown, problems: SettingsProblem[]): string[] {
+  const lines = (typeof value === 'string' ? value : '')
+    .split(/\r?\n|;/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+  if (lines.length > TEXT_LIMITS.rotatingInstitutions) {
+    problems.push({ field: 'rotatingChairs', code: 'tooMany', max: TEXT_LIMITS.rotatingInstitutions });
+    return [];
+  }
+  if (lines.some((line) => line.length > TEXT_LIMITS.institution)) {
+    problems.push({ field: 'rotatingChairs', code: 'tooLong', max: TEXT_LIMITS.institution });
+    return [];
+  }
+  return lines;
+}

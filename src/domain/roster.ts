@@ -1,0 +1,30 @@
+import type { Role } from './roles';
+
+/**
+ * A person known to the committee, identified by their Entra ID object id (`aadObjectId`),
+ * which Teams puts on every activity. People who leave are deactivated, never deleted, so past
+ * records keep their names.
+ */
+export interface Person {
+  readonly aadObjectId: string;
+  readonly displayName: string;
+  readonly roles: readonly Role[];
+  readonly institution?: string;
+  readonly active: boolean;
+}
+
+/**
+ * A seat is an institution's place in the committee: held by a member, optionally with a
+ * nominated deputy who attends when the member cannot.
+ */
+export interface Seat {
+  readonly id: string;
+  readonly institution: string;
+  readonly memberId: string;
+  readonly deputyId?: string;
+}
+
+/** Roles of an active person; a deactivated person holds none. */
+export function activeRoles(person: Person | undefined): readonly Role[] {
+  return person && person.active ? person.roles : [];
+}

@@ -1,0 +1,27 @@
+import { DateTime } from 'luxon';
+import type { Translator } from './translator';
+
+/**
+ * Dates are shown in the committee's time zone (not the reader's device), in the reader's
+ * language: "Donnerstag, 12. März 2027, 14:00 Uhr".
+ */
+export function formatDateTime(isoInstant: string, timeZone: string, i18n: Translator): string {
+  return inZone(isoInstant, timeZone, i18n).toFormat(i18n.t('dates.dateTime'));
+}
+
+/** A session's span: "Donnerstag, 12. März 2027, 14:00–17:00 Uhr". */
+export function formatSessionRange(startIso: string, endIso: string, timeZone: string, i18n: Translator): string {
+  const start = inZone(startIso, timeZone, i18n);
+  const end = inZone(endIso, timeZone, i18n);
+  return i18n.t('dates.sessionRange', {
+    date: start.toFormat(i18n.t('dates.date')),
+    start: start.toFormat(i18n.t('dates.time')),
+    end: end.toFormat(i18n.t('dates.time')),
+  });
+}
+
+function inZone(isoInstant: string, timeZone: string, i18n: Translator): DateTime {
+  const instant = DateTime.fromISO(isoInstant, { zone: 'utc' });
+  if (!instant.isValid) throw new Error(`Invalid instant: ${isoInstant}`);
+  return instant.setZone(timeZone).setLocale(i18n.locale);
+}

@@ -1,0 +1,117 @@
+import path from 'node:path';
+import { isLocale, type Locale } from '../i18n/translator';
+
+/** How the bot authenticates to the Bot Framework, as Azure Bot registrations offer it. */
+export const BOT_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+export type BotType = (typeof BOT_TYPES)[number];
+
+export type StoreKind = 'embedded' | 'cosmos';
+
+/** The validated configuration of one bot process. */
+export interface Config {
+  readonly port: number;
+  /** 127.0.0.1 in local mode, so an unauthenticated bot is never reachable from outside. */
+  readonly host: string;
+  /** Local mode: no BOT_ID, so no authentication of incoming requests. */
+  readonly localMode: boolean;
+  readonly bot: {
+    readonly id?: string;
+    readonly password?: string;
+    readonly tenantId?: string;
+    readonly type: BotType;
+    /** Where to read the Bot Framework's signing keys; only set for sovereign clouds and tests. */
+    readonly openIdMetadataUrl?: string;
+  };
+  readonly store: StoreKind;
+  readonly dataDir: string;
+  readonly cosmos?: {
+    readonly endpoint: string;
+    /** Absent: managed identity through DefaultAzureCredential. */
+    readonly key?: string;
+    readonly databaseId: string;
+    readonly containerId: string;
+  };
+  readonly defaultLocale: Locale;
+  readonly logLevel: string;
+  readonly logPretty: boolean;
+}
+
+/** Thrown at start with every problem of the environment at once, never one at a time. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/**
+ * Reads and validates the environment. Every variable is documented in `env/.env.example` and
+ * the README's configuration table.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const value = (name: string): string | undefined => {
+    const raw = env[name]?.trim();
+    return raw ? raw : undefined;
+  };
+
+  const portText = value('PORT') ?? '3978';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port < 1 || port > 65535) problems.push(`PORT must be a port number (1–65535), got "${portText}"`);
+
+  const botId = value('BOT_ID');
+  const botPassword = value('BOT_PASSWORD');
+  const botTenantId = value('BOT_TENANT_ID');
+  const botTypeText = value('BOT_TYPE') ?? 'MultiTenant';
+  const botType = (BOT_TYPES as readonly string[]).includes(botTypeText) ? (botTypeText as BotType) : undefined;
+  if (!botType) problems.push(`BOT_TYPE must be one of ${BOT_TYPES.join(', ')}, got "${botTypeText}"`);
+  const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  if (botId && !guid.test(botId)) problems.push('BOT_ID must be the bot\'s app (client) id, a GUID');
+  if (botTenantId && !guid.test(botTenantId)) problems.push('BOT_TENANT_ID must be a tenant id, a GUID');
+  if (botId && botType !== 'UserAssignedMSI' && !botPassword) problems.push(`BOT_PASSWORD is required when BOT_ID is set and BOT_TYPE is ${botTypeText}`);
+  if (botId && (botType === 'SingleTenant' || botType === 'UserAssignedMSI') && !botTenantId) {
+    problems.push(`BOT_TENANT_ID is required when BOT_TYPE is ${botTypeText}`);
+  }
+  if (!botId && botPassword) problems.push('BOT_PASSWORD is set but BOT_ID is not');
+
+  const cosmosEndpoint = value('COSMOS_ENDPOINT');
+  const storeText = value('STORE') ?? (cosmosEndpoint ? 'cosmos' : 'embedded');
+  if (storeText !== 'embedded' && storeText !== 'cosmos') problems.push(`STORE must be "embedded" or "cosmos", got "${storeText}"`);
+  if (storeText === 'cosmos' && !cosmosEndpoint) problems.push('COSMOS_ENDPOINT is required when STORE is cosmos');
+  if (cosmosEndpoint && !/^https?:\/\/\S+$/.test(cosmosEndpoint)) problems.push('COSMOS_ENDPOINT must be an http(s) URL');
+
+  const localeText = value('DEFAULT_LOCALE') ?? 'de';
+  if (!isLocale(localeText)) problems.push(`DEFAULT_LOCALE must be "de" or "en", got "${localeText}"`);
+
+  const logLevel = value('LOG_LEVEL') ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+
+  const openIdMetadataUrl = value('BOT_OPENID_METADATA_URL');
+  if (openIdMetadataUrl && !/^https?:\/\/\S+$/.test(openIdMetadataUrl)) problems.push('BOT_OPENID_METADATA_URL must be an http(s) URL');
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const localMode = !botId;
+  return {
+    port,
+    host: localMode ? '127.0.0.1' : '0.0.0.0',
+    localMode,
+    bot: { id: botId, password: botPassword, tenantId: botTenantId, type: botType!, openIdMetadataUrl },
+    store: storeText as StoreKind,
+    dataDir: path.resolve(cwd, value('DATA_DIR') ?? './data'),
+    cosmos:
+      storeText === 'cosmos' && cosmosEndpoint
+        ? {
+            endpoint: cosmosEndpoint,
+            key: value('COSMOS_KEY'),
+            databaseId: value('COSMOS_DATABASE') ?? 'gremium',
+            containerId: value('COSMOS_CONTAINER') ?? 'documents',
+          }
+        : undefined,
+    defaultLocale: localeText as Locale,
+    logLevel,
+    logPretty: value('LOG_FORMAT') === 'pretty',
+  };
+}
