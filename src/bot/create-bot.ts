@@ -87,6 +87,17 @@ export function createBot({ deps, adapter, defaultLocale, logger }: BotOptions):
     },
   );
 
+  for (const [verb, produce] of cardActions) {
+    app.adaptiveCards.actionExecute(verb, async (context, _state, data) => (await cardFor(context, produce, data)) as unknown as AdaptiveCard);
+    app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => sendCard(context, await cardFor(context, produce, data)));
+  }
+  app.adaptiveCards.actionExecute(/.*/, async (context) => {
+    const i18n = languageOf(context, defaultLocale);
+    return notice(i18n, 'attention', 'notices.unknownCommandTitle', 'notices.unknownAction') as unknown as AdaptiveCard;
+  });
+
+  // Last: any other chat line. Card submissions (Action.Submit) are messages too, so this
+  // catch-all must come after their routes.
   app.activity(ActivityTypes.Message, async (context) => {
     const i18n = languageOf(context, defaultLocale);
     const tooLong = (context.activity.text ?? '').length > MAX_MESSAGE_LENGTH;
@@ -96,15 +107,6 @@ export function createBot({ deps, adapter, defaultLocale, logger }: BotOptions):
         ? notice(i18n, 'attention', 'notices.tooLongTitle', 'notices.tooLong', { max: MAX_MESSAGE_LENGTH })
         : notice(i18n, 'default', 'notices.unknownCommandTitle', 'notices.unknownCommand'),
     );
-  });
-
-  for (const [verb, produce] of cardActions) {
-    app.adaptiveCards.actionExecute(verb, async (context, _state, data) => (await cardFor(context, produce, data)) as unknown as AdaptiveCard);
-    app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => sendCard(context, await cardFor(context, produce, data)));
-  }
-  app.adaptiveCards.actionExecute(/.*/, async (context) => {
-    const i18n = languageOf(context, defaultLocale);
-    return notice(i18n, 'attention', 'notices.unknownCommandTitle', 'notices.unknownAction') as unknown as AdaptiveCard;
   });
 
   app.error(async (context, error) => {

@@ -7,7 +7,7 @@ import type { CommitteeSettingsInput } from '../domain/committee';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { renderCommitteeCard } from '../cards/committee-card';
 import { describeSettingsProblems } from '../cards/settings-problems';
-import { renderSetupCard } from '../cards/setup-card';
+import { renderSetupCard, submittedWorkingGroup } from '../cards/setup-card';
 import type { Translator } from '../i18n/translator';
 import { notice } from './notices';
 
@@ -33,7 +33,7 @@ export async function saveSetupCard(deps: AppDependencies, actor: Actor, data: u
     topicDeadlineDays: fields.topicDeadlineDays,
     agendaDispatchDays: fields.agendaDispatchDays,
     rsvpReminderDays: fields.rsvpReminderDays,
-    workingGroupConversationId: fields.workingGroupConversationId,
+    workingGroupConversationId: submittedWorkingGroup(fields.workingGroupConversationId),
   };
   const result = await saveSetup(deps, actor, { revision: fields.revision, answers });
   if (result.ok) {

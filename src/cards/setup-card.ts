@@ -45,6 +45,17 @@ export interface SetupCardOptions {
   readonly answers?: CommitteeSettingsInput;
 }
 
+/**
+ * The choice value for "no working group yet": Adaptive Cards require every choice to have a
+ * non-empty value, so the empty choice needs a name of its own.
+ */
+export const NO_WORKING_GROUP = 'none';
+
+/** The working group conversation as the form submitted it, with the "none" choice as empty. */
+export function submittedWorkingGroup(value: unknown): unknown {
+  return value === NO_WORKING_GROUP ? '' : value;
+}
+
 const ROTATING_MAX_LENGTH = TEXT_LIMITS.rotatingInstitutions * (TEXT_LIMITS.institution + 1);
 
 /** The form to create or edit the committee. */
@@ -64,7 +75,7 @@ export function renderSetupCard(view: SetupView, i18n: Translator, options: Setu
     values,
     termChoices: termChoices(values.terms, i18n),
     conversationChoices: [
-      { title: i18n.t('setup.workingGroupNone'), value: '' },
+      { title: i18n.t('setup.workingGroupNone'), value: NO_WORKING_GROUP },
       ...view.conversations.map((conversation) => ({
         title: `${i18n.t(`setup.conversationKind.${conversation.kind}`)}: ${conversation.title}`,
         value: conversation.id,
@@ -95,7 +106,7 @@ function valuesFromView({ settings }: SetupView): SetupFormValues {
     topicDeadlineDays: settings.leadTimes.topicDeadlineDays,
     agendaDispatchDays: settings.leadTimes.agendaDispatchDays,
     rsvpReminderDays: settings.leadTimes.rsvpReminderDays,
-    workingGroupConversationId: settings.workingGroupConversationId ?? '',
+    workingGroupConversationId: settings.workingGroupConversationId ?? NO_WORKING_GROUP,
   };
 }
 
@@ -116,7 +127,7 @@ function valuesFromAnswers(answers: CommitteeSettingsInput): SetupFormValues {
     topicDeadlineDays: echo(answers.topicDeadlineDays, 6),
     agendaDispatchDays: echo(answers.agendaDispatchDays, 6),
     rsvpReminderDays: echo(answers.rsvpReminderDays, 6),
-    workingGroupConversationId: echo(answers.workingGroupConversationId, 80),
+    workingGroupConversationId: echo(answers.workingGroupConversationId, 80) || NO_WORKING_GROUP,
   };
 }
 

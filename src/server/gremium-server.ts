@@ -8,6 +8,25 @@ import type { Clock } from '../domain/clock';
 import type { Config } from './config';
 import { DEFAULT_MAX_BODY_BYTES, startHttpServer, type RunningHttpServer } from './http-server';
 
+/**
+ * The adapter answers failures with the error's message (an upstream host name, a token
+ * validation detail). Callers learn nothing from it, so failure bodies are replaced by a status
+ * word; successful bodies (invoke responses) pass unchanged.
+ */
+function withoutInternalDetails(response: Response) {
+  let status = 200;
+  return {
+    socket: response.socket,
+    header: (name: string, value: unknown) => response.header(name, value as string),
+    status: (code: number) => {
+      status = code;
+      return response.status(code);
+    },
+    send: (body: unknown) => response.send(status >= 400 ? { status: status === 401 ? 'unauthorized' : 'error' } : body),
+    end: () => response.end(),
+  };
+}
+
 export interface GremiumServer {
   readonly http: RunningHttpServer;
   /** Stops accepting, finishes turns in flight, closes the store; within `graceMs` in all. */
@@ -32,7 +51,7 @@ export async function startGremiumServer({ config, store, clock, logger }: Gremi
     logger,
     maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
     handleMessage: (request: Request, response: Response) =>
-      adapter.process(request, response as never, async (context) => {
+      adapter.process(request, withoutInternalDetails(response), async (context) => {
         await app.run(context);
       }),
     isReady: async () => {

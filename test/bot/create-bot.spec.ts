@@ -1,0 +1,221 @@
+import assert from 'node:assert/strict';
+import type { AppDependencies } from '../../src/app/dependencies';
+import type { CommitteeDocument, ConversationDocument } from '../../src/app/documents';
+import { fixedClock } from '../../src/domain/clock';
+import { committeeIdForTenant } from '../../src/domain/ids';
+import { VERBS } from '../../src/cards/verbs';
+import { openTempStore, type TempStore } from '../support/temp-store';
+import { alice, base, bob, BOT, BotHarness, cardText, firstCard, TENANT } from '../support/bot-harness';
+
+const COMMITTEE = committeeIdForTenant(TENANT);
+
+/** The set-up form as Teams submits it: the card's data plus every input's value. */
+const setupForm = {
+  verb: VERBS.setupSave,
+  revision: 0,
+  name: 'Koordinierungsgremium Leipzig',
+  shortName: 'KOG',
+  timeZone: 'Europe/Berlin',
+  terms: '1-4,5-8,9-12',
+  sessionLengthMinutes: '180',
+  firstChair: 'Oberbürgermeister',
+  rotatingChairs: 'Jobcenter Leipzig\nAgentur für Arbeit Leipzig',
+  callForTopicsDays: '42',
+  topicDeadlineDays: '21',
+  agendaDispatchDays: '14',
+  rsvpReminderDays: '7',
+  workingGroupConversationId: 'none',
+};
+
+describe('bot/create-bot', () => {
+  let temp: TempStore;
+  let deps: AppDependencies;
+  let bot: BotHarness;
+
+  beforeEach(async () => {
+    temp = await openTempStore();
+    deps = { store: temp.store, clock: fixedClock('2026-11-21T10:00:00Z') };
+    bot = new BotHarness(deps);
+  });
+  afterEach(async () => temp.cleanup());
+
+  const committee = () => temp.store.get<CommitteeDocument>(COMMITTEE, 'committee');
+
+  describe('help', () => {
+    it('answers "hilfe" with a German help card that offers set-up while no committee exists', async () => {
+      const text = cardText(firstCard(await bot.message(alice, 'hilfe')));
+      assert.match(text, /Was Sie mit Gremium tun können/);
+      assert.match(text, /noch kein Gremium eingerichtet/);
+      assert.match(text, /einrichten/);
+    });
+
+    it('answers "help" from an English client in English', async () => {
+      const text = cardText(firstCard(await bot.message(alice, 'Help!', { locale: 'en-US' })));
+      assert.match(text, /What you can do with Gremium/);
+    });
+
+    it('shows a person without a role only what they may do', async () => {
+      await bot.execute(alice, VERBS.setupSave, setupForm);
+      const text = cardText(firstCard(await bot.message(bob, 'hilfe')));
+      assert.match(text, /noch keine Rolle zugeordnet/);
+      assert.doesNotMatch(text, /einrichten/);
+      const secretariat = cardText(firstCard(await bot.message(alice, 'hilfe')));
+      assert.match(secretariat, /Ihre Rolle: Geschäftsstelle/);
+      assert.match(secretariat, /einrichten/);
+    });
+
+    it('reads a command addressed to it in a channel, with the mention removed', async () => {
+      const replies = await bot.send({
+        ...base(alice),
+        type: 'message',
+        text: '<at>Gremium</at> hilfe',
+        entities: [{ type: 'mention', mentioned: { id: BOT.id, name: BOT.name }, text: '<at>Gremium</at>' }],
+        conversation: { id: '19:ag@thread.tacv2;messageid=1', conversationType: 'channel', tenantId: TENANT, isGroup: true, name: '' },
+        channelData: { tenant: { id: TENANT }, team: { id: '19:team@thread.tacv2', name: 'KOG' }, channel: { id: '19:ag@thread.tacv2', name: 'AG' } },
+      });
+      assert.match(cardText(firstCard(replies)), /Was Sie mit Gremium tun können/);
+      const channels = await temp.store.query<ConversationDocument>(COMMITTEE, { type: 'conversation', where: [{ field: 'kind', op: '=', value: 'channel' }] });
+      assert.equal(channels.length, 1);
+      assert.equal(channels[0]!.address.conversationId, '19:ag@thread.tacv2');
+      assert.equal(channels[0]!.title, 'KOG › AG');
+    });
+  });
+
+  describe('set-up', () => {
+    it('opens the set-up card with the KOG defaults', async () => {
+      const card = firstCard(await bot.message(alice, 'einrichten'));
+      const text = cardText(card);
+      assert.match(text, /Gremium einrichten/);
+      assert.match(text, /Integration von Migrant\/-innen/);
+      assert.match(JSON.stringify(card), /"verb":"setup.save"/);
+    });
+
+    it('creates the committee from the card and keeps it across a restart', async () => {
+      const card = await bot.execute(alice, VERBS.setupSave, setupForm);
+      assert.match(cardText(card), /Gremium eingerichtet/);
+      assert.match(cardText(card), /Koordinierungsgremium Leipzig/);
+      deps = { ...deps, store: await temp.reopen() };
+      bot = new BotHarness(deps);
+      const reopened = cardText(firstCard(await bot.message(alice, 'einrichten')));
+      assert.match(reopened, /Gremium bearbeiten/);
+      assert.match(reopened, /Koordinierungsgremium Leipzig/);
+      assert.match(reopened, /Zuletzt geändert: Samstag, 21. November 2026, 11:00 Uhr von Alice Adler/);
+    });
+
+    it('takes the acting person from the activity, never from card data', async () => {
+      await bot.execute(alice, VERBS.setupSave, setupForm);
+      const card = await bot.execute(bob, VERBS.setupSave, {
+        ...setupForm,
+        revision: 1,
+        name: 'Gekapert',
+        from: { aadObjectId: alice.aadObjectId },
+        aadObjectId: alice.aadObjectId,
+      });
+      assert.match(cardText(card), /Nur die Geschäftsstelle/);
+      assert.equal((await committee())?.name, 'Koordinierungsgremium Leipzig');
+    });
+
+    it('refuses the set-up card to people without the secretariat role', async () => {
+      await bot.execute(alice, VERBS.setupSave, setupForm);
+      assert.match(cardText(firstCard(await bot.message(bob, 'einrichten'))), /Nur die Geschäftsstelle/);
+    });
+
+    it('answers a click on an outdated card with the current state and changes nothing', async () => {
+      await bot.execute(alice, VERBS.setupSave, setupForm);
+      await bot.execute(alice, VERBS.setupSave, { ...setupForm, revision: 1, name: 'Neuer Name' });
+      const card = await bot.execute(alice, VERBS.setupSave, { ...setupForm, revision: 1, name: 'Alter Stand' });
+      const text = cardText(card);
+      assert.match(text, /Diese Karte ist nicht mehr aktuell/);
+      assert.match(text, /Neuer Name/);
+      assert.equal((await committee())?.name, 'Neuer Name');
+      assert.equal((await committee())?.revision, 2);
+    });
+
+    it('shows what is wrong, keeps what was typed, and saves nothing', async () => {
+      const card = await bot.execute(alice, VERBS.setupSave, { ...setupForm, shortName: '', topicDeadlineDays: '50' });
+      const text = cardText(card);
+      assert.match(text, /Bitte prüfen Sie Ihre Angaben/);
+      assert.match(text, /Kurzname: Bitte ausfüllen/);
+      assert.match(text, /Der Themenaufruf muss vor dem Anmeldeschluss liegen/);
+      assert.match(text, /Koordinierungsgremium Leipzig/);
+      assert.equal(await committee(), undefined);
+    });
+
+    it('refuses tampered data: wrong types, oversized text, foreign conversation ids', async () => {
+      for (const tampered of [
+        { ...setupForm, name: { $gt: '' } },
+        { ...setupForm, name: 'x'.repeat(100_000) },
+        { ...setupForm, sessionLengthMinutes: ['180'] },
+        { ...setupForm, workingGroupConversationId: 'conversation-of-another-committee' },
+        { ...setupForm, revision: '0' },
+        { verb: VERBS.setupSave },
+      ]) {
+        const card = await bot.execute(alice, VERBS.setupSave, tampered);
+        assert.match(cardText(card), /Bitte prüfen Sie Ihre Angaben|Diese Karte ist nicht mehr aktuell/);
+        assert.ok(Buffer.byteLength(JSON.stringify(card)) < 28 * 1024);
+      }
+      assert.equal(await committee(), undefined);
+    });
+
+    it('sends the card as a message when a client falls back to Action.Submit', async () => {
+      const replies = await bot.send({ ...base(alice), type: 'message', value: { ...setupForm } });
+      assert.match(cardText(firstCard(replies)), /Gremium eingerichtet/);
+      assert.equal((await committee())?.name, 'Koordinierungsgremium Leipzig');
+    });
+  });
+
+  describe('bad input', () => {
+    it('refuses an oversized message with a clear German notice', async () => {
+      const text = cardText(firstCard(await bot.message(alice, 'hilfe '.repeat(1000))));
+      assert.match(text, /Nachricht zu lang/);
+    });
+
+    it('answers an unknown command with a pointer to help', async () => {
+      assert.match(cardText(firstCard(await bot.message(alice, 'kaffee bitte'))), /Mit „hilfe“ sehen Sie/);
+    });
+
+    it('answers an unknown card verb without changing anything', async () => {
+      const card = await bot.execute(alice, 'committee.delete', { revision: 0 });
+      assert.match(cardText(card), /nicht bekannt oder nicht mehr gültig/);
+      assert.equal(await committee(), undefined);
+    });
+
+    it('refuses activities without a tenant and stores nothing', async () => {
+      const replies = await bot.message(alice, 'einrichten', {
+        conversation: { id: 'a:x', conversationType: 'personal', isGroup: false, name: '' },
+        channelData: {},
+      });
+      assert.match(cardText(firstCard(replies)), /keiner Organisation zuordnen/);
+      const card = await bot.execute(alice, VERBS.setupSave, setupForm, { conversation: { id: 'a:x', isGroup: false, conversationType: 'personal', name: '' }, channelData: {} });
+      assert.match(cardText(card), /keiner Organisation zuordnen/);
+      assert.equal(await committee(), undefined);
+    });
+  });
+
+  describe('installation', () => {
+    it("welcomes a person when installed for them and keeps their conversation reference", async () => {
+      const replies = await bot.send({ ...base(alice), type: 'conversationUpdate', membersAdded: [{ id: BOT.id, name: BOT.name }] });
+      assert.match(cardText(firstCard(replies)), /Willkommen bei Gremium/);
+      const stored = await temp.store.get<ConversationDocument>(COMMITTEE, `personal-${alice.aadObjectId}`);
+      assert.equal(stored?.address.serviceUrl, 'https://smba.example/emea/');
+      assert.equal(stored?.address.userId, alice.id);
+    });
+
+    it('keeps the reference of a person who writes to it', async () => {
+      await bot.message(bob, 'hilfe');
+      const stored = await temp.store.get<ConversationDocument>(COMMITTEE, `personal-${bob.aadObjectId}`);
+      assert.equal(stored?.address.conversationId, `a:personal-${bob.id}`);
+    });
+
+    it('keeps the reference of a group chat it is added to', async () => {
+      await bot.send({
+        ...base(alice),
+        type: 'conversationUpdate',
+        membersAdded: [{ id: BOT.id, name: BOT.name }],
+        conversation: { id: '19:group@thread.v2', conversationType: 'groupChat', tenantId: TENANT, isGroup: true, name: 'AG Ausbildung und Arbeit' },
+      });
+      const groups = await temp.store.query<ConversationDocument>(COMMITTEE, { type: 'conversation', where: [{ field: 'kind', op: '=', value: 'groupChat' }] });
+      assert.deepEqual(groups.map((group) => group.title), ['AG Ausbildung und Arbeit']);
+    });
+  });
+});

@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as AC from 'adaptivecards';
+import type { AdaptiveCardJson } from '../../src/cards/card-template';
+import { renderCommitteeCard } from '../../src/cards/committee-card';
+import { renderHelpCard } from '../../src/cards/help-card';
+import { renderNoticeCard } from '../../src/cards/notice-card';
+import { renderSetupCard } from '../../src/cards/setup-card';
+import { VERBS } from '../../src/cards/verbs';
+import { LOCALES, translator } from '../../src/i18n/translator';
+import { sampleCommittee, sampleSetupView } from './card-fixtures';
+
+/** Connectors refuse larger messages; below this a card fits everywhere in Teams. */
+const MAX_CARD_BYTES = 28 * 1024;
+
+/** Every template rendered with sample data, in every language, in its richest variant. */
+function samples(): Array<{ template: string; name: string; card: AdaptiveCardJson }> {
+  return LOCALES.flatMap((locale) => {
+    const i18n = translator(locale);
+    const longName = 'Koordinierungsgremium '.repeat(9).trim();
+    return [
+      { template: 'help', name: `help (${locale})`, card: renderHelpCard({ committeeExists: true, committeeName: 'KOG', roles: ['secretariat', 'member'], commands: ['help', 'setup'] }, i18n) },
+      { template: 'help', name: `help without committee (${locale})`, card: renderHelpCard({ committeeExists: false, roles: [], commands: ['help', 'setup'] }, i18n) },
+      { template: 'notice', name: `notice (${locale})`, card: renderNoticeCard({ style: 'attention', title: 'Titel', text: 'Text', lines: ['eins', 'zwei'] }) },
+      { template: 'setup', name: `setup new (${locale})`, card: renderSetupCard(sampleSetupView({ isNew: true, revision: 0, lastChange: undefined }), i18n) },
+      {
+        template: 'setup',
+        name: `setup with problems and longest answers (${locale})`,
+        card: renderSetupCard(
+          sampleSetupView({
+            conversations: Array.from({ length: 40 }, (_, index) => ({ id: `conversation-${index}`, kind: 'channel' as const, title: 'Kanal '.repeat(20) })),
+          }),
+          i18n,
+          {
+            answers: { name: 'N'.repeat(5000), rotatingChairs: 'I'.repeat(50_000), terms: '1-2,3-12' },
+            banner: { title: 'Problem', text: 'Nichts gespeichert', lines: Array.from({ length: 13 }, () => 'Zeile '.repeat(20)) },
+          },
+        ),
+      },
+      {
+        template: 'committee',
+        name: `committee (${locale})`,
+        card: renderCommitteeCard(
+          sampleCommittee({ name: longName.slice(0, 200), chairRotation: { firstSessionOfYear: 'X'.repeat(150), rotating: Array.from({ length: 12 }, () => 'Y'.repeat(150)) } }),
+          { banner: 'created', canEdit: true, workingGroup: { id: 'c', kind: 'channel', title: 'AG' } },
+          i18n,
+        ),
+      },
+    ];
+  });
+}
+
+function parseErrors(card: AdaptiveCardJson): string[] {
+  const parsed = new AC.AdaptiveCard();
+  const context = new AC.SerializationContext();
+  parsed.parse(card, context);
+  const messages: string[] = [];
+  for (let index = 0; index < context.eventCount; index += 1) messages.push(context.getEventAt(index).message);
+  for (const event of parsed.validateProperties().validationEvents) messages.push(event.message);
+  return messages;
+}
+
+describe('cards/templates', () => {
+  const templateNames = readdirSync(path.join(__dirname, '../../adaptiveCards')).filter((file) => file.endsWith('.json'));
+
+  it('renders a sample of every template', () => {
+    const rendered = new Set(samples().map((sample) => `${sample.template}.json`));
+    assert.deepEqual(templateNames.filter((name) => !rendered.has(name)), []);
+  });
+
+  for (const sample of samples()) {
+    it(`${sample.name} parses without validation errors and stays under 28 KB`, () => {
+      assert.deepEqual(parseErrors(sample.card), []);
+      assert.equal(sample.card.version, '1.5');
+      const bytes = Buffer.byteLength(JSON.stringify(sample.card), 'utf8');
+      assert.ok(bytes < MAX_CARD_BYTES, `${bytes} bytes`);
+      assert.doesNotMatch(JSON.stringify(sample.card), /\$\{/, 'an unbound template expression is left');
+    });
+  }
+
+  it('falls back from every Action.Execute to an Action.Submit with the same verb', () => {
+    for (const sample of samples()) {
+      const actions = JSON.stringify(sample.card).match(/"type":"Action\.Execute"[^]*?"fallback":\{[^}]*"verb":"[^"]+"/g) ?? [];
+      const executes = (JSON.stringify(sample.card).match(/"type":"Action\.Execute"/g) ?? []).length;
+      assert.equal(actions.length, executes, sample.name);
+    }
+  });
+
+  it('uses only verbs that routes answer', () => {
+    const known = new Set<string>(Object.values(VERBS));
+    for (const sample of samples()) {
+      for (const [, verb] of JSON.stringify(sample.card).matchAll(/"verb":"([^"]+)"/g)) assert.ok(known.has(verb!), `${sample.name}: ${verb}`);
+    }
+  });
+
+  it('keeps template files free of literal verbs, so verbs come from one constant', () => {
+    for (const name of templateNames) {
+      const text = readFileSync(path.join(__dirname, '../../adaptiveCards', name), 'utf8');
+      for (const [, verb] of text.matchAll(/"verb":\s*"([^"]+)"/g)) assert.match(verb!, /^\$\{.+\}$/, `${name}: ${verb}`);
+    }
+  });
+});

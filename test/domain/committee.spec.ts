@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { DEFAULT_COMMITTEE_SETTINGS, formatTerms, parseCommitteeSettings, parseTerms, type CommitteeSettingsInput } from '../../src/domain/committee';
+
+const validInput: CommitteeSettingsInput = {
+  name: 'Koordinierungsgremium',
+  shortName: 'KOG',
+  timeZone: 'Europe/Berlin',
+  terms: '1-4,5-8,9-12',
+  sessionLengthMinutes: '180',
+  firstChair: 'Oberbürgermeister',
+  rotatingChairs: 'Jobcenter Leipzig\nAgentur für Arbeit Leipzig\n',
+  callForTopicsDays: 42,
+  topicDeadlineDays: '21',
+  agendaDispatchDays: 14,
+  rsvpReminderDays: 7,
+  workingGroupConversationId: 'conversation-1',
+};
+
+describe('domain/committee', () => {
+  describe('parseTerms', () => {
+    it('reads the KOG tertials and other cadences covering the year', () => {
+      assert.deepEqual(parseTerms('1-4,5-8,9-12'), [
+        { startMonth: 1, endMonth: 4 },
+        { startMonth: 5, endMonth: 8 },
+        { startMonth: 9, endMonth: 12 },
+      ]);
+      assert.equal(parseTerms('1-6, 7–12')?.length, 2);
+      assert.equal(parseTerms('1-12')?.length, 1);
+    });
+
+    it('refuses gaps, overlaps, reversed and out-of-range months', () => {
+      for (const text of ['1-4,6-12', '1-5,5-12', '4-1,5-12', '1-4,5-8,9-13', '0-12', '', 'a-b', '1-4,5-8']) {
+        assert.equal(parseTerms(text), undefined, text);
+      }
+    });
+
+    it('round-trips through formatTerms', () => {
+      assert.equal(formatTerms(parseTerms('1-3,4-6,7-9,10-12')!), '1-3,4-6,7-9,10-12');
+    });
+  });
+
+  describe('parseCommitteeSettings', () => {
+    it('accepts the card answers as strings or numbers and trims them', () => {
+      const result = parseCommitteeSettings({ ...validInput, name: '  Koordinierungsgremium ' }, new Set(['conversation-1']));
+      assert.ok(result.ok);
+      assert.equal(result.value.name, 'Koordinierungsgremium');
+      assert.equal(result.value.sessionLengthMinutes, 180);
+      assert.deepEqual(result.value.chairRotation.rotating, ['Jobcenter Leipzig', 'Agentur für Arbeit Leipzig']);
+      assert.deepEqual(result.value.leadTimes, { callForTopicsDays: 42, topicDeadlineDays: 21, agendaDispatchDays: 14, rsvpReminderDays: 7 });
+      assert.equal(result.value.workingGroupConversationId, 'conversation-1');
+    });
+
+    it('lists every problem at once', () => {
+      const result = parseCommitteeSettings(
+        {
+          ...validInput,
+          name: '',
+          shortName: 'x'.repeat(31),
+          timeZone: 'Mars/Olympus',
+          terms: '1-4',
+          sessionLengthMinutes: '2.5',
+          callForTopicsDays: 'viele',
+          workingGroupConversationId: 'conversation-of-another-tenant',
+        },
+        new Set(['conversation-1']),
+      );
+      assert.ok(!result.ok);
+      assert.deepEqual(
+        result.error.map((problem) => `${problem.field}:${problem.code}`),
+        [
+          'name:required',
+          'shortName:tooLong',
+          'timeZone:unknownTimeZone',
+          'terms:invalidTerms',
+          'sessionLengthMinutes:notANumber',
+          'callForTopicsDays:notANumber',
+          'workingGroupConversationId:unknownConversation',
+        ],
+      );
+    });
+
+    it('requires the lead times in the order of the cycle', () => {
+      const result = parseCommitteeSettings({ ...validInput, topicDeadlineDays: 10, agendaDispatchDays: 14 }, new Set(['conversation-1']));
+      assert.ok(!result.ok);
+      assert.deepEqual(result.error, [{ field: 'leadTimeOrder', code: 'leadTimesOutOfOrder' }]);
+    });
+
+    it('refuses values of the wrong type, as a tampered card would send them', () => {
+      const result = parseCommitteeSettings(
+        { ...validInput, name: { $ne: 1 }, rotatingChairs: ['a'], sessionLengthMinutes: 1e9, terms: 42 } as CommitteeSettingsInput,
+        new Set(['conversation-1']),
+      );
+      assert.ok(!result.ok);
+      assert.deepEqual(
+        result.error.map((problem) => problem.field),
+        ['name', 'terms', 'sessionLengthMinutes'],
+      );
+    });
+
+    it('refuses more rotating institutions than a card can show', () => {
+      const many = Array.from({ length: 13 }, (_, index) => `Institution ${index}`).join('\n');
+      const result = parseCommitteeSettings({ ...validInput, rotatingChairs: many }, new Set(['conversation-1']));
+      assert.ok(!result.ok);
+      assert.deepEqual(result.error, [{ field: 'rotatingChairs', code: 'tooMany', max: 12 }]);
+    });
+
+    it('leaves the working group unset when none is chosen', () => {
+      const result = parseCommitteeSettings({ ...validInput, workingGroupConversationId: '' }, new Set());
+      assert.ok(result.ok);
+      assert.equal(result.value.workingGroupConversationId, undefined);
+    });
+
+    it('offers the KOG cycle as defaults that pass its own validation', () => {
+      const d = DEFAULT_COMMITTEE_SETTINGS;
+      const result = parseCommitteeSettings(
+        {
+          name: d.name,
+          shortName: d.shortName,
+          timeZone: d.timeZone,
+          terms: formatTerms(d.terms),
+          sessionLengthMinutes: d.sessionLengthMinutes,
+          firstChair: d.chairRotation.firstSessionOfYear,
+          rotatingChairs: d.chairRotation.rotating.join('\n'),
+          ...d.leadTimes,
+        },
+        new Set(),
+      );
+      assert.ok(result.ok);
+      assert.deepEqual(result.value, d);
+    });
+  });
+});
