@@ -1,5 +1,6 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
-import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import { CallerIdConstants, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
 
 /** The bot's registration as the Bot Framework needs it; all empty in local mode. */
 export interface BotRegistration {
@@ -21,7 +22,25 @@ export function createAdapter(registration: BotRegistration): TeamsAdapter {
     MicrosoftAppPassword: registration.password ?? '',
     MicrosoftAppTenantId: registration.tenantId ?? '',
     MicrosoftAppType: registration.type,
-    ...(registration.openIdMetadataUrl ? { BotOpenIdMetadata: registration.openIdMetadataUrl } : {}),
+    ...(registration.openIdMetadataUrl ? publicCloudWithSigningKeysFrom(registration.openIdMetadataUrl) : {}),
   };
   return new TeamsAdapter(settings, new ConfigurationServiceClientCredentialFactory(settings));
+}
+
+/**
+ * Once one endpoint is overridden, botbuilder treats every endpoint setting as given and leaves
+ * the missing ones empty (which would refuse every token). So an overridden key source comes with
+ * the public cloud's values for all the others.
+ */
+function publicCloudWithSigningKeysFrom(openIdMetadataUrl: string) {
+  return {
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+    ValidateAuthority: true,
+  };
 }

@@ -59,7 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
 
   const portText = value('PORT') ?? '3978';
   const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port < 1 || port > 65535) problems.push(`PORT must be a port number (1–65535), got "${portText}"`);
+  if (!/^\d+$/.test(portText) || port > 65535) problems.push(`PORT must be a port number (0–65535; 0 picks a free one), got "${portText}"`);
 
   const botId = value('BOT_ID');
   const botPassword = value('BOT_PASSWORD');

@@ -11,16 +11,18 @@ import { DEFAULT_MAX_BODY_BYTES, startHttpServer, type RunningHttpServer } from 
 /**
  * The adapter answers failures with the error's message (an upstream host name, a token
  * validation detail). Callers learn nothing from it, so failure bodies are replaced by a status
- * word; successful bodies (invoke responses) pass unchanged.
+ * word; successful bodies (invoke responses) pass unchanged. A failure before the turn started
+ * happened while checking the token (botbuilder raises a bad signature as a plain error, which
+ * it would answer with 500): the request was not authenticated, so it is answered with 401.
  */
-function withoutInternalDetails(response: Response) {
+function withoutInternalDetails(response: Response, turnStarted: () => boolean) {
   let status = 200;
   return {
     socket: response.socket,
     header: (name: string, value: unknown) => response.header(name, value as string),
     status: (code: number) => {
-      status = code;
-      return response.status(code);
+      status = code >= 500 && !turnStarted() ? 401 : code;
+      return response.status(status);
     },
     send: (body: unknown) => response.send(status >= 400 ? { status: status === 401 ? 'unauthorized' : 'error' } : body),
     end: () => response.end(),
@@ -50,10 +52,13 @@ export async function startGremiumServer({ config, store, clock, logger }: Gremi
     host: config.host,
     logger,
     maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
-    handleMessage: (request: Request, response: Response) =>
-      adapter.process(request, withoutInternalDetails(response), async (context) => {
+    handleMessage: (request: Request, response: Response) => {
+      let turnStarted = false;
+      return adapter.process(request, withoutInternalDetails(response, () => turnStarted), async (context) => {
+        turnStarted = true;
         await app.run(context);
-      }),
+      });
+    },
     isReady: async () => {
       await store.ping();
       return true;

@@ -4,41 +4,76 @@
  * (`committeeId`), so reads, queries and transactional batches never cross committees.
  *
  * Both adapters (Cosmos and the embedded SQLite store) pass the same contract suite
- * (`test/infra/document-store.contract.ts`), so use cases can rely on these semantics:
+ * (`test/infra/document-store.contract.ts`), so use cases can rely on these semantics, and on
+ * nothing an engine happens to do beyond them:
  * - `create` fails with `ConflictError` when the id exists in the partition;
- * - `replace` with an ETag fails with `ConcurrencyError` when the stored document changed;
- * - `batch` applies all operations or none.
+ * - `replace` and `delete` fail with `NotFoundError` when there is no such document, and, given
+ *   an ETag, with `ConcurrencyError` when the stored document has changed since;
+ * - `batch` applies all operations or none;
+ * - a request that is malformed (an invalid id, field path, operator, value or limit; see the
+ *   types below) fails with `InvalidRequestError` before anything is read or written.
+ *
+ * Document shape: data is plain JSON. Top-level fields whose name starts with `_` are system
+ * fields: they are never stored, whatever a written document carries, and reads return only one
+ * of them, `_etag`, set by the store (so a document read from one place, `_etag` and all, may be
+ * written back without its old ETag shadowing the new one).
  */
 export interface Document {
-  /** Unique inside the committee's partition. */
+  /**
+   * Unique inside the committee's partition. Non-empty and free of `/`, `\`, `?` and `#`
+   * (Cosmos DB cannot address such ids); any other id is refused with `InvalidRequestError`.
+   */
   readonly id: string;
-  /** Partition key: the committee the document belongs to. */
+  /** Partition key: the committee the document belongs to; a non-empty string. */
   readonly committeeId: string;
-  /** Discriminator of the document's shape, used by queries. */
+  /** Discriminator of the document's shape, used by queries; a non-empty string. */
   readonly type: string;
 }
 
-/** A document as read back from the store: it carries the ETag of its current version. */
+/**
+ * A document as read back from the store: it carries the ETag of its current version, and no
+ * other `_`-prefixed top-level field.
+ */
 export type Stored<T extends Document> = T & { readonly _etag: string };
 
-/** A JSON value that may be compared in a query. */
+/** A JSON value that may be compared in a query (numbers finite). */
 export type QueryValue = string | number | boolean | null;
 
-/** Comparison operators every adapter supports with the same meaning. */
+/** Comparison operators every adapter supports with the same meaning (see `QueryCondition`). */
 export type QueryOperator = '=' | '!=' | '<' | '<=' | '>' | '>=';
 
 /**
- * A parameterised query inside one partition. Field paths are dotted property names
- * (`session.number`) and are validated; values are always bound as parameters, never spliced
- * into query text, so user input cannot change a query's meaning.
+ * A parameterised query inside one partition: the documents of `type` that meet every condition
+ * of `where` (AND). Field paths are dotted property names (`session.number`; each name of ASCII
+ * letters, digits and `_`, not starting with a digit), anything else is an `InvalidRequestError`;
+ * values are always bound as parameters, never spliced into query text, so user input cannot
+ * change a query's meaning.
  */
 export interface Query {
   readonly type: string;
   readonly where?: readonly QueryCondition[];
+  /**
+   * Sorts by one field, ascending unless `desc`. Documents lacking the field are left out of the
+   * result (a field holding `null` is present). Without `orderBy` the order is unspecified; so is
+   * the order among values of different JSON types, which a well-typed field never holds.
+   */
   readonly orderBy?: { readonly field: string; readonly direction?: 'asc' | 'desc' };
+  /**
+   * At most this many documents, counted after ordering. A whole number ≥ 0 (`0` answers `[]`);
+   * anything else is an `InvalidRequestError`.
+   */
   readonly limit?: number;
 }
 
+/**
+ * One comparison of a field with a value. It matches only values of the same JSON type as
+ * `value`: `age = "42"` does not match the number 42, and `!=` is no exception (`age != "x"`
+ * matches nothing, and `note != "x"` no document lacking `note` or holding null there).
+ *
+ * `null` is the exception to that rule: `= null` matches a field that is null or missing,
+ * `!= null` one that is present and not null; any other operator with `null` is an
+ * `InvalidRequestError`, as are unknown operators and values that are not JSON (NaN, objects).
+ */
 export interface QueryCondition {
   readonly field: string;
   readonly op: QueryOperator;
@@ -58,11 +93,17 @@ export const MAX_BATCH_OPERATIONS = 100;
 export interface DocumentStore {
   /** The document, or `undefined` when there is none with that id in the partition. */
   get<T extends Document>(committeeId: string, id: string): Promise<Stored<T> | undefined>;
-  /** All documents of the partition matching the query, in `orderBy` order when given. */
+  /**
+   * All documents of the partition matching the query (see `Query`), in `orderBy` order when
+   * given; `[]` when none match.
+   */
   query<T extends Document>(committeeId: string, query: Query): Promise<Array<Stored<T>>>;
   /** Creates the document; `ConflictError` when its id is taken. */
   create<T extends Document>(document: T): Promise<Stored<T>>;
-  /** Replaces the document if its stored ETag is still `ifMatch`; else `ConcurrencyError`. */
+  /**
+   * Replaces the document if its stored ETag is still `ifMatch`: `ConcurrencyError` when it has
+   * moved on, `NotFoundError` when there is no such document (replace never creates one).
+   */
   replace<T extends Document>(document: T, ifMatch: string): Promise<Stored<T>>;
   /** Creates or overwrites the document unconditionally. */
   upsert<T extends Document>(document: T): Promise<Stored<T>>;
@@ -71,7 +112,9 @@ export interface DocumentStore {
   /**
    * Applies every operation inside one partition atomically: all or none. A failing operation
    * raises the error it would raise alone (`ConflictError`, `ConcurrencyError`, `NotFoundError`).
-   * Returns the written documents in operation order (`undefined` for deletes).
+   * Returns the written documents in operation order (`undefined` for deletes); an empty batch
+   * writes nothing and returns `[]`. A batch holds at most `MAX_BATCH_OPERATIONS` operations,
+   * all for documents of `committeeId`; else `InvalidRequestError`, with nothing written.
    */
   batch(committeeId: string, operations: readonly BatchOperation[]): Promise<Array<Stored<Document> | undefined>>;
   /** Resolves when the store answers; used by the readiness probe. */

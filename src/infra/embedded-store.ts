@@ -1,0 +1,342 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { BatchOperation, Document, DocumentStore, Query, QueryCondition, Stored } from '../app/ports/document-store';
+import { ConcurrencyError, ConflictError, NotFoundError } from '../app/ports/store-errors';
+import {
+  assertBatch,
+  assertCommitteeId,
+  assertDocument,
+  assertDocumentKey,
+  assertQueryType,
+  checkedCondition,
+  checkedLimit,
+  fieldPathSegments,
+  sortDirectionOf,
+  withoutSystemFields,
+} from './document-rules';
+
+/** The file name inside `dataDir`; fixed so that backups and volume mounts know what to copy. */
+export const EMBEDDED_STORE_FILE_NAME = 'gremium.sqlite';
+
+/**
+ * Bumped whenever the table layout changes, so that a later version can tell an old file from a
+ * new one (`PRAGMA user_version`) and migrate it instead of failing on a missing column.
+ */
+const SCHEMA_VERSION = 1;
+
+export interface EmbeddedStoreOptions {
+  /** Directory holding the SQLite file; created when missing. */
+  readonly dataDir: string;
+}
+
+interface DocumentRow {
+  readonly etag: string;
+  readonly body: string;
+}
+
+/**
+ * The document store for a single machine (development, a small on-premises install): one SQLite
+ * file, no server to run. It mirrors the Cosmos adapter's semantics exactly, proven by the shared
+ * contract suite, so that what works here works in production.
+ *
+ * better-sqlite3 is synchronous, so within one process every operation runs to completion before
+ * the next starts; that alone makes ETag checks race-free here. Writes that check and then write
+ * still run in IMMEDIATE transactions so that a second process on the same file (a seed script)
+ * cannot slip in between.
+ */
+export class EmbeddedStore implements DocumentStore {
+  private readonly statements: ReturnType<typeof prepareStatements>;
+
+  private constructor(private readonly db: Database.Database) {
+    this.statements = prepareStatements(db);
+  }
+
+  /**
+   * Opens (or creates) `<dataDir>/gremium.sqlite`. WAL lets readers (health probe, queries) run
+   * while a write commits; `synchronous = FULL` makes every committed write survive a power cut,
+   * which matters more for RSVPs and minutes than the few milliseconds it costs.
+   */
+  static async open(options: EmbeddedStoreOptions): Promise<EmbeddedStore> {
+    mkdirSync(options.dataDir, { recursive: true });
+    const db = new Database(join(options.dataDir, EMBEDDED_STORE_FILE_NAME));
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      migrate(db);
+      return new EmbeddedStore(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  async get<T extends Document>(committeeId: string, id: string): Promise<Stored<T> | undefined> {
+    assertDocumentKey(committeeId, id);
+    const row = this.statements.selectOne.get(committeeId, id) as DocumentRow | undefined;
+    return row ? toStored<T>(row) : undefined;
+  }
+
+  async query<T extends Document>(committeeId: string, query: Query): Promise<Array<Stored<T>>> {
+    assertCommitteeId(committeeId);
+    const compiled = compileQuery(committeeId, query);
+    if (!compiled) return [];
+    const rows = this.db.prepare(compiled.sql).all(...compiled.parameters) as DocumentRow[];
+    return rows.map((row) => toStored<T>(row));
+  }
+
+  async create<T extends Document>(document: T): Promise<Stored<T>> {
+    const data = toStorableData(document);
+    return this.db.transaction(() => this.createNow(data)).immediate() as Stored<T>;
+  }
+
+  async replace<T extends Document>(document: T, ifMatch: string): Promise<Stored<T>> {
+    const data = toStorableData(document);
+    return this.db.transaction(() => this.replaceNow(data, ifMatch)).immediate() as Stored<T>;
+  }
+
+  async upsert<T extends Document>(document: T): Promise<Stored<T>> {
+    const data = toStorableData(document);
+    return this.db.transaction(() => this.upsertNow(data)).immediate() as Stored<T>;
+  }
+
+  async delete(committeeId: string, id: string, ifMatch?: string): Promise<void> {
+    assertDocumentKey(committeeId, id);
+    this.db.transaction(() => this.deleteNow(committeeId, id, ifMatch)).immediate();
+  }
+
+  async batch(
+    committeeId: string,
+    operations: readonly BatchOperation[],
+  ): Promise<Array<Stored<Document> | undefined>> {
+    const prepared = prepareBatch(committeeId, operations);
+    // A throw inside the transaction function rolls back everything written before it.
+    return this.db
+      .transaction(() =>
+        prepared.map((operation) => {
+          switch (operation.op) {
+            case 'create':
+              return this.createNow(operation.data);
+            case 'upsert':
+              return this.upsertNow(operation.data);
+            case 'replace':
+              return this.replaceNow(operation.data, operation.ifMatch);
+            case 'delete':
+              this.deleteNow(committeeId, operation.id, operation.ifMatch);
+              return undefined;
+          }
+        }),
+      )
+      .immediate();
+  }
+
+  async ping(): Promise<void> {
+    this.statements.ping.get();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private createNow(data: StorableData): Stored<Document> {
+    const etag = newEtag();
+    const result = this.statements.insert.run(data.committeeId, data.id, data.type, etag, data.json);
+    if (result.changes === 0) throw new ConflictError(`Document "${data.id}" already exists.`);
+    return toStored({ etag, body: data.json });
+  }
+
+  private replaceNow(data: StorableData, ifMatch: string): Stored<Document> {
+    const etag = newEtag();
+    const result = this.statements.update.run(data.type, etag, data.json, data.committeeId, data.id, ifMatch);
+    if (result.changes === 0) this.throwWhyNotWritten(data.committeeId, data.id);
+    return toStored({ etag, body: data.json });
+  }
+
+  private upsertNow(data: StorableData): Stored<Document> {
+    const etag = newEtag();
+    this.statements.upsert.run(data.committeeId, data.id, data.type, etag, data.json);
+    return toStored({ etag, body: data.json });
+  }
+
+  private deleteNow(committeeId: string, id: string, ifMatch: string | undefined): void {
+    const result = this.statements.delete.run({ committeeId, id, ifMatch: ifMatch ?? null });
+    if (result.changes === 0) this.throwWhyNotWritten(committeeId, id);
+  }
+
+  /** A conditional write touched no row: either the document is gone or its ETag moved on. */
+  private throwWhyNotWritten(committeeId: string, id: string): never {
+    if (this.statements.selectOne.get(committeeId, id)) {
+      throw new ConcurrencyError(`Document "${id}" was changed by someone else.`);
+    }
+    throw new NotFoundError(`Document "${id}" does not exist.`);
+  }
+}
+
+function prepareStatements(db: Database.Database) {
+  return {
+    selectOne: db.prepare('SELECT etag, body FROM documents WHERE committee_id = ? AND id = ?'),
+    insert: db.prepare(
+      `INSERT INTO documents (committee_id, id, type, etag, body) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (committee_id, id) DO NOTHING`,
+    ),
+    update: db.prepare(
+      'UPDATE documents SET type = ?, etag = ?, body = ? WHERE committee_id = ? AND id = ? AND etag = ?',
+    ),
+    upsert: db.prepare(
+      `INSERT INTO documents (committee_id, id, type, etag, body) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (committee_id, id) DO UPDATE SET type = excluded.type, etag = excluded.etag, body = excluded.body`,
+    ),
+    delete: db.prepare(
+      'DELETE FROM documents WHERE committee_id = @committeeId AND id = @id AND (@ifMatch IS NULL OR etag = @ifMatch)',
+    ),
+    ping: db.prepare('SELECT 1'),
+  };
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    throw new Error(
+      `The store file has schema version ${version}, newer than this build understands (${SCHEMA_VERSION}).`,
+    );
+  }
+  if (version === SCHEMA_VERSION) return;
+  db.transaction(() => {
+    // The body keeps id, committeeId and type too, so a query on any field reads one place.
+    db.exec(`
+      CREATE TABLE documents (
+        committee_id TEXT NOT NULL,
+        id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        etag TEXT NOT NULL,
+        body TEXT NOT NULL CHECK (json_valid(body)),
+        PRIMARY KEY (committee_id, id)
+      ) WITHOUT ROWID;
+      CREATE INDEX documents_by_type ON documents (committee_id, type);
+    `);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}
+
+/** What is written for a document: its key columns and its JSON without system fields. */
+interface StorableData {
+  readonly committeeId: string;
+  readonly id: string;
+  readonly type: string;
+  readonly json: string;
+}
+
+type PreparedBatchOperation =
+  | { readonly op: 'create' | 'upsert'; readonly data: StorableData }
+  | { readonly op: 'replace'; readonly data: StorableData; readonly ifMatch: string }
+  | { readonly op: 'delete'; readonly id: string; readonly ifMatch: string | undefined };
+
+/** Validates the whole batch before anything is written, so a bad request never starts a transaction. */
+function prepareBatch(committeeId: string, operations: readonly BatchOperation[]): PreparedBatchOperation[] {
+  assertBatch(committeeId, operations);
+  return operations.map((operation): PreparedBatchOperation => {
+    if (operation.op === 'delete') return { op: 'delete', id: operation.id, ifMatch: operation.ifMatch };
+    const data = toStorableData(operation.document);
+    return operation.op === 'replace' ? { op: 'replace', data, ifMatch: operation.ifMatch } : { op: operation.op, data };
+  });
+}
+
+/** The row to write; system fields stay out of the body (see `withoutSystemFields`). */
+function toStorableData(document: Document): StorableData {
+  assertDocument(document);
+  const data = withoutSystemFields(document);
+  return { committeeId: document.committeeId, id: document.id, type: document.type, json: JSON.stringify(data) };
+}
+
+function toStored<T extends Document>(row: DocumentRow): Stored<T> {
+  return { ...(JSON.parse(row.body) as T), _etag: row.etag };
+}
+
+function newEtag(): string {
+  return randomUUID();
+}
+
+interface CompiledQuery {
+  readonly sql: string;
+  readonly parameters: readonly unknown[];
+}
+
+/**
+ * Turns a port query into SQL over the JSON body. Field paths are validated and still bound as
+ * parameters, values are always bound; the SQL text depends only on the query's shape.
+ * Returns `undefined` when the query can match nothing (`limit: 0`).
+ */
+function compileQuery(committeeId: string, query: Query): CompiledQuery | undefined {
+  assertQueryType(query);
+  const clauses = ['committee_id = ?', 'type = ?'];
+  const parameters: unknown[] = [committeeId, query.type];
+  for (const condition of query.where ?? []) {
+    const compiled = compileCondition(condition);
+    clauses.push(compiled.sql);
+    parameters.push(...compiled.parameters);
+  }
+  let orderBy = '';
+  if (query.orderBy) {
+    const path = jsonPathOf(fieldPathSegments(query.orderBy.field));
+    const direction = sortDirectionOf(query.orderBy.direction);
+    // Documents lacking the field are left out, as the Cosmos adapter does (see there).
+    clauses.push('json_type(body, ?) IS NOT NULL');
+    parameters.push(path);
+    orderBy = ` ORDER BY json_extract(body, ?) ${direction}`;
+    parameters.push(path);
+  }
+  const rowLimit = checkedLimit(query.limit);
+  let limit = '';
+  if (rowLimit !== undefined) {
+    if (rowLimit === 0) return undefined;
+    limit = ' LIMIT ?';
+    parameters.push(rowLimit);
+  }
+  return {
+    sql: `SELECT etag, body FROM documents WHERE ${clauses.join(' AND ')}${orderBy}${limit}`,
+    parameters,
+  };
+}
+
+const SQL_OPERATORS: Readonly<Record<QueryCondition['op'], string>> = {
+  '=': '=',
+  '!=': '<>',
+  '<': '<',
+  '<=': '<=',
+  '>': '>',
+  '>=': '>=',
+};
+
+/** How SQLite's `json_type` names each JSON type a condition may compare with. */
+const JSON_TYPE_GUARDS: Readonly<Record<'string' | 'number' | 'boolean', string>> = {
+  string: "json_type(body, ?) = 'text'",
+  number: "json_type(body, ?) IN ('integer', 'real')",
+  boolean: "json_type(body, ?) IN ('true', 'false')",
+};
+
+/**
+ * SQLite would happily compare across types (a stored `true` equals the number 1, any number is
+ * less than any text). Cosmos treats such comparisons as undefined, so nothing matches; the JSON
+ * type guard gives SQLite the same meaning: a condition only matches values of its own type.
+ * `= null` matches null or missing, `!= null` matches present and not null.
+ */
+function compileCondition(condition: QueryCondition): CompiledQuery {
+  const checked = checkedCondition(condition);
+  const path = jsonPathOf(checked.path);
+  if (checked.kind === 'null-test') {
+    const comparison = checked.op === '=' ? '=' : '<>';
+    return { sql: `COALESCE(json_type(body, ?), 'null') ${comparison} 'null'`, parameters: [path] };
+  }
+  // json_extract yields 1 and 0 for JSON true and false; the type guard keeps numbers out.
+  const boundValue = typeof checked.value === 'boolean' ? (checked.value ? 1 : 0) : checked.value;
+  return {
+    sql: `(${JSON_TYPE_GUARDS[checked.valueType]} AND json_extract(body, ?) ${SQL_OPERATORS[checked.op]} ?)`,
+    parameters: [path, path, boundValue],
+  };
+}
+
+/** A checked field path as a SQLite JSON path: `$.session.number`. */
+function jsonPathOf(segments: readonly string[]): string {
+  return `$.${segments.join('.')}`;
+}

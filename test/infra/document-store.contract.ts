@@ -1,0 +1,683 @@
+import assert from 'node:assert/strict';
+import {
+  MAX_BATCH_OPERATIONS,
+  type BatchOperation,
+  type Document,
+  type DocumentStore,
+  type Query,
+  type Stored,
+} from '../../src/app/ports/document-store';
+import {
+  ConcurrencyError,
+  ConflictError,
+  InvalidRequestError,
+  NotFoundError,
+} from '../../src/app/ports/store-errors';
+
+/** What a spec hands the contract for one test: a fresh, empty store and how to dispose of it. */
+export interface OpenedDocumentStore {
+  readonly store: DocumentStore;
+  /** Releases everything `open` created; must tolerate the store being closed already. */
+  readonly cleanup: () => Promise<void>;
+}
+
+/** The adapter under test, as a spec describes it to the contract. */
+export interface DocumentStoreSubject<Opened extends OpenedDocumentStore> {
+  /** A fresh, empty store for one test. */
+  readonly open: () => Promise<Opened>;
+  /**
+   * A second store on the data of `opened`, as after a restart; the durability test closes it.
+   * Without it the durability test is not registered at all.
+   */
+  readonly reopen?: (opened: Opened) => Promise<DocumentStore>;
+  readonly knownEngineGaps?: KnownEngineGaps;
+}
+
+/**
+ * A place where an engine used only in tests falls short of the production engine. The contract
+ * then proves the part our adapter is responsible for instead, so every registered test runs to
+ * a verdict, and the title of that replacement test names the gap.
+ */
+export interface KnownEngineGaps {
+  /**
+   * The test engine keeps the operations before a failing one of a batch, where the production
+   * engine guarantees all or none. Rolling back is then the engine's job, and what is left to
+   * prove is that the adapter hands it each batch whole: one transactional request holding every
+   * operation (so nothing runs outside the transaction, and nothing is split off).
+   */
+  readonly batchRollback?: {
+    /** Why the test engine does not roll back; shown in the replacement tests' titles. */
+    readonly reason: string;
+    /** Runs `action` and answers every request that reached the engine meanwhile, in order. */
+    readonly requestsDuring: (action: () => Promise<void>) => Promise<readonly EngineRequest[]>;
+  };
+}
+
+/** A request as the engine received it, reduced to what shows whether a batch was sent whole. */
+export interface EngineRequest {
+  /**
+   * The engine was asked to run it as one all-or-nothing transactional batch (on Cosmos DB: the
+   * headers `x-ms-cosmos-is-batch-request: true` and `x-ms-cosmos-batch-atomic: true`).
+   */
+  readonly transactionalBatch: boolean;
+  /** The batch operations it carried, in order; empty for any other request. */
+  readonly operations: readonly EngineBatchOperation[];
+}
+
+/** One operation of a batch request, in the port's terms. */
+export interface EngineBatchOperation {
+  readonly op: BatchOperation['op'];
+  readonly id: string;
+  /** The ETag the engine is to check, for replace and delete. */
+  readonly ifMatch?: string;
+}
+
+const COMMITTEE = 'committee-a';
+const OTHER_COMMITTEE = 'committee-b';
+
+interface Member extends Document {
+  readonly type: 'member';
+  readonly name: string;
+  readonly age: number;
+  readonly active: boolean;
+  readonly address: { readonly city: string; readonly zip: string };
+  readonly note?: string | null;
+}
+
+interface Topic extends Document {
+  readonly type: 'topic';
+  readonly title: string;
+}
+
+function member(id: string, fields: Partial<Omit<Member, 'id' | 'type'>> = {}): Member {
+  return {
+    id,
+    committeeId: COMMITTEE,
+    type: 'member',
+    name: `Member ${id}`,
+    age: 40,
+    active: true,
+    address: { city: 'Kassel', zip: '34117' },
+    ...fields,
+  };
+}
+
+function topic(id: string, committeeId = COMMITTEE): Topic {
+  return { id, committeeId, type: 'topic', title: `Topic ${id}` };
+}
+
+function withoutEtag<T extends Document>(stored: Stored<T>): Omit<Stored<T>, '_etag'> {
+  const { _etag: _ignored, ...data } = stored;
+  return data;
+}
+
+function sortedIds(documents: ReadonlyArray<{ readonly id: string }>): string[] {
+  return documents.map((document) => document.id).sort();
+}
+
+function orderedIds(documents: ReadonlyArray<{ readonly id: string }>): string[] {
+  return documents.map((document) => document.id);
+}
+
+/** What an engine should receive for `operations`: each one, in order, with the ETag to check. */
+function expectedEngineOperations(operations: readonly BatchOperation[]): EngineBatchOperation[] {
+  return operations.map((operation) => {
+    switch (operation.op) {
+      case 'delete':
+        return {
+          op: 'delete',
+          id: operation.id,
+          ...(operation.ifMatch !== undefined ? { ifMatch: operation.ifMatch } : {}),
+        };
+      case 'replace':
+        return { op: 'replace', id: operation.document.id, ifMatch: operation.ifMatch };
+      default:
+        return { op: operation.op, id: operation.document.id };
+    }
+  });
+}
+
+/**
+ * The one suite every `DocumentStore` adapter must pass, so that use cases written against the
+ * port behave the same on the embedded store (development) and on Cosmos DB (production).
+ * Every test gets a fresh store from `subject.open`.
+ */
+export function describeDocumentStoreContract<Opened extends OpenedDocumentStore>(
+  name: string,
+  subject: DocumentStoreSubject<Opened>,
+): void {
+  const { open, reopen, knownEngineGaps = {} } = subject;
+  describe(`${name} (DocumentStore contract)`, () => {
+    let opened: Opened;
+    let store: DocumentStore;
+
+    beforeEach(async () => {
+      opened = await open();
+      store = opened.store;
+    });
+
+    afterEach(async () => {
+      await opened.cleanup();
+    });
+
+    describe('single documents', () => {
+      it('reads back a created document with its ETag', async () => {
+        const created = await store.create(member('m1'));
+        assert.equal(typeof created._etag, 'string');
+        assert.notEqual(created._etag, '');
+        assert.deepEqual(withoutEtag(created), member('m1'));
+
+        const read = await store.get<Member>(COMMITTEE, 'm1');
+        assert.ok(read);
+        assert.equal(read._etag, created._etag);
+        assert.deepEqual(withoutEtag(read), member('m1'));
+      });
+
+      it('answers undefined for a missing id', async () => {
+        assert.equal(await store.get(COMMITTEE, 'nobody'), undefined);
+      });
+
+      it('keeps no system fields from an incoming document and returns only _etag', async () => {
+        const forged = { ...member('m1'), _etag: 'forged', _rid: 'forged', _ts: 1, _custom: 'x' };
+        const created = await store.create(forged);
+        assert.notEqual(created._etag, 'forged');
+
+        const read = await store.get<Member>(COMMITTEE, 'm1');
+        assert.ok(read);
+        assert.deepEqual(Object.keys(read).filter((key) => key.startsWith('_')), ['_etag']);
+        assert.equal(read._etag, created._etag);
+
+        const replaced = await store.replace({ ...member('m1', { age: 41 }), _etag: 'forged' }, read._etag);
+        assert.notEqual(replaced._etag, 'forged');
+        assert.equal((await store.get<Member>(COMMITTEE, 'm1'))?._etag, replaced._etag);
+      });
+
+      it('refuses to create an id that exists, leaving the original', async () => {
+        const original = await store.create(member('m1', { name: 'Original' }));
+        await assert.rejects(store.create(member('m1', { name: 'Intruder' })), ConflictError);
+        const read = await store.get<Member>(COMMITTEE, 'm1');
+        assert.equal(read?.name, 'Original');
+        assert.equal(read?._etag, original._etag);
+      });
+
+      it('refuses ids Cosmos DB cannot address', async () => {
+        await assert.rejects(store.create(member('a/b')), InvalidRequestError);
+        await assert.rejects(store.create(member('')), InvalidRequestError);
+        await assert.rejects(store.get(COMMITTEE, 'a?b'), InvalidRequestError);
+      });
+
+      it('replaces with the current ETag and hands out a new one', async () => {
+        const created = await store.create(member('m1'));
+        const replaced = await store.replace(member('m1', { age: 41 }), created._etag);
+        assert.notEqual(replaced._etag, created._etag);
+        assert.equal(replaced.age, 41);
+
+        const read = await store.get<Member>(COMMITTEE, 'm1');
+        assert.equal(read?.age, 41);
+        assert.equal(read?._etag, replaced._etag);
+      });
+
+      it('refuses to replace with a stale ETag, leaving the newer version', async () => {
+        const created = await store.create(member('m1'));
+        const newer = await store.replace(member('m1', { age: 41 }), created._etag);
+        await assert.rejects(store.replace(member('m1', { age: 99 }), created._etag), ConcurrencyError);
+        const read = await store.get<Member>(COMMITTEE, 'm1');
+        assert.equal(read?.age, 41);
+        assert.equal(read?._etag, newer._etag);
+      });
+
+      it('refuses to replace a missing document', async () => {
+        await assert.rejects(store.replace(member('ghost'), 'any-etag'), NotFoundError);
+        assert.equal(await store.get(COMMITTEE, 'ghost'), undefined);
+      });
+
+      it('lets exactly one of many concurrent replaces with the same ETag win', async () => {
+        const contenders = 10;
+        const created = await store.create(member('m1'));
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: contenders }, (_, index) =>
+            store.replace(member('m1', { note: `contender ${index}` }), created._etag),
+          ),
+        );
+
+        const winners = outcomes.filter(
+          (outcome): outcome is PromiseFulfilledResult<Stored<Member>> => outcome.status === 'fulfilled',
+        );
+        const losers = outcomes.filter((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+        assert.equal(winners.length, 1, 'exactly one replace must win');
+        assert.equal(losers.length, contenders - 1);
+        for (const loser of losers) assert.ok(loser.reason instanceof ConcurrencyError, String(loser.reason));
+
+        const winner = winners[0]!.value;
+        const read = await store.get<Member>(COMMITTEE, 'm1');
+        assert.equal(read?.note, winner.note);
+        assert.equal(read?._etag, winner._etag);
+      });
+
+      it('upserts a missing document and overwrites an existing one', async () => {
+        const inserted = await store.upsert(member('m1', { age: 30 }));
+        assert.equal((await store.get<Member>(COMMITTEE, 'm1'))?.age, 30);
+
+        const overwritten = await store.upsert(member('m1', { age: 31 }));
+        assert.notEqual(overwritten._etag, inserted._etag);
+        const read = await store.get<Member>(COMMITTEE, 'm1');
+        assert.equal(read?.age, 31);
+        assert.equal(read?._etag, overwritten._etag);
+      });
+
+      it('deletes, with or without the current ETag', async () => {
+        await store.create(member('m1'));
+        await store.delete(COMMITTEE, 'm1');
+        assert.equal(await store.get(COMMITTEE, 'm1'), undefined);
+
+        const second = await store.create(member('m2'));
+        await store.delete(COMMITTEE, 'm2', second._etag);
+        assert.equal(await store.get(COMMITTEE, 'm2'), undefined);
+      });
+
+      it('refuses to delete a missing document', async () => {
+        await assert.rejects(store.delete(COMMITTEE, 'ghost'), NotFoundError);
+      });
+
+      it('refuses to delete with a stale ETag, keeping the document', async () => {
+        const created = await store.create(member('m1'));
+        const newer = await store.replace(member('m1', { age: 41 }), created._etag);
+        await assert.rejects(store.delete(COMMITTEE, 'm1', created._etag), ConcurrencyError);
+        assert.equal((await store.get<Member>(COMMITTEE, 'm1'))?._etag, newer._etag);
+      });
+
+      it('keeps committees apart: the same id lives once per committee', async () => {
+        await store.create(member('shared', { name: 'In A' }));
+        await store.create({ ...member('shared', { name: 'In B' }), committeeId: OTHER_COMMITTEE });
+
+        assert.equal((await store.get<Member>(COMMITTEE, 'shared'))?.name, 'In A');
+        assert.equal((await store.get<Member>(OTHER_COMMITTEE, 'shared'))?.name, 'In B');
+
+        const inA = await store.query<Member>(COMMITTEE, { type: 'member' });
+        assert.deepEqual(inA.map((document) => document.name), ['In A']);
+
+        await store.delete(OTHER_COMMITTEE, 'shared');
+        assert.equal((await store.get<Member>(COMMITTEE, 'shared'))?.name, 'In A');
+        assert.equal(await store.get(OTHER_COMMITTEE, 'shared'), undefined);
+      });
+
+      it('answers ping', async () => {
+        await store.ping();
+      });
+    });
+
+    describe('queries', () => {
+      const members = [
+        member('anna', { name: 'Anna', age: 34, active: true, address: { city: 'Kassel', zip: '34117' }, note: null }),
+        member('bernd', { name: 'Bernd', age: 51, active: false, address: { city: 'Fulda', zip: '36037' } }),
+        member('carla', { name: 'Carla', age: 42, active: true, address: { city: 'Kassel', zip: '34119' }, note: 'chair' }),
+        member('dieter', { name: "O'Brien \" OR 1=1 --", age: 42, active: false, address: { city: 'Marburg', zip: '35037' } }),
+      ];
+
+      const ids = async (query: Omit<Query, 'type'>): Promise<string[]> =>
+        sortedIds(await store.query<Member>(COMMITTEE, { type: 'member', ...query }));
+
+      beforeEach(async () => {
+        for (const document of members) await store.create(document);
+        await store.create(topic('t1'));
+        await store.create({ ...member('elsewhere'), committeeId: OTHER_COMMITTEE });
+      });
+
+      it('returns every document of the type in the committee, with ETags', async () => {
+        const all = await store.query<Member>(COMMITTEE, { type: 'member' });
+        assert.deepEqual(sortedIds(all), ['anna', 'bernd', 'carla', 'dieter']);
+        for (const document of all) assert.equal(typeof document._etag, 'string');
+        const anna = all.find((document) => document.id === 'anna');
+        assert.ok(anna);
+        assert.deepEqual(withoutEtag(anna), members[0]);
+        assert.deepEqual(
+          Object.keys(anna).filter((key) => key.startsWith('_')),
+          ['_etag'],
+        );
+        assert.deepEqual(sortedIds(await store.query(COMMITTEE, { type: 'topic' })), ['t1']);
+        assert.deepEqual(await store.query(COMMITTEE, { type: 'nothing' }), []);
+      });
+
+      it('compares strings with = and != and <', async () => {
+        assert.deepEqual(await ids({ where: [{ field: 'name', op: '=', value: 'Bernd' }] }), ['bernd']);
+        assert.deepEqual(await ids({ where: [{ field: 'name', op: '!=', value: 'Bernd' }] }), [
+          'anna',
+          'carla',
+          'dieter',
+        ]);
+        assert.deepEqual(await ids({ where: [{ field: 'name', op: '<', value: 'Bz' }] }), ['anna', 'bernd']);
+      });
+
+      it('compares numbers with <, <=, >, >=', async () => {
+        assert.deepEqual(await ids({ where: [{ field: 'age', op: '<', value: 42 }] }), ['anna']);
+        assert.deepEqual(await ids({ where: [{ field: 'age', op: '<=', value: 42 }] }), ['anna', 'carla', 'dieter']);
+        assert.deepEqual(await ids({ where: [{ field: 'age', op: '>', value: 42 }] }), ['bernd']);
+        assert.deepEqual(await ids({ where: [{ field: 'age', op: '>=', value: 42 }] }), ['bernd', 'carla', 'dieter']);
+        assert.deepEqual(await ids({ where: [{ field: 'age', op: '=', value: 42.5 }] }), []);
+      });
+
+      it('compares booleans with = and !=', async () => {
+        assert.deepEqual(await ids({ where: [{ field: 'active', op: '=', value: true }] }), ['anna', 'carla']);
+        assert.deepEqual(await ids({ where: [{ field: 'active', op: '=', value: false }] }), ['bernd', 'dieter']);
+        assert.deepEqual(await ids({ where: [{ field: 'active', op: '!=', value: true }] }), ['bernd', 'dieter']);
+      });
+
+      it('only matches values of the same JSON type', async () => {
+        assert.deepEqual(await ids({ where: [{ field: 'age', op: '=', value: '42' }] }), []);
+        assert.deepEqual(await ids({ where: [{ field: 'active', op: '=', value: 1 }] }), []);
+        assert.deepEqual(await ids({ where: [{ field: 'name', op: '>', value: 0 }] }), []);
+        // != is no exception: a number is not "unequal to a string", it is not comparable.
+        assert.deepEqual(await ids({ where: [{ field: 'age', op: '!=', value: 'x' }] }), []);
+        // Nor are null (anna) and missing (bernd, dieter) unequal to a string.
+        assert.deepEqual(await ids({ where: [{ field: 'note', op: '!=', value: 'x' }] }), ['carla']);
+      });
+
+      it('reads nested fields by dotted path', async () => {
+        assert.deepEqual(await ids({ where: [{ field: 'address.city', op: '=', value: 'Kassel' }] }), [
+          'anna',
+          'carla',
+        ]);
+        assert.deepEqual(await ids({ where: [{ field: 'address.zip', op: '>=', value: '35' }] }), ['bernd', 'dieter']);
+      });
+
+      it('combines conditions with AND', async () => {
+        assert.deepEqual(
+          await ids({
+            where: [
+              { field: 'address.city', op: '=', value: 'Kassel' },
+              { field: 'age', op: '>', value: 40 },
+              { field: 'active', op: '=', value: true },
+            ],
+          }),
+          ['carla'],
+        );
+      });
+
+      it('treats = null as "null or missing" and != null as "present and not null"', async () => {
+        // anna has note: null, bernd and dieter have no note at all, carla has a note.
+        assert.deepEqual(await ids({ where: [{ field: 'note', op: '=', value: null }] }), ['anna', 'bernd', 'dieter']);
+        assert.deepEqual(await ids({ where: [{ field: 'note', op: '!=', value: null }] }), ['carla']);
+        assert.deepEqual(await ids({ where: [{ field: 'no.such.field', op: '=', value: null }] }), [
+          'anna',
+          'bernd',
+          'carla',
+          'dieter',
+        ]);
+      });
+
+      it('refuses ordering comparisons with null', async () => {
+        await assert.rejects(
+          store.query(COMMITTEE, { type: 'member', where: [{ field: 'note', op: '<', value: null }] }),
+          InvalidRequestError,
+        );
+      });
+
+      it('matches values with quotes and SQL-like text literally', async () => {
+        assert.deepEqual(await ids({ where: [{ field: 'name', op: '=', value: "O'Brien \" OR 1=1 --" }] }), ['dieter']);
+        assert.deepEqual(await ids({ where: [{ field: 'name', op: '=', value: "x' OR '1'='1" }] }), []);
+        assert.deepEqual(await ids({ where: [{ field: 'name', op: '=', value: 'x" OR "1"="1' }] }), []);
+        assert.deepEqual(
+          sortedIds(await store.query(COMMITTEE, { type: "member' OR '1'='1" })),
+          [],
+        );
+      });
+
+      it('orders ascending by default and descending on request', async () => {
+        const byNameAscending = await store.query<Member>(COMMITTEE, { type: 'member', orderBy: { field: 'name' } });
+        assert.deepEqual(orderedIds(byNameAscending), ['anna', 'bernd', 'carla', 'dieter']);
+
+        const byZipDescending = await store.query<Member>(COMMITTEE, {
+          type: 'member',
+          orderBy: { field: 'address.zip', direction: 'desc' },
+        });
+        assert.deepEqual(orderedIds(byZipDescending), ['bernd', 'dieter', 'carla', 'anna']);
+
+        const byAgeAscending = await store.query<Member>(COMMITTEE, {
+          type: 'member',
+          where: [{ field: 'age', op: '!=', value: 42 }],
+          orderBy: { field: 'age', direction: 'asc' },
+        });
+        assert.deepEqual(orderedIds(byAgeAscending), ['anna', 'bernd']);
+      });
+
+      it('leaves documents lacking the order field out of an ordered query', async () => {
+        const byNote = await store.query<Member>(COMMITTEE, { type: 'member', orderBy: { field: 'note' } });
+        // anna's note is null (present), carla's is a string; bernd and dieter have none.
+        assert.deepEqual(orderedIds(byNote), ['anna', 'carla']);
+      });
+
+      it('limits the number of results, after ordering', async () => {
+        const oldest = await store.query<Member>(COMMITTEE, {
+          type: 'member',
+          orderBy: { field: 'age', direction: 'desc' },
+          limit: 1,
+        });
+        assert.deepEqual(orderedIds(oldest), ['bernd']);
+
+        const firstTwoByName = await store.query<Member>(COMMITTEE, {
+          type: 'member',
+          orderBy: { field: 'name' },
+          limit: 2,
+        });
+        assert.deepEqual(orderedIds(firstTwoByName), ['anna', 'bernd']);
+
+        assert.equal((await store.query(COMMITTEE, { type: 'member', limit: 3 })).length, 3);
+        assert.deepEqual(await store.query(COMMITTEE, { type: 'member', limit: 0 }), []);
+        await assert.rejects(store.query(COMMITTEE, { type: 'member', limit: -1 }), InvalidRequestError);
+        await assert.rejects(store.query(COMMITTEE, { type: 'member', limit: 1.5 }), InvalidRequestError);
+      });
+
+      const badPaths = [
+        ...['', 'name; DROP TABLE documents', 'a..b', '.a', 'a.', '1abc'],
+        ...['a[0]', 'na"me', "na'me", 'a b', 'a-b', '$.name'],
+      ];
+      for (const badPath of badPaths) {
+        it(`refuses the field path ${JSON.stringify(badPath)}`, async () => {
+          await assert.rejects(
+            store.query(COMMITTEE, { type: 'member', where: [{ field: badPath, op: '=', value: 'x' }] }),
+            InvalidRequestError,
+          );
+          await assert.rejects(
+            store.query(COMMITTEE, { type: 'member', orderBy: { field: badPath } }),
+            InvalidRequestError,
+          );
+        });
+      }
+
+      it('accepts underscores and digits in field paths', async () => {
+        await store.create({ ...member('x1'), nested_1: { value_2: 'ok' } });
+        assert.deepEqual(await ids({ where: [{ field: 'nested_1.value_2', op: '=', value: 'ok' }] }), ['x1']);
+      });
+    });
+
+    describe('batches', () => {
+      it('applies every operation and returns the written documents in order', async () => {
+        const replaced = await store.create(member('to-replace', { age: 1 }));
+        await store.create(member('to-delete'));
+        await store.create(member('to-overwrite', { age: 1 }));
+
+        const results = await store.batch(COMMITTEE, [
+          { op: 'create', document: member('new', { age: 2 }) },
+          { op: 'replace', document: member('to-replace', { age: 3 }), ifMatch: replaced._etag },
+          { op: 'delete', id: 'to-delete' },
+          { op: 'upsert', document: member('to-overwrite', { age: 4 }) },
+          { op: 'upsert', document: member('upserted', { age: 5 }) },
+        ]);
+
+        assert.equal(results.length, 5);
+        assert.equal(results[2], undefined);
+        assert.deepEqual(
+          results.map((result) => (result ? [result.id, (result as Stored<Member>).age] : undefined)),
+          [['new', 2], ['to-replace', 3], undefined, ['to-overwrite', 4], ['upserted', 5]],
+        );
+        for (const result of results) {
+          if (!result) continue;
+          const read = await store.get<Member>(COMMITTEE, result.id);
+          assert.equal(read?._etag, result._etag, `ETag of ${result.id}`);
+          assert.equal(read?.age, (result as Stored<Member>).age);
+        }
+        assert.notEqual(results[1]?._etag, replaced._etag);
+        assert.equal(await store.get(COMMITTEE, 'to-delete'), undefined);
+      });
+
+      it('honours ETags on replace and delete inside a batch', async () => {
+        const first = await store.create(member('m1'));
+        const second = await store.create(member('m2'));
+        await store.batch(COMMITTEE, [
+          { op: 'replace', document: member('m1', { age: 50 }), ifMatch: first._etag },
+          { op: 'delete', id: 'm2', ifMatch: second._etag },
+        ]);
+        assert.equal((await store.get<Member>(COMMITTEE, 'm1'))?.age, 50);
+        assert.equal(await store.get(COMMITTEE, 'm2'), undefined);
+      });
+
+      it('returns [] for an empty batch', async () => {
+        assert.deepEqual(await store.batch(COMMITTEE, []), []);
+      });
+
+      it(`accepts exactly ${MAX_BATCH_OPERATIONS} operations`, async () => {
+        const operations: BatchOperation[] = Array.from({ length: MAX_BATCH_OPERATIONS }, (_, index) => ({
+          op: 'create',
+          document: topic(`t${index}`),
+        }));
+        const results = await store.batch(COMMITTEE, operations);
+        assert.equal(results.length, MAX_BATCH_OPERATIONS);
+        assert.equal((await store.query(COMMITTEE, { type: 'topic' })).length, MAX_BATCH_OPERATIONS);
+      });
+
+      it(`refuses more than ${MAX_BATCH_OPERATIONS} operations, writing nothing`, async () => {
+        const operations: BatchOperation[] = Array.from({ length: MAX_BATCH_OPERATIONS + 1 }, (_, index) => ({
+          op: 'create',
+          document: topic(`t${index}`),
+        }));
+        await assert.rejects(store.batch(COMMITTEE, operations), InvalidRequestError);
+        assert.deepEqual(await store.query(COMMITTEE, { type: 'topic' }), []);
+      });
+
+      it("refuses a document of another committee than the batch's, writing nothing", async () => {
+        await assert.rejects(
+          store.batch(COMMITTEE, [
+            { op: 'create', document: topic('mine') },
+            { op: 'create', document: topic('theirs', OTHER_COMMITTEE) },
+          ]),
+          InvalidRequestError,
+        );
+        assert.equal(await store.get(COMMITTEE, 'mine'), undefined);
+        assert.equal(await store.get(OTHER_COMMITTEE, 'theirs'), undefined);
+      });
+
+      /**
+       * Each failing batch below has operations before and after the failing one. The error is
+       * checked on every engine. That the batch leaves no trace is checked where the engine rolls
+       * back; on an engine with the `batchRollback` gap, that the batch reached it whole instead.
+       */
+      const failingBatches: ReadonlyArray<{
+        readonly title: string;
+        readonly expectedError: new (...args: never[]) => Error;
+        readonly arrange: () => Promise<readonly BatchOperation[]>;
+      }> = [
+        {
+          title: 'a create of an existing id',
+          expectedError: ConflictError,
+          arrange: async () => {
+            await store.create(member('existing', { age: 1 }));
+            return [
+              { op: 'create', document: member('before') },
+              { op: 'upsert', document: member('existing', { age: 99 }) },
+              { op: 'create', document: member('existing', { age: 100 }) },
+              { op: 'create', document: member('after') },
+            ];
+          },
+        },
+        {
+          title: 'a replace with a stale ETag',
+          expectedError: ConcurrencyError,
+          arrange: async () => {
+            const stale = await store.create(member('existing', { age: 1 }));
+            await store.replace(member('existing', { age: 2 }), stale._etag);
+            return [
+              { op: 'upsert', document: member('before') },
+              { op: 'replace', document: member('existing', { age: 99 }), ifMatch: stale._etag },
+              { op: 'create', document: member('after') },
+            ];
+          },
+        },
+        {
+          title: 'a delete of a missing document',
+          expectedError: NotFoundError,
+          arrange: async () => {
+            await store.create(member('existing', { age: 1 }));
+            return [
+              { op: 'delete', id: 'existing' },
+              { op: 'create', document: member('before') },
+              { op: 'delete', id: 'ghost' },
+              { op: 'create', document: member('after') },
+            ];
+          },
+        },
+      ];
+
+      const rollbackGap = knownEngineGaps.batchRollback;
+      for (const failing of failingBatches) {
+        it(`raises the error of the failing operation for ${failing.title}`, async () => {
+          const operations = await failing.arrange();
+          await assert.rejects(store.batch(COMMITTEE, operations), failing.expectedError);
+        });
+
+        if (rollbackGap === undefined) {
+          it(`leaves no trace of a batch with ${failing.title}`, async () => {
+            const operations = await failing.arrange();
+            const before = await store.query<Member>(COMMITTEE, { type: 'member', orderBy: { field: 'id' } });
+            await assert.rejects(store.batch(COMMITTEE, operations), failing.expectedError);
+            const after = await store.query<Member>(COMMITTEE, { type: 'member', orderBy: { field: 'id' } });
+            assert.deepEqual(after, before);
+            assert.equal(await store.get(COMMITTEE, 'before'), undefined);
+            assert.equal(await store.get(COMMITTEE, 'after'), undefined);
+          });
+          continue;
+        }
+
+        it(
+          `sends a batch with ${failing.title} as one transactional request, for the engine to roll back ` +
+            `(${rollbackGap.reason})`,
+          async () => {
+            const operations = await failing.arrange();
+            const requests = await rollbackGap.requestsDuring(async () => {
+              await assert.rejects(store.batch(COMMITTEE, operations), failing.expectedError);
+            });
+            assert.deepEqual(requests, [
+              { transactionalBatch: true, operations: expectedEngineOperations(operations) },
+            ]);
+          },
+        );
+      }
+    });
+
+    if (reopen !== undefined) {
+      describe('durability', () => {
+        it('keeps written data across close and reopen', async () => {
+          const kept = await store.create(member('kept', { age: 33 }));
+          const first = await store.create(member('replaced', { age: 1 }));
+          const replaced = await store.replace(member('replaced', { age: 2 }), first._etag);
+          await store.create(member('deleted'));
+          await store.delete(COMMITTEE, 'deleted');
+          const [batched] = await store.batch(COMMITTEE, [{ op: 'create', document: topic('batched') }]);
+          await store.close();
+
+          const reopened = await reopen(opened);
+          try {
+            assert.deepEqual(await reopened.get<Member>(COMMITTEE, 'kept'), kept);
+            assert.deepEqual(await reopened.get<Member>(COMMITTEE, 'replaced'), replaced);
+            assert.equal(await reopened.get(COMMITTEE, 'deleted'), undefined);
+            assert.equal((await reopened.get(COMMITTEE, 'batched'))?._etag, batched?._etag);
+            // The ETag read before the restart still guards writes after it.
+            await assert.rejects(reopened.replace(member('replaced', { age: 3 }), first._etag), ConcurrencyError);
+            await reopened.replace(member('replaced', { age: 3 }), replaced._etag);
+          } finally {
+            await reopened.close();
+          }
+        });
+      });
+    }
+  });
+}

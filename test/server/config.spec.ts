@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../src/server/config';
+
+const BOT_ID = '0a1b2c3d-0000-4000-8000-000000000001';
+const TENANT = '0a1b2c3d-0000-4000-8000-000000000002';
+
+describe('server/config', () => {
+  it('runs locally on the embedded store with nothing configured', () => {
+    const config = loadConfig({}, '/srv/gremium');
+    assert.equal(config.port, 3978);
+    assert.equal(config.localMode, true);
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.store, 'embedded');
+    assert.equal(config.dataDir, path.resolve('/srv/gremium', 'data'));
+    assert.equal(config.defaultLocale, 'de');
+  });
+
+  it('chooses Cosmos DB when an endpoint is given, with managed identity when no key is', () => {
+    const config = loadConfig({ COSMOS_ENDPOINT: 'https://gremium.documents.azure.com:443/', COSMOS_DATABASE: 'kog' });
+    assert.equal(config.store, 'cosmos');
+    assert.deepEqual(config.cosmos, { endpoint: 'https://gremium.documents.azure.com:443/', key: undefined, databaseId: 'kog', containerId: 'documents' });
+  });
+
+  it('authenticates and listens on all interfaces when a bot id is set', () => {
+    const config = loadConfig({ BOT_ID, BOT_PASSWORD: 'secret', BOT_TYPE: 'SingleTenant', BOT_TENANT_ID: TENANT });
+    assert.equal(config.localMode, false);
+    assert.equal(config.host, '0.0.0.0');
+    assert.deepEqual(config.bot, { id: BOT_ID, password: 'secret', tenantId: TENANT, type: 'SingleTenant', openIdMetadataUrl: undefined });
+  });
+
+  it('needs no password with a user-assigned managed identity', () => {
+    assert.equal(loadConfig({ BOT_ID, BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: TENANT }).bot.type, 'UserAssignedMSI');
+  });
+
+  it('fails once, listing every bad variable', () => {
+    try {
+      loadConfig({
+        PORT: 'achtzig',
+        BOT_ID: 'not-a-guid',
+        BOT_TYPE: 'Anonymous',
+        STORE: 'cosmos',
+        DEFAULT_LOCALE: 'fr',
+        LOG_LEVEL: 'loud',
+      });
+      assert.fail('expected a ConfigError');
+    } catch (error) {
+      assert.ok(error instanceof ConfigError);
+      const variables = error.problems.map((problem) => problem.split(' ')[0]);
+      assert.deepEqual(variables, ['PORT', 'BOT_TYPE', 'BOT_ID', 'BOT_PASSWORD', 'COSMOS_ENDPOINT', 'DEFAULT_LOCALE', 'LOG_LEVEL']);
+      assert.match(error.message, /PORT must be a port number/);
+    }
+  });
+
+  it('asks for the password and tenant that a bot type requires', () => {
+    assert.throws(() => loadConfig({ BOT_ID }), /BOT_PASSWORD is required/);
+    assert.throws(() => loadConfig({ BOT_ID, BOT_PASSWORD: 'x', BOT_TYPE: 'SingleTenant' }), /BOT_TENANT_ID is required/);
+    assert.throws(() => loadConfig({ BOT_PASSWORD: 'x' }), /BOT_PASSWORD is set but BOT_ID is not/);
+  });
+});

@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { silentLogger } from '../../src/app/ports/logger';
+import { startHttpServer, type HttpServerOptions, type RunningHttpServer } from '../../src/server/http-server';
+
+/** A promise with its resolver, to hold a turn open exactly as long as a test wants. */
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+}
+
+describe('server/http-server', () => {
+  let server: RunningHttpServer | undefined;
+  const start = async (overrides: Partial<HttpServerOptions> = {}) => {
+    server = await startHttpServer({
+      port: 0,
+      host: '127.0.0.1',
+      logger: silentLogger,
+      maxBodyBytes: 1024,
+      handleMessage: async (_request, response) => {
+        response.send(200, { handled: true });
+      },
+      isReady: async () => true,
+      ...overrides,
+    });
+    return server;
+  };
+  afterEach(async () => {
+    await server?.stop(1000);
+    server = undefined;
+  });
+
+  it('reports alive on /healthz', async () => {
+    const { url } = await start();
+    const response = await fetch(`${url}/healthz`);
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { status: 'ok' });
+  });
+
+  it('reports ready on /readyz only while the store answers', async () => {
+    let reachable = true;
+    const { url } = await start({
+      isReady: async () => {
+        if (!reachable) throw new Error('store down');
+        return true;
+      },
+    });
+    assert.equal((await fetch(`${url}/readyz`)).status, 200);
+    reachable = false;
+    const down = await fetch(`${url}/readyz`);
+    assert.equal(down.status, 503);
+    assert.deepEqual(await down.json(), { status: 'unavailable' });
+  });
+
+  it('refuses a request body over the limit before the bot sees it', async () => {
+    let handled = 0;
+    const { url } = await start({
+      handleMessage: async (_request, response) => {
+        handled += 1;
+        response.send(200, {});
+      },
+    });
+    const response = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'x'.repeat(2048) }),
+    });
+    assert.equal(response.status, 413);
+    assert.equal(handled, 0);
+  });
+
+  it('lets a turn in flight finish on shutdown and refuses new connections', async () => {
+    const turn = deferred();
+    const entered = deferred();
+    const { url } = await start({
+      handleMessage: async (_request, response) => {
+        entered.resolve();
+        await turn.promise;
+        response.send(200, { finished: true });
+      },
+    });
+    const inFlight = fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"message"}' });
+    await entered.promise;
+    const stopping = server!.stop(5000);
+    await assert.rejects(fetch(`${url}/healthz`));
+    turn.resolve();
+    const response = await inFlight;
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { finished: true });
+    assert.equal(await stopping, true);
+    server = undefined;
+  });
+
+  it('does not wait longer than the grace period for a turn that hangs', async () => {
+    const entered = deferred();
+    const { url } = await start({
+      handleMessage: async () => {
+        entered.resolve();
+        await new Promise(() => undefined);
+      },
+    });
+    const hanging = fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => 'cut off');
+    await entered.promise;
+    assert.equal(await server!.stop(50), false);
+    assert.equal(await hanging, 'cut off');
+    server = undefined;
+  });
+});
