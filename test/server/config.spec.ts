@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../../src/server/config';
 
@@ -56,5 +57,17 @@ describe('server/config', () => {
     assert.throws(() => loadConfig({ BOT_ID }), /BOT_PASSWORD is required/);
     assert.throws(() => loadConfig({ BOT_ID, BOT_PASSWORD: 'x', BOT_TYPE: 'SingleTenant' }), /BOT_TENANT_ID is required/);
     assert.throws(() => loadConfig({ BOT_PASSWORD: 'x' }), /BOT_PASSWORD is set but BOT_ID is not/);
+  });
+
+  it('documents every variable it reads in env/.env.example', () => {
+    const root = path.resolve(__dirname, '../..');
+    const source = readFileSync(path.join(root, 'src/server/config.ts'), 'utf8');
+    const read = [...source.matchAll(/value\('([A-Z_]+)'\)/g)].map((match) => match[1]).sort();
+    const documented = readFileSync(path.join(root, 'env/.env.example'), 'utf8')
+      .split('\n')
+      .filter((line) => /^[A-Z_]+=/.test(line))
+      .map((line) => line.split('=')[0])
+      .sort();
+    assert.deepEqual([...new Set(read)], documented);
   });
 });

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/browser';
+import { freePort, PROJECT_ROOT, startBot, startPlayground, type RunningProcess } from './support/processes';
+
+const RESULTS = path.join(PROJECT_ROOT, 'test-results');
+
+/**
+ * The whole stack as a person meets it: the bot process on the embedded store, the real
+ * Microsoft 365 Agents Playground, and headless Chromium typing into it. The playground reports
+ * every user as en-US, so Gremium answers in English here; German clients get German.
+ */
+describe('e2e: personal chat in the Agents Playground', function () {
+  this.timeout(180_000);
+
+  let dataDir: string;
+  let botPort: number;
+  let bot: RunningProcess | undefined;
+  let playground: RunningProcess | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+
+  before(async () => {
+    await mkdir(RESULTS, { recursive: true });
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'gremium-e2e-'));
+    botPort = await freePort();
+    browser = await launchChromium();
+    bot = await startBot({ port: botPort, dataDir, logFile: path.join(RESULTS, 'e2e-bot.log') });
+    const playgroundPort = await freePort();
+    playground = await startPlayground({ port: playgroundPort, botPort, logFile: path.join(RESULTS, 'e2e-playground.log') });
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`http://localhost:${playgroundPort}/`);
+    await page.getByRole('treeitem', { name: 'Personal Chat' }).click();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await playground?.stop();
+    await bot?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      await page.screenshot({ path: path.join(RESULTS, `failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`), fullPage: true });
+    }
+  });
+
+  async function say(text: string): Promise<void> {
+    // The compose box is the chat's rich-text editor, not one of the cards' inputs.
+    const compose = page.locator('[role="textbox"][contenteditable="true"]');
+    await compose.click();
+    await page.keyboard.type(text);
+    await page.getByRole('button', { name: 'Send Message' }).click();
+  }
+
+  it('answers "hilfe" with the help card', async () => {
+    await say('hilfe');
+    await page.getByText('What you can do with Gremium').last().waitFor();
+    await page.getByText('No committee has been set up for your organisation yet').last().waitFor();
+    await page.screenshot({ path: path.join(RESULTS, '1-help.png') });
+  });
+
+  it('sets up the committee from the card', async () => {
+    await say('einrichten');
+    await page.getByText('Set up the committee').last().waitFor();
+    const name = page.getByLabel('Name of the committee').last();
+    assert.match(await name.inputValue(), /Koordinierungsgremium/);
+    await name.fill('Lenkungsgruppe Integration Nordsachsen');
+    await page.getByLabel('Short name').last().fill('LGI');
+    await page.screenshot({ path: path.join(RESULTS, '2-setup-filled.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Save' }).last().click();
+    await page.getByText('Committee set up').last().waitFor();
+    await page.getByText('Lenkungsgruppe Integration Nordsachsen').last().waitFor();
+    await page.screenshot({ path: path.join(RESULTS, '3-committee-created.png') });
+  });
+
+  it('finds the committee again after the bot restarts', async () => {
+    assert.equal(await bot!.stop(), 0, 'the bot shut down cleanly');
+    bot = await startBot({ port: botPort, dataDir, logFile: path.join(RESULTS, 'e2e-bot.log') });
+    await say('einrichten');
+    await page.getByText('Edit the committee').last().waitFor();
+    assert.equal(await page.getByLabel('Name of the committee').last().inputValue(), 'Lenkungsgruppe Integration Nordsachsen');
+    assert.equal(await page.getByLabel('Short name').last().inputValue(), 'LGI');
+    await page.screenshot({ path: path.join(RESULTS, '4-after-restart.png') });
+    await say('hilfe');
+    await page.getByText('Your role: Secretariat').last().waitFor();
+  });
+});

@@ -1,0 +1,76 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+export const PROJECT_ROOT = path.resolve(__dirname, '../../..');
+const BIN = path.join(PROJECT_ROOT, 'node_modules/.bin');
+
+/** A port nobody listens on right now, for servers that need a number before they start. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls a URL until it answers 200, without sleeping for fixed times; fails after `limitMs`. */
+export async function waitForHttp(url: string, limitMs: number, process?: ChildProcess): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  for (;;) {
+    if (process && process.exitCode !== null) throw new Error(`${url}: the process exited with ${process.exitCode}`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${limitMs} ms`);
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export interface RunningProcess {
+  readonly child: ChildProcess;
+  /** Sends SIGTERM and resolves with the exit code once the process has ended. */
+  stop(): Promise<number | null>;
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): RunningProcess {
+  const log = createWriteStream(logFile, { flags: 'a' });
+  const child = spawn(command, args, { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    child,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+/** The bot as `npm start` runs it, but from source, in local mode on the embedded store. */
+export async function startBot(options: { port: number; dataDir: string; logFile: string }): Promise<RunningProcess> {
+  const bot = run(path.join(BIN, 'tsx'), ['src/server/main.ts'], { PORT: String(options.port), DATA_DIR: options.dataDir, BOT_ID: '', STORE: 'embedded', LOG_LEVEL: 'info' }, options.logFile);
+  await waitForHttp(`http://127.0.0.1:${options.port}/readyz`, 60_000, bot.child);
+  return bot;
+}
+
+/** The Microsoft 365 Agents Playground against the bot, telemetry off, with the project's yml. */
+export async function startPlayground(options: { port: number; botPort: number; logFile: string }): Promise<RunningProcess> {
+  const playground = run(
+    path.join(BIN, 'agentsplayground'),
+    ['start', '-e', `http://127.0.0.1:${options.botPort}/api/messages`, '-c', 'msteams', '-p', String(options.port), '--dt'],
+    {},
+    options.logFile,
+  );
+  await waitForHttp(`http://localhost:${options.port}/`, 60_000, playground.child);
+  return playground;
+}
