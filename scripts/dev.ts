@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { seedCommittee } from '../src/app/seed-committee';
+import { createLogger } from '../src/infra/logger';
+import { systemClock } from '../src/infra/system-clock';
+import { ConfigError, loadConfig } from '../src/server/config';
+import { startGremiumServer } from '../src/server/gremium-server';
+import { openStore } from '../src/server/open-store';
+import { kogDemo } from './demo/kog-demo';
+
+const ROOT = path.resolve(__dirname, '..');
+const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
+
+/**
+ * `npm run dev`: the bot on the embedded store (the demo committee is loaded when the store
+ * has none) and the Microsoft 365 Agents Playground against it, telemetry off. Ctrl+C stops both.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig({ LOG_FORMAT: 'pretty', ...process.env, STORE: process.env.STORE ?? 'embedded', BOT_ID: '' });
+  const logger = createLogger({ level: config.logLevel, pretty: config.logPretty });
+  const store = await openStore(config);
+  const clock = systemClock;
+  const seeded = await seedCommittee({ store, clock }, kogDemo(`http://localhost:${PLAYGROUND_PORT}/_connector`));
+  logger.info({ dataDir: config.dataDir }, seeded === 'created' ? 'demo committee loaded into the empty store' : 'store already holds a committee; demo not loaded');
+
+  const server = await startGremiumServer({ config, store, clock, logger });
+  const playground = spawn(
+    path.join(ROOT, 'node_modules/.bin/agentsplayground'),
+    ['start', '-e', `${server.http.url}/api/messages`, '-c', 'msteams', '-p', String(PLAYGROUND_PORT), '--dt'],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  playground.stdout.on('data', (chunk: Buffer) => {
+    const listening = /Listening on (\d+)/.exec(chunk.toString());
+    if (listening) {
+      process.stdout.write(`\n  Gremium is running. Open http://localhost:${listening[1]} in your browser.\n  Demo people and roles: README.md, "Demo". Stop with Ctrl+C.\n\n`);
+    }
+  });
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    playground.kill('SIGTERM');
+    await server.stop();
+    process.exit(0);
+  };
+  playground.once('exit', (code) => {
+    if (!stopping) logger.error({ code }, 'the Agents Playground stopped');
+    void stop();
+  });
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : `npm run dev failed: ${error instanceof Error ? error.stack : String(error)}`}\n`);
+  process.exit(1);
+});

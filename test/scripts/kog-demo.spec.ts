@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { DEMO_BOT, DEMO_TEAM, DEMO_TENANT_ID, DEMO_WORKING_GROUP_CHANNEL, kogDemo } from '../../scripts/demo/kog-demo';
+
+interface PlaygroundUser {
+  readonly name: string;
+  readonly aadObjectId: string;
+}
+
+interface PlaygroundConfig {
+  readonly tenantId: string;
+  readonly bot: { readonly id: string; readonly name: string };
+  readonly currentUser: PlaygroundUser;
+  readonly users: readonly PlaygroundUser[];
+  readonly team: { readonly id: string; readonly name: string; readonly channels: ReadonlyArray<{ id: string; name: string }> };
+}
+
+const playground = parse(readFileSync(path.resolve(__dirname, '../../.m365agentsplayground.yml'), 'utf8')) as PlaygroundConfig;
+const demo = kogDemo('http://localhost:56150/_connector');
+
+describe('scripts/demo/kog-demo', () => {
+  it('has exactly the playground users as its people, with the same names and object ids', () => {
+    const users = [playground.currentUser, ...playground.users].map((user) => `${user.name} ${user.aadObjectId}`).sort();
+    const people = demo.people.map((person) => `${person.displayName} ${person.aadObjectId}`).sort();
+    assert.deepEqual(people, users);
+  });
+
+  it("makes the playground's current user the secretariat", () => {
+    const secretariat = demo.people.filter((person) => person.roles.includes('secretariat'));
+    assert.deepEqual(secretariat.map((person) => person.aadObjectId), [playground.currentUser.aadObjectId]);
+  });
+
+  it('has seats with members and a deputy, and the working group, among its people', () => {
+    const ids = new Set(demo.people.map((person) => person.aadObjectId));
+    for (const seat of demo.seats) {
+      assert.ok(ids.has(seat.memberId), seat.institution);
+      if (seat.deputyId) assert.ok(ids.has(seat.deputyId), seat.institution);
+    }
+    assert.ok(demo.seats.some((seat) => seat.deputyId));
+    assert.ok(demo.people.some((person) => person.roles.includes('workingGroup')));
+  });
+
+  it("uses the playground's tenant, bot, and a channel of its team for the working group", () => {
+    assert.equal(DEMO_TENANT_ID, playground.tenantId);
+    assert.deepEqual(DEMO_BOT, playground.bot);
+    assert.equal(DEMO_TEAM.id, playground.team.id);
+    assert.equal(DEMO_TEAM.name, playground.team.name);
+    assert.deepEqual(playground.team.channels, [DEMO_WORKING_GROUP_CHANNEL]);
+    assert.equal(demo.workingGroup?.address.conversationId, DEMO_WORKING_GROUP_CHANNEL.id);
+  });
+});
