@@ -1,3 +1,5 @@
+import { COMMANDS } from '../../src/domain/permissions';
+import { translator } from '../../src/i18n/translator';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,8 +19,9 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const APP_DIR = path.join(ROOT, 'appPackage');
 const SCHEMA_ROOT = path.join(ROOT, 'test', 'appPackage', 'schema');
 
-/** The bot's German commands: the manifest may offer nothing the bot does not understand. */
-const GERMAN_COMMANDS = ['hilfe', 'einrichten'] as const;
+/** The bot's command words, from its own locale files: the manifest may offer nothing else. */
+const GERMAN_COMMANDS = COMMANDS.map((command) => translator('de').t(`commands.${command}.word`));
+const ENGLISH_COMMANDS = COMMANDS.map((command) => translator('en').t(`commands.${command}.word`));
 
 const SAMPLE_VARS: Record<string, string> = {
   TEAMS_APP_ID: '11111111-2222-4333-8444-555555555555',
@@ -285,7 +288,7 @@ describe('Teams app package', () => {
       for (const list of lists) {
         for (const command of list.commands) {
           assert.ok(
-            (GERMAN_COMMANDS as readonly string[]).includes(command.title),
+            GERMAN_COMMANDS.includes(command.title),
             `"${command.title}" (${list.scopes.join(', ')}) is not a German command`,
           );
           assert.ok(command.description.length > 0);
@@ -300,13 +303,12 @@ describe('Teams app package', () => {
       }
     });
 
-    it('keeps the German command words in every localization', () => {
-      for (const file of localizationFiles) {
-        const localization = JSON.parse(readText(path.join(APP_DIR, file))) as Record<string, string>;
-        for (const [key, value] of Object.entries(localization)) {
-          if (/\.commands\[\d+\]\.title$/.test(key)) {
-            assert.ok((GERMAN_COMMANDS as readonly string[]).includes(value), `${file}: ${key} = "${value}"`);
-          }
+    it('offers the English command words in the English localization, in the same places', () => {
+      const localization = JSON.parse(readText(path.join(APP_DIR, 'en.json'))) as Record<string, string>;
+      for (const [listIndex, list] of lists.entries()) {
+        for (const [commandIndex, command] of list.commands.entries()) {
+          const english = localization[`bots[0].commandLists[${listIndex}].commands[${commandIndex}].title`];
+          assert.equal(english, ENGLISH_COMMANDS[GERMAN_COMMANDS.indexOf(command.title)], `${list.scopes.join(', ')}: ${command.title}`);
         }
       }
     });
