@@ -117,10 +117,18 @@ export function createBot({ deps, adapter, defaultLocale, logger }: BotOptions):
     }
   });
 
-  /** Keeps the conversation reference of every conversation the bot hears from. */
+  /**
+   * Keeps the conversation reference of every conversation the bot hears from. Best effort: a
+   * store hiccup here must not cost the person their answer; the next activity tries again.
+   */
   async function rememberSighting(context: TurnContext): Promise<void> {
     const sighting = sightingOf(context);
-    if (sighting) await rememberConversation(deps, sighting);
+    if (!sighting) return;
+    try {
+      await rememberConversation(deps, sighting);
+    } catch (error) {
+      logger.warn({ err: error, activityId: context.activity.id }, 'could not remember the conversation');
+    }
   }
 
   /**

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import sinon from 'sinon';
 import type { AppDependencies } from '../../src/app/dependencies';
 import type { CommitteeDocument, ConversationDocument } from '../../src/app/documents';
 import { fixedClock } from '../../src/domain/clock';
+import type { Logger } from '../../src/app/ports/logger';
 import { committeeIdForTenant } from '../../src/domain/ids';
 import { VERBS } from '../../src/cards/verbs';
 import { openTempStore, type TempStore } from '../support/temp-store';
@@ -189,6 +191,20 @@ describe('bot/create-bot', () => {
       const card = await bot.execute(alice, VERBS.setupSave, setupForm, { conversation: { id: 'a:x', isGroup: false, conversationType: 'personal', name: '' }, channelData: {} });
       assert.match(cardText(card), /keiner Organisation zuordnen/);
       assert.equal(await committee(), undefined);
+    });
+  });
+
+  describe('outages', () => {
+    it('answers with a friendly notice and logs the error when the store fails', async () => {
+      const logger: Logger = { debug: sinon.spy(), info: sinon.spy(), warn: sinon.spy(), error: sinon.spy() };
+      bot = new BotHarness(deps, logger);
+      await bot.message(alice, 'hilfe');
+      sinon.stub(temp.store, 'get').rejects(new Error('connection reset by the store'));
+      const text = cardText(firstCard(await bot.message(alice, 'einrichten')));
+      assert.match(text, /Etwas ist schiefgelaufen/);
+      assert.doesNotMatch(text, /connection reset/);
+      sinon.assert.calledOnce(logger.error as sinon.SinonSpy);
+      sinon.restore();
     });
   });
 
