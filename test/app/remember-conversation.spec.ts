@@ -4,7 +4,7 @@ import type { ConversationDocument } from '../../src/app/documents';
 import { conversationDocumentId, rememberConversation, type ConversationSighting } from '../../src/app/remember-conversation';
 import { fixedClock } from '../../src/domain/clock';
 import { committeeIdForTenant } from '../../src/domain/ids';
-import { openTempStore, type TempStore } from '../support/temp-store';
+import { useTempStore, type TempStore } from '../support/temp-store';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const personal: ConversationSighting = {
@@ -23,13 +23,10 @@ const personal: ConversationSighting = {
 };
 
 describe('app/remember-conversation', () => {
+  const fixture = useTempStore('2026-11-21T10:00:00Z');
   let temp: TempStore;
   let deps: AppDependencies;
-  beforeEach(async () => {
-    temp = await openTempStore();
-    deps = { store: temp.store, clock: fixedClock('2026-11-21T10:00:00Z') };
-  });
-  afterEach(async () => temp.cleanup());
+  beforeEach(() => ({ temp, deps } = fixture));
 
   it("keeps a person's 1:1 conversation under their object id", async () => {
     await rememberConversation(deps, personal);

@@ -8,7 +8,7 @@ import { rememberConversation } from '../../src/app/remember-conversation';
 import { fixedClock } from '../../src/domain/clock';
 import { DEFAULT_COMMITTEE_SETTINGS, formatTerms, type CommitteeSettingsInput } from '../../src/domain/committee';
 import { committeeIdForTenant } from '../../src/domain/ids';
-import { openTempStore, type TempStore } from '../support/temp-store';
+import { useTempStore, type TempStore } from '../support/temp-store';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const alice: ActorIdentity = { tenantId: TENANT, aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000001', displayName: 'Alice Adler' };
@@ -30,14 +30,10 @@ const answers: CommitteeSettingsInput = {
 };
 
 describe('app/save-setup', () => {
+  const fixture = useTempStore('2026-11-21T10:00:00Z');
   let temp: TempStore;
   let deps: AppDependencies;
-
-  beforeEach(async () => {
-    temp = await openTempStore();
-    deps = { store: temp.store, clock: fixedClock('2026-11-21T10:00:00Z') };
-  });
-  afterEach(async () => temp.cleanup());
+  beforeEach(() => ({ temp, deps } = fixture));
 
   it('offers the KOG defaults to whoever opens set-up first', async () => {
     const result = await openSetup(deps, await identifyActor(deps, alice));

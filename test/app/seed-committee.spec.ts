@@ -3,21 +3,16 @@ import type { AppDependencies } from '../../src/app/dependencies';
 import type { CommitteeDocument, PersonDocument, SeatDocument } from '../../src/app/documents';
 import { identifyActor } from '../../src/app/identify-actor';
 import { seedCommittee } from '../../src/app/seed-committee';
-import { fixedClock } from '../../src/domain/clock';
 import { committeeIdForTenant } from '../../src/domain/ids';
 import { DEMO_TENANT_ID, kogDemo } from '../../scripts/demo/kog-demo';
-import { openTempStore, type TempStore } from '../support/temp-store';
+import { useTempStore, type TempStore } from '../support/temp-store';
 
 describe('app/seed-committee', () => {
+  const fixture = useTempStore('2026-11-21T10:00:00Z');
   let temp: TempStore;
   let deps: AppDependencies;
+  beforeEach(() => ({ temp, deps } = fixture));
   const committeeId = committeeIdForTenant(DEMO_TENANT_ID);
-
-  beforeEach(async () => {
-    temp = await openTempStore();
-    deps = { store: temp.store, clock: fixedClock('2026-11-21T10:00:00Z') };
-  });
-  afterEach(async () => temp.cleanup());
 
   it('loads committee, people, seats and working group conversation', async () => {
     assert.equal(await seedCommittee(deps, kogDemo('http://localhost:56150/_connector')), 'created');

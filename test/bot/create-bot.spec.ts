@@ -2,11 +2,10 @@ import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import type { AppDependencies } from '../../src/app/dependencies';
 import type { CommitteeDocument, ConversationDocument } from '../../src/app/documents';
-import { fixedClock } from '../../src/domain/clock';
 import type { Logger } from '../../src/app/ports/logger';
 import { committeeIdForTenant } from '../../src/domain/ids';
 import { VERBS } from '../../src/cards/verbs';
-import { openTempStore, type TempStore } from '../support/temp-store';
+import { useTempStore, type TempStore } from '../support/temp-store';
 import { alice, base, bob, BOT, BotHarness, cardText, firstCard, TENANT } from '../support/bot-harness';
 
 const COMMITTEE = committeeIdForTenant(TENANT);
@@ -30,16 +29,15 @@ const setupForm = {
 };
 
 describe('bot/create-bot', () => {
+  const fixture = useTempStore('2026-11-21T10:00:00Z');
   let temp: TempStore;
   let deps: AppDependencies;
   let bot: BotHarness;
 
-  beforeEach(async () => {
-    temp = await openTempStore();
-    deps = { store: temp.store, clock: fixedClock('2026-11-21T10:00:00Z') };
+  beforeEach(() => {
+    ({ temp, deps } = fixture);
     bot = new BotHarness(deps);
   });
-  afterEach(async () => temp.cleanup());
 
   const committee = () => temp.store.get<CommitteeDocument>(COMMITTEE, 'committee');
 
