@@ -1,0 +1,46 @@
+import type { ConversationAddress } from '../documents';
+
+/** A message as it leaves the bot: a rendered card and/or text. */
+export interface OutgoingMessage {
+  readonly text?: string;
+  readonly attachments?: ReadonlyArray<{ readonly contentType: string; readonly content: unknown }>;
+}
+
+/**
+ * What one attempt to reach Teams came to. Failures are values, not exceptions, so that the
+ * delivery rules (retry, give up, wait for Retry-After) live in one place, the domain.
+ */
+export type DeliveryAttempt =
+  | { readonly ok: true; readonly activityId: string }
+  | {
+      readonly ok: false;
+      /** HTTP status of the connector's answer; null when no answer came (network error, timeout). */
+      readonly status: number | null;
+      /** The connector's Retry-After, in milliseconds, when it sent one. */
+      readonly retryAfterMs?: number;
+      /** A short, log-safe description (no tokens, no message content). */
+      readonly detail: string;
+    };
+
+/** Who to open a 1:1 conversation with, when only their team membership is known. */
+export interface PersonalConversationTarget {
+  readonly serviceUrl: string;
+  readonly tenantId: string;
+  readonly botId: string;
+  /** The member's Teams user id (29:…), as the member list of the team returns it. */
+  readonly userId: string;
+  readonly userAadObjectId?: string;
+}
+
+/** The bot's outgoing side: proactive sends through the Bot Framework connector. */
+export interface Messenger {
+  /** Posts the message into the conversation; one HTTP request, no retries of its own. */
+  send(address: ConversationAddress, message: OutgoingMessage): Promise<DeliveryAttempt>;
+  /**
+   * Creates (or, as Teams does for 1:1 chats, returns the existing) personal conversation with
+   * a member. The address is what `send` needs afterwards.
+   */
+  openPersonalConversation(
+    target: PersonalConversationTarget,
+  ): Promise<{ readonly ok: true; readonly address: ConversationAddress } | Extract<DeliveryAttempt, { ok: false }>>;
+}
