@@ -16,15 +16,26 @@ export interface BotRegistration {
  * otherwise) and signs outgoing calls. Without an app id it accepts unauthenticated requests,
  * which is why local mode only listens on the loopback interface.
  */
-export function createAdapter(registration: BotRegistration): TeamsAdapter {
-  const settings = {
+export function createAdapter(registration: BotRegistration, credentials = createBotCredentials(registration)): TeamsAdapter {
+  return new TeamsAdapter(botSettings(registration), credentials);
+}
+
+/**
+ * The bot's credentials towards the Bot Framework, shared by the adapter (replies) and the
+ * messenger (proactive sends), so both sign their calls the same way.
+ */
+export function createBotCredentials(registration: BotRegistration): ConfigurationServiceClientCredentialFactory {
+  return new ConfigurationServiceClientCredentialFactory(botSettings(registration));
+}
+
+function botSettings(registration: BotRegistration) {
+  return {
     MicrosoftAppId: registration.id ?? '',
     MicrosoftAppPassword: registration.password ?? '',
     MicrosoftAppTenantId: registration.tenantId ?? '',
     MicrosoftAppType: registration.type,
     ...(registration.openIdMetadataUrl ? publicCloudWithSigningKeysFrom(registration.openIdMetadataUrl) : {}),
   };
-  return new TeamsAdapter(settings, new ConfigurationServiceClientCredentialFactory(settings));
 }
 
 /**

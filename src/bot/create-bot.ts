@@ -13,6 +13,7 @@ import type { Locale, Translator } from '../i18n/translator';
 import { MAX_MESSAGE_LENGTH, parseCommand } from './command-parser';
 import { channelSighting, sightingOf } from './conversation-address';
 import { notice } from './notices';
+import { deliveryCardFor, retryDeliveryCard } from './delivery-cards';
 import { saveSetupCard, setupCardFor } from './setup-cards';
 import { identityOf } from './turn-identity';
 import { languageOf } from './turn-language';
@@ -54,10 +55,12 @@ export function createBot({ deps, adapter, defaultLocale, logger }: BotOptions):
   const producers: Readonly<Record<CommandId, CardProducer>> = {
     help: async (actor, i18n) => renderHelpCard(showHelp(actor), i18n),
     setup: async (actor, i18n) => setupCardFor(deps, actor, i18n),
+    delivery: async (actor, i18n) => deliveryCardFor(deps, actor, i18n),
   };
   const cardActions: ReadonlyArray<readonly [string, CardProducer]> = [
     [VERBS.setupOpen, producers.setup],
     [VERBS.setupSave, async (actor, i18n, data) => saveSetupCard(deps, actor, data, i18n)],
+    [VERBS.deliveryRetry, async (actor, i18n, data) => retryDeliveryCard(deps, actor, data, i18n)],
   ];
 
   app.turn('beforeTurn', async (context) => {

@@ -5,6 +5,7 @@
 export const VERBS = {
   setupOpen: 'setup.open',
   setupSave: 'setup.save',
+  deliveryRetry: 'delivery.retry',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

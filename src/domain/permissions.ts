@@ -1,7 +1,7 @@
 import type { Role } from './roles';
 
 /** Every command a person can type; card actions map to the command they belong to. */
-export const COMMANDS = ['help', 'setup'] as const;
+export const COMMANDS = ['help', 'setup', 'delivery'] as const;
 export type CommandId = (typeof COMMANDS)[number];
 
 /** Who may use a command: everybody, or only holders of the listed roles. */
@@ -14,6 +14,7 @@ export type Audience = 'anyone' | readonly Role[];
 export const COMMAND_AUDIENCE: Readonly<Record<CommandId, Audience>> = {
   help: 'anyone',
   setup: ['secretariat'],
+  delivery: ['secretariat'],
 };
 
 /** What a permission decision needs to know about the acting person and the committee. */

@@ -7,6 +7,7 @@ import {
   type CosmosClientOptions,
   type Database,
   type DeleteOperationInput,
+  type FeedOptions,
   type ItemDefinition,
   type JSONObject,
   type OperationInput,
@@ -108,16 +109,28 @@ export class CosmosStore implements DocumentStore {
 
   async query<T extends Document>(committeeId: string, query: Query): Promise<Array<Stored<T>>> {
     assertCommitteeId(committeeId);
-    const compiled = compileQuery(committeeId, query);
-    if (!compiled) return [];
-    try {
-      const response = await this.container.items
-        .query<ItemDefinition>(compiled, { partitionKey: committeeId })
-        .fetchAll();
-      return response.resources.map((resource) => toStored<T>(resource));
-    } catch (error) {
-      throw mapCosmosError(error, `querying "${query.type}"`);
-    }
+    return this.run<T>(compileQuery(committeeId, query), { partitionKey: committeeId }, query.type);
+  }
+
+  /**
+   * A cross-partition query: the request names no partition key, and SDK 4.9 sends
+   * `x-ms-documentdb-query-enablecrosspartition: true` on every request (its FeedOptions have no
+   * `enableCrossPartitionQuery` any more). Alongside each query it asks the gateway for a query
+   * plan. When the gateway cannot serve ORDER BY or TOP over several physical partitions by
+   * itself, it answers the query with 400 "can not be directly served by the gateway"; the SDK
+   * then follows the plan: it queries each partition key range and merges the pages (a merge sort
+   * for ORDER BY, TOP over the merged stream), so order and limit hold over all committees, as
+   * the port promises.
+   *
+   * cosmosdb-server 1.0.1 cannot show that merge: it has one partition key range, answers the
+   * SDK's query-plan request like a plain query, and runs any query over the whole container in
+   * one pass (ignoring even a partition key), so ORDER BY and TOP come out right without it. The
+   * contract's results are therefore correct on the emulator by construction; the merge is the
+   * SDK's, exercised against Azure. Sorting again here would add nothing, and applying the limit
+   * here would mean fetching every match first.
+   */
+  async queryAcrossCommittees<T extends Document>(query: Query): Promise<Array<Stored<T>>> {
+    return this.run<T>(compileQuery(undefined, query), {}, query.type);
   }
 
   async create<T extends Document>(document: T): Promise<Stored<T>> {
@@ -195,6 +208,20 @@ export class CosmosStore implements DocumentStore {
       if (result?.eTag) return { ...withoutSystemFields(operation.document), _etag: result.eTag } as Stored<Document>;
       throw new Error(`Cosmos returned neither body nor ETag for batch operation ${index + 1}.`);
     });
+  }
+
+  private async run<T extends Document>(
+    compiled: { query: string; parameters: SqlParameter[] } | undefined,
+    options: FeedOptions,
+    type: string,
+  ): Promise<Array<Stored<T>>> {
+    if (!compiled) return [];
+    try {
+      const response = await this.container.items.query<ItemDefinition>(compiled, options).fetchAll();
+      return response.resources.map((resource) => toStored<T>(resource));
+    } catch (error) {
+      throw mapCosmosError(error, `querying "${type}"`);
+    }
   }
 
   /** Reading the database is the cheapest call every role (key or data-plane RBAC) may make. */
@@ -395,18 +422,22 @@ function toStored<T extends Document>(resource: ItemDefinition | JSONObject): St
 }
 
 /**
- * The SQL text depends only on the query's shape; every value is a parameter. Beyond the port's
- * query it always filters on `committeeId`: redundant on Cosmos (the request names the
- * partition), but cosmosdb-server ignores the partition of a query, and a filter that is true
- * anyway costs nothing.
+ * The SQL text depends only on the query's shape; every value is a parameter. Given a committee,
+ * it also filters on `committeeId`: redundant on Cosmos (the request names the partition), but
+ * cosmosdb-server ignores the partition of a query, and a filter that is true anyway costs
+ * nothing. Without one, the query is for every partition (`queryAcrossCommittees`).
  */
-function compileQuery(committeeId: string, query: Query): { query: string; parameters: SqlParameter[] } | undefined {
+function compileQuery(
+  committeeId: string | undefined,
+  query: Query,
+): { query: string; parameters: SqlParameter[] } | undefined {
   assertQueryType(query);
-  const parameters: SqlParameter[] = [
-    { name: '@committeeId', value: committeeId },
-    { name: '@type', value: query.type },
-  ];
-  const clauses = ['c.committeeId = @committeeId', 'c.type = @type'];
+  const parameters: SqlParameter[] = [{ name: '@type', value: query.type }];
+  const clauses = ['c.type = @type'];
+  if (committeeId !== undefined) {
+    clauses.push('c.committeeId = @committeeId');
+    parameters.push({ name: '@committeeId', value: committeeId });
+  }
   for (const condition of query.where ?? []) {
     clauses.push(compileCondition(condition, parameters));
   }

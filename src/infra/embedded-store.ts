@@ -21,10 +21,36 @@ import {
 export const EMBEDDED_STORE_FILE_NAME = 'gremium.sqlite';
 
 /**
- * Bumped whenever the table layout changes, so that a later version can tell an old file from a
- * new one (`PRAGMA user_version`) and migrate it instead of failing on a missing column.
+ * The schema changes, in order; a file's `PRAGMA user_version` counts how many it has had, so an
+ * older file is brought up to date step by step instead of failing on a missing column or index,
+ * and a new file goes through the very same steps. Append only: a step that has shipped is never
+ * edited, since files out there already ran it.
  */
-const SCHEMA_VERSION = 1;
+const MIGRATIONS: readonly string[] = [
+  // 1: one table for every document. The body keeps id, committeeId and type too, so a query on
+  //    any field reads one place.
+  `CREATE TABLE documents (
+     committee_id TEXT NOT NULL,
+     id TEXT NOT NULL,
+     type TEXT NOT NULL,
+     etag TEXT NOT NULL,
+     body TEXT NOT NULL CHECK (json_valid(body)),
+     PRIMARY KEY (committee_id, id)
+   ) WITHOUT ROWID;
+   CREATE INDEX documents_by_type ON documents (committee_id, type);`,
+  // 2: queryAcrossCommittees selects by type alone, and an index led by committee_id cannot
+  //    serve that (SQLite scanned the whole table). Nor did SQLite ever use that index for a
+  //    partition query: it preferred the primary key, reading every type of the committee. In a
+  //    WITHOUT ROWID table an index ends with the primary key, so (type) is in effect
+  //    (type, committee_id, id), and SQLite searches it for both kinds of query (type = ?, and
+  //    type = ? AND committee_id = ?). Declaring (type, committee_id) instead made it fall back
+  //    to the primary key for the partition query. The embedded store's spec pins both plans.
+  `DROP INDEX documents_by_type;
+   CREATE INDEX documents_by_type ON documents (type);`,
+];
+
+/** The schema this build writes and understands; a file with a higher one is refused. */
+const SCHEMA_VERSION = MIGRATIONS.length;
 
 export interface EmbeddedStoreOptions {
   /** Directory holding the SQLite file; created when missing. */
@@ -80,10 +106,12 @@ export class EmbeddedStore implements DocumentStore {
 
   async query<T extends Document>(committeeId: string, query: Query): Promise<Array<Stored<T>>> {
     assertCommitteeId(committeeId);
-    const compiled = compileQuery(committeeId, query);
-    if (!compiled) return [];
-    const rows = this.db.prepare(compiled.sql).all(...compiled.parameters) as DocumentRow[];
-    return rows.map((row) => toStored<T>(row));
+    return this.run<T>(compileQuery(committeeId, query));
+  }
+
+  /** The partition query without its committee condition; one file, so no fan-out cost here. */
+  async queryAcrossCommittees<T extends Document>(query: Query): Promise<Array<Stored<T>>> {
+    return this.run<T>(compileQuery(undefined, query));
   }
 
   async create<T extends Document>(document: T): Promise<Stored<T>> {
@@ -164,6 +192,12 @@ export class EmbeddedStore implements DocumentStore {
     if (result.changes === 0) this.throwWhyNotWritten(committeeId, id);
   }
 
+  private run<T extends Document>(compiled: CompiledQuery | undefined): Array<Stored<T>> {
+    if (!compiled) return [];
+    const rows = this.db.prepare(compiled.sql).all(...compiled.parameters) as DocumentRow[];
+    return rows.map((row) => toStored<T>(row));
+  }
+
   /** A conditional write touched no row: either the document is gone or its ETag moved on. */
   private throwWhyNotWritten(committeeId: string, id: string): never {
     if (this.statements.selectOne.get(committeeId, id)) {
@@ -194,27 +228,27 @@ function prepareStatements(db: Database.Database) {
   };
 }
 
+/**
+ * Brings the file to SCHEMA_VERSION. The version is read again inside an IMMEDIATE transaction,
+ * so that two processes opening an old file at once (the bot and a seed script) cannot both run
+ * the same step: the second waits, then finds the file already migrated.
+ */
 function migrate(db: Database.Database): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > SCHEMA_VERSION) {
-    throw new Error(
-      `The store file has schema version ${version}, newer than this build understands (${SCHEMA_VERSION}).`,
-    );
-  }
-  if (version === SCHEMA_VERSION) return;
+  const versionOf = () => db.pragma('user_version', { simple: true }) as number;
+  const refuseNewer = (version: number) => {
+    if (version > SCHEMA_VERSION) {
+      throw new Error(
+        `The store file has schema version ${version}, newer than this build understands (${SCHEMA_VERSION}).`,
+      );
+    }
+  };
+  const found = versionOf();
+  refuseNewer(found);
+  if (found === SCHEMA_VERSION) return;
   db.transaction(() => {
-    // The body keeps id, committeeId and type too, so a query on any field reads one place.
-    db.exec(`
-      CREATE TABLE documents (
-        committee_id TEXT NOT NULL,
-        id TEXT NOT NULL,
-        type TEXT NOT NULL,
-        etag TEXT NOT NULL,
-        body TEXT NOT NULL CHECK (json_valid(body)),
-        PRIMARY KEY (committee_id, id)
-      ) WITHOUT ROWID;
-      CREATE INDEX documents_by_type ON documents (committee_id, type);
-    `);
+    const version = versionOf();
+    refuseNewer(version);
+    for (const step of MIGRATIONS.slice(version)) db.exec(step);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }
@@ -257,20 +291,26 @@ function newEtag(): string {
   return randomUUID();
 }
 
-interface CompiledQuery {
+export interface CompiledQuery {
   readonly sql: string;
   readonly parameters: readonly unknown[];
 }
 
 /**
- * Turns a port query into SQL over the JSON body. Field paths are validated and still bound as
- * parameters, values are always bound; the SQL text depends only on the query's shape.
- * Returns `undefined` when the query can match nothing (`limit: 0`).
+ * Turns a port query into SQL over the JSON body, inside the committee's partition or, without a
+ * `committeeId`, over all of them. Field paths are validated and still bound as parameters,
+ * values are always bound; the SQL text depends only on the query's shape. Returns `undefined`
+ * when the query can match nothing (`limit: 0`). Exported so that the spec can check which index
+ * SQLite picks for the SQL the store really runs.
  */
-function compileQuery(committeeId: string, query: Query): CompiledQuery | undefined {
+export function compileQuery(committeeId: string | undefined, query: Query): CompiledQuery | undefined {
   assertQueryType(query);
-  const clauses = ['committee_id = ?', 'type = ?'];
-  const parameters: unknown[] = [committeeId, query.type];
+  const clauses = ['type = ?'];
+  const parameters: unknown[] = [query.type];
+  if (committeeId !== undefined) {
+    clauses.push('committee_id = ?');
+    parameters.push(committeeId);
+  }
   for (const condition of query.where ?? []) {
     const compiled = compileCondition(condition);
     clauses.push(compiled.sql);

@@ -32,6 +32,8 @@ export interface Config {
     readonly containerId: string;
   };
   readonly defaultLocale: Locale;
+  /** Proactive sends per second across all conversations (Teams allows about 50 per app and tenant). */
+  readonly deliveryPerSecond: number;
   readonly logLevel: string;
   readonly logPretty: boolean;
 }
@@ -85,6 +87,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   const localeText = value('DEFAULT_LOCALE') ?? 'de';
   if (!isLocale(localeText)) problems.push(`DEFAULT_LOCALE must be "de" or "en", got "${localeText}"`);
 
+  const perSecondText = value('DELIVERY_PER_SECOND') ?? '50';
+  const deliveryPerSecond = Number(perSecondText);
+  if (!/^\d+$/.test(perSecondText) || deliveryPerSecond < 1 || deliveryPerSecond > 1000) problems.push(`DELIVERY_PER_SECOND must be a whole number from 1 to 1000, got "${perSecondText}"`);
+
   const logLevel = value('LOG_LEVEL') ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
 
@@ -111,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
           }
         : undefined,
     defaultLocale: localeText as Locale,
+    deliveryPerSecond,
     logLevel,
     logPretty: value('LOG_FORMAT') === 'pretty',
   };

@@ -2,7 +2,15 @@ import type { Request, Response } from 'restify';
 import type { AppDependencies } from '../app/dependencies';
 import type { Logger } from '../app/ports/logger';
 import type { DocumentStore } from '../app/ports/document-store';
-import { createAdapter } from '../bot/create-adapter';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { OutboxSender } from '../app/delivery/outbox-sender';
+import { runDueJobs, type JobHandler } from '../app/scheduling/run-due-jobs';
+import { createAdapter, createBotCredentials } from '../bot/create-adapter';
+import { createMessageRenderer } from '../cards/outgoing-messages';
+import { SendRateLimiter } from '../domain/delivery/send-rate-limiter';
+import { BackgroundLoop } from '../infra/background-loop';
+import { BotFrameworkMessenger } from '../infra/bot-framework-messenger';
 import { createBot } from '../bot/create-bot';
 import type { Clock } from '../domain/clock';
 import type { Config } from './config';
@@ -29,6 +37,9 @@ function withoutInternalDetails(response: Response, turnStarted: () => boolean) 
   };
 }
 
+/** Widens Teams' windows a little for the time a request travels; see SendRateLimiter. */
+const SEND_MARGIN_MS = 25;
+
 export interface GremiumServer {
   readonly http: RunningHttpServer;
   /** Stops accepting, finishes turns in flight, closes the store; within `graceMs` in all. */
@@ -40,12 +51,45 @@ export interface GremiumServerParts {
   readonly store: DocumentStore;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Runs the outbox sender and the scheduler in this process (off in tests that drive them). */
+  readonly background?: boolean;
+  /** What each kind of deadline job does; features register theirs here. */
+  readonly jobHandlers?: Readonly<Record<string, JobHandler>>;
 }
 
 /** The one place that wires store, use cases, bot and HTTP together. */
-export async function startGremiumServer({ config, store, clock, logger }: GremiumServerParts): Promise<GremiumServer> {
+export async function startGremiumServer({ config, store, clock, logger, background = true, jobHandlers = {} }: GremiumServerParts): Promise<GremiumServer> {
   const deps: AppDependencies = { store, clock };
-  const adapter = createAdapter(config.bot);
+  const credentials = createBotCredentials(config.bot);
+  const adapter = createAdapter(config.bot, credentials);
+  const instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const sender = new OutboxSender({
+    ...deps,
+    messenger: new BotFrameworkMessenger({ botAppId: config.bot.id, credentialsFactory: credentials }),
+    renderer: createMessageRenderer(config.defaultLocale),
+    limiter: new SendRateLimiter({ limit: config.deliveryPerSecond, windowMs: 1000 }, undefined, SEND_MARGIN_MS),
+    logger,
+    wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    random: Math.random,
+    instanceId,
+  });
+  const loops = [
+    new BackgroundLoop({
+      name: 'outbox',
+      idleMs: 1000,
+      logger,
+      step: async (signal) => {
+        const result = await sender.drainOnce(signal);
+        return result.expanded + result.sent + result.retried + result.failed > 0;
+      },
+    }),
+    new BackgroundLoop({
+      name: 'scheduler',
+      idleMs: 30_000,
+      logger,
+      step: async () => (await runDueJobs({ ...deps, logger, instanceId }, jobHandlers)).length > 0,
+    }),
+  ];
   const app = createBot({ deps, adapter, defaultLocale: config.defaultLocale, logger });
   const http = await startHttpServer({
     port: config.port,
@@ -64,12 +108,13 @@ export async function startGremiumServer({ config, store, clock, logger }: Gremi
       return true;
     },
   });
+  if (background) for (const loop of loops) loop.start();
   let stopping: Promise<void> | undefined;
   return {
     http,
     stop(graceMs = 8000) {
       stopping ??= (async () => {
-        const finished = await http.stop(graceMs);
+        const [finished] = await Promise.all([http.stop(graceMs), ...loops.map((loop) => loop.stop())]);
         if (!finished) logger.warn({ graceMs }, 'turns still running at shutdown were cut off');
         await store.close();
       })();

@@ -192,6 +192,22 @@ describe('bot/create-bot', () => {
     });
   });
 
+  describe('delivery report', () => {
+    it('shows the secretariat the delivery report and refuses it to others', async () => {
+      await bot.execute(alice, VERBS.setupSave, setupForm);
+      assert.match(cardText(firstCard(await bot.message(alice, 'zustellung'))), /Bisher wurden keine Nachrichten versandt/);
+      assert.match(cardText(firstCard(await bot.message(bob, 'zustellung'))), /Nur die Geschäftsstelle kann die Zustellung einsehen/);
+      assert.match(cardText(await bot.execute(bob, VERBS.deliveryRetry, { dispatchId: 'welcome:1' })), /Nur die Geschäftsstelle/);
+    });
+
+    it('refuses a retry of a dispatch that does not exist', async () => {
+      await bot.execute(alice, VERBS.setupSave, setupForm);
+      for (const dispatchId of ['invite:other-committee', { $ne: '' }, undefined]) {
+        assert.match(cardText(await bot.execute(alice, VERBS.deliveryRetry, { dispatchId })), /Diesen Versand gibt es nicht/);
+      }
+    });
+  });
+
   describe('outages', () => {
     it('answers with a friendly notice and logs the error when the store fails', async () => {
       const logger: Logger = { debug: sinon.spy(), info: sinon.spy(), warn: sinon.spy(), error: sinon.spy() };

@@ -4,6 +4,8 @@ import path from 'node:path';
 import * as AC from 'adaptivecards';
 import type { AdaptiveCardJson } from '../../src/cards/card-template';
 import { renderCommitteeCard } from '../../src/cards/committee-card';
+import { REPORTED_DISPATCHES } from '../../src/app/delivery/delivery-report';
+import { renderDeliveryCard } from '../../src/cards/delivery-card';
 import { renderHelpCard } from '../../src/cards/help-card';
 import { renderNoticeCard } from '../../src/cards/notice-card';
 import { renderSetupCard } from '../../src/cards/setup-card';
@@ -36,6 +38,24 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
             answers: { name: 'N'.repeat(5000), rotatingChairs: 'I'.repeat(50_000), terms: '1-2,3-12' },
             banner: { title: 'Problem', text: 'Nichts gespeichert', lines: Array.from({ length: 13 }, () => 'Zeile '.repeat(20)) },
           },
+        ),
+      },
+      { template: 'delivery', name: `delivery without dispatches (${locale})`, card: renderDeliveryCard([], 'Europe/Berlin', i18n) },
+      {
+        template: 'delivery',
+        name: `delivery with many failures (${locale})`,
+        card: renderDeliveryCard(
+          Array.from({ length: REPORTED_DISPATCHES }, (_, index) => ({
+            dispatchId: `invite:2027-${index}:v1`,
+            createdAt: '2026-11-21T10:00:00.000Z',
+            sent: 150,
+            pending: 10,
+            failed: 40,
+            failures: Array.from({ length: 40 }, (_, person) => ({ recipientLabel: 'Dr. Erika Mustermann-Beispielname '.repeat(2), reason: 'permanent' as const, status: person % 2 ? 403 : 404 })),
+          })),
+          'Europe/Berlin',
+          i18n,
+          'Banner',
         ),
       },
       {

@@ -236,6 +236,76 @@ describe('CosmosStore on cosmosdb-server (real SDK, real HTTP)', () => {
     });
   });
 
+  describe('queryAcrossCommittees on the wire', () => {
+    const header = (request: RecordedRequest, name: string) => request.headers[name];
+
+    // The emulator ignores the partition key of a query, so the contract's results cannot tell
+    // a fan-out from a query pinned to one partition; the request itself can.
+    it('asks for every partition: no partition key, cross-partition enabled', async () => {
+      const store = await connectTo(`across-${randomUUID()}`);
+      try {
+        await store.create({ id: 'j1', committeeId: 'k1', type: 'job' });
+        await store.create({ id: 'j2', committeeId: 'k2', type: 'job' });
+
+        const inPartition = await requestsDuring(async () => {
+          await store.query('k1', { type: 'job' });
+        });
+        // The control: the recorder sees the partition key where there is one.
+        assert.ok(inPartition.some((request) => header(request, 'x-ms-documentdb-partitionkey') === '["k1"]'));
+
+        const across = await requestsDuring(async () => {
+          const found = await store.queryAcrossCommittees({ type: 'job', orderBy: { field: 'id' }, limit: 2 });
+          assert.deepEqual(found.map((document) => document.committeeId), ['k1', 'k2']);
+        });
+        assert.ok(across.length > 0);
+        for (const request of across) {
+          assert.equal(header(request, 'x-ms-documentdb-partitionkey'), undefined);
+          assert.equal(header(request, 'x-ms-documentdb-query-enablecrosspartition'), 'true');
+        }
+      } finally {
+        await store.close();
+      }
+    });
+
+    // Pins what cosmos-store.ts says about queryAcrossCommittees: when this fails, the emulator
+    // makes the SDK merge partition key ranges, and that note (and this test) need revisiting.
+    it('is answered by cosmosdb-server in one pass, so the SDK merges nothing here', async () => {
+      const databaseId = `across-${randomUUID()}`;
+      const store = await connectTo(databaseId);
+      try {
+        const { resources: ranges } = await admin
+          .database(databaseId)
+          .container('documents')
+          .readPartitionKeyRanges()
+          .fetchAll();
+        assert.equal(ranges.length, 1, 'the emulator now has several partition key ranges');
+
+        await store.create({ id: 'j1', committeeId: 'k1', type: 'job', dueAt: '2025-03-02' });
+        await store.create({ id: 'j2', committeeId: 'k2', type: 'job', dueAt: '2025-03-01' });
+        const requests = await requestsDuring(async () => {
+          const found = await store.queryAcrossCommittees({ type: 'job', orderBy: { field: 'dueAt' }, limit: 1 });
+          assert.deepEqual(found.map((document) => document.id), ['j2']);
+        });
+        // The SDK's query-plan request (answered like a plain query) and the query itself, sent
+        // concurrently; no per-range request, as the SDK sends once the service asks it to merge.
+        assert.deepEqual(
+          requests
+            .map((request) => [
+              header(request, 'x-ms-cosmos-is-query-plan-request') === 'True' ? 'query plan' : 'query',
+              header(request, 'x-ms-documentdb-partitionkeyrangeid') ?? 'no range',
+            ])
+            .sort(),
+          [
+            ['query plan', 'no range'],
+            ['query', 'no range'],
+          ],
+        );
+      } finally {
+        await store.close();
+      }
+    });
+  });
+
   describe('CosmosStore.connect', () => {
     it('creates a missing database and container, partitioned by committee', async () => {
       const databaseId = `connect-${randomUUID()}`;

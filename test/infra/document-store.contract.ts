@@ -74,6 +74,7 @@ export interface EngineBatchOperation {
 
 const COMMITTEE = 'committee-a';
 const OTHER_COMMITTEE = 'committee-b';
+const THIRD_COMMITTEE = 'committee-c';
 
 interface Member extends Document {
   readonly type: 'member';
@@ -100,6 +101,22 @@ function member(id: string, fields: Partial<Omit<Member, 'id' | 'type'>> = {}): 
     address: { city: 'Kassel', zip: '34117' },
     ...fields,
   };
+}
+
+/** A due item of background work, as the outbox sender and the deadline scheduler poll for. */
+interface Job extends Document {
+  readonly type: 'job';
+  readonly status: 'pending' | 'done';
+  readonly dueAt?: string | null;
+}
+
+function job(committeeId: string, id: string, status: Job['status'], dueAt?: string | null): Job {
+  return { id, committeeId, type: 'job', status, ...(dueAt !== undefined ? { dueAt } : {}) };
+}
+
+/** Where a document lives and what it is called there: an id alone is unique only per committee. */
+function keysOf(documents: readonly Document[]): string[] {
+  return documents.map((document) => `${document.committeeId}/${document.id}`);
 }
 
 function topic(id: string, committeeId = COMMITTEE): Topic {
@@ -487,6 +504,220 @@ export function describeDocumentStoreContract<Opened extends OpenedDocumentStore
       it('accepts underscores and digits in field paths', async () => {
         await store.create({ ...member('x1'), nested_1: { value_2: 'ok' } });
         assert.deepEqual(await ids({ where: [{ field: 'nested_1.value_2', op: '=', value: 'ok' }] }), ['x1']);
+      });
+    });
+
+    describe('queries across committees', () => {
+      it('answers [] on a store without documents', async () => {
+        assert.deepEqual(await store.queryAcrossCommittees({ type: 'job' }), []);
+      });
+
+      describe('over three committees', () => {
+        const now = '2025-03-01T09:00:00.000Z';
+        // Due times interleave across committees, so results that were merely per committee
+        // (or one committee's after another's) cannot pass for ordered ones.
+        const jobs = [
+          job(COMMITTEE, 'a-due', 'pending', '2025-03-01T08:00:00.000Z'),
+          job(COMMITTEE, 'a-done', 'done', '2025-02-27T10:00:00.000Z'),
+          job(COMMITTEE, 'a-later', 'pending', '2025-03-04T12:00:00.000Z'),
+          job(COMMITTEE, 'shared', 'pending', '2025-03-03T00:00:00.000Z'),
+          job(OTHER_COMMITTEE, 'b-early', 'pending', '2025-02-28T23:00:00.000Z'),
+          job(OTHER_COMMITTEE, 'b-exactly-now', 'pending', now),
+          job(OTHER_COMMITTEE, 'shared', 'pending', '2025-03-02T00:00:00.000Z'),
+          job(THIRD_COMMITTEE, 'c-due', 'pending', '2025-03-01T08:30:00.000Z'),
+          job(THIRD_COMMITTEE, 'c-done', 'done', '2025-03-01T07:00:00.000Z'),
+          job(THIRD_COMMITTEE, 'c-undated', 'pending'),
+          job(THIRD_COMMITTEE, 'c-null-date', 'pending', null),
+        ];
+
+        /** The pending jobs due by `now`, the scheduler's question. */
+        const dueByNow: Query = {
+          type: 'job',
+          where: [
+            { field: 'status', op: '=', value: 'pending' },
+            { field: 'dueAt', op: '<=', value: now },
+          ],
+        };
+
+        beforeEach(async () => {
+          for (const document of jobs) await store.create(document);
+          await store.create(topic('t1'));
+          await store.create(topic('t2', THIRD_COMMITTEE));
+        });
+
+        it('returns the documents of the type from every committee, with ETags', async () => {
+          const all = await store.queryAcrossCommittees<Job>({ type: 'job' });
+          assert.deepEqual(keysOf(all).sort(), keysOf(jobs).sort());
+          for (const document of all) {
+            assert.deepEqual(Object.keys(document).filter((key) => key.startsWith('_')), ['_etag']);
+            assert.equal(typeof document._etag, 'string');
+          }
+          // The same id in two committees is two documents, each with its own data.
+          const shared = all.filter((document) => document.id === 'shared');
+          assert.deepEqual(
+            shared.map((document) => [document.committeeId, document.dueAt]).sort(),
+            [
+              [COMMITTEE, '2025-03-03T00:00:00.000Z'],
+              [OTHER_COMMITTEE, '2025-03-02T00:00:00.000Z'],
+            ],
+          );
+          const cDue = all.find((document) => document.id === 'c-due');
+          assert.ok(cDue);
+          assert.deepEqual(withoutEtag(cDue), jobs[7]);
+
+          assert.deepEqual(keysOf(await store.queryAcrossCommittees({ type: 'topic' })).sort(), [
+            `${COMMITTEE}/t1`,
+            `${THIRD_COMMITTEE}/t2`,
+          ]);
+        });
+
+        it('applies every condition, with the same typing and null rules as query', async () => {
+          assert.deepEqual(keysOf(await store.queryAcrossCommittees(dueByNow)).sort(), [
+            `${COMMITTEE}/a-due`,
+            `${OTHER_COMMITTEE}/b-early`,
+            `${OTHER_COMMITTEE}/b-exactly-now`,
+            `${THIRD_COMMITTEE}/c-due`,
+          ]);
+          const ids = async (where: Query['where']) =>
+            keysOf(await store.queryAcrossCommittees({ type: 'job', where })).sort();
+          assert.deepEqual(await ids([{ field: 'status', op: '=', value: 'done' }]), [
+            `${COMMITTEE}/a-done`,
+            `${THIRD_COMMITTEE}/c-done`,
+          ]);
+          // A number is not comparable with the ISO strings; a missing or null date is not due.
+          assert.deepEqual(await ids([{ field: 'dueAt', op: '<=', value: 20250301 }]), []);
+          assert.deepEqual(await ids([{ field: 'dueAt', op: '=', value: null }]), [
+            `${THIRD_COMMITTEE}/c-null-date`,
+            `${THIRD_COMMITTEE}/c-undated`,
+          ]);
+          // The partition key is a field like any other.
+          assert.deepEqual(
+            await ids([
+              { field: 'committeeId', op: '!=', value: COMMITTEE },
+              { field: 'status', op: '=', value: 'done' },
+            ]),
+            [`${THIRD_COMMITTEE}/c-done`],
+          );
+        });
+
+        it('orders across committees, ascending and descending', async () => {
+          const ascending = await store.queryAcrossCommittees<Job>({ ...dueByNow, orderBy: { field: 'dueAt' } });
+          assert.deepEqual(keysOf(ascending), [
+            `${OTHER_COMMITTEE}/b-early`,
+            `${COMMITTEE}/a-due`,
+            `${THIRD_COMMITTEE}/c-due`,
+            `${OTHER_COMMITTEE}/b-exactly-now`,
+          ]);
+
+          // Where null sorts among strings is unspecified (see Query.orderBy), so nulls stay out.
+          const descending = await store.queryAcrossCommittees<Job>({
+            type: 'job',
+            where: [
+              { field: 'status', op: '=', value: 'pending' },
+              { field: 'dueAt', op: '!=', value: null },
+            ],
+            orderBy: { field: 'dueAt', direction: 'desc' },
+          });
+          assert.deepEqual(keysOf(descending), [
+            `${COMMITTEE}/a-later`,
+            `${COMMITTEE}/shared`,
+            `${OTHER_COMMITTEE}/shared`,
+            `${OTHER_COMMITTEE}/b-exactly-now`,
+            `${THIRD_COMMITTEE}/c-due`,
+            `${COMMITTEE}/a-due`,
+            `${OTHER_COMMITTEE}/b-early`,
+          ]);
+        });
+
+        it('limits the whole result, after ordering, not each committee', async () => {
+          const earliestTwo = await store.queryAcrossCommittees<Job>({
+            ...dueByNow,
+            orderBy: { field: 'dueAt' },
+            limit: 2,
+          });
+          assert.deepEqual(keysOf(earliestTwo), [`${OTHER_COMMITTEE}/b-early`, `${COMMITTEE}/a-due`]);
+
+          const latest = await store.queryAcrossCommittees<Job>({
+            type: 'job',
+            where: [{ field: 'dueAt', op: '!=', value: null }],
+            orderBy: { field: 'dueAt', direction: 'desc' },
+            limit: 1,
+          });
+          assert.deepEqual(keysOf(latest), [`${COMMITTEE}/a-later`]);
+
+          // Without an order, any three of the eleven, but three in all.
+          const three = await store.queryAcrossCommittees<Job>({ type: 'job', limit: 3 });
+          assert.equal(three.length, 3);
+          assert.equal(new Set(keysOf(three)).size, 3);
+
+          assert.deepEqual(await store.queryAcrossCommittees({ type: 'job', limit: 0 }), []);
+          await assert.rejects(store.queryAcrossCommittees({ type: 'job', limit: -1 }), InvalidRequestError);
+          await assert.rejects(store.queryAcrossCommittees({ type: 'job', limit: 2.5 }), InvalidRequestError);
+        });
+
+        it('hands out ETags that guard a replace in the document\'s own committee', async () => {
+          const [claimed] = await store.queryAcrossCommittees<Job>({
+            type: 'job',
+            where: [{ field: 'id', op: '=', value: 'shared' }],
+            orderBy: { field: 'dueAt' },
+            limit: 1,
+          });
+          assert.ok(claimed);
+          assert.equal(claimed.committeeId, OTHER_COMMITTEE);
+
+          const done = await store.replace<Job>({ ...claimed, status: 'done' }, claimed._etag);
+          assert.equal((await store.get<Job>(OTHER_COMMITTEE, 'shared'))?._etag, done._etag);
+          assert.equal((await store.get<Job>(OTHER_COMMITTEE, 'shared'))?.status, 'done');
+          // The namesake in the other committee is untouched.
+          assert.equal((await store.get<Job>(COMMITTEE, 'shared'))?.status, 'pending');
+
+          // A second poller that read the same version loses the claim.
+          await assert.rejects(store.replace<Job>({ ...claimed, status: 'done' }, claimed._etag), ConcurrencyError);
+
+          // And what is claimed is no longer found as pending.
+          const stillPending = await store.queryAcrossCommittees<Job>({
+            type: 'job',
+            where: [
+              { field: 'id', op: '=', value: 'shared' },
+              { field: 'status', op: '=', value: 'pending' },
+            ],
+          });
+          assert.deepEqual(keysOf(stillPending), [`${COMMITTEE}/shared`]);
+        });
+
+        it('answers [] when nothing matches in any committee', async () => {
+          assert.deepEqual(await store.queryAcrossCommittees({ type: 'nothing' }), []);
+          assert.deepEqual(
+            await store.queryAcrossCommittees({
+              ...dueByNow,
+              where: [...(dueByNow.where ?? []), { field: 'dueAt', op: '<', value: '2000-01-01T00:00:00.000Z' }],
+              orderBy: { field: 'dueAt' },
+              limit: 5,
+            }),
+            [],
+          );
+        });
+
+        it('refuses what query refuses, before reading anything', async () => {
+          await assert.rejects(store.queryAcrossCommittees({ type: '' }), InvalidRequestError);
+          await assert.rejects(
+            store.queryAcrossCommittees({ type: 'job', where: [{ field: 'dueAt', op: '<', value: null }] }),
+            InvalidRequestError,
+          );
+          await assert.rejects(
+            store.queryAcrossCommittees({ type: 'job', where: [{ field: 'a b', op: '=', value: 'x' }] }),
+            InvalidRequestError,
+          );
+          await assert.rejects(
+            store.queryAcrossCommittees({ type: 'job', orderBy: { field: '$.dueAt' } }),
+            InvalidRequestError,
+          );
+        });
+
+        it('matches a type with quotes literally, so it cannot widen the query', async () => {
+          assert.deepEqual(await store.queryAcrossCommittees({ type: "job' OR '1'='1" }), []);
+          assert.deepEqual(await store.queryAcrossCommittees({ type: 'job" OR "1"="1' }), []);
+        });
       });
     });
 

@@ -1,7 +1,9 @@
 /**
  * The one storage port of Gremium, shaped after Cosmos DB for NoSQL because Cosmos is the
  * production engine. Everything about one committee lives in one logical partition
- * (`committeeId`), so reads, queries and transactional batches never cross committees.
+ * (`committeeId`), so reads, queries and transactional batches never cross committees. The one
+ * exception is `queryAcrossCommittees`, for background work that must find due items in every
+ * committee (see there).
  *
  * Both adapters (Cosmos and the embedded SQLite store) pass the same contract suite
  * (`test/infra/document-store.contract.ts`), so use cases can rely on these semantics, and on
@@ -43,7 +45,8 @@ export type QueryValue = string | number | boolean | null;
 export type QueryOperator = '=' | '!=' | '<' | '<=' | '>' | '>=';
 
 /**
- * A parameterised query inside one partition: the documents of `type` that meet every condition
+ * A parameterised query, inside one partition (`query`) or over all of them
+ * (`queryAcrossCommittees`, with the same meaning): the documents of `type` that meet every condition
  * of `where` (AND). Field paths are dotted property names (`session.number`; each name of ASCII
  * letters, digits and `_`, not starting with a digit), anything else is an `InvalidRequestError`;
  * values are always bound as parameters, never spliced into query text, so user input cannot
@@ -98,6 +101,19 @@ export interface DocumentStore {
    * given; `[]` when none match.
    */
   query<T extends Document>(committeeId: string, query: Query): Promise<Array<Stored<T>>>;
+  /**
+   * The same query as `query` (same conditions, typing and null rules, order and limit), over
+   * every committee's partition at once. It exists for background work only: the outbox sender
+   * and the deadline scheduler poll for due records and jobs, which live in their committee's
+   * partition, without knowing which committees exist. On Cosmos DB it is a fan-out query that
+   * visits every physical partition and costs accordingly, so it is never used in a user's turn
+   * (there the committee is known: use `query`).
+   *
+   * `orderBy` and `limit` apply to the result as a whole, not per partition: `limit: 10` with
+   * `orderBy: dueAt` answers the ten earliest over all committees. Each document comes with its
+   * `_etag` and `committeeId`, so it can be replaced (claimed) in its own partition.
+   */
+  queryAcrossCommittees<T extends Document>(query: Query): Promise<Array<Stored<T>>>;
   /** Creates the document; `ConflictError` when its id is taken. */
   create<T extends Document>(document: T): Promise<Stored<T>>;
   /**

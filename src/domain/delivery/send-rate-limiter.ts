@@ -25,10 +25,17 @@ export class SendRateLimiter {
   private readonly pausedUntil = new Map<string, number>();
   private globalPauseUntil = 0;
 
-  constructor(
-    private readonly globalWindow: RateWindow = { limit: 50, windowMs: 1000 },
-    private readonly conversationWindows: readonly RateWindow[] = TEAMS_PER_CONVERSATION_WINDOWS,
-  ) {}
+  private readonly globalWindow: RateWindow;
+  private readonly conversationWindows: readonly RateWindow[];
+
+  /**
+   * `marginMs` widens every window: a request reaches Teams a few milliseconds after its slot
+   * was taken, and Teams counts it when it arrives.
+   */
+  constructor(globalWindow: RateWindow = { limit: 50, windowMs: 1000 }, conversationWindows: readonly RateWindow[] = TEAMS_PER_CONVERSATION_WINDOWS, marginMs = 0) {
+    this.globalWindow = { ...globalWindow, windowMs: globalWindow.windowMs + marginMs };
+    this.conversationWindows = conversationWindows.map((window) => ({ ...window, windowMs: window.windowMs + marginMs }));
+  }
 
   /** The earliest instant (ms) at which a send into this conversation stays within every limit. */
   earliestSendAt(conversationId: string, nowMs: number): number {

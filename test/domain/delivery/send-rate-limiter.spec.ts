@@ -55,4 +55,10 @@ describe('domain/delivery/send-rate-limiter', () => {
     limiter.pause(undefined, 2000);
     assert.equal(limiter.earliestSendAt('b', 0), 2000);
   });
+
+  it('widens every window by a margin for the time a request travels', () => {
+    const limiter = new SendRateLimiter({ limit: 50, windowMs: 1000 }, undefined, 25);
+    paced(limiter, 'a', 7);
+    assert.equal(limiter.earliestSendAt('a', 0), 1025);
+  });
 });

@@ -1,0 +1,217 @@
+import { nextStepAfterFailure, type DeliveryPolicy, DEFAULT_DELIVERY_POLICY } from '../../domain/delivery/delivery-policy';
+import type { SendRateLimiter } from '../../domain/delivery/send-rate-limiter';
+import type { AppDependencies } from '../dependencies';
+import type { ConversationDocument } from '../documents';
+import type { Logger } from '../ports/logger';
+import type { Messenger } from '../ports/messenger';
+import type { MessageRenderer } from '../ports/message-renderer';
+import type { Stored } from '../ports/document-store';
+import { ConcurrencyError, ConflictError, NotFoundError } from '../ports/store-errors';
+import { conversationDocumentId, rememberConversation } from '../remember-conversation';
+import { pendingRecord, UNCLAIMED, type DispatchDocument, type OutboxRecord } from './outbox-record';
+
+export interface SenderDependencies extends AppDependencies {
+  readonly messenger: Messenger;
+  readonly renderer: MessageRenderer;
+  readonly limiter: SendRateLimiter;
+  readonly logger: Logger;
+  /** Waits for the given time; real timers in production, an advancing clock in tests. */
+  readonly wait: (ms: number) => Promise<void>;
+  /** Jitter source in [0, 1). */
+  readonly random: () => number;
+  /** Names this process in leases, so a record is never claimed twice at once. */
+  readonly instanceId: string;
+}
+
+export interface SenderOptions {
+  readonly policy?: DeliveryPolicy;
+  /** How long a claim holds; longer than one send may take, short enough to recover from a crash. */
+  readonly leaseMs?: number;
+  /** Records fetched per pass. */
+  readonly batchSize?: number;
+  /** Sends awaiting Teams' answer at once. */
+  readonly maxInFlight?: number;
+}
+
+/** What one pass did. */
+export interface DrainResult {
+  readonly expanded: number;
+  readonly sent: number;
+  readonly retried: number;
+  readonly failed: number;
+  /** Records that were due but claimed by another sender first. */
+  readonly skipped: number;
+}
+
+/**
+ * Drains the outbox: expands new dispatches into one record per recipient, then claims each due
+ * record with an ETag lease just before sending it, paces sends within Teams' limits, and
+ * settles every record as sent (with the activity id), due again later, or failed with the
+ * reason. A record is never dropped: it ends sent or failed, and a crashed sender's claims
+ * expire so that another takes them over.
+ */
+export class OutboxSender {
+  private readonly policy: DeliveryPolicy;
+  private readonly leaseMs: number;
+  private readonly batchSize: number;
+  private readonly maxInFlight: number;
+
+  constructor(
+    private readonly deps: SenderDependencies,
+    options: SenderOptions = {},
+  ) {
+    this.policy = options.policy ?? DEFAULT_DELIVERY_POLICY;
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.batchSize = options.batchSize ?? 500;
+    this.maxInFlight = options.maxInFlight ?? 50;
+  }
+
+  /**
+   * One pass over everything due now. When `signal` aborts (shutdown), no further record is
+   * started; sends already under way are settled before the pass resolves.
+   */
+  async drainOnce(signal?: AbortSignal): Promise<DrainResult> {
+    const expanded = await this.expandDispatches();
+    const nowIso = this.nowIso();
+    const due = await this.deps.store.queryAcrossCommittees<OutboxRecord>({
+      type: 'outbox',
+      where: [
+        { field: 'status', op: '=', value: 'pending' },
+        { field: 'nextAttemptAt', op: '<=', value: nowIso },
+        { field: 'leaseUntil', op: '<=', value: nowIso },
+      ],
+      orderBy: { field: 'nextAttemptAt' },
+      limit: this.batchSize,
+    });
+    const counts = { expanded, sent: 0, retried: 0, failed: 0, skipped: 0 };
+    const inFlight = new Set<Promise<void>>();
+    for (const record of due) {
+      if (signal?.aborted) break;
+      const work = this.deliver(record).then((outcome) => {
+        counts[outcome] += 1;
+      });
+      inFlight.add(work);
+      void work.finally(() => inFlight.delete(work));
+      if (inFlight.size >= this.maxInFlight) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    return counts;
+  }
+
+  /** Turns each new dispatch into its per-recipient records; safe to repeat after a crash. */
+  private async expandDispatches(): Promise<number> {
+    const dispatches = await this.deps.store.queryAcrossCommittees<DispatchDocument>({
+      type: 'dispatch',
+      where: [{ field: 'status', op: '=', value: 'new' }],
+      orderBy: { field: 'createdAt' },
+      limit: 50,
+    });
+    let expanded = 0;
+    for (const dispatch of dispatches) {
+      const nowIso = this.nowIso();
+      for (const draft of dispatch.drafts) {
+        try {
+          await this.deps.store.create(pendingRecord(dispatch.committeeId, draft, nowIso));
+        } catch (error) {
+          if (!(error instanceof ConflictError)) throw error;
+        }
+      }
+      const { _etag: etag, ...rest } = dispatch;
+      try {
+        await this.deps.store.replace<DispatchDocument>({ ...rest, status: 'expanded' }, etag);
+        expanded += 1;
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError || error instanceof NotFoundError)) throw error;
+      }
+    }
+    return expanded;
+  }
+
+  private async waitForSlot(pacingKey: string): Promise<void> {
+    for (;;) {
+      const now = this.deps.clock.now().toMillis();
+      if (this.deps.limiter.tryAcquire(pacingKey, now)) return;
+      await this.deps.wait(this.deps.limiter.earliestSendAt(pacingKey, now) - now);
+    }
+  }
+
+  private async deliver(record: Stored<OutboxRecord>): Promise<keyof Omit<DrainResult, 'expanded'>> {
+    const claimed = await this.claim(record);
+    if (!claimed) return 'skipped';
+    const conversation = await this.storedConversation(claimed);
+    let address = conversation?.address;
+    if (!address && claimed.recipient.kind === 'person' && claimed.recipient.teamMember) {
+      const opened = await this.deps.messenger.openPersonalConversation(claimed.recipient.teamMember);
+      if (!opened.ok) return this.settleFailure(claimed, opened.status, opened.retryAfterMs, opened.detail);
+      address = opened.address;
+      await rememberConversation(this.deps, { address });
+    }
+    if (!address) return this.settle(claimed, { status: 'failed', failure: { reason: 'noConversation', status: null, detail: 'no conversation with the recipient is known', at: this.nowIso() } });
+
+    const message = this.deps.renderer.render(claimed.message, conversation?.locale);
+    // The slot is taken right before the request leaves, so Teams counts it when we did.
+    await this.waitForSlot(address.conversationId);
+    const attempt = await this.deps.messenger.send(address, message);
+    if (attempt.ok) {
+      return this.settle(claimed, { status: 'sent', sentAt: this.nowIso(), activityId: attempt.activityId, conversationId: address.conversationId, attempts: claimed.attempts + 1 });
+    }
+    if (attempt.status === 429 && attempt.retryAfterMs !== undefined) {
+      this.deps.limiter.pause(address.conversationId, this.deps.clock.now().toMillis() + attempt.retryAfterMs);
+    }
+    return this.settleFailure(claimed, attempt.status, attempt.retryAfterMs, attempt.detail);
+  }
+
+  private async settleFailure(record: Stored<OutboxRecord>, status: number | null, retryAfterMs: number | undefined, detail: string): Promise<'retried' | 'failed' | 'skipped'> {
+    const attempts = record.attempts + 1;
+    const at = this.nowIso();
+    const step = nextStepAfterFailure(attempts, { status, retryAfterMs }, this.deps.random, this.policy);
+    if (step.kind === 'retry') {
+      const nextAttemptAt = this.deps.clock.now().plus({ milliseconds: step.delayMs }).toUTC().toISO()!;
+      const settled = await this.settle(record, { attempts, nextAttemptAt, lastFailure: { status, detail, at } });
+      return settled === 'skipped' ? 'skipped' : 'retried';
+    }
+    const settled = await this.settle(record, { status: 'failed', attempts, lastFailure: { status, detail, at }, failure: { reason: step.reason, status, detail, at } });
+    return settled === 'skipped' ? 'skipped' : 'failed';
+  }
+
+  /** Takes the record for this sender if nobody else did meanwhile. */
+  private async claim(record: Stored<OutboxRecord>): Promise<Stored<OutboxRecord> | undefined> {
+    const { _etag: etag, ...rest } = record;
+    const leaseUntil = this.deps.clock.now().plus({ milliseconds: this.leaseMs }).toUTC().toISO()!;
+    try {
+      return await this.deps.store.replace<OutboxRecord>({ ...rest, leaseOwner: this.deps.instanceId, leaseUntil }, etag);
+    } catch (error) {
+      if (error instanceof ConcurrencyError || error instanceof NotFoundError) return undefined;
+      throw error;
+    }
+  }
+
+  /** Writes the outcome and releases the lease; a lost lease means another sender took over. */
+  private async settle(record: Stored<OutboxRecord>, changes: Partial<OutboxRecord>): Promise<'sent' | 'retried' | 'failed' | 'skipped'> {
+    const { _etag: etag, ...rest } = record;
+    const next: OutboxRecord = { ...rest, ...changes, leaseUntil: UNCLAIMED, leaseOwner: undefined };
+    try {
+      await this.deps.store.replace(next, etag);
+    } catch (error) {
+      if (error instanceof ConcurrencyError) {
+        this.deps.logger.warn({ record: record.id }, 'outbox record changed while it was being sent; its lease had expired');
+        return 'skipped';
+      }
+      throw error;
+    }
+    return next.status === 'sent' ? 'sent' : next.status === 'failed' ? 'failed' : 'retried';
+  }
+
+  /** The recipient's stored conversation: where to send, and in which language they write. */
+  private async storedConversation(record: OutboxRecord): Promise<ConversationDocument | undefined> {
+    const id =
+      record.recipient.kind === 'conversation'
+        ? record.recipient.conversationDocumentId
+        : conversationDocumentId('personal', '', record.recipient.aadObjectId);
+    return this.deps.store.get<ConversationDocument>(record.committeeId, id);
+  }
+
+  private nowIso(): string {
+    return this.deps.clock.now().toUTC().toISO()!;
+  }
+}

@@ -1,0 +1,90 @@
+import type { AppDependencies } from '../dependencies';
+import { UNCLAIMED } from '../delivery/outbox-record';
+import type { Logger } from '../ports/logger';
+import type { Stored } from '../ports/document-store';
+import { ConcurrencyError, NotFoundError } from '../ports/store-errors';
+import type { JobDocument } from './job';
+
+/** What a job of one kind does when it falls due; it should be idempotent (use outbox keys). */
+export type JobHandler = (job: Stored<JobDocument>, deps: AppDependencies) => Promise<void>;
+
+export interface SchedulerDependencies extends AppDependencies {
+  readonly logger: Logger;
+  readonly instanceId: string;
+}
+
+export interface SchedulerOptions {
+  /** Longer than a handler runs; a crashed instance's jobs become free after it. */
+  readonly leaseMs?: number;
+  /** Attempts before a failing job is given up and marked failed. */
+  readonly maxAttempts?: number;
+}
+
+/**
+ * Runs every job that is due now, each exactly once across all instances: a job is claimed by
+ * replacing it with an ETag (a lost race means another instance has it), run, and marked done.
+ * After downtime every overdue job is simply due: it runs once, not once per missed tick.
+ * Returns the ids of the jobs this instance ran.
+ */
+export async function runDueJobs(
+  deps: SchedulerDependencies,
+  handlers: Readonly<Record<string, JobHandler>>,
+  options: SchedulerOptions = {},
+): Promise<string[]> {
+  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const maxAttempts = options.maxAttempts ?? 5;
+  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const due = await deps.store.queryAcrossCommittees<JobDocument>({
+    type: 'job',
+    where: [
+      { field: 'status', op: '=', value: 'scheduled' },
+      { field: 'dueAt', op: '<=', value: nowIso },
+      { field: 'leaseUntil', op: '<=', value: nowIso },
+    ],
+    orderBy: { field: 'dueAt' },
+    limit: 100,
+  });
+  const ran: string[] = [];
+  for (const job of due) {
+    const handler = handlers[job.kind];
+    const claimed = await claim(deps, job, leaseMs);
+    if (!claimed) continue;
+    try {
+      if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
+      await handler(claimed, deps);
+      await release(deps, claimed, { status: 'done', doneAt: deps.clock.now().toUTC().toISO()!, attempts: claimed.attempts + 1 });
+      ran.push(job.id);
+    } catch (error) {
+      const attempts = claimed.attempts + 1;
+      const message = error instanceof Error ? error.message : String(error);
+      deps.logger.error({ err: error, job: job.id, kind: job.kind }, 'job failed');
+      const retryAt = deps.clock.now().plus({ minutes: 2 ** attempts }).toUTC().toISO()!;
+      await release(deps, claimed, attempts >= maxAttempts ? { status: 'failed', attempts, lastError: message } : { attempts, lastError: message, leaseUntil: retryAt });
+    }
+  }
+  return ran;
+}
+
+async function claim(deps: SchedulerDependencies, job: Stored<JobDocument>, leaseMs: number): Promise<Stored<JobDocument> | undefined> {
+  const { _etag: etag, ...rest } = job;
+  const leaseUntil = deps.clock.now().plus({ milliseconds: leaseMs }).toUTC().toISO()!;
+  try {
+    return await deps.store.replace<JobDocument>({ ...rest, leaseOwner: deps.instanceId, leaseUntil }, etag);
+  } catch (error) {
+    if (error instanceof ConcurrencyError || error instanceof NotFoundError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Records the outcome. If the job was rescheduled while it ran, the ETag no longer matches and
+ * the new schedule wins: the job will run again at its new time.
+ */
+async function release(deps: SchedulerDependencies, job: Stored<JobDocument>, changes: Partial<JobDocument>): Promise<void> {
+  const { _etag: etag, ...rest } = job;
+  try {
+    await deps.store.replace<JobDocument>({ ...rest, leaseOwner: undefined, leaseUntil: UNCLAIMED, ...changes, updatedAt: deps.clock.now().toUTC().toISO()! }, etag);
+  } catch (error) {
+    if (!(error instanceof ConcurrencyError || error instanceof NotFoundError)) throw error;
+  }
+}

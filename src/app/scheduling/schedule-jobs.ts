@@ -1,0 +1,45 @@
+import type { AppDependencies } from '../dependencies';
+import { UNCLAIMED } from '../delivery/outbox-record';
+import { jobDocumentId, type JobDocument } from './job';
+
+export interface PlannedJob {
+  readonly kind: string;
+  readonly dueAt: string;
+}
+
+/**
+ * Makes the stored jobs of a subject match the plan: new ones are added, moved ones get their
+ * new due time (and run again if they had run for the old one), and kinds no longer planned are
+ * cancelled. An old due time can never fire, because the job document it lived in now holds the
+ * new one. Called whenever a session's date or the committee's lead times change. A job that an
+ * instance claims meanwhile raises a ConcurrencyError (or ConflictError for a parallel plan):
+ * the caller schedules again, so no change is lost.
+ */
+export async function scheduleJobs({ store, clock }: AppDependencies, committeeId: string, subjectId: string, plan: readonly PlannedJob[]): Promise<void> {
+  const nowIso = clock.now().toUTC().toISO()!;
+  const existing = await store.query<JobDocument>(committeeId, { type: 'job', where: [{ field: 'subjectId', op: '=', value: subjectId }] });
+  const planned = new Map(plan.map((job) => [jobDocumentId(job.kind, subjectId), job]));
+
+  for (const [id, job] of planned) {
+    const current = existing.find((document) => document.id === id);
+    if (current && current.dueAt === job.dueAt && current.status !== 'cancelled') continue;
+    const next: JobDocument = {
+      id,
+      committeeId,
+      type: 'job',
+      kind: job.kind,
+      subjectId,
+      dueAt: job.dueAt,
+      status: 'scheduled',
+      leaseUntil: UNCLAIMED,
+      attempts: 0,
+      updatedAt: nowIso,
+    };
+    await (current ? store.replace(next, current._etag) : store.create(next));
+  }
+  for (const current of existing) {
+    if (planned.has(current.id) || current.status !== 'scheduled') continue;
+    const { _etag: etag, ...rest } = current;
+    await store.replace<JobDocument>({ ...rest, status: 'cancelled', updatedAt: nowIso }, etag);
+  }
+}

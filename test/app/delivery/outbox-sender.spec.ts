@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import type { AppDependencies } from '../../../src/app/dependencies';
+import { enqueueOperation, pendingRecord, type OutboxRecord } from '../../../src/app/delivery/outbox-record';
+import { EmbeddedStore } from '../../../src/infra/embedded-store';
+import { ConflictError } from '../../../src/app/ports/store-errors';
+import { FakeMessenger } from '../../support/fake-messenger';
+import { ManualClock } from '../../support/manual-clock';
+import { openTempStore, type TempStore } from '../../support/temp-store';
+import { COMMITTEE, enqueue, knownPeople, noticeDrafts, personId, senderFor, TENANT } from './delivery-fixtures';
+
+describe('app/delivery/outbox-sender', () => {
+  let temp: TempStore;
+  let clock: ManualClock;
+  let deps: AppDependencies;
+  let messenger: FakeMessenger;
+
+  beforeEach(async () => {
+    temp = await openTempStore();
+    clock = new ManualClock('2026-11-21T10:00:00Z');
+    deps = { store: temp.store, clock };
+    messenger = new FakeMessenger(clock);
+  });
+  afterEach(async () => temp.cleanup());
+
+  const records = () => temp.store.query<OutboxRecord>(COMMITTEE, { type: 'outbox', orderBy: { field: 'recipientLabel' } });
+
+  it('sends one message per recipient, in the language of their conversation, and keeps the activity id', async () => {
+    await knownPeople(deps, 2, 'https://smba.example/', 'de-DE');
+    await knownPeople(deps, 1, 'https://smba.example/', 'en-GB');
+    await enqueue(temp.store, 'welcome:1', noticeDrafts('welcome:1', 2), clock.now().toISO()!);
+    const result = await senderFor(deps, clock, messenger).drainOnce();
+    assert.deepEqual(result, { expanded: 1, sent: 2, retried: 0, failed: 0, skipped: 0 });
+    const stored = await records();
+    assert.deepEqual(stored.map((record) => record.status), ['sent', 'sent']);
+    assert.ok(stored.every((record) => record.activityId?.startsWith('activity-')));
+    const textTo = (conversationId: string) => JSON.stringify(messenger.sends.find((send) => send.conversationId === conversationId)?.message);
+    assert.match(textTo('a:person-0'), /Welcome to Gremium/, 'person 0 last wrote in English');
+    assert.match(textTo('a:person-1'), /Willkommen bei Gremium/);
+  });
+
+  it('creates one record per key, however often a dispatch is written', async () => {
+    await knownPeople(deps, 3);
+    const drafts = noticeDrafts('welcome:1', 3);
+    await enqueue(temp.store, 'welcome:1', drafts, clock.now().toISO()!);
+    await assert.rejects(temp.store.batch(COMMITTEE, [enqueueOperation(COMMITTEE, 'welcome:1', drafts, clock.now().toISO()!)]), ConflictError);
+    await enqueue(temp.store, 'welcome:again', [...noticeDrafts('welcome:1', 3)], clock.now().toISO()!);
+    await senderFor(deps, clock, messenger).drainOnce();
+    await senderFor(deps, clock, messenger).drainOnce();
+    assert.equal((await records()).length, 3);
+    assert.equal(messenger.sends.length, 3);
+  });
+
+  it('retries a passing failure later, with backoff, and then delivers', async () => {
+    await knownPeople(deps, 1);
+    messenger.script.set('a:person-0', [{ ok: false, status: 503, detail: 'busy' }]);
+    await enqueue(temp.store, 'd', noticeDrafts('d', 1), clock.now().toISO()!);
+    const sender = senderFor(deps, clock, messenger);
+    assert.equal((await sender.drainOnce()).retried, 1);
+    assert.equal((await sender.drainOnce()).sent, 0, 'not due again yet');
+    clock.advance(750);
+    assert.equal((await sender.drainOnce()).sent, 1);
+    const [record] = await records();
+    assert.equal(record!.status, 'sent');
+    assert.equal(record!.attempts, 2);
+    assert.equal(record!.lastFailure?.status, 503);
+  });
+
+  it("waits at least the connector's Retry-After after a 429", async () => {
+    await knownPeople(deps, 1);
+    messenger.script.set('a:person-0', [{ ok: false, status: 429, retryAfterMs: 5000, detail: 'throttled' }]);
+    await enqueue(temp.store, 'd', noticeDrafts('d', 1), clock.now().toISO()!);
+    await senderFor(deps, clock, messenger).drainOnce();
+    const [record] = await records();
+    assert.equal(record!.nextAttemptAt, '2026-11-21T10:00:05.000Z');
+  });
+
+  it('marks 403 and 404 failed with the reason and never sends them again', async () => {
+    await knownPeople(deps, 2);
+    messenger.script.set('a:person-0', [{ ok: false, status: 403, detail: 'blocked' }]);
+    messenger.script.set('a:person-1', [{ ok: false, status: 404, detail: 'gone' }]);
+    await enqueue(temp.store, 'd', noticeDrafts('d', 2), clock.now().toISO()!);
+    const sender = senderFor(deps, clock, messenger);
+    assert.equal((await sender.drainOnce()).failed, 2);
+    clock.advance(24 * 3600_000);
+    await sender.drainOnce();
+    assert.equal(messenger.sends.length, 2);
+    assert.deepEqual((await records()).map((record) => [record.status, record.failure?.reason, record.failure?.status]), [
+      ['failed', 'permanent', 403],
+      ['failed', 'permanent', 404],
+    ]);
+  });
+
+  it('gives up after the last attempt and says so', async () => {
+    await knownPeople(deps, 1);
+    messenger.script.set('a:person-0', Array.from({ length: 20 }, () => ({ ok: false as const, status: 502, detail: 'bad gateway' })));
+    await enqueue(temp.store, 'd', noticeDrafts('d', 1), clock.now().toISO()!);
+    const sender = senderFor(deps, clock, messenger);
+    for (let pass = 0; pass < 20; pass += 1) {
+      await sender.drainOnce();
+      clock.advance(10 * 60_000);
+    }
+    assert.equal(messenger.sends.length, 8);
+    const [record] = await records();
+    assert.equal(record!.status, 'failed');
+    assert.equal(record!.failure?.reason, 'attemptsExhausted');
+  });
+
+  it('reports a recipient without any known conversation instead of dropping the message', async () => {
+    await enqueue(temp.store, 'd', noticeDrafts('d', 1), clock.now().toISO()!);
+    await senderFor(deps, clock, messenger).drainOnce();
+    const [record] = await records();
+    assert.equal(record!.status, 'failed');
+    assert.equal(record!.failure?.reason, 'noConversation');
+  });
+
+  it('opens the 1:1 conversation from the team membership when none is stored, and remembers it', async () => {
+    const drafts = noticeDrafts('d', 1).map((draft) => ({
+      ...draft,
+      recipient: { kind: 'person' as const, aadObjectId: personId(0), teamMember: { serviceUrl: 'https://smba.example/', tenantId: TENANT, botId: '28:bot', userId: '29:person-0', userAadObjectId: personId(0) } },
+    }));
+    await enqueue(temp.store, 'd', drafts, clock.now().toISO()!);
+    await senderFor(deps, clock, messenger).drainOnce();
+    assert.equal(messenger.opened.length, 1);
+    assert.equal(messenger.sendsTo('a:opened-29:person-0'), 1);
+    assert.ok(await temp.store.get(COMMITTEE, `personal-${personId(0)}`), 'the opened conversation is remembered');
+  });
+
+  it("paces a busy conversation within Teams' 7 per second", async () => {
+    await knownPeople(deps, 1);
+    const drafts = Array.from({ length: 20 }, (_, index) => ({ ...noticeDrafts('d', 1)[0]!, key: `d:${index}`, recipientLabel: `N ${index}` }));
+    await enqueue(temp.store, 'd', drafts, clock.now().toISO()!);
+    await senderFor(deps, clock, messenger).drainOnce();
+    const times = messenger.sends.map((send) => send.at);
+    assert.equal(times.length, 20);
+    for (const start of times) assert.ok(times.filter((time) => time >= start && time < start + 1000).length <= 7);
+  });
+
+  it('lets two senders share the outbox without sending anything twice', async () => {
+    await knownPeople(deps, 30);
+    await enqueue(temp.store, 'd', noticeDrafts('d', 30), clock.now().toISO()!);
+    const otherStore = await EmbeddedStore.open({ dataDir: temp.dataDir });
+    const results = await Promise.all([
+      senderFor(deps, clock, messenger, 'instance-a').drainOnce(),
+      senderFor({ ...deps, store: otherStore }, clock, messenger, 'instance-b').drainOnce(),
+    ]);
+    assert.equal(results[0].sent + results[1].sent, 30);
+    for (let index = 0; index < 30; index += 1) assert.equal(messenger.sendsTo(`a:person-${index}`), 1);
+    await otherStore.close();
+  });
+
+  it("takes over a crashed sender's record once its lease has expired", async () => {
+    await knownPeople(deps, 1);
+    const [draft] = noticeDrafts('d', 1);
+    // A sender claimed this record and died before settling it.
+    await temp.store.create<OutboxRecord>({ ...pendingRecord(COMMITTEE, draft!, clock.now().toISO()!), leaseOwner: 'crashed', leaseUntil: '2026-11-21T10:01:00.000Z' });
+    const survivor = senderFor(deps, clock, messenger, 'survivor');
+    assert.equal((await survivor.drainOnce()).sent, 0, 'the lease still holds');
+    clock.advance(60_001);
+    assert.equal((await survivor.drainOnce()).sent, 1);
+    assert.equal(messenger.sendsTo('a:person-0'), 1);
+  });
+});
