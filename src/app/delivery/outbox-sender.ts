@@ -62,7 +62,7 @@ export class OutboxSender {
   ) {
     this.policy = options.policy ?? DEFAULT_DELIVERY_POLICY;
     this.leaseMs = options.leaseMs ?? 60_000;
-    this.batchSize = options.batchSize ?? 500;
+    this.batchSize = options.batchSize ?? 50;
     this.maxInFlight = options.maxInFlight ?? 50;
   }
 

@@ -37,9 +37,16 @@ export class SendRateLimiter {
     this.conversationWindows = conversationWindows.map((window) => ({ ...window, windowMs: window.windowMs + marginMs }));
   }
 
-  /** The earliest instant (ms) at which a send into this conversation stays within every limit. */
+  /**
+   * The earliest instant (ms) at which a send into this conversation stays within every limit.
+   * Global sends are also spread evenly (one per windowMs / limit) instead of leaving in bursts at
+   * each window's start: then a request that reaches Teams a little late still lands in a window
+   * with room, where a burst would overflow it.
+   */
   earliestSendAt(conversationId: string, nowMs: number): number {
-    let at = Math.max(nowMs, this.globalPauseUntil, this.pausedUntil.get(conversationId) ?? 0);
+    const lastGlobal = this.sentGlobally.at(-1);
+    const spacing = this.globalWindow.windowMs / this.globalWindow.limit;
+    let at = Math.max(nowMs, this.globalPauseUntil, this.pausedUntil.get(conversationId) ?? 0, lastGlobal === undefined ? 0 : lastGlobal + spacing);
     at = Math.max(at, earliestWithin(this.sentGlobally, [this.globalWindow], at));
     return Math.max(at, earliestWithin(this.sentPerConversation.get(conversationId) ?? [], this.conversationWindows, at));
   }

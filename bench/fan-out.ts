@@ -1,0 +1,81 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { OutboxRecord } from '../src/app/delivery/outbox-record';
+import { OutboxSender } from '../src/app/delivery/outbox-sender';
+import { silentLogger } from '../src/app/ports/logger';
+import { createMessageRenderer } from '../src/cards/outgoing-messages';
+import { SendRateLimiter } from '../src/domain/delivery/send-rate-limiter';
+import { systemClock } from '../src/infra/system-clock';
+import { BotFrameworkMessenger } from '../src/infra/bot-framework-messenger';
+import { EmbeddedStore } from '../src/infra/embedded-store';
+import { COMMITTEE, enqueue, knownPeople, noticeDrafts } from '../test/app/delivery/delivery-fixtures';
+import { ConnectorDouble } from '../test/support/connector-double';
+
+export interface FanOutResult {
+  readonly name: string;
+  readonly recipients: number;
+  readonly injectedTransientRate: number;
+  readonly elapsedMs: number;
+  /** What Teams' limits allow at best: recipients / global budget per second. */
+  readonly floorMs: number;
+  readonly ratio: number;
+  readonly lost: number;
+  readonly duplicated: number;
+  readonly connectorAnswers: Record<number, number>;
+}
+
+const RECIPIENTS = 200;
+const GLOBAL_PER_SECOND = 50;
+const SEND_MARGIN_MS = 25;
+
+/**
+ * The 200-recipient fan-out in real time: the production sender (real timers, 50 sends in
+ * flight, the same margin as the server) on the embedded store, through the connector double that
+ * enforces Teams' limits, optionally with injected 429/503.
+ */
+export async function fanOut(name: string, injectedTransientRate: number): Promise<FanOutResult> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gremium-bench-'));
+  const store = await EmbeddedStore.open({ dataDir });
+  const connector = await ConnectorDouble.start({ globalPerSecond: GLOBAL_PER_SECOND, ...(injectedTransientRate > 0 ? { inject: { transientRate: injectedTransientRate, seed: 42 } } : {}) });
+  try {
+    const deps = { store, clock: systemClock };
+    await knownPeople(deps, RECIPIENTS, connector.url);
+    const sender = new OutboxSender({
+      ...deps,
+      messenger: new BotFrameworkMessenger({}),
+      renderer: createMessageRenderer('de'),
+      limiter: new SendRateLimiter({ limit: GLOBAL_PER_SECOND, windowMs: 1000 }, undefined, SEND_MARGIN_MS),
+      logger: silentLogger,
+      wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      random: Math.random,
+      instanceId: 'bench',
+    });
+    const started = performance.now();
+    await enqueue(store, `bench:${name}`, noticeDrafts(`bench:${name}`, RECIPIENTS), systemClock.now().toISO()!);
+    for (;;) {
+      const result = await sender.drainOnce();
+      const pending = await store.query<OutboxRecord>(COMMITTEE, { type: 'outbox', where: [{ field: 'status', op: '=', value: 'pending' }], limit: 1 });
+      if (pending.length === 0 && result.expanded === 0) break;
+      if (result.sent + result.retried + result.failed === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const elapsedMs = performance.now() - started;
+    const perConversation = connector.deliveredPerConversation();
+    const floorMs = (RECIPIENTS / GLOBAL_PER_SECOND) * 1000;
+    return {
+      name,
+      recipients: RECIPIENTS,
+      injectedTransientRate,
+      elapsedMs: Math.round(elapsedMs),
+      floorMs,
+      ratio: Math.round((elapsedMs / floorMs) * 1000) / 1000,
+      lost: RECIPIENTS - perConversation.size,
+      duplicated: [...perConversation.values()].reduce((sum, count) => sum + count - 1, 0),
+      connectorAnswers: connector.requests(),
+    };
+  } finally {
+    await connector.close();
+    await store.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
