@@ -47,10 +47,11 @@ describe('app/delivery/delivery-report', () => {
   });
 
   it('counts a dispatch not yet expanded as pending', async () => {
-    await enqueue(temp.store, 'welcome:2', noticeDrafts('welcome:2', 3), clock.now().plus({ seconds: 1 }).toISO()!);
+    const createdAt = clock.now().plus({ seconds: 1 }).toUTC().toISO()!;
+    await enqueue(temp.store, 'welcome:2', noticeDrafts('welcome:2', 3), createdAt);
     const report = await deliveryReport(deps, actor);
     assert.ok(report.ok);
-    assert.deepEqual(report.value[0], { dispatchId: 'welcome:2', createdAt: '2026-11-21T10:00:01.000Z', sent: 0, pending: 3, failed: 0, failures: [] });
+    assert.deepEqual(report.value[0], { dispatchId: 'welcome:2', createdAt, sent: 0, pending: 3, failed: 0, failures: [] });
   });
 
   it('sends the failed ones again on request, and only those', async () => {
