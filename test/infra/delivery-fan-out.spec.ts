@@ -2,14 +2,10 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { AppDependencies } from '../../src/app/dependencies';
 import type { OutboxRecord } from '../../src/app/delivery/outbox-record';
-import { OutboxSender } from '../../src/app/delivery/outbox-sender';
 import type { DocumentStore } from '../../src/app/ports/document-store';
-import { silentLogger } from '../../src/app/ports/logger';
-import { createMessageRenderer } from '../../src/cards/outgoing-messages';
-import { SendRateLimiter } from '../../src/domain/delivery/send-rate-limiter';
 import { BotFrameworkMessenger } from '../../src/infra/bot-framework-messenger';
 import { EmbeddedStore } from '../../src/infra/embedded-store';
-import { COMMITTEE, enqueue, knownPeople, noticeDrafts } from '../app/delivery/delivery-fixtures';
+import { COMMITTEE, enqueue, knownPeople, noticeDrafts, senderFor } from '../app/delivery/delivery-fixtures';
 import { ConnectorDouble } from '../support/connector-double';
 import { CosmosEmulator } from '../support/cosmos-emulator';
 import { ManualClock } from '../support/manual-clock';
@@ -91,21 +87,10 @@ describe('infra: fan-out through a Teams-like connector', function () {
         await opened.cleanup();
       });
 
-      const senderOn = (store: DocumentStore, instanceId: string) =>
-        new OutboxSender({
-          store,
-          clock,
-          messenger: new BotFrameworkMessenger({}),
-          renderer: createMessageRenderer('de'),
-          limiter: new SendRateLimiter(),
-          logger: silentLogger,
-          wait: clock.wait,
-          random: () => 0.5,
-          instanceId,
-        }, { maxInFlight: 1 }); // one at a time in virtual time, see the fixtures' senderFor
+      const senderOn = (store: DocumentStore, instanceId: string) => senderFor({ store, clock }, clock, new BotFrameworkMessenger({}), instanceId);
 
       /** Drains until nothing is pending, moving the clock on while the outbox waits for retries. */
-      async function drainAll(senders: OutboxSender[]): Promise<void> {
+      async function drainAll(senders: Array<ReturnType<typeof senderFor>>): Promise<void> {
         for (let round = 0; round < 200; round += 1) {
           await Promise.all(senders.map((sender) => sender.drainOnce()));
           const pending = await opened.store.query<OutboxRecord>(COMMITTEE, { type: 'outbox', where: [{ field: 'status', op: '=', value: 'pending' }], limit: 1 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PersonalConversationTarget } from '../ports/messenger';
 import type { MessageSpec } from '../ports/message-renderer';
+import { UNCLAIMED, type LeasedDocument } from '../leases';
 import type { BatchOperation, Document } from '../ports/document-store';
 
 /** Who receives an outbox record. */
@@ -21,7 +22,7 @@ export type FailureReason = 'permanent' | 'attemptsExhausted' | 'noConversation'
  * One message to one recipient. Hot and contended things are separate documents: each record is
  * claimed, sent and settled on its own, so concurrent senders never fight over a shared counter.
  */
-export interface OutboxRecord extends Document {
+export interface OutboxRecord extends LeasedDocument {
   readonly type: 'outbox';
   /** The idempotency key, e.g. `invite:2027-1:<person>:v2`; the id is derived from it. */
   readonly key: string;
@@ -34,9 +35,6 @@ export interface OutboxRecord extends Document {
   readonly status: OutboxStatus;
   readonly attempts: number;
   readonly nextAttemptAt: string;
-  /** Until when a sender holds the record; the epoch when nobody does. */
-  readonly leaseUntil: string;
-  readonly leaseOwner?: string;
   readonly createdAt: string;
   readonly sentAt?: string;
   /** The sent activity's id, to update the card in place later. */
@@ -54,8 +52,6 @@ export interface OutboxDraft {
   readonly recipientLabel: string;
   readonly message: MessageSpec;
 }
-
-export const UNCLAIMED = new Date(0).toISOString();
 
 /** The same key always gives the same id, so writing a message twice creates one record. */
 export function outboxRecordId(key: string): string {

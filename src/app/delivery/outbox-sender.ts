@@ -8,7 +8,8 @@ import type { MessageRenderer } from '../ports/message-renderer';
 import type { Stored } from '../ports/document-store';
 import { ConcurrencyError, ConflictError, NotFoundError } from '../ports/store-errors';
 import { conversationDocumentId, rememberConversation } from '../remember-conversation';
-import { pendingRecord, UNCLAIMED, type DispatchDocument, type OutboxRecord } from './outbox-record';
+import { claimLease, dueAndUnclaimed, UNCLAIMED } from '../leases';
+import { pendingRecord, type DispatchDocument, type OutboxRecord } from './outbox-record';
 
 export interface SenderDependencies extends AppDependencies {
   readonly messenger: Messenger;
@@ -73,16 +74,7 @@ export class OutboxSender {
   async drainOnce(signal?: AbortSignal): Promise<DrainResult> {
     const expanded = await this.expandDispatches();
     const nowIso = this.nowIso();
-    const due = await this.deps.store.queryAcrossCommittees<OutboxRecord>({
-      type: 'outbox',
-      where: [
-        { field: 'status', op: '=', value: 'pending' },
-        { field: 'nextAttemptAt', op: '<=', value: nowIso },
-        { field: 'leaseUntil', op: '<=', value: nowIso },
-      ],
-      orderBy: { field: 'nextAttemptAt' },
-      limit: this.batchSize,
-    });
+    const due = await this.deps.store.queryAcrossCommittees<OutboxRecord>(dueAndUnclaimed('outbox', 'pending', 'nextAttemptAt', nowIso, this.batchSize));
     const counts = { expanded, sent: 0, retried: 0, failed: 0, skipped: 0 };
     const inFlight = new Set<Promise<void>>();
     for (const record of due) {
@@ -175,15 +167,9 @@ export class OutboxSender {
   }
 
   /** Takes the record for this sender if nobody else did meanwhile. */
-  private async claim(record: Stored<OutboxRecord>): Promise<Stored<OutboxRecord> | undefined> {
-    const { _etag: etag, ...rest } = record;
+  private claim(record: Stored<OutboxRecord>): Promise<Stored<OutboxRecord> | undefined> {
     const leaseUntil = this.deps.clock.now().plus({ milliseconds: this.leaseMs }).toUTC().toISO()!;
-    try {
-      return await this.deps.store.replace<OutboxRecord>({ ...rest, leaseOwner: this.deps.instanceId, leaseUntil }, etag);
-    } catch (error) {
-      if (error instanceof ConcurrencyError || error instanceof NotFoundError) return undefined;
-      throw error;
-    }
+    return claimLease(this.deps.store, record, this.deps.instanceId, leaseUntil);
   }
 
   /** Writes the outcome and releases the lease; a lost lease means another sender took over. */

@@ -1,5 +1,5 @@
 import type { AppDependencies } from '../dependencies';
-import { UNCLAIMED } from '../delivery/outbox-record';
+import { claimLease, dueAndUnclaimed, UNCLAIMED } from '../leases';
 import type { Logger } from '../ports/logger';
 import type { Stored } from '../ports/document-store';
 import { ConcurrencyError, NotFoundError } from '../ports/store-errors';
@@ -34,20 +34,11 @@ export async function runDueJobs(
   const leaseMs = options.leaseMs ?? 5 * 60_000;
   const maxAttempts = options.maxAttempts ?? 5;
   const nowIso = deps.clock.now().toUTC().toISO()!;
-  const due = await deps.store.queryAcrossCommittees<JobDocument>({
-    type: 'job',
-    where: [
-      { field: 'status', op: '=', value: 'scheduled' },
-      { field: 'dueAt', op: '<=', value: nowIso },
-      { field: 'leaseUntil', op: '<=', value: nowIso },
-    ],
-    orderBy: { field: 'dueAt' },
-    limit: 100,
-  });
+  const due = await deps.store.queryAcrossCommittees<JobDocument>(dueAndUnclaimed('job', 'scheduled', 'dueAt', nowIso, 100));
   const ran: string[] = [];
   for (const job of due) {
     const handler = handlers[job.kind];
-    const claimed = await claim(deps, job, leaseMs);
+    const claimed = await claimLease(deps.store, job, deps.instanceId, deps.clock.now().plus({ milliseconds: leaseMs }).toUTC().toISO()!);
     if (!claimed) continue;
     try {
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
@@ -63,17 +54,6 @@ export async function runDueJobs(
     }
   }
   return ran;
-}
-
-async function claim(deps: SchedulerDependencies, job: Stored<JobDocument>, leaseMs: number): Promise<Stored<JobDocument> | undefined> {
-  const { _etag: etag, ...rest } = job;
-  const leaseUntil = deps.clock.now().plus({ milliseconds: leaseMs }).toUTC().toISO()!;
-  try {
-    return await deps.store.replace<JobDocument>({ ...rest, leaseOwner: deps.instanceId, leaseUntil }, etag);
-  } catch (error) {
-    if (error instanceof ConcurrencyError || error instanceof NotFoundError) return undefined;
-    throw error;
-  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { AppDependencies } from '../dependencies';
-import { UNCLAIMED } from '../delivery/outbox-record';
+import { UNCLAIMED } from '../leases';
 import { jobDocumentId, type JobDocument } from './job';
 
 export interface PlannedJob {

@@ -3,11 +3,11 @@ import { enqueueOperation, type OutboxDraft } from '../../../src/app/delivery/ou
 import { OutboxSender, type SenderOptions } from '../../../src/app/delivery/outbox-sender';
 import type { DocumentStore } from '../../../src/app/ports/document-store';
 import { silentLogger } from '../../../src/app/ports/logger';
+import type { Messenger } from '../../../src/app/ports/messenger';
 import { rememberConversation } from '../../../src/app/remember-conversation';
 import { noticeMessage, createMessageRenderer } from '../../../src/cards/outgoing-messages';
 import { SendRateLimiter } from '../../../src/domain/delivery/send-rate-limiter';
 import { committeeIdForTenant } from '../../../src/domain/ids';
-import type { FakeMessenger } from '../../support/fake-messenger';
 import type { ManualClock } from '../../support/manual-clock';
 
 export const TENANT = '11111111-2222-3333-4444-555555555555';
@@ -57,7 +57,7 @@ export async function enqueue(store: DocumentStore, dispatchId: string, drafts: 
  * a time: with a manual clock, a concurrent send could be stamped after another's wait moved the
  * clock on, which real time does not do at that scale.
  */
-export function senderFor(deps: AppDependencies, clock: ManualClock, messenger: FakeMessenger, instanceId = 'instance-a', options: SenderOptions = {}): OutboxSender {
+export function senderFor(deps: AppDependencies, clock: ManualClock, messenger: Messenger, instanceId = 'instance-a', options: SenderOptions = {}): OutboxSender {
   return new OutboxSender(
     {
       ...deps,
