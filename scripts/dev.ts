@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from '../src/server/config';
 import { startGremiumServer } from '../src/server/gremium-server';
 import { openStore } from '../src/server/open-store';
 import { kogDemo } from './demo/kog-demo';
+import { PLAYGROUND_QUIET_ENV, playgroundArguments } from './playground';
 
 const ROOT = path.resolve(__dirname, '..');
 const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
@@ -26,8 +27,12 @@ async function main(): Promise<void> {
   const server = await startGremiumServer({ config, store, clock, logger });
   const playground = spawn(
     path.join(ROOT, 'node_modules/.bin/agentsplayground'),
-    ['start', '-e', `${server.http.url}/api/messages`, '-c', 'msteams', '-p', String(PLAYGROUND_PORT), '--dt'],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    playgroundArguments(`${server.http.url}/api/messages`, PLAYGROUND_PORT),
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...PLAYGROUND_QUIET_ENV },
+    },
   );
   playground.stdout.on('data', (chunk: Buffer) => {
     const listening = /Listening on (\d+)/.exec(chunk.toString());

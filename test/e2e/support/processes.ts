@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { PLAYGROUND_QUIET_ENV, playgroundArguments } from '../../../scripts/playground';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '../../..');
 const BIN = path.join(PROJECT_ROOT, 'node_modules/.bin');
@@ -67,8 +68,8 @@ export async function startBot(options: { port: number; dataDir: string; logFile
 export async function startPlayground(options: { port: number; botPort: number; logFile: string }): Promise<RunningProcess> {
   const playground = run(
     path.join(BIN, 'agentsplayground'),
-    ['start', '-e', `http://127.0.0.1:${options.botPort}/api/messages`, '-c', 'msteams', '-p', String(options.port), '--dt'],
-    {},
+    playgroundArguments(`http://127.0.0.1:${options.botPort}/api/messages`, options.port),
+    { ...PLAYGROUND_QUIET_ENV, M365_AGENTS_PLAYGROUND_LOGFILE: options.logFile.replace(/\.log$/, '.playground-internal.log') },
     options.logFile,
   );
   await waitForHttp(`http://localhost:${options.port}/`, 60_000, playground.child);
