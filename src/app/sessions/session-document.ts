@@ -1,0 +1,26 @@
+import type { Document } from '../ports/document-store';
+import type { SessionState } from '../../domain/sessions/session-state';
+
+/** A session of the committee as stored: what planning proposed plus the secretariat's edits. */
+export interface SessionDocument extends Document {
+  readonly type: 'session';
+  readonly number: string;
+  readonly year: number;
+  readonly sequence: number;
+  readonly extra: boolean;
+  readonly startsAt: string;
+  readonly endsAt: string;
+  readonly chair?: string;
+  readonly place?: string;
+  readonly onlineLink?: string;
+  readonly state: SessionState;
+  /** Increases with every change; cards showing an older revision are outdated. */
+  readonly revision: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** One id per session number, so planning a year twice finds the sessions it made before. */
+export function sessionDocumentId(year: number, sequence: number): string {
+  return `session-${year}-${sequence}`;
+}

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import type { AppDependencies } from '../../../src/app/dependencies';
+import { identifyActor, type ActorIdentity } from '../../../src/app/identify-actor';
+import { saveSetup } from '../../../src/app/save-setup';
+import { planSessions } from '../../../src/app/sessions/plan-sessions';
+import type { SessionDocument } from '../../../src/app/sessions/session-document';
+import { DEFAULT_COMMITTEE_SETTINGS, formatTerms } from '../../../src/domain/committee';
+import { committeeIdForTenant } from '../../../src/domain/ids';
+import { useTempStore, type TempStore } from '../../support/temp-store';
+
+const TENANT = '11111111-2222-3333-4444-555555555555';
+const secretariat: ActorIdentity = { tenantId: TENANT, aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000001', displayName: 'Geschäftsstelle' };
+const member: ActorIdentity = { tenantId: TENANT, aadObjectId: 'bbbbbbbb-0000-0000-0000-000000000002', displayName: 'Mitglied' };
+
+describe('app/sessions/plan-sessions', () => {
+  const fixture = useTempStore('2026-11-21T10:00:00Z');
+  let temp: TempStore;
+  let deps: AppDependencies;
+  beforeEach(async () => {
+    ({ temp, deps } = fixture);
+    const d = DEFAULT_COMMITTEE_SETTINGS;
+    await saveSetup(deps, await identifyActor(deps, secretariat), {
+      revision: 0,
+      answers: { name: d.name, shortName: d.shortName, timeZone: d.timeZone, terms: formatTerms(d.terms), sessionLengthMinutes: 180, firstChair: d.chairRotation.firstSessionOfYear, rotatingChairs: d.chairRotation.rotating.join('\n'), ...d.leadTimes },
+    });
+  });
+
+  const sessions = () => temp.store.query<SessionDocument>(committeeIdForTenant(TENANT), { type: 'session', orderBy: { field: 'startsAt' } });
+
+  it('creates the three KOG sessions of the year, planned', async () => {
+    const result = await planSessions(deps, await identifyActor(deps, secretariat), '2027');
+    assert.ok(result.ok);
+    assert.deepEqual(
+      (await sessions()).map((session) => [session.number, session.state, session.chair]),
+      [
+        ['2027/1', 'planned', 'Oberbürgermeister der Stadt Leipzig'],
+        ['2027/2', 'planned', 'Jobcenter Leipzig'],
+        ['2027/3', 'planned', 'Agentur für Arbeit Leipzig'],
+      ],
+    );
+  });
+
+  it('creates nothing twice, also when two plans race', async () => {
+    const actor = await identifyActor(deps, secretariat);
+    const [first, second] = await Promise.all([planSessions(deps, actor, 2027), planSessions(deps, actor, 2027)]);
+    assert.ok(first.ok && second.ok);
+    assert.equal(first.value.created.length + second.value.created.length, 3);
+    const again = await planSessions(deps, actor, 2027);
+    assert.ok(again.ok);
+    assert.deepEqual([again.value.created.length, again.value.existing.length], [0, 3]);
+    assert.equal((await sessions()).length, 3);
+  });
+
+  it('refuses other roles, and years that are not plausible', async () => {
+    assert.deepEqual(await planSessions(deps, await identifyActor(deps, member), 2027), { ok: false, error: { kind: 'notAllowed' } });
+    for (const year of ['27', 'zweitausend', 1999, 2040, '2027; drop', { year: 2027 }]) {
+      assert.deepEqual(await planSessions(deps, await identifyActor(deps, secretariat), year), { ok: false, error: { kind: 'invalidYear', min: 2025, max: 2031 } }, String(year));
+    }
+    assert.deepEqual(await sessions(), []);
+  });
+});
