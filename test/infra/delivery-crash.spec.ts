@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import type { OutboxRecord } from '../../src/app/delivery/outbox-record';
 import type { DocumentStore } from '../../src/app/ports/document-store';
 import { fixedClock } from '../../src/domain/clock';
@@ -23,7 +22,9 @@ async function until(check: () => boolean, child: ChildProcess): Promise<void> {
 }
 
 function startWorker(env: Record<string, string>): { child: ChildProcess; exited: Promise<number | null> } {
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['test/infra/support/dispatch-worker.ts'], {
+  // Node itself with tsx's require hook, not the tsx command: that one runs the script in a child
+  // process of its own, which a SIGKILL to the command would leave running.
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', 'test/infra/support/dispatch-worker.ts'], {
     cwd: ROOT,
     env: { ...process.env, LEASE_MS: String(LEASE_MS), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
