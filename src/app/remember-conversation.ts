@@ -18,8 +18,13 @@ export interface ConversationSighting {
  * not allowed in ids.
  */
 export function conversationDocumentId(kind: ConversationKind, conversationId: string, aadObjectId?: string): string {
-  if (kind === 'personal' && aadObjectId) return `personal-${aadObjectId.toLowerCase()}`;
+  if (kind === 'personal' && aadObjectId) return personalConversationDocumentId(aadObjectId);
   return `conversation-${createHash('sha256').update(conversationId).digest('hex').slice(0, 40)}`;
+}
+
+/** Where a person's 1:1 conversation with the bot is kept, found by their object id alone. */
+export function personalConversationDocumentId(aadObjectId: string): string {
+  return `personal-${aadObjectId.toLowerCase()}`;
 }
 
 /**

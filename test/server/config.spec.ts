@@ -15,6 +15,7 @@ describe('server/config', () => {
     assert.equal(config.store, 'embedded');
     assert.equal(config.dataDir, path.resolve('/srv/gremium', 'data'));
     assert.equal(config.defaultLocale, 'de');
+    assert.equal(config.deliveryPerSecond, 50);
   });
 
   it('chooses Cosmos DB when an endpoint is given, with managed identity when no key is', () => {
@@ -42,13 +43,14 @@ describe('server/config', () => {
         BOT_TYPE: 'Anonymous',
         STORE: 'cosmos',
         DEFAULT_LOCALE: 'fr',
+        DELIVERY_PER_SECOND: '0',
         LOG_LEVEL: 'loud',
       });
       assert.fail('expected a ConfigError');
     } catch (error) {
       assert.ok(error instanceof ConfigError);
       const variables = error.problems.map((problem) => problem.split(' ')[0]);
-      assert.deepEqual(variables, ['PORT', 'BOT_TYPE', 'BOT_ID', 'BOT_PASSWORD', 'COSMOS_ENDPOINT', 'DEFAULT_LOCALE', 'LOG_LEVEL']);
+      assert.deepEqual(variables, ['PORT', 'BOT_TYPE', 'BOT_ID', 'BOT_PASSWORD', 'COSMOS_ENDPOINT', 'DEFAULT_LOCALE', 'DELIVERY_PER_SECOND', 'LOG_LEVEL']);
       assert.match(error.message, /PORT must be a port number/);
     }
   });

@@ -44,10 +44,9 @@ export interface OutboxRecord extends LeasedDocument {
   readonly failure?: { readonly reason: FailureReason; readonly status: number | null; readonly detail: string; readonly at: string };
 }
 
-/** What a use case decides to send; the outbox adds the bookkeeping. */
+/** What a use case decides to send to one recipient; the outbox adds the bookkeeping. */
 export interface OutboxDraft {
   readonly key: string;
-  readonly dispatchId: string;
   readonly recipient: Recipient;
   readonly recipientLabel: string;
   readonly message: MessageSpec;
@@ -86,17 +85,18 @@ export function enqueueOperation(committeeId: string, dispatchId: string, drafts
     committeeId,
     type: 'dispatch',
     dispatchId,
-    drafts: drafts.map((draft) => ({ ...draft, dispatchId })),
+    drafts,
     status: 'new',
     createdAt: nowIso,
   };
   return { op: 'create', document };
 }
 
-/** The pending outbox record of one draft, as the sender creates it from a dispatch. */
-export function pendingRecord(committeeId: string, draft: OutboxDraft, nowIso: string): OutboxRecord {
+/** The pending outbox record of one draft, as the sender creates it from its dispatch. */
+export function pendingRecord(committeeId: string, dispatchId: string, draft: OutboxDraft, nowIso: string): OutboxRecord {
   return {
     ...draft,
+    dispatchId,
     id: outboxRecordId(draft.key),
     committeeId,
     type: 'outbox',

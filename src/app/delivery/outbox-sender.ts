@@ -7,7 +7,7 @@ import type { Messenger } from '../ports/messenger';
 import type { MessageRenderer } from '../ports/message-renderer';
 import type { Stored } from '../ports/document-store';
 import { ConcurrencyError, ConflictError, NotFoundError } from '../ports/store-errors';
-import { conversationDocumentId, rememberConversation } from '../remember-conversation';
+import { personalConversationDocumentId, rememberConversation } from '../remember-conversation';
 import { claimLease, dueAndUnclaimed, UNCLAIMED } from '../leases';
 import { pendingRecord, type DispatchDocument, type OutboxRecord } from './outbox-record';
 
@@ -103,7 +103,7 @@ export class OutboxSender {
       const nowIso = this.nowIso();
       for (const draft of dispatch.drafts) {
         try {
-          await this.deps.store.create(pendingRecord(dispatch.committeeId, draft, nowIso));
+          await this.deps.store.create(pendingRecord(dispatch.committeeId, dispatch.dispatchId, draft, nowIso));
         } catch (error) {
           if (!(error instanceof ConflictError)) throw error;
         }
@@ -193,7 +193,7 @@ export class OutboxSender {
     const id =
       record.recipient.kind === 'conversation'
         ? record.recipient.conversationDocumentId
-        : conversationDocumentId('personal', '', record.recipient.aadObjectId);
+        : personalConversationDocumentId(record.recipient.aadObjectId);
     return this.deps.store.get<ConversationDocument>(record.committeeId, id);
   }
 

@@ -41,7 +41,6 @@ export async function knownPeople(deps: AppDependencies, count: number, serviceU
 export function noticeDrafts(dispatchId: string, count: number): OutboxDraft[] {
   return Array.from({ length: count }, (_, index) => ({
     key: `${dispatchId}:${personId(index)}`,
-    dispatchId,
     recipient: { kind: 'person' as const, aadObjectId: personId(index) },
     recipientLabel: `Person ${index}`,
     message: noticeMessage({ tone: 'default', title: 'welcome.title', text: 'welcome.text' }),

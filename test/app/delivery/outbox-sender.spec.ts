@@ -152,7 +152,7 @@ describe('app/delivery/outbox-sender', () => {
     await knownPeople(deps, 1);
     const [draft] = noticeDrafts('d', 1);
     // A sender claimed this record and died before settling it.
-    await temp.store.create<OutboxRecord>({ ...pendingRecord(COMMITTEE, draft!, clock.now().toISO()!), leaseOwner: 'crashed', leaseUntil: '2026-11-21T10:01:00.000Z' });
+    await temp.store.create<OutboxRecord>({ ...pendingRecord(COMMITTEE, 'd', draft!, clock.now().toISO()!), leaseOwner: 'crashed', leaseUntil: '2026-11-21T10:01:00.000Z' });
     const survivor = senderFor(deps, clock, messenger, 'survivor');
     assert.equal((await survivor.drainOnce()).sent, 0, 'the lease still holds');
     clock.advance(60_001);
