@@ -1,6 +1,7 @@
 import type { Committee } from '../domain/committee';
 import type { Person, Seat } from '../domain/roster';
 import type { Document } from './ports/document-store';
+import type { PersonalConversationTarget } from './ports/messenger';
 
 /**
  * The shapes in which the domain's objects are kept in the document store. Each has a `type`
@@ -12,6 +13,11 @@ export interface CommitteeDocument extends Committee, Document {
 
 export interface PersonDocument extends Person, Document {
   readonly type: 'person';
+  /**
+   * How to open a 1:1 chat with the person when the bot has none yet: their membership in the
+   * committee's team or group chat, as the member list returned it.
+   */
+  readonly contact?: PersonalConversationTarget;
 }
 
 export interface SeatDocument extends Seat, Document {

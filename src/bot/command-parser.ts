@@ -4,21 +4,43 @@ import { LOCALES, translator } from '../i18n/translator';
 /** Longest chat line the bot reads; anything longer is refused before any parsing. */
 export const MAX_MESSAGE_LENGTH = 4000;
 
-const COMMAND_WORDS: ReadonlyMap<string, CommandId> = new Map(
-  LOCALES.flatMap((locale) => COMMANDS.map((command) => [translator(locale).t(`commands.${command}.word`), command] as const)),
-);
+/** Longest argument after a command word ("2027", "2027/1", "2027-05-20"); longer is no command. */
+const MAX_ARGUMENT_LENGTH = 40;
+
+/** Commands that read what follows their word; the others must stand alone. */
+const TAKES_ARGUMENT: ReadonlySet<CommandId> = new Set<CommandId>(['planSessions', 'extraSession', 'invite', 'rsvps', 'attendance']);
+
+/** Command words in both languages, longest first, so "sitzungen planen" wins over a shorter word. */
+const COMMAND_WORDS: ReadonlyArray<readonly [string, CommandId]> = LOCALES.flatMap((locale) =>
+  COMMANDS.map((command) => [translator(locale).t(`commands.${command}.word`).toLocaleLowerCase('de-DE'), command] as const),
+).sort(([a], [b]) => b.length - a.length);
+
+/** A typed command: which one, and the text after its word (empty when none). */
+export interface ParsedCommand {
+  readonly command: CommandId;
+  readonly argument: string;
+}
 
 /**
- * Reads a typed command in either language ("hilfe", "Help!", " einrichten "). The mention of
- * the bot in channels is removed before this by the application.
+ * Reads a typed command in either language ("hilfe", "Help!", " Sitzungen planen 2027 "). The
+ * mention of the bot in channels is removed before this by the application. Only the commands
+ * that take an argument accept text after their word.
  */
-export function parseCommand(text: string | undefined): CommandId | undefined {
+export function parseCommand(text: string | undefined): ParsedCommand | undefined {
   const normalised = (text ?? '')
     .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
     .trim()
     .replace(/^\/+/, '')
     .replace(/[.!?]+$/, '')
     .trim()
     .toLocaleLowerCase('de-DE');
-  return COMMAND_WORDS.get(normalised);
+  for (const [word, command] of COMMAND_WORDS) {
+    if (normalised === word) return { command, argument: '' };
+    if (!normalised.startsWith(`${word} `) || !TAKES_ARGUMENT.has(command)) continue;
+    const argument = normalised.slice(word.length + 1).trim();
+    return argument.length <= MAX_ARGUMENT_LENGTH ? { command, argument } : undefined;
+  }
+  return undefined;
 }

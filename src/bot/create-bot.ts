@@ -25,7 +25,10 @@ export interface BotOptions {
   readonly logger: Logger;
 }
 
-/** Produces the card that answers a command or a card action for a resolved actor. */
+/**
+ * Produces the card that answers a command or a card action for a resolved actor. `data` is the
+ * command's argument text for typed commands and the card's (untrusted) data for card actions.
+ */
 type CardProducer = (actor: Actor, i18n: Translator, data: unknown) => Promise<AdaptiveCardJson>;
 
 /**
@@ -52,10 +55,18 @@ export function createBot({ deps, adapter, defaultLocale, logger }: BotOptions):
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   };
 
+  // Placeholder while the session commands are built; replaced command by command.
+  const notYet: CardProducer = async (_actor, i18n) => notice(i18n, 'default', 'notices.unknownCommandTitle', 'notices.unknownCommand');
   const producers: Readonly<Record<CommandId, CardProducer>> = {
     help: async (actor, i18n) => renderHelpCard(showHelp(actor), i18n),
     setup: async (actor, i18n) => setupCardFor(deps, actor, i18n),
     delivery: async (actor, i18n) => deliveryCardFor(deps, actor, i18n),
+    members: notYet,
+    planSessions: notYet,
+    extraSession: notYet,
+    invite: notYet,
+    rsvps: notYet,
+    attendance: notYet,
   };
   const cardActions: ReadonlyArray<readonly [string, CardProducer]> = [
     [VERBS.setupOpen, producers.setup],
@@ -85,8 +96,8 @@ export function createBot({ deps, adapter, defaultLocale, logger }: BotOptions):
   app.message(
     async (context) => (context.activity.text ?? '').length <= MAX_MESSAGE_LENGTH && parseCommand(context.activity.text) !== undefined,
     async (context) => {
-      const command = parseCommand(context.activity.text)!;
-      await sendCard(context, await cardFor(context, producers[command]));
+      const { command, argument } = parseCommand(context.activity.text)!;
+      await sendCard(context, await cardFor(context, producers[command], argument));
     },
   );
 

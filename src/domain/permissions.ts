@@ -1,7 +1,7 @@
 import type { Role } from './roles';
 
 /** Every command a person can type; card actions map to the command they belong to. */
-export const COMMANDS = ['help', 'setup', 'delivery'] as const;
+export const COMMANDS = ['help', 'setup', 'members', 'planSessions', 'extraSession', 'invite', 'rsvps', 'attendance', 'delivery'] as const;
 export type CommandId = (typeof COMMANDS)[number];
 
 /** Who may use a command: everybody, or only holders of the listed roles. */
@@ -14,6 +14,12 @@ export type Audience = 'anyone' | readonly Role[];
 export const COMMAND_AUDIENCE: Readonly<Record<CommandId, Audience>> = {
   help: 'anyone',
   setup: ['secretariat'],
+  members: ['secretariat'],
+  planSessions: ['secretariat'],
+  extraSession: ['secretariat'],
+  invite: ['secretariat'],
+  rsvps: ['secretariat'],
+  attendance: ['secretariat'],
   delivery: ['secretariat'],
 };
 
