@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
 import { planYear } from '../../domain/sessions/plan-year';
@@ -45,6 +46,7 @@ export async function planSessions(deps: AppDependencies, actor: Actor, yearInpu
       chair: planned.chair,
       state: 'planned',
       revision: 1,
+      calendarToken: randomUUID(),
       createdAt: nowIso,
       updatedAt: nowIso,
     };

@@ -14,8 +14,13 @@ export interface SessionDocument extends Document {
   readonly place?: string;
   readonly onlineLink?: string;
   readonly state: SessionState;
-  /** Increases with every change; cards showing an older revision are outdated. */
+  /**
+   * Increases with every change; cards showing an older revision are outdated, and it is the
+   * calendar event's SEQUENCE, so calendars take the newest version.
+   */
   readonly revision: number;
+  /** Unguessable part of the session's calendar link, so only invitees can fetch the .ics. */
+  readonly calendarToken: string;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
