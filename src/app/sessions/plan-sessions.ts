@@ -7,6 +7,7 @@ import type { Actor } from '../identify-actor';
 import type { Stored } from '../ports/document-store';
 import { ConflictError } from '../ports/store-errors';
 import { sessionDocumentId, type SessionDocument } from './session-document';
+import { scheduleSessionJobs } from './session-jobs';
 
 export type PlanSessionsRefusal = { readonly kind: 'notAllowed' } | { readonly kind: 'noCommittee' } | { readonly kind: 'invalidYear'; readonly min: number; readonly max: number };
 
@@ -21,7 +22,7 @@ const YEARS_AROUND = { back: 1, ahead: 5 } as const;
  */
 export async function planSessions(deps: AppDependencies, actor: Actor, yearInput: unknown): Promise<Result<{ readonly created: ReadonlyArray<Stored<SessionDocument>>; readonly existing: ReadonlyArray<Stored<SessionDocument>> }, PlanSessionsRefusal>> {
   if (!actor.committee) return fail({ kind: 'noCommittee' });
-  if (!mayUse('setup', actor)) return fail({ kind: 'notAllowed' });
+  if (!mayUse('planSessions', actor)) return fail({ kind: 'notAllowed' });
   const now = deps.clock.now().setZone(actor.committee.timeZone);
   const min = now.year - YEARS_AROUND.back;
   const max = now.year + YEARS_AROUND.ahead;
@@ -51,11 +52,16 @@ export async function planSessions(deps: AppDependencies, actor: Actor, yearInpu
       updatedAt: nowIso,
     };
     try {
-      created.push(await deps.store.create(document));
+      const stored = await deps.store.create(document);
+      await scheduleSessionJobs(deps, actor.committee, stored);
+      created.push(stored);
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       const stored = await deps.store.get<SessionDocument>(actor.committeeId, id);
-      if (stored) existing.push(stored);
+      if (!stored) continue;
+      // Also repairs a schedule that a crash right after creating the session left out.
+      await scheduleSessionJobs(deps, actor.committee, stored);
+      existing.push(stored);
     }
   }
   return ok({ created, existing });

@@ -1,4 +1,5 @@
 import type { Document } from '../ports/document-store';
+import type { InvitedSeat } from '../../domain/sessions/invitation';
 import type { SessionState } from '../../domain/sessions/session-state';
 
 /** A session of the committee as stored: what planning proposed plus the secretariat's edits. */
@@ -21,8 +22,14 @@ export interface SessionDocument extends Document {
   readonly revision: number;
   /** Unguessable part of the session's calendar link, so only invitees can fetch the .ics. */
   readonly calendarToken: string;
+  /** The seats as they were when the invitations went out; set by inviting. */
+  readonly invitedSeats?: readonly InvitedSeat[];
+  readonly invitedAt?: string;
+  /** The agenda items so far, as their titles; the agenda feature fills it. */
+  readonly agenda?: readonly string[];
   readonly createdAt: string;
   readonly updatedAt: string;
+  readonly updatedBy?: string;
 }
 
 /** One id per session number, so planning a year twice finds the sessions it made before. */

@@ -1,0 +1,90 @@
+import { invitationOf, latestOf } from '../../domain/sessions/invitation';
+import { fail, ok, type Result } from '../../domain/result';
+import { deputyToInvite, RSVP_CHOICES, type RsvpAnswer, type RsvpChoice } from '../../domain/sessions/rsvp';
+import type { AppDependencies } from '../dependencies';
+import { enqueueOperation } from '../delivery/outbox-record';
+import type { Actor } from '../identify-actor';
+import { ConflictError } from '../ports/store-errors';
+import { sessionById } from './find-session';
+import { answersOf, invitationDraft } from './invitation-drafts';
+import { invitationStatus, invitationView, type InvitationView } from './invitation-view';
+import { rosterSnapshot } from './roster-snapshot';
+import { rsvpDocumentId, type RsvpDocument } from './rsvp-document';
+
+/** The RSVP card's click as it arrives: untrusted. */
+export interface RsvpSubmission {
+  readonly sessionId: unknown;
+  /** Whom the card was addressed to; a click by anyone else is refused. */
+  readonly personId: unknown;
+  readonly revision: unknown;
+  readonly choice: unknown;
+  readonly delegateName?: unknown;
+}
+
+/** Longest name of a colleague attending on the institution's behalf. */
+export const DELEGATE_NAME_MAX = 120;
+
+export type RsvpRefusal =
+  | { readonly kind: 'noCommittee' | 'unknownSession' | 'otherPerson' | 'notInvited' | 'invalidChoice' | 'noDeputy' }
+  | { readonly kind: 'delegateName'; readonly max: number }
+  /** Answers are not taken (any more): the card to show instead says why. */
+  | { readonly kind: 'notOpen'; readonly view: InvitationView }
+  /** The session changed since the card was sent: the current card, nothing stored. */
+  | { readonly kind: 'outdated'; readonly view: InvitationView };
+
+/**
+ * Stores a person's answer to their invitation, in the one document of that person and session,
+ * so answering again replaces it and concurrent answers of different people never conflict.
+ * Who answers comes from the activity; the card only says which session and whom it was for.
+ * When a member declines or sends the seat's deputy, the deputy's invitation is queued in the
+ * same batch, once.
+ */
+export async function answerRsvp(deps: AppDependencies, actor: Actor, submission: RsvpSubmission): Promise<Result<InvitationView, RsvpRefusal>> {
+  const committee = actor.committee;
+  if (!committee) return fail({ kind: 'noCommittee' });
+  const personId = actor.identity.aadObjectId;
+  if (submission.personId !== undefined && submission.personId !== personId) return fail({ kind: 'otherPerson' });
+  const session = await sessionById(deps.store, actor.committeeId, submission.sessionId);
+  if (!session) return fail({ kind: 'unknownSession' });
+
+  const [roster, answers] = await Promise.all([rosterSnapshot(deps.store, actor.committeeId), answersOf(deps.store, actor.committeeId, session.id)]);
+  const invitation = invitationOf(session.invitedSeats ?? [], answers, personId);
+  if (!invitation) return fail({ kind: 'notInvited' });
+  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const current = invitationView(committee, session, invitation, personId, roster, latestOf(answers, invitation.seat.id, personId), nowIso);
+  const status = invitationStatus(session, committee.timeZone, nowIso);
+  if (status !== 'open') return fail({ kind: 'notOpen', view: { ...current, banner: status === 'closed' ? 'closed' : undefined } });
+  if (submission.revision !== session.revision) return fail({ kind: 'outdated', view: { ...current, banner: 'outdated' } });
+
+  const choice = submission.choice;
+  if (!isChoice(choice)) return fail({ kind: 'invalidChoice' });
+  if (invitation.as === 'deputy' && (choice === 'deputy' || choice === 'delegate')) return fail({ kind: 'invalidChoice' });
+  if (choice === 'deputy' && !invitation.seat.deputyId) return fail({ kind: 'noDeputy' });
+  const delegateName = typeof submission.delegateName === 'string' ? submission.delegateName.trim() : '';
+  if (choice === 'delegate' && (!delegateName || delegateName.length > DELEGATE_NAME_MAX)) return fail({ kind: 'delegateName', max: DELEGATE_NAME_MAX });
+
+  const answer: RsvpAnswer = { seatId: invitation.seat.id, personId, choice, answeredAt: nowIso, ...(choice === 'delegate' ? { delegateName } : {}) };
+  const document: RsvpDocument = { ...answer, id: rsvpDocumentId(session.id, personId), committeeId: actor.committeeId, type: 'rsvp', sessionId: session.id };
+  const deputyId = deputyToInvite(invitation.seat, answer);
+  if (deputyId) {
+    const afterAnswer = [...answers.filter((other) => other.personId !== personId), answer];
+    const deputyView = invitationView(committee, session, { seat: invitation.seat, as: 'deputy' }, deputyId, roster, latestOf(afterAnswer, invitation.seat.id, deputyId), nowIso, 'deputyInvited');
+    try {
+      await deps.store.batch(actor.committeeId, [
+        { op: 'upsert', document },
+        enqueueOperation(actor.committeeId, `invite:${session.id}:${deputyId}`, [invitationDraft(`invite:${session.id}:${deputyId}`, deputyId, roster, deputyView)], nowIso),
+      ]);
+    } catch (error) {
+      // The deputy was invited before (the member declined earlier): only the answer is new.
+      if (!(error instanceof ConflictError)) throw error;
+      await deps.store.upsert(document);
+    }
+  } else {
+    await deps.store.upsert(document);
+  }
+  return ok({ ...current, answer: { choice, answeredAt: nowIso, ...(choice === 'delegate' ? { delegateName } : {}) }, banner: 'saved' });
+}
+
+function isChoice(value: unknown): value is RsvpChoice {
+  return typeof value === 'string' && (RSVP_CHOICES as readonly string[]).includes(value);
+}

@@ -1,0 +1,151 @@
+import { DateTime } from 'luxon';
+import { mayUse } from '../../domain/permissions';
+import { fail, ok, type Result } from '../../domain/result';
+import { tally, type SeatStatus } from '../../domain/sessions/rsvp';
+import { nextState, type SessionState } from '../../domain/sessions/session-state';
+import type { AppDependencies } from '../dependencies';
+import type { CommitteeDocument } from '../documents';
+import type { Actor } from '../identify-actor';
+import type { BatchOperation, Document, Stored } from '../ports/document-store';
+import { ConcurrencyError, ConflictError } from '../ports/store-errors';
+import { DELEGATE_NAME_MAX } from './answer-rsvp';
+import { sessionById } from './find-session';
+import { answersOf } from './invitation-drafts';
+import { nameOf, rosterSnapshot } from './roster-snapshot';
+import type { SessionDocument } from './session-document';
+
+export const PRESENCES = ['inPerson', 'online', 'absent'] as const;
+export type Presence = (typeof PRESENCES)[number];
+
+/** Who represented one institution at the session, as the secretariat recorded it. */
+export interface AttendanceEntry {
+  readonly seatId: string;
+  readonly institution: string;
+  readonly presence: Presence;
+  readonly name: string;
+}
+
+/** The attendance of one session, which the minutes take their list of participants from. */
+export interface AttendanceDocument extends Document {
+  readonly type: 'attendance';
+  readonly sessionId: string;
+  readonly entries: readonly AttendanceEntry[];
+  readonly revision: number;
+  readonly recordedAt: string;
+  readonly recordedBy: string;
+}
+
+export function attendanceDocumentId(sessionId: string): string {
+  return `attendance-${sessionId}`;
+}
+
+/** The attendance card: the stored record, or a proposal from the answers. */
+export interface AttendanceView {
+  readonly committeeName: string;
+  readonly timeZone: string;
+  readonly sessionId: string;
+  readonly sessionNumber: string;
+  readonly startsAt: string;
+  /** 0 while nothing is recorded; saving needs the revision the card shows. */
+  readonly revision: number;
+  readonly entries: readonly AttendanceEntry[];
+  readonly recorded?: { readonly at: string; readonly byName: string };
+}
+
+export type AttendanceRefusal =
+  | { readonly kind: 'notAllowed' | 'noCommittee' | 'unknownSession' | 'notInvited' | 'tooEarly' }
+  | { readonly kind: 'illegalState'; readonly current: SessionState }
+  | { readonly kind: 'invalid'; readonly max: number }
+  | { readonly kind: 'outdated'; readonly view: AttendanceView };
+
+/** The attendance card for a session: from the session day on, for the secretariat. */
+export async function openAttendance(deps: AppDependencies, actor: Actor, session: Stored<SessionDocument>): Promise<Result<AttendanceView, AttendanceRefusal>> {
+  const allowed = permitted(deps, actor, session);
+  if (!allowed.ok) return allowed;
+  return ok(await attendanceView(deps, allowed.value, session));
+}
+
+/**
+ * Saves who attended, and marks an invited session as held, in one batch. The card's revision
+ * must be the stored one, so two people recording at once cannot overwrite each other unseen.
+ */
+export async function recordAttendance(deps: AppDependencies, actor: Actor, sessionId: unknown, revision: unknown, fields: Readonly<Record<string, unknown>>): Promise<Result<AttendanceView, AttendanceRefusal>> {
+  const session = await sessionById(deps.store, actor.committeeId, sessionId);
+  if (!session) return fail({ kind: actor.committee ? 'unknownSession' : 'noCommittee' });
+  const allowed = permitted(deps, actor, session);
+  if (!allowed.ok) return allowed;
+  const committee = allowed.value;
+  const stored = await deps.store.get<AttendanceDocument>(actor.committeeId, attendanceDocumentId(session.id));
+  if (revision !== (stored?.revision ?? 0)) return fail({ kind: 'outdated', view: await attendanceView(deps, committee, session) });
+
+  const entries: AttendanceEntry[] = [];
+  for (const seat of session.invitedSeats ?? []) {
+    const presence = fields[`presence-${seat.id}`];
+    const name = typeof fields[`name-${seat.id}`] === 'string' ? (fields[`name-${seat.id}`] as string).trim() : '';
+    if (!PRESENCES.includes(presence as Presence) || name.length > DELEGATE_NAME_MAX) return fail({ kind: 'invalid', max: DELEGATE_NAME_MAX });
+    entries.push({ seatId: seat.id, institution: seat.institution, presence: presence as Presence, name });
+  }
+  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const document: AttendanceDocument = {
+    id: attendanceDocumentId(session.id),
+    committeeId: actor.committeeId,
+    type: 'attendance',
+    sessionId: session.id,
+    entries,
+    revision: (stored?.revision ?? 0) + 1,
+    recordedAt: nowIso,
+    recordedBy: actor.identity.aadObjectId,
+  };
+  const operations: BatchOperation[] = [stored ? { op: 'replace', document, ifMatch: stored._etag } : { op: 'create', document }];
+  if (session.state === 'invited') {
+    const { _etag: etag, ...rest } = session;
+    const held: SessionDocument = { ...rest, state: 'held', revision: session.revision + 1, updatedAt: nowIso, updatedBy: actor.identity.aadObjectId };
+    operations.push({ op: 'replace', document: held, ifMatch: etag });
+  }
+  try {
+    await deps.store.batch(actor.committeeId, operations);
+  } catch (error) {
+    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
+    return fail({ kind: 'outdated', view: await attendanceView(deps, committee, session) });
+  }
+  return ok(await attendanceView(deps, committee, session));
+}
+
+function permitted(deps: AppDependencies, actor: Actor, session: SessionDocument): Result<Stored<CommitteeDocument>, AttendanceRefusal> {
+  const committee = actor.committee;
+  if (!committee) return fail({ kind: 'noCommittee' });
+  if (!mayUse('attendance', actor)) return fail({ kind: 'notAllowed' });
+  if (!session.invitedSeats) return fail({ kind: 'notInvited' });
+  if (session.state !== 'held' && !nextState(session.state, 'hold').ok) return fail({ kind: 'illegalState', current: session.state });
+  const sessionDay = DateTime.fromISO(session.startsAt, { zone: 'utc' }).setZone(committee.timeZone).startOf('day');
+  if (deps.clock.now() < sessionDay) return fail({ kind: 'tooEarly' });
+  return ok(committee);
+}
+
+async function attendanceView(deps: AppDependencies, committee: Stored<CommitteeDocument>, session: Stored<SessionDocument>): Promise<AttendanceView> {
+  const [stored, roster, answers] = await Promise.all([
+    deps.store.get<AttendanceDocument>(committee.committeeId, attendanceDocumentId(session.id)),
+    rosterSnapshot(deps.store, committee.committeeId),
+    answersOf(deps.store, committee.committeeId, session.id),
+  ]);
+  const entries =
+    stored?.entries ??
+    tally(session.invitedSeats ?? [], answers).seats.map(({ seat, status }) => ({ seatId: seat.id, institution: seat.institution, ...proposal(status, nameOf(roster, seat.memberId), nameOf(roster, seat.deputyId)) }));
+  return {
+    committeeName: committee.name,
+    timeZone: committee.timeZone,
+    sessionId: session.id,
+    sessionNumber: session.number,
+    startsAt: session.startsAt,
+    revision: stored?.revision ?? 0,
+    entries,
+    ...(stored ? { recorded: { at: stored.recordedAt, byName: nameOf(roster, stored.recordedBy) } } : {}),
+  };
+}
+
+/** The answers' promise as the starting point: who said they would come, and how. */
+function proposal(status: SeatStatus, memberName: string, deputyName: string): { readonly presence: Presence; readonly name: string } {
+  if (status.kind === 'attending') return { presence: status.mode, name: status.by === 'member' ? memberName : deputyName };
+  if (status.kind === 'delegated') return { presence: 'inPerson', name: status.delegateName };
+  return { presence: 'absent', name: '' };
+}

@@ -1,0 +1,39 @@
+import { isSafeIdPart } from '../../domain/ids';
+import { parseSessionNumber } from '../../domain/sessions/session-edit';
+import type { SessionState } from '../../domain/sessions/session-state';
+import type { DocumentStore, Stored } from '../ports/document-store';
+import { sessionDocumentId, type SessionDocument } from './session-document';
+
+/** Every session of the committee (of one year, if given), in date order. */
+export async function sessionsOf(store: DocumentStore, committeeId: string, year?: number): Promise<Array<Stored<SessionDocument>>> {
+  const sessions = await store.query<SessionDocument>(committeeId, { type: 'session', where: year === undefined ? [] : [{ field: 'year', op: '=', value: year }] });
+  return sessions.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.sequence - b.sequence);
+}
+
+/**
+ * The session a card names by id. Ids from cards are untrusted: an id that could not be ours, or
+ * another committee's, finds nothing, because every read stays in the actor's own partition.
+ */
+export async function sessionById(store: DocumentStore, committeeId: string, sessionId: unknown): Promise<Stored<SessionDocument> | undefined> {
+  if (typeof sessionId !== 'string' || !isSafeIdPart(sessionId) || !sessionId.startsWith('session-')) return undefined;
+  return store.get<SessionDocument>(committeeId, sessionId);
+}
+
+export type SessionChoice = { readonly ok: true; readonly session: Stored<SessionDocument> } | { readonly ok: false; readonly reason: 'notANumber' | 'notFound' | 'noneSuitable' };
+
+/**
+ * The session a typed command is about: the one it names (`2027/1`), or else the next one
+ * (by start) in one of the states the command works on, or failing that the latest such one.
+ */
+export async function chooseSession(store: DocumentStore, committeeId: string, argument: string, states: readonly SessionState[], nowIso: string): Promise<SessionChoice> {
+  if (argument.trim()) {
+    const number = parseSessionNumber(argument);
+    if (!number) return { ok: false, reason: 'notANumber' };
+    const session = await store.get<SessionDocument>(committeeId, sessionDocumentId(number.year, number.sequence));
+    return session ? { ok: true, session } : { ok: false, reason: 'notFound' };
+  }
+  const candidates = (await sessionsOf(store, committeeId)).filter((session) => states.includes(session.state));
+  const upcoming = candidates.find((session) => session.endsAt >= nowIso);
+  const chosen = upcoming ?? candidates.at(-1);
+  return chosen ? { ok: true, session: chosen } : { ok: false, reason: 'noneSuitable' };
+}

@@ -1,0 +1,64 @@
+import { mayUse } from '../../domain/permissions';
+import type { Actor } from '../identify-actor';
+import { fail, ok, type Result } from '../../domain/result';
+import { nextState, type SessionState } from '../../domain/sessions/session-state';
+import type { AppDependencies } from '../dependencies';
+import { enqueueOperation } from '../delivery/outbox-record';
+import type { CommitteeDocument } from '../documents';
+import type { Stored } from '../ports/document-store';
+import { ConcurrencyError, ConflictError } from '../ports/store-errors';
+import { draftsForInvitees } from './invitation-drafts';
+import { rosterSnapshot } from './roster-snapshot';
+import type { SessionDocument } from './session-document';
+
+export type InviteRefusal =
+  | { readonly kind: 'alreadyInvited'; readonly session: Stored<SessionDocument> }
+  | { readonly kind: 'illegalState'; readonly current: SessionState }
+  | { readonly kind: 'noSeats' }
+  /** The session changed while inviting; nothing was sent. */
+  | { readonly kind: 'outdated' };
+
+/**
+ * Invites every seat's member to the session: the session becomes `invited`, remembers the seats
+ * as they are now, and one invitation card per member goes into the outbox, all in one atomic
+ * batch, so there is never an invited session without its invitations or the other way round.
+ * Inviting again (a second click, a re-delivered activity, the scheduler after a manual invite)
+ * sends nothing twice. `by` is who invited: a person's id, or `scheduler`.
+ */
+export async function inviteToSession(
+  deps: AppDependencies,
+  committee: Stored<CommitteeDocument>,
+  session: Stored<SessionDocument>,
+  by: string,
+): Promise<Result<{ readonly session: Stored<SessionDocument>; readonly invited: number }, InviteRefusal>> {
+  if (session.state === 'invited') return fail({ kind: 'alreadyInvited', session });
+  const next = nextState(session.state, 'invite');
+  if (!next.ok) return fail({ kind: 'illegalState', current: session.state });
+
+  const roster = await rosterSnapshot(deps.store, committee.committeeId);
+  const seats = roster.seats.filter((seat) => roster.people.get(seat.memberId)?.active);
+  if (seats.length === 0) return fail({ kind: 'noSeats' });
+
+  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const { _etag: etag, ...current } = session;
+  const invited: SessionDocument = { ...current, state: next.value, invitedSeats: seats, invitedAt: nowIso, revision: current.revision + 1, updatedAt: nowIso, updatedBy: by };
+  const drafts = draftsForInvitees(committee, invited, roster, [], nowIso, undefined, (personId) => `invite:${session.id}:${personId}`);
+  try {
+    const [stored] = await deps.store.batch(committee.committeeId, [
+      { op: 'replace', document: invited, ifMatch: etag },
+      enqueueOperation(committee.committeeId, `invite:${session.id}`, drafts, nowIso),
+    ]);
+    return ok({ session: stored as Stored<SessionDocument>, invited: drafts.length });
+  } catch (error) {
+    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
+    const now = await deps.store.get<SessionDocument>(committee.committeeId, session.id);
+    return now?.state === 'invited' ? fail({ kind: 'alreadyInvited', session: now }) : fail({ kind: 'outdated' });
+  }
+}
+
+/** The secretariat's invitation, by command or from the session card. */
+export async function inviteAsSecretariat(deps: AppDependencies, actor: Actor, session: Stored<SessionDocument>): Promise<Result<{ readonly session: Stored<SessionDocument>; readonly invited: number }, InviteRefusal | { readonly kind: 'notAllowed' | 'noCommittee' }>> {
+  if (!actor.committee) return fail({ kind: 'noCommittee' });
+  if (!mayUse('invite', actor)) return fail({ kind: 'notAllowed' });
+  return inviteToSession(deps, actor.committee, session, actor.identity.aadObjectId);
+}

@@ -1,0 +1,40 @@
+import { latestOf } from '../../domain/sessions/invitation';
+import { answersOpen } from '../../domain/sessions/rsvp';
+import { fail, ok, type Result } from '../../domain/result';
+import type { AppDependencies } from '../dependencies';
+import { enqueueOperation } from '../delivery/outbox-record';
+import type { CommitteeDocument } from '../documents';
+import type { Stored } from '../ports/document-store';
+import { ConflictError } from '../ports/store-errors';
+import { answersOf, draftsForInvitees } from './invitation-drafts';
+import { rosterSnapshot } from './roster-snapshot';
+import type { SessionDocument } from './session-document';
+
+export type RemindRefusal = { readonly kind: 'notInvited' | 'answersClosed' | 'alreadySent' };
+
+/**
+ * Sends the invitation card again, marked as a reminder, to everyone invited who has not
+ * answered; nobody who answered is reminded. `requestKey` makes one request one reminder: the
+ * scheduler passes its due time, a button its card's key, so a repeat sends nothing twice.
+ */
+export async function remindUnanswered(
+  deps: AppDependencies,
+  committee: Stored<CommitteeDocument>,
+  session: Stored<SessionDocument>,
+  requestKey: string,
+): Promise<Result<{ readonly reminded: number }, RemindRefusal>> {
+  if (session.state !== 'invited') return fail({ kind: 'notInvited' });
+  const nowIso = deps.clock.now().toUTC().toISO()!;
+  if (!answersOpen(nowIso, session.startsAt, committee.timeZone)) return fail({ kind: 'answersClosed' });
+  const [roster, answers] = await Promise.all([rosterSnapshot(deps.store, committee.committeeId), answersOf(deps.store, committee.committeeId, session.id)]);
+  const dispatchId = `remind:${session.id}:${requestKey}`;
+  const drafts = draftsForInvitees(committee, session, roster, answers, nowIso, 'reminder', (personId) => `${dispatchId}:${personId}`, (invitee) => !latestOf(answers, invitee.seat.id, invitee.personId));
+  if (drafts.length === 0) return ok({ reminded: 0 });
+  try {
+    await deps.store.batch(committee.committeeId, [enqueueOperation(committee.committeeId, dispatchId, drafts, nowIso)]);
+  } catch (error) {
+    if (error instanceof ConflictError) return fail({ kind: 'alreadySent' });
+    throw error;
+  }
+  return ok({ reminded: drafts.length });
+}

@@ -1,0 +1,59 @@
+import { sessionDeadlines, type DeadlineKind } from '../../domain/scheduling/session-deadlines';
+import type { AppDependencies } from '../dependencies';
+import { COMMITTEE_DOCUMENT_ID } from '../../domain/ids';
+import type { CommitteeDocument } from '../documents';
+import type { JobHandler } from '../scheduling/run-due-jobs';
+import { scheduleJobs } from '../scheduling/schedule-jobs';
+import { inviteToSession } from './invite-to-session';
+import { remindUnanswered } from './remind-unanswered';
+import type { SessionDocument } from './session-document';
+
+/** The deadlines of a session that have a job handler so far. */
+const HANDLED: readonly DeadlineKind[] = ['agendaDispatch', 'rsvpReminder'];
+
+/**
+ * Makes the session's deadline jobs match its date and the committee's lead times; a cancelled
+ * or finished session keeps none. A deadline already past when the session is planned or moved
+ * is not scheduled: a session planned at short notice must not send invitations the moment it
+ * is created, before the secretariat has set its place; the secretariat invites by command.
+ * Called after every change of either.
+ */
+export async function scheduleSessionJobs(deps: AppDependencies, committee: Pick<CommitteeDocument, 'committeeId' | 'leadTimes' | 'timeZone'>, session: Pick<SessionDocument, 'id' | 'startsAt' | 'state'>): Promise<void> {
+  const live = session.state === 'planned' || session.state === 'topicsOpen' || session.state === 'invited';
+  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const plan = live ? sessionDeadlines(session.startsAt, committee.leadTimes, committee.timeZone).filter((deadline) => HANDLED.includes(deadline.kind) && deadline.dueAt > nowIso) : [];
+  await scheduleJobs(deps, committee.committeeId, session.id, plan);
+}
+
+/**
+ * What the scheduler does at a session's deadlines: at the agenda lead time it invites (unless
+ * the secretariat already did), at the reminder lead time it reminds those without an answer.
+ * Each handler first checks that the job still belongs to the session's current date, so a
+ * schedule that a crash left stale never fires at the wrong time; it is corrected instead.
+ */
+export const SESSION_JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
+  agendaDispatch: async (job, deps) => {
+    const loaded = await currentFor(deps, job.committeeId, job.subjectId, 'agendaDispatch', job.dueAt);
+    if (!loaded || (loaded.session.state !== 'planned' && loaded.session.state !== 'topicsOpen')) return;
+    await inviteToSession(deps, loaded.committee, loaded.session, 'scheduler');
+  },
+  rsvpReminder: async (job, deps) => {
+    const loaded = await currentFor(deps, job.committeeId, job.subjectId, 'rsvpReminder', job.dueAt);
+    if (!loaded || loaded.session.state !== 'invited') return;
+    await remindUnanswered(deps, loaded.committee, loaded.session, `job-${job.dueAt}`);
+  },
+};
+
+async function currentFor(deps: AppDependencies, committeeId: string, sessionId: string, kind: DeadlineKind, dueAt: string) {
+  const [committee, session] = await Promise.all([
+    deps.store.get<CommitteeDocument>(committeeId, COMMITTEE_DOCUMENT_ID),
+    deps.store.get<SessionDocument>(committeeId, sessionId),
+  ]);
+  if (!committee || !session) return undefined;
+  const due = sessionDeadlines(session.startsAt, committee.leadTimes, committee.timeZone).find((deadline) => deadline.kind === kind)?.dueAt;
+  if (due !== dueAt) {
+    await scheduleSessionJobs(deps, committee, session);
+    return undefined;
+  }
+  return { committee, session };
+}

@@ -1,0 +1,102 @@
+import { DateTime } from 'luxon';
+import { TEXT_LIMITS } from '../committee';
+import { fail, ok, type Result } from '../result';
+
+/** The session card's edit form as it arrives: untrusted strings. */
+export interface SessionEditInput {
+  readonly date?: unknown;
+  readonly time?: unknown;
+  readonly place?: unknown;
+  readonly onlineLink?: unknown;
+  readonly chair?: unknown;
+}
+
+/** What an edit changes; times are UTC instants, free text trimmed, empty text removed. */
+export interface SessionEdit {
+  readonly startsAt: string;
+  readonly endsAt: string;
+  readonly place?: string;
+  readonly onlineLink?: string;
+  readonly chair?: string;
+}
+
+export type SessionEditField = 'date' | 'time' | 'place' | 'onlineLink' | 'chair';
+export type SessionEditProblem =
+  | { readonly field: SessionEditField; readonly code: 'required' | 'invalid' }
+  | { readonly field: SessionEditField; readonly code: 'tooLong'; readonly max: number };
+
+export const SESSION_TEXT_LIMITS = { place: 200, onlineLink: 500 } as const;
+
+/**
+ * Reads the edit form against the session's time zone. The session keeps its length, so moving
+ * the start moves the end. A link must be http(s): anything else (javascript:, file:) would be
+ * offered to every invitee as a button.
+ */
+export function parseSessionEdit(input: SessionEditInput, current: { readonly startsAt: string; readonly endsAt: string }, timeZone: string): Result<SessionEdit, SessionEditProblem[]> {
+  const problems: SessionEditProblem[] = [];
+  const date = text(input.date);
+  const time = text(input.time);
+  if (!date) problems.push({ field: 'date', code: 'required' });
+  if (!time) problems.push({ field: 'time', code: 'required' });
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(date) ? DateTime.fromISO(date, { zone: timeZone }) : undefined;
+  if (date && !day?.isValid) problems.push({ field: 'date', code: 'invalid' });
+  const clock = /^(\d{1,2}):(\d{2})(?::\d{2})?$/.exec(time);
+  const hour = Number(clock?.[1]);
+  const minute = Number(clock?.[2]);
+  if (time && (!clock || hour > 23 || minute > 59)) problems.push({ field: 'time', code: 'invalid' });
+
+  const place = limited(input.place, 'place', SESSION_TEXT_LIMITS.place, problems);
+  const chair = limited(input.chair, 'chair', TEXT_LIMITS.institution, problems);
+  const onlineLink = limited(input.onlineLink, 'onlineLink', SESSION_TEXT_LIMITS.onlineLink, problems);
+  if (onlineLink && !isWebLink(onlineLink)) problems.push({ field: 'onlineLink', code: 'invalid' });
+
+  if (problems.length > 0 || !day) return fail(problems);
+  const start = day.set({ hour, minute, second: 0, millisecond: 0 });
+  const length = DateTime.fromISO(current.endsAt).diff(DateTime.fromISO(current.startsAt));
+  return ok({
+    startsAt: start.toUTC().toISO()!,
+    endsAt: start.plus(length).toUTC().toISO()!,
+    ...(place ? { place } : {}),
+    ...(onlineLink ? { onlineLink } : {}),
+    ...(chair ? { chair } : {}),
+  });
+}
+
+/** A session named as `2027/1`; anything else is not a session number. */
+export function parseSessionNumber(text: string): { readonly year: number; readonly sequence: number } | undefined {
+  const match = /^(\d{4})\s*\/\s*(\d{1,2})$/.exec(text.trim());
+  if (!match) return undefined;
+  const sequence = Number(match[2]);
+  return sequence >= 1 ? { year: Number(match[1]), sequence } : undefined;
+}
+
+/** A calendar date typed as `2027-05-20` or `20.05.2027`, as ISO `yyyy-MM-dd`. */
+export function parseLocalDate(text: string): string | undefined {
+  const trimmed = text.trim();
+  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(trimmed);
+  const date = german ? DateTime.fromObject({ year: Number(german[3]), month: Number(german[2]), day: Number(german[1]) }) : DateTime.fromISO(trimmed);
+  if (!date.isValid || (!german && !/^\d{4}-\d{2}-\d{2}$/.test(trimmed))) return undefined;
+  return date.toISODate()!;
+}
+
+function isWebLink(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+function limited(value: unknown, field: SessionEditField, max: number, problems: SessionEditProblem[]): string | undefined {
+  const trimmed = text(value);
+  if (trimmed.length > max) {
+    problems.push({ field, code: 'tooLong', max });
+    return undefined;
+  }
+  return trimmed || undefined;
+}
