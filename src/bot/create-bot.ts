@@ -14,6 +14,7 @@ import { MAX_MESSAGE_LENGTH, parseCommand } from './command-parser';
 import { channelSighting, sightingOf } from './conversation-address';
 import { notice } from './notices';
 import { deliveryCardFor, retryDeliveryCard } from './delivery-cards';
+import { sessionCards } from './session-cards';
 import { saveSetupCard, setupCardFor } from './setup-cards';
 import { identityOf } from './turn-identity';
 import { languageOf } from './turn-language';
@@ -23,6 +24,8 @@ export interface BotOptions {
   readonly adapter: TeamsAdapter;
   readonly defaultLocale: Locale;
   readonly logger: Logger;
+  /** The bot's public origin, for links to its own endpoints (the sessions' .ics). */
+  readonly publicBaseUrl?: string;
 }
 
 /**
@@ -35,7 +38,7 @@ type CardProducer = (actor: Actor, i18n: Translator, data: unknown) => Promise<A
  * The Teams side of Gremium: routes from commands, card verbs and installations to use cases,
  * and from their results to cards. Nothing here decides what is allowed; the use cases do.
  */
-export function createBot({ deps, adapter, defaultLocale, logger }: BotOptions): Application<TurnState> {
+export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl }: BotOptions): Application<TurnState> {
   const app = new Application<TurnState>({ adapter, removeRecipientMention: true, startTypingTimer: false });
 
   /** Resolves the actor from the activity and runs the producer; failures become notices. */
@@ -55,23 +58,35 @@ export function createBot({ deps, adapter, defaultLocale, logger }: BotOptions):
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   };
 
-  // Placeholder while the session commands are built; replaced command by command.
+  // Placeholder while the roster card is built.
   const notYet: CardProducer = async (_actor, i18n) => notice(i18n, 'default', 'notices.unknownCommandTitle', 'notices.unknownCommand');
+  const sessions = sessionCards({ deps, ...(publicBaseUrl ? { publicBaseUrl } : {}) });
   const producers: Readonly<Record<CommandId, CardProducer>> = {
     help: async (actor, i18n) => renderHelpCard(showHelp(actor), i18n),
     setup: async (actor, i18n) => setupCardFor(deps, actor, i18n),
     delivery: async (actor, i18n) => deliveryCardFor(deps, actor, i18n),
     members: notYet,
-    planSessions: notYet,
-    extraSession: notYet,
-    invite: notYet,
-    rsvps: notYet,
-    attendance: notYet,
+    planSessions: sessions.plan,
+    extraSession: sessions.extra,
+    invite: sessions.invite,
+    rsvps: async (actor, i18n, argument) => sessions.overview(actor, i18n, argument),
+    attendance: sessions.attendance,
   };
   const cardActions: ReadonlyArray<readonly [string, CardProducer]> = [
     [VERBS.setupOpen, producers.setup],
     [VERBS.setupSave, async (actor, i18n, data) => saveSetupCard(deps, actor, data, i18n)],
     [VERBS.deliveryRetry, async (actor, i18n, data) => retryDeliveryCard(deps, actor, data, i18n)],
+    [VERBS.sessionList, sessions.list],
+    [VERBS.sessionEdit, sessions.editForm],
+    [VERBS.sessionSave, sessions.save],
+    [VERBS.sessionStep, sessions.step],
+    [VERBS.sessionInvite, sessions.invite],
+    [VERBS.invitationView, sessions.invitation],
+    [VERBS.rsvpAnswer, sessions.answer],
+    [VERBS.rsvpsOpen, async (actor, i18n, data) => sessions.overview(actor, i18n, data)],
+    [VERBS.rsvpsRemind, sessions.remind],
+    [VERBS.attendanceOpen, sessions.attendance],
+    [VERBS.attendanceSave, sessions.saveAttendance],
   ];
 
   app.turn('beforeTurn', async (context) => {

@@ -6,6 +6,17 @@ export const VERBS = {
   setupOpen: 'setup.open',
   setupSave: 'setup.save',
   deliveryRetry: 'delivery.retry',
+  sessionList: 'session.list',
+  sessionEdit: 'session.edit',
+  sessionSave: 'session.save',
+  sessionStep: 'session.step',
+  sessionInvite: 'session.invite',
+  invitationView: 'invitation.view',
+  rsvpAnswer: 'rsvp.answer',
+  rsvpsOpen: 'rsvps.open',
+  rsvpsRemind: 'rsvps.remind',
+  attendanceOpen: 'attendance.open',
+  attendanceSave: 'attendance.save',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

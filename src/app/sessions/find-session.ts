@@ -1,3 +1,7 @@
+import { mayUse, type CommandId } from '../../domain/permissions';
+import { fail, ok, type Result } from '../../domain/result';
+import type { CommitteeDocument } from '../documents';
+import type { Actor } from '../identify-actor';
 import { isSafeIdPart } from '../../domain/ids';
 import { parseSessionNumber } from '../../domain/sessions/session-edit';
 import type { SessionState } from '../../domain/sessions/session-state';
@@ -36,4 +40,31 @@ export async function chooseSession(store: DocumentStore, committeeId: string, a
   const upcoming = candidates.find((session) => session.endsAt >= nowIso);
   const chosen = upcoming ?? candidates.at(-1);
   return chosen ? { ok: true, session: chosen } : { ok: false, reason: 'noneSuitable' };
+}
+
+export type SessionAccessRefusal =
+  | { readonly kind: 'notAllowed' | 'noCommittee' | 'unknownSession' | 'notANumber' | 'noneSuitable' }
+  | { readonly kind: 'notFound'; readonly number: string };
+
+/** A committee's session for one of the secretariat's commands, or why there is none. */
+export interface SessionAccess {
+  readonly committee: Stored<CommitteeDocument>;
+  readonly session: Stored<SessionDocument>;
+}
+
+/** The session a card names, if the actor may use `command` on it. */
+export async function sessionForCommand(store: DocumentStore, actor: Actor, command: CommandId, sessionId: unknown): Promise<Result<SessionAccess, SessionAccessRefusal>> {
+  if (!actor.committee) return fail({ kind: 'noCommittee' });
+  if (!mayUse(command, actor)) return fail({ kind: 'notAllowed' });
+  const session = await sessionById(store, actor.committeeId, sessionId);
+  return session ? ok({ committee: actor.committee, session }) : fail({ kind: 'unknownSession' });
+}
+
+/** The session a typed command names or means (see `chooseSession`), if the actor may use it. */
+export async function chosenSessionForCommand(store: DocumentStore, actor: Actor, command: CommandId, argument: string, states: readonly SessionState[], nowIso: string): Promise<Result<SessionAccess, SessionAccessRefusal>> {
+  if (!actor.committee) return fail({ kind: 'noCommittee' });
+  if (!mayUse(command, actor)) return fail({ kind: 'notAllowed' });
+  const choice = await chooseSession(store, actor.committeeId, argument, states, nowIso);
+  if (choice.ok) return ok({ committee: actor.committee, session: choice.session });
+  return fail(choice.reason === 'notFound' ? { kind: 'notFound', number: argument.trim() } : { kind: choice.reason });
 }

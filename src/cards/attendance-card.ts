@@ -1,0 +1,37 @@
+import type { AttendanceView } from '../app/sessions/attendance';
+import { DELEGATE_NAME_MAX } from '../app/sessions/answer-rsvp';
+import { PRESENCES } from '../app/sessions/attendance';
+import { formatDateTime } from '../i18n/format-date';
+import type { Translator } from '../i18n/translator';
+import { cardButton, type CardBanner, type CardButton } from './card-button';
+import { expandCard, type AdaptiveCardJson } from './card-template';
+import { escapeMarkdown } from './escape-markdown';
+import { sessionTitle } from './session-label';
+import { VERBS } from './verbs';
+
+/** Data model of `adaptiveCards/attendance.json`. */
+export interface AttendanceCardData {
+  readonly banner: CardBanner | null;
+  readonly title: string;
+  readonly intro: string;
+  readonly labels: { readonly presence: string; readonly name: string; readonly required: string; readonly nameMax: number };
+  readonly presences: ReadonlyArray<{ readonly title: string; readonly value: string }>;
+  readonly entries: ReadonlyArray<{ readonly institution: string; readonly presenceId: string; readonly presence: string; readonly nameId: string; readonly name: string }>;
+  readonly recorded: string;
+  readonly save: { readonly title: string; readonly data: CardButton['data'] };
+}
+
+/** Who attended, one line per institution, prefilled from the answers until it is saved. */
+export function renderAttendanceCard(view: AttendanceView, i18n: Translator, banner?: CardBanner): AdaptiveCardJson {
+  const data: AttendanceCardData = {
+    banner: banner ?? null,
+    title: i18n.t('attendance.title', { session: sessionTitle({ number: view.sessionNumber }, i18n) }),
+    intro: view.recorded ? i18n.t('attendance.introRecorded') : i18n.t('attendance.introProposed', { when: formatDateTime(view.startsAt, view.timeZone, i18n) }),
+    labels: { presence: i18n.t('attendance.presence'), name: i18n.t('attendance.name'), required: i18n.t('setup.required'), nameMax: DELEGATE_NAME_MAX },
+    presences: PRESENCES.map((presence) => ({ title: i18n.t(`attendance.presences.${presence}`), value: presence })),
+    entries: view.entries.map((entry) => ({ institution: escapeMarkdown(entry.institution), presenceId: `presence-${entry.seatId}`, presence: entry.presence, nameId: `name-${entry.seatId}`, name: entry.name })),
+    recorded: view.recorded ? i18n.t('attendance.recorded', { at: formatDateTime(view.recorded.at, view.timeZone, i18n), by: escapeMarkdown(view.recorded.byName) }) : '',
+    save: { title: i18n.t('attendance.save'), data: cardButton('', VERBS.attendanceSave, { sessionId: view.sessionId, revision: view.revision }).data },
+  };
+  return expandCard('attendance', data);
+}

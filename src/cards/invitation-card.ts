@@ -1,0 +1,104 @@
+import type { InvitationView } from '../app/sessions/invitation-view';
+import { formatDateTime, formatSessionRange } from '../i18n/format-date';
+import type { Translator } from '../i18n/translator';
+import { DELEGATE_NAME_MAX } from '../app/sessions/answer-rsvp';
+import { cardButton, type CardBanner, type CardButton } from './card-button';
+import { expandCard, type AdaptiveCardJson } from './card-template';
+import { escapeMarkdown } from './escape-markdown';
+import { sessionTitle } from './session-label';
+import { VERBS } from './verbs';
+
+/** Data model of `adaptiveCards/invitation.json`. */
+export interface InvitationCardData {
+  readonly refresh: { readonly title: string; readonly data: CardButton['data'] };
+  readonly banner: CardBanner | null;
+  readonly committeeName: string;
+  readonly title: string;
+  readonly representing: string;
+  readonly facts: ReadonlyArray<{ readonly title: string; readonly value: string }>;
+  readonly agendaTitle: string;
+  readonly agendaNone: string;
+  readonly agenda: readonly string[];
+  readonly answerLine: string;
+  readonly statusLine: string;
+  readonly buttons: readonly CardButton[];
+  readonly delegate: { readonly title: string; readonly label: string; readonly confirm: string; readonly required: string; readonly max: number; readonly data: CardButton['data'] } | null;
+  readonly onlineTitle: string;
+  readonly onlineUrl: string;
+  readonly calendarTitle: string;
+  readonly calendarUrl: string;
+}
+
+const BANNER_STYLE: Readonly<Record<NonNullable<InvitationView['banner']>, CardBanner['style']>> = {
+  reminder: 'warning',
+  rescheduled: 'warning',
+  cancelled: 'attention',
+  saved: 'good',
+  outdated: 'warning',
+  deputyInvited: 'accent',
+  closed: 'attention',
+  notInvited: 'attention',
+};
+
+/**
+ * A person's invitation: the session, their current answer and, while answers are open, the
+ * buttons to answer or change it. The card refreshes itself when opened (Action.Execute
+ * refresh), so it never shows someone else's answer or a stale state. `publicBaseUrl` makes the
+ * calendar link absolute; without it the card carries none.
+ */
+export function renderInvitationCard(view: InvitationView, i18n: Translator, publicBaseUrl: string | undefined): AdaptiveCardJson {
+  const ref = { sessionId: view.sessionId, personId: view.personId, revision: view.revision };
+  const open = view.status === 'open';
+  const isMember = view.as === 'member';
+  const data: InvitationCardData = {
+    refresh: { title: i18n.t('invitation.refresh'), data: cardButton('', VERBS.invitationView, { sessionId: view.sessionId, personId: view.personId }).data },
+    banner: view.banner ? { style: BANNER_STYLE[view.banner], title: i18n.t(`invitation.banners.${view.banner}`), text: '' } : null,
+    committeeName: escapeMarkdown(view.committeeName),
+    title: i18n.t('invitation.title', { session: sessionTitle({ number: view.sessionNumber }, i18n) }),
+    representing: view.as === 'deputy' ? i18n.t('invitation.representing', { member: escapeMarkdown(view.representing ?? '–'), institution: escapeMarkdown(view.institution) }) : i18n.t('invitation.forInstitution', { institution: escapeMarkdown(view.institution) }),
+    facts: [
+      { title: i18n.t('sessions.when'), value: formatSessionRange(view.startsAt, view.endsAt, view.timeZone, i18n) },
+      { title: i18n.t('sessions.place'), value: view.place ? escapeMarkdown(view.place) : i18n.t('sessions.notSet') },
+      { title: i18n.t('sessions.onlineLink'), value: view.onlineLink ? escapeMarkdown(view.onlineLink) : i18n.t('sessions.notSet') },
+      { title: i18n.t('sessions.chair'), value: view.chair ? escapeMarkdown(view.chair) : i18n.t('sessions.notSet') },
+      { title: i18n.t('invitation.deadline'), value: formatDateTime(view.deadline, view.timeZone, i18n) },
+    ],
+    agendaTitle: i18n.t('invitation.agenda'),
+    agendaNone: i18n.t('invitation.agendaNone'),
+    agenda: view.agenda.map((item, index) => `${index + 1}. ${escapeMarkdown(item)}`),
+    answerLine: answerLine(view, i18n),
+    statusLine: view.status === 'open' ? i18n.t('invitation.status.open') : i18n.t(`invitation.status.${view.status}`),
+    buttons: open
+      ? [
+          cardButton(i18n.t('invitation.choices.inPerson'), VERBS.rsvpAnswer, { ...ref, choice: 'inPerson' }, 'positive'),
+          cardButton(i18n.t('invitation.choices.online'), VERBS.rsvpAnswer, { ...ref, choice: 'online' }),
+          cardButton(i18n.t('invitation.choices.declined'), VERBS.rsvpAnswer, { ...ref, choice: 'declined' }),
+          ...(isMember && view.deputyName ? [cardButton(i18n.t('invitation.choices.deputy', { deputy: view.deputyName }), VERBS.rsvpAnswer, { ...ref, choice: 'deputy' })] : []),
+        ]
+      : [],
+    delegate:
+      open && isMember
+        ? {
+            title: i18n.t('invitation.delegate.title'),
+            label: i18n.t('invitation.delegate.label'),
+            confirm: i18n.t('invitation.delegate.confirm'),
+            required: i18n.t('setup.required'),
+            max: DELEGATE_NAME_MAX,
+            data: cardButton('', VERBS.rsvpAnswer, { ...ref, choice: 'delegate' }).data,
+          }
+        : null,
+    onlineTitle: i18n.t('invitation.joinOnline'),
+    onlineUrl: view.onlineLink && view.status !== 'cancelled' ? view.onlineLink : '',
+    calendarTitle: i18n.t('invitation.calendar'),
+    calendarUrl: publicBaseUrl && view.status !== 'over' ? `${publicBaseUrl}${view.calendarPath}` : '',
+  };
+  return expandCard('invitation', data);
+}
+
+function answerLine(view: InvitationView, i18n: Translator): string {
+  const answer = view.answer;
+  if (!answer) return i18n.t('invitation.answers.none');
+  if (answer.choice === 'delegate') return i18n.t('invitation.answers.delegate', { name: escapeMarkdown(answer.delegateName ?? '') });
+  if (answer.choice === 'deputy') return i18n.t('invitation.answers.deputy', { deputy: escapeMarkdown(view.deputyName ?? '–') });
+  return i18n.t(`invitation.answers.${answer.choice}`);
+}
