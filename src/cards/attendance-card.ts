@@ -29,7 +29,8 @@ export function renderAttendanceCard(view: AttendanceView, i18n: Translator, ban
     intro: view.recorded ? i18n.t('attendance.introRecorded') : i18n.t('attendance.introProposed', { when: formatDateTime(view.startsAt, view.timeZone, i18n) }),
     labels: { presence: i18n.t('attendance.presence'), name: i18n.t('attendance.name'), required: i18n.t('setup.required'), nameMax: DELEGATE_NAME_MAX },
     presences: PRESENCES.map((presence) => ({ title: i18n.t(`attendance.presences.${presence}`), value: presence })),
-    entries: view.entries.map((entry) => ({ institution: escapeMarkdown(entry.institution), presenceId: `presence-${entry.seatId}`, presence: entry.presence, nameId: `name-${entry.seatId}`, name: entry.name })),
+    // The institution is an input's label here, which Teams shows as plain text.
+    entries: view.entries.map((entry) => ({ institution: entry.institution, presenceId: `presence-${entry.seatId}`, presence: entry.presence, nameId: `name-${entry.seatId}`, name: entry.name })),
     recorded: view.recorded ? i18n.t('attendance.recorded', { at: formatDateTime(view.recorded.at, view.timeZone, i18n), by: escapeMarkdown(view.recorded.byName) }) : '',
     save: { title: i18n.t('attendance.save'), data: cardButton('', VERBS.attendanceSave, { sessionId: view.sessionId, revision: view.revision }).data },
   };

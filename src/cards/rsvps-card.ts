@@ -14,8 +14,12 @@ export interface RsvpsCardData {
   readonly when: string;
   readonly summary: string;
   readonly lines: ReadonlyArray<{ readonly institution: string; readonly people: string; readonly status: string; readonly color: 'Good' | 'Attention' | 'Warning' | 'Default' }>;
+  readonly more: string;
   readonly buttons: readonly CardButton[];
 }
+
+/** Lines shown at most, so that the card stays within Teams' size limit; the summary counts all. */
+export const RSVP_LINES_SHOWN = 40;
 
 /** The secretariat's overview of a session's answers, per institution. */
 export function renderRsvpsCard(overview: RsvpOverview, i18n: Translator, banner?: CardBanner): AdaptiveCardJson {
@@ -25,7 +29,8 @@ export function renderRsvpsCard(overview: RsvpOverview, i18n: Translator, banner
     title: i18n.t('rsvps.title', { session: sessionTitle({ number: overview.sessionNumber }, i18n) }),
     when: formatDateTime(overview.startsAt, overview.timeZone, i18n),
     summary: i18n.t('rsvps.summary', { represented: overview.represented, seats: overview.lines.length, unanswered: overview.unanswered }),
-    lines: overview.lines.map((line) => ({
+    more: overview.lines.length > RSVP_LINES_SHOWN ? i18n.t('rsvps.more', { count: overview.lines.length - RSVP_LINES_SHOWN }) : '',
+    lines: overview.lines.slice(0, RSVP_LINES_SHOWN).map((line) => ({
       institution: escapeMarkdown(line.institution),
       people: line.deputyName ? i18n.t('rsvps.memberAndDeputy', { member: escapeMarkdown(line.memberName), deputy: escapeMarkdown(line.deputyName) }) : escapeMarkdown(line.memberName),
       status: statusText(line, i18n),

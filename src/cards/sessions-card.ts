@@ -29,7 +29,7 @@ export interface SessionsCardOptions {
 /** The year's sessions for the secretariat, each with what can be done with it now. */
 export function renderSessionsCard(year: number, sessions: readonly SessionDocument[], timeZone: string, i18n: Translator, options: SessionsCardOptions = {}): AdaptiveCardJson {
   const data: SessionsCardData = {
-    banner: options.banner ?? null,
+    banner: options.banner ? { lines: [], ...options.banner } : null,
     title: i18n.t('sessions.title', { year }),
     none: i18n.t('sessions.none', { year }),
     sessions: sessions.map((session) => ({

@@ -24,6 +24,12 @@ export interface Seat {
   readonly deputyId?: string;
 }
 
+/**
+ * The most seats a committee can have. Cards list every seat (the attendance card with two
+ * inputs each), and this many still fit in one Teams message.
+ */
+export const MAX_SEATS = 30;
+
 /** Roles of an active person; a deactivated person holds none. */
 export function activeRoles(person: Person | undefined): readonly Role[] {
   return person && person.active ? person.roles : [];

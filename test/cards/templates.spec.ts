@@ -12,6 +12,12 @@ import { renderSetupCard } from '../../src/cards/setup-card';
 import { VERBS } from '../../src/cards/verbs';
 import { LOCALES, translator } from '../../src/i18n/translator';
 import { sampleCommittee, sampleSetupView } from './card-fixtures';
+import { sampleAttendance, sampleInvitation, sampleOverview, sampleSession } from './session-card-fixtures';
+import { renderSessionsCard } from '../../src/cards/sessions-card';
+import { renderSessionEditCard } from '../../src/cards/session-edit-card';
+import { renderInvitationCard } from '../../src/cards/invitation-card';
+import { renderRsvpsCard } from '../../src/cards/rsvps-card';
+import { renderAttendanceCard } from '../../src/cards/attendance-card';
 
 /** Connectors refuse larger messages; below this a card fits everywhere in Teams. */
 const MAX_CARD_BYTES = 28 * 1024;
@@ -67,6 +73,28 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
           i18n,
         ),
       },
+      {
+        template: 'sessions',
+        name: `sessions of a year with extra sessions (${locale})`,
+        card: renderSessionsCard(
+          2027,
+          (['planned', 'topicsOpen', 'invited', 'held', 'cancelled', 'closed'] as const).map((state, index) => sampleSession({ id: `session-2027-${index + 1}`, number: `2027/${index + 1}`, state, extra: index > 2, place: 'P'.repeat(200), onlineLink: `https://example.org/${'l'.repeat(470)}`, chair: 'C'.repeat(150) })),
+          'Europe/Berlin',
+          i18n,
+          { banner: { style: 'good', title: 'Banner', text: 'Text' }, confirmCancel: 'session-2027-2' },
+        ),
+      },
+      { template: 'sessions', name: `sessions, none yet (${locale})`, card: renderSessionsCard(2028, [], 'Europe/Berlin', i18n) },
+      { template: 'session-edit', name: `session edit (${locale})`, card: renderSessionEditCard(sampleSession({ state: 'invited' }), 'Europe/Berlin', i18n) },
+      {
+        template: 'session-edit',
+        name: `session edit with problems (${locale})`,
+        card: renderSessionEditCard(sampleSession(), 'Europe/Berlin', i18n, { input: { date: 'x', time: '25:00', place: 'P'.repeat(5000) }, problems: [{ field: 'date', code: 'invalid' }, { field: 'time', code: 'invalid' }, { field: 'place', code: 'tooLong', max: 200 }] }),
+      },
+      { template: 'invitation', name: `invitation, open, richest (${locale})`, card: renderInvitationCard(sampleInvitation(), i18n, 'https://gremium.example.org') },
+      { template: 'invitation', name: `invitation of a deputy, cancelled (${locale})`, card: renderInvitationCard(sampleInvitation({ as: 'deputy', representing: 'Sabine Hoffmann', deputyName: undefined, status: 'cancelled', banner: 'cancelled' }), i18n, undefined) },
+      { template: 'rsvps', name: `rsvps of sixty institutions (${locale})`, card: renderRsvpsCard(sampleOverview(), i18n, { style: 'good', title: 'Banner', text: '' }) },
+      { template: 'attendance', name: `attendance of the most seats (${locale})`, card: renderAttendanceCard(sampleAttendance(), i18n, { style: 'good', title: 'Banner', text: '' }) },
     ];
   });
 }
@@ -101,8 +129,10 @@ describe('cards/templates', () => {
 
   it('falls back from every Action.Execute to an Action.Submit with the same verb', () => {
     for (const sample of samples()) {
-      const actions = JSON.stringify(sample.card).match(/"type":"Action\.Execute"[^]*?"fallback":\{[^}]*"verb":"[^"]+"/g) ?? [];
-      const executes = (JSON.stringify(sample.card).match(/"type":"Action\.Execute"/g) ?? []).length;
+      // A card's refresh action runs by itself on clients that know it and is ignored by others.
+      const { refresh: _refresh, ...card } = sample.card;
+      const actions = JSON.stringify(card).match(/"type":"Action\.Execute"[^]*?"fallback":\{[^}]*"verb":"[^"]+"/g) ?? [];
+      const executes = (JSON.stringify(card).match(/"type":"Action\.Execute"/g) ?? []).length;
       assert.equal(actions.length, executes, sample.name);
     }
   });

@@ -1,4 +1,4 @@
-import type { ConversationAddress } from '../documents';
+import type { ConversationAddress, PersonalConversationTarget } from '../documents';
 
 /** A message as it leaves the bot: a rendered card and/or text. */
 export interface OutgoingMessage {
@@ -22,15 +22,7 @@ export type DeliveryAttempt =
       readonly detail: string;
     };
 
-/** Who to open a 1:1 conversation with, when only their team membership is known. */
-export interface PersonalConversationTarget {
-  readonly serviceUrl: string;
-  readonly tenantId: string;
-  readonly botId: string;
-  /** The member's Teams user id (29:…), as the member list of the team returns it. */
-  readonly userId: string;
-  readonly userAadObjectId?: string;
-}
+export type { PersonalConversationTarget } from '../documents';
 
 /** The bot's outgoing side: proactive sends through the Bot Framework connector. */
 export interface Messenger {

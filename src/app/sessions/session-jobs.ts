@@ -4,6 +4,7 @@ import { COMMITTEE_DOCUMENT_ID } from '../../domain/ids';
 import type { CommitteeDocument } from '../documents';
 import type { JobHandler } from '../scheduling/run-due-jobs';
 import { scheduleJobs } from '../scheduling/schedule-jobs';
+import { ConcurrencyError, ConflictError } from '../ports/store-errors';
 import { inviteToSession } from './invite-to-session';
 import { remindUnanswered } from './remind-unanswered';
 import type { SessionDocument } from './session-document';
@@ -22,8 +23,17 @@ export async function scheduleSessionJobs(deps: AppDependencies, committee: Pick
   const live = session.state === 'planned' || session.state === 'topicsOpen' || session.state === 'invited';
   const nowIso = deps.clock.now().toUTC().toISO()!;
   const plan = live ? sessionDeadlines(session.startsAt, committee.leadTimes, committee.timeZone).filter((deadline) => HANDLED.includes(deadline.kind) && deadline.dueAt > nowIso) : [];
-  await scheduleJobs(deps, committee.committeeId, session.id, plan);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await scheduleJobs(deps, committee.committeeId, session.id, plan);
+    } catch (error) {
+      // Another request or instance touched the same jobs meanwhile: read them again and redo.
+      if (attempt >= SCHEDULE_ATTEMPTS || !(error instanceof ConflictError || error instanceof ConcurrencyError)) throw error;
+    }
+  }
 }
+
+const SCHEDULE_ATTEMPTS = 5;
 
 /**
  * What the scheduler does at a session's deadlines: at the agenda lead time it invites (unless

@@ -1,0 +1,103 @@
+import { MAX_SEATS } from '../../src/domain/roster';
+import type { AttendanceView } from '../../src/app/sessions/attendance';
+import type { InvitationView } from '../../src/app/sessions/invitation-view';
+import type { RsvpOverview } from '../../src/app/sessions/rsvp-overview';
+import type { SessionDocument } from '../../src/app/sessions/session-document';
+
+const LONG = 'Agentur für Arbeit Leipzig – Geschäftsführung Operativ '.repeat(3).slice(0, 150);
+
+/** A session as stored, for rendering tests. */
+export function sampleSession(overrides: Partial<SessionDocument> = {}): SessionDocument {
+  return {
+    id: 'session-2027-1',
+    committeeId: 'tenant-t1',
+    type: 'session',
+    number: '2027/1',
+    year: 2027,
+    sequence: 1,
+    extra: false,
+    startsAt: '2027-02-11T13:00:00.000Z',
+    endsAt: '2027-02-11T16:00:00.000Z',
+    chair: 'Oberbürgermeister der Stadt Leipzig',
+    place: 'Neues Rathaus, Raum 259',
+    onlineLink: 'https://teams.microsoft.com/l/meetup-join/abc',
+    state: 'planned',
+    revision: 2,
+    calendarToken: '0b9c6f9e-6a53-4a56-9d1a-2c1b0b7f3e11',
+    createdAt: '2026-11-21T10:00:00.000Z',
+    updatedAt: '2026-11-21T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** The richest invitation: a deputy's, with a long agenda, a banner and an answer. */
+export function sampleInvitation(overrides: Partial<InvitationView> = {}): InvitationView {
+  return {
+    committeeName: 'Koordinierungsgremium „Integration von Migrant/-innen in Ausbildung und Arbeit“',
+    timeZone: 'Europe/Berlin',
+    sessionId: 'session-2027-1',
+    sessionNumber: '2027/1',
+    revision: 3,
+    startsAt: '2027-02-11T13:00:00.000Z',
+    endsAt: '2027-02-11T16:00:00.000Z',
+    place: 'P'.repeat(200),
+    onlineLink: `https://example.org/${'l'.repeat(470)}`,
+    chair: LONG,
+    agenda: Array.from({ length: 30 }, (_, index) => `Thema ${index + 1}: ${'Ausbildung und Arbeit '.repeat(8)}`),
+    personId: 'aaaaaaaa-0000-0000-0000-000000000001',
+    as: 'member',
+    institution: LONG,
+    deputyName: 'Thomas Richter',
+    status: 'open',
+    deadline: '2027-02-10T11:00:00.000Z',
+    answer: { choice: 'delegate', delegateName: 'D'.repeat(120), answeredAt: '2027-01-20T10:00:00.000Z' },
+    calendarPath: '/api/calendar/tenant-t1/session-2027-1/0b9c6f9e-6a53-4a56-9d1a-2c1b0b7f3e11.ics',
+    banner: 'reminder',
+    ...overrides,
+  };
+}
+
+/** An overview of sixty institutions in every status. */
+export function sampleOverview(): RsvpOverview {
+  const statuses: RsvpOverview['lines'][number]['status'][] = [
+    { kind: 'attending', mode: 'inPerson', by: 'member' },
+    { kind: 'attending', mode: 'online', by: 'deputy' },
+    { kind: 'delegated', delegateName: 'Dr. Ada Beispiel' },
+    { kind: 'deputyInvited' },
+    { kind: 'declined' },
+    { kind: 'noAnswer' },
+  ];
+  return {
+    committeeName: 'KOG',
+    timeZone: 'Europe/Berlin',
+    sessionId: 'session-2027-1',
+    sessionNumber: '2027/1',
+    startsAt: '2027-02-11T13:00:00.000Z',
+    status: 'open',
+    lines: Array.from({ length: 60 }, (_, index) => ({
+      seatId: `seat-${index}`,
+      institution: LONG,
+      memberName: 'Sabine Hoffmann-Mustermann',
+      deputyName: 'Thomas Richter-Beispiel',
+      status: statuses[index % statuses.length]!,
+      attendeeName: 'Sabine Hoffmann-Mustermann',
+    })),
+    represented: 30,
+    unanswered: 20,
+    remindKey: '6a1f0e52-8d57-4a4c-9b61-2b3c4d5e6f70',
+  };
+}
+
+/** Attendance of the most seats a committee can have, as recorded. */
+export function sampleAttendance(): AttendanceView {
+  return {
+    committeeName: 'KOG',
+    timeZone: 'Europe/Berlin',
+    sessionId: 'session-2027-1',
+    sessionNumber: '2027/1',
+    startsAt: '2027-02-11T13:00:00.000Z',
+    revision: 2,
+    entries: Array.from({ length: MAX_SEATS }, (_, index) => ({ seatId: `seat-${index}`, institution: LONG, presence: index % 3 === 0 ? 'absent' : 'inPerson', name: 'N'.repeat(120) })),
+    recorded: { at: '2027-02-11T17:00:00.000Z', byName: 'Katrin Albers' },
+  };
+}
