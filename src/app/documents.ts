@@ -1,7 +1,6 @@
 import type { Committee } from '../domain/committee';
 import type { Person, Seat } from '../domain/roster';
 import type { Document } from './ports/document-store';
-import type { PersonalConversationTarget } from './ports/messenger';
 
 /**
  * The shapes in which the domain's objects are kept in the document store. Each has a `type`
@@ -43,6 +42,16 @@ export interface ConversationAddress {
   readonly userId?: string;
   readonly userAadObjectId?: string;
   readonly userName?: string;
+}
+
+/** Who to open a 1:1 conversation with, when only their team membership is known. */
+export interface PersonalConversationTarget {
+  readonly serviceUrl: string;
+  readonly tenantId: string;
+  readonly botId: string;
+  /** The member's Teams user id (29:…), as the member list of the team returns it. */
+  readonly userId: string;
+  readonly userAadObjectId?: string;
 }
 
 /** A conversation the bot can post into proactively. */
