@@ -166,62 +166,33 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       http20Enabled: true
       // Liveness probe of src/server/http-server.ts; App Service replaces instances that fail it.
       healthCheckPath: '/healthz'
-      appSettings: [
-        {
-          name: 'WEBSITE_RUN_FROM_PACKAGE'
-          value: '1'
-        }
-        {
-          name: 'SCM_DO_BUILD_DURING_DEPLOYMENT'
-          value: 'false'
-        }
-        {
-          name: 'NODE_ENV'
-          value: 'production'
-        }
-        {
-          name: 'BOT_ID'
-          value: identity.properties.clientId
-        }
-        {
-          name: 'BOT_TENANT_ID'
-          value: identity.properties.tenantId
-        }
-        {
-          name: 'BOT_TYPE'
-          value: 'UserAssignedMSI'
-        }
-        {
-          // DefaultAzureCredential picks this user-assigned identity (Cosmos DB access).
-          name: 'AZURE_CLIENT_ID'
-          value: identity.properties.clientId
-        }
-        {
-          name: 'STORE'
-          value: 'cosmos'
-        }
-        {
-          name: 'COSMOS_ENDPOINT'
-          value: cosmos.properties.documentEndpoint
-        }
-        {
-          name: 'COSMOS_DATABASE'
-          value: cosmosDatabaseName
-        }
-        {
-          name: 'COSMOS_CONTAINER'
-          value: cosmosContainerName
-        }
-        {
-          name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
-          value: appInsights.properties.ConnectionString
-        }
-        {
-          name: 'ApplicationInsightsAgent_EXTENSION_VERSION'
-          value: '~3'
-        }
-      ]
     }
+  }
+}
+
+// The app settings as a child resource rather than inside the site, because PUBLIC_BASE_URL needs
+// the site's own host name: the site cannot refer to itself, its child can. This resource holds
+// every setting; App Service replaces the whole set with it.
+resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
+  parent: webApp
+  name: 'appsettings'
+  properties: {
+    WEBSITE_RUN_FROM_PACKAGE: '1'
+    SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
+    NODE_ENV: 'production'
+    BOT_ID: identity.properties.clientId
+    BOT_TENANT_ID: identity.properties.tenantId
+    BOT_TYPE: 'UserAssignedMSI'
+    // DefaultAzureCredential picks this user-assigned identity (Cosmos DB access).
+    AZURE_CLIENT_ID: identity.properties.clientId
+    STORE: 'cosmos'
+    COSMOS_ENDPOINT: cosmos.properties.documentEndpoint
+    COSMOS_DATABASE: cosmosDatabaseName
+    COSMOS_CONTAINER: cosmosContainerName
+    APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
+    ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
+    // Links in cards (the sessions' calendar files) point here; see env/.env.example.
+    PUBLIC_BASE_URL: 'https://${webApp.properties.defaultHostName}'
   }
 }
 

@@ -14,6 +14,12 @@ export interface Config {
   readonly host: string;
   /** Local mode: no BOT_ID, so no authentication of incoming requests. */
   readonly localMode: boolean;
+  /**
+   * The bot's address as people's browsers reach it (no trailing slash). Cards link to files the
+   * bot serves, such as a session's calendar event, under it; the listening address is no guide
+   * behind App Service or a dev tunnel.
+   */
+  readonly publicBaseUrl: string;
   readonly bot: {
     readonly id?: string;
     readonly password?: string;
@@ -97,6 +103,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   const openIdMetadataUrl = value('BOT_OPENID_METADATA_URL');
   if (openIdMetadataUrl && !/^https?:\/\/\S+$/.test(openIdMetadataUrl)) problems.push('BOT_OPENID_METADATA_URL must be an http(s) URL');
 
+  const publicBaseUrlText = value('PUBLIC_BASE_URL');
+  const publicBaseUrl = publicBaseUrlText ? baseUrl(publicBaseUrlText) : `http://localhost:${port}`;
+  if (!publicBaseUrl) problems.push(`PUBLIC_BASE_URL must be an http(s) URL without query or fragment, e.g. https://gremium.azurewebsites.net, got "${publicBaseUrlText}"`);
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   const localMode = !botId;
@@ -104,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     port,
     host: localMode ? '127.0.0.1' : '0.0.0.0',
     localMode,
+    publicBaseUrl: publicBaseUrl!,
     bot: { id: botId, password: botPassword, tenantId: botTenantId, type: botType!, openIdMetadataUrl },
     store: storeText as StoreKind,
     dataDir: path.resolve(cwd, value('DATA_DIR') ?? './data'),
@@ -121,4 +132,16 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     logLevel,
     logPretty: value('LOG_FORMAT') === 'pretty',
   };
+}
+
+/** The URL without a trailing slash, so paths can be appended; undefined if it is no base URL. */
+function baseUrl(text: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return undefined;
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username || url.password) return undefined;
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }

@@ -6,11 +6,13 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { OutboxSender } from '../app/delivery/outbox-sender';
 import { runDueJobs, type JobHandler } from '../app/scheduling/run-due-jobs';
+import { sessionCalendarEvent } from '../app/sessions/session-calendar';
 import { createAdapter, createBotCredentials } from '../bot/create-adapter';
 import { createMessageRenderer } from '../cards/outgoing-messages';
 import { SendRateLimiter } from '../domain/delivery/send-rate-limiter';
 import { BackgroundLoop } from '../infra/background-loop';
 import { BotFrameworkMessenger } from '../infra/bot-framework-messenger';
+import { IcsCalendarWriter } from '../infra/ics-calendar';
 import { createBot } from '../bot/create-bot';
 import type { Clock } from '../domain/clock';
 import type { Config } from './config';
@@ -91,6 +93,7 @@ export async function startGremiumServer({ config, store, clock, logger, backgro
     }),
   ];
   const app = createBot({ deps, adapter, defaultLocale: config.defaultLocale, logger });
+  const calendarWriter = new IcsCalendarWriter();
   const http = await startHttpServer({
     port: config.port,
     host: config.host,
@@ -106,6 +109,10 @@ export async function startGremiumServer({ config, store, clock, logger, backgro
     isReady: async () => {
       await store.ping();
       return true;
+    },
+    calendarFile: async (committeeId, sessionId, token) => {
+      const event = await sessionCalendarEvent(deps, committeeId, sessionId, token);
+      return event && { fileName: event.fileName, content: calendarWriter.write(event) };
     },
   });
   if (background) for (const loop of loops) loop.start();

@@ -11,21 +11,43 @@ export interface HttpServerOptions {
   readonly handleMessage: (request: Request, response: Response) => Promise<void>;
   /** Whether the store answers; `/readyz` reports 503 while it does not. */
   readonly isReady: () => Promise<boolean>;
+  /**
+   * The calendar file behind a link of an invitation card, or undefined for any link that does
+   * not lead to one; the server answers all of those with the same 404.
+   */
+  readonly calendarFile: (committeeId: string, sessionId: string, token: string) => Promise<CalendarFile | undefined>;
+}
+
+/** An iCalendar file as the calendar route hands it out. */
+export interface CalendarFile {
+  /** The name a browser saves it under. */
+  readonly fileName: string;
+  /** The iCalendar text. */
+  readonly content: string;
 }
 
 export interface RunningHttpServer {
   readonly port: number;
   readonly url: string;
   /**
-   * Stops accepting requests, lets turns in flight finish for at most `graceMs`, then closes
-   * the remaining connections. Resolves with whether every turn finished in time.
+   * Stops accepting requests, lets turns and downloads in flight finish for at most `graceMs`,
+   * then closes the remaining connections. Resolves with whether every one finished in time.
    */
   stop(graceMs: number): Promise<boolean>;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 512 * 1024;
 
-/** The restify server: the bot endpoint and the two health probes, nothing else. */
+/**
+ * Calendar files change with every reschedule and are reached by a secret link, so neither the
+ * browser nor a proxy may keep a copy.
+ */
+const NO_STORE = { 'Cache-Control': 'no-store' } as const;
+
+/**
+ * The restify server: the bot endpoint, the two health probes, and the sessions' calendar files
+ * (Teams messages cannot carry files, so invitation cards link here).
+ */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const server = restify.createServer({ name: 'gremium', handleUncaughtExceptions: false });
   let inFlight = 0;
@@ -42,26 +64,63 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     response.send(ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable' });
   });
 
+  /**
+   * Runs a request that may use the store and counts it in flight, so shutdown waits for it
+   * before the store closes. Failures are answered with a status word, never their message.
+   */
+  const tracked = async (response: Response, work: () => Promise<void>, headers: Readonly<Record<string, string>> = {}): Promise<void> => {
+    if (draining) {
+      response.send(503, { status: 'shutting down' }, headers);
+      return;
+    }
+    inFlight += 1;
+    try {
+      await work();
+    } catch (error) {
+      options.logger.error({ err: error }, 'request failed');
+      if (!response.headersSent) response.send(500, { status: 'error' }, headers);
+    } finally {
+      inFlight -= 1;
+      if (inFlight === 0) onIdle?.();
+    }
+  };
+
   server.post(
     '/api/messages',
     restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes, mapParams: false, mapFiles: false }),
-    async (request: Request, response: Response) => {
-      if (draining) {
-        response.send(503, { status: 'shutting down' });
-        return;
-      }
-      inFlight += 1;
-      try {
-        await options.handleMessage(request, response);
-      } catch (error) {
-        options.logger.error({ err: error }, 'request failed');
-        if (!response.headersSent) response.send(500, { status: 'error' });
-      } finally {
-        inFlight -= 1;
-        if (inFlight === 0) onIdle?.();
-      }
-    },
+    // restify requires handlers without `next` to be async functions.
+    async (request: Request, response: Response) => tracked(response, () => options.handleMessage(request, response)),
   );
+
+  server.get('/api/calendar/:committeeId/:sessionId/:file', async (request: Request, response: Response) =>
+    tracked(
+      response,
+      async () => {
+        const { committeeId, sessionId, file } = request.params as Partial<Record<string, string>>;
+        const token = file?.endsWith('.ics') ? file.slice(0, -'.ics'.length) : undefined;
+        const found = committeeId && sessionId && token ? await options.calendarFile(committeeId, sessionId, token) : undefined;
+        if (!found) {
+          response.send(404, { status: 'not found' }, NO_STORE);
+          return;
+        }
+        const body = Buffer.from(found.content, 'utf8');
+        response.sendRaw(200, body, {
+          ...NO_STORE,
+          'Content-Type': 'text/calendar; charset=utf-8',
+          'Content-Disposition': `attachment; filename="${found.fileName.replace(/[^\w.-]/g, '_')}"`,
+          'Content-Length': String(body.length),
+          'X-Content-Type-Options': 'nosniff',
+        });
+      },
+      NO_STORE,
+    ),
+  );
+
+  // Any other calendar address gets the same answer as a wrong token, not restify's own 404.
+  server.get('/api/calendar/*', (_request: Request, response: Response, next) => {
+    response.send(404, { status: 'not found' }, NO_STORE);
+    next();
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);

@@ -22,6 +22,9 @@ async function main(): Promise<void> {
   if (config.localMode) {
     logger.warn({ host: config.host }, 'BOT_ID is not set: local mode without authentication, listening on the loopback interface only');
   }
+  if (!config.localMode && new URL(config.publicBaseUrl).hostname === 'localhost') {
+    logger.warn({ publicBaseUrl: config.publicBaseUrl }, 'PUBLIC_BASE_URL is not set: calendar links in invitations point at localhost, which nobody else can open');
+  }
   const store = await openStore(config);
   const server = await startGremiumServer({ config, store, clock: systemClock, logger });
   logger.info({ url: server.http.url, store: config.store }, 'Gremium is ready');

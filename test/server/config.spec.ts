@@ -16,6 +16,20 @@ describe('server/config', () => {
     assert.equal(config.dataDir, path.resolve('/srv/gremium', 'data'));
     assert.equal(config.defaultLocale, 'de');
     assert.equal(config.deliveryPerSecond, 50);
+    assert.equal(config.publicBaseUrl, 'http://localhost:3978');
+  });
+
+  it('takes the public address for links from PUBLIC_BASE_URL, without a trailing slash', () => {
+    assert.equal(loadConfig({ PORT: '8080' }).publicBaseUrl, 'http://localhost:8080');
+    assert.equal(loadConfig({ PUBLIC_BASE_URL: 'https://gremium.azurewebsites.net/' }).publicBaseUrl, 'https://gremium.azurewebsites.net');
+    assert.equal(loadConfig({ PUBLIC_BASE_URL: 'https://abc123-3978.euw.devtunnels.ms' }).publicBaseUrl, 'https://abc123-3978.euw.devtunnels.ms');
+    assert.equal(loadConfig({ PUBLIC_BASE_URL: 'https://intranet.leipzig.de/gremium//' }).publicBaseUrl, 'https://intranet.leipzig.de/gremium');
+  });
+
+  it('refuses a PUBLIC_BASE_URL that is no http(s) base address', () => {
+    for (const text of ['gremium.azurewebsites.net', 'ftp://gremium.example', 'https://gremium.example/?a=1', 'https://gremium.example/#top', 'https://user:pw@gremium.example', 'https://']) {
+      assert.throws(() => loadConfig({ PUBLIC_BASE_URL: text }), /PUBLIC_BASE_URL must be an http\(s\) URL/, text);
+    }
   });
 
   it('chooses Cosmos DB when an endpoint is given, with managed identity when no key is', () => {

@@ -1,11 +1,17 @@
 import assert from 'node:assert/strict';
 import type { OutboxRecord } from '../../src/app/delivery/outbox-record';
 import { silentLogger } from '../../src/app/ports/logger';
+import { calendarPath } from '../../src/app/sessions/session-calendar';
+import type { SessionDocument } from '../../src/app/sessions/session-document';
+import { fixedClock } from '../../src/domain/clock';
+import { committeeIdForTenant } from '../../src/domain/ids';
 import { systemClock } from '../../src/infra/system-clock';
 import { loadConfig } from '../../src/server/config';
 import { startGremiumServer, type GremiumServer } from '../../src/server/gremium-server';
 import { COMMITTEE, enqueue, knownPeople, noticeDrafts } from '../app/delivery/delivery-fixtures';
+import { CALENDAR_TOKEN, sessionDocument, setUpCommittee } from '../app/sessions/session-fixtures';
 import { ConnectorDouble } from '../support/connector-double';
+import { calendarProperty, eventProperty, parseICalendar } from '../support/ical';
 import { openTempStore, type TempStore } from '../support/temp-store';
 
 /**
@@ -42,3 +48,71 @@ describe('server/gremium-server', function () {
     assert.equal(sent.length, 3, 'the loop settled every record before the store was closed');
   });
 });
+
+/** The link of an invitation card, followed over real HTTP to the real store and the real writer. */
+describe('server/gremium-server calendar files', function () {
+  this.timeout(30_000);
+  const tenant = '11111111-2222-3333-4444-555555555555';
+  const committeeId = committeeIdForTenant(tenant);
+  const sessionId = 'session-2027-1';
+  let temp: TempStore;
+  let server: GremiumServer;
+
+  beforeEach(async () => {
+    temp = await openTempStore();
+    const deps = { store: temp.store, clock: fixedClock('2026-12-01T10:00:00Z') };
+    await setUpCommittee(deps, tenant);
+    await temp.store.create(sessionDocument(committeeId));
+    await setUpCommittee(deps, '99999999-2222-3333-4444-555555555555', 'AGH');
+    await temp.store.create(sessionDocument(committeeIdForTenant('99999999-2222-3333-4444-555555555555'), { calendarToken: 'a0a0a0a0-1111-4222-8333-444455556666' }));
+    server = await startGremiumServer({ config: loadConfig({ PORT: '0', DATA_DIR: temp.dataDir }), store: temp.store, clock: deps.clock, logger: silentLogger, background: false });
+  });
+  afterEach(async () => {
+    await server.stop(1000);
+    await temp.cleanup().catch(() => undefined);
+  });
+
+  const download = (committee: string, session: string, token: string) => fetch(`${server.http.url}${calendarPath(committee, session, token)}`);
+
+  it('serves the session as an .ics download, and after cancelling it a cancellation under the same UID', async () => {
+    const response = await download(committeeId, sessionId, CALENDAR_TOKEN);
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'text/calendar; charset=utf-8');
+    assert.equal(response.headers.get('content-disposition'), 'attachment; filename="sitzung-2027-1.ics"');
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    const invited = parseICalendar(await response.text());
+    assert.equal(calendarProperty(invited, 'METHOD'), 'PUBLISH');
+    assert.equal(eventProperty(invited, 'UID'), `session-2027-1.${committeeId}@gremium`);
+    assert.equal(eventProperty(invited, 'SEQUENCE'), '2');
+    assert.equal(eventProperty(invited, 'SUMMARY'), 'KOG – Sitzung 2027/1');
+    assert.equal(eventProperty(invited, 'DTSTART'), '20270311T130000Z');
+    assert.equal(eventProperty(invited, 'LOCATION'), 'Neues Rathaus\\, Raum 259');
+
+    const stored = await temp.store.get<SessionDocument>(committeeId, sessionId);
+    await temp.store.replace({ ...stored!, state: 'cancelled', revision: 3, updatedAt: '2026-12-02T08:00:00.000Z' }, stored!._etag);
+    const cancelled = parseICalendar(await (await download(committeeId, sessionId, CALENDAR_TOKEN)).text());
+    assert.equal(calendarProperty(cancelled, 'METHOD'), 'CANCEL');
+    assert.equal(eventProperty(cancelled, 'STATUS'), 'CANCELLED');
+    assert.equal(eventProperty(cancelled, 'UID'), eventProperty(invited, 'UID'));
+    assert.equal(eventProperty(cancelled, 'SEQUENCE'), '3');
+  });
+
+  it('answers a wrong token, an unknown session and another committee alike, with 404 and a status word', async () => {
+    const wrong = [
+      download(committeeId, sessionId, CALENDAR_TOKEN.replace(/.$/, '1')),
+      download(committeeId, sessionId, 'a0a0a0a0-1111-4222-8333-444455556666'),
+      download(committeeId, 'session-2027-9', CALENDAR_TOKEN),
+      download(committeeId, 'committee', CALENDAR_TOKEN),
+      download(committeeIdForTenant('00000000-0000-0000-0000-000000000000'), sessionId, CALENDAR_TOKEN),
+      download(committeeIdForTenant('99999999-2222-3333-4444-555555555555'), sessionId, CALENDAR_TOKEN),
+      fetch(`${server.http.url}/api/calendar/${committeeId}/${sessionId}/${CALENDAR_TOKEN}`),
+      fetch(`${server.http.url}/api/calendar/${committeeId}/..%2F${sessionId}/${CALENDAR_TOKEN}.ics`),
+    ];
+    for (const response of await Promise.all(wrong)) {
+      assert.equal(response.status, 404, response.url);
+      assert.equal(response.headers.get('cache-control'), 'no-store');
+      assert.equal(await response.text(), '{"status":"not found"}');
+    }
+  });
+});
+

@@ -21,6 +21,7 @@ describe('server/http-server', () => {
         response.send(200, { handled: true });
       },
       isReady: async () => true,
+      calendarFile: async () => undefined,
       ...overrides,
     });
     return server;
@@ -104,5 +105,80 @@ describe('server/http-server', () => {
     assert.equal(await server!.stop(50), false);
     assert.equal(await hanging, 'cut off');
     server = undefined;
+  });
+
+  describe('calendar files', () => {
+    const ICS = 'BEGIN:VCALENDAR\r\nSUMMARY:KOG – Sitzung 2027/1\r\nEND:VCALENDAR\r\n';
+
+    it('serves the file as an uncached iCalendar download, and hands over the token without .ics', async () => {
+      const asked: string[][] = [];
+      const { url } = await start({
+        calendarFile: async (...parts) => {
+          asked.push(parts);
+          return { fileName: 'sitzung-2027-1.ics', content: ICS };
+        },
+      });
+      const response = await fetch(`${url}/api/calendar/tenant-1/session-2027-1/3f1c9a2e-7b4d.ics`);
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('content-type'), 'text/calendar; charset=utf-8');
+      assert.equal(response.headers.get('content-disposition'), 'attachment; filename="sitzung-2027-1.ics"');
+      assert.equal(response.headers.get('cache-control'), 'no-store');
+      assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(await response.text(), ICS);
+      assert.deepEqual(asked, [['tenant-1', 'session-2027-1', '3f1c9a2e-7b4d']]);
+    });
+
+    it('answers every address that leads to no file with the same 404, without asking for one it cannot be', async () => {
+      let asked = 0;
+      const { url } = await start({
+        calendarFile: async () => {
+          asked += 1;
+          return undefined;
+        },
+      });
+      const answers = [];
+      for (const address of ['tenant-1/session-2027-1/wrong.ics', 'tenant-1/session-2027-1/3f1c9a2e', 'tenant-1/session-2027-1/.ics', 'tenant-1/session-2027-1', 'tenant-1/session-2027-1/3f1c9a2e.ics/more', 'x']) {
+        const response = await fetch(`${url}/api/calendar/${address}`);
+        answers.push([address, response.status, response.headers.get('cache-control'), await response.text()]);
+      }
+      assert.deepEqual(
+        answers,
+        answers.map(([address]) => [address, 404, 'no-store', '{"status":"not found"}']),
+      );
+      assert.equal(asked, 1, 'only the address that ends in .ics with a token is looked up');
+    });
+
+    it('answers a failure with a status word only', async () => {
+      const { url } = await start({
+        calendarFile: async () => {
+          throw new Error('store down at cosmos.internal:443');
+        },
+      });
+      const response = await fetch(`${url}/api/calendar/tenant-1/session-2027-1/3f1c9a2e.ics`);
+      assert.equal(response.status, 500);
+      assert.equal(response.headers.get('cache-control'), 'no-store');
+      assert.deepEqual(await response.json(), { status: 'error' });
+    });
+
+    it('lets a download in flight finish on shutdown, before the store would close', async () => {
+      const lookup = deferred();
+      const entered = deferred();
+      const { url } = await start({
+        calendarFile: async () => {
+          entered.resolve();
+          await lookup.promise;
+          return { fileName: 'sitzung-2027-1.ics', content: ICS };
+        },
+      });
+      const download = fetch(`${url}/api/calendar/tenant-1/session-2027-1/3f1c9a2e.ics`);
+      await entered.promise;
+      const stopping = server!.stop(5000);
+      lookup.resolve();
+      const response = await download;
+      assert.equal(response.status, 200);
+      assert.equal(await response.text(), ICS);
+      assert.equal(await stopping, true);
+      server = undefined;
+    });
   });
 });

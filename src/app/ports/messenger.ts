@@ -1,5 +1,8 @@
 import type { ConversationAddress, PersonalConversationTarget } from '../documents';
 
+/** Kept with the stored shapes (a person's document holds one), offered here with the port that uses it. */
+export type { PersonalConversationTarget };
+
 /** A message as it leaves the bot: a rendered card and/or text. */
 export interface OutgoingMessage {
   readonly text?: string;
@@ -21,8 +24,6 @@ export type DeliveryAttempt =
       /** A short, log-safe description (no tokens, no message content). */
       readonly detail: string;
     };
-
-export type { PersonalConversationTarget } from '../documents';
 
 /** The bot's outgoing side: proactive sends through the Bot Framework connector. */
 export interface Messenger {

@@ -1,0 +1,86 @@
+import { timingSafeEqual } from 'node:crypto';
+import { COMMITTEE_DOCUMENT_ID, isSafeIdPart } from '../../domain/ids';
+import type { AppDependencies } from '../dependencies';
+import type { CommitteeDocument } from '../documents';
+import type { CalendarEvent } from '../ports/calendar';
+import type { SessionDocument } from './session-document';
+
+/** A session's calendar event with the name under which browsers save it. */
+export interface SessionCalendarEvent extends CalendarEvent {
+  /** `sitzung-2027-1.ics`: readable in a downloads folder, and the same for every version. */
+  readonly fileName: string;
+}
+
+/**
+ * The session's UID in every calendar: built from ids that never change, so a rescheduled or
+ * cancelled session replaces the event people imported instead of appearing next to it.
+ */
+export function sessionCalendarUid(committeeId: string, sessionId: string): string {
+  return `${sessionId}.${committeeId}@gremium`;
+}
+
+/**
+ * Where the bot serves the session's current event; cards link to
+ * `${publicBaseUrl}${calendarPath(…)}`. The token in the path is what keeps the link to invitees.
+ */
+export function calendarPath(committeeId: string, sessionId: string, token: string): string {
+  return `/api/calendar/${encodeURIComponent(committeeId)}/${encodeURIComponent(sessionId)}/${encodeURIComponent(token)}.ics`;
+}
+
+/**
+ * The session's event as it stands now, for whoever holds the link of its invitation. Anything
+ * that does not fit (an unsafe id, no such session, a wrong token, another committee's token)
+ * answers undefined alike, so a caller cannot tell which part was wrong. The text is German
+ * because one file serves everyone.
+ */
+export async function sessionCalendarEvent(deps: AppDependencies, committeeId: string, sessionId: string, token: string): Promise<SessionCalendarEvent | undefined> {
+  if (!isSafeIdPart(committeeId) || !isSafeIdPart(sessionId) || !isSafeIdPart(token)) return undefined;
+  const session = await deps.store.get<SessionDocument>(committeeId, sessionId);
+  if (session?.type !== 'session' || !tokensMatch(session.calendarToken, token)) return undefined;
+  const committee = await deps.store.get<CommitteeDocument>(committeeId, COMMITTEE_DOCUMENT_ID);
+  if (committee?.type !== 'committee') return undefined;
+
+  const cancelled = session.state === 'cancelled';
+  const onlineLink = webAddress(session.onlineLink);
+  const description = [
+    cancelled ? 'Diese Sitzung ist abgesagt.' : undefined,
+    committee.name,
+    session.chair ? `Vorsitz: ${session.chair}` : undefined,
+    session.onlineLink ? `Online-Teilnahme: ${session.onlineLink}` : undefined,
+  ].filter((line): line is string => Boolean(line));
+  return {
+    uid: sessionCalendarUid(committeeId, sessionId),
+    sequence: session.revision,
+    stampedAt: session.updatedAt,
+    title: `${cancelled ? 'Abgesagt: ' : ''}${committee.shortName} – ${session.extra ? 'Sondersitzung' : 'Sitzung'} ${session.number}`,
+    description: description.join('\n'),
+    startsAt: session.startsAt,
+    endsAt: session.endsAt,
+    location: session.place || (session.onlineLink ? 'Online' : undefined),
+    url: onlineLink,
+    cancelled,
+    fileName: `sitzung-${session.number.replace(/[^0-9A-Za-z]+/g, '-')}.ics`,
+  };
+}
+
+/** Compares in constant time, so response times do not reveal how much of a guess was right. */
+function tokensMatch(expected: string | undefined, given: string): boolean {
+  if (typeof expected !== 'string' || expected.length === 0) return false;
+  const a = Buffer.from(expected, 'utf8');
+  const b = Buffer.from(given, 'utf8');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * The online link as a normalised http(s) address for the event's URL; a link typed in another
+ * form stays in the description only, where calendars show it as text.
+ */
+function webAddress(link: string | undefined): string | undefined {
+  if (!link) return undefined;
+  try {
+    const url = new URL(link);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

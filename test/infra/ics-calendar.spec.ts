@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import type { CalendarEvent } from '../../src/app/ports/calendar';
+import { GREMIUM_PRODUCT_ID, IcsCalendarWriter } from '../../src/infra/ics-calendar';
+import { calendarProperty, eventProperty, parseICalendar, unescapeText } from '../support/ical';
+
+const EVENT: CalendarEvent = {
+  uid: 'session-2027-1.tenant-0a1b2c3d@gremium',
+  sequence: 3,
+  stampedAt: '2026-11-21T10:00:00.000Z',
+  title: 'KOG – Sitzung 2027/1',
+  description: 'Vorsitz: Oberbürgermeister der Stadt Leipzig',
+  startsAt: '2027-03-11T13:00:00.000Z',
+  endsAt: '2027-03-11T16:00:00.000Z',
+  location: 'Neues Rathaus',
+  url: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0?context=%7b%22Tid%22%3a%22x%22%7d',
+  cancelled: false,
+};
+
+describe('infra/ics-calendar', () => {
+  const writer = new IcsCalendarWriter();
+  const write = (overrides: Partial<CalendarEvent> = {}) => parseICalendar(writer.write({ ...EVENT, ...overrides }));
+
+  it('publishes a confirmed event with the stable UID and the revision as SEQUENCE', () => {
+    const lines = write();
+    assert.equal(calendarProperty(lines, 'VERSION'), '2.0');
+    assert.equal(calendarProperty(lines, 'PRODID'), GREMIUM_PRODUCT_ID);
+    assert.equal(calendarProperty(lines, 'METHOD'), 'PUBLISH');
+    assert.equal(eventProperty(lines, 'UID'), EVENT.uid);
+    assert.equal(eventProperty(lines, 'SEQUENCE'), '3');
+    assert.equal(eventProperty(lines, 'STATUS'), 'CONFIRMED');
+    assert.equal(eventProperty(lines, 'DTSTAMP'), '20261121T100000Z');
+    assert.equal(eventProperty(lines, 'DTSTART'), '20270311T130000Z');
+    assert.equal(eventProperty(lines, 'DTEND'), '20270311T160000Z');
+    assert.equal(unescapeText(eventProperty(lines, 'SUMMARY')), 'KOG – Sitzung 2027/1');
+    assert.equal(unescapeText(eventProperty(lines, 'DESCRIPTION')), EVENT.description);
+    assert.equal(eventProperty(lines, 'URL'), EVENT.url);
+    assert.deepEqual(
+      lines.filter((line) => line.name === 'BEGIN' || line.name === 'END').map((line) => `${line.name}:${line.value}`),
+      ['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'END:VEVENT', 'END:VCALENDAR'],
+    );
+  });
+
+  it('cancels with METHOD:CANCEL and STATUS:CANCELLED under the same UID, with a higher SEQUENCE', () => {
+    const lines = write({ cancelled: true, sequence: 4 });
+    assert.equal(calendarProperty(lines, 'METHOD'), 'CANCEL');
+    assert.equal(eventProperty(lines, 'STATUS'), 'CANCELLED');
+    assert.equal(eventProperty(lines, 'UID'), EVENT.uid);
+    assert.equal(eventProperty(lines, 'SEQUENCE'), '4');
+  });
+
+  it('writes the UTC instants across both daylight-saving changes, whatever zone the process runs in', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Europe/Berlin';
+    try {
+      // 01:30 CET to 04:30 CEST: Berlin moves its clocks from 02:00 to 03:00 on 28 March 2027.
+      const spring = write({ startsAt: '2027-03-28T00:30:00Z', endsAt: '2027-03-28T02:30:00Z' });
+      assert.equal(eventProperty(spring, 'DTSTART'), '20270328T003000Z');
+      assert.equal(eventProperty(spring, 'DTEND'), '20270328T023000Z');
+      // 14:00 CEST on 28 October, 14:00 CET on 4 November: the same wall time, an hour apart in UTC.
+      assert.equal(eventProperty(write({ startsAt: '2027-10-28T14:00:00+02:00', endsAt: '2027-10-28T17:00:00+02:00' }), 'DTSTART'), '20271028T120000Z');
+      assert.equal(eventProperty(write({ startsAt: '2027-11-04T14:00:00+01:00', endsAt: '2027-11-04T17:00:00+01:00' }), 'DTSTART'), '20271104T130000Z');
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
+  it('escapes commas, semicolons, backslashes and line breaks in text', () => {
+    const place = 'Neues Rathaus, Raum 259; 2. OG\nMartin-Luther-Ring 4 \\ Eingang B';
+    const lines = write({ location: place, title: 'KOG, Sitzung; 2027/1', description: 'Erste Zeile\nZweite, dritte; vierte' });
+    assert.equal(eventProperty(lines, 'LOCATION'), 'Neues Rathaus\\, Raum 259\\; 2. OG\\nMartin-Luther-Ring 4 \\\\ Eingang B');
+    assert.equal(unescapeText(eventProperty(lines, 'LOCATION')), place);
+    assert.equal(unescapeText(eventProperty(lines, 'SUMMARY')), 'KOG, Sitzung; 2027/1');
+    assert.equal(unescapeText(eventProperty(lines, 'DESCRIPTION')), 'Erste Zeile\nZweite, dritte; vierte');
+  });
+
+  it('folds long lines so that they unfold to the original text', () => {
+    const description = `Vorsitz: Oberbürgermeister der Stadt Leipzig\nOnline-Teilnahme: ${EVENT.url}`;
+    const text = writer.write({ ...EVENT, description });
+    assert.ok(text.split('\r\n').every((line) => [...line].length <= 75), 'a line is longer than 75 characters');
+    assert.equal(unescapeText(eventProperty(parseICalendar(text), 'DESCRIPTION')), description);
+  });
+
+  it('leaves out what the event does not have, and names an organizer only with an address', () => {
+    const bare = write({ description: undefined, location: undefined, url: undefined });
+    for (const name of ['DESCRIPTION', 'LOCATION', 'URL', 'ORGANIZER']) assert.ok(!bare.some((line) => line.name === name), name);
+    const organized = write({ organizer: { name: 'Geschäftsstelle KOG', email: 'kog@leipzig.de' } });
+    assert.match(eventProperty(organized, 'ORGANIZER'), /^mailto:kog@leipzig\.de$/i);
+    assert.match(organized.find((line) => line.name === 'ORGANIZER')!.params, /CN="Geschäftsstelle KOG"/);
+  });
+
+  it('writes the same version of an event as the same file', () => {
+    assert.equal(writer.write(EVENT), writer.write({ ...EVENT }));
+  });
+
+  it('fails with a message naming the event when the event cannot be written', () => {
+    assert.throws(() => writer.write({ ...EVENT, url: 'keine Adresse' }), /Could not write calendar event session-2027-1\.tenant-0a1b2c3d@gremium: url must match/);
+    assert.throws(() => writer.write({ ...EVENT, startsAt: 'morgen' }), /session-2027-1\.tenant-0a1b2c3d@gremium has an invalid startsAt: "morgen"/);
+    assert.throws(() => writer.write({ ...EVENT, endsAt: EVENT.startsAt }), /ends before it starts/);
+  });
+});
