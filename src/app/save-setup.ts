@@ -7,6 +7,8 @@ import type { AppDependencies } from './dependencies';
 import type { CommitteeDocument, PersonDocument } from './documents';
 import { listGroupConversations } from './group-conversations';
 import type { Actor } from './identify-actor';
+import { sessionsOf } from './sessions/find-session';
+import { scheduleSessionJobs } from './sessions/session-jobs';
 import type { Stored } from './ports/document-store';
 import { ConcurrencyError, ConflictError } from './ports/store-errors';
 
@@ -72,7 +74,12 @@ export async function saveSetup(
       updatedAt: now,
       updatedBy: by,
     };
-    return ok(await deps.store.replace(updated, etag));
+    const saved = await deps.store.replace(updated, etag);
+    if (JSON.stringify(current.leadTimes) !== JSON.stringify(saved.leadTimes) || current.timeZone !== saved.timeZone) {
+      // The deadlines of every session still ahead move with the lead times.
+      for (const session of await sessionsOf(deps.store, actor.committeeId)) await scheduleSessionJobs(deps, saved, session);
+    }
+    return ok(saved);
   } catch (error) {
     if (error instanceof ConflictError || error instanceof ConcurrencyError) return fail({ kind: 'outdated' });
     throw error;

@@ -14,6 +14,7 @@ import { BackgroundLoop } from '../infra/background-loop';
 import { BotFrameworkMessenger } from '../infra/bot-framework-messenger';
 import { IcsCalendarWriter } from '../infra/ics-calendar';
 import { createBot } from '../bot/create-bot';
+import { SESSION_JOB_HANDLERS } from '../app/sessions/session-jobs';
 import type { Clock } from '../domain/clock';
 import type { Config } from './config';
 import { DEFAULT_MAX_BODY_BYTES, startHttpServer, type RunningHttpServer } from './http-server';
@@ -55,12 +56,12 @@ export interface GremiumServerParts {
   readonly logger: Logger;
   /** Runs the outbox sender and the scheduler in this process (off in tests that drive them). */
   readonly background?: boolean;
-  /** What each kind of deadline job does; features register theirs here. */
+  /** What each kind of deadline job does; the session cycle's handlers unless a test passes others. */
   readonly jobHandlers?: Readonly<Record<string, JobHandler>>;
 }
 
 /** The one place that wires store, use cases, bot and HTTP together. */
-export async function startGremiumServer({ config, store, clock, logger, background = true, jobHandlers = {} }: GremiumServerParts): Promise<GremiumServer> {
+export async function startGremiumServer({ config, store, clock, logger, background = true, jobHandlers = SESSION_JOB_HANDLERS }: GremiumServerParts): Promise<GremiumServer> {
   const deps: AppDependencies = { store, clock };
   const credentials = createBotCredentials(config.bot);
   const adapter = createAdapter(config.bot, credentials);
@@ -68,7 +69,7 @@ export async function startGremiumServer({ config, store, clock, logger, backgro
   const sender = new OutboxSender({
     ...deps,
     messenger: new BotFrameworkMessenger({ botAppId: config.bot.id, credentialsFactory: credentials }),
-    renderer: createMessageRenderer(config.defaultLocale),
+    renderer: createMessageRenderer(config.defaultLocale, { publicBaseUrl: config.publicBaseUrl }),
     limiter: new SendRateLimiter({ limit: config.deliveryPerSecond, windowMs: 1000 }, undefined, SEND_MARGIN_MS),
     logger,
     wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -92,7 +93,7 @@ export async function startGremiumServer({ config, store, clock, logger, backgro
       step: async () => (await runDueJobs({ ...deps, logger, instanceId }, jobHandlers)).length > 0,
     }),
   ];
-  const app = createBot({ deps, adapter, defaultLocale: config.defaultLocale, logger });
+  const app = createBot({ deps, adapter, defaultLocale: config.defaultLocale, logger, publicBaseUrl: config.publicBaseUrl });
   const calendarWriter = new IcsCalendarWriter();
   const http = await startHttpServer({
     port: config.port,

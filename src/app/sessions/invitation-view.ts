@@ -2,6 +2,7 @@ import type { CommitteeDocument } from '../documents';
 import type { Invitation } from '../../domain/sessions/invitation';
 import { answersOpen, rsvpDeadline, type RsvpAnswer } from '../../domain/sessions/rsvp';
 import { nameOf, type RosterSnapshot } from './roster-snapshot';
+import { calendarPath } from './session-calendar';
 import type { SessionDocument } from './session-document';
 
 /** Where the invitation stands for its reader. */
@@ -73,7 +74,7 @@ export function invitationView(
     status: invitationStatus(session, committee.timeZone, nowIso),
     deadline: rsvpDeadline(session.startsAt, committee.timeZone),
     ...(answer ? { answer: { choice: answer.choice, answeredAt: answer.answeredAt, ...(answer.delegateName ? { delegateName: answer.delegateName } : {}) } } : {}),
-    calendarPath: sessionCalendarPath(committee.committeeId, session),
+    calendarPath: calendarPath(committee.committeeId, session.id, session.calendarToken),
     ...(banner ? { banner } : {}),
   };
 }
@@ -83,9 +84,4 @@ export function invitationStatus(session: Pick<SessionDocument, 'state' | 'start
   if (session.state === 'cancelled') return 'cancelled';
   if (session.state !== 'invited' || nowIso >= session.startsAt) return 'over';
   return answersOpen(nowIso, session.startsAt, timeZone) ? 'open' : 'closed';
-}
-
-/** Path of the session's .ics on this bot; the cards put the public origin in front. */
-export function sessionCalendarPath(committeeId: string, session: Pick<SessionDocument, 'id' | 'calendarToken'>): string {
-  return `/api/calendar/${committeeId}/${session.id}/${session.calendarToken}.ics`;
 }
