@@ -20,8 +20,8 @@ export const bob: Person = { id: '29:bob', aadObjectId: 'bbbbbbbb-0000-0000-0000
 export class BotHarness {
   private readonly adapter: TestAdapter;
 
-  constructor(deps: AppDependencies, logger: Logger = silentLogger) {
-    const app = createBot({ deps, adapter: createAdapter({ type: 'MultiTenant' }), defaultLocale: 'de', logger });
+  constructor(deps: AppDependencies, logger: Logger = silentLogger, publicBaseUrl?: string) {
+    const app = createBot({ deps, adapter: createAdapter({ type: 'MultiTenant' }), defaultLocale: 'de', logger, ...(publicBaseUrl ? { publicBaseUrl } : {}) });
     this.adapter = new TestAdapter(async (context) => {
       await app.run(context);
     });

@@ -9,10 +9,12 @@ import type { RsvpDocument } from '../../../src/app/sessions/rsvp-document';
 import { sessionDocumentId, type SessionDocument } from '../../../src/app/sessions/session-document';
 import { committeeIdForTenant, personDocumentId, seatDocumentId } from '../../../src/domain/ids';
 import type { Role } from '../../../src/domain/roles';
+import { TENANT } from '../../support/bot-harness';
 import { ManualClock } from '../../support/manual-clock';
 import { setUpCommittee } from './session-fixtures';
 
-export const TENANT = '6e6d0000-0000-4000-8000-000000000001';
+/** The tenant the bot harness speaks for, so that bot tests can use the same world. */
+export { TENANT };
 export const COMMITTEE = committeeIdForTenant(TENANT);
 
 /** The people of a small KOG: the secretariat and three seats, two with a deputy. */
