@@ -216,13 +216,13 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
           ? await chosenSessionForCommand(deps.store, actor, 'attendance', argumentOrData, ['invited', 'held'], nowIso())
           : await sessionForCommand(deps.store, actor, 'attendance', field(argumentOrData, 'sessionId'));
       if (!access.ok) return access.error.kind === 'noneSuitable' ? notice(i18n, 'attention', 'sessionErrors.title', 'sessionErrors.noneInvited') : refused(i18n, access.error);
-      const result = await openAttendance(deps, actor, access.value.session);
+      const result = await openAttendance(deps, actor, access.value.session, typeof argumentOrData === 'string' ? 1 : field(argumentOrData, 'page'));
       if (result.ok) return renderAttendanceCard(result.value, i18n);
       return attendanceRefusal(i18n, result.error, access.value.session);
     },
 
     async saveAttendance(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const result = await recordAttendance(deps, actor, field(data, 'sessionId'), field(data, 'revision'), asRecord(data));
+      const result = await recordAttendance(deps, actor, field(data, 'sessionId'), field(data, 'revision'), asRecord(data), field(data, 'page'));
       if (result.ok) return renderAttendanceCard(result.value, i18n, { style: 'good', title: i18n.t('attendance.saved'), text: '' });
       if (result.error.kind === 'outdated') return renderAttendanceCard(result.error.view, i18n, { style: 'warning', title: i18n.t('sessions.outdated'), text: '' });
       const session = await sessionForCommand(deps.store, actor, 'attendance', field(data, 'sessionId'));

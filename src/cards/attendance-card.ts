@@ -19,6 +19,9 @@ export interface AttendanceCardData {
   readonly entries: ReadonlyArray<{ readonly institution: string; readonly presenceId: string; readonly presence: string; readonly nameId: string; readonly name: string }>;
   readonly recorded: string;
   readonly save: { readonly title: string; readonly data: CardButton['data'] };
+  readonly pageLine: string;
+  /** Earlier and later pages; unsaved changes on this page are lost, so the save comes first. */
+  readonly pageButtons: readonly CardButton[];
 }
 
 /** Who attended, one line per institution, prefilled from the answers until it is saved. */
@@ -32,7 +35,12 @@ export function renderAttendanceCard(view: AttendanceView, i18n: Translator, ban
     // The institution is an input's label here, which Teams shows as plain text.
     entries: view.entries.map((entry) => ({ institution: entry.institution, presenceId: `presence-${entry.seatId}`, presence: entry.presence, nameId: `name-${entry.seatId}`, name: entry.name })),
     recorded: view.recorded ? i18n.t('attendance.recorded', { at: formatDateTime(view.recorded.at, view.timeZone, i18n), by: escapeMarkdown(view.recorded.byName) }) : '',
-    save: { title: i18n.t('attendance.save'), data: cardButton('', VERBS.attendanceSave, { sessionId: view.sessionId, revision: view.revision }).data },
+    save: { title: i18n.t('attendance.save'), data: cardButton('', VERBS.attendanceSave, { sessionId: view.sessionId, revision: view.revision, page: view.page }).data },
+    pageLine: view.pages > 1 ? i18n.t('attendance.page', { page: view.page, pages: view.pages }) : '',
+    pageButtons: [
+      ...(view.page > 1 ? [cardButton(i18n.t('attendance.previous'), VERBS.attendanceOpen, { sessionId: view.sessionId, page: view.page - 1 })] : []),
+      ...(view.page < view.pages ? [cardButton(i18n.t('attendance.next'), VERBS.attendanceOpen, { sessionId: view.sessionId, page: view.page + 1 })] : []),
+    ],
   };
   return expandCard('attendance', data);
 }

@@ -25,10 +25,10 @@ export interface Seat {
 }
 
 /**
- * The most seats a committee can have. Cards list every seat (the attendance card with two
- * inputs each), and this many still fit in one Teams message.
+ * The most seats a committee can have: far more than any real committee, small enough that an
+ * invitation's dispatch stays one document. Cards page or summarise long lists.
  */
-export const MAX_SEATS = 30;
+export const MAX_SEATS = 250;
 
 /** Roles of an active person; a deactivated person holds none. */
 export function activeRoles(person: Person | undefined): readonly Role[] {

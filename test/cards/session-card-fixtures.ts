@@ -1,5 +1,5 @@
 import { MAX_SEATS } from '../../src/domain/roster';
-import type { AttendanceView } from '../../src/app/sessions/attendance';
+import { ATTENDANCE_PAGE_SIZE, type AttendanceView } from '../../src/app/sessions/attendance';
 import type { InvitationView } from '../../src/app/sessions/invitation-view';
 import type { RsvpOverview } from '../../src/app/sessions/rsvp-overview';
 import type { SessionDocument } from '../../src/app/sessions/session-document';
@@ -88,7 +88,7 @@ export function sampleOverview(): RsvpOverview {
   };
 }
 
-/** Attendance of the most seats a committee can have, as recorded. */
+/** A full page of attendance, as recorded, in the middle of a large committee. */
 export function sampleAttendance(): AttendanceView {
   return {
     committeeName: 'KOG',
@@ -97,7 +97,9 @@ export function sampleAttendance(): AttendanceView {
     sessionNumber: '2027/1',
     startsAt: '2027-02-11T13:00:00.000Z',
     revision: 2,
-    entries: Array.from({ length: MAX_SEATS }, (_, index) => ({ seatId: `seat-${index}`, institution: LONG, presence: index % 3 === 0 ? 'absent' : 'inPerson', name: 'N'.repeat(120) })),
+    page: 2,
+    pages: Math.ceil(MAX_SEATS / ATTENDANCE_PAGE_SIZE),
+    entries: Array.from({ length: ATTENDANCE_PAGE_SIZE }, (_, index) => ({ seatId: `seat-${index}`, institution: LONG, presence: index % 3 === 0 ? 'absent' : 'inPerson', name: 'N'.repeat(120) })),
     recorded: { at: '2027-02-11T17:00:00.000Z', byName: 'Katrin Albers' },
   };
 }

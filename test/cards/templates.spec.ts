@@ -94,7 +94,7 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
       { template: 'invitation', name: `invitation, open, richest (${locale})`, card: renderInvitationCard(sampleInvitation(), i18n, 'https://gremium.example.org') },
       { template: 'invitation', name: `invitation of a deputy, cancelled (${locale})`, card: renderInvitationCard(sampleInvitation({ as: 'deputy', representing: 'Sabine Hoffmann', deputyName: undefined, status: 'cancelled', banner: 'cancelled' }), i18n, undefined) },
       { template: 'rsvps', name: `rsvps of sixty institutions (${locale})`, card: renderRsvpsCard(sampleOverview(), i18n, { style: 'good', title: 'Banner', text: '' }) },
-      { template: 'attendance', name: `attendance of the most seats (${locale})`, card: renderAttendanceCard(sampleAttendance(), i18n, { style: 'good', title: 'Banner', text: '' }) },
+      { template: 'attendance', name: `attendance, a full page of a large committee (${locale})`, card: renderAttendanceCard(sampleAttendance(), i18n, { style: 'good', title: 'Banner', text: '' }) },
     ];
   });
 }

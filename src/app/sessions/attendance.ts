@@ -48,7 +48,10 @@ export interface AttendanceView {
   readonly startsAt: string;
   /** 0 while nothing is recorded; saving needs the revision the card shows. */
   readonly revision: number;
+  /** The institutions on this page of the card; a large committee is recorded page by page. */
   readonly entries: readonly AttendanceEntry[];
+  readonly page: number;
+  readonly pages: number;
   readonly recorded?: { readonly at: string; readonly byName: string };
 }
 
@@ -58,33 +61,45 @@ export type AttendanceRefusal =
   | { readonly kind: 'invalid'; readonly max: number }
   | { readonly kind: 'outdated'; readonly view: AttendanceView };
 
+/** Institutions per page of the attendance card, so that a page fits in one Teams message. */
+export const ATTENDANCE_PAGE_SIZE = 25;
+
 /** The attendance card for a session: from the session day on, for the secretariat. */
-export async function openAttendance(deps: AppDependencies, actor: Actor, session: Stored<SessionDocument>): Promise<Result<AttendanceView, AttendanceRefusal>> {
+export async function openAttendance(deps: AppDependencies, actor: Actor, session: Stored<SessionDocument>, page: unknown = 1): Promise<Result<AttendanceView, AttendanceRefusal>> {
   const allowed = permitted(deps, actor, session);
   if (!allowed.ok) return allowed;
-  return ok(await attendanceView(deps, allowed.value, session));
+  return ok(await attendanceView(deps, allowed.value, session, page));
 }
 
 /**
  * Saves who attended, and marks an invited session as held, in one batch. The card's revision
  * must be the stored one, so two people recording at once cannot overwrite each other unseen.
+ * A page of the card carries only its institutions; the others keep what they had.
  */
-export async function recordAttendance(deps: AppDependencies, actor: Actor, sessionId: unknown, revision: unknown, fields: Readonly<Record<string, unknown>>): Promise<Result<AttendanceView, AttendanceRefusal>> {
+export async function recordAttendance(deps: AppDependencies, actor: Actor, sessionId: unknown, revision: unknown, fields: Readonly<Record<string, unknown>>, page: unknown = 1): Promise<Result<AttendanceView, AttendanceRefusal>> {
   const session = await sessionById(deps.store, actor.committeeId, sessionId);
   if (!session) return fail({ kind: actor.committee ? 'unknownSession' : 'noCommittee' });
   const allowed = permitted(deps, actor, session);
   if (!allowed.ok) return allowed;
   const committee = allowed.value;
   const stored = await deps.store.get<AttendanceDocument>(actor.committeeId, attendanceDocumentId(session.id));
-  if (revision !== (stored?.revision ?? 0)) return fail({ kind: 'outdated', view: await attendanceView(deps, committee, session) });
+  if (revision !== (stored?.revision ?? 0)) return fail({ kind: 'outdated', view: await attendanceView(deps, committee, session, page) });
 
+  const before = await allEntries(deps, committee, session, stored);
+  let submitted = 0;
   const entries: AttendanceEntry[] = [];
-  for (const seat of session.invitedSeats ?? []) {
-    const presence = fields[`presence-${seat.id}`];
-    const name = typeof fields[`name-${seat.id}`] === 'string' ? (fields[`name-${seat.id}`] as string).trim() : '';
+  for (const entry of before) {
+    const presence = fields[`presence-${entry.seatId}`];
+    if (presence === undefined) {
+      entries.push(entry);
+      continue;
+    }
+    const name = typeof fields[`name-${entry.seatId}`] === 'string' ? (fields[`name-${entry.seatId}`] as string).trim() : '';
     if (!PRESENCES.includes(presence as Presence) || name.length > DELEGATE_NAME_MAX) return fail({ kind: 'invalid', max: DELEGATE_NAME_MAX });
-    entries.push({ seatId: seat.id, institution: seat.institution, presence: presence as Presence, name });
+    entries.push({ ...entry, presence: presence as Presence, name });
+    submitted += 1;
   }
+  if (submitted === 0) return fail({ kind: 'invalid', max: DELEGATE_NAME_MAX });
   const nowIso = deps.clock.now().toUTC().toISO()!;
   const document: AttendanceDocument = {
     id: attendanceDocumentId(session.id),
@@ -106,9 +121,9 @@ export async function recordAttendance(deps: AppDependencies, actor: Actor, sess
     await deps.store.batch(actor.committeeId, operations);
   } catch (error) {
     if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
-    return fail({ kind: 'outdated', view: await attendanceView(deps, committee, session) });
+    return fail({ kind: 'outdated', view: await attendanceView(deps, committee, session, page) });
   }
-  return ok(await attendanceView(deps, committee, session));
+  return ok(await attendanceView(deps, committee, session, page));
 }
 
 function permitted(deps: AppDependencies, actor: Actor, session: SessionDocument): Result<Stored<CommitteeDocument>, AttendanceRefusal> {
@@ -122,15 +137,19 @@ function permitted(deps: AppDependencies, actor: Actor, session: SessionDocument
   return ok(committee);
 }
 
-async function attendanceView(deps: AppDependencies, committee: Stored<CommitteeDocument>, session: Stored<SessionDocument>): Promise<AttendanceView> {
-  const [stored, roster, answers] = await Promise.all([
-    deps.store.get<AttendanceDocument>(committee.committeeId, attendanceDocumentId(session.id)),
-    rosterSnapshot(deps.store, committee.committeeId),
-    answersOf(deps.store, committee.committeeId, session.id),
-  ]);
-  const entries =
-    stored?.entries ??
-    tally(session.invitedSeats ?? [], answers).seats.map(({ seat, status }) => ({ seatId: seat.id, institution: seat.institution, ...proposal(status, nameOf(roster, seat.memberId), nameOf(roster, seat.deputyId)) }));
+/** Every invited seat's entry: as recorded, or proposed from the answers. */
+async function allEntries(deps: AppDependencies, committee: Stored<CommitteeDocument>, session: SessionDocument, stored: AttendanceDocument | undefined): Promise<AttendanceEntry[]> {
+  if (stored) return [...stored.entries];
+  const [roster, answers] = await Promise.all([rosterSnapshot(deps.store, committee.committeeId), answersOf(deps.store, committee.committeeId, session.id)]);
+  return tally(session.invitedSeats ?? [], answers).seats.map(({ seat, status }) => ({ seatId: seat.id, institution: seat.institution, ...proposal(status, nameOf(roster, seat.memberId), nameOf(roster, seat.deputyId)) }));
+}
+
+async function attendanceView(deps: AppDependencies, committee: Stored<CommitteeDocument>, session: Stored<SessionDocument>, pageInput: unknown): Promise<AttendanceView> {
+  const [stored, roster] = await Promise.all([deps.store.get<AttendanceDocument>(committee.committeeId, attendanceDocumentId(session.id)), rosterSnapshot(deps.store, committee.committeeId)]);
+  const all = await allEntries(deps, committee, session, stored);
+  const pages = Math.max(1, Math.ceil(all.length / ATTENDANCE_PAGE_SIZE));
+  const page = Number.isInteger(pageInput) ? Math.min(Math.max(1, pageInput as number), pages) : 1;
+  const entries = all.slice((page - 1) * ATTENDANCE_PAGE_SIZE, page * ATTENDANCE_PAGE_SIZE);
   return {
     committeeName: committee.name,
     timeZone: committee.timeZone,
@@ -139,6 +158,8 @@ async function attendanceView(deps: AppDependencies, committee: Stored<Committee
     startsAt: session.startsAt,
     revision: stored?.revision ?? 0,
     entries,
+    page,
+    pages,
     ...(stored ? { recorded: { at: stored.recordedAt, byName: nameOf(roster, stored.recordedBy) } } : {}),
   };
 }

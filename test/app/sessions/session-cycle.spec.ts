@@ -271,3 +271,30 @@ describe('app/sessions: invitations, answers, reminders, attendance', () => {
     });
   });
 });
+
+describe('app/sessions: attendance of a large committee, page by page', () => {
+  let temp: TempStore;
+  let world: SessionWorld;
+  beforeEach(async () => {
+    temp = await openTempStore();
+    world = await SessionWorld.create(temp.store, 30);
+    assert.ok((await inviteAsSecretariat(world.deps, await world.actor('katrin'), await world.session())).ok);
+    world.clock.advance(Date.parse('2027-02-11T12:00:00Z') - world.clock.now().toMillis());
+  });
+  afterEach(async () => temp.cleanup());
+
+  it('saves one page without touching the others', async () => {
+    const actor = await world.actor('katrin');
+    const second = await openAttendance(world.deps, actor, await world.session(), 2);
+    assert.ok(second.ok);
+    assert.deepEqual([second.value.page, second.value.pages, second.value.entries.length], [2, 2, 8]);
+    const fields = Object.fromEntries(second.value.entries.flatMap((entry) => [[`presence-${entry.seatId}`, 'online'], [`name-${entry.seatId}`, 'Vertretung']]));
+    const saved = await recordAttendance(world.deps, actor, SESSION_1, 0, fields, 2);
+    assert.ok(saved.ok);
+    const first = await openAttendance(world.deps, actor, await world.session(), 1);
+    assert.ok(first.ok);
+    assert.ok(first.value.entries.every((entry) => entry.presence === 'absent'), 'page one keeps its proposal');
+    assert.ok(saved.value.entries.every((entry) => entry.presence === 'online'));
+    assert.equal(!(await recordAttendance(world.deps, actor, SESSION_1, 1, {}, 1)).ok, true, 'an empty page saves nothing');
+  });
+});
