@@ -42,9 +42,9 @@ export interface RunningProcess {
   stop(): Promise<number | null>;
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): RunningProcess {
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string, cwd = PROJECT_ROOT): RunningProcess {
   const log = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(command, args, { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -59,18 +59,33 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, logFile: s
 
 /** The bot as `npm start` runs it, but from source, in local mode on the embedded store. */
 export async function startBot(options: { port: number; dataDir: string; logFile: string }): Promise<RunningProcess> {
-  const bot = run(path.join(BIN, 'tsx'), ['src/server/main.ts'], { PORT: String(options.port), DATA_DIR: options.dataDir, BOT_ID: '', STORE: 'embedded', LOG_LEVEL: 'info' }, options.logFile);
+  const bot = run(path.join(BIN, 'tsx'), ['src/server/main.ts'], botEnvironment(options), options.logFile);
   await waitForHttp(`http://127.0.0.1:${options.port}/readyz`, 60_000, bot.child);
   return bot;
 }
 
-/** The Microsoft 365 Agents Playground against the bot, telemetry off, with the project's yml. */
-export async function startPlayground(options: { port: number; botPort: number; logFile: string }): Promise<RunningProcess> {
+function botEnvironment(options: { port: number; dataDir: string }): NodeJS.ProcessEnv {
+  return { PORT: String(options.port), DATA_DIR: options.dataDir, BOT_ID: '', STORE: 'embedded', LOG_LEVEL: 'info' };
+}
+
+/** Loads the demo committee into the data folder, as `npm run seed:demo` does. */
+export async function seedDemo(options: { port: number; dataDir: string; logFile: string }): Promise<void> {
+  const seeding = run(path.join(BIN, 'tsx'), ['scripts/seed-demo.ts'], botEnvironment(options), options.logFile);
+  const code = await new Promise<number | null>((resolve) => seeding.child.once('exit', resolve));
+  if (code !== 0) throw new Error(`seeding the demo committee failed with ${code}; see ${options.logFile}`);
+}
+
+/**
+ * The Microsoft 365 Agents Playground against the bot, telemetry off, with the project's yml, or
+ * with the one in `cwd` (another signed-in person, see playground-as.ts).
+ */
+export async function startPlayground(options: { port: number; botPort: number; logFile: string; cwd?: string }): Promise<RunningProcess> {
   const playground = run(
     path.join(BIN, 'agentsplayground'),
     playgroundArguments(`http://127.0.0.1:${options.botPort}/api/messages`, options.port),
     { ...PLAYGROUND_QUIET_ENV, M365_AGENTS_PLAYGROUND_LOGFILE: options.logFile.replace(/\.log$/, '.playground-internal.log') },
     options.logFile,
+    options.cwd,
   );
   await waitForHttp(`http://localhost:${options.port}/`, 60_000, playground.child);
   return playground;
