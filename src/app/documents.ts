@@ -1,7 +1,6 @@
 import type { Committee } from '../domain/committee';
 import type { Person, Seat } from '../domain/roster';
 import type { Document } from './ports/document-store';
-import type { PersonalConversationTarget } from './ports/messenger';
 
 /**
  * The shapes in which the domain's objects are kept in the document store. Each has a `type`
@@ -9,6 +8,20 @@ import type { PersonalConversationTarget } from './ports/messenger';
  */
 export interface CommitteeDocument extends Committee, Document {
   readonly type: 'committee';
+}
+
+/**
+ * Who to open a 1:1 conversation with, when only their team membership is known. Kept here with
+ * the documents that store it (a person's `contact`), so that the messenger port depends on the
+ * documents and never the other way round.
+ */
+export interface PersonalConversationTarget {
+  readonly serviceUrl: string;
+  readonly tenantId: string;
+  readonly botId: string;
+  /** The member's Teams user id (29:…), as the member list of the team returns it. */
+  readonly userId: string;
+  readonly userAadObjectId?: string;
 }
 
 export interface PersonDocument extends Person, Document {

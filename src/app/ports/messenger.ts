@@ -1,4 +1,6 @@
-import type { ConversationAddress } from '../documents';
+import type { ConversationAddress, PersonalConversationTarget } from '../documents';
+
+export type { PersonalConversationTarget } from '../documents';
 
 /** A message as it leaves the bot: a rendered card and/or text. */
 export interface OutgoingMessage {
@@ -21,16 +23,6 @@ export type DeliveryAttempt =
       /** A short, log-safe description (no tokens, no message content). */
       readonly detail: string;
     };
-
-/** Who to open a 1:1 conversation with, when only their team membership is known. */
-export interface PersonalConversationTarget {
-  readonly serviceUrl: string;
-  readonly tenantId: string;
-  readonly botId: string;
-  /** The member's Teams user id (29:…), as the member list of the team returns it. */
-  readonly userId: string;
-  readonly userAadObjectId?: string;
-}
 
 /** The bot's outgoing side: proactive sends through the Bot Framework connector. */
 export interface Messenger {
