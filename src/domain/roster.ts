@@ -11,6 +11,11 @@ export interface Person {
   readonly roles: readonly Role[];
   readonly institution?: string;
   readonly active: boolean;
+  /**
+   * When the person left the committee's team or chat, if that is why they are inactive. A
+   * person who left and comes back is active again; one the secretariat deactivated stays so.
+   */
+  readonly leftAt?: string;
 }
 
 /**
