@@ -6,6 +6,15 @@ export const VERBS = {
   setupOpen: 'setup.open',
   setupSave: 'setup.save',
   deliveryRetry: 'delivery.retry',
+  rosterOpen: 'roster.open',
+  rosterImport: 'roster.import',
+  rosterNewSeat: 'roster.newSeat',
+  rosterEditSeat: 'roster.editSeat',
+  rosterSaveSeat: 'roster.saveSeat',
+  rosterRemoveSeat: 'roster.removeSeat',
+  rosterEditPerson: 'roster.editPerson',
+  rosterSaveRoles: 'roster.saveRoles',
+  rosterSetActive: 'roster.setActive',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
