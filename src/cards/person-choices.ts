@@ -13,6 +13,7 @@ export function personLabel(person: Person | undefined, i18n: Translator): strin
   return person.active ? name : i18n.t('roster.inactiveMark', { name });
 }
 
+/** Text cut to `max` characters with an ellipsis, so one long value cannot crowd out a card. */
 export function shortened(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

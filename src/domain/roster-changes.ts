@@ -45,6 +45,7 @@ export type RosterChange =
 
 export type SeatField = keyof SeatFields;
 
+/** Why a roster change was refused; several at once, so the secretariat can fix them together. */
 export type RosterProblem =
   | { readonly code: 'unknownSeat' }
   | { readonly code: 'unknownPerson' }

@@ -25,6 +25,7 @@ export interface MemberSource {
   readonly botId: string;
 }
 
+/** What an import did, for the roster card's banner. */
 export interface ImportOutcome {
   readonly added: number;
   readonly updated: number;

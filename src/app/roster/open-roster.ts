@@ -4,6 +4,7 @@ import type { AppDependencies } from '../dependencies';
 import type { Actor } from '../identify-actor';
 import { loadRoster, rosterView, type RosterView } from './load-roster';
 
+/** The roster names everyone in the committee, so only the secretariat sees it. */
 export type RosterRefusal = { readonly kind: 'notAllowed' };
 
 /** The roster card's content (`mitglieder`): seats, roles and people. Only for the secretariat. */
