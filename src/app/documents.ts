@@ -10,6 +10,20 @@ export interface CommitteeDocument extends Committee, Document {
   readonly type: 'committee';
 }
 
+/**
+ * Who to open a 1:1 conversation with, when only their team membership is known. Kept here with
+ * the documents that store it (a person's `contact`), so that the messenger port depends on the
+ * documents and never the other way round.
+ */
+export interface PersonalConversationTarget {
+  readonly serviceUrl: string;
+  readonly tenantId: string;
+  readonly botId: string;
+  /** The member's Teams user id (29:…), as the member list of the team returns it. */
+  readonly userId: string;
+  readonly userAadObjectId?: string;
+}
+
 export interface PersonDocument extends Person, Document {
   readonly type: 'person';
   /**

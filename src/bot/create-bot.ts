@@ -4,6 +4,7 @@ import type { AppDependencies } from '../app/dependencies';
 import { identifyActor, type Actor } from '../app/identify-actor';
 import type { Logger } from '../app/ports/logger';
 import { rememberConversation } from '../app/remember-conversation';
+import { importMembers, markMembersLeft, type TeamMember } from '../app/roster/import-members';
 import { showHelp } from '../app/show-help';
 import type { CommandId } from '../domain/permissions';
 import type { AdaptiveCardJson } from '../cards/card-template';
@@ -15,7 +16,9 @@ import { channelSighting, sightingOf } from './conversation-address';
 import { notice } from './notices';
 import { deliveryCardFor, retryDeliveryCard } from './delivery-cards';
 import { sessionCards } from './session-cards';
+import { importMembersCard, personFormCard, removeSeatCard, rosterCard, saveRolesCard, saveSeatCard, seatFormCard, setActiveCard, type RosterTurn } from './roster-cards';
 import { saveSetupCard, setupCardFor } from './setup-cards';
+import { isTeamOrGroupChat, leavers, memberSourceOf, readConversationMembers, readJoinedMembers } from './team-members';
 import { identityOf } from './turn-identity';
 import { languageOf } from './turn-language';
 
@@ -30,9 +33,10 @@ export interface BotOptions {
 
 /**
  * Produces the card that answers a command or a card action for a resolved actor. `data` is the
- * command's argument text for typed commands and the card's (untrusted) data for card actions.
+ * command's argument text for typed commands and the card's (untrusted) data for card actions;
+ * `context` tells where the card is (some actions, such as reading a chat's members, need it).
  */
-type CardProducer = (actor: Actor, i18n: Translator, data: unknown) => Promise<AdaptiveCardJson>;
+type CardProducer = (actor: Actor, i18n: Translator, data: unknown, context: TurnContext) => Promise<AdaptiveCardJson>;
 
 /**
  * The Teams side of Gremium: routes from commands, card verbs and installations to use cases,
@@ -47,7 +51,7 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
     const identity = identityOf(context);
     if (!identity) return notice(i18n, 'attention', 'notices.noTenantTitle', 'notices.noTenant');
     try {
-      return await produce(await identifyActor(deps, identity), i18n, data);
+      return await produce(await identifyActor(deps, identity), i18n, data, context);
     } catch (error) {
       logger.error({ err: error, activityId: context.activity.id, type: context.activity.type }, 'turn failed');
       return notice(i18n, 'warning', 'notices.errorTitle', 'notices.error');
@@ -58,14 +62,17 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   };
 
-  // Placeholder while the roster card is built.
-  const notYet: CardProducer = async (_actor, i18n) => notice(i18n, 'default', 'notices.unknownCommandTitle', 'notices.unknownCommand');
   const sessions = sessionCards({ deps, ...(publicBaseUrl ? { publicBaseUrl } : {}) });
+  /** A roster card action: the producer with what every roster card of the turn needs. */
+  const roster =
+    (produce: (turn: RosterTurn, data: unknown) => Promise<AdaptiveCardJson>): CardProducer =>
+    async (actor, i18n, data, context) =>
+      produce({ deps, actor, i18n, context, logger }, data);
   const producers: Readonly<Record<CommandId, CardProducer>> = {
     help: async (actor, i18n) => renderHelpCard(showHelp(actor), i18n),
     setup: async (actor, i18n) => setupCardFor(deps, actor, i18n),
     delivery: async (actor, i18n) => deliveryCardFor(deps, actor, i18n),
-    members: notYet,
+    members: roster(async (turn) => rosterCard(turn, {})),
     planSessions: sessions.plan,
     extraSession: sessions.extra,
     invite: sessions.invite,
@@ -87,6 +94,15 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
     [VERBS.rsvpsRemind, sessions.remind],
     [VERBS.attendanceOpen, sessions.attendance],
     [VERBS.attendanceSave, sessions.saveAttendance],
+    [VERBS.rosterOpen, roster(rosterCard)],
+    [VERBS.rosterImport, roster(importMembersCard)],
+    [VERBS.rosterNewSeat, roster(async (turn, data) => seatFormCard(turn, data, true))],
+    [VERBS.rosterEditSeat, roster(async (turn, data) => seatFormCard(turn, data, false))],
+    [VERBS.rosterSaveSeat, roster(saveSeatCard)],
+    [VERBS.rosterRemoveSeat, roster(removeSeatCard)],
+    [VERBS.rosterEditPerson, roster(personFormCard)],
+    [VERBS.rosterSaveRoles, roster(saveRolesCard)],
+    [VERBS.rosterSetActive, roster(setActiveCard)],
   ];
 
   app.turn('beforeTurn', async (context) => {
@@ -95,17 +111,36 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
   });
 
   app.conversationUpdate('membersAdded', async (context) => {
-    const botWasAdded = context.activity.membersAdded?.some((member) => member.id === context.activity.recipient.id);
-    if (!botWasAdded) return;
+    const added = context.activity.membersAdded ?? [];
+    const botWasAdded = added.some((member) => member.id === context.activity.recipient.id);
+    if (!botWasAdded) {
+      await importMembersBestEffort(context, () => readJoinedMembers(context, added));
+      return;
+    }
     await rememberTeamChannels(context);
+    await importMembersBestEffort(context, () => readConversationMembers(context));
     if (context.activity.conversation.conversationType === 'personal' || !context.activity.conversation.conversationType) {
       const i18n = languageOf(context, defaultLocale);
       await sendCard(context, notice(i18n, 'default', 'welcome.title', 'welcome.text'));
     }
   });
 
+  app.conversationUpdate('membersRemoved', async (context) => {
+    const removed = context.activity.membersRemoved ?? [];
+    // When the bot itself is removed, the people stay as they are: they did not leave.
+    if (removed.some((member) => member.id === context.activity.recipient.id) || !isTeamOrGroupChat(context)) return;
+    const source = memberSourceOf(context);
+    if (!source) return;
+    try {
+      await markMembersLeft(deps, source.tenantId, leavers(removed));
+    } catch (error) {
+      logger.warn({ err: error, activityId: context.activity.id }, 'could not mark members as left');
+    }
+  });
+
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {
     await rememberTeamChannels(context);
+    if (context.activity.action === 'add') await importMembersBestEffort(context, () => readConversationMembers(context));
   });
 
   app.message(
@@ -175,6 +210,21 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
       }
     } catch (error) {
       logger.warn({ err: error, teamId: team.teamId }, 'could not list team channels');
+    }
+  }
+
+  /**
+   * Imports the members of a team or group chat into its tenant's committee: on installation all
+   * of them, later each who joins. Best effort like the channel list: the next installation event
+   * or the roster card's import button tries again.
+   */
+  async function importMembersBestEffort(context: TurnContext, read: () => Promise<readonly TeamMember[]>): Promise<void> {
+    const source = memberSourceOf(context);
+    if (!source || !isTeamOrGroupChat(context)) return;
+    try {
+      await importMembers(deps, source, read);
+    } catch (error) {
+      logger.warn({ err: error, activityId: context.activity.id }, 'could not import members');
     }
   }
 

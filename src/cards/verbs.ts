@@ -17,6 +17,15 @@ export const VERBS = {
   rsvpsRemind: 'rsvps.remind',
   attendanceOpen: 'attendance.open',
   attendanceSave: 'attendance.save',
+  rosterOpen: 'roster.open',
+  rosterImport: 'roster.import',
+  rosterNewSeat: 'roster.newSeat',
+  rosterEditSeat: 'roster.editSeat',
+  rosterSaveSeat: 'roster.saveSeat',
+  rosterRemoveSeat: 'roster.removeSeat',
+  rosterEditPerson: 'roster.editPerson',
+  rosterSaveRoles: 'roster.saveRoles',
+  rosterSetActive: 'roster.setActive',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -14,6 +14,9 @@ export function committeeIdForTenant(tenantId: string): string {
 
 export const COMMITTEE_DOCUMENT_ID = 'committee';
 
+/** The roster's revision lives in a document of its own, so roster edits never outdate the set-up card. */
+export const ROSTER_DOCUMENT_ID = 'roster';
+
 export function personDocumentId(aadObjectId: string): string {
   return `person-${safe(aadObjectId, 'aadObjectId').toLowerCase()}`;
 }

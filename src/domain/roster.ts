@@ -11,6 +11,11 @@ export interface Person {
   readonly roles: readonly Role[];
   readonly institution?: string;
   readonly active: boolean;
+  /**
+   * When the person left the committee's team or chat, if that is why they are inactive. A
+   * person who left and comes back is active again; one the secretariat deactivated stays so.
+   */
+  readonly leftAt?: string;
 }
 
 /**
@@ -23,12 +28,6 @@ export interface Seat {
   readonly memberId: string;
   readonly deputyId?: string;
 }
-
-/**
- * The most seats a committee can have: far more than any real committee, small enough that an
- * invitation's dispatch stays one document. Cards page or summarise long lists.
- */
-export const MAX_SEATS = 250;
 
 /** Roles of an active person; a deactivated person holds none. */
 export function activeRoles(person: Person | undefined): readonly Role[] {

@@ -9,6 +9,11 @@ export function formatDateTime(isoInstant: string, timeZone: string, i18n: Trans
   return inZone(isoInstant, timeZone, i18n).toFormat(i18n.t('dates.dateTime'));
 }
 
+/** A day in the committee's time zone: "Samstag, 21. November 2026". */
+export function formatDate(isoInstant: string, timeZone: string, i18n: Translator): string {
+  return inZone(isoInstant, timeZone, i18n).toFormat(i18n.t('dates.date'));
+}
+
 /** A session's span: "Donnerstag, 12. März 2027, 14:00–17:00 Uhr". */
 export function formatSessionRange(startIso: string, endIso: string, timeZone: string, i18n: Translator): string {
   const start = inZone(startIso, timeZone, i18n);

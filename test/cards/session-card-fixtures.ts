@@ -1,4 +1,4 @@
-import { MAX_SEATS } from '../../src/domain/roster';
+import { ROSTER_LIMITS } from '../../src/domain/roster-changes';
 import { ATTENDANCE_PAGE_SIZE, type AttendanceView } from '../../src/app/sessions/attendance';
 import type { InvitationView } from '../../src/app/sessions/invitation-view';
 import type { RsvpOverview } from '../../src/app/sessions/rsvp-overview';
@@ -98,7 +98,7 @@ export function sampleAttendance(): AttendanceView {
     startsAt: '2027-02-11T13:00:00.000Z',
     revision: 2,
     page: 2,
-    pages: Math.ceil(MAX_SEATS / ATTENDANCE_PAGE_SIZE),
+    pages: Math.ceil(ROSTER_LIMITS.seats / ATTENDANCE_PAGE_SIZE),
     entries: Array.from({ length: ATTENDANCE_PAGE_SIZE }, (_, index) => ({ seatId: `seat-${index}`, institution: LONG, presence: index % 3 === 0 ? 'absent' : 'inPerson', name: 'N'.repeat(120) })),
     recorded: { at: '2027-02-11T17:00:00.000Z', byName: 'Katrin Albers' },
   };

@@ -8,10 +8,13 @@ import { REPORTED_DISPATCHES } from '../../src/app/delivery/delivery-report';
 import { renderDeliveryCard } from '../../src/cards/delivery-card';
 import { renderHelpCard } from '../../src/cards/help-card';
 import { renderNoticeCard } from '../../src/cards/notice-card';
+import { renderRosterCard } from '../../src/cards/roster-card';
+import { renderRosterPersonCard } from '../../src/cards/roster-person-card';
+import { renderRosterSeatCard } from '../../src/cards/roster-seat-card';
 import { renderSetupCard } from '../../src/cards/setup-card';
 import { VERBS } from '../../src/cards/verbs';
 import { LOCALES, translator } from '../../src/i18n/translator';
-import { sampleCommittee, sampleSetupView } from './card-fixtures';
+import { sampleCommittee, sampleLargeRosterView, sampleRosterView, sampleSetupView } from './card-fixtures';
 import { sampleAttendance, sampleInvitation, sampleOverview, sampleSession } from './session-card-fixtures';
 import { renderSessionsCard } from '../../src/cards/sessions-card';
 import { renderSessionEditCard } from '../../src/cards/session-edit-card';
@@ -95,6 +98,39 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
       { template: 'invitation', name: `invitation of a deputy, cancelled (${locale})`, card: renderInvitationCard(sampleInvitation({ as: 'deputy', representing: 'Sabine Hoffmann', deputyName: undefined, status: 'cancelled', banner: 'cancelled' }), i18n, undefined) },
       { template: 'rsvps', name: `rsvps of sixty institutions (${locale})`, card: renderRsvpsCard(sampleOverview(), i18n, { style: 'good', title: 'Banner', text: '' }) },
       { template: 'attendance', name: `attendance, a full page of a large committee (${locale})`, card: renderAttendanceCard(sampleAttendance(), i18n, { style: 'good', title: 'Banner', text: '' }) },
+      { template: 'roster', name: `roster (${locale})`, card: renderRosterCard(sampleRosterView(), { canImport: true, banner: { style: 'good', title: '', text: 'Gespeichert' } }, i18n) },
+      { template: 'roster', name: `roster without seats (${locale})`, card: renderRosterCard({ revision: 0, people: [], seats: [] }, { canImport: false }, i18n) },
+      {
+        template: 'roster',
+        name: `roster with the most seats and a team of hundreds (${locale})`,
+        card: renderRosterCard(sampleLargeRosterView(), { canImport: true, filter: ' Erika ', banner: { style: 'attention', title: 'T'.repeat(100), text: 'B'.repeat(300) } }, i18n),
+      },
+      { template: 'roster-seat', name: `roster seat, new (${locale})`, card: renderRosterSeatCard(sampleRosterView(), undefined, {}, i18n) },
+      {
+        template: 'roster-seat',
+        name: `roster seat with problems, longest answers and a team of hundreds (${locale})`,
+        card: renderRosterSeatCard(
+          sampleLargeRosterView(),
+          sampleLargeRosterView().seats[0],
+          {
+            answers: { institution: 'I'.repeat(50_000), memberId: 'm'.repeat(50_000), deputyId: sampleLargeRosterView().people[1]!.aadObjectId },
+            banner: { title: 'Problem', text: 'Nichts gespeichert', lines: Array.from({ length: 5 }, () => 'Zeile '.repeat(20)) },
+          },
+          i18n,
+        ),
+      },
+      { template: 'roster-person', name: `roster person (${locale})`, card: renderRosterPersonCard(sampleRosterView(), sampleRosterView().people[2]!, 'Europe/Berlin', i18n) },
+      {
+        template: 'roster-person',
+        name: `roster person holding every seat (${locale})`,
+        card: renderRosterPersonCard(
+          { ...sampleLargeRosterView(), seats: sampleLargeRosterView().seats.map((seat) => ({ ...seat, memberId: 'p', deputyId: 'p' })) },
+          { aadObjectId: 'p', displayName: 'P'.repeat(200), roles: ['secretariat', 'chair', 'workingGroup', 'member', 'deputy'], active: true },
+          'Europe/Berlin',
+          i18n,
+          { title: 'Nicht gespeichert', text: 'Grund '.repeat(30) },
+        ),
+      },
     ];
   });
 }

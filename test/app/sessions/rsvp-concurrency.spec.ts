@@ -4,7 +4,7 @@ import type { DocumentStore } from '../../../src/app/ports/document-store';
 import { answerRsvp } from '../../../src/app/sessions/answer-rsvp';
 import { inviteAsSecretariat } from '../../../src/app/sessions/invite-to-session';
 import { rsvpOverview } from '../../../src/app/sessions/rsvp-overview';
-import { MAX_SEATS } from '../../../src/domain/roster';
+import { ROSTER_LIMITS } from '../../../src/domain/roster-changes';
 import { CosmosEmulator } from '../../support/cosmos-emulator';
 import { openTempStore } from '../../support/temp-store';
 import { COMMITTEE, memberId, PEOPLE, SEATS, SESSION_1, SessionWorld } from './session-world';
@@ -33,7 +33,7 @@ for (const engine of ENGINES) {
     this.timeout(30_000);
     let world: SessionWorld;
     let close: () => Promise<void>;
-    const extra = MAX_SEATS - SEATS.length;
+    const extra = ROSTER_LIMITS.seats - SEATS.length;
     beforeEach(async () => {
       const opened = await engine.open();
       close = opened.close;

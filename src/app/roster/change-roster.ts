@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { ROSTER_DOCUMENT_ID, seatDocumentId } from '../../domain/ids';
+import { mayUse } from '../../domain/permissions';
+import { fail, ok, type Result } from '../../domain/result';
+import type { Person, Seat } from '../../domain/roster';
+import { applyRosterChange, type RosterChange, type RosterProblem } from '../../domain/roster-changes';
+import type { AppDependencies } from '../dependencies';
+import type { PersonDocument, SeatDocument } from '../documents';
+import type { Actor } from '../identify-actor';
+import { MAX_BATCH_OPERATIONS, type BatchOperation } from '../ports/document-store';
+import { ConcurrencyError, ConflictError, NotFoundError } from '../ports/store-errors';
+import { loadRoster, personDocumentWith, personOf, rosterView, samePerson, sameSeat, seatOf, type LoadedRoster, type RosterView } from './load-roster';
+import type { RosterDocument } from './roster-document';
+
+/** What a roster card asks for; every id and value comes from card data and is untrusted. */
+export type RosterRequest =
+  /** Without a `seatId`, a new seat. */
+  | { readonly kind: 'saveSeat'; readonly seatId?: unknown; readonly institution: unknown; readonly memberId: unknown; readonly deputyId: unknown }
+  | { readonly kind: 'removeSeat'; readonly seatId: unknown }
+  | { readonly kind: 'setRoles'; readonly personId: unknown; readonly roles: unknown }
+  | { readonly kind: 'setActive'; readonly personId: unknown; readonly active: unknown };
+
+/** A roster card's submission: the revision it was rendered from and what it asks for. */
+export interface RosterSubmission {
+  readonly revision: unknown;
+  readonly request: RosterRequest;
+}
+
+export type ChangeRosterRefusal =
+  | { readonly kind: 'notAllowed' }
+  | { readonly kind: 'invalid'; readonly problems: readonly RosterProblem[] }
+  /** Someone changed the roster in between, or the card was tampered with: nothing was changed. */
+  | { readonly kind: 'outdated' };
+
+/** What was done, so the card can say so in a line. */
+export type RosterOutcome =
+  | { readonly kind: 'seatAdded' | 'seatSaved' | 'seatRemoved'; readonly institution: string }
+  | { readonly kind: 'rolesSaved' | 'activated' | 'deactivated'; readonly name: string };
+
+/**
+ * Changes the roster as the secretariat asked on the card: seats, roles, activity. The rules
+ * are the domain's; this writes the changed documents and the roster's next revision in one
+ * atomic batch, each with the ETag it was read with. Of two concurrent edits exactly one wins;
+ * the other, like a card of an older revision, is refused as outdated and changes nothing.
+ */
+export async function changeRoster(
+  deps: AppDependencies,
+  actor: Actor,
+  submission: RosterSubmission,
+): Promise<Result<{ readonly view: RosterView; readonly outcome: RosterOutcome }, ChangeRosterRefusal>> {
+  if (!mayUse('members', actor)) return fail({ kind: 'notAllowed' });
+  const loaded = await loadRoster(deps.store, actor.committeeId);
+  if (submission.revision !== loaded.revision) return fail({ kind: 'outdated' });
+
+  const current = { people: loaded.people.map(personOf), seats: loaded.seats.map(seatOf) };
+  const change = domainChange(submission.request);
+  const applied = applyRosterChange(current, change);
+  if (!applied.ok) return fail({ kind: 'invalid', problems: applied.error });
+
+  const operations = [rosterOperation(deps, actor, loaded), ...seatOperations(actor.committeeId, loaded, applied.value.seats), ...personOperations(loaded, applied.value.people, guarded(change))];
+  if (operations.length > MAX_BATCH_OPERATIONS) throw new Error(`A roster change touched ${operations.length} documents`);
+  try {
+    await deps.store.batch(actor.committeeId, operations);
+  } catch (error) {
+    if (error instanceof ConcurrencyError || error instanceof ConflictError || error instanceof NotFoundError) return fail({ kind: 'outdated' });
+    throw error;
+  }
+  const view = rosterView(await loadRoster(deps.store, actor.committeeId));
+  return ok({ view, outcome: outcomeOf(change, current.seats, applied.value.seats, applied.value.people) });
+}
+
+function domainChange(request: RosterRequest): RosterChange {
+  switch (request.kind) {
+    case 'saveSeat':
+      return request.seatId === undefined || request.seatId === ''
+        ? { kind: 'addSeat', seatId: seatDocumentId(randomUUID()), institution: request.institution, memberId: request.memberId, deputyId: request.deputyId }
+        : { kind: 'editSeat', seatId: request.seatId, institution: request.institution, memberId: request.memberId, deputyId: request.deputyId };
+    default:
+      return request;
+  }
+}
+
+/** The roster's next revision, created on the first change. */
+function rosterOperation({ clock }: AppDependencies, actor: Actor, loaded: LoadedRoster): BatchOperation {
+  const document: RosterDocument = {
+    id: ROSTER_DOCUMENT_ID,
+    committeeId: actor.committeeId,
+    type: 'roster',
+    revision: loaded.revision + 1,
+    updatedAt: clock.now().toUTC().toISO()!,
+    updatedBy: actor.identity.aadObjectId,
+  };
+  return loaded.document ? { op: 'replace', document, ifMatch: loaded.document._etag } : { op: 'create', document };
+}
+
+function seatOperations(committeeId: string, loaded: LoadedRoster, next: readonly Seat[]): BatchOperation[] {
+  const stored = new Map(loaded.seats.map((seat) => [seat.id, seat]));
+  const operations: BatchOperation[] = [];
+  for (const seat of next) {
+    const before = stored.get(seat.id);
+    const document: SeatDocument = { ...seat, committeeId, type: 'seat' };
+    if (!before) operations.push({ op: 'create', document });
+    else if (!sameSeat(seatOf(before), seat)) operations.push({ op: 'replace', document, ifMatch: before._etag });
+  }
+  const kept = new Set(next.map((seat) => seat.id));
+  for (const seat of loaded.seats) if (!kept.has(seat.id)) operations.push({ op: 'delete', id: seat.id, ifMatch: seat._etag });
+  return operations;
+}
+
+/**
+ * Writes every changed person, and also the people a new seat assignment relies on, unchanged:
+ * their ETag then proves that nobody deactivated them since the card was checked.
+ */
+function personOperations(loaded: LoadedRoster, next: readonly Person[], reliedOn: ReadonlySet<string>): BatchOperation[] {
+  const stored = new Map(loaded.people.map((person) => [person.aadObjectId, person]));
+  const operations: BatchOperation[] = [];
+  for (const person of next) {
+    const before = stored.get(person.aadObjectId)!;
+    if (!samePerson(personOf(before), person) || reliedOn.has(person.aadObjectId)) {
+      operations.push({ op: 'replace', document: personDocumentWith(before, person) satisfies PersonDocument, ifMatch: before._etag });
+    }
+  }
+  return operations;
+}
+
+function guarded(change: RosterChange): ReadonlySet<string> {
+  if (change.kind !== 'addSeat' && change.kind !== 'editSeat') return new Set();
+  return new Set([change.memberId, change.deputyId].filter((id): id is string => typeof id === 'string'));
+}
+
+function outcomeOf(change: RosterChange, before: readonly Seat[], after: readonly Seat[], people: readonly Person[]): RosterOutcome {
+  const name = (id: unknown) => people.find((person) => person.aadObjectId === id)?.displayName ?? '';
+  switch (change.kind) {
+    case 'addSeat':
+      return { kind: 'seatAdded', institution: after.find((seat) => seat.id === change.seatId)?.institution ?? '' };
+    case 'editSeat':
+      return { kind: 'seatSaved', institution: after.find((seat) => seat.id === change.seatId)?.institution ?? '' };
+    case 'removeSeat':
+      return { kind: 'seatRemoved', institution: before.find((seat) => seat.id === change.seatId)?.institution ?? '' };
+    case 'setRoles':
+      return { kind: 'rolesSaved', name: name(change.personId) };
+    case 'setActive':
+      return { kind: change.active === true ? 'activated' : 'deactivated', name: name(change.personId) };
+  }
+}

@@ -1,0 +1,183 @@
+import type { TurnContext } from 'botbuilder';
+import type { AppDependencies } from '../app/dependencies';
+import type { Actor } from '../app/identify-actor';
+import type { Logger } from '../app/ports/logger';
+import { changeRoster, type ChangeRosterRefusal, type RosterOutcome, type RosterRequest } from '../app/roster/change-roster';
+import { refreshMembers } from '../app/roster/import-members';
+import type { RosterView } from '../app/roster/load-roster';
+import { openRoster } from '../app/roster/open-roster';
+import type { Result } from '../domain/result';
+import { isTampering, type RosterProblem } from '../domain/roster-changes';
+import type { AdaptiveCardJson } from '../cards/card-template';
+import { submittedFilter } from '../cards/person-choices';
+import { renderRosterCard, type RosterBanner } from '../cards/roster-card';
+import { renderRosterPersonCard, submittedActive, submittedRoles } from '../cards/roster-person-card';
+import { describeRosterProblems } from '../cards/roster-problems';
+import { renderRosterSeatCard, submittedDeputy } from '../cards/roster-seat-card';
+import type { Translator } from '../i18n/translator';
+import { notice } from './notices';
+import { isTeamOrGroupChat, memberSourceOf, readConversationMembers } from './team-members';
+
+/** What every roster card of one turn needs. */
+export interface RosterTurn {
+  readonly deps: AppDependencies;
+  readonly actor: Actor;
+  readonly i18n: Translator;
+  readonly context: TurnContext;
+  readonly logger: Logger;
+}
+
+type Fields = Readonly<Record<string, unknown>>;
+type Changed = Result<{ readonly view: RosterView; readonly outcome: RosterOutcome }, ChangeRosterRefusal>;
+
+/** The roster overview (`mitglieder`, and the cards' "back" and search), or why not. */
+export async function rosterCard(turn: RosterTurn, data: unknown, banner?: RosterBanner): Promise<AdaptiveCardJson> {
+  const view = await openRoster(turn.deps, turn.actor);
+  if (!view.ok) return notAllowed(turn.i18n);
+  return overview(turn, view.value, banner, submittedFilter(fieldsOf(data).filter));
+}
+
+/** The form for a new seat, or for the chosen one; also its search for people. */
+export async function seatFormCard(turn: RosterTurn, data: unknown, isNew: boolean): Promise<AdaptiveCardJson> {
+  const view = await openRoster(turn.deps, turn.actor);
+  if (!view.ok) return notAllowed(turn.i18n);
+  const fields = fieldsOf(data);
+  const seat = isNew ? undefined : view.value.seats.find((candidate) => candidate.id === fields.seatId);
+  if (!isNew && !seat) {
+    if (fields.seatId === undefined || fields.seatId === '') return overview(turn, view.value, attention(turn.i18n.t('roster.chooseSeatFirst')));
+    return tampered(turn.i18n);
+  }
+  // A search from the form itself sends what was typed; show it again.
+  const answers = 'institution' in fields ? { institution: fields.institution, memberId: fields.memberId, deputyId: submittedDeputy(fields.deputyId) } : undefined;
+  return renderRosterSeatCard(view.value, seat, { answers, filter: submittedFilter(fields.filter) }, turn.i18n);
+}
+
+/** Saves the seat form: a new seat, or changes to one. */
+export async function saveSeatCard(turn: RosterTurn, data: unknown): Promise<AdaptiveCardJson> {
+  const fields = fieldsOf(data);
+  const request: RosterRequest = { kind: 'saveSeat', seatId: fields.seatId, institution: fields.institution, memberId: fields.memberId, deputyId: submittedDeputy(fields.deputyId) };
+  const result = await changeRoster(turn.deps, turn.actor, { revision: fields.revision, request });
+  return answer(turn, result, async (problems) => {
+    const view = await openRoster(turn.deps, turn.actor);
+    if (!view.ok) return notAllowed(turn.i18n);
+    const seat = view.value.seats.find((candidate) => candidate.id === fields.seatId);
+    return renderRosterSeatCard(
+      view.value,
+      seat,
+      { answers: request, filter: submittedFilter(fields.filter), banner: { title: turn.i18n.t('problems.title'), text: turn.i18n.t('problems.intro'), lines: describeRosterProblems(problems, turn.i18n) } },
+      turn.i18n,
+    );
+  });
+}
+
+/** Removes the seat of the seat form; its people stay in the committee. */
+export async function removeSeatCard(turn: RosterTurn, data: unknown): Promise<AdaptiveCardJson> {
+  const fields = fieldsOf(data);
+  const result = await changeRoster(turn.deps, turn.actor, { revision: fields.revision, request: { kind: 'removeSeat', seatId: fields.seatId } });
+  return answer(turn, result, async (problems) => rosterCard(turn, {}, attention(describeRosterProblems(problems, turn.i18n).join(' '))));
+}
+
+/** The card of the chosen person: roles and activity. */
+export async function personFormCard(turn: RosterTurn, data: unknown): Promise<AdaptiveCardJson> {
+  const view = await openRoster(turn.deps, turn.actor);
+  if (!view.ok) return notAllowed(turn.i18n);
+  const personId = fieldsOf(data).personId;
+  const person = view.value.people.find((candidate) => candidate.aadObjectId === personId);
+  if (!person) {
+    if (personId === undefined || personId === '') return overview(turn, view.value, attention(turn.i18n.t('roster.choosePersonFirst')));
+    return tampered(turn.i18n);
+  }
+  return renderRosterPersonCard(view.value, person, timeZoneOf(turn), turn.i18n);
+}
+
+/** Saves a person's roles from the toggles of their card. */
+export async function saveRolesCard(turn: RosterTurn, data: unknown): Promise<AdaptiveCardJson> {
+  const fields = fieldsOf(data);
+  const result = await changeRoster(turn.deps, turn.actor, { revision: fields.revision, request: { kind: 'setRoles', personId: fields.personId, roles: submittedRoles(fields) } });
+  return answer(turn, result, (problems) => personRefusal(turn, fields.personId, problems));
+}
+
+/** Deactivates or reactivates a person. */
+export async function setActiveCard(turn: RosterTurn, data: unknown): Promise<AdaptiveCardJson> {
+  const fields = fieldsOf(data);
+  const result = await changeRoster(turn.deps, turn.actor, {
+    revision: fields.revision,
+    request: { kind: 'setActive', personId: fields.personId, active: submittedActive(fields.active) },
+  });
+  return answer(turn, result, (problems) => personRefusal(turn, fields.personId, problems));
+}
+
+/**
+ * Takes over the members of the team or group chat the card is in. Reading the member list can
+ * fail (Teams busy, the bot removed); then nothing changes and the card says so.
+ */
+export async function importMembersCard(turn: RosterTurn): Promise<AdaptiveCardJson> {
+  const source = memberSourceOf(turn.context);
+  if (!isTeamOrGroupChat(turn.context) || !source) {
+    const view = await openRoster(turn.deps, turn.actor);
+    if (!view.ok) return notAllowed(turn.i18n);
+    return notice(turn.i18n, 'attention', 'roster.importOnlyInChatsTitle', 'roster.importOnlyInChats');
+  }
+  let imported: Awaited<ReturnType<typeof refreshMembers>>;
+  try {
+    imported = await refreshMembers(turn.deps, turn.actor, source, () => readConversationMembers(turn.context));
+  } catch (error) {
+    turn.logger.warn({ err: error, activityId: turn.context.activity.id }, 'could not take over the members');
+    return rosterCard(turn, {}, attention(turn.i18n.t('roster.banners.importFailed')));
+  }
+  if (!imported.ok) return notAllowed(turn.i18n);
+  return rosterCard(turn, {}, { style: 'good', title: '', text: turn.i18n.t('roster.banners.imported', { ...imported.value }) });
+}
+
+/** The answer to a roster change: the overview with what was done, or why nothing was. */
+async function answer(turn: RosterTurn, result: Changed, invalid: (problems: readonly RosterProblem[]) => Promise<AdaptiveCardJson>): Promise<AdaptiveCardJson> {
+  if (result.ok) return overview(turn, result.value.view, { style: 'good', title: '', text: outcomeText(result.value.outcome, turn.i18n) });
+  switch (result.error.kind) {
+    case 'notAllowed':
+      return notAllowed(turn.i18n);
+    case 'outdated':
+      return rosterCard(turn, {}, { style: 'attention', title: turn.i18n.t('roster.banners.outdatedTitle'), text: turn.i18n.t('roster.banners.outdated') });
+    case 'invalid':
+      return result.error.problems.some(isTampering) ? tampered(turn.i18n) : invalid(result.error.problems);
+  }
+}
+
+/** The person's card again, saying why their change was refused (the last secretariat). */
+async function personRefusal(turn: RosterTurn, personId: unknown, problems: readonly RosterProblem[]): Promise<AdaptiveCardJson> {
+  const view = await openRoster(turn.deps, turn.actor);
+  if (!view.ok) return notAllowed(turn.i18n);
+  const person = view.value.people.find((candidate) => candidate.aadObjectId === personId);
+  if (!person) return tampered(turn.i18n);
+  return renderRosterPersonCard(view.value, person, timeZoneOf(turn), turn.i18n, {
+    title: turn.i18n.t('roster.banners.notSavedTitle'),
+    text: describeRosterProblems(problems, turn.i18n).join(' '),
+  });
+}
+
+function overview(turn: RosterTurn, view: RosterView, banner?: RosterBanner, filter = ''): AdaptiveCardJson {
+  return renderRosterCard(view, { banner, filter, canImport: isTeamOrGroupChat(turn.context) }, turn.i18n);
+}
+
+function outcomeText(outcome: RosterOutcome, i18n: Translator): string {
+  return 'institution' in outcome ? i18n.t(`roster.banners.${outcome.kind}`, { institution: outcome.institution }) : i18n.t(`roster.banners.${outcome.kind}`, { name: outcome.name });
+}
+
+function attention(text: string): RosterBanner {
+  return { style: 'attention', title: '', text };
+}
+
+function notAllowed(i18n: Translator): AdaptiveCardJson {
+  return notice(i18n, 'attention', 'notices.notAllowedTitle', 'roster.notAllowed');
+}
+
+function tampered(i18n: Translator): AdaptiveCardJson {
+  return notice(i18n, 'attention', 'roster.tamperedTitle', 'roster.tampered');
+}
+
+function timeZoneOf(turn: RosterTurn): string {
+  return turn.actor.committee?.timeZone ?? 'Europe/Berlin';
+}
+
+function fieldsOf(data: unknown): Fields {
+  return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Fields) : {};
+}

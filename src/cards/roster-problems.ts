@@ -1,0 +1,32 @@
+import type { RosterProblem, SeatField } from '../domain/roster-changes';
+import type { MessageKey, Translator } from '../i18n/translator';
+
+const FIELD_LABELS: Readonly<Record<SeatField, MessageKey>> = {
+  institution: 'roster.seatForm.institution',
+  memberId: 'roster.seatForm.member',
+  deputyId: 'roster.seatForm.deputy',
+};
+
+/**
+ * One readable line per problem of a roster change, naming the field as the form labels it.
+ * Tampering (unknown ids or values) is answered with a notice instead and never reaches here.
+ */
+export function describeRosterProblems(problems: readonly RosterProblem[], i18n: Translator): string[] {
+  return problems.map((problem) => {
+    switch (problem.code) {
+      case 'required':
+        return i18n.t('problems.required', { field: i18n.t(FIELD_LABELS[problem.field]) });
+      case 'tooLong':
+        return i18n.t('problems.tooLong', { field: i18n.t(FIELD_LABELS[problem.field]), max: problem.max });
+      case 'inactivePerson':
+      case 'sameAsMember':
+        return i18n.t(`roster.problems.${problem.code}`, { field: i18n.t(FIELD_LABELS[problem.field]) });
+      case 'tooManySeats':
+        return i18n.t('roster.banners.tooManySeats', { max: problem.max });
+      case 'lastSecretariat':
+        return i18n.t('roster.banners.lastSecretariat');
+      default:
+        return i18n.t('roster.tampered');
+    }
+  });
+}
