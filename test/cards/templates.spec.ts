@@ -13,6 +13,7 @@ import { renderRosterPersonCard } from '../../src/cards/roster-person-card';
 import { renderRosterSeatCard } from '../../src/cards/roster-seat-card';
 import { renderSetupCard } from '../../src/cards/setup-card';
 import { VERBS } from '../../src/cards/verbs';
+import { COMMANDS } from '../../src/domain/permissions';
 import { LOCALES, translator } from '../../src/i18n/translator';
 import { sampleCommittee, sampleLargeRosterView, sampleRosterView, sampleSetupView } from './card-fixtures';
 import { sampleAttendance, sampleInvitation, sampleOverview, sampleSession } from './session-card-fixtures';
@@ -31,7 +32,7 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
     const i18n = translator(locale);
     const longName = 'Koordinierungsgremium '.repeat(9).trim();
     return [
-      { template: 'help', name: `help (${locale})`, card: renderHelpCard({ committeeExists: true, committeeName: 'KOG', roles: ['secretariat', 'member'], commands: ['help', 'setup'] }, i18n) },
+      { template: 'help', name: `help (${locale})`, card: renderHelpCard({ committeeExists: true, committeeName: 'KOG', roles: ['secretariat', 'member'], commands: [...COMMANDS] }, i18n) },
       { template: 'help', name: `help without committee (${locale})`, card: renderHelpCard({ committeeExists: false, roles: [], commands: ['help', 'setup'] }, i18n) },
       { template: 'notice', name: `notice (${locale})`, card: renderNoticeCard({ style: 'attention', title: 'Titel', text: 'Text', lines: ['eins', 'zwei'] }) },
       { template: 'setup', name: `setup new (${locale})`, card: renderSetupCard(sampleSetupView({ isNew: true, revision: 0, lastChange: undefined }), i18n) },

@@ -136,6 +136,18 @@ describe('app/sessions: invitations, answers, reminders, attendance', () => {
         assert.deepEqual(await world.rsvps(), []);
       });
 
+      it('a click on a session that has been held', async () => {
+        world.clock.advance(Date.parse('2027-02-11T15:00:00Z') - world.clock.now().toMillis());
+        const katrin = await world.actor('katrin');
+        const seats = (await world.session()).invitedSeats!;
+        const fields = Object.fromEntries(seats.flatMap((seat) => [[`presence-${seat.id}`, 'absent'], [`name-${seat.id}`, '']]));
+        assert.ok((await recordAttendance(world.deps, katrin, SESSION_1, 0, fields)).ok);
+        const result = await answer('birgit', 'inPerson');
+        assert.ok(!result.ok && result.error.kind === 'notOpen');
+        assert.equal(result.error.view.status, 'over');
+        assert.deepEqual(await world.rsvps(), []);
+      });
+
       it('a click on a cancelled session', async () => {
         assert.ok((await changeSessionState(world.deps, await world.actor('katrin'), SESSION_1, (await world.session()).revision, 'cancel')).ok);
         const result = await answerRsvp(world.deps, await world.actor('birgit'), { sessionId: SESSION_1, personId: PEOPLE.birgit, revision: 2, choice: 'inPerson' });
