@@ -51,8 +51,7 @@ export interface LatencyFigures {
   readonly wallMs: number;
   /**
    * Calls the turns made to the Bot Framework connector (the local stand-in at `serviceUrl`).
-   * Gremium's invitation card refreshes itself, so teams-ai replaces the clicked message with
-   * it: one PUT per answer inside the invoke. The echo card has no refresh, so none.
+   * Both answer in the invoke response only, so none are expected.
    */
   readonly connectorCalls: number;
 }
@@ -299,8 +298,8 @@ function percentile(sortedTimes: readonly number[], p: number): number {
 }
 
 /**
- * The Bot Framework connector as far as these turns use it: it accepts every call (a card
- * replacing the clicked message) at once and counts them.
+ * A stand-in for the Bot Framework connector that accepts every call at once and counts them:
+ * an answer is returned to the clicker in the invoke response, so it should make none.
  */
 async function startConnectorStandIn(): Promise<{ url: string; calls: () => number; close: () => Promise<void> }> {
   let calls = 0;

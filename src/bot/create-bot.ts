@@ -151,8 +151,19 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
     },
   );
 
+  /**
+   * Answers an Action.Execute with the card, for the person who clicked. Returned to teams-ai,
+   * a card with a `refresh` would make it first replace the message for everyone through the
+   * connector: an extra request per click that, if Teams throttled it, would turn a stored
+   * answer into an error. Cards with a refresh live in 1:1 chats, where the clicker is everyone.
+   */
+  const answerInvoke = async (context: TurnContext, card: AdaptiveCardJson): Promise<AdaptiveCard> => {
+    await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } } });
+    return card as unknown as AdaptiveCard;
+  };
+
   for (const [verb, produce] of cardActions) {
-    app.adaptiveCards.actionExecute(verb, async (context, _state, data) => (await cardFor(context, produce, data)) as unknown as AdaptiveCard);
+    app.adaptiveCards.actionExecute(verb, async (context, _state, data) => answerInvoke(context, await cardFor(context, produce, data)));
     app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => sendCard(context, await cardFor(context, produce, data)));
   }
   app.adaptiveCards.actionExecute(/.*/, async (context) => {

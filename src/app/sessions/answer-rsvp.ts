@@ -1,4 +1,4 @@
-import { invitationOf, latestOf } from '../../domain/sessions/invitation';
+import { latestOf } from '../../domain/sessions/invitation';
 import { fail, ok, type Result } from '../../domain/result';
 import { deputyToInvite, RSVP_CHOICES, type RsvpAnswer, type RsvpChoice } from '../../domain/sessions/rsvp';
 import type { AppDependencies } from '../dependencies';
@@ -6,9 +6,9 @@ import { enqueueOperation } from '../delivery/outbox-record';
 import type { Actor } from '../identify-actor';
 import { ConflictError } from '../ports/store-errors';
 import { sessionById } from './find-session';
-import { answersOf, invitationDraft } from './invitation-drafts';
+import { invitationDraft } from './invitation-drafts';
 import { invitationStatus, invitationView, type InvitationView } from './invitation-view';
-import { rosterSnapshot } from './roster-snapshot';
+import { loadInvitation } from './load-invitation';
 import { rsvpDocumentId, type RsvpDocument } from './rsvp-document';
 
 /** The RSVP card's click as it arrives: untrusted. */
@@ -47,9 +47,9 @@ export async function answerRsvp(deps: AppDependencies, actor: Actor, submission
   const session = await sessionById(deps.store, actor.committeeId, submission.sessionId);
   if (!session) return fail({ kind: 'unknownSession' });
 
-  const [roster, answers] = await Promise.all([rosterSnapshot(deps.store, actor.committeeId), answersOf(deps.store, actor.committeeId, session.id)]);
-  const invitation = invitationOf(session.invitedSeats ?? [], answers, personId);
-  if (!invitation) return fail({ kind: 'notInvited' });
+  const loaded = await loadInvitation(deps.store, session, personId);
+  if (!loaded) return fail({ kind: 'notInvited' });
+  const { invitation, answers, roster } = loaded;
   const nowIso = deps.clock.now().toUTC().toISO()!;
   const current = invitationView(committee, session, invitation, personId, roster, latestOf(answers, invitation.seat.id, personId), nowIso);
   const status = invitationStatus(session, committee.timeZone, nowIso);

@@ -1,11 +1,10 @@
-import { invitationOf, latestOf } from '../../domain/sessions/invitation';
+import { latestOf } from '../../domain/sessions/invitation';
 import { fail, ok, type Result } from '../../domain/result';
 import type { AppDependencies } from '../dependencies';
 import type { Actor } from '../identify-actor';
 import { sessionById } from './find-session';
-import { answersOf } from './invitation-drafts';
 import { invitationView, type InvitationView } from './invitation-view';
-import { rosterSnapshot } from './roster-snapshot';
+import { loadInvitation } from './load-invitation';
 
 export type OpenInvitationRefusal = { readonly kind: 'noCommittee' | 'unknownSession' | 'otherPerson' | 'notInvited' };
 
@@ -21,9 +20,9 @@ export async function openInvitation(deps: AppDependencies, actor: Actor, sessio
   if (addressedTo !== undefined && addressedTo !== personId) return fail({ kind: 'otherPerson' });
   const session = await sessionById(deps.store, actor.committeeId, sessionId);
   if (!session) return fail({ kind: 'unknownSession' });
-  const [roster, answers] = await Promise.all([rosterSnapshot(deps.store, actor.committeeId), answersOf(deps.store, actor.committeeId, session.id)]);
-  const invitation = invitationOf(session.invitedSeats ?? [], answers, personId);
-  if (!invitation) return fail({ kind: 'notInvited' });
+  const loaded = await loadInvitation(deps.store, session, personId);
+  if (!loaded) return fail({ kind: 'notInvited' });
+  const { invitation, answers, roster } = loaded;
   const nowIso = deps.clock.now().toUTC().toISO()!;
   return ok(invitationView(committee, session, invitation, personId, roster, latestOf(answers, invitation.seat.id, personId), nowIso));
 }
