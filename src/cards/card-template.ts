@@ -26,6 +26,16 @@ export function loadCardTemplate(name: CardTemplateName): unknown {
  * parsed as card JSON, so user text cannot add elements or actions to a card.
  */
 export function expandCard<T extends object>(name: CardTemplateName, data: T): AdaptiveCardJson {
-  const template = new ACData.Template(loadCardTemplate(name));
+  let template = compiled.get(name);
+  if (!template) {
+    template = new ACData.Template(loadCardTemplate(name));
+    compiled.set(name, template);
+  }
   return template.expand({ $root: data }) as AdaptiveCardJson;
 }
+
+/**
+ * Templates ready to expand, one per name. Preparing one costs far more than expanding it, and
+ * expanding leaves it unchanged, so each is prepared once per process.
+ */
+const compiled = new Map<CardTemplateName, ACData.Template>();
