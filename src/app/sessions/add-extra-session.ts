@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
 import { extraSession } from '../../domain/sessions/plan-year';
@@ -8,7 +7,7 @@ import type { Actor } from '../identify-actor';
 import type { Document, Stored } from '../ports/document-store';
 import { ConflictError } from '../ports/store-errors';
 import { sessionsOf } from './find-session';
-import { sessionDocumentId, type SessionDocument } from './session-document';
+import { newSessionDocument, type SessionDocument } from './session-document';
 import { scheduleSessionJobs } from './session-jobs';
 
 export type ExtraSessionRefusal = { readonly kind: 'notAllowed' | 'noCommittee' | 'dateRequired' | 'invalidDate' | 'inThePast' };
@@ -45,26 +44,8 @@ export async function addExtraSession(deps: AppDependencies, actor: Actor, dateT
     }
     const numbers = (await sessionsOf(deps.store, actor.committeeId)).map((session) => session.number);
     const planned = extraSession(numbers, date, committee);
-    const id = sessionDocumentId(planned.year, planned.sequence);
-    const nowIso = now.toUTC().toISO()!;
-    const session: SessionDocument = {
-      id,
-      committeeId: actor.committeeId,
-      type: 'session',
-      number: planned.number,
-      year: planned.year,
-      sequence: planned.sequence,
-      extra: true,
-      startsAt: planned.startsAt,
-      endsAt: planned.endsAt,
-      state: 'planned',
-      revision: 1,
-      calendarToken: randomUUID(),
-      createdAt: nowIso,
-      updatedAt: nowIso,
-      updatedBy: actor.identity.aadObjectId,
-    };
-    const claim: ExtraSessionClaim = { id: claimId, committeeId: actor.committeeId, type: 'extraSessionClaim', sessionId: id };
+    const session = newSessionDocument(actor.committeeId, planned, now.toUTC().toISO()!, actor.identity.aadObjectId);
+    const claim: ExtraSessionClaim = { id: claimId, committeeId: actor.committeeId, type: 'extraSessionClaim', sessionId: session.id };
     try {
       const [, stored] = await deps.store.batch(actor.committeeId, [
         { op: 'create', document: claim },

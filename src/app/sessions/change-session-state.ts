@@ -1,16 +1,12 @@
 import { mayUse } from '../../domain/permissions';
-import { fail, ok, type Result } from '../../domain/result';
+import { fail, type Result } from '../../domain/result';
 import { nextState, type SessionState } from '../../domain/sessions/session-state';
 import type { AppDependencies } from '../dependencies';
-import { enqueueOperation } from '../delivery/outbox-record';
 import type { Actor } from '../identify-actor';
-import type { BatchOperation, Stored } from '../ports/document-store';
-import { ConcurrencyError, ConflictError } from '../ports/store-errors';
+import type { Stored } from '../ports/document-store';
 import { sessionById } from './find-session';
-import { answersOf, draftsForInvitees } from './invitation-drafts';
-import { rosterSnapshot } from './roster-snapshot';
 import type { SessionDocument } from './session-document';
-import { scheduleSessionJobs } from './session-jobs';
+import { saveSessionChange } from './save-session-change';
 
 /** The steps the session card offers directly; inviting and holding have their own use cases. */
 export type SessionCardStep = 'openTopics' | 'cancel';
@@ -38,23 +34,7 @@ export async function changeSessionState(deps: AppDependencies, actor: Actor, se
   if (revision !== session.revision) return fail({ kind: 'outdated', session });
 
   const nowIso = deps.clock.now().toUTC().toISO()!;
-  const { _etag: etag, ...rest } = session;
+  const { _etag: _stale, ...rest } = session;
   const changed: SessionDocument = { ...rest, state: next.value, revision: session.revision + 1, updatedAt: nowIso, updatedBy: actor.identity.aadObjectId };
-  const operations: BatchOperation[] = [{ op: 'replace', document: changed, ifMatch: etag }];
-  let notified = 0;
-  if (step === 'cancel' && session.state === 'invited') {
-    const [roster, answers] = await Promise.all([rosterSnapshot(deps.store, actor.committeeId), answersOf(deps.store, actor.committeeId, session.id)]);
-    const drafts = draftsForInvitees(committee, changed, roster, answers, nowIso, 'cancelled', (personId) => `cancel:${session.id}:${personId}`);
-    operations.push(enqueueOperation(actor.committeeId, `cancel:${session.id}`, drafts, nowIso));
-    notified = drafts.length;
-  }
-  try {
-    const [stored] = await deps.store.batch(actor.committeeId, operations);
-    await scheduleSessionJobs(deps, committee, changed);
-    return ok({ session: stored as Stored<SessionDocument>, notified });
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
-    const current = await deps.store.get<SessionDocument>(actor.committeeId, session.id);
-    return fail({ kind: 'outdated', session: current ?? session });
-  }
+  return saveSessionChange(deps, committee, session, changed, step === 'cancel' ? { dispatchId: `cancel:${session.id}`, banner: 'cancelled' } : undefined);
 }

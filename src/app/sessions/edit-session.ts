@@ -1,17 +1,13 @@
 import { mayUse } from '../../domain/permissions';
-import { fail, ok, type Result } from '../../domain/result';
+import { fail, type Result } from '../../domain/result';
 import { parseSessionEdit, type SessionEditInput, type SessionEditProblem } from '../../domain/sessions/session-edit';
 import { nextState, type SessionState } from '../../domain/sessions/session-state';
 import type { AppDependencies } from '../dependencies';
-import { enqueueOperation } from '../delivery/outbox-record';
 import type { Actor } from '../identify-actor';
-import type { BatchOperation, Stored } from '../ports/document-store';
-import { ConcurrencyError, ConflictError } from '../ports/store-errors';
+import type { Stored } from '../ports/document-store';
 import { sessionById } from './find-session';
-import { answersOf, draftsForInvitees } from './invitation-drafts';
-import { rosterSnapshot } from './roster-snapshot';
 import type { SessionDocument } from './session-document';
-import { scheduleSessionJobs } from './session-jobs';
+import { saveSessionChange } from './save-session-change';
 
 export type EditSessionRefusal =
   | { readonly kind: 'notAllowed' | 'noCommittee' | 'unknownSession' }
@@ -36,26 +32,9 @@ export async function editSession(deps: AppDependencies, actor: Actor, sessionId
   if (!parsed.ok) return fail({ kind: 'invalid', problems: parsed.error, session });
 
   const nowIso = deps.clock.now().toUTC().toISO()!;
-  const { _etag: etag, place: _place, onlineLink: _link, chair: _chair, ...rest } = session;
+  const { _etag: _stale, place: _place, onlineLink: _link, chair: _chair, ...rest } = session;
   const edited: SessionDocument = { ...rest, ...parsed.value, revision: session.revision + 1, updatedAt: nowIso, updatedBy: actor.identity.aadObjectId };
-  const operations: BatchOperation[] = [{ op: 'replace', document: edited, ifMatch: etag }];
-  let notified = 0;
-  if (edited.state === 'invited' && changedForInvitees(session, edited)) {
-    const [roster, answers] = await Promise.all([rosterSnapshot(deps.store, actor.committeeId), answersOf(deps.store, actor.committeeId, session.id)]);
-    const dispatchId = `update:${session.id}:r${edited.revision}`;
-    const drafts = draftsForInvitees(committee, edited, roster, answers, nowIso, 'rescheduled', (personId) => `${dispatchId}:${personId}`);
-    operations.push(enqueueOperation(actor.committeeId, dispatchId, drafts, nowIso));
-    notified = drafts.length;
-  }
-  try {
-    const [stored] = await deps.store.batch(actor.committeeId, operations);
-    await scheduleSessionJobs(deps, committee, edited);
-    return ok({ session: stored as Stored<SessionDocument>, notified });
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
-    const current = await deps.store.get<SessionDocument>(actor.committeeId, session.id);
-    return fail({ kind: 'outdated', session: current ?? session });
-  }
+  return saveSessionChange(deps, committee, session, edited, changedForInvitees(session, edited) ? { dispatchId: `update:${session.id}:r${edited.revision}`, banner: 'rescheduled' } : undefined);
 }
 
 function changedForInvitees(before: SessionDocument, after: SessionDocument): boolean {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
 import { planYear } from '../../domain/sessions/plan-year';
@@ -6,7 +5,7 @@ import type { AppDependencies } from '../dependencies';
 import type { Actor } from '../identify-actor';
 import type { Stored } from '../ports/document-store';
 import { ConflictError } from '../ports/store-errors';
-import { sessionDocumentId, type SessionDocument } from './session-document';
+import { newSessionDocument, type SessionDocument } from './session-document';
 import { scheduleSessionJobs } from './session-jobs';
 
 export type PlanSessionsRefusal = { readonly kind: 'notAllowed' } | { readonly kind: 'noCommittee' } | { readonly kind: 'invalidYear'; readonly min: number; readonly max: number };
@@ -33,24 +32,8 @@ export async function planSessions(deps: AppDependencies, actor: Actor, yearInpu
   const created: Array<Stored<SessionDocument>> = [];
   const existing: Array<Stored<SessionDocument>> = [];
   for (const planned of planYear(year, actor.committee)) {
-    const id = sessionDocumentId(planned.year, planned.sequence);
-    const document: SessionDocument = {
-      id,
-      committeeId: actor.committeeId,
-      type: 'session',
-      number: planned.number,
-      year: planned.year,
-      sequence: planned.sequence,
-      extra: false,
-      startsAt: planned.startsAt,
-      endsAt: planned.endsAt,
-      chair: planned.chair,
-      state: 'planned',
-      revision: 1,
-      calendarToken: randomUUID(),
-      createdAt: nowIso,
-      updatedAt: nowIso,
-    };
+    const document = newSessionDocument(actor.committeeId, planned, nowIso, actor.identity.aadObjectId);
+    const id = document.id;
     try {
       const stored = await deps.store.create(document);
       await scheduleSessionJobs(deps, actor.committee, stored);

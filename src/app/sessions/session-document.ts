@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Document } from '../ports/document-store';
+import type { PlannedSession } from '../../domain/sessions/plan-year';
 import type { InvitedSeat } from '../../domain/sessions/invitation';
 import type { SessionState } from '../../domain/sessions/session-state';
 
@@ -35,4 +37,26 @@ export interface SessionDocument extends Document {
 /** One id per session number, so planning a year twice finds the sessions it made before. */
 export function sessionDocumentId(year: number, sequence: number): string {
   return `session-${year}-${sequence}`;
+}
+
+/** A planned session as it is first stored: state `planned`, revision 1, a fresh calendar token. */
+export function newSessionDocument(committeeId: string, planned: PlannedSession, nowIso: string, by: string): SessionDocument {
+  return {
+    id: sessionDocumentId(planned.year, planned.sequence),
+    committeeId,
+    type: 'session',
+    number: planned.number,
+    year: planned.year,
+    sequence: planned.sequence,
+    extra: planned.extra,
+    startsAt: planned.startsAt,
+    endsAt: planned.endsAt,
+    ...(planned.chair ? { chair: planned.chair } : {}),
+    state: 'planned',
+    revision: 1,
+    calendarToken: randomUUID(),
+    createdAt: nowIso,
+    updatedAt: nowIso,
+    updatedBy: by,
+  };
 }

@@ -1,0 +1,49 @@
+import { fail, ok, type Result } from '../../domain/result';
+import type { AppDependencies } from '../dependencies';
+import { enqueueOperation } from '../delivery/outbox-record';
+import type { CommitteeDocument } from '../documents';
+import type { BatchOperation, Stored } from '../ports/document-store';
+import { ConcurrencyError, ConflictError } from '../ports/store-errors';
+import { answersOf, draftsForInvitees } from './invitation-drafts';
+import type { InvitationBanner } from './invitation-view';
+import { rosterSnapshot } from './roster-snapshot';
+import type { SessionDocument } from './session-document';
+import { scheduleSessionJobs } from './session-jobs';
+
+/** Tell every invitee, with their invitation card again under this banner. */
+export interface InviteeNotice {
+  readonly dispatchId: string;
+  readonly banner: InvitationBanner;
+}
+
+/**
+ * Writes a changed session over the version it was read at, with the invitees' cards in the
+ * same batch when `notice` is given and invitations are out, then moves its deadline jobs. If
+ * the session changed meanwhile, nothing is written and the current session comes back.
+ */
+export async function saveSessionChange(
+  deps: AppDependencies,
+  committee: Pick<CommitteeDocument, 'committeeId' | 'name' | 'timeZone' | 'leadTimes'>,
+  before: Stored<SessionDocument>,
+  after: SessionDocument,
+  notice?: InviteeNotice,
+): Promise<Result<{ readonly session: Stored<SessionDocument>; readonly notified: number }, { readonly kind: 'outdated'; readonly session: Stored<SessionDocument> }>> {
+  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const operations: BatchOperation[] = [{ op: 'replace', document: after, ifMatch: before._etag }];
+  let notified = 0;
+  if (notice && before.state === 'invited') {
+    const [roster, answers] = await Promise.all([rosterSnapshot(deps.store, committee.committeeId), answersOf(deps.store, committee.committeeId, before.id)]);
+    const drafts = draftsForInvitees(committee, after, roster, answers, nowIso, notice.banner, (personId) => `${notice.dispatchId}:${personId}`);
+    operations.push(enqueueOperation(committee.committeeId, notice.dispatchId, drafts, nowIso));
+    notified = drafts.length;
+  }
+  try {
+    const [stored] = await deps.store.batch(committee.committeeId, operations);
+    await scheduleSessionJobs(deps, committee, after);
+    return ok({ session: stored as Stored<SessionDocument>, notified });
+  } catch (error) {
+    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
+    const current = await deps.store.get<SessionDocument>(committee.committeeId, before.id);
+    return fail({ kind: 'outdated', session: current ?? before });
+  }
+}
