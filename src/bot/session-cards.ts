@@ -5,7 +5,7 @@ import { answerRsvp } from '../app/sessions/answer-rsvp';
 import { openAttendance, recordAttendance } from '../app/sessions/attendance';
 import { changeSessionState } from '../app/sessions/change-session-state';
 import { editSession } from '../app/sessions/edit-session';
-import { chosenSessionForCommand, sessionForCommand, sessionsOf, type SessionAccessRefusal } from '../app/sessions/find-session';
+import { chosenSessionForCommand, sessionForCommand, sessionsOf, yearForCommand, type SessionAccessRefusal } from '../app/sessions/find-session';
 import { inviteAsSecretariat } from '../app/sessions/invite-to-session';
 import { openInvitation } from '../app/sessions/open-invitation';
 import { planSessions } from '../app/sessions/plan-sessions';
@@ -83,11 +83,9 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
 
     /** The year's sessions again (the edit form's "back", "keep it"). */
     async list(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const year = Number(field(data, 'year'));
-      const access = await sessionForCommand(deps.store, actor, 'planSessions', undefined);
-      if (!access.ok && access.error.kind !== 'unknownSession') return refused(i18n, access.error);
-      if (!Number.isInteger(year)) return notice(i18n, 'attention', 'sessionErrors.title', 'sessionErrors.unknownSession');
-      return yearCard(actor, year, i18n);
+      const result = await yearForCommand(deps.store, actor, field(data, 'year'));
+      if (!result.ok) return refused(i18n, result.error);
+      return renderSessionsCard(result.value.year, result.value.sessions, actor.committee!.timeZone, i18n);
     },
 
     async editForm(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {

@@ -70,6 +70,10 @@ describe('bot: the session cycle in chat', () => {
     const outdated = await bot.execute(person('katrin'), VERBS.sessionSave, { ...save, date: '2027-02-25', time: '10:00' });
     assert.match(cardText(outdated), /nicht mehr aktuell/);
     assert.equal((await world.session()).startsAt, '2027-02-18T09:00:00.000Z');
+    const back = await bot.execute(person('katrin'), VERBS.sessionList, actionData(form, VERBS.sessionList));
+    assert.match(cardText(back), /Sitzungen 2027/);
+    assert.match(cardText(await bot.execute(person('birgit'), VERBS.sessionList, { verb: VERBS.sessionList, year: 2027 })), /Nur die Geschäftsstelle/);
+    assert.match(cardText(await bot.execute(person('katrin'), VERBS.sessionList, { verb: VERBS.sessionList, year: '2027; x' })), /gibt es nicht/);
   });
 
   it('invites, lets members answer on their card, refreshes it per person, and shows the tally', async () => {

@@ -68,3 +68,11 @@ export async function chosenSessionForCommand(store: DocumentStore, actor: Actor
   if (choice.ok) return ok({ committee: actor.committee, session: choice.session });
   return fail(choice.reason === 'notFound' ? { kind: 'notFound', number: argument.trim() } : { kind: choice.reason });
 }
+
+/** A year's sessions for the secretariat's year card, or why the actor may not see them. */
+export async function yearForCommand(store: DocumentStore, actor: Actor, yearInput: unknown): Promise<Result<{ readonly year: number; readonly sessions: Array<Stored<SessionDocument>> }, SessionAccessRefusal>> {
+  if (!actor.committee) return fail({ kind: 'noCommittee' });
+  if (!mayUse('planSessions', actor)) return fail({ kind: 'notAllowed' });
+  if (typeof yearInput !== 'number' || !Number.isInteger(yearInput)) return fail({ kind: 'unknownSession' });
+  return ok({ year: yearInput, sessions: await sessionsOf(store, actor.committeeId, yearInput) });
+}
