@@ -58,16 +58,6 @@ export interface ConversationAddress {
   readonly userName?: string;
 }
 
-/** Who to open a 1:1 conversation with, when only their team membership is known. */
-export interface PersonalConversationTarget {
-  readonly serviceUrl: string;
-  readonly tenantId: string;
-  readonly botId: string;
-  /** The member's Teams user id (29:…), as the member list of the team returns it. */
-  readonly userId: string;
-  readonly userAadObjectId?: string;
-}
-
 /** A conversation the bot can post into proactively. */
 export interface ConversationDocument extends Document {
   readonly type: 'conversation';

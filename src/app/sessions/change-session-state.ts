@@ -8,9 +8,12 @@ import { sessionById } from './find-session';
 import type { SessionDocument } from './session-document';
 import { saveSessionChange } from './save-session-change';
 
-/** The steps the session card offers directly; inviting and holding have their own use cases. */
-export type SessionCardStep = 'openTopics' | 'cancel';
-export const SESSION_CARD_STEPS: readonly SessionCardStep[] = ['openTopics', 'cancel'];
+/**
+ * The steps the session card offers directly; inviting and holding have their own use cases,
+ * and opening topics comes with the call for topics. Any other step from a card is refused.
+ */
+export type SessionCardStep = 'cancel';
+export const SESSION_CARD_STEPS: readonly SessionCardStep[] = ['cancel'];
 
 export type ChangeStateRefusal =
   | { readonly kind: 'notAllowed' | 'noCommittee' | 'unknownSession' | 'unknownStep' }
@@ -36,5 +39,5 @@ export async function changeSessionState(deps: AppDependencies, actor: Actor, se
   const nowIso = deps.clock.now().toUTC().toISO()!;
   const { _etag: _stale, ...rest } = session;
   const changed: SessionDocument = { ...rest, state: next.value, revision: session.revision + 1, updatedAt: nowIso, updatedBy: actor.identity.aadObjectId };
-  return saveSessionChange(deps, committee, session, changed, step === 'cancel' ? { dispatchId: `cancel:${session.id}`, banner: 'cancelled' } : undefined);
+  return saveSessionChange(deps, committee, session, changed, { dispatchId: `cancel:${session.id}`, banner: 'cancelled' });
 }

@@ -3,8 +3,10 @@ import type { ActorIdentity } from '../../../src/app/identify-actor';
 import { seedCommittee } from '../../../src/app/seed-committee';
 import { DEFAULT_COMMITTEE_SETTINGS } from '../../../src/domain/committee';
 import { committeeIdForTenant } from '../../../src/domain/ids';
+import { TENANT } from '../../support/bot-harness';
 
-export const TENANT = '11111111-2222-3333-4444-555555555555';
+/** The tenant the bot harness speaks for, so bot and use-case tests share one committee. */
+export { TENANT };
 export const COMMITTEE = committeeIdForTenant(TENANT);
 
 /** Object ids of the committee's people; fictional, as every person in the tests. */

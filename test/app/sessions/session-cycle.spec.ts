@@ -11,6 +11,8 @@ import type { JobDocument } from '../../../src/app/scheduling/job';
 import { runDueJobs } from '../../../src/app/scheduling/run-due-jobs';
 import { SESSION_JOB_HANDLERS } from '../../../src/app/sessions/session-jobs';
 import { silentLogger } from '../../../src/app/ports/logger';
+import { saveSetup } from '../../../src/app/save-setup';
+import { formatTerms } from '../../../src/domain/committee';
 import { openTempStore, type TempStore } from '../../support/temp-store';
 import { COMMITTEE, PEOPLE, SESSION_1, SessionWorld, type PersonKey } from './session-world';
 
@@ -195,6 +197,26 @@ describe('app/sessions: invitations, answers, reminders, attendance', () => {
       assert.deepEqual([reminder(jobsBefore), reminder(jobsAfter)], ['2027-02-04T08:00:00.000Z', '2027-03-11T08:00:00.000Z']);
     });
 
+    it('refuses a step the card does not offer, such as opening topics from tampered data', async () => {
+      const session = await world.session();
+      const result = await changeSessionState(world.deps, await world.actor('katrin'), SESSION_1, session.revision, 'openTopics');
+      assert.deepEqual(result, { ok: false, error: { kind: 'unknownStep' } });
+      assert.equal((await world.session()).state, 'planned');
+    });
+
+    it('moves every planned session\'s deadline jobs when the lead times change', async () => {
+      const katrin = await world.actor('katrin');
+      const committee = katrin.committee!;
+      const d = committee;
+      const saved = await saveSetup(world.deps, katrin, {
+        revision: committee.revision,
+        answers: { name: d.name, shortName: d.shortName, timeZone: d.timeZone, terms: formatTerms(d.terms), sessionLengthMinutes: d.sessionLengthMinutes, firstChair: d.chairRotation.firstSessionOfYear, rotatingChairs: d.chairRotation.rotating.join('\n'), ...d.leadTimes, rsvpReminderDays: 3 },
+      });
+      assert.ok(saved.ok);
+      const jobs = await temp.store.query<JobDocument>(COMMITTEE, { type: 'job', where: [{ field: 'subjectId', op: '=', value: SESSION_1 }] });
+      assert.equal(jobs.find((job) => job.kind === 'rsvpReminder')?.dueAt, '2027-02-08T08:00:00.000Z');
+    });
+
     it('refuses bad edits and outdated cards without changing anything', async () => {
       const session = await world.session();
       const actor = await world.actor('katrin');
@@ -236,6 +258,21 @@ describe('app/sessions: invitations, answers, reminders, attendance', () => {
         (await world.outbox()).filter(([dispatch]) => dispatch.startsWith('remind:')).map(([, who]) => who),
         ['sabine', 'yusuf'],
       );
+    });
+
+    it('corrects a schedule left stale by a crash instead of firing at the old time', async () => {
+      const session = await world.session();
+      const { _etag: etag, ...moved } = session;
+      // The session moved a week later, but the jobs were not rescheduled (a crash in between).
+      await temp.store.replace({ ...moved, startsAt: '2027-02-18T13:00:00.000Z', endsAt: '2027-02-18T16:00:00.000Z', revision: session.revision + 1 }, etag);
+      world.clock.advance(Date.parse('2027-01-28T08:00:00Z') - world.clock.now().toMillis());
+      await run();
+      assert.equal((await world.session()).state, 'planned', 'not invited at the old deadline');
+      const agenda = (await temp.store.query<JobDocument>(COMMITTEE, { type: 'job', where: [{ field: 'subjectId', op: '=', value: SESSION_1 }] })).find((job) => job.kind === 'agendaDispatch');
+      assert.deepEqual([agenda?.dueAt, agenda?.status], ['2027-02-04T08:00:00.000Z', 'scheduled']);
+      world.clock.advance(Date.parse('2027-02-04T08:00:00Z') - world.clock.now().toMillis());
+      await run();
+      assert.equal((await world.session()).state, 'invited', 'invited at the new deadline');
     });
 
     it('does not invite twice when the secretariat invited before the deadline', async () => {
