@@ -78,7 +78,16 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
     invite: sessions.invite,
     rsvps: async (actor, i18n, argument) => sessions.overview(actor, i18n, argument),
     attendance: sessions.attendance,
+    callForTopics: notYetBuilt,
+    topics: notYetBuilt,
+    agenda: notYetBuilt,
+    publishAgenda: notYetBuilt,
+    workingGroups: notYetBuilt,
   };
+  /** Commands whose cards are being built; they answer like an unknown command meanwhile. */
+  async function notYetBuilt(_actor: Actor, i18n: Translator): Promise<AdaptiveCardJson> {
+    return notice(i18n, 'default', 'notices.unknownCommandTitle', 'notices.unknownCommand');
+  }
   const cardActions: ReadonlyArray<readonly [string, CardProducer]> = [
     [VERBS.setupOpen, producers.setup],
     [VERBS.setupSave, async (actor, i18n, data) => saveSetupCard(deps, actor, data, i18n)],

@@ -1,7 +1,7 @@
 import type { Role } from './roles';
 
 /** Every command a person can type; card actions map to the command they belong to. */
-export const COMMANDS = ['help', 'setup', 'members', 'planSessions', 'extraSession', 'invite', 'rsvps', 'attendance', 'delivery'] as const;
+export const COMMANDS = ['help', 'setup', 'members', 'planSessions', 'extraSession', 'callForTopics', 'topics', 'agenda', 'publishAgenda', 'workingGroups', 'invite', 'rsvps', 'attendance', 'delivery'] as const;
 export type CommandId = (typeof COMMANDS)[number];
 
 /** Who may use a command: everybody, or only holders of the listed roles. */
@@ -17,11 +17,28 @@ export const COMMAND_AUDIENCE: Readonly<Record<CommandId, Audience>> = {
   members: ['secretariat'],
   planSessions: ['secretariat'],
   extraSession: ['secretariat'],
+  callForTopics: ['secretariat'],
+  topics: ['secretariat'],
+  agenda: ['secretariat'],
+  publishAgenda: ['secretariat'],
+  workingGroups: ['secretariat'],
   invite: ['secretariat'],
   rsvps: ['secretariat'],
   attendance: ['secretariat'],
   delivery: ['secretariat'],
 };
+
+/**
+ * Who may submit topics, practice experiences and needs for action: the working group (its
+ * right under the committee's decision), the members and the secretariat. Submitting is a chat
+ * line or a card form, not a command word, so it has its own entry beside the table.
+ */
+export const TOPIC_SUBMITTERS: readonly Role[] = ['workingGroup', 'member', 'secretariat'];
+
+/** Whether the person may submit topics for the agenda. */
+export function maySubmitTopics(actor: Pick<ActorStanding, 'roles'>): boolean {
+  return TOPIC_SUBMITTERS.some((role) => actor.roles.includes(role));
+}
 
 /** What a permission decision needs to know about the acting person and the committee. */
 export interface ActorStanding {
