@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { TEXT_LIMITS } from '../committee';
 import { fail, ok, type Result } from '../result';
+import { isWebLink } from '../web-link';
 
 /** The session card's edit form as it arrives: untrusted strings. */
 export interface SessionEditInput {
@@ -77,15 +78,6 @@ export function parseLocalDate(text: string): string | undefined {
   const date = german ? DateTime.fromObject({ year: Number(german[3]), month: Number(german[2]), day: Number(german[1]) }) : DateTime.fromISO(trimmed);
   if (!date.isValid || (!german && !/^\d{4}-\d{2}-\d{2}$/.test(trimmed))) return undefined;
   return date.toISODate()!;
-}
-
-function isWebLink(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
 }
 
 function text(value: unknown): string {
