@@ -2,6 +2,7 @@ import type { InvitationView } from '../app/sessions/invitation-view';
 import { formatDateTime, formatSessionRange } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
 import { DELEGATE_NAME_MAX } from '../app/sessions/answer-rsvp';
+import { agendaLines } from './agenda-lines';
 import { cardButton, type CardBanner, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
 import { escapeMarkdown } from './escape-markdown';
@@ -38,6 +39,8 @@ const BANNER_STYLE: Readonly<Record<NonNullable<InvitationView['banner']>, CardB
   deputyInvited: 'accent',
   closed: 'attention',
   notInvited: 'attention',
+  agendaPublished: 'accent',
+  agendaChanged: 'warning',
 };
 
 /**
@@ -65,7 +68,7 @@ export function renderInvitationCard(view: InvitationView, i18n: Translator, pub
     ],
     agendaTitle: i18n.t('invitation.agenda'),
     agendaNone: i18n.t('invitation.agendaNone'),
-    agenda: view.agenda.map((item, index) => `${index + 1}. ${escapeMarkdown(item)}`),
+    agenda: view.agenda ? agendaLines(view.agenda.items, i18n) : [],
     answerLine: answerLine(view, i18n),
     statusLine: view.status === 'open' ? i18n.t('invitation.status.open') : i18n.t(`invitation.status.${view.status}`),
     buttons: open

@@ -1,3 +1,4 @@
+import { fullestAgenda } from './agenda-card-fixtures';
 import { ROSTER_LIMITS } from '../../src/domain/roster-changes';
 import { ATTENDANCE_PAGE_SIZE, type AttendanceView } from '../../src/app/sessions/attendance';
 import type { InvitationView } from '../../src/app/sessions/invitation-view';
@@ -43,7 +44,7 @@ export function sampleInvitation(overrides: Partial<InvitationView> = {}): Invit
     place: 'P'.repeat(200),
     onlineLink: `https://example.org/${'l'.repeat(470)}`,
     chair: LONG,
-    agenda: Array.from({ length: 30 }, (_, index) => `Thema ${index + 1}: ${'Ausbildung und Arbeit '.repeat(8)}`),
+    agenda: fullestAgenda(),
     personId: 'aaaaaaaa-0000-0000-0000-000000000001',
     as: 'member',
     institution: LONG,

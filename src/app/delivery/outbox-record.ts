@@ -14,6 +14,16 @@ export type Recipient =
    */
   | { readonly kind: 'person'; readonly aadObjectId: string; readonly teamMember?: PersonalConversationTarget };
 
+/** A person as a recipient: their 1:1 chat, opened from their team membership when the bot has none yet. */
+export function personRecipient(person: { readonly aadObjectId: string; readonly contact?: PersonalConversationTarget }): Recipient {
+  return { kind: 'person', aadObjectId: person.aadObjectId, ...(person.contact ? { teamMember: person.contact } : {}) };
+}
+
+/** One message to each of the people, keyed per person under `dispatchId`. */
+export function draftsForPeople(dispatchId: string, people: ReadonlyArray<{ readonly aadObjectId: string; readonly displayName: string; readonly contact?: PersonalConversationTarget }>, message: MessageSpec): OutboxDraft[] {
+  return people.map((person) => ({ key: `${dispatchId}:${person.aadObjectId}`, recipient: personRecipient(person), recipientLabel: person.displayName, message }));
+}
+
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
 
 export type FailureReason = 'permanent' | 'attemptsExhausted' | 'noConversation';

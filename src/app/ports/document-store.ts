@@ -138,3 +138,9 @@ export interface DocumentStore {
   /** Releases connections and file handles; the store is unusable afterwards. */
   close(): Promise<void>;
 }
+
+/** The document as it is written back: the store's ETag travels beside it, not inside. */
+export function withoutEtag<T extends Document>(stored: Stored<T>): T {
+  const { _etag: _written, ...document } = stored;
+  return document as unknown as T;
+}

@@ -1,6 +1,6 @@
 import { invitees, latestOf, type Invitation } from '../../domain/sessions/invitation';
 import type { RsvpAnswer } from '../../domain/sessions/rsvp';
-import type { OutboxDraft } from '../delivery/outbox-record';
+import { personRecipient, type OutboxDraft } from '../delivery/outbox-record';
 import type { CommitteeDocument } from '../documents';
 import type { DocumentStore } from '../ports/document-store';
 import { invitationView, type InvitationBanner, type InvitationView } from './invitation-view';
@@ -21,7 +21,7 @@ export function invitationDraft(key: string, personId: string, roster: RosterSna
   const person = roster.people.get(personId);
   return {
     key,
-    recipient: { kind: 'person', aadObjectId: personId, ...(person?.contact ? { teamMember: person.contact } : {}) },
+    recipient: personRecipient({ aadObjectId: personId, ...(person?.contact ? { contact: person.contact } : {}) }),
     recipientLabel: `${nameOf(roster, personId)} (${view.institution})`,
     message: { kind: INVITATION_MESSAGE_KIND, data: { ...view } },
   };

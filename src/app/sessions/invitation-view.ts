@@ -1,4 +1,5 @@
 import type { CommitteeDocument } from '../documents';
+import type { PublishedAgenda } from '../agenda/agenda-document';
 import type { Invitation } from '../../domain/sessions/invitation';
 import { answersOpen, rsvpDeadline, type RsvpAnswer } from '../../domain/sessions/rsvp';
 import { nameOf, type RosterSnapshot } from './roster-snapshot';
@@ -9,7 +10,7 @@ import type { SessionDocument } from './session-document';
 export type InvitationStatus = 'open' | 'closed' | 'cancelled' | 'over' | 'notInvited';
 
 /** Why the card is sent or shown again, shown as a line above it. */
-export type InvitationBanner = 'reminder' | 'rescheduled' | 'cancelled' | 'saved' | 'outdated' | 'deputyInvited' | 'closed' | 'notInvited';
+export type InvitationBanner = 'reminder' | 'rescheduled' | 'cancelled' | 'saved' | 'outdated' | 'deputyInvited' | 'closed' | 'notInvited' | 'agendaPublished' | 'agendaChanged';
 
 /**
  * Everything one person's invitation card shows, as plain data. The outbox stores it as the
@@ -27,7 +28,8 @@ export interface InvitationView {
   readonly place?: string;
   readonly onlineLink?: string;
   readonly chair?: string;
-  readonly agenda: readonly string[];
+  /** The agenda as last published; absent until the first version. */
+  readonly agenda?: PublishedAgenda;
   readonly personId: string;
   readonly as: 'member' | 'deputy';
   readonly institution: string;
@@ -65,7 +67,7 @@ export function invitationView(
     ...(session.place ? { place: session.place } : {}),
     ...(session.onlineLink ? { onlineLink: session.onlineLink } : {}),
     ...(session.chair ? { chair: session.chair } : {}),
-    agenda: session.agenda ?? [],
+    ...(session.agenda ? { agenda: session.agenda } : {}),
     personId,
     as: invitation.as,
     institution: seat.institution,

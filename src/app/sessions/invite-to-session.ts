@@ -5,7 +5,7 @@ import { nextState, type SessionState } from '../../domain/sessions/session-stat
 import type { AppDependencies } from '../dependencies';
 import { enqueueOperation } from '../delivery/outbox-record';
 import type { CommitteeDocument } from '../documents';
-import type { Stored } from '../ports/document-store';
+import { withoutEtag, type BatchOperation, type Stored } from '../ports/document-store';
 import { ConcurrencyError, ConflictError } from '../ports/store-errors';
 import { draftsForInvitees } from './invitation-drafts';
 import { rosterSnapshot } from './roster-snapshot';
@@ -31,6 +31,38 @@ export async function inviteToSession(
   session: Stored<SessionDocument>,
   by: string,
 ): Promise<Result<{ readonly session: Stored<SessionDocument>; readonly invited: number }, InviteRefusal>> {
+  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const invitation = await invitationOperations(deps, committee, session, withoutEtag(session), by, nowIso);
+  if (!invitation.ok) return invitation;
+  try {
+    const [stored] = await deps.store.batch(committee.committeeId, invitation.value.operations);
+    return ok({ session: stored as Stored<SessionDocument>, invited: invitation.value.invitees.length });
+  } catch (error) {
+    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
+    return fail(await afterLostRace(deps, committee, session));
+  }
+}
+
+/** What inviting writes: the invited session over the version read, and one invitation per invitee. */
+export interface InvitationOperations {
+  /** The session's replace first, then the outbox dispatch. */
+  readonly operations: readonly BatchOperation[];
+  readonly invitees: readonly string[];
+}
+
+/**
+ * The batch operations of an invitation, for callers that write more in the same batch (the
+ * agenda's publication invites with it). `changed` is the session as the caller wants it
+ * written, before the invitation's own changes (state, seats, revision).
+ */
+export async function invitationOperations(
+  deps: AppDependencies,
+  committee: Pick<CommitteeDocument, 'committeeId' | 'name' | 'timeZone'>,
+  session: Stored<SessionDocument>,
+  changed: SessionDocument,
+  by: string,
+  nowIso: string,
+): Promise<Result<InvitationOperations, InviteRefusal>> {
   if (session.state === 'invited') return fail({ kind: 'alreadyInvited', session });
   const next = nextState(session.state, 'invite');
   if (!next.ok) return fail({ kind: 'illegalState', current: session.state });
@@ -39,21 +71,18 @@ export async function inviteToSession(
   const seats = roster.seats.filter((seat) => roster.people.get(seat.memberId)?.active);
   if (seats.length === 0) return fail({ kind: 'noSeats' });
 
-  const nowIso = deps.clock.now().toUTC().toISO()!;
-  const { _etag: etag, ...current } = session;
-  const invited: SessionDocument = { ...current, state: next.value, invitedSeats: seats, invitedAt: nowIso, revision: current.revision + 1, updatedAt: nowIso, updatedBy: by };
+  const invited: SessionDocument = { ...changed, state: next.value, invitedSeats: seats, invitedAt: nowIso, revision: changed.revision + 1, updatedAt: nowIso, updatedBy: by };
   const drafts = draftsForInvitees(committee, invited, roster, [], nowIso, undefined, (personId) => `invite:${session.id}:${personId}`);
-  try {
-    const [stored] = await deps.store.batch(committee.committeeId, [
-      { op: 'replace', document: invited, ifMatch: etag },
-      enqueueOperation(committee.committeeId, `invite:${session.id}`, drafts, nowIso),
-    ]);
-    return ok({ session: stored as Stored<SessionDocument>, invited: drafts.length });
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
-    const now = await deps.store.get<SessionDocument>(committee.committeeId, session.id);
-    return now?.state === 'invited' ? fail({ kind: 'alreadyInvited', session: now }) : fail({ kind: 'outdated' });
-  }
+  return ok({
+    operations: [{ op: 'replace', document: invited, ifMatch: session._etag }, enqueueOperation(committee.committeeId, `invite:${session.id}`, drafts, nowIso)],
+    invitees: drafts.map((draft) => (draft.recipient.kind === 'person' ? draft.recipient.aadObjectId : draft.key)),
+  });
+}
+
+/** Why an invitation batch failed on a concurrent change: someone invited first, or the session changed. */
+export async function afterLostRace(deps: AppDependencies, committee: Pick<CommitteeDocument, 'committeeId'>, session: SessionDocument): Promise<InviteRefusal> {
+  const now = await deps.store.get<SessionDocument>(committee.committeeId, session.id);
+  return now?.state === 'invited' ? { kind: 'alreadyInvited', session: now } : { kind: 'outdated' };
 }
 
 /** The secretariat's invitation, by command or from the session card. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Document } from '../ports/document-store';
+import type { PublishedAgenda } from '../agenda/agenda-document';
 import type { PlannedSession } from '../../domain/sessions/plan-year';
 import type { InvitedSeat } from '../../domain/sessions/invitation';
 import type { SessionState } from '../../domain/sessions/session-state';
@@ -27,8 +28,8 @@ export interface SessionDocument extends Document {
   /** The seats as they were when the invitations went out; set by inviting. */
   readonly invitedSeats?: readonly InvitedSeat[];
   readonly invitedAt?: string;
-  /** The agenda items so far, as their titles; the agenda feature fills it. */
-  readonly agenda?: readonly string[];
+  /** The agenda as last published, which every invitation shows; none before the first version. */
+  readonly agenda?: PublishedAgenda;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly updatedBy?: string;

@@ -5,12 +5,15 @@ import type { CommitteeDocument } from '../documents';
 import type { JobHandler } from '../scheduling/run-due-jobs';
 import { scheduleJobs } from '../scheduling/schedule-jobs';
 import { ConcurrencyError, ConflictError } from '../ports/store-errors';
-import { inviteToSession } from './invite-to-session';
 import { remindUnanswered } from './remind-unanswered';
+import { callForTopics } from '../agenda/call-for-topics';
+import { AGENDA_OPEN_STATES } from '../agenda/build-agenda';
+import { publishAgenda, SCHEDULER } from '../agenda/publish-agenda';
+import { reportTopicsClosed } from '../agenda/topics-closed';
 import type { SessionDocument } from './session-document';
 
-/** The deadlines of a session that have a job handler so far. */
-const HANDLED: readonly DeadlineKind[] = ['agendaDispatch', 'rsvpReminder'];
+/** The deadlines of a session that have a job handler. */
+const HANDLED: readonly DeadlineKind[] = ['callForTopics', 'topicDeadline', 'agendaDispatch', 'rsvpReminder'];
 
 /**
  * Makes the session's deadline jobs match its date and the committee's lead times; a cancelled
@@ -36,16 +39,28 @@ export async function scheduleSessionJobs(deps: AppDependencies, committee: Pick
 const SCHEDULE_ATTEMPTS = 5;
 
 /**
- * What the scheduler does at a session's deadlines: at the agenda lead time it invites (unless
- * the secretariat already did), at the reminder lead time it reminds those without an answer.
- * Each handler first checks that the job still belongs to the session's current date, so a
- * schedule that a crash left stale never fires at the wrong time; it is corrected instead.
+ * What the scheduler does at a session's deadlines: it calls for topics (unless the secretariat
+ * already did), tells the secretariat at the topic deadline what came in, publishes the agenda
+ * at the agenda lead time (inviting with it, unless nothing changed since the secretariat
+ * published), and reminds those without an answer. Each handler first checks that the job still
+ * belongs to the session's current date, so a schedule that a crash left stale never fires at
+ * the wrong time; it is corrected instead.
  */
-export const SESSION_JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
+export const SESSION_JOB_HANDLERS: Readonly<Record<DeadlineKind, JobHandler>> = {
+  callForTopics: async (job, deps) => {
+    const loaded = await currentFor(deps, job.committeeId, job.subjectId, 'callForTopics', job.dueAt);
+    if (!loaded || loaded.session.state !== 'planned') return;
+    await callForTopics(deps, loaded.committee, loaded.session, SCHEDULER);
+  },
+  topicDeadline: async (job, deps) => {
+    const loaded = await currentFor(deps, job.committeeId, job.subjectId, 'topicDeadline', job.dueAt);
+    if (!loaded || !AGENDA_OPEN_STATES.includes(loaded.session.state)) return;
+    await reportTopicsClosed(deps, loaded.committee, loaded.session, job.dueAt);
+  },
   agendaDispatch: async (job, deps) => {
     const loaded = await currentFor(deps, job.committeeId, job.subjectId, 'agendaDispatch', job.dueAt);
-    if (!loaded || (loaded.session.state !== 'planned' && loaded.session.state !== 'topicsOpen')) return;
-    await inviteToSession(deps, loaded.committee, loaded.session, 'scheduler');
+    if (!loaded || !AGENDA_OPEN_STATES.includes(loaded.session.state)) return;
+    await publishAgenda(deps, loaded.committee, loaded.session, SCHEDULER, true);
   },
   rsvpReminder: async (job, deps) => {
     const loaded = await currentFor(deps, job.committeeId, job.subjectId, 'rsvpReminder', job.dueAt);

@@ -238,7 +238,7 @@ describe('app/sessions: invitations, answers, reminders, attendance', () => {
         [['birgit', 'cancelled'], ['sabine', 'cancelled'], ['yusuf', 'cancelled']],
       );
       const jobs = await temp.store.query<JobDocument>(COMMITTEE, { type: 'job', where: [{ field: 'subjectId', op: '=', value: SESSION_1 }] });
-      assert.deepEqual(jobs.map((job) => job.status), ['cancelled', 'cancelled']);
+      assert.deepEqual(jobs.map((job) => job.status), ['cancelled', 'cancelled', 'cancelled', 'cancelled']);
       const card = await openInvitation(world.deps, await world.actor('birgit'), SESSION_1, PEOPLE.birgit);
       assert.equal(card.ok && card.value.status, 'cancelled');
     });
@@ -249,7 +249,8 @@ describe('app/sessions: invitations, answers, reminders, attendance', () => {
 
     it('invites at the agenda lead time and reminds only the unanswered at the reminder lead time', async () => {
       world.clock.advance(Date.parse('2027-01-28T08:00:00Z') - world.clock.now().toMillis());
-      assert.equal((await run()).length, 1);
+      // Due by now: the call for topics, the topic deadline and the agenda with the invitations.
+      assert.equal((await run()).length, 3);
       assert.equal((await world.session()).state, 'invited');
       await answer('birgit', 'inPerson');
       world.clock.advance(Date.parse('2027-02-04T08:00:00Z') - world.clock.now().toMillis());
@@ -275,11 +276,16 @@ describe('app/sessions: invitations, answers, reminders, attendance', () => {
       assert.equal((await world.session()).state, 'invited', 'invited at the new deadline');
     });
 
-    it('does not invite twice when the secretariat invited before the deadline', async () => {
+    it('does not invite twice when the secretariat invited before the deadline, and sends the agenda to the invitees', async () => {
       await invite();
       world.clock.advance(Date.parse('2027-01-28T08:00:00Z') - world.clock.now().toMillis());
       await run();
-      assert.equal((await world.outbox()).length, 3);
+      const outbox = await world.outbox();
+      assert.equal(outbox.filter(([dispatch]) => dispatch.startsWith('invite:')).length, 3);
+      assert.deepEqual(
+        outbox.filter(([dispatch]) => dispatch.endsWith(':invitees')).map(([, who, banner]) => [who, banner]),
+        [['birgit', 'agendaPublished'], ['sabine', 'agendaPublished'], ['yusuf', 'agendaPublished']],
+      );
     });
   });
 

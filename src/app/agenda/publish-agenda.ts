@@ -1,0 +1,134 @@
+import { agendaChanges, sameAgenda } from '../../domain/agenda/agenda-items';
+import { mayUse } from '../../domain/permissions';
+import { fail, ok, type Result } from '../../domain/result';
+import type { AppDependencies } from '../dependencies';
+import { draftsForPeople, enqueueOperation, type OutboxDraft } from '../delivery/outbox-record';
+import type { CommitteeDocument, PersonDocument } from '../documents';
+import type { Actor } from '../identify-actor';
+import { withoutEtag, type BatchOperation, type Stored } from '../ports/document-store';
+import { ConcurrencyError, ConflictError } from '../ports/store-errors';
+import { answersOf, draftsForInvitees } from '../sessions/invitation-drafts';
+import { afterLostRace, invitationOperations, type InviteRefusal } from '../sessions/invite-to-session';
+import { rosterSnapshot } from '../sessions/roster-snapshot';
+import type { SessionDocument } from '../sessions/session-document';
+import type { PublishedAgenda } from './agenda-document';
+import { AGENDA_OPEN_STATES, agendaDueAt } from './build-agenda';
+import { agendaWrite, loadAgenda } from './session-agenda';
+
+/** The outbox message kind of a published agenda sent on its own (to the working group, or to someone no longer invited). */
+export const AGENDA_MESSAGE_KIND = 'agenda';
+
+/** What the published agenda card shows. */
+export interface AgendaMessage {
+  readonly committeeName: string;
+  readonly timeZone: string;
+  readonly sessionNumber: string;
+  readonly startsAt: string;
+  readonly endsAt: string;
+  readonly place?: string;
+  readonly onlineLink?: string;
+  readonly agenda: PublishedAgenda;
+}
+
+/** Who `by` is when the scheduler publishes at the agenda lead time. */
+export const SCHEDULER = 'scheduler';
+
+export type PublishRefusal =
+  | { readonly kind: 'illegalState'; readonly session: Stored<SessionDocument> }
+  /** Nothing changed since the version everyone has. */
+  | { readonly kind: 'unchanged'; readonly version: number }
+  /** The lead time has passed; the secretariat confirms before it goes out late. */
+  | { readonly kind: 'confirmLate'; readonly dueAt: string }
+  | Exclude<InviteRefusal, { kind: 'alreadyInvited' }>;
+
+export interface Published {
+  readonly session: Stored<SessionDocument>;
+  readonly version: number;
+  /** People told 1:1 (invitations and agenda cards). */
+  readonly people: number;
+  readonly toWorkingGroupConversation: boolean;
+}
+
+/**
+ * Publishes the session's agenda as a new version, in one batch with everything it sends:
+ * members get it with their invitation (the session is invited now if it was not yet, or every
+ * invitee gets the invitation again showing the agenda), the working group gets it in its
+ * conversation (or 1:1 when none is set up), and anyone who had an earlier version and is no
+ * longer invited gets the new one too. A later version marks what changed. After the agenda
+ * lead time the secretariat confirms first; the scheduler publishes on time without asking.
+ */
+export async function publishAgenda(deps: AppDependencies, committee: Stored<CommitteeDocument>, session: Stored<SessionDocument>, by: string, confirmedLate: boolean): Promise<Result<Published, PublishRefusal>> {
+  if (!AGENDA_OPEN_STATES.includes(session.state)) return fail({ kind: 'illegalState', session });
+  const loaded = await loadAgenda(deps.store, committee.committeeId, session);
+  const previous = loaded.stored?.published;
+  if (previous && sameAgenda(previous.items, loaded.items)) return fail({ kind: 'unchanged', version: previous.version });
+  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const dueAt = agendaDueAt(committee, session);
+  if (by !== SCHEDULER && nowIso > dueAt && !confirmedLate) return fail({ kind: 'confirmLate', dueAt });
+
+  const changes = previous ? agendaChanges(previous.items, loaded.items) : undefined;
+  const version = (previous?.version ?? 0) + 1;
+  const agenda: PublishedAgenda = {
+    version,
+    publishedAt: nowIso,
+    items: loaded.items.map((item) => ({ ...item, ...(changes?.marks.get(item.id) ? { change: changes.marks.get(item.id)! } : {}) })),
+    removed: changes?.removed ?? [],
+  };
+  const withAgenda: SessionDocument = { ...withoutEtag(session), agenda, updatedAt: nowIso, updatedBy: by };
+  const dispatchId = `agenda:${session.id}:v${version}`;
+
+  const operations: BatchOperation[] = [];
+  let invitees: readonly string[];
+  if (session.state === 'invited') {
+    const [roster, answers] = await Promise.all([rosterSnapshot(deps.store, committee.committeeId), answersOf(deps.store, committee.committeeId, session.id)]);
+    const drafts = draftsForInvitees(committee, withAgenda, roster, answers, nowIso, previous ? 'agendaChanged' : 'agendaPublished', (personId) => `${dispatchId}:${personId}`);
+    operations.push({ op: 'replace', document: withAgenda, ifMatch: session._etag }, enqueueOperation(committee.committeeId, `${dispatchId}:invitees`, drafts, nowIso));
+    invitees = drafts.map((draft) => (draft.recipient.kind === 'person' ? draft.recipient.aadObjectId : draft.key));
+  } else {
+    const invitation = await invitationOperations(deps, committee, session, withAgenda, by, nowIso);
+    if (!invitation.ok) return invitation.error.kind === 'alreadyInvited' ? fail({ kind: 'outdated' }) : fail(invitation.error);
+    operations.push(...invitation.value.operations);
+    invitees = invitation.value.invitees;
+  }
+
+  const message = { kind: AGENDA_MESSAGE_KIND, data: { ...agendaMessage(committee, withAgenda, agenda) } };
+  const people = await deps.store.query<PersonDocument>(committee.committeeId, { type: 'person' });
+  const invited = new Set(invitees);
+  const formerRecipients = people.filter((person) => loaded.stored?.recipients.includes(person.aadObjectId) && !invited.has(person.aadObjectId));
+  const workingGroupPeople = committee.workingGroupConversationId ? [] : people.filter((person) => person.active && person.roles.includes('workingGroup') && !invited.has(person.aadObjectId) && !formerRecipients.includes(person));
+  const drafts: OutboxDraft[] = [
+    ...(committee.workingGroupConversationId ? [{ key: `${dispatchId}:conversation`, recipient: { kind: 'conversation' as const, conversationDocumentId: committee.workingGroupConversationId }, recipientLabel: 'working group', message }] : []),
+    ...draftsForPeople(dispatchId, [...formerRecipients, ...workingGroupPeople], message),
+  ];
+  const recipients = [...new Set([...(loaded.stored?.recipients ?? []), ...invitees, ...workingGroupPeople.map((person) => person.aadObjectId)])];
+  operations.push(agendaWrite(committee.committeeId, session, loaded, { published: agenda, recipients }, nowIso, by), enqueueOperation(committee.committeeId, dispatchId, drafts, nowIso));
+
+  try {
+    const [stored] = await deps.store.batch(committee.committeeId, operations);
+    return ok({ session: stored as Stored<SessionDocument>, version, people: invitees.length + formerRecipients.length + workingGroupPeople.length, toWorkingGroupConversation: Boolean(committee.workingGroupConversationId) });
+  } catch (error) {
+    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
+    const refusal = await afterLostRace(deps, committee, session);
+    return fail(refusal.kind === 'alreadyInvited' ? { kind: 'outdated' } : refusal);
+  }
+}
+
+/** The secretariat's publication, by command or from the agenda card. */
+export async function publishAgendaAsSecretariat(deps: AppDependencies, actor: Actor, session: Stored<SessionDocument>, confirmedLate: boolean): Promise<Result<Published, PublishRefusal | { readonly kind: 'notAllowed' | 'noCommittee' }>> {
+  if (!actor.committee) return fail({ kind: 'noCommittee' });
+  if (!mayUse('publishAgenda', actor)) return fail({ kind: 'notAllowed' });
+  return publishAgenda(deps, actor.committee, session, actor.identity.aadObjectId, confirmedLate);
+}
+
+function agendaMessage(committee: Pick<CommitteeDocument, 'name' | 'timeZone'>, session: SessionDocument, agenda: PublishedAgenda): AgendaMessage {
+  return {
+    committeeName: committee.name,
+    timeZone: committee.timeZone,
+    sessionNumber: session.number,
+    startsAt: session.startsAt,
+    endsAt: session.endsAt,
+    ...(session.place ? { place: session.place } : {}),
+    ...(session.onlineLink ? { onlineLink: session.onlineLink } : {}),
+    agenda,
+  };
+}
