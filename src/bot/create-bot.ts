@@ -16,6 +16,8 @@ import { channelSighting, sightingOf } from './conversation-address';
 import { notice } from './notices';
 import { deliveryCardFor, retryDeliveryCard } from './delivery-cards';
 import { sessionCards } from './session-cards';
+import { topicCards } from './topic-cards';
+import { parseTopicLine } from './topic-line-parser';
 import { importMembersCard, personFormCard, removeSeatCard, rosterCard, saveRolesCard, saveSeatCard, seatFormCard, setActiveCard, type RosterTurn } from './roster-cards';
 import { saveSetupCard, setupCardFor } from './setup-cards';
 import { isTeamOrGroupChat, leavers, memberSourceOf, readConversationMembers, readJoinedMembers } from './team-members';
@@ -63,6 +65,7 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
   };
 
   const sessions = sessionCards({ deps, ...(publicBaseUrl ? { publicBaseUrl } : {}) });
+  const topics = topicCards(deps);
   /** A roster card action: the producer with what every roster card of the turn needs. */
   const roster =
     (produce: (turn: RosterTurn, data: unknown) => Promise<AdaptiveCardJson>): CardProducer =>
@@ -78,7 +81,7 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
     invite: sessions.invite,
     rsvps: async (actor, i18n, argument) => sessions.overview(actor, i18n, argument),
     attendance: sessions.attendance,
-    callForTopics: notYetBuilt,
+    callForTopics: topics.call,
     topics: notYetBuilt,
     agenda: notYetBuilt,
     publishAgenda: notYetBuilt,
@@ -103,6 +106,9 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
     [VERBS.rsvpsRemind, sessions.remind],
     [VERBS.attendanceOpen, sessions.attendance],
     [VERBS.attendanceSave, sessions.saveAttendance],
+    [VERBS.topicForm, topics.form],
+    [VERBS.topicSubmit, topics.submit],
+    [VERBS.topicWithdraw, topics.withdraw],
     [VERBS.rosterOpen, roster(rosterCard)],
     [VERBS.rosterImport, roster(importMembersCard)],
     [VERBS.rosterNewSeat, roster(async (turn, data) => seatFormCard(turn, data, true))],
@@ -157,6 +163,15 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
     async (context) => {
       const { command, argument } = parseCommand(context.activity.text)!;
       await sendCard(context, await cardFor(context, producers[command], argument));
+    },
+  );
+
+  // A topic submitted as one chat line, in any conversation with the bot.
+  app.message(
+    async (context) => (context.activity.text ?? '').length <= MAX_MESSAGE_LENGTH && parseTopicLine(context.activity.text) !== undefined,
+    async (context) => {
+      const line = parseTopicLine(context.activity.text)!;
+      await sendCard(context, await cardFor(context, async (actor, i18n) => topics.chatLine(actor, i18n, line)));
     },
   );
 

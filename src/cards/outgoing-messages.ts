@@ -6,6 +6,11 @@ import { renderNoticeCard, type NoticeTone } from './notice-card';
 import { INVITATION_MESSAGE_KIND } from '../app/sessions/invitation-drafts';
 import type { InvitationView } from '../app/sessions/invitation-view';
 import { renderInvitationCard } from './invitation-card';
+import { CALL_FOR_TOPICS_MESSAGE_KIND, type CallForTopicsView } from '../app/agenda/call-for-topics';
+import { TOPIC_DECISION_MESSAGE_KIND, type TopicDecisionMessage } from '../app/agenda/triage-topics';
+import { TOPICS_CLOSED_MESSAGE_KIND, type TopicsClosedMessage } from '../app/agenda/topics-closed';
+import { renderCallForTopicsCard } from './call-for-topics-card';
+import { renderTopicDecisionNotice } from './topic-decision-notice';
 
 /** A short notice sent proactively: message keys, rendered in the recipient's language. */
 export interface NoticeMessageData {
@@ -39,6 +44,13 @@ function renderers({ publicBaseUrl }: RendererOptions): Readonly<Record<string, 
       return renderNoticeCard({ style: tone, title: i18n.t(title), text: i18n.t(text, params), lines: [] });
     },
     [INVITATION_MESSAGE_KIND]: (data, locale) => renderInvitationCard(data as unknown as InvitationView, translator(locale), publicBaseUrl),
+    [CALL_FOR_TOPICS_MESSAGE_KIND]: (data, locale) => renderCallForTopicsCard(data as unknown as CallForTopicsView, translator(locale)),
+    [TOPIC_DECISION_MESSAGE_KIND]: (data, locale) => renderTopicDecisionNotice(data as unknown as TopicDecisionMessage, translator(locale)),
+    [TOPICS_CLOSED_MESSAGE_KIND]: (data, locale) => {
+      const { sessionNumber, undecided } = data as unknown as TopicsClosedMessage;
+      const i18n = translator(locale);
+      return renderNoticeCard({ style: 'default', title: i18n.t('topicMessages.closedTitle', { number: sessionNumber }), text: i18n.t('topicMessages.closed', { count: undecided }), lines: [] });
+    },
   };
 }
 

@@ -83,3 +83,25 @@ export function cardText(card: Record<string, unknown>): string {
   });
   return texts.join('\n');
 }
+
+/** The data of the first action in the card with this verb (and these data fields). */
+export function actionData(card: unknown, verb: string, match: Record<string, unknown> = {}): Record<string, unknown> {
+  let found: Record<string, unknown> | undefined;
+  JSON.stringify(card, (_key, value: unknown) => {
+    const data = (value as { data?: Record<string, unknown> } | null)?.data;
+    if (!found && data && data.verb === verb && Object.entries(match).every(([field, expected]) => data[field] === expected)) found = data;
+    return value;
+  });
+  if (!found) throw new Error(`no action ${verb} ${JSON.stringify(match)} in ${cardText(card as Record<string, unknown>)}`);
+  return found;
+}
+
+/** Whether the card offers an action with this verb (and these data fields). */
+export function hasAction(card: unknown, verb: string, match: Record<string, unknown> = {}): boolean {
+  try {
+    actionData(card, verb, match);
+    return true;
+  } catch {
+    return false;
+  }
+}

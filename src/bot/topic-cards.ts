@@ -1,0 +1,170 @@
+import { callForTopicsAsSecretariat } from '../app/agenda/call-for-topics';
+import { editSubmission, ownSubmission, withdrawSubmission, type OwnSubmissionRefusal } from '../app/agenda/change-submission';
+import { submitTopic, type SubmissionWithSession } from '../app/agenda/submit-topic';
+import type { AppDependencies } from '../app/dependencies';
+import type { Actor } from '../app/identify-actor';
+import { chosenSessionForCommand, sessionById, type SessionAccessRefusal } from '../app/sessions/find-session';
+import type { SessionDocument } from '../app/sessions/session-document';
+import { topicDeadline } from '../domain/agenda/submission-window';
+import type { SubmissionInput } from '../domain/agenda/submission';
+import { maySubmitTopics } from '../domain/permissions';
+import type { CardBanner } from '../cards/card-button';
+import type { AdaptiveCardJson } from '../cards/card-template';
+import { escapeMarkdown } from '../cards/escape-markdown';
+import { sessionTitle, stateLabel } from '../cards/session-label';
+import { deadlineDay } from '../cards/submission-labels';
+import { renderTopicFormCard } from '../cards/topic-form-card';
+import { renderTopicReceiptCard } from '../cards/topic-receipt-card';
+import type { MessageKey, MessageParams, Translator } from '../i18n/translator';
+import { notice } from './notices';
+import type { TopicLine } from './topic-line-parser';
+
+/**
+ * The submitter's side of the agenda, and the secretariat's call for topics: chat lines, the
+ * form, the receipt with edit and withdraw, mapped to use cases; every refusal a localised card.
+ */
+export function topicCards(deps: AppDependencies) {
+  const nowIso = (): string => deps.clock.now().toUTC().toISO()!;
+
+  const receipt = (found: SubmissionWithSession, changeable: boolean, i18n: Translator, banner?: CardBanner): AdaptiveCardJson => renderTopicReceiptCard(found, changeable, i18n, banner);
+
+  /** Submits and answers with the receipt, the form again (problems), or why not. */
+  async function submit(actor: Actor, t: Translator, input: SubmissionInput, askedForSessionId?: unknown): Promise<AdaptiveCardJson> {
+    const result = await submitTopic(deps, actor, input, askedForSessionId);
+    if (result.ok) {
+      const { session, missed } = result.value;
+      const title = missed ? banner(t, 'warning', 'submission.banners.late', { missed: sessionTitle(missed, t), session: sessionTitle(session, t) }) : banner(t, 'good', 'submission.banners.submitted', { session: sessionTitle(session, t) });
+      return receipt(result.value, true, t, title);
+    }
+    const refusal = result.error;
+    switch (refusal.kind) {
+      case 'invalid': {
+        const asked = askedForSessionId === undefined ? undefined : await sessionById(deps.store, actor.committeeId, askedForSessionId);
+        return renderTopicFormCard({ kind: 'new', ...(asked && actor.committee ? { session: formSession(asked, actor) } : {}) }, actor.committee?.timeZone ?? 'Europe/Berlin', t, { input, problems: refusal.problems });
+      }
+      case 'duplicate': {
+        const own = await ownSubmission(deps, actor, refusal.existing.submission.id);
+        return receipt(refusal.existing, own.ok && own.value.changeable, t, banner(t, 'accent', 'submission.banners.duplicate', { session: sessionTitle(refusal.existing.session, t) }));
+      }
+      case 'noSessionAhead': {
+        const title = escapeMarkdown(typeof input.title === 'string' ? input.title.slice(0, 200) : '');
+        return refusal.missed
+          ? notice(t, 'attention', 'submission.errors.title', 'submission.errors.noSessionAheadMissed', { missed: sessionTitle(refusal.missed, t), title })
+          : notice(t, 'attention', 'submission.errors.title', 'submission.errors.noSessionAhead', { title });
+      }
+      case 'notAllowed':
+        return notice(t, 'attention', 'submission.errors.title', 'submission.errors.notAllowed');
+      default:
+        return notice(t, 'attention', 'submission.errors.title', 'sessionErrors.noCommittee');
+    }
+  }
+
+  function formSession(session: SessionDocument, actor: Actor): { readonly id: string; readonly number: string; readonly deadline: string } {
+    return { id: session.id, number: session.number, deadline: topicDeadline(session.startsAt, actor.committee!.leadTimes, actor.committee!.timeZone) };
+  }
+
+  function ownRefusal(t: Translator, refusal: OwnSubmissionRefusal): AdaptiveCardJson {
+    switch (refusal.kind) {
+      case 'closed':
+        return receipt(refusal.current, false, t, banner(t, 'attention', 'submission.banners.closed'));
+      case 'outdated':
+        return receipt(refusal.current, true, t, banner(t, 'warning', 'submission.banners.outdated'));
+      case 'noCommittee':
+        return notice(t, 'attention', 'submission.errors.title', 'sessionErrors.noCommittee');
+      default:
+        return notice(t, 'attention', 'submission.errors.title', `submission.errors.${refusal.kind}`);
+    }
+  }
+
+  return {
+    /** `thema: Titel – Beschreibung` in any conversation with the bot. */
+    async chatLine(actor: Actor, t: Translator, line: TopicLine): Promise<AdaptiveCardJson> {
+      return submit(actor, t, line);
+    },
+
+    /** The form: new for the session a call names, or the submitter's own to edit. */
+    async form(actor: Actor, t: Translator, data: unknown): Promise<AdaptiveCardJson> {
+      if (!actor.committee) return notice(t, 'attention', 'submission.errors.title', 'sessionErrors.noCommittee');
+      const submissionId = field(data, 'submissionId');
+      if (submissionId !== undefined) {
+        const own = await ownSubmission(deps, actor, submissionId);
+        if (!own.ok) return ownRefusal(t, own.error);
+        const { submission, session, changeable } = own.value;
+        if (!changeable) return ownRefusal(t, { kind: 'closed', current: { submission, session } });
+        return renderTopicFormCard({ kind: 'edit', submissionId: submission.id, revision: submission.revision, session: formSession(session, actor), content: submission.content }, actor.committee.timeZone, t);
+      }
+      if (!maySubmitTopics(actor)) return notice(t, 'attention', 'submission.errors.title', 'submission.errors.notAllowed');
+      const session = await sessionById(deps.store, actor.committeeId, field(data, 'sessionId'));
+      return renderTopicFormCard({ kind: 'new', ...(session ? { session: formSession(session, actor) } : {}), ...(actor.person?.institution ? { institution: actor.person.institution } : {}) }, actor.committee.timeZone, t);
+    },
+
+    /** The form's button: a new submission, or the changes to an existing one. */
+    async submit(actor: Actor, t: Translator, data: unknown): Promise<AdaptiveCardJson> {
+      const input: SubmissionInput = { kind: field(data, 'kind'), title: field(data, 'title'), description: field(data, 'description'), institution: field(data, 'institution'), link: field(data, 'link'), desiredMinutes: field(data, 'desiredMinutes') };
+      const submissionId = field(data, 'submissionId');
+      if (submissionId === undefined) return submit(actor, t, input, field(data, 'sessionId'));
+        const result = await editSubmission(deps, actor, submissionId, field(data, 'revision'), input);
+      if (result.ok) return receipt(result.value, true, t, banner(t, 'good', 'submission.banners.saved'));
+      const refusal = result.error;
+      if (refusal.kind === 'invalid') {
+        const { submission, session } = refusal.current;
+        return renderTopicFormCard({ kind: 'edit', submissionId: submission.id, revision: submission.revision, session: formSession(session, actor), content: submission.content }, actor.committee!.timeZone, t, { input, problems: refusal.problems });
+      }
+      if (refusal.kind === 'duplicate') return receipt(refusal.existing, true, t, banner(t, 'accent', 'submission.banners.duplicate', { session: sessionTitle(refusal.existing.session, t) }));
+      return ownRefusal(t, refusal);
+    },
+
+    async withdraw(actor: Actor, t: Translator, data: unknown): Promise<AdaptiveCardJson> {
+      const result = await withdrawSubmission(deps, actor, field(data, 'submissionId'), field(data, 'revision'));
+        return result.ok ? receipt(result.value, false, t, banner(t, 'good', 'submission.banners.withdrawn')) : ownRefusal(t, result.error);
+    },
+
+    /** `themen aufrufen [2027/1]`. */
+    async call(actor: Actor, t: Translator, argument: unknown): Promise<AdaptiveCardJson> {
+      const access = await chosenSessionForCommand(deps.store, actor, 'callForTopics', typeof argument === 'string' ? argument : '', ['planned', 'topicsOpen'], nowIso());
+      if (!access.ok) return accessRefusal(t, access.error);
+      const { session, committee } = access.value;
+      const result = await callForTopicsAsSecretariat(deps, actor, session);
+      if (result.ok) {
+        const { deadline, toConversation, toPeople } = result.value;
+        const text = toConversation ? (toPeople > 0 ? 'callResult.both' : 'callResult.conversation') : 'callResult.people';
+        return notice(t, 'good', 'callResult.title', text, { number: session.number, count: toPeople, deadline: deadlineDay(deadline, committee.timeZone, t) });
+      }
+      const refusal = result.error;
+      switch (refusal.kind) {
+        case 'alreadyCalled':
+          return notice(t, 'default', 'agendaErrors.title', 'agendaErrors.alreadyCalled', { number: session.number });
+        case 'deadlinePassed':
+          return notice(t, 'attention', 'agendaErrors.title', 'agendaErrors.deadlinePassed', { number: session.number, deadline: deadlineDay(refusal.deadline, committee.timeZone, t) });
+        case 'illegalState':
+          return notice(t, 'attention', 'agendaErrors.title', 'sessionErrors.illegalState', { number: session.number, state: stateLabel(refusal.current, t) });
+        case 'outdated':
+          return notice(t, 'warning', 'notices.outdatedTitle', 'sessions.outdated');
+        default:
+          return accessRefusal(t, refusal);
+      }
+    },
+  };
+}
+
+/** Why a secretariat command found no session to work on, as a card. */
+export function accessRefusal(i18n: Translator, refusal: SessionAccessRefusal): AdaptiveCardJson {
+  switch (refusal.kind) {
+    case 'notFound':
+      return notice(i18n, 'attention', 'agendaErrors.title', 'sessionErrors.notFound', { number: refusal.number });
+    case 'noneSuitable':
+      return notice(i18n, 'attention', 'agendaErrors.title', 'agendaErrors.noneOpen');
+    case 'notAllowed':
+      return notice(i18n, 'attention', 'agendaErrors.title', 'agendaErrors.notAllowed');
+    default:
+      return notice(i18n, 'attention', 'agendaErrors.title', `sessionErrors.${refusal.kind}`);
+  }
+}
+
+function banner(i18n: Translator, style: CardBanner['style'], key: MessageKey, params?: MessageParams): CardBanner {
+  return { style, title: i18n.t(key, params), text: '' };
+}
+
+function field(data: unknown, name: string): unknown {
+  return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>)[name] : undefined;
+}
