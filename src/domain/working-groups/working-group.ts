@@ -11,11 +11,7 @@ export interface WorkingGroupInput {
   readonly reportSessionId?: unknown;
 }
 
-/**
- * What the secretariat registers about a group: text trimmed, dates as local `yyyy-MM-dd`. The
- * report session is only read as an id here; whether the committee has such a session is for
- * the use case, which can look.
- */
+/** What the secretariat registers about a group: text trimmed, dates as local `yyyy-MM-dd`. */
 export interface WorkingGroupDetails {
   readonly name: string;
   readonly mandate: string;
@@ -49,9 +45,10 @@ const MAX_DATE_LENGTH = 10;
 
 /**
  * Reads the form, listing every problem at once so the secretariat can fix them in one go. The
- * planned end may fall on the start day (a one-day workshop), not before it.
+ * planned end may fall on the start day (a one-day workshop), not before it. `reportSessionIds`
+ * are the sessions the form offered; any other id can only come from a tampered or stale card.
  */
-export function parseWorkingGroup(input: WorkingGroupInput): Result<WorkingGroupDetails, WorkingGroupProblem[]> {
+export function parseWorkingGroup(input: WorkingGroupInput, reportSessionIds: ReadonlySet<string>): Result<WorkingGroupDetails, WorkingGroupProblem[]> {
   const problems: WorkingGroupProblem[] = [];
   const name = text(input.name, 'name', { max: WORKING_GROUP_LIMITS.name, required: true, multiline: false }, problems);
   const mandate = text(input.mandate, 'mandate', { max: WORKING_GROUP_LIMITS.mandate, required: true, multiline: true }, problems);
@@ -59,7 +56,7 @@ export function parseWorkingGroup(input: WorkingGroupInput): Result<WorkingGroup
   const startsOn = date(input.startsOn, 'startsOn', problems);
   const plannedEndOn = date(input.plannedEndOn, 'plannedEndOn', problems);
   if (startsOn && plannedEndOn && plannedEndOn < startsOn) problems.push({ field: 'plannedEndOn', code: 'endBeforeStart' });
-  const reportSessionId = reportSession(input.reportSessionId, problems);
+  const reportSessionId = reportSession(input.reportSessionId, reportSessionIds, problems);
 
   if (problems.length > 0) return fail(problems);
   return ok({ name: name!, mandate: mandate!, members: members ?? '', startsOn: startsOn!, plannedEndOn: plannedEndOn!, ...(reportSessionId ? { reportSessionId } : {}) });
@@ -103,11 +100,31 @@ function date(value: unknown, field: 'startsOn' | 'plannedEndOn', problems: Work
 }
 
 /** The chosen session's id; empty means no report planned yet. */
-function reportSession(value: unknown, problems: WorkingGroupProblem[]): string | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
+function reportSession(value: unknown, offered: ReadonlySet<string>, problems: WorkingGroupProblem[]): string | undefined {
+  if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') {
     problems.push({ field: 'reportSessionId', code: 'invalid' });
     return undefined;
   }
-  return value.trim() || undefined;
+  const id = value.trim();
+  if (id && !offered.has(id)) problems.push({ field: 'reportSessionId', code: 'unavailable' });
+  return id || undefined;
+}
+
+/** What the list order needs to know of a group. */
+export interface ListedGroup {
+  readonly name: string;
+  readonly state: 'active' | 'ended';
+  readonly startsOn: string;
+  readonly endedAt?: string;
+}
+
+/**
+ * The order of the secretariat's list: the groups at work first, the longest-running on top;
+ * then the record of ended groups, the most recently ended first. Ties go by name.
+ */
+export function compareForList(a: ListedGroup, b: ListedGroup): number {
+  if (a.state !== b.state) return a.state === 'active' ? -1 : 1;
+  const byTime = a.state === 'active' ? a.startsOn.localeCompare(b.startsOn) : (b.endedAt ?? '').localeCompare(a.endedAt ?? '');
+  return byTime || a.name.localeCompare(b.name, 'de');
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parseWorkingGroup, WORKING_GROUP_LIMITS, type WorkingGroupInput, type WorkingGroupProblem } from '../../../src/domain/working-groups/working-group';
+import { compareForList, parseWorkingGroup as parseWith, WORKING_GROUP_LIMITS, type ListedGroup, type WorkingGroupInput, type WorkingGroupProblem } from '../../../src/domain/working-groups/working-group';
 
 const VALID: WorkingGroupInput = {
   name: 'AG 3 Fachkräfteeinwanderungsgesetz',
@@ -9,6 +9,10 @@ const VALID: WorkingGroupInput = {
   plannedEndOn: '2027-06-30',
   reportSessionId: 'session-2027-2',
 };
+
+/** The sessions the form offered as report sessions. */
+const OFFERED = new Set(['session-2027-1', 'session-2027-2']);
+const parseWorkingGroup = (input: WorkingGroupInput) => parseWith(input, OFFERED);
 
 function problemsOf(input: WorkingGroupInput): WorkingGroupProblem[] {
   const result = parseWorkingGroup(input);
@@ -126,5 +130,24 @@ describe('domain/working-groups/working-group', () => {
 
   it('does not compare dates when one of them is unreadable', () => {
     assert.deepEqual(problemsOf({ ...VALID, startsOn: 'x', plannedEndOn: '2020-01-01' }), [{ field: 'startsOn', code: 'invalid' }]);
+  });
+
+  it('accepts only a report session the form offered', () => {
+    assert.ok(parseWorkingGroup({ ...VALID, reportSessionId: 'session-2027-1' }).ok);
+    assert.deepEqual(problemsOf({ ...VALID, reportSessionId: 'session-2027-3' }), [{ field: 'reportSessionId', code: 'unavailable' }]);
+    assert.deepEqual(problemsOf({ ...VALID, reportSessionId: '../x' }), [{ field: 'reportSessionId', code: 'unavailable' }]);
+    assert.deepEqual(problemsOf({ ...VALID, reportSessionId: 'session-2027-1', name: '' }), [{ field: 'name', code: 'required' }]);
+    assert.equal(parseWith({ ...VALID, reportSessionId: 'session-2027-1' }, new Set()).ok, false, 'nothing offered, nothing taken');
+  });
+
+  it('lists active groups by start, then ended ones, the most recently ended first', () => {
+    const groups: ListedGroup[] = [
+      { name: 'AG 4', state: 'ended', startsOn: '2025-01-01', endedAt: '2026-03-01T10:00:00.000Z' },
+      { name: 'AG 5', state: 'active', startsOn: '2026-09-01' },
+      { name: 'UAG Afghanistan', state: 'ended', startsOn: '2024-01-01', endedAt: '2026-10-01T10:00:00.000Z' },
+      { name: 'AG 3', state: 'active', startsOn: '2019-04-01' },
+      { name: 'AG 2', state: 'active', startsOn: '2026-09-01' },
+    ];
+    assert.deepEqual([...groups].sort(compareForList).map((group) => group.name), ['AG 3', 'AG 2', 'AG 5', 'UAG Afghanistan', 'AG 4']);
   });
 });
