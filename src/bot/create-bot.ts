@@ -16,6 +16,7 @@ import { channelSighting, sightingOf } from './conversation-address';
 import { notice } from './notices';
 import { deliveryCardFor, retryDeliveryCard } from './delivery-cards';
 import { sessionCards } from './session-cards';
+import { workingGroupCards } from './working-group-cards';
 import { importMembersCard, personFormCard, removeSeatCard, rosterCard, saveRolesCard, saveSeatCard, seatFormCard, setActiveCard, type RosterTurn } from './roster-cards';
 import { saveSetupCard, setupCardFor } from './setup-cards';
 import { isTeamOrGroupChat, leavers, memberSourceOf, readConversationMembers, readJoinedMembers } from './team-members';
@@ -63,6 +64,7 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
   };
 
   const sessions = sessionCards({ deps, ...(publicBaseUrl ? { publicBaseUrl } : {}) });
+  const workingGroups = workingGroupCards(deps);
   /** A roster card action: the producer with what every roster card of the turn needs. */
   const roster =
     (produce: (turn: RosterTurn, data: unknown) => Promise<AdaptiveCardJson>): CardProducer =>
@@ -82,7 +84,7 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
     topics: notYetBuilt,
     agenda: notYetBuilt,
     publishAgenda: notYetBuilt,
-    workingGroups: notYetBuilt,
+    workingGroups: workingGroups.list,
   };
   /** Commands whose cards are being built; they answer like an unknown command meanwhile. */
   async function notYetBuilt(_actor: Actor, i18n: Translator): Promise<AdaptiveCardJson> {
@@ -103,6 +105,10 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
     [VERBS.rsvpsRemind, sessions.remind],
     [VERBS.attendanceOpen, sessions.attendance],
     [VERBS.attendanceSave, sessions.saveAttendance],
+    [VERBS.workingGroupsOpen, workingGroups.list],
+    [VERBS.workingGroupForm, workingGroups.form],
+    [VERBS.workingGroupSave, workingGroups.save],
+    [VERBS.workingGroupEnd, workingGroups.end],
     [VERBS.rosterOpen, roster(rosterCard)],
     [VERBS.rosterImport, roster(importMembersCard)],
     [VERBS.rosterNewSeat, roster(async (turn, data) => seatFormCard(turn, data, true))],
