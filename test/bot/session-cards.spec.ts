@@ -3,23 +3,11 @@ import type { DispatchDocument } from '../../src/app/delivery/outbox-record';
 import { createMessageRenderer } from '../../src/cards/outgoing-messages';
 import { VERBS } from '../../src/cards/verbs';
 import { COMMITTEE, PEOPLE, SESSION_1, SessionWorld, type PersonKey } from '../app/sessions/session-world';
-import { BotHarness, cardText, firstCard, type Person } from '../support/bot-harness';
+import { actionData, BotHarness, cardText, firstCard, type Person } from '../support/bot-harness';
 import { openTempStore, type TempStore } from '../support/temp-store';
 
 const person = (key: PersonKey): Person => ({ id: `29:${key}`, aadObjectId: PEOPLE[key], name: key });
 const stranger: Person = { id: '29:stranger', aadObjectId: '00000000-0000-4000-8000-00000000beef', name: 'Fremd' };
-
-/** The data of the first action in the card with this verb (and these data fields). */
-function actionData(card: unknown, verb: string, match: Record<string, unknown> = {}): Record<string, unknown> {
-  let found: Record<string, unknown> | undefined;
-  JSON.stringify(card, (_key, value: unknown) => {
-    const data = (value as { data?: Record<string, unknown> } | null)?.data;
-    if (!found && data && data.verb === verb && Object.entries(match).every(([field, expected]) => data[field] === expected)) found = data;
-    return value;
-  });
-  assert.ok(found, `no action ${verb} ${JSON.stringify(match)} in ${cardText(card as Record<string, unknown>)}`);
-  return found;
-}
 
 describe('bot: the session cycle in chat', () => {
   let temp: TempStore;

@@ -3,35 +3,18 @@ import type { SessionDocument } from '../../src/app/sessions/session-document';
 import { VERBS } from '../../src/cards/verbs';
 import { NO_REPORT_SESSION } from '../../src/cards/working-group-form-card';
 import { AG3_FORM, storedGroups } from '../app/working-groups/working-group-fixtures';
-import { PEOPLE, SessionWorld, type PersonKey } from '../app/sessions/session-world';
-import { base, BotHarness, cardText, firstCard, type Person } from '../support/bot-harness';
-import { openTempStore, type TempStore } from '../support/temp-store';
+import { PEOPLE, useSessionWorld, type PersonKey } from '../app/sessions/session-world';
+import { actionData, base, BotHarness, cardText, firstCard, type Person } from '../support/bot-harness';
 
 const person = (key: PersonKey): Person => ({ id: `29:${key}`, aadObjectId: PEOPLE[key], name: key });
 const katrin = person('katrin');
 
-/** The data of the first action in the card with this verb (and these data fields). */
-function actionData(card: unknown, verb: string, match: Record<string, unknown> = {}): Record<string, unknown> {
-  let found: Record<string, unknown> | undefined;
-  JSON.stringify(card, (_key, value: unknown) => {
-    const data = (value as { data?: Record<string, unknown> } | null)?.data;
-    if (!found && data && data.verb === verb && Object.entries(match).every(([field, expected]) => data[field] === expected)) found = data;
-    return value;
-  });
-  assert.ok(found, `no action ${verb} ${JSON.stringify(match)} in ${cardText(card as Record<string, unknown>)}`);
-  return found;
-}
-
 describe('bot: temporary working groups in chat', () => {
-  let temp: TempStore;
-  let world: SessionWorld;
+  const fixture = useSessionWorld();
   let bot: BotHarness;
-  beforeEach(async () => {
-    temp = await openTempStore();
-    world = await SessionWorld.create(temp.store);
-    bot = new BotHarness(world.deps);
+  beforeEach(() => {
+    bot = new BotHarness(fixture.world.deps);
   });
-  afterEach(async () => temp.cleanup());
 
   /** The new-group form, reached the way the secretariat reaches it: command, then button. */
   async function newForm(): Promise<Record<string, unknown>> {
@@ -56,7 +39,7 @@ describe('bot: temporary working groups in chat', () => {
     const list = await bot.execute(katrin, VERBS.workingGroupSave, { ...save, ...AG3_FORM });
     assert.match(cardText(list), /„AG 3 Fachkräfteeinwanderungsgesetz“ angelegt\nIhr Bericht kommt auf die Tagesordnung der Sitzung 2027\/2\./);
     assert.match(cardText(list), /AG 3 Fachkräfteeinwanderungsgesetz\naktiv\nLaufzeit\n15\. Januar 2027 bis 30\. Juni 2027 \(geplant\)\nBericht\nSitzung 2027\/2/);
-    const [stored] = await storedGroups(world.store);
+    const [stored] = await storedGroups(fixture.world.store);
     assert.equal(stored?.id, `workinggroup-${String(save.formId)}`);
     assert.equal(stored?.updatedBy, PEOPLE.katrin, 'the actor comes from the activity');
     assert.match(cardText(firstCard(await bot.message(katrin, 'arbeitsgruppen'))), /AG 3 Fachkräfteeinwanderungsgesetz/);
@@ -73,7 +56,7 @@ describe('bot: temporary working groups in chat', () => {
     const save = actionData(await newForm(), VERBS.workingGroupSave);
     const replies = await bot.send({ ...base(katrin), type: 'message', value: { ...save, ...AG3_FORM, reportSessionId: NO_REPORT_SESSION } });
     assert.match(cardText(firstCard(replies)), /„AG 3 Fachkräfteeinwanderungsgesetz“ angelegt[^]*Bericht\nnoch keine Sitzung vorgesehen/);
-    assert.equal((await storedGroups(world.store))[0]?.reportSessionId, undefined);
+    assert.equal((await storedGroups(fixture.world.store))[0]?.reportSessionId, undefined);
   });
 
   it('creates one group when the same new form is saved twice, and then just shows it', async () => {
@@ -81,7 +64,7 @@ describe('bot: temporary working groups in chat', () => {
     await bot.execute(katrin, VERBS.workingGroupSave, { ...save, ...AG3_FORM });
     const again = await bot.execute(katrin, VERBS.workingGroupSave, { ...save, ...AG3_FORM, name: 'Doppelt' });
     assert.match(cardText(again), /„AG 3 Fachkräfteeinwanderungsgesetz“ war bereits angelegt/);
-    assert.deepEqual((await storedGroups(world.store)).map((group) => group.name), [AG3_FORM.name]);
+    assert.deepEqual((await storedGroups(fixture.world.store)).map((group) => group.name), [AG3_FORM.name]);
   });
 
   it('refuses a member who types the command, opens the form or posts a save; nothing is stored', async () => {
@@ -91,15 +74,15 @@ describe('bot: temporary working groups in chat', () => {
     assert.match(cardText(await bot.execute(birgit, VERBS.workingGroupForm, { verb: VERBS.workingGroupForm })), /Nur die Geschäftsstelle/);
     assert.match(cardText(await bot.execute(birgit, VERBS.workingGroupSave, { ...save, ...AG3_FORM })), /Nur die Geschäftsstelle/);
     assert.match(cardText(firstCard(await bot.send({ ...base(birgit), type: 'message', value: { ...save, ...AG3_FORM } }))), /Nur die Geschäftsstelle/);
-    assert.deepEqual(await storedGroups(world.store), []);
+    assert.deepEqual(await storedGroups(fixture.world.store), []);
   });
 
   it('refuses a member who posts an end, and changes nothing', async () => {
     await registerAg3();
-    const [group] = await storedGroups(world.store);
+    const [group] = await storedGroups(fixture.world.store);
     const end = { verb: VERBS.workingGroupEnd, groupId: group!.id, revision: 1, confirmed: true };
     assert.match(cardText(await bot.execute(person('sabine'), VERBS.workingGroupEnd, end)), /Nur die Geschäftsstelle/);
-    assert.deepEqual(await storedGroups(world.store), [group]);
+    assert.deepEqual(await storedGroups(fixture.world.store), [group]);
   });
 
   it('shows the problems on the form with what was typed, and stores nothing', async () => {
@@ -110,7 +93,7 @@ describe('bot: temporary working groups in chat', () => {
     assert.ok(JSON.stringify(problems).includes(`"value":"${name}"`), 'the typed name is kept, up to what the field takes');
     assert.ok(JSON.stringify(problems).includes(`"value":"${AG3_FORM.members}"`), 'the typed members are kept');
     assert.deepEqual(actionData(problems, VERBS.workingGroupSave), save, 'the same form, so its next save is still one group');
-    assert.deepEqual(await storedGroups(world.store), []);
+    assert.deepEqual(await storedGroups(fixture.world.store), []);
   });
 
   it('refuses tampered data and stores nothing', async () => {
@@ -130,49 +113,49 @@ describe('bot: temporary working groups in chat', () => {
       assert.match(cardText(card), expected);
       assert.ok(Buffer.byteLength(JSON.stringify(card)) < 28 * 1024, 'nothing oversized comes back');
     }
-    assert.deepEqual(await storedGroups(world.store), []);
+    assert.deepEqual(await storedGroups(fixture.world.store), []);
   });
 
   it('refuses a session of another committee, unknown to this one', async () => {
-    const { _etag, ...session } = await world.session();
-    await world.store.create<SessionDocument>({ ...session, committeeId: 'tenant-someone-else', id: 'session-2031-1', number: '2031/1' });
+    const { _etag, ...session } = await fixture.world.session();
+    await fixture.world.store.create<SessionDocument>({ ...session, committeeId: 'tenant-someone-else', id: 'session-2031-1', number: '2031/1' });
     const save = actionData(await newForm(), VERBS.workingGroupSave);
     assert.match(cardText(await bot.execute(katrin, VERBS.workingGroupSave, { ...save, ...AG3_FORM, reportSessionId: 'session-2031-1' })), /Diese Sitzung steht nicht \(mehr\) zur Auswahl/);
-    assert.deepEqual(await storedGroups(world.store), []);
+    assert.deepEqual(await storedGroups(fixture.world.store), []);
   });
 
   it('edits a group over the revision its form showed, and refuses an outdated form', async () => {
     const list = await registerAg3();
-    const form = await bot.execute(katrin, VERBS.workingGroupForm, actionData(list, VERBS.workingGroupForm, { groupId: (await storedGroups(world.store))[0]!.id }));
+    const form = await bot.execute(katrin, VERBS.workingGroupForm, actionData(list, VERBS.workingGroupForm, { groupId: (await storedGroups(fixture.world.store))[0]!.id }));
     assert.match(cardText(form), /„AG 3 Fachkräfteeinwanderungsgesetz“ bearbeiten/);
     const save = actionData(form, VERBS.workingGroupSave);
     const saved = await bot.execute(katrin, VERBS.workingGroupSave, { ...save, ...AG3_FORM, members: 'Jobcenter Leipzig' });
     assert.match(cardText(saved), /„AG 3 Fachkräfteeinwanderungsgesetz“ gespeichert[^]*Mitglieder\nJobcenter Leipzig/);
-    const before = await storedGroups(world.store);
+    const before = await storedGroups(fixture.world.store);
     const stale = await bot.execute(katrin, VERBS.workingGroupSave, { ...save, ...AG3_FORM, members: 'Veraltet' });
     assert.match(cardText(stale), /Diese Karte ist nicht mehr aktuell\nInzwischen wurde die Arbeitsgruppe geändert/);
-    assert.deepEqual(await storedGroups(world.store), before);
+    assert.deepEqual(await storedGroups(fixture.world.store), before);
   });
 
   it('asks once before ending a group, then keeps it on the list as ended', async () => {
     const list = await registerAg3();
     const ask = await bot.execute(katrin, VERBS.workingGroupEnd, actionData(list, VERBS.workingGroupEnd));
     assert.match(cardText(ask), /„AG 3 Fachkräfteeinwanderungsgesetz“ wirklich beenden\?/);
-    assert.equal((await storedGroups(world.store))[0]?.state, 'active', 'asking changes nothing');
+    assert.equal((await storedGroups(fixture.world.store))[0]?.state, 'active', 'asking changes nothing');
     const kept = await bot.execute(katrin, VERBS.workingGroupsOpen, actionData(ask, VERBS.workingGroupsOpen));
     assert.doesNotMatch(cardText(kept), /wirklich beenden/);
 
     const confirm = actionData(ask, VERBS.workingGroupEnd, { confirmed: true });
     const done = await bot.execute(katrin, VERBS.workingGroupEnd, confirm);
     assert.match(cardText(done), /„AG 3 Fachkräfteeinwanderungsgesetz“ beendet\nDie Arbeitsgruppe bleibt in der Liste\.[^]*AG 3 Fachkräfteeinwanderungsgesetz\nbeendet\nLaufzeit[^]*Beendet am\n21\. November 2026/);
-    const [ended] = await storedGroups(world.store);
+    const [ended] = await storedGroups(fixture.world.store);
     assert.equal(ended?.state, 'ended');
     assert.match(cardText(await bot.execute(katrin, VERBS.workingGroupEnd, confirm)), /war bereits beendet/);
-    assert.deepEqual(await storedGroups(world.store), [ended], 'ending twice changes nothing');
+    assert.deepEqual(await storedGroups(fixture.world.store), [ended], 'ending twice changes nothing');
 
     assert.match(cardText(firstCard(await bot.message(katrin, 'arbeitsgruppen'))), /AG 3 Fachkräfteeinwanderungsgesetz\nbeendet/);
     assert.match(cardText(await bot.execute(katrin, VERBS.workingGroupForm, { verb: VERBS.workingGroupForm, groupId: ended!.id })), /ist beendet und bleibt unverändert in der Liste/);
     assert.match(cardText(await bot.execute(katrin, VERBS.workingGroupSave, { verb: VERBS.workingGroupSave, groupId: ended!.id, revision: 2, ...AG3_FORM, name: 'Neu' })), /ist beendet/);
-    assert.deepEqual(await storedGroups(world.store), [ended]);
+    assert.deepEqual(await storedGroups(fixture.world.store), [ended]);
   });
 });

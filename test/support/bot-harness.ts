@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { TestAdapter, type Activity } from 'botbuilder';
 import type { AppDependencies } from '../../src/app/dependencies';
 import { silentLogger, type Logger } from '../../src/app/ports/logger';
@@ -82,4 +83,16 @@ export function cardText(card: Record<string, unknown>): string {
     return value;
   });
   return texts.join('\n');
+}
+
+/** The data of the first action in the card with this verb (and these data fields). */
+export function actionData(card: unknown, verb: string, match: Record<string, unknown> = {}): Record<string, unknown> {
+  let found: Record<string, unknown> | undefined;
+  JSON.stringify(card, (_key, value: unknown) => {
+    const data = (value as { data?: Record<string, unknown> } | null)?.data;
+    if (!found && data && data.verb === verb && Object.entries(match).every(([field, expected]) => data[field] === expected)) found = data;
+    return value;
+  });
+  assert.ok(found, `no action ${verb} ${JSON.stringify(match)} in ${cardText(card as Record<string, unknown>)}`);
+  return found;
 }

@@ -9,9 +9,8 @@ import { openWorkingGroupForm, type WorkingGroupFormView } from '../../../src/ap
 import { saveWorkingGroup, type SaveWorkingGroupRequest } from '../../../src/app/working-groups/save-working-group';
 import { groupsReportingAt, type WorkingGroupDocument } from '../../../src/app/working-groups/working-group-document';
 import type { Result } from '../../../src/domain/result';
-import { openTempStore, type TempStore } from '../../support/temp-store';
 import { setUpCommittee } from '../sessions/session-fixtures';
-import { COMMITTEE, PEOPLE, SessionWorld } from '../sessions/session-world';
+import { COMMITTEE, PEOPLE, useSessionWorld, type SessionWorld } from '../sessions/session-world';
 import { AG3_FORM, storedGroups } from './working-group-fixtures';
 
 const OTHER_TENANT = '99999999-8888-7777-6666-555555555555';
@@ -22,15 +21,13 @@ function refusal(result: Result<unknown, { readonly kind: string }>): string {
 }
 
 describe('app/working-groups: registering, changing and ending temporary working groups', () => {
-  let temp: TempStore;
+  const fixture = useSessionWorld();
   let world: SessionWorld;
   let katrin: Actor;
   beforeEach(async () => {
-    temp = await openTempStore();
-    world = await SessionWorld.create(temp.store);
+    world = fixture.world;
     katrin = await world.actor('katrin');
   });
-  afterEach(async () => temp.cleanup());
 
   /** A fresh form's id, as the new-group card carries it. */
   async function newFormId(actor: Actor = katrin): Promise<string> {
