@@ -37,7 +37,7 @@ describe('bot: temporary working groups in chat', () => {
     assert.match(String(save.formId), /^[0-9a-f-]{36}$/);
 
     const list = await bot.execute(katrin, VERBS.workingGroupSave, { ...save, ...AG3_FORM });
-    assert.match(cardText(list), /„AG 3 Fachkräfteeinwanderungsgesetz“ angelegt\nIhr Bericht kommt auf die Tagesordnung der Sitzung 2027\/2\./);
+    assert.match(cardText(list), /„AG 3 Fachkräfteeinwanderungsgesetz“ angelegt\nDer Bericht der Arbeitsgruppe kommt auf die Tagesordnung der Sitzung 2027\/2\./);
     assert.match(cardText(list), /AG 3 Fachkräfteeinwanderungsgesetz\naktiv\nLaufzeit\n15\. Januar 2027 bis 30\. Juni 2027 \(geplant\)\nBericht\nSitzung 2027\/2/);
     const [stored] = await storedGroups(fixture.world.store);
     assert.equal(stored?.id, `workinggroup-${String(save.formId)}`);

@@ -17,8 +17,8 @@ const ID_PREFIX = 'workinggroup-';
  * (a double click, a retried request) meets the first one's document instead of making a second.
  * Undefined when the form id could not be ours.
  */
-export function workingGroupDocumentId(formId: unknown): string | undefined {
-  return typeof formId === 'string' && isSafeIdPart(formId) ? `${ID_PREFIX}${formId}` : undefined;
+export function workingGroupDocumentId(formId: string): string | undefined {
+  return isSafeIdPart(formId) ? `${ID_PREFIX}${formId}` : undefined;
 }
 
 /** Why the actor cannot work with the working groups at all. */

@@ -41,13 +41,15 @@ export async function saveWorkingGroup(deps: AppDependencies, actor: Actor, requ
 }
 
 async function createGroup(deps: AppDependencies, actor: Actor, timeZone: string, request: SaveWorkingGroupRequest): Promise<Saved> {
-  const id = workingGroupDocumentId(request.formId);
+  const formId = request.formId;
+  if (typeof formId !== 'string') return fail({ kind: 'badForm' });
+  const id = workingGroupDocumentId(formId);
   if (!id) return fail({ kind: 'badForm' });
   const earlier = await deps.store.get<WorkingGroupDocument>(actor.committeeId, id);
   if (earlier) return ok({ group: earlier, outcome: 'alreadySaved' });
   const reportSessions = await reportSessionsFor(deps.store, actor.committeeId);
   const parsed = parseWorkingGroup(request.input, idsOf(reportSessions));
-  if (!parsed.ok) return fail({ kind: 'invalid', problems: parsed.error, form: { timeZone, formId: request.formId as string, reportSessions } });
+  if (!parsed.ok) return fail({ kind: 'invalid', problems: parsed.error, form: { timeZone, formId, reportSessions } });
 
   const nowIso = deps.clock.now().toUTC().toISO()!;
   const group: WorkingGroupDocument = {
@@ -80,6 +82,7 @@ async function changeGroup(deps: AppDependencies, actor: Actor, timeZone: string
   const parsed = parseWorkingGroup(request.input, idsOf(reportSessions));
   if (!parsed.ok) return fail({ kind: 'invalid', problems: parsed.error, form: { timeZone, group, reportSessions } });
 
+  // The form holds every detail, so a report session left empty is removed, not kept.
   const { reportSessionId: _dropped, ...kept } = group;
   const saved = await replaceWorkingGroup(deps, group, nextRevision(deps, actor, kept, parsed.value));
   return saved.ok ? ok({ group: saved.value, outcome: 'saved' }) : saved;
