@@ -18,6 +18,7 @@ import { deliveryCardFor, retryDeliveryCard } from './delivery-cards';
 import { sessionCards } from './session-cards';
 import { topicCards } from './topic-cards';
 import { parseTopicLine } from './topic-line-parser';
+import { workingGroupCards } from './working-group-cards';
 import { importMembersCard, personFormCard, removeSeatCard, rosterCard, saveRolesCard, saveSeatCard, seatFormCard, setActiveCard, type RosterTurn } from './roster-cards';
 import { saveSetupCard, setupCardFor } from './setup-cards';
 import { isTeamOrGroupChat, leavers, memberSourceOf, readConversationMembers, readJoinedMembers } from './team-members';
@@ -66,6 +67,7 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
 
   const sessions = sessionCards({ deps, ...(publicBaseUrl ? { publicBaseUrl } : {}) });
   const topics = topicCards(deps);
+  const workingGroups = workingGroupCards(deps);
   /** A roster card action: the producer with what every roster card of the turn needs. */
   const roster =
     (produce: (turn: RosterTurn, data: unknown) => Promise<AdaptiveCardJson>): CardProducer =>
@@ -85,7 +87,7 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
     topics: notYetBuilt,
     agenda: notYetBuilt,
     publishAgenda: notYetBuilt,
-    workingGroups: notYetBuilt,
+    workingGroups: workingGroups.list,
   };
   /** Commands whose cards are being built; they answer like an unknown command meanwhile. */
   async function notYetBuilt(_actor: Actor, i18n: Translator): Promise<AdaptiveCardJson> {
@@ -109,6 +111,10 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
     [VERBS.topicForm, topics.form],
     [VERBS.topicSubmit, topics.submit],
     [VERBS.topicWithdraw, topics.withdraw],
+    [VERBS.workingGroupsOpen, workingGroups.list],
+    [VERBS.workingGroupForm, workingGroups.form],
+    [VERBS.workingGroupSave, workingGroups.save],
+    [VERBS.workingGroupEnd, workingGroups.end],
     [VERBS.rosterOpen, roster(rosterCard)],
     [VERBS.rosterImport, roster(importMembersCard)],
     [VERBS.rosterNewSeat, roster(async (turn, data) => seatFormCard(turn, data, true))],

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Translator } from './translator';
+import type { MessageKey, Translator } from './translator';
 
 /**
  * Dates are shown in the committee's time zone (not the reader's device), in the reader's
@@ -9,9 +9,19 @@ export function formatDateTime(isoInstant: string, timeZone: string, i18n: Trans
   return inZone(isoInstant, timeZone, i18n).toFormat(i18n.t('dates.dateTime'));
 }
 
-/** A day in the committee's time zone: "Samstag, 21. November 2026". */
-export function formatDate(isoInstant: string, timeZone: string, i18n: Translator): string {
-  return inZone(isoInstant, timeZone, i18n).toFormat(i18n.t('dates.date'));
+/** A day in the committee's time zone: "Samstag, 21. November 2026", or in another day format. */
+export function formatDate(isoInstant: string, timeZone: string, i18n: Translator, format: MessageKey = 'dates.date'): string {
+  return inZone(isoInstant, timeZone, i18n).toFormat(i18n.t(format));
+}
+
+/**
+ * A calendar date stored without a time (`2027-03-12`), such as a working group's term. It is
+ * the same day everywhere, so no time zone may move it.
+ */
+export function formatLocalDate(isoDate: string, i18n: Translator, format: MessageKey = 'dates.date'): string {
+  const date = DateTime.fromISO(isoDate, { zone: 'utc' });
+  if (!date.isValid) throw new Error(`Invalid date: ${isoDate}`);
+  return date.setLocale(i18n.locale).toFormat(i18n.t(format));
 }
 
 /** A session's span: "Donnerstag, 12. März 2027, 14:00–17:00 Uhr". */

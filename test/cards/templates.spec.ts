@@ -22,6 +22,7 @@ import { renderSessionEditCard } from '../../src/cards/session-edit-card';
 import { renderInvitationCard } from '../../src/cards/invitation-card';
 import { renderRsvpsCard } from '../../src/cards/rsvps-card';
 import { renderAttendanceCard } from '../../src/cards/attendance-card';
+import { workingGroupCardSamples } from './working-group-card-fixtures';
 
 /** Connectors refuse larger messages; below this a card fits everywhere in Teams. */
 const MAX_CARD_BYTES = 28 * 1024;
@@ -132,6 +133,7 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
           { title: 'Nicht gespeichert', text: 'Grund '.repeat(30) },
         ),
       },
+      ...workingGroupCardSamples(i18n),
     ];
   });
 }

@@ -11,6 +11,7 @@ import { committeeIdForTenant, personDocumentId, seatDocumentId } from '../../..
 import type { Role } from '../../../src/domain/roles';
 import { TENANT } from '../../support/bot-harness';
 import { ManualClock } from '../../support/manual-clock';
+import { openTempStore, type TempStore } from '../../support/temp-store';
 import { setUpCommittee } from './session-fixtures';
 
 /** The tenant the bot harness speaks for, so that bot tests can use the same world. */
@@ -100,4 +101,18 @@ export function memberId(index: number): string {
 
 function nameOfId(id: string): string {
   return (Object.keys(PEOPLE) as PersonKey[]).find((key) => PEOPLE[key] === id) ?? id;
+}
+
+/**
+ * Registers mocha hooks that give every test of the surrounding `describe` a fresh world on its
+ * own embedded store, removed afterwards. Read `world` inside the tests, not at registration.
+ */
+export function useSessionWorld(): { readonly world: SessionWorld; readonly temp: TempStore } {
+  const fixture = {} as { world: SessionWorld; temp: TempStore };
+  beforeEach(async () => {
+    fixture.temp = await openTempStore();
+    fixture.world = await SessionWorld.create(fixture.temp.store);
+  });
+  afterEach(async () => fixture.temp.cleanup());
+  return fixture;
 }
