@@ -23,6 +23,7 @@ import { renderInvitationCard } from '../../src/cards/invitation-card';
 import { renderRsvpsCard } from '../../src/cards/rsvps-card';
 import { renderAttendanceCard } from '../../src/cards/attendance-card';
 import { workingGroupCardSamples } from './working-group-card-fixtures';
+import { topicCardSamples } from './topic-card-fixtures';
 
 /** Connectors refuse larger messages; below this a card fits everywhere in Teams. */
 const MAX_CARD_BYTES = 28 * 1024;
@@ -134,6 +135,7 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
         ),
       },
       ...workingGroupCardSamples(i18n),
+      ...topicCardSamples(i18n),
     ];
   });
 }
