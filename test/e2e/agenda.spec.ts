@@ -1,0 +1,122 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/browser';
+import { playgroundConfigAs } from './support/playground-as';
+import { freePort, PROJECT_ROOT, seedDemo, startBot, startPlayground, type RunningProcess } from './support/processes';
+
+const RESULTS = path.join(PROJECT_ROOT, 'test-results');
+const TEAM = 'Koordinierungsgremium Leipzig';
+const CHANNEL = 'AG Ausbildung und Arbeit';
+const TOPIC = 'Apprenticeship dropouts';
+
+/**
+ * A topic from the working group to the published agenda, on the demo committee: a working group
+ * member (Lena Vogt, in a second playground run signed in as her) submits a topic with one chat
+ * line that @mentions Gremium in the working group's channel; the secretariat (Katrin Albers, the
+ * project's playground user) accepts it on the triage card, finds it on the agenda builder and
+ * publishes; the agenda card then arrives in the channel, and Lena hears 1:1 that her topic is
+ * on the agenda. The playground reports en-US, so the commands and cards are in English. It
+ * composes a mention only by picking the bot from the list that "@" opens, so the test does
+ * that; and each playground run keeps its own conversations, so the channel post shows in the
+ * run whose connector the bot last heard from in that channel: Lena's.
+ */
+describe('e2e: a topic from the working group channel to the published agenda in the Agents Playground', function () {
+  this.timeout(240_000);
+
+  let dataDir: string;
+  let configDir: string;
+  let bot: RunningProcess | undefined;
+  const playgrounds: RunningProcess[] = [];
+  let browser: Browser | undefined;
+  let secretariat: Page;
+  let workingGroup: Page;
+
+  before(async () => {
+    await mkdir(RESULTS, { recursive: true });
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'gremium-e2e-agenda-'));
+    configDir = await mkdtemp(path.join(os.tmpdir(), 'gremium-e2e-working-group-'));
+    const botPort = await freePort();
+    const logFile = path.join(RESULTS, 'e2e-agenda-bot.log');
+    await seedDemo({ port: botPort, dataDir, logFile });
+    browser = await launchChromium();
+    bot = await startBot({ port: botPort, dataDir, logFile });
+    const [katrinPort, lenaPort] = [await freePort(), await freePort()];
+    playgrounds.push(await startPlayground({ port: katrinPort, botPort, logFile: path.join(RESULTS, 'e2e-agenda-playground-katrin.log') }));
+    playgrounds.push(
+      await startPlayground({ port: lenaPort, botPort, logFile: path.join(RESULTS, 'e2e-agenda-playground-lena.log'), cwd: await playgroundConfigAs('29:lena-vogt', configDir) }),
+    );
+    secretariat = await openPlayground(browser, katrinPort);
+    workingGroup = await openPlayground(browser, lenaPort);
+  });
+
+  after(async () => {
+    await browser?.close();
+    for (const playground of playgrounds) await playground.stop();
+    await bot?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    await rm(configDir, { recursive: true, force: true });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state !== 'failed') return;
+    for (const [who, page] of [['secretariat', secretariat], ['working-group', workingGroup]] as const) {
+      await page?.screenshot({ path: path.join(RESULTS, `failed-${who}-${this.currentTest.title.replace(/\W+/g, '-')}.png`), fullPage: true });
+    }
+  });
+
+  /** The playground, on the personal chat. */
+  async function openPlayground(from: Browser, port: number): Promise<Page> {
+    const page = await from.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`http://localhost:${port}/`);
+    await openPersonalChat(page);
+    return page;
+  }
+
+  async function openPersonalChat(page: Page): Promise<void> {
+    await page.getByRole('treeitem', { name: 'Personal Chat' }).click();
+  }
+
+  /** The chat list names a channel "team - channel". */
+  async function openChannel(page: Page): Promise<void> {
+    await page.getByRole('treeitem', { name: `${TEAM} - ${CHANNEL}` }).click();
+  }
+
+  async function say(page: Page, text: string): Promise<void> {
+    await page.locator('[role="textbox"][contenteditable="true"]').click();
+    await page.keyboard.type(text);
+    await page.getByRole('button', { name: 'Send Message' }).click();
+  }
+
+  /**
+   * A new post in the open channel that @mentions Gremium: the playground turns "@" plus a name
+   * into a mention only when the name is picked from its suggestions.
+   */
+  async function postMentioningGremium(page: Page, text: string): Promise<void> {
+    // The first compose box starts a new post; the ones below the posts reply to them.
+    await page.locator('[role="textbox"][contenteditable="true"]').first().click();
+    await page.keyboard.type('@Grem');
+    await page.getByRole('menuitem', { name: 'Gremium' }).click();
+    await page.keyboard.type(` ${text}`);
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+  }
+
+  it('the working group member has talked to Gremium before, so it can write to her', async () => {
+    await say(workingGroup, 'help');
+    await workingGroup.getByText('What you can do with Gremium').last().waitFor();
+  });
+
+  it('the secretariat plans the year', async () => {
+    await say(secretariat, 'plan sessions 2027');
+    await secretariat.getByText('3 sessions created for 2027').last().waitFor();
+  });
+
+  it('the working group member submits a topic with one line in the channel', async () => {
+    await openChannel(workingGroup);
+    await postMentioningGremium(workingGroup, `topic: ${TOPIC} – figures from the chambers`);
+    await workingGroup.getByText('Thank you! Your topic is submitted for Session 2027/1.').last().waitFor();
+    await workingGroup.getByText('Your submission – Session 2027/1').last().waitFor();
+    await workingGroup.screenshot({ path: path.join(RESULTS, 'agenda-1-topic-submitted.png'), fullPage: true });
+  });
+});
