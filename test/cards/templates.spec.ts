@@ -22,6 +22,10 @@ import { renderSessionEditCard } from '../../src/cards/session-edit-card';
 import { renderInvitationCard } from '../../src/cards/invitation-card';
 import { renderRsvpsCard } from '../../src/cards/rsvps-card';
 import { renderAttendanceCard } from '../../src/cards/attendance-card';
+import { renderTopicsCard } from '../../src/cards/topics-card';
+import { renderTopicDecisionCard } from '../../src/cards/topic-decision-card';
+import { AGENDA_LIMITS } from '../../src/domain/agenda/agenda-items';
+import { largestDecisionForm, largestTopicOverview, sampleDecisionForm, sampleTopicOverview } from './agenda-triage-card-fixtures';
 
 /** Connectors refuse larger messages; below this a card fits everywhere in Teams. */
 const MAX_CARD_BYTES = 28 * 1024;
@@ -131,6 +135,27 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
           i18n,
           { title: 'Nicht gespeichert', text: 'Grund '.repeat(30) },
         ),
+      },
+      { template: 'topics', name: `topics (${locale})`, card: renderTopicsCard(sampleTopicOverview(), i18n, { style: 'good', title: 'Entschieden', text: '' }) },
+      { template: 'topics', name: `topics, none yet (${locale})`, card: renderTopicsCard(sampleTopicOverview({ lines: [], undecided: 0, total: 0 }), i18n) },
+      { template: 'topics', name: `topics, a page of the longest declined submissions (${locale})`, card: renderTopicsCard(largestTopicOverview('declined'), i18n, { style: 'attention', title: 'T'.repeat(100), text: 'B'.repeat(300) }) },
+      { template: 'topics', name: `topics, a page of the longest undecided submissions (${locale})`, card: renderTopicsCard(largestTopicOverview('submitted'), i18n, { style: 'attention', title: 'T'.repeat(100), text: 'B'.repeat(300) }) },
+      { template: 'topic-decision', name: `topic decision (${locale})`, card: renderTopicDecisionCard(sampleDecisionForm(), i18n) },
+      { template: 'topic-decision', name: `topic decision without items or a following session (${locale})`, card: renderTopicDecisionCard(sampleDecisionForm({ mergeTargets: [], followingSessionNumber: undefined }), i18n) },
+      {
+        template: 'topic-decision',
+        name: `topic decision with problems, tampered answers and 29 items to merge into (${locale})`,
+        card: renderTopicDecisionCard(largestDecisionForm(), i18n, {
+          input: { decision: 'decline', presenter: 'P'.repeat(50_000), minutes: 'x'.repeat(50_000), kind: 'k'.repeat(50_000), mergeInto: 'm'.repeat(50_000), reason: 'R'.repeat(50_000) },
+          problems: [
+            { field: 'presenter', code: 'tooLong', max: AGENDA_LIMITS.presenter },
+            { field: 'minutes', code: 'invalid' },
+            { field: 'kind', code: 'invalid' },
+            { field: 'mergeInto', code: 'required' },
+            { field: 'reason', code: 'tooLong', max: 1000 },
+            { field: 'decision', code: 'invalid' },
+          ],
+        }),
       },
     ];
   });
