@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
+import { canMove, ITEM_BUTTONS_MAX_ITEMS, renderAgendaCard } from '../../src/cards/agenda-card';
+import { renderAgendaItemCard } from '../../src/cards/agenda-item-card';
 import type { AdaptiveCardJson } from '../../src/cards/card-template';
 import { renderTopicDecisionCard } from '../../src/cards/topic-decision-card';
 import { renderTopicsCard, TOPIC_TEXT_SHOWN } from '../../src/cards/topics-card';
 import { VERBS } from '../../src/cards/verbs';
+import type { AgendaItem } from '../../src/domain/agenda/agenda-items';
 import { translator } from '../../src/i18n/translator';
 import { cardText } from '../support/bot-harness';
-import { largestTopicOverview, sampleDecisionForm, sampleTopicLine, sampleTopicOverview } from './agenda-triage-card-fixtures';
+import { largestTopicOverview, longestAgendaView, sampleAgendaView, sampleDecisionForm, sampleTopicLine, sampleTopicOverview } from './agenda-triage-card-fixtures';
 
 const de = translator('de');
 const en = translator('en');
@@ -46,10 +49,19 @@ function findInput(card: AdaptiveCardJson, id: string): Record<string, unknown> 
   return input;
 }
 
+function warningTexts(card: AdaptiveCardJson): string[] {
+  const texts: string[] = [];
+  JSON.stringify(card, (_key, value: unknown) => {
+    if (value && typeof value === 'object' && (value as { style?: unknown }).style === 'warning' && (value as { type?: unknown }).type === 'Container') texts.push(cardText(value as Record<string, unknown>));
+    return value;
+  });
+  return texts;
+}
+
 const MARKDOWN = '**x** [a](b)';
 const ESCAPED = '\\*\\*x\\*\\* \\[a\\]\\(b\\)';
 
-describe('cards/triage cards', () => {
+describe('cards/agenda and triage cards', () => {
   describe('topics', () => {
     it('offers the decision only for submissions still waiting for one', () => {
       const view = sampleTopicOverview();
@@ -164,6 +176,125 @@ describe('cards/triage cards', () => {
       const text = cardText(renderTopicDecisionCard(view, de));
       assert.ok(!text.includes(MARKDOWN), text);
       assert.equal(text.split(ESCAPED).length - 1, 6);
+    });
+  });
+
+  describe('agenda builder', () => {
+    const moves = (card: AdaptiveCardJson, direction: 'up' | 'down') =>
+      actions(card)
+        .filter((action) => action.data.verb === VERBS.agendaMove && action.data.direction === direction)
+        .map((action) => action.data.itemId);
+
+    it('offers moving up from the second movable item on, and down up to the last movable one', () => {
+      const view = sampleAgendaView();
+      const card = renderAgendaCard(view, de);
+      const ids = view.items.map((item) => item.id);
+      // opening, agreements (first movable), three topics, a report, any other business.
+      assert.deepEqual(moves(card, 'up'), ids.slice(2, 6));
+      assert.deepEqual(moves(card, 'down'), ids.slice(1, 5));
+      assert.ok(!moves(card, 'up').includes('agreements'));
+      assert.ok(moves(card, 'up').includes(ids[2]));
+      const edits = actions(card).filter((action) => action.data.verb === VERBS.agendaItemForm && action.data.itemId !== undefined);
+      assert.deepEqual(edits.map((action) => action.data.itemId), ids);
+      assert.deepEqual(actions(card).find((action) => action.data.itemId === ids[3] && action.data.direction === 'up')!.data, { sessionId: 'session-2027-1', revision: 7, itemId: ids[3], direction: 'up', verb: VERBS.agendaMove });
+    });
+
+    it('decides movability as the domain does: fixed items stay, nothing passes them', () => {
+      const item = (id: string, origin: AgendaItem['origin']): AgendaItem => ({ id, title: id, kind: 'information', minutes: 5, origin, submissionIds: [] });
+      const items = [item('opening', { type: 'standard', standard: 'opening' }), item('a', { type: 'topic' }), item('b', { type: 'topic' }), item('other', { type: 'standard', standard: 'other' })];
+      assert.deepEqual(items.map((_, index) => [canMove(items, index, 'up'), canMove(items, index, 'down')]), [[false, false], [false, true], [true, false], [false, false]]);
+    });
+
+    it('warns only when the agenda runs over the session, and says when it runs over three hours', () => {
+      const view = sampleAgendaView();
+      assert.equal(view.totalMinutes, 155);
+      assert.match(cardText(renderAgendaCard(view, de)), /Gesamtdauer: 2 Std\. 35 Min\. von 3 Std\./);
+      assert.deepEqual(warningTexts(renderAgendaCard(view, de)), []);
+      assert.deepEqual(warningTexts(renderAgendaCard({ ...view, totalMinutes: 180 }, de)), []);
+      assert.deepEqual(warningTexts(renderAgendaCard({ ...view, totalMinutes: 181 }, de)), ['Die Tagesordnung ist 1 Min. länger als die Sitzung.\nSie umfasst mehr als drei Stunden.']);
+      assert.deepEqual(warningTexts(renderAgendaCard({ ...view, sessionMinutes: 120 }, de)), ['Die Tagesordnung ist 35 Min. länger als die Sitzung.']);
+      assert.deepEqual(warningTexts(renderAgendaCard({ ...view, totalMinutes: 200, sessionMinutes: 240 }, de)), []);
+      assert.match(cardText(renderAgendaCard({ ...view, totalMinutes: 240, sessionMinutes: 120 }, en)), /Total duration: 4 h of 2 h/);
+    });
+
+    it('shows what is published and what is not yet', () => {
+      const view = sampleAgendaView();
+      const text = cardText(renderAgendaCard(view, de));
+      assert.match(text, /Veröffentlicht: Fassung 2 am Donnerstag, 28\. Januar 2027, 09:00 Uhr/);
+      assert.match(text, /Änderungen seit der letzten Fassung sind noch nicht veröffentlicht\./);
+      assert.match(text, /Versand fällig: Donnerstag, 28\. Januar 2027, 08:00 Uhr/);
+      assert.match(text, /\*\*TOP 3\*\* Sprachkurse für Auszubildende \(30 Min\. · Diskussion · Sabine Hoffmann \\\(Jobcenter\\\)\)/);
+      const draft = cardText(renderAgendaCard({ ...view, published: undefined }, de));
+      assert.match(draft, /Noch nicht veröffentlicht/);
+      assert.doesNotMatch(draft, /Änderungen seit/);
+      const current = renderAgendaCard({ ...view, unpublished: false }, de);
+      assert.doesNotMatch(cardText(current), /Änderungen seit/);
+      assert.ok(!actions(current).some((action) => action.data.verb === VERBS.agendaPublish), 'nothing new to publish');
+    });
+
+    it('offers adding, publishing and the topics while the agenda can change, and nothing after', () => {
+      const bottom = (card: AdaptiveCardJson) => ((card as { actions?: Action[] }).actions ?? []).map((action) => [action.data.verb, action.associatedInputs]);
+      assert.deepEqual(bottom(renderAgendaCard(sampleAgendaView(), de)), [
+        [VERBS.agendaItemForm, 'none'],
+        [VERBS.agendaPublish, 'none'],
+        [VERBS.topicsOpen, 'none'],
+      ]);
+      const held = renderAgendaCard(sampleAgendaView({ editable: false }), de);
+      assert.deepEqual(actions(held), []);
+      assert.match(cardText(held), /kann nicht mehr geändert werden/);
+    });
+
+    it('gives long agendas one item picker instead of buttons on every item', () => {
+      assert.ok(actions(renderAgendaCard(longestAgendaView(ITEM_BUTTONS_MAX_ITEMS), de)).some((action) => action.data.itemId !== undefined));
+      const card = renderAgendaCard(longestAgendaView(ITEM_BUTTONS_MAX_ITEMS + 1), de);
+      assert.deepEqual(inputIds(card), ['itemId']);
+      assert.equal(findInput(card, 'itemId')!.value, 'agreements');
+      assert.ok(!actions(card).some((action) => action.data.itemId !== undefined));
+      const picked = actions(card).filter((action) => action.associatedInputs !== 'none');
+      assert.deepEqual(picked.map((action) => [action.data.verb, action.data.direction]), [
+        [VERBS.agendaMove, 'up'],
+        [VERBS.agendaMove, 'down'],
+        [VERBS.agendaItemForm, undefined],
+      ]);
+    });
+
+    it('escapes titles and presenters', () => {
+      const view = sampleAgendaView();
+      const items = view.items.map((item, index) => (index === 2 ? { ...item, title: MARKDOWN, presenter: MARKDOWN } : item));
+      const text = cardText(renderAgendaCard({ ...view, items }, de));
+      assert.ok(!text.includes(MARKDOWN), text);
+      assert.equal(text.split(ESCAPED).length - 1, 2);
+    });
+  });
+
+  describe('agenda item form', () => {
+    it("asks for the title of the secretariat's own items only", () => {
+      const view = sampleAgendaView();
+      assert.deepEqual(inputIds(renderAgendaItemCard(view, undefined, de)), ['title', 'presenter', 'minutes', 'kind']);
+      assert.deepEqual(inputIds(renderAgendaItemCard(view, view.items[2], de)), ['title', 'presenter', 'minutes', 'kind']);
+      const opening = renderAgendaItemCard(view, view.items[0], de);
+      assert.deepEqual(inputIds(opening), ['presenter', 'minutes', 'kind']);
+      assert.match(cardText(opening), /TOP 1 bearbeiten – Sitzung 2027\/1\nTitel: Eröffnung/);
+      assert.match(cardText(renderAgendaItemCard(view, view.items[5], de)), /Titel: Bericht: AG Anerkennung/);
+    });
+
+    it('saves onto the revision shown and goes back without the inputs', () => {
+      const view = sampleAgendaView();
+      const [save, back] = actions(renderAgendaItemCard(view, view.items[2], de));
+      assert.deepEqual(save!.data, { sessionId: 'session-2027-1', revision: 7, itemId: view.items[2]!.id, verb: VERBS.agendaItemSave });
+      assert.deepEqual(back!.data, { sessionId: 'session-2027-1', verb: VERBS.agendaOpen });
+      assert.equal(back!.associatedInputs, 'none');
+      assert.equal(actions(renderAgendaItemCard(view, undefined, de))[0]!.data.itemId, '');
+    });
+
+    it('fills in the item, or keeps what was typed and lists the problems', () => {
+      const view = sampleAgendaView();
+      const item = view.items[4]!;
+      const card = renderAgendaItemCard(view, item, de);
+      assert.deepEqual(['title', 'presenter', 'minutes', 'kind'].map((id) => findInput(card, id)!.value), [item.title, item.presenter, item.minutes, item.kind]);
+      const retried = renderAgendaItemCard(view, item, de, { input: { title: '', presenter: MARKDOWN, minutes: 'viele', kind: 'x' }, problems: [{ field: 'title', code: 'required' }, { field: 'minutes', code: 'invalid' }] });
+      assert.deepEqual(['title', 'presenter', 'minutes', 'kind'].map((id) => findInput(retried, id)!.value), ['', MARKDOWN, '', item.kind]);
+      assert.match(cardText(retried), /• Titel: Bitte ausfüllen\.\n• Dauer in Minuten: Bitte prüfen Sie die Angabe\./);
     });
   });
 });

@@ -24,8 +24,17 @@ import { renderRsvpsCard } from '../../src/cards/rsvps-card';
 import { renderAttendanceCard } from '../../src/cards/attendance-card';
 import { renderTopicsCard } from '../../src/cards/topics-card';
 import { renderTopicDecisionCard } from '../../src/cards/topic-decision-card';
+import { ITEM_BUTTONS_MAX_ITEMS, renderAgendaCard } from '../../src/cards/agenda-card';
+import { renderAgendaItemCard } from '../../src/cards/agenda-item-card';
 import { AGENDA_LIMITS } from '../../src/domain/agenda/agenda-items';
-import { largestDecisionForm, largestTopicOverview, sampleDecisionForm, sampleTopicOverview } from './agenda-triage-card-fixtures';
+import {
+  largestDecisionForm,
+  largestTopicOverview,
+  longestAgendaView,
+  sampleAgendaView,
+  sampleDecisionForm,
+  sampleTopicOverview,
+} from './agenda-triage-card-fixtures';
 
 /** Connectors refuse larger messages; below this a card fits everywhere in Teams. */
 const MAX_CARD_BYTES = 28 * 1024;
@@ -154,6 +163,25 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
             { field: 'mergeInto', code: 'required' },
             { field: 'reason', code: 'tooLong', max: 1000 },
             { field: 'decision', code: 'invalid' },
+          ],
+        }),
+      },
+      { template: 'agenda', name: `agenda (${locale})`, card: renderAgendaCard(sampleAgendaView(), i18n, { style: 'good', title: 'Gespeichert', text: '' }) },
+      { template: 'agenda', name: `agenda of a held session, over length (${locale})`, card: renderAgendaCard(sampleAgendaView({ editable: false, totalMinutes: 200, unpublished: false, published: undefined }), i18n) },
+      { template: 'agenda', name: `agenda with buttons on each of the most items and the longest texts (${locale})`, card: renderAgendaCard(longestAgendaView(ITEM_BUTTONS_MAX_ITEMS), i18n, { style: 'attention', title: 'T'.repeat(100), text: 'B'.repeat(300), lines: ['Zeile '.repeat(20)] }) },
+      { template: 'agenda', name: `agenda of the most items with the longest texts (${locale})`, card: renderAgendaCard(longestAgendaView(AGENDA_LIMITS.items), i18n, { style: 'attention', title: 'T'.repeat(100), text: 'B'.repeat(300), lines: ['Zeile '.repeat(20)] }) },
+      { template: 'agenda-item', name: `agenda item, new (${locale})`, card: renderAgendaItemCard(sampleAgendaView(), undefined, i18n) },
+      { template: 'agenda-item', name: `agenda item, a standard one (${locale})`, card: renderAgendaItemCard(sampleAgendaView(), sampleAgendaView().items[0], i18n) },
+      {
+        template: 'agenda-item',
+        name: `agenda item with problems and tampered answers (${locale})`,
+        card: renderAgendaItemCard(longestAgendaView(AGENDA_LIMITS.items), longestAgendaView(AGENDA_LIMITS.items).items[5], i18n, {
+          input: { title: 'T'.repeat(50_000), presenter: 'P'.repeat(50_000), minutes: 999, kind: { x: 1 } },
+          problems: [
+            { field: 'title', code: 'tooLong', max: AGENDA_LIMITS.title },
+            { field: 'presenter', code: 'markup' },
+            { field: 'minutes', code: 'outOfRange', min: 1, max: 240 },
+            { field: 'kind', code: 'invalid' },
           ],
         }),
       },
