@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { canMove, ITEM_BUTTONS_MAX_ITEMS, renderAgendaCard } from '../../src/cards/agenda-card';
 import { renderAgendaItemCard } from '../../src/cards/agenda-item-card';
+import { renderPublishedAgendaCard } from '../../src/cards/agenda-published-card';
 import type { AdaptiveCardJson } from '../../src/cards/card-template';
 import { renderTopicDecisionCard } from '../../src/cards/topic-decision-card';
 import { renderTopicsCard, TOPIC_TEXT_SHOWN } from '../../src/cards/topics-card';
@@ -8,7 +9,7 @@ import { VERBS } from '../../src/cards/verbs';
 import type { AgendaItem } from '../../src/domain/agenda/agenda-items';
 import { translator } from '../../src/i18n/translator';
 import { cardText } from '../support/bot-harness';
-import { largestTopicOverview, longestAgendaView, sampleAgendaView, sampleDecisionForm, sampleTopicLine, sampleTopicOverview } from './agenda-triage-card-fixtures';
+import { largestTopicOverview, longestAgendaView, sampleAgendaMessage, sampleAgendaView, sampleDecisionForm, sampleTopicLine, sampleTopicOverview } from './agenda-triage-card-fixtures';
 
 const de = translator('de');
 const en = translator('en');
@@ -295,6 +296,31 @@ describe('cards/agenda and triage cards', () => {
       const retried = renderAgendaItemCard(view, item, de, { input: { title: '', presenter: MARKDOWN, minutes: 'viele', kind: 'x' }, problems: [{ field: 'title', code: 'required' }, { field: 'minutes', code: 'invalid' }] });
       assert.deepEqual(['title', 'presenter', 'minutes', 'kind'].map((id) => findInput(retried, id)!.value), ['', MARKDOWN, '', item.kind]);
       assert.match(cardText(retried), /• Titel: Bitte ausfüllen\.\n• Dauer in Minuten: Bitte prüfen Sie die Angabe\./);
+    });
+  });
+
+  describe('published agenda', () => {
+    it('marks new and changed items and lists the dropped ones', () => {
+      const base = sampleAgendaMessage();
+      const items = base.agenda.items.map((item, index) => (index === 2 ? { ...item, change: 'changed' as const } : index === 3 ? { ...item, change: 'new' as const } : item));
+      const dropped: AgendaItem = { id: 'item-x', title: 'Wohnungsmarkt [a](b)', kind: 'discussion', minutes: 20, origin: { type: 'topic' }, submissionIds: [] };
+      const text = cardText(renderPublishedAgendaCard({ ...base, agenda: { ...base.agenda, version: 3, items, removed: [dropped] } }, de));
+      assert.match(text, /Tagesordnung – Sitzung 2027\/1 \(Fassung 3\)/);
+      assert.match(text, /Geändert: Neue und geänderte Punkte sind markiert\./);
+      assert.match(text, /\*\*TOP 3\*\* Sprachkurse für Auszubildende \(.*\) \*\*geändert\*\*/);
+      assert.match(text, /\*\*TOP 4\*\* Erfahrungen mit Jobbörsen \(.*\) \*\*neu\*\*/);
+      assert.doesNotMatch(text, /\*\*TOP 5\*\*.*\*\*(neu|geändert)\*\*/);
+      assert.match(text, /Entfallen:\n• Wohnungsmarkt \\\[a\\\]\\\(b\\\)/);
+    });
+
+    it('shows the first version without change marks, and only the place and link that are set', () => {
+      const card = renderPublishedAgendaCard(sampleAgendaMessage({ onlineLink: undefined, committeeName: MARKDOWN }), de);
+      const text = cardText(card);
+      assert.doesNotMatch(text, /Geändert|Entfallen/);
+      assert.match(text, /Ort\nNeues Rathaus, Raum 259/);
+      assert.doesNotMatch(text, /Online-Teilnahme/);
+      assert.ok(text.startsWith(ESCAPED), text);
+      assert.deepEqual(actions(card), []);
     });
   });
 });

@@ -26,11 +26,14 @@ import { renderTopicsCard } from '../../src/cards/topics-card';
 import { renderTopicDecisionCard } from '../../src/cards/topic-decision-card';
 import { ITEM_BUTTONS_MAX_ITEMS, renderAgendaCard } from '../../src/cards/agenda-card';
 import { renderAgendaItemCard } from '../../src/cards/agenda-item-card';
+import { renderPublishedAgendaCard } from '../../src/cards/agenda-published-card';
 import { AGENDA_LIMITS } from '../../src/domain/agenda/agenda-items';
 import {
+  largestAgendaMessage,
   largestDecisionForm,
   largestTopicOverview,
   longestAgendaView,
+  sampleAgendaMessage,
   sampleAgendaView,
   sampleDecisionForm,
   sampleTopicOverview,
@@ -185,6 +188,8 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
           ],
         }),
       },
+      { template: 'agenda-published', name: `published agenda, first version (${locale})`, card: renderPublishedAgendaCard(sampleAgendaMessage({ place: undefined, onlineLink: undefined }), i18n) },
+      { template: 'agenda-published', name: `published agenda, the fullest version with removals (${locale})`, card: renderPublishedAgendaCard(largestAgendaMessage(), i18n) },
     ];
   });
 }
