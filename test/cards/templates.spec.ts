@@ -239,6 +239,17 @@ describe('cards/templates', () => {
     }
   });
 
+  it('keeps every action set within the five actions Teams shows', () => {
+    for (const sample of samples()) {
+      const sets: unknown[][] = [];
+      JSON.stringify(sample.card, (key, value: unknown) => {
+        if (key === 'actions' && Array.isArray(value)) sets.push(value);
+        return value;
+      });
+      for (const actions of sets) assert.ok(actions.length <= 5, `${sample.name}: ${actions.length} actions`);
+    }
+  });
+
   it('keeps template files free of literal verbs, so verbs come from one constant', () => {
     for (const name of templateNames) {
       const text = readFileSync(path.join(__dirname, '../../adaptiveCards', name), 'utf8');
