@@ -66,7 +66,7 @@ export function agendaCards(deps: AppDependencies) {
 
     async decisionForm(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
       const found = await submissionForTriage(deps, actor, field(data, 'submissionId'));
-      if (!found.ok) return found.error.kind === 'unknownSubmission' ? notice(i18n, 'attention', 'agendaErrors.title', 'submission.errors.unknownSubmission') : accessRefusal(i18n, found.error);
+      if (!found.ok) return found.error.kind === 'unknownSubmission' ? notice(i18n, 'attention', 'agendaErrors.title', 'submission.errors.unknownSubmission') : accessRefusal(i18n, { kind: found.error.kind });
       return renderTopicDecisionCard(await decisionForm(deps, actor.committee!, found.value), i18n);
     },
 
@@ -94,7 +94,7 @@ export function agendaCards(deps: AppDependencies) {
         case 'tooManyItems':
           return notice(i18n, 'attention', 'agendaErrors.title', `agendaErrors.${refusal.kind}`);
         default:
-          return accessRefusal(i18n, refusal);
+          return accessRefusal(i18n, { kind: refusal.kind });
       }
     },
 
@@ -154,7 +154,7 @@ export function agendaCards(deps: AppDependencies) {
         case 'unchanged':
           return agendaCard(access.value, i18n, banner('accent', i18n.t('agendaResult.unchanged', { version: refusal.version })));
         case 'illegalState':
-          return notice(i18n, 'attention', 'agendaErrors.title', 'sessionErrors.illegalState', { number: session.number, state: stateLabel(refusal.session.state, i18n) });
+          return notice(i18n, 'attention', 'agendaErrors.title', 'sessionErrors.illegalState', { number: session.number, state: stateLabel('current' in refusal ? refusal.current : refusal.session.state, i18n) });
         case 'noSeats':
           return notice(i18n, 'attention', 'agendaErrors.title', 'sessionErrors.noSeats');
         case 'outdated':

@@ -16,6 +16,7 @@ import { channelSighting, sightingOf } from './conversation-address';
 import { notice } from './notices';
 import { deliveryCardFor, retryDeliveryCard } from './delivery-cards';
 import { sessionCards } from './session-cards';
+import { agendaCards } from './agenda-cards';
 import { topicCards } from './topic-cards';
 import { parseTopicLine } from './topic-line-parser';
 import { workingGroupCards } from './working-group-cards';
@@ -67,6 +68,7 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
 
   const sessions = sessionCards({ deps, ...(publicBaseUrl ? { publicBaseUrl } : {}) });
   const topics = topicCards(deps);
+  const agenda = agendaCards(deps);
   const workingGroups = workingGroupCards(deps);
   /** A roster card action: the producer with what every roster card of the turn needs. */
   const roster =
@@ -84,15 +86,11 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
     rsvps: async (actor, i18n, argument) => sessions.overview(actor, i18n, argument),
     attendance: sessions.attendance,
     callForTopics: topics.call,
-    topics: notYetBuilt,
-    agenda: notYetBuilt,
-    publishAgenda: notYetBuilt,
+    topics: agenda.topics,
+    agenda: agenda.agenda,
+    publishAgenda: agenda.publish,
     workingGroups: workingGroups.list,
   };
-  /** Commands whose cards are being built; they answer like an unknown command meanwhile. */
-  async function notYetBuilt(_actor: Actor, i18n: Translator): Promise<AdaptiveCardJson> {
-    return notice(i18n, 'default', 'notices.unknownCommandTitle', 'notices.unknownCommand');
-  }
   const cardActions: ReadonlyArray<readonly [string, CardProducer]> = [
     [VERBS.setupOpen, producers.setup],
     [VERBS.setupSave, async (actor, i18n, data) => saveSetupCard(deps, actor, data, i18n)],
@@ -111,6 +109,14 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
     [VERBS.topicForm, topics.form],
     [VERBS.topicSubmit, topics.submit],
     [VERBS.topicWithdraw, topics.withdraw],
+    [VERBS.topicsOpen, agenda.topics],
+    [VERBS.topicDecideForm, agenda.decisionForm],
+    [VERBS.topicDecide, agenda.decide],
+    [VERBS.agendaOpen, agenda.agenda],
+    [VERBS.agendaMove, agenda.move],
+    [VERBS.agendaItemForm, agenda.itemForm],
+    [VERBS.agendaItemSave, agenda.itemSave],
+    [VERBS.agendaPublish, agenda.publish],
     [VERBS.workingGroupsOpen, workingGroups.list],
     [VERBS.workingGroupForm, workingGroups.form],
     [VERBS.workingGroupSave, workingGroups.save],

@@ -26,3 +26,11 @@ export function agendaLines(items: readonly PublishedItem[], i18n: Translator): 
     return `**${itemNumber(index, i18n)}** ${itemTitle(item, i18n)} (${details})${mark}`;
   });
 }
+
+/** A length of time as the agenda shows it: "2 Std. 35 Min.", "3 Std." or "45 Min.". */
+export function formatDuration(minutes: number, i18n: Translator): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return i18n.t('agenda.minutes', { minutes: rest });
+  return rest === 0 ? i18n.t('agenda.hours', { hours }) : i18n.t('agenda.hoursMinutes', { hours, minutes: rest });
+}

@@ -9,6 +9,8 @@ import { renderInvitationCard } from './invitation-card';
 import { CALL_FOR_TOPICS_MESSAGE_KIND, type CallForTopicsView } from '../app/agenda/call-for-topics';
 import { TOPIC_DECISION_MESSAGE_KIND, type TopicDecisionMessage } from '../app/agenda/triage-topics';
 import { TOPICS_CLOSED_MESSAGE_KIND, type TopicsClosedMessage } from '../app/agenda/topics-closed';
+import { AGENDA_MESSAGE_KIND, type AgendaMessage } from '../app/agenda/publish-agenda';
+import { renderPublishedAgendaCard } from './agenda-published-card';
 import { renderCallForTopicsCard } from './call-for-topics-card';
 import { renderTopicDecisionNotice } from './topic-decision-notice';
 
@@ -45,6 +47,7 @@ function renderers({ publicBaseUrl }: RendererOptions): Readonly<Record<string, 
     },
     [INVITATION_MESSAGE_KIND]: (data, locale) => renderInvitationCard(data as unknown as InvitationView, translator(locale), publicBaseUrl),
     [CALL_FOR_TOPICS_MESSAGE_KIND]: (data, locale) => renderCallForTopicsCard(data as unknown as CallForTopicsView, translator(locale)),
+    [AGENDA_MESSAGE_KIND]: (data, locale) => renderPublishedAgendaCard(data as unknown as AgendaMessage, translator(locale)),
     [TOPIC_DECISION_MESSAGE_KIND]: (data, locale) => renderTopicDecisionNotice(data as unknown as TopicDecisionMessage, translator(locale)),
     [TOPICS_CLOSED_MESSAGE_KIND]: (data, locale) => {
       const { sessionNumber, undecided } = data as unknown as TopicsClosedMessage;

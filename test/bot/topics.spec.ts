@@ -100,7 +100,7 @@ describe('bot: topics submitted by chat line and card', () => {
     });
 
     it('leaves other lines to the commands and the unknown-command answer', async () => {
-      assert.match(cardText(firstCard(await bot.message(person('lena'), 'themen sind wichtig'))), /nicht verstanden|Befehl/);
+      assert.match(cardText(firstCard(await bot.message(person('lena'), 'Themenvorschlag ohne Doppelpunkt'))), /nicht verstanden|Befehl/);
       assert.equal((await submissions()).length, 0);
     });
   });

@@ -24,6 +24,24 @@ import { renderRsvpsCard } from '../../src/cards/rsvps-card';
 import { renderAttendanceCard } from '../../src/cards/attendance-card';
 import { workingGroupCardSamples } from './working-group-card-fixtures';
 import { topicCardSamples } from './topic-card-fixtures';
+import { renderConfirmCard } from '../../src/cards/confirm-card';
+import { cardButton } from '../../src/cards/card-button';
+import { renderTopicsCard } from '../../src/cards/topics-card';
+import { renderTopicDecisionCard } from '../../src/cards/topic-decision-card';
+import { ITEM_BUTTONS_MAX_ITEMS, renderAgendaCard } from '../../src/cards/agenda-card';
+import { renderAgendaItemCard } from '../../src/cards/agenda-item-card';
+import { renderPublishedAgendaCard } from '../../src/cards/agenda-published-card';
+import { AGENDA_LIMITS } from '../../src/domain/agenda/agenda-items';
+import {
+  largestAgendaMessage,
+  largestDecisionForm,
+  largestTopicOverview,
+  longestAgendaView,
+  sampleAgendaMessage,
+  sampleAgendaView,
+  sampleDecisionForm,
+  sampleTopicOverview,
+} from './agenda-triage-card-fixtures';
 
 /** Connectors refuse larger messages; below this a card fits everywhere in Teams. */
 const MAX_CARD_BYTES = 28 * 1024;
@@ -37,6 +55,11 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
       { template: 'help', name: `help (${locale})`, card: renderHelpCard({ committeeExists: true, committeeName: 'KOG', roles: ['secretariat', 'member'], commands: [...COMMANDS] }, i18n) },
       { template: 'help', name: `help without committee (${locale})`, card: renderHelpCard({ committeeExists: false, roles: [], commands: ['help', 'setup'] }, i18n) },
       { template: 'notice', name: `notice (${locale})`, card: renderNoticeCard({ style: 'attention', title: 'Titel', text: 'Text', lines: ['eins', 'zwei'] }) },
+      {
+        template: 'confirm',
+        name: `confirm (${locale})`,
+        card: renderConfirmCard({ title: 'T'.repeat(300), text: 'X'.repeat(2000), buttons: [cardButton('Jetzt versenden', VERBS.agendaPublish, { sessionId: 'session-2027-1', confirmed: true }, 'positive'), cardButton('Zurück', VERBS.agendaOpen, { sessionId: 'session-2027-1' })] }),
+      },
       { template: 'setup', name: `setup new (${locale})`, card: renderSetupCard(sampleSetupView({ isNew: true, revision: 0, lastChange: undefined }), i18n) },
       {
         template: 'setup',
@@ -136,6 +159,48 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
       },
       ...workingGroupCardSamples(i18n),
       ...topicCardSamples(i18n),
+      { template: 'topics', name: `topics (${locale})`, card: renderTopicsCard(sampleTopicOverview(), i18n, { style: 'good', title: 'Entschieden', text: '' }) },
+      { template: 'topics', name: `topics, none yet (${locale})`, card: renderTopicsCard(sampleTopicOverview({ lines: [], undecided: 0, total: 0 }), i18n) },
+      { template: 'topics', name: `topics, a page of the longest declined submissions (${locale})`, card: renderTopicsCard(largestTopicOverview('declined'), i18n, { style: 'attention', title: 'T'.repeat(100), text: 'B'.repeat(300) }) },
+      { template: 'topics', name: `topics, a page of the longest undecided submissions (${locale})`, card: renderTopicsCard(largestTopicOverview('submitted'), i18n, { style: 'attention', title: 'T'.repeat(100), text: 'B'.repeat(300) }) },
+      { template: 'topic-decision', name: `topic decision (${locale})`, card: renderTopicDecisionCard(sampleDecisionForm(), i18n) },
+      { template: 'topic-decision', name: `topic decision without items or a following session (${locale})`, card: renderTopicDecisionCard(sampleDecisionForm({ mergeTargets: [], followingSessionNumber: undefined }), i18n) },
+      {
+        template: 'topic-decision',
+        name: `topic decision with problems, tampered answers and 29 items to merge into (${locale})`,
+        card: renderTopicDecisionCard(largestDecisionForm(), i18n, {
+          input: { decision: 'decline', presenter: 'P'.repeat(50_000), minutes: 'x'.repeat(50_000), kind: 'k'.repeat(50_000), mergeInto: 'm'.repeat(50_000), reason: 'R'.repeat(50_000) },
+          problems: [
+            { field: 'presenter', code: 'tooLong', max: AGENDA_LIMITS.presenter },
+            { field: 'minutes', code: 'invalid' },
+            { field: 'kind', code: 'invalid' },
+            { field: 'mergeInto', code: 'required' },
+            { field: 'reason', code: 'tooLong', max: 1000 },
+            { field: 'decision', code: 'invalid' },
+          ],
+        }),
+      },
+      { template: 'agenda', name: `agenda (${locale})`, card: renderAgendaCard(sampleAgendaView(), i18n, { style: 'good', title: 'Gespeichert', text: '' }) },
+      { template: 'agenda', name: `agenda of a held session, over length (${locale})`, card: renderAgendaCard(sampleAgendaView({ editable: false, totalMinutes: 200, unpublished: false, published: undefined }), i18n) },
+      { template: 'agenda', name: `agenda with buttons on each of the most items and the longest texts (${locale})`, card: renderAgendaCard(longestAgendaView(ITEM_BUTTONS_MAX_ITEMS), i18n, { style: 'attention', title: 'T'.repeat(100), text: 'B'.repeat(300), lines: ['Zeile '.repeat(20)] }) },
+      { template: 'agenda', name: `agenda of the most items with the longest texts (${locale})`, card: renderAgendaCard(longestAgendaView(AGENDA_LIMITS.items), i18n, { style: 'attention', title: 'T'.repeat(100), text: 'B'.repeat(300), lines: ['Zeile '.repeat(20)] }) },
+      { template: 'agenda-item', name: `agenda item, new (${locale})`, card: renderAgendaItemCard(sampleAgendaView(), undefined, i18n) },
+      { template: 'agenda-item', name: `agenda item, a standard one (${locale})`, card: renderAgendaItemCard(sampleAgendaView(), sampleAgendaView().items[0], i18n) },
+      {
+        template: 'agenda-item',
+        name: `agenda item with problems and tampered answers (${locale})`,
+        card: renderAgendaItemCard(longestAgendaView(AGENDA_LIMITS.items), longestAgendaView(AGENDA_LIMITS.items).items[5], i18n, {
+          input: { title: 'T'.repeat(50_000), presenter: 'P'.repeat(50_000), minutes: 999, kind: { x: 1 } },
+          problems: [
+            { field: 'title', code: 'tooLong', max: AGENDA_LIMITS.title },
+            { field: 'presenter', code: 'markup' },
+            { field: 'minutes', code: 'outOfRange', min: 1, max: 240 },
+            { field: 'kind', code: 'invalid' },
+          ],
+        }),
+      },
+      { template: 'agenda-published', name: `published agenda, first version (${locale})`, card: renderPublishedAgendaCard(sampleAgendaMessage({ place: undefined, onlineLink: undefined }), i18n) },
+      { template: 'agenda-published', name: `published agenda, the fullest version with removals (${locale})`, card: renderPublishedAgendaCard(largestAgendaMessage(), i18n) },
     ];
   });
 }
@@ -182,6 +247,17 @@ describe('cards/templates', () => {
     const known = new Set<string>(Object.values(VERBS));
     for (const sample of samples()) {
       for (const [, verb] of JSON.stringify(sample.card).matchAll(/"verb":"([^"]+)"/g)) assert.ok(known.has(verb!), `${sample.name}: ${verb}`);
+    }
+  });
+
+  it('keeps every action set within the five actions Teams shows', () => {
+    for (const sample of samples()) {
+      const sets: unknown[][] = [];
+      JSON.stringify(sample.card, (key, value: unknown) => {
+        if (key === 'actions' && Array.isArray(value)) sets.push(value);
+        return value;
+      });
+      for (const actions of sets) assert.ok(actions.length <= 5, `${sample.name}: ${actions.length} actions`);
     }
   });
 
