@@ -10,6 +10,8 @@ const RESULTS = path.join(PROJECT_ROOT, 'test-results');
 const TEAM = 'Koordinierungsgremium Leipzig';
 const CHANNEL = 'AG Ausbildung und Arbeit';
 const TOPIC = 'Apprenticeship dropouts';
+/** The topic as an agenda item: accepted with the default duration and kind, and its presenter. */
+const ITEM = `${TOPIC} (15 min · Discussion · Lena Vogt)`;
 
 /**
  * A topic from the working group to the published agenda, on the demo committee: a working group
@@ -18,9 +20,10 @@ const TOPIC = 'Apprenticeship dropouts';
  * project's playground user) accepts it on the triage card, finds it on the agenda builder and
  * publishes; the agenda card then arrives in the channel, and Lena hears 1:1 that her topic is
  * on the agenda. The playground reports en-US, so the commands and cards are in English. It
- * composes a mention only by picking the bot from the list that "@" opens, so the test does
- * that; and each playground run keeps its own conversations, so the channel post shows in the
- * run whose connector the bot last heard from in that channel: Lena's.
+ * makes a mention only when the bot is picked from the list that "@" opens, so the test does
+ * that. Each playground run is a Teams of its own with its own copy of the channel; the bot
+ * posts to the channel through the run it last heard from there, which is Lena's, so the
+ * published agenda is looked for in her run.
  */
 describe('e2e: a topic from the working group channel to the published agenda in the Agents Playground', function () {
   this.timeout(240_000);
@@ -102,6 +105,12 @@ describe('e2e: a topic from the working group channel to the published agenda in
     await page.getByRole('button', { name: 'Post', exact: true }).click();
   }
 
+  /** A screenshot for the README, the pointer moved off the card so that no button looks hovered. */
+  async function screenshot(page: Page, name: string): Promise<void> {
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: path.join(RESULTS, name), fullPage: true });
+  }
+
   it('the working group member has talked to Gremium before, so it can write to her', async () => {
     await say(workingGroup, 'help');
     await workingGroup.getByText('What you can do with Gremium').last().waitFor();
@@ -117,6 +126,41 @@ describe('e2e: a topic from the working group channel to the published agenda in
     await postMentioningGremium(workingGroup, `topic: ${TOPIC} – figures from the chambers`);
     await workingGroup.getByText('Thank you! Your topic is submitted for Session 2027/1.').last().waitFor();
     await workingGroup.getByText('Your submission – Session 2027/1').last().waitFor();
-    await workingGroup.screenshot({ path: path.join(RESULTS, 'agenda-1-topic-submitted.png'), fullPage: true });
+    await screenshot(workingGroup, 'agenda-1-topic-submitted.png');
+  });
+
+  it('the secretariat accepts the topic on the triage card', async () => {
+    await say(secretariat, 'topics');
+    await secretariat.getByText('Submitted topics – Session 2027/1').last().waitFor();
+    await secretariat.getByText(TOPIC).last().waitFor();
+    await secretariat.getByRole('button', { name: 'Decide' }).last().click();
+    await secretariat.getByText('Decide on a submission – Session 2027/1').last().waitFor();
+    await secretariat.getByLabel('Presenter').last().fill('Lena Vogt');
+    await secretariat.getByRole('button', { name: 'Accept' }).last().click();
+    await secretariat.getByText(`"${TOPIC}" is on the agenda; the submitter has been told.`).last().waitFor();
+    await screenshot(secretariat, 'agenda-2-triage.png');
+  });
+
+  it('the secretariat finds the topic on the agenda and publishes it', async () => {
+    await say(secretariat, 'agenda');
+    await secretariat.getByText('Agenda – Session 2027/1').last().waitFor();
+    await secretariat.getByText(ITEM).last().waitFor();
+    await screenshot(secretariat, 'agenda-3-builder.png');
+    await secretariat.getByRole('button', { name: 'Publish' }).last().click();
+    await secretariat.getByText('Version 1 of the agenda for 2027/1 is being sent').last().waitFor();
+    await secretariat.getByText(/and to the working group's conversation/).last().waitFor();
+    await screenshot(secretariat, 'agenda-4-published.png');
+  });
+
+  it('the published agenda arrives in the working group channel', async () => {
+    await workingGroup.getByText('Agenda – Session 2027/1 (version 1)').last().waitFor({ timeout: 60_000 });
+    await workingGroup.getByText(ITEM).last().waitFor();
+    await screenshot(workingGroup, 'agenda-5-channel.png');
+  });
+
+  it('the working group member hears 1:1 that her topic is on the agenda', async () => {
+    await openPersonalChat(workingGroup);
+    await workingGroup.getByText('Your topic goes on the agenda').last().waitFor({ timeout: 60_000 });
+    await workingGroup.getByText(`"${TOPIC}" is on the agenda of session 2027/1.`).last().waitFor();
   });
 });
