@@ -105,10 +105,13 @@ describe('e2e: a topic from the working group channel to the published agenda in
     await page.getByRole('button', { name: 'Post', exact: true }).click();
   }
 
-  /** A screenshot for the README, the pointer moved off the card so that no button looks hovered. */
+  /**
+   * A screenshot for the README. A clicked card is replaced under the pointer, so another button
+   * would look hovered: the pointer moves away, and its hover transition is run to the end.
+   */
   async function screenshot(page: Page, name: string): Promise<void> {
     await page.mouse.move(0, 0);
-    await page.screenshot({ path: path.join(RESULTS, name), fullPage: true });
+    await page.screenshot({ path: path.join(RESULTS, name), fullPage: true, animations: 'disabled' });
   }
 
   it('the working group member has talked to Gremium before, so it can write to her', async () => {
