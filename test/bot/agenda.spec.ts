@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { AgendaDocument } from '../../src/app/agenda/agenda-document';
 import type { SubmissionDocument } from '../../src/app/agenda/submission-document';
+import { reportTopicsClosed } from '../../src/app/agenda/topics-closed';
 import type { DispatchDocument, OutboxDraft } from '../../src/app/delivery/outbox-record';
 import { createMessageRenderer } from '../../src/cards/outgoing-messages';
 import { VERBS } from '../../src/cards/verbs';
@@ -60,6 +61,13 @@ describe('bot: triage, the agenda builder and publication', () => {
     const [told] = await drafts('topic-decision:');
     const text = rendered(told!);
     assert.match(text, /Begründung: Zuständig ist \\\*\\\*der Stadtrat\\\*\\\* \\\[hier\\\]\\\(https:\/\/x\.example\\\)/);
+  });
+
+  it('tells the secretariat at the topic deadline how many topics wait for a decision', async () => {
+    await reportTopicsClosed(world.deps, { committeeId: COMMITTEE }, await world.session(), '2027-01-21T23:00:00.000Z');
+    const [note] = await drafts('topics-closed:');
+    assert.deepEqual(note?.recipient, { kind: 'person', aadObjectId: PEOPLE.katrin });
+    assert.match(rendered(note!), /Anmeldeschluss für Sitzung 2027\/1[^]*1 Anmeldungen warten auf Ihre Entscheidung/);
   });
 
   it('refuses members, tampered ids and outdated cards, changing nothing', async () => {
@@ -127,6 +135,6 @@ describe('bot: triage, the agenda builder and publication', () => {
     assert.match(cardText(done), /Fassung 2 der Tagesordnung/);
     const changed = await drafts('agenda:session-2027-1:v2');
     const toBirgit = changed.find((draft) => draft.recipient.kind === 'person' && draft.recipient.aadObjectId === PEOPLE.birgit)!;
-    assert.match(rendered(toBirgit), /Die Tagesordnung wurde geändert[^]*Kinderbetreuung \(15 Min\. · Information\) \*\*neu\*\*/);
+    assert.match(rendered(toBirgit), /Die Tagesordnung wurde geändert[^]*Tagesordnung \(Fassung 2\)[^]*Kinderbetreuung \(15 Min\. · Information\) \*\*neu\*\*/);
   });
 });

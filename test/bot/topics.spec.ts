@@ -99,6 +99,12 @@ describe('bot: topics submitted by chat line and card', () => {
       assert.equal((await submissions()).length, 0);
     });
 
+    it('tells those who may submit how, in the help card, and no one else', async () => {
+      assert.match(cardText(firstCard(await bot.message(person('lena'), 'hilfe'))), /Themen anmelden: Schreiben Sie „thema: Titel – Beschreibung“/);
+      assert.match(cardText(firstCard(await bot.message(person('lena'), 'help', { locale: 'en-US' }))), /Submit topics: write "topic: title – description"/);
+      assert.doesNotMatch(cardText(firstCard(await bot.message(person('thomas'), 'hilfe'))), /Themen anmelden/);
+    });
+
     it('leaves other lines to the commands and the unknown-command answer', async () => {
       assert.match(cardText(firstCard(await bot.message(person('lena'), 'Themenvorschlag ohne Doppelpunkt'))), /nicht verstanden|Befehl/);
       assert.equal((await submissions()).length, 0);
