@@ -5,11 +5,11 @@ import { reportTopicsClosed } from '../../src/app/agenda/topics-closed';
 import type { DispatchDocument, OutboxDraft } from '../../src/app/delivery/outbox-record';
 import { createMessageRenderer } from '../../src/cards/outgoing-messages';
 import { VERBS } from '../../src/cards/verbs';
-import { COMMITTEE, PEOPLE, SESSION_1, SessionWorld, type PersonKey } from '../app/sessions/session-world';
-import { actionData, BotHarness, cardText, firstCard, hasAction, type Person } from '../support/bot-harness';
+import { chatPerson, COMMITTEE, PEOPLE, SESSION_1, SessionWorld } from '../app/sessions/session-world';
+import { actionData, BotHarness, cardText, firstCard, hasAction } from '../support/bot-harness';
 import { openTempStore, type TempStore } from '../support/temp-store';
 
-const person = (key: PersonKey): Person => ({ id: `29:${key}`, aadObjectId: PEOPLE[key], name: key });
+const person = chatPerson;
 
 describe('bot: triage, the agenda builder and publication', () => {
   let temp: TempStore;
