@@ -1,4 +1,4 @@
-import { availableCommands, type CommandId } from '../domain/permissions';
+import { availableCommands, maySubmitTopics, type CommandId } from '../domain/permissions';
 import type { Role } from '../domain/roles';
 import type { Actor } from './identify-actor';
 
@@ -8,6 +8,8 @@ export interface HelpView {
   readonly committeeExists: boolean;
   readonly roles: readonly Role[];
   readonly commands: readonly CommandId[];
+  /** Whether the person may submit topics by chat line, which is no command word. */
+  readonly submitsTopics: boolean;
 }
 
 export function showHelp(actor: Actor): HelpView {
@@ -16,5 +18,6 @@ export function showHelp(actor: Actor): HelpView {
     committeeExists: actor.committeeExists,
     roles: actor.roles,
     commands: availableCommands(actor),
+    submitsTopics: actor.committeeExists && maySubmitTopics(actor),
   };
 }

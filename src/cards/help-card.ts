@@ -11,6 +11,7 @@ export interface HelpCardData {
   readonly standing: string;
   readonly commandsHeading: string;
   readonly commands: ReadonlyArray<{ readonly word: string; readonly description: string }>;
+  readonly submitTopics: string;
   readonly howTo: string;
   readonly setupAction: { readonly title: string; readonly verb: string } | null;
 }
@@ -30,6 +31,7 @@ export function renderHelpCard(view: HelpView, i18n: Translator): AdaptiveCardJs
       word: i18n.t(`commands.${command}.word`),
       description: i18n.t(`commands.${command}.description`),
     })),
+    submitTopics: view.submitsTopics ? i18n.t('help.submitTopics') : '',
     howTo: i18n.t('help.howTo'),
     setupAction: view.commands.includes('setup')
       ? { title: capitalise(i18n.t('commands.setup.word')), verb: VERBS.setupOpen }

@@ -2,7 +2,7 @@ import type { InvitationView } from '../app/sessions/invitation-view';
 import { formatDateTime, formatSessionRange } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
 import { DELEGATE_NAME_MAX } from '../app/sessions/answer-rsvp';
-import { agendaLines } from './agenda-lines';
+import { agendaLines, itemTitle } from './agenda-lines';
 import { cardButton, type CardBanner, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
 import { escapeMarkdown } from './escape-markdown';
@@ -66,9 +66,9 @@ export function renderInvitationCard(view: InvitationView, i18n: Translator, pub
       { title: i18n.t('sessions.chair'), value: view.chair ? escapeMarkdown(view.chair) : i18n.t('sessions.notSet') },
       { title: i18n.t('invitation.deadline'), value: formatDateTime(view.deadline, view.timeZone, i18n) },
     ],
-    agendaTitle: i18n.t('invitation.agenda'),
+    agendaTitle: view.agenda ? i18n.t('invitation.agendaVersion', { version: view.agenda.version }) : i18n.t('invitation.agenda'),
     agendaNone: i18n.t('invitation.agendaNone'),
-    agenda: view.agenda ? agendaLines(view.agenda.items, i18n) : [],
+    agenda: view.agenda ? [...agendaLines(view.agenda.items, i18n), ...(view.agenda.removed.length > 0 ? [`${i18n.t('agendaCard.message.removed')} ${view.agenda.removed.map((item) => itemTitle(item, i18n)).join('; ')}`] : [])] : [],
     answerLine: answerLine(view, i18n),
     statusLine: view.status === 'open' ? i18n.t('invitation.status.open') : i18n.t(`invitation.status.${view.status}`),
     buttons: open

@@ -55,7 +55,7 @@ export function renderTopicDecisionCard(view: DecisionFormView, i18n: Translator
     banner: retry ? agendaProblemsBanner(retry.problems, i18n) : null,
     title: i18n.t('topics.decision.title', { session: sessionTitle({ number: view.sessionNumber }, i18n) }),
     submission: {
-      kind: i18n.t(`topics.kinds.${content.kind}`),
+      kind: i18n.t(`submission.kinds.${content.kind}`),
       title: escapeMarkdown(content.title),
       description: content.description ? escapeMarkdown(content.description) : i18n.t('topics.decision.noDescription'),
       facts: [

@@ -68,7 +68,7 @@ function topicLine(line: TopicLine, i18n: Translator): TopicsCardData['lines'][n
     ? i18n.t('topics.byWithInstitution', { name: escapeMarkdown(line.personName), institution: escapeMarkdown(content.institution) })
     : i18n.t('topics.by', { name: escapeMarkdown(line.personName) });
   return {
-    kind: i18n.t(`topics.kinds.${content.kind}`),
+    kind: i18n.t(`submission.kinds.${content.kind}`),
     title: escapeMarkdown(content.title),
     meta: [by, ...(content.desiredMinutes !== undefined ? [i18n.t('topics.desiredMinutes', { minutes: content.desiredMinutes })] : [])].join(' · '),
     flags: [...(line.late ? [i18n.t('topics.late')] : []), ...(line.deferredFrom ? [i18n.t('topics.deferredFrom', { number: escapeMarkdown(line.deferredFrom) })] : [])].join(' · '),

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import type { DispatchDocument } from '../../src/app/delivery/outbox-record';
 import { createMessageRenderer } from '../../src/cards/outgoing-messages';
 import { VERBS } from '../../src/cards/verbs';
-import { COMMITTEE, PEOPLE, SESSION_1, SessionWorld, type PersonKey } from '../app/sessions/session-world';
+import { chatPerson, COMMITTEE, PEOPLE, type PersonKey, SESSION_1, SessionWorld } from '../app/sessions/session-world';
 import { actionData, BotHarness, cardText, firstCard, type Person } from '../support/bot-harness';
 import { openTempStore, type TempStore } from '../support/temp-store';
 
-const person = (key: PersonKey): Person => ({ id: `29:${key}`, aadObjectId: PEOPLE[key], name: key });
+const person = chatPerson;
 const stranger: Person = { id: '29:stranger', aadObjectId: '00000000-0000-4000-8000-00000000beef', name: 'Fremd' };
 
 describe('bot: the session cycle in chat', () => {

@@ -6,11 +6,11 @@ import type { SubmissionDocument } from '../../src/app/agenda/submission-documen
 import { createMessageRenderer } from '../../src/cards/outgoing-messages';
 import { VERBS } from '../../src/cards/verbs';
 import { COMMITTEE_DOCUMENT_ID } from '../../src/domain/ids';
-import { COMMITTEE, PEOPLE, SESSION_1, SessionWorld, type PersonKey } from '../app/sessions/session-world';
+import { chatPerson, COMMITTEE, PEOPLE, SESSION_1, SessionWorld } from '../app/sessions/session-world';
 import { actionData, base, BOT, BotHarness, cardText, firstCard, hasAction, TENANT, type Person } from '../support/bot-harness';
 import { openTempStore, type TempStore } from '../support/temp-store';
 
-const person = (key: PersonKey): Person => ({ id: `29:${key}`, aadObjectId: PEOPLE[key], name: key });
+const person = chatPerson;
 const stranger: Person = { id: '29:stranger', aadObjectId: '00000000-0000-4000-8000-00000000beef', name: 'Fremd' };
 /** The end of 21 January 2027 in Berlin: the topic deadline of session 2027/1. */
 const DEADLINE = '2027-01-21T23:00:00.000Z';
@@ -97,6 +97,12 @@ describe('bot: topics submitted by chat line and card', () => {
       assert.match(cardText(firstCard(await bot.message(stranger, 'thema: Von außen'))), /Themen anmelden können die Mitglieder der Arbeitsgruppe/);
       assert.match(cardText(firstCard(await bot.message(person('thomas'), 'thema: Als Stellvertretung'))), /Themen anmelden können/);
       assert.equal((await submissions()).length, 0);
+    });
+
+    it('tells those who may submit how, in the help card, and no one else', async () => {
+      assert.match(cardText(firstCard(await bot.message(person('lena'), 'hilfe'))), /Themen anmelden: Schreiben Sie „thema: Titel – Beschreibung“/);
+      assert.match(cardText(firstCard(await bot.message(person('lena'), 'help', { locale: 'en-US' }))), /Submit topics: write "topic: title – description"/);
+      assert.doesNotMatch(cardText(firstCard(await bot.message(person('thomas'), 'hilfe'))), /Themen anmelden/);
     });
 
     it('leaves other lines to the commands and the unknown-command answer', async () => {

@@ -3,10 +3,10 @@ import type { SessionDocument } from '../../src/app/sessions/session-document';
 import { VERBS } from '../../src/cards/verbs';
 import { NO_REPORT_SESSION } from '../../src/cards/working-group-form-card';
 import { AG3_FORM, storedGroups } from '../app/working-groups/working-group-fixtures';
-import { PEOPLE, useSessionWorld, type PersonKey } from '../app/sessions/session-world';
-import { actionData, base, BotHarness, cardText, firstCard, type Person } from '../support/bot-harness';
+import { chatPerson, PEOPLE, useSessionWorld } from '../app/sessions/session-world';
+import { actionData, base, BotHarness, cardText, firstCard } from '../support/bot-harness';
 
-const person = (key: PersonKey): Person => ({ id: `29:${key}`, aadObjectId: PEOPLE[key], name: key });
+const person = chatPerson;
 const katrin = person('katrin');
 
 describe('bot: temporary working groups in chat', () => {

@@ -8,37 +8,18 @@ import type { SubmissionDocument } from '../../../src/app/agenda/submission-docu
 import { decideTopic } from '../../../src/app/agenda/triage-topics';
 import type { DispatchDocument } from '../../../src/app/delivery/outbox-record';
 import type { CommitteeDocument } from '../../../src/app/documents';
-import type { DocumentStore, Stored } from '../../../src/app/ports/document-store';
+import type { Stored } from '../../../src/app/ports/document-store';
 import { silentLogger } from '../../../src/app/ports/logger';
 import { runDueJobs } from '../../../src/app/scheduling/run-due-jobs';
 import { editSession } from '../../../src/app/sessions/edit-session';
 import { SESSION_JOB_HANDLERS } from '../../../src/app/sessions/session-jobs';
 import type { WorkingGroupDocument } from '../../../src/app/working-groups/working-group-document';
 import { COMMITTEE_DOCUMENT_ID } from '../../../src/domain/ids';
-import { CosmosEmulator } from '../../support/cosmos-emulator';
-import { openTempStore } from '../../support/temp-store';
+import { ENGINES } from '../../support/engines';
 import { COMMITTEE, PEOPLE, SESSION_1, SessionWorld } from '../sessions/session-world';
 
 const SESSION_2 = 'session-2027-2';
 
-/** The agenda's guarantees on both engines. */
-const ENGINES: Array<{ name: string; open: () => Promise<{ store: DocumentStore; close: () => Promise<void> }> }> = [
-  {
-    name: 'embedded store',
-    open: async () => {
-      const temp = await openTempStore();
-      return { store: temp.store, close: () => temp.cleanup() };
-    },
-  },
-  {
-    name: 'Cosmos DB (cosmosdb-server)',
-    open: async () => {
-      const emulator = await CosmosEmulator.start();
-      const store = await emulator.connect();
-      return { store, close: async () => (await store.close(), await emulator.close()) };
-    },
-  },
-];
 
 for (const engine of ENGINES) {
   describe(`app/agenda: from the call for topics to the published agenda, on the ${engine.name}`, function () {

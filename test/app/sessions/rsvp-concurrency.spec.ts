@@ -1,32 +1,12 @@
 import assert from 'node:assert/strict';
 import type { DispatchDocument } from '../../../src/app/delivery/outbox-record';
-import type { DocumentStore } from '../../../src/app/ports/document-store';
 import { answerRsvp } from '../../../src/app/sessions/answer-rsvp';
 import { inviteAsSecretariat } from '../../../src/app/sessions/invite-to-session';
 import { rsvpOverview } from '../../../src/app/sessions/rsvp-overview';
 import { ROSTER_LIMITS } from '../../../src/domain/roster-changes';
-import { CosmosEmulator } from '../../support/cosmos-emulator';
-import { openTempStore } from '../../support/temp-store';
+import { ENGINES } from '../../support/engines';
 import { COMMITTEE, memberId, PEOPLE, SEATS, SESSION_1, SessionWorld } from './session-world';
 
-/** The same guarantees on both engines: concurrency is where they could differ. */
-const ENGINES: Array<{ name: string; open: () => Promise<{ store: DocumentStore; close: () => Promise<void> }> }> = [
-  {
-    name: 'embedded store',
-    open: async () => {
-      const temp = await openTempStore();
-      return { store: temp.store, close: () => temp.cleanup() };
-    },
-  },
-  {
-    name: 'Cosmos DB (cosmosdb-server)',
-    open: async () => {
-      const emulator = await CosmosEmulator.start();
-      const store = await emulator.connect();
-      return { store, close: async () => (await store.close(), await emulator.close()) };
-    },
-  },
-];
 
 for (const engine of ENGINES) {
   describe(`app/sessions: concurrent answers on the ${engine.name}`, function () {

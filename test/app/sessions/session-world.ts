@@ -9,7 +9,7 @@ import type { RsvpDocument } from '../../../src/app/sessions/rsvp-document';
 import { sessionDocumentId, type SessionDocument } from '../../../src/app/sessions/session-document';
 import { committeeIdForTenant, personDocumentId, seatDocumentId } from '../../../src/domain/ids';
 import type { Role } from '../../../src/domain/roles';
-import { TENANT } from '../../support/bot-harness';
+import { TENANT, type Person } from '../../support/bot-harness';
 import { ManualClock } from '../../support/manual-clock';
 import { openTempStore, type TempStore } from '../../support/temp-store';
 import { setUpCommittee } from './session-fixtures';
@@ -29,6 +29,11 @@ export const PEOPLE = {
   lena: '99999999-0000-0000-0000-000000000007',
 } as const;
 export type PersonKey = keyof typeof PEOPLE;
+
+/** A person of the world as the bot tests send activities from them. */
+export function chatPerson(key: PersonKey): Person {
+  return { id: `29:${key}`, aadObjectId: PEOPLE[key], name: key };
+}
 
 const NAMES: Record<PersonKey, string> = { katrin: 'Katrin Albers', sabine: 'Sabine Hoffmann', thomas: 'Thomas Richter', birgit: 'Birgit Lehmann', yusuf: 'Yusuf Demir', yara: 'Yara Nowak', lena: 'Lena Vogt' };
 const ROLES: Record<PersonKey, Role[]> = { katrin: ['secretariat'], sabine: ['member'], thomas: ['deputy'], birgit: ['member'], yusuf: ['member'], yara: ['deputy'], lena: ['workingGroup'] };
