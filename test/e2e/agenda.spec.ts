@@ -1,12 +1,7 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/browser';
-import { playgroundConfigAs } from './support/playground-as';
-import { freePort, PROJECT_ROOT, seedDemo, startBot, startPlayground, type RunningProcess } from './support/processes';
+import type { Page } from 'playwright-core';
+import { RESULTS, say, useTwoPlaygrounds } from './support/two-playgrounds';
 
-const RESULTS = path.join(PROJECT_ROOT, 'test-results');
 const TEAM = 'Koordinierungsgremium Leipzig';
 const CHANNEL = 'AG Ausbildung und Arbeit';
 const TOPIC = 'Apprenticeship dropouts';
@@ -27,55 +22,8 @@ const ITEM = `${TOPIC} (15 min · Discussion · Lena Vogt)`;
  */
 describe('e2e: a topic from the working group channel to the published agenda in the Agents Playground', function () {
   this.timeout(240_000);
-
-  let dataDir: string;
-  let configDir: string;
-  let bot: RunningProcess | undefined;
-  const playgrounds: RunningProcess[] = [];
-  let browser: Browser | undefined;
-  let secretariat: Page;
-  let workingGroup: Page;
-
-  before(async () => {
-    await mkdir(RESULTS, { recursive: true });
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'gremium-e2e-agenda-'));
-    configDir = await mkdtemp(path.join(os.tmpdir(), 'gremium-e2e-working-group-'));
-    const botPort = await freePort();
-    const logFile = path.join(RESULTS, 'e2e-agenda-bot.log');
-    await seedDemo({ port: botPort, dataDir, logFile });
-    browser = await launchChromium();
-    bot = await startBot({ port: botPort, dataDir, logFile });
-    const [katrinPort, lenaPort] = [await freePort(), await freePort()];
-    playgrounds.push(await startPlayground({ port: katrinPort, botPort, logFile: path.join(RESULTS, 'e2e-agenda-playground-katrin.log') }));
-    playgrounds.push(
-      await startPlayground({ port: lenaPort, botPort, logFile: path.join(RESULTS, 'e2e-agenda-playground-lena.log'), cwd: await playgroundConfigAs('29:lena-vogt', configDir) }),
-    );
-    secretariat = await openPlayground(browser, katrinPort);
-    workingGroup = await openPlayground(browser, lenaPort);
-  });
-
-  after(async () => {
-    await browser?.close();
-    for (const playground of playgrounds) await playground.stop();
-    await bot?.stop();
-    await rm(dataDir, { recursive: true, force: true });
-    await rm(configDir, { recursive: true, force: true });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed') return;
-    for (const [who, page] of [['secretariat', secretariat], ['working-group', workingGroup]] as const) {
-      await page?.screenshot({ path: path.join(RESULTS, `failed-${who}-${this.currentTest.title.replace(/\W+/g, '-')}.png`), fullPage: true });
-    }
-  });
-
-  /** The playground, on the personal chat. */
-  async function openPlayground(from: Browser, port: number): Promise<Page> {
-    const page = await from.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(`http://localhost:${port}/`);
-    await openPersonalChat(page);
-    return page;
-  }
+  /** The secretariat, and Lena Vogt of the working group. */
+  const people = useTwoPlaygrounds('agenda', '29:lena-vogt');
 
   async function openPersonalChat(page: Page): Promise<void> {
     await page.getByRole('treeitem', { name: 'Personal Chat' }).click();
@@ -84,12 +32,6 @@ describe('e2e: a topic from the working group channel to the published agenda in
   /** The chat list names a channel "team - channel". */
   async function openChannel(page: Page): Promise<void> {
     await page.getByRole('treeitem', { name: `${TEAM} - ${CHANNEL}` }).click();
-  }
-
-  async function say(page: Page, text: string): Promise<void> {
-    await page.locator('[role="textbox"][contenteditable="true"]').click();
-    await page.keyboard.type(text);
-    await page.getByRole('button', { name: 'Send Message' }).click();
   }
 
   /**
@@ -115,55 +57,55 @@ describe('e2e: a topic from the working group channel to the published agenda in
   }
 
   it('the working group member has talked to Gremium before, so it can write to her', async () => {
-    await say(workingGroup, 'help');
-    await workingGroup.getByText('What you can do with Gremium').last().waitFor();
+    await say(people.other, 'help');
+    await people.other.getByText('What you can do with Gremium').last().waitFor();
   });
 
   it('the secretariat plans the year', async () => {
-    await say(secretariat, 'plan sessions 2027');
-    await secretariat.getByText('3 sessions created for 2027').last().waitFor();
+    await say(people.secretariat, 'plan sessions 2027');
+    await people.secretariat.getByText('3 sessions created for 2027').last().waitFor();
   });
 
   it('the working group member submits a topic with one line in the channel', async () => {
-    await openChannel(workingGroup);
-    await postMentioningGremium(workingGroup, `topic: ${TOPIC} – figures from the chambers`);
-    await workingGroup.getByText('Thank you! Your topic is submitted for Session 2027/1.').last().waitFor();
-    await workingGroup.getByText('Your submission – Session 2027/1').last().waitFor();
-    await screenshot(workingGroup, 'agenda-1-topic-submitted.png');
+    await openChannel(people.other);
+    await postMentioningGremium(people.other, `topic: ${TOPIC} – figures from the chambers`);
+    await people.other.getByText('Thank you! Your topic is submitted for Session 2027/1.').last().waitFor();
+    await people.other.getByText('Your submission – Session 2027/1').last().waitFor();
+    await screenshot(people.other, 'agenda-1-topic-submitted.png');
   });
 
   it('the secretariat accepts the topic on the triage card', async () => {
-    await say(secretariat, 'topics');
-    await secretariat.getByText('Submitted topics – Session 2027/1').last().waitFor();
-    await secretariat.getByText(TOPIC).last().waitFor();
-    await secretariat.getByRole('button', { name: 'Decide' }).last().click();
-    await secretariat.getByText('Decide on a submission – Session 2027/1').last().waitFor();
-    await secretariat.getByLabel('Presenter').last().fill('Lena Vogt');
-    await secretariat.getByRole('button', { name: 'Accept' }).last().click();
-    await secretariat.getByText(`"${TOPIC}" is on the agenda; the submitter has been told.`).last().waitFor();
-    await screenshot(secretariat, 'agenda-2-triage.png');
+    await say(people.secretariat, 'topics');
+    await people.secretariat.getByText('Submitted topics – Session 2027/1').last().waitFor();
+    await people.secretariat.getByText(TOPIC).last().waitFor();
+    await people.secretariat.getByRole('button', { name: 'Decide' }).last().click();
+    await people.secretariat.getByText('Decide on a submission – Session 2027/1').last().waitFor();
+    await people.secretariat.getByLabel('Presenter').last().fill('Lena Vogt');
+    await people.secretariat.getByRole('button', { name: 'Accept' }).last().click();
+    await people.secretariat.getByText(`"${TOPIC}" is on the agenda; the submitter has been told.`).last().waitFor();
+    await screenshot(people.secretariat, 'agenda-2-triage.png');
   });
 
   it('the secretariat finds the topic on the agenda and publishes it', async () => {
-    await say(secretariat, 'agenda');
-    await secretariat.getByText('Agenda – Session 2027/1').last().waitFor();
-    await secretariat.getByText(ITEM).last().waitFor();
-    await screenshot(secretariat, 'agenda-3-builder.png');
-    await secretariat.getByRole('button', { name: 'Publish' }).last().click();
-    await secretariat.getByText('Version 1 of the agenda for 2027/1 is being sent').last().waitFor();
-    await secretariat.getByText(/and to the working group's conversation/).last().waitFor();
-    await screenshot(secretariat, 'agenda-4-published.png');
+    await say(people.secretariat, 'agenda');
+    await people.secretariat.getByText('Agenda – Session 2027/1').last().waitFor();
+    await people.secretariat.getByText(ITEM).last().waitFor();
+    await screenshot(people.secretariat, 'agenda-3-builder.png');
+    await people.secretariat.getByRole('button', { name: 'Publish' }).last().click();
+    await people.secretariat.getByText('Version 1 of the agenda for 2027/1 is being sent').last().waitFor();
+    await people.secretariat.getByText(/and to the working group's conversation/).last().waitFor();
+    await screenshot(people.secretariat, 'agenda-4-published.png');
   });
 
   it('the published agenda arrives in the working group channel', async () => {
-    await workingGroup.getByText('Agenda – Session 2027/1 (version 1)').last().waitFor({ timeout: 60_000 });
-    await workingGroup.getByText(ITEM).last().waitFor();
-    await screenshot(workingGroup, 'agenda-5-channel.png');
+    await people.other.getByText('Agenda – Session 2027/1 (version 1)').last().waitFor({ timeout: 60_000 });
+    await people.other.getByText(ITEM).last().waitFor();
+    await screenshot(people.other, 'agenda-5-channel.png');
   });
 
   it('the working group member hears 1:1 that her topic is on the agenda', async () => {
-    await openPersonalChat(workingGroup);
-    await workingGroup.getByText('Your topic goes on the agenda').last().waitFor({ timeout: 60_000 });
-    await workingGroup.getByText(`"${TOPIC}" is on the agenda of session 2027/1.`).last().waitFor();
+    await openPersonalChat(people.other);
+    await people.other.getByText('Your topic goes on the agenda').last().waitFor({ timeout: 60_000 });
+    await people.other.getByText(`"${TOPIC}" is on the agenda of session 2027/1.`).last().waitFor();
   });
 });
