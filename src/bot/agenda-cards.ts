@@ -1,4 +1,4 @@
-import { AGENDA_OPEN_STATES, moveAgendaItem, openAgenda, saveAgendaItem, type AgendaRefusal } from '../app/agenda/build-agenda';
+import { AGENDA_OPEN_STATES, agendaItemForm, moveAgendaItem, openAgenda, saveAgendaItem, type AgendaRefusal } from '../app/agenda/build-agenda';
 import { publishAgendaAsSecretariat } from '../app/agenda/publish-agenda';
 import { topicOverview } from '../app/agenda/topic-overview';
 import { decideTopic, decisionForm, submissionForTriage } from '../app/agenda/triage-topics';
@@ -20,7 +20,7 @@ import { renderTopicsCard } from '../cards/topics-card';
 import { VERBS } from '../cards/verbs';
 import type { Translator } from '../i18n/translator';
 import { notice } from './notices';
-import { accessRefusal } from './topic-cards';
+import { accessRefusal } from './session-access-refusal';
 
 /**
  * The secretariat's side of the agenda: triage of submissions, the agenda builder and its
@@ -114,12 +114,8 @@ export function agendaCards(deps: AppDependencies) {
     async itemForm(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
       const access = await sessionFor(actor, 'agenda', asRecord(data));
       if (!access.ok) return accessRefusal(i18n, access.error);
-      const view = await openAgenda(deps, access.value);
-      const itemId = field(data, 'itemId');
-      const item = view.items.find((candidate) => candidate.id === itemId);
-      if (itemId !== undefined && itemId !== '' && !item) return agendaRefusal(access.value, i18n, { kind: 'unknownItem' });
-      if (!view.editable) return agendaRefusal(access.value, i18n, { kind: 'illegalState', session: access.value.session });
-      return renderAgendaItemCard(view, item, i18n);
+      const form = await agendaItemForm(deps, access.value, field(data, 'itemId'));
+      return form.ok ? renderAgendaItemCard(form.value.view, form.value.item, i18n) : agendaRefusal(access.value, i18n, form.error);
     },
 
     async itemSave(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {

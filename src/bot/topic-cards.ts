@@ -1,13 +1,12 @@
 import { callForTopicsAsSecretariat } from '../app/agenda/call-for-topics';
 import { editSubmission, ownSubmission, withdrawSubmission, type OwnSubmissionRefusal } from '../app/agenda/change-submission';
+import { formSessionOf, newSubmissionForm, type FormSession } from '../app/agenda/submission-form';
 import { submitTopic, type SubmissionWithSession } from '../app/agenda/submit-topic';
 import type { AppDependencies } from '../app/dependencies';
 import type { Actor } from '../app/identify-actor';
-import { chosenSessionForCommand, sessionById, type SessionAccessRefusal } from '../app/sessions/find-session';
+import { chosenSessionForCommand, sessionById } from '../app/sessions/find-session';
 import type { SessionDocument } from '../app/sessions/session-document';
-import { topicDeadline } from '../domain/agenda/submission-window';
 import type { SubmissionInput } from '../domain/agenda/submission';
-import { maySubmitTopics } from '../domain/permissions';
 import type { CardBanner } from '../cards/card-button';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { escapeMarkdown } from '../cards/escape-markdown';
@@ -17,7 +16,8 @@ import { renderTopicFormCard } from '../cards/topic-form-card';
 import { renderTopicReceiptCard } from '../cards/topic-receipt-card';
 import type { MessageKey, MessageParams, Translator } from '../i18n/translator';
 import { notice } from './notices';
-import type { TopicLine } from './topic-line-parser';
+import { accessRefusal } from './session-access-refusal';
+import type { TopicChatLine } from './topic-line-parser';
 
 /**
  * The submitter's side of the agenda, and the secretariat's call for topics: chat lines, the
@@ -59,9 +59,7 @@ export function topicCards(deps: AppDependencies) {
     }
   }
 
-  function formSession(session: SessionDocument, actor: Actor): { readonly id: string; readonly number: string; readonly deadline: string } {
-    return { id: session.id, number: session.number, deadline: topicDeadline(session.startsAt, actor.committee!.leadTimes, actor.committee!.timeZone) };
-  }
+  const formSession = (session: SessionDocument, actor: Actor): FormSession => formSessionOf(actor.committee!, session);
 
   function ownRefusal(t: Translator, refusal: OwnSubmissionRefusal): AdaptiveCardJson {
     switch (refusal.kind) {
@@ -78,7 +76,7 @@ export function topicCards(deps: AppDependencies) {
 
   return {
     /** `thema: Titel – Beschreibung` in any conversation with the bot. */
-    async chatLine(actor: Actor, t: Translator, line: TopicLine): Promise<AdaptiveCardJson> {
+    async chatLine(actor: Actor, t: Translator, line: TopicChatLine): Promise<AdaptiveCardJson> {
       return submit(actor, t, line);
     },
 
@@ -93,9 +91,9 @@ export function topicCards(deps: AppDependencies) {
         if (!changeable) return ownRefusal(t, { kind: 'closed', current: { submission, session } });
         return renderTopicFormCard({ kind: 'edit', submissionId: submission.id, revision: submission.revision, session: formSession(session, actor), content: submission.content }, actor.committee.timeZone, t);
       }
-      if (!maySubmitTopics(actor)) return notice(t, 'attention', 'submission.errors.title', 'submission.errors.notAllowed');
-      const session = await sessionById(deps.store, actor.committeeId, field(data, 'sessionId'));
-      return renderTopicFormCard({ kind: 'new', ...(session ? { session: formSession(session, actor) } : {}), ...(actor.person?.institution ? { institution: actor.person.institution } : {}) }, actor.committee.timeZone, t);
+      const form = await newSubmissionForm(deps, actor, field(data, 'sessionId'));
+      if (!form.ok) return notice(t, 'attention', 'submission.errors.title', 'submission.errors.notAllowed');
+      return renderTopicFormCard({ kind: 'new', ...form.value }, actor.committee.timeZone, t);
     },
 
     /** The form's button: a new submission, or the changes to an existing one. */
@@ -145,20 +143,6 @@ export function topicCards(deps: AppDependencies) {
       }
     },
   };
-}
-
-/** Why a secretariat command found no session to work on, as a card. */
-export function accessRefusal(i18n: Translator, refusal: SessionAccessRefusal): AdaptiveCardJson {
-  switch (refusal.kind) {
-    case 'notFound':
-      return notice(i18n, 'attention', 'agendaErrors.title', 'sessionErrors.notFound', { number: refusal.number });
-    case 'noneSuitable':
-      return notice(i18n, 'attention', 'agendaErrors.title', 'agendaErrors.noneOpen');
-    case 'notAllowed':
-      return notice(i18n, 'attention', 'agendaErrors.title', 'agendaErrors.notAllowed');
-    default:
-      return notice(i18n, 'attention', 'agendaErrors.title', `sessionErrors.${refusal.kind}`);
-  }
 }
 
 function banner(i18n: Translator, style: CardBanner['style'], key: MessageKey, params?: MessageParams): CardBanner {

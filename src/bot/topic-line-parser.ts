@@ -2,7 +2,7 @@ import { SUBMISSION_KINDS, type SubmissionKind } from '../domain/agenda/submissi
 import { LOCALES, translator } from '../i18n/translator';
 
 /** A chat line that submits a topic: its kind, and the raw title and description (checked later). */
-export interface TopicLine {
+export interface TopicChatLine {
   readonly kind: SubmissionKind;
   readonly title: string;
   readonly description: string;
@@ -25,7 +25,7 @@ const DIVIDER = /\s+[-–—]\s+|[–—]/;
  * keep their names, and HTML entities are decoded, so that markup typed into Teams is seen as
  * what it is and refused by the submission checks rather than slipping through encoded.
  */
-export function parseTopicLine(text: string | undefined): TopicLine | undefined {
+export function parseTopicLine(text: string | undefined): TopicChatLine | undefined {
   const plain = decodeEntities((text ?? '').replace(/<at>([^<]*)<\/at>/gi, '$1')).trim();
   const match = /^([\p{L}]+)\s*:\s*([\s\S]*)$/u.exec(plain);
   if (!match) return undefined;

@@ -3,12 +3,14 @@ import { canMove, ITEM_BUTTONS_MAX_ITEMS, renderAgendaCard } from '../../src/car
 import { renderAgendaItemCard } from '../../src/cards/agenda-item-card';
 import { renderPublishedAgendaCard } from '../../src/cards/agenda-published-card';
 import type { AdaptiveCardJson } from '../../src/cards/card-template';
+import { renderInvitationCard } from '../../src/cards/invitation-card';
 import { renderTopicDecisionCard } from '../../src/cards/topic-decision-card';
 import { renderTopicsCard, TOPIC_TEXT_SHOWN } from '../../src/cards/topics-card';
 import { VERBS } from '../../src/cards/verbs';
 import type { AgendaItem } from '../../src/domain/agenda/agenda-items';
 import { translator } from '../../src/i18n/translator';
 import { cardText } from '../support/bot-harness';
+import { sampleInvitation } from './session-card-fixtures';
 import { largestTopicOverview, longestAgendaView, sampleAgendaMessage, sampleAgendaView, sampleDecisionForm, sampleTopicLine, sampleTopicOverview } from './agenda-triage-card-fixtures';
 
 const de = translator('de');
@@ -322,5 +324,23 @@ describe('cards/agenda and triage cards', () => {
       assert.ok(text.startsWith(ESCAPED), text);
       assert.deepEqual(actions(card), []);
     });
+  });
+});
+
+describe('cards/invitation-card: the agenda on the invitation', () => {
+  const de = translator('de');
+  const item = (id: string, title: string, change?: 'new' | 'changed'): AgendaItem & { change?: 'new' | 'changed' } => ({ id, title, kind: 'discussion', minutes: 20, origin: { type: 'topic' }, submissionIds: [], ...(change ? { change } : {}) });
+
+  it('names the version, marks new items and lists what the version dropped', () => {
+    const agenda = { version: 2, publishedAt: '2027-01-28T08:00:00.000Z', items: [item('a', 'Ausbildungsabbrüche'), item('b', 'Kinderbetreuung', 'new')], removed: [item('c', 'Wohnungssuche')] };
+    const text = cardText(renderInvitationCard(sampleInvitation({ agenda }), de, undefined));
+    assert.match(text, /Tagesordnung \(Fassung 2\)/);
+    assert.match(text, /TOP 2\*\* Kinderbetreuung \(20 Min\. · Diskussion\) \*\*neu\*\*/);
+    assert.match(text, /Entfallen: Wohnungssuche/);
+  });
+
+  it('says the agenda follows until one is published', () => {
+    const { agenda: _none, ...view } = sampleInvitation();
+    assert.match(cardText(renderInvitationCard(view, de, undefined)), /Die Tagesordnung folgt/);
   });
 });

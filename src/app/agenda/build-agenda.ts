@@ -47,6 +47,15 @@ export async function openAgenda(deps: AppDependencies, { committee, session }: 
   return agendaView(committee, session, await loadAgenda(deps.store, committee.committeeId, session));
 }
 
+/** The form for an item of the agenda (or a new one, without an id), while the agenda can still change. */
+export async function agendaItemForm(deps: AppDependencies, access: SessionAccess, itemId: unknown): Promise<Result<{ readonly view: AgendaView; readonly item?: AgendaItem }, AgendaRefusal>> {
+  const view = await openAgenda(deps, access);
+  if (!view.editable) return fail({ kind: 'illegalState', session: access.session });
+  if (itemId === undefined || itemId === '') return ok({ view });
+  const item = view.items.find((candidate) => candidate.id === itemId);
+  return item ? ok({ view, item }) : fail({ kind: 'unknownItem' });
+}
+
 /** Moves an item one place up or down, on the version the card showed. */
 export async function moveAgendaItem(deps: AppDependencies, access: SessionAccess, by: string, revision: unknown, itemId: unknown, direction: unknown): Promise<Result<AgendaView, AgendaRefusal>> {
   return changeAgenda(deps, access, by, revision, (loaded) => {

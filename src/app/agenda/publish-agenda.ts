@@ -2,7 +2,7 @@ import { agendaChanges, sameAgenda } from '../../domain/agenda/agenda-items';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
 import type { AppDependencies } from '../dependencies';
-import { draftsForPeople, enqueueOperation, type OutboxDraft } from '../delivery/outbox-record';
+import { draftsForPeople, enqueueOperation, personIdsOf, type OutboxDraft } from '../delivery/outbox-record';
 import type { CommitteeDocument, PersonDocument } from '../documents';
 import type { Actor } from '../identify-actor';
 import { withoutEtag, type BatchOperation, type Stored } from '../ports/document-store';
@@ -83,7 +83,7 @@ export async function publishAgenda(deps: AppDependencies, committee: Stored<Com
     const [roster, answers] = await Promise.all([rosterSnapshot(deps.store, committee.committeeId), answersOf(deps.store, committee.committeeId, session.id)]);
     const drafts = draftsForInvitees(committee, withAgenda, roster, answers, nowIso, previous ? 'agendaChanged' : 'agendaPublished', (personId) => `${dispatchId}:${personId}`);
     operations.push({ op: 'replace', document: withAgenda, ifMatch: session._etag }, enqueueOperation(committee.committeeId, `${dispatchId}:invitees`, drafts, nowIso));
-    invitees = drafts.map((draft) => (draft.recipient.kind === 'person' ? draft.recipient.aadObjectId : draft.key));
+    invitees = personIdsOf(drafts);
   } else {
     const invitation = await invitationOperations(deps, committee, session, withAgenda, by, nowIso);
     if (!invitation.ok) return invitation.error.kind === 'alreadyInvited' ? fail({ kind: 'outdated' }) : fail(invitation.error);

@@ -24,6 +24,11 @@ export function draftsForPeople(dispatchId: string, people: ReadonlyArray<{ read
   return people.map((person) => ({ key: `${dispatchId}:${person.aadObjectId}`, recipient: personRecipient(person), recipientLabel: person.displayName, message }));
 }
 
+/** The people the drafts go to 1:1, by Entra object id. */
+export function personIdsOf(drafts: readonly OutboxDraft[]): string[] {
+  return drafts.flatMap((draft) => (draft.recipient.kind === 'person' ? [draft.recipient.aadObjectId] : []));
+}
+
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
 
 export type FailureReason = 'permanent' | 'attemptsExhausted' | 'noConversation';

@@ -3,7 +3,7 @@ import type { Actor } from '../identify-actor';
 import { fail, ok, type Result } from '../../domain/result';
 import { nextState, type SessionState } from '../../domain/sessions/session-state';
 import type { AppDependencies } from '../dependencies';
-import { enqueueOperation } from '../delivery/outbox-record';
+import { enqueueOperation, personIdsOf } from '../delivery/outbox-record';
 import type { CommitteeDocument } from '../documents';
 import { withoutEtag, type BatchOperation, type Stored } from '../ports/document-store';
 import { ConcurrencyError, ConflictError } from '../ports/store-errors';
@@ -75,7 +75,7 @@ export async function invitationOperations(
   const drafts = draftsForInvitees(committee, invited, roster, [], nowIso, undefined, (personId) => `invite:${session.id}:${personId}`);
   return ok({
     operations: [{ op: 'replace', document: invited, ifMatch: session._etag }, enqueueOperation(committee.committeeId, `invite:${session.id}`, drafts, nowIso)],
-    invitees: drafts.map((draft) => (draft.recipient.kind === 'person' ? draft.recipient.aadObjectId : draft.key)),
+    invitees: personIdsOf(drafts),
   });
 }
 
