@@ -90,6 +90,10 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
     agenda: agenda.agenda,
     publishAgenda: agenda.publish,
     workingGroups: workingGroups.list,
+    minutes: async (_actor, i18n) => notice(i18n, 'default', 'notices.unknownCommandTitle', 'notices.unknownCommand'),
+    circulateMinutes: async (_actor, i18n) => notice(i18n, 'default', 'notices.unknownCommandTitle', 'notices.unknownCommand'),
+    approveMinutes: async (_actor, i18n) => notice(i18n, 'default', 'notices.unknownCommandTitle', 'notices.unknownCommand'),
+    actions: async (_actor, i18n) => notice(i18n, 'default', 'notices.unknownCommandTitle', 'notices.unknownCommand'),
   };
   const cardActions: ReadonlyArray<readonly [string, CardProducer]> = [
     [VERBS.setupOpen, producers.setup],

@@ -1,0 +1,55 @@
+import type { MinutesItem, MinutesParticipant } from '../../domain/minutes/minutes-content';
+import type { Document } from '../ports/document-store';
+
+/** Where the minutes stand: being written, out for objections, or approved and frozen. */
+export type MinutesStatus = 'draft' | 'circulated' | 'approved';
+
+/** One circulation of the minutes: which version went to whom, and until when they may object. */
+export interface MinutesCirculation {
+  readonly version: number;
+  readonly at: string;
+  readonly by: string;
+  /** UTC instant; an objection at or after it is late. */
+  readonly objectionDeadline: string;
+  /** Entra object ids of the attendees and the secretariat it went to. */
+  readonly recipients: readonly string[];
+  /** 1 for the first circulation, then one more for every revision sent out. */
+  readonly round: number;
+}
+
+export interface MinutesApproval {
+  readonly version: number;
+  readonly at: string;
+  /** The secretariat member's object id, or the scheduler's name for an automatic approval. */
+  readonly by: string;
+  readonly automatic: boolean;
+}
+
+/**
+ * The minutes of one session as they stand now (the head). Every save writes a new version
+ * (an immutable `minutesVersion` document) and replaces this document with its ETag, so two
+ * editors cannot overwrite each other unseen.
+ */
+export interface MinutesDocument extends Document {
+  readonly type: 'minutes';
+  readonly sessionId: string;
+  readonly status: MinutesStatus;
+  /** Increases with every save; cards carry it and an older one is outdated. */
+  readonly version: number;
+  readonly items: readonly MinutesItem[];
+  readonly participants: readonly MinutesParticipant[];
+  readonly chair?: string;
+  /** Unguessable part of the link to the full minutes as PDF (attendees and secretariat). */
+  readonly fileToken: string;
+  /** Unguessable part of the link to the extract for the working group (results and agreements). */
+  readonly extractToken: string;
+  readonly circulation?: MinutesCirculation;
+  readonly approval?: MinutesApproval;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly updatedBy: string;
+}
+
+export function minutesDocumentId(sessionId: string): string {
+  return `minutes-${sessionId}`;
+}
