@@ -44,6 +44,11 @@ export interface MinutesDocument extends Document {
   /** Unguessable part of the link to the extract for the working group (results and agreements). */
   readonly extractToken: string;
   readonly circulation?: MinutesCirculation;
+  /**
+   * The version last sent out (circulated, approved, or corrected after approval); the PDF links
+   * show it, so a draft edited after circulation stays private until sent.
+   */
+  readonly publishedVersion?: number;
   readonly approval?: MinutesApproval;
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -52,4 +57,29 @@ export interface MinutesDocument extends Document {
 
 export function minutesDocumentId(sessionId: string): string {
   return `minutes-${sessionId}`;
+}
+
+/** Why a version was saved: a draft before circulation, a revision after it, a correction after approval. */
+export type MinutesVersionKind = 'draft' | 'revision' | 'correction';
+
+/**
+ * One saved version of the minutes, never changed afterwards: the history (who saved what when)
+ * and what recipients compare a revision with. Created in the same batch as the head's replace.
+ */
+export interface MinutesVersionDocument extends Document {
+  readonly type: 'minutesVersion';
+  readonly sessionId: string;
+  readonly version: number;
+  readonly kind: MinutesVersionKind;
+  readonly items: readonly MinutesItem[];
+  readonly participants: readonly MinutesParticipant[];
+  readonly chair?: string;
+  /** The agenda items whose minutes differ from the version before. */
+  readonly changedItemIds: readonly string[];
+  readonly savedAt: string;
+  readonly savedBy: string;
+}
+
+export function minutesVersionDocumentId(sessionId: string, version: number): string {
+  return `minutes-${sessionId}-v${version}`;
 }
