@@ -1,3 +1,5 @@
+import type { StandardItem } from '../agenda/agenda-items';
+
 /**
  * What the minutes (Protokoll) of a session say: per agenda item a summary of the discussion,
  * its result, and the agreements (Vereinbarungen) made. The summary is internal to the
@@ -24,8 +26,10 @@ export interface AgreementDraft {
 export interface MinutesItem {
   /** The agenda item's id, so the minutes follow the published agenda. */
   readonly itemId: string;
-  /** The item's title as shown (standard items already localised when the draft was made). */
+  /** The item's title; empty for standard items, which are localised when shown, as on the agenda. */
   readonly title: string;
+  /** Which standard item this is (opening, status of agreements, other business), if one. */
+  readonly standard?: StandardItem;
   readonly summary: string;
   readonly result: string;
   readonly agreements: readonly AgreementDraft[];
