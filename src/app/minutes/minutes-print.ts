@@ -1,3 +1,4 @@
+import type { StandardItem } from '../../domain/agenda/agenda-items';
 import type { MinutesParticipant } from '../../domain/minutes/minutes-content';
 import type { MinutesStatus } from './minutes-document';
 
@@ -13,7 +14,9 @@ export interface PrintedAgreement {
 export interface PrintedItem {
   /** TOP number, from 1. */
   readonly number: number;
+  /** Empty for standard items, whose title the PDF localises as the agenda does. */
   readonly title: string;
+  readonly standard?: StandardItem;
   /** The internal discussion; absent in the working group's extract. */
   readonly summary?: string;
   readonly result: string;
@@ -29,10 +32,14 @@ export interface MinutesPrint {
   readonly sessionNumber: string;
   /** UTC instant of the session's start. */
   readonly startsAt: string;
+  /** UTC instant of the session's planned end, for the time span under the title. */
+  readonly endsAt?: string;
   readonly timeZone: string;
   readonly chair?: string;
   readonly place?: string;
   readonly version: number;
+  /** When this version was saved; the PDF's creation date, so the same version gives the same file. */
+  readonly savedAt?: string;
   readonly status: MinutesStatus;
   readonly approvedAt?: string;
   /** True when this version corrects minutes that had already been approved. */

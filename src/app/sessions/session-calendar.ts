@@ -1,8 +1,8 @@
-import { timingSafeEqual } from 'node:crypto';
 import { COMMITTEE_DOCUMENT_ID, isSafeIdPart } from '../../domain/ids';
 import type { AppDependencies } from '../dependencies';
 import type { CommitteeDocument } from '../documents';
 import type { CalendarEvent } from '../ports/calendar';
+import { secretTokenMatches } from '../secret-token';
 import type { SessionDocument } from './session-document';
 
 /** A session's calendar event with the name under which browsers save it. */
@@ -36,7 +36,7 @@ export function calendarPath(committeeId: string, sessionId: string, token: stri
 export async function sessionCalendarEvent(deps: AppDependencies, committeeId: string, sessionId: string, token: string): Promise<SessionCalendarEvent | undefined> {
   if (!isSafeIdPart(committeeId) || !isSafeIdPart(sessionId) || !isSafeIdPart(token)) return undefined;
   const session = await deps.store.get<SessionDocument>(committeeId, sessionId);
-  if (session?.type !== 'session' || !tokensMatch(session.calendarToken, token)) return undefined;
+  if (session?.type !== 'session' || !secretTokenMatches(session.calendarToken, token)) return undefined;
   const committee = await deps.store.get<CommitteeDocument>(committeeId, COMMITTEE_DOCUMENT_ID);
   if (committee?.type !== 'committee') return undefined;
 
@@ -61,14 +61,6 @@ export async function sessionCalendarEvent(deps: AppDependencies, committeeId: s
     cancelled,
     fileName: `sitzung-${session.number.replace(/[^0-9A-Za-z]+/g, '-')}.ics`,
   };
-}
-
-/** Compares in constant time, so response times do not reveal how much of a guess was right. */
-function tokensMatch(expected: string | undefined, given: string): boolean {
-  if (typeof expected !== 'string' || expected.length === 0) return false;
-  const a = Buffer.from(expected, 'utf8');
-  const b = Buffer.from(given, 'utf8');
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /**

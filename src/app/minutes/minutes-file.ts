@@ -1,0 +1,113 @@
+import { COMMITTEE_DOCUMENT_ID, isSafeIdPart } from '../../domain/ids';
+import type { MinutesItem, MinutesParticipant } from '../../domain/minutes/minutes-content';
+import type { AppDependencies } from '../dependencies';
+import type { CommitteeDocument } from '../documents';
+import { secretTokenMatches } from '../secret-token';
+import { nameOf, rosterSnapshot, type RosterSnapshot } from '../sessions/roster-snapshot';
+import type { SessionDocument } from '../sessions/session-document';
+import { minutesDocumentId, minutesVersionDocumentId, type MinutesDocument, type MinutesVersionDocument } from './minutes-document';
+import type { MinutesPrint, PrintedItem } from './minutes-print';
+
+/** The minutes of a session as a file to lay out, with the name under which browsers save it. */
+export interface MinutesFile {
+  /** `Protokoll-KOG-2027-1.pdf` or `Protokoll-Auszug-KOG-2027-1.pdf`: readable in a downloads folder. */
+  readonly fileName: string;
+  readonly print: MinutesPrint;
+}
+
+/** What one version of the minutes says, whether read from the head or from a version document. */
+interface MinutesContent {
+  readonly version: number;
+  readonly items: readonly MinutesItem[];
+  readonly participants: readonly MinutesParticipant[];
+  readonly chair?: string;
+  readonly savedAt: string;
+  readonly correction: boolean;
+}
+
+/**
+ * The minutes behind a PDF link, for whoever holds it. The token decides what they get:
+ * - the minutes' `fileToken` gives the full minutes (attendees and secretariat);
+ * - the `extractToken` gives the working group's extract, results and agreements only, and only
+ *   once the minutes are approved, as the Leipzig decision gives the working group the outcome,
+ *   not the internal discussion.
+ *
+ * The file shows the version last sent out (`publishedVersion`), so edits after circulation stay
+ * private until they are sent. Before anything was sent, the full link shows the head, which only
+ * the secretariat has seen a link to. Anything else (an unsafe id, no such minutes, a wrong token,
+ * another committee's token, the extract too early) answers undefined alike, so a caller cannot
+ * tell which part was wrong.
+ */
+export async function minutesFile(deps: AppDependencies, committeeId: string, sessionId: string, token: string): Promise<MinutesFile | undefined> {
+  if (!isSafeIdPart(committeeId) || !isSafeIdPart(sessionId) || !isSafeIdPart(token)) return undefined;
+  const minutes = await deps.store.get<MinutesDocument>(committeeId, minutesDocumentId(sessionId));
+  if (minutes?.type !== 'minutes' || minutes.sessionId !== sessionId) return undefined;
+  const extract = secretTokenMatches(minutes.extractToken, token);
+  if (!extract && !secretTokenMatches(minutes.fileToken, token)) return undefined;
+  if (extract && (minutes.status !== 'approved' || minutes.publishedVersion === undefined)) return undefined;
+
+  const [content, session, committee, roster] = await Promise.all([
+    shownContent(deps, minutes),
+    deps.store.get<SessionDocument>(committeeId, sessionId),
+    deps.store.get<CommitteeDocument>(committeeId, COMMITTEE_DOCUMENT_ID),
+    rosterSnapshot(deps.store, committeeId),
+  ]);
+  if (!content || session?.type !== 'session' || committee?.type !== 'committee') return undefined;
+
+  const chair = content.chair ?? session.chair;
+  const print: MinutesPrint = {
+    committeeName: committee.name,
+    sessionNumber: session.number,
+    startsAt: session.startsAt,
+    endsAt: session.endsAt,
+    timeZone: committee.timeZone,
+    ...(chair ? { chair } : {}),
+    ...(session.place ? { place: session.place } : {}),
+    version: content.version,
+    savedAt: content.savedAt,
+    status: minutes.status,
+    ...(minutes.status === 'approved' && minutes.approval ? { approvedAt: minutes.approval.at } : {}),
+    correction: content.correction,
+    extract,
+    participants: extract ? [] : content.participants,
+    items: content.items.map((item, index) => printedItem(item, index, extract, roster)),
+  };
+  return { fileName: minutesFileName(committee.shortName, session.number, extract), print };
+}
+
+/**
+ * The published version when there is one, else the head. Every save writes a version document,
+ * which also says whether it corrects approved minutes; should it be missing for the head's own
+ * version, the head says the same. Undefined when an older published version cannot be read.
+ */
+async function shownContent(deps: AppDependencies, minutes: MinutesDocument): Promise<MinutesContent | undefined> {
+  const head: MinutesContent = { version: minutes.version, items: minutes.items, participants: minutes.participants, ...(minutes.chair ? { chair: minutes.chair } : {}), savedAt: minutes.updatedAt, correction: false };
+  if (minutes.publishedVersion === undefined) return head;
+  const stored = await deps.store.get<MinutesVersionDocument>(minutes.committeeId, minutesVersionDocumentId(minutes.sessionId, minutes.publishedVersion));
+  if (stored?.type !== 'minutesVersion' || stored.sessionId !== minutes.sessionId || stored.version !== minutes.publishedVersion) {
+    return minutes.publishedVersion === minutes.version ? head : undefined;
+  }
+  return { version: stored.version, items: stored.items, participants: stored.participants, ...(stored.chair ? { chair: stored.chair } : {}), savedAt: stored.savedAt, correction: stored.kind === 'correction' };
+}
+
+function printedItem(item: MinutesItem, index: number, extract: boolean, roster: RosterSnapshot): PrintedItem {
+  return {
+    number: index + 1,
+    title: item.standard ? '' : item.title,
+    ...(item.standard ? { standard: item.standard } : {}),
+    ...(extract ? {} : { summary: item.summary }),
+    result: item.result,
+    agreements: item.agreements.map((agreement) => ({
+      text: agreement.text,
+      institution: agreement.institution,
+      responsibleName: nameOf(roster, agreement.responsibleId),
+      dueDate: agreement.dueDate,
+    })),
+  };
+}
+
+/** Only characters every file system and the Content-Disposition header keep as they are. */
+function minutesFileName(shortName: string, sessionNumber: string, extract: boolean): string {
+  const safe = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^0-9A-Za-z]+/g, '-').replace(/^-+|-+$/g, '');
+  return `${['Protokoll', extract ? 'Auszug' : undefined, safe(shortName) || undefined, safe(sessionNumber)].filter(Boolean).join('-')}.pdf`;
+}
