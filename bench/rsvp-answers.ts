@@ -239,6 +239,7 @@ async function startEchoBot(registration: Parameters<typeof createAdapter>[0]): 
     handleMessage: (request: Request, response: Response) => adapter.process(request, passThrough(response), (context) => app.run(context).then(() => undefined)),
     isReady: async () => true,
     calendarFile: async () => undefined,
+    minutesFile: async () => undefined,
   });
   return { url: http.url, stop: async () => void (await http.stop(5000)), loggedErrors: logger.errors };
 }

@@ -6,8 +6,10 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { OutboxSender } from '../app/delivery/outbox-sender';
 import { runDueJobs, type JobHandler } from '../app/scheduling/run-due-jobs';
+import { minutesFile } from '../app/minutes/minutes-file';
 import { sessionCalendarEvent } from '../app/sessions/session-calendar';
 import { createAdapter, createBotCredentials } from '../bot/create-adapter';
+import { renderMinutesPdf } from '../cards/minutes-pdf';
 import { createMessageRenderer } from '../cards/outgoing-messages';
 import { SendRateLimiter } from '../domain/delivery/send-rate-limiter';
 import { BackgroundLoop } from '../infra/background-loop';
@@ -16,6 +18,7 @@ import { IcsCalendarWriter } from '../infra/ics-calendar';
 import { createBot } from '../bot/create-bot';
 import { SESSION_JOB_HANDLERS } from '../app/sessions/session-jobs';
 import type { Clock } from '../domain/clock';
+import { translator } from '../i18n/translator';
 import type { Config } from './config';
 import { DEFAULT_MAX_BODY_BYTES, startHttpServer, type RunningHttpServer } from './http-server';
 
@@ -114,6 +117,11 @@ export async function startGremiumServer({ config, store, clock, logger, backgro
     calendarFile: async (committeeId, sessionId, token) => {
       const event = await sessionCalendarEvent(deps, committeeId, sessionId, token);
       return event && { fileName: event.fileName, content: calendarWriter.write(event) };
+    },
+    // One file serves everyone behind a link, so it speaks the server's default language.
+    minutesFile: async (committeeId, sessionId, token) => {
+      const file = await minutesFile(deps, committeeId, sessionId, token);
+      return file && { fileName: file.fileName, content: await renderMinutesPdf(file.print, translator(config.defaultLocale)) };
     },
   });
   if (background) for (const loop of loops) loop.start();

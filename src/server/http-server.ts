@@ -16,6 +16,12 @@ export interface HttpServerOptions {
    * not lead to one; the server answers all of those with the same 404.
    */
   readonly calendarFile: (committeeId: string, sessionId: string, token: string) => Promise<CalendarFile | undefined>;
+  /**
+   * The minutes as PDF behind a link of a minutes card (full minutes or the working group's
+   * extract, as the token says), or undefined for any link that does not lead to one; the server
+   * answers all of those with the same 404.
+   */
+  readonly minutesFile: (committeeId: string, sessionId: string, token: string) => Promise<MinutesFile | undefined>;
 }
 
 /** An iCalendar file as the calendar route hands it out. */
@@ -24,6 +30,24 @@ export interface CalendarFile {
   readonly fileName: string;
   /** The iCalendar text. */
   readonly content: string;
+}
+
+/** A PDF of the minutes as the minutes route hands it out. */
+export interface MinutesFile {
+  /** The name a browser saves it under. */
+  readonly fileName: string;
+  readonly content: Buffer;
+}
+
+/**
+ * A file reached by a secret link: `/<prefix>/<committee>/<session>/<token>.<extension>`. Each
+ * kind has its own address and lookup; the answers are the same for all.
+ */
+interface SecretLinkDownload {
+  readonly prefix: string;
+  readonly extension: string;
+  readonly contentType: string;
+  readonly find: (committeeId: string, sessionId: string, token: string) => Promise<{ readonly fileName: string; readonly content: string | Buffer } | undefined>;
 }
 
 export interface RunningHttpServer {
@@ -39,14 +63,14 @@ export interface RunningHttpServer {
 export const DEFAULT_MAX_BODY_BYTES = 512 * 1024;
 
 /**
- * Calendar files change with every reschedule and are reached by a secret link, so neither the
- * browser nor a proxy may keep a copy.
+ * Calendar files change with every reschedule, minutes with every version sent, and both are
+ * reached by a secret link, so neither the browser nor a proxy may keep a copy.
  */
 const NO_STORE = { 'Cache-Control': 'no-store' } as const;
 
 /**
- * The restify server: the bot endpoint, the two health probes, and the sessions' calendar files
- * (Teams messages cannot carry files, so invitation cards link here).
+ * The restify server: the bot endpoint, the two health probes, the sessions' calendar files and
+ * the minutes as PDF (Teams bot messages cannot carry files, so cards link here).
  */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const server = restify.createServer({ name: 'gremium', handleUncaughtExceptions: false });
@@ -92,35 +116,44 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     async (request: Request, response: Response) => tracked(response, () => options.handleMessage(request, response)),
   );
 
-  server.get('/api/calendar/:committeeId/:sessionId/:file', async (request: Request, response: Response) =>
-    tracked(
-      response,
-      async () => {
-        const { committeeId, sessionId, file } = request.params as Partial<Record<string, string>>;
-        const token = file?.endsWith('.ics') ? file.slice(0, -'.ics'.length) : undefined;
-        const found = committeeId && sessionId && token ? await options.calendarFile(committeeId, sessionId, token) : undefined;
-        if (!found) {
-          response.send(404, { status: 'not found' }, NO_STORE);
-          return;
-        }
-        const body = Buffer.from(found.content, 'utf8');
-        response.sendRaw(200, body, {
-          ...NO_STORE,
-          'Content-Type': 'text/calendar; charset=utf-8',
-          'Content-Disposition': `attachment; filename="${found.fileName.replace(/[^\w.-]/g, '_')}"`,
-          'Content-Length': String(body.length),
-          'X-Content-Type-Options': 'nosniff',
-        });
-      },
-      NO_STORE,
-    ),
-  );
-
-  // Any other calendar address gets the same answer as a wrong token, not restify's own 404.
-  server.get('/api/calendar/*', (_request: Request, response: Response, next) => {
-    response.send(404, { status: 'not found' }, NO_STORE);
-    next();
-  });
+  /**
+   * A secret-link download. The token is the whole secret, so every address that does not lead
+   * to a file (wrong token, unknown session, a missing extension, any other path below the
+   * prefix) gets the same 404, and the lookup is only asked for addresses that can be one.
+   */
+  const serveSecretLinkDownloads = (download: SecretLinkDownload): void => {
+    const suffix = `.${download.extension}`;
+    server.get(`/${download.prefix}/:committeeId/:sessionId/:file`, async (request: Request, response: Response) =>
+      tracked(
+        response,
+        async () => {
+          const { committeeId, sessionId, file } = request.params as Partial<Record<string, string>>;
+          const token = file?.endsWith(suffix) ? file.slice(0, -suffix.length) : undefined;
+          const found = committeeId && sessionId && token ? await download.find(committeeId, sessionId, token) : undefined;
+          if (!found) {
+            response.send(404, { status: 'not found' }, NO_STORE);
+            return;
+          }
+          const body = typeof found.content === 'string' ? Buffer.from(found.content, 'utf8') : found.content;
+          response.sendRaw(200, body, {
+            ...NO_STORE,
+            'Content-Type': download.contentType,
+            'Content-Disposition': `attachment; filename="${found.fileName.replace(/[^\w.-]/g, '_')}"`,
+            'Content-Length': String(body.length),
+            'X-Content-Type-Options': 'nosniff',
+          });
+        },
+        NO_STORE,
+      ),
+    );
+    // Any other address below the prefix gets the same answer as a wrong token, not restify's own 404.
+    server.get(`/${download.prefix}/*`, (_request: Request, response: Response, next) => {
+      response.send(404, { status: 'not found' }, NO_STORE);
+      next();
+    });
+  };
+  serveSecretLinkDownloads({ prefix: 'api/calendar', extension: 'ics', contentType: 'text/calendar; charset=utf-8', find: options.calendarFile });
+  serveSecretLinkDownloads({ prefix: 'api/minutes', extension: 'pdf', contentType: 'application/pdf', find: options.minutesFile });
 
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);

@@ -22,6 +22,7 @@ describe('server/http-server', () => {
       },
       isReady: async () => true,
       calendarFile: async () => undefined,
+      minutesFile: async () => undefined,
       ...overrides,
     });
     return server;
@@ -177,6 +178,86 @@ describe('server/http-server', () => {
       const response = await download;
       assert.equal(response.status, 200);
       assert.equal(await response.text(), ICS);
+      assert.equal(await stopping, true);
+      server = undefined;
+    });
+  });
+
+  describe('minutes as PDF', () => {
+    const PDF = Buffer.from('%PDF-1.3\n% Protokoll 2027/1\n%%EOF\n', 'latin1');
+
+    it('serves the file as an uncached PDF download, and hands over the token without .pdf', async () => {
+      const asked: string[][] = [];
+      const { url } = await start({
+        minutesFile: async (...parts) => {
+          asked.push(parts);
+          return { fileName: 'Protokoll-KOG-2027-1.pdf', content: PDF };
+        },
+      });
+      const response = await fetch(`${url}/api/minutes/tenant-1/session-2027-1/5d0c7f3a-1b2e.pdf`);
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('content-type'), 'application/pdf');
+      assert.equal(response.headers.get('content-disposition'), 'attachment; filename="Protokoll-KOG-2027-1.pdf"');
+      assert.equal(response.headers.get('content-length'), String(PDF.length));
+      assert.equal(response.headers.get('cache-control'), 'no-store');
+      assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+      const body = Buffer.from(await response.arrayBuffer());
+      assert.ok(body.equals(PDF));
+      assert.equal(body.subarray(0, 4).toString('latin1'), '%PDF');
+      assert.deepEqual(asked, [['tenant-1', 'session-2027-1', '5d0c7f3a-1b2e']]);
+    });
+
+    it('answers every address that leads to no file with the same 404, without asking for one it cannot be', async () => {
+      let asked = 0;
+      const { url } = await start({
+        minutesFile: async () => {
+          asked += 1;
+          return undefined;
+        },
+        // A calendar file for the same token must not make the minutes route answer.
+        calendarFile: async () => ({ fileName: 'sitzung-2027-1.ics', content: 'BEGIN:VCALENDAR' }),
+      });
+      const answers = [];
+      for (const address of ['tenant-1/session-2027-1/wrong.pdf', 'tenant-1/session-2027-1/5d0c7f3a', 'tenant-1/session-2027-1/5d0c7f3a.ics', 'tenant-1/session-2027-1/.pdf', 'tenant-1/session-2027-1', 'tenant-1/session-2027-1/5d0c7f3a.pdf/more', 'x']) {
+        const response = await fetch(`${url}/api/minutes/${address}`);
+        answers.push([address, response.status, response.headers.get('cache-control'), await response.text()]);
+      }
+      assert.deepEqual(
+        answers,
+        answers.map(([address]) => [address, 404, 'no-store', '{"status":"not found"}']),
+      );
+      assert.equal(asked, 1, 'only the address that ends in .pdf with a token is looked up');
+    });
+
+    it('answers a failure with a status word only', async () => {
+      const { url } = await start({
+        minutesFile: async () => {
+          throw new Error('store down at cosmos.internal:443');
+        },
+      });
+      const response = await fetch(`${url}/api/minutes/tenant-1/session-2027-1/5d0c7f3a.pdf`);
+      assert.equal(response.status, 500);
+      assert.equal(response.headers.get('cache-control'), 'no-store');
+      assert.deepEqual(await response.json(), { status: 'error' });
+    });
+
+    it('lets a download in flight finish on shutdown, before the store would close', async () => {
+      const lookup = deferred();
+      const entered = deferred();
+      const { url } = await start({
+        minutesFile: async () => {
+          entered.resolve();
+          await lookup.promise;
+          return { fileName: 'Protokoll-KOG-2027-1.pdf', content: PDF };
+        },
+      });
+      const download = fetch(`${url}/api/minutes/tenant-1/session-2027-1/5d0c7f3a.pdf`);
+      await entered.promise;
+      const stopping = server!.stop(5000);
+      lookup.resolve();
+      const response = await download;
+      assert.equal(response.status, 200);
+      assert.ok(Buffer.from(await response.arrayBuffer()).equals(PDF));
       assert.equal(await stopping, true);
       server = undefined;
     });
