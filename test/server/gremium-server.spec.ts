@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import type { OutboxRecord } from '../../src/app/delivery/outbox-record';
 import { silentLogger } from '../../src/app/ports/logger';
+import { minutesDocumentId, type MinutesDocument } from '../../src/app/minutes/minutes-document';
 import { calendarPath } from '../../src/app/sessions/session-calendar';
+import { minutesPdfUrl } from '../../src/cards/minutes-pdf-link';
 import type { SessionDocument } from '../../src/app/sessions/session-document';
 import { fixedClock } from '../../src/domain/clock';
 import { committeeIdForTenant } from '../../src/domain/ids';
@@ -116,3 +118,55 @@ describe('server/gremium-server calendar files', function () {
   });
 });
 
+
+/** The PDF link of a minutes card, followed over real HTTP to the real store and the real layout. */
+describe('server/gremium-server minutes as PDF', function () {
+  this.timeout(30_000);
+  const tenant = '11111111-2222-3333-4444-555555555555';
+  const committeeId = committeeIdForTenant(tenant);
+  const sessionId = 'session-2027-1';
+  const fileToken = '0f1e2d3c-4b5a-4697-8877-665544332211';
+  let temp: TempStore;
+  let server: GremiumServer;
+
+  beforeEach(async () => {
+    temp = await openTempStore();
+    const deps = { store: temp.store, clock: fixedClock('2027-02-11T17:00:00Z') };
+    await setUpCommittee(deps, tenant);
+    await temp.store.create(sessionDocument(committeeId));
+    const minutes: MinutesDocument = {
+      id: minutesDocumentId(sessionId),
+      committeeId,
+      type: 'minutes',
+      sessionId,
+      status: 'draft',
+      version: 1,
+      items: [{ itemId: 'opening', title: '', standard: 'opening', summary: 'Begrüßung.', result: 'Protokoll genehmigt.', agreements: [] }],
+      participants: [],
+      fileToken,
+      extractToken: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+      createdAt: '2027-02-11T17:00:00.000Z',
+      updatedAt: '2027-02-11T17:00:00.000Z',
+      updatedBy: 'aaaaaaaa-0000-0000-0000-000000000001',
+    };
+    await temp.store.create(minutes);
+    server = await startGremiumServer({ config: loadConfig({ PORT: '0', DATA_DIR: temp.dataDir }), store: temp.store, clock: deps.clock, logger: silentLogger, background: false });
+  });
+  afterEach(async () => {
+    await server.stop(1000);
+    await temp.cleanup().catch(() => undefined);
+  });
+
+  it('serves the minutes as a PDF in the default language, and the extract of unapproved minutes not at all', async () => {
+    const response = await fetch(minutesPdfUrl(server.http.url, committeeId, sessionId, fileToken));
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'application/pdf');
+    assert.equal(response.headers.get('content-disposition'), 'attachment; filename="Protokoll-KOG-2027-1.pdf"');
+    const body = Buffer.from(await response.arrayBuffer());
+    assert.equal(response.headers.get('content-length'), String(body.length));
+    assert.equal(body.subarray(0, 5).toString('latin1'), '%PDF-');
+    const extract = await fetch(minutesPdfUrl(server.http.url, committeeId, sessionId, 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d'));
+    assert.equal(extract.status, 404);
+    assert.equal(await extract.text(), '{"status":"not found"}');
+  });
+});
