@@ -41,6 +41,8 @@ describe('bot: action items', () => {
     assert.match(cardText(done), /Gespeichert: Erledigt[^]*Verlauf[^]*Yusuf Demir: Erledigt „Zahlen liegen vor“/);
     assert.equal((await agreement(world, 'a1')).status, 'done');
     assert.equal(hasAction(done, VERBS.actionStatus, { status: 'done' }), false);
+    const agenda = cardText(firstCard(await bot.message(person('katrin'), 'tagesordnung 2027/2')));
+    assert.match(agenda, /Stand der Vereinbarungen[^]*Ausbildungsabbrüchen[^]*IHK zu Leipzig · fällig am 31\.03\.2027 · Erledigt/);
   });
 
   it('refuses a member who is not responsible, and a tampered id, changing nothing', async () => {
