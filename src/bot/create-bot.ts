@@ -20,6 +20,7 @@ import { agendaCards } from './agenda-cards';
 import { topicCards } from './topic-cards';
 import { parseTopicLine } from './topic-line-parser';
 import { workingGroupCards } from './working-group-cards';
+import { actionCards } from './action-cards';
 import { importMembersCard, personFormCard, removeSeatCard, rosterCard, saveRolesCard, saveSeatCard, seatFormCard, setActiveCard, type RosterTurn } from './roster-cards';
 import { saveSetupCard, setupCardFor } from './setup-cards';
 import { isTeamOrGroupChat, leavers, memberSourceOf, readConversationMembers, readJoinedMembers } from './team-members';
@@ -70,6 +71,7 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
   const topics = topicCards(deps);
   const agenda = agendaCards(deps);
   const workingGroups = workingGroupCards(deps);
+  const actionItems = actionCards(deps);
   /** A roster card action: the producer with what every roster card of the turn needs. */
   const roster =
     (produce: (turn: RosterTurn, data: unknown) => Promise<AdaptiveCardJson>): CardProducer =>
@@ -93,7 +95,7 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
     minutes: async (_actor, i18n) => notice(i18n, 'default', 'notices.unknownCommandTitle', 'notices.unknownCommand'),
     circulateMinutes: async (_actor, i18n) => notice(i18n, 'default', 'notices.unknownCommandTitle', 'notices.unknownCommand'),
     approveMinutes: async (_actor, i18n) => notice(i18n, 'default', 'notices.unknownCommandTitle', 'notices.unknownCommand'),
-    actions: async (_actor, i18n) => notice(i18n, 'default', 'notices.unknownCommandTitle', 'notices.unknownCommand'),
+    actions: async (actor, i18n, argument) => actionItems.list(actor, i18n, typeof argument === 'string' ? argument : ''),
   };
   const cardActions: ReadonlyArray<readonly [string, CardProducer]> = [
     [VERBS.setupOpen, producers.setup],
@@ -125,6 +127,11 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
     [VERBS.workingGroupForm, workingGroups.form],
     [VERBS.workingGroupSave, workingGroups.save],
     [VERBS.workingGroupEnd, workingGroups.end],
+    [VERBS.actionsOpen, async (actor, i18n, data) => actionItems.list(actor, i18n, typeof data === 'object' && data !== null ? data : {})],
+    [VERBS.actionOpen, actionItems.open],
+    [VERBS.actionStatus, actionItems.status],
+    [VERBS.actionProposeDue, actionItems.proposeDue],
+    [VERBS.actionDecideDue, actionItems.decideDue],
     [VERBS.rosterOpen, roster(rosterCard)],
     [VERBS.rosterImport, roster(importMembersCard)],
     [VERBS.rosterNewSeat, roster(async (turn, data) => seatFormCard(turn, data, true))],

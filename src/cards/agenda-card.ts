@@ -2,6 +2,7 @@ import type { AgendaView } from '../app/agenda/build-agenda';
 import { AGENDA_LIMITS, isFixed, type AgendaItem } from '../domain/agenda/agenda-items';
 import { formatDateTime, formatSessionRange } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
+import { agendaAgreementLines } from './agenda-agreement-lines';
 import { agendaLines, formatDuration, itemNumber } from './agenda-lines';
 import { cardButton, type CardBanner, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
@@ -19,7 +20,7 @@ export interface AgendaCardData {
   readonly due: string;
   readonly readOnly: string;
   readonly none: string;
-  readonly items: ReadonlyArray<{ readonly line: string; readonly buttons: readonly CardButton[] }>;
+  readonly items: ReadonlyArray<{ readonly line: string; readonly details: readonly string[]; readonly buttons: readonly CardButton[] }>;
   /** One item picker with one set of buttons, for agendas too long for buttons on every item. */
   readonly selection: {
     readonly label: string;
@@ -54,6 +55,7 @@ export function renderAgendaCard(view: AgendaView, i18n: Translator, banner?: Ca
   const session = { sessionId: view.sessionId };
   const move = { ...session, revision: view.revision };
   const lines = agendaLines(view.items, i18n);
+  const agreementLines = agendaAgreementLines(view.agreements, i18n);
   const perItem = view.editable && view.items.length <= ITEM_BUTTONS_MAX_ITEMS;
   const over = view.totalMinutes - view.sessionMinutes;
   const firstMovable = view.items.findIndex((_, index) => canMove(view.items, index, 'up') || canMove(view.items, index, 'down'));
@@ -68,6 +70,7 @@ export function renderAgendaCard(view: AgendaView, i18n: Translator, banner?: Ca
     none: i18n.t('agendaCard.none'),
     items: view.items.map((item, index) => ({
       line: lines[index]!,
+      details: item.origin.type === 'standard' && item.origin.standard === 'agreements' ? agreementLines : [],
       buttons: perItem
         ? [
             ...(canMove(view.items, index, 'up') ? [cardButton(i18n.t('agendaCard.up'), VERBS.agendaMove, { ...move, itemId: item.id, direction: 'up' })] : []),

@@ -13,6 +13,9 @@ import { AGENDA_MESSAGE_KIND, type AgendaMessage } from '../app/agenda/publish-a
 import { renderPublishedAgendaCard } from './agenda-published-card';
 import { renderCallForTopicsCard } from './call-for-topics-card';
 import { renderTopicDecisionNotice } from './topic-decision-notice';
+import { ACTION_ITEM_MESSAGE_KIND, OVERDUE_DIGEST_MESSAGE_KIND, type ActionItemMessage, type OverdueDigestMessage } from '../app/agreements/action-item-messages';
+import { actionNoticeBanner, renderActionItemCard } from './action-item-card';
+import { renderActionListCard } from './action-list-card';
 
 /** A short notice sent proactively: message keys, rendered in the recipient's language. */
 export interface NoticeMessageData {
@@ -49,6 +52,16 @@ function renderers({ publicBaseUrl }: RendererOptions): Readonly<Record<string, 
     [CALL_FOR_TOPICS_MESSAGE_KIND]: (data, locale) => renderCallForTopicsCard(data as unknown as CallForTopicsView, translator(locale)),
     [AGENDA_MESSAGE_KIND]: (data, locale) => renderPublishedAgendaCard(data as unknown as AgendaMessage, translator(locale)),
     [TOPIC_DECISION_MESSAGE_KIND]: (data, locale) => renderTopicDecisionNotice(data as unknown as TopicDecisionMessage, translator(locale)),
+    [ACTION_ITEM_MESSAGE_KIND]: (data, locale) => {
+      const { notice, view } = data as unknown as ActionItemMessage;
+      const i18n = translator(locale);
+      return renderActionItemCard(view, i18n, actionNoticeBanner(notice, view, i18n));
+    },
+    [OVERDUE_DIGEST_MESSAGE_KIND]: (data, locale) => {
+      const { week, view } = data as unknown as OverdueDigestMessage;
+      const i18n = translator(locale);
+      return renderActionListCard(view, i18n, { digest: true, banner: { style: 'attention', title: i18n.t('actions.digest.title', { week: week.slice(-2) }), text: i18n.t('actions.digest.text', { count: view.total }) } });
+    },
     [TOPICS_CLOSED_MESSAGE_KIND]: (data, locale) => {
       const { sessionNumber, undecided } = data as unknown as TopicsClosedMessage;
       const i18n = translator(locale);

@@ -17,6 +17,7 @@ import { BotFrameworkMessenger } from '../infra/bot-framework-messenger';
 import { IcsCalendarWriter } from '../infra/ics-calendar';
 import { createBot } from '../bot/create-bot';
 import { SESSION_JOB_HANDLERS } from '../app/sessions/session-jobs';
+import { AGREEMENT_JOB_HANDLERS } from '../app/agreements/agreement-follow-up';
 import type { Clock } from '../domain/clock';
 import { translator } from '../i18n/translator';
 import type { Config } from './config';
@@ -64,7 +65,7 @@ export interface GremiumServerParts {
 }
 
 /** The one place that wires store, use cases, bot and HTTP together. */
-export async function startGremiumServer({ config, store, clock, logger, background = true, jobHandlers = SESSION_JOB_HANDLERS }: GremiumServerParts): Promise<GremiumServer> {
+export async function startGremiumServer({ config, store, clock, logger, background = true, jobHandlers = { ...SESSION_JOB_HANDLERS, ...AGREEMENT_JOB_HANDLERS } }: GremiumServerParts): Promise<GremiumServer> {
   const deps: AppDependencies = { store, clock };
   const credentials = createBotCredentials(config.bot);
   const adapter = createAdapter(config.bot, credentials);

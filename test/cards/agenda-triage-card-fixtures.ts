@@ -1,3 +1,4 @@
+import { fullestAgreementReport, sampleAgreementReport } from './action-card-fixtures';
 import type { AgendaView } from '../../src/app/agenda/build-agenda';
 import type { AgendaMessage } from '../../src/app/agenda/publish-agenda';
 import type { TopicLine, TopicOverview } from '../../src/app/agenda/topic-overview';
@@ -140,6 +141,7 @@ export function sampleAgendaView(overrides: Partial<AgendaView> = {}): AgendaVie
     published: { version: 2, at: '2027-01-28T08:00:00.000Z' },
     unpublished: true,
     dueAt: '2027-01-28T07:00:00.000Z',
+    agreements: sampleAgreementReport(),
     ...overrides,
   };
 }
@@ -148,7 +150,7 @@ export function sampleAgendaView(overrides: Partial<AgendaView> = {}): AgendaVie
 export function longestAgendaView(count: number): AgendaView {
   const topics = Array.from({ length: count - 3 }, (_, index): AgendaItem => ({ ...longestItem(index + 1), id: ownItemId(index) }));
   const items = [standard('opening', 10), standard('agreements', 15), ...topics, standard('other', 5)];
-  return sampleAgendaView({ items, totalMinutes: totalMinutes(items), revision: 123_456 });
+  return sampleAgendaView({ items, totalMinutes: totalMinutes(items), revision: 123_456, agreements: fullestAgreementReport() });
 }
 
 /** The agenda message of the typical agenda as first published. */
@@ -162,11 +164,12 @@ export function sampleAgendaMessage(overrides: Partial<AgendaMessage> = {}): Age
     place: 'Neues Rathaus, Raum 259',
     onlineLink: 'https://teams.microsoft.com/l/meetup-join/abc',
     agenda: { version: 1, publishedAt: '2027-01-28T08:00:00.000Z', items: sampleAgendaView().items, removed: [] },
+    agreements: sampleAgreementReport(),
     ...overrides,
   };
 }
 
 /** The largest agenda message: the fullest agenda, the longest place and link. */
 export function largestAgendaMessage(): AgendaMessage {
-  return sampleAgendaMessage({ committeeName: 'K'.repeat(200), place: 'P'.repeat(200), onlineLink: `https://example.org/${'l'.repeat(480)}`, agenda: fullestAgenda() });
+  return sampleAgendaMessage({ committeeName: 'K'.repeat(200), place: 'P'.repeat(200), onlineLink: `https://example.org/${'l'.repeat(480)}`, agenda: fullestAgenda(), agreements: fullestAgreementReport() });
 }

@@ -11,6 +11,7 @@ import type { Stored } from '../ports/document-store';
 import { ConcurrencyError, ConflictError } from '../ports/store-errors';
 import type { SessionAccess } from '../sessions/find-session';
 import type { SessionDocument } from '../sessions/session-document';
+import { agendaAgreementReport, type AgendaAgreementReport } from '../agreements/agenda-report';
 import { agendaWrite, loadAgenda, type LoadedAgenda } from './session-agenda';
 
 /** Sessions whose agenda can still change. */
@@ -34,6 +35,8 @@ export interface AgendaView {
   readonly unpublished: boolean;
   /** When the agenda is due to go out (the agenda lead time). */
   readonly dueAt: string;
+  /** The agreements its "status of agreements" reports, as they stand now. */
+  readonly agreements: AgendaAgreementReport;
 }
 
 export type AgendaRefusal =
@@ -128,6 +131,7 @@ export function agendaView(committee: Pick<CommitteeDocument, 'timeZone' | 'lead
     ...(published ? { published: { version: published.version, at: published.publishedAt } } : {}),
     unpublished: !published || !sameAgenda(published.items, loaded.items),
     dueAt: agendaDueAt(committee, session),
+    agreements: agendaAgreementReport(loaded.agreements),
   };
 }
 

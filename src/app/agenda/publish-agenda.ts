@@ -11,6 +11,7 @@ import { answersOf, draftsForInvitees } from '../sessions/invitation-drafts';
 import { afterLostRace, invitationOperations, type InviteRefusal } from '../sessions/invite-to-session';
 import { rosterSnapshot } from '../sessions/roster-snapshot';
 import type { SessionDocument } from '../sessions/session-document';
+import { agendaAgreementReport, type AgendaAgreementReport } from '../agreements/agenda-report';
 import type { PublishedAgenda } from './agenda-document';
 import { AGENDA_OPEN_STATES, agendaDueAt } from './build-agenda';
 import { agendaWrite, loadAgenda } from './session-agenda';
@@ -28,6 +29,8 @@ export interface AgendaMessage {
   readonly place?: string;
   readonly onlineLink?: string;
   readonly agenda: PublishedAgenda;
+  /** The agreements its "status of agreements" reports, as they stood at publication. */
+  readonly agreements?: AgendaAgreementReport;
 }
 
 /** Who `by` is when the scheduler publishes at the agenda lead time. */
@@ -91,7 +94,7 @@ export async function publishAgenda(deps: AppDependencies, committee: Stored<Com
     invitees = invitation.value.invitees;
   }
 
-  const message = { kind: AGENDA_MESSAGE_KIND, data: { ...agendaMessage(committee, withAgenda, agenda) } };
+  const message = { kind: AGENDA_MESSAGE_KIND, data: { ...agendaMessage(committee, withAgenda, agenda), ...(loaded.agreements.length > 0 ? { agreements: agendaAgreementReport(loaded.agreements) } : {}) } };
   const people = await deps.store.query<PersonDocument>(committee.committeeId, { type: 'person' });
   const invited = new Set(invitees);
   const formerRecipients = people.filter((person) => loaded.stored?.recipients.includes(person.aadObjectId) && !invited.has(person.aadObjectId));

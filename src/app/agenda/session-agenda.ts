@@ -1,4 +1,5 @@
 import { withStandardItems, type AgendaItem } from '../../domain/agenda/agenda-items';
+import { agreementsReportedAt, type AgendaAgreement } from '../agreements/agenda-report';
 import type { DocumentStore, Stored, BatchOperation } from '../ports/document-store';
 import type { SessionDocument } from '../sessions/session-document';
 import { groupsReportingAt } from '../working-groups/working-group-document';
@@ -10,26 +11,23 @@ export interface LoadedAgenda {
   readonly items: readonly AgendaItem[];
   /** The draft's revision as cards carry it; 0 before the first save. */
   readonly revision: number;
+  /** The agreements the item "status of agreements" reports; the item is there when any are. */
+  readonly agreements: readonly AgendaAgreement[];
 }
 
 /**
- * Agreements come from the minutes of earlier sessions; while any is not done, its status is an
- * item of the next agenda.
+ * Reads the session's agenda and puts the standard items that apply today in place, with the
+ * agreements that its "status of agreements" reports (open ones of earlier sessions, and those
+ * closed since the session before).
  */
-export async function hasOpenAgreements(store: DocumentStore, committeeId: string): Promise<boolean> {
-  const open = await store.query(committeeId, { type: 'agreement', where: [{ field: 'status', op: '!=', value: 'done' }], limit: 1 });
-  return open.length > 0;
-}
-
-/** Reads the session's agenda and puts the standard items that apply today in place. */
-export async function loadAgenda(store: DocumentStore, committeeId: string, session: Pick<SessionDocument, 'id'>): Promise<LoadedAgenda> {
-  const [stored, groups, agreementsOpen] = await Promise.all([
+export async function loadAgenda(store: DocumentStore, committeeId: string, session: Pick<SessionDocument, 'id' | 'startsAt'>): Promise<LoadedAgenda> {
+  const [stored, groups, agreements] = await Promise.all([
     store.get<AgendaDocument>(committeeId, agendaDocumentId(session.id)),
     groupsReportingAt(store, committeeId, session.id),
-    hasOpenAgreements(store, committeeId),
+    agreementsReportedAt(store, committeeId, session),
   ]);
-  const items = withStandardItems(stored?.items ?? [], { reportingGroups: groups.map(({ id, name }) => ({ id, name })), hasOpenAgreements: agreementsOpen });
-  return { ...(stored ? { stored } : {}), items, revision: stored?.revision ?? 0 };
+  const items = withStandardItems(stored?.items ?? [], { reportingGroups: groups.map(({ id, name }) => ({ id, name })), hasOpenAgreements: agreements.length > 0 });
+  return { ...(stored ? { stored } : {}), items, revision: stored?.revision ?? 0, agreements };
 }
 
 /**

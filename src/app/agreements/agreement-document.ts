@@ -1,3 +1,4 @@
+import type { StandardItem } from '../../domain/agenda/agenda-items';
 import type { Document } from '../ports/document-store';
 
 /** Where an action item stands. Only `done` ends it; `blocked` alerts the secretariat. */
@@ -27,6 +28,10 @@ export interface AgreementDocument extends Document {
   /** The agreement's id within the minutes. */
   readonly draftId: string;
   readonly itemTitle: string;
+  /** Which standard item the agreement was made under, whose title is localised when shown (its `itemTitle` is empty). */
+  readonly itemStandard?: StandardItem;
+  /** The responsible person's name when the item was made, for when they have left the roster since. */
+  readonly responsibleName?: string;
   readonly text: string;
   readonly institution: string;
   readonly responsibleId: string;

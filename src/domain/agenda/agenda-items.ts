@@ -47,13 +47,16 @@ export interface ReportingGroup {
 /** What decides the standard items of a session's agenda. */
 export interface StandardItemFacts {
   readonly reportingGroups: readonly ReportingGroup[];
-  /** Whether agreements of earlier sessions are still open; their status is then an item. */
+  /**
+   * Whether agreements of earlier sessions are to be reported: any still open, or closed since
+   * the session before (see domain/agreements/agenda-agreements); their status is then an item.
+   */
   readonly hasOpenAgreements: boolean;
 }
 
 /**
  * The agenda with its standard items in place: opening and approval of the last minutes first,
- * then the status of open agreements (when there are any), the other items in their order,
+ * then the status of agreements (when any are open or recently closed), the other items in their order,
  * one report per temporary working group due at this session, and any other business last.
  * Standard items that no longer apply are dropped; edits to the remaining ones are kept.
  */

@@ -17,6 +17,7 @@ import type { WorkingGroupDocument } from '../../../src/app/working-groups/worki
 import { COMMITTEE_DOCUMENT_ID } from '../../../src/domain/ids';
 import { ENGINES } from '../../support/engines';
 import { COMMITTEE, PEOPLE, SESSION_1, SessionWorld } from '../sessions/session-world';
+import { approveAgreements, minutesWith } from '../agreements/agreement-fixtures';
 
 const SESSION_2 = 'session-2027-2';
 
@@ -103,13 +104,14 @@ for (const engine of ENGINES) {
       assert.equal(told.find((draft) => draft.message.data.decision === 'defer')?.message.data.nextSessionNumber, '2027/2');
     });
 
-    it('builds the standard items from open agreements and temporary working groups reporting at the session', async () => {
+    it('builds the standard items from agreements of earlier sessions and temporary working groups reporting at the session', async () => {
       const group: WorkingGroupDocument = { id: 'workinggroup-ag3', committeeId: COMMITTEE, type: 'workingGroup', name: 'AG 3 Fachkräfteeinwanderungsgesetz', mandate: 'm', members: '', startsOn: '2026-01-01', plannedEndOn: '2027-12-31', reportSessionId: SESSION_1, state: 'active', revision: 1, createdAt: 'x', updatedAt: 'x', updatedBy: 'x' };
       await world.store.upsert(group);
-      await world.store.upsert({ id: 'agreement-1', committeeId: COMMITTEE, type: 'agreement', status: 'open' });
+      await approveAgreements(world, minutesWith([{ id: 'a1', dueDate: '2027-03-31' }]));
+      // Agreements made at 2027/1 are reported from the next session on, not at their own.
       const view = await openAgenda(world.deps, await access());
-      assert.deepEqual(view.items.map((item) => item.id), ['opening', 'agreements', 'report-workinggroup-ag3', 'other']);
-      assert.equal(view.items[2]?.title, 'AG 3 Fachkräfteeinwanderungsgesetz');
+      assert.deepEqual(view.items.map((item) => item.id), ['opening', 'report-workinggroup-ag3', 'other']);
+      assert.equal(view.items[1]?.title, 'AG 3 Fachkräfteeinwanderungsgesetz');
       assert.deepEqual((await openAgenda(world.deps, await access(SESSION_2))).items.map((item) => item.id), ['opening', 'agreements', 'other']);
     });
 
