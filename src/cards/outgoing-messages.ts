@@ -13,6 +13,9 @@ import { AGENDA_MESSAGE_KIND, type AgendaMessage } from '../app/agenda/publish-a
 import { renderPublishedAgendaCard } from './agenda-published-card';
 import { renderCallForTopicsCard } from './call-for-topics-card';
 import { renderTopicDecisionNotice } from './topic-decision-notice';
+import { MINUTES_RESULTS_MESSAGE_KIND, MINUTES_REVIEW_MESSAGE_KIND, type MinutesResultsMessage, type MinutesReviewMessage } from '../app/minutes/minutes-messages';
+import { MINUTES_OBJECTIONS_MESSAGE_KIND, type MinutesObjectionsMessage } from '../app/minutes/minutes-jobs';
+import { renderMinutesResultsCard, renderMinutesReviewCard } from './minutes-review-card';
 
 /** A short notice sent proactively: message keys, rendered in the recipient's language. */
 export interface NoticeMessageData {
@@ -49,6 +52,13 @@ function renderers({ publicBaseUrl }: RendererOptions): Readonly<Record<string, 
     [CALL_FOR_TOPICS_MESSAGE_KIND]: (data, locale) => renderCallForTopicsCard(data as unknown as CallForTopicsView, translator(locale)),
     [AGENDA_MESSAGE_KIND]: (data, locale) => renderPublishedAgendaCard(data as unknown as AgendaMessage, translator(locale)),
     [TOPIC_DECISION_MESSAGE_KIND]: (data, locale) => renderTopicDecisionNotice(data as unknown as TopicDecisionMessage, translator(locale)),
+    [MINUTES_REVIEW_MESSAGE_KIND]: (data, locale) => renderMinutesReviewCard(data as unknown as MinutesReviewMessage, translator(locale), publicBaseUrl ? { publicBaseUrl } : {}),
+    [MINUTES_RESULTS_MESSAGE_KIND]: (data, locale) => renderMinutesResultsCard(data as unknown as MinutesResultsMessage, translator(locale), publicBaseUrl),
+    [MINUTES_OBJECTIONS_MESSAGE_KIND]: (data, locale) => {
+      const { sessionNumber, objections, revisionPending } = data as unknown as MinutesObjectionsMessage;
+      const i18n = translator(locale);
+      return renderNoticeCard({ style: 'warning', title: i18n.t('minutesMessages.deadlineTitle', { number: sessionNumber }), text: i18n.t(revisionPending ? 'minutesMessages.deadlineRevision' : objections > 0 ? 'minutesMessages.deadlineObjections' : 'minutesMessages.deadlineManual', { count: objections }), lines: [] });
+    },
     [TOPICS_CLOSED_MESSAGE_KIND]: (data, locale) => {
       const { sessionNumber, undecided } = data as unknown as TopicsClosedMessage;
       const i18n = translator(locale);

@@ -15,6 +15,7 @@ import { BotFrameworkMessenger } from '../infra/bot-framework-messenger';
 import { IcsCalendarWriter } from '../infra/ics-calendar';
 import { createBot } from '../bot/create-bot';
 import { SESSION_JOB_HANDLERS } from '../app/sessions/session-jobs';
+import { MINUTES_JOB_HANDLERS } from '../app/minutes/minutes-jobs';
 import type { Clock } from '../domain/clock';
 import type { Config } from './config';
 import { DEFAULT_MAX_BODY_BYTES, startHttpServer, type RunningHttpServer } from './http-server';
@@ -61,7 +62,7 @@ export interface GremiumServerParts {
 }
 
 /** The one place that wires store, use cases, bot and HTTP together. */
-export async function startGremiumServer({ config, store, clock, logger, background = true, jobHandlers = SESSION_JOB_HANDLERS }: GremiumServerParts): Promise<GremiumServer> {
+export async function startGremiumServer({ config, store, clock, logger, background = true, jobHandlers = { ...SESSION_JOB_HANDLERS, ...MINUTES_JOB_HANDLERS } }: GremiumServerParts): Promise<GremiumServer> {
   const deps: AppDependencies = { store, clock };
   const credentials = createBotCredentials(config.bot);
   const adapter = createAdapter(config.bot, credentials);
