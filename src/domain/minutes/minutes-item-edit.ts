@@ -87,7 +87,7 @@ function parseAgreement(fields: Readonly<Record<string, unknown>>, key: number |
   const instituted = problems.length;
   const typedInstitution = checkedText(fields[agreementField(key, 'institution')], MINUTES_LIMITS.institution, (code) => problems.push({ field: 'institution', row, code, max: MINUTES_LIMITS.institution }));
   const institution = typedInstitution ?? (responsibleId ? rules.responsibles.get(responsibleId) : undefined) ?? '';
-  if (!institution && problems.length === instituted && responsibleId) problems.push({ field: 'institution', row, code: 'required', max: MINUTES_LIMITS.institution });
+  if (!institution && problems.length === instituted && rules.responsibles.has(responsibleId)) problems.push({ field: 'institution', row, code: 'required', max: MINUTES_LIMITS.institution });
 
   const due = fields[agreementField(key, 'due')];
   const dueDate = typeof due === 'string' ? due.trim() : '';
