@@ -143,7 +143,7 @@ export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
         case 'outdated':
           return renderMinutesReviewCard(refusal.current, i18n, { ...links, banner: banner('warning', i18n.t('notices.outdatedTitle'), i18n.t('minutesErrors.reviewOutdated', { version: refusal.current.version })) });
         case 'invalid':
-          return renderMinutesReviewCard({ ...refusal.current, answers: typedAnswers(refusal.current.items.length, refusal.current.items.map((item) => item.itemId), asRecord(data)) }, i18n, { ...links, banner: responseProblemsBanner(refusal.problems, i18n) });
+          return renderMinutesReviewCard(refusal.current, i18n, { ...links, banner: responseProblemsBanner(refusal.problems, i18n) });
         case 'late':
           return notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.late', { deadline: formatDateTime(refusal.deadline, actor.committee!.timeZone, i18n) });
         default:
@@ -151,17 +151,6 @@ export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
       }
     },
   };
-}
-
-/** What was typed on a refused review card, so it comes back as typed. */
-function typedAnswers(count: number, itemIds: readonly string[], fields: Readonly<Record<string, unknown>>): Record<string, { answer: 'agree' | 'object'; comment?: string }> {
-  const answers: Record<string, { answer: 'agree' | 'object'; comment?: string }> = {};
-  for (let index = 0; index < count; index += 1) {
-    const answer = fields[`answer_${index}`] === 'object' ? 'object' : 'agree';
-    const comment = typeof fields[`comment_${index}`] === 'string' ? (fields[`comment_${index}`] as string).slice(0, 1000) : '';
-    answers[itemIds[index]!] = { answer, ...(comment ? { comment } : {}) };
-  }
-  return answers;
 }
 
 function banner(style: CardBanner['style'], title: string, text = ''): CardBanner {

@@ -4,7 +4,7 @@ import type { Translator } from '../i18n/translator';
 import { cardButton, type CardBanner, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
 import { escapeMarkdown } from './escape-markdown';
-import { minutesItemHeading, minutesItemLines } from './minutes-lines';
+import { minutesItemHeading, minutesItemBody } from './minutes-lines';
 import { minutesPdfUrl } from './minutes-pdf-link';
 import { shortened } from './person-choices';
 import { sessionTitle } from './session-label';
@@ -17,7 +17,7 @@ export interface MinutesCardData {
   readonly when: string;
   readonly facts: readonly string[];
   readonly frozen: string;
-  readonly items: ReadonlyArray<{ readonly heading: string; readonly lines: readonly string[]; readonly responses: string; readonly responsesColor: 'Default' | 'Attention'; readonly buttons: readonly CardButton[] }>;
+  readonly items: ReadonlyArray<{ readonly heading: string; readonly body: string; readonly responses: string; readonly responsesColor: 'Default' | 'Attention'; readonly buttons: readonly CardButton[] }>;
   readonly selection: { readonly label: string; readonly value: string; readonly choices: ReadonlyArray<{ readonly title: string; readonly value: string }>; readonly buttons: readonly CardButton[] } | null;
   readonly buttons: readonly CardButton[];
   readonly pdfTitle: string;
@@ -26,8 +26,9 @@ export interface MinutesCardData {
 
 /** Up to this many items each get an edit button; longer minutes get one item picker instead. */
 export const MINUTES_ITEM_BUTTONS_MAX = 10;
-/** Objections listed per item on the card; the rest are counted. */
-const OBJECTIONS_SHOWN = 5;
+/** Objections quoted per item and on the whole card; the rest are counted (the comments are in full on the answers). */
+const OBJECTIONS_SHOWN = 3;
+const OBJECTIONS_SHOWN_TOTAL = 6;
 
 /**
  * The secretariat's minutes: status and version, who saved last, per item the summary, result
@@ -54,6 +55,7 @@ export function renderMinutesCard(view: MinutesView, i18n: Translator, options: 
   if (view.status === 'circulated' && !revised) buttons.push(cardButton(i18n.t('minutesCard.approve'), VERBS.minutesApprove, session, 'positive'));
   if (approved && view.unpublished) buttons.push(cardButton(i18n.t('minutesCard.publishCorrection'), VERBS.minutesApprove, session, 'positive'));
   buttons.push(cardButton(i18n.t('minutesCard.refresh'), VERBS.minutesOpen, session));
+  let quotable = OBJECTIONS_SHOWN_TOTAL;
   const data: MinutesCardData = {
     banner: options.banner ? { lines: [], ...options.banner } : null,
     title: i18n.t('minutesCard.title', { session: sessionTitle({ number: view.sessionNumber }, i18n) }),
@@ -63,14 +65,16 @@ export function renderMinutesCard(view: MinutesView, i18n: Translator, options: 
     items: view.items.map((item, index) => {
       const responses = view.responses[item.itemId];
       const objections = responses?.objections ?? [];
+      const quoted = objections.slice(0, Math.min(OBJECTIONS_SHOWN, quotable));
+      quotable -= quoted.length;
       return {
         heading: minutesItemHeading(item, index, i18n),
-        lines: minutesItemLines(item, i18n),
+        body: minutesItemBody(item, i18n, !perItem),
         responses: responses
           ? [
               i18n.t('minutesCard.responses', { agreed: responses.agreed, objected: objections.length }),
-              ...objections.slice(0, OBJECTIONS_SHOWN).map((objection) => i18n.t('minutesCard.objection', { name: escapeMarkdown(shortened(objection.name, 40)), comment: escapeMarkdown(shortened(objection.comment, 200)) })),
-              ...(objections.length > OBJECTIONS_SHOWN ? [i18n.t('minutesCard.moreObjections', { count: objections.length - OBJECTIONS_SHOWN })] : []),
+              ...quoted.map((objection) => i18n.t('minutesCard.objection', { name: escapeMarkdown(shortened(objection.name, 40)), comment: escapeMarkdown(shortened(objection.comment, 100)) })),
+              ...(objections.length > quoted.length ? [i18n.t('minutesCard.moreObjections', { count: objections.length - quoted.length })] : []),
             ].join('\n\n')
           : '',
         responsesColor: objections.length > 0 ? 'Attention' : 'Default',

@@ -8,7 +8,7 @@ import { cardButton, type CardBanner, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
 import { escapeMarkdown } from './escape-markdown';
 import { minutesItemHeading } from './minutes-lines';
-import { personLabel } from './person-choices';
+import { personLabel, shortened } from './person-choices';
 import { sessionTitle } from './session-label';
 import { VERBS } from './verbs';
 
@@ -40,10 +40,17 @@ export interface MinutesItemCardData {
 }
 
 /**
- * People offered as responsible per agreement row. Every row repeats the list, so it is kept
- * short enough for eleven rows to fit into one card; a row's current person is always offered.
+ * People offered as responsible per agreement row. Every row repeats the list, so its length
+ * follows the room the form's texts leave in the card: the whole active roster up to this many
+ * for an item with a few agreements, fewer when ten long agreements fill the card. A row's
+ * current person is always offered.
  */
-export const RESPONSIBLE_CHOICES_MAX = 20;
+export const RESPONSIBLE_CHOICES_MAX = 40;
+
+/** Bytes of a form's card available for texts and choices, and what one choice and one row's inputs take. */
+const FORM_ROOM = 23_000;
+const CHOICE_BYTES = 90;
+const ROW_BYTES = 750;
 
 /**
  * The form for one item's minutes: summary, result, each agreement (text, institution,
@@ -55,6 +62,10 @@ export function renderMinutesItemCard(form: MinutesItemForm, i18n: Translator, r
   const { view, item } = form;
   const typed = retry?.fields;
   const echo = (name: string, fallback: string, max: number): string => (typed ? (typeof typed[name] === 'string' ? (typed[name] as string).slice(0, max) : '') : fallback);
+  const rowCount = item.agreements.length + 1;
+  const typedBytes = (name: string, fallback: string, max: number) => echo(name, fallback, max).length;
+  const textBytes = typedBytes('summary', item.summary, MINUTES_LIMITS.summary) + typedBytes('result', item.result, MINUTES_LIMITS.result) + item.agreements.reduce((sum, agreement, index) => sum + typedBytes(agreementField(index + 1, 'text'), agreement.text, MINUTES_LIMITS.agreementText) + typedBytes(agreementField(index + 1, 'institution'), agreement.institution, MINUTES_LIMITS.institution), 0) + (retry ? retry.problems.length * 120 : 0);
+  const perRow = Math.max(1, Math.min(RESPONSIBLE_CHOICES_MAX, Math.floor((FORM_ROOM - textBytes - rowCount * ROW_BYTES) / rowCount / CHOICE_BYTES)));
   const row = (key: number | 'new', agreement: AgreementDraft | undefined): AgreementRow => {
     const responsible = echo(agreementField(key, 'responsible'), agreement?.responsibleId ?? '', 60);
     const people = form.people.filter((person) => person.aadObjectId !== responsible);
@@ -69,7 +80,7 @@ export function renderMinutesItemCard(form: MinutesItemForm, i18n: Translator, r
       institution: echo(agreementField(key, 'institution'), agreement?.institution ?? '', MINUTES_LIMITS.institution),
       responsible,
       due: echo(agreementField(key, 'due'), agreement?.dueDate ?? '', 10),
-      choices: [...(current ? [current] : []), ...people.slice(0, RESPONSIBLE_CHOICES_MAX)].map((person) => ({ title: personLabel(person, i18n), value: person.aadObjectId })),
+      choices: [...(current ? [current] : []), ...people.slice(0, current ? perRow - 1 : perRow)].map((person) => ({ title: shortened(personLabel(person, i18n), 40), value: person.aadObjectId })),
     };
   };
   const rows = [...item.agreements.map((agreement, index) => row(index + 1, agreement)), ...(form.correction ? [] : [row('new', undefined)])].filter((entry) => !(form.correction && entry.frozenText === ''));
@@ -77,7 +88,7 @@ export function renderMinutesItemCard(form: MinutesItemForm, i18n: Translator, r
     banner: retry ? { style: 'attention', title: i18n.t('problems.title'), text: i18n.t('problems.intro'), lines: retry.problems.map((problem) => describeMinutesProblem(problem, i18n)) } : null,
     title: i18n.t(form.correction ? 'minutesItem.correctTitle' : 'minutesItem.title', { session: sessionTitle({ number: view.sessionNumber }, i18n) }),
     itemTitle: minutesItemHeading(item, form.number - 1, i18n),
-    hint: form.correction ? i18n.t('minutesItem.correctionHint') : '',
+    hint: i18n.t(form.correction ? 'minutesItem.correctionHint' : 'minutesItem.institutionHint'),
     labels: {
       summary: i18n.t('minutes.summary'),
       result: i18n.t('minutes.result'),

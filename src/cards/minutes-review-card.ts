@@ -6,10 +6,14 @@ import type { Translator } from '../i18n/translator';
 import { cardButton, type CardBanner, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
 import { escapeMarkdown } from './escape-markdown';
-import { minutesItemHeading, minutesItemLines } from './minutes-lines';
+import { minutesItemHeading, minutesItemBody } from './minutes-lines';
 import { minutesPdfUrl } from './minutes-pdf-link';
+import { shortened } from './person-choices';
 import { sessionTitle } from './session-label';
 import { VERBS } from './verbs';
+
+/** From this many items on, the review card counts each item's agreements instead of listing them. */
+const COMPACT_FROM = 10;
 
 /** Data model of `adaptiveCards/minutes-review.json`. */
 export interface MinutesReviewCardData {
@@ -17,7 +21,7 @@ export interface MinutesReviewCardData {
   readonly title: string;
   readonly when: string;
   readonly intro: readonly string[];
-  readonly items: ReadonlyArray<{ readonly heading: string; readonly lines: readonly string[]; readonly answerId: string; readonly commentId: string; readonly answer: string; readonly comment: string }>;
+  readonly items: ReadonlyArray<{ readonly body: string; readonly answerId: string; readonly commentId: string; readonly answer: string; readonly comment: string }>;
   readonly labels: { readonly answer: string; readonly comment: string; readonly send: string };
   readonly answerChoices: ReadonlyArray<{ readonly title: string; readonly value: string }>;
   readonly commentMax: number;
@@ -43,12 +47,13 @@ export function renderMinutesReviewCard(message: MinutesReviewMessage, i18n: Tra
       ...(changed.size > 0 ? [i18n.t('minutesReview.changes', { count: changed.size })] : []),
     ],
     items: message.items.map((item, index) => ({
-      heading: `${minutesItemHeading(item, index, i18n)}${changed.has(item.itemId) ? ` **${i18n.t('minutesReview.changed')}**` : ''}`,
-      lines: minutesItemLines(item, i18n),
+      body: [`**${minutesItemHeading(item, index, i18n)}**${changed.has(item.itemId) ? ` **${i18n.t('minutesReview.changed')}**` : ''}`, minutesItemBody(item, i18n, message.items.length > COMPACT_FROM), ...ownAnswer(message, item.itemId, i18n)].join('\n\n'),
       answerId: answering ? answerField(index) : '',
       commentId: answering ? commentField(index) : '',
       answer: message.answers?.[item.itemId]?.answer ?? 'agree',
-      comment: message.answers?.[item.itemId]?.comment ?? '',
+      // Earlier comments are quoted above, not echoed into the input: thirty of them would not fit
+      // into one card. An objection sent again without a comment keeps the earlier one.
+      comment: '',
     })),
     labels: { answer: i18n.t('minutesReview.answer'), comment: i18n.t('minutesReview.comment'), send: i18n.t('minutesReview.send') },
     answerChoices: [
@@ -61,6 +66,14 @@ export function renderMinutesReviewCard(message: MinutesReviewMessage, i18n: Tra
     pdfUrl: options.publicBaseUrl ? minutesPdfUrl(options.publicBaseUrl, message.committeeId, message.sessionId, message.fileToken) : '',
   };
   return expandCard('minutes-review', data);
+}
+
+/** The recipient's stored answer to the item, quoted shortly. */
+function ownAnswer(message: MinutesReviewMessage, itemId: string, i18n: Translator): string[] {
+  const own = message.answers?.[itemId];
+  if (!own) return [];
+  const answer = i18n.t(own.answer === 'agree' ? 'minutesReview.agree' : 'minutesReview.object');
+  return [`_${i18n.t('minutesReview.yourAnswer', { answer, comment: own.comment ? escapeMarkdown(shortened(own.comment, 80)) : '–' })}_`];
 }
 
 /** The problems of a response as banner lines. */
@@ -91,7 +104,7 @@ export interface MinutesResultsCardData {
   readonly title: string;
   readonly when: string;
   readonly intro: string;
-  readonly items: ReadonlyArray<{ readonly heading: string; readonly lines: readonly string[] }>;
+  readonly items: ReadonlyArray<{ readonly heading: string; readonly body: string }>;
   readonly pdfTitle: string;
   readonly pdfUrl: string;
 }
@@ -108,7 +121,7 @@ export function renderMinutesResultsCard(message: MinutesResultsMessage, i18n: T
     title: i18n.t(message.audience === 'workingGroup' ? 'minutesResults.title' : 'minutesResults.approvedTitle', { session }),
     when: `${escapeMarkdown(message.committeeName)} · ${formatDateTime(message.startsAt, message.timeZone, i18n)}`,
     intro: i18n.t(message.audience === 'workingGroup' ? 'minutesResults.intro' : message.correction ? 'minutesResults.correctedText' : message.automatic ? 'minutesResults.approvedAutomatically' : 'minutesResults.approvedText', { version: message.version }),
-    items: message.items.map((item, index) => ({ heading: minutesItemHeading(item, index, i18n), lines: minutesItemLines(item, i18n) })),
+    items: message.items.map((item, index) => ({ heading: minutesItemHeading(item, index, i18n), body: minutesItemBody(item, i18n) })),
     pdfTitle: i18n.t(message.audience === 'workingGroup' ? 'minutesResults.extractPdf' : 'minutesCard.pdf'),
     pdfUrl: publicBaseUrl ? minutesPdfUrl(publicBaseUrl, message.committeeId, message.sessionId, message.token) : '',
   };

@@ -1,5 +1,6 @@
 import { minutesSettingsOf } from '../../domain/committee';
 import { objectionDeadline } from '../../domain/minutes/objection-deadline';
+import { REVIEW_TEXT_BUDGET } from '../../domain/minutes/card-budget';
 import { changedItemIds } from '../../domain/minutes/minutes-versions';
 import { fail, ok, type Result } from '../../domain/result';
 import { nextState, type SessionState } from '../../domain/sessions/session-state';
@@ -96,7 +97,7 @@ export function reviewMessage(committee: Pick<CommitteeDocument, 'committeeId' |
     round: circulation.round,
     objectionDeadline: circulation.objectionDeadline,
     fileToken: minutes.fileToken,
-    items: shownItems(minutes.items, roster, true),
+    items: shownItems(minutes.items, roster, true, REVIEW_TEXT_BUDGET),
     changedItemIds,
     mayAnswer,
   };

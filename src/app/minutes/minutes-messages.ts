@@ -1,4 +1,4 @@
-import { cutText, itemTextLimits } from '../../domain/minutes/card-budget';
+import { CARD_TEXT_BUDGET, cutText, itemTextLimits } from '../../domain/minutes/card-budget';
 import type { MinutesItem } from '../../domain/minutes/minutes-content';
 import type { CommitteeDocument } from '../documents';
 import type { RosterSnapshot } from '../sessions/roster-snapshot';
@@ -71,17 +71,18 @@ export function cardHeader(committee: Pick<CommitteeDocument, 'committeeId' | 'n
 }
 
 /** The items as a card shows them: responsible people named, texts cut so that the card fits. */
-export function shownItems(items: readonly MinutesItem[], roster: RosterSnapshot, withSummary: boolean): ShownItem[] {
-  const limits = itemTextLimits(items.length);
+export function shownItems(items: readonly MinutesItem[], roster: RosterSnapshot, withSummary: boolean, budget = CARD_TEXT_BUDGET): ShownItem[] {
+  const limits = itemTextLimits(items.length, budget);
+  const many = items.length > 10;
   return items.map((item) => {
-    const perAgreement = Math.max(60, Math.floor(limits.agreements / Math.max(1, item.agreements.length)));
+    const perAgreement = Math.max(40, Math.floor(limits.agreements / Math.max(1, item.agreements.length)));
     return {
       itemId: item.itemId,
       title: cutText(item.title, limits.title),
       ...(item.standard ? { standard: item.standard } : {}),
       ...(withSummary ? { summary: cutText(item.summary, limits.summary) } : {}),
       result: cutText(item.result, limits.result),
-      agreements: item.agreements.map((agreement) => ({ text: cutText(agreement.text, perAgreement), institution: cutText(agreement.institution, 60), responsibleName: cutText(nameOf(roster, agreement.responsibleId), 40), dueDate: agreement.dueDate })),
+      agreements: item.agreements.map((agreement) => ({ text: cutText(agreement.text, perAgreement), institution: cutText(agreement.institution, many ? 30 : 60), responsibleName: cutText(nameOf(roster, agreement.responsibleId), many ? 25 : 40), dueDate: agreement.dueDate })),
     };
   });
 }

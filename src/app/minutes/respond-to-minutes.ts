@@ -59,6 +59,8 @@ export async function respondToMinutes(deps: AppDependencies, actor: Actor, sess
   const current = async (answers?: Record<string, { answer: MinutesAnswer; comment?: string }>) => receipt(deps, committee, session, head, circulated, personId, answers);
   if (version !== circulation.version) return fail({ kind: 'outdated', current: await current() });
 
+  // An objection sent again without a comment keeps the comment given before.
+  const earlier = await ownAnswers(deps, actor.committeeId, session.id, circulation.version, personId);
   const problems: ResponseProblem[] = [];
   const answers: Array<{ itemId: string; answer: MinutesAnswer; comment?: string }> = [];
   circulated.forEach((item, index) => {
@@ -68,7 +70,7 @@ export async function respondToMinutes(deps: AppDependencies, actor: Actor, sess
       problems.push({ item: index + 1, code: 'invalidAnswer' });
       return;
     }
-    const comment = checkedText(fields[commentField(index)], MINUTES_LIMITS.comment, (code) => problems.push({ item: index + 1, code, max: MINUTES_LIMITS.comment }));
+    const comment = checkedText(fields[commentField(index)], MINUTES_LIMITS.comment, (code) => problems.push({ item: index + 1, code, max: MINUTES_LIMITS.comment })) ?? (answer === 'object' ? earlier[item.itemId]?.comment : undefined);
     if (answer === 'object' && !comment) {
       if (!problems.some((problem) => problem.item === index + 1)) problems.push({ item: index + 1, code: 'commentRequired' });
       return;

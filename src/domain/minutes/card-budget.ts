@@ -3,7 +3,10 @@
  * minutes may hold thirty items of several thousand characters each; cards therefore show the
  * text cut to a share of a fixed budget, and the PDF (linked from every card) holds it in full.
  */
-export const CARD_TEXT_BUDGET = 9000;
+export const CARD_TEXT_BUDGET = 6000;
+
+/** The review card also carries an answer and a comment per item, so its texts get less. */
+export const REVIEW_TEXT_BUDGET = 3000;
 
 export interface ItemTextLimits {
   readonly title: number;
@@ -14,9 +17,9 @@ export interface ItemTextLimits {
 }
 
 /** The characters each text of an item may take when the card shows `itemCount` items. */
-export function itemTextLimits(itemCount: number): ItemTextLimits {
-  const perItem = Math.max(240, Math.min(8000, Math.floor(CARD_TEXT_BUDGET / Math.max(1, itemCount))));
-  return { title: Math.min(200, Math.max(60, Math.floor(perItem / 4))), summary: Math.floor(perItem / 2), result: Math.floor(perItem / 4), agreements: Math.floor(perItem / 4) };
+export function itemTextLimits(itemCount: number, budget = CARD_TEXT_BUDGET): ItemTextLimits {
+  const perItem = Math.max(120, Math.min(8000, Math.floor(budget / Math.max(1, itemCount))));
+  return { title: Math.min(200, Math.max(50, Math.floor(perItem / 4))), summary: Math.floor(perItem / 2), result: Math.floor(perItem / 4), agreements: Math.floor(perItem / 4) };
 }
 
 /** Text cut to `max` characters with an ellipsis. */
