@@ -94,6 +94,7 @@ export const DEFAULT_COMMITTEE_SETTINGS: CommitteeSettings = {
     rotating: ['Jobcenter Leipzig', 'Agentur für Arbeit Leipzig'],
   },
   leadTimes: { callForTopicsDays: 42, topicDeadlineDays: 21, agendaDispatchDays: 14, rsvpReminderDays: 7 },
+  minutes: DEFAULT_MINUTES_SETTINGS,
 };
 
 /** The set-up card's answers as they arrive: untrusted strings and numbers. */
