@@ -21,6 +21,7 @@ import { topicCards } from './topic-cards';
 import { parseTopicLine } from './topic-line-parser';
 import { workingGroupCards } from './working-group-cards';
 import { actionCards } from './action-cards';
+import { minutesCards } from './minutes-cards';
 import { importMembersCard, personFormCard, removeSeatCard, rosterCard, saveRolesCard, saveSeatCard, seatFormCard, setActiveCard, type RosterTurn } from './roster-cards';
 import { saveSetupCard, setupCardFor } from './setup-cards';
 import { isTeamOrGroupChat, leavers, memberSourceOf, readConversationMembers, readJoinedMembers } from './team-members';
@@ -72,6 +73,7 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
   const agenda = agendaCards(deps);
   const workingGroups = workingGroupCards(deps);
   const actionItems = actionCards(deps);
+  const minutes = minutesCards({ deps, ...(publicBaseUrl ? { publicBaseUrl } : {}) });
   /** A roster card action: the producer with what every roster card of the turn needs. */
   const roster =
     (produce: (turn: RosterTurn, data: unknown) => Promise<AdaptiveCardJson>): CardProducer =>
@@ -92,9 +94,9 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
     agenda: agenda.agenda,
     publishAgenda: agenda.publish,
     workingGroups: workingGroups.list,
-    minutes: async (_actor, i18n) => notice(i18n, 'default', 'notices.unknownCommandTitle', 'notices.unknownCommand'),
-    circulateMinutes: async (_actor, i18n) => notice(i18n, 'default', 'notices.unknownCommandTitle', 'notices.unknownCommand'),
-    approveMinutes: async (_actor, i18n) => notice(i18n, 'default', 'notices.unknownCommandTitle', 'notices.unknownCommand'),
+    minutes: minutes.open,
+    circulateMinutes: minutes.circulate,
+    approveMinutes: minutes.approve,
     actions: async (actor, i18n, argument) => actionItems.list(actor, i18n, typeof argument === 'string' ? argument : ''),
   };
   const cardActions: ReadonlyArray<readonly [string, CardProducer]> = [
@@ -132,6 +134,12 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
     [VERBS.actionStatus, actionItems.status],
     [VERBS.actionProposeDue, actionItems.proposeDue],
     [VERBS.actionDecideDue, actionItems.decideDue],
+    [VERBS.minutesOpen, minutes.open],
+    [VERBS.minutesItemForm, minutes.itemForm],
+    [VERBS.minutesItemSave, minutes.itemSave],
+    [VERBS.minutesCirculate, minutes.circulate],
+    [VERBS.minutesApprove, minutes.approve],
+    [VERBS.minutesRespond, minutes.respond],
     [VERBS.rosterOpen, roster(rosterCard)],
     [VERBS.rosterImport, roster(importMembersCard)],
     [VERBS.rosterNewSeat, roster(async (turn, data) => seatFormCard(turn, data, true))],

@@ -34,6 +34,8 @@ export async function saveSetupCard(deps: AppDependencies, actor: Actor, data: u
     agendaDispatchDays: fields.agendaDispatchDays,
     rsvpReminderDays: fields.rsvpReminderDays,
     workingGroupConversationId: submittedWorkingGroup(fields.workingGroupConversationId),
+    objectionDays: fields.objectionDays,
+    autoApprove: fields.autoApprove,
   };
   const result = await saveSetup(deps, actor, { revision: fields.revision, answers });
   if (result.ok) {

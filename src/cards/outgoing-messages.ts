@@ -16,6 +16,9 @@ import { renderTopicDecisionNotice } from './topic-decision-notice';
 import { ACTION_ITEM_MESSAGE_KIND, OVERDUE_DIGEST_MESSAGE_KIND, type ActionItemMessage, type OverdueDigestMessage } from '../app/agreements/action-item-messages';
 import { actionNoticeBanner, renderActionItemCard } from './action-item-card';
 import { renderActionListCard } from './action-list-card';
+import { MINUTES_RESULTS_MESSAGE_KIND, MINUTES_REVIEW_MESSAGE_KIND, type MinutesResultsMessage, type MinutesReviewMessage } from '../app/minutes/minutes-messages';
+import { MINUTES_OBJECTIONS_MESSAGE_KIND, type MinutesObjectionsMessage } from '../app/minutes/minutes-jobs';
+import { renderMinutesResultsCard, renderMinutesReviewCard } from './minutes-review-card';
 
 /** A short notice sent proactively: message keys, rendered in the recipient's language. */
 export interface NoticeMessageData {
@@ -61,6 +64,13 @@ function renderers({ publicBaseUrl }: RendererOptions): Readonly<Record<string, 
       const { week, view } = data as unknown as OverdueDigestMessage;
       const i18n = translator(locale);
       return renderActionListCard(view, i18n, { digest: true, banner: { style: 'attention', title: i18n.t('actions.digest.title', { week: week.slice(-2) }), text: i18n.t('actions.digest.text', { count: view.total }) } });
+    },
+    [MINUTES_REVIEW_MESSAGE_KIND]: (data, locale) => renderMinutesReviewCard(data as unknown as MinutesReviewMessage, translator(locale), publicBaseUrl ? { publicBaseUrl } : {}),
+    [MINUTES_RESULTS_MESSAGE_KIND]: (data, locale) => renderMinutesResultsCard(data as unknown as MinutesResultsMessage, translator(locale), publicBaseUrl),
+    [MINUTES_OBJECTIONS_MESSAGE_KIND]: (data, locale) => {
+      const { sessionNumber, objections, revisionPending } = data as unknown as MinutesObjectionsMessage;
+      const i18n = translator(locale);
+      return renderNoticeCard({ style: 'warning', title: i18n.t('minutesMessages.deadlineTitle', { number: sessionNumber }), text: i18n.t(revisionPending ? 'minutesMessages.deadlineRevision' : objections > 0 ? 'minutesMessages.deadlineObjections' : 'minutesMessages.deadlineManual', { count: objections }), lines: [] });
     },
     [TOPICS_CLOSED_MESSAGE_KIND]: (data, locale) => {
       const { sessionNumber, undecided } = data as unknown as TopicsClosedMessage;

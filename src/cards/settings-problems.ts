@@ -15,6 +15,7 @@ const FIELD_LABELS: Readonly<Record<SettingsField, MessageKey>> = {
   rsvpReminderDays: 'setup.rsvpReminderDays',
   leadTimeOrder: 'setup.sectionLeadTimes',
   workingGroupConversationId: 'setup.workingGroupConversation',
+  objectionDays: 'setup.objectionDays',
 };
 
 /** One readable line per problem, naming the field as the form labels it. */

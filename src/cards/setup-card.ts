@@ -1,4 +1,5 @@
-import { formatTerms, parseTerms, TEXT_LIMITS, type CommitteeSettingsInput } from '../domain/committee';
+import { formatTerms, minutesSettingsOf, parseTerms, TEXT_LIMITS, type CommitteeSettingsInput } from '../domain/committee';
+import { DEFAULT_MINUTES_SETTINGS } from '../domain/minutes/minutes-content';
 import type { SetupView } from '../app/open-setup';
 import { formatDateTime } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
@@ -21,6 +22,9 @@ export interface SetupFormValues {
   readonly agendaDispatchDays: number | string;
   readonly rsvpReminderDays: number | string;
   readonly workingGroupConversationId: string;
+  readonly objectionDays: number | string;
+  /** 'true' or 'false', as the toggle sends it. */
+  readonly autoApprove: string;
 }
 
 /** Data model of `adaptiveCards/setup.json`. */
@@ -107,6 +111,8 @@ function valuesFromView({ settings }: SetupView): SetupFormValues {
     agendaDispatchDays: settings.leadTimes.agendaDispatchDays,
     rsvpReminderDays: settings.leadTimes.rsvpReminderDays,
     workingGroupConversationId: settings.workingGroupConversationId ?? NO_WORKING_GROUP,
+    objectionDays: minutesSettingsOf(settings).objectionDays,
+    autoApprove: String(minutesSettingsOf(settings).autoApprove),
   };
 }
 
@@ -128,6 +134,8 @@ function valuesFromAnswers(answers: CommitteeSettingsInput): SetupFormValues {
     agendaDispatchDays: echo(answers.agendaDispatchDays, 6),
     rsvpReminderDays: echo(answers.rsvpReminderDays, 6),
     workingGroupConversationId: echo(answers.workingGroupConversationId, 80) || NO_WORKING_GROUP,
+    objectionDays: echo(answers.objectionDays, 6),
+    autoApprove: answers.autoApprove === undefined ? String(DEFAULT_MINUTES_SETTINGS.autoApprove) : String(answers.autoApprove === true || answers.autoApprove === 'true'),
   };
 }
 
@@ -165,6 +173,9 @@ function labels(i18n: Translator): Record<string, string> {
     rsvpReminderDays: i18n.t('setup.rsvpReminderDays'),
     workingGroupConversation: i18n.t('setup.workingGroupConversation'),
     workingGroupHint: i18n.t('setup.workingGroupHint'),
+    sectionMinutes: i18n.t('setup.sectionMinutes'),
+    objectionDays: i18n.t('setup.objectionDays'),
+    autoApprove: i18n.t('setup.autoApprove'),
     required: i18n.t('setup.required'),
     save: i18n.t('setup.save'),
   };

@@ -1,4 +1,5 @@
 import { IANAZone } from 'luxon';
+import { DEFAULT_MINUTES_SETTINGS } from './minutes/minutes-content';
 import { fail, ok, type Result } from './result';
 
 /**
@@ -38,7 +39,25 @@ export interface CommitteeSettings {
   readonly leadTimes: LeadTimes;
   /** Id of the stored conversation (channel or group chat) of the working group, if chosen. */
   readonly workingGroupConversationId?: string;
+  /** How long attendees may object to circulated minutes, and whether silence approves them; see `minutesSettingsOf`. */
+  readonly minutes?: MinutesSettings;
 }
+
+/** The committee's rules for circulated minutes. */
+export interface MinutesSettings {
+  /** Calendar days after circulation until the end of which attendees may object. */
+  readonly objectionDays: number;
+  /** Whether minutes without objection are approved when the objection period ends. */
+  readonly autoApprove: boolean;
+}
+
+/** The committee's minutes settings; committees stored before they existed get the defaults. */
+export function minutesSettingsOf(committee: Pick<CommitteeSettings, 'minutes'>): MinutesSettings {
+  return committee.minutes ?? DEFAULT_MINUTES_SETTINGS;
+}
+
+/** Longest objection period the set-up card accepts. */
+export const OBJECTION_DAYS_MAX = 60;
 
 /** A committee as kept in the store: its settings plus who changed it when. */
 export interface Committee extends CommitteeSettings {
@@ -75,6 +94,7 @@ export const DEFAULT_COMMITTEE_SETTINGS: CommitteeSettings = {
     rotating: ['Jobcenter Leipzig', 'Agentur für Arbeit Leipzig'],
   },
   leadTimes: { callForTopicsDays: 42, topicDeadlineDays: 21, agendaDispatchDays: 14, rsvpReminderDays: 7 },
+  minutes: DEFAULT_MINUTES_SETTINGS,
 };
 
 /** The set-up card's answers as they arrive: untrusted strings and numbers. */
@@ -91,6 +111,8 @@ export interface CommitteeSettingsInput {
   readonly agendaDispatchDays?: unknown;
   readonly rsvpReminderDays?: unknown;
   readonly workingGroupConversationId?: unknown;
+  readonly objectionDays?: unknown;
+  readonly autoApprove?: unknown;
 }
 
 export type SettingsField =
@@ -106,7 +128,8 @@ export type SettingsField =
   | 'agendaDispatchDays'
   | 'rsvpReminderDays'
   | 'leadTimeOrder'
-  | 'workingGroupConversationId';
+  | 'workingGroupConversationId'
+  | 'objectionDays';
 
 export type SettingsProblem =
   | { readonly field: SettingsField; readonly code: 'required' }
@@ -163,6 +186,10 @@ export function parseCommitteeSettings(
     problems.push({ field: 'workingGroupConversationId', code: 'unknownConversation' });
   }
 
+  // Absent on cards rendered before the minutes settings existed: the defaults then apply.
+  const objectionDays = input.objectionDays === undefined ? DEFAULT_MINUTES_SETTINGS.objectionDays : wholeNumber(input.objectionDays, 'objectionDays', 1, OBJECTION_DAYS_MAX, problems);
+  const autoApprove = input.autoApprove === undefined ? DEFAULT_MINUTES_SETTINGS.autoApprove : input.autoApprove === true || input.autoApprove === 'true';
+
   if (problems.length > 0) return fail(problems);
   return ok({
     name: name!,
@@ -178,6 +205,7 @@ export function parseCommitteeSettings(
       rsvpReminderDays: rsvpReminderDays!,
     },
     ...(workingGroup ? { workingGroupConversationId: workingGroup } : {}),
+    minutes: { objectionDays: objectionDays!, autoApprove },
   });
 }
 

@@ -18,6 +18,7 @@ import { IcsCalendarWriter } from '../infra/ics-calendar';
 import { createBot } from '../bot/create-bot';
 import { SESSION_JOB_HANDLERS } from '../app/sessions/session-jobs';
 import { AGREEMENT_JOB_HANDLERS } from '../app/agreements/agreement-follow-up';
+import { MINUTES_JOB_HANDLERS } from '../app/minutes/minutes-jobs';
 import type { Clock } from '../domain/clock';
 import { translator } from '../i18n/translator';
 import type { Config } from './config';
@@ -65,7 +66,7 @@ export interface GremiumServerParts {
 }
 
 /** The one place that wires store, use cases, bot and HTTP together. */
-export async function startGremiumServer({ config, store, clock, logger, background = true, jobHandlers = { ...SESSION_JOB_HANDLERS, ...AGREEMENT_JOB_HANDLERS } }: GremiumServerParts): Promise<GremiumServer> {
+export async function startGremiumServer({ config, store, clock, logger, background = true, jobHandlers = { ...SESSION_JOB_HANDLERS, ...AGREEMENT_JOB_HANDLERS, ...MINUTES_JOB_HANDLERS } }: GremiumServerParts): Promise<GremiumServer> {
   const deps: AppDependencies = { store, clock };
   const credentials = createBotCredentials(config.bot);
   const adapter = createAdapter(config.bot, credentials);

@@ -24,6 +24,7 @@ import { renderRsvpsCard } from '../../src/cards/rsvps-card';
 import { renderAttendanceCard } from '../../src/cards/attendance-card';
 import { workingGroupCardSamples } from './working-group-card-fixtures';
 import { topicCardSamples } from './topic-card-fixtures';
+import { minutesCardSamples } from './minutes-card-fixtures';
 import { renderConfirmCard } from '../../src/cards/confirm-card';
 import { cardButton } from '../../src/cards/card-button';
 import { renderTopicsCard } from '../../src/cards/topics-card';
@@ -160,6 +161,7 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
       },
       ...workingGroupCardSamples(i18n),
       ...topicCardSamples(i18n),
+      ...minutesCardSamples(i18n),
       { template: 'topics', name: `topics (${locale})`, card: renderTopicsCard(sampleTopicOverview(), i18n, { style: 'good', title: 'Entschieden', text: '' }) },
       { template: 'topics', name: `topics, none yet (${locale})`, card: renderTopicsCard(sampleTopicOverview({ lines: [], undecided: 0, total: 0 }), i18n) },
       { template: 'topics', name: `topics, a page of the longest declined submissions (${locale})`, card: renderTopicsCard(largestTopicOverview('declined'), i18n, { style: 'attention', title: 'T'.repeat(100), text: 'B'.repeat(300) }) },

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { DEFAULT_COMMITTEE_SETTINGS, formatTerms, parseCommitteeSettings, parseTerms, type CommitteeSettingsInput } from '../../src/domain/committee';
+import { DEFAULT_COMMITTEE_SETTINGS, formatTerms, parseCommitteeSettings, parseTerms, type CommitteeSettingsInput, minutesSettingsOf } from '../../src/domain/committee';
 
 const validInput: CommitteeSettingsInput = {
   name: 'Koordinierungsgremium',
@@ -108,6 +108,19 @@ describe('domain/committee', () => {
       const result = parseCommitteeSettings({ ...validInput, workingGroupConversationId: '' }, new Set());
       assert.ok(result.ok);
       assert.equal(result.value.workingGroupConversationId, undefined);
+    });
+
+    it('reads the minutes settings, defaults them for older cards and refuses an objection period out of range', () => {
+      const absent = parseCommitteeSettings(validInput, new Set(['conversation-1']));
+      assert.ok(absent.ok);
+      assert.deepEqual(absent.value.minutes, { objectionDays: 7, autoApprove: true });
+      const set = parseCommitteeSettings({ ...validInput, objectionDays: '14', autoApprove: 'false' }, new Set(['conversation-1']));
+      assert.ok(set.ok);
+      assert.deepEqual(set.value.minutes, { objectionDays: 14, autoApprove: false });
+      const refused = parseCommitteeSettings({ ...validInput, objectionDays: '0' }, new Set(['conversation-1']));
+      assert.ok(!refused.ok);
+      assert.deepEqual(refused.error, [{ field: 'objectionDays', code: 'outOfRange', min: 1, max: 60 }]);
+      assert.deepEqual(minutesSettingsOf({}), { objectionDays: 7, autoApprove: true }, 'committees stored before the setting get the defaults');
     });
 
     it('offers the KOG cycle as defaults that pass its own validation', () => {

@@ -15,6 +15,13 @@ export interface MinutesCirculation {
   readonly recipients: readonly string[];
   /** 1 for the first circulation, then one more for every revision sent out. */
   readonly round: number;
+  /**
+   * The recipients who attended the session: only they may agree or object. The secretariat
+   * receives the minutes to follow them, not to object to its own draft.
+   */
+  readonly attendees?: readonly string[];
+  /** The version the round before sent out, which a revision's changes are marked against. */
+  readonly previousVersion?: number;
 }
 
 export interface MinutesApproval {

@@ -1,0 +1,110 @@
+import { fail, ok, type Result } from '../../domain/result';
+import { nextState, type SessionState } from '../../domain/sessions/session-state';
+import { actionItemsOnApproval, followUpActionItems } from '../agreements/action-items-on-approval';
+import type { AppDependencies } from '../dependencies';
+import { draftsForPeople, enqueueOperation, type OutboxDraft } from '../delivery/outbox-record';
+import type { CommitteeDocument, PersonDocument } from '../documents';
+import type { MessageSpec } from '../ports/message-renderer';
+import { withoutEtag, type BatchOperation, type Stored } from '../ports/document-store';
+import { ConcurrencyError, ConflictError } from '../ports/store-errors';
+import { rosterSnapshot, type RosterSnapshot } from '../sessions/roster-snapshot';
+import type { SessionDocument } from '../sessions/session-document';
+import type { MinutesDocument } from './minutes-document';
+import { cardHeader, MINUTES_RESULTS_MESSAGE_KIND, shownItems, type MinutesResultsMessage } from './minutes-messages';
+import { loadMinutes, responsesTo } from './open-minutes';
+
+export type ApproveRefusal =
+  | { readonly kind: 'notCirculated' | 'alreadyApproved' | 'outdated' }
+  /** A revision was saved after circulation: it must go out before it can be approved. */
+  | { readonly kind: 'revisionNotCirculated'; readonly version: number; readonly circulatedVersion: number }
+  /** Objections wait on the circulated version; the secretariat confirms before approving over them. */
+  | { readonly kind: 'confirmObjections'; readonly objections: number }
+  | { readonly kind: 'illegalState'; readonly current: SessionState };
+
+export interface Approved {
+  readonly minutes: Stored<MinutesDocument>;
+  /** True when this published a correction of minutes approved before. */
+  readonly correction: boolean;
+  readonly agreements: number;
+  readonly toWorkingGroupConversation: boolean;
+}
+
+export interface ApproveOptions {
+  /** The secretariat saw the outstanding objections and approves anyway. */
+  readonly confirmed: boolean;
+  /** The scheduler approves at the objection deadline. */
+  readonly automatic: boolean;
+}
+
+/**
+ * Approves the circulated minutes, or publishes a correction of approved ones. Approval is one
+ * batch: the minutes frozen as approved, the session moved to "minutes approved", one action
+ * item per agreement with its first messages, and one dispatch: the working group's results card
+ * (results and agreements, never the internal discussion, with the extract's PDF) and an
+ * "approved" notice with the full minutes' PDF to every recipient. Approving twice fails the
+ * batch and sends nothing twice.
+ */
+export async function approveMinutes(deps: AppDependencies, committee: Stored<CommitteeDocument>, session: Stored<SessionDocument>, by: string, options: ApproveOptions): Promise<Result<Approved, ApproveRefusal>> {
+  const head = await loadMinutes(deps, committee, session, by);
+  if (head.status === 'approved') return head.version > (head.publishedVersion ?? 0) ? publishCorrection(deps, committee, session, head, by) : fail({ kind: 'alreadyApproved' });
+  const circulation = head.circulation;
+  if (head.status !== 'circulated' || !circulation) return fail({ kind: 'notCirculated' });
+  if (head.version !== circulation.version) return fail({ kind: 'revisionNotCirculated', version: head.version, circulatedVersion: circulation.version });
+  const objections = (await responsesTo(deps, committee.committeeId, session.id, circulation.version)).filter((response) => response.answer === 'object').length;
+  if (objections > 0 && !options.confirmed && !options.automatic) return fail({ kind: 'confirmObjections', objections });
+  const next = nextState(session.state, 'approveMinutes');
+  if (!next.ok) return fail({ kind: 'illegalState', current: session.state });
+
+  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const approved: MinutesDocument = { ...withoutEtag(head), status: 'approved', approval: { version: head.version, at: nowIso, by, automatic: options.automatic }, publishedVersion: head.version };
+  const movedSession: SessionDocument = { ...withoutEtag(session), state: next.value, revision: session.revision + 1, updatedAt: nowIso, updatedBy: by };
+  const actionItems = await actionItemsOnApproval(deps, committee, session, approved, by, nowIso);
+  const roster = await rosterSnapshot(deps.store, committee.committeeId);
+  const dispatchId = `minutes-approved:${session.id}`;
+  const drafts = [...publicationDrafts(committee, session, approved, roster, dispatchId, false, options.automatic), ...actionItems.drafts];
+  const operations: BatchOperation[] = [{ op: 'replace', document: approved, ifMatch: head._etag }, { op: 'replace', document: movedSession, ifMatch: session._etag }, ...actionItems.operations, enqueueOperation(committee.committeeId, dispatchId, drafts, nowIso)];
+  let stored: Stored<MinutesDocument>;
+  try {
+    stored = (await deps.store.batch(committee.committeeId, operations))[0] as Stored<MinutesDocument>;
+  } catch (error) {
+    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
+    const now = await loadMinutes(deps, committee, session, by);
+    return fail({ kind: now.status === 'approved' ? 'alreadyApproved' : 'outdated' });
+  }
+  await followUpActionItems(deps, committee);
+  return ok({ minutes: stored, correction: false, agreements: approved.items.reduce((sum, item) => sum + item.agreements.length, 0), toWorkingGroupConversation: Boolean(committee.workingGroupConversationId) });
+}
+
+/** Sends a correction saved after approval: recipients and the working group get the corrected minutes, marked as such. */
+async function publishCorrection(deps: AppDependencies, committee: Stored<CommitteeDocument>, session: SessionDocument, head: Stored<MinutesDocument>, by: string): Promise<Result<Approved, ApproveRefusal>> {
+  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const published: MinutesDocument = { ...withoutEtag(head), publishedVersion: head.version };
+  const roster = await rosterSnapshot(deps.store, committee.committeeId);
+  const dispatchId = `minutes-correction:${session.id}:v${head.version}`;
+  try {
+    const [stored] = await deps.store.batch(committee.committeeId, [{ op: 'replace', document: published, ifMatch: head._etag }, enqueueOperation(committee.committeeId, dispatchId, publicationDrafts(committee, session, published, roster, dispatchId, true, false), nowIso)]);
+    return ok({ minutes: stored as Stored<MinutesDocument>, correction: true, agreements: 0, toWorkingGroupConversation: Boolean(committee.workingGroupConversationId) });
+  } catch (error) {
+    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
+    return fail({ kind: 'outdated' });
+  }
+}
+
+/**
+ * The approved (or corrected) minutes' messages: the working group's results card into its
+ * conversation, or 1:1 to its people when none is set up; the recipients' notice 1:1.
+ */
+function publicationDrafts(committee: CommitteeDocument, session: SessionDocument, minutes: MinutesDocument, roster: RosterSnapshot, dispatchId: string, correction: boolean, automatic: boolean): OutboxDraft[] {
+  const header = cardHeader(committee, session, minutes.version);
+  const results: MinutesResultsMessage = { ...header, audience: 'workingGroup', correction, automatic, token: minutes.extractToken, items: shownItems(minutes.items, roster, false) };
+  const notice: MinutesResultsMessage = { ...header, audience: 'recipients', correction, automatic, token: minutes.fileToken, items: [] };
+  const resultsSpec: MessageSpec = { kind: MINUTES_RESULTS_MESSAGE_KIND, data: { ...results } };
+  const recipientIds = new Set(minutes.circulation?.recipients ?? []);
+  const recipients = [...roster.people.values()].filter((person) => recipientIds.has(person.aadObjectId));
+  const workingGroupPeople: PersonDocument[] = committee.workingGroupConversationId ? [] : [...roster.people.values()].filter((person) => person.active && person.roles.includes('workingGroup'));
+  return [
+    ...(committee.workingGroupConversationId ? [{ key: `${dispatchId}:conversation`, recipient: { kind: 'conversation' as const, conversationDocumentId: committee.workingGroupConversationId }, recipientLabel: 'working group', message: resultsSpec }] : []),
+    ...draftsForPeople(`${dispatchId}:results`, workingGroupPeople, resultsSpec),
+    ...draftsForPeople(`${dispatchId}:notice`, recipients, { kind: MINUTES_RESULTS_MESSAGE_KIND, data: { ...notice } }),
+  ];
+}

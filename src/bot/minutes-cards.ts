@@ -1,0 +1,166 @@
+import type { AppDependencies } from '../app/dependencies';
+import type { Actor } from '../app/identify-actor';
+import { approveMinutes } from '../app/minutes/approve-minutes';
+import { circulateMinutes } from '../app/minutes/circulate-minutes';
+import { minutesItemForm, saveMinutesItem } from '../app/minutes/edit-minutes';
+import { loadMinutes, minutesView, MINUTES_STATES, type MinutesView } from '../app/minutes/open-minutes';
+import { respondToMinutes } from '../app/minutes/respond-to-minutes';
+import { chosenSessionForCommand, sessionForCommand, type SessionAccess } from '../app/sessions/find-session';
+import type { CommandId } from '../domain/permissions';
+import type { Result } from '../domain/result';
+import { cardButton, type CardBanner } from '../cards/card-button';
+import type { AdaptiveCardJson } from '../cards/card-template';
+import { renderConfirmCard } from '../cards/confirm-card';
+import { renderMinutesCard } from '../cards/minutes-card';
+import { renderMinutesItemCard } from '../cards/minutes-item-card';
+import { renderMinutesReviewCard, responseProblemsBanner } from '../cards/minutes-review-card';
+import { stateLabel } from '../cards/session-label';
+import { VERBS } from '../cards/verbs';
+import { formatDateTime } from '../i18n/format-date';
+import type { Translator } from '../i18n/translator';
+import { notice } from './notices';
+import { accessRefusal } from './session-access-refusal';
+
+/** What the minutes handlers need beyond the use cases' dependencies. */
+export interface MinutesCardContext {
+  readonly deps: AppDependencies;
+  /** The bot's public origin, for the PDF links; none in tests that do not need them. */
+  readonly publicBaseUrl?: string;
+}
+
+/**
+ * The Teams side of the minutes: the secretariat's commands and card actions (open, edit an
+ * item, circulate, approve) and the attendees' answers, mapped to use cases; every refusal a
+ * localised card.
+ */
+export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
+  const nowIso = (): string => deps.clock.now().toUTC().toISO()!;
+  const links = publicBaseUrl ? { publicBaseUrl } : {};
+
+  async function sessionFor(actor: Actor, command: CommandId, argumentOrData: unknown): Promise<Result<SessionAccess, Parameters<typeof accessRefusal>[1]>> {
+    return typeof argumentOrData === 'string'
+      ? chosenSessionForCommand(deps.store, actor, command, argumentOrData, MINUTES_STATES, nowIso())
+      : sessionForCommand(deps.store, actor, command, field(argumentOrData, 'sessionId'));
+  }
+
+  /** The session's minutes card, or why the session has none (not held yet, cancelled). */
+  async function withMinutes(actor: Actor, i18n: Translator, command: CommandId, argumentOrData: unknown, then: (access: SessionAccess) => Promise<AdaptiveCardJson>): Promise<AdaptiveCardJson> {
+    const access = await sessionFor(actor, command, argumentOrData);
+    if (!access.ok) return access.error.kind === 'noneSuitable' ? notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.noneHeld') : accessRefusal(i18n, access.error);
+    const { session } = access.value;
+    if (!MINUTES_STATES.includes(session.state)) return notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.notHeld', { number: session.number, state: stateLabel(session.state, i18n) });
+    return then(access.value);
+  }
+
+  const card = (view: MinutesView, i18n: Translator, banner?: CardBanner): AdaptiveCardJson => renderMinutesCard(view, i18n, { ...links, ...(banner ? { banner } : {}) });
+  const current = async (access: SessionAccess, actor: Actor): Promise<MinutesView> => minutesView(deps, access.committee, access.session, await loadMinutes(deps, access.committee, access.session, actor.identity.aadObjectId));
+
+  return {
+    /** `protokoll [2027/1]`, or the card's way back. */
+    async open(actor: Actor, i18n: Translator, argumentOrData: unknown): Promise<AdaptiveCardJson> {
+      return withMinutes(actor, i18n, 'minutes', argumentOrData, async (access) => card(await current(access, actor), i18n));
+    },
+
+    async itemForm(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
+      return withMinutes(actor, i18n, 'minutes', asRecord(data), async (access) => {
+        const form = await minutesItemForm(deps, access, field(data, 'itemId'), actor.identity.aadObjectId);
+        return form.ok ? renderMinutesItemCard(form.value, i18n) : card(await current(access, actor), i18n, banner('attention', i18n.t('minutesErrors.unknownItem')));
+      });
+    },
+
+    async itemSave(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
+      return withMinutes(actor, i18n, 'minutes', asRecord(data), async (access) => {
+        const result = await saveMinutesItem(deps, access, actor.identity.aadObjectId, field(data, 'version'), field(data, 'itemId'), asRecord(data));
+        if (result.ok) return card(result.value, i18n, banner('good', i18n.t('minutesResult.saved', { version: result.value.version })));
+        switch (result.error.kind) {
+          case 'invalid':
+            return renderMinutesItemCard(result.error.form, i18n, { fields: asRecord(data), problems: result.error.problems });
+          case 'outdated':
+            return card(result.error.view, i18n, banner('warning', i18n.t('notices.outdatedTitle'), i18n.t('minutesErrors.outdated')));
+          default:
+            return card(await current(access, actor), i18n, banner('attention', i18n.t('minutesErrors.unknownItem')));
+        }
+      });
+    },
+
+    /** `protokoll versenden [2027/1]`, or the card's button. */
+    async circulate(actor: Actor, i18n: Translator, argumentOrData: unknown): Promise<AdaptiveCardJson> {
+      return withMinutes(actor, i18n, 'circulateMinutes', argumentOrData, async (access) => {
+        const result = await circulateMinutes(deps, access.committee, access.session, actor.identity.aadObjectId);
+        const after = { committee: access.committee, session: result.ok ? result.value.session : access.session };
+        if (result.ok) {
+          const { round, recipients, attendees, minutes } = result.value;
+          const deadline = formatDateTime(minutes.circulation!.objectionDeadline, access.committee.timeZone, i18n);
+          return card(await current(after, actor), i18n, banner('good', i18n.t(round > 1 ? 'minutesResult.recirculated' : 'minutesResult.circulated', { version: minutes.version }), i18n.t('minutesResult.circulatedText', { recipients, attendees, deadline })));
+        }
+        const refusal = result.error;
+        switch (refusal.kind) {
+          case 'illegalState':
+            return notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.notHeld', { number: access.session.number, state: stateLabel(refusal.current, i18n) });
+          case 'alreadyCirculated':
+            return card(await current(access, actor), i18n, banner('accent', i18n.t('minutesErrors.alreadyCirculated', { version: refusal.version })));
+          default:
+            return card(await current(access, actor), i18n, banner('attention', i18n.t(`minutesErrors.${refusal.kind}`)));
+        }
+      });
+    },
+
+    /** `protokoll freigeben [2027/1]`, or the card's button; with objections waiting it asks first. */
+    async approve(actor: Actor, i18n: Translator, argumentOrData: unknown): Promise<AdaptiveCardJson> {
+      return withMinutes(actor, i18n, 'approveMinutes', argumentOrData, async (access) => {
+        const { session } = access;
+        const result = await approveMinutes(deps, access.committee, session, actor.identity.aadObjectId, { confirmed: field(argumentOrData, 'confirmed') === true, automatic: false });
+        if (result.ok) {
+          const { correction, agreements, toWorkingGroupConversation, minutes } = result.value;
+          const after = { committee: access.committee, session: (await deps.store.get<typeof session>(access.committee.committeeId, session.id)) ?? session };
+          const text = correction ? i18n.t('minutesResult.correctionText') : i18n.t(toWorkingGroupConversation ? 'minutesResult.approvedToChannel' : 'minutesResult.approvedToPeople', { agreements });
+          return card(await current(after, actor), i18n, banner('good', i18n.t(correction ? 'minutesResult.correctionPublished' : 'minutesResult.approved', { version: minutes.version }), text));
+        }
+        const refusal = result.error;
+        switch (refusal.kind) {
+          case 'confirmObjections':
+            return renderConfirmCard({
+              title: i18n.t('minutesResult.confirmTitle', { number: session.number }),
+              text: i18n.t('minutesResult.confirmText', { count: refusal.objections }),
+              buttons: [cardButton(i18n.t('minutesResult.confirm'), VERBS.minutesApprove, { sessionId: session.id, confirmed: true }, 'positive'), cardButton(i18n.t('minutesResult.back'), VERBS.minutesOpen, { sessionId: session.id })],
+            });
+          case 'revisionNotCirculated':
+            return card(await current(access, actor), i18n, banner('attention', i18n.t('minutesErrors.revisionNotCirculated', { version: refusal.version, circulated: refusal.circulatedVersion })));
+          case 'illegalState':
+            return notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.notHeld', { number: session.number, state: stateLabel(refusal.current, i18n) });
+          default:
+            return card(await current(access, actor), i18n, banner(refusal.kind === 'alreadyApproved' ? 'accent' : 'attention', i18n.t(`minutesErrors.${refusal.kind}`)));
+        }
+      });
+    },
+
+    /** An attendee's answers from the review card; the receipt is the card with the answers as stored. */
+    async respond(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
+      const result = await respondToMinutes(deps, actor, field(data, 'sessionId'), field(data, 'version'), asRecord(data));
+      if (result.ok) return renderMinutesReviewCard(result.value, i18n, { ...links, banner: banner('good', i18n.t('minutesResult.responded'), i18n.t('minutesResult.respondedText')) });
+      const refusal = result.error;
+      switch (refusal.kind) {
+        case 'outdated':
+          return renderMinutesReviewCard(refusal.current, i18n, { ...links, banner: banner('warning', i18n.t('notices.outdatedTitle'), i18n.t('minutesErrors.reviewOutdated', { version: refusal.current.version })) });
+        case 'invalid':
+          return renderMinutesReviewCard(refusal.current, i18n, { ...links, banner: responseProblemsBanner(refusal.problems, i18n) });
+        case 'late':
+          return notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.late', { deadline: formatDateTime(refusal.deadline, actor.committee!.timeZone, i18n) });
+        default:
+          return notice(i18n, 'attention', 'minutesErrors.title', `minutesErrors.${refusal.kind}`);
+      }
+    },
+  };
+}
+
+function banner(style: CardBanner['style'], title: string, text = ''): CardBanner {
+  return { style, title, text };
+}
+
+function asRecord(data: unknown): Readonly<Record<string, unknown>> {
+  return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+}
+
+function field(data: unknown, name: string): unknown {
+  return asRecord(data)[name];
+}
