@@ -65,5 +65,7 @@ describe('domain/agreements: due dates, reminder days and the weekly escalation'
     assert.equal(reportedAtSession({ madeAt: '2026-09-10T12:00:00Z', status: 'done', doneAt: '2027-02-11T13:00:00Z' }, session, previous), true);
     assert.equal(reportedAtSession({ madeAt: '2026-09-10T12:00:00Z', status: 'done', doneAt: '2027-02-11T12:59:59Z' }, session, previous), false);
     assert.equal(reportedAtSession({ madeAt: session.startsAt, status: 'open' }, session, previous), false);
+    // Made at the session before and done even before that session's start time: still reported once.
+    assert.equal(reportedAtSession({ madeAt: previous, status: 'done', doneAt: '2027-02-11T09:00:00Z' }, session, previous), true);
   });
 });
