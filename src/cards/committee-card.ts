@@ -1,4 +1,5 @@
 import type { CommitteeDocument } from '../app/documents';
+import { minutesSettingsOf } from '../domain/committee';
 import type { ConversationChoice } from '../app/open-setup';
 import { formatDateTime } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
@@ -59,6 +60,10 @@ export function renderCommitteeCard(committee: CommitteeDocument, options: Commi
           agenda: leadTimes.agendaDispatchDays,
           reminder: leadTimes.rsvpReminderDays,
         }),
+      },
+      {
+        title: i18n.t('committee.minutes'),
+        value: i18n.t(minutesSettingsOf(committee).autoApprove ? 'committee.minutesValueAutoApprove' : 'committee.minutesValueManualApproval', { days: minutesSettingsOf(committee).objectionDays }),
       },
       {
         title: i18n.t('committee.workingGroup'),

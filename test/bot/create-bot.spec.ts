@@ -102,6 +102,11 @@ describe('bot/create-bot', () => {
       assert.match(reopened, /Zuletzt geändert: Samstag, 21. November 2026, 11:00 Uhr von Alice Adler/);
     });
 
+    it('shows the minutes settings saved on the set-up card on the committee card', async () => {
+      const card = await bot.execute(alice, VERBS.setupSave, { ...setupForm, objectionDays: '14', autoApprove: 'false' });
+      assert.match(cardText(card), /Gremium eingerichtet[^]*Protokoll\nEinwandfrist 14 Tage nach dem Versand; genehmigt wird nur durch die Geschäftsstelle/);
+    });
+
     it('takes the acting person from the activity, never from card data', async () => {
       await bot.execute(alice, VERBS.setupSave, setupForm);
       const card = await bot.execute(bob, VERBS.setupSave, {

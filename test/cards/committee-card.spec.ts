@@ -1,0 +1,21 @@
+import assert from 'node:assert/strict';
+import { renderCommitteeCard } from '../../src/cards/committee-card';
+import { translator } from '../../src/i18n/translator';
+import { cardText } from '../support/bot-harness';
+import { sampleCommittee } from './card-fixtures';
+
+describe('cards/committee-card', () => {
+  it('shows the minutes settings: the defaults for a committee stored before them', () => {
+    const { minutes: _none, ...stored } = sampleCommittee();
+    const text = cardText(renderCommitteeCard(stored, { canEdit: true }, translator('de')));
+    assert.match(text, /Protokoll\nEinwandfrist 7 Tage nach dem Versand; ohne Einwände zum Fristende von selbst genehmigt/);
+  });
+
+  it('shows a longer objection period and approval by the secretariat only, in German and English', () => {
+    const committee = sampleCommittee({ minutes: { objectionDays: 14, autoApprove: false } });
+    assert.match(cardText(renderCommitteeCard(committee, { canEdit: true }, translator('de'))), /Protokoll\nEinwandfrist 14 Tage nach dem Versand; genehmigt wird nur durch die Geschäftsstelle/);
+    assert.match(cardText(renderCommitteeCard(committee, { canEdit: true }, translator('en'))), /Minutes\nobjections within 14 days of circulation; approved only by the secretariat/);
+    const automatic = cardText(renderCommitteeCard(sampleCommittee({ minutes: { objectionDays: 3, autoApprove: true } }), { canEdit: false }, translator('en')));
+    assert.match(automatic, /objections within 3 days of circulation; approved automatically if none came in by then/);
+  });
+});
