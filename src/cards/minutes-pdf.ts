@@ -259,5 +259,7 @@ class MinutesLayout {
 }
 
 function participantLabel(participant: MinutesParticipant): string {
-  return participant.institution ? `${participant.name} (${participant.institution})` : participant.name;
+  const name = participant.name.trim();
+  if (!participant.institution) return name;
+  return name ? `${name} (${participant.institution})` : participant.institution;
 }

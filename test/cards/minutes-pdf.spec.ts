@@ -55,6 +55,13 @@ describe('cards/minutes-pdf', function () {
     }
   });
 
+  it('names an institution whose representative was not recorded by the institution alone', async () => {
+    const print = { ...minutesPrint(), participants: [{ institution: 'Jobcenter Leipzig', name: ' ', presence: 'inPerson' as const }] };
+    const [page] = await pageTexts(await renderMinutesPdf(print, de));
+    assert.ok(page!.includes('Vor Ort Jobcenter Leipzig'), page);
+    assert.ok(!page!.includes('(Jobcenter Leipzig)'), page);
+  });
+
   it('leaves the discussion and the participants out of the extract', async () => {
     const print = minutesPrint({ extract: true, participants: [], items: minutesPrint().items.map(({ summary: _summary, ...item }) => item) });
     const [page] = await pageTexts(await renderMinutesPdf(print, de));
