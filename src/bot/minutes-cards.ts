@@ -16,7 +16,7 @@ import { renderMinutesItemCard } from '../cards/minutes-item-card';
 import { renderMinutesReviewCard, responseProblemsBanner } from '../cards/minutes-review-card';
 import { stateLabel } from '../cards/session-label';
 import { VERBS } from '../cards/verbs';
-import { formatDateTime } from '../i18n/format-date';
+import { deadlineDay } from '../cards/deadline-day';
 import type { Translator } from '../i18n/translator';
 import { notice } from './notices';
 import { accessRefusal } from './session-access-refusal';
@@ -90,7 +90,7 @@ export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
         const after = { committee: access.committee, session: result.ok ? result.value.session : access.session };
         if (result.ok) {
           const { round, recipients, attendees, minutes } = result.value;
-          const deadline = formatDateTime(minutes.circulation!.objectionDeadline, access.committee.timeZone, i18n);
+          const deadline = deadlineDay(minutes.circulation!.objectionDeadline, access.committee.timeZone, i18n);
           return card(await current(after, actor), i18n, banner('good', i18n.t(round > 1 ? 'minutesResult.recirculated' : 'minutesResult.circulated', { version: minutes.version }), i18n.t('minutesResult.circulatedText', { recipients, attendees, deadline })));
         }
         const refusal = result.error;
@@ -145,7 +145,7 @@ export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
         case 'invalid':
           return renderMinutesReviewCard(refusal.current, i18n, { ...links, banner: responseProblemsBanner(refusal.problems, i18n) });
         case 'late':
-          return notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.late', { deadline: formatDateTime(refusal.deadline, actor.committee!.timeZone, i18n) });
+          return notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.late', { deadline: deadlineDay(refusal.deadline, actor.committee!.timeZone, i18n) });
         default:
           return notice(i18n, 'attention', 'minutesErrors.title', `minutesErrors.${refusal.kind}`);
       }

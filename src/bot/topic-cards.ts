@@ -11,7 +11,7 @@ import type { CardBanner } from '../cards/card-button';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { escapeMarkdown } from '../cards/escape-markdown';
 import { sessionTitle, stateLabel } from '../cards/session-label';
-import { deadlineDay } from '../cards/submission-labels';
+import { deadlineDay } from '../cards/deadline-day';
 import { renderTopicFormCard } from '../cards/topic-form-card';
 import { renderTopicReceiptCard } from '../cards/topic-receipt-card';
 import type { MessageKey, MessageParams, Translator } from '../i18n/translator';

@@ -6,7 +6,7 @@ import { cardButton, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
 import { escapeMarkdown } from './escape-markdown';
 import { sessionTitle } from './session-label';
-import { deadlineDay } from './submission-labels';
+import { deadlineDay } from './deadline-day';
 import { VERBS } from './verbs';
 
 /** Data model of `adaptiveCards/call-for-topics.json`. */

@@ -1,3 +1,4 @@
+import { deadlineDay } from './deadline-day';
 import type { MinutesView } from '../app/minutes/open-minutes';
 import { formatDateTime } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
@@ -47,7 +48,7 @@ export function renderMinutesCard(view: MinutesView, i18n: Translator, options: 
     i18n.t('minutesCard.lastSaved', { name: escapeMarkdown(view.lastSaved.byName), at: formatDateTime(view.lastSaved.at, view.timeZone, i18n) }),
     i18n.t('minutesCard.participants', { count: view.participants }),
     ...(view.chair ? [i18n.t('minutesCard.chair', { chair: escapeMarkdown(view.chair) })] : []),
-    ...(view.circulation ? [i18n.t('minutesCard.circulated', { version: view.circulation.version, at: formatDateTime(view.circulation.at, view.timeZone, i18n), deadline: formatDateTime(view.circulation.objectionDeadline, view.timeZone, i18n) })] : []),
+    ...(view.circulation ? [i18n.t('minutesCard.circulated', { version: view.circulation.version, at: formatDateTime(view.circulation.at, view.timeZone, i18n), deadline: deadlineDay(view.circulation.objectionDeadline, view.timeZone, i18n) })] : []),
     ...(view.approval ? [i18n.t(view.approval.automatic ? 'minutesCard.approvedAutomatically' : 'minutesCard.approved', { version: view.approval.version, at: formatDateTime(view.approval.at, view.timeZone, i18n) })] : []),
   ];
   const buttons: CardButton[] = [];

@@ -1,3 +1,4 @@
+import { deadlineDay } from './deadline-day';
 import type { MinutesResultsMessage, MinutesReviewMessage } from '../app/minutes/minutes-messages';
 import { answerField, commentField, type ResponseProblem } from '../app/minutes/respond-to-minutes';
 import { MINUTES_LIMITS } from '../domain/minutes/minutes-content';
@@ -43,7 +44,7 @@ export function renderMinutesReviewCard(message: MinutesReviewMessage, i18n: Tra
     title: i18n.t(message.round > 1 ? 'minutesReview.titleRevision' : 'minutesReview.title', { session: sessionTitle({ number: message.sessionNumber }, i18n), version: message.version }),
     when: `${escapeMarkdown(message.committeeName)} · ${formatDateTime(message.startsAt, message.timeZone, i18n)}`,
     intro: [
-      i18n.t(message.mayAnswer ? 'minutesReview.intro' : 'minutesReview.introSecretariat', { deadline: formatDateTime(message.objectionDeadline, message.timeZone, i18n) }),
+      i18n.t(message.mayAnswer ? 'minutesReview.intro' : 'minutesReview.introSecretariat', { deadline: deadlineDay(message.objectionDeadline, message.timeZone, i18n) }),
       ...(changed.size > 0 ? [i18n.t('minutesReview.changes', { count: changed.size })] : []),
     ],
     items: message.items.map((item, index) => ({

@@ -3,7 +3,8 @@ import type { Translator } from '../i18n/translator';
 import { cardButton, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
 import { sessionTitle } from './session-label';
-import { deadlineDay, describeSubmissionProblem } from './submission-labels';
+import { deadlineDay } from './deadline-day';
+import { describeSubmissionProblem } from './submission-labels';
 import { VERBS } from './verbs';
 
 type Field = 'kind' | 'title' | 'description' | 'institution' | 'link' | 'desiredMinutes';
