@@ -12,6 +12,7 @@ import type { CardBanner } from '../cards/card-button';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import type { MessageKey, Translator } from '../i18n/translator';
 import { notice } from './notices';
+import { cardField } from './card-data';
 
 /**
  * The action items in Teams: `aufgaben` / `actions` and the list's filter, the item card and its
@@ -40,24 +41,24 @@ export function actionCards(deps: AppDependencies) {
     },
 
     async open(actor: Actor, t: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const result = await openActionItem(deps, actor, field(data, 'agreementId'));
+      const result = await openActionItem(deps, actor, cardField(data, 'agreementId'));
       return result.ok ? itemCard(actor, result.value, t) : accessRefusal(t, result.error);
     },
 
     async status(actor: Actor, t: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const result = await changeActionStatus(deps, actor, field(data, 'agreementId'), field(data, 'revision'), { status: field(data, 'status'), note: field(data, 'note') });
+      const result = await changeActionStatus(deps, actor, cardField(data, 'agreementId'), cardField(data, 'revision'), { status: cardField(data, 'status'), note: cardField(data, 'note') });
       if (!result.ok) return refusal(actor, t, result.error);
       return itemCard(actor, result.value.view, t, { style: 'good', title: t.t('actions.done.status', { status: actionStatus(result.value.view.status, t) }), text: '' });
     },
 
     async proposeDue(actor: Actor, t: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const result = await proposeDueDate(deps, actor, field(data, 'agreementId'), field(data, 'revision'), { dueDate: field(data, 'dueDate'), note: field(data, 'note') });
+      const result = await proposeDueDate(deps, actor, cardField(data, 'agreementId'), cardField(data, 'revision'), { dueDate: cardField(data, 'dueDate'), note: cardField(data, 'note') });
       return result.ok ? itemCard(actor, result.value.view, t, { style: 'good', title: t.t('actions.done.proposed'), text: '' }) : refusal(actor, t, result.error);
     },
 
     async decideDue(actor: Actor, t: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const decision = field(data, 'decision');
-      const result = await decideDueDate(deps, actor, field(data, 'agreementId'), field(data, 'revision'), { decision, note: field(data, 'note') });
+      const decision = cardField(data, 'decision');
+      const result = await decideDueDate(deps, actor, cardField(data, 'agreementId'), cardField(data, 'revision'), { decision, note: cardField(data, 'note') });
       if (!result.ok) return refusal(actor, t, result.error);
       return itemCard(actor, result.value.view, t, { style: 'good', title: t.t(decision === 'accept' ? 'actions.done.accepted' : 'actions.done.declined'), text: '' });
     },
@@ -70,6 +71,3 @@ function problemText(field: 'note' | 'dueDate' | 'decision', code: string, t: Tr
   return t.t('actions.errors.decisionInvalid');
 }
 
-function field(data: unknown, name: string): unknown {
-  return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>)[name] : undefined;
-}

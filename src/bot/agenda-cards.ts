@@ -9,7 +9,7 @@ import type { CommandId } from '../domain/permissions';
 import type { Result } from '../domain/result';
 import { renderAgendaCard } from '../cards/agenda-card';
 import { renderAgendaItemCard } from '../cards/agenda-item-card';
-import { cardButton, type CardBanner } from '../cards/card-button';
+import { cardBanner, cardButton, type CardBanner } from '../cards/card-button';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { renderConfirmCard } from '../cards/confirm-card';
 import { escapeMarkdown } from '../cards/escape-markdown';
@@ -21,6 +21,7 @@ import { VERBS } from '../cards/verbs';
 import type { Translator } from '../i18n/translator';
 import { notice } from './notices';
 import { accessRefusal } from './session-access-refusal';
+import { cardField, cardFields } from './card-data';
 
 /**
  * The secretariat's side of the agenda: triage of submissions, the agenda builder and its
@@ -33,7 +34,7 @@ export function agendaCards(deps: AppDependencies) {
   async function sessionFor(actor: Actor, command: CommandId, argumentOrData: unknown): Promise<Result<SessionAccess, Parameters<typeof accessRefusal>[1]>> {
     return typeof argumentOrData === 'string'
       ? chosenSessionForCommand(deps.store, actor, command, argumentOrData, AGENDA_OPEN_STATES, nowIso())
-      : sessionForCommand(deps.store, actor, command, field(argumentOrData, 'sessionId'));
+      : sessionForCommand(deps.store, actor, command, cardField(argumentOrData, 'sessionId'));
   }
 
   async function topicsCard(access: SessionAccess, i18n: Translator, page: unknown, banner?: CardBanner): Promise<AdaptiveCardJson> {
@@ -50,9 +51,9 @@ export function agendaCards(deps: AppDependencies) {
       case 'illegalState':
         return notice(i18n, 'attention', 'agendaErrors.title', 'sessionErrors.illegalState', { number: refusal.session.number, state: stateLabel(refusal.session.state, i18n) });
       case 'outdated':
-        return renderAgendaCard(refusal.view, i18n, banner('warning', i18n.t('notices.outdatedTitle'), i18n.t('agendaErrors.outdated')));
+        return renderAgendaCard(refusal.view, i18n, cardBanner('warning', i18n.t('notices.outdatedTitle'), i18n.t('agendaErrors.outdated')));
       default:
-        return agendaCard(access, i18n, banner('attention', i18n.t(`agendaErrors.${refusal.kind}`)));
+        return agendaCard(access, i18n, cardBanner('attention', i18n.t(`agendaErrors.${refusal.kind}`)));
     }
   }
 
@@ -61,31 +62,31 @@ export function agendaCards(deps: AppDependencies) {
     async topics(actor: Actor, i18n: Translator, argumentOrData: unknown): Promise<AdaptiveCardJson> {
       const access = await sessionFor(actor, 'topics', argumentOrData);
       if (!access.ok) return accessRefusal(i18n, access.error);
-      return topicsCard(access.value, i18n, field(argumentOrData, 'page'));
+      return topicsCard(access.value, i18n, cardField(argumentOrData, 'page'));
     },
 
     async decisionForm(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const found = await submissionForTriage(deps, actor, field(data, 'submissionId'));
+      const found = await submissionForTriage(deps, actor, cardField(data, 'submissionId'));
       if (!found.ok) return found.error.kind === 'unknownSubmission' ? notice(i18n, 'attention', 'agendaErrors.title', 'submission.errors.unknownSubmission') : accessRefusal(i18n, { kind: found.error.kind });
       return renderTopicDecisionCard(await decisionForm(deps, actor.committee!, found.value), i18n);
     },
 
     async decide(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const input = { decision: field(data, 'decision'), presenter: field(data, 'presenter'), minutes: field(data, 'minutes'), kind: field(data, 'kind'), mergeInto: field(data, 'mergeInto'), reason: field(data, 'reason') };
-      const result = await decideTopic(deps, actor, field(data, 'submissionId'), field(data, 'revision'), input);
+      const input = { decision: cardField(data, 'decision'), presenter: cardField(data, 'presenter'), minutes: cardField(data, 'minutes'), kind: cardField(data, 'kind'), mergeInto: cardField(data, 'mergeInto'), reason: cardField(data, 'reason') };
+      const result = await decideTopic(deps, actor, cardField(data, 'submissionId'), cardField(data, 'revision'), input);
       if (result.ok) {
         const { submission, session } = result.value;
-        const decided = banner('good', i18n.t(`agendaResult.decided.${submission.decision!.type}`, { title: escapeMarkdown(submission.content.title) }));
+        const decided = cardBanner('good', i18n.t(`agendaResult.decided.${submission.decision!.type}`, { title: escapeMarkdown(submission.content.title) }));
         return topicsCard({ committee: actor.committee!, session }, i18n, 1, decided);
       }
       const refusal = result.error;
-      const found = await submissionForTriage(deps, actor, field(data, 'submissionId'));
+      const found = await submissionForTriage(deps, actor, cardField(data, 'submissionId'));
       switch (refusal.kind) {
         case 'invalid':
           return found.ok ? renderTopicDecisionCard(await decisionForm(deps, actor.committee!, found.value), i18n, { input, problems: refusal.problems }) : notice(i18n, 'attention', 'agendaErrors.title', 'submission.errors.unknownSubmission');
         case 'alreadyDecided':
         case 'outdated':
-          return found.ok ? topicsCard({ committee: actor.committee!, session: found.value.session }, i18n, 1, banner('warning', i18n.t(`agendaErrors.${refusal.kind}`))) : notice(i18n, 'attention', 'agendaErrors.title', 'submission.errors.unknownSubmission');
+          return found.ok ? topicsCard({ committee: actor.committee!, session: found.value.session }, i18n, 1, cardBanner('warning', i18n.t(`agendaErrors.${refusal.kind}`))) : notice(i18n, 'attention', 'agendaErrors.title', 'submission.errors.unknownSubmission');
         case 'illegalState':
           return notice(i18n, 'attention', 'agendaErrors.title', 'sessionErrors.illegalState', { number: refusal.session.number, state: stateLabel(refusal.session.state, i18n) });
         case 'unknownSubmission':
@@ -105,25 +106,25 @@ export function agendaCards(deps: AppDependencies) {
     },
 
     async move(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const access = await sessionFor(actor, 'agenda', asRecord(data));
+      const access = await sessionFor(actor, 'agenda', cardFields(data));
       if (!access.ok) return accessRefusal(i18n, access.error);
-      const result = await moveAgendaItem(deps, access.value, actor.identity.aadObjectId, field(data, 'revision'), field(data, 'itemId'), field(data, 'direction'));
+      const result = await moveAgendaItem(deps, access.value, actor.identity.aadObjectId, cardField(data, 'revision'), cardField(data, 'itemId'), cardField(data, 'direction'));
       return result.ok ? renderAgendaCard(result.value, i18n) : agendaRefusal(access.value, i18n, result.error);
     },
 
     async itemForm(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const access = await sessionFor(actor, 'agenda', asRecord(data));
+      const access = await sessionFor(actor, 'agenda', cardFields(data));
       if (!access.ok) return accessRefusal(i18n, access.error);
-      const form = await agendaItemForm(deps, access.value, field(data, 'itemId'));
+      const form = await agendaItemForm(deps, access.value, cardField(data, 'itemId'));
       return form.ok ? renderAgendaItemCard(form.value.view, form.value.item, i18n) : agendaRefusal(access.value, i18n, form.error);
     },
 
     async itemSave(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const access = await sessionFor(actor, 'agenda', asRecord(data));
+      const access = await sessionFor(actor, 'agenda', cardFields(data));
       if (!access.ok) return accessRefusal(i18n, access.error);
-      const input = { title: field(data, 'title'), presenter: field(data, 'presenter'), minutes: field(data, 'minutes'), kind: field(data, 'kind') };
-      const result = await saveAgendaItem(deps, access.value, actor.identity.aadObjectId, field(data, 'revision'), field(data, 'itemId'), input);
-      if (result.ok) return renderAgendaCard(result.value, i18n, banner('good', i18n.t('agendaResult.saved')));
+      const input = { title: cardField(data, 'title'), presenter: cardField(data, 'presenter'), minutes: cardField(data, 'minutes'), kind: cardField(data, 'kind') };
+      const result = await saveAgendaItem(deps, access.value, actor.identity.aadObjectId, cardField(data, 'revision'), cardField(data, 'itemId'), input);
+      if (result.ok) return renderAgendaCard(result.value, i18n, cardBanner('good', i18n.t('agendaResult.saved')));
       if (result.error.kind === 'invalid') return renderAgendaItemCard(await openAgenda(deps, access.value), result.error.item, i18n, { input, problems: result.error.problems });
       return agendaRefusal(access.value, i18n, result.error);
     },
@@ -133,11 +134,11 @@ export function agendaCards(deps: AppDependencies) {
       const access = await sessionFor(actor, 'publishAgenda', argumentOrData);
       if (!access.ok) return accessRefusal(i18n, access.error);
       const { session, committee } = access.value;
-      const result = await publishAgendaAsSecretariat(deps, actor, session, field(argumentOrData, 'confirmed') === true);
+      const result = await publishAgendaAsSecretariat(deps, actor, session, cardField(argumentOrData, 'confirmed') === true);
       if (result.ok) {
         const { version, people, toWorkingGroupConversation } = result.value;
         const text = i18n.t(toWorkingGroupConversation ? 'agendaResult.publishedToChannel' : 'agendaResult.publishedToPeople', { count: people });
-        return agendaCard({ committee, session: result.value.session }, i18n, banner('good', i18n.t('agendaResult.published', { version, number: session.number }), text));
+        return agendaCard({ committee, session: result.value.session }, i18n, cardBanner('good', i18n.t('agendaResult.published', { version, number: session.number }), text));
       }
       const refusal = result.error;
       switch (refusal.kind) {
@@ -148,13 +149,13 @@ export function agendaCards(deps: AppDependencies) {
             buttons: [cardButton(i18n.t('agendaResult.lateConfirm'), VERBS.agendaPublish, { sessionId: session.id, confirmed: true }, 'positive'), cardButton(i18n.t('agendaResult.lateBack'), VERBS.agendaOpen, { sessionId: session.id })],
           });
         case 'unchanged':
-          return agendaCard(access.value, i18n, banner('accent', i18n.t('agendaResult.unchanged', { version: refusal.version })));
+          return agendaCard(access.value, i18n, cardBanner('accent', i18n.t('agendaResult.unchanged', { version: refusal.version })));
         case 'illegalState':
           return notice(i18n, 'attention', 'agendaErrors.title', 'sessionErrors.illegalState', { number: session.number, state: stateLabel('current' in refusal ? refusal.current : refusal.session.state, i18n) });
         case 'noSeats':
           return notice(i18n, 'attention', 'agendaErrors.title', 'sessionErrors.noSeats');
         case 'outdated':
-          return agendaCard(access.value, i18n, banner('warning', i18n.t('notices.outdatedTitle'), i18n.t('agendaErrors.outdated')));
+          return agendaCard(access.value, i18n, cardBanner('warning', i18n.t('notices.outdatedTitle'), i18n.t('agendaErrors.outdated')));
         default:
           return accessRefusal(i18n, refusal);
       }
@@ -163,14 +164,3 @@ export function agendaCards(deps: AppDependencies) {
   return handlers;
 }
 
-function banner(style: CardBanner['style'], title: string, text = ''): CardBanner {
-  return { style, title, text };
-}
-
-function asRecord(data: unknown): Readonly<Record<string, unknown>> {
-  return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
-}
-
-function field(data: unknown, name: string): unknown {
-  return asRecord(data)[name];
-}

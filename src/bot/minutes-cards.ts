@@ -8,7 +8,7 @@ import { respondToMinutes } from '../app/minutes/respond-to-minutes';
 import { chosenSessionForCommand, sessionForCommand, type SessionAccess } from '../app/sessions/find-session';
 import type { CommandId } from '../domain/permissions';
 import type { Result } from '../domain/result';
-import { cardButton, type CardBanner } from '../cards/card-button';
+import { cardBanner, cardButton, type CardBanner } from '../cards/card-button';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { renderConfirmCard } from '../cards/confirm-card';
 import { renderMinutesCard } from '../cards/minutes-card';
@@ -20,6 +20,7 @@ import { deadlineDay } from '../cards/deadline-day';
 import type { Translator } from '../i18n/translator';
 import { notice } from './notices';
 import { accessRefusal } from './session-access-refusal';
+import { cardField, cardFields } from './card-data';
 
 /** What the minutes handlers need beyond the use cases' dependencies. */
 export interface MinutesCardContext {
@@ -40,7 +41,7 @@ export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
   async function sessionFor(actor: Actor, command: CommandId, argumentOrData: unknown): Promise<Result<SessionAccess, Parameters<typeof accessRefusal>[1]>> {
     return typeof argumentOrData === 'string'
       ? chosenSessionForCommand(deps.store, actor, command, argumentOrData, MINUTES_STATES, nowIso())
-      : sessionForCommand(deps.store, actor, command, field(argumentOrData, 'sessionId'));
+      : sessionForCommand(deps.store, actor, command, cardField(argumentOrData, 'sessionId'));
   }
 
   /** The session's minutes card, or why the session has none (not held yet, cancelled). */
@@ -62,23 +63,23 @@ export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
     },
 
     async itemForm(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      return withMinutes(actor, i18n, 'minutes', asRecord(data), async (access) => {
-        const form = await minutesItemForm(deps, access, field(data, 'itemId'), actor.identity.aadObjectId);
-        return form.ok ? renderMinutesItemCard(form.value, i18n) : card(await current(access, actor), i18n, banner('attention', i18n.t('minutesErrors.unknownItem')));
+      return withMinutes(actor, i18n, 'minutes', cardFields(data), async (access) => {
+        const form = await minutesItemForm(deps, access, cardField(data, 'itemId'), actor.identity.aadObjectId);
+        return form.ok ? renderMinutesItemCard(form.value, i18n) : card(await current(access, actor), i18n, cardBanner('attention', i18n.t('minutesErrors.unknownItem')));
       });
     },
 
     async itemSave(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      return withMinutes(actor, i18n, 'minutes', asRecord(data), async (access) => {
-        const result = await saveMinutesItem(deps, access, actor.identity.aadObjectId, field(data, 'version'), field(data, 'itemId'), asRecord(data));
-        if (result.ok) return card(result.value, i18n, banner('good', i18n.t('minutesResult.saved', { version: result.value.version })));
+      return withMinutes(actor, i18n, 'minutes', cardFields(data), async (access) => {
+        const result = await saveMinutesItem(deps, access, actor.identity.aadObjectId, cardField(data, 'version'), cardField(data, 'itemId'), cardFields(data));
+        if (result.ok) return card(result.value, i18n, cardBanner('good', i18n.t('minutesResult.saved', { version: result.value.version })));
         switch (result.error.kind) {
           case 'invalid':
-            return renderMinutesItemCard(result.error.form, i18n, { fields: asRecord(data), problems: result.error.problems });
+            return renderMinutesItemCard(result.error.form, i18n, { fields: cardFields(data), problems: result.error.problems });
           case 'outdated':
-            return card(result.error.view, i18n, banner('warning', i18n.t('notices.outdatedTitle'), i18n.t('minutesErrors.outdated')));
+            return card(result.error.view, i18n, cardBanner('warning', i18n.t('notices.outdatedTitle'), i18n.t('minutesErrors.outdated')));
           default:
-            return card(await current(access, actor), i18n, banner('attention', i18n.t('minutesErrors.unknownItem')));
+            return card(await current(access, actor), i18n, cardBanner('attention', i18n.t('minutesErrors.unknownItem')));
         }
       });
     },
@@ -91,16 +92,16 @@ export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
         if (result.ok) {
           const { round, recipients, attendees, minutes } = result.value;
           const deadline = deadlineDay(minutes.circulation!.objectionDeadline, access.committee.timeZone, i18n);
-          return card(await current(after, actor), i18n, banner('good', i18n.t(round > 1 ? 'minutesResult.recirculated' : 'minutesResult.circulated', { version: minutes.version }), i18n.t('minutesResult.circulatedText', { recipients, attendees, deadline })));
+          return card(await current(after, actor), i18n, cardBanner('good', i18n.t(round > 1 ? 'minutesResult.recirculated' : 'minutesResult.circulated', { version: minutes.version }), i18n.t('minutesResult.circulatedText', { recipients, attendees, deadline })));
         }
         const refusal = result.error;
         switch (refusal.kind) {
           case 'illegalState':
             return notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.notHeld', { number: access.session.number, state: stateLabel(refusal.current, i18n) });
           case 'alreadyCirculated':
-            return card(await current(access, actor), i18n, banner('accent', i18n.t('minutesErrors.alreadyCirculated', { version: refusal.version })));
+            return card(await current(access, actor), i18n, cardBanner('accent', i18n.t('minutesErrors.alreadyCirculated', { version: refusal.version })));
           default:
-            return card(await current(access, actor), i18n, banner('attention', i18n.t(`minutesErrors.${refusal.kind}`)));
+            return card(await current(access, actor), i18n, cardBanner('attention', i18n.t(`minutesErrors.${refusal.kind}`)));
         }
       });
     },
@@ -109,12 +110,12 @@ export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
     async approve(actor: Actor, i18n: Translator, argumentOrData: unknown): Promise<AdaptiveCardJson> {
       return withMinutes(actor, i18n, 'approveMinutes', argumentOrData, async (access) => {
         const { session } = access;
-        const result = await approveMinutes(deps, access.committee, session, actor.identity.aadObjectId, { confirmed: field(argumentOrData, 'confirmed') === true, automatic: false });
+        const result = await approveMinutes(deps, access.committee, session, actor.identity.aadObjectId, { confirmed: cardField(argumentOrData, 'confirmed') === true, automatic: false });
         if (result.ok) {
           const { correction, agreements, toWorkingGroupConversation, minutes } = result.value;
           const after = { committee: access.committee, session: (await deps.store.get<typeof session>(access.committee.committeeId, session.id)) ?? session };
           const text = correction ? i18n.t('minutesResult.correctionText') : i18n.t(toWorkingGroupConversation ? 'minutesResult.approvedToChannel' : 'minutesResult.approvedToPeople', { agreements });
-          return card(await current(after, actor), i18n, banner('good', i18n.t(correction ? 'minutesResult.correctionPublished' : 'minutesResult.approved', { version: minutes.version }), text));
+          return card(await current(after, actor), i18n, cardBanner('good', i18n.t(correction ? 'minutesResult.correctionPublished' : 'minutesResult.approved', { version: minutes.version }), text));
         }
         const refusal = result.error;
         switch (refusal.kind) {
@@ -125,23 +126,23 @@ export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
               buttons: [cardButton(i18n.t('minutesResult.confirm'), VERBS.minutesApprove, { sessionId: session.id, confirmed: true }, 'positive'), cardButton(i18n.t('minutesResult.back'), VERBS.minutesOpen, { sessionId: session.id })],
             });
           case 'revisionNotCirculated':
-            return card(await current(access, actor), i18n, banner('attention', i18n.t('minutesErrors.revisionNotCirculated', { version: refusal.version, circulated: refusal.circulatedVersion })));
+            return card(await current(access, actor), i18n, cardBanner('attention', i18n.t('minutesErrors.revisionNotCirculated', { version: refusal.version, circulated: refusal.circulatedVersion })));
           case 'illegalState':
             return notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.notHeld', { number: session.number, state: stateLabel(refusal.current, i18n) });
           default:
-            return card(await current(access, actor), i18n, banner(refusal.kind === 'alreadyApproved' ? 'accent' : 'attention', i18n.t(`minutesErrors.${refusal.kind}`)));
+            return card(await current(access, actor), i18n, cardBanner(refusal.kind === 'alreadyApproved' ? 'accent' : 'attention', i18n.t(`minutesErrors.${refusal.kind}`)));
         }
       });
     },
 
     /** An attendee's answers from the review card; the receipt is the card with the answers as stored. */
     async respond(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const result = await respondToMinutes(deps, actor, field(data, 'sessionId'), field(data, 'version'), asRecord(data));
-      if (result.ok) return renderMinutesReviewCard(result.value, i18n, { ...links, banner: banner('good', i18n.t('minutesResult.responded'), i18n.t('minutesResult.respondedText')) });
+      const result = await respondToMinutes(deps, actor, cardField(data, 'sessionId'), cardField(data, 'version'), cardFields(data));
+      if (result.ok) return renderMinutesReviewCard(result.value, i18n, { ...links, banner: cardBanner('good', i18n.t('minutesResult.responded'), i18n.t('minutesResult.respondedText')) });
       const refusal = result.error;
       switch (refusal.kind) {
         case 'outdated':
-          return renderMinutesReviewCard(refusal.current, i18n, { ...links, banner: banner('warning', i18n.t('notices.outdatedTitle'), i18n.t('minutesErrors.reviewOutdated', { version: refusal.current.version })) });
+          return renderMinutesReviewCard(refusal.current, i18n, { ...links, banner: cardBanner('warning', i18n.t('notices.outdatedTitle'), i18n.t('minutesErrors.reviewOutdated', { version: refusal.current.version })) });
         case 'invalid':
           return renderMinutesReviewCard(refusal.current, i18n, { ...links, banner: responseProblemsBanner(refusal.problems, i18n) });
         case 'late':
@@ -153,14 +154,3 @@ export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
   };
 }
 
-function banner(style: CardBanner['style'], title: string, text = ''): CardBanner {
-  return { style, title, text };
-}
-
-function asRecord(data: unknown): Readonly<Record<string, unknown>> {
-  return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
-}
-
-function field(data: unknown, name: string): unknown {
-  return asRecord(data)[name];
-}

@@ -23,6 +23,7 @@ import { stateLabel } from '../cards/session-label';
 import { renderSessionsCard } from '../cards/sessions-card';
 import type { Translator } from '../i18n/translator';
 import { notice } from './notices';
+import { cardField, cardFields } from './card-data';
 
 /** What the session handlers need beyond the use cases' dependencies. */
 export interface SessionCardContext {
@@ -83,20 +84,20 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
 
     /** The year's sessions again (the edit form's "back", "keep it"). */
     async list(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const result = await yearForCommand(deps.store, actor, field(data, 'year'));
+      const result = await yearForCommand(deps.store, actor, cardField(data, 'year'));
       if (!result.ok) return refused(i18n, result.error);
       return renderSessionsCard(result.value.year, result.value.sessions, actor.committee!.timeZone, i18n);
     },
 
     async editForm(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const access = await sessionForCommand(deps.store, actor, 'planSessions', field(data, 'sessionId'));
+      const access = await sessionForCommand(deps.store, actor, 'planSessions', cardField(data, 'sessionId'));
       if (!access.ok) return refused(i18n, access.error);
       return renderSessionEditCard(access.value.session, access.value.committee.timeZone, i18n);
     },
 
     async save(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const input = { date: field(data, 'date'), time: field(data, 'time'), place: field(data, 'place'), onlineLink: field(data, 'onlineLink'), chair: field(data, 'chair') };
-      const result = await editSession(deps, actor, field(data, 'sessionId'), field(data, 'revision'), input);
+      const input = { date: cardField(data, 'date'), time: cardField(data, 'time'), place: cardField(data, 'place'), onlineLink: cardField(data, 'onlineLink'), chair: cardField(data, 'chair') };
+      const result = await editSession(deps, actor, cardField(data, 'sessionId'), cardField(data, 'revision'), input);
       if (result.ok) {
         const { session, notified } = result.value;
         return yearCard(actor, session.year, i18n, { style: 'good', title: i18n.t('sessions.saved', { number: session.number }), text: notified > 0 ? i18n.t('sessions.savedNotified', { count: notified }) : '' });
@@ -108,7 +109,7 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
         case 'outdated':
           return yearCard(actor, refusal.session.year, i18n, { style: 'warning', title: i18n.t('notices.outdatedTitle'), text: i18n.t('sessions.outdated') });
         case 'illegalState': {
-          const session = await sessionForCommand(deps.store, actor, 'planSessions', field(data, 'sessionId'));
+          const session = await sessionForCommand(deps.store, actor, 'planSessions', cardField(data, 'sessionId'));
           return illegal(i18n, session.ok ? session.value.session : { number: '' }, refusal.current);
         }
         default:
@@ -118,13 +119,13 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
 
     /** Cancelling asks once: the first click shows the confirmation in place. */
     async step(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const access = await sessionForCommand(deps.store, actor, 'planSessions', field(data, 'sessionId'));
+      const access = await sessionForCommand(deps.store, actor, 'planSessions', cardField(data, 'sessionId'));
       if (!access.ok) return refused(i18n, access.error);
       const { session } = access.value;
-      if (field(data, 'step') === 'cancel' && field(data, 'confirmed') !== true) {
+      if (cardField(data, 'step') === 'cancel' && cardField(data, 'confirmed') !== true) {
         return yearCard(actor, session.year, i18n, { style: 'warning', title: i18n.t('sessions.confirmCancelTitle', { number: session.number }), text: i18n.t('sessions.confirmCancelText') }, session.id);
       }
-      const result = await changeSessionState(deps, actor, session.id, field(data, 'revision'), field(data, 'step'));
+      const result = await changeSessionState(deps, actor, session.id, cardField(data, 'revision'), cardField(data, 'step'));
       if (result.ok) {
         const { session: changed, notified } = result.value;
         return yearCard(actor, changed.year, i18n, { style: 'good', title: i18n.t('sessions.cancelled', { number: changed.number }), text: notified > 0 ? i18n.t('sessions.cancelledNotified', { count: notified }) : '' });
@@ -141,7 +142,7 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
       const access =
         typeof argumentOrData === 'string'
           ? await chosenSessionForCommand(deps.store, actor, 'invite', argumentOrData, ['planned', 'topicsOpen'], nowIso())
-          : await sessionForCommand(deps.store, actor, 'invite', field(argumentOrData, 'sessionId'));
+          : await sessionForCommand(deps.store, actor, 'invite', cardField(argumentOrData, 'sessionId'));
       if (!access.ok) return access.error.kind === 'noneSuitable' ? notice(i18n, 'attention', 'sessionErrors.title', 'sessionErrors.noneToInvite') : refused(i18n, access.error);
       const result = await inviteAsSecretariat(deps, actor, access.value.session);
       if (result.ok) {
@@ -163,18 +164,18 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
 
     /** A refresh of an invitation card, or a click that only shows it. */
     async invitation(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const result = await openInvitation(deps, actor, field(data, 'sessionId'), field(data, 'personId'));
+      const result = await openInvitation(deps, actor, cardField(data, 'sessionId'), cardField(data, 'personId'));
       if (result.ok) return invitationCard(result.value, i18n);
       return rsvpRefusal(i18n, result.error.kind);
     },
 
     async answer(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
       const result = await answerRsvp(deps, actor, {
-        sessionId: field(data, 'sessionId'),
-        personId: field(data, 'personId'),
-        revision: field(data, 'revision'),
-        choice: field(data, 'choice'),
-        delegateName: field(data, 'delegateName'),
+        sessionId: cardField(data, 'sessionId'),
+        personId: cardField(data, 'personId'),
+        revision: cardField(data, 'revision'),
+        choice: cardField(data, 'choice'),
+        delegateName: cardField(data, 'delegateName'),
       });
       if (result.ok) return invitationCard(result.value, i18n);
       const refusal = result.error;
@@ -188,7 +189,7 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
       const access =
         typeof argumentOrData === 'string'
           ? await chosenSessionForCommand(deps.store, actor, 'rsvps', argumentOrData, ['invited', 'held'], nowIso())
-          : await sessionForCommand(deps.store, actor, 'rsvps', field(argumentOrData, 'sessionId'));
+          : await sessionForCommand(deps.store, actor, 'rsvps', cardField(argumentOrData, 'sessionId'));
       if (!access.ok) return access.error.kind === 'noneSuitable' ? notice(i18n, 'attention', 'sessionErrors.title', 'sessionErrors.noneInvited') : refused(i18n, access.error);
       const result = await rsvpOverview(deps, actor, access.value.session);
       if (!result.ok) return notice(i18n, 'attention', 'sessionErrors.title', `sessionErrors.${result.error.kind}`);
@@ -196,9 +197,9 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
     },
 
     async remind(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const access = await sessionForCommand(deps.store, actor, 'rsvps', field(data, 'sessionId'));
+      const access = await sessionForCommand(deps.store, actor, 'rsvps', cardField(data, 'sessionId'));
       if (!access.ok) return refused(i18n, access.error);
-      const key = field(data, 'remindKey');
+      const key = cardField(data, 'remindKey');
       if (typeof key !== 'string' || !/^[A-Za-z0-9-]{1,64}$/.test(key)) return notice(i18n, 'attention', 'notices.unknownCommandTitle', 'notices.unknownAction');
       const result = await remindUnanswered(deps, access.value.committee, access.value.session, `card-${key}`);
       const banner: CardBanner = result.ok
@@ -212,18 +213,18 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
       const access =
         typeof argumentOrData === 'string'
           ? await chosenSessionForCommand(deps.store, actor, 'attendance', argumentOrData, ['invited', 'held'], nowIso())
-          : await sessionForCommand(deps.store, actor, 'attendance', field(argumentOrData, 'sessionId'));
+          : await sessionForCommand(deps.store, actor, 'attendance', cardField(argumentOrData, 'sessionId'));
       if (!access.ok) return access.error.kind === 'noneSuitable' ? notice(i18n, 'attention', 'sessionErrors.title', 'sessionErrors.noneInvited') : refused(i18n, access.error);
-      const result = await openAttendance(deps, actor, access.value.session, typeof argumentOrData === 'string' ? 1 : field(argumentOrData, 'page'));
+      const result = await openAttendance(deps, actor, access.value.session, typeof argumentOrData === 'string' ? 1 : cardField(argumentOrData, 'page'));
       if (result.ok) return renderAttendanceCard(result.value, i18n);
       return attendanceRefusal(i18n, result.error, access.value.session);
     },
 
     async saveAttendance(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const result = await recordAttendance(deps, actor, field(data, 'sessionId'), field(data, 'revision'), asRecord(data), field(data, 'page'));
+      const result = await recordAttendance(deps, actor, cardField(data, 'sessionId'), cardField(data, 'revision'), cardFields(data), cardField(data, 'page'));
       if (result.ok) return renderAttendanceCard(result.value, i18n, { style: 'good', title: i18n.t('attendance.saved'), text: '' });
       if (result.error.kind === 'outdated') return renderAttendanceCard(result.error.view, i18n, { style: 'warning', title: i18n.t('sessions.outdated'), text: '' });
-      const session = await sessionForCommand(deps.store, actor, 'attendance', field(data, 'sessionId'));
+      const session = await sessionForCommand(deps.store, actor, 'attendance', cardField(data, 'sessionId'));
       return attendanceRefusal(i18n, result.error, session.ok ? session.value.session : undefined);
     },
   };
@@ -246,13 +247,5 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
 function rsvpRefusal(i18n: Translator, kind: 'noCommittee' | 'unknownSession' | 'otherPerson' | 'notInvited' | 'invalidChoice' | 'noDeputy'): AdaptiveCardJson {
   if (kind === 'noCommittee' || kind === 'unknownSession') return notice(i18n, 'attention', 'invitation.errors.title', `sessionErrors.${kind}`);
   return notice(i18n, 'attention', 'invitation.errors.title', `invitation.errors.${kind}`);
-}
-
-function asRecord(data: unknown): Readonly<Record<string, unknown>> {
-  return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
-}
-
-function field(data: unknown, name: string): unknown {
-  return asRecord(data)[name];
 }
 

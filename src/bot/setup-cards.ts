@@ -10,6 +10,7 @@ import { describeSettingsProblems } from '../cards/settings-problems';
 import { renderSetupCard, submittedWorkingGroup } from '../cards/setup-card';
 import type { Translator } from '../i18n/translator';
 import { notice } from './notices';
+import { cardFields } from './card-data';
 
 /** The set-up card for this person, or why they may not see it. */
 export async function setupCardFor(deps: AppDependencies, actor: Actor, i18n: Translator): Promise<AdaptiveCardJson> {
@@ -20,7 +21,7 @@ export async function setupCardFor(deps: AppDependencies, actor: Actor, i18n: Tr
 
 /** Saves the set-up card's answers and answers with the card to show in its place. */
 export async function saveSetupCard(deps: AppDependencies, actor: Actor, data: unknown, i18n: Translator): Promise<AdaptiveCardJson> {
-  const fields = asRecord(data);
+  const fields = cardFields(data);
   const answers: CommitteeSettingsInput = {
     name: fields.name,
     shortName: fields.shortName,
@@ -75,6 +76,3 @@ export async function saveSetupCard(deps: AppDependencies, actor: Actor, data: u
   }
 }
 
-function asRecord(data: unknown): Record<string, unknown> {
-  return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
-}

@@ -18,6 +18,7 @@ import type { MessageKey, MessageParams, Translator } from '../i18n/translator';
 import { notice } from './notices';
 import { accessRefusal } from './session-access-refusal';
 import type { TopicChatLine } from './topic-line-parser';
+import { cardField } from './card-data';
 
 /**
  * The submitter's side of the agenda, and the secretariat's call for topics: chat lines, the
@@ -83,7 +84,7 @@ export function topicCards(deps: AppDependencies) {
     /** The form: new for the session a call names, or the submitter's own to edit. */
     async form(actor: Actor, t: Translator, data: unknown): Promise<AdaptiveCardJson> {
       if (!actor.committee) return notice(t, 'attention', 'submission.errors.title', 'sessionErrors.noCommittee');
-      const submissionId = field(data, 'submissionId');
+      const submissionId = cardField(data, 'submissionId');
       if (submissionId !== undefined) {
         const own = await ownSubmission(deps, actor, submissionId);
         if (!own.ok) return ownRefusal(t, own.error);
@@ -91,17 +92,17 @@ export function topicCards(deps: AppDependencies) {
         if (!changeable) return ownRefusal(t, { kind: 'closed', current: { submission, session } });
         return renderTopicFormCard({ kind: 'edit', submissionId: submission.id, revision: submission.revision, session: formSession(session, actor), content: submission.content }, actor.committee.timeZone, t);
       }
-      const form = await newSubmissionForm(deps, actor, field(data, 'sessionId'));
+      const form = await newSubmissionForm(deps, actor, cardField(data, 'sessionId'));
       if (!form.ok) return notice(t, 'attention', 'submission.errors.title', 'submission.errors.notAllowed');
       return renderTopicFormCard({ kind: 'new', ...form.value }, actor.committee.timeZone, t);
     },
 
     /** The form's button: a new submission, or the changes to an existing one. */
     async submit(actor: Actor, t: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const input: SubmissionInput = { kind: field(data, 'kind'), title: field(data, 'title'), description: field(data, 'description'), institution: field(data, 'institution'), link: field(data, 'link'), desiredMinutes: field(data, 'desiredMinutes') };
-      const submissionId = field(data, 'submissionId');
-      if (submissionId === undefined) return submit(actor, t, input, field(data, 'sessionId'));
-        const result = await editSubmission(deps, actor, submissionId, field(data, 'revision'), input);
+      const input: SubmissionInput = { kind: cardField(data, 'kind'), title: cardField(data, 'title'), description: cardField(data, 'description'), institution: cardField(data, 'institution'), link: cardField(data, 'link'), desiredMinutes: cardField(data, 'desiredMinutes') };
+      const submissionId = cardField(data, 'submissionId');
+      if (submissionId === undefined) return submit(actor, t, input, cardField(data, 'sessionId'));
+        const result = await editSubmission(deps, actor, submissionId, cardField(data, 'revision'), input);
       if (result.ok) return receipt(result.value, true, t, banner(t, 'good', 'submission.banners.saved'));
       const refusal = result.error;
       if (refusal.kind === 'invalid') {
@@ -113,7 +114,7 @@ export function topicCards(deps: AppDependencies) {
     },
 
     async withdraw(actor: Actor, t: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const result = await withdrawSubmission(deps, actor, field(data, 'submissionId'), field(data, 'revision'));
+      const result = await withdrawSubmission(deps, actor, cardField(data, 'submissionId'), cardField(data, 'revision'));
         return result.ok ? receipt(result.value, false, t, banner(t, 'good', 'submission.banners.withdrawn')) : ownRefusal(t, result.error);
     },
 
@@ -149,6 +150,3 @@ function banner(i18n: Translator, style: CardBanner['style'], key: MessageKey, p
   return { style, title: i18n.t(key, params), text: '' };
 }
 
-function field(data: unknown, name: string): unknown {
-  return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>)[name] : undefined;
-}

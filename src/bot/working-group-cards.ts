@@ -14,6 +14,7 @@ import { renderWorkingGroupFormCard, submittedReportSession } from '../cards/wor
 import { renderWorkingGroupsCard, type WorkingGroupsCardOptions } from '../cards/working-groups-card';
 import type { Translator } from '../i18n/translator';
 import { notice } from './notices';
+import { cardField } from './card-data';
 
 type Refusal = WorkingGroupAccessRefusal | { readonly kind: 'unknownGroup' | 'badForm' };
 
@@ -35,26 +36,26 @@ export function workingGroupCards(deps: AppDependencies) {
   return {
     /** `arbeitsgruppen`, and the cards' "back", "keep it" and page buttons. */
     async list(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      return listCard(actor, i18n, () => ({ page: field(data, 'page') }));
+      return listCard(actor, i18n, () => ({ page: cardField(data, 'page') }));
     },
 
     /** The form for a new group (no `groupId`) or for the chosen one. */
     async form(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const form = await openWorkingGroupForm(deps, actor, field(data, 'groupId'));
+      const form = await openWorkingGroupForm(deps, actor, cardField(data, 'groupId'));
       if (form.ok) return renderWorkingGroupFormCard(form.value, i18n);
       return form.error.kind === 'ended' ? endedNotice(i18n, form.error.group) : refused(i18n, form.error);
     },
 
     async save(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
       const input = {
-        name: field(data, 'name'),
-        mandate: field(data, 'mandate'),
-        members: field(data, 'members'),
-        startsOn: field(data, 'startsOn'),
-        plannedEndOn: field(data, 'plannedEndOn'),
-        reportSessionId: submittedReportSession(field(data, 'reportSessionId')),
+        name: cardField(data, 'name'),
+        mandate: cardField(data, 'mandate'),
+        members: cardField(data, 'members'),
+        startsOn: cardField(data, 'startsOn'),
+        plannedEndOn: cardField(data, 'plannedEndOn'),
+        reportSessionId: submittedReportSession(cardField(data, 'reportSessionId')),
       };
-      const result = await saveWorkingGroup(deps, actor, { formId: field(data, 'formId'), groupId: field(data, 'groupId'), revision: field(data, 'revision'), input });
+      const result = await saveWorkingGroup(deps, actor, { formId: cardField(data, 'formId'), groupId: cardField(data, 'groupId'), revision: cardField(data, 'revision'), input });
       if (result.ok) {
         const { group, outcome } = result.value;
         return listCard(actor, i18n, (view) => ({ banner: savedBanner(group, outcome, view, i18n) }));
@@ -74,9 +75,9 @@ export function workingGroupCards(deps: AppDependencies) {
 
     /** Ending asks once: the first click shows the confirmation in place. */
     async end(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const groupId = field(data, 'groupId');
-      const page = field(data, 'page');
-      if (field(data, 'confirmed') !== true) {
+      const groupId = cardField(data, 'groupId');
+      const page = cardField(data, 'page');
+      if (cardField(data, 'confirmed') !== true) {
         const view = await listWorkingGroups(deps, actor);
         if (!view.ok) return refused(i18n, view.error);
         const group = view.value.groups.find((candidate) => candidate.id === groupId);
@@ -85,7 +86,7 @@ export function workingGroupCards(deps: AppDependencies) {
         const banner: CardBanner = { style: 'warning', title: i18n.t('workingGroups.confirmEndTitle', { name: escapeMarkdown(group.name) }), text: i18n.t('workingGroups.confirmEndText') };
         return renderWorkingGroupsCard(view.value, i18n, { banner, confirmEnd: group.id });
       }
-      const result = await endWorkingGroup(deps, actor, groupId, field(data, 'revision'));
+      const result = await endWorkingGroup(deps, actor, groupId, cardField(data, 'revision'));
       if (result.ok) {
         const { group, outcome } = result.value;
         const name = escapeMarkdown(group.name);
@@ -114,6 +115,3 @@ function endedNotice(i18n: Translator, group: Stored<WorkingGroupDocument>): Ada
   return notice(i18n, 'attention', 'workingGroups.errors.title', 'workingGroups.errors.ended', { name: escapeMarkdown(group.name) });
 }
 
-function field(data: unknown, name: string): unknown {
-  return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>)[name] : undefined;
-}

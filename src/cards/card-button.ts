@@ -22,3 +22,8 @@ export interface CardBanner {
   readonly text: string;
   readonly lines?: readonly string[];
 }
+
+/** A banner with a title and, where there is more to say, a text. */
+export function cardBanner(style: CardBanner['style'], title: string, text = ''): CardBanner {
+  return { style, title, text };
+}
