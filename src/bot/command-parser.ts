@@ -8,7 +8,7 @@ export const MAX_MESSAGE_LENGTH = 4000;
 const MAX_ARGUMENT_LENGTH = 40;
 
 /** Commands that read what follows their word; the others must stand alone. */
-const TAKES_ARGUMENT: ReadonlySet<CommandId> = new Set<CommandId>(['planSessions', 'extraSession', 'callForTopics', 'topics', 'agenda', 'publishAgenda', 'invite', 'rsvps', 'attendance', 'minutes', 'circulateMinutes', 'approveMinutes', 'actions']);
+const TAKES_ARGUMENT: ReadonlySet<CommandId> = new Set<CommandId>(['planSessions', 'extraSession', 'callForTopics', 'topics', 'agenda', 'publishAgenda', 'invite', 'rsvps', 'attendance', 'minutes', 'circulateMinutes', 'approveMinutes', 'actions', 'audit']);
 
 /** Command words in both languages, longest first, so "sitzungen planen" wins over a shorter word. */
 const COMMAND_WORDS: ReadonlyArray<readonly [string, CommandId]> = LOCALES.flatMap((locale) =>

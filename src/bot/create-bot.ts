@@ -97,6 +97,8 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
     minutes: minutes.open,
     circulateMinutes: minutes.circulate,
     approveMinutes: minutes.approve,
+    audit: async (_actor, i18n) => notice(i18n, 'default', 'notices.unknownCommandTitle', 'notices.unknownCommand'),
+    myData: async (_actor, i18n) => notice(i18n, 'default', 'notices.unknownCommandTitle', 'notices.unknownCommand'),
     actions: async (actor, i18n, argument) => actionItems.list(actor, i18n, typeof argument === 'string' ? argument : ''),
   };
   const cardActions: ReadonlyArray<readonly [string, CardProducer]> = [

@@ -1,7 +1,7 @@
 import type { Role } from './roles';
 
 /** Every command a person can type; card actions map to the command they belong to. */
-export const COMMANDS = ['help', 'setup', 'members', 'planSessions', 'extraSession', 'callForTopics', 'topics', 'agenda', 'publishAgenda', 'workingGroups', 'invite', 'rsvps', 'attendance', 'minutes', 'circulateMinutes', 'approveMinutes', 'actions', 'delivery'] as const;
+export const COMMANDS = ['help', 'setup', 'members', 'planSessions', 'extraSession', 'callForTopics', 'topics', 'agenda', 'publishAgenda', 'workingGroups', 'invite', 'rsvps', 'attendance', 'minutes', 'circulateMinutes', 'approveMinutes', 'actions', 'audit', 'myData', 'delivery'] as const;
 export type CommandId = (typeof COMMANDS)[number];
 
 /** Who may use a command: everybody, or only holders of the listed roles. */
@@ -29,6 +29,8 @@ export const COMMAND_AUDIENCE: Readonly<Record<CommandId, Audience>> = {
   circulateMinutes: ['secretariat'],
   approveMinutes: ['secretariat'],
   actions: ['secretariat', 'chair', 'member', 'deputy', 'workingGroup'],
+  audit: ['secretariat'],
+  myData: 'anyone',
   delivery: ['secretariat'],
 };
 

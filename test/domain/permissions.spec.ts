@@ -14,8 +14,8 @@ describe('domain/permissions', () => {
     assert.equal(mayUse('setup', { roles: [], committeeExists: true }), false);
   });
 
-  it('offers help to everybody', () => {
-    assert.deepEqual(availableCommands({ roles: [], committeeExists: true }), ['help']);
+  it('offers help and their own data to everybody', () => {
+    assert.deepEqual(availableCommands({ roles: [], committeeExists: true }), ['help', 'myData']);
     assert.deepEqual(availableCommands({ roles: ['secretariat'], committeeExists: true }), [...COMMANDS]);
   });
 });
