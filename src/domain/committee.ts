@@ -109,6 +109,7 @@ export const DEFAULT_COMMITTEE_SETTINGS: CommitteeSettings = {
   },
   leadTimes: { callForTopicsDays: 42, topicDeadlineDays: 21, agendaDispatchDays: 14, rsvpReminderDays: 7 },
   minutes: DEFAULT_MINUTES_SETTINGS,
+  retentionMonths: DEFAULT_RETENTION_MONTHS,
 };
 
 /** The set-up card's answers as they arrive: untrusted strings and numbers. */
