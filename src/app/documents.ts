@@ -31,6 +31,11 @@ export interface PersonDocument extends Person, Document {
    * committee's team or group chat, as the member list returned it.
    */
   readonly contact?: PersonalConversationTarget;
+  /**
+   * When the secretariat erased the person (Art. 17 GDPR): the name is then a pseudonym, the
+   * person inactive for good, and member imports leave the document alone.
+   */
+  readonly erasedAt?: string;
 }
 
 export interface SeatDocument extends Seat, Document {

@@ -24,6 +24,7 @@ import { actionCards } from './action-cards';
 import { minutesCards } from './minutes-cards';
 import { importMembersCard, personFormCard, removeSeatCard, rosterCard, saveRolesCard, saveSeatCard, seatFormCard, setActiveCard, type RosterTurn } from './roster-cards';
 import { saveSetupCard, setupCardFor } from './setup-cards';
+import { eraseCard, myDataCard } from './privacy-cards';
 import { isTeamOrGroupChat, leavers, memberSourceOf, readConversationMembers, readJoinedMembers } from './team-members';
 import { identityOf } from './turn-identity';
 import { languageOf } from './turn-language';
@@ -98,7 +99,7 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
     circulateMinutes: minutes.circulate,
     approveMinutes: minutes.approve,
     audit: async (_actor, i18n) => notice(i18n, 'default', 'notices.unknownCommandTitle', 'notices.unknownCommand'),
-    myData: async (_actor, i18n) => notice(i18n, 'default', 'notices.unknownCommandTitle', 'notices.unknownCommand'),
+    myData: async (actor, i18n) => myDataCard(deps, actor, i18n, publicBaseUrl),
     actions: async (actor, i18n, argument) => actionItems.list(actor, i18n, typeof argument === 'string' ? argument : ''),
   };
   const cardActions: ReadonlyArray<readonly [string, CardProducer]> = [
@@ -151,6 +152,7 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
     [VERBS.rosterEditPerson, roster(personFormCard)],
     [VERBS.rosterSaveRoles, roster(saveRolesCard)],
     [VERBS.rosterSetActive, roster(setActiveCard)],
+    [VERBS.personErase, roster(eraseCard)],
   ];
 
   app.turn('beforeTurn', async (context) => {

@@ -36,6 +36,7 @@ export async function saveSetupCard(deps: AppDependencies, actor: Actor, data: u
     rsvpReminderDays: fields.rsvpReminderDays,
     workingGroupConversationId: submittedWorkingGroup(fields.workingGroupConversationId),
     objectionDays: fields.objectionDays,
+    retentionMonths: fields.retentionMonths,
     autoApprove: fields.autoApprove,
   };
   const result = await saveSetup(deps, actor, { revision: fields.revision, answers });

@@ -21,6 +21,8 @@ export interface RosterPersonCardData {
   readonly save: { readonly title: string; readonly verb: string };
   readonly activity: { readonly title: string; readonly verb: string; readonly active: boolean };
   readonly back: { readonly title: string; readonly verb: string };
+  /** Erasing (Art. 17 GDPR) asks once more before anything happens; none for an erased person. */
+  readonly erase: { readonly title: string; readonly verb: string } | null;
 }
 
 /** The input id of a role's toggle on the person card. */
@@ -51,7 +53,8 @@ export function submittedActive(value: unknown): unknown {
  * One person's card: their status and seats, their assignable roles as toggles, and whether
  * they take part. Member and deputy are shown but not toggled: they follow from the seats.
  */
-export function renderRosterPersonCard(view: RosterView, person: Person, timeZone: string, i18n: Translator, banner?: RosterPersonCardData['banner']): AdaptiveCardJson {
+export function renderRosterPersonCard(view: RosterView, person: Person & { readonly erasedAt?: string }, timeZone: string, i18n: Translator, banner?: RosterPersonCardData['banner']): AdaptiveCardJson {
+  const erased = person.erasedAt !== undefined;
   const holds = (field: 'memberId' | 'deputyId', key: 'roster.personForm.memberOf' | 'roster.personForm.deputyOf') =>
     view.seats.filter((seat) => seat[field] === person.aadObjectId).map((seat) => i18n.t(key, { institution: escapeMarkdown(seat.institution) }));
   const seats = [...holds('memberId', 'roster.personForm.memberOf'), ...holds('deputyId', 'roster.personForm.deputyOf')];
@@ -79,6 +82,7 @@ export function renderRosterPersonCard(view: RosterView, person: Person, timeZon
       active: !person.active,
     },
     back: { title: i18n.t('roster.personForm.back'), verb: VERBS.rosterOpen },
+    erase: erased ? null : { title: i18n.t('roster.personForm.erase'), verb: VERBS.personErase },
   };
   return expandCard('roster-person', data);
 }

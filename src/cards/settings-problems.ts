@@ -16,6 +16,7 @@ const FIELD_LABELS: Readonly<Record<SettingsField, MessageKey>> = {
   leadTimeOrder: 'setup.sectionLeadTimes',
   workingGroupConversationId: 'setup.workingGroupConversation',
   objectionDays: 'setup.objectionDays',
+  retentionMonths: 'setup.retentionMonths',
 };
 
 /** One readable line per problem, naming the field as the form labels it. */

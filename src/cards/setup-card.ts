@@ -1,4 +1,4 @@
-import { formatTerms, minutesSettingsOf, parseTerms, TEXT_LIMITS, type CommitteeSettingsInput } from '../domain/committee';
+import { formatTerms, minutesSettingsOf, parseTerms, retentionMonthsOf, TEXT_LIMITS, type CommitteeSettingsInput } from '../domain/committee';
 import { DEFAULT_MINUTES_SETTINGS } from '../domain/minutes/minutes-content';
 import type { SetupView } from '../app/open-setup';
 import { formatDateTime } from '../i18n/format-date';
@@ -25,6 +25,7 @@ export interface SetupFormValues {
   readonly objectionDays: number | string;
   /** 'true' or 'false', as the toggle sends it. */
   readonly autoApprove: string;
+  readonly retentionMonths: number | string;
 }
 
 /** Data model of `adaptiveCards/setup.json`. */
@@ -113,6 +114,7 @@ function valuesFromView({ settings }: SetupView): SetupFormValues {
     workingGroupConversationId: settings.workingGroupConversationId ?? NO_WORKING_GROUP,
     objectionDays: minutesSettingsOf(settings).objectionDays,
     autoApprove: String(minutesSettingsOf(settings).autoApprove),
+    retentionMonths: retentionMonthsOf(settings),
   };
 }
 
@@ -136,6 +138,7 @@ function valuesFromAnswers(answers: CommitteeSettingsInput): SetupFormValues {
     workingGroupConversationId: echo(answers.workingGroupConversationId, 80) || NO_WORKING_GROUP,
     objectionDays: echo(answers.objectionDays, 6),
     autoApprove: answers.autoApprove === undefined ? String(DEFAULT_MINUTES_SETTINGS.autoApprove) : String(answers.autoApprove === true || answers.autoApprove === 'true'),
+    retentionMonths: echo(answers.retentionMonths, 6),
   };
 }
 
@@ -176,6 +179,9 @@ function labels(i18n: Translator): Record<string, string> {
     sectionMinutes: i18n.t('setup.sectionMinutes'),
     objectionDays: i18n.t('setup.objectionDays'),
     autoApprove: i18n.t('setup.autoApprove'),
+    sectionPrivacy: i18n.t('setup.sectionPrivacy'),
+    retentionMonths: i18n.t('setup.retentionMonths'),
+    retentionHint: i18n.t('setup.retentionHint'),
     required: i18n.t('setup.required'),
     save: i18n.t('setup.save'),
   };

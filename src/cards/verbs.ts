@@ -54,6 +54,7 @@ export const VERBS = {
   rosterEditPerson: 'roster.editPerson',
   rosterSaveRoles: 'roster.saveRoles',
   rosterSetActive: 'roster.setActive',
+  personErase: 'person.erase',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

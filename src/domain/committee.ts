@@ -41,6 +41,8 @@ export interface CommitteeSettings {
   readonly workingGroupConversationId?: string;
   /** How long attendees may object to circulated minutes, and whether silence approves them; see `minutesSettingsOf`. */
   readonly minutes?: MinutesSettings;
+  /** Months after which personal data of finished sessions is removed; see `retentionMonthsOf`. */
+  readonly retentionMonths?: number;
 }
 
 /** The committee's rules for circulated minutes. */
@@ -54,6 +56,18 @@ export interface MinutesSettings {
 /** The committee's minutes settings; committees stored before they existed get the defaults. */
 export function minutesSettingsOf(committee: Pick<CommitteeSettings, 'minutes'>): MinutesSettings {
   return committee.minutes ?? DEFAULT_MINUTES_SETTINGS;
+}
+
+/**
+ * How long the names and words of a finished session are kept: two years after its minutes were
+ * approved covers the next sessions' follow-up of its agreements and a term of appeals.
+ */
+export const DEFAULT_RETENTION_MONTHS = 24;
+export const RETENTION_MONTHS_LIMITS = { min: 1, max: 120 } as const;
+
+/** The committee's retention period; committees stored before it existed get the default. */
+export function retentionMonthsOf(committee: Pick<CommitteeSettings, 'retentionMonths'>): number {
+  return committee.retentionMonths ?? DEFAULT_RETENTION_MONTHS;
 }
 
 /** Longest objection period the set-up card accepts. */
@@ -95,6 +109,7 @@ export const DEFAULT_COMMITTEE_SETTINGS: CommitteeSettings = {
   },
   leadTimes: { callForTopicsDays: 42, topicDeadlineDays: 21, agendaDispatchDays: 14, rsvpReminderDays: 7 },
   minutes: DEFAULT_MINUTES_SETTINGS,
+  retentionMonths: DEFAULT_RETENTION_MONTHS,
 };
 
 /** The set-up card's answers as they arrive: untrusted strings and numbers. */
@@ -113,6 +128,7 @@ export interface CommitteeSettingsInput {
   readonly workingGroupConversationId?: unknown;
   readonly objectionDays?: unknown;
   readonly autoApprove?: unknown;
+  readonly retentionMonths?: unknown;
 }
 
 export type SettingsField =
@@ -129,7 +145,8 @@ export type SettingsField =
   | 'rsvpReminderDays'
   | 'leadTimeOrder'
   | 'workingGroupConversationId'
-  | 'objectionDays';
+  | 'objectionDays'
+  | 'retentionMonths';
 
 export type SettingsProblem =
   | { readonly field: SettingsField; readonly code: 'required' }
@@ -190,6 +207,10 @@ export function parseCommitteeSettings(
   const objectionDays = input.objectionDays === undefined ? DEFAULT_MINUTES_SETTINGS.objectionDays : wholeNumber(input.objectionDays, 'objectionDays', 1, OBJECTION_DAYS_MAX, problems);
   const autoApprove = input.autoApprove === undefined ? DEFAULT_MINUTES_SETTINGS.autoApprove : input.autoApprove === true || input.autoApprove === 'true';
 
+  // Absent on cards rendered before the retention setting existed: the default then applies.
+  const retentionMonths =
+    input.retentionMonths === undefined ? DEFAULT_RETENTION_MONTHS : wholeNumber(input.retentionMonths, 'retentionMonths', RETENTION_MONTHS_LIMITS.min, RETENTION_MONTHS_LIMITS.max, problems);
+
   if (problems.length > 0) return fail(problems);
   return ok({
     name: name!,
@@ -206,6 +227,7 @@ export function parseCommitteeSettings(
     },
     ...(workingGroup ? { workingGroupConversationId: workingGroup } : {}),
     minutes: { objectionDays: objectionDays!, autoApprove },
+    retentionMonths: retentionMonths!,
   });
 }
 

@@ -19,6 +19,8 @@ import { createBot } from '../bot/create-bot';
 import { SESSION_JOB_HANDLERS } from '../app/sessions/session-jobs';
 import { AGREEMENT_JOB_HANDLERS } from '../app/agreements/agreement-follow-up';
 import { MINUTES_JOB_HANDLERS } from '../app/minutes/minutes-jobs';
+import { ensureRetentionJobs, RETENTION_JOB_HANDLERS } from '../app/privacy/retention-jobs';
+import { dataExportFile } from '../app/privacy/export-personal-data';
 import type { Clock } from '../domain/clock';
 import { translator } from '../i18n/translator';
 import type { Config } from './config';
@@ -66,7 +68,7 @@ export interface GremiumServerParts {
 }
 
 /** The one place that wires store, use cases, bot and HTTP together. */
-export async function startGremiumServer({ config, store, clock, logger, background = true, jobHandlers = { ...SESSION_JOB_HANDLERS, ...AGREEMENT_JOB_HANDLERS, ...MINUTES_JOB_HANDLERS } }: GremiumServerParts): Promise<GremiumServer> {
+export async function startGremiumServer({ config, store, clock, logger, background = true, jobHandlers = { ...SESSION_JOB_HANDLERS, ...AGREEMENT_JOB_HANDLERS, ...MINUTES_JOB_HANDLERS, ...RETENTION_JOB_HANDLERS } }: GremiumServerParts): Promise<GremiumServer> {
   const deps: AppDependencies = { store, clock };
   const credentials = createBotCredentials(config.bot);
   const adapter = createAdapter(config.bot, credentials);
@@ -81,6 +83,7 @@ export async function startGremiumServer({ config, store, clock, logger, backgro
     random: Math.random,
     instanceId,
   });
+  let retentionCheckedOn: string | null | undefined;
   const loops = [
     new BackgroundLoop({
       name: 'outbox',
@@ -95,7 +98,15 @@ export async function startGremiumServer({ config, store, clock, logger, backgro
       name: 'scheduler',
       idleMs: 30_000,
       logger,
-      step: async () => (await runDueJobs({ ...deps, logger, instanceId }, jobHandlers)).length > 0,
+      step: async () => {
+        // Committees without a retention job get one, once a day at most: a fan-out read.
+        const today = clock.now().toUTC().toISODate();
+        if (retentionCheckedOn !== today) {
+          await ensureRetentionJobs(deps);
+          retentionCheckedOn = today;
+        }
+        return (await runDueJobs({ ...deps, logger, instanceId }, jobHandlers)).length > 0;
+      },
     }),
   ];
   const app = createBot({ deps, adapter, defaultLocale: config.defaultLocale, logger, publicBaseUrl: config.publicBaseUrl });
@@ -125,6 +136,7 @@ export async function startGremiumServer({ config, store, clock, logger, backgro
       const file = await minutesFile(deps, committeeId, sessionId, token);
       return file && { fileName: file.fileName, content: await renderMinutesPdf(file.print, translator(config.defaultLocale)) };
     },
+    exportFile: (committeeId, token) => dataExportFile(deps, committeeId, token),
   });
   if (background) for (const loop of loops) loop.start();
   let stopping: Promise<void> | undefined;

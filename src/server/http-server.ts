@@ -22,6 +22,11 @@ export interface HttpServerOptions {
    * answers all of those with the same 404.
    */
   readonly minutesFile: (committeeId: string, sessionId: string, token: string) => Promise<MinutesFile | undefined>;
+  /**
+   * A person's data export (JSON) behind the link of their "my data" card, or undefined for a
+   * wrong or expired token; all of those get the same 404. No route without it.
+   */
+  readonly exportFile?: (committeeId: string, token: string) => Promise<{ readonly fileName: string; readonly content: string } | undefined>;
 }
 
 /** An iCalendar file as the calendar route hands it out. */
@@ -47,6 +52,8 @@ interface SecretLinkDownload {
   readonly prefix: string;
   readonly extension: string;
   readonly contentType: string;
+  /** Whether the address names a session (`/<prefix>/<committee>/<session>/<token>.<ext>`); a committee's own files omit it. */
+  readonly perSession?: boolean;
   readonly find: (committeeId: string, sessionId: string, token: string) => Promise<{ readonly fileName: string; readonly content: string | Buffer } | undefined>;
 }
 
@@ -123,13 +130,14 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
    */
   const serveSecretLinkDownloads = (download: SecretLinkDownload): void => {
     const suffix = `.${download.extension}`;
-    server.get(`/${download.prefix}/:committeeId/:sessionId/:file`, async (request: Request, response: Response) =>
+    const perSession = download.perSession !== false;
+    server.get(`/${download.prefix}/:committeeId/${perSession ? ':sessionId/' : ''}:file`, async (request: Request, response: Response) =>
       tracked(
         response,
         async () => {
-          const { committeeId, sessionId, file } = request.params as Partial<Record<string, string>>;
+          const { committeeId, sessionId = perSession ? undefined : '', file } = request.params as Partial<Record<string, string>>;
           const token = file?.endsWith(suffix) ? file.slice(0, -suffix.length) : undefined;
-          const found = committeeId && sessionId && token ? await download.find(committeeId, sessionId, token) : undefined;
+          const found = committeeId && sessionId !== undefined && (sessionId || !perSession) && token ? await download.find(committeeId, sessionId, token) : undefined;
           if (!found) {
             response.send(404, { status: 'not found' }, NO_STORE);
             return;
@@ -154,6 +162,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   };
   serveSecretLinkDownloads({ prefix: 'api/calendar', extension: 'ics', contentType: 'text/calendar; charset=utf-8', find: options.calendarFile });
   serveSecretLinkDownloads({ prefix: 'api/minutes', extension: 'pdf', contentType: 'application/pdf', find: options.minutesFile });
+  const exportFile = options.exportFile;
+  if (exportFile) serveSecretLinkDownloads({ prefix: 'api/export', extension: 'json', contentType: 'application/json; charset=utf-8', perSession: false, find: (committeeId, _session, token) => exportFile(committeeId, token) });
 
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);

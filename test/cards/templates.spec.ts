@@ -26,6 +26,7 @@ import { workingGroupCardSamples } from './working-group-card-fixtures';
 import { topicCardSamples } from './topic-card-fixtures';
 import { minutesCardSamples } from './minutes-card-fixtures';
 import { renderConfirmCard } from '../../src/cards/confirm-card';
+import { renderMyDataCard } from '../../src/cards/my-data-card';
 import { cardButton } from '../../src/cards/card-button';
 import { renderTopicsCard } from '../../src/cards/topics-card';
 import { renderTopicDecisionCard } from '../../src/cards/topic-decision-card';
@@ -57,6 +58,12 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
       { template: 'help', name: `help (${locale})`, card: renderHelpCard({ committeeExists: true, committeeName: 'KOG', roles: ['secretariat', 'member'], commands: [...COMMANDS], submitsTopics: true }, i18n) },
       { template: 'help', name: `help without committee (${locale})`, card: renderHelpCard({ committeeExists: false, roles: [], commands: ['help', 'setup'], submitsTopics: false }, i18n) },
       { template: 'notice', name: `notice (${locale})`, card: renderNoticeCard({ style: 'attention', title: 'Titel', text: 'Text', lines: ['eins', 'zwei'] }) },
+      {
+        template: 'my-data',
+        name: `my data (${locale})`,
+        card: renderMyDataCard({ url: `https://gremium.example.org/api/export/${'c'.repeat(80)}/${'t'.repeat(64)}.json`, expiresAt: '2027-02-12T10:00:00.000Z' }, 'Europe/Berlin', i18n),
+      },
+      { template: 'my-data', name: `my data without a public address (${locale})`, card: renderMyDataCard(undefined, 'Europe/Berlin', i18n) },
       {
         template: 'confirm',
         name: `confirm (${locale})`,

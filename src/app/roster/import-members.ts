@@ -128,6 +128,8 @@ interface Planned {
 
 function plan(committeeId: string, source: MemberSource, member: TeamMember, existing: Stored<PersonDocument> | undefined): Planned {
   const aadObjectId = member.aadObjectId!;
+  // An erased person stays erased: a member list must not bring their name back.
+  if (existing?.erasedAt) return { member, unchanged: true, added: false };
   const contact: PersonalConversationTarget = {
     serviceUrl: source.serviceUrl,
     tenantId: source.tenantId,

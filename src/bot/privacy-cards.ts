@@ -1,0 +1,65 @@
+import { erasePerson, pseudonymFor } from '../app/privacy/erase-person';
+import { exportPersonalData } from '../app/privacy/export-personal-data';
+import type { AppDependencies } from '../app/dependencies';
+import type { Actor } from '../app/identify-actor';
+import { openRoster } from '../app/roster/open-roster';
+import { cardButton } from '../cards/card-button';
+import type { AdaptiveCardJson } from '../cards/card-template';
+import { renderConfirmCard } from '../cards/confirm-card';
+import { escapeMarkdown } from '../cards/escape-markdown';
+import { dataExportUrl, renderMyDataCard } from '../cards/my-data-card';
+import { VERBS } from '../cards/verbs';
+import type { Translator } from '../i18n/translator';
+import { cardFields } from './card-data';
+import { notice } from './notices';
+import { rosterCard, type RosterTurn } from './roster-cards';
+
+/**
+ * "My data": the acting person's export behind a secret link. Without a public address no link
+ * could be made, so nothing is stored then and the card says why.
+ */
+export async function myDataCard(deps: AppDependencies, actor: Actor, i18n: Translator, publicBaseUrl: string | undefined): Promise<AdaptiveCardJson> {
+  const timeZone = actor.committee?.timeZone ?? 'Europe/Berlin';
+  if (!publicBaseUrl) return renderMyDataCard(undefined, timeZone, i18n);
+  const link = await exportPersonalData(deps, actor);
+  return renderMyDataCard({ url: dataExportUrl(publicBaseUrl, actor.committeeId, link.token), expiresAt: link.expiresAt }, timeZone, i18n);
+}
+
+/**
+ * The roster person card's "erase": first a confirmation naming what will happen, then, with
+ * `confirmed`, the erasure. Both steps carry the roster revision, so a card older than the
+ * roster changes nothing.
+ */
+export async function eraseCard(turn: RosterTurn, data: unknown): Promise<AdaptiveCardJson> {
+  const { i18n } = turn;
+  const fields = cardFields(data);
+  if (fields.confirmed !== 'true' && fields.confirmed !== true) {
+    const view = await openRoster(turn.deps, turn.actor);
+    if (!view.ok) return notice(i18n, 'attention', 'notices.notAllowedTitle', 'roster.notAllowed');
+    const person = view.value.people.find((candidate) => candidate.aadObjectId === fields.personId);
+    if (!person || fields.revision !== view.value.revision) return outdated(turn);
+    const institution = person.institution ?? view.value.seats.find((seat) => seat.memberId === person.aadObjectId || seat.deputyId === person.aadObjectId)?.institution;
+    return renderConfirmCard({
+      title: i18n.t('privacy.eraseTitle', { name: escapeMarkdown(person.displayName) }),
+      text: i18n.t('privacy.eraseText', { pseudonym: escapeMarkdown(pseudonymFor(institution)) }),
+      buttons: [
+        cardButton(i18n.t('privacy.eraseConfirm'), VERBS.personErase, { revision: view.value.revision, personId: person.aadObjectId, confirmed: 'true' }, 'destructive'),
+        cardButton(i18n.t('privacy.eraseBack'), VERBS.rosterEditPerson, { personId: person.aadObjectId }),
+      ],
+    });
+  }
+  const result = await erasePerson(turn.deps, turn.actor, { revision: fields.revision, personId: fields.personId });
+  if (result.ok) return rosterCard(turn, {}, { style: 'good', title: '', text: i18n.t('privacy.erased', { pseudonym: escapeMarkdown(result.value.pseudonym) }) });
+  switch (result.error.kind) {
+    case 'notAllowed':
+      return notice(i18n, 'attention', 'notices.notAllowedTitle', 'roster.notAllowed');
+    case 'self':
+      return notice(i18n, 'attention', 'privacy.eraseSelfTitle', 'privacy.eraseSelf');
+    case 'outdated':
+      return outdated(turn);
+  }
+}
+
+function outdated(turn: RosterTurn): Promise<AdaptiveCardJson> {
+  return rosterCard(turn, {}, { style: 'attention', title: turn.i18n.t('roster.banners.outdatedTitle'), text: turn.i18n.t('roster.banners.outdated') });
+}

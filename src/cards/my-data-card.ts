@@ -1,0 +1,27 @@
+import { formatDateTime } from '../i18n/format-date';
+import type { Translator } from '../i18n/translator';
+import { expandCard, type AdaptiveCardJson } from './card-template';
+
+/** Data model of `adaptiveCards/my-data.json`: already translated text. */
+export interface MyDataCardData {
+  readonly title: string;
+  readonly text: string;
+  readonly expires: string;
+  readonly download: { readonly title: string; readonly url: string } | null;
+}
+
+/** The address of a data export (served by the bot: Teams bot messages cannot carry files). */
+export function dataExportUrl(publicBaseUrl: string, committeeId: string, token: string): string {
+  return `${publicBaseUrl.replace(/\/+$/, '')}/api/export/${encodeURIComponent(committeeId)}/${encodeURIComponent(token)}.json`;
+}
+
+/** The answer to "my data": a link to the file, valid until `expiresAt`, or why there is none. */
+export function renderMyDataCard(link: { readonly url: string; readonly expiresAt: string } | undefined, timeZone: string, i18n: Translator): AdaptiveCardJson {
+  const data: MyDataCardData = {
+    title: i18n.t('privacy.myDataTitle'),
+    text: i18n.t('privacy.myDataText'),
+    expires: link ? i18n.t('privacy.myDataExpires', { date: formatDateTime(link.expiresAt, timeZone, i18n) }) : i18n.t('privacy.myDataNoLink'),
+    download: link ? { title: i18n.t('privacy.myDataDownload'), url: link.url } : null,
+  };
+  return expandCard('my-data', data);
+}

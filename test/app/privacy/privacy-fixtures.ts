@@ -1,0 +1,44 @@
+import type { Document, DocumentStore } from '../../../src/app/ports/document-store';
+import { personDocumentId } from '../../../src/domain/ids';
+import { COMMITTEE, PEOPLE, SESSION_1 } from '../sessions/session-world';
+
+export const SABINE = 'Sabine Hoffmann';
+export const BIRGIT = 'Birgit Lehmann';
+
+/**
+ * One document of every kind that can name a person, for Sabine and for Birgit, as the cycle
+ * would have written them: session 2027/1 held, its minutes approved on 1 March 2027.
+ */
+export async function seedPersonalRecords(store: DocumentStore): Promise<void> {
+  const documents: Array<Document & Record<string, unknown>> = [];
+  const add = (document: Record<string, unknown>) => documents.push({ committeeId: COMMITTEE, ...document } as Document & Record<string, unknown>);
+  const person = (who: 'sabine' | 'birgit') => PEOPLE[who];
+  for (const [who, name, institution] of [['sabine', SABINE, 'Jobcenter Leipzig'], ['birgit', BIRGIT, 'Agentur für Arbeit Leipzig']] as const) {
+    const id = person(who);
+    add({ id: `rsvp-${SESSION_1}-${id}`, type: 'rsvp', sessionId: SESSION_1, seatId: `seat-${who}`, personId: id, choice: 'delegate', delegateName: `Vertretung von ${name}`, answeredAt: '2027-02-01T10:00:00.000Z' });
+    add({ id: `topic-${who}`, type: 'topicSubmission', sessionId: SESSION_1, personId: id, personName: name, content: { kind: 'topic', title: `Thema ${who}`, description: 'x' }, titleKey: who, status: 'accepted', revision: 1, createdAt: '2027-01-01T00:00:00.000Z', updatedAt: '2027-01-01T00:00:00.000Z' });
+    add({ id: `minutes-response-${who}`, type: 'minutesResponse', sessionId: SESSION_1, version: 1, itemId: 'item-1', personId: id, answer: 'object', comment: `Einwand ${who}`, answeredAt: '2027-02-20T10:00:00.000Z' });
+    add({ id: `agreement-${who}`, type: 'agreement', sessionId: SESSION_1, sessionNumber: '2027/1', draftId: who, itemTitle: 'TOP 1', responsibleName: name, text: 'Bericht', institution, responsibleId: id, dueDate: '2027-05-01', status: 'open', revision: 1, history: [{ at: '2027-03-01T00:00:00.000Z', by: PEOPLE.katrin, kind: 'created' }], createdAt: '2027-03-01T00:00:00.000Z', updatedAt: '2027-03-01T00:00:00.000Z' });
+    add({ id: `outbox-${who}`, type: 'outbox', key: `invite:${who}`, dispatchId: 'invite:2027-1', recipient: { kind: 'person', aadObjectId: id, teamMember: { serviceUrl: 'https://smba.example/', tenantId: 't', botId: 'b', userId: `29:${who}`, userAadObjectId: id } }, recipientLabel: name, message: { kind: 'invitation', data: { sessionId: SESSION_1 } }, status: 'sent', attempts: 1, nextAttemptAt: '2027-01-20T00:00:00.000Z', leaseUntil: '1970-01-01T00:00:00.000Z', createdAt: '2027-01-20T00:00:00.000Z' });
+    add({ id: `conversation-${who}`, type: 'conversation', kind: 'personal', aadObjectId: id, address: { serviceUrl: 'https://smba.example/', channelId: 'msteams', conversationId: `a:${who}`, conversationType: 'personal', tenantId: 't', botId: 'b', userId: `29:${who}`, userAadObjectId: id, userName: name }, updatedAt: '2027-01-01T00:00:00.000Z' });
+  }
+  const participants = [
+    { institution: 'Jobcenter Leipzig', name: SABINE, presence: 'inPerson' },
+    { institution: 'Agentur für Arbeit Leipzig', name: BIRGIT, presence: 'online' },
+  ];
+  add({ id: `attendance-${SESSION_1}`, type: 'attendance', sessionId: SESSION_1, entries: participants.map((participant, index) => ({ seatId: `seat-${index}`, ...participant })), revision: 1, recordedAt: '2027-02-11T15:00:00.000Z', recordedBy: PEOPLE.katrin });
+  add({ id: `minutes-${SESSION_1}`, type: 'minutes', sessionId: SESSION_1, status: 'approved', version: 1, items: [{ id: 'item-1', summary: 'Bericht' }], participants, fileToken: 'f', extractToken: 'e', approval: { version: 1, at: '2027-03-01T00:00:00.000Z', by: PEOPLE.katrin, automatic: false }, createdAt: '2027-02-11T00:00:00.000Z', updatedAt: '2027-03-01T00:00:00.000Z', updatedBy: PEOPLE.katrin });
+  add({ id: `minutes-${SESSION_1}-v1`, type: 'minutesVersion', sessionId: SESSION_1, version: 1, kind: 'draft', items: [], participants, changedItemIds: [], savedAt: '2027-02-12T00:00:00.000Z', savedBy: PEOPLE.katrin });
+  add({ id: 'dispatch-invite', type: 'dispatch', dispatchId: 'invite:2027-1', drafts: [{ key: 'invite:sabine', recipient: { kind: 'person', aadObjectId: PEOPLE.sabine }, recipientLabel: SABINE, message: { kind: 'invitation', data: {} } }], status: 'expanded', createdAt: '2027-01-20T00:00:00.000Z' });
+  for (const document of documents) await store.upsert(document);
+  const session = await store.get<Document & Record<string, unknown>>(COMMITTEE, SESSION_1);
+  await store.upsert({ ...session!, state: 'minutesApproved' } as Document);
+}
+
+/** Every document of the partition as one JSON text, to look for a name anywhere in it. */
+export async function partitionJson(store: DocumentStore, types: readonly string[]): Promise<string> {
+  const all = await Promise.all(types.map((type) => store.query(COMMITTEE, { type })));
+  return JSON.stringify(all.flat());
+}
+
+export { personDocumentId };

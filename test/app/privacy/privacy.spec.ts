@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import type { PersonDocument, SeatDocument } from '../../../src/app/documents';
+import { applyRetention } from '../../../src/app/privacy/apply-retention';
+import { erasePerson } from '../../../src/app/privacy/erase-person';
+import { dataExportFile, exportPersonalData } from '../../../src/app/privacy/export-personal-data';
+import { PERSONAL_DATA_TYPES } from '../../../src/app/privacy/personal-data-types';
+import { RETENTION_JOB, RETENTION_JOB_HANDLERS, ensureRetentionJobs } from '../../../src/app/privacy/retention-jobs';
+import { loadRoster } from '../../../src/app/roster/load-roster';
+import { runDueJobs } from '../../../src/app/scheduling/run-due-jobs';
+import type { JobDocument } from '../../../src/app/scheduling/job';
+import type { MinutesDocument } from '../../../src/app/minutes/minutes-document';
+import type { MinutesResponseDocument } from '../../../src/app/minutes/minutes-response-document';
+import type { AttendanceDocument } from '../../../src/app/sessions/attendance';
+import type { RsvpDocument } from '../../../src/app/sessions/rsvp-document';
+import { personDocumentId } from '../../../src/domain/ids';
+import { ENGINES } from '../../support/engines';
+import { silentLogger } from '../../../src/app/ports/logger';
+import { COMMITTEE, PEOPLE, SESSION_1, SessionWorld } from '../sessions/session-world';
+import { BIRGIT, SABINE, partitionJson, seedPersonalRecords } from './privacy-fixtures';
+
+const HOUR = 60 * 60 * 1000;
+
+for (const engine of ENGINES) {
+  describe(`app/privacy on the ${engine.name}`, function () {
+    this.timeout(60_000);
+    let world: SessionWorld;
+    let close: () => Promise<void>;
+    beforeEach(async () => {
+      const opened = await engine.open();
+      close = opened.close;
+      world = await SessionWorld.create(opened.store);
+      await seedPersonalRecords(world.store);
+    });
+    afterEach(async () => close());
+
+    describe('my data', () => {
+      it('exports every kind of record naming the person, and nothing of anyone else', async () => {
+        const link = await exportPersonalData(world.deps, await world.actor('sabine'));
+        const file = await dataExportFile(world.deps, COMMITTEE, link.token);
+        assert.ok(file);
+        const data = JSON.parse(file.content) as Record<string, unknown[]> & { person: { displayName: string } };
+        assert.equal(data.person.displayName, SABINE);
+        for (const kind of ['seats', 'rsvps', 'attendance', 'minutesParticipation', 'topicSubmissions', 'minutesAnswers', 'actionItems', 'messages', 'conversations']) {
+          assert.equal(data[kind]!.length, 1, `${kind}: ${JSON.stringify(data[kind])}`);
+        }
+        assert.match(file.content, /Einwand sabine/);
+        assert.match(file.content, /"kind": "created"/, 'an action item comes with its history');
+        assert.doesNotMatch(file.content, new RegExp(`${BIRGIT}|${PEOPLE.birgit}|Einwand birgit|${PEOPLE.yusuf}`));
+      });
+
+      it('answers anyone, also a person without a role, about themselves only', async () => {
+        const link = await exportPersonalData(world.deps, await world.actor('0f0f0f0f-0000-0000-0000-00000000000f'));
+        const data = JSON.parse((await dataExportFile(world.deps, COMMITTEE, link.token))!.content) as Record<string, unknown[]>;
+        assert.equal(data.person, null);
+        assert.deepEqual(data.rsvps, []);
+      });
+
+      it('serves the file only with the exact token and only for a day', async () => {
+        const link = await exportPersonalData(world.deps, await world.actor('sabine'));
+        assert.ok(await dataExportFile(world.deps, COMMITTEE, link.token));
+        const wrong = link.token.slice(0, -1) + (link.token.endsWith('A') ? 'B' : 'A');
+        for (const token of [wrong, '', 'short', `${link.token}x`, '../../etc']) assert.equal(await dataExportFile(world.deps, COMMITTEE, token), undefined, token);
+        assert.equal(await dataExportFile(world.deps, 'committee-other', link.token), undefined);
+        world.clock.advance(24 * HOUR - 1000);
+        assert.ok(await dataExportFile(world.deps, COMMITTEE, link.token));
+        world.clock.advance(1000);
+        assert.equal(await dataExportFile(world.deps, COMMITTEE, link.token), undefined);
+        assert.equal((await applyRetention(world.deps, COMMITTEE)).exports, 1, 'the expired export is deleted');
+      });
+    });
+
+    describe('erasure', () => {
+      it('replaces the name everywhere, frees the seats and keeps minutes and counts intact', async () => {
+        await exportPersonalData(world.deps, await world.actor('sabine'));
+        const before = await loadRoster(world.store, COMMITTEE);
+        const result = await erasePerson(world.deps, await world.actor('katrin'), { revision: before.revision, personId: PEOPLE.sabine });
+        assert.ok(result.ok, JSON.stringify(result));
+        assert.equal(result.value.pseudonym, 'ehemaliges Mitglied, Jobcenter Leipzig');
+
+        const json = await partitionJson(world.store, PERSONAL_DATA_TYPES);
+        assert.ok(!json.toLowerCase().includes(SABINE.toLowerCase()), json.slice(Math.max(0, json.indexOf(SABINE) - 300), json.indexOf(SABINE) + 50));
+        assert.ok(json.includes(BIRGIT), 'other people keep their names');
+        const person = await world.store.get<PersonDocument>(COMMITTEE, personDocumentId(PEOPLE.sabine));
+        assert.ok(person && !person.active && person.roles.length === 0 && person.erasedAt && !person.contact);
+        const seats = await world.store.query<SeatDocument>(COMMITTEE, { type: 'seat' });
+        assert.ok(seats.every((seat) => seat.memberId !== PEOPLE.sabine && seat.deputyId !== PEOPLE.sabine));
+        const minutes = await world.store.get<MinutesDocument>(COMMITTEE, `minutes-${SESSION_1}`);
+        assert.deepEqual(minutes!.participants.map((participant) => participant.name), ['ehemaliges Mitglied, Jobcenter Leipzig', BIRGIT]);
+        const objections = await world.store.query<MinutesResponseDocument>(COMMITTEE, { type: 'minutesResponse' });
+        assert.equal(objections.filter((response) => response.answer === 'object').length, 2, 'the objection stays');
+        assert.equal((await world.store.query(COMMITTEE, { type: 'conversation' })).length, 1, 'her 1:1 reference is deleted');
+        assert.equal((await world.store.query(COMMITTEE, { type: 'dataExport' })).length, 0, 'her pending export is deleted');
+        assert.equal((await loadRoster(world.store, COMMITTEE)).revision, before.revision + 1);
+      });
+
+      it('refuses members, the secretariat erasing itself, and an outdated card, changing nothing', async () => {
+        const { revision } = await loadRoster(world.store, COMMITTEE);
+        const snapshot = await partitionJson(world.store, PERSONAL_DATA_TYPES);
+        assert.deepEqual(await erasePerson(world.deps, await world.actor('birgit'), { revision, personId: PEOPLE.sabine }), { ok: false, error: { kind: 'notAllowed' } });
+        assert.deepEqual(await erasePerson(world.deps, await world.actor('katrin'), { revision, personId: PEOPLE.katrin }), { ok: false, error: { kind: 'self' } });
+        assert.deepEqual(await erasePerson(world.deps, await world.actor('katrin'), { revision: revision + 1, personId: PEOPLE.sabine }), { ok: false, error: { kind: 'outdated' } });
+        assert.deepEqual(await erasePerson(world.deps, await world.actor('katrin'), { revision, personId: 'nobody' }), { ok: false, error: { kind: 'outdated' } });
+        assert.equal(await partitionJson(world.store, PERSONAL_DATA_TYPES), snapshot);
+        const erased = await erasePerson(world.deps, await world.actor('katrin'), { revision, personId: PEOPLE.sabine });
+        assert.ok(erased.ok);
+        assert.deepEqual(await erasePerson(world.deps, await world.actor('katrin'), { revision, personId: PEOPLE.sabine }), { ok: false, error: { kind: 'outdated' } }, 'the same card again');
+      });
+    });
+
+    describe('retention', () => {
+      it('removes names and comments of a finished session only after the period, on the daily job', async () => {
+        assert.equal(await ensureRetentionJobs(world.deps), 1);
+        assert.equal(await ensureRetentionJobs(world.deps), 0, 'one job per committee');
+        const run = () => runDueJobs({ ...world.deps, logger: silentLogger, instanceId: 'test' }, RETENTION_JOB_HANDLERS);
+        const names = async () => {
+          const attendance = await world.store.get<AttendanceDocument>(COMMITTEE, `attendance-${SESSION_1}`);
+          return attendance!.entries.map((entry) => entry.name).join();
+        };
+        // Approved 1 March 2027, 24 months by default: kept on 28 February 2029.
+        world.clock.advance(Date.parse('2029-02-28T00:00:00Z') - world.clock.now().toMillis());
+        assert.equal((await run()).length, 1);
+        assert.equal(await names(), `${SABINE},${BIRGIT}`);
+        world.clock.advance(2 * 24 * HOUR);
+        assert.equal((await run()).length, 1, 'the job planned itself for the next day');
+        assert.equal(await names(), ',');
+        const minutes = await world.store.get<MinutesDocument>(COMMITTEE, `minutes-${SESSION_1}`);
+        assert.deepEqual(minutes!.participants.map((participant) => [participant.institution, participant.name]), [['Jobcenter Leipzig', ''], ['Agentur für Arbeit Leipzig', '']]);
+        const responses = await world.store.query<MinutesResponseDocument>(COMMITTEE, { type: 'minutesResponse' });
+        assert.deepEqual(responses.map((response) => [response.answer, response.comment]), [['object', undefined], ['object', undefined]]);
+        assert.ok((await world.store.query<RsvpDocument>(COMMITTEE, { type: 'rsvp' })).every((rsvp) => rsvp.delegateName === undefined && rsvp.choice === 'delegate'));
+        const json = await partitionJson(world.store, ['attendance', 'minutes', 'minutesVersion', 'rsvp', 'minutesResponse']);
+        assert.ok(!json.includes(SABINE) && !json.includes('Einwand'));
+        assert.deepEqual(await applyRetention(world.deps, COMMITTEE), { sessions: 1, documents: 0, exports: 0 }, 'nothing left to remove');
+        const jobs = await world.store.query<JobDocument>(COMMITTEE, { type: 'job', where: [{ field: 'kind', op: '=', value: RETENTION_JOB }] });
+        assert.equal(jobs.length, 1);
+        assert.equal(jobs[0]!.status, 'scheduled');
+      });
+
+      it('follows the committee’s own period', async () => {
+        const committee = await world.store.get<Record<string, unknown> & { id: string; committeeId: string; type: string }>(COMMITTEE, 'committee');
+        await world.store.upsert({ ...committee!, retentionMonths: 6 });
+        world.clock.advance(Date.parse('2027-08-30T00:00:00Z') - world.clock.now().toMillis());
+        assert.equal((await applyRetention(world.deps, COMMITTEE)).sessions, 0);
+        world.clock.advance(3 * 24 * HOUR);
+        assert.equal((await applyRetention(world.deps, COMMITTEE)).sessions, 1);
+      });
+    });
+  });
+}

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import type { PersonDocument } from '../../src/app/documents';
+import type { DataExportDocument } from '../../src/app/privacy/data-export-document';
+import { loadRoster } from '../../src/app/roster/load-roster';
+import { VERBS } from '../../src/cards/verbs';
+import { personDocumentId } from '../../src/domain/ids';
+import { BotHarness, cardText, firstCard } from '../support/bot-harness';
+import { COMMITTEE, PEOPLE, chatPerson, useSessionWorld } from '../app/sessions/session-world';
+
+const BASE = 'https://gremium.example.org';
+const read = (card: Record<string, unknown>) => cardText(card).replace(/\\/g, '');
+const stranger = { id: '29:stranger', aadObjectId: '0f0f0f0f-0000-0000-0000-00000000000f', name: 'Jemand' };
+
+describe('bot/privacy', () => {
+  const fixture = useSessionWorld();
+
+  describe('meine daten', () => {
+    it('answers anyone with a link to their own export, valid for a day', async () => {
+      const bot = new BotHarness(fixture.world.deps, undefined, BASE);
+      for (const who of [chatPerson('sabine'), stranger]) {
+        const card = firstCard(await bot.message(who, 'meine daten'));
+        const url = /https:\/\/gremium\.example\.org\/api\/export\/[^"]+\.json/.exec(JSON.stringify(card))?.[0];
+        assert.ok(url, JSON.stringify(card));
+        assert.match(read(card), /Ihre Daten bei Gremium/);
+        assert.match(read(card), /Der Link gilt bis Sonntag, 22\. November 2026, 11:00 Uhr/);
+      }
+      const exports = await fixture.world.store.query<DataExportDocument>(COMMITTEE, { type: 'dataExport' });
+      assert.deepEqual(exports.map((document) => document.personId).sort(), [PEOPLE.sabine, stranger.aadObjectId].sort());
+    });
+
+    it('stores nothing when the bot has no public address, and says so', async () => {
+      const bot = new BotHarness(fixture.world.deps);
+      const card = firstCard(await bot.message(chatPerson('sabine'), 'my data'));
+      assert.match(read(card), /öffentliche Adresse/);
+      assert.equal((await fixture.world.store.query(COMMITTEE, { type: 'dataExport' })).length, 0);
+    });
+  });
+
+  describe('erasing a person from the roster', () => {
+    it('offers erasure on the person card, asks once, then erases', async () => {
+      const { world } = fixture;
+      const bot = new BotHarness(world.deps);
+      const { revision } = await loadRoster(world.store, COMMITTEE);
+      const personCard = JSON.stringify(await bot.execute(chatPerson('katrin'), VERBS.rosterEditPerson, { personId: PEOPLE.sabine }));
+      assert.ok(personCard.includes(VERBS.personErase));
+      const confirm = await bot.execute(chatPerson('katrin'), VERBS.personErase, { revision, personId: PEOPLE.sabine });
+      assert.match(read(confirm), /Sabine Hoffmann löschen\?/);
+      assert.match(read(confirm), /ehemaliges Mitglied, Jobcenter Leipzig/);
+      assert.equal((await world.store.get<PersonDocument>(COMMITTEE, personDocumentId(PEOPLE.sabine)))!.displayName, 'Sabine Hoffmann', 'asking changes nothing');
+      const done = await bot.execute(chatPerson('katrin'), VERBS.personErase, { revision, personId: PEOPLE.sabine, confirmed: 'true' });
+      assert.match(read(done), /heißt in allen Unterlagen jetzt „ehemaliges Mitglied, Jobcenter Leipzig“/);
+      assert.equal((await world.store.get<PersonDocument>(COMMITTEE, personDocumentId(PEOPLE.sabine)))!.displayName, 'ehemaliges Mitglied, Jobcenter Leipzig');
+    });
+
+    it('refuses a member, the secretariat erasing itself and an outdated card', async () => {
+      const { world } = fixture;
+      const bot = new BotHarness(world.deps);
+      const { revision } = await loadRoster(world.store, COMMITTEE);
+      assert.match(read(await bot.execute(chatPerson('birgit'), VERBS.personErase, { revision, personId: PEOPLE.sabine, confirmed: 'true' })), /Geschäftsstelle/);
+      assert.match(read(await bot.execute(chatPerson('katrin'), VERBS.personErase, { revision, personId: PEOPLE.katrin, confirmed: 'true' })), /nicht selbst löschen/);
+      assert.match(read(await bot.execute(chatPerson('katrin'), VERBS.personErase, { revision: revision + 5, personId: PEOPLE.sabine, confirmed: 'true' })), /Mitgliederliste geändert/);
+      assert.match(read(await bot.execute(chatPerson('katrin'), VERBS.personErase, { revision: revision + 5, personId: PEOPLE.sabine })), /Mitgliederliste geändert/);
+      assert.equal((await world.store.get<PersonDocument>(COMMITTEE, personDocumentId(PEOPLE.sabine)))!.displayName, 'Sabine Hoffmann');
+    });
+  });
+});

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { exportPersonalData, dataExportFile } from '../../src/app/privacy/export-personal-data';
+import { silentLogger } from '../../src/app/ports/logger';
+import { startHttpServer, type RunningHttpServer } from '../../src/server/http-server';
+import { COMMITTEE, useSessionWorld } from '../app/sessions/session-world';
+
+describe('server/http-server: data exports', () => {
+  const fixture = useSessionWorld();
+  let server: RunningHttpServer | undefined;
+  afterEach(async () => {
+    await server?.stop(1000);
+    server = undefined;
+  });
+
+  it('serves the export as an uncached JSON attachment before expiry, and the same 404 for everything else', async () => {
+    const { world } = fixture;
+    server = await startHttpServer({
+      port: 0,
+      host: '127.0.0.1',
+      logger: silentLogger,
+      maxBodyBytes: 1024,
+      handleMessage: async (_request, response) => void response.send(200, {}),
+      isReady: async () => true,
+      calendarFile: async () => undefined,
+      minutesFile: async () => undefined,
+      exportFile: (committeeId, token) => dataExportFile(world.deps, committeeId, token),
+    });
+    const { token } = await exportPersonalData(world.deps, await world.actor('sabine'));
+    const response = await fetch(`${server.url}/api/export/${COMMITTEE}/${token}.json`);
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'application/json; charset=utf-8');
+    assert.match(response.headers.get('content-disposition') ?? '', /^attachment; filename="gremium-meine-daten-\d{4}-\d{2}-\d{2}\.json"$/);
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    assert.equal((JSON.parse(await response.text()) as { person: { displayName: string } }).person.displayName, 'Sabine Hoffmann');
+
+    for (const path of [`${COMMITTEE}/${token}x.json`, `${COMMITTEE}/${token}`, `other/${token}.json`, `${COMMITTEE}/session-2027-1/${token}.json`, '']) {
+      const wrong = await fetch(`${server.url}/api/export/${path}`);
+      assert.equal(wrong.status, 404, path);
+      assert.equal(wrong.headers.get('cache-control'), 'no-store');
+    }
+    world.clock.advance(24 * 60 * 60 * 1000);
+    assert.equal((await fetch(`${server.url}/api/export/${COMMITTEE}/${token}.json`)).status, 404, 'expired');
+  });
+});
