@@ -49,7 +49,8 @@ describe('fuzz: card actions', function () {
     assert.deepEqual(log.errors, [], 'the crawl itself met an error');
     // Without real data for most verbs, the cases would only test refusals of nonsense.
     const missing = Object.values(VERBS).filter((verb) => !realData.has(verb));
-    assert.ok(missing.length <= 15, `no real card data for ${missing.join(', ')}`);
+    // The crawl goes two clicks deep; forms behind a third click (such as erasing a person) are fuzzed with collected ids.
+    assert.ok(missing.length <= 16, `no real card data for ${missing.join(', ')}`);
     console.log(`      real card data for ${realData.size} verbs; none for ${missing.join(', ')}`);
     const values = new Set<unknown>();
     const names = new Set<string>();
