@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import restify, { type Request, type Response } from 'restify';
 import type { Logger } from '../app/ports/logger';
 
@@ -7,6 +8,8 @@ export interface HttpServerOptions {
   readonly logger: Logger;
   /** Largest accepted request body; Teams' own messages stay far below it. */
   readonly maxBodyBytes: number;
+  /** How long a client may take to send its headers, and its whole request; DEFAULT_TIMEOUTS unless given. */
+  readonly timeouts?: RequestTimeouts;
   /** Hands a request to the Bot Framework adapter; resolves when the turn is done. */
   readonly handleMessage: (request: Request, response: Response) => Promise<void>;
   /** Whether the store answers; `/readyz` reports 503 while it does not. */
@@ -69,6 +72,31 @@ export interface RunningHttpServer {
 
 export const DEFAULT_MAX_BODY_BYTES = 512 * 1024;
 
+/** Deadlines for receiving a request, so stalled or trickling clients cannot hold connections. */
+export interface RequestTimeouts {
+  readonly headersMs: number;
+  /** The whole request, body included; the answer's own time (a turn) does not count. */
+  readonly requestMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: RequestTimeouts = { headersMs: 10_000, requestMs: 30_000 };
+
+/**
+ * Node checks the deadlines above on a timer (30 s by default, longer than the deadlines
+ * themselves); a tenth of the headers' deadline, within bounds, keeps the cut-off close to it.
+ */
+function checkingIntervalFor(timeouts: RequestTimeouts): number {
+  return Math.min(1000, Math.max(10, Math.floor(timeouts.headersMs / 10)));
+}
+
+/**
+ * The body of every error answer restify gives by itself (a malformed or oversized body, an
+ * unknown address, a wrong method): the status as a word, without the parser's message.
+ */
+function statusWordOf(statusCode: number): string {
+  return statusCode >= 500 ? 'error' : (STATUS_CODES[statusCode] ?? 'error').toLowerCase();
+}
+
 /**
  * Calendar files change with every reschedule, minutes with every version sent, and both are
  * reached by a secret link, so neither the browser nor a proxy may keep a copy.
@@ -81,6 +109,17 @@ const NO_STORE = { 'Cache-Control': 'no-store' } as const;
  */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const server = restify.createServer({ name: 'gremium', handleUncaughtExceptions: false });
+  const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
+  server.server.headersTimeout = timeouts.headersMs;
+  server.server.requestTimeout = timeouts.requestMs;
+  // Read when the server starts listening, so setting it here still counts.
+  Object.assign(server.server, { connectionsCheckingInterval: checkingIntervalFor(timeouts) });
+  server.on('restifyError', (_request: Request, _response: Response, error: { statusCode?: number; toJSON?: () => unknown; toString?: () => string }, callback: () => void) => {
+    const status = statusWordOf(error.statusCode ?? 500);
+    error.toJSON = () => ({ status });
+    error.toString = () => status;
+    callback();
+  });
   let inFlight = 0;
   let draining = false;
   let onIdle: (() => void) | undefined;

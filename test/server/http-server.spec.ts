@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import net from 'node:net';
 import { silentLogger } from '../../src/app/ports/logger';
 import { startHttpServer, type HttpServerOptions, type RunningHttpServer } from '../../src/server/http-server';
 
@@ -106,6 +107,101 @@ describe('server/http-server', () => {
     assert.equal(await server!.stop(50), false);
     assert.equal(await hanging, 'cut off');
     server = undefined;
+  });
+
+  describe('answers without internals', () => {
+    it('answers a bot turn that throws with a status word only, not its message or stack', async () => {
+      const { url } = await start({
+        handleMessage: async () => {
+          throw new Error('connect ECONNREFUSED cosmos.internal:443 at CosmosStore.query (/srv/gremium/dist/infra/cosmos-store.js:88:11)');
+        },
+      });
+      const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"message"}' });
+      assert.equal(response.status, 500);
+      assert.equal(await response.text(), '{"status":"error"}');
+    });
+
+    it('answers a malformed JSON body with 400 and a status word, without the parser’s complaint', async () => {
+      let handled = 0;
+      const { url } = await start({
+        handleMessage: async (_request, response) => {
+          handled += 1;
+          response.send(200, {});
+        },
+      });
+      const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"message",' });
+      assert.equal(response.status, 400);
+      assert.equal(await response.text(), '{"status":"bad request"}');
+      assert.equal(handled, 0);
+    });
+
+    it('answers an oversized body, an unknown address and a wrong method with a status word only', async () => {
+      const { url } = await start();
+      const oversized = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'x'.repeat(2048) }) });
+      const unknown = await fetch(`${url}/api/secrets/../../etc/passwd`);
+      const wrongMethod = await fetch(`${url}/api/messages`, { method: 'GET' });
+      assert.deepEqual(
+        [
+          [oversized.status, await oversized.text()],
+          [unknown.status, await unknown.text()],
+          [wrongMethod.status, await wrongMethod.text()],
+        ],
+        [
+          [413, '{"status":"payload too large"}'],
+          [404, '{"status":"not found"}'],
+          [405, '{"status":"method not allowed"}'],
+        ],
+      );
+    });
+  });
+
+  describe('request timeouts', () => {
+    /** Opens a raw connection, writes what a slow client would, and reports what the server did. */
+    async function slowClient(url: string, written: string): Promise<{ answer: string; closedAfterMs: number }> {
+      const { port } = new URL(url);
+      const socket = net.connect(Number(port), '127.0.0.1');
+      const started = Date.now();
+      let answer = '';
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+      socket.write(written);
+      await new Promise<void>((resolve) => socket.once('close', () => resolve()));
+      return { answer, closedAfterMs: Date.now() - started };
+    }
+
+    it('cuts off a client that never finishes its headers', async () => {
+      const { url } = await start({ timeouts: { headersMs: 150, requestMs: 300 } });
+      const { answer, closedAfterMs } = await slowClient(url, 'POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: appl');
+      assert.match(answer, /^HTTP\/1\.1 408/);
+      assert.ok(closedAfterMs < 2000, `closed after ${closedAfterMs} ms`);
+    });
+
+    it('cuts off a client that never finishes its body, without the bot seeing it', async () => {
+      let handled = 0;
+      const { url } = await start({
+        timeouts: { headersMs: 150, requestMs: 300 },
+        handleMessage: async (_request, response) => {
+          handled += 1;
+          response.send(200, {});
+        },
+      });
+      const { answer, closedAfterMs } = await slowClient(url, 'POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"type":"mess');
+      assert.ok(closedAfterMs < 2000, `closed after ${closedAfterMs} ms`);
+      assert.doesNotMatch(answer, /^HTTP\/1\.1 2/);
+      assert.equal(handled, 0);
+    });
+
+    it('lets a turn take longer than the request deadline once the request is in', async () => {
+      const { url } = await start({
+        timeouts: { headersMs: 50, requestMs: 100 },
+        handleMessage: async (_request, response) => {
+          await new Promise((resolve) => setTimeout(resolve, 250));
+          response.send(200, { finished: true });
+        },
+      });
+      const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"message"}' });
+      assert.equal(response.status, 200);
+      assert.deepEqual(await response.json(), { finished: true });
+    });
   });
 
   describe('calendar files', () => {
