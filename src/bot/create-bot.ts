@@ -6,6 +6,7 @@ import type { Logger } from '../app/ports/logger';
 import { rememberConversation } from '../app/remember-conversation';
 import { importMembers, markMembersLeft, type TeamMember } from '../app/roster/import-members';
 import { showHelp } from '../app/show-help';
+import { ANY_TENANT, isTenantAllowed, type TenantAllowance } from '../app/tenant-gate';
 import type { CommandId } from '../domain/permissions';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { renderHelpCard } from '../cards/help-card';
@@ -28,6 +29,7 @@ import { eraseCard, myDataCard } from './privacy-cards';
 import { isTeamOrGroupChat, leavers, memberSourceOf, readConversationMembers, readJoinedMembers } from './team-members';
 import { identityOf } from './turn-identity';
 import { languageOf } from './turn-language';
+import { tenantsNamedBy } from './turn-tenant';
 
 export interface BotOptions {
   readonly deps: AppDependencies;
@@ -36,6 +38,8 @@ export interface BotOptions {
   readonly logger: Logger;
   /** The bot's public origin, for links to its own endpoints (the sessions' .ics). */
   readonly publicBaseUrl?: string;
+  /** The tenants served; activities from others are refused before anything is read or written. Default: any. */
+  readonly allowedTenants?: TenantAllowance;
 }
 
 /**
@@ -49,7 +53,7 @@ type CardProducer = (actor: Actor, i18n: Translator, data: unknown, context: Tur
  * The Teams side of Gremium: routes from commands, card verbs and installations to use cases,
  * and from their results to cards. Nothing here decides what is allowed; the use cases do.
  */
-export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl }: BotOptions): Application<TurnState> {
+export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl, allowedTenants = ANY_TENANT }: BotOptions): Application<TurnState> {
   const app = new Application<TurnState>({ adapter, removeRecipientMention: true, startTypingTimer: false });
 
   /** Resolves the actor from the activity and runs the producer; failures become notices. */
@@ -156,6 +160,10 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
   ];
 
   app.turn('beforeTurn', async (context) => {
+    if (!isTenantAllowed(allowedTenants, tenantsNamedBy(context))) {
+      await refuseForeignTenant(context);
+      return false;
+    }
     await rememberSighting(context);
     return true;
   });
@@ -250,6 +258,19 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl 
       await sendCard(context, notice(i18n, 'warning', 'notices.errorTitle', 'notices.error'));
     }
   });
+
+  /**
+   * An activity from a tenant this deployment does not serve: a short refusal to a person who
+   * wrote or clicked (as the invoke's answer for a click), silence for everything else, and a
+   * warning for the operator. Nothing is read from or written to the store.
+   */
+  async function refuseForeignTenant(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    logger.warn({ tenantIds: tenantsNamedBy(context).map((id) => id.slice(0, 64)), activityId: activity.id, type: activity.type }, 'activity from a tenant that is not allowed was refused');
+    const refusal = () => notice(languageOf(context, defaultLocale), 'attention', 'notices.tenantRefusedTitle', 'notices.tenantRefused');
+    if (activity.type === ActivityTypes.Message) await sendCard(context, refusal());
+    else if (activity.type === ActivityTypes.Invoke) await answerInvoke(context, refusal());
+  }
 
   /**
    * Keeps the conversation reference of every conversation the bot hears from. Best effort: a

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { ANY_TENANT, onlyTenants, type TenantAllowance } from '../app/tenant-gate';
 import { isLocale, type Locale } from '../i18n/translator';
 
 /** How the bot authenticates to the Bot Framework, as Azure Bot registrations offer it. */
@@ -28,6 +29,18 @@ export interface Config {
     /** Where to read the Bot Framework's signing keys; only set for sovereign clouds and tests. */
     readonly openIdMetadataUrl?: string;
   };
+  /**
+   * The tenants whose activities the bot serves (ALLOWED_TENANTS); by default the registration's
+   * tenant, or any in local mode. A deployment with BOT_ID but neither is refused at start.
+   */
+  readonly allowedTenants: TenantAllowance;
+  /** How long a client may take to send a request; slow or stalled senders are cut off. */
+  readonly http: {
+    /** Until the request line and headers are in. */
+    readonly headersTimeoutMs: number;
+    /** Until the whole request, body included, is in; the turn's own time does not count. */
+    readonly requestTimeoutMs: number;
+  };
   readonly store: StoreKind;
   readonly dataDir: string;
   readonly cosmos?: {
@@ -51,6 +64,9 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/** Headers are a few hundred bytes; a client still sending them after this is stalling. */
+const HEADERS_TIMEOUT_SECONDS = 10;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -84,6 +100,19 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   }
   if (!botId && botPassword) problems.push('BOT_PASSWORD is set but BOT_ID is not');
 
+  const allowedTenantsText = value('ALLOWED_TENANTS');
+  const allowedTenantIds = allowedTenantsText && allowedTenantsText !== '*' ? allowedTenantsText.split(',').map((id) => id.trim()).filter(Boolean) : [];
+  if (allowedTenantsText && allowedTenantsText !== '*' && (allowedTenantIds.length === 0 || !allowedTenantIds.every((id) => guid.test(id)))) {
+    problems.push('ALLOWED_TENANTS must be tenant ids (GUIDs) separated by commas, or * for any tenant');
+  }
+  if (botId && !allowedTenantsText && !botTenantId) {
+    problems.push('ALLOWED_TENANTS is required when BOT_ID is set without BOT_TENANT_ID (tenant ids separated by commas, or * for any tenant)');
+  }
+
+  const requestTimeoutText = value('REQUEST_TIMEOUT_SECONDS') ?? '30';
+  const requestTimeoutSeconds = Number(requestTimeoutText);
+  if (!/^\d+$/.test(requestTimeoutText) || requestTimeoutSeconds < 1 || requestTimeoutSeconds > 300) problems.push(`REQUEST_TIMEOUT_SECONDS must be a whole number from 1 to 300, got "${requestTimeoutText}"`);
+
   const cosmosEndpoint = value('COSMOS_ENDPOINT');
   const storeText = value('STORE') ?? (cosmosEndpoint ? 'cosmos' : 'embedded');
   if (storeText !== 'embedded' && storeText !== 'cosmos') problems.push(`STORE must be "embedded" or "cosmos", got "${storeText}"`);
@@ -116,6 +145,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     localMode,
     publicBaseUrl: publicBaseUrl!,
     bot: { id: botId, password: botPassword, tenantId: botTenantId, type: botType!, openIdMetadataUrl },
+    allowedTenants: allowedTenantsOf(allowedTenantsText, allowedTenantIds, botTenantId),
+    http: { headersTimeoutMs: Math.min(requestTimeoutSeconds, HEADERS_TIMEOUT_SECONDS) * 1000, requestTimeoutMs: requestTimeoutSeconds * 1000 },
     store: storeText as StoreKind,
     dataDir: path.resolve(cwd, value('DATA_DIR') ?? './data'),
     cosmos:
@@ -132,6 +163,16 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     logLevel,
     logPretty: value('LOG_FORMAT') === 'pretty',
   };
+}
+
+/**
+ * ALLOWED_TENANTS when given (`*`: any tenant, said explicitly), else the registration's own
+ * tenant, else (only reachable in local mode, see the check above) any tenant.
+ */
+function allowedTenantsOf(text: string | undefined, ids: readonly string[], botTenantId: string | undefined): TenantAllowance {
+  if (text === '*') return ANY_TENANT;
+  if (ids.length > 0) return onlyTenants(ids);
+  return botTenantId ? onlyTenants([botTenantId]) : ANY_TENANT;
 }
 
 /** The URL without a trailing slash, so paths can be appended; undefined if it is no base URL. */

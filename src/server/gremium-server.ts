@@ -109,13 +109,14 @@ export async function startGremiumServer({ config, store, clock, logger, backgro
       },
     }),
   ];
-  const app = createBot({ deps, adapter, defaultLocale: config.defaultLocale, logger, publicBaseUrl: config.publicBaseUrl });
+  const app = createBot({ deps, adapter, defaultLocale: config.defaultLocale, logger, publicBaseUrl: config.publicBaseUrl, allowedTenants: config.allowedTenants });
   const calendarWriter = new IcsCalendarWriter();
   const http = await startHttpServer({
     port: config.port,
     host: config.host,
     logger,
     maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+    timeouts: { headersMs: config.http.headersTimeoutMs, requestMs: config.http.requestTimeoutMs },
     handleMessage: (request: Request, response: Response) => {
       let turnStarted = false;
       return adapter.process(request, withoutInternalDetails(response, () => turnStarted), async (context) => {

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { isTenantAllowed } from '../../src/app/tenant-gate';
 import { ConfigError, loadConfig } from '../../src/server/config';
 
 const BOT_ID = '0a1b2c3d-0000-4000-8000-000000000001';
 const TENANT = '0a1b2c3d-0000-4000-8000-000000000002';
+const OTHER_TENANT = '0a1b2c3d-0000-4000-8000-000000000003';
+const FOREIGN_TENANT = '0a1b2c3d-0000-4000-8000-0000000000ff';
 
 describe('server/config', () => {
   it('runs locally on the embedded store with nothing configured', () => {
@@ -45,6 +48,50 @@ describe('server/config', () => {
     assert.deepEqual(config.bot, { id: BOT_ID, password: 'secret', tenantId: TENANT, type: 'SingleTenant', openIdMetadataUrl: undefined });
   });
 
+  describe('allowed tenants', () => {
+    const serves = (env: NodeJS.ProcessEnv, tenant: string) => isTenantAllowed(loadConfig(env).allowedTenants, [tenant]);
+    const deployed = { BOT_ID, BOT_PASSWORD: 'secret' };
+
+    it('serves any tenant in local mode when no tenant is named', () => {
+      assert.equal(serves({}, FOREIGN_TENANT), true);
+    });
+
+    it('serves only the registration’s tenant by default', () => {
+      const env = { ...deployed, BOT_TYPE: 'SingleTenant', BOT_TENANT_ID: TENANT };
+      assert.equal(serves(env, TENANT), true);
+      assert.equal(serves(env, TENANT.toUpperCase()), true, 'tenant ids compare case-insensitively');
+      assert.equal(serves(env, FOREIGN_TENANT), false);
+      assert.equal(serves({ BOT_TENANT_ID: TENANT }, FOREIGN_TENANT), false, 'also in local mode');
+    });
+
+    it('serves exactly the tenants of ALLOWED_TENANTS, whatever BOT_TENANT_ID says', () => {
+      const env = { ...deployed, BOT_TENANT_ID: TENANT, ALLOWED_TENANTS: ` ${OTHER_TENANT} ,${FOREIGN_TENANT.toUpperCase()}` };
+      assert.deepEqual([TENANT, OTHER_TENANT, FOREIGN_TENANT].map((tenant) => serves(env, tenant)), [false, true, true]);
+    });
+
+    it('serves any tenant with ALLOWED_TENANTS=*, said explicitly', () => {
+      assert.equal(serves({ ...deployed, ALLOWED_TENANTS: '*' }, FOREIGN_TENANT), true);
+    });
+
+    it('refuses to start a deployed multi-tenant bot that names no tenant, rather than serve everyone', () => {
+      assert.throws(() => loadConfig(deployed), /ALLOWED_TENANTS is required when BOT_ID is set without BOT_TENANT_ID/);
+    });
+
+    it('refuses ALLOWED_TENANTS that are no tenant ids', () => {
+      for (const text of ['contoso.onmicrosoft.com', `${TENANT};${OTHER_TENANT}`, ',', `${TENANT},*`]) {
+        assert.throws(() => loadConfig({ ALLOWED_TENANTS: text }), /ALLOWED_TENANTS must be tenant ids \(GUIDs\) separated by commas/, text);
+      }
+    });
+  });
+
+  it('gives clients 30 s to send a request, 10 s of them for the headers, unless REQUEST_TIMEOUT_SECONDS says otherwise', () => {
+    assert.deepEqual(loadConfig({}).http, { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 });
+    assert.deepEqual(loadConfig({ REQUEST_TIMEOUT_SECONDS: '5' }).http, { headersTimeoutMs: 5_000, requestTimeoutMs: 5_000 });
+    for (const text of ['0', '301', 'soon', '2.5']) {
+      assert.throws(() => loadConfig({ REQUEST_TIMEOUT_SECONDS: text }), /REQUEST_TIMEOUT_SECONDS must be a whole number from 1 to 300/, text);
+    }
+  });
+
   it('needs no password with a user-assigned managed identity', () => {
     assert.equal(loadConfig({ BOT_ID, BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: TENANT }).bot.type, 'UserAssignedMSI');
   });
@@ -64,7 +111,7 @@ describe('server/config', () => {
     } catch (error) {
       assert.ok(error instanceof ConfigError);
       const variables = error.problems.map((problem) => problem.split(' ')[0]);
-      assert.deepEqual(variables, ['PORT', 'BOT_TYPE', 'BOT_ID', 'BOT_PASSWORD', 'COSMOS_ENDPOINT', 'DEFAULT_LOCALE', 'DELIVERY_PER_SECOND', 'LOG_LEVEL']);
+      assert.deepEqual(variables, ['PORT', 'BOT_TYPE', 'BOT_ID', 'BOT_PASSWORD', 'ALLOWED_TENANTS', 'COSMOS_ENDPOINT', 'DEFAULT_LOCALE', 'DELIVERY_PER_SECOND', 'LOG_LEVEL']);
       assert.match(error.message, /PORT must be a port number/);
     }
   });

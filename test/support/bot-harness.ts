@@ -2,7 +2,7 @@ import { TestAdapter, type Activity } from 'botbuilder';
 import type { AppDependencies } from '../../src/app/dependencies';
 import { silentLogger, type Logger } from '../../src/app/ports/logger';
 import { createAdapter } from '../../src/bot/create-adapter';
-import { createBot } from '../../src/bot/create-bot';
+import { createBot, type BotOptions } from '../../src/bot/create-bot';
 
 export const TENANT = '11111111-2222-3333-4444-555555555555';
 export const BOT = { id: '28:gremium-bot', name: 'Gremium' };
@@ -20,8 +20,8 @@ export const bob: Person = { id: '29:bob', aadObjectId: 'bbbbbbbb-0000-0000-0000
 export class BotHarness {
   private readonly adapter: TestAdapter;
 
-  constructor(deps: AppDependencies, logger: Logger = silentLogger, publicBaseUrl?: string) {
-    const app = createBot({ deps, adapter: createAdapter({ type: 'MultiTenant' }), defaultLocale: 'de', logger, ...(publicBaseUrl ? { publicBaseUrl } : {}) });
+  constructor(deps: AppDependencies, logger: Logger = silentLogger, publicBaseUrl?: string, options: Pick<BotOptions, 'allowedTenants'> = {}) {
+    const app = createBot({ deps, adapter: createAdapter({ type: 'MultiTenant' }), defaultLocale: 'de', logger, ...(publicBaseUrl ? { publicBaseUrl } : {}), ...options });
     this.adapter = new TestAdapter(async (context) => {
       await app.run(context);
     });
