@@ -6,10 +6,12 @@ import { fixedClock } from '../../src/domain/clock';
 import { loadConfig } from '../../src/server/config';
 import { startGremiumServer, type GremiumServer } from '../../src/server/gremium-server';
 import { BOT_FRAMEWORK_ISSUER, newSigningKey, signToken, startOpenIdMetadataServer } from '../support/bot-framework-keys';
+import { recordingStore, type StoreCall } from '../support/recording-store';
 import { openTempStore, type TempStore } from '../support/temp-store';
 
 const BOT_ID = '0a1b2c3d-0000-4000-8000-000000000001';
 const TENANT = '0a1b2c3d-0000-4000-8000-000000000002';
+const FOREIGN_TENANT = '0a1b2c3d-0000-4000-8000-0000000000ee';
 
 describe('server/authentication', () => {
   const trusted = newSigningKey('trusted-key');
@@ -19,6 +21,7 @@ describe('server/authentication', () => {
   let connector: http.Server;
   let connectorCalls: number;
   let serviceUrl: string;
+  let storeCalls: StoreCall[];
 
   before(async () => {
     metadata = await startOpenIdMetadataServer([trusted]);
@@ -39,7 +42,9 @@ describe('server/authentication', () => {
       BOT_OPENID_METADATA_URL: metadata.url,
       DATA_DIR: temp.dataDir,
     });
-    server = await startGremiumServer({ config: { ...config, host: '127.0.0.1' }, store: temp.store, clock: fixedClock('2026-11-21T10:00:00Z'), logger: silentLogger });
+    const recorded = recordingStore(temp.store);
+    storeCalls = recorded.calls;
+    server = await startGremiumServer({ config: { ...config, host: '127.0.0.1' }, store: recorded.store, clock: fixedClock('2026-11-21T10:00:00Z'), logger: silentLogger });
   });
 
   after(async () => {
@@ -61,12 +66,15 @@ describe('server/authentication', () => {
     conversation: { id: 'a:mallory', conversationType: 'personal', tenantId: TENANT },
   });
 
-  const post = (authorization?: string) =>
-    fetch(`${server.http.url}/api/messages`, {
+  /** Posts the activity with a clean record of store calls, so each case sees only its own. */
+  const post = (authorization?: string, body: object = activity()) => {
+    storeCalls.splice(0);
+    return fetch(`${server.http.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-      body: JSON.stringify(activity()),
+      body: JSON.stringify(body),
     });
+  };
 
   const claims = (overrides: Record<string, unknown> = {}) => {
     const now = Math.floor(Date.now() / 1000);
@@ -78,6 +86,7 @@ describe('server/authentication', () => {
     assert.equal(response.status, 401);
     assert.deepEqual(await response.json(), { status: 'unauthorized' });
     assert.equal(connectorCalls, 0, 'the bot replied');
+    assert.deepEqual(storeCalls, [], 'the turn ran: the store was read or written');
     assert.deepEqual(await temp.store.query('tenant-' + TENANT, { type: 'conversation' }), [], 'the request left data behind');
   }
 
@@ -98,6 +107,15 @@ describe('server/authentication', () => {
     await assertRefusedWithoutTrace(`Bearer ${signToken(trusted, claims({ aud: '0a1b2c3d-0000-4000-8000-000000000099' }))}`);
   });
 
+  it('refuses a correctly signed token from another issuer', async () => {
+    await assertRefusedWithoutTrace(`Bearer ${signToken(trusted, claims({ iss: 'https://sts.windows.net/' + TENANT + '/' }))}`);
+    await assertRefusedWithoutTrace(`Bearer ${signToken(trusted, claims({ iss: 'https://api.botframework.example' }))}`);
+  });
+
+  it('refuses a token that is not a bearer token', async () => {
+    await assertRefusedWithoutTrace(`Basic ${Buffer.from(`${BOT_ID}:not-used-in-this-test`).toString('base64')}`);
+  });
+
   it('refuses garbage in the authorization header', async () => {
     await assertRefusedWithoutTrace('Bearer not.a.jwt');
   });
@@ -107,9 +125,27 @@ describe('server/authentication', () => {
     await assertRefusedWithoutTrace(`Bearer ${signToken(trusted, claims({ iat: longAgo - 3600, nbf: longAgo - 3600, exp: longAgo }))}`);
   });
 
+  it('answers an authenticated click from a tenant it does not serve with the refusal card, touching no data', async () => {
+    const click = {
+      ...activity(),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb: 'setup.save', data: { name: 'Fremd' } } },
+      conversation: { id: 'a:mallory', conversationType: 'personal', tenantId: FOREIGN_TENANT },
+      channelData: { tenant: { id: FOREIGN_TENANT } },
+    };
+    const response = await post(`Bearer ${signToken(trusted, claims())}`, click);
+    assert.equal(response.status, 200);
+    const body = (await response.json()) as { value?: unknown };
+    assert.match(JSON.stringify(body.value), /nicht freigegeben/);
+    assert.deepEqual(storeCalls, []);
+    assert.equal(connectorCalls, 0);
+  });
+
   it('accepts a token the Bot Framework signed for this bot, so the refusals above are about the token', async () => {
     const response = await post(`Bearer ${signToken(trusted, claims())}`);
     assert.equal(response.status, 200);
+    assert.ok(storeCalls.length > 0, 'the turn ran');
     const conversations = await temp.store.query('tenant-' + TENANT, { type: 'conversation' });
     assert.equal(conversations.length, 1);
   });
