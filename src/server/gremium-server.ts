@@ -33,13 +33,14 @@ import { DEFAULT_MAX_BODY_BYTES, startHttpServer, type RunningHttpServer } from 
  * happened while checking the token (botbuilder raises a bad signature as a plain error, which
  * it would answer with 500): the request was not authenticated, so it is answered with 401.
  */
-function withoutInternalDetails(response: Response, turnStarted: () => boolean) {
+function withoutInternalDetails(response: Response, turnStarted: () => boolean, onUnauthenticated: () => void) {
   let status = 200;
   return {
     socket: response.socket,
     header: (name: string, value: unknown) => response.header(name, value as string),
     status: (code: number) => {
       status = code >= 500 && !turnStarted() ? 401 : code;
+      if (status === 401) onUnauthenticated();
       return response.status(status);
     },
     send: (body: unknown) => response.send(status >= 400 ? { status: status === 401 ? 'unauthorized' : 'error' } : body),
@@ -119,7 +120,9 @@ export async function startGremiumServer({ config, store, clock, logger, backgro
     timeouts: { headersMs: config.http.headersTimeoutMs, requestMs: config.http.requestTimeoutMs },
     handleMessage: (request: Request, response: Response) => {
       let turnStarted = false;
-      return adapter.process(request, withoutInternalDetails(response, () => turnStarted), async (context) => {
+      // Only the fact: the token itself, or why it failed, is nothing an operator needs in a log.
+      const refused = () => logger.warn({ path: request.path() }, 'request without a valid Bot Framework token was refused');
+      return adapter.process(request, withoutInternalDetails(response, () => turnStarted, refused), async (context) => {
         turnStarted = true;
         await app.run(context);
       });

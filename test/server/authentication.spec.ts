@@ -42,9 +42,10 @@ describe('server/authentication', () => {
       BOT_OPENID_METADATA_URL: metadata.url,
       DATA_DIR: temp.dataDir,
     });
+    // Without the outbox and scheduler loops, whose polling would blur what a request did to the store.
     const recorded = recordingStore(temp.store);
     storeCalls = recorded.calls;
-    server = await startGremiumServer({ config: { ...config, host: '127.0.0.1' }, store: recorded.store, clock: fixedClock('2026-11-21T10:00:00Z'), logger: silentLogger });
+    server = await startGremiumServer({ config: { ...config, host: '127.0.0.1' }, store: recorded.store, clock: fixedClock('2026-11-21T10:00:00Z'), logger: silentLogger, background: false });
   });
 
   after(async () => {

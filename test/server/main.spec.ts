@@ -1,34 +1,19 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, PROJECT_ROOT } from '../e2e/support/processes';
+import { freePort } from '../e2e/support/processes';
+import { startMain } from './main-process';
 
-const TSX = path.join(PROJECT_ROOT, 'node_modules/.bin/tsx');
-
-interface Exited {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the real entry point with the given environment and nothing inherited from ours. */
-function startMain(env: Record<string, string>) {
-  const child = spawn(TSX, ['src/server/main.ts'], { cwd: PROJECT_ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<Exited>((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
-  const output = (pattern: RegExp) =>
-    new Promise<string>((resolve, reject) => {
-      const check = () => (pattern.test(stdout) ? resolve(stdout) : undefined);
-      child.stdout.on('data', check);
-      child.once('exit', () => reject(new Error(`exited before printing ${pattern}:\n${stdout}\n${stderr}`)));
-      check();
-    });
-  return { child, exited, output };
+/** Whether a TCP connection to the address and port is accepted. */
+function connects(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port, timeout: 2000 });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+  });
 }
 
 describe('server/main', function () {
@@ -54,6 +39,12 @@ describe('server/main', function () {
       assert.match(stdout, /"level":40.*BOT_ID is not set: local mode/);
       assert.match(stdout, new RegExp(`"url":"http://127\\.0\\.0\\.1:${port}"`));
       assert.equal((await fetch(`http://127.0.0.1:${port}/readyz`)).status, 200);
+      // Every other address of this machine refuses the connection: the bot is not bound to it.
+      const external = Object.values(os.networkInterfaces())
+        .flat()
+        .filter((address) => address && !address.internal && address.family === 'IPv4')
+        .map((address) => address!.address);
+      for (const address of external) assert.equal(await connects(address, port), false, `reachable on ${address}`);
       main.child.kill('SIGTERM');
       const { code, stdout: finalOutput } = await main.exited;
       assert.equal(code, 0);
