@@ -54,6 +54,7 @@ export const VERBS = {
   rosterEditPerson: 'roster.editPerson',
   rosterSaveRoles: 'roster.saveRoles',
   rosterSetActive: 'roster.setActive',
+  auditOpen: 'audit.open',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
