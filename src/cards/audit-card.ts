@@ -8,9 +8,9 @@ import { escapeMarkdown } from './escape-markdown';
 import { VERBS } from './verbs';
 
 /** Changed fields listed per record; the rest is counted, so a page stays within Teams' size. */
-export const LISTED_CHANGES = 6;
+export const LISTED_CHANGES = 5;
 /** Characters of a value shown on the card; the record keeps up to 500 (see `auditValue`). */
-export const SHOWN_VALUE_CHARS = 80;
+export const SHOWN_VALUE_CHARS = 60;
 
 /** Data model of `adaptiveCards/audit.json`. */
 export interface AuditCardData {

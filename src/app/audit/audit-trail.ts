@@ -10,7 +10,7 @@ import type { AuditSource } from './audit-context';
 import { AUDIT_TYPE, type AuditChange, type AuditOperation, type AuditRecord } from './audit-record';
 
 /** Records per page of the audit card, so that a page stays well inside Teams' message size. */
-export const AUDIT_PAGE_SIZE = 12;
+export const AUDIT_PAGE_SIZE = 10;
 /** Pages one can leaf back; older records stay in the store, for an export by the operator. */
 export const AUDIT_MAX_PAGES = 25;
 /** Longest query text taken from a command or a card. */
