@@ -1,5 +1,6 @@
 import { Application, type AdaptiveCard, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, CardFactory, TeamsInfo, type TurnContext } from 'botbuilder';
+import { auditContext } from '../app/audit/audit-context';
 import type { AppDependencies } from '../app/dependencies';
 import { identifyActor, type Actor } from '../app/identify-actor';
 import type { Logger } from '../app/ports/logger';
@@ -22,6 +23,7 @@ import { topicCards } from './topic-cards';
 import { parseTopicLine } from './topic-line-parser';
 import { workingGroupCards } from './working-group-cards';
 import { actionCards } from './action-cards';
+import { auditCardFor } from './audit-cards';
 import { minutesCards } from './minutes-cards';
 import { importMembersCard, personFormCard, removeSeatCard, rosterCard, saveRolesCard, saveSeatCard, seatFormCard, setActiveCard, type RosterTurn } from './roster-cards';
 import { saveSetupCard, setupCardFor } from './setup-cards';
@@ -56,13 +58,16 @@ type CardProducer = (actor: Actor, i18n: Translator, data: unknown, context: Tur
 export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl, allowedTenants = ANY_TENANT }: BotOptions): Application<TurnState> {
   const app = new Application<TurnState>({ adapter, removeRecipientMention: true, startTypingTimer: false });
 
-  /** Resolves the actor from the activity and runs the producer; failures become notices. */
+  /**
+   * Resolves the actor from the activity and runs the producer; failures become notices. Every
+   * write the producer makes is recorded in the audit trail under this actor.
+   */
   const cardFor = async (context: TurnContext, produce: CardProducer, data?: unknown): Promise<AdaptiveCardJson> => {
     const i18n = languageOf(context, defaultLocale);
     const identity = identityOf(context);
     if (!identity) return notice(i18n, 'attention', 'notices.noTenantTitle', 'notices.noTenant');
     try {
-      return await produce(await identifyActor(deps, identity), i18n, data, context);
+      return await auditContext.run({ actorId: identity.aadObjectId, source: 'bot' }, async () => produce(await identifyActor(deps, identity), i18n, data, context));
     } catch (error) {
       logger.error({ err: error, activityId: context.activity.id, type: context.activity.type }, 'turn failed');
       return notice(i18n, 'warning', 'notices.errorTitle', 'notices.error');
@@ -102,7 +107,7 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl,
     minutes: minutes.open,
     circulateMinutes: minutes.circulate,
     approveMinutes: minutes.approve,
-    audit: async (_actor, i18n) => notice(i18n, 'default', 'notices.unknownCommandTitle', 'notices.unknownCommand'),
+    audit: async (actor, i18n, argument) => auditCardFor(deps, actor, i18n, argument),
     myData: async (actor, i18n) => myDataCard(deps, actor, i18n, publicBaseUrl),
     actions: async (actor, i18n, argument) => actionItems.list(actor, i18n, typeof argument === 'string' ? argument : ''),
   };
@@ -157,6 +162,7 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl,
     [VERBS.rosterSaveRoles, roster(saveRolesCard)],
     [VERBS.rosterSetActive, roster(setActiveCard)],
     [VERBS.personErase, roster(eraseCard)],
+    [VERBS.auditOpen, producers.audit],
   ];
 
   app.turn('beforeTurn', async (context) => {
@@ -190,7 +196,7 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl,
     const source = memberSourceOf(context);
     if (!source) return;
     try {
-      await markMembersLeft(deps, source.tenantId, leavers(removed));
+      await auditContext.run(membershipActor(context), () => markMembersLeft(deps, source.tenantId, leavers(removed)));
     } catch (error) {
       logger.warn({ err: error, activityId: context.activity.id }, 'could not mark members as left');
     }
@@ -313,11 +319,19 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl,
     const source = memberSourceOf(context);
     if (!source || !isTeamOrGroupChat(context)) return;
     try {
-      await importMembers(deps, source, read);
+      await auditContext.run(membershipActor(context), () => importMembers(deps, source, read));
     } catch (error) {
       logger.warn({ err: error, activityId: context.activity.id }, 'could not import members');
     }
   }
 
   return app;
+}
+
+/**
+ * Who changed the membership, for the audit trail: Teams reports joins and leaves, naming the
+ * person who added or removed members when it knows them.
+ */
+function membershipActor(context: TurnContext): { readonly actorId: string; readonly source: 'teams' } {
+  return { actorId: context.activity.from?.aadObjectId ?? 'teams', source: 'teams' };
 }

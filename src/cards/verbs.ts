@@ -55,6 +55,7 @@ export const VERBS = {
   rosterSaveRoles: 'roster.saveRoles',
   rosterSetActive: 'roster.setActive',
   personErase: 'person.erase',
+  auditOpen: 'audit.open',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

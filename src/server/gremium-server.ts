@@ -4,6 +4,7 @@ import type { Logger } from '../app/ports/logger';
 import type { DocumentStore } from '../app/ports/document-store';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
+import { auditedStore } from '../app/audit/audited-store';
 import { OutboxSender } from '../app/delivery/outbox-sender';
 import { runDueJobs, type JobHandler } from '../app/scheduling/run-due-jobs';
 import { minutesFile } from '../app/minutes/minutes-file';
@@ -70,7 +71,8 @@ export interface GremiumServerParts {
 
 /** The one place that wires store, use cases, bot and HTTP together. */
 export async function startGremiumServer({ config, store, clock, logger, background = true, jobHandlers = { ...SESSION_JOB_HANDLERS, ...AGREEMENT_JOB_HANDLERS, ...MINUTES_JOB_HANDLERS, ...RETENTION_JOB_HANDLERS } }: GremiumServerParts): Promise<GremiumServer> {
-  const deps: AppDependencies = { store, clock };
+  // Every write of every use case, turn and job goes through the audit trail (see auditedStore).
+  const deps: AppDependencies = { store: auditedStore(store, clock), clock };
   const credentials = createBotCredentials(config.bot);
   const adapter = createAdapter(config.bot, credentials);
   const instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;

@@ -45,6 +45,7 @@ import {
   sampleTopicOverview,
 } from './agenda-triage-card-fixtures';
 import { actionCardSamples } from './action-card-samples';
+import { auditCardSamples } from './audit-card-samples';
 
 /** Connectors refuse larger messages; below this a card fits everywhere in Teams. */
 const MAX_CARD_BYTES = 28 * 1024;
@@ -212,6 +213,7 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
       { template: 'agenda-published', name: `published agenda, first version (${locale})`, card: renderPublishedAgendaCard(sampleAgendaMessage({ place: undefined, onlineLink: undefined }), i18n) },
       { template: 'agenda-published', name: `published agenda, the fullest version with removals (${locale})`, card: renderPublishedAgendaCard(largestAgendaMessage(), i18n) },
       ...actionCardSamples(i18n),
+      ...auditCardSamples(i18n),
     ];
   });
 }

@@ -1,3 +1,4 @@
+import { auditContext } from '../audit/audit-context';
 import type { AppDependencies } from '../dependencies';
 import { claimLease, dueAndUnclaimed, UNCLAIMED } from '../leases';
 import type { Logger } from '../ports/logger';
@@ -42,7 +43,8 @@ export async function runDueJobs(
     if (!claimed) continue;
     try {
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
-      await handler(claimed, deps);
+      // What the job changes is recorded in the audit trail as the scheduler's, with the job kind as the reason.
+      await auditContext.run({ actorId: 'scheduler', source: 'scheduler', reason: job.kind }, () => handler(claimed, deps));
       await release(deps, claimed, { status: 'done', doneAt: deps.clock.now().toUTC().toISO()!, attempts: claimed.attempts + 1 });
       ran.push(job.id);
     } catch (error) {

@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import type { Document } from '../ports/document-store';
+import type { AuditActor, AuditSource } from './audit-context';
+
+/** The document type of audit records. */
+export const AUDIT_TYPE = 'audit';
+
+/**
+ * Document types whose changes are not recorded, and why. Everything else is audited, so a
+ * document type added later is recorded without anyone remembering to:
+ * - `outbox`, `dispatch`: the delivery machinery; every dispatch is written in the same batch
+ *   as the audited change that caused it, and `zustellung` reports delivery itself;
+ * - `job`: deadline jobs and their leases; what a job changes is audited under the scheduler;
+ * - `conversation`: conversation references, refreshed on every sighting, not a decision;
+ * - `roster`: the roster's revision counter, changed with every audited seat or person change;
+ * - `extraSessionClaim`: the marker that makes adding an extra session idempotent, written
+ *   beside the audited session it names;
+ * - `audit`: the records themselves, which are only ever created (see `auditedStore`).
+ */
+export const UNAUDITED_TYPES: ReadonlySet<string> = new Set(['outbox', 'dispatch', 'job', 'conversation', 'roster', 'extraSessionClaim', AUDIT_TYPE]);
+
+/** Whether writes of documents of this type leave an audit record. */
+export function isAudited(type: string): boolean {
+  return !UNAUDITED_TYPES.has(type);
+}
+
+/** What happened to the document, as its before and after states show. */
+export type AuditOperation = 'created' | 'changed' | 'deleted';
+
+/** A value as the trail keeps it: capped, so that records stay small (see `auditValue`). */
+export type AuditValue = string | number | boolean | null | readonly unknown[] | { readonly [key: string]: unknown };
+
+/** One changed top-level field; `before` is missing for a new field, `after` for a removed one. */
+export interface AuditChange {
+  readonly field: string;
+  readonly before?: AuditValue;
+  readonly after?: AuditValue;
+}
+
+/**
+ * One change of one document, written in the same batch as the change where the store allows
+ * (see `auditedStore`), with a random id, and never replaced or deleted through the bot.
+ *
+ * To find records by session and by person with the store's plain queries, the record carries
+ * flat fields: `sessionId` (the document's session, see `sessionOf`) and `subject1`–`subject3`
+ * (the people the document is about, see `PERSON_FIELDS`), beside `actorId`.
+ */
+export interface AuditRecord extends Document {
+  readonly type: typeof AUDIT_TYPE;
+  /** UTC instant of the change. */
+  readonly at: string;
+  readonly actorId: string;
+  readonly source: AuditSource;
+  readonly reason?: string;
+  readonly operation: AuditOperation;
+  readonly documentType: string;
+  readonly documentId: string;
+  readonly sessionId?: string;
+  readonly subject1?: string;
+  readonly subject2?: string;
+  readonly subject3?: string;
+  /** Changed top-level fields, in field-name order; bookkeeping fields (`id`, `committeeId`, `type`) left out. */
+  readonly changes: readonly AuditChange[];
+}
+
+/** Strings longer than this are cut, and larger arrays or objects summarised. */
+export const AUDIT_VALUE_MAX_CHARS = 500;
+
+/**
+ * Fields whose values are secrets (the unguessable parts of calendar and minutes links): the
+ * trail says that they changed, never what they are.
+ */
+const SECRET_FIELD = /token$/i;
+export const REDACTED = '[redacted]';
+
+/** Fields that name a person by Entra object id; `aadObjectId` only on person documents. */
+const PERSON_FIELDS = ['personId', 'responsibleId', 'memberId', 'deputyId'] as const;
+const SUBJECT_SLOTS = 3;
+const BOOKKEEPING = new Set(['id', 'committeeId', 'type']);
+
+type Fields = Readonly<Record<string, unknown>>;
+
+/**
+ * The audit record of one write, or undefined when the write changes no field (an idempotent
+ * rewrite is no state change). `before` is the stored state the write replaces (undefined for
+ * a new document), `after` the state written (undefined for a delete).
+ */
+export function auditRecordFor(committeeId: string, before: Document | undefined, after: Document | undefined, actor: AuditActor, atIso: string): AuditRecord | undefined {
+  const subject = (after ?? before)!;
+  const changes = changedFields(before, after);
+  if (changes.length === 0) return undefined;
+  const subjects = subjectsOf(after, before);
+  const sessionId = sessionOf(after) ?? sessionOf(before);
+  return {
+    id: `audit-${randomUUID()}`,
+    committeeId,
+    type: AUDIT_TYPE,
+    at: atIso,
+    actorId: actor.actorId,
+    source: actor.source,
+    ...(actor.reason ? { reason: actor.reason } : {}),
+    operation: !before ? 'created' : !after ? 'deleted' : 'changed',
+    documentType: subject.type,
+    documentId: subject.id,
+    ...(sessionId ? { sessionId } : {}),
+    ...Object.fromEntries(subjects.slice(0, SUBJECT_SLOTS).map((person, index) => [`subject${index + 1}`, person])),
+    changes,
+  };
+}
+
+/** Top-level fields whose JSON differs between the two states, with capped values. */
+export function changedFields(before: Document | undefined, after: Document | undefined): AuditChange[] {
+  const a = (before ?? {}) as Fields;
+  const b = (after ?? {}) as Fields;
+  const names = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((name) => !BOOKKEEPING.has(name) && !name.startsWith('_')).sort();
+  const changes: AuditChange[] = [];
+  for (const field of names) {
+    const was = a[field];
+    const is = b[field];
+    if (JSON.stringify(was) === JSON.stringify(is)) continue;
+    changes.push({
+      field,
+      ...(was === undefined ? {} : { before: auditValue(field, was) }),
+      ...(is === undefined ? {} : { after: auditValue(field, is) }),
+    });
+  }
+  return changes;
+}
+
+/**
+ * A value as the trail keeps it: strings over `AUDIT_VALUE_MAX_CHARS` cut with an ellipsis;
+ * arrays and objects kept while their JSON fits that size, else summarised as
+ * `{ omitted: 'array', entries }` or `{ omitted: 'object', fields }`; secrets redacted.
+ */
+export function auditValue(field: string, value: unknown): AuditValue {
+  if (SECRET_FIELD.test(field)) return REDACTED;
+  if (value === null || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string') return value.length > AUDIT_VALUE_MAX_CHARS ? `${value.slice(0, AUDIT_VALUE_MAX_CHARS)}…` : value;
+  if (typeof value === 'object') {
+    if (JSON.stringify(value).length <= AUDIT_VALUE_MAX_CHARS) return value as AuditValue;
+    return Array.isArray(value) ? { omitted: 'array', entries: value.length } : { omitted: 'object', fields: Object.keys(value).length };
+  }
+  return String(value);
+}
+
+/** The session a document belongs to: its `sessionId`, a session's own id, or the session a working group reports at. */
+function sessionOf(document: Document | undefined): string | undefined {
+  if (!document) return undefined;
+  const fields = document as unknown as Fields;
+  if (typeof fields.sessionId === 'string') return fields.sessionId;
+  if (document.type === 'session') return document.id;
+  if (typeof fields.reportSessionId === 'string') return fields.reportSessionId;
+  return undefined;
+}
+
+/** The people a document is about, after state first, without repeats. */
+function subjectsOf(...documents: Array<Document | undefined>): string[] {
+  const people: string[] = [];
+  for (const document of documents) {
+    if (!document) continue;
+    const fields = document as unknown as Fields;
+    const candidates = [document.type === 'person' ? fields.aadObjectId : undefined, ...PERSON_FIELDS.map((name) => fields[name])];
+    for (const candidate of candidates) if (typeof candidate === 'string' && candidate && !people.includes(candidate)) people.push(candidate);
+  }
+  return people;
+}

@@ -1,0 +1,113 @@
+import { mayUse } from '../../domain/permissions';
+import { fail, ok, type Result } from '../../domain/result';
+import { parseSessionNumber } from '../../domain/sessions/session-edit';
+import type { AppDependencies } from '../dependencies';
+import type { PersonDocument } from '../documents';
+import type { Actor } from '../identify-actor';
+import type { Query, Stored } from '../ports/document-store';
+import { sessionDocumentId, type SessionDocument } from '../sessions/session-document';
+import type { AuditSource } from './audit-context';
+import { AUDIT_TYPE, type AuditChange, type AuditOperation, type AuditRecord } from './audit-record';
+
+/** Records per page of the audit card, so that a page stays well inside Teams' message size. */
+export const AUDIT_PAGE_SIZE = 10;
+/** Pages one can leaf back; older records stay in the store, for an export by the operator. */
+export const AUDIT_MAX_PAGES = 25;
+/** Longest query text taken from a command or a card. */
+export const AUDIT_QUERY_MAX = 200;
+/** People listed when a name matches several. */
+const LISTED_CANDIDATES = 8;
+
+/** What the trail is shown for: a session by number, or a person of the roster. */
+export type AuditSubject = { readonly kind: 'session'; readonly number: string; readonly sessionId: string } | { readonly kind: 'person'; readonly name: string; readonly aadObjectId: string };
+
+/** One record as the secretariat reads it: names resolved from the roster. */
+export interface AuditEntry {
+  readonly at: string;
+  /** The acting person's name, or undefined when no person acted (see `source`). */
+  readonly actorName?: string;
+  readonly source: AuditSource;
+  readonly reason?: string;
+  readonly operation: AuditOperation;
+  readonly documentType: string;
+  readonly documentId: string;
+  readonly changes: readonly AuditChange[];
+}
+
+export interface AuditTrailView {
+  readonly timeZone: string;
+  readonly subject: AuditSubject;
+  /** The query text that found the subject, which the paging buttons send again. */
+  readonly query: string;
+  readonly page: number;
+  readonly hasMore: boolean;
+  readonly entries: readonly AuditEntry[];
+}
+
+export type AuditTrailRefusal =
+  | { readonly kind: 'notAllowed' | 'noCommittee' | 'queryRequired' | 'invalidQuery' }
+  | { readonly kind: 'unknownSession'; readonly number: string }
+  | { readonly kind: 'unknownPerson'; readonly name: string }
+  | { readonly kind: 'ambiguousPerson'; readonly name: string; readonly candidates: readonly string[] };
+
+/**
+ * The audit trail (`protokollierung` / `audit`), newest first, for a session (`2027/1`: every
+ * record of a document of that session, see `AuditRecord.sessionId`) or a person named as on
+ * the roster (records where they acted or that are about them). Secretariat only; read only:
+ * there is no way to change or remove a record (see `auditedStore`).
+ */
+export async function auditTrail({ store }: AppDependencies, actor: Actor, queryText: unknown, pageInput: unknown = 1): Promise<Result<AuditTrailView, AuditTrailRefusal>> {
+  if (!actor.committee) return fail({ kind: 'noCommittee' });
+  if (!mayUse('audit', actor)) return fail({ kind: 'notAllowed' });
+  if (typeof queryText !== 'string' || queryText.length > AUDIT_QUERY_MAX) return fail({ kind: 'invalidQuery' });
+  const query = queryText.trim().replace(/\s+/g, ' ');
+  if (!query) return fail({ kind: 'queryRequired' });
+  const pageNumber = typeof pageInput === 'string' && /^\d{1,3}$/.test(pageInput) ? Number(pageInput) : pageInput;
+  const page = Number.isInteger(pageNumber) && (pageNumber as number) >= 1 ? Math.min(pageNumber as number, AUDIT_MAX_PAGES) : 1;
+
+  const people = await store.query<PersonDocument>(actor.committeeId, { type: 'person' });
+  const subject = await subjectOf(store, actor.committeeId, query, people);
+  if (!subject.ok) return subject;
+  const wanted = page * AUDIT_PAGE_SIZE + 1;
+  const newest = (field: string, value: string): Query => ({ type: AUDIT_TYPE, where: [{ field, op: '=', value }], orderBy: { field: 'at', direction: 'desc' }, limit: wanted });
+  const queries =
+    subject.value.kind === 'session'
+      ? [newest('sessionId', subject.value.sessionId)]
+      : ['actorId', 'subject1', 'subject2', 'subject3'].map((field) => newest(field, (subject.value as { aadObjectId: string }).aadObjectId));
+  const found = (await Promise.all(queries.map((q) => store.query<AuditRecord>(actor.committeeId, q)))).flat();
+  const unique = [...new Map(found.map((record) => [record.id, record])).values()].sort((a, b) => b.at.localeCompare(a.at) || a.id.localeCompare(b.id));
+  const names = new Map(people.map((person) => [person.aadObjectId, person.displayName]));
+  const shown = unique.slice((page - 1) * AUDIT_PAGE_SIZE, page * AUDIT_PAGE_SIZE);
+  return ok({
+    timeZone: actor.committee.timeZone,
+    subject: subject.value,
+    query,
+    page,
+    hasMore: unique.length > page * AUDIT_PAGE_SIZE && page < AUDIT_MAX_PAGES,
+    entries: shown.map((record) => ({
+      at: record.at,
+      ...(record.source === 'bot' ? { actorName: names.get(record.actorId) ?? record.actorId } : {}),
+      source: record.source,
+      ...(record.reason ? { reason: record.reason } : {}),
+      operation: record.operation,
+      documentType: record.documentType,
+      documentId: record.documentId,
+      changes: record.changes,
+    })),
+  });
+}
+
+async function subjectOf(store: AppDependencies['store'], committeeId: string, query: string, people: ReadonlyArray<Stored<PersonDocument>>): Promise<Result<AuditSubject, AuditTrailRefusal>> {
+  const number = parseSessionNumber(query);
+  if (number) {
+    const sessionId = sessionDocumentId(number.year, number.sequence);
+    const session = await store.get<SessionDocument>(committeeId, sessionId);
+    return session ? ok({ kind: 'session', number: session.number, sessionId }) : fail({ kind: 'unknownSession', number: query });
+  }
+  const wanted = query.toLocaleLowerCase('de');
+  const exact = people.filter((person) => person.displayName.toLocaleLowerCase('de') === wanted);
+  const matches = exact.length > 0 ? exact : people.filter((person) => person.displayName.toLocaleLowerCase('de').includes(wanted));
+  if (matches.length === 0) return fail({ kind: 'unknownPerson', name: query });
+  if (matches.length > 1) return fail({ kind: 'ambiguousPerson', name: query, candidates: matches.map((person) => person.displayName).sort().slice(0, LISTED_CANDIDATES) });
+  return ok({ kind: 'person', name: matches[0]!.displayName, aadObjectId: matches[0]!.aadObjectId });
+}

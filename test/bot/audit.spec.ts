@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import type { AuditRecord } from '../../src/app/audit/audit-record';
+import { AUDIT_PAGE_SIZE } from '../../src/app/audit/audit-trail';
+import { auditedStore } from '../../src/app/audit/audited-store';
+import type { DocumentStore } from '../../src/app/ports/document-store';
+import { VERBS } from '../../src/cards/verbs';
+import { fixedClock } from '../../src/domain/clock';
+import { chatPerson, COMMITTEE, PEOPLE, SessionWorld } from '../app/sessions/session-world';
+import { actionData, BotHarness, cardText, firstCard, hasAction } from '../support/bot-harness';
+import { openTempStore, type TempStore } from '../support/temp-store';
+
+describe('bot: audit trail (protokollierung)', () => {
+  let temp: TempStore;
+  let raw: DocumentStore;
+  let world: SessionWorld;
+  let bot: BotHarness;
+  beforeEach(async () => {
+    temp = await openTempStore();
+    raw = temp.store;
+    let created: SessionWorld | undefined;
+    const start = fixedClock('2026-11-21T10:00:00Z');
+    created = await SessionWorld.create(auditedStore(raw, { now: () => (created ?? { clock: start }).clock.now() }));
+    world = created;
+    bot = new BotHarness(world.deps);
+  });
+  afterEach(async () => temp.cleanup());
+
+  const records = () => raw.query<AuditRecord>(COMMITTEE, { type: 'audit' });
+  const say = async (who: Parameters<typeof chatPerson>[0], text: string) => firstCard(await bot.message(chatPerson(who), text));
+
+  it('records a change made in Teams under the person who made it, and shows it for the session', async () => {
+    world.clock.advance(60_000);
+    assert.match(cardText(await say('katrin', 'einladen 2027/1')), /2027\/1/);
+    const invited = (await records()).filter((record) => record.documentType === 'session' && record.at === world.clock.now().toUTC().toISO());
+    assert.deepEqual(invited.map((record) => [record.actorId, record.source, record.operation]), [[PEOPLE.katrin, 'bot', 'changed']]);
+
+    const text = cardText(await say('katrin', 'protokollierung 2027/1'));
+    assert.match(text, /Protokollierung – Sitzung 2027\/1/);
+    assert.match(text, /21\.11\.2026, 11:01:00 Uhr · Katrin Albers/);
+    assert.match(text, /Sitzung geändert \(session-2027-1\)/);
+    assert.match(text, /state: planned → invited/);
+    const english = cardText(firstCard(await bot.message(chatPerson('katrin'), 'audit 2027/1', { locale: 'en-US' })));
+    assert.match(english, /Audit trail – session 2027\/1[^]*Session changed/);
+  });
+
+  it('shows a person’s trail, what they did and what was done about them, in pages', async () => {
+    const text = cardText(await say('katrin', 'protokollierung sabine hoffmann'));
+    assert.match(text, /Protokollierung – Sabine Hoffmann/);
+    assert.match(text, /Person angelegt \(person-bbbbbbbb/);
+    assert.match(text, /Sitz angelegt \(seat-jobcenter\)/);
+
+    for (const command of ['sitzungen planen 2028', 'sitzungen planen 2029', 'einladen 2027/1', 'einladen 2027/2', 'einladen 2027/3']) await say('katrin', command);
+    const byKatrin = (await records()).filter((record) => record.actorId === PEOPLE.katrin && record.source === 'bot');
+    assert.deepEqual(byKatrin.map((record) => `${record.documentType} ${record.operation}`).sort(), [...Array(3).fill('session changed'), ...Array(6).fill('session created')]);
+    assert.match(cardText(await say('katrin', 'protokollierung Katrin Albers')), /Katrin Albers\nSitzung geändert \(session-2027-3\)/);
+    const first = await say('katrin', 'protokollierung Katrin Albers');
+    assert.ok(hasAction(first, VERBS.auditOpen, { page: 2 }), 'more than one page of records');
+    const second = await bot.execute(chatPerson('katrin'), VERBS.auditOpen, actionData(first, VERBS.auditOpen, { page: 2 }));
+    assert.match(cardText(second), /Seite 2/);
+    assert.ok(hasAction(second, VERBS.auditOpen, { page: 1 }));
+    assert.ok((await records()).length > AUDIT_PAGE_SIZE);
+  });
+
+  it('refuses everyone but the secretariat, and unclear or tampered requests, changing nothing', async () => {
+    const before = await records();
+    assert.match(cardText(await say('sabine', 'protokollierung 2027/1')), /Nur die Geschäftsstelle kann die Protokollierung einsehen/);
+    assert.match(cardText(await bot.execute(chatPerson('sabine'), VERBS.auditOpen, { query: '2027/1', page: 1 })), /Nur die Geschäftsstelle/);
+    assert.match(cardText(await say('katrin', 'protokollierung')), /Für wen oder was\?/);
+    assert.match(cardText(await say('katrin', 'protokollierung 2031/7')), /Die Sitzung 2031\/7 gibt es nicht/);
+    assert.match(cardText(await say('katrin', 'protokollierung Niemand')), /niemanden mit dem Namen „niemand“/i);
+    assert.match(cardText(await say('katrin', 'protokollierung in')), /Mehrere Personen passen zu „in“[^]*Katrin Albers[^]*Sabine Hoffmann/);
+    assert.match(cardText(await bot.execute(chatPerson('katrin'), VERBS.auditOpen, { query: { id: 'audit-1' }, page: -3 })), /ungültig/);
+    assert.match(cardText(await bot.execute(chatPerson('katrin'), VERBS.auditOpen, { query: 'x'.repeat(201) })), /ungültig/);
+    assert.deepEqual(await records(), before);
+  });
+});
