@@ -49,8 +49,9 @@ describe('fuzz: card actions', function () {
     assert.deepEqual(log.errors, [], 'the crawl itself met an error');
     // Without real data for most verbs, the cases would only test refusals of nonsense.
     const missing = Object.values(VERBS).filter((verb) => !realData.has(verb));
-    // The crawl goes two clicks deep; forms behind a third click (such as erasing a person) are fuzzed with collected ids.
-    assert.ok(missing.length <= 16, `no real card data for ${missing.join(', ')}`);
+    // The crawl goes two clicks deep; verbs behind a third click (erasing a person, paging the
+    // audit trail) are fuzzed with collected ids. At least two thirds of the verbs must have real data.
+    assert.ok(missing.length <= Object.values(VERBS).length / 3, `no real card data for ${missing.join(', ')}`);
     console.log(`      real card data for ${realData.size} verbs; none for ${missing.join(', ')}`);
     const values = new Set<unknown>();
     const names = new Set<string>();
