@@ -82,7 +82,6 @@ describe('bot: every command and card action as every role', function () {
           for (const who of refused) {
             const before = world.snapshot();
             const text = assertAnswered(firstCard(await world.bot.message(ACTORS[who].person, word)), `${command} as ${who}`);
-            if (process.env.SHOW_ALLOWED) console.log(command, who, text.slice(0, 160).replace(/\n/g, ' | '));
             const expected = STUB_COMMANDS.includes(command) ? new RegExp(de.t('notices.unknownCommandTitle')) : /Nur die Geschäftsstelle|nur die Geschäftsstelle|nur Personen mit einer Rolle|Nicht erlaubt/;
             assert.match(text, expected, `${command} as ${who}`);
             assert.equal(world.snapshot(), before, `${command} as ${who} changed the store`);
@@ -116,7 +115,6 @@ describe('bot: every command and card action as every role', function () {
           // The one person first, so that their click meets the state the card showed.
           for (const who of keys.filter(entitled).sort((a, b) => Number(!owners.includes(a)) - Number(!owners.includes(b)))) {
             const text = assertAnswered(await world.bot.execute(ACTORS[who].person, verb, data), `${verb} as ${who}`);
-            if (process.env.SHOW_ALLOWED) console.log(verb, who, text.slice(0, 160).replace(/\n/g, ' | '));
             assert.ok(!ROLE_REFUSALS.some((refusal) => text.includes(refusal)), `${verb} as ${who} was refused for their role:\n${text}`);
             assert.doesNotMatch(text, /Nicht erlaubt/, `${verb} as ${who}`);
           }
