@@ -24,6 +24,7 @@ import { parseTopicLine } from './topic-line-parser';
 import { workingGroupCards } from './working-group-cards';
 import { actionCards } from './action-cards';
 import { auditCardFor } from './audit-cards';
+import { admitted } from './action-admission';
 import { minutesCards } from './minutes-cards';
 import { importMembersCard, personFormCard, removeSeatCard, rosterCard, saveRolesCard, saveSeatCard, seatFormCard, setActiveCard, type RosterTurn } from './roster-cards';
 import { saveSetupCard, setupCardFor } from './setup-cards';
@@ -236,8 +237,9 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl,
   };
 
   for (const [verb, produce] of cardActions) {
-    app.adaptiveCards.actionExecute(verb, async (context, _state, data) => answerInvoke(context, await cardFor(context, produce, data)));
-    app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => sendCard(context, await cardFor(context, produce, data)));
+    const gated = admitted(verb, produce);
+    app.adaptiveCards.actionExecute(verb, async (context, _state, data) => answerInvoke(context, await cardFor(context, gated, data)));
+    app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => sendCard(context, await cardFor(context, gated, data)));
   }
   app.adaptiveCards.actionExecute(/.*/, async (context) => {
     const i18n = languageOf(context, defaultLocale);

@@ -67,3 +67,96 @@ export function mayUse(command: CommandId, actor: ActorStanding): boolean {
 export function availableCommands(actor: ActorStanding): CommandId[] {
   return COMMANDS.filter((command) => mayUse(command, actor));
 }
+
+/**
+ * The person an action belongs to, where holding a role is not enough: the invitee of an
+ * invitation, an attendee of the circulated minutes, the responsible person of an action item,
+ * the submitter of a topic (when the card edits or withdraws an existing submission). The use
+ * case checks this against stored state; the table says it so that the rule is visible in one
+ * place.
+ */
+export type ActionOwner = 'invitee' | 'attendee' | 'responsible' | 'submitter';
+
+/** Who may use one card action: holders of `roles`, and of those only `onlyThe` person unless they hold one of `orAnyOf`. */
+export interface ActionAudience {
+  readonly roles: Audience;
+  readonly onlyThe?: ActionOwner;
+  readonly orAnyOf?: readonly Role[];
+}
+
+const SECRETARIAT: ActionAudience = { roles: ['secretariat'] };
+const WITH_A_ROLE: readonly Role[] = ['secretariat', 'chair', 'member', 'deputy', 'workingGroup'];
+
+/**
+ * The card side of the table: every card verb (the ids of src/cards/verbs.ts VERBS, kept as
+ * literals because the domain imports no outer layer; a test holds the two lists equal) with
+ * who may click it. The bot refuses a click by anyone outside `roles` before any use case runs;
+ * the use cases still check everything themselves, including the `onlyThe` person.
+ */
+export const ACTION_AUDIENCE = {
+  'setup.open': SECRETARIAT,
+  'setup.save': SECRETARIAT,
+  'delivery.retry': SECRETARIAT,
+  'session.list': SECRETARIAT,
+  'session.edit': SECRETARIAT,
+  'session.save': SECRETARIAT,
+  'session.step': SECRETARIAT,
+  'session.invite': SECRETARIAT,
+  'invitation.view': { roles: ['member', 'deputy'], onlyThe: 'invitee' },
+  'rsvp.answer': { roles: ['member', 'deputy'], onlyThe: 'invitee' },
+  'rsvps.open': SECRETARIAT,
+  'rsvps.remind': SECRETARIAT,
+  'attendance.open': SECRETARIAT,
+  'attendance.save': SECRETARIAT,
+  'topics.call': SECRETARIAT,
+  'topic.form': { roles: TOPIC_SUBMITTERS, onlyThe: 'submitter' },
+  'topic.submit': { roles: TOPIC_SUBMITTERS, onlyThe: 'submitter' },
+  'topic.withdraw': { roles: TOPIC_SUBMITTERS, onlyThe: 'submitter' },
+  'topics.open': SECRETARIAT,
+  'topic.decideForm': SECRETARIAT,
+  'topic.decide': SECRETARIAT,
+  'agenda.open': SECRETARIAT,
+  'agenda.move': SECRETARIAT,
+  'agenda.itemForm': SECRETARIAT,
+  'agenda.itemSave': SECRETARIAT,
+  'agenda.publish': SECRETARIAT,
+  'workingGroups.open': SECRETARIAT,
+  'workingGroup.form': SECRETARIAT,
+  'workingGroup.save': SECRETARIAT,
+  'workingGroup.end': SECRETARIAT,
+  'minutes.open': SECRETARIAT,
+  'minutes.itemForm': SECRETARIAT,
+  'minutes.itemSave': SECRETARIAT,
+  'minutes.circulate': SECRETARIAT,
+  'minutes.review': { roles: ['member', 'deputy'], onlyThe: 'attendee' },
+  'minutes.respond': { roles: ['member', 'deputy'], onlyThe: 'attendee' },
+  'minutes.approve': SECRETARIAT,
+  'actions.open': { roles: WITH_A_ROLE },
+  'action.open': { roles: WITH_A_ROLE },
+  'action.status': { roles: WITH_A_ROLE, onlyThe: 'responsible', orAnyOf: ['secretariat'] },
+  'action.proposeDue': { roles: WITH_A_ROLE, onlyThe: 'responsible', orAnyOf: ['secretariat'] },
+  'action.decideDue': SECRETARIAT,
+  'roster.open': SECRETARIAT,
+  'roster.import': SECRETARIAT,
+  'roster.newSeat': SECRETARIAT,
+  'roster.editSeat': SECRETARIAT,
+  'roster.saveSeat': SECRETARIAT,
+  'roster.removeSeat': SECRETARIAT,
+  'roster.editPerson': SECRETARIAT,
+  'roster.saveRoles': SECRETARIAT,
+  'roster.setActive': SECRETARIAT,
+  'person.erase': SECRETARIAT,
+  'audit.open': SECRETARIAT,
+} as const satisfies Readonly<Record<string, ActionAudience>>;
+export type ActionVerb = keyof typeof ACTION_AUDIENCE;
+
+/**
+ * Whether the person's roles let them use the card action at all. Like `mayUse`, set-up is open
+ * to anyone before the committee exists. Verbs outside the table are refused.
+ */
+export function mayAct(verb: string, actor: ActorStanding): boolean {
+  if (!Object.hasOwn(ACTION_AUDIENCE, verb)) return false;
+  if (verb.startsWith('setup.') && !actor.committeeExists) return true;
+  const { roles } = ACTION_AUDIENCE[verb as ActionVerb] as ActionAudience;
+  return roles === 'anyone' || roles.some((role) => actor.roles.includes(role));
+}

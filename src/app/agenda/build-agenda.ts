@@ -74,8 +74,11 @@ export async function moveAgendaItem(deps: AppDependencies, access: SessionAcces
  */
 export async function saveAgendaItem(deps: AppDependencies, access: SessionAccess, by: string, revision: unknown, itemId: unknown, input: ItemDetailsInput): Promise<Result<AgendaView, AgendaRefusal>> {
   return changeAgenda(deps, access, by, revision, (loaded) => {
-    const existing = typeof itemId === 'string' && itemId !== '' ? loaded.items.find((item) => item.id === itemId) : undefined;
-    if (typeof itemId === 'string' && itemId !== '' && !existing) return fail({ kind: 'unknownItem' });
+    // Only a card without an item (or with an empty one) adds an item; an id of any other type
+    // is tampered data and must not turn into a new item.
+    const isNew = itemId === undefined || itemId === '';
+    const existing = isNew ? undefined : loaded.items.find((item) => item.id === itemId);
+    if (!isNew && !existing) return fail({ kind: 'unknownItem' });
     const parsed = parseItemDetails(input, !existing || existing.origin.type === 'topic');
     if (!parsed.ok) return fail({ kind: 'invalid', problems: parsed.error, ...(existing ? { item: existing } : {}) });
     const { title, ...details } = parsed.value;

@@ -85,6 +85,12 @@ function text(value: unknown): string {
 }
 
 function limited(value: unknown, field: SessionEditField, max: number, problems: SessionEditProblem[]): string | undefined {
+  // A value that is no text (an array, an object, a number) was not typed into the form: read
+  // as empty, it would silently clear the field, so it is refused instead.
+  if (value !== undefined && value !== null && typeof value !== 'string') {
+    problems.push({ field, code: 'invalid' });
+    return undefined;
+  }
   const trimmed = text(value);
   if (trimmed.length > max) {
     problems.push({ field, code: 'tooLong', max });
