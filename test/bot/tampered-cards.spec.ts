@@ -20,7 +20,6 @@ const CLICKER: Partial<Record<Verb, ActorKey>> = {
   [VERBS.invitationView]: 'birgit',
   [VERBS.rsvpAnswer]: 'birgit',
   [VERBS.minutesRespond]: 'birgit',
-  [VERBS.minutesReview]: 'birgit',
   [VERBS.actionStatus]: 'birgit',
   [VERBS.actionProposeDue]: 'birgit',
   [VERBS.topicForm]: 'lena',
