@@ -14,6 +14,11 @@ export interface AuditActor {
   readonly source: AuditSource;
   /** Why the change happened when no person chose it, e.g. the job kind that ran. */
   readonly reason?: string;
+  /**
+   * Set only while a person is erased (Art. 17 GDPR): the trail itself holds their name, so
+   * erasure alone may replace audit records, to pseudonymise them. Nothing a card sends can set it.
+   */
+  readonly erasing?: boolean;
 }
 
 /** When nothing set an actor: written by the system itself, and recorded as such. */

@@ -9,6 +9,7 @@ import { MAX_BATCH_OPERATIONS, type BatchOperation, type Document, type Stored }
 import { ConcurrencyError, ConflictError, NotFoundError } from '../ports/store-errors';
 import { loadRoster, rosterView, type RosterView } from '../roster/load-roster';
 import type { RosterDocument } from '../roster/roster-document';
+import { auditContext } from '../audit/audit-context';
 import { PERSONAL_DATA_TYPES, sameName } from './personal-data-types';
 
 /** The erasure card's submission: the roster revision it showed and whom it names (untrusted). */
@@ -91,6 +92,11 @@ export async function erasePerson(deps: AppDependencies, actor: Actor, submissio
     if (error instanceof ConcurrencyError || error instanceof ConflictError || error instanceof NotFoundError) return fail({ kind: 'outdated' });
     throw error;
   }
+  // Last, the audit trail, which holds the name in the values it recorded, including those of
+  // this erasure's own writes; only erasure may rewrite it.
+  await auditContext.run({ ...auditContext.current(), erasing: true }, async () => {
+    for (const record of await deps.store.query<Document>(actor.committeeId, { type: 'audit' })) await rewrite(deps, record, scrub);
+  });
   return ok({ view: rosterView(await loadRoster(deps.store, actor.committeeId)), pseudonym });
 }
 

@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import type { PersonDocument, SeatDocument } from '../../../src/app/documents';
 import { applyRetention } from '../../../src/app/privacy/apply-retention';
 import { erasePerson } from '../../../src/app/privacy/erase-person';
+import { auditContext } from '../../../src/app/audit/audit-context';
+import { AuditRecordWriteRefused, auditedStore } from '../../../src/app/audit/audited-store';
+import type { Document } from '../../../src/app/ports/document-store';
 import { dataExportFile, exportPersonalData } from '../../../src/app/privacy/export-personal-data';
 import { PERSONAL_DATA_TYPES } from '../../../src/app/privacy/personal-data-types';
 import { RETENTION_JOB, RETENTION_JOB_HANDLERS, ensureRetentionJobs } from '../../../src/app/privacy/retention-jobs';
@@ -91,6 +94,23 @@ for (const engine of ENGINES) {
         assert.equal((await world.store.query(COMMITTEE, { type: 'conversation' })).length, 1, 'her 1:1 reference is deleted');
         assert.equal((await world.store.query(COMMITTEE, { type: 'dataExport' })).length, 0, 'her pending export is deleted');
         assert.equal((await loadRoster(world.store, COMMITTEE)).revision, before.revision + 1);
+      });
+
+      it('pseudonymises the audit trail too, which stays closed to every other write', async () => {
+        const audited = { ...world.deps, store: auditedStore(world.store, world.deps.clock) };
+        // A change the trail records with her name in it, as it keeps every change.
+        const attendance: AttendanceDocument = { id: 'attendance-session-2027-3', committeeId: COMMITTEE, type: 'attendance', sessionId: 'session-2027-3', entries: [{ seatId: 'seat-jobcenter', institution: 'Jobcenter Leipzig', presence: 'inPerson', name: SABINE }], revision: 1, recordedAt: '2027-10-14T12:00:00.000Z', recordedBy: PEOPLE.katrin };
+        await auditContext.run({ actorId: PEOPLE.katrin, source: 'bot' }, () => audited.store.create(attendance));
+        assert.ok((await partitionJson(world.store, ['audit'])).includes(SABINE), 'the trail recorded her name');
+
+        const result = await erasePerson(audited, await world.actor('katrin'), { revision: (await loadRoster(world.store, COMMITTEE)).revision, personId: PEOPLE.sabine });
+        assert.ok(result.ok, JSON.stringify(result));
+        const trail = await world.store.query<Document>(COMMITTEE, { type: 'audit' });
+        assert.ok(trail.length >= 2, 'the records stay, and the erasure is recorded too');
+        const json = await partitionJson(world.store, [...PERSONAL_DATA_TYPES, 'audit']);
+        assert.ok(!json.toLowerCase().includes(SABINE.toLowerCase()), json.slice(Math.max(0, json.indexOf(SABINE) - 300), json.indexOf(SABINE) + 50));
+        const { _etag: recordEtag, ...record } = trail[0]!;
+        await assert.rejects(audited.store.replace<Document>({ ...record }, recordEtag), AuditRecordWriteRefused);
       });
 
       it('refuses members, the secretariat erasing itself, and an outdated card, changing nothing', async () => {
