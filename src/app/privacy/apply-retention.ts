@@ -11,6 +11,8 @@ import { attendanceDocumentId, type AttendanceDocument } from '../sessions/atten
 import type { RsvpDocument } from '../sessions/rsvp-document';
 import type { SessionDocument } from '../sessions/session-document';
 import type { DataExportDocument } from './data-export-document';
+import { auditContext } from '../audit/audit-context';
+import { AUDIT_TYPE, type AuditRecord } from '../audit/audit-record';
 
 /** What one run removed, for the log and the tests. */
 export interface RetentionOutcome {
@@ -58,9 +60,27 @@ export async function applyRetention(deps: AppDependencies, committeeId: string)
       ...(await bySession<MinutesResponseDocument>('minutesResponse')).map((response): [Stored<Document>, (document: Document) => Document | undefined] => [response, (document) => withoutField(document, 'comment')]),
     ];
     for (const [document, change] of candidates) if (await rewrite(deps, document, change)) documents += 1;
+    // The trail recorded the same names and comments when they were written; they go there too.
+    await auditContext.run({ ...auditContext.current(), erasing: true }, async () => {
+      for (const record of await bySession<AuditRecord>(AUDIT_TYPE)) if (await rewrite(deps, record, withoutRetainedValues)) documents += 1;
+    });
   }
   return { sessions: due, documents, exports };
 }
+
+/** The fields whose values retention removes: delegate names, attendance and participant names, objection comments. */
+const RETAINED_FIELDS: ReadonlySet<string> = new Set(['delegateName', 'entries', 'participants', 'comment']);
+
+/** An audit record with the values of those fields removed (that they changed stays), or undefined when it has none. */
+function withoutRetainedValues(document: Document): Document | undefined {
+  const record = document as AuditRecord;
+  if (!record.changes.some((change) => RETAINED_FIELDS.has(change.field) && (change.before !== REMOVED || change.after !== REMOVED))) return undefined;
+  const changes = record.changes.map((change) => (RETAINED_FIELDS.has(change.field) ? { field: change.field, before: REMOVED, after: REMOVED } : change));
+  return { ...record, changes } as AuditRecord;
+}
+
+/** What an audit record shows where retention removed a value. */
+const REMOVED = '[removed]';
 
 /** The document without one top-level field, or undefined when it has none. */
 function withoutField(document: Document, field: string): Document | undefined {

@@ -131,7 +131,13 @@ for (const engine of ENGINES) {
       it('removes names and comments of a finished session only after the period, on the daily job', async () => {
         assert.equal(await ensureRetentionJobs(world.deps), 1);
         assert.equal(await ensureRetentionJobs(world.deps), 0, 'one job per committee');
-        const run = () => runDueJobs({ ...world.deps, logger: silentLogger, instanceId: 'test' }, RETENTION_JOB_HANDLERS);
+        // Through the audit trail, as the server runs it: a correction of the attendance is recorded with the names.
+        const audited = { ...world.deps, store: auditedStore(world.store, world.deps.clock) };
+        const recorded = (await world.store.get<AttendanceDocument>(COMMITTEE, `attendance-${SESSION_1}`))!;
+        const { _etag: attendanceEtag, ...corrected } = recorded;
+        await auditContext.run({ actorId: PEOPLE.katrin, source: 'bot' }, () => audited.store.replace<AttendanceDocument>({ ...corrected, entries: corrected.entries.map((entry) => ({ ...entry, presence: 'online' as const })) }, attendanceEtag));
+        assert.ok((await partitionJson(world.store, ['audit'])).includes(SABINE), 'the trail recorded the names');
+        const run = () => runDueJobs({ ...audited, logger: silentLogger, instanceId: 'test' }, RETENTION_JOB_HANDLERS);
         const names = async () => {
           const attendance = await world.store.get<AttendanceDocument>(COMMITTEE, `attendance-${SESSION_1}`);
           return attendance!.entries.map((entry) => entry.name).join();
@@ -150,7 +156,8 @@ for (const engine of ENGINES) {
         assert.ok((await world.store.query<RsvpDocument>(COMMITTEE, { type: 'rsvp' })).every((rsvp) => rsvp.delegateName === undefined && rsvp.choice === 'delegate'));
         const json = await partitionJson(world.store, ['attendance', 'minutes', 'minutesVersion', 'rsvp', 'minutesResponse']);
         assert.ok(!json.includes(SABINE) && !json.includes('Einwand'));
-        assert.deepEqual(await applyRetention(world.deps, COMMITTEE), { sessions: 1, documents: 0, exports: 0 }, 'nothing left to remove');
+        assert.ok(!(await partitionJson(world.store, ['audit'])).includes(SABINE), 'nor does the audit trail keep them');
+        assert.deepEqual(await applyRetention(audited, COMMITTEE), { sessions: 1, documents: 0, exports: 0 }, 'nothing left to remove');
         const jobs = await world.store.query<JobDocument>(COMMITTEE, { type: 'job', where: [{ field: 'kind', op: '=', value: RETENTION_JOB }] });
         assert.equal(jobs.length, 1);
         assert.equal(jobs[0]!.status, 'scheduled');
