@@ -33,6 +33,8 @@ export interface PersonalDataExport {
   readonly actionItems: readonly unknown[];
   readonly messages: readonly unknown[];
   readonly conversations: readonly unknown[];
+  /** The audit trail's records of what the person did, and of changes about them. */
+  readonly auditTrail: readonly unknown[];
 }
 
 /** A fresh unguessable token for a download link (128 bits, URL-safe). */

@@ -74,6 +74,8 @@ export async function collectPersonalData(store: DocumentStore, committeeId: str
     by<OutboxRecord>('outbox', 'recipient.aadObjectId'),
     by<ConversationDocument>('conversation', 'aadObjectId'),
   ]);
+  const trail = new Map<string, Stored<Document>>();
+  for (const field of ['actorId', 'subject1', 'subject2', 'subject3']) for (const record of await by<Document>('audit', field)) trail.set(record.id, record);
   const name = person?.displayName ?? '';
   return {
     exportedAt: nowIso,
@@ -95,6 +97,7 @@ export async function collectPersonalData(store: DocumentStore, committeeId: str
       .filter((record) => record.recipient.kind === 'person')
       .map((record) => ({ id: record.id, key: record.key, kind: record.message.kind, recipient: record.recipient, recipientLabel: record.recipientLabel, status: record.status, createdAt: record.createdAt, sentAt: record.sentAt, attempts: record.attempts })),
     conversations: conversations.filter((conversation) => conversation.kind === 'personal').map(plain),
+    auditTrail: [...trail.values()].map(plain),
   };
 }
 

@@ -38,12 +38,17 @@ for (const engine of ENGINES) {
 
     describe('my data', () => {
       it('exports every kind of record naming the person, and nothing of anyone else', async () => {
+        // One record of the audit trail about her, written as the server writes every change.
+        const audited = { ...world.deps, store: auditedStore(world.store, world.deps.clock) };
+        const seat = (await world.store.query<SeatDocument>(COMMITTEE, { type: 'seat', where: [{ field: 'memberId', op: '=', value: PEOPLE.sabine }] }))[0]!;
+        const { _etag: seatEtag, ...moved } = seat;
+        await auditContext.run({ actorId: PEOPLE.katrin, source: 'bot' }, () => audited.store.replace<SeatDocument>({ ...moved, institution: 'Jobcenter Leipzig Nord' }, seatEtag));
         const link = await exportPersonalData(world.deps, await world.actor('sabine'));
         const file = await dataExportFile(world.deps, COMMITTEE, link.token);
         assert.ok(file);
         const data = JSON.parse(file.content) as Record<string, unknown[]> & { person: { displayName: string } };
         assert.equal(data.person.displayName, SABINE);
-        for (const kind of ['seats', 'rsvps', 'attendance', 'minutesParticipation', 'topicSubmissions', 'minutesAnswers', 'actionItems', 'messages', 'conversations']) {
+        for (const kind of ['seats', 'rsvps', 'attendance', 'minutesParticipation', 'topicSubmissions', 'minutesAnswers', 'actionItems', 'messages', 'conversations', 'auditTrail']) {
           assert.equal(data[kind]!.length, 1, `${kind}: ${JSON.stringify(data[kind])}`);
         }
         assert.match(file.content, /Einwand sabine/);
