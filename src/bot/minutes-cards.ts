@@ -113,7 +113,7 @@ export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
         const result = await approveMinutes(deps, access.committee, session, actor.identity.aadObjectId, { confirmed: cardField(argumentOrData, 'confirmed') === true, automatic: false });
         if (result.ok) {
           const { correction, agreements, toWorkingGroupConversation, minutes } = result.value;
-          const after = { committee: access.committee, session: (await deps.store.get<typeof session>(access.committee.committeeId, session.id)) ?? session };
+          const after = { committee: access.committee, session: result.value.session };
           const text = correction ? i18n.t('minutesResult.correctionText') : i18n.t(toWorkingGroupConversation ? 'minutesResult.approvedToChannel' : 'minutesResult.approvedToPeople', { agreements });
           return card(await current(after, actor), i18n, cardBanner('good', i18n.t(correction ? 'minutesResult.correctionPublished' : 'minutesResult.approved', { version: minutes.version }), text));
         }

@@ -5,7 +5,7 @@ import type { AppDependencies } from '../dependencies';
 import { draftsForPeople, enqueueOperation, type OutboxDraft } from '../delivery/outbox-record';
 import type { CommitteeDocument, PersonDocument } from '../documents';
 import type { MessageSpec } from '../ports/message-renderer';
-import { withoutEtag, type BatchOperation, type Stored } from '../ports/document-store';
+import { withoutEtag, type BatchOperation, type Document, type Stored } from '../ports/document-store';
 import { ConcurrencyError, ConflictError } from '../ports/store-errors';
 import { rosterSnapshot, type RosterSnapshot } from '../sessions/roster-snapshot';
 import type { SessionDocument } from '../sessions/session-document';
@@ -27,6 +27,8 @@ export interface Approved {
   readonly correction: boolean;
   readonly agreements: number;
   readonly toWorkingGroupConversation: boolean;
+  /** The session as it stands afterwards (minutes approved), for the card that answers. */
+  readonly session: Stored<SessionDocument>;
 }
 
 export interface ApproveOptions {
@@ -63,27 +65,33 @@ export async function approveMinutes(deps: AppDependencies, committee: Stored<Co
   const dispatchId = `minutes-approved:${session.id}`;
   const drafts = [...publicationDrafts(committee, session, approved, roster, dispatchId, false, options.automatic), ...actionItems.drafts];
   const operations: BatchOperation[] = [{ op: 'replace', document: approved, ifMatch: head._etag }, { op: 'replace', document: movedSession, ifMatch: session._etag }, ...actionItems.operations, enqueueOperation(committee.committeeId, dispatchId, drafts, nowIso)];
-  let stored: Stored<MinutesDocument>;
+  let written: Array<Stored<Document> | undefined>;
   try {
-    stored = (await deps.store.batch(committee.committeeId, operations))[0] as Stored<MinutesDocument>;
+    written = await deps.store.batch(committee.committeeId, operations);
   } catch (error) {
     if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
     const now = await loadMinutes(deps, committee, session, by);
     return fail({ kind: now.status === 'approved' ? 'alreadyApproved' : 'outdated' });
   }
   await followUpActionItems(deps, committee);
-  return ok({ minutes: stored, correction: false, agreements: approved.items.reduce((sum, item) => sum + item.agreements.length, 0), toWorkingGroupConversation: Boolean(committee.workingGroupConversationId) });
+  return ok({
+    minutes: written[0] as Stored<MinutesDocument>,
+    session: written[1] as Stored<SessionDocument>,
+    correction: false,
+    agreements: approved.items.reduce((sum, item) => sum + item.agreements.length, 0),
+    toWorkingGroupConversation: Boolean(committee.workingGroupConversationId),
+  });
 }
 
 /** Sends a correction saved after approval: recipients and the working group get the corrected minutes, marked as such. */
-async function publishCorrection(deps: AppDependencies, committee: Stored<CommitteeDocument>, session: SessionDocument, head: Stored<MinutesDocument>, by: string): Promise<Result<Approved, ApproveRefusal>> {
+async function publishCorrection(deps: AppDependencies, committee: Stored<CommitteeDocument>, session: Stored<SessionDocument>, head: Stored<MinutesDocument>, by: string): Promise<Result<Approved, ApproveRefusal>> {
   const nowIso = deps.clock.now().toUTC().toISO()!;
   const published: MinutesDocument = { ...withoutEtag(head), publishedVersion: head.version };
   const roster = await rosterSnapshot(deps.store, committee.committeeId);
   const dispatchId = `minutes-correction:${session.id}:v${head.version}`;
   try {
     const [stored] = await deps.store.batch(committee.committeeId, [{ op: 'replace', document: published, ifMatch: head._etag }, enqueueOperation(committee.committeeId, dispatchId, publicationDrafts(committee, session, published, roster, dispatchId, true, false), nowIso)]);
-    return ok({ minutes: stored as Stored<MinutesDocument>, correction: true, agreements: 0, toWorkingGroupConversation: Boolean(committee.workingGroupConversationId) });
+    return ok({ minutes: stored as Stored<MinutesDocument>, session, correction: true, agreements: 0, toWorkingGroupConversation: Boolean(committee.workingGroupConversationId) });
   } catch (error) {
     if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
     return fail({ kind: 'outdated' });

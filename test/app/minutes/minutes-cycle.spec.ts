@@ -151,6 +151,7 @@ for (const engine of ENGINES) {
       const approved = await approve(true);
       assert.ok(approved.ok, JSON.stringify(!approved.ok && approved.error));
       assert.equal((await world.session()).state, 'minutesApproved');
+      assert.deepEqual([approved.value.session.state, approved.value.session._etag], ['minutesApproved', (await world.session())._etag], 'the answer carries the session as stored');
       const head = await storedMinutes(world);
       assert.deepEqual([head.status, head.approval?.version, head.approval?.automatic, head.approval?.by], ['approved', 2, false, PEOPLE.katrin]);
       const agreements = await world.store.query<AgreementDocument>(COMMITTEE, { type: 'agreement' });
