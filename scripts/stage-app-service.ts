@@ -11,6 +11,9 @@
  * lies in the working copy. Dependencies are then installed into the package from the lockfile
  * with production dependencies only, so the server runs `node dist/src/server/main.js` on
  * exactly what package.json lists under `dependencies`.
+ *
+ * The folder lies inside the project so that install scripts run there find the project's own
+ * tools: botbuilder-dialogs' postinstall calls `npx rimraf`, and rimraf is a devDependency.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
