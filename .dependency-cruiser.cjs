@@ -50,6 +50,24 @@ module.exports = {
       to: { path: '^src/(bot|infra|server)/' },
     },
     {
+      name: 'runtime-without-dev-dependencies',
+      comment:
+        'The App Service package has production dependencies only (npm ci --omit=dev), so code that runs ' +
+        'there must not load a devDependency; type-only imports are erased by the compiler.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'runtime-packages-declared',
+      comment:
+        'A package that package.json does not name (a dependency of a dependency) may be absent or another ' +
+        'version in production; src imports only packages it declares.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { dependencyTypes: ['npm-no-pkg', 'npm-unknown'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},
@@ -60,6 +78,8 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    exclude: { path: '^(dist|node_modules)/' },
+    // Only the compiled output is left out: excluding node_modules as well would drop every
+    // dependency on a package, and with it the rules above that name packages.
+    exclude: { path: '^dist/' },
   },
 };

@@ -1,6 +1,8 @@
 // Azure resources for Gremium, deployed by the Agents Toolkit (`arm/deploy` in m365agents.yml).
 // One user-assigned managed identity is the bot's identity towards Teams (msaAppType
 // UserAssignedMSI) and its identity towards Cosmos DB (Entra ID data-plane role, no keys).
+// Cosmos DB is reached only through a private endpoint in a virtual network that the App Service
+// is integrated with; its public endpoint is closed unless cosmosPublicNetworkAccess opens it.
 // Outputs are written to env/.env.<env> by the toolkit.
 
 @maxLength(20)
@@ -12,7 +14,8 @@ param resourceBaseName string
 @description('Name of the bot in the Azure Bot registration.')
 param botDisplayName string
 
-@description('App Service plan SKU (Linux). F1 has no Always On; B1 or larger is recommended.')
+// F1 has neither Always On nor the virtual network integration that reaches Cosmos DB.
+@description('App Service plan SKU (Linux), B1 or larger.')
 param webAppSku string = 'B1'
 
 @description('Azure Bot SKU. The Teams channel is free on F0.')
@@ -24,13 +27,24 @@ param location string = resourceGroup().location
 param cosmosDatabaseName string = 'gremium'
 param cosmosContainerName string = 'documents'
 
+// The bot never needs the public endpoint: it uses the private one. Enabled is for a while only,
+// e.g. Data Explorer in the portal or a data import from a workstation; provision again with
+// Disabled afterwards. Even then every request needs an Entra ID data-plane role (no keys).
+@allowed([
+  'Disabled'
+  'Enabled'
+])
+@description('Cosmos DB public network access: Disabled, or Enabled for troubleshooting only.')
+param cosmosPublicNetworkAccess string = 'Disabled'
+
 param identityName string = resourceBaseName
 param serverfarmsName string = resourceBaseName
 param webAppName string = resourceBaseName
 param botServiceName string = resourceBaseName
 param cosmosAccountName string = toLower(resourceBaseName)
 param logAnalyticsName string = '${resourceBaseName}-logs'
-param appInsightsName string = '${resourceBaseName}-insights'
+param virtualNetworkName string = '${resourceBaseName}-network'
+param cosmosPrivateEndpointName string = '${resourceBaseName}-cosmos-endpoint'
 
 // Built-in "Cosmos DB Built-in Data Contributor" data-plane role.
 var cosmosDataContributorRoleId = '00000000-0000-0000-0000-000000000002'
@@ -40,6 +54,16 @@ var skusWithoutAlwaysOn = [
   'D1'
 ]
 var alwaysOn = !contains(skusWithoutAlwaysOn, toUpper(webAppSku))
+// The private network: one subnet for the App Service's outbound traffic (virtual network
+// integration), one for the Cosmos DB private endpoint. Nothing else is in it or peered with it;
+// change the ranges here if it is ever peered with a network that uses them.
+var virtualNetworkAddressPrefix = '10.0.0.0/24'
+var appServiceSubnetName = 'app-service'
+var appServiceSubnetPrefix = '10.0.0.0/26'
+var privateEndpointSubnetName = 'private-endpoints'
+var privateEndpointSubnetPrefix = '10.0.0.64/26'
+// Private Link zone of Cosmos DB for NoSQL in the Azure public cloud.
+var cosmosPrivateDnsZoneName = 'privatelink.documents.azure.com'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: identityName
@@ -57,17 +81,42 @@ resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2022-10-01' = {
   }
 }
 
-resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
-  name: appInsightsName
+resource virtualNetwork 'Microsoft.Network/virtualNetworks@2023-09-01' = {
+  name: virtualNetworkName
   location: location
-  kind: 'web'
   properties: {
-    Application_Type: 'web'
-    WorkspaceResourceId: logAnalytics.id
+    addressSpace: {
+      addressPrefixes: [
+        virtualNetworkAddressPrefix
+      ]
+    }
+    subnets: [
+      {
+        name: appServiceSubnetName
+        properties: {
+          addressPrefix: appServiceSubnetPrefix
+          delegations: [
+            {
+              name: 'app-service-plan'
+              properties: {
+                serviceName: 'Microsoft.Web/serverFarms'
+              }
+            }
+          ]
+        }
+      }
+      {
+        name: privateEndpointSubnetName
+        properties: {
+          addressPrefix: privateEndpointSubnetPrefix
+        }
+      }
+    ]
   }
 }
 
-// Cosmos DB for NoSQL, serverless, Entra ID only (account keys disabled).
+// Cosmos DB for NoSQL, serverless, Entra ID only (account keys disabled), TLS 1.2 or later, and
+// no public network access: the bot reaches it through the private endpoint below.
 resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
   name: cosmosAccountName
   location: location
@@ -90,7 +139,22 @@ resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
       }
     ]
     disableLocalAuth: true
-    publicNetworkAccess: 'Enabled'
+    minimalTlsVersion: 'Tls12'
+    publicNetworkAccess: cosmosPublicNetworkAccess
+    // With public access opened for troubleshooting, no IP rule narrows it: the addresses of the
+    // person troubleshooting are not known here, and Entra ID still guards every request.
+    ipRules: []
+    // Stated rather than left to the service's default, because erasure and retention reach a
+    // backup only when it ages out: a full backup every 4 hours, each kept 8 hours (the two
+    // latest), stored in the account's region only. A restore needs a support request.
+    backupPolicy: {
+      type: 'Periodic'
+      periodicModeProperties: {
+        backupIntervalInMinutes: 240
+        backupRetentionIntervalInHours: 8
+        backupStorageRedundancy: 'Local'
+      }
+    }
   }
 }
 
@@ -118,17 +182,82 @@ resource cosmosContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/con
         kind: 'Hash'
         version: 2
       }
+      // Time to live is on, with no default: a document carrying a `ttl` (seconds) is removed
+      // that long after its last write, every other document stays until it is deleted.
+      defaultTtl: -1
+      // The indexing policy goes here (`indexingPolicy`); until then Cosmos DB indexes every path.
     }
   }
 }
 
+// The bot's identity may read and write documents in this one database, nothing else of the
+// account (no other database, no account-wide data access). The name is the one the assignment
+// had when it covered the whole account, so that provisioning an existing installation narrows
+// that assignment instead of adding a second one beside it.
 resource cosmosDataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-05-15' = {
   parent: cosmos
   name: guid(cosmos.id, identity.id, cosmosDataContributorRoleId)
   properties: {
     roleDefinitionId: '${cosmos.id}/sqlRoleDefinitions/${cosmosDataContributorRoleId}'
     principalId: identity.properties.principalId
-    scope: cosmos.id
+    scope: '${cosmos.id}/dbs/${cosmosDatabase.name}'
+  }
+}
+
+// The private endpoint gives Cosmos DB an address in the private-endpoints subnet; the private
+// DNS zone, linked to the network, makes the account's usual host name resolve to it for the App
+// Service (integrated with the network, it uses the network's DNS). The endpoint URL in the app
+// settings stays the public name, so nothing in the app knows about the network.
+resource cosmosPrivateDnsZone 'Microsoft.Network/privateDnsZones@2020-06-01' = {
+  name: cosmosPrivateDnsZoneName
+  location: 'global'
+}
+
+resource cosmosPrivateDnsZoneLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2020-06-01' = {
+  parent: cosmosPrivateDnsZone
+  name: virtualNetworkName
+  location: 'global'
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: virtualNetwork.id
+    }
+  }
+}
+
+resource cosmosPrivateEndpoint 'Microsoft.Network/privateEndpoints@2023-09-01' = {
+  name: cosmosPrivateEndpointName
+  location: location
+  properties: {
+    subnet: {
+      id: '${virtualNetwork.id}/subnets/${privateEndpointSubnetName}'
+    }
+    privateLinkServiceConnections: [
+      {
+        name: cosmosPrivateEndpointName
+        properties: {
+          privateLinkServiceId: cosmos.id
+          groupIds: [
+            'Sql'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource cosmosPrivateEndpointDns 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2023-09-01' = {
+  parent: cosmosPrivateEndpoint
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'cosmos'
+        properties: {
+          privateDnsZoneId: cosmosPrivateDnsZone.id
+        }
+      }
+    ]
   }
 }
 
@@ -157,6 +286,9 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
   properties: {
     serverFarmId: serverfarm.id
     httpsOnly: true
+    // Outbound traffic to private addresses (the Cosmos DB private endpoint) goes through the
+    // network; everything else (Teams, Entra ID) leaves as before.
+    virtualNetworkSubnetId: '${virtualNetwork.id}/subnets/${appServiceSubnetName}'
     siteConfig: {
       linuxFxVersion: 'NODE|20-lts'
       appCommandLine: 'node dist/src/server/main.js'
@@ -166,13 +298,39 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       http20Enabled: true
       // Liveness probe of src/server/http-server.ts; App Service replaces instances that fail it.
       healthCheckPath: '/healthz'
+      // No web server logs, failed-request traces or detailed error pages: they would keep each
+      // request's full URL, and download links carry their token in the path. The app logs the
+      // route without the token itself (console output, below).
+      httpLoggingEnabled: false
+      requestTracingEnabled: false
+      detailedErrorLoggingEnabled: false
     }
   }
 }
 
+// Deployment signs in with Entra ID (the toolkit's token); the site's basic user name and
+// password for the deployment (SCM/Kudu) and FTP endpoints are refused.
+resource webAppScmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: webApp
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+resource webAppFtpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: webApp
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
 // The app settings as a child resource rather than inside the site, because PUBLIC_BASE_URL needs
-// the site's own host name: the site cannot refer to itself, its child can. This resource holds
-// every setting; App Service replaces the whole set with it.
+// the site's own host name: the site cannot refer to itself, its child can. Being a child also
+// keeps the site itself free of any reference to Cosmos DB, so the order is network, Cosmos DB and
+// site, then these settings, and no cycle can arise. This resource holds every setting; App Service
+// replaces the whole set with it.
 resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   parent: webApp
   name: 'appsettings'
@@ -189,14 +347,17 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     COSMOS_ENDPOINT: cosmos.properties.documentEndpoint
     COSMOS_DATABASE: cosmosDatabaseName
     COSMOS_CONTAINER: cosmosContainerName
-    APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
-    ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
     // Links in cards (the sessions' calendar files) point here; see env/.env.example.
     PUBLIC_BASE_URL: 'https://${webApp.properties.defaultHostName}'
+    // No Application Insights agent (ApplicationInsightsAgent_EXTENSION_VERSION): its request
+    // telemetry would keep every URL, download tokens included, for the workspace's retention.
+    // The app's own JSON logs reach the workspace as console output.
   }
 }
 
-// Console output (the app's JSON logs), HTTP and platform logs go to the workspace.
+// Console output (the app's JSON logs) and platform logs go to the workspace, kept 30 days. The
+// HTTP log category stays off: it records each request's full URL, and download links carry their
+// token in the path.
 resource webAppDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'logs-to-workspace'
   scope: webApp
@@ -208,12 +369,12 @@ resource webAppDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-pre
         enabled: true
       }
       {
-        category: 'AppServiceHTTPLogs'
+        category: 'AppServicePlatformLogs'
         enabled: true
       }
       {
-        category: 'AppServicePlatformLogs'
-        enabled: true
+        category: 'AppServiceHTTPLogs'
+        enabled: false
       }
     ]
   }

@@ -79,17 +79,12 @@ export class EmbeddedStore implements DocumentStore {
     this.statements = prepareStatements(db);
   }
 
-  /**
-   * Opens (or creates) `<dataDir>/gremium.sqlite`. WAL lets readers (health probe, queries) run
-   * while a write commits; `synchronous = FULL` makes every committed write survive a power cut,
-   * which matters more for RSVPs and minutes than the few milliseconds it costs.
-   */
+  /** Opens (or creates) `<dataDir>/gremium.sqlite`, configured by `configureConnection`. */
   static async open(options: EmbeddedStoreOptions): Promise<EmbeddedStore> {
     mkdirSync(options.dataDir, { recursive: true });
     const db = new Database(join(options.dataDir, EMBEDDED_STORE_FILE_NAME));
     try {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
+      configureConnection(db);
       migrate(db);
       return new EmbeddedStore(db);
     } catch (error) {
@@ -205,6 +200,25 @@ export class EmbeddedStore implements DocumentStore {
     }
     throw new NotFoundError(`Document "${id}" does not exist.`);
   }
+}
+
+/**
+ * The settings every connection to the store file gets; SQLite keeps them per connection, not in
+ * the file. WAL lets readers (health probe, queries) run while a write commits;
+ * `synchronous = FULL` makes every committed write survive a power cut, which matters more for
+ * RSVPs and minutes than the few milliseconds it costs. `secure_delete = ON` overwrites the
+ * space a deleted or rewritten document occupied with zeros, so that what erasure and retention
+ * remove or pseudonymise is gone from the file, not merely marked free until the page is reused.
+ * The write-ahead log still holds the pages as they were until a checkpoint (every 1,000 pages and
+ * at close) copies it into the file; after that, `journal_size_limit = 0` cuts the log back to the
+ * pages written since, instead of keeping a tail of old pages that later, shorter cycles never
+ * overwrite.
+ */
+export function configureConnection(db: Database.Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('secure_delete = ON');
+  db.pragma('journal_size_limit = 0');
 }
 
 function prepareStatements(db: Database.Database) {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -11,8 +11,12 @@ interface CruiseResult {
   output: { summary: { violations: Array<{ rule: { name: string }; from: string; to: string }> } };
 }
 
-/** Runs dependency-cruiser with the project's rules over a tree laid out like src/. */
-async function violations(files: Record<string, string>): Promise<string[]> {
+/**
+ * Runs dependency-cruiser with the project's rules over a tree laid out like src/. With
+ * `withPackages`, the tree gets the project's package.json and (linked) node_modules, so that
+ * imports resolve and are told apart as dependencies, devDependencies and undeclared packages.
+ */
+async function violations(files: Record<string, string>, { withPackages = false } = {}): Promise<string[]> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'gremium-layers-'));
   try {
     for (const [file, content] of Object.entries(files)) {
@@ -20,6 +24,10 @@ async function violations(files: Record<string, string>): Promise<string[]> {
       await writeFile(path.join(dir, file), content);
     }
     await cp(path.join(ROOT, 'tsconfig.json'), path.join(dir, 'tsconfig.json'));
+    if (withPackages) {
+      await cp(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
+      await symlink(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'junction');
+    }
     const { cruise } = (await import('dependency-cruiser')) as unknown as {
       cruise: (files: string[], options: object) => Promise<CruiseResult>;
     };
@@ -27,7 +35,9 @@ async function violations(files: Record<string, string>): Promise<string[]> {
     process.chdir(dir);
     try {
       const result = await cruise(['src'], { ruleSet, validate: true, tsPreCompilationDeps: true, doNotFollow: { path: 'node_modules' } });
-      return result.output.summary.violations.map((violation) => `${violation.rule.name}: ${violation.from} -> ${violation.to}`).sort();
+      return result.output.summary.violations
+        .map((violation) => `${violation.rule.name}: ${violation.from} -> ${violation.to}`)
+        .sort();
     } finally {
       process.chdir(cwd);
     }
@@ -74,5 +84,33 @@ describe('architecture/dependency rules', () => {
       assert.ok(found.some((line) => line.includes(`src/app/plan-year.ts -> ${target}`)), `${target}:\n${found.join('\n')}`);
     }
     assert.ok(found.includes('app-uses-ports-not-adapters: src/app/plan-year.ts -> src/infra/cosmos-store.ts'), found.join('\n'));
+  });
+
+  // The App Service package is installed with npm ci --omit=dev: a devDependency, or a package
+  // that only a devDependency brings along, is not there, and the bot would fail on first use.
+  it('fail when code that runs in production imports a devDependency or an undeclared package', async () => {
+    const found = await violations(
+      {
+        'src/infra/check-data.ts': [
+          "import Ajv from 'ajv';",
+          "import type { SinonStub } from 'sinon';",
+          "import ms from 'ms';",
+          'export const x = [Ajv, ms];',
+          'export type Stub = SinonStub;',
+          "export const later = () => import('fast-check');",
+        ].join('\n'),
+      },
+      { withPackages: true },
+    );
+    // The linked node_modules resolves to its real place, so the target is matched by its tail.
+    const flagged = (rule: string, target: string) =>
+      found.some(
+        (line) => line.startsWith(`${rule}: src/infra/check-data.ts -> `) && line.includes(`node_modules/${target}/`),
+      );
+    for (const target of ['ajv', 'fast-check']) {
+      assert.ok(flagged('runtime-without-dev-dependencies', target), `${target}:\n${found.join('\n')}`);
+    }
+    assert.ok(flagged('runtime-packages-declared', 'ms'), found.join('\n'));
+    assert.ok(!found.some((line) => line.includes('sinon')), `a type-only import is erased:\n${found.join('\n')}`);
   });
 });

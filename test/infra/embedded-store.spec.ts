@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { EMBEDDED_STORE_FILE_NAME, EmbeddedStore, compileQuery } from '../../src/infra/embedded-store';
+import {
+  EMBEDDED_STORE_FILE_NAME,
+  EmbeddedStore,
+  compileQuery,
+  configureConnection,
+} from '../../src/infra/embedded-store';
 import { describeDocumentStoreContract } from './document-store.contract';
 
 async function freshDataDir(): Promise<string> {
@@ -165,6 +170,98 @@ describe('EmbeddedStore.open', () => {
       }
     } finally {
       db.close();
+    }
+  });
+
+  it('configures each connection with secure_delete, a log cut back on restart, WAL and full sync', () => {
+    const db = new Database(join(parentDir, EMBEDDED_STORE_FILE_NAME));
+    try {
+      configureConnection(db);
+      assert.equal(db.pragma('secure_delete', { simple: true }), 1);
+      assert.equal(db.pragma('journal_size_limit', { simple: true }), 0);
+      assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+      assert.equal(db.pragma('synchronous', { simple: true }), 2);
+    } finally {
+      db.close();
+    }
+  });
+
+  /**
+   * Every byte of the file and of its write-ahead log, as latin1 so that ASCII text can be found
+   * in it. The log is checkpointed into the file first (by a second connection, the store stays
+   * open), as SQLite does on its own every 1,000 pages and when the last connection closes.
+   */
+  function fileBytesAfterCheckpoint(dataDir: string): string {
+    const file = join(dataDir, EMBEDDED_STORE_FILE_NAME);
+    const db = new Database(file);
+    try {
+      const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+      assert.equal(result?.busy, 0, 'the checkpoint could not finish');
+    } finally {
+      db.close();
+    }
+    const wal = `${file}-wal`;
+    return readFileSync(file).toString('latin1') + (existsSync(wal) ? readFileSync(wal).toString('latin1') : '');
+  }
+
+  // Erasure and retention delete or rewrite documents; without secure_delete SQLite only marks
+  // the space free, and the old text stays readable in the file until the page is reused.
+  it('leaves no trace of a deleted or rewritten document in the file', async () => {
+    const store = await EmbeddedStore.open({ dataDir: parentDir });
+    try {
+      const kept = { id: 'p0', committeeId: 'k', type: 'person', displayName: 'Kept Kollegin' };
+      await store.create(kept);
+      await store.create({ id: 'p1', committeeId: 'k', type: 'person', displayName: 'Erika Deletedperson' });
+      const rewritten = await store.create({
+        id: 'p2',
+        committeeId: 'k',
+        type: 'person',
+        displayName: 'Max Rewrittenperson',
+      });
+      const before = fileBytesAfterCheckpoint(parentDir);
+      assert.ok(before.includes('Deletedperson') && before.includes('Rewrittenperson'));
+
+      await store.delete('k', 'p1');
+      const afterDelete = fileBytesAfterCheckpoint(parentDir);
+      assert.ok(!afterDelete.includes('Deletedperson'), 'the deleted document is still in the file');
+      assert.ok(afterDelete.includes('Rewrittenperson'));
+
+      await store.replace({ id: 'p2', committeeId: 'k', type: 'person', displayName: 'Person 2' }, rewritten._etag);
+      const afterReplace = fileBytesAfterCheckpoint(parentDir);
+      assert.ok(!afterReplace.includes('Rewrittenperson'), 'the earlier version is still in the file');
+      assert.ok(afterReplace.includes('Kept Kollegin'));
+    } finally {
+      await store.close();
+    }
+  });
+
+  // A checkpoint copies the log into the file but leaves the log's frames in place, to be
+  // overwritten one by one; a log that once grew large would keep old page images (with text
+  // erased since) in its tail for as long as later cycles stay shorter.
+  it('cuts the write-ahead log back when it starts over, so its tail keeps no erased text', async () => {
+    const store = await EmbeddedStore.open({ dataDir: parentDir });
+    try {
+      await store.create({ id: 'p1', committeeId: 'k', type: 'person', displayName: 'Erika Deletedperson' });
+      for (let i = 0; i < 40; i += 1) {
+        await store.create({ id: `n${i}`, committeeId: 'k', type: 'note', text: 'x'.repeat(3_000) });
+      }
+      await store.delete('k', 'p1');
+      const file = join(parentDir, EMBEDDED_STORE_FILE_NAME);
+      const other = new Database(file);
+      try {
+        type CheckpointResult = { busy: number; log: number; checkpointed: number };
+        const [result] = other.pragma('wal_checkpoint(PASSIVE)') as CheckpointResult[];
+        assert.ok(result && result.busy === 0 && result.log === result.checkpointed, 'the checkpoint could not finish');
+      } finally {
+        other.close();
+      }
+      await store.create({ id: 'later', committeeId: 'k', type: 'note', text: 'y' });
+
+      const log = readFileSync(`${file}-wal`).toString('latin1');
+      assert.ok(!log.includes('Deletedperson'), `the log (${log.length} bytes) still holds the erased text`);
+      assert.ok(!readFileSync(file).toString('latin1').includes('Deletedperson'));
+    } finally {
+      await store.close();
     }
   });
 
