@@ -45,7 +45,7 @@ describe('server/secrets in logs', function () {
       COSMOS_ENDPOINT: `https://127.0.0.1:${(cosmos.address() as AddressInfo).port}`,
       COSMOS_KEY: cosmosKey,
       COSMOS_DATABASE: 'secrets-test',
-      // The stand-in's certificate is self-signed.
+      // Both stand-ins' certificates are self-signed.
       NODE_TLS_REJECT_UNAUTHORIZED: '0',
     });
     try {
