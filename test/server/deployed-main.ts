@@ -32,8 +32,7 @@ export interface DeployedMain {
  * NODE_EXTRA_CA_CERTS), on the embedded store in a folder of its own and with a temp folder of
  * its own, so a test can see whether a request made it write anything.
  */
-export async function startDeployedMain(env: Record<string, string> = {}): Promise<DeployedMain> {
-  const signing = newSigningKey('trusted-key');
+export async function startDeployedMain(env: Record<string, string> = {}, signing: SigningKey = newSigningKey('trusted-key')): Promise<DeployedMain> {
   const metadata: OpenIdMetadataServer = await startOpenIdMetadataServer([signing]);
   const tmpDir = await mkdtemp(path.join(os.tmpdir(), 'gremium-edge-tmp-'));
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gremium-edge-data-'));

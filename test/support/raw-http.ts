@@ -2,11 +2,11 @@ import net from 'node:net';
 
 /** What came back on one connection, read until the server closed it. */
 export interface RawAnswer {
-  /** The status of the first answer, or undefined if the server closed without answering. */
+  /** The status of the final answer (after any 1xx), or undefined if the server closed without one. */
   readonly status: number | undefined;
   /** Everything the server sent, as latin1 text. */
   readonly text: string;
-  /** The first answer's body (after its header block). */
+  /** The final answer's body (after its header block). */
   readonly body: string;
   /** Whether the server neither answered nor closed within the deadline. */
   readonly hung: boolean;
@@ -37,9 +37,11 @@ export function rawExchange(port: number, request: ReadonlyArray<string | Buffer
       clearTimeout(deadline);
       socket.destroy();
       const text = Buffer.concat(chunks).toString('latin1');
-      const status = /^HTTP\/1\.[01] (\d{3})/.exec(text)?.[1];
-      const bodyStart = text.indexOf('\r\n\r\n');
-      resolve({ status: status === undefined ? undefined : Number(status), text, body: bodyStart < 0 ? '' : text.slice(bodyStart + 4), hung });
+      // Interim answers (100 Continue) come first; the status is the final answer's.
+      const final = text.replace(/^(HTTP\/1\.[01] 1\d\d[^\r]*\r\n(?:[^\r]+\r\n)*\r\n)+/, '');
+      const status = /^HTTP\/1\.[01] (\d{3})/.exec(final)?.[1];
+      const bodyStart = final.indexOf('\r\n\r\n');
+      resolve({ status: status === undefined ? undefined : Number(status), text, body: bodyStart < 0 ? '' : final.slice(bodyStart + 4), hung });
     };
     const deadline = setTimeout(() => settle(true), options.deadlineMs ?? 10_000);
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
