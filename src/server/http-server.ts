@@ -110,7 +110,8 @@ function statusWordOf(statusCode: number): string {
  * `type`, before it checks the token; such a body is a bad request, whoever sent it.
  */
 function isActivityShaped(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { type?: unknown }).type === 'string';
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return typeof (value as { type?: unknown }).type === 'string';
 }
 
 /**
@@ -177,9 +178,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
    * is already gone gets nothing.
    */
   const refuseBody = (request: Request, response: Response, refusal: BodyRefusal): void => {
-    options.logger.debug({ path: request.path(), status: refusal.status, reason: refusal.reason }, 'request body refused');
+    const { status, reason, unread } = refusal;
+    options.logger.debug({ path: request.path(), status, reason }, 'request body refused');
     if (response.headersSent || !response.socket || response.socket.destroyed) return;
-    response.send(refusal.status, { status: statusWordOf(refusal.status) }, refusal.unread ? { Connection: 'close' } : {});
+    response.send(status, { status: statusWordOf(status) }, unread ? { Connection: 'close' } : {});
   };
 
   // The body is read here, not by a restify plugin: only plain JSON within the limit, refused
@@ -189,7 +191,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     tracked(response, async () => {
       const body = await readJsonBody(request, options.maxBodyBytes);
       if (!body.ok) return refuseBody(request, response, body.refusal);
-      if (!isActivityShaped(body.value)) return refuseBody(request, response, { status: 400, reason: 'not-json', unread: false });
+      if (!isActivityShaped(body.value)) {
+        return refuseBody(request, response, { status: 400, reason: 'not-an-activity', unread: false });
+      }
       request.body = body.value;
       await options.handleMessage(request, response);
     }),

@@ -3,7 +3,8 @@ import { parse as parseContentType } from 'content-type';
 import getRawBody from 'raw-body';
 
 /** What became of a request body: the parsed JSON, or the status that refuses it. */
-export type JsonBody = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly refusal: BodyRefusal };
+export type JsonBody =
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly refusal: BodyRefusal };
 
 /**
  * Why a body was refused, with the HTTP status that says so: 415 for a type or encoding other
@@ -26,9 +27,14 @@ export type BodyRefusalReason =
   | 'too-large'
   | 'incomplete'
   | 'not-utf-8'
-  | 'not-json';
+  | 'not-json'
+  /** JSON, but not an object with a string `type`; the caller, which knows what it expects, says so. */
+  | 'not-an-activity';
 
-const refused = (status: BodyRefusal['status'], reason: BodyRefusalReason, unread: boolean): JsonBody => ({ ok: false, refusal: { status, reason, unread } });
+const refused = (status: BodyRefusal['status'], reason: BodyRefusalReason, unread: boolean): JsonBody => ({
+  ok: false,
+  refusal: { status, reason, unread },
+});
 
 /**
  * Reads the body of a request that must be JSON, and nothing else: `application/json`, in UTF-8
@@ -43,10 +49,14 @@ export async function readJsonBody(request: IncomingMessage, maxBytes: number): 
   if (!hasUtf8OrNoCharset(headers['content-type']!)) return refused(415, 'charset', true);
   // Only "identity" or no coding at all; a list such as "gzip, identity" still means gzip first.
   const contentEncoding = headers['content-encoding'];
-  if (contentEncoding !== undefined && contentEncoding.trim().toLowerCase() !== 'identity') return refused(415, 'content-encoding', true);
+  if (contentEncoding !== undefined && contentEncoding.trim().toLowerCase() !== 'identity') {
+    return refused(415, 'content-encoding', true);
+  }
   // Node has taken "chunked" off already; any other transfer coding would hand us coded bytes.
   const transferEncoding = headers['transfer-encoding'];
-  if (transferEncoding !== undefined && transferEncoding.trim().toLowerCase() !== 'chunked') return refused(415, 'transfer-encoding', true);
+  if (transferEncoding !== undefined && transferEncoding.trim().toLowerCase() !== 'chunked') {
+    return refused(415, 'transfer-encoding', true);
+  }
   const declared = headers['content-length'] === undefined ? undefined : Number(headers['content-length']);
   if (declared !== undefined && declared > maxBytes) return refused(413, 'declared-too-large', true);
 
@@ -56,7 +66,11 @@ export async function readJsonBody(request: IncomingMessage, maxBytes: number): 
   } catch (error) {
     const type = (error as { type?: unknown }).type;
     if (type === 'entity.too.large') return refused(413, 'too-large', true);
-    if (type === 'request.aborted' || type === 'request.size.invalid' || isConnectionReset(error)) return refused(400, 'incomplete', true);
+    // Cut short, fewer bytes than declared, or a connection already gone when reading began.
+    const cutShort = type === 'request.aborted' || type === 'request.size.invalid' || type === 'stream.not.readable';
+    if (cutShort || isConnectionReset(error)) {
+      return refused(400, 'incomplete', true);
+    }
     throw error;
   }
 
@@ -98,7 +112,8 @@ function hasUtf8OrNoCharset(header: string): boolean {
 function readAtMost(request: IncomingMessage, maxBytes: number, declared: number | undefined): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
     const closedEarly = () => {
-      if (!request.complete) reject(Object.assign(new Error('request closed before its end'), { type: 'request.aborted' }));
+      if (request.complete) return;
+      reject(Object.assign(new Error('request closed before its end'), { type: 'request.aborted' }));
     };
     request.once('close', closedEarly);
     getRawBody(request, { limit: maxBytes, length: declared ?? null }).then(

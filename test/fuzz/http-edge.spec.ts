@@ -11,7 +11,14 @@ const BATCH = 8;
 /** Runs of the property: BATCH × RUNS requests in all. */
 const RUNS = 250;
 
-const ACTIVITY = JSON.stringify({ type: 'message', text: 'Hallo', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', from: { id: '29:mallory' }, conversation: { id: 'a:mallory' } });
+const ACTIVITY = JSON.stringify({
+  type: 'message',
+  text: 'Hallo',
+  channelId: 'msteams',
+  serviceUrl: 'http://127.0.0.1:9/',
+  from: { id: '29:mallory' },
+  conversation: { id: 'a:mallory' },
+});
 /** Over the 512 KB limit of the bot endpoint. */
 const OVERSIZED = Buffer.alloc(600 * 1024, 'x');
 
@@ -23,8 +30,18 @@ const OVERSIZED = Buffer.alloc(600 * 1024, 'x');
 const TRUSTED = newSigningKey('trusted-key');
 const NOW = Math.floor(Date.now() / 1000);
 const REFUSED_TOKENS = [
-  signToken(newSigningKey('trusted-key'), { iss: BOT_FRAMEWORK_ISSUER, aud: DEPLOYED_BOT_ID, nbf: NOW - 60, exp: NOW + 3600 }),
-  signToken(TRUSTED, { iss: BOT_FRAMEWORK_ISSUER, aud: '0a1b2c3d-0000-4000-8000-000000000099', nbf: NOW - 60, exp: NOW + 3600 }),
+  signToken(newSigningKey('trusted-key'), {
+    iss: BOT_FRAMEWORK_ISSUER,
+    aud: DEPLOYED_BOT_ID,
+    nbf: NOW - 60,
+    exp: NOW + 3600,
+  }),
+  signToken(TRUSTED, {
+    iss: BOT_FRAMEWORK_ISSUER,
+    aud: '0a1b2c3d-0000-4000-8000-000000000099',
+    nbf: NOW - 60,
+    exp: NOW + 3600,
+  }),
   signToken(TRUSTED, { iss: BOT_FRAMEWORK_ISSUER, aud: DEPLOYED_BOT_ID, nbf: NOW - 7200, exp: NOW - 3600 }),
 ];
 
@@ -48,18 +65,71 @@ const headerValue = fc.oneof(
 /** A path segment: plain, percent-encoded (well or badly), or one of the classic tricks. */
 const segment = fc.oneof(
   { weight: 6, arbitrary: fc.stringMatching(/^[A-Za-z0-9._~!$&'()*+,;=:@-]{1,16}$/) },
-  { weight: 2, arbitrary: fc.constantFrom('..', '.', '%2e%2e', '%00', '%zz', '%E0%A4', '%C3%A4', '%2F', '%', 'a%20b', '', '~', '..%2F..') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '..',
+      '.',
+      '%2e%2e',
+      '%00',
+      '%zz',
+      '%E0%A4',
+      '%C3%A4',
+      '%2F',
+      '%',
+      'a%20b',
+      '',
+      '~',
+      '..%2F..',
+    ),
+  },
   { weight: 1, arbitrary: fc.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}$/) },
 );
 
 /** Every route the bot has, their near misses, and anything else. */
 const target = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom('/api/messages', '/healthz', '/readyz') },
-  { weight: 1, arbitrary: fc.constantFrom('/api/messages/', '/API/MESSAGES', '/api/messages?x=1', '//api/messages', '/healthz/', '/readyz?probe=1', '*', 'http://127.0.0.1/healthz', '/') },
-  { weight: 2, arbitrary: fc.tuple(segment, segment, segment, fc.constantFrom('.ics', '', '.pdf')).map(([committee, session, file, ext]) => `/api/calendar/${committee}/${session}/${file}${ext}`) },
-  { weight: 2, arbitrary: fc.tuple(segment, segment, segment, fc.constantFrom('.pdf', '', '.ics')).map(([committee, session, file, ext]) => `/api/minutes/${committee}/${session}/${file}${ext}`) },
-  { weight: 2, arbitrary: fc.tuple(segment, segment, fc.constantFrom('.json', '')).map(([committee, file, ext]) => `/api/export/${committee}/${file}${ext}`) },
-  { weight: 2, arbitrary: fc.tuple(fc.array(segment, { maxLength: 5 }), fc.option(fc.stringMatching(/^[A-Za-z0-9=&%+]{0,20}$/), { nil: undefined })).map(([parts, query]) => `/${parts.join('/')}${query === undefined ? '' : `?${query}`}`) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '/api/messages/',
+      '/API/MESSAGES',
+      '/api/messages?x=1',
+      '//api/messages',
+      '/healthz/',
+      '/readyz?probe=1',
+      '*',
+      'http://127.0.0.1/healthz',
+      '/',
+    ),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(segment, segment, segment, fc.constantFrom('.ics', '', '.pdf'))
+      .map(([committee, session, file, ext]) => `/api/calendar/${committee}/${session}/${file}${ext}`),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(segment, segment, segment, fc.constantFrom('.pdf', '', '.ics'))
+      .map(([committee, session, file, ext]) => `/api/minutes/${committee}/${session}/${file}${ext}`),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(segment, segment, fc.constantFrom('.json', ''))
+      .map(([committee, file, ext]) => `/api/export/${committee}/${file}${ext}`),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(
+        fc.array(segment, { maxLength: 5 }),
+        fc.option(fc.stringMatching(/^[A-Za-z0-9=&%+]{0,20}$/), { nil: undefined }),
+      )
+      .map(([parts, query]) => `/${parts.join('/')}${query === undefined ? '' : `?${query}`}`),
+  },
 );
 
 const anyMethod = fc.oneof(
@@ -79,8 +149,26 @@ const route = fc.oneof(
 
 const contentType = fc.option(
   fc.oneof(
-    { weight: 12, arbitrary: fc.constantFrom('application/json', 'application/json; charset=utf-8', 'Application/JSON;charset="UTF-8"') },
-    { weight: 4, arbitrary: fc.constantFrom('multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', 'text/plain', 'application/json; charset=latin1', 'application/json;;', 'application/octet-stream', '*/*') },
+    {
+      weight: 12,
+      arbitrary: fc.constantFrom(
+        'application/json',
+        'application/json; charset=utf-8',
+        'Application/JSON;charset="UTF-8"',
+      ),
+    },
+    {
+      weight: 4,
+      arbitrary: fc.constantFrom(
+        'multipart/form-data; boundary=x',
+        'application/x-www-form-urlencoded',
+        'text/plain',
+        'application/json; charset=latin1',
+        'application/json;;',
+        'application/octet-stream',
+        '*/*',
+      ),
+    },
     { weight: 1, arbitrary: headerValue },
   ),
   { nil: undefined, freq: 10 },
@@ -90,16 +178,47 @@ const contentType = fc.option(
 const contentEncoding = fc.oneof(
   { weight: 20, arbitrary: fc.constant(undefined) },
   { weight: 3, arbitrary: fc.constant('identity') },
-  { weight: 6, arbitrary: fc.constantFrom('gzip', 'deflate', 'br', 'x-made-up', 'gzip, identity', 'identity, gzip', 'compress', '') },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom(
+      'gzip',
+      'deflate',
+      'br',
+      'x-made-up',
+      'gzip, identity',
+      'identity, gzip',
+      'compress',
+      '',
+    ),
+  },
   { weight: 1, arbitrary: headerValue },
 );
 
 /** The body before framing: JSON a bot might get, any JSON, any bytes, compressed JSON, too much. */
 const payload = fc.oneof(
   { weight: 6, arbitrary: fc.constant(Buffer.from(ACTIVITY)) },
-  { weight: 4, arbitrary: fc.record({ type: fc.string({ maxLength: 20 }), rest: fc.dictionary(fc.string({ maxLength: 10 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 5 }) }).map(({ type, rest }) => Buffer.from(JSON.stringify({ ...rest, type }))) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .record({
+        type: fc.string({ maxLength: 20 }),
+        rest: fc.dictionary(fc.string({ maxLength: 10 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 5 }),
+      })
+      .map(({ type, rest }) => Buffer.from(JSON.stringify({ ...rest, type }))),
+  },
   { weight: 3, arbitrary: fc.json({ maxDepth: 4 }).map((text) => Buffer.from(text)) },
-  { weight: 1, arbitrary: fc.constantFrom('[', '{"type":', '{"type":"message"', `${'['.repeat(5000)}${']'.repeat(5000)}`, '{"type":"message","__proto__":{"x":1}}').map((text) => Buffer.from(text)) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom(
+        '[',
+        '{"type":',
+        '{"type":"message"',
+        `${'['.repeat(5000)}${']'.repeat(5000)}`,
+        '{"type":"message","__proto__":{"x":1}}',
+      )
+      .map((text) => Buffer.from(text)),
+  },
   { weight: 3, arbitrary: fc.uint8Array({ maxLength: 2048 }).map((bytes) => Buffer.from(bytes)) },
   { weight: 2, arbitrary: fc.constant(gzipSync(Buffer.from(ACTIVITY))) },
   { weight: 1, arbitrary: fc.constant(OVERSIZED) },
@@ -116,7 +235,19 @@ const framing = fc.oneof(
     weight: 10,
     arbitrary: fc.record({
       kind: fc.constant('length' as const),
-      length: fc.oneof({ weight: 12, arbitrary: fc.constant('right' as const) }, { weight: 1, arbitrary: fc.constantFrom('missing' as const, 'smaller' as const, 'garbage' as const, 'twice' as const, 'larger' as const) }),
+      length: fc.oneof(
+        { weight: 12, arbitrary: fc.constant('right' as const) },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom(
+            'missing' as const,
+            'smaller' as const,
+            'garbage' as const,
+            'twice' as const,
+            'larger' as const,
+          ),
+        },
+      ),
     }),
   },
   {
@@ -125,7 +256,10 @@ const framing = fc.oneof(
       kind: fc.constant('chunked' as const),
       coding: fc.constantFrom('chunked', 'chunked', 'gzip, chunked', 'CHUNKED', 'chunked, gzip', 'identity'),
       pieces: fc.integer({ min: 1, max: 6 }),
-      broken: fc.oneof({ weight: 8, arbitrary: fc.constant('no') }, { weight: 1, arbitrary: fc.constantFrom('size', 'unfinished') }),
+      broken: fc.oneof(
+        { weight: 8, arbitrary: fc.constant('no') },
+        { weight: 1, arbitrary: fc.constantFrom('size', 'unfinished') },
+      ),
       withLength: fc.constantFrom(false, false, false, false, true),
     }),
   },
@@ -134,7 +268,12 @@ const framing = fc.oneof(
 const extraHeaders = fc.array(
   fc.oneof(
     { weight: 3, arbitrary: fc.tuple(token, headerValue) },
-    { weight: 3, arbitrary: fc.constantFrom(...REFUSED_TOKENS).map((refused): [string, string] => ['Authorization', `Bearer ${refused}`]) },
+    {
+      weight: 3,
+      arbitrary: fc
+        .constantFrom(...REFUSED_TOKENS)
+        .map((refused): [string, string] => ['Authorization', `Bearer ${refused}`]),
+    },
     {
       weight: 2,
       arbitrary: fc.constantFrom<[string, string]>(
@@ -150,7 +289,14 @@ const extraHeaders = fc.array(
         ['Content-Encoding', 'gzip'],
       ),
     },
-    { weight: 1, arbitrary: fc.tuple(token, fc.stringMatching(/^[A-Za-z0-9._-]{20,200}$/)).map(([name, value]): [string, string] => (name.length % 2 ? ['Authorization', `Bearer ${value}`] : [name, value])) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(token, fc.stringMatching(/^[A-Za-z0-9._-]{20,200}$/))
+        .map(([name, value]): [string, string] =>
+          name.length % 2 ? ['Authorization', `Bearer ${value}`] : [name, value],
+        ),
+    },
   ),
   { maxLength: 3 },
 );
@@ -160,14 +306,27 @@ function chunkedBody(body: Buffer, pieces: number, broken: string): Buffer {
   const parts: Buffer[] = [];
   for (let start = 0; start < body.length; start += size) {
     const piece = body.subarray(start, start + size);
-    parts.push(Buffer.from(`${(broken === 'size' ? piece.length + 3 : piece.length).toString(16)}\r\n`), piece, Buffer.from('\r\n'));
+    parts.push(
+      Buffer.from(`${(broken === 'size' ? piece.length + 3 : piece.length).toString(16)}\r\n`),
+      piece,
+      Buffer.from('\r\n'),
+    );
   }
   if (broken !== 'unfinished') parts.push(Buffer.from('0\r\n\r\n'));
   return Buffer.concat(parts);
 }
 
 const edgeRequest: fc.Arbitrary<EdgeRequest> = fc
-  .record({ route, contentType, contentEncoding, payload, framing, extraHeaders, host: fc.oneof({ weight: 15, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }), hangUp: fc.oneof({ weight: 19, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }) })
+  .record({
+    route,
+    contentType,
+    contentEncoding,
+    payload,
+    framing,
+    extraHeaders,
+    host: fc.oneof({ weight: 15, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+    hangUp: fc.oneof({ weight: 19, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+  })
   .map((parts) => {
     const headers: Array<readonly [string, string]> = [];
     if (parts.host) headers.push(['Host', '127.0.0.1']);
@@ -180,7 +339,14 @@ const edgeRequest: fc.Arbitrary<EdgeRequest> = fc
       if (framing.withLength) headers.push(['Content-Length', String(body.length)]);
       body = chunkedBody(body, framing.pieces, framing.broken);
     } else {
-      const declared = { right: String(body.length), missing: undefined, smaller: String(Math.floor(body.length / 2)), larger: String(body.length + 10), garbage: '12abc', twice: String(body.length) }[framing.length];
+      const declared = {
+        right: String(body.length),
+        missing: undefined,
+        smaller: String(Math.floor(body.length / 2)),
+        larger: String(body.length + 10),
+        garbage: '12abc',
+        twice: String(body.length),
+      }[framing.length];
       if (declared !== undefined) headers.push(['Content-Length', declared]);
       if (framing.length === 'twice') headers.push(['Content-Length', String(body.length + 1)]);
     }
@@ -191,11 +357,15 @@ const edgeRequest: fc.Arbitrary<EdgeRequest> = fc
   });
 
 const wire = (request: EdgeRequest): Buffer[] => [
-  Buffer.from(`${request.method} ${request.target} HTTP/1.1\r\n${request.headers.map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n`, 'latin1'),
+  Buffer.from(
+    `${request.method} ${request.target} HTTP/1.1\r\n${request.headers.map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n`,
+    'latin1',
+  ),
   request.body,
 ];
 
-const describeRequest = (request: EdgeRequest) => `${request.method} ${request.target} ${JSON.stringify(request.headers)} body ${request.body.length} bytes${request.hangUp ? ', hung up' : ''}`;
+const describeRequest = (request: EdgeRequest) =>
+  `${request.method} ${request.target} ${JSON.stringify(request.headers)} body ${request.body.length} bytes${request.hangUp ? ', hung up' : ''}`;
 
 /**
  * The running bot, configured as deployed, against generated requests on every route: methods,
@@ -222,12 +392,17 @@ describe('fuzz: http edge', function () {
     const started = Date.now();
     await fc.assert(
       fc.asyncProperty(fc.array(edgeRequest, { minLength: BATCH, maxLength: BATCH }), async (batch) => {
-        const answers: RawAnswer[] = await Promise.all(batch.map((request) => rawExchange(bot.port, wire(request), { hangUp: request.hangUp, deadlineMs: 10_000 })));
+        const answers: RawAnswer[] = await Promise.all(
+          batch.map((request) => rawExchange(bot.port, wire(request), { hangUp: request.hangUp, deadlineMs: 10_000 })),
+        );
         answers.forEach((answer, index) => {
           const key = String(answer.status ?? 'closed');
           statuses.set(key, (statuses.get(key) ?? 0) + 1);
           assert.equal(answer.hung, false, `no answer and no close within 10 s: ${describeRequest(batch[index]!)}`);
-          assert.ok(answer.status === undefined || answer.status < 500, `${answer.status} for ${describeRequest(batch[index]!)}: ${answer.body.slice(0, 200)}`);
+          assert.ok(
+            answer.status === undefined || answer.status < 500,
+            `${answer.status} for ${describeRequest(batch[index]!)}: ${answer.body.slice(0, 200)}`,
+          );
         });
         assert.equal(bot.alive(), true, 'the bot process ended');
         const health = await fetch(`${bot.url}/healthz`);
@@ -238,7 +413,12 @@ describe('fuzz: http edge', function () {
     // Each run is a batch: the cases are the requests.
     countCases('http edge', BATCH * RUNS);
     const seconds = (Date.now() - started) / 1000;
-    console.log(`      ${BATCH * RUNS} requests in ${seconds.toFixed(1)} s; answers: ${[...statuses].sort().map(([status, count]) => `${status} ×${count}`).join(', ')}`);
+    console.log(
+      `      ${BATCH * RUNS} requests in ${seconds.toFixed(1)} s; answers: ${[...statuses]
+        .sort()
+        .map(([status, count]) => `${status} ×${count}`)
+        .join(', ')}`,
+    );
     assert.equal(bot.alive(), true);
     assert.equal((await fetch(`${bot.url}/healthz`)).status, 200);
   });

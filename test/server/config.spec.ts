@@ -61,7 +61,7 @@ describe('server/config', () => {
         } catch (error) {
           assert.ok(error instanceof ConfigError);
           assert.equal(error.problems.length, 1);
-          assert.match(error.message, /BOT_ID is not set: set BOT_ID .* for a deployment, or LOCAL_MODE=true for a local run/);
+          assert.match(error.message, /BOT_ID is not set: set BOT_ID .* for a deployment, or LOCAL_MODE=true for a local/);
         }
       }
       assert.equal(loadConfig(LOCAL).localMode, true);
@@ -81,8 +81,16 @@ describe('server/config', () => {
     it('reads the signing keys only over https outside local mode', () => {
       const https = 'https://login.botframework.us/v1/.well-known/openidconfiguration';
       assert.equal(loadConfig({ ...deployment, BOT_OPENID_METADATA_URL: https }).bot.openIdMetadataUrl, https);
-      for (const text of ['http://login.botframework.com/v1/.well-known/openidconfiguration', 'http://127.0.0.1:8080/keys', 'ftp://keys.example', 'https://', 'login.botframework.com']) {
-        assert.throws(() => loadConfig({ ...deployment, BOT_OPENID_METADATA_URL: text }), /BOT_OPENID_METADATA_URL must be an https URL/, text);
+      const refused = [
+        'http://login.botframework.com/v1/.well-known/openidconfiguration',
+        'http://127.0.0.1:8080/keys',
+        'ftp://keys.example',
+        'https://',
+        'login.botframework.com',
+      ];
+      for (const text of refused) {
+        const env = { ...deployment, BOT_OPENID_METADATA_URL: text };
+        assert.throws(() => loadConfig(env), /BOT_OPENID_METADATA_URL must be an https URL/, text);
       }
       assert.equal(loadConfig({ ...LOCAL, BOT_OPENID_METADATA_URL: 'http://127.0.0.1:8080/keys' }).localMode, true);
     });

@@ -2,7 +2,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, waitForHttp } from '../e2e/support/processes';
-import { newSigningKey, startOpenIdMetadataServer, type OpenIdMetadataServer, type SigningKey } from '../support/bot-framework-keys';
+import {
+  newSigningKey,
+  startOpenIdMetadataServer,
+  type OpenIdMetadataServer,
+  type SigningKey,
+} from '../support/bot-framework-keys';
 import { startMain } from './main-process';
 
 export const DEPLOYED_BOT_ID = '0a1b2c3d-0000-4000-8000-000000000001';
@@ -32,7 +37,10 @@ export interface DeployedMain {
  * NODE_EXTRA_CA_CERTS), on the embedded store in a folder of its own and with a temp folder of
  * its own, so a test can see whether a request made it write anything.
  */
-export async function startDeployedMain(env: Record<string, string> = {}, signing: SigningKey = newSigningKey('trusted-key')): Promise<DeployedMain> {
+export async function startDeployedMain(
+  env: Record<string, string> = {},
+  signing: SigningKey = newSigningKey('trusted-key'),
+): Promise<DeployedMain> {
   const metadata: OpenIdMetadataServer = await startOpenIdMetadataServer([signing]);
   const tmpDir = await mkdtemp(path.join(os.tmpdir(), 'gremium-edge-tmp-'));
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gremium-edge-data-'));

@@ -19,7 +19,10 @@ async function startReader(): Promise<{ port: number; results: JsonBody[]; close
       if (response.socket?.destroyed) return;
       const status = result.ok ? 200 : result.refusal.status;
       const body = JSON.stringify(result.ok ? result.value : result.refusal.reason);
-      response.writeHead(status, { 'content-length': Buffer.byteLength(body), ...(result.ok || !result.refusal.unread ? {} : { connection: 'close' }) });
+      response.writeHead(status, {
+        'content-length': Buffer.byteLength(body),
+        ...(result.ok || !result.refusal.unread ? {} : { connection: 'close' }),
+      });
       response.end(body);
     });
   });
@@ -43,7 +46,12 @@ interface Answer {
  * Writes a request as raw bytes (fetch cannot send most of these), then waits for the server to
  * answer and close, or with `hangUp` ends the connection itself right after writing.
  */
-function exchange(port: number, head: string, body: Buffer | string = '', options: { hangUp?: boolean } = {}): Promise<Answer> {
+function exchange(
+  port: number,
+  head: string,
+  body: Buffer | string = '',
+  options: { hangUp?: boolean } = {},
+): Promise<Answer> {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
     let received = '';
@@ -52,7 +60,10 @@ function exchange(port: number, head: string, body: Buffer | string = '', option
     socket.on('error', () => undefined);
     socket.once('close', () => {
       const status = /^HTTP\/1\.1 (\d{3})/.exec(received)?.[1];
-      resolve({ status: status === undefined ? undefined : Number(status), body: received.split('\r\n\r\n').slice(1).join('\r\n\r\n') });
+      resolve({
+        status: status === undefined ? undefined : Number(status),
+        body: received.split('\r\n\r\n').slice(1).join('\r\n\r\n'),
+      });
     });
     socket.write(`${head.replace(/\n/g, '\r\n')}\r\n`);
     if (body.length > 0) socket.write(body);
@@ -62,7 +73,13 @@ function exchange(port: number, head: string, body: Buffer | string = '', option
 
 /** A POST with `Connection: close`, so the server ends the connection after its answer. */
 const post = (headers: Record<string, string | number>) =>
-  ['POST /api/messages HTTP/1.1', 'Host: 127.0.0.1', 'Connection: close', ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`), ''].join('\n');
+  [
+    'POST /api/messages HTTP/1.1',
+    'Host: 127.0.0.1',
+    'Connection: close',
+    ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+    '',
+  ].join('\n');
 
 describe('server/json-request-body', () => {
   let reader: Awaited<ReturnType<typeof startReader>>;
@@ -71,10 +88,18 @@ describe('server/json-request-body', () => {
 
   it('reads application/json, with a UTF-8 charset or none, and parses it', async () => {
     for (const type of ['application/json', 'application/json; charset=utf-8', 'Application/JSON; charset="UTF-8"']) {
-      const answer = await exchange(reader.port, post({ 'Content-Type': type, 'Content-Length': Buffer.byteLength(ACTIVITY) }), ACTIVITY);
+      const answer = await exchange(
+        reader.port,
+        post({ 'Content-Type': type, 'Content-Length': Buffer.byteLength(ACTIVITY) }),
+        ACTIVITY,
+      );
       assert.deepEqual([answer.status, JSON.parse(answer.body)], [200, { type: 'message', text: 'Hallo' }], type);
     }
-    const identity = await exchange(reader.port, post({ 'Content-Type': 'application/json', 'Content-Encoding': 'identity', 'Transfer-Encoding': 'chunked' }), `${Buffer.byteLength(ACTIVITY).toString(16)}\r\n${ACTIVITY}\r\n0\r\n\r\n`);
+    const identity = await exchange(
+      reader.port,
+      post({ 'Content-Type': 'application/json', 'Content-Encoding': 'identity', 'Transfer-Encoding': 'chunked' }),
+      `${Buffer.byteLength(ACTIVITY).toString(16)}\r\n${ACTIVITY}\r\n0\r\n\r\n`,
+    );
     assert.equal(identity.status, 200, 'identity coding, chunked transfer');
   });
 
@@ -90,7 +115,11 @@ describe('server/json-request-body', () => {
       ['GZIP', gzipSync(json)],
     ];
     for (const [coding, body] of codings) {
-      const answer = await exchange(reader.port, post({ 'Content-Type': 'application/json', 'Content-Encoding': coding, 'Content-Length': body.length }), body);
+      const answer = await exchange(
+        reader.port,
+        post({ 'Content-Type': 'application/json', 'Content-Encoding': coding, 'Content-Length': body.length }),
+        body,
+      );
       assert.deepEqual([answer.status, answer.body], [415, '"content-encoding"'], coding);
     }
   });
@@ -110,20 +139,31 @@ describe('server/json-request-body', () => {
       ['application/json; charset=utf-8; charset=latin1', 'charset'],
     ];
     for (const [type, reason] of types) {
-      const answer = await exchange(reader.port, post({ ...(type ? { 'Content-Type': type } : {}), 'Content-Length': Buffer.byteLength(ACTIVITY) }), ACTIVITY);
+      const answer = await exchange(
+        reader.port,
+        post({ ...(type ? { 'Content-Type': type } : {}), 'Content-Length': Buffer.byteLength(ACTIVITY) }),
+        ACTIVITY,
+      );
       assert.deepEqual([answer.status, answer.body], [415, JSON.stringify(reason)], String(type));
     }
   });
 
   it('refuses a transfer coding other than chunked with 415', async () => {
     const chunked = `${ACTIVITY.length.toString(16)}\r\n${ACTIVITY}\r\n0\r\n\r\n`;
-    const answer = await exchange(reader.port, post({ 'Content-Type': 'application/json', 'Transfer-Encoding': 'gzip, chunked' }), chunked);
+    const answer = await exchange(
+      reader.port,
+      post({ 'Content-Type': 'application/json', 'Transfer-Encoding': 'gzip, chunked' }),
+      chunked,
+    );
     assert.deepEqual([answer.status, answer.body], [415, '"transfer-encoding"']);
   });
 
   it('refuses a declared length over the limit with 413 without waiting for the body', async () => {
     // Nothing of the body is sent: the answer can only come from the header.
-    const answer = await exchange(reader.port, post({ 'Content-Type': 'application/json', 'Content-Length': LIMIT + 1 }));
+    const answer = await exchange(
+      reader.port,
+      post({ 'Content-Type': 'application/json', 'Content-Length': LIMIT + 1 }),
+    );
     assert.deepEqual([answer.status, answer.body], [413, '"declared-too-large"']);
   });
 
@@ -131,20 +171,31 @@ describe('server/json-request-body', () => {
     const chunk = 'x'.repeat(600);
     // Two chunks pass the limit; the body never ends, so only the cut-off can answer.
     const body = `${chunk.length.toString(16)}\r\n${chunk}\r\n`.repeat(2);
-    const answer = await exchange(reader.port, post({ 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' }), body);
+    const answer = await exchange(
+      reader.port,
+      post({ 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' }),
+      body,
+    );
     assert.deepEqual([answer.status, answer.body], [413, '"too-large"']);
   });
 
   it('accepts a body of exactly the limit', async () => {
     const body = JSON.stringify({ type: 'message', text: '' }).replace('""', `"${'x'.repeat(LIMIT - 28)}"`);
     assert.equal(Buffer.byteLength(body), LIMIT);
-    const answer = await exchange(reader.port, post({ 'Content-Type': 'application/json', 'Content-Length': LIMIT }), body);
+    const answer = await exchange(
+      reader.port,
+      post({ 'Content-Type': 'application/json', 'Content-Length': LIMIT }),
+      body,
+    );
     assert.equal(answer.status, 200);
   });
 
   it('settles a body cut short by the client as incomplete, so no read is left waiting', async () => {
-    await exchange(reader.port, post({ 'Content-Type': 'application/json', 'Content-Length': 500 }), ACTIVITY, { hangUp: true });
-    for (let tries = 0; reader.results.length === 0 && tries < 200; tries += 1) await new Promise((resolve) => setImmediate(resolve));
+    await exchange(reader.port, post({ 'Content-Type': 'application/json', 'Content-Length': 500 }), ACTIVITY, {
+      hangUp: true,
+    });
+    for (let tries = 0; reader.results.length === 0 && tries < 200; tries += 1)
+      await new Promise((resolve) => setImmediate(resolve));
     assert.deepEqual(reader.results, [{ ok: false, refusal: { status: 400, reason: 'incomplete', unread: true } }]);
   });
 
@@ -155,7 +206,11 @@ describe('server/json-request-body', () => {
       [Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), 'not-utf-8'],
     ];
     for (const [body, reason] of bodies) {
-      const answer = await exchange(reader.port, post({ 'Content-Type': 'application/json', 'Content-Length': body.length }), body);
+      const answer = await exchange(
+        reader.port,
+        post({ 'Content-Type': 'application/json', 'Content-Length': body.length }),
+        body,
+      );
       assert.deepEqual([answer.status, answer.body], [400, JSON.stringify(reason)], body.toString('latin1'));
     }
   });

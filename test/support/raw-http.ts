@@ -26,7 +26,11 @@ export interface RawExchangeOptions {
  * requests fetch will not send: broken framing, compressed or endless bodies, lengths that lie.
  * The server may close while we still write (it refused early); that is an answer, not an error.
  */
-export function rawExchange(port: number, request: ReadonlyArray<string | Buffer>, options: RawExchangeOptions = {}): Promise<RawAnswer> {
+export function rawExchange(
+  port: number,
+  request: ReadonlyArray<string | Buffer>,
+  options: RawExchangeOptions = {},
+): Promise<RawAnswer> {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
@@ -41,7 +45,12 @@ export function rawExchange(port: number, request: ReadonlyArray<string | Buffer
       const final = text.replace(/^(HTTP\/1\.[01] 1\d\d[^\r]*\r\n(?:[^\r]+\r\n)*\r\n)+/, '');
       const status = /^HTTP\/1\.[01] (\d{3})/.exec(final)?.[1];
       const bodyStart = final.indexOf('\r\n\r\n');
-      resolve({ status: status === undefined ? undefined : Number(status), text, body: bodyStart < 0 ? '' : final.slice(bodyStart + 4), hung });
+      resolve({
+        status: status === undefined ? undefined : Number(status),
+        text,
+        body: bodyStart < 0 ? '' : final.slice(bodyStart + 4),
+        hung,
+      });
     };
     const deadline = setTimeout(() => settle(true), options.deadlineMs ?? 10_000);
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -56,6 +65,10 @@ export function rawExchange(port: number, request: ReadonlyArray<string | Buffer
 }
 
 /** A request head: the request line, the headers in order, and the blank line that ends them. */
-export function requestHead(method: string, target: string, headers: ReadonlyArray<readonly [string, string | number]>): string {
+export function requestHead(
+  method: string,
+  target: string,
+  headers: ReadonlyArray<readonly [string, string | number]>,
+): string {
   return `${method} ${target} HTTP/1.1\r\n${headers.map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n`;
 }
