@@ -93,12 +93,12 @@ interface Sample {
  * Action.Execute click POSTed over HTTP to the real server (restify, the Teams adapter, the
  * teams-ai Application, the use case, the embedded store). The same clicks then go to an echo bot
  * built from the same HTTP server and adapter, which answers with a fixed card and no store, so
- * the ratio is what Gremium's own work costs. Local mode: no BOT_ID, so no token validation on
+ * the ratio is what Gremium's own work costs. Local mode (LOCAL_MODE=true), so no token validation on
  * either side.
  */
 export async function rsvpAnswers(members = 200): Promise<RsvpAnswersResult> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gremium-bench-rsvp-'));
-  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir });
+  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOCAL_MODE: 'true' });
   if (!config.localMode) throw new Error('the RSVP benchmark runs the server in local mode');
   const clock = fixedClock(NOW);
   const store = await EmbeddedStore.open({ dataDir });
@@ -139,7 +139,7 @@ export async function rsvpAnswers(members = 200): Promise<RsvpAnswersResult> {
     return {
       name: `${members} members answering an invitation at once over HTTP`,
       members,
-      auth: 'local mode (no BOT_ID, no token validation)',
+      auth: 'local mode (LOCAL_MODE=true, no token validation)',
       gremium: gremiumFigures,
       echo: echoFigures,
       ratioP50: ratio(gremiumFigures.p50Ms, echoFigures.p50Ms),

@@ -15,9 +15,10 @@ const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
 /**
  * `npm run dev`: the bot on the embedded store (the demo committee is loaded when the store
  * has none) and the Microsoft 365 Agents Playground against it, telemetry off. Ctrl+C stops both.
+ * Always local mode (LOCAL_MODE=true, no BOT_ID): the playground sends no Bot Framework tokens.
  */
 async function main(): Promise<void> {
-  const config = loadConfig({ LOG_FORMAT: 'pretty', ...process.env, STORE: process.env.STORE ?? 'embedded', BOT_ID: '' });
+  const config = loadConfig({ LOG_FORMAT: 'pretty', ...process.env, STORE: process.env.STORE ?? 'embedded', BOT_ID: '', LOCAL_MODE: 'true' });
   const logger = createLogger({ level: config.logLevel, pretty: config.logPretty });
   const store = await openStore(config);
   const clock = systemClock;

@@ -9,10 +9,11 @@ const DEFAULT_PLAYGROUND_SERVICE_URL = 'http://localhost:56150/_connector';
 
 /**
  * `npm run seed:demo`: loads the demo committee into the configured store (the embedded one by
- * default). Leaves an existing committee untouched.
+ * default). Leaves an existing committee untouched. It only writes the store, so without a bot
+ * registration (BOT_ID) it runs as the local bot it seeds for does: LOCAL_MODE=true.
  */
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+  const config = loadConfig({ ...(process.env.BOT_ID?.trim() ? {} : { LOCAL_MODE: 'true' }), ...process.env });
   const store = await openStore(config);
   try {
     const outcome = await seedCommittee({ store, clock: systemClock }, kogDemo(process.env.PLAYGROUND_SERVICE_URL ?? DEFAULT_PLAYGROUND_SERVICE_URL));

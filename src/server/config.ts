@@ -13,7 +13,10 @@ export interface Config {
   readonly port: number;
   /** 127.0.0.1 in local mode, so an unauthenticated bot is never reachable from outside. */
   readonly host: string;
-  /** Local mode: no BOT_ID, so no authentication of incoming requests. */
+  /**
+   * Local mode: no authentication of incoming requests. Only with LOCAL_MODE=true and no BOT_ID,
+   * so a deployment that forgets BOT_ID refuses to start instead of running open.
+   */
   readonly localMode: boolean;
   /**
    * The bot's address as people's browsers reach it (no trailing slash). Cards link to files the
@@ -26,7 +29,10 @@ export interface Config {
     readonly password?: string;
     readonly tenantId?: string;
     readonly type: BotType;
-    /** Where to read the Bot Framework's signing keys; only set for sovereign clouds and tests. */
+    /**
+     * Where to read the Bot Framework's signing keys; only set for sovereign clouds and tests.
+     * Always https outside local mode: whoever answers it decides which tokens are genuine.
+     */
     readonly openIdMetadataUrl?: string;
   };
   /**
@@ -100,6 +106,24 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   }
   if (!botId && botPassword) problems.push('BOT_PASSWORD is set but BOT_ID is not');
 
+  const localModeText = value('LOCAL_MODE') ?? 'false';
+  if (localModeText !== 'true' && localModeText !== 'false') {
+    problems.push(`LOCAL_MODE must be "true" or "false", got "${localModeText}"`);
+  }
+  const localMode = localModeText === 'true';
+  if (!botId && localModeText === 'false') {
+    problems.push(
+      "BOT_ID is not set: set BOT_ID to the bot's app (client) id for a deployment, " +
+        'or LOCAL_MODE=true for a local run without authentication',
+    );
+  }
+  if (botId && localMode) {
+    problems.push(
+      'LOCAL_MODE=true and BOT_ID are both set: local mode runs without authentication; ' +
+        'remove LOCAL_MODE for a deployment, or BOT_ID for a local run',
+    );
+  }
+
   const allowedTenantsText = value('ALLOWED_TENANTS');
   const allowedTenantIds = allowedTenantsText && allowedTenantsText !== '*' ? allowedTenantsText.split(',').map((id) => id.trim()).filter(Boolean) : [];
   if (allowedTenantsText && allowedTenantsText !== '*' && (allowedTenantIds.length === 0 || !allowedTenantIds.every((id) => guid.test(id)))) {
@@ -130,7 +154,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
 
   const openIdMetadataUrl = value('BOT_OPENID_METADATA_URL');
-  if (openIdMetadataUrl && !/^https?:\/\/\S+$/.test(openIdMetadataUrl)) problems.push('BOT_OPENID_METADATA_URL must be an http(s) URL');
+  if (openIdMetadataUrl && !isIdentityPlatformUrl(openIdMetadataUrl, localMode)) {
+    problems.push(
+      localMode
+        ? 'BOT_OPENID_METADATA_URL must be an http(s) URL'
+        : 'BOT_OPENID_METADATA_URL must be an https URL (http only with LOCAL_MODE=true)',
+    );
+  }
 
   const publicBaseUrlText = value('PUBLIC_BASE_URL');
   const publicBaseUrl = publicBaseUrlText ? baseUrl(publicBaseUrlText) : `http://localhost:${port}`;
@@ -138,7 +168,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
 
   if (problems.length > 0) throw new ConfigError(problems);
 
-  const localMode = !botId;
   return {
     port,
     host: localMode ? '127.0.0.1' : '0.0.0.0',
@@ -173,6 +202,22 @@ function allowedTenantsOf(text: string | undefined, ids: readonly string[], botT
   if (text === '*') return ANY_TENANT;
   if (ids.length > 0) return onlyTenants(ids);
   return botTenantId ? onlyTenants([botTenantId]) : ANY_TENANT;
+}
+
+/**
+ * An endpoint of the identity platform (where signing keys come from) decides which tokens the
+ * bot trusts, so outside local mode only https will do: over http anyone on the way could
+ * publish keys of their own.
+ */
+function isIdentityPlatformUrl(text: string, localMode: boolean): boolean {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  const scheme = url.protocol === 'https:' || (localMode && url.protocol === 'http:');
+  return scheme && Boolean(url.host) && /^\S+$/.test(text);
 }
 
 /** The URL without a trailing slash, so paths can be appended; undefined if it is no base URL. */

@@ -1,16 +1,24 @@
 import { STATUS_CODES } from 'node:http';
 import restify, { type Request, type Response } from 'restify';
 import type { Logger } from '../app/ports/logger';
+import { readJsonBody, type BodyRefusal } from './json-request-body';
 
 export interface HttpServerOptions {
   readonly port: number;
   readonly host: string;
   readonly logger: Logger;
-  /** Largest accepted request body; Teams' own messages stay far below it. */
+  /**
+   * Largest accepted request body in bytes as they arrive (only uncompressed JSON is accepted);
+   * Teams' own messages stay far below it.
+   */
   readonly maxBodyBytes: number;
   /** How long a client may take to send its headers, and its whole request; DEFAULT_TIMEOUTS unless given. */
   readonly timeouts?: RequestTimeouts;
-  /** Hands a request to the Bot Framework adapter; resolves when the turn is done. */
+  /**
+   * Hands a request to the Bot Framework adapter; resolves when the turn is done. The request's
+   * `body` holds the activity, read and parsed by the server (see readJsonBody), which has
+   * checked nothing about who sent it: the adapter checks the token.
+   */
   readonly handleMessage: (request: Request, response: Response) => Promise<void>;
   /** Whether the store answers; `/readyz` reports 503 while it does not. */
   readonly isReady: () => Promise<boolean>;
@@ -98,6 +106,15 @@ function statusWordOf(statusCode: number): string {
 }
 
 /**
+ * The Bot Framework adapter throws (answered 500) on a body that is not an object with a string
+ * `type`, before it checks the token; such a body is a bad request, whoever sent it.
+ */
+function isActivityShaped(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return typeof (value as { type?: unknown }).type === 'string';
+}
+
+/**
  * Calendar files change with every reschedule, minutes with every version sent, and both are
  * reached by a secret link, so neither the browser nor a proxy may keep a copy.
  */
@@ -155,11 +172,31 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     }
   };
 
-  server.post(
-    '/api/messages',
-    restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes, mapParams: false, mapFiles: false }),
-    // restify requires handlers without `next` to be async functions.
-    async (request: Request, response: Response) => tracked(response, () => options.handleMessage(request, response)),
+  /**
+   * A request whose body is refused: the status word only, and the connection closed after the
+   * answer when body bytes may still be coming, so they are neither read nor kept. A client that
+   * is already gone gets nothing.
+   */
+  const refuseBody = (request: Request, response: Response, refusal: BodyRefusal): void => {
+    const { status, reason, unread } = refusal;
+    options.logger.debug({ path: request.path(), status, reason }, 'request body refused');
+    if (response.headersSent || !response.socket || response.socket.destroyed) return;
+    response.send(status, { status: statusWordOf(status) }, unread ? { Connection: 'close' } : {});
+  };
+
+  // The body is read here, not by a restify plugin: only plain JSON within the limit, refused
+  // before any parsing otherwise (see readJsonBody). No other route reads a body.
+  // restify requires handlers without `next` to be async functions.
+  server.post('/api/messages', async (request: Request, response: Response) =>
+    tracked(response, async () => {
+      const body = await readJsonBody(request, options.maxBodyBytes);
+      if (!body.ok) return refuseBody(request, response, body.refusal);
+      if (!isActivityShaped(body.value)) {
+        return refuseBody(request, response, { status: 400, reason: 'not-an-activity', unread: false });
+      }
+      request.body = body.value;
+      await options.handleMessage(request, response);
+    }),
   );
 
   /**

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 export const FUZZ_SEED = 20270211;
 
 /** The suites that count towards the total, so that the total is only checked when all ran. */
-export const FUZZ_SUITES = ['text parsers', 'card actions', 'form size limits'] as const;
+export const FUZZ_SUITES = ['text parsers', 'card actions', 'form size limits', 'http edge'] as const;
 
 /** The minimum number of generated cases across the fuzz suites together. */
 export const MIN_TOTAL_CASES = 10_000;

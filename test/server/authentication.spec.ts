@@ -5,7 +5,7 @@ import { silentLogger } from '../../src/app/ports/logger';
 import { fixedClock } from '../../src/domain/clock';
 import { loadConfig } from '../../src/server/config';
 import { startGremiumServer, type GremiumServer } from '../../src/server/gremium-server';
-import { BOT_FRAMEWORK_ISSUER, newSigningKey, signToken, startOpenIdMetadataServer } from '../support/bot-framework-keys';
+import { BOT_FRAMEWORK_ISSUER, newSigningKey, signToken, startOpenIdMetadataServer, trustInThisProcess, type OpenIdMetadataServer } from '../support/bot-framework-keys';
 import { recordingStore, type StoreCall } from '../support/recording-store';
 import { openTempStore, type TempStore } from '../support/temp-store';
 
@@ -17,7 +17,8 @@ describe('server/authentication', () => {
   const trusted = newSigningKey('trusted-key');
   let temp: TempStore;
   let server: GremiumServer;
-  let metadata: { url: string; close: () => Promise<void> };
+  let metadata: OpenIdMetadataServer;
+  let untrust: () => void;
   let connector: http.Server;
   let connectorCalls: number;
   let serviceUrl: string;
@@ -25,6 +26,7 @@ describe('server/authentication', () => {
 
   before(async () => {
     metadata = await startOpenIdMetadataServer([trusted]);
+    untrust = trustInThisProcess(metadata.certificate);
     connectorCalls = 0;
     connector = http.createServer((_request, response) => {
       connectorCalls += 1;
@@ -52,6 +54,7 @@ describe('server/authentication', () => {
     await server.stop(1000);
     await temp.cleanup().catch(() => undefined);
     await metadata.close();
+    untrust();
     await new Promise((resolve) => connector.close(resolve));
   });
 

@@ -8,10 +8,12 @@ const BOT_ID = '0a1b2c3d-0000-4000-8000-000000000001';
 const TENANT = '0a1b2c3d-0000-4000-8000-000000000002';
 const OTHER_TENANT = '0a1b2c3d-0000-4000-8000-000000000003';
 const FOREIGN_TENANT = '0a1b2c3d-0000-4000-8000-0000000000ff';
+/** A run on this machine without authentication, asked for explicitly. */
+const LOCAL = { LOCAL_MODE: 'true' } as const;
 
 describe('server/config', () => {
-  it('runs locally on the embedded store with nothing configured', () => {
-    const config = loadConfig({}, '/srv/gremium');
+  it('runs locally on the embedded store with nothing but LOCAL_MODE=true configured', () => {
+    const config = loadConfig(LOCAL, '/srv/gremium');
     assert.equal(config.port, 3978);
     assert.equal(config.localMode, true);
     assert.equal(config.host, '127.0.0.1');
@@ -23,20 +25,20 @@ describe('server/config', () => {
   });
 
   it('takes the public address for links from PUBLIC_BASE_URL, without a trailing slash', () => {
-    assert.equal(loadConfig({ PORT: '8080' }).publicBaseUrl, 'http://localhost:8080');
-    assert.equal(loadConfig({ PUBLIC_BASE_URL: 'https://gremium.azurewebsites.net/' }).publicBaseUrl, 'https://gremium.azurewebsites.net');
-    assert.equal(loadConfig({ PUBLIC_BASE_URL: 'https://abc123-3978.euw.devtunnels.ms' }).publicBaseUrl, 'https://abc123-3978.euw.devtunnels.ms');
-    assert.equal(loadConfig({ PUBLIC_BASE_URL: 'https://intranet.leipzig.de/gremium//' }).publicBaseUrl, 'https://intranet.leipzig.de/gremium');
+    assert.equal(loadConfig({ ...LOCAL, PORT: '8080' }).publicBaseUrl, 'http://localhost:8080');
+    assert.equal(loadConfig({ ...LOCAL, PUBLIC_BASE_URL: 'https://gremium.azurewebsites.net/' }).publicBaseUrl, 'https://gremium.azurewebsites.net');
+    assert.equal(loadConfig({ ...LOCAL, PUBLIC_BASE_URL: 'https://abc123-3978.euw.devtunnels.ms' }).publicBaseUrl, 'https://abc123-3978.euw.devtunnels.ms');
+    assert.equal(loadConfig({ ...LOCAL, PUBLIC_BASE_URL: 'https://intranet.leipzig.de/gremium//' }).publicBaseUrl, 'https://intranet.leipzig.de/gremium');
   });
 
   it('refuses a PUBLIC_BASE_URL that is no http(s) base address', () => {
     for (const text of ['gremium.azurewebsites.net', 'ftp://gremium.example', 'https://gremium.example/?a=1', 'https://gremium.example/#top', 'https://user:pw@gremium.example', 'https://']) {
-      assert.throws(() => loadConfig({ PUBLIC_BASE_URL: text }), /PUBLIC_BASE_URL must be an http\(s\) URL/, text);
+      assert.throws(() => loadConfig({ ...LOCAL, PUBLIC_BASE_URL: text }), /PUBLIC_BASE_URL must be an http\(s\) URL/, text);
     }
   });
 
   it('chooses Cosmos DB when an endpoint is given, with managed identity when no key is', () => {
-    const config = loadConfig({ COSMOS_ENDPOINT: 'https://gremium.documents.azure.com:443/', COSMOS_DATABASE: 'kog' });
+    const config = loadConfig({ ...LOCAL, COSMOS_ENDPOINT: 'https://gremium.documents.azure.com:443/', COSMOS_DATABASE: 'kog' });
     assert.equal(config.store, 'cosmos');
     assert.deepEqual(config.cosmos, { endpoint: 'https://gremium.documents.azure.com:443/', key: undefined, databaseId: 'kog', containerId: 'documents' });
   });
@@ -48,12 +50,58 @@ describe('server/config', () => {
     assert.deepEqual(config.bot, { id: BOT_ID, password: 'secret', tenantId: TENANT, type: 'SingleTenant', openIdMetadataUrl: undefined });
   });
 
+  describe('local mode', () => {
+    const deployment = { BOT_ID, BOT_PASSWORD: 'secret', BOT_TYPE: 'SingleTenant', BOT_TENANT_ID: TENANT };
+
+    it('refuses to start without BOT_ID unless LOCAL_MODE=true asks for a run without authentication', () => {
+      for (const env of [{}, { LOCAL_MODE: 'false' }, { PORT: '8080', STORE: 'embedded' }]) {
+        try {
+          loadConfig(env);
+          assert.fail(`expected a ConfigError for ${JSON.stringify(env)}`);
+        } catch (error) {
+          assert.ok(error instanceof ConfigError);
+          assert.equal(error.problems.length, 1);
+          assert.match(error.message, /BOT_ID is not set: set BOT_ID .* for a deployment, or LOCAL_MODE=true for a local/);
+        }
+      }
+      assert.equal(loadConfig(LOCAL).localMode, true);
+    });
+
+    it('refuses LOCAL_MODE=true together with BOT_ID, rather than guess which was meant', () => {
+      assert.throws(() => loadConfig({ ...deployment, ...LOCAL }), /LOCAL_MODE=true and BOT_ID are both set/);
+      assert.equal(loadConfig({ ...deployment, LOCAL_MODE: 'false' }).localMode, false);
+    });
+
+    it('accepts only true or false for LOCAL_MODE', () => {
+      for (const text of ['yes', '1', 'TRUE', 'on']) {
+        assert.throws(() => loadConfig({ LOCAL_MODE: text }), /LOCAL_MODE must be "true" or "false"/, text);
+      }
+    });
+
+    it('reads the signing keys only over https outside local mode', () => {
+      const https = 'https://login.botframework.us/v1/.well-known/openidconfiguration';
+      assert.equal(loadConfig({ ...deployment, BOT_OPENID_METADATA_URL: https }).bot.openIdMetadataUrl, https);
+      const refused = [
+        'http://login.botframework.com/v1/.well-known/openidconfiguration',
+        'http://127.0.0.1:8080/keys',
+        'ftp://keys.example',
+        'https://',
+        'login.botframework.com',
+      ];
+      for (const text of refused) {
+        const env = { ...deployment, BOT_OPENID_METADATA_URL: text };
+        assert.throws(() => loadConfig(env), /BOT_OPENID_METADATA_URL must be an https URL/, text);
+      }
+      assert.equal(loadConfig({ ...LOCAL, BOT_OPENID_METADATA_URL: 'http://127.0.0.1:8080/keys' }).localMode, true);
+    });
+  });
+
   describe('allowed tenants', () => {
     const serves = (env: NodeJS.ProcessEnv, tenant: string) => isTenantAllowed(loadConfig(env).allowedTenants, [tenant]);
     const deployed = { BOT_ID, BOT_PASSWORD: 'secret' };
 
     it('serves any tenant in local mode when no tenant is named', () => {
-      assert.equal(serves({}, FOREIGN_TENANT), true);
+      assert.equal(serves(LOCAL, FOREIGN_TENANT), true);
     });
 
     it('serves only the registration’s tenant by default', () => {
@@ -61,7 +109,7 @@ describe('server/config', () => {
       assert.equal(serves(env, TENANT), true);
       assert.equal(serves(env, TENANT.toUpperCase()), true, 'tenant ids compare case-insensitively');
       assert.equal(serves(env, FOREIGN_TENANT), false);
-      assert.equal(serves({ BOT_TENANT_ID: TENANT }, FOREIGN_TENANT), false, 'also in local mode');
+      assert.equal(serves({ ...LOCAL, BOT_TENANT_ID: TENANT }, FOREIGN_TENANT), false, 'also in local mode');
     });
 
     it('serves exactly the tenants of ALLOWED_TENANTS, whatever BOT_TENANT_ID says', () => {
@@ -79,16 +127,16 @@ describe('server/config', () => {
 
     it('refuses ALLOWED_TENANTS that are no tenant ids', () => {
       for (const text of ['contoso.onmicrosoft.com', `${TENANT};${OTHER_TENANT}`, ',', `${TENANT},*`]) {
-        assert.throws(() => loadConfig({ ALLOWED_TENANTS: text }), /ALLOWED_TENANTS must be tenant ids \(GUIDs\) separated by commas/, text);
+        assert.throws(() => loadConfig({ ...LOCAL, ALLOWED_TENANTS: text }), /ALLOWED_TENANTS must be tenant ids \(GUIDs\) separated by commas/, text);
       }
     });
   });
 
   it('gives clients 30 s to send a request, 10 s of them for the headers, unless REQUEST_TIMEOUT_SECONDS says otherwise', () => {
-    assert.deepEqual(loadConfig({}).http, { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 });
-    assert.deepEqual(loadConfig({ REQUEST_TIMEOUT_SECONDS: '5' }).http, { headersTimeoutMs: 5_000, requestTimeoutMs: 5_000 });
+    assert.deepEqual(loadConfig(LOCAL).http, { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 });
+    assert.deepEqual(loadConfig({ ...LOCAL, REQUEST_TIMEOUT_SECONDS: '5' }).http, { headersTimeoutMs: 5_000, requestTimeoutMs: 5_000 });
     for (const text of ['0', '301', 'soon', '2.5']) {
-      assert.throws(() => loadConfig({ REQUEST_TIMEOUT_SECONDS: text }), /REQUEST_TIMEOUT_SECONDS must be a whole number from 1 to 300/, text);
+      assert.throws(() => loadConfig({ ...LOCAL, REQUEST_TIMEOUT_SECONDS: text }), /REQUEST_TIMEOUT_SECONDS must be a whole number from 1 to 300/, text);
     }
   });
 
@@ -119,7 +167,7 @@ describe('server/config', () => {
   it('asks for the password and tenant that a bot type requires', () => {
     assert.throws(() => loadConfig({ BOT_ID }), /BOT_PASSWORD is required/);
     assert.throws(() => loadConfig({ BOT_ID, BOT_PASSWORD: 'x', BOT_TYPE: 'SingleTenant' }), /BOT_TENANT_ID is required/);
-    assert.throws(() => loadConfig({ BOT_PASSWORD: 'x' }), /BOT_PASSWORD is set but BOT_ID is not/);
+    assert.throws(() => loadConfig({ ...LOCAL, BOT_PASSWORD: 'x' }), /BOT_PASSWORD is set but BOT_ID is not/);
   });
 
   it('documents every variable it reads in env/.env.example', () => {

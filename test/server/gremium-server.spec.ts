@@ -40,7 +40,7 @@ describe('server/gremium-server', function () {
     const deps = { store: temp.store, clock: systemClock };
     await knownPeople(deps, 3, connector.url);
     await enqueue(temp.store, 'welcome:1', noticeDrafts('welcome:1', 3), systemClock.now().toISO()!);
-    server = await startGremiumServer({ config: loadConfig({ PORT: '0', DATA_DIR: temp.dataDir }), store: temp.store, clock: systemClock, logger: silentLogger });
+    server = await startGremiumServer({ config: loadConfig({ PORT: '0', DATA_DIR: temp.dataDir, LOCAL_MODE: 'true' }), store: temp.store, clock: systemClock, logger: silentLogger });
     while (connector.delivered().length < 3) await new Promise((resolve) => setTimeout(resolve, 20));
     await server.stop(1000);
     server = undefined;
@@ -67,7 +67,7 @@ describe('server/gremium-server calendar files', function () {
     await temp.store.create(sessionDocument(committeeId));
     await setUpCommittee(deps, '99999999-2222-3333-4444-555555555555', 'AGH');
     await temp.store.create(sessionDocument(committeeIdForTenant('99999999-2222-3333-4444-555555555555'), { calendarToken: 'a0a0a0a0-1111-4222-8333-444455556666' }));
-    server = await startGremiumServer({ config: loadConfig({ PORT: '0', DATA_DIR: temp.dataDir }), store: temp.store, clock: deps.clock, logger: silentLogger, background: false });
+    server = await startGremiumServer({ config: loadConfig({ PORT: '0', DATA_DIR: temp.dataDir, LOCAL_MODE: 'true' }), store: temp.store, clock: deps.clock, logger: silentLogger, background: false });
   });
   afterEach(async () => {
     await server.stop(1000);
@@ -150,7 +150,7 @@ describe('server/gremium-server minutes as PDF', function () {
       updatedBy: 'aaaaaaaa-0000-0000-0000-000000000001',
     };
     await temp.store.create(minutes);
-    server = await startGremiumServer({ config: loadConfig({ PORT: '0', DATA_DIR: temp.dataDir }), store: temp.store, clock: deps.clock, logger: silentLogger, background: false });
+    server = await startGremiumServer({ config: loadConfig({ PORT: '0', DATA_DIR: temp.dataDir, LOCAL_MODE: 'true' }), store: temp.store, clock: deps.clock, logger: silentLogger, background: false });
   });
   afterEach(async () => {
     await server.stop(1000);

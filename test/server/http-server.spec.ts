@@ -102,7 +102,7 @@ describe('server/http-server', () => {
         await new Promise(() => undefined);
       },
     });
-    const hanging = fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => 'cut off');
+    const hanging = fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"message"}' }).catch(() => 'cut off');
     await entered.promise;
     assert.equal(await server!.stop(50), false);
     assert.equal(await hanging, 'cut off');
@@ -132,6 +132,51 @@ describe('server/http-server', () => {
       const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"message",' });
       assert.equal(response.status, 400);
       assert.equal(await response.text(), '{"status":"bad request"}');
+      assert.equal(handled, 0);
+    });
+
+    it('refuses JSON that is no activity with 400 before the bot sees it, where the adapter would throw', async () => {
+      let handled = 0;
+      const { url } = await start({
+        handleMessage: async (_request, response) => {
+          handled += 1;
+          response.send(200, {});
+        },
+      });
+      const answers = [];
+      for (const body of ['{}', '[]', '"message"', 'null', '{"type":5}', '[{"type":"message"}]']) {
+        const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        answers.push([body, response.status, await response.text()]);
+      }
+      assert.deepEqual(
+        answers,
+        answers.map(([body]) => [body, 400, '{"status":"bad request"}']),
+      );
+      assert.equal(handled, 0);
+    });
+
+    it('answers a compressed body and one of another type with 415 and a status word, and no other route reads a body', async () => {
+      let handled = 0;
+      const { url } = await start({
+        handleMessage: async (_request, response) => {
+          handled += 1;
+          response.send(200, {});
+        },
+      });
+      const gzipped = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: 'not gzip at all' });
+      const form = await fetch(`${url}/api/messages`, { method: 'POST', body: new URLSearchParams({ type: 'message' }) });
+      assert.deepEqual(
+        [gzipped.status, await gzipped.text(), form.status, await form.text()],
+        [415, '{"status":"unsupported media type"}', 415, '{"status":"unsupported media type"}'],
+      );
+      // A broken compressed body elsewhere is never unpacked: those routes do not read bodies.
+      const socket = net.connect(Number(new URL(url).port), '127.0.0.1');
+      let answer = '';
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+      socket.end('GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Encoding: gzip\r\nContent-Type: application/json\r\nContent-Length: 15\r\n\r\nnot gzip at all');
+      await new Promise((resolve) => socket.once('close', resolve));
+      assert.match(answer, /^HTTP\/1\.1 200/);
+      assert.equal((await fetch(`${url}/healthz`)).status, 200);
       assert.equal(handled, 0);
     });
 

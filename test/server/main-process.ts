@@ -1,8 +1,5 @@
 import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { PROJECT_ROOT } from '../e2e/support/processes';
-
-const TSX = path.join(PROJECT_ROOT, 'node_modules/.bin/tsx');
 
 export interface Exited {
   readonly code: number | null;
@@ -10,9 +7,16 @@ export interface Exited {
   readonly stderr: string;
 }
 
-/** Runs the real entry point with the given environment and nothing inherited from ours. */
+/**
+ * Runs the real entry point with the given environment and nothing inherited from ours. Node
+ * runs it itself, as `npm start` does (tsx only as a loader, not a process of its own), so the
+ * child is the bot: its process id, memory and exit are the bot's.
+ */
 export function startMain(env: Record<string, string>) {
-  const child = spawn(TSX, ['src/server/main.ts'], { cwd: PROJECT_ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: PROJECT_ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -30,13 +30,25 @@ describe('server/main', function () {
     assert.match(stderr, /env\/\.env\.example/);
   });
 
+  it('refuses to start without BOT_ID unless LOCAL_MODE=true, saying which variable to set', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gremium-main-'));
+    try {
+      const { code, stdout, stderr } = await startMain({ PORT: String(await freePort()), DATA_DIR: dataDir }).exited;
+      assert.equal(code, 2);
+      assert.match(stderr, /BOT_ID is not set: set BOT_ID .* for a deployment, or LOCAL_MODE=true for a local run/);
+      assert.doesNotMatch(stdout, /listening|Gremium is ready/);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('warns in local mode, listens on the loopback interface only, and stops cleanly on SIGTERM', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gremium-main-'));
     try {
       const port = await freePort();
-      const main = startMain({ PORT: String(port), DATA_DIR: dataDir });
+      const main = startMain({ PORT: String(port), DATA_DIR: dataDir, LOCAL_MODE: 'true' });
       const stdout = await main.output(/Gremium is ready/);
-      assert.match(stdout, /"level":40.*BOT_ID is not set: local mode/);
+      assert.match(stdout, /"level":40.*LOCAL_MODE=true: local mode without authentication/);
       assert.match(stdout, new RegExp(`"url":"http://127\\.0\\.0\\.1:${port}"`));
       assert.equal((await fetch(`http://127.0.0.1:${port}/readyz`)).status, 200);
       // Every other address of this machine refuses the connection: the bot is not bound to it.

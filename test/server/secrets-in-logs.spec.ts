@@ -45,7 +45,7 @@ describe('server/secrets in logs', function () {
       COSMOS_ENDPOINT: `https://127.0.0.1:${(cosmos.address() as AddressInfo).port}`,
       COSMOS_KEY: cosmosKey,
       COSMOS_DATABASE: 'secrets-test',
-      // The stand-in's certificate is self-signed.
+      // Both stand-ins' certificates are self-signed.
       NODE_TLS_REJECT_UNAUTHORIZED: '0',
     });
     try {
@@ -89,7 +89,7 @@ describe('server/secrets in logs', function () {
       assert.equal(written.includes(botPassword), false, 'the client secret was written');
       assert.equal(written.includes(cosmosKey), false, 'the Cosmos DB key was written');
     } finally {
-      // tsx runs the bot in a child of its own and passes SIGTERM on, not SIGKILL.
+      // SIGTERM lets the bot close its store, as App Service stops it.
       if (main.child.exitCode === null) main.child.kill('SIGTERM');
       await main.exited;
       cosmos.closeAllConnections();

@@ -65,7 +65,7 @@ export async function startBot(options: { port: number; dataDir: string; logFile
 }
 
 function botEnvironment(options: { port: number; dataDir: string }): NodeJS.ProcessEnv {
-  return { PORT: String(options.port), DATA_DIR: options.dataDir, BOT_ID: '', STORE: 'embedded', LOG_LEVEL: 'info' };
+  return { PORT: String(options.port), DATA_DIR: options.dataDir, BOT_ID: '', LOCAL_MODE: 'true', STORE: 'embedded', LOG_LEVEL: 'info' };
 }
 
 /** Loads the demo committee into the data folder, as `npm run seed:demo` does. */
