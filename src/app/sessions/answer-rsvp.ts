@@ -1,3 +1,4 @@
+import type { NotCurrentReason } from '../../domain/current-holder';
 import { latestOf } from '../../domain/sessions/invitation';
 import { fail, ok, type Result } from '../../domain/result';
 import { deputyToInvite, RSVP_CHOICES, type RsvpAnswer, type RsvpChoice } from '../../domain/sessions/rsvp';
@@ -27,6 +28,8 @@ export const DELEGATE_NAME_MAX = 120;
 export type RsvpRefusal =
   | { readonly kind: 'noCommittee' | 'unknownSession' | 'otherPerson' | 'notInvited' | 'invalidChoice' | 'noDeputy' }
   | { readonly kind: 'delegateName'; readonly max: number }
+  /** The person was erased, deactivated or no longer holds the seat: nothing is stored or queued. */
+  | { readonly kind: 'notCurrent'; readonly reason: NotCurrentReason; readonly institution: string }
   /** Answers are not taken (any more): the card to show instead says why. */
   | { readonly kind: 'notOpen'; readonly view: InvitationView }
   /** The session changed since the card was sent: the current card, nothing stored. */
@@ -37,7 +40,8 @@ export type RsvpRefusal =
  * so answering again replaces it and concurrent answers of different people never conflict.
  * Who answers comes from the activity; the card only says which session and whom it was for.
  * When a member declines or sends the seat's deputy, the deputy's invitation is queued in the
- * same batch, once.
+ * same batch, once. Only a current holder of the seat answers: someone erased, deactivated or
+ * no longer on the seat is refused, and a deputy who is no longer current is not invited.
  */
 export async function answerRsvp(deps: AppDependencies, actor: Actor, submission: RsvpSubmission): Promise<Result<InvitationView, RsvpRefusal>> {
   const committee = actor.committee;
@@ -50,6 +54,7 @@ export async function answerRsvp(deps: AppDependencies, actor: Actor, submission
   const loaded = await loadInvitation(deps.store, session, personId);
   if (!loaded) return fail({ kind: 'notInvited' });
   const { invitation, answers, roster } = loaded;
+  if (loaded.notCurrent) return fail({ kind: 'notCurrent', reason: loaded.notCurrent, institution: invitation.seat.institution });
   const nowIso = deps.clock.now().toUTC().toISO()!;
   const current = invitationView(committee, session, invitation, personId, roster, latestOf(answers, invitation.seat.id, personId), nowIso);
   const status = invitationStatus(session, committee.timeZone, nowIso);
