@@ -182,7 +182,7 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
       if (result.ok) return invitationCard(result.value, i18n);
       const refusal = result.error;
       if (refusal.kind === 'notOpen' || refusal.kind === 'outdated') return invitationCard(refusal.view, i18n);
-      if (refusal.kind === 'delegateName') return notice(i18n, 'attention', 'invitation.errors.title', 'invitation.errors.delegateName', { max: refusal.max });
+      if (refusal.kind === 'delegateName') return notice(i18n, 'attention', 'invitation.errors.title', refusal.code === 'markup' ? 'invitation.errors.delegateNameMarkup' : 'invitation.errors.delegateName', { max: refusal.max });
       if (refusal.kind === 'notCurrent') return notCurrentNotice(i18n, 'invitation', refusal.reason, { institution: escapeMarkdown(refusal.institution) });
       return rsvpRefusal(i18n, refusal.kind);
     },

@@ -1,8 +1,7 @@
 import type { NotCurrentReason } from '../../domain/current-holder';
-import { MINUTES_LIMITS } from '../../domain/minutes/minutes-content';
 import { objectionsOpenAt } from '../../domain/minutes/objection-deadline';
 import { fail, ok, type Result } from '../../domain/result';
-import { checkedText, type TextProblemCode } from '../../domain/text-input';
+import { checkText, type TextProblemCode } from '../../domain/text-input';
 import type { AppDependencies } from '../dependencies';
 import type { Actor } from '../identify-actor';
 import type { BatchOperation, Stored } from '../ports/document-store';
@@ -77,7 +76,7 @@ export async function respondToMinutes(deps: AppDependencies, actor: Actor, sess
       problems.push({ item: index + 1, code: 'invalidAnswer' });
       return;
     }
-    const comment = checkedText(fields[commentField(index)], MINUTES_LIMITS.comment, (code) => problems.push({ item: index + 1, code, max: MINUTES_LIMITS.comment })) ?? (answer === 'object' ? earlier[item.itemId]?.comment : undefined);
+    const comment = checkText('objectionComment', fields[commentField(index)], (code, max) => problems.push({ item: index + 1, code, max })) ?? (answer === 'object' ? earlier[item.itemId]?.comment : undefined);
     if (answer === 'object' && !comment) {
       if (!problems.some((problem) => problem.item === index + 1)) problems.push({ item: index + 1, code: 'commentRequired' });
       return;
