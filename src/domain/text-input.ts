@@ -85,11 +85,6 @@ export function checkText(field: TextField, value: unknown, problem: (code: Text
   return undefined;
 }
 
-/** Whether the text holds a character no text field accepts on one line: for values checked elsewhere. */
-export function hasControlCharacters(text: string): boolean {
-  return ANY_CONTROL.test(text);
-}
-
 /**
  * A name that Teams supplies (a display name from the member list or an activity, a team or
  * channel name): outside input like any typed text, but not the person's to correct, so it is
