@@ -5,7 +5,7 @@ import type { ActionItemView } from '../app/agreements/action-item-view';
 import type { AppDependencies } from '../app/dependencies';
 import type { Actor } from '../app/identify-actor';
 import { localToday } from '../domain/agreements/due-dates';
-import { MINUTES_LIMITS } from '../domain/minutes/minutes-content';
+import { TEXT_FIELDS } from '../domain/text-input';
 import { actionStatus, renderActionItemCard } from '../cards/action-item-card';
 import { renderActionListCard } from '../cards/action-list-card';
 import type { CardBanner } from '../cards/card-button';
@@ -66,7 +66,7 @@ export function actionCards(deps: AppDependencies) {
 }
 
 function problemText(field: 'note' | 'dueDate' | 'decision', code: string, t: Translator): string {
-  if (field === 'note') return code === 'tooLong' ? t.t('actions.errors.noteTooLong', { max: MINUTES_LIMITS.comment }) : code === 'markup' ? t.t('actions.errors.noteMarkup') : t.t('actions.errors.noteInvalid');
+  if (field === 'note') return code === 'tooLong' ? t.t('actions.errors.noteTooLong', { max: TEXT_FIELDS.actionNote.max }) : code === 'markup' ? t.t('actions.errors.noteMarkup') : t.t('actions.errors.noteInvalid');
   if (field === 'dueDate') return code === 'past' ? t.t('actions.errors.dueDatePast') : code === 'same' ? t.t('actions.errors.dueDateSame') : t.t('actions.errors.dueDateInvalid');
   return t.t('actions.errors.decisionInvalid');
 }

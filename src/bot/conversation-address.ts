@@ -1,6 +1,15 @@
 import { TurnContext, type ConversationReference } from 'botbuilder';
 import type { ConversationAddress, ConversationKind } from '../app/documents';
 import type { ConversationSighting } from '../app/remember-conversation';
+import { plainName } from '../domain/text-input';
+
+/** Longest conversation, team or user name kept; Teams' own limits are far below. */
+const NAME_MAX = 200;
+
+/** A name Teams supplies, without control characters; undefined when nothing is left. */
+function teamsName(value: string | undefined): string | undefined {
+  return plainName(value, NAME_MAX) || undefined;
+}
 
 interface TeamsChannelData {
   readonly team?: { readonly id?: string; readonly name?: string };
@@ -17,13 +26,13 @@ export function sightingOf(context: TurnContext): ConversationSighting | undefin
   if (!address) return undefined;
   const title =
     address.conversationType === 'channel'
-      ? [channelData.team?.name, channelData.channel?.name].filter(Boolean).join(' › ') || undefined
-      : activity.conversation?.name;
+      ? [teamsName(channelData.team?.name), teamsName(channelData.channel?.name)].filter(Boolean).join(' › ') || undefined
+      : teamsName(activity.conversation?.name);
   return {
     address,
     title,
     teamId: channelData.team?.id,
-    teamName: channelData.team?.name,
+    teamName: teamsName(channelData.team?.name),
     locale: activity.locale,
   };
 }
@@ -36,7 +45,7 @@ export function channelSighting(team: ConversationSighting, channelId: string, c
   return {
     ...team,
     address: { ...team.address, conversationId: channelId },
-    title: [team.teamName, channelName].filter(Boolean).join(' › '),
+    title: [team.teamName, teamsName(channelName)].filter(Boolean).join(' › '),
   };
 }
 
@@ -57,6 +66,6 @@ function addressOf(reference: Partial<ConversationReference>, channelDataTenant:
     botName: reference.bot.name,
     userId: kind === 'personal' ? reference.user?.id : undefined,
     userAadObjectId: kind === 'personal' ? reference.user?.aadObjectId : undefined,
-    userName: kind === 'personal' ? reference.user?.name : undefined,
+    userName: kind === 'personal' ? teamsName(reference.user?.name) : undefined,
   };
 }

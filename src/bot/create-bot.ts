@@ -8,13 +8,14 @@ import { rememberConversation } from '../app/remember-conversation';
 import { importMembers, markMembersLeft, type TeamMember } from '../app/roster/import-members';
 import { showHelp } from '../app/show-help';
 import { ANY_TENANT, isTenantAllowed, type TenantAllowance } from '../app/tenant-gate';
-import type { CommandId } from '../domain/permissions';
+import { personalChatOnlyCommand, type CommandId } from '../domain/permissions';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { renderHelpCard } from '../cards/help-card';
 import { VERBS } from '../cards/verbs';
 import type { Locale, Translator } from '../i18n/translator';
 import { MAX_MESSAGE_LENGTH, parseCommand } from './command-parser';
 import { channelSighting, sightingOf } from './conversation-address';
+import { conversationScopeOf, personalChatHint } from './conversation-scope';
 import { notice } from './notices';
 import { deliveryCardFor, retryDeliveryCard } from './delivery-cards';
 import { sessionCards } from './session-cards';
@@ -73,6 +74,16 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl,
       logger.error({ err: error, activityId: context.activity.id, type: context.activity.type }, 'turn failed');
       return notice(i18n, 'warning', 'notices.errorTitle', 'notices.error');
     }
+  };
+
+  /**
+   * A command or card action for the person alone, asked for in a channel or group chat: the
+   * hint where to ask instead, before anything is read; undefined where it may be answered.
+   */
+  const personalChatRefusal = (context: TurnContext, commandOrVerb: string): AdaptiveCardJson | undefined => {
+    const command = personalChatOnlyCommand(commandOrVerb);
+    if (!command || conversationScopeOf(context) === 'personal') return undefined;
+    return personalChatHint(languageOf(context, defaultLocale), command);
   };
 
   const sendCard = async (context: TurnContext, card: AdaptiveCardJson): Promise<void> => {
@@ -212,7 +223,7 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl,
     async (context) => (context.activity.text ?? '').length <= MAX_MESSAGE_LENGTH && parseCommand(context.activity.text) !== undefined,
     async (context) => {
       const { command, argument } = parseCommand(context.activity.text)!;
-      await sendCard(context, await cardFor(context, producers[command], argument));
+      await sendCard(context, personalChatRefusal(context, command) ?? (await cardFor(context, producers[command], argument)));
     },
   );
 
@@ -238,8 +249,9 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl,
 
   for (const [verb, produce] of cardActions) {
     const gated = admitted(verb, produce);
-    app.adaptiveCards.actionExecute(verb, async (context, _state, data) => answerInvoke(context, await cardFor(context, gated, data)));
-    app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => sendCard(context, await cardFor(context, gated, data)));
+    const answer = async (context: TurnContext, data: unknown) => personalChatRefusal(context, verb) ?? (await cardFor(context, gated, data));
+    app.adaptiveCards.actionExecute(verb, async (context, _state, data) => answerInvoke(context, await answer(context, data)));
+    app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => sendCard(context, await answer(context, data)));
   }
   app.adaptiveCards.actionExecute(/.*/, async (context) => {
     const i18n = languageOf(context, defaultLocale);

@@ -18,7 +18,7 @@ import { stateLabel } from '../cards/session-label';
 import { VERBS } from '../cards/verbs';
 import { deadlineDay } from '../cards/deadline-day';
 import type { Translator } from '../i18n/translator';
-import { notice } from './notices';
+import { notCurrentNotice, notice } from './notices';
 import { accessRefusal } from './session-access-refusal';
 import { cardField, cardFields } from './card-data';
 
@@ -147,6 +147,8 @@ export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
           return renderMinutesReviewCard(refusal.current, i18n, { ...links, banner: responseProblemsBanner(refusal.problems, i18n) });
         case 'late':
           return notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.late', { deadline: deadlineDay(refusal.deadline, actor.committee!.timeZone, i18n) });
+        case 'notCurrent':
+          return notCurrentNotice(i18n, 'minutes', refusal.reason);
         default:
           return notice(i18n, 'attention', 'minutesErrors.title', `minutesErrors.${refusal.kind}`);
       }

@@ -22,7 +22,8 @@ import { renderSessionEditCard } from '../cards/session-edit-card';
 import { stateLabel } from '../cards/session-label';
 import { renderSessionsCard } from '../cards/sessions-card';
 import type { Translator } from '../i18n/translator';
-import { notice } from './notices';
+import { escapeMarkdown } from '../cards/escape-markdown';
+import { notCurrentNotice, notice } from './notices';
 import { cardField, cardFields } from './card-data';
 
 /** What the session handlers need beyond the use cases' dependencies. */
@@ -166,6 +167,7 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
     async invitation(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
       const result = await openInvitation(deps, actor, cardField(data, 'sessionId'), cardField(data, 'personId'));
       if (result.ok) return invitationCard(result.value, i18n);
+      if (result.error.kind === 'notCurrent') return notCurrentNotice(i18n, 'invitation', result.error.reason, { institution: escapeMarkdown(result.error.institution) });
       return rsvpRefusal(i18n, result.error.kind);
     },
 
@@ -180,7 +182,8 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
       if (result.ok) return invitationCard(result.value, i18n);
       const refusal = result.error;
       if (refusal.kind === 'notOpen' || refusal.kind === 'outdated') return invitationCard(refusal.view, i18n);
-      if (refusal.kind === 'delegateName') return notice(i18n, 'attention', 'invitation.errors.title', 'invitation.errors.delegateName', { max: refusal.max });
+      if (refusal.kind === 'delegateName') return notice(i18n, 'attention', 'invitation.errors.title', refusal.code === 'markup' ? 'invitation.errors.delegateNameMarkup' : 'invitation.errors.delegateName', { max: refusal.max });
+      if (refusal.kind === 'notCurrent') return notCurrentNotice(i18n, 'invitation', refusal.reason, { institution: escapeMarkdown(refusal.institution) });
       return rsvpRefusal(i18n, refusal.kind);
     },
 

@@ -1,7 +1,7 @@
 import type { ActionItemNotice } from '../app/agreements/action-item-messages';
 import type { ActionItemView } from '../app/agreements/action-item-view';
 import type { AgreementStatus } from '../app/agreements/agreement-document';
-import { MINUTES_LIMITS } from '../domain/minutes/minutes-content';
+import { TEXT_FIELDS } from '../domain/text-input';
 import { formatDateTime, formatLocalDate } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
 import { cardButton, type CardBanner, type CardButton } from './card-button';
@@ -88,7 +88,7 @@ export function renderActionItemCard(view: ActionItemView, i18n: Translator, ban
     }),
     remark: !view.canChange ? (done ? i18n.t('actions.item.closed') : i18n.t('actions.item.readOnly')) : '',
     form: view.canChange
-      ? { noteLabel: i18n.t('actions.item.note', { max: MINUTES_LIMITS.comment }), noteMax: MINUTES_LIMITS.comment, dueLabel: done ? '' : i18n.t('actions.item.newDueDate'), dueMin: today ?? '', buttons: formButtons }
+      ? { noteLabel: i18n.t('actions.item.note', { max: TEXT_FIELDS.actionNote.max }), noteMax: TEXT_FIELDS.actionNote.max, dueLabel: done ? '' : i18n.t('actions.item.newDueDate'), dueMin: today ?? '', buttons: formButtons }
       : null,
     buttons: [cardButton(i18n.t('actions.item.list'), VERBS.actionsOpen, { scope: 'all' })],
   };

@@ -1,6 +1,5 @@
 import type { AttendanceView } from '../app/sessions/attendance';
-import { DELEGATE_NAME_MAX } from '../app/sessions/answer-rsvp';
-import { PRESENCES } from '../app/sessions/attendance';
+import { ATTENDEE_NAME_MAX, PRESENCES } from '../app/sessions/attendance';
 import { formatDateTime } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
 import { cardButton, type CardBanner, type CardButton } from './card-button';
@@ -30,7 +29,7 @@ export function renderAttendanceCard(view: AttendanceView, i18n: Translator, ban
     banner: banner ?? null,
     title: i18n.t('attendance.title', { session: sessionTitle({ number: view.sessionNumber }, i18n) }),
     intro: view.recorded ? i18n.t('attendance.introRecorded') : i18n.t('attendance.introProposed', { when: formatDateTime(view.startsAt, view.timeZone, i18n) }),
-    labels: { presence: i18n.t('attendance.presence'), name: i18n.t('attendance.name'), required: i18n.t('setup.required'), nameMax: DELEGATE_NAME_MAX },
+    labels: { presence: i18n.t('attendance.presence'), name: i18n.t('attendance.name'), required: i18n.t('setup.required'), nameMax: ATTENDEE_NAME_MAX },
     presences: PRESENCES.map((presence) => ({ title: i18n.t(`attendance.presences.${presence}`), value: presence })),
     // The institution is an input's label here, which Teams shows as plain text.
     entries: view.entries.map((entry) => ({ institution: entry.institution, presenceId: `presence-${entry.seatId}`, presence: entry.presence, nameId: `name-${entry.seatId}`, name: entry.name })),

@@ -18,6 +18,8 @@ export function describeRosterProblems(problems: readonly RosterProblem[], i18n:
         return i18n.t('problems.required', { field: i18n.t(FIELD_LABELS[problem.field]) });
       case 'tooLong':
         return i18n.t('problems.tooLong', { field: i18n.t(FIELD_LABELS[problem.field]), max: problem.max });
+      case 'markup':
+        return i18n.t('problems.markup', { field: i18n.t(FIELD_LABELS[problem.field]) });
       case 'inactivePerson':
       case 'sameAsMember':
         return i18n.t(`roster.problems.${problem.code}`, { field: i18n.t(FIELD_LABELS[problem.field]) });

@@ -58,5 +58,6 @@ export function renderSessionEditCard(session: SessionDocument, timeZone: string
 function describeProblem(problem: SessionEditProblem, i18n: Translator): string {
   const field = i18n.t(`sessionEdit.fields.${problem.field}`);
   if (problem.code === 'tooLong') return i18n.t('sessionEdit.problems.tooLong', { field, max: problem.max });
+  if (problem.code === 'markup') return i18n.t('problems.markup', { field });
   return i18n.t(problem.code === 'required' ? 'sessionEdit.problems.required' : 'sessionEdit.problems.invalid', { field });
 }

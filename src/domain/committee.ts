@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { DEFAULT_MINUTES_SETTINGS } from './minutes/minutes-content';
+import { checkText, TEXT_FIELDS, type TextField } from './text-input';
 import { fail, ok, type Result } from './result';
 
 /**
@@ -86,9 +87,9 @@ export interface Committee extends CommitteeSettings {
 
 /** Limits on free text, so that no card outgrows Teams' message size. */
 export const TEXT_LIMITS = {
-  name: 200,
-  shortName: 30,
-  institution: 150,
+  name: TEXT_FIELDS.committeeName.max,
+  shortName: TEXT_FIELDS.committeeShortName.max,
+  institution: TEXT_FIELDS.institution.max,
   rotatingInstitutions: 12,
 } as const;
 
@@ -151,6 +152,8 @@ export type SettingsField =
 export type SettingsProblem =
   | { readonly field: SettingsField; readonly code: 'required' }
   | { readonly field: SettingsField; readonly code: 'tooLong'; readonly max: number }
+  /** Control characters, HTML tags or template expressions, which no one means to type into a setting. */
+  | { readonly field: SettingsField; readonly code: 'markup' }
   | { readonly field: SettingsField; readonly code: 'tooMany'; readonly max: number }
   | { readonly field: SettingsField; readonly code: 'notANumber' }
   | { readonly field: SettingsField; readonly code: 'outOfRange'; readonly min: number; readonly max: number }
@@ -172,16 +175,16 @@ export function parseCommitteeSettings(
   knownConversationIds: ReadonlySet<string>,
 ): Result<CommitteeSettings, SettingsProblem[]> {
   const problems: SettingsProblem[] = [];
-  const name = requiredText(input.name, 'name', TEXT_LIMITS.name, problems);
-  const shortName = requiredText(input.shortName, 'shortName', TEXT_LIMITS.shortName, problems);
-  const timeZone = requiredText(input.timeZone, 'timeZone', 64, problems);
+  const name = requiredText(input.name, 'name', 'committeeName', problems);
+  const shortName = requiredText(input.shortName, 'shortName', 'committeeShortName', problems);
+  const timeZone = requiredText(input.timeZone, 'timeZone', 'timeZone', problems);
   if (timeZone && !IANAZone.isValidZone(timeZone)) problems.push({ field: 'timeZone', code: 'unknownTimeZone' });
 
   const terms = parseTerms(typeof input.terms === 'string' ? input.terms : '');
   if (!terms) problems.push({ field: 'terms', code: 'invalidTerms' });
 
   const sessionLengthMinutes = wholeNumber(input.sessionLengthMinutes, 'sessionLengthMinutes', SESSION_MINUTES.min, SESSION_MINUTES.max, problems);
-  const firstChair = requiredText(input.firstChair, 'firstChair', TEXT_LIMITS.institution, problems);
+  const firstChair = requiredText(input.firstChair, 'firstChair', 'institution', problems);
   const rotating = parseInstitutionLines(input.rotatingChairs, problems);
 
   const callForTopicsDays = wholeNumber(input.callForTopicsDays, 'callForTopicsDays', 1, LEAD_TIME_MAX_DAYS, problems);
@@ -259,16 +262,10 @@ export function formatTerms(terms: readonly Term[]): string {
   return terms.map((term) => `${term.startMonth}-${term.endMonth}`).join(',');
 }
 
-function requiredText(value: unknown, field: SettingsField, max: number, problems: SettingsProblem[]): string | undefined {
-  const text = typeof value === 'string' ? value.trim() : '';
-  if (!text) {
-    problems.push({ field, code: 'required' });
-    return undefined;
-  }
-  if (text.length > max) {
-    problems.push({ field, code: 'tooLong', max });
-    return undefined;
-  }
+function requiredText(value: unknown, field: SettingsField, checked: TextField, problems: SettingsProblem[]): string | undefined {
+  const before = problems.length;
+  const text = checkText(checked, typeof value === 'string' ? value : undefined, (code, max) => problems.push(code === 'tooLong' ? { field, code, max } : { field, code: 'markup' }));
+  if (!text && problems.length === before) problems.push({ field, code: 'required' });
   return text;
 }
 
@@ -285,6 +282,7 @@ function wholeNumber(value: unknown, field: SettingsField, min: number, max: num
   return number;
 }
 
+/** One institution per line (or separated by semicolons), each checked as an institution's name. */
 function parseInstitutionLines(value: unknown, problems: SettingsProblem[]): string[] {
   const lines = (typeof value === 'string' ? value : '')
     .split(/\r?\n|;/)
@@ -294,9 +292,11 @@ function parseInstitutionLines(value: unknown, problems: SettingsProblem[]): str
     problems.push({ field: 'rotatingChairs', code: 'tooMany', max: TEXT_LIMITS.rotatingInstitutions });
     return [];
   }
-  if (lines.some((line) => line.length > TEXT_LIMITS.institution)) {
-    problems.push({ field: 'rotatingChairs', code: 'tooLong', max: TEXT_LIMITS.institution });
+  const lineProblems: SettingsProblem[] = [];
+  const checked = lines.map((line) => checkText('institution', line, (code, max) => lineProblems.push(code === 'tooLong' ? { field: 'rotatingChairs', code, max } : { field: 'rotatingChairs', code: 'markup' })));
+  if (lineProblems.length > 0) {
+    problems.push(lineProblems[0]!);
     return [];
   }
-  return lines;
+  return checked.filter((line): line is string => line !== undefined);
 }

@@ -35,6 +35,32 @@ export const COMMAND_AUDIENCE: Readonly<Record<CommandId, Audience>> = {
 };
 
 /**
+ * Commands answered only in the person's 1:1 chat with the bot, never in a team channel or group
+ * chat: their answer is for the asking person alone (the export link of "my data" works without
+ * sign-in; the audit trail names people and what was changed about them). Asked for in a shared
+ * conversation, the bot only says where to ask and reads nothing. The card side marks its verbs
+ * with `personalChatOnly` in ACTION_AUDIENCE.
+ */
+export const PERSONAL_CHAT_ONLY: ReadonlySet<CommandId> = new Set<CommandId>(['audit', 'myData']);
+
+/** Where a command or card action arrives: a 1:1 chat, or a conversation others read too. */
+export type ConversationScope = 'personal' | 'shared';
+
+/**
+ * The personal-only command that a command word or card verb belongs to, if it is answered only
+ * in a 1:1 chat; undefined for everything that may be answered anywhere.
+ */
+export function personalChatOnlyCommand(commandOrVerb: string): CommandId | undefined {
+  if ((COMMANDS as readonly string[]).includes(commandOrVerb)) return PERSONAL_CHAT_ONLY.has(commandOrVerb as CommandId) ? (commandOrVerb as CommandId) : undefined;
+  return Object.hasOwn(ACTION_AUDIENCE, commandOrVerb) ? (ACTION_AUDIENCE[commandOrVerb as ActionVerb] as ActionAudience).personalChatOnly : undefined;
+}
+
+/** Whether the command or card verb may be answered in a conversation of this scope. */
+export function answeredIn(commandOrVerb: string, scope: ConversationScope): boolean {
+  return scope === 'personal' || personalChatOnlyCommand(commandOrVerb) === undefined;
+}
+
+/**
  * Who may submit topics, practice experiences and needs for action: the working group (its
  * right under the committee's decision), the members and the secretariat. Submitting is a chat
  * line or a card form, not a command word, so it has its own entry beside the table.
@@ -77,11 +103,16 @@ export function availableCommands(actor: ActorStanding): CommandId[] {
  */
 export type ActionOwner = 'invitee' | 'attendee' | 'responsible' | 'submitter';
 
-/** Who may use one card action: holders of `roles`, and of those only `onlyThe` person unless they hold one of `orAnyOf`. */
+/**
+ * Who may use one card action: holders of `roles`, and of those only `onlyThe` person unless they
+ * hold one of `orAnyOf`; with `personalChatOnly`, only in a 1:1 chat.
+ */
 export interface ActionAudience {
   readonly roles: Audience;
   readonly onlyThe?: ActionOwner;
   readonly orAnyOf?: readonly Role[];
+  /** Answered only in the person's 1:1 chat: the command of PERSONAL_CHAT_ONLY the action belongs to. */
+  readonly personalChatOnly?: CommandId;
 }
 
 const SECRETARIAT: ActionAudience = { roles: ['secretariat'] };
@@ -144,7 +175,7 @@ export const ACTION_AUDIENCE = {
   'roster.saveRoles': SECRETARIAT,
   'roster.setActive': SECRETARIAT,
   'person.erase': SECRETARIAT,
-  'audit.open': SECRETARIAT,
+  'audit.open': { ...SECRETARIAT, personalChatOnly: 'audit' },
 } as const satisfies Readonly<Record<string, ActionAudience>>;
 export type ActionVerb = keyof typeof ACTION_AUDIENCE;
 

@@ -1,5 +1,5 @@
-import { TEXT_LIMITS } from './committee';
 import { fail, ok, type Result } from './result';
+import { checkText } from './text-input';
 import { ROLES, type Role } from './roles';
 import type { Person, Seat } from './roster';
 
@@ -52,6 +52,7 @@ export type RosterProblem =
   | { readonly code: 'invalidValue' }
   | { readonly field: SeatField; readonly code: 'required' }
   | { readonly field: SeatField; readonly code: 'tooLong'; readonly max: number }
+  | { readonly field: SeatField; readonly code: 'markup' }
   | { readonly field: SeatField; readonly code: 'inactivePerson' }
   | { readonly field: SeatField; readonly code: 'sameAsMember' }
   | { readonly code: 'tooManySeats'; readonly max: number }
@@ -120,10 +121,9 @@ function changed(roster: Roster, change: RosterChange): Result<Roster, RosterPro
 
 function saveSeat(roster: Roster, seatId: string, existing: Seat | undefined, fields: SeatFields): Result<Roster, RosterProblem[]> {
   const problems: RosterProblem[] = [];
-  const institution = typeof fields.institution === 'string' ? fields.institution.trim() : undefined;
-  if (fields.institution !== undefined && typeof fields.institution !== 'string') problems.push({ code: 'invalidValue' });
-  else if (!institution) problems.push({ field: 'institution', code: 'required' });
-  else if (institution.length > TEXT_LIMITS.institution) problems.push({ field: 'institution', code: 'tooLong', max: TEXT_LIMITS.institution });
+  const before = problems.length;
+  const institution = checkText('institution', fields.institution, (code, max) => problems.push(code === 'invalid' ? { code: 'invalidValue' } : code === 'tooLong' ? { field: 'institution', code, max } : { field: 'institution', code }));
+  if (!institution && problems.length === before) problems.push({ field: 'institution', code: 'required' });
 
   const member = holder(roster, fields.memberId, 'memberId', existing?.memberId);
   if (member.problem) problems.push(member.problem);

@@ -17,6 +17,14 @@ export const GREMIUM_PRODUCT_ID = '-//Gremium//Sitzungen//DE';
  * DTSTAMP is the event's `stampedAt`, passed as `ics`' `timestamp` attribute (accepted by its
  * schema but missing from its type declarations); otherwise `ics` would read the system time, and
  * the same version of an event would be a different file on every download.
+ *
+ * Every text is cleaned here as a last line of defence, whatever the forms let through or older
+ * records hold: `ics` escapes line feeds in text but copies a bare carriage return (and any other
+ * control character) into the file, where calendar apps that end lines at a carriage return would
+ * read what follows as a property of its own. Line breaks, a lone carriage return among them,
+ * stay in text as line feeds (escaped as `\n` by `ics`), tabs become spaces, and every other
+ * control character is removed; a link and the organizer's
+ * name, which are written unescaped, lose line breaks, quotes and backslashes too.
  */
 export class IcsCalendarWriter implements CalendarWriter {
   write(event: CalendarEvent): string {
@@ -29,10 +37,10 @@ export class IcsCalendarWriter implements CalendarWriter {
       uid: event.uid,
       sequence: event.sequence,
       timestamp: instant(event.stampedAt, 'stampedAt', event.uid),
-      title: event.title,
-      description: event.description,
-      location: event.location,
-      url: event.url,
+      title: calendarText(event.title),
+      description: optional(event.description, calendarText),
+      location: optional(event.location, calendarText),
+      url: optional(event.url, calendarLink),
       start,
       startInputType: 'utc',
       startOutputType: 'utc',
@@ -40,7 +48,7 @@ export class IcsCalendarWriter implements CalendarWriter {
       endInputType: 'utc',
       endOutputType: 'utc',
       status: event.cancelled ? 'CANCELLED' : 'CONFIRMED',
-      organizer: event.organizer ? { name: event.organizer.name, email: event.organizer.email } : undefined,
+      organizer: event.organizer ? { name: calendarParameter(event.organizer.name), email: calendarLink(event.organizer.email) } : undefined,
     };
     const { error, value } = createEvent(attributes);
     if (error || !value) {
@@ -49,6 +57,35 @@ export class IcsCalendarWriter implements CalendarWriter {
     }
     return value;
   }
+}
+
+/**
+ * Line breaks (also a lone carriage return, an old Mac line end, and Unicode's separators) as
+ * line feeds, which `ics` writes escaped; tabs as spaces; every other control character removed.
+ */
+function calendarText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u2028\u2029]/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, '');
+}
+
+/** A value written as it is (a link, an address): no control character and no white space of any kind. */
+function calendarLink(text: string): string {
+  return text.replace(/[\s\u0000-\u001F\u007F-\u009F]/g, '');
+}
+
+/**
+ * A quoted parameter value (the organizer's name): one line, without the quotes that would end it
+ * and without backslashes, which parameters cannot escape but some readers take as an escape.
+ */
+function calendarParameter(text: string): string {
+  return calendarText(text).replace(/[\n"\\]/g, ' ').trim();
+}
+
+function optional(value: string | undefined, clean: (text: string) => string): string | undefined {
+  return value === undefined ? undefined : clean(value);
 }
 
 /** Milliseconds since the epoch (an instant without offset is UTC); `ics` would copy a string into the file unchecked. */

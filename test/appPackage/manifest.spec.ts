@@ -1,4 +1,4 @@
-import { COMMANDS } from '../../src/domain/permissions';
+import { COMMANDS, PERSONAL_CHAT_ONLY } from '../../src/domain/permissions';
 import { translator } from '../../src/i18n/translator';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -306,6 +306,18 @@ describe('Teams app package', () => {
         for (const title of titles) offered.add(title);
       }
       assert.deepEqual([...offered].sort(), [...GERMAN_COMMANDS].sort());
+    });
+
+    it('offers the commands answered only in a personal chat there, and not in a team or group chat', () => {
+      const personalOnly = [...PERSONAL_CHAT_ONLY].map((command) => translator('de').t(`commands.${command}.word`));
+      assert.deepEqual(personalOnly.sort(), ['meine daten', 'protokollierung']);
+      for (const list of lists) {
+        const titles = list.commands.map((command) => command.title);
+        for (const title of personalOnly) {
+          if (list.scopes.includes('personal')) assert.ok(titles.includes(title), `${title} is offered in the personal chat`);
+          else assert.ok(!titles.includes(title), `${title} is offered in ${list.scopes.join(', ')}`);
+        }
+      }
     });
 
     it('offers the English command words in the English localization, in the same places', () => {

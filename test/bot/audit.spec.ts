@@ -6,7 +6,8 @@ import type { DocumentStore } from '../../src/app/ports/document-store';
 import { VERBS } from '../../src/cards/verbs';
 import { fixedClock } from '../../src/domain/clock';
 import { chatPerson, COMMITTEE, PEOPLE, SessionWorld } from '../app/sessions/session-world';
-import { actionData, BotHarness, cardText, firstCard, hasAction } from '../support/bot-harness';
+import { actionData, BotHarness, cardText, firstCard, hasAction, SHARED_CONVERSATIONS } from '../support/bot-harness';
+import { recordingStore, type StoreCall } from '../support/recording-store';
 import { openTempStore, type TempStore } from '../support/temp-store';
 
 describe('bot: audit trail (protokollierung)', () => {
@@ -14,12 +15,15 @@ describe('bot: audit trail (protokollierung)', () => {
   let raw: DocumentStore;
   let world: SessionWorld;
   let bot: BotHarness;
+  let calls: StoreCall[];
   beforeEach(async () => {
     temp = await openTempStore();
     raw = temp.store;
+    const recorded = recordingStore(raw);
+    calls = recorded.calls;
     let created: SessionWorld | undefined;
     const start = fixedClock('2026-11-21T10:00:00Z');
-    created = await SessionWorld.create(auditedStore(raw, { now: () => (created ?? { clock: start }).clock.now() }));
+    created = await SessionWorld.create(auditedStore(recorded.store, { now: () => (created ?? { clock: start }).clock.now() }));
     world = created;
     bot = new BotHarness(world.deps);
   });
@@ -73,4 +77,31 @@ describe('bot: audit trail (protokollierung)', () => {
     assert.match(cardText(await bot.execute(chatPerson('katrin'), VERBS.auditOpen, { query: 'x'.repeat(201) })), /ungültig/);
     assert.deepEqual(await records(), before);
   });
+
+  for (const [where, conversation] of SHARED_CONVERSATIONS) {
+    it(`answers the trail in a ${where} only with where to ask, reading none of it`, async () => {
+      for (const [text, locale, hint] of [
+        ['protokollierung 2027/1', 'de-DE', /Bitte im persönlichen Chat fragen[^]*„protokollierung“ beantworte ich nur im persönlichen Chat/],
+        ['audit 2027/1', 'en-US', /Please ask in your personal chat[^]*I answer "audit" only in your personal chat/],
+      ] as const) {
+        // An activity remembers its conversation first; what follows is the command's own doing.
+        await bot.message(chatPerson('katrin'), 'hilfe', { ...conversation, locale });
+        const before = await records();
+        calls.splice(0);
+        const replies = await bot.message(chatPerson('katrin'), text, { ...conversation, locale });
+        assert.equal(replies.length, 1, 'one answer, nothing else');
+        const card = firstCard(replies);
+        assert.match(cardText(card), hint);
+        assert.doesNotMatch(cardText(card), /Katrin Albers|session-2027-1|geändert|changed/, 'nothing of the trail');
+        assert.ok(!hasAction(card, VERBS.auditOpen), 'no paging into the trail');
+        assert.ok(calls.every((call) => call.operation === 'get'), `${text}: only the chat's own record read: ${JSON.stringify(calls)}`);
+        assert.deepEqual(await records(), before);
+
+        calls.splice(0);
+        const paged = await bot.execute(chatPerson('katrin'), VERBS.auditOpen, { query: '2027/1', page: 2 }, { ...conversation, locale });
+        assert.match(cardText(paged), hint, 'a forwarded paging button is answered alike');
+        assert.ok(calls.every((call) => call.operation === 'get'), `paging: only the chat's own record read: ${JSON.stringify(calls)}`);
+      }
+    });
+  }
 });

@@ -4,11 +4,16 @@ import type { DataExportDocument } from '../../src/app/privacy/data-export-docum
 import { loadRoster } from '../../src/app/roster/load-roster';
 import { VERBS } from '../../src/cards/verbs';
 import { personDocumentId } from '../../src/domain/ids';
-import { BotHarness, cardText, firstCard } from '../support/bot-harness';
-import { COMMITTEE, PEOPLE, chatPerson, useSessionWorld } from '../app/sessions/session-world';
+import { BotHarness, cardText, firstCard, SHARED_CONVERSATIONS } from '../support/bot-harness';
+import { recordingStore, type StoreCall } from '../support/recording-store';
+import { openTempStore, type TempStore } from '../support/temp-store';
+import { COMMITTEE, PEOPLE, SessionWorld, chatPerson, useSessionWorld } from '../app/sessions/session-world';
 
 const BASE = 'https://gremium.example.org';
 const read = (card: Record<string, unknown>) => cardText(card).replace(/\\/g, '');
+/** Store calls that write; the only other calls a hint may cause are the reads of remembering the chat. */
+const WRITES = new Set(['create', 'replace', 'upsert', 'delete', 'batch']);
+const writesOf = (calls: readonly StoreCall[]) => calls.filter((call) => WRITES.has(call.operation));
 const stranger = { id: '29:stranger', aadObjectId: '0f0f0f0f-0000-0000-0000-00000000000f', name: 'Jemand' };
 
 describe('bot/privacy', () => {
@@ -33,6 +38,48 @@ describe('bot/privacy', () => {
       const card = firstCard(await bot.message(chatPerson('sabine'), 'my data'));
       assert.match(read(card), /öffentliche Adresse/);
       assert.equal((await fixture.world.store.query(COMMITTEE, { type: 'dataExport' })).length, 0);
+    });
+  });
+
+  describe('in a channel or group chat', () => {
+    let temp: TempStore;
+    let calls: StoreCall[];
+    let world: SessionWorld;
+    beforeEach(async () => {
+      temp = await openTempStore();
+      const recorded = recordingStore(temp.store);
+      calls = recorded.calls;
+      world = await SessionWorld.create(recorded.store);
+    });
+    afterEach(async () => temp.cleanup());
+
+    for (const [where, conversation] of SHARED_CONVERSATIONS) {
+      it(`answers "meine daten" and "my data" in a ${where} only with where to ask, and creates no link`, async () => {
+        const bot = new BotHarness(world.deps, undefined, BASE);
+        for (const [text, locale, hint] of [
+          ['meine daten', 'de-DE', /Bitte im persönlichen Chat fragen[^]*„meine daten“ beantworte ich nur im persönlichen Chat mit Gremium[^]*schreiben Sie dort „meine daten“/],
+          ['my data', 'en-US', /Please ask in your personal chat[^]*I answer "my data" only in your personal chat with Gremium[^]*write "my data" there/],
+        ] as const) {
+          // An activity remembers its conversation first (and its language); what follows is the command's own doing.
+          await bot.message(chatPerson('sabine'), 'hilfe', { ...conversation, locale });
+          calls.splice(0);
+          const replies = await bot.message(chatPerson('sabine'), text, { ...conversation, locale });
+          assert.equal(replies.length, 1, 'one answer, nothing else');
+          const card = firstCard(replies);
+          assert.match(read(card), hint);
+          assert.doesNotMatch(JSON.stringify(card), /gremium\.example\.org|\/api\/|Action\.OpenUrl/, 'no link in the card');
+          assert.deepEqual(writesOf(calls), [], `${text}: nothing written`);
+          assert.ok(calls.every((call) => call.operation === 'get'), `${text}: nothing but the chat's own record read: ${JSON.stringify(calls)}`);
+        }
+        assert.equal((await temp.store.query(COMMITTEE, { type: 'dataExport' })).length, 0);
+      });
+    }
+
+    it('still answers "meine daten" with the link in the personal chat', async () => {
+      const bot = new BotHarness(world.deps, undefined, BASE);
+      const card = firstCard(await bot.message(chatPerson('sabine'), 'meine daten'));
+      assert.match(JSON.stringify(card), /https:\/\/gremium\.example\.org\/api\/export\//);
+      assert.equal((await temp.store.query(COMMITTEE, { type: 'dataExport' })).length, 1);
     });
   });
 

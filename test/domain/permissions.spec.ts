@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { availableCommands, COMMANDS, mayUse } from '../../src/domain/permissions';
+import { ACTION_AUDIENCE, answeredIn, availableCommands, COMMANDS, mayUse, personalChatOnlyCommand } from '../../src/domain/permissions';
 import { ROLES } from '../../src/domain/roles';
 
 describe('domain/permissions', () => {
@@ -17,5 +17,18 @@ describe('domain/permissions', () => {
   it('offers help and their own data to everybody', () => {
     assert.deepEqual(availableCommands({ roles: [], committeeExists: true }), ['help', 'myData']);
     assert.deepEqual(availableCommands({ roles: ['secretariat'], committeeExists: true }), [...COMMANDS]);
+  });
+
+  it('answers "my data" and the audit trail, typed or clicked, only in a personal chat', () => {
+    for (const command of COMMANDS) {
+      const personalOnly = command === 'myData' || command === 'audit';
+      assert.equal(answeredIn(command, 'shared'), !personalOnly, command);
+      assert.equal(answeredIn(command, 'personal'), true, command);
+    }
+    const personalVerbs = Object.keys(ACTION_AUDIENCE).filter((verb) => !answeredIn(verb, 'shared'));
+    assert.deepEqual(personalVerbs, ['audit.open']);
+    assert.equal(personalChatOnlyCommand('audit.open'), 'audit');
+    assert.equal(personalChatOnlyCommand('rsvp.answer'), undefined);
+    assert.equal(personalChatOnlyCommand('no.such.verb'), undefined);
   });
 });

@@ -5,7 +5,7 @@ import { parseTopicLine } from '../../src/bot/topic-line-parser';
 import { escapeMarkdown } from '../../src/cards/escape-markdown';
 import { parseSubmission, SUBMISSION_KINDS, SUBMISSION_LIMITS } from '../../src/domain/agenda/submission';
 import { COMMANDS } from '../../src/domain/permissions';
-import { checkedText } from '../../src/domain/text-input';
+import { checkText, TEXT_FIELDS, type TextField } from '../../src/domain/text-input';
 import { checkProperty } from './fuzz-runs';
 
 /** Pieces people paste into Teams, or an attacker types: markup, entities, mentions, expressions. */
@@ -25,7 +25,10 @@ const chatText = fc.oneof(
 /** What a card field may hold after tampering: any JSON-ish value. */
 const anyValue = fc.oneof(chatText, fc.anything(), fc.constant(undefined), fc.constant(null), fc.integer(), fc.double(), fc.string({ unit: 'binary', minLength: 4000, maxLength: 5000 }));
 
-const MARKUP = /<\/?[A-Za-z!?][^>]*>|\$\{|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const MARKUP = /<\/?[A-Za-z!?][^>]*>|\$\{|[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+/** What a one-line field may never hold: any control character, tab and line breaks included. */
+const ONE_LINE_CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
+const FIELDS = Object.keys(TEXT_FIELDS) as TextField[];
 const MARKDOWN_SIGNIFICANT = /[\\`*_{}[\]()<>#|~!]/;
 
 describe('fuzz: text parsers', () => {
@@ -111,18 +114,20 @@ describe('fuzz: text parsers', () => {
     );
   });
 
-  it('gives any free-text field back trimmed, within its limit and free of markup, or reports exactly one problem', async () => {
+  it('gives any free-text field back trimmed, within its limit and free of markup and control characters, or reports exactly one problem', async () => {
     await checkProperty(
       'text parsers',
-      fc.property(anyValue, fc.integer({ min: 0, max: 5000 }), (value, max) => {
+      fc.property(anyValue, fc.constantFrom(...FIELDS), (value, field) => {
         const problems: string[] = [];
-        const text = checkedText(value, max, (code) => problems.push(code));
+        const text = checkText(field, value, (code) => problems.push(code));
         assert.ok(problems.length <= 1);
         if (text === undefined) return;
         assert.deepEqual(problems, []);
-        assert.ok(text.length > 0 && text.length <= max);
+        assert.ok(text.length > 0 && text.length <= TEXT_FIELDS[field].max);
         assert.equal(text, text.trim());
         assert.doesNotMatch(text, MARKUP);
+        assert.doesNotMatch(text, /\r/, 'no carriage return, in any field');
+        if (TEXT_FIELDS[field].lines === 'one') assert.doesNotMatch(text, ONE_LINE_CONTROL);
       }),
       2000,
     );

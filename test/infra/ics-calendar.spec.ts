@@ -1,7 +1,21 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import type { CalendarEvent } from '../../src/app/ports/calendar';
 import { GREMIUM_PRODUCT_ID, IcsCalendarWriter } from '../../src/infra/ics-calendar';
-import { calendarProperty, eventProperty, parseICalendar, unescapeText } from '../support/ical';
+import { calendarProperty, eventProperty, parseICalendar, parseWithIcalJs, unescapeText } from '../support/ical';
+
+/** Pieces of text that try to end a content line and start another, or to break a parameter. */
+const LINE_BREAKERS = ['\r', '\n', '\r\n', '\n\r', '\r ', '\u2028', '\u2029', '\u0085', '\u000b', '\u000c', '\t', '\u0000', '\u001b', '\u007f', '"', ';', ':', ',', '\\', '\\n'];
+const INJECTED_PROPERTIES = ['ATTENDEE:mailto:jemand@example.org', 'END:VEVENT', 'BEGIN:VEVENT', 'END:VCALENDAR', 'BEGIN:VALARM', 'X-INJECTED:1', 'UID:other@example.org', 'RRULE:FREQ=DAILY'];
+/** Any text a field could hold, with line breakers and would-be properties mixed in. */
+const hostileText = fc
+  .array(fc.oneof(fc.constantFrom(...LINE_BREAKERS), fc.constantFrom(...INJECTED_PROPERTIES), fc.string({ unit: 'grapheme', maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 20 })
+  .map((parts) => parts.join(''));
+
+/** What a calendar app shows of a text the writer was given: line breaks as line feeds, tabs as spaces, no other control character. */
+function shownText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/[\u2028\u2029]/g, '\n').replace(/\t/g, ' ').replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, '');
+}
 
 const EVENT: CalendarEvent = {
   uid: 'session-2027-1.tenant-0a1b2c3d@gremium',
@@ -97,5 +111,33 @@ describe('infra/ics-calendar', () => {
     assert.throws(() => writer.write({ ...EVENT, url: 'keine Adresse' }), /Could not write calendar event session-2027-1\.tenant-0a1b2c3d@gremium: url must match/);
     assert.throws(() => writer.write({ ...EVENT, startsAt: 'morgen' }), /session-2027-1\.tenant-0a1b2c3d@gremium has an invalid startsAt: "morgen"/);
     assert.throws(() => writer.write({ ...EVENT, endsAt: EVENT.startsAt }), /ends before it starts/);
+  });
+
+  it('writes exactly its own properties in one event, whatever text a field holds (ical.js reads it back)', () => {
+    fc.assert(
+      fc.property(hostileText, hostileText, hostileText, hostileText, hostileText, fc.boolean(), (title, description, location, urlPath, organizer, cancelled) => {
+        const event: CalendarEvent = { ...EVENT, title, description, location, url: `https://meet.example.org/${urlPath}`, organizer: { name: organizer, email: 'kog@leipzig.de' }, cancelled };
+        const text = writer.write(event);
+        assert.doesNotMatch(text, /\r(?!\n)|(?<!\r)\n/, 'every line ends with CRLF and nowhere else');
+        // Unfolded (a line break followed by a space or tab continues the line), no line holds a control character or separator.
+        assert.doesNotMatch(text.replace(/\r\n[ \t]/g, '').replace(/\r\n/g, ''), /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/, 'no control character or separator inside a line');
+
+        const calendar = parseWithIcalJs(text);
+        assert.equal(calendar.name, 'vcalendar');
+        assert.deepEqual([...calendar.propertyNames].sort(), ['calscale', 'method', 'prodid', 'version', 'x-published-ttl']);
+        assert.deepEqual(calendar.components.map((component) => component.name), ['vevent'], 'exactly one VEVENT and nothing else');
+        const [vevent] = calendar.components;
+        // `ics` leaves out a text that is empty once cleaned.
+        const texts = { summary: title, description, location };
+        const written = Object.entries(texts).filter(([, value]) => shownText(value) !== '').map(([name]) => name);
+        assert.deepEqual([...vevent!.propertyNames].sort(), ['dtend', 'dtstamp', 'dtstart', 'organizer', 'sequence', 'status', 'uid', 'url', ...written].sort());
+        assert.deepEqual(vevent!.components, []);
+        assert.equal(vevent!.values.uid, EVENT.uid);
+        assert.equal(vevent!.values.status, cancelled ? 'CANCELLED' : 'CONFIRMED');
+        for (const [name, value] of Object.entries(texts)) assert.equal(vevent!.values[name] ?? '', shownText(value), name);
+        assert.equal(vevent!.values.organizer?.toLowerCase(), 'mailto:kog@leipzig.de');
+      }),
+      { seed: 20270211, numRuns: 500 },
+    );
   });
 });

@@ -55,6 +55,17 @@ export class BotHarness {
   }
 }
 
+/** The committee's group chat and a channel of its team: conversations others read along. */
+export const SHARED_CONVERSATIONS: ReadonlyArray<readonly [string, Partial<Activity>]> = [
+  ['group chat', { conversation: { id: '19:kog-chat@thread.v2', conversationType: 'groupChat', tenantId: TENANT, isGroup: true, name: 'KOG Vorbereitung' } }],
+  [
+    'channel',
+    {
+      conversation: { id: '19:kog-team@thread.tacv2;messageid=1', conversationType: 'channel', tenantId: TENANT, isGroup: true, name: '' },
+      channelData: { tenant: { id: TENANT }, team: { id: '19:kog-team@thread.tacv2', name: 'KOG' }, channel: { id: '19:kog-team@thread.tacv2', name: 'Allgemein' } },
+    },
+  ],
+];
 export function base(from: Person): Partial<Activity> {
   return {
     channelId: 'msteams',

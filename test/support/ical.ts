@@ -1,3 +1,5 @@
+import ICAL from 'ical.js';
+
 /** One content line of an iCalendar file: `NAME;PARAM=…:value`, after unfolding. */
 export interface ContentLine {
   readonly name: string;
@@ -56,4 +58,34 @@ export function calendarProperty(lines: readonly ContentLine[], name: string): s
 /** A TEXT value as an app shows it: `\n` a line break, `\,` `\;` `\\` the characters themselves. */
 export function unescapeText(value: string): string {
   return value.replace(/\\([nN,;\\])/g, (_match, character: string) => (character === 'n' || character === 'N' ? '\n' : character));
+}
+
+/** One component as an independent parser reads it: its properties' names and text values, and what it contains. */
+export interface ParsedComponent {
+  readonly name: string;
+  /** Property names in file order, lower case as ical.js gives them. */
+  readonly propertyNames: readonly string[];
+  /** Each property's first value as text (dates in ical.js' ISO form). */
+  readonly values: Readonly<Record<string, string>>;
+  readonly components: readonly ParsedComponent[];
+}
+
+/**
+ * Reads iCalendar text with ical.js, a parser independent of both the writer and the reader
+ * above, the way a calendar app's library would: unfolding, unescaping and splitting lines by
+ * itself. A test that only used our own reader could share its blind spots with the writer.
+ */
+export function parseWithIcalJs(text: string): ParsedComponent {
+  const read = (component: ICAL.Component): ParsedComponent => {
+    const properties = component.getAllProperties();
+    return {
+      name: component.name,
+      propertyNames: properties.map((property) => property.name),
+      values: Object.fromEntries(properties.map((property) => [property.name, String(property.getFirstValue())])),
+      components: component.getAllSubcomponents().map(read),
+    };
+  };
+  const parsed = ICAL.parse(text) as unknown[];
+  if (Array.isArray(parsed[0])) throw new Error(`Expected one VCALENDAR, found ${parsed.length}`);
+  return read(new ICAL.Component(parsed as ConstructorParameters<typeof ICAL.Component>[0]));
 }

@@ -1,10 +1,9 @@
 import { checkStatusChange, mayProposeDueDate, type StatusChangeRefusal } from '../../domain/agreements/action-item-status';
 import { checkDueDate, localToday } from '../../domain/agreements/due-dates';
 import { isSafeIdPart } from '../../domain/ids';
-import { MINUTES_LIMITS } from '../../domain/minutes/minutes-content';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
-import { checkedText, type TextProblemCode } from '../../domain/text-input';
+import { checkText, type TextProblemCode } from '../../domain/text-input';
 import type { AppDependencies } from '../dependencies';
 import { draftsForPeople, enqueueOperation, type OutboxDraft } from '../delivery/outbox-record';
 import type { CommitteeDocument, PersonDocument } from '../documents';
@@ -159,7 +158,7 @@ async function changeItem(deps: AppDependencies, actor: Actor, agreementId: unkn
   const current = viewFor(loaded, loaded.item, actor);
   if (revision !== loaded.item.revision) return fail({ kind: 'outdated', view: current });
   let problem: TextProblemCode | undefined;
-  const note = checkedText(rawNote, MINUTES_LIMITS.comment, (code) => (problem = code));
+  const note = checkText('actionNote', rawNote, (code) => (problem = code));
   if (problem) return fail({ kind: 'invalid', field: 'note', code: problem, view: current });
   const by = actor.identity.aadObjectId;
   const standing = { responsible: loaded.item.responsibleId === by, secretariat: actor.roles.includes('secretariat') };

@@ -1,4 +1,5 @@
-import type { PersonDocument } from '../documents';
+import { whyNotCurrent, type NotCurrentReason, type PersonStanding } from '../../domain/current-holder';
+import type { PersonDocument, SeatDocument } from '../documents';
 import type { DocumentStore, Stored } from '../ports/document-store';
 import { attendanceDocumentId, type AttendanceDocument } from '../sessions/attendance';
 import type { RosterSnapshot } from '../sessions/roster-snapshot';
@@ -30,4 +31,17 @@ export async function minutesRecipients(store: DocumentStore, committeeId: strin
   }
   const secretariat = [...roster.people.values()].filter((person) => person.active && person.roles.includes('secretariat') && !attendees.has(person.aadObjectId));
   return { attendees: [...attendees.values()], secretariat };
+}
+
+/**
+ * Why an attendee to whom the minutes were circulated may no longer answer them, if so: erased,
+ * deactivated, or no longer the member or deputy of any seat the attendance records as present.
+ * The circulation keeps the ids it went to; this reads the roster as it is now.
+ */
+export async function whyAttendeeNotCurrent(store: DocumentStore, committeeId: string, sessionId: string, personId: string, person: PersonStanding | undefined): Promise<NotCurrentReason | undefined> {
+  const withoutSeats = whyNotCurrent(person, personId, []);
+  if (withoutSeats !== 'seatNotHeld') return withoutSeats;
+  const [attendance, seats] = await Promise.all([store.get<AttendanceDocument>(committeeId, attendanceDocumentId(sessionId)), store.query<SeatDocument>(committeeId, { type: 'seat' })]);
+  const present = new Set((attendance?.entries ?? []).filter((entry) => entry.presence !== 'absent').map((entry) => entry.seatId));
+  return whyNotCurrent(person, personId, seats.filter((seat) => present.has(seat.id)));
 }

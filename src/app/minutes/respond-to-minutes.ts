@@ -1,7 +1,7 @@
-import { MINUTES_LIMITS } from '../../domain/minutes/minutes-content';
+import type { NotCurrentReason } from '../../domain/current-holder';
 import { objectionsOpenAt } from '../../domain/minutes/objection-deadline';
 import { fail, ok, type Result } from '../../domain/result';
-import { checkedText, type TextProblemCode } from '../../domain/text-input';
+import { checkText, type TextProblemCode } from '../../domain/text-input';
 import type { AppDependencies } from '../dependencies';
 import type { Actor } from '../identify-actor';
 import type { BatchOperation, Stored } from '../ports/document-store';
@@ -10,6 +10,7 @@ import { sessionById } from '../sessions/find-session';
 import { rosterSnapshot } from '../sessions/roster-snapshot';
 import { changedItemIds } from '../../domain/minutes/minutes-versions';
 import { reviewMessage } from './circulate-minutes';
+import { whyAttendeeNotCurrent } from './minutes-recipients';
 import { minutesDocumentId, minutesVersionDocumentId, type MinutesDocument, type MinutesVersionDocument } from './minutes-document';
 import type { MinutesReviewMessage } from './minutes-messages';
 import { MINUTES_ANSWERS, minutesResponseDocumentId, type MinutesAnswer, type MinutesResponseDocument } from './minutes-response-document';
@@ -32,6 +33,8 @@ export type ResponseProblem =
 export type RespondRefusal =
   | { readonly kind: 'noCommittee' | 'unknownSession' | 'notCirculated' | 'notRecipient' | 'approved' }
   | { readonly kind: 'late'; readonly deadline: string }
+  /** The attendee was erased, deactivated or no longer holds a seat that attended: nothing is stored. */
+  | { readonly kind: 'notCurrent'; readonly reason: NotCurrentReason }
   /** The card shows a version that is no longer the circulated one; the current one comes back. */
   | { readonly kind: 'outdated'; readonly current: MinutesReviewMessage }
   | { readonly kind: 'invalid'; readonly current: MinutesReviewMessage; readonly problems: readonly ResponseProblem[] };
@@ -39,7 +42,8 @@ export type RespondRefusal =
 /**
  * An attendee agrees or objects, item by item, to the circulated version before its deadline.
  * One document per person, item and version: answering again replaces one's own answer (with its
- * ETag), never someone else's. An objection needs a comment. Returns the card with the answers
+ * ETag), never someone else's. An objection needs a comment. Only attendees who are still
+ * current (active, not erased, holding a seat that attended) answer. Returns the card with the answers
  * as stored, as the receipt.
  */
 export async function respondToMinutes(deps: AppDependencies, actor: Actor, sessionId: unknown, version: unknown, fields: Readonly<Record<string, unknown>>): Promise<Result<MinutesReviewMessage, RespondRefusal>> {
@@ -52,6 +56,8 @@ export async function respondToMinutes(deps: AppDependencies, actor: Actor, sess
   if (!head || !circulation) return fail({ kind: 'notCirculated' });
   const personId = actor.identity.aadObjectId;
   if (!(circulation.attendees ?? []).includes(personId)) return fail({ kind: 'notRecipient' });
+  const notCurrent = await whyAttendeeNotCurrent(deps.store, actor.committeeId, session.id, personId, actor.person);
+  if (notCurrent) return fail({ kind: 'notCurrent', reason: notCurrent });
   if (head.status === 'approved') return fail({ kind: 'approved' });
   const nowIso = deps.clock.now().toUTC().toISO()!;
   if (!objectionsOpenAt(circulation.objectionDeadline, nowIso)) return fail({ kind: 'late', deadline: circulation.objectionDeadline });
@@ -70,7 +76,7 @@ export async function respondToMinutes(deps: AppDependencies, actor: Actor, sess
       problems.push({ item: index + 1, code: 'invalidAnswer' });
       return;
     }
-    const comment = checkedText(fields[commentField(index)], MINUTES_LIMITS.comment, (code) => problems.push({ item: index + 1, code, max: MINUTES_LIMITS.comment })) ?? (answer === 'object' ? earlier[item.itemId]?.comment : undefined);
+    const comment = checkText('objectionComment', fields[commentField(index)], (code, max) => problems.push({ item: index + 1, code, max })) ?? (answer === 'object' ? earlier[item.itemId]?.comment : undefined);
     if (answer === 'object' && !comment) {
       if (!problems.some((problem) => problem.item === index + 1)) problems.push({ item: index + 1, code: 'commentRequired' });
       return;

@@ -1,4 +1,5 @@
 import { committeeIdForTenant, COMMITTEE_DOCUMENT_ID, isSafeIdPart, personDocumentId } from '../../domain/ids';
+import { plainName } from '../../domain/text-input';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
 import { personJoining, personLeaving } from '../../domain/roster-membership';
@@ -137,7 +138,7 @@ function plan(committeeId: string, source: MemberSource, member: TeamMember, exi
     userId: member.userId,
     userAadObjectId: aadObjectId,
   };
-  const person = personJoining(existing && personOf(existing), { aadObjectId, displayName: (member.displayName ?? '').trim().slice(0, NAME_LIMIT) });
+  const person = personJoining(existing && personOf(existing), { aadObjectId, displayName: plainName(member.displayName, NAME_LIMIT) });
   if (!existing) {
     const document: PersonDocument = { id: personDocumentId(aadObjectId), committeeId, type: 'person', ...person, contact };
     return { member, unchanged: false, added: true, operation: { op: 'create', document } };

@@ -1,4 +1,6 @@
+import type { NotCurrentReason } from '../../domain/current-holder';
 import { latestOf } from '../../domain/sessions/invitation';
+import { checkText, TEXT_FIELDS, type TextProblemCode } from '../../domain/text-input';
 import { fail, ok, type Result } from '../../domain/result';
 import { deputyToInvite, RSVP_CHOICES, type RsvpAnswer, type RsvpChoice } from '../../domain/sessions/rsvp';
 import type { AppDependencies } from '../dependencies';
@@ -22,11 +24,14 @@ export interface RsvpSubmission {
 }
 
 /** Longest name of a colleague attending on the institution's behalf. */
-export const DELEGATE_NAME_MAX = 120;
+export const DELEGATE_NAME_MAX = TEXT_FIELDS.delegateName.max;
 
 export type RsvpRefusal =
   | { readonly kind: 'noCommittee' | 'unknownSession' | 'otherPerson' | 'notInvited' | 'invalidChoice' | 'noDeputy' }
-  | { readonly kind: 'delegateName'; readonly max: number }
+  /** The colleague's name is missing, too long, or holds control characters or markup. */
+  | { readonly kind: 'delegateName'; readonly max: number; readonly code: 'required' | TextProblemCode }
+  /** The person was erased, deactivated or no longer holds the seat: nothing is stored or queued. */
+  | { readonly kind: 'notCurrent'; readonly reason: NotCurrentReason; readonly institution: string }
   /** Answers are not taken (any more): the card to show instead says why. */
   | { readonly kind: 'notOpen'; readonly view: InvitationView }
   /** The session changed since the card was sent: the current card, nothing stored. */
@@ -37,7 +42,8 @@ export type RsvpRefusal =
  * so answering again replaces it and concurrent answers of different people never conflict.
  * Who answers comes from the activity; the card only says which session and whom it was for.
  * When a member declines or sends the seat's deputy, the deputy's invitation is queued in the
- * same batch, once.
+ * same batch, once. Only a current holder of the seat answers: someone erased, deactivated or
+ * no longer on the seat is refused, and a deputy who is no longer current is not invited.
  */
 export async function answerRsvp(deps: AppDependencies, actor: Actor, submission: RsvpSubmission): Promise<Result<InvitationView, RsvpRefusal>> {
   const committee = actor.committee;
@@ -50,6 +56,7 @@ export async function answerRsvp(deps: AppDependencies, actor: Actor, submission
   const loaded = await loadInvitation(deps.store, session, personId);
   if (!loaded) return fail({ kind: 'notInvited' });
   const { invitation, answers, roster } = loaded;
+  if (loaded.notCurrent) return fail({ kind: 'notCurrent', reason: loaded.notCurrent, institution: invitation.seat.institution });
   const nowIso = deps.clock.now().toUTC().toISO()!;
   const current = invitationView(committee, session, invitation, personId, roster, latestOf(answers, invitation.seat.id, personId), nowIso);
   const status = invitationStatus(session, committee.timeZone, nowIso);
@@ -60,8 +67,9 @@ export async function answerRsvp(deps: AppDependencies, actor: Actor, submission
   if (!isChoice(choice)) return fail({ kind: 'invalidChoice' });
   if (invitation.as === 'deputy' && (choice === 'deputy' || choice === 'delegate')) return fail({ kind: 'invalidChoice' });
   if (choice === 'deputy' && !invitation.seat.deputyId) return fail({ kind: 'noDeputy' });
-  const delegateName = typeof submission.delegateName === 'string' ? submission.delegateName.trim() : '';
-  if (choice === 'delegate' && (!delegateName || delegateName.length > DELEGATE_NAME_MAX)) return fail({ kind: 'delegateName', max: DELEGATE_NAME_MAX });
+  const delegateProblems: TextProblemCode[] = [];
+  const delegateName = choice === 'delegate' ? checkText('delegateName', submission.delegateName, (code) => delegateProblems.push(code)) : undefined;
+  if (choice === 'delegate' && !delegateName) return fail({ kind: 'delegateName', max: DELEGATE_NAME_MAX, code: delegateProblems[0] ?? 'required' });
 
   const answer: RsvpAnswer = { seatId: invitation.seat.id, personId, choice, answeredAt: nowIso, ...(choice === 'delegate' ? { delegateName } : {}) };
   const document: RsvpDocument = { ...answer, id: rsvpDocumentId(session.id, personId), committeeId: actor.committeeId, type: 'rsvp', sessionId: session.id };

@@ -8,7 +8,7 @@ import type { CommitteeDocument } from '../documents';
 import type { Actor } from '../identify-actor';
 import type { BatchOperation, Document, Stored } from '../ports/document-store';
 import { ConcurrencyError, ConflictError } from '../ports/store-errors';
-import { DELEGATE_NAME_MAX } from './answer-rsvp';
+import { checkText, TEXT_FIELDS } from '../../domain/text-input';
 import { sessionById } from './find-session';
 import { answersOf } from './invitation-drafts';
 import { nameOf, rosterSnapshot } from './roster-snapshot';
@@ -61,6 +61,9 @@ export type AttendanceRefusal =
   | { readonly kind: 'invalid'; readonly max: number }
   | { readonly kind: 'outdated'; readonly view: AttendanceView };
 
+/** Longest name recorded for who attended for a seat. */
+export const ATTENDEE_NAME_MAX = TEXT_FIELDS.attendeeName.max;
+
 /** Institutions per page of the attendance card, so that a page fits in one Teams message. */
 export const ATTENDANCE_PAGE_SIZE = 25;
 
@@ -94,12 +97,14 @@ export async function recordAttendance(deps: AppDependencies, actor: Actor, sess
       entries.push(entry);
       continue;
     }
-    const name = typeof fields[`name-${entry.seatId}`] === 'string' ? (fields[`name-${entry.seatId}`] as string).trim() : '';
-    if (!PRESENCES.includes(presence as Presence) || name.length > DELEGATE_NAME_MAX) return fail({ kind: 'invalid', max: DELEGATE_NAME_MAX });
+    const typed = fields[`name-${entry.seatId}`];
+    let refused = false;
+    const name = checkText('attendeeName', typeof typed === 'string' ? typed : undefined, () => (refused = true)) ?? '';
+    if (!PRESENCES.includes(presence as Presence) || refused) return fail({ kind: 'invalid', max: ATTENDEE_NAME_MAX });
     entries.push({ ...entry, presence: presence as Presence, name });
     submitted += 1;
   }
-  if (submitted === 0) return fail({ kind: 'invalid', max: DELEGATE_NAME_MAX });
+  if (submitted === 0) return fail({ kind: 'invalid', max: ATTENDEE_NAME_MAX });
   const nowIso = deps.clock.now().toUTC().toISO()!;
   const document: AttendanceDocument = {
     id: attendanceDocumentId(session.id),

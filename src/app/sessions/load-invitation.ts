@@ -1,5 +1,6 @@
+import { whyNotCurrent, type NotCurrentReason } from '../../domain/current-holder';
 import { invitationOf, type Invitation } from '../../domain/sessions/invitation';
-import type { PersonDocument } from '../documents';
+import type { PersonDocument, SeatDocument } from '../documents';
 import type { DocumentStore } from '../ports/document-store';
 import { personDocumentId } from '../../domain/ids';
 import type { RosterSnapshot } from './roster-snapshot';
@@ -13,6 +14,11 @@ export interface LoadedInvitation {
   readonly answers: readonly RsvpDocument[];
   /** The seat's member and deputy, enough to name them on the card. */
   readonly roster: RosterSnapshot;
+  /**
+   * Set when the person may no longer answer (erased, deactivated, or no longer the seat's member
+   * or deputy): the invitation is theirs, but nothing they click is stored or sent.
+   */
+  readonly notCurrent?: NotCurrentReason;
 }
 
 /**
@@ -35,13 +41,25 @@ export async function loadInvitation(store: DocumentStore, session: SessionDocum
       ),
     )
   ).flat();
-  const invitation = invitationOf(seats, answers, personId);
-  if (!invitation) return undefined;
-  const ids = [invitation.seat.memberId, ...(invitation.seat.deputyId ? [invitation.seat.deputyId] : [])];
-  const people = await Promise.all(ids.map((id) => store.get<PersonDocument>(session.committeeId, personDocumentId(id))));
+  const invited = invitationOf(seats, answers, personId);
+  if (!invited) return undefined;
+  const ids = [invited.seat.memberId, ...(invited.seat.deputyId ? [invited.seat.deputyId] : [])];
+  const [seatNow, found] = await Promise.all([
+    store.get<SeatDocument>(session.committeeId, invited.seat.id),
+    Promise.all(ids.map((id) => store.get<PersonDocument>(session.committeeId, personDocumentId(id)))),
+  ]);
+  const people = new Map(found.flatMap((person) => (person?.type === 'person' ? [[person.aadObjectId, person] as const] : [])));
+  const currentSeat = seatNow?.type === 'seat' ? seatNow : undefined;
+  const notCurrent = whyNotCurrent(people.get(personId), personId, [currentSeat]);
+  // A deputy who is no longer current is not offered, and a member's answer does not invite them.
+  const deputyId = invited.seat.deputyId;
+  const keepDeputy = !deputyId || deputyId === personId || whyNotCurrent(people.get(deputyId), deputyId, [currentSeat]) === undefined;
+  const { deputyId: _dropped, ...seatWithoutDeputy } = invited.seat;
+  const invitation: Invitation = keepDeputy ? invited : { ...invited, seat: seatWithoutDeputy };
   return {
     invitation,
     answers: answers.filter((answer) => answer.seatId === invitation.seat.id),
-    roster: { seats: [invitation.seat], people: new Map(people.flatMap((person) => (person ? [[person.aadObjectId, person] as const] : []))) },
+    roster: { seats: [invitation.seat], people },
+    ...(notCurrent ? { notCurrent } : {}),
   };
 }

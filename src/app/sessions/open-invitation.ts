@@ -1,3 +1,4 @@
+import type { NotCurrentReason } from '../../domain/current-holder';
 import { latestOf } from '../../domain/sessions/invitation';
 import { fail, ok, type Result } from '../../domain/result';
 import type { AppDependencies } from '../dependencies';
@@ -6,7 +7,10 @@ import { sessionById } from './find-session';
 import { invitationView, type InvitationView } from './invitation-view';
 import { loadInvitation } from './load-invitation';
 
-export type OpenInvitationRefusal = { readonly kind: 'noCommittee' | 'unknownSession' | 'otherPerson' | 'notInvited' };
+export type OpenInvitationRefusal =
+  | { readonly kind: 'noCommittee' | 'unknownSession' | 'otherPerson' | 'notInvited' }
+  /** The person may no longer answer: the card says so instead of offering buttons. */
+  | { readonly kind: 'notCurrent'; readonly reason: NotCurrentReason; readonly institution: string };
 
 /**
  * The acting person's invitation card as it stands now: what a card refresh shows, so each
@@ -23,6 +27,7 @@ export async function openInvitation(deps: AppDependencies, actor: Actor, sessio
   const loaded = await loadInvitation(deps.store, session, personId);
   if (!loaded) return fail({ kind: 'notInvited' });
   const { invitation, answers, roster } = loaded;
+  if (loaded.notCurrent) return fail({ kind: 'notCurrent', reason: loaded.notCurrent, institution: invitation.seat.institution });
   const nowIso = deps.clock.now().toUTC().toISO()!;
   return ok(invitationView(committee, session, invitation, personId, roster, latestOf(answers, invitation.seat.id, personId), nowIso));
 }

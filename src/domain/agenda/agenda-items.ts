@@ -1,3 +1,4 @@
+import { TEXT_FIELDS } from '../text-input';
 import { fail, ok, type Result } from '../result';
 
 /** What the committee does with an item: hears it, discusses it, or decides on it. */
@@ -30,8 +31,8 @@ export interface AgendaItem {
 export const AGENDA_LIMITS = {
   /** Items on one agenda; keeps every agenda card well under the Teams card size. */
   items: 30,
-  title: 200,
-  presenter: 150,
+  title: TEXT_FIELDS.agendaTitle.max,
+  presenter: TEXT_FIELDS.presenter.max,
   minutes: { min: 1, max: 240 },
 } as const;
 

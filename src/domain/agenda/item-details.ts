@@ -1,4 +1,4 @@
-import { checkedText } from '../text-input';
+import { checkText, type TextField } from '../text-input';
 import { fail, ok, type Result } from '../result';
 import { AGENDA_LIMITS, ITEM_KINDS, type ItemKind } from './agenda-items';
 
@@ -29,11 +29,11 @@ export type ItemDetailsProblem =
  */
 export function parseItemDetails(input: ItemDetailsInput, titled: boolean): Result<ItemDetails, ItemDetailsProblem[]> {
   const problems: ItemDetailsProblem[] = [];
-  const text = (field: ItemDetailsField, max: number): string | undefined =>
-    checkedText(input[field], max, (code) => problems.push(code === 'tooLong' ? { field, code, max } : { field, code }));
-  const title = titled ? text('title', AGENDA_LIMITS.title) : undefined;
+  const text = (field: ItemDetailsField, checked: TextField): string | undefined =>
+    checkText(checked, input[field], (code, max) => problems.push(code === 'tooLong' ? { field, code, max } : { field, code }));
+  const title = titled ? text('title', 'agendaTitle') : undefined;
   if (titled && !title && !problems.some((problem) => problem.field === 'title')) problems.push({ field: 'title', code: 'required' });
-  const presenter = text('presenter', AGENDA_LIMITS.presenter);
+  const presenter = text('presenter', 'presenter');
   const minutes = wholeMinutes(input.minutes);
   const { min, max } = AGENDA_LIMITS.minutes;
   if (minutes === undefined) problems.push({ field: 'minutes', code: input.minutes === undefined || input.minutes === '' ? 'required' : 'invalid' });

@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '../result';
-import { checkedText } from '../text-input';
+import { checkText, TEXT_FIELDS, type TextField } from '../text-input';
 import { isWebLink } from '../web-link';
 
 /** What the working group may feed in (Leipzig decision, section 4). */
@@ -7,10 +7,10 @@ export const SUBMISSION_KINDS = ['topic', 'practice', 'need'] as const;
 export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
 
 export const SUBMISSION_LIMITS = {
-  title: 200,
-  description: 4000,
-  institution: 150,
-  link: 500,
+  title: TEXT_FIELDS.topicTitle.max,
+  description: TEXT_FIELDS.topicDescription.max,
+  institution: TEXT_FIELDS.institution.max,
+  link: TEXT_FIELDS.topicLink.max,
   minutes: { min: 5, max: 180 },
 } as const;
 
@@ -51,11 +51,11 @@ export function parseSubmission(input: SubmissionInput): Result<SubmissionConten
   const problems: SubmissionProblem[] = [];
   const kind = (SUBMISSION_KINDS as readonly unknown[]).includes(input.kind) ? (input.kind as SubmissionKind) : undefined;
   if (!kind) problems.push({ field: 'kind', code: input.kind === undefined || input.kind === '' ? 'required' : 'invalid' });
-  const title = text(input.title, 'title', SUBMISSION_LIMITS.title, problems);
+  const title = text(input.title, 'title', 'topicTitle', problems);
   if (!title && !problems.some((problem) => problem.field === 'title')) problems.push({ field: 'title', code: 'required' });
-  const description = text(input.description, 'description', SUBMISSION_LIMITS.description, problems);
-  const institution = text(input.institution, 'institution', SUBMISSION_LIMITS.institution, problems);
-  const link = text(input.link, 'link', SUBMISSION_LIMITS.link, problems);
+  const description = text(input.description, 'description', 'topicDescription', problems);
+  const institution = text(input.institution, 'institution', 'institution', problems);
+  const link = text(input.link, 'link', 'topicLink', problems);
   if (link && !isWebLink(link)) problems.push({ field: 'link', code: 'invalid' });
   const desiredMinutes = minutes(input.desiredMinutes, problems);
   if (problems.length > 0 || !kind || !title) return fail(problems);
@@ -77,8 +77,8 @@ export function titleKey(title: string): string {
   return title.normalize('NFC').toLocaleLowerCase('de-DE').replace(/\s+/g, ' ').replace(/[.!?:;,\s]+$/, '').trim();
 }
 
-function text(value: unknown, field: SubmissionField, max: number, problems: SubmissionProblem[]): string | undefined {
-  return checkedText(value, max, (code) => problems.push(code === 'tooLong' ? { field, code, max } : { field, code }));
+function text(value: unknown, field: SubmissionField, checked: TextField, problems: SubmissionProblem[]): string | undefined {
+  return checkText(checked, value, (code, max) => problems.push(code === 'tooLong' ? { field, code, max } : { field, code }));
 }
 
 function minutes(value: unknown, problems: SubmissionProblem[]): number | undefined {

@@ -1,4 +1,4 @@
-import { checkedText } from '../text-input';
+import { checkText, TEXT_FIELDS } from '../text-input';
 import { fail, ok, type Result } from '../result';
 import { parseItemDetails, type ItemDetails, type ItemDetailsInput, type ItemDetailsProblem } from './item-details';
 
@@ -15,7 +15,7 @@ export type TriageDecision =
 
 export const DECISION_TYPES = ['accept', 'merge', 'defer', 'decline'] as const;
 
-export const REASON_MAX = 1000;
+export const REASON_MAX = TEXT_FIELDS.declineReason.max;
 
 export interface TriageInput extends ItemDetailsInput {
   readonly decision?: unknown;
@@ -44,7 +44,7 @@ export function parseTriageDecision(input: TriageInput): Result<TriageDecision, 
       return ok({ type: 'defer' });
     case 'decline': {
       const problems: TriageProblem[] = [];
-      const reason = checkedText(input.reason, REASON_MAX, (code) => problems.push(code === 'tooLong' ? { field: 'reason', code, max: REASON_MAX } : { field: 'reason', code }));
+      const reason = checkText('declineReason', input.reason, (code, max) => problems.push(code === 'tooLong' ? { field: 'reason', code, max } : { field: 'reason', code }));
       if (!reason && problems.length === 0) problems.push({ field: 'reason', code: 'required' });
       return reason && problems.length === 0 ? ok({ type: 'decline', reason }) : fail(problems);
     }

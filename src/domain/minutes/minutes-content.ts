@@ -1,3 +1,4 @@
+import { TEXT_FIELDS } from '../text-input';
 import type { StandardItem } from '../agenda/agenda-items';
 
 /**
@@ -44,14 +45,14 @@ export interface MinutesParticipant {
 
 /** Limits on the minutes' free text, so that cards fit Teams' message size and PDFs stay readable. */
 export const MINUTES_LIMITS = {
-  summary: 4000,
-  result: 2000,
-  agreementText: 1000,
-  institution: 150,
+  summary: TEXT_FIELDS.minutesSummary.max,
+  result: TEXT_FIELDS.minutesResult.max,
+  agreementText: TEXT_FIELDS.agreementText.max,
+  institution: TEXT_FIELDS.institution.max,
   agreementsPerItem: 10,
   /** All agreements of one set of minutes; approval writes each as a document in one batch. */
   agreementsTotal: 60,
-  comment: 1000,
+  comment: TEXT_FIELDS.objectionComment.max,
 } as const;
 
 /** How long attendees may object, and whether silence approves, unless the committee sets otherwise. */

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { fail, ok, type Result } from '../result';
-import { checkedText, type TextProblemCode } from '../text-input';
+import { checkText, type TextProblemCode } from '../text-input';
 import { MINUTES_LIMITS, type AgreementDraft, type MinutesItem } from './minutes-content';
 
 /**
@@ -47,8 +47,8 @@ export interface MinutesItemRules {
  */
 export function parseMinutesItem(existing: MinutesItem, fields: Readonly<Record<string, unknown>>, rules: MinutesItemRules): Result<MinutesItem, MinutesItemProblem[]> {
   const problems: MinutesItemProblem[] = [];
-  const summary = checkedText(fields.summary, MINUTES_LIMITS.summary, (code) => problems.push({ field: 'summary', code, max: MINUTES_LIMITS.summary })) ?? '';
-  const result = checkedText(fields.result, MINUTES_LIMITS.result, (code) => problems.push({ field: 'result', code, max: MINUTES_LIMITS.result })) ?? '';
+  const summary = checkText('minutesSummary', fields.summary, (code, max) => problems.push({ field: 'summary', code, max })) ?? '';
+  const result = checkText('minutesResult', fields.result, (code, max) => problems.push({ field: 'result', code, max })) ?? '';
 
   let agreements: AgreementDraft[];
   if (rules.agreementsFrozen) {
@@ -76,7 +76,7 @@ export function parseMinutesItem(existing: MinutesItem, fields: Readonly<Record<
 
 function parseAgreement(fields: Readonly<Record<string, unknown>>, key: number | 'new', row: number, existing: AgreementDraft | undefined, rules: MinutesItemRules, problems: MinutesItemProblem[]): AgreementDraft | undefined {
   const before = problems.length;
-  const text = checkedText(fields[agreementField(key, 'text')], MINUTES_LIMITS.agreementText, (code) => problems.push({ field: 'text', row, code, max: MINUTES_LIMITS.agreementText }));
+  const text = checkText('agreementText', fields[agreementField(key, 'text')], (code, max) => problems.push({ field: 'text', row, code, max }));
   if (!text && problems.length === before) problems.push({ field: 'text', row, code: 'required', max: MINUTES_LIMITS.agreementText });
 
   const responsible = fields[agreementField(key, 'responsible')];
@@ -85,7 +85,7 @@ function parseAgreement(fields: Readonly<Record<string, unknown>>, key: number |
   else if (!rules.responsibles.has(responsibleId) && responsibleId !== existing?.responsibleId) problems.push({ field: 'responsible', row, code: 'unknownPerson' });
 
   const instituted = problems.length;
-  const typedInstitution = checkedText(fields[agreementField(key, 'institution')], MINUTES_LIMITS.institution, (code) => problems.push({ field: 'institution', row, code, max: MINUTES_LIMITS.institution }));
+  const typedInstitution = checkText('institution', fields[agreementField(key, 'institution')], (code, max) => problems.push({ field: 'institution', row, code, max }));
   const institution = typedInstitution ?? (responsibleId ? rules.responsibles.get(responsibleId) : undefined) ?? '';
   if (!institution && problems.length === instituted && rules.responsibles.has(responsibleId)) problems.push({ field: 'institution', row, code: 'required', max: MINUTES_LIMITS.institution });
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { TEXT_LIMITS } from '../committee';
 import { fail, ok, type Result } from '../result';
+import { checkText, TEXT_FIELDS, type TextField } from '../text-input';
 import { isWebLink } from '../web-link';
 
 /** The session card's edit form as it arrives: untrusted strings. */
@@ -24,9 +24,11 @@ export interface SessionEdit {
 export type SessionEditField = 'date' | 'time' | 'place' | 'onlineLink' | 'chair';
 export type SessionEditProblem =
   | { readonly field: SessionEditField; readonly code: 'required' | 'invalid' }
+  /** Control characters (a carriage return, a tab), HTML tags or template expressions. */
+  | { readonly field: SessionEditField; readonly code: 'markup' }
   | { readonly field: SessionEditField; readonly code: 'tooLong'; readonly max: number };
 
-export const SESSION_TEXT_LIMITS = { place: 200, onlineLink: 500 } as const;
+export const SESSION_TEXT_LIMITS = { place: TEXT_FIELDS.sessionPlace.max, onlineLink: TEXT_FIELDS.onlineLink.max } as const;
 
 /**
  * Reads the edit form against the session's time zone. The session keeps its length, so moving
@@ -46,9 +48,9 @@ export function parseSessionEdit(input: SessionEditInput, current: { readonly st
   const minute = Number(clock?.[2]);
   if (time && (!clock || hour > 23 || minute > 59)) problems.push({ field: 'time', code: 'invalid' });
 
-  const place = limited(input.place, 'place', SESSION_TEXT_LIMITS.place, problems);
-  const chair = limited(input.chair, 'chair', TEXT_LIMITS.institution, problems);
-  const onlineLink = limited(input.onlineLink, 'onlineLink', SESSION_TEXT_LIMITS.onlineLink, problems);
+  const place = limited(input.place, 'place', 'sessionPlace', problems);
+  const chair = limited(input.chair, 'chair', 'institution', problems);
+  const onlineLink = limited(input.onlineLink, 'onlineLink', 'onlineLink', problems);
   if (onlineLink && !isWebLink(onlineLink)) problems.push({ field: 'onlineLink', code: 'invalid' });
 
   if (problems.length > 0 || !day) return fail(problems);
@@ -84,17 +86,11 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
-function limited(value: unknown, field: SessionEditField, max: number, problems: SessionEditProblem[]): string | undefined {
-  // A value that is no text (an array, an object, a number) was not typed into the form: read
-  // as empty, it would silently clear the field, so it is refused instead.
-  if (value !== undefined && value !== null && typeof value !== 'string') {
-    problems.push({ field, code: 'invalid' });
-    return undefined;
-  }
-  const trimmed = text(value);
-  if (trimmed.length > max) {
-    problems.push({ field, code: 'tooLong', max });
-    return undefined;
-  }
-  return trimmed || undefined;
+/**
+ * An optional text field of the form. A value that is no text (an array, an object, a number)
+ * was not typed into the form: read as empty, it would silently clear the field, so the checker
+ * refuses it as invalid.
+ */
+function limited(value: unknown, field: SessionEditField, checked: TextField, problems: SessionEditProblem[]): string | undefined {
+  return checkText(checked, value, (code, max) => problems.push(code === 'tooLong' ? { field, code, max } : { field, code }));
 }

@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../result';
 import { parseLocalDate } from '../sessions/session-edit';
+import { checkText, TEXT_FIELDS, type TextField } from '../text-input';
 
 /** The working-group form as it arrives: untrusted values, whatever a card or a tamperer sends. */
 export interface WorkingGroupInput {
@@ -24,8 +25,8 @@ export interface WorkingGroupDetails {
 export type WorkingGroupField = keyof WorkingGroupInput;
 
 /**
- * Why a form cannot be saved. `controlCharacters`: text with invisible control characters, which
- * no one types into a card and which would garble the list; `unavailable`: a report session the
+ * Why a form cannot be saved. `controlCharacters`: text with invisible control characters (or
+ * markup), which no one types into a card and which would garble the list; `unavailable`: a report session the
  * committee does not offer (any more).
  */
 export type WorkingGroupProblem =
@@ -34,12 +35,7 @@ export type WorkingGroupProblem =
   | { readonly field: 'plannedEndOn'; readonly code: 'endBeforeStart' }
   | { readonly field: 'reportSessionId'; readonly code: 'unavailable' };
 
-export const WORKING_GROUP_LIMITS = { name: 120, mandate: 2000, members: 1000 } as const;
-
-/** Any control character; a name is one line. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-/** Control characters other than line breaks and tabs, which a multi-line field keeps. */
-const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+export const WORKING_GROUP_LIMITS = { name: TEXT_FIELDS.workingGroupName.max, mandate: TEXT_FIELDS.workingGroupMandate.max, members: TEXT_FIELDS.workingGroupMembers.max } as const;
 /** Longer than any date a date field sends (`2027-05-20`, `20.05.2027`), so never parsed. */
 const MAX_DATE_LENGTH = 10;
 
@@ -50,9 +46,9 @@ const MAX_DATE_LENGTH = 10;
  */
 export function parseWorkingGroup(input: WorkingGroupInput, reportSessionIds: ReadonlySet<string>): Result<WorkingGroupDetails, WorkingGroupProblem[]> {
   const problems: WorkingGroupProblem[] = [];
-  const name = text(input.name, 'name', { max: WORKING_GROUP_LIMITS.name, required: true, multiline: false }, problems);
-  const mandate = text(input.mandate, 'mandate', { max: WORKING_GROUP_LIMITS.mandate, required: true, multiline: true }, problems);
-  const members = text(input.members, 'members', { max: WORKING_GROUP_LIMITS.members, required: false, multiline: true }, problems);
+  const name = text(input.name, 'name', 'workingGroupName', true, problems);
+  const mandate = text(input.mandate, 'mandate', 'workingGroupMandate', true, problems);
+  const members = text(input.members, 'members', 'workingGroupMembers', false, problems);
   const startsOn = date(input.startsOn, 'startsOn', problems);
   const plannedEndOn = date(input.plannedEndOn, 'plannedEndOn', problems);
   if (startsOn && plannedEndOn && plannedEndOn < startsOn) problems.push({ field: 'plannedEndOn', code: 'endBeforeStart' });
@@ -62,31 +58,11 @@ export function parseWorkingGroup(input: WorkingGroupInput, reportSessionIds: Re
   return ok({ name: name!, mandate: mandate!, members: members ?? '', startsOn: startsOn!, plannedEndOn: plannedEndOn!, ...(reportSessionId ? { reportSessionId } : {}) });
 }
 
-interface TextRule {
-  readonly max: number;
-  readonly required: boolean;
-  readonly multiline: boolean;
-}
-
-function text(value: unknown, field: WorkingGroupField, rule: TextRule, problems: WorkingGroupProblem[]): string | undefined {
-  if (value !== undefined && value !== null && typeof value !== 'string') {
-    problems.push({ field, code: 'invalid' });
-    return undefined;
-  }
-  const trimmed = (value ?? '').replace(/\r\n?/g, '\n').trim();
-  if (!trimmed) {
-    if (rule.required) problems.push({ field, code: 'required' });
-    return undefined;
-  }
-  if (trimmed.length > rule.max) {
-    problems.push({ field, code: 'tooLong', max: rule.max });
-    return undefined;
-  }
-  if ((rule.multiline ? CONTROL_BUT_LINES : CONTROL).test(trimmed)) {
-    problems.push({ field, code: 'controlCharacters' });
-    return undefined;
-  }
-  return trimmed;
+function text(value: unknown, field: WorkingGroupField, checked: TextField, required: boolean, problems: WorkingGroupProblem[]): string | undefined {
+  const before = problems.length;
+  const text = checkText(checked, value, (code, max) => problems.push(code === 'tooLong' ? { field, code, max } : { field, code: code === 'markup' ? 'controlCharacters' : 'invalid' }));
+  if (!text && required && problems.length === before) problems.push({ field, code: 'required' });
+  return text;
 }
 
 function date(value: unknown, field: 'startsOn' | 'plannedEndOn', problems: WorkingGroupProblem[]): string | undefined {

@@ -35,6 +35,17 @@ describe('app/roster/import-members', () => {
     assert.deepEqual(await people(), []);
   });
 
+  it('stores display names from Teams without control characters, cleaned rather than refused', async () => {
+    await seedKog(deps);
+    const outcome = await importMembers(deps, source, async () => [
+      { ...member(1), displayName: 'Erika\r\nATTENDEE:mailto:x@example.org\u0007' },
+      { ...member(2), displayName: '\tMax\u2028Muster\u0085 ' },
+    ]);
+    assert.deepEqual(outcome, { added: 2, updated: 0, unchanged: 0 });
+    assert.equal((await person(member(1).aadObjectId!))?.displayName, 'Erika ATTENDEE:mailto:x@example.org');
+    assert.equal((await person(member(2).aadObjectId!))?.displayName, 'Max Muster');
+  });
+
   it('adds new members without roles, with where to reach them, and keeps the roles of known ones', async () => {
     await seedKog(deps);
     const outcome = await importMembers(deps, source, async () => [
