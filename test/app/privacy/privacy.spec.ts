@@ -6,7 +6,7 @@ import { auditContext } from '../../../src/app/audit/audit-context';
 import { AuditRecordWriteRefused, auditedStore } from '../../../src/app/audit/audited-store';
 import type { Document } from '../../../src/app/ports/document-store';
 import { dataExportFile, exportPersonalData } from '../../../src/app/privacy/export-personal-data';
-import { PERSONAL_DATA_TYPES } from '../../../src/app/privacy/personal-data-types';
+import { DOCUMENT_TYPES } from '../../../src/app/privacy/retention-rules';
 import { RETENTION_JOB, RETENTION_JOB_HANDLERS, ensureRetentionJobs } from '../../../src/app/privacy/retention-jobs';
 import { loadRoster } from '../../../src/app/roster/load-roster';
 import { runDueJobs } from '../../../src/app/scheduling/run-due-jobs';
@@ -73,7 +73,7 @@ for (const engine of ENGINES) {
         assert.ok(await dataExportFile(world.deps, COMMITTEE, link.token));
         world.clock.advance(1000);
         assert.equal(await dataExportFile(world.deps, COMMITTEE, link.token), undefined);
-        assert.equal((await applyRetention(world.deps, COMMITTEE)).exports, 1, 'the expired export is deleted');
+        assert.equal((await applyRetention(world.deps, COMMITTEE)).byType.dataExport, 1, 'the expired export is deleted');
       });
     });
 
@@ -83,9 +83,9 @@ for (const engine of ENGINES) {
         const before = await loadRoster(world.store, COMMITTEE);
         const result = await erasePerson(world.deps, await world.actor('katrin'), { revision: before.revision, personId: PEOPLE.sabine });
         assert.ok(result.ok, JSON.stringify(result));
-        assert.equal(result.value.pseudonym, 'ehemaliges Mitglied, Jobcenter Leipzig');
+        assert.equal(result.value.pseudonym, 'ehemalige Person');
 
-        const json = await partitionJson(world.store, PERSONAL_DATA_TYPES);
+        const json = await partitionJson(world.store, DOCUMENT_TYPES);
         assert.ok(!json.toLowerCase().includes(SABINE.toLowerCase()), json.slice(Math.max(0, json.indexOf(SABINE) - 300), json.indexOf(SABINE) + 50));
         assert.ok(json.includes(BIRGIT), 'other people keep their names');
         const person = await world.store.get<PersonDocument>(COMMITTEE, personDocumentId(PEOPLE.sabine));
@@ -93,7 +93,7 @@ for (const engine of ENGINES) {
         const seats = await world.store.query<SeatDocument>(COMMITTEE, { type: 'seat' });
         assert.ok(seats.every((seat) => seat.memberId !== PEOPLE.sabine && seat.deputyId !== PEOPLE.sabine));
         const minutes = await world.store.get<MinutesDocument>(COMMITTEE, `minutes-${SESSION_1}`);
-        assert.deepEqual(minutes!.participants.map((participant) => participant.name), ['ehemaliges Mitglied, Jobcenter Leipzig', BIRGIT]);
+        assert.deepEqual(minutes!.participants.map((participant) => participant.name), ['ehemalige Person', BIRGIT]);
         const objections = await world.store.query<MinutesResponseDocument>(COMMITTEE, { type: 'minutesResponse' });
         assert.equal(objections.filter((response) => response.answer === 'object').length, 2, 'the objection stays');
         assert.equal((await world.store.query(COMMITTEE, { type: 'conversation' })).length, 1, 'her 1:1 reference is deleted');
@@ -112,7 +112,7 @@ for (const engine of ENGINES) {
         assert.ok(result.ok, JSON.stringify(result));
         const trail = await world.store.query<Document>(COMMITTEE, { type: 'audit' });
         assert.ok(trail.length >= 2, 'the records stay, and the erasure is recorded too');
-        const json = await partitionJson(world.store, [...PERSONAL_DATA_TYPES, 'audit']);
+        const json = await partitionJson(world.store, [...DOCUMENT_TYPES, 'audit']);
         assert.ok(!json.toLowerCase().includes(SABINE.toLowerCase()), json.slice(Math.max(0, json.indexOf(SABINE) - 300), json.indexOf(SABINE) + 50));
         const { _etag: recordEtag, ...record } = trail[0]!;
         await assert.rejects(audited.store.replace<Document>({ ...record }, recordEtag), AuditRecordWriteRefused);
@@ -120,12 +120,12 @@ for (const engine of ENGINES) {
 
       it('refuses members, the secretariat erasing itself, and an outdated card, changing nothing', async () => {
         const { revision } = await loadRoster(world.store, COMMITTEE);
-        const snapshot = await partitionJson(world.store, PERSONAL_DATA_TYPES);
+        const snapshot = await partitionJson(world.store, DOCUMENT_TYPES);
         assert.deepEqual(await erasePerson(world.deps, await world.actor('birgit'), { revision, personId: PEOPLE.sabine }), { ok: false, error: { kind: 'notAllowed' } });
         assert.deepEqual(await erasePerson(world.deps, await world.actor('katrin'), { revision, personId: PEOPLE.katrin }), { ok: false, error: { kind: 'self' } });
         assert.deepEqual(await erasePerson(world.deps, await world.actor('katrin'), { revision: revision + 1, personId: PEOPLE.sabine }), { ok: false, error: { kind: 'outdated' } });
         assert.deepEqual(await erasePerson(world.deps, await world.actor('katrin'), { revision, personId: 'nobody' }), { ok: false, error: { kind: 'outdated' } });
-        assert.equal(await partitionJson(world.store, PERSONAL_DATA_TYPES), snapshot);
+        assert.equal(await partitionJson(world.store, DOCUMENT_TYPES), snapshot);
         const erased = await erasePerson(world.deps, await world.actor('katrin'), { revision, personId: PEOPLE.sabine });
         assert.ok(erased.ok);
         assert.deepEqual(await erasePerson(world.deps, await world.actor('katrin'), { revision, personId: PEOPLE.sabine }), { ok: false, error: { kind: 'outdated' } }, 'the same card again');
@@ -162,7 +162,7 @@ for (const engine of ENGINES) {
         const json = await partitionJson(world.store, ['attendance', 'minutes', 'minutesVersion', 'rsvp', 'minutesResponse']);
         assert.ok(!json.includes(SABINE) && !json.includes('Einwand'));
         assert.ok(!(await partitionJson(world.store, ['audit'])).includes(SABINE), 'nor does the audit trail keep them');
-        assert.deepEqual(await applyRetention(audited, COMMITTEE), { sessions: 1, documents: 0, exports: 0 }, 'nothing left to remove');
+        assert.deepEqual(await applyRetention(audited, COMMITTEE), { sessions: 1, documents: 0, byType: {} }, 'nothing left to remove');
         const jobs = await world.store.query<JobDocument>(COMMITTEE, { type: 'job', where: [{ field: 'kind', op: '=', value: RETENTION_JOB }] });
         assert.equal(jobs.length, 1);
         assert.equal(jobs[0]!.status, 'scheduled');
