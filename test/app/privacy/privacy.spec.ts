@@ -11,15 +11,17 @@ import { RETENTION_JOB, RETENTION_JOB_HANDLERS, ensureRetentionJobs } from '../.
 import { loadRoster } from '../../../src/app/roster/load-roster';
 import { runDueJobs } from '../../../src/app/scheduling/run-due-jobs';
 import type { JobDocument } from '../../../src/app/scheduling/job';
-import type { MinutesDocument } from '../../../src/app/minutes/minutes-document';
+import type { MinutesDocument, MinutesVersionDocument } from '../../../src/app/minutes/minutes-document';
+import type { AgendaDocument } from '../../../src/app/agenda/agenda-document';
+import type { WorkingGroupDocument } from '../../../src/app/working-groups/working-group-document';
 import type { MinutesResponseDocument } from '../../../src/app/minutes/minutes-response-document';
 import type { AttendanceDocument } from '../../../src/app/sessions/attendance';
 import type { RsvpDocument } from '../../../src/app/sessions/rsvp-document';
 import { personDocumentId } from '../../../src/domain/ids';
-import { ENGINES } from '../../support/engines';
+import { ENGINES, type OpenedEngine } from '../../support/engines';
 import { silentLogger } from '../../../src/app/ports/logger';
 import { COMMITTEE, PEOPLE, SESSION_1, SessionWorld } from '../sessions/session-world';
-import { BIRGIT, SABINE, partitionJson, seedPersonalRecords } from './privacy-fixtures';
+import { around, BIRGIT, GUEST, partitionJson, rawPartitionJson, SABINE, seedFreeTextMentions, seedPersonalRecords } from './privacy-fixtures';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -27,9 +29,10 @@ for (const engine of ENGINES) {
   describe(`app/privacy on the ${engine.name}`, function () {
     this.timeout(60_000);
     let world: SessionWorld;
+    let opened: OpenedEngine;
     let close: () => Promise<void>;
     beforeEach(async () => {
-      const opened = await engine.open();
+      opened = await engine.open();
       close = opened.close;
       world = await SessionWorld.create(opened.store);
       await seedPersonalRecords(world.store);
@@ -129,6 +132,88 @@ for (const engine of ENGINES) {
         const erased = await erasePerson(world.deps, await world.actor('katrin'), { revision, personId: PEOPLE.sabine });
         assert.ok(erased.ok);
         assert.deepEqual(await erasePerson(world.deps, await world.actor('katrin'), { revision, personId: PEOPLE.sabine }), { ok: false, error: { kind: 'outdated' } }, 'the same card again');
+      });
+    });
+
+    describe('names in free text', () => {
+      /** A change through the audit trail, as the server makes every change, so the trail records her name too. */
+      async function auditedChanges(): Promise<typeof world.deps> {
+        const audited = { ...world.deps, store: auditedStore(world.store, world.deps.clock) };
+        const group = (await world.store.get<Document & { revision: number }>(COMMITTEE, 'working-group-sprache'))!;
+        const { _etag: groupEtag, ...rest } = group;
+        await auditContext.run({ actorId: PEOPLE.katrin, source: 'bot' }, () => audited.store.replace({ ...rest, revision: rest.revision + 1, mandate: 'Sabine Hoffmann und Max Maierhofer koordinieren.' }, groupEtag));
+        assert.match(await partitionJson(world.store, ['audit']), /Sabine Hoffmann/);
+        return audited;
+      }
+
+      beforeEach(async () => seedFreeTextMentions(world.store));
+
+      it('erasure replaces her name in every free-text field of every record, the audit trail included', async () => {
+        const audited = await auditedChanges();
+        const result = await erasePerson(audited, await world.actor('katrin'), { revision: (await loadRoster(world.store, COMMITTEE)).revision, personId: PEOPLE.sabine });
+        assert.ok(result.ok, JSON.stringify(result));
+        const raw = await rawPartitionJson(opened);
+        assert.equal(around(raw, 'Hoffmann'), '', 'no form of her name is left anywhere in the partition');
+        assert.ok(raw.includes(GUEST) && raw.includes(BIRGIT), 'other people keep their names');
+        const agenda = await world.store.get<AgendaDocument>(COMMITTEE, `agenda-${SESSION_1}`);
+        assert.deepEqual([agenda!.items[0]!.presenter, agenda!.items[0]!.title, agenda!.published!.items[0]!.presenter], ['ehemalige Person', 'Sprachkurse (Bericht ehemalige Person)', 'ehemalige Person']);
+        assert.equal((await world.session()).chair, 'ehemalige Person');
+        const group = await world.store.get<WorkingGroupDocument>(COMMITTEE, 'working-group-sprache');
+        assert.equal(group!.members, `ehemalige Person (Jobcenter Leipzig)\n${GUEST} (VHS)\n${BIRGIT}`);
+        const older = await world.store.get<MinutesVersionDocument>(COMMITTEE, `minutes-${SESSION_1}-v1`);
+        assert.equal(older!.items[0]!.summary, 'Entwurf: ehemalige Person Bericht über die Sprachkurse.');
+        assert.equal(older!.chair, 'ehemalige Person');
+      });
+
+      it('erasing "Anna Maier" leaves "Maierhofer" and the double name "Maier-Schulz" as they were', async () => {
+        const anna = '0a0a0a0a-0000-0000-0000-00000000000a';
+        await world.addPerson(anna, 'Anna Maier', ['workingGroup']);
+        const group = (await world.store.get<WorkingGroupDocument>(COMMITTEE, 'working-group-sprache'))!;
+        await world.store.upsert({ ...group, members: 'Anna Maier, Max Maierhofer, Jana Maier-Schulz', mandate: 'Frau Maier und Herr Maierhofer berichten.' });
+        const result = await erasePerson(world.deps, await world.actor('katrin'), { revision: (await loadRoster(world.store, COMMITTEE)).revision, personId: anna });
+        assert.ok(result.ok, JSON.stringify(result));
+        const after = await world.store.get<WorkingGroupDocument>(COMMITTEE, 'working-group-sprache');
+        assert.equal(after!.members, 'ehemalige Person, Max Maierhofer, Jana Maier-Schulz');
+        assert.equal(after!.mandate, 'ehemalige Person und Herr Maierhofer berichten.');
+        assert.doesNotMatch(await rawPartitionJson(opened), /Anna Maier\b|Frau Maier\b/);
+      });
+
+      it('my data lists every mention of her name: agenda presenter, member list, chair, minutes of an older version, the trail', async () => {
+        await auditedChanges();
+        const link = await exportPersonalData(world.deps, await world.actor('sabine'));
+        const data = JSON.parse((await dataExportFile(world.deps, COMMITTEE, link.token))!.content) as { mentions: Array<{ documentType: string; documentId: string; field: string; excerpt: string }> };
+        const where = data.mentions.map((mention) => `${mention.documentType} ${mention.documentId} ${mention.field}`);
+        for (const expected of [
+          `agenda agenda-${SESSION_1} items.0.presenter`,
+          `agenda agenda-${SESSION_1} items.0.title`,
+          `agenda agenda-${SESSION_1} published.items.0.presenter`,
+          `session ${SESSION_1} chair`,
+          `session ${SESSION_1} agenda.items.0.presenter`,
+          'workingGroup working-group-sprache members',
+          'workingGroup working-group-sprache mandate',
+          'topicSubmission topic-sabine content.description',
+          `minutes minutes-${SESSION_1} items.0.summary`,
+          `minutesVersion minutes-${SESSION_1}-v1 items.0.summary`,
+          `minutesVersion minutes-${SESSION_1}-v1 items.0.result`,
+          `minutesVersion minutes-${SESSION_1}-v1 items.0.agreements.0.text`,
+          'agreement agreement-sabine history.1.note',
+          'agreement agreement-sabine proposedDueDate.note',
+          'minutesResponse minutes-response-birgit comment',
+          'outbox outbox-birgit message.data.summary',
+        ]) {
+          assert.ok(where.includes(expected), `${expected} missing from ${where.join('\n')}`);
+        }
+        assert.ok(data.mentions.some((mention) => mention.documentType === 'audit' && mention.excerpt.includes('Sabine Hoffmann und Max Maierhofer')), 'the trail is searched too');
+        const older = data.mentions.find((mention) => mention.documentId === `minutes-${SESSION_1}-v1` && mention.field === 'items.0.summary');
+        assert.equal(older!.excerpt, 'Entwurf: Sabine Hoffmanns Bericht über die Sprachkurse.');
+        assert.ok(!where.some((entry) => entry.startsWith('person ')), 'her own roster entry is exported as such, not as a mention');
+        // Birgit's export lists the member list that names her, and nothing that names only Sabine.
+        const birgits = await exportPersonalData(world.deps, await world.actor('birgit'));
+        const hers = JSON.parse((await dataExportFile(world.deps, COMMITTEE, birgits.token))!.content) as { mentions: Array<{ documentType: string; field: string }> };
+        assert.deepEqual(
+          [...new Set(hers.mentions.map((mention) => `${mention.documentType} ${mention.field}`))].sort(),
+          ['agreement responsibleName', 'attendance entries.1.name', 'conversation address.userName', 'minutes participants.1.name', 'minutesVersion participants.1.name', 'outbox recipientLabel', 'rsvp delegateName', 'topicSubmission personName', 'workingGroup members'].sort(),
+        );
       });
     });
 
