@@ -165,15 +165,15 @@ for (const engine of ENGINES) {
         assert.equal(older!.chair, 'ehemalige Person');
       });
 
-      it('erasing "Anna Maier" leaves "Maierhofer" and the double name "Maier-Schulz" as they were', async () => {
+      it('erasing "Anna Maier" leaves "Anna Maierhofer", "Herr Maierhofer" and the double name "Maier-Schulz" as they were', async () => {
         const anna = '0a0a0a0a-0000-0000-0000-00000000000a';
         await world.addPerson(anna, 'Anna Maier', ['workingGroup']);
         const group = (await world.store.get<WorkingGroupDocument>(COMMITTEE, 'working-group-sprache'))!;
-        await world.store.upsert({ ...group, members: 'Anna Maier, Max Maierhofer, Jana Maier-Schulz', mandate: 'Frau Maier und Herr Maierhofer berichten.' });
+        await world.store.upsert({ ...group, members: 'Anna Maier, Anna Maierhofer, Jana Maier-Schulz', mandate: 'Frau Maier und Herr Maierhofer berichten.' });
         const result = await erasePerson(world.deps, await world.actor('katrin'), { revision: (await loadRoster(world.store, COMMITTEE)).revision, personId: anna });
         assert.ok(result.ok, JSON.stringify(result));
         const after = await world.store.get<WorkingGroupDocument>(COMMITTEE, 'working-group-sprache');
-        assert.equal(after!.members, 'ehemalige Person, Max Maierhofer, Jana Maier-Schulz');
+        assert.equal(after!.members, 'ehemalige Person, Anna Maierhofer, Jana Maier-Schulz');
         assert.equal(after!.mandate, 'ehemalige Person und Herr Maierhofer berichten.');
         assert.doesNotMatch(await rawPartitionJson(opened), /Anna Maier\b|Frau Maier\b/);
       });
