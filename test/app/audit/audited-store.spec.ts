@@ -181,7 +181,7 @@ for (const engine of ENGINES) {
       await assert.rejects(auditContext.run({ ...retaining, retaining: false, erasing: true }, () => store.delete(COMMITTEE, record!.id, etag)), AuditRecordWriteRefused);
       await assert.rejects(auditContext.run({ actorId: 'scheduler', source: 'scheduler' }, () => store.replace(emptied, etag)), AuditRecordWriteRefused);
       await assert.rejects(
-        auditContext.run(retaining, () => store.batch(COMMITTEE, [{ op: 'replace', document: emptied, ifMatch: etag }, { op: 'create', document: { id: 'note-2', committeeId: COMMITTEE, type: 'note', text: 'x' } }])),
+        auditContext.run(retaining, () => store.batch(COMMITTEE, [{ op: 'replace', document: emptied, ifMatch: etag }, { op: 'create', document: { id: 'note-2', committeeId: COMMITTEE, type: 'note', text: 'x' } as Note }])),
         AuditRecordWriteRefused,
       );
       await assert.rejects(auditContext.run(retaining, () => store.batch(COMMITTEE, [{ op: 'delete', id: record!.id }, { op: 'delete', id: 'note-1' }])), AuditRecordWriteRefused);
