@@ -85,8 +85,14 @@ function nameVariants(name: string): string[] {
   return [...new Set(sources.map((source) => `(?:${ADDRESS})?${source}`))];
 }
 
+interface NameParts {
+  readonly given: string[];
+  readonly family: string[];
+  readonly asWritten: string[];
+}
+
 /** A name split into given and family names, with brackets and titles left out. */
-function nameParts(name: string): { readonly given: string[]; readonly family: string[]; readonly asWritten: string[] } {
+function nameParts(name: string): NameParts {
   const cleaned = name
     .normalize('NFC')
     .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
@@ -109,7 +115,16 @@ function token(word: string): string {
     .join(HYPHEN);
 }
 
-const SPELT_OUT: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue', ß: 'ss', ẞ: 'SS' };
+const SPELT_OUT: Readonly<Record<string, string>> = {
+  ä: 'ae',
+  ö: 'oe',
+  ü: 'ue',
+  Ä: 'Ae',
+  Ö: 'Oe',
+  Ü: 'Ue',
+  ß: 'ss',
+  ẞ: 'SS',
+};
 
 /** The word as written without umlauts and ß (Müller → Mueller), as ASCII-only systems spell it. */
 function spellOut(word: string): string {

@@ -86,9 +86,10 @@ export function auditedStore(inner: DocumentStore, clock: Clock): DocumentStore 
  */
 function maintainsTrail(operations: readonly BatchOperation[], actor: AuditActor): boolean {
   if (operations.length === 0 || (actor.erasing !== true && actor.retaining !== true)) return false;
-  return operations.every((operation) =>
-    operation.op === 'replace' ? operation.document.type === AUDIT_TYPE && operation.document.id.startsWith(AUDIT_ID_PREFIX) : operation.op === 'delete' && actor.retaining === true && operation.id.startsWith(AUDIT_ID_PREFIX),
-  );
+  return operations.every((operation) => {
+    if (operation.op === 'replace') return operation.document.type === AUDIT_TYPE && operation.document.id.startsWith(AUDIT_ID_PREFIX);
+    return operation.op === 'delete' && actor.retaining === true && operation.id.startsWith(AUDIT_ID_PREFIX);
+  });
 }
 
 function refuseAuditWrite(operation: BatchOperation): void {

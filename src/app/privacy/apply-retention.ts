@@ -15,7 +15,13 @@ import type { RsvpDocument } from '../sessions/rsvp-document';
 import type { SessionDocument } from '../sessions/session-document';
 import { forgetPerson } from './erase-person';
 import { ERASED_PSEUDONYM } from './pseudonym';
-import { FINISHED_SESSION_STATES, RETENTION_RULES, sessionRetentionStart, type RetentionRule, type RetentionScope } from './retention-rules';
+import {
+  FINISHED_SESSION_STATES,
+  RETENTION_RULES,
+  sessionRetentionStart,
+  type RetentionRule,
+  type RetentionScope,
+} from './retention-rules';
 import { rewriteDocument, type Rewritten } from './rewrite-document';
 
 /** What one run did, for the log and the tests. */
@@ -41,14 +47,17 @@ export const REMOVED_VALUE = '[removed]';
  * made meanwhile is read again and judged anew, never overwritten.
  */
 export async function applyRetention(deps: AppDependencies, committeeId: string): Promise<RetentionOutcome> {
-  const scope = await retentionScope(deps, committeeId);
+  const { scope, peopleNames } = await retentionScope(deps, committeeId);
   const candidates = new Map<RetentionRule, Array<Stored<Document>>>();
   for (const rule of RETENTION_RULES) {
     const found = new Map<string, Stored<Document>>();
-    for (const query of rule.candidates(scope)) for (const document of await deps.store.query<Document>(committeeId, query)) found.set(document.id, document);
+    for (const query of rule.candidates(scope)) {
+      for (const document of await deps.store.query<Document>(committeeId, query)) found.set(document.id, document);
+    }
     candidates.set(rule, [...found.values()]);
   }
-  const withNames: RetentionScope = { ...scope, names: nameFinder([...scope.peopleNames, ...namesInLists([...candidates.values()].flat(), scope)]) };
+  const listed = namesInLists([...candidates.values()].flat(), scope.expiredSessions);
+  const withNames: RetentionScope = { ...scope, names: nameFinder([...peopleNames, ...listed]) };
 
   const byType: Record<string, number> = {};
   const count = (type: string) => (byType[type] = (byType[type] ?? 0) + 1);
@@ -56,14 +65,16 @@ export async function applyRetention(deps: AppDependencies, committeeId: string)
   await auditContext.run({ ...auditContext.current(), retaining: true }, async () => {
     for (const rule of RETENTION_RULES) {
       for (const document of candidates.get(rule) ?? []) {
-        const write = (current: Stored<Document>) => rewriteDocument(deps.store, current, (fresh) => rule.atEndOf(stripped(fresh), withNames));
+        const atEnd = (fresh: Stored<Document>) => rule.atEndOf(withoutEtag(fresh), withNames);
+        const write = () => rewriteDocument(deps.store, document, atEnd);
         let done: Rewritten | undefined;
-        if (rule.forgetsName?.(stripped(document), withNames)) {
+        if (rule.forgetsName?.(withoutEtag(document), withNames)) {
           // A person who left long ago: their name goes from every record first, then from their own.
           const person = document as unknown as PersonDocument;
-          await forgetPerson(deps, committeeId, person, ERASED_PSEUDONYM, async () => ((done = await write(document)) !== undefined));
+          const writePerson = async () => (done = await write()) !== undefined;
+          await forgetPerson(deps, committeeId, person, ERASED_PSEUDONYM, writePerson);
         } else {
-          done = await write(document);
+          done = await write();
         }
         if (!done) continue;
         count(rule.type);
@@ -72,9 +83,12 @@ export async function applyRetention(deps: AppDependencies, committeeId: string)
     }
     // The trail recorded the values these writes removed, when they were written and just now.
     for (const { before, after } of rewritten) {
-      const removed = after === 'delete' ? undefined : new Set(changedFields(before, after).map((change) => change.field));
-      for (const record of await deps.store.query<AuditRecord>(committeeId, { type: AUDIT_TYPE, where: [{ field: 'documentId', op: '=', value: before.id }] })) {
-        if (await rewriteDocument(deps.store, record, (fresh) => withoutValues(fresh as Stored<AuditRecord>, removed))) count(AUDIT_TYPE);
+      const fields = after === 'delete' ? undefined : changedFields(before, after).map((change) => change.field);
+      const removed = fields && new Set(fields);
+      const emptied = (fresh: Stored<Document>) => withoutValues(fresh as Stored<AuditRecord>, removed);
+      const about = { type: AUDIT_TYPE, where: [{ field: 'documentId', op: '=' as const, value: before.id }] };
+      for (const record of await deps.store.query<AuditRecord>(committeeId, about)) {
+        if (await rewriteDocument(deps.store, record, emptied)) count(AUDIT_TYPE);
       }
     }
   });
@@ -83,24 +97,31 @@ export async function applyRetention(deps: AppDependencies, committeeId: string)
 }
 
 /** The scope of a run before the names are known: the committee, its period, sessions and people. */
-async function retentionScope(deps: AppDependencies, committeeId: string): Promise<RetentionScope & { readonly peopleNames: string[] }> {
+async function retentionScope(
+  deps: AppDependencies,
+  committeeId: string,
+): Promise<{ readonly scope: RetentionScope; readonly peopleNames: string[] }> {
   const committee = await deps.store.get<CommitteeDocument>(committeeId, COMMITTEE_DOCUMENT_ID);
   const now = deps.clock.now().toUTC();
-  const periodCutoff = now.minus({ months: committee ? retentionMonthsOf(committee) : DEFAULT_RETENTION_MONTHS }).toISO()!;
+  const months = committee ? retentionMonthsOf(committee) : DEFAULT_RETENTION_MONTHS;
+  const periodCutoff = now.minus({ months }).toISO()!;
+  const notDone = { type: 'agreement', where: [{ field: 'status', op: '!=' as const, value: 'done' }] };
   const [sessions, people, seats, openAgreements] = await Promise.all([
     committee ? deps.store.query<SessionDocument>(committeeId, { type: 'session' }) : Promise.resolve([]),
     deps.store.query<PersonDocument>(committeeId, { type: 'person' }),
     deps.store.query<SeatDocument>(committeeId, { type: 'seat' }),
-    deps.store.query<AgreementDocument>(committeeId, { type: 'agreement', where: [{ field: 'status', op: '!=', value: 'done' }] }),
+    deps.store.query<AgreementDocument>(committeeId, notDone),
   ]);
   const expiredSessions = new Set<string>();
   for (const session of sessions) {
     if (!FINISHED_SESSION_STATES.has(session.state)) continue;
     const minutes = await deps.store.get<MinutesDocument>(committeeId, minutesDocumentId(session.id));
     const since = sessionRetentionStart(session, minutes);
-    if (since && DateTime.fromISO(since, { zone: 'utc' }).toUTC().toISO()! <= periodCutoff) expiredSessions.add(session.id);
+    const sinceUtc = since && DateTime.fromISO(since, { zone: 'utc' }).toUTC().toISO()!;
+    if (sinceUtc && sinceUtc <= periodCutoff) expiredSessions.add(session.id);
   }
-  return {
+  const holders = seats.flatMap((seat) => [seat.memberId, ...(seat.deputyId ? [seat.deputyId] : [])]);
+  const scope: RetentionScope = {
     committeeId,
     ...(committee ? { committee } : {}),
     nowIso: now.toISO()!,
@@ -108,9 +129,10 @@ async function retentionScope(deps: AppDependencies, committeeId: string): Promi
     daysAgo: (days) => now.minus({ days }).toISO()!,
     expiredSessions,
     people: new Map(people.map((person) => [person.aadObjectId, withoutEtag(person)])),
-    stillNeeded: new Set([...seats.flatMap((seat) => [seat.memberId, ...(seat.deputyId ? [seat.deputyId] : [])]), ...openAgreements.map((agreement) => agreement.responsibleId)]),
-    peopleNames: people.filter((person) => !person.erasedAt && !person.pseudonymisedAt).map((person) => person.displayName),
+    stillNeeded: new Set([...holders, ...openAgreements.map((agreement) => agreement.responsibleId)]),
   };
+  const named = people.filter((person) => !person.erasedAt && !person.pseudonymisedAt);
+  return { scope, peopleNames: named.map((person) => person.displayName) };
 }
 
 /**
@@ -118,16 +140,19 @@ async function retentionScope(deps: AppDependencies, committeeId: string): Promi
  * submitters, those responsible for action items), so that a text naming a delegate or a guest
  * outside the roster loses that name as well.
  */
-function namesInLists(documents: ReadonlyArray<Stored<Document>>, scope: RetentionScope): string[] {
+function namesInLists(documents: ReadonlyArray<Stored<Document>>, expiredSessions: ReadonlySet<string>): string[] {
   const names: string[] = [];
   for (const document of documents) {
-    const sessionId = (document as unknown as { sessionId?: string }).sessionId;
-    if (sessionId === undefined || !scope.expiredSessions.has(sessionId)) continue;
-    if (document.type === 'rsvp') names.push((document as unknown as RsvpDocument).delegateName ?? '');
-    if (document.type === 'attendance') names.push(...(document as unknown as AttendanceDocument).entries.map((entry) => entry.name));
-    if (document.type === 'minutes' || document.type === 'minutesVersion') names.push(...(document as unknown as MinutesVersionDocument).participants.map((participant) => participant.name));
-    if (document.type === 'topicSubmission') names.push((document as unknown as SubmissionDocument).personName);
-    if (document.type === 'agreement') names.push((document as unknown as AgreementDocument).responsibleName ?? '');
+    const sessionId = (document as unknown as { readonly sessionId?: string }).sessionId;
+    if (sessionId === undefined || !expiredSessions.has(sessionId)) continue;
+    const as = <T>() => document as unknown as T;
+    if (document.type === 'rsvp') names.push(as<RsvpDocument>().delegateName ?? '');
+    if (document.type === 'attendance') names.push(...as<AttendanceDocument>().entries.map((entry) => entry.name));
+    if (document.type === 'minutes' || document.type === 'minutesVersion') {
+      names.push(...as<MinutesVersionDocument>().participants.map((participant) => participant.name));
+    }
+    if (document.type === 'topicSubmission') names.push(as<SubmissionDocument>().personName);
+    if (document.type === 'agreement') names.push(as<AgreementDocument>().responsibleName ?? '');
   }
   return names.filter((name) => name.trim() !== '');
 }
@@ -137,16 +162,19 @@ function namesInLists(documents: ReadonlyArray<Stored<Document>>, scope: Retenti
  * document that was deleted), or undefined when it holds none of them any more.
  */
 function withoutValues(record: Stored<AuditRecord>, fields: ReadonlySet<string> | undefined): Document | undefined {
-  const affected = (change: AuditChange) => (fields === undefined || fields.has(change.field)) && ((change.before !== undefined && change.before !== REMOVED_VALUE) || (change.after !== undefined && change.after !== REMOVED_VALUE));
+  const holds = (value: unknown) => value !== undefined && value !== REMOVED_VALUE;
+  const named = (change: AuditChange) => fields === undefined || fields.has(change.field);
+  const affected = (change: AuditChange) => named(change) && (holds(change.before) || holds(change.after));
   if (!record.changes.some(affected)) return undefined;
-  const changes = record.changes.map((change): AuditChange =>
-    affected(change) ? { field: change.field, ...(change.before !== undefined ? { before: REMOVED_VALUE } : {}), ...(change.after !== undefined ? { after: REMOVED_VALUE } : {}) } : change,
-  );
+  const changes = record.changes.map((change): AuditChange => {
+    if (!affected(change)) return change;
+    return {
+      field: change.field,
+      ...(change.before !== undefined ? { before: REMOVED_VALUE } : {}),
+      ...(change.after !== undefined ? { after: REMOVED_VALUE } : {}),
+    };
+  });
   return { ...withoutEtag(record), changes } as AuditRecord;
-}
-
-function stripped(document: Stored<Document>): Document {
-  return withoutEtag(document);
 }
 
 function withoutEtag<T extends Document>(document: Stored<T> | T): T {

@@ -89,11 +89,12 @@ export async function erasePerson(deps: AppDependencies, actor: Actor, submissio
       throw error;
     }
   };
-  if (!(await forgetPerson(deps, actor.committeeId, person, pseudonym, writeErasedPerson))) return fail({ kind: 'outdated' });
+  const written = await forgetPerson(deps, actor.committeeId, person, pseudonym, writeErasedPerson);
+  if (!written) return fail({ kind: 'outdated' });
   return ok({ view: rosterView(await loadRoster(deps.store, actor.committeeId)), pseudonym });
 }
 
-/** The roster's own documents, which the caller writes itself (the person, their seats), and the trail, which comes last. */
+/** The roster's own documents, which the caller writes itself (the person, their seats), and the trail, last. */
 const NOT_SCRUBBED_FIRST: ReadonlySet<string> = new Set(['person', 'seat', 'roster', AUDIT_TYPE]);
 
 /**
@@ -114,11 +115,13 @@ export async function forgetPerson(
   const scrub = scrubber(person.aadObjectId, person.displayName, pseudonym);
   for (const type of DOCUMENT_TYPES) {
     if (NOT_SCRUBBED_FIRST.has(type)) continue;
-    for (const document of await deps.store.query<Document>(committeeId, { type })) await rewriteDocument(deps.store, document, scrub);
+    const documents = await deps.store.query<Document>(committeeId, { type });
+    for (const document of documents) await rewriteDocument(deps.store, document, scrub);
   }
   if (!(await writePerson())) return false;
   await auditContext.run({ ...auditContext.current(), erasing: true }, async () => {
-    for (const record of await deps.store.query<Document>(committeeId, { type: AUDIT_TYPE })) await rewriteDocument(deps.store, record, scrub);
+    const trail = await deps.store.query<Document>(committeeId, { type: AUDIT_TYPE });
+    for (const record of trail) await rewriteDocument(deps.store, record, scrub);
   });
   return true;
 }

@@ -10,8 +10,15 @@ import type { MinutesResponseDocument } from '../minutes/minutes-response-docume
 import type { Document, DocumentStore, Stored } from '../ports/document-store';
 import type { AttendanceDocument } from '../sessions/attendance';
 import type { RsvpDocument } from '../sessions/rsvp-document';
-import { DATA_EXPORT_HOURS, dataExportDocumentId, newExportToken, type DataExportDocument, type PersonalDataExport } from './data-export-document';
-import { nameFinder } from '../../domain/name-finder';
+import {
+  DATA_EXPORT_HOURS,
+  dataExportDocumentId,
+  newExportToken,
+  type DataExportDocument,
+  type PersonalDataExport,
+  type PersonMention,
+} from './data-export-document';
+import { nameFinder, type NameFinder } from '../../domain/name-finder';
 import { expiringAfterDays } from './lifetimes';
 import { mentionsIn, partitionDocuments } from './name-mentions';
 import { DOCUMENT_TYPES } from './retention-rules';
@@ -84,14 +91,7 @@ export async function collectPersonalData(store: DocumentStore, committeeId: str
   for (const field of ['actorId', 'subject1', 'subject2', 'subject3']) for (const record of await by<Document>('audit', field)) trail.set(record.id, record);
   const finder = person && !person.erasedAt && !person.pseudonymisedAt ? nameFinder([person.displayName]) : undefined;
   const named = (name: string) => finder?.mentions(name) ?? false;
-  const mentions = finder
-    ? (await partitionDocuments(store, committeeId, DOCUMENT_TYPES.filter((type) => !NOT_SEARCHED.has(type))))
-        .filter((document) => document.id !== person!.id)
-        .flatMap((document) => {
-          const sessionId = (document as unknown as { sessionId?: unknown }).sessionId;
-          return mentionsIn(document, finder).map((mention) => ({ documentType: document.type, documentId: document.id, ...(typeof sessionId === 'string' ? { sessionId } : {}), field: mention.path, excerpt: mention.excerpt }));
-        })
-    : [];
+  const mentions = finder ? await mentionsOfPerson(store, committeeId, person!, finder) : [];
   return {
     exportedAt: nowIso,
     committeeId,
@@ -119,6 +119,18 @@ export async function collectPersonalData(store: DocumentStore, committeeId: str
 
 /** Earlier exports hold copies of the very mentions listed, and the roster's seats name institutions only. */
 const NOT_SEARCHED: ReadonlySet<string> = new Set(['dataExport', 'seat']);
+
+/** Every free-text field of the partition that mentions the person, but their own roster entry. */
+async function mentionsOfPerson(store: DocumentStore, committeeId: string, person: PersonDocument, finder: NameFinder): Promise<PersonMention[]> {
+  const documents = await partitionDocuments(store, committeeId, DOCUMENT_TYPES.filter((type) => !NOT_SEARCHED.has(type)));
+  return documents
+    .filter((document) => document.id !== person.id)
+    .flatMap((document) => {
+      const sessionId = (document as unknown as { readonly sessionId?: unknown }).sessionId;
+      const where = { documentType: document.type, documentId: document.id, ...(typeof sessionId === 'string' ? { sessionId } : {}) };
+      return mentionsIn(document, finder).map((mention): PersonMention => ({ ...where, field: mention.path, excerpt: mention.excerpt }));
+    });
+}
 
 /** The stored document without the store's bookkeeping. */
 function plain<T extends Document>(stored: Stored<T> | T): Omit<T, '_etag'> {

@@ -8,7 +8,12 @@ import type { Document, DocumentStore, Stored } from '../ports/document-store';
  * anyone remembering to; only fields that hold ids, keys, states, times or secrets are left
  * alone, since rewriting those would break the record (and no one writes a name into them).
  */
-const NOT_WORDS = /^(?:id|committeeId|type|key|field|status|state|kind|choice|answer|presence|operation|source|at|by|ttl)$|(?:Id|Ids|At|On|Token|Date|Url)$/;
+const NOT_WORDS = new RegExp(
+  [
+    '^(?:id|committeeId|type|key|field|status|state|kind|choice|answer|presence|operation|source|at|by|ttl)$',
+    '(?:Id|Ids|At|On|Token|Date|Url)$',
+  ].join('|'),
+);
 
 /** A field of a record that mentions the name, with the passage around each mention. */
 export interface TextMention {
@@ -30,13 +35,17 @@ export function mentionsIn(document: Document, finder: NameFinder): TextMention[
       for (const mention of finder.find(value)) {
         const start = Math.max(0, mention.index - EXCERPT_SIDE);
         const end = Math.min(value.length, mention.index + mention.text.length + EXCERPT_SIDE);
-        const excerpt = value.length <= WHOLE_TEXT_MAX ? value : `${start > 0 ? '…' : ''}${value.slice(start, end)}${end < value.length ? '…' : ''}`;
+        const passage = `${start > 0 ? '…' : ''}${value.slice(start, end)}${end < value.length ? '…' : ''}`;
+        const excerpt = value.length <= WHOLE_TEXT_MAX ? value : passage;
         if (!found.some((known) => known.path === path && known.excerpt === excerpt)) found.push({ path, excerpt });
       }
       return;
     }
-    if (Array.isArray(value)) value.forEach((inner, index) => visit(inner, path ? `${path}.${index}` : String(index), key));
-    else if (value && typeof value === 'object') for (const [name, inner] of Object.entries(value)) visit(inner, path ? `${path}.${name}` : name, name);
+    const below = (step: string | number) => (path ? `${path}.${step}` : String(step));
+    if (Array.isArray(value)) value.forEach((inner, index) => visit(inner, below(index), key));
+    else if (value && typeof value === 'object') {
+      for (const [name, inner] of Object.entries(value)) visit(inner, below(name), name);
+    }
   };
   visit(withoutSystemFields(document), '', '');
   return found;
@@ -61,7 +70,11 @@ export function withMentionsReplaced<T>(value: T, finder: NameFinder, replacemen
 }
 
 /** Every document of the partition of the given types, the audit trail included if it is listed. */
-export async function partitionDocuments(store: DocumentStore, committeeId: string, types: readonly string[]): Promise<Array<Stored<Document>>> {
+export async function partitionDocuments(
+  store: DocumentStore,
+  committeeId: string,
+  types: readonly string[],
+): Promise<Array<Stored<Document>>> {
   const found = await Promise.all(types.map((type) => store.query<Document>(committeeId, { type })));
   return found.flat();
 }

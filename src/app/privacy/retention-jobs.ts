@@ -50,9 +50,16 @@ export async function ensureRetentionJobs(deps: AppDependencies): Promise<number
  * scheduler. Several instances may do this at once: the run writes with ETags and is idempotent.
  * Answers the partitions it worked on.
  */
-export async function applyRetentionWithoutCommittee(deps: AppDependencies, committees: ReadonlySet<string>): Promise<string[]> {
+export async function applyRetentionWithoutCommittee(
+  deps: AppDependencies,
+  committees: ReadonlySet<string>,
+): Promise<string[]> {
   const now = deps.clock.now().toUTC();
-  const scope = { nowIso: now.toISO()!, periodCutoff: now.minus({ months: DEFAULT_RETENTION_MONTHS }).toISO()!, daysAgo: (days: number) => now.minus({ days }).toISO()! };
+  const scope = {
+    nowIso: now.toISO()!,
+    periodCutoff: now.minus({ months: DEFAULT_RETENTION_MONTHS }).toISO()!,
+    daysAgo: (days: number) => now.minus({ days }).toISO()!,
+  };
   const partitions = new Set<string>();
   for (const rule of RETENTION_RULES) {
     if (!rule.withoutCommittee) continue;
@@ -64,7 +71,8 @@ export async function applyRetentionWithoutCommittee(deps: AppDependencies, comm
   for (const committeeId of partitions) {
     // Set up meanwhile: its own job takes over.
     if (await deps.store.get<CommitteeDocument>(committeeId, COMMITTEE_DOCUMENT_ID)) continue;
-    await auditContext.run({ actorId: 'scheduler', source: 'scheduler', reason: RETENTION_JOB }, () => applyRetention(deps, committeeId));
+    const asScheduler = { actorId: 'scheduler', source: 'scheduler', reason: RETENTION_JOB } as const;
+    await auditContext.run(asScheduler, () => applyRetention(deps, committeeId));
     worked.push(committeeId);
   }
   return worked;

@@ -1,12 +1,12 @@
 import type { NameFinder } from '../../domain/name-finder';
 import type { AgreementDocument } from '../agreements/agreement-document';
-import type { AgendaDocument } from '../agenda/agenda-document';
+import type { AgendaDocument, PublishedAgenda } from '../agenda/agenda-document';
 import type { AuditRecord } from '../audit/audit-record';
 import type { DispatchDocument, OutboxRecord } from '../delivery/outbox-record';
 import type { CommitteeDocument, ConversationDocument, PersonDocument } from '../documents';
 import type { MinutesDocument, MinutesVersionDocument } from '../minutes/minutes-document';
 import type { MinutesResponseDocument } from '../minutes/minutes-response-document';
-import type { Document, Query } from '../ports/document-store';
+import type { Document, Query, QueryOperator } from '../ports/document-store';
 import type { JobDocument } from '../scheduling/job';
 import type { AttendanceDocument } from '../sessions/attendance';
 import type { RsvpDocument } from '../sessions/rsvp-document';
@@ -78,23 +78,38 @@ export interface RetentionRule {
 export const REMOVED_NAME = '[Name entfernt]';
 
 /** The period rule of every record that belongs to a session, in the table's words. */
-const SESSION_PERIOD = "until the session's retention period ends: the committee's period (default 24 months) after its minutes were approved; a cancelled session or one without minutes, after its end";
+const SESSION_PERIOD = text(
+  "until the session's retention period ends: the committee's period (default 24 months) after its",
+  'minutes were approved; a cancelled session or one without minutes, after its end',
+);
 /** Sessions whose record is finished: nothing about them will be asked or answered again. */
 export const FINISHED_SESSION_STATES: ReadonlySet<string> = new Set(['minutesApproved', 'closed', 'cancelled']);
 
 /**
  * Since when a finished session's personal data count towards the period: the approval of its
  * minutes, or its end for a cancelled session and one without minutes. Undefined while it is not
- * finished (or closed with minutes never approved, which the secretariat still has to settle).
+ * finished (a closed session always has approved minutes).
  */
-export function sessionRetentionStart(session: SessionDocument, minutes: MinutesDocument | undefined): string | undefined {
+export function sessionRetentionStart(session: SessionDocument, minutes?: MinutesDocument): string | undefined {
   if (!FINISHED_SESSION_STATES.has(session.state)) return undefined;
   return minutes?.approval?.at ?? (session.state === 'cancelled' || !minutes ? session.endsAt : undefined);
 }
 
-const ofType = (type: string): Query => ({ type });
-const bySession = (type: string) => (scope: RetentionScope) => (scope.expiredSessions.size > 0 ? [ofType(type)] : []);
-const expired = (document: Document, scope: RetentionScope) => scope.expiredSessions.has((document as unknown as { sessionId: string }).sessionId);
+/** A README text written over several source lines. */
+function text(...parts: string[]): string {
+  return parts.join(' ');
+}
+
+/** A query of one type with conditions. */
+function where(type: string, ...conditions: Array<[string, QueryOperator, string]>): Query {
+  return { type, where: conditions.map(([field, op, value]) => ({ field, op, value })) };
+}
+
+/** Every document of the type, once any session has expired (each rule then picks its own). */
+const bySession = (type: string) => (scope: RetentionScope) => (scope.expiredSessions.size > 0 ? [{ type }] : []);
+/** Whether the document belongs to a session whose period has passed. */
+const expired = (document: Document, scope: RetentionScope) =>
+  scope.expiredSessions.has((document as unknown as { readonly sessionId: string }).sessionId);
 
 /** The document with the names of its people replaced in every free-text field. */
 function withoutNames<T>(document: T, scope: RetentionScope): T {
@@ -120,8 +135,26 @@ function changed(before: Document, after: Document): RetentionChange {
 }
 
 /** Agenda items without presenters. */
-function withoutPresenters<T extends { readonly presenter?: string }>(items: readonly T[] | undefined): T[] | undefined {
-  return items?.map((item) => without(item, 'presenter'));
+function withoutPresenters<T extends { readonly presenter?: string }>(items: readonly T[]): T[] {
+  return items.map((item) => without(item, 'presenter'));
+}
+
+/** A published agenda without presenters, on the agenda document or on the session. */
+function publishedWithoutPresenters(published: PublishedAgenda): PublishedAgenda {
+  return { ...published, items: withoutPresenters(published.items), removed: withoutPresenters(published.removed) };
+}
+
+/** A session's minutes, or one version of them, at the end: no participant names, no chair, no names in the texts. */
+function minutesAtEnd(document: Document, scope: RetentionScope): RetentionChange {
+  if (!expired(document, scope)) return undefined;
+  const minutes = without(document as MinutesVersionDocument, 'chair');
+  return changed(document, withoutNames({ ...minutes, participants: blankNames(minutes.participants) }, scope));
+}
+
+/** Whether the person left the team longer than the period ago and nothing still needs them. */
+function forgetsLeaver(person: PersonDocument, scope: RetentionScope): boolean {
+  if (person.active || person.erasedAt || person.pseudonymisedAt || person.leftAt === undefined) return false;
+  return person.leftAt <= scope.periodCutoff && !scope.stillNeeded.has(person.aadObjectId);
 }
 
 /**
@@ -150,54 +183,73 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     type: 'seat',
     holds: "institution, the member's and the deputy's object ids",
     kept: 'while the seat exists',
-    atEnd: "the secretariat removes it on the roster card; erasing its member removes it, erasing its deputy empties the deputy's place",
+    atEnd: text(
+      'the secretariat removes it on the roster card; erasing its member removes it, erasing its deputy',
+      "empties the deputy's place",
+    ),
     candidates: () => [],
     atEndOf: () => undefined,
   },
   {
     type: 'person',
     holds: 'name, Entra object id, roles, institution, Teams contact (to open a 1:1 chat)',
-    kept: `while a member of the committee's team or chat; after leaving it: the Teams contact ${CONTACT_AFTER_LEAVING_DAYS} days, the name the committee's period, once the person holds no seat and no open action item. A person the secretariat deactivated is kept until it erases them`,
-    atEnd: 'the contact is removed; at the end of the period the person is pseudonymised as by an erasure: "ehemalige Person" in every record, institution and roles removed. Coming back to the team brings the name back from Teams',
-    candidates: (scope) => [{ type: 'person', where: [{ field: 'leftAt', op: '<=', value: scope.daysAgo(CONTACT_AFTER_LEAVING_DAYS) }] }],
+    kept: text(
+      "while a member of the committee's team or chat; after leaving it: the Teams contact",
+      `${CONTACT_AFTER_LEAVING_DAYS} days, the name the committee's period, once the person holds no seat and no open`,
+      'action item. A person the secretariat deactivated is kept until it erases them',
+    ),
+    atEnd: text(
+      'the contact is removed; at the end of the period the person is pseudonymised as by an erasure:',
+      '"ehemalige Person" in every record, institution and roles removed. Coming back to the team brings',
+      'the name back from Teams',
+    ),
+    candidates: (scope) => [where('person', ['leftAt', '<=', scope.daysAgo(CONTACT_AFTER_LEAVING_DAYS)])],
     atEndOf: (document, scope) => {
       const person = document as PersonDocument;
       if (person.active || !person.leftAt || person.erasedAt) return undefined;
-      if (forgetsLeaver(person, scope)) {
-        const rest = without(person, 'contact', 'institution');
-        return { ...rest, displayName: ERASED_PSEUDONYM, roles: [], pseudonymisedAt: scope.nowIso } as PersonDocument;
-      }
-      return changed(person, without(person, 'contact'));
+      if (!forgetsLeaver(person, scope)) return changed(person, without(person, 'contact'));
+      const rest = without(person, 'contact', 'institution');
+      return { ...rest, displayName: ERASED_PSEUDONYM, roles: [], pseudonymisedAt: scope.nowIso } as PersonDocument;
     },
     forgetsName: (document, scope) => forgetsLeaver(document as PersonDocument, scope),
   },
   {
     type: 'conversation',
     holds: "Teams conversation and user ids, the name of a 1:1 chat's person, a channel's or chat's title",
-    kept: `1:1 chats while their person is an active member of the roster, otherwise ${UNUSED_CONVERSATION_DAYS} days after the reference last changed (or the person left, if later); channels and group chats while the committee exists, without one ${IDLE_CONVERSATION_DAYS} days after the last change`,
+    kept: text(
+      '1:1 chats while their person is an active member of the roster, otherwise',
+      `${UNUSED_CONVERSATION_DAYS} days after the reference last changed (or the person left, if later); channels and`,
+      `group chats while the committee exists, without one ${IDLE_CONVERSATION_DAYS} days after the last change`,
+    ),
     atEnd: 'deleted; a message from that chat brings it back',
-    candidates: (scope) => [{ type: 'conversation', where: [{ field: 'updatedAt', op: '<=', value: scope.daysAgo(UNUSED_CONVERSATION_DAYS) }] }],
+    candidates: (scope) => [where('conversation', ['updatedAt', '<=', scope.daysAgo(UNUSED_CONVERSATION_DAYS)])],
     atEndOf: (document, scope) => {
       const conversation = document as ConversationDocument;
-      if (conversation.kind !== 'personal') return scope.committee || conversation.updatedAt > scope.daysAgo(IDLE_CONVERSATION_DAYS) ? undefined : 'delete';
+      if (conversation.kind !== 'personal') {
+        return scope.committee || conversation.updatedAt > scope.daysAgo(IDLE_CONVERSATION_DAYS) ? undefined : 'delete';
+      }
       const person = conversation.aadObjectId ? scope.people.get(conversation.aadObjectId) : undefined;
       if (person?.active) return undefined;
-      const lastNeeded = person?.leftAt && person.leftAt > conversation.updatedAt ? person.leftAt : conversation.updatedAt;
+      const left = person?.leftAt;
+      const lastNeeded = left && left > conversation.updatedAt ? left : conversation.updatedAt;
       return lastNeeded <= scope.daysAgo(UNUSED_CONVERSATION_DAYS) ? 'delete' : undefined;
     },
-    withoutCommittee: (scope) => ({ type: 'conversation', where: [{ field: 'updatedAt', op: '<=', value: scope.daysAgo(UNUSED_CONVERSATION_DAYS) }] }),
+    withoutCommittee: (scope) => where('conversation', ['updatedAt', '<=', scope.daysAgo(UNUSED_CONVERSATION_DAYS)]),
   },
   {
     type: 'session',
     holds: 'chair, the published agenda (presenters), free text that may name people',
     kept: SESSION_PERIOD,
-    atEnd: 'chair and presenters removed, names of people replaced by "[Name entfernt]" in its texts; date, number, place and the invited institutions stay',
+    atEnd: text(
+      'chair and presenters removed, names of people replaced by "[Name entfernt]" in its texts; date,',
+      'number, place and the invited institutions stay',
+    ),
     candidates: bySession('session'),
     atEndOf: (document, scope) => {
       if (!scope.expiredSessions.has(document.id)) return undefined;
       const session = without(document as SessionDocument, 'chair');
-      const agenda = session.agenda && { ...session.agenda, items: withoutPresenters(session.agenda.items)!, removed: withoutPresenters(session.agenda.removed)! };
-      return changed(document, withoutNames(agenda ? { ...session, agenda } : session, scope));
+      const agenda = session.agenda ? { agenda: publishedWithoutPresenters(session.agenda) } : {};
+      return changed(document, withoutNames({ ...session, ...agenda }, scope));
     },
   },
   {
@@ -214,7 +266,10 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     kept: SESSION_PERIOD,
     atEnd: "the delegate's name removed (the answer stays, for the counts)",
     candidates: bySession('rsvp'),
-    atEndOf: (document, scope) => (expired(document, scope) ? changed(document, withoutNames(without(document as RsvpDocument, 'delegateName'), scope)) : undefined),
+    atEndOf: (document, scope) => {
+      if (!expired(document, scope)) return undefined;
+      return changed(document, withoutNames(without(document as RsvpDocument, 'delegateName'), scope));
+    },
   },
   {
     type: 'attendance',
@@ -237,8 +292,9 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     atEndOf: (document, scope) => {
       if (!expired(document, scope)) return undefined;
       const agenda = document as AgendaDocument;
-      const published = agenda.published && { ...agenda.published, items: withoutPresenters(agenda.published.items)!, removed: withoutPresenters(agenda.published.removed)! };
-      return changed(document, withoutNames({ ...agenda, items: withoutPresenters(agenda.items)!, ...(published ? { published } : {}) }, scope));
+      const published = agenda.published ? { published: publishedWithoutPresenters(agenda.published) } : {};
+      const items = withoutPresenters(agenda.items);
+      return changed(document, withoutNames({ ...agenda, items, ...published }, scope));
     },
   },
   {
@@ -253,13 +309,12 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     type: 'minutes',
     holds: "participants' names, chair, free text (summaries, results, agreements) that may name people",
     kept: SESSION_PERIOD,
-    atEnd: 'participant names blanked, chair removed, names replaced by "[Name entfernt]" in the texts (file the approved PDF before, if the names must be kept)',
+    atEnd: text(
+      'participant names blanked, chair removed, names replaced by "[Name entfernt]" in the texts (file',
+      'the approved PDF before, if the names must be kept)',
+    ),
     candidates: bySession('minutes'),
-    atEndOf: (document, scope) => {
-      if (!expired(document, scope)) return undefined;
-      const minutes = without(document as MinutesDocument, 'chair');
-      return changed(document, withoutNames({ ...minutes, participants: blankNames(minutes.participants) }, scope));
-    },
+    atEndOf: minutesAtEnd,
   },
   {
     type: 'minutesVersion',
@@ -267,11 +322,7 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     kept: SESSION_PERIOD,
     atEnd: 'the same as the minutes, in every version',
     candidates: bySession('minutesVersion'),
-    atEndOf: (document, scope) => {
-      if (!expired(document, scope)) return undefined;
-      const version = without(document as MinutesVersionDocument, 'chair');
-      return changed(document, withoutNames({ ...version, participants: blankNames(version.participants) }, scope));
-    },
+    atEndOf: minutesAtEnd,
   },
   {
     type: 'minutesResponse',
@@ -279,19 +330,26 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     kept: SESSION_PERIOD,
     atEnd: 'the comment removed (the answer stays, for the counts)',
     candidates: bySession('minutesResponse'),
-    atEndOf: (document, scope) => (expired(document, scope) ? changed(document, without(document as MinutesResponseDocument, 'comment')) : undefined),
+    atEndOf: (document, scope) => {
+      if (!expired(document, scope)) return undefined;
+      return changed(document, without(document as MinutesResponseDocument, 'comment'));
+    },
   },
   {
     type: 'agreement',
     holds: "the responsible person's object id and name, the agreement's text, history with notes",
     kept: "while open; once done, the committee's period after it was done",
-    atEnd: 'the name, the notes of its history and a pending due-date proposal removed, names replaced by "[Name entfernt]" in the text; status and dates stay',
-    candidates: () => [{ type: 'agreement', where: [{ field: 'status', op: '=', value: 'done' }] }],
+    atEnd: text(
+      'the name, the notes of its history and a pending due-date proposal removed, names replaced by',
+      '"[Name entfernt]" in the text; status and dates stay',
+    ),
+    candidates: () => [where('agreement', ['status', '=', 'done'])],
     atEndOf: (document, scope) => {
       const agreement = document as AgreementDocument;
       if (agreement.status !== 'done' || !agreement.doneAt || agreement.doneAt > scope.periodCutoff) return undefined;
       const history = agreement.history.map((event) => without(event, 'note'));
-      return changed(document, withoutNames({ ...without(agreement, 'responsibleName', 'proposedDueDate'), history }, scope));
+      const rest = without(agreement, 'responsibleName', 'proposedDueDate');
+      return changed(document, withoutNames({ ...rest, history }, scope));
     },
   },
   {
@@ -299,7 +357,7 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     holds: 'the member list (free text, often people outside the roster), mandate',
     kept: "while active; once ended, the committee's period after it ended",
     atEnd: 'the member list emptied, names replaced by "[Name entfernt]" in name and mandate',
-    candidates: () => [{ type: 'workingGroup', where: [{ field: 'state', op: '=', value: 'ended' }] }],
+    candidates: () => [where('workingGroup', ['state', '=', 'ended'])],
     atEndOf: (document, scope) => {
       const group = document as WorkingGroupDocument;
       if (group.state !== 'ended' || (group.endedAt ?? group.updatedAt) > scope.periodCutoff) return undefined;
@@ -312,7 +370,7 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     kept: `until expanded into messages, then ${DELIVERY_RECORD_DAYS} days`,
     atEnd: 'deleted',
     timeToLive: `${DELIVERY_RECORD_DAYS} days after it was expanded`,
-    candidates: (scope) => [{ type: 'dispatch', where: [{ field: 'status', op: '=', value: 'expanded' }, { field: 'createdAt', op: '<=', value: scope.daysAgo(DELIVERY_RECORD_DAYS) }] }],
+    candidates: (scope) => [where('dispatch', ['status', '=', 'expanded'], deliveredBefore(scope))],
     atEndOf: (document) => ((document as DispatchDocument).status === 'expanded' ? 'delete' : undefined),
   },
   {
@@ -322,7 +380,7 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     atEnd: 'deleted',
     timeToLive: `${DELIVERY_RECORD_DAYS} days after it was sent or failed (sending it again removes it)`,
     candidates: (scope) =>
-      (['sent', 'failed'] as const).map((status) => ({ type: 'outbox', where: [{ field: 'status', op: '=' as const, value: status }, { field: 'createdAt', op: '<=' as const, value: scope.daysAgo(DELIVERY_RECORD_DAYS) }] })),
+      ['sent', 'failed'].map((status) => where('outbox', ['status', '=', status], deliveredBefore(scope))),
     atEndOf: (document, scope) => {
       const record = document as OutboxRecord;
       if (record.status === 'pending') return undefined;
@@ -336,9 +394,9 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     kept: `while scheduled; once done, failed or cancelled, ${FINISHED_JOB_DAYS} days`,
     atEnd: 'deleted',
     timeToLive: `${FINISHED_JOB_DAYS} days after it finished`,
-    candidates: (scope) => [{ type: 'job', where: [{ field: 'status', op: '!=', value: 'scheduled' }, { field: 'updatedAt', op: '<=', value: scope.daysAgo(FINISHED_JOB_DAYS) }] }],
+    candidates: (scope) => [finishedJobs(scope)],
     atEndOf: (document) => ((document as JobDocument).status === 'scheduled' ? undefined : 'delete'),
-    withoutCommittee: (scope) => ({ type: 'job', where: [{ field: 'status', op: '!=', value: 'scheduled' }, { field: 'updatedAt', op: '<=', value: scope.daysAgo(FINISHED_JOB_DAYS) }] }),
+    withoutCommittee: (scope) => finishedJobs(scope),
   },
   {
     type: 'dataExport',
@@ -346,30 +404,33 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     kept: 'until its link expires (24 hours)',
     atEnd: 'deleted',
     timeToLive: '24 hours after it was made',
-    candidates: (scope) => [{ type: 'dataExport', where: [{ field: 'expiresAt', op: '<=', value: scope.nowIso }] }],
+    candidates: (scope) => [where('dataExport', ['expiresAt', '<=', scope.nowIso])],
     atEndOf: (document, scope) => ((document as DataExportDocument).expiresAt <= scope.nowIso ? 'delete' : undefined),
-    withoutCommittee: (scope) => ({ type: 'dataExport', where: [{ field: 'expiresAt', op: '<=', value: scope.nowIso }] }),
+    withoutCommittee: (scope) => where('dataExport', ['expiresAt', '<=', scope.nowIso]),
   },
   {
     type: 'audit',
     holds: "who changed what when, with the changed fields' values before and after (names among them)",
     kept: "the committee's period (default 24 months) after the change; without a committee the default period",
-    atEnd: 'deleted. Before that, when retention or erasure removes a value from a record, the records of that record lose the value too (that the field changed stays)',
-    candidates: (scope) => [{ type: 'audit', where: [{ field: 'at', op: '<=', value: scope.periodCutoff }] }],
+    atEnd: text(
+      'deleted. Before that, when retention or erasure removes a value from a record, the records of',
+      'that record lose the value too (that the field changed stays)',
+    ),
+    candidates: (scope) => [where('audit', ['at', '<=', scope.periodCutoff])],
     atEndOf: (document, scope) => ((document as AuditRecord).at <= scope.periodCutoff ? 'delete' : undefined),
-    withoutCommittee: (scope) => ({ type: 'audit', where: [{ field: 'at', op: '<=', value: scope.periodCutoff }] }),
+    withoutCommittee: (scope) => where('audit', ['at', '<=', scope.periodCutoff]),
   },
 ];
 
-/** Whether the person left the team longer than the period ago and nothing still needs them. */
-function forgetsLeaver(person: PersonDocument, scope: RetentionScope): boolean {
-  return !person.active && !person.erasedAt && !person.pseudonymisedAt && person.leftAt !== undefined && person.leftAt <= scope.periodCutoff && !scope.stillNeeded.has(person.aadObjectId);
+/** Created longer ago than delivery records are kept. */
+function deliveredBefore(scope: Pick<RetentionScope, 'daysAgo'>): [string, QueryOperator, string] {
+  return ['createdAt', '<=', scope.daysAgo(DELIVERY_RECORD_DAYS)];
+}
+
+/** Jobs done, failed or cancelled longer ago than they are kept. */
+function finishedJobs(scope: Pick<RetentionScope, 'daysAgo'>): Query {
+  return where('job', ['status', '!=', 'scheduled'], ['updatedAt', '<=', scope.daysAgo(FINISHED_JOB_DAYS)]);
 }
 
 /** Every document type Gremium stores. */
 export const DOCUMENT_TYPES: readonly string[] = RETENTION_RULES.map((rule) => rule.type);
-
-/** The rule of a type, or undefined for a type without one (which the tests do not let pass). */
-export function retentionRuleOf(type: string): RetentionRule | undefined {
-  return RETENTION_RULES.find((rule) => rule.type === type);
-}

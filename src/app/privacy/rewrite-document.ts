@@ -19,7 +19,11 @@ const WRITE_ATTEMPTS = 3;
  * decided anew. Answers what it wrote, or undefined when the change left the document alone or
  * the document is gone.
  */
-export async function rewriteDocument(store: DocumentStore, first: Stored<Document>, change: DocumentChange): Promise<Rewritten | undefined> {
+export async function rewriteDocument(
+  store: DocumentStore,
+  first: Stored<Document>,
+  change: DocumentChange,
+): Promise<Rewritten | undefined> {
   let current: Stored<Document> | undefined = first;
   for (let attempt = 1; current; attempt += 1) {
     const next = change(current);
