@@ -82,12 +82,19 @@ export async function applyRetention(deps: AppDependencies, committeeId: string)
       }
     }
     // The trail recorded the values these writes removed, when they were written and just now.
+    // One read of the trail serves every document: a query per document would read it each time.
+    const trail = rewritten.length > 0 ? await deps.store.query<AuditRecord>(committeeId, { type: AUDIT_TYPE }) : [];
+    const recordsOf = new Map<string, Array<Stored<AuditRecord>>>();
+    for (const record of trail) {
+      const records = recordsOf.get(record.documentId) ?? [];
+      records.push(record);
+      recordsOf.set(record.documentId, records);
+    }
     for (const { before, after } of rewritten) {
       const fields = after === 'delete' ? undefined : changedFields(before, after).map((change) => change.field);
       const removed = fields && new Set(fields);
       const emptied = (fresh: Stored<Document>) => withoutValues(fresh as Stored<AuditRecord>, removed);
-      const about = { type: AUDIT_TYPE, where: [{ field: 'documentId', op: '=' as const, value: before.id }] };
-      for (const record of await deps.store.query<AuditRecord>(committeeId, about)) {
+      for (const record of recordsOf.get(before.id) ?? []) {
         if (await rewriteDocument(deps.store, record, emptied)) count(AUDIT_TYPE);
       }
     }
