@@ -101,8 +101,16 @@ function nameParts(name: string): NameParts {
   const asWritten = words(cleaned);
   const comma = cleaned.indexOf(',');
   if (comma >= 0) return { family: words(cleaned.slice(0, comma)), given: words(cleaned.slice(comma + 1)), asWritten };
-  return { given: asWritten.slice(0, -1), family: asWritten.slice(-1), asWritten };
+  // "Ursula von der Leyen": the particles before the last word belong to the family name.
+  let split = asWritten.length - 1;
+  while (split > 1 && PARTICLES.has(asWritten[split - 1]!)) split -= 1;
+  return { given: asWritten.slice(0, split), family: asWritten.slice(split), asWritten };
 }
+
+/** Lower-case words that start a family name: von, van, de, zu and the like. */
+const PARTICLES: ReadonlySet<string> = new Set(
+  ['von', 'vom', 'van', 'de', 'der', 'den', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'ten', 'ter', 'zu', 'zum', 'zur'],
+);
 
 /** One word of a name as a pattern: its hyphens match any hyphen, its umlauts also spelt out. */
 function token(word: string): string {

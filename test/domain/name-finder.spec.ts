@@ -32,6 +32,11 @@ describe('domain/name-finder', () => {
     assert.match(out, /^ehemalige Person fragt, ehemalige Person antwortet\.$/m, 'the form of address goes with the name');
   });
 
+  it('keeps the particles of a family name with it', () => {
+    assert.equal(replaced('Ursula von der Leyen', 'Frau von der Leyen und von der Leyen, Ursula'), `${ERASED} und ${ERASED}`);
+    assert.equal(replaced('Ursula von der Leyen', 'Frau Leyen'), 'Frau Leyen', 'not the family name without its particles');
+  });
+
   it('does not take a bare family name, which may be an ordinary word, nor a first name alone', () => {
     assert.equal(replaced('Tim Koch', 'Ausbildung zum Koch; Tim kommt später.'), 'Ausbildung zum Koch; Tim kommt später.');
     assert.equal(replaced('Tim Koch', 'Herr Koch lernt Koch.'), `${ERASED} lernt Koch.`);
