@@ -36,6 +36,11 @@ export interface PersonDocument extends Person, Document {
    * person inactive for good, and member imports leave the document alone.
    */
   readonly erasedAt?: string;
+  /**
+   * When retention pseudonymised the person, long after they left the team: the name is then a
+   * pseudonym everywhere. Unlike an erasure, coming back to the team brings the name back.
+   */
+  readonly pseudonymisedAt?: string;
 }
 
 export interface SeatDocument extends Seat, Document {

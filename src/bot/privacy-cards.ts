@@ -1,4 +1,4 @@
-import { erasePerson, pseudonymFor } from '../app/privacy/erase-person';
+import { ERASED_PSEUDONYM, erasePerson } from '../app/privacy/erase-person';
 import { exportPersonalData } from '../app/privacy/export-personal-data';
 import type { AppDependencies } from '../app/dependencies';
 import type { Actor } from '../app/identify-actor';
@@ -38,10 +38,9 @@ export async function eraseCard(turn: RosterTurn, data: unknown): Promise<Adapti
     if (!view.ok) return notice(i18n, 'attention', 'notices.notAllowedTitle', 'roster.notAllowed');
     const person = view.value.people.find((candidate) => candidate.aadObjectId === fields.personId);
     if (!person || fields.revision !== view.value.revision) return outdated(turn);
-    const institution = person.institution ?? view.value.seats.find((seat) => seat.memberId === person.aadObjectId || seat.deputyId === person.aadObjectId)?.institution;
     return renderConfirmCard({
       title: i18n.t('privacy.eraseTitle', { name: escapeMarkdown(person.displayName) }),
-      text: i18n.t('privacy.eraseText', { pseudonym: escapeMarkdown(pseudonymFor(institution)) }),
+      text: i18n.t('privacy.eraseText', { pseudonym: escapeMarkdown(ERASED_PSEUDONYM) }),
       buttons: [
         cardButton(i18n.t('privacy.eraseConfirm'), VERBS.personErase, { revision: view.value.revision, personId: person.aadObjectId, confirmed: 'true' }, 'destructive'),
         cardButton(i18n.t('privacy.eraseBack'), VERBS.rosterEditPerson, { personId: person.aadObjectId }),

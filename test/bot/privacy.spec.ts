@@ -92,11 +92,11 @@ describe('bot/privacy', () => {
       assert.ok(personCard.includes(VERBS.personErase));
       const confirm = await bot.execute(chatPerson('katrin'), VERBS.personErase, { revision, personId: PEOPLE.sabine });
       assert.match(read(confirm), /Sabine Hoffmann löschen\?/);
-      assert.match(read(confirm), /ehemaliges Mitglied, Jobcenter Leipzig/);
+      assert.match(read(confirm), /ehemalige Person/);
       assert.equal((await world.store.get<PersonDocument>(COMMITTEE, personDocumentId(PEOPLE.sabine)))!.displayName, 'Sabine Hoffmann', 'asking changes nothing');
       const done = await bot.execute(chatPerson('katrin'), VERBS.personErase, { revision, personId: PEOPLE.sabine, confirmed: 'true' });
-      assert.match(read(done), /heißt in allen Unterlagen jetzt „ehemaliges Mitglied, Jobcenter Leipzig“/);
-      assert.equal((await world.store.get<PersonDocument>(COMMITTEE, personDocumentId(PEOPLE.sabine)))!.displayName, 'ehemaliges Mitglied, Jobcenter Leipzig');
+      assert.match(read(done), /heißt in allen Unterlagen jetzt „ehemalige Person“/);
+      assert.equal((await world.store.get<PersonDocument>(COMMITTEE, personDocumentId(PEOPLE.sabine)))!.displayName, 'ehemalige Person');
     });
 
     it('refuses a member, the secretariat erasing itself and an outdated card', async () => {

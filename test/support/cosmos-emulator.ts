@@ -5,7 +5,7 @@ import { createHttpServer } from '@vercel/cosmosdb-server';
 import { CosmosStore } from '../../src/infra/cosmos-store';
 
 /** Any base64 key opens the emulator; the real SDK still signs every request with it. */
-const EMULATOR_KEY = Buffer.from('gremium-emulator-key').toString('base64');
+export const EMULATOR_KEY = Buffer.from('gremium-emulator-key').toString('base64');
 
 /** @vercel/cosmosdb-server in this process, over real HTTP on a free port. */
 export class CosmosEmulator {

@@ -19,6 +19,12 @@ export interface AuditActor {
    * erasure alone may replace audit records, to pseudonymise them. Nothing a card sends can set it.
    */
   readonly erasing?: boolean;
+  /**
+   * Set only while the retention run works: it removes from audit records the values it removed
+   * from the records they describe, and deletes records older than the retention period. Like
+   * `erasing`, nothing a card sends can set it.
+   */
+  readonly retaining?: boolean;
 }
 
 /** When nothing set an actor: written by the system itself, and recorded as such. */

@@ -1,7 +1,7 @@
 import type { Clock } from '../../domain/clock';
 import { MAX_BATCH_OPERATIONS, type BatchOperation, type Document, type DocumentStore, type Stored } from '../ports/document-store';
 import { ConcurrencyError, ConflictError, InvalidRequestError, NotFoundError } from '../ports/store-errors';
-import { auditContext } from './audit-context';
+import { auditContext, type AuditActor } from './audit-context';
 import { AUDIT_TYPE, auditRecordFor, isAudited, type AuditRecord } from './audit-record';
 
 /** A write that would change or remove an audit record, or create one by hand: refused, nothing written. */
@@ -39,15 +39,15 @@ const AUDIT_ID_PREFIX = 'audit-';
  *
  * Append only: writing a document of type `audit`, or any write naming an `audit-…` id, is
  * refused with `AuditRecordWriteRefused`, except the replaces with which erasing a person
- * pseudonymises the records naming them (see `AuditActor.erasing`). Records are created by this decorator alone, through
+ * pseudonymises the records naming them (see `AuditActor.erasing`), and the replaces and deletes
+ * of the retention run (see `AuditActor.retaining`). Records are created by this decorator alone, through
  * the inner store. Reads pass through unchanged.
  */
 export function auditedStore(inner: DocumentStore, clock: Clock): DocumentStore {
   const writeBatch = async (committeeId: string, operations: readonly BatchOperation[]): Promise<Array<Stored<Document> | undefined>> => {
-    // Erasure pseudonymises the trail itself: its replaces of audit records go straight through.
-    if (auditContext.current().erasing === true && operations.length > 0 && operations.every((operation) => operation.op === 'replace' && operation.document.type === AUDIT_TYPE)) {
-      return inner.batch(committeeId, operations);
-    }
+    // Erasure pseudonymises the trail itself, and retention removes values from it and deletes
+    // records past the period: those writes of audit records go straight through.
+    if (maintainsTrail(operations, auditContext.current())) return inner.batch(committeeId, operations);
     for (const operation of operations) refuseAuditWrite(operation);
     for (let attempt = 1; ; attempt += 1) {
       const plan = await planWrite(inner, committeeId, operations, clock);
@@ -78,6 +78,18 @@ export function auditedStore(inner: DocumentStore, clock: Clock): DocumentStore 
     ping: () => inner.ping(),
     close: () => inner.close(),
   };
+}
+
+/**
+ * Whether the batch is data protection's own work on the trail: replaces of audit records while
+ * erasing or retaining, and deletes of them while retaining; nothing else mixed in.
+ */
+function maintainsTrail(operations: readonly BatchOperation[], actor: AuditActor): boolean {
+  if (operations.length === 0 || (actor.erasing !== true && actor.retaining !== true)) return false;
+  return operations.every((operation) => {
+    if (operation.op === 'replace') return operation.document.type === AUDIT_TYPE && operation.document.id.startsWith(AUDIT_ID_PREFIX);
+    return operation.op === 'delete' && actor.retaining === true && operation.id.startsWith(AUDIT_ID_PREFIX);
+  });
 }
 
 function refuseAuditWrite(operation: BatchOperation): void {

@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '../../domain/result';
 import type { AppDependencies } from '../dependencies';
 import type { Actor } from '../identify-actor';
 import { ConcurrencyError } from '../ports/store-errors';
+import { withoutExpiry } from '../privacy/lifetimes';
 import type { DispatchDocument, FailureReason, OutboxRecord } from './outbox-record';
 
 /** One dispatch as the secretariat sees it: how far it got and who did not receive it. */
@@ -70,7 +71,8 @@ export async function retryFailedDeliveries(deps: AppDependencies, actor: Actor,
   for (const record of failed) {
     const { _etag: etag, failure: _failure, ...rest } = record;
     try {
-      await deps.store.replace<OutboxRecord>({ ...rest, status: 'pending', attempts: 0, nextAttemptAt: nowIso }, etag);
+      // Pending again, it must not expire before it is sent.
+      await deps.store.replace<OutboxRecord>(withoutExpiry({ ...rest, status: 'pending' as const, attempts: 0, nextAttemptAt: nowIso }), etag);
       retried += 1;
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;

@@ -9,6 +9,7 @@ import type { Stored } from '../ports/document-store';
 import { ConcurrencyError, ConflictError, NotFoundError } from '../ports/store-errors';
 import { personalConversationDocumentId, rememberConversation } from '../remember-conversation';
 import { claimLease, dueAndUnclaimed, UNCLAIMED } from '../leases';
+import { DELIVERY_RECORD_DAYS, expiringAfterDays } from '../privacy/lifetimes';
 import { pendingRecord, type DispatchDocument, type OutboxRecord } from './outbox-record';
 
 export interface SenderDependencies extends AppDependencies {
@@ -110,7 +111,8 @@ export class OutboxSender {
       }
       const { _etag: etag, ...rest } = dispatch;
       try {
-        await this.deps.store.replace<DispatchDocument>({ ...rest, status: 'expanded' }, etag);
+        // Expanded, it serves the delivery report only; Cosmos DB removes it after that (see RETENTION_RULES).
+        await this.deps.store.replace<DispatchDocument>(expiringAfterDays({ ...rest, status: 'expanded' as const }, DELIVERY_RECORD_DAYS), etag);
         expanded += 1;
       } catch (error) {
         if (!(error instanceof ConcurrencyError || error instanceof NotFoundError)) throw error;
@@ -175,7 +177,9 @@ export class OutboxSender {
   /** Writes the outcome and releases the lease; a lost lease means another sender took over. */
   private async settle(record: Stored<OutboxRecord>, changes: Partial<OutboxRecord>): Promise<'sent' | 'retried' | 'failed' | 'skipped'> {
     const { _etag: etag, ...rest } = record;
-    const next: OutboxRecord = { ...rest, ...changes, leaseUntil: UNCLAIMED, leaseOwner: undefined };
+    const settled: OutboxRecord = { ...rest, ...changes, leaseUntil: UNCLAIMED, leaseOwner: undefined };
+    // Sent or failed for good, the record lives on for the delivery report only (see RETENTION_RULES).
+    const next = settled.status === 'pending' ? settled : expiringAfterDays(settled, DELIVERY_RECORD_DAYS);
     try {
       await this.deps.store.replace(next, etag);
     } catch (error) {

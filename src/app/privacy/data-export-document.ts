@@ -35,6 +35,18 @@ export interface PersonalDataExport {
   readonly conversations: readonly unknown[];
   /** The audit trail's records of what the person did, and of changes about them. */
   readonly auditTrail: readonly unknown[];
+  /** Every free-text field of any record that mentions the person's name, with the passage around it. */
+  readonly mentions: readonly PersonMention[];
+}
+
+/** One field of one record that mentions the person (see `collectPersonalData`). */
+export interface PersonMention {
+  readonly documentType: string;
+  readonly documentId: string;
+  readonly sessionId?: string;
+  /** Dotted path of the field: `items.2.summary`, `changes.0.before`. */
+  readonly field: string;
+  readonly excerpt: string;
 }
 
 /** A fresh unguessable token for a download link (128 bits, URL-safe). */

@@ -1,4 +1,5 @@
 import { ROSTER_DOCUMENT_ID } from '../../domain/ids';
+import { nameFinder } from '../../domain/name-finder';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
 import type { AppDependencies } from '../dependencies';
@@ -10,7 +11,13 @@ import { ConcurrencyError, ConflictError, NotFoundError } from '../ports/store-e
 import { loadRoster, rosterView, type RosterView } from '../roster/load-roster';
 import type { RosterDocument } from '../roster/roster-document';
 import { auditContext } from '../audit/audit-context';
-import { PERSONAL_DATA_TYPES, sameName } from './personal-data-types';
+import { AUDIT_TYPE } from '../audit/audit-record';
+import { withMentionsReplaced } from './name-mentions';
+import { ERASED_PSEUDONYM } from './pseudonym';
+import { DOCUMENT_TYPES } from './retention-rules';
+import { rewriteDocument, type DocumentChange } from './rewrite-document';
+
+export { ERASED_PSEUDONYM };
 
 /** The erasure card's submission: the roster revision it showed and whom it names (untrusted). */
 export interface ErasureSubmission {
@@ -31,24 +38,16 @@ export interface ErasureOutcome {
 }
 
 /**
- * The name an erased person keeps in every record: their institution, not who they were. It is
- * stored in German, the committee's working language, like every other record text.
- */
-export function pseudonymFor(institution: string | undefined): string {
-  return institution ? `ehemaliges Mitglied, ${institution}` : 'ehemaliges Mitglied';
-}
-
-/** Rewriting a record is tried this often with a fresh read before the erasure gives up. */
-const WRITE_ATTEMPTS = 3;
-
-/**
- * Erases a person on the secretariat's request (Art. 17 GDPR). Their name becomes a pseudonym
- * in every record of the partition (attendance, minutes and their versions, submissions, action
- * items, messages and delivery labels), their 1:1 conversation references and pending data
- * exports are deleted, the team contact is dropped, their seats are freed and the person stays
- * as an inactive, roleless document under the same id, so that every reference (answers,
- * history entries, invitations) still points at one consistent, now nameless person. Minutes
- * keep every line and every objection, so counts and agreements do not change.
+ * Erases a person on the secretariat's request (Art. 17 GDPR). Their name becomes the pseudonym
+ * "ehemalige Person" (see `ERASED_PSEUDONYM`) in every free-text field of every record of the
+ * partition, wherever it is mentioned as a whole name (see `nameFinder`): attendance, agenda
+ * presenters, the chair, minutes and all their versions, submissions, working groups' member
+ * lists, action items and their history, messages and delivery labels, the audit trail. Their 1:1
+ * conversation references and pending data exports are deleted, the team contact is dropped,
+ * their seats are freed and the person stays as an inactive, roleless document under the same
+ * id, so that every reference (answers, history entries, invitations) still points at one
+ * consistent, now nameless person. Minutes keep every line and every objection, so counts and
+ * agreements do not change.
  *
  * Records are rewritten first, each with its ETag, and the person last, in one batch with the
  * roster's next revision: if anything fails halfway, the person still has their name and the
@@ -64,60 +63,77 @@ export async function erasePerson(deps: AppDependencies, actor: Actor, submissio
 
   const personId = person.aadObjectId;
   const heldSeats = loaded.seats.filter((seat) => seat.memberId === personId || seat.deputyId === personId);
-  const pseudonym = pseudonymFor(person.institution ?? heldSeats.find((seat) => seat.memberId === personId)?.institution ?? heldSeats[0]?.institution);
-  const scrub = scrubber(personId, person.displayName, pseudonym);
+  const pseudonym = ERASED_PSEUDONYM;
 
-  for (const type of PERSONAL_DATA_TYPES) {
-    if (type === 'person' || type === 'seat') continue;
-    for (const document of await deps.store.query<Document>(actor.committeeId, { type })) await rewrite(deps, document, scrub);
-  }
-
-  const now = deps.clock.now().toUTC().toISO()!;
-  const { contact: _contact, institution: _institution, _etag: personEtag, ...kept } = person;
-  const erased: PersonDocument = { ...kept, displayName: pseudonym, roles: [], active: false, erasedAt: now };
-  const roster: RosterDocument = { id: ROSTER_DOCUMENT_ID, committeeId: actor.committeeId, type: 'roster', revision: loaded.revision + 1, updatedAt: now, updatedBy: actor.identity.aadObjectId };
-  const operations: BatchOperation[] = [
-    loaded.document ? { op: 'replace', document: roster, ifMatch: loaded.document._etag } : { op: 'create', document: roster },
-    { op: 'replace', document: erased, ifMatch: personEtag },
-    ...heldSeats.map((seat): BatchOperation => {
-      if (seat.memberId === personId) return { op: 'delete', id: seat.id, ifMatch: seat._etag };
-      const { deputyId: _deputy, _etag: seatEtag, ...rest } = seat;
-      return { op: 'replace', document: rest as SeatDocument, ifMatch: seatEtag };
-    }),
-  ];
-  if (operations.length > MAX_BATCH_OPERATIONS) throw new Error(`An erasure touched ${operations.length} roster documents`);
-  try {
-    await deps.store.batch(actor.committeeId, operations);
-  } catch (error) {
-    if (error instanceof ConcurrencyError || error instanceof ConflictError || error instanceof NotFoundError) return fail({ kind: 'outdated' });
-    throw error;
-  }
-  // Last, the audit trail, which holds the name in the values it recorded, including those of
-  // this erasure's own writes; only erasure may rewrite it.
-  await auditContext.run({ ...auditContext.current(), erasing: true }, async () => {
-    for (const record of await deps.store.query<Document>(actor.committeeId, { type: 'audit' })) await rewrite(deps, record, scrub);
-  });
+  // The person last, in one batch with the roster's next revision and their seats.
+  const writeErasedPerson = async (): Promise<boolean> => {
+    const now = deps.clock.now().toUTC().toISO()!;
+    const { contact: _contact, institution: _institution, _etag: personEtag, ...kept } = person;
+    const erased: PersonDocument = { ...kept, displayName: pseudonym, roles: [], active: false, erasedAt: now };
+    const roster: RosterDocument = { id: ROSTER_DOCUMENT_ID, committeeId: actor.committeeId, type: 'roster', revision: loaded.revision + 1, updatedAt: now, updatedBy: actor.identity.aadObjectId };
+    const operations: BatchOperation[] = [
+      loaded.document ? { op: 'replace', document: roster, ifMatch: loaded.document._etag } : { op: 'create', document: roster },
+      { op: 'replace', document: erased, ifMatch: personEtag },
+      ...heldSeats.map((seat): BatchOperation => {
+        if (seat.memberId === personId) return { op: 'delete', id: seat.id, ifMatch: seat._etag };
+        const { deputyId: _deputy, _etag: seatEtag, ...rest } = seat;
+        return { op: 'replace', document: rest as SeatDocument, ifMatch: seatEtag };
+      }),
+    ];
+    if (operations.length > MAX_BATCH_OPERATIONS) throw new Error(`An erasure touched ${operations.length} roster documents`);
+    try {
+      await deps.store.batch(actor.committeeId, operations);
+      return true;
+    } catch (error) {
+      if (error instanceof ConcurrencyError || error instanceof ConflictError || error instanceof NotFoundError) return false;
+      throw error;
+    }
+  };
+  const written = await forgetPerson(deps, actor.committeeId, person, pseudonym, writeErasedPerson);
+  if (!written) return fail({ kind: 'outdated' });
   return ok({ view: rosterView(await loadRoster(deps.store, actor.committeeId)), pseudonym });
 }
 
-/** What a record becomes: a rewritten document, `'delete'`, or undefined when it does not name the person. */
-type Scrub = (document: Stored<Document>) => Document | 'delete' | undefined;
+/** The roster's own documents, which the caller writes itself (the person, their seats), and the trail, last. */
+const NOT_SCRUBBED_FIRST: ReadonlySet<string> = new Set(['person', 'seat', 'roster', AUDIT_TYPE]);
 
 /**
- * Replaces the person's name wherever a field holds it (attendance lines, participants, labels,
- * message data, and free text that mentions it), drops their user ids from
- * conversation addresses and outbox contacts, and deletes what exists only for them.
+ * Takes a person's name out of every record of the partition: every document type but the
+ * roster's is rewritten (see `scrubber`), then `writePerson` writes the person's own document,
+ * and last the audit trail, which holds the name in the values it recorded, including those of
+ * the writes just made; only this may rewrite it. Answers false, with the trail untouched, when
+ * `writePerson` could not write (the person changed meanwhile). Used by erasure, and by
+ * retention for a person who left the team longer than the retention period ago.
  */
-function scrubber(personId: string, name: string, pseudonym: string): Scrub {
-  // Inside free text (a delegate "in place of …", a comment) the name is replaced too, unless it
-  // is so short that it would hit ordinary words.
-  const inText = name.trim().length >= 5 ? new RegExp(name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu') : undefined;
-  const renamed = (value: unknown): unknown => {
-    if (typeof value === 'string') return sameName(value, name) ? pseudonym : inText ? value.replace(inText, pseudonym) : value;
-    if (Array.isArray(value)) return value.map(renamed);
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, renamed(inner)]));
-    return value;
-  };
+export async function forgetPerson(
+  deps: AppDependencies,
+  committeeId: string,
+  person: Pick<PersonDocument, 'aadObjectId' | 'displayName'>,
+  pseudonym: string,
+  writePerson: () => Promise<boolean>,
+): Promise<boolean> {
+  const scrub = scrubber(person.aadObjectId, person.displayName, pseudonym);
+  for (const type of DOCUMENT_TYPES) {
+    if (NOT_SCRUBBED_FIRST.has(type)) continue;
+    const documents = await deps.store.query<Document>(committeeId, { type });
+    for (const document of documents) await rewriteDocument(deps.store, document, scrub);
+  }
+  if (!(await writePerson())) return false;
+  await auditContext.run({ ...auditContext.current(), erasing: true }, async () => {
+    const trail = await deps.store.query<Document>(committeeId, { type: AUDIT_TYPE });
+    for (const record of trail) await rewriteDocument(deps.store, record, scrub);
+  });
+  return true;
+}
+
+/**
+ * Replaces the person's name wherever a free-text field mentions it (see `withMentionsReplaced`),
+ * drops their user ids from conversation addresses and outbox contacts, and deletes what exists
+ * only for them.
+ */
+function scrubber(personId: string, name: string, pseudonym: string): DocumentChange {
+  const finder = nameFinder([name]);
+  const renamed = <T>(value: T): T => (finder ? withMentionsReplaced(value, finder, pseudonym) : value);
   const recipientWithoutContact = (recipient: Recipient): Recipient =>
     recipient.kind === 'person' && recipient.aadObjectId === personId ? { kind: 'person', aadObjectId: personId } : recipient;
   return (stored) => {
@@ -136,22 +152,4 @@ function scrubber(personId: string, name: string, pseudonym: string): Scrub {
     if (next.type === 'dispatch') next = { ...next, drafts: (next.drafts as OutboxDraft[]).map((draft) => ({ ...draft, recipient: recipientWithoutContact(draft.recipient) })) };
     return JSON.stringify(next) === JSON.stringify(document) ? undefined : next;
   };
-}
-
-/** Rewrites one record with its ETag; a record changed meanwhile is read again and scrubbed anew. */
-async function rewrite(deps: AppDependencies, first: Stored<Document>, scrub: Scrub): Promise<void> {
-  let current: Stored<Document> | undefined = first;
-  for (let attempt = 1; current; attempt += 1) {
-    const next = scrub(current);
-    if (!next) return;
-    try {
-      if (next === 'delete') await deps.store.delete(current.committeeId, current.id, current._etag);
-      else await deps.store.replace(next, current._etag);
-      return;
-    } catch (error) {
-      if (error instanceof NotFoundError) return;
-      if (!(error instanceof ConcurrencyError) || attempt >= WRITE_ATTEMPTS) throw error;
-      current = await deps.store.get<Document>(current.committeeId, current.id);
-    }
-  }
 }

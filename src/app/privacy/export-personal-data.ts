@@ -10,8 +10,18 @@ import type { MinutesResponseDocument } from '../minutes/minutes-response-docume
 import type { Document, DocumentStore, Stored } from '../ports/document-store';
 import type { AttendanceDocument } from '../sessions/attendance';
 import type { RsvpDocument } from '../sessions/rsvp-document';
-import { DATA_EXPORT_HOURS, dataExportDocumentId, newExportToken, type DataExportDocument, type PersonalDataExport } from './data-export-document';
-import { sameName } from './personal-data-types';
+import {
+  DATA_EXPORT_HOURS,
+  dataExportDocumentId,
+  newExportToken,
+  type DataExportDocument,
+  type PersonalDataExport,
+  type PersonMention,
+} from './data-export-document';
+import { nameFinder, type NameFinder } from '../../domain/name-finder';
+import { expiringAfterDays } from './lifetimes';
+import { mentionsIn, partitionDocuments } from './name-mentions';
+import { DOCUMENT_TYPES } from './retention-rules';
 
 /** A stored export: the secret of its link and until when the link works. */
 export interface DataExportLink {
@@ -28,7 +38,8 @@ export async function exportPersonalData(deps: AppDependencies, actor: Actor): P
   const now = deps.clock.now().toUTC();
   const content = await collectPersonalData(deps.store, actor.committeeId, actor.identity.aadObjectId, now.toISO()!);
   const token = newExportToken();
-  const document: DataExportDocument = {
+  // Cosmos DB removes it by itself a day later; the retention run does the same on any store.
+  const document: DataExportDocument = expiringAfterDays({
     id: dataExportDocumentId(token)!,
     committeeId: actor.committeeId,
     type: 'dataExport',
@@ -36,7 +47,7 @@ export async function exportPersonalData(deps: AppDependencies, actor: Actor): P
     createdAt: now.toISO()!,
     expiresAt: now.plus({ hours: DATA_EXPORT_HOURS }).toISO()!,
     content,
-  };
+  } satisfies DataExportDocument, DATA_EXPORT_HOURS / 24);
   await deps.store.create(document);
   return { token, expiresAt: document.expiresAt };
 }
@@ -56,7 +67,9 @@ export async function dataExportFile(deps: AppDependencies, committeeId: string,
 /**
  * Every record of the partition that names the person, each reduced to what concerns them:
  * an attendance list contributes the person's own line, not the other institutions' lines.
- * Attendance and minutes name people as free text, so those lines are found by name.
+ * Records that name people as free text are searched with the same finder erasure uses (see
+ * `nameFinder`), so the export shows every mention that an erasure would replace: under
+ * `mentions`, each field with the passage around the name, the audit trail's included.
  */
 export async function collectPersonalData(store: DocumentStore, committeeId: string, personId: string, nowIso: string): Promise<PersonalDataExport> {
   const by = <T extends Document>(type: string, field: string) => store.query<T>(committeeId, { type, where: [{ field, op: '=', value: personId }] });
@@ -76,7 +89,9 @@ export async function collectPersonalData(store: DocumentStore, committeeId: str
   ]);
   const trail = new Map<string, Stored<Document>>();
   for (const field of ['actorId', 'subject1', 'subject2', 'subject3']) for (const record of await by<Document>('audit', field)) trail.set(record.id, record);
-  const name = person?.displayName ?? '';
+  const finder = person && !person.erasedAt && !person.pseudonymisedAt ? nameFinder([person.displayName]) : undefined;
+  const named = (name: string) => finder?.mentions(name) ?? false;
+  const mentions = finder ? await mentionsOfPerson(store, committeeId, person!, finder) : [];
   return {
     exportedAt: nowIso,
     committeeId,
@@ -85,10 +100,10 @@ export async function collectPersonalData(store: DocumentStore, committeeId: str
     seats: [...members, ...deputies].map((seat) => ({ seatId: seat.id, institution: seat.institution, as: seat.memberId === personId ? 'member' : 'deputy' })),
     rsvps: rsvps.map(plain),
     attendance: attendances.flatMap((attendance) =>
-      attendance.entries.filter((entry) => sameName(entry.name, name)).map((entry) => ({ sessionId: attendance.sessionId, recordedAt: attendance.recordedAt, ...entry })),
+      attendance.entries.filter((entry) => named(entry.name)).map((entry) => ({ sessionId: attendance.sessionId, recordedAt: attendance.recordedAt, ...entry })),
     ),
     minutesParticipation: minutes.flatMap((head) =>
-      head.participants.filter((participant) => sameName(participant.name, name)).map((participant) => ({ sessionId: head.sessionId, version: head.version, ...participant })),
+      head.participants.filter((participant) => named(participant.name)).map((participant) => ({ sessionId: head.sessionId, version: head.version, ...participant })),
     ),
     topicSubmissions: submissions.map(plain),
     minutesAnswers: answers.map(plain),
@@ -98,7 +113,23 @@ export async function collectPersonalData(store: DocumentStore, committeeId: str
       .map((record) => ({ id: record.id, key: record.key, kind: record.message.kind, recipient: record.recipient, recipientLabel: record.recipientLabel, status: record.status, createdAt: record.createdAt, sentAt: record.sentAt, attempts: record.attempts })),
     conversations: conversations.filter((conversation) => conversation.kind === 'personal').map(plain),
     auditTrail: [...trail.values()].map(plain),
+    mentions,
   };
+}
+
+/** Earlier exports hold copies of the very mentions listed, and the roster's seats name institutions only. */
+const NOT_SEARCHED: ReadonlySet<string> = new Set(['dataExport', 'seat']);
+
+/** Every free-text field of the partition that mentions the person, but their own roster entry. */
+async function mentionsOfPerson(store: DocumentStore, committeeId: string, person: PersonDocument, finder: NameFinder): Promise<PersonMention[]> {
+  const documents = await partitionDocuments(store, committeeId, DOCUMENT_TYPES.filter((type) => !NOT_SEARCHED.has(type)));
+  return documents
+    .filter((document) => document.id !== person.id)
+    .flatMap((document) => {
+      const sessionId = (document as unknown as { readonly sessionId?: unknown }).sessionId;
+      const where = { documentType: document.type, documentId: document.id, ...(typeof sessionId === 'string' ? { sessionId } : {}) };
+      return mentionsIn(document, finder).map((mention): PersonMention => ({ ...where, field: mention.path, excerpt: mention.excerpt }));
+    });
 }
 
 /** The stored document without the store's bookkeeping. */

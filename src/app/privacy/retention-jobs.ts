@@ -1,10 +1,14 @@
+import { DEFAULT_RETENTION_MONTHS } from '../../domain/committee';
 import { COMMITTEE_DOCUMENT_ID } from '../../domain/ids';
+import { auditContext } from '../audit/audit-context';
 import type { AppDependencies } from '../dependencies';
 import type { CommitteeDocument } from '../documents';
+import type { Document } from '../ports/document-store';
 import { jobDocumentId, type JobDocument } from '../scheduling/job';
 import type { JobHandler } from '../scheduling/run-due-jobs';
 import { scheduleJobs } from '../scheduling/schedule-jobs';
 import { applyRetention } from './apply-retention';
+import { RETENTION_RULES } from './retention-rules';
 
 export const RETENTION_JOB = 'privacyRetention';
 /** One retention job per committee, so its subject is the committee document. */
@@ -19,18 +23,59 @@ export async function scheduleRetention(deps: AppDependencies, committeeId: stri
 
 /**
  * Gives every committee a scheduled retention job if it has none (committees set up before the
- * job existed, or whose job failed for good). Background work, so it may look across committees.
+ * job existed, or whose job failed for good), and applies retention right away in partitions
+ * that hold records but no committee (see `applyRetentionWithoutCommittee`). Background work,
+ * run once a day, so it may look across committees. Answers how many jobs it scheduled.
  */
 export async function ensureRetentionJobs(deps: AppDependencies): Promise<number> {
   const nowIso = deps.clock.now().toUTC().toISO()!;
   let scheduled = 0;
-  for (const committee of await deps.store.queryAcrossCommittees<CommitteeDocument>({ type: 'committee' })) {
+  const committees = await deps.store.queryAcrossCommittees<CommitteeDocument>({ type: 'committee' });
+  for (const committee of committees) {
     const job = await deps.store.get<JobDocument>(committee.committeeId, jobDocumentId(RETENTION_JOB, SUBJECT));
     if (job?.status === 'scheduled') continue;
     await scheduleJobs(deps, committee.committeeId, SUBJECT, [{ kind: RETENTION_JOB, dueAt: nowIso }]);
     scheduled += 1;
   }
+  await applyRetentionWithoutCommittee(deps, new Set(committees.map((committee) => committee.committeeId)));
   return scheduled;
+}
+
+/**
+ * Retention for partitions without a committee document, which have no retention job: a tenant
+ * where someone wrote to the bot or asked for "meine daten" before (or without) a committee was
+ * set up keeps conversation references, data exports and the audit trail's records of them.
+ * A query over all partitions per document type that can live there (`withoutCommittee` in
+ * `RETENTION_RULES`) finds those with something due, and the run is applied to each, as the
+ * scheduler. Several instances may do this at once: the run writes with ETags and is idempotent.
+ * Answers the partitions it worked on.
+ */
+export async function applyRetentionWithoutCommittee(
+  deps: AppDependencies,
+  committees: ReadonlySet<string>,
+): Promise<string[]> {
+  const now = deps.clock.now().toUTC();
+  const scope = {
+    nowIso: now.toISO()!,
+    periodCutoff: now.minus({ months: DEFAULT_RETENTION_MONTHS }).toISO()!,
+    daysAgo: (days: number) => now.minus({ days }).toISO()!,
+  };
+  const partitions = new Set<string>();
+  for (const rule of RETENTION_RULES) {
+    if (!rule.withoutCommittee) continue;
+    for (const document of await deps.store.queryAcrossCommittees<Document>(rule.withoutCommittee(scope))) {
+      if (!committees.has(document.committeeId)) partitions.add(document.committeeId);
+    }
+  }
+  const worked: string[] = [];
+  for (const committeeId of partitions) {
+    // Set up meanwhile: its own job takes over.
+    if (await deps.store.get<CommitteeDocument>(committeeId, COMMITTEE_DOCUMENT_ID)) continue;
+    const asScheduler = { actorId: 'scheduler', source: 'scheduler', reason: RETENTION_JOB } as const;
+    await auditContext.run(asScheduler, () => applyRetention(deps, committeeId));
+    worked.push(committeeId);
+  }
+  return worked;
 }
 
 /** Runs retention for the job's committee and plans the next run a day later. */

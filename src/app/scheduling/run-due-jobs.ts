@@ -4,6 +4,7 @@ import { claimLease, dueAndUnclaimed, UNCLAIMED } from '../leases';
 import type { Logger } from '../ports/logger';
 import type { Stored } from '../ports/document-store';
 import { ConcurrencyError, NotFoundError } from '../ports/store-errors';
+import { expiringAfterDays, FINISHED_JOB_DAYS } from '../privacy/lifetimes';
 import type { JobDocument } from './job';
 
 /** What a job of one kind does when it falls due; it should be idempotent (use outbox keys). */
@@ -65,7 +66,9 @@ export async function runDueJobs(
 async function release(deps: SchedulerDependencies, job: Stored<JobDocument>, changes: Partial<JobDocument>): Promise<void> {
   const { _etag: etag, ...rest } = job;
   try {
-    await deps.store.replace<JobDocument>({ ...rest, leaseOwner: undefined, leaseUntil: UNCLAIMED, ...changes, updatedAt: deps.clock.now().toUTC().toISO()! }, etag);
+    const next: JobDocument = { ...rest, leaseOwner: undefined, leaseUntil: UNCLAIMED, ...changes, updatedAt: deps.clock.now().toUTC().toISO()! };
+    // A finished job is kept a while for an operator, then Cosmos DB removes it (see RETENTION_RULES).
+    await deps.store.replace<JobDocument>(next.status === 'scheduled' ? next : expiringAfterDays(next, FINISHED_JOB_DAYS), etag);
   } catch (error) {
     if (!(error instanceof ConcurrencyError || error instanceof NotFoundError)) throw error;
   }

@@ -1,5 +1,6 @@
 import type { AppDependencies } from '../dependencies';
 import { UNCLAIMED } from '../leases';
+import { expiringAfterDays, FINISHED_JOB_DAYS } from '../privacy/lifetimes';
 import { jobDocumentId, type JobDocument } from './job';
 
 export interface PlannedJob {
@@ -40,6 +41,6 @@ export async function scheduleJobs({ store, clock }: AppDependencies, committeeI
   for (const current of existing) {
     if (planned.has(current.id) || current.status !== 'scheduled') continue;
     const { _etag: etag, ...rest } = current;
-    await store.replace<JobDocument>({ ...rest, status: 'cancelled', updatedAt: nowIso }, etag);
+    await store.replace<JobDocument>(expiringAfterDays({ ...rest, status: 'cancelled' as const, updatedAt: nowIso }, FINISHED_JOB_DAYS), etag);
   }
 }

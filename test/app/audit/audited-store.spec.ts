@@ -170,6 +170,27 @@ for (const engine of ENGINES) {
       assert.deepEqual(await records(), all);
     });
 
+    it('lets the retention run alone remove values from records and delete records, nothing else mixed in', async () => {
+      const store = world.store;
+      await auditContext.run({ actorId: PEOPLE.katrin, source: 'bot' }, () => store.create<Note>({ id: 'note-1', committeeId: COMMITTEE, type: 'note', text: 'Sabine Hoffmann' }));
+      const [record] = (await records()).filter((entry) => entry.documentId === 'note-1');
+      const { _etag: etag, ...plain } = record!;
+      const emptied = { ...plain, changes: plain.changes.map((change) => ({ field: change.field, after: '[removed]' })) };
+      const retaining = { actorId: 'scheduler', source: 'scheduler' as const, retaining: true };
+      // Erasure may replace, not delete; an ordinary actor neither; retention may not slip another write in.
+      await assert.rejects(auditContext.run({ ...retaining, retaining: false, erasing: true }, () => store.delete(COMMITTEE, record!.id, etag)), AuditRecordWriteRefused);
+      await assert.rejects(auditContext.run({ actorId: 'scheduler', source: 'scheduler' }, () => store.replace(emptied, etag)), AuditRecordWriteRefused);
+      await assert.rejects(
+        auditContext.run(retaining, () => store.batch(COMMITTEE, [{ op: 'replace', document: emptied, ifMatch: etag }, { op: 'create', document: { id: 'note-2', committeeId: COMMITTEE, type: 'note', text: 'x' } as Note }])),
+        AuditRecordWriteRefused,
+      );
+      await assert.rejects(auditContext.run(retaining, () => store.batch(COMMITTEE, [{ op: 'delete', id: record!.id }, { op: 'delete', id: 'note-1' }])), AuditRecordWriteRefused);
+      await auditContext.run(retaining, () => store.replace(emptied, etag));
+      assert.equal(JSON.stringify((await records()).find((entry) => entry.id === record!.id)?.changes).includes('Sabine'), false);
+      await auditContext.run(retaining, () => store.delete(COMMITTEE, record!.id));
+      assert.equal((await records()).some((entry) => entry.id === record!.id), false);
+    });
+
     it('keeps upsert and delete semantics, records each change once, and nothing for a write that changes nothing', async () => {
       const store = world.store;
       const note: Note = { id: 'note-1', committeeId: COMMITTEE, type: 'note', text: 'eins' };

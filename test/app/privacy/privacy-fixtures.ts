@@ -42,3 +42,62 @@ export async function partitionJson(store: DocumentStore, types: readonly string
 }
 
 export { personDocumentId };
+
+/** Someone outside the roster whose name a working group's member list holds, and whose name contains "Maier". */
+export const GUEST = 'Max Maierhofer';
+
+/**
+ * Sabine's name in every kind of free text the committee writes, in the forms people write it:
+ * the agenda (title and presenter, draft and published, also on the session), the session's
+ * chair, a working group's member list and mandate, her submission's text, the minutes' texts in
+ * the current and an older version, an action item's history note and due-date proposal,
+ * another person's objection, and a message's data.
+ */
+export async function seedFreeTextMentions(store: DocumentStore): Promise<void> {
+  const item = { id: 'item-1', title: 'Sprachkurse (Bericht Frau Hoffmann)', kind: 'information', presenter: SABINE, minutes: 15, origin: { type: 'topic' }, submissionIds: [`topic-sabine`] };
+  const published = { version: 1, publishedAt: '2027-01-28T09:00:00.000Z', items: [item], removed: [] };
+  const upsert = async (id: string, change: (document: Record<string, unknown>) => Record<string, unknown>) => {
+    const stored = (await store.get<Document & Record<string, unknown>>(COMMITTEE, id)) ?? ({ id, committeeId: COMMITTEE } as Document & Record<string, unknown>);
+    const { _etag: _ignored, ...document } = stored as Record<string, unknown>;
+    await store.upsert(change(document) as unknown as Document);
+  };
+  await upsert(`agenda-${SESSION_1}`, (document) => ({ ...document, type: 'agenda', sessionId: SESSION_1, items: [item], revision: 2, published, recipients: [PEOPLE.sabine], updatedAt: '2027-01-28T09:00:00.000Z', updatedBy: PEOPLE.katrin }));
+  await upsert(SESSION_1, (document) => ({ ...document, chair: SABINE, agenda: published }));
+  await upsert('working-group-sprache', (document) => ({
+    ...document,
+    type: 'workingGroup',
+    name: 'UAG Sprachkurse',
+    mandate: 'Frau Hoffmann koordiniert die Sprachkurse.',
+    members: `${SABINE} (Jobcenter Leipzig)\n${GUEST} (VHS)\n${BIRGIT}`,
+    startsOn: '2027-01-10',
+    plannedEndOn: '2027-06-30',
+    state: 'ended',
+    endedAt: '2027-06-30T10:00:00.000Z',
+    revision: 2,
+    createdAt: '2027-01-10T10:00:00.000Z',
+    updatedAt: '2027-06-30T10:00:00.000Z',
+    updatedBy: PEOPLE.katrin,
+  }));
+  await upsert('topic-sabine', (document) => ({ ...document, content: { kind: 'topic', title: 'Sprachkurse', description: 'Wie Sabine Hoffmann im Mai berichtete, fehlen Plätze.' } }));
+  const minutesItem = (summary: string) => ({ itemId: 'item-1', title: 'Sprachkurse', summary, result: 'Hoffmann, Sabine legt bis Mai Zahlen vor.', agreements: [{ id: 'sabine', text: 'S. Hoffmann lädt zur UAG ein.', institution: 'Jobcenter Leipzig', responsibleId: PEOPLE.sabine, dueDate: '2027-05-01' }] });
+  await upsert(`minutes-${SESSION_1}`, (document) => ({ ...document, chair: SABINE, items: [minutesItem('Frau Hoffmann berichtet über die Sprachkurse.')] }));
+  await upsert(`minutes-${SESSION_1}-v1`, (document) => ({ ...document, chair: SABINE, items: [minutesItem('Entwurf: Sabine Hoffmanns Bericht über die Sprachkurse.')] }));
+  await upsert('agreement-sabine', (document) => ({
+    ...document,
+    history: [...(document.history as unknown[]), { at: '2027-03-10T00:00:00.000Z', by: PEOPLE.katrin, kind: 'status', status: 'inProgress', note: 'Rücksprache mit Frau Hoffmann gehalten.' }],
+    proposedDueDate: { dueDate: '2027-06-01', by: PEOPLE.sabine, at: '2027-03-11T00:00:00.000Z', note: 'Sabine Hoffmann ist im Mai im Urlaub.' },
+  }));
+  await upsert('minutes-response-birgit', (document) => ({ ...document, comment: 'Einwand birgit: Frau Hoffmann war online, nicht vor Ort.' }));
+  await upsert('outbox-birgit', (document) => ({ ...document, message: { kind: 'minutesReview', data: { sessionId: SESSION_1, summary: 'Sabine Hoffmann berichtet über die Sprachkurse.' } } }));
+}
+
+/** The whole partition, read past the store port, as one JSON text to grep. */
+export async function rawPartitionJson(opened: { rawPartition(committeeId: string): Promise<unknown[]> }, committeeId = COMMITTEE): Promise<string> {
+  return JSON.stringify(await opened.rawPartition(committeeId));
+}
+
+/** Where a text occurs in a JSON text, for an assertion's message. */
+export function around(json: string, text: string): string {
+  const at = json.toLowerCase().indexOf(text.toLowerCase());
+  return at < 0 ? '' : json.slice(Math.max(0, at - 300), at + text.length + 100);
+}

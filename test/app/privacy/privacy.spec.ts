@@ -6,20 +6,22 @@ import { auditContext } from '../../../src/app/audit/audit-context';
 import { AuditRecordWriteRefused, auditedStore } from '../../../src/app/audit/audited-store';
 import type { Document } from '../../../src/app/ports/document-store';
 import { dataExportFile, exportPersonalData } from '../../../src/app/privacy/export-personal-data';
-import { PERSONAL_DATA_TYPES } from '../../../src/app/privacy/personal-data-types';
+import { DOCUMENT_TYPES } from '../../../src/app/privacy/retention-rules';
 import { RETENTION_JOB, RETENTION_JOB_HANDLERS, ensureRetentionJobs } from '../../../src/app/privacy/retention-jobs';
 import { loadRoster } from '../../../src/app/roster/load-roster';
 import { runDueJobs } from '../../../src/app/scheduling/run-due-jobs';
 import type { JobDocument } from '../../../src/app/scheduling/job';
-import type { MinutesDocument } from '../../../src/app/minutes/minutes-document';
+import type { MinutesDocument, MinutesVersionDocument } from '../../../src/app/minutes/minutes-document';
+import type { AgendaDocument } from '../../../src/app/agenda/agenda-document';
+import type { WorkingGroupDocument } from '../../../src/app/working-groups/working-group-document';
 import type { MinutesResponseDocument } from '../../../src/app/minutes/minutes-response-document';
 import type { AttendanceDocument } from '../../../src/app/sessions/attendance';
 import type { RsvpDocument } from '../../../src/app/sessions/rsvp-document';
 import { personDocumentId } from '../../../src/domain/ids';
-import { ENGINES } from '../../support/engines';
+import { ENGINES, type OpenedEngine } from '../../support/engines';
 import { silentLogger } from '../../../src/app/ports/logger';
 import { COMMITTEE, PEOPLE, SESSION_1, SessionWorld } from '../sessions/session-world';
-import { BIRGIT, SABINE, partitionJson, seedPersonalRecords } from './privacy-fixtures';
+import { around, BIRGIT, GUEST, partitionJson, rawPartitionJson, SABINE, seedFreeTextMentions, seedPersonalRecords } from './privacy-fixtures';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -27,9 +29,10 @@ for (const engine of ENGINES) {
   describe(`app/privacy on the ${engine.name}`, function () {
     this.timeout(60_000);
     let world: SessionWorld;
+    let opened: OpenedEngine;
     let close: () => Promise<void>;
     beforeEach(async () => {
-      const opened = await engine.open();
+      opened = await engine.open();
       close = opened.close;
       world = await SessionWorld.create(opened.store);
       await seedPersonalRecords(world.store);
@@ -73,7 +76,7 @@ for (const engine of ENGINES) {
         assert.ok(await dataExportFile(world.deps, COMMITTEE, link.token));
         world.clock.advance(1000);
         assert.equal(await dataExportFile(world.deps, COMMITTEE, link.token), undefined);
-        assert.equal((await applyRetention(world.deps, COMMITTEE)).exports, 1, 'the expired export is deleted');
+        assert.equal((await applyRetention(world.deps, COMMITTEE)).byType.dataExport, 1, 'the expired export is deleted');
       });
     });
 
@@ -83,9 +86,9 @@ for (const engine of ENGINES) {
         const before = await loadRoster(world.store, COMMITTEE);
         const result = await erasePerson(world.deps, await world.actor('katrin'), { revision: before.revision, personId: PEOPLE.sabine });
         assert.ok(result.ok, JSON.stringify(result));
-        assert.equal(result.value.pseudonym, 'ehemaliges Mitglied, Jobcenter Leipzig');
+        assert.equal(result.value.pseudonym, 'ehemalige Person');
 
-        const json = await partitionJson(world.store, PERSONAL_DATA_TYPES);
+        const json = await partitionJson(world.store, DOCUMENT_TYPES);
         assert.ok(!json.toLowerCase().includes(SABINE.toLowerCase()), json.slice(Math.max(0, json.indexOf(SABINE) - 300), json.indexOf(SABINE) + 50));
         assert.ok(json.includes(BIRGIT), 'other people keep their names');
         const person = await world.store.get<PersonDocument>(COMMITTEE, personDocumentId(PEOPLE.sabine));
@@ -93,7 +96,7 @@ for (const engine of ENGINES) {
         const seats = await world.store.query<SeatDocument>(COMMITTEE, { type: 'seat' });
         assert.ok(seats.every((seat) => seat.memberId !== PEOPLE.sabine && seat.deputyId !== PEOPLE.sabine));
         const minutes = await world.store.get<MinutesDocument>(COMMITTEE, `minutes-${SESSION_1}`);
-        assert.deepEqual(minutes!.participants.map((participant) => participant.name), ['ehemaliges Mitglied, Jobcenter Leipzig', BIRGIT]);
+        assert.deepEqual(minutes!.participants.map((participant) => participant.name), ['ehemalige Person', BIRGIT]);
         const objections = await world.store.query<MinutesResponseDocument>(COMMITTEE, { type: 'minutesResponse' });
         assert.equal(objections.filter((response) => response.answer === 'object').length, 2, 'the objection stays');
         assert.equal((await world.store.query(COMMITTEE, { type: 'conversation' })).length, 1, 'her 1:1 reference is deleted');
@@ -112,7 +115,7 @@ for (const engine of ENGINES) {
         assert.ok(result.ok, JSON.stringify(result));
         const trail = await world.store.query<Document>(COMMITTEE, { type: 'audit' });
         assert.ok(trail.length >= 2, 'the records stay, and the erasure is recorded too');
-        const json = await partitionJson(world.store, [...PERSONAL_DATA_TYPES, 'audit']);
+        const json = await partitionJson(world.store, [...DOCUMENT_TYPES, 'audit']);
         assert.ok(!json.toLowerCase().includes(SABINE.toLowerCase()), json.slice(Math.max(0, json.indexOf(SABINE) - 300), json.indexOf(SABINE) + 50));
         const { _etag: recordEtag, ...record } = trail[0]!;
         await assert.rejects(audited.store.replace<Document>({ ...record }, recordEtag), AuditRecordWriteRefused);
@@ -120,15 +123,97 @@ for (const engine of ENGINES) {
 
       it('refuses members, the secretariat erasing itself, and an outdated card, changing nothing', async () => {
         const { revision } = await loadRoster(world.store, COMMITTEE);
-        const snapshot = await partitionJson(world.store, PERSONAL_DATA_TYPES);
+        const snapshot = await partitionJson(world.store, DOCUMENT_TYPES);
         assert.deepEqual(await erasePerson(world.deps, await world.actor('birgit'), { revision, personId: PEOPLE.sabine }), { ok: false, error: { kind: 'notAllowed' } });
         assert.deepEqual(await erasePerson(world.deps, await world.actor('katrin'), { revision, personId: PEOPLE.katrin }), { ok: false, error: { kind: 'self' } });
         assert.deepEqual(await erasePerson(world.deps, await world.actor('katrin'), { revision: revision + 1, personId: PEOPLE.sabine }), { ok: false, error: { kind: 'outdated' } });
         assert.deepEqual(await erasePerson(world.deps, await world.actor('katrin'), { revision, personId: 'nobody' }), { ok: false, error: { kind: 'outdated' } });
-        assert.equal(await partitionJson(world.store, PERSONAL_DATA_TYPES), snapshot);
+        assert.equal(await partitionJson(world.store, DOCUMENT_TYPES), snapshot);
         const erased = await erasePerson(world.deps, await world.actor('katrin'), { revision, personId: PEOPLE.sabine });
         assert.ok(erased.ok);
         assert.deepEqual(await erasePerson(world.deps, await world.actor('katrin'), { revision, personId: PEOPLE.sabine }), { ok: false, error: { kind: 'outdated' } }, 'the same card again');
+      });
+    });
+
+    describe('names in free text', () => {
+      /** A change through the audit trail, as the server makes every change, so the trail records her name too. */
+      async function auditedChanges(): Promise<typeof world.deps> {
+        const audited = { ...world.deps, store: auditedStore(world.store, world.deps.clock) };
+        const group = (await world.store.get<Document & { revision: number }>(COMMITTEE, 'working-group-sprache'))!;
+        const { _etag: groupEtag, ...rest } = group;
+        await auditContext.run({ actorId: PEOPLE.katrin, source: 'bot' }, () => audited.store.replace({ ...rest, revision: rest.revision + 1, mandate: 'Sabine Hoffmann und Max Maierhofer koordinieren.' }, groupEtag));
+        assert.match(await partitionJson(world.store, ['audit']), /Sabine Hoffmann/);
+        return audited;
+      }
+
+      beforeEach(async () => seedFreeTextMentions(world.store));
+
+      it('erasure replaces her name in every free-text field of every record, the audit trail included', async () => {
+        const audited = await auditedChanges();
+        const result = await erasePerson(audited, await world.actor('katrin'), { revision: (await loadRoster(world.store, COMMITTEE)).revision, personId: PEOPLE.sabine });
+        assert.ok(result.ok, JSON.stringify(result));
+        const raw = await rawPartitionJson(opened);
+        assert.equal(around(raw, 'Hoffmann'), '', 'no form of her name is left anywhere in the partition');
+        assert.ok(raw.includes(GUEST) && raw.includes(BIRGIT), 'other people keep their names');
+        const agenda = await world.store.get<AgendaDocument>(COMMITTEE, `agenda-${SESSION_1}`);
+        assert.deepEqual([agenda!.items[0]!.presenter, agenda!.items[0]!.title, agenda!.published!.items[0]!.presenter], ['ehemalige Person', 'Sprachkurse (Bericht ehemalige Person)', 'ehemalige Person']);
+        assert.equal((await world.session()).chair, 'ehemalige Person');
+        const group = await world.store.get<WorkingGroupDocument>(COMMITTEE, 'working-group-sprache');
+        assert.equal(group!.members, `ehemalige Person (Jobcenter Leipzig)\n${GUEST} (VHS)\n${BIRGIT}`);
+        const older = await world.store.get<MinutesVersionDocument>(COMMITTEE, `minutes-${SESSION_1}-v1`);
+        assert.equal(older!.items[0]!.summary, 'Entwurf: ehemalige Person Bericht über die Sprachkurse.');
+        assert.equal(older!.chair, 'ehemalige Person');
+      });
+
+      it('erasing "Anna Maier" leaves "Anna Maierhofer", "Herr Maierhofer" and the double name "Maier-Schulz" as they were', async () => {
+        const anna = '0a0a0a0a-0000-0000-0000-00000000000a';
+        await world.addPerson(anna, 'Anna Maier', ['workingGroup']);
+        const group = (await world.store.get<WorkingGroupDocument>(COMMITTEE, 'working-group-sprache'))!;
+        await world.store.upsert({ ...group, members: 'Anna Maier, Anna Maierhofer, Jana Maier-Schulz', mandate: 'Frau Maier und Herr Maierhofer berichten.' });
+        const result = await erasePerson(world.deps, await world.actor('katrin'), { revision: (await loadRoster(world.store, COMMITTEE)).revision, personId: anna });
+        assert.ok(result.ok, JSON.stringify(result));
+        const after = await world.store.get<WorkingGroupDocument>(COMMITTEE, 'working-group-sprache');
+        assert.equal(after!.members, 'ehemalige Person, Anna Maierhofer, Jana Maier-Schulz');
+        assert.equal(after!.mandate, 'ehemalige Person und Herr Maierhofer berichten.');
+        assert.doesNotMatch(await rawPartitionJson(opened), /Anna Maier\b|Frau Maier\b/);
+      });
+
+      it('my data lists every mention of her name: agenda presenter, member list, chair, minutes of an older version, the trail', async () => {
+        await auditedChanges();
+        const link = await exportPersonalData(world.deps, await world.actor('sabine'));
+        const data = JSON.parse((await dataExportFile(world.deps, COMMITTEE, link.token))!.content) as { mentions: Array<{ documentType: string; documentId: string; field: string; excerpt: string }> };
+        const where = data.mentions.map((mention) => `${mention.documentType} ${mention.documentId} ${mention.field}`);
+        for (const expected of [
+          `agenda agenda-${SESSION_1} items.0.presenter`,
+          `agenda agenda-${SESSION_1} items.0.title`,
+          `agenda agenda-${SESSION_1} published.items.0.presenter`,
+          `session ${SESSION_1} chair`,
+          `session ${SESSION_1} agenda.items.0.presenter`,
+          'workingGroup working-group-sprache members',
+          'workingGroup working-group-sprache mandate',
+          'topicSubmission topic-sabine content.description',
+          `minutes minutes-${SESSION_1} items.0.summary`,
+          `minutesVersion minutes-${SESSION_1}-v1 items.0.summary`,
+          `minutesVersion minutes-${SESSION_1}-v1 items.0.result`,
+          `minutesVersion minutes-${SESSION_1}-v1 items.0.agreements.0.text`,
+          'agreement agreement-sabine history.1.note',
+          'agreement agreement-sabine proposedDueDate.note',
+          'minutesResponse minutes-response-birgit comment',
+          'outbox outbox-birgit message.data.summary',
+        ]) {
+          assert.ok(where.includes(expected), `${expected} missing from ${where.join('\n')}`);
+        }
+        assert.ok(data.mentions.some((mention) => mention.documentType === 'audit' && mention.excerpt.includes('Sabine Hoffmann und Max Maierhofer')), 'the trail is searched too');
+        const older = data.mentions.find((mention) => mention.documentId === `minutes-${SESSION_1}-v1` && mention.field === 'items.0.summary');
+        assert.equal(older!.excerpt, 'Entwurf: Sabine Hoffmanns Bericht über die Sprachkurse.');
+        assert.ok(!where.some((entry) => entry.startsWith('person ')), 'her own roster entry is exported as such, not as a mention');
+        // Birgit's export lists the member list that names her, and nothing that names only Sabine.
+        const birgits = await exportPersonalData(world.deps, await world.actor('birgit'));
+        const hers = JSON.parse((await dataExportFile(world.deps, COMMITTEE, birgits.token))!.content) as { mentions: Array<{ documentType: string; field: string }> };
+        assert.deepEqual(
+          [...new Set(hers.mentions.map((mention) => `${mention.documentType} ${mention.field}`))].sort(),
+          ['agreement responsibleName', 'attendance entries.1.name', 'conversation address.userName', 'minutes participants.1.name', 'minutesVersion participants.1.name', 'outbox recipientLabel', 'rsvp delegateName', 'topicSubmission personName', 'workingGroup members'].sort(),
+        );
       });
     });
 
@@ -162,7 +247,7 @@ for (const engine of ENGINES) {
         const json = await partitionJson(world.store, ['attendance', 'minutes', 'minutesVersion', 'rsvp', 'minutesResponse']);
         assert.ok(!json.includes(SABINE) && !json.includes('Einwand'));
         assert.ok(!(await partitionJson(world.store, ['audit'])).includes(SABINE), 'nor does the audit trail keep them');
-        assert.deepEqual(await applyRetention(audited, COMMITTEE), { sessions: 1, documents: 0, exports: 0 }, 'nothing left to remove');
+        assert.deepEqual(await applyRetention(audited, COMMITTEE), { sessions: 1, documents: 0, byType: {} }, 'nothing left to remove');
         const jobs = await world.store.query<JobDocument>(COMMITTEE, { type: 'job', where: [{ field: 'kind', op: '=', value: RETENTION_JOB }] });
         assert.equal(jobs.length, 1);
         assert.equal(jobs[0]!.status, 'scheduled');

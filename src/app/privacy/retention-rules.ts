@@ -1,0 +1,436 @@
+import type { NameFinder } from '../../domain/name-finder';
+import type { AgreementDocument } from '../agreements/agreement-document';
+import type { AgendaDocument, PublishedAgenda } from '../agenda/agenda-document';
+import type { AuditRecord } from '../audit/audit-record';
+import type { DispatchDocument, OutboxRecord } from '../delivery/outbox-record';
+import type { CommitteeDocument, ConversationDocument, PersonDocument } from '../documents';
+import type { MinutesDocument, MinutesVersionDocument } from '../minutes/minutes-document';
+import type { MinutesResponseDocument } from '../minutes/minutes-response-document';
+import type { Document, Query, QueryOperator } from '../ports/document-store';
+import type { JobDocument } from '../scheduling/job';
+import type { AttendanceDocument } from '../sessions/attendance';
+import type { RsvpDocument } from '../sessions/rsvp-document';
+import type { SessionDocument } from '../sessions/session-document';
+import type { WorkingGroupDocument } from '../working-groups/working-group-document';
+import type { DataExportDocument } from './data-export-document';
+import {
+  CONTACT_AFTER_LEAVING_DAYS,
+  DELIVERY_RECORD_DAYS,
+  FINISHED_JOB_DAYS,
+  IDLE_CONVERSATION_DAYS,
+  UNUSED_CONVERSATION_DAYS,
+} from './lifetimes';
+import { withMentionsReplaced } from './name-mentions';
+import { ERASED_PSEUDONYM } from './pseudonym';
+
+/** What a retention run knows about the partition it works on. */
+export interface RetentionScope {
+  readonly committeeId: string;
+  /** Undefined in a partition without a committee: a tenant where "meine daten" was asked, say. */
+  readonly committee?: CommitteeDocument;
+  readonly nowIso: string;
+  /** The instant the committee's retention period reaches back to: records ended before it are due. */
+  readonly periodCutoff: string;
+  /** The instant `days` days ago. */
+  daysAgo(days: number): string;
+  /** Sessions whose retention period has passed (see `sessionRetentionStart`). */
+  readonly expiredSessions: ReadonlySet<string>;
+  /** The partition's people by Entra object id. */
+  readonly people: ReadonlyMap<string, PersonDocument>;
+  /** People who hold a seat, or are responsible for an action item not done: still part of the work. */
+  readonly stillNeeded: ReadonlySet<string>;
+  /** The names of the partition's people and of the expired sessions' lists, to remove from their texts. */
+  readonly names?: NameFinder;
+}
+
+/** What becomes of one document: kept as it is (undefined), deleted, or written as returned. */
+export type RetentionChange = Document | 'delete' | undefined;
+
+/**
+ * One row of the retention table: how long documents of one type live and what happens then.
+ * The texts are the README's table (see `scripts/retention-table.ts`); the functions are what
+ * the daily run does, so the table cannot say one thing while the run does another.
+ */
+export interface RetentionRule {
+  readonly type: string;
+  /** README: the personal data such a document holds. */
+  readonly holds: string;
+  /** README: how long it is kept as it is. */
+  readonly kept: string;
+  /** README: what the retention run does then. */
+  readonly atEnd: string;
+  /** README: whether Cosmos DB removes it by itself, and when. */
+  readonly timeToLive?: string;
+  /** Queries for the documents of the partition that may have reached their end. */
+  readonly candidates: (scope: RetentionScope) => readonly Query[];
+  /** The change at the end, for one candidate; undefined while it is still kept or nothing is left to remove. */
+  readonly atEndOf: (document: Document, scope: RetentionScope) => RetentionChange;
+  /**
+   * A query over all partitions for documents of this type that may have reached their end in
+   * a partition without a committee (which has no retention job); see `ensureRetentionJobs`.
+   */
+  readonly withoutCommittee?: (scope: Pick<RetentionScope, 'nowIso' | 'periodCutoff' | 'daysAgo'>) => Query;
+  /** Whether the end of such a document takes the person's name out of every record (see `forgetPerson`). */
+  readonly forgetsName?: (document: Document, scope: RetentionScope) => boolean;
+}
+
+/** What replaces a name that retention removes from a text (German, like every record text). */
+export const REMOVED_NAME = '[Name entfernt]';
+
+/** The period rule of every record that belongs to a session, in the table's words. */
+const SESSION_PERIOD = text(
+  "until the session's retention period ends: the committee's period (default 24 months) after its",
+  'minutes were approved; a cancelled session or one without minutes, after its end',
+);
+/** Sessions whose record is finished: nothing about them will be asked or answered again. */
+export const FINISHED_SESSION_STATES: ReadonlySet<string> = new Set(['minutesApproved', 'closed', 'cancelled']);
+
+/**
+ * Since when a finished session's personal data count towards the period: the approval of its
+ * minutes, or its end for a cancelled session and one without minutes. Undefined while it is not
+ * finished (a closed session always has approved minutes).
+ */
+export function sessionRetentionStart(session: SessionDocument, minutes?: MinutesDocument): string | undefined {
+  if (!FINISHED_SESSION_STATES.has(session.state)) return undefined;
+  return minutes?.approval?.at ?? (session.state === 'cancelled' || !minutes ? session.endsAt : undefined);
+}
+
+/** A README text written over several source lines. */
+function text(...parts: string[]): string {
+  return parts.join(' ');
+}
+
+/** A query of one type with conditions. */
+function where(type: string, ...conditions: Array<[string, QueryOperator, string]>): Query {
+  return { type, where: conditions.map(([field, op, value]) => ({ field, op, value })) };
+}
+
+/** Every document of the type, once any session has expired (each rule then picks its own). */
+const bySession = (type: string) => (scope: RetentionScope) => (scope.expiredSessions.size > 0 ? [{ type }] : []);
+/** Whether the document belongs to a session whose period has passed. */
+const expired = (document: Document, scope: RetentionScope) =>
+  scope.expiredSessions.has((document as unknown as { readonly sessionId: string }).sessionId);
+
+/** The document with the names of its people replaced in every free-text field. */
+function withoutNames<T>(document: T, scope: RetentionScope): T {
+  return scope.names ? withMentionsReplaced(document, scope.names, REMOVED_NAME) : document;
+}
+
+/** The document without the fields, or the same object when it has none of them. */
+function without<T extends object>(document: T, ...fields: string[]): T {
+  if (!fields.some((field) => field in document)) return document;
+  const copy: Record<string, unknown> = { ...(document as Record<string, unknown>) };
+  for (const field of fields) delete copy[field];
+  return copy as T;
+}
+
+/** A list of named lines with every name blanked (the lines and their institutions stay). */
+function blankNames<T extends { readonly name: string }>(lines: readonly T[]): T[] {
+  return lines.map((line) => (line.name === '' ? line : { ...line, name: '' }));
+}
+
+/** The change, or undefined when it changed nothing (so a second run writes nothing). */
+function changed(before: Document, after: Document): RetentionChange {
+  return JSON.stringify(after) === JSON.stringify(before) ? undefined : after;
+}
+
+/** Agenda items without presenters. */
+function withoutPresenters<T extends { readonly presenter?: string }>(items: readonly T[]): T[] {
+  return items.map((item) => without(item, 'presenter'));
+}
+
+/** A published agenda without presenters, on the agenda document or on the session. */
+function publishedWithoutPresenters(published: PublishedAgenda): PublishedAgenda {
+  return { ...published, items: withoutPresenters(published.items), removed: withoutPresenters(published.removed) };
+}
+
+/** A session's minutes, or one version of them, at the end: no participant names, no chair, no names in the texts. */
+function minutesAtEnd(document: Document, scope: RetentionScope): RetentionChange {
+  if (!expired(document, scope)) return undefined;
+  const minutes = without(document as MinutesVersionDocument, 'chair');
+  return changed(document, withoutNames({ ...minutes, participants: blankNames(minutes.participants) }, scope));
+}
+
+/** Whether the person left the team longer than the period ago and nothing still needs them. */
+function forgetsLeaver(person: PersonDocument, scope: RetentionScope): boolean {
+  if (person.active || person.erasedAt || person.pseudonymisedAt || person.leftAt === undefined) return false;
+  return person.leftAt <= scope.periodCutoff && !scope.stillNeeded.has(person.aadObjectId);
+}
+
+/**
+ * Every document type Gremium stores, each with its lifetime: the daily retention run
+ * (`applyRetention`) follows these rows on every store, the README's table is printed from them,
+ * and a test fails when the code writes a type that has no row here.
+ */
+export const RETENTION_RULES: readonly RetentionRule[] = [
+  {
+    type: 'committee',
+    holds: 'object ids of whoever set the committee up and changed it last',
+    kept: 'as long as the committee works',
+    atEnd: 'nothing automatic: the operator removes a committee that ends, with its partition',
+    candidates: () => [],
+    atEndOf: () => undefined,
+  },
+  {
+    type: 'roster',
+    holds: "the object id of whoever changed the roster last (the roster's revision counter)",
+    kept: 'as long as the committee works',
+    atEnd: 'nothing automatic (see committee)',
+    candidates: () => [],
+    atEndOf: () => undefined,
+  },
+  {
+    type: 'seat',
+    holds: "institution, the member's and the deputy's object ids",
+    kept: 'while the seat exists',
+    atEnd: text(
+      'the secretariat removes it on the roster card; erasing its member removes it, erasing its deputy',
+      "empties the deputy's place",
+    ),
+    candidates: () => [],
+    atEndOf: () => undefined,
+  },
+  {
+    type: 'person',
+    holds: 'name, Entra object id, roles, institution, Teams contact (to open a 1:1 chat)',
+    kept: text(
+      "while a member of the committee's team or chat; after leaving it: the Teams contact",
+      `${CONTACT_AFTER_LEAVING_DAYS} days, the name the committee's period, once the person holds no seat and no open`,
+      'action item. A person the secretariat deactivated is kept until it erases them',
+    ),
+    atEnd: text(
+      'the contact is removed; at the end of the period the person is pseudonymised as by an erasure:',
+      '"ehemalige Person" in every record, institution and roles removed. Coming back to the team brings',
+      'the name back from Teams',
+    ),
+    candidates: (scope) => [where('person', ['leftAt', '<=', scope.daysAgo(CONTACT_AFTER_LEAVING_DAYS)])],
+    atEndOf: (document, scope) => {
+      const person = document as PersonDocument;
+      if (person.active || !person.leftAt || person.erasedAt) return undefined;
+      if (!forgetsLeaver(person, scope)) return changed(person, without(person, 'contact'));
+      const rest = without(person, 'contact', 'institution');
+      return { ...rest, displayName: ERASED_PSEUDONYM, roles: [], pseudonymisedAt: scope.nowIso } as PersonDocument;
+    },
+    forgetsName: (document, scope) => forgetsLeaver(document as PersonDocument, scope),
+  },
+  {
+    type: 'conversation',
+    holds: "Teams conversation and user ids, the name of a 1:1 chat's person, a channel's or chat's title",
+    kept: text(
+      '1:1 chats while their person is an active member of the roster, otherwise',
+      `${UNUSED_CONVERSATION_DAYS} days after the reference last changed (or the person left, if later); channels and`,
+      `group chats while the committee exists, without one ${IDLE_CONVERSATION_DAYS} days after the last change`,
+    ),
+    atEnd: 'deleted; a message from that chat brings it back',
+    candidates: (scope) => [where('conversation', ['updatedAt', '<=', scope.daysAgo(UNUSED_CONVERSATION_DAYS)])],
+    atEndOf: (document, scope) => {
+      const conversation = document as ConversationDocument;
+      if (conversation.kind !== 'personal') {
+        return scope.committee || conversation.updatedAt > scope.daysAgo(IDLE_CONVERSATION_DAYS) ? undefined : 'delete';
+      }
+      const person = conversation.aadObjectId ? scope.people.get(conversation.aadObjectId) : undefined;
+      if (person?.active) return undefined;
+      const left = person?.leftAt;
+      const lastNeeded = left && left > conversation.updatedAt ? left : conversation.updatedAt;
+      return lastNeeded <= scope.daysAgo(UNUSED_CONVERSATION_DAYS) ? 'delete' : undefined;
+    },
+    withoutCommittee: (scope) => where('conversation', ['updatedAt', '<=', scope.daysAgo(UNUSED_CONVERSATION_DAYS)]),
+  },
+  {
+    type: 'session',
+    holds: 'chair, the published agenda (presenters), free text that may name people',
+    kept: SESSION_PERIOD,
+    atEnd: text(
+      'chair and presenters removed, names of people replaced by "[Name entfernt]" in its texts; date,',
+      'number, place and the invited institutions stay',
+    ),
+    candidates: bySession('session'),
+    atEndOf: (document, scope) => {
+      if (!scope.expiredSessions.has(document.id)) return undefined;
+      const session = without(document as SessionDocument, 'chair');
+      const agenda = session.agenda ? { agenda: publishedWithoutPresenters(session.agenda) } : {};
+      return changed(document, withoutNames({ ...session, ...agenda }, scope));
+    },
+  },
+  {
+    type: 'extraSessionClaim',
+    holds: 'none (the id of the extra session it made)',
+    kept: SESSION_PERIOD,
+    atEnd: 'deleted',
+    candidates: bySession('extraSessionClaim'),
+    atEndOf: (document, scope) => (expired(document, scope) ? 'delete' : undefined),
+  },
+  {
+    type: 'rsvp',
+    holds: "the person's object id and answer, a delegate's name",
+    kept: SESSION_PERIOD,
+    atEnd: "the delegate's name removed (the answer stays, for the counts)",
+    candidates: bySession('rsvp'),
+    atEndOf: (document, scope) => {
+      if (!expired(document, scope)) return undefined;
+      return changed(document, withoutNames(without(document as RsvpDocument, 'delegateName'), scope));
+    },
+  },
+  {
+    type: 'attendance',
+    holds: 'the name of whoever represented each institution',
+    kept: SESSION_PERIOD,
+    atEnd: 'names blanked (institutions and presence stay)',
+    candidates: bySession('attendance'),
+    atEndOf: (document, scope) => {
+      if (!expired(document, scope)) return undefined;
+      const attendance = document as AttendanceDocument;
+      return changed(document, withoutNames({ ...attendance, entries: blankNames(attendance.entries) }, scope));
+    },
+  },
+  {
+    type: 'agenda',
+    holds: "presenters' names, item titles that may name people",
+    kept: SESSION_PERIOD,
+    atEnd: 'presenters removed, names replaced by "[Name entfernt]" in the titles',
+    candidates: bySession('agenda'),
+    atEndOf: (document, scope) => {
+      if (!expired(document, scope)) return undefined;
+      const agenda = document as AgendaDocument;
+      const published = agenda.published ? { published: publishedWithoutPresenters(agenda.published) } : {};
+      const items = withoutPresenters(agenda.items);
+      return changed(document, withoutNames({ ...agenda, items, ...published }, scope));
+    },
+  },
+  {
+    type: 'topicSubmission',
+    holds: "submitter's object id and name, the submitted text",
+    kept: SESSION_PERIOD,
+    atEnd: 'deleted (the agenda keeps the item it became)',
+    candidates: bySession('topicSubmission'),
+    atEndOf: (document, scope) => (expired(document, scope) ? 'delete' : undefined),
+  },
+  {
+    type: 'minutes',
+    holds: "participants' names, chair, free text (summaries, results, agreements) that may name people",
+    kept: SESSION_PERIOD,
+    atEnd: text(
+      'participant names blanked, chair removed, names replaced by "[Name entfernt]" in the texts (file',
+      'the approved PDF before, if the names must be kept)',
+    ),
+    candidates: bySession('minutes'),
+    atEndOf: minutesAtEnd,
+  },
+  {
+    type: 'minutesVersion',
+    holds: 'the same as the minutes, for every saved version',
+    kept: SESSION_PERIOD,
+    atEnd: 'the same as the minutes, in every version',
+    candidates: bySession('minutesVersion'),
+    atEndOf: minutesAtEnd,
+  },
+  {
+    type: 'minutesResponse',
+    holds: "the person's object id, agree or object per item, the objection's comment",
+    kept: SESSION_PERIOD,
+    atEnd: 'the comment removed (the answer stays, for the counts)',
+    candidates: bySession('minutesResponse'),
+    atEndOf: (document, scope) => {
+      if (!expired(document, scope)) return undefined;
+      return changed(document, without(document as MinutesResponseDocument, 'comment'));
+    },
+  },
+  {
+    type: 'agreement',
+    holds: "the responsible person's object id and name, the agreement's text, history with notes",
+    kept: "while open; once done, the committee's period after it was done",
+    atEnd: text(
+      'the name, the notes of its history and a pending due-date proposal removed, names replaced by',
+      '"[Name entfernt]" in the text; status and dates stay',
+    ),
+    candidates: () => [where('agreement', ['status', '=', 'done'])],
+    atEndOf: (document, scope) => {
+      const agreement = document as AgreementDocument;
+      if (agreement.status !== 'done' || !agreement.doneAt || agreement.doneAt > scope.periodCutoff) return undefined;
+      const history = agreement.history.map((event) => without(event, 'note'));
+      const rest = without(agreement, 'responsibleName', 'proposedDueDate');
+      return changed(document, withoutNames({ ...rest, history }, scope));
+    },
+  },
+  {
+    type: 'workingGroup',
+    holds: 'the member list (free text, often people outside the roster), mandate',
+    kept: "while active; once ended, the committee's period after it ended",
+    atEnd: 'the member list emptied, names replaced by "[Name entfernt]" in name and mandate',
+    candidates: () => [where('workingGroup', ['state', '=', 'ended'])],
+    atEndOf: (document, scope) => {
+      const group = document as WorkingGroupDocument;
+      if (group.state !== 'ended' || (group.endedAt ?? group.updatedAt) > scope.periodCutoff) return undefined;
+      return changed(document, withoutNames({ ...group, members: '' }, scope));
+    },
+  },
+  {
+    type: 'dispatch',
+    holds: 'recipients (object ids, names, Teams contacts) and the messages as sent: names, minutes text, links',
+    kept: `until expanded into messages, then ${DELIVERY_RECORD_DAYS} days`,
+    atEnd: 'deleted',
+    timeToLive: `${DELIVERY_RECORD_DAYS} days after it was expanded`,
+    candidates: (scope) => [where('dispatch', ['status', '=', 'expanded'], deliveredBefore(scope))],
+    atEndOf: (document) => ((document as DispatchDocument).status === 'expanded' ? 'delete' : undefined),
+  },
+  {
+    type: 'outbox',
+    holds: 'one recipient (object id, name, Teams contact) and the message as sent: names, minutes text, links',
+    kept: `until sent or failed for good, then ${DELIVERY_RECORD_DAYS} days (the delivery report's horizon)`,
+    atEnd: 'deleted',
+    timeToLive: `${DELIVERY_RECORD_DAYS} days after it was sent or failed (sending it again removes it)`,
+    candidates: (scope) =>
+      ['sent', 'failed'].map((status) => where('outbox', ['status', '=', status], deliveredBefore(scope))),
+    atEndOf: (document, scope) => {
+      const record = document as OutboxRecord;
+      if (record.status === 'pending') return undefined;
+      const settledAt = record.sentAt ?? record.failure?.at ?? record.createdAt;
+      return settledAt <= scope.daysAgo(DELIVERY_RECORD_DAYS) ? 'delete' : undefined;
+    },
+  },
+  {
+    type: 'job',
+    holds: 'none (job kind, session or committee id)',
+    kept: `while scheduled; once done, failed or cancelled, ${FINISHED_JOB_DAYS} days`,
+    atEnd: 'deleted',
+    timeToLive: `${FINISHED_JOB_DAYS} days after it finished`,
+    candidates: (scope) => [finishedJobs(scope)],
+    atEndOf: (document) => ((document as JobDocument).status === 'scheduled' ? undefined : 'delete'),
+    withoutCommittee: (scope) => finishedJobs(scope),
+  },
+  {
+    type: 'dataExport',
+    holds: "a copy of one person's data",
+    kept: 'until its link expires (24 hours)',
+    atEnd: 'deleted',
+    timeToLive: '24 hours after it was made',
+    candidates: (scope) => [where('dataExport', ['expiresAt', '<=', scope.nowIso])],
+    atEndOf: (document, scope) => ((document as DataExportDocument).expiresAt <= scope.nowIso ? 'delete' : undefined),
+    withoutCommittee: (scope) => where('dataExport', ['expiresAt', '<=', scope.nowIso]),
+  },
+  {
+    type: 'audit',
+    holds: "who changed what when, with the changed fields' values before and after (names among them)",
+    kept: "the committee's period (default 24 months) after the change; without a committee the default period",
+    atEnd: text(
+      'deleted. Before that, when retention or erasure removes a value from a record, the records of',
+      'that record lose the value too (that the field changed stays)',
+    ),
+    candidates: (scope) => [where('audit', ['at', '<=', scope.periodCutoff])],
+    atEndOf: (document, scope) => ((document as AuditRecord).at <= scope.periodCutoff ? 'delete' : undefined),
+    withoutCommittee: (scope) => where('audit', ['at', '<=', scope.periodCutoff]),
+  },
+];
+
+/** Created longer ago than delivery records are kept. */
+function deliveredBefore(scope: Pick<RetentionScope, 'daysAgo'>): [string, QueryOperator, string] {
+  return ['createdAt', '<=', scope.daysAgo(DELIVERY_RECORD_DAYS)];
+}
+
+/** Jobs done, failed or cancelled longer ago than they are kept. */
+function finishedJobs(scope: Pick<RetentionScope, 'daysAgo'>): Query {
+  return where('job', ['status', '!=', 'scheduled'], ['updatedAt', '<=', scope.daysAgo(FINISHED_JOB_DAYS)]);
+}
+
+/** Every document type Gremium stores. */
+export const DOCUMENT_TYPES: readonly string[] = RETENTION_RULES.map((rule) => rule.type);

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { DOCUMENT_TYPES, RETENTION_RULES } from '../../../src/app/privacy/retention-rules';
+import { documentTypesIn, sourceFiles } from './document-types-in-source';
+
+const SRC = path.resolve(__dirname, '../../../src');
+
+describe('app/privacy/retention-rules: one row per document type', () => {
+  const found = documentTypesIn(sourceFiles(SRC));
+
+  it('has a row for every document type the code declares, writes or reads', () => {
+    const types = new Set(found.map((entry) => entry.type));
+    assert.ok(types.size >= 20, `the scan found only ${[...types].join(', ')}`);
+    const missing = found.filter((entry) => !DOCUMENT_TYPES.includes(entry.type));
+    assert.deepEqual(missing, [], 'a document type without a retention rule: add its row to RETENTION_RULES');
+  });
+
+  it('has no row for a type the code no longer knows, and one row per type', () => {
+    const types = new Set(found.map((entry) => entry.type));
+    assert.deepEqual(DOCUMENT_TYPES.filter((type) => !types.has(type)), []);
+    assert.equal(new Set(DOCUMENT_TYPES).size, DOCUMENT_TYPES.length);
+  });
+
+  it('says for every row what it holds, how long it is kept and what happens then', () => {
+    for (const rule of RETENTION_RULES) {
+      for (const text of [rule.holds, rule.kept, rule.atEnd]) assert.ok(text.trim().length > 3 && !text.includes('|') && !text.includes('\n'), `${rule.type}: ${text}`);
+    }
+  });
+
+  it('notices a new type in each place the code can name one', () => {
+    const sample = [
+      "interface LinkDocument extends LeasedDocument { readonly type: 'link' | 'linkUse' }",
+      "const KIND = 'tally'; interface TallyDocument extends Document { readonly type: typeof KIND }",
+      "const draft = { id: 'x', committeeId, type: 'draftNote', text };",
+      "await store.query(committeeId, { type: 'reminderMark', where: [] });",
+      "await deps.store.queryAcrossCommittees({ type: 'sweepMark' });",
+      "const card = { type: 'AdaptiveCard', body: [] }; interface Origin { readonly type: 'topic' }",
+    ].join('\n');
+    assert.deepEqual(
+      documentTypesIn([{ name: 'sample.ts', text: sample }]).map((entry) => entry.type),
+      ['link', 'linkUse', 'tally', 'draftNote', 'reminderMark', 'sweepMark'],
+    );
+  });
+});
