@@ -13,6 +13,7 @@ import type { SessionDocument } from '../sessions/session-document';
 import type { DataExportDocument } from './data-export-document';
 import { auditContext } from '../audit/audit-context';
 import { AUDIT_TYPE, type AuditRecord } from '../audit/audit-record';
+import { removeExpiredLinks } from '../links/remove-expired-links';
 
 /** What one run removed, for the log and the tests. */
 export interface RetentionOutcome {
@@ -40,6 +41,7 @@ export async function applyRetention(deps: AppDependencies, committeeId: string)
   for (const expired of await deps.store.query<DataExportDocument>(committeeId, { type: 'dataExport', where: [{ field: 'expiresAt', op: '<=', value: nowIso }] })) {
     if (await rewrite(deps, expired, () => 'delete')) exports += 1;
   }
+  await removeExpiredLinks(deps, committeeId);
   if (!committee) return { sessions: 0, documents: 0, exports };
   const cutoff = now.minus({ months: retentionMonthsOf(committee) }).toISO()!;
   const sessions = (await deps.store.query<SessionDocument>(committeeId, { type: 'session' })).filter((session) => FINISHED.has(session.state));

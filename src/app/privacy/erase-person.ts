@@ -10,6 +10,7 @@ import { ConcurrencyError, ConflictError, NotFoundError } from '../ports/store-e
 import { loadRoster, rosterView, type RosterView } from '../roster/load-roster';
 import type { RosterDocument } from '../roster/roster-document';
 import { auditContext } from '../audit/audit-context';
+import { revokeLinksOf } from '../links/revoke-links';
 import { PERSONAL_DATA_TYPES, sameName } from './personal-data-types';
 
 /** The erasure card's submission: the roster revision it showed and whom it names (untrusted). */
@@ -72,6 +73,7 @@ export async function erasePerson(deps: AppDependencies, actor: Actor, submissio
     for (const document of await deps.store.query<Document>(actor.committeeId, { type })) await rewrite(deps, document, scrub);
   }
 
+  await revokeLinksOf(deps, actor.committeeId, personId);
   const now = deps.clock.now().toUTC().toISO()!;
   const { contact: _contact, institution: _institution, _etag: personEtag, ...kept } = person;
   const erased: PersonDocument = { ...kept, displayName: pseudonym, roles: [], active: false, erasedAt: now };

@@ -43,7 +43,7 @@ for (const engine of ENGINES) {
         const seat = (await world.store.query<SeatDocument>(COMMITTEE, { type: 'seat', where: [{ field: 'memberId', op: '=', value: PEOPLE.sabine }] }))[0]!;
         const { _etag: seatEtag, ...moved } = seat;
         await auditContext.run({ actorId: PEOPLE.katrin, source: 'bot' }, () => audited.store.replace<SeatDocument>({ ...moved, institution: 'Jobcenter Leipzig Nord' }, seatEtag));
-        const link = await exportPersonalData(world.deps, await world.actor('sabine'));
+        const link = (await exportPersonalData(world.deps, await world.actor('sabine')))!;
         const file = await dataExportFile(world.deps, COMMITTEE, link.token);
         assert.ok(file);
         const data = JSON.parse(file.content) as Record<string, unknown[]> & { person: { displayName: string } };
@@ -57,14 +57,14 @@ for (const engine of ENGINES) {
       });
 
       it('answers anyone, also a person without a role, about themselves only', async () => {
-        const link = await exportPersonalData(world.deps, await world.actor('0f0f0f0f-0000-0000-0000-00000000000f'));
+        const link = (await exportPersonalData(world.deps, await world.actor('0f0f0f0f-0000-0000-0000-00000000000f')))!;
         const data = JSON.parse((await dataExportFile(world.deps, COMMITTEE, link.token))!.content) as Record<string, unknown[]>;
         assert.equal(data.person, null);
         assert.deepEqual(data.rsvps, []);
       });
 
       it('serves the file only with the exact token and only for a day', async () => {
-        const link = await exportPersonalData(world.deps, await world.actor('sabine'));
+        const link = (await exportPersonalData(world.deps, await world.actor('sabine')))!;
         assert.ok(await dataExportFile(world.deps, COMMITTEE, link.token));
         const wrong = link.token.slice(0, -1) + (link.token.endsWith('A') ? 'B' : 'A');
         for (const token of [wrong, '', 'short', `${link.token}x`, '../../etc']) assert.equal(await dataExportFile(world.deps, COMMITTEE, token), undefined, token);

@@ -1,0 +1,96 @@
+import { linkExpiry } from '../../domain/links/link-lifetime';
+import type { AppDependencies } from '../dependencies';
+import type { IssuedLinks, LinkRequests } from '../ports/message-renderer';
+import type { BatchOperation } from '../ports/document-store';
+import { ConcurrencyError, NotFoundError } from '../ports/store-errors';
+import type { SessionDocument } from '../sessions/session-document';
+import { LINK_TYPE, linkDocumentId, newLinkToken, type LinkDocument, type LinkRecipient, type LinkTarget } from './link-document';
+import { linkPath } from './link-paths';
+import { recipientIsCurrent } from './link-recipient';
+
+/** One link to issue: to whom, for what, and in which slot (see `LinkDocument.slot`). */
+export interface LinkIssue {
+  readonly committeeId: string;
+  readonly recipient: LinkRecipient;
+  readonly target: LinkTarget;
+  readonly slot: string;
+}
+
+/** A link as it leaves the bot: the only moment its token exists outside the recipient's hands. */
+export interface IssuedLink {
+  readonly token: string;
+  /** From the bot's public origin, e.g. `/api/minutes/<committee>/<session>/<token>.pdf`. */
+  readonly path: string;
+  readonly expiresAt: string;
+}
+
+/** A slot's previous link and the new one are written together; a revocation in between is read again. */
+const WRITE_ATTEMPTS = 3;
+
+/**
+ * Issues a fresh link: a random token, of which only the hash is stored (see `LinkDocument`),
+ * replacing whatever link the slot held before in the same batch. Nothing is issued (undefined)
+ * to a recipient who may not hold one (see `recipientIsCurrent`), for a session that does not
+ * exist, or for a calendar whose session is long past.
+ *
+ * Why random tokens, created when the message is sent, and not tokens derived from a server
+ * secret: nothing that could recreate a link is stored or configured anywhere, there is no key to
+ * keep, rotate or leak, and a revoked link cannot come back by being derived again. The price is
+ * that a card shown again gets a new link (its slot's old one stops working), which is what a
+ * card refreshed in place needs anyway.
+ */
+export async function issueLink(deps: AppDependencies, issue: LinkIssue): Promise<IssuedLink | undefined> {
+  const { store } = deps;
+  const { committeeId, recipient, target, slot } = issue;
+  if (!(await recipientIsCurrent(store, committeeId, target.kind, recipient))) return undefined;
+  let sessionEndsAt: string | undefined;
+  if (target.kind !== 'export') {
+    const session = await store.get<SessionDocument>(committeeId, target.sessionId);
+    if (session?.type !== 'session') return undefined;
+    sessionEndsAt = session.endsAt;
+  }
+  const issuedAt = deps.clock.now().toUTC().toISO()!;
+  const expiresAt = linkExpiry(target.kind, issuedAt, sessionEndsAt);
+  if (!expiresAt) return undefined;
+
+  const token = newLinkToken();
+  const document: LinkDocument = {
+    id: linkDocumentId(token)!,
+    committeeId,
+    type: LINK_TYPE,
+    kind: target.kind,
+    recipientKind: recipient.kind,
+    recipientId: recipient.id,
+    slot,
+    ...(target.kind === 'export' ? { exportId: target.exportId } : { sessionId: target.sessionId }),
+    ...(target.kind === 'minutes' || target.kind === 'extract' ? { version: target.version } : {}),
+    issuedAt,
+    expiresAt,
+  };
+  for (let attempt = 1; ; attempt += 1) {
+    const previous = await store.query<LinkDocument>(committeeId, { type: LINK_TYPE, where: [{ field: 'slot', op: '=', value: slot }] });
+    const operations: BatchOperation[] = [...previous.map((link): BatchOperation => ({ op: 'delete', id: link.id, ifMatch: link._etag })), { op: 'create', document }];
+    try {
+      await store.batch(committeeId, operations);
+      break;
+    } catch (error) {
+      if (!(error instanceof NotFoundError || error instanceof ConcurrencyError) || attempt >= WRITE_ATTEMPTS) throw error;
+    }
+  }
+  return { token, path: linkPath(committeeId, target, token), expiresAt };
+}
+
+/**
+ * Issues every link a card or message asks for (`requests`, by name), each in its own slot under
+ * `origin` (an outbox record's id, or `turn` for a card answered directly). Answers the paths by
+ * name; a link that could not be issued is missing, and the card shows none.
+ */
+export async function issueLinks(deps: AppDependencies, committeeId: string, recipient: LinkRecipient, requests: LinkRequests | undefined, origin: string): Promise<IssuedLinks> {
+  const issued: Record<string, string> = {};
+  for (const [name, target] of Object.entries(requests ?? {})) {
+    const what = target.kind === 'export' ? target.exportId : target.sessionId;
+    const link = await issueLink(deps, { committeeId, recipient, target, slot: `${origin}|${recipient.kind}:${recipient.id}|${name}|${what}` });
+    if (link) issued[name] = link.path;
+  }
+  return issued;
+}

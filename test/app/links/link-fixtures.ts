@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import type { AppDependencies } from '../../../src/app/dependencies';
+import { linkRecipientOf, outboxRecordId, type OutboxDraft } from '../../../src/app/delivery/outbox-record';
+import { issueLink, issueLinks, type IssuedLink } from '../../../src/app/links/issue-link';
+import { createMessageRenderer } from '../../../src/cards/outgoing-messages';
+import type { LinkRecipient, LinkTarget } from '../../../src/app/links/link-document';
+
+/** The person `setUpCommittee` makes the secretariat: an active person who may hold links. */
+export const SECRETARIAT_ID = 'aaaaaaaa-0000-0000-0000-000000000001';
+
+/** Issues a link through the real use case, as a sent card would, and answers it; fails the test when none is issued. */
+export async function issuedLink(deps: AppDependencies, committeeId: string, target: LinkTarget, recipient: LinkRecipient = { kind: 'person', id: SECRETARIAT_ID }, slot = `test|${Math.random()}`): Promise<IssuedLink> {
+  const link = await issueLink(deps, { committeeId, recipient, target, slot });
+  assert.ok(link, `no link issued for ${JSON.stringify(target)}`);
+  return link;
+}
+
+/** The token of an issued link, as a reader's address carries it. */
+export async function issuedToken(deps: AppDependencies, committeeId: string, target: LinkTarget, recipient?: LinkRecipient): Promise<string> {
+  return (await issuedLink(deps, committeeId, target, recipient)).token;
+}
+
+/** The token with its last character changed: as close to it as a guess can come, and never it. */
+export function nearMiss(token: string): string {
+  return `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+}
+
+/**
+ * A queued message rendered as the sender sends it: its links issued for its recipient first, in
+ * the slot of its outbox record, then the card in the recipient's language.
+ */
+export async function renderedAsSent(deps: AppDependencies, committeeId: string, draft: OutboxDraft, publicBaseUrl: string | undefined, locale = 'de-DE'): Promise<Record<string, unknown>> {
+  const links = await issueLinks(deps, committeeId, linkRecipientOf(draft.recipient), draft.message.links, outboxRecordId(draft.key));
+  return createMessageRenderer('de', publicBaseUrl ? { publicBaseUrl } : {}).render(draft.message, locale, links).attachments![0]!.content as Record<string, unknown>;
+}
