@@ -11,7 +11,7 @@ import { systemClock } from '../../src/infra/system-clock';
 import { loadConfig } from '../../src/server/config';
 import { startGremiumServer, type GremiumServer } from '../../src/server/gremium-server';
 import { COMMITTEE, enqueue, knownPeople, noticeDrafts } from '../app/delivery/delivery-fixtures';
-import { issuedToken, nearMiss } from '../app/links/link-fixtures';
+import { issuedToken, nearMiss, seatFor, workingGroupPerson } from '../app/links/link-fixtures';
 import { sessionDocument, setUpCommittee } from '../app/sessions/session-fixtures';
 import { ConnectorDouble } from '../support/connector-double';
 import { calendarProperty, eventProperty, parseICalendar } from '../support/ical';
@@ -70,6 +70,8 @@ describe('server/gremium-server calendar files', function () {
     await temp.store.create(sessionDocument(committeeId));
     await setUpCommittee(deps, '99999999-2222-3333-4444-555555555555', 'AGH');
     await temp.store.create(sessionDocument(committeeIdForTenant('99999999-2222-3333-4444-555555555555')));
+    await seatFor(deps, committeeId);
+    await seatFor(deps, committeeIdForTenant('99999999-2222-3333-4444-555555555555'));
     CALENDAR_TOKEN = await issuedToken(deps, committeeId, { kind: 'calendar', sessionId });
     otherCommitteesToken = await issuedToken(deps, committeeIdForTenant('99999999-2222-3333-4444-555555555555'), { kind: 'calendar', sessionId });
     server = await startGremiumServer({ config: loadConfig({ PORT: '0', DATA_DIR: temp.dataDir }), store: temp.store, clock: deps.clock, logger: silentLogger, background: false });
@@ -170,7 +172,8 @@ describe('server/gremium-server minutes as PDF', function () {
     const body = Buffer.from(await response.arrayBuffer());
     assert.equal(response.headers.get('content-length'), String(body.length));
     assert.equal(body.subarray(0, 5).toString('latin1'), '%PDF-');
-    const extract = await fetch(url(await issuedToken(deps, committeeId, { kind: 'extract', sessionId, version: 1 })));
+    const workingGroup = await workingGroupPerson(deps, committeeId);
+    const extract = await fetch(url(await issuedToken(deps, committeeId, { kind: 'extract', sessionId, version: 1 }, { kind: 'person', id: workingGroup })));
     assert.equal(extract.status, 404);
     assert.equal(await extract.text(), '{"status":"not found"}');
   });

@@ -6,7 +6,7 @@ import { ConcurrencyError, NotFoundError } from '../ports/store-errors';
 import type { SessionDocument } from '../sessions/session-document';
 import { LINK_TYPE, linkDocumentId, newLinkToken, type LinkDocument, type LinkRecipient, type LinkTarget } from './link-document';
 import { linkPath } from './link-paths';
-import { recipientIsCurrent } from './link-recipient';
+import { recipientMayHold } from './link-recipient';
 
 /** One link to issue: to whom, for what, and in which slot (see `LinkDocument.slot`). */
 export interface LinkIssue {
@@ -30,7 +30,7 @@ const WRITE_ATTEMPTS = 3;
 /**
  * Issues a fresh link: a random token, of which only the hash is stored (see `LinkDocument`),
  * replacing whatever link the slot held before in the same batch. Nothing is issued (undefined)
- * to a recipient who may not hold one (see `recipientIsCurrent`), for a session that does not
+ * to a recipient who may not hold it (see `recipientMayHold`), for a session that does not
  * exist, or for a calendar whose session is long past.
  *
  * Why random tokens, created when the message is sent, and not tokens derived from a server
@@ -42,7 +42,7 @@ const WRITE_ATTEMPTS = 3;
 export async function issueLink(deps: AppDependencies, issue: LinkIssue): Promise<IssuedLink | undefined> {
   const { store } = deps;
   const { committeeId, recipient, target, slot } = issue;
-  if (!(await recipientIsCurrent(store, committeeId, target.kind, recipient))) return undefined;
+  if (!(await recipientMayHold(store, committeeId, recipient, target))) return undefined;
   let sessionEndsAt: string | undefined;
   if (target.kind !== 'export') {
     const session = await store.get<SessionDocument>(committeeId, target.sessionId);

@@ -1,13 +1,13 @@
 import { isSafeIdPart } from '../../domain/ids';
 import type { AppDependencies } from '../dependencies';
 import type { Stored } from '../ports/document-store';
-import { LINK_TYPE, linkDocumentId, type LinkDocument, type LinkKind } from './link-document';
-import { recipientIsCurrent } from './link-recipient';
+import { LINK_TYPE, linkDocumentId, targetOf, type LinkDocument, type LinkKind } from './link-document';
+import { recipientMayHold } from './link-recipient';
 
 /**
  * The link a token from a download address stands for, when it still works: one point read of
  * the token's hash in the committee's partition, of one of the `kinds` the address serves, not
- * expired, and its recipient still current (see `recipientIsCurrent`). Anything else (what
+ * expired, and its recipient still entitled to it (see `recipientMayHold`). Anything else (what
  * cannot be a token, an unknown or revoked one, another committee's, another kind's, an expired
  * one, one of a person who has left) answers undefined alike, so a caller cannot tell which.
  */
@@ -17,6 +17,7 @@ export async function openLink(deps: AppDependencies, committeeId: string, token
   const link = await deps.store.get<LinkDocument>(committeeId, id);
   if (link?.type !== LINK_TYPE || !kinds.includes(link.kind)) return undefined;
   if (link.expiresAt <= deps.clock.now().toUTC().toISO()!) return undefined;
-  if (!(await recipientIsCurrent(deps.store, committeeId, link.kind, { kind: link.recipientKind, id: link.recipientId }))) return undefined;
+  const target = targetOf(link);
+  if (!target || !(await recipientMayHold(deps.store, committeeId, { kind: link.recipientKind, id: link.recipientId }, target))) return undefined;
   return link;
 }

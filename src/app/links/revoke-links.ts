@@ -38,8 +38,8 @@ export async function revokeLinksOf(deps: AppDependencies, committeeId: string, 
  * neither, when it fits into one batch. When it does not (a person with very many links), the
  * links are revoked first, on their own: losing links for a change that then fails is harmless,
  * the opposite is not. Either way the caller revokes once more after its batch (`revokeLinksOf`),
- * for a link issued while the change was being written; until then `recipientIsCurrent` keeps a
- * deactivated or erased person's links from working.
+ * for a link issued while the change was being written; until then `recipientMayHold` keeps the
+ * links of someone who has left from working.
  */
 export async function withLinksRevoked(deps: AppDependencies, committeeId: string, personIds: readonly string[], operations: readonly BatchOperation[]): Promise<BatchOperation[]> {
   if (personIds.length === 0) return [...operations];

@@ -4,6 +4,8 @@ import { linkRecipientOf, outboxRecordId, type OutboxDraft } from '../../../src/
 import { issueLink, issueLinks, type IssuedLink } from '../../../src/app/links/issue-link';
 import { createMessageRenderer } from '../../../src/cards/outgoing-messages';
 import type { LinkRecipient, LinkTarget } from '../../../src/app/links/link-document';
+import type { PersonDocument, SeatDocument } from '../../../src/app/documents';
+import { personDocumentId, seatDocumentId } from '../../../src/domain/ids';
 
 /** The person `setUpCommittee` makes the secretariat: an active person who may hold links. */
 export const SECRETARIAT_ID = 'aaaaaaaa-0000-0000-0000-000000000001';
@@ -32,4 +34,15 @@ export function nearMiss(token: string): string {
 export async function renderedAsSent(deps: AppDependencies, committeeId: string, draft: OutboxDraft, publicBaseUrl: string | undefined, locale = 'de-DE'): Promise<Record<string, unknown>> {
   const links = await issueLinks(deps, committeeId, linkRecipientOf(draft.recipient), draft.message.links, outboxRecordId(draft.key));
   return createMessageRenderer('de', publicBaseUrl ? { publicBaseUrl } : {}).render(draft.message, locale, links).attachments![0]!.content as Record<string, unknown>;
+}
+
+/** Gives the person a seat of their own: a calendar link is only ever issued to a seat's member or deputy. */
+export async function seatFor(deps: AppDependencies, committeeId: string, personId = SECRETARIAT_ID): Promise<void> {
+  await deps.store.upsert<SeatDocument>({ id: seatDocumentId(`of-${personId}`), committeeId, type: 'seat', institution: 'Stadt Leipzig', memberId: personId });
+}
+
+/** Adds an active person of the working group, who may hold an extract link. */
+export async function workingGroupPerson(deps: AppDependencies, committeeId: string, personId = '99999999-0000-0000-0000-000000000007'): Promise<string> {
+  await deps.store.upsert<PersonDocument>({ id: personDocumentId(personId), committeeId, type: 'person', aadObjectId: personId, displayName: 'Lena Vogt', roles: ['workingGroup'], active: true });
+  return personId;
 }

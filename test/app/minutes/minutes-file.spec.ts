@@ -64,9 +64,9 @@ for (const engine of ENGINES) {
     });
     afterEach(async () => close());
 
-    /** A link to the minutes of a version, issued to Katrin of the secretariat. */
+    /** A link to the minutes of a version: the full minutes issued to Katrin of the secretariat, the extract to Lena of the working group. */
     const tokenFor = (kind: 'minutes' | 'extract', version: number, sessionId = SESSION_1): Promise<string> =>
-      issuedToken(world.deps, COMMITTEE, { kind, sessionId, version } satisfies LinkTarget, { kind: 'person', id: PEOPLE.katrin });
+      issuedToken(world.deps, COMMITTEE, { kind, sessionId, version } satisfies LinkTarget, { kind: 'person', id: kind === 'minutes' ? PEOPLE.katrin : PEOPLE.lena });
 
     /** The file behind a link, which must be one (not the superseded page). */
     async function fileOf(token: string): Promise<MinutesFile> {
@@ -180,7 +180,7 @@ for (const engine of ENGINES) {
         [COMMITTEE, SESSION_1, token.slice(0, -1)],
         [COMMITTEE, SESSION_1, ''],
         [COMMITTEE, SESSION_1, `${token}.pdf`],
-        [COMMITTEE, SESSION_1, await issuedToken(world.deps, COMMITTEE, { kind: 'calendar', sessionId: SESSION_1 }, { kind: 'person', id: PEOPLE.katrin })],
+        [COMMITTEE, SESSION_1, await issuedToken(world.deps, COMMITTEE, { kind: 'calendar', sessionId: SESSION_1 }, { kind: 'person', id: PEOPLE.sabine })],
         [COMMITTEE, SESSION_1, await tokenFor('minutes', 2, otherSession)],
         [COMMITTEE, otherSession, token],
         [COMMITTEE, 'session-2027-9', token],

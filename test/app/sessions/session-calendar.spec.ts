@@ -6,7 +6,7 @@ import { sessionDocumentId, type SessionDocument } from '../../../src/app/sessio
 import { DEFAULT_COMMITTEE_SETTINGS } from '../../../src/domain/committee';
 import { committeeIdForTenant } from '../../../src/domain/ids';
 import { useTempStore } from '../../support/temp-store';
-import { issuedToken, nearMiss } from '../links/link-fixtures';
+import { issuedToken, nearMiss, seatFor } from '../links/link-fixtures';
 import { ONLINE_LINK, sessionDocument, setUpCommittee } from './session-fixtures';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
@@ -23,6 +23,7 @@ describe('app/sessions/session-calendar', () => {
     deps = fixture.deps;
     await setUpCommittee(deps, TENANT, 'KOG');
     await deps.store.create(sessionDocument(COMMITTEE));
+    await seatFor(deps, COMMITTEE);
     CALENDAR_TOKEN = await issuedToken(deps, COMMITTEE, { kind: 'calendar', sessionId: SESSION });
   });
 
@@ -99,6 +100,7 @@ describe('app/sessions/session-calendar', () => {
   it("does not let one committee's token open another committee's session of the same number", async () => {
     await setUpCommittee(deps, OTHER_TENANT, 'AGH');
     await deps.store.create(sessionDocument(OTHER_COMMITTEE));
+    await seatFor(deps, OTHER_COMMITTEE);
     const otherToken = await issuedToken(deps, OTHER_COMMITTEE, { kind: 'calendar', sessionId: SESSION });
     assert.equal(await sessionCalendarEvent(deps, OTHER_COMMITTEE, SESSION, CALENDAR_TOKEN), undefined);
     assert.equal(await sessionCalendarEvent(deps, COMMITTEE, SESSION, otherToken), undefined);
