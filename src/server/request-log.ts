@@ -18,15 +18,16 @@ const EXTENSION = /\.(ics|pdf|json)$/;
  * keeps its prefix, the committee and the session (when they look like ids; a garbled address
  * might hold the token anywhere) and the extension, with `…` where the token was:
  * `/api/minutes/tenant-…/session-2027-1/….pdf`. The probes and the bot endpoint keep their
- * address; any other address (nothing is served there) only its first part. Query strings are
- * never kept.
+ * address; any other address (nothing is served there) only its first part, when that is a short
+ * lowercase word. Query strings are never kept.
  */
 export function routeForLog(url: string | undefined): string {
   const path = (url ?? '').split(/[?#]/, 1)[0] ?? '';
   if (PLAIN_ROUTES.has(path)) return path;
   const prefix = SECRET_LINK_PREFIXES.find((candidate) => path.startsWith(candidate));
   if (!prefix) {
-    const first = /^\/[A-Za-z0-9_-]{1,40}/.exec(path)?.[0];
+    // Only a short lowercase word (`api`), never anything a token could be part of.
+    const first = /^\/[a-z]{1,16}(?=\/|$)/.exec(path)?.[0];
     return first ? `${first}/…` : '/…';
   }
   const parts = path.slice(prefix.length).split('/');
