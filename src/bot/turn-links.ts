@@ -1,6 +1,6 @@
 import type { AppDependencies } from '../app/dependencies';
 import type { Actor } from '../app/identify-actor';
-import { issueLinks } from '../app/links/issue-link';
+import { issueLinks, TURN_LINKS_KEPT } from '../app/links/issue-link';
 import type { LinkRequests } from '../app/ports/message-renderer';
 import { linkUrl } from '../cards/link-url';
 
@@ -11,11 +11,11 @@ export type LinkUrls = (name: string) => string;
  * Issues the links of a card answered directly in a turn (a refreshed invitation, the
  * secretariat's minutes card, a review receipt) to the acting person, from the activity, never
  * from card data. Each card's links share one slot per person and target, so showing a card
- * again replaces the link the previous showing carried. Without a public origin no link could
- * be shown, so none is issued.
+ * again replaces the links of earlier showings but the last two (see `TURN_LINKS_KEPT`). Without
+ * a public origin no link could be shown, so none is issued.
  */
 export async function turnLinks(deps: AppDependencies, actor: Actor, publicBaseUrl: string | undefined, requests: LinkRequests): Promise<LinkUrls> {
   if (!publicBaseUrl || Object.keys(requests).length === 0) return () => '';
-  const issued = await issueLinks(deps, actor.committeeId, { kind: 'person', id: actor.identity.aadObjectId }, requests, 'turn');
+  const issued = await issueLinks(deps, actor.committeeId, { kind: 'person', id: actor.identity.aadObjectId }, requests, 'turn', TURN_LINKS_KEPT);
   return (name) => linkUrl(publicBaseUrl, issued[name]);
 }

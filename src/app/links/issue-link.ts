@@ -14,7 +14,17 @@ export interface LinkIssue {
   readonly recipient: LinkRecipient;
   readonly target: LinkTarget;
   readonly slot: string;
+  /** How many of the slot's previous links stay valid, the newest; none unless given. */
+  readonly keep?: number;
 }
+
+/**
+ * A card shown in a turn is shown again on every refresh, on each of a person's devices (Teams
+ * refreshes a card whenever it comes into view, on the desktop, the phone and the web alike), so
+ * the links of the two showings before the newest stay valid: a click on the card of another
+ * device still works, while a card shown a hundred times leaves three links, not a hundred.
+ */
+export const TURN_LINKS_KEPT = 2;
 
 /** A link as it leaves the bot: the only moment its token exists outside the recipient's hands. */
 export interface IssuedLink {
@@ -29,7 +39,7 @@ const WRITE_ATTEMPTS = 3;
 
 /**
  * Issues a fresh link: a random token, of which only the hash is stored (see `LinkDocument`),
- * replacing whatever link the slot held before in the same batch. Nothing is issued (undefined)
+ * replacing whatever link the slot held before (all but the `keep` newest) in the same batch. Nothing is issued (undefined)
  * to a recipient who may not hold it (see `recipientMayHold`), for a session that does not
  * exist, or for a calendar whose session is long past.
  *
@@ -41,7 +51,7 @@ const WRITE_ATTEMPTS = 3;
  */
 export async function issueLink(deps: AppDependencies, issue: LinkIssue): Promise<IssuedLink | undefined> {
   const { store } = deps;
-  const { committeeId, recipient, target, slot } = issue;
+  const { committeeId, recipient, target, slot, keep = 0 } = issue;
   if (!(await recipientMayHold(store, committeeId, recipient, target))) return undefined;
   let sessionEndsAt: string | undefined;
   if (target.kind !== 'export') {
@@ -69,7 +79,8 @@ export async function issueLink(deps: AppDependencies, issue: LinkIssue): Promis
   };
   for (let attempt = 1; ; attempt += 1) {
     const previous = await store.query<LinkDocument>(committeeId, { type: LINK_TYPE, where: [{ field: 'slot', op: '=', value: slot }] });
-    const operations: BatchOperation[] = [...previous.map((link): BatchOperation => ({ op: 'delete', id: link.id, ifMatch: link._etag })), { op: 'create', document }];
+    const replaced = [...previous].sort((a, b) => b.issuedAt.localeCompare(a.issuedAt) || b.id.localeCompare(a.id)).slice(keep);
+    const operations: BatchOperation[] = [...replaced.map((link): BatchOperation => ({ op: 'delete', id: link.id, ifMatch: link._etag })), { op: 'create', document }];
     try {
       await store.batch(committeeId, operations);
       break;
@@ -82,14 +93,15 @@ export async function issueLink(deps: AppDependencies, issue: LinkIssue): Promis
 
 /**
  * Issues every link a card or message asks for (`requests`, by name), each in its own slot under
- * `origin` (an outbox record's id, or `turn` for a card answered directly). Answers the paths by
- * name; a link that could not be issued is missing, and the card shows none.
+ * `origin` (an outbox record's id, or `turn` for a card answered directly, which keeps the
+ * previous `keep` links of its slot valid). Answers the paths by name; a link that could not be
+ * issued is missing, and the card shows none.
  */
-export async function issueLinks(deps: AppDependencies, committeeId: string, recipient: LinkRecipient, requests: LinkRequests | undefined, origin: string): Promise<IssuedLinks> {
+export async function issueLinks(deps: AppDependencies, committeeId: string, recipient: LinkRecipient, requests: LinkRequests | undefined, origin: string, keep = 0): Promise<IssuedLinks> {
   const issued: Record<string, string> = {};
   for (const [name, target] of Object.entries(requests ?? {})) {
     const what = target.kind === 'export' ? target.exportId : target.sessionId;
-    const link = await issueLink(deps, { committeeId, recipient, target, slot: `${origin}|${recipient.kind}:${recipient.id}|${name}|${what}` });
+    const link = await issueLink(deps, { committeeId, recipient, target, slot: `${origin}|${recipient.kind}:${recipient.id}|${name}|${what}`, keep });
     if (link) issued[name] = link.path;
   }
   return issued;
