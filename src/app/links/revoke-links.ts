@@ -44,7 +44,9 @@ export async function revokeLinksOf(deps: AppDependencies, committeeId: string, 
 export async function withLinksRevoked(deps: AppDependencies, committeeId: string, personIds: readonly string[], operations: readonly BatchOperation[]): Promise<BatchOperation[]> {
   if (personIds.length === 0) return [...operations];
   const links = (await Promise.all(personIds.map((personId) => linksOf(deps.store, committeeId, personId)))).flat();
-  if (operations.length + links.length <= MAX_BATCH_OPERATIONS) return [...operations, ...links.map(deleteOperation)];
+  // Revocations first: should one fail (a link replaced meanwhile), nothing of the change is
+  // written even by an engine that does not roll back a batch (the test engine of Cosmos DB).
+  if (operations.length + links.length <= MAX_BATCH_OPERATIONS) return [...links.map(deleteOperation), ...operations];
   for (const personId of personIds) await revokeLinksOf(deps, committeeId, personId);
   return [...operations];
 }

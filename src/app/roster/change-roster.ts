@@ -14,6 +14,9 @@ import { ConcurrencyError, ConflictError, NotFoundError } from '../ports/store-e
 import { loadRoster, personDocumentWith, personOf, rosterView, samePerson, sameSeat, seatOf, type LoadedRoster, type RosterView } from './load-roster';
 import type { RosterDocument } from './roster-document';
 
+/** A batch that also revokes links is tried this often, in case a link changed in between. */
+const LINK_ATTEMPTS = 3;
+
 /** What a roster card asks for; every id and value comes from card data and is untrusted. */
 export type RosterRequest =
   /** Without a `seatId`, a new seat. */
@@ -65,12 +68,16 @@ export async function changeRoster(
   if (changes.length > MAX_BATCH_OPERATIONS) throw new Error(`A roster change touched ${changes.length} documents`);
   // Whoever loses a seat, a role or activity loses their links with it, in the same batch.
   const losing = peopleWhoLostStanding(current, applied.value);
-  const operations = await withLinksRevoked(deps, actor.committeeId, losing, changes);
-  try {
-    await deps.store.batch(actor.committeeId, operations);
-  } catch (error) {
-    if (error instanceof ConcurrencyError || error instanceof ConflictError || error instanceof NotFoundError) return fail({ kind: 'outdated' });
-    throw error;
+  for (let attempt = 1; ; attempt += 1) {
+    const operations = await withLinksRevoked(deps, actor.committeeId, losing, changes);
+    try {
+      await deps.store.batch(actor.committeeId, operations);
+      break;
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError || error instanceof ConflictError || error instanceof NotFoundError)) throw error;
+      // A link replaced or revoked meanwhile is no reason to refuse the change: read the links again.
+      if (operations.length === changes.length || attempt >= LINK_ATTEMPTS) return fail({ kind: 'outdated' });
+    }
   }
   for (const personId of losing) await revokeLinksOf(deps, actor.committeeId, personId);
   const view = rosterView(await loadRoster(deps.store, actor.committeeId));

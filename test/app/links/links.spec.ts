@@ -12,7 +12,7 @@ import { approveMinutes } from '../../../src/app/minutes/approve-minutes';
 import { circulateMinutes } from '../../../src/app/minutes/circulate-minutes';
 import { saveMinutesItem } from '../../../src/app/minutes/edit-minutes';
 import { loadMinutes } from '../../../src/app/minutes/open-minutes';
-import type { Document } from '../../../src/app/ports/document-store';
+import type { BatchOperation, Document } from '../../../src/app/ports/document-store';
 import { silentLogger } from '../../../src/app/ports/logger';
 import { applyRetention } from '../../../src/app/privacy/apply-retention';
 import { erasePerson } from '../../../src/app/privacy/erase-person';
@@ -117,6 +117,30 @@ for (const engine of ENGINES) {
         await rosterChange({ kind: 'setActive', personId: PEOPLE.sabine, active: false });
         assert.deepEqual([await opens(sabine), await opens(thomas)], [false, true]);
         assert.deepEqual(await linksOf(world.store, COMMITTEE, PEOPLE.sabine), [], 'deleted, not only refused');
+      });
+
+      it('deactivates a person even when one of their links is replaced at that very moment', async () => {
+        const sabine = await tokenFor('sabine', calendar());
+        let raced = false;
+        const store = new Proxy(world.store, {
+          get: (target, property, receiver) => {
+            if (property !== 'batch') return Reflect.get(target, property, receiver) as unknown;
+            return async (committeeId: string, operations: readonly BatchOperation[]) => {
+              const link = operations.find((operation) => operation.op === 'delete' && operation.id.startsWith('link-'));
+              if (link && !raced) {
+                raced = true;
+                // A send renews the link between the change reading it and writing.
+                await issueLink(world.deps, { committeeId, recipient: to('sabine'), target: calendar(), slot: (await linksOf(target, committeeId, PEOPLE.sabine))[0]!.slot });
+              }
+              return target.batch(committeeId, operations);
+            };
+          },
+        });
+        const changed = await changeRoster({ ...world.deps, store }, await world.actor('katrin'), { revision: (await loadRoster(world.store, COMMITTEE)).revision, request: { kind: 'setActive', personId: PEOPLE.sabine, active: false } });
+        assert.ok(changed.ok, JSON.stringify(!changed.ok && changed.error));
+        assert.ok(raced, 'the race happened');
+        assert.equal(await opens(sabine), false);
+        assert.deepEqual(await linksOf(world.store, COMMITTEE, PEOPLE.sabine), []);
       });
 
       it('revokes the links of the member and the deputy of a removed seat, and of a deputy replaced on a seat', async () => {
