@@ -55,11 +55,15 @@ export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
   }
 
   /** The secretariat's minutes card, with the reader's own link to the version last sent out. */
-  const card = async (actor: Actor, view: MinutesView, i18n: Translator, banner?: CardBanner): Promise<AdaptiveCardJson> =>
-    renderMinutesCard(view, i18n, { pdfUrl: (await turnLinks(deps, actor, publicBaseUrl, minutesCardLinks(view)))('pdf'), ...(banner ? { banner } : {}) });
+  const card = async (actor: Actor, view: MinutesView, i18n: Translator, banner?: CardBanner): Promise<AdaptiveCardJson> => {
+    const pdfUrl = (await turnLinks(deps, actor, publicBaseUrl, minutesCardLinks(view)))('pdf');
+    return renderMinutesCard(view, i18n, { pdfUrl, ...(banner ? { banner } : {}) });
+  };
   /** A review card shown again (a receipt, or why nothing was stored), with the reader's own link. */
-  const review = async (actor: Actor, message: MinutesReviewMessage, i18n: Translator, banner: CardBanner): Promise<AdaptiveCardJson> =>
-    renderMinutesReviewCard(message, i18n, { pdfUrl: (await turnLinks(deps, actor, publicBaseUrl, reviewLinks(message)))('pdf'), banner });
+  const review = async (actor: Actor, message: MinutesReviewMessage, i18n: Translator, banner: CardBanner): Promise<AdaptiveCardJson> => {
+    const pdfUrl = (await turnLinks(deps, actor, publicBaseUrl, reviewLinks(message)))('pdf');
+    return renderMinutesReviewCard(message, i18n, { pdfUrl, banner });
+  };
   const current = async (access: SessionAccess, actor: Actor): Promise<MinutesView> => minutesView(deps, access.committee, access.session, await loadMinutes(deps, access.committee, access.session, actor.identity.aadObjectId));
 
   return {

@@ -23,7 +23,8 @@ export async function myDataCard(deps: AppDependencies, actor: Actor, i18n: Tran
   const timeZone = actor.committee?.timeZone ?? 'Europe/Berlin';
   if (!publicBaseUrl) return renderMyDataCard(undefined, timeZone, i18n);
   const link = await exportPersonalData(deps, actor);
-  return renderMyDataCard(link && { url: linkUrl(publicBaseUrl, link.path), expiresAt: link.expiresAt }, timeZone, i18n);
+  const download = link && { url: linkUrl(publicBaseUrl, link.path), expiresAt: link.expiresAt };
+  return renderMyDataCard(download, timeZone, i18n);
 }
 
 /**

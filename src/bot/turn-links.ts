@@ -14,8 +14,14 @@ export type LinkUrls = (name: string) => string;
  * again replaces the links of earlier showings but the last two (see `TURN_LINKS_KEPT`). Without
  * a public origin no link could be shown, so none is issued.
  */
-export async function turnLinks(deps: AppDependencies, actor: Actor, publicBaseUrl: string | undefined, requests: LinkRequests): Promise<LinkUrls> {
+export async function turnLinks(
+  deps: AppDependencies,
+  actor: Actor,
+  publicBaseUrl: string | undefined,
+  requests: LinkRequests,
+): Promise<LinkUrls> {
   if (!publicBaseUrl || Object.keys(requests).length === 0) return () => '';
-  const issued = await issueLinks(deps, actor.committeeId, { kind: 'person', id: actor.identity.aadObjectId }, requests, 'turn', TURN_LINKS_KEPT);
+  const reader = { kind: 'person' as const, id: actor.identity.aadObjectId };
+  const issued = await issueLinks(deps, actor.committeeId, reader, requests, 'turn', TURN_LINKS_KEPT);
   return (name) => linkUrl(publicBaseUrl, issued[name]);
 }

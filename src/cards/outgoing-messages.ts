@@ -38,7 +38,11 @@ export function noticeMessage(data: NoticeMessageData): MessageSpec {
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 /** Renders one kind of message; `url` gives the full address of a link issued for the reader, or ''. */
-type KindRenderer = (data: Readonly<Record<string, unknown>>, locale: Locale, url: (name: string) => string) => AdaptiveCardJson;
+type KindRenderer = (
+  data: Readonly<Record<string, unknown>>,
+  locale: Locale,
+  url: (name: string) => string,
+) => AdaptiveCardJson;
 
 /** Where rendered cards may link to the bot itself. */
 export interface RendererOptions {
@@ -93,7 +97,8 @@ export function createMessageRenderer(defaultLocale: Locale, options: RendererOp
     render(message: MessageSpec, locale: string | undefined, links: IssuedLinks = {}): OutgoingMessage {
       const render = byKind[message.kind];
       if (!render) throw new Error(`No renderer for message kind "${message.kind}"`);
-      const card = render(message.data, resolveLocale(locale, defaultLocale), (name) => linkUrl(options.publicBaseUrl, links[name]));
+      const url = (name: string) => linkUrl(options.publicBaseUrl, links[name]);
+      const card = render(message.data, resolveLocale(locale, defaultLocale), url);
       return { attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }] };
     },
   };

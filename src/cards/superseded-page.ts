@@ -14,12 +14,14 @@ function escapeHtml(text: string): string {
 export function renderSupersededPage(): string {
   const de = translator('de');
   const en = translator('en');
-  const section = (lang: string, title: string, text: string) => `<section lang="${lang}"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></section>`;
+  const section = (lang: string, title: string, text: string) =>
+    `<section lang="${lang}"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></section>`;
   return [
     '<!doctype html>',
     '<html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(de.t('links.supersededTitle'))}</title>`,
-    '<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5}section+section{margin-top:2rem;color:#444}</style>',
+    '<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5}',
+    'section+section{margin-top:2rem;color:#444}</style>',
     '</head><body>',
     section('de', de.t('links.supersededTitle'), de.t('links.supersededText')),
     section('en', en.t('links.supersededTitle'), en.t('links.supersededText')),

@@ -14,13 +14,20 @@ export interface RosterState {
  */
 export function peopleWhoLostStanding(before: RosterState, after: RosterState): string[] {
   const afterPeople = new Map(after.people.map((person) => [person.aadObjectId, person]));
-  const positions = (seats: readonly Seat[]) => new Set(seats.flatMap((seat) => [`${seat.id}|member|${seat.memberId}`, ...(seat.deputyId ? [`${seat.id}|deputy|${seat.deputyId}`] : [])]));
+  const positions = (seats: readonly Seat[]) =>
+    new Set(
+      seats.flatMap((seat) => [
+        `${seat.id}|member|${seat.memberId}`,
+        ...(seat.deputyId ? [`${seat.id}|deputy|${seat.deputyId}`] : []),
+      ]),
+    );
   const kept = positions(after.seats);
   const lost = new Set<string>();
   for (const position of positions(before.seats)) if (!kept.has(position)) lost.add(position.split('|')[2]!);
   for (const person of before.people) {
     const now = afterPeople.get(person.aadObjectId);
-    if (!now || (person.active && !now.active) || person.roles.some((role) => !now.roles.includes(role))) lost.add(person.aadObjectId);
+    const lostRole = now && person.roles.some((role) => !now.roles.includes(role));
+    if (!now || (person.active && !now.active) || lostRole) lost.add(person.aadObjectId);
   }
   return [...lost].sort();
 }

@@ -58,6 +58,12 @@ export interface SupersededPage {
   readonly html: string;
 }
 
+/** What a secret link leads to: a file and the name a browser saves it under. */
+interface DownloadFile {
+  readonly fileName: string;
+  readonly content: string | Buffer;
+}
+
 /**
  * A file reached by a secret link: `/<prefix>/<committee>/<session>/<token>.<extension>`. Each
  * kind has its own address and lookup; the answers are the same for all.
@@ -68,7 +74,7 @@ interface SecretLinkDownload {
   readonly contentType: string;
   /** Whether the address names a session (`/<prefix>/<committee>/<session>/<token>.<ext>`); a committee's own files omit it. */
   readonly perSession?: boolean;
-  readonly find: (committeeId: string, sessionId: string, token: string) => Promise<{ readonly fileName: string; readonly content: string | Buffer } | SupersededPage | undefined>;
+  readonly find: (committeeId: string, sessionId: string, token: string) => Promise<DownloadFile | SupersededPage | undefined>;
 }
 
 export interface RunningHttpServer {
@@ -120,7 +126,8 @@ const NO_STORE = { 'Cache-Control': 'no-store' } as const;
  */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   // restify 11 logs with pino; its type package still names bunyan's logger.
-  const server = restify.createServer({ name: 'gremium', handleUncaughtExceptions: false, log: restifyLogger() as unknown as restify.ServerOptions['log'] });
+  const log = restifyLogger() as unknown as restify.ServerOptions['log'];
+  const server = restify.createServer({ name: 'gremium', handleUncaughtExceptions: false, log });
   const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
   server.server.headersTimeout = timeouts.headersMs;
   server.server.requestTimeout = timeouts.requestMs;
@@ -196,7 +203,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
           }
           if ('superseded' in found) {
             const page = Buffer.from(found.html, 'utf8');
-            response.sendRaw(410, page, { ...NO_STORE, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(page.length), 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" });
+            response.sendRaw(410, page, {
+              ...NO_STORE,
+              'Content-Type': 'text/html; charset=utf-8',
+              'Content-Length': String(page.length),
+              'X-Content-Type-Options': 'nosniff',
+              'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+            });
             return;
           }
           const body = typeof found.content === 'string' ? Buffer.from(found.content, 'utf8') : found.content;

@@ -44,7 +44,9 @@ export function routeForLog(url: string | undefined): string {
  */
 export function logRequests(server: Server, logger: Logger): void {
   server.on('after', (request: Request, response: Response) => {
-    logger.debug({ method: request.method, route: routeForLog(request.url), status: response.statusCode, durationMs: Date.now() - request.time() }, 'request');
+    const durationMs = Date.now() - request.time();
+    const route = routeForLog(request.url);
+    logger.debug({ method: request.method, route, status: response.statusCode, durationMs }, 'request');
   });
 }
 
@@ -58,7 +60,10 @@ export function restifyLogger(): pino.Logger {
     name: 'restify',
     level: 'warn',
     serializers: {
-      req: (request: { method?: string; url?: string }) => ({ method: request.method, route: routeForLog(request.url) }),
+      req: (request: { method?: string; url?: string }) => ({
+        method: request.method,
+        route: routeForLog(request.url),
+      }),
       res: (response: { statusCode?: number }) => ({ status: response.statusCode }),
     },
   });

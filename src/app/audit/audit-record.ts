@@ -20,7 +20,16 @@ export const AUDIT_TYPE = 'audit';
  *   longer, would otherwise grow by one record per card shown;
  * - `audit`: the records themselves, which are only ever created (see `auditedStore`).
  */
-export const UNAUDITED_TYPES: ReadonlySet<string> = new Set(['outbox', 'dispatch', 'job', 'conversation', 'roster', 'extraSessionClaim', 'link', AUDIT_TYPE]);
+export const UNAUDITED_TYPES: ReadonlySet<string> = new Set([
+  'outbox',
+  'dispatch',
+  'job',
+  'conversation',
+  'roster',
+  'extraSessionClaim',
+  'link',
+  AUDIT_TYPE,
+]);
 
 /** Whether writes of documents of this type leave an audit record. */
 export function isAudited(type: string): boolean {

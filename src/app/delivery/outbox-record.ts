@@ -17,7 +17,9 @@ export type Recipient =
 
 /** Who a message's links are issued to: the person, or the conversation everyone in it reads. */
 export function linkRecipientOf(recipient: Recipient): LinkRecipient {
-  return recipient.kind === 'person' ? { kind: 'person', id: recipient.aadObjectId } : { kind: 'conversation', id: recipient.conversationDocumentId };
+  return recipient.kind === 'person'
+    ? { kind: 'person', id: recipient.aadObjectId }
+    : { kind: 'conversation', id: recipient.conversationDocumentId };
 }
 
 /** A person as a recipient: their 1:1 chat, opened from their team membership when the bot has none yet. */

@@ -144,7 +144,8 @@ export class OutboxSender {
     if (!address) return this.settle(claimed, { status: 'failed', failure: { reason: 'noConversation', status: null, detail: 'no conversation with the recipient is known', at: this.nowIso() } });
 
     // The links' tokens are made now, for this recipient; a retry replaces them (see issueLinks).
-    const links = await issueLinks(this.deps, claimed.committeeId, linkRecipientOf(claimed.recipient), claimed.message.links, claimed.id);
+    const recipient = linkRecipientOf(claimed.recipient);
+    const links = await issueLinks(this.deps, claimed.committeeId, recipient, claimed.message.links, claimed.id);
     const message = this.deps.renderer.render(claimed.message, conversation?.locale, links);
     // The slot is taken right before the request leaves, so Teams counts it when we did.
     await this.waitForSlot(address.conversationId);

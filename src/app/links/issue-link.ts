@@ -4,7 +4,8 @@ import type { IssuedLinks, LinkRequests } from '../ports/message-renderer';
 import type { BatchOperation } from '../ports/document-store';
 import { ConcurrencyError, NotFoundError } from '../ports/store-errors';
 import type { SessionDocument } from '../sessions/session-document';
-import { LINK_TYPE, linkDocumentId, newLinkToken, type LinkDocument, type LinkRecipient, type LinkTarget } from './link-document';
+import { LINK_TYPE, linkDocumentId, newLinkToken } from './link-document';
+import type { LinkDocument, LinkRecipient, LinkTarget } from './link-document';
 import { linkPath } from './link-paths';
 import { recipientMayHold } from './link-recipient';
 
@@ -34,20 +35,19 @@ export interface IssuedLink {
   readonly expiresAt: string;
 }
 
-/** A slot's previous link and the new one are written together; a revocation in between is read again. */
+/** A slot's previous links and the new one are written together; a lost race is read again. */
 const WRITE_ATTEMPTS = 3;
 
 /**
  * Issues a fresh link: a random token, of which only the hash is stored (see `LinkDocument`),
- * replacing whatever link the slot held before (all but the `keep` newest) in the same batch. Nothing is issued (undefined)
- * to a recipient who may not hold it (see `recipientMayHold`), for a session that does not
- * exist, or for a calendar whose session is long past.
+ * replacing the links the slot held before (all but the `keep` newest) in the same batch.
+ * Nothing is issued (undefined) to a recipient who may not hold it (see `recipientMayHold`), for
+ * a session that does not exist, or for a calendar whose session is long past.
  *
  * Why random tokens, created when the message is sent, and not tokens derived from a server
  * secret: nothing that could recreate a link is stored or configured anywhere, there is no key to
  * keep, rotate or leak, and a revoked link cannot come back by being derived again. The price is
- * that a card shown again gets a new link (its slot's old one stops working), which is what a
- * card refreshed in place needs anyway.
+ * that a card shown again gets a new link, which is what a card refreshed in place needs anyway.
  */
 export async function issueLink(deps: AppDependencies, issue: LinkIssue): Promise<IssuedLink | undefined> {
   const { store } = deps;
@@ -78,14 +78,21 @@ export async function issueLink(deps: AppDependencies, issue: LinkIssue): Promis
     expiresAt,
   };
   for (let attempt = 1; ; attempt += 1) {
-    const previous = await store.query<LinkDocument>(committeeId, { type: LINK_TYPE, where: [{ field: 'slot', op: '=', value: slot }] });
-    const replaced = [...previous].sort((a, b) => b.issuedAt.localeCompare(a.issuedAt) || b.id.localeCompare(a.id)).slice(keep);
-    const operations: BatchOperation[] = [...replaced.map((link): BatchOperation => ({ op: 'delete', id: link.id, ifMatch: link._etag })), { op: 'create', document }];
+    const previous = await store.query<LinkDocument>(committeeId, {
+      type: LINK_TYPE,
+      where: [{ field: 'slot', op: '=', value: slot }],
+    });
+    const newestFirst = [...previous].sort((a, b) => b.issuedAt.localeCompare(a.issuedAt) || b.id.localeCompare(a.id));
+    const operations: BatchOperation[] = [
+      ...newestFirst.slice(keep).map((link): BatchOperation => ({ op: 'delete', id: link.id, ifMatch: link._etag })),
+      { op: 'create', document },
+    ];
     try {
       await store.batch(committeeId, operations);
       break;
     } catch (error) {
-      if (!(error instanceof NotFoundError || error instanceof ConcurrencyError) || attempt >= WRITE_ATTEMPTS) throw error;
+      const lostRace = error instanceof NotFoundError || error instanceof ConcurrencyError;
+      if (!lostRace || attempt >= WRITE_ATTEMPTS) throw error;
     }
   }
   return { token, path: linkPath(committeeId, target, token), expiresAt };
@@ -97,11 +104,19 @@ export async function issueLink(deps: AppDependencies, issue: LinkIssue): Promis
  * previous `keep` links of its slot valid). Answers the paths by name; a link that could not be
  * issued is missing, and the card shows none.
  */
-export async function issueLinks(deps: AppDependencies, committeeId: string, recipient: LinkRecipient, requests: LinkRequests | undefined, origin: string, keep = 0): Promise<IssuedLinks> {
+export async function issueLinks(
+  deps: AppDependencies,
+  committeeId: string,
+  recipient: LinkRecipient,
+  requests: LinkRequests | undefined,
+  origin: string,
+  keep = 0,
+): Promise<IssuedLinks> {
   const issued: Record<string, string> = {};
   for (const [name, target] of Object.entries(requests ?? {})) {
     const what = target.kind === 'export' ? target.exportId : target.sessionId;
-    const link = await issueLink(deps, { committeeId, recipient, target, slot: `${origin}|${recipient.kind}:${recipient.id}|${name}|${what}`, keep });
+    const slot = `${origin}|${recipient.kind}:${recipient.id}|${name}|${what}`;
+    const link = await issueLink(deps, { committeeId, recipient, target, slot, keep });
     if (link) issued[name] = link.path;
   }
   return issued;

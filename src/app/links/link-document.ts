@@ -73,7 +73,8 @@ export function targetOf(link: LinkDocument): LinkTarget | undefined {
       return link.sessionId ? { kind: 'calendar', sessionId: link.sessionId } : undefined;
     case 'minutes':
     case 'extract':
-      return link.sessionId && typeof link.version === 'number' ? { kind: link.kind, sessionId: link.sessionId, version: link.version } : undefined;
+      if (!link.sessionId || typeof link.version !== 'number') return undefined;
+      return { kind: link.kind, sessionId: link.sessionId, version: link.version };
     case 'export':
       return link.exportId ? { kind: 'export', exportId: link.exportId } : undefined;
   }

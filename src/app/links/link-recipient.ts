@@ -19,7 +19,12 @@ import type { LinkRecipient, LinkTarget } from './link-document';
  *   minutes while they are of the secretariat, or received the latest circulation and still hold
  *   a seat; the extract while they are of the working group.
  */
-export async function recipientMayHold(store: DocumentStore, committeeId: string, recipient: LinkRecipient, target: LinkTarget): Promise<boolean> {
+export async function recipientMayHold(
+  store: DocumentStore,
+  committeeId: string,
+  recipient: LinkRecipient,
+  target: LinkTarget,
+): Promise<boolean> {
   if (recipient.kind === 'conversation') {
     if (target.kind !== 'extract') return false;
     const committee = await store.get<CommitteeDocument>(committeeId, COMMITTEE_DOCUMENT_ID);
@@ -42,7 +47,8 @@ export async function recipientMayHold(store: DocumentStore, committeeId: string
     case 'minutes': {
       if (person.roles.includes('secretariat')) return true;
       const minutes = await store.get<MinutesDocument>(committeeId, minutesDocumentId(target.sessionId));
-      return minutes?.type === 'minutes' && (minutes.circulation?.recipients.includes(recipient.id) ?? false) && (await holdsSeat(store, committeeId, recipient.id));
+      const circulatedTo = minutes?.type === 'minutes' ? (minutes.circulation?.recipients ?? []) : [];
+      return circulatedTo.includes(recipient.id) && (await holdsSeat(store, committeeId, recipient.id));
     }
   }
 }
@@ -50,7 +56,12 @@ export async function recipientMayHold(store: DocumentStore, committeeId: string
 /** Whether the person is the member or the deputy of a seat. */
 async function holdsSeat(store: DocumentStore, committeeId: string, personId: string): Promise<boolean> {
   for (const field of ['memberId', 'deputyId']) {
-    if ((await store.query<SeatDocument>(committeeId, { type: 'seat', where: [{ field, op: '=', value: personId }], limit: 1 })).length > 0) return true;
+    const seats = await store.query<SeatDocument>(committeeId, {
+      type: 'seat',
+      where: [{ field, op: '=', value: personId }],
+      limit: 1,
+    });
+    if (seats.length > 0) return true;
   }
   return false;
 }

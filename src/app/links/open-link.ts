@@ -11,13 +11,20 @@ import { recipientMayHold } from './link-recipient';
  * cannot be a token, an unknown or revoked one, another committee's, another kind's, an expired
  * one, one of a person who has left) answers undefined alike, so a caller cannot tell which.
  */
-export async function openLink(deps: AppDependencies, committeeId: string, token: string, kinds: readonly LinkKind[]): Promise<Stored<LinkDocument> | undefined> {
+export async function openLink(
+  deps: AppDependencies,
+  committeeId: string,
+  token: string,
+  kinds: readonly LinkKind[],
+): Promise<Stored<LinkDocument> | undefined> {
   const id = linkDocumentId(token);
   if (!id || !isSafeIdPart(committeeId)) return undefined;
   const link = await deps.store.get<LinkDocument>(committeeId, id);
   if (link?.type !== LINK_TYPE || !kinds.includes(link.kind)) return undefined;
   if (link.expiresAt <= deps.clock.now().toUTC().toISO()!) return undefined;
   const target = targetOf(link);
-  if (!target || !(await recipientMayHold(deps.store, committeeId, { kind: link.recipientKind, id: link.recipientId }, target))) return undefined;
+  if (!target) return undefined;
+  const recipient = { kind: link.recipientKind, id: link.recipientId };
+  if (!(await recipientMayHold(deps.store, committeeId, recipient, target))) return undefined;
   return link;
 }

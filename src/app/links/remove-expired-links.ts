@@ -22,7 +22,10 @@ const SHARED_TOKEN_FIELDS: ReadonlyArray<{ readonly type: string; readonly field
  */
 export async function removeExpiredLinks(deps: AppDependencies, committeeId: string): Promise<number> {
   const nowIso = deps.clock.now().toUTC().toISO()!;
-  const expired = await deps.store.query<LinkDocument>(committeeId, { type: LINK_TYPE, where: [{ field: 'expiresAt', op: '<=', value: nowIso }] });
+  const expired = await deps.store.query<LinkDocument>(committeeId, {
+    type: LINK_TYPE,
+    where: [{ field: 'expiresAt', op: '<=', value: nowIso }],
+  });
   let removed = 0;
   for (let start = 0; start < expired.length; start += MAX_BATCH_OPERATIONS) {
     const chunk: Array<Stored<LinkDocument>> = expired.slice(start, start + MAX_BATCH_OPERATIONS);
@@ -43,7 +46,11 @@ export async function removeExpiredLinks(deps: AppDependencies, committeeId: str
   }
   for (const { type, fields } of SHARED_TOKEN_FIELDS) {
     for (const field of fields) {
-      for (const document of await deps.store.query<Document>(committeeId, { type, where: [{ field, op: '!=', value: null }] })) {
+      const holding = await deps.store.query<Document>(committeeId, {
+        type,
+        where: [{ field, op: '!=', value: null }],
+      });
+      for (const document of holding) {
         const { _etag: etag, [field]: _token, ...rest } = document as Stored<Document> & Record<string, unknown>;
         try {
           await deps.store.replace(rest as unknown as Document, etag);

@@ -4,8 +4,15 @@ import { ConcurrencyError, NotFoundError } from '../ports/store-errors';
 import { LINK_TYPE, type LinkDocument } from './link-document';
 
 /** Every link issued to the recipient (a person's object id, or a conversation document's id). */
-export function linksOf(store: DocumentStore, committeeId: string, recipientId: string): Promise<Array<Stored<LinkDocument>>> {
-  return store.query<LinkDocument>(committeeId, { type: LINK_TYPE, where: [{ field: 'recipientId', op: '=', value: recipientId }] });
+export function linksOf(
+  store: DocumentStore,
+  committeeId: string,
+  recipientId: string,
+): Promise<Array<Stored<LinkDocument>>> {
+  return store.query<LinkDocument>(committeeId, {
+    type: LINK_TYPE,
+    where: [{ field: 'recipientId', op: '=', value: recipientId }],
+  });
 }
 
 /** A lost race (a link deleted or replaced meanwhile) is read again this often. */
@@ -28,7 +35,8 @@ export async function revokeLinksOf(deps: AppDependencies, committeeId: string, 
       }
       return revoked;
     } catch (error) {
-      if (!(error instanceof NotFoundError || error instanceof ConcurrencyError) || attempt >= WRITE_ATTEMPTS) throw error;
+      const lostRace = error instanceof NotFoundError || error instanceof ConcurrencyError;
+      if (!lostRace || attempt >= WRITE_ATTEMPTS) throw error;
     }
   }
 }
@@ -41,7 +49,12 @@ export async function revokeLinksOf(deps: AppDependencies, committeeId: string, 
  * for a link issued while the change was being written; until then `recipientMayHold` keeps the
  * links of someone who has left from working.
  */
-export async function withLinksRevoked(deps: AppDependencies, committeeId: string, personIds: readonly string[], operations: readonly BatchOperation[]): Promise<BatchOperation[]> {
+export async function withLinksRevoked(
+  deps: AppDependencies,
+  committeeId: string,
+  personIds: readonly string[],
+  operations: readonly BatchOperation[],
+): Promise<BatchOperation[]> {
   if (personIds.length === 0) return [...operations];
   const links = (await Promise.all(personIds.map((personId) => linksOf(deps.store, committeeId, personId)))).flat();
   // Revocations first: should one fail (a link replaced meanwhile), nothing of the change is

@@ -106,13 +106,18 @@ function publicationDrafts(committee: CommitteeDocument, session: SessionDocumen
   const header = cardHeader(committee, session, minutes.version);
   const results: MinutesResultsMessage = { ...header, audience: 'workingGroup', correction, automatic, items: shownItems(minutes.items, roster, false) };
   const notice: MinutesResultsMessage = { ...header, audience: 'recipients', correction, automatic, items: [] };
-  const resultsSpec: MessageSpec = { kind: MINUTES_RESULTS_MESSAGE_KIND, data: { ...results }, links: resultsLinks(results) };
+  const spec = (message: MinutesResultsMessage): MessageSpec => ({
+    kind: MINUTES_RESULTS_MESSAGE_KIND,
+    data: { ...message },
+    links: resultsLinks(message),
+  });
+  const [resultsSpec, noticeSpec] = [spec(results), spec(notice)];
   const recipientIds = new Set(minutes.circulation?.recipients ?? []);
   const recipients = [...roster.people.values()].filter((person) => recipientIds.has(person.aadObjectId));
   const workingGroupPeople: PersonDocument[] = committee.workingGroupConversationId ? [] : [...roster.people.values()].filter((person) => person.active && person.roles.includes('workingGroup'));
   return [
     ...(committee.workingGroupConversationId ? [{ key: `${dispatchId}:conversation`, recipient: { kind: 'conversation' as const, conversationDocumentId: committee.workingGroupConversationId }, recipientLabel: 'working group', message: resultsSpec }] : []),
     ...draftsForPeople(`${dispatchId}:results`, workingGroupPeople, resultsSpec),
-    ...draftsForPeople(`${dispatchId}:notice`, recipients, { kind: MINUTES_RESULTS_MESSAGE_KIND, data: { ...notice }, links: resultsLinks(notice) }),
+    ...draftsForPeople(`${dispatchId}:notice`, recipients, noticeSpec),
   ];
 }

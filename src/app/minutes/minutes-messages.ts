@@ -74,7 +74,8 @@ export function reviewLinks(message: Pick<MinutesReviewMessage, 'sessionId' | 'v
  * and agreements, never the internal discussion), the recipients' notice the full minutes.
  */
 export function resultsLinks(message: Pick<MinutesResultsMessage, 'sessionId' | 'version' | 'audience'>): LinkRequests {
-  return { pdf: { kind: message.audience === 'workingGroup' ? 'extract' : 'minutes', sessionId: message.sessionId, version: message.version } };
+  const kind = message.audience === 'workingGroup' ? 'extract' : 'minutes';
+  return { pdf: { kind, sessionId: message.sessionId, version: message.version } };
 }
 
 export function cardHeader(committee: Pick<CommitteeDocument, 'committeeId' | 'name' | 'timeZone'>, session: Pick<SessionDocument, 'id' | 'number' | 'startsAt'>, version: number): MinutesCardHeader {

@@ -47,7 +47,8 @@ export interface MinutesView {
 
 /** The secretariat's minutes card links the PDF of the version last sent out; none before the first. */
 export function minutesCardLinks(view: Pick<MinutesView, 'sessionId' | 'publishedVersion'>): LinkRequests {
-  return view.publishedVersion === undefined ? {} : { pdf: { kind: 'minutes', sessionId: view.sessionId, version: view.publishedVersion } };
+  if (view.publishedVersion === undefined) return {};
+  return { pdf: { kind: 'minutes', sessionId: view.sessionId, version: view.publishedVersion } };
 }
 
 /**

@@ -38,8 +38,12 @@ export async function exportPersonalData(deps: AppDependencies, actor: Actor): P
     content,
   };
   await deps.store.create(document);
-  const link = await issueLink(deps, { committeeId: actor.committeeId, recipient: { kind: 'person', id: actor.identity.aadObjectId }, target: { kind: 'export', exportId: document.id }, slot: `export|${document.id}` });
-  return link;
+  return issueLink(deps, {
+    committeeId: actor.committeeId,
+    recipient: { kind: 'person', id: actor.identity.aadObjectId },
+    target: { kind: 'export', exportId: document.id },
+    slot: `export|${document.id}`,
+  });
 }
 
 /**
@@ -51,7 +55,8 @@ export async function dataExportFile(deps: AppDependencies, committeeId: string,
   const link = await openLink(deps, committeeId, token, ['export']);
   if (!link?.exportId) return undefined;
   const found = await deps.store.get<DataExportDocument>(committeeId, link.exportId);
-  if (!found || found.type !== 'dataExport' || found.personId !== link.recipientId || found.expiresAt <= deps.clock.now().toUTC().toISO()!) return undefined;
+  if (found?.type !== 'dataExport' || found.personId !== link.recipientId) return undefined;
+  if (found.expiresAt <= deps.clock.now().toUTC().toISO()!) return undefined;
   return { fileName: `gremium-meine-daten-${found.createdAt.slice(0, 10)}.json`, content: JSON.stringify(found.content, null, 2) };
 }
 
@@ -102,7 +107,7 @@ export async function collectPersonalData(store: DocumentStore, committeeId: str
     conversations: conversations.filter((conversation) => conversation.kind === 'personal').map(plain),
     auditTrail: [...trail.values()].map(plain),
     // What each link leads to and how long it works; never a token (the store has none).
-    links: links.map((link) => ({ kind: link.kind, sessionId: link.sessionId, version: link.version, issuedAt: link.issuedAt, expiresAt: link.expiresAt })),
+    links: links.map(({ kind, sessionId, version, issuedAt, expiresAt }) => ({ kind, sessionId, version, issuedAt, expiresAt })),
   };
 }
 

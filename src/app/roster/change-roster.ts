@@ -74,7 +74,8 @@ export async function changeRoster(
       await deps.store.batch(actor.committeeId, operations);
       break;
     } catch (error) {
-      if (!(error instanceof ConcurrencyError || error instanceof ConflictError || error instanceof NotFoundError)) throw error;
+      const lostRace = error instanceof ConcurrencyError || error instanceof ConflictError || error instanceof NotFoundError;
+      if (!lostRace) throw error;
       // A link replaced or revoked meanwhile is no reason to refuse the change: read the links again.
       if (operations.length === changes.length || attempt >= LINK_ATTEMPTS) return fail({ kind: 'outdated' });
     }

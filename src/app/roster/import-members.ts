@@ -79,13 +79,15 @@ export async function markMembersLeft(deps: AppDependencies, tenantId: string, l
       if (!person || !person.active) break;
       try {
         // Deactivated, and their links revoked with it (see withLinksRevoked).
-        const leaving: BatchOperation = { op: 'replace', document: personDocumentWith(person, personLeaving(personOf(person), at)), ifMatch: person._etag };
+        const document = personDocumentWith(person, personLeaving(personOf(person), at));
+        const leaving: BatchOperation = { op: 'replace', document, ifMatch: person._etag };
         await deps.store.batch(committeeId, await withLinksRevoked(deps, committeeId, [person.aadObjectId], [leaving]));
         await revokeLinksOf(deps, committeeId, person.aadObjectId);
         deactivated += 1;
         break;
       } catch (error) {
-        if (!(error instanceof ConcurrencyError || error instanceof NotFoundError) || attempt >= WRITE_ATTEMPTS) throw error;
+        const lostRace = error instanceof ConcurrencyError || error instanceof NotFoundError;
+        if (!lostRace || attempt >= WRITE_ATTEMPTS) throw error;
       }
     }
   }

@@ -21,7 +21,7 @@ export const CALENDAR_LINK_DAYS_AFTER_SESSION = 14;
  * A minutes or extract link works for 90 days from when it was sent: through the objection
  * period and up to the next session (sessions are about two months apart), when the last
  * minutes are read again. A PDF is meant to be saved, not kept as an address: a forwarded link
- * dies within one session cycle, and the secretariat's minutes card gives a fresh one any time.
+ * dies within one session cycle, and the secretariat's own minutes card always carries a working one.
  */
 export const MINUTES_LINK_DAYS = 90;
 
