@@ -34,7 +34,9 @@ describe('server/links in logs', function () {
     await setUpCommittee(deps, TENANT);
     await seatFor(deps, COMMITTEE);
     const startsAt = DateTime.utc().plus({ days: 30 }).startOf('hour');
-    await store.create(sessionDocument(COMMITTEE, { startsAt: startsAt.toISO()!, endsAt: startsAt.plus({ hours: 3 }).toISO()! }));
+    await store.create(
+      sessionDocument(COMMITTEE, { startsAt: startsAt.toISO()!, endsAt: startsAt.plus({ hours: 3 }).toISO()! }),
+    );
     const minutes: MinutesDocument = {
       id: minutesDocumentId(SESSION),
       committeeId: COMMITTEE,
@@ -43,7 +45,16 @@ describe('server/links in logs', function () {
       status: 'circulated',
       version: 1,
       publishedVersion: 1,
-      items: [{ itemId: 'opening', title: '', standard: 'opening', summary: 'Begrüßung.', result: 'Protokoll genehmigt.', agreements: [] }],
+      items: [
+        {
+          itemId: 'opening',
+          title: '',
+          standard: 'opening',
+          summary: 'Begrüßung.',
+          result: 'Protokoll genehmigt.',
+          agreements: [],
+        },
+      ],
       participants: [],
       createdAt: '2027-02-11T17:00:00.000Z',
       updatedAt: '2027-02-11T17:00:00.000Z',
@@ -55,7 +66,10 @@ describe('server/links in logs', function () {
     await store.replace<MinutesDocument>({ ...head, version: 2, publishedVersion: 2 }, head._etag);
     const pdf = await issuedLink(deps, COMMITTEE, { kind: 'minutes', sessionId: SESSION, version: 2 });
     const calendar = await issuedLink(deps, COMMITTEE, { kind: 'calendar', sessionId: SESSION });
-    const exported = await exportPersonalData(deps, await identifyActor(deps, { tenantId: TENANT, aadObjectId: SECRETARIAT_ID, displayName: 'Geschäftsstelle' }));
+    const exported = await exportPersonalData(
+      deps,
+      await identifyActor(deps, { tenantId: TENANT, aadObjectId: SECRETARIAT_ID, displayName: 'Geschäftsstelle' }),
+    );
     assert.ok(exported);
     await store.close();
     const links = [calendar, pdf, superseded, exported];
@@ -68,23 +82,44 @@ describe('server/links in logs', function () {
       const statuses: number[] = [];
       for (const link of links) statuses.push((await fetch(`${base}${link.path}?from=${link.token}`)).status);
       for (const link of links) {
-        for (const wrong of [`${link.path}/`, link.path.replace(/\.\w+$/, ''), link.path.replace(link.token, `${link.token.slice(1)}A`), `/api/minutes/${COMMITTEE}/${link.token}`, `/${link.token}`, `/api/${link.token}.pdf`]) {
+        for (const wrong of [
+          `${link.path}/`,
+          link.path.replace(/\.\w+$/, ''),
+          link.path.replace(link.token, `${link.token.slice(1)}A`),
+          `/api/minutes/${COMMITTEE}/${link.token}`,
+          `/${link.token}`,
+          `/api/${link.token}.pdf`,
+        ]) {
           statuses.push((await fetch(`${base}${wrong}`)).status);
         }
       }
       assert.deepEqual(statuses.slice(0, 4), [200, 200, 410, 200], 'calendar, minutes, superseded minutes, export');
-      assert.ok(statuses.slice(4).every((status) => status === 404), statuses.join());
+      assert.ok(
+        statuses.slice(4).every((status) => status === 404),
+        statuses.join(),
+      );
 
       main.child.kill('SIGTERM');
       const { stdout, stderr } = await main.exited;
       const written = `${stdout}\n${stderr}`;
       // The request log must have seen the downloads, or the search below would prove nothing.
-      for (const route of [`/api/calendar/${COMMITTEE}/${SESSION}/….ics`, `/api/minutes/${COMMITTEE}/${SESSION}/….pdf`, `/api/export/${COMMITTEE}/….json`]) {
+      for (const route of [
+        `/api/calendar/${COMMITTEE}/${SESSION}/….ics`,
+        `/api/minutes/${COMMITTEE}/${SESSION}/….pdf`,
+        `/api/export/${COMMITTEE}/….json`,
+      ]) {
         assert.ok(written.includes(`"route":"${route}"`), `no request line for ${route}`);
       }
       assert.match(written, /"level":20,[^\n]*"method":"GET","route":"\/api\/minutes\/[^"]+","status":410/);
       for (const link of links) {
-        assert.equal(written.includes(link.token), false, `a token was written:\n${written.split('\n').filter((line) => line.includes(link.token)).join('\n')}`);
+        assert.equal(
+          written.includes(link.token),
+          false,
+          `a token was written:\n${written
+            .split('\n')
+            .filter((line) => line.includes(link.token))
+            .join('\n')}`,
+        );
         assert.equal(written.includes(link.token.slice(0, 16)), false, 'a part of a token was written');
       }
     } finally {

@@ -30,7 +30,10 @@ export async function removeExpiredLinks(deps: AppDependencies, committeeId: str
   for (let start = 0; start < expired.length; start += MAX_BATCH_OPERATIONS) {
     const chunk: Array<Stored<LinkDocument>> = expired.slice(start, start + MAX_BATCH_OPERATIONS);
     try {
-      await deps.store.batch(committeeId, chunk.map((link) => ({ op: 'delete', id: link.id, ifMatch: link._etag })));
+      await deps.store.batch(
+        committeeId,
+        chunk.map((link) => ({ op: 'delete', id: link.id, ifMatch: link._etag })),
+      );
       removed += chunk.length;
     } catch (error) {
       if (!lostRace(error)) throw error;

@@ -4,7 +4,12 @@ import type { CommitteeDocument } from '../../../src/app/documents';
 import { OutboxSender } from '../../../src/app/delivery/outbox-sender';
 import { enqueueOperation, outboxRecordId, type OutboxDraft } from '../../../src/app/delivery/outbox-record';
 import { issueLink } from '../../../src/app/links/issue-link';
-import { LINK_TYPE, type LinkDocument, type LinkRecipient, type LinkTarget } from '../../../src/app/links/link-document';
+import {
+  LINK_TYPE,
+  type LinkDocument,
+  type LinkRecipient,
+  type LinkTarget,
+} from '../../../src/app/links/link-document';
 import { removeExpiredLinks } from '../../../src/app/links/remove-expired-links';
 import { linksOf } from '../../../src/app/links/revoke-links';
 import { isSuperseded, minutesFile, MINUTES_SUPERSEDED } from '../../../src/app/minutes/minutes-file';
@@ -35,7 +40,8 @@ const BASE_URL = 'https://gremium.example.org';
 const SESSION_2 = 'session-2027-2';
 const DAY = 24 * 60 * 60 * 1000;
 /** The address of a link in a rendered card, with its token. */
-const LINK_IN_CARD = /https:\/\/gremium\.example\.org\/api\/(?:calendar|minutes|export)\/[^"\s]*?([A-Za-z0-9_-]{43})\.(?:ics|pdf|json)/;
+const LINK_IN_CARD =
+  /https:\/\/gremium\.example\.org\/api\/(?:calendar|minutes|export)\/[^"\s]*?([A-Za-z0-9_-]{43})\.(?:ics|pdf|json)/;
 
 for (const engine of ENGINES) {
   describe(`app/links on the ${engine.name}`, function () {
@@ -53,13 +59,22 @@ for (const engine of ENGINES) {
     const calendar = (sessionId = SESSION_1): LinkTarget => ({ kind: 'calendar', sessionId });
     /** Issues a link as a card sent to the person would, each in a slot of its own. */
     async function tokenFor(who: PersonKey | LinkRecipient, target: LinkTarget): Promise<string> {
-      const link = await issueLink(world.deps, { committeeId: COMMITTEE, recipient: typeof who === 'string' ? to(who) : who, target, slot: `test|${Math.random()}` });
+      const link = await issueLink(world.deps, {
+        committeeId: COMMITTEE,
+        recipient: typeof who === 'string' ? to(who) : who,
+        target,
+        slot: `test|${Math.random()}`,
+      });
       assert.ok(link, `no link for ${JSON.stringify(who)}`);
       return link.token;
     }
-    const opens = async (token: string, sessionId = SESSION_1) => (await sessionCalendarEvent(world.deps, COMMITTEE, sessionId, token)) !== undefined;
+    const opens = async (token: string, sessionId = SESSION_1) =>
+      (await sessionCalendarEvent(world.deps, COMMITTEE, sessionId, token)) !== undefined;
     const rosterChange = async (request: RosterRequest) => {
-      const changed = await changeRoster(world.deps, await world.actor('katrin'), { revision: (await loadRoster(world.store, COMMITTEE)).revision, request });
+      const changed = await changeRoster(world.deps, await world.actor('katrin'), {
+        revision: (await loadRoster(world.store, COMMITTEE)).revision,
+        request,
+      });
       assert.ok(changed.ok, JSON.stringify(!changed.ok && changed.error));
     };
 
@@ -69,7 +84,10 @@ for (const engine of ENGINES) {
         assert.notEqual(sabine, thomas);
         assert.ok((await opens(sabine)) && (await opens(thomas)), 'each opens the session');
         const links = await world.store.query<LinkDocument>(COMMITTEE, { type: LINK_TYPE });
-        assert.deepEqual(links.map((link) => link.id).sort(), [sabine, thomas].map((token) => `link-${createHash('sha256').update(token).digest('hex')}`).sort());
+        assert.deepEqual(
+          links.map((link) => link.id).sort(),
+          [sabine, thomas].map((token) => `link-${createHash('sha256').update(token).digest('hex')}`).sort(),
+        );
         assert.deepEqual(links.map((link) => link.recipientId).sort(), [PEOPLE.sabine, PEOPLE.thomas].sort());
         for (const token of [sabine, thomas]) assert.ok(!JSON.stringify(links).includes(token), 'no token is stored');
       });
@@ -79,15 +97,29 @@ for (const engine of ENGINES) {
         assert.equal(await opens(token, SESSION_2), false, 'not another session');
         assert.equal(await minutesFile(world.deps, COMMITTEE, SESSION_1, token), undefined, 'not the minutes');
         assert.equal(await dataExportFile(world.deps, COMMITTEE, token), undefined, 'not an export');
-        assert.equal(await sessionCalendarEvent(world.deps, 'tenant-00000000-0000-0000-0000-000000000000', SESSION_1, token), undefined, 'not in another committee');
+        assert.equal(
+          await sessionCalendarEvent(world.deps, 'tenant-00000000-0000-0000-0000-000000000000', SESSION_1, token),
+          undefined,
+          'not in another committee',
+        );
         assert.equal(await opens(nearMiss(token)), false, 'not with a token that differs in one character');
         assert.equal(await opens(token), true);
       });
 
       it('replaces the link of a slot when it issues for it again, so one message or card keeps one working link', async () => {
         const slot = 'outbox-1|person:sabine|calendar|session-2027-1';
-        const first = await issueLink(world.deps, { committeeId: COMMITTEE, recipient: to('sabine'), target: calendar(), slot });
-        const second = await issueLink(world.deps, { committeeId: COMMITTEE, recipient: to('sabine'), target: calendar(), slot });
+        const first = await issueLink(world.deps, {
+          committeeId: COMMITTEE,
+          recipient: to('sabine'),
+          target: calendar(),
+          slot,
+        });
+        const second = await issueLink(world.deps, {
+          committeeId: COMMITTEE,
+          recipient: to('sabine'),
+          target: calendar(),
+          slot,
+        });
         assert.ok(first && second);
         assert.deepEqual([await opens(first.token), await opens(second.token)], [false, true]);
         assert.equal((await linksOf(world.store, COMMITTEE, PEOPLE.sabine)).length, 1);
@@ -95,16 +127,33 @@ for (const engine of ENGINES) {
 
       it('issues nothing to whoever may not hold the link: someone deactivated, without a seat, without the role, not sent the minutes', async () => {
         await rosterChange({ kind: 'setActive', personId: PEOPLE.yusuf, active: false });
-        const issue = (recipient: LinkRecipient, target: LinkTarget) => issueLink(world.deps, { committeeId: COMMITTEE, recipient, target, slot: 'x' });
+        const issue = (recipient: LinkRecipient, target: LinkTarget) =>
+          issueLink(world.deps, { committeeId: COMMITTEE, recipient, target, slot: 'x' });
         const minutes: LinkTarget = { kind: 'minutes', sessionId: SESSION_1, version: 1 };
         assert.equal(await issue(to('yusuf'), calendar()), undefined);
-        assert.equal(await issue(to('katrin'), calendar()), undefined, 'the secretariat holds no seat, so it is sent no invitation');
+        assert.equal(
+          await issue(to('katrin'), calendar()),
+          undefined,
+          'the secretariat holds no seat, so it is sent no invitation',
+        );
         assert.equal(await issue(to('sabine'), minutes), undefined, 'minutes not yet sent to her');
         assert.ok(await issue(to('katrin'), minutes), 'the secretariat follows the minutes');
-        assert.equal(await issue(to('sabine'), { ...minutes, kind: 'extract' }), undefined, 'the extract is the working group’s');
+        assert.equal(
+          await issue(to('sabine'), { ...minutes, kind: 'extract' }),
+          undefined,
+          'the extract is the working group’s',
+        );
         assert.ok(await issue(to('lena'), { ...minutes, kind: 'extract' }));
-        assert.equal(await issue({ kind: 'person', id: '0f0f0f0f-0000-0000-0000-00000000000f' }, calendar()), undefined, 'nobody outside the roster, except for their own data');
-        assert.equal(await issue({ kind: 'conversation', id: 'conversation-unknown' }, { ...minutes, kind: 'extract' }), undefined, 'no conversation but the working group’s');
+        assert.equal(
+          await issue({ kind: 'person', id: '0f0f0f0f-0000-0000-0000-00000000000f' }, calendar()),
+          undefined,
+          'nobody outside the roster, except for their own data',
+        );
+        assert.equal(
+          await issue({ kind: 'conversation', id: 'conversation-unknown' }, { ...minutes, kind: 'extract' }),
+          undefined,
+          'no conversation but the working group’s',
+        );
         assert.equal(await issue(to('sabine'), calendar('session-2027-9')), undefined);
         world.clock.advance(Date.parse('2027-02-25T16:00:00Z') - world.clock.now().toMillis());
         assert.equal(await issue(to('sabine'), calendar()), undefined);
@@ -126,17 +175,27 @@ for (const engine of ENGINES) {
           get: (target, property, receiver) => {
             if (property !== 'batch') return Reflect.get(target, property, receiver) as unknown;
             return async (committeeId: string, operations: readonly BatchOperation[]) => {
-              const link = operations.find((operation) => operation.op === 'delete' && operation.id.startsWith('link-'));
+              const link = operations.find(
+                (operation) => operation.op === 'delete' && operation.id.startsWith('link-'),
+              );
               if (link && !raced) {
                 raced = true;
                 // A send renews the link between the change reading it and writing.
-                await issueLink(world.deps, { committeeId, recipient: to('sabine'), target: calendar(), slot: (await linksOf(target, committeeId, PEOPLE.sabine))[0]!.slot });
+                await issueLink(world.deps, {
+                  committeeId,
+                  recipient: to('sabine'),
+                  target: calendar(),
+                  slot: (await linksOf(target, committeeId, PEOPLE.sabine))[0]!.slot,
+                });
               }
               return target.batch(committeeId, operations);
             };
           },
         });
-        const changed = await changeRoster({ ...world.deps, store }, await world.actor('katrin'), { revision: (await loadRoster(world.store, COMMITTEE)).revision, request: { kind: 'setActive', personId: PEOPLE.sabine, active: false } });
+        const changed = await changeRoster({ ...world.deps, store }, await world.actor('katrin'), {
+          revision: (await loadRoster(world.store, COMMITTEE)).revision,
+          request: { kind: 'setActive', personId: PEOPLE.sabine, active: false },
+        });
         assert.ok(changed.ok, JSON.stringify(!changed.ok && changed.error));
         assert.ok(raced, 'the race happened');
         assert.equal(await opens(sabine), false);
@@ -144,10 +203,21 @@ for (const engine of ENGINES) {
       });
 
       it('revokes the links of the member and the deputy of a removed seat, and of a deputy replaced on a seat', async () => {
-        const [sabine, thomas, birgit, yara] = [await tokenFor('sabine', calendar()), await tokenFor('thomas', calendar()), await tokenFor('birgit', calendar()), await tokenFor('yara', calendar())];
+        const [sabine, thomas, birgit, yara] = [
+          await tokenFor('sabine', calendar()),
+          await tokenFor('thomas', calendar()),
+          await tokenFor('birgit', calendar()),
+          await tokenFor('yara', calendar()),
+        ];
         await rosterChange({ kind: 'removeSeat', seatId: seatDocumentId('jobcenter') });
         assert.deepEqual([await opens(sabine), await opens(thomas), await opens(birgit)], [false, false, true]);
-        await rosterChange({ kind: 'saveSeat', seatId: seatDocumentId('ihk'), institution: 'IHK zu Leipzig', memberId: PEOPLE.yusuf, deputyId: '' });
+        await rosterChange({
+          kind: 'saveSeat',
+          seatId: seatDocumentId('ihk'),
+          institution: 'IHK zu Leipzig',
+          memberId: PEOPLE.yusuf,
+          deputyId: '',
+        });
         assert.equal(await opens(yara), false, 'the deputy taken off her seat');
         assert.equal(await opens(birgit), true);
       });
@@ -157,14 +227,20 @@ for (const engine of ENGINES) {
         await rosterChange({ kind: 'setRoles', personId: PEOPLE.lena, roles: [] });
         assert.deepEqual(await linksOf(world.store, COMMITTEE, PEOPLE.lena), []);
         const birgit = await tokenFor('birgit', calendar());
-        assert.equal(await markMembersLeft(world.deps, TENANT, [{ userId: '29:birgit', aadObjectId: PEOPLE.birgit }]), 1);
+        assert.equal(
+          await markMembersLeft(world.deps, TENANT, [{ userId: '29:birgit', aadObjectId: PEOPLE.birgit }]),
+          1,
+        );
         assert.equal(await opens(birgit), false);
         assert.deepEqual(await linksOf(world.store, COMMITTEE, PEOPLE.birgit), []);
       });
 
       it('revokes the links of an erased person', async () => {
         const [sabine, birgit] = [await tokenFor('sabine', calendar()), await tokenFor('birgit', calendar())];
-        const erased = await erasePerson(world.deps, await world.actor('katrin'), { revision: (await loadRoster(world.store, COMMITTEE)).revision, personId: PEOPLE.sabine });
+        const erased = await erasePerson(world.deps, await world.actor('katrin'), {
+          revision: (await loadRoster(world.store, COMMITTEE)).revision,
+          personId: PEOPLE.sabine,
+        });
         assert.ok(erased.ok);
         assert.deepEqual([await opens(sabine), await opens(birgit)], [false, true]);
         assert.deepEqual(await linksOf(world.store, COMMITTEE, PEOPLE.sabine), []);
@@ -182,8 +258,20 @@ for (const engine of ENGINES) {
       it('lets a calendar link work until two weeks after the session, and follows a move of the session', async () => {
         const token = await tokenFor('sabine', calendar());
         const session = await world.session();
-        await world.store.replace({ ...session, startsAt: '2027-02-18T13:00:00.000Z', endsAt: '2027-02-18T16:00:00.000Z', revision: session.revision + 1 }, session._etag);
-        assert.equal((await sessionCalendarEvent(world.deps, COMMITTEE, SESSION_1, token))?.startsAt, '2027-02-18T13:00:00.000Z', 'the file follows the move');
+        await world.store.replace(
+          {
+            ...session,
+            startsAt: '2027-02-18T13:00:00.000Z',
+            endsAt: '2027-02-18T16:00:00.000Z',
+            revision: session.revision + 1,
+          },
+          session._etag,
+        );
+        assert.equal(
+          (await sessionCalendarEvent(world.deps, COMMITTEE, SESSION_1, token))?.startsAt,
+          '2027-02-18T13:00:00.000Z',
+          'the file follows the move',
+        );
         world.clock.advance(Date.parse('2027-02-25T16:00:00Z') - world.clock.now().toMillis() - 1000);
         assert.equal(await opens(token), true);
         world.clock.advance(1000);
@@ -221,11 +309,15 @@ for (const engine of ENGINES) {
         assert.ok(token, 'the card links the PDF');
         return token;
       }
-      const personal = (drafts: OutboxDraft[], who: PersonKey) => drafts.find((draft) => draft.recipient.kind === 'person' && draft.recipient.aadObjectId === PEOPLE[who]);
+      const personal = (drafts: OutboxDraft[], who: PersonKey) =>
+        drafts.find((draft) => draft.recipient.kind === 'person' && draft.recipient.aadObjectId === PEOPLE[who]);
       async function revise(result: string): Promise<void> {
         const access = await committeeAndSession(world);
         const head = await loadMinutes(world.deps, access.committee, access.session, PEOPLE.katrin);
-        const saved = await saveMinutesItem(world.deps, access, PEOPLE.katrin, head.version, head.items[1]!.itemId, { summary: 'Aussprache', result });
+        const saved = await saveMinutesItem(world.deps, access, PEOPLE.katrin, head.version, head.items[1]!.itemId, {
+          summary: 'Aussprache',
+          result,
+        });
         assert.ok(saved.ok, JSON.stringify(!saved.ok && saved.error));
       }
 
@@ -237,32 +329,86 @@ for (const engine of ENGINES) {
         assert.equal(first.print.version, 1);
 
         await revise('Neues Ergebnis, nur für die Empfänger der Fassung 2');
-        assert.equal(((await minutesFile(world.deps, COMMITTEE, SESSION_1, forwarded)) as { print: { version: number } }).print.version, 1, 'a revision not yet sent out changes nothing');
+        assert.equal(
+          ((await minutesFile(world.deps, COMMITTEE, SESSION_1, forwarded)) as { print: { version: number } }).print
+            .version,
+          1,
+          'a revision not yet sent out changes nothing',
+        );
         const { committee, session } = await committeeAndSession(world);
         assert.ok((await circulateMinutes(world.deps, committee, session, PEOPLE.katrin)).ok);
-        assert.deepEqual(await minutesFile(world.deps, COMMITTEE, SESSION_1, forwarded), MINUTES_SUPERSEDED, 'superseded, not version 2');
-        const own = await minutesFile(world.deps, COMMITTEE, SESSION_1, await sentToken(personal(await draftsOf(world, 'minutes-circulate:session-2027-1:r2'), 'thomas')));
-        assert.ok(own && !isSuperseded(own) && own.print.version === 2, 'version 2 reaches the attendee by the link sent with it');
+        assert.deepEqual(
+          await minutesFile(world.deps, COMMITTEE, SESSION_1, forwarded),
+          MINUTES_SUPERSEDED,
+          'superseded, not version 2',
+        );
+        const own = await minutesFile(
+          world.deps,
+          COMMITTEE,
+          SESSION_1,
+          await sentToken(personal(await draftsOf(world, 'minutes-circulate:session-2027-1:r2'), 'thomas')),
+        );
+        assert.ok(
+          own && !isSuperseded(own) && own.print.version === 2,
+          'version 2 reaches the attendee by the link sent with it',
+        );
 
-        await rosterChange({ kind: 'saveSeat', seatId: seatDocumentId('jobcenter'), institution: 'Jobcenter Leipzig', memberId: PEOPLE.sabine, deputyId: '' });
-        assert.equal(await minutesFile(world.deps, COMMITTEE, SESSION_1, forwarded), undefined, 'Thomas no longer holds the seat: his links lead nowhere');
-        assert.equal(await sentLink(personal(await draftsOf(world, 'minutes-circulate:session-2027-1:r2'), 'thomas')), undefined, 'a card still queued for him goes out without a link');
+        await rosterChange({
+          kind: 'saveSeat',
+          seatId: seatDocumentId('jobcenter'),
+          institution: 'Jobcenter Leipzig',
+          memberId: PEOPLE.sabine,
+          deputyId: '',
+        });
+        assert.equal(
+          await minutesFile(world.deps, COMMITTEE, SESSION_1, forwarded),
+          undefined,
+          'Thomas no longer holds the seat: his links lead nowhere',
+        );
+        assert.equal(
+          await sentLink(personal(await draftsOf(world, 'minutes-circulate:session-2027-1:r2'), 'thomas')),
+          undefined,
+          'a card still queued for him goes out without a link',
+        );
       });
 
       it("gives the working group's channel its own extract link, which ends when the channel is no longer the working group's", async () => {
-        const channel = await rememberConversation(world.deps, { address: { serviceUrl: 'https://smba.example/', channelId: 'msteams', conversationId: '19:wg@thread.tacv2', conversationType: 'channel', tenantId: TENANT, botId: '28:bot' }, title: 'Arbeitsgruppe' });
+        const channel = await rememberConversation(world.deps, {
+          address: {
+            serviceUrl: 'https://smba.example/',
+            channelId: 'msteams',
+            conversationId: '19:wg@thread.tacv2',
+            conversationType: 'channel',
+            tenantId: TENANT,
+            botId: '28:bot',
+          },
+          title: 'Arbeitsgruppe',
+        });
         const setWorkingGroup = async (conversationId: string | undefined) => {
           const stored = (await world.store.get<CommitteeDocument>(COMMITTEE, COMMITTEE_DOCUMENT_ID))!;
           const { workingGroupConversationId: _old, ...rest } = stored;
-          await world.store.replace<CommitteeDocument>({ ...rest, ...(conversationId ? { workingGroupConversationId: conversationId } : {}) }, stored._etag);
+          await world.store.replace<CommitteeDocument>(
+            { ...rest, ...(conversationId ? { workingGroupConversationId: conversationId } : {}) },
+            stored._etag,
+          );
         };
         await setWorkingGroup(channel.id);
         await circulated();
         const { committee, session } = await committeeAndSession(world);
-        assert.ok((await approveMinutes(world.deps, committee, session, PEOPLE.katrin, { confirmed: true, automatic: false })).ok);
+        assert.ok(
+          (await approveMinutes(world.deps, committee, session, PEOPLE.katrin, { confirmed: true, automatic: false }))
+            .ok,
+        );
         const drafts = await draftsOf(world, 'minutes-approved:');
         const toChannel = drafts.find((draft) => draft.recipient.kind === 'conversation');
-        assert.equal(personal(drafts.filter((draft) => draft.key.includes(':results')), 'lena'), undefined, 'the working group reads it in its channel');
+        assert.equal(
+          personal(
+            drafts.filter((draft) => draft.key.includes(':results')),
+            'lena',
+          ),
+          undefined,
+          'the working group reads it in its channel',
+        );
         const token = await sentToken(toChannel);
         const [link] = await linksOf(world.store, COMMITTEE, channel.id);
         assert.deepEqual([link?.kind, link?.recipientKind, link?.version], ['extract', 'conversation', 1]);
@@ -279,14 +425,53 @@ for (const engine of ENGINES) {
 
     describe('sending', () => {
       it('leaves one working link for a message that took two attempts, the one sent last', async () => {
-        await rememberConversation(world.deps, { address: { serviceUrl: 'https://smba.example/', channelId: 'msteams', conversationId: 'a:sabine', conversationType: 'personal', tenantId: TENANT, botId: '28:bot', userId: '29:sabine', userAadObjectId: PEOPLE.sabine } });
-        const draft: OutboxDraft = { key: 'invite:test:sabine', recipient: { kind: 'person', aadObjectId: PEOPLE.sabine }, recipientLabel: 'Sabine', message: { kind: 'notice', data: { tone: 'default', title: 'welcome.title', text: 'welcome.text' }, links: { calendar: calendar() } } };
-        await world.store.batch(COMMITTEE, [enqueueOperation(COMMITTEE, 'test', [draft], world.clock.now().toUTC().toISO()!)]);
+        await rememberConversation(world.deps, {
+          address: {
+            serviceUrl: 'https://smba.example/',
+            channelId: 'msteams',
+            conversationId: 'a:sabine',
+            conversationType: 'personal',
+            tenantId: TENANT,
+            botId: '28:bot',
+            userId: '29:sabine',
+            userAadObjectId: PEOPLE.sabine,
+          },
+        });
+        const draft: OutboxDraft = {
+          key: 'invite:test:sabine',
+          recipient: { kind: 'person', aadObjectId: PEOPLE.sabine },
+          recipientLabel: 'Sabine',
+          message: {
+            kind: 'notice',
+            data: { tone: 'default', title: 'welcome.title', text: 'welcome.text' },
+            links: { calendar: calendar() },
+          },
+        };
+        await world.store.batch(COMMITTEE, [
+          enqueueOperation(COMMITTEE, 'test', [draft], world.clock.now().toUTC().toISO()!),
+        ]);
         const messenger = new FakeMessenger(world.clock);
         messenger.script.set('a:sabine', [{ ok: false, status: 503, detail: 'unavailable' }]);
         const links: string[] = [];
         const renderer = createMessageRenderer('de', { publicBaseUrl: BASE_URL });
-        const sender = new OutboxSender({ ...world.deps, messenger, renderer: { render: (message, locale, issued) => (links.push(issued?.calendar ?? ''), renderer.render(message, locale, issued)) }, limiter: new SendRateLimiter(), logger: silentLogger, wait: world.clock.wait, random: () => 0.5, instanceId: 'test' }, { maxInFlight: 1 });
+        const sender = new OutboxSender(
+          {
+            ...world.deps,
+            messenger,
+            renderer: {
+              render: (message, locale, issued) => (
+                links.push(issued?.calendar ?? ''),
+                renderer.render(message, locale, issued)
+              ),
+            },
+            limiter: new SendRateLimiter(),
+            logger: silentLogger,
+            wait: world.clock.wait,
+            random: () => 0.5,
+            instanceId: 'test',
+          },
+          { maxInFlight: 1 },
+        );
         assert.equal((await sender.drainOnce()).retried, 1);
         world.clock.advance(60_000);
         assert.equal((await sender.drainOnce()).sent, 1);
@@ -304,23 +489,39 @@ for (const engine of ENGINES) {
         await tokenFor('sabine', calendar());
         await tokenFor('thomas', { kind: 'calendar', sessionId: 'session-2027-3' });
         const session = await world.session();
-        await world.store.replace({ ...session, calendarToken: '3f1c9a2e-7b4d-4e8f-9a61-0c2d5e7f8a90' } as typeof session, session._etag);
+        await world.store.replace(
+          { ...session, calendarToken: '3f1c9a2e-7b4d-4e8f-9a61-0c2d5e7f8a90' } as typeof session,
+          session._etag,
+        );
         world.clock.advance(Date.parse('2027-02-25T16:00:00Z') - world.clock.now().toMillis());
         await applyRetention(world.deps, COMMITTEE);
         const left = await world.store.query<LinkDocument>(COMMITTEE, { type: LINK_TYPE });
-        assert.deepEqual(left.map((link) => [link.recipientId, link.sessionId]), [[PEOPLE.thomas, 'session-2027-3']]);
+        assert.deepEqual(
+          left.map((link) => [link.recipientId, link.sessionId]),
+          [[PEOPLE.thomas, 'session-2027-3']],
+        );
         assert.equal('calendarToken' in (await world.session()), false);
         assert.equal(await removeExpiredLinks(world.deps, COMMITTEE), 0, 'nothing left to remove');
       });
 
       it("lists a person's links in their data export, with kind and dates, never a token", async () => {
-        const tokens = [await tokenFor('sabine', calendar()), await tokenFor('sabine', calendar(SESSION_2)), await tokenFor('thomas', calendar())];
+        const tokens = [
+          await tokenFor('sabine', calendar()),
+          await tokenFor('sabine', calendar(SESSION_2)),
+          await tokenFor('thomas', calendar()),
+        ];
         const link = await exportPersonalData(world.deps, await world.actor('sabine'));
         assert.ok(link);
         const file = await dataExportFile(world.deps, COMMITTEE, link.token);
         assert.ok(file);
         const listed = (JSON.parse(file.content) as { links: Array<Record<string, unknown>> }).links;
-        assert.deepEqual(listed.map((entry) => [entry.kind, entry.sessionId, typeof entry.issuedAt, typeof entry.expiresAt]).sort(), [['calendar', SESSION_1, 'string', 'string'], ['calendar', SESSION_2, 'string', 'string']]);
+        assert.deepEqual(
+          listed.map((entry) => [entry.kind, entry.sessionId, typeof entry.issuedAt, typeof entry.expiresAt]).sort(),
+          [
+            ['calendar', SESSION_1, 'string', 'string'],
+            ['calendar', SESSION_2, 'string', 'string'],
+          ],
+        );
         for (const token of [...tokens, link.token]) assert.ok(!file.content.includes(token));
         assert.ok(!JSON.stringify(listed).includes('link-'), 'not even the hashes');
       });

@@ -3,8 +3,14 @@ import { linkExpiry } from '../../../src/domain/links/link-lifetime';
 
 describe('domain/links/link-lifetime', () => {
   it('lets a calendar link work until two weeks after the session, however early it was sent', () => {
-    assert.equal(linkExpiry('calendar', '2026-11-21T10:00:00.000Z', '2027-02-11T16:00:00.000Z'), '2027-02-25T16:00:00.000Z');
-    assert.equal(linkExpiry('calendar', '2027-02-25T15:59:59.000Z', '2027-02-11T16:00:00.000Z'), '2027-02-25T16:00:00.000Z');
+    assert.equal(
+      linkExpiry('calendar', '2026-11-21T10:00:00.000Z', '2027-02-11T16:00:00.000Z'),
+      '2027-02-25T16:00:00.000Z',
+    );
+    assert.equal(
+      linkExpiry('calendar', '2027-02-25T15:59:59.000Z', '2027-02-11T16:00:00.000Z'),
+      '2027-02-25T16:00:00.000Z',
+    );
   });
 
   it('issues no calendar link for a session two weeks past, nor one without a session', () => {
