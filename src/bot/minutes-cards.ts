@@ -3,7 +3,8 @@ import type { Actor } from '../app/identify-actor';
 import { approveMinutes } from '../app/minutes/approve-minutes';
 import { circulateMinutes } from '../app/minutes/circulate-minutes';
 import { minutesItemForm, saveMinutesItem } from '../app/minutes/edit-minutes';
-import { loadMinutes, minutesView, MINUTES_STATES, type MinutesView } from '../app/minutes/open-minutes';
+import { reviewLinks, type MinutesReviewMessage } from '../app/minutes/minutes-messages';
+import { loadMinutes, minutesCardLinks, minutesView, MINUTES_STATES, type MinutesView } from '../app/minutes/open-minutes';
 import { respondToMinutes } from '../app/minutes/respond-to-minutes';
 import { chosenSessionForCommand, sessionForCommand, type SessionAccess } from '../app/sessions/find-session';
 import type { CommandId } from '../domain/permissions';
@@ -21,6 +22,7 @@ import type { Translator } from '../i18n/translator';
 import { notCurrentNotice, notice } from './notices';
 import { accessRefusal } from './session-access-refusal';
 import { cardField, cardFields } from './card-data';
+import { turnLinks } from './turn-links';
 
 /** What the minutes handlers need beyond the use cases' dependencies. */
 export interface MinutesCardContext {
@@ -36,7 +38,6 @@ export interface MinutesCardContext {
  */
 export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
   const nowIso = (): string => deps.clock.now().toUTC().toISO()!;
-  const links = publicBaseUrl ? { publicBaseUrl } : {};
 
   async function sessionFor(actor: Actor, command: CommandId, argumentOrData: unknown): Promise<Result<SessionAccess, Parameters<typeof accessRefusal>[1]>> {
     return typeof argumentOrData === 'string'
@@ -53,33 +54,42 @@ export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
     return then(access.value);
   }
 
-  const card = (view: MinutesView, i18n: Translator, banner?: CardBanner): AdaptiveCardJson => renderMinutesCard(view, i18n, { ...links, ...(banner ? { banner } : {}) });
+  /** The secretariat's minutes card, with the reader's own link to the version last sent out. */
+  const card = async (actor: Actor, view: MinutesView, i18n: Translator, banner?: CardBanner): Promise<AdaptiveCardJson> => {
+    const pdfUrl = (await turnLinks(deps, actor, publicBaseUrl, minutesCardLinks(view)))('pdf');
+    return renderMinutesCard(view, i18n, { pdfUrl, ...(banner ? { banner } : {}) });
+  };
+  /** A review card shown again (a receipt, or why nothing was stored), with the reader's own link. */
+  const review = async (actor: Actor, message: MinutesReviewMessage, i18n: Translator, banner: CardBanner): Promise<AdaptiveCardJson> => {
+    const pdfUrl = (await turnLinks(deps, actor, publicBaseUrl, reviewLinks(message)))('pdf');
+    return renderMinutesReviewCard(message, i18n, { pdfUrl, banner });
+  };
   const current = async (access: SessionAccess, actor: Actor): Promise<MinutesView> => minutesView(deps, access.committee, access.session, await loadMinutes(deps, access.committee, access.session, actor.identity.aadObjectId));
 
   return {
     /** `protokoll [2027/1]`, or the card's way back. */
     async open(actor: Actor, i18n: Translator, argumentOrData: unknown): Promise<AdaptiveCardJson> {
-      return withMinutes(actor, i18n, 'minutes', argumentOrData, async (access) => card(await current(access, actor), i18n));
+      return withMinutes(actor, i18n, 'minutes', argumentOrData, async (access) => card(actor, await current(access, actor), i18n));
     },
 
     async itemForm(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
       return withMinutes(actor, i18n, 'minutes', cardFields(data), async (access) => {
         const form = await minutesItemForm(deps, access, cardField(data, 'itemId'), actor.identity.aadObjectId);
-        return form.ok ? renderMinutesItemCard(form.value, i18n) : card(await current(access, actor), i18n, cardBanner('attention', i18n.t('minutesErrors.unknownItem')));
+        return form.ok ? renderMinutesItemCard(form.value, i18n) : card(actor, await current(access, actor), i18n, cardBanner('attention', i18n.t('minutesErrors.unknownItem')));
       });
     },
 
     async itemSave(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
       return withMinutes(actor, i18n, 'minutes', cardFields(data), async (access) => {
         const result = await saveMinutesItem(deps, access, actor.identity.aadObjectId, cardField(data, 'version'), cardField(data, 'itemId'), cardFields(data));
-        if (result.ok) return card(result.value, i18n, cardBanner('good', i18n.t('minutesResult.saved', { version: result.value.version })));
+        if (result.ok) return card(actor, result.value, i18n, cardBanner('good', i18n.t('minutesResult.saved', { version: result.value.version })));
         switch (result.error.kind) {
           case 'invalid':
             return renderMinutesItemCard(result.error.form, i18n, { fields: cardFields(data), problems: result.error.problems });
           case 'outdated':
-            return card(result.error.view, i18n, cardBanner('warning', i18n.t('notices.outdatedTitle'), i18n.t('minutesErrors.outdated')));
+            return card(actor, result.error.view, i18n, cardBanner('warning', i18n.t('notices.outdatedTitle'), i18n.t('minutesErrors.outdated')));
           default:
-            return card(await current(access, actor), i18n, cardBanner('attention', i18n.t('minutesErrors.unknownItem')));
+            return card(actor, await current(access, actor), i18n, cardBanner('attention', i18n.t('minutesErrors.unknownItem')));
         }
       });
     },
@@ -92,16 +102,16 @@ export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
         if (result.ok) {
           const { round, recipients, attendees, minutes } = result.value;
           const deadline = deadlineDay(minutes.circulation!.objectionDeadline, access.committee.timeZone, i18n);
-          return card(await current(after, actor), i18n, cardBanner('good', i18n.t(round > 1 ? 'minutesResult.recirculated' : 'minutesResult.circulated', { version: minutes.version }), i18n.t('minutesResult.circulatedText', { recipients, attendees, deadline })));
+          return card(actor, await current(after, actor), i18n, cardBanner('good', i18n.t(round > 1 ? 'minutesResult.recirculated' : 'minutesResult.circulated', { version: minutes.version }), i18n.t('minutesResult.circulatedText', { recipients, attendees, deadline })));
         }
         const refusal = result.error;
         switch (refusal.kind) {
           case 'illegalState':
             return notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.notHeld', { number: access.session.number, state: stateLabel(refusal.current, i18n) });
           case 'alreadyCirculated':
-            return card(await current(access, actor), i18n, cardBanner('accent', i18n.t('minutesErrors.alreadyCirculated', { version: refusal.version })));
+            return card(actor, await current(access, actor), i18n, cardBanner('accent', i18n.t('minutesErrors.alreadyCirculated', { version: refusal.version })));
           default:
-            return card(await current(access, actor), i18n, cardBanner('attention', i18n.t(`minutesErrors.${refusal.kind}`)));
+            return card(actor, await current(access, actor), i18n, cardBanner('attention', i18n.t(`minutesErrors.${refusal.kind}`)));
         }
       });
     },
@@ -115,7 +125,7 @@ export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
           const { correction, agreements, toWorkingGroupConversation, minutes } = result.value;
           const after = { committee: access.committee, session: result.value.session };
           const text = correction ? i18n.t('minutesResult.correctionText') : i18n.t(toWorkingGroupConversation ? 'minutesResult.approvedToChannel' : 'minutesResult.approvedToPeople', { agreements });
-          return card(await current(after, actor), i18n, cardBanner('good', i18n.t(correction ? 'minutesResult.correctionPublished' : 'minutesResult.approved', { version: minutes.version }), text));
+          return card(actor, await current(after, actor), i18n, cardBanner('good', i18n.t(correction ? 'minutesResult.correctionPublished' : 'minutesResult.approved', { version: minutes.version }), text));
         }
         const refusal = result.error;
         switch (refusal.kind) {
@@ -126,11 +136,11 @@ export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
               buttons: [cardButton(i18n.t('minutesResult.confirm'), VERBS.minutesApprove, { sessionId: session.id, confirmed: true }, 'positive'), cardButton(i18n.t('minutesResult.back'), VERBS.minutesOpen, { sessionId: session.id })],
             });
           case 'revisionNotCirculated':
-            return card(await current(access, actor), i18n, cardBanner('attention', i18n.t('minutesErrors.revisionNotCirculated', { version: refusal.version, circulated: refusal.circulatedVersion })));
+            return card(actor, await current(access, actor), i18n, cardBanner('attention', i18n.t('minutesErrors.revisionNotCirculated', { version: refusal.version, circulated: refusal.circulatedVersion })));
           case 'illegalState':
             return notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.notHeld', { number: session.number, state: stateLabel(refusal.current, i18n) });
           default:
-            return card(await current(access, actor), i18n, cardBanner(refusal.kind === 'alreadyApproved' ? 'accent' : 'attention', i18n.t(`minutesErrors.${refusal.kind}`)));
+            return card(actor, await current(access, actor), i18n, cardBanner(refusal.kind === 'alreadyApproved' ? 'accent' : 'attention', i18n.t(`minutesErrors.${refusal.kind}`)));
         }
       });
     },
@@ -138,13 +148,13 @@ export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
     /** An attendee's answers from the review card; the receipt is the card with the answers as stored. */
     async respond(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
       const result = await respondToMinutes(deps, actor, cardField(data, 'sessionId'), cardField(data, 'version'), cardFields(data));
-      if (result.ok) return renderMinutesReviewCard(result.value, i18n, { ...links, banner: cardBanner('good', i18n.t('minutesResult.responded'), i18n.t('minutesResult.respondedText')) });
+      if (result.ok) return review(actor, result.value, i18n, cardBanner('good', i18n.t('minutesResult.responded'), i18n.t('minutesResult.respondedText')));
       const refusal = result.error;
       switch (refusal.kind) {
         case 'outdated':
-          return renderMinutesReviewCard(refusal.current, i18n, { ...links, banner: cardBanner('warning', i18n.t('notices.outdatedTitle'), i18n.t('minutesErrors.reviewOutdated', { version: refusal.current.version })) });
+          return review(actor, refusal.current, i18n, cardBanner('warning', i18n.t('notices.outdatedTitle'), i18n.t('minutesErrors.reviewOutdated', { version: refusal.current.version })));
         case 'invalid':
-          return renderMinutesReviewCard(refusal.current, i18n, { ...links, banner: responseProblemsBanner(refusal.problems, i18n) });
+          return review(actor, refusal.current, i18n, responseProblemsBanner(refusal.problems, i18n));
         case 'late':
           return notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.late', { deadline: deadlineDay(refusal.deadline, actor.committee!.timeZone, i18n) });
         case 'notCurrent':

@@ -7,7 +7,8 @@ import { cardButton } from '../cards/card-button';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { renderConfirmCard } from '../cards/confirm-card';
 import { escapeMarkdown } from '../cards/escape-markdown';
-import { dataExportUrl, renderMyDataCard } from '../cards/my-data-card';
+import { linkUrl } from '../cards/link-url';
+import { renderMyDataCard } from '../cards/my-data-card';
 import { VERBS } from '../cards/verbs';
 import type { Translator } from '../i18n/translator';
 import { cardFields } from './card-data';
@@ -22,7 +23,8 @@ export async function myDataCard(deps: AppDependencies, actor: Actor, i18n: Tran
   const timeZone = actor.committee?.timeZone ?? 'Europe/Berlin';
   if (!publicBaseUrl) return renderMyDataCard(undefined, timeZone, i18n);
   const link = await exportPersonalData(deps, actor);
-  return renderMyDataCard({ url: dataExportUrl(publicBaseUrl, actor.committeeId, link.token), expiresAt: link.expiresAt }, timeZone, i18n);
+  const download = link && { url: linkUrl(publicBaseUrl, link.path), expiresAt: link.expiresAt };
+  return renderMyDataCard(download, timeZone, i18n);
 }
 
 /**

@@ -7,6 +7,7 @@ import { changeSessionState } from '../app/sessions/change-session-state';
 import { editSession } from '../app/sessions/edit-session';
 import { chosenSessionForCommand, sessionForCommand, sessionsOf, yearForCommand, type SessionAccessRefusal } from '../app/sessions/find-session';
 import { inviteAsSecretariat } from '../app/sessions/invite-to-session';
+import { invitationLinks, type InvitationView } from '../app/sessions/invitation-view';
 import { openInvitation } from '../app/sessions/open-invitation';
 import { planSessions } from '../app/sessions/plan-sessions';
 import { remindUnanswered } from '../app/sessions/remind-unanswered';
@@ -25,6 +26,7 @@ import type { Translator } from '../i18n/translator';
 import { escapeMarkdown } from '../cards/escape-markdown';
 import { notCurrentNotice, notice } from './notices';
 import { cardField, cardFields } from './card-data';
+import { turnLinks } from './turn-links';
 
 /** What the session handlers need beyond the use cases' dependencies. */
 export interface SessionCardContext {
@@ -52,7 +54,9 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
   const illegal = (i18n: Translator, session: Pick<SessionDocument, 'number'>, state: SessionState): AdaptiveCardJson =>
     notice(i18n, 'attention', 'sessionErrors.title', 'sessionErrors.illegalState', { number: session.number, state: stateLabel(state, i18n) });
 
-  const invitationCard = (view: Parameters<typeof renderInvitationCard>[0], i18n: Translator): AdaptiveCardJson => renderInvitationCard(view, i18n, publicBaseUrl);
+  /** The reader's invitation with their own calendar link. */
+  const invitationCard = async (actor: Actor, view: InvitationView, i18n: Translator): Promise<AdaptiveCardJson> =>
+    renderInvitationCard(view, i18n, (await turnLinks(deps, actor, publicBaseUrl, invitationLinks(view)))('calendar'));
 
   const handlers = {
     /** `sitzungen planen 2027`: creates what is missing and shows the year. */
@@ -166,7 +170,7 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
     /** A refresh of an invitation card, or a click that only shows it. */
     async invitation(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
       const result = await openInvitation(deps, actor, cardField(data, 'sessionId'), cardField(data, 'personId'));
-      if (result.ok) return invitationCard(result.value, i18n);
+      if (result.ok) return invitationCard(actor, result.value, i18n);
       if (result.error.kind === 'notCurrent') return notCurrentNotice(i18n, 'invitation', result.error.reason, { institution: escapeMarkdown(result.error.institution) });
       return rsvpRefusal(i18n, result.error.kind);
     },
@@ -179,9 +183,9 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
         choice: cardField(data, 'choice'),
         delegateName: cardField(data, 'delegateName'),
       });
-      if (result.ok) return invitationCard(result.value, i18n);
+      if (result.ok) return invitationCard(actor, result.value, i18n);
       const refusal = result.error;
-      if (refusal.kind === 'notOpen' || refusal.kind === 'outdated') return invitationCard(refusal.view, i18n);
+      if (refusal.kind === 'notOpen' || refusal.kind === 'outdated') return invitationCard(actor, refusal.view, i18n);
       if (refusal.kind === 'delegateName') return notice(i18n, 'attention', 'invitation.errors.title', refusal.code === 'markup' ? 'invitation.errors.delegateNameMarkup' : 'invitation.errors.delegateName', { max: refusal.max });
       if (refusal.kind === 'notCurrent') return notCurrentNotice(i18n, 'invitation', refusal.reason, { institution: escapeMarkdown(refusal.institution) });
       return rsvpRefusal(i18n, refusal.kind);

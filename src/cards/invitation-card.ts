@@ -46,10 +46,10 @@ const BANNER_STYLE: Readonly<Record<NonNullable<InvitationView['banner']>, CardB
 /**
  * A person's invitation: the session, their current answer and, while answers are open, the
  * buttons to answer or change it. The card refreshes itself when opened (Action.Execute
- * refresh), so it never shows someone else's answer or a stale state. `publicBaseUrl` makes the
- * calendar link absolute; without it the card carries none.
+ * refresh), so it never shows someone else's answer or a stale state. `calendarUrl` is the
+ * reader's own calendar link (see `invitationLinks`); without it the card carries none.
  */
-export function renderInvitationCard(view: InvitationView, i18n: Translator, publicBaseUrl: string | undefined): AdaptiveCardJson {
+export function renderInvitationCard(view: InvitationView, i18n: Translator, calendarUrl = ''): AdaptiveCardJson {
   const ref = { sessionId: view.sessionId, personId: view.personId, revision: view.revision };
   const open = view.status === 'open';
   const isMember = view.as === 'member';
@@ -93,7 +93,7 @@ export function renderInvitationCard(view: InvitationView, i18n: Translator, pub
     onlineTitle: i18n.t('invitation.joinOnline'),
     onlineUrl: view.onlineLink && view.status !== 'cancelled' ? view.onlineLink : '',
     calendarTitle: i18n.t('invitation.calendar'),
-    calendarUrl: publicBaseUrl && view.status !== 'over' ? `${publicBaseUrl}${view.calendarPath}` : '',
+    calendarUrl: view.status !== 'over' ? calendarUrl : '',
   };
   return expandCard('invitation', data);
 }

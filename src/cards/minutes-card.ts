@@ -6,7 +6,6 @@ import { cardButton, type CardBanner, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
 import { escapeMarkdown } from './escape-markdown';
 import { minutesItemHeading, minutesItemBody } from './minutes-lines';
-import { minutesPdfUrl } from './minutes-pdf-link';
 import { shortened } from './person-choices';
 import { sessionTitle } from './session-label';
 import { VERBS } from './verbs';
@@ -35,9 +34,10 @@ const OBJECTIONS_SHOWN_TOTAL = 6;
  * The secretariat's minutes: status and version, who saved last, per item the summary, result
  * and agreements, the answers to the circulated version (objections with names and comments),
  * a way to edit each item (or correct it once approved), and the next step: circulate, approve,
- * or publish a correction.
+ * or publish a correction. `pdfUrl` is the reader's own link to the version last sent out (see
+ * `minutesCardLinks`).
  */
-export function renderMinutesCard(view: MinutesView, i18n: Translator, options: { readonly banner?: CardBanner; readonly publicBaseUrl?: string } = {}): AdaptiveCardJson {
+export function renderMinutesCard(view: MinutesView, i18n: Translator, options: { readonly banner?: CardBanner; readonly pdfUrl?: string } = {}): AdaptiveCardJson {
   const session = { sessionId: view.sessionId };
   const approved = view.status === 'approved';
   const editLabel = i18n.t(approved ? 'minutesCard.correct' : 'minutesCard.edit');
@@ -92,7 +92,7 @@ export function renderMinutesCard(view: MinutesView, i18n: Translator, options: 
         },
     buttons,
     pdfTitle: i18n.t('minutesCard.pdf'),
-    pdfUrl: options.publicBaseUrl && view.publishedVersion !== undefined ? minutesPdfUrl(options.publicBaseUrl, view.committeeId, view.sessionId, view.fileToken) : '',
+    pdfUrl: view.publishedVersion !== undefined ? (options.pdfUrl ?? '') : '',
   };
   return expandCard('minutes', data);
 }

@@ -8,7 +8,6 @@ import { cardButton, type CardBanner, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
 import { escapeMarkdown } from './escape-markdown';
 import { minutesItemHeading, minutesItemBody } from './minutes-lines';
-import { minutesPdfUrl } from './minutes-pdf-link';
 import { shortened } from './person-choices';
 import { sessionTitle } from './session-label';
 import { VERBS } from './verbs';
@@ -33,10 +32,11 @@ export interface MinutesReviewCardData {
 
 /**
  * The circulated minutes as a recipient reads them: per item the summary, result and agreements
- * (marked when changed since the version the recipient had), the objection deadline, the PDF,
- * and for attendees one answer and comment per item with one button to send them all.
+ * (marked when changed since the version the recipient had), the objection deadline, the PDF
+ * (`pdfUrl`, the reader's own link, see `reviewLinks`), and for attendees one answer and comment
+ * per item with one button to send them all.
  */
-export function renderMinutesReviewCard(message: MinutesReviewMessage, i18n: Translator, options: { readonly publicBaseUrl?: string; readonly banner?: CardBanner; readonly closed?: boolean } = {}): AdaptiveCardJson {
+export function renderMinutesReviewCard(message: MinutesReviewMessage, i18n: Translator, options: { readonly pdfUrl?: string; readonly banner?: CardBanner; readonly closed?: boolean } = {}): AdaptiveCardJson {
   const changed = new Set(message.changedItemIds);
   const answering = message.mayAnswer && !options.closed;
   const data: MinutesReviewCardData = {
@@ -64,7 +64,7 @@ export function renderMinutesReviewCard(message: MinutesReviewMessage, i18n: Tra
     commentMax: MINUTES_LIMITS.comment,
     respond: answering ? cardButton('', VERBS.minutesRespond, { sessionId: message.sessionId, version: message.version }).data : null,
     pdfTitle: i18n.t('minutesCard.pdf'),
-    pdfUrl: options.publicBaseUrl ? minutesPdfUrl(options.publicBaseUrl, message.committeeId, message.sessionId, message.fileToken) : '',
+    pdfUrl: options.pdfUrl ?? '',
   };
   return expandCard('minutes-review', data);
 }
@@ -113,9 +113,10 @@ export interface MinutesResultsCardData {
 /**
  * Approved minutes as they leave the committee: for the working group the results and agreements
  * of every item (never the internal discussion) with the extract's PDF; for the recipients a
- * notice with the full minutes' PDF. A correction is marked as such.
+ * notice with the full minutes' PDF (`pdfUrl`, the reader's own link, see `resultsLinks`). A
+ * correction is marked as such.
  */
-export function renderMinutesResultsCard(message: MinutesResultsMessage, i18n: Translator, publicBaseUrl?: string): AdaptiveCardJson {
+export function renderMinutesResultsCard(message: MinutesResultsMessage, i18n: Translator, pdfUrl = ''): AdaptiveCardJson {
   const session = sessionTitle({ number: message.sessionNumber }, i18n);
   const data: MinutesResultsCardData = {
     mark: message.correction ? i18n.t('minutesResults.correction') : '',
@@ -124,7 +125,7 @@ export function renderMinutesResultsCard(message: MinutesResultsMessage, i18n: T
     intro: i18n.t(message.audience === 'workingGroup' ? 'minutesResults.intro' : message.correction ? 'minutesResults.correctedText' : message.automatic ? 'minutesResults.approvedAutomatically' : 'minutesResults.approvedText', { version: message.version }),
     items: message.items.map((item, index) => ({ heading: minutesItemHeading(item, index, i18n), body: minutesItemBody(item, i18n) })),
     pdfTitle: i18n.t(message.audience === 'workingGroup' ? 'minutesResults.extractPdf' : 'minutesCard.pdf'),
-    pdfUrl: publicBaseUrl ? minutesPdfUrl(publicBaseUrl, message.committeeId, message.sessionId, message.token) : '',
+    pdfUrl,
   };
   return expandCard('minutes-results', data);
 }

@@ -10,11 +10,6 @@ export interface MyDataCardData {
   readonly download: { readonly title: string; readonly url: string } | null;
 }
 
-/** The address of a data export (served by the bot: Teams bot messages cannot carry files). */
-export function dataExportUrl(publicBaseUrl: string, committeeId: string, token: string): string {
-  return `${publicBaseUrl.replace(/\/+$/, '')}/api/export/${encodeURIComponent(committeeId)}/${encodeURIComponent(token)}.json`;
-}
-
 /** The answer to "my data": a link to the file, valid until `expiresAt`, or why there is none. */
 export function renderMyDataCard(link: { readonly url: string; readonly expiresAt: string } | undefined, timeZone: string, i18n: Translator): AdaptiveCardJson {
   const data: MyDataCardData = {

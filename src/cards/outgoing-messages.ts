@@ -1,7 +1,8 @@
-import type { MessageRenderer, MessageSpec } from '../app/ports/message-renderer';
+import type { IssuedLinks, MessageRenderer, MessageSpec } from '../app/ports/message-renderer';
 import type { OutgoingMessage } from '../app/ports/messenger';
 import { resolveLocale, translator, type Locale, type MessageKey, type MessageParams } from '../i18n/translator';
 import type { AdaptiveCardJson } from './card-template';
+import { linkUrl } from './link-url';
 import { renderNoticeCard, type NoticeTone } from './notice-card';
 import { INVITATION_MESSAGE_KIND } from '../app/sessions/invitation-drafts';
 import type { InvitationView } from '../app/sessions/invitation-view';
@@ -36,22 +37,27 @@ export function noticeMessage(data: NoticeMessageData): MessageSpec {
 /** The attachment content type Teams expects for Adaptive Cards. */
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
-type KindRenderer = (data: Readonly<Record<string, unknown>>, locale: Locale) => AdaptiveCardJson;
+/** Renders one kind of message; `url` gives the full address of a link issued for the reader, or ''. */
+type KindRenderer = (
+  data: Readonly<Record<string, unknown>>,
+  locale: Locale,
+  url: (name: string) => string,
+) => AdaptiveCardJson;
 
 /** Where rendered cards may link to the bot itself. */
 export interface RendererOptions {
-  /** The bot's public origin, for calendar links; without it invitations carry none. */
+  /** The bot's public origin, for calendar and PDF links; without it cards carry none. */
   readonly publicBaseUrl?: string;
 }
 
-function renderers({ publicBaseUrl }: RendererOptions): Readonly<Record<string, KindRenderer>> {
+function renderers(): Readonly<Record<string, KindRenderer>> {
   return {
     notice: (data, locale) => {
       const { tone, title, text, params } = data as unknown as NoticeMessageData;
       const i18n = translator(locale);
       return renderNoticeCard({ style: tone, title: i18n.t(title), text: i18n.t(text, params), lines: [] });
     },
-    [INVITATION_MESSAGE_KIND]: (data, locale) => renderInvitationCard(data as unknown as InvitationView, translator(locale), publicBaseUrl),
+    [INVITATION_MESSAGE_KIND]: (data, locale, url) => renderInvitationCard(data as unknown as InvitationView, translator(locale), url('calendar')),
     [CALL_FOR_TOPICS_MESSAGE_KIND]: (data, locale) => renderCallForTopicsCard(data as unknown as CallForTopicsView, translator(locale)),
     [AGENDA_MESSAGE_KIND]: (data, locale) => renderPublishedAgendaCard(data as unknown as AgendaMessage, translator(locale)),
     [TOPIC_DECISION_MESSAGE_KIND]: (data, locale) => renderTopicDecisionNotice(data as unknown as TopicDecisionMessage, translator(locale)),
@@ -65,8 +71,8 @@ function renderers({ publicBaseUrl }: RendererOptions): Readonly<Record<string, 
       const i18n = translator(locale);
       return renderActionListCard(view, i18n, { digest: true, banner: { style: 'attention', title: i18n.t('actions.digest.title', { week: week.slice(-2) }), text: i18n.t('actions.digest.text', { count: view.total }) } });
     },
-    [MINUTES_REVIEW_MESSAGE_KIND]: (data, locale) => renderMinutesReviewCard(data as unknown as MinutesReviewMessage, translator(locale), publicBaseUrl ? { publicBaseUrl } : {}),
-    [MINUTES_RESULTS_MESSAGE_KIND]: (data, locale) => renderMinutesResultsCard(data as unknown as MinutesResultsMessage, translator(locale), publicBaseUrl),
+    [MINUTES_REVIEW_MESSAGE_KIND]: (data, locale, url) => renderMinutesReviewCard(data as unknown as MinutesReviewMessage, translator(locale), { pdfUrl: url('pdf') }),
+    [MINUTES_RESULTS_MESSAGE_KIND]: (data, locale, url) => renderMinutesResultsCard(data as unknown as MinutesResultsMessage, translator(locale), url('pdf')),
     [MINUTES_OBJECTIONS_MESSAGE_KIND]: (data, locale) => {
       const { sessionNumber, objections, revisionPending } = data as unknown as MinutesObjectionsMessage;
       const i18n = translator(locale);
@@ -82,15 +88,17 @@ function renderers({ publicBaseUrl }: RendererOptions): Readonly<Record<string, 
 
 /**
  * Renders outbox messages at the moment they are sent, in the language the recipient last wrote
- * in (their conversation's locale), so a queued message never goes out in a stale language.
+ * in (their conversation's locale), so a queued message never goes out in a stale language, with
+ * the links the sender has just issued for the recipient.
  */
 export function createMessageRenderer(defaultLocale: Locale, options: RendererOptions = {}): MessageRenderer {
-  const byKind = renderers(options);
+  const byKind = renderers();
   return {
-    render(message: MessageSpec, locale: string | undefined): OutgoingMessage {
+    render(message: MessageSpec, locale: string | undefined, links: IssuedLinks = {}): OutgoingMessage {
       const render = byKind[message.kind];
       if (!render) throw new Error(`No renderer for message kind "${message.kind}"`);
-      const card = render(message.data, resolveLocale(locale, defaultLocale));
+      const url = (name: string) => linkUrl(options.publicBaseUrl, links[name]);
+      const card = render(message.data, resolveLocale(locale, defaultLocale), url);
       return { attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }] };
     },
   };

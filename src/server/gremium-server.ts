@@ -7,10 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { auditedStore } from '../app/audit/audited-store';
 import { OutboxSender } from '../app/delivery/outbox-sender';
 import { runDueJobs, type JobHandler } from '../app/scheduling/run-due-jobs';
-import { minutesFile } from '../app/minutes/minutes-file';
+import { isSuperseded, minutesFile } from '../app/minutes/minutes-file';
 import { sessionCalendarEvent } from '../app/sessions/session-calendar';
 import { createAdapter, createBotCredentials } from '../bot/create-adapter';
 import { renderMinutesPdf } from '../cards/minutes-pdf';
+import { renderSupersededPage } from '../cards/superseded-page';
 import { createMessageRenderer } from '../cards/outgoing-messages';
 import { SendRateLimiter } from '../domain/delivery/send-rate-limiter';
 import { BackgroundLoop } from '../infra/background-loop';
@@ -114,6 +115,7 @@ export async function startGremiumServer({ config, store, clock, logger, backgro
   ];
   const app = createBot({ deps, adapter, defaultLocale: config.defaultLocale, logger, publicBaseUrl: config.publicBaseUrl, allowedTenants: config.allowedTenants });
   const calendarWriter = new IcsCalendarWriter();
+  const supersededPage = renderSupersededPage();
   const http = await startHttpServer({
     port: config.port,
     host: config.host,
@@ -137,10 +139,12 @@ export async function startGremiumServer({ config, store, clock, logger, backgro
       const event = await sessionCalendarEvent(deps, committeeId, sessionId, token);
       return event && { fileName: event.fileName, content: calendarWriter.write(event) };
     },
-    // One file serves everyone behind a link, so it speaks the server's default language.
+    // A link's file is opened wherever it was forwarded, so it speaks the server's default language.
     minutesFile: async (committeeId, sessionId, token) => {
       const file = await minutesFile(deps, committeeId, sessionId, token);
-      return file && { fileName: file.fileName, content: await renderMinutesPdf(file.print, translator(config.defaultLocale)) };
+      if (!file) return undefined;
+      if (isSuperseded(file)) return { superseded: true, html: supersededPage };
+      return { fileName: file.fileName, content: await renderMinutesPdf(file.print, translator(config.defaultLocale)) };
     },
     exportFile: (committeeId, token) => dataExportFile(deps, committeeId, token),
   });

@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import restify, { type Request, type Response } from 'restify';
 import type { Logger } from '../app/ports/logger';
 import { readJsonBody, type BodyRefusal } from './json-request-body';
+import { logRequests, restifyLogger } from './request-log';
 
 export interface HttpServerOptions {
   readonly port: number;
@@ -29,10 +30,11 @@ export interface HttpServerOptions {
   readonly calendarFile: (committeeId: string, sessionId: string, token: string) => Promise<CalendarFile | undefined>;
   /**
    * The minutes as PDF behind a link of a minutes card (full minutes or the working group's
-   * extract, as the token says), or undefined for any link that does not lead to one; the server
-   * answers all of those with the same 404.
+   * extract, as the link says), the page saying that a newer version was sent out since (410), or
+   * undefined for any link that does not lead to one; the server answers all of those with the
+   * same 404.
    */
-  readonly minutesFile: (committeeId: string, sessionId: string, token: string) => Promise<MinutesFile | undefined>;
+  readonly minutesFile: (committeeId: string, sessionId: string, token: string) => Promise<MinutesFile | SupersededPage | undefined>;
   /**
    * A person's data export (JSON) behind the link of their "my data" card, or undefined for a
    * wrong or expired token; all of those get the same 404. No route without it.
@@ -56,6 +58,21 @@ export interface MinutesFile {
 }
 
 /**
+ * What a link answers when what it was issued for was replaced: a short HTML page, with 410
+ * Gone, since the link will never lead to a file again.
+ */
+export interface SupersededPage {
+  readonly superseded: true;
+  readonly html: string;
+}
+
+/** What a secret link leads to: a file and the name a browser saves it under. */
+interface DownloadFile {
+  readonly fileName: string;
+  readonly content: string | Buffer;
+}
+
+/**
  * A file reached by a secret link: `/<prefix>/<committee>/<session>/<token>.<extension>`. Each
  * kind has its own address and lookup; the answers are the same for all.
  */
@@ -65,7 +82,7 @@ interface SecretLinkDownload {
   readonly contentType: string;
   /** Whether the address names a session (`/<prefix>/<committee>/<session>/<token>.<ext>`); a committee's own files omit it. */
   readonly perSession?: boolean;
-  readonly find: (committeeId: string, sessionId: string, token: string) => Promise<{ readonly fileName: string; readonly content: string | Buffer } | undefined>;
+  readonly find: (committeeId: string, sessionId: string, token: string) => Promise<DownloadFile | SupersededPage | undefined>;
 }
 
 export interface RunningHttpServer {
@@ -125,7 +142,9 @@ const NO_STORE = { 'Cache-Control': 'no-store' } as const;
  * the minutes as PDF (Teams bot messages cannot carry files, so cards link here).
  */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
-  const server = restify.createServer({ name: 'gremium', handleUncaughtExceptions: false });
+  // restify 11 logs with pino; its type package still names bunyan's logger.
+  const log = restifyLogger() as unknown as restify.ServerOptions['log'];
+  const server = restify.createServer({ name: 'gremium', handleUncaughtExceptions: false, log });
   const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
   server.server.headersTimeout = timeouts.headersMs;
   server.server.requestTimeout = timeouts.requestMs;
@@ -137,6 +156,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     error.toString = () => status;
     callback();
   });
+  logRequests(server, options.logger);
   let inFlight = 0;
   let draining = false;
   let onIdle: (() => void) | undefined;
@@ -216,6 +236,17 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
           const found = committeeId && sessionId !== undefined && (sessionId || !perSession) && token ? await download.find(committeeId, sessionId, token) : undefined;
           if (!found) {
             response.send(404, { status: 'not found' }, NO_STORE);
+            return;
+          }
+          if ('superseded' in found) {
+            const page = Buffer.from(found.html, 'utf8');
+            response.sendRaw(410, page, {
+              ...NO_STORE,
+              'Content-Type': 'text/html; charset=utf-8',
+              'Content-Length': String(page.length),
+              'X-Content-Type-Options': 'nosniff',
+              'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+            });
             return;
           }
           const body = typeof found.content === 'string' ? Buffer.from(found.content, 'utf8') : found.content;

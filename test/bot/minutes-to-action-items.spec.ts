@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import type { AgreementDocument } from '../../src/app/agreements/agreement-document';
 import type { OutboxDraft } from '../../src/app/delivery/outbox-record';
-import { minutesFile } from '../../src/app/minutes/minutes-file';
-import { createMessageRenderer } from '../../src/cards/outgoing-messages';
+import { isSuperseded, minutesFile } from '../../src/app/minutes/minutes-file';
 import { VERBS } from '../../src/cards/verbs';
+import { renderedAsSent } from '../app/links/link-fixtures';
 import { agreementField } from '../../src/domain/minutes/minutes-item-edit';
 import { draftsOf, holdSession, storedMinutes } from '../app/minutes/minutes-world';
 import { chatPerson, COMMITTEE, PEOPLE, SESSION_1, SessionWorld } from '../app/sessions/session-world';
@@ -32,7 +32,7 @@ describe('bot: from the minutes to the action items and back onto the next agend
   });
   afterEach(async () => temp.cleanup());
 
-  const rendered = (draft: OutboxDraft, locale = 'de-DE') => createMessageRenderer('de', { publicBaseUrl: BASE_URL }).render(draft.message, locale).attachments![0]!.content as Record<string, unknown>;
+  const rendered = (draft: OutboxDraft, locale = 'de-DE') => renderedAsSent(world.deps, COMMITTEE, draft, BASE_URL, locale);
   const to = (drafts: readonly OutboxDraft[], id: string) => drafts.filter((draft) => draft.recipient.kind === 'person' && draft.recipient.aadObjectId === id);
 
   /** Drafts, circulates and approves minutes whose topic item has one agreement for Birgit, who agrees first. */
@@ -53,7 +53,7 @@ describe('bot: from the minutes to the action items and back onto the next agend
     assert.match(cardText(firstCard(await bot.message(person('katrin'), 'protokoll versenden'))), /Version 2 ist versandt/);
     const [review] = to(await draftsOf(world, 'minutes-circulate:'), PEOPLE.birgit);
     assert.ok(review, 'Birgit attended and receives the minutes for review');
-    const reviewCard = rendered(review);
+    const reviewCard = await rendered(review);
     const answers = Object.fromEntries((await storedMinutes(world)).items.map((_item, index) => [`answer_${index}`, 'agree']));
     const receipt = await bot.execute(person('birgit'), VERBS.minutesRespond, { ...actionData(reviewCard, VERBS.minutesRespond), ...answers });
     assert.match(cardText(receipt), /Ihre Rückmeldung ist gespeichert/);
@@ -69,16 +69,16 @@ describe('bot: from the minutes to the action items and back onto the next agend
     const approval = await draftsOf(world, 'minutes-approved:');
     const [results] = to(approval, PEOPLE.lena);
     assert.ok(results, 'the working group (1:1, as no channel is set up) gets the results');
-    const resultsText = cardText(rendered(results));
+    const resultsText = cardText(await rendered(results));
     assert.match(resultsText, /Ergebnisse und Vereinbarungen – Sitzung 2027\/1[^]*Die Agentur legt eine Auswertung vor\.[^]*Auswertung der Ausbildungsabbrüche vorlegen/);
     assert.doesNotMatch(resultsText, /interne Zahlen/, 'the working group never reads the internal discussion');
 
     const birgits = to(approval, PEOPLE.birgit);
     const actionDraft = birgits.find((draft) => draft.key.startsWith('action-created:'));
     assert.ok(actionDraft, `Birgit's action item is in the approval's dispatch: ${birgits.map((draft) => draft.key).join(', ')}`);
-    const actionCard = rendered(actionDraft);
+    const actionCard = await rendered(actionDraft);
     assert.match(cardText(actionCard), /Neue Aufgabe für Sie aus der Sitzung 2027\/1[^]*Auswertung der Ausbildungsabbrüche vorlegen[^]*Agentur für Arbeit Leipzig[^]*Birgit Lehmann[^]*30\.04\.2027[^]*Offen/);
-    assert.match(cardText(rendered(actionDraft, 'en-US')), /A new action item for you \(Session 2027\/1\)[^]*30 Apr 2027/);
+    assert.match(cardText(await rendered(actionDraft, 'en-US')), /A new action item for you \(Session 2027\/1\)[^]*30 Apr 2027/);
 
     world.clock.advance(3 * 24 * 3600_000);
     const done = await bot.execute(person('birgit'), VERBS.actionStatus, { ...actionData(actionCard, VERBS.actionStatus, { status: 'done' }), note: 'Auswertung verschickt' });
@@ -94,13 +94,11 @@ describe('bot: from the minutes to the action items and back onto the next agend
   it("links the working group's results card to the extract: results and agreements, no summary", async () => {
     await approveWithAgreementForBirgit();
     const [results] = to(await draftsOf(world, 'minutes-approved:'), PEOPLE.lena);
-    const link = JSON.stringify(rendered(results!)).match(/https:\/\/gremium\.example\/api\/minutes\/([^/"]+)\/([^/"]+)\/([^/"]+)\.pdf/);
+    const link = JSON.stringify(await rendered(results!)).match(/https:\/\/gremium\.example\/api\/minutes\/([^/"]+)\/([^/"]+)\/([^/"]+)\.pdf/);
     assert.ok(link, 'the results card links a PDF');
     const [committeeId, sessionId, token] = link.slice(1).map(decodeURIComponent) as [string, string, string];
-    assert.equal(token, (await storedMinutes(world)).extractToken, 'the link carries the extract token, not the full minutes');
-
     const file = await minutesFile(world.deps, committeeId, sessionId, token);
-    assert.ok(file, 'the link resolves');
+    assert.ok(file && !isSuperseded(file), 'the link resolves to a file');
     assert.equal(file.fileName, 'Protokoll-Auszug-KOG-2027-1.pdf');
     assert.equal(file.print.extract, true);
     assert.equal(file.print.status, 'approved');

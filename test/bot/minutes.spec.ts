@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import type { OutboxDraft } from '../../src/app/delivery/outbox-record';
-import { createMessageRenderer } from '../../src/cards/outgoing-messages';
 import { VERBS } from '../../src/cards/verbs';
+import { renderedAsSent } from '../app/links/link-fixtures';
+import { isSuperseded, minutesFile } from '../../src/app/minutes/minutes-file';
 import { agreementField } from '../../src/domain/minutes/minutes-item-edit';
 import { draftsOf, holdSession, storedMinutes } from '../app/minutes/minutes-world';
-import { chatPerson, PEOPLE, SESSION_1, SessionWorld } from '../app/sessions/session-world';
+import { chatPerson, COMMITTEE, PEOPLE, SESSION_1, SessionWorld } from '../app/sessions/session-world';
 import { actionData, BotHarness, cardText, firstCard, hasAction } from '../support/bot-harness';
 import { openTempStore, type TempStore } from '../support/temp-store';
 
@@ -24,7 +25,7 @@ describe('bot: minutes from the draft to approval', function () {
   });
   afterEach(async () => temp.cleanup());
 
-  const rendered = (draft: OutboxDraft, locale = 'de-DE') => createMessageRenderer('de', { publicBaseUrl: BASE_URL }).render(draft.message, locale).attachments![0]!.content as Record<string, unknown>;
+  const rendered = (draft: OutboxDraft, locale = 'de-DE') => renderedAsSent(world.deps, COMMITTEE, draft, BASE_URL, locale);
   const personal = (drafts: OutboxDraft[], id: string) => drafts.find((draft) => draft.recipient.kind === 'person' && draft.recipient.aadObjectId === id)!;
 
   async function editTopic(fields: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -42,10 +43,10 @@ describe('bot: minutes from the draft to approval', function () {
 
     const circulated = await bot.execute(person('katrin'), VERBS.minutesCirculate, actionData(saved, VERBS.minutesCirculate));
     assert.match(cardText(circulated), /Version 2 ist versandt[^]*3 Empfänger, davon 2 Teilnehmende/);
-    const review = rendered(personal(await draftsOf(world, 'minutes-circulate:'), PEOPLE.thomas));
+    const review = await rendered(personal(await draftsOf(world, 'minutes-circulate:'), PEOPLE.thomas));
     assert.match(cardText(review), /Protokollentwurf – Sitzung 2027\/1 \(Version 2\)[^]*Einwände bis Donnerstag, 18\. Februar 2027, Ende des Tages/);
     assert.ok(JSON.stringify(review).includes(`${BASE_URL}/api/minutes/`), 'links the PDF');
-    const secretariatCopy = rendered(personal(await draftsOf(world, 'minutes-circulate:'), PEOPLE.katrin));
+    const secretariatCopy = await rendered(personal(await draftsOf(world, 'minutes-circulate:'), PEOPLE.katrin));
     assert.equal(hasAction(secretariatCopy, VERBS.minutesRespond), false, 'the secretariat reads, it does not object');
 
     const answer = actionData(review, VERBS.minutesRespond);
@@ -61,10 +62,13 @@ describe('bot: minutes from the draft to approval', function () {
     assert.match(cardText(confirm), /trotz Einwänden freigeben\?[^]*1 Einwände/);
     const approved = await bot.execute(person('katrin'), VERBS.minutesApprove, actionData(confirm, VERBS.minutesApprove));
     assert.match(cardText(approved), /Version 2 ist genehmigt[^]*1 Vereinbarungen sind jetzt Aufgaben[^]*Genehmigt, Version 2[^]*Berichtigen/);
-    const results = rendered(personal(await draftsOf(world, 'minutes-approved:'), PEOPLE.lena));
+    const results = await rendered(personal(await draftsOf(world, 'minutes-approved:'), PEOPLE.lena));
     assert.match(cardText(results), /Ergebnisse und Vereinbarungen – Sitzung 2027\/1[^]*Erhebung beschlossen[^]*Zahlen vorlegen/);
     assert.doesNotMatch(cardText(results), /Kammern berichten/, 'no internal discussion for the working group');
-    assert.ok(JSON.stringify(results).includes((await storedMinutes(world)).extractToken));
+    const [, token] = /\/api\/minutes\/[^/"]+\/session-2027-1\/([^/"]+)\.pdf/.exec(JSON.stringify(results)) ?? [];
+    assert.ok(token, 'the results card links a PDF');
+    const extract = await minutesFile(world.deps, COMMITTEE, SESSION_1, token);
+    assert.ok(extract && !isSuperseded(extract) && extract.print.extract, 'the working group is linked to the extract');
     assert.match(cardText(firstCard(await bot.message(person('katrin'), 'protokoll freigeben'))), /bereits genehmigt/);
   });
 

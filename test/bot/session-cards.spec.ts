@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { DispatchDocument } from '../../src/app/delivery/outbox-record';
-import { createMessageRenderer } from '../../src/cards/outgoing-messages';
+import { renderedAsSent } from '../app/links/link-fixtures';
 import { VERBS } from '../../src/cards/verbs';
 import { chatPerson, COMMITTEE, PEOPLE, type PersonKey, SESSION_1, SessionWorld } from '../app/sessions/session-world';
 import { actionData, BotHarness, cardText, firstCard, type Person } from '../support/bot-harness';
@@ -25,8 +25,7 @@ describe('bot: the session cycle in chat', () => {
     const dispatches = await temp.store.query<DispatchDocument>(COMMITTEE, { type: 'dispatch' });
     const draft = dispatches.flatMap((dispatch) => dispatch.drafts).find((candidate) => candidate.recipient.kind === 'person' && candidate.recipient.aadObjectId === PEOPLE[key]);
     assert.ok(draft, `no invitation for ${key}`);
-    const rendered = createMessageRenderer('de', { publicBaseUrl: 'https://gremium.example.org' }).render(draft.message, locale);
-    return rendered.attachments![0]!.content as Record<string, unknown>;
+    return renderedAsSent(world.deps, COMMITTEE, draft, 'https://gremium.example.org', locale);
   }
 
   it('plans a year by command and answers members with a refusal', async () => {

@@ -333,7 +333,7 @@ describe('cards/invitation-card: the agenda on the invitation', () => {
 
   it('names the version, marks new items and lists what the version dropped', () => {
     const agenda = { version: 2, publishedAt: '2027-01-28T08:00:00.000Z', items: [item('a', 'Ausbildungsabbrüche'), item('b', 'Kinderbetreuung', 'new')], removed: [item('c', 'Wohnungssuche')] };
-    const text = cardText(renderInvitationCard(sampleInvitation({ agenda }), de, undefined));
+    const text = cardText(renderInvitationCard(sampleInvitation({ agenda }), de));
     assert.match(text, /Tagesordnung \(Fassung 2\)/);
     assert.match(text, /TOP 2\*\* Kinderbetreuung \(20 Min\. · Diskussion\) \*\*neu\*\*/);
     assert.match(text, /Entfallen: Wohnungssuche/);
@@ -341,6 +341,6 @@ describe('cards/invitation-card: the agenda on the invitation', () => {
 
   it('says the agenda follows until one is published', () => {
     const { agenda: _none, ...view } = sampleInvitation();
-    assert.match(cardText(renderInvitationCard(view, de, undefined)), /Die Tagesordnung folgt/);
+    assert.match(cardText(renderInvitationCard(view, de)), /Die Tagesordnung folgt/);
   });
 });

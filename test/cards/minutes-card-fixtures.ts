@@ -60,7 +60,6 @@ function view(items: readonly MinutesItem[], overrides: Partial<MinutesView> = {
     publishedVersion: 12,
     responses: Object.fromEntries(items.map((item) => [item.itemId, { agreed: 40, objections }])),
     objectionDays: 7,
-    fileToken: '3f1c9a2e-7b4d-4e8f-9a61-0c2d5e7f8a90',
     ...overrides,
   };
 }
@@ -76,7 +75,6 @@ function review(items: readonly MinutesItem[]): MinutesReviewMessage {
     version: 12,
     round: 3,
     objectionDeadline: '2027-02-19T23:00:00.000Z',
-    fileToken: '3f1c9a2e-7b4d-4e8f-9a61-0c2d5e7f8a90',
     items: shown(items, true),
     changedItemIds: items.map((item) => item.itemId),
     answers: Object.fromEntries(items.map((item) => [item.itemId, { answer: 'object' as const, comment: 'K'.repeat(MINUTES_LIMITS.comment) }])),
@@ -85,7 +83,7 @@ function review(items: readonly MinutesItem[]): MinutesReviewMessage {
 }
 
 function results(items: readonly MinutesItem[], audience: MinutesResultsMessage['audience']): MinutesResultsMessage {
-  return { ...review(items), audience, correction: true, automatic: false, token: '3f1c9a2e-7b4d-4e8f-9a61-0c2d5e7f8a90', items: audience === 'workingGroup' ? shown(items, false) : [] };
+  return { ...review(items), audience, correction: true, automatic: false, items: audience === 'workingGroup' ? shown(items, false) : [] };
 }
 
 /** The item form with ten agreements at their longest, people to choose from, and every problem listed. */
@@ -93,6 +91,9 @@ function largestForm(correction: boolean): MinutesItemForm {
   const item = longestItem(1, MINUTES_LIMITS.agreementsPerItem);
   return { view: view([item]), item, number: AGENDA_LIMITS.items, people: PEOPLE, correction };
 }
+
+/** A PDF link as issued for a reader: the longest committee and session ids the routes carry. */
+const PDF_URL = 'https://gremium.example/api/minutes/tenant-11111111-2222-3333-4444-555555555555/session-2027-1/Xk3vQ0cT9yZr2bWm8LpN4sHd7FgJ1aUe6oKiYw5tRqE.pdf';
 
 /** The minutes cards in their largest variants, for the template tests. */
 export function minutesCardSamples(i18n: Translator): Array<{ template: string; name: string; card: AdaptiveCardJson }> {
@@ -104,13 +105,13 @@ export function minutesCardSamples(i18n: Translator): Array<{ template: string; 
   const problems: MinutesItemProblem[] = Array.from({ length: MINUTES_LIMITS.agreementsPerItem + 1 }, (_, row) => ({ field: 'dueDate' as const, row: row + 1, code: 'pastDate' as const }));
   for (let row = 1; row <= MINUTES_LIMITS.agreementsPerItem; row += 1) typed[agreementField(row, 'text')] = 'X'.repeat(MINUTES_LIMITS.agreementText);
   return [
-    { template: 'minutes', name: `minutes, 30 items with picker (${locale})`, card: renderMinutesCard(view(items), i18n, { banner, publicBaseUrl: 'https://gremium.example' }) },
-    { template: 'minutes', name: `minutes, 10 items with buttons (${locale})`, card: renderMinutesCard(view(items.slice(0, 10), { status: 'approved', unpublished: true, version: 13 }), i18n, { banner, publicBaseUrl: 'https://gremium.example' }) },
+    { template: 'minutes', name: `minutes, 30 items with picker (${locale})`, card: renderMinutesCard(view(items), i18n, { banner, pdfUrl: PDF_URL }) },
+    { template: 'minutes', name: `minutes, 10 items with buttons (${locale})`, card: renderMinutesCard(view(items.slice(0, 10), { status: 'approved', unpublished: true, version: 13 }), i18n, { banner, pdfUrl: PDF_URL }) },
     { template: 'minutes-item', name: `minutes item, ten agreements (${locale})`, card: renderMinutesItemCard(form, i18n) },
     { template: 'minutes-item', name: `minutes item with problems (${locale})`, card: renderMinutesItemCard(form, i18n, { fields: typed, problems }) },
     { template: 'minutes-item', name: `minutes item correction (${locale})`, card: renderMinutesItemCard(largestForm(true), i18n) },
-    { template: 'minutes-review', name: `minutes review, 30 items (${locale})`, card: renderMinutesReviewCard(review(items), i18n, { banner, publicBaseUrl: 'https://gremium.example' }) },
-    { template: 'minutes-results', name: `minutes results, 30 items (${locale})`, card: renderMinutesResultsCard(results(items, 'workingGroup'), i18n, 'https://gremium.example') },
-    { template: 'minutes-results', name: `minutes approved notice (${locale})`, card: renderMinutesResultsCard(results(items, 'recipients'), i18n, 'https://gremium.example') },
+    { template: 'minutes-review', name: `minutes review, 30 items (${locale})`, card: renderMinutesReviewCard(review(items), i18n, { banner, pdfUrl: PDF_URL }) },
+    { template: 'minutes-results', name: `minutes results, 30 items (${locale})`, card: renderMinutesResultsCard(results(items, 'workingGroup'), i18n, PDF_URL) },
+    { template: 'minutes-results', name: `minutes approved notice (${locale})`, card: renderMinutesResultsCard(results(items, 'recipients'), i18n, PDF_URL) },
   ];
 }

@@ -24,12 +24,14 @@ export function sampleSession(overrides: Partial<SessionDocument> = {}): Session
     onlineLink: 'https://teams.microsoft.com/l/meetup-join/abc',
     state: 'planned',
     revision: 2,
-    calendarToken: '0b9c6f9e-6a53-4a56-9d1a-2c1b0b7f3e11',
     createdAt: '2026-11-21T10:00:00.000Z',
     updatedAt: '2026-11-21T10:00:00.000Z',
     ...overrides,
   };
 }
+
+/** A calendar link as the sender issues one for an invitation's reader. */
+export const SAMPLE_CALENDAR_URL = 'https://gremium.example.org/api/calendar/tenant-t1/session-2027-1/Xk3vQ0cT9yZr2bWm8LpN4sHd7FgJ1aUe6oKiYw5tRqE.ics';
 
 /** The richest invitation: a deputy's, with a long agenda, a banner and an answer. */
 export function sampleInvitation(overrides: Partial<InvitationView> = {}): InvitationView {
@@ -52,7 +54,6 @@ export function sampleInvitation(overrides: Partial<InvitationView> = {}): Invit
     status: 'open',
     deadline: '2027-02-10T11:00:00.000Z',
     answer: { choice: 'delegate', delegateName: 'D'.repeat(120), answeredAt: '2027-01-20T10:00:00.000Z' },
-    calendarPath: '/api/calendar/tenant-t1/session-2027-1/0b9c6f9e-6a53-4a56-9d1a-2c1b0b7f3e11.ics',
     banner: 'reminder',
     ...overrides,
   };

@@ -16,7 +16,7 @@ import { VERBS } from '../../src/cards/verbs';
 import { COMMANDS } from '../../src/domain/permissions';
 import { LOCALES, translator } from '../../src/i18n/translator';
 import { sampleCommittee, sampleLargeRosterView, sampleRosterView, sampleSetupView } from './card-fixtures';
-import { sampleAttendance, sampleInvitation, sampleOverview, sampleSession } from './session-card-fixtures';
+import { SAMPLE_CALENDAR_URL, sampleAttendance, sampleInvitation, sampleOverview, sampleSession } from './session-card-fixtures';
 import { renderSessionsCard } from '../../src/cards/sessions-card';
 import { renderSessionEditCard } from '../../src/cards/session-edit-card';
 import { renderInvitationCard } from '../../src/cards/invitation-card';
@@ -130,8 +130,8 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
         name: `session edit with problems (${locale})`,
         card: renderSessionEditCard(sampleSession(), 'Europe/Berlin', i18n, { input: { date: 'x', time: '25:00', place: 'P'.repeat(5000) }, problems: [{ field: 'date', code: 'invalid' }, { field: 'time', code: 'invalid' }, { field: 'place', code: 'tooLong', max: 200 }] }),
       },
-      { template: 'invitation', name: `invitation, open, richest (${locale})`, card: renderInvitationCard(sampleInvitation(), i18n, 'https://gremium.example.org') },
-      { template: 'invitation', name: `invitation of a deputy, cancelled (${locale})`, card: renderInvitationCard(sampleInvitation({ as: 'deputy', representing: 'Sabine Hoffmann', deputyName: undefined, status: 'cancelled', banner: 'cancelled' }), i18n, undefined) },
+      { template: 'invitation', name: `invitation, open, richest (${locale})`, card: renderInvitationCard(sampleInvitation(), i18n, SAMPLE_CALENDAR_URL) },
+      { template: 'invitation', name: `invitation of a deputy, cancelled (${locale})`, card: renderInvitationCard(sampleInvitation({ as: 'deputy', representing: 'Sabine Hoffmann', deputyName: undefined, status: 'cancelled', banner: 'cancelled' }), i18n) },
       { template: 'rsvps', name: `rsvps of sixty institutions (${locale})`, card: renderRsvpsCard(sampleOverview(), i18n, { style: 'good', title: 'Banner', text: '' }) },
       { template: 'attendance', name: `attendance, a full page of a large committee (${locale})`, card: renderAttendanceCard(sampleAttendance(), i18n, { style: 'good', title: 'Banner', text: '' }) },
       { template: 'roster', name: `roster (${locale})`, card: renderRosterCard(sampleRosterView(), { canImport: true, banner: { style: 'good', title: '', text: 'Gespeichert' } }, i18n) },

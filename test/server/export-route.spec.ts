@@ -25,8 +25,11 @@ describe('server/http-server: data exports', () => {
       minutesFile: async () => undefined,
       exportFile: (committeeId, token) => dataExportFile(world.deps, committeeId, token),
     });
-    const { token } = await exportPersonalData(world.deps, await world.actor('sabine'));
-    const response = await fetch(`${server.url}/api/export/${COMMITTEE}/${token}.json`);
+    const link = await exportPersonalData(world.deps, await world.actor('sabine'));
+    assert.ok(link);
+    const { token } = link;
+    assert.equal(link.path, `/api/export/${COMMITTEE}/${token}.json`);
+    const response = await fetch(`${server.url}${link.path}`);
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('content-type'), 'application/json; charset=utf-8');
     assert.match(response.headers.get('content-disposition') ?? '', /^attachment; filename="gremium-meine-daten-\d{4}-\d{2}-\d{2}\.json"$/);

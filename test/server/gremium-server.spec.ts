@@ -2,16 +2,17 @@ import assert from 'node:assert/strict';
 import type { OutboxRecord } from '../../src/app/delivery/outbox-record';
 import { silentLogger } from '../../src/app/ports/logger';
 import { minutesDocumentId, type MinutesDocument } from '../../src/app/minutes/minutes-document';
-import { calendarPath } from '../../src/app/sessions/session-calendar';
-import { minutesPdfUrl } from '../../src/cards/minutes-pdf-link';
+import { linkPath } from '../../src/app/links/link-paths';
 import type { SessionDocument } from '../../src/app/sessions/session-document';
+import type { AppDependencies } from '../../src/app/dependencies';
 import { fixedClock } from '../../src/domain/clock';
 import { committeeIdForTenant } from '../../src/domain/ids';
 import { systemClock } from '../../src/infra/system-clock';
 import { loadConfig } from '../../src/server/config';
 import { startGremiumServer, type GremiumServer } from '../../src/server/gremium-server';
 import { COMMITTEE, enqueue, knownPeople, noticeDrafts } from '../app/delivery/delivery-fixtures';
-import { CALENDAR_TOKEN, sessionDocument, setUpCommittee } from '../app/sessions/session-fixtures';
+import { issuedToken, nearMiss, seatFor, workingGroupPerson } from '../app/links/link-fixtures';
+import { sessionDocument, setUpCommittee } from '../app/sessions/session-fixtures';
 import { ConnectorDouble } from '../support/connector-double';
 import { calendarProperty, eventProperty, parseICalendar } from '../support/ical';
 import { openTempStore, type TempStore } from '../support/temp-store';
@@ -59,6 +60,8 @@ describe('server/gremium-server calendar files', function () {
   const sessionId = 'session-2027-1';
   let temp: TempStore;
   let server: GremiumServer;
+  let CALENDAR_TOKEN: string;
+  let otherCommitteesToken: string;
 
   beforeEach(async () => {
     temp = await openTempStore();
@@ -66,7 +69,11 @@ describe('server/gremium-server calendar files', function () {
     await setUpCommittee(deps, tenant);
     await temp.store.create(sessionDocument(committeeId));
     await setUpCommittee(deps, '99999999-2222-3333-4444-555555555555', 'AGH');
-    await temp.store.create(sessionDocument(committeeIdForTenant('99999999-2222-3333-4444-555555555555'), { calendarToken: 'a0a0a0a0-1111-4222-8333-444455556666' }));
+    await temp.store.create(sessionDocument(committeeIdForTenant('99999999-2222-3333-4444-555555555555')));
+    await seatFor(deps, committeeId);
+    await seatFor(deps, committeeIdForTenant('99999999-2222-3333-4444-555555555555'));
+    CALENDAR_TOKEN = await issuedToken(deps, committeeId, { kind: 'calendar', sessionId });
+    otherCommitteesToken = await issuedToken(deps, committeeIdForTenant('99999999-2222-3333-4444-555555555555'), { kind: 'calendar', sessionId });
     server = await startGremiumServer({ config: loadConfig({ PORT: '0', DATA_DIR: temp.dataDir, LOCAL_MODE: 'true' }), store: temp.store, clock: deps.clock, logger: silentLogger, background: false });
   });
   afterEach(async () => {
@@ -74,7 +81,7 @@ describe('server/gremium-server calendar files', function () {
     await temp.cleanup().catch(() => undefined);
   });
 
-  const download = (committee: string, session: string, token: string) => fetch(`${server.http.url}${calendarPath(committee, session, token)}`);
+  const download = (committee: string, session: string, token: string) => fetch(`${server.http.url}${linkPath(committee, { kind: 'calendar', sessionId: session }, token)}`);
 
   it('serves the session as an .ics download, and after cancelling it a cancellation under the same UID', async () => {
     const response = await download(committeeId, sessionId, CALENDAR_TOKEN);
@@ -101,8 +108,8 @@ describe('server/gremium-server calendar files', function () {
 
   it('answers a wrong token, an unknown session and another committee alike, with 404 and a status word', async () => {
     const wrong = [
-      download(committeeId, sessionId, CALENDAR_TOKEN.replace(/.$/, '1')),
-      download(committeeId, sessionId, 'a0a0a0a0-1111-4222-8333-444455556666'),
+      download(committeeId, sessionId, nearMiss(CALENDAR_TOKEN)),
+      download(committeeId, sessionId, otherCommitteesToken),
       download(committeeId, 'session-2027-9', CALENDAR_TOKEN),
       download(committeeId, 'committee', CALENDAR_TOKEN),
       download(committeeIdForTenant('00000000-0000-0000-0000-000000000000'), sessionId, CALENDAR_TOKEN),
@@ -125,13 +132,14 @@ describe('server/gremium-server minutes as PDF', function () {
   const tenant = '11111111-2222-3333-4444-555555555555';
   const committeeId = committeeIdForTenant(tenant);
   const sessionId = 'session-2027-1';
-  const fileToken = '0f1e2d3c-4b5a-4697-8877-665544332211';
   let temp: TempStore;
   let server: GremiumServer;
+  let deps: AppDependencies;
+  const url = (token: string) => `${server.http.url}${linkPath(committeeId, { kind: 'minutes', sessionId, version: 1 }, token)}`;
 
   beforeEach(async () => {
     temp = await openTempStore();
-    const deps = { store: temp.store, clock: fixedClock('2027-02-11T17:00:00Z') };
+    deps = { store: temp.store, clock: fixedClock('2027-02-11T17:00:00Z') };
     await setUpCommittee(deps, tenant);
     await temp.store.create(sessionDocument(committeeId));
     const minutes: MinutesDocument = {
@@ -139,12 +147,11 @@ describe('server/gremium-server minutes as PDF', function () {
       committeeId,
       type: 'minutes',
       sessionId,
-      status: 'draft',
+      status: 'circulated',
       version: 1,
+      publishedVersion: 1,
       items: [{ itemId: 'opening', title: '', standard: 'opening', summary: 'Begrüßung.', result: 'Protokoll genehmigt.', agreements: [] }],
       participants: [],
-      fileToken,
-      extractToken: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
       createdAt: '2027-02-11T17:00:00.000Z',
       updatedAt: '2027-02-11T17:00:00.000Z',
       updatedBy: 'aaaaaaaa-0000-0000-0000-000000000001',
@@ -158,15 +165,31 @@ describe('server/gremium-server minutes as PDF', function () {
   });
 
   it('serves the minutes as a PDF in the default language, and the extract of unapproved minutes not at all', async () => {
-    const response = await fetch(minutesPdfUrl(server.http.url, committeeId, sessionId, fileToken));
+    const response = await fetch(url(await issuedToken(deps, committeeId, { kind: 'minutes', sessionId, version: 1 })));
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('content-type'), 'application/pdf');
     assert.equal(response.headers.get('content-disposition'), 'attachment; filename="Protokoll-KOG-2027-1.pdf"');
     const body = Buffer.from(await response.arrayBuffer());
     assert.equal(response.headers.get('content-length'), String(body.length));
     assert.equal(body.subarray(0, 5).toString('latin1'), '%PDF-');
-    const extract = await fetch(minutesPdfUrl(server.http.url, committeeId, sessionId, 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d'));
+    const workingGroup = await workingGroupPerson(deps, committeeId);
+    const extract = await fetch(url(await issuedToken(deps, committeeId, { kind: 'extract', sessionId, version: 1 }, { kind: 'person', id: workingGroup })));
     assert.equal(extract.status, 404);
     assert.equal(await extract.text(), '{"status":"not found"}');
+  });
+
+  it('answers a link of a superseded version with 410 and a page in German and English that says to ask the secretariat', async () => {
+    const token = await issuedToken(deps, committeeId, { kind: 'minutes', sessionId, version: 1 });
+    const head = (await temp.store.get<MinutesDocument>(committeeId, minutesDocumentId(sessionId)))!;
+    await temp.store.replace<MinutesDocument>({ ...head, version: 2, publishedVersion: 2, items: [{ ...head.items[0]!, result: 'Neue Fassung' }] }, head._etag);
+    const response = await fetch(url(token));
+    assert.equal(response.status, 410);
+    assert.equal(response.headers.get('content-type'), 'text/html; charset=utf-8');
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    assert.equal(response.headers.get('content-disposition'), null, 'a page to read, not a file');
+    const page = await response.text();
+    assert.match(page, /<section lang="de"><h1>Diese Fassung ist überholt<\/h1><p>[^<]*Bitte wenden Sie sich an die Geschäftsstelle\.<\/p>/);
+    assert.match(page, /<section lang="en"><h1>This version has been superseded<\/h1><p>[^<]*Please contact the secretariat\.<\/p>/);
+    assert.doesNotMatch(page, /Neue Fassung|KOG|2027/, 'nothing of the minutes, not even which ones');
   });
 });

@@ -15,9 +15,21 @@ export const AUDIT_TYPE = 'audit';
  * - `roster`: the roster's revision counter, changed with every audited seat or person change;
  * - `extraSessionClaim`: the marker that makes adding an extra session idempotent, written
  *   beside the audited session it names;
+ * - `link`: a download link issued with every card that carries one, and deleted when it expires
+ *   or is revoked; the message or turn that carried it is the record, and the trail, kept far
+ *   longer, would otherwise grow by one record per card shown;
  * - `audit`: the records themselves, which are only ever created (see `auditedStore`).
  */
-export const UNAUDITED_TYPES: ReadonlySet<string> = new Set(['outbox', 'dispatch', 'job', 'conversation', 'roster', 'extraSessionClaim', AUDIT_TYPE]);
+export const UNAUDITED_TYPES: ReadonlySet<string> = new Set([
+  'outbox',
+  'dispatch',
+  'job',
+  'conversation',
+  'roster',
+  'extraSessionClaim',
+  'link',
+  AUDIT_TYPE,
+]);
 
 /** Whether writes of documents of this type leave an audit record. */
 export function isAudited(type: string): boolean {

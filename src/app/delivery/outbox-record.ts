@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PersonalConversationTarget } from '../ports/messenger';
 import type { MessageSpec } from '../ports/message-renderer';
+import type { LinkRecipient } from '../links/link-document';
 import { UNCLAIMED, type LeasedDocument } from '../leases';
 import type { BatchOperation, Document } from '../ports/document-store';
 
@@ -13,6 +14,13 @@ export type Recipient =
    * team membership.
    */
   | { readonly kind: 'person'; readonly aadObjectId: string; readonly teamMember?: PersonalConversationTarget };
+
+/** Who a message's links are issued to: the person, or the conversation everyone in it reads. */
+export function linkRecipientOf(recipient: Recipient): LinkRecipient {
+  return recipient.kind === 'person'
+    ? { kind: 'person', id: recipient.aadObjectId }
+    : { kind: 'conversation', id: recipient.conversationDocumentId };
+}
 
 /** A person as a recipient: their 1:1 chat, opened from their team membership when the bot has none yet. */
 export function personRecipient(person: { readonly aadObjectId: string; readonly contact?: PersonalConversationTarget }): Recipient {

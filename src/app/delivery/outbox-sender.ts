@@ -10,7 +10,8 @@ import { ConcurrencyError, ConflictError, NotFoundError } from '../ports/store-e
 import { personalConversationDocumentId, rememberConversation } from '../remember-conversation';
 import { claimLease, dueAndUnclaimed, UNCLAIMED } from '../leases';
 import { DELIVERY_RECORD_DAYS, expiringAfterDays } from '../privacy/lifetimes';
-import { pendingRecord, type DispatchDocument, type OutboxRecord } from './outbox-record';
+import { issueLinks } from '../links/issue-link';
+import { linkRecipientOf, pendingRecord, type DispatchDocument, type OutboxRecord } from './outbox-record';
 
 export interface SenderDependencies extends AppDependencies {
   readonly messenger: Messenger;
@@ -50,7 +51,9 @@ export interface DrainResult {
  * record with an ETag lease just before sending it, paces sends within Teams' limits, and
  * settles every record as sent (with the activity id), due again later, or failed with the
  * reason. A record is never dropped: it ends sent or failed, and a crashed sender's claims
- * expire so that another takes them over.
+ * expire so that another takes them over. A message's secret links are issued for its recipient
+ * right before it is rendered: the outbox never holds a token, and each attempt's link replaces
+ * the one of the attempt before, so a message that took three tries leaves one working link.
  */
 export class OutboxSender {
   private readonly policy: DeliveryPolicy;
@@ -142,7 +145,10 @@ export class OutboxSender {
     }
     if (!address) return this.settle(claimed, { status: 'failed', failure: { reason: 'noConversation', status: null, detail: 'no conversation with the recipient is known', at: this.nowIso() } });
 
-    const message = this.deps.renderer.render(claimed.message, conversation?.locale);
+    // The links' tokens are made now, for this recipient; a retry replaces them (see issueLinks).
+    const recipient = linkRecipientOf(claimed.recipient);
+    const links = await issueLinks(this.deps, claimed.committeeId, recipient, claimed.message.links, claimed.id);
+    const message = this.deps.renderer.render(claimed.message, conversation?.locale, links);
     // The slot is taken right before the request leaves, so Teams counts it when we did.
     await this.waitForSlot(address.conversationId);
     const attempt = await this.deps.messenger.send(address, message);
@@ -205,3 +211,4 @@ export class OutboxSender {
     return this.deps.clock.now().toUTC().toISO()!;
   }
 }
+

@@ -10,7 +10,7 @@ import { ConcurrencyError, ConflictError } from '../ports/store-errors';
 import { rosterSnapshot, type RosterSnapshot } from '../sessions/roster-snapshot';
 import type { SessionDocument } from '../sessions/session-document';
 import type { MinutesDocument } from './minutes-document';
-import { cardHeader, MINUTES_RESULTS_MESSAGE_KIND, shownItems, type MinutesResultsMessage } from './minutes-messages';
+import { cardHeader, MINUTES_RESULTS_MESSAGE_KIND, resultsLinks, shownItems, type MinutesResultsMessage } from './minutes-messages';
 import { loadMinutes, responsesTo } from './open-minutes';
 
 export type ApproveRefusal =
@@ -104,15 +104,20 @@ async function publishCorrection(deps: AppDependencies, committee: Stored<Commit
  */
 function publicationDrafts(committee: CommitteeDocument, session: SessionDocument, minutes: MinutesDocument, roster: RosterSnapshot, dispatchId: string, correction: boolean, automatic: boolean): OutboxDraft[] {
   const header = cardHeader(committee, session, minutes.version);
-  const results: MinutesResultsMessage = { ...header, audience: 'workingGroup', correction, automatic, token: minutes.extractToken, items: shownItems(minutes.items, roster, false) };
-  const notice: MinutesResultsMessage = { ...header, audience: 'recipients', correction, automatic, token: minutes.fileToken, items: [] };
-  const resultsSpec: MessageSpec = { kind: MINUTES_RESULTS_MESSAGE_KIND, data: { ...results } };
+  const results: MinutesResultsMessage = { ...header, audience: 'workingGroup', correction, automatic, items: shownItems(minutes.items, roster, false) };
+  const notice: MinutesResultsMessage = { ...header, audience: 'recipients', correction, automatic, items: [] };
+  const spec = (message: MinutesResultsMessage): MessageSpec => ({
+    kind: MINUTES_RESULTS_MESSAGE_KIND,
+    data: { ...message },
+    links: resultsLinks(message),
+  });
+  const [resultsSpec, noticeSpec] = [spec(results), spec(notice)];
   const recipientIds = new Set(minutes.circulation?.recipients ?? []);
   const recipients = [...roster.people.values()].filter((person) => recipientIds.has(person.aadObjectId));
   const workingGroupPeople: PersonDocument[] = committee.workingGroupConversationId ? [] : [...roster.people.values()].filter((person) => person.active && person.roles.includes('workingGroup'));
   return [
     ...(committee.workingGroupConversationId ? [{ key: `${dispatchId}:conversation`, recipient: { kind: 'conversation' as const, conversationDocumentId: committee.workingGroupConversationId }, recipientLabel: 'working group', message: resultsSpec }] : []),
     ...draftsForPeople(`${dispatchId}:results`, workingGroupPeople, resultsSpec),
-    ...draftsForPeople(`${dispatchId}:notice`, recipients, { kind: MINUTES_RESULTS_MESSAGE_KIND, data: { ...notice } }),
+    ...draftsForPeople(`${dispatchId}:notice`, recipients, noticeSpec),
   ];
 }

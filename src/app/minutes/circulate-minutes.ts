@@ -13,7 +13,7 @@ import { rosterSnapshot, type RosterSnapshot } from '../sessions/roster-snapshot
 import type { SessionDocument } from '../sessions/session-document';
 import { minutesVersionDocumentId, type MinutesCirculation, type MinutesDocument, type MinutesVersionDocument } from './minutes-document';
 import { scheduleMinutesJob } from './minutes-jobs';
-import { cardHeader, MINUTES_REVIEW_MESSAGE_KIND, shownItems, type MinutesReviewMessage } from './minutes-messages';
+import { cardHeader, MINUTES_REVIEW_MESSAGE_KIND, reviewLinks, shownItems, type MinutesReviewMessage } from './minutes-messages';
 import { minutesRecipients } from './minutes-recipients';
 import { loadMinutes } from './open-minutes';
 
@@ -71,7 +71,10 @@ export async function circulateMinutes(deps: AppDependencies, committee: Stored<
   const changed = previous ? changedItemIds(previous.items, head.items) : [];
   const hadBefore = new Set(head.circulation?.recipients ?? []);
   const dispatchId = `minutes-circulate:${session.id}:r${round}`;
-  const message = (person: { aadObjectId: string }, mayAnswer: boolean) => ({ kind: MINUTES_REVIEW_MESSAGE_KIND, data: { ...reviewMessage(committee, session, circulated, roster, hadBefore.has(person.aadObjectId) ? changed : [], mayAnswer) } });
+  const message = (person: { aadObjectId: string }, mayAnswer: boolean) => {
+    const review = reviewMessage(committee, session, circulated, roster, hadBefore.has(person.aadObjectId) ? changed : [], mayAnswer);
+    return { kind: MINUTES_REVIEW_MESSAGE_KIND, data: { ...review }, links: reviewLinks(review) };
+  };
   const drafts: OutboxDraft[] = [...attendees.map((person) => [person, true] as const), ...secretariat.map((person) => [person, false] as const)].flatMap(([person, mayAnswer]) => draftsForPeople(dispatchId, [person], message(person, mayAnswer)));
 
   const operations: BatchOperation[] = [{ op: 'replace', document: circulated, ifMatch: head._etag }, enqueueOperation(committee.committeeId, dispatchId, drafts, nowIso)];
@@ -90,13 +93,12 @@ export async function circulateMinutes(deps: AppDependencies, committee: Stored<
 }
 
 /** The review card's data for one recipient of the circulated version. */
-export function reviewMessage(committee: Pick<CommitteeDocument, 'committeeId' | 'name' | 'timeZone'>, session: Pick<SessionDocument, 'id' | 'number' | 'startsAt'>, minutes: Pick<MinutesDocument, 'items' | 'fileToken'> & { readonly circulation?: MinutesCirculation }, roster: RosterSnapshot, changedItemIds: readonly string[], mayAnswer: boolean): MinutesReviewMessage {
+export function reviewMessage(committee: Pick<CommitteeDocument, 'committeeId' | 'name' | 'timeZone'>, session: Pick<SessionDocument, 'id' | 'number' | 'startsAt'>, minutes: Pick<MinutesDocument, 'items'> & { readonly circulation?: MinutesCirculation }, roster: RosterSnapshot, changedItemIds: readonly string[], mayAnswer: boolean): MinutesReviewMessage {
   const circulation = minutes.circulation!;
   return {
     ...cardHeader(committee, session, circulation.version),
     round: circulation.round,
     objectionDeadline: circulation.objectionDeadline,
-    fileToken: minutes.fileToken,
     items: shownItems(minutes.items, roster, true, REVIEW_TEXT_BUDGET),
     changedItemIds,
     mayAnswer,

@@ -46,14 +46,11 @@ export interface MinutesDocument extends Document {
   readonly items: readonly MinutesItem[];
   readonly participants: readonly MinutesParticipant[];
   readonly chair?: string;
-  /** Unguessable part of the link to the full minutes as PDF (attendees and secretariat). */
-  readonly fileToken: string;
-  /** Unguessable part of the link to the extract for the working group (results and agreements). */
-  readonly extractToken: string;
   readonly circulation?: MinutesCirculation;
   /**
-   * The version last sent out (circulated, approved, or corrected after approval); the PDF links
-   * show it, so a draft edited after circulation stays private until sent.
+   * The version last sent out (circulated, approved, or corrected after approval). PDF links are
+   * issued for it, so a draft edited after circulation stays private until sent, and a link
+   * issued for an earlier one answers that it is superseded.
    */
   readonly publishedVersion?: number;
   readonly approval?: MinutesApproval;

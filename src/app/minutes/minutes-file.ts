@@ -2,7 +2,7 @@ import { COMMITTEE_DOCUMENT_ID, isSafeIdPart } from '../../domain/ids';
 import type { MinutesItem, MinutesParticipant } from '../../domain/minutes/minutes-content';
 import type { AppDependencies } from '../dependencies';
 import type { CommitteeDocument } from '../documents';
-import { secretTokenMatches } from '../secret-token';
+import { openLink } from '../links/open-link';
 import { nameOf, rosterSnapshot, type RosterSnapshot } from '../sessions/roster-snapshot';
 import type { SessionDocument } from '../sessions/session-document';
 import { minutesDocumentId, minutesVersionDocumentId, type MinutesDocument, type MinutesVersionDocument } from './minutes-document';
@@ -25,29 +25,50 @@ interface MinutesContent {
   readonly correction: boolean;
 }
 
+/** What a minutes link answers when a newer version was sent out since it was issued. */
+export interface MinutesSuperseded {
+  readonly superseded: true;
+}
+
+export const MINUTES_SUPERSEDED: MinutesSuperseded = { superseded: true };
+
+/** Whether a minutes link's answer is the superseded page rather than a file. */
+export function isSuperseded(answer: MinutesFile | MinutesSuperseded): answer is MinutesSuperseded {
+  return 'superseded' in answer && answer.superseded === true;
+}
+
 /**
- * The minutes behind a PDF link, for whoever holds it. The token decides what they get:
- * - the minutes' `fileToken` gives the full minutes (attendees and secretariat);
- * - the `extractToken` gives the working group's extract, results and agreements only, and only
- *   once the minutes are approved, as the Leipzig decision gives the working group the outcome,
- *   not the internal discussion.
+ * The minutes behind a PDF link, for whoever holds it. The link (see `openLink`) decides what
+ * they get:
+ * - a `minutes` link gives the full minutes (attendees and secretariat);
+ * - an `extract` link gives the working group's extract, results and agreements only, and only of
+ *   approved minutes, as the Leipzig decision gives the working group the outcome, not the
+ *   internal discussion.
  *
- * The file shows the version last sent out (`publishedVersion`), so edits after circulation stay
- * private until they are sent. Before anything was sent, the full link shows the head, which only
- * the secretariat has seen a link to. Anything else (an unsafe id, no such minutes, a wrong token,
- * another committee's token, the extract too early) answers undefined alike, so a caller cannot
+ * A link shows exactly the version it was issued for, and only while that is the version last
+ * sent out (`publishedVersion`). Once a newer version went out, the link answers "superseded"
+ * (a page that says to ask the secretariat), never the newer version: whoever still receives
+ * the minutes got the newer one with a link of its own, and a link forwarded to, or kept by,
+ * someone who no longer attends shows nothing they were not sent. An earlier version that was
+ * corrected for a reason (a wrong name, a wrong result) also stops circulating.
+ *
+ * Anything else (an unsafe id, no such minutes, a token that is wrong, expired, revoked, another
+ * session's, another committee's or another kind's) answers undefined alike, so a caller cannot
  * tell which part was wrong.
  */
-export async function minutesFile(deps: AppDependencies, committeeId: string, sessionId: string, token: string): Promise<MinutesFile | undefined> {
-  if (!isSafeIdPart(committeeId) || !isSafeIdPart(sessionId) || !isSafeIdPart(token)) return undefined;
+export async function minutesFile(deps: AppDependencies, committeeId: string, sessionId: string, token: string): Promise<MinutesFile | MinutesSuperseded | undefined> {
+  if (!isSafeIdPart(committeeId) || !isSafeIdPart(sessionId)) return undefined;
+  const link = await openLink(deps, committeeId, token, ['minutes', 'extract']);
+  if (!link || link.sessionId !== sessionId || typeof link.version !== 'number') return undefined;
   const minutes = await deps.store.get<MinutesDocument>(committeeId, minutesDocumentId(sessionId));
-  if (minutes?.type !== 'minutes' || minutes.sessionId !== sessionId) return undefined;
-  const extract = secretTokenMatches(minutes.extractToken, token);
-  if (!extract && !secretTokenMatches(minutes.fileToken, token)) return undefined;
-  if (extract && (minutes.status !== 'approved' || minutes.publishedVersion === undefined)) return undefined;
+  if (minutes?.type !== 'minutes' || minutes.sessionId !== sessionId || minutes.publishedVersion === undefined) return undefined;
+  const extract = link.kind === 'extract';
+  if (extract && minutes.status !== 'approved') return undefined;
+  if (link.version < minutes.publishedVersion) return MINUTES_SUPERSEDED;
+  if (link.version !== minutes.publishedVersion) return undefined;
 
   const [content, session, committee, roster] = await Promise.all([
-    shownContent(deps, minutes),
+    shownContent(deps, minutes, link.version),
     deps.store.get<SessionDocument>(committeeId, sessionId),
     deps.store.get<CommitteeDocument>(committeeId, COMMITTEE_DOCUMENT_ID),
     rosterSnapshot(deps.store, committeeId),
@@ -76,16 +97,15 @@ export async function minutesFile(deps: AppDependencies, committeeId: string, se
 }
 
 /**
- * The published version when there is one, else the head. Every save writes a version document,
- * which also says whether it corrects approved minutes; should it be missing for the head's own
- * version, the head says the same. Undefined when an older published version cannot be read.
+ * One version as it was saved. Every save writes a version document, which also says whether it
+ * corrects approved minutes; should it be missing for the head's own version, the head says the
+ * same. Undefined when an older version cannot be read.
  */
-async function shownContent(deps: AppDependencies, minutes: MinutesDocument): Promise<MinutesContent | undefined> {
+async function shownContent(deps: AppDependencies, minutes: MinutesDocument, version: number): Promise<MinutesContent | undefined> {
   const head: MinutesContent = { version: minutes.version, items: minutes.items, participants: minutes.participants, ...(minutes.chair ? { chair: minutes.chair } : {}), savedAt: minutes.updatedAt, correction: false };
-  if (minutes.publishedVersion === undefined) return head;
-  const stored = await deps.store.get<MinutesVersionDocument>(minutes.committeeId, minutesVersionDocumentId(minutes.sessionId, minutes.publishedVersion));
-  if (stored?.type !== 'minutesVersion' || stored.sessionId !== minutes.sessionId || stored.version !== minutes.publishedVersion) {
-    return minutes.publishedVersion === minutes.version ? head : undefined;
+  const stored = await deps.store.get<MinutesVersionDocument>(minutes.committeeId, minutesVersionDocumentId(minutes.sessionId, version));
+  if (stored?.type !== 'minutesVersion' || stored.sessionId !== minutes.sessionId || stored.version !== version) {
+    return version === minutes.version ? head : undefined;
   }
   return { version: stored.version, items: stored.items, participants: stored.participants, ...(stored.chair ? { chair: stored.chair } : {}), savedAt: stored.savedAt, correction: stored.kind === 'correction' };
 }

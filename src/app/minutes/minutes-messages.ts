@@ -1,6 +1,7 @@
 import { CARD_TEXT_BUDGET, cutText, itemTextLimits } from '../../domain/minutes/card-budget';
 import type { MinutesItem } from '../../domain/minutes/minutes-content';
 import type { CommitteeDocument } from '../documents';
+import type { LinkRequests } from '../ports/message-renderer';
 import type { RosterSnapshot } from '../sessions/roster-snapshot';
 import { nameOf } from '../sessions/roster-snapshot';
 import type { SessionDocument } from '../sessions/session-document';
@@ -45,7 +46,6 @@ export interface MinutesCardHeader {
 export interface MinutesReviewMessage extends MinutesCardHeader {
   readonly round: number;
   readonly objectionDeadline: string;
-  readonly fileToken: string;
   readonly items: readonly ShownItem[];
   /** Items changed since the version this recipient received before; empty on the first round. */
   readonly changedItemIds: readonly string[];
@@ -61,9 +61,21 @@ export interface MinutesResultsMessage extends MinutesCardHeader {
   readonly audience: 'workingGroup' | 'recipients';
   readonly correction: boolean;
   readonly automatic: boolean;
-  /** The PDF's token: the extract for the working group, the full minutes for recipients. */
-  readonly token: string;
   readonly items: readonly ShownItem[];
+}
+
+/** A review card links the full minutes of the version it shows. */
+export function reviewLinks(message: Pick<MinutesReviewMessage, 'sessionId' | 'version'>): LinkRequests {
+  return { pdf: { kind: 'minutes', sessionId: message.sessionId, version: message.version } };
+}
+
+/**
+ * A results card links the version it announces: the working group's card the extract (results
+ * and agreements, never the internal discussion), the recipients' notice the full minutes.
+ */
+export function resultsLinks(message: Pick<MinutesResultsMessage, 'sessionId' | 'version' | 'audience'>): LinkRequests {
+  const kind = message.audience === 'workingGroup' ? 'extract' : 'minutes';
+  return { pdf: { kind, sessionId: message.sessionId, version: message.version } };
 }
 
 export function cardHeader(committee: Pick<CommitteeDocument, 'committeeId' | 'name' | 'timeZone'>, session: Pick<SessionDocument, 'id' | 'number' | 'startsAt'>, version: number): MinutesCardHeader {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { minutesSettingsOf } from '../../domain/committee';
 import type { MinutesItem, MinutesParticipant } from '../../domain/minutes/minutes-content';
 import type { SessionState } from '../../domain/sessions/session-state';
@@ -6,6 +5,7 @@ import { loadAgenda } from '../agenda/session-agenda';
 import type { AppDependencies } from '../dependencies';
 import type { CommitteeDocument } from '../documents';
 import type { BatchOperation, Stored } from '../ports/document-store';
+import type { LinkRequests } from '../ports/message-renderer';
 import { ConflictError } from '../ports/store-errors';
 import { attendanceDocumentId, type AttendanceDocument } from '../sessions/attendance';
 import { nameOf, rosterSnapshot, type RosterSnapshot } from '../sessions/roster-snapshot';
@@ -43,7 +43,12 @@ export interface MinutesView {
   readonly publishedVersion?: number;
   readonly responses: Readonly<Record<string, ItemResponses>>;
   readonly objectionDays: number;
-  readonly fileToken: string;
+}
+
+/** The secretariat's minutes card links the PDF of the version last sent out; none before the first. */
+export function minutesCardLinks(view: Pick<MinutesView, 'sessionId' | 'publishedVersion'>): LinkRequests {
+  if (view.publishedVersion === undefined) return {};
+  return { pdf: { kind: 'minutes', sessionId: view.sessionId, version: view.publishedVersion } };
 }
 
 /**
@@ -69,8 +74,6 @@ export async function loadMinutes(deps: AppDependencies, committee: Stored<Commi
     items,
     participants,
     ...(session.chair ? { chair: session.chair } : {}),
-    fileToken: randomUUID(),
-    extractToken: randomUUID(),
     createdAt: nowIso,
     updatedAt: nowIso,
     updatedBy: by,
@@ -137,7 +140,6 @@ export async function minutesView(deps: AppDependencies, committee: Pick<Committ
     ...(head.publishedVersion !== undefined ? { publishedVersion: head.publishedVersion } : {}),
     responses,
     objectionDays: minutesSettingsOf(committee).objectionDays,
-    fileToken: head.fileToken,
   };
 }
 

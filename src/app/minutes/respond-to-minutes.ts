@@ -126,6 +126,6 @@ async function receipt(deps: AppDependencies, committee: Stored<CommitteeDocumen
     const before = await deps.store.get<MinutesVersionDocument>(committee.committeeId, minutesVersionDocumentId(session.id, circulation.previousVersion));
     if (before) changed = changedItemIds(before.items, items);
   }
-  const message = reviewMessage(committee, session, { items, fileToken: head.fileToken, circulation }, roster, changed, true);
+  const message = reviewMessage(committee, session, { items, circulation }, roster, changed, true);
   return { ...message, answers: answers ?? (await ownAnswers(deps, committee.committeeId, session.id, circulation.version, personId)) };
 }

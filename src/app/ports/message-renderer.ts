@@ -1,16 +1,26 @@
+import type { LinkTarget } from '../links/link-document';
 import type { OutgoingMessage } from './messenger';
+
+/** The secret links a message or card carries, by name (`calendar`, `pdf`): what each leads to. */
+export type LinkRequests = Readonly<Record<string, LinkTarget>>;
+
+/** The links issued for one recipient, by the same names: each a path from the bot's public origin. */
+export type IssuedLinks = Readonly<Record<string, string>>;
 
 /**
  * What an outbox record says to send, before it is rendered: a message kind known to the cards
  * layer and its data (ids and message keys, no prepared text), so that each recipient gets it
- * in their own language at the moment it is sent.
+ * in their own language at the moment it is sent. Links are only described (`links`): their
+ * tokens are made for the recipient when the message is sent, so none is ever stored in the
+ * outbox.
  */
 export interface MessageSpec {
   readonly kind: string;
   readonly data: Readonly<Record<string, unknown>>;
+  readonly links?: LinkRequests;
 }
 
-/** Turns a message spec into a card in the recipient's language. */
+/** Turns a message spec into a card in the recipient's language, with the links issued for them. */
 export interface MessageRenderer {
-  render(message: MessageSpec, locale: string | undefined): OutgoingMessage;
+  render(message: MessageSpec, locale: string | undefined, links?: IssuedLinks): OutgoingMessage;
 }

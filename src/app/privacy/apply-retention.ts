@@ -23,6 +23,7 @@ import {
   type RetentionScope,
 } from './retention-rules';
 import { rewriteDocument, type Rewritten } from './rewrite-document';
+import { removeSharedLinkTokens } from '../links/remove-shared-link-tokens';
 
 /** What one run did, for the log and the tests. */
 export interface RetentionOutcome {
@@ -47,6 +48,7 @@ export const REMOVED_VALUE = '[removed]';
  * made meanwhile is read again and judged anew, never overwritten.
  */
 export async function applyRetention(deps: AppDependencies, committeeId: string): Promise<RetentionOutcome> {
+  await removeSharedLinkTokens(deps, committeeId);
   const { scope, peopleNames } = await retentionScope(deps, committeeId);
   const candidates = new Map<RetentionRule, Array<Stored<Document>>>();
   for (const rule of RETENTION_RULES) {

@@ -1,13 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { EXPORT_LINK_HOURS } from '../../domain/links/link-lifetime';
 import type { Document } from '../ports/document-store';
 
 /** How long a download link of "my data" works: long enough to open it, short enough to forget. */
-export const DATA_EXPORT_HOURS = 24;
+export const DATA_EXPORT_HOURS = EXPORT_LINK_HOURS;
 
 /**
- * One person's data as exported, waiting to be downloaded through its secret link. The store
- * keeps only a hash of the token, so whoever reads the store cannot use the link; the document
- * id is derived from that hash, so looking a link up is one read of one id.
+ * One person's data as exported, waiting to be downloaded through its secret link, an `export`
+ * link issued to the person (see `LinkDocument`): the store keeps only the link's hash.
  */
 export interface DataExportDocument extends Document {
   readonly type: 'dataExport';
@@ -37,6 +37,8 @@ export interface PersonalDataExport {
   readonly auditTrail: readonly unknown[];
   /** Every free-text field of any record that mentions the person's name, with the passage around it. */
   readonly mentions: readonly PersonMention[];
+  /** The secret links issued to the person that still work: kind, what for, issued, expires. */
+  readonly links: readonly unknown[];
 }
 
 /** One field of one record that mentions the person (see `collectPersonalData`). */
@@ -49,13 +51,7 @@ export interface PersonMention {
   readonly excerpt: string;
 }
 
-/** A fresh unguessable token for a download link (128 bits, URL-safe). */
-export function newExportToken(): string {
-  return randomBytes(16).toString('base64url');
-}
-
-/** The document id a token leads to; tokens that are not URL-safe lead nowhere. */
-export function dataExportDocumentId(token: string): string | undefined {
-  if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return undefined;
-  return `data-export-${createHash('sha256').update(token).digest('hex').slice(0, 48)}`;
+/** A fresh export's id: random, and no secret (the link to it is). */
+export function newDataExportDocumentId(): string {
+  return `data-export-${randomUUID()}`;
 }

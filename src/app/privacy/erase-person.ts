@@ -12,6 +12,7 @@ import { loadRoster, rosterView, type RosterView } from '../roster/load-roster';
 import type { RosterDocument } from '../roster/roster-document';
 import { auditContext } from '../audit/audit-context';
 import { AUDIT_TYPE } from '../audit/audit-record';
+import { revokeLinksOf } from '../links/revoke-links';
 import { withMentionsReplaced } from './name-mentions';
 import { ERASED_PSEUDONYM } from './pseudonym';
 import { DOCUMENT_TYPES } from './retention-rules';
@@ -89,6 +90,7 @@ export async function erasePerson(deps: AppDependencies, actor: Actor, submissio
       throw error;
     }
   };
+  await revokeLinksOf(deps, actor.committeeId, personId);
   const written = await forgetPerson(deps, actor.committeeId, person, pseudonym, writeErasedPerson);
   if (!written) return fail({ kind: 'outdated' });
   return ok({ view: rosterView(await loadRoster(deps.store, actor.committeeId)), pseudonym });

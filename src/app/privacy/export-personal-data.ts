@@ -10,10 +10,12 @@ import type { MinutesResponseDocument } from '../minutes/minutes-response-docume
 import type { Document, DocumentStore, Stored } from '../ports/document-store';
 import type { AttendanceDocument } from '../sessions/attendance';
 import type { RsvpDocument } from '../sessions/rsvp-document';
+import { issueLink, type IssuedLink } from '../links/issue-link';
+import { openLink } from '../links/open-link';
+import { linksOf } from '../links/revoke-links';
 import {
   DATA_EXPORT_HOURS,
-  dataExportDocumentId,
-  newExportToken,
+  newDataExportDocumentId,
   type DataExportDocument,
   type PersonalDataExport,
   type PersonMention,
@@ -23,24 +25,21 @@ import { expiringAfterDays } from './lifetimes';
 import { mentionsIn, partitionDocuments } from './name-mentions';
 import { DOCUMENT_TYPES } from './retention-rules';
 
-/** A stored export: the secret of its link and until when the link works. */
-export interface DataExportLink {
-  readonly token: string;
-  readonly expiresAt: string;
-}
+/** A stored export's link: its token (the only copy), its address, and until when it works. */
+export type DataExportLink = IssuedLink;
 
 /**
  * Collects everything the committee's partition holds about the acting person (Art. 15 GDPR)
- * and stores it behind a secret link for a day. Anyone may ask, with or without a role, and only
- * ever about themselves: the person is the activity's actor, never an id from a card.
+ * and stores it behind a secret link for a day, issued to them alone. Anyone may ask, with or
+ * without a role, and only ever about themselves: the person is the activity's actor, never an
+ * id from a card. Undefined when no link may be issued (a person who has left).
  */
-export async function exportPersonalData(deps: AppDependencies, actor: Actor): Promise<DataExportLink> {
+export async function exportPersonalData(deps: AppDependencies, actor: Actor): Promise<DataExportLink | undefined> {
   const now = deps.clock.now().toUTC();
   const content = await collectPersonalData(deps.store, actor.committeeId, actor.identity.aadObjectId, now.toISO()!);
-  const token = newExportToken();
   // Cosmos DB removes it by itself a day later; the retention run does the same on any store.
   const document: DataExportDocument = expiringAfterDays({
-    id: dataExportDocumentId(token)!,
+    id: newDataExportDocumentId(),
     committeeId: actor.committeeId,
     type: 'dataExport',
     personId: actor.identity.aadObjectId,
@@ -49,18 +48,25 @@ export async function exportPersonalData(deps: AppDependencies, actor: Actor): P
     content,
   } satisfies DataExportDocument, DATA_EXPORT_HOURS / 24);
   await deps.store.create(document);
-  return { token, expiresAt: document.expiresAt };
+  return issueLink(deps, {
+    committeeId: actor.committeeId,
+    recipient: { kind: 'person', id: actor.identity.aadObjectId },
+    target: { kind: 'export', exportId: document.id },
+    slot: `export|${document.id}`,
+  });
 }
 
 /**
- * The export behind a link, or undefined for a wrong or malformed token and for one whose day
- * has passed: all the same to the caller, so the link route answers each with the same 404.
+ * The export behind a link, or undefined for a wrong, malformed, revoked or expired token, and
+ * for an export whose day has passed: all the same to the caller, so the link route answers
+ * each with the same 404.
  */
 export async function dataExportFile(deps: AppDependencies, committeeId: string, token: string): Promise<{ readonly fileName: string; readonly content: string } | undefined> {
-  const id = dataExportDocumentId(token);
-  if (!id) return undefined;
-  const found = await deps.store.get<DataExportDocument>(committeeId, id);
-  if (!found || found.type !== 'dataExport' || found.expiresAt <= deps.clock.now().toUTC().toISO()!) return undefined;
+  const link = await openLink(deps, committeeId, token, ['export']);
+  if (!link?.exportId) return undefined;
+  const found = await deps.store.get<DataExportDocument>(committeeId, link.exportId);
+  if (found?.type !== 'dataExport' || found.personId !== link.recipientId) return undefined;
+  if (found.expiresAt <= deps.clock.now().toUTC().toISO()!) return undefined;
   return { fileName: `gremium-meine-daten-${found.createdAt.slice(0, 10)}.json`, content: JSON.stringify(found.content, null, 2) };
 }
 
@@ -87,6 +93,7 @@ export async function collectPersonalData(store: DocumentStore, committeeId: str
     by<OutboxRecord>('outbox', 'recipient.aadObjectId'),
     by<ConversationDocument>('conversation', 'aadObjectId'),
   ]);
+  const links = await linksOf(store, committeeId, personId);
   const trail = new Map<string, Stored<Document>>();
   for (const field of ['actorId', 'subject1', 'subject2', 'subject3']) for (const record of await by<Document>('audit', field)) trail.set(record.id, record);
   const finder = person && !person.erasedAt && !person.pseudonymisedAt ? nameFinder([person.displayName]) : undefined;
@@ -114,6 +121,8 @@ export async function collectPersonalData(store: DocumentStore, committeeId: str
     conversations: conversations.filter((conversation) => conversation.kind === 'personal').map(plain),
     auditTrail: [...trail.values()].map(plain),
     mentions,
+    // What each link leads to and how long it works; never a token (the store has none).
+    links: links.map(({ kind, sessionId, version, issuedAt, expiresAt }) => ({ kind, sessionId, version, issuedAt, expiresAt })),
   };
 }
 

@@ -13,6 +13,7 @@ import type { RsvpDocument } from '../sessions/rsvp-document';
 import type { SessionDocument } from '../sessions/session-document';
 import type { WorkingGroupDocument } from '../working-groups/working-group-document';
 import type { DataExportDocument } from './data-export-document';
+import { LINK_TYPE, type LinkDocument } from '../links/link-document';
 import {
   CONTACT_AFTER_LEAVING_DAYS,
   DELIVERY_RECORD_DAYS,
@@ -407,6 +408,15 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     candidates: (scope) => [where('dataExport', ['expiresAt', '<=', scope.nowIso])],
     atEndOf: (document, scope) => ((document as DataExportDocument).expiresAt <= scope.nowIso ? 'delete' : undefined),
     withoutCommittee: (scope) => where('dataExport', ['expiresAt', '<=', scope.nowIso]),
+  },
+  {
+    type: LINK_TYPE,
+    holds: "the hash of one download link's token and the object id of the person (or the channel) it was issued to",
+    kept: 'calendar: two weeks after the session ends; minutes and extract: 90 days after sending; export: 24 hours',
+    atEnd: 'deleted; a revoked link is deleted at once, when its holder leaves, is deactivated or erased',
+    candidates: (scope) => [where(LINK_TYPE, ['expiresAt', '<=', scope.nowIso])],
+    atEndOf: (document, scope) => ((document as LinkDocument).expiresAt <= scope.nowIso ? 'delete' : undefined),
+    withoutCommittee: (scope) => where(LINK_TYPE, ['expiresAt', '<=', scope.nowIso]),
   },
   {
     type: 'audit',

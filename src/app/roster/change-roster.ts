@@ -4,6 +4,8 @@ import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
 import type { Person, Seat } from '../../domain/roster';
 import { applyRosterChange, type RosterChange, type RosterProblem } from '../../domain/roster-changes';
+import { peopleWhoLostStanding } from '../../domain/roster-losses';
+import { revokeLinksOf, withLinksRevoked } from '../links/revoke-links';
 import type { AppDependencies } from '../dependencies';
 import type { PersonDocument, SeatDocument } from '../documents';
 import type { Actor } from '../identify-actor';
@@ -11,6 +13,9 @@ import { MAX_BATCH_OPERATIONS, type BatchOperation } from '../ports/document-sto
 import { ConcurrencyError, ConflictError, NotFoundError } from '../ports/store-errors';
 import { loadRoster, personDocumentWith, personOf, rosterView, samePerson, sameSeat, seatOf, type LoadedRoster, type RosterView } from './load-roster';
 import type { RosterDocument } from './roster-document';
+
+/** A batch that also revokes links is tried this often, in case a link changed in between. */
+const LINK_ATTEMPTS = 3;
 
 /** What a roster card asks for; every id and value comes from card data and is untrusted. */
 export type RosterRequest =
@@ -41,7 +46,9 @@ export type RosterOutcome =
  * Changes the roster as the secretariat asked on the card: seats, roles, activity. The rules
  * are the domain's; this writes the changed documents and the roster's next revision in one
  * atomic batch, each with the ETag it was read with. Of two concurrent edits exactly one wins;
- * the other, like a card of an older revision, is refused as outdated and changes nothing.
+ * the other, like a card of an older revision, is refused as outdated and changes nothing. The
+ * same batch revokes the secret links of everyone the change takes a seat, a role or activity
+ * from (see `withLinksRevoked`).
  */
 export async function changeRoster(
   deps: AppDependencies,
@@ -57,14 +64,23 @@ export async function changeRoster(
   const applied = applyRosterChange(current, change);
   if (!applied.ok) return fail({ kind: 'invalid', problems: applied.error });
 
-  const operations = [rosterOperation(deps, actor, loaded), ...seatOperations(actor.committeeId, loaded, applied.value.seats), ...personOperations(loaded, applied.value.people, guarded(change))];
-  if (operations.length > MAX_BATCH_OPERATIONS) throw new Error(`A roster change touched ${operations.length} documents`);
-  try {
-    await deps.store.batch(actor.committeeId, operations);
-  } catch (error) {
-    if (error instanceof ConcurrencyError || error instanceof ConflictError || error instanceof NotFoundError) return fail({ kind: 'outdated' });
-    throw error;
+  const changes = [rosterOperation(deps, actor, loaded), ...seatOperations(actor.committeeId, loaded, applied.value.seats), ...personOperations(loaded, applied.value.people, guarded(change))];
+  if (changes.length > MAX_BATCH_OPERATIONS) throw new Error(`A roster change touched ${changes.length} documents`);
+  // Whoever loses a seat, a role or activity loses their links with it, in the same batch.
+  const losing = peopleWhoLostStanding(current, applied.value);
+  for (let attempt = 1; ; attempt += 1) {
+    const operations = await withLinksRevoked(deps, actor.committeeId, losing, changes);
+    try {
+      await deps.store.batch(actor.committeeId, operations);
+      break;
+    } catch (error) {
+      const lostRace = error instanceof ConcurrencyError || error instanceof ConflictError || error instanceof NotFoundError;
+      if (!lostRace) throw error;
+      // A link replaced or revoked meanwhile is no reason to refuse the change: read the links again.
+      if (operations.length === changes.length || attempt >= LINK_ATTEMPTS) return fail({ kind: 'outdated' });
+    }
   }
+  for (const personId of losing) await revokeLinksOf(deps, actor.committeeId, personId);
   const view = rosterView(await loadRoster(deps.store, actor.committeeId));
   return ok({ view, outcome: outcomeOf(change, current.seats, applied.value.seats, applied.value.people) });
 }

@@ -8,6 +8,7 @@ import type { PersonalConversationTarget, PersonDocument } from '../documents';
 import type { Actor } from '../identify-actor';
 import { MAX_BATCH_OPERATIONS, type BatchOperation, type DocumentStore, type Stored } from '../ports/document-store';
 import { ConcurrencyError, ConflictError, NotFoundError } from '../ports/store-errors';
+import { revokeLinksOf, withLinksRevoked } from '../links/revoke-links';
 import { personDocumentWith, personOf, samePerson } from './load-roster';
 
 /** One entry of a team's or chat's member list, as Teams returns it. */
@@ -65,7 +66,7 @@ export async function refreshMembers(
 
 /**
  * Deactivates the people who left the committee's team or chat. Their seats, roles and every
- * record that names them stay. Answers how many were deactivated.
+ * record that names them stay; their secret links are revoked. Answers how many were deactivated.
  */
 export async function markMembersLeft(deps: AppDependencies, tenantId: string, leavers: readonly TeamMember[]): Promise<number> {
   if (!isSafeIdPart(tenantId)) return 0;
@@ -78,11 +79,16 @@ export async function markMembersLeft(deps: AppDependencies, tenantId: string, l
       const person = await findPerson(deps.store, committeeId, leaver);
       if (!person || !person.active) break;
       try {
-        await deps.store.replace(personDocumentWith(person, personLeaving(personOf(person), at)), person._etag);
+        // Deactivated, and their links revoked with it (see withLinksRevoked).
+        const document = personDocumentWith(person, personLeaving(personOf(person), at));
+        const leaving: BatchOperation = { op: 'replace', document, ifMatch: person._etag };
+        await deps.store.batch(committeeId, await withLinksRevoked(deps, committeeId, [person.aadObjectId], [leaving]));
+        await revokeLinksOf(deps, committeeId, person.aadObjectId);
         deactivated += 1;
         break;
       } catch (error) {
-        if (!(error instanceof ConcurrencyError) || attempt >= WRITE_ATTEMPTS) throw error;
+        const lostRace = error instanceof ConcurrencyError || error instanceof NotFoundError;
+        if (!lostRace || attempt >= WRITE_ATTEMPTS) throw error;
       }
     }
   }

@@ -3,7 +3,7 @@ import type { RsvpAnswer } from '../../domain/sessions/rsvp';
 import { personRecipient, type OutboxDraft } from '../delivery/outbox-record';
 import type { CommitteeDocument } from '../documents';
 import type { DocumentStore } from '../ports/document-store';
-import { invitationView, type InvitationBanner, type InvitationView } from './invitation-view';
+import { invitationLinks, invitationView, type InvitationBanner, type InvitationView } from './invitation-view';
 import { nameOf, type RosterSnapshot } from './roster-snapshot';
 import type { RsvpDocument } from './rsvp-document';
 import type { SessionDocument } from './session-document';
@@ -23,7 +23,7 @@ export function invitationDraft(key: string, personId: string, roster: RosterSna
     key,
     recipient: personRecipient({ aadObjectId: personId, ...(person?.contact ? { contact: person.contact } : {}) }),
     recipientLabel: `${nameOf(roster, personId)} (${view.institution})`,
-    message: { kind: INVITATION_MESSAGE_KIND, data: { ...view } },
+    message: { kind: INVITATION_MESSAGE_KIND, data: { ...view }, links: invitationLinks(view) },
   };
 }
 

@@ -3,7 +3,7 @@ import type { PublishedAgenda } from '../agenda/agenda-document';
 import type { Invitation } from '../../domain/sessions/invitation';
 import { answersOpen, rsvpDeadline, type RsvpAnswer } from '../../domain/sessions/rsvp';
 import { nameOf, type RosterSnapshot } from './roster-snapshot';
-import { calendarPath } from './session-calendar';
+import type { LinkRequests } from '../ports/message-renderer';
 import type { SessionDocument } from './session-document';
 
 /** Where the invitation stands for its reader. */
@@ -40,7 +40,6 @@ export interface InvitationView {
   readonly status: InvitationStatus;
   readonly deadline: string;
   readonly answer?: Pick<RsvpAnswer, 'choice' | 'delegateName' | 'answeredAt'>;
-  readonly calendarPath: string;
   readonly banner?: InvitationBanner;
 }
 
@@ -76,9 +75,16 @@ export function invitationView(
     status: invitationStatus(session, committee.timeZone, nowIso),
     deadline: rsvpDeadline(session.startsAt, committee.timeZone),
     ...(answer ? { answer: { choice: answer.choice, answeredAt: answer.answeredAt, ...(answer.delegateName ? { delegateName: answer.delegateName } : {}) } } : {}),
-    calendarPath: calendarPath(committee.committeeId, session.id, session.calendarToken),
     ...(banner ? { banner } : {}),
   };
+}
+
+/**
+ * The invitation's link: its reader's own calendar link to the session, which follows every
+ * move; none once the session is over, when the card offers none.
+ */
+export function invitationLinks(view: Pick<InvitationView, 'sessionId' | 'status'>): LinkRequests {
+  return view.status === 'over' ? {} : { calendar: { kind: 'calendar', sessionId: view.sessionId } };
 }
 
 /** Cancelled, over (held or started), closed after the deadline, or open for answers. */

@@ -2,7 +2,7 @@ import { COMMITTEE_DOCUMENT_ID, isSafeIdPart } from '../../domain/ids';
 import type { AppDependencies } from '../dependencies';
 import type { CommitteeDocument } from '../documents';
 import type { CalendarEvent } from '../ports/calendar';
-import { secretTokenMatches } from '../secret-token';
+import { openLink } from '../links/open-link';
 import type { SessionDocument } from './session-document';
 
 /** A session's calendar event with the name under which browsers save it. */
@@ -20,23 +20,18 @@ export function sessionCalendarUid(committeeId: string, sessionId: string): stri
 }
 
 /**
- * Where the bot serves the session's current event; cards link to
- * `${publicBaseUrl}${calendarPath(…)}`. The token in the path is what keeps the link to invitees.
- */
-export function calendarPath(committeeId: string, sessionId: string, token: string): string {
-  return `/api/calendar/${encodeURIComponent(committeeId)}/${encodeURIComponent(sessionId)}/${encodeURIComponent(token)}.ics`;
-}
-
-/**
- * The session's event as it stands now, for whoever holds the link of its invitation. Anything
- * that does not fit (an unsafe id, no such session, a wrong token, another committee's token)
- * answers undefined alike, so a caller cannot tell which part was wrong. The text is German
- * because one file serves everyone.
+ * The session's event as it stands now, for the holder of a calendar link to it (each invitee has
+ * their own, see `invitationLinks`): a moved or cancelled session shows as such, which is what
+ * the link is for. Anything that does not fit (an unsafe id, no such session, a token that is
+ * wrong, expired, revoked, another session's or another kind's) answers undefined alike, so a
+ * caller cannot tell which part was wrong. The text is German because one file serves everyone.
  */
 export async function sessionCalendarEvent(deps: AppDependencies, committeeId: string, sessionId: string, token: string): Promise<SessionCalendarEvent | undefined> {
-  if (!isSafeIdPart(committeeId) || !isSafeIdPart(sessionId) || !isSafeIdPart(token)) return undefined;
+  if (!isSafeIdPart(committeeId) || !isSafeIdPart(sessionId)) return undefined;
+  const link = await openLink(deps, committeeId, token, ['calendar']);
+  if (!link || link.sessionId !== sessionId) return undefined;
   const session = await deps.store.get<SessionDocument>(committeeId, sessionId);
-  if (session?.type !== 'session' || !secretTokenMatches(session.calendarToken, token)) return undefined;
+  if (session?.type !== 'session') return undefined;
   const committee = await deps.store.get<CommitteeDocument>(committeeId, COMMITTEE_DOCUMENT_ID);
   if (committee?.type !== 'committee') return undefined;
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Document } from '../ports/document-store';
 import type { PublishedAgenda } from '../agenda/agenda-document';
 import type { PlannedSession } from '../../domain/sessions/plan-year';
@@ -23,8 +22,6 @@ export interface SessionDocument extends Document {
    * calendar event's SEQUENCE, so calendars take the newest version.
    */
   readonly revision: number;
-  /** Unguessable part of the session's calendar link, so only invitees can fetch the .ics. */
-  readonly calendarToken: string;
   /** The seats as they were when the invitations went out; set by inviting. */
   readonly invitedSeats?: readonly InvitedSeat[];
   readonly invitedAt?: string;
@@ -40,7 +37,7 @@ export function sessionDocumentId(year: number, sequence: number): string {
   return `session-${year}-${sequence}`;
 }
 
-/** A planned session as it is first stored: state `planned`, revision 1, a fresh calendar token. */
+/** A planned session as it is first stored: state `planned`, revision 1. */
 export function newSessionDocument(committeeId: string, planned: PlannedSession, nowIso: string, by: string): SessionDocument {
   return {
     id: sessionDocumentId(planned.year, planned.sequence),
@@ -55,7 +52,6 @@ export function newSessionDocument(committeeId: string, planned: PlannedSession,
     ...(planned.chair ? { chair: planned.chair } : {}),
     state: 'planned',
     revision: 1,
-    calendarToken: randomUUID(),
     createdAt: nowIso,
     updatedAt: nowIso,
     updatedBy: by,

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { minutesFile } from '../../../src/app/minutes/minutes-file';
+import type { LinkTarget } from '../../../src/app/links/link-document';
+import { isSuperseded, minutesFile, MINUTES_SUPERSEDED, type MinutesFile } from '../../../src/app/minutes/minutes-file';
 import { minutesDocumentId, minutesVersionDocumentId, type MinutesDocument, type MinutesVersionDocument } from '../../../src/app/minutes/minutes-document';
 import type { SessionDocument } from '../../../src/app/sessions/session-document';
 import type { MinutesItem, MinutesParticipant } from '../../../src/domain/minutes/minutes-content';
 import { ENGINES } from '../../support/engines';
+import { issuedToken, nearMiss } from '../links/link-fixtures';
 import { COMMITTEE, PEOPLE, SESSION_1, SessionWorld } from '../sessions/session-world';
 
-const FILE_TOKEN = '0f1e2d3c-4b5a-4697-8877-665544332211';
-const EXTRACT_TOKEN = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
 const PARTICIPANTS: MinutesParticipant[] = [
   { institution: 'Jobcenter Leipzig', name: 'Sabine Hoffmann', presence: 'inPerson' },
   { institution: 'IHK zu Leipzig', name: 'Yusuf Demir', presence: 'absent' },
@@ -45,8 +45,6 @@ function head(overrides: Partial<MinutesDocument> = {}): MinutesDocument {
     items: items('Ergebnis der Fassung 1'),
     participants: PARTICIPANTS,
     chair: 'Bürgermeisterin für Soziales',
-    fileToken: FILE_TOKEN,
-    extractToken: EXTRACT_TOKEN,
     createdAt: '2027-02-11T17:00:00.000Z',
     updatedAt: '2027-02-11T17:00:00.000Z',
     updatedBy: PEOPLE.katrin,
@@ -66,10 +64,21 @@ for (const engine of ENGINES) {
     });
     afterEach(async () => close());
 
+    /** A link to the minutes of a version: the full minutes issued to Katrin of the secretariat, the extract to Lena of the working group. */
+    const tokenFor = (kind: 'minutes' | 'extract', version: number, sessionId = SESSION_1): Promise<string> =>
+      issuedToken(world.deps, COMMITTEE, { kind, sessionId, version } satisfies LinkTarget, { kind: 'person', id: kind === 'minutes' ? PEOPLE.katrin : PEOPLE.lena });
+
+    /** The file behind a link, which must be one (not the superseded page). */
+    async function fileOf(token: string): Promise<MinutesFile> {
+      const answer = await minutesFile(world.deps, COMMITTEE, SESSION_1, token);
+      assert.ok(answer && !isSuperseded(answer), JSON.stringify(answer));
+      return answer;
+    }
+
     /** Minutes approved at version 2 (an approved revision), with a newer unsent draft 3 in the head. */
     async function approvedWithNewerDraft(kind: MinutesVersionDocument['kind'] = 'revision'): Promise<void> {
       await world.store.create(version(2, kind, 'Ergebnis der Fassung 2'));
-      await world.store.create(
+      await world.store.upsert(
         head({
           status: 'approved',
           version: 3,
@@ -81,10 +90,9 @@ for (const engine of ENGINES) {
       );
     }
 
-    it('gives the full minutes of the published version for the file token, not a newer unsent head', async () => {
+    it('gives the full minutes of the version a link was issued for, not a newer unsent head', async () => {
       await approvedWithNewerDraft();
-      const file = await minutesFile(world.deps, COMMITTEE, SESSION_1, FILE_TOKEN);
-      assert.ok(file);
+      const file = await fileOf(await tokenFor('minutes', 2));
       const session = await world.session();
       assert.equal(file.fileName, 'Protokoll-KOG-2027-1.pdf');
       assert.deepEqual(file.print, {
@@ -118,10 +126,9 @@ for (const engine of ENGINES) {
       });
     });
 
-    it('gives the working group the extract for the extract token: results and agreements, no summaries, no participants', async () => {
+    it('gives the working group the extract for an extract link: results and agreements, no summaries, no participants', async () => {
       await approvedWithNewerDraft();
-      const file = await minutesFile(world.deps, COMMITTEE, SESSION_1, EXTRACT_TOKEN);
-      assert.ok(file);
+      const file = await fileOf(await tokenFor('extract', 2));
       assert.equal(file.fileName, 'Protokoll-Auszug-KOG-2027-1.pdf');
       assert.equal(file.print.extract, true);
       assert.deepEqual(file.print.participants, []);
@@ -134,56 +141,68 @@ for (const engine of ENGINES) {
 
     it('marks a published correction of approved minutes', async () => {
       await approvedWithNewerDraft('correction');
-      assert.equal((await minutesFile(world.deps, COMMITTEE, SESSION_1, FILE_TOKEN))?.print.correction, true);
-      assert.equal((await minutesFile(world.deps, COMMITTEE, SESSION_1, EXTRACT_TOKEN))?.print.correction, true);
+      assert.equal((await fileOf(await tokenFor('minutes', 2))).print.correction, true);
+      assert.equal((await fileOf(await tokenFor('extract', 2))).print.correction, true);
     });
 
-    it('refuses the extract before approval, while the full link shows the circulated version', async () => {
+    it('refuses the extract before approval, while a full link shows the circulated version', async () => {
       await world.store.create(version(1, 'draft', 'Ergebnis der Fassung 1'));
       await world.store.create(head({ status: 'circulated', publishedVersion: 1, circulation: { version: 1, at: '2027-02-12T09:00:00.000Z', by: PEOPLE.katrin, objectionDeadline: '2027-02-19T09:00:00.000Z', recipients: [PEOPLE.sabine], round: 1 } }));
-      assert.equal(await minutesFile(world.deps, COMMITTEE, SESSION_1, EXTRACT_TOKEN), undefined);
-      const file = await minutesFile(world.deps, COMMITTEE, SESSION_1, FILE_TOKEN);
-      assert.deepEqual([file?.print.status, file?.print.version, file?.print.approvedAt, file?.print.extract], ['circulated', 1, undefined, false]);
+      assert.equal(await minutesFile(world.deps, COMMITTEE, SESSION_1, await tokenFor('extract', 1)), undefined);
+      const file = await fileOf(await tokenFor('minutes', 1));
+      assert.deepEqual([file.print.status, file.print.version, file.print.approvedAt, file.print.extract], ['circulated', 1, undefined, false]);
     });
 
-    it('lets the secretariat preview an unsent draft by the file link, but never as extract', async () => {
-      await world.store.create(head({ version: 2, items: items('Entwurf') }));
-      const file = await minutesFile(world.deps, COMMITTEE, SESSION_1, FILE_TOKEN);
-      assert.deepEqual([file?.print.status, file?.print.version, file?.print.items[1]?.result, file?.print.savedAt], ['draft', 2, 'Entwurf', '2027-02-11T17:00:00.000Z']);
-      assert.equal(await minutesFile(world.deps, COMMITTEE, SESSION_1, EXTRACT_TOKEN), undefined);
-    });
-
-    it('answers nothing for a wrong token, session or committee, or an unsafe id', async () => {
+    it('answers that a link is superseded once a newer version went out, and never shows the newer one through it', async () => {
+      await world.store.create(version(1, 'draft', 'Ergebnis der Fassung 1'));
+      await world.store.create(head({ status: 'circulated', publishedVersion: 1, circulation: { version: 1, at: '2027-02-12T09:00:00.000Z', by: PEOPLE.katrin, objectionDeadline: '2027-02-19T09:00:00.000Z', recipients: [PEOPLE.sabine], round: 1 } }));
+      const first = await tokenFor('minutes', 1);
+      assert.equal((await fileOf(first)).print.items[1]?.result, 'Ergebnis der Fassung 1');
       await approvedWithNewerDraft();
+      assert.deepEqual(await minutesFile(world.deps, COMMITTEE, SESSION_1, first), MINUTES_SUPERSEDED);
+      assert.equal((await fileOf(await tokenFor('minutes', 2))).print.items[1]?.result, 'Ergebnis der Fassung 2');
+    });
+
+    it('shows nothing before the minutes went out, not even to a link for the head', async () => {
+      await world.store.create(head({ version: 2, items: items('Entwurf') }));
+      assert.equal(await minutesFile(world.deps, COMMITTEE, SESSION_1, await tokenFor('minutes', 2)), undefined);
+      assert.equal(await minutesFile(world.deps, COMMITTEE, SESSION_1, await tokenFor('extract', 2)), undefined);
+    });
+
+    it('answers nothing for a wrong token, session or committee, another kind of link, or an unsafe id', async () => {
+      await approvedWithNewerDraft();
+      const token = await tokenFor('minutes', 2);
       const otherSession = (await world.session('session-2027-2')).id;
       const cases: Array<[string, string, string]> = [
-        [COMMITTEE, SESSION_1, FILE_TOKEN.replace(/.$/, '0')],
-        [COMMITTEE, SESSION_1, FILE_TOKEN.toUpperCase()],
-        [COMMITTEE, SESSION_1, `${FILE_TOKEN}0`],
+        [COMMITTEE, SESSION_1, nearMiss(token)],
+        [COMMITTEE, SESSION_1, token.toUpperCase()],
+        [COMMITTEE, SESSION_1, `${token}0`],
+        [COMMITTEE, SESSION_1, token.slice(0, -1)],
         [COMMITTEE, SESSION_1, ''],
-        [COMMITTEE, SESSION_1, `${FILE_TOKEN}.pdf`],
-        [COMMITTEE, SESSION_1, (await world.session()).calendarToken],
-        [COMMITTEE, otherSession, FILE_TOKEN],
-        [COMMITTEE, 'session-2027-9', FILE_TOKEN],
-        [COMMITTEE, '../minutes-session-2027-1', FILE_TOKEN],
-        ['tenant-00000000-0000-0000-0000-000000000000', SESSION_1, FILE_TOKEN],
-        [`${COMMITTEE}?x`, SESSION_1, FILE_TOKEN],
+        [COMMITTEE, SESSION_1, `${token}.pdf`],
+        [COMMITTEE, SESSION_1, await issuedToken(world.deps, COMMITTEE, { kind: 'calendar', sessionId: SESSION_1 }, { kind: 'person', id: PEOPLE.sabine })],
+        [COMMITTEE, SESSION_1, await tokenFor('minutes', 2, otherSession)],
+        [COMMITTEE, otherSession, token],
+        [COMMITTEE, 'session-2027-9', token],
+        [COMMITTEE, '../minutes-session-2027-1', token],
+        ['tenant-00000000-0000-0000-0000-000000000000', SESSION_1, token],
+        [`${COMMITTEE}?x`, SESSION_1, token],
       ];
-      for (const [committeeId, sessionId, token] of cases) {
-        assert.equal(await minutesFile(world.deps, committeeId, sessionId, token), undefined, `${committeeId} ${sessionId} ${token}`);
+      for (const [committeeId, sessionId, candidate] of cases) {
+        assert.equal(await minutesFile(world.deps, committeeId, sessionId, candidate), undefined, `${committeeId} ${sessionId} ${candidate}`);
       }
     });
 
-    it('answers nothing when the published version cannot be read, rather than showing the unsent head', async () => {
+    it('answers nothing when the version of the link cannot be read, rather than showing the unsent head', async () => {
       await world.store.create(head({ status: 'circulated', version: 3, publishedVersion: 2 }));
-      assert.equal(await minutesFile(world.deps, COMMITTEE, SESSION_1, FILE_TOKEN), undefined);
+      assert.equal(await minutesFile(world.deps, COMMITTEE, SESSION_1, await tokenFor('minutes', 2)), undefined);
     });
 
     it('shows the session chair when the minutes name none', async () => {
-      const { chair: _chair, ...withoutChair } = head();
+      const { chair: _chair, ...withoutChair } = head({ status: 'circulated', publishedVersion: 1 });
       await world.store.create(withoutChair as MinutesDocument);
       const session: SessionDocument = await world.session();
-      assert.equal((await minutesFile(world.deps, COMMITTEE, SESSION_1, FILE_TOKEN))?.print.chair, session.chair);
+      assert.equal((await fileOf(await tokenFor('minutes', 1))).print.chair, session.chair);
     });
   });
 }

@@ -107,7 +107,7 @@ for (const engine of ENGINES) {
       assert.deepEqual([group!.name, group!.members], ['UAG Sprachkurse', '']);
       assert.equal((await world.store.query(COMMITTEE, { type: 'conversation', where: [{ field: 'kind', op: '=', value: 'channel' }] })).length, 1, "the committee's channel stays");
       assert.ok((await world.store.query(COMMITTEE, { type: 'audit' })).length > 0, "the trail keeps the records of retention's own writes, without their values");
-      for (const type of ['topicSubmission', 'extraSessionClaim', 'dispatch', 'outbox', 'dataExport']) assert.deepEqual(raw.filter((document) => document.type === type), [], type);
+      for (const type of ['topicSubmission', 'extraSessionClaim', 'dispatch', 'outbox', 'dataExport', 'link']) assert.deepEqual(raw.filter((document) => document.type === type), [], type);
       assert.ok(!raw.some((document) => document.type === 'job' && document.status === 'done'), 'finished jobs are gone');
       assert.ok(outcome.documents > 20, JSON.stringify(outcome));
 
@@ -121,7 +121,7 @@ for (const engine of ENGINES) {
       const before = await rawPartitionJson(opened);
       const outcome = await asScheduler(() => applyRetention(audited, COMMITTEE));
       // By then only what lives days, not years, has reached its end.
-      assert.deepEqual(Object.keys(outcome.byType).sort(), ['audit', 'conversation', 'dataExport', 'dispatch', 'job', 'outbox', 'person'], JSON.stringify(outcome));
+      assert.deepEqual(Object.keys(outcome.byType).sort(), ['audit', 'conversation', 'dataExport', 'dispatch', 'job', 'link', 'outbox', 'person'], JSON.stringify(outcome));
       const after = await rawPartitionJson(opened);
       for (const text of [SABINE, GUEST, 'Einwand', 'Rücksprache', 'Vertretung von']) assert.ok(after.includes(text), `${text} is kept within its period`);
       assert.ok(before.includes('29:sabine') && !after.includes('29:sabine'), "a month after she left, her Teams contact and 1:1 chat's reference are gone");
@@ -155,7 +155,7 @@ for (const engine of ENGINES) {
       await rememberConversation(world.deps, { address: { serviceUrl: 'https://smba.example/', channelId: 'msteams', conversationId: 'a:vera', conversationType: 'personal', tenantId: tenant, botId: 'b', userId: '29:vera', userAadObjectId: visitor.aadObjectId, userName: 'Vera Gast' } });
       await auditContext.run({ actorId: visitor.aadObjectId, source: 'bot' }, async () => exportPersonalData(audited, await identifyActor(audited, visitor)));
       const kinds = async () => (await opened.rawPartition(elsewhere)).map((document) => document.type).sort();
-      assert.deepEqual(await kinds(), ['audit', 'conversation', 'dataExport']);
+      assert.deepEqual(await kinds(), ['audit', 'conversation', 'dataExport', 'link']);
 
       moveTo('2026-11-23T00:00:00Z');
       assert.equal(await asScheduler(() => ensureRetentionJobs(audited)), 1, "the committee's own job is scheduled as before");

@@ -46,7 +46,7 @@ for (const engine of ENGINES) {
         const seat = (await world.store.query<SeatDocument>(COMMITTEE, { type: 'seat', where: [{ field: 'memberId', op: '=', value: PEOPLE.sabine }] }))[0]!;
         const { _etag: seatEtag, ...moved } = seat;
         await auditContext.run({ actorId: PEOPLE.katrin, source: 'bot' }, () => audited.store.replace<SeatDocument>({ ...moved, institution: 'Jobcenter Leipzig Nord' }, seatEtag));
-        const link = await exportPersonalData(world.deps, await world.actor('sabine'));
+        const link = (await exportPersonalData(world.deps, await world.actor('sabine')))!;
         const file = await dataExportFile(world.deps, COMMITTEE, link.token);
         assert.ok(file);
         const data = JSON.parse(file.content) as Record<string, unknown[]> & { person: { displayName: string } };
@@ -60,14 +60,14 @@ for (const engine of ENGINES) {
       });
 
       it('answers anyone, also a person without a role, about themselves only', async () => {
-        const link = await exportPersonalData(world.deps, await world.actor('0f0f0f0f-0000-0000-0000-00000000000f'));
-        const data = JSON.parse((await dataExportFile(world.deps, COMMITTEE, link.token))!.content) as Record<string, unknown[]>;
+        const link = (await exportPersonalData(world.deps, await world.actor('0f0f0f0f-0000-0000-0000-00000000000f')))!;
+        const data = JSON.parse((await dataExportFile(world.deps, COMMITTEE, link!.token))!.content) as Record<string, unknown[]>;
         assert.equal(data.person, null);
         assert.deepEqual(data.rsvps, []);
       });
 
       it('serves the file only with the exact token and only for a day', async () => {
-        const link = await exportPersonalData(world.deps, await world.actor('sabine'));
+        const link = (await exportPersonalData(world.deps, await world.actor('sabine')))!;
         assert.ok(await dataExportFile(world.deps, COMMITTEE, link.token));
         const wrong = link.token.slice(0, -1) + (link.token.endsWith('A') ? 'B' : 'A');
         for (const token of [wrong, '', 'short', `${link.token}x`, '../../etc']) assert.equal(await dataExportFile(world.deps, COMMITTEE, token), undefined, token);
@@ -181,7 +181,7 @@ for (const engine of ENGINES) {
       it('my data lists every mention of her name: agenda presenter, member list, chair, minutes of an older version, the trail', async () => {
         await auditedChanges();
         const link = await exportPersonalData(world.deps, await world.actor('sabine'));
-        const data = JSON.parse((await dataExportFile(world.deps, COMMITTEE, link.token))!.content) as { mentions: Array<{ documentType: string; documentId: string; field: string; excerpt: string }> };
+        const data = JSON.parse((await dataExportFile(world.deps, COMMITTEE, link!.token))!.content) as { mentions: Array<{ documentType: string; documentId: string; field: string; excerpt: string }> };
         const where = data.mentions.map((mention) => `${mention.documentType} ${mention.documentId} ${mention.field}`);
         for (const expected of [
           `agenda agenda-${SESSION_1} items.0.presenter`,
@@ -209,7 +209,7 @@ for (const engine of ENGINES) {
         assert.ok(!where.some((entry) => entry.startsWith('person ')), 'her own roster entry is exported as such, not as a mention');
         // Birgit's export lists the member list that names her, and nothing that names only Sabine.
         const birgits = await exportPersonalData(world.deps, await world.actor('birgit'));
-        const hers = JSON.parse((await dataExportFile(world.deps, COMMITTEE, birgits.token))!.content) as { mentions: Array<{ documentType: string; field: string }> };
+        const hers = JSON.parse((await dataExportFile(world.deps, COMMITTEE, birgits!.token))!.content) as { mentions: Array<{ documentType: string; field: string }> };
         assert.deepEqual(
           [...new Set(hers.mentions.map((mention) => `${mention.documentType} ${mention.field}`))].sort(),
           ['agreement responsibleName', 'attendance entries.1.name', 'conversation address.userName', 'minutes participants.1.name', 'minutesVersion participants.1.name', 'outbox recipientLabel', 'rsvp delegateName', 'topicSubmission personName', 'workingGroup members'].sort(),

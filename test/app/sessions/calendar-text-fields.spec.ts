@@ -8,7 +8,8 @@ import { COMMITTEE_DOCUMENT_ID } from '../../../src/domain/ids';
 import { IcsCalendarWriter } from '../../../src/infra/ics-calendar';
 import { parseWithIcalJs } from '../../support/ical';
 import { openTempStore, type TempStore } from '../../support/temp-store';
-import { COMMITTEE, SESSION_1, SessionWorld } from './session-world';
+import { issuedToken } from '../links/link-fixtures';
+import { COMMITTEE, PEOPLE, SESSION_1, SessionWorld } from './session-world';
 
 /** Pieces that try to end a calendar line and start another, mixed with ordinary words. */
 const PIECES = ['\r', '\n', '\r\n', '\t', '\u2028', '\u0085', '\u0000', '\u001b', 'ATTENDEE:mailto:jemand@example.org', 'END:VEVENT', 'BEGIN:VALARM', 'X-INJECTED:1', ';', ',', ':', '"', '\\', 'Neues Rathaus', 'Raum 259', 'Jobcenter Leipzig', 'KOG', ' '];
@@ -48,7 +49,8 @@ describe('app/sessions: text fields feeding the calendar file', function () {
         const stored = await world.session();
         for (const text of [committee.name, committee.shortName, committee.chairRotation.firstSessionOfYear, stored.place ?? '', stored.chair ?? '', stored.onlineLink ?? '']) assert.doesNotMatch(text, CONTROL, 'a control character was stored');
 
-        const event = await sessionCalendarEvent(world.deps, COMMITTEE, SESSION_1, stored.calendarToken);
+        const token = await issuedToken(world.deps, COMMITTEE, { kind: 'calendar', sessionId: SESSION_1 }, { kind: 'person', id: PEOPLE.sabine });
+        const event = await sessionCalendarEvent(world.deps, COMMITTEE, SESSION_1, token);
         assert.ok(event);
         const text = writer.write(event);
         assert.doesNotMatch(text, /\r(?!\n)|(?<!\r)\n/, 'every line ends with CRLF and nowhere else');

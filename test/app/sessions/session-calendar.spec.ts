@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import type { AppDependencies } from '../../../src/app/dependencies';
-import { calendarPath, sessionCalendarEvent, sessionCalendarUid } from '../../../src/app/sessions/session-calendar';
+import { linkPath } from '../../../src/app/links/link-paths';
+import { sessionCalendarEvent, sessionCalendarUid } from '../../../src/app/sessions/session-calendar';
 import { sessionDocumentId, type SessionDocument } from '../../../src/app/sessions/session-document';
 import { DEFAULT_COMMITTEE_SETTINGS } from '../../../src/domain/committee';
 import { committeeIdForTenant } from '../../../src/domain/ids';
 import { useTempStore } from '../../support/temp-store';
-import { CALENDAR_TOKEN, ONLINE_LINK, sessionDocument, setUpCommittee } from './session-fixtures';
+import { issuedToken, nearMiss, seatFor } from '../links/link-fixtures';
+import { ONLINE_LINK, sessionDocument, setUpCommittee } from './session-fixtures';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const OTHER_TENANT = '99999999-2222-3333-4444-555555555555';
@@ -16,10 +18,13 @@ const SESSION = sessionDocumentId(2027, 1);
 describe('app/sessions/session-calendar', () => {
   const fixture = useTempStore('2026-12-01T10:00:00Z');
   let deps: AppDependencies;
+  let CALENDAR_TOKEN: string;
   beforeEach(async () => {
     deps = fixture.deps;
     await setUpCommittee(deps, TENANT, 'KOG');
     await deps.store.create(sessionDocument(COMMITTEE));
+    await seatFor(deps, COMMITTEE);
+    CALENDAR_TOKEN = await issuedToken(deps, COMMITTEE, { kind: 'calendar', sessionId: SESSION });
   });
 
   it('gives whoever holds the link the session as its invitation describes it', async () => {
@@ -60,7 +65,7 @@ describe('app/sessions/session-calendar', () => {
   it('names an extra session, and falls back to "Online" for a session without a place', async () => {
     const id = sessionDocumentId(2027, 4);
     await deps.store.create(sessionDocument(COMMITTEE, { id, number: '2027/4', sequence: 4, extra: true, chair: undefined, place: undefined }));
-    const event = await sessionCalendarEvent(deps, COMMITTEE, id, CALENDAR_TOKEN);
+    const event = await sessionCalendarEvent(deps, COMMITTEE, id, await issuedToken(deps, COMMITTEE, { kind: 'calendar', sessionId: id }));
     assert.equal(event?.title, 'KOG – Sondersitzung 2027/4');
     assert.equal(event?.location, 'Online');
     assert.equal(event?.description, `${DEFAULT_COMMITTEE_SETTINGS.name}\nOnline-Teilnahme: ${ONLINE_LINK}`);
@@ -70,18 +75,20 @@ describe('app/sessions/session-calendar', () => {
   it('keeps an online link that is no web address out of the event URL', async () => {
     const id = sessionDocumentId(2027, 2);
     await deps.store.create(sessionDocument(COMMITTEE, { id, number: '2027/2', sequence: 2, onlineLink: 'Einwahl: 0341 123-456, PIN 789' }));
-    const event = await sessionCalendarEvent(deps, COMMITTEE, id, CALENDAR_TOKEN);
+    const event = await sessionCalendarEvent(deps, COMMITTEE, id, await issuedToken(deps, COMMITTEE, { kind: 'calendar', sessionId: id }));
     assert.equal(event?.url, undefined);
     assert.match(event!.description!, /Online-Teilnahme: Einwahl: 0341 123-456, PIN 789$/);
   });
 
   it('answers nothing for a wrong token, whatever its shape', async () => {
-    for (const token of [CALENDAR_TOKEN.replace(/.$/, '1'), CALENDAR_TOKEN.toUpperCase(), CALENDAR_TOKEN.slice(0, -1), `${CALENDAR_TOKEN}0`, '', 'x', `${CALENDAR_TOKEN}.ics`, '../committee']) {
+    for (const token of [nearMiss(CALENDAR_TOKEN), CALENDAR_TOKEN.toUpperCase(), CALENDAR_TOKEN.toLowerCase(), CALENDAR_TOKEN.slice(0, -1), `${CALENDAR_TOKEN}0`, '', 'x', `${CALENDAR_TOKEN}.ics`, '../committee']) {
       assert.equal(await sessionCalendarEvent(deps, COMMITTEE, SESSION, token), undefined, JSON.stringify(token));
     }
   });
 
-  it('answers nothing for a session that does not exist, or an id that is not a session', async () => {
+  it("answers nothing for another session than the link's, a session that does not exist, or an id that is not a session", async () => {
+    await deps.store.create(sessionDocument(COMMITTEE, { id: sessionDocumentId(2027, 2), number: '2027/2', sequence: 2 }));
+    assert.equal(await sessionCalendarEvent(deps, COMMITTEE, sessionDocumentId(2027, 2), CALENDAR_TOKEN), undefined);
     assert.equal(await sessionCalendarEvent(deps, COMMITTEE, sessionDocumentId(2027, 9), CALENDAR_TOKEN), undefined);
     assert.equal(await sessionCalendarEvent(deps, COMMITTEE, 'committee', CALENDAR_TOKEN), undefined);
     assert.equal(await sessionCalendarEvent(deps, committeeIdForTenant('00000000-0000-0000-0000-000000000000'), SESSION, CALENDAR_TOKEN), undefined);
@@ -92,15 +99,16 @@ describe('app/sessions/session-calendar', () => {
 
   it("does not let one committee's token open another committee's session of the same number", async () => {
     await setUpCommittee(deps, OTHER_TENANT, 'AGH');
-    const otherToken = 'a0a0a0a0-1111-4222-8333-444455556666';
-    await deps.store.create(sessionDocument(OTHER_COMMITTEE, { calendarToken: otherToken }));
+    await deps.store.create(sessionDocument(OTHER_COMMITTEE));
+    await seatFor(deps, OTHER_COMMITTEE);
+    const otherToken = await issuedToken(deps, OTHER_COMMITTEE, { kind: 'calendar', sessionId: SESSION });
     assert.equal(await sessionCalendarEvent(deps, OTHER_COMMITTEE, SESSION, CALENDAR_TOKEN), undefined);
     assert.equal(await sessionCalendarEvent(deps, COMMITTEE, SESSION, otherToken), undefined);
     assert.equal((await sessionCalendarEvent(deps, OTHER_COMMITTEE, SESSION, otherToken))?.title, 'AGH – Sitzung 2027/1');
   });
 
   it('builds the link path and the UID from the ids alone', () => {
-    assert.equal(calendarPath(COMMITTEE, SESSION, CALENDAR_TOKEN), `/api/calendar/${COMMITTEE}/session-2027-1/${CALENDAR_TOKEN}.ics`);
+    assert.equal(linkPath(COMMITTEE, { kind: 'calendar', sessionId: SESSION }, CALENDAR_TOKEN), `/api/calendar/${COMMITTEE}/session-2027-1/${CALENDAR_TOKEN}.ics`);
     assert.equal(sessionCalendarUid(COMMITTEE, SESSION), `session-2027-1.${COMMITTEE}@gremium`);
   });
 });

@@ -5,7 +5,6 @@ import { saveSetup } from '../../../src/app/save-setup';
 import { sessionDocumentId, type SessionDocument } from '../../../src/app/sessions/session-document';
 import { DEFAULT_COMMITTEE_SETTINGS, formatTerms } from '../../../src/domain/committee';
 
-export const CALENDAR_TOKEN = '3f1c9a2e-7b4d-4e8f-9a61-0c2d5e7f8a90';
 export const ONLINE_LINK = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0';
 
 /** Sets up a committee with the KOG's settings through the real use case, as its secretariat would. */
@@ -36,7 +35,6 @@ export function sessionDocument(committeeId: string, overrides: Partial<SessionD
     onlineLink: ONLINE_LINK,
     state: 'invited',
     revision: 2,
-    calendarToken: CALENDAR_TOKEN,
     createdAt: '2026-11-21T10:00:00.000Z',
     updatedAt: '2026-12-01T09:30:00.000Z',
     ...overrides,

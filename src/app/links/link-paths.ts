@@ -1,0 +1,20 @@
+import type { LinkTarget } from './link-document';
+
+/**
+ * Where the bot serves what a link leads to, from its public origin:
+ * `/api/calendar/<committee>/<session>/<token>.ics`, `/api/minutes/<committee>/<session>/<token>.pdf`
+ * (full minutes and extract alike; the link says which), `/api/export/<committee>/<token>.json`.
+ * The token is the last part, so the request log can leave it out (see the server's request log).
+ */
+export function linkPath(committeeId: string, target: LinkTarget, token: string): string {
+  const part = encodeURIComponent;
+  switch (target.kind) {
+    case 'calendar':
+      return `/api/calendar/${part(committeeId)}/${part(target.sessionId)}/${part(token)}.ics`;
+    case 'minutes':
+    case 'extract':
+      return `/api/minutes/${part(committeeId)}/${part(target.sessionId)}/${part(token)}.pdf`;
+    case 'export':
+      return `/api/export/${part(committeeId)}/${part(token)}.json`;
+  }
+}

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { linksOf } from '../../src/app/links/revoke-links';
+import { sessionCalendarEvent } from '../../src/app/sessions/session-calendar';
+import { VERBS } from '../../src/cards/verbs';
+import { holdSession } from '../app/minutes/minutes-world';
+import { chatPerson, COMMITTEE, PEOPLE, SESSION_1, SessionWorld } from '../app/sessions/session-world';
+import { BotHarness, firstCard } from '../support/bot-harness';
+import { openTempStore, type TempStore } from '../support/temp-store';
+
+const BASE_URL = 'https://gremium.example.org';
+const CALENDAR_LINK =
+  /https:\/\/gremium\.example\.org\/api\/calendar\/[^/"]+\/session-2027-1\/([A-Za-z0-9_-]{43})\.ics/;
+const PDF_LINK = /https:\/\/gremium\.example\.org\/api\/minutes\/[^/"]+\/session-2027-1\/([A-Za-z0-9_-]{43})\.pdf/;
+
+/** Links on cards answered directly in a turn: issued to the acting person, a few per card at most. */
+describe('bot: links on cards shown in a turn', () => {
+  let temp: TempStore;
+  let world: SessionWorld;
+  let bot: BotHarness;
+  beforeEach(async () => {
+    temp = await openTempStore();
+    world = await SessionWorld.create(temp.store);
+    bot = new BotHarness(world.deps, undefined, BASE_URL);
+  });
+  afterEach(async () => temp.cleanup());
+
+  it("gives each refresh of an invitation the reader's own calendar link, keeping those of the two showings before", async () => {
+    await bot.message(chatPerson('katrin'), 'einladen');
+    const tokens: string[] = [];
+    for (let showing = 0; showing < 4; showing += 1) {
+      world.clock.advance(1000);
+      const card = await bot.execute(chatPerson('sabine'), VERBS.invitationView, {
+        sessionId: SESSION_1,
+        personId: PEOPLE.sabine,
+      });
+      const [, token] = CALENDAR_LINK.exec(JSON.stringify(card)) ?? [];
+      assert.ok(token, 'the card links the calendar');
+      tokens.push(token);
+    }
+    assert.equal(new Set(tokens).size, 4, 'a new link each time');
+    const opens = await Promise.all(
+      tokens.map(async (token) => (await sessionCalendarEvent(world.deps, COMMITTEE, SESSION_1, token)) !== undefined),
+    );
+    assert.deepEqual(opens, [false, true, true, true]);
+    const links = await linksOf(world.store, COMMITTEE, PEOPLE.sabine);
+    assert.equal(links.filter((link) => link.slot.startsWith('turn|')).length, 3);
+    assert.ok(links.every((link) => link.recipientId === PEOPLE.sabine && link.kind === 'calendar'));
+  });
+
+  it("links the secretariat's minutes card to the version sent out, issued to whoever opened it, and none before", async () => {
+    await holdSession(world);
+    const draft = firstCard(await bot.message(chatPerson('katrin'), 'protokoll'));
+    assert.equal(PDF_LINK.test(JSON.stringify(draft)), false, 'no PDF of a draft nobody was sent');
+    await bot.message(chatPerson('katrin'), 'protokoll versenden');
+    const circulated = firstCard(await bot.message(chatPerson('katrin'), 'protokoll'));
+    assert.ok(PDF_LINK.test(JSON.stringify(circulated)));
+    const [link] = (await linksOf(world.store, COMMITTEE, PEOPLE.katrin)).filter(
+      (candidate) => candidate.kind === 'minutes',
+    );
+    assert.deepEqual([link?.version, link?.sessionId, link?.slot.startsWith('turn|')], [1, SESSION_1, true]);
+  });
+});
