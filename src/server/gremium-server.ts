@@ -72,7 +72,7 @@ export interface PdfRendering {
   readonly queue: number;
   /** What a refused request is told to wait. */
   readonly retryAfterSeconds: number;
-  /** Bytes of rendered PDFs kept in memory at most. */
+  /** Bytes of rendered PDFs kept in memory at most; 0 keeps none and renders every request. */
   readonly cacheBytes: number;
   /**
    * Renders instead of the worker pool (then `threads`, `queue` and `retryAfterSeconds` do not
@@ -150,7 +150,8 @@ export async function startGremiumServer({ config, store, clock, logger, backgro
   const calendarWriter = new IcsCalendarWriter();
   const pdfRendering = { ...DEFAULT_PDF_RENDERING, ...pdf };
   const pdfPool = pdfRendering.renderer ? undefined : new WorkerPdfRenderer(pdfRendering);
-  const pdfRenderer = new CachedPdfRenderer(pdfRendering.renderer ?? pdfPool!, { maxBytes: pdfRendering.cacheBytes });
+  const uncachedPdfRenderer = pdfRendering.renderer ?? pdfPool!;
+  const pdfRenderer = pdfRendering.cacheBytes > 0 ? new CachedPdfRenderer(uncachedPdfRenderer, { maxBytes: pdfRendering.cacheBytes }) : uncachedPdfRenderer;
   const http = await startHttpServer({
     port: config.port,
     host: config.host,
