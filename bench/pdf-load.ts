@@ -148,7 +148,7 @@ export async function pdfLoad(options: PdfLoadOptions = DEFAULT_PDF_LOAD): Promi
     return {
       name: `card clicks while ${options.pdfPerSecond} downloads per second fetch the largest minutes`,
       options: { clicksPerSecond: options.clicksPerSecond, pdfPerSecond: options.pdfPerSecond, versionsPerSecond: options.versionsPerSecond, seconds: options.seconds, mainThreadPdfPerSecond: options.mainThreadPdfPerSecond, members: options.members },
-      rendering: { threads: rendering.threads, queue: rendering.queue, retryAfterSeconds: rendering.retryAfterSeconds, cacheBytes: rendering.cacheBytes },
+      rendering: { threads: rendering.threads, queue: rendering.queue, retryAfterSeconds: rendering.retryAfterSeconds, cacheBytes: rendering.cacheBytes, cacheMaxAgeMs: rendering.cacheMaxAgeMs },
       baseline: { clicks: baseline.clicks },
       underLoad: { ...underLoad, clickP99Ratio },
       mainThreadUncached: { clicks: mainThread.clicks, downloads: mainThread.downloads, clickP99Ratio: ratio(mainThread.clicks.p99Ms, baseline.clicks.p99Ms) },

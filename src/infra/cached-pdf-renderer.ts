@@ -8,6 +8,13 @@ import type { MinutesPdfRenderer } from './minutes-pdf-renderer';
 export interface CachedPdfRendererOptions {
   /** Bytes of PDFs kept at most; the least recently served go first. */
   readonly maxBytes: number;
+  /**
+   * How long a file is kept after it was rendered. Files hold names; one that no request can
+   * reach any more (the minutes changed, or a name was erased) leaves memory within this time.
+   */
+  readonly maxAgeMs: number;
+  /** Milliseconds on a steady clock; performance.now unless a test steps its own. */
+  readonly now?: () => number;
 }
 
 /** What the cache has done since it started. */
@@ -26,7 +33,8 @@ export interface CachedPdfRendererStats {
  * Keeps rendered minutes PDFs in memory, keyed by what they show: a hash of the print (every
  * field, in a fixed order) and the language. A new version, the extract beside the full minutes,
  * another language or any changed name gives another key, so nothing needs invalidating; how a
- * link led to the print (its token) plays no part. The same print asked for again while it is
+ * link led to the print (its token) plays no part. Bounded by bytes (least recently served out
+ * first) and by age. The same print asked for again while it is
  * being rendered waits for that render rather than starting its own. A failed or refused render
  * leaves nothing behind: the next request tries again.
  */
@@ -39,7 +47,16 @@ export class CachedPdfRenderer implements MinutesPdfRenderer {
     private readonly renderer: MinutesPdfRenderer,
     options: CachedPdfRendererOptions,
   ) {
-    this.cache = new LRUCache<string, Buffer>({ maxSize: options.maxBytes, maxEntrySize: options.maxBytes, sizeCalculation: (pdf) => Math.max(1, pdf.length) });
+    this.cache = new LRUCache<string, Buffer>({
+      maxSize: options.maxBytes,
+      maxEntrySize: options.maxBytes,
+      sizeCalculation: (pdf) => Math.max(1, pdf.length),
+      ttl: options.maxAgeMs,
+      ttlAutopurge: true,
+      // Read the clock on every look-up (a handful a second) rather than reuse it for a while.
+      ttlResolution: 0,
+      ...(options.now ? { perf: { now: options.now } } : {}),
+    });
   }
 
   render(print: MinutesPrint, locale: Locale): Promise<Buffer> {

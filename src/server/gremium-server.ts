@@ -55,13 +55,14 @@ function withoutInternalDetails(response: Response, turnStarted: () => boolean, 
  * cores but one for the main thread, at most two, so a busy PDF link never takes the core that
  * answers card clicks. Eight more renders may wait; beyond that a request is answered 503 with
  * Retry-After (a render of the largest minutes takes under half a second, so five seconds later
- * the queue has moved on). Finished files are kept by content, up to 64 MiB.
+ * the queue has moved on). Finished files are kept by content, up to 64 MiB and for an hour.
  */
 export const DEFAULT_PDF_RENDERING: PdfRendering = {
   threads: Math.max(1, Math.min(2, availableParallelism() - 1)),
   queue: 8,
   retryAfterSeconds: 5,
   cacheBytes: 64 * 1024 * 1024,
+  cacheMaxAgeMs: 60 * 60 * 1000,
 };
 
 /** Bounds of the PDF rendering; see DEFAULT_PDF_RENDERING. */
@@ -74,6 +75,8 @@ export interface PdfRendering {
   readonly retryAfterSeconds: number;
   /** Bytes of rendered PDFs kept in memory at most; 0 keeps none and renders every request. */
   readonly cacheBytes: number;
+  /** How long a rendered PDF is kept at most, so names in files nobody asks for leave memory. */
+  readonly cacheMaxAgeMs: number;
   /**
    * Renders instead of the worker pool (then `threads`, `queue` and `retryAfterSeconds` do not
    * apply); the cache stays in front of it. Its owner closes it.
@@ -151,7 +154,7 @@ export async function startGremiumServer({ config, store, clock, logger, backgro
   const pdfRendering = { ...DEFAULT_PDF_RENDERING, ...pdf };
   const pdfPool = pdfRendering.renderer ? undefined : new WorkerPdfRenderer(pdfRendering);
   const uncachedPdfRenderer = pdfRendering.renderer ?? pdfPool!;
-  const pdfRenderer = pdfRendering.cacheBytes > 0 ? new CachedPdfRenderer(uncachedPdfRenderer, { maxBytes: pdfRendering.cacheBytes }) : uncachedPdfRenderer;
+  const pdfRenderer = pdfRendering.cacheBytes > 0 ? new CachedPdfRenderer(uncachedPdfRenderer, { maxBytes: pdfRendering.cacheBytes, maxAgeMs: pdfRendering.cacheMaxAgeMs }) : uncachedPdfRenderer;
   const http = await startHttpServer({
     port: config.port,
     host: config.host,

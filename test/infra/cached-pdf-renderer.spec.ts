@@ -36,7 +36,7 @@ describe('infra/cached-pdf-renderer', () => {
 
   it('renders a print once and serves the same file again without rendering', async () => {
     const inner = new ScriptedRenderer();
-    const cached = new CachedPdfRenderer(inner, { maxBytes: 1024 * 1024 });
+    const cached = new CachedPdfRenderer(inner, { maxBytes: 1024 * 1024, maxAgeMs: 60_000 });
     const first = await cached.render(minutesPrint(), 'de');
     const second = await cached.render(minutesPrint(), 'de');
     assert.ok(second.equals(first));
@@ -46,7 +46,7 @@ describe('infra/cached-pdf-renderer', () => {
 
   it('renders anew for a new version, and keeps full minutes, extract and each language apart', async () => {
     const inner = new ScriptedRenderer();
-    const cached = new CachedPdfRenderer(inner, { maxBytes: 1024 * 1024 });
+    const cached = new CachedPdfRenderer(inner, { maxBytes: 1024 * 1024, maxAgeMs: 60_000 });
     for (let round = 0; round < 2; round += 1) {
       await cached.render(minutesPrint(), 'de');
       await cached.render(minutesPrint({ version: 4, savedAt: '2027-03-01T09:00:00.000Z' }), 'de');
@@ -59,7 +59,7 @@ describe('infra/cached-pdf-renderer', () => {
 
   it('renders anew when anything printed changes, even within the same version, and not for the order of fields', async () => {
     const inner = new ScriptedRenderer();
-    const cached = new CachedPdfRenderer(inner, { maxBytes: 1024 * 1024 });
+    const cached = new CachedPdfRenderer(inner, { maxBytes: 1024 * 1024, maxAgeMs: 60_000 });
     await cached.render(minutesPrint(), 'de');
     // A person renamed after erasure, say: same version, other text.
     await cached.render(minutesPrint({ chair: 'Bürgermeisterin' }), 'de');
@@ -73,7 +73,7 @@ describe('infra/cached-pdf-renderer', () => {
   it('lets requests for a print under way wait for that render instead of starting their own', async () => {
     const inner = new ScriptedRenderer();
     inner.instant = false;
-    const cached = new CachedPdfRenderer(inner, { maxBytes: 1024 * 1024 });
+    const cached = new CachedPdfRenderer(inner, { maxBytes: 1024 * 1024, maxAgeMs: 60_000 });
     const waiting = Array.from({ length: 5 }, () => cached.render(minutesPrint(), 'de'));
     inner.release();
     const files = await Promise.all(waiting);
@@ -85,7 +85,7 @@ describe('infra/cached-pdf-renderer', () => {
   it('keeps nothing of a failed or refused render: everyone waiting gets the failure, the next request renders', async () => {
     const inner = new ScriptedRenderer();
     inner.instant = false;
-    const cached = new CachedPdfRenderer(inner, { maxBytes: 1024 * 1024 });
+    const cached = new CachedPdfRenderer(inner, { maxBytes: 1024 * 1024, maxAgeMs: 60_000 });
     inner.failNext = new Error('font file unreadable');
     const waiting = [cached.render(minutesPrint(), 'de'), cached.render(minutesPrint(), 'de')];
     inner.release();
@@ -103,10 +103,23 @@ describe('infra/cached-pdf-renderer', () => {
     assert.equal(inner.calls.length, 3);
   });
 
+  it('drops a file once it is older than its age limit, and renders it anew when asked again', async () => {
+    const inner = new ScriptedRenderer();
+    let now = 1_000;
+    const cached = new CachedPdfRenderer(inner, { maxBytes: 1024 * 1024, maxAgeMs: 60_000, now: () => now });
+    await cached.render(minutesPrint(), 'de');
+    now += 59_000;
+    await cached.render(minutesPrint(), 'de');
+    assert.equal(inner.calls.length, 1);
+    now += 2_000;
+    await cached.render(minutesPrint(), 'de');
+    assert.equal(inner.calls.length, 2);
+  });
+
   it('holds at most its bytes, dropping the file served least recently first', async () => {
     const inner = new ScriptedRenderer();
     // Each file is 40 bytes: room for two.
-    const cached = new CachedPdfRenderer(inner, { maxBytes: 100 });
+    const cached = new CachedPdfRenderer(inner, { maxBytes: 100, maxAgeMs: 60_000 });
     await cached.render(minutesPrint({ version: 1 }), 'de');
     await cached.render(minutesPrint({ version: 2 }), 'de');
     await cached.render(minutesPrint({ version: 1 }), 'de');
