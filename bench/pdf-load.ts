@@ -126,7 +126,9 @@ export async function pdfLoad(options: PdfLoadOptions = DEFAULT_PDF_LOAD): Promi
         if (pdfPerSecond > 0) await (await fetch(url)).arrayBuffer();
         const rendersBefore = pool.stats().rendered;
         const downloads = pdfPerSecond > 0 ? downloadAtRate(url, pdfPerSecond, options.seconds) : undefined;
-        const saving = atRate(versionsPerSecond, options.seconds, () => newVersion(store));
+        // One save after the other, as one editor would; a save waits for the one before.
+        let saved = Promise.resolve();
+        const saving = atRate(versionsPerSecond, options.seconds, () => (saved = saved.then(() => newVersion(store))));
         const clicks = await Promise.all(await atRate(options.clicksPerSecond, options.seconds, () => click(server.http.url, nextClick())));
         await Promise.all(await saving);
         return { clicks: figures(clicks, logger.errors(), 0), ...(downloads ? { downloads: await downloads, renders: pool.stats().rendered - rendersBefore } : {}) };
@@ -222,7 +224,10 @@ async function atRate<T>(perSecond: number, seconds: number, act: () => Promise<
   for (let index = 0; index < count; index += 1) {
     const wait = start + (index * 1000) / perSecond - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    started.push(act());
+    const call = act();
+    // Awaited by the caller once all are started; until then a failure must not end the process.
+    call.catch(() => undefined);
+    started.push(call);
   }
   return started;
 }
