@@ -86,7 +86,7 @@ export interface PdfLoadResult {
     /** Downloading the file once it is cached, one request at a time: the median of twenty. */
     readonly cachedServeMs: number;
   };
-  /** No click failed, and every download was served or refused with 503 under load. */
+  /** No click failed alone or under load, and every download under load was served or refused with 503. */
   readonly ok: boolean;
 }
 
@@ -145,7 +145,8 @@ export async function pdfLoad(options: PdfLoadOptions = DEFAULT_PDF_LOAD): Promi
     const renderTimes = await renderTimesInProcess(await currentPrint(store, print));
 
     const clickP99Ratio = ratio(underLoad.clicks.p99Ms, baseline.clicks.p99Ms);
-    const clicksOk = [baseline, underLoad, mainThread].every((result) => result.clicks.errors + result.clicks.loggedErrors === 0);
+    // The old way is expected to fail clicks (a click waiting longer than the request deadline is cut off).
+    const clicksOk = [baseline, underLoad].every((result) => result.clicks.errors + result.clicks.loggedErrors === 0);
     const downloadsOk = underLoad.downloads!.errors === 0 && underLoad.downloads!.ok > 0;
     return {
       name: `card clicks while ${options.pdfPerSecond} downloads per second fetch the largest minutes`,

@@ -17,6 +17,12 @@ export interface WorkerPdfRendererOptions {
   readonly idleTimeoutMs?: number;
   /** Heap of one worker thread; a render beyond it fails alone instead of taking the process. */
   readonly maxHeapMb?: number;
+  /**
+   * How much lower than the main thread the render threads run in the operating system's
+   * scheduling (Unix nice; 10 unless given). When cores are short, the main thread, which answers
+   * card clicks, goes first, and renders take the time left over.
+   */
+  readonly niceIncrement?: number;
   /** Told of every finished render, with its times; for benchmarks and tests. */
   readonly onRendered?: (render: RenderTiming) => void;
 }
@@ -46,7 +52,8 @@ export interface WorkerPdfRendererStats {
  * TooBusyError rather than queued, so a flood of distinct requests holds at most
  * `threads + queue` prints in memory and answers the rest with "try again later".
  *
- * Threads start on demand and end when idle, so a server that never serves a PDF runs none.
+ * Threads start on demand and end when idle, so a server that never serves a PDF runs none, and
+ * run at a lower scheduling priority than the main thread.
  */
 export class WorkerPdfRenderer implements MinutesPdfRenderer {
   private readonly pool: Piscina<MinutesPdfTask, RenderedMinutesPdf>;
@@ -65,6 +72,8 @@ export class WorkerPdfRenderer implements MinutesPdfRenderer {
       maxQueue: this.capacity,
       idleTimeout: options.idleTimeoutMs ?? 60_000,
       resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 512 },
+      // Applied by piscina through @napi-rs/nice, its optional dependency; without it, no change.
+      niceIncrement: options.niceIncrement ?? 10,
     });
   }
 

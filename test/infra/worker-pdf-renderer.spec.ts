@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { MinutesPrint } from '../../src/app/minutes/minutes-print';
@@ -28,6 +28,14 @@ function mostAtOnce(timings: readonly RenderTiming[]): number {
   let most = 0;
   for (const edge of edges) most = Math.max(most, (running += edge.step));
   return most;
+}
+
+/** The nice value of every thread of this process, from Linux's /proc. */
+async function threadNiceValues(): Promise<number[]> {
+  const tasks = await readdir('/proc/self/task');
+  const stats = await Promise.all(tasks.map((task) => readFile(`/proc/self/task/${task}/stat`, 'utf8').catch(() => undefined)));
+  // Fields after the command name in parentheses: state is the 3rd field of the line, nice the 19th.
+  return stats.filter((stat): stat is string => stat !== undefined).map((stat) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
 }
 
 describe('infra/worker-pdf-renderer', function () {
@@ -77,6 +85,18 @@ describe('infra/worker-pdf-renderer', function () {
     const third = await renderer.render(minutesPrint({ version: 3 }), 'de');
     assert.ok((await pdfPageTexts(third))[0]!.includes('Fassung 3'));
     assert.deepEqual({ ...renderer.stats(), longestRenderMs: 0 }, { rendered: 3, failed: 0, refused: 1, outstanding: 0, longestRenderMs: 0 });
+  });
+
+  it('renders on a thread of lower scheduling priority than the main thread', async () => {
+    const main = (await threadNiceValues())[0]!;
+    assert.ok(!(await threadNiceValues()).includes(main + 7), 'no thread runs at the lower priority before the first render');
+    renderer = new WorkerPdfRenderer({ threads: 1, queue: 0, retryAfterSeconds: 5, niceIncrement: 7 });
+    await renderer.render(minutesPrint(), 'de');
+    // The thread stays until it has been idle for a while, so it is still there to look at (with
+    // any helper thread it started since, which inherits its priority).
+    const after = await threadNiceValues();
+    assert.ok(after.filter((nice) => nice === main + 7).length >= 1, JSON.stringify(after));
+    assert.equal(after[0], main, 'the main thread keeps its priority');
   });
 
   it('rejects a render that fails on its thread and goes on rendering', async () => {
