@@ -36,7 +36,7 @@ export interface PdfLoadOptions {
   readonly print?: (members: number) => MinutesPrint;
 }
 
-export const DEFAULT_PDF_LOAD: PdfLoadOptions = { clicksPerSecond: 20, pdfPerSecond: 20, versionsPerSecond: 2, seconds: 15, mainThreadPdfPerSecond: 3, members: 60 };
+export const DEFAULT_PDF_LOAD: PdfLoadOptions = { clicksPerSecond: 10, pdfPerSecond: 20, versionsPerSecond: 2, seconds: 20, mainThreadPdfPerSecond: 3, members: 60 };
 
 /** PDF downloads as the load generator saw them. */
 export interface DownloadFigures {
