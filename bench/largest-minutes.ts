@@ -42,7 +42,11 @@ export function largestMinutesPrint(participants = 60, overrides: Partial<Minute
     approvedAt: '2027-02-27T23:30:00.000Z',
     correction: false,
     extract: false,
-    participants: Array.from({ length: participants }, (_, index) => ({ institution: `Institution ${String(index).padStart(3, '0')}`, name: `Mitglied ${index}`, presence: (['inPerson', 'online', 'absent'] as const)[index % 3]! })),
+    participants: Array.from({ length: participants }, (_, index) => ({
+      institution: `Institution ${String(index).padStart(3, '0')}`,
+      name: `Mitglied ${index}`,
+      presence: (['inPerson', 'online', 'absent'] as const)[index % 3]!,
+    })),
     items,
     ...overrides,
   };

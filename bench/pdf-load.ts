@@ -14,7 +14,21 @@ import { WorkerPdfRenderer } from '../src/infra/worker-pdf-renderer';
 import { loadConfig } from '../src/server/config';
 import { DEFAULT_PDF_RENDERING, startGremiumServer, type PdfRendering } from '../src/server/gremium-server';
 import { largestMinutesPrint } from './largest-minutes';
-import { click, COMMITTEE, countingLogger, figures, memberId, NOW, ratio, round, rsvpClick, SESSION, seedInvitedCommittee, startConnectorStandIn, type LatencyFigures } from './rsvp-answers';
+import {
+  click,
+  COMMITTEE,
+  countingLogger,
+  figures,
+  memberId,
+  NOW,
+  ratio,
+  round,
+  rsvpClick,
+  SESSION,
+  seedInvitedCommittee,
+  startConnectorStandIn,
+  type LatencyFigures,
+} from './rsvp-answers';
 
 const FILE_TOKEN = '0f1e2d3c-4b5a-4697-8877-665544332211';
 const CHOICES = ['inPerson', 'online', 'declined'] as const;
@@ -36,7 +50,14 @@ export interface PdfLoadOptions {
   readonly print?: (members: number) => MinutesPrint;
 }
 
-export const DEFAULT_PDF_LOAD: PdfLoadOptions = { clicksPerSecond: 10, pdfPerSecond: 20, versionsPerSecond: 2, seconds: 20, mainThreadPdfPerSecond: 3, members: 60 };
+export const DEFAULT_PDF_LOAD: PdfLoadOptions = {
+  clicksPerSecond: 10,
+  pdfPerSecond: 20,
+  versionsPerSecond: 2,
+  seconds: 20,
+  mainThreadPdfPerSecond: 3,
+  members: 60,
+};
 
 /** PDF downloads as the load generator saw them. */
 export interface DownloadFigures {
@@ -116,9 +137,21 @@ export async function pdfLoad(options: PdfLoadOptions = DEFAULT_PDF_LOAD): Promi
       const member = index % options.members;
       return rsvpClick(connector.url, memberId(member), member, revision, CHOICES[index % CHOICES.length]!);
     };
-    const phase = async (renderer: MinutesPdfRenderer, pdfPerSecond: number, versionsPerSecond: number, cacheBytes = rendering.cacheBytes) => {
+    const phase = async (
+      renderer: MinutesPdfRenderer,
+      pdfPerSecond: number,
+      versionsPerSecond: number,
+      cacheBytes = rendering.cacheBytes,
+    ) => {
       const logger = countingLogger();
-      const server = await startGremiumServer({ config, store: unclosable(store), clock, logger, background: false, pdf: { renderer, cacheBytes } });
+      const server = await startGremiumServer({
+        config,
+        store: unclosable(store),
+        clock,
+        logger,
+        background: false,
+        pdf: { renderer, cacheBytes },
+      });
       try {
         const url = minutesPdfUrl(server.http.url, COMMITTEE, SESSION, FILE_TOKEN);
         // Warm up: connections, code paths, a worker thread and the current version's file.
@@ -129,9 +162,14 @@ export async function pdfLoad(options: PdfLoadOptions = DEFAULT_PDF_LOAD): Promi
         // One save after the other, as one editor would; a save waits for the one before.
         let saved = Promise.resolve();
         const saving = atRate(versionsPerSecond, options.seconds, () => (saved = saved.then(() => newVersion(store))));
-        const clicks = await Promise.all(await atRate(options.clicksPerSecond, options.seconds, () => click(server.http.url, nextClick())));
+        const clicks = await Promise.all(
+          await atRate(options.clicksPerSecond, options.seconds, () => click(server.http.url, nextClick())),
+        );
         await Promise.all(await saving);
-        return { clicks: figures(clicks, logger.errors(), 0), ...(downloads ? { downloads: await downloads, renders: pool.stats().rendered - rendersBefore } : {}) };
+        return {
+          clicks: figures(clicks, logger.errors(), 0),
+          ...(downloads ? { downloads: await downloads, renders: pool.stats().rendered - rendersBefore } : {}),
+        };
       } finally {
         await server.stop(30_000);
       }
@@ -150,15 +188,38 @@ export async function pdfLoad(options: PdfLoadOptions = DEFAULT_PDF_LOAD): Promi
     const downloadsOk = underLoad.downloads!.errors === 0 && underLoad.downloads!.ok > 0;
     return {
       name: `card clicks while ${options.pdfPerSecond} downloads per second fetch the largest minutes`,
-      options: { clicksPerSecond: options.clicksPerSecond, pdfPerSecond: options.pdfPerSecond, versionsPerSecond: options.versionsPerSecond, seconds: options.seconds, mainThreadPdfPerSecond: options.mainThreadPdfPerSecond, members: options.members },
-      rendering: { threads: rendering.threads, queue: rendering.queue, retryAfterSeconds: rendering.retryAfterSeconds, cacheBytes: rendering.cacheBytes, cacheMaxAgeMs: rendering.cacheMaxAgeMs },
+      options: {
+        clicksPerSecond: options.clicksPerSecond,
+        pdfPerSecond: options.pdfPerSecond,
+        versionsPerSecond: options.versionsPerSecond,
+        seconds: options.seconds,
+        mainThreadPdfPerSecond: options.mainThreadPdfPerSecond,
+        members: options.members,
+      },
+      rendering: {
+        threads: rendering.threads,
+        queue: rendering.queue,
+        retryAfterSeconds: rendering.retryAfterSeconds,
+        cacheBytes: rendering.cacheBytes,
+        cacheMaxAgeMs: rendering.cacheMaxAgeMs,
+      },
       baseline: { clicks: baseline.clicks },
       underLoad: { ...underLoad, clickP99Ratio },
-      mainThreadUncached: { clicks: mainThread.clicks, downloads: mainThread.downloads, clickP99Ratio: ratio(mainThread.clicks.p99Ms, baseline.clicks.p99Ms) },
+      mainThreadUncached: {
+        clicks: mainThread.clicks,
+        downloads: mainThread.downloads,
+        clickP99Ratio: ratio(mainThread.clicks.p99Ms, baseline.clicks.p99Ms),
+      },
       clickP99Ratio,
       clickP99Ms: underLoad.clicks.p99Ms,
       baselineClickP99Ms: baseline.clicks.p99Ms,
-      pdf: { bytes: renderTimes.bytes, largestRenderMs: renderTimes.medianMs, largestRenderMaxMs: renderTimes.maxMs, workerLongestRenderMs: round(pool.stats().longestRenderMs), cachedServeMs },
+      pdf: {
+        bytes: renderTimes.bytes,
+        largestRenderMs: renderTimes.medianMs,
+        largestRenderMaxMs: renderTimes.maxMs,
+        workerLongestRenderMs: round(pool.stats().longestRenderMs),
+        cachedServeMs,
+      },
       ok: clicksOk && downloadsOk,
     };
   } finally {
@@ -180,7 +241,13 @@ function minutesDocument(print: MinutesPrint, members: number): MinutesDocument 
     result: item.result,
     agreements: item.agreements.map((printed) => {
       agreement += 1;
-      return { id: `agreement-${agreement}`, text: printed.text, institution: printed.institution, responsibleId: memberId(agreement % members), dueDate: printed.dueDate };
+      return {
+        id: `agreement-${agreement}`,
+        text: printed.text,
+        institution: printed.institution,
+        responsibleId: memberId(agreement % members),
+        dueDate: printed.dueDate,
+      };
     }),
   }));
   return {
@@ -205,7 +272,10 @@ function minutesDocument(print: MinutesPrint, members: number): MinutesDocument 
 async function newVersion(store: DocumentStore): Promise<void> {
   const head = await store.get<MinutesDocument>(COMMITTEE, minutesDocumentId(SESSION));
   const version = head!.version + 1;
-  await store.replace({ ...head!, version, updatedAt: new Date(Date.parse(NOW) + version * 60_000).toISOString() }, head!._etag);
+  await store.replace(
+    { ...head!, version, updatedAt: new Date(Date.parse(NOW) + version * 60_000).toISOString() },
+    head!._etag,
+  );
 }
 
 /** The print of the current head, as the download route builds it; for the render times. */
@@ -266,10 +336,12 @@ async function downloadAtRate(url: string, perSecond: number, seconds: number): 
     })();`;
   const worker = new Worker(source, { eval: true, workerData: { url, perSecond, seconds } });
   try {
-    const samples = await new Promise<{ ms: number; status: number; retryAfter?: string | null }[]>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-    });
+    const samples = await new Promise<{ ms: number; status: number; retryAfter?: string | null }[]>(
+      (resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      },
+    );
     const times = samples.map((sample) => sample.ms).sort((a, b) => a - b);
     const at = (p: number) => round(times[Math.max(0, Math.ceil((p / 100) * times.length) - 1)] ?? 0);
     return {
@@ -287,8 +359,20 @@ async function downloadAtRate(url: string, perSecond: number, seconds: number): 
 }
 
 /** The median of twenty downloads of a cached file, one after the other. */
-async function cachedServe(pool: WorkerPdfRenderer, config: ReturnType<typeof loadConfig>, store: DocumentStore, clock: ReturnType<typeof fixedClock>): Promise<number> {
-  const server = await startGremiumServer({ config, store: unclosable(store), clock, logger: countingLogger(), background: false, pdf: { renderer: pool } });
+async function cachedServe(
+  pool: WorkerPdfRenderer,
+  config: ReturnType<typeof loadConfig>,
+  store: DocumentStore,
+  clock: ReturnType<typeof fixedClock>,
+): Promise<number> {
+  const server = await startGremiumServer({
+    config,
+    store: unclosable(store),
+    clock,
+    logger: countingLogger(),
+    background: false,
+    pdf: { renderer: pool },
+  });
   try {
     const url = minutesPdfUrl(server.http.url, COMMITTEE, SESSION, FILE_TOKEN);
     await (await fetch(url)).arrayBuffer();

@@ -43,17 +43,25 @@ async function main(): Promise<void> {
       `  stored ${rsvp.stored} of ${rsvp.members}; lost ${rsvp.lost}; duplicated ${rsvp.duplicated}; unexpected ${rsvp.unexpected}; ` +
       `tally ${rsvp.tallyExact ? 'exact' : 'WRONG'} ${JSON.stringify(rsvp.tally)}${rsvp.tallyExact ? '' : ` expected ${JSON.stringify(rsvp.expectedTally)}`}\n`,
   );
+  const downloads = (figures: NonNullable<typeof pdf.baseline.downloads>) =>
+    `; downloads ${figures.ok} served, ${figures.busy} busy (503), ${figures.errors} failed, ` +
+    `p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms`;
   const phase = (figures: typeof pdf.baseline) =>
     `click p50 ${figures.clicks.p50Ms} ms, p99 ${figures.clicks.p99Ms} ms` +
-    (figures.downloads ? `; downloads ${figures.downloads.ok} served, ${figures.downloads.busy} busy (503), ${figures.downloads.errors} failed, p50 ${figures.downloads.p50Ms} ms, p99 ${figures.downloads.p99Ms} ms` : '') +
+    (figures.downloads ? downloads(figures.downloads) : '') +
     (figures.renders !== undefined ? `; ${figures.renders} renders` : '');
+  const { options, rendering } = pdf;
   process.stdout.write(
-    `${pdf.name} (${pdf.pdf.bytes} bytes; ${pdf.rendering.threads} render thread(s), queue ${pdf.rendering.queue}; load average before ${loadBefore.toFixed(2)}):\n` +
+    `${pdf.name} (${pdf.pdf.bytes} bytes; ${rendering.threads} render thread(s), queue ${rendering.queue}; ` +
+      `load average before ${loadBefore.toFixed(2)}):\n` +
       `  clicks alone: ${phase(pdf.baseline)}\n` +
-      `  with ${pdf.options.pdfPerSecond} downloads/s, ${pdf.options.versionsPerSecond} new versions/s: ${phase(pdf.underLoad)}\n` +
+      `  with ${options.pdfPerSecond} downloads/s, ${options.versionsPerSecond} new versions/s: ` +
+      `${phase(pdf.underLoad)}\n` +
       `  ratio of click p99: ${pdf.clickP99Ratio.toFixed(3)}\n` +
-      `  old way for comparison, ${pdf.options.mainThreadPdfPerSecond} downloads/s each rendered on the main thread: ${phase(pdf.mainThreadUncached)}; ratio ${pdf.mainThreadUncached.clickP99Ratio?.toFixed(3)}\n` +
-      `  largest minutes: render ${pdf.pdf.largestRenderMs} ms (slowest of five ${pdf.pdf.largestRenderMaxMs} ms, on a worker under load ${pdf.pdf.workerLongestRenderMs} ms); cached download ${pdf.pdf.cachedServeMs} ms\n`,
+      `  old way for comparison, ${options.mainThreadPdfPerSecond} downloads/s each rendered on the main thread: ` +
+      `${phase(pdf.mainThreadUncached)}; ratio ${pdf.mainThreadUncached.clickP99Ratio?.toFixed(3)}\n` +
+      `  largest minutes: render ${pdf.pdf.largestRenderMs} ms (slowest of five ${pdf.pdf.largestRenderMaxMs} ms, ` +
+      `on a worker under load ${pdf.pdf.workerLongestRenderMs} ms); cached download ${pdf.pdf.cachedServeMs} ms\n`,
   );
   const file = path.join(__dirname, 'results.json');
   await mkdir(path.dirname(file), { recursive: true });

@@ -30,12 +30,11 @@ export interface CachedPdfRendererStats {
 
 /**
  * Keeps rendered minutes PDFs in memory, keyed by what they show: a hash of the print (every
- * field) and the language. A new version, the extract beside the full minutes,
- * another language or any changed name gives another key, so nothing needs invalidating; how a
- * link led to the print (its token) plays no part. Bounded by bytes (least recently served out
- * first) and by age. The same print asked for again while it is
- * being rendered waits for that render rather than starting its own. A failed or refused render
- * leaves nothing behind: the next request tries again.
+ * field) and the language. A new version, the extract beside the full minutes, another language
+ * or any changed name gives another key, so nothing needs invalidating; how a link led to the
+ * print (its token) plays no part. Bounded by bytes (least recently served out first) and by age.
+ * The same print asked for again while it is being rendered waits for that render rather than
+ * starting its own. A failed or refused render leaves nothing behind: the next request tries again.
  */
 export class CachedPdfRenderer implements MinutesPdfRenderer {
   private readonly cache: LRUCache<string, Buffer>;

@@ -61,7 +61,8 @@ export class WorkerPdfRenderer implements MinutesPdfRenderer {
   private counts = { rendered: 0, failed: 0, refused: 0, outstanding: 0, longestRenderMs: 0 };
 
   constructor(private readonly options: WorkerPdfRendererOptions) {
-    if (!(options.threads >= 1) || !(options.queue >= 0)) throw new Error('a PDF pool needs at least one thread and a queue of zero or more');
+    if (!(options.threads >= 1) || !(options.queue >= 0))
+      throw new Error('a PDF pool needs at least one thread and a queue of zero or more');
     this.capacity = options.threads + options.queue;
     this.pool = new Piscina<MinutesPdfTask, RenderedMinutesPdf>({
       ...workerEntry(),

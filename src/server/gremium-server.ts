@@ -154,7 +154,13 @@ export async function startGremiumServer({ config, store, clock, logger, backgro
   const pdfRendering = { ...DEFAULT_PDF_RENDERING, ...pdf };
   const pdfPool = pdfRendering.renderer ? undefined : new WorkerPdfRenderer(pdfRendering);
   const uncachedPdfRenderer = pdfRendering.renderer ?? pdfPool!;
-  const pdfRenderer = pdfRendering.cacheBytes > 0 ? new CachedPdfRenderer(uncachedPdfRenderer, { maxBytes: pdfRendering.cacheBytes, maxAgeMs: pdfRendering.cacheMaxAgeMs }) : uncachedPdfRenderer;
+  const pdfRenderer =
+    pdfRendering.cacheBytes > 0
+      ? new CachedPdfRenderer(uncachedPdfRenderer, {
+          maxBytes: pdfRendering.cacheBytes,
+          maxAgeMs: pdfRendering.cacheMaxAgeMs,
+        })
+      : uncachedPdfRenderer;
   const http = await startHttpServer({
     port: config.port,
     host: config.host,

@@ -152,7 +152,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     } catch (error) {
       if (error instanceof TooBusyError) {
         options.logger.warn({ retryAfterSeconds: error.retryAfterSeconds }, 'request refused: too busy');
-        if (!response.headersSent) response.send(503, { status: 'busy' }, { ...headers, 'Retry-After': String(error.retryAfterSeconds) });
+        const retryAfter = { 'Retry-After': String(error.retryAfterSeconds) };
+        if (!response.headersSent) response.send(503, { status: 'busy' }, { ...headers, ...retryAfter });
         return;
       }
       options.logger.error({ err: error }, 'request failed');

@@ -32,7 +32,8 @@ class ScriptedRenderer implements MinutesPdfRenderer {
 }
 
 describe('infra/cached-pdf-renderer', () => {
-  const extract = (overrides: Partial<MinutesPrint> = {}) => minutesPrint({ extract: true, participants: [], ...overrides });
+  const extract = (overrides: Partial<MinutesPrint> = {}) =>
+    minutesPrint({ extract: true, participants: [], ...overrides });
 
   it('renders a print once and serves the same file again without rendering', async () => {
     const inner = new ScriptedRenderer();
@@ -62,7 +63,11 @@ describe('infra/cached-pdf-renderer', () => {
     const cached = new CachedPdfRenderer(inner, { maxBytes: 1024 * 1024, maxAgeMs: 60_000 });
     await cached.render(minutesPrint(), 'de');
     // A name pseudonymised by an erasure, say: same version, other text.
-    const erased = minutesPrint({ participants: minutesPrint().participants.map((participant, index) => (index === 0 ? { ...participant, name: 'Gelöschte Person' } : participant)) });
+    const erased = minutesPrint({
+      participants: minutesPrint().participants.map((participant, index) =>
+        index === 0 ? { ...participant, name: 'Gelöschte Person' } : participant,
+      ),
+    });
     await cached.render(erased, 'de');
     await cached.render(minutesPrint(), 'de');
     await cached.render(erased, 'de');

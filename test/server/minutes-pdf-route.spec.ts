@@ -53,7 +53,16 @@ describe('server/gremium-server minutes PDFs rendered once per version', functio
     sessionId,
     status: 'draft',
     version: 1,
-    items: [{ itemId: 'opening', title: '', standard: 'opening', summary: 'Begrüßung.', result: 'Protokoll genehmigt.', agreements: [] }],
+    items: [
+      {
+        itemId: 'opening',
+        title: '',
+        standard: 'opening',
+        summary: 'Begrüßung.',
+        result: 'Protokoll genehmigt.',
+        agreements: [],
+      },
+    ],
     participants: [],
     fileToken,
     extractToken,
@@ -82,7 +91,14 @@ describe('server/gremium-server minutes PDFs rendered once per version', functio
     await temp.store.create(sessionDocument(committeeId));
     await temp.store.create(minutes());
     renderer = new CountingRenderer(pool);
-    server = await startGremiumServer({ config: loadConfig({ PORT: '0', DATA_DIR: temp.dataDir }), store: temp.store, clock: deps.clock, logger: silentLogger, background: false, pdf: { renderer } });
+    server = await startGremiumServer({
+      config: loadConfig({ PORT: '0', DATA_DIR: temp.dataDir }),
+      store: temp.store,
+      clock: deps.clock,
+      logger: silentLogger,
+      background: false,
+      pdf: { renderer },
+    });
   });
   afterEach(async () => {
     await server.stop(1000);
@@ -105,7 +121,20 @@ describe('server/gremium-server minutes PDFs rendered once per version', functio
 
   it('renders a new version anew and shows it from then on', async () => {
     await pdfOf(await download(fileToken));
-    await replaceMinutes({ version: 2, updatedAt: '2027-03-12T08:00:00.000Z', items: [{ itemId: 'opening', title: '', standard: 'opening', summary: 'Begrüßung.', result: 'Protokoll mit Änderung genehmigt.', agreements: [] }] });
+    await replaceMinutes({
+      version: 2,
+      updatedAt: '2027-03-12T08:00:00.000Z',
+      items: [
+        {
+          itemId: 'opening',
+          title: '',
+          standard: 'opening',
+          summary: 'Begrüßung.',
+          result: 'Protokoll mit Änderung genehmigt.',
+          agreements: [],
+        },
+      ],
+    });
     const second = await pdfOf(await download(fileToken));
     const [page] = await pdfPageTexts(second);
     assert.ok(page!.includes('Entwurf, Fassung 2'), page);
@@ -114,8 +143,17 @@ describe('server/gremium-server minutes PDFs rendered once per version', functio
     assert.deepEqual(renderer.renders, ['de v1', 'de v2']);
   });
 
-  it('keeps the full minutes and the working group\'s extract apart, each rendered once', async () => {
-    await replaceMinutes({ status: 'approved', publishedVersion: 1, approval: { version: 1, at: '2027-03-20T10:00:00.000Z', by: 'aaaaaaaa-0000-0000-0000-000000000001', automatic: false } });
+  it("keeps the full minutes and the working group's extract apart, each rendered once", async () => {
+    await replaceMinutes({
+      status: 'approved',
+      publishedVersion: 1,
+      approval: {
+        version: 1,
+        at: '2027-03-20T10:00:00.000Z',
+        by: 'aaaaaaaa-0000-0000-0000-000000000001',
+        automatic: false,
+      },
+    });
     const full = await pdfOf(await download(fileToken));
     const extract = await pdfOf(await download(extractToken));
     assert.ok(!full.equals(extract));
