@@ -53,7 +53,7 @@ export interface PdfLoadOptions {
 export const DEFAULT_PDF_LOAD: PdfLoadOptions = {
   clicksPerSecond: 10,
   pdfPerSecond: 20,
-  versionsPerSecond: 2,
+  versionsPerSecond: 0.5,
   seconds: 20,
   mainThreadPdfPerSecond: 3,
   members: 60,
