@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `${pdf.name} (${pdf.pdf.bytes} bytes; ${rendering.threads} render thread(s), queue ${rendering.queue}; ` +
       `load average before ${loadBefore.toFixed(2)}):\n` +
-      `  clicks alone: ${phase(pdf.baseline)}\n` +
+      `  no downloads (the same saves): ${phase(pdf.baseline)}\n` +
       `  with ${options.pdfPerSecond} downloads/s, ${options.versionsPerSecond} new versions/s: ` +
       `${phase(pdf.underLoad)}\n` +
       `  ratio of click p99: ${pdf.clickP99Ratio.toFixed(3)}\n` +
