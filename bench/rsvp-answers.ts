@@ -27,12 +27,12 @@ import { loadConfig } from '../src/server/config';
 import { startGremiumServer } from '../src/server/gremium-server';
 import { DEFAULT_MAX_BODY_BYTES, startHttpServer } from '../src/server/http-server';
 
-const TENANT = '0b0b0b0b-0000-4000-8000-000000000001';
-const COMMITTEE = committeeIdForTenant(TENANT);
-const SECRETARIAT = '0b0b0b0b-0000-4000-8000-00000000000a';
-const SESSION = sessionDocumentId(2027, 1);
+export const TENANT = '0b0b0b0b-0000-4000-8000-000000000001';
+export const COMMITTEE = committeeIdForTenant(TENANT);
+export const SECRETARIAT = '0b0b0b0b-0000-4000-8000-00000000000a';
+export const SESSION = sessionDocumentId(2027, 1);
 /** Session 2027/1 falls in February 2027; answers close at noon the day before, so they are open now. */
-const NOW = '2026-11-21T10:00:00Z';
+export const NOW = '2026-11-21T10:00:00Z';
 /** Mixed answers, a quarter each; `delegate` also carries the typed-in colleague's name. */
 const CHOICES = ['inPerson', 'online', 'declined', 'delegate'] as const satisfies readonly RsvpChoice[];
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
@@ -82,7 +82,7 @@ export interface RsvpAnswersResult {
   readonly ok: boolean;
 }
 
-interface Sample {
+export interface Sample {
   readonly started: number;
   readonly ms: number;
   readonly error?: string;
@@ -159,7 +159,7 @@ export async function rsvpAnswers(members = 200): Promise<RsvpAnswersResult> {
  * seat per member, 2027 planned and session 2027/1 invited. Returns the session's revision,
  * which the invitation cards carry.
  */
-async function seedInvitedCommittee(store: DocumentStore, deps: { store: DocumentStore; clock: ReturnType<typeof fixedClock> }, members: number): Promise<number> {
+export async function seedInvitedCommittee(store: DocumentStore, deps: { store: DocumentStore; clock: ReturnType<typeof fixedClock> }, members: number): Promise<number> {
   const secretariat = (): Promise<Actor> => identifyActor(deps, { tenantId: TENANT, aadObjectId: SECRETARIAT, displayName: 'Geschäftsstelle' } satisfies ActorIdentity);
   const d = DEFAULT_COMMITTEE_SETTINGS;
   const setUp = await saveSetup(deps, await secretariat(), {
@@ -256,26 +256,27 @@ function passThrough(response: Response) {
 }
 
 /** Sends every activity at once; each sample is one request's time until its body was read. */
-async function fire(url: string, activities: readonly string[]): Promise<Sample[]> {
-  return Promise.all(
-    activities.map(async (body): Promise<Sample> => {
-      const started = performance.now();
-      try {
-        const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-        const text = await response.text();
-        const ms = performance.now() - started;
-        if (response.status !== 200) return { started, ms, error: `status ${response.status}: ${text.slice(0, 200)}` };
-        const answer = JSON.parse(text) as { type?: string; value?: { type?: string } };
-        if (answer.type !== ADAPTIVE_CARD || answer.value?.type !== 'AdaptiveCard') return { started, ms, error: `no card: ${text.slice(0, 200)}` };
-        return { started, ms };
-      } catch (error) {
-        return { started, ms: performance.now() - started, error: error instanceof Error ? error.message : String(error) };
-      }
-    }),
-  );
+export async function fire(url: string, activities: readonly string[]): Promise<Sample[]> {
+  return Promise.all(activities.map((body) => click(url, body)));
 }
 
-function figures(samples: readonly Sample[], loggedErrors: number, connectorCalls: number): LatencyFigures {
+/** One click POSTed to the bot; its time until the answer's body was read, and what was wrong with it. */
+export async function click(url: string, body: string): Promise<Sample> {
+  const started = performance.now();
+  try {
+    const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const text = await response.text();
+    const ms = performance.now() - started;
+    if (response.status !== 200) return { started, ms, error: `status ${response.status}: ${text.slice(0, 200)}` };
+    const answer = JSON.parse(text) as { type?: string; value?: { type?: string } };
+    if (answer.type !== ADAPTIVE_CARD || answer.value?.type !== 'AdaptiveCard') return { started, ms, error: `no card: ${text.slice(0, 200)}` };
+    return { started, ms };
+  } catch (error) {
+    return { started, ms: performance.now() - started, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export function figures(samples: readonly Sample[], loggedErrors: number, connectorCalls: number): LatencyFigures {
   const times = samples.map((sample) => sample.ms).sort((a, b) => a - b);
   const errors = samples.filter((sample) => sample.error);
   const firstSent = Math.min(...samples.map((sample) => sample.started));
@@ -294,7 +295,7 @@ function figures(samples: readonly Sample[], loggedErrors: number, connectorCall
 }
 
 /** Nearest rank: the smallest time that at least p % of the requests did not exceed. */
-function percentile(sortedTimes: readonly number[], p: number): number {
+export function percentile(sortedTimes: readonly number[], p: number): number {
   return sortedTimes[Math.max(0, Math.ceil((p / 100) * sortedTimes.length) - 1)] ?? 0;
 }
 
@@ -302,7 +303,7 @@ function percentile(sortedTimes: readonly number[], p: number): number {
  * A stand-in for the Bot Framework connector that accepts every call at once and counts them:
  * an answer is returned to the clicker in the invoke response, so it should make none.
  */
-async function startConnectorStandIn(): Promise<{ url: string; calls: () => number; close: () => Promise<void> }> {
+export async function startConnectorStandIn(): Promise<{ url: string; calls: () => number; close: () => Promise<void> }> {
   let calls = 0;
   const server = http.createServer((request, response) => {
     request.resume();
@@ -328,7 +329,7 @@ async function startConnectorStandIn(): Promise<{ url: string; calls: () => numb
  * A member's click on their invitation card, as Teams POSTs it to the bot: `replyToId` is the
  * message that holds the card, which the answer replaces.
  */
-function rsvpClick(serviceUrl: string, personId: string, index: number, revision: number, choice: RsvpChoice): string {
+export function rsvpClick(serviceUrl: string, personId: string, index: number, revision: number, choice: RsvpChoice): string {
   const data = { verb: VERBS.rsvpAnswer, sessionId: SESSION, personId, revision, choice, ...(choice === 'delegate' ? { delegateName: delegateName(index) } : {}) };
   return JSON.stringify({
     type: 'invoke',
@@ -348,11 +349,11 @@ function rsvpClick(serviceUrl: string, personId: string, index: number, revision
 }
 
 /** Twenty clicks by people outside the committee, to warm up connections and code paths. */
-function warmUpClicks(serviceUrl: string, revision: number): string[] {
+export function warmUpClicks(serviceUrl: string, revision: number): string[] {
   return Array.from({ length: 20 }, (_, index) => rsvpClick(serviceUrl, `0c0c0c0c-0000-4000-8000-${String(index).padStart(12, '0')}`, 10_000 + index, revision, 'inPerson'));
 }
 
-function countingLogger(): Logger & { errors: () => number } {
+export function countingLogger(): Logger & { errors: () => number } {
   let errors = 0;
   return {
     debug: () => undefined,
@@ -366,7 +367,7 @@ function countingLogger(): Logger & { errors: () => number } {
   };
 }
 
-function memberId(index: number): string {
+export function memberId(index: number): string {
   return `0b0b0b0b-0000-4000-8000-${String(100_000 + index).padStart(12, '0')}`;
 }
 
@@ -383,10 +384,10 @@ function sorted(counts: Readonly<Record<string, number>>): Record<string, number
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-function ratio(value: number, baseline: number): number {
+export function ratio(value: number, baseline: number): number {
   return baseline > 0 ? Math.round((value / baseline) * 1000) / 1000 : 0;
 }
 
-function round(ms: number): number {
+export function round(ms: number): number {
   return Math.round(ms * 10) / 10;
 }

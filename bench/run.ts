@@ -1,6 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fanOut } from './fan-out';
+import { pdfLoad } from './pdf-load';
 import { rsvpAnswers } from './rsvp-answers';
 
 /**
@@ -8,16 +10,21 @@ import { rsvpAnswers } from './rsvp-answers';
  * Each benchmark comes with a ratio against what the limits allow or against a baseline measured
  * in the same run, so results compare across machines; absolute times (the RSVP latencies) are
  * printed beside it for this machine only. Exits non-zero when the RSVP run lost, duplicated or
- * miscounted an answer or met an error.
+ * miscounted an answer or met an error, or when a click or a PDF download failed (a download
+ * refused with 503 is an answer, not a failure).
  */
 async function main(): Promise<void> {
   const baseline = await fanOut('fan-out, no injected failures (baseline)', 0);
   const injected = await fanOut('fan-out, 10 % injected 429/503', 0.1);
   const rsvp = await rsvpAnswers(200);
+  const loadBefore = os.loadavg()[0]!;
+  const pdf = await pdfLoad();
   const results = {
-    machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
+    machine: { node: process.version, cpus: os.cpus().length },
     fanOut: [baseline, injected].map((result) => ({ ...result, ratioToBaseline: Math.round((result.elapsedMs / baseline.elapsedMs) * 1000) / 1000 })),
     rsvpAnswers: rsvp,
+    pdfLoad: { ...pdf, loadAverageBefore: Math.round(loadBefore * 100) / 100 },
+    pdf: pdf.pdf,
   };
   for (const result of results.fanOut) {
     process.stdout.write(
@@ -36,10 +43,34 @@ async function main(): Promise<void> {
       `  stored ${rsvp.stored} of ${rsvp.members}; lost ${rsvp.lost}; duplicated ${rsvp.duplicated}; unexpected ${rsvp.unexpected}; ` +
       `tally ${rsvp.tallyExact ? 'exact' : 'WRONG'} ${JSON.stringify(rsvp.tally)}${rsvp.tallyExact ? '' : ` expected ${JSON.stringify(rsvp.expectedTally)}`}\n`,
   );
+  const downloads = (figures: NonNullable<typeof pdf.baseline.downloads>) =>
+    `; downloads ${figures.ok} served, ${figures.busy} busy (503), ${figures.superseded} superseded (410), ${figures.errors} failed, ` +
+    `p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms`;
+  const phase = (figures: typeof pdf.baseline) =>
+    `click p50 ${figures.clicks.p50Ms} ms, p99 ${figures.clicks.p99Ms} ms` +
+    (figures.downloads ? downloads(figures.downloads) : '') +
+    (figures.renders !== undefined ? `; ${figures.renders} renders` : '');
+  const { options, rendering } = pdf;
+  process.stdout.write(
+    `${pdf.name} (${pdf.pdf.bytes} bytes; ${rendering.threads} render thread(s), queue ${rendering.queue}; ` +
+      `load average before ${loadBefore.toFixed(2)}):\n` +
+      `  no downloads (the same saves): ${phase(pdf.baseline)}\n` +
+      `  with ${options.pdfPerSecond} downloads/s, ${options.versionsPerSecond} new versions/s: ` +
+      `${phase(pdf.underLoad)}\n` +
+      `  ratio of click p99: ${pdf.clickP99Ratio.toFixed(3)}\n` +
+      `  old way for comparison, ${options.mainThreadPdfPerSecond} downloads/s each rendered on the main thread: ` +
+      `${phase(pdf.mainThreadUncached)}; ratio ${pdf.mainThreadUncached.clickP99Ratio?.toFixed(3)}\n` +
+      `  largest minutes: render ${pdf.pdf.largestRenderMs} ms (slowest of five ${pdf.pdf.largestRenderMaxMs} ms, ` +
+      `on a worker under load ${pdf.pdf.workerLongestRenderMs} ms); cached download ${pdf.pdf.cachedServeMs} ms\n`,
+  );
   const file = path.join(__dirname, 'results.json');
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`written to ${path.relative(process.cwd(), file)}\n`);
+  if (!pdf.ok) {
+    process.stderr.write('PDF benchmark: a click failed, or a download failed other than with 503\n');
+    process.exitCode = 1;
+  }
   if (!rsvp.ok) {
     process.stderr.write('RSVP benchmark: answers were lost, duplicated, miscounted or answered with an error\n');
     process.exitCode = 1;

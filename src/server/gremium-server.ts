@@ -2,7 +2,7 @@ import type { Request, Response } from 'restify';
 import type { AppDependencies } from '../app/dependencies';
 import type { Logger } from '../app/ports/logger';
 import type { DocumentStore } from '../app/ports/document-store';
-import { hostname } from 'node:os';
+import { availableParallelism, hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { auditedStore } from '../app/audit/audited-store';
 import { OutboxSender } from '../app/delivery/outbox-sender';
@@ -10,12 +10,14 @@ import { runDueJobs, type JobHandler } from '../app/scheduling/run-due-jobs';
 import { isSuperseded, minutesFile } from '../app/minutes/minutes-file';
 import { sessionCalendarEvent } from '../app/sessions/session-calendar';
 import { createAdapter, createBotCredentials } from '../bot/create-adapter';
-import { renderMinutesPdf } from '../cards/minutes-pdf';
 import { renderSupersededPage } from '../cards/superseded-page';
 import { createMessageRenderer } from '../cards/outgoing-messages';
 import { SendRateLimiter } from '../domain/delivery/send-rate-limiter';
 import { BackgroundLoop } from '../infra/background-loop';
 import { BotFrameworkMessenger } from '../infra/bot-framework-messenger';
+import { CachedPdfRenderer } from '../infra/cached-pdf-renderer';
+import type { MinutesPdfRenderer } from '../infra/minutes-pdf-renderer';
+import { WorkerPdfRenderer } from '../infra/worker-pdf-renderer';
 import { IcsCalendarWriter } from '../infra/ics-calendar';
 import { createBot } from '../bot/create-bot';
 import { SESSION_JOB_HANDLERS } from '../app/sessions/session-jobs';
@@ -24,7 +26,6 @@ import { MINUTES_JOB_HANDLERS } from '../app/minutes/minutes-jobs';
 import { ensureRetentionJobs, RETENTION_JOB_HANDLERS } from '../app/privacy/retention-jobs';
 import { dataExportFile } from '../app/privacy/export-personal-data';
 import type { Clock } from '../domain/clock';
-import { translator } from '../i18n/translator';
 import type { Config } from './config';
 import { DEFAULT_MAX_BODY_BYTES, startHttpServer, type RunningHttpServer } from './http-server';
 
@@ -50,6 +51,40 @@ function withoutInternalDetails(response: Response, turnStarted: () => boolean, 
   };
 }
 
+/**
+ * How minutes PDFs are made. Renders run on worker threads, one core each while they last: all
+ * cores but one for the main thread, at most two, so a busy PDF link never takes the core that
+ * answers card clicks. Eight more renders may wait; beyond that a request is answered 503 with
+ * Retry-After (a render of the largest minutes takes under half a second, so five seconds later
+ * the queue has moved on). Finished files are kept by content, up to 64 MiB and for an hour.
+ */
+export const DEFAULT_PDF_RENDERING: PdfRendering = {
+  threads: Math.max(1, Math.min(2, availableParallelism() - 1)),
+  queue: 8,
+  retryAfterSeconds: 5,
+  cacheBytes: 64 * 1024 * 1024,
+  cacheMaxAgeMs: 60 * 60 * 1000,
+};
+
+/** Bounds of the PDF rendering; see DEFAULT_PDF_RENDERING. */
+export interface PdfRendering {
+  /** Renders at once, each on its own worker thread. */
+  readonly threads: number;
+  /** Renders waiting for a thread at most. */
+  readonly queue: number;
+  /** What a refused request is told to wait. */
+  readonly retryAfterSeconds: number;
+  /** Bytes of rendered PDFs kept in memory at most; 0 keeps none and renders every request. */
+  readonly cacheBytes: number;
+  /** How long a rendered PDF is kept at most, so names in files nobody asks for leave memory. */
+  readonly cacheMaxAgeMs: number;
+  /**
+   * Renders instead of the worker pool (then `threads`, `queue` and `retryAfterSeconds` do not
+   * apply); the cache stays in front of it. Its owner closes it.
+   */
+  readonly renderer?: MinutesPdfRenderer;
+}
+
 /** Widens Teams' windows a little for the time a request travels; see SendRateLimiter. */
 const SEND_MARGIN_MS = 25;
 
@@ -68,10 +103,12 @@ export interface GremiumServerParts {
   readonly background?: boolean;
   /** What each kind of deadline job does; the session cycle's handlers unless a test passes others. */
   readonly jobHandlers?: Readonly<Record<string, JobHandler>>;
+  /** How minutes PDFs are rendered and kept; DEFAULT_PDF_RENDERING for whatever is not given. */
+  readonly pdf?: Partial<PdfRendering>;
 }
 
 /** The one place that wires store, use cases, bot and HTTP together. */
-export async function startGremiumServer({ config, store, clock, logger, background = true, jobHandlers = { ...SESSION_JOB_HANDLERS, ...AGREEMENT_JOB_HANDLERS, ...MINUTES_JOB_HANDLERS, ...RETENTION_JOB_HANDLERS } }: GremiumServerParts): Promise<GremiumServer> {
+export async function startGremiumServer({ config, store, clock, logger, background = true, jobHandlers = { ...SESSION_JOB_HANDLERS, ...AGREEMENT_JOB_HANDLERS, ...MINUTES_JOB_HANDLERS, ...RETENTION_JOB_HANDLERS }, pdf = {} }: GremiumServerParts): Promise<GremiumServer> {
   // Every write of every use case, turn and job goes through the audit trail (see auditedStore).
   const deps: AppDependencies = { store: auditedStore(store, clock), clock };
   const credentials = createBotCredentials(config.bot);
@@ -116,6 +153,16 @@ export async function startGremiumServer({ config, store, clock, logger, backgro
   const app = createBot({ deps, adapter, defaultLocale: config.defaultLocale, logger, publicBaseUrl: config.publicBaseUrl, allowedTenants: config.allowedTenants });
   const calendarWriter = new IcsCalendarWriter();
   const supersededPage = renderSupersededPage();
+  const pdfRendering = { ...DEFAULT_PDF_RENDERING, ...pdf };
+  const pdfPool = pdfRendering.renderer ? undefined : new WorkerPdfRenderer(pdfRendering);
+  const uncachedPdfRenderer = pdfRendering.renderer ?? pdfPool!;
+  const pdfRenderer =
+    pdfRendering.cacheBytes > 0
+      ? new CachedPdfRenderer(uncachedPdfRenderer, {
+          maxBytes: pdfRendering.cacheBytes,
+          maxAgeMs: pdfRendering.cacheMaxAgeMs,
+        })
+      : uncachedPdfRenderer;
   const http = await startHttpServer({
     port: config.port,
     host: config.host,
@@ -144,7 +191,7 @@ export async function startGremiumServer({ config, store, clock, logger, backgro
       const file = await minutesFile(deps, committeeId, sessionId, token);
       if (!file) return undefined;
       if (isSuperseded(file)) return { superseded: true, html: supersededPage };
-      return { fileName: file.fileName, content: await renderMinutesPdf(file.print, translator(config.defaultLocale)) };
+      return { fileName: file.fileName, content: await pdfRenderer.render(file.print, config.defaultLocale) };
     },
     exportFile: (committeeId, token) => dataExportFile(deps, committeeId, token),
   });
@@ -156,6 +203,7 @@ export async function startGremiumServer({ config, store, clock, logger, backgro
       stopping ??= (async () => {
         const [finished] = await Promise.all([http.stop(graceMs), ...loops.map((loop) => loop.stop())]);
         if (!finished) logger.warn({ graceMs }, 'turns still running at shutdown were cut off');
+        await pdfPool?.close();
         await store.close();
       })();
       return stopping;

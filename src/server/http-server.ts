@@ -3,6 +3,7 @@ import restify, { type Request, type Response } from 'restify';
 import type { Logger } from '../app/ports/logger';
 import { readJsonBody, type BodyRefusal } from './json-request-body';
 import { logRequests, restifyLogger } from './request-log';
+import { TooBusyError } from '../infra/too-busy-error';
 
 export interface HttpServerOptions {
   readonly port: number;
@@ -32,7 +33,7 @@ export interface HttpServerOptions {
    * The minutes as PDF behind a link of a minutes card (full minutes or the working group's
    * extract, as the link says), the page saying that a newer version was sent out since (410), or
    * undefined for any link that does not lead to one; the server answers all of those with the
-   * same 404.
+   * same 404. Rejecting with TooBusyError answers 503 with Retry-After.
    */
   readonly minutesFile: (committeeId: string, sessionId: string, token: string) => Promise<MinutesFile | SupersededPage | undefined>;
   /**
@@ -173,7 +174,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 
   /**
    * Runs a request that may use the store and counts it in flight, so shutdown waits for it
-   * before the store closes. Failures are answered with a status word, never their message.
+   * before the store closes. Failures are answered with a status word, never their message; work
+   * refused for a full queue (TooBusyError) with 503 and when to try again.
    */
   const tracked = async (response: Response, work: () => Promise<void>, headers: Readonly<Record<string, string>> = {}): Promise<void> => {
     if (draining) {
@@ -184,6 +186,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     try {
       await work();
     } catch (error) {
+      if (error instanceof TooBusyError) {
+        options.logger.warn({ retryAfterSeconds: error.retryAfterSeconds }, 'request refused: too busy');
+        const retryAfter = { 'Retry-After': String(error.retryAfterSeconds) };
+        if (!response.headersSent) response.send(503, { status: 'busy' }, { ...headers, ...retryAfter });
+        return;
+      }
       options.logger.error({ err: error }, 'request failed');
       if (!response.headersSent) response.send(500, { status: 'error' }, headers);
     } finally {
