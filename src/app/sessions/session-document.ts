@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Document } from '../ports/document-store';
 import type { PublishedAgenda } from '../agenda/agenda-document';
 import type { PlannedSession } from '../../domain/sessions/plan-year';
-import type { InvitedSeat } from '../../domain/sessions/invitation';
+import type { InvitedSeat } from '../../domain/sessions/invited-seat';
 import type { SessionState } from '../../domain/sessions/session-state';
 
 /** A session of the committee as stored: what planning proposed plus the secretariat's edits. */
