@@ -47,12 +47,25 @@ export async function setupView({ store }: AppDependencies, actor: Actor): Promi
     return { isNew: true, revision: 0, settings: DEFAULT_COMMITTEE_SETTINGS, conversations };
   }
   // Every setting the card edits, so that saving the card again keeps what is stored.
-  const { name, shortName, timeZone, terms, sessionLengthMinutes, chairRotation, leadTimes, workingGroupConversationId, minutes, retentionMonths, autoPublishAgenda } = committee;
+  const { name, shortName, timeZone, terms, sessionLengthMinutes, chairRotation, leadTimes } = committee;
+  const { workingGroupConversationId, minutes, retentionMonths, autoPublishAgenda } = committee;
   const editor = await store.get<PersonDocument>(actor.committeeId, personDocumentId(committee.updatedBy));
   return {
     isNew: false,
     revision: committee.revision,
-    settings: { name, shortName, timeZone, terms, sessionLengthMinutes, chairRotation, leadTimes, workingGroupConversationId, minutes, retentionMonths, autoPublishAgenda },
+    settings: {
+      name,
+      shortName,
+      timeZone,
+      terms,
+      sessionLengthMinutes,
+      chairRotation,
+      leadTimes,
+      workingGroupConversationId,
+      minutes,
+      retentionMonths,
+      autoPublishAgenda,
+    },
     conversations,
     lastChange: { at: committee.updatedAt, byName: editor?.displayName ?? '' },
   };

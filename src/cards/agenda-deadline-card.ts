@@ -43,12 +43,22 @@ export function renderAgendaDeadlineCard(message: AgendaDeadlineMessage, i18n: T
     openTitle: i18n.t(message.notice === 'published' ? 'agendaDeadline.openAtPublication' : 'agendaDeadline.open'),
     open,
     nothingOpen: open.length === 0 ? i18n.t('agendaDeadline.nothingOpen') : '',
-    button: cardButton(i18n.t('agendaDeadline.openAgenda'), VERBS.agendaOpen, { sessionId: message.sessionId }, message.notice === 'waiting' ? 'positive' : 'default'),
+    button: cardButton(
+      i18n.t('agendaDeadline.openAgenda'),
+      VERBS.agendaOpen,
+      { sessionId: message.sessionId },
+      message.notice === 'waiting' ? 'positive' : 'default',
+    ),
   };
   return expandCard('agenda-deadline', data);
 }
 
-function headline(message: AgendaDeadlineMessage, session: string, due: string, i18n: Translator): Pick<AgendaDeadlineCardData, 'style' | 'title' | 'text'> {
+function headline(
+  message: AgendaDeadlineMessage,
+  session: string,
+  due: string,
+  i18n: Translator,
+): Pick<AgendaDeadlineCardData, 'style' | 'title' | 'text'> {
   switch (message.notice) {
     case 'review': {
       const text: MessageKey =
@@ -59,16 +69,32 @@ function headline(message: AgendaDeadlineMessage, session: string, due: string, 
           : message.autoPublish
             ? 'agendaDeadline.review.automatic'
             : 'agendaDeadline.review.manual';
-      return { style: 'accent', title: i18n.t('agendaDeadline.review.title', { session }), text: i18n.t(text, { due, version: message.publishedUnchanged ?? 0 }) };
+      return {
+        style: 'accent',
+        title: i18n.t('agendaDeadline.review.title', { session }),
+        text: i18n.t(text, { due, version: message.publishedUnchanged ?? 0 }),
+      };
     }
     case 'published': {
       const items = counted(message.items, 'agendaDeadline.published.items', i18n);
       const people = counted(message.people, 'agendaDeadline.published.people', i18n);
-      const text: MessageKey = message.toWorkingGroupConversation ? 'agendaDeadline.published.textWithConversation' : 'agendaDeadline.published.text';
-      return { style: 'good', title: i18n.t('agendaDeadline.published.title', { session, version: message.version }), text: i18n.t(text, { version: message.version, items, people }) };
+      const text: MessageKey = message.toWorkingGroupConversation
+        ? 'agendaDeadline.published.textWithConversation'
+        : 'agendaDeadline.published.text';
+      return {
+        style: 'good',
+        title: i18n.t('agendaDeadline.published.title', { session, version: message.version }),
+        text: i18n.t(text, { version: message.version, items, people }),
+      };
     }
     case 'waiting':
-      return { style: 'warning', title: i18n.t('agendaDeadline.waiting.title', { session }), text: i18n.t(message.reason === 'noSeats' ? 'agendaDeadline.waiting.noSeats' : 'agendaDeadline.waiting.setting') };
+      return {
+        style: 'warning',
+        title: i18n.t('agendaDeadline.waiting.title', { session }),
+        text: i18n.t(
+          message.reason === 'noSeats' ? 'agendaDeadline.waiting.noSeats' : 'agendaDeadline.waiting.setting',
+        ),
+      };
   }
 }
 
@@ -83,11 +109,20 @@ function openLines(message: AgendaDeadlineMessage, i18n: Translator): string[] {
 }
 
 function incompleteLine(open: IncompleteItem, i18n: Translator): string {
-  const missing: MessageKey = open.missing.length > 1 ? 'agendaDeadline.missing.both' : open.missing[0] === 'duration' ? 'agendaDeadline.missing.duration' : 'agendaDeadline.missing.presenter';
+  const missing: MessageKey =
+    open.missing.length > 1
+      ? 'agendaDeadline.missing.both'
+      : open.missing[0] === 'duration'
+        ? 'agendaDeadline.missing.duration'
+        : 'agendaDeadline.missing.presenter';
   return i18n.t(missing, { item: `${itemNumber(open.position - 1, i18n)} ${itemTitle(open.item, i18n)}` });
 }
 
 /** "1 Person" or "3 Personen": the message's `.one` or `.other` form. */
-function counted(count: number, key: 'agendaDeadline.undecided' | 'agendaDeadline.published.items' | 'agendaDeadline.published.people', i18n: Translator): string {
+function counted(
+  count: number,
+  key: 'agendaDeadline.undecided' | 'agendaDeadline.published.items' | 'agendaDeadline.published.people',
+  i18n: Translator,
+): string {
   return i18n.t(`${key}.${count === 1 ? 'one' : 'other'}`, { count });
 }

@@ -63,7 +63,9 @@ export function renderCommitteeCard(committee: CommitteeDocument, options: Commi
       },
       {
         title: i18n.t('committee.agendaPublication'),
-        value: i18n.t(autoPublishAgendaOf(committee) ? 'committee.agendaPublicationAutomatic' : 'committee.agendaPublicationManual'),
+        value: i18n.t(
+          autoPublishAgendaOf(committee) ? 'committee.agendaPublicationAutomatic' : 'committee.agendaPublicationManual',
+        ),
       },
       {
         title: i18n.t('committee.minutes'),

@@ -56,7 +56,8 @@ function renderers({ publicBaseUrl }: RendererOptions): Readonly<Record<string, 
     [INVITATION_MESSAGE_KIND]: (data, locale) => renderInvitationCard(data as unknown as InvitationView, translator(locale), publicBaseUrl),
     [CALL_FOR_TOPICS_MESSAGE_KIND]: (data, locale) => renderCallForTopicsCard(data as unknown as CallForTopicsView, translator(locale)),
     [AGENDA_MESSAGE_KIND]: (data, locale) => renderPublishedAgendaCard(data as unknown as AgendaMessage, translator(locale)),
-    [AGENDA_DEADLINE_MESSAGE_KIND]: (data, locale) => renderAgendaDeadlineCard(data as unknown as AgendaDeadlineMessage, translator(locale)),
+    [AGENDA_DEADLINE_MESSAGE_KIND]: (data, locale) =>
+      renderAgendaDeadlineCard(data as unknown as AgendaDeadlineMessage, translator(locale)),
     [TOPIC_DECISION_MESSAGE_KIND]: (data, locale) => renderTopicDecisionNotice(data as unknown as TopicDecisionMessage, translator(locale)),
     [ACTION_ITEM_MESSAGE_KIND]: (data, locale) => {
       const { notice, view } = data as unknown as ActionItemMessage;

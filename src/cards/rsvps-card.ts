@@ -46,9 +46,10 @@ export function renderRsvpsCard(overview: RsvpOverview, i18n: Translator, banner
 
 /** Who holds the seat: the member (and deputy), or the deputy alone when the member is inactive. */
 function peopleOf(line: SeatLine, i18n: Translator): string {
-  if (line.heldByDeputy) return i18n.t('rsvps.deputyHoldsSeat', { deputy: escapeMarkdown(line.deputyName ?? '–') });
-  if (line.deputyName) return i18n.t('rsvps.memberAndDeputy', { member: escapeMarkdown(line.memberName), deputy: escapeMarkdown(line.deputyName) });
-  return escapeMarkdown(line.memberName);
+  const member = escapeMarkdown(line.memberName);
+  const deputy = escapeMarkdown(line.deputyName ?? '–');
+  if (line.heldByDeputy) return i18n.t('rsvps.deputyHoldsSeat', { deputy });
+  return line.deputyName ? i18n.t('rsvps.memberAndDeputy', { member, deputy }) : member;
 }
 
 function statusText(line: SeatLine, i18n: Translator): string {

@@ -1,4 +1,13 @@
-import { autoPublishAgendaOf, DEFAULT_AUTO_PUBLISH_AGENDA, formatTerms, minutesSettingsOf, parseTerms, retentionMonthsOf, TEXT_LIMITS, type CommitteeSettingsInput } from '../domain/committee';
+import {
+  autoPublishAgendaOf,
+  DEFAULT_AUTO_PUBLISH_AGENDA,
+  formatTerms,
+  minutesSettingsOf,
+  parseTerms,
+  retentionMonthsOf,
+  TEXT_LIMITS,
+  type CommitteeSettingsInput,
+} from '../domain/committee';
 import { DEFAULT_MINUTES_SETTINGS } from '../domain/minutes/minutes-content';
 import type { SetupView } from '../app/open-setup';
 import { formatDateTime } from '../i18n/format-date';
@@ -138,7 +147,10 @@ function valuesFromAnswers(answers: CommitteeSettingsInput): SetupFormValues {
     topicDeadlineDays: echo(answers.topicDeadlineDays, 6),
     agendaDispatchDays: echo(answers.agendaDispatchDays, 6),
     rsvpReminderDays: echo(answers.rsvpReminderDays, 6),
-    autoPublishAgenda: answers.autoPublishAgenda === undefined ? String(DEFAULT_AUTO_PUBLISH_AGENDA) : String(answers.autoPublishAgenda === true || answers.autoPublishAgenda === 'true'),
+    autoPublishAgenda:
+      answers.autoPublishAgenda === undefined
+        ? String(DEFAULT_AUTO_PUBLISH_AGENDA)
+        : String(answers.autoPublishAgenda === true || answers.autoPublishAgenda === 'true'),
     workingGroupConversationId: echo(answers.workingGroupConversationId, 80) || NO_WORKING_GROUP,
     objectionDays: echo(answers.objectionDays, 6),
     autoApprove: answers.autoApprove === undefined ? String(DEFAULT_MINUTES_SETTINGS.autoApprove) : String(answers.autoApprove === true || answers.autoApprove === 'true'),

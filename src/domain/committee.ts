@@ -229,7 +229,10 @@ export function parseCommitteeSettings(
     input.retentionMonths === undefined ? DEFAULT_RETENTION_MONTHS : wholeNumber(input.retentionMonths, 'retentionMonths', RETENTION_MONTHS_LIMITS.min, RETENTION_MONTHS_LIMITS.max, problems);
 
   // Absent on cards rendered before the setting existed: the default then applies.
-  const autoPublishAgenda = input.autoPublishAgenda === undefined ? DEFAULT_AUTO_PUBLISH_AGENDA : input.autoPublishAgenda === true || input.autoPublishAgenda === 'true';
+  const autoPublishAgenda =
+    input.autoPublishAgenda === undefined
+      ? DEFAULT_AUTO_PUBLISH_AGENDA
+      : input.autoPublishAgenda === true || input.autoPublishAgenda === 'true';
 
   if (problems.length > 0) return fail(problems);
   return ok({

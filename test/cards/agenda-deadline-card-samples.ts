@@ -21,22 +21,53 @@ export function mostOpenPoints(): AgendaDeadlineMessage['openPoints'] {
   const origin: AgendaItem['origin'] = { type: 'topic' };
   return {
     undecidedSubmissions: 999,
-    incompleteItems: Array.from({ length: AGENDA_LIMITS.items }, (_, index) => ({ position: index + 1, item: { id: `item-${index}`, title, origin }, missing: ['presenter', 'duration'] as const })),
+    incompleteItems: Array.from({ length: AGENDA_LIMITS.items }, (_, index) => ({
+      position: index + 1,
+      item: { id: `item-${index}`, title, origin },
+      missing: ['presenter', 'duration'] as const,
+    })),
     minutesOver: AGENDA_LIMITS.items * AGENDA_LIMITS.minutes.max,
   };
 }
 
 /** The secretariat's agenda notices: each variant, and the fullest one a committee can produce. */
-export function agendaDeadlineCardSamples(i18n: Translator): Array<{ template: string; name: string; card: AdaptiveCardJson }> {
+export function agendaDeadlineCardSamples(
+  i18n: Translator,
+): Array<{ template: string; name: string; card: AdaptiveCardJson }> {
   const locale = i18n.locale;
-  const longest = { ...BASE, committeeName: 'K'.repeat(TEXT_LIMITS.name), sessionNumber: '2027/S12', openPoints: mostOpenPoints() };
+  const longest = {
+    ...BASE,
+    committeeName: 'K'.repeat(TEXT_LIMITS.name),
+    sessionNumber: '2027/S12',
+    openPoints: mostOpenPoints(),
+  };
   const samples: Array<[string, AgendaDeadlineMessage]> = [
     ['review, nothing open', { ...BASE, notice: 'review', autoPublish: true }],
-    ['review of the fullest open agenda, published by hand', { ...longest, notice: 'review', autoPublish: false, publishedUnchanged: 99 }],
-    ['published, with the working group conversation', { ...BASE, notice: 'published', version: 1, items: 1, people: 1, toWorkingGroupConversation: true }],
-    ['published with the fullest open agenda', { ...longest, notice: 'published', version: 99, items: AGENDA_LIMITS.items, people: 9999, toWorkingGroupConversation: false }],
+    [
+      'review of the fullest open agenda, published by hand',
+      { ...longest, notice: 'review', autoPublish: false, publishedUnchanged: 99 },
+    ],
+    [
+      'published, with the working group conversation',
+      { ...BASE, notice: 'published', version: 1, items: 1, people: 1, toWorkingGroupConversation: true },
+    ],
+    [
+      'published with the fullest open agenda',
+      {
+        ...longest,
+        notice: 'published',
+        version: 99,
+        items: AGENDA_LIMITS.items,
+        people: 9999,
+        toWorkingGroupConversation: false,
+      },
+    ],
     ['waiting by setting with the fullest open agenda', { ...longest, notice: 'waiting', reason: 'setting' }],
     ['waiting for lack of seats', { ...BASE, notice: 'waiting', reason: 'noSeats' }],
   ];
-  return samples.map(([name, message]) => ({ template: 'agenda-deadline', name: `agenda deadline notice: ${name} (${locale})`, card: renderAgendaDeadlineCard(message, i18n) }));
+  return samples.map(([name, message]) => ({
+    template: 'agenda-deadline',
+    name: `agenda deadline notice: ${name} (${locale})`,
+    card: renderAgendaDeadlineCard(message, i18n),
+  }));
 }

@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
-import { autoPublishAgendaOf, DEFAULT_COMMITTEE_SETTINGS, parseCommitteeSettings, type CommitteeSettingsInput } from '../../src/domain/committee';
+import {
+  autoPublishAgendaOf,
+  DEFAULT_COMMITTEE_SETTINGS,
+  parseCommitteeSettings,
+  type CommitteeSettingsInput,
+} from '../../src/domain/committee';
 
 const input: CommitteeSettingsInput = {
   name: 'KOG',
@@ -25,7 +30,14 @@ describe('domain/committee: publishing the agenda at its lead time', () => {
   });
 
   it('takes the toggle from the card, anything but "true" meaning off', () => {
-    for (const [value, expected] of [['true', true], [true, true], ['false', false], [false, false], ['ja', false], [1, false]] as const) {
+    for (const [value, expected] of [
+      ['true', true],
+      [true, true],
+      ['false', false],
+      [false, false],
+      ['ja', false],
+      [1, false],
+    ] as const) {
       const parsed = parseCommitteeSettings({ ...input, autoPublishAgenda: value }, new Set());
       assert.ok(parsed.ok);
       assert.equal(parsed.value.autoPublishAgenda, expected, String(value));

@@ -49,7 +49,12 @@ type Committee = Pick<CommitteeDocument, 'committeeId' | 'name' | 'timeZone' | '
  * undecided on the agenda and whether it will go out by itself, with a button to the agenda
  * builder. Once per session and due time, however often the scheduler runs.
  */
-export async function reviewAgendaBeforeDeadline(deps: AppDependencies, committee: Committee, session: SessionDocument, dueAt: string): Promise<void> {
+export async function reviewAgendaBeforeDeadline(
+  deps: AppDependencies,
+  committee: Committee,
+  session: SessionDocument,
+  dueAt: string,
+): Promise<void> {
   const loaded = await loadAgenda(deps.store, committee.committeeId, session);
   const published = loaded.stored?.published;
   const message: AgendaDeadlineMessage = {
@@ -69,24 +74,41 @@ export async function reviewAgendaBeforeDeadline(deps: AppDependencies, committe
  * when the version everyone has is still current. A publication that lost a race with a
  * concurrent edit throws, so that the scheduler tries again shortly.
  */
-export async function handleAgendaDeadline(deps: AppDependencies, committee: Stored<CommitteeDocument>, session: Stored<SessionDocument>, dueAt: string): Promise<void> {
+export async function handleAgendaDeadline(
+  deps: AppDependencies,
+  committee: Stored<CommitteeDocument>,
+  session: Stored<SessionDocument>,
+  dueAt: string,
+): Promise<void> {
   const loaded = await loadAgenda(deps.store, committee.committeeId, session);
   const published = loaded.stored?.published;
   if (published && sameAgenda(published.items, loaded.items)) return;
   const base = await baseOf(deps, committee, session, loaded, dueAt);
   if (!autoPublishAgendaOf(committee)) {
-    await enqueueOnce(deps, committee, `agenda-waiting:${session.id}:${dueAt}`, { ...base, notice: 'waiting', reason: 'setting' });
+    await enqueueOnce(deps, committee, `agenda-waiting:${session.id}:${dueAt}`, {
+      ...base,
+      notice: 'waiting',
+      reason: 'setting',
+    });
     return;
   }
   const secretariat = await secretariatOf(deps, committee);
   const noticeOf = (summary: PublicationSummary): BatchOperation[] => [
-    noticeOperation(deps, committee, secretariat, `agenda-published:${session.id}:${dueAt}`, { ...base, notice: 'published', ...summary }),
+    noticeOperation(deps, committee, secretariat, `agenda-published:${session.id}:${dueAt}`, {
+      ...base,
+      notice: 'published',
+      ...summary,
+    }),
   ];
   const result = await publishAgenda(deps, committee, session, SCHEDULER, true, noticeOf);
   if (result.ok) return;
   switch (result.error.kind) {
     case 'noSeats':
-      await enqueueOnce(deps, committee, `agenda-waiting:${session.id}:${dueAt}`, { ...base, notice: 'waiting', reason: 'noSeats' });
+      await enqueueOnce(deps, committee, `agenda-waiting:${session.id}:${dueAt}`, {
+        ...base,
+        notice: 'waiting',
+        reason: 'noSeats',
+      });
       return;
     case 'outdated':
       throw new Error('The agenda changed while it was being published; trying again');
@@ -96,10 +118,18 @@ export async function handleAgendaDeadline(deps: AppDependencies, committee: Sto
   }
 }
 
-async function baseOf(deps: AppDependencies, committee: Committee, session: SessionDocument, loaded: LoadedAgenda, dueAt: string): Promise<AgendaDeadlineBase> {
+async function baseOf(
+  deps: AppDependencies,
+  committee: Committee,
+  session: SessionDocument,
+  loaded: LoadedAgenda,
+  dueAt: string,
+): Promise<AgendaDeadlineBase> {
   const submissions = await submissionsFor(deps.store, committee.committeeId, session.id);
   const undecided = submissions.filter((submission) => submission.status === 'submitted').length;
-  const sessionMinutes = Math.round(DateTime.fromISO(session.endsAt).diff(DateTime.fromISO(session.startsAt), 'minutes').minutes);
+  const sessionMinutes = Math.round(
+    DateTime.fromISO(session.endsAt).diff(DateTime.fromISO(session.startsAt), 'minutes').minutes,
+  );
   return {
     committeeName: committee.name,
     timeZone: committee.timeZone,
@@ -111,18 +141,32 @@ async function baseOf(deps: AppDependencies, committee: Committee, session: Sess
   };
 }
 
-async function secretariatOf(deps: AppDependencies, committee: Pick<CommitteeDocument, 'committeeId'>): Promise<PersonDocument[]> {
+async function secretariatOf(
+  deps: AppDependencies,
+  committee: Pick<CommitteeDocument, 'committeeId'>,
+): Promise<PersonDocument[]> {
   const people = await deps.store.query<PersonDocument>(committee.committeeId, { type: 'person' });
   return people.filter((person) => person.active && person.roles.includes('secretariat'));
 }
 
-function noticeOperation(deps: AppDependencies, committee: Pick<CommitteeDocument, 'committeeId'>, secretariat: readonly PersonDocument[], dispatchId: string, message: AgendaDeadlineMessage): BatchOperation {
+function noticeOperation(
+  deps: AppDependencies,
+  committee: Pick<CommitteeDocument, 'committeeId'>,
+  secretariat: readonly PersonDocument[],
+  dispatchId: string,
+  message: AgendaDeadlineMessage,
+): BatchOperation {
   const drafts = draftsForPeople(dispatchId, secretariat, { kind: AGENDA_DEADLINE_MESSAGE_KIND, data: { ...message } });
   return enqueueOperation(committee.committeeId, dispatchId, drafts, deps.clock.now().toUTC().toISO()!);
 }
 
 /** Queues the notice unless this dispatch exists already (a rerun of the same deadline). */
-async function enqueueOnce(deps: AppDependencies, committee: Pick<CommitteeDocument, 'committeeId'>, dispatchId: string, message: AgendaDeadlineMessage): Promise<void> {
+async function enqueueOnce(
+  deps: AppDependencies,
+  committee: Pick<CommitteeDocument, 'committeeId'>,
+  dispatchId: string,
+  message: AgendaDeadlineMessage,
+): Promise<void> {
   const operation = noticeOperation(deps, committee, await secretariatOf(deps, committee), dispatchId, message);
   try {
     await deps.store.batch(committee.committeeId, [operation]);

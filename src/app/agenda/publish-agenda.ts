@@ -119,8 +119,17 @@ export async function publishAgenda(
     ...draftsForPeople(dispatchId, [...formerRecipients, ...workingGroupPeople], message),
   ];
   const recipients = [...new Set([...(loaded.stored?.recipients ?? []), ...invitees, ...workingGroupPeople.map((person) => person.aadObjectId)])];
-  const summary: PublicationSummary = { version, items: agenda.items.length, people: invitees.length + formerRecipients.length + workingGroupPeople.length, toWorkingGroupConversation: Boolean(committee.workingGroupConversationId) };
-  operations.push(agendaWrite(committee.committeeId, session, loaded, { published: agenda, recipients }, nowIso, by), enqueueOperation(committee.committeeId, dispatchId, drafts, nowIso), ...alongside(summary));
+  const summary: PublicationSummary = {
+    version,
+    items: agenda.items.length,
+    people: invitees.length + formerRecipients.length + workingGroupPeople.length,
+    toWorkingGroupConversation: Boolean(committee.workingGroupConversationId),
+  };
+  operations.push(
+    agendaWrite(committee.committeeId, session, loaded, { published: agenda, recipients }, nowIso, by),
+    enqueueOperation(committee.committeeId, dispatchId, drafts, nowIso),
+    ...alongside(summary),
+  );
 
   try {
     const [stored] = await deps.store.batch(committee.committeeId, operations);

@@ -101,7 +101,8 @@ async function subjectOf(store: AppDependencies['store'], committeeId: string, q
   const number = parseSessionNumber(query);
   if (number) {
     const session = await sessionByNumber(store, committeeId, number);
-    return session ? ok({ kind: 'session', number: session.number, sessionId: session.id }) : fail({ kind: 'unknownSession', number: query });
+    if (!session) return fail({ kind: 'unknownSession', number: query });
+    return ok({ kind: 'session', number: session.number, sessionId: session.id });
   }
   const wanted = query.toLocaleLowerCase('de');
   const exact = people.filter((person) => person.displayName.toLocaleLowerCase('de') === wanted);

@@ -28,8 +28,15 @@ export async function sessionById(store: DocumentStore, committeeId: string, ses
  * session stored before extra sessions had numbers of their own keeps the id of the regular
  * number it had then.
  */
-export async function sessionByNumber(store: DocumentStore, committeeId: string, number: SessionNumber): Promise<Stored<SessionDocument> | undefined> {
-  const found = await store.query<SessionDocument>(committeeId, { type: 'session', where: [{ field: 'number', op: '=', value: formatSessionNumber(number) }] });
+export async function sessionByNumber(
+  store: DocumentStore,
+  committeeId: string,
+  number: SessionNumber,
+): Promise<Stored<SessionDocument> | undefined> {
+  const found = await store.query<SessionDocument>(committeeId, {
+    type: 'session',
+    where: [{ field: 'number', op: '=', value: formatSessionNumber(number) }],
+  });
   return found.find((session) => !session.extra) ?? found[0];
 }
 

@@ -8,7 +8,12 @@ import type { Actor } from '../identify-actor';
 import type { Stored } from '../ports/document-store';
 import { ConcurrencyError, ConflictError } from '../ports/store-errors';
 import { sessionsOf } from './find-session';
-import { displacedSessionDocumentId, newSessionDocument, sessionDocumentId, type SessionDocument } from './session-document';
+import {
+  displacedSessionDocumentId,
+  newSessionDocument,
+  sessionDocumentId,
+  type SessionDocument,
+} from './session-document';
 import { scheduleSessionJobs } from './session-jobs';
 
 export type PlanSessionsRefusal = { readonly kind: 'notAllowed' } | { readonly kind: 'noCommittee' } | { readonly kind: 'invalidYear'; readonly min: number; readonly max: number };
@@ -51,8 +56,15 @@ export async function planSessions(deps: AppDependencies, actor: Actor, yearInpu
  * of its year (same id, so its answers, agenda and links stay), and the regular session is
  * stored under the displaced id instead.
  */
-async function createRegularSession(deps: AppDependencies, actor: Actor, committee: CommitteeDocument, planned: PlannedSession, nowIso: string): Promise<{ readonly session: Stored<SessionDocument>; readonly created: boolean } | undefined> {
-  for (const id of [sessionDocumentId(planned.year, planned.sequence), displacedSessionDocumentId(planned.year, planned.sequence)]) {
+async function createRegularSession(
+  deps: AppDependencies,
+  actor: Actor,
+  committee: CommitteeDocument,
+  planned: PlannedSession,
+  nowIso: string,
+): Promise<{ readonly session: Stored<SessionDocument>; readonly created: boolean } | undefined> {
+  const { year, sequence } = planned;
+  for (const id of [sessionDocumentId(year, sequence), displacedSessionDocumentId(year, sequence)]) {
     const document = newSessionDocument(actor.committeeId, planned, nowIso, actor.identity.aadObjectId, id);
     try {
       const stored = await deps.store.create(document);
@@ -70,11 +82,25 @@ async function createRegularSession(deps: AppDependencies, actor: Actor, committ
 }
 
 /** Gives an extra session that holds a regular number the next extra number of its year. */
-async function renumberEarlierExtraSession(deps: AppDependencies, actor: Actor, session: Stored<SessionDocument>, nowIso: string): Promise<void> {
-  for (let current: Stored<SessionDocument> | undefined = session; current?.extra && !parseSessionNumber(current.number)?.extra; ) {
+async function renumberEarlierExtraSession(
+  deps: AppDependencies,
+  actor: Actor,
+  session: Stored<SessionDocument>,
+  nowIso: string,
+): Promise<void> {
+  const holdsRegularNumber = (candidate: SessionDocument | undefined) =>
+    candidate?.extra === true && !parseSessionNumber(candidate.number)?.extra;
+  for (let current: Stored<SessionDocument> | undefined = session; current && holdsRegularNumber(current); ) {
     const numbers = (await sessionsOf(deps.store, actor.committeeId, current.year)).map((other) => other.number);
     const sequence = Math.max(0, ...extraSequencesOf(numbers, current.year)) + 1;
-    const renumbered: SessionDocument = { ...current, number: formatSessionNumber({ year: current.year, sequence, extra: true }), sequence, revision: current.revision + 1, updatedAt: nowIso, updatedBy: actor.identity.aadObjectId };
+    const renumbered: SessionDocument = {
+      ...current,
+      number: formatSessionNumber({ year: current.year, sequence, extra: true }),
+      sequence,
+      revision: current.revision + 1,
+      updatedAt: nowIso,
+      updatedBy: actor.identity.aadObjectId,
+    };
     try {
       await deps.store.replace(renumbered, current._etag);
       return;

@@ -58,7 +58,13 @@ export function displacedSessionDocumentId(year: number, sequence: number): stri
  * A planned session as it is first stored: state `planned`, revision 1, a fresh calendar token;
  * under its number's id unless another `id` is given.
  */
-export function newSessionDocument(committeeId: string, planned: PlannedSession, nowIso: string, by: string, id = sessionDocumentId(planned.year, planned.sequence, planned.extra)): SessionDocument {
+export function newSessionDocument(
+  committeeId: string,
+  planned: PlannedSession,
+  nowIso: string,
+  by: string,
+  id = sessionDocumentId(planned.year, planned.sequence, planned.extra),
+): SessionDocument {
   return {
     id,
     committeeId,

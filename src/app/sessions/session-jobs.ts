@@ -14,7 +14,13 @@ import { reportTopicsClosed } from '../agenda/topics-closed';
 import type { SessionDocument } from './session-document';
 
 /** The deadlines of a session that have a job handler. */
-const HANDLED: readonly DeadlineKind[] = ['callForTopics', 'topicDeadline', 'agendaReview', 'agendaDispatch', 'rsvpReminder'];
+const HANDLED: readonly DeadlineKind[] = [
+  'callForTopics',
+  'topicDeadline',
+  'agendaReview',
+  'agendaDispatch',
+  'rsvpReminder',
+];
 
 /**
  * Makes the session's deadline jobs match its date and the committee's lead times; a cancelled
@@ -63,7 +69,8 @@ export const SESSION_JOB_HANDLERS: Readonly<Record<DeadlineKind, JobHandler>> = 
   agendaReview: async (job, deps) => {
     const loaded = await currentFor(deps, job.committeeId, job.subjectId, 'agendaReview', job.dueAt);
     if (!loaded || !AGENDA_OPEN_STATES.includes(loaded.session.state)) return;
-    await reviewAgendaBeforeDeadline(deps, loaded.committee, loaded.session, agendaDueAt(loaded.committee, loaded.session));
+    const agendaDue = agendaDueAt(loaded.committee, loaded.session);
+    await reviewAgendaBeforeDeadline(deps, loaded.committee, loaded.session, agendaDue);
   },
   agendaDispatch: async (job, deps) => {
     const loaded = await currentFor(deps, job.committeeId, job.subjectId, 'agendaDispatch', job.dueAt);
@@ -97,8 +104,13 @@ async function currentFor(deps: AppDependencies, committeeId: string, sessionId:
  * deadlines add it, unless its time has passed. A create, so it never moves or repeats a
  * review that is already scheduled or done.
  */
-async function addMissingAgendaReview(deps: AppDependencies, committee: Pick<CommitteeDocument, 'committeeId' | 'leadTimes' | 'timeZone'>, session: Pick<SessionDocument, 'id' | 'startsAt'>): Promise<void> {
-  const review = sessionDeadlines(session.startsAt, committee.leadTimes, committee.timeZone).find((deadline) => deadline.kind === 'agendaReview')!;
+async function addMissingAgendaReview(
+  deps: AppDependencies,
+  committee: Pick<CommitteeDocument, 'committeeId' | 'leadTimes' | 'timeZone'>,
+  session: Pick<SessionDocument, 'id' | 'startsAt'>,
+): Promise<void> {
+  const deadlines = sessionDeadlines(session.startsAt, committee.leadTimes, committee.timeZone);
+  const review = deadlines.find((deadline) => deadline.kind === 'agendaReview')!;
   const nowIso = deps.clock.now().toUTC().toISO()!;
   if (review.dueAt <= nowIso) return;
   try {

@@ -21,10 +21,19 @@ export interface AgendaOpenPoints {
  * need a presenter (topics and working-group reports; the standard items are the chair's) or
  * have no duration, and a total that runs over the session's length.
  */
-export function agendaOpenPoints(items: readonly AgendaItem[], undecidedSubmissions: number, sessionMinutes: number): AgendaOpenPoints {
+export function agendaOpenPoints(
+  items: readonly AgendaItem[],
+  undecidedSubmissions: number,
+  sessionMinutes: number,
+): AgendaOpenPoints {
   const incompleteItems = items.flatMap((item, index): IncompleteItem[] => {
-    const missing = [...(needsPresenter(item) && !item.presenter?.trim() ? ['presenter' as const] : []), ...(item.minutes > 0 ? [] : ['duration' as const])];
-    return missing.length > 0 ? [{ position: index + 1, item: { id: item.id, title: item.title, origin: item.origin }, missing }] : [];
+    const missing = [
+      ...(needsPresenter(item) && !item.presenter?.trim() ? ['presenter' as const] : []),
+      ...(item.minutes > 0 ? [] : ['duration' as const]),
+    ];
+    return missing.length > 0
+      ? [{ position: index + 1, item: { id: item.id, title: item.title, origin: item.origin }, missing }]
+      : [];
   });
   return { undecidedSubmissions, incompleteItems, minutesOver: Math.max(0, totalMinutes(items) - sessionMinutes) };
 }

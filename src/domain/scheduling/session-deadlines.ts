@@ -2,7 +2,13 @@ import { DateTime } from 'luxon';
 import type { LeadTimes } from '../committee';
 
 /** The steps of the cycle that fall due a number of days before a session. */
-export const DEADLINE_KINDS = ['callForTopics', 'topicDeadline', 'agendaReview', 'agendaDispatch', 'rsvpReminder'] as const;
+export const DEADLINE_KINDS = [
+  'callForTopics',
+  'topicDeadline',
+  'agendaReview',
+  'agendaDispatch',
+  'rsvpReminder',
+] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 export interface SessionDeadline {
@@ -42,7 +48,8 @@ export function sessionDeadlines(sessionStartsAt: string, leadTimes: LeadTimes, 
   if (!sessionDay.isValid) throw new Error(`Invalid session start or time zone: ${sessionStartsAt}, ${timeZone}`);
   return DEADLINE_KINDS.map((kind) => {
     const counted = sessionDay.minus({ days: DAYS_BEFORE[kind](leadTimes) });
-    const day = kind === 'agendaReview' && counted.weekday >= SATURDAY ? counted.minus({ days: counted.weekday - SATURDAY + 1 }) : counted;
+    const onWeekend = kind === 'agendaReview' && counted.weekday >= SATURDAY;
+    const day = onWeekend ? counted.minus({ days: counted.weekday - SATURDAY + 1 }) : counted;
     const due = kind === 'topicDeadline' ? day.plus({ days: 1 }) : day.set(OFFICE_DAY_START);
     return { kind, dueAt: due.toUTC().toISO()! };
   });

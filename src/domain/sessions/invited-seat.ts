@@ -30,5 +30,7 @@ export function seatsToInvite(seats: readonly Seat[], isActive: (personId: strin
 
 /** Who holds the seat's invitation from the start, and as what. */
 export function firstInviteeOf(seat: InvitedSeat): { readonly personId: string; readonly as: 'member' | 'deputy' } {
-  return seat.heldByDeputy && seat.deputyId ? { personId: seat.deputyId, as: 'deputy' } : { personId: seat.memberId, as: 'member' };
+  return seat.heldByDeputy && seat.deputyId
+    ? { personId: seat.deputyId, as: 'deputy' }
+    : { personId: seat.memberId, as: 'member' };
 }

@@ -55,8 +55,8 @@ export function seatStatus(seat: InvitedSeat, answers: readonly RsvpAnswer[]): S
   if (seat.heldByDeputy && seat.deputyId) {
     const deputy = latest(answers.filter((answer) => answer.seatId === seat.id && answer.personId === seat.deputyId));
     if (!deputy) return { kind: 'noAnswer' };
-    if (deputy.choice === 'inPerson' || deputy.choice === 'online') return { kind: 'attending', mode: deputy.choice, by: 'deputy' };
-    return { kind: 'declined' };
+    const attends = deputy.choice === 'inPerson' || deputy.choice === 'online';
+    return attends ? { kind: 'attending', mode: deputy.choice, by: 'deputy' } : { kind: 'declined' };
   }
   const member = latest(answers.filter((answer) => answer.seatId === seat.id && answer.personId === seat.memberId));
   if (!member) return { kind: 'noAnswer' };
@@ -71,7 +71,13 @@ export function seatStatus(seat: InvitedSeat, answers: readonly RsvpAnswer[]): S
 }
 
 /** The secretariat's overview: every seat's status and how many institutions will be there. */
-export function tally(seats: readonly InvitedSeat[], answers: readonly RsvpAnswer[]): { readonly seats: ReadonlyArray<{ readonly seat: InvitedSeat; readonly status: SeatStatus }>; readonly represented: number } {
+export function tally(
+  seats: readonly InvitedSeat[],
+  answers: readonly RsvpAnswer[],
+): {
+  readonly seats: ReadonlyArray<{ readonly seat: InvitedSeat; readonly status: SeatStatus }>;
+  readonly represented: number;
+} {
   const statuses = seats.map((seat) => ({ seat, status: seatStatus(seat, answers) }));
   return { seats: statuses, represented: statuses.filter(({ status }) => status.kind === 'attending' || status.kind === 'delegated').length };
 }

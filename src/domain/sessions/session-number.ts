@@ -30,5 +30,8 @@ export function parseSessionNumber(text: string): SessionNumber | undefined {
 
 /** The running numbers of the extra sessions of `year` among `numbers`. */
 export function extraSequencesOf(numbers: readonly string[], year: number): number[] {
-  return numbers.map(parseSessionNumber).filter((number): number is SessionNumber => number?.extra === true && number.year === year).map((number) => number.sequence);
+  return numbers
+    .map(parseSessionNumber)
+    .filter((number): number is SessionNumber => number?.extra === true && number.year === year)
+    .map((number) => number.sequence);
 }

@@ -39,14 +39,25 @@ for (const engine of ENGINES) {
     const at = (iso: string) => world.clock.advance(Date.parse(iso) - world.clock.now().toMillis());
     const run = () => runDueJobs({ ...world.deps, logger: silentLogger, instanceId: 'test' }, SESSION_JOB_HANDLERS);
     const committee = async () => (await world.store.get<CommitteeDocument>(COMMITTEE, COMMITTEE_DOCUMENT_ID))!;
-    const dispatches = async (prefix: string) => (await world.store.query<DispatchDocument>(COMMITTEE, { type: 'dispatch' })).filter((dispatch) => dispatch.dispatchId.startsWith(prefix));
+    const dispatches = async (prefix: string) =>
+      (await world.store.query<DispatchDocument>(COMMITTEE, { type: 'dispatch' })).filter((dispatch) =>
+        dispatch.dispatchId.startsWith(prefix),
+      );
     const drafts = async (prefix: string) => (await dispatches(prefix)).flatMap((dispatch) => dispatch.drafts);
-    const recipients = (list: readonly OutboxDraft[]) => list.map((draft) => (draft.recipient.kind === 'person' ? draft.recipient.aadObjectId : draft.recipient.conversationDocumentId));
+    const recipients = (list: readonly OutboxDraft[]) =>
+      list.map((draft) =>
+        draft.recipient.kind === 'person' ? draft.recipient.aadObjectId : draft.recipient.conversationDocumentId,
+      );
     const message = (draft: OutboxDraft) => draft.message.data as unknown as AgendaDeadlineMessage;
-    const rendered = (draft: OutboxDraft, locale = 'de-DE') => createMessageRenderer('de').render(draft.message, locale).attachments![0]!.content as Record<string, unknown>;
+    const rendered = (draft: OutboxDraft, locale = 'de-DE') =>
+      createMessageRenderer('de').render(draft.message, locale).attachments![0]!.content as Record<string, unknown>;
 
     async function submit(title: string): Promise<Stored<SubmissionDocument>> {
-      const result = await submitTopic(world.deps, await world.actor('lena'), { kind: 'topic', title, description: `${title} – Beschreibung` });
+      const result = await submitTopic(world.deps, await world.actor('lena'), {
+        kind: 'topic',
+        title,
+        description: `${title} – Beschreibung`,
+      });
       assert.ok(result.ok, JSON.stringify(!result.ok && result.error));
       return result.value.submission;
     }
@@ -57,7 +68,11 @@ for (const engine of ENGINES) {
       await run();
       await submit('Ausbildungsabbrüche');
       const accepted = await submit('Sprachförderung');
-      const decided = await decideTopic(world.deps, await world.actor('katrin'), accepted.id, accepted.revision, { decision: 'accept', minutes: 200, kind: 'discussion' });
+      const decided = await decideTopic(world.deps, await world.actor('katrin'), accepted.id, accepted.revision, {
+        decision: 'accept',
+        minutes: 200,
+        kind: 'discussion',
+      });
       assert.ok(decided.ok);
     }
 
@@ -83,12 +98,18 @@ for (const engine of ENGINES) {
       assert.equal((await world.session()).agenda, undefined, 'nothing published yet');
       const reviewText = cardText(rendered(review[0]!));
       assert.match(reviewText, /Tagesordnung – Sitzung 2027\/1: Was noch offen ist/);
-      assert.match(reviewText, /Am Donnerstag, 28\. Januar 2027, 09:00 Uhr wird die Tagesordnung automatisch veröffentlicht/);
+      assert.match(
+        reviewText,
+        /Am Donnerstag, 28\. Januar 2027, 09:00 Uhr wird die Tagesordnung automatisch veröffentlicht/,
+      );
       assert.match(reviewText, /1 Themenanmeldung ist noch nicht entschieden\./);
       assert.match(reviewText, /TOP 2 Sprachförderung: Die vortragende Person fehlt\./);
       assert.match(reviewText, /Die Tagesordnung ist 35 Min\. länger als die Sitzung\./);
       assert.doesNotMatch(reviewText, /2027-01-28|T08:00|agendaReview|undefined/);
-      assert.match(cardText(rendered(review[0]!, 'en-US')), /On Thursday, 28 January 2027.* the agenda will be published automatically/);
+      assert.match(
+        cardText(rendered(review[0]!, 'en-US')),
+        /On Thursday, 28 January 2027.* the agenda will be published automatically/,
+      );
 
       at(DUE_AT);
       await run();
@@ -102,7 +123,11 @@ for (const engine of ENGINES) {
       assert.deepEqual(recipients(published), [PEOPLE.katrin], 'one notice of what went out');
       const data = message(published[0]!);
       assert.ok(data.notice === 'published');
-      assert.deepEqual([data.version, data.items, data.people, data.toWorkingGroupConversation], [1, 3, 4, false], 'three members with their invitation and the working group member');
+      assert.deepEqual(
+        [data.version, data.items, data.people, data.toWorkingGroupConversation],
+        [1, 3, 4, false],
+        'three members with their invitation and the working group member',
+      );
       const publishedText = cardText(rendered(published[0]!));
       assert.match(publishedText, /Tagesordnung – Sitzung 2027\/1: Fassung 1 veröffentlicht/);
       assert.match(publishedText, /Fassung 1 mit 3 Tagesordnungspunkten, einzeln an 4 Personen\./);
@@ -115,7 +140,17 @@ for (const engine of ENGINES) {
       const d = current;
       const saved = await saveSetup(world.deps, await world.actor('katrin'), {
         revision: current.revision,
-        answers: { name: d.name, shortName: d.shortName, timeZone: d.timeZone, terms: formatTerms(d.terms), sessionLengthMinutes: 180, firstChair: d.chairRotation.firstSessionOfYear, rotatingChairs: d.chairRotation.rotating.join('\n'), ...d.leadTimes, autoPublishAgenda: 'false' },
+        answers: {
+          name: d.name,
+          shortName: d.shortName,
+          timeZone: d.timeZone,
+          terms: formatTerms(d.terms),
+          sessionLengthMinutes: 180,
+          firstChair: d.chairRotation.firstSessionOfYear,
+          rotatingChairs: d.chairRotation.rotating.join('\n'),
+          ...d.leadTimes,
+          autoPublishAgenda: 'false',
+        },
       });
       assert.ok(saved.ok);
       assert.equal(saved.value.autoPublishAgenda, false);
@@ -123,7 +158,10 @@ for (const engine of ENGINES) {
 
       at(REVIEW_AT);
       await run();
-      assert.match(cardText(rendered((await drafts('agenda-review:'))[0]!)), /Am Donnerstag, 28\. Januar 2027, 09:00 Uhr wird die Tagesordnung nicht automatisch veröffentlicht: Sie wartet dann auf Sie\./);
+      assert.match(
+        cardText(rendered((await drafts('agenda-review:'))[0]!)),
+        /Am Donnerstag, 28\. Januar 2027, 09:00 Uhr wird die Tagesordnung nicht automatisch veröffentlicht: Sie wartet dann auf Sie\./,
+      );
 
       at(DUE_AT);
       await run();
@@ -137,32 +175,55 @@ for (const engine of ENGINES) {
       assert.deepEqual(recipients(waiting), [PEOPLE.katrin]);
       const card = rendered(waiting[0]!);
       assert.match(cardText(card), /Tagesordnung – Sitzung 2027\/1 wartet auf Sie/);
-      assert.match(cardText(card), /Wie für dieses Gremium eingestellt, wird die Tagesordnung nicht automatisch veröffentlicht/);
+      assert.match(
+        cardText(card),
+        /Wie für dieses Gremium eingestellt, wird die Tagesordnung nicht automatisch veröffentlicht/,
+      );
 
       const bot = new BotHarness(world.deps);
-      const builder = await bot.execute(chatPerson('katrin'), VERBS.agendaOpen, actionData(card, VERBS.agendaOpen, { sessionId: SESSION_1 }));
+      const builder = await bot.execute(
+        chatPerson('katrin'),
+        VERBS.agendaOpen,
+        actionData(card, VERBS.agendaOpen, { sessionId: SESSION_1 }),
+      );
       assert.match(cardText(builder), /Tagesordnung – Sitzung 2027\/1/);
       assert.match(cardText(builder), /Veröffentlichen/);
-      assert.ok((await publishAgendaAsSecretariat(world.deps, await world.actor('katrin'), await world.session(), true)).ok, 'the secretariat publishes when ready');
+      assert.ok(
+        (await publishAgendaAsSecretariat(world.deps, await world.actor('katrin'), await world.session(), true)).ok,
+        'the secretariat publishes when ready',
+      );
     });
 
     it('sends nothing new at the lead time when the secretariat has published the current version already', async () => {
       await agendaWithOpenPoints();
       at('2027-01-20T10:00:00.000Z');
-      assert.ok((await publishAgendaAsSecretariat(world.deps, await world.actor('katrin'), await world.session(), false)).ok);
+      assert.ok(
+        (await publishAgendaAsSecretariat(world.deps, await world.actor('katrin'), await world.session(), false)).ok,
+      );
       at(REVIEW_AT);
       await run();
       const review = message((await drafts('agenda-review:'))[0]!);
       assert.ok(review.notice === 'review');
       assert.equal(review.publishedUnchanged, 1);
-      assert.match(cardText(rendered((await drafts('agenda-review:'))[0]!)), /Fassung 1 der Tagesordnung ist bereits veröffentlicht/);
+      assert.match(
+        cardText(rendered((await drafts('agenda-review:'))[0]!)),
+        /Fassung 1 der Tagesordnung ist bereits veröffentlicht/,
+      );
       at(DUE_AT);
       await run();
-      assert.deepEqual([(await dispatches('agenda-published:')).length, (await dispatches('agenda-waiting:')).length, (await world.session()).agenda?.version], [0, 0, 1]);
+      assert.deepEqual(
+        [
+          (await dispatches('agenda-published:')).length,
+          (await dispatches('agenda-waiting:')).length,
+          (await world.session()).agenda?.version,
+        ],
+        [0, 0, 1],
+      );
     });
 
     it('tells the secretariat that the agenda waits when no seat can be invited', async () => {
-      for (const seat of await world.store.query(COMMITTEE, { type: 'seat' })) await world.store.delete(COMMITTEE, seat.id);
+      for (const seat of await world.store.query(COMMITTEE, { type: 'seat' }))
+        await world.store.delete(COMMITTEE, seat.id);
       at(DUE_AT);
       await run();
       const waiting = await drafts('agenda-waiting:');
@@ -170,7 +231,10 @@ for (const engine of ENGINES) {
       const data = message(waiting[0]!);
       assert.ok(data.notice === 'waiting');
       assert.equal(data.reason, 'noSeats');
-      assert.match(cardText(rendered(waiting[0]!)), /Kein Sitz hat ein aktives Mitglied oder eine aktive Stellvertretung/);
+      assert.match(
+        cardText(rendered(waiting[0]!)),
+        /Kein Sitz hat ein aktives Mitglied oder eine aktive Stellvertretung/,
+      );
     });
 
     it('gives sessions scheduled before the review existed their review when an earlier deadline runs', async () => {

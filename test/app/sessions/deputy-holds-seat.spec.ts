@@ -27,14 +27,23 @@ for (const engine of ENGINES) {
 
     async function deactivate(who: PersonKey): Promise<void> {
       const revision = (await loadRoster(world.store, COMMITTEE)).revision;
-      const changed = await changeRoster(world.deps, await world.actor('katrin'), { revision, request: { kind: 'setActive', personId: PEOPLE[who], active: false } });
+      const changed = await changeRoster(world.deps, await world.actor('katrin'), {
+        revision,
+        request: { kind: 'setActive', personId: PEOPLE[who], active: false },
+      });
       assert.ok(changed.ok, JSON.stringify(changed));
     }
 
-    const drafts = async () => (await world.store.query<DispatchDocument>(COMMITTEE, { type: 'dispatch' })).flatMap((dispatch) => dispatch.drafts);
-    const draftsTo = async (who: PersonKey) => (await drafts()).filter((draft) => draft.recipient.kind === 'person' && draft.recipient.aadObjectId === PEOPLE[who]);
+    const drafts = async () =>
+      (await world.store.query<DispatchDocument>(COMMITTEE, { type: 'dispatch' })).flatMap(
+        (dispatch) => dispatch.drafts,
+      );
+    const draftsTo = async (who: PersonKey) =>
+      (await drafts()).filter(
+        (draft) => draft.recipient.kind === 'person' && draft.recipient.aadObjectId === PEOPLE[who],
+      );
 
-    it('invites the active deputy as the seat\'s invitee, names them for the institution, and counts their answer', async () => {
+    it("invites the active deputy as the seat's invitee, names them for the institution, and counts their answer", async () => {
       await deactivate('sabine');
       const invited = await inviteAsSecretariat(world.deps, await world.actor('katrin'), await world.session());
       assert.ok(invited.ok);
@@ -44,7 +53,12 @@ for (const engine of ENGINES) {
       assert.equal(toThomas.length, 1, 'the deputy is invited with the others, at once');
       assert.equal(toThomas[0]!.recipientLabel, 'Thomas Richter (Jobcenter Leipzig)');
       assert.deepEqual(await draftsTo('sabine'), [], 'the deactivated member is not');
-      const card = cardText(createMessageRenderer('de').render(toThomas[0]!.message, 'de-DE').attachments![0]!.content as Record<string, unknown>);
+      const card = cardText(
+        createMessageRenderer('de').render(toThomas[0]!.message, 'de-DE').attachments![0]!.content as Record<
+          string,
+          unknown
+        >,
+      );
       assert.match(card, /Sie vertreten Jobcenter Leipzig als Stellvertretung/);
       assert.match(card, /Ich komme vor Ort/);
       assert.doesNotMatch(card, /Jemand anderen schicken/, 'a deputy answers for themself, as any deputy');
@@ -57,14 +71,22 @@ for (const engine of ENGINES) {
       assert.match(tally, /\*\*Jobcenter Leipzig\*\*: keine Antwort\nStellv\. Thomas Richter \(Mitglied inaktiv\)\n/);
       assert.doesNotMatch(tally, /Sabine/);
 
-      const answered = await answerRsvp(world.deps, await world.actor('thomas'), { sessionId: SESSION_1, personId: PEOPLE.thomas, revision: (await world.session()).revision, choice: 'inPerson' });
+      const answered = await answerRsvp(world.deps, await world.actor('thomas'), {
+        sessionId: SESSION_1,
+        personId: PEOPLE.thomas,
+        revision: (await world.session()).revision,
+        choice: 'inPerson',
+      });
       assert.ok(answered.ok, JSON.stringify(answered));
       assert.equal((await draftsTo('thomas')).length, 1, 'answering sends the deputy no second invitation');
       const after = await rsvpOverview(world.deps, await world.actor('katrin'), await world.session());
       assert.ok(after.ok);
       assert.deepEqual([after.value.represented, after.value.unanswered], [1, 2]);
       const line = after.value.lines.find((candidate) => candidate.institution === 'Jobcenter Leipzig');
-      assert.deepEqual([line?.status, line?.attendeeName], [{ kind: 'attending', mode: 'inPerson', by: 'deputy' }, 'Thomas Richter']);
+      assert.deepEqual(
+        [line?.status, line?.attendeeName],
+        [{ kind: 'attending', mode: 'inPerson', by: 'deputy' }, 'Thomas Richter'],
+      );
       assert.match(cardText(renderRsvpsCard(after.value, i18n)), /Stellvertretung vor Ort: Thomas Richter/);
     });
 
@@ -74,11 +96,24 @@ for (const engine of ENGINES) {
       await deactivate('birgit');
       const invited = await inviteAsSecretariat(world.deps, await world.actor('katrin'), await world.session());
       assert.ok(invited.ok);
-      assert.deepEqual((await world.session()).invitedSeats?.map((seat) => seat.institution), ['IHK zu Leipzig', 'Jobcenter Leipzig']);
-      const declined = await answerRsvp(world.deps, await world.actor('yusuf'), { sessionId: SESSION_1, personId: PEOPLE.yusuf, revision: (await world.session()).revision, choice: 'declined' });
+      assert.deepEqual(
+        (await world.session()).invitedSeats?.map((seat) => seat.institution),
+        ['IHK zu Leipzig', 'Jobcenter Leipzig'],
+      );
+      const declined = await answerRsvp(world.deps, await world.actor('yusuf'), {
+        sessionId: SESSION_1,
+        personId: PEOPLE.yusuf,
+        revision: (await world.session()).revision,
+        choice: 'declined',
+      });
       assert.ok(declined.ok);
       assert.deepEqual(await draftsTo('yara'), [], 'a deactivated deputy is not called in');
-      const reminded = await remindUnanswered(world.deps, (await world.actor('katrin')).committee!, await world.session(), 'test');
+      const reminded = await remindUnanswered(
+        world.deps,
+        (await world.actor('katrin')).committee!,
+        await world.session(),
+        'test',
+      );
       assert.deepEqual(reminded, { ok: true, value: { reminded: 1 } });
       assert.equal((await draftsTo('thomas')).length, 2, 'the invitation and the reminder');
     });

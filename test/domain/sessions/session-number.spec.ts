@@ -16,7 +16,8 @@ describe('domain/sessions/session-number', () => {
   });
 
   it('writes what it reads', () => {
-    for (const text of ['2027/1', '2027/3', '2027/S1', '2028/S12']) assert.equal(formatSessionNumber(parseSessionNumber(text)!), text);
+    for (const text of ['2027/1', '2027/3', '2027/S1', '2028/S12'])
+      assert.equal(formatSessionNumber(parseSessionNumber(text)!), text);
   });
 
   it('counts only the extra sessions of the year asked for', () => {
