@@ -46,12 +46,26 @@ export async function setupView({ store }: AppDependencies, actor: Actor): Promi
   if (!committee) {
     return { isNew: true, revision: 0, settings: DEFAULT_COMMITTEE_SETTINGS, conversations };
   }
-  const { name, shortName, timeZone, terms, sessionLengthMinutes, chairRotation, leadTimes, workingGroupConversationId } = committee;
+  // Every setting the card edits, so that saving the card again keeps what is stored.
+  const { name, shortName, timeZone, terms, sessionLengthMinutes, chairRotation, leadTimes } = committee;
+  const { workingGroupConversationId, minutes, retentionMonths, autoPublishAgenda } = committee;
   const editor = await store.get<PersonDocument>(actor.committeeId, personDocumentId(committee.updatedBy));
   return {
     isNew: false,
     revision: committee.revision,
-    settings: { name, shortName, timeZone, terms, sessionLengthMinutes, chairRotation, leadTimes, workingGroupConversationId },
+    settings: {
+      name,
+      shortName,
+      timeZone,
+      terms,
+      sessionLengthMinutes,
+      chairRotation,
+      leadTimes,
+      workingGroupConversationId,
+      minutes,
+      retentionMonths,
+      autoPublishAgenda,
+    },
     conversations,
     lastChange: { at: committee.updatedAt, byName: editor?.displayName ?? '' },
   };

@@ -38,6 +38,7 @@ export async function saveSetupCard(deps: AppDependencies, actor: Actor, data: u
     objectionDays: fields.objectionDays,
     retentionMonths: fields.retentionMonths,
     autoApprove: fields.autoApprove,
+    autoPublishAgenda: fields.autoPublishAgenda,
   };
   const result = await saveSetup(deps, actor, { revision: fields.revision, answers });
   if (result.ok) {

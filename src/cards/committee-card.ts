@@ -1,5 +1,5 @@
 import type { CommitteeDocument } from '../app/documents';
-import { minutesSettingsOf } from '../domain/committee';
+import { autoPublishAgendaOf, minutesSettingsOf } from '../domain/committee';
 import type { ConversationChoice } from '../app/open-setup';
 import { formatDateTime } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
@@ -60,6 +60,12 @@ export function renderCommitteeCard(committee: CommitteeDocument, options: Commi
           agenda: leadTimes.agendaDispatchDays,
           reminder: leadTimes.rsvpReminderDays,
         }),
+      },
+      {
+        title: i18n.t('committee.agendaPublication'),
+        value: i18n.t(
+          autoPublishAgendaOf(committee) ? 'committee.agendaPublicationAutomatic' : 'committee.agendaPublicationManual',
+        ),
       },
       {
         title: i18n.t('committee.minutes'),

@@ -58,7 +58,7 @@ export function renderInvitationCard(view: InvitationView, i18n: Translator, cal
     banner: view.banner ? { style: BANNER_STYLE[view.banner], title: i18n.t(`invitation.banners.${view.banner}`), text: '' } : null,
     committeeName: escapeMarkdown(view.committeeName),
     title: i18n.t('invitation.title', { session: sessionTitle({ number: view.sessionNumber }, i18n) }),
-    representing: view.as === 'deputy' ? i18n.t('invitation.representing', { member: escapeMarkdown(view.representing ?? '–'), institution: escapeMarkdown(view.institution) }) : i18n.t('invitation.forInstitution', { institution: escapeMarkdown(view.institution) }),
+    representing: representingLine(view, i18n),
     facts: [
       { title: i18n.t('sessions.when'), value: formatSessionRange(view.startsAt, view.endsAt, view.timeZone, i18n) },
       { title: i18n.t('sessions.place'), value: view.place ? escapeMarkdown(view.place) : i18n.t('sessions.notSet') },
@@ -96,6 +96,14 @@ export function renderInvitationCard(view: InvitationView, i18n: Translator, cal
     calendarUrl: view.status !== 'over' ? calendarUrl : '',
   };
   return expandCard('invitation', data);
+}
+
+/** For whom the reader is invited: their institution, or the member they stand in for. */
+function representingLine(view: InvitationView, i18n: Translator): string {
+  const institution = escapeMarkdown(view.institution);
+  if (view.as !== 'deputy') return i18n.t('invitation.forInstitution', { institution });
+  if (view.holdsSeat) return i18n.t('invitation.holdsSeat', { institution });
+  return i18n.t('invitation.representing', { member: escapeMarkdown(view.representing ?? '–'), institution });
 }
 
 function answerLine(view: InvitationView, i18n: Translator): string {

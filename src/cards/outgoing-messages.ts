@@ -12,6 +12,8 @@ import { TOPIC_DECISION_MESSAGE_KIND, type TopicDecisionMessage } from '../app/a
 import { TOPICS_CLOSED_MESSAGE_KIND, type TopicsClosedMessage } from '../app/agenda/topics-closed';
 import { AGENDA_MESSAGE_KIND, type AgendaMessage } from '../app/agenda/publish-agenda';
 import { renderPublishedAgendaCard } from './agenda-published-card';
+import { AGENDA_DEADLINE_MESSAGE_KIND, type AgendaDeadlineMessage } from '../app/agenda/agenda-deadline-notices';
+import { renderAgendaDeadlineCard } from './agenda-deadline-card';
 import { renderCallForTopicsCard } from './call-for-topics-card';
 import { renderTopicDecisionNotice } from './topic-decision-notice';
 import { ACTION_ITEM_MESSAGE_KIND, OVERDUE_DIGEST_MESSAGE_KIND, type ActionItemMessage, type OverdueDigestMessage } from '../app/agreements/action-item-messages';
@@ -60,6 +62,8 @@ function renderers(): Readonly<Record<string, KindRenderer>> {
     [INVITATION_MESSAGE_KIND]: (data, locale, url) => renderInvitationCard(data as unknown as InvitationView, translator(locale), url('calendar')),
     [CALL_FOR_TOPICS_MESSAGE_KIND]: (data, locale) => renderCallForTopicsCard(data as unknown as CallForTopicsView, translator(locale)),
     [AGENDA_MESSAGE_KIND]: (data, locale) => renderPublishedAgendaCard(data as unknown as AgendaMessage, translator(locale)),
+    [AGENDA_DEADLINE_MESSAGE_KIND]: (data, locale) =>
+      renderAgendaDeadlineCard(data as unknown as AgendaDeadlineMessage, translator(locale)),
     [TOPIC_DECISION_MESSAGE_KIND]: (data, locale) => renderTopicDecisionNotice(data as unknown as TopicDecisionMessage, translator(locale)),
     [ACTION_ITEM_MESSAGE_KIND]: (data, locale) => {
       const { notice, view } = data as unknown as ActionItemMessage;

@@ -32,7 +32,7 @@ export function renderRsvpsCard(overview: RsvpOverview, i18n: Translator, banner
     more: overview.lines.length > RSVP_LINES_SHOWN ? i18n.t('rsvps.more', { count: overview.lines.length - RSVP_LINES_SHOWN }) : '',
     lines: overview.lines.slice(0, RSVP_LINES_SHOWN).map((line) => ({
       institution: escapeMarkdown(line.institution),
-      people: line.deputyName ? i18n.t('rsvps.memberAndDeputy', { member: escapeMarkdown(line.memberName), deputy: escapeMarkdown(line.deputyName) }) : escapeMarkdown(line.memberName),
+      people: peopleOf(line, i18n),
       status: statusText(line, i18n),
       color: line.status.kind === 'attending' || line.status.kind === 'delegated' ? 'Good' : line.status.kind === 'declined' ? 'Attention' : line.status.kind === 'noAnswer' ? 'Warning' : 'Default',
     })),
@@ -42,6 +42,14 @@ export function renderRsvpsCard(overview: RsvpOverview, i18n: Translator, banner
     ],
   };
   return expandCard('rsvps', data);
+}
+
+/** Who holds the seat: the member (and deputy), or the deputy alone when the member is inactive. */
+function peopleOf(line: SeatLine, i18n: Translator): string {
+  const member = escapeMarkdown(line.memberName);
+  const deputy = escapeMarkdown(line.deputyName ?? '–');
+  if (line.heldByDeputy) return i18n.t('rsvps.deputyHoldsSeat', { deputy });
+  return line.deputyName ? i18n.t('rsvps.memberAndDeputy', { member, deputy }) : member;
 }
 
 function statusText(line: SeatLine, i18n: Translator): string {

@@ -1,4 +1,13 @@
-import { formatTerms, minutesSettingsOf, parseTerms, retentionMonthsOf, TEXT_LIMITS, type CommitteeSettingsInput } from '../domain/committee';
+import {
+  autoPublishAgendaOf,
+  DEFAULT_AUTO_PUBLISH_AGENDA,
+  formatTerms,
+  minutesSettingsOf,
+  parseTerms,
+  retentionMonthsOf,
+  TEXT_LIMITS,
+  type CommitteeSettingsInput,
+} from '../domain/committee';
 import { DEFAULT_MINUTES_SETTINGS } from '../domain/minutes/minutes-content';
 import type { SetupView } from '../app/open-setup';
 import { formatDateTime } from '../i18n/format-date';
@@ -21,6 +30,8 @@ export interface SetupFormValues {
   readonly topicDeadlineDays: number | string;
   readonly agendaDispatchDays: number | string;
   readonly rsvpReminderDays: number | string;
+  /** 'true' or 'false', as the toggle sends it. */
+  readonly autoPublishAgenda: string;
   readonly workingGroupConversationId: string;
   readonly objectionDays: number | string;
   /** 'true' or 'false', as the toggle sends it. */
@@ -111,6 +122,7 @@ function valuesFromView({ settings }: SetupView): SetupFormValues {
     topicDeadlineDays: settings.leadTimes.topicDeadlineDays,
     agendaDispatchDays: settings.leadTimes.agendaDispatchDays,
     rsvpReminderDays: settings.leadTimes.rsvpReminderDays,
+    autoPublishAgenda: String(autoPublishAgendaOf(settings)),
     workingGroupConversationId: settings.workingGroupConversationId ?? NO_WORKING_GROUP,
     objectionDays: minutesSettingsOf(settings).objectionDays,
     autoApprove: String(minutesSettingsOf(settings).autoApprove),
@@ -135,6 +147,10 @@ function valuesFromAnswers(answers: CommitteeSettingsInput): SetupFormValues {
     topicDeadlineDays: echo(answers.topicDeadlineDays, 6),
     agendaDispatchDays: echo(answers.agendaDispatchDays, 6),
     rsvpReminderDays: echo(answers.rsvpReminderDays, 6),
+    autoPublishAgenda:
+      answers.autoPublishAgenda === undefined
+        ? String(DEFAULT_AUTO_PUBLISH_AGENDA)
+        : String(answers.autoPublishAgenda === true || answers.autoPublishAgenda === 'true'),
     workingGroupConversationId: echo(answers.workingGroupConversationId, 80) || NO_WORKING_GROUP,
     objectionDays: echo(answers.objectionDays, 6),
     autoApprove: answers.autoApprove === undefined ? String(DEFAULT_MINUTES_SETTINGS.autoApprove) : String(answers.autoApprove === true || answers.autoApprove === 'true'),
@@ -174,6 +190,8 @@ function labels(i18n: Translator): Record<string, string> {
     topicDeadlineDays: i18n.t('setup.topicDeadlineDays'),
     agendaDispatchDays: i18n.t('setup.agendaDispatchDays'),
     rsvpReminderDays: i18n.t('setup.rsvpReminderDays'),
+    autoPublishAgenda: i18n.t('setup.autoPublishAgenda'),
+    autoPublishAgendaHint: i18n.t('setup.autoPublishAgendaHint'),
     workingGroupConversation: i18n.t('setup.workingGroupConversation'),
     workingGroupHint: i18n.t('setup.workingGroupHint'),
     sectionMinutes: i18n.t('setup.sectionMinutes'),

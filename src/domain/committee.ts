@@ -44,6 +44,8 @@ export interface CommitteeSettings {
   readonly minutes?: MinutesSettings;
   /** Months after which personal data of finished sessions is removed; see `retentionMonthsOf`. */
   readonly retentionMonths?: number;
+  /** Whether the scheduler publishes the agenda at the agenda lead time; see `autoPublishAgendaOf`. */
+  readonly autoPublishAgenda?: boolean;
 }
 
 /** The committee's rules for circulated minutes. */
@@ -69,6 +71,19 @@ export const RETENTION_MONTHS_LIMITS = { min: 1, max: 120 } as const;
 /** The committee's retention period; committees stored before it existed get the default. */
 export function retentionMonthsOf(committee: Pick<CommitteeSettings, 'retentionMonths'>): number {
   return committee.retentionMonths ?? DEFAULT_RETENTION_MONTHS;
+}
+
+/**
+ * Whether the agenda goes out by itself at the agenda lead time. By default it does: the working
+ * group's timely information is the committee's rule, and two days before, the secretariat is
+ * told what is still undecided. A committee that wants every agenda reviewed turns it off; the
+ * agenda then waits for the secretariat at the lead time.
+ */
+export const DEFAULT_AUTO_PUBLISH_AGENDA = true;
+
+/** The committee's agenda publication setting; committees stored before it existed get the default. */
+export function autoPublishAgendaOf(committee: Pick<CommitteeSettings, 'autoPublishAgenda'>): boolean {
+  return committee.autoPublishAgenda ?? DEFAULT_AUTO_PUBLISH_AGENDA;
 }
 
 /** Longest objection period the set-up card accepts. */
@@ -111,6 +126,7 @@ export const DEFAULT_COMMITTEE_SETTINGS: CommitteeSettings = {
   leadTimes: { callForTopicsDays: 42, topicDeadlineDays: 21, agendaDispatchDays: 14, rsvpReminderDays: 7 },
   minutes: DEFAULT_MINUTES_SETTINGS,
   retentionMonths: DEFAULT_RETENTION_MONTHS,
+  autoPublishAgenda: DEFAULT_AUTO_PUBLISH_AGENDA,
 };
 
 /** The set-up card's answers as they arrive: untrusted strings and numbers. */
@@ -130,6 +146,7 @@ export interface CommitteeSettingsInput {
   readonly objectionDays?: unknown;
   readonly autoApprove?: unknown;
   readonly retentionMonths?: unknown;
+  readonly autoPublishAgenda?: unknown;
 }
 
 export type SettingsField =
@@ -214,6 +231,12 @@ export function parseCommitteeSettings(
   const retentionMonths =
     input.retentionMonths === undefined ? DEFAULT_RETENTION_MONTHS : wholeNumber(input.retentionMonths, 'retentionMonths', RETENTION_MONTHS_LIMITS.min, RETENTION_MONTHS_LIMITS.max, problems);
 
+  // Absent on cards rendered before the setting existed: the default then applies.
+  const autoPublishAgenda =
+    input.autoPublishAgenda === undefined
+      ? DEFAULT_AUTO_PUBLISH_AGENDA
+      : input.autoPublishAgenda === true || input.autoPublishAgenda === 'true';
+
   if (problems.length > 0) return fail(problems);
   return ok({
     name: name!,
@@ -231,6 +254,7 @@ export function parseCommitteeSettings(
     ...(workingGroup ? { workingGroupConversationId: workingGroup } : {}),
     minutes: { objectionDays: objectionDays!, autoApprove },
     retentionMonths: retentionMonths!,
+    autoPublishAgenda,
   });
 }
 

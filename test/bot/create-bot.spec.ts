@@ -107,6 +107,17 @@ describe('bot/create-bot', () => {
       assert.match(cardText(card), /Gremium eingerichtet[^]*Protokoll\nEinwandfrist 14 Tage nach dem Versand; genehmigt wird nur durch die Geschäftsstelle/);
     });
 
+    it('saves on the set-up card whether the agenda goes out by itself, and shows it on the committee card and the card again', async () => {
+      const card = await bot.execute(alice, VERBS.setupSave, { ...setupForm, autoPublishAgenda: 'false', objectionDays: '14', retentionMonths: '36' });
+      assert.match(cardText(card), /Tagesordnung\nwird nur durch die Geschäftsstelle veröffentlicht/);
+      assert.equal((await committee())?.autoPublishAgenda, false);
+      // The card shows what is stored, so saving it again changes nothing unasked.
+      const again = JSON.stringify(firstCard(await bot.message(alice, 'einrichten')));
+      assert.match(again, /"id":"autoPublishAgenda","title":"[^"]*","value":"false"/);
+      assert.match(again, /"id":"objectionDays","label":"[^"]*","value":14/);
+      assert.match(again, /"id":"retentionMonths","label":"[^"]*","value":36/);
+    });
+
     it('takes the acting person from the activity, never from card data', async () => {
       await bot.execute(alice, VERBS.setupSave, setupForm);
       const card = await bot.execute(bob, VERBS.setupSave, {

@@ -38,8 +38,10 @@ describe('bot: the session cycle in chat', () => {
   });
 
   it('adds an extra session once per day', async () => {
-    assert.match(cardText(firstCard(await bot.message(person('katrin'), 'sondersitzung 20.05.2027'))), /Sondersitzung 2027\/4 angelegt/);
-    assert.match(cardText(firstCard(await bot.message(person('katrin'), 'sondersitzung 2027-05-20'))), /bereits die Sondersitzung 2027\/4/);
+    assert.match(cardText(firstCard(await bot.message(person('katrin'), 'sondersitzung 20.05.2027'))), /Sondersitzung 2027\/S1 angelegt/);
+    assert.match(cardText(firstCard(await bot.message(person('katrin'), 'sondersitzung 2027-05-20'))), /bereits die Sondersitzung 2027\/S1/);
+    assert.match(cardText(firstCard(await bot.message(person('katrin'), 'einladen 2027/S1'))), /Sondersitzung 2027\/S1/);
+    assert.match(cardText(firstCard(await bot.message(person('katrin'), 'einladen 2027/x'))), /für eine Sondersitzung „2027\/S1“/);
     assert.match(cardText(firstCard(await bot.message(person('katrin'), 'sondersitzung'))), /Bitte das Datum angeben/);
     assert.match(cardText(firstCard(await bot.message(person('katrin'), 'sondersitzung 31.02.2027'))), /kein gültiges Datum/);
   });

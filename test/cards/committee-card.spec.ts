@@ -18,4 +18,12 @@ describe('cards/committee-card', () => {
     const automatic = cardText(renderCommitteeCard(sampleCommittee({ minutes: { objectionDays: 3, autoApprove: true } }), { canEdit: false }, translator('en')));
     assert.match(automatic, /objections within 3 days of circulation; approved automatically if none came in by then/);
   });
+
+  it('shows whether the agenda goes out by itself: yes for a committee stored before the setting, in German and English', () => {
+    const { autoPublishAgenda: _none, ...stored } = sampleCommittee();
+    assert.match(cardText(renderCommitteeCard(stored, { canEdit: true }, translator('de'))), /Tagesordnung\nzum Versandtermin automatisch veröffentlicht; zwei Tage vorher erfährt die Geschäftsstelle, was noch offen ist/);
+    const byHand = sampleCommittee({ autoPublishAgenda: false });
+    assert.match(cardText(renderCommitteeCard(byHand, { canEdit: true }, translator('de'))), /Tagesordnung\nwird nur durch die Geschäftsstelle veröffentlicht; zum Versandtermin erhält sie einen Hinweis/);
+    assert.match(cardText(renderCommitteeCard(byHand, { canEdit: true }, translator('en'))), /Agenda\npublished only by the secretariat; the secretariat is reminded when it is due/);
+  });
 });

@@ -46,6 +46,7 @@ import {
 } from './agenda-triage-card-fixtures';
 import { actionCardSamples } from './action-card-samples';
 import { auditCardSamples } from './audit-card-samples';
+import { agendaDeadlineCardSamples } from './agenda-deadline-card-samples';
 
 /** Connectors refuse larger messages; below this a card fits everywhere in Teams. */
 const MAX_CARD_BYTES = 28 * 1024;
@@ -214,6 +215,7 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
       { template: 'agenda-published', name: `published agenda, the fullest version with removals (${locale})`, card: renderPublishedAgendaCard(largestAgendaMessage(), i18n) },
       ...actionCardSamples(i18n),
       ...auditCardSamples(i18n),
+      ...agendaDeadlineCardSamples(i18n),
     ];
   });
 }

@@ -64,12 +64,12 @@ describe('e2e: from a held session to approved minutes and a closed agreement in
 
   it('the secretariat holds an extra session today, with the member attending', async () => {
     await say(people.secretariat, `extra session ${today.toISODate()}`);
-    const created = await people.secretariat.getByText(/Extra session \d{4}\/\d+ created/).last().textContent();
-    number = /(\d{4}\/\d+)/.exec(created ?? '')?.[1] ?? '';
+    const created = await people.secretariat.getByText(/Extra session \d{4}\/S\d+ created/).last().textContent();
+    number = /(\d{4}\/S\d+)/.exec(created ?? '')?.[1] ?? '';
     assert.ok(number, `no session number in "${created}"`);
     await say(people.secretariat, `invite ${number}`);
     await people.secretariat.getByText(`Invitations to session ${number} are being sent`).last().waitFor();
-    await people.other.getByText(`Invitation: Session ${number}`).last().waitFor({ timeout: 60_000 });
+    await people.other.getByText(`Invitation: Extra session ${number}`).last().waitFor({ timeout: 60_000 });
     // The answer deadline of a session held today has passed: the secretariat records who came.
     await say(people.secretariat, `attendance ${number}`);
     await choose(people.secretariat, 'Jobcenter Leipzig', 'in person');
@@ -79,7 +79,7 @@ describe('e2e: from a held session to approved minutes and a closed agreement in
 
   it('the secretariat drafts the minutes with one agreement', async () => {
     await say(people.secretariat, 'minutes');
-    await people.secretariat.getByText(`Minutes – Session ${number}`).last().waitFor();
+    await people.secretariat.getByText(`Minutes – Extra session ${number}`).last().waitFor();
     // The minutes card is the newest; its two items, opening and other business, each have "Edit".
     await people.secretariat.getByRole('button', { name: 'Edit', exact: true }).nth(-2).click();
     await people.secretariat.getByLabel('Summary').last().fill('The chambers reported rising dropout figures in the first year.');
@@ -96,7 +96,7 @@ describe('e2e: from a held session to approved minutes and a closed agreement in
   it('the secretariat circulates the minutes, and the member gets them for review', async () => {
     await say(people.secretariat, 'circulate minutes');
     await people.secretariat.getByText('Version 2 is circulated.').last().waitFor();
-    await people.other.getByText(`Draft minutes – Session ${number} (version 2)`).last().waitFor({ timeout: 60_000 });
+    await people.other.getByText(`Draft minutes – Extra session ${number} (version 2)`).last().waitFor({ timeout: 60_000 });
     await screenshot(people.other, 'minutes-2-review.png');
   });
 
@@ -109,7 +109,7 @@ describe('e2e: from a held session to approved minutes and a closed agreement in
 
   it('the working group channel shows the results and the agreement, without the discussion', async () => {
     await people.secretariat.getByRole('treeitem', { name: `${TEAM} - ${CHANNEL}` }).click();
-    await people.secretariat.getByText(`Results and agreements – Session ${number}`).last().waitFor({ timeout: 60_000 });
+    await people.secretariat.getByText(`Results and agreements – Extra session ${number}`).last().waitFor({ timeout: 60_000 });
     await people.secretariat.getByText(AGREEMENT, { exact: false }).last().waitFor();
     assert.equal(await people.secretariat.getByText('The chambers reported rising dropout figures').count(), 0);
     await screenshot(people.secretariat, 'minutes-4-channel.png');
@@ -118,7 +118,7 @@ describe('e2e: from a held session to approved minutes and a closed agreement in
 
   it('the full minutes are a PDF with the committee, the session and the agreement', async () => {
     await say(people.secretariat, 'minutes');
-    await people.secretariat.getByText(`Minutes – Session ${number}`).last().waitFor();
+    await people.secretariat.getByText(`Minutes – Extra session ${number}`).last().waitFor();
     // The button opens the link in a new tab; the test reads the address it asks for.
     const request = people.secretariat.context().waitForEvent('request', (candidate) => candidate.url().includes('/api/minutes/'));
     await people.secretariat.getByText('Minutes as PDF', { exact: true }).last().click();
@@ -140,7 +140,7 @@ describe('e2e: from a held session to approved minutes and a closed agreement in
   });
 
   it('the member marks her action item done from its card', async () => {
-    await people.other.getByText(`Action item – Session ${number}`).last().waitFor({ timeout: 60_000 });
+    await people.other.getByText(`Action item – Extra session ${number}`).last().waitFor({ timeout: 60_000 });
     await screenshot(people.other, 'minutes-6-action-item.png');
     await people.other.getByRole('button', { name: 'Done', exact: true }).last().click();
     await people.other.getByText('Saved: Done.').last().waitFor();

@@ -44,12 +44,18 @@ export type PublishRefusal =
   | { readonly kind: 'confirmLate'; readonly dueAt: string }
   | Exclude<InviteRefusal, { kind: 'alreadyInvited' }>;
 
-export interface Published {
-  readonly session: Stored<SessionDocument>;
+/** What a publication sent, as the secretariat is told it. */
+export interface PublicationSummary {
   readonly version: number;
+  /** Agenda items of the version. */
+  readonly items: number;
   /** People told 1:1 (invitations and agenda cards). */
   readonly people: number;
   readonly toWorkingGroupConversation: boolean;
+}
+
+export interface Published extends Omit<PublicationSummary, 'items'> {
+  readonly session: Stored<SessionDocument>;
 }
 
 /**
@@ -59,8 +65,17 @@ export interface Published {
  * conversation (or 1:1 when none is set up), and anyone who had an earlier version and is no
  * longer invited gets the new one too. A later version marks what changed. After the agenda
  * lead time the secretariat confirms first; the scheduler publishes on time without asking.
+ * `alongside` adds writes that belong to the publication (the scheduler's notice of what went
+ * out) to the same batch, so they happen exactly when it does.
  */
-export async function publishAgenda(deps: AppDependencies, committee: Stored<CommitteeDocument>, session: Stored<SessionDocument>, by: string, confirmedLate: boolean): Promise<Result<Published, PublishRefusal>> {
+export async function publishAgenda(
+  deps: AppDependencies,
+  committee: Stored<CommitteeDocument>,
+  session: Stored<SessionDocument>,
+  by: string,
+  confirmedLate: boolean,
+  alongside: (summary: PublicationSummary) => readonly BatchOperation[] = () => [],
+): Promise<Result<Published, PublishRefusal>> {
   if (!AGENDA_OPEN_STATES.includes(session.state)) return fail({ kind: 'illegalState', session });
   const loaded = await loadAgenda(deps.store, committee.committeeId, session);
   const previous = loaded.stored?.published;
@@ -104,11 +119,22 @@ export async function publishAgenda(deps: AppDependencies, committee: Stored<Com
     ...draftsForPeople(dispatchId, [...formerRecipients, ...workingGroupPeople], message),
   ];
   const recipients = [...new Set([...(loaded.stored?.recipients ?? []), ...invitees, ...workingGroupPeople.map((person) => person.aadObjectId)])];
-  operations.push(agendaWrite(committee.committeeId, session, loaded, { published: agenda, recipients }, nowIso, by), enqueueOperation(committee.committeeId, dispatchId, drafts, nowIso));
+  const summary: PublicationSummary = {
+    version,
+    items: agenda.items.length,
+    people: invitees.length + formerRecipients.length + workingGroupPeople.length,
+    toWorkingGroupConversation: Boolean(committee.workingGroupConversationId),
+  };
+  operations.push(
+    agendaWrite(committee.committeeId, session, loaded, { published: agenda, recipients }, nowIso, by),
+    enqueueOperation(committee.committeeId, dispatchId, drafts, nowIso),
+    ...alongside(summary),
+  );
 
   try {
     const [stored] = await deps.store.batch(committee.committeeId, operations);
-    return ok({ session: stored as Stored<SessionDocument>, version, people: invitees.length + formerRecipients.length + workingGroupPeople.length, toWorkingGroupConversation: Boolean(committee.workingGroupConversationId) });
+    const { items: _items, ...published } = summary;
+    return ok({ session: stored as Stored<SessionDocument>, ...published });
   } catch (error) {
     if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
     const refusal = await afterLostRace(deps, committee, session);

@@ -1,11 +1,11 @@
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
-import { parseSessionNumber } from '../../domain/sessions/session-edit';
+import { parseSessionNumber } from '../../domain/sessions/session-number';
 import type { AppDependencies } from '../dependencies';
 import type { PersonDocument } from '../documents';
 import type { Actor } from '../identify-actor';
 import type { Query, Stored } from '../ports/document-store';
-import { sessionDocumentId, type SessionDocument } from '../sessions/session-document';
+import { sessionByNumber } from '../sessions/find-session';
 import type { AuditSource } from './audit-context';
 import { AUDIT_TYPE, type AuditChange, type AuditOperation, type AuditRecord } from './audit-record';
 
@@ -100,9 +100,9 @@ export async function auditTrail({ store }: AppDependencies, actor: Actor, query
 async function subjectOf(store: AppDependencies['store'], committeeId: string, query: string, people: ReadonlyArray<Stored<PersonDocument>>): Promise<Result<AuditSubject, AuditTrailRefusal>> {
   const number = parseSessionNumber(query);
   if (number) {
-    const sessionId = sessionDocumentId(number.year, number.sequence);
-    const session = await store.get<SessionDocument>(committeeId, sessionId);
-    return session ? ok({ kind: 'session', number: session.number, sessionId }) : fail({ kind: 'unknownSession', number: query });
+    const session = await sessionByNumber(store, committeeId, number);
+    if (!session) return fail({ kind: 'unknownSession', number: query });
+    return ok({ kind: 'session', number: session.number, sessionId: session.id });
   }
   const wanted = query.toLocaleLowerCase('de');
   const exact = people.filter((person) => person.displayName.toLocaleLowerCase('de') === wanted);

@@ -24,18 +24,7 @@ export async function scheduleJobs({ store, clock }: AppDependencies, committeeI
   for (const [id, job] of planned) {
     const current = existing.find((document) => document.id === id);
     if (current && current.dueAt === job.dueAt && current.status !== 'cancelled') continue;
-    const next: JobDocument = {
-      id,
-      committeeId,
-      type: 'job',
-      kind: job.kind,
-      subjectId,
-      dueAt: job.dueAt,
-      status: 'scheduled',
-      leaseUntil: UNCLAIMED,
-      attempts: 0,
-      updatedAt: nowIso,
-    };
+    const next = newJobDocument(committeeId, subjectId, job, nowIso);
     await (current ? store.replace(next, current._etag) : store.create(next));
   }
   for (const current of existing) {
@@ -43,4 +32,20 @@ export async function scheduleJobs({ store, clock }: AppDependencies, committeeI
     const { _etag: etag, ...rest } = current;
     await store.replace<JobDocument>(expiringAfterDays({ ...rest, status: 'cancelled' as const, updatedAt: nowIso }, FINISHED_JOB_DAYS), etag);
   }
+}
+
+/** A job as first scheduled: due at its time, unclaimed, not yet tried. */
+export function newJobDocument(committeeId: string, subjectId: string, job: PlannedJob, nowIso: string): JobDocument {
+  return {
+    id: jobDocumentId(job.kind, subjectId),
+    committeeId,
+    type: 'job',
+    kind: job.kind,
+    subjectId,
+    dueAt: job.dueAt,
+    status: 'scheduled',
+    leaseUntil: UNCLAIMED,
+    attempts: 0,
+    updatedAt: nowIso,
+  };
 }

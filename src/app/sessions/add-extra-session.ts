@@ -21,7 +21,8 @@ interface ExtraSessionClaim extends Document {
 const ATTEMPTS = 5;
 
 /**
- * Adds an extra session on the given day, numbered after the year's sessions so far. One extra
+ * Adds an extra session on the given day, with the next extra number of its year (`2027/S1`, …),
+ * never a regular one, so the year's planning still finds every regular number free. One extra
  * session per day: a repeated or re-delivered request returns the one already made. Two requests
  * for different days at once may pick the same number; the loser takes the next one.
  */

@@ -3,10 +3,10 @@ import { fail, ok, type Result } from '../../domain/result';
 import type { CommitteeDocument } from '../documents';
 import type { Actor } from '../identify-actor';
 import { isSafeIdPart } from '../../domain/ids';
-import { parseSessionNumber } from '../../domain/sessions/session-edit';
+import { formatSessionNumber, parseSessionNumber, type SessionNumber } from '../../domain/sessions/session-number';
 import type { SessionState } from '../../domain/sessions/session-state';
 import type { DocumentStore, Stored } from '../ports/document-store';
-import { sessionDocumentId, type SessionDocument } from './session-document';
+import type { SessionDocument } from './session-document';
 
 /** Every session of the committee (of one year, if given), in date order. */
 export async function sessionsOf(store: DocumentStore, committeeId: string, year?: number): Promise<Array<Stored<SessionDocument>>> {
@@ -23,17 +23,34 @@ export async function sessionById(store: DocumentStore, committeeId: string, ses
   return store.get<SessionDocument>(committeeId, sessionId);
 }
 
+/**
+ * The session with this number. Found by its number rather than its id, because an extra
+ * session stored before extra sessions had numbers of their own keeps the id of the regular
+ * number it had then.
+ */
+export async function sessionByNumber(
+  store: DocumentStore,
+  committeeId: string,
+  number: SessionNumber,
+): Promise<Stored<SessionDocument> | undefined> {
+  const found = await store.query<SessionDocument>(committeeId, {
+    type: 'session',
+    where: [{ field: 'number', op: '=', value: formatSessionNumber(number) }],
+  });
+  return found.find((session) => !session.extra) ?? found[0];
+}
+
 export type SessionChoice = { readonly ok: true; readonly session: Stored<SessionDocument> } | { readonly ok: false; readonly reason: 'notANumber' | 'notFound' | 'noneSuitable' };
 
 /**
- * The session a typed command is about: the one it names (`2027/1`), or else the next one
+ * The session a typed command is about: the one it names (`2027/1`, `2027/S1`), or else the next one
  * (by start) in one of the states the command works on, or failing that the latest such one.
  */
 export async function chooseSession(store: DocumentStore, committeeId: string, argument: string, states: readonly SessionState[], nowIso: string): Promise<SessionChoice> {
   if (argument.trim()) {
     const number = parseSessionNumber(argument);
     if (!number) return { ok: false, reason: 'notANumber' };
-    const session = await store.get<SessionDocument>(committeeId, sessionDocumentId(number.year, number.sequence));
+    const session = await sessionByNumber(store, committeeId, number);
     return session ? { ok: true, session } : { ok: false, reason: 'notFound' };
   }
   const candidates = (await sessionsOf(store, committeeId)).filter((session) => states.includes(session.state));

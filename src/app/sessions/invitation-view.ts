@@ -35,6 +35,8 @@ export interface InvitationView {
   readonly institution: string;
   /** For a deputy: the member they stand in for. */
   readonly representing?: string;
+  /** For a deputy invited in place of a deactivated member: they represent the institution itself. */
+  readonly holdsSeat?: true;
   /** For a member: the seat's nominated deputy, who can be sent. */
   readonly deputyName?: string;
   readonly status: InvitationStatus;
@@ -70,7 +72,8 @@ export function invitationView(
     personId,
     as: invitation.as,
     institution: seat.institution,
-    ...(invitation.as === 'deputy' ? { representing: nameOf(roster, seat.memberId) } : {}),
+    ...(invitation.as === 'deputy' && seat.heldByDeputy ? { holdsSeat: true as const } : {}),
+    ...(invitation.as === 'deputy' && !seat.heldByDeputy ? { representing: nameOf(roster, seat.memberId) } : {}),
     ...(invitation.as === 'member' && seat.deputyId ? { deputyName: nameOf(roster, seat.deputyId) } : {}),
     status: invitationStatus(session, committee.timeZone, nowIso),
     deadline: rsvpDeadline(session.startsAt, committee.timeZone),

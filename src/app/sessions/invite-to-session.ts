@@ -1,6 +1,7 @@
 import { mayUse } from '../../domain/permissions';
 import type { Actor } from '../identify-actor';
 import { fail, ok, type Result } from '../../domain/result';
+import { seatsToInvite } from '../../domain/sessions/invited-seat';
 import { nextState, type SessionState } from '../../domain/sessions/session-state';
 import type { AppDependencies } from '../dependencies';
 import { enqueueOperation, personIdsOf } from '../delivery/outbox-record';
@@ -19,8 +20,9 @@ export type InviteRefusal =
   | { readonly kind: 'outdated' };
 
 /**
- * Invites every seat's member to the session: the session becomes `invited`, remembers the seats
- * as they are now, and one invitation card per member goes into the outbox, all in one atomic
+ * Invites every seat to the session, through its member or, when the member is deactivated,
+ * its deputy (see `seatsToInvite`): the session becomes `invited`, remembers the seats as they
+ * are now, and one invitation card per invitee goes into the outbox, all in one atomic
  * batch, so there is never an invited session without its invitations or the other way round.
  * Inviting again (a second click, a re-delivered activity, the scheduler after a manual invite)
  * sends nothing twice. `by` is who invited: a person's id, or `scheduler`.
@@ -68,7 +70,7 @@ export async function invitationOperations(
   if (!next.ok) return fail({ kind: 'illegalState', current: session.state });
 
   const roster = await rosterSnapshot(deps.store, committee.committeeId);
-  const seats = roster.seats.filter((seat) => roster.people.get(seat.memberId)?.active);
+  const seats = seatsToInvite(roster.seats, (personId) => roster.people.get(personId)?.active === true);
   if (seats.length === 0) return fail({ kind: 'noSeats' });
 
   const invited: SessionDocument = { ...changed, state: next.value, invitedSeats: seats, invitedAt: nowIso, revision: changed.revision + 1, updatedAt: nowIso, updatedBy: by };

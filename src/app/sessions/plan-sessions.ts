@@ -1,11 +1,19 @@
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
-import { planYear } from '../../domain/sessions/plan-year';
+import { planYear, type PlannedSession } from '../../domain/sessions/plan-year';
+import { extraSequencesOf, formatSessionNumber, parseSessionNumber } from '../../domain/sessions/session-number';
 import type { AppDependencies } from '../dependencies';
+import type { CommitteeDocument } from '../documents';
 import type { Actor } from '../identify-actor';
 import type { Stored } from '../ports/document-store';
-import { ConflictError } from '../ports/store-errors';
-import { newSessionDocument, type SessionDocument } from './session-document';
+import { ConcurrencyError, ConflictError } from '../ports/store-errors';
+import { sessionsOf } from './find-session';
+import {
+  displacedSessionDocumentId,
+  newSessionDocument,
+  sessionDocumentId,
+  type SessionDocument,
+} from './session-document';
 import { scheduleSessionJobs } from './session-jobs';
 
 export type PlanSessionsRefusal = { readonly kind: 'notAllowed' } | { readonly kind: 'noCommittee' } | { readonly kind: 'invalidYear'; readonly min: number; readonly max: number };
@@ -17,7 +25,7 @@ const YEARS_AROUND = { back: 1, ahead: 5 } as const;
  * Creates the year's regular sessions as planning proposes them. Sessions that exist already are
  * kept as they are (the secretariat may have edited them), so planning twice creates nothing
  * twice, and two secretaries planning at once end with one set: each session is a create, and
- * a conflict means the other was faster.
+ * a conflict means the other was faster. Extra sessions never count as regular ones.
  */
 export async function planSessions(deps: AppDependencies, actor: Actor, yearInput: unknown): Promise<Result<{ readonly created: ReadonlyArray<Stored<SessionDocument>>; readonly existing: ReadonlyArray<Stored<SessionDocument>> }, PlanSessionsRefusal>> {
   if (!actor.committee) return fail({ kind: 'noCommittee' });
@@ -32,20 +40,74 @@ export async function planSessions(deps: AppDependencies, actor: Actor, yearInpu
   const created: Array<Stored<SessionDocument>> = [];
   const existing: Array<Stored<SessionDocument>> = [];
   for (const planned of planYear(year, actor.committee)) {
-    const document = newSessionDocument(actor.committeeId, planned, nowIso, actor.identity.aadObjectId);
-    const id = document.id;
-    try {
-      const stored = await deps.store.create(document);
-      await scheduleSessionJobs(deps, actor.committee, stored);
-      created.push(stored);
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      const stored = await deps.store.get<SessionDocument>(actor.committeeId, id);
-      if (!stored) continue;
-      // Also repairs a schedule that a crash right after creating the session left out.
-      await scheduleSessionJobs(deps, actor.committee, stored);
-      existing.push(stored);
-    }
+    const outcome = await createRegularSession(deps, actor, actor.committee, planned, nowIso);
+    if (!outcome) continue;
+    // Also repairs a schedule that a crash right after creating the session left out.
+    if (!outcome.created) await scheduleSessionJobs(deps, actor.committee, outcome.session);
+    (outcome.created ? created : existing).push(outcome.session);
   }
   return ok({ created, existing });
+}
+
+/**
+ * Stores one regular session, or finds it stored. Its id may be held by an extra session stored
+ * before extra sessions had numbers of their own (it then took the year's next regular number):
+ * that session is no regular one and must not stand in for it. It moves to the next extra number
+ * of its year (same id, so its answers, agenda and links stay), and the regular session is
+ * stored under the displaced id instead.
+ */
+async function createRegularSession(
+  deps: AppDependencies,
+  actor: Actor,
+  committee: CommitteeDocument,
+  planned: PlannedSession,
+  nowIso: string,
+): Promise<{ readonly session: Stored<SessionDocument>; readonly created: boolean } | undefined> {
+  const { year, sequence } = planned;
+  for (const id of [sessionDocumentId(year, sequence), displacedSessionDocumentId(year, sequence)]) {
+    const document = newSessionDocument(actor.committeeId, planned, nowIso, actor.identity.aadObjectId, id);
+    try {
+      const stored = await deps.store.create(document);
+      await scheduleSessionJobs(deps, committee, stored);
+      return { session: stored, created: true };
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
+    const stored = await deps.store.get<SessionDocument>(actor.committeeId, id);
+    if (!stored) return undefined;
+    if (!stored.extra) return { session: stored, created: false };
+    if (stored.number === planned.number) await renumberEarlierExtraSession(deps, actor, stored, nowIso);
+  }
+  return undefined;
+}
+
+/** Gives an extra session that holds a regular number the next extra number of its year. */
+async function renumberEarlierExtraSession(
+  deps: AppDependencies,
+  actor: Actor,
+  session: Stored<SessionDocument>,
+  nowIso: string,
+): Promise<void> {
+  const holdsRegularNumber = (candidate: SessionDocument | undefined) =>
+    candidate?.extra === true && !parseSessionNumber(candidate.number)?.extra;
+  for (let current: Stored<SessionDocument> | undefined = session; current && holdsRegularNumber(current); ) {
+    const numbers = (await sessionsOf(deps.store, actor.committeeId, current.year)).map((other) => other.number);
+    const sequence = Math.max(0, ...extraSequencesOf(numbers, current.year)) + 1;
+    const renumbered: SessionDocument = {
+      ...current,
+      number: formatSessionNumber({ year: current.year, sequence, extra: true }),
+      sequence,
+      revision: current.revision + 1,
+      updatedAt: nowIso,
+      updatedBy: actor.identity.aadObjectId,
+    };
+    try {
+      await deps.store.replace(renumbered, current._etag);
+      return;
+    } catch (error) {
+      // Someone changed it meanwhile (perhaps a second planner renumbered it): look again.
+      if (!(error instanceof ConcurrencyError)) throw error;
+      current = await deps.store.get<SessionDocument>(actor.committeeId, current.id);
+    }
+  }
 }

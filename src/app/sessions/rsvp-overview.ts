@@ -17,6 +17,8 @@ export interface SeatLine {
   readonly institution: string;
   readonly memberName: string;
   readonly deputyName?: string;
+  /** The member was deactivated when the invitations went out: the deputy represents the seat. */
+  readonly heldByDeputy?: true;
   readonly status: SeatStatus;
   /** Who will attend, when someone will: the member, the deputy or the named colleague. */
   readonly attendeeName?: string;
@@ -52,6 +54,7 @@ export async function rsvpOverview(deps: AppDependencies, actor: Actor, session:
     institution: seat.institution,
     memberName: nameOf(roster, seat.memberId),
     ...(seat.deputyId ? { deputyName: nameOf(roster, seat.deputyId) } : {}),
+    ...(seat.heldByDeputy ? { heldByDeputy: true as const } : {}),
     status,
     ...attendee(status, nameOf(roster, seat.memberId), seat.deputyId ? nameOf(roster, seat.deputyId) : undefined),
   }));

@@ -1,7 +1,7 @@
 import type { Document } from '../ports/document-store';
 import type { PublishedAgenda } from '../agenda/agenda-document';
 import type { PlannedSession } from '../../domain/sessions/plan-year';
-import type { InvitedSeat } from '../../domain/sessions/invitation';
+import type { InvitedSeat } from '../../domain/sessions/invited-seat';
 import type { SessionState } from '../../domain/sessions/session-state';
 
 /** A session of the committee as stored: what planning proposed plus the secretariat's edits. */
@@ -32,15 +32,37 @@ export interface SessionDocument extends Document {
   readonly updatedBy?: string;
 }
 
-/** One id per session number, so planning a year twice finds the sessions it made before. */
-export function sessionDocumentId(year: number, sequence: number): string {
-  return `session-${year}-${sequence}`;
+/**
+ * One id per session number, so planning a year twice finds the sessions it made before and
+ * adding an extra session twice at once makes one: `session-2027-1` for 2027/1,
+ * `session-2027-s1` for 2027/S1. Look sessions up by number with `sessionByNumber`, not by this
+ * id: an extra session stored before extra sessions had numbers of their own may hold a regular
+ * session's id (see `planSessions`).
+ */
+export function sessionDocumentId(year: number, sequence: number, extra = false): string {
+  return `session-${year}-${extra ? 's' : ''}${sequence}`;
 }
 
-/** A planned session as it is first stored: state `planned`, revision 1. */
-export function newSessionDocument(committeeId: string, planned: PlannedSession, nowIso: string, by: string): SessionDocument {
+/**
+ * Where a regular session is stored when its own id is held by such an earlier extra session.
+ * Derived, so that planning again finds it.
+ */
+export function displacedSessionDocumentId(year: number, sequence: number): string {
+  return `${sessionDocumentId(year, sequence)}-regular`;
+}
+
+/**
+ * A planned session as it is first stored: state `planned`, revision 1; under its number's id unless another `id` is given.
+ */
+export function newSessionDocument(
+  committeeId: string,
+  planned: PlannedSession,
+  nowIso: string,
+  by: string,
+  id = sessionDocumentId(planned.year, planned.sequence, planned.extra),
+): SessionDocument {
   return {
-    id: sessionDocumentId(planned.year, planned.sequence),
+    id,
     committeeId,
     type: 'session',
     number: planned.number,

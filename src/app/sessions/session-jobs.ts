@@ -3,17 +3,24 @@ import type { AppDependencies } from '../dependencies';
 import { COMMITTEE_DOCUMENT_ID } from '../../domain/ids';
 import type { CommitteeDocument } from '../documents';
 import type { JobHandler } from '../scheduling/run-due-jobs';
-import { scheduleJobs } from '../scheduling/schedule-jobs';
+import { newJobDocument, scheduleJobs } from '../scheduling/schedule-jobs';
 import { ConcurrencyError, ConflictError } from '../ports/store-errors';
 import { remindUnanswered } from './remind-unanswered';
 import { callForTopics } from '../agenda/call-for-topics';
-import { AGENDA_OPEN_STATES } from '../agenda/build-agenda';
-import { publishAgenda, SCHEDULER } from '../agenda/publish-agenda';
+import { AGENDA_OPEN_STATES, agendaDueAt } from '../agenda/build-agenda';
+import { handleAgendaDeadline, reviewAgendaBeforeDeadline } from '../agenda/agenda-deadline-notices';
+import { SCHEDULER } from '../agenda/publish-agenda';
 import { reportTopicsClosed } from '../agenda/topics-closed';
 import type { SessionDocument } from './session-document';
 
 /** The deadlines of a session that have a job handler. */
-const HANDLED: readonly DeadlineKind[] = ['callForTopics', 'topicDeadline', 'agendaDispatch', 'rsvpReminder'];
+const HANDLED: readonly DeadlineKind[] = [
+  'callForTopics',
+  'topicDeadline',
+  'agendaReview',
+  'agendaDispatch',
+  'rsvpReminder',
+];
 
 /**
  * Makes the session's deadline jobs match its date and the committee's lead times; a cancelled
@@ -40,9 +47,11 @@ const SCHEDULE_ATTEMPTS = 5;
 
 /**
  * What the scheduler does at a session's deadlines: it calls for topics (unless the secretariat
- * already did), tells the secretariat at the topic deadline what came in, publishes the agenda
- * at the agenda lead time (inviting with it, unless nothing changed since the secretariat
- * published), and reminds those without an answer. Each handler first checks that the job still
+ * already did), tells the secretariat at the topic deadline what came in and two days before
+ * the agenda lead time what is still undecided on the agenda, publishes the agenda at the lead
+ * time if the committee's setting says so (inviting with it, unless nothing changed since the
+ * secretariat published) or else tells the secretariat that it waits for them, and reminds
+ * those without an answer. Each handler first checks that the job still
  * belongs to the session's current date, so a schedule that a crash left stale never fires at
  * the wrong time; it is corrected instead.
  */
@@ -57,10 +66,16 @@ export const SESSION_JOB_HANDLERS: Readonly<Record<DeadlineKind, JobHandler>> = 
     if (!loaded || !AGENDA_OPEN_STATES.includes(loaded.session.state)) return;
     await reportTopicsClosed(deps, loaded.committee, loaded.session, job.dueAt);
   },
+  agendaReview: async (job, deps) => {
+    const loaded = await currentFor(deps, job.committeeId, job.subjectId, 'agendaReview', job.dueAt);
+    if (!loaded || !AGENDA_OPEN_STATES.includes(loaded.session.state)) return;
+    const agendaDue = agendaDueAt(loaded.committee, loaded.session);
+    await reviewAgendaBeforeDeadline(deps, loaded.committee, loaded.session, agendaDue);
+  },
   agendaDispatch: async (job, deps) => {
     const loaded = await currentFor(deps, job.committeeId, job.subjectId, 'agendaDispatch', job.dueAt);
     if (!loaded || !AGENDA_OPEN_STATES.includes(loaded.session.state)) return;
-    await publishAgenda(deps, loaded.committee, loaded.session, SCHEDULER, true);
+    await handleAgendaDeadline(deps, loaded.committee, loaded.session, job.dueAt);
   },
   rsvpReminder: async (job, deps) => {
     const loaded = await currentFor(deps, job.committeeId, job.subjectId, 'rsvpReminder', job.dueAt);
@@ -80,5 +95,27 @@ async function currentFor(deps: AppDependencies, committeeId: string, sessionId:
     await scheduleSessionJobs(deps, committee, session);
     return undefined;
   }
+  await addMissingAgendaReview(deps, committee, session);
   return { committee, session };
+}
+
+/**
+ * Sessions scheduled before the agenda review existed have no job for it; their earlier
+ * deadlines add it, unless its time has passed. A create, so it never moves or repeats a
+ * review that is already scheduled or done.
+ */
+async function addMissingAgendaReview(
+  deps: AppDependencies,
+  committee: Pick<CommitteeDocument, 'committeeId' | 'leadTimes' | 'timeZone'>,
+  session: Pick<SessionDocument, 'id' | 'startsAt'>,
+): Promise<void> {
+  const deadlines = sessionDeadlines(session.startsAt, committee.leadTimes, committee.timeZone);
+  const review = deadlines.find((deadline) => deadline.kind === 'agendaReview')!;
+  const nowIso = deps.clock.now().toUTC().toISO()!;
+  if (review.dueAt <= nowIso) return;
+  try {
+    await deps.store.create(newJobDocument(committee.committeeId, session.id, review, nowIso));
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+  }
 }

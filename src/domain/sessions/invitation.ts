@@ -1,11 +1,7 @@
-import type { Seat } from '../roster';
+import { firstInviteeOf, type InvitedSeat } from './invited-seat';
 import { deputyToInvite, type RsvpAnswer } from './rsvp';
 
-/**
- * The seats as they were when the invitation went out. Invitations go to the people who held
- * the seats then, so a later roster change does not silently re-address a sent invitation.
- */
-export type InvitedSeat = Seat;
+export type { InvitedSeat } from './invited-seat';
 
 /** Why a person has an invitation: as the seat's member, or as its deputy standing in. */
 export interface Invitation {
@@ -14,22 +10,23 @@ export interface Invitation {
 }
 
 /**
- * Whether and as what the person is invited: every member of an invited seat is; a deputy is
- * once the member has declined or sent them (the deputy rule). Anyone else is not, whatever a
- * card says.
+ * Whether and as what the person is invited: every seat's first invitee is (its member, or its
+ * deputy when the member was deactivated); a deputy also once the member has declined or sent
+ * them (the deputy rule). Anyone else is not, whatever a card says.
  */
 export function invitationOf(seats: readonly InvitedSeat[], answers: readonly RsvpAnswer[], personId: string): Invitation | undefined {
-  const asMember = seats.find((seat) => seat.memberId === personId);
-  if (asMember) return { seat: asMember, as: 'member' };
+  const first = seats.find((seat) => firstInviteeOf(seat).personId === personId);
+  if (first) return { seat: first, as: firstInviteeOf(first).as };
   const asDeputy = seats.find((seat) => seat.deputyId === personId && deputyToInvite(seat, latestOf(answers, seat.id, seat.memberId)) === personId);
   return asDeputy ? { seat: asDeputy, as: 'deputy' } : undefined;
 }
 
-/** Everybody holding an invitation now: all members, and the deputies the rule has called in. */
+/** Everybody holding an invitation now: every seat's first invitee, and the deputies the rule has called in. */
 export function invitees(seats: readonly InvitedSeat[], answers: readonly RsvpAnswer[]): Array<{ readonly personId: string } & Invitation> {
   return seats.flatMap((seat) => {
-    const deputy = deputyToInvite(seat, latestOf(answers, seat.id, seat.memberId));
-    return [{ personId: seat.memberId, seat, as: 'member' as const }, ...(deputy ? [{ personId: deputy, seat, as: 'deputy' as const }] : [])];
+    const first = firstInviteeOf(seat);
+    const deputy = seat.heldByDeputy ? undefined : deputyToInvite(seat, latestOf(answers, seat.id, seat.memberId));
+    return [{ ...first, seat }, ...(deputy ? [{ personId: deputy, seat, as: 'deputy' as const }] : [])];
   });
 }
 

@@ -1,11 +1,13 @@
 import { DateTime } from 'luxon';
 import type { ChairRotation, CommitteeSettings, Term } from '../committee';
+import { extraSequencesOf, formatSessionNumber } from './session-number';
 
 /** A session as planning proposes it; the secretariat then edits date, time, place and link. */
 export interface PlannedSession {
-  /** `2027/1`: the year and the running number within it. */
+  /** `2027/1`, or `2027/S1` for an extra session: see `session-number.ts`. */
   readonly number: string;
   readonly year: number;
+  /** The running number within the year, counted separately for regular and extra sessions. */
   readonly sequence: number;
   /** The term the session falls in; undefined for extra sessions. */
   readonly term?: Term;
@@ -32,7 +34,7 @@ export function planYear(year: number, settings: Pick<CommitteeSettings, 'terms'
     const middleMonth = term.startMonth + Math.floor((term.endMonth - term.startMonth) / 2);
     const start = secondThursday(year, middleMonth, settings.timeZone);
     return {
-      number: `${year}/${sequence}`,
+      number: formatSessionNumber({ year, sequence, extra: false }),
       year,
       sequence,
       term,
@@ -58,17 +60,18 @@ export function chairOf(year: number, sequence: number, sessionsPerYear: number,
 }
 
 /**
- * An extra session (Sondersitzung): the next number of its year, at the given local date and
- * the usual start time; the secretariat chooses its chair.
+ * An extra session (Sondersitzung): the next extra number of its year (`2027/S1`, `2027/S2`, …),
+ * at the given local date and the usual start time; the secretariat chooses its chair. Extra
+ * sessions are counted apart from the regular ones, so adding one to a year not yet planned
+ * leaves every regular number free for planning.
  */
 export function extraSession(existingNumbers: readonly string[], localDate: string, settings: Pick<CommitteeSettings, 'timeZone' | 'sessionLengthMinutes'>): PlannedSession {
   const start = DateTime.fromISO(localDate, { zone: settings.timeZone }).set(PROPOSED_START);
   if (!start.isValid) throw new Error(`Invalid date for an extra session: ${localDate}`);
   const year = start.year;
-  const taken = existingNumbers.filter((number) => number.startsWith(`${year}/`)).map((number) => Number(number.split('/')[1]));
-  const sequence = Math.max(0, ...taken) + 1;
+  const sequence = Math.max(0, ...extraSequencesOf(existingNumbers, year)) + 1;
   return {
-    number: `${year}/${sequence}`,
+    number: formatSessionNumber({ year, sequence, extra: true }),
     year,
     sequence,
     startsAt: start.toUTC().toISO()!,

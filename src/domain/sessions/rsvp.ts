@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Seat } from '../roster';
+import type { InvitedSeat } from './invited-seat';
 
 /** What an invited person can answer. */
 export const RSVP_CHOICES = ['inPerson', 'online', 'declined', 'deputy', 'delegate'] as const;
@@ -30,10 +30,11 @@ export function answersOpen(nowIso: string, sessionStartsAt: string, timeZone: s
 
 /**
  * The deputy rule: when the member declines and the seat has a nominated deputy, the deputy is
- * invited in the member's place. A member sending the deputy invites them as well.
+ * invited in the member's place. A member sending the deputy invites them as well. A seat whose
+ * deputy holds the invitation from the start (`heldByDeputy`) has no one to call in.
  */
-export function deputyToInvite(seat: Seat, memberAnswer: RsvpAnswer | undefined): string | undefined {
-  if (!seat.deputyId || !memberAnswer || memberAnswer.personId !== seat.memberId) return undefined;
+export function deputyToInvite(seat: InvitedSeat, memberAnswer: RsvpAnswer | undefined): string | undefined {
+  if (seat.heldByDeputy || !seat.deputyId || !memberAnswer || memberAnswer.personId !== seat.memberId) return undefined;
   return memberAnswer.choice === 'declined' || memberAnswer.choice === 'deputy' ? seat.deputyId : undefined;
 }
 
@@ -47,9 +48,16 @@ export type SeatStatus =
 
 /**
  * The seat's status from the member's and the deputy's latest answers. A deputy's own answer
- * counts only once the member has handed over (declined or sent the deputy).
+ * counts only once the member has handed over (declined or sent the deputy), or from the start
+ * when the deputy holds the seat's invitation.
  */
-export function seatStatus(seat: Seat, answers: readonly RsvpAnswer[]): SeatStatus {
+export function seatStatus(seat: InvitedSeat, answers: readonly RsvpAnswer[]): SeatStatus {
+  if (seat.heldByDeputy && seat.deputyId) {
+    const deputy = latest(answers.filter((answer) => answer.seatId === seat.id && answer.personId === seat.deputyId));
+    if (!deputy) return { kind: 'noAnswer' };
+    const attends = deputy.choice === 'inPerson' || deputy.choice === 'online';
+    return attends ? { kind: 'attending', mode: deputy.choice, by: 'deputy' } : { kind: 'declined' };
+  }
   const member = latest(answers.filter((answer) => answer.seatId === seat.id && answer.personId === seat.memberId));
   if (!member) return { kind: 'noAnswer' };
   if (member.choice === 'inPerson' || member.choice === 'online') return { kind: 'attending', mode: member.choice, by: 'member' };
@@ -63,7 +71,13 @@ export function seatStatus(seat: Seat, answers: readonly RsvpAnswer[]): SeatStat
 }
 
 /** The secretariat's overview: every seat's status and how many institutions will be there. */
-export function tally(seats: readonly Seat[], answers: readonly RsvpAnswer[]): { readonly seats: ReadonlyArray<{ readonly seat: Seat; readonly status: SeatStatus }>; readonly represented: number } {
+export function tally(
+  seats: readonly InvitedSeat[],
+  answers: readonly RsvpAnswer[],
+): {
+  readonly seats: ReadonlyArray<{ readonly seat: InvitedSeat; readonly status: SeatStatus }>;
+  readonly represented: number;
+} {
   const statuses = seats.map((seat) => ({ seat, status: seatStatus(seat, answers) }));
   return { seats: statuses, represented: statuses.filter(({ status }) => status.kind === 'attending' || status.kind === 'delegated').length };
 }

@@ -65,14 +65,6 @@ export function parseSessionEdit(input: SessionEditInput, current: { readonly st
   });
 }
 
-/** A session named as `2027/1`; anything else is not a session number. */
-export function parseSessionNumber(text: string): { readonly year: number; readonly sequence: number } | undefined {
-  const match = /^(\d{4})\s*\/\s*(\d{1,2})$/.exec(text.trim());
-  if (!match) return undefined;
-  const sequence = Number(match[2]);
-  return sequence >= 1 ? { year: Number(match[1]), sequence } : undefined;
-}
-
 /** A calendar date typed as `2027-05-20` or `20.05.2027`, as ISO `yyyy-MM-dd`. */
 export function parseLocalDate(text: string): string | undefined {
   const trimmed = text.trim();

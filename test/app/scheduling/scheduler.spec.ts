@@ -25,7 +25,7 @@ describe('app/scheduling', () => {
     clock = new ManualClock('2027-03-01T08:00:00Z');
     deps = { store: temp.store, clock };
     ran = [];
-    for (const kind of ['callForTopics', 'topicDeadline', 'agendaDispatch', 'rsvpReminder', 'test']) {
+    for (const kind of ['callForTopics', 'topicDeadline', 'agendaReview', 'agendaDispatch', 'rsvpReminder', 'test']) {
       handlers[kind] = async (job) => {
         ran.push(`${job.kind}@${job.dueAt}`);
       };
@@ -71,6 +71,7 @@ describe('app/scheduling', () => {
     assert.deepEqual(ran, [
       'callForTopics@2027-04-01T07:00:00.000Z',
       'topicDeadline@2027-04-22T22:00:00.000Z',
+      'agendaReview@2027-04-27T07:00:00.000Z',
       'agendaDispatch@2027-04-29T07:00:00.000Z',
       'rsvpReminder@2027-05-06T07:00:00.000Z',
     ]);

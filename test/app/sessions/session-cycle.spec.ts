@@ -238,7 +238,7 @@ describe('app/sessions: invitations, answers, reminders, attendance', () => {
         [['birgit', 'cancelled'], ['sabine', 'cancelled'], ['yusuf', 'cancelled']],
       );
       const jobs = await temp.store.query<JobDocument>(COMMITTEE, { type: 'job', where: [{ field: 'subjectId', op: '=', value: SESSION_1 }] });
-      assert.deepEqual(jobs.map((job) => job.status), ['cancelled', 'cancelled', 'cancelled', 'cancelled']);
+      assert.deepEqual(jobs.map((job) => job.status), ['cancelled', 'cancelled', 'cancelled', 'cancelled', 'cancelled']);
       const card = await openInvitation(world.deps, await world.actor('birgit'), SESSION_1, PEOPLE.birgit);
       assert.equal(card.ok && card.value.status, 'cancelled');
     });
@@ -249,8 +249,8 @@ describe('app/sessions: invitations, answers, reminders, attendance', () => {
 
     it('invites at the agenda lead time and reminds only the unanswered at the reminder lead time', async () => {
       world.clock.advance(Date.parse('2027-01-28T08:00:00Z') - world.clock.now().toMillis());
-      // Due by now: the call for topics, the topic deadline and the agenda with the invitations.
-      assert.equal((await run()).length, 3);
+      // Due by now: the call for topics, the topic deadline, the agenda review and the agenda with the invitations.
+      assert.equal((await run()).length, 4);
       assert.equal((await world.session()).state, 'invited');
       await answer('birgit', 'inPerson');
       world.clock.advance(Date.parse('2027-02-04T08:00:00Z') - world.clock.now().toMillis());

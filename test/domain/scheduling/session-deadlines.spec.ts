@@ -10,9 +10,20 @@ describe('domain/scheduling/session-deadlines', () => {
     assert.deepEqual(sessionDeadlines('2027-05-13T12:00:00Z', KOG, 'Europe/Berlin'), [
       { kind: 'callForTopics', dueAt: '2027-04-01T07:00:00.000Z' },
       { kind: 'topicDeadline', dueAt: '2027-04-22T22:00:00.000Z' },
+      { kind: 'agendaReview', dueAt: '2027-04-27T07:00:00.000Z' },
       { kind: 'agendaDispatch', dueAt: '2027-04-29T07:00:00.000Z' },
       { kind: 'rsvpReminder', dueAt: '2027-05-06T07:00:00.000Z' },
     ]);
+  });
+
+  it('reviews the agenda two days before it is due, on the Friday before when that is a weekend day', () => {
+    const due = (startsAt: string, kind: string) => sessionDeadlines(startsAt, KOG, 'Europe/Berlin').find((deadline) => deadline.kind === kind)!.dueAt;
+    // Agenda due Wednesday 31 March 2027 (summer time): review on Monday 29 March.
+    assert.deepEqual([due('2027-04-14T12:00:00Z', 'agendaReview'), due('2027-04-14T12:00:00Z', 'agendaDispatch')], ['2027-03-29T07:00:00.000Z', '2027-03-31T07:00:00.000Z']);
+    // Agenda due Monday 29 March (summer time): Saturday 27 March becomes Friday 26 March (winter time).
+    assert.equal(due('2027-04-12T12:00:00Z', 'agendaReview'), '2027-03-26T08:00:00.000Z');
+    // Agenda due Tuesday 30 March: Sunday 28 March becomes Friday 26 March too.
+    assert.equal(due('2027-04-13T12:00:00Z', 'agendaReview'), '2027-03-26T08:00:00.000Z');
   });
 
   it('keeps 09:00 local across the change to summer time', () => {

@@ -43,13 +43,20 @@ describe('domain/sessions/plan-year', () => {
     assert.equal(chairOf(2027, 3, 3, { firstSessionOfYear: 'OB', rotating: [] }), 'OB');
   });
 
-  it('numbers an extra session after the sessions of its year, also across the year boundary', () => {
-    const numbers = planYear(2027, KOG).map((session) => session.number);
+  it('numbers extra sessions of a year on their own, after the extra sessions so far, also across the year boundary', () => {
+    const numbers = [...planYear(2027, KOG).map((session) => session.number), '2027/S1'];
     const extra = extraSession(numbers, '2027-12-30', KOG);
-    assert.equal(extra.number, '2027/4');
+    assert.equal(extra.number, '2027/S2');
     assert.equal(extra.startsAt, '2027-12-30T13:00:00.000Z');
     assert.equal(extra.extra, true);
     assert.equal(extra.chair, undefined);
-    assert.equal(extraSession(numbers, '2028-01-05', KOG).number, '2028/1');
+    assert.equal(extraSession(numbers, '2028-01-05', KOG).number, '2028/S1');
+  });
+
+  it('never gives an extra session in a year not yet planned a number that planning the year then proposes', () => {
+    const extra = extraSession([], '2028-01-05', KOG);
+    const regular = planYear(2028, KOG);
+    assert.equal(regular.length, 3);
+    assert.ok(!regular.some((session) => session.number === extra.number), `${extra.number} is a regular number`);
   });
 });

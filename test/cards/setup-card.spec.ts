@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { renderSetupCard } from '../../src/cards/setup-card';
+import { DEFAULT_COMMITTEE_SETTINGS } from '../../src/domain/committee';
+import { translator } from '../../src/i18n/translator';
+import { sampleSetupView } from './card-fixtures';
+
+/** The set-up card's input with this id. */
+function input(card: unknown, id: string): Record<string, unknown> | undefined {
+  let found: Record<string, unknown> | undefined;
+  JSON.stringify(card, (_key, value: unknown) => {
+    if (value && typeof value === 'object' && (value as { id?: unknown }).id === id)
+      found = value as Record<string, unknown>;
+    return value;
+  });
+  return found;
+}
+
+describe('cards/setup-card: publishing the agenda at its lead time', () => {
+  it('offers the setting as a toggle, on for a committee stored before it, with a hint in German and English', () => {
+    const { autoPublishAgenda: _none, ...stored } = DEFAULT_COMMITTEE_SETTINGS;
+    const card = renderSetupCard(sampleSetupView({ settings: stored }), translator('de'));
+    assert.deepEqual(input(card, 'autoPublishAgenda'), {
+      type: 'Input.Toggle',
+      id: 'autoPublishAgenda',
+      title: 'Tagesordnung zum Versandtermin automatisch veröffentlichen',
+      value: 'true',
+      valueOn: 'true',
+      valueOff: 'false',
+    });
+    assert.match(JSON.stringify(card), /Zwei Tage vorher erfährt die Geschäftsstelle, was noch offen ist/);
+    const english = renderSetupCard(sampleSetupView(), translator('en'));
+    assert.equal(input(english, 'autoPublishAgenda')?.title, 'Publish the agenda automatically when it is due');
+  });
+
+  it('shows the stored choice, and a submitted one again when the card comes back with problems', () => {
+    assert.equal(
+      input(
+        renderSetupCard(
+          sampleSetupView({ settings: { ...DEFAULT_COMMITTEE_SETTINGS, autoPublishAgenda: false } }),
+          translator('de'),
+        ),
+        'autoPublishAgenda',
+      )?.value,
+      'false',
+    );
+    const echoed = renderSetupCard(sampleSetupView(), translator('de'), { answers: { autoPublishAgenda: 'false' } });
+    assert.equal(input(echoed, 'autoPublishAgenda')?.value, 'false');
+    const tampered = renderSetupCard(sampleSetupView(), translator('de'), { answers: { autoPublishAgenda: { x: 1 } } });
+    assert.equal(input(tampered, 'autoPublishAgenda')?.value, 'false');
+  });
+});
