@@ -58,7 +58,7 @@ export class PathCount {
 }
 
 const counted = new Map<string, number>();
-const shares: string[] = [];
+const shares: Array<{ suite: FuzzSuite; paths: PathCount; required: number }> = [];
 
 type AnyProperty<T> = fc.IAsyncPropertyWithHooks<T> | fc.IPropertyWithHooks<T>;
 
@@ -88,7 +88,7 @@ export async function checkProperty<T>(
     paths.refused >= refused * numRuns,
     `only ${paths.refused} of ${numRuns} cases ${paths.refusing}; want at least ${Math.ceil(refused * numRuns)}`,
   );
-  shares.push(paths.describe());
+  shares.push({ suite, paths, required: accepted });
 }
 
 /** Counts cases checked by hand-built loops (no generator) towards a suite. */
@@ -105,7 +105,27 @@ after(function () {
   const total = [...counted.values()].reduce((sum, cases) => sum + cases, 0);
   const parts = [...counted].map(([suite, cases]) => `${suite} ${cases}`).join(', ');
   console.log(`      fuzz: ${total} generated cases (${parts})`);
-  if (shares.length > 0) console.log(`      fuzz: accepted cases: ${shares.join('; ')}`);
+  for (const suite of FUZZ_SUITES) {
+    const own = shares.filter((share) => share.suite === suite);
+    if (own.length > 0) console.log(`      fuzz: ${suite}: ${describeShares(own)}`);
+  }
   if (FUZZ_SUITES.every((suite) => counted.has(suite)))
     assert.ok(total >= MIN_TOTAL_CASES, `only ${total} fuzz cases, want at least ${MIN_TOTAL_CASES}`);
 });
+
+/**
+ * Each property's accepted share; for many properties, the range among those that must accept,
+ * and how many accepted none (those that must refuse every case).
+ */
+function describeShares(own: ReadonlyArray<{ paths: PathCount; required: number }>): string {
+  if (own.length <= 8) return own.map(({ paths }) => paths.describe()).join('; ');
+  const accepting = own.filter(({ required }) => required > 0).map(({ paths }) => paths);
+  const share = (paths: PathCount) => paths.accepted / paths.cases;
+  const lowest = accepting.reduce((low, paths) => (share(paths) < share(low) ? paths : low), accepting[0]!);
+  const highest = Math.max(...accepting.map(share));
+  const refusing = own.filter(({ paths }) => paths.accepted === 0).length;
+  return (
+    `${accepting.length} properties accepted ${Math.round(100 * share(lowest))}–${Math.round(100 * highest)} % ` +
+    `of their cases (lowest: ${lowest.describe()}); ${refusing} accepted none`
+  );
+}
