@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { cardOf, expectNewCard, waitForNewCard, type AwaitedCard } from './support/new-card';
 import { RESULTS, say, useTwoPlaygrounds } from './support/two-playgrounds';
 
 const TEAM = 'Koordinierungsgremium Leipzig';
@@ -24,6 +25,8 @@ describe('e2e: a topic from the working group channel to the published agenda in
   this.timeout(240_000);
   /** The secretariat, and Lena Vogt of the working group. */
   const people = useTwoPlaygrounds('agenda', '29:lena-vogt');
+  /** The published agenda in Lena's channel, counted before the secretariat publishes. */
+  let channelAgenda: AwaitedCard;
 
   async function openPersonalChat(page: Page): Promise<void> {
     await page.getByRole('treeitem', { name: 'Personal Chat' }).click();
@@ -57,55 +60,71 @@ describe('e2e: a topic from the working group channel to the published agenda in
   }
 
   it('the working group member has talked to Gremium before, so it can write to her', async () => {
-    await say(people.other, 'help');
-    await people.other.getByText('What you can do with Gremium').last().waitFor();
+    await waitForNewCard(people.other, 'What you can do with Gremium', () => say(people.other, 'help'));
   });
 
   it('the secretariat plans the year', async () => {
-    await say(people.secretariat, 'plan sessions 2027');
-    await people.secretariat.getByText('3 sessions created for 2027').last().waitFor();
+    await waitForNewCard(people.secretariat, '3 sessions created for 2027', () =>
+      say(people.secretariat, 'plan sessions 2027'),
+    );
   });
 
   it('the working group member submits a topic with one line in the channel', async () => {
     await openChannel(people.other);
-    await postMentioningGremium(people.other, `topic: ${TOPIC} – figures from the chambers`);
-    await people.other.getByText('Thank you! Your topic is submitted for Session 2027/1.').last().waitFor();
-    await people.other.getByText('Your submission – Session 2027/1').last().waitFor();
+    const [thanks] = await waitForNewCard(people.other, 'Thank you! Your topic is submitted for Session 2027/1.', () =>
+      postMentioningGremium(people.other, `topic: ${TOPIC} – figures from the chambers`),
+    );
+    await cardOf(thanks!).getByText('Your submission – Session 2027/1').waitFor();
     await screenshot(people.other, 'agenda-1-topic-submitted.png');
   });
 
   it('the secretariat accepts the topic on the triage card', async () => {
-    await say(people.secretariat, 'topics');
-    await people.secretariat.getByText('Submitted topics – Session 2027/1').last().waitFor();
-    await people.secretariat.getByText(TOPIC).last().waitFor();
-    await people.secretariat.getByRole('button', { name: 'Decide' }).last().click();
-    await people.secretariat.getByText('Decide on a submission – Session 2027/1').last().waitFor();
-    await people.secretariat.getByLabel('Presenter').last().fill('Lena Vogt');
-    await people.secretariat.getByRole('button', { name: 'Accept' }).last().click();
-    await people.secretariat.getByText(`"${TOPIC}" is on the agenda; the submitter has been told.`).last().waitFor();
+    const [topics] = await waitForNewCard(people.secretariat, 'Submitted topics – Session 2027/1', () =>
+      say(people.secretariat, 'topics'),
+    );
+    await cardOf(topics!).getByText(TOPIC).waitFor();
+    // The click answers in place with the decision form, and that with the decision.
+    const [heading] = await waitForNewCard(people.secretariat, 'Decide on a submission – Session 2027/1', () =>
+      cardOf(topics!).getByRole('button', { name: 'Decide' }).last().click(),
+    );
+    const form = cardOf(heading!);
+    await form.getByLabel('Presenter').fill('Lena Vogt');
+    await waitForNewCard(people.secretariat, `"${TOPIC}" is on the agenda; the submitter has been told.`, () =>
+      form.getByRole('button', { name: 'Accept' }).click(),
+    );
     await screenshot(people.secretariat, 'agenda-2-triage.png');
   });
 
   it('the secretariat finds the topic on the agenda and publishes it', async () => {
-    await say(people.secretariat, 'agenda');
-    await people.secretariat.getByText('Agenda – Session 2027/1').last().waitFor();
-    await people.secretariat.getByText(ITEM).last().waitFor();
+    const [agenda] = await waitForNewCard(people.secretariat, 'Agenda – Session 2027/1', () =>
+      say(people.secretariat, 'agenda'),
+    );
+    await cardOf(agenda!).getByText(ITEM).waitFor();
     await screenshot(people.secretariat, 'agenda-3-builder.png');
-    await people.secretariat.getByRole('button', { name: 'Publish' }).last().click();
-    await people.secretariat.getByText('Version 1 of the agenda for 2027/1 is being sent').last().waitFor();
-    await people.secretariat.getByText(/and to the working group's conversation/).last().waitFor();
+    channelAgenda = await expectNewCard(people.other, 'Agenda – Session 2027/1 (version 1)');
+    // The click answers in place with the published agenda, which says where it goes.
+    const [published] = await waitForNewCard(
+      people.secretariat,
+      'Version 1 of the agenda for 2027/1 is being sent',
+      () => cardOf(agenda!).getByRole('button', { name: 'Publish' }).click(),
+    );
+    await cardOf(published!)
+      .getByText(/and to the working group's conversation/)
+      .waitFor();
     await screenshot(people.secretariat, 'agenda-4-published.png');
   });
 
   it('the published agenda arrives in the working group channel', async () => {
-    await people.other.getByText('Agenda – Session 2027/1 (version 1)').last().waitFor({ timeout: 60_000 });
-    await people.other.getByText(ITEM).last().waitFor();
+    const [received] = await channelAgenda.appeared({ timeout: 60_000 });
+    await cardOf(received!).getByText(ITEM).waitFor();
     await screenshot(people.other, 'agenda-5-channel.png');
   });
 
   it('the working group member hears 1:1 that her topic is on the agenda', async () => {
+    // The notice came while her channel was open; it is the personal chat's only card of this title.
     await openPersonalChat(people.other);
-    await people.other.getByText('Your topic goes on the agenda').last().waitFor({ timeout: 60_000 });
-    await people.other.getByText(`"${TOPIC}" is on the agenda of session 2027/1.`).last().waitFor();
+    const notice = people.other.getByText('Your topic goes on the agenda').last();
+    await notice.waitFor({ timeout: 60_000 });
+    await cardOf(notice).getByText(`"${TOPIC}" is on the agenda of session 2027/1.`).waitFor();
   });
 });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
+import { cardOf, waitForNewCard } from './support/new-card';
 import { freePort, PROJECT_ROOT, startBot, startPlayground, type RunningProcess } from './support/processes';
 
 const RESULTS = path.join(PROJECT_ROOT, 'test-results');
@@ -30,7 +31,11 @@ describe('e2e: personal chat in the Agents Playground', function () {
     browser = await launchChromium();
     bot = await startBot({ port: botPort, dataDir, logFile: path.join(RESULTS, 'e2e-bot.log') });
     const playgroundPort = await freePort();
-    playground = await startPlayground({ port: playgroundPort, botPort, logFile: path.join(RESULTS, 'e2e-playground.log') });
+    playground = await startPlayground({
+      port: playgroundPort,
+      botPort,
+      logFile: path.join(RESULTS, 'e2e-playground.log'),
+    });
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(`http://localhost:${playgroundPort}/`);
     await page.getByRole('treeitem', { name: 'Personal Chat' }).click();
@@ -45,7 +50,10 @@ describe('e2e: personal chat in the Agents Playground', function () {
 
   afterEach(async function () {
     if (this.currentTest?.state === 'failed' && page) {
-      await page.screenshot({ path: path.join(RESULTS, `failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`), fullPage: true });
+      await page.screenshot({
+        path: path.join(RESULTS, `failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`),
+        fullPage: true,
+      });
     }
   });
 
@@ -58,35 +66,36 @@ describe('e2e: personal chat in the Agents Playground', function () {
   }
 
   it('answers "hilfe" with the help card', async () => {
-    await say('hilfe');
-    await page.getByText('What you can do with Gremium').last().waitFor();
-    await page.getByText('No committee has been set up for your organisation yet').last().waitFor();
+    const [help] = await waitForNewCard(page, 'What you can do with Gremium', () => say('hilfe'));
+    await cardOf(help!).getByText('No committee has been set up for your organisation yet').waitFor();
     await page.screenshot({ path: path.join(RESULTS, '1-help.png') });
   });
 
   it('sets up the committee from the card', async () => {
-    await say('einrichten');
-    await page.getByText('Set up the committee').last().waitFor();
-    const name = page.getByLabel('Name of the committee').last();
+    const [heading] = await waitForNewCard(page, 'Set up the committee', () => say('einrichten'));
+    const form = cardOf(heading!);
+    const name = form.getByLabel('Name of the committee');
     assert.match(await name.inputValue(), /Koordinierungsgremium/);
     await name.fill('Lenkungsgruppe Integration Nordsachsen');
-    await page.getByLabel('Short name').last().fill('LGI');
+    await form.getByLabel('Short name').fill('LGI');
     await page.screenshot({ path: path.join(RESULTS, '2-setup-filled.png'), fullPage: true });
-    await page.getByRole('button', { name: 'Save' }).last().click();
-    await page.getByText('Committee set up').last().waitFor();
-    await page.getByText('Lenkungsgruppe Integration Nordsachsen').last().waitFor();
+    // The form is answered in place by the committee's card.
+    const [saved] = await waitForNewCard(page, 'Committee set up', () =>
+      form.getByRole('button', { name: 'Save' }).click(),
+    );
+    await cardOf(saved!).getByText('Lenkungsgruppe Integration Nordsachsen').waitFor();
     await page.screenshot({ path: path.join(RESULTS, '3-committee-created.png') });
   });
 
   it('finds the committee again after the bot restarts', async () => {
     assert.equal(await bot!.stop(), 0, 'the bot shut down cleanly');
     bot = await startBot({ port: botPort, dataDir, logFile: path.join(RESULTS, 'e2e-bot.log') });
-    await say('einrichten');
-    await page.getByText('Edit the committee').last().waitFor();
-    assert.equal(await page.getByLabel('Name of the committee').last().inputValue(), 'Lenkungsgruppe Integration Nordsachsen');
-    assert.equal(await page.getByLabel('Short name').last().inputValue(), 'LGI');
+    const [heading] = await waitForNewCard(page, 'Edit the committee', () => say('einrichten'));
+    const form = cardOf(heading!);
+    assert.equal(await form.getByLabel('Name of the committee').inputValue(), 'Lenkungsgruppe Integration Nordsachsen');
+    assert.equal(await form.getByLabel('Short name').inputValue(), 'LGI');
     await page.screenshot({ path: path.join(RESULTS, '4-after-restart.png') });
-    await say('hilfe');
-    await page.getByText('Your role: Secretariat').last().waitFor();
+    const [help] = await waitForNewCard(page, 'What you can do with Gremium', () => say('hilfe'));
+    await cardOf(help!).getByText('Your role: Secretariat').waitFor();
   });
 });

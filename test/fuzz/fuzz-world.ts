@@ -112,23 +112,38 @@ export interface CrawledCard {
  * Opens every command as each person, then clicks every action of those cards once (with the
  * inputs the card shows), and collects every card on the way. Clicks change the world; the crawl
  * is for collecting real card data (ids, revisions, forms), not for asserting outcomes.
+ * `onCard` sees each card the moment it is drawn (the received ones before any click), while the
+ * stored state is still the one the card shows; `fill` gives the values a click sends for the
+ * card's inputs (by default the ones it shows).
  */
-export async function crawl(bot: BotHarness, people: readonly PersonKey[], depth = 2, received: readonly CrawledCard[] = []): Promise<CrawledCard[]> {
+export async function crawl(
+  bot: BotHarness,
+  people: readonly PersonKey[],
+  depth = 2,
+  received: readonly CrawledCard[] = [],
+  onCard: (card: CrawledCard) => void = () => undefined,
+  fill: (card: Record<string, unknown>) => Record<string, unknown> = inputsOf,
+): Promise<CrawledCard[]> {
   const cards: CrawledCard[] = [];
   const clicked = new Set<string>();
+  const drawn = (card: CrawledCard): CrawledCard => (onCard(card), card);
+  received.forEach(drawn);
   for (const who of people) {
     let frontier: CrawledCard[] = received.filter((card) => card.who === who);
-    for (const line of commandLines()) frontier.push({ who, via: line, card: firstCard(await bot.message(chatPerson(who), line)) });
+    for (const line of commandLines()) {
+      frontier.push(drawn({ who, via: line, card: firstCard(await bot.message(chatPerson(who), line)) }));
+    }
     for (let level = 0; level < depth; level += 1) {
       cards.push(...frontier);
       const next: CrawledCard[] = [];
       for (const { card } of frontier) {
-        const inputs = inputsOf(card);
+        const inputs = fill(card);
         for (const action of actionsOf(card)) {
           const key = `${who} ${action.verb} ${JSON.stringify(action.data)}`;
           if (clicked.has(key) || action.verb === VERBS.rosterImport) continue;
           clicked.add(key);
-          next.push({ who, via: action.verb, card: await bot.execute(chatPerson(who), action.verb, { ...inputs, ...action.data }) });
+          const answer = await bot.execute(chatPerson(who), action.verb, { ...inputs, ...action.data });
+          next.push(drawn({ who, via: action.verb, card: answer }));
         }
       }
       frontier = next;
