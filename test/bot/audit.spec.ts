@@ -21,10 +21,10 @@ describe('bot: audit trail (protokollierung)', () => {
     raw = temp.store;
     const recorded = recordingStore(raw);
     calls = recorded.calls;
-    let created: SessionWorld | undefined;
     const start = fixedClock('2026-11-21T10:00:00Z');
-    created = await SessionWorld.create(auditedStore(recorded.store, { now: () => (created ?? { clock: start }).clock.now() }));
-    world = created;
+    const ready: { world?: SessionWorld } = {};
+    ready.world = await SessionWorld.create(auditedStore(recorded.store, { now: () => (ready.world?.clock ?? start).now() }));
+    world = ready.world;
     bot = new BotHarness(world.deps);
   });
   afterEach(async () => temp.cleanup());

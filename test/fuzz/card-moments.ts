@@ -140,8 +140,14 @@ export async function collectMoments(): Promise<MomentsWorld> {
   const values = new Set<unknown>();
   const names = new Set<string>();
   for (const { data, inputs } of [...candidates.values()].flat()) {
-    for (const [name, value] of Object.entries(data)) (names.add(name), values.add(value));
-    for (const input of inputs) (names.add(input.id), values.add(input.value ?? ''));
+    for (const [name, value] of Object.entries(data)) {
+      names.add(name);
+      values.add(value);
+    }
+    for (const input of inputs) {
+      names.add(input.id);
+      values.add(input.value ?? '');
+    }
   }
   for (const document of await committeeDocuments(temp.store)) values.add(document.id);
   return {

@@ -48,7 +48,7 @@ export interface ApproveOptions {
  */
 export async function approveMinutes(deps: AppDependencies, committee: Stored<CommitteeDocument>, session: Stored<SessionDocument>, by: string, options: ApproveOptions): Promise<Result<Approved, ApproveRefusal>> {
   const head = await loadMinutes(deps, committee, session, by);
-  if (head.status === 'approved') return head.version > (head.publishedVersion ?? 0) ? publishCorrection(deps, committee, session, head, by) : fail({ kind: 'alreadyApproved' });
+  if (head.status === 'approved') return head.version > (head.publishedVersion ?? 0) ? publishCorrection(deps, committee, session, head) : fail({ kind: 'alreadyApproved' });
   const circulation = head.circulation;
   if (head.status !== 'circulated' || !circulation) return fail({ kind: 'notCirculated' });
   if (head.version !== circulation.version) return fail({ kind: 'revisionNotCirculated', version: head.version, circulatedVersion: circulation.version });
@@ -84,7 +84,7 @@ export async function approveMinutes(deps: AppDependencies, committee: Stored<Co
 }
 
 /** Sends a correction saved after approval: recipients and the working group get the corrected minutes, marked as such. */
-async function publishCorrection(deps: AppDependencies, committee: Stored<CommitteeDocument>, session: Stored<SessionDocument>, head: Stored<MinutesDocument>, by: string): Promise<Result<Approved, ApproveRefusal>> {
+async function publishCorrection(deps: AppDependencies, committee: Stored<CommitteeDocument>, session: Stored<SessionDocument>, head: Stored<MinutesDocument>): Promise<Result<Approved, ApproveRefusal>> {
   const nowIso = deps.clock.now().toUTC().toISO()!;
   const published: MinutesDocument = { ...withoutEtag(head), publishedVersion: head.version };
   const roster = await rosterSnapshot(deps.store, committee.committeeId);

@@ -38,10 +38,10 @@ for (const engine of ENGINES) {
       close = opened.close;
       raw = opened.store;
       // Until the world exists (while it sets itself up), records take the instant it starts at.
-      let created: SessionWorld | undefined;
       const start = fixedClock('2026-11-21T10:00:00Z');
-      created = await SessionWorld.create(auditedStore(raw, { now: () => (created ?? { clock: start }).clock.now() }));
-      world = created;
+      const ready: { world?: SessionWorld } = {};
+      ready.world = await SessionWorld.create(auditedStore(raw, { now: () => (ready.world?.clock ?? start).now() }));
+      world = ready.world;
     });
     afterEach(async () => close());
 
