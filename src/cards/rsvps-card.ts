@@ -1,4 +1,6 @@
 import type { RsvpOverview, SeatLine } from '../app/sessions/rsvp-overview';
+import type { NotCurrentReason } from '../domain/current-holder';
+import type { SeatStatus } from '../domain/sessions/rsvp';
 import { formatDateTime } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
 import { cardButton, type CardBanner, type CardButton } from './card-button';
@@ -32,9 +34,9 @@ export function renderRsvpsCard(overview: RsvpOverview, i18n: Translator, banner
     more: overview.lines.length > RSVP_LINES_SHOWN ? i18n.t('rsvps.more', { count: overview.lines.length - RSVP_LINES_SHOWN }) : '',
     lines: overview.lines.slice(0, RSVP_LINES_SHOWN).map((line) => ({
       institution: escapeMarkdown(line.institution),
-      people: line.deputyName ? i18n.t('rsvps.memberAndDeputy', { member: escapeMarkdown(line.memberName), deputy: escapeMarkdown(line.deputyName) }) : escapeMarkdown(line.memberName),
+      people: peopleText(line, i18n),
       status: statusText(line, i18n),
-      color: line.status.kind === 'attending' || line.status.kind === 'delegated' ? 'Good' : line.status.kind === 'declined' ? 'Attention' : line.status.kind === 'noAnswer' ? 'Warning' : 'Default',
+      color: colorOf(line.status),
     })),
     buttons: [
       ...(overview.status === 'open' && overview.unanswered > 0 ? [cardButton(i18n.t('rsvps.remind', { count: overview.unanswered }), VERBS.rsvpsRemind, { ...ref, remindKey: overview.remindKey }, 'positive')] : []),
@@ -42,6 +44,34 @@ export function renderRsvpsCard(overview: RsvpOverview, i18n: Translator, banner
     ],
   };
   return expandCard('rsvps', data);
+}
+
+/** The seat's people, each marked when they can no longer answer or attend for it. */
+function peopleText(line: SeatLine, i18n: Translator): string {
+  const member = personText(line.memberName, line.memberNotCurrent, i18n);
+  if (line.deputyName === undefined) return member;
+  return i18n.t('rsvps.memberAndDeputy', { member, deputy: personText(line.deputyName, line.deputyNotCurrent, i18n) });
+}
+
+function personText(name: string, notCurrent: NotCurrentReason | undefined, i18n: Translator): string {
+  const escaped = escapeMarkdown(name);
+  if (!notCurrent) return escaped;
+  return i18n.t('rsvps.personNotCurrent', { name: escaped, reason: i18n.t(`rsvps.notCurrent.${notCurrent}`) });
+}
+
+function colorOf(status: SeatStatus): RsvpsCardData['lines'][number]['color'] {
+  switch (status.kind) {
+    case 'attending':
+    case 'delegated':
+      return 'Good';
+    case 'declined':
+    case 'cannotAnswer':
+      return 'Attention';
+    case 'noAnswer':
+      return 'Warning';
+    case 'deputyInvited':
+      return 'Default';
+  }
 }
 
 function statusText(line: SeatLine, i18n: Translator): string {
@@ -58,5 +88,10 @@ function statusText(line: SeatLine, i18n: Translator): string {
       return i18n.t('rsvps.status.declined');
     case 'noAnswer':
       return i18n.t('rsvps.status.noAnswer');
+    case 'cannotAnswer':
+      return i18n.t(`rsvps.status.cannotAnswer.${status.who}`, {
+        name: escapeMarkdown((status.who === 'member' ? line.memberName : line.deputyName) ?? '–'),
+        reason: i18n.t(`rsvps.notCurrent.${status.reason}`),
+      });
   }
 }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { NotCurrentReason } from '../current-holder';
 import type { Seat } from '../roster';
 
 /** What an invited person can answer. */
@@ -43,7 +44,13 @@ export type SeatStatus =
   | { readonly kind: 'delegated'; readonly delegateName: string }
   | { readonly kind: 'deputyInvited' }
   | { readonly kind: 'declined' }
-  | { readonly kind: 'noAnswer' };
+  | { readonly kind: 'noAnswer' }
+  /**
+   * The answer the seat waits for cannot come: the member who has not answered, or the deputy
+   * the member handed over to, was erased, deactivated or taken off the seat since the
+   * invitation (see `seatStatusNow`).
+   */
+  | { readonly kind: 'cannotAnswer'; readonly who: 'member' | 'deputy'; readonly reason: NotCurrentReason };
 
 /**
  * The seat's status from the member's and the deputy's latest answers. A deputy's own answer
@@ -62,10 +69,25 @@ export function seatStatus(seat: Seat, answers: readonly RsvpAnswer[]): SeatStat
   return { kind: 'deputyInvited' };
 }
 
-/** The secretariat's overview: every seat's status and how many institutions will be there. */
-export function tally(seats: readonly Seat[], answers: readonly RsvpAnswer[]): { readonly seats: ReadonlyArray<{ readonly seat: Seat; readonly status: SeatStatus }>; readonly represented: number } {
-  const statuses = seats.map((seat) => ({ seat, status: seatStatus(seat, answers) }));
-  return { seats: statuses, represented: statuses.filter(({ status }) => status.kind === 'attending' || status.kind === 'delegated').length };
+/** Every seat with its status, and how many institutions will be there. */
+export interface Tally {
+  readonly seats: ReadonlyArray<{ readonly seat: Seat; readonly status: SeatStatus }>;
+  readonly represented: number;
+}
+
+/**
+ * The secretariat's overview: every seat's status and how many institutions will be there.
+ * `statusOf` reads one seat's status; the overview passes `seatStatusNow` to see the seats as
+ * they stand now.
+ */
+export function tally(
+  seats: readonly Seat[],
+  answers: readonly RsvpAnswer[],
+  statusOf: (seat: Seat, answers: readonly RsvpAnswer[]) => SeatStatus = seatStatus,
+): Tally {
+  const statuses = seats.map((seat) => ({ seat, status: statusOf(seat, answers) }));
+  const represented = statuses.filter(({ status }) => status.kind === 'attending' || status.kind === 'delegated');
+  return { seats: statuses, represented: represented.length };
 }
 
 function latest(answers: readonly RsvpAnswer[]): RsvpAnswer | undefined {
