@@ -15,8 +15,9 @@ export type RemindRefusal = { readonly kind: 'notInvited' | 'answersClosed' | 'a
 /**
  * Sends the invitation card again, marked as a reminder, to everyone invited who has not
  * answered and still can (see `awaitsAnswer`); nobody who answered is reminded, nor anyone
- * erased, deactivated or taken off the seat since the invitation. `requestKey` makes one request one reminder: the
- * scheduler passes its due time, a button its card's key, so a repeat sends nothing twice.
+ * erased, deactivated or taken off the seat since the invitation. `requestKey` makes one request
+ * one reminder: the scheduler passes its due time, a button its card's key, so a repeat sends
+ * nothing twice.
  */
 export async function remindUnanswered(
   deps: AppDependencies,
