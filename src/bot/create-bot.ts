@@ -102,7 +102,8 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl,
     async (actor, i18n, data, context) =>
       produce({ deps, actor, i18n, context, logger }, data);
   const producers: Readonly<Record<CommandId, CardProducer>> = {
-    help: async (actor, i18n) => renderHelpCard(showHelp(actor), i18n),
+    help: async (actor, i18n, _argument, context) =>
+      renderHelpCard(showHelp(actor, conversationScopeOf(context)), i18n),
     setup: async (actor, i18n) => setupCardFor(deps, actor, i18n),
     delivery: async (actor, i18n) => deliveryCardFor(deps, actor, i18n),
     members: roster(async (turn) => rosterCard(turn, {})),

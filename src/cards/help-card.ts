@@ -1,4 +1,5 @@
 import type { HelpView } from '../app/show-help';
+import type { CommandId } from '../domain/permissions';
 import type { Translator } from '../i18n/translator';
 import { expandCard, type AdaptiveCardJson } from './card-template';
 import { escapeMarkdown } from './escape-markdown';
@@ -12,6 +13,8 @@ export interface HelpCardData {
   readonly commandsHeading: string;
   readonly commands: ReadonlyArray<{ readonly word: string; readonly description: string }>;
   readonly submitTopics: string;
+  /** Where the commands left out here are answered; empty in the personal chat. */
+  readonly personalChatOnly: string;
   readonly howTo: string;
   readonly setupAction: { readonly title: string; readonly verb: string } | null;
 }
@@ -32,12 +35,24 @@ export function renderHelpCard(view: HelpView, i18n: Translator): AdaptiveCardJs
       description: i18n.t(`commands.${command}.description`),
     })),
     submitTopics: view.submitsTopics ? i18n.t('help.submitTopics') : '',
+    personalChatOnly:
+      view.personalChatOnly.length > 0
+        ? i18n.t('help.personalChatOnly', { commands: commandList(view.personalChatOnly, i18n) })
+        : '',
     howTo: i18n.t('help.howTo'),
     setupAction: view.commands.includes('setup')
       ? { title: capitalise(i18n.t('commands.setup.word')), verb: VERBS.setupOpen }
       : null,
   };
   return expandCard('help', data);
+}
+
+/** The command words as a quoted list in the person's language: „meine daten“ und „protokollierung“. */
+function commandList(commands: readonly CommandId[], i18n: Translator): string {
+  const quoted = commands.map((command) =>
+    i18n.t('help.quotedCommand', { word: i18n.t(`commands.${command}.word`) }),
+  );
+  return new Intl.ListFormat(i18n.locale, { type: 'conjunction' }).format(quoted);
 }
 
 function capitalise(word: string): string {

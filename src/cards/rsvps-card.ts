@@ -1,4 +1,6 @@
 import type { RsvpOverview, SeatLine } from '../app/sessions/rsvp-overview';
+import type { NotCurrentReason } from '../domain/current-holder';
+import type { SeatStatus } from '../domain/sessions/rsvp';
 import { formatDateTime } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
 import { cardButton, type CardBanner, type CardButton } from './card-button';
@@ -32,9 +34,9 @@ export function renderRsvpsCard(overview: RsvpOverview, i18n: Translator, banner
     more: overview.lines.length > RSVP_LINES_SHOWN ? i18n.t('rsvps.more', { count: overview.lines.length - RSVP_LINES_SHOWN }) : '',
     lines: overview.lines.slice(0, RSVP_LINES_SHOWN).map((line) => ({
       institution: escapeMarkdown(line.institution),
-      people: peopleOf(line, i18n),
+      people: peopleText(line, i18n),
       status: statusText(line, i18n),
-      color: line.status.kind === 'attending' || line.status.kind === 'delegated' ? 'Good' : line.status.kind === 'declined' ? 'Attention' : line.status.kind === 'noAnswer' ? 'Warning' : 'Default',
+      color: colorOf(line.status),
     })),
     buttons: [
       ...(overview.status === 'open' && overview.unanswered > 0 ? [cardButton(i18n.t('rsvps.remind', { count: overview.unanswered }), VERBS.rsvpsRemind, { ...ref, remindKey: overview.remindKey }, 'positive')] : []),
@@ -44,12 +46,37 @@ export function renderRsvpsCard(overview: RsvpOverview, i18n: Translator, banner
   return expandCard('rsvps', data);
 }
 
-/** Who holds the seat: the member (and deputy), or the deputy alone when the member is inactive. */
-function peopleOf(line: SeatLine, i18n: Translator): string {
-  const member = escapeMarkdown(line.memberName);
-  const deputy = escapeMarkdown(line.deputyName ?? '–');
-  if (line.heldByDeputy) return i18n.t('rsvps.deputyHoldsSeat', { deputy });
-  return line.deputyName ? i18n.t('rsvps.memberAndDeputy', { member, deputy }) : member;
+/**
+ * The seat's people, each marked when they can no longer answer or attend for it: the member and
+ * the deputy, or the deputy alone when they hold the seat in the inactive member's place.
+ */
+function peopleText(line: SeatLine, i18n: Translator): string {
+  const deputy = line.deputyName === undefined ? undefined : personText(line.deputyName, line.deputyNotCurrent, i18n);
+  if (line.heldByDeputy) return i18n.t('rsvps.deputyHoldsSeat', { deputy: deputy ?? '–' });
+  const member = personText(line.memberName, line.memberNotCurrent, i18n);
+  if (deputy === undefined) return member;
+  return i18n.t('rsvps.memberAndDeputy', { member, deputy });
+}
+
+function personText(name: string, notCurrent: NotCurrentReason | undefined, i18n: Translator): string {
+  const escaped = escapeMarkdown(name);
+  if (!notCurrent) return escaped;
+  return i18n.t('rsvps.personNotCurrent', { name: escaped, reason: i18n.t(`rsvps.notCurrent.${notCurrent}`) });
+}
+
+function colorOf(status: SeatStatus): RsvpsCardData['lines'][number]['color'] {
+  switch (status.kind) {
+    case 'attending':
+    case 'delegated':
+      return 'Good';
+    case 'declined':
+    case 'cannotAnswer':
+      return 'Attention';
+    case 'noAnswer':
+      return 'Warning';
+    case 'deputyInvited':
+      return 'Default';
+  }
 }
 
 function statusText(line: SeatLine, i18n: Translator): string {
@@ -66,5 +93,11 @@ function statusText(line: SeatLine, i18n: Translator): string {
       return i18n.t('rsvps.status.declined');
     case 'noAnswer':
       return i18n.t('rsvps.status.noAnswer');
+    case 'cannotAnswer':
+      // A deputy holding the seat was asked from the start, not handed over to: no word of the member.
+      return i18n.t(`rsvps.status.cannotAnswer.${line.heldByDeputy ? 'heldByDeputy' : status.who}`, {
+        name: escapeMarkdown((status.who === 'member' ? line.memberName : line.deputyName) ?? '–'),
+        reason: i18n.t(`rsvps.notCurrent.${status.reason}`),
+      });
   }
 }

@@ -3,7 +3,10 @@ import type { Logger } from '../app/ports/logger';
 
 export interface LoggerOptions {
   readonly level: string;
-  /** Human-readable lines for the dev loop; JSON lines otherwise (App Service, Application Insights). */
+  /**
+   * Human-readable lines for the dev loop; JSON lines otherwise, on standard output, which App
+   * Service passes as console logs to the Log Analytics workspace.
+   */
   readonly pretty: boolean;
   /** Where to write; standard output unless a test captures it. */
   readonly destination?: NodeJS.WritableStream;

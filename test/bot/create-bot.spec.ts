@@ -6,9 +6,25 @@ import type { Logger } from '../../src/app/ports/logger';
 import { committeeIdForTenant } from '../../src/domain/ids';
 import { VERBS } from '../../src/cards/verbs';
 import { useTempStore, type TempStore } from '../support/temp-store';
-import { alice, base, bob, BOT, BotHarness, cardText, firstCard, TENANT } from '../support/bot-harness';
+import {
+  alice,
+  base,
+  bob,
+  BOT,
+  BotHarness,
+  cardText,
+  firstCard,
+  SHARED_CONVERSATIONS,
+  TENANT,
+} from '../support/bot-harness';
 
 const COMMITTEE = committeeIdForTenant(TENANT);
+
+/** The command words the help card lists (its fact set), apart from its other lines. */
+function listedCommands(card: Record<string, unknown>): string[] {
+  const body = card.body as Array<{ type: string; facts?: Array<{ title: string }> }>;
+  return (body.find((element) => element.type === 'FactSet')?.facts ?? []).map((fact) => fact.title);
+}
 
 /** The set-up form as Teams submits it: the card's data plus every input's value. */
 const setupForm = {
@@ -63,6 +79,49 @@ describe('bot/create-bot', () => {
       assert.match(secretariat, /Ihre Rolle: Geschäftsstelle/);
       assert.match(secretariat, /einrichten/);
     });
+
+    for (const [where, conversation] of SHARED_CONVERSATIONS) {
+      it(`lists in a ${where} only what is answered there, and points to the personal chat for the rest`, async () => {
+        await bot.execute(alice, VERBS.setupSave, setupForm);
+        const onlyHere = {
+          de: 'Nur im persönlichen Chat mit Gremium, damit niemand sonst mitliest:',
+          en: 'Only in your personal chat with Gremium, so that nobody else reads along:',
+        };
+        const cases = [
+          [
+            alice,
+            'hilfe',
+            'de-DE',
+            ['protokollierung', 'meine daten'],
+            `${onlyHere.de} „protokollierung“ und „meine daten“.`,
+          ],
+          [alice, 'help', 'en-US', ['audit', 'my data'], `${onlyHere.en} “audit” and “my data”.`],
+          [bob, 'hilfe', 'de-DE', ['meine daten'], `${onlyHere.de} „meine daten“.`],
+          [bob, 'help', 'en-US', ['my data'], `${onlyHere.en} “my data”.`],
+        ] as const;
+        for (const [who, text, locale, personal, pointer] of cases) {
+          const label = `${who.name} (${locale})`;
+          const shared = firstCard(await bot.message(who, text, { ...conversation, locale }));
+          const listed = listedCommands(shared);
+          assert.ok(listed.length > 0, `${label}: some commands listed`);
+          for (const word of personal) {
+            assert.ok(!listed.includes(word), `${label}: "${word}" not offered in a ${where}: ${listed.join(', ')}`);
+          }
+          assert.ok(cardText(shared).split('\n').includes(pointer), `${label}: ${cardText(shared)}`);
+
+          const personalChat = firstCard(await bot.message(who, text, { locale }));
+          for (const word of personal) {
+            assert.ok(listedCommands(personalChat).includes(word), `${label}: "${word}" offered 1:1`);
+          }
+          assert.doesNotMatch(cardText(personalChat), /Nur im persönlichen Chat|Only in your personal chat/);
+        }
+        const secretariatInChannel = listedCommands(firstCard(await bot.message(alice, 'hilfe', conversation)));
+        assert.ok(
+          secretariatInChannel.includes('einladen') && secretariatInChannel.includes('zusagen'),
+          'what is answered there stays listed',
+        );
+      });
+    }
 
     it('reads a command addressed to it in a channel, with the mention removed', async () => {
       const replies = await bot.send({

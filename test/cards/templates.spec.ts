@@ -57,8 +57,23 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
     const i18n = translator(locale);
     const longName = 'Koordinierungsgremium '.repeat(9).trim();
     return [
-      { template: 'help', name: `help (${locale})`, card: renderHelpCard({ committeeExists: true, committeeName: 'KOG', roles: ['secretariat', 'member'], commands: [...COMMANDS], submitsTopics: true }, i18n) },
-      { template: 'help', name: `help without committee (${locale})`, card: renderHelpCard({ committeeExists: false, roles: [], commands: ['help', 'setup'], submitsTopics: false }, i18n) },
+      { template: 'help', name: `help (${locale})`, card: renderHelpCard({ committeeExists: true, committeeName: 'KOG', roles: ['secretariat', 'member'], commands: [...COMMANDS], personalChatOnly: [], submitsTopics: true }, i18n) },
+      {
+        template: 'help',
+        name: `help in a channel (${locale})`,
+        card: renderHelpCard(
+          {
+            committeeExists: true,
+            committeeName: 'KOG',
+            roles: ['secretariat'],
+            commands: ['help', 'invite'],
+            personalChatOnly: ['audit', 'myData'],
+            submitsTopics: true,
+          },
+          i18n,
+        ),
+      },
+      { template: 'help', name: `help without committee (${locale})`, card: renderHelpCard({ committeeExists: false, roles: [], commands: ['help', 'setup'], personalChatOnly: [], submitsTopics: false }, i18n) },
       { template: 'notice', name: `notice (${locale})`, card: renderNoticeCard({ style: 'attention', title: 'Titel', text: 'Text', lines: ['eins', 'zwei'] }) },
       {
         template: 'my-data',

@@ -1,9 +1,40 @@
-import { randomUUID } from 'node:crypto';
+import { monotonicFactory } from 'ulid';
 import type { Document } from '../ports/document-store';
 import type { AuditActor, AuditSource } from './audit-context';
 
 /** The document type of audit records. */
 export const AUDIT_TYPE = 'audit';
+
+/** Ids of audit records start so; no other document's id does, so a write naming one is refused unread. */
+export const AUDIT_ID_PREFIX = 'audit-';
+
+/**
+ * Makes the part of a record id after the prefix: a ULID (48-bit time, then 80 random bits,
+ * sortable as text) from a monotonic factory, which within this process makes every id greater
+ * than the one before, also within one millisecond, where it counts the random part up. Records
+ * of the same instant, say the writes of one batch, therefore sort by id in the order they were
+ * made; the random part keeps ids of several instances apart.
+ */
+const nextRecordUlid = monotonicFactory();
+
+/**
+ * A new audit record's id: ordered after every record this process made before, and carrying the
+ * record's time (`atIso`, from the injected clock) in its first characters.
+ */
+export function auditRecordId(atIso: string): string {
+  return `${AUDIT_ID_PREFIX}${nextRecordUlid(Date.parse(atIso))}`;
+}
+
+/**
+ * The trail's one order, newest first: by `at`, and among records of the same instant by id,
+ * the later written first (see `auditRecordId`). Ids are compared as plain text, never by locale,
+ * so both stores and every instance list the same records alike.
+ */
+export function newestFirst(a: Pick<AuditRecord, 'at' | 'id'>, b: Pick<AuditRecord, 'at' | 'id'>): number {
+  if (a.at !== b.at) return a.at < b.at ? 1 : -1;
+  if (a.id === b.id) return 0;
+  return a.id < b.id ? 1 : -1;
+}
 
 /**
  * Document types whose changes are not recorded, and why. Everything else is audited, so a
@@ -51,7 +82,8 @@ export interface AuditChange {
 
 /**
  * One change of one document, written in the same batch as the change where the store allows
- * (see `auditedStore`), with a random id, and never replaced or deleted through the bot.
+ * (see `auditedStore`), with an id that orders it after the records written before it (see
+ * `auditRecordId`), and never replaced or deleted through the bot.
  *
  * To find records by session and by person with the store's plain queries, the record carries
  * flat fields: `sessionId` (the document's session, see `sessionOf`) and `subject1`–`subject3`
@@ -104,7 +136,7 @@ export function auditRecordFor(committeeId: string, before: Document | undefined
   const subjects = subjectsOf(after, before);
   const sessionId = sessionOf(after) ?? sessionOf(before);
   return {
-    id: `audit-${randomUUID()}`,
+    id: auditRecordId(atIso),
     committeeId,
     type: AUDIT_TYPE,
     at: atIso,

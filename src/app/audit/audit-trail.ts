@@ -4,10 +4,10 @@ import { parseSessionNumber } from '../../domain/sessions/session-number';
 import type { AppDependencies } from '../dependencies';
 import type { PersonDocument } from '../documents';
 import type { Actor } from '../identify-actor';
-import type { Query, Stored } from '../ports/document-store';
+import type { DocumentStore, Stored } from '../ports/document-store';
 import { sessionByNumber } from '../sessions/find-session';
 import type { AuditSource } from './audit-context';
-import { AUDIT_TYPE, type AuditChange, type AuditOperation, type AuditRecord } from './audit-record';
+import { AUDIT_TYPE, newestFirst, type AuditChange, type AuditOperation, type AuditRecord } from './audit-record';
 
 /** Records per page of the audit card, so that a page stays well inside Teams' message size. */
 export const AUDIT_PAGE_SIZE = 10;
@@ -54,7 +54,8 @@ export type AuditTrailRefusal =
  * The audit trail (`protokollierung` / `audit`), newest first, for a session (`2027/1`: every
  * record of a document of that session, see `AuditRecord.sessionId`) or a person named as on
  * the roster (records where they acted or that are about them). Secretariat only; read only:
- * there is no way to change or remove a record (see `auditedStore`).
+ * there is no way to change or remove a record (see `auditedStore`). Records of the same instant
+ * are listed the later written first (see `newestFirst`), so every page is the same each time.
  */
 export async function auditTrail({ store }: AppDependencies, actor: Actor, queryText: unknown, pageInput: unknown = 1): Promise<Result<AuditTrailView, AuditTrailRefusal>> {
   if (!actor.committee) return fail({ kind: 'noCommittee' });
@@ -69,13 +70,11 @@ export async function auditTrail({ store }: AppDependencies, actor: Actor, query
   const subject = await subjectOf(store, actor.committeeId, query, people);
   if (!subject.ok) return subject;
   const wanted = page * AUDIT_PAGE_SIZE + 1;
-  const newest = (field: string, value: string): Query => ({ type: AUDIT_TYPE, where: [{ field, op: '=', value }], orderBy: { field: 'at', direction: 'desc' }, limit: wanted });
-  const queries =
+  const found =
     subject.value.kind === 'session'
-      ? [newest('sessionId', subject.value.sessionId)]
-      : ['actorId', 'subject1', 'subject2', 'subject3'].map((field) => newest(field, (subject.value as { aadObjectId: string }).aadObjectId));
-  const found = (await Promise.all(queries.map((q) => store.query<AuditRecord>(actor.committeeId, q)))).flat();
-  const unique = [...new Map(found.map((record) => [record.id, record])).values()].sort((a, b) => b.at.localeCompare(a.at) || a.id.localeCompare(b.id));
+      ? await newestRecords(store, actor.committeeId, 'sessionId', subject.value.sessionId, wanted)
+      : await recordsOfPerson(store, actor.committeeId, subject.value.aadObjectId, wanted);
+  const unique = [...new Map(found.map((record) => [record.id, record])).values()].sort(newestFirst);
   const names = new Map(people.map((person) => [person.aadObjectId, person.displayName]));
   const shown = unique.slice((page - 1) * AUDIT_PAGE_SIZE, page * AUDIT_PAGE_SIZE);
   return ok({
@@ -95,6 +94,41 @@ export async function auditTrail({ store }: AppDependencies, actor: Actor, query
       changes: record.changes,
     })),
   });
+}
+
+/**
+ * At least the `wanted` newest records whose `field` is `value`, in no particular order. The
+ * store orders by one field only, so where its limit cuts through records of one instant, which
+ * of them it returns is its choice: all records of that instant are read then, and `newestFirst`
+ * decides among them.
+ */
+async function newestRecords(
+  store: DocumentStore,
+  committeeId: string,
+  field: string,
+  value: string,
+  wanted: number,
+): Promise<AuditRecord[]> {
+  const where = [{ field, op: '=', value }] as const;
+  const orderBy = { field: 'at', direction: 'desc' } as const;
+  const newest = await store.query<AuditRecord>(committeeId, { type: AUDIT_TYPE, where, orderBy, limit: wanted });
+  const oldest = newest.at(-1);
+  if (newest.length < wanted || !oldest) return newest;
+  const atThatInstant = [...where, { field: 'at', op: '=', value: oldest.at }] as const;
+  const sameInstant = await store.query<AuditRecord>(committeeId, { type: AUDIT_TYPE, where: atThatInstant });
+  return [...newest.filter((record) => record.at !== oldest.at), ...sameInstant];
+}
+
+/** The newest records where the person acted or that are about them (see `AuditRecord.subject1`). */
+async function recordsOfPerson(
+  store: DocumentStore,
+  committeeId: string,
+  aadObjectId: string,
+  wanted: number,
+): Promise<AuditRecord[]> {
+  const fields = ['actorId', 'subject1', 'subject2', 'subject3'];
+  const found = await Promise.all(fields.map((field) => newestRecords(store, committeeId, field, aadObjectId, wanted)));
+  return found.flat();
 }
 
 async function subjectOf(store: AppDependencies['store'], committeeId: string, query: string, people: ReadonlyArray<Stored<PersonDocument>>): Promise<Result<AuditSubject, AuditTrailRefusal>> {

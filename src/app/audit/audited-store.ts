@@ -2,7 +2,7 @@ import type { Clock } from '../../domain/clock';
 import { MAX_BATCH_OPERATIONS, type BatchOperation, type Document, type DocumentStore, type Stored } from '../ports/document-store';
 import { ConcurrencyError, ConflictError, InvalidRequestError, NotFoundError } from '../ports/store-errors';
 import { auditContext, type AuditActor } from './audit-context';
-import { AUDIT_TYPE, auditRecordFor, isAudited, type AuditRecord } from './audit-record';
+import { AUDIT_ID_PREFIX, AUDIT_TYPE, auditRecordFor, isAudited, type AuditRecord } from './audit-record';
 
 /** A write that would change or remove an audit record, or create one by hand: refused, nothing written. */
 export class AuditRecordWriteRefused extends InvalidRequestError {}
@@ -13,9 +13,6 @@ export class AuditRecordWriteRefused extends InvalidRequestError {}
  * retried: the audited store adds the condition, so the race is its own, not the caller's.
  */
 const UNCONDITIONAL_WRITE_ATTEMPTS = 5;
-
-/** Ids of audit records; no other document's id starts so, so a write naming one is refused unread. */
-const AUDIT_ID_PREFIX = 'audit-';
 
 /**
  * The audit trail as a decorator of the store port: every write of an audited document type

@@ -1,6 +1,7 @@
 /**
  * Structured logging as the bot needs it; pino's logger satisfies it. Objects first, so every
- * field stays searchable in Application Insights.
+ * field stays a field of its own in the JSON line, searchable where the lines are kept (in
+ * Azure, the Log Analytics workspace, which takes App Service's console output).
  */
 export interface Logger {
   debug(fields: object, message?: string): void;

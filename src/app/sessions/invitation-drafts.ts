@@ -1,10 +1,11 @@
 import { invitees, latestOf, type Invitation } from '../../domain/sessions/invitation';
+import { canAnswer } from '../../domain/sessions/seat-standing';
 import type { RsvpAnswer } from '../../domain/sessions/rsvp';
 import { personRecipient, type OutboxDraft } from '../delivery/outbox-record';
 import type { CommitteeDocument } from '../documents';
 import type { DocumentStore } from '../ports/document-store';
 import { invitationLinks, invitationView, type InvitationBanner, type InvitationView } from './invitation-view';
-import { nameOf, type RosterSnapshot } from './roster-snapshot';
+import { nameOf, standingIn, type RosterSnapshot } from './roster-snapshot';
 import type { RsvpDocument } from './rsvp-document';
 import type { SessionDocument } from './session-document';
 
@@ -30,7 +31,9 @@ export function invitationDraft(key: string, personId: string, roster: RosterSna
 /**
  * The invitation card for everyone invited now (members, and deputies the rule has called in),
  * or only for those `include` picks, each carrying `banner`. `keyOf` names each message, so
- * that a repeated action sends nobody a second copy.
+ * that a repeated action sends nobody a second copy. Nobody who can no longer answer (erased,
+ * deactivated or off the seat, judged by `roster`) gets the card: its buttons would only refuse
+ * them, and the session's news are no longer theirs.
  */
 export function draftsForInvitees(
   committee: Pick<CommitteeDocument, 'name' | 'timeZone' | 'committeeId'>,
@@ -43,6 +46,7 @@ export function draftsForInvitees(
   include: (invitee: { readonly personId: string } & Invitation) => boolean = () => true,
 ): OutboxDraft[] {
   return invitees(session.invitedSeats ?? [], answers)
+    .filter((invitee) => canAnswer(invitee, standingIn(roster, invitee.seat)))
     .filter(include)
     .map((invitee) => invitationDraft(keyOf(invitee.personId), invitee.personId, roster, invitationView(committee, session, invitee, invitee.personId, roster, latestOf(answers, invitee.seat.id, invitee.personId), nowIso, banner)));
 }

@@ -1,4 +1,4 @@
-import { latestOf } from '../../domain/sessions/invitation';
+import { awaitsAnswer } from '../../domain/sessions/seat-standing';
 import { answersOpen } from '../../domain/sessions/rsvp';
 import { fail, ok, type Result } from '../../domain/result';
 import type { AppDependencies } from '../dependencies';
@@ -7,15 +7,17 @@ import type { CommitteeDocument } from '../documents';
 import type { Stored } from '../ports/document-store';
 import { ConflictError } from '../ports/store-errors';
 import { answersOf, draftsForInvitees } from './invitation-drafts';
-import { rosterSnapshot } from './roster-snapshot';
+import { rosterSnapshot, standingIn } from './roster-snapshot';
 import type { SessionDocument } from './session-document';
 
 export type RemindRefusal = { readonly kind: 'notInvited' | 'answersClosed' | 'alreadySent' };
 
 /**
  * Sends the invitation card again, marked as a reminder, to everyone invited who has not
- * answered; nobody who answered is reminded. `requestKey` makes one request one reminder: the
- * scheduler passes its due time, a button its card's key, so a repeat sends nothing twice.
+ * answered and still can (see `awaitsAnswer`); nobody who answered is reminded, nor anyone
+ * erased, deactivated or taken off the seat since the invitation. `requestKey` makes one request
+ * one reminder: the scheduler passes its due time, a button its card's key, so a repeat sends
+ * nothing twice.
  */
 export async function remindUnanswered(
   deps: AppDependencies,
@@ -28,7 +30,10 @@ export async function remindUnanswered(
   if (!answersOpen(nowIso, session.startsAt, committee.timeZone)) return fail({ kind: 'answersClosed' });
   const [roster, answers] = await Promise.all([rosterSnapshot(deps.store, committee.committeeId), answersOf(deps.store, committee.committeeId, session.id)]);
   const dispatchId = `remind:${session.id}:${requestKey}`;
-  const drafts = draftsForInvitees(committee, session, roster, answers, nowIso, 'reminder', (personId) => `${dispatchId}:${personId}`, (invitee) => !latestOf(answers, invitee.seat.id, invitee.personId));
+  const keyOf = (personId: string) => `${dispatchId}:${personId}`;
+  const awaited = (invitee: Parameters<typeof awaitsAnswer>[0]) =>
+    awaitsAnswer(invitee, answers, standingIn(roster, invitee.seat));
+  const drafts = draftsForInvitees(committee, session, roster, answers, nowIso, 'reminder', keyOf, awaited);
   if (drafts.length === 0) return ok({ reminded: 0 });
   try {
     await deps.store.batch(committee.committeeId, [enqueueOperation(committee.committeeId, dispatchId, drafts, nowIso)]);

@@ -1,4 +1,6 @@
 import type { Seat } from '../../domain/roster';
+import type { InvitedSeat } from '../../domain/sessions/invitation';
+import { seatStanding, type SeatStanding } from '../../domain/sessions/seat-standing';
 import type { PersonDocument, SeatDocument } from '../documents';
 import type { DocumentStore, Stored } from '../ports/document-store';
 
@@ -17,6 +19,15 @@ export async function rosterSnapshot(store: DocumentStore, committeeId: string):
     seats: seats.map(({ id, institution, memberId, deputyId }) => ({ id, institution, memberId, ...(deputyId ? { deputyId } : {}) })).sort((a, b) => a.institution.localeCompare(b.institution, 'de')),
     people: new Map(people.map((person) => [person.aadObjectId, person])),
   };
+}
+
+/**
+ * Who of the invited seat can still answer, judged by the roster as read: the people as they are
+ * stored now and the seat as it is now (none once it was removed).
+ */
+export function standingIn(roster: RosterSnapshot, invited: InvitedSeat): SeatStanding {
+  const seatNow = roster.seats.find((seat) => seat.id === invited.id);
+  return seatStanding(invited, seatNow, (personId) => roster.people.get(personId));
 }
 
 /** A person's name for cards; someone no longer on the roster keeps a neutral label. */

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { NotCurrentReason } from '../current-holder';
 import type { InvitedSeat } from './invited-seat';
 
 /** What an invited person can answer. */
@@ -44,7 +45,13 @@ export type SeatStatus =
   | { readonly kind: 'delegated'; readonly delegateName: string }
   | { readonly kind: 'deputyInvited' }
   | { readonly kind: 'declined' }
-  | { readonly kind: 'noAnswer' };
+  | { readonly kind: 'noAnswer' }
+  /**
+   * The answer the seat waits for cannot come: the member who has not answered, or the deputy
+   * the member handed over to or who holds the seat in the deactivated member's place, was
+   * erased, deactivated or taken off the seat since the invitation (see `seatStatusNow`).
+   */
+  | { readonly kind: 'cannotAnswer'; readonly who: 'member' | 'deputy'; readonly reason: NotCurrentReason };
 
 /**
  * The seat's status from the member's and the deputy's latest answers. A deputy's own answer
@@ -70,16 +77,25 @@ export function seatStatus(seat: InvitedSeat, answers: readonly RsvpAnswer[]): S
   return { kind: 'deputyInvited' };
 }
 
-/** The secretariat's overview: every seat's status and how many institutions will be there. */
+/** Every seat with its status, and how many institutions will be there. */
+export interface Tally {
+  readonly seats: ReadonlyArray<{ readonly seat: InvitedSeat; readonly status: SeatStatus }>;
+  readonly represented: number;
+}
+
+/**
+ * The secretariat's overview: every seat's status and how many institutions will be there.
+ * `statusOf` reads one seat's status; the overview passes `seatStatusNow` to see the seats as
+ * they stand now.
+ */
 export function tally(
   seats: readonly InvitedSeat[],
   answers: readonly RsvpAnswer[],
-): {
-  readonly seats: ReadonlyArray<{ readonly seat: InvitedSeat; readonly status: SeatStatus }>;
-  readonly represented: number;
-} {
-  const statuses = seats.map((seat) => ({ seat, status: seatStatus(seat, answers) }));
-  return { seats: statuses, represented: statuses.filter(({ status }) => status.kind === 'attending' || status.kind === 'delegated').length };
+  statusOf: (seat: InvitedSeat, answers: readonly RsvpAnswer[]) => SeatStatus = seatStatus,
+): Tally {
+  const statuses = seats.map((seat) => ({ seat, status: statusOf(seat, answers) }));
+  const represented = statuses.filter(({ status }) => status.kind === 'attending' || status.kind === 'delegated');
+  return { seats: statuses, represented: represented.length };
 }
 
 function latest(answers: readonly RsvpAnswer[]): RsvpAnswer | undefined {

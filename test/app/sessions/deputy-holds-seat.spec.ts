@@ -3,6 +3,7 @@ import type { DispatchDocument } from '../../../src/app/delivery/outbox-record';
 import { changeRoster } from '../../../src/app/roster/change-roster';
 import { loadRoster } from '../../../src/app/roster/load-roster';
 import { answerRsvp } from '../../../src/app/sessions/answer-rsvp';
+import { editSession } from '../../../src/app/sessions/edit-session';
 import { inviteAsSecretariat } from '../../../src/app/sessions/invite-to-session';
 import { rsvpOverview } from '../../../src/app/sessions/rsvp-overview';
 import { remindUnanswered } from '../../../src/app/sessions/remind-unanswered';
@@ -116,6 +117,49 @@ for (const engine of ENGINES) {
       );
       assert.deepEqual(reminded, { ok: true, value: { reminded: 1 } });
       assert.equal((await draftsTo('thomas')).length, 2, 'the invitation and the reminder');
+    });
+
+    it('neither reminds nor waits for a deputy holding the seat who was deactivated since, and says so', async () => {
+      await deactivate('sabine');
+      const invited = await inviteAsSecretariat(world.deps, await world.actor('katrin'), await world.session());
+      assert.ok(invited.ok);
+      await deactivate('thomas');
+
+      const overview = await rsvpOverview(world.deps, await world.actor('katrin'), await world.session());
+      assert.ok(overview.ok);
+      const line = overview.value.lines.find((candidate) => candidate.institution === 'Jobcenter Leipzig');
+      assert.deepEqual(line?.status, { kind: 'cannotAnswer', who: 'deputy', reason: 'inactive' });
+      assert.deepEqual(
+        [line?.heldByDeputy, line?.deputyNotCurrent, line?.memberNotCurrent],
+        [true, 'inactive', undefined],
+      );
+      assert.equal(overview.value.unanswered, 2, 'Birgit and Yusuf, not the deputy');
+      const german = cardText(renderRsvpsCard(overview.value, translator('de')));
+      const status = 'keine Antwort – Stellvertretung Thomas Richter kann nicht mehr antworten (nicht mehr aktiv)';
+      const people = 'Stellv. Thomas Richter (nicht mehr aktiv) (Mitglied inaktiv)';
+      assert.ok(german.includes(`**Jobcenter Leipzig**: ${status}\n${people}\n`), german);
+      assert.doesNotMatch(german, /Sabine/, 'the member was not invited, so nothing is said of her');
+      assert.match(
+        cardText(renderRsvpsCard(overview.value, translator('en'))),
+        /\*\*Jobcenter Leipzig\*\*: no answer – deputy Thomas Richter can no longer answer \(no longer active\)\n/,
+      );
+
+      const committee = (await world.actor('katrin')).committee!;
+      const reminded = await remindUnanswered(world.deps, committee, await world.session(), 'test');
+      assert.deepEqual(reminded, { ok: true, value: { reminded: 2 } });
+      const session = await world.session();
+      const change = {
+        date: '2027-03-18',
+        time: '10:00',
+        place: 'Stadthaus, Saal 1',
+        onlineLink: '',
+        chair: 'Oberbürgermeister',
+      };
+      const moved = await editSession(world.deps, await world.actor('katrin'), SESSION_1, session.revision, change);
+      assert.ok(moved.ok, JSON.stringify(moved));
+      const toThomas = await draftsTo('thomas');
+      assert.equal(toThomas.length, 1, 'only the invitation: no reminder, no card that the session moved');
+      assert.equal((await draftsTo('birgit')).length, 3, 'the invitation, the reminder and the moved session');
     });
   });
 }
