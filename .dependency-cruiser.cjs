@@ -2,7 +2,8 @@
  * The layering of docs/architecture (README "Architecture"): arrows point inwards only.
  * `npm test` runs this over src/; test/architecture proves each rule fires on a violation.
  */
-const SDKS = '^(botbuilder|botbuilder-[a-z-]+|botframework-[a-z-]+|@microsoft/teams-ai|@azure/[^/]+|restify|better-sqlite3|pino)(/|$)';
+const SDKS =
+  '^(botbuilder|botbuilder-[a-z-]+|botframework-[a-z-]+|@microsoft/teams-ai|@azure/[^/]+|restify|better-sqlite3|pino)(/|$)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

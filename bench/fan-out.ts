@@ -37,7 +37,10 @@ const SEND_MARGIN_MS = 25;
 export async function fanOut(name: string, injectedTransientRate: number): Promise<FanOutResult> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gremium-bench-'));
   const store = await EmbeddedStore.open({ dataDir });
-  const connector = await ConnectorDouble.start({ globalPerSecond: GLOBAL_PER_SECOND, ...(injectedTransientRate > 0 ? { inject: { transientRate: injectedTransientRate, seed: 42 } } : {}) });
+  const connector = await ConnectorDouble.start({
+    globalPerSecond: GLOBAL_PER_SECOND,
+    ...(injectedTransientRate > 0 ? { inject: { transientRate: injectedTransientRate, seed: 42 } } : {}),
+  });
   try {
     const deps = { store, clock: systemClock };
     await knownPeople(deps, RECIPIENTS, connector.url);
@@ -55,7 +58,11 @@ export async function fanOut(name: string, injectedTransientRate: number): Promi
     await enqueue(store, `bench:${name}`, noticeDrafts(`bench:${name}`, RECIPIENTS), systemClock.now().toISO()!);
     for (;;) {
       const result = await sender.drainOnce();
-      const pending = await store.query<OutboxRecord>(COMMITTEE, { type: 'outbox', where: [{ field: 'status', op: '=', value: 'pending' }], limit: 1 });
+      const pending = await store.query<OutboxRecord>(COMMITTEE, {
+        type: 'outbox',
+        where: [{ field: 'status', op: '=', value: 'pending' }],
+        limit: 1,
+      });
       if (pending.length === 0 && result.expanded === 0) break;
       if (result.sent + result.retried + result.failed === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     }

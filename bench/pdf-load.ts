@@ -285,7 +285,12 @@ async function newVersion(store: DocumentStore, clock: Clock): Promise<string> {
   const head = await store.get<MinutesDocument>(COMMITTEE, minutesDocumentId(SESSION));
   const version = head!.version + 1;
   await store.replace(
-    { ...head!, version, publishedVersion: version, updatedAt: new Date(Date.parse(NOW) + version * 60_000).toISOString() },
+    {
+      ...head!,
+      version,
+      publishedVersion: version,
+      updatedAt: new Date(Date.parse(NOW) + version * 60_000).toISOString(),
+    },
     head!._etag,
   );
   return minutesLinkPath(store, clock, version);
@@ -294,7 +299,10 @@ async function newVersion(store: DocumentStore, clock: Clock): Promise<string> {
 /** The path of a fresh link of the secretariat's to the given version of the minutes. */
 async function minutesLinkPath(store: DocumentStore, clock: Clock, version: number): Promise<string> {
   const target = { kind: 'minutes', sessionId: SESSION, version } as const;
-  const link = await issueLink({ store, clock }, { committeeId: COMMITTEE, recipient: { kind: 'person', id: SECRETARIAT }, target, slot: `bench|${version}` });
+  const link = await issueLink(
+    { store, clock },
+    { committeeId: COMMITTEE, recipient: { kind: 'person', id: SECRETARIAT }, target, slot: `bench|${version}` },
+  );
   if (!link) throw new Error(`no minutes link could be issued for version ${version}`);
   return linkPath(COMMITTEE, target, link.token);
 }
@@ -381,7 +389,9 @@ async function downloadFigures(worker: Worker): Promise<DownloadFigures> {
       ok: samples.filter((sample) => sample.status === 200).length,
       busy: samples.filter((sample) => sample.status === 503 && sample.retryAfter).length,
       superseded: samples.filter((sample) => sample.status === 410).length,
-      errors: samples.filter((sample) => sample.status !== 200 && sample.status !== 410 && !(sample.status === 503 && sample.retryAfter)).length,
+      errors: samples.filter(
+        (sample) => sample.status !== 200 && sample.status !== 410 && !(sample.status === 503 && sample.retryAfter),
+      ).length,
       p50Ms: at(50),
       p99Ms: at(99),
       maxMs: round(times.at(-1) ?? 0),

@@ -107,7 +107,9 @@ export async function rsvpAnswers(members = 200): Promise<RsvpAnswersResult> {
   const connector = await startConnectorStandIn();
   try {
     const revision = await seedInvitedCommittee(store, deps, members);
-    const activities = choices.map((choice, index) => rsvpClick(connector.url, memberId(index), index, revision, choice));
+    const activities = choices.map((choice, index) =>
+      rsvpClick(connector.url, memberId(index), index, revision, choice),
+    );
     const warmUp = warmUpClicks(connector.url, revision);
 
     const echo = await startEchoBot(config.bot);
@@ -135,7 +137,13 @@ export async function rsvpAnswers(members = 200): Promise<RsvpAnswersResult> {
       await server.stop(5000);
     }
 
-    const ok = gremiumFigures.errors + gremiumFigures.loggedErrors + echoFigures.errors + echoFigures.loggedErrors === 0 && check.lost === 0 && check.duplicated === 0 && check.unexpected === 0 && check.stored === members && check.tallyExact;
+    const ok =
+      gremiumFigures.errors + gremiumFigures.loggedErrors + echoFigures.errors + echoFigures.loggedErrors === 0 &&
+      check.lost === 0 &&
+      check.duplicated === 0 &&
+      check.unexpected === 0 &&
+      check.stored === members &&
+      check.tallyExact;
     return {
       name: `${members} members answering an invitation at once over HTTP`,
       members,
@@ -159,19 +167,51 @@ export async function rsvpAnswers(members = 200): Promise<RsvpAnswersResult> {
  * seat per member, 2027 planned and session 2027/1 invited. Returns the session's revision,
  * which the invitation cards carry.
  */
-export async function seedInvitedCommittee(store: DocumentStore, deps: { store: DocumentStore; clock: ReturnType<typeof fixedClock> }, members: number): Promise<number> {
-  const secretariat = (): Promise<Actor> => identifyActor(deps, { tenantId: TENANT, aadObjectId: SECRETARIAT, displayName: 'Geschäftsstelle' } satisfies ActorIdentity);
+export async function seedInvitedCommittee(
+  store: DocumentStore,
+  deps: { store: DocumentStore; clock: ReturnType<typeof fixedClock> },
+  members: number,
+): Promise<number> {
+  const secretariat = (): Promise<Actor> =>
+    identifyActor(deps, {
+      tenantId: TENANT,
+      aadObjectId: SECRETARIAT,
+      displayName: 'Geschäftsstelle',
+    } satisfies ActorIdentity);
   const d = DEFAULT_COMMITTEE_SETTINGS;
   const setUp = await saveSetup(deps, await secretariat(), {
     revision: 0,
-    answers: { name: d.name, shortName: d.shortName, timeZone: d.timeZone, terms: formatTerms(d.terms), sessionLengthMinutes: 180, firstChair: d.chairRotation.firstSessionOfYear, rotatingChairs: d.chairRotation.rotating.join('\n'), ...d.leadTimes },
+    answers: {
+      name: d.name,
+      shortName: d.shortName,
+      timeZone: d.timeZone,
+      terms: formatTerms(d.terms),
+      sessionLengthMinutes: 180,
+      firstChair: d.chairRotation.firstSessionOfYear,
+      rotatingChairs: d.chairRotation.rotating.join('\n'),
+      ...d.leadTimes,
+    },
   });
   if (!setUp.ok) throw new Error(`set-up refused: ${JSON.stringify(setUp.error)}`);
   for (let index = 0; index < members; index += 1) {
     const id = memberId(index);
     const roles: Role[] = ['member'];
-    await store.upsert<PersonDocument>({ id: personDocumentId(id), committeeId: COMMITTEE, type: 'person', aadObjectId: id, displayName: `Mitglied ${index}`, roles, active: true });
-    await store.upsert<SeatDocument>({ id: seatDocumentId(`bench-${index}`), committeeId: COMMITTEE, type: 'seat', institution: `Institution ${String(index).padStart(3, '0')}`, memberId: id });
+    await store.upsert<PersonDocument>({
+      id: personDocumentId(id),
+      committeeId: COMMITTEE,
+      type: 'person',
+      aadObjectId: id,
+      displayName: `Mitglied ${index}`,
+      roles,
+      active: true,
+    });
+    await store.upsert<SeatDocument>({
+      id: seatDocumentId(`bench-${index}`),
+      committeeId: COMMITTEE,
+      type: 'seat',
+      institution: `Institution ${String(index).padStart(3, '0')}`,
+      memberId: id,
+    });
   }
   const planned = await planSessions(deps, await secretariat(), 2027);
   if (!planned.ok) throw new Error(`planning refused: ${JSON.stringify(planned.error)}`);
@@ -184,13 +224,21 @@ export async function seedInvitedCommittee(store: DocumentStore, deps: { store: 
 }
 
 /** What the store and the secretariat's overview hold afterwards, against the choices sent. */
-async function checkAnswers(deps: { store: DocumentStore; clock: ReturnType<typeof fixedClock> }, choices: readonly RsvpChoice[]) {
+async function checkAnswers(
+  deps: { store: DocumentStore; clock: ReturnType<typeof fixedClock> },
+  choices: readonly RsvpChoice[],
+) {
   const records = await deps.store.query<RsvpDocument>(COMMITTEE, { type: 'rsvp' });
   const byPerson = new Map<string, RsvpDocument[]>();
   for (const record of records) byPerson.set(record.personId, [...(byPerson.get(record.personId) ?? []), record]);
   const lost = choices.filter((choice, index) => {
     const mine = byPerson.get(memberId(index));
-    return !mine?.some((record) => record.sessionId === SESSION && record.choice === choice && (choice !== 'delegate' || record.delegateName === delegateName(index)));
+    return !mine?.some(
+      (record) =>
+        record.sessionId === SESSION &&
+        record.choice === choice &&
+        (choice !== 'delegate' || record.delegateName === delegateName(index)),
+    );
   }).length;
   const duplicated = records.length - byPerson.size;
   const answering = new Set(choices.map((_, index) => memberId(index)));
@@ -198,14 +246,23 @@ async function checkAnswers(deps: { store: DocumentStore; clock: ReturnType<type
 
   const expectedTally: Record<string, number> = {};
   for (const choice of choices) {
-    const kind = choice === 'inPerson' || choice === 'online' ? `attending:${choice}` : choice === 'delegate' ? 'delegated' : 'declined';
+    const kind =
+      choice === 'inPerson' || choice === 'online'
+        ? `attending:${choice}`
+        : choice === 'delegate'
+          ? 'delegated'
+          : 'declined';
     expectedTally[kind] = (expectedTally[kind] ?? 0) + 1;
   }
   expectedTally.represented = choices.filter((choice) => choice !== 'declined').length;
   expectedTally.unanswered = 0;
 
   const session = await deps.store.get<SessionDocument>(COMMITTEE, SESSION);
-  const overview = await rsvpOverview(deps, await identifyActor(deps, { tenantId: TENANT, aadObjectId: SECRETARIAT, displayName: 'Geschäftsstelle' }), session!);
+  const overview = await rsvpOverview(
+    deps,
+    await identifyActor(deps, { tenantId: TENANT, aadObjectId: SECRETARIAT, displayName: 'Geschäftsstelle' }),
+    session!,
+  );
   if (!overview.ok) throw new Error(`overview refused: ${JSON.stringify(overview.error)}`);
   const tally: Record<string, number> = {};
   let seatsMatching = 0;
@@ -214,21 +271,46 @@ async function checkAnswers(deps: { store: DocumentStore; clock: ReturnType<type
     tally[kind] = (tally[kind] ?? 0) + 1;
     const index = memberIndex(line.seatId);
     const choice = index === undefined ? undefined : choices[index];
-    const expected = choice === 'inPerson' || choice === 'online' ? `attending:${choice}` : choice === 'delegate' ? 'delegated' : choice;
-    if (kind === expected && (line.status.kind !== 'attending' || line.status.by === 'member') && (line.status.kind !== 'delegated' || line.status.delegateName === delegateName(index!))) seatsMatching += 1;
+    const expected =
+      choice === 'inPerson' || choice === 'online'
+        ? `attending:${choice}`
+        : choice === 'delegate'
+          ? 'delegated'
+          : choice;
+    if (
+      kind === expected &&
+      (line.status.kind !== 'attending' || line.status.by === 'member') &&
+      (line.status.kind !== 'delegated' || line.status.delegateName === delegateName(index!))
+    )
+      seatsMatching += 1;
   }
   tally.represented = overview.value.represented;
   tally.unanswered = overview.value.unanswered;
   const sameCounts = JSON.stringify(sorted(tally)) === JSON.stringify(sorted(expectedTally));
-  return { stored: records.length, lost, duplicated, unexpected, tallyExact: sameCounts && seatsMatching === choices.length && overview.value.lines.length === choices.length, tally: sorted(tally), expectedTally: sorted(expectedTally) };
+  return {
+    stored: records.length,
+    lost,
+    duplicated,
+    unexpected,
+    tallyExact: sameCounts && seatsMatching === choices.length && overview.value.lines.length === choices.length,
+    tally: sorted(tally),
+    expectedTally: sorted(expectedTally),
+  };
 }
 
 /** An echo bot on the same stack: the same HTTP server and adapter, a fixed card, no store. */
-async function startEchoBot(registration: Parameters<typeof createAdapter>[0]): Promise<{ url: string; stop: () => Promise<void>; loggedErrors: () => number }> {
+async function startEchoBot(
+  registration: Parameters<typeof createAdapter>[0],
+): Promise<{ url: string; stop: () => Promise<void>; loggedErrors: () => number }> {
   const logger = countingLogger();
   const adapter = createAdapter(registration);
   const app = new Application<TurnState>({ adapter, removeRecipientMention: true, startTypingTimer: false });
-  const card = { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body: [{ type: 'TextBlock', text: 'Danke, Ihre Antwort ist gespeichert.', wrap: true }] };
+  const card = {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body: [{ type: 'TextBlock', text: 'Danke, Ihre Antwort ist gespeichert.', wrap: true }],
+  };
   app.adaptiveCards.actionExecute(VERBS.rsvpAnswer, async () => card as unknown as AdaptiveCard);
   app.error(async (_context, error) => logger.error({ err: error }, 'unhandled turn error'));
   const http = await startHttpServer({
@@ -236,7 +318,8 @@ async function startEchoBot(registration: Parameters<typeof createAdapter>[0]): 
     host: '127.0.0.1',
     logger,
     maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
-    handleMessage: (request: Request, response: Response) => adapter.process(request, passThrough(response), (context) => app.run(context).then(() => undefined)),
+    handleMessage: (request: Request, response: Response) =>
+      adapter.process(request, passThrough(response), (context) => app.run(context).then(() => undefined)),
     isReady: async () => true,
     calendarFile: async () => undefined,
     minutesFile: async () => undefined,
@@ -264,12 +347,17 @@ export async function fire(url: string, activities: readonly string[]): Promise<
 export async function click(url: string, body: string): Promise<Sample> {
   const started = performance.now();
   try {
-    const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const response = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     const text = await response.text();
     const ms = performance.now() - started;
     if (response.status !== 200) return { started, ms, error: `status ${response.status}: ${text.slice(0, 200)}` };
     const answer = JSON.parse(text) as { type?: string; value?: { type?: string } };
-    if (answer.type !== ADAPTIVE_CARD || answer.value?.type !== 'AdaptiveCard') return { started, ms, error: `no card: ${text.slice(0, 200)}` };
+    if (answer.type !== ADAPTIVE_CARD || answer.value?.type !== 'AdaptiveCard')
+      return { started, ms, error: `no card: ${text.slice(0, 200)}` };
     return { started, ms };
   } catch (error) {
     return { started, ms: performance.now() - started, error: error instanceof Error ? error.message : String(error) };
@@ -303,7 +391,11 @@ export function percentile(sortedTimes: readonly number[], p: number): number {
  * A stand-in for the Bot Framework connector that accepts every call at once and counts them:
  * an answer is returned to the clicker in the invoke response, so it should make none.
  */
-export async function startConnectorStandIn(): Promise<{ url: string; calls: () => number; close: () => Promise<void> }> {
+export async function startConnectorStandIn(): Promise<{
+  url: string;
+  calls: () => number;
+  close: () => Promise<void>;
+}> {
   let calls = 0;
   const server = http.createServer((request, response) => {
     request.resume();
@@ -329,8 +421,21 @@ export async function startConnectorStandIn(): Promise<{ url: string; calls: () 
  * A member's click on their invitation card, as Teams POSTs it to the bot: `replyToId` is the
  * message that holds the card, which the answer replaces.
  */
-export function rsvpClick(serviceUrl: string, personId: string, index: number, revision: number, choice: RsvpChoice): string {
-  const data = { verb: VERBS.rsvpAnswer, sessionId: SESSION, personId, revision, choice, ...(choice === 'delegate' ? { delegateName: delegateName(index) } : {}) };
+export function rsvpClick(
+  serviceUrl: string,
+  personId: string,
+  index: number,
+  revision: number,
+  choice: RsvpChoice,
+): string {
+  const data = {
+    verb: VERBS.rsvpAnswer,
+    sessionId: SESSION,
+    personId,
+    revision,
+    choice,
+    ...(choice === 'delegate' ? { delegateName: delegateName(index) } : {}),
+  };
   return JSON.stringify({
     type: 'invoke',
     name: 'adaptiveCard/action',
@@ -350,7 +455,15 @@ export function rsvpClick(serviceUrl: string, personId: string, index: number, r
 
 /** Twenty clicks by people outside the committee, to warm up connections and code paths. */
 export function warmUpClicks(serviceUrl: string, revision: number): string[] {
-  return Array.from({ length: 20 }, (_, index) => rsvpClick(serviceUrl, `0c0c0c0c-0000-4000-8000-${String(index).padStart(12, '0')}`, 10_000 + index, revision, 'inPerson'));
+  return Array.from({ length: 20 }, (_, index) =>
+    rsvpClick(
+      serviceUrl,
+      `0c0c0c0c-0000-4000-8000-${String(index).padStart(12, '0')}`,
+      10_000 + index,
+      revision,
+      'inPerson',
+    ),
+  );
 }
 
 export function countingLogger(): Logger & { errors: () => number } {
@@ -361,7 +474,10 @@ export function countingLogger(): Logger & { errors: () => number } {
     warn: () => undefined,
     error: (fields: object, message?: string) => {
       errors += 1;
-      if (errors === 1) process.stderr.write(`server logged: ${message ?? ''} ${String(((fields as { err?: { stack?: string } }).err)?.stack ?? '')}\n`);
+      if (errors === 1)
+        process.stderr.write(
+          `server logged: ${message ?? ''} ${String((fields as { err?: { stack?: string } }).err?.stack ?? '')}\n`,
+        );
     },
     errors: () => errors,
   };

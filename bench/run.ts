@@ -21,7 +21,10 @@ async function main(): Promise<void> {
   const pdf = await pdfLoad();
   const results = {
     machine: { node: process.version, cpus: os.cpus().length },
-    fanOut: [baseline, injected].map((result) => ({ ...result, ratioToBaseline: Math.round((result.elapsedMs / baseline.elapsedMs) * 1000) / 1000 })),
+    fanOut: [baseline, injected].map((result) => ({
+      ...result,
+      ratioToBaseline: Math.round((result.elapsedMs / baseline.elapsedMs) * 1000) / 1000,
+    })),
     rsvpAnswers: rsvp,
     pdfLoad: { ...pdf, loadAverageBefore: Math.round(loadBefore * 100) / 100 },
     pdf: pdf.pdf,

@@ -18,12 +18,23 @@ const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
  * Always local mode (LOCAL_MODE=true, no BOT_ID): the playground sends no Bot Framework tokens.
  */
 async function main(): Promise<void> {
-  const config = loadConfig({ LOG_FORMAT: 'pretty', ...process.env, STORE: process.env.STORE ?? 'embedded', BOT_ID: '', LOCAL_MODE: 'true' });
+  const config = loadConfig({
+    LOG_FORMAT: 'pretty',
+    ...process.env,
+    STORE: process.env.STORE ?? 'embedded',
+    BOT_ID: '',
+    LOCAL_MODE: 'true',
+  });
   const logger = createLogger({ level: config.logLevel, pretty: config.logPretty });
   const store = await openStore(config);
   const clock = systemClock;
   const seeded = await seedCommittee({ store, clock }, kogDemo(`http://localhost:${PLAYGROUND_PORT}/_connector`));
-  logger.info({ dataDir: config.dataDir }, seeded === 'created' ? 'demo committee loaded into the empty store' : 'store already holds a committee; demo not loaded');
+  logger.info(
+    { dataDir: config.dataDir },
+    seeded === 'created'
+      ? 'demo committee loaded into the empty store'
+      : 'store already holds a committee; demo not loaded',
+  );
 
   const server = await startGremiumServer({ config, store, clock, logger });
   const playground = spawn(
@@ -38,7 +49,9 @@ async function main(): Promise<void> {
   playground.stdout.on('data', (chunk: Buffer) => {
     const listening = /Listening on (\d+)/.exec(chunk.toString());
     if (listening) {
-      process.stdout.write(`\n  Gremium is running. Open http://localhost:${listening[1]} in your browser.\n  Demo people and roles: README.md, "Demo". Stop with Ctrl+C.\n\n`);
+      process.stdout.write(
+        `\n  Gremium is running. Open http://localhost:${listening[1]} in your browser.\n  Demo people and roles: README.md, "Demo". Stop with Ctrl+C.\n\n`,
+      );
     }
   });
 
@@ -59,6 +72,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : `npm run dev failed: ${error instanceof Error ? error.stack : String(error)}`}\n`);
+  process.stderr.write(
+    `${error instanceof ConfigError ? error.message : `npm run dev failed: ${error instanceof Error ? error.stack : String(error)}`}\n`,
+  );
   process.exit(1);
 });

@@ -136,10 +136,7 @@ export function schemaDir(rootDir: string): string {
  * hence `unicodeRegExp: false`.
  */
 export function compileTeamsSchema(schemaFile: string): ValidateFunction {
-  const { $schema: _draft, ...schema } = JSON.parse(readFileSync(schemaFile, 'utf8')) as Record<
-    string,
-    unknown
-  >;
+  const { $schema: _draft, ...schema } = JSON.parse(readFileSync(schemaFile, 'utf8')) as Record<string, unknown>;
   const ajv = new Ajv({
     allErrors: true,
     strictSchema: true,
@@ -233,18 +230,14 @@ export function buildAppPackage(options: BuildAppPackageOptions): BuildAppPackag
     localizationFiles.push(resolveInside(appDir, info.defaultLanguageFile, 'defaultLanguageFile'));
   }
   for (const [index, language] of (info?.additionalLanguages ?? []).entries()) {
-    localizationFiles.push(
-      resolveInside(appDir, language.file, `localizationInfo.additionalLanguages[${index}].file`),
-    );
+    localizationFiles.push(resolveInside(appDir, language.file, `localizationInfo.additionalLanguages[${index}].file`));
   }
   const localizations = localizationFiles.map((file) => ({
     file,
     ...substitutePlaceholders(readFileSync(file, 'utf8'), vars),
   }));
 
-  const missing = [
-    ...new Set([...manifestSource.missing, ...localizations.flatMap((l) => l.missing)]),
-  ].sort();
+  const missing = [...new Set([...manifestSource.missing, ...localizations.flatMap((l) => l.missing)])].sort();
   if (missing.length > 0) {
     throw new AppPackageError(
       `Cannot build the app package for "${envName}": no value for ${missing.join(', ')}. ` +
@@ -267,9 +260,7 @@ export function buildAppPackage(options: BuildAppPackageOptions): BuildAppPackag
     problems.push(...formatSchemaErrors('manifest.json', validateManifest.errors));
   }
   if (localizations.length > 0) {
-    const validateLocalization = compileTeamsSchema(
-      path.join(versionDir, 'MicrosoftTeams.Localization.schema.json'),
-    );
+    const validateLocalization = compileTeamsSchema(path.join(versionDir, 'MicrosoftTeams.Localization.schema.json'));
     for (const localization of localizations) {
       const name = zipEntryName(appDir, localization.file);
       let content: unknown;

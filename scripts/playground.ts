@@ -7,7 +7,10 @@
  * `--dt` turns telemetry off, but the playground's Application Insights still probes the cloud
  * metadata address at start; these settings keep it, and its browser launcher, quiet.
  */
-export const PLAYGROUND_QUIET_ENV = { APPLICATION_INSIGHTS_NO_STATSBEAT: 'true', TEAMSAPPTESTER_BROWSER: 'none' } as const;
+export const PLAYGROUND_QUIET_ENV = {
+  APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
+  TEAMSAPPTESTER_BROWSER: 'none',
+} as const;
 
 /** Command-line arguments: the bot's endpoint, Teams as the channel, the port, telemetry off. */
 export function playgroundArguments(botEndpoint: string, port: number): string[] {

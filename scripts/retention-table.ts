@@ -7,8 +7,13 @@ import { RETENTION_RULES, type RetentionRule } from '../src/app/privacy/retentio
 
 /** The rules as a Markdown table, one row per document type, in the order of the rules. */
 export function retentionTable(rules: readonly RetentionRule[] = RETENTION_RULES): string {
-  const header = ['| Document type | Personal data it holds | Kept | Then (daily retention run) | Cosmos DB time to live |', '|---|---|---|---|---|'];
-  const rows = rules.map((rule) => `| \`${rule.type}\` | ${rule.holds} | ${rule.kept} | ${rule.atEnd} | ${rule.timeToLive ?? '–'} |`);
+  const header = [
+    '| Document type | Personal data it holds | Kept | Then (daily retention run) | Cosmos DB time to live |',
+    '|---|---|---|---|---|',
+  ];
+  const rows = rules.map(
+    (rule) => `| \`${rule.type}\` | ${rule.holds} | ${rule.kept} | ${rule.atEnd} | ${rule.timeToLive ?? '–'} |`,
+  );
   return [...header, ...rows].join('\n');
 }
 

@@ -16,7 +16,10 @@ async function main(): Promise<void> {
   const config = loadConfig({ ...(process.env.BOT_ID?.trim() ? {} : { LOCAL_MODE: 'true' }), ...process.env });
   const store = await openStore(config);
   try {
-    const outcome = await seedCommittee({ store, clock: systemClock }, kogDemo(process.env.PLAYGROUND_SERVICE_URL ?? DEFAULT_PLAYGROUND_SERVICE_URL));
+    const outcome = await seedCommittee(
+      { store, clock: systemClock },
+      kogDemo(process.env.PLAYGROUND_SERVICE_URL ?? DEFAULT_PLAYGROUND_SERVICE_URL),
+    );
     process.stdout.write(
       outcome === 'created'
         ? `Demo committee created in the ${config.store} store${config.store === 'embedded' ? ` (${config.dataDir})` : ''}.\n`

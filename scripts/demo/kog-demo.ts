@@ -8,25 +8,76 @@ import { DEFAULT_COMMITTEE_SETTINGS } from '../../src/domain/committee';
  */
 export const DEMO_TENANT_ID = '6e6d0000-0000-4000-8000-000000000001';
 export const DEMO_TEAM = { id: '19:kog-allgemein@thread.tacv2', name: 'Koordinierungsgremium Leipzig' };
-export const DEMO_WORKING_GROUP_CHANNEL = { id: '19:kog-ag-ausbildung-arbeit@thread.tacv2', name: 'AG Ausbildung und Arbeit' };
+export const DEMO_WORKING_GROUP_CHANNEL = {
+  id: '19:kog-ag-ausbildung-arbeit@thread.tacv2',
+  name: 'AG Ausbildung und Arbeit',
+};
 export const DEMO_BOT = { id: '28:gremium-demo-bot', name: 'Gremium' };
 
 /** The demo as a seed; the playground's connector address is only known when it runs. */
 export function kogDemo(playgroundServiceUrl: string): CommitteeSeed {
   return {
     tenantId: DEMO_TENANT_ID,
-    settings: { ...DEFAULT_COMMITTEE_SETTINGS, name: 'Koordinierungsgremium „Integration von Migrant/-innen in Ausbildung und Arbeit“ (Demo)' },
+    settings: {
+      ...DEFAULT_COMMITTEE_SETTINGS,
+      name: 'Koordinierungsgremium „Integration von Migrant/-innen in Ausbildung und Arbeit“ (Demo)',
+    },
     people: [
-      { aadObjectId: '6e6d0000-0000-4000-8000-0000000000a1', displayName: 'Katrin Albers', roles: ['secretariat'], institution: 'Stadt Leipzig, Referat für Migration und Integration', active: true },
-      { aadObjectId: '6e6d0000-0000-4000-8000-0000000000b1', displayName: 'Sabine Hoffmann', roles: ['member'], institution: 'Jobcenter Leipzig', active: true },
-      { aadObjectId: '6e6d0000-0000-4000-8000-0000000000b2', displayName: 'Thomas Richter', roles: ['deputy'], institution: 'Jobcenter Leipzig', active: true },
-      { aadObjectId: '6e6d0000-0000-4000-8000-0000000000c1', displayName: 'Birgit Lehmann', roles: ['member'], institution: 'Agentur für Arbeit Leipzig', active: true },
-      { aadObjectId: '6e6d0000-0000-4000-8000-0000000000d1', displayName: 'Yusuf Demir', roles: ['member'], institution: 'IHK zu Leipzig', active: true },
-      { aadObjectId: '6e6d0000-0000-4000-8000-0000000000e1', displayName: 'Lena Vogt', roles: ['workingGroup'], institution: 'IQ Netzwerk Sachsen', active: true },
+      {
+        aadObjectId: '6e6d0000-0000-4000-8000-0000000000a1',
+        displayName: 'Katrin Albers',
+        roles: ['secretariat'],
+        institution: 'Stadt Leipzig, Referat für Migration und Integration',
+        active: true,
+      },
+      {
+        aadObjectId: '6e6d0000-0000-4000-8000-0000000000b1',
+        displayName: 'Sabine Hoffmann',
+        roles: ['member'],
+        institution: 'Jobcenter Leipzig',
+        active: true,
+      },
+      {
+        aadObjectId: '6e6d0000-0000-4000-8000-0000000000b2',
+        displayName: 'Thomas Richter',
+        roles: ['deputy'],
+        institution: 'Jobcenter Leipzig',
+        active: true,
+      },
+      {
+        aadObjectId: '6e6d0000-0000-4000-8000-0000000000c1',
+        displayName: 'Birgit Lehmann',
+        roles: ['member'],
+        institution: 'Agentur für Arbeit Leipzig',
+        active: true,
+      },
+      {
+        aadObjectId: '6e6d0000-0000-4000-8000-0000000000d1',
+        displayName: 'Yusuf Demir',
+        roles: ['member'],
+        institution: 'IHK zu Leipzig',
+        active: true,
+      },
+      {
+        aadObjectId: '6e6d0000-0000-4000-8000-0000000000e1',
+        displayName: 'Lena Vogt',
+        roles: ['workingGroup'],
+        institution: 'IQ Netzwerk Sachsen',
+        active: true,
+      },
     ],
     seats: [
-      { key: 'jobcenter-leipzig', institution: 'Jobcenter Leipzig', memberId: '6e6d0000-0000-4000-8000-0000000000b1', deputyId: '6e6d0000-0000-4000-8000-0000000000b2' },
-      { key: 'agentur-fuer-arbeit-leipzig', institution: 'Agentur für Arbeit Leipzig', memberId: '6e6d0000-0000-4000-8000-0000000000c1' },
+      {
+        key: 'jobcenter-leipzig',
+        institution: 'Jobcenter Leipzig',
+        memberId: '6e6d0000-0000-4000-8000-0000000000b1',
+        deputyId: '6e6d0000-0000-4000-8000-0000000000b2',
+      },
+      {
+        key: 'agentur-fuer-arbeit-leipzig',
+        institution: 'Agentur für Arbeit Leipzig',
+        memberId: '6e6d0000-0000-4000-8000-0000000000c1',
+      },
       { key: 'ihk-zu-leipzig', institution: 'IHK zu Leipzig', memberId: '6e6d0000-0000-4000-8000-0000000000d1' },
     ],
     workingGroup: {

@@ -33,7 +33,12 @@ export function dueAndUnclaimed(type: string, status: string, dueField: string, 
  * Takes the document for `owner` until `leaseUntil`, if nobody changed it since it was read. A
  * lost race (or a document removed meanwhile) answers undefined: another instance has it.
  */
-export async function claimLease<T extends LeasedDocument>(store: DocumentStore, document: Stored<T>, owner: string, leaseUntil: string): Promise<Stored<T> | undefined> {
+export async function claimLease<T extends LeasedDocument>(
+  store: DocumentStore,
+  document: Stored<T>,
+  owner: string,
+  leaseUntil: string,
+): Promise<Stored<T> | undefined> {
   const { _etag: etag, ...rest } = document;
   try {
     return await store.replace<T>({ ...(rest as unknown as T), leaseOwner: owner, leaseUntil }, etag);

@@ -31,7 +31,10 @@ export function personalConversationDocumentId(aadObjectId: string): string {
  * Keeps the reference of a conversation so later features can post into it proactively.
  * Writes only when something changed, so a busy chat does not cost a write per message.
  */
-export async function rememberConversation({ store, clock }: AppDependencies, sighting: ConversationSighting): Promise<ConversationDocument> {
+export async function rememberConversation(
+  { store, clock }: AppDependencies,
+  sighting: ConversationSighting,
+): Promise<ConversationDocument> {
   const { address } = sighting;
   const committeeId = committeeIdForTenant(address.tenantId);
   const kind = address.conversationType;

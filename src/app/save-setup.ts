@@ -39,7 +39,9 @@ export async function saveSetup(
   const expectedRevision = actor.committee?.revision ?? 0;
   if (submission.revision !== expectedRevision) return fail({ kind: 'outdated' });
 
-  const known = new Set((await listGroupConversations(deps.store, actor.committeeId)).map((conversation) => conversation.id));
+  const known = new Set(
+    (await listGroupConversations(deps.store, actor.committeeId)).map((conversation) => conversation.id),
+  );
   const parsed = parseCommitteeSettings(submission.answers, known);
   if (!parsed.ok) return fail({ kind: 'invalid', problems: parsed.error });
 
@@ -77,7 +79,8 @@ export async function saveSetup(
     const saved = await deps.store.replace(updated, etag);
     if (JSON.stringify(current.leadTimes) !== JSON.stringify(saved.leadTimes) || current.timeZone !== saved.timeZone) {
       // The deadlines of every session still ahead move with the lead times.
-      for (const session of await sessionsOf(deps.store, actor.committeeId)) await scheduleSessionJobs(deps, saved, session);
+      for (const session of await sessionsOf(deps.store, actor.committeeId))
+        await scheduleSessionJobs(deps, saved, session);
     }
     return ok(saved);
   } catch (error) {

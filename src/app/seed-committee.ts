@@ -2,7 +2,13 @@ import type { CommitteeSettings } from '../domain/committee';
 import { committeeIdForTenant, COMMITTEE_DOCUMENT_ID, personDocumentId, seatDocumentId } from '../domain/ids';
 import type { Person, Seat } from '../domain/roster';
 import type { AppDependencies } from './dependencies';
-import type { CommitteeDocument, ConversationAddress, ConversationDocument, PersonDocument, SeatDocument } from './documents';
+import type {
+  CommitteeDocument,
+  ConversationAddress,
+  ConversationDocument,
+  PersonDocument,
+  SeatDocument,
+} from './documents';
 import { MAX_BATCH_OPERATIONS, type BatchOperation } from './ports/document-store';
 import { ConflictError } from './ports/store-errors';
 import { conversationDocumentId } from './remember-conversation';
@@ -14,7 +20,12 @@ export interface CommitteeSeed {
   readonly people: readonly Person[];
   readonly seats: ReadonlyArray<Omit<Seat, 'id'> & { readonly key: string }>;
   /** The working group's channel or group chat, known before the bot has heard from it. */
-  readonly workingGroup?: { readonly address: ConversationAddress; readonly title: string; readonly teamId?: string; readonly teamName?: string };
+  readonly workingGroup?: {
+    readonly address: ConversationAddress;
+    readonly title: string;
+    readonly teamId?: string;
+    readonly teamName?: string;
+  };
 }
 
 export type SeedOutcome = 'created' | 'alreadyPresent';
@@ -54,13 +65,27 @@ export async function seedCommittee({ store, clock }: AppDependencies, seed: Com
     updatedAt: now,
     updatedBy: secretariat.aadObjectId,
   };
-  const people: PersonDocument[] = seed.people.map((person) => ({ ...person, id: personDocumentId(person.aadObjectId), committeeId, type: 'person' }));
-  const seats: SeatDocument[] = seed.seats.map(({ key, ...seat }) => ({ ...seat, id: seatDocumentId(key), committeeId, type: 'seat' }));
+  const people: PersonDocument[] = seed.people.map((person) => ({
+    ...person,
+    id: personDocumentId(person.aadObjectId),
+    committeeId,
+    type: 'person',
+  }));
+  const seats: SeatDocument[] = seed.seats.map(({ key, ...seat }) => ({
+    ...seat,
+    id: seatDocumentId(key),
+    committeeId,
+    type: 'seat',
+  }));
   const operations: BatchOperation[] = [
     { op: 'create', document: committee },
-    ...[...people, ...seats, ...(workingGroup ? [workingGroup] : [])].map((document) => ({ op: 'upsert' as const, document })),
+    ...[...people, ...seats, ...(workingGroup ? [workingGroup] : [])].map((document) => ({
+      op: 'upsert' as const,
+      document,
+    })),
   ];
-  if (operations.length > MAX_BATCH_OPERATIONS) throw new Error(`A seed may hold at most ${MAX_BATCH_OPERATIONS - 1} people, seats and conversations`);
+  if (operations.length > MAX_BATCH_OPERATIONS)
+    throw new Error(`A seed may hold at most ${MAX_BATCH_OPERATIONS - 1} people, seats and conversations`);
   try {
     await store.batch(committeeId, operations);
     return 'created';

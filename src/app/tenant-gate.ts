@@ -3,7 +3,8 @@
  * that share it); an activity from any other organisation must not reach the store, because
  * even remembering its conversation would hold personal data of people nobody agreed to serve.
  */
-export type TenantAllowance = { readonly anyTenant: true } | { readonly anyTenant: false; readonly tenantIds: ReadonlySet<string> };
+export type TenantAllowance =
+  { readonly anyTenant: true } | { readonly anyTenant: false; readonly tenantIds: ReadonlySet<string> };
 
 /** Every tenant: local mode, or a deployment that says so explicitly (`ALLOWED_TENANTS=*`). */
 export const ANY_TENANT: TenantAllowance = { anyTenant: true };

@@ -17,7 +17,10 @@ type CardProducer = (actor: Actor, i18n: Translator, data: unknown, context: Tur
 export function admitted(verb: string, produce: CardProducer): CardProducer {
   const audience = audienceOf(verb);
   if (audience?.onlyThe) return produce;
-  return async (actor, i18n, data, context) => (mayAct(verb, actor) ? produce(actor, i18n, data, context) : notice(i18n, 'attention', 'notices.notAllowedTitle', refusalKey(verb, audience)));
+  return async (actor, i18n, data, context) =>
+    mayAct(verb, actor)
+      ? produce(actor, i18n, data, context)
+      : notice(i18n, 'attention', 'notices.notAllowedTitle', refusalKey(verb, audience));
 }
 
 function audienceOf(verb: string): ActionAudience | undefined {
@@ -28,5 +31,7 @@ function audienceOf(verb: string): ActionAudience | undefined {
 function refusalKey(verb: string, audience: ActionAudience | undefined): MessageKey {
   if (verb === 'action.decideDue') return 'actions.errors.notSecretariat';
   const roles = audience?.roles;
-  return Array.isArray(roles) && roles.length === 1 && roles[0] === 'secretariat' ? 'notices.notAllowedSecretariat' : 'notices.notAllowedAction';
+  return Array.isArray(roles) && roles.length === 1 && roles[0] === 'secretariat'
+    ? 'notices.notAllowedSecretariat'
+    : 'notices.notAllowedAction';
 }

@@ -12,7 +12,12 @@ import { notice } from './notices';
  * The audit trail card: from the typed command (`protokollierung 2027/1`, its argument a string)
  * or from the card's paging buttons (data `{ query, page }`, untrusted and checked by the use case).
  */
-export async function auditCardFor(deps: AppDependencies, actor: Actor, i18n: Translator, argumentOrData: unknown): Promise<AdaptiveCardJson> {
+export async function auditCardFor(
+  deps: AppDependencies,
+  actor: Actor,
+  i18n: Translator,
+  argumentOrData: unknown,
+): Promise<AdaptiveCardJson> {
   const byCommand = typeof argumentOrData === 'string';
   const query = byCommand ? argumentOrData : cardField(argumentOrData, 'query');
   const page = byCommand ? 1 : cardField(argumentOrData, 'page');
@@ -31,10 +36,21 @@ function refusal(error: AuditTrailRefusal, i18n: Translator): AdaptiveCardJson {
     case 'invalidQuery':
       return notice(i18n, 'attention', 'audit.errors.title', 'audit.errors.invalidQuery');
     case 'unknownSession':
-      return notice(i18n, 'attention', 'audit.errors.title', 'audit.errors.unknownSession', { number: escapeMarkdown(error.number) });
+      return notice(i18n, 'attention', 'audit.errors.title', 'audit.errors.unknownSession', {
+        number: escapeMarkdown(error.number),
+      });
     case 'unknownPerson':
-      return notice(i18n, 'attention', 'audit.errors.title', 'audit.errors.unknownPerson', { name: escapeMarkdown(error.name) });
+      return notice(i18n, 'attention', 'audit.errors.title', 'audit.errors.unknownPerson', {
+        name: escapeMarkdown(error.name),
+      });
     case 'ambiguousPerson':
-      return notice(i18n, 'attention', 'audit.errors.title', 'audit.errors.ambiguousPerson', { name: escapeMarkdown(error.name) }, error.candidates.map(escapeMarkdown));
+      return notice(
+        i18n,
+        'attention',
+        'audit.errors.title',
+        'audit.errors.ambiguousPerson',
+        { name: escapeMarkdown(error.name) },
+        error.candidates.map(escapeMarkdown),
+      );
   }
 }

@@ -8,11 +8,28 @@ export const MAX_MESSAGE_LENGTH = 4000;
 const MAX_ARGUMENT_LENGTH = 40;
 
 /** Commands that read what follows their word; the others must stand alone. */
-const TAKES_ARGUMENT: ReadonlySet<CommandId> = new Set<CommandId>(['planSessions', 'extraSession', 'callForTopics', 'topics', 'agenda', 'publishAgenda', 'invite', 'rsvps', 'attendance', 'minutes', 'circulateMinutes', 'approveMinutes', 'actions', 'audit']);
+const TAKES_ARGUMENT: ReadonlySet<CommandId> = new Set<CommandId>([
+  'planSessions',
+  'extraSession',
+  'callForTopics',
+  'topics',
+  'agenda',
+  'publishAgenda',
+  'invite',
+  'rsvps',
+  'attendance',
+  'minutes',
+  'circulateMinutes',
+  'approveMinutes',
+  'actions',
+  'audit',
+]);
 
 /** Command words in both languages, longest first, so "sitzungen planen" wins over a shorter word. */
 const COMMAND_WORDS: ReadonlyArray<readonly [string, CommandId]> = LOCALES.flatMap((locale) =>
-  COMMANDS.map((command) => [translator(locale).t(`commands.${command}.word`).toLocaleLowerCase('de-DE'), command] as const),
+  COMMANDS.map(
+    (command) => [translator(locale).t(`commands.${command}.word`).toLocaleLowerCase('de-DE'), command] as const,
+  ),
 ).sort(([a], [b]) => b.length - a.length);
 
 /** A typed command: which one, and the text after its word (empty when none). */

@@ -26,7 +26,8 @@ export function sightingOf(context: TurnContext): ConversationSighting | undefin
   if (!address) return undefined;
   const title =
     address.conversationType === 'channel'
-      ? [teamsName(channelData.team?.name), teamsName(channelData.channel?.name)].filter(Boolean).join(' › ') || undefined
+      ? [teamsName(channelData.team?.name), teamsName(channelData.channel?.name)].filter(Boolean).join(' › ') ||
+        undefined
       : teamsName(activity.conversation?.name);
   return {
     address,
@@ -41,7 +42,11 @@ export function sightingOf(context: TurnContext): ConversationSighting | undefin
  * The address of another channel of the same team, for channels listed at installation. The
  * general channel has no name in the Teams API; it is shown by the team's name.
  */
-export function channelSighting(team: ConversationSighting, channelId: string, channelName: string | undefined): ConversationSighting {
+export function channelSighting(
+  team: ConversationSighting,
+  channelId: string,
+  channelName: string | undefined,
+): ConversationSighting {
   return {
     ...team,
     address: { ...team.address, conversationId: channelId },
@@ -49,12 +54,19 @@ export function channelSighting(team: ConversationSighting, channelId: string, c
   };
 }
 
-function addressOf(reference: Partial<ConversationReference>, channelDataTenant: string | undefined): ConversationAddress | undefined {
+function addressOf(
+  reference: Partial<ConversationReference>,
+  channelDataTenant: string | undefined,
+): ConversationAddress | undefined {
   const conversation = reference.conversation;
   const tenantId = conversation?.tenantId ?? channelDataTenant;
   if (!conversation?.id || !reference.serviceUrl || !reference.bot?.id || !tenantId) return undefined;
   const kind: ConversationKind =
-    conversation.conversationType === 'channel' ? 'channel' : conversation.conversationType === 'groupChat' || conversation.isGroup ? 'groupChat' : 'personal';
+    conversation.conversationType === 'channel'
+      ? 'channel'
+      : conversation.conversationType === 'groupChat' || conversation.isGroup
+        ? 'groupChat'
+        : 'personal';
   return {
     serviceUrl: reference.serviceUrl,
     channelId: reference.channelId ?? 'msteams',

@@ -20,5 +20,7 @@ export function conversationScopeOf(context: TurnContext): ConversationScope {
  * person alone: where to ask instead. Nothing is read for it and nothing written.
  */
 export function personalChatHint(i18n: Translator, command: CommandId): AdaptiveCardJson {
-  return notice(i18n, 'default', 'notices.personalChatOnlyTitle', 'notices.personalChatOnly', { command: i18n.t(`commands.${command}.word`) });
+  return notice(i18n, 'default', 'notices.personalChatOnlyTitle', 'notices.personalChatOnly', {
+    command: i18n.t(`commands.${command}.word`),
+  });
 }

@@ -16,7 +16,10 @@ export interface BotRegistration {
  * otherwise) and signs outgoing calls. Without an app id it accepts unauthenticated requests,
  * which is why local mode only listens on the loopback interface.
  */
-export function createAdapter(registration: BotRegistration, credentials = createBotCredentials(registration)): TeamsAdapter {
+export function createAdapter(
+  registration: BotRegistration,
+  credentials = createBotCredentials(registration),
+): TeamsAdapter {
   return new TeamsAdapter(botSettings(registration), credentials);
 }
 

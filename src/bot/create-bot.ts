@@ -27,7 +27,17 @@ import { actionCards } from './action-cards';
 import { auditCardFor } from './audit-cards';
 import { admitted } from './action-admission';
 import { minutesCards } from './minutes-cards';
-import { importMembersCard, personFormCard, removeSeatCard, rosterCard, saveRolesCard, saveSeatCard, seatFormCard, setActiveCard, type RosterTurn } from './roster-cards';
+import {
+  importMembersCard,
+  personFormCard,
+  removeSeatCard,
+  rosterCard,
+  saveRolesCard,
+  saveSeatCard,
+  seatFormCard,
+  setActiveCard,
+  type RosterTurn,
+} from './roster-cards';
 import { saveSetupCard, setupCardFor } from './setup-cards';
 import { eraseCard, myDataCard } from './privacy-cards';
 import { isTeamOrGroupChat, leavers, memberSourceOf, readConversationMembers, readJoinedMembers } from './team-members';
@@ -57,7 +67,14 @@ type CardProducer = (actor: Actor, i18n: Translator, data: unknown, context: Tur
  * The Teams side of Gremium: routes from commands, card verbs and installations to use cases,
  * and from their results to cards. Nothing here decides what is allowed; the use cases do.
  */
-export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl, allowedTenants = ANY_TENANT }: BotOptions): Application<TurnState> {
+export function createBot({
+  deps,
+  adapter,
+  defaultLocale,
+  logger,
+  publicBaseUrl,
+  allowedTenants = ANY_TENANT,
+}: BotOptions): Application<TurnState> {
   const app = new Application<TurnState>({ adapter, removeRecipientMention: true, startTypingTimer: false });
 
   /**
@@ -69,7 +86,9 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl,
     const identity = identityOf(context);
     if (!identity) return notice(i18n, 'attention', 'notices.noTenantTitle', 'notices.noTenant');
     try {
-      return await auditContext.run({ actorId: identity.aadObjectId, source: 'bot' }, async () => produce(await identifyActor(deps, identity), i18n, data, context));
+      return await auditContext.run({ actorId: identity.aadObjectId, source: 'bot' }, async () =>
+        produce(await identifyActor(deps, identity), i18n, data, context),
+      );
     } catch (error) {
       logger.error({ err: error, activityId: context.activity.id, type: context.activity.type }, 'turn failed');
       return notice(i18n, 'warning', 'notices.errorTitle', 'notices.error');
@@ -122,7 +141,8 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl,
     approveMinutes: minutes.approve,
     audit: async (actor, i18n, argument) => auditCardFor(deps, actor, i18n, argument),
     myData: async (actor, i18n) => myDataCard(deps, actor, i18n, publicBaseUrl),
-    actions: async (actor, i18n, argument) => actionItems.list(actor, i18n, typeof argument === 'string' ? argument : ''),
+    actions: async (actor, i18n, argument) =>
+      actionItems.list(actor, i18n, typeof argument === 'string' ? argument : ''),
   };
   const cardActions: ReadonlyArray<readonly [string, CardProducer]> = [
     [VERBS.setupOpen, producers.setup],
@@ -154,7 +174,10 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl,
     [VERBS.workingGroupForm, workingGroups.form],
     [VERBS.workingGroupSave, workingGroups.save],
     [VERBS.workingGroupEnd, workingGroups.end],
-    [VERBS.actionsOpen, async (actor, i18n, data) => actionItems.list(actor, i18n, typeof data === 'object' && data !== null ? data : {})],
+    [
+      VERBS.actionsOpen,
+      async (actor, i18n, data) => actionItems.list(actor, i18n, typeof data === 'object' && data !== null ? data : {}),
+    ],
     [VERBS.actionOpen, actionItems.open],
     [VERBS.actionStatus, actionItems.status],
     [VERBS.actionProposeDue, actionItems.proposeDue],
@@ -196,7 +219,10 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl,
     }
     await rememberTeamChannels(context);
     await importMembersBestEffort(context, () => readConversationMembers(context));
-    if (context.activity.conversation.conversationType === 'personal' || !context.activity.conversation.conversationType) {
+    if (
+      context.activity.conversation.conversationType === 'personal' ||
+      !context.activity.conversation.conversationType
+    ) {
       const i18n = languageOf(context, defaultLocale);
       await sendCard(context, notice(i18n, 'default', 'welcome.title', 'welcome.text'));
     }
@@ -217,20 +243,26 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl,
 
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {
     await rememberTeamChannels(context);
-    if (context.activity.action === 'add') await importMembersBestEffort(context, () => readConversationMembers(context));
+    if (context.activity.action === 'add')
+      await importMembersBestEffort(context, () => readConversationMembers(context));
   });
 
   app.message(
-    async (context) => (context.activity.text ?? '').length <= MAX_MESSAGE_LENGTH && parseCommand(context.activity.text) !== undefined,
+    async (context) =>
+      (context.activity.text ?? '').length <= MAX_MESSAGE_LENGTH && parseCommand(context.activity.text) !== undefined,
     async (context) => {
       const { command, argument } = parseCommand(context.activity.text)!;
-      await sendCard(context, personalChatRefusal(context, command) ?? (await cardFor(context, producers[command], argument)));
+      await sendCard(
+        context,
+        personalChatRefusal(context, command) ?? (await cardFor(context, producers[command], argument)),
+      );
     },
   );
 
   // A topic submitted as one chat line, in any conversation with the bot.
   app.message(
-    async (context) => (context.activity.text ?? '').length <= MAX_MESSAGE_LENGTH && parseTopicLine(context.activity.text) !== undefined,
+    async (context) =>
+      (context.activity.text ?? '').length <= MAX_MESSAGE_LENGTH && parseTopicLine(context.activity.text) !== undefined,
     async (context) => {
       const line = parseTopicLine(context.activity.text)!;
       await sendCard(context, await cardFor(context, async (actor, i18n) => topics.chatLine(actor, i18n, line)));
@@ -244,15 +276,23 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl,
    * answer into an error. Cards with a refresh live in 1:1 chats, where the clicker is everyone.
    */
   const answerInvoke = async (context: TurnContext, card: AdaptiveCardJson): Promise<AdaptiveCard> => {
-    await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } } });
+    await context.sendActivity({
+      type: ActivityTypes.InvokeResponse,
+      value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } },
+    });
     return card as unknown as AdaptiveCard;
   };
 
   for (const [verb, produce] of cardActions) {
     const gated = admitted(verb, produce);
-    const answer = async (context: TurnContext, data: unknown) => personalChatRefusal(context, verb) ?? (await cardFor(context, gated, data));
-    app.adaptiveCards.actionExecute(verb, async (context, _state, data) => answerInvoke(context, await answer(context, data)));
-    app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => sendCard(context, await answer(context, data)));
+    const answer = async (context: TurnContext, data: unknown) =>
+      personalChatRefusal(context, verb) ?? (await cardFor(context, gated, data));
+    app.adaptiveCards.actionExecute(verb, async (context, _state, data) =>
+      answerInvoke(context, await answer(context, data)),
+    );
+    app.adaptiveCards.actionSubmit(verb, async (context, _state, data) =>
+      sendCard(context, await answer(context, data)),
+    );
   }
   app.adaptiveCards.actionExecute(/.*/, async (context) => {
     const i18n = languageOf(context, defaultLocale);
@@ -287,8 +327,12 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl,
    */
   async function refuseForeignTenant(context: TurnContext): Promise<void> {
     const { activity } = context;
-    logger.warn({ tenantIds: tenantsNamedBy(context).map((id) => id.slice(0, 64)), activityId: activity.id, type: activity.type }, 'activity from a tenant that is not allowed was refused');
-    const refusal = () => notice(languageOf(context, defaultLocale), 'attention', 'notices.tenantRefusedTitle', 'notices.tenantRefused');
+    logger.warn(
+      { tenantIds: tenantsNamedBy(context).map((id) => id.slice(0, 64)), activityId: activity.id, type: activity.type },
+      'activity from a tenant that is not allowed was refused',
+    );
+    const refusal = () =>
+      notice(languageOf(context, defaultLocale), 'attention', 'notices.tenantRefusedTitle', 'notices.tenantRefused');
     if (activity.type === ActivityTypes.Message) await sendCard(context, refusal());
     else if (activity.type === ActivityTypes.Invoke) await answerInvoke(context, refusal());
   }
@@ -330,7 +374,10 @@ export function createBot({ deps, adapter, defaultLocale, logger, publicBaseUrl,
    * of them, later each who joins. Best effort like the channel list: the next installation event
    * or the roster card's import button tries again.
    */
-  async function importMembersBestEffort(context: TurnContext, read: () => Promise<readonly TeamMember[]>): Promise<void> {
+  async function importMembersBestEffort(
+    context: TurnContext,
+    read: () => Promise<readonly TeamMember[]>,
+  ): Promise<void> {
     const source = memberSourceOf(context);
     if (!source || !isTeamOrGroupChat(context)) return;
     try {

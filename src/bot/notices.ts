@@ -16,14 +16,27 @@ export function notice(
 }
 
 const NOT_CURRENT_KEYS = {
-  invitation: { erased: 'notCurrent.invitationErased', inactive: 'notCurrent.invitationInactive', seatNotHeld: 'notCurrent.invitationSeatNotHeld' },
-  minutes: { erased: 'notCurrent.minutesErased', inactive: 'notCurrent.minutesInactive', seatNotHeld: 'notCurrent.minutesSeatNotHeld' },
+  invitation: {
+    erased: 'notCurrent.invitationErased',
+    inactive: 'notCurrent.invitationInactive',
+    seatNotHeld: 'notCurrent.invitationSeatNotHeld',
+  },
+  minutes: {
+    erased: 'notCurrent.minutesErased',
+    inactive: 'notCurrent.minutesInactive',
+    seatNotHeld: 'notCurrent.minutesSeatNotHeld',
+  },
 } as const satisfies Record<string, Record<NotCurrentReason, MessageKey>>;
 
 /**
  * The answer to someone who may no longer reply to an invitation or to circulated minutes: why,
  * that nothing was saved, and to turn to the secretariat.
  */
-export function notCurrentNotice(i18n: Translator, what: keyof typeof NOT_CURRENT_KEYS, reason: NotCurrentReason, params?: MessageParams): AdaptiveCardJson {
+export function notCurrentNotice(
+  i18n: Translator,
+  what: keyof typeof NOT_CURRENT_KEYS,
+  reason: NotCurrentReason,
+  params?: MessageParams,
+): AdaptiveCardJson {
   return notice(i18n, 'attention', 'notCurrent.title', NOT_CURRENT_KEYS[what][reason], params);
 }

@@ -19,7 +19,12 @@ import { rosterCard, type RosterTurn } from './roster-cards';
  * "My data": the acting person's export behind a secret link. Without a public address no link
  * could be made, so nothing is stored then and the card says why.
  */
-export async function myDataCard(deps: AppDependencies, actor: Actor, i18n: Translator, publicBaseUrl: string | undefined): Promise<AdaptiveCardJson> {
+export async function myDataCard(
+  deps: AppDependencies,
+  actor: Actor,
+  i18n: Translator,
+  publicBaseUrl: string | undefined,
+): Promise<AdaptiveCardJson> {
   const timeZone = actor.committee?.timeZone ?? 'Europe/Berlin';
   if (!publicBaseUrl) return renderMyDataCard(undefined, timeZone, i18n);
   const link = await exportPersonalData(deps, actor);
@@ -44,13 +49,27 @@ export async function eraseCard(turn: RosterTurn, data: unknown): Promise<Adapti
       title: i18n.t('privacy.eraseTitle', { name: escapeMarkdown(person.displayName) }),
       text: i18n.t('privacy.eraseText', { pseudonym: escapeMarkdown(ERASED_PSEUDONYM) }),
       buttons: [
-        cardButton(i18n.t('privacy.eraseConfirm'), VERBS.personErase, { revision: view.value.revision, personId: person.aadObjectId, confirmed: 'true' }, 'destructive'),
+        cardButton(
+          i18n.t('privacy.eraseConfirm'),
+          VERBS.personErase,
+          { revision: view.value.revision, personId: person.aadObjectId, confirmed: 'true' },
+          'destructive',
+        ),
         cardButton(i18n.t('privacy.eraseBack'), VERBS.rosterEditPerson, { personId: person.aadObjectId }),
       ],
     });
   }
   const result = await erasePerson(turn.deps, turn.actor, { revision: fields.revision, personId: fields.personId });
-  if (result.ok) return rosterCard(turn, {}, { style: 'good', title: '', text: i18n.t('privacy.erased', { pseudonym: escapeMarkdown(result.value.pseudonym) }) });
+  if (result.ok)
+    return rosterCard(
+      turn,
+      {},
+      {
+        style: 'good',
+        title: '',
+        text: i18n.t('privacy.erased', { pseudonym: escapeMarkdown(result.value.pseudonym) }),
+      },
+    );
   switch (result.error.kind) {
     case 'notAllowed':
       return notice(i18n, 'attention', 'notices.notAllowedTitle', 'roster.notAllowed');
@@ -62,5 +81,13 @@ export async function eraseCard(turn: RosterTurn, data: unknown): Promise<Adapti
 }
 
 function outdated(turn: RosterTurn): Promise<AdaptiveCardJson> {
-  return rosterCard(turn, {}, { style: 'attention', title: turn.i18n.t('roster.banners.outdatedTitle'), text: turn.i18n.t('roster.banners.outdated') });
+  return rosterCard(
+    turn,
+    {},
+    {
+      style: 'attention',
+      title: turn.i18n.t('roster.banners.outdatedTitle'),
+      text: turn.i18n.t('roster.banners.outdated'),
+    },
+  );
 }

@@ -2,7 +2,12 @@ import type { TurnContext } from 'botbuilder';
 import type { AppDependencies } from '../app/dependencies';
 import type { Actor } from '../app/identify-actor';
 import type { Logger } from '../app/ports/logger';
-import { changeRoster, type ChangeRosterRefusal, type RosterOutcome, type RosterRequest } from '../app/roster/change-roster';
+import {
+  changeRoster,
+  type ChangeRosterRefusal,
+  type RosterOutcome,
+  type RosterRequest,
+} from '../app/roster/change-roster';
 import { refreshMembers } from '../app/roster/import-members';
 import type { RosterView } from '../app/roster/load-roster';
 import { openRoster } from '../app/roster/open-roster';
@@ -44,18 +49,28 @@ export async function seatFormCard(turn: RosterTurn, data: unknown, isNew: boole
   const fields = fieldsOf(data);
   const seat = isNew ? undefined : view.value.seats.find((candidate) => candidate.id === fields.seatId);
   if (!isNew && !seat) {
-    if (fields.seatId === undefined || fields.seatId === '') return overview(turn, view.value, attention(turn.i18n.t('roster.chooseSeatFirst')));
+    if (fields.seatId === undefined || fields.seatId === '')
+      return overview(turn, view.value, attention(turn.i18n.t('roster.chooseSeatFirst')));
     return tampered(turn.i18n);
   }
   // A search from the form itself sends what was typed; show it again.
-  const answers = 'institution' in fields ? { institution: fields.institution, memberId: fields.memberId, deputyId: submittedDeputy(fields.deputyId) } : undefined;
+  const answers =
+    'institution' in fields
+      ? { institution: fields.institution, memberId: fields.memberId, deputyId: submittedDeputy(fields.deputyId) }
+      : undefined;
   return renderRosterSeatCard(view.value, seat, { answers, filter: submittedFilter(fields.filter) }, turn.i18n);
 }
 
 /** Saves the seat form: a new seat, or changes to one. */
 export async function saveSeatCard(turn: RosterTurn, data: unknown): Promise<AdaptiveCardJson> {
   const fields = fieldsOf(data);
-  const request: RosterRequest = { kind: 'saveSeat', seatId: fields.seatId, institution: fields.institution, memberId: fields.memberId, deputyId: submittedDeputy(fields.deputyId) };
+  const request: RosterRequest = {
+    kind: 'saveSeat',
+    seatId: fields.seatId,
+    institution: fields.institution,
+    memberId: fields.memberId,
+    deputyId: submittedDeputy(fields.deputyId),
+  };
   const result = await changeRoster(turn.deps, turn.actor, { revision: fields.revision, request });
   return answer(turn, result, async (problems) => {
     const view = await openRoster(turn.deps, turn.actor);
@@ -64,7 +79,15 @@ export async function saveSeatCard(turn: RosterTurn, data: unknown): Promise<Ada
     return renderRosterSeatCard(
       view.value,
       seat,
-      { answers: request, filter: submittedFilter(fields.filter), banner: { title: turn.i18n.t('problems.title'), text: turn.i18n.t('problems.intro'), lines: describeRosterProblems(problems, turn.i18n) } },
+      {
+        answers: request,
+        filter: submittedFilter(fields.filter),
+        banner: {
+          title: turn.i18n.t('problems.title'),
+          text: turn.i18n.t('problems.intro'),
+          lines: describeRosterProblems(problems, turn.i18n),
+        },
+      },
       turn.i18n,
     );
   });
@@ -73,8 +96,13 @@ export async function saveSeatCard(turn: RosterTurn, data: unknown): Promise<Ada
 /** Removes the seat of the seat form; its people stay in the committee. */
 export async function removeSeatCard(turn: RosterTurn, data: unknown): Promise<AdaptiveCardJson> {
   const fields = fieldsOf(data);
-  const result = await changeRoster(turn.deps, turn.actor, { revision: fields.revision, request: { kind: 'removeSeat', seatId: fields.seatId } });
-  return answer(turn, result, async (problems) => rosterCard(turn, {}, attention(describeRosterProblems(problems, turn.i18n).join(' '))));
+  const result = await changeRoster(turn.deps, turn.actor, {
+    revision: fields.revision,
+    request: { kind: 'removeSeat', seatId: fields.seatId },
+  });
+  return answer(turn, result, async (problems) =>
+    rosterCard(turn, {}, attention(describeRosterProblems(problems, turn.i18n).join(' '))),
+  );
 }
 
 /** The card of the chosen person: roles and activity. */
@@ -84,7 +112,8 @@ export async function personFormCard(turn: RosterTurn, data: unknown): Promise<A
   const personId = fieldsOf(data).personId;
   const person = view.value.people.find((candidate) => candidate.aadObjectId === personId);
   if (!person) {
-    if (personId === undefined || personId === '') return overview(turn, view.value, attention(turn.i18n.t('roster.choosePersonFirst')));
+    if (personId === undefined || personId === '')
+      return overview(turn, view.value, attention(turn.i18n.t('roster.choosePersonFirst')));
     return tampered(turn.i18n);
   }
   return renderRosterPersonCard(view.value, person, timeZoneOf(turn), turn.i18n);
@@ -93,7 +122,10 @@ export async function personFormCard(turn: RosterTurn, data: unknown): Promise<A
 /** Saves a person's roles from the toggles of their card. */
 export async function saveRolesCard(turn: RosterTurn, data: unknown): Promise<AdaptiveCardJson> {
   const fields = fieldsOf(data);
-  const result = await changeRoster(turn.deps, turn.actor, { revision: fields.revision, request: { kind: 'setRoles', personId: fields.personId, roles: submittedRoles(fields) } });
+  const result = await changeRoster(turn.deps, turn.actor, {
+    revision: fields.revision,
+    request: { kind: 'setRoles', personId: fields.personId, roles: submittedRoles(fields) },
+  });
   return answer(turn, result, (problems) => personRefusal(turn, fields.personId, problems));
 }
 
@@ -126,24 +158,49 @@ export async function importMembersCard(turn: RosterTurn): Promise<AdaptiveCardJ
     return rosterCard(turn, {}, attention(turn.i18n.t('roster.banners.importFailed')));
   }
   if (!imported.ok) return notAllowed(turn.i18n);
-  return rosterCard(turn, {}, { style: 'good', title: '', text: turn.i18n.t('roster.banners.imported', { ...imported.value }) });
+  return rosterCard(
+    turn,
+    {},
+    { style: 'good', title: '', text: turn.i18n.t('roster.banners.imported', { ...imported.value }) },
+  );
 }
 
 /** The answer to a roster change: the overview with what was done, or why nothing was. */
-async function answer(turn: RosterTurn, result: Changed, invalid: (problems: readonly RosterProblem[]) => Promise<AdaptiveCardJson>): Promise<AdaptiveCardJson> {
-  if (result.ok) return overview(turn, result.value.view, { style: 'good', title: '', text: outcomeText(result.value.outcome, turn.i18n) });
+async function answer(
+  turn: RosterTurn,
+  result: Changed,
+  invalid: (problems: readonly RosterProblem[]) => Promise<AdaptiveCardJson>,
+): Promise<AdaptiveCardJson> {
+  if (result.ok)
+    return overview(turn, result.value.view, {
+      style: 'good',
+      title: '',
+      text: outcomeText(result.value.outcome, turn.i18n),
+    });
   switch (result.error.kind) {
     case 'notAllowed':
       return notAllowed(turn.i18n);
     case 'outdated':
-      return rosterCard(turn, {}, { style: 'attention', title: turn.i18n.t('roster.banners.outdatedTitle'), text: turn.i18n.t('roster.banners.outdated') });
+      return rosterCard(
+        turn,
+        {},
+        {
+          style: 'attention',
+          title: turn.i18n.t('roster.banners.outdatedTitle'),
+          text: turn.i18n.t('roster.banners.outdated'),
+        },
+      );
     case 'invalid':
       return result.error.problems.some(isTampering) ? tampered(turn.i18n) : invalid(result.error.problems);
   }
 }
 
 /** The person's card again, saying why their change was refused (the last secretariat). */
-async function personRefusal(turn: RosterTurn, personId: unknown, problems: readonly RosterProblem[]): Promise<AdaptiveCardJson> {
+async function personRefusal(
+  turn: RosterTurn,
+  personId: unknown,
+  problems: readonly RosterProblem[],
+): Promise<AdaptiveCardJson> {
   const view = await openRoster(turn.deps, turn.actor);
   if (!view.ok) return notAllowed(turn.i18n);
   const person = view.value.people.find((candidate) => candidate.aadObjectId === personId);
@@ -159,7 +216,9 @@ function overview(turn: RosterTurn, view: RosterView, banner?: RosterBanner, fil
 }
 
 function outcomeText(outcome: RosterOutcome, i18n: Translator): string {
-  return 'institution' in outcome ? i18n.t(`roster.banners.${outcome.kind}`, { institution: outcome.institution }) : i18n.t(`roster.banners.${outcome.kind}`, { name: outcome.name });
+  return 'institution' in outcome
+    ? i18n.t(`roster.banners.${outcome.kind}`, { institution: outcome.institution })
+    : i18n.t(`roster.banners.${outcome.kind}`, { name: outcome.name });
 }
 
 function attention(text: string): RosterBanner {

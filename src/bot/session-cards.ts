@@ -5,7 +5,13 @@ import { answerRsvp } from '../app/sessions/answer-rsvp';
 import { openAttendance, recordAttendance } from '../app/sessions/attendance';
 import { changeSessionState } from '../app/sessions/change-session-state';
 import { editSession } from '../app/sessions/edit-session';
-import { chosenSessionForCommand, sessionForCommand, sessionsOf, yearForCommand, type SessionAccessRefusal } from '../app/sessions/find-session';
+import {
+  chosenSessionForCommand,
+  sessionForCommand,
+  sessionsOf,
+  yearForCommand,
+  type SessionAccessRefusal,
+} from '../app/sessions/find-session';
 import { inviteAsSecretariat } from '../app/sessions/invite-to-session';
 import { invitationLinks, type InvitationView } from '../app/sessions/invitation-view';
 import { openInvitation } from '../app/sessions/open-invitation';
@@ -43,16 +49,36 @@ export interface SessionCardContext {
 export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
   const nowIso = (): string => deps.clock.now().toUTC().toISO()!;
 
-  const yearCard = async (actor: Actor, year: number, i18n: Translator, banner?: CardBanner, confirmCancel?: string): Promise<AdaptiveCardJson> =>
-    renderSessionsCard(year, await sessionsOf(deps.store, actor.committeeId, year), actor.committee?.timeZone ?? 'Europe/Berlin', i18n, { ...(banner ? { banner } : {}), ...(confirmCancel ? { confirmCancel } : {}) });
+  const yearCard = async (
+    actor: Actor,
+    year: number,
+    i18n: Translator,
+    banner?: CardBanner,
+    confirmCancel?: string,
+  ): Promise<AdaptiveCardJson> =>
+    renderSessionsCard(
+      year,
+      await sessionsOf(deps.store, actor.committeeId, year),
+      actor.committee?.timeZone ?? 'Europe/Berlin',
+      i18n,
+      { ...(banner ? { banner } : {}), ...(confirmCancel ? { confirmCancel } : {}) },
+    );
 
   const refused = (i18n: Translator, refusal: SessionAccessRefusal): AdaptiveCardJson =>
     refusal.kind === 'notFound'
       ? notice(i18n, 'attention', 'sessionErrors.title', 'sessionErrors.notFound', { number: refusal.number })
-      : notice(i18n, 'attention', 'sessionErrors.title', `sessionErrors.${refusal.kind === 'noneSuitable' ? 'notInvited' : refusal.kind}`);
+      : notice(
+          i18n,
+          'attention',
+          'sessionErrors.title',
+          `sessionErrors.${refusal.kind === 'noneSuitable' ? 'notInvited' : refusal.kind}`,
+        );
 
   const illegal = (i18n: Translator, session: Pick<SessionDocument, 'number'>, state: SessionState): AdaptiveCardJson =>
-    notice(i18n, 'attention', 'sessionErrors.title', 'sessionErrors.illegalState', { number: session.number, state: stateLabel(state, i18n) });
+    notice(i18n, 'attention', 'sessionErrors.title', 'sessionErrors.illegalState', {
+      number: session.number,
+      state: stateLabel(state, i18n),
+    });
 
   /** The reader's invitation with their own calendar link. */
   const invitationCard = async (actor: Actor, view: InvitationView, i18n: Translator): Promise<AdaptiveCardJson> =>
@@ -63,14 +89,22 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
     async plan(actor: Actor, i18n: Translator, argument: unknown): Promise<AdaptiveCardJson> {
       const result = await planSessions(deps, actor, argument);
       if (!result.ok) {
-        if (result.error.kind === 'invalidYear') return notice(i18n, 'attention', 'sessionErrors.title', 'sessionErrors.invalidYear', { min: result.error.min, max: result.error.max });
+        if (result.error.kind === 'invalidYear')
+          return notice(i18n, 'attention', 'sessionErrors.title', 'sessionErrors.invalidYear', {
+            min: result.error.min,
+            max: result.error.max,
+          });
         return notice(i18n, 'attention', 'sessionErrors.title', `sessionErrors.${result.error.kind}`);
       }
       const year = Number(String(argument).trim());
       const created = result.value.created.length;
       const banner: CardBanner =
         created > 0
-          ? { style: 'good', title: i18n.t('sessions.planned', { created, year }), text: i18n.t('sessions.plannedText') }
+          ? {
+              style: 'good',
+              title: i18n.t('sessions.planned', { created, year }),
+              text: i18n.t('sessions.plannedText'),
+            }
           : { style: 'accent', title: i18n.t('sessions.plannedNone', { year }), text: '' };
       return yearCard(actor, year, i18n, banner);
     },
@@ -79,10 +113,17 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
     async extra(actor: Actor, i18n: Translator, argument: unknown): Promise<AdaptiveCardJson> {
       const text = typeof argument === 'string' ? argument : '';
       const result = await addExtraSession(deps, actor, text);
-      if (!result.ok) return notice(i18n, 'attention', 'sessionErrors.title', `sessionErrors.${result.error.kind}`, { date: text.slice(0, 40) });
+      if (!result.ok)
+        return notice(i18n, 'attention', 'sessionErrors.title', `sessionErrors.${result.error.kind}`, {
+          date: text.slice(0, 40),
+        });
       const { session, created } = result.value;
       const banner: CardBanner = created
-        ? { style: 'good', title: i18n.t('sessions.extraCreated', { number: session.number }), text: i18n.t('sessions.plannedText') }
+        ? {
+            style: 'good',
+            title: i18n.t('sessions.extraCreated', { number: session.number }),
+            text: i18n.t('sessions.plannedText'),
+          }
         : { style: 'accent', title: i18n.t('sessions.extraExisting', { number: session.number }), text: '' };
       return yearCard(actor, session.year, i18n, banner);
     },
@@ -101,18 +142,35 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
     },
 
     async save(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const input = { date: cardField(data, 'date'), time: cardField(data, 'time'), place: cardField(data, 'place'), onlineLink: cardField(data, 'onlineLink'), chair: cardField(data, 'chair') };
+      const input = {
+        date: cardField(data, 'date'),
+        time: cardField(data, 'time'),
+        place: cardField(data, 'place'),
+        onlineLink: cardField(data, 'onlineLink'),
+        chair: cardField(data, 'chair'),
+      };
       const result = await editSession(deps, actor, cardField(data, 'sessionId'), cardField(data, 'revision'), input);
       if (result.ok) {
         const { session, notified } = result.value;
-        return yearCard(actor, session.year, i18n, { style: 'good', title: i18n.t('sessions.saved', { number: session.number }), text: notified > 0 ? i18n.t('sessions.savedNotified', { count: notified }) : '' });
+        return yearCard(actor, session.year, i18n, {
+          style: 'good',
+          title: i18n.t('sessions.saved', { number: session.number }),
+          text: notified > 0 ? i18n.t('sessions.savedNotified', { count: notified }) : '',
+        });
       }
       const refusal = result.error;
       switch (refusal.kind) {
         case 'invalid':
-          return renderSessionEditCard(refusal.session, actor.committee!.timeZone, i18n, { input, problems: refusal.problems });
+          return renderSessionEditCard(refusal.session, actor.committee!.timeZone, i18n, {
+            input,
+            problems: refusal.problems,
+          });
         case 'outdated':
-          return yearCard(actor, refusal.session.year, i18n, { style: 'warning', title: i18n.t('notices.outdatedTitle'), text: i18n.t('sessions.outdated') });
+          return yearCard(actor, refusal.session.year, i18n, {
+            style: 'warning',
+            title: i18n.t('notices.outdatedTitle'),
+            text: i18n.t('sessions.outdated'),
+          });
         case 'illegalState': {
           const session = await sessionForCommand(deps.store, actor, 'planSessions', cardField(data, 'sessionId'));
           return illegal(i18n, session.ok ? session.value.session : { number: '' }, refusal.current);
@@ -128,17 +186,43 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
       if (!access.ok) return refused(i18n, access.error);
       const { session } = access.value;
       if (cardField(data, 'step') === 'cancel' && cardField(data, 'confirmed') !== true) {
-        return yearCard(actor, session.year, i18n, { style: 'warning', title: i18n.t('sessions.confirmCancelTitle', { number: session.number }), text: i18n.t('sessions.confirmCancelText') }, session.id);
+        return yearCard(
+          actor,
+          session.year,
+          i18n,
+          {
+            style: 'warning',
+            title: i18n.t('sessions.confirmCancelTitle', { number: session.number }),
+            text: i18n.t('sessions.confirmCancelText'),
+          },
+          session.id,
+        );
       }
-      const result = await changeSessionState(deps, actor, session.id, cardField(data, 'revision'), cardField(data, 'step'));
+      const result = await changeSessionState(
+        deps,
+        actor,
+        session.id,
+        cardField(data, 'revision'),
+        cardField(data, 'step'),
+      );
       if (result.ok) {
         const { session: changed, notified } = result.value;
-        return yearCard(actor, changed.year, i18n, { style: 'good', title: i18n.t('sessions.cancelled', { number: changed.number }), text: notified > 0 ? i18n.t('sessions.cancelledNotified', { count: notified }) : '' });
+        return yearCard(actor, changed.year, i18n, {
+          style: 'good',
+          title: i18n.t('sessions.cancelled', { number: changed.number }),
+          text: notified > 0 ? i18n.t('sessions.cancelledNotified', { count: notified }) : '',
+        });
       }
       const refusal = result.error;
       if (refusal.kind === 'illegalState') return illegal(i18n, refusal.session, refusal.current);
-      if (refusal.kind === 'outdated') return yearCard(actor, refusal.session.year, i18n, { style: 'warning', title: i18n.t('notices.outdatedTitle'), text: i18n.t('sessions.outdated') });
-      if (refusal.kind === 'unknownStep') return notice(i18n, 'attention', 'notices.unknownCommandTitle', 'notices.unknownAction');
+      if (refusal.kind === 'outdated')
+        return yearCard(actor, refusal.session.year, i18n, {
+          style: 'warning',
+          title: i18n.t('notices.outdatedTitle'),
+          text: i18n.t('sessions.outdated'),
+        });
+      if (refusal.kind === 'unknownStep')
+        return notice(i18n, 'attention', 'notices.unknownCommandTitle', 'notices.unknownAction');
       return refused(i18n, { kind: refusal.kind });
     },
 
@@ -146,22 +230,42 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
     async invite(actor: Actor, i18n: Translator, argumentOrData: unknown): Promise<AdaptiveCardJson> {
       const access =
         typeof argumentOrData === 'string'
-          ? await chosenSessionForCommand(deps.store, actor, 'invite', argumentOrData, ['planned', 'topicsOpen'], nowIso())
+          ? await chosenSessionForCommand(
+              deps.store,
+              actor,
+              'invite',
+              argumentOrData,
+              ['planned', 'topicsOpen'],
+              nowIso(),
+            )
           : await sessionForCommand(deps.store, actor, 'invite', cardField(argumentOrData, 'sessionId'));
-      if (!access.ok) return access.error.kind === 'noneSuitable' ? notice(i18n, 'attention', 'sessionErrors.title', 'sessionErrors.noneToInvite') : refused(i18n, access.error);
+      if (!access.ok)
+        return access.error.kind === 'noneSuitable'
+          ? notice(i18n, 'attention', 'sessionErrors.title', 'sessionErrors.noneToInvite')
+          : refused(i18n, access.error);
       const result = await inviteAsSecretariat(deps, actor, access.value.session);
       if (result.ok) {
         const { session, invited } = result.value;
-        return yearCard(actor, session.year, i18n, { style: 'good', title: i18n.t('sessions.invited', { number: session.number }), text: i18n.t('sessions.invitedText', { count: invited }) });
+        return yearCard(actor, session.year, i18n, {
+          style: 'good',
+          title: i18n.t('sessions.invited', { number: session.number }),
+          text: i18n.t('sessions.invitedText', { count: invited }),
+        });
       }
       const refusal = result.error;
       switch (refusal.kind) {
         case 'alreadyInvited':
-          return notice(i18n, 'default', 'sessionErrors.title', 'sessionErrors.alreadyInvited', { number: refusal.session.number });
+          return notice(i18n, 'default', 'sessionErrors.title', 'sessionErrors.alreadyInvited', {
+            number: refusal.session.number,
+          });
         case 'illegalState':
           return illegal(i18n, access.value.session, refusal.current);
         case 'outdated':
-          return yearCard(actor, access.value.session.year, i18n, { style: 'warning', title: i18n.t('notices.outdatedTitle'), text: i18n.t('sessions.outdated') });
+          return yearCard(actor, access.value.session.year, i18n, {
+            style: 'warning',
+            title: i18n.t('notices.outdatedTitle'),
+            text: i18n.t('sessions.outdated'),
+          });
         default:
           return notice(i18n, 'attention', 'sessionErrors.title', `sessionErrors.${refusal.kind}`);
       }
@@ -171,7 +275,10 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
     async invitation(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
       const result = await openInvitation(deps, actor, cardField(data, 'sessionId'), cardField(data, 'personId'));
       if (result.ok) return invitationCard(actor, result.value, i18n);
-      if (result.error.kind === 'notCurrent') return notCurrentNotice(i18n, 'invitation', result.error.reason, { institution: escapeMarkdown(result.error.institution) });
+      if (result.error.kind === 'notCurrent')
+        return notCurrentNotice(i18n, 'invitation', result.error.reason, {
+          institution: escapeMarkdown(result.error.institution),
+        });
       return rsvpRefusal(i18n, result.error.kind);
     },
 
@@ -186,18 +293,36 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
       if (result.ok) return invitationCard(actor, result.value, i18n);
       const refusal = result.error;
       if (refusal.kind === 'notOpen' || refusal.kind === 'outdated') return invitationCard(actor, refusal.view, i18n);
-      if (refusal.kind === 'delegateName') return notice(i18n, 'attention', 'invitation.errors.title', refusal.code === 'markup' ? 'invitation.errors.delegateNameMarkup' : 'invitation.errors.delegateName', { max: refusal.max });
-      if (refusal.kind === 'notCurrent') return notCurrentNotice(i18n, 'invitation', refusal.reason, { institution: escapeMarkdown(refusal.institution) });
+      if (refusal.kind === 'delegateName')
+        return notice(
+          i18n,
+          'attention',
+          'invitation.errors.title',
+          refusal.code === 'markup' ? 'invitation.errors.delegateNameMarkup' : 'invitation.errors.delegateName',
+          { max: refusal.max },
+        );
+      if (refusal.kind === 'notCurrent')
+        return notCurrentNotice(i18n, 'invitation', refusal.reason, {
+          institution: escapeMarkdown(refusal.institution),
+        });
       return rsvpRefusal(i18n, refusal.kind);
     },
 
     /** `zusagen [2027/1]`, or the session card's button. */
-    async overview(actor: Actor, i18n: Translator, argumentOrData: unknown, banner?: CardBanner): Promise<AdaptiveCardJson> {
+    async overview(
+      actor: Actor,
+      i18n: Translator,
+      argumentOrData: unknown,
+      banner?: CardBanner,
+    ): Promise<AdaptiveCardJson> {
       const access =
         typeof argumentOrData === 'string'
           ? await chosenSessionForCommand(deps.store, actor, 'rsvps', argumentOrData, ['invited', 'held'], nowIso())
           : await sessionForCommand(deps.store, actor, 'rsvps', cardField(argumentOrData, 'sessionId'));
-      if (!access.ok) return access.error.kind === 'noneSuitable' ? notice(i18n, 'attention', 'sessionErrors.title', 'sessionErrors.noneInvited') : refused(i18n, access.error);
+      if (!access.ok)
+        return access.error.kind === 'noneSuitable'
+          ? notice(i18n, 'attention', 'sessionErrors.title', 'sessionErrors.noneInvited')
+          : refused(i18n, access.error);
       const result = await rsvpOverview(deps, actor, access.value.session);
       if (!result.ok) return notice(i18n, 'attention', 'sessionErrors.title', `sessionErrors.${result.error.kind}`);
       return renderRsvpsCard(result.value, i18n, banner);
@@ -207,11 +332,29 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
       const access = await sessionForCommand(deps.store, actor, 'rsvps', cardField(data, 'sessionId'));
       if (!access.ok) return refused(i18n, access.error);
       const key = cardField(data, 'remindKey');
-      if (typeof key !== 'string' || !/^[A-Za-z0-9-]{1,64}$/.test(key)) return notice(i18n, 'attention', 'notices.unknownCommandTitle', 'notices.unknownAction');
+      if (typeof key !== 'string' || !/^[A-Za-z0-9-]{1,64}$/.test(key))
+        return notice(i18n, 'attention', 'notices.unknownCommandTitle', 'notices.unknownAction');
       const result = await remindUnanswered(deps, access.value.committee, access.value.session, `card-${key}`);
       const banner: CardBanner = result.ok
-        ? { style: 'good', title: result.value.reminded > 0 ? i18n.t('rsvps.reminded', { count: result.value.reminded }) : i18n.t('rsvps.remindedNone'), text: '' }
-        : { style: 'warning', title: i18n.t(result.error.kind === 'alreadySent' ? 'sessionErrors.alreadyReminded' : result.error.kind === 'answersClosed' ? 'sessionErrors.answersClosed' : 'sessionErrors.notInvited'), text: '' };
+        ? {
+            style: 'good',
+            title:
+              result.value.reminded > 0
+                ? i18n.t('rsvps.reminded', { count: result.value.reminded })
+                : i18n.t('rsvps.remindedNone'),
+            text: '',
+          }
+        : {
+            style: 'warning',
+            title: i18n.t(
+              result.error.kind === 'alreadySent'
+                ? 'sessionErrors.alreadyReminded'
+                : result.error.kind === 'answersClosed'
+                  ? 'sessionErrors.answersClosed'
+                  : 'sessionErrors.notInvited',
+            ),
+            text: '',
+          };
       return handlers.overview(actor, i18n, { sessionId: access.value.session.id }, banner);
     },
 
@@ -219,30 +362,64 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
     async attendance(actor: Actor, i18n: Translator, argumentOrData: unknown): Promise<AdaptiveCardJson> {
       const access =
         typeof argumentOrData === 'string'
-          ? await chosenSessionForCommand(deps.store, actor, 'attendance', argumentOrData, ['invited', 'held'], nowIso())
+          ? await chosenSessionForCommand(
+              deps.store,
+              actor,
+              'attendance',
+              argumentOrData,
+              ['invited', 'held'],
+              nowIso(),
+            )
           : await sessionForCommand(deps.store, actor, 'attendance', cardField(argumentOrData, 'sessionId'));
-      if (!access.ok) return access.error.kind === 'noneSuitable' ? notice(i18n, 'attention', 'sessionErrors.title', 'sessionErrors.noneInvited') : refused(i18n, access.error);
-      const result = await openAttendance(deps, actor, access.value.session, typeof argumentOrData === 'string' ? 1 : cardField(argumentOrData, 'page'));
+      if (!access.ok)
+        return access.error.kind === 'noneSuitable'
+          ? notice(i18n, 'attention', 'sessionErrors.title', 'sessionErrors.noneInvited')
+          : refused(i18n, access.error);
+      const result = await openAttendance(
+        deps,
+        actor,
+        access.value.session,
+        typeof argumentOrData === 'string' ? 1 : cardField(argumentOrData, 'page'),
+      );
       if (result.ok) return renderAttendanceCard(result.value, i18n);
       return attendanceRefusal(i18n, result.error, access.value.session);
     },
 
     async saveAttendance(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const result = await recordAttendance(deps, actor, cardField(data, 'sessionId'), cardField(data, 'revision'), cardFields(data), cardField(data, 'page'));
-      if (result.ok) return renderAttendanceCard(result.value, i18n, { style: 'good', title: i18n.t('attendance.saved'), text: '' });
-      if (result.error.kind === 'outdated') return renderAttendanceCard(result.error.view, i18n, { style: 'warning', title: i18n.t('sessions.outdated'), text: '' });
+      const result = await recordAttendance(
+        deps,
+        actor,
+        cardField(data, 'sessionId'),
+        cardField(data, 'revision'),
+        cardFields(data),
+        cardField(data, 'page'),
+      );
+      if (result.ok)
+        return renderAttendanceCard(result.value, i18n, { style: 'good', title: i18n.t('attendance.saved'), text: '' });
+      if (result.error.kind === 'outdated')
+        return renderAttendanceCard(result.error.view, i18n, {
+          style: 'warning',
+          title: i18n.t('sessions.outdated'),
+          text: '',
+        });
       const session = await sessionForCommand(deps.store, actor, 'attendance', cardField(data, 'sessionId'));
       return attendanceRefusal(i18n, result.error, session.ok ? session.value.session : undefined);
     },
   };
   return handlers;
 
-  function attendanceRefusal(i18n: Translator, refusal: Exclude<Awaited<ReturnType<typeof openAttendance>>, { ok: true }>['error'], session: SessionDocument | undefined): AdaptiveCardJson {
+  function attendanceRefusal(
+    i18n: Translator,
+    refusal: Exclude<Awaited<ReturnType<typeof openAttendance>>, { ok: true }>['error'],
+    session: SessionDocument | undefined,
+  ): AdaptiveCardJson {
     switch (refusal.kind) {
       case 'illegalState':
         return illegal(i18n, session ?? { number: '' }, refusal.current);
       case 'invalid':
-        return notice(i18n, 'attention', 'sessionErrors.title', 'sessionErrors.invalidAttendance', { max: refusal.max });
+        return notice(i18n, 'attention', 'sessionErrors.title', 'sessionErrors.invalidAttendance', {
+          max: refusal.max,
+        });
       case 'outdated':
         return renderAttendanceCard(refusal.view, i18n);
       default:
@@ -251,8 +428,11 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
   }
 }
 
-function rsvpRefusal(i18n: Translator, kind: 'noCommittee' | 'unknownSession' | 'otherPerson' | 'notInvited' | 'invalidChoice' | 'noDeputy'): AdaptiveCardJson {
-  if (kind === 'noCommittee' || kind === 'unknownSession') return notice(i18n, 'attention', 'invitation.errors.title', `sessionErrors.${kind}`);
+function rsvpRefusal(
+  i18n: Translator,
+  kind: 'noCommittee' | 'unknownSession' | 'otherPerson' | 'notInvited' | 'invalidChoice' | 'noDeputy',
+): AdaptiveCardJson {
+  if (kind === 'noCommittee' || kind === 'unknownSession')
+    return notice(i18n, 'attention', 'invitation.errors.title', `sessionErrors.${kind}`);
   return notice(i18n, 'attention', 'invitation.errors.title', `invitation.errors.${kind}`);
 }
-

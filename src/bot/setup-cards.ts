@@ -20,7 +20,12 @@ export async function setupCardFor(deps: AppDependencies, actor: Actor, i18n: Tr
 }
 
 /** Saves the set-up card's answers and answers with the card to show in its place. */
-export async function saveSetupCard(deps: AppDependencies, actor: Actor, data: unknown, i18n: Translator): Promise<AdaptiveCardJson> {
+export async function saveSetupCard(
+  deps: AppDependencies,
+  actor: Actor,
+  data: unknown,
+  i18n: Translator,
+): Promise<AdaptiveCardJson> {
   const fields = cardFields(data);
   const answers: CommitteeSettingsInput = {
     name: fields.name,
@@ -49,7 +54,11 @@ export async function saveSetupCard(deps: AppDependencies, actor: Actor, data: u
       committee,
       {
         banner: committee.revision === 1 ? 'created' : 'saved',
-        workingGroup: workingGroup && { id: workingGroup.id, kind: workingGroup.kind, title: workingGroup.title ?? workingGroup.id },
+        workingGroup: workingGroup && {
+          id: workingGroup.id,
+          kind: workingGroup.kind,
+          title: workingGroup.title ?? workingGroup.id,
+        },
         canEdit: true,
       },
       i18n,
@@ -77,4 +86,3 @@ export async function saveSetupCard(deps: AppDependencies, actor: Actor, data: u
     }
   }
 }
-

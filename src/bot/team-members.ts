@@ -15,7 +15,8 @@ export function isTeamOrGroupChat(context: TurnContext): boolean {
 /** Where the member list is read, as a person's contact needs it later; undefined without a tenant. */
 export function memberSourceOf(context: TurnContext): MemberSource | undefined {
   const { activity } = context;
-  const tenantId = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+  const tenantId =
+    activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
   if (!tenantId || !activity.serviceUrl || !activity.recipient?.id) return undefined;
   return { tenantId, serviceUrl: activity.serviceUrl, botId: activity.recipient.id };
 }
@@ -29,7 +30,8 @@ export async function readConversationMembers(context: TurnContext): Promise<Tea
   let continuationToken: string | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const result = await TeamsInfo.getPagedMembers(context, PAGE_SIZE, continuationToken);
-    for (const member of result.members ?? []) members.push({ userId: member.id, aadObjectId: member.aadObjectId, displayName: member.name });
+    for (const member of result.members ?? [])
+      members.push({ userId: member.id, aadObjectId: member.aadObjectId, displayName: member.name });
     continuationToken = result.continuationToken || undefined;
     if (!continuationToken) break;
   }
@@ -41,12 +43,19 @@ export async function readConversationMembers(context: TurnContext): Promise<Tea
  * only their ids, so each is looked up. Should a look-up fail, the activity's ids still let the
  * person be imported, and a later import fills in the name.
  */
-export async function readJoinedMembers(context: TurnContext, joined: readonly ChannelAccount[]): Promise<TeamMember[]> {
+export async function readJoinedMembers(
+  context: TurnContext,
+  joined: readonly ChannelAccount[],
+): Promise<TeamMember[]> {
   return Promise.all(
     joined.map(async (account) => {
       try {
         const member = await TeamsInfo.getMember(context, account.id);
-        return { userId: member.id, aadObjectId: member.aadObjectId ?? account.aadObjectId, displayName: member.name ?? account.name };
+        return {
+          userId: member.id,
+          aadObjectId: member.aadObjectId ?? account.aadObjectId,
+          displayName: member.name ?? account.name,
+        };
       } catch {
         return { userId: account.id, aadObjectId: account.aadObjectId, displayName: account.name };
       }

@@ -1,5 +1,10 @@
 import { callForTopicsAsSecretariat } from '../app/agenda/call-for-topics';
-import { editSubmission, ownSubmission, withdrawSubmission, type OwnSubmissionRefusal } from '../app/agenda/change-submission';
+import {
+  editSubmission,
+  ownSubmission,
+  withdrawSubmission,
+  type OwnSubmissionRefusal,
+} from '../app/agenda/change-submission';
 import { formSessionOf, newSubmissionForm, type FormSession } from '../app/agenda/submission-form';
 import { submitTopic, type SubmissionWithSession } from '../app/agenda/submit-topic';
 import type { AppDependencies } from '../app/dependencies';
@@ -27,30 +32,61 @@ import { cardField } from './card-data';
 export function topicCards(deps: AppDependencies) {
   const nowIso = (): string => deps.clock.now().toUTC().toISO()!;
 
-  const receipt = (found: SubmissionWithSession, changeable: boolean, i18n: Translator, banner?: CardBanner): AdaptiveCardJson => renderTopicReceiptCard(found, changeable, i18n, banner);
+  const receipt = (
+    found: SubmissionWithSession,
+    changeable: boolean,
+    i18n: Translator,
+    banner?: CardBanner,
+  ): AdaptiveCardJson => renderTopicReceiptCard(found, changeable, i18n, banner);
 
   /** Submits and answers with the receipt, the form again (problems), or why not. */
-  async function submit(actor: Actor, t: Translator, input: SubmissionInput, askedForSessionId?: unknown): Promise<AdaptiveCardJson> {
+  async function submit(
+    actor: Actor,
+    t: Translator,
+    input: SubmissionInput,
+    askedForSessionId?: unknown,
+  ): Promise<AdaptiveCardJson> {
     const result = await submitTopic(deps, actor, input, askedForSessionId);
     if (result.ok) {
       const { session, missed } = result.value;
-      const title = missed ? banner(t, 'warning', 'submission.banners.late', { missed: sessionTitle(missed, t), session: sessionTitle(session, t) }) : banner(t, 'good', 'submission.banners.submitted', { session: sessionTitle(session, t) });
+      const title = missed
+        ? banner(t, 'warning', 'submission.banners.late', {
+            missed: sessionTitle(missed, t),
+            session: sessionTitle(session, t),
+          })
+        : banner(t, 'good', 'submission.banners.submitted', { session: sessionTitle(session, t) });
       return receipt(result.value, true, t, title);
     }
     const refusal = result.error;
     switch (refusal.kind) {
       case 'invalid': {
-        const asked = askedForSessionId === undefined ? undefined : await sessionById(deps.store, actor.committeeId, askedForSessionId);
-        return renderTopicFormCard({ kind: 'new', ...(asked && actor.committee ? { session: formSession(asked, actor) } : {}) }, actor.committee?.timeZone ?? 'Europe/Berlin', t, { input, problems: refusal.problems });
+        const asked =
+          askedForSessionId === undefined
+            ? undefined
+            : await sessionById(deps.store, actor.committeeId, askedForSessionId);
+        return renderTopicFormCard(
+          { kind: 'new', ...(asked && actor.committee ? { session: formSession(asked, actor) } : {}) },
+          actor.committee?.timeZone ?? 'Europe/Berlin',
+          t,
+          { input, problems: refusal.problems },
+        );
       }
       case 'duplicate': {
         const own = await ownSubmission(deps, actor, refusal.existing.submission.id);
-        return receipt(refusal.existing, own.ok && own.value.changeable, t, banner(t, 'accent', 'submission.banners.duplicate', { session: sessionTitle(refusal.existing.session, t) }));
+        return receipt(
+          refusal.existing,
+          own.ok && own.value.changeable,
+          t,
+          banner(t, 'accent', 'submission.banners.duplicate', { session: sessionTitle(refusal.existing.session, t) }),
+        );
       }
       case 'noSessionAhead': {
         const title = escapeMarkdown(typeof input.title === 'string' ? input.title.slice(0, 200) : '');
         return refusal.missed
-          ? notice(t, 'attention', 'submission.errors.title', 'submission.errors.noSessionAheadMissed', { missed: sessionTitle(refusal.missed, t), title })
+          ? notice(t, 'attention', 'submission.errors.title', 'submission.errors.noSessionAheadMissed', {
+              missed: sessionTitle(refusal.missed, t),
+              title,
+            })
           : notice(t, 'attention', 'submission.errors.title', 'submission.errors.noSessionAhead', { title });
       }
       case 'notAllowed':
@@ -90,7 +126,17 @@ export function topicCards(deps: AppDependencies) {
         if (!own.ok) return ownRefusal(t, own.error);
         const { submission, session, changeable } = own.value;
         if (!changeable) return ownRefusal(t, { kind: 'closed', current: { submission, session } });
-        return renderTopicFormCard({ kind: 'edit', submissionId: submission.id, revision: submission.revision, session: formSession(session, actor), content: submission.content }, actor.committee.timeZone, t);
+        return renderTopicFormCard(
+          {
+            kind: 'edit',
+            submissionId: submission.id,
+            revision: submission.revision,
+            session: formSession(session, actor),
+            content: submission.content,
+          },
+          actor.committee.timeZone,
+          t,
+        );
       }
       const form = await newSubmissionForm(deps, actor, cardField(data, 'sessionId'));
       if (!form.ok) return notice(t, 'attention', 'submission.errors.title', 'submission.errors.notAllowed');
@@ -99,44 +145,96 @@ export function topicCards(deps: AppDependencies) {
 
     /** The form's button: a new submission, or the changes to an existing one. */
     async submit(actor: Actor, t: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const input: SubmissionInput = { kind: cardField(data, 'kind'), title: cardField(data, 'title'), description: cardField(data, 'description'), institution: cardField(data, 'institution'), link: cardField(data, 'link'), desiredMinutes: cardField(data, 'desiredMinutes') };
+      const input: SubmissionInput = {
+        kind: cardField(data, 'kind'),
+        title: cardField(data, 'title'),
+        description: cardField(data, 'description'),
+        institution: cardField(data, 'institution'),
+        link: cardField(data, 'link'),
+        desiredMinutes: cardField(data, 'desiredMinutes'),
+      };
       const submissionId = cardField(data, 'submissionId');
       if (submissionId === undefined) return submit(actor, t, input, cardField(data, 'sessionId'));
-        const result = await editSubmission(deps, actor, submissionId, cardField(data, 'revision'), input);
+      const result = await editSubmission(deps, actor, submissionId, cardField(data, 'revision'), input);
       if (result.ok) return receipt(result.value, true, t, banner(t, 'good', 'submission.banners.saved'));
       const refusal = result.error;
       if (refusal.kind === 'invalid') {
         const { submission, session } = refusal.current;
-        return renderTopicFormCard({ kind: 'edit', submissionId: submission.id, revision: submission.revision, session: formSession(session, actor), content: submission.content }, actor.committee!.timeZone, t, { input, problems: refusal.problems });
+        return renderTopicFormCard(
+          {
+            kind: 'edit',
+            submissionId: submission.id,
+            revision: submission.revision,
+            session: formSession(session, actor),
+            content: submission.content,
+          },
+          actor.committee!.timeZone,
+          t,
+          { input, problems: refusal.problems },
+        );
       }
-      if (refusal.kind === 'duplicate') return receipt(refusal.existing, true, t, banner(t, 'accent', 'submission.banners.duplicate', { session: sessionTitle(refusal.existing.session, t) }));
+      if (refusal.kind === 'duplicate')
+        return receipt(
+          refusal.existing,
+          true,
+          t,
+          banner(t, 'accent', 'submission.banners.duplicate', { session: sessionTitle(refusal.existing.session, t) }),
+        );
       return ownRefusal(t, refusal);
     },
 
     async withdraw(actor: Actor, t: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const result = await withdrawSubmission(deps, actor, cardField(data, 'submissionId'), cardField(data, 'revision'));
-        return result.ok ? receipt(result.value, false, t, banner(t, 'good', 'submission.banners.withdrawn')) : ownRefusal(t, result.error);
+      const result = await withdrawSubmission(
+        deps,
+        actor,
+        cardField(data, 'submissionId'),
+        cardField(data, 'revision'),
+      );
+      return result.ok
+        ? receipt(result.value, false, t, banner(t, 'good', 'submission.banners.withdrawn'))
+        : ownRefusal(t, result.error);
     },
 
     /** `themen aufrufen [2027/1]`. */
     async call(actor: Actor, t: Translator, argument: unknown): Promise<AdaptiveCardJson> {
-      const access = await chosenSessionForCommand(deps.store, actor, 'callForTopics', typeof argument === 'string' ? argument : '', ['planned', 'topicsOpen'], nowIso());
+      const access = await chosenSessionForCommand(
+        deps.store,
+        actor,
+        'callForTopics',
+        typeof argument === 'string' ? argument : '',
+        ['planned', 'topicsOpen'],
+        nowIso(),
+      );
       if (!access.ok) return accessRefusal(t, access.error);
       const { session, committee } = access.value;
       const result = await callForTopicsAsSecretariat(deps, actor, session);
       if (result.ok) {
         const { deadline, toConversation, toPeople } = result.value;
-        const text = toConversation ? (toPeople > 0 ? 'callResult.both' : 'callResult.conversation') : 'callResult.people';
-        return notice(t, 'good', 'callResult.title', text, { number: session.number, count: toPeople, deadline: deadlineDay(deadline, committee.timeZone, t) });
+        const text = toConversation
+          ? toPeople > 0
+            ? 'callResult.both'
+            : 'callResult.conversation'
+          : 'callResult.people';
+        return notice(t, 'good', 'callResult.title', text, {
+          number: session.number,
+          count: toPeople,
+          deadline: deadlineDay(deadline, committee.timeZone, t),
+        });
       }
       const refusal = result.error;
       switch (refusal.kind) {
         case 'alreadyCalled':
           return notice(t, 'default', 'agendaErrors.title', 'agendaErrors.alreadyCalled', { number: session.number });
         case 'deadlinePassed':
-          return notice(t, 'attention', 'agendaErrors.title', 'agendaErrors.deadlinePassed', { number: session.number, deadline: deadlineDay(refusal.deadline, committee.timeZone, t) });
+          return notice(t, 'attention', 'agendaErrors.title', 'agendaErrors.deadlinePassed', {
+            number: session.number,
+            deadline: deadlineDay(refusal.deadline, committee.timeZone, t),
+          });
         case 'illegalState':
-          return notice(t, 'attention', 'agendaErrors.title', 'sessionErrors.illegalState', { number: session.number, state: stateLabel(refusal.current, t) });
+          return notice(t, 'attention', 'agendaErrors.title', 'sessionErrors.illegalState', {
+            number: session.number,
+            state: stateLabel(refusal.current, t),
+          });
         case 'outdated':
           return notice(t, 'warning', 'notices.outdatedTitle', 'sessions.outdated');
         default:
@@ -149,4 +247,3 @@ export function topicCards(deps: AppDependencies) {
 function banner(i18n: Translator, style: CardBanner['style'], key: MessageKey, params?: MessageParams): CardBanner {
   return { style, title: i18n.t(key, params), text: '' };
 }
-

@@ -11,7 +11,8 @@ import { plainName } from '../domain/text-input';
  */
 export function identityOf(context: TurnContext): ActorIdentity | undefined {
   const { activity } = context;
-  const tenantId = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+  const tenantId =
+    activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
   const aadObjectId = activity.from?.aadObjectId;
   if (!tenantId || !aadObjectId || !isSafeIdPart(tenantId) || !isSafeIdPart(aadObjectId)) return undefined;
   return { tenantId, aadObjectId, displayName: plainName(activity.from.name, 200) };

@@ -6,6 +6,9 @@ import type { TurnContext } from 'botbuilder';
  */
 export function tenantsNamedBy(context: TurnContext): string[] {
   const { activity } = context;
-  const named = [activity.conversation?.tenantId, (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id];
+  const named = [
+    activity.conversation?.tenantId,
+    (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id,
+  ];
   return [...new Set(named.filter((id): id is string => typeof id === 'string' && id.length > 0))];
 }

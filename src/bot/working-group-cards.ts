@@ -25,13 +25,21 @@ type Refusal = WorkingGroupAccessRefusal | { readonly kind: 'unknownGroup' | 'ba
  */
 export function workingGroupCards(deps: AppDependencies) {
   /** The list, with options that may depend on what it shows. */
-  const listCard = async (actor: Actor, i18n: Translator, options: (view: WorkingGroupsView) => WorkingGroupsCardOptions): Promise<AdaptiveCardJson> => {
+  const listCard = async (
+    actor: Actor,
+    i18n: Translator,
+    options: (view: WorkingGroupsView) => WorkingGroupsCardOptions,
+  ): Promise<AdaptiveCardJson> => {
     const view = await listWorkingGroups(deps, actor);
     if (!view.ok) return refused(i18n, view.error);
     return renderWorkingGroupsCard(view.value, i18n, options(view.value));
   };
 
-  const outdated = (i18n: Translator): CardBanner => ({ style: 'warning', title: i18n.t('notices.outdatedTitle'), text: i18n.t('workingGroups.outdated') });
+  const outdated = (i18n: Translator): CardBanner => ({
+    style: 'warning',
+    title: i18n.t('notices.outdatedTitle'),
+    text: i18n.t('workingGroups.outdated'),
+  });
 
   return {
     /** `arbeitsgruppen`, and the cards' "back", "keep it" and page buttons. */
@@ -55,7 +63,12 @@ export function workingGroupCards(deps: AppDependencies) {
         plannedEndOn: cardField(data, 'plannedEndOn'),
         reportSessionId: submittedReportSession(cardField(data, 'reportSessionId')),
       };
-      const result = await saveWorkingGroup(deps, actor, { formId: cardField(data, 'formId'), groupId: cardField(data, 'groupId'), revision: cardField(data, 'revision'), input });
+      const result = await saveWorkingGroup(deps, actor, {
+        formId: cardField(data, 'formId'),
+        groupId: cardField(data, 'groupId'),
+        revision: cardField(data, 'revision'),
+        input,
+      });
       if (result.ok) {
         const { group, outcome } = result.value;
         return listCard(actor, i18n, (view) => ({ banner: savedBanner(group, outcome, view, i18n) }));
@@ -82,8 +95,20 @@ export function workingGroupCards(deps: AppDependencies) {
         if (!view.ok) return refused(i18n, view.error);
         const group = view.value.groups.find((candidate) => candidate.id === groupId);
         if (!group) return refused(i18n, { kind: 'unknownGroup' });
-        if (group.state === 'ended') return renderWorkingGroupsCard(view.value, i18n, { page, banner: { style: 'accent', title: i18n.t('workingGroups.alreadyEnded', { name: escapeMarkdown(group.name) }), text: '' } });
-        const banner: CardBanner = { style: 'warning', title: i18n.t('workingGroups.confirmEndTitle', { name: escapeMarkdown(group.name) }), text: i18n.t('workingGroups.confirmEndText') };
+        if (group.state === 'ended')
+          return renderWorkingGroupsCard(view.value, i18n, {
+            page,
+            banner: {
+              style: 'accent',
+              title: i18n.t('workingGroups.alreadyEnded', { name: escapeMarkdown(group.name) }),
+              text: '',
+            },
+          });
+        const banner: CardBanner = {
+          style: 'warning',
+          title: i18n.t('workingGroups.confirmEndTitle', { name: escapeMarkdown(group.name) }),
+          text: i18n.t('workingGroups.confirmEndText'),
+        };
         return renderWorkingGroupsCard(view.value, i18n, { banner, confirmEnd: group.id });
       }
       const result = await endWorkingGroup(deps, actor, groupId, cardField(data, 'revision'));
@@ -91,7 +116,9 @@ export function workingGroupCards(deps: AppDependencies) {
         const { group, outcome } = result.value;
         const name = escapeMarkdown(group.name);
         const banner: CardBanner =
-          outcome === 'ended' ? { style: 'good', title: i18n.t('workingGroups.ended', { name }), text: i18n.t('workingGroups.endedText') } : { style: 'accent', title: i18n.t('workingGroups.alreadyEnded', { name }), text: '' };
+          outcome === 'ended'
+            ? { style: 'good', title: i18n.t('workingGroups.ended', { name }), text: i18n.t('workingGroups.endedText') }
+            : { style: 'accent', title: i18n.t('workingGroups.alreadyEnded', { name }), text: '' };
         return listCard(actor, i18n, () => ({ page, banner }));
       }
       if (result.error.kind === 'outdated') return listCard(actor, i18n, () => ({ page, banner: outdated(i18n) }));
@@ -100,11 +127,25 @@ export function workingGroupCards(deps: AppDependencies) {
   };
 }
 
-function savedBanner(group: WorkingGroupDocument, outcome: SaveWorkingGroupOutcome, view: WorkingGroupsView, i18n: Translator): CardBanner {
+function savedBanner(
+  group: WorkingGroupDocument,
+  outcome: SaveWorkingGroupOutcome,
+  view: WorkingGroupsView,
+  i18n: Translator,
+): CardBanner {
   const name = escapeMarkdown(group.name);
-  if (outcome === 'alreadySaved') return { style: 'accent', title: i18n.t('workingGroups.alreadySaved', { name }), text: i18n.t('workingGroups.alreadySavedText') };
+  if (outcome === 'alreadySaved')
+    return {
+      style: 'accent',
+      title: i18n.t('workingGroups.alreadySaved', { name }),
+      text: i18n.t('workingGroups.alreadySavedText'),
+    };
   const session = group.reportSessionId ? view.sessions.get(group.reportSessionId) : undefined;
-  return { style: 'good', title: i18n.t(outcome === 'created' ? 'workingGroups.created' : 'workingGroups.saved', { name }), text: session ? i18n.t('workingGroups.reportText', { number: session.number }) : '' };
+  return {
+    style: 'good',
+    title: i18n.t(outcome === 'created' ? 'workingGroups.created' : 'workingGroups.saved', { name }),
+    text: session ? i18n.t('workingGroups.reportText', { number: session.number }) : '',
+  };
 }
 
 function refused(i18n: Translator, refusal: Refusal): AdaptiveCardJson {
@@ -112,6 +153,7 @@ function refused(i18n: Translator, refusal: Refusal): AdaptiveCardJson {
 }
 
 function endedNotice(i18n: Translator, group: Stored<WorkingGroupDocument>): AdaptiveCardJson {
-  return notice(i18n, 'attention', 'workingGroups.errors.title', 'workingGroups.errors.ended', { name: escapeMarkdown(group.name) });
+  return notice(i18n, 'attention', 'workingGroups.errors.title', 'workingGroups.errors.ended', {
+    name: escapeMarkdown(group.name),
+  });
 }
-

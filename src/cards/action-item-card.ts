@@ -16,12 +16,24 @@ export interface ActionItemCardData {
   readonly title: string;
   readonly text: string;
   readonly facts: ReadonlyArray<{ readonly title: string; readonly value: string }>;
-  readonly proposal: { readonly title: string; readonly value: string; readonly note: string; readonly hint: string; readonly buttons: readonly CardButton[] } | null;
+  readonly proposal: {
+    readonly title: string;
+    readonly value: string;
+    readonly note: string;
+    readonly hint: string;
+    readonly buttons: readonly CardButton[];
+  } | null;
   readonly historyTitle: string;
   readonly history: readonly string[];
   /** Why there is no form: the item is done, or the reader may not change it. */
   readonly remark: string;
-  readonly form: { readonly noteLabel: string; readonly noteMax: number; readonly dueLabel: string; readonly dueMin: string; readonly buttons: readonly CardButton[] } | null;
+  readonly form: {
+    readonly noteLabel: string;
+    readonly noteMax: number;
+    readonly dueLabel: string;
+    readonly dueMin: string;
+    readonly buttons: readonly CardButton[];
+  } | null;
   readonly buttons: readonly CardButton[];
 }
 
@@ -42,9 +54,15 @@ export function actionStatus(status: AgreementStatus, i18n: Translator): string 
  * secretariat also decides a proposal and may reopen a done item. Every button carries the
  * revision the card shows, so a click on an older card changes nothing.
  */
-export function renderActionItemCard(view: ActionItemView, i18n: Translator, banner?: CardBanner, today?: string): AdaptiveCardJson {
+export function renderActionItemCard(
+  view: ActionItemView,
+  i18n: Translator,
+  banner?: CardBanner,
+  today?: string,
+): AdaptiveCardJson {
   const item = { agreementId: view.agreementId, revision: view.revision };
-  const status = (target: AgreementStatus, title: string, style: CardButton['style'] = 'default') => cardButton(title, VERBS.actionStatus, { ...item, status: target }, style);
+  const status = (target: AgreementStatus, title: string, style: CardButton['style'] = 'default') =>
+    cardButton(title, VERBS.actionStatus, { ...item, status: target }, style);
   const done = view.status === 'done';
   const formButtons: CardButton[] = done
     ? [status('inProgress', i18n.t('actions.item.reopen'))]
@@ -56,23 +74,48 @@ export function renderActionItemCard(view: ActionItemView, i18n: Translator, ban
       ];
   const data: ActionItemCardData = {
     banner: banner ?? null,
-    title: i18n.t('actions.item.title', { session: sessionTitle({ number: escapeMarkdown(view.sessionNumber) }, i18n) }),
+    title: i18n.t('actions.item.title', {
+      session: sessionTitle({ number: escapeMarkdown(view.sessionNumber) }, i18n),
+    }),
     text: escapeMarkdown(view.text),
     facts: [
-      { title: i18n.t('actions.item.agendaItem'), value: view.itemStandard ? i18n.t(`agenda.standard.${view.itemStandard}`) : escapeMarkdown(view.itemTitle || '–') },
+      {
+        title: i18n.t('actions.item.agendaItem'),
+        value: view.itemStandard
+          ? i18n.t(`agenda.standard.${view.itemStandard}`)
+          : escapeMarkdown(view.itemTitle || '–'),
+      },
       { title: i18n.t('actions.item.institution'), value: escapeMarkdown(view.institution) },
       { title: i18n.t('actions.item.responsible'), value: escapeMarkdown(view.responsibleName) },
-      { title: i18n.t('actions.item.due'), value: view.overdue ? `${actionDay(view.dueDate, i18n)} (${i18n.t('actions.overdue')})` : actionDay(view.dueDate, i18n) },
+      {
+        title: i18n.t('actions.item.due'),
+        value: view.overdue
+          ? `${actionDay(view.dueDate, i18n)} (${i18n.t('actions.overdue')})`
+          : actionDay(view.dueDate, i18n),
+      },
       { title: i18n.t('actions.item.status'), value: actionStatus(view.status, i18n) },
     ],
     proposal: view.proposal
       ? {
           title: i18n.t('actions.item.proposal'),
-          value: i18n.t('actions.item.proposalValue', { date: actionDay(view.proposal.dueDate, i18n), name: escapeMarkdown(view.proposal.byName) }),
-          note: view.proposal.note ? i18n.t('actions.item.proposalNote', { note: escapeMarkdown(view.proposal.note) }) : '',
+          value: i18n.t('actions.item.proposalValue', {
+            date: actionDay(view.proposal.dueDate, i18n),
+            name: escapeMarkdown(view.proposal.byName),
+          }),
+          note: view.proposal.note
+            ? i18n.t('actions.item.proposalNote', { note: escapeMarkdown(view.proposal.note) })
+            : '',
           hint: i18n.t('actions.item.decideHint'),
           buttons: view.canDecide
-            ? [cardButton(i18n.t('actions.item.accept'), VERBS.actionDecideDue, { ...item, decision: 'accept' }, 'positive'), cardButton(i18n.t('actions.item.decline'), VERBS.actionDecideDue, { ...item, decision: 'decline' })]
+            ? [
+                cardButton(
+                  i18n.t('actions.item.accept'),
+                  VERBS.actionDecideDue,
+                  { ...item, decision: 'accept' },
+                  'positive',
+                ),
+                cardButton(i18n.t('actions.item.decline'), VERBS.actionDecideDue, { ...item, decision: 'decline' }),
+              ]
             : [],
         }
       : null,
@@ -88,7 +131,13 @@ export function renderActionItemCard(view: ActionItemView, i18n: Translator, ban
     }),
     remark: !view.canChange ? (done ? i18n.t('actions.item.closed') : i18n.t('actions.item.readOnly')) : '',
     form: view.canChange
-      ? { noteLabel: i18n.t('actions.item.note', { max: TEXT_FIELDS.actionNote.max }), noteMax: TEXT_FIELDS.actionNote.max, dueLabel: done ? '' : i18n.t('actions.item.newDueDate'), dueMin: today ?? '', buttons: formButtons }
+      ? {
+          noteLabel: i18n.t('actions.item.note', { max: TEXT_FIELDS.actionNote.max }),
+          noteMax: TEXT_FIELDS.actionNote.max,
+          dueLabel: done ? '' : i18n.t('actions.item.newDueDate'),
+          dueMin: today ?? '',
+          buttons: formButtons,
+        }
       : null,
     buttons: [cardButton(i18n.t('actions.item.list'), VERBS.actionsOpen, { scope: 'all' })],
   };
@@ -97,8 +146,22 @@ export function renderActionItemCard(view: ActionItemView, i18n: Translator, ban
 
 /** The banner of an item card sent 1:1, by why it is sent. */
 export function actionNoticeBanner(notice: ActionItemNotice, view: ActionItemView, i18n: Translator): CardBanner {
-  const style: CardBanner['style'] = notice === 'blocked' || notice === 'unreachable' || notice === 'dueToday' ? 'attention' : notice === 'declined' ? 'warning' : notice === 'accepted' ? 'good' : 'accent';
+  const style: CardBanner['style'] =
+    notice === 'blocked' || notice === 'unreachable' || notice === 'dueToday'
+      ? 'attention'
+      : notice === 'declined'
+        ? 'warning'
+        : notice === 'accepted'
+          ? 'good'
+          : 'accent';
   // The newest history entry is the change the message is about: who asked for help or proposed.
   const name = escapeMarkdown(view.history[0]?.byName ?? view.responsibleName);
-  return { style, title: i18n.t(`actions.notices.${notice}`, { session: sessionTitle({ number: escapeMarkdown(view.sessionNumber) }, i18n), name }), text: '' };
+  return {
+    style,
+    title: i18n.t(`actions.notices.${notice}`, {
+      session: sessionTitle({ number: escapeMarkdown(view.sessionNumber) }, i18n),
+      name,
+    }),
+    text: '',
+  };
 }

@@ -10,7 +10,10 @@ import { escapeMarkdown } from './escape-markdown';
 export function agendaAgreementLines(report: AgendaAgreementReport | undefined, i18n: Translator): string[] {
   if (!report || report.total === 0) return [];
   const lines = report.shown.map(
-    (agreement) => `• ${i18n.t('actions.agenda.line', { text: escapeMarkdown(agreement.text), institution: escapeMarkdown(agreement.institution), due: actionDay(agreement.dueDate, i18n), status: actionStatus(agreement.status, i18n) })}`,
+    (agreement) =>
+      `• ${i18n.t('actions.agenda.line', { text: escapeMarkdown(agreement.text), institution: escapeMarkdown(agreement.institution), due: actionDay(agreement.dueDate, i18n), status: actionStatus(agreement.status, i18n) })}`,
   );
-  return report.total > report.shown.length ? [...lines, i18n.t('actions.agenda.more', { count: report.total - report.shown.length })] : lines;
+  return report.total > report.shown.length
+    ? [...lines, i18n.t('actions.agenda.more', { count: report.total - report.shown.length })]
+    : lines;
 }

@@ -20,7 +20,11 @@ export interface AgendaCardData {
   readonly due: string;
   readonly readOnly: string;
   readonly none: string;
-  readonly items: ReadonlyArray<{ readonly line: string; readonly details: readonly string[]; readonly buttons: readonly CardButton[] }>;
+  readonly items: ReadonlyArray<{
+    readonly line: string;
+    readonly details: readonly string[];
+    readonly buttons: readonly CardButton[];
+  }>;
   /** One item picker with one set of buttons, for agendas too long for buttons on every item. */
   readonly selection: {
     readonly label: string;
@@ -58,12 +62,19 @@ export function renderAgendaCard(view: AgendaView, i18n: Translator, banner?: Ca
   const agreementLines = agendaAgreementLines(view.agreements, i18n);
   const perItem = view.editable && view.items.length <= ITEM_BUTTONS_MAX_ITEMS;
   const over = view.totalMinutes - view.sessionMinutes;
-  const firstMovable = view.items.findIndex((_, index) => canMove(view.items, index, 'up') || canMove(view.items, index, 'down'));
+  const firstMovable = view.items.findIndex(
+    (_, index) => canMove(view.items, index, 'up') || canMove(view.items, index, 'down'),
+  );
   const data: AgendaCardData = {
     banner: banner ? { lines: [], ...banner } : null,
     title: i18n.t('agendaCard.title', { session: sessionTitle({ number: view.sessionNumber }, i18n) }),
     when: formatSessionRange(view.startsAt, view.endsAt, view.timeZone, i18n),
-    publication: view.published ? i18n.t('agendaCard.publishedAt', { version: view.published.version, at: formatDateTime(view.published.at, view.timeZone, i18n) }) : i18n.t('agendaCard.notPublished'),
+    publication: view.published
+      ? i18n.t('agendaCard.publishedAt', {
+          version: view.published.version,
+          at: formatDateTime(view.published.at, view.timeZone, i18n),
+        })
+      : i18n.t('agendaCard.notPublished'),
     unpublishedChanges: view.published && view.unpublished ? i18n.t('agendaCard.unpublishedChanges') : '',
     due: i18n.t('agendaCard.due', { at: formatDateTime(view.dueAt, view.timeZone, i18n) }),
     readOnly: view.editable ? '' : i18n.t('agendaCard.readOnly'),
@@ -73,8 +84,18 @@ export function renderAgendaCard(view: AgendaView, i18n: Translator, banner?: Ca
       details: item.origin.type === 'standard' && item.origin.standard === 'agreements' ? agreementLines : [],
       buttons: perItem
         ? [
-            ...(canMove(view.items, index, 'up') ? [cardButton(i18n.t('agendaCard.up'), VERBS.agendaMove, { ...move, itemId: item.id, direction: 'up' })] : []),
-            ...(canMove(view.items, index, 'down') ? [cardButton(i18n.t('agendaCard.down'), VERBS.agendaMove, { ...move, itemId: item.id, direction: 'down' })] : []),
+            ...(canMove(view.items, index, 'up')
+              ? [cardButton(i18n.t('agendaCard.up'), VERBS.agendaMove, { ...move, itemId: item.id, direction: 'up' })]
+              : []),
+            ...(canMove(view.items, index, 'down')
+              ? [
+                  cardButton(i18n.t('agendaCard.down'), VERBS.agendaMove, {
+                    ...move,
+                    itemId: item.id,
+                    direction: 'down',
+                  }),
+                ]
+              : []),
             cardButton(i18n.t('agendaCard.edit'), VERBS.agendaItemForm, { ...session, itemId: item.id }),
           ]
         : [],
@@ -93,12 +114,25 @@ export function renderAgendaCard(view: AgendaView, i18n: Translator, banner?: Ca
             ],
           }
         : null,
-    total: i18n.t('agendaCard.total', { total: formatDuration(view.totalMinutes, i18n), session: formatDuration(view.sessionMinutes, i18n) }),
-    warnings: over > 0 ? [i18n.t('agendaCard.overSession', { over: formatDuration(over, i18n) }), ...(view.totalMinutes > THREE_HOURS ? [i18n.t('agendaCard.overThreeHours')] : [])] : [],
+    total: i18n.t('agendaCard.total', {
+      total: formatDuration(view.totalMinutes, i18n),
+      session: formatDuration(view.sessionMinutes, i18n),
+    }),
+    warnings:
+      over > 0
+        ? [
+            i18n.t('agendaCard.overSession', { over: formatDuration(over, i18n) }),
+            ...(view.totalMinutes > THREE_HOURS ? [i18n.t('agendaCard.overThreeHours')] : []),
+          ]
+        : [],
     buttons: view.editable
       ? [
-          ...(view.items.length < AGENDA_LIMITS.items ? [cardButton(i18n.t('agendaCard.add'), VERBS.agendaItemForm, session)] : []),
-          ...(view.unpublished ? [cardButton(i18n.t('agendaCard.publish'), VERBS.agendaPublish, session, 'positive')] : []),
+          ...(view.items.length < AGENDA_LIMITS.items
+            ? [cardButton(i18n.t('agendaCard.add'), VERBS.agendaItemForm, session)]
+            : []),
+          ...(view.unpublished
+            ? [cardButton(i18n.t('agendaCard.publish'), VERBS.agendaPublish, session, 'positive')]
+            : []),
           cardButton(i18n.t('agendaCard.topics'), VERBS.topicsOpen, session),
         ]
       : [],

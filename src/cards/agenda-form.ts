@@ -20,7 +20,12 @@ const FIELD_LABELS: Readonly<Record<ItemDetailsField | 'decision' | 'mergeInto' 
  * problem of the item details or the triage decision (item-details problems are a subset).
  */
 export function agendaProblemsBanner(problems: readonly TriageProblem[], i18n: Translator): CardBanner {
-  return { style: 'attention', title: i18n.t('problems.title'), text: i18n.t('problems.intro'), lines: problems.map((problem) => describeAgendaProblem(problem, i18n)) };
+  return {
+    style: 'attention',
+    title: i18n.t('problems.title'),
+    text: i18n.t('problems.intro'),
+    lines: problems.map((problem) => describeAgendaProblem(problem, i18n)),
+  };
 }
 
 function describeAgendaProblem(problem: TriageProblem, i18n: Translator): string {
@@ -50,7 +55,12 @@ export function echo(value: unknown, max: number): string {
 
 /** The minutes as the number input shows them again: a whole number, or empty for anything else. */
 export function echoMinutes(value: unknown): number | '' {
-  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d{1,4}\s*$/.test(value) ? Number(value) : NaN;
+  const number =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\s*\d{1,4}\s*$/.test(value)
+        ? Number(value)
+        : NaN;
   return Number.isInteger(number) ? number : '';
 }
 
@@ -68,4 +78,9 @@ export function kindChoices(i18n: Translator): Array<{ readonly title: string; r
 export const DEFAULT_ITEM_MINUTES = 15;
 
 /** Limits of the item inputs, as the templates take them. */
-export const ITEM_INPUT_LIMITS = { title: AGENDA_LIMITS.title, presenter: AGENDA_LIMITS.presenter, minMinutes: AGENDA_LIMITS.minutes.min, maxMinutes: AGENDA_LIMITS.minutes.max } as const;
+export const ITEM_INPUT_LIMITS = {
+  title: AGENDA_LIMITS.title,
+  presenter: AGENDA_LIMITS.presenter,
+  minMinutes: AGENDA_LIMITS.minutes.min,
+  maxMinutes: AGENDA_LIMITS.minutes.max,
+} as const;

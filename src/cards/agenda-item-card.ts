@@ -2,7 +2,15 @@ import type { AgendaView } from '../app/agenda/build-agenda';
 import type { AgendaItem, ItemKind } from '../domain/agenda/agenda-items';
 import type { ItemDetailsInput, ItemDetailsProblem } from '../domain/agenda/item-details';
 import type { Translator } from '../i18n/translator';
-import { agendaProblemsBanner, DEFAULT_ITEM_MINUTES, echo, echoKind, echoMinutes, ITEM_INPUT_LIMITS, kindChoices } from './agenda-form';
+import {
+  agendaProblemsBanner,
+  DEFAULT_ITEM_MINUTES,
+  echo,
+  echoKind,
+  echoMinutes,
+  ITEM_INPUT_LIMITS,
+  kindChoices,
+} from './agenda-form';
 import { itemNumber, itemTitle } from './agenda-lines';
 import { cardButton, type CardBanner, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
@@ -17,7 +25,12 @@ export interface AgendaItemCardData {
   readonly titled: boolean;
   readonly fixedTitle: string;
   readonly labels: Readonly<Record<'title' | 'presenter' | 'minutes' | 'kind' | 'required' | 'save' | 'back', string>>;
-  readonly values: { readonly title: string; readonly presenter: string; readonly minutes: number | ''; readonly kind: ItemKind };
+  readonly values: {
+    readonly title: string;
+    readonly presenter: string;
+    readonly minutes: number | '';
+    readonly kind: ItemKind;
+  };
   readonly limits: typeof ITEM_INPUT_LIMITS;
   readonly kindChoices: ReadonlyArray<{ readonly title: string; readonly value: string }>;
   readonly save: CardButton['data'];
@@ -29,14 +42,24 @@ export interface AgendaItemCardData {
  * secretariat's own items), or for a new item when `item` is undefined. When it comes back
  * with problems, what was typed is kept and the problems are listed.
  */
-export function renderAgendaItemCard(view: AgendaView, item: AgendaItem | undefined, i18n: Translator, retry?: { readonly input: ItemDetailsInput; readonly problems: readonly ItemDetailsProblem[] }): AdaptiveCardJson {
+export function renderAgendaItemCard(
+  view: AgendaView,
+  item: AgendaItem | undefined,
+  i18n: Translator,
+  retry?: { readonly input: ItemDetailsInput; readonly problems: readonly ItemDetailsProblem[] },
+): AdaptiveCardJson {
   const session = sessionTitle({ number: view.sessionNumber }, i18n);
   const index = item ? view.items.findIndex((candidate) => candidate.id === item.id) : -1;
   const titled = !item || item.origin.type === 'topic';
   const input = retry?.input;
   const data: AgendaItemCardData = {
     banner: retry ? agendaProblemsBanner(retry.problems, i18n) : null,
-    title: item ? i18n.t('agendaCard.form.editTitle', { number: index >= 0 ? itemNumber(index, i18n) : itemTitle(item, i18n), session }) : i18n.t('agendaCard.form.newTitle', { session }),
+    title: item
+      ? i18n.t('agendaCard.form.editTitle', {
+          number: index >= 0 ? itemNumber(index, i18n) : itemTitle(item, i18n),
+          session,
+        })
+      : i18n.t('agendaCard.form.newTitle', { session }),
     titled,
     fixedTitle: item && !titled ? i18n.t('agendaCard.form.fixedTitle', { title: itemTitle(item, i18n) }) : '',
     labels: {
@@ -56,7 +79,11 @@ export function renderAgendaItemCard(view: AgendaView, item: AgendaItem | undefi
     },
     limits: ITEM_INPUT_LIMITS,
     kindChoices: kindChoices(i18n),
-    save: cardButton('', VERBS.agendaItemSave, { sessionId: view.sessionId, revision: view.revision, itemId: item?.id ?? '' }).data,
+    save: cardButton('', VERBS.agendaItemSave, {
+      sessionId: view.sessionId,
+      revision: view.revision,
+      itemId: item?.id ?? '',
+    }).data,
     back: cardButton('', VERBS.agendaOpen, { sessionId: view.sessionId }).data,
   };
   return expandCard('agenda-item', data);

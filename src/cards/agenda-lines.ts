@@ -21,7 +21,11 @@ export function itemNumber(index: number, i18n: Translator): string {
  */
 export function agendaLines(items: readonly PublishedItem[], i18n: Translator): string[] {
   return items.map((item, index) => {
-    const details = [i18n.t('agenda.minutes', { minutes: item.minutes }), i18n.t(`agenda.kinds.${item.kind}`), ...(item.presenter ? [escapeMarkdown(item.presenter)] : [])].join(' · ');
+    const details = [
+      i18n.t('agenda.minutes', { minutes: item.minutes }),
+      i18n.t(`agenda.kinds.${item.kind}`),
+      ...(item.presenter ? [escapeMarkdown(item.presenter)] : []),
+    ].join(' · ');
     const mark = item.change ? ` **${i18n.t(`agenda.changes.${item.change}`)}**` : '';
     return `**${itemNumber(index, i18n)}** ${itemTitle(item, i18n)} (${details})${mark}`;
   });

@@ -30,16 +30,30 @@ export function renderPublishedAgendaCard(message: AgendaMessage, i18n: Translat
   const { agenda } = message;
   const data: PublishedAgendaCardData = {
     committeeName: escapeMarkdown(message.committeeName),
-    title: i18n.t('agendaCard.message.title', { session: sessionTitle({ number: message.sessionNumber }, i18n), version: agenda.version }),
+    title: i18n.t('agendaCard.message.title', {
+      session: sessionTitle({ number: message.sessionNumber }, i18n),
+      version: agenda.version,
+    }),
     facts: [
-      { title: i18n.t('sessions.when'), value: formatSessionRange(message.startsAt, message.endsAt, message.timeZone, i18n) },
+      {
+        title: i18n.t('sessions.when'),
+        value: formatSessionRange(message.startsAt, message.endsAt, message.timeZone, i18n),
+      },
       ...(message.place ? [{ title: i18n.t('sessions.place'), value: escapeMarkdown(message.place) }] : []),
-      ...(message.onlineLink ? [{ title: i18n.t('sessions.onlineLink'), value: escapeMarkdown(message.onlineLink) }] : []),
+      ...(message.onlineLink
+        ? [{ title: i18n.t('sessions.onlineLink'), value: escapeMarkdown(message.onlineLink) }]
+        : []),
     ],
     changed: agenda.version > 1 ? i18n.t('agendaCard.message.changed') : '',
     items: agendaLines(agenda.items, i18n).map((line, index) => {
       const item = agenda.items[index]!;
-      return { line, details: item.origin.type === 'standard' && item.origin.standard === 'agreements' ? agendaAgreementLines(message.agreements, i18n) : [] };
+      return {
+        line,
+        details:
+          item.origin.type === 'standard' && item.origin.standard === 'agreements'
+            ? agendaAgreementLines(message.agreements, i18n)
+            : [],
+      };
     }),
     removedTitle: i18n.t('agendaCard.message.removed'),
     removed: agenda.removed.map((item) => itemTitle(item, i18n)),

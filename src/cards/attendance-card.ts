@@ -13,9 +13,20 @@ export interface AttendanceCardData {
   readonly banner: CardBanner | null;
   readonly title: string;
   readonly intro: string;
-  readonly labels: { readonly presence: string; readonly name: string; readonly required: string; readonly nameMax: number };
+  readonly labels: {
+    readonly presence: string;
+    readonly name: string;
+    readonly required: string;
+    readonly nameMax: number;
+  };
   readonly presences: ReadonlyArray<{ readonly title: string; readonly value: string }>;
-  readonly entries: ReadonlyArray<{ readonly institution: string; readonly presenceId: string; readonly presence: string; readonly nameId: string; readonly name: string }>;
+  readonly entries: ReadonlyArray<{
+    readonly institution: string;
+    readonly presenceId: string;
+    readonly presence: string;
+    readonly nameId: string;
+    readonly name: string;
+  }>;
   readonly recorded: string;
   readonly save: { readonly title: string; readonly data: CardButton['data'] };
   readonly pageLine: string;
@@ -28,17 +39,56 @@ export function renderAttendanceCard(view: AttendanceView, i18n: Translator, ban
   const data: AttendanceCardData = {
     banner: banner ?? null,
     title: i18n.t('attendance.title', { session: sessionTitle({ number: view.sessionNumber }, i18n) }),
-    intro: view.recorded ? i18n.t('attendance.introRecorded') : i18n.t('attendance.introProposed', { when: formatDateTime(view.startsAt, view.timeZone, i18n) }),
-    labels: { presence: i18n.t('attendance.presence'), name: i18n.t('attendance.name'), required: i18n.t('setup.required'), nameMax: ATTENDEE_NAME_MAX },
+    intro: view.recorded
+      ? i18n.t('attendance.introRecorded')
+      : i18n.t('attendance.introProposed', { when: formatDateTime(view.startsAt, view.timeZone, i18n) }),
+    labels: {
+      presence: i18n.t('attendance.presence'),
+      name: i18n.t('attendance.name'),
+      required: i18n.t('setup.required'),
+      nameMax: ATTENDEE_NAME_MAX,
+    },
     presences: PRESENCES.map((presence) => ({ title: i18n.t(`attendance.presences.${presence}`), value: presence })),
     // The institution is an input's label here, which Teams shows as plain text.
-    entries: view.entries.map((entry) => ({ institution: entry.institution, presenceId: `presence-${entry.seatId}`, presence: entry.presence, nameId: `name-${entry.seatId}`, name: entry.name })),
-    recorded: view.recorded ? i18n.t('attendance.recorded', { at: formatDateTime(view.recorded.at, view.timeZone, i18n), by: escapeMarkdown(view.recorded.byName) }) : '',
-    save: { title: i18n.t('attendance.save'), data: cardButton('', VERBS.attendanceSave, { sessionId: view.sessionId, revision: view.revision, page: view.page }).data },
+    entries: view.entries.map((entry) => ({
+      institution: entry.institution,
+      presenceId: `presence-${entry.seatId}`,
+      presence: entry.presence,
+      nameId: `name-${entry.seatId}`,
+      name: entry.name,
+    })),
+    recorded: view.recorded
+      ? i18n.t('attendance.recorded', {
+          at: formatDateTime(view.recorded.at, view.timeZone, i18n),
+          by: escapeMarkdown(view.recorded.byName),
+        })
+      : '',
+    save: {
+      title: i18n.t('attendance.save'),
+      data: cardButton('', VERBS.attendanceSave, {
+        sessionId: view.sessionId,
+        revision: view.revision,
+        page: view.page,
+      }).data,
+    },
     pageLine: view.pages > 1 ? i18n.t('attendance.page', { page: view.page, pages: view.pages }) : '',
     pageButtons: [
-      ...(view.page > 1 ? [cardButton(i18n.t('attendance.previous'), VERBS.attendanceOpen, { sessionId: view.sessionId, page: view.page - 1 })] : []),
-      ...(view.page < view.pages ? [cardButton(i18n.t('attendance.next'), VERBS.attendanceOpen, { sessionId: view.sessionId, page: view.page + 1 })] : []),
+      ...(view.page > 1
+        ? [
+            cardButton(i18n.t('attendance.previous'), VERBS.attendanceOpen, {
+              sessionId: view.sessionId,
+              page: view.page - 1,
+            }),
+          ]
+        : []),
+      ...(view.page < view.pages
+        ? [
+            cardButton(i18n.t('attendance.next'), VERBS.attendanceOpen, {
+              sessionId: view.sessionId,
+              page: view.page + 1,
+            }),
+          ]
+        : []),
     ],
   };
   return expandCard('attendance', data);

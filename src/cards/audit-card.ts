@@ -17,11 +17,34 @@ export interface AuditCardData {
   readonly title: string;
   readonly intro: string;
   readonly none: string;
-  readonly entries: ReadonlyArray<{ readonly heading: string; readonly what: string; readonly changes: readonly string[] }>;
-  readonly pages: ReadonlyArray<{ readonly title: string; readonly verb: string; readonly query: string; readonly page: number }>;
+  readonly entries: ReadonlyArray<{
+    readonly heading: string;
+    readonly what: string;
+    readonly changes: readonly string[];
+  }>;
+  readonly pages: ReadonlyArray<{
+    readonly title: string;
+    readonly verb: string;
+    readonly query: string;
+    readonly page: number;
+  }>;
 }
 
-const KNOWN_TYPES = new Set(['committee', 'person', 'seat', 'session', 'rsvp', 'attendance', 'agenda', 'topicSubmission', 'workingGroup', 'minutes', 'minutesVersion', 'minutesResponse', 'agreement']);
+const KNOWN_TYPES = new Set([
+  'committee',
+  'person',
+  'seat',
+  'session',
+  'rsvp',
+  'attendance',
+  'agenda',
+  'topicSubmission',
+  'workingGroup',
+  'minutes',
+  'minutesVersion',
+  'minutesResponse',
+  'agreement',
+]);
 
 /**
  * One page of the audit trail: per record when (committee time zone), who, what (operation and
@@ -30,10 +53,15 @@ const KNOWN_TYPES = new Set(['committee', 'person', 'seat', 'session', 'rsvp', '
  */
 export function renderAuditCard(view: AuditTrailView, i18n: Translator): AdaptiveCardJson {
   const pages: Array<AuditCardData['pages'][number]> = [];
-  if (view.page > 1) pages.push({ title: i18n.t('audit.newer'), verb: VERBS.auditOpen, query: view.query, page: view.page - 1 });
-  if (view.hasMore) pages.push({ title: i18n.t('audit.older'), verb: VERBS.auditOpen, query: view.query, page: view.page + 1 });
+  if (view.page > 1)
+    pages.push({ title: i18n.t('audit.newer'), verb: VERBS.auditOpen, query: view.query, page: view.page - 1 });
+  if (view.hasMore)
+    pages.push({ title: i18n.t('audit.older'), verb: VERBS.auditOpen, query: view.query, page: view.page + 1 });
   const data: AuditCardData = {
-    title: view.subject.kind === 'session' ? i18n.t('audit.titleSession', { number: escapeMarkdown(view.subject.number) }) : i18n.t('audit.titlePerson', { name: escapeMarkdown(view.subject.name) }),
+    title:
+      view.subject.kind === 'session'
+        ? i18n.t('audit.titleSession', { number: escapeMarkdown(view.subject.number) })
+        : i18n.t('audit.titlePerson', { name: escapeMarkdown(view.subject.name) }),
     intro: i18n.t('audit.intro', { page: view.page }),
     none: i18n.t('audit.none'),
     entries: view.entries.map((entry) => entryLines(entry, view.timeZone, i18n)),
@@ -46,24 +74,37 @@ function entryLines(entry: AuditEntry, timeZone: string, i18n: Translator): Audi
   const listed = entry.changes.slice(0, LISTED_CHANGES).map((change) => changeLine(change, i18n));
   const more = entry.changes.length - listed.length;
   return {
-    heading: i18n.t('audit.heading', { at: formatDate(entry.at, timeZone, i18n, 'audit.dateTime'), who: whoText(entry, i18n) }),
-    what: i18n.t('audit.what', { operation: i18n.t(`audit.${entry.operation}`, { type: typeText(entry.documentType, i18n) }), id: escapeMarkdown(entry.documentId) }),
+    heading: i18n.t('audit.heading', {
+      at: formatDate(entry.at, timeZone, i18n, 'audit.dateTime'),
+      who: whoText(entry, i18n),
+    }),
+    what: i18n.t('audit.what', {
+      operation: i18n.t(`audit.${entry.operation}`, { type: typeText(entry.documentType, i18n) }),
+      id: escapeMarkdown(entry.documentId),
+    }),
     changes: more > 0 ? [...listed, i18n.t('audit.moreChanges', { count: more })] : listed,
   };
 }
 
 function whoText(entry: AuditEntry, i18n: Translator): string {
   if (entry.source === 'bot') return escapeMarkdown(entry.actorName ?? '');
-  if (entry.source === 'scheduler') return i18n.t('audit.sourceScheduler', { reason: escapeMarkdown(entry.reason ?? '') });
+  if (entry.source === 'scheduler')
+    return i18n.t('audit.sourceScheduler', { reason: escapeMarkdown(entry.reason ?? '') });
   return i18n.t(entry.source === 'teams' ? 'audit.sourceTeams' : 'audit.sourceSystem');
 }
 
 function typeText(type: string, i18n: Translator): string {
-  return KNOWN_TYPES.has(type) ? i18n.t(`audit.types.${type}` as MessageKey) : i18n.t('audit.unknownType', { type: escapeMarkdown(type) });
+  return KNOWN_TYPES.has(type)
+    ? i18n.t(`audit.types.${type}` as MessageKey)
+    : i18n.t('audit.unknownType', { type: escapeMarkdown(type) });
 }
 
 function changeLine(change: AuditChange, i18n: Translator): string {
-  return i18n.t('audit.change', { field: escapeMarkdown(change.field), before: valueText(change.before, i18n), after: valueText(change.after, i18n) });
+  return i18n.t('audit.change', {
+    field: escapeMarkdown(change.field),
+    before: valueText(change.before, i18n),
+    after: valueText(change.after, i18n),
+  });
 }
 
 /** A recorded value on one line: cut to `SHOWN_VALUE_CHARS`, summaries localised, user text escaped. */
@@ -72,7 +113,9 @@ function valueText(value: AuditValue | undefined, i18n: Translator): string {
   if (value === REDACTED) return i18n.t('audit.redacted');
   if (typeof value === 'object' && !Array.isArray(value) && 'omitted' in value) {
     const summary = value as { omitted: string; entries?: number; fields?: number };
-    return summary.omitted === 'array' ? i18n.t('audit.omittedArray', { count: summary.entries ?? 0 }) : i18n.t('audit.omittedObject', { count: summary.fields ?? 0 });
+    return summary.omitted === 'array'
+      ? i18n.t('audit.omittedArray', { count: summary.entries ?? 0 })
+      : i18n.t('audit.omittedObject', { count: summary.fields ?? 0 });
   }
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   const oneLine = text.replace(/\s+/g, ' ');

@@ -32,7 +32,10 @@ export function renderCallForTopicsCard(view: CallForTopicsView, i18n: Translato
     title: i18n.t('submission.call.title', { session }),
     intro: i18n.t('submission.call.intro'),
     facts: [
-      { title: i18n.t('submission.call.session'), value: formatSessionRange(view.startsAt, view.endsAt, view.timeZone, i18n) },
+      {
+        title: i18n.t('submission.call.session'),
+        value: formatSessionRange(view.startsAt, view.endsAt, view.timeZone, i18n),
+      },
       { title: i18n.t('submission.call.deadline'), value: deadlineDay(view.deadline, view.timeZone, i18n) },
     ],
     kindsTitle: i18n.t('submission.call.kindsTitle'),

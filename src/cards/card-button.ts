@@ -11,7 +11,12 @@ export interface CardButton {
   readonly data: Readonly<Record<string, unknown>> & { readonly verb: Verb };
 }
 
-export function cardButton(title: string, verb: Verb, data: Readonly<Record<string, unknown>> = {}, style: CardButton['style'] = 'default'): CardButton {
+export function cardButton(
+  title: string,
+  verb: Verb,
+  data: Readonly<Record<string, unknown>> = {},
+  style: CardButton['style'] = 'default',
+): CardButton {
   return { title, verb, style, data: { ...data, verb } };
 }
 

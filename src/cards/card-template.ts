@@ -7,7 +7,40 @@ import { projectRoot } from './project-root';
 export type AdaptiveCardJson = Record<string, unknown> & { readonly type: 'AdaptiveCard' };
 
 /** The card templates in `adaptiveCards/`; each has a typed data model and renderer beside it. */
-export type CardTemplateName = 'help' | 'setup' | 'committee' | 'notice' | 'delivery' | 'sessions' | 'session-edit' | 'invitation' | 'rsvps' | 'attendance' | 'roster' | 'roster-seat' | 'roster-person' | 'call-for-topics' | 'topic-form' | 'topic-receipt' | 'working-groups' | 'working-group-form' | 'confirm' | 'topics' | 'topic-decision' | 'agenda' | 'agenda-item' | 'agenda-published' | 'agenda-deadline' | 'minutes' | 'minutes-item' | 'minutes-review' | 'minutes-results' | 'action-item' | 'action-list' | 'my-data' | 'audit';
+export type CardTemplateName =
+  | 'help'
+  | 'setup'
+  | 'committee'
+  | 'notice'
+  | 'delivery'
+  | 'sessions'
+  | 'session-edit'
+  | 'invitation'
+  | 'rsvps'
+  | 'attendance'
+  | 'roster'
+  | 'roster-seat'
+  | 'roster-person'
+  | 'call-for-topics'
+  | 'topic-form'
+  | 'topic-receipt'
+  | 'working-groups'
+  | 'working-group-form'
+  | 'confirm'
+  | 'topics'
+  | 'topic-decision'
+  | 'agenda'
+  | 'agenda-item'
+  | 'agenda-published'
+  | 'agenda-deadline'
+  | 'minutes'
+  | 'minutes-item'
+  | 'minutes-review'
+  | 'minutes-results'
+  | 'action-item'
+  | 'action-list'
+  | 'my-data'
+  | 'audit';
 
 const templates = new Map<CardTemplateName, unknown>();
 

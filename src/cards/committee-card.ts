@@ -24,7 +24,11 @@ export interface CommitteeCardOptions {
 }
 
 /** The committee's settings at a glance, shown after saving and on request. */
-export function renderCommitteeCard(committee: CommitteeDocument, options: CommitteeCardOptions, i18n: Translator): AdaptiveCardJson {
+export function renderCommitteeCard(
+  committee: CommitteeDocument,
+  options: CommitteeCardOptions,
+  i18n: Translator,
+): AdaptiveCardJson {
   const { leadTimes, chairRotation } = committee;
   const hours = committee.sessionLengthMinutes / 60;
   const data: CommitteeCardData = {
@@ -69,7 +73,12 @@ export function renderCommitteeCard(committee: CommitteeDocument, options: Commi
       },
       {
         title: i18n.t('committee.minutes'),
-        value: i18n.t(minutesSettingsOf(committee).autoApprove ? 'committee.minutesValueAutoApprove' : 'committee.minutesValueManualApproval', { days: minutesSettingsOf(committee).objectionDays }),
+        value: i18n.t(
+          minutesSettingsOf(committee).autoApprove
+            ? 'committee.minutesValueAutoApprove'
+            : 'committee.minutesValueManualApproval',
+          { days: minutesSettingsOf(committee).objectionDays },
+        ),
       },
       {
         title: i18n.t('committee.workingGroup'),

@@ -22,21 +22,37 @@ export interface DeliveryCardData {
 }
 
 /** The delivery report: one block per dispatch, failures with their reason, and a retry action. */
-export function renderDeliveryCard(dispatches: readonly DispatchSummary[], timeZone: string, i18n: Translator, banner = ''): AdaptiveCardJson {
+export function renderDeliveryCard(
+  dispatches: readonly DispatchSummary[],
+  timeZone: string,
+  i18n: Translator,
+  banner = '',
+): AdaptiveCardJson {
   const data: DeliveryCardData = {
     banner,
     title: i18n.t('delivery.title'),
     none: i18n.t('delivery.none'),
     dispatches: dispatches.map((dispatch) => {
-      const listed = dispatch.failures.slice(0, LISTED_FAILURES).map((failure) =>
-        i18n.t('delivery.failure', { recipient: escapeMarkdown(failure.recipientLabel), reason: reasonText(failure, i18n) }),
-      );
+      const listed = dispatch.failures
+        .slice(0, LISTED_FAILURES)
+        .map((failure) =>
+          i18n.t('delivery.failure', {
+            recipient: escapeMarkdown(failure.recipientLabel),
+            reason: reasonText(failure, i18n),
+          }),
+        );
       const more = dispatch.failures.length - listed.length;
       return {
-        heading: i18n.t('delivery.dispatch', { dispatch: escapeMarkdown(dispatch.dispatchId), at: formatDateTime(dispatch.createdAt, timeZone, i18n) }),
+        heading: i18n.t('delivery.dispatch', {
+          dispatch: escapeMarkdown(dispatch.dispatchId),
+          at: formatDateTime(dispatch.createdAt, timeZone, i18n),
+        }),
         counts: i18n.t('delivery.counts', { sent: dispatch.sent, pending: dispatch.pending, failed: dispatch.failed }),
         failures: more > 0 ? [...listed, i18n.t('delivery.moreFailures', { count: more })] : listed,
-        retry: dispatch.failed > 0 ? { title: i18n.t('delivery.retry'), verb: VERBS.deliveryRetry, dispatchId: dispatch.dispatchId } : null,
+        retry:
+          dispatch.failed > 0
+            ? { title: i18n.t('delivery.retry'), verb: VERBS.deliveryRetry, dispatchId: dispatch.dispatchId }
+            : null,
       };
     }),
   };

@@ -49,9 +49,7 @@ export function renderHelpCard(view: HelpView, i18n: Translator): AdaptiveCardJs
 
 /** The command words as a quoted list in the person's language: „meine daten“ und „protokollierung“. */
 function commandList(commands: readonly CommandId[], i18n: Translator): string {
-  const quoted = commands.map((command) =>
-    i18n.t('help.quotedCommand', { word: i18n.t(`commands.${command}.word`) }),
-  );
+  const quoted = commands.map((command) => i18n.t('help.quotedCommand', { word: i18n.t(`commands.${command}.word`) }));
   return new Intl.ListFormat(i18n.locale, { type: 'conjunction' }).format(quoted);
 }
 

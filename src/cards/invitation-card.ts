@@ -23,7 +23,14 @@ export interface InvitationCardData {
   readonly answerLine: string;
   readonly statusLine: string;
   readonly buttons: readonly CardButton[];
-  readonly delegate: { readonly title: string; readonly label: string; readonly confirm: string; readonly required: string; readonly max: number; readonly data: CardButton['data'] } | null;
+  readonly delegate: {
+    readonly title: string;
+    readonly label: string;
+    readonly confirm: string;
+    readonly required: string;
+    readonly max: number;
+    readonly data: CardButton['data'];
+  } | null;
   readonly onlineTitle: string;
   readonly onlineUrl: string;
   readonly calendarTitle: string;
@@ -54,29 +61,60 @@ export function renderInvitationCard(view: InvitationView, i18n: Translator, cal
   const open = view.status === 'open';
   const isMember = view.as === 'member';
   const data: InvitationCardData = {
-    refresh: { title: i18n.t('invitation.refresh'), data: cardButton('', VERBS.invitationView, { sessionId: view.sessionId, personId: view.personId }).data },
-    banner: view.banner ? { style: BANNER_STYLE[view.banner], title: i18n.t(`invitation.banners.${view.banner}`), text: '' } : null,
+    refresh: {
+      title: i18n.t('invitation.refresh'),
+      data: cardButton('', VERBS.invitationView, { sessionId: view.sessionId, personId: view.personId }).data,
+    },
+    banner: view.banner
+      ? { style: BANNER_STYLE[view.banner], title: i18n.t(`invitation.banners.${view.banner}`), text: '' }
+      : null,
     committeeName: escapeMarkdown(view.committeeName),
     title: i18n.t('invitation.title', { session: sessionTitle({ number: view.sessionNumber }, i18n) }),
     representing: representingLine(view, i18n),
     facts: [
       { title: i18n.t('sessions.when'), value: formatSessionRange(view.startsAt, view.endsAt, view.timeZone, i18n) },
       { title: i18n.t('sessions.place'), value: view.place ? escapeMarkdown(view.place) : i18n.t('sessions.notSet') },
-      { title: i18n.t('sessions.onlineLink'), value: view.onlineLink ? escapeMarkdown(view.onlineLink) : i18n.t('sessions.notSet') },
+      {
+        title: i18n.t('sessions.onlineLink'),
+        value: view.onlineLink ? escapeMarkdown(view.onlineLink) : i18n.t('sessions.notSet'),
+      },
       { title: i18n.t('sessions.chair'), value: view.chair ? escapeMarkdown(view.chair) : i18n.t('sessions.notSet') },
       { title: i18n.t('invitation.deadline'), value: formatDateTime(view.deadline, view.timeZone, i18n) },
     ],
-    agendaTitle: view.agenda ? i18n.t('invitation.agendaVersion', { version: view.agenda.version }) : i18n.t('invitation.agenda'),
+    agendaTitle: view.agenda
+      ? i18n.t('invitation.agendaVersion', { version: view.agenda.version })
+      : i18n.t('invitation.agenda'),
     agendaNone: i18n.t('invitation.agendaNone'),
-    agenda: view.agenda ? [...agendaLines(view.agenda.items, i18n), ...(view.agenda.removed.length > 0 ? [`${i18n.t('agendaCard.message.removed')} ${view.agenda.removed.map((item) => itemTitle(item, i18n)).join('; ')}`] : [])] : [],
+    agenda: view.agenda
+      ? [
+          ...agendaLines(view.agenda.items, i18n),
+          ...(view.agenda.removed.length > 0
+            ? [
+                `${i18n.t('agendaCard.message.removed')} ${view.agenda.removed.map((item) => itemTitle(item, i18n)).join('; ')}`,
+              ]
+            : []),
+        ]
+      : [],
     answerLine: answerLine(view, i18n),
     statusLine: view.status === 'open' ? i18n.t('invitation.status.open') : i18n.t(`invitation.status.${view.status}`),
     buttons: open
       ? [
-          cardButton(i18n.t('invitation.choices.inPerson'), VERBS.rsvpAnswer, { ...ref, choice: 'inPerson' }, 'positive'),
+          cardButton(
+            i18n.t('invitation.choices.inPerson'),
+            VERBS.rsvpAnswer,
+            { ...ref, choice: 'inPerson' },
+            'positive',
+          ),
           cardButton(i18n.t('invitation.choices.online'), VERBS.rsvpAnswer, { ...ref, choice: 'online' }),
           cardButton(i18n.t('invitation.choices.declined'), VERBS.rsvpAnswer, { ...ref, choice: 'declined' }),
-          ...(isMember && view.deputyName ? [cardButton(i18n.t('invitation.choices.deputy', { deputy: view.deputyName }), VERBS.rsvpAnswer, { ...ref, choice: 'deputy' })] : []),
+          ...(isMember && view.deputyName
+            ? [
+                cardButton(i18n.t('invitation.choices.deputy', { deputy: view.deputyName }), VERBS.rsvpAnswer, {
+                  ...ref,
+                  choice: 'deputy',
+                }),
+              ]
+            : []),
         ]
       : [],
     delegate:
@@ -109,7 +147,9 @@ function representingLine(view: InvitationView, i18n: Translator): string {
 function answerLine(view: InvitationView, i18n: Translator): string {
   const answer = view.answer;
   if (!answer) return i18n.t('invitation.answers.none');
-  if (answer.choice === 'delegate') return i18n.t('invitation.answers.delegate', { name: escapeMarkdown(answer.delegateName ?? '') });
-  if (answer.choice === 'deputy') return i18n.t('invitation.answers.deputy', { deputy: escapeMarkdown(view.deputyName ?? '–') });
+  if (answer.choice === 'delegate')
+    return i18n.t('invitation.answers.delegate', { name: escapeMarkdown(answer.delegateName ?? '') });
+  if (answer.choice === 'deputy')
+    return i18n.t('invitation.answers.deputy', { deputy: escapeMarkdown(view.deputyName ?? '–') });
   return i18n.t(`invitation.answers.${answer.choice}`);
 }

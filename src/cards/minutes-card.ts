@@ -17,8 +17,19 @@ export interface MinutesCardData {
   readonly when: string;
   readonly facts: readonly string[];
   readonly frozen: string;
-  readonly items: ReadonlyArray<{ readonly heading: string; readonly body: string; readonly responses: string; readonly responsesColor: 'Default' | 'Attention'; readonly buttons: readonly CardButton[] }>;
-  readonly selection: { readonly label: string; readonly value: string; readonly choices: ReadonlyArray<{ readonly title: string; readonly value: string }>; readonly buttons: readonly CardButton[] } | null;
+  readonly items: ReadonlyArray<{
+    readonly heading: string;
+    readonly body: string;
+    readonly responses: string;
+    readonly responsesColor: 'Default' | 'Attention';
+    readonly buttons: readonly CardButton[];
+  }>;
+  readonly selection: {
+    readonly label: string;
+    readonly value: string;
+    readonly choices: ReadonlyArray<{ readonly title: string; readonly value: string }>;
+    readonly buttons: readonly CardButton[];
+  } | null;
   readonly buttons: readonly CardButton[];
   readonly pdfTitle: string;
   readonly pdfUrl: string;
@@ -37,24 +48,59 @@ const OBJECTIONS_SHOWN_TOTAL = 6;
  * or publish a correction. `pdfUrl` is the reader's own link to the version last sent out (see
  * `minutesCardLinks`).
  */
-export function renderMinutesCard(view: MinutesView, i18n: Translator, options: { readonly banner?: CardBanner; readonly pdfUrl?: string } = {}): AdaptiveCardJson {
+export function renderMinutesCard(
+  view: MinutesView,
+  i18n: Translator,
+  options: { readonly banner?: CardBanner; readonly pdfUrl?: string } = {},
+): AdaptiveCardJson {
   const session = { sessionId: view.sessionId };
   const approved = view.status === 'approved';
   const editLabel = i18n.t(approved ? 'minutesCard.correct' : 'minutesCard.edit');
   const perItem = view.items.length <= MINUTES_ITEM_BUTTONS_MAX;
-  const revised = view.status === 'circulated' && view.circulation !== undefined && view.version > view.circulation.version;
+  const revised =
+    view.status === 'circulated' && view.circulation !== undefined && view.version > view.circulation.version;
   const facts = [
-    i18n.t(`minutesCard.status.${revised ? 'revised' : approved && view.unpublished ? 'corrected' : view.status}`, { version: view.version }),
-    i18n.t('minutesCard.lastSaved', { name: escapeMarkdown(view.lastSaved.byName), at: formatDateTime(view.lastSaved.at, view.timeZone, i18n) }),
+    i18n.t(`minutesCard.status.${revised ? 'revised' : approved && view.unpublished ? 'corrected' : view.status}`, {
+      version: view.version,
+    }),
+    i18n.t('minutesCard.lastSaved', {
+      name: escapeMarkdown(view.lastSaved.byName),
+      at: formatDateTime(view.lastSaved.at, view.timeZone, i18n),
+    }),
     i18n.t('minutesCard.participants', { count: view.participants }),
     ...(view.chair ? [i18n.t('minutesCard.chair', { chair: escapeMarkdown(view.chair) })] : []),
-    ...(view.circulation ? [i18n.t('minutesCard.circulated', { version: view.circulation.version, at: formatDateTime(view.circulation.at, view.timeZone, i18n), deadline: deadlineDay(view.circulation.objectionDeadline, view.timeZone, i18n) })] : []),
-    ...(view.approval ? [i18n.t(view.approval.automatic ? 'minutesCard.approvedAutomatically' : 'minutesCard.approved', { version: view.approval.version, at: formatDateTime(view.approval.at, view.timeZone, i18n) })] : []),
+    ...(view.circulation
+      ? [
+          i18n.t('minutesCard.circulated', {
+            version: view.circulation.version,
+            at: formatDateTime(view.circulation.at, view.timeZone, i18n),
+            deadline: deadlineDay(view.circulation.objectionDeadline, view.timeZone, i18n),
+          }),
+        ]
+      : []),
+    ...(view.approval
+      ? [
+          i18n.t(view.approval.automatic ? 'minutesCard.approvedAutomatically' : 'minutesCard.approved', {
+            version: view.approval.version,
+            at: formatDateTime(view.approval.at, view.timeZone, i18n),
+          }),
+        ]
+      : []),
   ];
   const buttons: CardButton[] = [];
-  if (view.status === 'draft' || revised) buttons.push(cardButton(i18n.t(revised ? 'minutesCard.circulateRevision' : 'minutesCard.circulate'), VERBS.minutesCirculate, session, 'positive'));
-  if (view.status === 'circulated' && !revised) buttons.push(cardButton(i18n.t('minutesCard.approve'), VERBS.minutesApprove, session, 'positive'));
-  if (approved && view.unpublished) buttons.push(cardButton(i18n.t('minutesCard.publishCorrection'), VERBS.minutesApprove, session, 'positive'));
+  if (view.status === 'draft' || revised)
+    buttons.push(
+      cardButton(
+        i18n.t(revised ? 'minutesCard.circulateRevision' : 'minutesCard.circulate'),
+        VERBS.minutesCirculate,
+        session,
+        'positive',
+      ),
+    );
+  if (view.status === 'circulated' && !revised)
+    buttons.push(cardButton(i18n.t('minutesCard.approve'), VERBS.minutesApprove, session, 'positive'));
+  if (approved && view.unpublished)
+    buttons.push(cardButton(i18n.t('minutesCard.publishCorrection'), VERBS.minutesApprove, session, 'positive'));
   buttons.push(cardButton(i18n.t('minutesCard.refresh'), VERBS.minutesOpen, session));
   let quotable = OBJECTIONS_SHOWN_TOTAL;
   const data: MinutesCardData = {
@@ -74,8 +120,15 @@ export function renderMinutesCard(view: MinutesView, i18n: Translator, options: 
         responses: responses
           ? [
               i18n.t('minutesCard.responses', { agreed: responses.agreed, objected: objections.length }),
-              ...quoted.map((objection) => i18n.t('minutesCard.objection', { name: escapeMarkdown(shortened(objection.name, 40)), comment: escapeMarkdown(shortened(objection.comment, 100)) })),
-              ...(objections.length > quoted.length ? [i18n.t('minutesCard.moreObjections', { count: objections.length - quoted.length })] : []),
+              ...quoted.map((objection) =>
+                i18n.t('minutesCard.objection', {
+                  name: escapeMarkdown(shortened(objection.name, 40)),
+                  comment: escapeMarkdown(shortened(objection.comment, 100)),
+                }),
+              ),
+              ...(objections.length > quoted.length
+                ? [i18n.t('minutesCard.moreObjections', { count: objections.length - quoted.length })]
+                : []),
             ].join('\n\n')
           : '',
         responsesColor: objections.length > 0 ? 'Attention' : 'Default',
@@ -87,7 +140,10 @@ export function renderMinutesCard(view: MinutesView, i18n: Translator, options: 
       : {
           label: i18n.t('minutesCard.choose'),
           value: view.items[0]?.itemId ?? '',
-          choices: view.items.map((item, index) => ({ title: i18n.t('agenda.number', { number: index + 1 }), value: item.itemId })),
+          choices: view.items.map((item, index) => ({
+            title: i18n.t('agenda.number', { number: index + 1 }),
+            value: item.itemId,
+          })),
           buttons: [cardButton(editLabel, VERBS.minutesItemForm, session)],
         },
     buttons,

@@ -31,9 +31,28 @@ export interface MinutesItemCardData {
   readonly title: string;
   readonly itemTitle: string;
   readonly hint: string;
-  readonly labels: Readonly<Record<'summary' | 'result' | 'text' | 'institution' | 'institutionHint' | 'responsible' | 'due' | 'remove' | 'save' | 'back', string>>;
+  readonly labels: Readonly<
+    Record<
+      | 'summary'
+      | 'result'
+      | 'text'
+      | 'institution'
+      | 'institutionHint'
+      | 'responsible'
+      | 'due'
+      | 'remove'
+      | 'save'
+      | 'back',
+      string
+    >
+  >;
   readonly values: { readonly summary: string; readonly result: string };
-  readonly limits: { readonly summary: number; readonly result: number; readonly agreementText: number; readonly institution: number };
+  readonly limits: {
+    readonly summary: number;
+    readonly result: number;
+    readonly agreementText: number;
+    readonly institution: number;
+  };
   readonly rows: readonly AgreementRow[];
   readonly save: CardButton['data'];
   readonly back: CardButton['data'];
@@ -58,14 +77,35 @@ const ROW_BYTES = 750;
  * approved minutes shows the agreements as text only. Coming back with problems, it keeps what
  * was typed and lists every problem.
  */
-export function renderMinutesItemCard(form: MinutesItemForm, i18n: Translator, retry?: { readonly fields: Readonly<Record<string, unknown>>; readonly problems: readonly MinutesItemProblem[] }): AdaptiveCardJson {
+export function renderMinutesItemCard(
+  form: MinutesItemForm,
+  i18n: Translator,
+  retry?: { readonly fields: Readonly<Record<string, unknown>>; readonly problems: readonly MinutesItemProblem[] },
+): AdaptiveCardJson {
   const { view, item } = form;
   const typed = retry?.fields;
-  const echo = (name: string, fallback: string, max: number): string => (typed ? (typeof typed[name] === 'string' ? (typed[name] as string).slice(0, max) : '') : fallback);
+  const echo = (name: string, fallback: string, max: number): string =>
+    typed ? (typeof typed[name] === 'string' ? (typed[name] as string).slice(0, max) : '') : fallback;
   const rowCount = item.agreements.length + 1;
   const typedBytes = (name: string, fallback: string, max: number) => echo(name, fallback, max).length;
-  const textBytes = typedBytes('summary', item.summary, MINUTES_LIMITS.summary) + typedBytes('result', item.result, MINUTES_LIMITS.result) + item.agreements.reduce((sum, agreement, index) => sum + typedBytes(agreementField(index + 1, 'text'), agreement.text, MINUTES_LIMITS.agreementText) + typedBytes(agreementField(index + 1, 'institution'), agreement.institution, MINUTES_LIMITS.institution), 0) + (retry ? retry.problems.length * 120 : 0);
-  const perRow = Math.max(1, Math.min(RESPONSIBLE_CHOICES_MAX, Math.floor((FORM_ROOM - textBytes - rowCount * ROW_BYTES) / rowCount / CHOICE_BYTES)));
+  const textBytes =
+    typedBytes('summary', item.summary, MINUTES_LIMITS.summary) +
+    typedBytes('result', item.result, MINUTES_LIMITS.result) +
+    item.agreements.reduce(
+      (sum, agreement, index) =>
+        sum +
+        typedBytes(agreementField(index + 1, 'text'), agreement.text, MINUTES_LIMITS.agreementText) +
+        typedBytes(agreementField(index + 1, 'institution'), agreement.institution, MINUTES_LIMITS.institution),
+      0,
+    ) +
+    (retry ? retry.problems.length * 120 : 0);
+  const perRow = Math.max(
+    1,
+    Math.min(
+      RESPONSIBLE_CHOICES_MAX,
+      Math.floor((FORM_ROOM - textBytes - rowCount * ROW_BYTES) / rowCount / CHOICE_BYTES),
+    ),
+  );
   const row = (key: number | 'new', agreement: AgreementDraft | undefined): AgreementRow => {
     const responsible = echo(agreementField(key, 'responsible'), agreement?.responsibleId ?? '', 60);
     const people = form.people.filter((person) => person.aadObjectId !== responsible);
@@ -73,20 +113,48 @@ export function renderMinutesItemCard(form: MinutesItemForm, i18n: Translator, r
     return {
       heading: key === 'new' ? i18n.t('minutesItem.newAgreement') : i18n.t('minutesItem.agreement', { number: key }),
       frozen: form.correction,
-      frozenText: agreement ? i18n.t('minutes.agreementLine', { text: escapeMarkdown(agreement.text), institution: escapeMarkdown(agreement.institution), responsible: escapeMarkdown(current?.displayName ?? '–'), due: formatLocalDate(agreement.dueDate, i18n, 'minutes.dueFormat') }) : '',
+      frozenText: agreement
+        ? i18n.t('minutes.agreementLine', {
+            text: escapeMarkdown(agreement.text),
+            institution: escapeMarkdown(agreement.institution),
+            responsible: escapeMarkdown(current?.displayName ?? '–'),
+            due: formatLocalDate(agreement.dueDate, i18n, 'minutes.dueFormat'),
+          })
+        : '',
       removable: key !== 'new',
-      ids: { text: agreementField(key, 'text'), institution: agreementField(key, 'institution'), responsible: agreementField(key, 'responsible'), due: agreementField(key, 'due'), remove: agreementField(key, 'remove') },
+      ids: {
+        text: agreementField(key, 'text'),
+        institution: agreementField(key, 'institution'),
+        responsible: agreementField(key, 'responsible'),
+        due: agreementField(key, 'due'),
+        remove: agreementField(key, 'remove'),
+      },
       text: echo(agreementField(key, 'text'), agreement?.text ?? '', MINUTES_LIMITS.agreementText),
       institution: echo(agreementField(key, 'institution'), agreement?.institution ?? '', MINUTES_LIMITS.institution),
       responsible,
       due: echo(agreementField(key, 'due'), agreement?.dueDate ?? '', 10),
-      choices: [...(current ? [current] : []), ...people.slice(0, current ? perRow - 1 : perRow)].map((person) => ({ title: shortened(personLabel(person, i18n), 40), value: person.aadObjectId })),
+      choices: [...(current ? [current] : []), ...people.slice(0, current ? perRow - 1 : perRow)].map((person) => ({
+        title: shortened(personLabel(person, i18n), 40),
+        value: person.aadObjectId,
+      })),
     };
   };
-  const rows = [...item.agreements.map((agreement, index) => row(index + 1, agreement)), ...(form.correction ? [] : [row('new', undefined)])].filter((entry) => !(form.correction && entry.frozenText === ''));
+  const rows = [
+    ...item.agreements.map((agreement, index) => row(index + 1, agreement)),
+    ...(form.correction ? [] : [row('new', undefined)]),
+  ].filter((entry) => !(form.correction && entry.frozenText === ''));
   const data: MinutesItemCardData = {
-    banner: retry ? { style: 'attention', title: i18n.t('problems.title'), text: i18n.t('problems.intro'), lines: retry.problems.map((problem) => describeMinutesProblem(problem, i18n)) } : null,
-    title: i18n.t(form.correction ? 'minutesItem.correctTitle' : 'minutesItem.title', { session: sessionTitle({ number: view.sessionNumber }, i18n) }),
+    banner: retry
+      ? {
+          style: 'attention',
+          title: i18n.t('problems.title'),
+          text: i18n.t('problems.intro'),
+          lines: retry.problems.map((problem) => describeMinutesProblem(problem, i18n)),
+        }
+      : null,
+    title: i18n.t(form.correction ? 'minutesItem.correctTitle' : 'minutesItem.title', {
+      session: sessionTitle({ number: view.sessionNumber }, i18n),
+    }),
     itemTitle: minutesItemHeading(item, form.number - 1, i18n),
     hint: i18n.t(form.correction ? 'minutesItem.correctionHint' : 'minutesItem.institutionHint'),
     labels: {
@@ -101,10 +169,22 @@ export function renderMinutesItemCard(form: MinutesItemForm, i18n: Translator, r
       save: i18n.t('minutesItem.save'),
       back: i18n.t('minutesItem.back'),
     },
-    values: { summary: echo('summary', item.summary, MINUTES_LIMITS.summary), result: echo('result', item.result, MINUTES_LIMITS.result) },
-    limits: { summary: MINUTES_LIMITS.summary, result: MINUTES_LIMITS.result, agreementText: MINUTES_LIMITS.agreementText, institution: MINUTES_LIMITS.institution },
+    values: {
+      summary: echo('summary', item.summary, MINUTES_LIMITS.summary),
+      result: echo('result', item.result, MINUTES_LIMITS.result),
+    },
+    limits: {
+      summary: MINUTES_LIMITS.summary,
+      result: MINUTES_LIMITS.result,
+      agreementText: MINUTES_LIMITS.agreementText,
+      institution: MINUTES_LIMITS.institution,
+    },
     rows,
-    save: cardButton('', VERBS.minutesItemSave, { sessionId: view.sessionId, version: view.version, itemId: item.itemId }).data,
+    save: cardButton('', VERBS.minutesItemSave, {
+      sessionId: view.sessionId,
+      version: view.version,
+      itemId: item.itemId,
+    }).data,
     back: cardButton('', VERBS.minutesOpen, { sessionId: view.sessionId }).data,
   };
   return expandCard('minutes-item', data);

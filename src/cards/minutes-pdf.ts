@@ -32,7 +32,9 @@ let supportedCodePoints: ReadonlySet<number> | undefined;
 /** The code points both embedded fonts can draw, read once from the font files. */
 function fontCoverage(): ReadonlySet<number> {
   if (!supportedCodePoints) {
-    const [regular, bold] = [FONT_FILES.regular, FONT_FILES.bold].map((file) => new Set((fontkit.openSync(file) as fontkit.Font).characterSet));
+    const [regular, bold] = [FONT_FILES.regular, FONT_FILES.bold].map(
+      (file) => new Set((fontkit.openSync(file) as fontkit.Font).characterSet),
+    );
     supportedCodePoints = new Set([...regular!].filter((codePoint) => bold!.has(codePoint)));
   }
   return supportedCodePoints;
@@ -49,7 +51,13 @@ export function printableText(text: string): string {
   for (const character of text.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\t/g, ' ')) {
     const codePoint = character.codePointAt(0)!;
     if (character === '\n') printable += character;
-    else if (codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0) || (codePoint >= 0xfe00 && codePoint <= 0xfe0f) || codePoint === 0x200d) continue;
+    else if (
+      codePoint < 0x20 ||
+      (codePoint >= 0x7f && codePoint < 0xa0) ||
+      (codePoint >= 0xfe00 && codePoint <= 0xfe0f) ||
+      codePoint === 0x200d
+    )
+      continue;
     else printable += coverage.has(codePoint) ? character : REPLACEMENT;
   }
   return printable;
@@ -73,7 +81,9 @@ export function renderMinutesPdf(print: MinutesPrint, i18n: Translator): Promise
     lang: i18n.locale,
     displayTitle: true,
     info: {
-      Title: printableText(`${i18n.t(print.extract ? 'minutesPdf.extractTitle' : 'minutesPdf.title')} – ${print.committeeName} – ${i18n.t('minutesPdf.session', { number: print.sessionNumber })}`),
+      Title: printableText(
+        `${i18n.t(print.extract ? 'minutesPdf.extractTitle' : 'minutesPdf.title')} – ${print.committeeName} – ${i18n.t('minutesPdf.session', { number: print.sessionNumber })}`,
+      ),
       Author: printableText(print.committeeName),
       Creator: 'Gremium',
       Producer: 'Gremium',
@@ -107,7 +117,11 @@ class MinutesLayout {
     private readonly i18n: Translator,
   ) {
     this.width = 595.28 - PAGE.margins.left - PAGE.margins.right;
-    const sessionParts = [i18n.t('minutesPdf.session', { number: print.sessionNumber }), formatDate(print.startsAt, print.timeZone, i18n), ...(print.chair ? [i18n.t('minutesPdf.chair', { chair: print.chair })] : [])];
+    const sessionParts = [
+      i18n.t('minutesPdf.session', { number: print.sessionNumber }),
+      formatDate(print.startsAt, print.timeZone, i18n),
+      ...(print.chair ? [i18n.t('minutesPdf.chair', { chair: print.chair })] : []),
+    ];
     this.header = { committee: printableText(print.committeeName), session: printableText(sessionParts.join(' · ')) };
   }
 
@@ -116,7 +130,9 @@ class MinutesLayout {
     document.addPage(PAGE);
     // The header may take more than one line (a committee name has up to 200 characters), so the
     // writing area of every page starts below what it really takes.
-    const headerHeight = this.font('bold', SIZES.header).heightOfString(this.header.committee, { width: this.width }) + this.font('regular', SIZES.header).heightOfString(this.header.session, { width: this.width });
+    const headerHeight =
+      this.font('bold', SIZES.header).heightOfString(this.header.committee, { width: this.width }) +
+      this.font('regular', SIZES.header).heightOfString(this.header.session, { width: this.width });
     const top = Math.max(PAGE.margins.top, HEADER_TOP + headerHeight + 18);
     const startBelowHeader = () => {
       document.page.margins.top = top;
@@ -141,12 +157,23 @@ class MinutesLayout {
       document.page.margins.top = 0;
       document.page.margins.bottom = 0;
       const left = PAGE.margins.left;
-      this.font('bold', SIZES.header).fillColor(GREY).text(this.header.committee, left, HEADER_TOP, { width: this.width });
+      this.font('bold', SIZES.header)
+        .fillColor(GREY)
+        .text(this.header.committee, left, HEADER_TOP, { width: this.width });
       this.font('regular', SIZES.header).text(this.header.session, left, document.y, { width: this.width });
       const ruleY = document.y + 4;
-      document.moveTo(left, ruleY).lineTo(left + this.width, ruleY).lineWidth(0.5).strokeColor(GREY).stroke();
+      document
+        .moveTo(left, ruleY)
+        .lineTo(left + this.width, ruleY)
+        .lineWidth(0.5)
+        .strokeColor(GREY)
+        .stroke();
       const footer = this.i18n.t('minutesPdf.page', { page: index - range.start + 1, pages: range.count });
-      this.font('regular', SIZES.small).text(footer, left, document.page.height - FOOTER_FROM_BOTTOM, { width: this.width, align: 'center', lineBreak: false });
+      this.font('regular', SIZES.small).text(footer, left, document.page.height - FOOTER_FROM_BOTTOM, {
+        width: this.width,
+        align: 'center',
+        lineBreak: false,
+      });
       document.fillColor('black');
       document.page.margins.top = top;
       document.page.margins.bottom = bottom;
@@ -156,9 +183,16 @@ class MinutesLayout {
   private titleBlock(): void {
     const { print, i18n } = this;
     this.paragraph(i18n.t(print.extract ? 'minutesPdf.extractTitle' : 'minutesPdf.title'), 'bold', SIZES.title, 6);
-    const when = print.endsAt ? formatSessionRange(print.startsAt, print.endsAt, print.timeZone, i18n) : formatDate(print.startsAt, print.timeZone, i18n, 'dates.dateTime');
+    const when = print.endsAt
+      ? formatSessionRange(print.startsAt, print.endsAt, print.timeZone, i18n)
+      : formatDate(print.startsAt, print.timeZone, i18n, 'dates.dateTime');
     this.paragraph(`${print.committeeName}`, 'bold', SIZES.body, 2);
-    this.paragraph(`${i18n.t('minutesPdf.session', { number: print.sessionNumber })}, ${when}`, 'regular', SIZES.body, 2);
+    this.paragraph(
+      `${i18n.t('minutesPdf.session', { number: print.sessionNumber })}, ${when}`,
+      'regular',
+      SIZES.body,
+      2,
+    );
     if (print.place) this.paragraph(i18n.t('minutesPdf.place', { place: print.place }), 'regular', SIZES.body, 2);
     if (print.chair) this.paragraph(i18n.t('minutesPdf.chair', { chair: print.chair }), 'regular', SIZES.body, 2);
     this.paragraph(this.statusLine(), 'bold', SIZES.body, 4);
@@ -179,7 +213,12 @@ class MinutesLayout {
     for (const presence of ['inPerson', 'online', 'absent'] as const) {
       const people = print.participants.filter((participant) => participant.presence === presence);
       this.paragraph(i18n.t(`minutesPdf.presence.${presence}`), 'bold', SIZES.label, 1);
-      this.paragraph(people.length > 0 ? people.map(participantLabel).join('; ') : i18n.t('minutesPdf.nobody'), 'regular', SIZES.body, 4);
+      this.paragraph(
+        people.length > 0 ? people.map(participantLabel).join('; ') : i18n.t('minutesPdf.nobody'),
+        'regular',
+        SIZES.body,
+        4,
+      );
     }
     this.document.moveDown(0.6);
   }
@@ -189,7 +228,8 @@ class MinutesLayout {
     const title = item.standard ? i18n.t(`agenda.standard.${item.standard}`) : item.title;
     this.heading(`${i18n.t('agenda.number', { number: item.number })}  ${title}`);
     let written = false;
-    if (item.summary !== undefined && item.summary.trim()) written = this.section(i18n.t('minutesPdf.summary'), item.summary);
+    if (item.summary !== undefined && item.summary.trim())
+      written = this.section(i18n.t('minutesPdf.summary'), item.summary);
     if (item.result.trim()) written = this.section(i18n.t('minutesPdf.result'), item.result);
     if (item.agreements.length > 0) {
       written = true;
@@ -213,9 +253,17 @@ class MinutesLayout {
     const y = document.y;
     this.font('regular', SIZES.body).text(`${index + 1}.`, PAGE.margins.left, y, { width: indent });
     document.y = y;
-    this.font('regular', SIZES.body).text(printableText(agreement.text.trim()), PAGE.margins.left + indent, y, { width: this.width - indent });
-    const details = this.i18n.t('minutesPdf.agreementDetails', { institution: agreement.institution, responsible: agreement.responsibleName, due: this.day(agreement.dueDate) });
-    this.font('regular', SIZES.small).fillColor(GREY).text(printableText(details), PAGE.margins.left + indent, document.y + 1, { width: this.width - indent });
+    this.font('regular', SIZES.body).text(printableText(agreement.text.trim()), PAGE.margins.left + indent, y, {
+      width: this.width - indent,
+    });
+    const details = this.i18n.t('minutesPdf.agreementDetails', {
+      institution: agreement.institution,
+      responsible: agreement.responsibleName,
+      due: this.day(agreement.dueDate),
+    });
+    this.font('regular', SIZES.small)
+      .fillColor(GREY)
+      .text(printableText(details), PAGE.margins.left + indent, document.y + 1, { width: this.width - indent });
     document.fillColor('black');
     document.x = PAGE.margins.left;
     document.moveDown(0.4);
@@ -248,7 +296,9 @@ class MinutesLayout {
 
   private paragraph(text: string, font: 'regular' | 'bold', size: number, gapAfter: number, color = 'black'): void {
     const document = this.document;
-    this.font(font, size).fillColor(color).text(printableText(text), PAGE.margins.left, document.y, { width: this.width });
+    this.font(font, size)
+      .fillColor(color)
+      .text(printableText(text), PAGE.margins.left, document.y, { width: this.width });
     document.fillColor('black');
     document.y += gapAfter;
   }

@@ -21,7 +21,13 @@ export interface MinutesReviewCardData {
   readonly title: string;
   readonly when: string;
   readonly intro: readonly string[];
-  readonly items: ReadonlyArray<{ readonly body: string; readonly answerId: string; readonly commentId: string; readonly answer: string; readonly comment: string }>;
+  readonly items: ReadonlyArray<{
+    readonly body: string;
+    readonly answerId: string;
+    readonly commentId: string;
+    readonly answer: string;
+    readonly comment: string;
+  }>;
   readonly labels: { readonly answer: string; readonly comment: string; readonly send: string };
   readonly answerChoices: ReadonlyArray<{ readonly title: string; readonly value: string }>;
   readonly commentMax: number;
@@ -36,19 +42,32 @@ export interface MinutesReviewCardData {
  * (`pdfUrl`, the reader's own link, see `reviewLinks`), and for attendees one answer and comment
  * per item with one button to send them all.
  */
-export function renderMinutesReviewCard(message: MinutesReviewMessage, i18n: Translator, options: { readonly pdfUrl?: string; readonly banner?: CardBanner; readonly closed?: boolean } = {}): AdaptiveCardJson {
+export function renderMinutesReviewCard(
+  message: MinutesReviewMessage,
+  i18n: Translator,
+  options: { readonly pdfUrl?: string; readonly banner?: CardBanner; readonly closed?: boolean } = {},
+): AdaptiveCardJson {
   const changed = new Set(message.changedItemIds);
   const answering = message.mayAnswer && !options.closed;
   const data: MinutesReviewCardData = {
     banner: options.banner ? { lines: [], ...options.banner } : null,
-    title: i18n.t(message.round > 1 ? 'minutesReview.titleRevision' : 'minutesReview.title', { session: sessionTitle({ number: message.sessionNumber }, i18n), version: message.version }),
+    title: i18n.t(message.round > 1 ? 'minutesReview.titleRevision' : 'minutesReview.title', {
+      session: sessionTitle({ number: message.sessionNumber }, i18n),
+      version: message.version,
+    }),
     when: `${escapeMarkdown(message.committeeName)} · ${formatDateTime(message.startsAt, message.timeZone, i18n)}`,
     intro: [
-      i18n.t(message.mayAnswer ? 'minutesReview.intro' : 'minutesReview.introSecretariat', { deadline: deadlineDay(message.objectionDeadline, message.timeZone, i18n) }),
+      i18n.t(message.mayAnswer ? 'minutesReview.intro' : 'minutesReview.introSecretariat', {
+        deadline: deadlineDay(message.objectionDeadline, message.timeZone, i18n),
+      }),
       ...(changed.size > 0 ? [i18n.t('minutesReview.changes', { count: changed.size })] : []),
     ],
     items: message.items.map((item, index) => ({
-      body: [`**${minutesItemHeading(item, index, i18n)}**${changed.has(item.itemId) ? ` **${i18n.t('minutesReview.changed')}**` : ''}`, minutesItemBody(item, i18n, message.items.length > COMPACT_FROM), ...ownAnswer(message, item.itemId, i18n)].join('\n\n'),
+      body: [
+        `**${minutesItemHeading(item, index, i18n)}**${changed.has(item.itemId) ? ` **${i18n.t('minutesReview.changed')}**` : ''}`,
+        minutesItemBody(item, i18n, message.items.length > COMPACT_FROM),
+        ...ownAnswer(message, item.itemId, i18n),
+      ].join('\n\n'),
       answerId: answering ? answerField(index) : '',
       commentId: answering ? commentField(index) : '',
       answer: message.answers?.[item.itemId]?.answer ?? 'agree',
@@ -56,13 +75,19 @@ export function renderMinutesReviewCard(message: MinutesReviewMessage, i18n: Tra
       // into one card. An objection sent again without a comment keeps the earlier one.
       comment: '',
     })),
-    labels: { answer: i18n.t('minutesReview.answer'), comment: i18n.t('minutesReview.comment'), send: i18n.t('minutesReview.send') },
+    labels: {
+      answer: i18n.t('minutesReview.answer'),
+      comment: i18n.t('minutesReview.comment'),
+      send: i18n.t('minutesReview.send'),
+    },
     answerChoices: [
       { title: i18n.t('minutesReview.agree'), value: 'agree' },
       { title: i18n.t('minutesReview.object'), value: 'object' },
     ],
     commentMax: MINUTES_LIMITS.comment,
-    respond: answering ? cardButton('', VERBS.minutesRespond, { sessionId: message.sessionId, version: message.version }).data : null,
+    respond: answering
+      ? cardButton('', VERBS.minutesRespond, { sessionId: message.sessionId, version: message.version }).data
+      : null,
     pdfTitle: i18n.t('minutesCard.pdf'),
     pdfUrl: options.pdfUrl ?? '',
   };
@@ -74,7 +99,9 @@ function ownAnswer(message: MinutesReviewMessage, itemId: string, i18n: Translat
   const own = message.answers?.[itemId];
   if (!own) return [];
   const answer = i18n.t(own.answer === 'agree' ? 'minutesReview.agree' : 'minutesReview.object');
-  return [`_${i18n.t('minutesReview.yourAnswer', { answer, comment: own.comment ? escapeMarkdown(shortened(own.comment, 80)) : '–' })}_`];
+  return [
+    `_${i18n.t('minutesReview.yourAnswer', { answer, comment: own.comment ? escapeMarkdown(shortened(own.comment, 80)) : '–' })}_`,
+  ];
 }
 
 /** The problems of a response as banner lines. */
@@ -91,7 +118,10 @@ export function responseProblemsBanner(problems: readonly ResponseProblem[], i18
         case 'commentRequired':
           return i18n.t('minutesReview.problems.commentRequired', { item });
         case 'tooLong':
-          return i18n.t('problems.tooLong', { field: `${i18n.t('minutesReview.comment')} (${item})`, max: problem.max });
+          return i18n.t('problems.tooLong', {
+            field: `${i18n.t('minutesReview.comment')} (${item})`,
+            max: problem.max,
+          });
         default:
           return i18n.t('agendaCard.problems.invalid', { field: `${i18n.t('minutesReview.comment')} (${item})` });
       }
@@ -116,14 +146,32 @@ export interface MinutesResultsCardData {
  * notice with the full minutes' PDF (`pdfUrl`, the reader's own link, see `resultsLinks`). A
  * correction is marked as such.
  */
-export function renderMinutesResultsCard(message: MinutesResultsMessage, i18n: Translator, pdfUrl = ''): AdaptiveCardJson {
+export function renderMinutesResultsCard(
+  message: MinutesResultsMessage,
+  i18n: Translator,
+  pdfUrl = '',
+): AdaptiveCardJson {
   const session = sessionTitle({ number: message.sessionNumber }, i18n);
   const data: MinutesResultsCardData = {
     mark: message.correction ? i18n.t('minutesResults.correction') : '',
-    title: i18n.t(message.audience === 'workingGroup' ? 'minutesResults.title' : 'minutesResults.approvedTitle', { session }),
+    title: i18n.t(message.audience === 'workingGroup' ? 'minutesResults.title' : 'minutesResults.approvedTitle', {
+      session,
+    }),
     when: `${escapeMarkdown(message.committeeName)} · ${formatDateTime(message.startsAt, message.timeZone, i18n)}`,
-    intro: i18n.t(message.audience === 'workingGroup' ? 'minutesResults.intro' : message.correction ? 'minutesResults.correctedText' : message.automatic ? 'minutesResults.approvedAutomatically' : 'minutesResults.approvedText', { version: message.version }),
-    items: message.items.map((item, index) => ({ heading: minutesItemHeading(item, index, i18n), body: minutesItemBody(item, i18n) })),
+    intro: i18n.t(
+      message.audience === 'workingGroup'
+        ? 'minutesResults.intro'
+        : message.correction
+          ? 'minutesResults.correctedText'
+          : message.automatic
+            ? 'minutesResults.approvedAutomatically'
+            : 'minutesResults.approvedText',
+      { version: message.version },
+    ),
+    items: message.items.map((item, index) => ({
+      heading: minutesItemHeading(item, index, i18n),
+      body: minutesItemBody(item, i18n),
+    })),
     pdfTitle: i18n.t(message.audience === 'workingGroup' ? 'minutesResults.extractPdf' : 'minutesCard.pdf'),
     pdfUrl,
   };

@@ -11,11 +11,17 @@ export interface MyDataCardData {
 }
 
 /** The answer to "my data": a link to the file, valid until `expiresAt`, or why there is none. */
-export function renderMyDataCard(link: { readonly url: string; readonly expiresAt: string } | undefined, timeZone: string, i18n: Translator): AdaptiveCardJson {
+export function renderMyDataCard(
+  link: { readonly url: string; readonly expiresAt: string } | undefined,
+  timeZone: string,
+  i18n: Translator,
+): AdaptiveCardJson {
   const data: MyDataCardData = {
     title: i18n.t('privacy.myDataTitle'),
     text: i18n.t('privacy.myDataText'),
-    expires: link ? i18n.t('privacy.myDataExpires', { date: formatDateTime(link.expiresAt, timeZone, i18n) }) : i18n.t('privacy.myDataNoLink'),
+    expires: link
+      ? i18n.t('privacy.myDataExpires', { date: formatDateTime(link.expiresAt, timeZone, i18n) })
+      : i18n.t('privacy.myDataNoLink'),
     download: link ? { title: i18n.t('privacy.myDataDownload'), url: link.url } : null,
   };
   return expandCard('my-data', data);

@@ -16,10 +16,20 @@ import { AGENDA_DEADLINE_MESSAGE_KIND, type AgendaDeadlineMessage } from '../app
 import { renderAgendaDeadlineCard } from './agenda-deadline-card';
 import { renderCallForTopicsCard } from './call-for-topics-card';
 import { renderTopicDecisionNotice } from './topic-decision-notice';
-import { ACTION_ITEM_MESSAGE_KIND, OVERDUE_DIGEST_MESSAGE_KIND, type ActionItemMessage, type OverdueDigestMessage } from '../app/agreements/action-item-messages';
+import {
+  ACTION_ITEM_MESSAGE_KIND,
+  OVERDUE_DIGEST_MESSAGE_KIND,
+  type ActionItemMessage,
+  type OverdueDigestMessage,
+} from '../app/agreements/action-item-messages';
 import { actionNoticeBanner, renderActionItemCard } from './action-item-card';
 import { renderActionListCard } from './action-list-card';
-import { MINUTES_RESULTS_MESSAGE_KIND, MINUTES_REVIEW_MESSAGE_KIND, type MinutesResultsMessage, type MinutesReviewMessage } from '../app/minutes/minutes-messages';
+import {
+  MINUTES_RESULTS_MESSAGE_KIND,
+  MINUTES_REVIEW_MESSAGE_KIND,
+  type MinutesResultsMessage,
+  type MinutesReviewMessage,
+} from '../app/minutes/minutes-messages';
 import { MINUTES_OBJECTIONS_MESSAGE_KIND, type MinutesObjectionsMessage } from '../app/minutes/minutes-jobs';
 import { renderMinutesResultsCard, renderMinutesReviewCard } from './minutes-review-card';
 
@@ -59,12 +69,16 @@ function renderers(): Readonly<Record<string, KindRenderer>> {
       const i18n = translator(locale);
       return renderNoticeCard({ style: tone, title: i18n.t(title), text: i18n.t(text, params), lines: [] });
     },
-    [INVITATION_MESSAGE_KIND]: (data, locale, url) => renderInvitationCard(data as unknown as InvitationView, translator(locale), url('calendar')),
-    [CALL_FOR_TOPICS_MESSAGE_KIND]: (data, locale) => renderCallForTopicsCard(data as unknown as CallForTopicsView, translator(locale)),
-    [AGENDA_MESSAGE_KIND]: (data, locale) => renderPublishedAgendaCard(data as unknown as AgendaMessage, translator(locale)),
+    [INVITATION_MESSAGE_KIND]: (data, locale, url) =>
+      renderInvitationCard(data as unknown as InvitationView, translator(locale), url('calendar')),
+    [CALL_FOR_TOPICS_MESSAGE_KIND]: (data, locale) =>
+      renderCallForTopicsCard(data as unknown as CallForTopicsView, translator(locale)),
+    [AGENDA_MESSAGE_KIND]: (data, locale) =>
+      renderPublishedAgendaCard(data as unknown as AgendaMessage, translator(locale)),
     [AGENDA_DEADLINE_MESSAGE_KIND]: (data, locale) =>
       renderAgendaDeadlineCard(data as unknown as AgendaDeadlineMessage, translator(locale)),
-    [TOPIC_DECISION_MESSAGE_KIND]: (data, locale) => renderTopicDecisionNotice(data as unknown as TopicDecisionMessage, translator(locale)),
+    [TOPIC_DECISION_MESSAGE_KIND]: (data, locale) =>
+      renderTopicDecisionNotice(data as unknown as TopicDecisionMessage, translator(locale)),
     [ACTION_ITEM_MESSAGE_KIND]: (data, locale) => {
       const { notice, view } = data as unknown as ActionItemMessage;
       const i18n = translator(locale);
@@ -73,19 +87,45 @@ function renderers(): Readonly<Record<string, KindRenderer>> {
     [OVERDUE_DIGEST_MESSAGE_KIND]: (data, locale) => {
       const { week, view } = data as unknown as OverdueDigestMessage;
       const i18n = translator(locale);
-      return renderActionListCard(view, i18n, { digest: true, banner: { style: 'attention', title: i18n.t('actions.digest.title', { week: week.slice(-2) }), text: i18n.t('actions.digest.text', { count: view.total }) } });
+      return renderActionListCard(view, i18n, {
+        digest: true,
+        banner: {
+          style: 'attention',
+          title: i18n.t('actions.digest.title', { week: week.slice(-2) }),
+          text: i18n.t('actions.digest.text', { count: view.total }),
+        },
+      });
     },
-    [MINUTES_REVIEW_MESSAGE_KIND]: (data, locale, url) => renderMinutesReviewCard(data as unknown as MinutesReviewMessage, translator(locale), { pdfUrl: url('pdf') }),
-    [MINUTES_RESULTS_MESSAGE_KIND]: (data, locale, url) => renderMinutesResultsCard(data as unknown as MinutesResultsMessage, translator(locale), url('pdf')),
+    [MINUTES_REVIEW_MESSAGE_KIND]: (data, locale, url) =>
+      renderMinutesReviewCard(data as unknown as MinutesReviewMessage, translator(locale), { pdfUrl: url('pdf') }),
+    [MINUTES_RESULTS_MESSAGE_KIND]: (data, locale, url) =>
+      renderMinutesResultsCard(data as unknown as MinutesResultsMessage, translator(locale), url('pdf')),
     [MINUTES_OBJECTIONS_MESSAGE_KIND]: (data, locale) => {
       const { sessionNumber, objections, revisionPending } = data as unknown as MinutesObjectionsMessage;
       const i18n = translator(locale);
-      return renderNoticeCard({ style: 'warning', title: i18n.t('minutesMessages.deadlineTitle', { number: sessionNumber }), text: i18n.t(revisionPending ? 'minutesMessages.deadlineRevision' : objections > 0 ? 'minutesMessages.deadlineObjections' : 'minutesMessages.deadlineManual', { count: objections }), lines: [] });
+      return renderNoticeCard({
+        style: 'warning',
+        title: i18n.t('minutesMessages.deadlineTitle', { number: sessionNumber }),
+        text: i18n.t(
+          revisionPending
+            ? 'minutesMessages.deadlineRevision'
+            : objections > 0
+              ? 'minutesMessages.deadlineObjections'
+              : 'minutesMessages.deadlineManual',
+          { count: objections },
+        ),
+        lines: [],
+      });
     },
     [TOPICS_CLOSED_MESSAGE_KIND]: (data, locale) => {
       const { sessionNumber, undecided } = data as unknown as TopicsClosedMessage;
       const i18n = translator(locale);
-      return renderNoticeCard({ style: 'default', title: i18n.t('topicMessages.closedTitle', { number: sessionNumber }), text: i18n.t('topicMessages.closed', { count: undecided }), lines: [] });
+      return renderNoticeCard({
+        style: 'default',
+        title: i18n.t('topicMessages.closedTitle', { number: sessionNumber }),
+        text: i18n.t('topicMessages.closed', { count: undecided }),
+        lines: [],
+      });
     },
   };
 }

@@ -36,13 +36,23 @@ export interface PersonChoices {
  */
 export function personChoices(
   people: readonly Person[],
-  options: { readonly filter: string; readonly limit: number; readonly always?: readonly string[]; readonly activeOnly?: boolean },
+  options: {
+    readonly filter: string;
+    readonly limit: number;
+    readonly always?: readonly string[];
+    readonly activeOnly?: boolean;
+  },
   i18n: Translator,
 ): PersonChoices {
   const needle = options.filter.toLocaleLowerCase('de');
   const always = new Set(options.always ?? []);
-  const matching = people.filter((person) => (!options.activeOnly || person.active) && person.displayName.toLocaleLowerCase('de').includes(needle));
-  const shown = [...people.filter((person) => always.has(person.aadObjectId)), ...matching.filter((person) => !always.has(person.aadObjectId)).slice(0, options.limit)];
+  const matching = people.filter(
+    (person) => (!options.activeOnly || person.active) && person.displayName.toLocaleLowerCase('de').includes(needle),
+  );
+  const shown = [
+    ...people.filter((person) => always.has(person.aadObjectId)),
+    ...matching.filter((person) => !always.has(person.aadObjectId)).slice(0, options.limit),
+  ];
   return {
     choices: shown.map((person) => ({ title: personLabel(person, i18n), value: person.aadObjectId })),
     matching: matching.length,

@@ -58,7 +58,8 @@ export interface RosterCardOptions {
  */
 export function renderRosterCard(view: RosterView, options: RosterCardOptions, i18n: Translator): AdaptiveCardJson {
   const byId = new Map(view.people.map((person) => [person.aadObjectId, person]));
-  const name = (id: string | undefined) => escapeMarkdown(personLabel(id === undefined ? undefined : byId.get(id), i18n));
+  const name = (id: string | undefined) =>
+    escapeMarkdown(personLabel(id === undefined ? undefined : byId.get(id), i18n));
   const active = view.people.filter((person) => person.active);
   const filter = submittedFilter(options.filter);
   const people = personChoices(view.people, { filter, limit: OVERVIEW_PERSON_CHOICES }, i18n);
@@ -76,16 +77,34 @@ export function renderRosterCard(view: RosterView, options: RosterCardOptions, i
     roles: [
       ...ASSIGNABLE_ROLES.map((role) => ({
         title: i18n.t(`roles.${role}`),
-        value: nameList(active.filter((person) => person.roles.includes(role)), i18n),
+        value: nameList(
+          active.filter((person) => person.roles.includes(role)),
+          i18n,
+        ),
       })),
-      { title: i18n.t('roster.withoutRoleHeading'), value: nameList(active.filter((person) => activeRoles(person).length === 0), i18n) },
-      { title: i18n.t('roster.inactiveHeading'), value: nameList(view.people.filter((person) => !person.active), i18n) },
+      {
+        title: i18n.t('roster.withoutRoleHeading'),
+        value: nameList(
+          active.filter((person) => activeRoles(person).length === 0),
+          i18n,
+        ),
+      },
+      {
+        title: i18n.t('roster.inactiveHeading'),
+        value: nameList(
+          view.people.filter((person) => !person.active),
+          i18n,
+        ),
+      },
     ],
     seatChoices: view.seats.map((seat) => ({ title: shortened(seat.institution, SEAT_CHOICE_TITLE), value: seat.id })),
     personChoices: people.choices,
     filter,
     filterLimit: FILTER_LIMIT,
-    shownHint: people.matching > people.choices.length ? i18n.t('roster.shown', { shown: people.choices.length, total: people.matching }) : '',
+    shownHint:
+      people.matching > people.choices.length
+        ? i18n.t('roster.shown', { shown: people.choices.length, total: people.matching })
+        : '',
     labels: {
       seat: i18n.t('roster.seat'),
       seatPlaceholder: i18n.t('roster.seatPlaceholder'),

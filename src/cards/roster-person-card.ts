@@ -53,11 +53,22 @@ export function submittedActive(value: unknown): unknown {
  * One person's card: their status and seats, their assignable roles as toggles, and whether
  * they take part. Member and deputy are shown but not toggled: they follow from the seats.
  */
-export function renderRosterPersonCard(view: RosterView, person: Person & { readonly erasedAt?: string }, timeZone: string, i18n: Translator, banner?: RosterPersonCardData['banner']): AdaptiveCardJson {
+export function renderRosterPersonCard(
+  view: RosterView,
+  person: Person & { readonly erasedAt?: string },
+  timeZone: string,
+  i18n: Translator,
+  banner?: RosterPersonCardData['banner'],
+): AdaptiveCardJson {
   const erased = person.erasedAt !== undefined;
   const holds = (field: 'memberId' | 'deputyId', key: 'roster.personForm.memberOf' | 'roster.personForm.deputyOf') =>
-    view.seats.filter((seat) => seat[field] === person.aadObjectId).map((seat) => i18n.t(key, { institution: escapeMarkdown(seat.institution) }));
-  const seats = [...holds('memberId', 'roster.personForm.memberOf'), ...holds('deputyId', 'roster.personForm.deputyOf')];
+    view.seats
+      .filter((seat) => seat[field] === person.aadObjectId)
+      .map((seat) => i18n.t(key, { institution: escapeMarkdown(seat.institution) }));
+  const seats = [
+    ...holds('memberId', 'roster.personForm.memberOf'),
+    ...holds('deputyId', 'roster.personForm.deputyOf'),
+  ];
   const status = person.active
     ? i18n.t('roster.personForm.active')
     : person.leftAt
@@ -72,7 +83,11 @@ export function renderRosterPersonCard(view: RosterView, person: Person & { read
     ],
     rolesHeading: i18n.t('roster.personForm.rolesHeading'),
     rolesHint: i18n.t('roster.personForm.rolesHint'),
-    toggles: ASSIGNABLE_ROLES.map((role) => ({ id: roleToggleId(role), title: i18n.t(`roles.${role}`), value: person.roles.includes(role) ? 'true' : 'false' })),
+    toggles: ASSIGNABLE_ROLES.map((role) => ({
+      id: roleToggleId(role),
+      title: i18n.t(`roles.${role}`),
+      value: person.roles.includes(role) ? 'true' : 'false',
+    })),
     revision: view.revision,
     personId: person.aadObjectId,
     save: { title: i18n.t('roster.personForm.save'), verb: VERBS.rosterSaveRoles },

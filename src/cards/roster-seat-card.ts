@@ -52,7 +52,12 @@ export interface RosterSeatCardOptions {
  * committee's active people (imported from the team, so this is where a team member is picked).
  * Without a seat, the form adds a new one.
  */
-export function renderRosterSeatCard(view: RosterView, seat: Seat | undefined, options: RosterSeatCardOptions, i18n: Translator): AdaptiveCardJson {
+export function renderRosterSeatCard(
+  view: RosterView,
+  seat: Seat | undefined,
+  options: RosterSeatCardOptions,
+  i18n: Translator,
+): AdaptiveCardJson {
   const answers = options.answers;
   const values = {
     institution: answers ? echo(answers.institution, TEXT_LIMITS.institution) : (seat?.institution ?? ''),
@@ -60,7 +65,8 @@ export function renderRosterSeatCard(view: RosterView, seat: Seat | undefined, o
     deputyId: (answers ? echo(answers.deputyId, 100) : seat?.deputyId) || NO_DEPUTY,
   };
   const filter = submittedFilter(options.filter);
-  const choose = (current: string) => personChoices(view.people, { filter, limit: SEAT_FORM_CHOICES, always: [current], activeOnly: true }, i18n);
+  const choose = (current: string) =>
+    personChoices(view.people, { filter, limit: SEAT_FORM_CHOICES, always: [current], activeOnly: true }, i18n);
   const members = choose(values.memberId);
   const deputies = choose(values.deputyId);
   const data: RosterSeatCardData = {
@@ -73,7 +79,10 @@ export function renderRosterSeatCard(view: RosterView, seat: Seat | undefined, o
     limits: { institution: TEXT_LIMITS.institution, filter: FILTER_LIMIT },
     memberChoices: members.choices,
     deputyChoices: [{ title: i18n.t('roster.seatForm.noDeputy'), value: NO_DEPUTY }, ...deputies.choices],
-    shownHint: members.matching > SEAT_FORM_CHOICES ? i18n.t('roster.shown', { shown: SEAT_FORM_CHOICES, total: members.matching }) : '',
+    shownHint:
+      members.matching > SEAT_FORM_CHOICES
+        ? i18n.t('roster.shown', { shown: SEAT_FORM_CHOICES, total: members.matching })
+        : '',
     labels: {
       institution: i18n.t('roster.seatForm.institution'),
       member: i18n.t('roster.seatForm.member'),
@@ -86,7 +95,11 @@ export function renderRosterSeatCard(view: RosterView, seat: Seat | undefined, o
       save: i18n.t('roster.seatForm.save'),
       back: i18n.t('roster.seatForm.back'),
     },
-    verbs: { save: VERBS.rosterSaveSeat, search: seat ? VERBS.rosterEditSeat : VERBS.rosterNewSeat, back: VERBS.rosterOpen },
+    verbs: {
+      save: VERBS.rosterSaveSeat,
+      search: seat ? VERBS.rosterEditSeat : VERBS.rosterNewSeat,
+      back: VERBS.rosterOpen,
+    },
     removeAction: seat ? { title: i18n.t('roster.seatForm.remove'), verb: VERBS.rosterRemoveSeat } : null,
   };
   return expandCard('roster-seat', data);

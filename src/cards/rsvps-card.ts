@@ -15,7 +15,12 @@ export interface RsvpsCardData {
   readonly title: string;
   readonly when: string;
   readonly summary: string;
-  readonly lines: ReadonlyArray<{ readonly institution: string; readonly people: string; readonly status: string; readonly color: 'Good' | 'Attention' | 'Warning' | 'Default' }>;
+  readonly lines: ReadonlyArray<{
+    readonly institution: string;
+    readonly people: string;
+    readonly status: string;
+    readonly color: 'Good' | 'Attention' | 'Warning' | 'Default';
+  }>;
   readonly more: string;
   readonly buttons: readonly CardButton[];
 }
@@ -30,8 +35,15 @@ export function renderRsvpsCard(overview: RsvpOverview, i18n: Translator, banner
     banner: banner ?? null,
     title: i18n.t('rsvps.title', { session: sessionTitle({ number: overview.sessionNumber }, i18n) }),
     when: formatDateTime(overview.startsAt, overview.timeZone, i18n),
-    summary: i18n.t('rsvps.summary', { represented: overview.represented, seats: overview.lines.length, unanswered: overview.unanswered }),
-    more: overview.lines.length > RSVP_LINES_SHOWN ? i18n.t('rsvps.more', { count: overview.lines.length - RSVP_LINES_SHOWN }) : '',
+    summary: i18n.t('rsvps.summary', {
+      represented: overview.represented,
+      seats: overview.lines.length,
+      unanswered: overview.unanswered,
+    }),
+    more:
+      overview.lines.length > RSVP_LINES_SHOWN
+        ? i18n.t('rsvps.more', { count: overview.lines.length - RSVP_LINES_SHOWN })
+        : '',
     lines: overview.lines.slice(0, RSVP_LINES_SHOWN).map((line) => ({
       institution: escapeMarkdown(line.institution),
       people: peopleText(line, i18n),
@@ -39,7 +51,16 @@ export function renderRsvpsCard(overview: RsvpOverview, i18n: Translator, banner
       color: colorOf(line.status),
     })),
     buttons: [
-      ...(overview.status === 'open' && overview.unanswered > 0 ? [cardButton(i18n.t('rsvps.remind', { count: overview.unanswered }), VERBS.rsvpsRemind, { ...ref, remindKey: overview.remindKey }, 'positive')] : []),
+      ...(overview.status === 'open' && overview.unanswered > 0
+        ? [
+            cardButton(
+              i18n.t('rsvps.remind', { count: overview.unanswered }),
+              VERBS.rsvpsRemind,
+              { ...ref, remindKey: overview.remindKey },
+              'positive',
+            ),
+          ]
+        : []),
       cardButton(i18n.t('rsvps.reload'), VERBS.rsvpsOpen, ref),
     ],
   };
@@ -84,7 +105,9 @@ function statusText(line: SeatLine, i18n: Translator): string {
   const name = escapeMarkdown(line.attendeeName ?? '');
   switch (status.kind) {
     case 'attending':
-      return i18n.t(status.by === 'member' ? `rsvps.status.${status.mode}` : `rsvps.status.deputy.${status.mode}`, { name });
+      return i18n.t(status.by === 'member' ? `rsvps.status.${status.mode}` : `rsvps.status.deputy.${status.mode}`, {
+        name,
+      });
     case 'delegated':
       return i18n.t('rsvps.status.delegated', { name });
     case 'deputyInvited':

@@ -13,7 +13,9 @@ export interface SessionEditCardData {
   readonly banner: { readonly title: string; readonly lines: readonly string[] } | null;
   readonly title: string;
   readonly notice: string;
-  readonly labels: Readonly<Record<'date' | 'time' | 'place' | 'onlineLink' | 'chair' | 'required' | 'save' | 'back', string>>;
+  readonly labels: Readonly<
+    Record<'date' | 'time' | 'place' | 'onlineLink' | 'chair' | 'required' | 'save' | 'back', string>
+  >;
   readonly values: Readonly<Record<'date' | 'time' | 'place' | 'onlineLink' | 'chair', string>>;
   readonly limits: { readonly place: number; readonly onlineLink: number; readonly chair: number };
   readonly save: CardButton['data'];
@@ -24,11 +26,18 @@ export interface SessionEditCardData {
  * The form for a session's date, time, place, online link and chair, filled with the stored
  * values, or with what was typed when it comes back with problems.
  */
-export function renderSessionEditCard(session: SessionDocument, timeZone: string, i18n: Translator, retry?: { readonly input: SessionEditInput; readonly problems: readonly SessionEditProblem[] }): AdaptiveCardJson {
+export function renderSessionEditCard(
+  session: SessionDocument,
+  timeZone: string,
+  i18n: Translator,
+  retry?: { readonly input: SessionEditInput; readonly problems: readonly SessionEditProblem[] },
+): AdaptiveCardJson {
   const start = DateTime.fromISO(session.startsAt, { zone: 'utc' }).setZone(timeZone);
   const typed = (value: unknown, stored: string): string => (retry ? (typeof value === 'string' ? value : '') : stored);
   const data: SessionEditCardData = {
-    banner: retry ? { title: i18n.t('problems.title'), lines: retry.problems.map((problem) => describeProblem(problem, i18n)) } : null,
+    banner: retry
+      ? { title: i18n.t('problems.title'), lines: retry.problems.map((problem) => describeProblem(problem, i18n)) }
+      : null,
     title: i18n.t('sessionEdit.title', { session: sessionTitle(session, i18n) }),
     notice: session.state === 'invited' ? i18n.t('sessionEdit.invitedNotice') : '',
     labels: {
@@ -48,7 +57,11 @@ export function renderSessionEditCard(session: SessionDocument, timeZone: string
       onlineLink: typed(retry?.input.onlineLink, session.onlineLink ?? ''),
       chair: typed(retry?.input.chair, session.chair ?? ''),
     },
-    limits: { place: SESSION_TEXT_LIMITS.place, onlineLink: SESSION_TEXT_LIMITS.onlineLink, chair: TEXT_LIMITS.institution },
+    limits: {
+      place: SESSION_TEXT_LIMITS.place,
+      onlineLink: SESSION_TEXT_LIMITS.onlineLink,
+      chair: TEXT_LIMITS.institution,
+    },
     save: cardButton('', VERBS.sessionSave, { sessionId: session.id, revision: session.revision }).data,
     back: cardButton('', VERBS.sessionList, { year: session.year }).data,
   };
@@ -59,5 +72,7 @@ function describeProblem(problem: SessionEditProblem, i18n: Translator): string 
   const field = i18n.t(`sessionEdit.fields.${problem.field}`);
   if (problem.code === 'tooLong') return i18n.t('sessionEdit.problems.tooLong', { field, max: problem.max });
   if (problem.code === 'markup') return i18n.t('problems.markup', { field });
-  return i18n.t(problem.code === 'required' ? 'sessionEdit.problems.required' : 'sessionEdit.problems.invalid', { field });
+  return i18n.t(problem.code === 'required' ? 'sessionEdit.problems.required' : 'sessionEdit.problems.invalid', {
+    field,
+  });
 }

@@ -27,7 +27,13 @@ export interface SessionsCardOptions {
 }
 
 /** The year's sessions for the secretariat, each with what can be done with it now. */
-export function renderSessionsCard(year: number, sessions: readonly SessionDocument[], timeZone: string, i18n: Translator, options: SessionsCardOptions = {}): AdaptiveCardJson {
+export function renderSessionsCard(
+  year: number,
+  sessions: readonly SessionDocument[],
+  timeZone: string,
+  i18n: Translator,
+  options: SessionsCardOptions = {},
+): AdaptiveCardJson {
   const data: SessionsCardData = {
     banner: options.banner ? { lines: [], ...options.banner } : null,
     title: i18n.t('sessions.title', { year }),
@@ -37,9 +43,18 @@ export function renderSessionsCard(year: number, sessions: readonly SessionDocum
       stateLabel: stateLabel(session.state, i18n),
       facts: [
         { title: i18n.t('sessions.when'), value: formatSessionRange(session.startsAt, session.endsAt, timeZone, i18n) },
-        { title: i18n.t('sessions.place'), value: session.place ? escapeMarkdown(session.place) : i18n.t('sessions.notSet') },
-        { title: i18n.t('sessions.onlineLink'), value: session.onlineLink ? escapeMarkdown(session.onlineLink) : i18n.t('sessions.notSet') },
-        { title: i18n.t('sessions.chair'), value: session.chair ? escapeMarkdown(session.chair) : i18n.t('sessions.notSet') },
+        {
+          title: i18n.t('sessions.place'),
+          value: session.place ? escapeMarkdown(session.place) : i18n.t('sessions.notSet'),
+        },
+        {
+          title: i18n.t('sessions.onlineLink'),
+          value: session.onlineLink ? escapeMarkdown(session.onlineLink) : i18n.t('sessions.notSet'),
+        },
+        {
+          title: i18n.t('sessions.chair'),
+          value: session.chair ? escapeMarkdown(session.chair) : i18n.t('sessions.notSet'),
+        },
       ],
       buttons: options.confirmCancel === session.id ? confirmButtons(session, i18n) : buttonsFor(session, i18n),
     })),
@@ -55,15 +70,24 @@ function buttonsFor(session: SessionDocument, i18n: Translator): CardButton[] {
     ...(beforeHeld ? [cardButton(i18n.t('sessions.edit'), VERBS.sessionEdit, ref)] : []),
     ...(beforeInvite ? [cardButton(i18n.t('sessions.invite'), VERBS.sessionInvite, ref, 'positive')] : []),
     ...(session.state === 'invited' ? [cardButton(i18n.t('sessions.rsvps'), VERBS.rsvpsOpen, ref)] : []),
-    ...(session.state === 'invited' || session.state === 'held' ? [cardButton(i18n.t('sessions.attendance'), VERBS.attendanceOpen, ref)] : []),
-    ...(beforeHeld ? [cardButton(i18n.t('sessions.cancel'), VERBS.sessionStep, { ...ref, step: 'cancel' }, 'destructive')] : []),
+    ...(session.state === 'invited' || session.state === 'held'
+      ? [cardButton(i18n.t('sessions.attendance'), VERBS.attendanceOpen, ref)]
+      : []),
+    ...(beforeHeld
+      ? [cardButton(i18n.t('sessions.cancel'), VERBS.sessionStep, { ...ref, step: 'cancel' }, 'destructive')]
+      : []),
   ];
 }
 
 function confirmButtons(session: SessionDocument, i18n: Translator): CardButton[] {
   const ref = { sessionId: session.id, revision: session.revision };
   return [
-    cardButton(i18n.t('sessions.cancelConfirm'), VERBS.sessionStep, { ...ref, step: 'cancel', confirmed: true }, 'destructive'),
+    cardButton(
+      i18n.t('sessions.cancelConfirm'),
+      VERBS.sessionStep,
+      { ...ref, step: 'cancel', confirmed: true },
+      'destructive',
+    ),
     cardButton(i18n.t('sessions.cancelKeep'), VERBS.sessionList, { year: session.year }),
   ];
 }

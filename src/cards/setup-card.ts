@@ -49,7 +49,12 @@ export interface SetupCardData {
   readonly values: SetupFormValues;
   readonly termChoices: ReadonlyArray<{ readonly title: string; readonly value: string }>;
   readonly conversationChoices: ReadonlyArray<{ readonly title: string; readonly value: string }>;
-  readonly limits: { readonly name: number; readonly shortName: number; readonly institution: number; readonly rotatingChairs: number };
+  readonly limits: {
+    readonly name: number;
+    readonly shortName: number;
+    readonly institution: number;
+    readonly rotatingChairs: number;
+  };
   readonly labels: Readonly<Record<string, string>>;
   readonly verbs: { readonly save: string };
 }
@@ -153,7 +158,10 @@ function valuesFromAnswers(answers: CommitteeSettingsInput): SetupFormValues {
         : String(answers.autoPublishAgenda === true || answers.autoPublishAgenda === 'true'),
     workingGroupConversationId: echo(answers.workingGroupConversationId, 80) || NO_WORKING_GROUP,
     objectionDays: echo(answers.objectionDays, 6),
-    autoApprove: answers.autoApprove === undefined ? String(DEFAULT_MINUTES_SETTINGS.autoApprove) : String(answers.autoApprove === true || answers.autoApprove === 'true'),
+    autoApprove:
+      answers.autoApprove === undefined
+        ? String(DEFAULT_MINUTES_SETTINGS.autoApprove)
+        : String(answers.autoApprove === true || answers.autoApprove === 'true'),
     retentionMonths: echo(answers.retentionMonths, 6),
   };
 }

@@ -3,7 +3,15 @@ import type { ItemKind } from '../domain/agenda/agenda-items';
 import type { SubmissionKind } from '../domain/agenda/submission';
 import { REASON_MAX, type TriageInput, type TriageProblem } from '../domain/agenda/triage-decision';
 import type { Translator } from '../i18n/translator';
-import { agendaProblemsBanner, DEFAULT_ITEM_MINUTES, echo, echoKind, echoMinutes, ITEM_INPUT_LIMITS, kindChoices } from './agenda-form';
+import {
+  agendaProblemsBanner,
+  DEFAULT_ITEM_MINUTES,
+  echo,
+  echoKind,
+  echoMinutes,
+  ITEM_INPUT_LIMITS,
+  kindChoices,
+} from './agenda-form';
 import { cardButton, type CardBanner, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
 import { escapeMarkdown } from './escape-markdown';
@@ -24,7 +32,13 @@ export interface TopicDecisionCardData {
   };
   readonly hint: string;
   readonly labels: Readonly<Record<'presenter' | 'minutes' | 'kind' | 'mergeInto' | 'reason' | 'required', string>>;
-  readonly values: { readonly presenter: string; readonly minutes: number | ''; readonly kind: ItemKind; readonly mergeInto: string; readonly reason: string };
+  readonly values: {
+    readonly presenter: string;
+    readonly minutes: number | '';
+    readonly kind: ItemKind;
+    readonly mergeInto: string;
+    readonly reason: string;
+  };
   readonly limits: typeof ITEM_INPUT_LIMITS & { readonly reason: number };
   readonly kindChoices: ReadonlyArray<{ readonly title: string; readonly value: string }>;
   /** Items the submission can join, titles escaped; the input is left out when there are none. */
@@ -34,19 +48,36 @@ export interface TopicDecisionCardData {
 }
 
 /** The item kind a submission most likely becomes: practice experience is heard, the rest discussed. */
-export const DEFAULT_ITEM_KIND: Readonly<Record<SubmissionKind, ItemKind>> = { topic: 'discussion', practice: 'information', need: 'discussion' };
+export const DEFAULT_ITEM_KIND: Readonly<Record<SubmissionKind, ItemKind>> = {
+  topic: 'discussion',
+  practice: 'information',
+  need: 'discussion',
+};
 
 /**
  * The secretariat's decision on one submission: its full text, the details an accepted item
  * gets, the item it could be merged into, a reason for declining, and one button per decision.
  * When it comes back with problems, what was typed is kept and the problems are listed.
  */
-export function renderTopicDecisionCard(view: DecisionFormView, i18n: Translator, retry?: { readonly input: TriageInput; readonly problems: readonly TriageProblem[] }): AdaptiveCardJson {
+export function renderTopicDecisionCard(
+  view: DecisionFormView,
+  i18n: Translator,
+  retry?: { readonly input: TriageInput; readonly problems: readonly TriageProblem[] },
+): AdaptiveCardJson {
   const { submission } = view;
   const { content } = submission;
   const input = retry?.input;
-  const decide = (title: string, decision: 'accept' | 'merge' | 'defer' | 'decline', style: CardButton['style'] = 'default') => ({
-    ...cardButton(title, VERBS.topicDecide, { submissionId: submission.id, revision: submission.revision, decision }, style),
+  const decide = (
+    title: string,
+    decision: 'accept' | 'merge' | 'defer' | 'decline',
+    style: CardButton['style'] = 'default',
+  ) => ({
+    ...cardButton(
+      title,
+      VERBS.topicDecide,
+      { submissionId: submission.id, revision: submission.revision, decision },
+      style,
+    ),
     associatedInputs: 'auto' as const,
   });
   const mergeChoices = view.mergeTargets.map((target) => ({ title: escapeMarkdown(target.title), value: target.id }));
@@ -60,11 +91,25 @@ export function renderTopicDecisionCard(view: DecisionFormView, i18n: Translator
       description: content.description ? escapeMarkdown(content.description) : i18n.t('topics.decision.noDescription'),
       facts: [
         { title: i18n.t('topics.decision.submitter'), value: escapeMarkdown(submission.personName) },
-        ...(content.institution ? [{ title: i18n.t('topics.decision.institution'), value: escapeMarkdown(content.institution) }] : []),
-        ...(content.desiredMinutes !== undefined ? [{ title: i18n.t('topics.decision.desiredMinutes'), value: i18n.t('agenda.minutes', { minutes: content.desiredMinutes }) }] : []),
+        ...(content.institution
+          ? [{ title: i18n.t('topics.decision.institution'), value: escapeMarkdown(content.institution) }]
+          : []),
+        ...(content.desiredMinutes !== undefined
+          ? [
+              {
+                title: i18n.t('topics.decision.desiredMinutes'),
+                value: i18n.t('agenda.minutes', { minutes: content.desiredMinutes }),
+              },
+            ]
+          : []),
         ...(content.link ? [{ title: i18n.t('topics.decision.link'), value: escapeMarkdown(content.link) }] : []),
       ],
-      flags: [...(submission.late ? [i18n.t('topics.late')] : []), ...(submission.deferredFrom ? [i18n.t('topics.deferredFrom', { number: escapeMarkdown(submission.deferredFrom) })] : [])].join(' · '),
+      flags: [
+        ...(submission.late ? [i18n.t('topics.late')] : []),
+        ...(submission.deferredFrom
+          ? [i18n.t('topics.deferredFrom', { number: escapeMarkdown(submission.deferredFrom) })]
+          : []),
+      ].join(' · '),
     },
     hint: i18n.t('topics.decision.hint'),
     labels: {
@@ -88,9 +133,14 @@ export function renderTopicDecisionCard(view: DecisionFormView, i18n: Translator
     buttons: [
       decide(i18n.t('topics.decision.accept'), 'accept', 'positive'),
       ...(mergeChoices.length > 0 ? [decide(i18n.t('topics.decision.merge'), 'merge')] : []),
-      ...(view.followingSessionNumber ? [decide(i18n.t('topics.decision.defer', { number: view.followingSessionNumber }), 'defer')] : []),
+      ...(view.followingSessionNumber
+        ? [decide(i18n.t('topics.decision.defer', { number: view.followingSessionNumber }), 'defer')]
+        : []),
       decide(i18n.t('topics.decision.decline'), 'decline', 'destructive'),
-      { ...cardButton(i18n.t('topics.decision.back'), VERBS.topicsOpen, { sessionId: view.sessionId }), associatedInputs: 'none' },
+      {
+        ...cardButton(i18n.t('topics.decision.back'), VERBS.topicsOpen, { sessionId: view.sessionId }),
+        associatedInputs: 'none',
+      },
     ],
   };
   return expandCard('topic-decision', data);

@@ -17,5 +17,10 @@ export function renderTopicDecisionNotice(message: TopicDecisionMessage, i18n: T
     reason: escapeMarkdown(message.reason ?? ''),
   };
   const style = message.decision === 'decline' ? 'attention' : message.decision === 'defer' ? 'warning' : 'good';
-  return renderNoticeCard({ style, title: i18n.t(`topicMessages.${message.decision}Title`, params), text: i18n.t(`topicMessages.${message.decision}`, params), lines: [] });
+  return renderNoticeCard({
+    style,
+    title: i18n.t(`topicMessages.${message.decision}Title`, params),
+    text: i18n.t(`topicMessages.${message.decision}`, params),
+    lines: [],
+  });
 }

@@ -1,4 +1,10 @@
-import { SUBMISSION_KINDS, SUBMISSION_LIMITS, type SubmissionContent, type SubmissionInput, type SubmissionProblem } from '../domain/agenda/submission';
+import {
+  SUBMISSION_KINDS,
+  SUBMISSION_LIMITS,
+  type SubmissionContent,
+  type SubmissionInput,
+  type SubmissionProblem,
+} from '../domain/agenda/submission';
 import type { Translator } from '../i18n/translator';
 import { cardButton, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
@@ -17,34 +23,80 @@ export interface TopicFormCardData {
   readonly labels: Readonly<Record<Field | 'required', string>>;
   readonly values: Readonly<Record<Field, string>>;
   readonly kinds: ReadonlyArray<{ readonly title: string; readonly value: string }>;
-  readonly limits: Readonly<Record<'title' | 'description' | 'institution' | 'link' | 'minutesMin' | 'minutesMax', number>>;
+  readonly limits: Readonly<
+    Record<'title' | 'description' | 'institution' | 'link' | 'minutesMin' | 'minutesMax', number>
+  >;
   readonly submit: CardButton;
 }
 
 /** What the form is for: a new submission (for a named session, or the next one) or an existing one. */
 export type TopicFormTarget =
-  | { readonly kind: 'new'; readonly session?: { readonly id: string; readonly number: string; readonly deadline: string }; readonly institution?: string }
-  | { readonly kind: 'edit'; readonly submissionId: string; readonly revision: number; readonly session: { readonly number: string; readonly deadline: string }; readonly content: SubmissionContent };
+  | {
+      readonly kind: 'new';
+      readonly session?: { readonly id: string; readonly number: string; readonly deadline: string };
+      readonly institution?: string;
+    }
+  | {
+      readonly kind: 'edit';
+      readonly submissionId: string;
+      readonly revision: number;
+      readonly session: { readonly number: string; readonly deadline: string };
+      readonly content: SubmissionContent;
+    };
 
 /**
  * The submission form: kind, title, description, institution, link and time wanted. It comes
  * back with every problem listed and what was typed kept, so nothing typed is lost.
  */
-export function renderTopicFormCard(target: TopicFormTarget, timeZone: string, i18n: Translator, retry?: { readonly input: SubmissionInput; readonly problems: readonly SubmissionProblem[] }): AdaptiveCardJson {
+export function renderTopicFormCard(
+  target: TopicFormTarget,
+  timeZone: string,
+  i18n: Translator,
+  retry?: { readonly input: SubmissionInput; readonly problems: readonly SubmissionProblem[] },
+): AdaptiveCardJson {
   const stored: Readonly<Record<Field, string>> =
     target.kind === 'edit'
-      ? { kind: target.content.kind, title: target.content.title, description: target.content.description, institution: target.content.institution ?? '', link: target.content.link ?? '', desiredMinutes: target.content.desiredMinutes?.toString() ?? '' }
-      : { kind: 'topic', title: '', description: '', institution: target.institution ?? '', link: '', desiredMinutes: '' };
+      ? {
+          kind: target.content.kind,
+          title: target.content.title,
+          description: target.content.description,
+          institution: target.content.institution ?? '',
+          link: target.content.link ?? '',
+          desiredMinutes: target.content.desiredMinutes?.toString() ?? '',
+        }
+      : {
+          kind: 'topic',
+          title: '',
+          description: '',
+          institution: target.institution ?? '',
+          link: '',
+          desiredMinutes: '',
+        };
   const typed = (field: Field): string => {
     if (!retry) return stored[field];
     const value = retry.input[field];
-    return typeof value === 'string' ? value.slice(0, SUBMISSION_LIMITS.description) : typeof value === 'number' ? String(value) : '';
+    return typeof value === 'string'
+      ? value.slice(0, SUBMISSION_LIMITS.description)
+      : typeof value === 'number'
+        ? String(value)
+        : '';
   };
   const session = target.session;
   const data: TopicFormCardData = {
-    banner: retry ? { title: i18n.t('submission.problems.title'), lines: retry.problems.map((problem) => describeSubmissionProblem(problem, i18n)) } : null,
-    title: session ? i18n.t(target.kind === 'edit' ? 'submission.form.titleEdit' : 'submission.form.titleNew', { session: sessionTitle(session, i18n) }) : i18n.t('submission.form.titleNext'),
-    intro: session ? i18n.t('submission.form.intro', { deadline: deadlineDay(session.deadline, timeZone, i18n) }) : i18n.t('submission.form.introNext'),
+    banner: retry
+      ? {
+          title: i18n.t('submission.problems.title'),
+          lines: retry.problems.map((problem) => describeSubmissionProblem(problem, i18n)),
+        }
+      : null,
+    title: session
+      ? i18n.t(target.kind === 'edit' ? 'submission.form.titleEdit' : 'submission.form.titleNew', {
+          session: sessionTitle(session, i18n),
+        })
+      : i18n.t('submission.form.titleNext'),
+    intro: session
+      ? i18n.t('submission.form.intro', { deadline: deadlineDay(session.deadline, timeZone, i18n) })
+      : i18n.t('submission.form.introNext'),
     labels: {
       kind: i18n.t('submission.form.kind'),
       title: i18n.t('submission.form.title'),
@@ -54,13 +106,37 @@ export function renderTopicFormCard(target: TopicFormTarget, timeZone: string, i
       desiredMinutes: i18n.t('submission.form.desiredMinutes'),
       required: i18n.t('setup.required'),
     },
-    values: { kind: typed('kind'), title: typed('title'), description: typed('description'), institution: typed('institution'), link: typed('link'), desiredMinutes: typed('desiredMinutes') },
+    values: {
+      kind: typed('kind'),
+      title: typed('title'),
+      description: typed('description'),
+      institution: typed('institution'),
+      link: typed('link'),
+      desiredMinutes: typed('desiredMinutes'),
+    },
     kinds: SUBMISSION_KINDS.map((kind) => ({ title: i18n.t(`submission.kinds.${kind}`), value: kind })),
-    limits: { title: SUBMISSION_LIMITS.title, description: SUBMISSION_LIMITS.description, institution: SUBMISSION_LIMITS.institution, link: SUBMISSION_LIMITS.link, minutesMin: SUBMISSION_LIMITS.minutes.min, minutesMax: SUBMISSION_LIMITS.minutes.max },
+    limits: {
+      title: SUBMISSION_LIMITS.title,
+      description: SUBMISSION_LIMITS.description,
+      institution: SUBMISSION_LIMITS.institution,
+      link: SUBMISSION_LIMITS.link,
+      minutesMin: SUBMISSION_LIMITS.minutes.min,
+      minutesMax: SUBMISSION_LIMITS.minutes.max,
+    },
     submit:
       target.kind === 'edit'
-        ? cardButton(i18n.t('submission.form.save'), VERBS.topicSubmit, { submissionId: target.submissionId, revision: target.revision }, 'positive')
-        : cardButton(i18n.t('submission.form.submit'), VERBS.topicSubmit, target.session ? { sessionId: target.session.id } : {}, 'positive'),
+        ? cardButton(
+            i18n.t('submission.form.save'),
+            VERBS.topicSubmit,
+            { submissionId: target.submissionId, revision: target.revision },
+            'positive',
+          )
+        : cardButton(
+            i18n.t('submission.form.submit'),
+            VERBS.topicSubmit,
+            target.session ? { sessionId: target.session.id } : {},
+            'positive',
+          ),
   };
   return expandCard('topic-form', data);
 }

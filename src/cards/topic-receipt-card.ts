@@ -21,7 +21,12 @@ export interface TopicReceiptCardData {
  * The submitter's receipt: what was submitted, for which session, where it stands, and while it
  * can still change (before the deadline, undecided) the buttons to edit or withdraw it.
  */
-export function renderTopicReceiptCard({ submission, session }: SubmissionWithSession, changeable: boolean, i18n: Translator, banner?: CardBanner): AdaptiveCardJson {
+export function renderTopicReceiptCard(
+  { submission, session }: SubmissionWithSession,
+  changeable: boolean,
+  i18n: Translator,
+  banner?: CardBanner,
+): AdaptiveCardJson {
   const { content } = submission;
   const status = submission.status === 'submitted' && !changeable ? 'submittedClosed' : submission.status;
   const data: TopicReceiptCardData = {
@@ -31,16 +36,32 @@ export function renderTopicReceiptCard({ submission, session }: SubmissionWithSe
     description: escapeMarkdown(content.description),
     facts: [
       { title: i18n.t('submission.receipt.kind'), value: i18n.t(`submission.kinds.${content.kind}`) },
-      ...(content.institution ? [{ title: i18n.t('submission.receipt.institution'), value: escapeMarkdown(content.institution) }] : []),
+      ...(content.institution
+        ? [{ title: i18n.t('submission.receipt.institution'), value: escapeMarkdown(content.institution) }]
+        : []),
       ...(content.link ? [{ title: i18n.t('submission.receipt.link'), value: escapeMarkdown(content.link) }] : []),
-      ...(content.desiredMinutes ? [{ title: i18n.t('submission.receipt.desiredMinutes'), value: i18n.t('submission.receipt.minutes', { minutes: content.desiredMinutes }) }] : []),
+      ...(content.desiredMinutes
+        ? [
+            {
+              title: i18n.t('submission.receipt.desiredMinutes'),
+              value: i18n.t('submission.receipt.minutes', { minutes: content.desiredMinutes }),
+            },
+          ]
+        : []),
       { title: i18n.t('submission.receipt.by'), value: escapeMarkdown(submission.personName) },
     ],
-    statusLine: i18n.t(`submission.receipt.status.${status}`, { reason: escapeMarkdown(submission.decision?.reason ?? '') }),
+    statusLine: i18n.t(`submission.receipt.status.${status}`, {
+      reason: escapeMarkdown(submission.decision?.reason ?? ''),
+    }),
     buttons: changeable
       ? [
           cardButton(i18n.t('submission.receipt.edit'), VERBS.topicForm, { submissionId: submission.id }),
-          cardButton(i18n.t('submission.receipt.withdraw'), VERBS.topicWithdraw, { submissionId: submission.id, revision: submission.revision }, 'destructive'),
+          cardButton(
+            i18n.t('submission.receipt.withdraw'),
+            VERBS.topicWithdraw,
+            { submissionId: submission.id, revision: submission.revision },
+            'destructive',
+          ),
         ]
       : [],
   };

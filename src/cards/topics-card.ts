@@ -54,8 +54,12 @@ export function renderTopicsCard(view: TopicOverview, i18n: Translator, banner?:
     page: view.pageCount > 1 ? i18n.t('topics.page', { page: view.page, pages: view.pageCount }) : '',
     lines: view.lines.map((line) => topicLine(line, i18n)),
     buttons: [
-      ...(view.pageCount > 1 && view.page > 1 ? [cardButton(i18n.t('topics.previous'), VERBS.topicsOpen, { ...session, page: view.page - 1 })] : []),
-      ...(view.pageCount > 1 && view.page < view.pageCount ? [cardButton(i18n.t('topics.next'), VERBS.topicsOpen, { ...session, page: view.page + 1 })] : []),
+      ...(view.pageCount > 1 && view.page > 1
+        ? [cardButton(i18n.t('topics.previous'), VERBS.topicsOpen, { ...session, page: view.page - 1 })]
+        : []),
+      ...(view.pageCount > 1 && view.page < view.pageCount
+        ? [cardButton(i18n.t('topics.next'), VERBS.topicsOpen, { ...session, page: view.page + 1 })]
+        : []),
       cardButton(i18n.t('topics.agenda'), VERBS.agendaOpen, session),
     ],
   };
@@ -65,18 +69,37 @@ export function renderTopicsCard(view: TopicOverview, i18n: Translator, banner?:
 function topicLine(line: TopicLine, i18n: Translator): TopicsCardData['lines'][number] {
   const { content } = line;
   const by = content.institution
-    ? i18n.t('topics.byWithInstitution', { name: escapeMarkdown(line.personName), institution: escapeMarkdown(content.institution) })
+    ? i18n.t('topics.byWithInstitution', {
+        name: escapeMarkdown(line.personName),
+        institution: escapeMarkdown(content.institution),
+      })
     : i18n.t('topics.by', { name: escapeMarkdown(line.personName) });
   return {
     kind: i18n.t(`submission.kinds.${content.kind}`),
     title: escapeMarkdown(content.title),
-    meta: [by, ...(content.desiredMinutes !== undefined ? [i18n.t('topics.desiredMinutes', { minutes: content.desiredMinutes })] : [])].join(' · '),
-    flags: [...(line.late ? [i18n.t('topics.late')] : []), ...(line.deferredFrom ? [i18n.t('topics.deferredFrom', { number: escapeMarkdown(line.deferredFrom) })] : [])].join(' · '),
+    meta: [
+      by,
+      ...(content.desiredMinutes !== undefined
+        ? [i18n.t('topics.desiredMinutes', { minutes: content.desiredMinutes })]
+        : []),
+    ].join(' · '),
+    flags: [
+      ...(line.late ? [i18n.t('topics.late')] : []),
+      ...(line.deferredFrom ? [i18n.t('topics.deferredFrom', { number: escapeMarkdown(line.deferredFrom) })] : []),
+    ].join(' · '),
     description: escapeMarkdown(shortened(content.description, TOPIC_TEXT_SHOWN)),
     link: content.link ? i18n.t('topics.link', { link: escapeMarkdown(content.link) }) : '',
     decision: decisionText(line, i18n),
-    decisionColor: line.status === 'accepted' || line.status === 'merged' ? 'Good' : line.status === 'declined' ? 'Attention' : 'Default',
-    buttons: line.status === 'submitted' ? [cardButton(i18n.t('topics.decide'), VERBS.topicDecideForm, { submissionId: line.id }, 'positive')] : [],
+    decisionColor:
+      line.status === 'accepted' || line.status === 'merged'
+        ? 'Good'
+        : line.status === 'declined'
+          ? 'Attention'
+          : 'Default',
+    buttons:
+      line.status === 'submitted'
+        ? [cardButton(i18n.t('topics.decide'), VERBS.topicDecideForm, { submissionId: line.id }, 'positive')]
+        : [],
   };
 }
 
@@ -86,7 +109,9 @@ function decisionText(line: TopicLine, i18n: Translator): string {
     case 'merged':
       return i18n.t(`topics.decisions.${line.status}`);
     case 'declined':
-      return i18n.t('topics.decisions.declined', { reason: escapeMarkdown(shortened(line.decision?.reason ?? '–', TOPIC_TEXT_SHOWN)) });
+      return i18n.t('topics.decisions.declined', {
+        reason: escapeMarkdown(shortened(line.decision?.reason ?? '–', TOPIC_TEXT_SHOWN)),
+      });
     default:
       return '';
   }

@@ -1,5 +1,10 @@
 import type { WorkingGroupFormView } from '../app/working-groups/open-working-group-form';
-import { WORKING_GROUP_LIMITS, type WorkingGroupField, type WorkingGroupInput, type WorkingGroupProblem } from '../domain/working-groups/working-group';
+import {
+  WORKING_GROUP_LIMITS,
+  type WorkingGroupField,
+  type WorkingGroupInput,
+  type WorkingGroupProblem,
+} from '../domain/working-groups/working-group';
 import { formatDate } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
 import { cardButton, type CardButton } from './card-button';
@@ -26,7 +31,9 @@ export interface WorkingGroupFormCardData {
   readonly banner: { readonly title: string; readonly text: string; readonly lines: readonly string[] } | null;
   readonly title: string;
   readonly intro: string;
-  readonly labels: Readonly<Record<Field | 'namePlaceholder' | 'membersPlaceholder' | 'reportHint' | 'required' | 'save' | 'back', string>>;
+  readonly labels: Readonly<
+    Record<Field | 'namePlaceholder' | 'membersPlaceholder' | 'reportHint' | 'required' | 'save' | 'back', string>
+  >;
   readonly values: Readonly<Record<Field, string>>;
   readonly limits: typeof WORKING_GROUP_LIMITS;
   readonly sessionChoices: ReadonlyArray<{ readonly title: string; readonly value: string }>;
@@ -44,17 +51,33 @@ export interface WorkingGroupFormRetry {
  * The form for a new temporary working group or a running one, with the sessions it may report
  * at. When it comes back with problems it shows what was typed, so nothing is lost.
  */
-export function renderWorkingGroupFormCard(form: WorkingGroupFormView, i18n: Translator, retry?: WorkingGroupFormRetry): AdaptiveCardJson {
+export function renderWorkingGroupFormCard(
+  form: WorkingGroupFormView,
+  i18n: Translator,
+  retry?: WorkingGroupFormRetry,
+): AdaptiveCardJson {
   const group = 'group' in form ? form.group : undefined;
   const sessionChoices = [
     { title: i18n.t('workingGroups.form.noReport'), value: NO_REPORT_SESSION },
-    ...form.reportSessions.map((session) => ({ title: `${sessionTitle(session, i18n)}, ${formatDate(session.startsAt, form.timeZone, i18n, 'workingGroups.day')}`, value: session.id })),
+    ...form.reportSessions.map((session) => ({
+      title: `${sessionTitle(session, i18n)}, ${formatDate(session.startsAt, form.timeZone, i18n, 'workingGroups.day')}`,
+      value: session.id,
+    })),
   ];
-  const typed = (field: Field, max: number, stored: string | undefined): string => (retry ? echo(retry.input[field], max) : (stored ?? ''));
+  const typed = (field: Field, max: number, stored: string | undefined): string =>
+    retry ? echo(retry.input[field], max) : (stored ?? '');
   const chosen = typed('reportSessionId', 100, group?.reportSessionId);
   const data: WorkingGroupFormCardData = {
-    banner: retry ? { title: i18n.t('problems.title'), text: i18n.t('problems.intro'), lines: retry.problems.map((problem) => describeProblem(problem, i18n)) } : null,
-    title: group ? i18n.t('workingGroups.form.titleEdit', { name: escapeMarkdown(group.name) }) : i18n.t('workingGroups.form.titleNew'),
+    banner: retry
+      ? {
+          title: i18n.t('problems.title'),
+          text: i18n.t('problems.intro'),
+          lines: retry.problems.map((problem) => describeProblem(problem, i18n)),
+        }
+      : null,
+    title: group
+      ? i18n.t('workingGroups.form.titleEdit', { name: escapeMarkdown(group.name) })
+      : i18n.t('workingGroups.form.titleNew'),
     intro: i18n.t('workingGroups.form.intro'),
     labels: {
       name: i18n.t('workingGroups.fields.name'),
@@ -80,7 +103,11 @@ export function renderWorkingGroupFormCard(form: WorkingGroupFormView, i18n: Tra
     },
     limits: WORKING_GROUP_LIMITS,
     sessionChoices,
-    save: cardButton('', VERBS.workingGroupSave, group ? { groupId: group.id, revision: group.revision } : { formId: 'formId' in form ? form.formId : '' }).data,
+    save: cardButton(
+      '',
+      VERBS.workingGroupSave,
+      group ? { groupId: group.id, revision: group.revision } : { formId: 'formId' in form ? form.formId : '' },
+    ).data,
     back: cardButton('', VERBS.workingGroupsOpen).data,
   };
   return expandCard('working-group-form', data);
@@ -92,7 +119,12 @@ function describeProblem(problem: WorkingGroupProblem, i18n: Translator): string
     case 'tooLong':
       return i18n.t('workingGroups.problems.tooLong', { field, max: problem.max });
     case 'invalid':
-      return i18n.t(problem.field === 'startsOn' || problem.field === 'plannedEndOn' ? 'workingGroups.problems.invalidDate' : 'workingGroups.problems.invalid', { field });
+      return i18n.t(
+        problem.field === 'startsOn' || problem.field === 'plannedEndOn'
+          ? 'workingGroups.problems.invalidDate'
+          : 'workingGroups.problems.invalid',
+        { field },
+      );
     default:
       return i18n.t(`workingGroups.problems.${problem.code}`, { field });
   }

@@ -44,7 +44,11 @@ export interface WorkingGroupsCardOptions {
 }
 
 /** The committee's temporary working groups: the active ones to edit or end, then the record of ended ones. */
-export function renderWorkingGroupsCard(view: WorkingGroupsView, i18n: Translator, options: WorkingGroupsCardOptions = {}): AdaptiveCardJson {
+export function renderWorkingGroupsCard(
+  view: WorkingGroupsView,
+  i18n: Translator,
+  options: WorkingGroupsCardOptions = {},
+): AdaptiveCardJson {
   const pages = Math.max(1, Math.ceil(view.groups.length / WORKING_GROUPS_PAGE_SIZE));
   const confirming = view.groups.findIndex((group) => group.id === options.confirmEnd);
   const page = confirming >= 0 ? Math.floor(confirming / WORKING_GROUPS_PAGE_SIZE) + 1 : pageOf(options.page, pages);
@@ -59,7 +63,12 @@ export function renderWorkingGroupsCard(view: WorkingGroupsView, i18n: Translato
       stateLabel: i18n.t(`workingGroups.states.${group.state}`),
       stateColor: group.state === 'active' ? 'Accent' : 'Default',
       facts: factsOf(group, view, i18n),
-      buttons: group.state === 'ended' ? [] : group.id === options.confirmEnd ? confirmButtons(group, page, i18n) : buttonsFor(group, page, i18n),
+      buttons:
+        group.state === 'ended'
+          ? []
+          : group.id === options.confirmEnd
+            ? confirmButtons(group, page, i18n)
+            : buttonsFor(group, page, i18n),
     })),
     actions: [
       cardButton(i18n.t('workingGroups.new'), VERBS.workingGroupForm, {}, 'positive'),
@@ -70,14 +79,36 @@ export function renderWorkingGroupsCard(view: WorkingGroupsView, i18n: Translato
   return expandCard('working-groups', data);
 }
 
-function factsOf(group: WorkingGroupDocument, view: WorkingGroupsView, i18n: Translator): Array<{ title: string; value: string }> {
+function factsOf(
+  group: WorkingGroupDocument,
+  view: WorkingGroupsView,
+  i18n: Translator,
+): Array<{ title: string; value: string }> {
   const day = (isoDate: string) => formatLocalDate(isoDate, i18n, 'workingGroups.day');
   return [
-    { title: i18n.t('workingGroups.term'), value: i18n.t('workingGroups.termValue', { start: day(group.startsOn), end: day(group.plannedEndOn) }) },
-    ...(group.endedAt ? [{ title: i18n.t('workingGroups.endedOn'), value: formatDate(group.endedAt, view.timeZone, i18n, 'workingGroups.day') }] : []),
+    {
+      title: i18n.t('workingGroups.term'),
+      value: i18n.t('workingGroups.termValue', { start: day(group.startsOn), end: day(group.plannedEndOn) }),
+    },
+    ...(group.endedAt
+      ? [
+          {
+            title: i18n.t('workingGroups.endedOn'),
+            value: formatDate(group.endedAt, view.timeZone, i18n, 'workingGroups.day'),
+          },
+        ]
+      : []),
     { title: i18n.t('workingGroups.report'), value: reportLine(group, view, i18n) },
-    { title: i18n.t('workingGroups.fields.members'), value: group.members ? escapeMarkdown(shorten(group.members, LIST_TEXT_LIMITS.members)) : i18n.t('workingGroups.noMembers') },
-    { title: i18n.t('workingGroups.fields.mandate'), value: escapeMarkdown(shorten(group.mandate, LIST_TEXT_LIMITS.mandate)) },
+    {
+      title: i18n.t('workingGroups.fields.members'),
+      value: group.members
+        ? escapeMarkdown(shorten(group.members, LIST_TEXT_LIMITS.members))
+        : i18n.t('workingGroups.noMembers'),
+    },
+    {
+      title: i18n.t('workingGroups.fields.mandate'),
+      value: escapeMarkdown(shorten(group.mandate, LIST_TEXT_LIMITS.mandate)),
+    },
   ];
 }
 
@@ -85,20 +116,34 @@ function factsOf(group: WorkingGroupDocument, view: WorkingGroupsView, i18n: Tra
 function reportLine(group: WorkingGroupDocument, view: WorkingGroupsView, i18n: Translator): string {
   const session = group.reportSessionId ? view.sessions.get(group.reportSessionId) : undefined;
   if (!session) return i18n.t('workingGroups.noReport');
-  if (session.state === 'cancelled') return i18n.t('workingGroups.reportCancelled', { session: sessionTitle(session, i18n) });
-  return i18n.t('workingGroups.reportValue', { session: sessionTitle(session, i18n), date: formatDate(session.startsAt, view.timeZone, i18n, 'workingGroups.day') });
+  if (session.state === 'cancelled')
+    return i18n.t('workingGroups.reportCancelled', { session: sessionTitle(session, i18n) });
+  return i18n.t('workingGroups.reportValue', {
+    session: sessionTitle(session, i18n),
+    date: formatDate(session.startsAt, view.timeZone, i18n, 'workingGroups.day'),
+  });
 }
 
 function buttonsFor(group: WorkingGroupDocument, page: number, i18n: Translator): CardButton[] {
   return [
     cardButton(i18n.t('workingGroups.edit'), VERBS.workingGroupForm, { groupId: group.id }),
-    cardButton(i18n.t('workingGroups.end'), VERBS.workingGroupEnd, { groupId: group.id, revision: group.revision, page }, 'destructive'),
+    cardButton(
+      i18n.t('workingGroups.end'),
+      VERBS.workingGroupEnd,
+      { groupId: group.id, revision: group.revision, page },
+      'destructive',
+    ),
   ];
 }
 
 function confirmButtons(group: WorkingGroupDocument, page: number, i18n: Translator): CardButton[] {
   return [
-    cardButton(i18n.t('workingGroups.endConfirm'), VERBS.workingGroupEnd, { groupId: group.id, revision: group.revision, page, confirmed: true }, 'destructive'),
+    cardButton(
+      i18n.t('workingGroups.endConfirm'),
+      VERBS.workingGroupEnd,
+      { groupId: group.id, revision: group.revision, page, confirmed: true },
+      'destructive',
+    ),
     cardButton(i18n.t('workingGroups.endKeep'), VERBS.workingGroupsOpen, { page }),
   ];
 }

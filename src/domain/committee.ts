@@ -200,36 +200,67 @@ export function parseCommitteeSettings(
   const terms = parseTerms(typeof input.terms === 'string' ? input.terms : '');
   if (!terms) problems.push({ field: 'terms', code: 'invalidTerms' });
 
-  const sessionLengthMinutes = wholeNumber(input.sessionLengthMinutes, 'sessionLengthMinutes', SESSION_MINUTES.min, SESSION_MINUTES.max, problems);
+  const sessionLengthMinutes = wholeNumber(
+    input.sessionLengthMinutes,
+    'sessionLengthMinutes',
+    SESSION_MINUTES.min,
+    SESSION_MINUTES.max,
+    problems,
+  );
   const firstChair = requiredText(input.firstChair, 'firstChair', 'institution', problems);
   const rotating = parseInstitutionLines(input.rotatingChairs, problems);
 
   const callForTopicsDays = wholeNumber(input.callForTopicsDays, 'callForTopicsDays', 1, LEAD_TIME_MAX_DAYS, problems);
   const topicDeadlineDays = wholeNumber(input.topicDeadlineDays, 'topicDeadlineDays', 1, LEAD_TIME_MAX_DAYS, problems);
-  const agendaDispatchDays = wholeNumber(input.agendaDispatchDays, 'agendaDispatchDays', 1, LEAD_TIME_MAX_DAYS, problems);
+  const agendaDispatchDays = wholeNumber(
+    input.agendaDispatchDays,
+    'agendaDispatchDays',
+    1,
+    LEAD_TIME_MAX_DAYS,
+    problems,
+  );
   const rsvpReminderDays = wholeNumber(input.rsvpReminderDays, 'rsvpReminderDays', 0, LEAD_TIME_MAX_DAYS, problems);
   if (
     callForTopicsDays !== undefined &&
     topicDeadlineDays !== undefined &&
     agendaDispatchDays !== undefined &&
     rsvpReminderDays !== undefined &&
-    !(callForTopicsDays > topicDeadlineDays && topicDeadlineDays > agendaDispatchDays && agendaDispatchDays > rsvpReminderDays)
+    !(
+      callForTopicsDays > topicDeadlineDays &&
+      topicDeadlineDays > agendaDispatchDays &&
+      agendaDispatchDays > rsvpReminderDays
+    )
   ) {
     problems.push({ field: 'leadTimeOrder', code: 'leadTimesOutOfOrder' });
   }
 
-  const workingGroup = typeof input.workingGroupConversationId === 'string' ? input.workingGroupConversationId.trim() : '';
+  const workingGroup =
+    typeof input.workingGroupConversationId === 'string' ? input.workingGroupConversationId.trim() : '';
   if (workingGroup && !knownConversationIds.has(workingGroup)) {
     problems.push({ field: 'workingGroupConversationId', code: 'unknownConversation' });
   }
 
   // Absent on cards rendered before the minutes settings existed: the defaults then apply.
-  const objectionDays = input.objectionDays === undefined ? DEFAULT_MINUTES_SETTINGS.objectionDays : wholeNumber(input.objectionDays, 'objectionDays', 1, OBJECTION_DAYS_MAX, problems);
-  const autoApprove = input.autoApprove === undefined ? DEFAULT_MINUTES_SETTINGS.autoApprove : input.autoApprove === true || input.autoApprove === 'true';
+  const objectionDays =
+    input.objectionDays === undefined
+      ? DEFAULT_MINUTES_SETTINGS.objectionDays
+      : wholeNumber(input.objectionDays, 'objectionDays', 1, OBJECTION_DAYS_MAX, problems);
+  const autoApprove =
+    input.autoApprove === undefined
+      ? DEFAULT_MINUTES_SETTINGS.autoApprove
+      : input.autoApprove === true || input.autoApprove === 'true';
 
   // Absent on cards rendered before the retention setting existed: the default then applies.
   const retentionMonths =
-    input.retentionMonths === undefined ? DEFAULT_RETENTION_MONTHS : wholeNumber(input.retentionMonths, 'retentionMonths', RETENTION_MONTHS_LIMITS.min, RETENTION_MONTHS_LIMITS.max, problems);
+    input.retentionMonths === undefined
+      ? DEFAULT_RETENTION_MONTHS
+      : wholeNumber(
+          input.retentionMonths,
+          'retentionMonths',
+          RETENTION_MONTHS_LIMITS.min,
+          RETENTION_MONTHS_LIMITS.max,
+          problems,
+        );
 
   // Absent on cards rendered before the setting existed: the default then applies.
   const autoPublishAgenda =
@@ -286,15 +317,29 @@ export function formatTerms(terms: readonly Term[]): string {
   return terms.map((term) => `${term.startMonth}-${term.endMonth}`).join(',');
 }
 
-function requiredText(value: unknown, field: SettingsField, checked: TextField, problems: SettingsProblem[]): string | undefined {
+function requiredText(
+  value: unknown,
+  field: SettingsField,
+  checked: TextField,
+  problems: SettingsProblem[],
+): string | undefined {
   const before = problems.length;
-  const text = checkText(checked, typeof value === 'string' ? value : undefined, (code, max) => problems.push(code === 'tooLong' ? { field, code, max } : { field, code: 'markup' }));
+  const text = checkText(checked, typeof value === 'string' ? value : undefined, (code, max) =>
+    problems.push(code === 'tooLong' ? { field, code, max } : { field, code: 'markup' }),
+  );
   if (!text && problems.length === before) problems.push({ field, code: 'required' });
   return text;
 }
 
-function wholeNumber(value: unknown, field: SettingsField, min: number, max: number, problems: SettingsProblem[]): number | undefined {
-  const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : NaN;
+function wholeNumber(
+  value: unknown,
+  field: SettingsField,
+  min: number,
+  max: number,
+  problems: SettingsProblem[],
+): number | undefined {
+  const number =
+    typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : NaN;
   if (!Number.isInteger(number)) {
     problems.push({ field, code: 'notANumber' });
     return undefined;
@@ -317,7 +362,13 @@ function parseInstitutionLines(value: unknown, problems: SettingsProblem[]): str
     return [];
   }
   const lineProblems: SettingsProblem[] = [];
-  const checked = lines.map((line) => checkText('institution', line, (code, max) => lineProblems.push(code === 'tooLong' ? { field: 'rotatingChairs', code, max } : { field: 'rotatingChairs', code: 'markup' })));
+  const checked = lines.map((line) =>
+    checkText('institution', line, (code, max) =>
+      lineProblems.push(
+        code === 'tooLong' ? { field: 'rotatingChairs', code, max } : { field: 'rotatingChairs', code: 'markup' },
+      ),
+    ),
+  );
   if (lineProblems.length > 0) {
     problems.push(lineProblems[0]!);
     return [];

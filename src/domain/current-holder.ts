@@ -18,8 +18,14 @@ export interface PersonStanding {
  * one of `seats` (the seats the answer would be for, as stored now; a removed seat is absent)
  * answers. Undefined when they may, else why not, so the card can say what to do.
  */
-export function whyNotCurrent(person: PersonStanding | undefined, personId: string, seats: ReadonlyArray<Seat | undefined>): NotCurrentReason | undefined {
+export function whyNotCurrent(
+  person: PersonStanding | undefined,
+  personId: string,
+  seats: ReadonlyArray<Seat | undefined>,
+): NotCurrentReason | undefined {
   if (person?.erasedAt) return 'erased';
   if (!person?.active) return 'inactive';
-  return seats.some((seat) => seat !== undefined && (seat.memberId === personId || seat.deputyId === personId)) ? undefined : 'seatNotHeld';
+  return seats.some((seat) => seat !== undefined && (seat.memberId === personId || seat.deputyId === personId))
+    ? undefined
+    : 'seatNotHeld';
 }

@@ -108,9 +108,26 @@ function nameParts(name: string): NameParts {
 }
 
 /** Lower-case words that start a family name: von, van, de, zu and the like. */
-const PARTICLES: ReadonlySet<string> = new Set(
-  ['von', 'vom', 'van', 'de', 'der', 'den', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'ten', 'ter', 'zu', 'zum', 'zur'],
-);
+const PARTICLES: ReadonlySet<string> = new Set([
+  'von',
+  'vom',
+  'van',
+  'de',
+  'der',
+  'den',
+  'del',
+  'della',
+  'di',
+  'da',
+  'du',
+  'la',
+  'le',
+  'ten',
+  'ter',
+  'zu',
+  'zum',
+  'zur',
+]);
 
 /** One word of a name as a pattern: its hyphens match any hyphen, its umlauts also spelt out. */
 function token(word: string): string {

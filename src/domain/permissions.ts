@@ -1,7 +1,28 @@
 import type { Role } from './roles';
 
 /** Every command a person can type; card actions map to the command they belong to. */
-export const COMMANDS = ['help', 'setup', 'members', 'planSessions', 'extraSession', 'callForTopics', 'topics', 'agenda', 'publishAgenda', 'workingGroups', 'invite', 'rsvps', 'attendance', 'minutes', 'circulateMinutes', 'approveMinutes', 'actions', 'audit', 'myData', 'delivery'] as const;
+export const COMMANDS = [
+  'help',
+  'setup',
+  'members',
+  'planSessions',
+  'extraSession',
+  'callForTopics',
+  'topics',
+  'agenda',
+  'publishAgenda',
+  'workingGroups',
+  'invite',
+  'rsvps',
+  'attendance',
+  'minutes',
+  'circulateMinutes',
+  'approveMinutes',
+  'actions',
+  'audit',
+  'myData',
+  'delivery',
+] as const;
 export type CommandId = (typeof COMMANDS)[number];
 
 /** Who may use a command: everybody, or only holders of the listed roles. */
@@ -51,8 +72,11 @@ export type ConversationScope = 'personal' | 'shared';
  * in a 1:1 chat; undefined for everything that may be answered anywhere.
  */
 export function personalChatOnlyCommand(commandOrVerb: string): CommandId | undefined {
-  if ((COMMANDS as readonly string[]).includes(commandOrVerb)) return PERSONAL_CHAT_ONLY.has(commandOrVerb as CommandId) ? (commandOrVerb as CommandId) : undefined;
-  return Object.hasOwn(ACTION_AUDIENCE, commandOrVerb) ? (ACTION_AUDIENCE[commandOrVerb as ActionVerb] as ActionAudience).personalChatOnly : undefined;
+  if ((COMMANDS as readonly string[]).includes(commandOrVerb))
+    return PERSONAL_CHAT_ONLY.has(commandOrVerb as CommandId) ? (commandOrVerb as CommandId) : undefined;
+  return Object.hasOwn(ACTION_AUDIENCE, commandOrVerb)
+    ? (ACTION_AUDIENCE[commandOrVerb as ActionVerb] as ActionAudience).personalChatOnly
+    : undefined;
 }
 
 /** Whether the command or card verb may be answered in a conversation of this scope. */

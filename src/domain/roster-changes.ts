@@ -81,7 +81,9 @@ export function applyRosterChange(roster: Roster, change: RosterChange): Result<
 
 /** The roles a person holds because of the seats: member, deputy, both or none. */
 export function seatRolesOf(seats: readonly Seat[], aadObjectId: string): Role[] {
-  return SEAT_ROLES.filter((role) => seats.some((seat) => (role === 'member' ? seat.memberId : seat.deputyId) === aadObjectId));
+  return SEAT_ROLES.filter((role) =>
+    seats.some((seat) => (role === 'member' ? seat.memberId : seat.deputyId) === aadObjectId),
+  );
 }
 
 function changed(roster: Roster, change: RosterChange): Result<Roster, RosterProblem[]> {
@@ -119,10 +121,23 @@ function changed(roster: Roster, change: RosterChange): Result<Roster, RosterPro
   }
 }
 
-function saveSeat(roster: Roster, seatId: string, existing: Seat | undefined, fields: SeatFields): Result<Roster, RosterProblem[]> {
+function saveSeat(
+  roster: Roster,
+  seatId: string,
+  existing: Seat | undefined,
+  fields: SeatFields,
+): Result<Roster, RosterProblem[]> {
   const problems: RosterProblem[] = [];
   const before = problems.length;
-  const institution = checkText('institution', fields.institution, (code, max) => problems.push(code === 'invalid' ? { code: 'invalidValue' } : code === 'tooLong' ? { field: 'institution', code, max } : { field: 'institution', code }));
+  const institution = checkText('institution', fields.institution, (code, max) =>
+    problems.push(
+      code === 'invalid'
+        ? { code: 'invalidValue' }
+        : code === 'tooLong'
+          ? { field: 'institution', code, max }
+          : { field: 'institution', code },
+    ),
+  );
   if (!institution && problems.length === before) problems.push({ field: 'institution', code: 'required' });
 
   const member = holder(roster, fields.memberId, 'memberId', existing?.memberId);
@@ -136,8 +151,12 @@ function saveSeat(roster: Roster, seatId: string, existing: Seat | undefined, fi
 
   if (problems.length > 0 || !institution || memberId === undefined) return fail(problems);
   const seat: Seat = { id: seatId, institution, memberId, ...(deputyId !== undefined ? { deputyId } : {}) };
-  const seats = existing ? roster.seats.map((current) => (current.id === existing.id ? seat : current)) : [...roster.seats, seat];
-  return ok(withSeatRoles({ people: roster.people, seats }, [existing?.memberId, existing?.deputyId, memberId, deputyId]));
+  const seats = existing
+    ? roster.seats.map((current) => (current.id === existing.id ? seat : current))
+    : [...roster.seats, seat];
+  return ok(
+    withSeatRoles({ people: roster.people, seats }, [existing?.memberId, existing?.deputyId, memberId, deputyId]),
+  );
 }
 
 /**
@@ -145,7 +164,12 @@ function saveSeat(roster: Roster, seatId: string, existing: Seat | undefined, fi
  * and only active ones, except the one who already holds that place (a seat whose member has
  * left can still have its institution corrected).
  */
-function holder(roster: Roster, value: unknown, field: SeatField, current: string | undefined): { readonly id?: string; readonly problem?: RosterProblem } {
+function holder(
+  roster: Roster,
+  value: unknown,
+  field: SeatField,
+  current: string | undefined,
+): { readonly id?: string; readonly problem?: RosterProblem } {
   if (value === undefined || value === '') return {};
   if (typeof value !== 'string') return { problem: { code: 'invalidValue' } };
   const person = findPerson(roster, value);
@@ -173,7 +197,9 @@ function withSeatRoles(roster: Roster, touched: ReadonlyArray<string | undefined
     people: roster.people.map((person) => {
       if (!ids.has(person.aadObjectId)) return person;
       const seatRoles = seatRolesOf(roster.seats, person.aadObjectId);
-      const roles = ROLES.filter((role) => ((SEAT_ROLES as readonly Role[]).includes(role) ? seatRoles.includes(role) : person.roles.includes(role)));
+      const roles = ROLES.filter((role) =>
+        (SEAT_ROLES as readonly Role[]).includes(role) ? seatRoles.includes(role) : person.roles.includes(role),
+      );
       return sameRoles(roles, person.roles) ? person : { ...person, roles };
     }),
   };
@@ -184,7 +210,10 @@ function hasActiveSecretariat(roster: Roster): boolean {
 }
 
 function replacePerson(roster: Roster, person: Person): Roster {
-  return { seats: roster.seats, people: roster.people.map((current) => (current.aadObjectId === person.aadObjectId ? person : current)) };
+  return {
+    seats: roster.seats,
+    people: roster.people.map((current) => (current.aadObjectId === person.aadObjectId ? person : current)),
+  };
 }
 
 function findSeat(roster: Roster, id: unknown): Seat | undefined {

@@ -71,16 +71,27 @@ const CONTROL_BUT_LINES = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
  * length, without control characters or markup. Absent or blank gives `undefined`; a refusal is
  * reported through `problem` with the field's limit, and gives `undefined` too.
  */
-export function checkText(field: TextField, value: unknown, problem: (code: TextProblemCode, max: number) => void): string | undefined {
+export function checkText(
+  field: TextField,
+  value: unknown,
+  problem: (code: TextProblemCode, max: number) => void,
+): string | undefined {
   const rule: TextFieldRule = TEXT_FIELDS[field];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') {
     problem('invalid', rule.max);
     return undefined;
   }
-  const text = rule.lines === 'many' ? value.replace(/\r\n/g, '\n').replace(/[\u2028\u2029]/g, '\n').trim() : value.trim();
+  const text =
+    rule.lines === 'many'
+      ? value
+          .replace(/\r\n/g, '\n')
+          .replace(/[\u2028\u2029]/g, '\n')
+          .trim()
+      : value.trim();
   if (text.length > rule.max) problem('tooLong', rule.max);
-  else if ((rule.lines === 'many' ? CONTROL_BUT_LINES : ANY_CONTROL).test(text) || MARKUP.test(text)) problem('markup', rule.max);
+  else if ((rule.lines === 'many' ? CONTROL_BUT_LINES : ANY_CONTROL).test(text) || MARKUP.test(text))
+    problem('markup', rule.max);
   else return text || undefined;
   return undefined;
 }

@@ -10,7 +10,12 @@ export function formatDateTime(isoInstant: string, timeZone: string, i18n: Trans
 }
 
 /** A day in the committee's time zone: "Samstag, 21. November 2026", or in another day format. */
-export function formatDate(isoInstant: string, timeZone: string, i18n: Translator, format: MessageKey = 'dates.date'): string {
+export function formatDate(
+  isoInstant: string,
+  timeZone: string,
+  i18n: Translator,
+  format: MessageKey = 'dates.date',
+): string {
   return inZone(isoInstant, timeZone, i18n).toFormat(i18n.t(format));
 }
 

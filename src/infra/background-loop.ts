@@ -52,7 +52,8 @@ export class BackgroundLoop {
         this.options.logger.error({ err: error, loop: this.options.name }, 'background step failed');
       }
       if (!this.running) break;
-      const pause = failures > 0 ? Math.min(60_000, this.options.idleMs * 2 ** failures) : busy ? 0 : this.options.idleMs;
+      const pause =
+        failures > 0 ? Math.min(60_000, this.options.idleMs * 2 ** failures) : busy ? 0 : this.options.idleMs;
       await new Promise<void>((resolve) => {
         this.wake = resolve;
         this.timer = setTimeout(resolve, pause);

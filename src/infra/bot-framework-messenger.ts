@@ -22,7 +22,9 @@ export interface BotFrameworkMessengerOptions {
 }
 
 type Failure = Extract<DeliveryAttempt, { ok: false }>;
-type PostOutcome = { readonly ok: true; readonly status: number; readonly body: unknown } | { readonly ok: false; readonly failure: Failure };
+type PostOutcome =
+  | { readonly ok: true; readonly status: number; readonly body: unknown }
+  | { readonly ok: false; readonly failure: Failure };
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -58,7 +60,11 @@ export class BotFrameworkMessenger implements Messenger {
   }
 
   async send(address: ConversationAddress, message: OutgoingMessage): Promise<DeliveryAttempt> {
-    const outcome = await this.post(address.serviceUrl, `v3/conversations/${encodeURIComponent(address.conversationId)}/activities`, activityFor(address, message));
+    const outcome = await this.post(
+      address.serviceUrl,
+      `v3/conversations/${encodeURIComponent(address.conversationId)}/activities`,
+      activityFor(address, message),
+    );
     if (!outcome.ok) return outcome.failure;
     // Teams has accepted the message; a missing id must not turn into a retry (a duplicate).
     return { ok: true, activityId: idIn(outcome.body) ?? '' };
@@ -76,7 +82,8 @@ export class BotFrameworkMessenger implements Messenger {
     });
     if (!outcome.ok) return outcome.failure;
     const conversationId = idIn(outcome.body);
-    if (!conversationId) return { ok: false, status: outcome.status, detail: 'the connector answered without a conversation id' };
+    if (!conversationId)
+      return { ok: false, status: outcome.status, detail: 'the connector answered without a conversation id' };
     return {
       ok: true,
       address: {
@@ -97,7 +104,10 @@ export class BotFrameworkMessenger implements Messenger {
     try {
       authorization = await this.authorization();
     } catch (error) {
-      return { ok: false, failure: { ok: false, status: null, detail: `no token for the connector: ${errorName(error)}` } };
+      return {
+        ok: false,
+        failure: { ok: false, status: null, detail: `no token for the connector: ${errorName(error)}` },
+      };
     }
 
     let response: Response;
@@ -150,7 +160,8 @@ export class BotFrameworkMessenger implements Messenger {
         throw error;
       });
     const credentials = await this.credentials;
-    if (!(credentials instanceof AppCredentials)) throw new TypeError('the credentials factory returned credentials that issue no bearer token');
+    if (!(credentials instanceof AppCredentials))
+      throw new TypeError('the credentials factory returned credentials that issue no bearer token');
     return `Bearer ${await credentials.getToken()}`;
   }
 

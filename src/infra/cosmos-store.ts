@@ -14,7 +14,14 @@ import {
   type OperationResponse,
   type SqlParameter,
 } from '@azure/cosmos';
-import type { BatchOperation, Document, DocumentStore, Query, QueryCondition, Stored } from '../app/ports/document-store';
+import type {
+  BatchOperation,
+  Document,
+  DocumentStore,
+  Query,
+  QueryCondition,
+  Stored,
+} from '../app/ports/document-store';
 import {
   ConcurrencyError,
   ConflictError,

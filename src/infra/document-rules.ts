@@ -71,7 +71,11 @@ export function checkedCondition(condition: QueryCondition): CheckedCondition {
     }
     return { kind: 'null-test', path, op };
   }
-  if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) {
+  if (
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    (typeof value === 'number' && Number.isFinite(value))
+  ) {
     return { kind: 'comparison', path, op, value, valueType: typeof value as 'string' | 'number' | 'boolean' };
   }
   throw new InvalidRequestError(`The value compared with "${field}" is not a JSON string, number, boolean or null.`);
@@ -147,9 +151,7 @@ export function assertBatch(committeeId: string, operations: readonly BatchOpera
       continue;
     }
     if (operation.document.committeeId !== committeeId) {
-      throw new InvalidRequestError(
-        `Document "${operation.document.id}" belongs to another committee than the batch.`,
-      );
+      throw new InvalidRequestError(`Document "${operation.document.id}" belongs to another committee than the batch.`);
     }
     assertDocument(operation.document);
   }

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { BatchOperation, Document, DocumentStore, Query, QueryCondition, Stored } from '../app/ports/document-store';
+import type {
+  BatchOperation,
+  Document,
+  DocumentStore,
+  Query,
+  QueryCondition,
+  Stored,
+} from '../app/ports/document-store';
 import { ConcurrencyError, ConflictError, NotFoundError } from '../app/ports/store-errors';
 import {
   assertBatch,
@@ -286,7 +293,9 @@ function prepareBatch(committeeId: string, operations: readonly BatchOperation[]
   return operations.map((operation): PreparedBatchOperation => {
     if (operation.op === 'delete') return { op: 'delete', id: operation.id, ifMatch: operation.ifMatch };
     const data = toStorableData(operation.document);
-    return operation.op === 'replace' ? { op: 'replace', data, ifMatch: operation.ifMatch } : { op: operation.op, data };
+    return operation.op === 'replace'
+      ? { op: 'replace', data, ifMatch: operation.ifMatch }
+      : { op: operation.op, data };
   });
 }
 

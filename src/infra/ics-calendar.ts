@@ -30,7 +30,8 @@ export class IcsCalendarWriter implements CalendarWriter {
   write(event: CalendarEvent): string {
     const start = instant(event.startsAt, 'startsAt', event.uid);
     const end = instant(event.endsAt, 'endsAt', event.uid);
-    if (end <= start) throw new Error(`Calendar event ${event.uid} ends before it starts (${event.startsAt} – ${event.endsAt})`);
+    if (end <= start)
+      throw new Error(`Calendar event ${event.uid} ends before it starts (${event.startsAt} – ${event.endsAt})`);
     const attributes: EventAttributes & { readonly timestamp: number } = {
       productId: GREMIUM_PRODUCT_ID,
       method: event.cancelled ? 'CANCEL' : 'PUBLISH',
@@ -48,7 +49,9 @@ export class IcsCalendarWriter implements CalendarWriter {
       endInputType: 'utc',
       endOutputType: 'utc',
       status: event.cancelled ? 'CANCELLED' : 'CONFIRMED',
-      organizer: event.organizer ? { name: calendarParameter(event.organizer.name), email: calendarLink(event.organizer.email) } : undefined,
+      organizer: event.organizer
+        ? { name: calendarParameter(event.organizer.name), email: calendarLink(event.organizer.email) }
+        : undefined,
     };
     const { error, value } = createEvent(attributes);
     if (error || !value) {
@@ -81,7 +84,9 @@ function calendarLink(text: string): string {
  * and without backslashes, which parameters cannot escape but some readers take as an escape.
  */
 function calendarParameter(text: string): string {
-  return calendarText(text).replace(/[\n"\\]/g, ' ').trim();
+  return calendarText(text)
+    .replace(/[\n"\\]/g, ' ')
+    .trim();
 }
 
 function optional(value: string | undefined, clean: (text: string) => string): string | undefined {

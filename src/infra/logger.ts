@@ -13,13 +13,29 @@ export interface LoggerOptions {
 }
 
 /** Fields that may carry secrets and are never written, whatever logs them. */
-const REDACTED_PATHS = ['password', '*.password', 'key', '*.key', 'authorization', '*.authorization', 'headers.authorization', '*.headers.authorization'];
+const REDACTED_PATHS = [
+  'password',
+  '*.password',
+  'key',
+  '*.key',
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  '*.headers.authorization',
+];
 
 /** Structured logs with pino: one JSON object per line, secrets redacted. */
 export function createLogger({ level, pretty, destination }: LoggerOptions): Logger & pino.Logger {
-  const options: pino.LoggerOptions = { level, base: { app: 'gremium' }, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
+  const options: pino.LoggerOptions = {
+    level,
+    base: { app: 'gremium' },
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+  };
   if (pretty && !destination) {
-    return pino({ ...options, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,app' } } });
+    return pino({
+      ...options,
+      transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,app' } },
+    });
   }
   return destination ? pino(options, destination) : pino(options);
 }

@@ -89,7 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
 
   const portText = value('PORT') ?? '3978';
   const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port > 65535) problems.push(`PORT must be a port number (0–65535; 0 picks a free one), got "${portText}"`);
+  if (!/^\d+$/.test(portText) || port > 65535)
+    problems.push(`PORT must be a port number (0–65535; 0 picks a free one), got "${portText}"`);
 
   const botId = value('BOT_ID');
   const botPassword = value('BOT_PASSWORD');
@@ -98,9 +99,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   const botType = (BOT_TYPES as readonly string[]).includes(botTypeText) ? (botTypeText as BotType) : undefined;
   if (!botType) problems.push(`BOT_TYPE must be one of ${BOT_TYPES.join(', ')}, got "${botTypeText}"`);
   const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  if (botId && !guid.test(botId)) problems.push('BOT_ID must be the bot\'s app (client) id, a GUID');
+  if (botId && !guid.test(botId)) problems.push("BOT_ID must be the bot's app (client) id, a GUID");
   if (botTenantId && !guid.test(botTenantId)) problems.push('BOT_TENANT_ID must be a tenant id, a GUID');
-  if (botId && botType !== 'UserAssignedMSI' && !botPassword) problems.push(`BOT_PASSWORD is required when BOT_ID is set and BOT_TYPE is ${botTypeText}`);
+  if (botId && botType !== 'UserAssignedMSI' && !botPassword)
+    problems.push(`BOT_PASSWORD is required when BOT_ID is set and BOT_TYPE is ${botTypeText}`);
   if (botId && (botType === 'SingleTenant' || botType === 'UserAssignedMSI') && !botTenantId) {
     problems.push(`BOT_TENANT_ID is required when BOT_TYPE is ${botTypeText}`);
   }
@@ -125,33 +127,50 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   }
 
   const allowedTenantsText = value('ALLOWED_TENANTS');
-  const allowedTenantIds = allowedTenantsText && allowedTenantsText !== '*' ? allowedTenantsText.split(',').map((id) => id.trim()).filter(Boolean) : [];
-  if (allowedTenantsText && allowedTenantsText !== '*' && (allowedTenantIds.length === 0 || !allowedTenantIds.every((id) => guid.test(id)))) {
+  const allowedTenantIds =
+    allowedTenantsText && allowedTenantsText !== '*'
+      ? allowedTenantsText
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean)
+      : [];
+  if (
+    allowedTenantsText &&
+    allowedTenantsText !== '*' &&
+    (allowedTenantIds.length === 0 || !allowedTenantIds.every((id) => guid.test(id)))
+  ) {
     problems.push('ALLOWED_TENANTS must be tenant ids (GUIDs) separated by commas, or * for any tenant');
   }
   if (botId && !allowedTenantsText && !botTenantId) {
-    problems.push('ALLOWED_TENANTS is required when BOT_ID is set without BOT_TENANT_ID (tenant ids separated by commas, or * for any tenant)');
+    problems.push(
+      'ALLOWED_TENANTS is required when BOT_ID is set without BOT_TENANT_ID (tenant ids separated by commas, or * for any tenant)',
+    );
   }
 
   const requestTimeoutText = value('REQUEST_TIMEOUT_SECONDS') ?? '30';
   const requestTimeoutSeconds = Number(requestTimeoutText);
-  if (!/^\d+$/.test(requestTimeoutText) || requestTimeoutSeconds < 1 || requestTimeoutSeconds > 300) problems.push(`REQUEST_TIMEOUT_SECONDS must be a whole number from 1 to 300, got "${requestTimeoutText}"`);
+  if (!/^\d+$/.test(requestTimeoutText) || requestTimeoutSeconds < 1 || requestTimeoutSeconds > 300)
+    problems.push(`REQUEST_TIMEOUT_SECONDS must be a whole number from 1 to 300, got "${requestTimeoutText}"`);
 
   const cosmosEndpoint = value('COSMOS_ENDPOINT');
   const storeText = value('STORE') ?? (cosmosEndpoint ? 'cosmos' : 'embedded');
-  if (storeText !== 'embedded' && storeText !== 'cosmos') problems.push(`STORE must be "embedded" or "cosmos", got "${storeText}"`);
+  if (storeText !== 'embedded' && storeText !== 'cosmos')
+    problems.push(`STORE must be "embedded" or "cosmos", got "${storeText}"`);
   if (storeText === 'cosmos' && !cosmosEndpoint) problems.push('COSMOS_ENDPOINT is required when STORE is cosmos');
-  if (cosmosEndpoint && !/^https?:\/\/\S+$/.test(cosmosEndpoint)) problems.push('COSMOS_ENDPOINT must be an http(s) URL');
+  if (cosmosEndpoint && !/^https?:\/\/\S+$/.test(cosmosEndpoint))
+    problems.push('COSMOS_ENDPOINT must be an http(s) URL');
 
   const localeText = value('DEFAULT_LOCALE') ?? 'de';
   if (!isLocale(localeText)) problems.push(`DEFAULT_LOCALE must be "de" or "en", got "${localeText}"`);
 
   const perSecondText = value('DELIVERY_PER_SECOND') ?? '50';
   const deliveryPerSecond = Number(perSecondText);
-  if (!/^\d+$/.test(perSecondText) || deliveryPerSecond < 1 || deliveryPerSecond > 1000) problems.push(`DELIVERY_PER_SECOND must be a whole number from 1 to 1000, got "${perSecondText}"`);
+  if (!/^\d+$/.test(perSecondText) || deliveryPerSecond < 1 || deliveryPerSecond > 1000)
+    problems.push(`DELIVERY_PER_SECOND must be a whole number from 1 to 1000, got "${perSecondText}"`);
 
   const logLevel = value('LOG_LEVEL') ?? 'info';
-  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  if (!LOG_LEVELS.includes(logLevel))
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
 
   const openIdMetadataUrl = value('BOT_OPENID_METADATA_URL');
   if (openIdMetadataUrl && !isIdentityPlatformUrl(openIdMetadataUrl, localMode)) {
@@ -164,7 +183,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
 
   const publicBaseUrlText = value('PUBLIC_BASE_URL');
   const publicBaseUrl = publicBaseUrlText ? baseUrl(publicBaseUrlText) : `http://localhost:${port}`;
-  if (!publicBaseUrl) problems.push(`PUBLIC_BASE_URL must be an http(s) URL without query or fragment, e.g. https://gremium.azurewebsites.net, got "${publicBaseUrlText}"`);
+  if (!publicBaseUrl)
+    problems.push(
+      `PUBLIC_BASE_URL must be an http(s) URL without query or fragment, e.g. https://gremium.azurewebsites.net, got "${publicBaseUrlText}"`,
+    );
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -175,7 +197,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     publicBaseUrl: publicBaseUrl!,
     bot: { id: botId, password: botPassword, tenantId: botTenantId, type: botType!, openIdMetadataUrl },
     allowedTenants: allowedTenantsOf(allowedTenantsText, allowedTenantIds, botTenantId),
-    http: { headersTimeoutMs: Math.min(requestTimeoutSeconds, HEADERS_TIMEOUT_SECONDS) * 1000, requestTimeoutMs: requestTimeoutSeconds * 1000 },
+    http: {
+      headersTimeoutMs: Math.min(requestTimeoutSeconds, HEADERS_TIMEOUT_SECONDS) * 1000,
+      requestTimeoutMs: requestTimeoutSeconds * 1000,
+    },
     store: storeText as StoreKind,
     dataDir: path.resolve(cwd, value('DATA_DIR') ?? './data'),
     cosmos:
@@ -198,7 +223,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
  * ALLOWED_TENANTS when given (`*`: any tenant, said explicitly), else the registration's own
  * tenant, else (only reachable in local mode, see the check above) any tenant.
  */
-function allowedTenantsOf(text: string | undefined, ids: readonly string[], botTenantId: string | undefined): TenantAllowance {
+function allowedTenantsOf(
+  text: string | undefined,
+  ids: readonly string[],
+  botTenantId: string | undefined,
+): TenantAllowance {
   if (text === '*') return ANY_TENANT;
   if (ids.length > 0) return onlyTenants(ids);
   return botTenantId ? onlyTenants([botTenantId]) : ANY_TENANT;
@@ -228,6 +257,7 @@ function baseUrl(text: string): string | undefined {
   } catch {
     return undefined;
   }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username || url.password) return undefined;
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username || url.password)
+    return undefined;
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }

@@ -46,7 +46,8 @@ function withoutInternalDetails(response: Response, turnStarted: () => boolean, 
       if (status === 401) onUnauthenticated();
       return response.status(status);
     },
-    send: (body: unknown) => response.send(status >= 400 ? { status: status === 401 ? 'unauthorized' : 'error' } : body),
+    send: (body: unknown) =>
+      response.send(status >= 400 ? { status: status === 401 ? 'unauthorized' : 'error' } : body),
     end: () => response.end(),
   };
 }
@@ -108,7 +109,20 @@ export interface GremiumServerParts {
 }
 
 /** The one place that wires store, use cases, bot and HTTP together. */
-export async function startGremiumServer({ config, store, clock, logger, background = true, jobHandlers = { ...SESSION_JOB_HANDLERS, ...AGREEMENT_JOB_HANDLERS, ...MINUTES_JOB_HANDLERS, ...RETENTION_JOB_HANDLERS }, pdf = {} }: GremiumServerParts): Promise<GremiumServer> {
+export async function startGremiumServer({
+  config,
+  store,
+  clock,
+  logger,
+  background = true,
+  jobHandlers = {
+    ...SESSION_JOB_HANDLERS,
+    ...AGREEMENT_JOB_HANDLERS,
+    ...MINUTES_JOB_HANDLERS,
+    ...RETENTION_JOB_HANDLERS,
+  },
+  pdf = {},
+}: GremiumServerParts): Promise<GremiumServer> {
   // Every write of every use case, turn and job goes through the audit trail (see auditedStore).
   const deps: AppDependencies = { store: auditedStore(store, clock), clock };
   const credentials = createBotCredentials(config.bot);
@@ -150,7 +164,14 @@ export async function startGremiumServer({ config, store, clock, logger, backgro
       },
     }),
   ];
-  const app = createBot({ deps, adapter, defaultLocale: config.defaultLocale, logger, publicBaseUrl: config.publicBaseUrl, allowedTenants: config.allowedTenants });
+  const app = createBot({
+    deps,
+    adapter,
+    defaultLocale: config.defaultLocale,
+    logger,
+    publicBaseUrl: config.publicBaseUrl,
+    allowedTenants: config.allowedTenants,
+  });
   const calendarWriter = new IcsCalendarWriter();
   const supersededPage = renderSupersededPage();
   const pdfRendering = { ...DEFAULT_PDF_RENDERING, ...pdf };
@@ -172,11 +193,16 @@ export async function startGremiumServer({ config, store, clock, logger, backgro
     handleMessage: (request: Request, response: Response) => {
       let turnStarted = false;
       // Only the fact: the token itself, or why it failed, is nothing an operator needs in a log.
-      const refused = () => logger.warn({ path: request.path() }, 'request without a valid Bot Framework token was refused');
-      return adapter.process(request, withoutInternalDetails(response, () => turnStarted, refused), async (context) => {
-        turnStarted = true;
-        await app.run(context);
-      });
+      const refused = () =>
+        logger.warn({ path: request.path() }, 'request without a valid Bot Framework token was refused');
+      return adapter.process(
+        request,
+        withoutInternalDetails(response, () => turnStarted, refused),
+        async (context) => {
+          turnStarted = true;
+          await app.run(context);
+        },
+      );
     },
     isReady: async () => {
       await store.ping();

@@ -35,12 +35,19 @@ export interface HttpServerOptions {
    * undefined for any link that does not lead to one; the server answers all of those with the
    * same 404. Rejecting with TooBusyError answers 503 with Retry-After.
    */
-  readonly minutesFile: (committeeId: string, sessionId: string, token: string) => Promise<MinutesFile | SupersededPage | undefined>;
+  readonly minutesFile: (
+    committeeId: string,
+    sessionId: string,
+    token: string,
+  ) => Promise<MinutesFile | SupersededPage | undefined>;
   /**
    * A person's data export (JSON) behind the link of their "my data" card, or undefined for a
    * wrong or expired token; all of those get the same 404. No route without it.
    */
-  readonly exportFile?: (committeeId: string, token: string) => Promise<{ readonly fileName: string; readonly content: string } | undefined>;
+  readonly exportFile?: (
+    committeeId: string,
+    token: string,
+  ) => Promise<{ readonly fileName: string; readonly content: string } | undefined>;
 }
 
 /** An iCalendar file as the calendar route hands it out. */
@@ -83,7 +90,11 @@ interface SecretLinkDownload {
   readonly contentType: string;
   /** Whether the address names a session (`/<prefix>/<committee>/<session>/<token>.<ext>`); a committee's own files omit it. */
   readonly perSession?: boolean;
-  readonly find: (committeeId: string, sessionId: string, token: string) => Promise<DownloadFile | SupersededPage | undefined>;
+  readonly find: (
+    committeeId: string,
+    sessionId: string,
+    token: string,
+  ) => Promise<DownloadFile | SupersededPage | undefined>;
 }
 
 export interface RunningHttpServer {
@@ -151,12 +162,20 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   server.server.requestTimeout = timeouts.requestMs;
   // Read when the server starts listening, so setting it here still counts.
   Object.assign(server.server, { connectionsCheckingInterval: checkingIntervalFor(timeouts) });
-  server.on('restifyError', (_request: Request, _response: Response, error: { statusCode?: number; toJSON?: () => unknown; toString?: () => string }, callback: () => void) => {
-    const status = statusWordOf(error.statusCode ?? 500);
-    error.toJSON = () => ({ status });
-    error.toString = () => status;
-    callback();
-  });
+  server.on(
+    'restifyError',
+    (
+      _request: Request,
+      _response: Response,
+      error: { statusCode?: number; toJSON?: () => unknown; toString?: () => string },
+      callback: () => void,
+    ) => {
+      const status = statusWordOf(error.statusCode ?? 500);
+      error.toJSON = () => ({ status });
+      error.toString = () => status;
+      callback();
+    },
+  );
   logRequests(server, options.logger);
   let inFlight = 0;
   let draining = false;
@@ -177,7 +196,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
    * before the store closes. Failures are answered with a status word, never their message; work
    * refused for a full queue (TooBusyError) with 503 and when to try again.
    */
-  const tracked = async (response: Response, work: () => Promise<void>, headers: Readonly<Record<string, string>> = {}): Promise<void> => {
+  const tracked = async (
+    response: Response,
+    work: () => Promise<void>,
+    headers: Readonly<Record<string, string>> = {},
+  ): Promise<void> => {
     if (draining) {
       response.send(503, { status: 'shutting down' }, headers);
       return;
@@ -235,39 +258,48 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const serveSecretLinkDownloads = (download: SecretLinkDownload): void => {
     const suffix = `.${download.extension}`;
     const perSession = download.perSession !== false;
-    server.get(`/${download.prefix}/:committeeId/${perSession ? ':sessionId/' : ''}:file`, async (request: Request, response: Response) =>
-      tracked(
-        response,
-        async () => {
-          const { committeeId, sessionId = perSession ? undefined : '', file } = request.params as Partial<Record<string, string>>;
-          const token = file?.endsWith(suffix) ? file.slice(0, -suffix.length) : undefined;
-          const found = committeeId && sessionId !== undefined && (sessionId || !perSession) && token ? await download.find(committeeId, sessionId, token) : undefined;
-          if (!found) {
-            response.send(404, { status: 'not found' }, NO_STORE);
-            return;
-          }
-          if ('superseded' in found) {
-            const page = Buffer.from(found.html, 'utf8');
-            response.sendRaw(410, page, {
+    server.get(
+      `/${download.prefix}/:committeeId/${perSession ? ':sessionId/' : ''}:file`,
+      async (request: Request, response: Response) =>
+        tracked(
+          response,
+          async () => {
+            const {
+              committeeId,
+              sessionId = perSession ? undefined : '',
+              file,
+            } = request.params as Partial<Record<string, string>>;
+            const token = file?.endsWith(suffix) ? file.slice(0, -suffix.length) : undefined;
+            const found =
+              committeeId && sessionId !== undefined && (sessionId || !perSession) && token
+                ? await download.find(committeeId, sessionId, token)
+                : undefined;
+            if (!found) {
+              response.send(404, { status: 'not found' }, NO_STORE);
+              return;
+            }
+            if ('superseded' in found) {
+              const page = Buffer.from(found.html, 'utf8');
+              response.sendRaw(410, page, {
+                ...NO_STORE,
+                'Content-Type': 'text/html; charset=utf-8',
+                'Content-Length': String(page.length),
+                'X-Content-Type-Options': 'nosniff',
+                'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+              });
+              return;
+            }
+            const body = typeof found.content === 'string' ? Buffer.from(found.content, 'utf8') : found.content;
+            response.sendRaw(200, body, {
               ...NO_STORE,
-              'Content-Type': 'text/html; charset=utf-8',
-              'Content-Length': String(page.length),
+              'Content-Type': download.contentType,
+              'Content-Disposition': `attachment; filename="${found.fileName.replace(/[^\w.-]/g, '_')}"`,
+              'Content-Length': String(body.length),
               'X-Content-Type-Options': 'nosniff',
-              'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
             });
-            return;
-          }
-          const body = typeof found.content === 'string' ? Buffer.from(found.content, 'utf8') : found.content;
-          response.sendRaw(200, body, {
-            ...NO_STORE,
-            'Content-Type': download.contentType,
-            'Content-Disposition': `attachment; filename="${found.fileName.replace(/[^\w.-]/g, '_')}"`,
-            'Content-Length': String(body.length),
-            'X-Content-Type-Options': 'nosniff',
-          });
-        },
-        NO_STORE,
-      ),
+          },
+          NO_STORE,
+        ),
     );
     // Any other address below the prefix gets the same answer as a wrong token, not restify's own 404.
     server.get(`/${download.prefix}/*`, (_request: Request, response: Response, next) => {
@@ -275,10 +307,27 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       next();
     });
   };
-  serveSecretLinkDownloads({ prefix: 'api/calendar', extension: 'ics', contentType: 'text/calendar; charset=utf-8', find: options.calendarFile });
-  serveSecretLinkDownloads({ prefix: 'api/minutes', extension: 'pdf', contentType: 'application/pdf', find: options.minutesFile });
+  serveSecretLinkDownloads({
+    prefix: 'api/calendar',
+    extension: 'ics',
+    contentType: 'text/calendar; charset=utf-8',
+    find: options.calendarFile,
+  });
+  serveSecretLinkDownloads({
+    prefix: 'api/minutes',
+    extension: 'pdf',
+    contentType: 'application/pdf',
+    find: options.minutesFile,
+  });
   const exportFile = options.exportFile;
-  if (exportFile) serveSecretLinkDownloads({ prefix: 'api/export', extension: 'json', contentType: 'application/json; charset=utf-8', perSession: false, find: (committeeId, _session, token) => exportFile(committeeId, token) });
+  if (exportFile)
+    serveSecretLinkDownloads({
+      prefix: 'api/export',
+      extension: 'json',
+      contentType: 'application/json; charset=utf-8',
+      perSession: false,
+      find: (committeeId, _session, token) => exportFile(committeeId, token),
+    });
 
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);
@@ -295,7 +344,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       draining = true;
       const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
       server.server.closeIdleConnections();
-      const idle = inFlight === 0 ? Promise.resolve(true) : new Promise<boolean>((resolve) => (onIdle = () => resolve(true)));
+      const idle =
+        inFlight === 0 ? Promise.resolve(true) : new Promise<boolean>((resolve) => (onIdle = () => resolve(true)));
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)));
       const finished = await Promise.race([idle, timeout]);

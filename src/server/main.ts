@@ -20,10 +20,16 @@ async function main(): Promise<void> {
   }
   const logger = createLogger({ level: config.logLevel, pretty: config.logPretty });
   if (config.localMode) {
-    logger.warn({ host: config.host }, 'LOCAL_MODE=true: local mode without authentication, listening on the loopback interface only');
+    logger.warn(
+      { host: config.host },
+      'LOCAL_MODE=true: local mode without authentication, listening on the loopback interface only',
+    );
   }
   if (!config.localMode && new URL(config.publicBaseUrl).hostname === 'localhost') {
-    logger.warn({ publicBaseUrl: config.publicBaseUrl }, 'PUBLIC_BASE_URL is not set: calendar links in invitations point at localhost, which nobody else can open');
+    logger.warn(
+      { publicBaseUrl: config.publicBaseUrl },
+      'PUBLIC_BASE_URL is not set: calendar links in invitations point at localhost, which nobody else can open',
+    );
   }
   const store = await openStore(config);
   const server = await startGremiumServer({ config, store, clock: systemClock, logger });

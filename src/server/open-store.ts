@@ -11,7 +11,10 @@ export async function openStore(config: Config): Promise<DocumentStore> {
     const { EmbeddedStore } = await import('../infra/embedded-store');
     return EmbeddedStore.open({ dataDir: config.dataDir });
   }
-  const [{ CosmosStore }, { DefaultAzureCredential }] = await Promise.all([import('../infra/cosmos-store'), import('@azure/identity')]);
+  const [{ CosmosStore }, { DefaultAzureCredential }] = await Promise.all([
+    import('../infra/cosmos-store'),
+    import('@azure/identity'),
+  ]);
   const { endpoint, key, databaseId, containerId } = config.cosmos;
   return CosmosStore.connect({
     endpoint,

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import type { AppDependencies } from '../../src/app/dependencies';
 import type { ConversationDocument } from '../../src/app/documents';
-import { conversationDocumentId, rememberConversation, type ConversationSighting } from '../../src/app/remember-conversation';
+import {
+  conversationDocumentId,
+  rememberConversation,
+  type ConversationSighting,
+} from '../../src/app/remember-conversation';
 import { fixedClock } from '../../src/domain/clock';
 import { committeeIdForTenant } from '../../src/domain/ids';
 import { useTempStore, type TempStore } from '../support/temp-store';
@@ -30,7 +34,10 @@ describe('app/remember-conversation', () => {
 
   it("keeps a person's 1:1 conversation under their object id", async () => {
     await rememberConversation(deps, personal);
-    const stored = await temp.store.get<ConversationDocument>(committeeIdForTenant(TENANT), 'personal-aaaaaaaa-0000-0000-0000-000000000001');
+    const stored = await temp.store.get<ConversationDocument>(
+      committeeIdForTenant(TENANT),
+      'personal-aaaaaaaa-0000-0000-0000-000000000001',
+    );
     assert.equal(stored?.kind, 'personal');
     assert.equal(stored?.address.conversationId, 'a:1personal');
     assert.equal(stored?.locale, 'de-DE');
@@ -41,7 +48,10 @@ describe('app/remember-conversation', () => {
     const later = { ...deps, clock: fixedClock('2026-11-22T10:00:00Z') };
     const same = await rememberConversation(later, personal);
     assert.equal((same as { _etag?: string })._etag, (first as { _etag?: string })._etag);
-    const moved = await rememberConversation(later, { ...personal, address: { ...personal.address, serviceUrl: 'https://smba2.example/' } });
+    const moved = await rememberConversation(later, {
+      ...personal,
+      address: { ...personal.address, serviceUrl: 'https://smba2.example/' },
+    });
     assert.equal(moved.address.serviceUrl, 'https://smba2.example/');
     assert.equal(moved.updatedAt, '2026-11-22T10:00:00.000Z');
   });

@@ -11,8 +11,16 @@ import { committeeIdForTenant } from '../../src/domain/ids';
 import { useTempStore, type TempStore } from '../support/temp-store';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
-const alice: ActorIdentity = { tenantId: TENANT, aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000001', displayName: 'Alice Adler' };
-const bob: ActorIdentity = { tenantId: TENANT, aadObjectId: 'bbbbbbbb-0000-0000-0000-000000000002', displayName: 'Bob Berg' };
+const alice: ActorIdentity = {
+  tenantId: TENANT,
+  aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000001',
+  displayName: 'Alice Adler',
+};
+const bob: ActorIdentity = {
+  tenantId: TENANT,
+  aadObjectId: 'bbbbbbbb-0000-0000-0000-000000000002',
+  displayName: 'Bob Berg',
+};
 
 const defaults = DEFAULT_COMMITTEE_SETTINGS;
 const answers: CommitteeSettingsInput = {
@@ -69,7 +77,10 @@ describe('app/save-setup', () => {
 
   it('refuses changes from anyone but the secretariat and changes nothing', async () => {
     await saveSetup(deps, await identifyActor(deps, alice), { revision: 0, answers });
-    const result = await saveSetup(deps, await identifyActor(deps, bob), { revision: 1, answers: { ...answers, name: 'Übernommen' } });
+    const result = await saveSetup(deps, await identifyActor(deps, bob), {
+      revision: 1,
+      answers: { ...answers, name: 'Übernommen' },
+    });
     assert.deepEqual(result, { ok: false, error: { kind: 'notAllowed' } });
     const opened = await openSetup(deps, await identifyActor(deps, bob));
     assert.deepEqual(opened, { ok: false, error: { kind: 'notAllowed' } });
@@ -80,7 +91,10 @@ describe('app/save-setup', () => {
   it('saves a change by the secretariat as the next revision', async () => {
     await saveSetup(deps, await identifyActor(deps, alice), { revision: 0, answers });
     const later = { ...deps, clock: fixedClock('2026-11-22T08:00:00Z') };
-    const result = await saveSetup(later, await identifyActor(later, alice), { revision: 1, answers: { ...answers, sessionLengthMinutes: '180' } });
+    const result = await saveSetup(later, await identifyActor(later, alice), {
+      revision: 1,
+      answers: { ...answers, sessionLengthMinutes: '180' },
+    });
     assert.ok(result.ok);
     assert.equal(result.value.revision, 2);
     assert.equal(result.value.sessionLengthMinutes, 180);
@@ -95,7 +109,10 @@ describe('app/save-setup', () => {
     await saveSetup(deps, await identifyActor(deps, alice), { revision: 0, answers });
     await saveSetup(deps, await identifyActor(deps, alice), { revision: 1, answers: { ...answers, name: 'Zweite' } });
     for (const revision of [1, 0, '2', null, 99]) {
-      const result = await saveSetup(deps, await identifyActor(deps, alice), { revision, answers: { ...answers, name: 'Veraltet' } });
+      const result = await saveSetup(deps, await identifyActor(deps, alice), {
+        revision,
+        answers: { ...answers, name: 'Veraltet' },
+      });
       assert.deepEqual(result, { ok: false, error: { kind: 'outdated' } }, String(revision));
     }
     const committee = await temp.store.get<CommitteeDocument>(committeeIdForTenant(TENANT), 'committee');
@@ -105,14 +122,19 @@ describe('app/save-setup', () => {
   it('lets exactly one of two concurrent edits of the same revision win', async () => {
     await saveSetup(deps, await identifyActor(deps, alice), { revision: 0, answers });
     const actor = await identifyActor(deps, alice);
-    const results = await Promise.all(['Eins', 'Zwei', 'Drei'].map((name) => saveSetup(deps, actor, { revision: 1, answers: { ...answers, name } })));
+    const results = await Promise.all(
+      ['Eins', 'Zwei', 'Drei'].map((name) => saveSetup(deps, actor, { revision: 1, answers: { ...answers, name } })),
+    );
     assert.equal(results.filter((result) => result.ok).length, 1);
     const committee = await temp.store.get<CommitteeDocument>(committeeIdForTenant(TENANT), 'committee');
     assert.equal(committee?.revision, 2);
   });
 
   it('reports invalid answers and stores nothing', async () => {
-    const result = await saveSetup(deps, await identifyActor(deps, alice), { revision: 0, answers: { ...answers, name: 'x'.repeat(201) } });
+    const result = await saveSetup(deps, await identifyActor(deps, alice), {
+      revision: 0,
+      answers: { ...answers, name: 'x'.repeat(201) },
+    });
     assert.ok(!result.ok && result.error.kind === 'invalid');
     assert.deepEqual(await temp.store.query(committeeIdForTenant(TENANT), { type: 'committee' }), []);
     assert.deepEqual(await temp.store.query(committeeIdForTenant(TENANT), { type: 'person' }), []);
@@ -132,9 +154,15 @@ describe('app/save-setup', () => {
       teamId: '19:team@thread.tacv2',
       teamName: 'KOG',
     });
-    const unknown = await saveSetup(deps, await identifyActor(deps, alice), { revision: 0, answers: { ...answers, workingGroupConversationId: 'conversation-elsewhere' } });
+    const unknown = await saveSetup(deps, await identifyActor(deps, alice), {
+      revision: 0,
+      answers: { ...answers, workingGroupConversationId: 'conversation-elsewhere' },
+    });
     assert.ok(!unknown.ok && unknown.error.kind === 'invalid');
-    const known = await saveSetup(deps, await identifyActor(deps, alice), { revision: 0, answers: { ...answers, workingGroupConversationId: channel.id } });
+    const known = await saveSetup(deps, await identifyActor(deps, alice), {
+      revision: 0,
+      answers: { ...answers, workingGroupConversationId: channel.id },
+    });
     assert.ok(known.ok);
     assert.equal(known.value.workingGroupConversationId, channel.id);
   });

@@ -22,7 +22,11 @@ describe('app/seed-committee', () => {
     assert.ok(await temp.store.get(committeeId, committee.workingGroupConversationId));
     assert.equal((await temp.store.query<PersonDocument>(committeeId, { type: 'person' })).length, 6);
     assert.equal((await temp.store.query<SeatDocument>(committeeId, { type: 'seat' })).length, 3);
-    const katrin = await identifyActor(deps, { tenantId: DEMO_TENANT_ID, aadObjectId: '6e6d0000-0000-4000-8000-0000000000a1', displayName: 'Katrin Albers' });
+    const katrin = await identifyActor(deps, {
+      tenantId: DEMO_TENANT_ID,
+      aadObjectId: '6e6d0000-0000-4000-8000-0000000000a1',
+      displayName: 'Katrin Albers',
+    });
     assert.deepEqual(katrin.roles, ['secretariat']);
   });
 

@@ -8,12 +8,7 @@ import { inflateSync } from 'node:zlib';
 import AdmZip from 'adm-zip';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import {
-  AppPackageError,
-  buildAppPackage,
-  findPlaceholders,
-  parseEnvFile,
-} from '../../scripts/package-app';
+import { AppPackageError, buildAppPackage, findPlaceholders, parseEnvFile } from '../../scripts/package-app';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const APP_DIR = path.join(ROOT, 'appPackage');
@@ -188,10 +183,7 @@ describe('Teams app package', () => {
         existsSync(path.join(SCHEMA_ROOT, `v${manifest.manifestVersion}`, 'MicrosoftTeams.schema.json')),
         `test/appPackage/schema/v${manifest.manifestVersion} is missing`,
       );
-      assert.ok(
-        Number(manifest.manifestVersion.split('.')[1]) >= 19,
-        'manifestVersion must be 1.19 or newer',
-      );
+      assert.ok(Number(manifest.manifestVersion.split('.')[1]) >= 19, 'manifestVersion must be 1.19 or newer');
     });
 
     it('validates against the vendored schema once placeholders are filled', () => {
@@ -262,7 +254,10 @@ describe('Teams app package', () => {
     it('has a 32x32 outline icon, white on a transparent background', () => {
       const png = decodePng(readFileSync(path.join(APP_DIR, manifest.icons.outline)));
       assert.deepEqual([png.width, png.height], [32, 32]);
-      assert.ok(png.colorType === 6 || png.colorType === 4 || png.hasTransparencyChunk, 'outline needs an alpha channel');
+      assert.ok(
+        png.colorType === 6 || png.colorType === 4 || png.hasTransparencyChunk,
+        'outline needs an alpha channel',
+      );
       let transparent = 0;
       let opaque = 0;
       for (let i = 0; i < png.width * png.height; i++) {
@@ -272,7 +267,11 @@ describe('Teams app package', () => {
           continue;
         }
         if (a === 255) opaque++;
-        assert.deepEqual([r, g, b], [255, 255, 255], `pixel ${i % png.width},${Math.floor(i / png.width)} is not white`);
+        assert.deepEqual(
+          [r, g, b],
+          [255, 255, 255],
+          `pixel ${i % png.width},${Math.floor(i / png.width)} is not white`,
+        );
       }
       assert.ok(transparent > png.width * png.height * 0.3, `only ${transparent} transparent pixels`);
       assert.ok(opaque > 0, 'the outline icon draws nothing');
@@ -314,7 +313,8 @@ describe('Teams app package', () => {
       for (const list of lists) {
         const titles = list.commands.map((command) => command.title);
         for (const title of personalOnly) {
-          if (list.scopes.includes('personal')) assert.ok(titles.includes(title), `${title} is offered in the personal chat`);
+          if (list.scopes.includes('personal'))
+            assert.ok(titles.includes(title), `${title} is offered in the personal chat`);
           else assert.ok(!titles.includes(title), `${title} is offered in ${list.scopes.join(', ')}`);
         }
       }
@@ -325,7 +325,11 @@ describe('Teams app package', () => {
       for (const [listIndex, list] of lists.entries()) {
         for (const [commandIndex, command] of list.commands.entries()) {
           const english = localization[`bots[0].commandLists[${listIndex}].commands[${commandIndex}].title`];
-          assert.equal(english, ENGLISH_COMMANDS[GERMAN_COMMANDS.indexOf(command.title)], `${list.scopes.join(', ')}: ${command.title}`);
+          assert.equal(
+            english,
+            ENGLISH_COMMANDS[GERMAN_COMMANDS.indexOf(command.title)],
+            `${list.scopes.join(', ')}: ${command.title}`,
+          );
         }
       }
     });
@@ -361,7 +365,10 @@ describe('Teams app package', () => {
       assert.equal(zipPath, path.join(outDir, 'appPackage.dev.zip'));
       assert.ok(existsSync(zipPath));
       const zip = new AdmZip(zipPath);
-      const names = zip.getEntries().map((e) => e.entryName).sort();
+      const names = zip
+        .getEntries()
+        .map((e) => e.entryName)
+        .sort();
       assert.deepEqual(names, ['color.png', 'en.json', 'manifest.json', 'outline.png']);
       assert.deepEqual([...entries].sort(), names);
 
@@ -435,10 +442,7 @@ describe('Teams app package', () => {
     it('fails when an icon has the wrong size', () => {
       writeEnv(SAMPLE_VARS);
       cpSync(path.join(APP_DIR, manifest.icons.outline), path.join(root, 'appPackage', manifest.icons.color));
-      assert.throws(
-        () => buildAppPackage({ envName: 'dev', rootDir: root }),
-        /color icon must be 192x192, is 32x32/,
-      );
+      assert.throws(() => buildAppPackage({ envName: 'dev', rootDir: root }), /color icon must be 192x192, is 32x32/);
     });
   });
 });
@@ -454,7 +458,8 @@ describe('Agents Toolkit project files', () => {
     const parametersText = readText(path.join(ROOT, 'infra', 'azure.parameters.json'));
     const parameters = (JSON.parse(parametersText) as { parameters: Record<string, unknown> }).parameters;
     for (const name of Object.keys(parameters)) assert.ok(bicepParams.has(name), `azure.bicep has no param ${name}`);
-    for (const name of findPlaceholders(parametersText)) assert.ok(name in devEnv, `env/.env.dev does not declare ${name}`);
+    for (const name of findPlaceholders(parametersText))
+      assert.ok(name in devEnv, `env/.env.dev does not declare ${name}`);
   });
 
   it('uses in m365agents.yml only variables of env/.env.dev, and the deploy target is a bicep output', () => {
@@ -478,7 +483,17 @@ describe('Agents Toolkit project files', () => {
 describe('parseEnvFile', () => {
   it('reads KEY=VALUE lines, quotes and comments like the toolkit env files', () => {
     const parsed = parseEnvFile(
-      ['# comment', '', 'A=1', 'B = two ', 'C="quoted # kept"', "D='single'", 'E=value # note', 'F=', 'export G=g'].join('\n'),
+      [
+        '# comment',
+        '',
+        'A=1',
+        'B = two ',
+        'C="quoted # kept"',
+        "D='single'",
+        'E=value # note',
+        'F=',
+        'export G=g',
+      ].join('\n'),
     );
     assert.deepEqual(parsed, { A: '1', B: 'two', C: 'quoted # kept', D: 'single', E: 'value', F: '', G: 'g' });
   });

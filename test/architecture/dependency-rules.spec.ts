@@ -34,7 +34,12 @@ async function violations(files: Record<string, string>, { withPackages = false 
     const cwd = process.cwd();
     process.chdir(dir);
     try {
-      const result = await cruise(['src'], { ruleSet, validate: true, tsPreCompilationDeps: true, doNotFollow: { path: 'node_modules' } });
+      const result = await cruise(['src'], {
+        ruleSet,
+        validate: true,
+        tsPreCompilationDeps: true,
+        doNotFollow: { path: 'node_modules' },
+      });
       return result.output.summary.violations
         .map((violation) => `${violation.rule.name}: ${violation.from} -> ${violation.to}`)
         .sort();
@@ -54,7 +59,13 @@ describe('architecture/dependency rules', () => {
     const cwd = process.cwd();
     process.chdir(ROOT);
     try {
-      const result = await cruise(['src'], { ruleSet, validate: true, tsPreCompilationDeps: true, doNotFollow: { path: 'node_modules' }, tsConfig: { fileName: 'tsconfig.json' } });
+      const result = await cruise(['src'], {
+        ruleSet,
+        validate: true,
+        tsPreCompilationDeps: true,
+        doNotFollow: { path: 'node_modules' },
+        tsConfig: { fileName: 'tsconfig.json' },
+      });
       assert.deepEqual(result.output.summary.violations, []);
     } finally {
       process.chdir(cwd);
@@ -63,10 +74,17 @@ describe('architecture/dependency rules', () => {
 
   it('fail when the domain imports an SDK or does I/O', async () => {
     const found = await violations({
-      'src/domain/session.ts': "import { TurnContext } from 'botbuilder';\nimport { readFileSync } from 'node:fs';\nexport const x = [TurnContext, readFileSync];\n",
+      'src/domain/session.ts':
+        "import { TurnContext } from 'botbuilder';\nimport { readFileSync } from 'node:fs';\nexport const x = [TurnContext, readFileSync];\n",
     });
-    assert.ok(found.some((line) => line.startsWith('domain-is-pure: src/domain/session.ts -> botbuilder')), found.join('\n'));
-    assert.ok(found.some((line) => line.startsWith('domain-is-pure: src/domain/session.ts -> fs')), found.join('\n'));
+    assert.ok(
+      found.some((line) => line.startsWith('domain-is-pure: src/domain/session.ts -> botbuilder')),
+      found.join('\n'),
+    );
+    assert.ok(
+      found.some((line) => line.startsWith('domain-is-pure: src/domain/session.ts -> fs')),
+      found.join('\n'),
+    );
   });
 
   it('fail when a use case imports the Teams SDK, Azure, restify or an adapter', async () => {
@@ -81,9 +99,15 @@ describe('architecture/dependency rules', () => {
       ].join('\n'),
     });
     for (const target of ['@microsoft/teams-ai', '@azure/cosmos', 'restify']) {
-      assert.ok(found.some((line) => line.includes(`src/app/plan-year.ts -> ${target}`)), `${target}:\n${found.join('\n')}`);
+      assert.ok(
+        found.some((line) => line.includes(`src/app/plan-year.ts -> ${target}`)),
+        `${target}:\n${found.join('\n')}`,
+      );
     }
-    assert.ok(found.includes('app-uses-ports-not-adapters: src/app/plan-year.ts -> src/infra/cosmos-store.ts'), found.join('\n'));
+    assert.ok(
+      found.includes('app-uses-ports-not-adapters: src/app/plan-year.ts -> src/infra/cosmos-store.ts'),
+      found.join('\n'),
+    );
   });
 
   // The App Service package is installed with npm ci --omit=dev: a devDependency, or a package

@@ -16,8 +16,19 @@ describe('bench/rsvp-answers', function () {
     assert.equal(result.stored, 12);
     assert.deepEqual([result.lost, result.duplicated, result.unexpected], [0, 0, 0]);
     assert.ok(result.tallyExact, JSON.stringify({ tally: result.tally, expected: result.expectedTally }));
-    assert.deepEqual(result.tally, { 'attending:inPerson': 3, 'attending:online': 3, declined: 3, delegated: 3, represented: 9, unanswered: 0 });
-    assert.equal(result.gremium.connectorCalls, 0, 'an answer goes back in the invoke response, with no extra call to Teams');
+    assert.deepEqual(result.tally, {
+      'attending:inPerson': 3,
+      'attending:online': 3,
+      declined: 3,
+      delegated: 3,
+      represented: 9,
+      unanswered: 0,
+    });
+    assert.equal(
+      result.gremium.connectorCalls,
+      0,
+      'an answer goes back in the invoke response, with no extra call to Teams',
+    );
     assert.equal(result.echo.connectorCalls, 0);
     assert.ok(result.ok);
   });

@@ -18,15 +18,24 @@ describe('bot: action items', () => {
     world = await SessionWorld.create(temp.store);
     bot = new BotHarness(world.deps);
     at(world, '2027-02-15T10:00:00.000Z');
-    await approveAgreements(world, minutesWith([{ id: 'a1', text: 'Zahlen zu **Ausbildungsabbrüchen** vorlegen', dueDate: '2027-03-31' }, { id: 'a2', dueDate: '2027-04-30', responsibleId: PEOPLE.birgit, institution: 'Agentur für Arbeit Leipzig' }]));
+    await approveAgreements(
+      world,
+      minutesWith([
+        { id: 'a1', text: 'Zahlen zu **Ausbildungsabbrüchen** vorlegen', dueDate: '2027-03-31' },
+        { id: 'a2', dueDate: '2027-04-30', responsibleId: PEOPLE.birgit, institution: 'Agentur für Arbeit Leipzig' },
+      ]),
+    );
   });
   afterEach(async () => temp.cleanup());
 
-  const rendered = (draft: OutboxDraft, locale = 'de-DE') => createMessageRenderer('de').render(draft.message, locale).attachments![0]!.content as Record<string, unknown>;
+  const rendered = (draft: OutboxDraft, locale = 'de-DE') =>
+    createMessageRenderer('de').render(draft.message, locale).attachments![0]!.content as Record<string, unknown>;
 
   /** The item card as the responsible person received it 1:1. */
   async function receivedCard(): Promise<Record<string, unknown>> {
-    const [created] = (await draftsOf(world, 'minutes-approved:')).filter((draft) => draft.recipient.kind === 'person' && draft.recipient.aadObjectId === PEOPLE.yusuf);
+    const [created] = (await draftsOf(world, 'minutes-approved:')).filter(
+      (draft) => draft.recipient.kind === 'person' && draft.recipient.aadObjectId === PEOPLE.yusuf,
+    );
     return rendered(created!);
   }
 
@@ -36,51 +45,98 @@ describe('bot: action items', () => {
     assert.match(text, /Neue Aufgabe für Sie aus der Sitzung 2027\/1/);
     assert.match(text, /Zahlen zu \\\*\\\*Ausbildungsabbrüchen\\\*\\\* vorlegen/);
     assert.match(text, /Ausbildungsabbrüche[^]*IHK zu Leipzig[^]*Yusuf Demir[^]*31\.03\.2027[^]*Offen/);
-    assert.match(cardText(rendered((await draftsOf(world, 'minutes-approved:'))[0]!, 'en-US')), /A new action item for you \(Session 2027\/1\)[^]*31 Mar 2027/);
-    const done = await bot.execute(person('yusuf'), VERBS.actionStatus, { ...actionData(card, VERBS.actionStatus, { status: 'done' }), note: 'Zahlen liegen vor' });
+    assert.match(
+      cardText(rendered((await draftsOf(world, 'minutes-approved:'))[0]!, 'en-US')),
+      /A new action item for you \(Session 2027\/1\)[^]*31 Mar 2027/,
+    );
+    const done = await bot.execute(person('yusuf'), VERBS.actionStatus, {
+      ...actionData(card, VERBS.actionStatus, { status: 'done' }),
+      note: 'Zahlen liegen vor',
+    });
     assert.match(cardText(done), /Gespeichert: Erledigt[^]*Verlauf[^]*Yusuf Demir: Erledigt „Zahlen liegen vor“/);
     assert.equal((await agreement(world, 'a1')).status, 'done');
     assert.equal(hasAction(done, VERBS.actionStatus, { status: 'done' }), false);
     const agenda = cardText(firstCard(await bot.message(person('katrin'), 'tagesordnung 2027/2')));
-    assert.match(agenda, /Stand der Vereinbarungen[^]*Ausbildungsabbrüchen[^]*IHK zu Leipzig · fällig am 31\.03\.2027 · Erledigt/);
+    assert.match(
+      agenda,
+      /Stand der Vereinbarungen[^]*Ausbildungsabbrüchen[^]*IHK zu Leipzig · fällig am 31\.03\.2027 · Erledigt/,
+    );
   });
 
   it('refuses a member who is not responsible, and a tampered id, changing nothing', async () => {
     const card = await receivedCard();
-    const refused = await bot.execute(person('birgit'), VERBS.actionStatus, actionData(card, VERBS.actionStatus, { status: 'done' }));
+    const refused = await bot.execute(
+      person('birgit'),
+      VERBS.actionStatus,
+      actionData(card, VERBS.actionStatus, { status: 'done' }),
+    );
     assert.match(cardText(refused), /Nur die verantwortliche Person oder die Geschäftsstelle/);
-    const tampered = await bot.execute(person('yusuf'), VERBS.actionStatus, { ...actionData(card, VERBS.actionStatus, { status: 'done' }), agreementId: 'agreement-session-2027-1-zz' });
+    const tampered = await bot.execute(person('yusuf'), VERBS.actionStatus, {
+      ...actionData(card, VERBS.actionStatus, { status: 'done' }),
+      agreementId: 'agreement-session-2027-1-zz',
+    });
     assert.match(cardText(tampered), /Diese Aufgabe gibt es nicht/);
     const foreign = await bot.execute(person('yusuf'), VERBS.actionOpen, { agreementId: '../committee' });
     assert.match(cardText(foreign), /Diese Aufgabe gibt es nicht/);
-    const status = await bot.execute(person('yusuf'), VERBS.actionStatus, { ...actionData(card, VERBS.actionStatus, { status: 'done' }), status: 'open' });
+    const status = await bot.execute(person('yusuf'), VERBS.actionStatus, {
+      ...actionData(card, VERBS.actionStatus, { status: 'done' }),
+      status: 'open',
+    });
     assert.match(cardText(status), /Diesen Stand gibt es nicht/);
-    const past = await bot.execute(person('yusuf'), VERBS.actionProposeDue, { ...actionData(card, VERBS.actionProposeDue), dueDate: '2027-02-14' });
+    const past = await bot.execute(person('yusuf'), VERBS.actionProposeDue, {
+      ...actionData(card, VERBS.actionProposeDue),
+      dueDate: '2027-02-14',
+    });
     assert.match(cardText(past), /nicht in der Vergangenheit/);
-    const long = await bot.execute(person('yusuf'), VERBS.actionStatus, { ...actionData(card, VERBS.actionStatus, { status: 'done' }), note: 'x'.repeat(1001) });
+    const long = await bot.execute(person('yusuf'), VERBS.actionStatus, {
+      ...actionData(card, VERBS.actionStatus, { status: 'done' }),
+      note: 'x'.repeat(1001),
+    });
     assert.match(cardText(long), /höchstens 1000 Zeichen/);
     assert.deepEqual([(await agreement(world, 'a1')).status, (await agreement(world, 'a1')).revision], ['open', 1]);
   });
 
   it('answers an outdated card with the current card and a message, changing nothing', async () => {
     const card = await receivedCard();
-    await bot.execute(person('yusuf'), VERBS.actionStatus, actionData(card, VERBS.actionStatus, { status: 'inProgress' }));
-    const outdated = await bot.execute(person('yusuf'), VERBS.actionStatus, { ...actionData(card, VERBS.actionStatus, { status: 'blocked' }), note: 'Hilfe' });
+    await bot.execute(
+      person('yusuf'),
+      VERBS.actionStatus,
+      actionData(card, VERBS.actionStatus, { status: 'inProgress' }),
+    );
+    const outdated = await bot.execute(person('yusuf'), VERBS.actionStatus, {
+      ...actionData(card, VERBS.actionStatus, { status: 'blocked' }),
+      note: 'Hilfe',
+    });
     assert.match(cardText(outdated), /nicht mehr aktuell[^]*In Bearbeitung/);
     assert.equal((await agreement(world, 'a1')).status, 'inProgress');
   });
 
   it('lets the secretariat accept a proposed due date from the card it receives', async () => {
     const card = await receivedCard();
-    const proposed = await bot.execute(person('yusuf'), VERBS.actionProposeDue, { ...actionData(card, VERBS.actionProposeDue), dueDate: '2027-04-30', note: 'Kammer liefert später' });
+    const proposed = await bot.execute(person('yusuf'), VERBS.actionProposeDue, {
+      ...actionData(card, VERBS.actionProposeDue),
+      dueDate: '2027-04-30',
+      note: 'Kammer liefert später',
+    });
     assert.match(cardText(proposed), /Ihr Vorschlag ist an die Geschäftsstelle gegangen/);
     const id = (await agreement(world, 'a1')).id;
     const [toSecretariat] = await draftsOf(world, `action:${id}:r2`);
     const decision = rendered(toSecretariat!);
-    assert.match(cardText(decision), /Yusuf Demir schlägt einen neuen Termin vor[^]*30\.04\.2027 \(von Yusuf Demir\)[^]*Kammer liefert später/);
-    const byMember = await bot.execute(person('yusuf'), VERBS.actionDecideDue, actionData(decision, VERBS.actionDecideDue, { decision: 'accept' }));
+    assert.match(
+      cardText(decision),
+      /Yusuf Demir schlägt einen neuen Termin vor[^]*30\.04\.2027 \(von Yusuf Demir\)[^]*Kammer liefert später/,
+    );
+    const byMember = await bot.execute(
+      person('yusuf'),
+      VERBS.actionDecideDue,
+      actionData(decision, VERBS.actionDecideDue, { decision: 'accept' }),
+    );
     assert.match(cardText(byMember), /entscheidet nur die Geschäftsstelle/);
-    const accepted = await bot.execute(person('katrin'), VERBS.actionDecideDue, actionData(decision, VERBS.actionDecideDue, { decision: 'accept' }));
+    const accepted = await bot.execute(
+      person('katrin'),
+      VERBS.actionDecideDue,
+      actionData(decision, VERBS.actionDecideDue, { decision: 'accept' }),
+    );
     assert.match(cardText(accepted), /Der neue Termin gilt[^]*30\.04\.2027/);
     assert.equal((await agreement(world, 'a1')).dueDate, '2027-04-30');
     const [told] = await draftsOf(world, `action:${id}:r3`);
@@ -93,10 +149,17 @@ describe('bot: action items', () => {
     assert.doesNotMatch(cardText(mine), /Vereinbarung a2/);
     const all = firstCard(await bot.message(person('lena'), 'aufgaben alle'));
     assert.match(cardText(all), /Alle Aufgaben[^]*2 Aufgaben/);
-    const filtered = await bot.execute(person('lena'), VERBS.actionsOpen, { ...actionData(all, VERBS.actionsOpen), scope: 'all', institution: 'Agentur für Arbeit Leipzig' });
+    const filtered = await bot.execute(person('lena'), VERBS.actionsOpen, {
+      ...actionData(all, VERBS.actionsOpen),
+      scope: 'all',
+      institution: 'Agentur für Arbeit Leipzig',
+    });
     assert.match(cardText(filtered), /Alle Aufgaben – Agentur für Arbeit Leipzig[^]*1 Aufgaben[^]*Vereinbarung a2/);
     const opened = await bot.execute(person('lena'), VERBS.actionOpen, actionData(filtered, VERBS.actionOpen));
-    assert.match(cardText(opened), /Vereinbarung a2[^]*Birgit Lehmann[^]*Nur die verantwortliche Person und die Geschäftsstelle/);
+    assert.match(
+      cardText(opened),
+      /Vereinbarung a2[^]*Birgit Lehmann[^]*Nur die verantwortliche Person und die Geschäftsstelle/,
+    );
     assert.equal(hasAction(opened, VERBS.actionStatus), false);
     const english = firstCard(await bot.message(person('yusuf'), 'actions overdue', { locale: 'en-US' }));
     assert.match(cardText(english), /Overdue action items[^]*No action items found/);

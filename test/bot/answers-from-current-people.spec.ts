@@ -11,7 +11,10 @@ import { chatPerson, COMMITTEE, PEOPLE, SESSION_1, useSessionWorld } from '../ap
 
 describe('bot: answers only from current people', () => {
   const fixture = useSessionWorld();
-  const dispatches = async () => (await fixture.world.store.query<DispatchDocument>(COMMITTEE, { type: 'dispatch' })).map((dispatch) => dispatch.dispatchId).sort();
+  const dispatches = async () =>
+    (await fixture.world.store.query<DispatchDocument>(COMMITTEE, { type: 'dispatch' }))
+      .map((dispatch) => dispatch.dispatchId)
+      .sort();
 
   it('tells a deactivated member clicking their invitation to contact the secretariat, and stores and queues nothing', async () => {
     const { world } = fixture;
@@ -21,11 +24,29 @@ describe('bot: answers only from current people', () => {
     const before = await dispatches();
     const click = { sessionId: SESSION_1, personId: PEOPLE.sabine, revision: (await world.session()).revision };
 
-    const german = cardText(await bot.execute(chatPerson('sabine'), VERBS.rsvpAnswer, { ...click, choice: 'declined' }));
-    assert.match(german, /Keine Rückmeldung möglich[^]*nicht mehr als aktive Person geführt[^]*Es wurde nichts gespeichert und niemand benachrichtigt[^]*Geschäftsstelle/);
-    const english = cardText(await bot.execute(chatPerson('sabine'), VERBS.rsvpAnswer, { ...click, choice: 'deputy' }, { locale: 'en-US' }));
-    assert.match(english, /You can no longer reply[^]*no longer listed as an active person[^]*Nothing was saved and nobody was notified[^]*contact the secretariat/);
-    assert.match(cardText(await bot.execute(chatPerson('sabine'), VERBS.invitationView, { sessionId: SESSION_1, personId: PEOPLE.sabine })), /Keine Rückmeldung möglich/);
+    const german = cardText(
+      await bot.execute(chatPerson('sabine'), VERBS.rsvpAnswer, { ...click, choice: 'declined' }),
+    );
+    assert.match(
+      german,
+      /Keine Rückmeldung möglich[^]*nicht mehr als aktive Person geführt[^]*Es wurde nichts gespeichert und niemand benachrichtigt[^]*Geschäftsstelle/,
+    );
+    const english = cardText(
+      await bot.execute(chatPerson('sabine'), VERBS.rsvpAnswer, { ...click, choice: 'deputy' }, { locale: 'en-US' }),
+    );
+    assert.match(
+      english,
+      /You can no longer reply[^]*no longer listed as an active person[^]*Nothing was saved and nobody was notified[^]*contact the secretariat/,
+    );
+    assert.match(
+      cardText(
+        await bot.execute(chatPerson('sabine'), VERBS.invitationView, {
+          sessionId: SESSION_1,
+          personId: PEOPLE.sabine,
+        }),
+      ),
+      /Keine Rückmeldung möglich/,
+    );
 
     assert.deepEqual(await world.rsvps(), []);
     assert.deepEqual(await dispatches(), before, 'the deputy is not invited');
@@ -40,8 +61,14 @@ describe('bot: answers only from current people', () => {
     await rosterMoves(world).dropDeputy('jobcenter');
     const bot = new BotHarness(world.deps);
     const answer = { sessionId: SESSION_1, version: minutes.version, answer_1: 'object', comment_1: 'Bitte ergänzen' };
-    assert.match(cardText(await bot.execute(chatPerson('thomas'), VERBS.minutesRespond, answer)), /Keine Rückmeldung möglich[^]*für keine der Institutionen[^]*Es wurde nichts gespeichert[^]*Geschäftsstelle/);
-    assert.match(cardText(await bot.execute(chatPerson('thomas'), VERBS.minutesRespond, answer, { locale: 'en-US' })), /You can no longer reply[^]*no longer the member or deputy[^]*contact the secretariat/);
+    assert.match(
+      cardText(await bot.execute(chatPerson('thomas'), VERBS.minutesRespond, answer)),
+      /Keine Rückmeldung möglich[^]*für keine der Institutionen[^]*Es wurde nichts gespeichert[^]*Geschäftsstelle/,
+    );
+    assert.match(
+      cardText(await bot.execute(chatPerson('thomas'), VERBS.minutesRespond, answer, { locale: 'en-US' })),
+      /You can no longer reply[^]*no longer the member or deputy[^]*contact the secretariat/,
+    );
     assert.deepEqual(await world.store.query(COMMITTEE, { type: 'minutesResponse' }), []);
   });
 });

@@ -23,20 +23,28 @@ describe('bot: audit trail (protokollierung)', () => {
     calls = recorded.calls;
     const start = fixedClock('2026-11-21T10:00:00Z');
     const ready: { world?: SessionWorld } = {};
-    ready.world = await SessionWorld.create(auditedStore(recorded.store, { now: () => (ready.world?.clock ?? start).now() }));
+    ready.world = await SessionWorld.create(
+      auditedStore(recorded.store, { now: () => (ready.world?.clock ?? start).now() }),
+    );
     world = ready.world;
     bot = new BotHarness(world.deps);
   });
   afterEach(async () => temp.cleanup());
 
   const records = () => raw.query<AuditRecord>(COMMITTEE, { type: 'audit' });
-  const say = async (who: Parameters<typeof chatPerson>[0], text: string) => firstCard(await bot.message(chatPerson(who), text));
+  const say = async (who: Parameters<typeof chatPerson>[0], text: string) =>
+    firstCard(await bot.message(chatPerson(who), text));
 
   it('records a change made in Teams under the person who made it, and shows it for the session', async () => {
     world.clock.advance(60_000);
     assert.match(cardText(await say('katrin', 'einladen 2027/1')), /2027\/1/);
-    const invited = (await records()).filter((record) => record.documentType === 'session' && record.at === world.clock.now().toUTC().toISO());
-    assert.deepEqual(invited.map((record) => [record.actorId, record.source, record.operation]), [[PEOPLE.katrin, 'bot', 'changed']]);
+    const invited = (await records()).filter(
+      (record) => record.documentType === 'session' && record.at === world.clock.now().toUTC().toISO(),
+    );
+    assert.deepEqual(
+      invited.map((record) => [record.actorId, record.source, record.operation]),
+      [[PEOPLE.katrin, 'bot', 'changed']],
+    );
 
     const text = cardText(await say('katrin', 'protokollierung 2027/1'));
     assert.match(text, /Protokollierung – Sitzung 2027\/1/);
@@ -53,13 +61,30 @@ describe('bot: audit trail (protokollierung)', () => {
     assert.match(text, /Person angelegt \(person-bbbbbbbb/);
     assert.match(text, /Sitz angelegt \(seat-jobcenter\)/);
 
-    for (const command of ['sitzungen planen 2028', 'sitzungen planen 2029', 'einladen 2027/1', 'einladen 2027/2', 'einladen 2027/3']) await say('katrin', command);
+    for (const command of [
+      'sitzungen planen 2028',
+      'sitzungen planen 2029',
+      'einladen 2027/1',
+      'einladen 2027/2',
+      'einladen 2027/3',
+    ])
+      await say('katrin', command);
     const byKatrin = (await records()).filter((record) => record.actorId === PEOPLE.katrin && record.source === 'bot');
-    assert.deepEqual(byKatrin.map((record) => `${record.documentType} ${record.operation}`).sort(), [...Array(3).fill('session changed'), ...Array(6).fill('session created')]);
-    assert.match(cardText(await say('katrin', 'protokollierung Katrin Albers')), /Katrin Albers\nSitzung geändert \(session-2027-3\)/);
+    assert.deepEqual(byKatrin.map((record) => `${record.documentType} ${record.operation}`).sort(), [
+      ...Array(3).fill('session changed'),
+      ...Array(6).fill('session created'),
+    ]);
+    assert.match(
+      cardText(await say('katrin', 'protokollierung Katrin Albers')),
+      /Katrin Albers\nSitzung geändert \(session-2027-3\)/,
+    );
     const first = await say('katrin', 'protokollierung Katrin Albers');
     assert.ok(hasAction(first, VERBS.auditOpen, { page: 2 }), 'more than one page of records');
-    const second = await bot.execute(chatPerson('katrin'), VERBS.auditOpen, actionData(first, VERBS.auditOpen, { page: 2 }));
+    const second = await bot.execute(
+      chatPerson('katrin'),
+      VERBS.auditOpen,
+      actionData(first, VERBS.auditOpen, { page: 2 }),
+    );
     assert.match(cardText(second), /Seite 2/);
     assert.ok(hasAction(second, VERBS.auditOpen, { page: 1 }));
     assert.ok((await records()).length > AUDIT_PAGE_SIZE);
@@ -67,21 +92,40 @@ describe('bot: audit trail (protokollierung)', () => {
 
   it('refuses everyone but the secretariat, and unclear or tampered requests, changing nothing', async () => {
     const before = await records();
-    assert.match(cardText(await say('sabine', 'protokollierung 2027/1')), /Nur die Geschäftsstelle kann die Protokollierung einsehen/);
-    assert.match(cardText(await bot.execute(chatPerson('sabine'), VERBS.auditOpen, { query: '2027/1', page: 1 })), /Nur die Geschäftsstelle/);
+    assert.match(
+      cardText(await say('sabine', 'protokollierung 2027/1')),
+      /Nur die Geschäftsstelle kann die Protokollierung einsehen/,
+    );
+    assert.match(
+      cardText(await bot.execute(chatPerson('sabine'), VERBS.auditOpen, { query: '2027/1', page: 1 })),
+      /Nur die Geschäftsstelle/,
+    );
     assert.match(cardText(await say('katrin', 'protokollierung')), /Für wen oder was\?/);
     assert.match(cardText(await say('katrin', 'protokollierung 2031/7')), /Die Sitzung 2031\/7 gibt es nicht/);
     assert.match(cardText(await say('katrin', 'protokollierung Niemand')), /niemanden mit dem Namen „niemand“/i);
-    assert.match(cardText(await say('katrin', 'protokollierung in')), /Mehrere Personen passen zu „in“[^]*Katrin Albers[^]*Sabine Hoffmann/);
-    assert.match(cardText(await bot.execute(chatPerson('katrin'), VERBS.auditOpen, { query: { id: 'audit-1' }, page: -3 })), /ungültig/);
-    assert.match(cardText(await bot.execute(chatPerson('katrin'), VERBS.auditOpen, { query: 'x'.repeat(201) })), /ungültig/);
+    assert.match(
+      cardText(await say('katrin', 'protokollierung in')),
+      /Mehrere Personen passen zu „in“[^]*Katrin Albers[^]*Sabine Hoffmann/,
+    );
+    assert.match(
+      cardText(await bot.execute(chatPerson('katrin'), VERBS.auditOpen, { query: { id: 'audit-1' }, page: -3 })),
+      /ungültig/,
+    );
+    assert.match(
+      cardText(await bot.execute(chatPerson('katrin'), VERBS.auditOpen, { query: 'x'.repeat(201) })),
+      /ungültig/,
+    );
     assert.deepEqual(await records(), before);
   });
 
   for (const [where, conversation] of SHARED_CONVERSATIONS) {
     it(`answers the trail in a ${where} only with where to ask, reading none of it`, async () => {
       for (const [text, locale, hint] of [
-        ['protokollierung 2027/1', 'de-DE', /Bitte im persönlichen Chat fragen[^]*„protokollierung“ beantworte ich nur im persönlichen Chat/],
+        [
+          'protokollierung 2027/1',
+          'de-DE',
+          /Bitte im persönlichen Chat fragen[^]*„protokollierung“ beantworte ich nur im persönlichen Chat/,
+        ],
         ['audit 2027/1', 'en-US', /Please ask in your personal chat[^]*I answer "audit" only in your personal chat/],
       ] as const) {
         // An activity remembers its conversation first; what follows is the command's own doing.
@@ -94,13 +138,24 @@ describe('bot: audit trail (protokollierung)', () => {
         assert.match(cardText(card), hint);
         assert.doesNotMatch(cardText(card), /Katrin Albers|session-2027-1|geändert|changed/, 'nothing of the trail');
         assert.ok(!hasAction(card, VERBS.auditOpen), 'no paging into the trail');
-        assert.ok(calls.every((call) => call.operation === 'get'), `${text}: only the chat's own record read: ${JSON.stringify(calls)}`);
+        assert.ok(
+          calls.every((call) => call.operation === 'get'),
+          `${text}: only the chat's own record read: ${JSON.stringify(calls)}`,
+        );
         assert.deepEqual(await records(), before);
 
         calls.splice(0);
-        const paged = await bot.execute(chatPerson('katrin'), VERBS.auditOpen, { query: '2027/1', page: 2 }, { ...conversation, locale });
+        const paged = await bot.execute(
+          chatPerson('katrin'),
+          VERBS.auditOpen,
+          { query: '2027/1', page: 2 },
+          { ...conversation, locale },
+        );
         assert.match(cardText(paged), hint, 'a forwarded paging button is answered alike');
-        assert.ok(calls.every((call) => call.operation === 'get'), `paging: only the chat's own record read: ${JSON.stringify(calls)}`);
+        assert.ok(
+          calls.every((call) => call.operation === 'get'),
+          `paging: only the chat's own record read: ${JSON.stringify(calls)}`,
+        );
       }
     });
   }

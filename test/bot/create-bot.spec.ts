@@ -129,11 +129,24 @@ describe('bot/create-bot', () => {
         type: 'message',
         text: '<at>Gremium</at> hilfe',
         entities: [{ type: 'mention', mentioned: { id: BOT.id, name: BOT.name }, text: '<at>Gremium</at>' }],
-        conversation: { id: '19:ag@thread.tacv2;messageid=1', conversationType: 'channel', tenantId: TENANT, isGroup: true, name: '' },
-        channelData: { tenant: { id: TENANT }, team: { id: '19:team@thread.tacv2', name: 'KOG' }, channel: { id: '19:ag@thread.tacv2', name: 'AG' } },
+        conversation: {
+          id: '19:ag@thread.tacv2;messageid=1',
+          conversationType: 'channel',
+          tenantId: TENANT,
+          isGroup: true,
+          name: '',
+        },
+        channelData: {
+          tenant: { id: TENANT },
+          team: { id: '19:team@thread.tacv2', name: 'KOG' },
+          channel: { id: '19:ag@thread.tacv2', name: 'AG' },
+        },
       });
       assert.match(cardText(firstCard(replies)), /Was Sie mit Gremium tun können/);
-      const channels = await temp.store.query<ConversationDocument>(COMMITTEE, { type: 'conversation', where: [{ field: 'kind', op: '=', value: 'channel' }] });
+      const channels = await temp.store.query<ConversationDocument>(COMMITTEE, {
+        type: 'conversation',
+        where: [{ field: 'kind', op: '=', value: 'channel' }],
+      });
       assert.equal(channels.length, 1);
       assert.equal(channels[0]!.address.conversationId, '19:ag@thread.tacv2');
       assert.equal(channels[0]!.title, 'KOG › AG');
@@ -162,12 +175,24 @@ describe('bot/create-bot', () => {
     });
 
     it('shows the minutes settings saved on the set-up card on the committee card', async () => {
-      const card = await bot.execute(alice, VERBS.setupSave, { ...setupForm, objectionDays: '14', autoApprove: 'false' });
-      assert.match(cardText(card), /Gremium eingerichtet[^]*Protokoll\nEinwandfrist 14 Tage nach dem Versand; genehmigt wird nur durch die Geschäftsstelle/);
+      const card = await bot.execute(alice, VERBS.setupSave, {
+        ...setupForm,
+        objectionDays: '14',
+        autoApprove: 'false',
+      });
+      assert.match(
+        cardText(card),
+        /Gremium eingerichtet[^]*Protokoll\nEinwandfrist 14 Tage nach dem Versand; genehmigt wird nur durch die Geschäftsstelle/,
+      );
     });
 
     it('saves on the set-up card whether the agenda goes out by itself, and shows it on the committee card and the card again', async () => {
-      const card = await bot.execute(alice, VERBS.setupSave, { ...setupForm, autoPublishAgenda: 'false', objectionDays: '14', retentionMonths: '36' });
+      const card = await bot.execute(alice, VERBS.setupSave, {
+        ...setupForm,
+        autoPublishAgenda: 'false',
+        objectionDays: '14',
+        retentionMonths: '36',
+      });
       assert.match(cardText(card), /Tagesordnung\nwird nur durch die Geschäftsstelle veröffentlicht/);
       assert.equal((await committee())?.autoPublishAgenda, false);
       // The card shows what is stored, so saving it again changes nothing unasked.
@@ -261,7 +286,10 @@ describe('bot/create-bot', () => {
         channelData: {},
       });
       assert.match(cardText(firstCard(replies)), /keiner Organisation zuordnen/);
-      const card = await bot.execute(alice, VERBS.setupSave, setupForm, { conversation: { id: 'a:x', isGroup: false, conversationType: 'personal', name: '' }, channelData: {} });
+      const card = await bot.execute(alice, VERBS.setupSave, setupForm, {
+        conversation: { id: 'a:x', isGroup: false, conversationType: 'personal', name: '' },
+        channelData: {},
+      });
       assert.match(cardText(card), /keiner Organisation zuordnen/);
       assert.equal(await committee(), undefined);
     });
@@ -270,15 +298,27 @@ describe('bot/create-bot', () => {
   describe('delivery report', () => {
     it('shows the secretariat the delivery report and refuses it to others', async () => {
       await bot.execute(alice, VERBS.setupSave, setupForm);
-      assert.match(cardText(firstCard(await bot.message(alice, 'zustellung'))), /Bisher wurden keine Nachrichten versandt/);
-      assert.match(cardText(firstCard(await bot.message(bob, 'zustellung'))), /Nur die Geschäftsstelle kann die Zustellung einsehen/);
-      assert.match(cardText(await bot.execute(bob, VERBS.deliveryRetry, { dispatchId: 'welcome:1' })), /Nur die Geschäftsstelle/);
+      assert.match(
+        cardText(firstCard(await bot.message(alice, 'zustellung'))),
+        /Bisher wurden keine Nachrichten versandt/,
+      );
+      assert.match(
+        cardText(firstCard(await bot.message(bob, 'zustellung'))),
+        /Nur die Geschäftsstelle kann die Zustellung einsehen/,
+      );
+      assert.match(
+        cardText(await bot.execute(bob, VERBS.deliveryRetry, { dispatchId: 'welcome:1' })),
+        /Nur die Geschäftsstelle/,
+      );
     });
 
     it('refuses a retry of a dispatch that does not exist', async () => {
       await bot.execute(alice, VERBS.setupSave, setupForm);
       for (const dispatchId of ['invite:other-committee', { $ne: '' }, undefined]) {
-        assert.match(cardText(await bot.execute(alice, VERBS.deliveryRetry, { dispatchId })), /Diesen Versand gibt es nicht/);
+        assert.match(
+          cardText(await bot.execute(alice, VERBS.deliveryRetry, { dispatchId })),
+          /Diesen Versand gibt es nicht/,
+        );
       }
     });
   });
@@ -298,8 +338,12 @@ describe('bot/create-bot', () => {
   });
 
   describe('installation', () => {
-    it("welcomes a person when installed for them and keeps their conversation reference", async () => {
-      const replies = await bot.send({ ...base(alice), type: 'conversationUpdate', membersAdded: [{ id: BOT.id, name: BOT.name }] });
+    it('welcomes a person when installed for them and keeps their conversation reference', async () => {
+      const replies = await bot.send({
+        ...base(alice),
+        type: 'conversationUpdate',
+        membersAdded: [{ id: BOT.id, name: BOT.name }],
+      });
       assert.match(cardText(firstCard(replies)), /Willkommen bei Gremium/);
       const stored = await temp.store.get<ConversationDocument>(COMMITTEE, `personal-${alice.aadObjectId}`);
       assert.equal(stored?.address.serviceUrl, 'https://smba.example/emea/');
@@ -317,10 +361,22 @@ describe('bot/create-bot', () => {
         ...base(alice),
         type: 'conversationUpdate',
         membersAdded: [{ id: BOT.id, name: BOT.name }],
-        conversation: { id: '19:group@thread.v2', conversationType: 'groupChat', tenantId: TENANT, isGroup: true, name: 'AG Ausbildung und Arbeit' },
+        conversation: {
+          id: '19:group@thread.v2',
+          conversationType: 'groupChat',
+          tenantId: TENANT,
+          isGroup: true,
+          name: 'AG Ausbildung und Arbeit',
+        },
       });
-      const groups = await temp.store.query<ConversationDocument>(COMMITTEE, { type: 'conversation', where: [{ field: 'kind', op: '=', value: 'groupChat' }] });
-      assert.deepEqual(groups.map((group) => group.title), ['AG Ausbildung und Arbeit']);
+      const groups = await temp.store.query<ConversationDocument>(COMMITTEE, {
+        type: 'conversation',
+        where: [{ field: 'kind', op: '=', value: 'groupChat' }],
+      });
+      assert.deepEqual(
+        groups.map((group) => group.title),
+        ['AG Ausbildung und Arbeit'],
+      );
     });
   });
 });

@@ -32,14 +32,20 @@ describe('bot: from the minutes to the action items and back onto the next agend
   });
   afterEach(async () => temp.cleanup());
 
-  const rendered = (draft: OutboxDraft, locale = 'de-DE') => renderedAsSent(world.deps, COMMITTEE, draft, BASE_URL, locale);
-  const to = (drafts: readonly OutboxDraft[], id: string) => drafts.filter((draft) => draft.recipient.kind === 'person' && draft.recipient.aadObjectId === id);
+  const rendered = (draft: OutboxDraft, locale = 'de-DE') =>
+    renderedAsSent(world.deps, COMMITTEE, draft, BASE_URL, locale);
+  const to = (drafts: readonly OutboxDraft[], id: string) =>
+    drafts.filter((draft) => draft.recipient.kind === 'person' && draft.recipient.aadObjectId === id);
 
   /** Drafts, circulates and approves minutes whose topic item has one agreement for Birgit, who agrees first. */
   async function approveWithAgreementForBirgit(): Promise<void> {
     const overview = firstCard(await bot.message(person('katrin'), 'protokoll'));
     const topic = (await storedMinutes(world)).items.find((item) => item.title === 'Ausbildungsabbrüche')!;
-    const form = await bot.execute(person('katrin'), VERBS.minutesItemForm, actionData(overview, VERBS.minutesItemForm, { itemId: topic.itemId }));
+    const form = await bot.execute(
+      person('katrin'),
+      VERBS.minutesItemForm,
+      actionData(overview, VERBS.minutesItemForm, { itemId: topic.itemId }),
+    );
     const saved = await bot.execute(person('katrin'), VERBS.minutesItemSave, {
       ...actionData(form, VERBS.minutesItemSave),
       summary: 'Die Kammern berichten über interne Zahlen.',
@@ -48,16 +54,30 @@ describe('bot: from the minutes to the action items and back onto the next agend
       [agreementField('new', 'responsible')]: PEOPLE.birgit,
       [agreementField('new', 'due')]: '2027-04-30',
     });
-    assert.match(cardText(saved), /Gespeichert als Version 2[^]*Vereinbarung: Auswertung der Ausbildungsabbrüche vorlegen – Agentur für Arbeit Leipzig, verantwortlich: Birgit Lehmann, bis 30\.04\.2027/);
+    assert.match(
+      cardText(saved),
+      /Gespeichert als Version 2[^]*Vereinbarung: Auswertung der Ausbildungsabbrüche vorlegen – Agentur für Arbeit Leipzig, verantwortlich: Birgit Lehmann, bis 30\.04\.2027/,
+    );
 
-    assert.match(cardText(firstCard(await bot.message(person('katrin'), 'protokoll versenden'))), /Version 2 ist versandt/);
+    assert.match(
+      cardText(firstCard(await bot.message(person('katrin'), 'protokoll versenden'))),
+      /Version 2 ist versandt/,
+    );
     const [review] = to(await draftsOf(world, 'minutes-circulate:'), PEOPLE.birgit);
     assert.ok(review, 'Birgit attended and receives the minutes for review');
     const reviewCard = await rendered(review);
-    const answers = Object.fromEntries((await storedMinutes(world)).items.map((_item, index) => [`answer_${index}`, 'agree']));
-    const receipt = await bot.execute(person('birgit'), VERBS.minutesRespond, { ...actionData(reviewCard, VERBS.minutesRespond), ...answers });
+    const answers = Object.fromEntries(
+      (await storedMinutes(world)).items.map((_item, index) => [`answer_${index}`, 'agree']),
+    );
+    const receipt = await bot.execute(person('birgit'), VERBS.minutesRespond, {
+      ...actionData(reviewCard, VERBS.minutesRespond),
+      ...answers,
+    });
     assert.match(cardText(receipt), /Ihre Rückmeldung ist gespeichert/);
-    assert.match(cardText(firstCard(await bot.message(person('katrin'), 'protokoll'))), /Rückmeldungen: 1 einverstanden, 0 Einwände/);
+    assert.match(
+      cardText(firstCard(await bot.message(person('katrin'), 'protokoll'))),
+      /Rückmeldungen: 1 einverstanden, 0 Einwände/,
+    );
 
     const approved = cardText(firstCard(await bot.message(person('katrin'), 'protokoll freigeben')));
     assert.match(approved, /Version 2 ist genehmigt[^]*1 Vereinbarungen sind jetzt Aufgaben/);
@@ -70,31 +90,55 @@ describe('bot: from the minutes to the action items and back onto the next agend
     const [results] = to(approval, PEOPLE.lena);
     assert.ok(results, 'the working group (1:1, as no channel is set up) gets the results');
     const resultsText = cardText(await rendered(results));
-    assert.match(resultsText, /Ergebnisse und Vereinbarungen – Sitzung 2027\/1[^]*Die Agentur legt eine Auswertung vor\.[^]*Auswertung der Ausbildungsabbrüche vorlegen/);
+    assert.match(
+      resultsText,
+      /Ergebnisse und Vereinbarungen – Sitzung 2027\/1[^]*Die Agentur legt eine Auswertung vor\.[^]*Auswertung der Ausbildungsabbrüche vorlegen/,
+    );
     assert.doesNotMatch(resultsText, /interne Zahlen/, 'the working group never reads the internal discussion');
 
     const birgits = to(approval, PEOPLE.birgit);
     const actionDraft = birgits.find((draft) => draft.key.startsWith('action-created:'));
-    assert.ok(actionDraft, `Birgit's action item is in the approval's dispatch: ${birgits.map((draft) => draft.key).join(', ')}`);
+    assert.ok(
+      actionDraft,
+      `Birgit's action item is in the approval's dispatch: ${birgits.map((draft) => draft.key).join(', ')}`,
+    );
     const actionCard = await rendered(actionDraft);
-    assert.match(cardText(actionCard), /Neue Aufgabe für Sie aus der Sitzung 2027\/1[^]*Auswertung der Ausbildungsabbrüche vorlegen[^]*Agentur für Arbeit Leipzig[^]*Birgit Lehmann[^]*30\.04\.2027[^]*Offen/);
-    assert.match(cardText(await rendered(actionDraft, 'en-US')), /A new action item for you \(Session 2027\/1\)[^]*30 Apr 2027/);
+    assert.match(
+      cardText(actionCard),
+      /Neue Aufgabe für Sie aus der Sitzung 2027\/1[^]*Auswertung der Ausbildungsabbrüche vorlegen[^]*Agentur für Arbeit Leipzig[^]*Birgit Lehmann[^]*30\.04\.2027[^]*Offen/,
+    );
+    assert.match(
+      cardText(await rendered(actionDraft, 'en-US')),
+      /A new action item for you \(Session 2027\/1\)[^]*30 Apr 2027/,
+    );
 
     world.clock.advance(3 * 24 * 3600_000);
-    const done = await bot.execute(person('birgit'), VERBS.actionStatus, { ...actionData(actionCard, VERBS.actionStatus, { status: 'done' }), note: 'Auswertung verschickt' });
+    const done = await bot.execute(person('birgit'), VERBS.actionStatus, {
+      ...actionData(actionCard, VERBS.actionStatus, { status: 'done' }),
+      note: 'Auswertung verschickt',
+    });
     assert.match(cardText(done), /Gespeichert: Erledigt[^]*Birgit Lehmann: Erledigt „Auswertung verschickt“/);
-    assert.equal(hasAction(done, VERBS.actionStatus, { status: 'done' }), false, 'done is final for the responsible person');
+    assert.equal(
+      hasAction(done, VERBS.actionStatus, { status: 'done' }),
+      false,
+      'done is final for the responsible person',
+    );
     const [stored] = await world.store.query<AgreementDocument>(COMMITTEE, { type: 'agreement' });
     assert.deepEqual([stored?.status, stored?.sessionId, stored?.responsibleId], ['done', SESSION_1, PEOPLE.birgit]);
 
     const agenda = cardText(firstCard(await bot.message(person('katrin'), 'tagesordnung 2027/2')));
-    assert.match(agenda, /Stand der Vereinbarungen[^]*Auswertung der Ausbildungsabbrüche vorlegen[^]*Agentur für Arbeit Leipzig · fällig am 30\.04\.2027 · Erledigt/);
+    assert.match(
+      agenda,
+      /Stand der Vereinbarungen[^]*Auswertung der Ausbildungsabbrüche vorlegen[^]*Agentur für Arbeit Leipzig · fällig am 30\.04\.2027 · Erledigt/,
+    );
   });
 
   it("links the working group's results card to the extract: results and agreements, no summary", async () => {
     await approveWithAgreementForBirgit();
     const [results] = to(await draftsOf(world, 'minutes-approved:'), PEOPLE.lena);
-    const link = JSON.stringify(await rendered(results!)).match(/https:\/\/gremium\.example\/api\/minutes\/([^/"]+)\/([^/"]+)\/([^/"]+)\.pdf/);
+    const link = JSON.stringify(await rendered(results!)).match(
+      /https:\/\/gremium\.example\/api\/minutes\/([^/"]+)\/([^/"]+)\/([^/"]+)\.pdf/,
+    );
     assert.ok(link, 'the results card links a PDF');
     const [committeeId, sessionId, token] = link.slice(1).map(decodeURIComponent) as [string, string, string];
     const file = await minutesFile(world.deps, committeeId, sessionId, token);
@@ -105,8 +149,14 @@ describe('bot: from the minutes to the action items and back onto the next agend
     assert.deepEqual(file.print.participants, [], 'no names of participants in the extract');
     const topic = file.print.items.find((item) => item.title === 'Ausbildungsabbrüche');
     assert.equal(topic?.result, 'Die Agentur legt eine Auswertung vor.');
-    assert.deepEqual(topic?.agreements.map((agreement) => [agreement.text, agreement.responsibleName, agreement.dueDate]), [['Auswertung der Ausbildungsabbrüche vorlegen', 'Birgit Lehmann', '2027-04-30']]);
-    assert.ok(file.print.items.every((item) => item.summary === undefined), 'no item carries the internal discussion');
+    assert.deepEqual(
+      topic?.agreements.map((agreement) => [agreement.text, agreement.responsibleName, agreement.dueDate]),
+      [['Auswertung der Ausbildungsabbrüche vorlegen', 'Birgit Lehmann', '2027-04-30']],
+    );
+    assert.ok(
+      file.print.items.every((item) => item.summary === undefined),
+      'no item carries the internal discussion',
+    );
     assert.doesNotMatch(JSON.stringify(file.print), /interne Zahlen/);
   });
 });

@@ -25,34 +25,71 @@ describe('bot: minutes from the draft to approval', function () {
   });
   afterEach(async () => temp.cleanup());
 
-  const rendered = (draft: OutboxDraft, locale = 'de-DE') => renderedAsSent(world.deps, COMMITTEE, draft, BASE_URL, locale);
-  const personal = (drafts: OutboxDraft[], id: string) => drafts.find((draft) => draft.recipient.kind === 'person' && draft.recipient.aadObjectId === id)!;
+  const rendered = (draft: OutboxDraft, locale = 'de-DE') =>
+    renderedAsSent(world.deps, COMMITTEE, draft, BASE_URL, locale);
+  const personal = (drafts: OutboxDraft[], id: string) =>
+    drafts.find((draft) => draft.recipient.kind === 'person' && draft.recipient.aadObjectId === id)!;
 
   async function editTopic(fields: Record<string, unknown>): Promise<Record<string, unknown>> {
     const card = firstCard(await bot.message(person('katrin'), 'protokoll'));
-    const form = await bot.execute(person('katrin'), VERBS.minutesItemForm, actionData(card, VERBS.minutesItemForm, { itemId: (await storedMinutes(world)).items[1]!.itemId }));
+    const form = await bot.execute(
+      person('katrin'),
+      VERBS.minutesItemForm,
+      actionData(card, VERBS.minutesItemForm, { itemId: (await storedMinutes(world)).items[1]!.itemId }),
+    );
     assert.match(cardText(form), /Protokoll bearbeiten – Sitzung 2027\/1[^]*TOP 2 Ausbildungsabbrüche/);
-    return bot.execute(person('katrin'), VERBS.minutesItemSave, { ...actionData(form, VERBS.minutesItemSave), ...fields });
+    return bot.execute(person('katrin'), VERBS.minutesItemSave, {
+      ...actionData(form, VERBS.minutesItemSave),
+      ...fields,
+    });
   }
 
   it('drafts, circulates, collects an objection and approves, in German', async () => {
     const draft = cardText(firstCard(await bot.message(person('katrin'), 'protokoll')));
-    assert.match(draft, /Protokoll – Sitzung 2027\/1[^]*Entwurf, Version 1[^]*Zuletzt gespeichert von Katrin Albers[^]*Teilnehmende Institutionen: 2[^]*TOP 1 Eröffnung[^]*TOP 2 Ausbildungsabbrüche[^]*TOP 3 Verschiedenes/);
-    const saved = await editTopic({ summary: 'Die Kammern berichten **deutlich**.', result: 'Erhebung beschlossen', [agreementField('new', 'text')]: 'Zahlen vorlegen', [agreementField('new', 'responsible')]: PEOPLE.sabine, [agreementField('new', 'due')]: '2027-04-30' });
-    assert.match(cardText(saved), /Gespeichert als Version 2[^]*Die Kammern berichten \\\*\\\*deutlich\\\*\\\*[^]*Vereinbarung: Zahlen vorlegen – Jobcenter Leipzig, verantwortlich: Sabine Hoffmann, bis 30\.04\.2027/);
+    assert.match(
+      draft,
+      /Protokoll – Sitzung 2027\/1[^]*Entwurf, Version 1[^]*Zuletzt gespeichert von Katrin Albers[^]*Teilnehmende Institutionen: 2[^]*TOP 1 Eröffnung[^]*TOP 2 Ausbildungsabbrüche[^]*TOP 3 Verschiedenes/,
+    );
+    const saved = await editTopic({
+      summary: 'Die Kammern berichten **deutlich**.',
+      result: 'Erhebung beschlossen',
+      [agreementField('new', 'text')]: 'Zahlen vorlegen',
+      [agreementField('new', 'responsible')]: PEOPLE.sabine,
+      [agreementField('new', 'due')]: '2027-04-30',
+    });
+    assert.match(
+      cardText(saved),
+      /Gespeichert als Version 2[^]*Die Kammern berichten \\\*\\\*deutlich\\\*\\\*[^]*Vereinbarung: Zahlen vorlegen – Jobcenter Leipzig, verantwortlich: Sabine Hoffmann, bis 30\.04\.2027/,
+    );
 
-    const circulated = await bot.execute(person('katrin'), VERBS.minutesCirculate, actionData(saved, VERBS.minutesCirculate));
+    const circulated = await bot.execute(
+      person('katrin'),
+      VERBS.minutesCirculate,
+      actionData(saved, VERBS.minutesCirculate),
+    );
     assert.match(cardText(circulated), /Version 2 ist versandt[^]*3 Empfänger, davon 2 Teilnehmende/);
     const review = await rendered(personal(await draftsOf(world, 'minutes-circulate:'), PEOPLE.thomas));
-    assert.match(cardText(review), /Protokollentwurf – Sitzung 2027\/1 \(Version 2\)[^]*Einwände bis Donnerstag, 18\. Februar 2027, Ende des Tages/);
+    assert.match(
+      cardText(review),
+      /Protokollentwurf – Sitzung 2027\/1 \(Version 2\)[^]*Einwände bis Donnerstag, 18\. Februar 2027, Ende des Tages/,
+    );
     assert.ok(JSON.stringify(review).includes(`${BASE_URL}/api/minutes/`), 'links the PDF');
     const secretariatCopy = await rendered(personal(await draftsOf(world, 'minutes-circulate:'), PEOPLE.katrin));
     assert.equal(hasAction(secretariatCopy, VERBS.minutesRespond), false, 'the secretariat reads, it does not object');
 
     const answer = actionData(review, VERBS.minutesRespond);
-    const missing = await bot.execute(person('thomas'), VERBS.minutesRespond, { ...answer, answer_1: 'object', comment_1: '' });
+    const missing = await bot.execute(person('thomas'), VERBS.minutesRespond, {
+      ...answer,
+      answer_1: 'object',
+      comment_1: '',
+    });
     assert.match(cardText(missing), /TOP 2: Ein Einwand braucht eine Begründung/);
-    const receipt = await bot.execute(person('thomas'), VERBS.minutesRespond, { ...answer, answer_0: 'agree', answer_1: 'object', comment_1: 'Frist zu knapp' });
+    const receipt = await bot.execute(person('thomas'), VERBS.minutesRespond, {
+      ...answer,
+      answer_0: 'agree',
+      answer_1: 'object',
+      comment_1: 'Frist zu knapp',
+    });
     assert.match(cardText(receipt), /Ihre Rückmeldung ist gespeichert/);
     assert.match(cardText(await bot.execute(person('katrin'), VERBS.minutesRespond, answer)), /nur Teilnehmende/);
 
@@ -60,10 +97,20 @@ describe('bot: minutes from the draft to approval', function () {
     assert.match(overview, /Rückmeldungen: 0 einverstanden, 1 Einwände[^]*Einwand von Thomas Richter: Frist zu knapp/);
     const confirm = firstCard(await bot.message(person('katrin'), 'protokoll freigeben'));
     assert.match(cardText(confirm), /trotz Einwänden freigeben\?[^]*1 Einwände/);
-    const approved = await bot.execute(person('katrin'), VERBS.minutesApprove, actionData(confirm, VERBS.minutesApprove));
-    assert.match(cardText(approved), /Version 2 ist genehmigt[^]*1 Vereinbarungen sind jetzt Aufgaben[^]*Genehmigt, Version 2[^]*Berichtigen/);
+    const approved = await bot.execute(
+      person('katrin'),
+      VERBS.minutesApprove,
+      actionData(confirm, VERBS.minutesApprove),
+    );
+    assert.match(
+      cardText(approved),
+      /Version 2 ist genehmigt[^]*1 Vereinbarungen sind jetzt Aufgaben[^]*Genehmigt, Version 2[^]*Berichtigen/,
+    );
     const results = await rendered(personal(await draftsOf(world, 'minutes-approved:'), PEOPLE.lena));
-    assert.match(cardText(results), /Ergebnisse und Vereinbarungen – Sitzung 2027\/1[^]*Erhebung beschlossen[^]*Zahlen vorlegen/);
+    assert.match(
+      cardText(results),
+      /Ergebnisse und Vereinbarungen – Sitzung 2027\/1[^]*Erhebung beschlossen[^]*Zahlen vorlegen/,
+    );
     assert.doesNotMatch(cardText(results), /Kammern berichten/, 'no internal discussion for the working group');
     const [, token] = /\/api\/minutes\/[^/"]+\/session-2027-1\/([^/"]+)\.pdf/.exec(JSON.stringify(results)) ?? [];
     assert.ok(token, 'the results card links a PDF');
@@ -75,31 +122,60 @@ describe('bot: minutes from the draft to approval', function () {
   it('speaks English to English clients', async () => {
     const card = cardText(firstCard(await bot.message(person('katrin'), 'minutes 2027/1', { locale: 'en-US' })));
     assert.match(card, /Minutes – Session 2027\/1[^]*Draft, version 1/);
-    assert.match(cardText(firstCard(await bot.message(person('katrin'), 'circulate minutes', { locale: 'en-US' }))), /Version 1 is circulated/);
-    assert.match(cardText(firstCard(await bot.message(person('katrin'), 'approve minutes', { locale: 'en-US' }))), /Version 1 is approved/);
+    assert.match(
+      cardText(firstCard(await bot.message(person('katrin'), 'circulate minutes', { locale: 'en-US' }))),
+      /Version 1 is circulated/,
+    );
+    assert.match(
+      cardText(firstCard(await bot.message(person('katrin'), 'approve minutes', { locale: 'en-US' }))),
+      /Version 1 is approved/,
+    );
   });
 
   it('refuses members, tampered ids, outdated cards, past due dates and oversized text, changing nothing', async () => {
     for (const command of ['protokoll', 'protokoll versenden', 'protokoll freigeben']) {
-      assert.match(cardText(firstCard(await bot.message(person('birgit'), command))), /Nur die Geschäftsstelle/, command);
+      assert.match(
+        cardText(firstCard(await bot.message(person('birgit'), command))),
+        /Nur die Geschäftsstelle/,
+        command,
+      );
     }
-    assert.match(cardText(await bot.execute(person('birgit'), VERBS.minutesOpen, { sessionId: SESSION_1 })), /Nur die Geschäftsstelle/);
-    assert.match(cardText(await bot.execute(person('katrin'), VERBS.minutesOpen, { sessionId: 'session-../../x' })), /gibt es nicht/);
+    assert.match(
+      cardText(await bot.execute(person('birgit'), VERBS.minutesOpen, { sessionId: SESSION_1 })),
+      /Nur die Geschäftsstelle/,
+    );
+    assert.match(
+      cardText(await bot.execute(person('katrin'), VERBS.minutesOpen, { sessionId: 'session-../../x' })),
+      /gibt es nicht/,
+    );
     assert.match(cardText(firstCard(await bot.message(person('katrin'), 'protokoll 2027/2'))), /kein Protokoll/);
 
-    const past = await editTopic({ summary: 'getippt', [agreementField('new', 'text')]: 'Zu spät', [agreementField('new', 'responsible')]: PEOPLE.sabine, [agreementField('new', 'due')]: '2027-01-01' });
+    const past = await editTopic({
+      summary: 'getippt',
+      [agreementField('new', 'text')]: 'Zu spät',
+      [agreementField('new', 'responsible')]: PEOPLE.sabine,
+      [agreementField('new', 'due')]: '2027-01-01',
+    });
     assert.match(cardText(past), /Nichts[^]*Fällig am \(Vereinbarung 1\): Das Datum liegt in der Vergangenheit/i);
     assert.ok(JSON.stringify(past).includes('getippt'), 'typed text is kept');
     const oversized = await editTopic({ summary: 'x'.repeat(4001) });
     assert.match(cardText(oversized), /Zusammenfassung/);
-    const unknown = await editTopic({ [agreementField('new', 'text')]: 'Fremd', [agreementField('new', 'responsible')]: 'ffffffff-9999-0000-0000-000000000000', [agreementField('new', 'institution')]: 'X', [agreementField('new', 'due')]: '2027-04-01' });
+    const unknown = await editTopic({
+      [agreementField('new', 'text')]: 'Fremd',
+      [agreementField('new', 'responsible')]: 'ffffffff-9999-0000-0000-000000000000',
+      [agreementField('new', 'institution')]: 'X',
+      [agreementField('new', 'due')]: '2027-04-01',
+    });
     assert.match(cardText(unknown), /nicht \(mehr\) aktiv/);
     assert.equal((await storedMinutes(world)).version, 1);
 
     const card = firstCard(await bot.message(person('katrin'), 'protokoll'));
     const form = await bot.execute(person('katrin'), VERBS.minutesItemForm, actionData(card, VERBS.minutesItemForm));
     await editTopic({ summary: 'zuerst' });
-    const stale = await bot.execute(person('katrin'), VERBS.minutesItemSave, { ...actionData(form, VERBS.minutesItemSave), summary: 'danach' });
+    const stale = await bot.execute(person('katrin'), VERBS.minutesItemSave, {
+      ...actionData(form, VERBS.minutesItemSave),
+      summary: 'danach',
+    });
     assert.match(cardText(stale), /inzwischen geändert[^]*Version 2/);
     assert.equal((await storedMinutes(world)).version, 2);
   });

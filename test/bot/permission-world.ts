@@ -31,7 +31,10 @@ export const SESSION_3 = sessionDocumentId(2027, 3);
 /** The people the role tests act as: the session world's, a chair, and someone without a role. */
 export const ACTORS = {
   katrin: { person: chatPerson('katrin'), roles: ['secretariat'] },
-  claudia: { person: { id: '29:claudia', aadObjectId: 'c1a0d1a0-0000-0000-0000-000000000008', name: 'claudia' }, roles: ['chair'] },
+  claudia: {
+    person: { id: '29:claudia', aadObjectId: 'c1a0d1a0-0000-0000-0000-000000000008', name: 'claudia' },
+    roles: ['chair'],
+  },
   sabine: { person: chatPerson('sabine'), roles: ['member'] },
   birgit: { person: chatPerson('birgit'), roles: ['member'] },
   yusuf: { person: chatPerson('yusuf'), roles: ['member'] },
@@ -64,9 +67,15 @@ export class PermissionWorld {
     await world.addPerson(ACTORS.claudia.person.aadObjectId, 'Claudia Chair', ['chair']);
     await world.addPerson(ACTORS.nora.person.aadObjectId, 'Nora Ohnerolle', []);
     await holdSession(world);
-    await approveAgreements(world, minutesWith([{ id: 'a1', responsibleId: PEOPLE.birgit, institution: 'Agentur für Arbeit Leipzig', dueDate: '2027-04-30' }]));
+    await approveAgreements(
+      world,
+      minutesWith([
+        { id: 'a1', responsibleId: PEOPLE.birgit, institution: 'Agentur für Arbeit Leipzig', dueDate: '2027-04-30' },
+      ]),
+    );
     const bot = new BotHarness(world.deps);
-    const say = async (who: PersonKey, text: string, expected: RegExp) => assert.match(cardText(firstCard(await bot.message(chatPerson(who), text))), expected, text);
+    const say = async (who: PersonKey, text: string, expected: RegExp) =>
+      assert.match(cardText(firstCard(await bot.message(chatPerson(who), text))), expected, text);
     await say('katrin', 'protokoll', /Protokoll/);
     await say('katrin', 'protokoll versenden', /versandt/);
     await say('katrin', 'einladen 2027/2', /eingeladen/i);
@@ -97,13 +106,27 @@ export class PermissionWorld {
  */
 async function setUpOtherCommittee(world: SessionWorld): Promise<void> {
   await setUpCommittee(world.deps, OTHER_TENANT, 'ANDERE');
-  const secretariat = await identifyActor(world.deps, { tenantId: OTHER_TENANT, aadObjectId: PEOPLE.katrin, displayName: 'Andere Geschäftsstelle' });
+  const secretariat = await identifyActor(world.deps, {
+    tenantId: OTHER_TENANT,
+    aadObjectId: PEOPLE.katrin,
+    displayName: 'Andere Geschäftsstelle',
+  });
   assert.ok((await planSessions(world.deps, secretariat, 2028)).ok);
   const agreement = await world.store.query<AgreementDocument>(COMMITTEE, { type: 'agreement' });
   const submission = await world.store.query<SubmissionDocument>(COMMITTEE, { type: 'topicSubmission' });
   assert.ok(agreement[0] && submission[0]);
-  await world.store.upsert<AgreementDocument>({ ...withoutEtag(agreement[0]), id: OTHER.agreementId, committeeId: OTHER_COMMITTEE, sessionId: OTHER.sessionId });
-  await world.store.upsert<SubmissionDocument>({ ...withoutEtag(submission[0]), id: OTHER.submissionId, committeeId: OTHER_COMMITTEE, sessionId: OTHER.sessionId });
+  await world.store.upsert<AgreementDocument>({
+    ...withoutEtag(agreement[0]),
+    id: OTHER.agreementId,
+    committeeId: OTHER_COMMITTEE,
+    sessionId: OTHER.sessionId,
+  });
+  await world.store.upsert<SubmissionDocument>({
+    ...withoutEtag(submission[0]),
+    id: OTHER.submissionId,
+    committeeId: OTHER_COMMITTEE,
+    sessionId: OTHER.sessionId,
+  });
 }
 
 /** Ids that exist only in the other committee. */
@@ -132,7 +155,11 @@ export class PermissionCase {
   snapshot(): string {
     const db = new Database(path.join(this.dataDir, EMBEDDED_STORE_FILE_NAME), { readonly: true });
     try {
-      const rows = db.prepare(`SELECT committee_id, id, etag, body FROM documents WHERE type != 'conversation' ORDER BY committee_id, id`).all();
+      const rows = db
+        .prepare(
+          `SELECT committee_id, id, etag, body FROM documents WHERE type != 'conversation' ORDER BY committee_id, id`,
+        )
+        .all();
       return JSON.stringify(rows);
     } finally {
       db.close();
@@ -157,13 +184,17 @@ export class PermissionCase {
   }
 
   async minutes(): Promise<MinutesDocument> {
-    const [minutes] = (await this.store.query<MinutesDocument>(COMMITTEE, { type: 'minutes' })).filter((doc) => doc.sessionId === SESSION_1);
+    const [minutes] = (await this.store.query<MinutesDocument>(COMMITTEE, { type: 'minutes' })).filter(
+      (doc) => doc.sessionId === SESSION_1,
+    );
     assert.ok(minutes, 'minutes');
     return minutes;
   }
 
   async agenda(sessionId: string): Promise<AgendaDocument | undefined> {
-    return (await this.store.query<AgendaDocument>(COMMITTEE, { type: 'agenda' })).find((agenda) => agenda.sessionId === sessionId);
+    return (await this.store.query<AgendaDocument>(COMMITTEE, { type: 'agenda' })).find(
+      (agenda) => agenda.sessionId === sessionId,
+    );
   }
 
   async rosterRevision(): Promise<number> {

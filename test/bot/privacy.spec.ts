@@ -30,7 +30,10 @@ describe('bot/privacy', () => {
         assert.match(read(card), /Der Link gilt bis Sonntag, 22\. November 2026, 11:00 Uhr/);
       }
       const exports = await fixture.world.store.query<DataExportDocument>(COMMITTEE, { type: 'dataExport' });
-      assert.deepEqual(exports.map((document) => document.personId).sort(), [PEOPLE.sabine, stranger.aadObjectId].sort());
+      assert.deepEqual(
+        exports.map((document) => document.personId).sort(),
+        [PEOPLE.sabine, stranger.aadObjectId].sort(),
+      );
     });
 
     it('stores nothing when the bot has no public address, and says so', async () => {
@@ -57,8 +60,16 @@ describe('bot/privacy', () => {
       it(`answers "meine daten" and "my data" in a ${where} only with where to ask, and creates no link`, async () => {
         const bot = new BotHarness(world.deps, undefined, BASE);
         for (const [text, locale, hint] of [
-          ['meine daten', 'de-DE', /Bitte im persönlichen Chat fragen[^]*„meine daten“ beantworte ich nur im persönlichen Chat mit Gremium[^]*schreiben Sie dort „meine daten“/],
-          ['my data', 'en-US', /Please ask in your personal chat[^]*I answer "my data" only in your personal chat with Gremium[^]*write "my data" there/],
+          [
+            'meine daten',
+            'de-DE',
+            /Bitte im persönlichen Chat fragen[^]*„meine daten“ beantworte ich nur im persönlichen Chat mit Gremium[^]*schreiben Sie dort „meine daten“/,
+          ],
+          [
+            'my data',
+            'en-US',
+            /Please ask in your personal chat[^]*I answer "my data" only in your personal chat with Gremium[^]*write "my data" there/,
+          ],
         ] as const) {
           // An activity remembers its conversation first (and its language); what follows is the command's own doing.
           await bot.message(chatPerson('sabine'), 'hilfe', { ...conversation, locale });
@@ -67,9 +78,16 @@ describe('bot/privacy', () => {
           assert.equal(replies.length, 1, 'one answer, nothing else');
           const card = firstCard(replies);
           assert.match(read(card), hint);
-          assert.doesNotMatch(JSON.stringify(card), /gremium\.example\.org|\/api\/|Action\.OpenUrl/, 'no link in the card');
+          assert.doesNotMatch(
+            JSON.stringify(card),
+            /gremium\.example\.org|\/api\/|Action\.OpenUrl/,
+            'no link in the card',
+          );
           assert.deepEqual(writesOf(calls), [], `${text}: nothing written`);
-          assert.ok(calls.every((call) => call.operation === 'get'), `${text}: nothing but the chat's own record read: ${JSON.stringify(calls)}`);
+          assert.ok(
+            calls.every((call) => call.operation === 'get'),
+            `${text}: nothing but the chat's own record read: ${JSON.stringify(calls)}`,
+          );
         }
         assert.equal((await temp.store.query(COMMITTEE, { type: 'dataExport' })).length, 0);
       });
@@ -88,26 +106,77 @@ describe('bot/privacy', () => {
       const { world } = fixture;
       const bot = new BotHarness(world.deps);
       const { revision } = await loadRoster(world.store, COMMITTEE);
-      const personCard = JSON.stringify(await bot.execute(chatPerson('katrin'), VERBS.rosterEditPerson, { personId: PEOPLE.sabine }));
+      const personCard = JSON.stringify(
+        await bot.execute(chatPerson('katrin'), VERBS.rosterEditPerson, { personId: PEOPLE.sabine }),
+      );
       assert.ok(personCard.includes(VERBS.personErase));
       const confirm = await bot.execute(chatPerson('katrin'), VERBS.personErase, { revision, personId: PEOPLE.sabine });
       assert.match(read(confirm), /Sabine Hoffmann löschen\?/);
       assert.match(read(confirm), /ehemalige Person/);
-      assert.equal((await world.store.get<PersonDocument>(COMMITTEE, personDocumentId(PEOPLE.sabine)))!.displayName, 'Sabine Hoffmann', 'asking changes nothing');
-      const done = await bot.execute(chatPerson('katrin'), VERBS.personErase, { revision, personId: PEOPLE.sabine, confirmed: 'true' });
+      assert.equal(
+        (await world.store.get<PersonDocument>(COMMITTEE, personDocumentId(PEOPLE.sabine)))!.displayName,
+        'Sabine Hoffmann',
+        'asking changes nothing',
+      );
+      const done = await bot.execute(chatPerson('katrin'), VERBS.personErase, {
+        revision,
+        personId: PEOPLE.sabine,
+        confirmed: 'true',
+      });
       assert.match(read(done), /heißt in allen Unterlagen jetzt „ehemalige Person“/);
-      assert.equal((await world.store.get<PersonDocument>(COMMITTEE, personDocumentId(PEOPLE.sabine)))!.displayName, 'ehemalige Person');
+      assert.equal(
+        (await world.store.get<PersonDocument>(COMMITTEE, personDocumentId(PEOPLE.sabine)))!.displayName,
+        'ehemalige Person',
+      );
     });
 
     it('refuses a member, the secretariat erasing itself and an outdated card', async () => {
       const { world } = fixture;
       const bot = new BotHarness(world.deps);
       const { revision } = await loadRoster(world.store, COMMITTEE);
-      assert.match(read(await bot.execute(chatPerson('birgit'), VERBS.personErase, { revision, personId: PEOPLE.sabine, confirmed: 'true' })), /Geschäftsstelle/);
-      assert.match(read(await bot.execute(chatPerson('katrin'), VERBS.personErase, { revision, personId: PEOPLE.katrin, confirmed: 'true' })), /nicht selbst löschen/);
-      assert.match(read(await bot.execute(chatPerson('katrin'), VERBS.personErase, { revision: revision + 5, personId: PEOPLE.sabine, confirmed: 'true' })), /Mitgliederliste geändert/);
-      assert.match(read(await bot.execute(chatPerson('katrin'), VERBS.personErase, { revision: revision + 5, personId: PEOPLE.sabine })), /Mitgliederliste geändert/);
-      assert.equal((await world.store.get<PersonDocument>(COMMITTEE, personDocumentId(PEOPLE.sabine)))!.displayName, 'Sabine Hoffmann');
+      assert.match(
+        read(
+          await bot.execute(chatPerson('birgit'), VERBS.personErase, {
+            revision,
+            personId: PEOPLE.sabine,
+            confirmed: 'true',
+          }),
+        ),
+        /Geschäftsstelle/,
+      );
+      assert.match(
+        read(
+          await bot.execute(chatPerson('katrin'), VERBS.personErase, {
+            revision,
+            personId: PEOPLE.katrin,
+            confirmed: 'true',
+          }),
+        ),
+        /nicht selbst löschen/,
+      );
+      assert.match(
+        read(
+          await bot.execute(chatPerson('katrin'), VERBS.personErase, {
+            revision: revision + 5,
+            personId: PEOPLE.sabine,
+            confirmed: 'true',
+          }),
+        ),
+        /Mitgliederliste geändert/,
+      );
+      assert.match(
+        read(
+          await bot.execute(chatPerson('katrin'), VERBS.personErase, {
+            revision: revision + 5,
+            personId: PEOPLE.sabine,
+          }),
+        ),
+        /Mitgliederliste geändert/,
+      );
+      assert.equal(
+        (await world.store.get<PersonDocument>(COMMITTEE, personDocumentId(PEOPLE.sabine)))!.displayName,
+        'Sabine Hoffmann',
+      );
     });
   });
 });

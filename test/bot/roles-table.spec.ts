@@ -25,7 +25,11 @@ import { ACTORS, PermissionWorld, type ActorKey, type PermissionCase } from './p
 
 const de = translator('de');
 const GENERIC_ERROR = de.t('notices.error');
-const ROLE_REFUSALS = [de.t('notices.notAllowedSecretariat'), de.t('notices.notAllowedAction'), de.t('actions.errors.notSecretariat')];
+const ROLE_REFUSALS = [
+  de.t('notices.notAllowedSecretariat'),
+  de.t('notices.notAllowedAction'),
+  de.t('actions.errors.notSecretariat'),
+];
 
 /** Who the stored state makes the one person of an action: see the permission world. */
 const OWNERS: Readonly<Record<Owner, readonly ActorKey[]>> = {
@@ -35,7 +39,12 @@ const OWNERS: Readonly<Record<Owner, readonly ActorKey[]>> = {
   submitter: ['lena'],
 };
 
-const COMMAND_ARGUMENTS: Partial<Record<CommandId, string>> = { planSessions: ' 2028', extraSession: ' 2027-05-20', invite: ' 2027/3', rsvps: ' 2027/2' };
+const COMMAND_ARGUMENTS: Partial<Record<CommandId, string>> = {
+  planSessions: ' 2028',
+  extraSession: ' 2027-05-20',
+  invite: ' 2027/3',
+  rsvps: ' 2027/2',
+};
 
 /** Whether the test's table lets this person act: their role, or for an owner row, being the owner. */
 function entitled(row: ExpectedRow, who: ActorKey): boolean {
@@ -134,12 +143,22 @@ describe('bot: every command and card action as every role', function () {
           const refused = keys.filter((who) => !entitled(row, who));
           for (const who of refused) {
             const before = world.snapshot();
-            const text = assertAnswered(firstCard(await world.bot.message(ACTORS[who].person, word)), `${command} as ${who}`);
-            assert.match(text, /Nur die Geschäftsstelle|nur die Geschäftsstelle|nur Personen mit einer Rolle|Nicht erlaubt/, `${command} as ${who}`);
+            const text = assertAnswered(
+              firstCard(await world.bot.message(ACTORS[who].person, word)),
+              `${command} as ${who}`,
+            );
+            assert.match(
+              text,
+              /Nur die Geschäftsstelle|nur die Geschäftsstelle|nur Personen mit einer Rolle|Nicht erlaubt/,
+              `${command} as ${who}`,
+            );
             assert.equal(world.snapshot(), before, `${command} as ${who} changed the store`);
           }
           for (const who of keys.filter((key) => !refused.includes(key))) {
-            const text = assertAnswered(firstCard(await world.bot.message(ACTORS[who].person, word)), `${command} as ${who}`);
+            const text = assertAnswered(
+              firstCard(await world.bot.message(ACTORS[who].person, word)),
+              `${command} as ${who}`,
+            );
             assert.doesNotMatch(text, /Nur die Geschäftsstelle|Nicht erlaubt/, `${command} as ${who} was refused`);
           }
         }));
@@ -171,7 +190,10 @@ describe('bot: every command and card action as every role', function () {
           const allowed = keys.filter((who) => entitled(row, who));
           for (const who of allowed.sort((a, b) => Number(!owners.includes(a)) - Number(!owners.includes(b)))) {
             const text = assertAnswered(await world.bot.execute(ACTORS[who].person, verb, data), `${verb} as ${who}`);
-            assert.ok(!ROLE_REFUSALS.some((refusal) => text.includes(refusal)), `${verb} as ${who} was refused for their role:\n${text}`);
+            assert.ok(
+              !ROLE_REFUSALS.some((refusal) => text.includes(refusal)),
+              `${verb} as ${who} was refused for their role:\n${text}`,
+            );
             assert.doesNotMatch(text, /Nicht erlaubt/, `${verb} as ${who}`);
           }
         }));

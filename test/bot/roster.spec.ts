@@ -19,16 +19,35 @@ const SEAT = 'seat-jobcenter';
 const TEAM = { id: '19:kog-team@thread.tacv2', name: 'KOG' };
 /** The same activity as in a channel of the committee's team. */
 const inTeam: Partial<Activity> = {
-  conversation: { id: `${TEAM.id};messageid=1`, conversationType: 'channel', tenantId: TENANT, isGroup: true, name: '' },
+  conversation: {
+    id: `${TEAM.id};messageid=1`,
+    conversationType: 'channel',
+    tenantId: TENANT,
+    isGroup: true,
+    name: '',
+  },
   channelData: { tenant: { id: TENANT }, team: TEAM, channel: { id: TEAM.id, name: 'Allgemein' } },
 };
 /** The same activity as in a group chat. */
 const inGroupChat: Partial<Activity> = {
-  conversation: { id: '19:kog-chat@thread.v2', conversationType: 'groupChat', tenantId: TENANT, isGroup: true, name: 'KOG Vorbereitung' },
+  conversation: {
+    id: '19:kog-chat@thread.v2',
+    conversationType: 'groupChat',
+    tenantId: TENANT,
+    isGroup: true,
+    name: 'KOG Vorbereitung',
+  },
 };
 
-const account = (person: Person): TeamsChannelAccount => ({ id: person.id, name: person.name, aadObjectId: person.aadObjectId });
-const page = (members: Person[], continuationToken?: string): TeamsPagedMembersResult => ({ members: members.map(account), continuationToken: continuationToken! });
+const account = (person: Person): TeamsChannelAccount => ({
+  id: person.id,
+  name: person.name,
+  aadObjectId: person.aadObjectId,
+});
+const page = (members: Person[], continuationToken?: string): TeamsPagedMembersResult => ({
+  members: members.map(account),
+  continuationToken: continuationToken!,
+});
 
 /** Visible text without the markdown escapes a reader never sees. */
 const read = (card: Record<string, unknown>) => cardText(card).replace(/\\/g, '');
@@ -61,8 +80,8 @@ describe('bot/roster', () => {
   const seats = () => temp.store.query<SeatDocument>(COMMITTEE, { type: 'seat' });
   const snapshot = async () =>
     JSON.stringify(
-      (await Promise.all(['person', 'seat', 'roster'].map((type) => temp.store.query(COMMITTEE, { type })))).map((documents) =>
-        documents.map(({ _etag, ...document }) => document).sort((a, b) => a.id.localeCompare(b.id)),
+      (await Promise.all(['person', 'seat', 'roster'].map((type) => temp.store.query(COMMITTEE, { type })))).map(
+        (documents) => documents.map(({ _etag, ...document }) => document).sort((a, b) => a.id.localeCompare(b.id)),
       ),
     );
 
@@ -73,13 +92,27 @@ describe('bot/roster', () => {
       const paged = sinon.stub(TeamsInfo, 'getPagedMembers');
       paged.onFirstCall().resolves(page([alice, dana], 'next-page'));
       paged.onSecondCall().resolves(page([{ ...carol, name: 'Carol Clausen-Neu' }]));
-      await bot.send({ ...base(alice), ...inTeam, type: 'conversationUpdate', membersAdded: [{ id: BOT.id, name: BOT.name }] });
+      await bot.send({
+        ...base(alice),
+        ...inTeam,
+        type: 'conversationUpdate',
+        membersAdded: [{ id: BOT.id, name: BOT.name }],
+      });
       sinon.assert.calledTwice(paged);
       assert.equal(paged.secondCall.args[2], 'next-page');
       const newcomer = await person(dana);
       assert.deepEqual([newcomer?.displayName, newcomer?.roles, newcomer?.active], [dana.name, [], true]);
-      assert.deepEqual(newcomer?.contact, { serviceUrl: 'https://smba.example/emea/', tenantId: TENANT, botId: BOT.id, userId: dana.id, userAadObjectId: dana.aadObjectId });
-      assert.deepEqual([(await person(carol))?.displayName, (await person(alice))?.roles], ['Carol Clausen-Neu', ['secretariat']]);
+      assert.deepEqual(newcomer?.contact, {
+        serviceUrl: 'https://smba.example/emea/',
+        tenantId: TENANT,
+        botId: BOT.id,
+        userId: dana.id,
+        userAadObjectId: dana.aadObjectId,
+      });
+      assert.deepEqual(
+        [(await person(carol))?.displayName, (await person(alice))?.roles],
+        ['Carol Clausen-Neu', ['secretariat']],
+      );
     });
 
     it('imports the members of a group chat on installationUpdate', async () => {
@@ -91,7 +124,12 @@ describe('bot/roster', () => {
 
     it('asks Teams for nobody while the tenant has no committee', async () => {
       const paged = sinon.stub(TeamsInfo, 'getPagedMembers').resolves(page([dana]));
-      await bot.send({ ...base(alice), ...inGroupChat, type: 'conversationUpdate', membersAdded: [{ id: BOT.id, name: BOT.name }] });
+      await bot.send({
+        ...base(alice),
+        ...inGroupChat,
+        type: 'conversationUpdate',
+        membersAdded: [{ id: BOT.id, name: BOT.name }],
+      });
       await bot.send({ ...base(alice), ...inGroupChat, type: 'installationUpdate', action: 'add' });
       sinon.assert.notCalled(paged);
       assert.deepEqual(await temp.store.query(COMMITTEE, { type: 'person' }), []);
@@ -101,25 +139,45 @@ describe('bot/roster', () => {
       await seed();
       sinon.stub(TeamsInfo, 'getTeamChannels').resolves([]);
       sinon.stub(TeamsInfo, 'getMember').resolves(account(dana));
-      await bot.send({ ...base(alice), ...inTeam, type: 'conversationUpdate', membersAdded: [{ id: dana.id, aadObjectId: dana.aadObjectId } as never] });
+      await bot.send({
+        ...base(alice),
+        ...inTeam,
+        type: 'conversationUpdate',
+        membersAdded: [{ id: dana.id, aadObjectId: dana.aadObjectId } as never],
+      });
       assert.equal((await person(dana))?.displayName, dana.name);
     });
 
     it('deactivates a member who leaves and keeps their seat; reactivates them when they return', async () => {
       await seed();
-      await bot.send({ ...base(alice), ...inTeam, type: 'conversationUpdate', membersRemoved: [{ id: bob.id, aadObjectId: bob.aadObjectId } as never] });
+      await bot.send({
+        ...base(alice),
+        ...inTeam,
+        type: 'conversationUpdate',
+        membersRemoved: [{ id: bob.id, aadObjectId: bob.aadObjectId } as never],
+      });
       assert.deepEqual([(await person(bob))?.active, (await person(bob))?.leftAt], [false, '2026-11-21T10:00:00.000Z']);
       assert.equal((await seats())[0]?.memberId, bob.aadObjectId);
       assert.match(read(firstCard(await bot.message(alice, 'mitglieder'))), /Mitglied: Bob Berg \(inaktiv\)/);
       sinon.stub(TeamsInfo, 'getMember').resolves(account(bob));
-      await bot.send({ ...base(alice), ...inTeam, type: 'conversationUpdate', membersAdded: [{ id: bob.id, aadObjectId: bob.aadObjectId } as never] });
+      await bot.send({
+        ...base(alice),
+        ...inTeam,
+        type: 'conversationUpdate',
+        membersAdded: [{ id: bob.id, aadObjectId: bob.aadObjectId } as never],
+      });
       assert.equal((await person(bob))?.active, true);
     });
 
     it('deactivates nobody when the bot itself is removed', async () => {
       await seed();
       const before = await snapshot();
-      await bot.send({ ...base(alice), ...inTeam, type: 'conversationUpdate', membersRemoved: [{ id: BOT.id, name: BOT.name }, { id: bob.id, aadObjectId: bob.aadObjectId } as never] });
+      await bot.send({
+        ...base(alice),
+        ...inTeam,
+        type: 'conversationUpdate',
+        membersRemoved: [{ id: BOT.id, name: BOT.name }, { id: bob.id, aadObjectId: bob.aadObjectId } as never],
+      });
       assert.equal(await snapshot(), before);
     });
 
@@ -128,7 +186,12 @@ describe('bot/roster', () => {
       const logger: Logger = { debug: sinon.spy(), info: sinon.spy(), warn: sinon.spy(), error: sinon.spy() };
       bot = new BotHarness(deps, logger);
       sinon.stub(TeamsInfo, 'getPagedMembers').rejects(new Error('429 Too Many Requests'));
-      const replies = await bot.send({ ...base(alice), ...inGroupChat, type: 'conversationUpdate', membersAdded: [{ id: BOT.id, name: BOT.name }] });
+      const replies = await bot.send({
+        ...base(alice),
+        ...inGroupChat,
+        type: 'conversationUpdate',
+        membersAdded: [{ id: BOT.id, name: BOT.name }],
+      });
       assert.deepEqual(replies, []);
       sinon.assert.calledWithMatch(logger.warn as sinon.SinonSpy, sinon.match.has('err'), 'could not import members');
       sinon.assert.notCalled(logger.error as sinon.SinonSpy);
@@ -147,8 +210,14 @@ describe('bot/roster', () => {
     it('offers and allows the import only in a team or group chat', async () => {
       await seed();
       const paged = sinon.stub(TeamsInfo, 'getPagedMembers').resolves(page([dana]));
-      assert.doesNotMatch(read(firstCard(await bot.message(alice, 'mitglieder'))), /Mitglieder aus diesem Chat übernehmen/);
-      assert.match(read(firstCard(await bot.message(alice, 'mitglieder', inGroupChat))), /Mitglieder aus diesem Chat übernehmen/);
+      assert.doesNotMatch(
+        read(firstCard(await bot.message(alice, 'mitglieder'))),
+        /Mitglieder aus diesem Chat übernehmen/,
+      );
+      assert.match(
+        read(firstCard(await bot.message(alice, 'mitglieder', inGroupChat))),
+        /Mitglieder aus diesem Chat übernehmen/,
+      );
       assert.match(read(await bot.execute(alice, VERBS.rosterImport, {})), /nur in einem Team oder Gruppenchat/);
       assert.match(read(await bot.execute(bob, VERBS.rosterImport, {}, inGroupChat)), /Nur die Geschäftsstelle/);
       sinon.assert.notCalled(paged);
@@ -158,7 +227,10 @@ describe('bot/roster', () => {
       await seed();
       sinon.stub(TeamsInfo, 'getPagedMembers').rejects(new Error('503'));
       const before = await snapshot();
-      assert.match(read(await bot.execute(alice, VERBS.rosterImport, {}, inGroupChat)), /konnte gerade nicht gelesen werden/);
+      assert.match(
+        read(await bot.execute(alice, VERBS.rosterImport, {}, inGroupChat)),
+        /konnte gerade nicht gelesen werden/,
+      );
       assert.equal(await snapshot(), before);
     });
   });
@@ -182,9 +254,21 @@ describe('bot/roster', () => {
         [VERBS.rosterOpen, {}],
         [VERBS.rosterNewSeat, {}],
         [VERBS.rosterEditPerson, { personId: bob.aadObjectId }],
-        [VERBS.rosterSaveSeat, { revision: 0, seatId: '', institution: 'IHK', memberId: bob.aadObjectId, deputyId: 'none' }],
+        [
+          VERBS.rosterSaveSeat,
+          { revision: 0, seatId: '', institution: 'IHK', memberId: bob.aadObjectId, deputyId: 'none' },
+        ],
         [VERBS.rosterRemoveSeat, { revision: 0, seatId: SEAT }],
-        [VERBS.rosterSaveRoles, { revision: 0, personId: bob.aadObjectId, role_secretariat: 'true', role_chair: 'false', role_workingGroup: 'false' }],
+        [
+          VERBS.rosterSaveRoles,
+          {
+            revision: 0,
+            personId: bob.aadObjectId,
+            role_secretariat: 'true',
+            role_chair: 'false',
+            role_workingGroup: 'false',
+          },
+        ],
         [VERBS.rosterSetActive, { revision: 0, personId: alice.aadObjectId, active: false }],
       ] as const) {
         assert.match(read(await bot.execute(bob, verb, { ...data })), /Nur die Geschäftsstelle/, verb);
@@ -197,7 +281,14 @@ describe('bot/roster', () => {
       const form = await bot.execute(alice, VERBS.rosterNewSeat, {});
       assert.match(read(form), /Sitz hinzufügen/);
       assert.match(JSON.stringify(form), new RegExp(`"title":"Carol Clausen","value":"${carol.aadObjectId}"`));
-      const card = await bot.execute(alice, VERBS.rosterSaveSeat, { revision: 0, seatId: '', institution: 'IHK zu Leipzig', memberId: carol.aadObjectId, deputyId: alice.aadObjectId, filter: '' });
+      const card = await bot.execute(alice, VERBS.rosterSaveSeat, {
+        revision: 0,
+        seatId: '',
+        institution: 'IHK zu Leipzig',
+        memberId: carol.aadObjectId,
+        deputyId: alice.aadObjectId,
+        filter: '',
+      });
       const text = read(card);
       assert.match(text, /Sitz „IHK zu Leipzig“ hinzugefügt/);
       assert.match(text, /IHK zu Leipzig\nMitglied: Carol Clausen · Stellvertretung: Alice Adler/);
@@ -208,8 +299,17 @@ describe('bot/roster', () => {
 
     it('edits and removes a seat from its form', async () => {
       await seed();
-      assert.match(read(await bot.execute(alice, VERBS.rosterEditSeat, { seatId: SEAT })), /Sitz bearbeiten[^]*Sitz entfernen/);
-      const saved = await bot.execute(alice, VERBS.rosterSaveSeat, { revision: 0, seatId: SEAT, institution: 'Jobcenter Leipzig', memberId: carol.aadObjectId, deputyId: 'none' });
+      assert.match(
+        read(await bot.execute(alice, VERBS.rosterEditSeat, { seatId: SEAT })),
+        /Sitz bearbeiten[^]*Sitz entfernen/,
+      );
+      const saved = await bot.execute(alice, VERBS.rosterSaveSeat, {
+        revision: 0,
+        seatId: SEAT,
+        institution: 'Jobcenter Leipzig',
+        memberId: carol.aadObjectId,
+        deputyId: 'none',
+      });
       assert.match(read(saved), /Sitz „Jobcenter Leipzig“ gespeichert/);
       assert.deepEqual([(await person(bob))?.roles, (await person(carol))?.roles], [[], ['member']]);
       const removed = await bot.execute(alice, VERBS.rosterRemoveSeat, { revision: 1, seatId: SEAT });
@@ -219,7 +319,13 @@ describe('bot/roster', () => {
 
     it('finds people by name on the seat form and keeps what was typed', async () => {
       await seed();
-      const form = await bot.execute(alice, VERBS.rosterNewSeat, { seatId: '', institution: 'HWK zu Leipzig', memberId: '', deputyId: 'none', filter: 'caro' });
+      const form = await bot.execute(alice, VERBS.rosterNewSeat, {
+        seatId: '',
+        institution: 'HWK zu Leipzig',
+        memberId: '',
+        deputyId: 'none',
+        filter: 'caro',
+      });
       const json = JSON.stringify(form);
       assert.match(json, /"value":"HWK zu Leipzig"/);
       assert.match(json, new RegExp(carol.aadObjectId));
@@ -230,13 +336,27 @@ describe('bot/roster', () => {
       await seed();
       const personCard = await bot.execute(alice, VERBS.rosterEditPerson, { personId: carol.aadObjectId });
       assert.match(read(personCard), /Carol Clausen[^]*Status\naktiv[^]*Arbeitsgruppe/);
-      const roles = await bot.execute(alice, VERBS.rosterSaveRoles, { revision: 0, personId: carol.aadObjectId, role_secretariat: 'false', role_chair: 'false', role_workingGroup: 'true' });
+      const roles = await bot.execute(alice, VERBS.rosterSaveRoles, {
+        revision: 0,
+        personId: carol.aadObjectId,
+        role_secretariat: 'false',
+        role_chair: 'false',
+        role_workingGroup: 'true',
+      });
       assert.match(read(roles), /Rollen von Carol Clausen gespeichert/);
       assert.match(read(roles), /Arbeitsgruppe\nCarol Clausen/);
-      const off = await bot.execute(alice, VERBS.rosterSetActive, { revision: 1, personId: carol.aadObjectId, active: false });
+      const off = await bot.execute(alice, VERBS.rosterSetActive, {
+        revision: 1,
+        personId: carol.aadObjectId,
+        active: false,
+      });
       assert.match(read(off), /Carol Clausen ist jetzt inaktiv/);
       assert.match(read(off), /Inaktiv\nCarol Clausen \(inaktiv\)/);
-      const on = await bot.execute(alice, VERBS.rosterSetActive, { revision: 2, personId: carol.aadObjectId, active: 'true' });
+      const on = await bot.execute(alice, VERBS.rosterSetActive, {
+        revision: 2,
+        personId: carol.aadObjectId,
+        active: 'true',
+      });
       assert.match(read(on), /Carol Clausen ist wieder aktiv/);
       assert.deepEqual((await person(carol))?.roles, ['workingGroup']);
     });
@@ -244,21 +364,49 @@ describe('bot/roster', () => {
     it('keeps the last secretariat and says why on the person card', async () => {
       await seed();
       const before = await snapshot();
-      const card = await bot.execute(alice, VERBS.rosterSaveRoles, { revision: 0, personId: alice.aadObjectId, role_secretariat: 'false', role_chair: 'true', role_workingGroup: 'false' });
+      const card = await bot.execute(alice, VERBS.rosterSaveRoles, {
+        revision: 0,
+        personId: alice.aadObjectId,
+        role_secretariat: 'false',
+        role_chair: 'true',
+        role_workingGroup: 'false',
+      });
       assert.match(read(card), /Nicht gespeichert[^]*mindestens eine aktive Geschäftsstelle/);
-      assert.match(read(await bot.execute(alice, VERBS.rosterSetActive, { revision: 0, personId: alice.aadObjectId, active: false })), /mindestens eine aktive Geschäftsstelle/);
+      assert.match(
+        read(
+          await bot.execute(alice, VERBS.rosterSetActive, { revision: 0, personId: alice.aadObjectId, active: false }),
+        ),
+        /mindestens eine aktive Geschäftsstelle/,
+      );
       assert.equal(await snapshot(), before);
     });
 
     it('asks to choose a seat or person first when none was chosen', async () => {
       await seed();
-      assert.match(read(await bot.execute(alice, VERBS.rosterEditSeat, { seatId: '' })), /Bitte wählen Sie zuerst einen Sitz aus/);
-      assert.match(read(await bot.execute(alice, VERBS.rosterEditPerson, {})), /Bitte wählen Sie zuerst eine Person aus/);
+      assert.match(
+        read(await bot.execute(alice, VERBS.rosterEditSeat, { seatId: '' })),
+        /Bitte wählen Sie zuerst einen Sitz aus/,
+      );
+      assert.match(
+        read(await bot.execute(alice, VERBS.rosterEditPerson, {})),
+        /Bitte wählen Sie zuerst eine Person aus/,
+      );
     });
 
     it('sends the card as a message when a client falls back to Action.Submit', async () => {
       await seed();
-      const replies = await bot.send({ ...base(alice), type: 'message', value: { verb: VERBS.rosterSaveSeat, revision: 0, seatId: '', institution: 'IHK zu Leipzig', memberId: carol.aadObjectId, deputyId: 'none' } });
+      const replies = await bot.send({
+        ...base(alice),
+        type: 'message',
+        value: {
+          verb: VERBS.rosterSaveSeat,
+          revision: 0,
+          seatId: '',
+          institution: 'IHK zu Leipzig',
+          memberId: carol.aadObjectId,
+          deputyId: 'none',
+        },
+      });
       assert.match(read(firstCard(replies)), /Sitz „IHK zu Leipzig“ hinzugefügt/);
     });
   });
@@ -268,14 +416,44 @@ describe('bot/roster', () => {
       await seed();
       const before = await snapshot();
       for (const [verb, data] of [
-        [VERBS.rosterSaveSeat, { revision: 0, seatId: '', institution: 'IHK', memberId: 'ffffffff-0000-0000-0000-00000000000f', deputyId: 'none' }],
-        [VERBS.rosterSaveSeat, { revision: 0, seatId: '', institution: 'IHK', memberId: carol.aadObjectId, deputyId: { $ne: '' } }],
-        [VERBS.rosterSaveSeat, { revision: 0, seatId: 'seat-of-another-committee', institution: 'IHK', memberId: carol.aadObjectId, deputyId: 'none' }],
+        [
+          VERBS.rosterSaveSeat,
+          {
+            revision: 0,
+            seatId: '',
+            institution: 'IHK',
+            memberId: 'ffffffff-0000-0000-0000-00000000000f',
+            deputyId: 'none',
+          },
+        ],
+        [
+          VERBS.rosterSaveSeat,
+          { revision: 0, seatId: '', institution: 'IHK', memberId: carol.aadObjectId, deputyId: { $ne: '' } },
+        ],
+        [
+          VERBS.rosterSaveSeat,
+          {
+            revision: 0,
+            seatId: 'seat-of-another-committee',
+            institution: 'IHK',
+            memberId: carol.aadObjectId,
+            deputyId: 'none',
+          },
+        ],
         [VERBS.rosterRemoveSeat, { revision: 0, seatId: 'seat-x' }],
         [VERBS.rosterEditSeat, { seatId: 'seat-x' }],
         [VERBS.rosterEditPerson, { personId: 'person-x' }],
         [VERBS.rosterSaveRoles, { revision: 0, personId: carol.aadObjectId, role_secretariat: 'true' }],
-        [VERBS.rosterSaveRoles, { revision: 0, personId: 'ffffffff-0000-0000-0000-00000000000f', role_secretariat: 'true', role_chair: 'false', role_workingGroup: 'false' }],
+        [
+          VERBS.rosterSaveRoles,
+          {
+            revision: 0,
+            personId: 'ffffffff-0000-0000-0000-00000000000f',
+            role_secretariat: 'true',
+            role_chair: 'false',
+            role_workingGroup: 'false',
+          },
+        ],
         [VERBS.rosterSetActive, { revision: 0, personId: carol.aadObjectId, active: 'vielleicht' }],
       ] as const) {
         const card = await bot.execute(alice, verb, { ...data });
@@ -287,7 +465,13 @@ describe('bot/roster', () => {
     it('refuses an overlong or missing institution, shows the form again, and changes nothing', async () => {
       await seed();
       const before = await snapshot();
-      const card = await bot.execute(alice, VERBS.rosterSaveSeat, { revision: 0, seatId: '', institution: 'x'.repeat(100_000), memberId: '', deputyId: 'none' });
+      const card = await bot.execute(alice, VERBS.rosterSaveSeat, {
+        revision: 0,
+        seatId: '',
+        institution: 'x'.repeat(100_000),
+        memberId: '',
+        deputyId: 'none',
+      });
       const text = read(card);
       assert.match(text, /Bitte prüfen Sie Ihre Angaben/);
       assert.match(text, /Institution: Höchstens 150 Zeichen/);
@@ -298,7 +482,13 @@ describe('bot/roster', () => {
 
     it('answers an outdated card with the current roster and changes nothing', async () => {
       await seed();
-      await bot.execute(alice, VERBS.rosterSaveRoles, { revision: 0, personId: carol.aadObjectId, role_secretariat: 'false', role_chair: 'true', role_workingGroup: 'false' });
+      await bot.execute(alice, VERBS.rosterSaveRoles, {
+        revision: 0,
+        personId: carol.aadObjectId,
+        role_secretariat: 'false',
+        role_chair: 'true',
+        role_workingGroup: 'false',
+      });
       const before = await snapshot();
       const card = await bot.execute(alice, VERBS.rosterRemoveSeat, { revision: 0, seatId: SEAT });
       assert.match(read(card), /Diese Karte ist nicht mehr aktuell[^]*Jobcenter Leipzig/);
@@ -310,8 +500,20 @@ describe('bot/roster', () => {
       await seed();
       const other = new BotHarness(deps);
       const [first, second] = await Promise.all([
-        bot.execute(alice, VERBS.rosterSaveSeat, { revision: 0, seatId: SEAT, institution: 'Jobcenter Leipzig', memberId: carol.aadObjectId, deputyId: 'none' }),
-        other.execute(alice, VERBS.rosterSaveSeat, { revision: 0, seatId: SEAT, institution: 'Jobcenter Leipzig (Eins)', memberId: bob.aadObjectId, deputyId: carol.aadObjectId }),
+        bot.execute(alice, VERBS.rosterSaveSeat, {
+          revision: 0,
+          seatId: SEAT,
+          institution: 'Jobcenter Leipzig',
+          memberId: carol.aadObjectId,
+          deputyId: 'none',
+        }),
+        other.execute(alice, VERBS.rosterSaveSeat, {
+          revision: 0,
+          seatId: SEAT,
+          institution: 'Jobcenter Leipzig (Eins)',
+          memberId: bob.aadObjectId,
+          deputyId: carol.aadObjectId,
+        }),
       ]);
       const texts = [read(first), read(second)];
       assert.equal(texts.filter((text) => /Sitz „[^“]+“ gespeichert/.test(text)).length, 1, texts.join('\n---\n'));

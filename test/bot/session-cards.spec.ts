@@ -23,7 +23,9 @@ describe('bot: the session cycle in chat', () => {
   /** The invitation card the outbox would send to a person, rendered as the sender would. */
   async function invitationFor(key: PersonKey, locale = 'de-DE'): Promise<Record<string, unknown>> {
     const dispatches = await temp.store.query<DispatchDocument>(COMMITTEE, { type: 'dispatch' });
-    const draft = dispatches.flatMap((dispatch) => dispatch.drafts).find((candidate) => candidate.recipient.kind === 'person' && candidate.recipient.aadObjectId === PEOPLE[key]);
+    const draft = dispatches
+      .flatMap((dispatch) => dispatch.drafts)
+      .find((candidate) => candidate.recipient.kind === 'person' && candidate.recipient.aadObjectId === PEOPLE[key]);
     assert.ok(draft, `no invitation for ${key}`);
     return renderedAsSent(world.deps, COMMITTEE, draft, 'https://gremium.example.org', locale);
   }
@@ -33,55 +35,126 @@ describe('bot: the session cycle in chat', () => {
     assert.match(planned, /3 Sitzungen für 2028 angelegt/);
     assert.match(planned, /Sitzung 2028\/1[^]*Sitzung 2028\/2[^]*Sitzung 2028\/3/);
     assert.match(cardText(firstCard(await bot.message(person('katrin'), 'sitzungen planen 2028'))), /bereits geplant/);
-    assert.match(cardText(firstCard(await bot.message(person('birgit'), 'sitzungen planen 2029'))), /Nur die Geschäftsstelle/);
-    assert.match(cardText(firstCard(await bot.message(person('katrin'), 'sitzungen planen nächstes jahr'))), /Bitte ein Jahr zwischen 2025 und 2031/);
+    assert.match(
+      cardText(firstCard(await bot.message(person('birgit'), 'sitzungen planen 2029'))),
+      /Nur die Geschäftsstelle/,
+    );
+    assert.match(
+      cardText(firstCard(await bot.message(person('katrin'), 'sitzungen planen nächstes jahr'))),
+      /Bitte ein Jahr zwischen 2025 und 2031/,
+    );
   });
 
   it('adds an extra session once per day', async () => {
-    assert.match(cardText(firstCard(await bot.message(person('katrin'), 'sondersitzung 20.05.2027'))), /Sondersitzung 2027\/S1 angelegt/);
-    assert.match(cardText(firstCard(await bot.message(person('katrin'), 'sondersitzung 2027-05-20'))), /bereits die Sondersitzung 2027\/S1/);
-    assert.match(cardText(firstCard(await bot.message(person('katrin'), 'einladen 2027/S1'))), /Sondersitzung 2027\/S1/);
-    assert.match(cardText(firstCard(await bot.message(person('katrin'), 'einladen 2027/x'))), /für eine Sondersitzung „2027\/S1“/);
+    assert.match(
+      cardText(firstCard(await bot.message(person('katrin'), 'sondersitzung 20.05.2027'))),
+      /Sondersitzung 2027\/S1 angelegt/,
+    );
+    assert.match(
+      cardText(firstCard(await bot.message(person('katrin'), 'sondersitzung 2027-05-20'))),
+      /bereits die Sondersitzung 2027\/S1/,
+    );
+    assert.match(
+      cardText(firstCard(await bot.message(person('katrin'), 'einladen 2027/S1'))),
+      /Sondersitzung 2027\/S1/,
+    );
+    assert.match(
+      cardText(firstCard(await bot.message(person('katrin'), 'einladen 2027/x'))),
+      /für eine Sondersitzung „2027\/S1“/,
+    );
     assert.match(cardText(firstCard(await bot.message(person('katrin'), 'sondersitzung'))), /Bitte das Datum angeben/);
-    assert.match(cardText(firstCard(await bot.message(person('katrin'), 'sondersitzung 31.02.2027'))), /kein gültiges Datum/);
+    assert.match(
+      cardText(firstCard(await bot.message(person('katrin'), 'sondersitzung 31.02.2027'))),
+      /kein gültiges Datum/,
+    );
   });
 
   it('edits a session on its card, with problems shown in the form', async () => {
     const list = firstCard(await bot.message(person('katrin'), 'sitzungen planen 2027'));
-    const form = await bot.execute(person('katrin'), VERBS.sessionEdit, actionData(list, VERBS.sessionEdit, { sessionId: SESSION_1 }));
+    const form = await bot.execute(
+      person('katrin'),
+      VERBS.sessionEdit,
+      actionData(list, VERBS.sessionEdit, { sessionId: SESSION_1 }),
+    );
     assert.match(cardText(form), /Sitzung 2027\/1 bearbeiten/);
     const save = actionData(form, VERBS.sessionSave);
-    const problems = await bot.execute(person('katrin'), VERBS.sessionSave, { ...save, date: '2027-02-11', time: '14:00', onlineLink: 'ftp://x' });
+    const problems = await bot.execute(person('katrin'), VERBS.sessionSave, {
+      ...save,
+      date: '2027-02-11',
+      time: '14:00',
+      onlineLink: 'ftp://x',
+    });
     assert.match(cardText(problems), /Online-Link: Bitte prüfen/);
-    const saved = await bot.execute(person('katrin'), VERBS.sessionSave, { ...save, date: '2027-02-18', time: '10:00', place: 'Neues Rathaus', onlineLink: 'https://meet.example.org/kog' });
+    const saved = await bot.execute(person('katrin'), VERBS.sessionSave, {
+      ...save,
+      date: '2027-02-18',
+      time: '10:00',
+      place: 'Neues Rathaus',
+      onlineLink: 'https://meet.example.org/kog',
+    });
     assert.match(cardText(saved), /Sitzung 2027\/1 gespeichert/);
     assert.match(cardText(saved), /18\. Februar 2027, 10:00–13:00 Uhr/);
-    const outdated = await bot.execute(person('katrin'), VERBS.sessionSave, { ...save, date: '2027-02-25', time: '10:00' });
+    const outdated = await bot.execute(person('katrin'), VERBS.sessionSave, {
+      ...save,
+      date: '2027-02-25',
+      time: '10:00',
+    });
     assert.match(cardText(outdated), /nicht mehr aktuell/);
     assert.equal((await world.session()).startsAt, '2027-02-18T09:00:00.000Z');
     const back = await bot.execute(person('katrin'), VERBS.sessionList, actionData(form, VERBS.sessionList));
     assert.match(cardText(back), /Sitzungen 2027/);
-    assert.match(cardText(await bot.execute(person('birgit'), VERBS.sessionList, { verb: VERBS.sessionList, year: 2027 })), /Nur die Geschäftsstelle/);
-    assert.match(cardText(await bot.execute(person('katrin'), VERBS.sessionList, { verb: VERBS.sessionList, year: '2027; x' })), /gibt es nicht/);
+    assert.match(
+      cardText(await bot.execute(person('birgit'), VERBS.sessionList, { verb: VERBS.sessionList, year: 2027 })),
+      /Nur die Geschäftsstelle/,
+    );
+    assert.match(
+      cardText(await bot.execute(person('katrin'), VERBS.sessionList, { verb: VERBS.sessionList, year: '2027; x' })),
+      /gibt es nicht/,
+    );
   });
 
   it('invites, lets members answer on their card, refreshes it per person, and shows the tally', async () => {
-    assert.match(cardText(firstCard(await bot.message(person('katrin'), 'einladen'))), /Einladungen zur Sitzung 2027\/1 werden versandt/);
+    assert.match(
+      cardText(firstCard(await bot.message(person('katrin'), 'einladen'))),
+      /Einladungen zur Sitzung 2027\/1 werden versandt/,
+    );
 
     const birgitCard = await invitationFor('birgit');
     assert.match(cardText(birgitCard), /Einladung: Sitzung 2027\/1[^]*Für: Agentur für Arbeit Leipzig/);
     assert.equal((birgitCard.refresh as { action: { verb: string } }).action.verb, VERBS.invitationView);
-    assert.ok(JSON.stringify(birgitCard).includes('https://gremium.example.org/api/calendar/'), 'carries the calendar link');
-    const answered = await bot.execute(person('birgit'), VERBS.rsvpAnswer, actionData(birgitCard, VERBS.rsvpAnswer, { choice: 'online' }));
+    assert.ok(
+      JSON.stringify(birgitCard).includes('https://gremium.example.org/api/calendar/'),
+      'carries the calendar link',
+    );
+    const answered = await bot.execute(
+      person('birgit'),
+      VERBS.rsvpAnswer,
+      actionData(birgitCard, VERBS.rsvpAnswer, { choice: 'online' }),
+    );
     assert.match(cardText(answered), /Ihre Antwort ist gespeichert[^]*Sie nehmen online teil/);
-    const changed = await bot.execute(person('birgit'), VERBS.rsvpAnswer, actionData(birgitCard, VERBS.rsvpAnswer, { choice: 'inPerson' }));
+    const changed = await bot.execute(
+      person('birgit'),
+      VERBS.rsvpAnswer,
+      actionData(birgitCard, VERBS.rsvpAnswer, { choice: 'inPerson' }),
+    );
     assert.match(cardText(changed), /Sie kommen vor Ort/);
-    const refreshed = await bot.execute(person('birgit'), VERBS.invitationView, { verb: VERBS.invitationView, sessionId: SESSION_1, personId: PEOPLE.birgit });
+    const refreshed = await bot.execute(person('birgit'), VERBS.invitationView, {
+      verb: VERBS.invitationView,
+      sessionId: SESSION_1,
+      personId: PEOPLE.birgit,
+    });
     assert.match(cardText(refreshed), /Sie kommen vor Ort/);
 
     const sabineCard = await invitationFor('sabine');
-    await bot.execute(person('sabine'), VERBS.rsvpAnswer, actionData(sabineCard, VERBS.rsvpAnswer, { choice: 'deputy' }));
-    assert.match(cardText(await invitationFor('thomas')), /Sie werden als Stellvertretung eingeladen[^]*Sie vertreten Sabine Hoffmann \(Jobcenter Leipzig\)/);
+    await bot.execute(
+      person('sabine'),
+      VERBS.rsvpAnswer,
+      actionData(sabineCard, VERBS.rsvpAnswer, { choice: 'deputy' }),
+    );
+    assert.match(
+      cardText(await invitationFor('thomas')),
+      /Sie werden als Stellvertretung eingeladen[^]*Sie vertreten Sabine Hoffmann \(Jobcenter Leipzig\)/,
+    );
     assert.match(cardText(await invitationFor('thomas', 'en-US')), /You stand in for Sabine Hoffmann/);
 
     const overview = firstCard(await bot.message(person('katrin'), 'zusagen'));
@@ -97,26 +170,57 @@ describe('bot: the session cycle in chat', () => {
     await bot.message(person('katrin'), 'einladen');
     const data = actionData(await invitationFor('birgit'), VERBS.rsvpAnswer, { choice: 'online' });
     assert.match(cardText(await bot.execute(person('sabine'), VERBS.rsvpAnswer, data)), /an jemand anderen gerichtet/);
-    assert.match(cardText(await bot.execute(stranger, VERBS.rsvpAnswer, { ...data, personId: stranger.aadObjectId })), /nicht \(mehr\) eingeladen/);
-    assert.match(cardText(await bot.execute(person('birgit'), VERBS.rsvpAnswer, { ...data, sessionId: 'session-2099-9' })), /gibt es nicht/);
-    assert.match(cardText(await bot.execute(person('birgit'), VERBS.rsvpAnswer, { ...data, revision: 1 })), /inzwischen geändert[^]*Sie haben noch nicht geantwortet/);
+    assert.match(
+      cardText(await bot.execute(stranger, VERBS.rsvpAnswer, { ...data, personId: stranger.aadObjectId })),
+      /nicht \(mehr\) eingeladen/,
+    );
+    assert.match(
+      cardText(await bot.execute(person('birgit'), VERBS.rsvpAnswer, { ...data, sessionId: 'session-2099-9' })),
+      /gibt es nicht/,
+    );
+    assert.match(
+      cardText(await bot.execute(person('birgit'), VERBS.rsvpAnswer, { ...data, revision: 1 })),
+      /inzwischen geändert[^]*Sie haben noch nicht geantwortet/,
+    );
     assert.match(cardText(firstCard(await bot.message(person('birgit'), 'zusagen'))), /Nur die Geschäftsstelle/);
-    assert.match(cardText(firstCard(await bot.message(person('birgit'), 'einladen 2027/2'))), /Nur die Geschäftsstelle/);
+    assert.match(
+      cardText(firstCard(await bot.message(person('birgit'), 'einladen 2027/2'))),
+      /Nur die Geschäftsstelle/,
+    );
     assert.deepEqual(await world.rsvps(), []);
   });
 
   it('asks before cancelling, then marks the invitations as cancelled', async () => {
     await bot.message(person('katrin'), 'einladen');
     const list = firstCard(await bot.message(person('katrin'), 'sitzungen planen 2027'));
-    const ask = await bot.execute(person('katrin'), VERBS.sessionStep, actionData(list, VERBS.sessionStep, { sessionId: SESSION_1 }));
+    const ask = await bot.execute(
+      person('katrin'),
+      VERBS.sessionStep,
+      actionData(list, VERBS.sessionStep, { sessionId: SESSION_1 }),
+    );
     assert.match(cardText(ask), /wirklich absagen/);
     assert.equal((await world.session()).state, 'invited');
-    const done = await bot.execute(person('katrin'), VERBS.sessionStep, actionData(ask, VERBS.sessionStep, { sessionId: SESSION_1, confirmed: true }));
+    const done = await bot.execute(
+      person('katrin'),
+      VERBS.sessionStep,
+      actionData(ask, VERBS.sessionStep, { sessionId: SESSION_1, confirmed: true }),
+    );
     assert.match(cardText(done), /Sitzung 2027\/1 abgesagt[^]*3 Eingeladene werden benachrichtigt/);
-    const refreshed = await bot.execute(person('yusuf'), VERBS.invitationView, { verb: VERBS.invitationView, sessionId: SESSION_1, personId: PEOPLE.yusuf });
+    const refreshed = await bot.execute(person('yusuf'), VERBS.invitationView, {
+      verb: VERBS.invitationView,
+      sessionId: SESSION_1,
+      personId: PEOPLE.yusuf,
+    });
     assert.match(cardText(refreshed), /Die Sitzung wurde abgesagt/);
-    assert.equal(JSON.stringify(refreshed).includes(VERBS.rsvpAnswer), false, 'no answer buttons on a cancelled session');
-    assert.match(cardText(firstCard(await bot.message(person('katrin'), 'einladen 2027/1'))), /Das geht nicht: Sitzung 2027\/1 ist „abgesagt“/);
+    assert.equal(
+      JSON.stringify(refreshed).includes(VERBS.rsvpAnswer),
+      false,
+      'no answer buttons on a cancelled session',
+    );
+    assert.match(
+      cardText(firstCard(await bot.message(person('katrin'), 'einladen 2027/1'))),
+      /Das geht nicht: Sitzung 2027\/1 ist „abgesagt“/,
+    );
   });
 
   it('records attendance from the session day, prefilled from the answers', async () => {
@@ -126,8 +230,16 @@ describe('bot: the session cycle in chat', () => {
     const card = firstCard(await bot.message(person('katrin'), 'anwesenheit 2027/1'));
     assert.match(cardText(card), /Anwesenheit: Sitzung 2027\/1/);
     const save = actionData(card, VERBS.attendanceSave);
-    const fields = Object.fromEntries((await world.session()).invitedSeats!.flatMap((seat) => [[`presence-${seat.id}`, 'inPerson'], [`name-${seat.id}`, 'Jemand']]));
-    assert.match(cardText(await bot.execute(person('katrin'), VERBS.attendanceSave, { ...save, ...fields })), /Anwesenheit gespeichert/);
+    const fields = Object.fromEntries(
+      (await world.session()).invitedSeats!.flatMap((seat) => [
+        [`presence-${seat.id}`, 'inPerson'],
+        [`name-${seat.id}`, 'Jemand'],
+      ]),
+    );
+    assert.match(
+      cardText(await bot.execute(person('katrin'), VERBS.attendanceSave, { ...save, ...fields })),
+      /Anwesenheit gespeichert/,
+    );
     assert.equal((await world.session()).state, 'held');
   });
 });

@@ -13,7 +13,18 @@ const de = translator('de');
 const GENERIC_ERROR = de.t('notices.error');
 
 /** Fields that say which stored thing a card acts on, and on which state of it. */
-const KEY_FIELDS = ['sessionId', 'agreementId', 'submissionId', 'personId', 'seatId', 'itemId', 'groupId', 'dispatchId', 'revision', 'version'] as const;
+const KEY_FIELDS = [
+  'sessionId',
+  'agreementId',
+  'submissionId',
+  'personId',
+  'seatId',
+  'itemId',
+  'groupId',
+  'dispatchId',
+  'revision',
+  'version',
+] as const;
 
 /** Who clicks each verb: its one person where it has one, else the first person the table admits. */
 const CLICKER: Partial<Record<Verb, ActorKey>> = {
@@ -55,7 +66,21 @@ function otherIds(field: string, value: unknown): unknown[] {
  * very long text, an empty string, a control character and something shaped like JSON.
  */
 function wrongTypes(value: unknown): unknown[] {
-  return [typeof value === 'number' ? String(value) : 42, -1, 1.5, [value], [], { value }, {}, null, LONG, true, '', '\u0000', '{"$ref":"x"}'];
+  return [
+    typeof value === 'number' ? String(value) : 42,
+    -1,
+    1.5,
+    [value],
+    [],
+    { value },
+    {},
+    null,
+    LONG,
+    true,
+    '',
+    '\u0000',
+    '{"$ref":"x"}',
+  ];
 }
 
 interface Tampering {
@@ -76,13 +101,29 @@ function tamperings(verb: Verb, payload: Record<string, unknown>): Tampering[] {
   const entries = Object.entries(payload).filter(([field]) => field !== 'verb');
   for (const [field, value] of entries) {
     const key = (KEY_FIELDS as readonly string[]).includes(field);
-    const set = (label: string, replaced: unknown, changesNothing: boolean) => result.push({ label: `${field} ${label}`, data: { ...payload, [field]: replaced }, changesNothing });
-    if (key) for (const other of otherIds(field, value).filter((other) => other !== value)) set(`= ${JSON.stringify(other)}`, other, !selectsAnother(verb, field));
+    const set = (label: string, replaced: unknown, changesNothing: boolean) =>
+      result.push({ label: `${field} ${label}`, data: { ...payload, [field]: replaced }, changesNothing });
+    if (key)
+      for (const other of otherIds(field, value).filter((other) => other !== value))
+        set(`= ${JSON.stringify(other)}`, other, !selectsAnother(verb, field));
     const { [field]: _dropped, ...without } = payload;
-    result.push({ label: `${field} missing`, data: without, changesNothing: key && value !== '' && !MEANS_NEW_OR_OWN.includes(field) });
+    result.push({
+      label: `${field} missing`,
+      data: without,
+      changesNothing: key && value !== '' && !MEANS_NEW_OR_OWN.includes(field),
+    });
     for (const wrong of wrongTypes(value)) {
-      const refusedForSure = (key && wrong !== '') || Array.isArray(wrong) || (typeof wrong === 'object' && wrong !== null) || wrong === LONG || (!COUNTS.includes(field) && (typeof wrong === 'number' || typeof wrong === 'boolean'));
-      set(`as ${wrong === LONG ? '20,000 characters' : JSON.stringify(wrong)}`, wrong, refusedForSure && !benign(verb, field, wrong));
+      const refusedForSure =
+        (key && wrong !== '') ||
+        Array.isArray(wrong) ||
+        (typeof wrong === 'object' && wrong !== null) ||
+        wrong === LONG ||
+        (!COUNTS.includes(field) && (typeof wrong === 'number' || typeof wrong === 'boolean'));
+      set(
+        `as ${wrong === LONG ? '20,000 characters' : JSON.stringify(wrong)}`,
+        wrong,
+        refusedForSure && !benign(verb, field, wrong),
+      );
     }
   }
   result.push({ label: 'no data at all', data: { verb }, changesNothing: false });
@@ -134,7 +175,11 @@ describe('bot: tampered card data changes nothing', function () {
 
   for (const verb of Object.values(VERBS)) {
     it(verb, async () => {
-      const who = CLICKER[verb] ?? (Object.keys(ACTORS) as ActorKey[]).find((key) => mayAct(verb, { roles: ACTORS[key].roles, committeeExists: true }))!;
+      const who =
+        CLICKER[verb] ??
+        (Object.keys(ACTORS) as ActorKey[]).find((key) =>
+          mayAct(verb, { roles: ACTORS[key].roles, committeeExists: true }),
+        )!;
       let world = await template.open();
       try {
         for (const tampering of tamperings(verb, await payloadFor(verb, world))) {
@@ -143,7 +188,10 @@ describe('bot: tampered card data changes nothing', function () {
           cases += 1;
           const text = cardText(card);
           const context = `${verb} as ${who}, ${tampering.label}`;
-          assert.ok(Array.isArray(card.body) && card.body.length > 0 && text.trim().length > 0, `${context}: an empty card`);
+          assert.ok(
+            Array.isArray(card.body) && card.body.length > 0 && text.trim().length > 0,
+            `${context}: an empty card`,
+          );
           assert.ok(!text.includes(GENERIC_ERROR), `${context}: the generic error card`);
           const changed = world.snapshot() !== before;
           if (tampering.changesNothing) assert.ok(!changed, `${context} changed the store:\n${text.slice(0, 300)}`);

@@ -33,7 +33,9 @@ describe('bot/tenant gate', () => {
     const recorded = recordingStore(temp.store);
     calls = recorded.calls;
     logger = { debug: sinon.spy(), info: sinon.spy(), warn: sinon.spy(), error: sinon.spy() };
-    bot = new BotHarness({ store: recorded.store, clock: fixedClock('2026-11-21T10:00:00Z') }, logger, undefined, { allowedTenants: onlyTenants([TENANT]) });
+    bot = new BotHarness({ store: recorded.store, clock: fixedClock('2026-11-21T10:00:00Z') }, logger, undefined, {
+      allowedTenants: onlyTenants([TENANT]),
+    });
   });
   afterEach(() => temp.cleanup());
 
@@ -61,13 +63,23 @@ describe('bot/tenant gate', () => {
   });
 
   it('answers a card click from another tenant with the refusal as the invoke response, and stores nothing', async () => {
-    const card = await bot.execute(alice, VERBS.setupSave, { verb: VERBS.setupSave, name: 'Fremdes Gremium' }, fromTenant(FOREIGN_TENANT));
+    const card = await bot.execute(
+      alice,
+      VERBS.setupSave,
+      { verb: VERBS.setupSave, name: 'Fremdes Gremium' },
+      fromTenant(FOREIGN_TENANT),
+    );
     assert.match(cardText(card), refusal);
     assert.deepEqual(calls, []);
   });
 
   it('answers a card submission (Action.Submit) from another tenant with the refusal', async () => {
-    const replies = await bot.send({ ...base(alice), type: 'message', value: { verb: VERBS.setupSave, name: 'Fremdes Gremium' }, ...fromTenant(FOREIGN_TENANT) });
+    const replies = await bot.send({
+      ...base(alice),
+      type: 'message',
+      value: { verb: VERBS.setupSave, name: 'Fremdes Gremium' },
+      ...fromTenant(FOREIGN_TENANT),
+    });
     assert.match(cardText(firstCard(replies)), refusal);
     assert.deepEqual(calls, []);
   });
@@ -77,7 +89,15 @@ describe('bot/tenant gate', () => {
       ...base(alice),
       type: 'conversationUpdate',
       membersAdded: [{ id: BOT.id, name: BOT.name }],
-      ...fromTenant(FOREIGN_TENANT, { conversation: { id: '19:team@thread.tacv2', conversationType: 'channel', tenantId: FOREIGN_TENANT, isGroup: true, name: 'Fremd' } }),
+      ...fromTenant(FOREIGN_TENANT, {
+        conversation: {
+          id: '19:team@thread.tacv2',
+          conversationType: 'channel',
+          tenantId: FOREIGN_TENANT,
+          isGroup: true,
+          name: 'Fremd',
+        },
+      }),
     });
     assert.deepEqual(replies, []);
     assert.deepEqual(calls, []);
@@ -87,7 +107,10 @@ describe('bot/tenant gate', () => {
   it('refuses an activity whose second tenant claim contradicts the first, and one that names none', async () => {
     const contradicting = await bot.message(alice, 'hilfe', { channelData: { tenant: { id: FOREIGN_TENANT } } });
     assert.match(cardText(firstCard(contradicting)), refusal);
-    const unnamed = await bot.message(alice, 'hilfe', { conversation: { ...base(alice).conversation!, tenantId: undefined }, channelData: {} });
+    const unnamed = await bot.message(alice, 'hilfe', {
+      conversation: { ...base(alice).conversation!, tenantId: undefined },
+      channelData: {},
+    });
     assert.match(cardText(firstCard(unnamed)), refusal);
     assert.deepEqual(calls, []);
   });

@@ -13,7 +13,8 @@ function inputValue(card: unknown, id: string): unknown {
   let found: unknown;
   JSON.stringify(card, (_key, value: unknown) => {
     const element = value as { type?: unknown; id?: unknown; value?: unknown } | null;
-    if (element && typeof element.type === 'string' && element.type.startsWith('Input.') && element.id === id) found = element.value;
+    if (element && typeof element.type === 'string' && element.type.startsWith('Input.') && element.id === id)
+      found = element.value;
     return value;
   });
   return found;
@@ -31,19 +32,35 @@ describe('bot: free text with control characters', () => {
     const bot = new BotHarness(world.deps);
     const before = await world.session();
     const list = firstCard(await bot.message(chatPerson('katrin'), 'sitzungen planen 2027'));
-    const form = await bot.execute(chatPerson('katrin'), VERBS.sessionEdit, actionData(list, VERBS.sessionEdit, { sessionId: SESSION_1 }));
+    const form = await bot.execute(
+      chatPerson('katrin'),
+      VERBS.sessionEdit,
+      actionData(list, VERBS.sessionEdit, { sessionId: SESSION_1 }),
+    );
     const save = { ...actionData(form, VERBS.sessionSave), date: '2027-02-11', time: '14:00' };
     const place = 'Neues Rathaus\rATTENDEE:mailto:jemand@example.org';
 
     const german = await bot.execute(chatPerson('katrin'), VERBS.sessionSave, { ...save, place });
     assert.match(cardText(german), /Bitte prüfen Sie Ihre Angaben[^]*Ort: Bitte ohne Steuerzeichen/);
     assert.equal(inputValue(german, 'place'), place, 'the typed place stays in the form');
-    const english = await bot.execute(chatPerson('katrin'), VERBS.sessionSave, { ...save, place, chair: 'Jobcenter\tLeipzig' }, { locale: 'en-US' });
-    assert.match(cardText(english), /Place: Please without control characters[^]*Chair: Please without control characters/);
+    const english = await bot.execute(
+      chatPerson('katrin'),
+      VERBS.sessionSave,
+      { ...save, place, chair: 'Jobcenter\tLeipzig' },
+      { locale: 'en-US' },
+    );
+    assert.match(
+      cardText(english),
+      /Place: Please without control characters[^]*Chair: Please without control characters/,
+    );
     assert.equal(inputValue(english, 'chair'), 'Jobcenter\tLeipzig');
 
     const after = await world.session();
-    assert.deepEqual([after.place, after.chair, after.revision, after.updatedAt], [before.place, before.chair, before.revision, before.updatedAt], 'nothing stored');
+    assert.deepEqual(
+      [after.place, after.chair, after.revision, after.updatedAt],
+      [before.place, before.chair, before.revision, before.updatedAt],
+      'nothing stored',
+    );
   });
 
   it('refuses a committee name with a control character on the set-up card, keeping what was typed', async () => {
@@ -68,17 +85,34 @@ describe('bot: free text with control characters', () => {
     };
     const card = await bot.execute(chatPerson('katrin'), VERBS.setupSave, answers);
     assert.match(cardText(card), /Es wurde nichts gespeichert[^]*Bitte ohne Steuerzeichen/);
-    assert.equal((cardText(card).match(/Bitte ohne Steuerzeichen/g) ?? []).length, 2, 'the name and the rotating chairs');
+    assert.equal(
+      (cardText(card).match(/Bitte ohne Steuerzeichen/g) ?? []).length,
+      2,
+      'the name and the rotating chairs',
+    );
     assert.equal(inputValue(card, 'name'), answers.name, 'the typed name stays in the form');
-    assert.deepEqual(await world.store.get<CommitteeDocument>(COMMITTEE, COMMITTEE_DOCUMENT_ID), before, 'nothing stored');
+    assert.deepEqual(
+      await world.store.get<CommitteeDocument>(COMMITTEE, COMMITTEE_DOCUMENT_ID),
+      before,
+      'nothing stored',
+    );
   });
 
   it('refuses the name of a colleague with a line break on the invitation, storing nothing', async () => {
     const { world } = fixture;
     assert.ok((await inviteAsSecretariat(world.deps, await world.actor('katrin'), await world.session())).ok);
     const bot = new BotHarness(world.deps);
-    const click = { sessionId: SESSION_1, personId: PEOPLE.sabine, revision: (await world.session()).revision, choice: 'delegate', delegateName: 'Erika Muster\r\nX-INJECTED:1' };
-    assert.match(cardText(await bot.execute(chatPerson('sabine'), VERBS.rsvpAnswer, click)), /ohne Steuerzeichen[^]*Es wurde nichts gespeichert/);
+    const click = {
+      sessionId: SESSION_1,
+      personId: PEOPLE.sabine,
+      revision: (await world.session()).revision,
+      choice: 'delegate',
+      delegateName: 'Erika Muster\r\nX-INJECTED:1',
+    };
+    assert.match(
+      cardText(await bot.execute(chatPerson('sabine'), VERBS.rsvpAnswer, click)),
+      /ohne Steuerzeichen[^]*Es wurde nichts gespeichert/,
+    );
     assert.deepEqual(await world.rsvps(), []);
   });
 });
@@ -108,7 +142,10 @@ describe('bot: names that Teams supplies', () => {
     assert.match(cardText(card), /Gremium eingerichtet/);
     const committee = (await fixture.temp.store.query<CommitteeDocument>(COMMITTEE, { type: 'committee' }))[0];
     assert.ok(committee);
-    const person = await fixture.temp.store.get<PersonDocument>(committee.committeeId, personDocumentId(alice.aadObjectId));
+    const person = await fixture.temp.store.get<PersonDocument>(
+      committee.committeeId,
+      personDocumentId(alice.aadObjectId),
+    );
     assert.equal(person?.displayName, 'Alice X-INJECTED:1 Adler');
   });
 });

@@ -7,7 +7,17 @@ import { createMessageRenderer } from '../../src/cards/outgoing-messages';
 import { VERBS } from '../../src/cards/verbs';
 import { COMMITTEE_DOCUMENT_ID } from '../../src/domain/ids';
 import { chatPerson, COMMITTEE, PEOPLE, SESSION_1, SessionWorld } from '../app/sessions/session-world';
-import { actionData, base, BOT, BotHarness, cardText, firstCard, hasAction, TENANT, type Person } from '../support/bot-harness';
+import {
+  actionData,
+  base,
+  BOT,
+  BotHarness,
+  cardText,
+  firstCard,
+  hasAction,
+  TENANT,
+  type Person,
+} from '../support/bot-harness';
 import { openTempStore, type TempStore } from '../support/temp-store';
 
 const person = chatPerson;
@@ -21,8 +31,18 @@ function inChannel(text: string): Partial<Activity> {
   return {
     text: `<at>Gremium</at> ${text}`,
     entities: [{ type: 'mention', mentioned: { id: BOT.id, name: BOT.name }, text: '<at>Gremium</at>' }],
-    conversation: { id: `${CHANNEL};messageid=1`, conversationType: 'channel', tenantId: TENANT, isGroup: true, name: '' },
-    channelData: { tenant: { id: TENANT }, team: { id: '19:team@thread.tacv2', name: 'KOG' }, channel: { id: CHANNEL, name: 'AG Ausbildung und Arbeit' } },
+    conversation: {
+      id: `${CHANNEL};messageid=1`,
+      conversationType: 'channel',
+      tenantId: TENANT,
+      isGroup: true,
+      name: '',
+    },
+    channelData: {
+      tenant: { id: TENANT },
+      team: { id: '19:team@thread.tacv2', name: 'KOG' },
+      channel: { id: CHANNEL, name: 'AG Ausbildung und Arbeit' },
+    },
   };
 }
 
@@ -42,21 +62,45 @@ describe('bot: topics submitted by chat line and card', () => {
 
   describe('the chat line', () => {
     it('takes a German line in the 1:1 chat and confirms with a receipt that can be edited or withdrawn', async () => {
-      const card = firstCard(await bot.message(person('lena'), 'Thema: Ausbildungsabbrüche bei Geflüchteten – Zahlen der Kammern für 2026'));
+      const card = firstCard(
+        await bot.message(person('lena'), 'Thema: Ausbildungsabbrüche bei Geflüchteten – Zahlen der Kammern für 2026'),
+      );
       assert.match(cardText(card), /Danke! Ihr Thema ist für Sitzung 2027\/1 angemeldet/);
       assert.ok(hasAction(card, VERBS.topicForm) && hasAction(card, VERBS.topicWithdraw));
       const [stored] = await submissions();
-      assert.deepEqual([stored?.sessionId, stored?.personId, stored?.content], [SESSION_1, PEOPLE.lena, { kind: 'topic', title: 'Ausbildungsabbrüche bei Geflüchteten', description: 'Zahlen der Kammern für 2026' }]);
+      assert.deepEqual(
+        [stored?.sessionId, stored?.personId, stored?.content],
+        [
+          SESSION_1,
+          PEOPLE.lena,
+          { kind: 'topic', title: 'Ausbildungsabbrüche bei Geflüchteten', description: 'Zahlen der Kammern für 2026' },
+        ],
+      );
     });
 
     it('takes a line with an @mention in the working group channel', async () => {
-      const card = firstCard(await bot.send({ ...base(person('lena')), type: 'message', ...inChannel('praxis: Sprach-Kita im Betrieb — bewährt sich') }));
+      const card = firstCard(
+        await bot.send({
+          ...base(person('lena')),
+          type: 'message',
+          ...inChannel('praxis: Sprach-Kita im Betrieb — bewährt sich'),
+        }),
+      );
       assert.match(cardText(card), /Praxiserfahrung/);
-      assert.deepEqual((await submissions()).map((submission) => [submission.content.kind, submission.content.title, submission.content.description]), [['practice', 'Sprach-Kita im Betrieb', 'bewährt sich']]);
+      assert.deepEqual(
+        (await submissions()).map((submission) => [
+          submission.content.kind,
+          submission.content.title,
+          submission.content.description,
+        ]),
+        [['practice', 'Sprach-Kita im Betrieb', 'bewährt sich']],
+      );
     });
 
     it('takes an English line from an English client and answers in English', async () => {
-      const card = firstCard(await bot.message(person('birgit'), 'need: Childcare for trainees - courses start at 7', { locale: 'en-US' }));
+      const card = firstCard(
+        await bot.message(person('birgit'), 'need: Childcare for trainees - courses start at 7', { locale: 'en-US' }),
+      );
       assert.match(cardText(card), /Thank you! Your topic is submitted for Session 2027\/1/);
       assert.match(cardText(card), /Need for action/);
       assert.equal((await submissions())[0]?.content.kind, 'need');
@@ -74,11 +118,20 @@ describe('bot: topics submitted by chat line and card', () => {
 
     it('counts a line exactly at the deadline as late and offers it for the following session, telling the submitter', async () => {
       at('2027-01-21T22:59:59.000Z');
-      assert.match(cardText(firstCard(await bot.message(person('lena'), 'thema: Knapp vor Schluss'))), /für Sitzung 2027\/1 angemeldet/);
+      assert.match(
+        cardText(firstCard(await bot.message(person('lena'), 'thema: Knapp vor Schluss'))),
+        /für Sitzung 2027\/1 angemeldet/,
+      );
       at(DEADLINE);
       const late = cardText(firstCard(await bot.message(person('lena'), 'thema: Genau zum Schluss')));
-      assert.match(late, /Der Anmeldeschluss für Sitzung 2027\/1 ist vorbei\. Ihr Thema ist deshalb für Sitzung 2027\/2 angemeldet/);
-      assert.deepEqual((await submissions()).map((submission) => submission.sessionId).sort(), [SESSION_1, 'session-2027-2']);
+      assert.match(
+        late,
+        /Der Anmeldeschluss für Sitzung 2027\/1 ist vorbei\. Ihr Thema ist deshalb für Sitzung 2027\/2 angemeldet/,
+      );
+      assert.deepEqual((await submissions()).map((submission) => submission.sessionId).sort(), [
+        SESSION_1,
+        'session-2027-2',
+      ]);
     });
 
     it('refuses oversized, empty and markup input with the form and every problem, storing nothing', async () => {
@@ -86,27 +139,46 @@ describe('bot: topics submitted by chat line and card', () => {
       assert.match(oversized, /Titel: höchstens 200 Zeichen/);
       const empty = cardText(firstCard(await bot.message(person('lena'), 'thema: – nur Beschreibung')));
       assert.match(empty, /Titel: bitte angeben/);
-      const markup = cardText(firstCard(await bot.message(person('lena'), 'thema: &lt;script&gt;alert(1)&lt;/script&gt; – x')));
+      const markup = cardText(
+        firstCard(await bot.message(person('lena'), 'thema: &lt;script&gt;alert(1)&lt;/script&gt; – x')),
+      );
       assert.match(markup, /Titel: Bitte ohne HTML-Tags/);
-      const template = cardText(firstCard(await bot.message(person('lena'), 'thema: Hallo – ${title} {"type":"Action.OpenUrl"}')));
+      const template = cardText(
+        firstCard(await bot.message(person('lena'), 'thema: Hallo – ${title} {"type":"Action.OpenUrl"}')),
+      );
       assert.match(template, /Beschreibung: Bitte ohne HTML-Tags/);
       assert.equal((await submissions()).length, 0);
     });
 
     it('refuses people without a submitting role, storing nothing', async () => {
-      assert.match(cardText(firstCard(await bot.message(stranger, 'thema: Von außen'))), /Themen anmelden können die Mitglieder der Arbeitsgruppe/);
-      assert.match(cardText(firstCard(await bot.message(person('thomas'), 'thema: Als Stellvertretung'))), /Themen anmelden können/);
+      assert.match(
+        cardText(firstCard(await bot.message(stranger, 'thema: Von außen'))),
+        /Themen anmelden können die Mitglieder der Arbeitsgruppe/,
+      );
+      assert.match(
+        cardText(firstCard(await bot.message(person('thomas'), 'thema: Als Stellvertretung'))),
+        /Themen anmelden können/,
+      );
       assert.equal((await submissions()).length, 0);
     });
 
     it('tells those who may submit how, in the help card, and no one else', async () => {
-      assert.match(cardText(firstCard(await bot.message(person('lena'), 'hilfe'))), /Themen anmelden: Schreiben Sie „thema: Titel – Beschreibung“/);
-      assert.match(cardText(firstCard(await bot.message(person('lena'), 'help', { locale: 'en-US' }))), /Submit topics: write "topic: title – description"/);
+      assert.match(
+        cardText(firstCard(await bot.message(person('lena'), 'hilfe'))),
+        /Themen anmelden: Schreiben Sie „thema: Titel – Beschreibung“/,
+      );
+      assert.match(
+        cardText(firstCard(await bot.message(person('lena'), 'help', { locale: 'en-US' }))),
+        /Submit topics: write "topic: title – description"/,
+      );
       assert.doesNotMatch(cardText(firstCard(await bot.message(person('thomas'), 'hilfe'))), /Themen anmelden/);
     });
 
     it('leaves other lines to the commands and the unknown-command answer', async () => {
-      assert.match(cardText(firstCard(await bot.message(person('lena'), 'Themenvorschlag ohne Doppelpunkt'))), /nicht verstanden|Befehl/);
+      assert.match(
+        cardText(firstCard(await bot.message(person('lena'), 'Themenvorschlag ohne Doppelpunkt'))),
+        /nicht verstanden|Befehl/,
+      );
       assert.equal((await submissions()).length, 0);
     });
   });
@@ -121,13 +193,29 @@ describe('bot: topics submitted by chat line and card', () => {
       const form = await bot.execute(person('lena'), VERBS.topicForm, actionData(receipt, VERBS.topicForm));
       assert.match(cardText(form), /Anmeldung bearbeiten – Sitzung 2027\/1/);
       const save = actionData(form, VERBS.topicSubmit);
-      const problems = await bot.execute(person('lena'), VERBS.topicSubmit, { ...save, kind: 'need', title: 'Neu', description: 'D'.repeat(4001) });
+      const problems = await bot.execute(person('lena'), VERBS.topicSubmit, {
+        ...save,
+        kind: 'need',
+        title: 'Neu',
+        description: 'D'.repeat(4001),
+      });
       assert.match(cardText(problems), /Beschreibung: höchstens 4000 Zeichen/);
       assert.match(cardText(problems), /Neu/);
       assert.equal((await submissions())[0]?.content.title, 'Ausbildungsabbrüche');
-      const saved = await bot.execute(person('lena'), VERBS.topicSubmit, { ...save, kind: 'need', title: 'Abbrüche in der Pflegeausbildung', description: 'neu gefasst', link: 'https://example.org/zahlen.pdf' });
+      const saved = await bot.execute(person('lena'), VERBS.topicSubmit, {
+        ...save,
+        kind: 'need',
+        title: 'Abbrüche in der Pflegeausbildung',
+        description: 'neu gefasst',
+        link: 'https://example.org/zahlen.pdf',
+      });
       assert.match(cardText(saved), /Ihre Änderungen sind gespeichert/);
-      assert.deepEqual((await submissions())[0]?.content, { kind: 'need', title: 'Abbrüche in der Pflegeausbildung', description: 'neu gefasst', link: 'https://example.org/zahlen.pdf' });
+      assert.deepEqual((await submissions())[0]?.content, {
+        kind: 'need',
+        title: 'Abbrüche in der Pflegeausbildung',
+        description: 'neu gefasst',
+        link: 'https://example.org/zahlen.pdf',
+      });
       const outdated = await bot.execute(person('lena'), VERBS.topicSubmit, { ...save, kind: 'topic', title: 'Alt' });
       assert.match(cardText(outdated), /inzwischen geändert/);
       assert.equal((await submissions())[0]?.content.title, 'Abbrüche in der Pflegeausbildung');
@@ -135,19 +223,41 @@ describe('bot: topics submitted by chat line and card', () => {
 
     it('withdraws, and a withdrawn title can be submitted again', async () => {
       const receipt = await submitted();
-      const withdrawn = await bot.execute(person('lena'), VERBS.topicWithdraw, actionData(receipt, VERBS.topicWithdraw));
+      const withdrawn = await bot.execute(
+        person('lena'),
+        VERBS.topicWithdraw,
+        actionData(receipt, VERBS.topicWithdraw),
+      );
       assert.match(cardText(withdrawn), /zurückgezogen/);
       assert.equal(hasAction(withdrawn, VERBS.topicWithdraw), false);
       assert.equal((await submissions())[0]?.status, 'withdrawn');
       assert.match(cardText(firstCard(await bot.message(person('lena'), 'thema: Ausbildungsabbrüche'))), /Danke!/);
-      assert.deepEqual((await submissions()).map((submission) => submission.status), ['submitted']);
+      assert.deepEqual(
+        (await submissions()).map((submission) => submission.status),
+        ['submitted'],
+      );
     });
 
     it('refuses changes by anyone but the submitter, and after the deadline', async () => {
       const receipt = await submitted();
-      assert.match(cardText(await bot.execute(person('katrin'), VERBS.topicWithdraw, actionData(receipt, VERBS.topicWithdraw))), /gehört jemand anderem/);
-      assert.match(cardText(await bot.execute(person('katrin'), VERBS.topicForm, actionData(receipt, VERBS.topicForm))), /gehört jemand anderem/);
-      assert.match(cardText(await bot.execute(person('lena'), VERBS.topicWithdraw, { verb: VERBS.topicWithdraw, submissionId: '../session-2027-1', revision: 1 })), /gibt es nicht/);
+      assert.match(
+        cardText(await bot.execute(person('katrin'), VERBS.topicWithdraw, actionData(receipt, VERBS.topicWithdraw))),
+        /gehört jemand anderem/,
+      );
+      assert.match(
+        cardText(await bot.execute(person('katrin'), VERBS.topicForm, actionData(receipt, VERBS.topicForm))),
+        /gehört jemand anderem/,
+      );
+      assert.match(
+        cardText(
+          await bot.execute(person('lena'), VERBS.topicWithdraw, {
+            verb: VERBS.topicWithdraw,
+            submissionId: '../session-2027-1',
+            revision: 1,
+          }),
+        ),
+        /gibt es nicht/,
+      );
       at(DEADLINE);
       const closed = await bot.execute(person('lena'), VERBS.topicWithdraw, actionData(receipt, VERBS.topicWithdraw));
       assert.match(cardText(closed), /kann nicht mehr geändert werden/);
@@ -164,11 +274,20 @@ describe('bot: topics submitted by chat line and card', () => {
         type: 'conversation',
         kind: 'channel',
         title: 'KOG › AG Ausbildung und Arbeit',
-        address: { serviceUrl: 'https://smba.example/emea/', channelId: 'msteams', conversationId: CHANNEL, conversationType: 'channel', tenantId: TENANT, botId: BOT.id },
+        address: {
+          serviceUrl: 'https://smba.example/emea/',
+          channelId: 'msteams',
+          conversationId: CHANNEL,
+          conversationType: 'channel',
+          tenantId: TENANT,
+          botId: BOT.id,
+        },
         updatedAt: '2026-11-01T00:00:00.000Z',
       };
       await temp.store.upsert(conversation);
-      const committee = (await temp.store.get<Record<string, unknown> & { id: string; committeeId: string; type: string }>(COMMITTEE, COMMITTEE_DOCUMENT_ID))!;
+      const committee = (await temp.store.get<
+        Record<string, unknown> & { id: string; committeeId: string; type: string }
+      >(COMMITTEE, COMMITTEE_DOCUMENT_ID))!;
       const { _etag: etag, ...rest } = committee as typeof committee & { _etag: string };
       await temp.store.replace({ ...rest, workingGroupConversationId: conversation.id }, etag);
     }
@@ -179,30 +298,59 @@ describe('bot: topics submitted by chat line and card', () => {
       assert.match(result, /Themenaufruf versandt/);
       assert.match(result, /Sitzung 2027\/1: an die Unterhaltung der Arbeitsgruppe und an 1 Mitglieder/);
       assert.equal((await world.session()).state, 'topicsOpen');
-      assert.match(cardText(firstCard(await bot.message(person('katrin'), 'themen aufrufen 2027/1'))), /bereits zum Themenaufruf gerufen/);
+      assert.match(
+        cardText(firstCard(await bot.message(person('katrin'), 'themen aufrufen 2027/1'))),
+        /bereits zum Themenaufruf gerufen/,
+      );
       const dispatches = await temp.store.query<DispatchDocument>(COMMITTEE, { type: 'dispatch' });
       const drafts = dispatches.flatMap((dispatch) => dispatch.drafts);
-      assert.deepEqual(drafts.map((draft) => (draft.recipient.kind === 'person' ? draft.recipient.aadObjectId : draft.recipient.conversationDocumentId)), ['conversation-ag', PEOPLE.lena]);
+      assert.deepEqual(
+        drafts.map((draft) =>
+          draft.recipient.kind === 'person' ? draft.recipient.aadObjectId : draft.recipient.conversationDocumentId,
+        ),
+        ['conversation-ag', PEOPLE.lena],
+      );
 
-      const call = createMessageRenderer('de').render(drafts[0]!.message, 'de-DE').attachments![0]!.content as Record<string, unknown>;
+      const call = createMessageRenderer('de').render(drafts[0]!.message, 'de-DE').attachments![0]!.content as Record<
+        string,
+        unknown
+      >;
       assert.match(cardText(call), /Themenaufruf – Sitzung 2027\/1/);
       assert.match(cardText(call), /Donnerstag, 21\. Januar 2027, Ende des Tages/);
       const form = await bot.execute(person('lena'), VERBS.topicForm, actionData(call, VERBS.topicForm), inChannel(''));
       assert.match(cardText(form), /Thema anmelden – Sitzung 2027\/1/);
-      const receipt = await bot.execute(person('lena'), VERBS.topicSubmit, { ...actionData(form, VERBS.topicSubmit), kind: 'practice', title: 'Mentoring in der Berufsschule', description: 'läuft seit 2025', institution: 'AG', desiredMinutes: '20' }, inChannel(''));
+      const receipt = await bot.execute(
+        person('lena'),
+        VERBS.topicSubmit,
+        {
+          ...actionData(form, VERBS.topicSubmit),
+          kind: 'practice',
+          title: 'Mentoring in der Berufsschule',
+          description: 'läuft seit 2025',
+          institution: 'AG',
+          desiredMinutes: '20',
+        },
+        inChannel(''),
+      );
       assert.match(cardText(receipt), /Danke! Ihr Thema ist für Sitzung 2027\/1 angemeldet/);
       assert.equal((await submissions())[0]?.content.desiredMinutes, 20);
     });
 
-    it('is the secretariat\'s: a member is refused and nothing is sent', async () => {
-      assert.match(cardText(firstCard(await bot.message(person('birgit'), 'themen aufrufen'))), /Nur die Geschäftsstelle/);
+    it("is the secretariat's: a member is refused and nothing is sent", async () => {
+      assert.match(
+        cardText(firstCard(await bot.message(person('birgit'), 'themen aufrufen'))),
+        /Nur die Geschäftsstelle/,
+      );
       assert.equal((await world.session()).state, 'planned');
       assert.equal((await temp.store.query(COMMITTEE, { type: 'dispatch' })).length, 0);
     });
 
     it('is refused after the topic deadline', async () => {
       at(DEADLINE);
-      assert.match(cardText(firstCard(await bot.message(person('katrin'), 'themen aufrufen 2027/1'))), /Anmeldeschluss für Sitzung 2027\/1 ist vorbei/);
+      assert.match(
+        cardText(firstCard(await bot.message(person('katrin'), 'themen aufrufen 2027/1'))),
+        /Anmeldeschluss für Sitzung 2027\/1 ist vorbei/,
+      );
       assert.equal((await world.session()).state, 'planned');
     });
   });

@@ -32,30 +32,54 @@ describe('bot: temporary working groups in chat', () => {
     const empty = firstCard(await bot.message(katrin, 'Arbeitsgruppen'));
     assert.match(cardText(empty), /Temporäre Arbeitsgruppen[^]*noch keine temporären Arbeitsgruppen erfasst/);
     const form = await bot.execute(katrin, VERBS.workingGroupForm, actionData(empty, VERBS.workingGroupForm));
-    assert.match(cardText(form), /Neue temporäre Arbeitsgruppe[^]*Noch keine Sitzung vorsehen\nnone\nSitzung 2027\/1, 11\. Februar 2027\nsession-2027-1\nSitzung 2027\/2, 10\. Juni 2027/);
+    assert.match(
+      cardText(form),
+      /Neue temporäre Arbeitsgruppe[^]*Noch keine Sitzung vorsehen\nnone\nSitzung 2027\/1, 11\. Februar 2027\nsession-2027-1\nSitzung 2027\/2, 10\. Juni 2027/,
+    );
     const save = actionData(form, VERBS.workingGroupSave);
     assert.match(String(save.formId), /^[0-9a-f-]{36}$/);
 
     const list = await bot.execute(katrin, VERBS.workingGroupSave, { ...save, ...AG3_FORM });
-    assert.match(cardText(list), /„AG 3 Fachkräfteeinwanderungsgesetz“ angelegt\nDer Bericht der Arbeitsgruppe kommt auf die Tagesordnung der Sitzung 2027\/2\./);
-    assert.match(cardText(list), /AG 3 Fachkräfteeinwanderungsgesetz\naktiv\nLaufzeit\n15\. Januar 2027 bis 30\. Juni 2027 \(geplant\)\nBericht\nSitzung 2027\/2/);
+    assert.match(
+      cardText(list),
+      /„AG 3 Fachkräfteeinwanderungsgesetz“ angelegt\nDer Bericht der Arbeitsgruppe kommt auf die Tagesordnung der Sitzung 2027\/2\./,
+    );
+    assert.match(
+      cardText(list),
+      /AG 3 Fachkräfteeinwanderungsgesetz\naktiv\nLaufzeit\n15\. Januar 2027 bis 30\. Juni 2027 \(geplant\)\nBericht\nSitzung 2027\/2/,
+    );
     const [stored] = await storedGroups(fixture.world.store);
     assert.equal(stored?.id, `workinggroup-${String(save.formId)}`);
     assert.equal(stored?.updatedBy, PEOPLE.katrin, 'the actor comes from the activity');
-    assert.match(cardText(firstCard(await bot.message(katrin, 'arbeitsgruppen'))), /AG 3 Fachkräfteeinwanderungsgesetz/);
+    assert.match(
+      cardText(firstCard(await bot.message(katrin, 'arbeitsgruppen'))),
+      /AG 3 Fachkräfteeinwanderungsgesetz/,
+    );
   });
 
   it('answers the English command from an English client in English', async () => {
     const list = firstCard(await bot.message(katrin, 'working groups', { locale: 'en-US' }));
     assert.match(cardText(list), /Temporary working groups[^]*No temporary working groups are recorded yet/);
-    const form = await bot.execute(katrin, VERBS.workingGroupForm, actionData(list, VERBS.workingGroupForm), { locale: 'en-US' });
-    assert.match(cardText(form), /New temporary working group[^]*No session yet\nnone\nSession 2027\/1, 11 February 2027/);
+    const form = await bot.execute(katrin, VERBS.workingGroupForm, actionData(list, VERBS.workingGroupForm), {
+      locale: 'en-US',
+    });
+    assert.match(
+      cardText(form),
+      /New temporary working group[^]*No session yet\nnone\nSession 2027\/1, 11 February 2027/,
+    );
   });
 
   it('saves through the Action.Submit fallback of older clients too', async () => {
     const save = actionData(await newForm(), VERBS.workingGroupSave);
-    const replies = await bot.send({ ...base(katrin), type: 'message', value: { ...save, ...AG3_FORM, reportSessionId: NO_REPORT_SESSION } });
-    assert.match(cardText(firstCard(replies)), /„AG 3 Fachkräfteeinwanderungsgesetz“ angelegt[^]*Bericht\nnoch keine Sitzung vorgesehen/);
+    const replies = await bot.send({
+      ...base(katrin),
+      type: 'message',
+      value: { ...save, ...AG3_FORM, reportSessionId: NO_REPORT_SESSION },
+    });
+    assert.match(
+      cardText(firstCard(replies)),
+      /„AG 3 Fachkräfteeinwanderungsgesetz“ angelegt[^]*Bericht\nnoch keine Sitzung vorgesehen/,
+    );
     assert.equal((await storedGroups(fixture.world.store))[0]?.reportSessionId, undefined);
   });
 
@@ -64,16 +88,31 @@ describe('bot: temporary working groups in chat', () => {
     await bot.execute(katrin, VERBS.workingGroupSave, { ...save, ...AG3_FORM });
     const again = await bot.execute(katrin, VERBS.workingGroupSave, { ...save, ...AG3_FORM, name: 'Doppelt' });
     assert.match(cardText(again), /„AG 3 Fachkräfteeinwanderungsgesetz“ war bereits angelegt/);
-    assert.deepEqual((await storedGroups(fixture.world.store)).map((group) => group.name), [AG3_FORM.name]);
+    assert.deepEqual(
+      (await storedGroups(fixture.world.store)).map((group) => group.name),
+      [AG3_FORM.name],
+    );
   });
 
   it('refuses a member who types the command, opens the form or posts a save; nothing is stored', async () => {
     const save = actionData(await newForm(), VERBS.workingGroupSave);
     const birgit = person('birgit');
-    assert.match(cardText(firstCard(await bot.message(birgit, 'arbeitsgruppen'))), /Nur die Geschäftsstelle kann temporäre Arbeitsgruppen verwalten/);
-    assert.match(cardText(await bot.execute(birgit, VERBS.workingGroupForm, { verb: VERBS.workingGroupForm })), /Nur die Geschäftsstelle/);
-    assert.match(cardText(await bot.execute(birgit, VERBS.workingGroupSave, { ...save, ...AG3_FORM })), /Nur die Geschäftsstelle/);
-    assert.match(cardText(firstCard(await bot.send({ ...base(birgit), type: 'message', value: { ...save, ...AG3_FORM } }))), /Nur die Geschäftsstelle/);
+    assert.match(
+      cardText(firstCard(await bot.message(birgit, 'arbeitsgruppen'))),
+      /Nur die Geschäftsstelle kann temporäre Arbeitsgruppen verwalten/,
+    );
+    assert.match(
+      cardText(await bot.execute(birgit, VERBS.workingGroupForm, { verb: VERBS.workingGroupForm })),
+      /Nur die Geschäftsstelle/,
+    );
+    assert.match(
+      cardText(await bot.execute(birgit, VERBS.workingGroupSave, { ...save, ...AG3_FORM })),
+      /Nur die Geschäftsstelle/,
+    );
+    assert.match(
+      cardText(firstCard(await bot.send({ ...base(birgit), type: 'message', value: { ...save, ...AG3_FORM } }))),
+      /Nur die Geschäftsstelle/,
+    );
     assert.deepEqual(await storedGroups(fixture.world.store), []);
   });
 
@@ -88,11 +127,27 @@ describe('bot: temporary working groups in chat', () => {
   it('shows the problems on the form with what was typed, and stores nothing', async () => {
     const save = actionData(await newForm(), VERBS.workingGroupSave);
     const name = `AG ${'N'.repeat(117)}`;
-    const problems = await bot.execute(katrin, VERBS.workingGroupSave, { ...save, ...AG3_FORM, name: `${name}X`, mandate: 'M'.repeat(2001), plannedEndOn: '2027-01-14' });
-    assert.match(cardText(problems), /Bitte prüfen Sie Ihre Angaben\nEs wurde nichts gespeichert\.\n• Name: Höchstens 120 Zeichen\.\n• Auftrag: Höchstens 2000 Zeichen\.\n• Geplantes Ende: Es darf nicht vor dem Beginn liegen\./);
-    assert.ok(JSON.stringify(problems).includes(`"value":"${name}"`), 'the typed name is kept, up to what the field takes');
+    const problems = await bot.execute(katrin, VERBS.workingGroupSave, {
+      ...save,
+      ...AG3_FORM,
+      name: `${name}X`,
+      mandate: 'M'.repeat(2001),
+      plannedEndOn: '2027-01-14',
+    });
+    assert.match(
+      cardText(problems),
+      /Bitte prüfen Sie Ihre Angaben\nEs wurde nichts gespeichert\.\n• Name: Höchstens 120 Zeichen\.\n• Auftrag: Höchstens 2000 Zeichen\.\n• Geplantes Ende: Es darf nicht vor dem Beginn liegen\./,
+    );
+    assert.ok(
+      JSON.stringify(problems).includes(`"value":"${name}"`),
+      'the typed name is kept, up to what the field takes',
+    );
     assert.ok(JSON.stringify(problems).includes(`"value":"${AG3_FORM.members}"`), 'the typed members are kept');
-    assert.deepEqual(actionData(problems, VERBS.workingGroupSave), save, 'the same form, so its next save is still one group');
+    assert.deepEqual(
+      actionData(problems, VERBS.workingGroupSave),
+      save,
+      'the same form, so its next save is still one group',
+    );
     assert.deepEqual(await storedGroups(fixture.world.store), []);
   });
 
@@ -100,10 +155,22 @@ describe('bot: temporary working groups in chat', () => {
     const save = actionData(await newForm(), VERBS.workingGroupSave);
     const huge = 'x'.repeat(100_000);
     const tampered: Array<[Record<string, unknown>, RegExp]> = [
-      [{ ...save, ...AG3_FORM, name: { toString: 'x' }, mandate: ['a'], members: 5 }, /Name: Diese Angabe ist ungültig[^]*Auftrag: Diese Angabe ist ungültig[^]*Mitglieder: Diese Angabe ist ungültig/],
-      [{ ...save, ...AG3_FORM, name: huge, mandate: huge, members: huge, startsOn: huge }, /Name: Höchstens 120 Zeichen[^]*Beginn: Bitte ein gültiges Datum angeben/],
-      [{ ...save, ...AG3_FORM, reportSessionId: 'session-2099-9' }, /Bericht in der Sitzung: Diese Sitzung steht nicht \(mehr\) zur Auswahl/],
-      [{ ...save, ...AG3_FORM, reportSessionId: { id: 'session-2027-1' } }, /Bericht in der Sitzung: Diese Angabe ist ungültig/],
+      [
+        { ...save, ...AG3_FORM, name: { toString: 'x' }, mandate: ['a'], members: 5 },
+        /Name: Diese Angabe ist ungültig[^]*Auftrag: Diese Angabe ist ungültig[^]*Mitglieder: Diese Angabe ist ungültig/,
+      ],
+      [
+        { ...save, ...AG3_FORM, name: huge, mandate: huge, members: huge, startsOn: huge },
+        /Name: Höchstens 120 Zeichen[^]*Beginn: Bitte ein gültiges Datum angeben/,
+      ],
+      [
+        { ...save, ...AG3_FORM, reportSessionId: 'session-2099-9' },
+        /Bericht in der Sitzung: Diese Sitzung steht nicht \(mehr\) zur Auswahl/,
+      ],
+      [
+        { ...save, ...AG3_FORM, reportSessionId: { id: 'session-2027-1' } },
+        /Bericht in der Sitzung: Diese Angabe ist ungültig/,
+      ],
       [{ ...save, ...AG3_FORM, formId: '../x' }, /Dieses Formular kennt Gremium nicht/],
       [{ ...save, ...AG3_FORM, formId: 12 }, /Dieses Formular kennt Gremium nicht/],
       [{ ...save, ...AG3_FORM, groupId: 'workinggroup-made-up', revision: 1 }, /Diese Arbeitsgruppe gibt es nicht/],
@@ -118,18 +185,36 @@ describe('bot: temporary working groups in chat', () => {
 
   it('refuses a session of another committee, unknown to this one', async () => {
     const { _etag, ...session } = await fixture.world.session();
-    await fixture.world.store.create<SessionDocument>({ ...session, committeeId: 'tenant-someone-else', id: 'session-2031-1', number: '2031/1' });
+    await fixture.world.store.create<SessionDocument>({
+      ...session,
+      committeeId: 'tenant-someone-else',
+      id: 'session-2031-1',
+      number: '2031/1',
+    });
     const save = actionData(await newForm(), VERBS.workingGroupSave);
-    assert.match(cardText(await bot.execute(katrin, VERBS.workingGroupSave, { ...save, ...AG3_FORM, reportSessionId: 'session-2031-1' })), /Diese Sitzung steht nicht \(mehr\) zur Auswahl/);
+    assert.match(
+      cardText(
+        await bot.execute(katrin, VERBS.workingGroupSave, { ...save, ...AG3_FORM, reportSessionId: 'session-2031-1' }),
+      ),
+      /Diese Sitzung steht nicht \(mehr\) zur Auswahl/,
+    );
     assert.deepEqual(await storedGroups(fixture.world.store), []);
   });
 
   it('edits a group over the revision its form showed, and refuses an outdated form', async () => {
     const list = await registerAg3();
-    const form = await bot.execute(katrin, VERBS.workingGroupForm, actionData(list, VERBS.workingGroupForm, { groupId: (await storedGroups(fixture.world.store))[0]!.id }));
+    const form = await bot.execute(
+      katrin,
+      VERBS.workingGroupForm,
+      actionData(list, VERBS.workingGroupForm, { groupId: (await storedGroups(fixture.world.store))[0]!.id }),
+    );
     assert.match(cardText(form), /„AG 3 Fachkräfteeinwanderungsgesetz“ bearbeiten/);
     const save = actionData(form, VERBS.workingGroupSave);
-    const saved = await bot.execute(katrin, VERBS.workingGroupSave, { ...save, ...AG3_FORM, members: 'Jobcenter Leipzig' });
+    const saved = await bot.execute(katrin, VERBS.workingGroupSave, {
+      ...save,
+      ...AG3_FORM,
+      members: 'Jobcenter Leipzig',
+    });
     assert.match(cardText(saved), /„AG 3 Fachkräfteeinwanderungsgesetz“ gespeichert[^]*Mitglieder\nJobcenter Leipzig/);
     const before = await storedGroups(fixture.world.store);
     const stale = await bot.execute(katrin, VERBS.workingGroupSave, { ...save, ...AG3_FORM, members: 'Veraltet' });
@@ -147,15 +232,35 @@ describe('bot: temporary working groups in chat', () => {
 
     const confirm = actionData(ask, VERBS.workingGroupEnd, { confirmed: true });
     const done = await bot.execute(katrin, VERBS.workingGroupEnd, confirm);
-    assert.match(cardText(done), /„AG 3 Fachkräfteeinwanderungsgesetz“ beendet\nDie Arbeitsgruppe bleibt in der Liste\.[^]*AG 3 Fachkräfteeinwanderungsgesetz\nbeendet\nLaufzeit[^]*Beendet am\n21\. November 2026/);
+    assert.match(
+      cardText(done),
+      /„AG 3 Fachkräfteeinwanderungsgesetz“ beendet\nDie Arbeitsgruppe bleibt in der Liste\.[^]*AG 3 Fachkräfteeinwanderungsgesetz\nbeendet\nLaufzeit[^]*Beendet am\n21\. November 2026/,
+    );
     const [ended] = await storedGroups(fixture.world.store);
     assert.equal(ended?.state, 'ended');
     assert.match(cardText(await bot.execute(katrin, VERBS.workingGroupEnd, confirm)), /war bereits beendet/);
     assert.deepEqual(await storedGroups(fixture.world.store), [ended], 'ending twice changes nothing');
 
-    assert.match(cardText(firstCard(await bot.message(katrin, 'arbeitsgruppen'))), /AG 3 Fachkräfteeinwanderungsgesetz\nbeendet/);
-    assert.match(cardText(await bot.execute(katrin, VERBS.workingGroupForm, { verb: VERBS.workingGroupForm, groupId: ended!.id })), /ist beendet und bleibt unverändert in der Liste/);
-    assert.match(cardText(await bot.execute(katrin, VERBS.workingGroupSave, { verb: VERBS.workingGroupSave, groupId: ended!.id, revision: 2, ...AG3_FORM, name: 'Neu' })), /ist beendet/);
+    assert.match(
+      cardText(firstCard(await bot.message(katrin, 'arbeitsgruppen'))),
+      /AG 3 Fachkräfteeinwanderungsgesetz\nbeendet/,
+    );
+    assert.match(
+      cardText(await bot.execute(katrin, VERBS.workingGroupForm, { verb: VERBS.workingGroupForm, groupId: ended!.id })),
+      /ist beendet und bleibt unverändert in der Liste/,
+    );
+    assert.match(
+      cardText(
+        await bot.execute(katrin, VERBS.workingGroupSave, {
+          verb: VERBS.workingGroupSave,
+          groupId: ended!.id,
+          revision: 2,
+          ...AG3_FORM,
+          name: 'Neu',
+        }),
+      ),
+      /ist beendet/,
+    );
     assert.deepEqual(await storedGroups(fixture.world.store), [ended]);
   });
 });

@@ -1,15 +1,35 @@
-import { agendaAgreementReport, AGENDA_AGREEMENTS_SHOWN, type AgendaAgreement, type AgendaAgreementReport } from '../../src/app/agreements/agenda-report';
+import {
+  agendaAgreementReport,
+  AGENDA_AGREEMENTS_SHOWN,
+  type AgendaAgreement,
+  type AgendaAgreementReport,
+} from '../../src/app/agreements/agenda-report';
 import type { ActionItemView } from '../../src/app/agreements/action-item-view';
 import { ACTIONS_PER_PAGE, type ActionListView } from '../../src/app/agreements/list-action-items';
 import { MINUTES_LIMITS } from '../../src/domain/minutes/minutes-content';
 
-const longText = (prefix: string, length: number) => `${prefix} ${'Sprachförderung & Ausbildung *betrieblich* '.repeat(40)}`.slice(0, length);
+const longText = (prefix: string, length: number) =>
+  `${prefix} ${'Sprachförderung & Ausbildung *betrieblich* '.repeat(40)}`.slice(0, length);
 
 /** Two agreements under "status of agreements": one open, one done. */
 export function sampleAgreementReport(): AgendaAgreementReport {
   return agendaAgreementReport([
-    { agreementId: 'agreement-session-2026-3-a1', text: 'Zahlen zu Ausbildungsabbrüchen vorlegen', institution: 'IHK zu Leipzig', dueDate: '2027-01-31', status: 'inProgress', sessionNumber: '2026/3' },
-    { agreementId: 'agreement-session-2026-3-a2', text: 'Sprachkursplätze melden', institution: 'Jobcenter Leipzig', dueDate: '2026-12-15', status: 'done', sessionNumber: '2026/3' },
+    {
+      agreementId: 'agreement-session-2026-3-a1',
+      text: 'Zahlen zu Ausbildungsabbrüchen vorlegen',
+      institution: 'IHK zu Leipzig',
+      dueDate: '2027-01-31',
+      status: 'inProgress',
+      sessionNumber: '2026/3',
+    },
+    {
+      agreementId: 'agreement-session-2026-3-a2',
+      text: 'Sprachkursplätze melden',
+      institution: 'Jobcenter Leipzig',
+      dueDate: '2026-12-15',
+      status: 'done',
+      sessionNumber: '2026/3',
+    },
   ]);
 }
 
@@ -44,9 +64,21 @@ export function sampleActionItemView(overrides: Partial<ActionItemView> = {}): A
     overdue: false,
     proposal: { dueDate: '2027-04-30', byName: 'Yusuf Demir', note: 'Die Kammer liefert erst im April.' },
     history: [
-      { at: '2027-02-20T09:00:00.000Z', byName: 'Yusuf Demir', kind: 'dueDateProposed', dueDate: '2027-04-30', note: 'Die Kammer liefert erst im April.' },
+      {
+        at: '2027-02-20T09:00:00.000Z',
+        byName: 'Yusuf Demir',
+        kind: 'dueDateProposed',
+        dueDate: '2027-04-30',
+        note: 'Die Kammer liefert erst im April.',
+      },
       { at: '2027-02-18T09:00:00.000Z', byName: 'Yusuf Demir', kind: 'status', status: 'inProgress' },
-      { at: '2027-02-15T09:00:00.000Z', byName: 'Katrin Albers', kind: 'created', status: 'open', dueDate: '2027-03-31' },
+      {
+        at: '2027-02-15T09:00:00.000Z',
+        byName: 'Katrin Albers',
+        kind: 'created',
+        status: 'open',
+        dueDate: '2027-03-31',
+      },
     ],
     canChange: true,
     canDecide: false,
@@ -68,7 +100,13 @@ export function largestActionItemView(): ActionItemView {
     overdue: true,
     status: 'blocked',
     proposal: { dueDate: '2027-04-30', byName: 'P'.repeat(200), note },
-    history: Array.from({ length: 5 }, (_, index) => ({ at: '2027-02-20T09:00:00.000Z', byName: 'N'.repeat(200), kind: 'dueDateDeclined' as const, dueDate: '2027-04-30', note: `${index} ${note}`.slice(0, MINUTES_LIMITS.comment) })),
+    history: Array.from({ length: 5 }, (_, index) => ({
+      at: '2027-02-20T09:00:00.000Z',
+      byName: 'N'.repeat(200),
+      kind: 'dueDateDeclined' as const,
+      dueDate: '2027-04-30',
+      note: `${index} ${note}`.slice(0, MINUTES_LIMITS.comment),
+    })),
     canChange: true,
     canDecide: true,
   });
@@ -78,7 +116,9 @@ export function largestActionItemView(): ActionItemView {
 export function largestActionListView(): ActionListView {
   return {
     filter: { scope: 'all', institution: longText('Institution', MINUTES_LIMITS.institution), page: 2 },
-    institutions: Array.from({ length: 80 }, (_, index) => longText(`Institution ${index}`, MINUTES_LIMITS.institution)),
+    institutions: Array.from({ length: 80 }, (_, index) =>
+      longText(`Institution ${index}`, MINUTES_LIMITS.institution),
+    ),
     lines: Array.from({ length: ACTIONS_PER_PAGE }, (_, index) => ({
       agreementId: `agreement-session-2027-1-${String(index).padStart(60, '0')}`,
       text: longText(`Vereinbarung ${index}`, MINUTES_LIMITS.agreementText),

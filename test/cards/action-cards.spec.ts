@@ -12,11 +12,23 @@ describe('cards: action items and the agreements on the agenda', () => {
   const de = translator('de');
 
   it('lists the agreements under "Stand der Vereinbarungen" on the builder and the published agenda, done shown as done', () => {
-    for (const card of [renderAgendaCard(sampleAgendaView(), de), renderPublishedAgendaCard(sampleAgendaMessage(), de)]) {
-      assert.match(cardText(card), /TOP 2\*\* Stand der Vereinbarungen[^]*„Zahlen zu Ausbildungsabbrüchen vorlegen“ – IHK zu Leipzig · fällig am 31\.01\.2027 · In Bearbeitung[^]*„Sprachkursplätze melden“ – Jobcenter Leipzig · fällig am 15\.12\.2026 · Erledigt[^]*TOP 3/);
+    for (const card of [
+      renderAgendaCard(sampleAgendaView(), de),
+      renderPublishedAgendaCard(sampleAgendaMessage(), de),
+    ]) {
+      assert.match(
+        cardText(card),
+        /TOP 2\*\* Stand der Vereinbarungen[^]*„Zahlen zu Ausbildungsabbrüchen vorlegen“ – IHK zu Leipzig · fällig am 31\.01\.2027 · In Bearbeitung[^]*„Sprachkursplätze melden“ – Jobcenter Leipzig · fällig am 15\.12\.2026 · Erledigt[^]*TOP 3/,
+      );
     }
-    assert.match(cardText(renderAgendaCard(sampleAgendaView({ agreements: fullestAgreementReport() }), translator('en'))), /… and 50 more \(“actions all”\)/);
-    assert.doesNotMatch(cardText(renderAgendaCard(sampleAgendaView({ agreements: { shown: [], total: 0 } }), de)), /fällig am/);
+    assert.match(
+      cardText(renderAgendaCard(sampleAgendaView({ agreements: fullestAgreementReport() }), translator('en'))),
+      /… and 50 more \(“actions all”\)/,
+    );
+    assert.doesNotMatch(
+      cardText(renderAgendaCard(sampleAgendaView({ agreements: { shown: [], total: 0 } }), de)),
+      /fällig am/,
+    );
   });
 
   it('offers filters and paging on the list, but not on the weekly digest', () => {

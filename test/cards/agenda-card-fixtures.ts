@@ -17,7 +17,24 @@ export function longestItem(index: number): PublishedItem {
 
 /** The fullest published agenda: the most items, the longest texts, each standard item, removals. */
 export function fullestAgenda(): PublishedAgenda {
-  const standard = (name: 'opening' | 'agreements' | 'other'): AgendaItem => ({ id: name, title: '', kind: 'information', minutes: 10, origin: { type: 'standard', standard: name }, submissionIds: [] });
-  const items: PublishedItem[] = [standard('opening'), standard('agreements'), ...Array.from({ length: AGENDA_LIMITS.items - 3 }, (_, index) => longestItem(index + 1)), standard('other')];
-  return { version: 12, publishedAt: '2027-01-28T08:00:00.000Z', items, removed: Array.from({ length: 10 }, (_, index) => longestItem(100 + index)) };
+  const standard = (name: 'opening' | 'agreements' | 'other'): AgendaItem => ({
+    id: name,
+    title: '',
+    kind: 'information',
+    minutes: 10,
+    origin: { type: 'standard', standard: name },
+    submissionIds: [],
+  });
+  const items: PublishedItem[] = [
+    standard('opening'),
+    standard('agreements'),
+    ...Array.from({ length: AGENDA_LIMITS.items - 3 }, (_, index) => longestItem(index + 1)),
+    standard('other'),
+  ];
+  return {
+    version: 12,
+    publishedAt: '2027-01-28T08:00:00.000Z',
+    items,
+    removed: Array.from({ length: 10 }, (_, index) => longestItem(100 + index)),
+  };
 }

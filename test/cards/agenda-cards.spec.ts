@@ -11,7 +11,15 @@ import type { AgendaItem } from '../../src/domain/agenda/agenda-items';
 import { translator } from '../../src/i18n/translator';
 import { cardText } from '../support/bot-harness';
 import { sampleInvitation } from './session-card-fixtures';
-import { largestTopicOverview, longestAgendaView, sampleAgendaMessage, sampleAgendaView, sampleDecisionForm, sampleTopicLine, sampleTopicOverview } from './agenda-triage-card-fixtures';
+import {
+  largestTopicOverview,
+  longestAgendaView,
+  sampleAgendaMessage,
+  sampleAgendaView,
+  sampleDecisionForm,
+  sampleTopicLine,
+  sampleTopicOverview,
+} from './agenda-triage-card-fixtures';
 
 const de = translator('de');
 const en = translator('en');
@@ -27,7 +35,8 @@ interface Action {
 function actions(card: AdaptiveCardJson): Action[] {
   const found: Action[] = [];
   JSON.stringify(card, (_key, value: unknown) => {
-    if (value && typeof value === 'object' && (value as { type?: unknown }).type === 'Action.Execute') found.push(value as Action);
+    if (value && typeof value === 'object' && (value as { type?: unknown }).type === 'Action.Execute')
+      found.push(value as Action);
     return value;
   });
   return found;
@@ -37,7 +46,8 @@ function actions(card: AdaptiveCardJson): Action[] {
 function inputIds(card: AdaptiveCardJson): string[] {
   const ids: string[] = [];
   JSON.stringify(card, (_key, value: unknown) => {
-    if (value && typeof value === 'object' && String((value as { type?: unknown }).type).startsWith('Input.')) ids.push(String((value as { id?: unknown }).id));
+    if (value && typeof value === 'object' && String((value as { type?: unknown }).type).startsWith('Input.'))
+      ids.push(String((value as { id?: unknown }).id));
     return value;
   });
   return ids;
@@ -46,7 +56,13 @@ function inputIds(card: AdaptiveCardJson): string[] {
 function findInput(card: AdaptiveCardJson, id: string): Record<string, unknown> | undefined {
   let input: Record<string, unknown> | undefined;
   JSON.stringify(card, (_key, value: unknown) => {
-    if (value && typeof value === 'object' && String((value as { type?: unknown }).type).startsWith('Input.') && (value as { id?: unknown }).id === id) input = value as Record<string, unknown>;
+    if (
+      value &&
+      typeof value === 'object' &&
+      String((value as { type?: unknown }).type).startsWith('Input.') &&
+      (value as { id?: unknown }).id === id
+    )
+      input = value as Record<string, unknown>;
     return value;
   });
   return input;
@@ -55,7 +71,13 @@ function findInput(card: AdaptiveCardJson, id: string): Record<string, unknown> 
 function warningTexts(card: AdaptiveCardJson): string[] {
   const texts: string[] = [];
   JSON.stringify(card, (_key, value: unknown) => {
-    if (value && typeof value === 'object' && (value as { style?: unknown }).style === 'warning' && (value as { type?: unknown }).type === 'Container') texts.push(cardText(value as Record<string, unknown>));
+    if (
+      value &&
+      typeof value === 'object' &&
+      (value as { style?: unknown }).style === 'warning' &&
+      (value as { type?: unknown }).type === 'Container'
+    )
+      texts.push(cardText(value as Record<string, unknown>));
     return value;
   });
   return texts;
@@ -74,7 +96,10 @@ describe('cards/agenda and triage cards', () => {
         view.lines.filter((line) => line.status === 'submitted').map((line) => line.id),
       );
       assert.ok(decide.every((action) => action.title === 'Entscheiden'));
-      assert.ok(view.lines.some((line) => line.status !== 'submitted'), 'the sample has decided lines');
+      assert.ok(
+        view.lines.some((line) => line.status !== 'submitted'),
+        'the sample has decided lines',
+      );
     });
 
     it('shows counts, deadline, flags and decisions, and the way to the agenda', () => {
@@ -89,8 +114,16 @@ describe('cards/agenda and triage cards', () => {
       assert.match(text, /Gewünschte Zeit: 30 Min\./);
       assert.match(text, /Angenommen/);
       assert.match(text, /Abgelehnt: Bereits in der Arbeitsgruppe behandelt\./);
-      assert.deepEqual(actions(card).filter((action) => action.data.verb !== VERBS.topicDecideForm).map((action) => action.data), [{ sessionId: 'session-2027-1', verb: VERBS.agendaOpen }]);
-      assert.match(cardText(renderTopicsCard(sampleTopicOverview({ lines: [], undecided: 0, total: 0 }), de)), /Noch keine Themen angemeldet\./);
+      assert.deepEqual(
+        actions(card)
+          .filter((action) => action.data.verb !== VERBS.topicDecideForm)
+          .map((action) => action.data),
+        [{ sessionId: 'session-2027-1', verb: VERBS.agendaOpen }],
+      );
+      assert.match(
+        cardText(renderTopicsCard(sampleTopicOverview({ lines: [], undecided: 0, total: 0 }), de)),
+        /Noch keine Themen angemeldet\./,
+      );
     });
 
     it('pages with previous and next only where there is a page', () => {
@@ -99,9 +132,15 @@ describe('cards/agenda and triage cards', () => {
           .filter((action) => action.data.verb === VERBS.topicsOpen)
           .map((action) => [action.title, action.data.page]);
       assert.deepEqual(paging(1), [['Nächste Seite', 2]]);
-      assert.deepEqual(paging(2), [['Vorherige Seite', 1], ['Nächste Seite', 3]]);
+      assert.deepEqual(paging(2), [
+        ['Vorherige Seite', 1],
+        ['Nächste Seite', 3],
+      ]);
       assert.deepEqual(paging(3), [['Vorherige Seite', 2]]);
-      assert.match(cardText(renderTopicsCard({ ...sampleTopicOverview(), page: 2, pageCount: 3 }, de)), /Seite 2 von 3/);
+      assert.match(
+        cardText(renderTopicsCard({ ...sampleTopicOverview(), page: 2, pageCount: 3 }, de)),
+        /Seite 2 von 3/,
+      );
     });
 
     it('cuts long descriptions and reasons, and keeps titles and links whole', () => {
@@ -116,8 +155,21 @@ describe('cards/agenda and triage cards', () => {
     });
 
     it('escapes what submitters wrote', () => {
-      const line = sampleTopicLine({ personName: MARKDOWN, content: { kind: 'topic', title: MARKDOWN, description: MARKDOWN, institution: MARKDOWN, link: `https://example.org/${MARKDOWN}` } });
-      const declined = sampleTopicLine({ id: 'topic-2', status: 'declined', decision: { type: 'decline', by: 's', at: '2027-01-20T10:00:00.000Z', reason: MARKDOWN } });
+      const line = sampleTopicLine({
+        personName: MARKDOWN,
+        content: {
+          kind: 'topic',
+          title: MARKDOWN,
+          description: MARKDOWN,
+          institution: MARKDOWN,
+          link: `https://example.org/${MARKDOWN}`,
+        },
+      });
+      const declined = sampleTopicLine({
+        id: 'topic-2',
+        status: 'declined',
+        decision: { type: 'decline', by: 's', at: '2027-01-20T10:00:00.000Z', reason: MARKDOWN },
+      });
       const text = cardText(renderTopicsCard(sampleTopicOverview({ lines: [line, declined] }), de));
       assert.ok(!text.includes(MARKDOWN), text);
       assert.equal(text.split(ESCAPED).length - 1, 6);
@@ -126,20 +178,46 @@ describe('cards/agenda and triage cards', () => {
 
   describe('topic decision', () => {
     it('names the following session on the defer button, and has none without one', () => {
-      const withFollowing = actions(renderTopicDecisionCard(sampleDecisionForm({ followingSessionNumber: '2027/2' }), de));
+      const withFollowing = actions(
+        renderTopicDecisionCard(sampleDecisionForm({ followingSessionNumber: '2027/2' }), de),
+      );
       const defer = withFollowing.filter((action) => action.data.decision === 'defer');
-      assert.deepEqual(defer.map((action) => action.title), ['Auf 2027/2 verschieben']);
-      assert.deepEqual(defer[0]!.data, { submissionId: sampleTopicLine().id, revision: 1, decision: 'defer', verb: VERBS.topicDecide });
-      assert.equal(actions(renderTopicDecisionCard(sampleDecisionForm({ followingSessionNumber: '2027/2' }), en)).find((action) => action.data.decision === 'defer')?.title, 'Defer to 2027/2');
-      const withoutFollowing = actions(renderTopicDecisionCard(sampleDecisionForm({ followingSessionNumber: undefined }), de));
-      assert.deepEqual(withoutFollowing.map((action) => action.data.decision ?? action.data.verb), ['accept', 'merge', 'decline', VERBS.topicsOpen]);
+      assert.deepEqual(
+        defer.map((action) => action.title),
+        ['Auf 2027/2 verschieben'],
+      );
+      assert.deepEqual(defer[0]!.data, {
+        submissionId: sampleTopicLine().id,
+        revision: 1,
+        decision: 'defer',
+        verb: VERBS.topicDecide,
+      });
+      assert.equal(
+        actions(renderTopicDecisionCard(sampleDecisionForm({ followingSessionNumber: '2027/2' }), en)).find(
+          (action) => action.data.decision === 'defer',
+        )?.title,
+        'Defer to 2027/2',
+      );
+      const withoutFollowing = actions(
+        renderTopicDecisionCard(sampleDecisionForm({ followingSessionNumber: undefined }), de),
+      );
+      assert.deepEqual(
+        withoutFollowing.map((action) => action.data.decision ?? action.data.verb),
+        ['accept', 'merge', 'decline', VERBS.topicsOpen],
+      );
     });
 
     it('offers merging only when there is an item to merge into', () => {
       const card = renderTopicDecisionCard(sampleDecisionForm({ mergeTargets: [] }), de);
       assert.ok(!actions(card).some((action) => action.data.decision === 'merge'));
       assert.deepEqual(inputIds(card), ['presenter', 'minutes', 'kind', 'reason']);
-      assert.deepEqual(inputIds(renderTopicDecisionCard(sampleDecisionForm(), de)), ['presenter', 'minutes', 'kind', 'mergeInto', 'reason']);
+      assert.deepEqual(inputIds(renderTopicDecisionCard(sampleDecisionForm(), de)), [
+        'presenter',
+        'minutes',
+        'kind',
+        'mergeInto',
+        'reason',
+      ]);
     });
 
     it('starts with the desired minutes and the kind the submission suggests, and goes back without the inputs', () => {
@@ -147,7 +225,10 @@ describe('cards/agenda and triage cards', () => {
       const card = renderTopicDecisionCard(view, de);
       assert.equal(findInput(card, 'minutes')!.value, 30);
       assert.equal(findInput(card, 'kind')!.value, 'discussion');
-      const practice = { ...view, submission: { ...view.submission, content: { kind: 'practice' as const, title: 'P', description: '' } } };
+      const practice = {
+        ...view,
+        submission: { ...view.submission, content: { kind: 'practice' as const, title: 'P', description: '' } },
+      };
       assert.equal(findInput(renderTopicDecisionCard(practice, de), 'minutes')!.value, 15);
       assert.equal(findInput(renderTopicDecisionCard(practice, de), 'kind')!.value, 'information');
       const back = actions(card).find((action) => action.data.verb === VERBS.topicsOpen)!;
@@ -157,8 +238,18 @@ describe('cards/agenda and triage cards', () => {
 
     it('keeps what was typed and lists the problems', () => {
       const card = renderTopicDecisionCard(sampleDecisionForm(), de, {
-        input: { decision: 'decline', presenter: 'Frau Albers', minutes: '25', kind: 'decision', mergeInto: 'report-ag-anerkennung', reason: 'R'.repeat(5000) },
-        problems: [{ field: 'reason', code: 'tooLong', max: 1000 }, { field: 'minutes', code: 'outOfRange', min: 1, max: 240 }],
+        input: {
+          decision: 'decline',
+          presenter: 'Frau Albers',
+          minutes: '25',
+          kind: 'decision',
+          mergeInto: 'report-ag-anerkennung',
+          reason: 'R'.repeat(5000),
+        },
+        problems: [
+          { field: 'reason', code: 'tooLong', max: 1000 },
+          { field: 'minutes', code: 'outOfRange', min: 1, max: 240 },
+        ],
       });
       assert.equal(findInput(card, 'presenter')!.value, 'Frau Albers');
       assert.equal(findInput(card, 'minutes')!.value, 25);
@@ -173,7 +264,10 @@ describe('cards/agenda and triage cards', () => {
 
     it('escapes the submission and the items to merge into', () => {
       const view = sampleDecisionForm({
-        submission: sampleTopicLine({ personName: MARKDOWN, content: { kind: 'need', title: MARKDOWN, description: MARKDOWN, institution: MARKDOWN, link: MARKDOWN } }),
+        submission: sampleTopicLine({
+          personName: MARKDOWN,
+          content: { kind: 'need', title: MARKDOWN, description: MARKDOWN, institution: MARKDOWN, link: MARKDOWN },
+        }),
         mergeTargets: [{ id: 'item-1', title: MARKDOWN }],
       });
       const text = cardText(renderTopicDecisionCard(view, de));
@@ -197,15 +291,43 @@ describe('cards/agenda and triage cards', () => {
       assert.deepEqual(moves(card, 'down'), ids.slice(1, 5));
       assert.ok(!moves(card, 'up').includes('agreements'));
       assert.ok(moves(card, 'up').includes(ids[2]));
-      const edits = actions(card).filter((action) => action.data.verb === VERBS.agendaItemForm && action.data.itemId !== undefined);
-      assert.deepEqual(edits.map((action) => action.data.itemId), ids);
-      assert.deepEqual(actions(card).find((action) => action.data.itemId === ids[3] && action.data.direction === 'up')!.data, { sessionId: 'session-2027-1', revision: 7, itemId: ids[3], direction: 'up', verb: VERBS.agendaMove });
+      const edits = actions(card).filter(
+        (action) => action.data.verb === VERBS.agendaItemForm && action.data.itemId !== undefined,
+      );
+      assert.deepEqual(
+        edits.map((action) => action.data.itemId),
+        ids,
+      );
+      assert.deepEqual(
+        actions(card).find((action) => action.data.itemId === ids[3] && action.data.direction === 'up')!.data,
+        { sessionId: 'session-2027-1', revision: 7, itemId: ids[3], direction: 'up', verb: VERBS.agendaMove },
+      );
     });
 
     it('decides movability as the domain does: fixed items stay, nothing passes them', () => {
-      const item = (id: string, origin: AgendaItem['origin']): AgendaItem => ({ id, title: id, kind: 'information', minutes: 5, origin, submissionIds: [] });
-      const items = [item('opening', { type: 'standard', standard: 'opening' }), item('a', { type: 'topic' }), item('b', { type: 'topic' }), item('other', { type: 'standard', standard: 'other' })];
-      assert.deepEqual(items.map((_, index) => [canMove(items, index, 'up'), canMove(items, index, 'down')]), [[false, false], [false, true], [true, false], [false, false]]);
+      const item = (id: string, origin: AgendaItem['origin']): AgendaItem => ({
+        id,
+        title: id,
+        kind: 'information',
+        minutes: 5,
+        origin,
+        submissionIds: [],
+      });
+      const items = [
+        item('opening', { type: 'standard', standard: 'opening' }),
+        item('a', { type: 'topic' }),
+        item('b', { type: 'topic' }),
+        item('other', { type: 'standard', standard: 'other' }),
+      ];
+      assert.deepEqual(
+        items.map((_, index) => [canMove(items, index, 'up'), canMove(items, index, 'down')]),
+        [
+          [false, false],
+          [false, true],
+          [true, false],
+          [false, false],
+        ],
+      );
     });
 
     it('warns only when the agenda runs over the session, and says when it runs over three hours', () => {
@@ -214,10 +336,17 @@ describe('cards/agenda and triage cards', () => {
       assert.match(cardText(renderAgendaCard(view, de)), /Gesamtdauer: 2 Std\. 35 Min\. von 3 Std\./);
       assert.deepEqual(warningTexts(renderAgendaCard(view, de)), []);
       assert.deepEqual(warningTexts(renderAgendaCard({ ...view, totalMinutes: 180 }, de)), []);
-      assert.deepEqual(warningTexts(renderAgendaCard({ ...view, totalMinutes: 181 }, de)), ['Die Tagesordnung ist 1 Min. länger als die Sitzung.\nSie umfasst mehr als drei Stunden.']);
-      assert.deepEqual(warningTexts(renderAgendaCard({ ...view, sessionMinutes: 120 }, de)), ['Die Tagesordnung ist 35 Min. länger als die Sitzung.']);
+      assert.deepEqual(warningTexts(renderAgendaCard({ ...view, totalMinutes: 181 }, de)), [
+        'Die Tagesordnung ist 1 Min. länger als die Sitzung.\nSie umfasst mehr als drei Stunden.',
+      ]);
+      assert.deepEqual(warningTexts(renderAgendaCard({ ...view, sessionMinutes: 120 }, de)), [
+        'Die Tagesordnung ist 35 Min. länger als die Sitzung.',
+      ]);
       assert.deepEqual(warningTexts(renderAgendaCard({ ...view, totalMinutes: 200, sessionMinutes: 240 }, de)), []);
-      assert.match(cardText(renderAgendaCard({ ...view, totalMinutes: 240, sessionMinutes: 120 }, en)), /Total duration: 4 h of 2 h/);
+      assert.match(
+        cardText(renderAgendaCard({ ...view, totalMinutes: 240, sessionMinutes: 120 }, en)),
+        /Total duration: 4 h of 2 h/,
+      );
     });
 
     it('shows what is published and what is not yet', () => {
@@ -226,7 +355,10 @@ describe('cards/agenda and triage cards', () => {
       assert.match(text, /Veröffentlicht: Fassung 2 am Donnerstag, 28\. Januar 2027, 09:00 Uhr/);
       assert.match(text, /Änderungen seit der letzten Fassung sind noch nicht veröffentlicht\./);
       assert.match(text, /Versand fällig: Donnerstag, 28\. Januar 2027, 08:00 Uhr/);
-      assert.match(text, /\*\*TOP 3\*\* Sprachkurse für Auszubildende \(30 Min\. · Diskussion · Sabine Hoffmann \\\(Jobcenter\\\)\)/);
+      assert.match(
+        text,
+        /\*\*TOP 3\*\* Sprachkurse für Auszubildende \(30 Min\. · Diskussion · Sabine Hoffmann \\\(Jobcenter\\\)\)/,
+      );
       const draft = cardText(renderAgendaCard({ ...view, published: undefined }, de));
       assert.match(draft, /Noch nicht veröffentlicht/);
       assert.doesNotMatch(draft, /Änderungen seit/);
@@ -236,7 +368,8 @@ describe('cards/agenda and triage cards', () => {
     });
 
     it('offers adding, publishing and the topics while the agenda can change, and nothing after', () => {
-      const bottom = (card: AdaptiveCardJson) => ((card as { actions?: Action[] }).actions ?? []).map((action) => [action.data.verb, action.associatedInputs]);
+      const bottom = (card: AdaptiveCardJson) =>
+        ((card as { actions?: Action[] }).actions ?? []).map((action) => [action.data.verb, action.associatedInputs]);
       assert.deepEqual(bottom(renderAgendaCard(sampleAgendaView(), de)), [
         [VERBS.agendaItemForm, 'none'],
         [VERBS.agendaPublish, 'none'],
@@ -248,22 +381,31 @@ describe('cards/agenda and triage cards', () => {
     });
 
     it('gives long agendas one item picker instead of buttons on every item', () => {
-      assert.ok(actions(renderAgendaCard(longestAgendaView(ITEM_BUTTONS_MAX_ITEMS), de)).some((action) => action.data.itemId !== undefined));
+      assert.ok(
+        actions(renderAgendaCard(longestAgendaView(ITEM_BUTTONS_MAX_ITEMS), de)).some(
+          (action) => action.data.itemId !== undefined,
+        ),
+      );
       const card = renderAgendaCard(longestAgendaView(ITEM_BUTTONS_MAX_ITEMS + 1), de);
       assert.deepEqual(inputIds(card), ['itemId']);
       assert.equal(findInput(card, 'itemId')!.value, 'agreements');
       assert.ok(!actions(card).some((action) => action.data.itemId !== undefined));
       const picked = actions(card).filter((action) => action.associatedInputs !== 'none');
-      assert.deepEqual(picked.map((action) => [action.data.verb, action.data.direction]), [
-        [VERBS.agendaMove, 'up'],
-        [VERBS.agendaMove, 'down'],
-        [VERBS.agendaItemForm, undefined],
-      ]);
+      assert.deepEqual(
+        picked.map((action) => [action.data.verb, action.data.direction]),
+        [
+          [VERBS.agendaMove, 'up'],
+          [VERBS.agendaMove, 'down'],
+          [VERBS.agendaItemForm, undefined],
+        ],
+      );
     });
 
     it('escapes titles and presenters', () => {
       const view = sampleAgendaView();
-      const items = view.items.map((item, index) => (index === 2 ? { ...item, title: MARKDOWN, presenter: MARKDOWN } : item));
+      const items = view.items.map((item, index) =>
+        index === 2 ? { ...item, title: MARKDOWN, presenter: MARKDOWN } : item,
+      );
       const text = cardText(renderAgendaCard({ ...view, items }, de));
       assert.ok(!text.includes(MARKDOWN), text);
       assert.equal(text.split(ESCAPED).length - 1, 2);
@@ -274,7 +416,12 @@ describe('cards/agenda and triage cards', () => {
     it("asks for the title of the secretariat's own items only", () => {
       const view = sampleAgendaView();
       assert.deepEqual(inputIds(renderAgendaItemCard(view, undefined, de)), ['title', 'presenter', 'minutes', 'kind']);
-      assert.deepEqual(inputIds(renderAgendaItemCard(view, view.items[2], de)), ['title', 'presenter', 'minutes', 'kind']);
+      assert.deepEqual(inputIds(renderAgendaItemCard(view, view.items[2], de)), [
+        'title',
+        'presenter',
+        'minutes',
+        'kind',
+      ]);
       const opening = renderAgendaItemCard(view, view.items[0], de);
       assert.deepEqual(inputIds(opening), ['presenter', 'minutes', 'kind']);
       assert.match(cardText(opening), /TOP 1 bearbeiten – Sitzung 2027\/1\nTitel: Eröffnung/);
@@ -284,7 +431,12 @@ describe('cards/agenda and triage cards', () => {
     it('saves onto the revision shown and goes back without the inputs', () => {
       const view = sampleAgendaView();
       const [save, back] = actions(renderAgendaItemCard(view, view.items[2], de));
-      assert.deepEqual(save!.data, { sessionId: 'session-2027-1', revision: 7, itemId: view.items[2]!.id, verb: VERBS.agendaItemSave });
+      assert.deepEqual(save!.data, {
+        sessionId: 'session-2027-1',
+        revision: 7,
+        itemId: view.items[2]!.id,
+        verb: VERBS.agendaItemSave,
+      });
       assert.deepEqual(back!.data, { sessionId: 'session-2027-1', verb: VERBS.agendaOpen });
       assert.equal(back!.associatedInputs, 'none');
       assert.equal(actions(renderAgendaItemCard(view, undefined, de))[0]!.data.itemId, '');
@@ -294,9 +446,21 @@ describe('cards/agenda and triage cards', () => {
       const view = sampleAgendaView();
       const item = view.items[4]!;
       const card = renderAgendaItemCard(view, item, de);
-      assert.deepEqual(['title', 'presenter', 'minutes', 'kind'].map((id) => findInput(card, id)!.value), [item.title, item.presenter, item.minutes, item.kind]);
-      const retried = renderAgendaItemCard(view, item, de, { input: { title: '', presenter: MARKDOWN, minutes: 'viele', kind: 'x' }, problems: [{ field: 'title', code: 'required' }, { field: 'minutes', code: 'invalid' }] });
-      assert.deepEqual(['title', 'presenter', 'minutes', 'kind'].map((id) => findInput(retried, id)!.value), ['', MARKDOWN, '', item.kind]);
+      assert.deepEqual(
+        ['title', 'presenter', 'minutes', 'kind'].map((id) => findInput(card, id)!.value),
+        [item.title, item.presenter, item.minutes, item.kind],
+      );
+      const retried = renderAgendaItemCard(view, item, de, {
+        input: { title: '', presenter: MARKDOWN, minutes: 'viele', kind: 'x' },
+        problems: [
+          { field: 'title', code: 'required' },
+          { field: 'minutes', code: 'invalid' },
+        ],
+      });
+      assert.deepEqual(
+        ['title', 'presenter', 'minutes', 'kind'].map((id) => findInput(retried, id)!.value),
+        ['', MARKDOWN, '', item.kind],
+      );
       assert.match(cardText(retried), /• Titel: Bitte ausfüllen\.\n• Dauer in Minuten: Bitte prüfen Sie die Angabe\./);
     });
   });
@@ -304,9 +468,24 @@ describe('cards/agenda and triage cards', () => {
   describe('published agenda', () => {
     it('marks new and changed items and lists the dropped ones', () => {
       const base = sampleAgendaMessage();
-      const items = base.agenda.items.map((item, index) => (index === 2 ? { ...item, change: 'changed' as const } : index === 3 ? { ...item, change: 'new' as const } : item));
-      const dropped: AgendaItem = { id: 'item-x', title: 'Wohnungsmarkt [a](b)', kind: 'discussion', minutes: 20, origin: { type: 'topic' }, submissionIds: [] };
-      const text = cardText(renderPublishedAgendaCard({ ...base, agenda: { ...base.agenda, version: 3, items, removed: [dropped] } }, de));
+      const items = base.agenda.items.map((item, index) =>
+        index === 2
+          ? { ...item, change: 'changed' as const }
+          : index === 3
+            ? { ...item, change: 'new' as const }
+            : item,
+      );
+      const dropped: AgendaItem = {
+        id: 'item-x',
+        title: 'Wohnungsmarkt [a](b)',
+        kind: 'discussion',
+        minutes: 20,
+        origin: { type: 'topic' },
+        submissionIds: [],
+      };
+      const text = cardText(
+        renderPublishedAgendaCard({ ...base, agenda: { ...base.agenda, version: 3, items, removed: [dropped] } }, de),
+      );
       assert.match(text, /Tagesordnung – Sitzung 2027\/1 \(Fassung 3\)/);
       assert.match(text, /Geändert: Neue und geänderte Punkte sind markiert\./);
       assert.match(text, /\*\*TOP 3\*\* Sprachkurse für Auszubildende \(.*\) \*\*geändert\*\*/);
@@ -316,7 +495,10 @@ describe('cards/agenda and triage cards', () => {
     });
 
     it('shows the first version without change marks, and only the place and link that are set', () => {
-      const card = renderPublishedAgendaCard(sampleAgendaMessage({ onlineLink: undefined, committeeName: MARKDOWN }), de);
+      const card = renderPublishedAgendaCard(
+        sampleAgendaMessage({ onlineLink: undefined, committeeName: MARKDOWN }),
+        de,
+      );
       const text = cardText(card);
       assert.doesNotMatch(text, /Geändert|Entfallen/);
       assert.match(text, /Ort\nNeues Rathaus, Raum 259/);
@@ -329,10 +511,27 @@ describe('cards/agenda and triage cards', () => {
 
 describe('cards/invitation-card: the agenda on the invitation', () => {
   const de = translator('de');
-  const item = (id: string, title: string, change?: 'new' | 'changed'): AgendaItem & { change?: 'new' | 'changed' } => ({ id, title, kind: 'discussion', minutes: 20, origin: { type: 'topic' }, submissionIds: [], ...(change ? { change } : {}) });
+  const item = (
+    id: string,
+    title: string,
+    change?: 'new' | 'changed',
+  ): AgendaItem & { change?: 'new' | 'changed' } => ({
+    id,
+    title,
+    kind: 'discussion',
+    minutes: 20,
+    origin: { type: 'topic' },
+    submissionIds: [],
+    ...(change ? { change } : {}),
+  });
 
   it('names the version, marks new items and lists what the version dropped', () => {
-    const agenda = { version: 2, publishedAt: '2027-01-28T08:00:00.000Z', items: [item('a', 'Ausbildungsabbrüche'), item('b', 'Kinderbetreuung', 'new')], removed: [item('c', 'Wohnungssuche')] };
+    const agenda = {
+      version: 2,
+      publishedAt: '2027-01-28T08:00:00.000Z',
+      items: [item('a', 'Ausbildungsabbrüche'), item('b', 'Kinderbetreuung', 'new')],
+      removed: [item('c', 'Wohnungssuche')],
+    };
     const text = cardText(renderInvitationCard(sampleInvitation({ agenda }), de));
     assert.match(text, /Tagesordnung \(Fassung 2\)/);
     assert.match(text, /TOP 2\*\* Kinderbetreuung \(20 Min\. · Diskussion\) \*\*neu\*\*/);

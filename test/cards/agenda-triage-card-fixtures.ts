@@ -16,10 +16,19 @@ export function textOf(sentence: string, length: number): string {
 
 const LONGEST = {
   title: textOf('Anerkennung ausländischer Abschlüsse (Pflege, Handwerk) – ', SUBMISSION_LIMITS.title),
-  description: textOf('Die Anerkennung ausländischer Berufsabschlüsse dauert in Leipzig oft länger als sechs Monate (Stand: 2026); wir schlagen vor, Beratung und Verfahren bei einer Stelle zu bündeln. ', SUBMISSION_LIMITS.description),
+  description: textOf(
+    'Die Anerkennung ausländischer Berufsabschlüsse dauert in Leipzig oft länger als sechs Monate (Stand: 2026); wir schlagen vor, Beratung und Verfahren bei einer Stelle zu bündeln. ',
+    SUBMISSION_LIMITS.description,
+  ),
   institution: textOf('Agentur für Arbeit Leipzig – Geschäftsführung Operativ, ', SUBMISSION_LIMITS.institution),
-  link: `https://www.example.org/dokumente/${textOf('integration_und_arbeit/anerkennung-2027/', SUBMISSION_LIMITS.link)}`.slice(0, SUBMISSION_LIMITS.link),
-  reason: textOf('Das Thema wird bereits in der Arbeitsgruppe „Anerkennung“ behandelt (Bericht folgt im Juni). ', REASON_MAX),
+  link: `https://www.example.org/dokumente/${textOf('integration_und_arbeit/anerkennung-2027/', SUBMISSION_LIMITS.link)}`.slice(
+    0,
+    SUBMISSION_LIMITS.link,
+  ),
+  reason: textOf(
+    'Das Thema wird bereits in der Arbeitsgruppe „Anerkennung“ behandelt (Bericht folgt im Juni). ',
+    REASON_MAX,
+  ),
 };
 
 /** A 40-hex-digit submission id, as `submissionDocumentId` makes them. */
@@ -37,7 +46,14 @@ export function sampleTopicLine(overrides: Partial<TopicLine> = {}): TopicLine {
   return {
     id: submissionId(1),
     revision: 1,
-    content: { kind: 'topic', title: 'Sprachkurse für Auszubildende', description: 'Viele Auszubildende brauchen berufsbegleitende Sprachkurse.', institution: 'Jobcenter Leipzig', link: 'https://example.org/sprachkurse', desiredMinutes: 30 },
+    content: {
+      kind: 'topic',
+      title: 'Sprachkurse für Auszubildende',
+      description: 'Viele Auszubildende brauchen berufsbegleitende Sprachkurse.',
+      institution: 'Jobcenter Leipzig',
+      link: 'https://example.org/sprachkurse',
+      desiredMinutes: 30,
+    },
     personName: 'Sabine Hoffmann',
     status: 'submitted',
     late: false,
@@ -48,14 +64,36 @@ export function sampleTopicLine(overrides: Partial<TopicLine> = {}): TopicLine {
 
 /** A typical triage list: undecided ones (one late, one deferred) first, then one of each decision. */
 export function sampleTopicOverview(overrides: Partial<TopicOverview> = {}): TopicOverview {
-  const decided = (type: 'accept' | 'merge' | 'decline', reason?: string) => ({ type, by: 'secretariat', at: '2027-01-20T10:00:00.000Z', ...(reason ? { reason } : {}) });
+  const decided = (type: 'accept' | 'merge' | 'decline', reason?: string) => ({
+    type,
+    by: 'secretariat',
+    at: '2027-01-20T10:00:00.000Z',
+    ...(reason ? { reason } : {}),
+  });
   const lines: TopicLine[] = [
     sampleTopicLine(),
-    sampleTopicLine({ id: submissionId(2), content: { kind: 'practice', title: 'Erfahrungen mit Jobbörsen', description: '' }, personName: 'Thomas Richter', late: true }),
-    sampleTopicLine({ id: submissionId(3), content: { kind: 'need', title: 'Kinderbetreuung während der Kurse', description: 'Ohne Betreuung können Eltern nicht teilnehmen.' }, deferredFrom: '2026/4' }),
+    sampleTopicLine({
+      id: submissionId(2),
+      content: { kind: 'practice', title: 'Erfahrungen mit Jobbörsen', description: '' },
+      personName: 'Thomas Richter',
+      late: true,
+    }),
+    sampleTopicLine({
+      id: submissionId(3),
+      content: {
+        kind: 'need',
+        title: 'Kinderbetreuung während der Kurse',
+        description: 'Ohne Betreuung können Eltern nicht teilnehmen.',
+      },
+      deferredFrom: '2026/4',
+    }),
     sampleTopicLine({ id: submissionId(4), status: 'accepted', decision: decided('accept') }),
     sampleTopicLine({ id: submissionId(5), status: 'merged', decision: decided('merge') }),
-    sampleTopicLine({ id: submissionId(6), status: 'declined', decision: decided('decline', 'Bereits in der Arbeitsgruppe behandelt.') }),
+    sampleTopicLine({
+      id: submissionId(6),
+      status: 'declined',
+      decision: decided('decline', 'Bereits in der Arbeitsgruppe behandelt.'),
+    }),
   ];
   return {
     timeZone: 'Europe/Berlin',
@@ -80,14 +118,37 @@ export function largestTopicOverview(status: 'declined' | 'submitted'): TopicOve
   const lines = Array.from({ length: TOPICS_PAGE_SIZE }, (_, index): TopicLine => ({
     id: submissionId(100 + index),
     revision: 3,
-    content: { kind: 'need', title: LONGEST.title, description: LONGEST.description, institution: LONGEST.institution, link: LONGEST.link, desiredMinutes: SUBMISSION_LIMITS.minutes.max },
+    content: {
+      kind: 'need',
+      title: LONGEST.title,
+      description: LONGEST.description,
+      institution: LONGEST.institution,
+      link: LONGEST.link,
+      desiredMinutes: SUBMISSION_LIMITS.minutes.max,
+    },
     personName: 'Dr. Erika Mustermann-Beispielname von Hohenstein-Ernstthal',
     status,
-    ...(status === 'declined' ? { decision: { type: 'decline' as const, by: 'secretariat', at: '2027-01-20T10:00:00.000Z', reason: LONGEST.reason } } : { deferredFrom: '2026/12' }),
+    ...(status === 'declined'
+      ? {
+          decision: {
+            type: 'decline' as const,
+            by: 'secretariat',
+            at: '2027-01-20T10:00:00.000Z',
+            reason: LONGEST.reason,
+          },
+        }
+      : { deferredFrom: '2026/12' }),
     late: status === 'submitted',
     submittedAt: '2027-01-05T10:00:00.000Z',
   }));
-  return { ...sampleTopicOverview(), lines, undecided: status === 'submitted' ? 150 : 0, total: 150, page: 2, pageCount: 15 };
+  return {
+    ...sampleTopicOverview(),
+    lines,
+    undecided: status === 'submitted' ? 150 : 0,
+    total: 150,
+    page: 2,
+    pageCount: 15,
+  };
 }
 
 /** The decision form of the typical submission, with two items to merge into and a following session. */
@@ -110,21 +171,61 @@ export function sampleDecisionForm(overrides: Partial<DecisionFormView> = {}): D
 export function largestDecisionForm(): DecisionFormView {
   return sampleDecisionForm({
     submission: { ...largestTopicOverview('submitted').lines[0]! },
-    mergeTargets: Array.from({ length: AGENDA_LIMITS.items - 1 }, (_, index) => ({ id: ownItemId(index), title: textOf(`Punkt ${index}: Anerkennung (Pflege) – `, AGENDA_LIMITS.title) })),
+    mergeTargets: Array.from({ length: AGENDA_LIMITS.items - 1 }, (_, index) => ({
+      id: ownItemId(index),
+      title: textOf(`Punkt ${index}: Anerkennung (Pflege) – `, AGENDA_LIMITS.title),
+    })),
   });
 }
 
-const standard = (name: 'opening' | 'agreements' | 'other', minutes: number): AgendaItem => ({ id: name, title: '', kind: name === 'opening' ? 'decision' : 'information', minutes, origin: { type: 'standard', standard: name }, submissionIds: [] });
+const standard = (name: 'opening' | 'agreements' | 'other', minutes: number): AgendaItem => ({
+  id: name,
+  title: '',
+  kind: name === 'opening' ? 'decision' : 'information',
+  minutes,
+  origin: { type: 'standard', standard: name },
+  submissionIds: [],
+});
 
 /** A typical agenda under construction: standard items, three topics and a report, 2 h 35 min of 3 h. */
 export function sampleAgendaView(overrides: Partial<AgendaView> = {}): AgendaView {
   const items: AgendaItem[] = [
     standard('opening', 10),
     standard('agreements', 15),
-    { id: ownItemId(1), title: 'Sprachkurse für Auszubildende', kind: 'discussion', presenter: 'Sabine Hoffmann (Jobcenter)', minutes: 30, origin: { type: 'topic' }, submissionIds: [submissionId(1)] },
-    { id: ownItemId(2), title: 'Erfahrungen mit Jobbörsen', kind: 'information', minutes: 20, origin: { type: 'topic' }, submissionIds: [submissionId(2)] },
-    { id: ownItemId(3), title: 'Kinderbetreuung während der Kurse', kind: 'decision', presenter: 'Thomas Richter', minutes: 45, origin: { type: 'topic' }, submissionIds: [] },
-    { id: 'report-ag-anerkennung', title: 'AG Anerkennung', kind: 'information', minutes: 15, origin: { type: 'report', groupId: 'ag-anerkennung' }, submissionIds: [] },
+    {
+      id: ownItemId(1),
+      title: 'Sprachkurse für Auszubildende',
+      kind: 'discussion',
+      presenter: 'Sabine Hoffmann (Jobcenter)',
+      minutes: 30,
+      origin: { type: 'topic' },
+      submissionIds: [submissionId(1)],
+    },
+    {
+      id: ownItemId(2),
+      title: 'Erfahrungen mit Jobbörsen',
+      kind: 'information',
+      minutes: 20,
+      origin: { type: 'topic' },
+      submissionIds: [submissionId(2)],
+    },
+    {
+      id: ownItemId(3),
+      title: 'Kinderbetreuung während der Kurse',
+      kind: 'decision',
+      presenter: 'Thomas Richter',
+      minutes: 45,
+      origin: { type: 'topic' },
+      submissionIds: [],
+    },
+    {
+      id: 'report-ag-anerkennung',
+      title: 'AG Anerkennung',
+      kind: 'information',
+      minutes: 15,
+      origin: { type: 'report', groupId: 'ag-anerkennung' },
+      submissionIds: [],
+    },
     standard('other', 20),
   ];
   return {
@@ -148,9 +249,17 @@ export function sampleAgendaView(overrides: Partial<AgendaView> = {}): AgendaVie
 
 /** An agenda with `count` items (standard ones around the longest topics), with the longest ids and texts. */
 export function longestAgendaView(count: number): AgendaView {
-  const topics = Array.from({ length: count - 3 }, (_, index): AgendaItem => ({ ...longestItem(index + 1), id: ownItemId(index) }));
+  const topics = Array.from({ length: count - 3 }, (_, index): AgendaItem => ({
+    ...longestItem(index + 1),
+    id: ownItemId(index),
+  }));
   const items = [standard('opening', 10), standard('agreements', 15), ...topics, standard('other', 5)];
-  return sampleAgendaView({ items, totalMinutes: totalMinutes(items), revision: 123_456, agreements: fullestAgreementReport() });
+  return sampleAgendaView({
+    items,
+    totalMinutes: totalMinutes(items),
+    revision: 123_456,
+    agreements: fullestAgreementReport(),
+  });
 }
 
 /** The agenda message of the typical agenda as first published. */
@@ -171,5 +280,11 @@ export function sampleAgendaMessage(overrides: Partial<AgendaMessage> = {}): Age
 
 /** The largest agenda message: the fullest agenda, the longest place and link. */
 export function largestAgendaMessage(): AgendaMessage {
-  return sampleAgendaMessage({ committeeName: 'K'.repeat(200), place: 'P'.repeat(200), onlineLink: `https://example.org/${'l'.repeat(480)}`, agenda: fullestAgenda(), agreements: fullestAgreementReport() });
+  return sampleAgendaMessage({
+    committeeName: 'K'.repeat(200),
+    place: 'P'.repeat(200),
+    onlineLink: `https://example.org/${'l'.repeat(480)}`,
+    agenda: fullestAgenda(),
+    agreements: fullestAgreementReport(),
+  });
 }

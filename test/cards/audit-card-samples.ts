@@ -15,20 +15,50 @@ function largestEntry(index: number): AuditEntry {
     operation: 'changed',
     documentType: 'minutes',
     documentId: `minutes-session-2027-1-${'x'.repeat(60)}`,
-    changes: Array.from({ length: 20 }, (_, field) => ({ field: `field${field}WithALongName`, before: long, after: { omitted: 'array', entries: 99 } })),
+    changes: Array.from({ length: 20 }, (_, field) => ({
+      field: `field${field}WithALongName`,
+      before: long,
+      after: { omitted: 'array', entries: 99 },
+    })),
   };
 }
 
 /** The audit card: an empty page, and a full middle page of the largest records with both paging buttons. */
 export function auditCardSamples(i18n: Translator): Array<{ template: string; name: string; card: AdaptiveCardJson }> {
-  const base: Omit<AuditTrailView, 'entries' | 'page' | 'hasMore'> = { timeZone: 'Europe/Berlin', subject: { kind: 'session', number: '2027/1', sessionId: 'session-2027-1' }, query: '2027/1' };
-  const scheduler: AuditEntry = { at: '2027-01-29T10:00:00.000Z', source: 'scheduler', reason: 'invite', operation: 'changed', documentType: 'session', documentId: 'session-2027-1', changes: [{ field: 'state', before: 'planned', after: 'invited' }] };
+  const base: Omit<AuditTrailView, 'entries' | 'page' | 'hasMore'> = {
+    timeZone: 'Europe/Berlin',
+    subject: { kind: 'session', number: '2027/1', sessionId: 'session-2027-1' },
+    query: '2027/1',
+  };
+  const scheduler: AuditEntry = {
+    at: '2027-01-29T10:00:00.000Z',
+    source: 'scheduler',
+    reason: 'invite',
+    operation: 'changed',
+    documentType: 'session',
+    documentId: 'session-2027-1',
+    changes: [{ field: 'state', before: 'planned', after: 'invited' }],
+  };
   return [
-    { template: 'audit', name: `audit without records (${i18n.locale})`, card: renderAuditCard({ ...base, page: 1, hasMore: false, entries: [] }, i18n) },
+    {
+      template: 'audit',
+      name: `audit without records (${i18n.locale})`,
+      card: renderAuditCard({ ...base, page: 1, hasMore: false, entries: [] }, i18n),
+    },
     {
       template: 'audit',
       name: `audit, a full page of the largest records (${i18n.locale})`,
-      card: renderAuditCard({ ...base, subject: { kind: 'person', name: 'Sabine Hoffmann '.repeat(8), aadObjectId: 'x' }, query: 'x'.repeat(200), page: 2, hasMore: true, entries: [scheduler, ...Array.from({ length: AUDIT_PAGE_SIZE - 1 }, (_, index) => largestEntry(index))] }, i18n),
+      card: renderAuditCard(
+        {
+          ...base,
+          subject: { kind: 'person', name: 'Sabine Hoffmann '.repeat(8), aadObjectId: 'x' },
+          query: 'x'.repeat(200),
+          page: 2,
+          hasMore: true,
+          entries: [scheduler, ...Array.from({ length: AUDIT_PAGE_SIZE - 1 }, (_, index) => largestEntry(index))],
+        },
+        i18n,
+      ),
     },
   ];
 }

@@ -49,7 +49,9 @@ export function sampleLargeRosterView(): RosterView {
   }));
   const seats: Seat[] = Array.from({ length: ROSTER_LIMITS.seats }, (_, index) => ({
     id: `seat-00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
-    institution: `Sächsisches Staatsministerium für Soziales und Gesellschaftlichen Zusammenhalt ${index} `.repeat(3).slice(0, TEXT_LIMITS.institution),
+    institution: `Sächsisches Staatsministerium für Soziales und Gesellschaftlichen Zusammenhalt ${index} `
+      .repeat(3)
+      .slice(0, TEXT_LIMITS.institution),
     memberId: people[30 + index * 2]!.aadObjectId,
     deputyId: people[31 + index * 2]!.aadObjectId,
   }));
@@ -63,7 +65,13 @@ export function sampleRosterView(): RosterView {
     people: [
       { aadObjectId: 'b', displayName: 'Birgit Lehmann', roles: [], active: true },
       { aadObjectId: 'k', displayName: 'Katrin Albers', roles: ['secretariat'], active: true },
-      { aadObjectId: 's', displayName: 'Sabine Hoffmann', roles: ['member'], active: false, leftAt: '2026-10-01T08:00:00.000Z' },
+      {
+        aadObjectId: 's',
+        displayName: 'Sabine Hoffmann',
+        roles: ['member'],
+        active: false,
+        leftAt: '2026-10-01T08:00:00.000Z',
+      },
       { aadObjectId: 't', displayName: 'Thomas Richter', roles: ['deputy'], active: true },
     ],
     seats: [{ id: 'seat-jobcenter', institution: 'Jobcenter Leipzig', memberId: 's', deputyId: 't' }],

@@ -46,7 +46,10 @@ describe('cards/escape-markdown', () => {
 
   it('is applied to user text in cards, and template expressions in user text stay text', () => {
     const card = renderCommitteeCard(
-      sampleCommittee({ name: '[Klick](https://x.example) ${labels.save}', shortName: '"}]}, {"type":"Action.OpenUrl"' }),
+      sampleCommittee({
+        name: '[Klick](https://x.example) ${labels.save}',
+        shortName: '"}]}, {"type":"Action.OpenUrl"',
+      }),
       { canEdit: false },
       translator('de'),
     );

@@ -25,13 +25,27 @@ export function minutesPrint(overrides: Partial<MinutesPrint> = {}): MinutesPrin
       { institution: 'Agentur für Arbeit Leipzig', name: 'Birgit Lehmann', presence: 'absent' },
     ],
     items: [
-      { number: 1, title: '', standard: 'opening', summary: 'Die Vorsitzende eröffnet die Sitzung.', result: 'Das Protokoll der letzten Sitzung ist genehmigt.', agreements: [] },
+      {
+        number: 1,
+        title: '',
+        standard: 'opening',
+        summary: 'Die Vorsitzende eröffnet die Sitzung.',
+        result: 'Das Protokoll der letzten Sitzung ist genehmigt.',
+        agreements: [],
+      },
       {
         number: 2,
         title: 'Ausbildungsabbrüche – Zahlen der Kammern',
         summary: 'Interne Aussprache über „Abbruchquoten“ und Übergänge.',
         result: 'Die Kammern legen Zahlen für Größenordnungen vor.',
-        agreements: [{ text: 'Zahlen für 2026 zusammenstellen', institution: 'IHK zu Leipzig', responsibleName: 'Yusuf Demir', dueDate: '2027-03-11' }],
+        agreements: [
+          {
+            text: 'Zahlen für 2026 zusammenstellen',
+            institution: 'IHK zu Leipzig',
+            responsibleName: 'Yusuf Demir',
+            dueDate: '2027-03-11',
+          },
+        ],
       },
     ],
     ...overrides,
@@ -45,6 +59,13 @@ export function longItems(count: number): PrintedItem[] {
     title: `Thema ${index + 1}: ${'Überlange Überschrift '.repeat(6)}`,
     summary: `Zusammenfassung ${index + 1}. ${'Die Mitglieder beraten ausführlich über Maßnahmen. '.repeat(20)}`,
     result: `Ergebnis ${index + 1}. ${'Beschlossen wird das weitere Vorgehen. '.repeat(8)}`,
-    agreements: [{ text: `Vereinbarung ${index + 1}`, institution: 'Jobcenter Leipzig', responsibleName: 'Sabine Hoffmann', dueDate: '2027-03-11' }],
+    agreements: [
+      {
+        text: `Vereinbarung ${index + 1}`,
+        institution: 'Jobcenter Leipzig',
+        responsibleName: 'Sabine Hoffmann',
+        dueDate: '2027-03-11',
+      },
+    ],
   }));
 }

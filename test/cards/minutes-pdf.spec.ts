@@ -29,7 +29,10 @@ describe('cards/minutes-pdf', function () {
     assert.equal(pages.length, 1);
     const [page] = pages;
     assert.ok(page!.includes('Koordinierungsgremium „Integration von Migrant/-innen in Ausbildung und Arbeit“'), page);
-    assert.ok(page!.includes('Sitzung 2027/1 · Donnerstag, 11. Februar 2027 · Vorsitz: Oberbürgermeister der Stadt Leipzig'), page);
+    assert.ok(
+      page!.includes('Sitzung 2027/1 · Donnerstag, 11. Februar 2027 · Vorsitz: Oberbürgermeister der Stadt Leipzig'),
+      page,
+    );
     assert.ok(page!.includes('Seite 1 von 1'), page);
   });
 
@@ -56,25 +59,42 @@ describe('cards/minutes-pdf', function () {
   });
 
   it('names an institution whose representative was not recorded by the institution alone', async () => {
-    const print = { ...minutesPrint(), participants: [{ institution: 'Jobcenter Leipzig', name: ' ', presence: 'inPerson' as const }] };
+    const print = {
+      ...minutesPrint(),
+      participants: [{ institution: 'Jobcenter Leipzig', name: ' ', presence: 'inPerson' as const }],
+    };
     const [page] = await pageTexts(await renderMinutesPdf(print, de));
     assert.ok(page!.includes('Vor Ort Jobcenter Leipzig'), page);
     assert.ok(!page!.includes('(Jobcenter Leipzig)'), page);
   });
 
   it('leaves the discussion and the participants out of the extract', async () => {
-    const print = minutesPrint({ extract: true, participants: [], items: minutesPrint().items.map(({ summary: _summary, ...item }) => item) });
+    const print = minutesPrint({
+      extract: true,
+      participants: [],
+      items: minutesPrint().items.map(({ summary: _summary, ...item }) => item),
+    });
     const [page] = await pageTexts(await renderMinutesPdf(print, de));
     assert.ok(page!.includes('Ergebnisse und Vereinbarungen (Auszug)'), page);
     assert.ok(page!.includes('Ergebnis Die Kammern legen Zahlen für Größenordnungen vor.'), page);
     assert.ok(page!.includes('Fällig am 11.03.2027'), page);
-    for (const absent of ['Zusammenfassung', 'Interne Aussprache', 'Die Vorsitzende eröffnet', 'Teilnehmende', 'Sabine Hoffmann', 'Vor Ort', 'Abwesend']) {
+    for (const absent of [
+      'Zusammenfassung',
+      'Interne Aussprache',
+      'Die Vorsitzende eröffnet',
+      'Teilnehmende',
+      'Sabine Hoffmann',
+      'Vor Ort',
+      'Abwesend',
+    ]) {
       assert.ok(!page!.includes(absent), `${absent} is in the extract`);
     }
   });
 
   it('marks a draft with its version and a correction of approved minutes as such', async () => {
-    const [draft] = await pageTexts(await renderMinutesPdf(minutesPrint({ status: 'circulated', approvedAt: undefined, version: 2 }), de));
+    const [draft] = await pageTexts(
+      await renderMinutesPdf(minutesPrint({ status: 'circulated', approvedAt: undefined, version: 2 }), de),
+    );
     assert.ok(draft!.includes('Entwurf, Fassung 2'), draft);
     assert.ok(!draft!.includes('freigegeben'), draft);
     const [correction] = await pageTexts(await renderMinutesPdf(minutesPrint({ correction: true, version: 4 }), de));
@@ -83,7 +103,14 @@ describe('cards/minutes-pdf', function () {
 
   it('speaks English to an English translator, with the same dates in the committee time zone', async () => {
     const [page] = await pageTexts(await renderMinutesPdf(minutesPrint(), en));
-    for (const expected of ['Minutes', 'Session 2027/1 · Thursday, 11 February 2027 · Chair: Oberbürgermeister der Stadt Leipzig', 'Item 1 Opening, approval of the last minutes', 'Version 3, approved on 28/02/2027', 'Due 11/03/2027', 'Page 1 of 1']) {
+    for (const expected of [
+      'Minutes',
+      'Session 2027/1 · Thursday, 11 February 2027 · Chair: Oberbürgermeister der Stadt Leipzig',
+      'Item 1 Opening, approval of the last minutes',
+      'Version 3, approved on 28/02/2027',
+      'Due 11/03/2027',
+      'Page 1 of 1',
+    ]) {
       assert.ok(page!.includes(expected), `${expected}\n— not in —\n${page}`);
     }
   });
@@ -94,7 +121,12 @@ describe('cards/minutes-pdf', function () {
     assert.ok(pages.length >= 5, `only ${pages.length} pages`);
     pages.forEach((page, index) => {
       // Header and footer are written once the page count is known, so they come last in the text.
-      assert.ok(page.includes('Koordinierungsgremium „Integration von Migrant/-innen in Ausbildung und Arbeit“ Sitzung 2027/1 · Donnerstag, 11. Februar 2027 · Vorsitz: Oberbürgermeister der Stadt Leipzig'), `page ${index + 1}: ${page.slice(-300)}`);
+      assert.ok(
+        page.includes(
+          'Koordinierungsgremium „Integration von Migrant/-innen in Ausbildung und Arbeit“ Sitzung 2027/1 · Donnerstag, 11. Februar 2027 · Vorsitz: Oberbürgermeister der Stadt Leipzig',
+        ),
+        `page ${index + 1}: ${page.slice(-300)}`,
+      );
       assert.ok(page.endsWith(`Seite ${index + 1} von ${pages.length}`), `page ${index + 1}: ${page.slice(-100)}`);
     });
     const all = pages.join(' ');
@@ -104,18 +136,40 @@ describe('cards/minutes-pdf', function () {
 
   it('wraps a word longer than a line instead of running off the page', async () => {
     const word = 'Verwaltungsvorschriftenänderungsbekanntmachung'.repeat(12);
-    const pdf = await renderMinutesPdf(minutesPrint({ items: [{ number: 1, title: word, result: word, agreements: [{ text: word, institution: word, responsibleName: 'Yusuf Demir', dueDate: '2027-03-11' }] }] }), de);
+    const pdf = await renderMinutesPdf(
+      minutesPrint({
+        items: [
+          {
+            number: 1,
+            title: word,
+            result: word,
+            agreements: [{ text: word, institution: word, responsibleName: 'Yusuf Demir', dueDate: '2027-03-11' }],
+          },
+        ],
+      }),
+      de,
+    );
     const [page] = await pageTexts(pdf);
-    assert.equal(page!.replace(/\s+/g, '').split(word).length - 1, 4, 'title, result, agreement and institution appear whole');
+    assert.equal(
+      page!.replace(/\s+/g, '').split(word).length - 1,
+      4,
+      'title, result, agreement and institution appear whole',
+    );
     assert.ok(page!.includes('Seite 1 von 1'));
   });
 
   it('prints letters beyond Western European ones, and replaces what no font has without disturbing the rest', async () => {
     const text = 'Łukasz Wiśniewski, Şahin Yılmaz, Ольга Петрова; 会议 🎉 Ende\u0000\u0007 gut\ttabelliert';
-    const pdf = await renderMinutesPdf(minutesPrint({ items: [{ number: 1, title: 'Grüße aus „Köln“', result: text, agreements: [] }] }), de);
+    const pdf = await renderMinutesPdf(
+      minutesPrint({ items: [{ number: 1, title: 'Grüße aus „Köln“', result: text, agreements: [] }] }),
+      de,
+    );
     const [page] = await pageTexts(pdf);
     assert.ok(page!.includes('TOP 1 Grüße aus „Köln“'), page);
-    assert.ok(page!.includes('Ergebnis Łukasz Wiśniewski, Şahin Yılmaz, Ольга Петрова; �� � Ende gut tabelliert'), page);
+    assert.ok(
+      page!.includes('Ergebnis Łukasz Wiśniewski, Şahin Yılmaz, Ольга Петрова; �� � Ende gut tabelliert'),
+      page,
+    );
     assert.ok(page!.includes('Seite 1 von 1'), page);
   });
 
@@ -126,7 +180,10 @@ describe('cards/minutes-pdf', function () {
   });
 
   it('gives the same file for the same print', async () => {
-    const [first, second] = await Promise.all([renderMinutesPdf(minutesPrint(), de), renderMinutesPdf(minutesPrint(), de)]);
+    const [first, second] = await Promise.all([
+      renderMinutesPdf(minutesPrint(), de),
+      renderMinutesPdf(minutesPrint(), de),
+    ]);
     assert.ok(first.equals(second));
   });
 });

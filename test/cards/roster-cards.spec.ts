@@ -19,12 +19,19 @@ describe('cards/roster cards', () => {
     assert.match(text, /Ohne Rolle\nBirgit Lehmann/);
     assert.match(text, /Inaktiv\nSabine Hoffmann \(inaktiv\)/);
     assert.doesNotMatch(text, /Mitglieder aus diesem Chat übernehmen/);
-    assert.match(cardText(renderRosterCard(sampleRosterView(), { canImport: true }, de)), /Mitglieder aus diesem Chat übernehmen/);
+    assert.match(
+      cardText(renderRosterCard(sampleRosterView(), { canImport: true }, de)),
+      /Mitglieder aus diesem Chat übernehmen/,
+    );
   });
 
   it('escapes markdown in institutions and names', () => {
     const view = sampleRosterView();
-    const card = renderRosterCard({ ...view, seats: [{ ...view.seats[0]!, institution: '[Klick](https://example.org)' }] }, { canImport: false }, de);
+    const card = renderRosterCard(
+      { ...view, seats: [{ ...view.seats[0]!, institution: '[Klick](https://example.org)' }] },
+      { canImport: false },
+      de,
+    );
     assert.match(JSON.stringify(card), /\\\\\[Klick\\\\\]\\\\\(https:\/\/example\.org\\\\\)/);
   });
 
@@ -41,14 +48,23 @@ describe('cards/roster cards', () => {
     assert.match(json, /"value":"s"/, 'the inactive member stays choosable on their own seat');
     assert.match(json, /"title":"Sitz entfernen"/);
     const found = personChoices(view.people, { filter: 'birg', limit: 10, activeOnly: true }, de);
-    assert.deepEqual(found.choices.map((choice) => choice.value), ['b']);
+    assert.deepEqual(
+      found.choices.map((choice) => choice.value),
+      ['b'],
+    );
     assert.doesNotMatch(JSON.stringify(renderRosterSeatCard(view, undefined, {}, de)), /Sitz entfernen/);
   });
 
   it('reads the submitted form values strictly', () => {
-    assert.deepEqual(submittedRoles({ role_secretariat: 'true', role_chair: 'false', role_workingGroup: 'true' }), ['secretariat', 'workingGroup']);
+    assert.deepEqual(submittedRoles({ role_secretariat: 'true', role_chair: 'false', role_workingGroup: 'true' }), [
+      'secretariat',
+      'workingGroup',
+    ]);
     assert.equal(submittedRoles({ role_secretariat: 'true', role_chair: 'false' }), undefined);
-    assert.equal(submittedRoles({ role_secretariat: 'yes', role_chair: 'false', role_workingGroup: 'false' }), undefined);
+    assert.equal(
+      submittedRoles({ role_secretariat: 'yes', role_chair: 'false', role_workingGroup: 'false' }),
+      undefined,
+    );
     assert.equal(submittedActive('true'), true);
     assert.equal(submittedActive(false), false);
     assert.equal(submittedActive('vielleicht'), 'vielleicht');

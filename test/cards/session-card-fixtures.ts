@@ -31,7 +31,8 @@ export function sampleSession(overrides: Partial<SessionDocument> = {}): Session
 }
 
 /** A calendar link as the sender issues one for an invitation's reader. */
-export const SAMPLE_CALENDAR_URL = 'https://gremium.example.org/api/calendar/tenant-t1/session-2027-1/Xk3vQ0cT9yZr2bWm8LpN4sHd7FgJ1aUe6oKiYw5tRqE.ics';
+export const SAMPLE_CALENDAR_URL =
+  'https://gremium.example.org/api/calendar/tenant-t1/session-2027-1/Xk3vQ0cT9yZr2bWm8LpN4sHd7FgJ1aUe6oKiYw5tRqE.ics';
 
 /** The richest invitation: a deputy's, with a long agenda, a banner and an answer. */
 export function sampleInvitation(overrides: Partial<InvitationView> = {}): InvitationView {
@@ -101,7 +102,12 @@ export function sampleAttendance(): AttendanceView {
     revision: 2,
     page: 2,
     pages: Math.ceil(ROSTER_LIMITS.seats / ATTENDANCE_PAGE_SIZE),
-    entries: Array.from({ length: ATTENDANCE_PAGE_SIZE }, (_, index) => ({ seatId: `seat-${index}`, institution: LONG, presence: index % 3 === 0 ? 'absent' : 'inPerson', name: 'N'.repeat(120) })),
+    entries: Array.from({ length: ATTENDANCE_PAGE_SIZE }, (_, index) => ({
+      seatId: `seat-${index}`,
+      institution: LONG,
+      presence: index % 3 === 0 ? 'absent' : 'inPerson',
+      name: 'N'.repeat(120),
+    })),
     recorded: { at: '2027-02-11T17:00:00.000Z', byName: 'Katrin Albers' },
   };
 }

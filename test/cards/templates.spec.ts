@@ -16,7 +16,13 @@ import { VERBS } from '../../src/cards/verbs';
 import { COMMANDS } from '../../src/domain/permissions';
 import { LOCALES, translator } from '../../src/i18n/translator';
 import { sampleCommittee, sampleLargeRosterView, sampleRosterView, sampleSetupView } from './card-fixtures';
-import { SAMPLE_CALENDAR_URL, sampleAttendance, sampleInvitation, sampleOverview, sampleSession } from './session-card-fixtures';
+import {
+  SAMPLE_CALENDAR_URL,
+  sampleAttendance,
+  sampleInvitation,
+  sampleOverview,
+  sampleSession,
+} from './session-card-fixtures';
 import { renderSessionsCard } from '../../src/cards/sessions-card';
 import { renderSessionEditCard } from '../../src/cards/session-edit-card';
 import { renderInvitationCard } from '../../src/cards/invitation-card';
@@ -57,7 +63,21 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
     const i18n = translator(locale);
     const longName = 'Koordinierungsgremium '.repeat(9).trim();
     return [
-      { template: 'help', name: `help (${locale})`, card: renderHelpCard({ committeeExists: true, committeeName: 'KOG', roles: ['secretariat', 'member'], commands: [...COMMANDS], personalChatOnly: [], submitsTopics: true }, i18n) },
+      {
+        template: 'help',
+        name: `help (${locale})`,
+        card: renderHelpCard(
+          {
+            committeeExists: true,
+            committeeName: 'KOG',
+            roles: ['secretariat', 'member'],
+            commands: [...COMMANDS],
+            personalChatOnly: [],
+            submitsTopics: true,
+          },
+          i18n,
+        ),
+      },
       {
         template: 'help',
         name: `help in a channel (${locale})`,
@@ -73,35 +93,91 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
           i18n,
         ),
       },
-      { template: 'help', name: `help without committee (${locale})`, card: renderHelpCard({ committeeExists: false, roles: [], commands: ['help', 'setup'], personalChatOnly: [], submitsTopics: false }, i18n) },
-      { template: 'notice', name: `notice (${locale})`, card: renderNoticeCard({ style: 'attention', title: 'Titel', text: 'Text', lines: ['eins', 'zwei'] }) },
+      {
+        template: 'help',
+        name: `help without committee (${locale})`,
+        card: renderHelpCard(
+          {
+            committeeExists: false,
+            roles: [],
+            commands: ['help', 'setup'],
+            personalChatOnly: [],
+            submitsTopics: false,
+          },
+          i18n,
+        ),
+      },
+      {
+        template: 'notice',
+        name: `notice (${locale})`,
+        card: renderNoticeCard({ style: 'attention', title: 'Titel', text: 'Text', lines: ['eins', 'zwei'] }),
+      },
       {
         template: 'my-data',
         name: `my data (${locale})`,
-        card: renderMyDataCard({ url: `https://gremium.example.org/api/export/${'c'.repeat(80)}/${'t'.repeat(64)}.json`, expiresAt: '2027-02-12T10:00:00.000Z' }, 'Europe/Berlin', i18n),
+        card: renderMyDataCard(
+          {
+            url: `https://gremium.example.org/api/export/${'c'.repeat(80)}/${'t'.repeat(64)}.json`,
+            expiresAt: '2027-02-12T10:00:00.000Z',
+          },
+          'Europe/Berlin',
+          i18n,
+        ),
       },
-      { template: 'my-data', name: `my data without a public address (${locale})`, card: renderMyDataCard(undefined, 'Europe/Berlin', i18n) },
+      {
+        template: 'my-data',
+        name: `my data without a public address (${locale})`,
+        card: renderMyDataCard(undefined, 'Europe/Berlin', i18n),
+      },
       {
         template: 'confirm',
         name: `confirm (${locale})`,
-        card: renderConfirmCard({ title: 'T'.repeat(300), text: 'X'.repeat(2000), buttons: [cardButton('Jetzt versenden', VERBS.agendaPublish, { sessionId: 'session-2027-1', confirmed: true }, 'positive'), cardButton('Zurück', VERBS.agendaOpen, { sessionId: 'session-2027-1' })] }),
+        card: renderConfirmCard({
+          title: 'T'.repeat(300),
+          text: 'X'.repeat(2000),
+          buttons: [
+            cardButton(
+              'Jetzt versenden',
+              VERBS.agendaPublish,
+              { sessionId: 'session-2027-1', confirmed: true },
+              'positive',
+            ),
+            cardButton('Zurück', VERBS.agendaOpen, { sessionId: 'session-2027-1' }),
+          ],
+        }),
       },
-      { template: 'setup', name: `setup new (${locale})`, card: renderSetupCard(sampleSetupView({ isNew: true, revision: 0, lastChange: undefined }), i18n) },
+      {
+        template: 'setup',
+        name: `setup new (${locale})`,
+        card: renderSetupCard(sampleSetupView({ isNew: true, revision: 0, lastChange: undefined }), i18n),
+      },
       {
         template: 'setup',
         name: `setup with problems and longest answers (${locale})`,
         card: renderSetupCard(
           sampleSetupView({
-            conversations: Array.from({ length: 40 }, (_, index) => ({ id: `conversation-${index}`, kind: 'channel' as const, title: 'Kanal '.repeat(20) })),
+            conversations: Array.from({ length: 40 }, (_, index) => ({
+              id: `conversation-${index}`,
+              kind: 'channel' as const,
+              title: 'Kanal '.repeat(20),
+            })),
           }),
           i18n,
           {
             answers: { name: 'N'.repeat(5000), rotatingChairs: 'I'.repeat(50_000), terms: '1-2,3-12' },
-            banner: { title: 'Problem', text: 'Nichts gespeichert', lines: Array.from({ length: 13 }, () => 'Zeile '.repeat(20)) },
+            banner: {
+              title: 'Problem',
+              text: 'Nichts gespeichert',
+              lines: Array.from({ length: 13 }, () => 'Zeile '.repeat(20)),
+            },
           },
         ),
       },
-      { template: 'delivery', name: `delivery without dispatches (${locale})`, card: renderDeliveryCard([], 'Europe/Berlin', i18n) },
+      {
+        template: 'delivery',
+        name: `delivery without dispatches (${locale})`,
+        card: renderDeliveryCard([], 'Europe/Berlin', i18n),
+      },
       {
         template: 'delivery',
         name: `delivery with many failures (${locale})`,
@@ -112,7 +188,11 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
             sent: 150,
             pending: 10,
             failed: 40,
-            failures: Array.from({ length: 40 }, (_, person) => ({ recipientLabel: 'Dr. Erika Mustermann-Beispielname '.repeat(2), reason: 'permanent' as const, status: person % 2 ? 403 : 404 })),
+            failures: Array.from({ length: 40 }, (_, person) => ({
+              recipientLabel: 'Dr. Erika Mustermann-Beispielname '.repeat(2),
+              reason: 'permanent' as const,
+              status: person % 2 ? 403 : 404,
+            })),
           })),
           'Europe/Berlin',
           i18n,
@@ -123,7 +203,13 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
         template: 'committee',
         name: `committee (${locale})`,
         card: renderCommitteeCard(
-          sampleCommittee({ name: longName.slice(0, 200), chairRotation: { firstSessionOfYear: 'X'.repeat(150), rotating: Array.from({ length: 12 }, () => 'Y'.repeat(150)) } }),
+          sampleCommittee({
+            name: longName.slice(0, 200),
+            chairRotation: {
+              firstSessionOfYear: 'X'.repeat(150),
+              rotating: Array.from({ length: 12 }, () => 'Y'.repeat(150)),
+            },
+          }),
           { banner: 'created', canEdit: true, workingGroup: { id: 'c', kind: 'channel', title: 'AG' } },
           i18n,
         ),
@@ -133,31 +219,105 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
         name: `sessions of a year with extra sessions (${locale})`,
         card: renderSessionsCard(
           2027,
-          (['planned', 'topicsOpen', 'invited', 'held', 'cancelled', 'closed'] as const).map((state, index) => sampleSession({ id: `session-2027-${index + 1}`, number: `2027/${index + 1}`, state, extra: index > 2, place: 'P'.repeat(200), onlineLink: `https://example.org/${'l'.repeat(470)}`, chair: 'C'.repeat(150) })),
+          (['planned', 'topicsOpen', 'invited', 'held', 'cancelled', 'closed'] as const).map((state, index) =>
+            sampleSession({
+              id: `session-2027-${index + 1}`,
+              number: `2027/${index + 1}`,
+              state,
+              extra: index > 2,
+              place: 'P'.repeat(200),
+              onlineLink: `https://example.org/${'l'.repeat(470)}`,
+              chair: 'C'.repeat(150),
+            }),
+          ),
           'Europe/Berlin',
           i18n,
           { banner: { style: 'good', title: 'Banner', text: 'Text' }, confirmCancel: 'session-2027-2' },
         ),
       },
-      { template: 'sessions', name: `sessions, none yet (${locale})`, card: renderSessionsCard(2028, [], 'Europe/Berlin', i18n) },
-      { template: 'session-edit', name: `session edit (${locale})`, card: renderSessionEditCard(sampleSession({ state: 'invited' }), 'Europe/Berlin', i18n) },
+      {
+        template: 'sessions',
+        name: `sessions, none yet (${locale})`,
+        card: renderSessionsCard(2028, [], 'Europe/Berlin', i18n),
+      },
+      {
+        template: 'session-edit',
+        name: `session edit (${locale})`,
+        card: renderSessionEditCard(sampleSession({ state: 'invited' }), 'Europe/Berlin', i18n),
+      },
       {
         template: 'session-edit',
         name: `session edit with problems (${locale})`,
-        card: renderSessionEditCard(sampleSession(), 'Europe/Berlin', i18n, { input: { date: 'x', time: '25:00', place: 'P'.repeat(5000) }, problems: [{ field: 'date', code: 'invalid' }, { field: 'time', code: 'invalid' }, { field: 'place', code: 'tooLong', max: 200 }] }),
+        card: renderSessionEditCard(sampleSession(), 'Europe/Berlin', i18n, {
+          input: { date: 'x', time: '25:00', place: 'P'.repeat(5000) },
+          problems: [
+            { field: 'date', code: 'invalid' },
+            { field: 'time', code: 'invalid' },
+            { field: 'place', code: 'tooLong', max: 200 },
+          ],
+        }),
       },
-      { template: 'invitation', name: `invitation, open, richest (${locale})`, card: renderInvitationCard(sampleInvitation(), i18n, SAMPLE_CALENDAR_URL) },
-      { template: 'invitation', name: `invitation of a deputy, cancelled (${locale})`, card: renderInvitationCard(sampleInvitation({ as: 'deputy', representing: 'Sabine Hoffmann', deputyName: undefined, status: 'cancelled', banner: 'cancelled' }), i18n) },
-      { template: 'rsvps', name: `rsvps of sixty institutions (${locale})`, card: renderRsvpsCard(sampleOverview(), i18n, { style: 'good', title: 'Banner', text: '' }) },
-      { template: 'attendance', name: `attendance, a full page of a large committee (${locale})`, card: renderAttendanceCard(sampleAttendance(), i18n, { style: 'good', title: 'Banner', text: '' }) },
-      { template: 'roster', name: `roster (${locale})`, card: renderRosterCard(sampleRosterView(), { canImport: true, banner: { style: 'good', title: '', text: 'Gespeichert' } }, i18n) },
-      { template: 'roster', name: `roster without seats (${locale})`, card: renderRosterCard({ revision: 0, people: [], seats: [] }, { canImport: false }, i18n) },
+      {
+        template: 'invitation',
+        name: `invitation, open, richest (${locale})`,
+        card: renderInvitationCard(sampleInvitation(), i18n, SAMPLE_CALENDAR_URL),
+      },
+      {
+        template: 'invitation',
+        name: `invitation of a deputy, cancelled (${locale})`,
+        card: renderInvitationCard(
+          sampleInvitation({
+            as: 'deputy',
+            representing: 'Sabine Hoffmann',
+            deputyName: undefined,
+            status: 'cancelled',
+            banner: 'cancelled',
+          }),
+          i18n,
+        ),
+      },
+      {
+        template: 'rsvps',
+        name: `rsvps of sixty institutions (${locale})`,
+        card: renderRsvpsCard(sampleOverview(), i18n, { style: 'good', title: 'Banner', text: '' }),
+      },
+      {
+        template: 'attendance',
+        name: `attendance, a full page of a large committee (${locale})`,
+        card: renderAttendanceCard(sampleAttendance(), i18n, { style: 'good', title: 'Banner', text: '' }),
+      },
+      {
+        template: 'roster',
+        name: `roster (${locale})`,
+        card: renderRosterCard(
+          sampleRosterView(),
+          { canImport: true, banner: { style: 'good', title: '', text: 'Gespeichert' } },
+          i18n,
+        ),
+      },
+      {
+        template: 'roster',
+        name: `roster without seats (${locale})`,
+        card: renderRosterCard({ revision: 0, people: [], seats: [] }, { canImport: false }, i18n),
+      },
       {
         template: 'roster',
         name: `roster with the most seats and a team of hundreds (${locale})`,
-        card: renderRosterCard(sampleLargeRosterView(), { canImport: true, filter: ' Erika ', banner: { style: 'attention', title: 'T'.repeat(100), text: 'B'.repeat(300) } }, i18n),
+        card: renderRosterCard(
+          sampleLargeRosterView(),
+          {
+            canImport: true,
+            filter: ' Erika ',
+            banner: { style: 'attention', title: 'T'.repeat(100), text: 'B'.repeat(300) },
+          },
+          i18n,
+        ),
       },
-      { template: 'roster-seat', name: `roster seat, new (${locale})`, card: renderRosterSeatCard(sampleRosterView(), undefined, {}, i18n) },
+      {
+        template: 'roster-seat',
+        name: `roster seat, new (${locale})`,
+        card: renderRosterSeatCard(sampleRosterView(), undefined, {}, i18n),
+      },
       {
         template: 'roster-seat',
         name: `roster seat with problems, longest answers and a team of hundreds (${locale})`,
@@ -165,19 +325,39 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
           sampleLargeRosterView(),
           sampleLargeRosterView().seats[0],
           {
-            answers: { institution: 'I'.repeat(50_000), memberId: 'm'.repeat(50_000), deputyId: sampleLargeRosterView().people[1]!.aadObjectId },
-            banner: { title: 'Problem', text: 'Nichts gespeichert', lines: Array.from({ length: 5 }, () => 'Zeile '.repeat(20)) },
+            answers: {
+              institution: 'I'.repeat(50_000),
+              memberId: 'm'.repeat(50_000),
+              deputyId: sampleLargeRosterView().people[1]!.aadObjectId,
+            },
+            banner: {
+              title: 'Problem',
+              text: 'Nichts gespeichert',
+              lines: Array.from({ length: 5 }, () => 'Zeile '.repeat(20)),
+            },
           },
           i18n,
         ),
       },
-      { template: 'roster-person', name: `roster person (${locale})`, card: renderRosterPersonCard(sampleRosterView(), sampleRosterView().people[2]!, 'Europe/Berlin', i18n) },
+      {
+        template: 'roster-person',
+        name: `roster person (${locale})`,
+        card: renderRosterPersonCard(sampleRosterView(), sampleRosterView().people[2]!, 'Europe/Berlin', i18n),
+      },
       {
         template: 'roster-person',
         name: `roster person holding every seat (${locale})`,
         card: renderRosterPersonCard(
-          { ...sampleLargeRosterView(), seats: sampleLargeRosterView().seats.map((seat) => ({ ...seat, memberId: 'p', deputyId: 'p' })) },
-          { aadObjectId: 'p', displayName: 'P'.repeat(200), roles: ['secretariat', 'chair', 'workingGroup', 'member', 'deputy'], active: true },
+          {
+            ...sampleLargeRosterView(),
+            seats: sampleLargeRosterView().seats.map((seat) => ({ ...seat, memberId: 'p', deputyId: 'p' })),
+          },
+          {
+            aadObjectId: 'p',
+            displayName: 'P'.repeat(200),
+            roles: ['secretariat', 'chair', 'workingGroup', 'member', 'deputy'],
+            active: true,
+          },
           'Europe/Berlin',
           i18n,
           { title: 'Nicht gespeichert', text: 'Grund '.repeat(30) },
@@ -186,17 +366,59 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
       ...workingGroupCardSamples(i18n),
       ...topicCardSamples(i18n),
       ...minutesCardSamples(i18n),
-      { template: 'topics', name: `topics (${locale})`, card: renderTopicsCard(sampleTopicOverview(), i18n, { style: 'good', title: 'Entschieden', text: '' }) },
-      { template: 'topics', name: `topics, none yet (${locale})`, card: renderTopicsCard(sampleTopicOverview({ lines: [], undecided: 0, total: 0 }), i18n) },
-      { template: 'topics', name: `topics, a page of the longest declined submissions (${locale})`, card: renderTopicsCard(largestTopicOverview('declined'), i18n, { style: 'attention', title: 'T'.repeat(100), text: 'B'.repeat(300) }) },
-      { template: 'topics', name: `topics, a page of the longest undecided submissions (${locale})`, card: renderTopicsCard(largestTopicOverview('submitted'), i18n, { style: 'attention', title: 'T'.repeat(100), text: 'B'.repeat(300) }) },
-      { template: 'topic-decision', name: `topic decision (${locale})`, card: renderTopicDecisionCard(sampleDecisionForm(), i18n) },
-      { template: 'topic-decision', name: `topic decision without items or a following session (${locale})`, card: renderTopicDecisionCard(sampleDecisionForm({ mergeTargets: [], followingSessionNumber: undefined }), i18n) },
+      {
+        template: 'topics',
+        name: `topics (${locale})`,
+        card: renderTopicsCard(sampleTopicOverview(), i18n, { style: 'good', title: 'Entschieden', text: '' }),
+      },
+      {
+        template: 'topics',
+        name: `topics, none yet (${locale})`,
+        card: renderTopicsCard(sampleTopicOverview({ lines: [], undecided: 0, total: 0 }), i18n),
+      },
+      {
+        template: 'topics',
+        name: `topics, a page of the longest declined submissions (${locale})`,
+        card: renderTopicsCard(largestTopicOverview('declined'), i18n, {
+          style: 'attention',
+          title: 'T'.repeat(100),
+          text: 'B'.repeat(300),
+        }),
+      },
+      {
+        template: 'topics',
+        name: `topics, a page of the longest undecided submissions (${locale})`,
+        card: renderTopicsCard(largestTopicOverview('submitted'), i18n, {
+          style: 'attention',
+          title: 'T'.repeat(100),
+          text: 'B'.repeat(300),
+        }),
+      },
+      {
+        template: 'topic-decision',
+        name: `topic decision (${locale})`,
+        card: renderTopicDecisionCard(sampleDecisionForm(), i18n),
+      },
+      {
+        template: 'topic-decision',
+        name: `topic decision without items or a following session (${locale})`,
+        card: renderTopicDecisionCard(
+          sampleDecisionForm({ mergeTargets: [], followingSessionNumber: undefined }),
+          i18n,
+        ),
+      },
       {
         template: 'topic-decision',
         name: `topic decision with problems, tampered answers and 29 items to merge into (${locale})`,
         card: renderTopicDecisionCard(largestDecisionForm(), i18n, {
-          input: { decision: 'decline', presenter: 'P'.repeat(50_000), minutes: 'x'.repeat(50_000), kind: 'k'.repeat(50_000), mergeInto: 'm'.repeat(50_000), reason: 'R'.repeat(50_000) },
+          input: {
+            decision: 'decline',
+            presenter: 'P'.repeat(50_000),
+            minutes: 'x'.repeat(50_000),
+            kind: 'k'.repeat(50_000),
+            mergeInto: 'm'.repeat(50_000),
+            reason: 'R'.repeat(50_000),
+          },
           problems: [
             { field: 'presenter', code: 'tooLong', max: AGENDA_LIMITS.presenter },
             { field: 'minutes', code: 'invalid' },
@@ -207,27 +429,77 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
           ],
         }),
       },
-      { template: 'agenda', name: `agenda (${locale})`, card: renderAgendaCard(sampleAgendaView(), i18n, { style: 'good', title: 'Gespeichert', text: '' }) },
-      { template: 'agenda', name: `agenda of a held session, over length (${locale})`, card: renderAgendaCard(sampleAgendaView({ editable: false, totalMinutes: 200, unpublished: false, published: undefined }), i18n) },
-      { template: 'agenda', name: `agenda with buttons on each of the most items and the longest texts (${locale})`, card: renderAgendaCard(longestAgendaView(ITEM_BUTTONS_MAX_ITEMS), i18n, { style: 'attention', title: 'T'.repeat(100), text: 'B'.repeat(300), lines: ['Zeile '.repeat(20)] }) },
-      { template: 'agenda', name: `agenda of the most items with the longest texts (${locale})`, card: renderAgendaCard(longestAgendaView(AGENDA_LIMITS.items), i18n, { style: 'attention', title: 'T'.repeat(100), text: 'B'.repeat(300), lines: ['Zeile '.repeat(20)] }) },
-      { template: 'agenda-item', name: `agenda item, new (${locale})`, card: renderAgendaItemCard(sampleAgendaView(), undefined, i18n) },
-      { template: 'agenda-item', name: `agenda item, a standard one (${locale})`, card: renderAgendaItemCard(sampleAgendaView(), sampleAgendaView().items[0], i18n) },
+      {
+        template: 'agenda',
+        name: `agenda (${locale})`,
+        card: renderAgendaCard(sampleAgendaView(), i18n, { style: 'good', title: 'Gespeichert', text: '' }),
+      },
+      {
+        template: 'agenda',
+        name: `agenda of a held session, over length (${locale})`,
+        card: renderAgendaCard(
+          sampleAgendaView({ editable: false, totalMinutes: 200, unpublished: false, published: undefined }),
+          i18n,
+        ),
+      },
+      {
+        template: 'agenda',
+        name: `agenda with buttons on each of the most items and the longest texts (${locale})`,
+        card: renderAgendaCard(longestAgendaView(ITEM_BUTTONS_MAX_ITEMS), i18n, {
+          style: 'attention',
+          title: 'T'.repeat(100),
+          text: 'B'.repeat(300),
+          lines: ['Zeile '.repeat(20)],
+        }),
+      },
+      {
+        template: 'agenda',
+        name: `agenda of the most items with the longest texts (${locale})`,
+        card: renderAgendaCard(longestAgendaView(AGENDA_LIMITS.items), i18n, {
+          style: 'attention',
+          title: 'T'.repeat(100),
+          text: 'B'.repeat(300),
+          lines: ['Zeile '.repeat(20)],
+        }),
+      },
+      {
+        template: 'agenda-item',
+        name: `agenda item, new (${locale})`,
+        card: renderAgendaItemCard(sampleAgendaView(), undefined, i18n),
+      },
+      {
+        template: 'agenda-item',
+        name: `agenda item, a standard one (${locale})`,
+        card: renderAgendaItemCard(sampleAgendaView(), sampleAgendaView().items[0], i18n),
+      },
       {
         template: 'agenda-item',
         name: `agenda item with problems and tampered answers (${locale})`,
-        card: renderAgendaItemCard(longestAgendaView(AGENDA_LIMITS.items), longestAgendaView(AGENDA_LIMITS.items).items[5], i18n, {
-          input: { title: 'T'.repeat(50_000), presenter: 'P'.repeat(50_000), minutes: 999, kind: { x: 1 } },
-          problems: [
-            { field: 'title', code: 'tooLong', max: AGENDA_LIMITS.title },
-            { field: 'presenter', code: 'markup' },
-            { field: 'minutes', code: 'outOfRange', min: 1, max: 240 },
-            { field: 'kind', code: 'invalid' },
-          ],
-        }),
+        card: renderAgendaItemCard(
+          longestAgendaView(AGENDA_LIMITS.items),
+          longestAgendaView(AGENDA_LIMITS.items).items[5],
+          i18n,
+          {
+            input: { title: 'T'.repeat(50_000), presenter: 'P'.repeat(50_000), minutes: 999, kind: { x: 1 } },
+            problems: [
+              { field: 'title', code: 'tooLong', max: AGENDA_LIMITS.title },
+              { field: 'presenter', code: 'markup' },
+              { field: 'minutes', code: 'outOfRange', min: 1, max: 240 },
+              { field: 'kind', code: 'invalid' },
+            ],
+          },
+        ),
       },
-      { template: 'agenda-published', name: `published agenda, first version (${locale})`, card: renderPublishedAgendaCard(sampleAgendaMessage({ place: undefined, onlineLink: undefined }), i18n) },
-      { template: 'agenda-published', name: `published agenda, the fullest version with removals (${locale})`, card: renderPublishedAgendaCard(largestAgendaMessage(), i18n) },
+      {
+        template: 'agenda-published',
+        name: `published agenda, first version (${locale})`,
+        card: renderPublishedAgendaCard(sampleAgendaMessage({ place: undefined, onlineLink: undefined }), i18n),
+      },
+      {
+        template: 'agenda-published',
+        name: `published agenda, the fullest version with removals (${locale})`,
+        card: renderPublishedAgendaCard(largestAgendaMessage(), i18n),
+      },
       ...actionCardSamples(i18n),
       ...auditCardSamples(i18n),
       ...agendaDeadlineCardSamples(i18n),
@@ -246,11 +518,16 @@ function parseErrors(card: AdaptiveCardJson): string[] {
 }
 
 describe('cards/templates', () => {
-  const templateNames = readdirSync(path.join(__dirname, '../../adaptiveCards')).filter((file) => file.endsWith('.json'));
+  const templateNames = readdirSync(path.join(__dirname, '../../adaptiveCards')).filter((file) =>
+    file.endsWith('.json'),
+  );
 
   it('renders a sample of every template', () => {
     const rendered = new Set(samples().map((sample) => `${sample.template}.json`));
-    assert.deepEqual(templateNames.filter((name) => !rendered.has(name)), []);
+    assert.deepEqual(
+      templateNames.filter((name) => !rendered.has(name)),
+      [],
+    );
   });
 
   for (const sample of samples()) {
@@ -267,7 +544,8 @@ describe('cards/templates', () => {
     for (const sample of samples()) {
       // A card's refresh action runs by itself on clients that know it and is ignored by others.
       const { refresh: _refresh, ...card } = sample.card;
-      const actions = JSON.stringify(card).match(/"type":"Action\.Execute"[^]*?"fallback":\{[^}]*"verb":"[^"]+"/g) ?? [];
+      const actions =
+        JSON.stringify(card).match(/"type":"Action\.Execute"[^]*?"fallback":\{[^}]*"verb":"[^"]+"/g) ?? [];
       const executes = (JSON.stringify(card).match(/"type":"Action\.Execute"/g) ?? []).length;
       assert.equal(actions.length, executes, sample.name);
     }
@@ -276,7 +554,8 @@ describe('cards/templates', () => {
   it('uses only verbs that routes answer', () => {
     const known = new Set<string>(Object.values(VERBS));
     for (const sample of samples()) {
-      for (const [, verb] of JSON.stringify(sample.card).matchAll(/"verb":"([^"]+)"/g)) assert.ok(known.has(verb!), `${sample.name}: ${verb}`);
+      for (const [, verb] of JSON.stringify(sample.card).matchAll(/"verb":"([^"]+)"/g))
+        assert.ok(known.has(verb!), `${sample.name}: ${verb}`);
     }
   });
 
@@ -294,7 +573,8 @@ describe('cards/templates', () => {
   it('keeps template files free of literal verbs, so verbs come from one constant', () => {
     for (const name of templateNames) {
       const text = readFileSync(path.join(__dirname, '../../adaptiveCards', name), 'utf8');
-      for (const [, verb] of text.matchAll(/"verb":\s*"([^"]+)"/g)) assert.match(verb!, /^\$\{.+\}$/, `${name}: ${verb}`);
+      for (const [, verb] of text.matchAll(/"verb":\s*"([^"]+)"/g))
+        assert.match(verb!, /^\$\{.+\}$/, `${name}: ${verb}`);
     }
   });
 });

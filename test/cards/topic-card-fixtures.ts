@@ -44,30 +44,73 @@ export function longestSubmission(): SubmissionWithSession {
 export function topicCardSamples(i18n: Translator): Array<{ template: string; name: string; card: AdaptiveCardJson }> {
   const locale = i18n.locale;
   const session = { id: 'session-2027-1', number: '2027/1', deadline: '2027-01-21T23:00:00.000Z' };
-  const oversized = { kind: 'x'.repeat(100), title: 'T'.repeat(100_000), description: 'D'.repeat(100_000), institution: 'I'.repeat(100_000), link: 'L'.repeat(100_000), desiredMinutes: '9'.repeat(1000) };
+  const oversized = {
+    kind: 'x'.repeat(100),
+    title: 'T'.repeat(100_000),
+    description: 'D'.repeat(100_000),
+    institution: 'I'.repeat(100_000),
+    link: 'L'.repeat(100_000),
+    desiredMinutes: '9'.repeat(1000),
+  };
   return [
     {
       template: 'call-for-topics',
       name: `call for topics (${locale})`,
-      card: renderCallForTopicsCard({ committeeName: 'Koordinierungsgremium '.repeat(9), timeZone: 'Europe/Berlin', sessionId: session.id, sessionNumber: session.number, startsAt: '2027-02-11T13:00:00.000Z', endsAt: '2027-02-11T16:00:00.000Z', deadline: session.deadline }, i18n),
+      card: renderCallForTopicsCard(
+        {
+          committeeName: 'Koordinierungsgremium '.repeat(9),
+          timeZone: 'Europe/Berlin',
+          sessionId: session.id,
+          sessionNumber: session.number,
+          startsAt: '2027-02-11T13:00:00.000Z',
+          endsAt: '2027-02-11T16:00:00.000Z',
+          deadline: session.deadline,
+        },
+        i18n,
+      ),
     },
-    { template: 'topic-form', name: `topic form, new (${locale})`, card: renderTopicFormCard({ kind: 'new', session, institution: 'Jobcenter Leipzig' }, 'Europe/Berlin', i18n) },
+    {
+      template: 'topic-form',
+      name: `topic form, new (${locale})`,
+      card: renderTopicFormCard({ kind: 'new', session, institution: 'Jobcenter Leipzig' }, 'Europe/Berlin', i18n),
+    },
     {
       template: 'topic-form',
       name: `topic form with every problem and tampered, oversized input (${locale})`,
-      card: renderTopicFormCard({ kind: 'edit', submissionId: 'topic-1', revision: 2, session, content: LONGEST_CONTENT }, 'Europe/Berlin', i18n, {
-        input: oversized,
-        problems: [
-          { field: 'kind', code: 'invalid' },
-          { field: 'title', code: 'tooLong', max: 200 },
-          { field: 'description', code: 'markup' },
-          { field: 'institution', code: 'tooLong', max: 150 },
-          { field: 'link', code: 'invalid' },
-          { field: 'desiredMinutes', code: 'outOfRange', min: 5, max: 180 },
-        ],
+      card: renderTopicFormCard(
+        { kind: 'edit', submissionId: 'topic-1', revision: 2, session, content: LONGEST_CONTENT },
+        'Europe/Berlin',
+        i18n,
+        {
+          input: oversized,
+          problems: [
+            { field: 'kind', code: 'invalid' },
+            { field: 'title', code: 'tooLong', max: 200 },
+            { field: 'description', code: 'markup' },
+            { field: 'institution', code: 'tooLong', max: 150 },
+            { field: 'link', code: 'invalid' },
+            { field: 'desiredMinutes', code: 'outOfRange', min: 5, max: 180 },
+          ],
+        },
+      ),
+    },
+    {
+      template: 'topic-receipt',
+      name: `topic receipt, longest and declined (${locale})`,
+      card: renderTopicReceiptCard(longestSubmission(), false, i18n, {
+        style: 'warning',
+        title: 'B'.repeat(300),
+        text: '',
       }),
     },
-    { template: 'topic-receipt', name: `topic receipt, longest and declined (${locale})`, card: renderTopicReceiptCard(longestSubmission(), false, i18n, { style: 'warning', title: 'B'.repeat(300), text: '' }) },
-    { template: 'topic-receipt', name: `topic receipt, changeable (${locale})`, card: renderTopicReceiptCard({ ...longestSubmission(), submission: { ...longestSubmission().submission, status: 'submitted' } }, true, i18n) },
+    {
+      template: 'topic-receipt',
+      name: `topic receipt, changeable (${locale})`,
+      card: renderTopicReceiptCard(
+        { ...longestSubmission(), submission: { ...longestSubmission().submission, status: 'submitted' } },
+        true,
+        i18n,
+      ),
+    },
   ];
 }

@@ -38,7 +38,14 @@ export function sampleSessions(): SessionDocument[] {
   return Array.from({ length: 15 }, (_, index) => {
     const year = 2027 + Math.floor(index / 5);
     const sequence = (index % 5) + 1;
-    return sampleSession({ id: `session-${year}-${sequence}`, number: `${year}/${sequence}`, year, sequence, extra: sequence > 3, state: index === 2 ? 'cancelled' : 'planned' });
+    return sampleSession({
+      id: `session-${year}-${sequence}`,
+      number: `${year}/${sequence}`,
+      year,
+      sequence,
+      extra: sequence > 3,
+      state: index === 2 ? 'cancelled' : 'planned',
+    });
   });
 }
 
@@ -58,42 +65,78 @@ export function sampleLargeWorkingGroupsView(): WorkingGroupsView {
       ...(index >= 12 ? { state: 'ended' as const, endedAt: '2026-10-01T08:00:00.000Z' } : {}),
     }),
   );
-  return { timeZone: 'Europe/Berlin', groups, sessions: new Map(sampleSessions().map((session) => [session.id, session])) };
+  return {
+    timeZone: 'Europe/Berlin',
+    groups,
+    sessions: new Map(sampleSessions().map((session) => [session.id, session])),
+  };
 }
 
 /** A new group's form, offering many sessions. */
 export function sampleNewForm(): WorkingGroupFormView & { readonly formId: string } {
-  return { timeZone: 'Europe/Berlin', formId: '3f1c9a2e-7b4d-4e8f-9a61-0c2d5e7f8a90', reportSessions: sampleSessions() };
+  return {
+    timeZone: 'Europe/Berlin',
+    formId: '3f1c9a2e-7b4d-4e8f-9a61-0c2d5e7f8a90',
+    reportSessions: sampleSessions(),
+  };
 }
 
 /** Every variant of the working-group cards, as the template test renders them. */
-export function workingGroupCardSamples(i18n: Translator): Array<{ template: string; name: string; card: AdaptiveCardJson }> {
+export function workingGroupCardSamples(
+  i18n: Translator,
+): Array<{ template: string; name: string; card: AdaptiveCardJson }> {
   const large = sampleLargeWorkingGroupsView();
   const huge = 'x'.repeat(100_000);
   const { locale } = i18n;
   return [
-    { template: 'working-groups', name: `working groups, none yet (${locale})`, card: renderWorkingGroupsCard({ timeZone: 'Europe/Berlin', groups: [], sessions: new Map() }, i18n) },
+    {
+      template: 'working-groups',
+      name: `working groups, none yet (${locale})`,
+      card: renderWorkingGroupsCard({ timeZone: 'Europe/Berlin', groups: [], sessions: new Map() }, i18n),
+    },
     {
       template: 'working-groups',
       name: `working groups, thirty with the longest texts, one to confirm (${locale})`,
-      card: renderWorkingGroupsCard(large, i18n, { banner: { style: 'warning', title: 'T'.repeat(200), text: 'B'.repeat(300) }, confirmEnd: large.groups[3]!.id }),
+      card: renderWorkingGroupsCard(large, i18n, {
+        banner: { style: 'warning', title: 'T'.repeat(200), text: 'B'.repeat(300) },
+        confirmEnd: large.groups[3]!.id,
+      }),
     },
-    { template: 'working-groups', name: `working groups, the last page of ended ones (${locale})`, card: renderWorkingGroupsCard(large, i18n, { page: 5 }) },
-    { template: 'working-group-form', name: `working group form, new (${locale})`, card: renderWorkingGroupFormCard(sampleNewForm(), i18n) },
+    {
+      template: 'working-groups',
+      name: `working groups, the last page of ended ones (${locale})`,
+      card: renderWorkingGroupsCard(large, i18n, { page: 5 }),
+    },
+    {
+      template: 'working-group-form',
+      name: `working group form, new (${locale})`,
+      card: renderWorkingGroupFormCard(sampleNewForm(), i18n),
+    },
     {
       template: 'working-group-form',
       name: `working group form with problems and oversized answers (${locale})`,
-      card: renderWorkingGroupFormCard({ timeZone: 'Europe/Berlin', group: large.groups[0]!, reportSessions: sampleSessions() }, i18n, {
-        input: { name: huge, mandate: huge, members: huge, startsOn: huge, plannedEndOn: '2027-01-01', reportSessionId: 'session-2099-9' },
-        problems: [
-          { field: 'name', code: 'tooLong', max: 120 },
-          { field: 'mandate', code: 'tooLong', max: 2000 },
-          { field: 'members', code: 'controlCharacters' },
-          { field: 'startsOn', code: 'invalid' },
-          { field: 'plannedEndOn', code: 'endBeforeStart' },
-          { field: 'reportSessionId', code: 'unavailable' },
-        ],
-      }),
+      card: renderWorkingGroupFormCard(
+        { timeZone: 'Europe/Berlin', group: large.groups[0]!, reportSessions: sampleSessions() },
+        i18n,
+        {
+          input: {
+            name: huge,
+            mandate: huge,
+            members: huge,
+            startsOn: huge,
+            plannedEndOn: '2027-01-01',
+            reportSessionId: 'session-2099-9',
+          },
+          problems: [
+            { field: 'name', code: 'tooLong', max: 120 },
+            { field: 'mandate', code: 'tooLong', max: 2000 },
+            { field: 'members', code: 'controlCharacters' },
+            { field: 'startsOn', code: 'invalid' },
+            { field: 'plannedEndOn', code: 'endBeforeStart' },
+            { field: 'reportSessionId', code: 'unavailable' },
+          ],
+        },
+      ),
     },
   ];
 }

@@ -1,10 +1,19 @@
 import assert from 'node:assert/strict';
 import { renderWorkingGroupFormCard, submittedReportSession } from '../../src/cards/working-group-form-card';
-import { LIST_TEXT_LIMITS, renderWorkingGroupsCard, WORKING_GROUPS_PAGE_SIZE } from '../../src/cards/working-groups-card';
+import {
+  LIST_TEXT_LIMITS,
+  renderWorkingGroupsCard,
+  WORKING_GROUPS_PAGE_SIZE,
+} from '../../src/cards/working-groups-card';
 import { VERBS } from '../../src/cards/verbs';
 import { translator } from '../../src/i18n/translator';
 import { cardText } from '../support/bot-harness';
-import { sampleLargeWorkingGroupsView, sampleNewForm, sampleSessions, sampleWorkingGroup } from './working-group-card-fixtures';
+import {
+  sampleLargeWorkingGroupsView,
+  sampleNewForm,
+  sampleSessions,
+  sampleWorkingGroup,
+} from './working-group-card-fixtures';
 
 const de = translator('de');
 const en = translator('en');
@@ -24,32 +33,57 @@ function actionData(card: unknown): Array<Record<string, unknown>> {
 
 /** The headings of the groups a list card shows. */
 function headings(card: Record<string, unknown>): string[] {
-  const body = card.body as Array<{ type: string; items?: Array<{ columns?: Array<{ items: Array<{ text: string }> }> }> }>;
-  return body.filter((element) => element.type === 'Container' && element.items?.[0]?.columns).map((element) => element.items![0]!.columns![0]!.items[0]!.text);
+  const body = card.body as Array<{
+    type: string;
+    items?: Array<{ columns?: Array<{ items: Array<{ text: string }> }> }>;
+  }>;
+  return body
+    .filter((element) => element.type === 'Container' && element.items?.[0]?.columns)
+    .map((element) => element.items![0]!.columns![0]!.items[0]!.text);
 }
 
 describe('cards/working groups', () => {
   describe('the list', () => {
     it('shows term, report session, members and mandate, in the reader’s language', () => {
       const card = renderWorkingGroupsCard({ timeZone: 'Europe/Berlin', groups: [sampleWorkingGroup()], sessions }, de);
-      assert.match(cardText(card), /AG 3 Fachkräfteeinwanderungsgesetz\naktiv\nLaufzeit\n1\. April 2019 bis 30\. Juni 2027 \(geplant\)\nBericht\nSitzung 2027\/2, 11\. Februar 2027\nMitglieder\nAgentur für Arbeit Leipzig/);
-      assert.match(cardText(renderWorkingGroupsCard({ timeZone: 'Europe/Berlin', groups: [sampleWorkingGroup()], sessions }, en)), /Term\n1 April 2019 to 30 June 2027 \(planned\)\nReport\nSession 2027\/2, 11 February 2027/);
+      assert.match(
+        cardText(card),
+        /AG 3 Fachkräfteeinwanderungsgesetz\naktiv\nLaufzeit\n1\. April 2019 bis 30\. Juni 2027 \(geplant\)\nBericht\nSitzung 2027\/2, 11\. Februar 2027\nMitglieder\nAgentur für Arbeit Leipzig/,
+      );
+      assert.match(
+        cardText(renderWorkingGroupsCard({ timeZone: 'Europe/Berlin', groups: [sampleWorkingGroup()], sessions }, en)),
+        /Term\n1 April 2019 to 30 June 2027 \(planned\)\nReport\nSession 2027\/2, 11 February 2027/,
+      );
     });
 
     it('keeps the term’s days as stored, whatever the committee’s time zone', () => {
-      const card = renderWorkingGroupsCard({ timeZone: 'America/Los_Angeles', groups: [sampleWorkingGroup({ startsOn: '2027-01-01', plannedEndOn: '2027-12-31' })], sessions }, de);
+      const card = renderWorkingGroupsCard(
+        {
+          timeZone: 'America/Los_Angeles',
+          groups: [sampleWorkingGroup({ startsOn: '2027-01-01', plannedEndOn: '2027-12-31' })],
+          sessions,
+        },
+        de,
+      );
       assert.match(cardText(card), /1\. Januar 2027 bis 31\. Dezember 2027/);
     });
 
     it('says when no report session is chosen, or when it was cancelled', () => {
-      const groups = [sampleWorkingGroup({ id: 'workinggroup-a', reportSessionId: undefined }), sampleWorkingGroup({ id: 'workinggroup-b', reportSessionId: 'session-2027-3' })];
+      const groups = [
+        sampleWorkingGroup({ id: 'workinggroup-a', reportSessionId: undefined }),
+        sampleWorkingGroup({ id: 'workinggroup-b', reportSessionId: 'session-2027-3' }),
+      ];
       const text = cardText(renderWorkingGroupsCard({ timeZone: 'Europe/Berlin', groups, sessions }, de));
       assert.match(text, /Bericht\nnoch keine Sitzung vorgesehen/);
       assert.match(text, /Bericht\nSitzung 2027\/3 – die Sitzung wurde abgesagt/);
     });
 
     it('cuts the mandate and the members, and shows user text as plain text', () => {
-      const group = sampleWorkingGroup({ name: '[Klicken](https://example.org) **AG**', mandate: `${'Auftrag '.repeat(100)}ENDE`, members: 'M '.repeat(400) });
+      const group = sampleWorkingGroup({
+        name: '[Klicken](https://example.org) **AG**',
+        mandate: `${'Auftrag '.repeat(100)}ENDE`,
+        members: 'M '.repeat(400),
+      });
       const text = cardText(renderWorkingGroupsCard({ timeZone: 'Europe/Berlin', groups: [group], sessions }, de));
       assert.match(text, /\\\[Klicken\\\]\\\(https:\/\/example\.org\\\) \\\*\\\*AG\\\*\\\*/);
       const mandate = /Auftrag\n(Auftrag[^\n]*)/.exec(text)?.[1] ?? '';
@@ -59,9 +93,21 @@ describe('cards/working groups', () => {
     });
 
     it('offers editing and ending only for active groups, and keeps ended ones on record', () => {
-      const ended = sampleWorkingGroup({ id: 'workinggroup-ended', name: 'UAG Afghanistan', state: 'ended', endedAt: '2026-10-01T22:30:00.000Z' });
-      const card = renderWorkingGroupsCard({ timeZone: 'Europe/Berlin', groups: [sampleWorkingGroup(), ended], sessions }, de);
-      assert.match(cardText(card), /UAG Afghanistan\nbeendet\nLaufzeit\n[^\n]*\nBeendet am\n2\. Oktober 2026/, 'the end day in the committee’s time zone');
+      const ended = sampleWorkingGroup({
+        id: 'workinggroup-ended',
+        name: 'UAG Afghanistan',
+        state: 'ended',
+        endedAt: '2026-10-01T22:30:00.000Z',
+      });
+      const card = renderWorkingGroupsCard(
+        { timeZone: 'Europe/Berlin', groups: [sampleWorkingGroup(), ended], sessions },
+        de,
+      );
+      assert.match(
+        cardText(card),
+        /UAG Afghanistan\nbeendet\nLaufzeit\n[^\n]*\nBeendet am\n2\. Oktober 2026/,
+        'the end day in the committee’s time zone',
+      );
       assert.deepEqual(
         actionData(card).map((data) => [data.verb, data.groupId]),
         [
@@ -75,16 +121,26 @@ describe('cards/working groups', () => {
     it('asks once before ending, on the page of that group', () => {
       const view = sampleLargeWorkingGroupsView();
       const target = view.groups[8]!;
-      const card = renderWorkingGroupsCard(view, de, { confirmEnd: target.id, banner: { style: 'warning', title: 'Wirklich?', text: '' } });
+      const card = renderWorkingGroupsCard(view, de, {
+        confirmEnd: target.id,
+        banner: { style: 'warning', title: 'Wirklich?', text: '' },
+      });
       assert.match(cardText(card), /Seite 2 von 5/);
       const ends = actionData(card).filter((data) => data.verb === VERBS.workingGroupEnd);
       assert.deepEqual(
         ends.filter((data) => data.confirmed === true).map((data) => data.groupId),
         [target.id],
       );
-      assert.equal(ends.filter((data) => data.groupId === target.id).length, 1, 'the group offers only the confirmation');
+      assert.equal(
+        ends.filter((data) => data.groupId === target.id).length,
+        1,
+        'the group offers only the confirmation',
+      );
       assert.equal(ends.length, WORKING_GROUPS_PAGE_SIZE, 'the other active groups of the page keep their end button');
-      assert.ok(actionData(card).some((data) => data.verb === VERBS.workingGroupsOpen && data.page === 2), 'a way to keep the group');
+      assert.ok(
+        actionData(card).some((data) => data.verb === VERBS.workingGroupsOpen && data.page === 2),
+        'a way to keep the group',
+      );
     });
 
     it('pages thirty groups so that each shows on exactly one page, every page under 28 KB', () => {
@@ -95,7 +151,9 @@ describe('cards/working groups', () => {
         const card = renderWorkingGroupsCard(view, de, { page });
         assert.ok(Buffer.byteLength(JSON.stringify(card)) < 28 * 1024);
         assert.match(cardText(card), new RegExp(`Seite ${page} von ${pages}`));
-        const pager = actionData(card).filter((data) => data.verb === VERBS.workingGroupsOpen).map((data) => data.page);
+        const pager = actionData(card)
+          .filter((data) => data.verb === VERBS.workingGroupsOpen)
+          .map((data) => data.page);
         assert.deepEqual(pager, [...(page > 1 ? [page - 1] : []), ...(page < pages ? [page + 1] : [])]);
         seen.push(...headings(card));
       }
@@ -107,7 +165,8 @@ describe('cards/working groups', () => {
       const view = sampleLargeWorkingGroupsView();
       const first = headings(renderWorkingGroupsCard(view, de, { page: 1 }));
       const last = headings(renderWorkingGroupsCard(view, de, { page: 5 }));
-      for (const page of ['2', 1.5, -3, 0, null, { page: 2 }]) assert.deepEqual(headings(renderWorkingGroupsCard(view, de, { page })), first, String(page));
+      for (const page of ['2', 1.5, -3, 0, null, { page: 2 }])
+        assert.deepEqual(headings(renderWorkingGroupsCard(view, de, { page })), first, String(page));
       assert.deepEqual(headings(renderWorkingGroupsCard(view, de, { page: 99 })), last);
     });
   });
@@ -117,7 +176,10 @@ describe('cards/working groups', () => {
       const fresh = renderWorkingGroupFormCard(sampleNewForm(), de);
       assert.deepEqual(actionData(fresh)[0], { verb: VERBS.workingGroupSave, formId: sampleNewForm().formId });
       const group = sampleWorkingGroup();
-      const edit = renderWorkingGroupFormCard({ timeZone: 'Europe/Berlin', group, reportSessions: sampleSessions() }, de);
+      const edit = renderWorkingGroupFormCard(
+        { timeZone: 'Europe/Berlin', group, reportSessions: sampleSessions() },
+        de,
+      );
       assert.deepEqual(actionData(edit)[0], { verb: VERBS.workingGroupSave, groupId: group.id, revision: 4 });
       assert.match(cardText(edit), /„AG 3 Fachkräfteeinwanderungsgesetz“ bearbeiten/);
       assert.ok(JSON.stringify(edit).includes('"value":"session-2027-2"'), 'the chosen session is selected');
@@ -125,7 +187,13 @@ describe('cards/working groups', () => {
 
     it('shows the problems with what was typed, cut to what each field takes', () => {
       const card = renderWorkingGroupFormCard(sampleNewForm(), de, {
-        input: { name: 'N'.repeat(5000), mandate: 42, startsOn: '2027-03-01', plannedEndOn: '2027-02-01', reportSessionId: 'session-2099-9' },
+        input: {
+          name: 'N'.repeat(5000),
+          mandate: 42,
+          startsOn: '2027-03-01',
+          plannedEndOn: '2027-02-01',
+          reportSessionId: 'session-2099-9',
+        },
         problems: [
           { field: 'name', code: 'tooLong', max: 120 },
           { field: 'mandate', code: 'invalid' },
@@ -134,7 +202,10 @@ describe('cards/working groups', () => {
         ],
       });
       const text = cardText(card);
-      assert.match(text, /Name: Höchstens 120 Zeichen\.\n• Auftrag: Diese Angabe ist ungültig\.\n• Geplantes Ende: Es darf nicht vor dem Beginn liegen\.\n• Bericht in der Sitzung: Diese Sitzung steht nicht \(mehr\) zur Auswahl\./);
+      assert.match(
+        text,
+        /Name: Höchstens 120 Zeichen\.\n• Auftrag: Diese Angabe ist ungültig\.\n• Geplantes Ende: Es darf nicht vor dem Beginn liegen\.\n• Bericht in der Sitzung: Diese Sitzung steht nicht \(mehr\) zur Auswahl\./,
+      );
       assert.ok(JSON.stringify(card).includes(`"value":"${'N'.repeat(120)}"`));
       assert.ok(!JSON.stringify(card).includes('N'.repeat(121)));
       assert.ok(JSON.stringify(card).includes('"value":"2027-02-01"'));

@@ -148,7 +148,7 @@ describe('infra/azure.bicep', () => {
       assert.equal(resolved(valueAt(database.body, 'name')), 'gremium');
     });
 
-    it('honours a document\'s own time to live and lets nothing else expire', () => {
+    it("honours a document's own time to live and lets nothing else expire", () => {
       const container = resourceOf('Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers');
       assert.equal(valueAt(container.body, 'properties.resource.defaultTtl'), -1);
     });

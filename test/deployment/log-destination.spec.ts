@@ -21,6 +21,9 @@ describe('deployment: where the logs go', () => {
   it('names no Application Insights in the code or the provisioning steps', () => {
     const files = [...filesUnder('src', '.ts'), join(ROOT, 'm365agents.yml'), join(ROOT, 'm365agents.local.yml')];
     const naming = files.filter((file) => /application\s*insights|appinsights/i.test(readFileSync(file, 'utf8')));
-    assert.deepEqual(naming.map((file) => relative(ROOT, file)), []);
+    assert.deepEqual(
+      naming.map((file) => relative(ROOT, file)),
+      [],
+    );
   });
 });

@@ -1,5 +1,12 @@
 import assert from 'node:assert/strict';
-import { DEFAULT_COMMITTEE_SETTINGS, formatTerms, parseCommitteeSettings, parseTerms, type CommitteeSettingsInput, minutesSettingsOf } from '../../src/domain/committee';
+import {
+  DEFAULT_COMMITTEE_SETTINGS,
+  formatTerms,
+  parseCommitteeSettings,
+  parseTerms,
+  type CommitteeSettingsInput,
+  minutesSettingsOf,
+} from '../../src/domain/committee';
 
 const validInput: CommitteeSettingsInput = {
   name: 'Koordinierungsgremium',
@@ -41,12 +48,20 @@ describe('domain/committee', () => {
 
   describe('parseCommitteeSettings', () => {
     it('accepts the card answers as strings or numbers and trims them', () => {
-      const result = parseCommitteeSettings({ ...validInput, name: '  Koordinierungsgremium ' }, new Set(['conversation-1']));
+      const result = parseCommitteeSettings(
+        { ...validInput, name: '  Koordinierungsgremium ' },
+        new Set(['conversation-1']),
+      );
       assert.ok(result.ok);
       assert.equal(result.value.name, 'Koordinierungsgremium');
       assert.equal(result.value.sessionLengthMinutes, 180);
       assert.deepEqual(result.value.chairRotation.rotating, ['Jobcenter Leipzig', 'Agentur für Arbeit Leipzig']);
-      assert.deepEqual(result.value.leadTimes, { callForTopicsDays: 42, topicDeadlineDays: 21, agendaDispatchDays: 14, rsvpReminderDays: 7 });
+      assert.deepEqual(result.value.leadTimes, {
+        callForTopicsDays: 42,
+        topicDeadlineDays: 21,
+        agendaDispatchDays: 14,
+        rsvpReminderDays: 7,
+      });
       assert.equal(result.value.workingGroupConversationId, 'conversation-1');
     });
 
@@ -80,14 +95,23 @@ describe('domain/committee', () => {
     });
 
     it('requires the lead times in the order of the cycle', () => {
-      const result = parseCommitteeSettings({ ...validInput, topicDeadlineDays: 10, agendaDispatchDays: 14 }, new Set(['conversation-1']));
+      const result = parseCommitteeSettings(
+        { ...validInput, topicDeadlineDays: 10, agendaDispatchDays: 14 },
+        new Set(['conversation-1']),
+      );
       assert.ok(!result.ok);
       assert.deepEqual(result.error, [{ field: 'leadTimeOrder', code: 'leadTimesOutOfOrder' }]);
     });
 
     it('refuses values of the wrong type, as a tampered card would send them', () => {
       const result = parseCommitteeSettings(
-        { ...validInput, name: { $ne: 1 }, rotatingChairs: ['a'], sessionLengthMinutes: 1e9, terms: 42 } as CommitteeSettingsInput,
+        {
+          ...validInput,
+          name: { $ne: 1 },
+          rotatingChairs: ['a'],
+          sessionLengthMinutes: 1e9,
+          terms: 42,
+        } as CommitteeSettingsInput,
         new Set(['conversation-1']),
       );
       assert.ok(!result.ok);
@@ -114,13 +138,20 @@ describe('domain/committee', () => {
       const absent = parseCommitteeSettings(validInput, new Set(['conversation-1']));
       assert.ok(absent.ok);
       assert.deepEqual(absent.value.minutes, { objectionDays: 7, autoApprove: true });
-      const set = parseCommitteeSettings({ ...validInput, objectionDays: '14', autoApprove: 'false' }, new Set(['conversation-1']));
+      const set = parseCommitteeSettings(
+        { ...validInput, objectionDays: '14', autoApprove: 'false' },
+        new Set(['conversation-1']),
+      );
       assert.ok(set.ok);
       assert.deepEqual(set.value.minutes, { objectionDays: 14, autoApprove: false });
       const refused = parseCommitteeSettings({ ...validInput, objectionDays: '0' }, new Set(['conversation-1']));
       assert.ok(!refused.ok);
       assert.deepEqual(refused.error, [{ field: 'objectionDays', code: 'outOfRange', min: 1, max: 60 }]);
-      assert.deepEqual(minutesSettingsOf({}), { objectionDays: 7, autoApprove: true }, 'committees stored before the setting get the defaults');
+      assert.deepEqual(
+        minutesSettingsOf({}),
+        { objectionDays: 7, autoApprove: true },
+        'committees stored before the setting get the defaults',
+      );
     });
 
     it('offers the KOG cycle as defaults that pass its own validation', () => {

@@ -12,8 +12,14 @@ function replaced(name: string, text: string): string {
 
 describe('domain/name-finder', () => {
   it('replaces whole names only: "Maier" leaves "Maierhofer", "Obermaier" and the double name "Maier-Hofer" alone', () => {
-    assert.equal(replaced('Maier', 'Maier, Maierhofer, Obermaier, Maier-Hofer und Hofer-Maier; Maier.'), `${ERASED}, Maierhofer, Obermaier, Maier-Hofer und Hofer-Maier; ${ERASED}.`);
-    assert.equal(replaced('Anna Maier', 'Frau Maier und Herr Maierhofer sowie Anna Maierhofer'), `${ERASED} und Herr Maierhofer sowie Anna Maierhofer`);
+    assert.equal(
+      replaced('Maier', 'Maier, Maierhofer, Obermaier, Maier-Hofer und Hofer-Maier; Maier.'),
+      `${ERASED}, Maierhofer, Obermaier, Maier-Hofer und Hofer-Maier; ${ERASED}.`,
+    );
+    assert.equal(
+      replaced('Anna Maier', 'Frau Maier und Herr Maierhofer sowie Anna Maierhofer'),
+      `${ERASED} und Herr Maierhofer sowie Anna Maierhofer`,
+    );
   });
 
   it('finds the forms people write: full name, reversed, initial, with a form of address or title, possessive', () => {
@@ -29,23 +35,50 @@ describe('domain/name-finder', () => {
     const out = replaced('Sabine Hoffmann', text);
     assert.doesNotMatch(out, /Hoffmann/i, out);
     assert.equal(out.split(ERASED).length - 1, 11, out);
-    assert.match(out, /^ehemalige Person fragt, ehemalige Person antwortet\.$/m, 'the form of address goes with the name');
+    assert.match(
+      out,
+      /^ehemalige Person fragt, ehemalige Person antwortet\.$/m,
+      'the form of address goes with the name',
+    );
   });
 
   it('keeps the particles of a family name with it', () => {
-    assert.equal(replaced('Ursula von der Leyen', 'Frau von der Leyen und von der Leyen, Ursula'), `${ERASED} und ${ERASED}`);
-    assert.equal(replaced('Ursula von der Leyen', 'Frau Leyen'), 'Frau Leyen', 'not the family name without its particles');
+    assert.equal(
+      replaced('Ursula von der Leyen', 'Frau von der Leyen und von der Leyen, Ursula'),
+      `${ERASED} und ${ERASED}`,
+    );
+    assert.equal(
+      replaced('Ursula von der Leyen', 'Frau Leyen'),
+      'Frau Leyen',
+      'not the family name without its particles',
+    );
   });
 
   it('does not take a bare family name, which may be an ordinary word, nor a first name alone', () => {
-    assert.equal(replaced('Tim Koch', 'Ausbildung zum Koch; Tim kommt später.'), 'Ausbildung zum Koch; Tim kommt später.');
+    assert.equal(
+      replaced('Tim Koch', 'Ausbildung zum Koch; Tim kommt später.'),
+      'Ausbildung zum Koch; Tim kommt später.',
+    );
     assert.equal(replaced('Tim Koch', 'Herr Koch lernt Koch.'), `${ERASED} lernt Koch.`);
   });
 
   it('handles umlauts, ß, composed and decomposed letters, and names spelt without umlauts', () => {
-    assert.equal(replaced('Jürgen Müller-Lüdenscheidt', 'Jürgen Müller-Lüdenscheidt, Frau Mueller-Luedenscheidt, Herr Müller‑Lüdenscheidt'), `${ERASED}, ${ERASED}, ${ERASED}`);
-    assert.equal(replaced('Jürgen Müller-Lüdenscheidt', 'Frau Müller und Herr Lüdenscheidt'), 'Frau Müller und Herr Lüdenscheidt', 'a part of a double name is someone else');
-    assert.equal(replaced('Jörg Weiß', 'Jörg Weiss und Herr Weiß; weißer Text'), `${ERASED} und ${ERASED}; weißer Text`);
+    assert.equal(
+      replaced(
+        'Jürgen Müller-Lüdenscheidt',
+        'Jürgen Müller-Lüdenscheidt, Frau Mueller-Luedenscheidt, Herr Müller‑Lüdenscheidt',
+      ),
+      `${ERASED}, ${ERASED}, ${ERASED}`,
+    );
+    assert.equal(
+      replaced('Jürgen Müller-Lüdenscheidt', 'Frau Müller und Herr Lüdenscheidt'),
+      'Frau Müller und Herr Lüdenscheidt',
+      'a part of a double name is someone else',
+    );
+    assert.equal(
+      replaced('Jörg Weiß', 'Jörg Weiss und Herr Weiß; weißer Text'),
+      `${ERASED} und ${ERASED}; weißer Text`,
+    );
     const decomposed = 'Jo\u0308rg Weiß';
     assert.equal(replaced('Jörg Weiß', `${decomposed} kommt`), `${ERASED} kommt`);
     assert.equal(replaced(decomposed, 'Jörg Weiß kommt'), `${ERASED} kommt`);
@@ -60,8 +93,14 @@ describe('domain/name-finder', () => {
   it('finds several people at once, and takes the longer name first', () => {
     const finder = nameFinder(['Anna Maier', 'Anna Maier-Schulz', 'Birgit Lehmann']);
     assert.ok(finder);
-    assert.equal(finder.replaceIn('Anna Maier-Schulz, Anna Maier und Birgit Lehmann', '[Name]'), '[Name], [Name] und [Name]');
-    assert.deepEqual(finder.find('Zu TOP 2: Frau Lehmann.').map((mention) => mention.text), ['Frau Lehmann']);
+    assert.equal(
+      finder.replaceIn('Anna Maier-Schulz, Anna Maier und Birgit Lehmann', '[Name]'),
+      '[Name], [Name] und [Name]',
+    );
+    assert.deepEqual(
+      finder.find('Zu TOP 2: Frau Lehmann.').map((mention) => mention.text),
+      ['Frau Lehmann'],
+    );
   });
 
   it('searches nothing for names too short to find, or escapes every character of a name', () => {
@@ -73,11 +112,15 @@ describe('domain/name-finder', () => {
   it('never finds a name inside a longer word, whatever the letters around it', () => {
     const letter = fc.constantFrom(...'abcdeäöüßéçşłABCÄÖÜ'.split(''));
     fc.assert(
-      fc.property(fc.array(letter, { minLength: 1, maxLength: 4 }), fc.array(letter, { minLength: 0, maxLength: 4 }), (before, after) => {
-        const word = `${before.join('')}Maier${after.join('')}`;
-        const reversed = `${after.join('')}Maier${before.join('')}`;
-        return replaced('Maier', word) === word && replaced('Maier', `x-${reversed}`) === `x-${reversed}`;
-      }),
+      fc.property(
+        fc.array(letter, { minLength: 1, maxLength: 4 }),
+        fc.array(letter, { minLength: 0, maxLength: 4 }),
+        (before, after) => {
+          const word = `${before.join('')}Maier${after.join('')}`;
+          const reversed = `${after.join('')}Maier${before.join('')}`;
+          return replaced('Maier', word) === word && replaced('Maier', `x-${reversed}`) === `x-${reversed}`;
+        },
+      ),
     );
   });
 });

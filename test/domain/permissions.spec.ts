@@ -1,5 +1,12 @@
 import assert from 'node:assert/strict';
-import { ACTION_AUDIENCE, answeredIn, availableCommands, COMMANDS, mayUse, personalChatOnlyCommand } from '../../src/domain/permissions';
+import {
+  ACTION_AUDIENCE,
+  answeredIn,
+  availableCommands,
+  COMMANDS,
+  mayUse,
+  personalChatOnlyCommand,
+} from '../../src/domain/permissions';
 import { ROLES } from '../../src/domain/roles';
 
 describe('domain/permissions', () => {

@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
-import { DEFAULT_RETENTION_MONTHS, parseCommitteeSettings, retentionMonthsOf, type CommitteeSettingsInput } from '../../src/domain/committee';
+import {
+  DEFAULT_RETENTION_MONTHS,
+  parseCommitteeSettings,
+  retentionMonthsOf,
+  type CommitteeSettingsInput,
+} from '../../src/domain/committee';
 
 const input: CommitteeSettingsInput = {
   name: 'KOG',

@@ -2,15 +2,29 @@ import assert from 'node:assert/strict';
 import { personJoining, personLeaving } from '../../src/domain/roster-membership';
 import type { Person } from '../../src/domain/roster';
 
-const sabine: Person = { aadObjectId: 's', displayName: 'Sabine Hoffmann', roles: ['member'], institution: 'Jobcenter Leipzig', active: true };
+const sabine: Person = {
+  aadObjectId: 's',
+  displayName: 'Sabine Hoffmann',
+  roles: ['member'],
+  institution: 'Jobcenter Leipzig',
+  active: true,
+};
 
 describe('domain/roster-membership', () => {
   it('lets someone new join without a role', () => {
-    assert.deepEqual(personJoining(undefined, { aadObjectId: 'n', displayName: 'Neu' }), { aadObjectId: 'n', displayName: 'Neu', roles: [], active: true });
+    assert.deepEqual(personJoining(undefined, { aadObjectId: 'n', displayName: 'Neu' }), {
+      aadObjectId: 'n',
+      displayName: 'Neu',
+      roles: [],
+      active: true,
+    });
   });
 
   it("takes Teams' name for someone known and keeps their roles", () => {
-    assert.deepEqual(personJoining(sabine, { aadObjectId: 's', displayName: 'Dr. Sabine Hoffmann' }), { ...sabine, displayName: 'Dr. Sabine Hoffmann' });
+    assert.deepEqual(personJoining(sabine, { aadObjectId: 's', displayName: 'Dr. Sabine Hoffmann' }), {
+      ...sabine,
+      displayName: 'Dr. Sabine Hoffmann',
+    });
     assert.equal(personJoining(sabine, { aadObjectId: 's', displayName: '' }).displayName, 'Sabine Hoffmann');
   });
 

@@ -8,7 +8,10 @@ describe('e2e: browser harness', function () {
   this.timeout(60_000);
 
   it('uses CHROMIUM_PATH first and says so when it points at nothing', async () => {
-    await assert.rejects(findChromium({ env: { CHROMIUM_PATH: '/nonexistent/chromium' } }), /CHROMIUM_PATH is set to \/nonexistent\/chromium, but nothing is there/);
+    await assert.rejects(
+      findChromium({ env: { CHROMIUM_PATH: '/nonexistent/chromium' } }),
+      /CHROMIUM_PATH is set to \/nonexistent\/chromium, but nothing is there/,
+    );
   });
 
   it('prefers a system Chromium when one is installed', async () => {

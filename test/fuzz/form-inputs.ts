@@ -33,12 +33,10 @@ export function plainText(max: number): fc.Arbitrary<string> {
 /** Text a field must refuse, with the one problem it must report. */
 export function refusedText(max: number): fc.Arbitrary<{ value: unknown; code: TextProblemCode }> {
   return fc.oneof(
-    fc
-      .constantFrom('x', 'ü', 'Wort ')
-      .map((unit) => ({
-        value: unit.repeat(max + 1 + unit.length).slice(0, max + 1 + unit.length),
-        code: 'tooLong' as const,
-      })),
+    fc.constantFrom('x', 'ü', 'Wort ').map((unit) => ({
+      value: unit.repeat(max + 1 + unit.length).slice(0, max + 1 + unit.length),
+      code: 'tooLong' as const,
+    })),
     fc
       .tuple(
         plainWords(0, 3),

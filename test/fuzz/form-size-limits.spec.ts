@@ -4,7 +4,16 @@ import { chatPerson } from '../app/sessions/session-world';
 import { BotHarness, cardText } from '../support/bot-harness';
 import { openTempStore, type TempStore } from '../support/temp-store';
 import { countCases } from './fuzz-runs';
-import { actionsOf, committeeDocuments, crawl, errorRecordingLogger, inputsOf, receivedCards, seedRichWorld, textInputsOf } from './fuzz-world';
+import {
+  actionsOf,
+  committeeDocuments,
+  crawl,
+  errorRecordingLogger,
+  inputsOf,
+  receivedCards,
+  seedRichWorld,
+  textInputsOf,
+} from './fuzz-world';
 
 /** Far above every field's limit, and below the request body limit, so only the use case can refuse it. */
 const OVERSIZED = 20_000;
@@ -16,15 +25,26 @@ const OVERSIZED = 20_000;
  * reached here; their text checks are `checkedText` with limits, fuzzed in text-parsers.spec.ts.)
  */
 const FORMS_WITH_TEXT = [
-  'setup.save', 'session.save', 'roster.saveSeat', 'rsvp.answer', 'topic.decide', 'agenda.itemSave',
-  'workingGroup.save', 'minutes.itemSave', 'action.status', 'action.proposeDue', 'actions.open', 'roster.open',
+  'setup.save',
+  'session.save',
+  'roster.saveSeat',
+  'rsvp.answer',
+  'topic.decide',
+  'agenda.itemSave',
+  'workingGroup.save',
+  'minutes.itemSave',
+  'action.status',
+  'action.proposeDue',
+  'actions.open',
+  'roster.open',
 ];
 
 function longestStoredString(documents: ReadonlyArray<Record<string, unknown>>): { length: number; where: string } {
   let longest = { length: 0, where: '' };
   for (const document of documents) {
     JSON.stringify(document, (key, value: unknown) => {
-      if (typeof value === 'string' && value.length > longest.length) longest = { length: value.length, where: `${String(document.id)} ${key}` };
+      if (typeof value === 'string' && value.length > longest.length)
+        longest = { length: value.length, where: `${String(document.id)} ${key}` };
       return value;
     });
   }
@@ -42,7 +62,9 @@ describe('fuzz: form size limits', function () {
     const log = errorRecordingLogger();
     const bot = new BotHarness(world.deps, log.logger);
     const people = ['katrin', 'yusuf', 'sabine', 'lena'] as const;
-    const forms = (await crawl(bot, people, 2, await receivedCards(temp.store))).filter(({ card }) => textInputsOf(card).length > 0);
+    const forms = (await crawl(bot, people, 2, await receivedCards(temp.store))).filter(
+      ({ card }) => textInputsOf(card).length > 0,
+    );
     const checked = new Map<string, Set<string>>();
     let invocations = 0;
     const errorTexts = [translator('de').t('notices.error'), translator('en').t('notices.error')];
@@ -50,10 +72,18 @@ describe('fuzz: form size limits', function () {
       const inputs = inputsOf(card);
       for (const action of actionsOf(card)) {
         for (const field of textInputsOf(card)) {
-          const answer = await bot.execute(chatPerson(who), action.verb, { ...inputs, ...action.data, [field]: 'x'.repeat(OVERSIZED) });
-          for (const error of errorTexts) assert.ok(!cardText(answer).includes(error), `${action.verb} ${field}: the generic error card`);
+          const answer = await bot.execute(chatPerson(who), action.verb, {
+            ...inputs,
+            ...action.data,
+            [field]: 'x'.repeat(OVERSIZED),
+          });
+          for (const error of errorTexts)
+            assert.ok(!cardText(answer).includes(error), `${action.verb} ${field}: the generic error card`);
           const longest = longestStoredString(await committeeDocuments(temp.store));
-          assert.ok(longest.length < OVERSIZED, `${action.verb} stored ${longest.length} characters of ${field} (${longest.where})`);
+          assert.ok(
+            longest.length < OVERSIZED,
+            `${action.verb} stored ${longest.length} characters of ${field} (${longest.where})`,
+          );
           checked.set(action.verb, (checked.get(action.verb) ?? new Set()).add(field));
           invocations += 1;
         }
@@ -61,8 +91,14 @@ describe('fuzz: form size limits', function () {
     }
     assert.deepEqual(log.errors, []);
     const listing = [...checked].map(([verb, fields]) => `${verb}: ${[...fields].sort().join(', ')}`).sort();
-    console.log(`      text fields checked against oversized input:\n${listing.map((line) => `        ${line}`).join('\n')}`);
-    assert.deepEqual(FORMS_WITH_TEXT.filter((verb) => !checked.has(verb)), [], 'a form the crawl no longer reaches');
+    console.log(
+      `      text fields checked against oversized input:\n${listing.map((line) => `        ${line}`).join('\n')}`,
+    );
+    assert.deepEqual(
+      FORMS_WITH_TEXT.filter((verb) => !checked.has(verb)),
+      [],
+      'a form the crawl no longer reaches',
+    );
     countCases('form size limits', invocations);
   });
 });

@@ -15,8 +15,26 @@ import { BotHarness, firstCard } from '../support/bot-harness';
 
 /** Every kind of document a committee holds, to read or rewrite the whole committee. */
 export const DOCUMENT_TYPES = [
-  'committee', 'person', 'seat', 'roster', 'session', 'rsvp', 'attendance', 'topicSubmission', 'topic', 'agenda', 'workingGroup',
-  'minutes', 'minutesVersion', 'minutesResponse', 'agreement', 'dispatch', 'outbox', 'job', 'conversation', 'extraSessionClaim',
+  'committee',
+  'person',
+  'seat',
+  'roster',
+  'session',
+  'rsvp',
+  'attendance',
+  'topicSubmission',
+  'topic',
+  'agenda',
+  'workingGroup',
+  'minutes',
+  'minutesVersion',
+  'minutesResponse',
+  'agreement',
+  'dispatch',
+  'outbox',
+  'job',
+  'conversation',
+  'extraSessionClaim',
 ] as const;
 
 /** What a turn logged as an error: a producer threw, which the person sees as the generic error card. */
@@ -48,14 +66,28 @@ export async function seedRichWorld(store: DocumentStore): Promise<SessionWorld>
   firstCard(await bot.message(chatPerson('katrin'), 'sondersitzung 2027-05-20'));
   await bot.execute(chatPerson('katrin'), VERBS.workingGroupSave, { ...AG3_FORM, revision: 0 });
   await holdSession(world);
-  await approveAgreements(world, minutesWith([{ id: 'a1', dueDate: '2027-03-31' }, { id: 'a2', dueDate: '2027-04-30', institution: 'Agentur für Arbeit Leipzig' }]));
+  await approveAgreements(
+    world,
+    minutesWith([
+      { id: 'a1', dueDate: '2027-03-31' },
+      { id: 'a2', dueDate: '2027-04-30', institution: 'Agentur für Arbeit Leipzig' },
+    ]),
+  );
   return world;
 }
 
 /** The typed commands worth sending, with the arguments that open something real. */
 export function commandLines(): string[] {
   const words = COMMANDS.map((command) => translator('de').t(`commands.${command}.word`));
-  const withArguments = ['themen 2027/1', 'tagesordnung 2027/1', 'zusagen 2027/1', 'anwesenheit 2027/1', 'protokoll 2027/1', 'aufgaben alle', 'sitzungen planen 2027'];
+  const withArguments = [
+    'themen 2027/1',
+    'tagesordnung 2027/1',
+    'zusagen 2027/1',
+    'anwesenheit 2027/1',
+    'protokoll 2027/1',
+    'aufgaben alle',
+    'sitzungen planen 2027',
+  ];
   return [...words, ...withArguments];
 }
 
@@ -84,7 +116,13 @@ export function inputsOf(card: unknown): Record<string, unknown> {
   const inputs: Record<string, unknown> = {};
   JSON.stringify(card, (_key, value: unknown) => {
     const candidate = value as { type?: unknown; id?: unknown; value?: unknown } | null;
-    if (candidate && typeof candidate.type === 'string' && candidate.type.startsWith('Input.') && typeof candidate.id === 'string') inputs[candidate.id] = candidate.value ?? '';
+    if (
+      candidate &&
+      typeof candidate.type === 'string' &&
+      candidate.type.startsWith('Input.') &&
+      typeof candidate.id === 'string'
+    )
+      inputs[candidate.id] = candidate.value ?? '';
     return value;
   });
   return inputs;
@@ -160,8 +198,14 @@ export async function receivedCards(store: DocumentStore, locale = 'de-DE'): Pro
   const cards: CrawledCard[] = [];
   for (const dispatch of await store.query<DispatchDocument>(COMMITTEE, { type: 'dispatch' })) {
     for (const draft of dispatch.drafts) {
-      const who = draft.recipient.kind === 'person' ? (Object.keys(PEOPLE) as PersonKey[]).find((key) => PEOPLE[key] === (draft.recipient as { aadObjectId: string }).aadObjectId) : undefined;
-      const card = renderer.render(draft.message, locale).attachments?.[0]?.content as Record<string, unknown> | undefined;
+      const who =
+        draft.recipient.kind === 'person'
+          ? (Object.keys(PEOPLE) as PersonKey[]).find(
+              (key) => PEOPLE[key] === (draft.recipient as { aadObjectId: string }).aadObjectId,
+            )
+          : undefined;
+      const card = renderer.render(draft.message, locale).attachments?.[0]?.content as
+        Record<string, unknown> | undefined;
       if (who && card) cards.push({ who, via: `outbox ${dispatch.dispatchId}`, card });
     }
   }
@@ -171,6 +215,11 @@ export async function receivedCards(store: DocumentStore, locale = 'de-DE'): Pro
 /** Every document of the test committee. */
 export async function committeeDocuments(store: DocumentStore): Promise<Array<Record<string, unknown>>> {
   const all: Array<Record<string, unknown>> = [];
-  for (const type of DOCUMENT_TYPES) all.push(...(await store.query<Record<string, unknown> & { id: string; committeeId: string; type: string }>(COMMITTEE, { type })));
+  for (const type of DOCUMENT_TYPES)
+    all.push(
+      ...(await store.query<Record<string, unknown> & { id: string; committeeId: string; type: string }>(COMMITTEE, {
+        type,
+      })),
+    );
   return all;
 }

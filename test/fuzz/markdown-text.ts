@@ -46,9 +46,7 @@ const markdownText: fc.Arbitrary<string> = fc
   .map(([start, pieces]) => `${start}${pieces.join(' ')}`);
 
 /** Text with nothing markdown would read: letters first, then letters, digits, spaces and harmless punctuation. */
-const plainText: fc.Arbitrary<string> = fc.stringMatching(
-  /^[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß0-9 ,.:;?"'-]{0,80}$/,
-);
+const plainText: fc.Arbitrary<string> = fc.stringMatching(/^[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß0-9 ,.:;?"'-]{0,80}$/);
 
 /** Markdown, plain text and hostile text, so that escaping and passing through are both common. */
 export const textToShow: fc.Arbitrary<string> = fc.oneof(

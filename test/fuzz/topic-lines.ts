@@ -87,7 +87,17 @@ const validLine: fc.Arbitrary<TopicLine> = fc
     margin,
   )
   .map(([{ kind, word }, pattern, beforeColon, afterColon, title, rest, before, after]) => ({
-    text: [before, withCasing(word, pattern), beforeColon, ':', afterColon, title.raw, rest?.[0], rest?.[1].raw, after].join(''),
+    text: [
+      before,
+      withCasing(word, pattern),
+      beforeColon,
+      ':',
+      afterColon,
+      title.raw,
+      rest?.[0],
+      rest?.[1].raw,
+      after,
+    ].join(''),
     expected: { kind, title: title.plain.trim(), description: rest ? rest[1].plain.trim() : '' },
   }));
 

@@ -40,12 +40,24 @@ describe('i18n', () => {
   it('renders session times in the committee time zone and the reader language', () => {
     const start = '2027-03-12T13:00:00Z';
     const end = '2027-03-12T16:00:00Z';
-    assert.equal(formatSessionRange(start, end, 'Europe/Berlin', translator('de')), 'Freitag, 12. März 2027, 14:00–17:00 Uhr');
-    assert.equal(formatSessionRange(start, end, 'Europe/Berlin', translator('en')), 'Friday, 12 March 2027, 14:00–17:00');
+    assert.equal(
+      formatSessionRange(start, end, 'Europe/Berlin', translator('de')),
+      'Freitag, 12. März 2027, 14:00–17:00 Uhr',
+    );
+    assert.equal(
+      formatSessionRange(start, end, 'Europe/Berlin', translator('en')),
+      'Friday, 12 March 2027, 14:00–17:00',
+    );
   });
 
   it('follows daylight saving time', () => {
-    assert.equal(formatDateTime('2027-07-01T12:00:00Z', 'Europe/Berlin', translator('de')), 'Donnerstag, 1. Juli 2027, 14:00 Uhr');
-    assert.equal(formatDateTime('2027-01-01T12:00:00Z', 'Europe/Berlin', translator('de')), 'Freitag, 1. Januar 2027, 13:00 Uhr');
+    assert.equal(
+      formatDateTime('2027-07-01T12:00:00Z', 'Europe/Berlin', translator('de')),
+      'Donnerstag, 1. Juli 2027, 14:00 Uhr',
+    );
+    assert.equal(
+      formatDateTime('2027-01-01T12:00:00Z', 'Europe/Berlin', translator('de')),
+      'Freitag, 1. Januar 2027, 13:00 Uhr',
+    );
   });
 });

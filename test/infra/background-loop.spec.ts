@@ -14,7 +14,12 @@ describe('infra/background-loop', () => {
   it('runs again at once while there is work, then waits the idle time', async () => {
     const answers = [true, true, false, false];
     let rounds = 0;
-    const loop = new BackgroundLoop({ name: 'test', idleMs: 1000, logger: silentLogger, step: async () => answers[rounds++] ?? false });
+    const loop = new BackgroundLoop({
+      name: 'test',
+      idleMs: 1000,
+      logger: silentLogger,
+      step: async () => answers[rounds++] ?? false,
+    });
     loop.start();
     // Node runs a zero-delay timer after 1 ms at the earliest.
     await clock.tickAsync(2);

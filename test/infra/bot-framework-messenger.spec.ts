@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo, Socket } from 'node:net';
-import { MicrosoftAppCredentials, ServiceClientCredentialsFactory, type ServiceClientCredentials } from 'botframework-connector';
+import {
+  MicrosoftAppCredentials,
+  ServiceClientCredentialsFactory,
+  type ServiceClientCredentials,
+} from 'botframework-connector';
 import type { ConversationAddress } from '../../src/app/documents';
 import type { DeliveryAttempt, OutgoingMessage, PersonalConversationTarget } from '../../src/app/ports/messenger';
 import { BotFrameworkMessenger } from '../../src/infra/bot-framework-messenger';
@@ -34,7 +38,13 @@ function channelAt(serviceUrl: string, conversationId = CHANNEL): ConversationAd
 }
 
 function memberAt(serviceUrl: string, userId: string): PersonalConversationTarget {
-  return { serviceUrl, tenantId: TENANT, botId: BOT.id, userId, userAadObjectId: 'aaaaaaaa-0000-0000-0000-000000000001' };
+  return {
+    serviceUrl,
+    tenantId: TENANT,
+    botId: BOT.id,
+    userId,
+    userAadObjectId: 'aaaaaaaa-0000-0000-0000-000000000001',
+  };
 }
 
 function failureOf(attempt: DeliveryAttempt | { ok: true }): Extract<DeliveryAttempt, { ok: false }> {
@@ -56,7 +66,12 @@ class FixedTokenCredentials extends MicrosoftAppCredentials {
 
 /** Stands in for the adapter's ConfigurationServiceClientCredentialFactory and notes what it is asked. */
 class RecordingCredentialsFactory extends ServiceClientCredentialsFactory {
-  readonly requests: Array<{ appId: string; audience: string | undefined; loginEndpoint: string; validateAuthority: boolean }> = [];
+  readonly requests: Array<{
+    appId: string;
+    audience: string | undefined;
+    loginEndpoint: string;
+    validateAuthority: boolean;
+  }> = [];
 
   constructor(private readonly token: string | Error) {
     super();
@@ -70,7 +85,12 @@ class RecordingCredentialsFactory extends ServiceClientCredentialsFactory {
     return false;
   }
 
-  async createCredentials(appId: string, audience: string | undefined, loginEndpoint: string, validateAuthority: boolean): Promise<ServiceClientCredentials> {
+  async createCredentials(
+    appId: string,
+    audience: string | undefined,
+    loginEndpoint: string,
+    validateAuthority: boolean,
+  ): Promise<ServiceClientCredentials> {
     this.requests.push({ appId, audience, loginEndpoint, validateAuthority });
     return new FixedTokenCredentials(this.token);
   }
@@ -173,11 +193,21 @@ describe('BotFrameworkMessenger', () => {
         return new Response('{}', { status: 503, headers: { 'retry-after': retryAt.toUTCString() } });
       };
 
-      const failure = failureOf(await new BotFrameworkMessenger({ fetch: answeringFetch }).send(channelAt('https://smba.example/teams/'), CARD_MESSAGE));
+      const failure = failureOf(
+        await new BotFrameworkMessenger({ fetch: answeringFetch }).send(
+          channelAt('https://smba.example/teams/'),
+          CARD_MESSAGE,
+        ),
+      );
 
-      assert.deepEqual(requestedUrls, ['https://smba.example/teams/v3/conversations/19%3Aabc123%40thread.tacv2/activities']);
+      assert.deepEqual(requestedUrls, [
+        'https://smba.example/teams/v3/conversations/19%3Aabc123%40thread.tacv2/activities',
+      ]);
       assert.equal(failure.status, 503);
-      assert.ok(failure.retryAfterMs !== undefined && failure.retryAfterMs > 110_000 && failure.retryAfterMs <= 120_000, `got ${failure.retryAfterMs}`);
+      assert.ok(
+        failure.retryAfterMs !== undefined && failure.retryAfterMs > 110_000 && failure.retryAfterMs <= 120_000,
+        `got ${failure.retryAfterMs}`,
+      );
     });
 
     it('reports 503 after exactly one request', async () => {
@@ -196,7 +226,8 @@ describe('BotFrameworkMessenger', () => {
       const messenger = new BotFrameworkMessenger();
 
       const attempts: DeliveryAttempt[] = [];
-      for (let index = 0; index < 12; index++) attempts.push(await messenger.send(channelAt(double.url, `a:${index}`), CARD_MESSAGE));
+      for (let index = 0; index < 12; index++)
+        attempts.push(await messenger.send(channelAt(double.url, `a:${index}`), CARD_MESSAGE));
 
       const statuses = attempts.map((attempt) => failureOf(attempt).status);
       assert.ok(statuses.includes(429) && statuses.includes(503), `both kinds occurred: ${statuses.join(', ')}`);
@@ -206,7 +237,12 @@ describe('BotFrameworkMessenger', () => {
     });
 
     it('reports a blocked bot (403) and a vanished conversation (404)', async () => {
-      const double = await startDouble({ permanent: new Map<string, 403 | 404>([['a:blocked', 403], [CHANNEL, 404]]) });
+      const double = await startDouble({
+        permanent: new Map<string, 403 | 404>([
+          ['a:blocked', 403],
+          [CHANNEL, 404],
+        ]),
+      });
       const messenger = new BotFrameworkMessenger();
 
       const blocked = failureOf(await messenger.send(channelAt(double.url, 'a:blocked'), CARD_MESSAGE));
@@ -232,7 +268,9 @@ describe('BotFrameworkMessenger', () => {
     it('reports status null when the connector does not answer in time', async () => {
       const silent = await startSilentServer();
       try {
-        const failure = failureOf(await new BotFrameworkMessenger({ timeoutMs: 100 }).send(channelAt(silent.url), CARD_MESSAGE));
+        const failure = failureOf(
+          await new BotFrameworkMessenger({ timeoutMs: 100 }).send(channelAt(silent.url), CARD_MESSAGE),
+        );
 
         assert.equal(failure.status, null);
         assert.match(failure.detail, /within 100 ms/);
@@ -255,7 +293,7 @@ describe('BotFrameworkMessenger', () => {
       assert.deepEqual(double.requests(), { 201: 2 });
     });
 
-    it('keeps a path prefix such as the playground\'s /_connector', async () => {
+    it("keeps a path prefix such as the playground's /_connector", async () => {
       const double = await startDouble({ pathPrefix: '/_connector' });
       const messenger = new BotFrameworkMessenger();
 
@@ -295,7 +333,10 @@ describe('BotFrameworkMessenger', () => {
       assert.equal(sent.ok, true);
       const [delivered] = double.delivered();
       assert.equal(delivered?.conversationId, first.address.conversationId);
-      assert.deepEqual(delivered?.activity['recipient'], { id: '29:alice', aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000001' });
+      assert.deepEqual(delivered?.activity['recipient'], {
+        id: '29:alice',
+        aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000001',
+      });
       assert.deepEqual(
         double.createdConversations().map(({ memberId, tenantId }) => ({ memberId, tenantId })),
         [

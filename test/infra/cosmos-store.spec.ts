@@ -8,7 +8,11 @@ import { createHttpServer, createHttpsServer } from '@vercel/cosmosdb-server';
 import type { BatchOperation } from '../../src/app/ports/document-store';
 import { ConflictError } from '../../src/app/ports/store-errors';
 import { COSMOS_PARTITION_KEY_PATH, CosmosStore, type TokenCredential } from '../../src/infra/cosmos-store';
-import { describeDocumentStoreContract, type EngineBatchOperation, type EngineRequest } from './document-store.contract';
+import {
+  describeDocumentStoreContract,
+  type EngineBatchOperation,
+  type EngineRequest,
+} from './document-store.contract';
 
 /** cosmosdb-server checks no signatures; any base64 string passes as an account key. */
 const EMULATOR_KEY = Buffer.from('gremium-test-key').toString('base64');
@@ -94,13 +98,11 @@ function asEngineRequest(request: RecordedRequest): EngineRequest {
   const body = JSON.parse(Buffer.concat(request.body).toString('utf8')) as CosmosBatchOperationBody[];
   return {
     transactionalBatch: isTrue('x-ms-cosmos-batch-atomic'),
-    operations: body.map(
-      (operation): EngineBatchOperation => ({
-        op: operation.operationType.toLowerCase() as BatchOperation['op'],
-        id: String(operation.id ?? operation.resourceBody?.id),
-        ...(operation.ifMatch !== undefined ? { ifMatch: operation.ifMatch } : {}),
-      }),
-    ),
+    operations: body.map((operation): EngineBatchOperation => ({
+      op: operation.operationType.toLowerCase() as BatchOperation['op'],
+      id: String(operation.id ?? operation.resourceBody?.id),
+      ...(operation.ifMatch !== undefined ? { ifMatch: operation.ifMatch } : {}),
+    })),
   };
 }
 
@@ -207,7 +209,11 @@ describe('CosmosStore on cosmosdb-server (real SDK, real HTTP)', () => {
         assert.equal(seen[1]?.transactionalBatch, true);
         assert.deepEqual(
           seen[1]?.operations.map(({ op, id }) => [op, id]),
-          [['replace', 'a'], ['create', 'b'], ['delete', 'a']],
+          [
+            ['replace', 'a'],
+            ['create', 'b'],
+            ['delete', 'a'],
+          ],
         );
         assert.deepEqual(seen[2], { transactionalBatch: false, operations: [] });
       } finally {
@@ -255,7 +261,10 @@ describe('CosmosStore on cosmosdb-server (real SDK, real HTTP)', () => {
 
         const across = await requestsDuring(async () => {
           const found = await store.queryAcrossCommittees({ type: 'job', orderBy: { field: 'id' }, limit: 2 });
-          assert.deepEqual(found.map((document) => document.committeeId), ['k1', 'k2']);
+          assert.deepEqual(
+            found.map((document) => document.committeeId),
+            ['k1', 'k2'],
+          );
         });
         assert.ok(across.length > 0);
         for (const request of across) {
@@ -284,7 +293,10 @@ describe('CosmosStore on cosmosdb-server (real SDK, real HTTP)', () => {
         await store.create({ id: 'j2', committeeId: 'k2', type: 'job', dueAt: '2025-03-01' });
         const requests = await requestsDuring(async () => {
           const found = await store.queryAcrossCommittees({ type: 'job', orderBy: { field: 'dueAt' }, limit: 1 });
-          assert.deepEqual(found.map((document) => document.id), ['j2']);
+          assert.deepEqual(
+            found.map((document) => document.id),
+            ['j2'],
+          );
         });
         // The SDK's query-plan request (answered like a plain query) and the query itself, sent
         // concurrently; no per-range request, as the SDK sends once the service asks it to merge.

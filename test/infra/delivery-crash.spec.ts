@@ -48,7 +48,11 @@ describe('infra: a sender killed mid-dispatch', function () {
       name: 'embedded store',
       open: async () => {
         const temp = await openTempStore();
-        return { store: temp.store, env: { STORE_KIND: 'embedded', DATA_DIR: temp.dataDir }, cleanup: () => temp.cleanup() };
+        return {
+          store: temp.store,
+          env: { STORE_KIND: 'embedded', DATA_DIR: temp.dataDir },
+          cleanup: () => temp.cleanup(),
+        };
       },
     },
     {
@@ -56,7 +60,11 @@ describe('infra: a sender killed mid-dispatch', function () {
       open: async () => {
         const databaseId = `crash-${randomUUID()}`;
         const store = await emulator.connect(databaseId);
-        return { store, env: { STORE_KIND: 'cosmos', COSMOS_ENDPOINT: emulator.endpoint, COSMOS_DATABASE: databaseId }, cleanup: () => store.close() };
+        return {
+          store,
+          env: { STORE_KIND: 'cosmos', COSMOS_ENDPOINT: emulator.endpoint, COSMOS_DATABASE: databaseId },
+          cleanup: () => store.close(),
+        };
       },
     },
   ];
@@ -76,7 +84,15 @@ describe('infra: a sender killed mid-dispatch', function () {
         first.child.kill('SIGKILL');
         await first.exited;
         const deliveredAtKill = connector.delivered().length;
-        const inFlight = (await store.queryAcrossCommittees<OutboxRecord>({ type: 'outbox', where: [{ field: 'status', op: '=', value: 'pending' }, { field: 'leaseOwner', op: '=', value: 'first' }] })).length;
+        const inFlight = (
+          await store.queryAcrossCommittees<OutboxRecord>({
+            type: 'outbox',
+            where: [
+              { field: 'status', op: '=', value: 'pending' },
+              { field: 'leaseOwner', op: '=', value: 'first' },
+            ],
+          })
+        ).length;
 
         const second = startWorker({ ...opened.env, INSTANCE_ID: 'second', CLOCK_OFFSET_MS: String(LEASE_MS + 1000) });
         assert.equal(await second.exited, 0);
@@ -86,7 +102,10 @@ describe('infra: a sender killed mid-dispatch', function () {
         this.test!.title += ` [killed after ${deliveredAtKill} deliveries with ${inFlight} in flight; ${duplicates} duplicates]`;
         assert.equal(perConversation.size, RECIPIENTS, 'every recipient has the message');
         assert.ok(duplicates <= inFlight, `${duplicates} duplicates but only ${inFlight} sends were in flight`);
-        const sent = await store.query<OutboxRecord>(COMMITTEE, { type: 'outbox', where: [{ field: 'status', op: '=', value: 'sent' }] });
+        const sent = await store.query<OutboxRecord>(COMMITTEE, {
+          type: 'outbox',
+          where: [{ field: 'status', op: '=', value: 'sent' }],
+        });
         assert.equal(sent.length, RECIPIENTS);
       } finally {
         await connector.close();

@@ -87,20 +87,27 @@ describe('infra: fan-out through a Teams-like connector', function () {
         await opened.cleanup();
       });
 
-      const senderOn = (store: DocumentStore, instanceId: string) => senderFor({ store, clock }, clock, new BotFrameworkMessenger({}), instanceId);
+      const senderOn = (store: DocumentStore, instanceId: string) =>
+        senderFor({ store, clock }, clock, new BotFrameworkMessenger({}), instanceId);
 
       /** Drains until nothing is pending, moving the clock on while the outbox waits for retries. */
       async function drainAll(senders: Array<ReturnType<typeof senderFor>>): Promise<void> {
         for (let round = 0; round < 200; round += 1) {
           await Promise.all(senders.map((sender) => sender.drainOnce()));
-          const pending = await opened.store.query<OutboxRecord>(COMMITTEE, { type: 'outbox', where: [{ field: 'status', op: '=', value: 'pending' }], limit: 1 });
+          const pending = await opened.store.query<OutboxRecord>(COMMITTEE, {
+            type: 'outbox',
+            where: [{ field: 'status', op: '=', value: 'pending' }],
+            limit: 1,
+          });
           if (pending.length === 0) return;
           clock.advance(1000);
         }
         assert.fail('the outbox did not drain');
       }
 
-      async function prepare(options: ConstructorParameters<typeof Object>[0] & Parameters<typeof ConnectorDouble.start>[0]): Promise<void> {
+      async function prepare(
+        options: ConstructorParameters<typeof Object>[0] & Parameters<typeof ConnectorDouble.start>[0],
+      ): Promise<void> {
         connector = await ConnectorDouble.start({ ...options, clock: () => clock.now().toMillis() });
         await knownPeople(deps, RECIPIENTS, connector.url);
         await enqueue(opened.store, 'broadcast:1', noticeDrafts('broadcast:1', RECIPIENTS), clock.now().toISO()!);
@@ -122,8 +129,14 @@ describe('infra: fan-out through a Teams-like connector', function () {
         assert.ok((requests[429] ?? 0) + (requests[503] ?? 0) >= 10, `injected failures: ${JSON.stringify(requests)}`);
         const perConversation = connector.deliveredPerConversation();
         assert.equal(perConversation.size, RECIPIENTS, 'lost');
-        assert.ok([...perConversation.values()].every((count) => count === 1), 'duplicated');
-        const sent = await opened.store.query<OutboxRecord>(COMMITTEE, { type: 'outbox', where: [{ field: 'status', op: '=', value: 'sent' }] });
+        assert.ok(
+          [...perConversation.values()].every((count) => count === 1),
+          'duplicated',
+        );
+        const sent = await opened.store.query<OutboxRecord>(COMMITTEE, {
+          type: 'outbox',
+          where: [{ field: 'status', op: '=', value: 'sent' }],
+        });
         assert.equal(sent.length, RECIPIENTS);
       });
 
@@ -138,11 +151,18 @@ describe('infra: fan-out through a Teams-like connector', function () {
         await senderOn(opened.store, 'a').drainOnce();
         assert.equal(connector.requests()[403], 1);
         assert.equal(connector.requests()[404], 1);
-        const failed = await opened.store.query<OutboxRecord>(COMMITTEE, { type: 'outbox', where: [{ field: 'status', op: '=', value: 'failed' }], orderBy: { field: 'recipientLabel' } });
-        assert.deepEqual(failed.map((record) => [record.recipientLabel, record.failure?.status]), [
-          ['Person 3', 403],
-          ['Person 50', 404],
-        ]);
+        const failed = await opened.store.query<OutboxRecord>(COMMITTEE, {
+          type: 'outbox',
+          where: [{ field: 'status', op: '=', value: 'failed' }],
+          orderBy: { field: 'recipientLabel' },
+        });
+        assert.deepEqual(
+          failed.map((record) => [record.recipientLabel, record.failure?.status]),
+          [
+            ['Person 3', 403],
+            ['Person 50', 404],
+          ],
+        );
         assert.equal(connector.deliveredPerConversation().size, RECIPIENTS - 2);
       });
 
@@ -151,7 +171,10 @@ describe('infra: fan-out through a Teams-like connector', function () {
         await drainAll([senderOn(opened.store, 'a'), senderOn(await opened.second(), 'b')]);
         const perConversation = connector.deliveredPerConversation();
         assert.equal(perConversation.size, RECIPIENTS);
-        assert.ok([...perConversation.values()].every((count) => count === 1), 'duplicated');
+        assert.ok(
+          [...perConversation.values()].every((count) => count === 1),
+          'duplicated',
+        );
       });
     });
   }

@@ -159,9 +159,11 @@ describe('EmbeddedStore.open', () => {
       for (const committeeId of [undefined, 'k']) {
         const compiled = compileQuery(committeeId, query);
         assert.ok(compiled);
-        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...compiled.parameters) as Array<{
-          detail: string;
-        }>).map((step) => step.detail);
+        const plan = (
+          db.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...compiled.parameters) as Array<{
+            detail: string;
+          }>
+        ).map((step) => step.detail);
         const expected = committeeId === undefined ? '(type=?)' : '(type=? AND committee_id=?)';
         assert.ok(
           plan.includes(`SEARCH documents USING INDEX documents_by_type ${expected}`),

@@ -16,7 +16,10 @@ describe('infra: two schedulers on one store', function () {
   before(async () => (emulator = await CosmosEmulator.start()));
   after(async () => emulator.close());
 
-  const engines: Array<{ name: string; open: () => Promise<{ stores: [DocumentStore, DocumentStore]; cleanup: () => Promise<void> }> }> = [
+  const engines: Array<{
+    name: string;
+    open: () => Promise<{ stores: [DocumentStore, DocumentStore]; cleanup: () => Promise<void> }>;
+  }> = [
     {
       name: 'embedded store',
       open: async () => {
@@ -55,12 +58,17 @@ describe('infra: two schedulers on one store', function () {
           later: async (job) => void fired.push(`later ${job.committeeId}/${job.subjectId}`),
         };
         const [a, b] = await Promise.all(
-          stores.map((store, index) => runDueJobs({ store, clock, logger: silentLogger, instanceId: `instance-${index}` }, handlers)),
+          stores.map((store, index) =>
+            runDueJobs({ store, clock, logger: silentLogger, instanceId: `instance-${index}` }, handlers),
+          ),
         );
         assert.equal(fired.length, 30, 'every due job fired');
         assert.equal(new Set(fired).size, 30, 'none fired twice');
         assert.equal(a!.length + b!.length, 30);
-        assert.deepEqual(await runDueJobs({ store: stores[1], clock, logger: silentLogger, instanceId: 'instance-1' }, handlers), []);
+        assert.deepEqual(
+          await runDueJobs({ store: stores[1], clock, logger: silentLogger, instanceId: 'instance-1' }, handlers),
+          [],
+        );
       } finally {
         await cleanup();
       }

@@ -14,22 +14,33 @@ interface PlaygroundConfig {
   readonly bot: { readonly id: string; readonly name: string };
   readonly currentUser: PlaygroundUser;
   readonly users: readonly PlaygroundUser[];
-  readonly team: { readonly id: string; readonly name: string; readonly channels: ReadonlyArray<{ id: string; name: string }> };
+  readonly team: {
+    readonly id: string;
+    readonly name: string;
+    readonly channels: ReadonlyArray<{ id: string; name: string }>;
+  };
 }
 
-const playground = parse(readFileSync(path.resolve(__dirname, '../../.m365agentsplayground.yml'), 'utf8')) as PlaygroundConfig;
+const playground = parse(
+  readFileSync(path.resolve(__dirname, '../../.m365agentsplayground.yml'), 'utf8'),
+) as PlaygroundConfig;
 const demo = kogDemo('http://localhost:56150/_connector');
 
 describe('scripts/demo/kog-demo', () => {
   it('has exactly the playground users as its people, with the same names and object ids', () => {
-    const users = [playground.currentUser, ...playground.users].map((user) => `${user.name} ${user.aadObjectId}`).sort();
+    const users = [playground.currentUser, ...playground.users]
+      .map((user) => `${user.name} ${user.aadObjectId}`)
+      .sort();
     const people = demo.people.map((person) => `${person.displayName} ${person.aadObjectId}`).sort();
     assert.deepEqual(people, users);
   });
 
   it("makes the playground's current user the secretariat", () => {
     const secretariat = demo.people.filter((person) => person.roles.includes('secretariat'));
-    assert.deepEqual(secretariat.map((person) => person.aadObjectId), [playground.currentUser.aadObjectId]);
+    assert.deepEqual(
+      secretariat.map((person) => person.aadObjectId),
+      [playground.currentUser.aadObjectId],
+    );
   });
 
   it('has seats with members and a deputy, and the working group, among its people', () => {

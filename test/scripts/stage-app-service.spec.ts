@@ -104,7 +104,7 @@ interface DeployStep {
 describe('m365agents.yml deploy', () => {
   const manifest = parse(readFileSync(path.join(ROOT, 'm365agents.yml'), 'utf8')) as { deploy: DeployStep[] };
   const steps = manifest.deploy;
-  const npmArgs = (step: DeployStep) => (step.uses === 'cli/runNpmCommand' ? step.with?.args ?? '' : '');
+  const npmArgs = (step: DeployStep) => (step.uses === 'cli/runNpmCommand' ? (step.with?.args ?? '') : '');
   const indexOf = (predicate: (step: DeployStep) => boolean, what: string) => {
     const index = steps.findIndex(predicate);
     assert.ok(index >= 0, `no deploy step ${what}`);

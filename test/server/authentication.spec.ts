@@ -5,7 +5,14 @@ import { silentLogger } from '../../src/app/ports/logger';
 import { fixedClock } from '../../src/domain/clock';
 import { loadConfig } from '../../src/server/config';
 import { startGremiumServer, type GremiumServer } from '../../src/server/gremium-server';
-import { BOT_FRAMEWORK_ISSUER, newSigningKey, signToken, startOpenIdMetadataServer, trustInThisProcess, type OpenIdMetadataServer } from '../support/bot-framework-keys';
+import {
+  BOT_FRAMEWORK_ISSUER,
+  newSigningKey,
+  signToken,
+  startOpenIdMetadataServer,
+  trustInThisProcess,
+  type OpenIdMetadataServer,
+} from '../support/bot-framework-keys';
 import { recordingStore, type StoreCall } from '../support/recording-store';
 import { openTempStore, type TempStore } from '../support/temp-store';
 
@@ -47,7 +54,13 @@ describe('server/authentication', () => {
     // Without the outbox and scheduler loops, whose polling would blur what a request did to the store.
     const recorded = recordingStore(temp.store);
     storeCalls = recorded.calls;
-    server = await startGremiumServer({ config: { ...config, host: '127.0.0.1' }, store: recorded.store, clock: fixedClock('2026-11-21T10:00:00Z'), logger: silentLogger, background: false });
+    server = await startGremiumServer({
+      config: { ...config, host: '127.0.0.1' },
+      store: recorded.store,
+      clock: fixedClock('2026-11-21T10:00:00Z'),
+      logger: silentLogger,
+      background: false,
+    });
   });
 
   after(async () => {
@@ -82,7 +95,15 @@ describe('server/authentication', () => {
 
   const claims = (overrides: Record<string, unknown> = {}) => {
     const now = Math.floor(Date.now() / 1000);
-    return { iss: BOT_FRAMEWORK_ISSUER, aud: BOT_ID, serviceurl: serviceUrl, nbf: now - 60, iat: now - 60, exp: now + 3600, ...overrides };
+    return {
+      iss: BOT_FRAMEWORK_ISSUER,
+      aud: BOT_ID,
+      serviceurl: serviceUrl,
+      nbf: now - 60,
+      iat: now - 60,
+      exp: now + 3600,
+      ...overrides,
+    };
   };
 
   async function assertRefusedWithoutTrace(authorization?: string): Promise<void> {
@@ -91,7 +112,11 @@ describe('server/authentication', () => {
     assert.deepEqual(await response.json(), { status: 'unauthorized' });
     assert.equal(connectorCalls, 0, 'the bot replied');
     assert.deepEqual(storeCalls, [], 'the turn ran: the store was read or written');
-    assert.deepEqual(await temp.store.query('tenant-' + TENANT, { type: 'conversation' }), [], 'the request left data behind');
+    assert.deepEqual(
+      await temp.store.query('tenant-' + TENANT, { type: 'conversation' }),
+      [],
+      'the request left data behind',
+    );
   }
 
   it('refuses a request without a token', async () => {
@@ -108,12 +133,18 @@ describe('server/authentication', () => {
   });
 
   it('refuses a correctly signed token for another bot', async () => {
-    await assertRefusedWithoutTrace(`Bearer ${signToken(trusted, claims({ aud: '0a1b2c3d-0000-4000-8000-000000000099' }))}`);
+    await assertRefusedWithoutTrace(
+      `Bearer ${signToken(trusted, claims({ aud: '0a1b2c3d-0000-4000-8000-000000000099' }))}`,
+    );
   });
 
   it('refuses a correctly signed token from another issuer', async () => {
-    await assertRefusedWithoutTrace(`Bearer ${signToken(trusted, claims({ iss: 'https://sts.windows.net/' + TENANT + '/' }))}`);
-    await assertRefusedWithoutTrace(`Bearer ${signToken(trusted, claims({ iss: 'https://api.botframework.example' }))}`);
+    await assertRefusedWithoutTrace(
+      `Bearer ${signToken(trusted, claims({ iss: 'https://sts.windows.net/' + TENANT + '/' }))}`,
+    );
+    await assertRefusedWithoutTrace(
+      `Bearer ${signToken(trusted, claims({ iss: 'https://api.botframework.example' }))}`,
+    );
   });
 
   it('refuses a token that is not a bearer token', async () => {
@@ -126,7 +157,9 @@ describe('server/authentication', () => {
 
   it('refuses an expired token', async () => {
     const longAgo = Math.floor(Date.now() / 1000) - 7200;
-    await assertRefusedWithoutTrace(`Bearer ${signToken(trusted, claims({ iat: longAgo - 3600, nbf: longAgo - 3600, exp: longAgo }))}`);
+    await assertRefusedWithoutTrace(
+      `Bearer ${signToken(trusted, claims({ iat: longAgo - 3600, nbf: longAgo - 3600, exp: longAgo }))}`,
+    );
   });
 
   it('answers an authenticated click from a tenant it does not serve with the refusal card, touching no data', async () => {

@@ -26,28 +26,63 @@ describe('server/config', () => {
 
   it('takes the public address for links from PUBLIC_BASE_URL, without a trailing slash', () => {
     assert.equal(loadConfig({ ...LOCAL, PORT: '8080' }).publicBaseUrl, 'http://localhost:8080');
-    assert.equal(loadConfig({ ...LOCAL, PUBLIC_BASE_URL: 'https://gremium.azurewebsites.net/' }).publicBaseUrl, 'https://gremium.azurewebsites.net');
-    assert.equal(loadConfig({ ...LOCAL, PUBLIC_BASE_URL: 'https://abc123-3978.euw.devtunnels.ms' }).publicBaseUrl, 'https://abc123-3978.euw.devtunnels.ms');
-    assert.equal(loadConfig({ ...LOCAL, PUBLIC_BASE_URL: 'https://intranet.leipzig.de/gremium//' }).publicBaseUrl, 'https://intranet.leipzig.de/gremium');
+    assert.equal(
+      loadConfig({ ...LOCAL, PUBLIC_BASE_URL: 'https://gremium.azurewebsites.net/' }).publicBaseUrl,
+      'https://gremium.azurewebsites.net',
+    );
+    assert.equal(
+      loadConfig({ ...LOCAL, PUBLIC_BASE_URL: 'https://abc123-3978.euw.devtunnels.ms' }).publicBaseUrl,
+      'https://abc123-3978.euw.devtunnels.ms',
+    );
+    assert.equal(
+      loadConfig({ ...LOCAL, PUBLIC_BASE_URL: 'https://intranet.leipzig.de/gremium//' }).publicBaseUrl,
+      'https://intranet.leipzig.de/gremium',
+    );
   });
 
   it('refuses a PUBLIC_BASE_URL that is no http(s) base address', () => {
-    for (const text of ['gremium.azurewebsites.net', 'ftp://gremium.example', 'https://gremium.example/?a=1', 'https://gremium.example/#top', 'https://user:pw@gremium.example', 'https://']) {
-      assert.throws(() => loadConfig({ ...LOCAL, PUBLIC_BASE_URL: text }), /PUBLIC_BASE_URL must be an http\(s\) URL/, text);
+    for (const text of [
+      'gremium.azurewebsites.net',
+      'ftp://gremium.example',
+      'https://gremium.example/?a=1',
+      'https://gremium.example/#top',
+      'https://user:pw@gremium.example',
+      'https://',
+    ]) {
+      assert.throws(
+        () => loadConfig({ ...LOCAL, PUBLIC_BASE_URL: text }),
+        /PUBLIC_BASE_URL must be an http\(s\) URL/,
+        text,
+      );
     }
   });
 
   it('chooses Cosmos DB when an endpoint is given, with managed identity when no key is', () => {
-    const config = loadConfig({ ...LOCAL, COSMOS_ENDPOINT: 'https://gremium.documents.azure.com:443/', COSMOS_DATABASE: 'kog' });
+    const config = loadConfig({
+      ...LOCAL,
+      COSMOS_ENDPOINT: 'https://gremium.documents.azure.com:443/',
+      COSMOS_DATABASE: 'kog',
+    });
     assert.equal(config.store, 'cosmos');
-    assert.deepEqual(config.cosmos, { endpoint: 'https://gremium.documents.azure.com:443/', key: undefined, databaseId: 'kog', containerId: 'documents' });
+    assert.deepEqual(config.cosmos, {
+      endpoint: 'https://gremium.documents.azure.com:443/',
+      key: undefined,
+      databaseId: 'kog',
+      containerId: 'documents',
+    });
   });
 
   it('authenticates and listens on all interfaces when a bot id is set', () => {
     const config = loadConfig({ BOT_ID, BOT_PASSWORD: 'secret', BOT_TYPE: 'SingleTenant', BOT_TENANT_ID: TENANT });
     assert.equal(config.localMode, false);
     assert.equal(config.host, '0.0.0.0');
-    assert.deepEqual(config.bot, { id: BOT_ID, password: 'secret', tenantId: TENANT, type: 'SingleTenant', openIdMetadataUrl: undefined });
+    assert.deepEqual(config.bot, {
+      id: BOT_ID,
+      password: 'secret',
+      tenantId: TENANT,
+      type: 'SingleTenant',
+      openIdMetadataUrl: undefined,
+    });
   });
 
   describe('local mode', () => {
@@ -61,7 +96,10 @@ describe('server/config', () => {
         } catch (error) {
           assert.ok(error instanceof ConfigError);
           assert.equal(error.problems.length, 1);
-          assert.match(error.message, /BOT_ID is not set: set BOT_ID .* for a deployment, or LOCAL_MODE=true for a local/);
+          assert.match(
+            error.message,
+            /BOT_ID is not set: set BOT_ID .* for a deployment, or LOCAL_MODE=true for a local/,
+          );
         }
       }
       assert.equal(loadConfig(LOCAL).localMode, true);
@@ -97,7 +135,8 @@ describe('server/config', () => {
   });
 
   describe('allowed tenants', () => {
-    const serves = (env: NodeJS.ProcessEnv, tenant: string) => isTenantAllowed(loadConfig(env).allowedTenants, [tenant]);
+    const serves = (env: NodeJS.ProcessEnv, tenant: string) =>
+      isTenantAllowed(loadConfig(env).allowedTenants, [tenant]);
     const deployed = { BOT_ID, BOT_PASSWORD: 'secret' };
 
     it('serves any tenant in local mode when no tenant is named', () => {
@@ -113,8 +152,15 @@ describe('server/config', () => {
     });
 
     it('serves exactly the tenants of ALLOWED_TENANTS, whatever BOT_TENANT_ID says', () => {
-      const env = { ...deployed, BOT_TENANT_ID: TENANT, ALLOWED_TENANTS: ` ${OTHER_TENANT} ,${FOREIGN_TENANT.toUpperCase()}` };
-      assert.deepEqual([TENANT, OTHER_TENANT, FOREIGN_TENANT].map((tenant) => serves(env, tenant)), [false, true, true]);
+      const env = {
+        ...deployed,
+        BOT_TENANT_ID: TENANT,
+        ALLOWED_TENANTS: ` ${OTHER_TENANT} ,${FOREIGN_TENANT.toUpperCase()}`,
+      };
+      assert.deepEqual(
+        [TENANT, OTHER_TENANT, FOREIGN_TENANT].map((tenant) => serves(env, tenant)),
+        [false, true, true],
+      );
     });
 
     it('serves any tenant with ALLOWED_TENANTS=*, said explicitly', () => {
@@ -127,21 +173,35 @@ describe('server/config', () => {
 
     it('refuses ALLOWED_TENANTS that are no tenant ids', () => {
       for (const text of ['contoso.onmicrosoft.com', `${TENANT};${OTHER_TENANT}`, ',', `${TENANT},*`]) {
-        assert.throws(() => loadConfig({ ...LOCAL, ALLOWED_TENANTS: text }), /ALLOWED_TENANTS must be tenant ids \(GUIDs\) separated by commas/, text);
+        assert.throws(
+          () => loadConfig({ ...LOCAL, ALLOWED_TENANTS: text }),
+          /ALLOWED_TENANTS must be tenant ids \(GUIDs\) separated by commas/,
+          text,
+        );
       }
     });
   });
 
   it('gives clients 30 s to send a request, 10 s of them for the headers, unless REQUEST_TIMEOUT_SECONDS says otherwise', () => {
     assert.deepEqual(loadConfig(LOCAL).http, { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 });
-    assert.deepEqual(loadConfig({ ...LOCAL, REQUEST_TIMEOUT_SECONDS: '5' }).http, { headersTimeoutMs: 5_000, requestTimeoutMs: 5_000 });
+    assert.deepEqual(loadConfig({ ...LOCAL, REQUEST_TIMEOUT_SECONDS: '5' }).http, {
+      headersTimeoutMs: 5_000,
+      requestTimeoutMs: 5_000,
+    });
     for (const text of ['0', '301', 'soon', '2.5']) {
-      assert.throws(() => loadConfig({ ...LOCAL, REQUEST_TIMEOUT_SECONDS: text }), /REQUEST_TIMEOUT_SECONDS must be a whole number from 1 to 300/, text);
+      assert.throws(
+        () => loadConfig({ ...LOCAL, REQUEST_TIMEOUT_SECONDS: text }),
+        /REQUEST_TIMEOUT_SECONDS must be a whole number from 1 to 300/,
+        text,
+      );
     }
   });
 
   it('needs no password with a user-assigned managed identity', () => {
-    assert.equal(loadConfig({ BOT_ID, BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: TENANT }).bot.type, 'UserAssignedMSI');
+    assert.equal(
+      loadConfig({ BOT_ID, BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: TENANT }).bot.type,
+      'UserAssignedMSI',
+    );
   });
 
   it('fails once, listing every bad variable', () => {
@@ -159,14 +219,27 @@ describe('server/config', () => {
     } catch (error) {
       assert.ok(error instanceof ConfigError);
       const variables = error.problems.map((problem) => problem.split(' ')[0]);
-      assert.deepEqual(variables, ['PORT', 'BOT_TYPE', 'BOT_ID', 'BOT_PASSWORD', 'ALLOWED_TENANTS', 'COSMOS_ENDPOINT', 'DEFAULT_LOCALE', 'DELIVERY_PER_SECOND', 'LOG_LEVEL']);
+      assert.deepEqual(variables, [
+        'PORT',
+        'BOT_TYPE',
+        'BOT_ID',
+        'BOT_PASSWORD',
+        'ALLOWED_TENANTS',
+        'COSMOS_ENDPOINT',
+        'DEFAULT_LOCALE',
+        'DELIVERY_PER_SECOND',
+        'LOG_LEVEL',
+      ]);
       assert.match(error.message, /PORT must be a port number/);
     }
   });
 
   it('asks for the password and tenant that a bot type requires', () => {
     assert.throws(() => loadConfig({ BOT_ID }), /BOT_PASSWORD is required/);
-    assert.throws(() => loadConfig({ BOT_ID, BOT_PASSWORD: 'x', BOT_TYPE: 'SingleTenant' }), /BOT_TENANT_ID is required/);
+    assert.throws(
+      () => loadConfig({ BOT_ID, BOT_PASSWORD: 'x', BOT_TYPE: 'SingleTenant' }),
+      /BOT_TENANT_ID is required/,
+    );
     assert.throws(() => loadConfig({ ...LOCAL, BOT_PASSWORD: 'x' }), /BOT_PASSWORD is set but BOT_ID is not/);
   });
 

@@ -32,11 +32,23 @@ describe('server/http-server: data exports', () => {
     const response = await fetch(`${server.url}${link.path}`);
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('content-type'), 'application/json; charset=utf-8');
-    assert.match(response.headers.get('content-disposition') ?? '', /^attachment; filename="gremium-meine-daten-\d{4}-\d{2}-\d{2}\.json"$/);
+    assert.match(
+      response.headers.get('content-disposition') ?? '',
+      /^attachment; filename="gremium-meine-daten-\d{4}-\d{2}-\d{2}\.json"$/,
+    );
     assert.equal(response.headers.get('cache-control'), 'no-store');
-    assert.equal((JSON.parse(await response.text()) as { person: { displayName: string } }).person.displayName, 'Sabine Hoffmann');
+    assert.equal(
+      (JSON.parse(await response.text()) as { person: { displayName: string } }).person.displayName,
+      'Sabine Hoffmann',
+    );
 
-    for (const path of [`${COMMITTEE}/${token}x.json`, `${COMMITTEE}/${token}`, `other/${token}.json`, `${COMMITTEE}/session-2027-1/${token}.json`, '']) {
+    for (const path of [
+      `${COMMITTEE}/${token}x.json`,
+      `${COMMITTEE}/${token}`,
+      `other/${token}.json`,
+      `${COMMITTEE}/session-2027-1/${token}.json`,
+      '',
+    ]) {
       const wrong = await fetch(`${server.url}/api/export/${path}`);
       assert.equal(wrong.status, 404, path);
       assert.equal(wrong.headers.get('cache-control'), 'no-store');

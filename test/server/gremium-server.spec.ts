@@ -41,13 +41,21 @@ describe('server/gremium-server', function () {
     const deps = { store: temp.store, clock: systemClock };
     await knownPeople(deps, 3, connector.url);
     await enqueue(temp.store, 'welcome:1', noticeDrafts('welcome:1', 3), systemClock.now().toISO()!);
-    server = await startGremiumServer({ config: loadConfig({ PORT: '0', DATA_DIR: temp.dataDir, LOCAL_MODE: 'true' }), store: temp.store, clock: systemClock, logger: silentLogger });
+    server = await startGremiumServer({
+      config: loadConfig({ PORT: '0', DATA_DIR: temp.dataDir, LOCAL_MODE: 'true' }),
+      store: temp.store,
+      clock: systemClock,
+      logger: silentLogger,
+    });
     while (connector.delivered().length < 3) await new Promise((resolve) => setTimeout(resolve, 20));
     await server.stop(1000);
     server = undefined;
     assert.equal(connector.deliveredPerConversation().size, 3);
     const reopened = await temp.reopen();
-    const sent = await reopened.query<OutboxRecord>(COMMITTEE, { type: 'outbox', where: [{ field: 'status', op: '=', value: 'sent' }] });
+    const sent = await reopened.query<OutboxRecord>(COMMITTEE, {
+      type: 'outbox',
+      where: [{ field: 'status', op: '=', value: 'sent' }],
+    });
     assert.equal(sent.length, 3, 'the loop settled every record before the store was closed');
   });
 });
@@ -73,15 +81,25 @@ describe('server/gremium-server calendar files', function () {
     await seatFor(deps, committeeId);
     await seatFor(deps, committeeIdForTenant('99999999-2222-3333-4444-555555555555'));
     CALENDAR_TOKEN = await issuedToken(deps, committeeId, { kind: 'calendar', sessionId });
-    otherCommitteesToken = await issuedToken(deps, committeeIdForTenant('99999999-2222-3333-4444-555555555555'), { kind: 'calendar', sessionId });
-    server = await startGremiumServer({ config: loadConfig({ PORT: '0', DATA_DIR: temp.dataDir, LOCAL_MODE: 'true' }), store: temp.store, clock: deps.clock, logger: silentLogger, background: false });
+    otherCommitteesToken = await issuedToken(deps, committeeIdForTenant('99999999-2222-3333-4444-555555555555'), {
+      kind: 'calendar',
+      sessionId,
+    });
+    server = await startGremiumServer({
+      config: loadConfig({ PORT: '0', DATA_DIR: temp.dataDir, LOCAL_MODE: 'true' }),
+      store: temp.store,
+      clock: deps.clock,
+      logger: silentLogger,
+      background: false,
+    });
   });
   afterEach(async () => {
     await server.stop(1000);
     await temp.cleanup().catch(() => undefined);
   });
 
-  const download = (committee: string, session: string, token: string) => fetch(`${server.http.url}${linkPath(committee, { kind: 'calendar', sessionId: session }, token)}`);
+  const download = (committee: string, session: string, token: string) =>
+    fetch(`${server.http.url}${linkPath(committee, { kind: 'calendar', sessionId: session }, token)}`);
 
   it('serves the session as an .ics download, and after cancelling it a cancellation under the same UID', async () => {
     const response = await download(committeeId, sessionId, CALENDAR_TOKEN);
@@ -98,7 +116,10 @@ describe('server/gremium-server calendar files', function () {
     assert.equal(eventProperty(invited, 'LOCATION'), 'Neues Rathaus\\, Raum 259');
 
     const stored = await temp.store.get<SessionDocument>(committeeId, sessionId);
-    await temp.store.replace({ ...stored!, state: 'cancelled', revision: 3, updatedAt: '2026-12-02T08:00:00.000Z' }, stored!._etag);
+    await temp.store.replace(
+      { ...stored!, state: 'cancelled', revision: 3, updatedAt: '2026-12-02T08:00:00.000Z' },
+      stored!._etag,
+    );
     const cancelled = parseICalendar(await (await download(committeeId, sessionId, CALENDAR_TOKEN)).text());
     assert.equal(calendarProperty(cancelled, 'METHOD'), 'CANCEL');
     assert.equal(eventProperty(cancelled, 'STATUS'), 'CANCELLED');
@@ -125,7 +146,6 @@ describe('server/gremium-server calendar files', function () {
   });
 });
 
-
 /** The PDF link of a minutes card, followed over real HTTP to the real store and the real layout. */
 describe('server/gremium-server minutes as PDF', function () {
   this.timeout(30_000);
@@ -135,7 +155,8 @@ describe('server/gremium-server minutes as PDF', function () {
   let temp: TempStore;
   let server: GremiumServer;
   let deps: AppDependencies;
-  const url = (token: string) => `${server.http.url}${linkPath(committeeId, { kind: 'minutes', sessionId, version: 1 }, token)}`;
+  const url = (token: string) =>
+    `${server.http.url}${linkPath(committeeId, { kind: 'minutes', sessionId, version: 1 }, token)}`;
 
   beforeEach(async () => {
     temp = await openTempStore();
@@ -150,14 +171,29 @@ describe('server/gremium-server minutes as PDF', function () {
       status: 'circulated',
       version: 1,
       publishedVersion: 1,
-      items: [{ itemId: 'opening', title: '', standard: 'opening', summary: 'Begrüßung.', result: 'Protokoll genehmigt.', agreements: [] }],
+      items: [
+        {
+          itemId: 'opening',
+          title: '',
+          standard: 'opening',
+          summary: 'Begrüßung.',
+          result: 'Protokoll genehmigt.',
+          agreements: [],
+        },
+      ],
       participants: [],
       createdAt: '2027-02-11T17:00:00.000Z',
       updatedAt: '2027-02-11T17:00:00.000Z',
       updatedBy: 'aaaaaaaa-0000-0000-0000-000000000001',
     };
     await temp.store.create(minutes);
-    server = await startGremiumServer({ config: loadConfig({ PORT: '0', DATA_DIR: temp.dataDir, LOCAL_MODE: 'true' }), store: temp.store, clock: deps.clock, logger: silentLogger, background: false });
+    server = await startGremiumServer({
+      config: loadConfig({ PORT: '0', DATA_DIR: temp.dataDir, LOCAL_MODE: 'true' }),
+      store: temp.store,
+      clock: deps.clock,
+      logger: silentLogger,
+      background: false,
+    });
   });
   afterEach(async () => {
     await server.stop(1000);
@@ -173,7 +209,16 @@ describe('server/gremium-server minutes as PDF', function () {
     assert.equal(response.headers.get('content-length'), String(body.length));
     assert.equal(body.subarray(0, 5).toString('latin1'), '%PDF-');
     const workingGroup = await workingGroupPerson(deps, committeeId);
-    const extract = await fetch(url(await issuedToken(deps, committeeId, { kind: 'extract', sessionId, version: 1 }, { kind: 'person', id: workingGroup })));
+    const extract = await fetch(
+      url(
+        await issuedToken(
+          deps,
+          committeeId,
+          { kind: 'extract', sessionId, version: 1 },
+          { kind: 'person', id: workingGroup },
+        ),
+      ),
+    );
     assert.equal(extract.status, 404);
     assert.equal(await extract.text(), '{"status":"not found"}');
   });
@@ -181,15 +226,24 @@ describe('server/gremium-server minutes as PDF', function () {
   it('answers a link of a superseded version with 410 and a page in German and English that says to ask the secretariat', async () => {
     const token = await issuedToken(deps, committeeId, { kind: 'minutes', sessionId, version: 1 });
     const head = (await temp.store.get<MinutesDocument>(committeeId, minutesDocumentId(sessionId)))!;
-    await temp.store.replace<MinutesDocument>({ ...head, version: 2, publishedVersion: 2, items: [{ ...head.items[0]!, result: 'Neue Fassung' }] }, head._etag);
+    await temp.store.replace<MinutesDocument>(
+      { ...head, version: 2, publishedVersion: 2, items: [{ ...head.items[0]!, result: 'Neue Fassung' }] },
+      head._etag,
+    );
     const response = await fetch(url(token));
     assert.equal(response.status, 410);
     assert.equal(response.headers.get('content-type'), 'text/html; charset=utf-8');
     assert.equal(response.headers.get('cache-control'), 'no-store');
     assert.equal(response.headers.get('content-disposition'), null, 'a page to read, not a file');
     const page = await response.text();
-    assert.match(page, /<section lang="de"><h1>Diese Fassung ist überholt<\/h1><p>[^<]*Bitte wenden Sie sich an die Geschäftsstelle\.<\/p>/);
-    assert.match(page, /<section lang="en"><h1>This version has been superseded<\/h1><p>[^<]*Please contact the secretariat\.<\/p>/);
+    assert.match(
+      page,
+      /<section lang="de"><h1>Diese Fassung ist überholt<\/h1><p>[^<]*Bitte wenden Sie sich an die Geschäftsstelle\.<\/p>/,
+    );
+    assert.match(
+      page,
+      /<section lang="en"><h1>This version has been superseded<\/h1><p>[^<]*Please contact the secretariat\.<\/p>/,
+    );
     assert.doesNotMatch(page, /Neue Fassung|KOG|2027/, 'nothing of the minutes, not even which ones');
   });
 });

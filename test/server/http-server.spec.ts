@@ -82,7 +82,11 @@ describe('server/http-server', () => {
         response.send(200, { finished: true });
       },
     });
-    const inFlight = fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"message"}' });
+    const inFlight = fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type":"message"}',
+    });
     await entered.promise;
     const stopping = server!.stop(5000);
     await assert.rejects(fetch(`${url}/healthz`));
@@ -102,7 +106,11 @@ describe('server/http-server', () => {
         await new Promise(() => undefined);
       },
     });
-    const hanging = fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"message"}' }).catch(() => 'cut off');
+    const hanging = fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type":"message"}',
+    }).catch(() => 'cut off');
     await entered.promise;
     assert.equal(await server!.stop(50), false);
     assert.equal(await hanging, 'cut off');
@@ -113,10 +121,16 @@ describe('server/http-server', () => {
     it('answers a bot turn that throws with a status word only, not its message or stack', async () => {
       const { url } = await start({
         handleMessage: async () => {
-          throw new Error('connect ECONNREFUSED cosmos.internal:443 at CosmosStore.query (/srv/gremium/dist/infra/cosmos-store.js:88:11)');
+          throw new Error(
+            'connect ECONNREFUSED cosmos.internal:443 at CosmosStore.query (/srv/gremium/dist/infra/cosmos-store.js:88:11)',
+          );
         },
       });
-      const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"message"}' });
+      const response = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"type":"message"}',
+      });
       assert.equal(response.status, 500);
       assert.equal(await response.text(), '{"status":"error"}');
     });
@@ -129,7 +143,11 @@ describe('server/http-server', () => {
           response.send(200, {});
         },
       });
-      const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"message",' });
+      const response = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"type":"message",',
+      });
       assert.equal(response.status, 400);
       assert.equal(await response.text(), '{"status":"bad request"}');
       assert.equal(handled, 0);
@@ -145,7 +163,11 @@ describe('server/http-server', () => {
       });
       const answers = [];
       for (const body of ['{}', '[]', '"message"', 'null', '{"type":5}', '[{"type":"message"}]']) {
-        const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        const response = await fetch(`${url}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
         answers.push([body, response.status, await response.text()]);
       }
       assert.deepEqual(
@@ -163,8 +185,15 @@ describe('server/http-server', () => {
           response.send(200, {});
         },
       });
-      const gzipped = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: 'not gzip at all' });
-      const form = await fetch(`${url}/api/messages`, { method: 'POST', body: new URLSearchParams({ type: 'message' }) });
+      const gzipped = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        body: 'not gzip at all',
+      });
+      const form = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        body: new URLSearchParams({ type: 'message' }),
+      });
       assert.deepEqual(
         [gzipped.status, await gzipped.text(), form.status, await form.text()],
         [415, '{"status":"unsupported media type"}', 415, '{"status":"unsupported media type"}'],
@@ -173,7 +202,9 @@ describe('server/http-server', () => {
       const socket = net.connect(Number(new URL(url).port), '127.0.0.1');
       let answer = '';
       socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
-      socket.end('GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Encoding: gzip\r\nContent-Type: application/json\r\nContent-Length: 15\r\n\r\nnot gzip at all');
+      socket.end(
+        'GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Encoding: gzip\r\nContent-Type: application/json\r\nContent-Length: 15\r\n\r\nnot gzip at all',
+      );
       await new Promise((resolve) => socket.once('close', resolve));
       assert.match(answer, /^HTTP\/1\.1 200/);
       assert.equal((await fetch(`${url}/healthz`)).status, 200);
@@ -182,7 +213,11 @@ describe('server/http-server', () => {
 
     it('answers an oversized body, an unknown address and a wrong method with a status word only', async () => {
       const { url } = await start();
-      const oversized = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'x'.repeat(2048) }) });
+      const oversized = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text: 'x'.repeat(2048) }),
+      });
       const unknown = await fetch(`${url}/api/secrets/../../etc/passwd`);
       const wrongMethod = await fetch(`${url}/api/messages`, { method: 'GET' });
       assert.deepEqual(
@@ -215,7 +250,10 @@ describe('server/http-server', () => {
 
     it('cuts off a client that never finishes its headers', async () => {
       const { url } = await start({ timeouts: { headersMs: 150, requestMs: 300 } });
-      const { answer, closedAfterMs } = await slowClient(url, 'POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: appl');
+      const { answer, closedAfterMs } = await slowClient(
+        url,
+        'POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: appl',
+      );
       assert.match(answer, /^HTTP\/1\.1 408/);
       assert.ok(closedAfterMs < 2000, `closed after ${closedAfterMs} ms`);
     });
@@ -229,7 +267,10 @@ describe('server/http-server', () => {
           response.send(200, {});
         },
       });
-      const { answer, closedAfterMs } = await slowClient(url, 'POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"type":"mess');
+      const { answer, closedAfterMs } = await slowClient(
+        url,
+        'POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"type":"mess',
+      );
       assert.ok(closedAfterMs < 2000, `closed after ${closedAfterMs} ms`);
       assert.doesNotMatch(answer, /^HTTP\/1\.1 2/);
       assert.equal(handled, 0);
@@ -243,7 +284,11 @@ describe('server/http-server', () => {
           response.send(200, { finished: true });
         },
       });
-      const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"message"}' });
+      const response = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"type":"message"}',
+      });
       assert.equal(response.status, 200);
       assert.deepEqual(await response.json(), { finished: true });
     });
@@ -279,7 +324,14 @@ describe('server/http-server', () => {
         },
       });
       const answers = [];
-      for (const address of ['tenant-1/session-2027-1/wrong.ics', 'tenant-1/session-2027-1/3f1c9a2e', 'tenant-1/session-2027-1/.ics', 'tenant-1/session-2027-1', 'tenant-1/session-2027-1/3f1c9a2e.ics/more', 'x']) {
+      for (const address of [
+        'tenant-1/session-2027-1/wrong.ics',
+        'tenant-1/session-2027-1/3f1c9a2e',
+        'tenant-1/session-2027-1/.ics',
+        'tenant-1/session-2027-1',
+        'tenant-1/session-2027-1/3f1c9a2e.ics/more',
+        'x',
+      ]) {
         const response = await fetch(`${url}/api/calendar/${address}`);
         answers.push([address, response.status, response.headers.get('cache-control'), await response.text()]);
       }
@@ -359,7 +411,15 @@ describe('server/http-server', () => {
         calendarFile: async () => ({ fileName: 'sitzung-2027-1.ics', content: 'BEGIN:VCALENDAR' }),
       });
       const answers = [];
-      for (const address of ['tenant-1/session-2027-1/wrong.pdf', 'tenant-1/session-2027-1/5d0c7f3a', 'tenant-1/session-2027-1/5d0c7f3a.ics', 'tenant-1/session-2027-1/.pdf', 'tenant-1/session-2027-1', 'tenant-1/session-2027-1/5d0c7f3a.pdf/more', 'x']) {
+      for (const address of [
+        'tenant-1/session-2027-1/wrong.pdf',
+        'tenant-1/session-2027-1/5d0c7f3a',
+        'tenant-1/session-2027-1/5d0c7f3a.ics',
+        'tenant-1/session-2027-1/.pdf',
+        'tenant-1/session-2027-1',
+        'tenant-1/session-2027-1/5d0c7f3a.pdf/more',
+        'x',
+      ]) {
         const response = await fetch(`${url}/api/minutes/${address}`);
         answers.push([address, response.status, response.headers.get('cache-control'), await response.text()]);
       }

@@ -77,7 +77,8 @@ describe('server/gremium-server minutes PDFs rendered once per version', functio
     const stored = await temp.store.get<MinutesDocument>(committeeId, minutesDocumentId(sessionId));
     await temp.store.replace({ ...stored!, ...overrides }, stored!._etag);
   };
-  const download = (token: string) => fetch(`${server.http.url}${linkPath(committeeId, { kind: 'minutes', sessionId, version: 1 }, token)}`);
+  const download = (token: string) =>
+    fetch(`${server.http.url}${linkPath(committeeId, { kind: 'minutes', sessionId, version: 1 }, token)}`);
   const pdfOf = async (response: Response) => {
     assert.equal(response.status, 200);
     return Buffer.from(await response.arrayBuffer());
@@ -93,7 +94,12 @@ describe('server/gremium-server minutes PDFs rendered once per version', functio
     await temp.store.create(sessionDocument(committeeId));
     await temp.store.create(minutes());
     fileToken = await issuedToken(deps, committeeId, { kind: 'minutes', sessionId, version: 1 });
-    extractToken = await issuedToken(deps, committeeId, { kind: 'extract', sessionId, version: 1 }, { kind: 'person', id: await workingGroupPerson(deps, committeeId) });
+    extractToken = await issuedToken(
+      deps,
+      committeeId,
+      { kind: 'extract', sessionId, version: 1 },
+      { kind: 'person', id: await workingGroupPerson(deps, committeeId) },
+    );
     renderer = new CountingRenderer(pool);
     server = await startGremiumServer({
       config: loadConfig({ PORT: '0', DATA_DIR: temp.dataDir, LOCAL_MODE: 'true' }),

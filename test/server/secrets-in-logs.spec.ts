@@ -8,7 +8,12 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { VERBS } from '../../src/cards/verbs';
 import { freePort } from '../e2e/support/processes';
-import { BOT_FRAMEWORK_ISSUER, newSigningKey, signToken, startOpenIdMetadataServer } from '../support/bot-framework-keys';
+import {
+  BOT_FRAMEWORK_ISSUER,
+  newSigningKey,
+  signToken,
+  startOpenIdMetadataServer,
+} from '../support/bot-framework-keys';
 import { startMain } from './main-process';
 
 const BOT_ID = '0a1b2c3d-0000-4000-8000-000000000001';
@@ -52,7 +57,14 @@ describe('server/secrets in logs', function () {
       await main.output(/Gremium is ready/);
       const url = `http://127.0.0.1:${port}/api/messages`;
       const now = Math.floor(Date.now() / 1000);
-      const token = signToken(signing, { iss: BOT_FRAMEWORK_ISSUER, aud: BOT_ID, serviceurl: 'http://127.0.0.1:9/', nbf: now - 60, iat: now - 60, exp: now + 3600 });
+      const token = signToken(signing, {
+        iss: BOT_FRAMEWORK_ISSUER,
+        aud: BOT_ID,
+        serviceurl: 'http://127.0.0.1:9/',
+        nbf: now - 60,
+        iat: now - 60,
+        exp: now + 3600,
+      });
       const click = (tenantId: string) =>
         JSON.stringify({
           type: 'invoke',
@@ -66,9 +78,13 @@ describe('server/secrets in logs', function () {
           conversation: { id: 'a:mallory', conversationType: 'personal', tenantId },
           channelData: { tenant: { id: tenantId } },
         });
-      const post = (authorization: string, body: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body });
+      const post = (authorization: string, body: string) =>
+        fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body });
 
-      const forged = await post(`Bearer ${signToken(newSigningKey('forged'), { iss: BOT_FRAMEWORK_ISSUER, aud: BOT_ID })}`, click(TENANT));
+      const forged = await post(
+        `Bearer ${signToken(newSigningKey('forged'), { iss: BOT_FRAMEWORK_ISSUER, aud: BOT_ID })}`,
+        click(TENANT),
+      );
       assert.equal(forged.status, 401);
       const foreign = await post(`Bearer ${token}`, click(FOREIGN_TENANT));
       assert.equal(foreign.status, 200);
@@ -83,8 +99,16 @@ describe('server/secrets in logs', function () {
       const { stdout, stderr } = await main.exited;
       const written = `${stdout}\n${stderr}`;
       // Each step must have left its trace, or the search below would prove nothing about it.
-      assert.match(written, /request without a valid Bot Framework token was refused/, 'the forged token left no trace to check');
-      assert.match(written, new RegExp(`"tenantIds":\\["${FOREIGN_TENANT}"\\].*tenant that is not allowed`), 'the refused tenant left no trace to check');
+      assert.match(
+        written,
+        /request without a valid Bot Framework token was refused/,
+        'the forged token left no trace to check',
+      );
+      assert.match(
+        written,
+        new RegExp(`"tenantIds":\\["${FOREIGN_TENANT}"\\].*tenant that is not allowed`),
+        'the refused tenant left no trace to check',
+      );
       assert.match(written, /"level":50.*ECONNREFUSED/, 'the failure left no trace to check');
       assert.equal(written.includes(botPassword), false, 'the client secret was written');
       assert.equal(written.includes(cosmosKey), false, 'the Cosmos DB key was written');

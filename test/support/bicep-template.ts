@@ -14,13 +14,7 @@ export class BicepExpression {
 }
 
 export type BicepValue =
-  | string
-  | number
-  | boolean
-  | null
-  | BicepExpression
-  | BicepValue[]
-  | { [key: string]: BicepValue };
+  string | number | boolean | null | BicepExpression | BicepValue[] | { [key: string]: BicepValue };
 
 export interface BicepParam {
   readonly type: string;

@@ -64,9 +64,25 @@ export async function startOpenIdMetadataServer(keys: readonly SigningKey[]): Pr
     const base = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
     response.setHeader('content-type', 'application/json');
     if (request.url === '/.well-known/openidconfiguration') {
-      response.end(JSON.stringify({ issuer: BOT_FRAMEWORK_ISSUER, jwks_uri: `${base}/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
+      response.end(
+        JSON.stringify({
+          issuer: BOT_FRAMEWORK_ISSUER,
+          jwks_uri: `${base}/keys`,
+          id_token_signing_alg_values_supported: ['RS256'],
+        }),
+      );
     } else if (request.url === '/keys') {
-      response.end(JSON.stringify({ keys: keys.map((key) => ({ kty: 'RSA', use: 'sig', kid: key.kid, ...key.publicKey.export({ format: 'jwk' }), endorsements: ['msteams'] })) }));
+      response.end(
+        JSON.stringify({
+          keys: keys.map((key) => ({
+            kty: 'RSA',
+            use: 'sig',
+            kid: key.kid,
+            ...key.publicKey.export({ format: 'jwk' }),
+            endorsements: ['msteams'],
+          })),
+        }),
+      );
     } else {
       response.statusCode = 404;
       response.end('{}');

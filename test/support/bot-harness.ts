@@ -13,15 +13,31 @@ export interface Person {
   readonly name: string;
 }
 
-export const alice: Person = { id: '29:alice', aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000001', name: 'Alice Adler' };
+export const alice: Person = {
+  id: '29:alice',
+  aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000001',
+  name: 'Alice Adler',
+};
 export const bob: Person = { id: '29:bob', aadObjectId: 'bbbbbbbb-0000-0000-0000-000000000002', name: 'Bob Berg' };
 
 /** Drives the real Application through botbuilder's TestAdapter and collects what it sends. */
 export class BotHarness {
   private readonly adapter: TestAdapter;
 
-  constructor(deps: AppDependencies, logger: Logger = silentLogger, publicBaseUrl?: string, options: Pick<BotOptions, 'allowedTenants'> = {}) {
-    const app = createBot({ deps, adapter: createAdapter({ type: 'MultiTenant' }), defaultLocale: 'de', logger, ...(publicBaseUrl ? { publicBaseUrl } : {}), ...options });
+  constructor(
+    deps: AppDependencies,
+    logger: Logger = silentLogger,
+    publicBaseUrl?: string,
+    options: Pick<BotOptions, 'allowedTenants'> = {},
+  ) {
+    const app = createBot({
+      deps,
+      adapter: createAdapter({ type: 'MultiTenant' }),
+      defaultLocale: 'de',
+      logger,
+      ...(publicBaseUrl ? { publicBaseUrl } : {}),
+      ...options,
+    });
     this.adapter = new TestAdapter(async (context) => {
       await app.run(context);
     });
@@ -40,7 +56,12 @@ export class BotHarness {
   }
 
   /** An Action.Execute click; resolves with the card the bot answers with. */
-  async execute(from: Person, verb: string, data: Record<string, unknown>, extra: Partial<Activity> = {}): Promise<Record<string, unknown>> {
+  async execute(
+    from: Person,
+    verb: string,
+    data: Record<string, unknown>,
+    extra: Partial<Activity> = {},
+  ): Promise<Record<string, unknown>> {
     const replies = await this.send({
       ...base(from),
       type: 'invoke',
@@ -57,12 +78,33 @@ export class BotHarness {
 
 /** The committee's group chat and a channel of its team: conversations others read along. */
 export const SHARED_CONVERSATIONS: ReadonlyArray<readonly [string, Partial<Activity>]> = [
-  ['group chat', { conversation: { id: '19:kog-chat@thread.v2', conversationType: 'groupChat', tenantId: TENANT, isGroup: true, name: 'KOG Vorbereitung' } }],
+  [
+    'group chat',
+    {
+      conversation: {
+        id: '19:kog-chat@thread.v2',
+        conversationType: 'groupChat',
+        tenantId: TENANT,
+        isGroup: true,
+        name: 'KOG Vorbereitung',
+      },
+    },
+  ],
   [
     'channel',
     {
-      conversation: { id: '19:kog-team@thread.tacv2;messageid=1', conversationType: 'channel', tenantId: TENANT, isGroup: true, name: '' },
-      channelData: { tenant: { id: TENANT }, team: { id: '19:kog-team@thread.tacv2', name: 'KOG' }, channel: { id: '19:kog-team@thread.tacv2', name: 'Allgemein' } },
+      conversation: {
+        id: '19:kog-team@thread.tacv2;messageid=1',
+        conversationType: 'channel',
+        tenantId: TENANT,
+        isGroup: true,
+        name: '',
+      },
+      channelData: {
+        tenant: { id: TENANT },
+        team: { id: '19:kog-team@thread.tacv2', name: 'KOG' },
+        channel: { id: '19:kog-team@thread.tacv2', name: 'Allgemein' },
+      },
     },
   ],
 ];
@@ -73,14 +115,22 @@ export function base(from: Person): Partial<Activity> {
     locale: 'de-DE',
     from: { id: from.id, aadObjectId: from.aadObjectId, name: from.name },
     recipient: { id: BOT.id, name: BOT.name },
-    conversation: { id: `a:personal-${from.id}`, conversationType: 'personal', tenantId: TENANT, isGroup: false, name: '' },
+    conversation: {
+      id: `a:personal-${from.id}`,
+      conversationType: 'personal',
+      tenantId: TENANT,
+      isGroup: false,
+      name: '',
+    },
     channelData: { tenant: { id: TENANT } },
   };
 }
 
 /** The Adaptive Card of the first attachment of the replies. */
 export function firstCard(replies: Array<Partial<Activity>>): Record<string, unknown> {
-  const card = replies.flatMap((reply) => reply.attachments ?? []).find((attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive');
+  const card = replies
+    .flatMap((reply) => reply.attachments ?? [])
+    .find((attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive');
   if (!card) throw new Error(`no card in ${JSON.stringify(replies)}`);
   return card.content as Record<string, unknown>;
 }
@@ -100,10 +150,17 @@ export function actionData(card: unknown, verb: string, match: Record<string, un
   let found: Record<string, unknown> | undefined;
   JSON.stringify(card, (_key, value: unknown) => {
     const data = (value as { data?: Record<string, unknown> } | null)?.data;
-    if (!found && data && data.verb === verb && Object.entries(match).every(([field, expected]) => data[field] === expected)) found = data;
+    if (
+      !found &&
+      data &&
+      data.verb === verb &&
+      Object.entries(match).every(([field, expected]) => data[field] === expected)
+    )
+      found = data;
     return value;
   });
-  if (!found) throw new Error(`no action ${verb} ${JSON.stringify(match)} in ${cardText(card as Record<string, unknown>)}`);
+  if (!found)
+    throw new Error(`no action ${verb} ${JSON.stringify(match)} in ${cardText(card as Record<string, unknown>)}`);
   return found;
 }
 

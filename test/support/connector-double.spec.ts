@@ -11,13 +11,36 @@ interface Answer {
   readonly body: { id?: string; error?: { code?: string } };
 }
 
-async function request(method: 'POST' | 'PUT', url: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-  const response = await fetch(url, { method, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as Answer['body'] };
+async function request(
+  method: 'POST' | 'PUT',
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  const response = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    body: (await response.json()) as Answer['body'],
+  };
 }
 
-function sendTo(double: ConnectorDouble, conversationId: string, text = 'hello', headers?: Record<string, string>): Promise<Answer> {
-  return request('POST', `${double.url}/v3/conversations/${encodeURIComponent(conversationId)}/activities`, { type: 'message', text }, headers);
+function sendTo(
+  double: ConnectorDouble,
+  conversationId: string,
+  text = 'hello',
+  headers?: Record<string, string>,
+): Promise<Answer> {
+  return request(
+    'POST',
+    `${double.url}/v3/conversations/${encodeURIComponent(conversationId)}/activities`,
+    { type: 'message', text },
+    headers,
+  );
 }
 
 function createWith(double: ConnectorDouble, memberId: string): Promise<Answer> {
@@ -99,7 +122,10 @@ describe('ConnectorDouble', () => {
 
       assert.match(double.url, /^http:\/\/127\.0\.0\.1:\d+\/_connector$/);
       assert.equal((await sendTo(double, 'a:1')).status, 201);
-      assert.equal((await request('POST', `${origin}/v3/conversations/a%3A1/activities`, { type: 'message' })).status, 404);
+      assert.equal(
+        (await request('POST', `${origin}/v3/conversations/a%3A1/activities`, { type: 'message' })).status,
+        404,
+      );
     });
 
     it('records updates of a delivered activity and refuses unknown ones', async () => {
@@ -107,13 +133,18 @@ describe('ConnectorDouble', () => {
       const sent = await sendTo(double, CHANNEL, 'first version');
       const path = `${double.url}/v3/conversations/${encodeURIComponent(CHANNEL)}/activities`;
 
-      const updated = await request('PUT', `${path}/${encodeURIComponent(sent.body.id ?? '')}`, { type: 'message', text: 'second version' });
+      const updated = await request('PUT', `${path}/${encodeURIComponent(sent.body.id ?? '')}`, {
+        type: 'message',
+        text: 'second version',
+      });
       const unknown = await request('PUT', `${path}/1%3A999`, { type: 'message', text: 'lost' });
 
       assert.equal(updated.status, 200);
       assert.equal(unknown.status, 404);
       assert.deepEqual(
-        double.updated().map(({ conversationId, activityId, activity }) => ({ conversationId, activityId, text: activity.text })),
+        double
+          .updated()
+          .map(({ conversationId, activityId, activity }) => ({ conversationId, activityId, text: activity.text })),
         [{ conversationId: CHANNEL, activityId: sent.body.id, text: 'second version' }],
       );
     });
@@ -182,7 +213,10 @@ describe('ConnectorDouble', () => {
       now = started + 30_000;
       const afterWindow = await sendTo(double, CHANNEL);
 
-      assert.ok(statuses.every((status) => status === 201), 'four a second stays within 7/1 s and 8/2 s');
+      assert.ok(
+        statuses.every((status) => status === 201),
+        'four a second stays within 7/1 s and 8/2 s',
+      );
       assert.equal(sixtyFirst.status, 429);
       assert.equal(sixtyFirst.retryAfter, '15');
       assert.equal(afterWindow.status, 201);
@@ -284,8 +318,15 @@ describe('ConnectorDouble', () => {
     it('refuses a request without a member or a tenant', async () => {
       const double = await startDouble();
 
-      const noMember = await request('POST', `${double.url}/v3/conversations`, { isGroup: false, members: [], tenantId: TENANT });
-      const noTenant = await request('POST', `${double.url}/v3/conversations`, { isGroup: false, members: [{ id: '29:alice' }] });
+      const noMember = await request('POST', `${double.url}/v3/conversations`, {
+        isGroup: false,
+        members: [],
+        tenantId: TENANT,
+      });
+      const noTenant = await request('POST', `${double.url}/v3/conversations`, {
+        isGroup: false,
+        members: [{ id: '29:alice' }],
+      });
 
       assert.equal(noMember.status, 400);
       assert.equal(noTenant.status, 400);
@@ -296,7 +337,12 @@ describe('ConnectorDouble', () => {
     it('answers 403 and 404 for the conversations configured so, and delivers elsewhere', async () => {
       const blocked = 'a:blocked';
       const gone = '19:gone@thread.v2';
-      const double = await startDouble({ permanent: new Map<string, 403 | 404>([[blocked, 403], [gone, 404]]) });
+      const double = await startDouble({
+        permanent: new Map<string, 403 | 404>([
+          [blocked, 403],
+          [gone, 404],
+        ]),
+      });
 
       const toBlocked = await sendTo(double, blocked);
       const toGone = await sendTo(double, gone);
@@ -344,7 +390,10 @@ describe('ConnectorDouble', () => {
       const throttled = answers.filter((answer) => answer.status === 429);
       const unavailable = answers.filter((answer) => answer.status === 503);
       const failed = throttled.length + unavailable.length;
-      assert.ok(throttled.length > 0 && unavailable.length > 0, `both kinds occur: ${throttled.length} × 429, ${unavailable.length} × 503`);
+      assert.ok(
+        throttled.length > 0 && unavailable.length > 0,
+        `both kinds occur: ${throttled.length} × 429, ${unavailable.length} × 503`,
+      );
       assert.ok(failed >= 8 && failed <= 30, `${failed} of 60 failed at a rate of 0.3`);
       assert.ok(throttled.every((answer) => Number(answer.retryAfter) >= 1));
       assert.equal(answers.filter((answer) => answer.status === 201).length, 60 - failed, 'nothing else refused them');

@@ -285,11 +285,13 @@ export class ConnectorDouble {
       const firstMember: unknown = Array.isArray(members) ? members[0] : undefined;
       memberId = isRecord(firstMember) && typeof firstMember['id'] === 'string' ? firstMember['id'] : '';
       const channelData = body['channelData'];
-      const channelTenant = isRecord(channelData) && isRecord(channelData['tenant']) ? channelData['tenant']['id'] : undefined;
+      const channelTenant =
+        isRecord(channelData) && isRecord(channelData['tenant']) ? channelData['tenant']['id'] : undefined;
       const tenant = body['tenantId'] ?? channelTenant;
       tenantId = typeof tenant === 'string' ? tenant : '';
       if (!memberId) return errorAnswer(400, 'BadArgument', 'members[0].id is required');
-      if (!tenantId) return errorAnswer(400, 'BadArgument', 'a tenant id is required to create a conversation in Teams');
+      if (!tenantId)
+        return errorAnswer(400, 'BadArgument', 'a tenant id is required to create a conversation in Teams');
       conversationId = ConnectorDouble.personalConversationIdOf(memberId);
     } else {
       if (typeof body['type'] !== 'string') return errorAnswer(400, 'BadArgument', 'the activity needs a type');
@@ -297,7 +299,8 @@ export class ConnectorDouble {
     }
 
     const scripted = this.scripted.shift();
-    if (scripted) return errorAnswer(scripted.status, 'Scripted', 'answered as the test asked', scripted.retryAfterSeconds);
+    if (scripted)
+      return errorAnswer(scripted.status, 'Scripted', 'answered as the test asked', scripted.retryAfterSeconds);
 
     const permanent = this.options.permanent?.get(conversationId);
     if (permanent === 403) return errorAnswer(403, 'ConversationBlockedByUser', 'the user blocked the bot');
@@ -320,11 +323,19 @@ export class ConnectorDouble {
         return { status: 201, body: { id: conversationId } };
       case 'send': {
         const activityId = `1:${this.nextActivityNumber++}`;
-        this.deliveries.push({ conversationId, activityId, activity, at: now, ...(authorization ? { authorization } : {}) });
+        this.deliveries.push({
+          conversationId,
+          activityId,
+          activity,
+          at: now,
+          ...(authorization ? { authorization } : {}),
+        });
         return { status: 201, body: { id: activityId } };
       }
       case 'update': {
-        const known = this.deliveries.some((delivery) => delivery.conversationId === conversationId && delivery.activityId === route.activityId);
+        const known = this.deliveries.some(
+          (delivery) => delivery.conversationId === conversationId && delivery.activityId === route.activityId,
+        );
         if (!known) return errorAnswer(404, 'ActivityNotFound', 'no such activity in this conversation');
         this.updates.push({ conversationId, activityId: route.activityId, activity, at: now });
         return { status: 200, body: { id: route.activityId } };

@@ -22,7 +22,13 @@ export class CosmosEmulator {
 
   /** A store on a database of its own, so tests sharing the emulator stay apart. */
   connect(databaseId = `test-${randomUUID()}`): Promise<CosmosStore> {
-    return CosmosStore.connect({ endpoint: this.endpoint, key: EMULATOR_KEY, databaseId, containerId: 'documents', connectionPolicy: { enableEndpointDiscovery: false } });
+    return CosmosStore.connect({
+      endpoint: this.endpoint,
+      key: EMULATOR_KEY,
+      databaseId,
+      containerId: 'documents',
+      connectionPolicy: { enableEndpointDiscovery: false },
+    });
   }
 
   close(): Promise<void> {

@@ -35,7 +35,9 @@ export const ENGINES: readonly Engine[] = [
         rawPartition: async (committeeId) => {
           const db = new Database(join(temp.dataDir, EMBEDDED_STORE_FILE_NAME), { readonly: true });
           try {
-            const rows = db.prepare('SELECT body FROM documents WHERE committee_id = ?').all(committeeId) as Array<{ body: string }>;
+            const rows = db.prepare('SELECT body FROM documents WHERE committee_id = ?').all(committeeId) as Array<{
+              body: string;
+            }>;
             return rows.map((row) => JSON.parse(row.body) as Record<string, unknown>);
           } finally {
             db.close();
@@ -51,12 +53,19 @@ export const ENGINES: readonly Engine[] = [
       const emulator = await CosmosEmulator.start();
       const databaseId = `test-${randomUUID()}`;
       const store = await emulator.connect(databaseId);
-      const client = new CosmosClient({ endpoint: emulator.endpoint, key: EMULATOR_KEY, connectionPolicy: { enableEndpointDiscovery: false } });
+      const client = new CosmosClient({
+        endpoint: emulator.endpoint,
+        key: EMULATOR_KEY,
+        connectionPolicy: { enableEndpointDiscovery: false },
+      });
       return {
         store,
         rawPartition: async (committeeId) => {
           const container = client.database(databaseId).container('documents');
-          const query = { query: 'SELECT * FROM c WHERE c.committeeId = @committeeId', parameters: [{ name: '@committeeId', value: committeeId }] };
+          const query = {
+            query: 'SELECT * FROM c WHERE c.committeeId = @committeeId',
+            parameters: [{ name: '@committeeId', value: committeeId }],
+          };
           const { resources } = await container.items.query<Record<string, unknown>>(query).fetchAll();
           return resources;
         },

@@ -1,5 +1,10 @@
 import type { ConversationAddress } from '../../src/app/documents';
-import type { DeliveryAttempt, Messenger, OutgoingMessage, PersonalConversationTarget } from '../../src/app/ports/messenger';
+import type {
+  DeliveryAttempt,
+  Messenger,
+  OutgoingMessage,
+  PersonalConversationTarget,
+} from '../../src/app/ports/messenger';
 import type { Clock } from '../../src/domain/clock';
 
 /** A hand-written stand-in for our Messenger port: records sends, answers as scripted. */

@@ -57,7 +57,9 @@ export function calendarProperty(lines: readonly ContentLine[], name: string): s
 
 /** A TEXT value as an app shows it: `\n` a line break, `\,` `\;` `\\` the characters themselves. */
 export function unescapeText(value: string): string {
-  return value.replace(/\\([nN,;\\])/g, (_match, character: string) => (character === 'n' || character === 'N' ? '\n' : character));
+  return value.replace(/\\([nN,;\\])/g, (_match, character: string) =>
+    character === 'n' || character === 'N' ? '\n' : character,
+  );
 }
 
 /** One component as an independent parser reads it: its properties' names and text values, and what it contains. */

@@ -51,7 +51,11 @@ export async function openAgenda(deps: AppDependencies, { committee, session }: 
 }
 
 /** The form for an item of the agenda (or a new one, without an id), while the agenda can still change. */
-export async function agendaItemForm(deps: AppDependencies, access: SessionAccess, itemId: unknown): Promise<Result<{ readonly view: AgendaView; readonly item?: AgendaItem }, AgendaRefusal>> {
+export async function agendaItemForm(
+  deps: AppDependencies,
+  access: SessionAccess,
+  itemId: unknown,
+): Promise<Result<{ readonly view: AgendaView; readonly item?: AgendaItem }, AgendaRefusal>> {
   const view = await openAgenda(deps, access);
   if (!view.editable) return fail({ kind: 'illegalState', session: access.session });
   if (itemId === undefined || itemId === '') return ok({ view });
@@ -60,9 +64,17 @@ export async function agendaItemForm(deps: AppDependencies, access: SessionAcces
 }
 
 /** Moves an item one place up or down, on the version the card showed. */
-export async function moveAgendaItem(deps: AppDependencies, access: SessionAccess, by: string, revision: unknown, itemId: unknown, direction: unknown): Promise<Result<AgendaView, AgendaRefusal>> {
+export async function moveAgendaItem(
+  deps: AppDependencies,
+  access: SessionAccess,
+  by: string,
+  revision: unknown,
+  itemId: unknown,
+  direction: unknown,
+): Promise<Result<AgendaView, AgendaRefusal>> {
   return changeAgenda(deps, access, by, revision, (loaded) => {
-    if (typeof itemId !== 'string' || (direction !== 'up' && direction !== 'down')) return fail({ kind: 'unknownItem' });
+    if (typeof itemId !== 'string' || (direction !== 'up' && direction !== 'down'))
+      return fail({ kind: 'unknownItem' });
     const moved = moveItem(loaded.items, itemId, direction);
     return moved.ok ? ok(moved.value) : fail({ kind: moved.error });
   });
@@ -72,7 +84,14 @@ export async function moveAgendaItem(deps: AppDependencies, access: SessionAcces
  * Sets an item's presenter, minutes and kind (and the title of the secretariat's own items), or
  * adds a new item of the secretariat's own before the reports and any other business.
  */
-export async function saveAgendaItem(deps: AppDependencies, access: SessionAccess, by: string, revision: unknown, itemId: unknown, input: ItemDetailsInput): Promise<Result<AgendaView, AgendaRefusal>> {
+export async function saveAgendaItem(
+  deps: AppDependencies,
+  access: SessionAccess,
+  by: string,
+  revision: unknown,
+  itemId: unknown,
+  input: ItemDetailsInput,
+): Promise<Result<AgendaView, AgendaRefusal>> {
   return changeAgenda(deps, access, by, revision, (loaded) => {
     // Only a card without an item (or with an empty one) adds an item; an id of any other type
     // is tampered data and must not turn into a new item.
@@ -88,8 +107,16 @@ export async function saveAgendaItem(deps: AppDependencies, access: SessionAcces
       return ok(loaded.items.map((item) => (item === existing ? updated : item)));
     }
     if (loaded.items.length >= AGENDA_LIMITS.items) return fail({ kind: 'tooManyItems' });
-    const added: AgendaItem = { id: `item-${randomUUID()}`, title: title ?? '', ...details, origin: { type: 'topic' }, submissionIds: [] };
-    const at = loaded.items.findIndex((item) => item.origin.type === 'report' || (item.origin.type === 'standard' && item.origin.standard === 'other'));
+    const added: AgendaItem = {
+      id: `item-${randomUUID()}`,
+      title: title ?? '',
+      ...details,
+      origin: { type: 'topic' },
+      submissionIds: [],
+    };
+    const at = loaded.items.findIndex(
+      (item) => item.origin.type === 'report' || (item.origin.type === 'standard' && item.origin.standard === 'other'),
+    );
     const items = [...loaded.items];
     items.splice(at < 0 ? items.length : at, 0, added);
     return ok(items);
@@ -101,7 +128,15 @@ export async function saveAgendaItem(deps: AppDependencies, access: SessionAcces
  * its agenda, or when the agenda changed since the card was rendered (the current one comes
  * back instead, unchanged).
  */
-async function changeAgenda(deps: AppDependencies, { committee, session }: SessionAccess, by: string, revision: unknown, change: (loaded: LoadedAgenda) => Result<readonly AgendaItem[], Exclude<AgendaRefusal, { kind: 'outdated' | 'illegalState' }>>): Promise<Result<AgendaView, AgendaRefusal>> {
+async function changeAgenda(
+  deps: AppDependencies,
+  { committee, session }: SessionAccess,
+  by: string,
+  revision: unknown,
+  change: (
+    loaded: LoadedAgenda,
+  ) => Result<readonly AgendaItem[], Exclude<AgendaRefusal, { kind: 'outdated' | 'illegalState' }>>,
+): Promise<Result<AgendaView, AgendaRefusal>> {
   if (!AGENDA_OPEN_STATES.includes(session.state)) return fail({ kind: 'illegalState', session });
   const loaded = await loadAgenda(deps.store, committee.committeeId, session);
   if (revision !== loaded.revision) return fail({ kind: 'outdated', view: agendaView(committee, session, loaded) });
@@ -109,16 +144,25 @@ async function changeAgenda(deps: AppDependencies, { committee, session }: Sessi
   if (!changed.ok) return changed;
   const nowIso = deps.clock.now().toUTC().toISO()!;
   try {
-    await deps.store.batch(committee.committeeId, [agendaWrite(committee.committeeId, session, loaded, { items: changed.value }, nowIso, by)]);
+    await deps.store.batch(committee.committeeId, [
+      agendaWrite(committee.committeeId, session, loaded, { items: changed.value }, nowIso, by),
+    ]);
   } catch (error) {
     if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
-    return fail({ kind: 'outdated', view: agendaView(committee, session, await loadAgenda(deps.store, committee.committeeId, session)) });
+    return fail({
+      kind: 'outdated',
+      view: agendaView(committee, session, await loadAgenda(deps.store, committee.committeeId, session)),
+    });
   }
   return ok(agendaView(committee, session, await loadAgenda(deps.store, committee.committeeId, session)));
 }
 
 /** The builder's data for a loaded agenda. */
-export function agendaView(committee: Pick<CommitteeDocument, 'timeZone' | 'leadTimes'>, session: SessionDocument, loaded: LoadedAgenda): AgendaView {
+export function agendaView(
+  committee: Pick<CommitteeDocument, 'timeZone' | 'leadTimes'>,
+  session: SessionDocument,
+  loaded: LoadedAgenda,
+): AgendaView {
   const published = loaded.stored?.published;
   return {
     timeZone: committee.timeZone,
@@ -129,7 +173,9 @@ export function agendaView(committee: Pick<CommitteeDocument, 'timeZone' | 'lead
     revision: loaded.revision,
     items: loaded.items,
     totalMinutes: totalMinutes(loaded.items),
-    sessionMinutes: Math.round(DateTime.fromISO(session.endsAt).diff(DateTime.fromISO(session.startsAt), 'minutes').minutes),
+    sessionMinutes: Math.round(
+      DateTime.fromISO(session.endsAt).diff(DateTime.fromISO(session.startsAt), 'minutes').minutes,
+    ),
     editable: AGENDA_OPEN_STATES.includes(session.state),
     ...(published ? { published: { version: published.version, at: published.publishedAt } } : {}),
     unpublished: !published || !sameAgenda(published.items, loaded.items),
@@ -139,6 +185,11 @@ export function agendaView(committee: Pick<CommitteeDocument, 'timeZone' | 'lead
 }
 
 /** When the agenda is due: the agenda lead time before the session, at the start of the office day. */
-export function agendaDueAt(committee: Pick<CommitteeDocument, 'timeZone' | 'leadTimes'>, session: Pick<SessionDocument, 'startsAt'>): string {
-  return sessionDeadlines(session.startsAt, committee.leadTimes, committee.timeZone).find((deadline) => deadline.kind === 'agendaDispatch')!.dueAt;
+export function agendaDueAt(
+  committee: Pick<CommitteeDocument, 'timeZone' | 'leadTimes'>,
+  session: Pick<SessionDocument, 'startsAt'>,
+): string {
+  return sessionDeadlines(session.startsAt, committee.leadTimes, committee.timeZone).find(
+    (deadline) => deadline.kind === 'agendaDispatch',
+  )!.dueAt;
 }

@@ -45,7 +45,12 @@ export interface Called {
  * (team channel or group chat), and one to each working group member 1:1, in the same batch as
  * the state change. Calling again sends nothing twice. `by` is a person's id or `scheduler`.
  */
-export async function callForTopics(deps: AppDependencies, committee: Stored<CommitteeDocument>, session: Stored<SessionDocument>, by: string): Promise<Result<Called, CallRefusal>> {
+export async function callForTopics(
+  deps: AppDependencies,
+  committee: Stored<CommitteeDocument>,
+  session: Stored<SessionDocument>,
+  by: string,
+): Promise<Result<Called, CallRefusal>> {
   if (session.state === 'topicsOpen') return fail({ kind: 'alreadyCalled', session });
   const next = nextState(session.state, 'openTopics');
   if (!next.ok) return fail({ kind: 'illegalState', current: session.state });
@@ -53,17 +58,44 @@ export async function callForTopics(deps: AppDependencies, committee: Stored<Com
   const deadline = topicDeadline(session.startsAt, committee.leadTimes, committee.timeZone);
   if (nowIso >= deadline) return fail({ kind: 'deadlinePassed', deadline });
 
-  const view: CallForTopicsView = { committeeName: committee.name, timeZone: committee.timeZone, sessionId: session.id, sessionNumber: session.number, startsAt: session.startsAt, endsAt: session.endsAt, deadline };
+  const view: CallForTopicsView = {
+    committeeName: committee.name,
+    timeZone: committee.timeZone,
+    sessionId: session.id,
+    sessionNumber: session.number,
+    startsAt: session.startsAt,
+    endsAt: session.endsAt,
+    deadline,
+  };
   const message = { kind: CALL_FOR_TOPICS_MESSAGE_KIND, data: { ...view } };
-  const workingGroup = (await deps.store.query<PersonDocument>(committee.committeeId, { type: 'person' })).filter((person) => person.active && person.roles.includes('workingGroup'));
+  const workingGroup = (await deps.store.query<PersonDocument>(committee.committeeId, { type: 'person' })).filter(
+    (person) => person.active && person.roles.includes('workingGroup'),
+  );
   const drafts: OutboxDraft[] = [
-    ...(committee.workingGroupConversationId ? [{ key: `call:${session.id}:conversation`, recipient: { kind: 'conversation' as const, conversationDocumentId: committee.workingGroupConversationId }, recipientLabel: 'working group', message }] : []),
+    ...(committee.workingGroupConversationId
+      ? [
+          {
+            key: `call:${session.id}:conversation`,
+            recipient: { kind: 'conversation' as const, conversationDocumentId: committee.workingGroupConversationId },
+            recipientLabel: 'working group',
+            message,
+          },
+        ]
+      : []),
     ...draftsForPeople(`call:${session.id}`, workingGroup, message),
   ];
   const opened: SessionDocument = { ...withoutEtag(session), state: next.value, updatedAt: nowIso, updatedBy: by };
   try {
-    const [stored] = await deps.store.batch(committee.committeeId, [{ op: 'replace', document: opened, ifMatch: session._etag }, enqueueOperation(committee.committeeId, `call:${session.id}`, drafts, nowIso)]);
-    return ok({ session: stored as Stored<SessionDocument>, deadline, toConversation: Boolean(committee.workingGroupConversationId), toPeople: workingGroup.length });
+    const [stored] = await deps.store.batch(committee.committeeId, [
+      { op: 'replace', document: opened, ifMatch: session._etag },
+      enqueueOperation(committee.committeeId, `call:${session.id}`, drafts, nowIso),
+    ]);
+    return ok({
+      session: stored as Stored<SessionDocument>,
+      deadline,
+      toConversation: Boolean(committee.workingGroupConversationId),
+      toPeople: workingGroup.length,
+    });
   } catch (error) {
     if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
     const now = await deps.store.get<SessionDocument>(committee.committeeId, session.id);
@@ -72,7 +104,11 @@ export async function callForTopics(deps: AppDependencies, committee: Stored<Com
 }
 
 /** The secretariat's call, by command. */
-export async function callForTopicsAsSecretariat(deps: AppDependencies, actor: Actor, session: Stored<SessionDocument>): Promise<Result<Called, CallRefusal | { readonly kind: 'notAllowed' | 'noCommittee' }>> {
+export async function callForTopicsAsSecretariat(
+  deps: AppDependencies,
+  actor: Actor,
+  session: Stored<SessionDocument>,
+): Promise<Result<Called, CallRefusal | { readonly kind: 'notAllowed' | 'noCommittee' }>> {
   if (!actor.committee) return fail({ kind: 'noCommittee' });
   if (!mayUse('callForTopics', actor)) return fail({ kind: 'notAllowed' });
   return callForTopics(deps, actor.committee, session, actor.identity.aadObjectId);

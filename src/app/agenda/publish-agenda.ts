@@ -79,7 +79,8 @@ export async function publishAgenda(
   if (!AGENDA_OPEN_STATES.includes(session.state)) return fail({ kind: 'illegalState', session });
   const loaded = await loadAgenda(deps.store, committee.committeeId, session);
   const previous = loaded.stored?.published;
-  if (previous && sameAgenda(previous.items, loaded.items)) return fail({ kind: 'unchanged', version: previous.version });
+  if (previous && sameAgenda(previous.items, loaded.items))
+    return fail({ kind: 'unchanged', version: previous.version });
   const nowIso = deps.clock.now().toUTC().toISO()!;
   const dueAt = agendaDueAt(committee, session);
   if (by !== SCHEDULER && nowIso > dueAt && !confirmedLate) return fail({ kind: 'confirmLate', dueAt });
@@ -89,7 +90,10 @@ export async function publishAgenda(
   const agenda: PublishedAgenda = {
     version,
     publishedAt: nowIso,
-    items: loaded.items.map((item) => ({ ...item, ...(changes?.marks.get(item.id) ? { change: changes.marks.get(item.id)! } : {}) })),
+    items: loaded.items.map((item) => ({
+      ...item,
+      ...(changes?.marks.get(item.id) ? { change: changes.marks.get(item.id)! } : {}),
+    })),
     removed: changes?.removed ?? [],
   };
   const withAgenda: SessionDocument = { ...withoutEtag(session), agenda, updatedAt: nowIso, updatedBy: by };
@@ -98,27 +102,73 @@ export async function publishAgenda(
   const operations: BatchOperation[] = [];
   let invitees: readonly string[];
   if (session.state === 'invited') {
-    const [roster, answers] = await Promise.all([rosterSnapshot(deps.store, committee.committeeId), answersOf(deps.store, committee.committeeId, session.id)]);
-    const drafts = draftsForInvitees(committee, withAgenda, roster, answers, nowIso, previous ? 'agendaChanged' : 'agendaPublished', (personId) => `${dispatchId}:${personId}`);
-    operations.push({ op: 'replace', document: withAgenda, ifMatch: session._etag }, enqueueOperation(committee.committeeId, `${dispatchId}:invitees`, drafts, nowIso));
+    const [roster, answers] = await Promise.all([
+      rosterSnapshot(deps.store, committee.committeeId),
+      answersOf(deps.store, committee.committeeId, session.id),
+    ]);
+    const drafts = draftsForInvitees(
+      committee,
+      withAgenda,
+      roster,
+      answers,
+      nowIso,
+      previous ? 'agendaChanged' : 'agendaPublished',
+      (personId) => `${dispatchId}:${personId}`,
+    );
+    operations.push(
+      { op: 'replace', document: withAgenda, ifMatch: session._etag },
+      enqueueOperation(committee.committeeId, `${dispatchId}:invitees`, drafts, nowIso),
+    );
     invitees = personIdsOf(drafts);
   } else {
     const invitation = await invitationOperations(deps, committee, session, withAgenda, by, nowIso);
-    if (!invitation.ok) return invitation.error.kind === 'alreadyInvited' ? fail({ kind: 'outdated' }) : fail(invitation.error);
+    if (!invitation.ok)
+      return invitation.error.kind === 'alreadyInvited' ? fail({ kind: 'outdated' }) : fail(invitation.error);
     operations.push(...invitation.value.operations);
     invitees = invitation.value.invitees;
   }
 
-  const message = { kind: AGENDA_MESSAGE_KIND, data: { ...agendaMessage(committee, withAgenda, agenda), ...(loaded.agreements.length > 0 ? { agreements: agendaAgreementReport(loaded.agreements) } : {}) } };
+  const message = {
+    kind: AGENDA_MESSAGE_KIND,
+    data: {
+      ...agendaMessage(committee, withAgenda, agenda),
+      ...(loaded.agreements.length > 0 ? { agreements: agendaAgreementReport(loaded.agreements) } : {}),
+    },
+  };
   const people = await deps.store.query<PersonDocument>(committee.committeeId, { type: 'person' });
   const invited = new Set(invitees);
-  const formerRecipients = people.filter((person) => loaded.stored?.recipients.includes(person.aadObjectId) && !invited.has(person.aadObjectId));
-  const workingGroupPeople = committee.workingGroupConversationId ? [] : people.filter((person) => person.active && person.roles.includes('workingGroup') && !invited.has(person.aadObjectId) && !formerRecipients.includes(person));
+  const formerRecipients = people.filter(
+    (person) => loaded.stored?.recipients.includes(person.aadObjectId) && !invited.has(person.aadObjectId),
+  );
+  const workingGroupPeople = committee.workingGroupConversationId
+    ? []
+    : people.filter(
+        (person) =>
+          person.active &&
+          person.roles.includes('workingGroup') &&
+          !invited.has(person.aadObjectId) &&
+          !formerRecipients.includes(person),
+      );
   const drafts: OutboxDraft[] = [
-    ...(committee.workingGroupConversationId ? [{ key: `${dispatchId}:conversation`, recipient: { kind: 'conversation' as const, conversationDocumentId: committee.workingGroupConversationId }, recipientLabel: 'working group', message }] : []),
+    ...(committee.workingGroupConversationId
+      ? [
+          {
+            key: `${dispatchId}:conversation`,
+            recipient: { kind: 'conversation' as const, conversationDocumentId: committee.workingGroupConversationId },
+            recipientLabel: 'working group',
+            message,
+          },
+        ]
+      : []),
     ...draftsForPeople(dispatchId, [...formerRecipients, ...workingGroupPeople], message),
   ];
-  const recipients = [...new Set([...(loaded.stored?.recipients ?? []), ...invitees, ...workingGroupPeople.map((person) => person.aadObjectId)])];
+  const recipients = [
+    ...new Set([
+      ...(loaded.stored?.recipients ?? []),
+      ...invitees,
+      ...workingGroupPeople.map((person) => person.aadObjectId),
+    ]),
+  ];
   const summary: PublicationSummary = {
     version,
     items: agenda.items.length,
@@ -143,13 +193,22 @@ export async function publishAgenda(
 }
 
 /** The secretariat's publication, by command or from the agenda card. */
-export async function publishAgendaAsSecretariat(deps: AppDependencies, actor: Actor, session: Stored<SessionDocument>, confirmedLate: boolean): Promise<Result<Published, PublishRefusal | { readonly kind: 'notAllowed' | 'noCommittee' }>> {
+export async function publishAgendaAsSecretariat(
+  deps: AppDependencies,
+  actor: Actor,
+  session: Stored<SessionDocument>,
+  confirmedLate: boolean,
+): Promise<Result<Published, PublishRefusal | { readonly kind: 'notAllowed' | 'noCommittee' }>> {
   if (!actor.committee) return fail({ kind: 'noCommittee' });
   if (!mayUse('publishAgenda', actor)) return fail({ kind: 'notAllowed' });
   return publishAgenda(deps, actor.committee, session, actor.identity.aadObjectId, confirmedLate);
 }
 
-function agendaMessage(committee: Pick<CommitteeDocument, 'name' | 'timeZone'>, session: SessionDocument, agenda: PublishedAgenda): AgendaMessage {
+function agendaMessage(
+  committee: Pick<CommitteeDocument, 'name' | 'timeZone'>,
+  session: SessionDocument,
+  agenda: PublishedAgenda,
+): AgendaMessage {
   return {
     committeeName: committee.name,
     timeZone: committee.timeZone,

@@ -20,13 +20,20 @@ export interface LoadedAgenda {
  * agreements that its "status of agreements" reports (open ones of earlier sessions, and those
  * closed since the session before).
  */
-export async function loadAgenda(store: DocumentStore, committeeId: string, session: Pick<SessionDocument, 'id' | 'startsAt'>): Promise<LoadedAgenda> {
+export async function loadAgenda(
+  store: DocumentStore,
+  committeeId: string,
+  session: Pick<SessionDocument, 'id' | 'startsAt'>,
+): Promise<LoadedAgenda> {
   const [stored, groups, agreements] = await Promise.all([
     store.get<AgendaDocument>(committeeId, agendaDocumentId(session.id)),
     groupsReportingAt(store, committeeId, session.id),
     agreementsReportedAt(store, committeeId, session),
   ]);
-  const items = withStandardItems(stored?.items ?? [], { reportingGroups: groups.map(({ id, name }) => ({ id, name })), hasOpenAgreements: agreements.length > 0 });
+  const items = withStandardItems(stored?.items ?? [], {
+    reportingGroups: groups.map(({ id, name }) => ({ id, name })),
+    hasOpenAgreements: agreements.length > 0,
+  });
   return { ...(stored ? { stored } : {}), items, revision: stored?.revision ?? 0, agreements };
 }
 
@@ -35,7 +42,14 @@ export async function loadAgenda(store: DocumentStore, committeeId: string, sess
  * first time (two first saves race for one id), a replace with the ETag after that. Either way
  * a concurrent change fails the batch instead of being overwritten.
  */
-export function agendaWrite(committeeId: string, session: Pick<SessionDocument, 'id'>, loaded: LoadedAgenda, changes: Partial<Pick<AgendaDocument, 'items' | 'published' | 'recipients'>>, nowIso: string, by: string): BatchOperation {
+export function agendaWrite(
+  committeeId: string,
+  session: Pick<SessionDocument, 'id'>,
+  loaded: LoadedAgenda,
+  changes: Partial<Pick<AgendaDocument, 'items' | 'published' | 'recipients'>>,
+  nowIso: string,
+  by: string,
+): BatchOperation {
   const document: AgendaDocument = {
     id: agendaDocumentId(session.id),
     committeeId,

@@ -43,11 +43,21 @@ export interface SubmissionDocument extends Document {
 
 /** The id of a person's submission of a title for a session. */
 export function submissionDocumentId(sessionId: string, personId: string, title: string): string {
-  return `topic-${createHash('sha256').update(`${sessionId}\n${personId}\n${titleKey(title)}`).digest('hex').slice(0, 40)}`;
+  return `topic-${createHash('sha256')
+    .update(`${sessionId}\n${personId}\n${titleKey(title)}`)
+    .digest('hex')
+    .slice(0, 40)}`;
 }
 
 /** Every submission now for the session, oldest first. */
-export async function submissionsFor(store: DocumentStore, committeeId: string, sessionId: string): Promise<Array<Stored<SubmissionDocument>>> {
-  const found = await store.query<SubmissionDocument>(committeeId, { type: 'topicSubmission', where: [{ field: 'sessionId', op: '=', value: sessionId }] });
+export async function submissionsFor(
+  store: DocumentStore,
+  committeeId: string,
+  sessionId: string,
+): Promise<Array<Stored<SubmissionDocument>>> {
+  const found = await store.query<SubmissionDocument>(committeeId, {
+    type: 'topicSubmission',
+    where: [{ field: 'sessionId', op: '=', value: sessionId }],
+  });
   return found.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }

@@ -14,8 +14,15 @@ export interface FormSession {
   readonly deadline: string;
 }
 
-export function formSessionOf(committee: Pick<CommitteeDocument, 'leadTimes' | 'timeZone'>, session: Pick<SessionDocument, 'id' | 'number' | 'startsAt'>): FormSession {
-  return { id: session.id, number: session.number, deadline: topicDeadline(session.startsAt, committee.leadTimes, committee.timeZone) };
+export function formSessionOf(
+  committee: Pick<CommitteeDocument, 'leadTimes' | 'timeZone'>,
+  session: Pick<SessionDocument, 'id' | 'number' | 'startsAt'>,
+): FormSession {
+  return {
+    id: session.id,
+    number: session.number,
+    deadline: topicDeadline(session.startsAt, committee.leadTimes, committee.timeZone),
+  };
 }
 
 /**
@@ -23,9 +30,21 @@ export function formSessionOf(committee: Pick<CommitteeDocument, 'leadTimes' | '
  * unknown: the submission then goes to the next session that takes topics), prefilled with the
  * submitter's institution. Only those who may submit get it.
  */
-export async function newSubmissionForm(deps: AppDependencies, actor: Actor, sessionId: unknown): Promise<Result<{ readonly session?: FormSession; readonly institution?: string }, { readonly kind: 'noCommittee' | 'notAllowed' }>> {
+export async function newSubmissionForm(
+  deps: AppDependencies,
+  actor: Actor,
+  sessionId: unknown,
+): Promise<
+  Result<
+    { readonly session?: FormSession; readonly institution?: string },
+    { readonly kind: 'noCommittee' | 'notAllowed' }
+  >
+> {
   if (!actor.committee) return fail({ kind: 'noCommittee' });
   if (!maySubmitTopics(actor)) return fail({ kind: 'notAllowed' });
   const session = await sessionById(deps.store, actor.committeeId, sessionId);
-  return ok({ ...(session ? { session: formSessionOf(actor.committee, session) } : {}), ...(actor.person?.institution ? { institution: actor.person.institution } : {}) });
+  return ok({
+    ...(session ? { session: formSessionOf(actor.committee, session) } : {}),
+    ...(actor.person?.institution ? { institution: actor.person.institution } : {}),
+  });
 }

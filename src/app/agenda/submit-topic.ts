@@ -1,4 +1,9 @@
-import { parseSubmission, titleKey, type SubmissionInput, type SubmissionProblem } from '../../domain/agenda/submission';
+import {
+  parseSubmission,
+  titleKey,
+  type SubmissionInput,
+  type SubmissionProblem,
+} from '../../domain/agenda/submission';
 import { submissionTarget } from '../../domain/agenda/submission-window';
 import { maySubmitTopics } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
@@ -36,7 +41,12 @@ export type SubmitRefusal =
  * is valid; the same title from the same person for the same session is stored once, also when
  * two copies arrive at the same moment (the id is derived from them).
  */
-export async function submitTopic(deps: AppDependencies, actor: Actor, input: SubmissionInput, askedForSessionId?: unknown): Promise<Result<Submitted, SubmitRefusal>> {
+export async function submitTopic(
+  deps: AppDependencies,
+  actor: Actor,
+  input: SubmissionInput,
+  askedForSessionId?: unknown,
+): Promise<Result<Submitted, SubmitRefusal>> {
   const committee = actor.committee;
   if (!committee) return fail({ kind: 'noCommittee' });
   if (!maySubmitTopics(actor)) return fail({ kind: 'notAllowed' });
@@ -44,7 +54,8 @@ export async function submitTopic(deps: AppDependencies, actor: Actor, input: Su
   if (!parsed.ok) return fail({ kind: 'invalid', problems: parsed.error });
 
   const nowIso = deps.clock.now().toUTC().toISO()!;
-  const askedFor = askedForSessionId === undefined ? undefined : await sessionById(deps.store, actor.committeeId, askedForSessionId);
+  const askedFor =
+    askedForSessionId === undefined ? undefined : await sessionById(deps.store, actor.committeeId, askedForSessionId);
   const sessions = await sessionsOf(deps.store, actor.committeeId);
   const target = submissionTarget(sessions, nowIso, committee.leadTimes, committee.timeZone, askedFor);
   if (!target.session) return fail({ kind: 'noSessionAhead', ...(target.missed ? { missed: target.missed } : {}) });
@@ -52,7 +63,10 @@ export async function submitTopic(deps: AppDependencies, actor: Actor, input: Su
 
   const personId = actor.identity.aadObjectId;
   const key = titleKey(parsed.value.title);
-  const earlier = (await submissionsFor(deps.store, actor.committeeId, session.id)).find((submission) => submission.personId === personId && submission.titleKey === key && submission.status !== 'withdrawn');
+  const earlier = (await submissionsFor(deps.store, actor.committeeId, session.id)).find(
+    (submission) =>
+      submission.personId === personId && submission.titleKey === key && submission.status !== 'withdrawn',
+  );
   if (earlier) return fail({ kind: 'duplicate', existing: { submission: earlier, session } });
 
   const document: SubmissionDocument = {
@@ -83,13 +97,20 @@ export async function submitTopic(deps: AppDependencies, actor: Actor, input: Su
  * The id is taken: either by the same submission arriving twice (point to it), or by one the
  * person withdrew earlier, which the new submission takes over.
  */
-async function resubmitOrPointToFirst(deps: AppDependencies, document: SubmissionDocument, session: Stored<SessionDocument>): Promise<Result<Submitted, SubmitRefusal>> {
+async function resubmitOrPointToFirst(
+  deps: AppDependencies,
+  document: SubmissionDocument,
+  session: Stored<SessionDocument>,
+): Promise<Result<Submitted, SubmitRefusal>> {
   const existing = await deps.store.get<SubmissionDocument>(document.committeeId, document.id);
   if (!existing) throw new Error(`Submission ${document.id} conflicted but cannot be read`);
   if (existing.status !== 'withdrawn') {
     const existingSession = (await sessionById(deps.store, document.committeeId, existing.sessionId)) ?? session;
     return fail({ kind: 'duplicate', existing: { submission: existing, session: existingSession } });
   }
-  const revived = await deps.store.replace<SubmissionDocument>({ ...document, revision: existing.revision + 1, createdAt: existing.createdAt }, existing._etag);
+  const revived = await deps.store.replace<SubmissionDocument>(
+    { ...document, revision: existing.revision + 1, createdAt: existing.createdAt },
+    existing._etag,
+  );
   return ok({ submission: revived, session });
 }

@@ -4,7 +4,12 @@ import type { AppDependencies } from '../dependencies';
 import type { CommitteeDocument } from '../documents';
 import type { Stored } from '../ports/document-store';
 import type { SessionDocument } from '../sessions/session-document';
-import { submissionsFor, type RecordedDecision, type SubmissionDocument, type SubmissionStatus } from './submission-document';
+import {
+  submissionsFor,
+  type RecordedDecision,
+  type SubmissionDocument,
+  type SubmissionStatus,
+} from './submission-document';
 
 /** Submissions per page of the triage card; keeps it well under the Teams card size. */
 export const TOPICS_PAGE_SIZE = 10;
@@ -41,11 +46,22 @@ export interface TopicOverview {
  * The session's submissions for triage: those waiting for a decision first, oldest first, then
  * the decided ones; withdrawn ones are left out. Paged, so a busy call never outgrows a card.
  */
-export async function topicOverview(deps: AppDependencies, committee: Pick<CommitteeDocument, 'committeeId' | 'timeZone' | 'leadTimes'>, session: Stored<SessionDocument>, pageInput: unknown): Promise<TopicOverview> {
-  const submissions = (await submissionsFor(deps.store, committee.committeeId, session.id)).filter((submission) => submission.status !== 'withdrawn');
-  const ordered = [...submissions.filter((submission) => submission.status === 'submitted'), ...submissions.filter((submission) => submission.status !== 'submitted')];
+export async function topicOverview(
+  deps: AppDependencies,
+  committee: Pick<CommitteeDocument, 'committeeId' | 'timeZone' | 'leadTimes'>,
+  session: Stored<SessionDocument>,
+  pageInput: unknown,
+): Promise<TopicOverview> {
+  const submissions = (await submissionsFor(deps.store, committee.committeeId, session.id)).filter(
+    (submission) => submission.status !== 'withdrawn',
+  );
+  const ordered = [
+    ...submissions.filter((submission) => submission.status === 'submitted'),
+    ...submissions.filter((submission) => submission.status !== 'submitted'),
+  ];
   const pageCount = Math.max(1, Math.ceil(ordered.length / TOPICS_PAGE_SIZE));
-  const page = typeof pageInput === 'number' && Number.isInteger(pageInput) ? Math.min(Math.max(pageInput, 1), pageCount) : 1;
+  const page =
+    typeof pageInput === 'number' && Number.isInteger(pageInput) ? Math.min(Math.max(pageInput, 1), pageCount) : 1;
   return {
     timeZone: committee.timeZone,
     sessionId: session.id,

@@ -18,15 +18,28 @@ export interface TopicsClosedMessage {
  * At the topic deadline, tells each active secretariat member how many submissions wait for a
  * decision, so triage starts on time. Once per deadline (`dueAt` is part of the key).
  */
-export async function reportTopicsClosed(deps: AppDependencies, committee: Pick<CommitteeDocument, 'committeeId'>, session: SessionDocument, dueAt: string): Promise<void> {
-  const [submissions, people] = await Promise.all([submissionsFor(deps.store, committee.committeeId, session.id), deps.store.query<PersonDocument>(committee.committeeId, { type: 'person' })]);
-  const data: TopicsClosedMessage = { sessionNumber: session.number, undecided: submissions.filter((submission) => submission.status === 'submitted').length };
+export async function reportTopicsClosed(
+  deps: AppDependencies,
+  committee: Pick<CommitteeDocument, 'committeeId'>,
+  session: SessionDocument,
+  dueAt: string,
+): Promise<void> {
+  const [submissions, people] = await Promise.all([
+    submissionsFor(deps.store, committee.committeeId, session.id),
+    deps.store.query<PersonDocument>(committee.committeeId, { type: 'person' }),
+  ]);
+  const data: TopicsClosedMessage = {
+    sessionNumber: session.number,
+    undecided: submissions.filter((submission) => submission.status === 'submitted').length,
+  };
   const dispatchId = `topics-closed:${session.id}:${dueAt}`;
   const secretariat = people.filter((person) => person.active && person.roles.includes('secretariat'));
   const drafts = draftsForPeople(dispatchId, secretariat, { kind: TOPICS_CLOSED_MESSAGE_KIND, data: { ...data } });
   const nowIso = deps.clock.now().toUTC().toISO()!;
   try {
-    await deps.store.batch(committee.committeeId, [enqueueOperation(committee.committeeId, dispatchId, drafts, nowIso)]);
+    await deps.store.batch(committee.committeeId, [
+      enqueueOperation(committee.committeeId, dispatchId, drafts, nowIso),
+    ]);
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
   }

@@ -48,10 +48,15 @@ export interface Decided {
 }
 
 /** A submission the secretariat opens from the triage card, with its session. */
-export async function submissionForTriage(deps: AppDependencies, actor: Actor, submissionId: unknown): Promise<Result<Decided, { readonly kind: 'noCommittee' | 'notAllowed' | 'unknownSubmission' }>> {
+export async function submissionForTriage(
+  deps: AppDependencies,
+  actor: Actor,
+  submissionId: unknown,
+): Promise<Result<Decided, { readonly kind: 'noCommittee' | 'notAllowed' | 'unknownSubmission' }>> {
   if (!actor.committee) return fail({ kind: 'noCommittee' });
   if (!mayUse('topics', actor)) return fail({ kind: 'notAllowed' });
-  if (typeof submissionId !== 'string' || !submissionId.startsWith('topic-') || !isSafeIdPart(submissionId)) return fail({ kind: 'unknownSubmission' });
+  if (typeof submissionId !== 'string' || !submissionId.startsWith('topic-') || !isSafeIdPart(submissionId))
+    return fail({ kind: 'unknownSubmission' });
   const submission = await deps.store.get<SubmissionDocument>(actor.committeeId, submissionId);
   const session = submission && (await sessionById(deps.store, actor.committeeId, submission.sessionId));
   return submission && session ? ok({ submission, session }) : fail({ kind: 'unknownSubmission' });
@@ -64,7 +69,13 @@ export async function submissionForTriage(deps: AppDependencies, actor: Actor, s
  * declined, the submitter gets the reason. A decision is taken once; a second click or an
  * outdated card changes nothing.
  */
-export async function decideTopic(deps: AppDependencies, actor: Actor, submissionId: unknown, revision: unknown, input: TriageInput): Promise<Result<Decided, DecideRefusal>> {
+export async function decideTopic(
+  deps: AppDependencies,
+  actor: Actor,
+  submissionId: unknown,
+  revision: unknown,
+  input: TriageInput,
+): Promise<Result<Decided, DecideRefusal>> {
   const found = await submissionForTriage(deps, actor, submissionId);
   if (!found.ok) return found;
   const { submission, session } = found.value;
@@ -77,9 +88,18 @@ export async function decideTopic(deps: AppDependencies, actor: Actor, submissio
 
   const nowIso = deps.clock.now().toUTC().toISO()!;
   const by = actor.identity.aadObjectId;
-  const recorded = (extra: Partial<RecordedDecision> = {}): RecordedDecision => ({ type: decision.type, by, at: nowIso, ...extra });
+  const recorded = (extra: Partial<RecordedDecision> = {}): RecordedDecision => ({
+    type: decision.type,
+    by,
+    at: nowIso,
+    ...extra,
+  });
   const base = { ...withoutEtag(submission), revision: submission.revision + 1, updatedAt: nowIso };
-  const message: TopicDecisionMessage = { decision: decision.type, title: submission.content.title, sessionNumber: session.number };
+  const message: TopicDecisionMessage = {
+    decision: decision.type,
+    title: submission.content.title,
+    sessionNumber: session.number,
+  };
   let changed: SubmissionDocument;
   let agendaOperation: BatchOperation | undefined;
   let notice = message;
@@ -87,8 +107,21 @@ export async function decideTopic(deps: AppDependencies, actor: Actor, submissio
     case 'accept': {
       const loaded = await loadAgenda(deps.store, actor.committeeId, session);
       if (loaded.items.length >= AGENDA_LIMITS.items) return fail({ kind: 'tooManyItems' });
-      const item: AgendaItem = { id: `item-${submission.id.slice('topic-'.length, 'topic-'.length + 24)}`, title: submission.content.title, ...decision.details, origin: { type: 'topic' }, submissionIds: [submission.id] };
-      agendaOperation = agendaWrite(actor.committeeId, session, loaded, { items: withItemBeforeReports(loaded, item) }, nowIso, by);
+      const item: AgendaItem = {
+        id: `item-${submission.id.slice('topic-'.length, 'topic-'.length + 24)}`,
+        title: submission.content.title,
+        ...decision.details,
+        origin: { type: 'topic' },
+        submissionIds: [submission.id],
+      };
+      agendaOperation = agendaWrite(
+        actor.committeeId,
+        session,
+        loaded,
+        { items: withItemBeforeReports(loaded, item) },
+        nowIso,
+        by,
+      );
       changed = { ...base, status: 'accepted', decision: recorded({ itemId: item.id }) };
       break;
     }
@@ -96,7 +129,9 @@ export async function decideTopic(deps: AppDependencies, actor: Actor, submissio
       const loaded = await loadAgenda(deps.store, actor.committeeId, session);
       const target = loaded.items.find((item) => item.id === decision.itemId && item.origin.type !== 'standard');
       if (!target) return fail({ kind: 'invalid', problems: [{ field: 'mergeInto', code: 'invalid' }] });
-      const items = loaded.items.map((item) => (item === target ? { ...item, submissionIds: [...item.submissionIds, submission.id] } : item));
+      const items = loaded.items.map((item) =>
+        item === target ? { ...item, submissionIds: [...item.submissionIds, submission.id] } : item,
+      );
       agendaOperation = agendaWrite(actor.committeeId, session, loaded, { items }, nowIso, by);
       changed = { ...base, status: 'merged', decision: recorded({ itemId: target.id }) };
       notice = { ...message, itemTitle: target.title };
@@ -118,7 +153,10 @@ export async function decideTopic(deps: AppDependencies, actor: Actor, submissio
   const submitter = await deps.store.get<PersonDocument>(actor.committeeId, personDocumentId(submission.personId));
   const draft: OutboxDraft = {
     key: `topic-decision:${submission.id}:${submission.revision}`,
-    recipient: personRecipient({ aadObjectId: submission.personId, ...(submitter?.contact ? { contact: submitter.contact } : {}) }),
+    recipient: personRecipient({
+      aadObjectId: submission.personId,
+      ...(submitter?.contact ? { contact: submitter.contact } : {}),
+    }),
     recipientLabel: submission.personName,
     message: { kind: TOPIC_DECISION_MESSAGE_KIND, data: { ...notice } },
   };
@@ -138,7 +176,11 @@ export async function decideTopic(deps: AppDependencies, actor: Actor, submissio
 /** A new item goes after the other topics, before the reports and any other business. */
 function withItemBeforeReports(loaded: LoadedAgenda, item: AgendaItem): AgendaItem[] {
   const items = [...loaded.items];
-  const at = items.findIndex((existing) => existing.origin.type === 'report' || (existing.origin.type === 'standard' && existing.origin.standard === 'other'));
+  const at = items.findIndex(
+    (existing) =>
+      existing.origin.type === 'report' ||
+      (existing.origin.type === 'standard' && existing.origin.standard === 'other'),
+  );
   items.splice(at < 0 ? items.length : at, 0, item);
   return items;
 }
@@ -156,7 +198,11 @@ export interface DecisionFormView {
 }
 
 /** The decision form for a submission of the session. */
-export async function decisionForm(deps: AppDependencies, committee: Pick<CommitteeDocument, 'committeeId' | 'timeZone'>, { submission, session }: Decided): Promise<DecisionFormView> {
+export async function decisionForm(
+  deps: AppDependencies,
+  committee: Pick<CommitteeDocument, 'committeeId' | 'timeZone'>,
+  { submission, session }: Decided,
+): Promise<DecisionFormView> {
   const loaded = await loadAgenda(deps.store, committee.committeeId, session);
   const following = await followingSession(deps, committee.committeeId, session);
   return {
@@ -164,12 +210,20 @@ export async function decisionForm(deps: AppDependencies, committee: Pick<Commit
     sessionId: session.id,
     sessionNumber: session.number,
     submission: topicLine(submission),
-    mergeTargets: loaded.items.filter((item) => item.origin.type !== 'standard').map((item) => ({ id: item.id, title: item.title })),
+    mergeTargets: loaded.items
+      .filter((item) => item.origin.type !== 'standard')
+      .map((item) => ({ id: item.id, title: item.title })),
     ...(following ? { followingSessionNumber: following.number } : {}),
   };
 }
 
 /** The next session after this one whose agenda is still being built: where a deferral goes. */
-async function followingSession(deps: AppDependencies, committeeId: string, session: SessionDocument): Promise<Stored<SessionDocument> | undefined> {
-  return (await sessionsOf(deps.store, committeeId)).find((candidate) => BUILDING.includes(candidate.state) && candidate.startsAt > session.startsAt);
+async function followingSession(
+  deps: AppDependencies,
+  committeeId: string,
+  session: SessionDocument,
+): Promise<Stored<SessionDocument> | undefined> {
+  return (await sessionsOf(deps.store, committeeId)).find(
+    (candidate) => BUILDING.includes(candidate.state) && candidate.startsAt > session.startsAt,
+  );
 }

@@ -8,7 +8,8 @@ export const ACTION_ITEM_MESSAGE_KIND = 'actionItem';
 export const OVERDUE_DIGEST_MESSAGE_KIND = 'actionOverdue';
 
 /** Why an action item card is sent: its first delivery, a reminder, or a change someone else made. */
-export type ActionItemNotice = 'created' | 'unreachable' | 'weekBefore' | 'dueToday' | 'blocked' | 'proposal' | 'accepted' | 'declined' | 'changed';
+export type ActionItemNotice =
+  'created' | 'unreachable' | 'weekBefore' | 'dueToday' | 'blocked' | 'proposal' | 'accepted' | 'declined' | 'changed';
 
 export interface ActionItemMessage {
   readonly notice: ActionItemNotice;

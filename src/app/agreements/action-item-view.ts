@@ -26,7 +26,14 @@ export interface ActionItemView {
   readonly overdue: boolean;
   readonly proposal?: { readonly dueDate: string; readonly byName: string; readonly note?: string };
   /** The latest entries, newest first. */
-  readonly history: ReadonlyArray<{ readonly at: string; readonly byName: string; readonly kind: AgreementEvent['kind']; readonly status?: AgreementStatus; readonly note?: string; readonly dueDate?: string }>;
+  readonly history: ReadonlyArray<{
+    readonly at: string;
+    readonly byName: string;
+    readonly kind: AgreementEvent['kind'];
+    readonly status?: AgreementStatus;
+    readonly note?: string;
+    readonly dueDate?: string;
+  }>;
   /** Whether the reader may change the status and propose a due date (responsible person or secretariat). */
   readonly canChange: boolean;
   /** Whether the reader decides proposals and may reopen a done item (secretariat). */
@@ -40,10 +47,16 @@ export interface ActionReader {
 }
 
 /** Names of the committee's people by Entra object id, for histories and lists. */
-export type PeopleById = ReadonlyMap<string, Pick<PersonDocument, 'displayName' | 'active' | 'roles' | 'aadObjectId'> & Partial<Pick<PersonDocument, 'contact'>>>;
+export type PeopleById = ReadonlyMap<
+  string,
+  Pick<PersonDocument, 'displayName' | 'active' | 'roles' | 'aadObjectId'> & Partial<Pick<PersonDocument, 'contact'>>
+>;
 
 /** The committee's people, by object id. */
-export async function peopleById(store: DocumentStore, committeeId: string): Promise<Map<string, Stored<PersonDocument>>> {
+export async function peopleById(
+  store: DocumentStore,
+  committeeId: string,
+): Promise<Map<string, Stored<PersonDocument>>> {
   const people = await store.query<PersonDocument>(committeeId, { type: 'person' });
   return new Map(people.map((person) => [person.aadObjectId, person]));
 }
@@ -54,8 +67,18 @@ export function secretariatOf(people: ReadonlyMap<string, Stored<PersonDocument>
 }
 
 /** The card's data for one reader of the item. */
-export function actionItemView(item: AgreementDocument, people: PeopleById, reader: ActionReader, timeZone: string, today: string): ActionItemView {
-  const name = (id: string): string => (id === SCHEDULER ? 'Gremium' : undefined) ?? people.get(id)?.displayName ?? (id === item.responsibleId ? item.responsibleName : undefined) ?? id;
+export function actionItemView(
+  item: AgreementDocument,
+  people: PeopleById,
+  reader: ActionReader,
+  timeZone: string,
+  today: string,
+): ActionItemView {
+  const name = (id: string): string =>
+    (id === SCHEDULER ? 'Gremium' : undefined) ??
+    people.get(id)?.displayName ??
+    (id === item.responsibleId ? item.responsibleName : undefined) ??
+    id;
   const secretariat = reader.roles.includes('secretariat');
   return {
     agreementId: item.id,
@@ -70,11 +93,26 @@ export function actionItemView(item: AgreementDocument, people: PeopleById, read
     dueDate: item.dueDate,
     status: item.status,
     overdue: item.status !== 'done' && item.dueDate < today,
-    ...(item.proposedDueDate ? { proposal: { dueDate: item.proposedDueDate.dueDate, byName: name(item.proposedDueDate.by), ...(item.proposedDueDate.note ? { note: item.proposedDueDate.note } : {}) } } : {}),
+    ...(item.proposedDueDate
+      ? {
+          proposal: {
+            dueDate: item.proposedDueDate.dueDate,
+            byName: name(item.proposedDueDate.by),
+            ...(item.proposedDueDate.note ? { note: item.proposedDueDate.note } : {}),
+          },
+        }
+      : {}),
     history: item.history
       .slice(-HISTORY_SHOWN)
       .reverse()
-      .map((event) => ({ at: event.at, byName: name(event.by), kind: event.kind, ...(event.status ? { status: event.status } : {}), ...(event.note ? { note: event.note } : {}), ...(event.dueDate ? { dueDate: event.dueDate } : {}) })),
+      .map((event) => ({
+        at: event.at,
+        byName: name(event.by),
+        kind: event.kind,
+        ...(event.status ? { status: event.status } : {}),
+        ...(event.note ? { note: event.note } : {}),
+        ...(event.dueDate ? { dueDate: event.dueDate } : {}),
+      })),
     canChange: (reader.aadObjectId === item.responsibleId || secretariat) && (item.status !== 'done' || secretariat),
     canDecide: secretariat,
   };

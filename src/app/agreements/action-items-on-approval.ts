@@ -33,7 +33,10 @@ export async function actionItemsOnApproval(
   nowIso: string,
 ): Promise<ActionItemsOnApproval> {
   const people = await peopleById(deps.store, committee.committeeId);
-  const timeZone = committee.timeZone ?? (await deps.store.get<CommitteeDocument>(committee.committeeId, COMMITTEE_DOCUMENT_ID))?.timeZone ?? 'Europe/Berlin';
+  const timeZone =
+    committee.timeZone ??
+    (await deps.store.get<CommitteeDocument>(committee.committeeId, COMMITTEE_DOCUMENT_ID))?.timeZone ??
+    'Europe/Berlin';
   const today = localToday(deps.clock.now(), timeZone);
   const operations: BatchOperation[] = [];
   const drafts: OutboxDraft[] = [];
@@ -63,9 +66,23 @@ export async function actionItemsOnApproval(
       operations.push({ op: 'create', document });
       const dispatchKey = `action-created:${document.id}`;
       if (responsible?.active) {
-        drafts.push(...draftsForPeople(dispatchKey, [responsible], actionItemMessage('created', actionItemView(document, people, responsible, timeZone, today))));
+        drafts.push(
+          ...draftsForPeople(
+            dispatchKey,
+            [responsible],
+            actionItemMessage('created', actionItemView(document, people, responsible, timeZone, today)),
+          ),
+        );
       } else {
-        drafts.push(...draftsForPeople(dispatchKey, secretariatOf(people), unreachableMessage(actionItemView(document, people, { aadObjectId: '', roles: ['secretariat'] }, timeZone, today))));
+        drafts.push(
+          ...draftsForPeople(
+            dispatchKey,
+            secretariatOf(people),
+            unreachableMessage(
+              actionItemView(document, people, { aadObjectId: '', roles: ['secretariat'] }, timeZone, today),
+            ),
+          ),
+        );
       }
     }
   }
@@ -76,6 +93,9 @@ export async function actionItemsOnApproval(
  * Makes sure the committee's action items are followed up (reminders, escalation) once approved
  * minutes have created some. Called after the approval's batch; safe to call again.
  */
-export async function followUpActionItems(deps: AppDependencies, committee: Pick<CommitteeDocument, 'committeeId' | 'timeZone'>): Promise<void> {
+export async function followUpActionItems(
+  deps: AppDependencies,
+  committee: Pick<CommitteeDocument, 'committeeId' | 'timeZone'>,
+): Promise<void> {
   await ensureAgreementFollowUp(deps, committee);
 }

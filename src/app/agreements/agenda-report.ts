@@ -20,16 +20,47 @@ export interface AgendaAgreement {
  * earlier sessions, still open or done since the start of the session before this one (the last
  * one not cancelled). Open ones first, by due date; done ones after them.
  */
-export async function agreementsReportedAt(store: DocumentStore, committeeId: string, session: Pick<SessionDocument, 'id' | 'startsAt'>): Promise<AgendaAgreement[]> {
+export async function agreementsReportedAt(
+  store: DocumentStore,
+  committeeId: string,
+  session: Pick<SessionDocument, 'id' | 'startsAt'>,
+): Promise<AgendaAgreement[]> {
   const agreements = await store.query<AgreementDocument>(committeeId, { type: 'agreement' });
   if (agreements.length === 0) return [];
   const sessions = await sessionsOf(store, committeeId);
   const startOf = new Map(sessions.map((candidate) => [candidate.id, candidate.startsAt]));
-  const previous = sessions.filter((candidate) => candidate.state !== 'cancelled' && candidate.id !== session.id && candidate.startsAt < session.startsAt).at(-1);
+  const previous = sessions
+    .filter(
+      (candidate) =>
+        candidate.state !== 'cancelled' && candidate.id !== session.id && candidate.startsAt < session.startsAt,
+    )
+    .at(-1);
   return agreements
-    .filter((agreement) => reportedAtSession({ madeAt: startOf.get(agreement.sessionId) ?? agreement.createdAt, status: agreement.status, ...(agreement.doneAt ? { doneAt: agreement.doneAt } : {}) }, session, previous?.startsAt))
-    .sort((a, b) => Number(a.status === 'done') - Number(b.status === 'done') || a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id))
-    .map((agreement) => ({ agreementId: agreement.id, text: agreement.text, institution: agreement.institution, dueDate: agreement.dueDate, status: agreement.status, sessionNumber: agreement.sessionNumber }));
+    .filter((agreement) =>
+      reportedAtSession(
+        {
+          madeAt: startOf.get(agreement.sessionId) ?? agreement.createdAt,
+          status: agreement.status,
+          ...(agreement.doneAt ? { doneAt: agreement.doneAt } : {}),
+        },
+        session,
+        previous?.startsAt,
+      ),
+    )
+    .sort(
+      (a, b) =>
+        Number(a.status === 'done') - Number(b.status === 'done') ||
+        a.dueDate.localeCompare(b.dueDate) ||
+        a.id.localeCompare(b.id),
+    )
+    .map((agreement) => ({
+      agreementId: agreement.id,
+      text: agreement.text,
+      institution: agreement.institution,
+      dueDate: agreement.dueDate,
+      status: agreement.status,
+      sessionNumber: agreement.sessionNumber,
+    }));
 }
 
 /** Agreements an agenda card lists under the item; the rest are counted, and `aufgaben alle` shows them. */
@@ -50,7 +81,13 @@ export interface AgendaAgreementReport {
 /** The reported agreements cut to what a card (and a dispatch that carries it) can hold. */
 export function agendaAgreementReport(agreements: readonly AgendaAgreement[]): AgendaAgreementReport {
   return {
-    shown: agreements.slice(0, AGENDA_AGREEMENTS_SHOWN).map((agreement) => ({ ...agreement, text: cut(agreement.text, AGENDA_AGREEMENT_TEXT), institution: cut(agreement.institution, AGENDA_AGREEMENT_INSTITUTION) })),
+    shown: agreements
+      .slice(0, AGENDA_AGREEMENTS_SHOWN)
+      .map((agreement) => ({
+        ...agreement,
+        text: cut(agreement.text, AGENDA_AGREEMENT_TEXT),
+        institution: cut(agreement.institution, AGENDA_AGREEMENT_INSTITUTION),
+      })),
     total: agreements.length,
   };
 }

@@ -42,7 +42,12 @@ export interface AgreementDocument extends Document {
   readonly revision: number;
   readonly history: readonly AgreementEvent[];
   /** A new due date the responsible person asked for, waiting for the secretariat. */
-  readonly proposedDueDate?: { readonly dueDate: string; readonly by: string; readonly at: string; readonly note?: string };
+  readonly proposedDueDate?: {
+    readonly dueDate: string;
+    readonly by: string;
+    readonly at: string;
+    readonly note?: string;
+  };
   readonly doneAt?: string;
   readonly createdAt: string;
   readonly updatedAt: string;

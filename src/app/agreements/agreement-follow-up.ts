@@ -1,6 +1,12 @@
 import { DateTime } from 'luxon';
 import { isOverdue, localToday } from '../../domain/agreements/due-dates';
-import { daysToCover, isEscalationDay, isoWeek, nextFollowUpAt, reminderOn } from '../../domain/agreements/follow-up-days';
+import {
+  daysToCover,
+  isEscalationDay,
+  isoWeek,
+  nextFollowUpAt,
+  reminderOn,
+} from '../../domain/agreements/follow-up-days';
 import { COMMITTEE_DOCUMENT_ID } from '../../domain/ids';
 import type { AppDependencies } from '../dependencies';
 import { draftsForPeople, enqueueOperation, type OutboxDraft } from '../delivery/outbox-record';
@@ -26,13 +32,21 @@ export function followUpSubject(committeeId: string): string {
  * left alone, so approving minutes never moves or disturbs it; a finished or missing one is
  * scheduled for the next 09:00 committee time.
  */
-export async function ensureAgreementFollowUp(deps: AppDependencies, committee: Pick<CommitteeDocument, 'committeeId' | 'timeZone'>): Promise<void> {
+export async function ensureAgreementFollowUp(
+  deps: AppDependencies,
+  committee: Pick<CommitteeDocument, 'committeeId' | 'timeZone'>,
+): Promise<void> {
   const subject = followUpSubject(committee.committeeId);
   for (let attempt = 1; ; attempt += 1) {
-    const existing = await deps.store.get<JobDocument>(committee.committeeId, jobDocumentId(AGREEMENT_FOLLOW_UP_JOB, subject));
+    const existing = await deps.store.get<JobDocument>(
+      committee.committeeId,
+      jobDocumentId(AGREEMENT_FOLLOW_UP_JOB, subject),
+    );
     if (existing?.status === 'scheduled') return;
     try {
-      return await scheduleJobs(deps, committee.committeeId, subject, [{ kind: AGREEMENT_FOLLOW_UP_JOB, dueAt: nextFollowUpAt(deps.clock.now(), committee.timeZone) }]);
+      return await scheduleJobs(deps, committee.committeeId, subject, [
+        { kind: AGREEMENT_FOLLOW_UP_JOB, dueAt: nextFollowUpAt(deps.clock.now(), committee.timeZone) },
+      ]);
     } catch (error) {
       if (attempt >= 5 || !(error instanceof ConflictError || error instanceof ConcurrencyError)) throw error;
     }
@@ -52,10 +66,17 @@ export interface FollowUpRun {
  * item, due date and kind (the digest by ISO week), so a re-run, a second instance or caught-up
  * days never send one twice, while a moved due date reminds again.
  */
-export async function followUpAgreements(deps: AppDependencies, committee: Pick<CommitteeDocument, 'committeeId' | 'timeZone'>, scheduledDay: string): Promise<FollowUpRun> {
+export async function followUpAgreements(
+  deps: AppDependencies,
+  committee: Pick<CommitteeDocument, 'committeeId' | 'timeZone'>,
+  scheduledDay: string,
+): Promise<FollowUpRun> {
   const today = localToday(deps.clock.now(), committee.timeZone);
   const days = daysToCover(scheduledDay, today);
-  const [items, people] = await Promise.all([agreementsOf(deps.store, committee.committeeId), peopleById(deps.store, committee.committeeId)]);
+  const [items, people] = await Promise.all([
+    agreementsOf(deps.store, committee.committeeId),
+    peopleById(deps.store, committee.committeeId),
+  ]);
   const nowIso = deps.clock.now().toUTC().toISO()!;
   let reminders = 0;
   let digests = 0;
@@ -66,7 +87,11 @@ export async function followUpAgreements(deps: AppDependencies, committee: Pick<
       const kind = reminderOn(item, day);
       if (!kind) continue;
       const key = `action-reminder:${item.id}:${item.dueDate}:${kind}`;
-      const drafts = draftsForPeople(key, [responsible], actionItemMessage(kind, actionItemView(item, people, responsible, committee.timeZone, today)));
+      const drafts = draftsForPeople(
+        key,
+        [responsible],
+        actionItemMessage(kind, actionItemView(item, people, responsible, committee.timeZone, today)),
+      );
       if (await enqueueOnce(deps, committee.committeeId, key, drafts, nowIso)) reminders += 1;
     }
   }
@@ -75,13 +100,28 @@ export async function followUpAgreements(deps: AppDependencies, committee: Pick<
   if (monday && overdue.length > 0) {
     const key = `action-overdue:${isoWeek(monday)}`;
     const view = actionListView(overdue, people, { scope: 'overdue', institution: '', page: 1 }, today, []);
-    if (await enqueueOnce(deps, committee.committeeId, key, draftsForPeople(key, secretariatOf(people), overdueDigestMessage(isoWeek(monday), view)), nowIso)) digests += 1;
+    if (
+      await enqueueOnce(
+        deps,
+        committee.committeeId,
+        key,
+        draftsForPeople(key, secretariatOf(people), overdueDigestMessage(isoWeek(monday), view)),
+        nowIso,
+      )
+    )
+      digests += 1;
   }
   return { reminders, digests };
 }
 
 /** Writes a dispatch unless it exists: true when this call wrote it. */
-async function enqueueOnce(deps: AppDependencies, committeeId: string, dispatchId: string, drafts: readonly OutboxDraft[], nowIso: string): Promise<boolean> {
+async function enqueueOnce(
+  deps: AppDependencies,
+  committeeId: string,
+  dispatchId: string,
+  drafts: readonly OutboxDraft[],
+  nowIso: string,
+): Promise<boolean> {
   if (drafts.length === 0) return false;
   try {
     await deps.store.batch(committeeId, [enqueueOperation(committeeId, dispatchId, drafts, nowIso)]);
@@ -100,7 +140,13 @@ export const AGREEMENT_JOB_HANDLERS: Readonly<Record<typeof AGREEMENT_FOLLOW_UP_
   [AGREEMENT_FOLLOW_UP_JOB]: async (job, deps) => {
     const committee = await deps.store.get<CommitteeDocument>(job.committeeId, COMMITTEE_DOCUMENT_ID);
     if (!committee) return;
-    await followUpAgreements(deps, committee, localToday(DateTime.fromISO(job.dueAt, { zone: 'utc' }), committee.timeZone));
-    await scheduleJobs(deps, committee.committeeId, job.subjectId, [{ kind: AGREEMENT_FOLLOW_UP_JOB, dueAt: nextFollowUpAt(deps.clock.now(), committee.timeZone) }]);
+    await followUpAgreements(
+      deps,
+      committee,
+      localToday(DateTime.fromISO(job.dueAt, { zone: 'utc' }), committee.timeZone),
+    );
+    await scheduleJobs(deps, committee.committeeId, job.subjectId, [
+      { kind: AGREEMENT_FOLLOW_UP_JOB, dueAt: nextFollowUpAt(deps.clock.now(), committee.timeZone) },
+    ]);
   },
 };

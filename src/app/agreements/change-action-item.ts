@@ -1,4 +1,8 @@
-import { checkStatusChange, mayProposeDueDate, type StatusChangeRefusal } from '../../domain/agreements/action-item-status';
+import {
+  checkStatusChange,
+  mayProposeDueDate,
+  type StatusChangeRefusal,
+} from '../../domain/agreements/action-item-status';
 import { checkDueDate, localToday } from '../../domain/agreements/due-dates';
 import { isSafeIdPart } from '../../domain/ids';
 import { mayUse } from '../../domain/permissions';
@@ -21,7 +25,12 @@ export type ActionChangeRefusal =
   | ActionAccessRefusal
   | { readonly kind: 'outdated'; readonly view: ActionItemView }
   | { readonly kind: StatusChangeRefusal | 'notSecretariat' | 'noProposal'; readonly view: ActionItemView }
-  | { readonly kind: 'invalid'; readonly field: 'note' | 'dueDate' | 'decision'; readonly code: TextProblemCode | 'past' | 'same'; readonly view: ActionItemView };
+  | {
+      readonly kind: 'invalid';
+      readonly field: 'note' | 'dueDate' | 'decision';
+      readonly code: TextProblemCode | 'past' | 'same';
+      readonly view: ActionItemView;
+    };
 
 /** What a change did: the item's new card for the person who made it. */
 export interface ActionChanged {
@@ -36,20 +45,47 @@ interface Loaded {
 }
 
 /** An action item the actor may see: anyone with a role in the roster may open any item. */
-async function loadItem(deps: AppDependencies, actor: Actor, agreementId: unknown): Promise<Result<Loaded, ActionAccessRefusal>> {
+async function loadItem(
+  deps: AppDependencies,
+  actor: Actor,
+  agreementId: unknown,
+): Promise<Result<Loaded, ActionAccessRefusal>> {
   if (!actor.committee) return fail({ kind: 'noCommittee' });
   if (!mayUse('actions', actor)) return fail({ kind: 'notAllowed' });
-  if (typeof agreementId !== 'string' || !agreementId.startsWith('agreement-') || !isSafeIdPart(agreementId)) return fail({ kind: 'unknownItem' });
-  const [item, people] = await Promise.all([deps.store.get<AgreementDocument>(actor.committeeId, agreementId), peopleById(deps.store, actor.committeeId)]);
+  if (typeof agreementId !== 'string' || !agreementId.startsWith('agreement-') || !isSafeIdPart(agreementId))
+    return fail({ kind: 'unknownItem' });
+  const [item, people] = await Promise.all([
+    deps.store.get<AgreementDocument>(actor.committeeId, agreementId),
+    peopleById(deps.store, actor.committeeId),
+  ]);
   if (!item || item.type !== 'agreement') return fail({ kind: 'unknownItem' });
-  return ok({ committee: actor.committee, item, people, today: localToday(deps.clock.now(), actor.committee.timeZone) });
+  return ok({
+    committee: actor.committee,
+    item,
+    people,
+    today: localToday(deps.clock.now(), actor.committee.timeZone),
+  });
 }
 
-const viewFor = (loaded: Pick<Loaded, 'committee' | 'people' | 'today'>, item: AgreementDocument, actor: Actor): ActionItemView =>
-  actionItemView(item, loaded.people, { aadObjectId: actor.identity.aadObjectId, roles: actor.roles }, loaded.committee.timeZone, loaded.today);
+const viewFor = (
+  loaded: Pick<Loaded, 'committee' | 'people' | 'today'>,
+  item: AgreementDocument,
+  actor: Actor,
+): ActionItemView =>
+  actionItemView(
+    item,
+    loaded.people,
+    { aadObjectId: actor.identity.aadObjectId, roles: actor.roles },
+    loaded.committee.timeZone,
+    loaded.today,
+  );
 
 /** The item's card, as the actor may act on it. */
-export async function openActionItem(deps: AppDependencies, actor: Actor, agreementId: unknown): Promise<Result<ActionItemView, ActionAccessRefusal>> {
+export async function openActionItem(
+  deps: AppDependencies,
+  actor: Actor,
+  agreementId: unknown,
+): Promise<Result<ActionItemView, ActionAccessRefusal>> {
   const loaded = await loadItem(deps, actor, agreementId);
   return loaded.ok ? ok(viewFor(loaded.value, loaded.value.item, actor)) : loaded;
 }
@@ -64,13 +100,25 @@ export interface StatusInput {
  * every other person of the secretariat 1:1, in the same batch; a change the secretariat makes
  * for the responsible person is told to them.
  */
-export async function changeActionStatus(deps: AppDependencies, actor: Actor, agreementId: unknown, revision: unknown, input: StatusInput): Promise<Result<ActionChanged, ActionChangeRefusal>> {
+export async function changeActionStatus(
+  deps: AppDependencies,
+  actor: Actor,
+  agreementId: unknown,
+  revision: unknown,
+  input: StatusInput,
+): Promise<Result<ActionChanged, ActionChangeRefusal>> {
   return changeItem(deps, actor, agreementId, revision, input.note, (loaded, standing, note) => {
     const checked = checkStatusChange(loaded.item.status, input.status, note, standing);
     if (!checked.ok) return fail({ kind: checked.error });
     const status = checked.value;
     const { doneAt: _reopened, proposedDueDate: _dropped, ...rest } = withoutEtag(loaded.item);
-    const event: AgreementEvent = { at: loaded.nowIso, by: actor.identity.aadObjectId, kind: 'status', status, ...(note ? { note } : {}) };
+    const event: AgreementEvent = {
+      at: loaded.nowIso,
+      by: actor.identity.aadObjectId,
+      kind: 'status',
+      status,
+      ...(note ? { note } : {}),
+    };
     const changed: AgreementDocument = {
       ...rest,
       ...(status === 'done' ? { doneAt: loaded.nowIso } : {}),
@@ -94,7 +142,13 @@ export interface DueDateProposal {
  * Asks the secretariat for a new due date: every person of the secretariat gets the item with
  * accept and decline. Today or later; a later proposal replaces a pending one.
  */
-export async function proposeDueDate(deps: AppDependencies, actor: Actor, agreementId: unknown, revision: unknown, input: DueDateProposal): Promise<Result<ActionChanged, ActionChangeRefusal>> {
+export async function proposeDueDate(
+  deps: AppDependencies,
+  actor: Actor,
+  agreementId: unknown,
+  revision: unknown,
+  input: DueDateProposal,
+): Promise<Result<ActionChanged, ActionChangeRefusal>> {
   return changeItem(deps, actor, agreementId, revision, input.note, (loaded, standing, note) => {
     const allowed = mayProposeDueDate(loaded.item.status, standing);
     if (!allowed.ok) return fail({ kind: allowed.error });
@@ -105,7 +159,10 @@ export async function proposeDueDate(deps: AppDependencies, actor: Actor, agreem
     const changed: AgreementDocument = {
       ...withoutEtag(loaded.item),
       proposedDueDate: { dueDate: dueDate.value, by, at: loaded.nowIso, ...(note ? { note } : {}) },
-      history: [...loaded.item.history, { at: loaded.nowIso, by, kind: 'dueDateProposed', dueDate: dueDate.value, ...(note ? { note } : {}) }],
+      history: [
+        ...loaded.item.history,
+        { at: loaded.nowIso, by, kind: 'dueDateProposed', dueDate: dueDate.value, ...(note ? { note } : {}) },
+      ],
     };
     return ok({ changed, tell: [['proposal', secretariatOf(loaded.people)]] });
   });
@@ -120,19 +177,35 @@ export interface DueDateDecision {
  * The secretariat's answer to a proposed due date: accepting makes it the due date (unless it has
  * passed meanwhile), declining drops the proposal. Either way the responsible person is told.
  */
-export async function decideDueDate(deps: AppDependencies, actor: Actor, agreementId: unknown, revision: unknown, input: DueDateDecision): Promise<Result<ActionChanged, ActionChangeRefusal>> {
+export async function decideDueDate(
+  deps: AppDependencies,
+  actor: Actor,
+  agreementId: unknown,
+  revision: unknown,
+  input: DueDateDecision,
+): Promise<Result<ActionChanged, ActionChangeRefusal>> {
   return changeItem(deps, actor, agreementId, revision, input.note, (loaded, standing, note) => {
     if (!standing.secretariat) return fail({ kind: 'notSecretariat' });
     const proposal = loaded.item.proposedDueDate;
     if (!proposal) return fail({ kind: 'noProposal' });
-    if (input.decision !== 'accept' && input.decision !== 'decline') return fail({ kind: 'invalid', field: 'decision', code: 'invalid' });
+    if (input.decision !== 'accept' && input.decision !== 'decline')
+      return fail({ kind: 'invalid', field: 'decision', code: 'invalid' });
     const accept = input.decision === 'accept';
     if (accept && proposal.dueDate < loaded.today) return fail({ kind: 'invalid', field: 'dueDate', code: 'past' });
     const { proposedDueDate: _decided, ...rest } = withoutEtag(loaded.item);
     const changed: AgreementDocument = {
       ...rest,
       ...(accept ? { dueDate: proposal.dueDate } : {}),
-      history: [...loaded.item.history, { at: loaded.nowIso, by: actor.identity.aadObjectId, kind: accept ? 'dueDateAccepted' : 'dueDateDeclined', dueDate: proposal.dueDate, ...(note ? { note } : {}) }],
+      history: [
+        ...loaded.item.history,
+        {
+          at: loaded.nowIso,
+          by: actor.identity.aadObjectId,
+          kind: accept ? 'dueDateAccepted' : 'dueDateDeclined',
+          dueDate: proposal.dueDate,
+          ...(note ? { note } : {}),
+        },
+      ],
     };
     return ok({ changed, tell: [[accept ? 'accepted' : 'declined', responsibleOf(loaded)]] });
   });
@@ -142,16 +215,35 @@ type ChangeOf = (
   loaded: Loaded & { readonly nowIso: string },
   standing: { readonly responsible: boolean; readonly secretariat: boolean },
   note: string | undefined,
-) => Result<{ readonly changed: AgreementDocument; readonly tell: ReadonlyArray<readonly [ActionItemNotice, ReadonlyArray<Stored<PersonDocument>>]> }, ActionChangeRefusalWithoutView>;
+) => Result<
+  {
+    readonly changed: AgreementDocument;
+    readonly tell: ReadonlyArray<readonly [ActionItemNotice, ReadonlyArray<Stored<PersonDocument>>]>;
+  },
+  ActionChangeRefusalWithoutView
+>;
 
-type ActionChangeRefusalWithoutView = { readonly kind: StatusChangeRefusal | 'notSecretariat' | 'noProposal' } | { readonly kind: 'invalid'; readonly field: 'note' | 'dueDate' | 'decision'; readonly code: TextProblemCode | 'past' | 'same' };
+type ActionChangeRefusalWithoutView =
+  | { readonly kind: StatusChangeRefusal | 'notSecretariat' | 'noProposal' }
+  | {
+      readonly kind: 'invalid';
+      readonly field: 'note' | 'dueDate' | 'decision';
+      readonly code: TextProblemCode | 'past' | 'same';
+    };
 
 /**
  * One change of an item on the revision the card showed: checked note, the change itself, the
  * item replaced with its ETag (revision + 1) in one batch with the messages it causes. A card of
  * an older revision, or a change that lost a race, gets the current card and changes nothing.
  */
-async function changeItem(deps: AppDependencies, actor: Actor, agreementId: unknown, revision: unknown, rawNote: unknown, change: ChangeOf): Promise<Result<ActionChanged, ActionChangeRefusal>> {
+async function changeItem(
+  deps: AppDependencies,
+  actor: Actor,
+  agreementId: unknown,
+  revision: unknown,
+  rawNote: unknown,
+  change: ChangeOf,
+): Promise<Result<ActionChanged, ActionChangeRefusal>> {
   const found = await loadItem(deps, actor, agreementId);
   if (!found.ok) return found;
   const loaded = found.value;
@@ -165,18 +257,27 @@ async function changeItem(deps: AppDependencies, actor: Actor, agreementId: unkn
   const nowIso = deps.clock.now().toUTC().toISO()!;
   const decided = change({ ...loaded, nowIso }, standing, note);
   if (!decided.ok) return fail({ ...decided.error, view: current });
-  const changed: AgreementDocument = { ...decided.value.changed, revision: loaded.item.revision + 1, updatedAt: nowIso };
+  const changed: AgreementDocument = {
+    ...decided.value.changed,
+    revision: loaded.item.revision + 1,
+    updatedAt: nowIso,
+  };
   const drafts: OutboxDraft[] = decided.value.tell.flatMap(([notice, people]) =>
     draftsForPeople(
       `action:${changed.id}:r${changed.revision}:${notice}`,
       people.filter((person) => person.aadObjectId !== by),
-      actionItemMessage(notice, actionItemView(changed, loaded.people, person(people, notice), loaded.committee.timeZone, loaded.today)),
+      actionItemMessage(
+        notice,
+        actionItemView(changed, loaded.people, person(people, notice), loaded.committee.timeZone, loaded.today),
+      ),
     ),
   );
   try {
     await deps.store.batch(actor.committeeId, [
       { op: 'replace', document: changed, ifMatch: loaded.item._etag },
-      ...(drafts.length > 0 ? [enqueueOperation(actor.committeeId, `action:${changed.id}:r${changed.revision}`, drafts, nowIso)] : []),
+      ...(drafts.length > 0
+        ? [enqueueOperation(actor.committeeId, `action:${changed.id}:r${changed.revision}`, drafts, nowIso)]
+        : []),
     ]);
   } catch (error) {
     if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
@@ -191,9 +292,15 @@ async function changeItem(deps: AppDependencies, actor: Actor, agreementId: unkn
  * responsible person. One view per notice keeps the dispatch small; the buttons a person may
  * not use are refused when clicked anyway.
  */
-function person(people: ReadonlyArray<Stored<PersonDocument>>, notice: ActionItemNotice): { readonly aadObjectId: string; readonly roles: PersonDocument['roles'] } {
+function person(
+  people: ReadonlyArray<Stored<PersonDocument>>,
+  notice: ActionItemNotice,
+): { readonly aadObjectId: string; readonly roles: PersonDocument['roles'] } {
   const secretariatNotice = notice === 'blocked' || notice === 'proposal';
-  return { aadObjectId: secretariatNotice ? '' : (people[0]?.aadObjectId ?? ''), roles: secretariatNotice ? ['secretariat'] : (people[0]?.roles ?? []) };
+  return {
+    aadObjectId: secretariatNotice ? '' : (people[0]?.aadObjectId ?? ''),
+    roles: secretariatNotice ? ['secretariat'] : (people[0]?.roles ?? []),
+  };
 }
 
 function responsibleOf(loaded: Loaded): Array<Stored<PersonDocument>> {

@@ -15,7 +15,15 @@ export const ACTION_SCOPES = ['mine', 'all', 'overdue'] as const;
 export type ActionScope = (typeof ACTION_SCOPES)[number];
 
 /** The words of the `aufgaben` / `actions` argument, in both languages. */
-const SCOPE_WORDS: Readonly<Record<string, ActionScope>> = { alle: 'all', all: 'all', 'überfällig': 'overdue', ueberfaellig: 'overdue', overdue: 'overdue', meine: 'mine', mine: 'mine' };
+const SCOPE_WORDS: Readonly<Record<string, ActionScope>> = {
+  alle: 'all',
+  all: 'all',
+  überfällig: 'overdue',
+  ueberfaellig: 'overdue',
+  overdue: 'overdue',
+  meine: 'mine',
+  mine: 'mine',
+};
 
 /** What the list is asked for: a scope, an institution (empty for all), a page. */
 export interface ActionListFilter {
@@ -36,10 +44,22 @@ export function filterFromArgument(argument: string): ActionListFilter {
 }
 
 /** The filter a list card's filter button or page buttons sent; anything unexpected falls back to the defaults. */
-export function filterFromCard(data: { readonly scope?: unknown; readonly institution?: unknown; readonly page?: unknown }): ActionListFilter {
+export function filterFromCard(data: {
+  readonly scope?: unknown;
+  readonly institution?: unknown;
+  readonly page?: unknown;
+}): ActionListFilter {
   const scope = (ACTION_SCOPES as readonly unknown[]).includes(data.scope) ? (data.scope as ActionScope) : 'mine';
-  const institution = typeof data.institution === 'string' && data.institution !== ALL_INSTITUTIONS ? data.institution.trim().slice(0, 150) : '';
-  const page = typeof data.page === 'number' && Number.isInteger(data.page) && data.page > 0 ? data.page : typeof data.page === 'string' && /^\d{1,4}$/.test(data.page) ? Math.max(1, Number(data.page)) : 1;
+  const institution =
+    typeof data.institution === 'string' && data.institution !== ALL_INSTITUTIONS
+      ? data.institution.trim().slice(0, 150)
+      : '';
+  const page =
+    typeof data.page === 'number' && Number.isInteger(data.page) && data.page > 0
+      ? data.page
+      : typeof data.page === 'string' && /^\d{1,4}$/.test(data.page)
+        ? Math.max(1, Number(data.page))
+        : 1;
   return { scope, institution, page };
 }
 
@@ -73,7 +93,12 @@ export interface ActionListView {
 /** Every action item of the committee, open ones by due date first, done ones after them. */
 export async function agreementsOf(store: DocumentStore, committeeId: string): Promise<AgreementDocument[]> {
   const items = await store.query<AgreementDocument>(committeeId, { type: 'agreement' });
-  return items.sort((a, b) => Number(a.status === 'done') - Number(b.status === 'done') || a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
+  return items.sort(
+    (a, b) =>
+      Number(a.status === 'done') - Number(b.status === 'done') ||
+      a.dueDate.localeCompare(b.dueDate) ||
+      a.id.localeCompare(b.id),
+  );
 }
 
 /**
@@ -81,10 +106,17 @@ export async function agreementsOf(store: DocumentStore, committeeId: string): P
  * `mine` are the items the reader is responsible for. An institution filter matches the owning
  * institution's name, ignoring case, in part.
  */
-export async function listActionItems(deps: AppDependencies, actor: Actor, filter: ActionListFilter): Promise<Result<ActionListView, { readonly kind: 'noCommittee' | 'notAllowed' }>> {
+export async function listActionItems(
+  deps: AppDependencies,
+  actor: Actor,
+  filter: ActionListFilter,
+): Promise<Result<ActionListView, { readonly kind: 'noCommittee' | 'notAllowed' }>> {
   if (!actor.committee) return fail({ kind: 'noCommittee' });
   if (!mayUse('actions', actor)) return fail({ kind: 'notAllowed' });
-  const [items, people] = await Promise.all([agreementsOf(deps.store, actor.committeeId), peopleById(deps.store, actor.committeeId)]);
+  const [items, people] = await Promise.all([
+    agreementsOf(deps.store, actor.committeeId),
+    peopleById(deps.store, actor.committeeId),
+  ]);
   const today = localToday(deps.clock.now(), actor.committee.timeZone);
   const institution = filter.institution.toLowerCase();
   const matching = items.filter(
@@ -93,11 +125,25 @@ export async function listActionItems(deps: AppDependencies, actor: Actor, filte
       (filter.scope !== 'overdue' || isOverdue(item, today)) &&
       (!institution || item.institution.toLowerCase().includes(institution)),
   );
-  return ok(actionListView(matching, people, filter, today, [...new Set(items.map((item) => item.institution))].sort((a, b) => a.localeCompare(b, 'de'))));
+  return ok(
+    actionListView(
+      matching,
+      people,
+      filter,
+      today,
+      [...new Set(items.map((item) => item.institution))].sort((a, b) => a.localeCompare(b, 'de')),
+    ),
+  );
 }
 
 /** One page of items as the list card (and the weekly digest) shows them. */
-export function actionListView(matching: readonly AgreementDocument[], people: ReadonlyMap<string, { readonly displayName: string }>, filter: ActionListFilter, today: string, institutions: readonly string[]): ActionListView {
+export function actionListView(
+  matching: readonly AgreementDocument[],
+  people: ReadonlyMap<string, { readonly displayName: string }>,
+  filter: ActionListFilter,
+  today: string,
+  institutions: readonly string[],
+): ActionListView {
   const pageCount = Math.max(1, Math.ceil(matching.length / ACTIONS_PER_PAGE));
   const page = Math.min(filter.page, pageCount);
   return {

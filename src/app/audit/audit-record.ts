@@ -129,7 +129,13 @@ type Fields = Readonly<Record<string, unknown>>;
  * rewrite is no state change). `before` is the stored state the write replaces (undefined for
  * a new document), `after` the state written (undefined for a delete).
  */
-export function auditRecordFor(committeeId: string, before: Document | undefined, after: Document | undefined, actor: AuditActor, atIso: string): AuditRecord | undefined {
+export function auditRecordFor(
+  committeeId: string,
+  before: Document | undefined,
+  after: Document | undefined,
+  actor: AuditActor,
+  atIso: string,
+): AuditRecord | undefined {
   const subject = (after ?? before)!;
   const changes = changedFields(before, after);
   if (changes.length === 0) return undefined;
@@ -156,7 +162,9 @@ export function auditRecordFor(committeeId: string, before: Document | undefined
 export function changedFields(before: Document | undefined, after: Document | undefined): AuditChange[] {
   const a = (before ?? {}) as Fields;
   const b = (after ?? {}) as Fields;
-  const names = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((name) => !BOOKKEEPING.has(name) && !name.startsWith('_')).sort();
+  const names = [...new Set([...Object.keys(a), ...Object.keys(b)])]
+    .filter((name) => !BOOKKEEPING.has(name) && !name.startsWith('_'))
+    .sort();
   const changes: AuditChange[] = [];
   for (const field of names) {
     const was = a[field];
@@ -179,10 +187,13 @@ export function changedFields(before: Document | undefined, after: Document | un
 export function auditValue(field: string, value: unknown): AuditValue {
   if (SECRET_FIELD.test(field)) return REDACTED;
   if (value === null || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (typeof value === 'string') return value.length > AUDIT_VALUE_MAX_CHARS ? `${value.slice(0, AUDIT_VALUE_MAX_CHARS)}…` : value;
+  if (typeof value === 'string')
+    return value.length > AUDIT_VALUE_MAX_CHARS ? `${value.slice(0, AUDIT_VALUE_MAX_CHARS)}…` : value;
   if (typeof value === 'object') {
     if (JSON.stringify(value).length <= AUDIT_VALUE_MAX_CHARS) return value as AuditValue;
-    return Array.isArray(value) ? { omitted: 'array', entries: value.length } : { omitted: 'object', fields: Object.keys(value).length };
+    return Array.isArray(value)
+      ? { omitted: 'array', entries: value.length }
+      : { omitted: 'object', fields: Object.keys(value).length };
   }
   return String(value);
 }
@@ -203,8 +214,12 @@ function subjectsOf(...documents: Array<Document | undefined>): string[] {
   for (const document of documents) {
     if (!document) continue;
     const fields = document as unknown as Fields;
-    const candidates = [document.type === 'person' ? fields.aadObjectId : undefined, ...PERSON_FIELDS.map((name) => fields[name])];
-    for (const candidate of candidates) if (typeof candidate === 'string' && candidate && !people.includes(candidate)) people.push(candidate);
+    const candidates = [
+      document.type === 'person' ? fields.aadObjectId : undefined,
+      ...PERSON_FIELDS.map((name) => fields[name]),
+    ];
+    for (const candidate of candidates)
+      if (typeof candidate === 'string' && candidate && !people.includes(candidate)) people.push(candidate);
   }
   return people;
 }

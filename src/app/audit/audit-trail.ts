@@ -19,7 +19,9 @@ export const AUDIT_QUERY_MAX = 200;
 const LISTED_CANDIDATES = 8;
 
 /** What the trail is shown for: a session by number, or a person of the roster. */
-export type AuditSubject = { readonly kind: 'session'; readonly number: string; readonly sessionId: string } | { readonly kind: 'person'; readonly name: string; readonly aadObjectId: string };
+export type AuditSubject =
+  | { readonly kind: 'session'; readonly number: string; readonly sessionId: string }
+  | { readonly kind: 'person'; readonly name: string; readonly aadObjectId: string };
 
 /** One record as the secretariat reads it: names resolved from the roster. */
 export interface AuditEntry {
@@ -57,14 +59,20 @@ export type AuditTrailRefusal =
  * there is no way to change or remove a record (see `auditedStore`). Records of the same instant
  * are listed the later written first (see `newestFirst`), so every page is the same each time.
  */
-export async function auditTrail({ store }: AppDependencies, actor: Actor, queryText: unknown, pageInput: unknown = 1): Promise<Result<AuditTrailView, AuditTrailRefusal>> {
+export async function auditTrail(
+  { store }: AppDependencies,
+  actor: Actor,
+  queryText: unknown,
+  pageInput: unknown = 1,
+): Promise<Result<AuditTrailView, AuditTrailRefusal>> {
   if (!actor.committee) return fail({ kind: 'noCommittee' });
   if (!mayUse('audit', actor)) return fail({ kind: 'notAllowed' });
   if (typeof queryText !== 'string' || queryText.length > AUDIT_QUERY_MAX) return fail({ kind: 'invalidQuery' });
   const query = queryText.trim().replace(/\s+/g, ' ');
   if (!query) return fail({ kind: 'queryRequired' });
   const pageNumber = typeof pageInput === 'string' && /^\d{1,3}$/.test(pageInput) ? Number(pageInput) : pageInput;
-  const page = Number.isInteger(pageNumber) && (pageNumber as number) >= 1 ? Math.min(pageNumber as number, AUDIT_MAX_PAGES) : 1;
+  const page =
+    Number.isInteger(pageNumber) && (pageNumber as number) >= 1 ? Math.min(pageNumber as number, AUDIT_MAX_PAGES) : 1;
 
   const people = await store.query<PersonDocument>(actor.committeeId, { type: 'person' });
   const subject = await subjectOf(store, actor.committeeId, query, people);
@@ -131,7 +139,12 @@ async function recordsOfPerson(
   return found.flat();
 }
 
-async function subjectOf(store: AppDependencies['store'], committeeId: string, query: string, people: ReadonlyArray<Stored<PersonDocument>>): Promise<Result<AuditSubject, AuditTrailRefusal>> {
+async function subjectOf(
+  store: AppDependencies['store'],
+  committeeId: string,
+  query: string,
+  people: ReadonlyArray<Stored<PersonDocument>>,
+): Promise<Result<AuditSubject, AuditTrailRefusal>> {
   const number = parseSessionNumber(query);
   if (number) {
     const session = await sessionByNumber(store, committeeId, number);
@@ -140,8 +153,17 @@ async function subjectOf(store: AppDependencies['store'], committeeId: string, q
   }
   const wanted = query.toLocaleLowerCase('de');
   const exact = people.filter((person) => person.displayName.toLocaleLowerCase('de') === wanted);
-  const matches = exact.length > 0 ? exact : people.filter((person) => person.displayName.toLocaleLowerCase('de').includes(wanted));
+  const matches =
+    exact.length > 0 ? exact : people.filter((person) => person.displayName.toLocaleLowerCase('de').includes(wanted));
   if (matches.length === 0) return fail({ kind: 'unknownPerson', name: query });
-  if (matches.length > 1) return fail({ kind: 'ambiguousPerson', name: query, candidates: matches.map((person) => person.displayName).sort().slice(0, LISTED_CANDIDATES) });
+  if (matches.length > 1)
+    return fail({
+      kind: 'ambiguousPerson',
+      name: query,
+      candidates: matches
+        .map((person) => person.displayName)
+        .sort()
+        .slice(0, LISTED_CANDIDATES),
+    });
   return ok({ kind: 'person', name: matches[0]!.displayName, aadObjectId: matches[0]!.aadObjectId });
 }

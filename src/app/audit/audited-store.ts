@@ -1,5 +1,11 @@
 import type { Clock } from '../../domain/clock';
-import { MAX_BATCH_OPERATIONS, type BatchOperation, type Document, type DocumentStore, type Stored } from '../ports/document-store';
+import {
+  MAX_BATCH_OPERATIONS,
+  type BatchOperation,
+  type Document,
+  type DocumentStore,
+  type Stored,
+} from '../ports/document-store';
 import { ConcurrencyError, ConflictError, InvalidRequestError, NotFoundError } from '../ports/store-errors';
 import { auditContext, type AuditActor } from './audit-context';
 import { AUDIT_ID_PREFIX, AUDIT_TYPE, auditRecordFor, isAudited, type AuditRecord } from './audit-record';
@@ -41,7 +47,10 @@ const UNCONDITIONAL_WRITE_ATTEMPTS = 5;
  * the inner store. Reads pass through unchanged.
  */
 export function auditedStore(inner: DocumentStore, clock: Clock): DocumentStore {
-  const writeBatch = async (committeeId: string, operations: readonly BatchOperation[]): Promise<Array<Stored<Document> | undefined>> => {
+  const writeBatch = async (
+    committeeId: string,
+    operations: readonly BatchOperation[],
+  ): Promise<Array<Stored<Document> | undefined>> => {
     // Erasure pseudonymises the trail itself, and retention removes values from it and deletes
     // records past the period: those writes of audit records go straight through.
     if (maintainsTrail(operations, auditContext.current())) return inner.batch(committeeId, operations);
@@ -52,7 +61,8 @@ export function auditedStore(inner: DocumentStore, clock: Clock): DocumentStore 
       try {
         return await applyPlan(inner, committeeId, plan, operations.length);
       } catch (error) {
-        const raced = error instanceof ConcurrencyError || error instanceof ConflictError || error instanceof NotFoundError;
+        const raced =
+          error instanceof ConcurrencyError || error instanceof ConflictError || error instanceof NotFoundError;
         if (!plan.unconditional || !raced || attempt >= UNCONDITIONAL_WRITE_ATTEMPTS) throw error;
       }
     }
@@ -84,7 +94,8 @@ export function auditedStore(inner: DocumentStore, clock: Clock): DocumentStore 
 function maintainsTrail(operations: readonly BatchOperation[], actor: AuditActor): boolean {
   if (operations.length === 0 || (actor.erasing !== true && actor.retaining !== true)) return false;
   return operations.every((operation) => {
-    if (operation.op === 'replace') return operation.document.type === AUDIT_TYPE && operation.document.id.startsWith(AUDIT_ID_PREFIX);
+    if (operation.op === 'replace')
+      return operation.document.type === AUDIT_TYPE && operation.document.id.startsWith(AUDIT_ID_PREFIX);
     return operation.op === 'delete' && actor.retaining === true && operation.id.startsWith(AUDIT_ID_PREFIX);
   });
 }
@@ -93,7 +104,9 @@ function refuseAuditWrite(operation: BatchOperation): void {
   const id = operation.op === 'delete' ? operation.id : operation.document.id;
   const type = operation.op === 'delete' ? undefined : operation.document.type;
   if (type === AUDIT_TYPE || (typeof id === 'string' && id.startsWith(AUDIT_ID_PREFIX))) {
-    throw new AuditRecordWriteRefused('audit records are written by the audit trail only, and never changed or deleted');
+    throw new AuditRecordWriteRefused(
+      'audit records are written by the audit trail only, and never changed or deleted',
+    );
   }
 }
 
@@ -108,10 +121,23 @@ interface WritePlan {
  * The operations as they will be written (upserts and deletes made conditional on the state read)
  * and the audit records, or undefined when nothing in the batch is audited.
  */
-async function planWrite(inner: DocumentStore, committeeId: string, operations: readonly BatchOperation[], clock: Clock): Promise<WritePlan | undefined> {
-  const needsBefore = (operation: BatchOperation) => operation.op === 'delete' || (operation.op !== 'create' && isAudited(operation.document.type));
-  if (!operations.some((operation) => operation.op === 'delete' || isAudited(operation.document.type))) return undefined;
-  const befores = await Promise.all(operations.map((operation) => (needsBefore(operation) ? inner.get(committeeId, operation.op === 'delete' ? operation.id : operation.document.id) : undefined)));
+async function planWrite(
+  inner: DocumentStore,
+  committeeId: string,
+  operations: readonly BatchOperation[],
+  clock: Clock,
+): Promise<WritePlan | undefined> {
+  const needsBefore = (operation: BatchOperation) =>
+    operation.op === 'delete' || (operation.op !== 'create' && isAudited(operation.document.type));
+  if (!operations.some((operation) => operation.op === 'delete' || isAudited(operation.document.type)))
+    return undefined;
+  const befores = await Promise.all(
+    operations.map((operation) =>
+      needsBefore(operation)
+        ? inner.get(committeeId, operation.op === 'delete' ? operation.id : operation.document.id)
+        : undefined,
+    ),
+  );
   const actor = auditContext.current();
   const atIso = clock.now().toUTC().toISO()!;
   const planned: BatchOperation[] = [];
@@ -126,7 +152,13 @@ async function planWrite(inner: DocumentStore, committeeId: string, operations: 
     if (operation.op === 'delete' && operation.ifMatch === undefined) unconditional = true;
     planned.push(conditional(operation, before));
     const after = operation.op === 'delete' ? undefined : operation.document;
-    const record = auditRecordFor(committeeId, before && withoutSystemFields(before), after && withoutSystemFields(after), actor, atIso);
+    const record = auditRecordFor(
+      committeeId,
+      before && withoutSystemFields(before),
+      after && withoutSystemFields(after),
+      actor,
+      atIso,
+    );
     if (record) records.push(record);
   });
   return { operations: planned, records, unconditional };
@@ -134,19 +166,34 @@ async function planWrite(inner: DocumentStore, committeeId: string, operations: 
 
 /** The operation bound to the version read: an upsert becomes a create or an ETag replace; a delete gets the ETag. */
 function conditional(operation: BatchOperation, before: Stored<Document> | undefined): BatchOperation {
-  if (operation.op === 'upsert') return before ? { op: 'replace', document: operation.document, ifMatch: before._etag } : { op: 'create', document: operation.document };
-  if (operation.op === 'delete' && operation.ifMatch === undefined && before) return { op: 'delete', id: operation.id, ifMatch: before._etag };
+  if (operation.op === 'upsert')
+    return before
+      ? { op: 'replace', document: operation.document, ifMatch: before._etag }
+      : { op: 'create', document: operation.document };
+  if (operation.op === 'delete' && operation.ifMatch === undefined && before)
+    return { op: 'delete', id: operation.id, ifMatch: before._etag };
   return operation;
 }
 
-async function applyPlan(inner: DocumentStore, committeeId: string, plan: WritePlan, count: number): Promise<Array<Stored<Document> | undefined>> {
+async function applyPlan(
+  inner: DocumentStore,
+  committeeId: string,
+  plan: WritePlan,
+  count: number,
+): Promise<Array<Stored<Document> | undefined>> {
   if (plan.operations.length + plan.records.length <= MAX_BATCH_OPERATIONS) {
-    const written = await inner.batch(committeeId, [...plan.operations, ...plan.records.map((document) => ({ op: 'create' as const, document }))]);
+    const written = await inner.batch(committeeId, [
+      ...plan.operations,
+      ...plan.records.map((document) => ({ op: 'create' as const, document })),
+    ]);
     return written.slice(0, count);
   }
   const written = await inner.batch(committeeId, plan.operations);
   for (let start = 0; start < plan.records.length; start += MAX_BATCH_OPERATIONS) {
-    await inner.batch(committeeId, plan.records.slice(start, start + MAX_BATCH_OPERATIONS).map((document) => ({ op: 'create' as const, document })));
+    await inner.batch(
+      committeeId,
+      plan.records.slice(start, start + MAX_BATCH_OPERATIONS).map((document) => ({ op: 'create' as const, document })),
+    );
   }
   return written;
 }

@@ -13,7 +13,11 @@ export interface DispatchSummary {
   readonly sent: number;
   readonly pending: number;
   readonly failed: number;
-  readonly failures: ReadonlyArray<{ readonly recipientLabel: string; readonly reason: FailureReason; readonly status: number | null }>;
+  readonly failures: ReadonlyArray<{
+    readonly recipientLabel: string;
+    readonly reason: FailureReason;
+    readonly status: number | null;
+  }>;
 }
 
 export type DeliveryRefusal = { readonly kind: 'notAllowed' } | { readonly kind: 'unknownDispatch' };
@@ -22,11 +26,22 @@ export type DeliveryRefusal = { readonly kind: 'notAllowed' } | { readonly kind:
 export const REPORTED_DISPATCHES = 5;
 
 /** The delivery report (`zustellung`): sent, pending and failed per dispatch, with the reasons. */
-export async function deliveryReport({ store }: AppDependencies, actor: Actor): Promise<Result<DispatchSummary[], DeliveryRefusal>> {
+export async function deliveryReport(
+  { store }: AppDependencies,
+  actor: Actor,
+): Promise<Result<DispatchSummary[], DeliveryRefusal>> {
   if (!mayUse('delivery', actor)) return fail({ kind: 'notAllowed' });
   const [dispatches, records] = await Promise.all([
-    store.query<DispatchDocument>(actor.committeeId, { type: 'dispatch', orderBy: { field: 'createdAt', direction: 'desc' }, limit: REPORTED_DISPATCHES }),
-    store.query<OutboxRecord>(actor.committeeId, { type: 'outbox', orderBy: { field: 'createdAt', direction: 'desc' }, limit: 5000 }),
+    store.query<DispatchDocument>(actor.committeeId, {
+      type: 'dispatch',
+      orderBy: { field: 'createdAt', direction: 'desc' },
+      limit: REPORTED_DISPATCHES,
+    }),
+    store.query<OutboxRecord>(actor.committeeId, {
+      type: 'outbox',
+      orderBy: { field: 'createdAt', direction: 'desc' },
+      limit: 5000,
+    }),
   ]);
   return ok(
     dispatches.map((dispatch) => {
@@ -54,7 +69,11 @@ export async function deliveryReport({ store }: AppDependencies, actor: Actor): 
  * Sends the failed messages of a dispatch again: each goes back to pending with fresh attempts.
  * The dispatch id comes from card data, so it is looked up in the actor's own committee only.
  */
-export async function retryFailedDeliveries(deps: AppDependencies, actor: Actor, dispatchId: unknown): Promise<Result<{ readonly retried: number }, DeliveryRefusal>> {
+export async function retryFailedDeliveries(
+  deps: AppDependencies,
+  actor: Actor,
+  dispatchId: unknown,
+): Promise<Result<{ readonly retried: number }, DeliveryRefusal>> {
   if (!mayUse('delivery', actor)) return fail({ kind: 'notAllowed' });
   if (typeof dispatchId !== 'string' || dispatchId.length > 300) return fail({ kind: 'unknownDispatch' });
   const failed = await deps.store.query<OutboxRecord>(actor.committeeId, {
@@ -64,7 +83,15 @@ export async function retryFailedDeliveries(deps: AppDependencies, actor: Actor,
       { field: 'status', op: '=', value: 'failed' },
     ],
   });
-  const known = failed.length > 0 || (await deps.store.query(actor.committeeId, { type: 'dispatch', where: [{ field: 'dispatchId', op: '=', value: dispatchId }], limit: 1 })).length > 0;
+  const known =
+    failed.length > 0 ||
+    (
+      await deps.store.query(actor.committeeId, {
+        type: 'dispatch',
+        where: [{ field: 'dispatchId', op: '=', value: dispatchId }],
+        limit: 1,
+      })
+    ).length > 0;
   if (!known) return fail({ kind: 'unknownDispatch' });
   const nowIso = deps.clock.now().toUTC().toISO()!;
   let retried = 0;
@@ -72,7 +99,10 @@ export async function retryFailedDeliveries(deps: AppDependencies, actor: Actor,
     const { _etag: etag, failure: _failure, ...rest } = record;
     try {
       // Pending again, it must not expire before it is sent.
-      await deps.store.replace<OutboxRecord>(withoutExpiry({ ...rest, status: 'pending' as const, attempts: 0, nextAttemptAt: nowIso }), etag);
+      await deps.store.replace<OutboxRecord>(
+        withoutExpiry({ ...rest, status: 'pending' as const, attempts: 0, nextAttemptAt: nowIso }),
+        etag,
+      );
       retried += 1;
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;

@@ -23,13 +23,29 @@ export function linkRecipientOf(recipient: Recipient): LinkRecipient {
 }
 
 /** A person as a recipient: their 1:1 chat, opened from their team membership when the bot has none yet. */
-export function personRecipient(person: { readonly aadObjectId: string; readonly contact?: PersonalConversationTarget }): Recipient {
+export function personRecipient(person: {
+  readonly aadObjectId: string;
+  readonly contact?: PersonalConversationTarget;
+}): Recipient {
   return { kind: 'person', aadObjectId: person.aadObjectId, ...(person.contact ? { teamMember: person.contact } : {}) };
 }
 
 /** One message to each of the people, keyed per person under `dispatchId`. */
-export function draftsForPeople(dispatchId: string, people: ReadonlyArray<{ readonly aadObjectId: string; readonly displayName: string; readonly contact?: PersonalConversationTarget }>, message: MessageSpec): OutboxDraft[] {
-  return people.map((person) => ({ key: `${dispatchId}:${person.aadObjectId}`, recipient: personRecipient(person), recipientLabel: person.displayName, message }));
+export function draftsForPeople(
+  dispatchId: string,
+  people: ReadonlyArray<{
+    readonly aadObjectId: string;
+    readonly displayName: string;
+    readonly contact?: PersonalConversationTarget;
+  }>,
+  message: MessageSpec,
+): OutboxDraft[] {
+  return people.map((person) => ({
+    key: `${dispatchId}:${person.aadObjectId}`,
+    recipient: personRecipient(person),
+    recipientLabel: person.displayName,
+    message,
+  }));
 }
 
 /** The people the drafts go to 1:1, by Entra object id. */
@@ -64,7 +80,12 @@ export interface OutboxRecord extends LeasedDocument {
   readonly activityId?: string;
   readonly conversationId?: string;
   readonly lastFailure?: { readonly status: number | null; readonly detail: string; readonly at: string };
-  readonly failure?: { readonly reason: FailureReason; readonly status: number | null; readonly detail: string; readonly at: string };
+  readonly failure?: {
+    readonly reason: FailureReason;
+    readonly status: number | null;
+    readonly detail: string;
+    readonly at: string;
+  };
 }
 
 /** What a use case decides to send to one recipient; the outbox adds the bookkeeping. */
@@ -102,7 +123,12 @@ export function dispatchDocumentId(dispatchId: string): string {
  * dispatch again (a re-delivered activity) fails the batch with a ConflictError, which the
  * caller treats as "already done", never as a second message.
  */
-export function enqueueOperation(committeeId: string, dispatchId: string, drafts: readonly OutboxDraft[], nowIso: string): BatchOperation {
+export function enqueueOperation(
+  committeeId: string,
+  dispatchId: string,
+  drafts: readonly OutboxDraft[],
+  nowIso: string,
+): BatchOperation {
   const document: DispatchDocument = {
     id: dispatchDocumentId(dispatchId),
     committeeId,
@@ -116,7 +142,12 @@ export function enqueueOperation(committeeId: string, dispatchId: string, drafts
 }
 
 /** The pending outbox record of one draft, as the sender creates it from its dispatch. */
-export function pendingRecord(committeeId: string, dispatchId: string, draft: OutboxDraft, nowIso: string): OutboxRecord {
+export function pendingRecord(
+  committeeId: string,
+  dispatchId: string,
+  draft: OutboxDraft,
+  nowIso: string,
+): OutboxRecord {
   return {
     ...draft,
     dispatchId,

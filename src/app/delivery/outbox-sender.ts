@@ -1,4 +1,8 @@
-import { nextStepAfterFailure, type DeliveryPolicy, DEFAULT_DELIVERY_POLICY } from '../../domain/delivery/delivery-policy';
+import {
+  nextStepAfterFailure,
+  type DeliveryPolicy,
+  DEFAULT_DELIVERY_POLICY,
+} from '../../domain/delivery/delivery-policy';
 import type { SendRateLimiter } from '../../domain/delivery/send-rate-limiter';
 import type { AppDependencies } from '../dependencies';
 import type { ConversationDocument } from '../documents';
@@ -78,7 +82,9 @@ export class OutboxSender {
   async drainOnce(signal?: AbortSignal): Promise<DrainResult> {
     const expanded = await this.expandDispatches();
     const nowIso = this.nowIso();
-    const due = await this.deps.store.queryAcrossCommittees<OutboxRecord>(dueAndUnclaimed('outbox', 'pending', 'nextAttemptAt', nowIso, this.batchSize));
+    const due = await this.deps.store.queryAcrossCommittees<OutboxRecord>(
+      dueAndUnclaimed('outbox', 'pending', 'nextAttemptAt', nowIso, this.batchSize),
+    );
     const counts = { expanded, sent: 0, retried: 0, failed: 0, skipped: 0 };
     const inFlight = new Set<Promise<void>>();
     for (const record of due) {
@@ -115,7 +121,10 @@ export class OutboxSender {
       const { _etag: etag, ...rest } = dispatch;
       try {
         // Expanded, it serves the delivery report only; Cosmos DB removes it after that (see RETENTION_RULES).
-        await this.deps.store.replace<DispatchDocument>(expiringAfterDays({ ...rest, status: 'expanded' as const }, DELIVERY_RECORD_DAYS), etag);
+        await this.deps.store.replace<DispatchDocument>(
+          expiringAfterDays({ ...rest, status: 'expanded' as const }, DELIVERY_RECORD_DAYS),
+          etag,
+        );
         expanded += 1;
       } catch (error) {
         if (!(error instanceof ConcurrencyError || error instanceof NotFoundError)) throw error;
@@ -143,7 +152,16 @@ export class OutboxSender {
       address = opened.address;
       await rememberConversation(this.deps, { address });
     }
-    if (!address) return this.settle(claimed, { status: 'failed', failure: { reason: 'noConversation', status: null, detail: 'no conversation with the recipient is known', at: this.nowIso() } });
+    if (!address)
+      return this.settle(claimed, {
+        status: 'failed',
+        failure: {
+          reason: 'noConversation',
+          status: null,
+          detail: 'no conversation with the recipient is known',
+          at: this.nowIso(),
+        },
+      });
 
     // The links' tokens are made now, for this recipient; a retry replaces them (see issueLinks).
     const recipient = linkRecipientOf(claimed.recipient);
@@ -153,7 +171,13 @@ export class OutboxSender {
     await this.waitForSlot(address.conversationId);
     const attempt = await this.deps.messenger.send(address, message);
     if (attempt.ok) {
-      return this.settle(claimed, { status: 'sent', sentAt: this.nowIso(), activityId: attempt.activityId, conversationId: address.conversationId, attempts: claimed.attempts + 1 });
+      return this.settle(claimed, {
+        status: 'sent',
+        sentAt: this.nowIso(),
+        activityId: attempt.activityId,
+        conversationId: address.conversationId,
+        attempts: claimed.attempts + 1,
+      });
     }
     if (attempt.status === 429 && attempt.retryAfterMs !== undefined) {
       this.deps.limiter.pause(address.conversationId, this.deps.clock.now().toMillis() + attempt.retryAfterMs);
@@ -161,7 +185,12 @@ export class OutboxSender {
     return this.settleFailure(claimed, attempt.status, attempt.retryAfterMs, attempt.detail);
   }
 
-  private async settleFailure(record: Stored<OutboxRecord>, status: number | null, retryAfterMs: number | undefined, detail: string): Promise<'retried' | 'failed' | 'skipped'> {
+  private async settleFailure(
+    record: Stored<OutboxRecord>,
+    status: number | null,
+    retryAfterMs: number | undefined,
+    detail: string,
+  ): Promise<'retried' | 'failed' | 'skipped'> {
     const attempts = record.attempts + 1;
     const at = this.nowIso();
     const step = nextStepAfterFailure(attempts, { status, retryAfterMs }, this.deps.random, this.policy);
@@ -170,7 +199,12 @@ export class OutboxSender {
       const settled = await this.settle(record, { attempts, nextAttemptAt, lastFailure: { status, detail, at } });
       return settled === 'skipped' ? 'skipped' : 'retried';
     }
-    const settled = await this.settle(record, { status: 'failed', attempts, lastFailure: { status, detail, at }, failure: { reason: step.reason, status, detail, at } });
+    const settled = await this.settle(record, {
+      status: 'failed',
+      attempts,
+      lastFailure: { status, detail, at },
+      failure: { reason: step.reason, status, detail, at },
+    });
     return settled === 'skipped' ? 'skipped' : 'failed';
   }
 
@@ -181,7 +215,10 @@ export class OutboxSender {
   }
 
   /** Writes the outcome and releases the lease; a lost lease means another sender took over. */
-  private async settle(record: Stored<OutboxRecord>, changes: Partial<OutboxRecord>): Promise<'sent' | 'retried' | 'failed' | 'skipped'> {
+  private async settle(
+    record: Stored<OutboxRecord>,
+    changes: Partial<OutboxRecord>,
+  ): Promise<'sent' | 'retried' | 'failed' | 'skipped'> {
     const { _etag: etag, ...rest } = record;
     const settled: OutboxRecord = { ...rest, ...changes, leaseUntil: UNCLAIMED, leaseOwner: undefined };
     // Sent or failed for good, the record lives on for the delivery report only (see RETENTION_RULES).
@@ -190,7 +227,10 @@ export class OutboxSender {
       await this.deps.store.replace(next, etag);
     } catch (error) {
       if (error instanceof ConcurrencyError) {
-        this.deps.logger.warn({ record: record.id }, 'outbox record changed while it was being sent; its lease had expired');
+        this.deps.logger.warn(
+          { record: record.id },
+          'outbox record changed while it was being sent; its lease had expired',
+        );
         return 'skipped';
       }
       throw error;
@@ -211,4 +251,3 @@ export class OutboxSender {
     return this.deps.clock.now().toUTC().toISO()!;
   }
 }
-

@@ -21,7 +21,10 @@ export async function removeSharedLinkTokens(deps: AppDependencies, committeeId:
   let removed = 0;
   for (const { type, fields } of SHARED_TOKEN_FIELDS) {
     for (const field of fields) {
-      const holding = await deps.store.query<Document>(committeeId, { type, where: [{ field, op: '!=', value: null }] });
+      const holding = await deps.store.query<Document>(committeeId, {
+        type,
+        where: [{ field, op: '!=', value: null }],
+      });
       for (const document of holding) {
         const { _etag: etag, [field]: _token, ...rest } = document as Stored<Document> & Record<string, unknown>;
         try {

@@ -10,7 +10,13 @@ import { ConcurrencyError, ConflictError } from '../ports/store-errors';
 import { rosterSnapshot, type RosterSnapshot } from '../sessions/roster-snapshot';
 import type { SessionDocument } from '../sessions/session-document';
 import type { MinutesDocument } from './minutes-document';
-import { cardHeader, MINUTES_RESULTS_MESSAGE_KIND, resultsLinks, shownItems, type MinutesResultsMessage } from './minutes-messages';
+import {
+  cardHeader,
+  MINUTES_RESULTS_MESSAGE_KIND,
+  resultsLinks,
+  shownItems,
+  type MinutesResultsMessage,
+} from './minutes-messages';
 import { loadMinutes, responsesTo } from './open-minutes';
 
 export type ApproveRefusal =
@@ -46,25 +52,57 @@ export interface ApproveOptions {
  * "approved" notice with the full minutes' PDF to every recipient. Approving twice fails the
  * batch and sends nothing twice.
  */
-export async function approveMinutes(deps: AppDependencies, committee: Stored<CommitteeDocument>, session: Stored<SessionDocument>, by: string, options: ApproveOptions): Promise<Result<Approved, ApproveRefusal>> {
+export async function approveMinutes(
+  deps: AppDependencies,
+  committee: Stored<CommitteeDocument>,
+  session: Stored<SessionDocument>,
+  by: string,
+  options: ApproveOptions,
+): Promise<Result<Approved, ApproveRefusal>> {
   const head = await loadMinutes(deps, committee, session, by);
-  if (head.status === 'approved') return head.version > (head.publishedVersion ?? 0) ? publishCorrection(deps, committee, session, head) : fail({ kind: 'alreadyApproved' });
+  if (head.status === 'approved')
+    return head.version > (head.publishedVersion ?? 0)
+      ? publishCorrection(deps, committee, session, head)
+      : fail({ kind: 'alreadyApproved' });
   const circulation = head.circulation;
   if (head.status !== 'circulated' || !circulation) return fail({ kind: 'notCirculated' });
-  if (head.version !== circulation.version) return fail({ kind: 'revisionNotCirculated', version: head.version, circulatedVersion: circulation.version });
-  const objections = (await responsesTo(deps, committee.committeeId, session.id, circulation.version)).filter((response) => response.answer === 'object').length;
-  if (objections > 0 && !options.confirmed && !options.automatic) return fail({ kind: 'confirmObjections', objections });
+  if (head.version !== circulation.version)
+    return fail({ kind: 'revisionNotCirculated', version: head.version, circulatedVersion: circulation.version });
+  const objections = (await responsesTo(deps, committee.committeeId, session.id, circulation.version)).filter(
+    (response) => response.answer === 'object',
+  ).length;
+  if (objections > 0 && !options.confirmed && !options.automatic)
+    return fail({ kind: 'confirmObjections', objections });
   const next = nextState(session.state, 'approveMinutes');
   if (!next.ok) return fail({ kind: 'illegalState', current: session.state });
 
   const nowIso = deps.clock.now().toUTC().toISO()!;
-  const approved: MinutesDocument = { ...withoutEtag(head), status: 'approved', approval: { version: head.version, at: nowIso, by, automatic: options.automatic }, publishedVersion: head.version };
-  const movedSession: SessionDocument = { ...withoutEtag(session), state: next.value, revision: session.revision + 1, updatedAt: nowIso, updatedBy: by };
+  const approved: MinutesDocument = {
+    ...withoutEtag(head),
+    status: 'approved',
+    approval: { version: head.version, at: nowIso, by, automatic: options.automatic },
+    publishedVersion: head.version,
+  };
+  const movedSession: SessionDocument = {
+    ...withoutEtag(session),
+    state: next.value,
+    revision: session.revision + 1,
+    updatedAt: nowIso,
+    updatedBy: by,
+  };
   const actionItems = await actionItemsOnApproval(deps, committee, session, approved, by, nowIso);
   const roster = await rosterSnapshot(deps.store, committee.committeeId);
   const dispatchId = `minutes-approved:${session.id}`;
-  const drafts = [...publicationDrafts(committee, session, approved, roster, dispatchId, false, options.automatic), ...actionItems.drafts];
-  const operations: BatchOperation[] = [{ op: 'replace', document: approved, ifMatch: head._etag }, { op: 'replace', document: movedSession, ifMatch: session._etag }, ...actionItems.operations, enqueueOperation(committee.committeeId, dispatchId, drafts, nowIso)];
+  const drafts = [
+    ...publicationDrafts(committee, session, approved, roster, dispatchId, false, options.automatic),
+    ...actionItems.drafts,
+  ];
+  const operations: BatchOperation[] = [
+    { op: 'replace', document: approved, ifMatch: head._etag },
+    { op: 'replace', document: movedSession, ifMatch: session._etag },
+    ...actionItems.operations,
+    enqueueOperation(committee.committeeId, dispatchId, drafts, nowIso),
+  ];
   let written: Array<Stored<Document> | undefined>;
   try {
     written = await deps.store.batch(committee.committeeId, operations);
@@ -84,14 +122,33 @@ export async function approveMinutes(deps: AppDependencies, committee: Stored<Co
 }
 
 /** Sends a correction saved after approval: recipients and the working group get the corrected minutes, marked as such. */
-async function publishCorrection(deps: AppDependencies, committee: Stored<CommitteeDocument>, session: Stored<SessionDocument>, head: Stored<MinutesDocument>): Promise<Result<Approved, ApproveRefusal>> {
+async function publishCorrection(
+  deps: AppDependencies,
+  committee: Stored<CommitteeDocument>,
+  session: Stored<SessionDocument>,
+  head: Stored<MinutesDocument>,
+): Promise<Result<Approved, ApproveRefusal>> {
   const nowIso = deps.clock.now().toUTC().toISO()!;
   const published: MinutesDocument = { ...withoutEtag(head), publishedVersion: head.version };
   const roster = await rosterSnapshot(deps.store, committee.committeeId);
   const dispatchId = `minutes-correction:${session.id}:v${head.version}`;
   try {
-    const [stored] = await deps.store.batch(committee.committeeId, [{ op: 'replace', document: published, ifMatch: head._etag }, enqueueOperation(committee.committeeId, dispatchId, publicationDrafts(committee, session, published, roster, dispatchId, true, false), nowIso)]);
-    return ok({ minutes: stored as Stored<MinutesDocument>, session, correction: true, agreements: 0, toWorkingGroupConversation: Boolean(committee.workingGroupConversationId) });
+    const [stored] = await deps.store.batch(committee.committeeId, [
+      { op: 'replace', document: published, ifMatch: head._etag },
+      enqueueOperation(
+        committee.committeeId,
+        dispatchId,
+        publicationDrafts(committee, session, published, roster, dispatchId, true, false),
+        nowIso,
+      ),
+    ]);
+    return ok({
+      minutes: stored as Stored<MinutesDocument>,
+      session,
+      correction: true,
+      agreements: 0,
+      toWorkingGroupConversation: Boolean(committee.workingGroupConversationId),
+    });
   } catch (error) {
     if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
     return fail({ kind: 'outdated' });
@@ -102,9 +159,23 @@ async function publishCorrection(deps: AppDependencies, committee: Stored<Commit
  * The approved (or corrected) minutes' messages: the working group's results card into its
  * conversation, or 1:1 to its people when none is set up; the recipients' notice 1:1.
  */
-function publicationDrafts(committee: CommitteeDocument, session: SessionDocument, minutes: MinutesDocument, roster: RosterSnapshot, dispatchId: string, correction: boolean, automatic: boolean): OutboxDraft[] {
+function publicationDrafts(
+  committee: CommitteeDocument,
+  session: SessionDocument,
+  minutes: MinutesDocument,
+  roster: RosterSnapshot,
+  dispatchId: string,
+  correction: boolean,
+  automatic: boolean,
+): OutboxDraft[] {
   const header = cardHeader(committee, session, minutes.version);
-  const results: MinutesResultsMessage = { ...header, audience: 'workingGroup', correction, automatic, items: shownItems(minutes.items, roster, false) };
+  const results: MinutesResultsMessage = {
+    ...header,
+    audience: 'workingGroup',
+    correction,
+    automatic,
+    items: shownItems(minutes.items, roster, false),
+  };
   const notice: MinutesResultsMessage = { ...header, audience: 'recipients', correction, automatic, items: [] };
   const spec = (message: MinutesResultsMessage): MessageSpec => ({
     kind: MINUTES_RESULTS_MESSAGE_KIND,
@@ -114,9 +185,20 @@ function publicationDrafts(committee: CommitteeDocument, session: SessionDocumen
   const [resultsSpec, noticeSpec] = [spec(results), spec(notice)];
   const recipientIds = new Set(minutes.circulation?.recipients ?? []);
   const recipients = [...roster.people.values()].filter((person) => recipientIds.has(person.aadObjectId));
-  const workingGroupPeople: PersonDocument[] = committee.workingGroupConversationId ? [] : [...roster.people.values()].filter((person) => person.active && person.roles.includes('workingGroup'));
+  const workingGroupPeople: PersonDocument[] = committee.workingGroupConversationId
+    ? []
+    : [...roster.people.values()].filter((person) => person.active && person.roles.includes('workingGroup'));
   return [
-    ...(committee.workingGroupConversationId ? [{ key: `${dispatchId}:conversation`, recipient: { kind: 'conversation' as const, conversationDocumentId: committee.workingGroupConversationId }, recipientLabel: 'working group', message: resultsSpec }] : []),
+    ...(committee.workingGroupConversationId
+      ? [
+          {
+            key: `${dispatchId}:conversation`,
+            recipient: { kind: 'conversation' as const, conversationDocumentId: committee.workingGroupConversationId },
+            recipientLabel: 'working group',
+            message: resultsSpec,
+          },
+        ]
+      : []),
     ...draftsForPeople(`${dispatchId}:results`, workingGroupPeople, resultsSpec),
     ...draftsForPeople(`${dispatchId}:notice`, recipients, noticeSpec),
   ];

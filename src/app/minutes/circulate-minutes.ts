@@ -11,9 +11,20 @@ import { withoutEtag, type BatchOperation, type Stored } from '../ports/document
 import { ConcurrencyError, ConflictError } from '../ports/store-errors';
 import { rosterSnapshot, type RosterSnapshot } from '../sessions/roster-snapshot';
 import type { SessionDocument } from '../sessions/session-document';
-import { minutesVersionDocumentId, type MinutesCirculation, type MinutesDocument, type MinutesVersionDocument } from './minutes-document';
+import {
+  minutesVersionDocumentId,
+  type MinutesCirculation,
+  type MinutesDocument,
+  type MinutesVersionDocument,
+} from './minutes-document';
 import { scheduleMinutesJob } from './minutes-jobs';
-import { cardHeader, MINUTES_REVIEW_MESSAGE_KIND, reviewLinks, shownItems, type MinutesReviewMessage } from './minutes-messages';
+import {
+  cardHeader,
+  MINUTES_REVIEW_MESSAGE_KIND,
+  reviewLinks,
+  shownItems,
+  type MinutesReviewMessage,
+} from './minutes-messages';
 import { minutesRecipients } from './minutes-recipients';
 import { loadMinutes } from './open-minutes';
 
@@ -40,10 +51,16 @@ export interface Circulated {
  * outbox, keyed by the round so that sending a round again sends nothing twice. Recipients of
  * an earlier round see which items changed since. The deadline job is scheduled afterwards.
  */
-export async function circulateMinutes(deps: AppDependencies, committee: Stored<CommitteeDocument>, session: Stored<SessionDocument>, by: string): Promise<Result<Circulated, CirculateRefusal>> {
+export async function circulateMinutes(
+  deps: AppDependencies,
+  committee: Stored<CommitteeDocument>,
+  session: Stored<SessionDocument>,
+  by: string,
+): Promise<Result<Circulated, CirculateRefusal>> {
   const head = await loadMinutes(deps, committee, session, by);
   if (head.status === 'approved') return fail({ kind: 'approved' });
-  if (head.circulation && head.circulation.version === head.version) return fail({ kind: 'alreadyCirculated', version: head.version });
+  if (head.circulation && head.circulation.version === head.version)
+    return fail({ kind: 'alreadyCirculated', version: head.version });
   let state = session.state;
   if (state !== 'minutesCirculated') {
     const next = nextState(state, 'circulateMinutes');
@@ -66,19 +83,48 @@ export async function circulateMinutes(deps: AppDependencies, committee: Stored<
     attendees: attendees.map((person) => person.aadObjectId),
     ...(head.circulation ? { previousVersion: head.circulation.version } : {}),
   };
-  const circulated: MinutesDocument = { ...withoutEtag(head), status: 'circulated', circulation, publishedVersion: head.version };
-  const previous = head.circulation ? await deps.store.get<MinutesVersionDocument>(committee.committeeId, minutesVersionDocumentId(session.id, head.circulation.version)) : undefined;
+  const circulated: MinutesDocument = {
+    ...withoutEtag(head),
+    status: 'circulated',
+    circulation,
+    publishedVersion: head.version,
+  };
+  const previous = head.circulation
+    ? await deps.store.get<MinutesVersionDocument>(
+        committee.committeeId,
+        minutesVersionDocumentId(session.id, head.circulation.version),
+      )
+    : undefined;
   const changed = previous ? changedItemIds(previous.items, head.items) : [];
   const hadBefore = new Set(head.circulation?.recipients ?? []);
   const dispatchId = `minutes-circulate:${session.id}:r${round}`;
   const message = (person: { aadObjectId: string }, mayAnswer: boolean) => {
-    const review = reviewMessage(committee, session, circulated, roster, hadBefore.has(person.aadObjectId) ? changed : [], mayAnswer);
+    const review = reviewMessage(
+      committee,
+      session,
+      circulated,
+      roster,
+      hadBefore.has(person.aadObjectId) ? changed : [],
+      mayAnswer,
+    );
     return { kind: MINUTES_REVIEW_MESSAGE_KIND, data: { ...review }, links: reviewLinks(review) };
   };
-  const drafts: OutboxDraft[] = [...attendees.map((person) => [person, true] as const), ...secretariat.map((person) => [person, false] as const)].flatMap(([person, mayAnswer]) => draftsForPeople(dispatchId, [person], message(person, mayAnswer)));
+  const drafts: OutboxDraft[] = [
+    ...attendees.map((person) => [person, true] as const),
+    ...secretariat.map((person) => [person, false] as const),
+  ].flatMap(([person, mayAnswer]) => draftsForPeople(dispatchId, [person], message(person, mayAnswer)));
 
-  const operations: BatchOperation[] = [{ op: 'replace', document: circulated, ifMatch: head._etag }, enqueueOperation(committee.committeeId, dispatchId, drafts, nowIso)];
-  const movedSession: SessionDocument = { ...withoutEtag(session), state, revision: session.revision + 1, updatedAt: nowIso, updatedBy: by };
+  const operations: BatchOperation[] = [
+    { op: 'replace', document: circulated, ifMatch: head._etag },
+    enqueueOperation(committee.committeeId, dispatchId, drafts, nowIso),
+  ];
+  const movedSession: SessionDocument = {
+    ...withoutEtag(session),
+    state,
+    revision: session.revision + 1,
+    updatedAt: nowIso,
+    updatedBy: by,
+  };
   if (state !== session.state) operations.push({ op: 'replace', document: movedSession, ifMatch: session._etag });
   let stored: Array<Stored<MinutesDocument> | undefined>;
   try {
@@ -88,12 +134,28 @@ export async function circulateMinutes(deps: AppDependencies, committee: Stored<
     return fail({ kind: 'outdated' });
   }
   await scheduleMinutesJob(deps, committee.committeeId, session.id, circulation.objectionDeadline);
-  const sessionNow = state !== session.state ? ((await deps.store.get<SessionDocument>(committee.committeeId, session.id)) ?? session) : session;
-  return ok({ minutes: stored[0]!, session: sessionNow, attendees: attendees.length, recipients: attendees.length + secretariat.length, round });
+  const sessionNow =
+    state !== session.state
+      ? ((await deps.store.get<SessionDocument>(committee.committeeId, session.id)) ?? session)
+      : session;
+  return ok({
+    minutes: stored[0]!,
+    session: sessionNow,
+    attendees: attendees.length,
+    recipients: attendees.length + secretariat.length,
+    round,
+  });
 }
 
 /** The review card's data for one recipient of the circulated version. */
-export function reviewMessage(committee: Pick<CommitteeDocument, 'committeeId' | 'name' | 'timeZone'>, session: Pick<SessionDocument, 'id' | 'number' | 'startsAt'>, minutes: Pick<MinutesDocument, 'items'> & { readonly circulation?: MinutesCirculation }, roster: RosterSnapshot, changedItemIds: readonly string[], mayAnswer: boolean): MinutesReviewMessage {
+export function reviewMessage(
+  committee: Pick<CommitteeDocument, 'committeeId' | 'name' | 'timeZone'>,
+  session: Pick<SessionDocument, 'id' | 'number' | 'startsAt'>,
+  minutes: Pick<MinutesDocument, 'items'> & { readonly circulation?: MinutesCirculation },
+  roster: RosterSnapshot,
+  changedItemIds: readonly string[],
+  mayAnswer: boolean,
+): MinutesReviewMessage {
   const circulation = minutes.circulation!;
   return {
     ...cardHeader(committee, session, circulation.version),

@@ -31,7 +31,12 @@ export type MinutesEditRefusal =
   | { readonly kind: 'invalid'; readonly form: MinutesItemForm; readonly problems: readonly MinutesItemProblem[] };
 
 /** The form for one item of the session's minutes. */
-export async function minutesItemForm(deps: AppDependencies, access: SessionAccess, itemId: unknown, by: string): Promise<Result<MinutesItemForm, MinutesEditRefusal>> {
+export async function minutesItemForm(
+  deps: AppDependencies,
+  access: SessionAccess,
+  itemId: unknown,
+  by: string,
+): Promise<Result<MinutesItemForm, MinutesEditRefusal>> {
   const head = await loadMinutes(deps, access.committee, access.session, by);
   const index = head.items.findIndex((item) => item.itemId === itemId);
   if (index < 0) return fail({ kind: 'unknownItem' });
@@ -45,10 +50,18 @@ export async function minutesItemForm(deps: AppDependencies, access: SessionAcce
  * and the head are written in one batch, so of two editors on one version exactly one wins and
  * the other is shown the current minutes.
  */
-export async function saveMinutesItem(deps: AppDependencies, access: SessionAccess, by: string, version: unknown, itemId: unknown, fields: Readonly<Record<string, unknown>>): Promise<Result<MinutesView, MinutesEditRefusal>> {
+export async function saveMinutesItem(
+  deps: AppDependencies,
+  access: SessionAccess,
+  by: string,
+  version: unknown,
+  itemId: unknown,
+  fields: Readonly<Record<string, unknown>>,
+): Promise<Result<MinutesView, MinutesEditRefusal>> {
   const { committee, session } = access;
   const head = await loadMinutes(deps, committee, session, by);
-  if (version !== head.version) return fail({ kind: 'outdated', view: await minutesView(deps, committee, session, head) });
+  if (version !== head.version)
+    return fail({ kind: 'outdated', view: await minutesView(deps, committee, session, head) });
   const index = head.items.findIndex((item) => item.itemId === itemId);
   if (index < 0) return fail({ kind: 'unknownItem' });
   const roster = await rosterSnapshot(deps.store, committee.committeeId);
@@ -61,16 +74,30 @@ export async function saveMinutesItem(deps: AppDependencies, access: SessionAcce
     newAgreementId: () => `agreement-${randomUUID()}`,
     agreementsFrozen: head.status === 'approved',
   });
-  if (!parsed.ok) return fail({ kind: 'invalid', form: await formFor(deps, access, head, index, roster), problems: parsed.error });
+  if (!parsed.ok)
+    return fail({ kind: 'invalid', form: await formFor(deps, access, head, index, roster), problems: parsed.error });
 
   const items = head.items.map((item, position) => (position === index ? parsed.value : item));
-  const kind: MinutesVersionKind = head.status === 'approved' ? 'correction' : head.status === 'circulated' ? 'revision' : 'draft';
-  const next: MinutesDocument = { ...withoutEtag(head), items, version: head.version + 1, updatedAt: nowIso, updatedBy: by };
+  const kind: MinutesVersionKind =
+    head.status === 'approved' ? 'correction' : head.status === 'circulated' ? 'revision' : 'draft';
+  const next: MinutesDocument = {
+    ...withoutEtag(head),
+    items,
+    version: head.version + 1,
+    updatedAt: nowIso,
+    updatedBy: by,
+  };
   try {
-    await deps.store.batch(committee.committeeId, saveVersionOperations(head, next, kind, changedItemIds(head.items, items)));
+    await deps.store.batch(
+      committee.committeeId,
+      saveVersionOperations(head, next, kind, changedItemIds(head.items, items)),
+    );
   } catch (error) {
     if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
-    return fail({ kind: 'outdated', view: await minutesView(deps, committee, session, await loadMinutes(deps, committee, session, by)) });
+    return fail({
+      kind: 'outdated',
+      view: await minutesView(deps, committee, session, await loadMinutes(deps, committee, session, by)),
+    });
   }
   return ok(await minutesView(deps, committee, session, next));
 }
@@ -82,15 +109,27 @@ function responsibles(roster: RosterSnapshot): Map<string, string> {
     institutions.set(seat.memberId, seat.institution);
     if (seat.deputyId) institutions.set(seat.deputyId, seat.institution);
   }
-  return new Map([...roster.people.values()].filter((person) => person.active).map((person) => [person.aadObjectId, institutions.get(person.aadObjectId) ?? person.institution ?? '']));
+  return new Map(
+    [...roster.people.values()]
+      .filter((person) => person.active)
+      .map((person) => [person.aadObjectId, institutions.get(person.aadObjectId) ?? person.institution ?? '']),
+  );
 }
 
-async function formFor(deps: AppDependencies, access: SessionAccess, head: Stored<MinutesDocument>, index: number, roster: RosterSnapshot): Promise<MinutesItemForm> {
+async function formFor(
+  deps: AppDependencies,
+  access: SessionAccess,
+  head: Stored<MinutesDocument>,
+  index: number,
+  roster: RosterSnapshot,
+): Promise<MinutesItemForm> {
   return {
     view: await minutesView(deps, access.committee, access.session, head),
     item: head.items[index]!,
     number: index + 1,
-    people: [...roster.people.values()].filter((person) => person.active).sort((a, b) => a.displayName.localeCompare(b.displayName, 'de')),
+    people: [...roster.people.values()]
+      .filter((person) => person.active)
+      .sort((a, b) => a.displayName.localeCompare(b.displayName, 'de')),
     correction: head.status === 'approved',
   };
 }

@@ -5,7 +5,12 @@ import type { CommitteeDocument } from '../documents';
 import { openLink } from '../links/open-link';
 import { nameOf, rosterSnapshot, type RosterSnapshot } from '../sessions/roster-snapshot';
 import type { SessionDocument } from '../sessions/session-document';
-import { minutesDocumentId, minutesVersionDocumentId, type MinutesDocument, type MinutesVersionDocument } from './minutes-document';
+import {
+  minutesDocumentId,
+  minutesVersionDocumentId,
+  type MinutesDocument,
+  type MinutesVersionDocument,
+} from './minutes-document';
 import type { MinutesPrint, PrintedItem } from './minutes-print';
 
 /** The minutes of a session as a file to lay out, with the name under which browsers save it. */
@@ -56,12 +61,18 @@ export function isSuperseded(answer: MinutesFile | MinutesSuperseded): answer is
  * session's, another committee's or another kind's) answers undefined alike, so a caller cannot
  * tell which part was wrong.
  */
-export async function minutesFile(deps: AppDependencies, committeeId: string, sessionId: string, token: string): Promise<MinutesFile | MinutesSuperseded | undefined> {
+export async function minutesFile(
+  deps: AppDependencies,
+  committeeId: string,
+  sessionId: string,
+  token: string,
+): Promise<MinutesFile | MinutesSuperseded | undefined> {
   if (!isSafeIdPart(committeeId) || !isSafeIdPart(sessionId)) return undefined;
   const link = await openLink(deps, committeeId, token, ['minutes', 'extract']);
   if (!link || link.sessionId !== sessionId || typeof link.version !== 'number') return undefined;
   const minutes = await deps.store.get<MinutesDocument>(committeeId, minutesDocumentId(sessionId));
-  if (minutes?.type !== 'minutes' || minutes.sessionId !== sessionId || minutes.publishedVersion === undefined) return undefined;
+  if (minutes?.type !== 'minutes' || minutes.sessionId !== sessionId || minutes.publishedVersion === undefined)
+    return undefined;
   const extract = link.kind === 'extract';
   if (extract && minutes.status !== 'approved') return undefined;
   if (link.version < minutes.publishedVersion) return MINUTES_SUPERSEDED;
@@ -101,13 +112,34 @@ export async function minutesFile(deps: AppDependencies, committeeId: string, se
  * corrects approved minutes; should it be missing for the head's own version, the head says the
  * same. Undefined when an older version cannot be read.
  */
-async function shownContent(deps: AppDependencies, minutes: MinutesDocument, version: number): Promise<MinutesContent | undefined> {
-  const head: MinutesContent = { version: minutes.version, items: minutes.items, participants: minutes.participants, ...(minutes.chair ? { chair: minutes.chair } : {}), savedAt: minutes.updatedAt, correction: false };
-  const stored = await deps.store.get<MinutesVersionDocument>(minutes.committeeId, minutesVersionDocumentId(minutes.sessionId, version));
+async function shownContent(
+  deps: AppDependencies,
+  minutes: MinutesDocument,
+  version: number,
+): Promise<MinutesContent | undefined> {
+  const head: MinutesContent = {
+    version: minutes.version,
+    items: minutes.items,
+    participants: minutes.participants,
+    ...(minutes.chair ? { chair: minutes.chair } : {}),
+    savedAt: minutes.updatedAt,
+    correction: false,
+  };
+  const stored = await deps.store.get<MinutesVersionDocument>(
+    minutes.committeeId,
+    minutesVersionDocumentId(minutes.sessionId, version),
+  );
   if (stored?.type !== 'minutesVersion' || stored.sessionId !== minutes.sessionId || stored.version !== version) {
     return version === minutes.version ? head : undefined;
   }
-  return { version: stored.version, items: stored.items, participants: stored.participants, ...(stored.chair ? { chair: stored.chair } : {}), savedAt: stored.savedAt, correction: stored.kind === 'correction' };
+  return {
+    version: stored.version,
+    items: stored.items,
+    participants: stored.participants,
+    ...(stored.chair ? { chair: stored.chair } : {}),
+    savedAt: stored.savedAt,
+    correction: stored.kind === 'correction',
+  };
 }
 
 function printedItem(item: MinutesItem, index: number, extract: boolean, roster: RosterSnapshot): PrintedItem {
@@ -128,6 +160,11 @@ function printedItem(item: MinutesItem, index: number, extract: boolean, roster:
 
 /** Only characters every file system and the Content-Disposition header keep as they are. */
 function minutesFileName(shortName: string, sessionNumber: string, extract: boolean): string {
-  const safe = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^0-9A-Za-z]+/g, '-').replace(/^-+|-+$/g, '');
+  const safe = (text: string) =>
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^0-9A-Za-z]+/g, '-')
+      .replace(/^-+|-+$/g, '');
   return `${['Protokoll', extract ? 'Auszug' : undefined, safe(shortName) || undefined, safe(sessionNumber)].filter(Boolean).join('-')}.pdf`;
 }

@@ -35,10 +35,17 @@ export function minutesJobSubject(sessionId: string): string {
 }
 
 /** Schedules (or moves, for a new round) the end of the objection period. */
-export async function scheduleMinutesJob(deps: AppDependencies, committeeId: string, sessionId: string, dueAt: string): Promise<void> {
+export async function scheduleMinutesJob(
+  deps: AppDependencies,
+  committeeId: string,
+  sessionId: string,
+  dueAt: string,
+): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await scheduleJobs(deps, committeeId, minutesJobSubject(sessionId), [{ kind: MINUTES_DEADLINE_JOB, dueAt }]);
+      return await scheduleJobs(deps, committeeId, minutesJobSubject(sessionId), [
+        { kind: MINUTES_DEADLINE_JOB, dueAt },
+      ]);
     } catch (error) {
       if (attempt >= 5 || !(error instanceof ConflictError || error instanceof ConcurrencyError)) throw error;
     }
@@ -59,18 +66,36 @@ export const MINUTES_JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
       deps.store.get<SessionDocument>(job.committeeId, sessionId),
       deps.store.get<MinutesDocument>(job.committeeId, minutesDocumentId(sessionId)),
     ]);
-    if (!committee || !session || !head || head.status !== 'circulated' || head.circulation?.objectionDeadline !== job.dueAt) return;
-    const objections = (await responsesTo(deps, committee.committeeId, sessionId, head.circulation.version)).filter((response) => response.answer === 'object').length;
+    if (
+      !committee ||
+      !session ||
+      !head ||
+      head.status !== 'circulated' ||
+      head.circulation?.objectionDeadline !== job.dueAt
+    )
+      return;
+    const objections = (await responsesTo(deps, committee.committeeId, sessionId, head.circulation.version)).filter(
+      (response) => response.answer === 'object',
+    ).length;
     const revisionPending = head.version !== head.circulation.version;
     if (minutesSettingsOf(committee).autoApprove && objections === 0 && !revisionPending) {
       await approveMinutes(deps, committee, session, SCHEDULER, { confirmed: false, automatic: true });
       return;
     }
-    const secretariat = (await deps.store.query<PersonDocument>(committee.committeeId, { type: 'person' })).filter((person) => person.active && person.roles.includes('secretariat'));
+    const secretariat = (await deps.store.query<PersonDocument>(committee.committeeId, { type: 'person' })).filter(
+      (person) => person.active && person.roles.includes('secretariat'),
+    );
     const dispatchId = `minutes-deadline:${sessionId}:r${head.circulation.round}`;
     const message: MinutesObjectionsMessage = { sessionId, sessionNumber: session.number, objections, revisionPending };
     try {
-      await deps.store.batch(committee.committeeId, [enqueueOperation(committee.committeeId, dispatchId, draftsForPeople(dispatchId, secretariat, { kind: MINUTES_OBJECTIONS_MESSAGE_KIND, data: { ...message } }), deps.clock.now().toUTC().toISO()!)]);
+      await deps.store.batch(committee.committeeId, [
+        enqueueOperation(
+          committee.committeeId,
+          dispatchId,
+          draftsForPeople(dispatchId, secretariat, { kind: MINUTES_OBJECTIONS_MESSAGE_KIND, data: { ...message } }),
+          deps.clock.now().toUTC().toISO()!,
+        ),
+      ]);
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
     }

@@ -78,12 +78,29 @@ export function resultsLinks(message: Pick<MinutesResultsMessage, 'sessionId' | 
   return { pdf: { kind, sessionId: message.sessionId, version: message.version } };
 }
 
-export function cardHeader(committee: Pick<CommitteeDocument, 'committeeId' | 'name' | 'timeZone'>, session: Pick<SessionDocument, 'id' | 'number' | 'startsAt'>, version: number): MinutesCardHeader {
-  return { committeeId: committee.committeeId, committeeName: committee.name, timeZone: committee.timeZone, sessionId: session.id, sessionNumber: session.number, startsAt: session.startsAt, version };
+export function cardHeader(
+  committee: Pick<CommitteeDocument, 'committeeId' | 'name' | 'timeZone'>,
+  session: Pick<SessionDocument, 'id' | 'number' | 'startsAt'>,
+  version: number,
+): MinutesCardHeader {
+  return {
+    committeeId: committee.committeeId,
+    committeeName: committee.name,
+    timeZone: committee.timeZone,
+    sessionId: session.id,
+    sessionNumber: session.number,
+    startsAt: session.startsAt,
+    version,
+  };
 }
 
 /** The items as a card shows them: responsible people named, texts cut so that the card fits. */
-export function shownItems(items: readonly MinutesItem[], roster: RosterSnapshot, withSummary: boolean, budget = CARD_TEXT_BUDGET): ShownItem[] {
+export function shownItems(
+  items: readonly MinutesItem[],
+  roster: RosterSnapshot,
+  withSummary: boolean,
+  budget = CARD_TEXT_BUDGET,
+): ShownItem[] {
   const limits = itemTextLimits(items.length, budget);
   const many = items.length > 10;
   return items.map((item) => {
@@ -94,7 +111,12 @@ export function shownItems(items: readonly MinutesItem[], roster: RosterSnapshot
       ...(item.standard ? { standard: item.standard } : {}),
       ...(withSummary ? { summary: cutText(item.summary, limits.summary) } : {}),
       result: cutText(item.result, limits.result),
-      agreements: item.agreements.map((agreement) => ({ text: cutText(agreement.text, perAgreement), institution: cutText(agreement.institution, many ? 30 : 60), responsibleName: cutText(nameOf(roster, agreement.responsibleId), many ? 25 : 40), dueDate: agreement.dueDate })),
+      agreements: item.agreements.map((agreement) => ({
+        text: cutText(agreement.text, perAgreement),
+        institution: cutText(agreement.institution, many ? 30 : 60),
+        responsibleName: cutText(nameOf(roster, agreement.responsibleId), many ? 25 : 40),
+        dueDate: agreement.dueDate,
+      })),
     };
   });
 }

@@ -22,6 +22,11 @@ export interface MinutesResponseDocument extends Document {
 }
 
 /** The same person, item and version always give the same id. */
-export function minutesResponseDocumentId(sessionId: string, version: number, itemId: string, personId: string): string {
+export function minutesResponseDocumentId(
+  sessionId: string,
+  version: number,
+  itemId: string,
+  personId: string,
+): string {
   return `minutes-response-${createHash('sha256').update(`${sessionId}\n${version}\n${itemId}\n${personId}`).digest('hex').slice(0, 40)}`;
 }

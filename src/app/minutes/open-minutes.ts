@@ -10,7 +10,13 @@ import { ConflictError } from '../ports/store-errors';
 import { attendanceDocumentId, type AttendanceDocument } from '../sessions/attendance';
 import { nameOf, rosterSnapshot, type RosterSnapshot } from '../sessions/roster-snapshot';
 import type { SessionDocument } from '../sessions/session-document';
-import { minutesDocumentId, minutesVersionDocumentId, type MinutesDocument, type MinutesVersionDocument, type MinutesVersionKind } from './minutes-document';
+import {
+  minutesDocumentId,
+  minutesVersionDocumentId,
+  type MinutesDocument,
+  type MinutesVersionDocument,
+  type MinutesVersionKind,
+} from './minutes-document';
 import { shownItems, type ShownItem } from './minutes-messages';
 import type { MinutesResponseDocument } from './minutes-response-document';
 
@@ -38,7 +44,12 @@ export interface MinutesView {
   readonly participants: number;
   readonly chair?: string;
   readonly lastSaved: { readonly at: string; readonly byName: string };
-  readonly circulation?: { readonly version: number; readonly at: string; readonly objectionDeadline: string; readonly round: number };
+  readonly circulation?: {
+    readonly version: number;
+    readonly at: string;
+    readonly objectionDeadline: string;
+    readonly round: number;
+  };
   readonly approval?: { readonly version: number; readonly at: string; readonly automatic: boolean };
   readonly publishedVersion?: number;
   readonly responses: Readonly<Record<string, ItemResponses>>;
@@ -56,14 +67,30 @@ export function minutesCardLinks(view: Pick<MinutesView, 'sessionId' | 'publishe
  * agenda as it stands) and the recorded attendance, as version 1. Two first opens race for one
  * id; the loser reads the winner's.
  */
-export async function loadMinutes(deps: AppDependencies, committee: Stored<CommitteeDocument>, session: Stored<SessionDocument>, by: string): Promise<Stored<MinutesDocument>> {
+export async function loadMinutes(
+  deps: AppDependencies,
+  committee: Stored<CommitteeDocument>,
+  session: Stored<SessionDocument>,
+  by: string,
+): Promise<Stored<MinutesDocument>> {
   const existing = await deps.store.get<MinutesDocument>(committee.committeeId, minutesDocumentId(session.id));
   if (existing) return existing;
   const nowIso = deps.clock.now().toUTC().toISO()!;
   const agendaItems = session.agenda?.items ?? (await loadAgenda(deps.store, committee.committeeId, session)).items;
-  const items: MinutesItem[] = agendaItems.map((item) => ({ itemId: item.id, title: item.origin.type === 'standard' ? '' : item.title, ...(item.origin.type === 'standard' ? { standard: item.origin.standard } : {}), summary: '', result: '', agreements: [] }));
+  const items: MinutesItem[] = agendaItems.map((item) => ({
+    itemId: item.id,
+    title: item.origin.type === 'standard' ? '' : item.title,
+    ...(item.origin.type === 'standard' ? { standard: item.origin.standard } : {}),
+    summary: '',
+    result: '',
+    agreements: [],
+  }));
   const attendance = await deps.store.get<AttendanceDocument>(committee.committeeId, attendanceDocumentId(session.id));
-  const participants: MinutesParticipant[] = (attendance?.entries ?? []).map((entry) => ({ institution: entry.institution, name: entry.name, presence: entry.presence }));
+  const participants: MinutesParticipant[] = (attendance?.entries ?? []).map((entry) => ({
+    institution: entry.institution,
+    name: entry.name,
+    presence: entry.presence,
+  }));
   const head: MinutesDocument = {
     id: minutesDocumentId(session.id),
     committeeId: committee.committeeId,
@@ -79,7 +106,19 @@ export async function loadMinutes(deps: AppDependencies, committee: Stored<Commi
     updatedBy: by,
   };
   try {
-    const [stored] = await deps.store.batch(committee.committeeId, [{ op: 'create', document: head }, { op: 'create', document: versionDocument(head, 'draft', items.map((item) => item.itemId), nowIso, by) }]);
+    const [stored] = await deps.store.batch(committee.committeeId, [
+      { op: 'create', document: head },
+      {
+        op: 'create',
+        document: versionDocument(
+          head,
+          'draft',
+          items.map((item) => item.itemId),
+          nowIso,
+          by,
+        ),
+      },
+    ]);
     return stored as Stored<MinutesDocument>;
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
@@ -88,7 +127,13 @@ export async function loadMinutes(deps: AppDependencies, committee: Stored<Commi
 }
 
 /** The immutable record of one saved version. */
-export function versionDocument(head: MinutesDocument, kind: MinutesVersionKind, changedItemIds: readonly string[], savedAt: string, savedBy: string): MinutesVersionDocument {
+export function versionDocument(
+  head: MinutesDocument,
+  kind: MinutesVersionKind,
+  changedItemIds: readonly string[],
+  savedAt: string,
+  savedBy: string,
+): MinutesVersionDocument {
   return {
     id: minutesVersionDocumentId(head.sessionId, head.version),
     committeeId: head.committeeId,
@@ -106,7 +151,12 @@ export function versionDocument(head: MinutesDocument, kind: MinutesVersionKind,
 }
 
 /** The operations that save a new head: its version document (a create, so two saves of one version cannot both win) and the head with its ETag. */
-export function saveVersionOperations(stored: Stored<MinutesDocument>, next: MinutesDocument, kind: MinutesVersionKind, changedItemIds: readonly string[]): BatchOperation[] {
+export function saveVersionOperations(
+  stored: Stored<MinutesDocument>,
+  next: MinutesDocument,
+  kind: MinutesVersionKind,
+  changedItemIds: readonly string[],
+): BatchOperation[] {
   return [
     { op: 'create', document: versionDocument(next, kind, changedItemIds, next.updatedAt, next.updatedBy) },
     { op: 'replace', document: next, ifMatch: stored._etag },
@@ -114,14 +164,32 @@ export function saveVersionOperations(stored: Stored<MinutesDocument>, next: Min
 }
 
 /** The answers to one circulated version. */
-export async function responsesTo(deps: AppDependencies, committeeId: string, sessionId: string, version: number): Promise<MinutesResponseDocument[]> {
-  return deps.store.query<MinutesResponseDocument>(committeeId, { type: 'minutesResponse', where: [{ field: 'sessionId', op: '=', value: sessionId }, { field: 'version', op: '=', value: version }] });
+export async function responsesTo(
+  deps: AppDependencies,
+  committeeId: string,
+  sessionId: string,
+  version: number,
+): Promise<MinutesResponseDocument[]> {
+  return deps.store.query<MinutesResponseDocument>(committeeId, {
+    type: 'minutesResponse',
+    where: [
+      { field: 'sessionId', op: '=', value: sessionId },
+      { field: 'version', op: '=', value: version },
+    ],
+  });
 }
 
 /** The secretariat's view of the minutes as stored, with the answers to the circulated version. */
-export async function minutesView(deps: AppDependencies, committee: Pick<CommitteeDocument, 'committeeId' | 'timeZone' | 'minutes'>, session: Pick<SessionDocument, 'id' | 'number' | 'startsAt'>, head: MinutesDocument): Promise<MinutesView> {
+export async function minutesView(
+  deps: AppDependencies,
+  committee: Pick<CommitteeDocument, 'committeeId' | 'timeZone' | 'minutes'>,
+  session: Pick<SessionDocument, 'id' | 'number' | 'startsAt'>,
+  head: MinutesDocument,
+): Promise<MinutesView> {
   const roster = await rosterSnapshot(deps.store, committee.committeeId);
-  const responses = head.circulation ? tallyResponses(await responsesTo(deps, committee.committeeId, session.id, head.circulation.version), roster) : {};
+  const responses = head.circulation
+    ? tallyResponses(await responsesTo(deps, committee.committeeId, session.id, head.circulation.version), roster)
+    : {};
   return {
     committeeId: committee.committeeId,
     timeZone: committee.timeZone,
@@ -135,15 +203,29 @@ export async function minutesView(deps: AppDependencies, committee: Pick<Committ
     participants: head.participants.filter((participant) => participant.presence !== 'absent').length,
     ...(head.chair ? { chair: head.chair } : {}),
     lastSaved: { at: head.updatedAt, byName: nameOf(roster, head.updatedBy) },
-    ...(head.circulation ? { circulation: { version: head.circulation.version, at: head.circulation.at, objectionDeadline: head.circulation.objectionDeadline, round: head.circulation.round } } : {}),
-    ...(head.approval ? { approval: { version: head.approval.version, at: head.approval.at, automatic: head.approval.automatic } } : {}),
+    ...(head.circulation
+      ? {
+          circulation: {
+            version: head.circulation.version,
+            at: head.circulation.at,
+            objectionDeadline: head.circulation.objectionDeadline,
+            round: head.circulation.round,
+          },
+        }
+      : {}),
+    ...(head.approval
+      ? { approval: { version: head.approval.version, at: head.approval.at, automatic: head.approval.automatic } }
+      : {}),
     ...(head.publishedVersion !== undefined ? { publishedVersion: head.publishedVersion } : {}),
     responses,
     objectionDays: minutesSettingsOf(committee).objectionDays,
   };
 }
 
-function tallyResponses(responses: readonly MinutesResponseDocument[], roster: RosterSnapshot): Record<string, ItemResponses> {
+function tallyResponses(
+  responses: readonly MinutesResponseDocument[],
+  roster: RosterSnapshot,
+): Record<string, ItemResponses> {
   const tally: Record<string, { agreed: number; objections: Array<{ name: string; comment: string }> }> = {};
   for (const response of [...responses].sort((a, b) => a.answeredAt.localeCompare(b.answeredAt))) {
     const entry = (tally[response.itemId] ??= { agreed: 0, objections: [] });

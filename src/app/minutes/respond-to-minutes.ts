@@ -11,9 +11,19 @@ import { rosterSnapshot } from '../sessions/roster-snapshot';
 import { changedItemIds } from '../../domain/minutes/minutes-versions';
 import { reviewMessage } from './circulate-minutes';
 import { whyAttendeeNotCurrent } from './minutes-recipients';
-import { minutesDocumentId, minutesVersionDocumentId, type MinutesDocument, type MinutesVersionDocument } from './minutes-document';
+import {
+  minutesDocumentId,
+  minutesVersionDocumentId,
+  type MinutesDocument,
+  type MinutesVersionDocument,
+} from './minutes-document';
 import type { MinutesReviewMessage } from './minutes-messages';
-import { MINUTES_ANSWERS, minutesResponseDocumentId, type MinutesAnswer, type MinutesResponseDocument } from './minutes-response-document';
+import {
+  MINUTES_ANSWERS,
+  minutesResponseDocumentId,
+  type MinutesAnswer,
+  type MinutesResponseDocument,
+} from './minutes-response-document';
 import type { CommitteeDocument } from '../documents';
 import type { SessionDocument } from '../sessions/session-document';
 
@@ -46,7 +56,13 @@ export type RespondRefusal =
  * current (active, not erased, holding a seat that attended) answer. Returns the card with the answers
  * as stored, as the receipt.
  */
-export async function respondToMinutes(deps: AppDependencies, actor: Actor, sessionId: unknown, version: unknown, fields: Readonly<Record<string, unknown>>): Promise<Result<MinutesReviewMessage, RespondRefusal>> {
+export async function respondToMinutes(
+  deps: AppDependencies,
+  actor: Actor,
+  sessionId: unknown,
+  version: unknown,
+  fields: Readonly<Record<string, unknown>>,
+): Promise<Result<MinutesReviewMessage, RespondRefusal>> {
   const committee = actor.committee;
   if (!committee) return fail({ kind: 'noCommittee' });
   const session = await sessionById(deps.store, actor.committeeId, sessionId);
@@ -60,9 +76,11 @@ export async function respondToMinutes(deps: AppDependencies, actor: Actor, sess
   if (notCurrent) return fail({ kind: 'notCurrent', reason: notCurrent });
   if (head.status === 'approved') return fail({ kind: 'approved' });
   const nowIso = deps.clock.now().toUTC().toISO()!;
-  if (!objectionsOpenAt(circulation.objectionDeadline, nowIso)) return fail({ kind: 'late', deadline: circulation.objectionDeadline });
+  if (!objectionsOpenAt(circulation.objectionDeadline, nowIso))
+    return fail({ kind: 'late', deadline: circulation.objectionDeadline });
   const circulated = await circulatedItems(deps, head);
-  const current = async (answers?: Record<string, { answer: MinutesAnswer; comment?: string }>) => receipt(deps, committee, session, head, circulated, personId, answers);
+  const current = async (answers?: Record<string, { answer: MinutesAnswer; comment?: string }>) =>
+    receipt(deps, committee, session, head, circulated, personId, answers);
   if (version !== circulation.version) return fail({ kind: 'outdated', current: await current() });
 
   // An objection sent again without a comment keeps the comment given before.
@@ -76,9 +94,13 @@ export async function respondToMinutes(deps: AppDependencies, actor: Actor, sess
       problems.push({ item: index + 1, code: 'invalidAnswer' });
       return;
     }
-    const comment = checkText('objectionComment', fields[commentField(index)], (code, max) => problems.push({ item: index + 1, code, max })) ?? (answer === 'object' ? earlier[item.itemId]?.comment : undefined);
+    const comment =
+      checkText('objectionComment', fields[commentField(index)], (code, max) =>
+        problems.push({ item: index + 1, code, max }),
+      ) ?? (answer === 'object' ? earlier[item.itemId]?.comment : undefined);
     if (answer === 'object' && !comment) {
-      if (!problems.some((problem) => problem.item === index + 1)) problems.push({ item: index + 1, code: 'commentRequired' });
+      if (!problems.some((problem) => problem.item === index + 1))
+        problems.push({ item: index + 1, code: 'commentRequired' });
       return;
     }
     answers.push({ itemId: item.itemId, answer: answer as MinutesAnswer, ...(comment ? { comment } : {}) });
@@ -91,7 +113,18 @@ export async function respondToMinutes(deps: AppDependencies, actor: Actor, sess
     for (const answer of answers) {
       const id = minutesResponseDocumentId(session.id, circulation.version, answer.itemId, personId);
       const stored = await deps.store.get<MinutesResponseDocument>(actor.committeeId, id);
-      const document: MinutesResponseDocument = { id, committeeId: actor.committeeId, type: 'minutesResponse', sessionId: session.id, version: circulation.version, itemId: answer.itemId, personId, answer: answer.answer, ...(answer.comment ? { comment: answer.comment } : {}), answeredAt: nowIso };
+      const document: MinutesResponseDocument = {
+        id,
+        committeeId: actor.committeeId,
+        type: 'minutesResponse',
+        sessionId: session.id,
+        version: circulation.version,
+        itemId: answer.itemId,
+        personId,
+        answer: answer.answer,
+        ...(answer.comment ? { comment: answer.comment } : {}),
+        answeredAt: nowIso,
+      };
       operations.push(stored ? { op: 'replace', document, ifMatch: stored._etag } : { op: 'create', document });
     }
     try {
@@ -109,23 +142,58 @@ export async function respondToMinutes(deps: AppDependencies, actor: Actor, sess
 async function circulatedItems(deps: AppDependencies, head: MinutesDocument): Promise<MinutesDocument['items']> {
   const version = head.circulation!.version;
   if (head.version === version) return head.items;
-  const stored = await deps.store.get<MinutesVersionDocument>(head.committeeId, minutesVersionDocumentId(head.sessionId, version));
+  const stored = await deps.store.get<MinutesVersionDocument>(
+    head.committeeId,
+    minutesVersionDocumentId(head.sessionId, version),
+  );
   return stored?.items ?? head.items;
 }
 
-async function ownAnswers(deps: AppDependencies, committeeId: string, sessionId: string, version: number, personId: string): Promise<Record<string, { answer: MinutesAnswer; comment?: string }>> {
-  const responses = await deps.store.query<MinutesResponseDocument>(committeeId, { type: 'minutesResponse', where: [{ field: 'sessionId', op: '=', value: sessionId }, { field: 'version', op: '=', value: version }, { field: 'personId', op: '=', value: personId }] });
-  return Object.fromEntries(responses.map((response) => [response.itemId, { answer: response.answer, ...(response.comment ? { comment: response.comment } : {}) }]));
+async function ownAnswers(
+  deps: AppDependencies,
+  committeeId: string,
+  sessionId: string,
+  version: number,
+  personId: string,
+): Promise<Record<string, { answer: MinutesAnswer; comment?: string }>> {
+  const responses = await deps.store.query<MinutesResponseDocument>(committeeId, {
+    type: 'minutesResponse',
+    where: [
+      { field: 'sessionId', op: '=', value: sessionId },
+      { field: 'version', op: '=', value: version },
+      { field: 'personId', op: '=', value: personId },
+    ],
+  });
+  return Object.fromEntries(
+    responses.map((response) => [
+      response.itemId,
+      { answer: response.answer, ...(response.comment ? { comment: response.comment } : {}) },
+    ]),
+  );
 }
 
-async function receipt(deps: AppDependencies, committee: Stored<CommitteeDocument>, session: SessionDocument, head: MinutesDocument, items: MinutesDocument['items'], personId: string, answers?: Record<string, { answer: MinutesAnswer; comment?: string }>): Promise<MinutesReviewMessage> {
+async function receipt(
+  deps: AppDependencies,
+  committee: Stored<CommitteeDocument>,
+  session: SessionDocument,
+  head: MinutesDocument,
+  items: MinutesDocument['items'],
+  personId: string,
+  answers?: Record<string, { answer: MinutesAnswer; comment?: string }>,
+): Promise<MinutesReviewMessage> {
   const roster = await rosterSnapshot(deps.store, committee.committeeId);
   const circulation = head.circulation!;
   let changed: string[] = [];
   if (circulation.previousVersion !== undefined) {
-    const before = await deps.store.get<MinutesVersionDocument>(committee.committeeId, minutesVersionDocumentId(session.id, circulation.previousVersion));
+    const before = await deps.store.get<MinutesVersionDocument>(
+      committee.committeeId,
+      minutesVersionDocumentId(session.id, circulation.previousVersion),
+    );
     if (before) changed = changedItemIds(before.items, items);
   }
   const message = reviewMessage(committee, session, { items, circulation }, roster, changed, true);
-  return { ...message, answers: answers ?? (await ownAnswers(deps, committee.committeeId, session.id, circulation.version, personId)) };
+  return {
+    ...message,
+    answers: answers ?? (await ownAnswers(deps, committee.committeeId, session.id, circulation.version, personId)),
+  };
 }

@@ -54,7 +54,11 @@ export interface ErasureOutcome {
  * roster's next revision: if anything fails halfway, the person still has their name and the
  * same card can erase again; once the batch is written, the card is outdated.
  */
-export async function erasePerson(deps: AppDependencies, actor: Actor, submission: ErasureSubmission): Promise<Result<ErasureOutcome, ErasureRefusal>> {
+export async function erasePerson(
+  deps: AppDependencies,
+  actor: Actor,
+  submission: ErasureSubmission,
+): Promise<Result<ErasureOutcome, ErasureRefusal>> {
   if (!mayUse('members', actor)) return fail({ kind: 'notAllowed' });
   const loaded = await loadRoster(deps.store, actor.committeeId);
   if (submission.revision !== loaded.revision) return fail({ kind: 'outdated' });
@@ -71,9 +75,18 @@ export async function erasePerson(deps: AppDependencies, actor: Actor, submissio
     const now = deps.clock.now().toUTC().toISO()!;
     const { contact: _contact, institution: _institution, _etag: personEtag, ...kept } = person;
     const erased: PersonDocument = { ...kept, displayName: pseudonym, roles: [], active: false, erasedAt: now };
-    const roster: RosterDocument = { id: ROSTER_DOCUMENT_ID, committeeId: actor.committeeId, type: 'roster', revision: loaded.revision + 1, updatedAt: now, updatedBy: actor.identity.aadObjectId };
+    const roster: RosterDocument = {
+      id: ROSTER_DOCUMENT_ID,
+      committeeId: actor.committeeId,
+      type: 'roster',
+      revision: loaded.revision + 1,
+      updatedAt: now,
+      updatedBy: actor.identity.aadObjectId,
+    };
     const operations: BatchOperation[] = [
-      loaded.document ? { op: 'replace', document: roster, ifMatch: loaded.document._etag } : { op: 'create', document: roster },
+      loaded.document
+        ? { op: 'replace', document: roster, ifMatch: loaded.document._etag }
+        : { op: 'create', document: roster },
       { op: 'replace', document: erased, ifMatch: personEtag },
       ...heldSeats.map((seat): BatchOperation => {
         if (seat.memberId === personId) return { op: 'delete', id: seat.id, ifMatch: seat._etag };
@@ -81,12 +94,14 @@ export async function erasePerson(deps: AppDependencies, actor: Actor, submissio
         return { op: 'replace', document: rest as SeatDocument, ifMatch: seatEtag };
       }),
     ];
-    if (operations.length > MAX_BATCH_OPERATIONS) throw new Error(`An erasure touched ${operations.length} roster documents`);
+    if (operations.length > MAX_BATCH_OPERATIONS)
+      throw new Error(`An erasure touched ${operations.length} roster documents`);
     try {
       await deps.store.batch(actor.committeeId, operations);
       return true;
     } catch (error) {
-      if (error instanceof ConcurrencyError || error instanceof ConflictError || error instanceof NotFoundError) return false;
+      if (error instanceof ConcurrencyError || error instanceof ConflictError || error instanceof NotFoundError)
+        return false;
       throw error;
     }
   };
@@ -137,7 +152,9 @@ function scrubber(personId: string, name: string, pseudonym: string): DocumentCh
   const finder = nameFinder([name]);
   const renamed = <T>(value: T): T => (finder ? withMentionsReplaced(value, finder, pseudonym) : value);
   const recipientWithoutContact = (recipient: Recipient): Recipient =>
-    recipient.kind === 'person' && recipient.aadObjectId === personId ? { kind: 'person', aadObjectId: personId } : recipient;
+    recipient.kind === 'person' && recipient.aadObjectId === personId
+      ? { kind: 'person', aadObjectId: personId }
+      : recipient;
   return (stored) => {
     const { _etag: _ignored, ...document } = stored as Stored<Document> & Record<string, unknown>;
     if (document.type === 'dataExport' && document.personId === personId) return 'delete';
@@ -151,7 +168,14 @@ function scrubber(personId: string, name: string, pseudonym: string): DocumentCh
     }
     let next = renamed(document) as Document & Record<string, unknown>;
     if (next.type === 'outbox') next = { ...next, recipient: recipientWithoutContact(next.recipient as Recipient) };
-    if (next.type === 'dispatch') next = { ...next, drafts: (next.drafts as OutboxDraft[]).map((draft) => ({ ...draft, recipient: recipientWithoutContact(draft.recipient) })) };
+    if (next.type === 'dispatch')
+      next = {
+        ...next,
+        drafts: (next.drafts as OutboxDraft[]).map((draft) => ({
+          ...draft,
+          recipient: recipientWithoutContact(draft.recipient),
+        })),
+      };
     return JSON.stringify(next) === JSON.stringify(document) ? undefined : next;
   };
 }

@@ -38,15 +38,18 @@ export async function exportPersonalData(deps: AppDependencies, actor: Actor): P
   const now = deps.clock.now().toUTC();
   const content = await collectPersonalData(deps.store, actor.committeeId, actor.identity.aadObjectId, now.toISO()!);
   // Cosmos DB removes it by itself a day later; the retention run does the same on any store.
-  const document: DataExportDocument = expiringAfterDays({
-    id: newDataExportDocumentId(),
-    committeeId: actor.committeeId,
-    type: 'dataExport',
-    personId: actor.identity.aadObjectId,
-    createdAt: now.toISO()!,
-    expiresAt: now.plus({ hours: DATA_EXPORT_HOURS }).toISO()!,
-    content,
-  } satisfies DataExportDocument, DATA_EXPORT_HOURS / 24);
+  const document: DataExportDocument = expiringAfterDays(
+    {
+      id: newDataExportDocumentId(),
+      committeeId: actor.committeeId,
+      type: 'dataExport',
+      personId: actor.identity.aadObjectId,
+      createdAt: now.toISO()!,
+      expiresAt: now.plus({ hours: DATA_EXPORT_HOURS }).toISO()!,
+      content,
+    } satisfies DataExportDocument,
+    DATA_EXPORT_HOURS / 24,
+  );
   await deps.store.create(document);
   return issueLink(deps, {
     committeeId: actor.committeeId,
@@ -61,13 +64,20 @@ export async function exportPersonalData(deps: AppDependencies, actor: Actor): P
  * for an export whose day has passed: all the same to the caller, so the link route answers
  * each with the same 404.
  */
-export async function dataExportFile(deps: AppDependencies, committeeId: string, token: string): Promise<{ readonly fileName: string; readonly content: string } | undefined> {
+export async function dataExportFile(
+  deps: AppDependencies,
+  committeeId: string,
+  token: string,
+): Promise<{ readonly fileName: string; readonly content: string } | undefined> {
   const link = await openLink(deps, committeeId, token, ['export']);
   if (!link?.exportId) return undefined;
   const found = await deps.store.get<DataExportDocument>(committeeId, link.exportId);
   if (found?.type !== 'dataExport' || found.personId !== link.recipientId) return undefined;
   if (found.expiresAt <= deps.clock.now().toUTC().toISO()!) return undefined;
-  return { fileName: `gremium-meine-daten-${found.createdAt.slice(0, 10)}.json`, content: JSON.stringify(found.content, null, 2) };
+  return {
+    fileName: `gremium-meine-daten-${found.createdAt.slice(0, 10)}.json`,
+    content: JSON.stringify(found.content, null, 2),
+  };
 }
 
 /**
@@ -77,10 +87,28 @@ export async function dataExportFile(deps: AppDependencies, committeeId: string,
  * `nameFinder`), so the export shows every mention that an erasure would replace: under
  * `mentions`, each field with the passage around the name, the audit trail's included.
  */
-export async function collectPersonalData(store: DocumentStore, committeeId: string, personId: string, nowIso: string): Promise<PersonalDataExport> {
-  const by = <T extends Document>(type: string, field: string) => store.query<T>(committeeId, { type, where: [{ field, op: '=', value: personId }] });
+export async function collectPersonalData(
+  store: DocumentStore,
+  committeeId: string,
+  personId: string,
+  nowIso: string,
+): Promise<PersonalDataExport> {
+  const by = <T extends Document>(type: string, field: string) =>
+    store.query<T>(committeeId, { type, where: [{ field, op: '=', value: personId }] });
   const all = <T extends Document>(type: string) => store.query<T>(committeeId, { type });
-  const [person, members, deputies, rsvps, attendances, minutes, submissions, answers, agreements, outbox, conversations] = await Promise.all([
+  const [
+    person,
+    members,
+    deputies,
+    rsvps,
+    attendances,
+    minutes,
+    submissions,
+    answers,
+    agreements,
+    outbox,
+    conversations,
+  ] = await Promise.all([
     store.get<PersonDocument>(committeeId, personDocumentId(personId)),
     by<SeatDocument>('seat', 'memberId'),
     by<SeatDocument>('seat', 'deputyId'),
@@ -95,7 +123,8 @@ export async function collectPersonalData(store: DocumentStore, committeeId: str
   ]);
   const links = await linksOf(store, committeeId, personId);
   const trail = new Map<string, Stored<Document>>();
-  for (const field of ['actorId', 'subject1', 'subject2', 'subject3']) for (const record of await by<Document>('audit', field)) trail.set(record.id, record);
+  for (const field of ['actorId', 'subject1', 'subject2', 'subject3'])
+    for (const record of await by<Document>('audit', field)) trail.set(record.id, record);
   const finder = person && !person.erasedAt && !person.pseudonymisedAt ? nameFinder([person.displayName]) : undefined;
   const named = (name: string) => finder?.mentions(name) ?? false;
   const mentions = finder ? await mentionsOfPerson(store, committeeId, person!, finder) : [];
@@ -104,25 +133,49 @@ export async function collectPersonalData(store: DocumentStore, committeeId: str
     committeeId,
     personId,
     person: person ? plain(person) : null,
-    seats: [...members, ...deputies].map((seat) => ({ seatId: seat.id, institution: seat.institution, as: seat.memberId === personId ? 'member' : 'deputy' })),
+    seats: [...members, ...deputies].map((seat) => ({
+      seatId: seat.id,
+      institution: seat.institution,
+      as: seat.memberId === personId ? 'member' : 'deputy',
+    })),
     rsvps: rsvps.map(plain),
     attendance: attendances.flatMap((attendance) =>
-      attendance.entries.filter((entry) => named(entry.name)).map((entry) => ({ sessionId: attendance.sessionId, recordedAt: attendance.recordedAt, ...entry })),
+      attendance.entries
+        .filter((entry) => named(entry.name))
+        .map((entry) => ({ sessionId: attendance.sessionId, recordedAt: attendance.recordedAt, ...entry })),
     ),
     minutesParticipation: minutes.flatMap((head) =>
-      head.participants.filter((participant) => named(participant.name)).map((participant) => ({ sessionId: head.sessionId, version: head.version, ...participant })),
+      head.participants
+        .filter((participant) => named(participant.name))
+        .map((participant) => ({ sessionId: head.sessionId, version: head.version, ...participant })),
     ),
     topicSubmissions: submissions.map(plain),
     minutesAnswers: answers.map(plain),
     actionItems: agreements.map(plain),
     messages: outbox
       .filter((record) => record.recipient.kind === 'person')
-      .map((record) => ({ id: record.id, key: record.key, kind: record.message.kind, recipient: record.recipient, recipientLabel: record.recipientLabel, status: record.status, createdAt: record.createdAt, sentAt: record.sentAt, attempts: record.attempts })),
+      .map((record) => ({
+        id: record.id,
+        key: record.key,
+        kind: record.message.kind,
+        recipient: record.recipient,
+        recipientLabel: record.recipientLabel,
+        status: record.status,
+        createdAt: record.createdAt,
+        sentAt: record.sentAt,
+        attempts: record.attempts,
+      })),
     conversations: conversations.filter((conversation) => conversation.kind === 'personal').map(plain),
     auditTrail: [...trail.values()].map(plain),
     mentions,
     // What each link leads to and how long it works; never a token (the store has none).
-    links: links.map(({ kind, sessionId, version, issuedAt, expiresAt }) => ({ kind, sessionId, version, issuedAt, expiresAt })),
+    links: links.map(({ kind, sessionId, version, issuedAt, expiresAt }) => ({
+      kind,
+      sessionId,
+      version,
+      issuedAt,
+      expiresAt,
+    })),
   };
 }
 
@@ -130,14 +183,31 @@ export async function collectPersonalData(store: DocumentStore, committeeId: str
 const NOT_SEARCHED: ReadonlySet<string> = new Set(['dataExport', 'seat']);
 
 /** Every free-text field of the partition that mentions the person, but their own roster entry. */
-async function mentionsOfPerson(store: DocumentStore, committeeId: string, person: PersonDocument, finder: NameFinder): Promise<PersonMention[]> {
-  const documents = await partitionDocuments(store, committeeId, DOCUMENT_TYPES.filter((type) => !NOT_SEARCHED.has(type)));
+async function mentionsOfPerson(
+  store: DocumentStore,
+  committeeId: string,
+  person: PersonDocument,
+  finder: NameFinder,
+): Promise<PersonMention[]> {
+  const documents = await partitionDocuments(
+    store,
+    committeeId,
+    DOCUMENT_TYPES.filter((type) => !NOT_SEARCHED.has(type)),
+  );
   return documents
     .filter((document) => document.id !== person.id)
     .flatMap((document) => {
       const sessionId = (document as unknown as { readonly sessionId?: unknown }).sessionId;
-      const where = { documentType: document.type, documentId: document.id, ...(typeof sessionId === 'string' ? { sessionId } : {}) };
-      return mentionsIn(document, finder).map((mention): PersonMention => ({ ...where, field: mention.path, excerpt: mention.excerpt }));
+      const where = {
+        documentType: document.type,
+        documentId: document.id,
+        ...(typeof sessionId === 'string' ? { sessionId } : {}),
+      };
+      return mentionsIn(document, finder).map((mention): PersonMention => ({
+        ...where,
+        field: mention.path,
+        excerpt: mention.excerpt,
+      }));
     });
 }
 

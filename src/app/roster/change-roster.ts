@@ -11,7 +11,17 @@ import type { PersonDocument, SeatDocument } from '../documents';
 import type { Actor } from '../identify-actor';
 import { MAX_BATCH_OPERATIONS, type BatchOperation } from '../ports/document-store';
 import { ConcurrencyError, ConflictError, NotFoundError } from '../ports/store-errors';
-import { loadRoster, personDocumentWith, personOf, rosterView, samePerson, sameSeat, seatOf, type LoadedRoster, type RosterView } from './load-roster';
+import {
+  loadRoster,
+  personDocumentWith,
+  personOf,
+  rosterView,
+  samePerson,
+  sameSeat,
+  seatOf,
+  type LoadedRoster,
+  type RosterView,
+} from './load-roster';
 import type { RosterDocument } from './roster-document';
 
 /** A batch that also revokes links is tried this often, in case a link changed in between. */
@@ -20,7 +30,13 @@ const LINK_ATTEMPTS = 3;
 /** What a roster card asks for; every id and value comes from card data and is untrusted. */
 export type RosterRequest =
   /** Without a `seatId`, a new seat. */
-  | { readonly kind: 'saveSeat'; readonly seatId?: unknown; readonly institution: unknown; readonly memberId: unknown; readonly deputyId: unknown }
+  | {
+      readonly kind: 'saveSeat';
+      readonly seatId?: unknown;
+      readonly institution: unknown;
+      readonly memberId: unknown;
+      readonly deputyId: unknown;
+    }
   | { readonly kind: 'removeSeat'; readonly seatId: unknown }
   | { readonly kind: 'setRoles'; readonly personId: unknown; readonly roles: unknown }
   | { readonly kind: 'setActive'; readonly personId: unknown; readonly active: unknown };
@@ -64,7 +80,11 @@ export async function changeRoster(
   const applied = applyRosterChange(current, change);
   if (!applied.ok) return fail({ kind: 'invalid', problems: applied.error });
 
-  const changes = [rosterOperation(deps, actor, loaded), ...seatOperations(actor.committeeId, loaded, applied.value.seats), ...personOperations(loaded, applied.value.people, guarded(change))];
+  const changes = [
+    rosterOperation(deps, actor, loaded),
+    ...seatOperations(actor.committeeId, loaded, applied.value.seats),
+    ...personOperations(loaded, applied.value.people, guarded(change)),
+  ];
   if (changes.length > MAX_BATCH_OPERATIONS) throw new Error(`A roster change touched ${changes.length} documents`);
   // Whoever loses a seat, a role or activity loses their links with it, in the same batch.
   const losing = peopleWhoLostStanding(current, applied.value);
@@ -74,7 +94,8 @@ export async function changeRoster(
       await deps.store.batch(actor.committeeId, operations);
       break;
     } catch (error) {
-      const lostRace = error instanceof ConcurrencyError || error instanceof ConflictError || error instanceof NotFoundError;
+      const lostRace =
+        error instanceof ConcurrencyError || error instanceof ConflictError || error instanceof NotFoundError;
       if (!lostRace) throw error;
       // A link replaced or revoked meanwhile is no reason to refuse the change: read the links again.
       if (operations.length === changes.length || attempt >= LINK_ATTEMPTS) return fail({ kind: 'outdated' });
@@ -89,8 +110,20 @@ function domainChange(request: RosterRequest): RosterChange {
   switch (request.kind) {
     case 'saveSeat':
       return request.seatId === undefined || request.seatId === ''
-        ? { kind: 'addSeat', seatId: seatDocumentId(randomUUID()), institution: request.institution, memberId: request.memberId, deputyId: request.deputyId }
-        : { kind: 'editSeat', seatId: request.seatId, institution: request.institution, memberId: request.memberId, deputyId: request.deputyId };
+        ? {
+            kind: 'addSeat',
+            seatId: seatDocumentId(randomUUID()),
+            institution: request.institution,
+            memberId: request.memberId,
+            deputyId: request.deputyId,
+          }
+        : {
+            kind: 'editSeat',
+            seatId: request.seatId,
+            institution: request.institution,
+            memberId: request.memberId,
+            deputyId: request.deputyId,
+          };
     default:
       return request;
   }
@@ -119,7 +152,8 @@ function seatOperations(committeeId: string, loaded: LoadedRoster, next: readonl
     else if (!sameSeat(seatOf(before), seat)) operations.push({ op: 'replace', document, ifMatch: before._etag });
   }
   const kept = new Set(next.map((seat) => seat.id));
-  for (const seat of loaded.seats) if (!kept.has(seat.id)) operations.push({ op: 'delete', id: seat.id, ifMatch: seat._etag });
+  for (const seat of loaded.seats)
+    if (!kept.has(seat.id)) operations.push({ op: 'delete', id: seat.id, ifMatch: seat._etag });
   return operations;
 }
 
@@ -127,13 +161,21 @@ function seatOperations(committeeId: string, loaded: LoadedRoster, next: readonl
  * Writes every changed person, and also the people a new seat assignment relies on, unchanged:
  * their ETag then proves that nobody deactivated them since the card was checked.
  */
-function personOperations(loaded: LoadedRoster, next: readonly Person[], reliedOn: ReadonlySet<string>): BatchOperation[] {
+function personOperations(
+  loaded: LoadedRoster,
+  next: readonly Person[],
+  reliedOn: ReadonlySet<string>,
+): BatchOperation[] {
   const stored = new Map(loaded.people.map((person) => [person.aadObjectId, person]));
   const operations: BatchOperation[] = [];
   for (const person of next) {
     const before = stored.get(person.aadObjectId)!;
     if (!samePerson(personOf(before), person) || reliedOn.has(person.aadObjectId)) {
-      operations.push({ op: 'replace', document: personDocumentWith(before, person) satisfies PersonDocument, ifMatch: before._etag });
+      operations.push({
+        op: 'replace',
+        document: personDocumentWith(before, person) satisfies PersonDocument,
+        ifMatch: before._etag,
+      });
     }
   }
   return operations;
@@ -144,7 +186,12 @@ function guarded(change: RosterChange): ReadonlySet<string> {
   return new Set([change.memberId, change.deputyId].filter((id): id is string => typeof id === 'string'));
 }
 
-function outcomeOf(change: RosterChange, before: readonly Seat[], after: readonly Seat[], people: readonly Person[]): RosterOutcome {
+function outcomeOf(
+  change: RosterChange,
+  before: readonly Seat[],
+  after: readonly Seat[],
+  people: readonly Person[],
+): RosterOutcome {
   const name = (id: unknown) => people.find((person) => person.aadObjectId === id)?.displayName ?? '';
   switch (change.kind) {
     case 'addSeat':

@@ -46,7 +46,11 @@ const NAME_LIMIT = 200;
  * each becomes a person of the tenant's committee, with where to reach them. Nothing happens,
  * and nobody's list is read, while the tenant has no committee. Answers undefined then.
  */
-export async function importMembers(deps: AppDependencies, source: MemberSource, readMembers: MemberReader): Promise<ImportOutcome | undefined> {
+export async function importMembers(
+  deps: AppDependencies,
+  source: MemberSource,
+  readMembers: MemberReader,
+): Promise<ImportOutcome | undefined> {
   if (!isSafeIdPart(source.tenantId)) return undefined;
   const committeeId = committeeIdForTenant(source.tenantId);
   if (!(await deps.store.get(committeeId, COMMITTEE_DOCUMENT_ID))) return undefined;
@@ -68,7 +72,11 @@ export async function refreshMembers(
  * Deactivates the people who left the committee's team or chat. Their seats, roles and every
  * record that names them stay; their secret links are revoked. Answers how many were deactivated.
  */
-export async function markMembersLeft(deps: AppDependencies, tenantId: string, leavers: readonly TeamMember[]): Promise<number> {
+export async function markMembersLeft(
+  deps: AppDependencies,
+  tenantId: string,
+  leavers: readonly TeamMember[],
+): Promise<number> {
   if (!isSafeIdPart(tenantId)) return 0;
   const committeeId = committeeIdForTenant(tenantId);
   if (!(await deps.store.get(committeeId, COMMITTEE_DOCUMENT_ID))) return 0;
@@ -100,23 +108,39 @@ export async function markMembersLeft(deps: AppDependencies, tenantId: string, l
  * replacing changed ones with their ETag, so that a roster edit at the same moment is never
  * overwritten: a batch that lost such a race is read and written again.
  */
-async function writeMembers(store: DocumentStore, committeeId: string, source: MemberSource, members: readonly TeamMember[]): Promise<ImportOutcome> {
+async function writeMembers(
+  store: DocumentStore,
+  committeeId: string,
+  source: MemberSource,
+  members: readonly TeamMember[],
+): Promise<ImportOutcome> {
   const wanted = usable(members);
   const outcome = { added: 0, updated: 0, unchanged: 0 };
   let pending = wanted;
   for (let attempt = 1; pending.length > 0; attempt += 1) {
-    const people = new Map((await store.query<PersonDocument>(committeeId, { type: 'person' })).map((person) => [person.aadObjectId.toLowerCase(), person]));
+    const people = new Map(
+      (await store.query<PersonDocument>(committeeId, { type: 'person' })).map((person) => [
+        person.aadObjectId.toLowerCase(),
+        person,
+      ]),
+    );
     const retry: TeamMember[] = [];
-    const planned = pending.map((member) => plan(committeeId, source, member, people.get(member.aadObjectId!.toLowerCase())));
+    const planned = pending.map((member) =>
+      plan(committeeId, source, member, people.get(member.aadObjectId!.toLowerCase())),
+    );
     for (const { unchanged } of planned) if (unchanged) outcome.unchanged += 1;
     const writes = planned.filter((entry) => !entry.unchanged);
     for (let start = 0; start < writes.length; start += MAX_BATCH_OPERATIONS) {
       const chunk = writes.slice(start, start + MAX_BATCH_OPERATIONS);
       try {
-        await store.batch(committeeId, chunk.map((entry) => entry.operation!));
+        await store.batch(
+          committeeId,
+          chunk.map((entry) => entry.operation!),
+        );
         for (const entry of chunk) outcome[entry.added ? 'added' : 'updated'] += 1;
       } catch (error) {
-        const lostRace = error instanceof ConcurrencyError || error instanceof ConflictError || error instanceof NotFoundError;
+        const lostRace =
+          error instanceof ConcurrencyError || error instanceof ConflictError || error instanceof NotFoundError;
         if (!lostRace || attempt >= WRITE_ATTEMPTS) throw error;
         retry.push(...chunk.map((entry) => entry.member));
       }
@@ -133,7 +157,12 @@ interface Planned {
   readonly operation?: BatchOperation;
 }
 
-function plan(committeeId: string, source: MemberSource, member: TeamMember, existing: Stored<PersonDocument> | undefined): Planned {
+function plan(
+  committeeId: string,
+  source: MemberSource,
+  member: TeamMember,
+  existing: Stored<PersonDocument> | undefined,
+): Planned {
   const aadObjectId = member.aadObjectId!;
   // An erased person stays erased: a member list must not bring their name back.
   if (existing?.erasedAt) return { member, unchanged: true, added: false };
@@ -144,12 +173,22 @@ function plan(committeeId: string, source: MemberSource, member: TeamMember, exi
     userId: member.userId,
     userAadObjectId: aadObjectId,
   };
-  const person = personJoining(existing && personOf(existing), { aadObjectId, displayName: plainName(member.displayName, NAME_LIMIT) });
+  const person = personJoining(existing && personOf(existing), {
+    aadObjectId,
+    displayName: plainName(member.displayName, NAME_LIMIT),
+  });
   if (!existing) {
-    const document: PersonDocument = { id: personDocumentId(aadObjectId), committeeId, type: 'person', ...person, contact };
+    const document: PersonDocument = {
+      id: personDocumentId(aadObjectId),
+      committeeId,
+      type: 'person',
+      ...person,
+      contact,
+    };
     return { member, unchanged: false, added: true, operation: { op: 'create', document } };
   }
-  if (samePerson(personOf(existing), person) && sameContact(existing.contact, contact)) return { member, unchanged: true, added: false };
+  if (samePerson(personOf(existing), person) && sameContact(existing.contact, contact))
+    return { member, unchanged: true, added: false };
   const document: PersonDocument = { ...personDocumentWith(existing, person), contact };
   return { member, unchanged: false, added: false, operation: { op: 'replace', document, ifMatch: existing._etag } };
 }
@@ -158,18 +197,35 @@ function plan(committeeId: string, source: MemberSource, member: TeamMember, exi
 function usable(members: readonly TeamMember[]): TeamMember[] {
   const seen = new Map<string, TeamMember>();
   for (const member of members) {
-    if (!member.aadObjectId || !isSafeIdPart(member.aadObjectId) || !member.userId || member.userId.startsWith('28:')) continue;
+    if (!member.aadObjectId || !isSafeIdPart(member.aadObjectId) || !member.userId || member.userId.startsWith('28:'))
+      continue;
     seen.set(member.aadObjectId.toLowerCase(), member);
   }
   return [...seen.values()];
 }
 
-async function findPerson(store: DocumentStore, committeeId: string, member: TeamMember): Promise<Stored<PersonDocument> | undefined> {
-  if (member.aadObjectId && isSafeIdPart(member.aadObjectId)) return store.get<PersonDocument>(committeeId, personDocumentId(member.aadObjectId));
-  const [byUserId] = await store.query<PersonDocument>(committeeId, { type: 'person', where: [{ field: 'contact.userId', op: '=', value: member.userId }], limit: 1 });
+async function findPerson(
+  store: DocumentStore,
+  committeeId: string,
+  member: TeamMember,
+): Promise<Stored<PersonDocument> | undefined> {
+  if (member.aadObjectId && isSafeIdPart(member.aadObjectId))
+    return store.get<PersonDocument>(committeeId, personDocumentId(member.aadObjectId));
+  const [byUserId] = await store.query<PersonDocument>(committeeId, {
+    type: 'person',
+    where: [{ field: 'contact.userId', op: '=', value: member.userId }],
+    limit: 1,
+  });
   return byUserId;
 }
 
 function sameContact(a: PersonalConversationTarget | undefined, b: PersonalConversationTarget): boolean {
-  return !!a && a.serviceUrl === b.serviceUrl && a.tenantId === b.tenantId && a.botId === b.botId && a.userId === b.userId && a.userAadObjectId === b.userAadObjectId;
+  return (
+    !!a &&
+    a.serviceUrl === b.serviceUrl &&
+    a.tenantId === b.tenantId &&
+    a.botId === b.botId &&
+    a.userId === b.userId &&
+    a.userAadObjectId === b.userAadObjectId
+  );
 }

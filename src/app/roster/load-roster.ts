@@ -36,15 +36,26 @@ export async function loadRoster(store: DocumentStore, committeeId: string): Pro
 export function rosterView(loaded: LoadedRoster): RosterView {
   return {
     revision: loaded.revision,
-    people: loaded.people.map(personOf).sort((a, b) => collator.compare(a.displayName, b.displayName) || a.aadObjectId.localeCompare(b.aadObjectId)),
-    seats: loaded.seats.map(seatOf).sort((a, b) => collator.compare(a.institution, b.institution) || a.id.localeCompare(b.id)),
+    people: loaded.people
+      .map(personOf)
+      .sort((a, b) => collator.compare(a.displayName, b.displayName) || a.aadObjectId.localeCompare(b.aadObjectId)),
+    seats: loaded.seats
+      .map(seatOf)
+      .sort((a, b) => collator.compare(a.institution, b.institution) || a.id.localeCompare(b.id)),
   };
 }
 
 /** A person document's domain part: what the roster rules see and change. */
 export function personOf(document: PersonDocument): Person {
   const { aadObjectId, displayName, roles, institution, active, leftAt } = document;
-  return { aadObjectId, displayName, roles, active, ...(institution !== undefined ? { institution } : {}), ...(leftAt !== undefined ? { leftAt } : {}) };
+  return {
+    aadObjectId,
+    displayName,
+    roles,
+    active,
+    ...(institution !== undefined ? { institution } : {}),
+    ...(leftAt !== undefined ? { leftAt } : {}),
+  };
 }
 
 /** A seat document's domain part. */
@@ -58,7 +69,13 @@ export function seatOf(document: SeatDocument): Seat {
  * domain field the new person lacks (a `leftAt` cleared on reactivation) is gone from it too.
  */
 export function personDocumentWith(stored: PersonDocument, person: Person): PersonDocument {
-  return { id: stored.id, committeeId: stored.committeeId, type: 'person', ...(stored.contact ? { contact: stored.contact } : {}), ...person };
+  return {
+    id: stored.id,
+    committeeId: stored.committeeId,
+    type: 'person',
+    ...(stored.contact ? { contact: stored.contact } : {}),
+    ...person,
+  };
 }
 
 /** Whether two people differ in anything the roster stores. */

@@ -36,24 +36,47 @@ export async function runDueJobs(
   const leaseMs = options.leaseMs ?? 5 * 60_000;
   const maxAttempts = options.maxAttempts ?? 5;
   const nowIso = deps.clock.now().toUTC().toISO()!;
-  const due = await deps.store.queryAcrossCommittees<JobDocument>(dueAndUnclaimed('job', 'scheduled', 'dueAt', nowIso, 100));
+  const due = await deps.store.queryAcrossCommittees<JobDocument>(
+    dueAndUnclaimed('job', 'scheduled', 'dueAt', nowIso, 100),
+  );
   const ran: string[] = [];
   for (const job of due) {
     const handler = handlers[job.kind];
-    const claimed = await claimLease(deps.store, job, deps.instanceId, deps.clock.now().plus({ milliseconds: leaseMs }).toUTC().toISO()!);
+    const claimed = await claimLease(
+      deps.store,
+      job,
+      deps.instanceId,
+      deps.clock.now().plus({ milliseconds: leaseMs }).toUTC().toISO()!,
+    );
     if (!claimed) continue;
     try {
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
       // What the job changes is recorded in the audit trail as the scheduler's, with the job kind as the reason.
-      await auditContext.run({ actorId: 'scheduler', source: 'scheduler', reason: job.kind }, () => handler(claimed, deps));
-      await release(deps, claimed, { status: 'done', doneAt: deps.clock.now().toUTC().toISO()!, attempts: claimed.attempts + 1 });
+      await auditContext.run({ actorId: 'scheduler', source: 'scheduler', reason: job.kind }, () =>
+        handler(claimed, deps),
+      );
+      await release(deps, claimed, {
+        status: 'done',
+        doneAt: deps.clock.now().toUTC().toISO()!,
+        attempts: claimed.attempts + 1,
+      });
       ran.push(job.id);
     } catch (error) {
       const attempts = claimed.attempts + 1;
       const message = error instanceof Error ? error.message : String(error);
       deps.logger.error({ err: error, job: job.id, kind: job.kind }, 'job failed');
-      const retryAt = deps.clock.now().plus({ minutes: 2 ** attempts }).toUTC().toISO()!;
-      await release(deps, claimed, attempts >= maxAttempts ? { status: 'failed', attempts, lastError: message } : { attempts, lastError: message, leaseUntil: retryAt });
+      const retryAt = deps.clock
+        .now()
+        .plus({ minutes: 2 ** attempts })
+        .toUTC()
+        .toISO()!;
+      await release(
+        deps,
+        claimed,
+        attempts >= maxAttempts
+          ? { status: 'failed', attempts, lastError: message }
+          : { attempts, lastError: message, leaseUntil: retryAt },
+      );
     }
   }
   return ran;
@@ -63,12 +86,25 @@ export async function runDueJobs(
  * Records the outcome. If the job was rescheduled while it ran, the ETag no longer matches and
  * the new schedule wins: the job will run again at its new time.
  */
-async function release(deps: SchedulerDependencies, job: Stored<JobDocument>, changes: Partial<JobDocument>): Promise<void> {
+async function release(
+  deps: SchedulerDependencies,
+  job: Stored<JobDocument>,
+  changes: Partial<JobDocument>,
+): Promise<void> {
   const { _etag: etag, ...rest } = job;
   try {
-    const next: JobDocument = { ...rest, leaseOwner: undefined, leaseUntil: UNCLAIMED, ...changes, updatedAt: deps.clock.now().toUTC().toISO()! };
+    const next: JobDocument = {
+      ...rest,
+      leaseOwner: undefined,
+      leaseUntil: UNCLAIMED,
+      ...changes,
+      updatedAt: deps.clock.now().toUTC().toISO()!,
+    };
     // A finished job is kept a while for an operator, then Cosmos DB removes it (see RETENTION_RULES).
-    await deps.store.replace<JobDocument>(next.status === 'scheduled' ? next : expiringAfterDays(next, FINISHED_JOB_DAYS), etag);
+    await deps.store.replace<JobDocument>(
+      next.status === 'scheduled' ? next : expiringAfterDays(next, FINISHED_JOB_DAYS),
+      etag,
+    );
   } catch (error) {
     if (!(error instanceof ConcurrencyError || error instanceof NotFoundError)) throw error;
   }

@@ -16,9 +16,17 @@ export interface PlannedJob {
  * instance claims meanwhile raises a ConcurrencyError (or ConflictError for a parallel plan):
  * the caller schedules again, so no change is lost.
  */
-export async function scheduleJobs({ store, clock }: AppDependencies, committeeId: string, subjectId: string, plan: readonly PlannedJob[]): Promise<void> {
+export async function scheduleJobs(
+  { store, clock }: AppDependencies,
+  committeeId: string,
+  subjectId: string,
+  plan: readonly PlannedJob[],
+): Promise<void> {
   const nowIso = clock.now().toUTC().toISO()!;
-  const existing = await store.query<JobDocument>(committeeId, { type: 'job', where: [{ field: 'subjectId', op: '=', value: subjectId }] });
+  const existing = await store.query<JobDocument>(committeeId, {
+    type: 'job',
+    where: [{ field: 'subjectId', op: '=', value: subjectId }],
+  });
   const planned = new Map(plan.map((job) => [jobDocumentId(job.kind, subjectId), job]));
 
   for (const [id, job] of planned) {
@@ -30,7 +38,10 @@ export async function scheduleJobs({ store, clock }: AppDependencies, committeeI
   for (const current of existing) {
     if (planned.has(current.id) || current.status !== 'scheduled') continue;
     const { _etag: etag, ...rest } = current;
-    await store.replace<JobDocument>(expiringAfterDays({ ...rest, status: 'cancelled' as const, updatedAt: nowIso }, FINISHED_JOB_DAYS), etag);
+    await store.replace<JobDocument>(
+      expiringAfterDays({ ...rest, status: 'cancelled' as const, updatedAt: nowIso }, FINISHED_JOB_DAYS),
+      etag,
+    );
   }
 }
 

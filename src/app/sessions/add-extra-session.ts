@@ -10,7 +10,9 @@ import { sessionsOf } from './find-session';
 import { newSessionDocument, type SessionDocument } from './session-document';
 import { scheduleSessionJobs } from './session-jobs';
 
-export type ExtraSessionRefusal = { readonly kind: 'notAllowed' | 'noCommittee' | 'dateRequired' | 'invalidDate' | 'inThePast' };
+export type ExtraSessionRefusal = {
+  readonly kind: 'notAllowed' | 'noCommittee' | 'dateRequired' | 'invalidDate' | 'inThePast';
+};
 
 /** Marks a day as taken by an extra session, so the same request twice creates one session. */
 interface ExtraSessionClaim extends Document {
@@ -26,7 +28,11 @@ const ATTEMPTS = 5;
  * session per day: a repeated or re-delivered request returns the one already made. Two requests
  * for different days at once may pick the same number; the loser takes the next one.
  */
-export async function addExtraSession(deps: AppDependencies, actor: Actor, dateText: string): Promise<Result<{ readonly session: Stored<SessionDocument>; readonly created: boolean }, ExtraSessionRefusal>> {
+export async function addExtraSession(
+  deps: AppDependencies,
+  actor: Actor,
+  dateText: string,
+): Promise<Result<{ readonly session: Stored<SessionDocument>; readonly created: boolean }, ExtraSessionRefusal>> {
   const committee = actor.committee;
   if (!committee) return fail({ kind: 'noCommittee' });
   if (!mayUse('extraSession', actor)) return fail({ kind: 'notAllowed' });
@@ -46,7 +52,12 @@ export async function addExtraSession(deps: AppDependencies, actor: Actor, dateT
     const numbers = (await sessionsOf(deps.store, actor.committeeId)).map((session) => session.number);
     const planned = extraSession(numbers, date, committee);
     const session = newSessionDocument(actor.committeeId, planned, now.toUTC().toISO()!, actor.identity.aadObjectId);
-    const claim: ExtraSessionClaim = { id: claimId, committeeId: actor.committeeId, type: 'extraSessionClaim', sessionId: session.id };
+    const claim: ExtraSessionClaim = {
+      id: claimId,
+      committeeId: actor.committeeId,
+      type: 'extraSessionClaim',
+      sessionId: session.id,
+    };
     try {
       const [, stored] = await deps.store.batch(actor.committeeId, [
         { op: 'create', document: claim },

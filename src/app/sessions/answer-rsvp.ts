@@ -45,7 +45,11 @@ export type RsvpRefusal =
  * same batch, once. Only a current holder of the seat answers: someone erased, deactivated or
  * no longer on the seat is refused, and a deputy who is no longer current is not invited.
  */
-export async function answerRsvp(deps: AppDependencies, actor: Actor, submission: RsvpSubmission): Promise<Result<InvitationView, RsvpRefusal>> {
+export async function answerRsvp(
+  deps: AppDependencies,
+  actor: Actor,
+  submission: RsvpSubmission,
+): Promise<Result<InvitationView, RsvpRefusal>> {
   const committee = actor.committee;
   if (!committee) return fail({ kind: 'noCommittee' });
   const personId = actor.identity.aadObjectId;
@@ -56,31 +60,73 @@ export async function answerRsvp(deps: AppDependencies, actor: Actor, submission
   const loaded = await loadInvitation(deps.store, session, personId);
   if (!loaded) return fail({ kind: 'notInvited' });
   const { invitation, answers, roster } = loaded;
-  if (loaded.notCurrent) return fail({ kind: 'notCurrent', reason: loaded.notCurrent, institution: invitation.seat.institution });
+  if (loaded.notCurrent)
+    return fail({ kind: 'notCurrent', reason: loaded.notCurrent, institution: invitation.seat.institution });
   const nowIso = deps.clock.now().toUTC().toISO()!;
-  const current = invitationView(committee, session, invitation, personId, roster, latestOf(answers, invitation.seat.id, personId), nowIso);
+  const current = invitationView(
+    committee,
+    session,
+    invitation,
+    personId,
+    roster,
+    latestOf(answers, invitation.seat.id, personId),
+    nowIso,
+  );
   const status = invitationStatus(session, committee.timeZone, nowIso);
-  if (status !== 'open') return fail({ kind: 'notOpen', view: { ...current, banner: status === 'closed' ? 'closed' : undefined } });
-  if (submission.revision !== session.revision) return fail({ kind: 'outdated', view: { ...current, banner: 'outdated' } });
+  if (status !== 'open')
+    return fail({ kind: 'notOpen', view: { ...current, banner: status === 'closed' ? 'closed' : undefined } });
+  if (submission.revision !== session.revision)
+    return fail({ kind: 'outdated', view: { ...current, banner: 'outdated' } });
 
   const choice = submission.choice;
   if (!isChoice(choice)) return fail({ kind: 'invalidChoice' });
-  if (invitation.as === 'deputy' && (choice === 'deputy' || choice === 'delegate')) return fail({ kind: 'invalidChoice' });
+  if (invitation.as === 'deputy' && (choice === 'deputy' || choice === 'delegate'))
+    return fail({ kind: 'invalidChoice' });
   if (choice === 'deputy' && !invitation.seat.deputyId) return fail({ kind: 'noDeputy' });
   const delegateProblems: TextProblemCode[] = [];
-  const delegateName = choice === 'delegate' ? checkText('delegateName', submission.delegateName, (code) => delegateProblems.push(code)) : undefined;
-  if (choice === 'delegate' && !delegateName) return fail({ kind: 'delegateName', max: DELEGATE_NAME_MAX, code: delegateProblems[0] ?? 'required' });
+  const delegateName =
+    choice === 'delegate'
+      ? checkText('delegateName', submission.delegateName, (code) => delegateProblems.push(code))
+      : undefined;
+  if (choice === 'delegate' && !delegateName)
+    return fail({ kind: 'delegateName', max: DELEGATE_NAME_MAX, code: delegateProblems[0] ?? 'required' });
 
-  const answer: RsvpAnswer = { seatId: invitation.seat.id, personId, choice, answeredAt: nowIso, ...(choice === 'delegate' ? { delegateName } : {}) };
-  const document: RsvpDocument = { ...answer, id: rsvpDocumentId(session.id, personId), committeeId: actor.committeeId, type: 'rsvp', sessionId: session.id };
+  const answer: RsvpAnswer = {
+    seatId: invitation.seat.id,
+    personId,
+    choice,
+    answeredAt: nowIso,
+    ...(choice === 'delegate' ? { delegateName } : {}),
+  };
+  const document: RsvpDocument = {
+    ...answer,
+    id: rsvpDocumentId(session.id, personId),
+    committeeId: actor.committeeId,
+    type: 'rsvp',
+    sessionId: session.id,
+  };
   const deputyId = deputyToInvite(invitation.seat, answer);
   if (deputyId) {
     const afterAnswer = [...answers.filter((other) => other.personId !== personId), answer];
-    const deputyView = invitationView(committee, session, { seat: invitation.seat, as: 'deputy' }, deputyId, roster, latestOf(afterAnswer, invitation.seat.id, deputyId), nowIso, 'deputyInvited');
+    const deputyView = invitationView(
+      committee,
+      session,
+      { seat: invitation.seat, as: 'deputy' },
+      deputyId,
+      roster,
+      latestOf(afterAnswer, invitation.seat.id, deputyId),
+      nowIso,
+      'deputyInvited',
+    );
     try {
       await deps.store.batch(actor.committeeId, [
         { op: 'upsert', document },
-        enqueueOperation(actor.committeeId, `invite:${session.id}:${deputyId}`, [invitationDraft(`invite:${session.id}:${deputyId}`, deputyId, roster, deputyView)], nowIso),
+        enqueueOperation(
+          actor.committeeId,
+          `invite:${session.id}:${deputyId}`,
+          [invitationDraft(`invite:${session.id}:${deputyId}`, deputyId, roster, deputyView)],
+          nowIso,
+        ),
       ]);
     } catch (error) {
       // The deputy was invited before (the member declined earlier): only the answer is new.
@@ -90,7 +136,11 @@ export async function answerRsvp(deps: AppDependencies, actor: Actor, submission
   } else {
     await deps.store.upsert(document);
   }
-  return ok({ ...current, answer: { choice, answeredAt: nowIso, ...(choice === 'delegate' ? { delegateName } : {}) }, banner: 'saved' });
+  return ok({
+    ...current,
+    answer: { choice, answeredAt: nowIso, ...(choice === 'delegate' ? { delegateName } : {}) },
+    banner: 'saved',
+  });
 }
 
 function isChoice(value: unknown): value is RsvpChoice {

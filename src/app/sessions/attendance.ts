@@ -68,7 +68,12 @@ export const ATTENDEE_NAME_MAX = TEXT_FIELDS.attendeeName.max;
 export const ATTENDANCE_PAGE_SIZE = 25;
 
 /** The attendance card for a session: from the session day on, for the secretariat. */
-export async function openAttendance(deps: AppDependencies, actor: Actor, session: Stored<SessionDocument>, page: unknown = 1): Promise<Result<AttendanceView, AttendanceRefusal>> {
+export async function openAttendance(
+  deps: AppDependencies,
+  actor: Actor,
+  session: Stored<SessionDocument>,
+  page: unknown = 1,
+): Promise<Result<AttendanceView, AttendanceRefusal>> {
   const allowed = permitted(deps, actor, session);
   if (!allowed.ok) return allowed;
   return ok(await attendanceView(deps, allowed.value, session, page));
@@ -79,14 +84,22 @@ export async function openAttendance(deps: AppDependencies, actor: Actor, sessio
  * must be the stored one, so two people recording at once cannot overwrite each other unseen.
  * A page of the card carries only its institutions; the others keep what they had.
  */
-export async function recordAttendance(deps: AppDependencies, actor: Actor, sessionId: unknown, revision: unknown, fields: Readonly<Record<string, unknown>>, page: unknown = 1): Promise<Result<AttendanceView, AttendanceRefusal>> {
+export async function recordAttendance(
+  deps: AppDependencies,
+  actor: Actor,
+  sessionId: unknown,
+  revision: unknown,
+  fields: Readonly<Record<string, unknown>>,
+  page: unknown = 1,
+): Promise<Result<AttendanceView, AttendanceRefusal>> {
   const session = await sessionById(deps.store, actor.committeeId, sessionId);
   if (!session) return fail({ kind: actor.committee ? 'unknownSession' : 'noCommittee' });
   const allowed = permitted(deps, actor, session);
   if (!allowed.ok) return allowed;
   const committee = allowed.value;
   const stored = await deps.store.get<AttendanceDocument>(actor.committeeId, attendanceDocumentId(session.id));
-  if (revision !== (stored?.revision ?? 0)) return fail({ kind: 'outdated', view: await attendanceView(deps, committee, session, page) });
+  if (revision !== (stored?.revision ?? 0))
+    return fail({ kind: 'outdated', view: await attendanceView(deps, committee, session, page) });
 
   const before = await allEntries(deps, committee, session, stored);
   let submitted = 0;
@@ -116,10 +129,18 @@ export async function recordAttendance(deps: AppDependencies, actor: Actor, sess
     recordedAt: nowIso,
     recordedBy: actor.identity.aadObjectId,
   };
-  const operations: BatchOperation[] = [stored ? { op: 'replace', document, ifMatch: stored._etag } : { op: 'create', document }];
+  const operations: BatchOperation[] = [
+    stored ? { op: 'replace', document, ifMatch: stored._etag } : { op: 'create', document },
+  ];
   if (session.state === 'invited') {
     const { _etag: etag, ...rest } = session;
-    const held: SessionDocument = { ...rest, state: 'held', revision: session.revision + 1, updatedAt: nowIso, updatedBy: actor.identity.aadObjectId };
+    const held: SessionDocument = {
+      ...rest,
+      state: 'held',
+      revision: session.revision + 1,
+      updatedAt: nowIso,
+      updatedBy: actor.identity.aadObjectId,
+    };
     operations.push({ op: 'replace', document: held, ifMatch: etag });
   }
   try {
@@ -131,26 +152,51 @@ export async function recordAttendance(deps: AppDependencies, actor: Actor, sess
   return ok(await attendanceView(deps, committee, session, page));
 }
 
-function permitted(deps: AppDependencies, actor: Actor, session: SessionDocument): Result<Stored<CommitteeDocument>, AttendanceRefusal> {
+function permitted(
+  deps: AppDependencies,
+  actor: Actor,
+  session: SessionDocument,
+): Result<Stored<CommitteeDocument>, AttendanceRefusal> {
   const committee = actor.committee;
   if (!committee) return fail({ kind: 'noCommittee' });
   if (!mayUse('attendance', actor)) return fail({ kind: 'notAllowed' });
   if (!session.invitedSeats) return fail({ kind: 'notInvited' });
-  if (session.state !== 'held' && !nextState(session.state, 'hold').ok) return fail({ kind: 'illegalState', current: session.state });
+  if (session.state !== 'held' && !nextState(session.state, 'hold').ok)
+    return fail({ kind: 'illegalState', current: session.state });
   const sessionDay = DateTime.fromISO(session.startsAt, { zone: 'utc' }).setZone(committee.timeZone).startOf('day');
   if (deps.clock.now() < sessionDay) return fail({ kind: 'tooEarly' });
   return ok(committee);
 }
 
 /** Every invited seat's entry: as recorded, or proposed from the answers. */
-async function allEntries(deps: AppDependencies, committee: Stored<CommitteeDocument>, session: SessionDocument, stored: AttendanceDocument | undefined): Promise<AttendanceEntry[]> {
+async function allEntries(
+  deps: AppDependencies,
+  committee: Stored<CommitteeDocument>,
+  session: SessionDocument,
+  stored: AttendanceDocument | undefined,
+): Promise<AttendanceEntry[]> {
   if (stored) return [...stored.entries];
-  const [roster, answers] = await Promise.all([rosterSnapshot(deps.store, committee.committeeId), answersOf(deps.store, committee.committeeId, session.id)]);
-  return tally(session.invitedSeats ?? [], answers).seats.map(({ seat, status }) => ({ seatId: seat.id, institution: seat.institution, ...proposal(status, nameOf(roster, seat.memberId), nameOf(roster, seat.deputyId)) }));
+  const [roster, answers] = await Promise.all([
+    rosterSnapshot(deps.store, committee.committeeId),
+    answersOf(deps.store, committee.committeeId, session.id),
+  ]);
+  return tally(session.invitedSeats ?? [], answers).seats.map(({ seat, status }) => ({
+    seatId: seat.id,
+    institution: seat.institution,
+    ...proposal(status, nameOf(roster, seat.memberId), nameOf(roster, seat.deputyId)),
+  }));
 }
 
-async function attendanceView(deps: AppDependencies, committee: Stored<CommitteeDocument>, session: Stored<SessionDocument>, pageInput: unknown): Promise<AttendanceView> {
-  const [stored, roster] = await Promise.all([deps.store.get<AttendanceDocument>(committee.committeeId, attendanceDocumentId(session.id)), rosterSnapshot(deps.store, committee.committeeId)]);
+async function attendanceView(
+  deps: AppDependencies,
+  committee: Stored<CommitteeDocument>,
+  session: Stored<SessionDocument>,
+  pageInput: unknown,
+): Promise<AttendanceView> {
+  const [stored, roster] = await Promise.all([
+    deps.store.get<AttendanceDocument>(committee.committeeId, attendanceDocumentId(session.id)),
+    rosterSnapshot(deps.store, committee.committeeId),
+  ]);
   const all = await allEntries(deps, committee, session, stored);
   const pages = Math.max(1, Math.ceil(all.length / ATTENDANCE_PAGE_SIZE));
   const page = Number.isInteger(pageInput) ? Math.min(Math.max(1, pageInput as number), pages) : 1;
@@ -170,8 +216,13 @@ async function attendanceView(deps: AppDependencies, committee: Stored<Committee
 }
 
 /** The answers' promise as the starting point: who said they would come, and how. */
-function proposal(status: SeatStatus, memberName: string, deputyName: string): { readonly presence: Presence; readonly name: string } {
-  if (status.kind === 'attending') return { presence: status.mode, name: status.by === 'member' ? memberName : deputyName };
+function proposal(
+  status: SeatStatus,
+  memberName: string,
+  deputyName: string,
+): { readonly presence: Presence; readonly name: string } {
+  if (status.kind === 'attending')
+    return { presence: status.mode, name: status.by === 'member' ? memberName : deputyName };
   if (status.kind === 'delegated') return { presence: 'inPerson', name: status.delegateName };
   return { presence: 'absent', name: '' };
 }

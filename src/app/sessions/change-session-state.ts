@@ -25,7 +25,13 @@ export type ChangeStateRefusal =
  * now showing the cancellation (and a cancelled calendar event), in the same batch; its deadline
  * jobs are withdrawn. A step the state does not allow is refused naming the current state.
  */
-export async function changeSessionState(deps: AppDependencies, actor: Actor, sessionId: unknown, revision: unknown, step: unknown): Promise<Result<{ readonly session: Stored<SessionDocument>; readonly notified: number }, ChangeStateRefusal>> {
+export async function changeSessionState(
+  deps: AppDependencies,
+  actor: Actor,
+  sessionId: unknown,
+  revision: unknown,
+  step: unknown,
+): Promise<Result<{ readonly session: Stored<SessionDocument>; readonly notified: number }, ChangeStateRefusal>> {
   const committee = actor.committee;
   if (!committee) return fail({ kind: 'noCommittee' });
   if (!mayUse('planSessions', actor)) return fail({ kind: 'notAllowed' });
@@ -38,6 +44,15 @@ export async function changeSessionState(deps: AppDependencies, actor: Actor, se
 
   const nowIso = deps.clock.now().toUTC().toISO()!;
   const { _etag: _stale, ...rest } = session;
-  const changed: SessionDocument = { ...rest, state: next.value, revision: session.revision + 1, updatedAt: nowIso, updatedBy: actor.identity.aadObjectId };
-  return saveSessionChange(deps, committee, session, changed, { dispatchId: `cancel:${session.id}`, banner: 'cancelled' });
+  const changed: SessionDocument = {
+    ...rest,
+    state: next.value,
+    revision: session.revision + 1,
+    updatedAt: nowIso,
+    updatedBy: actor.identity.aadObjectId,
+  };
+  return saveSessionChange(deps, committee, session, changed, {
+    dispatchId: `cancel:${session.id}`,
+    banner: 'cancelled',
+  });
 }

@@ -13,14 +13,24 @@ export type EditSessionRefusal =
   | { readonly kind: 'notAllowed' | 'noCommittee' | 'unknownSession' }
   | { readonly kind: 'outdated'; readonly session: Stored<SessionDocument> }
   | { readonly kind: 'illegalState'; readonly current: SessionState }
-  | { readonly kind: 'invalid'; readonly problems: readonly SessionEditProblem[]; readonly session: Stored<SessionDocument> };
+  | {
+      readonly kind: 'invalid';
+      readonly problems: readonly SessionEditProblem[];
+      readonly session: Stored<SessionDocument>;
+    };
 
 /**
  * Changes a session's date, time, place, online link or chair. Once invitations are out, every
  * invitee gets their card again, marked as changed, with the new details and calendar event,
  * in the same batch as the change; the deadline jobs follow the new date.
  */
-export async function editSession(deps: AppDependencies, actor: Actor, sessionId: unknown, revision: unknown, input: SessionEditInput): Promise<Result<{ readonly session: Stored<SessionDocument>; readonly notified: number }, EditSessionRefusal>> {
+export async function editSession(
+  deps: AppDependencies,
+  actor: Actor,
+  sessionId: unknown,
+  revision: unknown,
+  input: SessionEditInput,
+): Promise<Result<{ readonly session: Stored<SessionDocument>; readonly notified: number }, EditSessionRefusal>> {
   const committee = actor.committee;
   if (!committee) return fail({ kind: 'noCommittee' });
   if (!mayUse('planSessions', actor)) return fail({ kind: 'notAllowed' });
@@ -33,10 +43,30 @@ export async function editSession(deps: AppDependencies, actor: Actor, sessionId
 
   const nowIso = deps.clock.now().toUTC().toISO()!;
   const { _etag: _stale, place: _place, onlineLink: _link, chair: _chair, ...rest } = session;
-  const edited: SessionDocument = { ...rest, ...parsed.value, revision: session.revision + 1, updatedAt: nowIso, updatedBy: actor.identity.aadObjectId };
-  return saveSessionChange(deps, committee, session, edited, changedForInvitees(session, edited) ? { dispatchId: `update:${session.id}:r${edited.revision}`, banner: 'rescheduled' } : undefined);
+  const edited: SessionDocument = {
+    ...rest,
+    ...parsed.value,
+    revision: session.revision + 1,
+    updatedAt: nowIso,
+    updatedBy: actor.identity.aadObjectId,
+  };
+  return saveSessionChange(
+    deps,
+    committee,
+    session,
+    edited,
+    changedForInvitees(session, edited)
+      ? { dispatchId: `update:${session.id}:r${edited.revision}`, banner: 'rescheduled' }
+      : undefined,
+  );
 }
 
 function changedForInvitees(before: SessionDocument, after: SessionDocument): boolean {
-  return before.startsAt !== after.startsAt || before.endsAt !== after.endsAt || before.place !== after.place || before.onlineLink !== after.onlineLink || before.chair !== after.chair;
+  return (
+    before.startsAt !== after.startsAt ||
+    before.endsAt !== after.endsAt ||
+    before.place !== after.place ||
+    before.onlineLink !== after.onlineLink ||
+    before.chair !== after.chair
+  );
 }

@@ -9,8 +9,15 @@ import type { DocumentStore, Stored } from '../ports/document-store';
 import type { SessionDocument } from './session-document';
 
 /** Every session of the committee (of one year, if given), in date order. */
-export async function sessionsOf(store: DocumentStore, committeeId: string, year?: number): Promise<Array<Stored<SessionDocument>>> {
-  const sessions = await store.query<SessionDocument>(committeeId, { type: 'session', where: year === undefined ? [] : [{ field: 'year', op: '=', value: year }] });
+export async function sessionsOf(
+  store: DocumentStore,
+  committeeId: string,
+  year?: number,
+): Promise<Array<Stored<SessionDocument>>> {
+  const sessions = await store.query<SessionDocument>(committeeId, {
+    type: 'session',
+    where: year === undefined ? [] : [{ field: 'year', op: '=', value: year }],
+  });
   return sessions.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.sequence - b.sequence);
 }
 
@@ -18,7 +25,11 @@ export async function sessionsOf(store: DocumentStore, committeeId: string, year
  * The session a card names by id. Ids from cards are untrusted: an id that could not be ours, or
  * another committee's, finds nothing, because every read stays in the actor's own partition.
  */
-export async function sessionById(store: DocumentStore, committeeId: string, sessionId: unknown): Promise<Stored<SessionDocument> | undefined> {
+export async function sessionById(
+  store: DocumentStore,
+  committeeId: string,
+  sessionId: unknown,
+): Promise<Stored<SessionDocument> | undefined> {
   if (typeof sessionId !== 'string' || !isSafeIdPart(sessionId) || !sessionId.startsWith('session-')) return undefined;
   return store.get<SessionDocument>(committeeId, sessionId);
 }
@@ -40,13 +51,21 @@ export async function sessionByNumber(
   return found.find((session) => !session.extra) ?? found[0];
 }
 
-export type SessionChoice = { readonly ok: true; readonly session: Stored<SessionDocument> } | { readonly ok: false; readonly reason: 'notANumber' | 'notFound' | 'noneSuitable' };
+export type SessionChoice =
+  | { readonly ok: true; readonly session: Stored<SessionDocument> }
+  | { readonly ok: false; readonly reason: 'notANumber' | 'notFound' | 'noneSuitable' };
 
 /**
  * The session a typed command is about: the one it names (`2027/1`, `2027/S1`), or else the next one
  * (by start) in one of the states the command works on, or failing that the latest such one.
  */
-export async function chooseSession(store: DocumentStore, committeeId: string, argument: string, states: readonly SessionState[], nowIso: string): Promise<SessionChoice> {
+export async function chooseSession(
+  store: DocumentStore,
+  committeeId: string,
+  argument: string,
+  states: readonly SessionState[],
+  nowIso: string,
+): Promise<SessionChoice> {
   if (argument.trim()) {
     const number = parseSessionNumber(argument);
     if (!number) return { ok: false, reason: 'notANumber' };
@@ -70,7 +89,12 @@ export interface SessionAccess {
 }
 
 /** The session a card names, if the actor may use `command` on it. */
-export async function sessionForCommand(store: DocumentStore, actor: Actor, command: CommandId, sessionId: unknown): Promise<Result<SessionAccess, SessionAccessRefusal>> {
+export async function sessionForCommand(
+  store: DocumentStore,
+  actor: Actor,
+  command: CommandId,
+  sessionId: unknown,
+): Promise<Result<SessionAccess, SessionAccessRefusal>> {
   if (!actor.committee) return fail({ kind: 'noCommittee' });
   if (!mayUse(command, actor)) return fail({ kind: 'notAllowed' });
   const session = await sessionById(store, actor.committeeId, sessionId);
@@ -78,7 +102,14 @@ export async function sessionForCommand(store: DocumentStore, actor: Actor, comm
 }
 
 /** The session a typed command names or means (see `chooseSession`), if the actor may use it. */
-export async function chosenSessionForCommand(store: DocumentStore, actor: Actor, command: CommandId, argument: string, states: readonly SessionState[], nowIso: string): Promise<Result<SessionAccess, SessionAccessRefusal>> {
+export async function chosenSessionForCommand(
+  store: DocumentStore,
+  actor: Actor,
+  command: CommandId,
+  argument: string,
+  states: readonly SessionState[],
+  nowIso: string,
+): Promise<Result<SessionAccess, SessionAccessRefusal>> {
   if (!actor.committee) return fail({ kind: 'noCommittee' });
   if (!mayUse(command, actor)) return fail({ kind: 'notAllowed' });
   const choice = await chooseSession(store, actor.committeeId, argument, states, nowIso);
@@ -87,7 +118,11 @@ export async function chosenSessionForCommand(store: DocumentStore, actor: Actor
 }
 
 /** A year's sessions for the secretariat's year card, or why the actor may not see them. */
-export async function yearForCommand(store: DocumentStore, actor: Actor, yearInput: unknown): Promise<Result<{ readonly year: number; readonly sessions: Array<Stored<SessionDocument>> }, SessionAccessRefusal>> {
+export async function yearForCommand(
+  store: DocumentStore,
+  actor: Actor,
+  yearInput: unknown,
+): Promise<Result<{ readonly year: number; readonly sessions: Array<Stored<SessionDocument>> }, SessionAccessRefusal>> {
   if (!actor.committee) return fail({ kind: 'noCommittee' });
   if (!mayUse('planSessions', actor)) return fail({ kind: 'notAllowed' });
   if (typeof yearInput !== 'number' || !Number.isInteger(yearInput)) return fail({ kind: 'unknownSession' });

@@ -14,11 +14,19 @@ export const INVITATION_MESSAGE_KIND = 'invitation';
 
 /** Everyone's answers for the session, one document per person. */
 export async function answersOf(store: DocumentStore, committeeId: string, sessionId: string): Promise<RsvpDocument[]> {
-  return store.query<RsvpDocument>(committeeId, { type: 'rsvp', where: [{ field: 'sessionId', op: '=', value: sessionId }] });
+  return store.query<RsvpDocument>(committeeId, {
+    type: 'rsvp',
+    where: [{ field: 'sessionId', op: '=', value: sessionId }],
+  });
 }
 
 /** One person's invitation card as an outbox draft, to their 1:1 chat. */
-export function invitationDraft(key: string, personId: string, roster: RosterSnapshot, view: InvitationView): OutboxDraft {
+export function invitationDraft(
+  key: string,
+  personId: string,
+  roster: RosterSnapshot,
+  view: InvitationView,
+): OutboxDraft {
   const person = roster.people.get(personId);
   return {
     key,
@@ -48,5 +56,21 @@ export function draftsForInvitees(
   return invitees(session.invitedSeats ?? [], answers)
     .filter((invitee) => canAnswer(invitee, standingIn(roster, invitee.seat)))
     .filter(include)
-    .map((invitee) => invitationDraft(keyOf(invitee.personId), invitee.personId, roster, invitationView(committee, session, invitee, invitee.personId, roster, latestOf(answers, invitee.seat.id, invitee.personId), nowIso, banner)));
+    .map((invitee) =>
+      invitationDraft(
+        keyOf(invitee.personId),
+        invitee.personId,
+        roster,
+        invitationView(
+          committee,
+          session,
+          invitee,
+          invitee.personId,
+          roster,
+          latestOf(answers, invitee.seat.id, invitee.personId),
+          nowIso,
+          banner,
+        ),
+      ),
+    );
 }

@@ -10,7 +10,17 @@ import type { SessionDocument } from './session-document';
 export type InvitationStatus = 'open' | 'closed' | 'cancelled' | 'over' | 'notInvited';
 
 /** Why the card is sent or shown again, shown as a line above it. */
-export type InvitationBanner = 'reminder' | 'rescheduled' | 'cancelled' | 'saved' | 'outdated' | 'deputyInvited' | 'closed' | 'notInvited' | 'agendaPublished' | 'agendaChanged';
+export type InvitationBanner =
+  | 'reminder'
+  | 'rescheduled'
+  | 'cancelled'
+  | 'saved'
+  | 'outdated'
+  | 'deputyInvited'
+  | 'closed'
+  | 'notInvited'
+  | 'agendaPublished'
+  | 'agendaChanged';
 
 /**
  * Everything one person's invitation card shows, as plain data. The outbox stores it as the
@@ -77,7 +87,15 @@ export function invitationView(
     ...(invitation.as === 'member' && seat.deputyId ? { deputyName: nameOf(roster, seat.deputyId) } : {}),
     status: invitationStatus(session, committee.timeZone, nowIso),
     deadline: rsvpDeadline(session.startsAt, committee.timeZone),
-    ...(answer ? { answer: { choice: answer.choice, answeredAt: answer.answeredAt, ...(answer.delegateName ? { delegateName: answer.delegateName } : {}) } } : {}),
+    ...(answer
+      ? {
+          answer: {
+            choice: answer.choice,
+            answeredAt: answer.answeredAt,
+            ...(answer.delegateName ? { delegateName: answer.delegateName } : {}),
+          },
+        }
+      : {}),
     ...(banner ? { banner } : {}),
   };
 }
@@ -91,7 +109,11 @@ export function invitationLinks(view: Pick<InvitationView, 'sessionId' | 'status
 }
 
 /** Cancelled, over (held or started), closed after the deadline, or open for answers. */
-export function invitationStatus(session: Pick<SessionDocument, 'state' | 'startsAt'>, timeZone: string, nowIso: string): Exclude<InvitationStatus, 'notInvited'> {
+export function invitationStatus(
+  session: Pick<SessionDocument, 'state' | 'startsAt'>,
+  timeZone: string,
+  nowIso: string,
+): Exclude<InvitationStatus, 'notInvited'> {
   if (session.state === 'cancelled') return 'cancelled';
   if (session.state !== 'invited' || nowIso >= session.startsAt) return 'over';
   return answersOpen(nowIso, session.startsAt, timeZone) ? 'open' : 'closed';

@@ -73,22 +73,54 @@ export async function invitationOperations(
   const seats = seatsToInvite(roster.seats, (personId) => roster.people.get(personId)?.active === true);
   if (seats.length === 0) return fail({ kind: 'noSeats' });
 
-  const invited: SessionDocument = { ...changed, state: next.value, invitedSeats: seats, invitedAt: nowIso, revision: changed.revision + 1, updatedAt: nowIso, updatedBy: by };
-  const drafts = draftsForInvitees(committee, invited, roster, [], nowIso, undefined, (personId) => `invite:${session.id}:${personId}`);
+  const invited: SessionDocument = {
+    ...changed,
+    state: next.value,
+    invitedSeats: seats,
+    invitedAt: nowIso,
+    revision: changed.revision + 1,
+    updatedAt: nowIso,
+    updatedBy: by,
+  };
+  const drafts = draftsForInvitees(
+    committee,
+    invited,
+    roster,
+    [],
+    nowIso,
+    undefined,
+    (personId) => `invite:${session.id}:${personId}`,
+  );
   return ok({
-    operations: [{ op: 'replace', document: invited, ifMatch: session._etag }, enqueueOperation(committee.committeeId, `invite:${session.id}`, drafts, nowIso)],
+    operations: [
+      { op: 'replace', document: invited, ifMatch: session._etag },
+      enqueueOperation(committee.committeeId, `invite:${session.id}`, drafts, nowIso),
+    ],
     invitees: personIdsOf(drafts),
   });
 }
 
 /** Why an invitation batch failed on a concurrent change: someone invited first, or the session changed. */
-export async function afterLostRace(deps: AppDependencies, committee: Pick<CommitteeDocument, 'committeeId'>, session: SessionDocument): Promise<InviteRefusal> {
+export async function afterLostRace(
+  deps: AppDependencies,
+  committee: Pick<CommitteeDocument, 'committeeId'>,
+  session: SessionDocument,
+): Promise<InviteRefusal> {
   const now = await deps.store.get<SessionDocument>(committee.committeeId, session.id);
   return now?.state === 'invited' ? { kind: 'alreadyInvited', session: now } : { kind: 'outdated' };
 }
 
 /** The secretariat's invitation, by command or from the session card. */
-export async function inviteAsSecretariat(deps: AppDependencies, actor: Actor, session: Stored<SessionDocument>): Promise<Result<{ readonly session: Stored<SessionDocument>; readonly invited: number }, InviteRefusal | { readonly kind: 'notAllowed' | 'noCommittee' }>> {
+export async function inviteAsSecretariat(
+  deps: AppDependencies,
+  actor: Actor,
+  session: Stored<SessionDocument>,
+): Promise<
+  Result<
+    { readonly session: Stored<SessionDocument>; readonly invited: number },
+    InviteRefusal | { readonly kind: 'notAllowed' | 'noCommittee' }
+  >
+> {
   if (!actor.committee) return fail({ kind: 'noCommittee' });
   if (!mayUse('invite', actor)) return fail({ kind: 'notAllowed' });
   return inviteToSession(deps, actor.committee, session, actor.identity.aadObjectId);

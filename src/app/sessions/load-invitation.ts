@@ -25,7 +25,11 @@ export interface LoadedInvitation {
  * Loads a person's invitation reading only their seat's answers and people, so that answering
  * costs the same in a committee of five seats or of forty, also when all answer at once.
  */
-export async function loadInvitation(store: DocumentStore, session: SessionDocument, personId: string): Promise<LoadedInvitation | undefined> {
+export async function loadInvitation(
+  store: DocumentStore,
+  session: SessionDocument,
+  personId: string,
+): Promise<LoadedInvitation | undefined> {
   const seats = (session.invitedSeats ?? []).filter((seat) => seat.memberId === personId || seat.deputyId === personId);
   if (seats.length === 0) return undefined;
   const answers = (
@@ -48,12 +52,15 @@ export async function loadInvitation(store: DocumentStore, session: SessionDocum
     store.get<SeatDocument>(session.committeeId, invited.seat.id),
     Promise.all(ids.map((id) => store.get<PersonDocument>(session.committeeId, personDocumentId(id)))),
   ]);
-  const people = new Map(found.flatMap((person) => (person?.type === 'person' ? [[person.aadObjectId, person] as const] : [])));
+  const people = new Map(
+    found.flatMap((person) => (person?.type === 'person' ? [[person.aadObjectId, person] as const] : [])),
+  );
   const currentSeat = seatNow?.type === 'seat' ? seatNow : undefined;
   const notCurrent = whyNotCurrent(people.get(personId), personId, [currentSeat]);
   // A deputy who is no longer current is not offered, and a member's answer does not invite them.
   const deputyId = invited.seat.deputyId;
-  const keepDeputy = !deputyId || deputyId === personId || whyNotCurrent(people.get(deputyId), deputyId, [currentSeat]) === undefined;
+  const keepDeputy =
+    !deputyId || deputyId === personId || whyNotCurrent(people.get(deputyId), deputyId, [currentSeat]) === undefined;
   const { deputyId: _dropped, ...seatWithoutDeputy } = invited.seat;
   const invitation: Invitation = keepDeputy ? invited : { ...invited, seat: seatWithoutDeputy };
   return {

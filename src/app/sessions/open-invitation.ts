@@ -17,7 +17,12 @@ export type OpenInvitationRefusal =
  * person sees their own current answer, a closed or cancelled session, or that their stand-in
  * is no longer needed. A card addressed to someone else shows nothing of theirs.
  */
-export async function openInvitation(deps: AppDependencies, actor: Actor, sessionId: unknown, addressedTo: unknown): Promise<Result<InvitationView, OpenInvitationRefusal>> {
+export async function openInvitation(
+  deps: AppDependencies,
+  actor: Actor,
+  sessionId: unknown,
+  addressedTo: unknown,
+): Promise<Result<InvitationView, OpenInvitationRefusal>> {
   const committee = actor.committee;
   if (!committee) return fail({ kind: 'noCommittee' });
   const personId = actor.identity.aadObjectId;
@@ -27,7 +32,18 @@ export async function openInvitation(deps: AppDependencies, actor: Actor, sessio
   const loaded = await loadInvitation(deps.store, session, personId);
   if (!loaded) return fail({ kind: 'notInvited' });
   const { invitation, answers, roster } = loaded;
-  if (loaded.notCurrent) return fail({ kind: 'notCurrent', reason: loaded.notCurrent, institution: invitation.seat.institution });
+  if (loaded.notCurrent)
+    return fail({ kind: 'notCurrent', reason: loaded.notCurrent, institution: invitation.seat.institution });
   const nowIso = deps.clock.now().toUTC().toISO()!;
-  return ok(invitationView(committee, session, invitation, personId, roster, latestOf(answers, invitation.seat.id, personId), nowIso));
+  return ok(
+    invitationView(
+      committee,
+      session,
+      invitation,
+      personId,
+      roster,
+      latestOf(answers, invitation.seat.id, personId),
+      nowIso,
+    ),
+  );
 }

@@ -16,7 +16,10 @@ import {
 } from './session-document';
 import { scheduleSessionJobs } from './session-jobs';
 
-export type PlanSessionsRefusal = { readonly kind: 'notAllowed' } | { readonly kind: 'noCommittee' } | { readonly kind: 'invalidYear'; readonly min: number; readonly max: number };
+export type PlanSessionsRefusal =
+  | { readonly kind: 'notAllowed' }
+  | { readonly kind: 'noCommittee' }
+  | { readonly kind: 'invalidYear'; readonly min: number; readonly max: number };
 
 /** Planning reaches this far back and ahead of the current year. */
 const YEARS_AROUND = { back: 1, ahead: 5 } as const;
@@ -27,13 +30,30 @@ const YEARS_AROUND = { back: 1, ahead: 5 } as const;
  * twice, and two secretaries planning at once end with one set: each session is a create, and
  * a conflict means the other was faster. Extra sessions never count as regular ones.
  */
-export async function planSessions(deps: AppDependencies, actor: Actor, yearInput: unknown): Promise<Result<{ readonly created: ReadonlyArray<Stored<SessionDocument>>; readonly existing: ReadonlyArray<Stored<SessionDocument>> }, PlanSessionsRefusal>> {
+export async function planSessions(
+  deps: AppDependencies,
+  actor: Actor,
+  yearInput: unknown,
+): Promise<
+  Result<
+    {
+      readonly created: ReadonlyArray<Stored<SessionDocument>>;
+      readonly existing: ReadonlyArray<Stored<SessionDocument>>;
+    },
+    PlanSessionsRefusal
+  >
+> {
   if (!actor.committee) return fail({ kind: 'noCommittee' });
   if (!mayUse('planSessions', actor)) return fail({ kind: 'notAllowed' });
   const now = deps.clock.now().setZone(actor.committee.timeZone);
   const min = now.year - YEARS_AROUND.back;
   const max = now.year + YEARS_AROUND.ahead;
-  const year = typeof yearInput === 'number' ? yearInput : typeof yearInput === 'string' && /^\d{4}$/.test(yearInput.trim()) ? Number(yearInput.trim()) : NaN;
+  const year =
+    typeof yearInput === 'number'
+      ? yearInput
+      : typeof yearInput === 'string' && /^\d{4}$/.test(yearInput.trim())
+        ? Number(yearInput.trim())
+        : NaN;
   if (!Number.isInteger(year) || year < min || year > max) return fail({ kind: 'invalidYear', min, max });
 
   const nowIso = now.toUTC().toISO()!;
@@ -90,7 +110,7 @@ async function renumberEarlierExtraSession(
 ): Promise<void> {
   const holdsRegularNumber = (candidate: SessionDocument | undefined) =>
     candidate?.extra === true && !parseSessionNumber(candidate.number)?.extra;
-  for (let current: Stored<SessionDocument> | undefined = session; current && holdsRegularNumber(current); ) {
+  for (let current: Stored<SessionDocument> | undefined = session; current && holdsRegularNumber(current);) {
     const numbers = (await sessionsOf(deps.store, actor.committeeId, current.year)).map((other) => other.number);
     const sequence = Math.max(0, ...extraSequencesOf(numbers, current.year)) + 1;
     const renumbered: SessionDocument = {

@@ -28,7 +28,10 @@ export async function remindUnanswered(
   if (session.state !== 'invited') return fail({ kind: 'notInvited' });
   const nowIso = deps.clock.now().toUTC().toISO()!;
   if (!answersOpen(nowIso, session.startsAt, committee.timeZone)) return fail({ kind: 'answersClosed' });
-  const [roster, answers] = await Promise.all([rosterSnapshot(deps.store, committee.committeeId), answersOf(deps.store, committee.committeeId, session.id)]);
+  const [roster, answers] = await Promise.all([
+    rosterSnapshot(deps.store, committee.committeeId),
+    answersOf(deps.store, committee.committeeId, session.id),
+  ]);
   const dispatchId = `remind:${session.id}:${requestKey}`;
   const keyOf = (personId: string) => `${dispatchId}:${personId}`;
   const awaited = (invitee: Parameters<typeof awaitsAnswer>[0]) =>
@@ -36,7 +39,9 @@ export async function remindUnanswered(
   const drafts = draftsForInvitees(committee, session, roster, answers, nowIso, 'reminder', keyOf, awaited);
   if (drafts.length === 0) return ok({ reminded: 0 });
   try {
-    await deps.store.batch(committee.committeeId, [enqueueOperation(committee.committeeId, dispatchId, drafts, nowIso)]);
+    await deps.store.batch(committee.committeeId, [
+      enqueueOperation(committee.committeeId, dispatchId, drafts, nowIso),
+    ]);
   } catch (error) {
     if (error instanceof ConflictError) return fail({ kind: 'alreadySent' });
     throw error;

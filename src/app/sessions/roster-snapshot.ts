@@ -16,7 +16,14 @@ export async function rosterSnapshot(store: DocumentStore, committeeId: string):
     store.query<PersonDocument>(committeeId, { type: 'person' }),
   ]);
   return {
-    seats: seats.map(({ id, institution, memberId, deputyId }) => ({ id, institution, memberId, ...(deputyId ? { deputyId } : {}) })).sort((a, b) => a.institution.localeCompare(b.institution, 'de')),
+    seats: seats
+      .map(({ id, institution, memberId, deputyId }) => ({
+        id,
+        institution,
+        memberId,
+        ...(deputyId ? { deputyId } : {}),
+      }))
+      .sort((a, b) => a.institution.localeCompare(b.institution, 'de')),
     people: new Map(people.map((person) => [person.aadObjectId, person])),
   };
 }

@@ -54,12 +54,19 @@ export type OverviewRefusal = { readonly kind: 'notAllowed' | 'noCommittee' | 'n
  * against the roster as it is, so a member or deputy who was erased, deactivated or taken off the
  * seat since is shown as such, never as invited and awaited.
  */
-export async function rsvpOverview(deps: AppDependencies, actor: Actor, session: Stored<SessionDocument>): Promise<Result<RsvpOverview, OverviewRefusal>> {
+export async function rsvpOverview(
+  deps: AppDependencies,
+  actor: Actor,
+  session: Stored<SessionDocument>,
+): Promise<Result<RsvpOverview, OverviewRefusal>> {
   const committee = actor.committee;
   if (!committee) return fail({ kind: 'noCommittee' });
   if (!mayUse('rsvps', actor)) return fail({ kind: 'notAllowed' });
   if (!session.invitedSeats) return fail({ kind: 'notInvited' });
-  const [roster, answers] = await Promise.all([rosterSnapshot(deps.store, actor.committeeId), answersOf(deps.store, actor.committeeId, session.id)]);
+  const [roster, answers] = await Promise.all([
+    rosterSnapshot(deps.store, actor.committeeId),
+    answersOf(deps.store, actor.committeeId, session.id),
+  ]);
   const standingOf = (seat: Parameters<typeof standingIn>[1]) => standingIn(roster, seat);
   const counted = tally(session.invitedSeats, answers, (seat) => seatStatusNow(seat, answers, standingOf(seat)));
   const lines = counted.seats.map(({ seat, status }): SeatLine => {
@@ -96,7 +103,11 @@ export async function rsvpOverview(deps: AppDependencies, actor: Actor, session:
   });
 }
 
-function attendee(status: SeatStatus, memberName: string, deputyName: string | undefined): { readonly attendeeName?: string } {
+function attendee(
+  status: SeatStatus,
+  memberName: string,
+  deputyName: string | undefined,
+): { readonly attendeeName?: string } {
   if (status.kind === 'attending') return { attendeeName: status.by === 'member' ? memberName : (deputyName ?? '–') };
   if (status.kind === 'delegated') return { attendeeName: status.delegateName };
   return {};

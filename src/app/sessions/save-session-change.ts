@@ -27,13 +27,29 @@ export async function saveSessionChange(
   before: Stored<SessionDocument>,
   after: SessionDocument,
   notice?: InviteeNotice,
-): Promise<Result<{ readonly session: Stored<SessionDocument>; readonly notified: number }, { readonly kind: 'outdated'; readonly session: Stored<SessionDocument> }>> {
+): Promise<
+  Result<
+    { readonly session: Stored<SessionDocument>; readonly notified: number },
+    { readonly kind: 'outdated'; readonly session: Stored<SessionDocument> }
+  >
+> {
   const nowIso = deps.clock.now().toUTC().toISO()!;
   const operations: BatchOperation[] = [{ op: 'replace', document: after, ifMatch: before._etag }];
   let notified = 0;
   if (notice && before.state === 'invited') {
-    const [roster, answers] = await Promise.all([rosterSnapshot(deps.store, committee.committeeId), answersOf(deps.store, committee.committeeId, before.id)]);
-    const drafts = draftsForInvitees(committee, after, roster, answers, nowIso, notice.banner, (personId) => `${notice.dispatchId}:${personId}`);
+    const [roster, answers] = await Promise.all([
+      rosterSnapshot(deps.store, committee.committeeId),
+      answersOf(deps.store, committee.committeeId, before.id),
+    ]);
+    const drafts = draftsForInvitees(
+      committee,
+      after,
+      roster,
+      answers,
+      nowIso,
+      notice.banner,
+      (personId) => `${notice.dispatchId}:${personId}`,
+    );
     operations.push(enqueueOperation(committee.committeeId, notice.dispatchId, drafts, nowIso));
     notified = drafts.length;
   }

@@ -26,7 +26,12 @@ export function sessionCalendarUid(committeeId: string, sessionId: string): stri
  * wrong, expired, revoked, another session's or another kind's) answers undefined alike, so a
  * caller cannot tell which part was wrong. The text is German because one file serves everyone.
  */
-export async function sessionCalendarEvent(deps: AppDependencies, committeeId: string, sessionId: string, token: string): Promise<SessionCalendarEvent | undefined> {
+export async function sessionCalendarEvent(
+  deps: AppDependencies,
+  committeeId: string,
+  sessionId: string,
+  token: string,
+): Promise<SessionCalendarEvent | undefined> {
   if (!isSafeIdPart(committeeId) || !isSafeIdPart(sessionId)) return undefined;
   const link = await openLink(deps, committeeId, token, ['calendar']);
   if (!link || link.sessionId !== sessionId) return undefined;

@@ -29,16 +29,25 @@ const HANDLED: readonly DeadlineKind[] = [
  * is created, before the secretariat has set its place; the secretariat invites by command.
  * Called after every change of either.
  */
-export async function scheduleSessionJobs(deps: AppDependencies, committee: Pick<CommitteeDocument, 'committeeId' | 'leadTimes' | 'timeZone'>, session: Pick<SessionDocument, 'id' | 'startsAt' | 'state'>): Promise<void> {
+export async function scheduleSessionJobs(
+  deps: AppDependencies,
+  committee: Pick<CommitteeDocument, 'committeeId' | 'leadTimes' | 'timeZone'>,
+  session: Pick<SessionDocument, 'id' | 'startsAt' | 'state'>,
+): Promise<void> {
   const live = session.state === 'planned' || session.state === 'topicsOpen' || session.state === 'invited';
   const nowIso = deps.clock.now().toUTC().toISO()!;
-  const plan = live ? sessionDeadlines(session.startsAt, committee.leadTimes, committee.timeZone).filter((deadline) => HANDLED.includes(deadline.kind) && deadline.dueAt > nowIso) : [];
+  const plan = live
+    ? sessionDeadlines(session.startsAt, committee.leadTimes, committee.timeZone).filter(
+        (deadline) => HANDLED.includes(deadline.kind) && deadline.dueAt > nowIso,
+      )
+    : [];
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await scheduleJobs(deps, committee.committeeId, session.id, plan);
     } catch (error) {
       // Another request or instance touched the same jobs meanwhile: read them again and redo.
-      if (attempt >= SCHEDULE_ATTEMPTS || !(error instanceof ConflictError || error instanceof ConcurrencyError)) throw error;
+      if (attempt >= SCHEDULE_ATTEMPTS || !(error instanceof ConflictError || error instanceof ConcurrencyError))
+        throw error;
     }
   }
 }
@@ -84,13 +93,21 @@ export const SESSION_JOB_HANDLERS: Readonly<Record<DeadlineKind, JobHandler>> = 
   },
 };
 
-async function currentFor(deps: AppDependencies, committeeId: string, sessionId: string, kind: DeadlineKind, dueAt: string) {
+async function currentFor(
+  deps: AppDependencies,
+  committeeId: string,
+  sessionId: string,
+  kind: DeadlineKind,
+  dueAt: string,
+) {
   const [committee, session] = await Promise.all([
     deps.store.get<CommitteeDocument>(committeeId, COMMITTEE_DOCUMENT_ID),
     deps.store.get<SessionDocument>(committeeId, sessionId),
   ]);
   if (!committee || !session) return undefined;
-  const due = sessionDeadlines(session.startsAt, committee.leadTimes, committee.timeZone).find((deadline) => deadline.kind === kind)?.dueAt;
+  const due = sessionDeadlines(session.startsAt, committee.leadTimes, committee.timeZone).find(
+    (deadline) => deadline.kind === kind,
+  )?.dueAt;
   if (due !== dueAt) {
     await scheduleSessionJobs(deps, committee, session);
     return undefined;

@@ -15,7 +15,17 @@ export type EndWorkingGroupOutcome = 'ended' | 'alreadyEnded';
  * Ends a group's work. Everything about it stays on record (mandate, members, term, report
  * session), with the moment it ended; ending it again changes nothing.
  */
-export async function endWorkingGroup(deps: AppDependencies, actor: Actor, groupId: unknown, revision: unknown): Promise<Result<{ readonly group: Stored<WorkingGroupDocument>; readonly outcome: EndWorkingGroupOutcome }, EndWorkingGroupRefusal>> {
+export async function endWorkingGroup(
+  deps: AppDependencies,
+  actor: Actor,
+  groupId: unknown,
+  revision: unknown,
+): Promise<
+  Result<
+    { readonly group: Stored<WorkingGroupDocument>; readonly outcome: EndWorkingGroupOutcome },
+    EndWorkingGroupRefusal
+  >
+> {
   const access = workingGroupAccess(actor);
   if (!access.ok) return access;
   const group = await workingGroupById(deps.store, actor.committeeId, groupId);
@@ -23,7 +33,11 @@ export async function endWorkingGroup(deps: AppDependencies, actor: Actor, group
   if (group.state === 'ended') return ok({ group, outcome: 'alreadyEnded' });
   if (revision !== group.revision) return fail({ kind: 'outdated', group });
 
-  const ended = await replaceWorkingGroup(deps, group, nextRevision(deps, actor, group, { state: 'ended', endedAt: deps.clock.now().toUTC().toISO()! }));
+  const ended = await replaceWorkingGroup(
+    deps,
+    group,
+    nextRevision(deps, actor, group, { state: 'ended', endedAt: deps.clock.now().toUTC().toISO()! }),
+  );
   if (ended.ok) return ok({ group: ended.value, outcome: 'ended' });
   return ended.error.group.state === 'ended' ? ok({ group: ended.error.group, outcome: 'alreadyEnded' }) : ended;
 }

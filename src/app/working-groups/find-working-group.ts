@@ -32,13 +32,20 @@ export function workingGroupAccess(actor: Actor): Result<Stored<CommitteeDocumen
 }
 
 /** Every group of the committee, ended ones too, in the order of the secretariat's list. */
-export async function workingGroupsOf(store: DocumentStore, committeeId: string): Promise<Array<Stored<WorkingGroupDocument>>> {
+export async function workingGroupsOf(
+  store: DocumentStore,
+  committeeId: string,
+): Promise<Array<Stored<WorkingGroupDocument>>> {
   const groups = await store.query<WorkingGroupDocument>(committeeId, { type: 'workingGroup' });
   return groups.sort(compareForList);
 }
 
 /** The group a card names. Ids from cards are untrusted; every read stays in the actor's partition. */
-export async function workingGroupById(store: DocumentStore, committeeId: string, groupId: unknown): Promise<Stored<WorkingGroupDocument> | undefined> {
+export async function workingGroupById(
+  store: DocumentStore,
+  committeeId: string,
+  groupId: unknown,
+): Promise<Stored<WorkingGroupDocument> | undefined> {
   if (typeof groupId !== 'string' || !groupId.startsWith(ID_PREFIX) || !isSafeIdPart(groupId)) return undefined;
   const found = await store.get<WorkingGroupDocument>(committeeId, groupId);
   return found?.type === 'workingGroup' ? found : undefined;
@@ -52,7 +59,11 @@ const LIVE_STATES: readonly SessionState[] = ['planned', 'topicsOpen', 'invited'
  * chosen even if it has been held or cancelled since, so that editing other details does not
  * silently drop it.
  */
-export async function reportSessionsFor(store: DocumentStore, committeeId: string, currentId?: string): Promise<Array<Stored<SessionDocument>>> {
+export async function reportSessionsFor(
+  store: DocumentStore,
+  committeeId: string,
+  currentId?: string,
+): Promise<Array<Stored<SessionDocument>>> {
   const sessions = await sessionsOf(store, committeeId);
   return sessions.filter((session) => LIVE_STATES.includes(session.state) || session.id === currentId);
 }

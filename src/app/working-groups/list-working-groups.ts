@@ -17,9 +17,19 @@ export interface WorkingGroupsView {
 }
 
 /** Every working group of the committee, the ended ones kept on record. */
-export async function listWorkingGroups(deps: AppDependencies, actor: Actor): Promise<Result<WorkingGroupsView, WorkingGroupAccessRefusal>> {
+export async function listWorkingGroups(
+  deps: AppDependencies,
+  actor: Actor,
+): Promise<Result<WorkingGroupsView, WorkingGroupAccessRefusal>> {
   const access = workingGroupAccess(actor);
   if (!access.ok) return access;
-  const [groups, sessions] = await Promise.all([workingGroupsOf(deps.store, actor.committeeId), sessionsOf(deps.store, actor.committeeId)]);
-  return ok({ timeZone: access.value.timeZone, groups, sessions: new Map(sessions.map((session) => [session.id, session])) });
+  const [groups, sessions] = await Promise.all([
+    workingGroupsOf(deps.store, actor.committeeId),
+    sessionsOf(deps.store, actor.committeeId),
+  ]);
+  return ok({
+    timeZone: access.value.timeZone,
+    groups,
+    sessions: new Map(sessions.map((session) => [session.id, session])),
+  });
 }

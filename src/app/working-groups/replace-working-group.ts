@@ -12,16 +12,31 @@ export interface OutdatedGroup {
 }
 
 /** The change as the next revision of the group, by the actor, now. */
-export function nextRevision(deps: AppDependencies, actor: Actor, before: Stored<WorkingGroupDocument>, change: Partial<WorkingGroupDocument>): WorkingGroupDocument {
+export function nextRevision(
+  deps: AppDependencies,
+  actor: Actor,
+  before: Stored<WorkingGroupDocument>,
+  change: Partial<WorkingGroupDocument>,
+): WorkingGroupDocument {
   const { _etag: _stale, ...stored } = before;
-  return { ...stored, ...change, revision: before.revision + 1, updatedAt: deps.clock.now().toUTC().toISO()!, updatedBy: actor.identity.aadObjectId };
+  return {
+    ...stored,
+    ...change,
+    revision: before.revision + 1,
+    updatedAt: deps.clock.now().toUTC().toISO()!,
+    updatedBy: actor.identity.aadObjectId,
+  };
 }
 
 /**
  * Writes a changed group over the version it was read at. If someone changed it meanwhile,
  * nothing is written and the current version comes back, so no one's change is lost unseen.
  */
-export async function replaceWorkingGroup(deps: AppDependencies, before: Stored<WorkingGroupDocument>, after: WorkingGroupDocument): Promise<Result<Stored<WorkingGroupDocument>, OutdatedGroup>> {
+export async function replaceWorkingGroup(
+  deps: AppDependencies,
+  before: Stored<WorkingGroupDocument>,
+  after: WorkingGroupDocument,
+): Promise<Result<Stored<WorkingGroupDocument>, OutdatedGroup>> {
   try {
     return ok(await deps.store.replace(after, before._etag));
   } catch (error) {

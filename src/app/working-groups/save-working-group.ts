@@ -1,11 +1,21 @@
 import { fail, ok, type Result } from '../../domain/result';
-import { parseWorkingGroup, type WorkingGroupInput, type WorkingGroupProblem } from '../../domain/working-groups/working-group';
+import {
+  parseWorkingGroup,
+  type WorkingGroupInput,
+  type WorkingGroupProblem,
+} from '../../domain/working-groups/working-group';
 import type { AppDependencies } from '../dependencies';
 import type { Actor } from '../identify-actor';
 import type { Stored } from '../ports/document-store';
 import { ConflictError } from '../ports/store-errors';
 import type { SessionDocument } from '../sessions/session-document';
-import { reportSessionsFor, workingGroupAccess, workingGroupById, workingGroupDocumentId, type WorkingGroupAccessRefusal } from './find-working-group';
+import {
+  reportSessionsFor,
+  workingGroupAccess,
+  workingGroupById,
+  workingGroupDocumentId,
+  type WorkingGroupAccessRefusal,
+} from './find-working-group';
 import type { WorkingGroupFormView } from './open-working-group-form';
 import { nextRevision, replaceWorkingGroup, type OutdatedGroup } from './replace-working-group';
 import type { WorkingGroupDocument } from './working-group-document';
@@ -26,21 +36,39 @@ export type SaveWorkingGroupRefusal =
   | { readonly kind: 'unknownGroup' | 'badForm' }
   | { readonly kind: 'ended'; readonly group: Stored<WorkingGroupDocument> }
   | OutdatedGroup
-  | { readonly kind: 'invalid'; readonly problems: readonly WorkingGroupProblem[]; readonly form: WorkingGroupFormView };
+  | {
+      readonly kind: 'invalid';
+      readonly problems: readonly WorkingGroupProblem[];
+      readonly form: WorkingGroupFormView;
+    };
 
 /** `alreadySaved`: the same new form came again (a double click); its group is shown, once. */
 export type SaveWorkingGroupOutcome = 'created' | 'alreadySaved' | 'saved';
 
-type Saved = Result<{ readonly group: Stored<WorkingGroupDocument>; readonly outcome: SaveWorkingGroupOutcome }, SaveWorkingGroupRefusal>;
+type Saved = Result<
+  { readonly group: Stored<WorkingGroupDocument>; readonly outcome: SaveWorkingGroupOutcome },
+  SaveWorkingGroupRefusal
+>;
 
 /** Registers a new working group, or saves the changes to a running one. */
-export async function saveWorkingGroup(deps: AppDependencies, actor: Actor, request: SaveWorkingGroupRequest): Promise<Saved> {
+export async function saveWorkingGroup(
+  deps: AppDependencies,
+  actor: Actor,
+  request: SaveWorkingGroupRequest,
+): Promise<Saved> {
   const access = workingGroupAccess(actor);
   if (!access.ok) return access;
-  return request.groupId === undefined ? createGroup(deps, actor, access.value.timeZone, request) : changeGroup(deps, actor, access.value.timeZone, request);
+  return request.groupId === undefined
+    ? createGroup(deps, actor, access.value.timeZone, request)
+    : changeGroup(deps, actor, access.value.timeZone, request);
 }
 
-async function createGroup(deps: AppDependencies, actor: Actor, timeZone: string, request: SaveWorkingGroupRequest): Promise<Saved> {
+async function createGroup(
+  deps: AppDependencies,
+  actor: Actor,
+  timeZone: string,
+  request: SaveWorkingGroupRequest,
+): Promise<Saved> {
   const formId = request.formId;
   if (typeof formId !== 'string') return fail({ kind: 'badForm' });
   const id = workingGroupDocumentId(formId);
@@ -73,7 +101,12 @@ async function createGroup(deps: AppDependencies, actor: Actor, timeZone: string
   }
 }
 
-async function changeGroup(deps: AppDependencies, actor: Actor, timeZone: string, request: SaveWorkingGroupRequest): Promise<Saved> {
+async function changeGroup(
+  deps: AppDependencies,
+  actor: Actor,
+  timeZone: string,
+  request: SaveWorkingGroupRequest,
+): Promise<Saved> {
   const group = await workingGroupById(deps.store, actor.committeeId, request.groupId);
   if (!group) return fail({ kind: 'unknownGroup' });
   if (group.state === 'ended') return fail({ kind: 'ended', group });

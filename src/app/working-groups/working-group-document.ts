@@ -28,7 +28,14 @@ export interface WorkingGroupDocument extends Document {
 }
 
 /** The groups (active or ended) that report at the session, by name. */
-export async function groupsReportingAt(store: DocumentStore, committeeId: string, sessionId: string): Promise<Array<Stored<WorkingGroupDocument>>> {
-  const groups = await store.query<WorkingGroupDocument>(committeeId, { type: 'workingGroup', where: [{ field: 'reportSessionId', op: '=', value: sessionId }] });
+export async function groupsReportingAt(
+  store: DocumentStore,
+  committeeId: string,
+  sessionId: string,
+): Promise<Array<Stored<WorkingGroupDocument>>> {
+  const groups = await store.query<WorkingGroupDocument>(committeeId, {
+    type: 'workingGroup',
+    where: [{ field: 'reportSessionId', op: '=', value: sessionId }],
+  });
   return groups.sort((a, b) => a.name.localeCompare(b.name, 'de'));
 }

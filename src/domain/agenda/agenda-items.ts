@@ -37,7 +37,12 @@ export const AGENDA_LIMITS = {
 } as const;
 
 /** The minutes a standard item or a report gets until the secretariat says otherwise. */
-const DEFAULT_MINUTES: Readonly<Record<StandardItem | 'report', number>> = { opening: 10, agreements: 15, report: 15, other: 5 };
+const DEFAULT_MINUTES: Readonly<Record<StandardItem | 'report', number>> = {
+  opening: 10,
+  agreements: 15,
+  report: 15,
+  other: 5,
+};
 
 /** A temporary working group that reports at the session. */
 export interface ReportingGroup {
@@ -63,17 +68,43 @@ export interface StandardItemFacts {
  */
 export function withStandardItems(items: readonly AgendaItem[], facts: StandardItemFacts): AgendaItem[] {
   const byId = new Map(items.map((item) => [item.id, item]));
-  const standard = (name: StandardItem): AgendaItem => byId.get(name) ?? { id: name, title: '', kind: name === 'opening' ? 'decision' : 'information', minutes: DEFAULT_MINUTES[name], origin: { type: 'standard', standard: name }, submissionIds: [] };
+  const standard = (name: StandardItem): AgendaItem =>
+    byId.get(name) ?? {
+      id: name,
+      title: '',
+      kind: name === 'opening' ? 'decision' : 'information',
+      minutes: DEFAULT_MINUTES[name],
+      origin: { type: 'standard', standard: name },
+      submissionIds: [],
+    };
   const reportIds = new Set(facts.reportingGroups.map((group) => reportItemId(group.id)));
-  const middle = items.filter((item) => item.origin.type === 'topic' || (item.origin.type === 'report' && reportIds.has(item.id)));
+  const middle = items.filter(
+    (item) => item.origin.type === 'topic' || (item.origin.type === 'report' && reportIds.has(item.id)),
+  );
   const newReports = facts.reportingGroups
     .filter((group) => !byId.has(reportItemId(group.id)))
-    .map((group): AgendaItem => ({ id: reportItemId(group.id), title: group.name, kind: 'information', minutes: DEFAULT_MINUTES.report, origin: { type: 'report', groupId: group.id }, submissionIds: [] }));
+    .map((group): AgendaItem => ({
+      id: reportItemId(group.id),
+      title: group.name,
+      kind: 'information',
+      minutes: DEFAULT_MINUTES.report,
+      origin: { type: 'report', groupId: group.id },
+      submissionIds: [],
+    }));
   const renamed = middle.map((item) => {
-    const group = item.origin.type === 'report' ? facts.reportingGroups.find((candidate) => reportItemId(candidate.id) === item.id) : undefined;
+    const group =
+      item.origin.type === 'report'
+        ? facts.reportingGroups.find((candidate) => reportItemId(candidate.id) === item.id)
+        : undefined;
     return group && group.name !== item.title ? { ...item, title: group.name } : item;
   });
-  return [standard('opening'), ...(facts.hasOpenAgreements ? [standard('agreements')] : []), ...renamed, ...newReports, standard('other')];
+  return [
+    standard('opening'),
+    ...(facts.hasOpenAgreements ? [standard('agreements')] : []),
+    ...renamed,
+    ...newReports,
+    standard('other'),
+  ];
 }
 
 function reportItemId(groupId: string): string {
@@ -89,7 +120,11 @@ export function isFixed(item: Pick<AgendaItem, 'origin'>): boolean {
  * The agenda with the item moved one place up or down. Items move among themselves only: the
  * opening stays first and any other business last.
  */
-export function moveItem(items: readonly AgendaItem[], itemId: string, direction: 'up' | 'down'): Result<AgendaItem[], 'unknownItem' | 'cannotMove'> {
+export function moveItem(
+  items: readonly AgendaItem[],
+  itemId: string,
+  direction: 'up' | 'down',
+): Result<AgendaItem[], 'unknownItem' | 'cannotMove'> {
   const index = items.findIndex((item) => item.id === itemId);
   if (index < 0) return fail('unknownItem');
   const target = direction === 'up' ? index - 1 : index + 1;
@@ -127,7 +162,13 @@ export function agendaChanges(previous: readonly AgendaItem[], current: readonly
   for (const item of current) {
     const old = before.get(item.id);
     if (!old) marks.set(item.id, 'new');
-    else if (old.title !== item.title || old.kind !== item.kind || old.presenter !== item.presenter || old.minutes !== item.minutes) marks.set(item.id, 'changed');
+    else if (
+      old.title !== item.title ||
+      old.kind !== item.kind ||
+      old.presenter !== item.presenter ||
+      old.minutes !== item.minutes
+    )
+      marks.set(item.id, 'changed');
   }
   const kept = new Set(current.map((item) => item.id));
   return { marks, removed: previous.filter((item) => !kept.has(item.id)) };

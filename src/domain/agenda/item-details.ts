@@ -30,13 +30,20 @@ export type ItemDetailsProblem =
 export function parseItemDetails(input: ItemDetailsInput, titled: boolean): Result<ItemDetails, ItemDetailsProblem[]> {
   const problems: ItemDetailsProblem[] = [];
   const text = (field: ItemDetailsField, checked: TextField): string | undefined =>
-    checkText(checked, input[field], (code, max) => problems.push(code === 'tooLong' ? { field, code, max } : { field, code }));
+    checkText(checked, input[field], (code, max) =>
+      problems.push(code === 'tooLong' ? { field, code, max } : { field, code }),
+    );
   const title = titled ? text('title', 'agendaTitle') : undefined;
-  if (titled && !title && !problems.some((problem) => problem.field === 'title')) problems.push({ field: 'title', code: 'required' });
+  if (titled && !title && !problems.some((problem) => problem.field === 'title'))
+    problems.push({ field: 'title', code: 'required' });
   const presenter = text('presenter', 'presenter');
   const minutes = wholeMinutes(input.minutes);
   const { min, max } = AGENDA_LIMITS.minutes;
-  if (minutes === undefined) problems.push({ field: 'minutes', code: input.minutes === undefined || input.minutes === '' ? 'required' : 'invalid' });
+  if (minutes === undefined)
+    problems.push({
+      field: 'minutes',
+      code: input.minutes === undefined || input.minutes === '' ? 'required' : 'invalid',
+    });
   else if (minutes < min || minutes > max) problems.push({ field: 'minutes', code: 'outOfRange', min, max });
   const kind = (ITEM_KINDS as readonly unknown[]).includes(input.kind) ? (input.kind as ItemKind) : undefined;
   if (!kind) problems.push({ field: 'kind', code: 'invalid' });
@@ -45,6 +52,11 @@ export function parseItemDetails(input: ItemDetailsInput, titled: boolean): Resu
 }
 
 function wholeMinutes(value: unknown): number | undefined {
-  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d{1,4}\s*$/.test(value) ? Number(value) : NaN;
+  const number =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\s*\d{1,4}\s*$/.test(value)
+        ? Number(value)
+        : NaN;
   return Number.isInteger(number) ? number : undefined;
 }

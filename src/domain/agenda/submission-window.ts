@@ -17,12 +17,22 @@ const TAKES_TOPICS: readonly SessionState[] = ['planned', 'topicsOpen', 'invited
  * at this instant or later is late: "until 21 days before" means up to the end of that day.
  */
 export function topicDeadline(sessionStartsAt: string, leadTimes: LeadTimes, timeZone: string): string {
-  return sessionDeadlines(sessionStartsAt, leadTimes, timeZone).find((deadline) => deadline.kind === 'topicDeadline')!.dueAt;
+  return sessionDeadlines(sessionStartsAt, leadTimes, timeZone).find((deadline) => deadline.kind === 'topicDeadline')!
+    .dueAt;
 }
 
 /** Whether a submission made at `nowIso` reaches the session's agenda. */
-export function takesTopicsAt(session: SessionForTopics, nowIso: string, leadTimes: LeadTimes, timeZone: string): boolean {
-  return TAKES_TOPICS.includes(session.state) && session.startsAt > nowIso && nowIso < topicDeadline(session.startsAt, leadTimes, timeZone);
+export function takesTopicsAt(
+  session: SessionForTopics,
+  nowIso: string,
+  leadTimes: LeadTimes,
+  timeZone: string,
+): boolean {
+  return (
+    TAKES_TOPICS.includes(session.state) &&
+    session.startsAt > nowIso &&
+    nowIso < topicDeadline(session.startsAt, leadTimes, timeZone)
+  );
 }
 
 /** Where a submission goes: the session it is for, and the one it missed, if it was late. */
@@ -37,10 +47,23 @@ export interface SubmissionTarget<S extends SessionForTopics> {
  * offered for the following session that still takes topics, and `missed` says which one it
  * missed, so the submitter can be told. Without any such session, `session` is absent.
  */
-export function submissionTarget<S extends SessionForTopics>(sessions: readonly S[], nowIso: string, leadTimes: LeadTimes, timeZone: string, askedFor?: S): SubmissionTarget<S> {
-  const ahead = sessions.filter((session) => TAKES_TOPICS.includes(session.state) && session.startsAt > nowIso).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+export function submissionTarget<S extends SessionForTopics>(
+  sessions: readonly S[],
+  nowIso: string,
+  leadTimes: LeadTimes,
+  timeZone: string,
+  askedFor?: S,
+): SubmissionTarget<S> {
+  const ahead = sessions
+    .filter((session) => TAKES_TOPICS.includes(session.state) && session.startsAt > nowIso)
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const wanted = askedFor ?? ahead[0];
   if (wanted && takesTopicsAt(wanted, nowIso, leadTimes, timeZone)) return { session: wanted };
-  const following = ahead.find((session) => session.id !== wanted?.id && (!wanted || session.startsAt >= wanted.startsAt) && takesTopicsAt(session, nowIso, leadTimes, timeZone));
+  const following = ahead.find(
+    (session) =>
+      session.id !== wanted?.id &&
+      (!wanted || session.startsAt >= wanted.startsAt) &&
+      takesTopicsAt(session, nowIso, leadTimes, timeZone),
+  );
   return { ...(following ? { session: following } : {}), ...(wanted ? { missed: wanted } : {}) };
 }

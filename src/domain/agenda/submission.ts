@@ -49,10 +49,14 @@ export type SubmissionProblem =
  */
 export function parseSubmission(input: SubmissionInput): Result<SubmissionContent, SubmissionProblem[]> {
   const problems: SubmissionProblem[] = [];
-  const kind = (SUBMISSION_KINDS as readonly unknown[]).includes(input.kind) ? (input.kind as SubmissionKind) : undefined;
-  if (!kind) problems.push({ field: 'kind', code: input.kind === undefined || input.kind === '' ? 'required' : 'invalid' });
+  const kind = (SUBMISSION_KINDS as readonly unknown[]).includes(input.kind)
+    ? (input.kind as SubmissionKind)
+    : undefined;
+  if (!kind)
+    problems.push({ field: 'kind', code: input.kind === undefined || input.kind === '' ? 'required' : 'invalid' });
   const title = text(input.title, 'title', 'topicTitle', problems);
-  if (!title && !problems.some((problem) => problem.field === 'title')) problems.push({ field: 'title', code: 'required' });
+  if (!title && !problems.some((problem) => problem.field === 'title'))
+    problems.push({ field: 'title', code: 'required' });
   const description = text(input.description, 'description', 'topicDescription', problems);
   const institution = text(input.institution, 'institution', 'institution', problems);
   const link = text(input.link, 'link', 'topicLink', problems);
@@ -74,16 +78,33 @@ export function parseSubmission(input: SubmissionInput): Result<SubmissionConten
  * punctuation do not count, so a repeated chat line is recognised.
  */
 export function titleKey(title: string): string {
-  return title.normalize('NFC').toLocaleLowerCase('de-DE').replace(/\s+/g, ' ').replace(/[.!?:;,\s]+$/, '').trim();
+  return title
+    .normalize('NFC')
+    .toLocaleLowerCase('de-DE')
+    .replace(/\s+/g, ' ')
+    .replace(/[.!?:;,\s]+$/, '')
+    .trim();
 }
 
-function text(value: unknown, field: SubmissionField, checked: TextField, problems: SubmissionProblem[]): string | undefined {
-  return checkText(checked, value, (code, max) => problems.push(code === 'tooLong' ? { field, code, max } : { field, code }));
+function text(
+  value: unknown,
+  field: SubmissionField,
+  checked: TextField,
+  problems: SubmissionProblem[],
+): string | undefined {
+  return checkText(checked, value, (code, max) =>
+    problems.push(code === 'tooLong' ? { field, code, max } : { field, code }),
+  );
 }
 
 function minutes(value: unknown, problems: SubmissionProblem[]): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d{1,4}\s*$/.test(value) ? Number(value) : NaN;
+  const number =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\s*\d{1,4}\s*$/.test(value)
+        ? Number(value)
+        : NaN;
   const { min, max } = SUBMISSION_LIMITS.minutes;
   if (!Number.isInteger(number)) problems.push({ field: 'desiredMinutes', code: 'invalid' });
   else if (number < min || number > max) problems.push({ field: 'desiredMinutes', code: 'outOfRange', min, max });

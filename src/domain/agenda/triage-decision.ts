@@ -39,12 +39,16 @@ export function parseTriageDecision(input: TriageInput): Result<TriageDecision, 
       return details.ok ? ok({ type: 'accept', details: details.value }) : fail(details.error);
     }
     case 'merge':
-      return typeof input.mergeInto === 'string' && input.mergeInto !== '' ? ok({ type: 'merge', itemId: input.mergeInto }) : fail([{ field: 'mergeInto', code: 'required' }]);
+      return typeof input.mergeInto === 'string' && input.mergeInto !== ''
+        ? ok({ type: 'merge', itemId: input.mergeInto })
+        : fail([{ field: 'mergeInto', code: 'required' }]);
     case 'defer':
       return ok({ type: 'defer' });
     case 'decline': {
       const problems: TriageProblem[] = [];
-      const reason = checkText('declineReason', input.reason, (code, max) => problems.push(code === 'tooLong' ? { field: 'reason', code, max } : { field: 'reason', code }));
+      const reason = checkText('declineReason', input.reason, (code, max) =>
+        problems.push(code === 'tooLong' ? { field: 'reason', code, max } : { field: 'reason', code }),
+      );
       if (!reason && problems.length === 0) problems.push({ field: 'reason', code: 'required' });
       return reason && problems.length === 0 ? ok({ type: 'decline', reason }) : fail(problems);
     }

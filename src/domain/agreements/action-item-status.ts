@@ -32,9 +32,15 @@ const SETTABLE: readonly ActionStatus[] = ['inProgress', 'blocked', 'done'];
  * instance when the committee finds the work unfinished. Blocked needs a note saying what help
  * is needed, because the secretariat is alerted with it; done and in progress take an optional one.
  */
-export function checkStatusChange(current: ActionStatus, requested: unknown, note: string | undefined, standing: ActionStanding): Result<ActionStatus, StatusChangeRefusal> {
+export function checkStatusChange(
+  current: ActionStatus,
+  requested: unknown,
+  note: string | undefined,
+  standing: ActionStanding,
+): Result<ActionStatus, StatusChangeRefusal> {
   if (!standing.responsible && !standing.secretariat) return fail('notResponsible');
-  if (typeof requested !== 'string' || !(SETTABLE as readonly string[]).includes(requested)) return fail('invalidStatus');
+  if (typeof requested !== 'string' || !(SETTABLE as readonly string[]).includes(requested))
+    return fail('invalidStatus');
   const target = requested as ActionStatus;
   if (current === 'done' && !(standing.secretariat && target === 'inProgress')) return fail('done');
   if (target === current) return fail('unchanged');
@@ -43,7 +49,10 @@ export function checkStatusChange(current: ActionStatus, requested: unknown, not
 }
 
 /** Whether the person may ask for a new due date: whoever may change the item, while it is not done. */
-export function mayProposeDueDate(current: ActionStatus, standing: ActionStanding): Result<true, 'notResponsible' | 'done'> {
+export function mayProposeDueDate(
+  current: ActionStatus,
+  standing: ActionStanding,
+): Result<true, 'notResponsible' | 'done'> {
   if (!standing.responsible && !standing.secretariat) return fail('notResponsible');
   return current === 'done' ? fail('done') : ok(true);
 }

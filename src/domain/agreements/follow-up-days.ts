@@ -14,7 +14,10 @@ const FOLLOW_UP_TIME = { hour: 9, minute: 0, second: 0, millisecond: 0 } as cons
  * The reminder an item gets on a day, if any: exactly seven days before its due date, and on the
  * due date. Done items get none. A moved due date gives new reminder days of its own.
  */
-export function reminderOn(item: { readonly dueDate: string; readonly status: string }, day: string): ReminderKind | undefined {
+export function reminderOn(
+  item: { readonly dueDate: string; readonly status: string },
+  day: string,
+): ReminderKind | undefined {
   if (item.status === 'done') return undefined;
   const left = daysBetween(day, item.dueDate);
   if (left === REMINDER_DAYS_AHEAD) return 'weekBefore';
@@ -51,7 +54,12 @@ export const CATCH_UP_DAYS = 7;
  * at most a week back) through today. Outbox keys make covering a day twice harmless.
  */
 export function daysToCover(scheduledDay: string, today: string): string[] {
-  const first = scheduledDay < today ? (daysBetween(scheduledDay, today) > CATCH_UP_DAYS ? addDays(today, -CATCH_UP_DAYS) : scheduledDay) : today;
+  const first =
+    scheduledDay < today
+      ? daysBetween(scheduledDay, today) > CATCH_UP_DAYS
+        ? addDays(today, -CATCH_UP_DAYS)
+        : scheduledDay
+      : today;
   const days: string[] = [];
   for (let day = first; day <= today; day = addDays(day, 1)) days.push(day);
   return days;

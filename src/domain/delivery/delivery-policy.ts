@@ -34,7 +34,12 @@ export function isRetryable(status: number | null): boolean {
  * with full jitter in its upper half, never below the connector's Retry-After and never above
  * `maxDelayMs`. `random` returns a number in [0, 1), injected so tests can pin it.
  */
-export function nextStepAfterFailure(attempt: number, failure: FailedAttempt, random: () => number, policy = DEFAULT_DELIVERY_POLICY): NextStep {
+export function nextStepAfterFailure(
+  attempt: number,
+  failure: FailedAttempt,
+  random: () => number,
+  policy = DEFAULT_DELIVERY_POLICY,
+): NextStep {
   if (!isRetryable(failure.status)) return { kind: 'fail', reason: 'permanent' };
   if (attempt >= policy.maxAttempts) return { kind: 'fail', reason: 'attemptsExhausted' };
   const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));

@@ -32,9 +32,16 @@ export class SendRateLimiter {
    * `marginMs` widens every window: a request reaches Teams a few milliseconds after its slot
    * was taken, and Teams counts it when it arrives.
    */
-  constructor(globalWindow: RateWindow = { limit: 50, windowMs: 1000 }, conversationWindows: readonly RateWindow[] = TEAMS_PER_CONVERSATION_WINDOWS, marginMs = 0) {
+  constructor(
+    globalWindow: RateWindow = { limit: 50, windowMs: 1000 },
+    conversationWindows: readonly RateWindow[] = TEAMS_PER_CONVERSATION_WINDOWS,
+    marginMs = 0,
+  ) {
     this.globalWindow = { ...globalWindow, windowMs: globalWindow.windowMs + marginMs };
-    this.conversationWindows = conversationWindows.map((window) => ({ ...window, windowMs: window.windowMs + marginMs }));
+    this.conversationWindows = conversationWindows.map((window) => ({
+      ...window,
+      windowMs: window.windowMs + marginMs,
+    }));
   }
 
   /**
@@ -46,9 +53,17 @@ export class SendRateLimiter {
   earliestSendAt(conversationId: string, nowMs: number): number {
     const lastGlobal = this.sentGlobally.at(-1);
     const spacing = this.globalWindow.windowMs / this.globalWindow.limit;
-    let at = Math.max(nowMs, this.globalPauseUntil, this.pausedUntil.get(conversationId) ?? 0, lastGlobal === undefined ? 0 : lastGlobal + spacing);
+    let at = Math.max(
+      nowMs,
+      this.globalPauseUntil,
+      this.pausedUntil.get(conversationId) ?? 0,
+      lastGlobal === undefined ? 0 : lastGlobal + spacing,
+    );
     at = Math.max(at, earliestWithin(this.sentGlobally, [this.globalWindow], at));
-    return Math.max(at, earliestWithin(this.sentPerConversation.get(conversationId) ?? [], this.conversationWindows, at));
+    return Math.max(
+      at,
+      earliestWithin(this.sentPerConversation.get(conversationId) ?? [], this.conversationWindows, at),
+    );
   }
 
   /** Takes a send slot now if one is free; false means: ask `earliestSendAt` when to come back. */
@@ -74,7 +89,8 @@ export class SendRateLimiter {
   private forgetBefore(nowMs: number): void {
     const longest = Math.max(this.globalWindow.windowMs, ...this.conversationWindows.map((window) => window.windowMs));
     const horizon = nowMs - longest;
-    while (this.sentGlobally.length > 0 && this.sentGlobally[0]! <= nowMs - this.globalWindow.windowMs) this.sentGlobally.shift();
+    while (this.sentGlobally.length > 0 && this.sentGlobally[0]! <= nowMs - this.globalWindow.windowMs)
+      this.sentGlobally.shift();
     for (const [conversationId, sent] of this.sentPerConversation) {
       while (sent.length > 0 && sent[0]! <= horizon) sent.shift();
       if (sent.length === 0) this.sentPerConversation.delete(conversationId);
@@ -87,7 +103,7 @@ export class SendRateLimiter {
 function earliestWithin(sentAscending: readonly number[], windows: readonly RateWindow[], from: number): number {
   let at = from;
   // Moving later for one window can only free the others, but check again until none objects.
-  for (let moved = true; moved; ) {
+  for (let moved = true; moved;) {
     moved = false;
     for (const window of windows) {
       const inWindow = sentAscending.filter((sentAt) => sentAt > at - window.windowMs);

@@ -19,7 +19,12 @@ export interface ItemTextLimits {
 /** The characters each text of an item may take when the card shows `itemCount` items. */
 export function itemTextLimits(itemCount: number, budget = CARD_TEXT_BUDGET): ItemTextLimits {
   const perItem = Math.max(120, Math.min(8000, Math.floor(budget / Math.max(1, itemCount))));
-  return { title: Math.min(200, Math.max(50, Math.floor(perItem / 4))), summary: Math.floor(perItem / 2), result: Math.floor(perItem / 4), agreements: Math.floor(perItem / 4) };
+  return {
+    title: Math.min(200, Math.max(50, Math.floor(perItem / 4))),
+    summary: Math.floor(perItem / 2),
+    result: Math.floor(perItem / 4),
+    agreements: Math.floor(perItem / 4),
+  };
 }
 
 /** Text cut to `max` characters with an ellipsis. */

@@ -19,7 +19,12 @@ export function agreementField(row: number | 'new', part: AgreementPart): string
 /** Which field a problem is about; rows count from 1 as the form shows them, the new row last. */
 export type MinutesItemProblem =
   | { readonly field: 'summary' | 'result'; readonly code: TextProblemCode; readonly max: number }
-  | { readonly field: 'text' | 'institution'; readonly row: number; readonly code: TextProblemCode | 'required'; readonly max: number }
+  | {
+      readonly field: 'text' | 'institution';
+      readonly row: number;
+      readonly code: TextProblemCode | 'required';
+      readonly max: number;
+    }
   | { readonly field: 'responsible'; readonly row: number; readonly code: 'required' | 'unknownPerson' }
   | { readonly field: 'dueDate'; readonly row: number; readonly code: 'required' | 'invalidDate' | 'pastDate' }
   | { readonly field: 'agreements'; readonly code: 'tooMany'; readonly max: number }
@@ -45,10 +50,16 @@ export interface MinutesItemRules {
  * an existing agreement is not checked again, so a revision days later is not refused for an
  * agreement that has since fallen due.
  */
-export function parseMinutesItem(existing: MinutesItem, fields: Readonly<Record<string, unknown>>, rules: MinutesItemRules): Result<MinutesItem, MinutesItemProblem[]> {
+export function parseMinutesItem(
+  existing: MinutesItem,
+  fields: Readonly<Record<string, unknown>>,
+  rules: MinutesItemRules,
+): Result<MinutesItem, MinutesItemProblem[]> {
   const problems: MinutesItemProblem[] = [];
-  const summary = checkText('minutesSummary', fields.summary, (code, max) => problems.push({ field: 'summary', code, max })) ?? '';
-  const result = checkText('minutesResult', fields.result, (code, max) => problems.push({ field: 'result', code, max })) ?? '';
+  const summary =
+    checkText('minutesSummary', fields.summary, (code, max) => problems.push({ field: 'summary', code, max })) ?? '';
+  const result =
+    checkText('minutesResult', fields.result, (code, max) => problems.push({ field: 'result', code, max })) ?? '';
 
   let agreements: AgreementDraft[];
   if (rules.agreementsFrozen) {
@@ -63,37 +74,60 @@ export function parseMinutesItem(existing: MinutesItem, fields: Readonly<Record<
       if (parsed) agreements.push(parsed);
     });
     const newRow = existing.agreements.length + 1;
-    if (AGREEMENT_PARTS.some((part) => part !== 'remove' && typeof fields[agreementField('new', part)] === 'string' && (fields[agreementField('new', part)] as string).trim() !== '')) {
+    if (
+      AGREEMENT_PARTS.some(
+        (part) =>
+          part !== 'remove' &&
+          typeof fields[agreementField('new', part)] === 'string' &&
+          (fields[agreementField('new', part)] as string).trim() !== '',
+      )
+    ) {
       const parsed = parseAgreement(fields, 'new', newRow, undefined, rules, problems);
       if (parsed) agreements.push(parsed);
     }
     const max = Math.min(MINUTES_LIMITS.agreementsPerItem, MINUTES_LIMITS.agreementsTotal - rules.agreementsElsewhere);
-    if (agreements.length > Math.max(existing.agreements.length, max)) problems.push({ field: 'agreements', code: 'tooMany', max: Math.max(0, max) });
+    if (agreements.length > Math.max(existing.agreements.length, max))
+      problems.push({ field: 'agreements', code: 'tooMany', max: Math.max(0, max) });
   }
   if (problems.length > 0) return fail(problems);
   return ok({ ...existing, summary, result, agreements });
 }
 
-function parseAgreement(fields: Readonly<Record<string, unknown>>, key: number | 'new', row: number, existing: AgreementDraft | undefined, rules: MinutesItemRules, problems: MinutesItemProblem[]): AgreementDraft | undefined {
+function parseAgreement(
+  fields: Readonly<Record<string, unknown>>,
+  key: number | 'new',
+  row: number,
+  existing: AgreementDraft | undefined,
+  rules: MinutesItemRules,
+  problems: MinutesItemProblem[],
+): AgreementDraft | undefined {
   const before = problems.length;
-  const text = checkText('agreementText', fields[agreementField(key, 'text')], (code, max) => problems.push({ field: 'text', row, code, max }));
-  if (!text && problems.length === before) problems.push({ field: 'text', row, code: 'required', max: MINUTES_LIMITS.agreementText });
+  const text = checkText('agreementText', fields[agreementField(key, 'text')], (code, max) =>
+    problems.push({ field: 'text', row, code, max }),
+  );
+  if (!text && problems.length === before)
+    problems.push({ field: 'text', row, code: 'required', max: MINUTES_LIMITS.agreementText });
 
   const responsible = fields[agreementField(key, 'responsible')];
   const responsibleId = typeof responsible === 'string' ? responsible.trim() : '';
   if (!responsibleId) problems.push({ field: 'responsible', row, code: 'required' });
-  else if (!rules.responsibles.has(responsibleId) && responsibleId !== existing?.responsibleId) problems.push({ field: 'responsible', row, code: 'unknownPerson' });
+  else if (!rules.responsibles.has(responsibleId) && responsibleId !== existing?.responsibleId)
+    problems.push({ field: 'responsible', row, code: 'unknownPerson' });
 
   const instituted = problems.length;
-  const typedInstitution = checkText('institution', fields[agreementField(key, 'institution')], (code, max) => problems.push({ field: 'institution', row, code, max }));
+  const typedInstitution = checkText('institution', fields[agreementField(key, 'institution')], (code, max) =>
+    problems.push({ field: 'institution', row, code, max }),
+  );
   const institution = typedInstitution ?? (responsibleId ? rules.responsibles.get(responsibleId) : undefined) ?? '';
-  if (!institution && problems.length === instituted && rules.responsibles.has(responsibleId)) problems.push({ field: 'institution', row, code: 'required', max: MINUTES_LIMITS.institution });
+  if (!institution && problems.length === instituted && rules.responsibles.has(responsibleId))
+    problems.push({ field: 'institution', row, code: 'required', max: MINUTES_LIMITS.institution });
 
   const due = fields[agreementField(key, 'due')];
   const dueDate = typeof due === 'string' ? due.trim() : '';
   if (!dueDate) problems.push({ field: 'dueDate', row, code: 'required' });
   else if (!isCalendarDay(dueDate)) problems.push({ field: 'dueDate', row, code: 'invalidDate' });
-  else if (dueDate < rules.today && dueDate !== existing?.dueDate) problems.push({ field: 'dueDate', row, code: 'pastDate' });
+  else if (dueDate < rules.today && dueDate !== existing?.dueDate)
+    problems.push({ field: 'dueDate', row, code: 'pastDate' });
 
   if (problems.length > before) return undefined;
   return { id: existing?.id ?? rules.newAgreementId(), text: text!, institution, responsibleId, dueDate };
@@ -113,7 +147,14 @@ function agreementsTouched(agreements: readonly AgreementDraft[], fields: Readon
   const changed = agreements.some((agreement, index) => {
     const row = index + 1;
     const remove = fields[agreementField(row, 'remove')];
-    return remove === true || remove === 'true' || differs(row, 'text', agreement.text) || differs(row, 'institution', agreement.institution) || differs(row, 'responsible', agreement.responsibleId) || differs(row, 'due', agreement.dueDate);
+    return (
+      remove === true ||
+      remove === 'true' ||
+      differs(row, 'text', agreement.text) ||
+      differs(row, 'institution', agreement.institution) ||
+      differs(row, 'responsible', agreement.responsibleId) ||
+      differs(row, 'due', agreement.dueDate)
+    );
   });
   return changed || AGREEMENT_PARTS.some((part) => part !== 'remove' && differs('new', part, ''));
 }

@@ -6,10 +6,17 @@ import type { MinutesItem } from './minutes-content';
  */
 export function changedItemIds(before: readonly MinutesItem[], after: readonly MinutesItem[]): string[] {
   const previous = new Map(before.map((item) => [item.itemId, item]));
-  return after.filter((item) => {
-    const old = previous.get(item.itemId);
-    return !old || old.summary !== item.summary || old.result !== item.result || JSON.stringify(old.agreements) !== JSON.stringify(item.agreements);
-  }).map((item) => item.itemId);
+  return after
+    .filter((item) => {
+      const old = previous.get(item.itemId);
+      return (
+        !old ||
+        old.summary !== item.summary ||
+        old.result !== item.result ||
+        JSON.stringify(old.agreements) !== JSON.stringify(item.agreements)
+      );
+    })
+    .map((item) => item.itemId);
 }
 
 /** How many agreements the minutes hold in all; approval writes one action item per agreement. */

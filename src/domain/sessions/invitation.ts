@@ -14,15 +14,25 @@ export interface Invitation {
  * deputy when the member was deactivated); a deputy also once the member has declined or sent
  * them (the deputy rule). Anyone else is not, whatever a card says.
  */
-export function invitationOf(seats: readonly InvitedSeat[], answers: readonly RsvpAnswer[], personId: string): Invitation | undefined {
+export function invitationOf(
+  seats: readonly InvitedSeat[],
+  answers: readonly RsvpAnswer[],
+  personId: string,
+): Invitation | undefined {
   const first = seats.find((seat) => firstInviteeOf(seat).personId === personId);
   if (first) return { seat: first, as: firstInviteeOf(first).as };
-  const asDeputy = seats.find((seat) => seat.deputyId === personId && deputyToInvite(seat, latestOf(answers, seat.id, seat.memberId)) === personId);
+  const asDeputy = seats.find(
+    (seat) =>
+      seat.deputyId === personId && deputyToInvite(seat, latestOf(answers, seat.id, seat.memberId)) === personId,
+  );
   return asDeputy ? { seat: asDeputy, as: 'deputy' } : undefined;
 }
 
 /** Everybody holding an invitation now: every seat's first invitee, and the deputies the rule has called in. */
-export function invitees(seats: readonly InvitedSeat[], answers: readonly RsvpAnswer[]): Array<{ readonly personId: string } & Invitation> {
+export function invitees(
+  seats: readonly InvitedSeat[],
+  answers: readonly RsvpAnswer[],
+): Array<{ readonly personId: string } & Invitation> {
   return seats.flatMap((seat) => {
     const first = firstInviteeOf(seat);
     const deputy = seat.heldByDeputy ? undefined : deputyToInvite(seat, latestOf(answers, seat.id, seat.memberId));
@@ -34,5 +44,8 @@ export function invitees(seats: readonly InvitedSeat[], answers: readonly RsvpAn
 export function latestOf(answers: readonly RsvpAnswer[], seatId: string, personId: string): RsvpAnswer | undefined {
   return answers
     .filter((answer) => answer.seatId === seatId && answer.personId === personId)
-    .reduce<RsvpAnswer | undefined>((latest, answer) => (!latest || answer.answeredAt >= latest.answeredAt ? answer : latest), undefined);
+    .reduce<RsvpAnswer | undefined>(
+      (latest, answer) => (!latest || answer.answeredAt >= latest.answeredAt ? answer : latest),
+      undefined,
+    );
 }

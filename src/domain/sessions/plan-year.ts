@@ -28,7 +28,10 @@ const THURSDAY = 4;
  * per the rotation. Planning is a pure function of the year and the settings, so planning the
  * same year again proposes the same sessions (the use case then creates none twice).
  */
-export function planYear(year: number, settings: Pick<CommitteeSettings, 'terms' | 'timeZone' | 'sessionLengthMinutes' | 'chairRotation'>): PlannedSession[] {
+export function planYear(
+  year: number,
+  settings: Pick<CommitteeSettings, 'terms' | 'timeZone' | 'sessionLengthMinutes' | 'chairRotation'>,
+): PlannedSession[] {
   return settings.terms.map((term, index) => {
     const sequence = index + 1;
     const middleMonth = term.startMonth + Math.floor((term.endMonth - term.startMonth) / 2);
@@ -52,7 +55,12 @@ export function planYear(year: number, settings: Pick<CommitteeSettings, 'terms'
  * continuing across years, so with as many institutions as later sessions each year repeats the
  * same order, and with more they take turns over the years.
  */
-export function chairOf(year: number, sequence: number, sessionsPerYear: number, rotation: ChairRotation): string | undefined {
+export function chairOf(
+  year: number,
+  sequence: number,
+  sessionsPerYear: number,
+  rotation: ChairRotation,
+): string | undefined {
   if (sequence === 1 || rotation.rotating.length === 0) return rotation.firstSessionOfYear;
   const laterSessionsPerYear = Math.max(1, sessionsPerYear - 1);
   const turn = year * laterSessionsPerYear + (sequence - 2);
@@ -65,7 +73,11 @@ export function chairOf(year: number, sequence: number, sessionsPerYear: number,
  * sessions are counted apart from the regular ones, so adding one to a year not yet planned
  * leaves every regular number free for planning.
  */
-export function extraSession(existingNumbers: readonly string[], localDate: string, settings: Pick<CommitteeSettings, 'timeZone' | 'sessionLengthMinutes'>): PlannedSession {
+export function extraSession(
+  existingNumbers: readonly string[],
+  localDate: string,
+  settings: Pick<CommitteeSettings, 'timeZone' | 'sessionLengthMinutes'>,
+): PlannedSession {
   const start = DateTime.fromISO(localDate, { zone: settings.timeZone }).set(PROPOSED_START);
   if (!start.isValid) throw new Error(`Invalid date for an extra session: ${localDate}`);
   const year = start.year;

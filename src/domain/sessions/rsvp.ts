@@ -22,7 +22,12 @@ export interface RsvpAnswer {
 
 /** Answers close at noon on the day before the session, in the committee's time zone. */
 export function rsvpDeadline(sessionStartsAt: string, timeZone: string): string {
-  return DateTime.fromISO(sessionStartsAt, { zone: 'utc' }).setZone(timeZone).minus({ days: 1 }).set({ hour: 12, minute: 0, second: 0, millisecond: 0 }).toUTC().toISO()!;
+  return DateTime.fromISO(sessionStartsAt, { zone: 'utc' })
+    .setZone(timeZone)
+    .minus({ days: 1 })
+    .set({ hour: 12, minute: 0, second: 0, millisecond: 0 })
+    .toUTC()
+    .toISO()!;
 }
 
 export function answersOpen(nowIso: string, sessionStartsAt: string, timeZone: string): boolean {
@@ -67,12 +72,14 @@ export function seatStatus(seat: InvitedSeat, answers: readonly RsvpAnswer[]): S
   }
   const member = latest(answers.filter((answer) => answer.seatId === seat.id && answer.personId === seat.memberId));
   if (!member) return { kind: 'noAnswer' };
-  if (member.choice === 'inPerson' || member.choice === 'online') return { kind: 'attending', mode: member.choice, by: 'member' };
+  if (member.choice === 'inPerson' || member.choice === 'online')
+    return { kind: 'attending', mode: member.choice, by: 'member' };
   if (member.choice === 'delegate') return { kind: 'delegated', delegateName: member.delegateName ?? '' };
   const deputyInvited = deputyToInvite(seat, member);
   if (!deputyInvited) return { kind: 'declined' };
   const deputy = latest(answers.filter((answer) => answer.seatId === seat.id && answer.personId === deputyInvited));
-  if (deputy && (deputy.choice === 'inPerson' || deputy.choice === 'online')) return { kind: 'attending', mode: deputy.choice, by: 'deputy' };
+  if (deputy && (deputy.choice === 'inPerson' || deputy.choice === 'online'))
+    return { kind: 'attending', mode: deputy.choice, by: 'deputy' };
   if (deputy?.choice === 'declined') return { kind: 'declined' };
   return { kind: 'deputyInvited' };
 }

@@ -28,14 +28,21 @@ export type SessionEditProblem =
   | { readonly field: SessionEditField; readonly code: 'markup' }
   | { readonly field: SessionEditField; readonly code: 'tooLong'; readonly max: number };
 
-export const SESSION_TEXT_LIMITS = { place: TEXT_FIELDS.sessionPlace.max, onlineLink: TEXT_FIELDS.onlineLink.max } as const;
+export const SESSION_TEXT_LIMITS = {
+  place: TEXT_FIELDS.sessionPlace.max,
+  onlineLink: TEXT_FIELDS.onlineLink.max,
+} as const;
 
 /**
  * Reads the edit form against the session's time zone. The session keeps its length, so moving
  * the start moves the end. A link must be http(s): anything else (javascript:, file:) would be
  * offered to every invitee as a button.
  */
-export function parseSessionEdit(input: SessionEditInput, current: { readonly startsAt: string; readonly endsAt: string }, timeZone: string): Result<SessionEdit, SessionEditProblem[]> {
+export function parseSessionEdit(
+  input: SessionEditInput,
+  current: { readonly startsAt: string; readonly endsAt: string },
+  timeZone: string,
+): Result<SessionEdit, SessionEditProblem[]> {
   const problems: SessionEditProblem[] = [];
   const date = text(input.date);
   const time = text(input.time);
@@ -69,7 +76,9 @@ export function parseSessionEdit(input: SessionEditInput, current: { readonly st
 export function parseLocalDate(text: string): string | undefined {
   const trimmed = text.trim();
   const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(trimmed);
-  const date = german ? DateTime.fromObject({ year: Number(german[3]), month: Number(german[2]), day: Number(german[1]) }) : DateTime.fromISO(trimmed);
+  const date = german
+    ? DateTime.fromObject({ year: Number(german[3]), month: Number(german[2]), day: Number(german[1]) })
+    : DateTime.fromISO(trimmed);
   if (!date.isValid || (!german && !/^\d{4}-\d{2}-\d{2}$/.test(trimmed))) return undefined;
   return date.toISODate()!;
 }
@@ -83,6 +92,13 @@ function text(value: unknown): string {
  * was not typed into the form: read as empty, it would silently clear the field, so the checker
  * refuses it as invalid.
  */
-function limited(value: unknown, field: SessionEditField, checked: TextField, problems: SessionEditProblem[]): string | undefined {
-  return checkText(checked, value, (code, max) => problems.push(code === 'tooLong' ? { field, code, max } : { field, code }));
+function limited(
+  value: unknown,
+  field: SessionEditField,
+  checked: TextField,
+  problems: SessionEditProblem[],
+): string | undefined {
+  return checkText(checked, value, (code, max) =>
+    problems.push(code === 'tooLong' ? { field, code, max } : { field, code }),
+  );
 }

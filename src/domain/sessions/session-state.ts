@@ -1,11 +1,21 @@
 import { fail, ok, type Result } from '../result';
 
 /** The life of a session, in the order of the cycle. */
-export const SESSION_STATES = ['planned', 'topicsOpen', 'invited', 'held', 'minutesCirculated', 'minutesApproved', 'closed', 'cancelled'] as const;
+export const SESSION_STATES = [
+  'planned',
+  'topicsOpen',
+  'invited',
+  'held',
+  'minutesCirculated',
+  'minutesApproved',
+  'closed',
+  'cancelled',
+] as const;
 export type SessionState = (typeof SESSION_STATES)[number];
 
 /** What moves a session on. */
-export type SessionStep = 'openTopics' | 'invite' | 'hold' | 'circulateMinutes' | 'approveMinutes' | 'close' | 'cancel' | 'reschedule';
+export type SessionStep =
+  'openTopics' | 'invite' | 'hold' | 'circulateMinutes' | 'approveMinutes' | 'close' | 'cancel' | 'reschedule';
 
 /** Before it is held, a session can still be moved or cancelled. */
 const BEFORE_HELD: readonly SessionState[] = ['planned', 'topicsOpen', 'invited'];

@@ -35,7 +35,11 @@ export type WorkingGroupProblem =
   | { readonly field: 'plannedEndOn'; readonly code: 'endBeforeStart' }
   | { readonly field: 'reportSessionId'; readonly code: 'unavailable' };
 
-export const WORKING_GROUP_LIMITS = { name: TEXT_FIELDS.workingGroupName.max, mandate: TEXT_FIELDS.workingGroupMandate.max, members: TEXT_FIELDS.workingGroupMembers.max } as const;
+export const WORKING_GROUP_LIMITS = {
+  name: TEXT_FIELDS.workingGroupName.max,
+  mandate: TEXT_FIELDS.workingGroupMandate.max,
+  members: TEXT_FIELDS.workingGroupMembers.max,
+} as const;
 /** Longer than any date a date field sends (`2027-05-20`, `20.05.2027`), so never parsed. */
 const MAX_DATE_LENGTH = 10;
 
@@ -44,23 +48,44 @@ const MAX_DATE_LENGTH = 10;
  * planned end may fall on the start day (a one-day workshop), not before it. `reportSessionIds`
  * are the sessions the form offered; any other id can only come from a tampered or stale card.
  */
-export function parseWorkingGroup(input: WorkingGroupInput, reportSessionIds: ReadonlySet<string>): Result<WorkingGroupDetails, WorkingGroupProblem[]> {
+export function parseWorkingGroup(
+  input: WorkingGroupInput,
+  reportSessionIds: ReadonlySet<string>,
+): Result<WorkingGroupDetails, WorkingGroupProblem[]> {
   const problems: WorkingGroupProblem[] = [];
   const name = text(input.name, 'name', 'workingGroupName', true, problems);
   const mandate = text(input.mandate, 'mandate', 'workingGroupMandate', true, problems);
   const members = text(input.members, 'members', 'workingGroupMembers', false, problems);
   const startsOn = date(input.startsOn, 'startsOn', problems);
   const plannedEndOn = date(input.plannedEndOn, 'plannedEndOn', problems);
-  if (startsOn && plannedEndOn && plannedEndOn < startsOn) problems.push({ field: 'plannedEndOn', code: 'endBeforeStart' });
+  if (startsOn && plannedEndOn && plannedEndOn < startsOn)
+    problems.push({ field: 'plannedEndOn', code: 'endBeforeStart' });
   const reportSessionId = reportSession(input.reportSessionId, reportSessionIds, problems);
 
   if (problems.length > 0) return fail(problems);
-  return ok({ name: name!, mandate: mandate!, members: members ?? '', startsOn: startsOn!, plannedEndOn: plannedEndOn!, ...(reportSessionId ? { reportSessionId } : {}) });
+  return ok({
+    name: name!,
+    mandate: mandate!,
+    members: members ?? '',
+    startsOn: startsOn!,
+    plannedEndOn: plannedEndOn!,
+    ...(reportSessionId ? { reportSessionId } : {}),
+  });
 }
 
-function text(value: unknown, field: WorkingGroupField, checked: TextField, required: boolean, problems: WorkingGroupProblem[]): string | undefined {
+function text(
+  value: unknown,
+  field: WorkingGroupField,
+  checked: TextField,
+  required: boolean,
+  problems: WorkingGroupProblem[],
+): string | undefined {
   const before = problems.length;
-  const text = checkText(checked, value, (code, max) => problems.push(code === 'tooLong' ? { field, code, max } : { field, code: code === 'markup' ? 'controlCharacters' : 'invalid' }));
+  const text = checkText(checked, value, (code, max) =>
+    problems.push(
+      code === 'tooLong' ? { field, code, max } : { field, code: code === 'markup' ? 'controlCharacters' : 'invalid' },
+    ),
+  );
   if (!text && required && problems.length === before) problems.push({ field, code: 'required' });
   return text;
 }
@@ -70,13 +95,18 @@ function date(value: unknown, field: 'startsOn' | 'plannedEndOn', problems: Work
     problems.push({ field, code: 'required' });
     return undefined;
   }
-  const parsed = typeof value === 'string' && value.trim().length <= MAX_DATE_LENGTH ? parseLocalDate(value) : undefined;
+  const parsed =
+    typeof value === 'string' && value.trim().length <= MAX_DATE_LENGTH ? parseLocalDate(value) : undefined;
   if (!parsed) problems.push({ field, code: 'invalid' });
   return parsed;
 }
 
 /** The chosen session's id; empty means no report planned yet. */
-function reportSession(value: unknown, offered: ReadonlySet<string>, problems: WorkingGroupProblem[]): string | undefined {
+function reportSession(
+  value: unknown,
+  offered: ReadonlySet<string>,
+  problems: WorkingGroupProblem[],
+): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') {
     problems.push({ field: 'reportSessionId', code: 'invalid' });
@@ -101,6 +131,7 @@ export interface ListedGroup {
  */
 export function compareForList(a: ListedGroup, b: ListedGroup): number {
   if (a.state !== b.state) return a.state === 'active' ? -1 : 1;
-  const byTime = a.state === 'active' ? a.startsOn.localeCompare(b.startsOn) : (b.endedAt ?? '').localeCompare(a.endedAt ?? '');
+  const byTime =
+    a.state === 'active' ? a.startsOn.localeCompare(b.startsOn) : (b.endedAt ?? '').localeCompare(a.endedAt ?? '');
   return byTime || a.name.localeCompare(b.name, 'de');
 }

@@ -8,7 +8,15 @@ import { COMMITTEE_DOCUMENT_ID } from '../../../src/domain/ids';
 import { COMMITTEE, PEOPLE, SESSION_1, type SessionWorld } from '../sessions/session-world';
 
 /** Minutes of session 2027/1 with agreements, as approval hands them over (not the minutes use cases). */
-export function minutesWith(agreements: ReadonlyArray<{ id: string; text?: string; institution?: string; responsibleId?: string; dueDate: string }>): { items: MinutesItem[] } {
+export function minutesWith(
+  agreements: ReadonlyArray<{
+    id: string;
+    text?: string;
+    institution?: string;
+    responsibleId?: string;
+    dueDate: string;
+  }>,
+): { items: MinutesItem[] } {
   return {
     items: [
       { itemId: 'agreements', title: '', standard: 'agreements', summary: '', result: '', agreements: [] },
@@ -17,7 +25,12 @@ export function minutesWith(agreements: ReadonlyArray<{ id: string; text?: strin
         title: 'Ausbildungsabbrüche',
         summary: 'Diskussion',
         result: 'Zahlen werden nachgereicht',
-        agreements: agreements.map((agreement) => ({ text: `Vereinbarung ${agreement.id}`, institution: 'IHK zu Leipzig', responsibleId: PEOPLE.yusuf, ...agreement })),
+        agreements: agreements.map((agreement) => ({
+          text: `Vereinbarung ${agreement.id}`,
+          institution: 'IHK zu Leipzig',
+          responsibleId: PEOPLE.yusuf,
+          ...agreement,
+        })),
       },
     ],
   };
@@ -27,11 +40,26 @@ export function minutesWith(agreements: ReadonlyArray<{ id: string; text?: strin
  * Approves minutes the way the minutes' approval does for the agreements: the action items and
  * their messages in one batch. Returns the drafts it sent.
  */
-export async function approveAgreements(world: SessionWorld, minutes: { items: MinutesItem[] }, sessionId = SESSION_1, by = PEOPLE.katrin): Promise<readonly OutboxDraft[]> {
+export async function approveAgreements(
+  world: SessionWorld,
+  minutes: { items: MinutesItem[] },
+  sessionId = SESSION_1,
+  by = PEOPLE.katrin,
+): Promise<readonly OutboxDraft[]> {
   const session = await world.session(sessionId);
   const nowIso = world.clock.now().toUTC().toISO()!;
-  const { operations, drafts } = await actionItemsOnApproval(world.deps, { committeeId: COMMITTEE }, session, minutes, by, nowIso);
-  await world.store.batch(COMMITTEE, [...operations, enqueueOperation(COMMITTEE, `minutes-approved:${sessionId}`, drafts, nowIso)]);
+  const { operations, drafts } = await actionItemsOnApproval(
+    world.deps,
+    { committeeId: COMMITTEE },
+    session,
+    minutes,
+    by,
+    nowIso,
+  );
+  await world.store.batch(COMMITTEE, [
+    ...operations,
+    enqueueOperation(COMMITTEE, `minutes-approved:${sessionId}`, drafts, nowIso),
+  ]);
   return drafts;
 }
 
@@ -41,7 +69,11 @@ export async function committeeOf(world: SessionWorld): Promise<CommitteeDocumen
   return committee;
 }
 
-export async function agreement(world: SessionWorld, draftId: string, sessionId = SESSION_1): Promise<AgreementDocument & { _etag: string }> {
+export async function agreement(
+  world: SessionWorld,
+  draftId: string,
+  sessionId = SESSION_1,
+): Promise<AgreementDocument & { _etag: string }> {
   const item = await world.store.get<AgreementDocument>(COMMITTEE, agreementDocumentId(sessionId, draftId));
   assert.ok(item, `no agreement ${draftId}`);
   return item;
@@ -49,7 +81,9 @@ export async function agreement(world: SessionWorld, draftId: string, sessionId 
 
 /** The drafts of every dispatch whose id starts with the prefix. */
 export async function draftsOf(world: SessionWorld, prefix: string): Promise<OutboxDraft[]> {
-  return (await world.store.query<DispatchDocument>(COMMITTEE, { type: 'dispatch' })).filter((dispatch) => dispatch.dispatchId.startsWith(prefix)).flatMap((dispatch) => dispatch.drafts);
+  return (await world.store.query<DispatchDocument>(COMMITTEE, { type: 'dispatch' }))
+    .filter((dispatch) => dispatch.dispatchId.startsWith(prefix))
+    .flatMap((dispatch) => dispatch.drafts);
 }
 
 /** Who a draft goes to: the person's key in the world. */

@@ -6,7 +6,10 @@ describe('app/audit/audit-record: ids in write order', () => {
     const sameMillisecond = Array<string>(50).fill('2027-01-10T10:00:00.000Z');
     const instants = [...sameMillisecond, '2027-01-10T10:00:00.001Z', '2027-01-10T09:59:59.999Z'];
     const ids = instants.map((at) => auditRecordId(at));
-    assert.ok(ids.every((id) => /^audit-[0-9A-HJKMNP-TV-Z]{26}$/.test(id)), ids[0]);
+    assert.ok(
+      ids.every((id) => /^audit-[0-9A-HJKMNP-TV-Z]{26}$/.test(id)),
+      ids[0],
+    );
     for (let index = 1; index < ids.length; index += 1) {
       assert.ok(ids[index - 1]! < ids[index]!, `${ids[index - 1]} < ${ids[index]}`);
     }
@@ -17,6 +20,9 @@ describe('app/audit/audit-record: ids in write order', () => {
     const [first, second, third] = [auditRecordId(at), auditRecordId(at), auditRecordId(at)];
     const earlier = { at: '2027-01-10T09:00:00.000Z', id: auditRecordId(at) };
     const records = [{ at, id: second! }, earlier, { at, id: first! }, { at, id: third! }];
-    assert.deepEqual([...records].sort(newestFirst).map((record) => record.id), [third, second, first, earlier.id]);
+    assert.deepEqual(
+      [...records].sort(newestFirst).map((record) => record.id),
+      [third, second, first, earlier.id],
+    );
   });
 });

@@ -49,17 +49,28 @@ for (const engine of ENGINES) {
     /** Runs the work as the person's turn and answers the audit records it left. */
     async function recorded(who: PersonKey | 'scheduler', work: () => Promise<unknown>): Promise<AuditRecord[]> {
       const known = new Set((await records()).map((record) => record.id));
-      const actor = who === 'scheduler' ? { actorId: 'scheduler', source: 'scheduler' as const } : { actorId: PEOPLE[who], source: 'bot' as const };
+      const actor =
+        who === 'scheduler'
+          ? { actorId: 'scheduler', source: 'scheduler' as const }
+          : { actorId: PEOPLE[who], source: 'bot' as const };
       await (who === 'scheduler' ? work() : auditContext.run(actor, work));
-      return (await records()).filter((record) => !known.has(record.id)).sort((a, b) => a.documentType.localeCompare(b.documentType) || a.documentId.localeCompare(b.documentId));
+      return (await records())
+        .filter((record) => !known.has(record.id))
+        .sort((a, b) => a.documentType.localeCompare(b.documentType) || a.documentId.localeCompare(b.documentId));
     }
-    const summary = (list: AuditRecord[]) => list.map((record) => [record.documentType, record.operation, record.actorId, record.source]);
+    const summary = (list: AuditRecord[]) =>
+      list.map((record) => [record.documentType, record.operation, record.actorId, record.source]);
     const at = (iso: string) => world.clock.advance(Date.parse(iso) - world.clock.now().toMillis());
 
     it('answering an invitation: one record of the answer, by the person, about them and the session', async () => {
       await holdInvited();
       const left = await recorded('sabine', async () => {
-        const result = await answerRsvp(world.deps, await world.actor('sabine'), { sessionId: SESSION_1, personId: PEOPLE.sabine, revision: (await world.session()).revision, choice: 'declined' });
+        const result = await answerRsvp(world.deps, await world.actor('sabine'), {
+          sessionId: SESSION_1,
+          personId: PEOPLE.sabine,
+          revision: (await world.session()).revision,
+          choice: 'declined',
+        });
         assert.ok(result.ok, JSON.stringify(result));
       });
       assert.deepEqual(summary(left), [['rsvp', 'created', PEOPLE.sabine, 'bot']]);
@@ -67,22 +78,42 @@ for (const engine of ENGINES) {
       assert.equal(record!.sessionId, SESSION_1);
       assert.equal(record!.subject1, PEOPLE.sabine);
       assert.equal(record!.at, world.clock.now().toUTC().toISO());
-      assert.ok(record!.changes.some((change) => change.field === 'choice' && change.before === undefined && change.after === 'declined'), JSON.stringify(record!.changes));
+      assert.ok(
+        record!.changes.some(
+          (change) => change.field === 'choice' && change.before === undefined && change.after === 'declined',
+        ),
+        JSON.stringify(record!.changes),
+      );
 
       const again = await recorded('sabine', async () => {
-        const result = await answerRsvp(world.deps, await world.actor('sabine'), { sessionId: SESSION_1, personId: PEOPLE.sabine, revision: (await world.session()).revision, choice: 'inPerson' });
+        const result = await answerRsvp(world.deps, await world.actor('sabine'), {
+          sessionId: SESSION_1,
+          personId: PEOPLE.sabine,
+          revision: (await world.session()).revision,
+          choice: 'inPerson',
+        });
         assert.ok(result.ok);
       });
       const changed = again.find((record) => record.documentType === 'rsvp');
       assert.equal(changed?.operation, 'changed');
-      assert.deepEqual(changed?.changes.find((change) => change.field === 'choice'), { field: 'choice', before: 'declined', after: 'inPerson' });
+      assert.deepEqual(
+        changed?.changes.find((change) => change.field === 'choice'),
+        { field: 'choice', before: 'declined', after: 'inPerson' },
+      );
     });
 
     it('saving attendance: the attendance and the session now held, by the secretariat', async () => {
       await holdInvited();
       at(AFTER_SESSION);
       const left = await recorded('katrin', async () => {
-        const fields = { [`presence-${seatDocumentId('jobcenter')}`]: 'inPerson', [`name-${seatDocumentId('jobcenter')}`]: 'Thomas Richter', [`presence-${seatDocumentId('agentur')}`]: 'absent', [`name-${seatDocumentId('agentur')}`]: '', [`presence-${seatDocumentId('ihk')}`]: 'absent', [`name-${seatDocumentId('ihk')}`]: '' };
+        const fields = {
+          [`presence-${seatDocumentId('jobcenter')}`]: 'inPerson',
+          [`name-${seatDocumentId('jobcenter')}`]: 'Thomas Richter',
+          [`presence-${seatDocumentId('agentur')}`]: 'absent',
+          [`name-${seatDocumentId('agentur')}`]: '',
+          [`presence-${seatDocumentId('ihk')}`]: 'absent',
+          [`name-${seatDocumentId('ihk')}`]: '',
+        };
         const result = await recordAttendance(world.deps, await world.actor('katrin'), SESSION_1, 0, fields);
         assert.ok(result.ok, JSON.stringify(result));
       });
@@ -90,17 +121,29 @@ for (const engine of ENGINES) {
         ['attendance', 'created', PEOPLE.katrin, 'bot'],
         ['session', 'changed', PEOPLE.katrin, 'bot'],
       ]);
-      assert.deepEqual(left[1]!.changes.find((change) => change.field === 'state'), { field: 'state', before: 'invited', after: 'held' });
+      assert.deepEqual(
+        left[1]!.changes.find((change) => change.field === 'state'),
+        { field: 'state', before: 'invited', after: 'held' },
+      );
       assert.ok(left.every((record) => record.sessionId === SESSION_1));
     });
 
     it('saving a minutes item: the minutes head and its new version, by the secretariat', async () => {
       await holdSession(world);
       const access = await committeeAndSession(world);
-      const head = await auditContext.run({ actorId: PEOPLE.katrin, source: 'bot' }, () => loadMinutes(world.deps, access.committee, access.session, PEOPLE.katrin));
+      const head = await auditContext.run({ actorId: PEOPLE.katrin, source: 'bot' }, () =>
+        loadMinutes(world.deps, access.committee, access.session, PEOPLE.katrin),
+      );
       const item = head.items.find((entry) => entry.title === 'Ausbildungsabbrüche')!;
       const left = await recorded('katrin', async () => {
-        const result = await saveMinutesItem(world.deps, await committeeAndSession(world), PEOPLE.katrin, head.version, item.itemId, { summary: 'Die Kammern berichten.', result: 'Zahlen werden erhoben.' });
+        const result = await saveMinutesItem(
+          world.deps,
+          await committeeAndSession(world),
+          PEOPLE.katrin,
+          head.version,
+          item.itemId,
+          { summary: 'Die Kammern berichten.', result: 'Zahlen werden erhoben.' },
+        );
         assert.ok(result.ok, JSON.stringify(result));
       });
       assert.deepEqual(summary(left), [
@@ -116,11 +159,17 @@ for (const engine of ENGINES) {
       await approveAgreements(world, minutesWith([{ id: 'a1', dueDate: '2027-03-31' }]));
       const [item] = await raw.query<Document & { revision: number }>(COMMITTEE, { type: 'agreement' });
       const left = await recorded('yusuf', async () => {
-        const result = await changeActionStatus(world.deps, await world.actor('yusuf'), item!.id, item!.revision, { status: 'inProgress', note: 'Angefragt' });
+        const result = await changeActionStatus(world.deps, await world.actor('yusuf'), item!.id, item!.revision, {
+          status: 'inProgress',
+          note: 'Angefragt',
+        });
         assert.ok(result.ok, JSON.stringify(result));
       });
       assert.deepEqual(summary(left), [['agreement', 'changed', PEOPLE.yusuf, 'bot']]);
-      assert.deepEqual(left[0]!.changes.find((change) => change.field === 'status'), { field: 'status', before: 'open', after: 'inProgress' });
+      assert.deepEqual(
+        left[0]!.changes.find((change) => change.field === 'status'),
+        { field: 'status', before: 'open', after: 'inProgress' },
+      );
       assert.equal(left[0]!.subject1, PEOPLE.yusuf);
     });
 
@@ -131,10 +180,22 @@ for (const engine of ENGINES) {
         assert.ok(ran.length > 0);
       });
       assert.ok(left.length > 0);
-      assert.ok(left.every((record) => record.actorId === 'scheduler' && record.source === 'scheduler' && typeof record.reason === 'string' && record.reason.length > 0), JSON.stringify(summary(left)));
+      assert.ok(
+        left.every(
+          (record) =>
+            record.actorId === 'scheduler' &&
+            record.source === 'scheduler' &&
+            typeof record.reason === 'string' &&
+            record.reason.length > 0,
+        ),
+        JSON.stringify(summary(left)),
+      );
       assert.ok(left.every((record) => !['job', 'outbox', 'dispatch'].includes(record.documentType)));
       const invited = left.find((record) => record.documentType === 'session' && record.documentId === SESSION_1);
-      assert.deepEqual(invited?.changes.find((change) => change.field === 'state'), { field: 'state', before: 'planned', after: 'invited' });
+      assert.deepEqual(
+        invited?.changes.find((change) => change.field === 'state'),
+        { field: 'state', before: 'planned', after: 'invited' },
+      );
     });
 
     it('a failed or refused batch leaves no record', async () => {
@@ -142,9 +203,28 @@ for (const engine of ENGINES) {
       await auditContext.run({ actorId: PEOPLE.katrin, source: 'bot' }, async () => {
         await store.create<Note>({ id: 'note-1', committeeId: COMMITTEE, type: 'note', text: 'eins' });
         const before = (await records()).length;
-        await assert.rejects(store.batch(COMMITTEE, [{ op: 'create', document: { id: 'note-2', committeeId: COMMITTEE, type: 'note', text: 'zwei' } as Note }, { op: 'create', document: { id: 'note-1', committeeId: COMMITTEE, type: 'note', text: 'doppelt' } as Note }]), ConflictError);
-        await assert.rejects(store.replace<Note>({ id: 'note-1', committeeId: COMMITTEE, type: 'note', text: 'veraltet' }, '"stale"'), ConcurrencyError);
-        await assert.rejects(store.batch(COMMITTEE, [{ op: 'create', document: { id: 'note-3', committeeId: COMMITTEE, type: 'note', text: 'drei' } as Note }, { op: 'replace', document: { id: 'audit-x', committeeId: COMMITTEE, type: 'note', text: '' } as Note, ifMatch: '"x"' }]), AuditRecordWriteRefused);
+        await assert.rejects(
+          store.batch(COMMITTEE, [
+            { op: 'create', document: { id: 'note-2', committeeId: COMMITTEE, type: 'note', text: 'zwei' } as Note },
+            { op: 'create', document: { id: 'note-1', committeeId: COMMITTEE, type: 'note', text: 'doppelt' } as Note },
+          ]),
+          ConflictError,
+        );
+        await assert.rejects(
+          store.replace<Note>({ id: 'note-1', committeeId: COMMITTEE, type: 'note', text: 'veraltet' }, '"stale"'),
+          ConcurrencyError,
+        );
+        await assert.rejects(
+          store.batch(COMMITTEE, [
+            { op: 'create', document: { id: 'note-3', committeeId: COMMITTEE, type: 'note', text: 'drei' } as Note },
+            {
+              op: 'replace',
+              document: { id: 'audit-x', committeeId: COMMITTEE, type: 'note', text: '' } as Note,
+              ifMatch: '"x"',
+            },
+          ]),
+          AuditRecordWriteRefused,
+        );
         // The records come last in the batch, so even cosmosdb-server, which keeps the operations
         // before a failing one (see the store contract's known gaps), writes none of them.
         assert.equal((await records()).length, before);
@@ -154,7 +234,9 @@ for (const engine of ENGINES) {
 
     it('refuses to create, replace, upsert or delete an audit record by hand, and changes nothing', async () => {
       const store = world.store;
-      await auditContext.run({ actorId: PEOPLE.katrin, source: 'bot' }, () => store.create<Note>({ id: 'note-1', committeeId: COMMITTEE, type: 'note', text: 'eins' }));
+      await auditContext.run({ actorId: PEOPLE.katrin, source: 'bot' }, () =>
+        store.create<Note>({ id: 'note-1', committeeId: COMMITTEE, type: 'note', text: 'eins' }),
+      );
       const all = await records();
       const record = all.find((entry) => entry.documentId === 'note-1');
       assert.ok(record);
@@ -172,23 +254,55 @@ for (const engine of ENGINES) {
 
     it('lets the retention run alone remove values from records and delete records, nothing else mixed in', async () => {
       const store = world.store;
-      await auditContext.run({ actorId: PEOPLE.katrin, source: 'bot' }, () => store.create<Note>({ id: 'note-1', committeeId: COMMITTEE, type: 'note', text: 'Sabine Hoffmann' }));
+      await auditContext.run({ actorId: PEOPLE.katrin, source: 'bot' }, () =>
+        store.create<Note>({ id: 'note-1', committeeId: COMMITTEE, type: 'note', text: 'Sabine Hoffmann' }),
+      );
       const [record] = (await records()).filter((entry) => entry.documentId === 'note-1');
       const { _etag: etag, ...plain } = record!;
-      const emptied = { ...plain, changes: plain.changes.map((change) => ({ field: change.field, after: '[removed]' })) };
+      const emptied = {
+        ...plain,
+        changes: plain.changes.map((change) => ({ field: change.field, after: '[removed]' })),
+      };
       const retaining = { actorId: 'scheduler', source: 'scheduler' as const, retaining: true };
       // Erasure may replace, not delete; an ordinary actor neither; retention may not slip another write in.
-      await assert.rejects(auditContext.run({ ...retaining, retaining: false, erasing: true }, () => store.delete(COMMITTEE, record!.id, etag)), AuditRecordWriteRefused);
-      await assert.rejects(auditContext.run({ actorId: 'scheduler', source: 'scheduler' }, () => store.replace(emptied, etag)), AuditRecordWriteRefused);
       await assert.rejects(
-        auditContext.run(retaining, () => store.batch(COMMITTEE, [{ op: 'replace', document: emptied, ifMatch: etag }, { op: 'create', document: { id: 'note-2', committeeId: COMMITTEE, type: 'note', text: 'x' } as Note }])),
+        auditContext.run({ ...retaining, retaining: false, erasing: true }, () =>
+          store.delete(COMMITTEE, record!.id, etag),
+        ),
         AuditRecordWriteRefused,
       );
-      await assert.rejects(auditContext.run(retaining, () => store.batch(COMMITTEE, [{ op: 'delete', id: record!.id }, { op: 'delete', id: 'note-1' }])), AuditRecordWriteRefused);
+      await assert.rejects(
+        auditContext.run({ actorId: 'scheduler', source: 'scheduler' }, () => store.replace(emptied, etag)),
+        AuditRecordWriteRefused,
+      );
+      await assert.rejects(
+        auditContext.run(retaining, () =>
+          store.batch(COMMITTEE, [
+            { op: 'replace', document: emptied, ifMatch: etag },
+            { op: 'create', document: { id: 'note-2', committeeId: COMMITTEE, type: 'note', text: 'x' } as Note },
+          ]),
+        ),
+        AuditRecordWriteRefused,
+      );
+      await assert.rejects(
+        auditContext.run(retaining, () =>
+          store.batch(COMMITTEE, [
+            { op: 'delete', id: record!.id },
+            { op: 'delete', id: 'note-1' },
+          ]),
+        ),
+        AuditRecordWriteRefused,
+      );
       await auditContext.run(retaining, () => store.replace(emptied, etag));
-      assert.equal(JSON.stringify((await records()).find((entry) => entry.id === record!.id)?.changes).includes('Sabine'), false);
+      assert.equal(
+        JSON.stringify((await records()).find((entry) => entry.id === record!.id)?.changes).includes('Sabine'),
+        false,
+      );
       await auditContext.run(retaining, () => store.delete(COMMITTEE, record!.id));
-      assert.equal((await records()).some((entry) => entry.id === record!.id), false);
+      assert.equal(
+        (await records()).some((entry) => entry.id === record!.id),
+        false,
+      );
     });
 
     it('keeps upsert and delete semantics, records each change once, and nothing for a write that changes nothing', async () => {
@@ -207,7 +321,16 @@ for (const engine of ENGINES) {
     });
 
     it('caps large values and redacts secrets, so records stay small', async () => {
-      const left = await recorded('katrin', () => world.store.create<Note>({ id: 'note-1', committeeId: COMMITTEE, type: 'note', text: 'x'.repeat(5000), tags: Array.from({ length: 300 }, (_, index) => `tag-${index}`), calendarToken: 'geheim' }));
+      const left = await recorded('katrin', () =>
+        world.store.create<Note>({
+          id: 'note-1',
+          committeeId: COMMITTEE,
+          type: 'note',
+          text: 'x'.repeat(5000),
+          tags: Array.from({ length: 300 }, (_, index) => `tag-${index}`),
+          calendarToken: 'geheim',
+        }),
+      );
       const changes = new Map(left[0]!.changes.map((change) => [change.field, change.after]));
       assert.equal((changes.get('text') as string).length, AUDIT_VALUE_MAX_CHARS + 1);
       assert.deepEqual(changes.get('tags'), { omitted: 'array', entries: 300 });
@@ -216,8 +339,18 @@ for (const engine of ENGINES) {
     });
 
     it('records every document of a batch too large to share one with its records, right after it', async () => {
-      const notes = Array.from({ length: 80 }, (_, index): Note => ({ id: `note-${index}`, committeeId: COMMITTEE, type: 'note', text: `Nr. ${index}` }));
-      const left = await recorded('katrin', () => world.store.batch(COMMITTEE, notes.map((document) => ({ op: 'create' as const, document }))));
+      const notes = Array.from({ length: 80 }, (_, index): Note => ({
+        id: `note-${index}`,
+        committeeId: COMMITTEE,
+        type: 'note',
+        text: `Nr. ${index}`,
+      }));
+      const left = await recorded('katrin', () =>
+        world.store.batch(
+          COMMITTEE,
+          notes.map((document) => ({ op: 'create' as const, document })),
+        ),
+      );
       assert.equal(left.length, 80);
       assert.equal(new Set(left.map((record) => record.documentId)).size, 80);
     });

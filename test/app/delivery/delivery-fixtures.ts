@@ -19,7 +19,12 @@ export function personId(index: number): string {
 }
 
 /** Stores 1:1 conversations for people 0..count-1, as if each had written to the bot. */
-export async function knownPeople(deps: AppDependencies, count: number, serviceUrl = 'https://smba.example/', locale = 'de-DE'): Promise<void> {
+export async function knownPeople(
+  deps: AppDependencies,
+  count: number,
+  serviceUrl = 'https://smba.example/',
+  locale = 'de-DE',
+): Promise<void> {
   for (let index = 0; index < count; index += 1) {
     await rememberConversation(deps, {
       address: {
@@ -47,7 +52,12 @@ export function noticeDrafts(dispatchId: string, count: number): OutboxDraft[] {
   }));
 }
 
-export async function enqueue(store: DocumentStore, dispatchId: string, drafts: readonly OutboxDraft[], nowIso: string): Promise<void> {
+export async function enqueue(
+  store: DocumentStore,
+  dispatchId: string,
+  drafts: readonly OutboxDraft[],
+  nowIso: string,
+): Promise<void> {
   await store.batch(COMMITTEE, [enqueueOperation(COMMITTEE, dispatchId, drafts, nowIso)]);
 }
 
@@ -56,7 +66,13 @@ export async function enqueue(store: DocumentStore, dispatchId: string, drafts: 
  * a time: with a manual clock, a concurrent send could be stamped after another's wait moved the
  * clock on, which real time does not do at that scale.
  */
-export function senderFor(deps: AppDependencies, clock: ManualClock, messenger: Messenger, instanceId = 'instance-a', options: SenderOptions = {}): OutboxSender {
+export function senderFor(
+  deps: AppDependencies,
+  clock: ManualClock,
+  messenger: Messenger,
+  instanceId = 'instance-a',
+  options: SenderOptions = {},
+): OutboxSender {
   return new OutboxSender(
     {
       ...deps,

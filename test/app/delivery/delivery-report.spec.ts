@@ -9,7 +9,11 @@ import { ManualClock } from '../../support/manual-clock';
 import { openTempStore, type TempStore } from '../../support/temp-store';
 import { enqueue, knownPeople, noticeDrafts, senderFor, TENANT } from './delivery-fixtures';
 
-const secretariat = { tenantId: TENANT, aadObjectId: 'cccccccc-0000-0000-0000-000000000001', displayName: 'Geschäftsstelle' };
+const secretariat = {
+  tenantId: TENANT,
+  aadObjectId: 'cccccccc-0000-0000-0000-000000000001',
+  displayName: 'Geschäftsstelle',
+};
 const member = { tenantId: TENANT, aadObjectId: 'cccccccc-0000-0000-0000-000000000002', displayName: 'Mitglied' };
 
 describe('app/delivery/delivery-report', () => {
@@ -27,7 +31,16 @@ describe('app/delivery/delivery-report', () => {
     const d = DEFAULT_COMMITTEE_SETTINGS;
     await saveSetup(deps, await identifyActor(deps, secretariat), {
       revision: 0,
-      answers: { name: d.name, shortName: d.shortName, timeZone: d.timeZone, terms: formatTerms(d.terms), sessionLengthMinutes: 180, firstChair: 'OB', rotatingChairs: '', ...d.leadTimes },
+      answers: {
+        name: d.name,
+        shortName: d.shortName,
+        timeZone: d.timeZone,
+        terms: formatTerms(d.terms),
+        sessionLengthMinutes: 180,
+        firstChair: 'OB',
+        rotatingChairs: '',
+        ...d.leadTimes,
+      },
     });
     actor = await identifyActor(deps, secretariat);
     await knownPeople(deps, 4);
@@ -42,7 +55,14 @@ describe('app/delivery/delivery-report', () => {
     const report = await deliveryReport(deps, actor);
     assert.ok(report.ok);
     assert.deepEqual(report.value, [
-      { dispatchId: 'welcome:1', createdAt: '2026-11-21T10:00:00.000Z', sent: 2, pending: 1, failed: 1, failures: [{ recipientLabel: 'Person 1', reason: 'permanent', status: 403 }] },
+      {
+        dispatchId: 'welcome:1',
+        createdAt: '2026-11-21T10:00:00.000Z',
+        sent: 2,
+        pending: 1,
+        failed: 1,
+        failures: [{ recipientLabel: 'Person 1', reason: 'permanent', status: 403 }],
+      },
     ]);
   });
 
@@ -51,7 +71,14 @@ describe('app/delivery/delivery-report', () => {
     await enqueue(temp.store, 'welcome:2', noticeDrafts('welcome:2', 3), createdAt);
     const report = await deliveryReport(deps, actor);
     assert.ok(report.ok);
-    assert.deepEqual(report.value[0], { dispatchId: 'welcome:2', createdAt, sent: 0, pending: 3, failed: 0, failures: [] });
+    assert.deepEqual(report.value[0], {
+      dispatchId: 'welcome:2',
+      createdAt,
+      sent: 0,
+      pending: 3,
+      failed: 0,
+      failures: [],
+    });
   });
 
   it('sends the failed ones again on request, and only those', async () => {
@@ -69,12 +96,19 @@ describe('app/delivery/delivery-report', () => {
   it('is for the secretariat only', async () => {
     const other = await identifyActor(deps, member);
     assert.deepEqual(await deliveryReport(deps, other), { ok: false, error: { kind: 'notAllowed' } });
-    assert.deepEqual(await retryFailedDeliveries(deps, other, 'welcome:1'), { ok: false, error: { kind: 'notAllowed' } });
+    assert.deepEqual(await retryFailedDeliveries(deps, other, 'welcome:1'), {
+      ok: false,
+      error: { kind: 'notAllowed' },
+    });
   });
 
   it('refuses an unknown or tampered dispatch id and changes nothing', async () => {
     for (const dispatchId of ['welcome:99', 42, null, 'x'.repeat(1000)]) {
-      assert.deepEqual(await retryFailedDeliveries(deps, actor, dispatchId), { ok: false, error: { kind: 'unknownDispatch' } }, String(dispatchId));
+      assert.deepEqual(
+        await retryFailedDeliveries(deps, actor, dispatchId),
+        { ok: false, error: { kind: 'unknownDispatch' } },
+        String(dispatchId),
+      );
     }
     const report = await deliveryReport(deps, actor);
     assert.ok(report.ok);

@@ -22,7 +22,8 @@ describe('app/delivery/outbox-sender', () => {
   });
   afterEach(async () => temp.cleanup());
 
-  const records = () => temp.store.query<OutboxRecord>(COMMITTEE, { type: 'outbox', orderBy: { field: 'recipientLabel' } });
+  const records = () =>
+    temp.store.query<OutboxRecord>(COMMITTEE, { type: 'outbox', orderBy: { field: 'recipientLabel' } });
 
   it('sends one message per recipient, in the language of their conversation, and keeps the activity id', async () => {
     await knownPeople(deps, 2, 'https://smba.example/', 'de-DE');
@@ -31,9 +32,13 @@ describe('app/delivery/outbox-sender', () => {
     const result = await senderFor(deps, clock, messenger).drainOnce();
     assert.deepEqual(result, { expanded: 1, sent: 2, retried: 0, failed: 0, skipped: 0 });
     const stored = await records();
-    assert.deepEqual(stored.map((record) => record.status), ['sent', 'sent']);
+    assert.deepEqual(
+      stored.map((record) => record.status),
+      ['sent', 'sent'],
+    );
     assert.ok(stored.every((record) => record.activityId?.startsWith('activity-')));
-    const textTo = (conversationId: string) => JSON.stringify(messenger.sends.find((send) => send.conversationId === conversationId)?.message);
+    const textTo = (conversationId: string) =>
+      JSON.stringify(messenger.sends.find((send) => send.conversationId === conversationId)?.message);
     assert.match(textTo('a:person-0'), /Welcome to Gremium/, 'person 0 last wrote in English');
     assert.match(textTo('a:person-1'), /Willkommen bei Gremium/);
   });
@@ -42,7 +47,10 @@ describe('app/delivery/outbox-sender', () => {
     await knownPeople(deps, 3);
     const drafts = noticeDrafts('welcome:1', 3);
     await enqueue(temp.store, 'welcome:1', drafts, clock.now().toISO()!);
-    await assert.rejects(temp.store.batch(COMMITTEE, [enqueueOperation(COMMITTEE, 'welcome:1', drafts, clock.now().toISO()!)]), ConflictError);
+    await assert.rejects(
+      temp.store.batch(COMMITTEE, [enqueueOperation(COMMITTEE, 'welcome:1', drafts, clock.now().toISO()!)]),
+      ConflictError,
+    );
     await enqueue(temp.store, 'welcome:again', [...noticeDrafts('welcome:1', 3)], clock.now().toISO()!);
     await senderFor(deps, clock, messenger).drainOnce();
     await senderFor(deps, clock, messenger).drainOnce();
@@ -84,15 +92,21 @@ describe('app/delivery/outbox-sender', () => {
     clock.advance(24 * 3600_000);
     await sender.drainOnce();
     assert.equal(messenger.sends.length, 2);
-    assert.deepEqual((await records()).map((record) => [record.status, record.failure?.reason, record.failure?.status]), [
-      ['failed', 'permanent', 403],
-      ['failed', 'permanent', 404],
-    ]);
+    assert.deepEqual(
+      (await records()).map((record) => [record.status, record.failure?.reason, record.failure?.status]),
+      [
+        ['failed', 'permanent', 403],
+        ['failed', 'permanent', 404],
+      ],
+    );
   });
 
   it('gives up after the last attempt and says so', async () => {
     await knownPeople(deps, 1);
-    messenger.script.set('a:person-0', Array.from({ length: 20 }, () => ({ ok: false as const, status: 502, detail: 'bad gateway' })));
+    messenger.script.set(
+      'a:person-0',
+      Array.from({ length: 20 }, () => ({ ok: false as const, status: 502, detail: 'bad gateway' })),
+    );
     await enqueue(temp.store, 'd', noticeDrafts('d', 1), clock.now().toISO()!);
     const sender = senderFor(deps, clock, messenger);
     for (let pass = 0; pass < 20; pass += 1) {
@@ -116,7 +130,17 @@ describe('app/delivery/outbox-sender', () => {
   it('opens the 1:1 conversation from the team membership when none is stored, and remembers it', async () => {
     const drafts = noticeDrafts('d', 1).map((draft) => ({
       ...draft,
-      recipient: { kind: 'person' as const, aadObjectId: personId(0), teamMember: { serviceUrl: 'https://smba.example/', tenantId: TENANT, botId: '28:bot', userId: '29:person-0', userAadObjectId: personId(0) } },
+      recipient: {
+        kind: 'person' as const,
+        aadObjectId: personId(0),
+        teamMember: {
+          serviceUrl: 'https://smba.example/',
+          tenantId: TENANT,
+          botId: '28:bot',
+          userId: '29:person-0',
+          userAadObjectId: personId(0),
+        },
+      },
     }));
     await enqueue(temp.store, 'd', drafts, clock.now().toISO()!);
     await senderFor(deps, clock, messenger).drainOnce();
@@ -127,7 +151,11 @@ describe('app/delivery/outbox-sender', () => {
 
   it("paces a busy conversation within Teams' 7 per second", async () => {
     await knownPeople(deps, 1);
-    const drafts = Array.from({ length: 20 }, (_, index) => ({ ...noticeDrafts('d', 1)[0]!, key: `d:${index}`, recipientLabel: `N ${index}` }));
+    const drafts = Array.from({ length: 20 }, (_, index) => ({
+      ...noticeDrafts('d', 1)[0]!,
+      key: `d:${index}`,
+      recipientLabel: `N ${index}`,
+    }));
     await enqueue(temp.store, 'd', drafts, clock.now().toISO()!);
     await senderFor(deps, clock, messenger).drainOnce();
     const times = messenger.sends.map((send) => send.at);
@@ -152,7 +180,11 @@ describe('app/delivery/outbox-sender', () => {
     await knownPeople(deps, 1);
     const [draft] = noticeDrafts('d', 1);
     // A sender claimed this record and died before settling it.
-    await temp.store.create<OutboxRecord>({ ...pendingRecord(COMMITTEE, 'd', draft!, clock.now().toISO()!), leaseOwner: 'crashed', leaseUntil: '2026-11-21T10:01:00.000Z' });
+    await temp.store.create<OutboxRecord>({
+      ...pendingRecord(COMMITTEE, 'd', draft!, clock.now().toISO()!),
+      leaseOwner: 'crashed',
+      leaseUntil: '2026-11-21T10:01:00.000Z',
+    });
     const survivor = senderFor(deps, clock, messenger, 'survivor');
     assert.equal((await survivor.drainOnce()).sent, 0, 'the lease still holds');
     clock.advance(60_001);

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import type { LinkTarget } from '../../../src/app/links/link-document';
 import { isSuperseded, minutesFile, MINUTES_SUPERSEDED, type MinutesFile } from '../../../src/app/minutes/minutes-file';
-import { minutesDocumentId, minutesVersionDocumentId, type MinutesDocument, type MinutesVersionDocument } from '../../../src/app/minutes/minutes-document';
+import {
+  minutesDocumentId,
+  minutesVersionDocumentId,
+  type MinutesDocument,
+  type MinutesVersionDocument,
+} from '../../../src/app/minutes/minutes-document';
 import type { SessionDocument } from '../../../src/app/sessions/session-document';
 import type { MinutesItem, MinutesParticipant } from '../../../src/domain/minutes/minutes-content';
 import { ENGINES } from '../../support/engines';
@@ -15,15 +20,34 @@ const PARTICIPANTS: MinutesParticipant[] = [
 
 function items(result: string): MinutesItem[] {
   return [
-    { itemId: 'opening', title: '', standard: 'opening', summary: 'Begrüßung.', result: 'Protokoll genehmigt.', agreements: [] },
+    {
+      itemId: 'opening',
+      title: '',
+      standard: 'opening',
+      summary: 'Begrüßung.',
+      result: 'Protokoll genehmigt.',
+      agreements: [],
+    },
     {
       itemId: 'topic-1',
       title: 'Ausbildungsabbrüche',
       summary: 'Interne Aussprache.',
       result,
       agreements: [
-        { id: 'a1', text: 'Zahlen zusammenstellen', institution: 'IHK zu Leipzig', responsibleId: PEOPLE.yusuf, dueDate: '2027-03-11' },
-        { id: 'a2', text: 'Nachfragen', institution: 'Stadt Leipzig', responsibleId: '00000000-0000-0000-0000-00000000dead', dueDate: '2027-04-01' },
+        {
+          id: 'a1',
+          text: 'Zahlen zusammenstellen',
+          institution: 'IHK zu Leipzig',
+          responsibleId: PEOPLE.yusuf,
+          dueDate: '2027-03-11',
+        },
+        {
+          id: 'a2',
+          text: 'Nachfragen',
+          institution: 'Stadt Leipzig',
+          responsibleId: '00000000-0000-0000-0000-00000000dead',
+          dueDate: '2027-04-01',
+        },
       ],
     },
     { itemId: 'other', title: '', standard: 'other', summary: '', result: '', agreements: [] },
@@ -31,7 +55,20 @@ function items(result: string): MinutesItem[] {
 }
 
 function version(number: number, kind: MinutesVersionDocument['kind'], result: string): MinutesVersionDocument {
-  return { id: minutesVersionDocumentId(SESSION_1, number), committeeId: COMMITTEE, type: 'minutesVersion', sessionId: SESSION_1, version: number, kind, items: items(result), participants: PARTICIPANTS, chair: 'Bürgermeisterin für Soziales', changedItemIds: [], savedAt: `2027-02-1${number}T09:00:00.000Z`, savedBy: PEOPLE.katrin };
+  return {
+    id: minutesVersionDocumentId(SESSION_1, number),
+    committeeId: COMMITTEE,
+    type: 'minutesVersion',
+    sessionId: SESSION_1,
+    version: number,
+    kind,
+    items: items(result),
+    participants: PARTICIPANTS,
+    chair: 'Bürgermeisterin für Soziales',
+    changedItemIds: [],
+    savedAt: `2027-02-1${number}T09:00:00.000Z`,
+    savedBy: PEOPLE.katrin,
+  };
 }
 
 function head(overrides: Partial<MinutesDocument> = {}): MinutesDocument {
@@ -66,7 +103,10 @@ for (const engine of ENGINES) {
 
     /** A link to the minutes of a version: the full minutes issued to Katrin of the secretariat, the extract to Lena of the working group. */
     const tokenFor = (kind: 'minutes' | 'extract', version: number, sessionId = SESSION_1): Promise<string> =>
-      issuedToken(world.deps, COMMITTEE, { kind, sessionId, version } satisfies LinkTarget, { kind: 'person', id: kind === 'minutes' ? PEOPLE.katrin : PEOPLE.lena });
+      issuedToken(world.deps, COMMITTEE, { kind, sessionId, version } satisfies LinkTarget, {
+        kind: 'person',
+        id: kind === 'minutes' ? PEOPLE.katrin : PEOPLE.lena,
+      });
 
     /** The file behind a link, which must be one (not the superseded page). */
     async function fileOf(token: string): Promise<MinutesFile> {
@@ -84,7 +124,14 @@ for (const engine of ENGINES) {
           version: 3,
           items: items('Ergebnis der unversandten Fassung 3'),
           publishedVersion: 2,
-          circulation: { version: 2, at: '2027-02-12T09:00:00.000Z', by: PEOPLE.katrin, objectionDeadline: '2027-02-19T09:00:00.000Z', recipients: [PEOPLE.sabine], round: 2 },
+          circulation: {
+            version: 2,
+            at: '2027-02-12T09:00:00.000Z',
+            by: PEOPLE.katrin,
+            objectionDeadline: '2027-02-19T09:00:00.000Z',
+            recipients: [PEOPLE.sabine],
+            round: 2,
+          },
           approval: { version: 2, at: '2027-02-20T09:00:00.000Z', by: PEOPLE.katrin, automatic: false },
         }),
       );
@@ -110,14 +157,26 @@ for (const engine of ENGINES) {
         extract: false,
         participants: PARTICIPANTS,
         items: [
-          { number: 1, title: '', standard: 'opening', summary: 'Begrüßung.', result: 'Protokoll genehmigt.', agreements: [] },
+          {
+            number: 1,
+            title: '',
+            standard: 'opening',
+            summary: 'Begrüßung.',
+            result: 'Protokoll genehmigt.',
+            agreements: [],
+          },
           {
             number: 2,
             title: 'Ausbildungsabbrüche',
             summary: 'Interne Aussprache.',
             result: 'Ergebnis der Fassung 2',
             agreements: [
-              { text: 'Zahlen zusammenstellen', institution: 'IHK zu Leipzig', responsibleName: 'Yusuf Demir', dueDate: '2027-03-11' },
+              {
+                text: 'Zahlen zusammenstellen',
+                institution: 'IHK zu Leipzig',
+                responsibleName: 'Yusuf Demir',
+                dueDate: '2027-03-11',
+              },
               { text: 'Nachfragen', institution: 'Stadt Leipzig', responsibleName: '–', dueDate: '2027-04-01' },
             ],
           },
@@ -132,10 +191,17 @@ for (const engine of ENGINES) {
       assert.equal(file.fileName, 'Protokoll-Auszug-KOG-2027-1.pdf');
       assert.equal(file.print.extract, true);
       assert.deepEqual(file.print.participants, []);
-      assert.ok(file.print.items.every((item) => !('summary' in item)), JSON.stringify(file.print.items));
+      assert.ok(
+        file.print.items.every((item) => !('summary' in item)),
+        JSON.stringify(file.print.items),
+      );
       assert.deepEqual(
         file.print.items.map((item) => [item.number, item.result, item.agreements.length]),
-        [[1, 'Protokoll genehmigt.', 0], [2, 'Ergebnis der Fassung 2', 2], [3, '', 0]],
+        [
+          [1, 'Protokoll genehmigt.', 0],
+          [2, 'Ergebnis der Fassung 2', 2],
+          [3, '', 0],
+        ],
       );
     });
 
@@ -147,15 +213,44 @@ for (const engine of ENGINES) {
 
     it('refuses the extract before approval, while a full link shows the circulated version', async () => {
       await world.store.create(version(1, 'draft', 'Ergebnis der Fassung 1'));
-      await world.store.create(head({ status: 'circulated', publishedVersion: 1, circulation: { version: 1, at: '2027-02-12T09:00:00.000Z', by: PEOPLE.katrin, objectionDeadline: '2027-02-19T09:00:00.000Z', recipients: [PEOPLE.sabine], round: 1 } }));
+      await world.store.create(
+        head({
+          status: 'circulated',
+          publishedVersion: 1,
+          circulation: {
+            version: 1,
+            at: '2027-02-12T09:00:00.000Z',
+            by: PEOPLE.katrin,
+            objectionDeadline: '2027-02-19T09:00:00.000Z',
+            recipients: [PEOPLE.sabine],
+            round: 1,
+          },
+        }),
+      );
       assert.equal(await minutesFile(world.deps, COMMITTEE, SESSION_1, await tokenFor('extract', 1)), undefined);
       const file = await fileOf(await tokenFor('minutes', 1));
-      assert.deepEqual([file.print.status, file.print.version, file.print.approvedAt, file.print.extract], ['circulated', 1, undefined, false]);
+      assert.deepEqual(
+        [file.print.status, file.print.version, file.print.approvedAt, file.print.extract],
+        ['circulated', 1, undefined, false],
+      );
     });
 
     it('answers that a link is superseded once a newer version went out, and never shows the newer one through it', async () => {
       await world.store.create(version(1, 'draft', 'Ergebnis der Fassung 1'));
-      await world.store.create(head({ status: 'circulated', publishedVersion: 1, circulation: { version: 1, at: '2027-02-12T09:00:00.000Z', by: PEOPLE.katrin, objectionDeadline: '2027-02-19T09:00:00.000Z', recipients: [PEOPLE.sabine], round: 1 } }));
+      await world.store.create(
+        head({
+          status: 'circulated',
+          publishedVersion: 1,
+          circulation: {
+            version: 1,
+            at: '2027-02-12T09:00:00.000Z',
+            by: PEOPLE.katrin,
+            objectionDeadline: '2027-02-19T09:00:00.000Z',
+            recipients: [PEOPLE.sabine],
+            round: 1,
+          },
+        }),
+      );
       const first = await tokenFor('minutes', 1);
       assert.equal((await fileOf(first)).print.items[1]?.result, 'Ergebnis der Fassung 1');
       await approvedWithNewerDraft();
@@ -180,7 +275,16 @@ for (const engine of ENGINES) {
         [COMMITTEE, SESSION_1, token.slice(0, -1)],
         [COMMITTEE, SESSION_1, ''],
         [COMMITTEE, SESSION_1, `${token}.pdf`],
-        [COMMITTEE, SESSION_1, await issuedToken(world.deps, COMMITTEE, { kind: 'calendar', sessionId: SESSION_1 }, { kind: 'person', id: PEOPLE.sabine })],
+        [
+          COMMITTEE,
+          SESSION_1,
+          await issuedToken(
+            world.deps,
+            COMMITTEE,
+            { kind: 'calendar', sessionId: SESSION_1 },
+            { kind: 'person', id: PEOPLE.sabine },
+          ),
+        ],
         [COMMITTEE, SESSION_1, await tokenFor('minutes', 2, otherSession)],
         [COMMITTEE, otherSession, token],
         [COMMITTEE, 'session-2027-9', token],
@@ -189,7 +293,11 @@ for (const engine of ENGINES) {
         [`${COMMITTEE}?x`, SESSION_1, token],
       ];
       for (const [committeeId, sessionId, candidate] of cases) {
-        assert.equal(await minutesFile(world.deps, committeeId, sessionId, candidate), undefined, `${committeeId} ${sessionId} ${candidate}`);
+        assert.equal(
+          await minutesFile(world.deps, committeeId, sessionId, candidate),
+          undefined,
+          `${committeeId} ${sessionId} ${candidate}`,
+        );
       }
     });
 

@@ -19,8 +19,16 @@ export const AFTER_SESSION = '2027-02-11T17:00:00.000Z';
  */
 export async function holdSession(world: SessionWorld): Promise<void> {
   const katrin = await world.actor('katrin');
-  const access = async (): Promise<SessionAccess> => ({ committee: (await world.store.get<CommitteeDocument>(COMMITTEE, COMMITTEE_DOCUMENT_ID))!, session: await world.session() });
-  const added = await saveAgendaItem(world.deps, await access(), katrin.identity.aadObjectId, 0, '', { title: 'Ausbildungsabbrüche', minutes: '30', kind: 'decision', presenter: 'Lena Vogt' });
+  const access = async (): Promise<SessionAccess> => ({
+    committee: (await world.store.get<CommitteeDocument>(COMMITTEE, COMMITTEE_DOCUMENT_ID))!,
+    session: await world.session(),
+  });
+  const added = await saveAgendaItem(world.deps, await access(), katrin.identity.aadObjectId, 0, '', {
+    title: 'Ausbildungsabbrüche',
+    minutes: '30',
+    kind: 'decision',
+    presenter: 'Lena Vogt',
+  });
   assert.ok(added.ok, JSON.stringify(!added.ok && added.error));
   const published = await publishAgendaAsSecretariat(world.deps, katrin, await world.session(), true);
   assert.ok(published.ok, JSON.stringify(!published.ok && published.error));
@@ -38,7 +46,10 @@ export async function holdSession(world: SessionWorld): Promise<void> {
 }
 
 export async function committeeAndSession(world: SessionWorld): Promise<SessionAccess> {
-  return { committee: (await world.store.get<CommitteeDocument>(COMMITTEE, COMMITTEE_DOCUMENT_ID))!, session: await world.session() };
+  return {
+    committee: (await world.store.get<CommitteeDocument>(COMMITTEE, COMMITTEE_DOCUMENT_ID))!,
+    session: await world.session(),
+  };
 }
 
 export async function storedMinutes(world: SessionWorld): Promise<MinutesDocument> {
@@ -49,5 +60,7 @@ export async function storedMinutes(world: SessionWorld): Promise<MinutesDocumen
 
 /** Every draft of the dispatches whose id starts with the prefix. */
 export async function draftsOf(world: SessionWorld, prefix: string): Promise<OutboxDraft[]> {
-  return (await world.store.query<DispatchDocument>(COMMITTEE, { type: 'dispatch' })).filter((dispatch) => dispatch.dispatchId.startsWith(prefix)).flatMap((dispatch) => dispatch.drafts);
+  return (await world.store.query<DispatchDocument>(COMMITTEE, { type: 'dispatch' }))
+    .filter((dispatch) => dispatch.dispatchId.startsWith(prefix))
+    .flatMap((dispatch) => dispatch.drafts);
 }

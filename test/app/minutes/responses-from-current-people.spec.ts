@@ -35,13 +35,20 @@ for (const engine of ENGINES) {
       const minutes = await loadMinutes(world.deps, committee, await world.session(), PEOPLE.katrin);
       return respondToMinutes(world.deps, await world.actor(who), SESSION_1, minutes.circulation?.version, fields);
     };
-    const responses = async () => (await world.store.query<MinutesResponseDocument>(COMMITTEE, { type: 'minutesResponse' })).map((response) => `${response.personId}:${response.answer}`).sort();
+    const responses = async () =>
+      (await world.store.query<MinutesResponseDocument>(COMMITTEE, { type: 'minutesResponse' }))
+        .map((response) => `${response.personId}:${response.answer}`)
+        .sort();
 
     async function assertRefused(who: PersonKey, reason: string) {
       const before = await responses();
       for (const fields of [{ answer_1: 'agree' }, { answer_1: 'object', comment_1: 'Bitte ergänzen' }]) {
         const result = await respond(who, fields);
-        assert.equal(!result.ok && result.error.kind === 'notCurrent' && result.error.reason, reason, `${who}: ${JSON.stringify(!result.ok && result.error.kind)}`);
+        assert.equal(
+          !result.ok && result.error.kind === 'notCurrent' && result.error.reason,
+          reason,
+          `${who}: ${JSON.stringify(!result.ok && result.error.kind)}`,
+        );
       }
       assert.deepEqual(await responses(), before, 'nothing stored');
     }

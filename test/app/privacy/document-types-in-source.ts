@@ -20,18 +20,28 @@ export function documentTypesIn(files: ReadonlyArray<{ readonly name: string; re
   const sources = files.map((file) => ts.createSourceFile(file.name, file.text, ts.ScriptTarget.Latest, true));
   for (const source of sources) {
     source.forEachChild(function visit(node): void {
-      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isStringLiteral(node.initializer)) constants.set(node.name.text, node.initializer.text);
+      if (
+        ts.isVariableDeclaration(node) &&
+        ts.isIdentifier(node.name) &&
+        node.initializer &&
+        ts.isStringLiteral(node.initializer)
+      )
+        constants.set(node.name.text, node.initializer.text);
       node.forEachChild(visit);
     });
   }
   const found: FoundType[] = [];
   for (const source of sources) {
-    const at = (node: ts.Node) => `${source.fileName}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+    const at = (node: ts.Node) =>
+      `${source.fileName}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
     const literalsOf = (type: ts.TypeNode | undefined): string[] => {
       if (!type) return [];
       if (ts.isLiteralTypeNode(type) && ts.isStringLiteral(type.literal)) return [type.literal.text];
       if (ts.isUnionTypeNode(type)) return type.types.flatMap(literalsOf);
-      if (ts.isTypeQueryNode(type) && ts.isIdentifier(type.exprName)) return constants.has(type.exprName.text) ? [constants.get(type.exprName.text)!] : [`unresolved ${type.exprName.text}`];
+      if (ts.isTypeQueryNode(type) && ts.isIdentifier(type.exprName))
+        return constants.has(type.exprName.text)
+          ? [constants.get(type.exprName.text)!]
+          : [`unresolved ${type.exprName.text}`];
       return [];
     };
     const stringOf = (expression: ts.Expression | undefined): string | undefined => {
@@ -40,12 +50,22 @@ export function documentTypesIn(files: ReadonlyArray<{ readonly name: string; re
       if (ts.isIdentifier(expression) && constants.has(expression.text)) return constants.get(expression.text);
       return undefined;
     };
-    const typeProperty = (literal: ts.ObjectLiteralExpression) => literal.properties.find((property): property is ts.PropertyAssignment => ts.isPropertyAssignment(property) && property.name.getText(source) === 'type');
+    const typeProperty = (literal: ts.ObjectLiteralExpression) =>
+      literal.properties.find(
+        (property): property is ts.PropertyAssignment =>
+          ts.isPropertyAssignment(property) && property.name.getText(source) === 'type',
+      );
     source.forEachChild(function visit(node): void {
       if (ts.isInterfaceDeclaration(node)) {
-        const extendsDocument = node.heritageClauses?.some((clause) => clause.types.some((type) => /Document$/.test(type.expression.getText(source))));
-        const typeMember = node.members.find((member): member is ts.PropertySignature => ts.isPropertySignature(member) && member.name.getText(source) === 'type');
-        if (extendsDocument && typeMember) for (const type of literalsOf(typeMember.type)) found.push({ type, where: at(typeMember) });
+        const extendsDocument = node.heritageClauses?.some((clause) =>
+          clause.types.some((type) => /Document$/.test(type.expression.getText(source))),
+        );
+        const typeMember = node.members.find(
+          (member): member is ts.PropertySignature =>
+            ts.isPropertySignature(member) && member.name.getText(source) === 'type',
+        );
+        if (extendsDocument && typeMember)
+          for (const type of literalsOf(typeMember.type)) found.push({ type, where: at(typeMember) });
       }
       if (ts.isObjectLiteralExpression(node)) {
         const type = typeProperty(node);
@@ -53,7 +73,11 @@ export function documentTypesIn(files: ReadonlyArray<{ readonly name: string; re
         const value = stringOf(type?.initializer);
         if (type && hasCommittee && value !== undefined) found.push({ type: value, where: at(type) });
       }
-      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ['query', 'queryAcrossCommittees'].includes(node.expression.name.text)) {
+      if (
+        ts.isCallExpression(node) &&
+        ts.isPropertyAccessExpression(node.expression) &&
+        ['query', 'queryAcrossCommittees'].includes(node.expression.name.text)
+      ) {
         for (const argument of node.arguments) {
           if (!ts.isObjectLiteralExpression(argument)) continue;
           const value = stringOf(typeProperty(argument)?.initializer);

@@ -18,7 +18,11 @@ import { ManualClock } from '../../support/manual-clock';
 import { COMMITTEE, enqueue, knownPeople, noticeDrafts, senderFor, TENANT } from '../delivery/delivery-fixtures';
 
 const DAY = 24 * 60 * 60;
-const secretariat = { tenantId: TENANT, aadObjectId: 'cccccccc-0000-0000-0000-000000000001', displayName: 'Geschäftsstelle' };
+const secretariat = {
+  tenantId: TENANT,
+  aadObjectId: 'cccccccc-0000-0000-0000-000000000001',
+  displayName: 'Geschäftsstelle',
+};
 
 type WithTtl<T> = T & { readonly ttl?: number };
 
@@ -40,7 +44,16 @@ for (const engine of ENGINES) {
       const d = DEFAULT_COMMITTEE_SETTINGS;
       await saveSetup(deps, await identifyActor(deps, secretariat), {
         revision: 0,
-        answers: { name: d.name, shortName: d.shortName, timeZone: d.timeZone, terms: formatTerms(d.terms), sessionLengthMinutes: 180, firstChair: 'OB', rotatingChairs: '', ...d.leadTimes },
+        answers: {
+          name: d.name,
+          shortName: d.shortName,
+          timeZone: d.timeZone,
+          terms: formatTerms(d.terms),
+          sessionLengthMinutes: 180,
+          firstChair: 'OB',
+          rotatingChairs: '',
+          ...d.leadTimes,
+        },
       });
       await knownPeople(deps, 3);
       const messenger = new FakeMessenger(clock);
@@ -60,18 +73,40 @@ for (const engine of ENGINES) {
         'Person 1': ['failed', DELIVERY_RECORD_DAYS * DAY],
         'Person 2': ['pending', undefined],
       });
-      assert.deepEqual(await retryFailedDeliveries(deps, await identifyActor(deps, secretariat), 'welcome:1'), { ok: true, value: { retried: 1 } });
-      assert.deepEqual((await ttlOf())['Person 1'], ['pending', undefined], 'a message waiting to be sent never expires');
+      assert.deepEqual(await retryFailedDeliveries(deps, await identifyActor(deps, secretariat), 'welcome:1'), {
+        ok: true,
+        value: { retried: 1 },
+      });
+      assert.deepEqual(
+        (await ttlOf())['Person 1'],
+        ['pending', undefined],
+        'a message waiting to be sent never expires',
+      );
     });
 
     it('is set on jobs once done, failed or cancelled, and gone when a job is planned again', async () => {
       const subject = 'session-2027-1';
       const due = '2026-11-21T09:00:00.000Z';
-      await scheduleJobs(deps, COMMITTEE, subject, [{ kind: 'done', dueAt: due }, { kind: 'failing', dueAt: due }, { kind: 'dropped', dueAt: '2027-01-01T00:00:00.000Z' }]);
-      await runDueJobs({ ...deps, logger: silentLogger, instanceId: 'a' }, { done: async () => undefined, failing: async () => Promise.reject(new Error('outage')) }, { maxAttempts: 1 });
-      await scheduleJobs(deps, COMMITTEE, subject, [{ kind: 'done', dueAt: due }, { kind: 'failing', dueAt: due }]);
+      await scheduleJobs(deps, COMMITTEE, subject, [
+        { kind: 'done', dueAt: due },
+        { kind: 'failing', dueAt: due },
+        { kind: 'dropped', dueAt: '2027-01-01T00:00:00.000Z' },
+      ]);
+      await runDueJobs(
+        { ...deps, logger: silentLogger, instanceId: 'a' },
+        { done: async () => undefined, failing: async () => Promise.reject(new Error('outage')) },
+        { maxAttempts: 1 },
+      );
+      await scheduleJobs(deps, COMMITTEE, subject, [
+        { kind: 'done', dueAt: due },
+        { kind: 'failing', dueAt: due },
+      ]);
       const job = (kind: string) => deps.store.get<WithTtl<JobDocument>>(COMMITTEE, jobDocumentId(kind, subject));
-      for (const [kind, status] of [['done', 'done'], ['failing', 'failed'], ['dropped', 'cancelled']]) {
+      for (const [kind, status] of [
+        ['done', 'done'],
+        ['failing', 'failed'],
+        ['dropped', 'cancelled'],
+      ]) {
         const found = await job(kind!);
         assert.deepEqual([found!.status, found!.ttl], [status, FINISHED_JOB_DAYS * DAY], kind);
       }

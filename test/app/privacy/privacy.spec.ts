@@ -21,7 +21,16 @@ import { personDocumentId } from '../../../src/domain/ids';
 import { ENGINES, type OpenedEngine } from '../../support/engines';
 import { silentLogger } from '../../../src/app/ports/logger';
 import { COMMITTEE, PEOPLE, SESSION_1, SessionWorld } from '../sessions/session-world';
-import { around, BIRGIT, GUEST, partitionJson, rawPartitionJson, SABINE, seedFreeTextMentions, seedPersonalRecords } from './privacy-fixtures';
+import {
+  around,
+  BIRGIT,
+  GUEST,
+  partitionJson,
+  rawPartitionJson,
+  SABINE,
+  seedFreeTextMentions,
+  seedPersonalRecords,
+} from './privacy-fixtures';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -43,15 +52,33 @@ for (const engine of ENGINES) {
       it('exports every kind of record naming the person, and nothing of anyone else', async () => {
         // One record of the audit trail about her, written as the server writes every change.
         const audited = { ...world.deps, store: auditedStore(world.store, world.deps.clock) };
-        const seat = (await world.store.query<SeatDocument>(COMMITTEE, { type: 'seat', where: [{ field: 'memberId', op: '=', value: PEOPLE.sabine }] }))[0]!;
+        const seat = (
+          await world.store.query<SeatDocument>(COMMITTEE, {
+            type: 'seat',
+            where: [{ field: 'memberId', op: '=', value: PEOPLE.sabine }],
+          })
+        )[0]!;
         const { _etag: seatEtag, ...moved } = seat;
-        await auditContext.run({ actorId: PEOPLE.katrin, source: 'bot' }, () => audited.store.replace<SeatDocument>({ ...moved, institution: 'Jobcenter Leipzig Nord' }, seatEtag));
+        await auditContext.run({ actorId: PEOPLE.katrin, source: 'bot' }, () =>
+          audited.store.replace<SeatDocument>({ ...moved, institution: 'Jobcenter Leipzig Nord' }, seatEtag),
+        );
         const link = (await exportPersonalData(world.deps, await world.actor('sabine')))!;
         const file = await dataExportFile(world.deps, COMMITTEE, link.token);
         assert.ok(file);
         const data = JSON.parse(file.content) as Record<string, unknown[]> & { person: { displayName: string } };
         assert.equal(data.person.displayName, SABINE);
-        for (const kind of ['seats', 'rsvps', 'attendance', 'minutesParticipation', 'topicSubmissions', 'minutesAnswers', 'actionItems', 'messages', 'conversations', 'auditTrail']) {
+        for (const kind of [
+          'seats',
+          'rsvps',
+          'attendance',
+          'minutesParticipation',
+          'topicSubmissions',
+          'minutesAnswers',
+          'actionItems',
+          'messages',
+          'conversations',
+          'auditTrail',
+        ]) {
           assert.equal(data[kind]!.length, 1, `${kind}: ${JSON.stringify(data[kind])}`);
         }
         assert.match(file.content, /Einwand sabine/);
@@ -61,7 +88,10 @@ for (const engine of ENGINES) {
 
       it('answers anyone, also a person without a role, about themselves only', async () => {
         const link = (await exportPersonalData(world.deps, await world.actor('0f0f0f0f-0000-0000-0000-00000000000f')))!;
-        const data = JSON.parse((await dataExportFile(world.deps, COMMITTEE, link!.token))!.content) as Record<string, unknown[]>;
+        const data = JSON.parse((await dataExportFile(world.deps, COMMITTEE, link!.token))!.content) as Record<
+          string,
+          unknown[]
+        >;
         assert.equal(data.person, null);
         assert.deepEqual(data.rsvps, []);
       });
@@ -70,13 +100,18 @@ for (const engine of ENGINES) {
         const link = (await exportPersonalData(world.deps, await world.actor('sabine')))!;
         assert.ok(await dataExportFile(world.deps, COMMITTEE, link.token));
         const wrong = link.token.slice(0, -1) + (link.token.endsWith('A') ? 'B' : 'A');
-        for (const token of [wrong, '', 'short', `${link.token}x`, '../../etc']) assert.equal(await dataExportFile(world.deps, COMMITTEE, token), undefined, token);
+        for (const token of [wrong, '', 'short', `${link.token}x`, '../../etc'])
+          assert.equal(await dataExportFile(world.deps, COMMITTEE, token), undefined, token);
         assert.equal(await dataExportFile(world.deps, 'committee-other', link.token), undefined);
         world.clock.advance(24 * HOUR - 1000);
         assert.ok(await dataExportFile(world.deps, COMMITTEE, link.token));
         world.clock.advance(1000);
         assert.equal(await dataExportFile(world.deps, COMMITTEE, link.token), undefined);
-        assert.equal((await applyRetention(world.deps, COMMITTEE)).byType.dataExport, 1, 'the expired export is deleted');
+        assert.equal(
+          (await applyRetention(world.deps, COMMITTEE)).byType.dataExport,
+          1,
+          'the expired export is deleted',
+        );
       });
     });
 
@@ -84,39 +119,71 @@ for (const engine of ENGINES) {
       it('replaces the name everywhere, frees the seats and keeps minutes and counts intact', async () => {
         await exportPersonalData(world.deps, await world.actor('sabine'));
         const before = await loadRoster(world.store, COMMITTEE);
-        const result = await erasePerson(world.deps, await world.actor('katrin'), { revision: before.revision, personId: PEOPLE.sabine });
+        const result = await erasePerson(world.deps, await world.actor('katrin'), {
+          revision: before.revision,
+          personId: PEOPLE.sabine,
+        });
         assert.ok(result.ok, JSON.stringify(result));
         assert.equal(result.value.pseudonym, 'ehemalige Person');
 
         const json = await partitionJson(world.store, DOCUMENT_TYPES);
-        assert.ok(!json.toLowerCase().includes(SABINE.toLowerCase()), json.slice(Math.max(0, json.indexOf(SABINE) - 300), json.indexOf(SABINE) + 50));
+        assert.ok(
+          !json.toLowerCase().includes(SABINE.toLowerCase()),
+          json.slice(Math.max(0, json.indexOf(SABINE) - 300), json.indexOf(SABINE) + 50),
+        );
         assert.ok(json.includes(BIRGIT), 'other people keep their names');
         const person = await world.store.get<PersonDocument>(COMMITTEE, personDocumentId(PEOPLE.sabine));
         assert.ok(person && !person.active && person.roles.length === 0 && person.erasedAt && !person.contact);
         const seats = await world.store.query<SeatDocument>(COMMITTEE, { type: 'seat' });
         assert.ok(seats.every((seat) => seat.memberId !== PEOPLE.sabine && seat.deputyId !== PEOPLE.sabine));
         const minutes = await world.store.get<MinutesDocument>(COMMITTEE, `minutes-${SESSION_1}`);
-        assert.deepEqual(minutes!.participants.map((participant) => participant.name), ['ehemalige Person', BIRGIT]);
+        assert.deepEqual(
+          minutes!.participants.map((participant) => participant.name),
+          ['ehemalige Person', BIRGIT],
+        );
         const objections = await world.store.query<MinutesResponseDocument>(COMMITTEE, { type: 'minutesResponse' });
         assert.equal(objections.filter((response) => response.answer === 'object').length, 2, 'the objection stays');
-        assert.equal((await world.store.query(COMMITTEE, { type: 'conversation' })).length, 1, 'her 1:1 reference is deleted');
-        assert.equal((await world.store.query(COMMITTEE, { type: 'dataExport' })).length, 0, 'her pending export is deleted');
+        assert.equal(
+          (await world.store.query(COMMITTEE, { type: 'conversation' })).length,
+          1,
+          'her 1:1 reference is deleted',
+        );
+        assert.equal(
+          (await world.store.query(COMMITTEE, { type: 'dataExport' })).length,
+          0,
+          'her pending export is deleted',
+        );
         assert.equal((await loadRoster(world.store, COMMITTEE)).revision, before.revision + 1);
       });
 
       it('pseudonymises the audit trail too, which stays closed to every other write', async () => {
         const audited = { ...world.deps, store: auditedStore(world.store, world.deps.clock) };
         // A change the trail records with her name in it, as it keeps every change.
-        const attendance: AttendanceDocument = { id: 'attendance-session-2027-3', committeeId: COMMITTEE, type: 'attendance', sessionId: 'session-2027-3', entries: [{ seatId: 'seat-jobcenter', institution: 'Jobcenter Leipzig', presence: 'inPerson', name: SABINE }], revision: 1, recordedAt: '2027-10-14T12:00:00.000Z', recordedBy: PEOPLE.katrin };
+        const attendance: AttendanceDocument = {
+          id: 'attendance-session-2027-3',
+          committeeId: COMMITTEE,
+          type: 'attendance',
+          sessionId: 'session-2027-3',
+          entries: [{ seatId: 'seat-jobcenter', institution: 'Jobcenter Leipzig', presence: 'inPerson', name: SABINE }],
+          revision: 1,
+          recordedAt: '2027-10-14T12:00:00.000Z',
+          recordedBy: PEOPLE.katrin,
+        };
         await auditContext.run({ actorId: PEOPLE.katrin, source: 'bot' }, () => audited.store.create(attendance));
         assert.ok((await partitionJson(world.store, ['audit'])).includes(SABINE), 'the trail recorded her name');
 
-        const result = await erasePerson(audited, await world.actor('katrin'), { revision: (await loadRoster(world.store, COMMITTEE)).revision, personId: PEOPLE.sabine });
+        const result = await erasePerson(audited, await world.actor('katrin'), {
+          revision: (await loadRoster(world.store, COMMITTEE)).revision,
+          personId: PEOPLE.sabine,
+        });
         assert.ok(result.ok, JSON.stringify(result));
         const trail = await world.store.query<Document>(COMMITTEE, { type: 'audit' });
         assert.ok(trail.length >= 2, 'the records stay, and the erasure is recorded too');
         const json = await partitionJson(world.store, [...DOCUMENT_TYPES, 'audit']);
-        assert.ok(!json.toLowerCase().includes(SABINE.toLowerCase()), json.slice(Math.max(0, json.indexOf(SABINE) - 300), json.indexOf(SABINE) + 50));
+        assert.ok(
+          !json.toLowerCase().includes(SABINE.toLowerCase()),
+          json.slice(Math.max(0, json.indexOf(SABINE) - 300), json.indexOf(SABINE) + 50),
+        );
         const { _etag: recordEtag, ...record } = trail[0]!;
         await assert.rejects(audited.store.replace<Document>({ ...record }, recordEtag), AuditRecordWriteRefused);
       });
@@ -124,14 +191,36 @@ for (const engine of ENGINES) {
       it('refuses members, the secretariat erasing itself, and an outdated card, changing nothing', async () => {
         const { revision } = await loadRoster(world.store, COMMITTEE);
         const snapshot = await partitionJson(world.store, DOCUMENT_TYPES);
-        assert.deepEqual(await erasePerson(world.deps, await world.actor('birgit'), { revision, personId: PEOPLE.sabine }), { ok: false, error: { kind: 'notAllowed' } });
-        assert.deepEqual(await erasePerson(world.deps, await world.actor('katrin'), { revision, personId: PEOPLE.katrin }), { ok: false, error: { kind: 'self' } });
-        assert.deepEqual(await erasePerson(world.deps, await world.actor('katrin'), { revision: revision + 1, personId: PEOPLE.sabine }), { ok: false, error: { kind: 'outdated' } });
-        assert.deepEqual(await erasePerson(world.deps, await world.actor('katrin'), { revision, personId: 'nobody' }), { ok: false, error: { kind: 'outdated' } });
+        assert.deepEqual(
+          await erasePerson(world.deps, await world.actor('birgit'), { revision, personId: PEOPLE.sabine }),
+          { ok: false, error: { kind: 'notAllowed' } },
+        );
+        assert.deepEqual(
+          await erasePerson(world.deps, await world.actor('katrin'), { revision, personId: PEOPLE.katrin }),
+          { ok: false, error: { kind: 'self' } },
+        );
+        assert.deepEqual(
+          await erasePerson(world.deps, await world.actor('katrin'), {
+            revision: revision + 1,
+            personId: PEOPLE.sabine,
+          }),
+          { ok: false, error: { kind: 'outdated' } },
+        );
+        assert.deepEqual(await erasePerson(world.deps, await world.actor('katrin'), { revision, personId: 'nobody' }), {
+          ok: false,
+          error: { kind: 'outdated' },
+        });
         assert.equal(await partitionJson(world.store, DOCUMENT_TYPES), snapshot);
-        const erased = await erasePerson(world.deps, await world.actor('katrin'), { revision, personId: PEOPLE.sabine });
+        const erased = await erasePerson(world.deps, await world.actor('katrin'), {
+          revision,
+          personId: PEOPLE.sabine,
+        });
         assert.ok(erased.ok);
-        assert.deepEqual(await erasePerson(world.deps, await world.actor('katrin'), { revision, personId: PEOPLE.sabine }), { ok: false, error: { kind: 'outdated' } }, 'the same card again');
+        assert.deepEqual(
+          await erasePerson(world.deps, await world.actor('katrin'), { revision, personId: PEOPLE.sabine }),
+          { ok: false, error: { kind: 'outdated' } },
+          'the same card again',
+        );
       });
     });
 
@@ -141,7 +230,12 @@ for (const engine of ENGINES) {
         const audited = { ...world.deps, store: auditedStore(world.store, world.deps.clock) };
         const group = (await world.store.get<Document & { revision: number }>(COMMITTEE, 'working-group-sprache'))!;
         const { _etag: groupEtag, ...rest } = group;
-        await auditContext.run({ actorId: PEOPLE.katrin, source: 'bot' }, () => audited.store.replace({ ...rest, revision: rest.revision + 1, mandate: 'Sabine Hoffmann und Max Maierhofer koordinieren.' }, groupEtag));
+        await auditContext.run({ actorId: PEOPLE.katrin, source: 'bot' }, () =>
+          audited.store.replace(
+            { ...rest, revision: rest.revision + 1, mandate: 'Sabine Hoffmann und Max Maierhofer koordinieren.' },
+            groupEtag,
+          ),
+        );
         assert.match(await partitionJson(world.store, ['audit']), /Sabine Hoffmann/);
         return audited;
       }
@@ -150,13 +244,19 @@ for (const engine of ENGINES) {
 
       it('erasure replaces her name in every free-text field of every record, the audit trail included', async () => {
         const audited = await auditedChanges();
-        const result = await erasePerson(audited, await world.actor('katrin'), { revision: (await loadRoster(world.store, COMMITTEE)).revision, personId: PEOPLE.sabine });
+        const result = await erasePerson(audited, await world.actor('katrin'), {
+          revision: (await loadRoster(world.store, COMMITTEE)).revision,
+          personId: PEOPLE.sabine,
+        });
         assert.ok(result.ok, JSON.stringify(result));
         const raw = await rawPartitionJson(opened);
         assert.equal(around(raw, 'Hoffmann'), '', 'no form of her name is left anywhere in the partition');
         assert.ok(raw.includes(GUEST) && raw.includes(BIRGIT), 'other people keep their names');
         const agenda = await world.store.get<AgendaDocument>(COMMITTEE, `agenda-${SESSION_1}`);
-        assert.deepEqual([agenda!.items[0]!.presenter, agenda!.items[0]!.title, agenda!.published!.items[0]!.presenter], ['ehemalige Person', 'Sprachkurse (Bericht ehemalige Person)', 'ehemalige Person']);
+        assert.deepEqual(
+          [agenda!.items[0]!.presenter, agenda!.items[0]!.title, agenda!.published!.items[0]!.presenter],
+          ['ehemalige Person', 'Sprachkurse (Bericht ehemalige Person)', 'ehemalige Person'],
+        );
         assert.equal((await world.session()).chair, 'ehemalige Person');
         const group = await world.store.get<WorkingGroupDocument>(COMMITTEE, 'working-group-sprache');
         assert.equal(group!.members, `ehemalige Person (Jobcenter Leipzig)\n${GUEST} (VHS)\n${BIRGIT}`);
@@ -169,8 +269,15 @@ for (const engine of ENGINES) {
         const anna = '0a0a0a0a-0000-0000-0000-00000000000a';
         await world.addPerson(anna, 'Anna Maier', ['workingGroup']);
         const group = (await world.store.get<WorkingGroupDocument>(COMMITTEE, 'working-group-sprache'))!;
-        await world.store.upsert({ ...group, members: 'Anna Maier, Anna Maierhofer, Jana Maier-Schulz', mandate: 'Frau Maier und Herr Maierhofer berichten.' });
-        const result = await erasePerson(world.deps, await world.actor('katrin'), { revision: (await loadRoster(world.store, COMMITTEE)).revision, personId: anna });
+        await world.store.upsert({
+          ...group,
+          members: 'Anna Maier, Anna Maierhofer, Jana Maier-Schulz',
+          mandate: 'Frau Maier und Herr Maierhofer berichten.',
+        });
+        const result = await erasePerson(world.deps, await world.actor('katrin'), {
+          revision: (await loadRoster(world.store, COMMITTEE)).revision,
+          personId: anna,
+        });
         assert.ok(result.ok, JSON.stringify(result));
         const after = await world.store.get<WorkingGroupDocument>(COMMITTEE, 'working-group-sprache');
         assert.equal(after!.members, 'ehemalige Person, Anna Maierhofer, Jana Maier-Schulz');
@@ -181,7 +288,9 @@ for (const engine of ENGINES) {
       it('my data lists every mention of her name: agenda presenter, member list, chair, minutes of an older version, the trail', async () => {
         await auditedChanges();
         const link = await exportPersonalData(world.deps, await world.actor('sabine'));
-        const data = JSON.parse((await dataExportFile(world.deps, COMMITTEE, link!.token))!.content) as { mentions: Array<{ documentType: string; documentId: string; field: string; excerpt: string }> };
+        const data = JSON.parse((await dataExportFile(world.deps, COMMITTEE, link!.token))!.content) as {
+          mentions: Array<{ documentType: string; documentId: string; field: string; excerpt: string }>;
+        };
         const where = data.mentions.map((mention) => `${mention.documentType} ${mention.documentId} ${mention.field}`);
         for (const expected of [
           `agenda agenda-${SESSION_1} items.0.presenter`,
@@ -203,16 +312,39 @@ for (const engine of ENGINES) {
         ]) {
           assert.ok(where.includes(expected), `${expected} missing from ${where.join('\n')}`);
         }
-        assert.ok(data.mentions.some((mention) => mention.documentType === 'audit' && mention.excerpt.includes('Sabine Hoffmann und Max Maierhofer')), 'the trail is searched too');
-        const older = data.mentions.find((mention) => mention.documentId === `minutes-${SESSION_1}-v1` && mention.field === 'items.0.summary');
+        assert.ok(
+          data.mentions.some(
+            (mention) =>
+              mention.documentType === 'audit' && mention.excerpt.includes('Sabine Hoffmann und Max Maierhofer'),
+          ),
+          'the trail is searched too',
+        );
+        const older = data.mentions.find(
+          (mention) => mention.documentId === `minutes-${SESSION_1}-v1` && mention.field === 'items.0.summary',
+        );
         assert.equal(older!.excerpt, 'Entwurf: Sabine Hoffmanns Bericht über die Sprachkurse.');
-        assert.ok(!where.some((entry) => entry.startsWith('person ')), 'her own roster entry is exported as such, not as a mention');
+        assert.ok(
+          !where.some((entry) => entry.startsWith('person ')),
+          'her own roster entry is exported as such, not as a mention',
+        );
         // Birgit's export lists the member list that names her, and nothing that names only Sabine.
         const birgits = await exportPersonalData(world.deps, await world.actor('birgit'));
-        const hers = JSON.parse((await dataExportFile(world.deps, COMMITTEE, birgits!.token))!.content) as { mentions: Array<{ documentType: string; field: string }> };
+        const hers = JSON.parse((await dataExportFile(world.deps, COMMITTEE, birgits!.token))!.content) as {
+          mentions: Array<{ documentType: string; field: string }>;
+        };
         assert.deepEqual(
           [...new Set(hers.mentions.map((mention) => `${mention.documentType} ${mention.field}`))].sort(),
-          ['agreement responsibleName', 'attendance entries.1.name', 'conversation address.userName', 'minutes participants.1.name', 'minutesVersion participants.1.name', 'outbox recipientLabel', 'rsvp delegateName', 'topicSubmission personName', 'workingGroup members'].sort(),
+          [
+            'agreement responsibleName',
+            'attendance entries.1.name',
+            'conversation address.userName',
+            'minutes participants.1.name',
+            'minutesVersion participants.1.name',
+            'outbox recipientLabel',
+            'rsvp delegateName',
+            'topicSubmission personName',
+            'workingGroup members',
+          ].sort(),
         );
       });
     });
@@ -225,7 +357,12 @@ for (const engine of ENGINES) {
         const audited = { ...world.deps, store: auditedStore(world.store, world.deps.clock) };
         const recorded = (await world.store.get<AttendanceDocument>(COMMITTEE, `attendance-${SESSION_1}`))!;
         const { _etag: attendanceEtag, ...corrected } = recorded;
-        await auditContext.run({ actorId: PEOPLE.katrin, source: 'bot' }, () => audited.store.replace<AttendanceDocument>({ ...corrected, entries: corrected.entries.map((entry) => ({ ...entry, presence: 'online' as const })) }, attendanceEtag));
+        await auditContext.run({ actorId: PEOPLE.katrin, source: 'bot' }, () =>
+          audited.store.replace<AttendanceDocument>(
+            { ...corrected, entries: corrected.entries.map((entry) => ({ ...entry, presence: 'online' as const })) },
+            attendanceEtag,
+          ),
+        );
         assert.ok((await partitionJson(world.store, ['audit'])).includes(SABINE), 'the trail recorded the names');
         const run = () => runDueJobs({ ...audited, logger: silentLogger, instanceId: 'test' }, RETENTION_JOB_HANDLERS);
         const names = async () => {
@@ -240,21 +377,55 @@ for (const engine of ENGINES) {
         assert.equal((await run()).length, 1, 'the job planned itself for the next day');
         assert.equal(await names(), ',');
         const minutes = await world.store.get<MinutesDocument>(COMMITTEE, `minutes-${SESSION_1}`);
-        assert.deepEqual(minutes!.participants.map((participant) => [participant.institution, participant.name]), [['Jobcenter Leipzig', ''], ['Agentur für Arbeit Leipzig', '']]);
+        assert.deepEqual(
+          minutes!.participants.map((participant) => [participant.institution, participant.name]),
+          [
+            ['Jobcenter Leipzig', ''],
+            ['Agentur für Arbeit Leipzig', ''],
+          ],
+        );
         const responses = await world.store.query<MinutesResponseDocument>(COMMITTEE, { type: 'minutesResponse' });
-        assert.deepEqual(responses.map((response) => [response.answer, response.comment]), [['object', undefined], ['object', undefined]]);
-        assert.ok((await world.store.query<RsvpDocument>(COMMITTEE, { type: 'rsvp' })).every((rsvp) => rsvp.delegateName === undefined && rsvp.choice === 'delegate'));
-        const json = await partitionJson(world.store, ['attendance', 'minutes', 'minutesVersion', 'rsvp', 'minutesResponse']);
+        assert.deepEqual(
+          responses.map((response) => [response.answer, response.comment]),
+          [
+            ['object', undefined],
+            ['object', undefined],
+          ],
+        );
+        assert.ok(
+          (await world.store.query<RsvpDocument>(COMMITTEE, { type: 'rsvp' })).every(
+            (rsvp) => rsvp.delegateName === undefined && rsvp.choice === 'delegate',
+          ),
+        );
+        const json = await partitionJson(world.store, [
+          'attendance',
+          'minutes',
+          'minutesVersion',
+          'rsvp',
+          'minutesResponse',
+        ]);
         assert.ok(!json.includes(SABINE) && !json.includes('Einwand'));
-        assert.ok(!(await partitionJson(world.store, ['audit'])).includes(SABINE), 'nor does the audit trail keep them');
-        assert.deepEqual(await applyRetention(audited, COMMITTEE), { sessions: 1, documents: 0, byType: {} }, 'nothing left to remove');
-        const jobs = await world.store.query<JobDocument>(COMMITTEE, { type: 'job', where: [{ field: 'kind', op: '=', value: RETENTION_JOB }] });
+        assert.ok(
+          !(await partitionJson(world.store, ['audit'])).includes(SABINE),
+          'nor does the audit trail keep them',
+        );
+        assert.deepEqual(
+          await applyRetention(audited, COMMITTEE),
+          { sessions: 1, documents: 0, byType: {} },
+          'nothing left to remove',
+        );
+        const jobs = await world.store.query<JobDocument>(COMMITTEE, {
+          type: 'job',
+          where: [{ field: 'kind', op: '=', value: RETENTION_JOB }],
+        });
         assert.equal(jobs.length, 1);
         assert.equal(jobs[0]!.status, 'scheduled');
       });
 
       it('follows the committee’s own period', async () => {
-        const committee = await world.store.get<Record<string, unknown> & { id: string; committeeId: string; type: string }>(COMMITTEE, 'committee');
+        const committee = await world.store.get<
+          Record<string, unknown> & { id: string; committeeId: string; type: string }
+        >(COMMITTEE, 'committee');
         await world.store.upsert({ ...committee!, retentionMonths: 6 });
         world.clock.advance(Date.parse('2027-08-30T00:00:00Z') - world.clock.now().toMillis());
         assert.equal((await applyRetention(world.deps, COMMITTEE)).sessions, 0);

@@ -17,13 +17,17 @@ describe('app/privacy/retention-rules: one row per document type', () => {
 
   it('has no row for a type the code no longer knows, and one row per type', () => {
     const types = new Set(found.map((entry) => entry.type));
-    assert.deepEqual(DOCUMENT_TYPES.filter((type) => !types.has(type)), []);
+    assert.deepEqual(
+      DOCUMENT_TYPES.filter((type) => !types.has(type)),
+      [],
+    );
     assert.equal(new Set(DOCUMENT_TYPES).size, DOCUMENT_TYPES.length);
   });
 
   it('says for every row what it holds, how long it is kept and what happens then', () => {
     for (const rule of RETENTION_RULES) {
-      for (const text of [rule.holds, rule.kept, rule.atEnd]) assert.ok(text.trim().length > 3 && !text.includes('|') && !text.includes('\n'), `${rule.type}: ${text}`);
+      for (const text of [rule.holds, rule.kept, rule.atEnd])
+        assert.ok(text.trim().length > 3 && !text.includes('|') && !text.includes('\n'), `${rule.type}: ${text}`);
     }
   });
 

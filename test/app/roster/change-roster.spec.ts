@@ -18,15 +18,16 @@ describe('app/roster/change-roster', () => {
     await seedKog(deps);
   });
 
-  const change = async (request: RosterRequest, revision: unknown = 0, who = katrin) => changeRoster(deps, await identifyActor(deps, who), { revision, request });
+  const change = async (request: RosterRequest, revision: unknown = 0, who = katrin) =>
+    changeRoster(deps, await identifyActor(deps, who), { revision, request });
   const person = (id: string) => temp.store.get<PersonDocument>(COMMITTEE, personDocumentId(id));
   const seats = () => temp.store.query<SeatDocument>(COMMITTEE, { type: 'seat' });
 
   /** Everything the roster consists of, to prove that a refusal changed nothing. */
   const snapshot = async () =>
     JSON.stringify(
-      (await Promise.all(['person', 'seat', 'roster'].map((type) => temp.store.query(COMMITTEE, { type })))).map((documents) =>
-        documents.map(({ _etag, ...document }) => document).sort((a, b) => a.id.localeCompare(b.id)),
+      (await Promise.all(['person', 'seat', 'roster'].map((type) => temp.store.query(COMMITTEE, { type })))).map(
+        (documents) => documents.map(({ _etag, ...document }) => document).sort((a, b) => a.id.localeCompare(b.id)),
       ),
     );
 
@@ -34,12 +35,22 @@ describe('app/roster/change-roster', () => {
     const result = await openRoster(deps, await identifyActor(deps, katrin));
     assert.ok(result.ok);
     assert.equal(result.value.revision, 0);
-    assert.deepEqual(result.value.people.map((person) => person.displayName), ['Birgit Lehmann', 'Katrin Albers', 'Lena Vogt', 'Sabine Hoffmann', 'Thomas Richter']);
-    assert.deepEqual(result.value.seats, [{ id: JOBCENTER_SEAT, institution: 'Jobcenter Leipzig', memberId: IDS.sabine, deputyId: IDS.thomas }]);
+    assert.deepEqual(
+      result.value.people.map((person) => person.displayName),
+      ['Birgit Lehmann', 'Katrin Albers', 'Lena Vogt', 'Sabine Hoffmann', 'Thomas Richter'],
+    );
+    assert.deepEqual(result.value.seats, [
+      { id: JOBCENTER_SEAT, institution: 'Jobcenter Leipzig', memberId: IDS.sabine, deputyId: IDS.thomas },
+    ]);
   });
 
   it('adds a seat, gives its holders their roles and counts the revision up, in one batch', async () => {
-    const result = await change({ kind: 'saveSeat', institution: 'Agentur für Arbeit Leipzig', memberId: IDS.birgit, deputyId: IDS.lena });
+    const result = await change({
+      kind: 'saveSeat',
+      institution: 'Agentur für Arbeit Leipzig',
+      memberId: IDS.birgit,
+      deputyId: IDS.lena,
+    });
     assert.ok(result.ok);
     assert.deepEqual(result.value.outcome, { kind: 'seatAdded', institution: 'Agentur für Arbeit Leipzig' });
     assert.equal(result.value.view.revision, 1);
@@ -49,24 +60,42 @@ describe('app/roster/change-roster', () => {
     assert.deepEqual((await person(IDS.birgit))?.roles, ['member']);
     assert.deepEqual((await person(IDS.lena))?.roles, ['deputy', 'workingGroup']);
     const roster = await temp.store.get<RosterDocument>(COMMITTEE, 'roster');
-    assert.deepEqual([roster?.revision, roster?.updatedBy, roster?.updatedAt], [1, IDS.katrin, '2026-11-21T10:00:00.000Z']);
+    assert.deepEqual(
+      [roster?.revision, roster?.updatedBy, roster?.updatedAt],
+      [1, IDS.katrin, '2026-11-21T10:00:00.000Z'],
+    );
   });
 
   it('edits and removes a seat, moving the roles with it and keeping the people', async () => {
-    const edited = await change({ kind: 'saveSeat', seatId: JOBCENTER_SEAT, institution: 'Jobcenter Leipzig (Geschäftsführung)', memberId: IDS.thomas, deputyId: '' });
+    const edited = await change({
+      kind: 'saveSeat',
+      seatId: JOBCENTER_SEAT,
+      institution: 'Jobcenter Leipzig (Geschäftsführung)',
+      memberId: IDS.thomas,
+      deputyId: '',
+    });
     assert.ok(edited.ok);
     assert.deepEqual((await person(IDS.thomas))?.roles, ['member']);
     assert.deepEqual((await person(IDS.sabine))?.roles, []);
     const removed = await change({ kind: 'removeSeat', seatId: JOBCENTER_SEAT }, 1);
     assert.ok(removed.ok);
-    assert.deepEqual(removed.value.outcome, { kind: 'seatRemoved', institution: 'Jobcenter Leipzig (Geschäftsführung)' });
+    assert.deepEqual(removed.value.outcome, {
+      kind: 'seatRemoved',
+      institution: 'Jobcenter Leipzig (Geschäftsführung)',
+    });
     assert.deepEqual(await seats(), []);
     assert.deepEqual((await person(IDS.thomas))?.roles, []);
     assert.equal((await temp.store.query(COMMITTEE, { type: 'person' })).length, 5);
   });
 
   it('sets roles and deactivates and reactivates a person, keeping their seat and contact', async () => {
-    const contact = { serviceUrl: 'https://smba.example/', tenantId: katrin.tenantId, botId: '28:bot', userId: '29:sabine', userAadObjectId: IDS.sabine };
+    const contact = {
+      serviceUrl: 'https://smba.example/',
+      tenantId: katrin.tenantId,
+      botId: '28:bot',
+      userId: '29:sabine',
+      userAadObjectId: IDS.sabine,
+    };
     const stored = (await person(IDS.sabine))!;
     await temp.store.replace({ ...stored, contact }, stored._etag);
     assert.ok((await change({ kind: 'setRoles', personId: IDS.sabine, roles: ['chair'] })).ok);
@@ -84,7 +113,10 @@ describe('app/roster/change-roster', () => {
 
   it('refuses everyone but the secretariat and changes nothing', async () => {
     const before = await snapshot();
-    assert.deepEqual(await openRoster(deps, await identifyActor(deps, sabine)), { ok: false, error: { kind: 'notAllowed' } });
+    assert.deepEqual(await openRoster(deps, await identifyActor(deps, sabine)), {
+      ok: false,
+      error: { kind: 'notAllowed' },
+    });
     const result = await change({ kind: 'setRoles', personId: IDS.sabine, roles: ['secretariat'] }, 0, sabine);
     assert.deepEqual(result, { ok: false, error: { kind: 'notAllowed' } });
     assert.equal(await snapshot(), before);
@@ -104,7 +136,13 @@ describe('app/roster/change-roster', () => {
     const before = await snapshot();
     const refusals = await Promise.all([
       change({ kind: 'saveSeat', institution: 'IHK', memberId: 'ffffffff-0000-0000-0000-00000000000f', deputyId: '' }),
-      change({ kind: 'saveSeat', seatId: 'seat-of-another-committee', institution: 'IHK', memberId: IDS.birgit, deputyId: '' }),
+      change({
+        kind: 'saveSeat',
+        seatId: 'seat-of-another-committee',
+        institution: 'IHK',
+        memberId: IDS.birgit,
+        deputyId: '',
+      }),
       change({ kind: 'removeSeat', seatId: { $ne: '' } }),
       change({ kind: 'setRoles', personId: IDS.birgit, roles: ['member'] }),
       change({ kind: 'setActive', personId: 'person-x', active: false }),
@@ -134,11 +172,15 @@ describe('app/roster/change-roster', () => {
     };
     const results = await Promise.all([
       changeRoster(deps, actor, { revision: 0, request: { kind: 'setRoles', personId: IDS.birgit, roles: ['chair'] } }),
-      changeRoster(deps, actor, { revision: 0, request: { kind: 'saveSeat', institution: 'IHK zu Leipzig', memberId: IDS.birgit, deputyId: '' } }),
+      changeRoster(deps, actor, {
+        revision: 0,
+        request: { kind: 'saveSeat', institution: 'IHK zu Leipzig', memberId: IDS.birgit, deputyId: '' },
+      }),
       changeRoster(deps, actor, { revision: 0, request: { kind: 'removeSeat', seatId: JOBCENTER_SEAT } }),
     ]);
     assert.equal(results.filter((result) => result.ok).length, 1);
-    for (const result of results.filter((candidate) => !candidate.ok)) assert.deepEqual(result, { ok: false, error: { kind: 'outdated' } });
+    for (const result of results.filter((candidate) => !candidate.ok))
+      assert.deepEqual(result, { ok: false, error: { kind: 'outdated' } });
     assert.equal((await temp.store.get<RosterDocument>(COMMITTEE, 'roster'))?.revision, 1);
   });
 
@@ -154,7 +196,10 @@ describe('app/roster/change-roster', () => {
       }
       return original(committeeId, operations);
     };
-    const result = await changeRoster(deps, actor, { revision: 0, request: { kind: 'saveSeat', institution: 'IHK', memberId: IDS.birgit, deputyId: '' } });
+    const result = await changeRoster(deps, actor, {
+      revision: 0,
+      request: { kind: 'saveSeat', institution: 'IHK', memberId: IDS.birgit, deputyId: '' },
+    });
     assert.deepEqual(result, { ok: false, error: { kind: 'outdated' } });
     assert.equal((await seats()).length, 1);
   });

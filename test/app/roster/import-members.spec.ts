@@ -3,7 +3,13 @@ import type { AppDependencies } from '../../../src/app/dependencies';
 import type { PersonDocument } from '../../../src/app/documents';
 import { identifyActor } from '../../../src/app/identify-actor';
 import { changeRoster } from '../../../src/app/roster/change-roster';
-import { importMembers, markMembersLeft, refreshMembers, type MemberSource, type TeamMember } from '../../../src/app/roster/import-members';
+import {
+  importMembers,
+  markMembersLeft,
+  refreshMembers,
+  type MemberSource,
+  type TeamMember,
+} from '../../../src/app/roster/import-members';
 import { personDocumentId } from '../../../src/domain/ids';
 import { useTempStore, type TempStore } from '../../support/temp-store';
 import { COMMITTEE, IDS, katrin, sabine, seedKog, TENANT } from './roster-fixtures';
@@ -60,7 +66,10 @@ describe('app/roster/import-members', () => {
     assert.deepEqual([newcomer?.displayName, newcomer?.roles, newcomer?.active], ['Person 1', [], true]);
     assert.deepEqual(newcomer?.contact, { ...source, userId: '29:user-1', userAadObjectId: member(1).aadObjectId });
     const known = await person(IDS.sabine);
-    assert.deepEqual([known?.displayName, known?.roles, known?.contact?.userId], ['Dr. Sabine Hoffmann', ['member'], '29:sabine']);
+    assert.deepEqual(
+      [known?.displayName, known?.roles, known?.contact?.userId],
+      ['Dr. Sabine Hoffmann', ['member'], '29:sabine'],
+    );
     assert.equal((await people()).length, 6);
   });
 
@@ -87,12 +96,17 @@ describe('app/roster/import-members', () => {
     temp.store.batch = async (committeeId, operations) => {
       if (!interfered) {
         interfered = true;
-        const result = await changeRoster(deps, await identifyActor(deps, katrin), { revision: 0, request: { kind: 'setRoles', personId: IDS.sabine, roles: ['chair'] } });
+        const result = await changeRoster(deps, await identifyActor(deps, katrin), {
+          revision: 0,
+          request: { kind: 'setRoles', personId: IDS.sabine, roles: ['chair'] },
+        });
         assert.ok(result.ok);
       }
       return original(committeeId, operations);
     };
-    const outcome = await importMembers(deps, source, async () => [{ userId: '29:sabine', aadObjectId: IDS.sabine, displayName: 'Dr. Sabine Hoffmann' }]);
+    const outcome = await importMembers(deps, source, async () => [
+      { userId: '29:sabine', aadObjectId: IDS.sabine, displayName: 'Dr. Sabine Hoffmann' },
+    ]);
     assert.deepEqual(outcome, { added: 0, updated: 1, unchanged: 0 });
     const sabineNow = await person(IDS.sabine);
     assert.deepEqual([sabineNow?.displayName, sabineNow?.roles], ['Dr. Sabine Hoffmann', ['chair', 'member']]);
@@ -100,23 +114,39 @@ describe('app/roster/import-members', () => {
 
   it('deactivates people who leave, keeps their seat, and reactivates them when they come back', async () => {
     await seedKog(deps);
-    await importMembers(deps, source, async () => [{ userId: '29:sabine', aadObjectId: IDS.sabine, displayName: 'Sabine Hoffmann' }]);
+    await importMembers(deps, source, async () => [
+      { userId: '29:sabine', aadObjectId: IDS.sabine, displayName: 'Sabine Hoffmann' },
+    ]);
     assert.equal(await markMembersLeft(deps, TENANT, [{ userId: '29:sabine' }]), 1);
     const left = await person(IDS.sabine);
     assert.deepEqual([left?.active, left?.leftAt, left?.roles], [false, '2026-11-21T10:00:00.000Z', ['member']]);
     assert.deepEqual((await identifyActor(deps, sabine)).roles, []);
     const seats = await temp.store.query(COMMITTEE, { type: 'seat' });
     assert.equal(seats.length, 1);
-    assert.equal(await markMembersLeft(deps, TENANT, [{ userId: '29:sabine', aadObjectId: IDS.sabine }, { userId: '29:unknown' }]), 0);
-    await importMembers(deps, source, async () => [{ userId: '29:sabine', aadObjectId: IDS.sabine, displayName: 'Sabine Hoffmann' }]);
+    assert.equal(
+      await markMembersLeft(deps, TENANT, [{ userId: '29:sabine', aadObjectId: IDS.sabine }, { userId: '29:unknown' }]),
+      0,
+    );
+    await importMembers(deps, source, async () => [
+      { userId: '29:sabine', aadObjectId: IDS.sabine, displayName: 'Sabine Hoffmann' },
+    ]);
     const back = await person(IDS.sabine);
     assert.deepEqual([back?.active, back?.leftAt], [true, undefined]);
   });
 
   it('keeps someone the secretariat deactivated inactive on import', async () => {
     await seedKog(deps);
-    assert.ok((await changeRoster(deps, await identifyActor(deps, katrin), { revision: 0, request: { kind: 'setActive', personId: IDS.birgit, active: false } })).ok);
-    await importMembers(deps, source, async () => [{ userId: '29:birgit', aadObjectId: IDS.birgit, displayName: 'Birgit Lehmann' }]);
+    assert.ok(
+      (
+        await changeRoster(deps, await identifyActor(deps, katrin), {
+          revision: 0,
+          request: { kind: 'setActive', personId: IDS.birgit, active: false },
+        })
+      ).ok,
+    );
+    await importMembers(deps, source, async () => [
+      { userId: '29:birgit', aadObjectId: IDS.birgit, displayName: 'Birgit Lehmann' },
+    ]);
     assert.equal((await person(IDS.birgit))?.active, false);
   });
 
@@ -127,9 +157,15 @@ describe('app/roster/import-members', () => {
       reads += 1;
       return [member(1)];
     };
-    assert.deepEqual(await refreshMembers(deps, await identifyActor(deps, sabine), source, read), { ok: false, error: { kind: 'notAllowed' } });
+    assert.deepEqual(await refreshMembers(deps, await identifyActor(deps, sabine), source, read), {
+      ok: false,
+      error: { kind: 'notAllowed' },
+    });
     assert.equal(reads, 0);
-    assert.deepEqual(await refreshMembers(deps, await identifyActor(deps, katrin), source, read), { ok: true, value: { added: 1, updated: 0, unchanged: 0 } });
+    assert.deepEqual(await refreshMembers(deps, await identifyActor(deps, katrin), source, read), {
+      ok: true,
+      value: { added: 1, updated: 0, unchanged: 0 },
+    });
     assert.equal(reads, 1);
   });
 });

@@ -18,7 +18,12 @@ describe('app/scheduling', () => {
   let deps: AppDependencies;
   let ran: string[];
   const handlers: Record<string, JobHandler> = {};
-  const scheduler = (instanceId = 'instance-a', store = temp.store): SchedulerDependencies => ({ store, clock, logger: silentLogger, instanceId });
+  const scheduler = (instanceId = 'instance-a', store = temp.store): SchedulerDependencies => ({
+    store,
+    clock,
+    logger: silentLogger,
+    instanceId,
+  });
 
   beforeEach(async () => {
     temp = await openTempStore();
@@ -82,7 +87,10 @@ describe('app/scheduling', () => {
       await scheduleJobs(deps, COMMITTEE, `subject-${index}`, [{ kind: 'test', dueAt: '2027-03-01T07:00:00.000Z' }]);
     }
     const second = await EmbeddedStore.open({ dataDir: temp.dataDir });
-    const [a, b] = await Promise.all([runDueJobs(scheduler('instance-a'), handlers), runDueJobs(scheduler('instance-b', second), handlers)]);
+    const [a, b] = await Promise.all([
+      runDueJobs(scheduler('instance-a'), handlers),
+      runDueJobs(scheduler('instance-b', second), handlers),
+    ]);
     await second.close();
     assert.equal(ran.length, 20);
     assert.equal(new Set([...a, ...b]).size, 20);
@@ -120,7 +128,10 @@ describe('app/scheduling', () => {
   });
 
   it('cancels kinds that are no longer planned', async () => {
-    await scheduleJobs(deps, COMMITTEE, 'subject', [{ kind: 'test', dueAt: '2027-03-01T07:00:00.000Z' }, { kind: 'rsvpReminder', dueAt: '2027-03-01T07:00:00.000Z' }]);
+    await scheduleJobs(deps, COMMITTEE, 'subject', [
+      { kind: 'test', dueAt: '2027-03-01T07:00:00.000Z' },
+      { kind: 'rsvpReminder', dueAt: '2027-03-01T07:00:00.000Z' },
+    ]);
     await scheduleJobs(deps, COMMITTEE, 'subject', [{ kind: 'test', dueAt: '2027-03-01T07:00:00.000Z' }]);
     await runDueJobs(scheduler(), handlers);
     assert.deepEqual(ran, ['test@2027-03-01T07:00:00.000Z']);

@@ -25,16 +25,36 @@ for (const engine of ENGINES) {
     afterEach(async () => close());
 
     const answer = async (who: PersonKey, choice: string, extra: Record<string, unknown> = {}) =>
-      answerRsvp(world.deps, await world.actor(who), { sessionId: SESSION_1, personId: PEOPLE[who], revision: (await world.session()).revision, choice, ...extra });
-    const dispatches = async () => (await world.store.query<DispatchDocument>(COMMITTEE, { type: 'dispatch' })).map((dispatch) => dispatch.dispatchId).sort();
+      answerRsvp(world.deps, await world.actor(who), {
+        sessionId: SESSION_1,
+        personId: PEOPLE[who],
+        revision: (await world.session()).revision,
+        choice,
+        ...extra,
+      });
+    const dispatches = async () =>
+      (await world.store.query<DispatchDocument>(COMMITTEE, { type: 'dispatch' }))
+        .map((dispatch) => dispatch.dispatchId)
+        .sort();
     /** What an answer could leave behind: the answers and the queued messages. */
-    const traces = async () => ({ rsvps: (await world.rsvps()).map((rsvp) => `${rsvp.personId}:${rsvp.choice}`).sort(), dispatches: await dispatches() });
+    const traces = async () => ({
+      rsvps: (await world.rsvps()).map((rsvp) => `${rsvp.personId}:${rsvp.choice}`).sort(),
+      dispatches: await dispatches(),
+    });
 
-    async function assertRefused(who: PersonKey, reason: string, choices = ['inPerson', 'declined', 'deputy', 'delegate']) {
+    async function assertRefused(
+      who: PersonKey,
+      reason: string,
+      choices = ['inPerson', 'declined', 'deputy', 'delegate'],
+    ) {
       const before = await traces();
       for (const choice of choices) {
         const result = await answer(who, choice, choice === 'delegate' ? { delegateName: 'Erika Muster' } : {});
-        assert.deepEqual(!result.ok && result.error.kind === 'notCurrent' && result.error.reason, reason, `${who} ${choice}: ${JSON.stringify(result)}`);
+        assert.deepEqual(
+          !result.ok && result.error.kind === 'notCurrent' && result.error.reason,
+          reason,
+          `${who} ${choice}: ${JSON.stringify(result)}`,
+        );
       }
       const view = await openInvitation(world.deps, await world.actor(who), SESSION_1, PEOPLE[who]);
       assert.equal(!view.ok && view.error.kind, 'notCurrent', 'the refreshed card says so too');
@@ -76,8 +96,14 @@ for (const engine of ENGINES) {
       const sendDeputy = await answer('sabine', 'deputy');
       assert.equal(!sendDeputy.ok && sendDeputy.error.kind, 'noDeputy');
       assert.ok((await answer('sabine', 'declined')).ok, 'declining is still stored');
-      assert.deepEqual((await world.rsvps()).map((rsvp) => `${rsvp.personId}:${rsvp.choice}`), [`${PEOPLE.sabine}:declined`]);
-      assert.ok(!(await dispatches()).some((id) => id.endsWith(PEOPLE.thomas)), 'the deactivated deputy is not invited');
+      assert.deepEqual(
+        (await world.rsvps()).map((rsvp) => `${rsvp.personId}:${rsvp.choice}`),
+        [`${PEOPLE.sabine}:declined`],
+      );
+      assert.ok(
+        !(await dispatches()).some((id) => id.endsWith(PEOPLE.thomas)),
+        'the deactivated deputy is not invited',
+      );
     });
 
     it('still lets current people answer and invites a current deputy', async () => {

@@ -9,8 +9,16 @@ import { committeeIdForTenant } from '../../../src/domain/ids';
 import { useTempStore, type TempStore } from '../../support/temp-store';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
-const secretariat: ActorIdentity = { tenantId: TENANT, aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000001', displayName: 'Geschäftsstelle' };
-const member: ActorIdentity = { tenantId: TENANT, aadObjectId: 'bbbbbbbb-0000-0000-0000-000000000002', displayName: 'Mitglied' };
+const secretariat: ActorIdentity = {
+  tenantId: TENANT,
+  aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000001',
+  displayName: 'Geschäftsstelle',
+};
+const member: ActorIdentity = {
+  tenantId: TENANT,
+  aadObjectId: 'bbbbbbbb-0000-0000-0000-000000000002',
+  displayName: 'Mitglied',
+};
 
 describe('app/sessions/plan-sessions', () => {
   const fixture = useTempStore('2026-11-21T10:00:00Z');
@@ -21,11 +29,24 @@ describe('app/sessions/plan-sessions', () => {
     const d = DEFAULT_COMMITTEE_SETTINGS;
     await saveSetup(deps, await identifyActor(deps, secretariat), {
       revision: 0,
-      answers: { name: d.name, shortName: d.shortName, timeZone: d.timeZone, terms: formatTerms(d.terms), sessionLengthMinutes: 180, firstChair: d.chairRotation.firstSessionOfYear, rotatingChairs: d.chairRotation.rotating.join('\n'), ...d.leadTimes },
+      answers: {
+        name: d.name,
+        shortName: d.shortName,
+        timeZone: d.timeZone,
+        terms: formatTerms(d.terms),
+        sessionLengthMinutes: 180,
+        firstChair: d.chairRotation.firstSessionOfYear,
+        rotatingChairs: d.chairRotation.rotating.join('\n'),
+        ...d.leadTimes,
+      },
     });
   });
 
-  const sessions = () => temp.store.query<SessionDocument>(committeeIdForTenant(TENANT), { type: 'session', orderBy: { field: 'startsAt' } });
+  const sessions = () =>
+    temp.store.query<SessionDocument>(committeeIdForTenant(TENANT), {
+      type: 'session',
+      orderBy: { field: 'startsAt' },
+    });
 
   it('creates the three KOG sessions of the year, planned', async () => {
     const result = await planSessions(deps, await identifyActor(deps, secretariat), '2027');
@@ -52,9 +73,16 @@ describe('app/sessions/plan-sessions', () => {
   });
 
   it('refuses other roles, and years that are not plausible', async () => {
-    assert.deepEqual(await planSessions(deps, await identifyActor(deps, member), 2027), { ok: false, error: { kind: 'notAllowed' } });
+    assert.deepEqual(await planSessions(deps, await identifyActor(deps, member), 2027), {
+      ok: false,
+      error: { kind: 'notAllowed' },
+    });
     for (const year of ['27', 'zweitausend', 1999, 2040, '2027; drop', { year: 2027 }]) {
-      assert.deepEqual(await planSessions(deps, await identifyActor(deps, secretariat), year), { ok: false, error: { kind: 'invalidYear', min: 2025, max: 2031 } }, String(year));
+      assert.deepEqual(
+        await planSessions(deps, await identifyActor(deps, secretariat), year),
+        { ok: false, error: { kind: 'invalidYear', min: 2025, max: 2031 } },
+        String(year),
+      );
     }
     assert.deepEqual(await sessions(), []);
   });

@@ -83,7 +83,7 @@ for (const engine of ENGINES) {
       assert.deepEqual(await recipientsOf('remind:'), [], `neither the button nor the job (${dueAt}) reminded anyone`);
     });
 
-    it('sends a moved session\'s card to nobody who can no longer answer', async () => {
+    it("sends a moved session's card to nobody who can no longer answer", async () => {
       await answer('yusuf', 'declined');
       await rosterMoves(world).deactivate('sabine');
       await rosterMoves(world).dropDeputy('ihk');

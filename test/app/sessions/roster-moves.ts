@@ -25,8 +25,22 @@ export function rosterMoves(world: SessionWorld) {
     },
     removeSeat: (key: string) => change({ kind: 'removeSeat', seatId: seatDocumentId(key) }),
     /** The seat keeps its member and loses its deputy. */
-    dropDeputy: (key: string) => change({ kind: 'saveSeat', seatId: seatDocumentId(key), institution: seat(key).institution, memberId: seat(key).memberId, deputyId: '' }),
+    dropDeputy: (key: string) =>
+      change({
+        kind: 'saveSeat',
+        seatId: seatDocumentId(key),
+        institution: seat(key).institution,
+        memberId: seat(key).memberId,
+        deputyId: '',
+      }),
     /** Another person becomes the seat's member; the deputy stays. */
-    replaceMember: (key: string, by: PersonKey) => change({ kind: 'saveSeat', seatId: seatDocumentId(key), institution: seat(key).institution, memberId: PEOPLE[by], deputyId: seat(key).deputyId ?? '' }),
+    replaceMember: (key: string, by: PersonKey) =>
+      change({
+        kind: 'saveSeat',
+        seatId: seatDocumentId(key),
+        institution: seat(key).institution,
+        memberId: PEOPLE[by],
+        deputyId: seat(key).deputyId ?? '',
+      }),
   };
 }

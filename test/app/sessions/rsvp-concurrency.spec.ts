@@ -7,7 +7,6 @@ import { ROSTER_LIMITS } from '../../../src/domain/roster-changes';
 import { ENGINES } from '../../support/engines';
 import { COMMITTEE, memberId, PEOPLE, SEATS, SESSION_1, SessionWorld } from './session-world';
 
-
 for (const engine of ENGINES) {
   describe(`app/sessions: concurrent answers on the ${engine.name}`, function () {
     this.timeout(30_000);
@@ -27,12 +26,38 @@ for (const engine of ENGINES) {
       const members = Array.from({ length: extra }, (_, index) => memberId(index));
       const choices = ['inPerson', 'online', 'declined'] as const;
       const results = await Promise.all([
-        ...members.map(async (id, index) => answerRsvp(world.deps, await world.actor(id), { sessionId: SESSION_1, personId: id, revision, choice: choices[index % 3] })),
+        ...members.map(async (id, index) =>
+          answerRsvp(world.deps, await world.actor(id), {
+            sessionId: SESSION_1,
+            personId: id,
+            revision,
+            choice: choices[index % 3],
+          }),
+        ),
         // The same people clicking again at the same moment, and a member declining twice.
-        ...members.slice(0, 5).map(async (id) => answerRsvp(world.deps, await world.actor(id), { sessionId: SESSION_1, personId: id, revision, choice: 'inPerson' })),
-        ...[1, 2].map(async () => answerRsvp(world.deps, await world.actor('sabine'), { sessionId: SESSION_1, personId: PEOPLE.sabine, revision, choice: 'declined' })),
+        ...members
+          .slice(0, 5)
+          .map(async (id) =>
+            answerRsvp(world.deps, await world.actor(id), {
+              sessionId: SESSION_1,
+              personId: id,
+              revision,
+              choice: 'inPerson',
+            }),
+          ),
+        ...[1, 2].map(async () =>
+          answerRsvp(world.deps, await world.actor('sabine'), {
+            sessionId: SESSION_1,
+            personId: PEOPLE.sabine,
+            revision,
+            choice: 'declined',
+          }),
+        ),
       ]);
-      assert.ok(results.every((result) => result.ok), JSON.stringify(results.find((result) => !result.ok)));
+      assert.ok(
+        results.every((result) => result.ok),
+        JSON.stringify(results.find((result) => !result.ok)),
+      );
 
       const records = await world.rsvps();
       assert.equal(records.length, extra + 1, 'one record per person');
@@ -43,7 +68,9 @@ for (const engine of ENGINES) {
       assert.equal(overview.value.represented, extra - declinedAmongExtra);
       assert.equal(overview.value.unanswered, 3, 'Agentur, IHK, and Jobcenter whose deputy has not answered');
 
-      const deputyInvitations = (await world.store.query<DispatchDocument>(COMMITTEE, { type: 'dispatch' })).filter((dispatch) => dispatch.dispatchId.endsWith(PEOPLE.thomas));
+      const deputyInvitations = (await world.store.query<DispatchDocument>(COMMITTEE, { type: 'dispatch' })).filter(
+        (dispatch) => dispatch.dispatchId.endsWith(PEOPLE.thomas),
+      );
       assert.equal(deputyInvitations.length, 1, 'the deputy is invited once');
     });
   });

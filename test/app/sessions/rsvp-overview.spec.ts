@@ -43,7 +43,10 @@ for (const engine of ENGINES) {
       view.lines.find((line) => line.seatId === seatDocumentId(seat))!;
     /** The card's line for the institution: its name in bold, then the status. */
     const statusLine = (text: string, institution: string) =>
-      text.split('\n').find((line) => line.startsWith(`**${institution}**: `))?.slice(institution.length + 6);
+      text
+        .split('\n')
+        .find((line) => line.startsWith(`**${institution}**: `))
+        ?.slice(institution.length + 6);
     const card = (view: RsvpOverview, locale: 'de' | 'en') => cardText(renderRsvpsCard(view, translator(locale)));
 
     it('shows a deputy skipped as no longer active as such, not as invited', async () => {

@@ -31,7 +31,13 @@ describe('app/sessions: invitations, answers, reminders, attendance', () => {
     return result.value;
   };
   const answer = async (who: PersonKey, choice: string, extra: Partial<RsvpSubmission> = {}) =>
-    answerRsvp(world.deps, await world.actor(who), { sessionId: SESSION_1, personId: PEOPLE[who], revision: (await world.session()).revision, choice, ...extra });
+    answerRsvp(world.deps, await world.actor(who), {
+      sessionId: SESSION_1,
+      personId: PEOPLE[who],
+      revision: (await world.session()).revision,
+      choice,
+      ...extra,
+    });
 
   describe('inviting', () => {
     it('invites every seat member once through the outbox, together with the state change', async () => {
@@ -39,7 +45,10 @@ describe('app/sessions: invitations, answers, reminders, attendance', () => {
       assert.equal(invited, 3);
       const session = await world.session();
       assert.equal(session.state, 'invited');
-      assert.deepEqual(session.invitedSeats?.map((seat) => seat.institution), ['Agentur für Arbeit Leipzig', 'IHK zu Leipzig', 'Jobcenter Leipzig']);
+      assert.deepEqual(
+        session.invitedSeats?.map((seat) => seat.institution),
+        ['Agentur für Arbeit Leipzig', 'IHK zu Leipzig', 'Jobcenter Leipzig'],
+      );
       assert.deepEqual(await world.outbox(), [
         ['invite:session-2027-1', 'birgit', ''],
         ['invite:session-2027-1', 'sabine', ''],
@@ -58,7 +67,9 @@ describe('app/sessions: invitations, answers, reminders, attendance', () => {
 
     it('names the current state when the step is not possible', async () => {
       const actor = await world.actor('katrin');
-      assert.ok((await changeSessionState(world.deps, actor, SESSION_1, (await world.session()).revision, 'cancel')).ok);
+      assert.ok(
+        (await changeSessionState(world.deps, actor, SESSION_1, (await world.session()).revision, 'cancel')).ok,
+      );
       const result = await inviteAsSecretariat(world.deps, actor, await world.session());
       assert.deepEqual(!result.ok && result.error, { kind: 'illegalState', current: 'cancelled' });
     });
@@ -72,21 +83,33 @@ describe('app/sessions: invitations, answers, reminders, attendance', () => {
       assert.ok((await answer('birgit', 'inPerson')).ok);
       assert.ok((await answer('birgit', 'inPerson')).ok);
       const records = await world.rsvps();
-      assert.deepEqual(records.map((record) => [record.personId, record.choice]), [[PEOPLE.birgit, 'inPerson']]);
+      assert.deepEqual(
+        records.map((record) => [record.personId, record.choice]),
+        [[PEOPLE.birgit, 'inPerson']],
+      );
     });
 
     it('invites the nominated deputy once when the member declines, and the deputy can answer for the seat', async () => {
       assert.ok((await answer('sabine', 'declined')).ok);
       assert.ok((await answer('sabine', 'declined')).ok);
-      assert.deepEqual((await world.outbox()).filter(([dispatch]) => dispatch.includes(PEOPLE.thomas)), [[`invite:session-2027-1:${PEOPLE.thomas}`, 'thomas', 'deputyInvited']]);
+      assert.deepEqual(
+        (await world.outbox()).filter(([dispatch]) => dispatch.includes(PEOPLE.thomas)),
+        [[`invite:session-2027-1:${PEOPLE.thomas}`, 'thomas', 'deputyInvited']],
+      );
       const card = await openInvitation(world.deps, await world.actor('thomas'), SESSION_1, PEOPLE.thomas);
       assert.ok(card.ok);
-      assert.deepEqual([card.value.as, card.value.representing, card.value.institution], ['deputy', 'Sabine Hoffmann', 'Jobcenter Leipzig']);
+      assert.deepEqual(
+        [card.value.as, card.value.representing, card.value.institution],
+        ['deputy', 'Sabine Hoffmann', 'Jobcenter Leipzig'],
+      );
       assert.ok((await answer('thomas', 'inPerson')).ok);
       const overview = await rsvpOverview(world.deps, await world.actor('katrin'), await world.session());
       assert.ok(overview.ok);
       const jobcenter = overview.value.lines.find((line) => line.institution === 'Jobcenter Leipzig');
-      assert.deepEqual([jobcenter?.status, jobcenter?.attendeeName], [{ kind: 'attending', mode: 'inPerson', by: 'deputy' }, 'Thomas Richter']);
+      assert.deepEqual(
+        [jobcenter?.status, jobcenter?.attendeeName],
+        [{ kind: 'attending', mode: 'inPerson', by: 'deputy' }, 'Thomas Richter'],
+      );
     });
 
     it('records a named colleague as attending on behalf of the institution', async () => {
@@ -111,14 +134,34 @@ describe('app/sessions: invitations, answers, reminders, attendance', () => {
       const refusals: Array<[string, () => Promise<unknown>, string]> = [
         ['a person who is not invited', async () => answer('lena', 'inPerson'), 'notInvited'],
         ['a deputy before the member handed over', async () => answer('thomas', 'inPerson'), 'notInvited'],
-        ['a card addressed to someone else', async () => answer('birgit', 'inPerson', { personId: PEOPLE.sabine }), 'otherPerson'],
-        ["another committee's session id", async () => answer('birgit', 'inPerson', { sessionId: 'session-2099-1' }), 'unknownSession'],
-        ['an id that is no session id', async () => answer('birgit', 'inPerson', { sessionId: '../committee' }), 'unknownSession'],
+        [
+          'a card addressed to someone else',
+          async () => answer('birgit', 'inPerson', { personId: PEOPLE.sabine }),
+          'otherPerson',
+        ],
+        [
+          "another committee's session id",
+          async () => answer('birgit', 'inPerson', { sessionId: 'session-2099-1' }),
+          'unknownSession',
+        ],
+        [
+          'an id that is no session id',
+          async () => answer('birgit', 'inPerson', { sessionId: '../committee' }),
+          'unknownSession',
+        ],
         ['an outdated card', async () => answer('birgit', 'inPerson', { revision: 1 }), 'outdated'],
         ['an unknown answer', async () => answer('birgit', 'maybe'), 'invalidChoice'],
         ['a deputy for a seat without one', async () => answer('birgit', 'deputy'), 'noDeputy'],
-        ['a colleague without a name', async () => answer('birgit', 'delegate', { delegateName: '   ' }), 'delegateName'],
-        ['an overlong colleague name', async () => answer('birgit', 'delegate', { delegateName: 'x'.repeat(121) }), 'delegateName'],
+        [
+          'a colleague without a name',
+          async () => answer('birgit', 'delegate', { delegateName: '   ' }),
+          'delegateName',
+        ],
+        [
+          'an overlong colleague name',
+          async () => answer('birgit', 'delegate', { delegateName: 'x'.repeat(121) }),
+          'delegateName',
+        ],
       ];
       for (const [what, act, kind] of refusals) {
         it(what, async () => {
@@ -142,7 +185,12 @@ describe('app/sessions: invitations, answers, reminders, attendance', () => {
         world.clock.advance(Date.parse('2027-02-11T15:00:00Z') - world.clock.now().toMillis());
         const katrin = await world.actor('katrin');
         const seats = (await world.session()).invitedSeats!;
-        const fields = Object.fromEntries(seats.flatMap((seat) => [[`presence-${seat.id}`, 'absent'], [`name-${seat.id}`, '']]));
+        const fields = Object.fromEntries(
+          seats.flatMap((seat) => [
+            [`presence-${seat.id}`, 'absent'],
+            [`name-${seat.id}`, ''],
+          ]),
+        );
         assert.ok((await recordAttendance(world.deps, katrin, SESSION_1, 0, fields)).ok);
         const result = await answer('birgit', 'inPerson');
         assert.ok(!result.ok && result.error.kind === 'notOpen');
@@ -151,8 +199,23 @@ describe('app/sessions: invitations, answers, reminders, attendance', () => {
       });
 
       it('a click on a cancelled session', async () => {
-        assert.ok((await changeSessionState(world.deps, await world.actor('katrin'), SESSION_1, (await world.session()).revision, 'cancel')).ok);
-        const result = await answerRsvp(world.deps, await world.actor('birgit'), { sessionId: SESSION_1, personId: PEOPLE.birgit, revision: 2, choice: 'inPerson' });
+        assert.ok(
+          (
+            await changeSessionState(
+              world.deps,
+              await world.actor('katrin'),
+              SESSION_1,
+              (await world.session()).revision,
+              'cancel',
+            )
+          ).ok,
+        );
+        const result = await answerRsvp(world.deps, await world.actor('birgit'), {
+          sessionId: SESSION_1,
+          personId: PEOPLE.birgit,
+          revision: 2,
+          choice: 'inPerson',
+        });
         assert.ok(!result.ok && result.error.kind === 'notOpen');
         assert.equal(result.error.view.status, 'cancelled');
         assert.deepEqual(await world.rsvps(), []);
@@ -166,79 +229,172 @@ describe('app/sessions: invitations, answers, reminders, attendance', () => {
     it('reminds only those without an answer, once per request', async () => {
       await answer('birgit', 'inPerson');
       await answer('sabine', 'declined');
-      const result = await remindUnanswered(world.deps, (await world.actor('katrin')).committee!, await world.session(), 'card-1');
+      const result = await remindUnanswered(
+        world.deps,
+        (await world.actor('katrin')).committee!,
+        await world.session(),
+        'card-1',
+      );
       assert.deepEqual(result, { ok: true, value: { reminded: 2 } });
       assert.deepEqual(
-        (await world.outbox()).filter(([dispatch]) => dispatch.startsWith('remind:')).map(([, who, banner]) => [who, banner]),
-        [['thomas', 'reminder'], ['yusuf', 'reminder']],
+        (await world.outbox())
+          .filter(([dispatch]) => dispatch.startsWith('remind:'))
+          .map(([, who, banner]) => [who, banner]),
+        [
+          ['thomas', 'reminder'],
+          ['yusuf', 'reminder'],
+        ],
       );
-      const again = await remindUnanswered(world.deps, (await world.actor('katrin')).committee!, await world.session(), 'card-1');
+      const again = await remindUnanswered(
+        world.deps,
+        (await world.actor('katrin')).committee!,
+        await world.session(),
+        'card-1',
+      );
       assert.deepEqual(again, { ok: false, error: { kind: 'alreadySent' } });
     });
   });
 
   describe('changing and cancelling', () => {
     it('sends every invitee the changed card and moves the deadline jobs', async () => {
-      const jobsBefore = await temp.store.query<JobDocument>(COMMITTEE, { type: 'job', where: [{ field: 'subjectId', op: '=', value: SESSION_1 }] });
+      const jobsBefore = await temp.store.query<JobDocument>(COMMITTEE, {
+        type: 'job',
+        where: [{ field: 'subjectId', op: '=', value: SESSION_1 }],
+      });
       await invite();
       await answer('sabine', 'declined');
       const session = await world.session();
-      const result = await editSession(world.deps, await world.actor('katrin'), SESSION_1, session.revision, { date: '2027-03-18', time: '10:00', place: 'Stadthaus, Saal 1', onlineLink: '', chair: 'Oberbürgermeister der Stadt Leipzig' });
+      const result = await editSession(world.deps, await world.actor('katrin'), SESSION_1, session.revision, {
+        date: '2027-03-18',
+        time: '10:00',
+        place: 'Stadthaus, Saal 1',
+        onlineLink: '',
+        chair: 'Oberbürgermeister der Stadt Leipzig',
+      });
       assert.ok(result.ok, JSON.stringify(result));
       assert.equal(result.value.notified, 4);
       const edited = await world.session();
-      assert.deepEqual([edited.startsAt, edited.endsAt, edited.place, edited.onlineLink], ['2027-03-18T09:00:00.000Z', '2027-03-18T12:00:00.000Z', 'Stadthaus, Saal 1', undefined]);
       assert.deepEqual(
-        (await world.outbox()).filter(([dispatch]) => dispatch.startsWith('update:')).map(([, who, banner]) => [who, banner]),
-        [['birgit', 'rescheduled'], ['sabine', 'rescheduled'], ['thomas', 'rescheduled'], ['yusuf', 'rescheduled']],
+        [edited.startsAt, edited.endsAt, edited.place, edited.onlineLink],
+        ['2027-03-18T09:00:00.000Z', '2027-03-18T12:00:00.000Z', 'Stadthaus, Saal 1', undefined],
       );
-      const jobsAfter = await temp.store.query<JobDocument>(COMMITTEE, { type: 'job', where: [{ field: 'subjectId', op: '=', value: SESSION_1 }] });
+      assert.deepEqual(
+        (await world.outbox())
+          .filter(([dispatch]) => dispatch.startsWith('update:'))
+          .map(([, who, banner]) => [who, banner]),
+        [
+          ['birgit', 'rescheduled'],
+          ['sabine', 'rescheduled'],
+          ['thomas', 'rescheduled'],
+          ['yusuf', 'rescheduled'],
+        ],
+      );
+      const jobsAfter = await temp.store.query<JobDocument>(COMMITTEE, {
+        type: 'job',
+        where: [{ field: 'subjectId', op: '=', value: SESSION_1 }],
+      });
       const reminder = (jobs: JobDocument[]) => jobs.find((job) => job.kind === 'rsvpReminder')?.dueAt;
-      assert.deepEqual([reminder(jobsBefore), reminder(jobsAfter)], ['2027-02-04T08:00:00.000Z', '2027-03-11T08:00:00.000Z']);
+      assert.deepEqual(
+        [reminder(jobsBefore), reminder(jobsAfter)],
+        ['2027-02-04T08:00:00.000Z', '2027-03-11T08:00:00.000Z'],
+      );
     });
 
     it('refuses a step the card does not offer, such as opening topics from tampered data', async () => {
       const session = await world.session();
-      const result = await changeSessionState(world.deps, await world.actor('katrin'), SESSION_1, session.revision, 'openTopics');
+      const result = await changeSessionState(
+        world.deps,
+        await world.actor('katrin'),
+        SESSION_1,
+        session.revision,
+        'openTopics',
+      );
       assert.deepEqual(result, { ok: false, error: { kind: 'unknownStep' } });
       assert.equal((await world.session()).state, 'planned');
     });
 
-    it('moves every planned session\'s deadline jobs when the lead times change', async () => {
+    it("moves every planned session's deadline jobs when the lead times change", async () => {
       const katrin = await world.actor('katrin');
       const committee = katrin.committee!;
       const d = committee;
       const saved = await saveSetup(world.deps, katrin, {
         revision: committee.revision,
-        answers: { name: d.name, shortName: d.shortName, timeZone: d.timeZone, terms: formatTerms(d.terms), sessionLengthMinutes: d.sessionLengthMinutes, firstChair: d.chairRotation.firstSessionOfYear, rotatingChairs: d.chairRotation.rotating.join('\n'), ...d.leadTimes, rsvpReminderDays: 3 },
+        answers: {
+          name: d.name,
+          shortName: d.shortName,
+          timeZone: d.timeZone,
+          terms: formatTerms(d.terms),
+          sessionLengthMinutes: d.sessionLengthMinutes,
+          firstChair: d.chairRotation.firstSessionOfYear,
+          rotatingChairs: d.chairRotation.rotating.join('\n'),
+          ...d.leadTimes,
+          rsvpReminderDays: 3,
+        },
       });
       assert.ok(saved.ok);
-      const jobs = await temp.store.query<JobDocument>(COMMITTEE, { type: 'job', where: [{ field: 'subjectId', op: '=', value: SESSION_1 }] });
+      const jobs = await temp.store.query<JobDocument>(COMMITTEE, {
+        type: 'job',
+        where: [{ field: 'subjectId', op: '=', value: SESSION_1 }],
+      });
       assert.equal(jobs.find((job) => job.kind === 'rsvpReminder')?.dueAt, '2027-02-08T08:00:00.000Z');
     });
 
     it('refuses bad edits and outdated cards without changing anything', async () => {
       const session = await world.session();
       const actor = await world.actor('katrin');
-      const bad = await editSession(world.deps, actor, SESSION_1, session.revision, { date: '2027-02-30', time: '25:00', onlineLink: 'javascript:alert(1)', place: 'x'.repeat(201) });
-      assert.deepEqual(!bad.ok && bad.error.kind === 'invalid' && bad.error.problems.map((problem) => `${problem.field}:${problem.code}`), ['date:invalid', 'time:invalid', 'place:tooLong', 'onlineLink:invalid']);
-      const outdated = await editSession(world.deps, actor, SESSION_1, session.revision - 1, { date: '2027-03-18', time: '10:00' });
+      const bad = await editSession(world.deps, actor, SESSION_1, session.revision, {
+        date: '2027-02-30',
+        time: '25:00',
+        onlineLink: 'javascript:alert(1)',
+        place: 'x'.repeat(201),
+      });
+      assert.deepEqual(
+        !bad.ok &&
+          bad.error.kind === 'invalid' &&
+          bad.error.problems.map((problem) => `${problem.field}:${problem.code}`),
+        ['date:invalid', 'time:invalid', 'place:tooLong', 'onlineLink:invalid'],
+      );
+      const outdated = await editSession(world.deps, actor, SESSION_1, session.revision - 1, {
+        date: '2027-03-18',
+        time: '10:00',
+      });
       assert.equal(!outdated.ok && outdated.error.kind, 'outdated');
-      const byMember = await editSession(world.deps, await world.actor('birgit'), SESSION_1, session.revision, { date: '2027-03-18', time: '10:00' });
+      const byMember = await editSession(world.deps, await world.actor('birgit'), SESSION_1, session.revision, {
+        date: '2027-03-18',
+        time: '10:00',
+      });
       assert.equal(!byMember.ok && byMember.error.kind, 'notAllowed');
       assert.equal((await world.session()).revision, session.revision);
     });
 
     it('cancels with a notice to everyone invited and withdraws the deadline jobs', async () => {
       await invite();
-      const result = await changeSessionState(world.deps, await world.actor('katrin'), SESSION_1, (await world.session()).revision, 'cancel');
+      const result = await changeSessionState(
+        world.deps,
+        await world.actor('katrin'),
+        SESSION_1,
+        (await world.session()).revision,
+        'cancel',
+      );
       assert.ok(result.ok);
       assert.deepEqual(
-        (await world.outbox()).filter(([dispatch]) => dispatch.startsWith('cancel:')).map(([, who, banner]) => [who, banner]),
-        [['birgit', 'cancelled'], ['sabine', 'cancelled'], ['yusuf', 'cancelled']],
+        (await world.outbox())
+          .filter(([dispatch]) => dispatch.startsWith('cancel:'))
+          .map(([, who, banner]) => [who, banner]),
+        [
+          ['birgit', 'cancelled'],
+          ['sabine', 'cancelled'],
+          ['yusuf', 'cancelled'],
+        ],
       );
-      const jobs = await temp.store.query<JobDocument>(COMMITTEE, { type: 'job', where: [{ field: 'subjectId', op: '=', value: SESSION_1 }] });
-      assert.deepEqual(jobs.map((job) => job.status), ['cancelled', 'cancelled', 'cancelled', 'cancelled', 'cancelled']);
+      const jobs = await temp.store.query<JobDocument>(COMMITTEE, {
+        type: 'job',
+        where: [{ field: 'subjectId', op: '=', value: SESSION_1 }],
+      });
+      assert.deepEqual(
+        jobs.map((job) => job.status),
+        ['cancelled', 'cancelled', 'cancelled', 'cancelled', 'cancelled'],
+      );
       const card = await openInvitation(world.deps, await world.actor('birgit'), SESSION_1, PEOPLE.birgit);
       assert.equal(card.ok && card.value.status, 'cancelled');
     });
@@ -265,11 +421,24 @@ describe('app/sessions: invitations, answers, reminders, attendance', () => {
       const session = await world.session();
       const { _etag: etag, ...moved } = session;
       // The session moved a week later, but the jobs were not rescheduled (a crash in between).
-      await temp.store.replace({ ...moved, startsAt: '2027-02-18T13:00:00.000Z', endsAt: '2027-02-18T16:00:00.000Z', revision: session.revision + 1 }, etag);
+      await temp.store.replace(
+        {
+          ...moved,
+          startsAt: '2027-02-18T13:00:00.000Z',
+          endsAt: '2027-02-18T16:00:00.000Z',
+          revision: session.revision + 1,
+        },
+        etag,
+      );
       world.clock.advance(Date.parse('2027-01-28T08:00:00Z') - world.clock.now().toMillis());
       await run();
       assert.equal((await world.session()).state, 'planned', 'not invited at the old deadline');
-      const agenda = (await temp.store.query<JobDocument>(COMMITTEE, { type: 'job', where: [{ field: 'subjectId', op: '=', value: SESSION_1 }] })).find((job) => job.kind === 'agendaDispatch');
+      const agenda = (
+        await temp.store.query<JobDocument>(COMMITTEE, {
+          type: 'job',
+          where: [{ field: 'subjectId', op: '=', value: SESSION_1 }],
+        })
+      ).find((job) => job.kind === 'agendaDispatch');
       assert.deepEqual([agenda?.dueAt, agenda?.status], ['2027-02-04T08:00:00.000Z', 'scheduled']);
       world.clock.advance(Date.parse('2027-02-04T08:00:00Z') - world.clock.now().toMillis());
       await run();
@@ -284,7 +453,11 @@ describe('app/sessions: invitations, answers, reminders, attendance', () => {
       assert.equal(outbox.filter(([dispatch]) => dispatch.startsWith('invite:')).length, 3);
       assert.deepEqual(
         outbox.filter(([dispatch]) => dispatch.endsWith(':invitees')).map(([, who, banner]) => [who, banner]),
-        [['birgit', 'agendaPublished'], ['sabine', 'agendaPublished'], ['yusuf', 'agendaPublished']],
+        [
+          ['birgit', 'agendaPublished'],
+          ['sabine', 'agendaPublished'],
+          ['yusuf', 'agendaPublished'],
+        ],
       );
     });
   });
@@ -305,12 +478,20 @@ describe('app/sessions: invitations, answers, reminders, attendance', () => {
       world.clock.advance(Date.parse('2027-02-11T12:00:00Z') - world.clock.now().toMillis());
       const opened = await openAttendance(world.deps, await world.actor('katrin'), await world.session());
       assert.ok(opened.ok);
-      assert.deepEqual(opened.value.entries.map((entry) => [entry.institution, entry.presence, entry.name]), [
-        ['Agentur für Arbeit Leipzig', 'online', 'Birgit Lehmann'],
-        ['IHK zu Leipzig', 'inPerson', 'Dr. Ada Beispiel'],
-        ['Jobcenter Leipzig', 'absent', ''],
-      ]);
-      const fields = Object.fromEntries(opened.value.entries.flatMap((entry) => [[`presence-${entry.seatId}`, entry.presence], [`name-${entry.seatId}`, entry.name]]));
+      assert.deepEqual(
+        opened.value.entries.map((entry) => [entry.institution, entry.presence, entry.name]),
+        [
+          ['Agentur für Arbeit Leipzig', 'online', 'Birgit Lehmann'],
+          ['IHK zu Leipzig', 'inPerson', 'Dr. Ada Beispiel'],
+          ['Jobcenter Leipzig', 'absent', ''],
+        ],
+      );
+      const fields = Object.fromEntries(
+        opened.value.entries.flatMap((entry) => [
+          [`presence-${entry.seatId}`, entry.presence],
+          [`name-${entry.seatId}`, entry.name],
+        ]),
+      );
       fields[`presence-${opened.value.entries[2]!.seatId}`] = 'inPerson';
       fields[`name-${opened.value.entries[2]!.seatId}`] = 'Sabine Hoffmann';
       const saved = await recordAttendance(world.deps, await world.actor('katrin'), SESSION_1, 0, fields);
@@ -319,7 +500,10 @@ describe('app/sessions: invitations, answers, reminders, attendance', () => {
       assert.equal((await world.session()).state, 'held');
       const stale = await recordAttendance(world.deps, await world.actor('katrin'), SESSION_1, 0, fields);
       assert.equal(!stale.ok && stale.error.kind, 'outdated');
-      const tampered = await recordAttendance(world.deps, await world.actor('katrin'), SESSION_1, 1, { ...fields, [`presence-${opened.value.entries[0]!.seatId}`]: 'everywhere' });
+      const tampered = await recordAttendance(world.deps, await world.actor('katrin'), SESSION_1, 1, {
+        ...fields,
+        [`presence-${opened.value.entries[0]!.seatId}`]: 'everywhere',
+      });
       assert.equal(!tampered.ok && tampered.error.kind, 'invalid');
       const byMember = await recordAttendance(world.deps, await world.actor('birgit'), SESSION_1, 1, fields);
       assert.equal(!byMember.ok && byMember.error.kind, 'notAllowed');
@@ -343,13 +527,25 @@ describe('app/sessions: attendance of a large committee, page by page', () => {
     const second = await openAttendance(world.deps, actor, await world.session(), 2);
     assert.ok(second.ok);
     assert.deepEqual([second.value.page, second.value.pages, second.value.entries.length], [2, 2, 8]);
-    const fields = Object.fromEntries(second.value.entries.flatMap((entry) => [[`presence-${entry.seatId}`, 'online'], [`name-${entry.seatId}`, 'Vertretung']]));
+    const fields = Object.fromEntries(
+      second.value.entries.flatMap((entry) => [
+        [`presence-${entry.seatId}`, 'online'],
+        [`name-${entry.seatId}`, 'Vertretung'],
+      ]),
+    );
     const saved = await recordAttendance(world.deps, actor, SESSION_1, 0, fields, 2);
     assert.ok(saved.ok);
     const first = await openAttendance(world.deps, actor, await world.session(), 1);
     assert.ok(first.ok);
-    assert.ok(first.value.entries.every((entry) => entry.presence === 'absent'), 'page one keeps its proposal');
+    assert.ok(
+      first.value.entries.every((entry) => entry.presence === 'absent'),
+      'page one keeps its proposal',
+    );
     assert.ok(saved.value.entries.every((entry) => entry.presence === 'online'));
-    assert.equal(!(await recordAttendance(world.deps, actor, SESSION_1, 1, {}, 1)).ok, true, 'an empty page saves nothing');
+    assert.equal(
+      !(await recordAttendance(world.deps, actor, SESSION_1, 1, {}, 1)).ok,
+      true,
+      'an empty page saves nothing',
+    );
   });
 });

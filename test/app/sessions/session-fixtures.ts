@@ -10,10 +10,23 @@ export const ONLINE_LINK = 'https://teams.microsoft.com/l/meetup-join/19%3ameeti
 /** Sets up a committee with the KOG's settings through the real use case, as its secretariat would. */
 export async function setUpCommittee(deps: AppDependencies, tenantId: string, shortName = 'KOG'): Promise<void> {
   const d = DEFAULT_COMMITTEE_SETTINGS;
-  const secretariat: ActorIdentity = { tenantId, aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000001', displayName: 'Geschäftsstelle' };
+  const secretariat: ActorIdentity = {
+    tenantId,
+    aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000001',
+    displayName: 'Geschäftsstelle',
+  };
   const saved = await saveSetup(deps, await identifyActor(deps, secretariat), {
     revision: 0,
-    answers: { name: d.name, shortName, timeZone: d.timeZone, terms: formatTerms(d.terms), sessionLengthMinutes: 180, firstChair: d.chairRotation.firstSessionOfYear, rotatingChairs: d.chairRotation.rotating.join('\n'), ...d.leadTimes },
+    answers: {
+      name: d.name,
+      shortName,
+      timeZone: d.timeZone,
+      terms: formatTerms(d.terms),
+      sessionLengthMinutes: 180,
+      firstChair: d.chairRotation.firstSessionOfYear,
+      rotatingChairs: d.chairRotation.rotating.join('\n'),
+      ...d.leadTimes,
+    },
   });
   assert.ok(saved.ok);
 }

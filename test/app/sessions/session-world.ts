@@ -35,13 +35,34 @@ export function chatPerson(key: PersonKey): Person {
   return { id: `29:${key}`, aadObjectId: PEOPLE[key], name: key };
 }
 
-const NAMES: Record<PersonKey, string> = { katrin: 'Katrin Albers', sabine: 'Sabine Hoffmann', thomas: 'Thomas Richter', birgit: 'Birgit Lehmann', yusuf: 'Yusuf Demir', yara: 'Yara Nowak', lena: 'Lena Vogt' };
-const ROLES: Record<PersonKey, Role[]> = { katrin: ['secretariat'], sabine: ['member'], thomas: ['deputy'], birgit: ['member'], yusuf: ['member'], yara: ['deputy'], lena: ['workingGroup'] };
+const NAMES: Record<PersonKey, string> = {
+  katrin: 'Katrin Albers',
+  sabine: 'Sabine Hoffmann',
+  thomas: 'Thomas Richter',
+  birgit: 'Birgit Lehmann',
+  yusuf: 'Yusuf Demir',
+  yara: 'Yara Nowak',
+  lena: 'Lena Vogt',
+};
+const ROLES: Record<PersonKey, Role[]> = {
+  katrin: ['secretariat'],
+  sabine: ['member'],
+  thomas: ['deputy'],
+  birgit: ['member'],
+  yusuf: ['member'],
+  yara: ['deputy'],
+  lena: ['workingGroup'],
+};
 
 export const SEATS: ReadonlyArray<Omit<SeatDocument, 'committeeId' | 'type'>> = [
   { id: seatDocumentId('agentur'), institution: 'Agentur für Arbeit Leipzig', memberId: PEOPLE.birgit },
   { id: seatDocumentId('ihk'), institution: 'IHK zu Leipzig', memberId: PEOPLE.yusuf, deputyId: PEOPLE.yara },
-  { id: seatDocumentId('jobcenter'), institution: 'Jobcenter Leipzig', memberId: PEOPLE.sabine, deputyId: PEOPLE.thomas },
+  {
+    id: seatDocumentId('jobcenter'),
+    institution: 'Jobcenter Leipzig',
+    memberId: PEOPLE.sabine,
+    deputyId: PEOPLE.thomas,
+  },
 ];
 
 export const SESSION_1 = sessionDocumentId(2027, 1);
@@ -66,14 +87,28 @@ export class SessionWorld {
     for (let index = 0; index < extraMembers; index += 1) {
       const id = memberId(index);
       await world.addPerson(id, `Mitglied ${index}`, ['member']);
-      await store.upsert<SeatDocument>({ id: seatDocumentId(`extra-${index}`), committeeId: COMMITTEE, type: 'seat', institution: `Institution ${String(index).padStart(3, '0')}`, memberId: id });
+      await store.upsert<SeatDocument>({
+        id: seatDocumentId(`extra-${index}`),
+        committeeId: COMMITTEE,
+        type: 'seat',
+        institution: `Institution ${String(index).padStart(3, '0')}`,
+        memberId: id,
+      });
     }
     assert.ok((await planSessions(world.deps, await world.actor('katrin'), 2027)).ok);
     return world;
   }
 
   async addPerson(aadObjectId: string, displayName: string, roles: Role[]): Promise<void> {
-    await this.store.upsert<PersonDocument>({ id: personDocumentId(aadObjectId), committeeId: COMMITTEE, type: 'person', aadObjectId, displayName, roles, active: true });
+    await this.store.upsert<PersonDocument>({
+      id: personDocumentId(aadObjectId),
+      committeeId: COMMITTEE,
+      type: 'person',
+      aadObjectId,
+      displayName,
+      roles,
+      active: true,
+    });
   }
 
   actor(who: PersonKey | string): Promise<Actor> {
@@ -95,7 +130,16 @@ export class SessionWorld {
   async outbox(): Promise<Array<[string, string, string]>> {
     const dispatches = await this.store.query<DispatchDocument>(COMMITTEE, { type: 'dispatch' });
     return dispatches
-      .flatMap((dispatch) => dispatch.drafts.map((draft) => [dispatch.dispatchId, draft.recipient.kind === 'person' ? nameOfId(draft.recipient.aadObjectId) : '?', String(draft.message.data.banner ?? '')] as [string, string, string]))
+      .flatMap((dispatch) =>
+        dispatch.drafts.map(
+          (draft) =>
+            [
+              dispatch.dispatchId,
+              draft.recipient.kind === 'person' ? nameOfId(draft.recipient.aadObjectId) : '?',
+              String(draft.message.data.banner ?? ''),
+            ] as [string, string, string],
+        ),
+      )
       .sort((a, b) => a.join().localeCompare(b.join()));
   }
 }

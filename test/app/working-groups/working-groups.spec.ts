@@ -5,7 +5,10 @@ import { planSessions } from '../../../src/app/sessions/plan-sessions';
 import type { SessionDocument } from '../../../src/app/sessions/session-document';
 import { endWorkingGroup } from '../../../src/app/working-groups/end-working-group';
 import { listWorkingGroups } from '../../../src/app/working-groups/list-working-groups';
-import { openWorkingGroupForm, type WorkingGroupFormView } from '../../../src/app/working-groups/open-working-group-form';
+import {
+  openWorkingGroupForm,
+  type WorkingGroupFormView,
+} from '../../../src/app/working-groups/open-working-group-form';
 import { saveWorkingGroup, type SaveWorkingGroupRequest } from '../../../src/app/working-groups/save-working-group';
 import { groupsReportingAt, type WorkingGroupDocument } from '../../../src/app/working-groups/working-group-document';
 import type { Result } from '../../../src/domain/result';
@@ -54,7 +57,10 @@ describe('app/working-groups: registering, changing and ending temporary working
     it('stores the group under its form id, active, at the clock, by the acting person', async () => {
       world.clock.advance(60_000);
       const formId = await newFormId();
-      const saved = await saveWorkingGroup(world.deps, katrin, { formId, input: { ...AG3_FORM, name: `  ${AG3_FORM.name} ` } });
+      const saved = await saveWorkingGroup(world.deps, katrin, {
+        formId,
+        input: { ...AG3_FORM, name: `  ${AG3_FORM.name} ` },
+      });
       assert.ok(saved.ok, JSON.stringify(saved));
       const { _etag, ...group } = saved.value.group;
       assert.deepEqual(group, {
@@ -79,7 +85,10 @@ describe('app/working-groups: registering, changing and ending temporary working
       ]);
       assert.ok(first.ok && second.ok);
       assert.deepEqual([first.value.outcome, second.value.outcome].sort(), ['alreadySaved', 'created']);
-      const later = await saveWorkingGroup(world.deps, katrin, { formId, input: { ...AG3_FORM, name: 'Anders benannt' } });
+      const later = await saveWorkingGroup(world.deps, katrin, {
+        formId,
+        input: { ...AG3_FORM, name: 'Anders benannt' },
+      });
       assert.ok(later.ok);
       assert.equal(later.value.outcome, 'alreadySaved');
       assert.equal(later.value.group.name, AG3_FORM.name, 'the first save stands');
@@ -92,14 +101,21 @@ describe('app/working-groups: registering, changing and ending temporary working
 
     it('lists every problem and stores nothing', async () => {
       const formId = await newFormId();
-      const saved = await saveWorkingGroup(world.deps, katrin, { formId, input: { ...AG3_FORM, name: 'N'.repeat(121), mandate: 'M'.repeat(2001), startsOn: '2027-07-01' } });
+      const saved = await saveWorkingGroup(world.deps, katrin, {
+        formId,
+        input: { ...AG3_FORM, name: 'N'.repeat(121), mandate: 'M'.repeat(2001), startsOn: '2027-07-01' },
+      });
       assert.ok(!saved.ok && saved.error.kind === 'invalid');
       assert.deepEqual(saved.error.problems, [
         { field: 'name', code: 'tooLong', max: 120 },
         { field: 'mandate', code: 'tooLong', max: 2000 },
         { field: 'plannedEndOn', code: 'endBeforeStart' },
       ]);
-      assert.equal('formId' in saved.error.form && saved.error.form.formId, formId, 'the form keeps its id, so its next save is still the same group');
+      assert.equal(
+        'formId' in saved.error.form && saved.error.form.formId,
+        formId,
+        'the form keeps its id, so its next save is still the same group',
+      );
       assert.deepEqual(await storedGroups(world.store), []);
     });
 
@@ -131,13 +147,21 @@ describe('app/working-groups: registering, changing and ending temporary working
       const formId = await newFormId();
       for (const who of ['sabine', 'thomas', 'lena'] as const) {
         const actor = await world.actor(who);
-        assert.equal(refusal(await saveWorkingGroup(world.deps, actor, { formId, input: AG3_FORM })), 'notAllowed', who);
+        assert.equal(
+          refusal(await saveWorkingGroup(world.deps, actor, { formId, input: AG3_FORM })),
+          'notAllowed',
+          who,
+        );
         const form = await openWorkingGroupForm(world.deps, actor, undefined);
         assert.equal(refusal(form), 'notAllowed');
         const list = await listWorkingGroups(world.deps, actor);
         assert.equal(refusal(list), 'notAllowed');
       }
-      const nowhere = await identifyActor(world.deps, { tenantId: OTHER_TENANT, aadObjectId: PEOPLE.katrin, displayName: 'x' });
+      const nowhere = await identifyActor(world.deps, {
+        tenantId: OTHER_TENANT,
+        aadObjectId: PEOPLE.katrin,
+        displayName: 'x',
+      });
       const saved = await saveWorkingGroup(world.deps, nowhere, { formId, input: AG3_FORM });
       assert.equal(refusal(saved), 'noCommittee');
       assert.deepEqual(await storedGroups(world.store), []);
@@ -152,7 +176,10 @@ describe('app/working-groups: registering, changing and ending temporary working
       assert.ok(form.ok);
       assert.deepEqual(offered(form.value), ['session-2027-2']);
       for (const reportSessionId of ['session-2027-1', 'session-2027-3', 'session-2099-9', '../x', 'committee']) {
-        const saved = await saveWorkingGroup(world.deps, katrin, { formId: await newFormId(), input: { ...AG3_FORM, reportSessionId } });
+        const saved = await saveWorkingGroup(world.deps, katrin, {
+          formId: await newFormId(),
+          input: { ...AG3_FORM, reportSessionId },
+        });
         assert.ok(!saved.ok && saved.error.kind === 'invalid', reportSessionId);
         assert.deepEqual(saved.error.problems, [{ field: 'reportSessionId', code: 'unavailable' }]);
       }
@@ -161,9 +188,16 @@ describe('app/working-groups: registering, changing and ending temporary working
 
     it('refuses another committee’s session', async () => {
       await setUpCommittee(world.deps, OTHER_TENANT, 'LG');
-      const other = await identifyActor(world.deps, { tenantId: OTHER_TENANT, aadObjectId: PEOPLE.katrin, displayName: 'x' });
+      const other = await identifyActor(world.deps, {
+        tenantId: OTHER_TENANT,
+        aadObjectId: PEOPLE.katrin,
+        displayName: 'x',
+      });
       assert.ok((await planSessions(world.deps, other, 2030)).ok);
-      const saved = await saveWorkingGroup(world.deps, katrin, { formId: await newFormId(), input: { ...AG3_FORM, reportSessionId: 'session-2030-1' } });
+      const saved = await saveWorkingGroup(world.deps, katrin, {
+        formId: await newFormId(),
+        input: { ...AG3_FORM, reportSessionId: 'session-2030-1' },
+      });
       assert.ok(!saved.ok && saved.error.kind === 'invalid');
       assert.deepEqual(saved.error.problems, [{ field: 'reportSessionId', code: 'unavailable' }]);
       assert.deepEqual(await storedGroups(world.store), []);
@@ -175,16 +209,27 @@ describe('app/working-groups: registering, changing and ending temporary working
       const form = await openWorkingGroupForm(world.deps, katrin, group.id);
       assert.ok(form.ok);
       assert.deepEqual(offered(form.value), ['session-2027-1', 'session-2027-2', 'session-2027-3']);
-      const saved = await saveWorkingGroup(world.deps, katrin, { groupId: group.id, revision: 1, input: { ...AG3_FORM, reportSessionId: 'session-2027-1', members: 'Neu' } });
+      const saved = await saveWorkingGroup(world.deps, katrin, {
+        groupId: group.id,
+        revision: 1,
+        input: { ...AG3_FORM, reportSessionId: 'session-2027-1', members: 'Neu' },
+      });
       assert.ok(saved.ok, JSON.stringify(saved));
       assert.equal(saved.value.group.reportSessionId, 'session-2027-1');
     });
 
     it('puts the group on the agenda side of its session, and off it when the choice is removed', async () => {
       const group = await register();
-      assert.deepEqual((await groupsReportingAt(world.store, COMMITTEE, 'session-2027-2')).map((found) => found.name), [AG3_FORM.name]);
+      assert.deepEqual(
+        (await groupsReportingAt(world.store, COMMITTEE, 'session-2027-2')).map((found) => found.name),
+        [AG3_FORM.name],
+      );
       assert.deepEqual(await groupsReportingAt(world.store, COMMITTEE, 'session-2027-1'), []);
-      const saved = await saveWorkingGroup(world.deps, katrin, { groupId: group.id, revision: 1, input: { ...AG3_FORM, reportSessionId: '' } });
+      const saved = await saveWorkingGroup(world.deps, katrin, {
+        groupId: group.id,
+        revision: 1,
+        input: { ...AG3_FORM, reportSessionId: '' },
+      });
       assert.ok(saved.ok);
       assert.equal('reportSessionId' in saved.value.group, false);
       assert.deepEqual(await groupsReportingAt(world.store, COMMITTEE, 'session-2027-2'), []);
@@ -195,19 +240,38 @@ describe('app/working-groups: registering, changing and ending temporary working
     it('saves the form over the revision it showed', async () => {
       const group = await register();
       world.clock.advance(3_600_000);
-      const saved = await saveWorkingGroup(world.deps, katrin, { groupId: group.id, revision: 1, input: { ...AG3_FORM, plannedEndOn: '2027-09-30', reportSessionId: 'session-2027-3' } });
+      const saved = await saveWorkingGroup(world.deps, katrin, {
+        groupId: group.id,
+        revision: 1,
+        input: { ...AG3_FORM, plannedEndOn: '2027-09-30', reportSessionId: 'session-2027-3' },
+      });
       assert.ok(saved.ok, JSON.stringify(saved));
       assert.equal(saved.value.outcome, 'saved');
       const [stored] = await storedGroups(world.store);
-      assert.deepEqual([stored?.plannedEndOn, stored?.reportSessionId, stored?.revision, stored?.createdAt, stored?.updatedAt], ['2027-09-30', 'session-2027-3', 2, '2026-11-21T10:00:00.000Z', '2026-11-21T11:00:00.000Z']);
+      assert.deepEqual(
+        [stored?.plannedEndOn, stored?.reportSessionId, stored?.revision, stored?.createdAt, stored?.updatedAt],
+        ['2027-09-30', 'session-2027-3', 2, '2026-11-21T10:00:00.000Z', '2026-11-21T11:00:00.000Z'],
+      );
     });
 
     it('refuses an outdated card and changes nothing', async () => {
       const group = await register();
-      assert.ok((await saveWorkingGroup(world.deps, katrin, { groupId: group.id, revision: 1, input: { ...AG3_FORM, members: 'Erste Änderung' } })).ok);
+      assert.ok(
+        (
+          await saveWorkingGroup(world.deps, katrin, {
+            groupId: group.id,
+            revision: 1,
+            input: { ...AG3_FORM, members: 'Erste Änderung' },
+          })
+        ).ok,
+      );
       const before = await storedGroups(world.store);
       for (const revision of [1, '2', 3, undefined]) {
-        const stale = await saveWorkingGroup(world.deps, katrin, { groupId: group.id, revision, input: { ...AG3_FORM, members: 'Zweite Änderung' } });
+        const stale = await saveWorkingGroup(world.deps, katrin, {
+          groupId: group.id,
+          revision,
+          input: { ...AG3_FORM, members: 'Zweite Änderung' },
+        });
         assert.ok(!stale.ok && stale.error.kind === 'outdated', String(revision));
         assert.equal(stale.error.group.members, 'Erste Änderung', 'the current version comes back');
       }
@@ -218,12 +282,22 @@ describe('app/working-groups: registering, changing and ending temporary working
       const group = await register();
       const racing = racingStore(world.store, async () => {
         const { _etag, ...current } = (await world.store.get<WorkingGroupDocument>(COMMITTEE, group.id))!;
-        await world.store.replace<WorkingGroupDocument>({ ...current, members: 'Die andere Änderung', revision: 2 }, _etag);
+        await world.store.replace<WorkingGroupDocument>(
+          { ...current, members: 'Die andere Änderung', revision: 2 },
+          _etag,
+        );
       });
-      const saved = await saveWorkingGroup({ ...world.deps, store: racing }, katrin, { groupId: group.id, revision: 1, input: { ...AG3_FORM, members: 'Meine Änderung' } });
+      const saved = await saveWorkingGroup({ ...world.deps, store: racing }, katrin, {
+        groupId: group.id,
+        revision: 1,
+        input: { ...AG3_FORM, members: 'Meine Änderung' },
+      });
       assert.ok(!saved.ok && saved.error.kind === 'outdated');
       assert.equal(saved.error.group.members, 'Die andere Änderung');
-      assert.deepEqual((await storedGroups(world.store)).map((stored) => stored.members), ['Die andere Änderung']);
+      assert.deepEqual(
+        (await storedGroups(world.store)).map((stored) => stored.members),
+        ['Die andere Änderung'],
+      );
     });
 
     it('refuses a group that is not there or not ours, and changes nothing', async () => {
@@ -238,7 +312,11 @@ describe('app/working-groups: registering, changing and ending temporary working
         assert.equal(refusal(ended), 'unknownGroup', String(groupId));
       }
       await setUpCommittee(world.deps, OTHER_TENANT, 'LG');
-      const foreign = await identifyActor(world.deps, { tenantId: OTHER_TENANT, aadObjectId: PEOPLE.katrin, displayName: 'x' });
+      const foreign = await identifyActor(world.deps, {
+        tenantId: OTHER_TENANT,
+        aadObjectId: PEOPLE.katrin,
+        displayName: 'x',
+      });
       const saved = await saveWorkingGroup(world.deps, foreign, { groupId: group.id, revision: 1, input: AG3_FORM });
       assert.equal(refusal(saved), 'unknownGroup', 'another committee’s secretariat does not reach our groups');
       const ended = await endWorkingGroup(world.deps, foreign, group.id, 1);
@@ -256,40 +334,74 @@ describe('app/working-groups: registering, changing and ending temporary working
       assert.equal(ended.value.outcome, 'ended');
       const { _etag: _first, ...stored } = ended.value.group;
       const { _etag: _registered, ...registered } = group;
-      assert.deepEqual(stored, { ...registered, state: 'ended', endedAt: '2026-11-22T10:00:00.000Z', revision: 2, updatedAt: '2026-11-22T10:00:00.000Z' });
+      assert.deepEqual(stored, {
+        ...registered,
+        state: 'ended',
+        endedAt: '2026-11-22T10:00:00.000Z',
+        revision: 2,
+        updatedAt: '2026-11-22T10:00:00.000Z',
+      });
       world.clock.advance(60_000);
       const again = await endWorkingGroup(world.deps, katrin, group.id, 1);
       assert.ok(again.ok);
       assert.equal(again.value.outcome, 'alreadyEnded');
-      assert.deepEqual((await storedGroups(world.store)).map(({ endedAt, revision }) => [endedAt, revision]), [['2026-11-22T10:00:00.000Z', 2]]);
+      assert.deepEqual(
+        (await storedGroups(world.store)).map(({ endedAt, revision }) => [endedAt, revision]),
+        [['2026-11-22T10:00:00.000Z', 2]],
+      );
     });
 
     it('keeps ended groups on the list, after the active ones, and read-only', async () => {
-      await register({ ...AG3_FORM, name: 'AG 4 Berufschancen von Frauen', startsOn: '2026-01-01', plannedEndOn: '2026-12-31' });
+      await register({
+        ...AG3_FORM,
+        name: 'AG 4 Berufschancen von Frauen',
+        startsOn: '2026-01-01',
+        plannedEndOn: '2026-12-31',
+      });
       const ended = await register({ ...AG3_FORM, name: 'UAG Afghanistan', startsOn: '2025-01-01' });
-      await register({ ...AG3_FORM, name: 'AG 5 Deutschspracherwerb', startsOn: '2027-03-01', plannedEndOn: '2027-09-30' });
+      await register({
+        ...AG3_FORM,
+        name: 'AG 5 Deutschspracherwerb',
+        startsOn: '2027-03-01',
+        plannedEndOn: '2027-09-30',
+      });
       assert.ok((await endWorkingGroup(world.deps, katrin, ended.id, 1)).ok);
       const list = await listWorkingGroups(world.deps, katrin);
       assert.ok(list.ok);
-      assert.deepEqual(list.value.groups.map((group) => [group.name, group.state]), [
-        ['AG 4 Berufschancen von Frauen', 'active'],
-        ['AG 5 Deutschspracherwerb', 'active'],
-        ['UAG Afghanistan', 'ended'],
-      ]);
+      assert.deepEqual(
+        list.value.groups.map((group) => [group.name, group.state]),
+        [
+          ['AG 4 Berufschancen von Frauen', 'active'],
+          ['AG 5 Deutschspracherwerb', 'active'],
+          ['UAG Afghanistan', 'ended'],
+        ],
+      );
       assert.equal(list.value.timeZone, 'Europe/Berlin');
       assert.equal(list.value.sessions.get('session-2027-2')?.number, '2027/2');
 
       const before = await storedGroups(world.store);
       const form = await openWorkingGroupForm(world.deps, katrin, ended.id);
       assert.equal(refusal(form), 'ended');
-      const saved = await saveWorkingGroup(world.deps, katrin, { groupId: ended.id, revision: 2, input: { ...AG3_FORM, name: 'Wiederbelebt' } });
+      const saved = await saveWorkingGroup(world.deps, katrin, {
+        groupId: ended.id,
+        revision: 2,
+        input: { ...AG3_FORM, name: 'Wiederbelebt' },
+      });
       assert.equal(refusal(saved), 'ended');
       assert.deepEqual(await storedGroups(world.store), before);
     });
 
     it('refuses an outdated card, members, and a lost race; nothing ends', async () => {
       const group = await register();
-      assert.ok((await saveWorkingGroup(world.deps, katrin, { groupId: group.id, revision: 1, input: { ...AG3_FORM, members: 'Neu' } })).ok);
+      assert.ok(
+        (
+          await saveWorkingGroup(world.deps, katrin, {
+            groupId: group.id,
+            revision: 1,
+            input: { ...AG3_FORM, members: 'Neu' },
+          })
+        ).ok,
+      );
       const stale = await endWorkingGroup(world.deps, katrin, group.id, 1);
       assert.equal(refusal(stale), 'outdated');
       const byMember = await endWorkingGroup(world.deps, await world.actor('birgit'), group.id, 2);
@@ -300,19 +412,29 @@ describe('app/working-groups: registering, changing and ending temporary working
       });
       const lost = await endWorkingGroup({ ...world.deps, store: racing }, katrin, group.id, 2);
       assert.equal(refusal(lost), 'outdated');
-      assert.deepEqual((await storedGroups(world.store)).map(({ state, revision }) => [state, revision]), [['active', 3]]);
+      assert.deepEqual(
+        (await storedGroups(world.store)).map(({ state, revision }) => [state, revision]),
+        [['active', 3]],
+      );
     });
 
     it('takes it calmly when someone else ended the group between reading and writing', async () => {
       const group = await register();
       const racing = racingStore(world.store, async () => {
         const current = await world.store.get<WorkingGroupDocument>(COMMITTEE, group.id);
-        if (current?.state === 'active') await world.store.replace<WorkingGroupDocument>({ ...current, state: 'ended', endedAt: '2026-11-21T09:59:00.000Z', revision: 2 }, current._etag);
+        if (current?.state === 'active')
+          await world.store.replace<WorkingGroupDocument>(
+            { ...current, state: 'ended', endedAt: '2026-11-21T09:59:00.000Z', revision: 2 },
+            current._etag,
+          );
       });
       const ended = await endWorkingGroup({ ...world.deps, store: racing }, katrin, group.id, 1);
       assert.ok(ended.ok);
       assert.equal(ended.value.outcome, 'alreadyEnded');
-      assert.deepEqual((await storedGroups(world.store)).map(({ endedAt }) => endedAt), ['2026-11-21T09:59:00.000Z']);
+      assert.deepEqual(
+        (await storedGroups(world.store)).map(({ endedAt }) => endedAt),
+        ['2026-11-21T09:59:00.000Z'],
+      );
     });
   });
 });

@@ -1,5 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { submissionTarget, takesTopicsAt, topicDeadline, type SessionForTopics } from '../../../src/domain/agenda/submission-window';
+import {
+  submissionTarget,
+  takesTopicsAt,
+  topicDeadline,
+  type SessionForTopics,
+} from '../../../src/domain/agenda/submission-window';
 import { DEFAULT_COMMITTEE_SETTINGS } from '../../../src/domain/committee';
 
 const { leadTimes } = DEFAULT_COMMITTEE_SETTINGS;
@@ -17,11 +22,17 @@ describe('domain/agenda/submission-window', () => {
 
   it('counts a submission exactly at the deadline as late, and offers the following session', () => {
     assert.equal(takesTopicsAt(first, FIRST_DEADLINE, leadTimes, zone), false);
-    assert.deepEqual(submissionTarget([first, second], FIRST_DEADLINE, leadTimes, zone), { session: second, missed: first });
+    assert.deepEqual(submissionTarget([first, second], FIRST_DEADLINE, leadTimes, zone), {
+      session: second,
+      missed: first,
+    });
   });
 
   it('sends a submission after the deadline to the following session, also when the card named the missed one', () => {
-    assert.deepEqual(submissionTarget([second, first], '2027-02-01T10:00:00.000Z', leadTimes, zone, first), { session: second, missed: first });
+    assert.deepEqual(submissionTarget([second, first], '2027-02-01T10:00:00.000Z', leadTimes, zone, first), {
+      session: second,
+      missed: first,
+    });
   });
 
   it('follows a reschedule: a session moved later takes topics again until its new deadline', () => {
@@ -36,7 +47,10 @@ describe('domain/agenda/submission-window', () => {
   });
 
   it('skips cancelled and held sessions, and says when no session ahead takes topics', () => {
-    assert.deepEqual(submissionTarget([{ ...first, state: 'cancelled' }, second], '2027-01-01T10:00:00.000Z', leadTimes, zone), { session: second });
+    assert.deepEqual(
+      submissionTarget([{ ...first, state: 'cancelled' }, second], '2027-01-01T10:00:00.000Z', leadTimes, zone),
+      { session: second },
+    );
     assert.deepEqual(submissionTarget([first], '2027-02-01T10:00:00.000Z', leadTimes, zone), { missed: first });
     assert.deepEqual(submissionTarget([], '2027-02-01T10:00:00.000Z', leadTimes, zone), {});
   });

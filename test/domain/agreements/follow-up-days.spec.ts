@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
 import { checkDueDate, isOverdue, localToday } from '../../../src/domain/agreements/due-dates';
-import { daysToCover, isEscalationDay, isoWeek, nextFollowUpAt, reminderOn } from '../../../src/domain/agreements/follow-up-days';
+import {
+  daysToCover,
+  isEscalationDay,
+  isoWeek,
+  nextFollowUpAt,
+  reminderOn,
+} from '../../../src/domain/agreements/follow-up-days';
 import { reportedAtSession } from '../../../src/domain/agreements/agenda-agreements';
 
 const utc = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
@@ -62,10 +68,27 @@ describe('domain/agreements: due dates, reminder days and the weekly escalation'
     const session = { startsAt: '2027-06-10T12:00:00Z' };
     const previous = '2027-02-11T13:00:00Z';
     assert.equal(reportedAtSession({ madeAt: previous, status: 'open' }, session, previous), true);
-    assert.equal(reportedAtSession({ madeAt: '2026-09-10T12:00:00Z', status: 'done', doneAt: '2027-02-11T13:00:00Z' }, session, previous), true);
-    assert.equal(reportedAtSession({ madeAt: '2026-09-10T12:00:00Z', status: 'done', doneAt: '2027-02-11T12:59:59Z' }, session, previous), false);
+    assert.equal(
+      reportedAtSession(
+        { madeAt: '2026-09-10T12:00:00Z', status: 'done', doneAt: '2027-02-11T13:00:00Z' },
+        session,
+        previous,
+      ),
+      true,
+    );
+    assert.equal(
+      reportedAtSession(
+        { madeAt: '2026-09-10T12:00:00Z', status: 'done', doneAt: '2027-02-11T12:59:59Z' },
+        session,
+        previous,
+      ),
+      false,
+    );
     assert.equal(reportedAtSession({ madeAt: session.startsAt, status: 'open' }, session, previous), false);
     // Made at the session before and done even before that session's start time: still reported once.
-    assert.equal(reportedAtSession({ madeAt: previous, status: 'done', doneAt: '2027-02-11T09:00:00Z' }, session, previous), true);
+    assert.equal(
+      reportedAtSession({ madeAt: previous, status: 'done', doneAt: '2027-02-11T09:00:00Z' }, session, previous),
+      true,
+    );
   });
 });

@@ -17,9 +17,13 @@ describe('domain/scheduling/session-deadlines', () => {
   });
 
   it('reviews the agenda two days before it is due, on the Friday before when that is a weekend day', () => {
-    const due = (startsAt: string, kind: string) => sessionDeadlines(startsAt, KOG, 'Europe/Berlin').find((deadline) => deadline.kind === kind)!.dueAt;
+    const due = (startsAt: string, kind: string) =>
+      sessionDeadlines(startsAt, KOG, 'Europe/Berlin').find((deadline) => deadline.kind === kind)!.dueAt;
     // Agenda due Wednesday 31 March 2027 (summer time): review on Monday 29 March.
-    assert.deepEqual([due('2027-04-14T12:00:00Z', 'agendaReview'), due('2027-04-14T12:00:00Z', 'agendaDispatch')], ['2027-03-29T07:00:00.000Z', '2027-03-31T07:00:00.000Z']);
+    assert.deepEqual(
+      [due('2027-04-14T12:00:00Z', 'agendaReview'), due('2027-04-14T12:00:00Z', 'agendaDispatch')],
+      ['2027-03-29T07:00:00.000Z', '2027-03-31T07:00:00.000Z'],
+    );
     // Agenda due Monday 29 March (summer time): Saturday 27 March becomes Friday 26 March (winter time).
     assert.equal(due('2027-04-12T12:00:00Z', 'agendaReview'), '2027-03-26T08:00:00.000Z');
     // Agenda due Tuesday 30 March: Sunday 28 March becomes Friday 26 March too.
@@ -39,7 +43,9 @@ describe('domain/scheduling/session-deadlines', () => {
 
   it('uses the session date in the committee time zone, not in UTC', () => {
     // 00:30 on 14 May in Berlin is still 13 May in UTC.
-    const reminder = sessionDeadlines('2027-05-13T22:30:00Z', KOG, 'Europe/Berlin').find((deadline) => deadline.kind === 'rsvpReminder');
+    const reminder = sessionDeadlines('2027-05-13T22:30:00Z', KOG, 'Europe/Berlin').find(
+      (deadline) => deadline.kind === 'rsvpReminder',
+    );
     assert.equal(reminder!.dueAt, '2027-05-07T07:00:00.000Z');
   });
 });

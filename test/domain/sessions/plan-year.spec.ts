@@ -20,19 +20,27 @@ describe('domain/sessions/plan-year', () => {
   it('keeps 14:00 local on both sides of the daylight-saving changes', () => {
     const sessions = planYear(2027, { ...KOG, terms: parseTerms('1-6,7-12')! });
     // March (winter time, UTC+1) and September (summer time, UTC+2)
-    assert.deepEqual(sessions.map((session) => session.startsAt), ['2027-03-11T13:00:00.000Z', '2027-09-09T12:00:00.000Z']);
+    assert.deepEqual(
+      sessions.map((session) => session.startsAt),
+      ['2027-03-11T13:00:00.000Z', '2027-09-09T12:00:00.000Z'],
+    );
   });
 
   it('plans four quarterly sessions with the rotation continuing across years', () => {
     const rotation = { firstSessionOfYear: 'OB', rotating: ['A', 'B'] };
     const quarters = parseTerms('1-3,4-6,7-9,10-12')!;
-    const chairs = [2027, 2028].map((year) => planYear(year, { ...KOG, terms: quarters, chairRotation: rotation }).map((session) => session.chair));
+    const chairs = [2027, 2028].map((year) =>
+      planYear(year, { ...KOG, terms: quarters, chairRotation: rotation }).map((session) => session.chair),
+    );
     // three later sessions a year with two institutions: the order carries on into the next year
     assert.deepEqual(chairs, [
       ['OB', 'B', 'A', 'B'],
       ['OB', 'A', 'B', 'A'],
     ]);
-    assert.deepEqual(planYear(2028, { ...KOG, terms: quarters }).map((session) => session.number), ['2028/1', '2028/2', '2028/3', '2028/4']);
+    assert.deepEqual(
+      planYear(2028, { ...KOG, terms: quarters }).map((session) => session.number),
+      ['2028/1', '2028/2', '2028/3', '2028/4'],
+    );
   });
 
   it('proposes the same sessions when the same year is planned again', () => {

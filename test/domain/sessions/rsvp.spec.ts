@@ -1,11 +1,29 @@
 import assert from 'node:assert/strict';
 import type { Seat } from '../../../src/domain/roster';
-import { answersOpen, deputyToInvite, rsvpDeadline, seatStatus, tally, type RsvpAnswer } from '../../../src/domain/sessions/rsvp';
+import {
+  answersOpen,
+  deputyToInvite,
+  rsvpDeadline,
+  seatStatus,
+  tally,
+  type RsvpAnswer,
+} from '../../../src/domain/sessions/rsvp';
 
-const jobcenter: Seat = { id: 'seat-jobcenter', institution: 'Jobcenter Leipzig', memberId: 'member-jc', deputyId: 'deputy-jc' };
+const jobcenter: Seat = {
+  id: 'seat-jobcenter',
+  institution: 'Jobcenter Leipzig',
+  memberId: 'member-jc',
+  deputyId: 'deputy-jc',
+};
 const ihk: Seat = { id: 'seat-ihk', institution: 'IHK zu Leipzig', memberId: 'member-ihk' };
 
-function answer(seat: Seat, personId: string, choice: RsvpAnswer['choice'], at: string, delegateName?: string): RsvpAnswer {
+function answer(
+  seat: Seat,
+  personId: string,
+  choice: RsvpAnswer['choice'],
+  at: string,
+  delegateName?: string,
+): RsvpAnswer {
   return { seatId: seat.id, personId, choice, answeredAt: at, ...(delegateName ? { delegateName } : {}) };
 }
 
@@ -24,7 +42,10 @@ describe('domain/sessions/rsvp', () => {
   });
 
   it('follows the latest answer of the member', () => {
-    const answers = [answer(jobcenter, 'member-jc', 'declined', '2027-06-01T10:00:00Z'), answer(jobcenter, 'member-jc', 'online', '2027-06-02T10:00:00Z')];
+    const answers = [
+      answer(jobcenter, 'member-jc', 'declined', '2027-06-01T10:00:00Z'),
+      answer(jobcenter, 'member-jc', 'online', '2027-06-02T10:00:00Z'),
+    ];
     assert.deepEqual(seatStatus(jobcenter, answers), { kind: 'attending', mode: 'online', by: 'member' });
   });
 
@@ -32,17 +53,30 @@ describe('domain/sessions/rsvp', () => {
     const declined = answer(jobcenter, 'member-jc', 'declined', '2027-06-01T10:00:00Z');
     assert.deepEqual(seatStatus(jobcenter, [declined]), { kind: 'deputyInvited' });
     const deputyComes = answer(jobcenter, 'deputy-jc', 'inPerson', '2027-06-02T10:00:00Z');
-    assert.deepEqual(seatStatus(jobcenter, [declined, deputyComes]), { kind: 'attending', mode: 'inPerson', by: 'deputy' });
+    assert.deepEqual(seatStatus(jobcenter, [declined, deputyComes]), {
+      kind: 'attending',
+      mode: 'inPerson',
+      by: 'deputy',
+    });
     assert.deepEqual(seatStatus(jobcenter, [deputyComes]), { kind: 'noAnswer' }, 'not before the member handed over');
   });
 
   it('records a named colleague attending on behalf of the institution', () => {
-    assert.deepEqual(seatStatus(ihk, [answer(ihk, 'member-ihk', 'delegate', '1', 'Dr. Ada Beispiel')]), { kind: 'delegated', delegateName: 'Dr. Ada Beispiel' });
+    assert.deepEqual(seatStatus(ihk, [answer(ihk, 'member-ihk', 'delegate', '1', 'Dr. Ada Beispiel')]), {
+      kind: 'delegated',
+      delegateName: 'Dr. Ada Beispiel',
+    });
   });
 
   it('tallies how many institutions are represented', () => {
-    const result = tally([jobcenter, ihk], [answer(jobcenter, 'member-jc', 'inPerson', '1'), answer(ihk, 'member-ihk', 'declined', '1')]);
+    const result = tally(
+      [jobcenter, ihk],
+      [answer(jobcenter, 'member-jc', 'inPerson', '1'), answer(ihk, 'member-ihk', 'declined', '1')],
+    );
     assert.equal(result.represented, 1);
-    assert.deepEqual(result.seats.map(({ status }) => status.kind), ['attending', 'declined']);
+    assert.deepEqual(
+      result.seats.map(({ status }) => status.kind),
+      ['attending', 'declined'],
+    );
   });
 });

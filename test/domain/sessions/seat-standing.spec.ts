@@ -25,10 +25,14 @@ describe('domain/sessions/seat-standing', () => {
     const replaced = { ...invited, memberId: 'successor' };
     const bothActive = people({ member: active, deputy: active });
     assert.deepEqual(seatStanding(invited, replaced, bothActive), { member: 'seatNotHeld' });
-    assert.deepEqual(seatStanding(invited, undefined, people({ member: active, deputy: active })), {
-      member: 'seatNotHeld',
-      deputy: 'seatNotHeld',
-    }, 'the seat was removed');
+    assert.deepEqual(
+      seatStanding(invited, undefined, people({ member: active, deputy: active })),
+      {
+        member: 'seatNotHeld',
+        deputy: 'seatNotHeld',
+      },
+      'the seat was removed',
+    );
   });
 
   it('waits only for answers that can still come', () => {
@@ -61,7 +65,7 @@ describe('domain/sessions/seat-standing', () => {
     assert.deepEqual(asAnswered, 'deputyInvited', 'by default as answered');
   });
 
-  it('waits only for the deputy of a seat they hold in the deactivated member\'s place', () => {
+  it("waits only for the deputy of a seat they hold in the deactivated member's place", () => {
     const held: InvitedSeat = { ...invited, heldByDeputy: true };
     const standing = seatStanding(held, invited, people({ member: { active: false }, deputy: active }));
     assert.deepEqual(standing, { member: 'inactive' });

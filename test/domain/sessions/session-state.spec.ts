@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
-import { nextState, SESSION_STATES, type SessionState, type SessionStep } from '../../../src/domain/sessions/session-state';
+import {
+  nextState,
+  SESSION_STATES,
+  type SessionState,
+  type SessionStep,
+} from '../../../src/domain/sessions/session-state';
 
 describe('domain/sessions/session-state', () => {
   it('follows the cycle from planned to closed', () => {

@@ -1,5 +1,12 @@
 import assert from 'node:assert/strict';
-import { compareForList, parseWorkingGroup as parseWith, WORKING_GROUP_LIMITS, type ListedGroup, type WorkingGroupInput, type WorkingGroupProblem } from '../../../src/domain/working-groups/working-group';
+import {
+  compareForList,
+  parseWorkingGroup as parseWith,
+  WORKING_GROUP_LIMITS,
+  type ListedGroup,
+  type WorkingGroupInput,
+  type WorkingGroupProblem,
+} from '../../../src/domain/working-groups/working-group';
 
 const VALID: WorkingGroupInput = {
   name: 'AG 3 Fachkräfteeinwanderungsgesetz',
@@ -22,7 +29,11 @@ function problemsOf(input: WorkingGroupInput): WorkingGroupProblem[] {
 
 describe('domain/working-groups/working-group', () => {
   it('reads a complete form, trimmed', () => {
-    const result = parseWorkingGroup({ ...VALID, name: '  AG 3 Fachkräfteeinwanderungsgesetz \n', reportSessionId: ' session-2027-2 ' });
+    const result = parseWorkingGroup({
+      ...VALID,
+      name: '  AG 3 Fachkräfteeinwanderungsgesetz \n',
+      reportSessionId: ' session-2027-2 ',
+    });
     assert.deepEqual(result, {
       ok: true,
       value: {
@@ -70,13 +81,23 @@ describe('domain/working-groups/working-group', () => {
 
   it('refuses a string of 100 KB without reading it as anything', () => {
     const huge = 'x'.repeat(100_000);
-    assert.deepEqual(problemsOf({ name: huge, mandate: huge, members: huge, startsOn: huge, plannedEndOn: huge, reportSessionId: 'session-2027-1' }), [
-      { field: 'name', code: 'tooLong', max: 120 },
-      { field: 'mandate', code: 'tooLong', max: 2000 },
-      { field: 'members', code: 'tooLong', max: 1000 },
-      { field: 'startsOn', code: 'invalid' },
-      { field: 'plannedEndOn', code: 'invalid' },
-    ]);
+    assert.deepEqual(
+      problemsOf({
+        name: huge,
+        mandate: huge,
+        members: huge,
+        startsOn: huge,
+        plannedEndOn: huge,
+        reportSessionId: 'session-2027-1',
+      }),
+      [
+        { field: 'name', code: 'tooLong', max: 120 },
+        { field: 'mandate', code: 'tooLong', max: 2000 },
+        { field: 'members', code: 'tooLong', max: 1000 },
+        { field: 'startsOn', code: 'invalid' },
+        { field: 'plannedEndOn', code: 'invalid' },
+      ],
+    );
   });
 
   it('keeps line breaks in the mandate and the members, not in the name', () => {
@@ -84,7 +105,9 @@ describe('domain/working-groups/working-group', () => {
     assert.ok(result.ok);
     assert.equal(result.value.mandate, 'Erstens\nZweitens\n\tDrittens', 'Windows line ends become one kind');
     assert.equal(result.value.members, 'A\nB');
-    assert.deepEqual(problemsOf({ ...VALID, name: 'AG 3\nFachkräfte' }), [{ field: 'name', code: 'controlCharacters' }]);
+    assert.deepEqual(problemsOf({ ...VALID, name: 'AG 3\nFachkräfte' }), [
+      { field: 'name', code: 'controlCharacters' },
+    ]);
   });
 
   it('refuses control characters', () => {
@@ -97,14 +120,24 @@ describe('domain/working-groups/working-group', () => {
   });
 
   it('refuses values that are not text, as a tampered card sends them', () => {
-    assert.deepEqual(problemsOf({ name: 42, mandate: { text: 'x' }, members: ['a'], startsOn: 20270115, plannedEndOn: true, reportSessionId: 7 }), [
-      { field: 'name', code: 'invalid' },
-      { field: 'mandate', code: 'invalid' },
-      { field: 'members', code: 'invalid' },
-      { field: 'startsOn', code: 'invalid' },
-      { field: 'plannedEndOn', code: 'invalid' },
-      { field: 'reportSessionId', code: 'invalid' },
-    ]);
+    assert.deepEqual(
+      problemsOf({
+        name: 42,
+        mandate: { text: 'x' },
+        members: ['a'],
+        startsOn: 20270115,
+        plannedEndOn: true,
+        reportSessionId: 7,
+      }),
+      [
+        { field: 'name', code: 'invalid' },
+        { field: 'mandate', code: 'invalid' },
+        { field: 'members', code: 'invalid' },
+        { field: 'startsOn', code: 'invalid' },
+        { field: 'plannedEndOn', code: 'invalid' },
+        { field: 'reportSessionId', code: 'invalid' },
+      ],
+    );
   });
 
   it('reads dates as the date field sends them, or typed the German way, and refuses impossible ones', () => {
@@ -124,20 +157,38 @@ describe('domain/working-groups/working-group', () => {
 
   it('lets the planned end fall on the start day, not before it', () => {
     assert.ok(parseWorkingGroup({ ...VALID, startsOn: '2027-03-01', plannedEndOn: '2027-03-01' }).ok);
-    assert.deepEqual(problemsOf({ ...VALID, startsOn: '2027-03-01', plannedEndOn: '2027-02-28' }), [{ field: 'plannedEndOn', code: 'endBeforeStart' }]);
-    assert.deepEqual(problemsOf({ ...VALID, startsOn: '2027-01-01', plannedEndOn: '2026-12-31' }), [{ field: 'plannedEndOn', code: 'endBeforeStart' }], 'across the year boundary');
+    assert.deepEqual(problemsOf({ ...VALID, startsOn: '2027-03-01', plannedEndOn: '2027-02-28' }), [
+      { field: 'plannedEndOn', code: 'endBeforeStart' },
+    ]);
+    assert.deepEqual(
+      problemsOf({ ...VALID, startsOn: '2027-01-01', plannedEndOn: '2026-12-31' }),
+      [{ field: 'plannedEndOn', code: 'endBeforeStart' }],
+      'across the year boundary',
+    );
   });
 
   it('does not compare dates when one of them is unreadable', () => {
-    assert.deepEqual(problemsOf({ ...VALID, startsOn: 'x', plannedEndOn: '2020-01-01' }), [{ field: 'startsOn', code: 'invalid' }]);
+    assert.deepEqual(problemsOf({ ...VALID, startsOn: 'x', plannedEndOn: '2020-01-01' }), [
+      { field: 'startsOn', code: 'invalid' },
+    ]);
   });
 
   it('accepts only a report session the form offered', () => {
     assert.ok(parseWorkingGroup({ ...VALID, reportSessionId: 'session-2027-1' }).ok);
-    assert.deepEqual(problemsOf({ ...VALID, reportSessionId: 'session-2027-3' }), [{ field: 'reportSessionId', code: 'unavailable' }]);
-    assert.deepEqual(problemsOf({ ...VALID, reportSessionId: '../x' }), [{ field: 'reportSessionId', code: 'unavailable' }]);
-    assert.deepEqual(problemsOf({ ...VALID, reportSessionId: 'session-2027-1', name: '' }), [{ field: 'name', code: 'required' }]);
-    assert.equal(parseWith({ ...VALID, reportSessionId: 'session-2027-1' }, new Set()).ok, false, 'nothing offered, nothing taken');
+    assert.deepEqual(problemsOf({ ...VALID, reportSessionId: 'session-2027-3' }), [
+      { field: 'reportSessionId', code: 'unavailable' },
+    ]);
+    assert.deepEqual(problemsOf({ ...VALID, reportSessionId: '../x' }), [
+      { field: 'reportSessionId', code: 'unavailable' },
+    ]);
+    assert.deepEqual(problemsOf({ ...VALID, reportSessionId: 'session-2027-1', name: '' }), [
+      { field: 'name', code: 'required' },
+    ]);
+    assert.equal(
+      parseWith({ ...VALID, reportSessionId: 'session-2027-1' }, new Set()).ok,
+      false,
+      'nothing offered, nothing taken',
+    );
   });
 
   it('lists active groups by start, then ended ones, the most recently ended first', () => {
@@ -148,6 +199,9 @@ describe('domain/working-groups/working-group', () => {
       { name: 'AG 3', state: 'active', startsOn: '2019-04-01' },
       { name: 'AG 2', state: 'active', startsOn: '2026-09-01' },
     ];
-    assert.deepEqual([...groups].sort(compareForList).map((group) => group.name), ['AG 3', 'AG 2', 'AG 5', 'UAG Afghanistan', 'AG 4']);
+    assert.deepEqual(
+      [...groups].sort(compareForList).map((group) => group.name),
+      ['AG 3', 'AG 2', 'AG 5', 'UAG Afghanistan', 'AG 4'],
+    );
   });
 });

@@ -40,11 +40,16 @@ export interface ChromiumSearch {
  * use, about 2 s). So `npm ci && npm test` needs no browser on the machine and never downloads
  * one from elsewhere. A `CHROMIUM_PATH` that does not exist is an error, not a silent fallback.
  */
-export async function findChromium({ env = process.env, systemPaths = SYSTEM_CHROMIUM_PATHS }: ChromiumSearch = {}): Promise<ChromiumChoice> {
+export async function findChromium({
+  env = process.env,
+  systemPaths = SYSTEM_CHROMIUM_PATHS,
+}: ChromiumSearch = {}): Promise<ChromiumChoice> {
   const configured = env.CHROMIUM_PATH?.trim();
   if (configured) {
     if (!existsSync(configured)) {
-      throw new Error(`CHROMIUM_PATH is set to ${configured}, but nothing is there. Unset it to use the Chromium that npm installed.`);
+      throw new Error(
+        `CHROMIUM_PATH is set to ${configured}, but nothing is there. Unset it to use the Chromium that npm installed.`,
+      );
     }
     return { executablePath: configured, args: QUIET_FLAGS, source: 'CHROMIUM_PATH' };
   }

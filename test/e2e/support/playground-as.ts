@@ -31,6 +31,9 @@ export async function playgroundConfigAs(userId: string, folder: string): Promis
     ...others.flatMap((user) => user.map((line, index) => (index === 0 ? `  - ${line}` : `    ${line}`))),
     ...lines.slice(afterUsers),
   ].join('\n');
-  await writeFile(path.join(folder, '.m365agentsplayground.yml'), rewritten.replace(/^( {2}id: a:gremium-personal-).*$/m, `$1${userId.replace(/^29:/, '')}`));
+  await writeFile(
+    path.join(folder, '.m365agentsplayground.yml'),
+    rewritten.replace(/^( {2}id: a:gremium-personal-).*$/m, `$1${userId.replace(/^29:/, '')}`),
+  );
   return folder;
 }

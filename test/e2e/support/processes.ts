@@ -42,7 +42,13 @@ export interface RunningProcess {
   stop(): Promise<number | null>;
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string, cwd = PROJECT_ROOT): RunningProcess {
+function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+  cwd = PROJECT_ROOT,
+): RunningProcess {
   const log = createWriteStream(logFile, { flags: 'a' });
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.pipe(log);
@@ -65,7 +71,14 @@ export async function startBot(options: { port: number; dataDir: string; logFile
 }
 
 function botEnvironment(options: { port: number; dataDir: string }): NodeJS.ProcessEnv {
-  return { PORT: String(options.port), DATA_DIR: options.dataDir, BOT_ID: '', LOCAL_MODE: 'true', STORE: 'embedded', LOG_LEVEL: 'info' };
+  return {
+    PORT: String(options.port),
+    DATA_DIR: options.dataDir,
+    BOT_ID: '',
+    LOCAL_MODE: 'true',
+    STORE: 'embedded',
+    LOG_LEVEL: 'info',
+  };
 }
 
 /** Loads the demo committee into the data folder, as `npm run seed:demo` does. */
@@ -79,11 +92,19 @@ export async function seedDemo(options: { port: number; dataDir: string; logFile
  * The Microsoft 365 Agents Playground against the bot, telemetry off, with the project's yml, or
  * with the one in `cwd` (another signed-in person, see playground-as.ts).
  */
-export async function startPlayground(options: { port: number; botPort: number; logFile: string; cwd?: string }): Promise<RunningProcess> {
+export async function startPlayground(options: {
+  port: number;
+  botPort: number;
+  logFile: string;
+  cwd?: string;
+}): Promise<RunningProcess> {
   const playground = run(
     path.join(BIN, 'agentsplayground'),
     playgroundArguments(`http://127.0.0.1:${options.botPort}/api/messages`, options.port),
-    { ...PLAYGROUND_QUIET_ENV, M365_AGENTS_PLAYGROUND_LOGFILE: options.logFile.replace(/\.log$/, '.playground-internal.log') },
+    {
+      ...PLAYGROUND_QUIET_ENV,
+      M365_AGENTS_PLAYGROUND_LOGFILE: options.logFile.replace(/\.log$/, '.playground-internal.log'),
+    },
     options.logFile,
     options.cwd,
   );

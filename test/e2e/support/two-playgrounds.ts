@@ -43,8 +43,21 @@ export function useTwoPlaygrounds(name: string, otherUserId: string): TwoPeople 
     browser = await launchChromium();
     bot = await startBot({ port: botPort, dataDir, logFile });
     const [katrinPort, otherPort] = [await freePort(), await freePort()];
-    playgrounds.push(await startPlayground({ port: katrinPort, botPort, logFile: path.join(RESULTS, `e2e-${name}-playground-katrin.log`) }));
-    playgrounds.push(await startPlayground({ port: otherPort, botPort, logFile: path.join(RESULTS, `e2e-${name}-playground-${other}.log`), cwd: await playgroundConfigAs(otherUserId, configDir) }));
+    playgrounds.push(
+      await startPlayground({
+        port: katrinPort,
+        botPort,
+        logFile: path.join(RESULTS, `e2e-${name}-playground-katrin.log`),
+      }),
+    );
+    playgrounds.push(
+      await startPlayground({
+        port: otherPort,
+        botPort,
+        logFile: path.join(RESULTS, `e2e-${name}-playground-${other}.log`),
+        cwd: await playgroundConfigAs(otherUserId, configDir),
+      }),
+    );
     pages.secretariat = await openPersonalChat(browser, katrinPort);
     pages.other = await openPersonalChat(browser, otherPort);
   });
@@ -59,8 +72,14 @@ export function useTwoPlaygrounds(name: string, otherUserId: string): TwoPeople 
 
   afterEach(async function () {
     if (this.currentTest?.state !== 'failed') return;
-    for (const [who, page] of [['secretariat', pages.secretariat], [other, pages.other]] as const) {
-      await page?.screenshot({ path: path.join(RESULTS, `failed-${name}-${who}-${this.currentTest.title.replace(/\W+/g, '-')}.png`), fullPage: true });
+    for (const [who, page] of [
+      ['secretariat', pages.secretariat],
+      [other, pages.other],
+    ] as const) {
+      await page?.screenshot({
+        path: path.join(RESULTS, `failed-${name}-${who}-${this.currentTest.title.replace(/\W+/g, '-')}.png`),
+        fullPage: true,
+      });
     }
   });
 

@@ -52,8 +52,16 @@ async function main(): Promise<void> {
   process.stdout.write('ready\n');
   for (;;) {
     await sender.drainOnce();
-    const pending = await store.queryAcrossCommittees<OutboxRecord>({ type: 'outbox', where: [{ field: 'status', op: '=', value: 'pending' }], limit: 1 });
-    const undispatched = await store.queryAcrossCommittees({ type: 'dispatch', where: [{ field: 'status', op: '=', value: 'new' }], limit: 1 });
+    const pending = await store.queryAcrossCommittees<OutboxRecord>({
+      type: 'outbox',
+      where: [{ field: 'status', op: '=', value: 'pending' }],
+      limit: 1,
+    });
+    const undispatched = await store.queryAcrossCommittees({
+      type: 'dispatch',
+      where: [{ field: 'status', op: '=', value: 'new' }],
+      limit: 1,
+    });
     if (pending.length === 0 && undispatched.length === 0) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
