@@ -33,14 +33,12 @@ export function renderDeliveryCard(
     title: i18n.t('delivery.title'),
     none: i18n.t('delivery.none'),
     dispatches: dispatches.map((dispatch) => {
-      const listed = dispatch.failures
-        .slice(0, LISTED_FAILURES)
-        .map((failure) =>
-          i18n.t('delivery.failure', {
-            recipient: escapeMarkdown(failure.recipientLabel),
-            reason: reasonText(failure, i18n),
-          }),
-        );
+      const listed = dispatch.failures.slice(0, LISTED_FAILURES).map((failure) =>
+        i18n.t('delivery.failure', {
+          recipient: escapeMarkdown(failure.recipientLabel),
+          reason: reasonText(failure, i18n),
+        }),
+      );
       const more = dispatch.failures.length - listed.length;
       return {
         heading: i18n.t('delivery.dispatch', {

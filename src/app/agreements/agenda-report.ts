@@ -81,13 +81,11 @@ export interface AgendaAgreementReport {
 /** The reported agreements cut to what a card (and a dispatch that carries it) can hold. */
 export function agendaAgreementReport(agreements: readonly AgendaAgreement[]): AgendaAgreementReport {
   return {
-    shown: agreements
-      .slice(0, AGENDA_AGREEMENTS_SHOWN)
-      .map((agreement) => ({
-        ...agreement,
-        text: cut(agreement.text, AGENDA_AGREEMENT_TEXT),
-        institution: cut(agreement.institution, AGENDA_AGREEMENT_INSTITUTION),
-      })),
+    shown: agreements.slice(0, AGENDA_AGREEMENTS_SHOWN).map((agreement) => ({
+      ...agreement,
+      text: cut(agreement.text, AGENDA_AGREEMENT_TEXT),
+      institution: cut(agreement.institution, AGENDA_AGREEMENT_INSTITUTION),
+    })),
     total: agreements.length,
   };
 }

@@ -35,16 +35,14 @@ for (const engine of ENGINES) {
           }),
         ),
         // The same people clicking again at the same moment, and a member declining twice.
-        ...members
-          .slice(0, 5)
-          .map(async (id) =>
-            answerRsvp(world.deps, await world.actor(id), {
-              sessionId: SESSION_1,
-              personId: id,
-              revision,
-              choice: 'inPerson',
-            }),
-          ),
+        ...members.slice(0, 5).map(async (id) =>
+          answerRsvp(world.deps, await world.actor(id), {
+            sessionId: SESSION_1,
+            personId: id,
+            revision,
+            choice: 'inPerson',
+          }),
+        ),
         ...[1, 2].map(async () =>
           answerRsvp(world.deps, await world.actor('sabine'), {
             sessionId: SESSION_1,
