@@ -85,3 +85,10 @@ export function proseOf(text: string): string {
     .map((token) => token.content)
     .join('\n');
 }
+
+/** Raw HTML in the document: tags a renderer shows as markup or drops, and comments. */
+export function htmlOf(text: string): string[] {
+  return tokensOf(text)
+    .filter((token) => token.type === 'html_inline' || token.type === 'html_block')
+    .map((token) => token.content.trim());
+}
