@@ -1,6 +1,7 @@
 /**
- * The layering of docs/architecture (README "Architecture"): arrows point inwards only.
- * `npm test` runs this over src/; test/architecture proves each rule fires on a violation.
+ * The layering described in docs/architecture.md ("Layers and dependency rules"): arrows point
+ * inwards only. `npm run lint` (and so `npm test`) runs this over src/; test/architecture proves
+ * each rule fires on a violation.
  */
 const SDKS =
   '^(botbuilder|botbuilder-[a-z-]+|botframework-[a-z-]+|@microsoft/teams-ai|@azure/[^/]+|restify|better-sqlite3|pino)(/|$)';

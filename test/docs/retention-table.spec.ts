@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { retentionTable } from '../../scripts/retention-table';
+import { ROOT } from './markdown-documents';
+
+const START = '<!-- retention-table:start -->';
+const END = '<!-- retention-table:end -->';
+
+/**
+ * A Markdown table as rows of trimmed cells, without the line under the header: the same table
+ * whether a formatter has padded its columns or not.
+ */
+function rowsOf(table: string): string[][] {
+  return table
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('|') && !/^\|(\s*:?-+:?\s*\|)+$/.test(line))
+    .map((line) =>
+      line
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((cell) => cell.trim()),
+    );
+}
+
+describe('docs: the lifetime table in docs/datenschutz.md', () => {
+  it('is the table npm run retention:table prints from the retention rules', () => {
+    const text = readFileSync(path.join(ROOT, 'docs', 'datenschutz.md'), 'utf8');
+    const start = text.indexOf(START);
+    const end = text.indexOf(END);
+    assert.ok(start >= 0 && end > start, `docs/datenschutz.md marks its table with ${START} and ${END}`);
+    assert.deepEqual(
+      rowsOf(text.slice(start + START.length, end)),
+      rowsOf(retentionTable()),
+      'run npm run retention:table and paste its output between the markers',
+    );
+  });
+
+  it('compares cells, so a changed row is found', () => {
+    const table = retentionTable();
+    const changed = table.replace('24 hours after it was made', '48 hours after it was made');
+    assert.notEqual(changed, table);
+    assert.notDeepEqual(rowsOf(changed), rowsOf(table));
+  });
+});

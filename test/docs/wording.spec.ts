@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { documentation, proseOf, type MarkdownDocument } from './markdown-documents';
+
+/**
+ * Words that would speak of how the project is made instead of of Gremium: its tracker, the
+ * people and tools writing it, its working copies. The documentation describes the software only.
+ */
+const ABOUT_THE_MAKING: readonly RegExp[] = [
+  /\bissues?\b/i,
+  /\bpull requests?\b/i,
+  /\btickets?\b/i,
+  /\bworktrees?\b/i,
+  /\bintegrators?\b/i,
+  /\bhelpers?\b/i,
+  /\bassistants?\b/i,
+  /\bLLMs?\b/,
+  /\bClaude\b/,
+  /(^|\s)#\d+\b/m,
+];
+
+/**
+ * The German terms the committee uses for one thing each, and the words they replace (the
+ * glossary's "Terms we use"): a reader meets one name for one thing in every card and document.
+ */
+const NOT_OUR_TERMS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bVersion(en)?\b/, 'Fassung'],
+  [/genehmig/i, 'freigeben, Freigabe'],
+  [/Einspruch/i, 'Einwand, Einwandfrist'],
+  [/Einwand geben/i, 'Einwand erheben'],
+  [/Vorsitz/i, 'Sitzungsleitung'],
+  [/Themenmeldung|Einreichung|eingereicht/i, 'Themenanmeldung, angemeldet von'],
+  [/Unterhaltung/i, 'Kanal, Gruppenchat'],
+  [/Empfänger/i, 'Empfangende'],
+  [/Teilnehmer/i, 'Teilnehmende'],
+  [/Diskussion/i, 'Beratung'],
+  [/Ende des Tages/i, '„bis …, 24:00 Uhr“'],
+  [/Sie sind die Geschäftsstelle/i, 'die Rolle „Geschäftsstelle“'],
+];
+
+/** The German documents, each reduced to its German prose. */
+function germanProse(): Array<{ readonly name: string; readonly prose: string }> {
+  const german = (document: MarkdownDocument): string | undefined => {
+    if (document.name === 'README.md') return document.text.split(/^## In English$/m, 1)[0];
+    if (document.name === 'docs/benutzerhandbuch.md') return document.text;
+    // The lifetime table is generated from the source, in English.
+    if (document.name === 'docs/datenschutz.md') {
+      return document.text.replace(/<!-- retention-table:start -->[\s\S]*<!-- retention-table:end -->/, '');
+    }
+    return undefined;
+  };
+  return documentation().flatMap((document) => {
+    const text = german(document);
+    return text === undefined ? [] : [{ name: document.name, prose: proseOf(text) }];
+  });
+}
+
+describe('docs: wording', () => {
+  for (const document of documentation()) {
+    it(`${document.name} speaks of Gremium, not of how it is made`, () => {
+      const found = ABOUT_THE_MAKING.flatMap((pattern) => document.text.match(pattern)?.[0] ?? []);
+      assert.deepEqual(found, []);
+    });
+  }
+
+  it('the German documents are all checked', () => {
+    assert.deepEqual(
+      germanProse().map((document) => document.name),
+      ['README.md', 'docs/benutzerhandbuch.md', 'docs/datenschutz.md'],
+    );
+  });
+
+  for (const { name, prose } of germanProse()) {
+    it(`${name} uses the committee's German terms`, () => {
+      const found = NOT_OUR_TERMS.flatMap(([pattern, instead]) => {
+        const match = prose.match(pattern);
+        return match ? [`„${match[0]}“: say ${instead}`] : [];
+      });
+      assert.deepEqual(found, []);
+    });
+
+    it(`${name} writes dates as a reader reads them, not as ISO dates`, () => {
+      assert.deepEqual(prose.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? [], []);
+    });
+  }
+
+  it('finds a term that is not ours, and an ISO date, in prose but not in code', () => {
+    const prose = proseOf('Die Version vom 2027-05-20.\n\n`sondersitzung 2027-05-20`\n');
+    assert.match(prose, NOT_OUR_TERMS[0]![0]);
+    assert.deepEqual(prose.match(/\b\d{4}-\d{2}-\d{2}\b/g), ['2027-05-20']);
+  });
+});
