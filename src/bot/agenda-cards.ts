@@ -1,5 +1,4 @@
 import {
-  AGENDA_OPEN_STATES,
   agendaItemForm,
   moveAgendaItem,
   openAgenda,
@@ -14,6 +13,7 @@ import type { Actor } from '../app/identify-actor';
 import { chosenSessionForCommand, sessionForCommand, type SessionAccess } from '../app/sessions/find-session';
 import type { CommandId } from '../domain/permissions';
 import type { Result } from '../domain/result';
+import { isBeforeHeld } from '../domain/sessions/session-state';
 import { renderAgendaCard } from '../cards/agenda-card';
 import { renderAgendaItemCard } from '../cards/agenda-item-card';
 import { cardBanner, cardButton, type CardBanner } from '../cards/card-button';
@@ -44,7 +44,7 @@ export function agendaCards(deps: AppDependencies) {
     argumentOrData: unknown,
   ): Promise<Result<SessionAccess, Parameters<typeof accessRefusal>[1]>> {
     return typeof argumentOrData === 'string'
-      ? chosenSessionForCommand(deps.store, actor, command, argumentOrData, AGENDA_OPEN_STATES, nowIso())
+      ? chosenSessionForCommand(deps.store, actor, command, argumentOrData, isBeforeHeld, nowIso())
       : sessionForCommand(deps.store, actor, command, cardField(argumentOrData, 'sessionId'));
   }
 

@@ -4,17 +4,12 @@ import { approveMinutes } from '../app/minutes/approve-minutes';
 import { circulateMinutes } from '../app/minutes/circulate-minutes';
 import { minutesItemForm, saveMinutesItem } from '../app/minutes/edit-minutes';
 import { reviewLinks, type MinutesReviewMessage } from '../app/minutes/minutes-messages';
-import {
-  loadMinutes,
-  minutesCardLinks,
-  minutesView,
-  MINUTES_STATES,
-  type MinutesView,
-} from '../app/minutes/open-minutes';
+import { loadMinutes, minutesCardLinks, minutesView, type MinutesView } from '../app/minutes/open-minutes';
 import { respondToMinutes } from '../app/minutes/respond-to-minutes';
 import { chosenSessionForCommand, sessionForCommand, type SessionAccess } from '../app/sessions/find-session';
 import type { CommandId } from '../domain/permissions';
 import type { Result } from '../domain/result';
+import { hasMinutes } from '../domain/sessions/session-state';
 import { cardBanner, cardButton, type CardBanner } from '../cards/card-button';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { renderConfirmCard } from '../cards/confirm-card';
@@ -51,7 +46,7 @@ export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
     argumentOrData: unknown,
   ): Promise<Result<SessionAccess, Parameters<typeof accessRefusal>[1]>> {
     return typeof argumentOrData === 'string'
-      ? chosenSessionForCommand(deps.store, actor, command, argumentOrData, MINUTES_STATES, nowIso())
+      ? chosenSessionForCommand(deps.store, actor, command, argumentOrData, hasMinutes, nowIso())
       : sessionForCommand(deps.store, actor, command, cardField(argumentOrData, 'sessionId'));
   }
 
@@ -69,7 +64,7 @@ export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
         ? notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.noneHeld')
         : accessRefusal(i18n, access.error);
     const { session } = access.value;
-    if (!MINUTES_STATES.includes(session.state))
+    if (!hasMinutes(session.state))
       return notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.notHeld', {
         number: session.number,
         state: stateLabel(session.state, i18n),

@@ -19,7 +19,7 @@ import { planSessions } from '../app/sessions/plan-sessions';
 import { remindUnanswered } from '../app/sessions/remind-unanswered';
 import { rsvpOverview } from '../app/sessions/rsvp-overview';
 import type { SessionDocument } from '../app/sessions/session-document';
-import type { SessionState } from '../domain/sessions/session-state';
+import { isBeforeInvitation, isBetweenInvitationAndMinutes, type SessionState } from '../domain/sessions/session-state';
 import { renderAttendanceCard } from '../cards/attendance-card';
 import type { CardBanner } from '../cards/card-button';
 import type { AdaptiveCardJson } from '../cards/card-template';
@@ -230,14 +230,7 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
     async invite(actor: Actor, i18n: Translator, argumentOrData: unknown): Promise<AdaptiveCardJson> {
       const access =
         typeof argumentOrData === 'string'
-          ? await chosenSessionForCommand(
-              deps.store,
-              actor,
-              'invite',
-              argumentOrData,
-              ['planned', 'topicsOpen'],
-              nowIso(),
-            )
+          ? await chosenSessionForCommand(deps.store, actor, 'invite', argumentOrData, isBeforeInvitation, nowIso())
           : await sessionForCommand(deps.store, actor, 'invite', cardField(argumentOrData, 'sessionId'));
       if (!access.ok)
         return access.error.kind === 'noneSuitable'
@@ -317,7 +310,14 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
     ): Promise<AdaptiveCardJson> {
       const access =
         typeof argumentOrData === 'string'
-          ? await chosenSessionForCommand(deps.store, actor, 'rsvps', argumentOrData, ['invited', 'held'], nowIso())
+          ? await chosenSessionForCommand(
+              deps.store,
+              actor,
+              'rsvps',
+              argumentOrData,
+              isBetweenInvitationAndMinutes,
+              nowIso(),
+            )
           : await sessionForCommand(deps.store, actor, 'rsvps', cardField(argumentOrData, 'sessionId'));
       if (!access.ok)
         return access.error.kind === 'noneSuitable'
@@ -367,7 +367,7 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
               actor,
               'attendance',
               argumentOrData,
-              ['invited', 'held'],
+              isBetweenInvitationAndMinutes,
               nowIso(),
             )
           : await sessionForCommand(deps.store, actor, 'attendance', cardField(argumentOrData, 'sessionId'));

@@ -12,6 +12,7 @@ import type { Actor } from '../app/identify-actor';
 import { chosenSessionForCommand, sessionById } from '../app/sessions/find-session';
 import type { SessionDocument } from '../app/sessions/session-document';
 import type { SubmissionInput } from '../domain/agenda/submission';
+import { isBeforeInvitation } from '../domain/sessions/session-state';
 import type { CardBanner } from '../cards/card-button';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { escapeMarkdown } from '../cards/escape-markdown';
@@ -202,7 +203,7 @@ export function topicCards(deps: AppDependencies) {
         actor,
         'callForTopics',
         typeof argument === 'string' ? argument : '',
-        ['planned', 'topicsOpen'],
+        isBeforeInvitation,
         nowIso(),
       );
       if (!access.ok) return accessRefusal(t, access.error);

@@ -3,7 +3,7 @@ import { AGENDA_LIMITS, moveItem, sameAgenda, totalMinutes, type AgendaItem } fr
 import { parseItemDetails, type ItemDetailsInput, type ItemDetailsProblem } from '../../domain/agenda/item-details';
 import { sessionDeadlines } from '../../domain/scheduling/session-deadlines';
 import { fail, ok, type Result } from '../../domain/result';
-import type { SessionState } from '../../domain/sessions/session-state';
+import { isBeforeHeld } from '../../domain/sessions/session-state';
 import { randomUUID } from 'node:crypto';
 import type { AppDependencies } from '../dependencies';
 import type { CommitteeDocument } from '../documents';
@@ -13,9 +13,6 @@ import type { SessionAccess } from '../sessions/find-session';
 import type { SessionDocument } from '../sessions/session-document';
 import { agendaAgreementReport, type AgendaAgreementReport } from '../agreements/agenda-report';
 import { agendaWrite, loadAgenda, type LoadedAgenda } from './session-agenda';
-
-/** Sessions whose agenda can still change. */
-export const AGENDA_OPEN_STATES: readonly SessionState[] = ['planned', 'topicsOpen', 'invited'];
 
 /** The agenda builder's data: the items in order, their total against the session's length, and what is published. */
 export interface AgendaView {
@@ -137,7 +134,7 @@ async function changeAgenda(
     loaded: LoadedAgenda,
   ) => Result<readonly AgendaItem[], Exclude<AgendaRefusal, { kind: 'outdated' | 'illegalState' }>>,
 ): Promise<Result<AgendaView, AgendaRefusal>> {
-  if (!AGENDA_OPEN_STATES.includes(session.state)) return fail({ kind: 'illegalState', session });
+  if (!isBeforeHeld(session.state)) return fail({ kind: 'illegalState', session });
   const loaded = await loadAgenda(deps.store, committee.committeeId, session);
   if (revision !== loaded.revision) return fail({ kind: 'outdated', view: agendaView(committee, session, loaded) });
   const changed = change(loaded);
@@ -176,7 +173,7 @@ export function agendaView(
     sessionMinutes: Math.round(
       DateTime.fromISO(session.endsAt).diff(DateTime.fromISO(session.startsAt), 'minutes').minutes,
     ),
-    editable: AGENDA_OPEN_STATES.includes(session.state),
+    editable: isBeforeHeld(session.state),
     ...(published ? { published: { version: published.version, at: published.publishedAt } } : {}),
     unpublished: !published || !sameAgenda(published.items, loaded.items),
     dueAt: agendaDueAt(committee, session),

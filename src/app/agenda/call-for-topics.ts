@@ -1,7 +1,7 @@
 import { topicDeadline } from '../../domain/agenda/submission-window';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
-import { nextState, type SessionState } from '../../domain/sessions/session-state';
+import { isRepeatOf, nextState, type SessionState } from '../../domain/sessions/session-state';
 import type { AppDependencies } from '../dependencies';
 import { draftsForPeople, enqueueOperation, type OutboxDraft } from '../delivery/outbox-record';
 import type { CommitteeDocument, PersonDocument } from '../documents';
@@ -51,7 +51,7 @@ export async function callForTopics(
   session: Stored<SessionDocument>,
   by: string,
 ): Promise<Result<Called, CallRefusal>> {
-  if (session.state === 'topicsOpen') return fail({ kind: 'alreadyCalled', session });
+  if (isRepeatOf(session.state, 'openTopics')) return fail({ kind: 'alreadyCalled', session });
   const next = nextState(session.state, 'openTopics');
   if (!next.ok) return fail({ kind: 'illegalState', current: session.state });
   const nowIso = deps.clock.now().toUTC().toISO()!;
@@ -99,7 +99,9 @@ export async function callForTopics(
   } catch (error) {
     if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
     const now = await deps.store.get<SessionDocument>(committee.committeeId, session.id);
-    return now?.state === 'topicsOpen' ? fail({ kind: 'alreadyCalled', session: now }) : fail({ kind: 'outdated' });
+    return now && isRepeatOf(now.state, 'openTopics')
+      ? fail({ kind: 'alreadyCalled', session: now })
+      : fail({ kind: 'outdated' });
   }
 }
 

@@ -1,6 +1,7 @@
 import { agendaChanges, sameAgenda } from '../../domain/agenda/agenda-items';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
+import { invitationsAreOut, isBeforeHeld } from '../../domain/sessions/session-state';
 import type { AppDependencies } from '../dependencies';
 import { draftsForPeople, enqueueOperation, personIdsOf, type OutboxDraft } from '../delivery/outbox-record';
 import type { CommitteeDocument, PersonDocument } from '../documents';
@@ -13,7 +14,7 @@ import { rosterSnapshot } from '../sessions/roster-snapshot';
 import type { SessionDocument } from '../sessions/session-document';
 import { agendaAgreementReport, type AgendaAgreementReport } from '../agreements/agenda-report';
 import type { PublishedAgenda } from './agenda-document';
-import { AGENDA_OPEN_STATES, agendaDueAt } from './build-agenda';
+import { agendaDueAt } from './build-agenda';
 import { agendaWrite, loadAgenda } from './session-agenda';
 
 /** The outbox message kind of a published agenda sent on its own (to the working group, or to someone no longer invited). */
@@ -76,7 +77,7 @@ export async function publishAgenda(
   confirmedLate: boolean,
   alongside: (summary: PublicationSummary) => readonly BatchOperation[] = () => [],
 ): Promise<Result<Published, PublishRefusal>> {
-  if (!AGENDA_OPEN_STATES.includes(session.state)) return fail({ kind: 'illegalState', session });
+  if (!isBeforeHeld(session.state)) return fail({ kind: 'illegalState', session });
   const loaded = await loadAgenda(deps.store, committee.committeeId, session);
   const previous = loaded.stored?.published;
   if (previous && sameAgenda(previous.items, loaded.items))
@@ -101,7 +102,7 @@ export async function publishAgenda(
 
   const operations: BatchOperation[] = [];
   let invitees: readonly string[];
-  if (session.state === 'invited') {
+  if (invitationsAreOut(session.state)) {
     const [roster, answers] = await Promise.all([
       rosterSnapshot(deps.store, committee.committeeId),
       answersOf(deps.store, committee.committeeId, session.id),

@@ -3,7 +3,7 @@ import { parseTriageDecision, type TriageInput, type TriageProblem } from '../..
 import { isSafeIdPart } from '../../domain/ids';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
-import type { SessionState } from '../../domain/sessions/session-state';
+import { isBeforeHeld } from '../../domain/sessions/session-state';
 import type { AppDependencies } from '../dependencies';
 import { enqueueOperation, personRecipient, type OutboxDraft } from '../delivery/outbox-record';
 import type { CommitteeDocument, PersonDocument } from '../documents';
@@ -31,9 +31,6 @@ export interface TopicDecisionMessage {
   readonly nextSessionNumber?: string;
   readonly reason?: string;
 }
-
-/** Sessions whose agenda is still being built. */
-const BUILDING: readonly SessionState[] = ['planned', 'topicsOpen', 'invited'];
 
 export type DecideRefusal =
   | { readonly kind: 'noCommittee' | 'notAllowed' | 'unknownSubmission' | 'noFollowingSession' | 'tooManyItems' }
@@ -81,7 +78,7 @@ export async function decideTopic(
   const { submission, session } = found.value;
   if (submission.status !== 'submitted') return fail({ kind: 'alreadyDecided', submission });
   if (revision !== submission.revision) return fail({ kind: 'outdated' });
-  if (!BUILDING.includes(session.state)) return fail({ kind: 'illegalState', session });
+  if (!isBeforeHeld(session.state)) return fail({ kind: 'illegalState', session });
   const parsed = parseTriageDecision(input);
   if (!parsed.ok) return fail({ kind: 'invalid', problems: parsed.error });
   const decision = parsed.value;
@@ -224,6 +221,6 @@ async function followingSession(
   session: SessionDocument,
 ): Promise<Stored<SessionDocument> | undefined> {
   return (await sessionsOf(deps.store, committeeId)).find(
-    (candidate) => BUILDING.includes(candidate.state) && candidate.startsAt > session.startsAt,
+    (candidate) => isBeforeHeld(candidate.state) && candidate.startsAt > session.startsAt,
   );
 }

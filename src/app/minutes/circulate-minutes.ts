@@ -3,7 +3,7 @@ import { objectionDeadline } from '../../domain/minutes/objection-deadline';
 import { REVIEW_TEXT_BUDGET } from '../../domain/minutes/card-budget';
 import { changedItemIds } from '../../domain/minutes/minutes-versions';
 import { fail, ok, type Result } from '../../domain/result';
-import { nextState, type SessionState } from '../../domain/sessions/session-state';
+import { isRepeatOf, nextState, type SessionState } from '../../domain/sessions/session-state';
 import type { AppDependencies } from '../dependencies';
 import { draftsForPeople, enqueueOperation, type OutboxDraft } from '../delivery/outbox-record';
 import type { CommitteeDocument } from '../documents';
@@ -62,7 +62,7 @@ export async function circulateMinutes(
   if (head.circulation && head.circulation.version === head.version)
     return fail({ kind: 'alreadyCirculated', version: head.version });
   let state = session.state;
-  if (state !== 'minutesCirculated') {
+  if (!isRepeatOf(state, 'circulateMinutes')) {
     const next = nextState(state, 'circulateMinutes');
     if (!next.ok) return fail({ kind: 'illegalState', current: state });
     state = next.value;

@@ -1,6 +1,5 @@
 import { minutesSettingsOf } from '../../domain/committee';
 import type { MinutesItem, MinutesParticipant } from '../../domain/minutes/minutes-content';
-import type { SessionState } from '../../domain/sessions/session-state';
 import { loadAgenda } from '../agenda/session-agenda';
 import type { AppDependencies } from '../dependencies';
 import type { CommitteeDocument } from '../documents';
@@ -19,9 +18,6 @@ import {
 } from './minutes-document';
 import { shownItems, type ShownItem } from './minutes-messages';
 import type { MinutesResponseDocument } from './minutes-response-document';
-
-/** Sessions that have minutes: held (or later), never cancelled. */
-export const MINUTES_STATES: readonly SessionState[] = ['held', 'minutesCirculated', 'minutesApproved', 'closed'];
 
 /** Per item of the circulated version: how many agreed, and who objected with what. */
 export interface ItemResponses {

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { DEFAULT_RETENTION_MONTHS, retentionMonthsOf } from '../../domain/committee';
 import { COMMITTEE_DOCUMENT_ID } from '../../domain/ids';
 import { nameFinder } from '../../domain/name-finder';
+import { isFinished } from '../../domain/sessions/session-state';
 import type { AgreementDocument } from '../agreements/agreement-document';
 import type { SubmissionDocument } from '../agenda/submission-document';
 import { auditContext } from '../audit/audit-context';
@@ -15,13 +16,7 @@ import type { RsvpDocument } from '../sessions/rsvp-document';
 import type { SessionDocument } from '../sessions/session-document';
 import { forgetPerson } from './erase-person';
 import { ERASED_PSEUDONYM } from './pseudonym';
-import {
-  FINISHED_SESSION_STATES,
-  RETENTION_RULES,
-  sessionRetentionStart,
-  type RetentionRule,
-  type RetentionScope,
-} from './retention-rules';
+import { RETENTION_RULES, sessionRetentionStart, type RetentionRule, type RetentionScope } from './retention-rules';
 import { rewriteDocument, type Rewritten } from './rewrite-document';
 import { removeSharedLinkTokens } from '../links/remove-shared-link-tokens';
 
@@ -123,7 +118,7 @@ async function retentionScope(
   ]);
   const expiredSessions = new Set<string>();
   for (const session of sessions) {
-    if (!FINISHED_SESSION_STATES.has(session.state)) continue;
+    if (!isFinished(session.state)) continue;
     const minutes = await deps.store.get<MinutesDocument>(committeeId, minutesDocumentId(session.id));
     const since = sessionRetentionStart(session, minutes);
     const sinceUtc = since && DateTime.fromISO(since, { zone: 'utc' }).toUTC().toISO()!;

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
 import { tally, type SeatStatus } from '../../domain/sessions/rsvp';
-import { nextState, type SessionState } from '../../domain/sessions/session-state';
+import { allowsStep, isBetweenInvitationAndMinutes, type SessionState } from '../../domain/sessions/session-state';
 import type { AppDependencies } from '../dependencies';
 import type { CommitteeDocument } from '../documents';
 import type { Actor } from '../identify-actor';
@@ -132,7 +132,7 @@ export async function recordAttendance(
   const operations: BatchOperation[] = [
     stored ? { op: 'replace', document, ifMatch: stored._etag } : { op: 'create', document },
   ];
-  if (session.state === 'invited') {
+  if (allowsStep(session.state, 'hold')) {
     const { _etag: etag, ...rest } = session;
     const held: SessionDocument = {
       ...rest,
@@ -161,8 +161,7 @@ function permitted(
   if (!committee) return fail({ kind: 'noCommittee' });
   if (!mayUse('attendance', actor)) return fail({ kind: 'notAllowed' });
   if (!session.invitedSeats) return fail({ kind: 'notInvited' });
-  if (session.state !== 'held' && !nextState(session.state, 'hold').ok)
-    return fail({ kind: 'illegalState', current: session.state });
+  if (!isBetweenInvitationAndMinutes(session.state)) return fail({ kind: 'illegalState', current: session.state });
   const sessionDay = DateTime.fromISO(session.startsAt, { zone: 'utc' }).setZone(committee.timeZone).startOf('day');
   if (deps.clock.now() < sessionDay) return fail({ kind: 'tooEarly' });
   return ok(committee);

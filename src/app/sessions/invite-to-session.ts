@@ -2,7 +2,7 @@ import { mayUse } from '../../domain/permissions';
 import type { Actor } from '../identify-actor';
 import { fail, ok, type Result } from '../../domain/result';
 import { seatsToInvite } from '../../domain/sessions/invited-seat';
-import { nextState, type SessionState } from '../../domain/sessions/session-state';
+import { isRepeatOf, nextState, type SessionState } from '../../domain/sessions/session-state';
 import type { AppDependencies } from '../dependencies';
 import { enqueueOperation, personIdsOf } from '../delivery/outbox-record';
 import type { CommitteeDocument } from '../documents';
@@ -65,7 +65,7 @@ export async function invitationOperations(
   by: string,
   nowIso: string,
 ): Promise<Result<InvitationOperations, InviteRefusal>> {
-  if (session.state === 'invited') return fail({ kind: 'alreadyInvited', session });
+  if (isRepeatOf(session.state, 'invite')) return fail({ kind: 'alreadyInvited', session });
   const next = nextState(session.state, 'invite');
   if (!next.ok) return fail({ kind: 'illegalState', current: session.state });
 
@@ -107,7 +107,7 @@ export async function afterLostRace(
   session: SessionDocument,
 ): Promise<InviteRefusal> {
   const now = await deps.store.get<SessionDocument>(committee.committeeId, session.id);
-  return now?.state === 'invited' ? { kind: 'alreadyInvited', session: now } : { kind: 'outdated' };
+  return now && isRepeatOf(now.state, 'invite') ? { kind: 'alreadyInvited', session: now } : { kind: 'outdated' };
 }
 
 /** The secretariat's invitation, by command or from the session card. */

@@ -1,5 +1,6 @@
 import { awaitsAnswer } from '../../domain/sessions/seat-standing';
 import { answersOpen } from '../../domain/sessions/rsvp';
+import { invitationsAreOut } from '../../domain/sessions/session-state';
 import { fail, ok, type Result } from '../../domain/result';
 import type { AppDependencies } from '../dependencies';
 import { enqueueOperation } from '../delivery/outbox-record';
@@ -25,7 +26,7 @@ export async function remindUnanswered(
   session: Stored<SessionDocument>,
   requestKey: string,
 ): Promise<Result<{ readonly reminded: number }, RemindRefusal>> {
-  if (session.state !== 'invited') return fail({ kind: 'notInvited' });
+  if (!invitationsAreOut(session.state)) return fail({ kind: 'notInvited' });
   const nowIso = deps.clock.now().toUTC().toISO()!;
   if (!answersOpen(nowIso, session.startsAt, committee.timeZone)) return fail({ kind: 'answersClosed' });
   const [roster, answers] = await Promise.all([

@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from '../../domain/result';
+import { invitationsAreOut } from '../../domain/sessions/session-state';
 import type { AppDependencies } from '../dependencies';
 import { enqueueOperation } from '../delivery/outbox-record';
 import type { CommitteeDocument } from '../documents';
@@ -36,7 +37,7 @@ export async function saveSessionChange(
   const nowIso = deps.clock.now().toUTC().toISO()!;
   const operations: BatchOperation[] = [{ op: 'replace', document: after, ifMatch: before._etag }];
   let notified = 0;
-  if (notice && before.state === 'invited') {
+  if (notice && invitationsAreOut(before.state)) {
     const [roster, answers] = await Promise.all([
       rosterSnapshot(deps.store, committee.committeeId),
       answersOf(deps.store, committee.committeeId, before.id),
