@@ -10,18 +10,18 @@ import { chosenSessionForCommand, sessionForCommand, type SessionAccess } from '
 import type { CommandId } from '../domain/permissions';
 import type { Result } from '../domain/result';
 import { hasMinutes } from '../domain/sessions/session-state';
+import { wrongState } from '../domain/sessions/wrong-state';
 import { cardBanner, cardButton, type CardBanner } from '../cards/card-button';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { renderConfirmCard } from '../cards/confirm-card';
 import { renderMinutesCard } from '../cards/minutes-card';
 import { renderMinutesItemCard } from '../cards/minutes-item-card';
 import { renderMinutesReviewCard, responseProblemsBanner } from '../cards/minutes-review-card';
-import { stateLabel } from '../cards/session-label';
 import { VERBS } from '../cards/verbs';
 import { deadlineDay } from '../cards/deadline-day';
 import type { Translator } from '../i18n/translator';
 import { notCurrentNotice, notice } from './notices';
-import { accessRefusal } from './session-access-refusal';
+import { accessRefusal, wrongStateNotice } from './session-access-refusal';
 import { cardField, cardFields } from './card-data';
 import { turnLinks } from './turn-links';
 
@@ -64,11 +64,7 @@ export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
         ? notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.noneHeld')
         : accessRefusal(i18n, access.error);
     const { session } = access.value;
-    if (!hasMinutes(session.state))
-      return notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.notHeld', {
-        number: session.number,
-        state: stateLabel(session.state, i18n),
-      });
+    if (!hasMinutes(session.state)) return wrongStateNotice(i18n, wrongState(session, 'minutes'));
     return then(access.value);
   }
 
@@ -186,11 +182,8 @@ export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
         }
         const refusal = result.error;
         switch (refusal.kind) {
-          case 'illegalState':
-            return notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.notHeld', {
-              number: access.session.number,
-              state: stateLabel(refusal.current, i18n),
-            });
+          case 'wrongState':
+            return wrongStateNotice(i18n, refusal);
           case 'alreadyCirculated':
             return card(
               actor,
@@ -268,11 +261,8 @@ export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
                 }),
               ),
             );
-          case 'illegalState':
-            return notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.notHeld', {
-              number: session.number,
-              state: stateLabel(refusal.current, i18n),
-            });
+          case 'wrongState':
+            return wrongStateNotice(i18n, refusal);
           default:
             return card(
               actor,

@@ -4,10 +4,10 @@ import { parseItemDetails, type ItemDetailsInput, type ItemDetailsProblem } from
 import { sessionDeadlines } from '../../domain/scheduling/session-deadlines';
 import { fail, ok, type Result } from '../../domain/result';
 import { isBeforeHeld } from '../../domain/sessions/session-state';
+import { wrongState, type WrongState } from '../../domain/sessions/wrong-state';
 import { randomUUID } from 'node:crypto';
 import type { AppDependencies } from '../dependencies';
 import type { CommitteeDocument } from '../documents';
-import type { Stored } from '../ports/document-store';
 import { ConcurrencyError, ConflictError } from '../ports/store-errors';
 import type { SessionAccess } from '../sessions/find-session';
 import type { SessionDocument } from '../sessions/session-document';
@@ -37,7 +37,7 @@ export interface AgendaView {
 }
 
 export type AgendaRefusal =
-  | { readonly kind: 'illegalState'; readonly session: Stored<SessionDocument> }
+  | WrongState
   | { readonly kind: 'outdated'; readonly view: AgendaView }
   | { readonly kind: 'unknownItem' | 'cannotMove' | 'tooManyItems' }
   | { readonly kind: 'invalid'; readonly problems: readonly ItemDetailsProblem[]; readonly item?: AgendaItem };
@@ -54,7 +54,7 @@ export async function agendaItemForm(
   itemId: unknown,
 ): Promise<Result<{ readonly view: AgendaView; readonly item?: AgendaItem }, AgendaRefusal>> {
   const view = await openAgenda(deps, access);
-  if (!view.editable) return fail({ kind: 'illegalState', session: access.session });
+  if (!view.editable) return fail(wrongState(access.session));
   if (itemId === undefined || itemId === '') return ok({ view });
   const item = view.items.find((candidate) => candidate.id === itemId);
   return item ? ok({ view, item }) : fail({ kind: 'unknownItem' });
@@ -132,9 +132,9 @@ async function changeAgenda(
   revision: unknown,
   change: (
     loaded: LoadedAgenda,
-  ) => Result<readonly AgendaItem[], Exclude<AgendaRefusal, { kind: 'outdated' | 'illegalState' }>>,
+  ) => Result<readonly AgendaItem[], Exclude<AgendaRefusal, { kind: 'outdated' | 'wrongState' }>>,
 ): Promise<Result<AgendaView, AgendaRefusal>> {
-  if (!isBeforeHeld(session.state)) return fail({ kind: 'illegalState', session });
+  if (!isBeforeHeld(session.state)) return fail(wrongState(session));
   const loaded = await loadAgenda(deps.store, committee.committeeId, session);
   if (revision !== loaded.revision) return fail({ kind: 'outdated', view: agendaView(committee, session, loaded) });
   const changed = change(loaded);

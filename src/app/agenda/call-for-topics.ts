@@ -1,7 +1,8 @@
 import { topicDeadline } from '../../domain/agenda/submission-window';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
-import { isRepeatOf, nextState, type SessionState } from '../../domain/sessions/session-state';
+import { isRepeatOf, nextState } from '../../domain/sessions/session-state';
+import { wrongState, type WrongState } from '../../domain/sessions/wrong-state';
 import type { AppDependencies } from '../dependencies';
 import { draftsForPeople, enqueueOperation, type OutboxDraft } from '../delivery/outbox-record';
 import type { CommitteeDocument, PersonDocument } from '../documents';
@@ -27,7 +28,7 @@ export interface CallForTopicsView {
 
 export type CallRefusal =
   | { readonly kind: 'alreadyCalled'; readonly session: Stored<SessionDocument> }
-  | { readonly kind: 'illegalState'; readonly current: SessionState }
+  | WrongState
   | { readonly kind: 'deadlinePassed'; readonly deadline: string }
   | { readonly kind: 'outdated' };
 
@@ -53,7 +54,7 @@ export async function callForTopics(
 ): Promise<Result<Called, CallRefusal>> {
   if (isRepeatOf(session.state, 'openTopics')) return fail({ kind: 'alreadyCalled', session });
   const next = nextState(session.state, 'openTopics');
-  if (!next.ok) return fail({ kind: 'illegalState', current: session.state });
+  if (!next.ok) return fail(wrongState(session));
   const nowIso = deps.clock.now().toUTC().toISO()!;
   const deadline = topicDeadline(session.startsAt, committee.leadTimes, committee.timeZone);
   if (nowIso >= deadline) return fail({ kind: 'deadlinePassed', deadline });

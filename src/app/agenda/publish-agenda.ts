@@ -2,6 +2,7 @@ import { agendaChanges, sameAgenda } from '../../domain/agenda/agenda-items';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
 import { invitationsAreOut, isBeforeHeld } from '../../domain/sessions/session-state';
+import { wrongState, type WrongState } from '../../domain/sessions/wrong-state';
 import type { AppDependencies } from '../dependencies';
 import { draftsForPeople, enqueueOperation, personIdsOf, type OutboxDraft } from '../delivery/outbox-record';
 import type { CommitteeDocument, PersonDocument } from '../documents';
@@ -38,7 +39,7 @@ export interface AgendaMessage {
 export const SCHEDULER = 'scheduler';
 
 export type PublishRefusal =
-  | { readonly kind: 'illegalState'; readonly session: Stored<SessionDocument> }
+  | WrongState
   /** Nothing changed since the version everyone has. */
   | { readonly kind: 'unchanged'; readonly version: number }
   /** The lead time has passed; the secretariat confirms before it goes out late. */
@@ -77,7 +78,7 @@ export async function publishAgenda(
   confirmedLate: boolean,
   alongside: (summary: PublicationSummary) => readonly BatchOperation[] = () => [],
 ): Promise<Result<Published, PublishRefusal>> {
-  if (!isBeforeHeld(session.state)) return fail({ kind: 'illegalState', session });
+  if (!isBeforeHeld(session.state)) return fail(wrongState(session));
   const loaded = await loadAgenda(deps.store, committee.committeeId, session);
   const previous = loaded.stored?.published;
   if (previous && sameAgenda(previous.items, loaded.items))

@@ -4,6 +4,7 @@ import { isSafeIdPart } from '../../domain/ids';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
 import { isBeforeHeld } from '../../domain/sessions/session-state';
+import { wrongState, type WrongState } from '../../domain/sessions/wrong-state';
 import type { AppDependencies } from '../dependencies';
 import { enqueueOperation, personRecipient, type OutboxDraft } from '../delivery/outbox-record';
 import type { CommitteeDocument, PersonDocument } from '../documents';
@@ -35,7 +36,7 @@ export interface TopicDecisionMessage {
 export type DecideRefusal =
   | { readonly kind: 'noCommittee' | 'notAllowed' | 'unknownSubmission' | 'noFollowingSession' | 'tooManyItems' }
   | { readonly kind: 'alreadyDecided'; readonly submission: Stored<SubmissionDocument> }
-  | { readonly kind: 'illegalState'; readonly session: Stored<SessionDocument> }
+  | WrongState
   | { readonly kind: 'outdated' }
   | { readonly kind: 'invalid'; readonly problems: readonly TriageProblem[] };
 
@@ -78,7 +79,7 @@ export async function decideTopic(
   const { submission, session } = found.value;
   if (submission.status !== 'submitted') return fail({ kind: 'alreadyDecided', submission });
   if (revision !== submission.revision) return fail({ kind: 'outdated' });
-  if (!isBeforeHeld(session.state)) return fail({ kind: 'illegalState', session });
+  if (!isBeforeHeld(session.state)) return fail(wrongState(session));
   const parsed = parseTriageDecision(input);
   if (!parsed.ok) return fail({ kind: 'invalid', problems: parsed.error });
   const decision = parsed.value;

@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../../domain/result';
-import { nextState, type SessionState } from '../../domain/sessions/session-state';
+import { hasMinutes, nextState } from '../../domain/sessions/session-state';
+import { wrongState, type WrongState } from '../../domain/sessions/wrong-state';
 import { actionItemsOnApproval, followUpActionItems } from '../agreements/action-items-on-approval';
 import type { AppDependencies } from '../dependencies';
 import { draftsForPeople, enqueueOperation, type OutboxDraft } from '../delivery/outbox-record';
@@ -25,7 +26,7 @@ export type ApproveRefusal =
   | { readonly kind: 'revisionNotCirculated'; readonly version: number; readonly circulatedVersion: number }
   /** Objections wait on the circulated version; the secretariat confirms before approving over them. */
   | { readonly kind: 'confirmObjections'; readonly objections: number }
-  | { readonly kind: 'illegalState'; readonly current: SessionState };
+  | WrongState;
 
 export interface Approved {
   readonly minutes: Stored<MinutesDocument>;
@@ -50,7 +51,7 @@ export interface ApproveOptions {
  * item per agreement with its first messages, and one dispatch: the working group's results card
  * (results and agreements, never the internal discussion, with the extract's PDF) and an
  * "approved" notice with the full minutes' PDF to every recipient. Approving twice fails the
- * batch and sends nothing twice.
+ * batch and sends nothing twice. A session that has no minutes is refused before any are opened.
  */
 export async function approveMinutes(
   deps: AppDependencies,
@@ -59,6 +60,7 @@ export async function approveMinutes(
   by: string,
   options: ApproveOptions,
 ): Promise<Result<Approved, ApproveRefusal>> {
+  if (!hasMinutes(session.state)) return fail(wrongState(session, 'minutes'));
   const head = await loadMinutes(deps, committee, session, by);
   if (head.status === 'approved')
     return head.version > (head.publishedVersion ?? 0)
@@ -74,7 +76,7 @@ export async function approveMinutes(
   if (objections > 0 && !options.confirmed && !options.automatic)
     return fail({ kind: 'confirmObjections', objections });
   const next = nextState(session.state, 'approveMinutes');
-  if (!next.ok) return fail({ kind: 'illegalState', current: session.state });
+  if (!next.ok) return fail(wrongState(session, 'minutes'));
 
   const nowIso = deps.clock.now().toUTC().toISO()!;
   const approved: MinutesDocument = {

@@ -3,7 +3,8 @@ import { objectionDeadline } from '../../domain/minutes/objection-deadline';
 import { REVIEW_TEXT_BUDGET } from '../../domain/minutes/card-budget';
 import { changedItemIds } from '../../domain/minutes/minutes-versions';
 import { fail, ok, type Result } from '../../domain/result';
-import { isRepeatOf, nextState, type SessionState } from '../../domain/sessions/session-state';
+import { hasMinutes, isRepeatOf, nextState } from '../../domain/sessions/session-state';
+import { wrongState, type WrongState } from '../../domain/sessions/wrong-state';
 import type { AppDependencies } from '../dependencies';
 import { draftsForPeople, enqueueOperation, type OutboxDraft } from '../delivery/outbox-record';
 import type { CommitteeDocument } from '../documents';
@@ -32,7 +33,7 @@ export type CirculateRefusal =
   /** This version is already out: sending it again would send nothing new. */
   | { readonly kind: 'alreadyCirculated'; readonly version: number }
   | { readonly kind: 'approved' }
-  | { readonly kind: 'illegalState'; readonly current: SessionState }
+  | WrongState
   | { readonly kind: 'noRecipients' }
   | { readonly kind: 'outdated' };
 
@@ -50,6 +51,7 @@ export interface Circulated {
  * session moves on to "minutes circulated", and one review card per recipient goes into the
  * outbox, keyed by the round so that sending a round again sends nothing twice. Recipients of
  * an earlier round see which items changed since. The deadline job is scheduled afterwards.
+ * A session that has no minutes (not held yet, or cancelled) is refused before any are opened.
  */
 export async function circulateMinutes(
   deps: AppDependencies,
@@ -57,6 +59,7 @@ export async function circulateMinutes(
   session: Stored<SessionDocument>,
   by: string,
 ): Promise<Result<Circulated, CirculateRefusal>> {
+  if (!hasMinutes(session.state)) return fail(wrongState(session, 'minutes'));
   const head = await loadMinutes(deps, committee, session, by);
   if (head.status === 'approved') return fail({ kind: 'approved' });
   if (head.circulation && head.circulation.version === head.version)
@@ -64,7 +67,7 @@ export async function circulateMinutes(
   let state = session.state;
   if (!isRepeatOf(state, 'circulateMinutes')) {
     const next = nextState(state, 'circulateMinutes');
-    if (!next.ok) return fail({ kind: 'illegalState', current: state });
+    if (!next.ok) return fail(wrongState(session, 'minutes'));
     state = next.value;
   }
   const roster = await rosterSnapshot(deps.store, committee.committeeId);

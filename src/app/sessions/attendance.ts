@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
 import { tally, type SeatStatus } from '../../domain/sessions/rsvp';
-import { allowsStep, isBetweenInvitationAndMinutes, type SessionState } from '../../domain/sessions/session-state';
+import { allowsStep, isBetweenInvitationAndMinutes } from '../../domain/sessions/session-state';
+import { wrongState, type WrongState } from '../../domain/sessions/wrong-state';
 import type { AppDependencies } from '../dependencies';
 import type { CommitteeDocument } from '../documents';
 import type { Actor } from '../identify-actor';
@@ -57,7 +58,7 @@ export interface AttendanceView {
 
 export type AttendanceRefusal =
   | { readonly kind: 'notAllowed' | 'noCommittee' | 'unknownSession' | 'notInvited' | 'tooEarly' }
-  | { readonly kind: 'illegalState'; readonly current: SessionState }
+  | WrongState
   | { readonly kind: 'invalid'; readonly max: number }
   | { readonly kind: 'outdated'; readonly view: AttendanceView };
 
@@ -161,7 +162,7 @@ function permitted(
   if (!committee) return fail({ kind: 'noCommittee' });
   if (!mayUse('attendance', actor)) return fail({ kind: 'notAllowed' });
   if (!session.invitedSeats) return fail({ kind: 'notInvited' });
-  if (!isBetweenInvitationAndMinutes(session.state)) return fail({ kind: 'illegalState', current: session.state });
+  if (!isBetweenInvitationAndMinutes(session.state)) return fail(wrongState(session));
   const sessionDay = DateTime.fromISO(session.startsAt, { zone: 'utc' }).setZone(committee.timeZone).startOf('day');
   if (deps.clock.now() < sessionDay) return fail({ kind: 'tooEarly' });
   return ok(committee);

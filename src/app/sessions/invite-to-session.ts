@@ -2,7 +2,8 @@ import { mayUse } from '../../domain/permissions';
 import type { Actor } from '../identify-actor';
 import { fail, ok, type Result } from '../../domain/result';
 import { seatsToInvite } from '../../domain/sessions/invited-seat';
-import { isRepeatOf, nextState, type SessionState } from '../../domain/sessions/session-state';
+import { isRepeatOf, nextState } from '../../domain/sessions/session-state';
+import { wrongState, type WrongState } from '../../domain/sessions/wrong-state';
 import type { AppDependencies } from '../dependencies';
 import { enqueueOperation, personIdsOf } from '../delivery/outbox-record';
 import type { CommitteeDocument } from '../documents';
@@ -14,7 +15,7 @@ import type { SessionDocument } from './session-document';
 
 export type InviteRefusal =
   | { readonly kind: 'alreadyInvited'; readonly session: Stored<SessionDocument> }
-  | { readonly kind: 'illegalState'; readonly current: SessionState }
+  | WrongState
   | { readonly kind: 'noSeats' }
   /** The session changed while inviting; nothing was sent. */
   | { readonly kind: 'outdated' };
@@ -67,7 +68,7 @@ export async function invitationOperations(
 ): Promise<Result<InvitationOperations, InviteRefusal>> {
   if (isRepeatOf(session.state, 'invite')) return fail({ kind: 'alreadyInvited', session });
   const next = nextState(session.state, 'invite');
-  if (!next.ok) return fail({ kind: 'illegalState', current: session.state });
+  if (!next.ok) return fail(wrongState(session));
 
   const roster = await rosterSnapshot(deps.store, committee.committeeId);
   const seats = seatsToInvite(roster.seats, (personId) => roster.people.get(personId)?.active === true);
