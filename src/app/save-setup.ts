@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../domain/clock';
 import { parseCommitteeSettings, type CommitteeSettingsInput, type SettingsProblem } from '../domain/committee';
 import { COMMITTEE_DOCUMENT_ID, personDocumentId } from '../domain/ids';
 import { mayUse } from '../domain/permissions';
@@ -45,7 +46,7 @@ export async function saveSetup(
   const parsed = parseCommitteeSettings(submission.answers, known);
   if (!parsed.ok) return fail({ kind: 'invalid', problems: parsed.error });
 
-  const now = deps.clock.now().toUTC().toISO()!;
+  const now = nowUtcIso(deps.clock);
   const by = actor.identity.aadObjectId;
   try {
     if (!actor.committee) {

@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import { DateTime } from 'luxon';
 import { AGENDA_LIMITS, moveItem, sameAgenda, totalMinutes, type AgendaItem } from '../../domain/agenda/agenda-items';
 import { parseItemDetails, type ItemDetailsInput, type ItemDetailsProblem } from '../../domain/agenda/item-details';
@@ -139,7 +140,7 @@ async function changeAgenda(
   if (revision !== loaded.revision) return fail({ kind: 'outdated', view: agendaView(committee, session, loaded) });
   const changed = change(loaded);
   if (!changed.ok) return changed;
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   try {
     await deps.store.batch(committee.committeeId, [
       agendaWrite(committee.committeeId, session, loaded, { items: changed.value }, nowIso, by),

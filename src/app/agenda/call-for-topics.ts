@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import { topicDeadline } from '../../domain/agenda/submission-window';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
@@ -55,7 +56,7 @@ export async function callForTopics(
   if (isRepeatOf(session.state, 'openTopics')) return fail({ kind: 'alreadyCalled', session });
   const next = nextState(session.state, 'openTopics');
   if (!next.ok) return fail(wrongState(session));
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const deadline = topicDeadline(session.startsAt, committee.leadTimes, committee.timeZone);
   if (nowIso >= deadline) return fail({ kind: 'deadlinePassed', deadline });
 

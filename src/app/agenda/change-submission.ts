@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import {
   parseSubmission,
   titleKey,
@@ -48,7 +49,7 @@ export async function ownSubmission(
   const session = submission && (await sessionById(deps.store, actor.committeeId, submission.sessionId));
   if (!submission || !session) return fail({ kind: 'unknownSubmission' });
   if (submission.personId !== actor.identity.aadObjectId) return fail({ kind: 'otherPerson' });
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const changeable =
     submission.status === 'submitted' && takesTopicsAt(session, nowIso, committee.leadTimes, committee.timeZone);
   return ok({ submission, session, changeable });
@@ -111,7 +112,7 @@ async function save(
   before: { readonly submission: Stored<SubmissionDocument>; readonly session: SubmissionWithSession['session'] },
   after: SubmissionDocument,
 ): Promise<Result<SubmissionWithSession, OwnSubmissionRefusal>> {
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   try {
     const stored = await deps.store.replace<SubmissionDocument>(
       { ...after, revision: before.submission.revision + 1, updatedAt: nowIso },

@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import { agendaChanges, sameAgenda } from '../../domain/agenda/agenda-items';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
@@ -83,7 +84,7 @@ export async function publishAgenda(
   const previous = loaded.stored?.published;
   if (previous && sameAgenda(previous.items, loaded.items))
     return fail({ kind: 'unchanged', version: previous.version });
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const dueAt = agendaDueAt(committee, session);
   if (by !== SCHEDULER && nowIso > dueAt && !confirmedLate) return fail({ kind: 'confirmLate', dueAt });
 

@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import {
   parseSubmission,
   titleKey,
@@ -53,7 +54,7 @@ export async function submitTopic(
   const parsed = parseSubmission(input);
   if (!parsed.ok) return fail({ kind: 'invalid', problems: parsed.error });
 
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const askedFor =
     askedForSessionId === undefined ? undefined : await sessionById(deps.store, actor.committeeId, askedForSessionId);
   const sessions = await sessionsOf(deps.store, actor.committeeId);

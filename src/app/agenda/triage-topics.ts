@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import { AGENDA_LIMITS, type AgendaItem } from '../../domain/agenda/agenda-items';
 import { parseTriageDecision, type TriageInput, type TriageProblem } from '../../domain/agenda/triage-decision';
 import { isSafeIdPart } from '../../domain/ids';
@@ -84,7 +85,7 @@ export async function decideTopic(
   if (!parsed.ok) return fail({ kind: 'invalid', problems: parsed.error });
   const decision = parsed.value;
 
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const by = actor.identity.aadObjectId;
   const recorded = (extra: Partial<RecordedDecision> = {}): RecordedDecision => ({
     type: decision.type,

@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import { DateTime } from 'luxon';
 import { isOverdue, localToday } from '../../domain/agreements/due-dates';
 import {
@@ -77,7 +78,7 @@ export async function followUpAgreements(
     agreementsOf(deps.store, committee.committeeId),
     peopleById(deps.store, committee.committeeId),
   ]);
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   let reminders = 0;
   let digests = 0;
   for (const item of items) {

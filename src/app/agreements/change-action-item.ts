@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import {
   checkStatusChange,
   mayProposeDueDate,
@@ -254,7 +255,7 @@ async function changeItem(
   if (problem) return fail({ kind: 'invalid', field: 'note', code: problem, view: current });
   const by = actor.identity.aadObjectId;
   const standing = { responsible: loaded.item.responsibleId === by, secretariat: actor.roles.includes('secretariat') };
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const decided = change({ ...loaded, nowIso }, standing, note);
   if (!decided.ok) return fail({ ...decided.error, view: current });
   const changed: AgreementDocument = {

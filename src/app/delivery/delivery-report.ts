@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
 import type { AppDependencies } from '../dependencies';
@@ -93,7 +94,7 @@ export async function retryFailedDeliveries(
       })
     ).length > 0;
   if (!known) return fail({ kind: 'unknownDispatch' });
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   let retried = 0;
   for (const record of failed) {
     const { _etag: etag, failure: _failure, ...rest } = record;

@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import { fail, ok, type Result } from '../../domain/result';
 import { hasMinutes, nextState } from '../../domain/sessions/session-state';
 import { wrongState, type WrongState } from '../../domain/sessions/wrong-state';
@@ -78,7 +79,7 @@ export async function approveMinutes(
   const next = nextState(session.state, 'approveMinutes');
   if (!next.ok) return fail(wrongState(session, 'minutes'));
 
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const approved: MinutesDocument = {
     ...withoutEtag(head),
     status: 'approved',
@@ -130,7 +131,7 @@ async function publishCorrection(
   session: Stored<SessionDocument>,
   head: Stored<MinutesDocument>,
 ): Promise<Result<Approved, ApproveRefusal>> {
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const published: MinutesDocument = { ...withoutEtag(head), publishedVersion: head.version };
   const roster = await rosterSnapshot(deps.store, committee.committeeId);
   const dispatchId = `minutes-correction:${session.id}:v${head.version}`;

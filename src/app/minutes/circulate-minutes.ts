@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import { minutesSettingsOf } from '../../domain/committee';
 import { objectionDeadline } from '../../domain/minutes/objection-deadline';
 import { REVIEW_TEXT_BUDGET } from '../../domain/minutes/card-budget';
@@ -74,7 +75,7 @@ export async function circulateMinutes(
   const { attendees, secretariat } = await minutesRecipients(deps.store, committee.committeeId, session.id, roster);
   if (attendees.length + secretariat.length === 0) return fail({ kind: 'noRecipients' });
 
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const round = (head.circulation?.round ?? 0) + 1;
   const circulation: MinutesCirculation = {
     version: head.version,

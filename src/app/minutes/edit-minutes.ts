@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import { randomUUID } from 'node:crypto';
 import { localToday } from '../../domain/minutes/objection-deadline';
 import { parseMinutesItem, type MinutesItemProblem } from '../../domain/minutes/minutes-item-edit';
@@ -66,7 +67,7 @@ export async function saveMinutesItem(
   if (index < 0) return fail({ kind: 'unknownItem' });
   const roster = await rosterSnapshot(deps.store, committee.committeeId);
   const existing = head.items[index]!;
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const parsed = parseMinutesItem(existing, fields, {
     responsibles: responsibles(roster),
     today: localToday(nowIso, committee.timeZone),

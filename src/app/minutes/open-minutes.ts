@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import { minutesSettingsOf } from '../../domain/committee';
 import type { MinutesItem, MinutesParticipant } from '../../domain/minutes/minutes-content';
 import { loadAgenda } from '../agenda/session-agenda';
@@ -71,7 +72,7 @@ export async function loadMinutes(
 ): Promise<Stored<MinutesDocument>> {
   const existing = await deps.store.get<MinutesDocument>(committee.committeeId, minutesDocumentId(session.id));
   if (existing) return existing;
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const agendaItems = session.agenda?.items ?? (await loadAgenda(deps.store, committee.committeeId, session)).items;
   const items: MinutesItem[] = agendaItems.map((item) => ({
     itemId: item.id,

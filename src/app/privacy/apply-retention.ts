@@ -1,3 +1,4 @@
+import { toUtcIso } from '../../domain/clock';
 import { DateTime } from 'luxon';
 import { DEFAULT_RETENTION_MONTHS, retentionMonthsOf } from '../../domain/committee';
 import { COMMITTEE_DOCUMENT_ID } from '../../domain/ids';
@@ -108,7 +109,7 @@ async function retentionScope(
   const committee = await deps.store.get<CommitteeDocument>(committeeId, COMMITTEE_DOCUMENT_ID);
   const now = deps.clock.now().toUTC();
   const months = committee ? retentionMonthsOf(committee) : DEFAULT_RETENTION_MONTHS;
-  const periodCutoff = now.minus({ months }).toISO()!;
+  const periodCutoff = toUtcIso(now.minus({ months }));
   const notDone = { type: 'agreement', where: [{ field: 'status', op: '!=' as const, value: 'done' }] };
   const [sessions, people, seats, openAgreements] = await Promise.all([
     committee ? deps.store.query<SessionDocument>(committeeId, { type: 'session' }) : Promise.resolve([]),
@@ -128,9 +129,9 @@ async function retentionScope(
   const scope: RetentionScope = {
     committeeId,
     ...(committee ? { committee } : {}),
-    nowIso: now.toISO()!,
+    nowIso: toUtcIso(now),
     periodCutoff,
-    daysAgo: (days) => now.minus({ days }).toISO()!,
+    daysAgo: (days) => toUtcIso(now.minus({ days })),
     expiredSessions,
     people: new Map(people.map((person) => [person.aadObjectId, withoutEtag(person)])),
     stillNeeded: new Set([...holders, ...openAgreements.map((agreement) => agreement.responsibleId)]),

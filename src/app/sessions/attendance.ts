@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import { DateTime } from 'luxon';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
@@ -119,7 +120,7 @@ export async function recordAttendance(
     submitted += 1;
   }
   if (submitted === 0) return fail({ kind: 'invalid', max: ATTENDEE_NAME_MAX });
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const document: AttendanceDocument = {
     id: attendanceDocumentId(session.id),
     committeeId: actor.committeeId,

@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import { mayUse } from '../../domain/permissions';
 import { fail, type Result } from '../../domain/result';
 import { nextState } from '../../domain/sessions/session-state';
@@ -43,7 +44,7 @@ export async function changeSessionState(
   if (!next.ok) return fail(wrongState(session));
   if (revision !== session.revision) return fail({ kind: 'outdated', session });
 
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const { _etag: _stale, ...rest } = session;
   const changed: SessionDocument = {
     ...rest,

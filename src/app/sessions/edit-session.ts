@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import { mayUse } from '../../domain/permissions';
 import { fail, type Result } from '../../domain/result';
 import { parseSessionEdit, type SessionEditInput, type SessionEditProblem } from '../../domain/sessions/session-edit';
@@ -42,7 +43,7 @@ export async function editSession(
   const parsed = parseSessionEdit(input, session, committee.timeZone);
   if (!parsed.ok) return fail({ kind: 'invalid', problems: parsed.error, session });
 
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const { _etag: _stale, place: _place, onlineLink: _link, chair: _chair, ...rest } = session;
   const edited: SessionDocument = {
     ...rest,

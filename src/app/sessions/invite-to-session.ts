@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import { mayUse } from '../../domain/permissions';
 import type { Actor } from '../identify-actor';
 import { fail, ok, type Result } from '../../domain/result';
@@ -34,7 +35,7 @@ export async function inviteToSession(
   session: Stored<SessionDocument>,
   by: string,
 ): Promise<Result<{ readonly session: Stored<SessionDocument>; readonly invited: number }, InviteRefusal>> {
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const invitation = await invitationOperations(deps, committee, session, withoutEtag(session), by, nowIso);
   if (!invitation.ok) return invitation;
   try {

@@ -1,3 +1,4 @@
+import { toUtcIso } from '../../domain/clock';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
 import { planYear, type PlannedSession } from '../../domain/sessions/plan-year';
@@ -56,7 +57,7 @@ export async function planSessions(
         : NaN;
   if (!Number.isInteger(year) || year < min || year > max) return fail({ kind: 'invalidYear', min, max });
 
-  const nowIso = now.toUTC().toISO()!;
+  const nowIso = toUtcIso(now);
   const created: Array<Stored<SessionDocument>> = [];
   const existing: Array<Stored<SessionDocument>> = [];
   for (const planned of planYear(year, actor.committee)) {

@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import { awaitsAnswer } from '../../domain/sessions/seat-standing';
 import { answersOpen } from '../../domain/sessions/rsvp';
 import { invitationsAreOut } from '../../domain/sessions/session-state';
@@ -28,7 +29,7 @@ export async function remindUnanswered(
   requestKey: string,
 ): Promise<Result<{ readonly reminded: number }, RemindRefusal>> {
   if (!invitationsAreOut(session.state)) return fail(wrongState(session, 'invitation'));
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   if (!answersOpen(nowIso, session.startsAt, committee.timeZone)) return fail({ kind: 'answersClosed' });
   const [roster, answers] = await Promise.all([
     rosterSnapshot(deps.store, committee.committeeId),

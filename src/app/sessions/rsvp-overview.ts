@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import { randomUUID } from 'node:crypto';
 import type { NotCurrentReason } from '../../domain/current-holder';
 import { invitees } from '../../domain/sessions/invitation';
@@ -95,7 +96,7 @@ export async function rsvpOverview(
     sessionId: session.id,
     sessionNumber: session.number,
     startsAt: session.startsAt,
-    status: invitationStatus(session, committee.timeZone, deps.clock.now().toUTC().toISO()!),
+    status: invitationStatus(session, committee.timeZone, nowUtcIso(deps.clock)),
     lines,
     represented: counted.represented,
     unanswered,

@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import { fail, ok, type Result } from '../../domain/result';
 import { invitationsAreOut } from '../../domain/sessions/session-state';
 import type { AppDependencies } from '../dependencies';
@@ -34,7 +35,7 @@ export async function saveSessionChange(
     { readonly kind: 'outdated'; readonly session: Stored<SessionDocument> }
   >
 > {
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const operations: BatchOperation[] = [{ op: 'replace', document: after, ifMatch: before._etag }];
   let notified = 0;
   if (notice && invitationsAreOut(before.state)) {

@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import { sessionDeadlines, type DeadlineKind } from '../../domain/scheduling/session-deadlines';
 import { allowsStep, invitationsAreOut, isBeforeHeld } from '../../domain/sessions/session-state';
 import type { AppDependencies } from '../dependencies';
@@ -35,7 +36,7 @@ export async function scheduleSessionJobs(
   committee: Pick<CommitteeDocument, 'committeeId' | 'leadTimes' | 'timeZone'>,
   session: Pick<SessionDocument, 'id' | 'startsAt' | 'state'>,
 ): Promise<void> {
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const plan = isBeforeHeld(session.state)
     ? sessionDeadlines(session.startsAt, committee.leadTimes, committee.timeZone).filter(
         (deadline) => HANDLED.includes(deadline.kind) && deadline.dueAt > nowIso,
@@ -128,7 +129,7 @@ async function addMissingAgendaReview(
 ): Promise<void> {
   const deadlines = sessionDeadlines(session.startsAt, committee.leadTimes, committee.timeZone);
   const review = deadlines.find((deadline) => deadline.kind === 'agendaReview')!;
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   if (review.dueAt <= nowIso) return;
   try {
     await deps.store.create(newJobDocument(committee.committeeId, session.id, review, nowIso));

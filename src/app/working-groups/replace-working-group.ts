@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import { fail, ok, type Result } from '../../domain/result';
 import type { AppDependencies } from '../dependencies';
 import type { Actor } from '../identify-actor';
@@ -23,7 +24,7 @@ export function nextRevision(
     ...stored,
     ...change,
     revision: before.revision + 1,
-    updatedAt: deps.clock.now().toUTC().toISO()!,
+    updatedAt: nowUtcIso(deps.clock),
     updatedBy: actor.identity.aadObjectId,
   };
 }

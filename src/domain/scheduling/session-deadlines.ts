@@ -1,3 +1,4 @@
+import { toUtcIso } from '../clock';
 import { DateTime } from 'luxon';
 import type { LeadTimes } from '../committee';
 
@@ -51,6 +52,6 @@ export function sessionDeadlines(sessionStartsAt: string, leadTimes: LeadTimes, 
     const onWeekend = kind === 'agendaReview' && counted.weekday >= SATURDAY;
     const day = onWeekend ? counted.minus({ days: counted.weekday - SATURDAY + 1 }) : counted;
     const due = kind === 'topicDeadline' ? day.plus({ days: 1 }) : day.set(OFFICE_DAY_START);
-    return { kind, dueAt: due.toUTC().toISO()! };
+    return { kind, dueAt: toUtcIso(due) };
   });
 }
