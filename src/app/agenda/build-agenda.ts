@@ -9,7 +9,7 @@ import { wrongState, type WrongState } from '../../domain/sessions/wrong-state';
 import { randomUUID } from 'node:crypto';
 import type { AppDependencies } from '../dependencies';
 import type { CommitteeDocument } from '../documents';
-import { ConcurrencyError, ConflictError } from '../ports/store-errors';
+import { savedUnlessChanged } from '../saved-unless-changed';
 import type { SessionAccess } from '../sessions/find-session';
 import type { SessionDocument } from '../sessions/session-document';
 import { agendaAgreementReport, type AgendaAgreementReport } from '../agreements/agenda-report';
@@ -141,18 +141,13 @@ async function changeAgenda(
   const changed = change(loaded);
   if (!changed.ok) return changed;
   const nowIso = nowUtcIso(deps.clock);
-  try {
-    await deps.store.batch(committee.committeeId, [
+  const saved = await savedUnlessChanged(() =>
+    deps.store.batch(committee.committeeId, [
       agendaWrite(committee.committeeId, session, loaded, { items: changed.value }, nowIso, by),
-    ]);
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
-    return fail({
-      kind: 'outdated',
-      view: agendaView(committee, session, await loadAgenda(deps.store, committee.committeeId, session)),
-    });
-  }
-  return ok(agendaView(committee, session, await loadAgenda(deps.store, committee.committeeId, session)));
+    ]),
+  );
+  const view = agendaView(committee, session, await loadAgenda(deps.store, committee.committeeId, session));
+  return saved.ok ? ok(view) : fail({ kind: 'outdated', view });
 }
 
 /** The builder's data for a loaded agenda. */

@@ -9,7 +9,7 @@ import { draftsForPeople, enqueueOperation, type OutboxDraft } from '../delivery
 import type { CommitteeDocument, PersonDocument } from '../documents';
 import type { Actor } from '../identify-actor';
 import { withoutEtag, type Stored } from '../ports/document-store';
-import { ConcurrencyError, ConflictError } from '../ports/store-errors';
+import { savedUnlessChanged } from '../saved-unless-changed';
 import type { SessionDocument } from '../sessions/session-document';
 
 /** The outbox message kind of the call for topics; the cards layer renders it. */
@@ -87,24 +87,22 @@ export async function callForTopics(
     ...draftsForPeople(`call:${session.id}`, workingGroup, message),
   ];
   const opened: SessionDocument = { ...withoutEtag(session), state: next.value, updatedAt: nowIso, updatedBy: by };
-  try {
-    const [stored] = await deps.store.batch(committee.committeeId, [
+  const saved = await savedUnlessChanged(() =>
+    deps.store.batch(committee.committeeId, [
       { op: 'replace', document: opened, ifMatch: session._etag },
       enqueueOperation(committee.committeeId, `call:${session.id}`, drafts, nowIso),
-    ]);
-    return ok({
-      session: stored as Stored<SessionDocument>,
-      deadline,
-      toConversation: Boolean(committee.workingGroupConversationId),
-      toPeople: workingGroup.length,
-    });
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
+    ]),
+  );
+  if (!saved.ok) {
     const now = await deps.store.get<SessionDocument>(committee.committeeId, session.id);
-    return now && isRepeatOf(now.state, 'openTopics')
-      ? fail({ kind: 'alreadyCalled', session: now })
-      : fail({ kind: 'outdated' });
+    return now && isRepeatOf(now.state, 'openTopics') ? fail({ kind: 'alreadyCalled', session: now }) : saved;
   }
+  return ok({
+    session: saved.value[0] as Stored<SessionDocument>,
+    deadline,
+    toConversation: Boolean(committee.workingGroupConversationId),
+    toPeople: workingGroup.length,
+  });
 }
 
 /** The secretariat's call, by command. */

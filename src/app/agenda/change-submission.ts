@@ -11,7 +11,7 @@ import { fail, ok, type Result } from '../../domain/result';
 import type { AppDependencies } from '../dependencies';
 import type { Actor } from '../identify-actor';
 import { withoutEtag, type Stored } from '../ports/document-store';
-import { ConcurrencyError } from '../ports/store-errors';
+import { savedUnlessChanged } from '../saved-unless-changed';
 import { sessionById } from '../sessions/find-session';
 import { submissionsFor, type SubmissionDocument } from './submission-document';
 import type { SubmissionWithSession } from './submit-topic';
@@ -113,15 +113,13 @@ async function save(
   after: SubmissionDocument,
 ): Promise<Result<SubmissionWithSession, OwnSubmissionRefusal>> {
   const nowIso = nowUtcIso(deps.clock);
-  try {
-    const stored = await deps.store.replace<SubmissionDocument>(
+  const saved = await savedUnlessChanged(() =>
+    deps.store.replace<SubmissionDocument>(
       { ...after, revision: before.submission.revision + 1, updatedAt: nowIso },
       before.submission._etag,
-    );
-    return ok({ submission: stored, session: before.session });
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError)) throw error;
-    const current = (await deps.store.get<SubmissionDocument>(after.committeeId, after.id)) ?? before.submission;
-    return fail({ kind: 'outdated', current: { submission: current, session: before.session } });
-  }
+    ),
+  );
+  if (saved.ok) return ok({ submission: saved.value, session: before.session });
+  const current = (await deps.store.get<SubmissionDocument>(after.committeeId, after.id)) ?? before.submission;
+  return fail({ kind: 'outdated', current: { submission: current, session: before.session } });
 }

@@ -9,9 +9,9 @@ import { draftsForPeople, enqueueOperation, personIdsOf, type OutboxDraft } from
 import type { CommitteeDocument, PersonDocument } from '../documents';
 import type { Actor } from '../identify-actor';
 import { withoutEtag, type BatchOperation, type Stored } from '../ports/document-store';
-import { ConcurrencyError, ConflictError } from '../ports/store-errors';
+import { savedUnlessChanged } from '../saved-unless-changed';
 import { answersOf, draftsForInvitees } from '../sessions/invitation-drafts';
-import { afterLostRace, invitationOperations, type InviteRefusal } from '../sessions/invite-to-session';
+import { invitationOperations, type InviteRefusal } from '../sessions/invite-to-session';
 import { rosterSnapshot } from '../sessions/roster-snapshot';
 import type { SessionDocument } from '../sessions/session-document';
 import { agendaAgreementReport, type AgendaAgreementReport } from '../agreements/agenda-report';
@@ -184,15 +184,11 @@ export async function publishAgenda(
     ...alongside(summary),
   );
 
-  try {
-    const [stored] = await deps.store.batch(committee.committeeId, operations);
-    const { items: _items, ...published } = summary;
-    return ok({ session: stored as Stored<SessionDocument>, ...published });
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
-    const refusal = await afterLostRace(deps, committee, session);
-    return fail(refusal.kind === 'alreadyInvited' ? { kind: 'outdated' } : refusal);
-  }
+  // A lost race is outdated even when someone invited meanwhile: this publication sent nothing.
+  const saved = await savedUnlessChanged(() => deps.store.batch(committee.committeeId, operations));
+  if (!saved.ok) return saved;
+  const { items: _items, ...published } = summary;
+  return ok({ session: saved.value[0] as Stored<SessionDocument>, ...published });
 }
 
 /** The secretariat's publication, by command or from the agenda card. */

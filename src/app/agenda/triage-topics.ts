@@ -11,7 +11,7 @@ import { enqueueOperation, personRecipient, type OutboxDraft } from '../delivery
 import type { CommitteeDocument, PersonDocument } from '../documents';
 import type { Actor } from '../identify-actor';
 import { withoutEtag, type BatchOperation, type Stored } from '../ports/document-store';
-import { ConcurrencyError, ConflictError } from '../ports/store-errors';
+import { savedUnlessChanged } from '../saved-unless-changed';
 import { personDocumentId } from '../../domain/ids';
 import { sessionById, sessionsOf } from '../sessions/find-session';
 import type { SessionDocument } from '../sessions/session-document';
@@ -159,17 +159,14 @@ export async function decideTopic(
     recipientLabel: submission.personName,
     message: { kind: TOPIC_DECISION_MESSAGE_KIND, data: { ...notice } },
   };
-  try {
-    const [stored] = await deps.store.batch(actor.committeeId, [
+  const saved = await savedUnlessChanged(() =>
+    deps.store.batch(actor.committeeId, [
       { op: 'replace', document: changed, ifMatch: submission._etag },
       ...(agendaOperation ? [agendaOperation] : []),
       enqueueOperation(actor.committeeId, draft.key, [draft], nowIso),
-    ]);
-    return ok({ submission: stored as Stored<SubmissionDocument>, session });
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
-    return fail({ kind: 'outdated' });
-  }
+    ]),
+  );
+  return saved.ok ? ok({ submission: saved.value[0] as Stored<SubmissionDocument>, session }) : saved;
 }
 
 /** A new item goes after the other topics, before the reports and any other business. */

@@ -7,8 +7,8 @@ import type { AppDependencies } from '../dependencies';
 import { draftsForPeople, enqueueOperation, type OutboxDraft } from '../delivery/outbox-record';
 import type { CommitteeDocument, PersonDocument } from '../documents';
 import type { MessageSpec } from '../ports/message-renderer';
-import { withoutEtag, type BatchOperation, type Document, type Stored } from '../ports/document-store';
-import { ConcurrencyError, ConflictError } from '../ports/store-errors';
+import { withoutEtag, type BatchOperation, type Stored } from '../ports/document-store';
+import { savedUnlessChanged } from '../saved-unless-changed';
 import { rosterSnapshot, type RosterSnapshot } from '../sessions/roster-snapshot';
 import type { SessionDocument } from '../sessions/session-document';
 import type { MinutesDocument } from './minutes-document';
@@ -106,14 +106,12 @@ export async function approveMinutes(
     ...actionItems.operations,
     enqueueOperation(committee.committeeId, dispatchId, drafts, nowIso),
   ];
-  let written: Array<Stored<Document> | undefined>;
-  try {
-    written = await deps.store.batch(committee.committeeId, operations);
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
+  const saved = await savedUnlessChanged(() => deps.store.batch(committee.committeeId, operations));
+  if (!saved.ok) {
     const now = await loadMinutes(deps, committee, session, by);
     return fail({ kind: now.status === 'approved' ? 'alreadyApproved' : 'outdated' });
   }
+  const written = saved.value;
   await followUpActionItems(deps, committee);
   return ok({
     minutes: written[0] as Stored<MinutesDocument>,
@@ -135,8 +133,8 @@ async function publishCorrection(
   const published: MinutesDocument = { ...withoutEtag(head), publishedVersion: head.version };
   const roster = await rosterSnapshot(deps.store, committee.committeeId);
   const dispatchId = `minutes-correction:${session.id}:v${head.version}`;
-  try {
-    const [stored] = await deps.store.batch(committee.committeeId, [
+  const saved = await savedUnlessChanged(() =>
+    deps.store.batch(committee.committeeId, [
       { op: 'replace', document: published, ifMatch: head._etag },
       enqueueOperation(
         committee.committeeId,
@@ -144,18 +142,16 @@ async function publishCorrection(
         publicationDrafts(committee, session, published, roster, dispatchId, true, false),
         nowIso,
       ),
-    ]);
-    return ok({
-      minutes: stored as Stored<MinutesDocument>,
-      session,
-      correction: true,
-      agreements: 0,
-      toWorkingGroupConversation: Boolean(committee.workingGroupConversationId),
-    });
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
-    return fail({ kind: 'outdated' });
-  }
+    ]),
+  );
+  if (!saved.ok) return saved;
+  return ok({
+    minutes: saved.value[0] as Stored<MinutesDocument>,
+    session,
+    correction: true,
+    agreements: 0,
+    toWorkingGroupConversation: Boolean(committee.workingGroupConversationId),
+  });
 }
 
 /**

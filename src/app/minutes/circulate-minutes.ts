@@ -10,7 +10,7 @@ import type { AppDependencies } from '../dependencies';
 import { draftsForPeople, enqueueOperation, type OutboxDraft } from '../delivery/outbox-record';
 import type { CommitteeDocument } from '../documents';
 import { withoutEtag, type BatchOperation, type Stored } from '../ports/document-store';
-import { ConcurrencyError, ConflictError } from '../ports/store-errors';
+import { savedUnlessChanged } from '../saved-unless-changed';
 import { rosterSnapshot, type RosterSnapshot } from '../sessions/roster-snapshot';
 import type { SessionDocument } from '../sessions/session-document';
 import {
@@ -130,13 +130,9 @@ export async function circulateMinutes(
     updatedBy: by,
   };
   if (state !== session.state) operations.push({ op: 'replace', document: movedSession, ifMatch: session._etag });
-  let stored: Array<Stored<MinutesDocument> | undefined>;
-  try {
-    stored = (await deps.store.batch(committee.committeeId, operations)) as Array<Stored<MinutesDocument> | undefined>;
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
-    return fail({ kind: 'outdated' });
-  }
+  const saved = await savedUnlessChanged(() => deps.store.batch(committee.committeeId, operations));
+  if (!saved.ok) return saved;
+  const stored = saved.value as Array<Stored<MinutesDocument> | undefined>;
   await scheduleMinutesJob(deps, committee.committeeId, session.id, circulation.objectionDeadline);
   const sessionNow =
     state !== session.state

@@ -8,7 +8,7 @@ import type { Person } from '../../domain/roster';
 import { fail, ok, type Result } from '../../domain/result';
 import type { AppDependencies } from '../dependencies';
 import { withoutEtag, type Stored } from '../ports/document-store';
-import { ConcurrencyError, ConflictError } from '../ports/store-errors';
+import { savedUnlessChanged } from '../saved-unless-changed';
 import type { SessionAccess } from '../sessions/find-session';
 import { rosterSnapshot, type RosterSnapshot } from '../sessions/roster-snapshot';
 import type { MinutesDocument, MinutesVersionKind } from './minutes-document';
@@ -88,19 +88,14 @@ export async function saveMinutesItem(
     updatedAt: nowIso,
     updatedBy: by,
   };
-  try {
-    await deps.store.batch(
-      committee.committeeId,
-      saveVersionOperations(head, next, kind, changedItemIds(head.items, items)),
-    );
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
-    return fail({
-      kind: 'outdated',
-      view: await minutesView(deps, committee, session, await loadMinutes(deps, committee, session, by)),
-    });
-  }
-  return ok(await minutesView(deps, committee, session, next));
+  const saved = await savedUnlessChanged(() =>
+    deps.store.batch(committee.committeeId, saveVersionOperations(head, next, kind, changedItemIds(head.items, items))),
+  );
+  if (saved.ok) return ok(await minutesView(deps, committee, session, next));
+  return fail({
+    kind: 'outdated',
+    view: await minutesView(deps, committee, session, await loadMinutes(deps, committee, session, by)),
+  });
 }
 
 /** Active people of the roster who may own an agreement, with their seat's institution to default to. */

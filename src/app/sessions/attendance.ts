@@ -9,7 +9,7 @@ import type { AppDependencies } from '../dependencies';
 import type { CommitteeDocument } from '../documents';
 import type { Actor } from '../identify-actor';
 import type { BatchOperation, Document, Stored } from '../ports/document-store';
-import { ConcurrencyError, ConflictError } from '../ports/store-errors';
+import { savedUnlessChanged } from '../saved-unless-changed';
 import { checkText, TEXT_FIELDS } from '../../domain/text-input';
 import { sessionById } from './find-session';
 import { answersOf } from './invitation-drafts';
@@ -145,13 +145,9 @@ export async function recordAttendance(
     };
     operations.push({ op: 'replace', document: held, ifMatch: etag });
   }
-  try {
-    await deps.store.batch(actor.committeeId, operations);
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
-    return fail({ kind: 'outdated', view: await attendanceView(deps, committee, session, page) });
-  }
-  return ok(await attendanceView(deps, committee, session, page));
+  const saved = await savedUnlessChanged(() => deps.store.batch(actor.committeeId, operations));
+  const view = await attendanceView(deps, committee, session, page);
+  return saved.ok ? ok(view) : fail({ kind: 'outdated', view });
 }
 
 function permitted(

@@ -9,7 +9,7 @@ import type { AppDependencies } from '../dependencies';
 import { enqueueOperation, personIdsOf } from '../delivery/outbox-record';
 import type { CommitteeDocument } from '../documents';
 import { withoutEtag, type BatchOperation, type Stored } from '../ports/document-store';
-import { ConcurrencyError, ConflictError } from '../ports/store-errors';
+import { savedUnlessChanged } from '../saved-unless-changed';
 import { draftsForInvitees } from './invitation-drafts';
 import { rosterSnapshot } from './roster-snapshot';
 import type { SessionDocument } from './session-document';
@@ -38,13 +38,9 @@ export async function inviteToSession(
   const nowIso = nowUtcIso(deps.clock);
   const invitation = await invitationOperations(deps, committee, session, withoutEtag(session), by, nowIso);
   if (!invitation.ok) return invitation;
-  try {
-    const [stored] = await deps.store.batch(committee.committeeId, invitation.value.operations);
-    return ok({ session: stored as Stored<SessionDocument>, invited: invitation.value.invitees.length });
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
-    return fail(await afterLostRace(deps, committee, session));
-  }
+  const saved = await savedUnlessChanged(() => deps.store.batch(committee.committeeId, invitation.value.operations));
+  if (!saved.ok) return fail(await afterLostRace(deps, committee, session));
+  return ok({ session: saved.value[0] as Stored<SessionDocument>, invited: invitation.value.invitees.length });
 }
 
 /** What inviting writes: the invited session over the version read, and one invitation per invitee. */
@@ -103,7 +99,7 @@ export async function invitationOperations(
 }
 
 /** Why an invitation batch failed on a concurrent change: someone invited first, or the session changed. */
-export async function afterLostRace(
+async function afterLostRace(
   deps: AppDependencies,
   committee: Pick<CommitteeDocument, 'committeeId'>,
   session: SessionDocument,

@@ -7,7 +7,8 @@ import type { AppDependencies } from '../dependencies';
 import type { CommitteeDocument } from '../documents';
 import type { Actor } from '../identify-actor';
 import type { Stored } from '../ports/document-store';
-import { ConcurrencyError, ConflictError } from '../ports/store-errors';
+import { ConflictError } from '../ports/store-errors';
+import { savedUnlessChanged } from '../saved-unless-changed';
 import { sessionsOf } from './find-session';
 import {
   displacedSessionDocumentId,
@@ -122,13 +123,9 @@ async function renumberEarlierExtraSession(
       updatedAt: nowIso,
       updatedBy: actor.identity.aadObjectId,
     };
-    try {
-      await deps.store.replace(renumbered, current._etag);
-      return;
-    } catch (error) {
-      // Someone changed it meanwhile (perhaps a second planner renumbered it): look again.
-      if (!(error instanceof ConcurrencyError)) throw error;
-      current = await deps.store.get<SessionDocument>(actor.committeeId, current.id);
-    }
+    const etag = current._etag;
+    if ((await savedUnlessChanged(() => deps.store.replace(renumbered, etag))).ok) return;
+    // Someone changed it meanwhile (perhaps a second planner renumbered it): look again.
+    current = await deps.store.get<SessionDocument>(actor.committeeId, current.id);
   }
 }

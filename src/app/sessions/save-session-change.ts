@@ -5,7 +5,7 @@ import type { AppDependencies } from '../dependencies';
 import { enqueueOperation } from '../delivery/outbox-record';
 import type { CommitteeDocument } from '../documents';
 import type { BatchOperation, Stored } from '../ports/document-store';
-import { ConcurrencyError, ConflictError } from '../ports/store-errors';
+import { savedUnlessChanged } from '../saved-unless-changed';
 import { answersOf, draftsForInvitees } from './invitation-drafts';
 import type { InvitationBanner } from './invitation-view';
 import { rosterSnapshot } from './roster-snapshot';
@@ -55,13 +55,11 @@ export async function saveSessionChange(
     operations.push(enqueueOperation(committee.committeeId, notice.dispatchId, drafts, nowIso));
     notified = drafts.length;
   }
-  try {
-    const [stored] = await deps.store.batch(committee.committeeId, operations);
-    await scheduleSessionJobs(deps, committee, after);
-    return ok({ session: stored as Stored<SessionDocument>, notified });
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
+  const saved = await savedUnlessChanged(() => deps.store.batch(committee.committeeId, operations));
+  if (!saved.ok) {
     const current = await deps.store.get<SessionDocument>(committee.committeeId, before.id);
     return fail({ kind: 'outdated', session: current ?? before });
   }
+  await scheduleSessionJobs(deps, committee, after);
+  return ok({ session: saved.value[0] as Stored<SessionDocument>, notified });
 }

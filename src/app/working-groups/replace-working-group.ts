@@ -1,9 +1,9 @@
 import { nowUtcIso } from '../../domain/clock';
-import { fail, ok, type Result } from '../../domain/result';
+import { fail, type Result } from '../../domain/result';
 import type { AppDependencies } from '../dependencies';
 import type { Actor } from '../identify-actor';
 import type { Stored } from '../ports/document-store';
-import { ConcurrencyError } from '../ports/store-errors';
+import { savedUnlessChanged } from '../saved-unless-changed';
 import type { WorkingGroupDocument } from './working-group-document';
 
 /** The group changed since the card was shown; the current version comes back. */
@@ -38,11 +38,8 @@ export async function replaceWorkingGroup(
   before: Stored<WorkingGroupDocument>,
   after: WorkingGroupDocument,
 ): Promise<Result<Stored<WorkingGroupDocument>, OutdatedGroup>> {
-  try {
-    return ok(await deps.store.replace(after, before._etag));
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError)) throw error;
-    const current = await deps.store.get<WorkingGroupDocument>(before.committeeId, before.id);
-    return fail({ kind: 'outdated', group: current ?? before });
-  }
+  const saved = await savedUnlessChanged(() => deps.store.replace(after, before._etag));
+  if (saved.ok) return saved;
+  const current = await deps.store.get<WorkingGroupDocument>(before.committeeId, before.id);
+  return fail({ kind: 'outdated', group: current ?? before });
 }
