@@ -4,7 +4,7 @@ import { approveMinutes } from '../app/minutes/approve-minutes';
 import { circulateMinutes } from '../app/minutes/circulate-minutes';
 import { minutesItemForm, saveMinutesItem } from '../app/minutes/edit-minutes';
 import { reviewLinks, type MinutesReviewMessage } from '../app/minutes/minutes-messages';
-import { loadMinutes, minutesCardLinks, minutesView, type MinutesView } from '../app/minutes/open-minutes';
+import { openOrCreateMinutes, minutesCardLinks, minutesView, type MinutesView } from '../app/minutes/open-minutes';
 import { respondToMinutes } from '../app/minutes/respond-to-minutes';
 import { chosenSessionForCommand, sessionForCommand, type SessionAccess } from '../app/sessions/find-session';
 import type { CommandId } from '../domain/permissions';
@@ -93,7 +93,7 @@ export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
       deps,
       access.committee,
       access.session,
-      await loadMinutes(deps, access.committee, access.session, actor.identity.aadObjectId),
+      await openOrCreateMinutes(deps, access.committee, access.session, actor.identity.aadObjectId),
     );
 
   return {

@@ -19,7 +19,7 @@ import {
   shownItems,
   type MinutesResultsMessage,
 } from './minutes-messages';
-import { loadMinutes, responsesTo } from './open-minutes';
+import { openOrCreateMinutes, responsesTo } from './open-minutes';
 
 export type ApproveRefusal =
   | { readonly kind: 'notCirculated' | 'alreadyApproved' | 'outdated' }
@@ -62,7 +62,7 @@ export async function approveMinutes(
   options: ApproveOptions,
 ): Promise<Result<Approved, ApproveRefusal>> {
   if (!hasMinutes(session.state)) return fail(wrongState(session, 'minutes'));
-  const head = await loadMinutes(deps, committee, session, by);
+  const head = await openOrCreateMinutes(deps, committee, session, by);
   if (head.status === 'approved')
     return head.version > (head.publishedVersion ?? 0)
       ? publishCorrection(deps, committee, session, head)
@@ -108,7 +108,7 @@ export async function approveMinutes(
   ];
   const saved = await savedUnlessChanged(() => deps.store.batch(committee.committeeId, operations));
   if (!saved.ok) {
-    const now = await loadMinutes(deps, committee, session, by);
+    const now = await openOrCreateMinutes(deps, committee, session, by);
     return fail({ kind: now.status === 'approved' ? 'alreadyApproved' : 'outdated' });
   }
   const written = saved.value;

@@ -28,7 +28,7 @@ import {
   type MinutesReviewMessage,
 } from './minutes-messages';
 import { minutesRecipients } from './minutes-recipients';
-import { loadMinutes } from './open-minutes';
+import { openOrCreateMinutes } from './open-minutes';
 
 export type CirculateRefusal =
   /** This version is already out: sending it again would send nothing new. */
@@ -61,7 +61,7 @@ export async function circulateMinutes(
   by: string,
 ): Promise<Result<Circulated, CirculateRefusal>> {
   if (!hasMinutes(session.state)) return fail(wrongState(session, 'minutes'));
-  const head = await loadMinutes(deps, committee, session, by);
+  const head = await openOrCreateMinutes(deps, committee, session, by);
   if (head.status === 'approved') return fail({ kind: 'approved' });
   if (head.circulation && head.circulation.version === head.version)
     return fail({ kind: 'alreadyCirculated', version: head.version });

@@ -12,7 +12,7 @@ import { savedUnlessChanged } from '../saved-unless-changed';
 import type { SessionAccess } from '../sessions/find-session';
 import { rosterSnapshot, type RosterSnapshot } from '../sessions/roster-snapshot';
 import type { MinutesDocument, MinutesVersionKind } from './minutes-document';
-import { loadMinutes, minutesView, saveVersionOperations, type MinutesView } from './open-minutes';
+import { openOrCreateMinutes, minutesView, saveVersionOperations, type MinutesView } from './open-minutes';
 
 /** The item form's data: the item as stored, and the people who may be responsible for an agreement. */
 export interface MinutesItemForm {
@@ -31,14 +31,14 @@ export type MinutesEditRefusal =
   | { readonly kind: 'outdated'; readonly view: MinutesView }
   | { readonly kind: 'invalid'; readonly form: MinutesItemForm; readonly problems: readonly MinutesItemProblem[] };
 
-/** The form for one item of the session's minutes. */
+/** The form for one item of the session's minutes (opened first, if nobody has: see `openOrCreateMinutes`). */
 export async function minutesItemForm(
   deps: AppDependencies,
   access: SessionAccess,
   itemId: unknown,
   by: string,
 ): Promise<Result<MinutesItemForm, MinutesEditRefusal>> {
-  const head = await loadMinutes(deps, access.committee, access.session, by);
+  const head = await openOrCreateMinutes(deps, access.committee, access.session, by);
   const index = head.items.findIndex((item) => item.itemId === itemId);
   if (index < 0) return fail({ kind: 'unknownItem' });
   return ok(await formFor(deps, access, head, index, await rosterSnapshot(deps.store, access.committee.committeeId)));
@@ -60,7 +60,7 @@ export async function saveMinutesItem(
   fields: Readonly<Record<string, unknown>>,
 ): Promise<Result<MinutesView, MinutesEditRefusal>> {
   const { committee, session } = access;
-  const head = await loadMinutes(deps, committee, session, by);
+  const head = await openOrCreateMinutes(deps, committee, session, by);
   if (version !== head.version)
     return fail({ kind: 'outdated', view: await minutesView(deps, committee, session, head) });
   const index = head.items.findIndex((item) => item.itemId === itemId);
@@ -94,7 +94,7 @@ export async function saveMinutesItem(
   if (saved.ok) return ok(await minutesView(deps, committee, session, next));
   return fail({
     kind: 'outdated',
-    view: await minutesView(deps, committee, session, await loadMinutes(deps, committee, session, by)),
+    view: await minutesView(deps, committee, session, await openOrCreateMinutes(deps, committee, session, by)),
   });
 }
 

@@ -64,7 +64,7 @@ export function minutesCardLinks(view: Pick<MinutesView, 'sessionId' | 'publishe
  * agenda as it stands) and the recorded attendance, as version 1. Two first opens race for one
  * id; the loser reads the winner's.
  */
-export async function loadMinutes(
+export async function openOrCreateMinutes(
   deps: AppDependencies,
   committee: Stored<CommitteeDocument>,
   session: Stored<SessionDocument>,

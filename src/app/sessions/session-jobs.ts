@@ -67,34 +67,39 @@ const SCHEDULE_ATTEMPTS = 5;
  */
 export const SESSION_JOB_HANDLERS: Readonly<Record<DeadlineKind, JobHandler>> = {
   callForTopics: async (job, deps) => {
-    const loaded = await currentFor(deps, job.committeeId, job.subjectId, 'callForTopics', job.dueAt);
+    const loaded = await dueSessionOrReschedule(deps, job.committeeId, job.subjectId, 'callForTopics', job.dueAt);
     if (!loaded || !allowsStep(loaded.session.state, 'openTopics')) return;
     await callForTopics(deps, loaded.committee, loaded.session, SCHEDULER);
   },
   topicDeadline: async (job, deps) => {
-    const loaded = await currentFor(deps, job.committeeId, job.subjectId, 'topicDeadline', job.dueAt);
+    const loaded = await dueSessionOrReschedule(deps, job.committeeId, job.subjectId, 'topicDeadline', job.dueAt);
     if (!loaded || !isBeforeHeld(loaded.session.state)) return;
     await reportTopicsClosed(deps, loaded.committee, loaded.session, job.dueAt);
   },
   agendaReview: async (job, deps) => {
-    const loaded = await currentFor(deps, job.committeeId, job.subjectId, 'agendaReview', job.dueAt);
+    const loaded = await dueSessionOrReschedule(deps, job.committeeId, job.subjectId, 'agendaReview', job.dueAt);
     if (!loaded || !isBeforeHeld(loaded.session.state)) return;
     const agendaDue = agendaDueAt(loaded.committee, loaded.session);
     await reviewAgendaBeforeDeadline(deps, loaded.committee, loaded.session, agendaDue);
   },
   agendaDispatch: async (job, deps) => {
-    const loaded = await currentFor(deps, job.committeeId, job.subjectId, 'agendaDispatch', job.dueAt);
+    const loaded = await dueSessionOrReschedule(deps, job.committeeId, job.subjectId, 'agendaDispatch', job.dueAt);
     if (!loaded || !isBeforeHeld(loaded.session.state)) return;
     await handleAgendaDeadline(deps, loaded.committee, loaded.session, job.dueAt);
   },
   rsvpReminder: async (job, deps) => {
-    const loaded = await currentFor(deps, job.committeeId, job.subjectId, 'rsvpReminder', job.dueAt);
+    const loaded = await dueSessionOrReschedule(deps, job.committeeId, job.subjectId, 'rsvpReminder', job.dueAt);
     if (!loaded || !invitationsAreOut(loaded.session.state)) return;
     await remindUnanswered(deps, loaded.committee, loaded.session, `job-${job.dueAt}`);
   },
 };
 
-async function currentFor(
+/**
+ * The committee and session a deadline job is for, if the job still belongs to the session's
+ * current date. If not, it writes: the session's jobs are scheduled again to match, and nothing
+ * is answered. It also adds the agenda review job of a session scheduled before reviews existed.
+ */
+async function dueSessionOrReschedule(
   deps: AppDependencies,
   committeeId: string,
   sessionId: string,
