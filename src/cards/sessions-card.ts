@@ -1,5 +1,10 @@
 import type { SessionDocument } from '../app/sessions/session-document';
-import { isBeforeHeld, isBeforeInvitation, isBetweenInvitationAndMinutes } from '../domain/sessions/session-state';
+import {
+  invitationsAreOut,
+  isBeforeHeld,
+  isBeforeInvitation,
+  isBetweenInvitationAndMinutes,
+} from '../domain/sessions/session-state';
 import { formatSessionRange } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
 import { cardButton, type CardBanner, type CardButton } from './card-button';
@@ -70,7 +75,7 @@ function buttonsFor(session: SessionDocument, i18n: Translator): CardButton[] {
   return [
     ...(beforeHeld ? [cardButton(i18n.t('sessions.edit'), VERBS.sessionEdit, ref)] : []),
     ...(beforeInvite ? [cardButton(i18n.t('sessions.invite'), VERBS.sessionInvite, ref, 'positive')] : []),
-    ...(session.state === 'invited' ? [cardButton(i18n.t('sessions.rsvps'), VERBS.rsvpsOpen, ref)] : []),
+    ...(invitationsAreOut(session.state) ? [cardButton(i18n.t('sessions.rsvps'), VERBS.rsvpsOpen, ref)] : []),
     ...(isBetweenInvitationAndMinutes(session.state)
       ? [cardButton(i18n.t('sessions.attendance'), VERBS.attendanceOpen, ref)]
       : []),
