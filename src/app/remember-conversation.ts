@@ -1,5 +1,5 @@
-import { nowUtcIso } from '../domain/clock';
 import { createHash } from 'node:crypto';
+import { nowUtcIso } from '../domain/clock';
 import { committeeIdForTenant } from '../domain/ids';
 import type { AppDependencies } from './dependencies';
 import type { ConversationAddress, ConversationDocument, ConversationKind } from './documents';

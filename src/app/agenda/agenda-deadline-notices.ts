@@ -1,7 +1,7 @@
-import { nowUtcIso } from '../../domain/clock';
 import { DateTime } from 'luxon';
 import { sameAgenda } from '../../domain/agenda/agenda-items';
 import { agendaOpenPoints, type AgendaOpenPoints } from '../../domain/agenda/agenda-open-points';
+import { nowUtcIso } from '../../domain/clock';
 import { autoPublishAgendaOf } from '../../domain/committee';
 import type { AppDependencies } from '../dependencies';
 import { draftsForPeople, enqueueOperation } from '../delivery/outbox-record';

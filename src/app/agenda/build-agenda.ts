@@ -1,7 +1,7 @@
-import { nowUtcIso } from '../../domain/clock';
 import { DateTime } from 'luxon';
 import { AGENDA_LIMITS, moveItem, sameAgenda, totalMinutes, type AgendaItem } from '../../domain/agenda/agenda-items';
 import { parseItemDetails, type ItemDetailsInput, type ItemDetailsProblem } from '../../domain/agenda/item-details';
+import { nowUtcIso } from '../../domain/clock';
 import { sessionDeadlines } from '../../domain/scheduling/session-deadlines';
 import { fail, ok, type Result } from '../../domain/result';
 import { isBeforeHeld } from '../../domain/sessions/session-state';

@@ -1,5 +1,5 @@
-import { nowUtcIso } from '../../domain/clock';
 import { topicDeadline } from '../../domain/agenda/submission-window';
+import { nowUtcIso } from '../../domain/clock';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
 import { isRepeatOf, nextState } from '../../domain/sessions/session-state';

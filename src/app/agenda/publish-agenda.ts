@@ -1,5 +1,5 @@
-import { nowUtcIso } from '../../domain/clock';
 import { agendaChanges, sameAgenda } from '../../domain/agenda/agenda-items';
+import { nowUtcIso } from '../../domain/clock';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
 import { invitationsAreOut, isBeforeHeld } from '../../domain/sessions/session-state';

@@ -1,4 +1,3 @@
-import { nowUtcIso } from '../../domain/clock';
 import {
   parseSubmission,
   titleKey,
@@ -6,6 +5,7 @@ import {
   type SubmissionProblem,
 } from '../../domain/agenda/submission';
 import { submissionTarget } from '../../domain/agenda/submission-window';
+import { nowUtcIso } from '../../domain/clock';
 import { maySubmitTopics } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
 import type { AppDependencies } from '../dependencies';

@@ -1,6 +1,6 @@
-import { nowUtcIso } from '../../domain/clock';
 import { AGENDA_LIMITS, type AgendaItem } from '../../domain/agenda/agenda-items';
 import { parseTriageDecision, type TriageInput, type TriageProblem } from '../../domain/agenda/triage-decision';
+import { nowUtcIso } from '../../domain/clock';
 import { isSafeIdPart } from '../../domain/ids';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';

@@ -1,4 +1,3 @@
-import { nowUtcIso } from '../../domain/clock';
 import { DateTime } from 'luxon';
 import { isOverdue, localToday } from '../../domain/agreements/due-dates';
 import {
@@ -8,6 +7,7 @@ import {
   nextFollowUpAt,
   reminderOn,
 } from '../../domain/agreements/follow-up-days';
+import { nowUtcIso } from '../../domain/clock';
 import { COMMITTEE_DOCUMENT_ID } from '../../domain/ids';
 import type { AppDependencies } from '../dependencies';
 import { draftsForPeople, enqueueOperation, type OutboxDraft } from '../delivery/outbox-record';

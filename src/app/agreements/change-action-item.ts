@@ -1,10 +1,10 @@
-import { nowUtcIso } from '../../domain/clock';
 import {
   checkStatusChange,
   mayProposeDueDate,
   type StatusChangeRefusal,
 } from '../../domain/agreements/action-item-status';
 import { checkDueDate, localToday } from '../../domain/agreements/due-dates';
+import { nowUtcIso } from '../../domain/clock';
 import { isSafeIdPart } from '../../domain/ids';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';

@@ -1,9 +1,9 @@
-import { nowUtcIso, toUtcIso } from '../../domain/clock';
 import {
   nextStepAfterFailure,
   type DeliveryPolicy,
   DEFAULT_DELIVERY_POLICY,
 } from '../../domain/delivery/delivery-policy';
+import { nowUtcIso, toUtcIso } from '../../domain/clock';
 import type { SendRateLimiter } from '../../domain/delivery/send-rate-limiter';
 import type { AppDependencies } from '../dependencies';
 import type { ConversationDocument } from '../documents';

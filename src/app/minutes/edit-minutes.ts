@@ -1,5 +1,5 @@
-import { nowUtcIso } from '../../domain/clock';
 import { randomUUID } from 'node:crypto';
+import { nowUtcIso } from '../../domain/clock';
 import { localToday } from '../../domain/minutes/objection-deadline';
 import { parseMinutesItem, type MinutesItemProblem } from '../../domain/minutes/minutes-item-edit';
 import { agreementCount, changedItemIds } from '../../domain/minutes/minutes-versions';

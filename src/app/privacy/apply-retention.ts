@@ -1,5 +1,5 @@
-import { toUtcIso } from '../../domain/clock';
 import { DateTime } from 'luxon';
+import { toUtcIso } from '../../domain/clock';
 import { DEFAULT_RETENTION_MONTHS, retentionMonthsOf } from '../../domain/committee';
 import { COMMITTEE_DOCUMENT_ID } from '../../domain/ids';
 import { nameFinder } from '../../domain/name-finder';

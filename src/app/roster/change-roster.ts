@@ -1,5 +1,5 @@
-import { nowUtcIso } from '../../domain/clock';
 import { randomUUID } from 'node:crypto';
+import { nowUtcIso } from '../../domain/clock';
 import { ROSTER_DOCUMENT_ID, seatDocumentId } from '../../domain/ids';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';

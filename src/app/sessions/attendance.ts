@@ -1,5 +1,5 @@
-import { nowUtcIso } from '../../domain/clock';
 import { DateTime } from 'luxon';
+import { nowUtcIso } from '../../domain/clock';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
 import { tally, type SeatStatus } from '../../domain/sessions/rsvp';

@@ -1,5 +1,5 @@
-import { nowUtcIso } from '../../domain/clock';
 import { randomUUID } from 'node:crypto';
+import { nowUtcIso } from '../../domain/clock';
 import type { NotCurrentReason } from '../../domain/current-holder';
 import { invitees } from '../../domain/sessions/invitation';
 import { mayUse } from '../../domain/permissions';

@@ -1,5 +1,5 @@
-import { toUtcIso } from '../clock';
 import { DateTime } from 'luxon';
+import { toUtcIso } from '../clock';
 import type { LeadTimes } from '../committee';
 
 /** The steps of the cycle that fall due a number of days before a session. */

@@ -1,5 +1,5 @@
-import { toUtcIso } from '../clock';
 import { DateTime } from 'luxon';
+import { toUtcIso } from '../clock';
 import type { ChairRotation, CommitteeSettings, Term } from '../committee';
 import { extraSequencesOf, formatSessionNumber } from './session-number';
 

@@ -1,5 +1,5 @@
-import { toUtcIso } from '../clock';
 import { DateTime } from 'luxon';
+import { toUtcIso } from '../clock';
 import type { NotCurrentReason } from '../current-holder';
 import type { InvitedSeat } from './invited-seat';
 

@@ -1,5 +1,5 @@
-import { toUtcIso } from '../clock';
 import { DateTime } from 'luxon';
+import { toUtcIso } from '../clock';
 import { fail, ok, type Result } from '../result';
 import { checkText, TEXT_FIELDS, type TextField } from '../text-input';
 import { isWebLink } from '../web-link';
