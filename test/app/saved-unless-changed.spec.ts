@@ -17,7 +17,7 @@ const note = (id: string, text: string): Note => ({ id, committeeId: COMMITTEE, 
  * The batches below put the operation that loses the race first. That a failing batch is rolled
  * back whole is the store's promise, proved by the store contract (test/infra); cosmosdb-server,
  * the test engine for Cosmos DB, keeps the operations before a failing one, which production
- * Cosmos DB does not. What is shown here is the helper's part: a lost race answers outdated, and
+ * Cosmos DB does not. What is shown here is savedUnlessChanged's part: a lost race answers outdated, and
  * nothing is written after it.
  */
 
