@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { nowUtcIso } from '../domain/clock';
 import { committeeIdForTenant } from '../domain/ids';
 import type { AppDependencies } from './dependencies';
 import type { ConversationAddress, ConversationDocument, ConversationKind } from './documents';
@@ -52,10 +53,10 @@ export async function rememberConversation(
     teamName: sighting.teamName ?? existing?.teamName,
     locale: sighting.locale ?? existing?.locale,
     address,
-    updatedAt: existing?.updatedAt ?? clock.now().toUTC().toISO()!,
+    updatedAt: existing?.updatedAt ?? nowUtcIso(clock),
   };
   if (existing && sameConversation(existing, next)) return existing;
-  const stored = await store.upsert({ ...next, updatedAt: clock.now().toUTC().toISO()! });
+  const stored = await store.upsert({ ...next, updatedAt: nowUtcIso(clock) });
   return stored;
 }
 

@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../domain/clock';
 import { parseCommitteeSettings, type CommitteeSettingsInput, type SettingsProblem } from '../domain/committee';
 import { COMMITTEE_DOCUMENT_ID, personDocumentId } from '../domain/ids';
 import { mayUse } from '../domain/permissions';
@@ -10,7 +11,7 @@ import type { Actor } from './identify-actor';
 import { sessionsOf } from './sessions/find-session';
 import { scheduleSessionJobs } from './sessions/session-jobs';
 import type { Stored } from './ports/document-store';
-import { ConcurrencyError, ConflictError } from './ports/store-errors';
+import { savedUnlessChanged } from './saved-unless-changed';
 
 /** The set-up card's submission: the revision it was rendered from and the answers. */
 export interface SetupSubmission {
@@ -45,48 +46,47 @@ export async function saveSetup(
   const parsed = parseCommitteeSettings(submission.answers, known);
   if (!parsed.ok) return fail({ kind: 'invalid', problems: parsed.error });
 
-  const now = deps.clock.now().toUTC().toISO()!;
+  const now = nowUtcIso(deps.clock);
   const by = actor.identity.aadObjectId;
-  try {
-    if (!actor.committee) {
-      const committee: CommitteeDocument = {
-        ...parsed.value,
-        id: COMMITTEE_DOCUMENT_ID,
-        committeeId: actor.committeeId,
-        type: 'committee',
-        tenantId: actor.identity.tenantId,
-        revision: 1,
-        createdAt: now,
-        createdBy: by,
-        updatedAt: now,
-        updatedBy: by,
-      };
-      const [created] = await deps.store.batch(actor.committeeId, [
-        { op: 'create', document: committee },
-        { op: 'upsert', document: withRole(actor, 'secretariat') },
-      ]);
-      return ok(created as Stored<CommitteeDocument>);
-    }
-    const { _etag: etag, ...current } = actor.committee;
-    const updated: CommitteeDocument = {
-      ...current,
+  if (!actor.committee) {
+    const committee: CommitteeDocument = {
       ...parsed.value,
-      workingGroupConversationId: parsed.value.workingGroupConversationId,
-      revision: current.revision + 1,
+      id: COMMITTEE_DOCUMENT_ID,
+      committeeId: actor.committeeId,
+      type: 'committee',
+      tenantId: actor.identity.tenantId,
+      revision: 1,
+      createdAt: now,
+      createdBy: by,
       updatedAt: now,
       updatedBy: by,
     };
-    const saved = await deps.store.replace(updated, etag);
-    if (JSON.stringify(current.leadTimes) !== JSON.stringify(saved.leadTimes) || current.timeZone !== saved.timeZone) {
-      // The deadlines of every session still ahead move with the lead times.
-      for (const session of await sessionsOf(deps.store, actor.committeeId))
-        await scheduleSessionJobs(deps, saved, session);
-    }
-    return ok(saved);
-  } catch (error) {
-    if (error instanceof ConflictError || error instanceof ConcurrencyError) return fail({ kind: 'outdated' });
-    throw error;
+    const created = await savedUnlessChanged(() =>
+      deps.store.batch(actor.committeeId, [
+        { op: 'create', document: committee },
+        { op: 'upsert', document: withRole(actor, 'secretariat') },
+      ]),
+    );
+    return created.ok ? ok(created.value[0] as Stored<CommitteeDocument>) : created;
   }
+  const { _etag: etag, ...current } = actor.committee;
+  const updated: CommitteeDocument = {
+    ...current,
+    ...parsed.value,
+    workingGroupConversationId: parsed.value.workingGroupConversationId,
+    revision: current.revision + 1,
+    updatedAt: now,
+    updatedBy: by,
+  };
+  const replaced = await savedUnlessChanged(() => deps.store.replace(updated, etag));
+  if (!replaced.ok) return replaced;
+  const saved = replaced.value;
+  if (JSON.stringify(current.leadTimes) !== JSON.stringify(saved.leadTimes) || current.timeZone !== saved.timeZone) {
+    // The deadlines of every session still ahead move with the lead times.
+    for (const session of await sessionsOf(deps.store, actor.committeeId))
+      await scheduleSessionJobs(deps, saved, session);
+  }
+  return ok(saved);
 }
 
 /** The actor's roster entry with the role added, created from the activity's name if new. */

@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../domain/clock';
 import type { CommitteeSettings } from '../domain/committee';
 import { committeeIdForTenant, COMMITTEE_DOCUMENT_ID, personDocumentId, seatDocumentId } from '../domain/ids';
 import type { Person, Seat } from '../domain/roster';
@@ -37,7 +38,7 @@ export type SeedOutcome = 'created' | 'alreadyPresent';
 export async function seedCommittee({ store, clock }: AppDependencies, seed: CommitteeSeed): Promise<SeedOutcome> {
   const committeeId = committeeIdForTenant(seed.tenantId);
   if (await store.get(committeeId, COMMITTEE_DOCUMENT_ID)) return 'alreadyPresent';
-  const now = clock.now().toUTC().toISO()!;
+  const now = nowUtcIso(clock);
   const secretariat = seed.people.find((person) => person.roles.includes('secretariat'));
   if (!secretariat) throw new Error('A committee seed needs a person with the secretariat role');
 

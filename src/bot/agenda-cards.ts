@@ -1,5 +1,4 @@
 import {
-  AGENDA_OPEN_STATES,
   agendaItemForm,
   moveAgendaItem,
   openAgenda,
@@ -14,6 +13,7 @@ import type { Actor } from '../app/identify-actor';
 import { chosenSessionForCommand, sessionForCommand, type SessionAccess } from '../app/sessions/find-session';
 import type { CommandId } from '../domain/permissions';
 import type { Result } from '../domain/result';
+import { isBeforeHeld } from '../domain/sessions/session-state';
 import { renderAgendaCard } from '../cards/agenda-card';
 import { renderAgendaItemCard } from '../cards/agenda-item-card';
 import { cardBanner, cardButton, type CardBanner } from '../cards/card-button';
@@ -21,13 +21,12 @@ import type { AdaptiveCardJson } from '../cards/card-template';
 import { renderConfirmCard } from '../cards/confirm-card';
 import { escapeMarkdown } from '../cards/escape-markdown';
 import { formatDateTime } from '../i18n/format-date';
-import { stateLabel } from '../cards/session-label';
 import { renderTopicDecisionCard } from '../cards/topic-decision-card';
 import { renderTopicsCard } from '../cards/topics-card';
 import { VERBS } from '../cards/verbs';
 import type { Translator } from '../i18n/translator';
 import { notice } from './notices';
-import { accessRefusal } from './session-access-refusal';
+import { accessRefusal, wrongStateNotice } from './session-access-refusal';
 import { cardField, cardFields } from './card-data';
 
 /**
@@ -44,7 +43,7 @@ export function agendaCards(deps: AppDependencies) {
     argumentOrData: unknown,
   ): Promise<Result<SessionAccess, Parameters<typeof accessRefusal>[1]>> {
     return typeof argumentOrData === 'string'
-      ? chosenSessionForCommand(deps.store, actor, command, argumentOrData, AGENDA_OPEN_STATES, nowIso())
+      ? chosenSessionForCommand(deps.store, actor, command, argumentOrData, isBeforeHeld, nowIso())
       : sessionForCommand(deps.store, actor, command, cardField(argumentOrData, 'sessionId'));
   }
 
@@ -68,11 +67,8 @@ export function agendaCards(deps: AppDependencies) {
     refusal: AgendaRefusal,
   ): Promise<AdaptiveCardJson> {
     switch (refusal.kind) {
-      case 'illegalState':
-        return notice(i18n, 'attention', 'agendaErrors.title', 'sessionErrors.illegalState', {
-          number: refusal.session.number,
-          state: stateLabel(refusal.session.state, i18n),
-        });
+      case 'wrongState':
+        return wrongStateNotice(i18n, refusal);
       case 'outdated':
         return renderAgendaCard(
           refusal.view,
@@ -147,11 +143,8 @@ export function agendaCards(deps: AppDependencies) {
                 cardBanner('warning', i18n.t(`agendaErrors.${refusal.kind}`)),
               )
             : notice(i18n, 'attention', 'agendaErrors.title', 'submission.errors.unknownSubmission');
-        case 'illegalState':
-          return notice(i18n, 'attention', 'agendaErrors.title', 'sessionErrors.illegalState', {
-            number: refusal.session.number,
-            state: stateLabel(refusal.session.state, i18n),
-          });
+        case 'wrongState':
+          return wrongStateNotice(i18n, refusal);
         case 'unknownSubmission':
           return notice(i18n, 'attention', 'agendaErrors.title', 'submission.errors.unknownSubmission');
         case 'noFollowingSession':
@@ -262,11 +255,8 @@ export function agendaCards(deps: AppDependencies) {
             i18n,
             cardBanner('accent', i18n.t('agendaResult.unchanged', { version: refusal.version })),
           );
-        case 'illegalState':
-          return notice(i18n, 'attention', 'agendaErrors.title', 'sessionErrors.illegalState', {
-            number: session.number,
-            state: stateLabel('current' in refusal ? refusal.current : refusal.session.state, i18n),
-          });
+        case 'wrongState':
+          return wrongStateNotice(i18n, refusal);
         case 'noSeats':
           return notice(i18n, 'attention', 'agendaErrors.title', 'sessionErrors.noSeats');
         case 'outdated':

@@ -4,29 +4,24 @@ import { approveMinutes } from '../app/minutes/approve-minutes';
 import { circulateMinutes } from '../app/minutes/circulate-minutes';
 import { minutesItemForm, saveMinutesItem } from '../app/minutes/edit-minutes';
 import { reviewLinks, type MinutesReviewMessage } from '../app/minutes/minutes-messages';
-import {
-  loadMinutes,
-  minutesCardLinks,
-  minutesView,
-  MINUTES_STATES,
-  type MinutesView,
-} from '../app/minutes/open-minutes';
+import { openOrCreateMinutes, minutesCardLinks, minutesView, type MinutesView } from '../app/minutes/open-minutes';
 import { respondToMinutes } from '../app/minutes/respond-to-minutes';
 import { chosenSessionForCommand, sessionForCommand, type SessionAccess } from '../app/sessions/find-session';
 import type { CommandId } from '../domain/permissions';
 import type { Result } from '../domain/result';
+import { hasMinutes } from '../domain/sessions/session-state';
+import { wrongState } from '../domain/sessions/wrong-state';
 import { cardBanner, cardButton, type CardBanner } from '../cards/card-button';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { renderConfirmCard } from '../cards/confirm-card';
 import { renderMinutesCard } from '../cards/minutes-card';
 import { renderMinutesItemCard } from '../cards/minutes-item-card';
 import { renderMinutesReviewCard, responseProblemsBanner } from '../cards/minutes-review-card';
-import { stateLabel } from '../cards/session-label';
 import { VERBS } from '../cards/verbs';
 import { deadlineDay } from '../cards/deadline-day';
 import type { Translator } from '../i18n/translator';
 import { notCurrentNotice, notice } from './notices';
-import { accessRefusal } from './session-access-refusal';
+import { accessRefusal, wrongStateNotice } from './session-access-refusal';
 import { cardField, cardFields } from './card-data';
 import { turnLinks } from './turn-links';
 
@@ -51,7 +46,7 @@ export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
     argumentOrData: unknown,
   ): Promise<Result<SessionAccess, Parameters<typeof accessRefusal>[1]>> {
     return typeof argumentOrData === 'string'
-      ? chosenSessionForCommand(deps.store, actor, command, argumentOrData, MINUTES_STATES, nowIso())
+      ? chosenSessionForCommand(deps.store, actor, command, argumentOrData, hasMinutes, nowIso())
       : sessionForCommand(deps.store, actor, command, cardField(argumentOrData, 'sessionId'));
   }
 
@@ -69,11 +64,7 @@ export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
         ? notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.noneHeld')
         : accessRefusal(i18n, access.error);
     const { session } = access.value;
-    if (!MINUTES_STATES.includes(session.state))
-      return notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.notHeld', {
-        number: session.number,
-        state: stateLabel(session.state, i18n),
-      });
+    if (!hasMinutes(session.state)) return wrongStateNotice(i18n, wrongState(session, 'minutes'));
     return then(access.value);
   }
 
@@ -102,7 +93,7 @@ export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
       deps,
       access.committee,
       access.session,
-      await loadMinutes(deps, access.committee, access.session, actor.identity.aadObjectId),
+      await openOrCreateMinutes(deps, access.committee, access.session, actor.identity.aadObjectId),
     );
 
   return {
@@ -191,11 +182,8 @@ export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
         }
         const refusal = result.error;
         switch (refusal.kind) {
-          case 'illegalState':
-            return notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.notHeld', {
-              number: access.session.number,
-              state: stateLabel(refusal.current, i18n),
-            });
+          case 'wrongState':
+            return wrongStateNotice(i18n, refusal);
           case 'alreadyCirculated':
             return card(
               actor,
@@ -273,11 +261,8 @@ export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
                 }),
               ),
             );
-          case 'illegalState':
-            return notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.notHeld', {
-              number: session.number,
-              state: stateLabel(refusal.current, i18n),
-            });
+          case 'wrongState':
+            return wrongStateNotice(i18n, refusal);
           default:
             return card(
               actor,

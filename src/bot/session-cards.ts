@@ -18,19 +18,18 @@ import { openInvitation } from '../app/sessions/open-invitation';
 import { planSessions } from '../app/sessions/plan-sessions';
 import { remindUnanswered } from '../app/sessions/remind-unanswered';
 import { rsvpOverview } from '../app/sessions/rsvp-overview';
-import type { SessionDocument } from '../app/sessions/session-document';
-import type { SessionState } from '../domain/sessions/session-state';
+import { isBeforeInvitation, isBetweenInvitationAndMinutes } from '../domain/sessions/session-state';
 import { renderAttendanceCard } from '../cards/attendance-card';
 import type { CardBanner } from '../cards/card-button';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { renderInvitationCard } from '../cards/invitation-card';
 import { renderRsvpsCard } from '../cards/rsvps-card';
 import { renderSessionEditCard } from '../cards/session-edit-card';
-import { stateLabel } from '../cards/session-label';
 import { renderSessionsCard } from '../cards/sessions-card';
 import type { Translator } from '../i18n/translator';
 import { escapeMarkdown } from '../cards/escape-markdown';
 import { notCurrentNotice, notice } from './notices';
+import { wrongStateNotice, wrongStateText } from './session-access-refusal';
 import { cardField, cardFields } from './card-data';
 import { turnLinks } from './turn-links';
 
@@ -73,12 +72,6 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
           'sessionErrors.title',
           `sessionErrors.${refusal.kind === 'noneSuitable' ? 'notInvited' : refusal.kind}`,
         );
-
-  const illegal = (i18n: Translator, session: Pick<SessionDocument, 'number'>, state: SessionState): AdaptiveCardJson =>
-    notice(i18n, 'attention', 'sessionErrors.title', 'sessionErrors.illegalState', {
-      number: session.number,
-      state: stateLabel(state, i18n),
-    });
 
   /** The reader's invitation with their own calendar link. */
   const invitationCard = async (actor: Actor, view: InvitationView, i18n: Translator): Promise<AdaptiveCardJson> =>
@@ -171,10 +164,8 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
             title: i18n.t('notices.outdatedTitle'),
             text: i18n.t('sessions.outdated'),
           });
-        case 'illegalState': {
-          const session = await sessionForCommand(deps.store, actor, 'planSessions', cardField(data, 'sessionId'));
-          return illegal(i18n, session.ok ? session.value.session : { number: '' }, refusal.current);
-        }
+        case 'wrongState':
+          return wrongStateNotice(i18n, refusal);
         default:
           return refused(i18n, refusal);
       }
@@ -214,7 +205,7 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
         });
       }
       const refusal = result.error;
-      if (refusal.kind === 'illegalState') return illegal(i18n, refusal.session, refusal.current);
+      if (refusal.kind === 'wrongState') return wrongStateNotice(i18n, refusal);
       if (refusal.kind === 'outdated')
         return yearCard(actor, refusal.session.year, i18n, {
           style: 'warning',
@@ -230,14 +221,7 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
     async invite(actor: Actor, i18n: Translator, argumentOrData: unknown): Promise<AdaptiveCardJson> {
       const access =
         typeof argumentOrData === 'string'
-          ? await chosenSessionForCommand(
-              deps.store,
-              actor,
-              'invite',
-              argumentOrData,
-              ['planned', 'topicsOpen'],
-              nowIso(),
-            )
+          ? await chosenSessionForCommand(deps.store, actor, 'invite', argumentOrData, isBeforeInvitation, nowIso())
           : await sessionForCommand(deps.store, actor, 'invite', cardField(argumentOrData, 'sessionId'));
       if (!access.ok)
         return access.error.kind === 'noneSuitable'
@@ -258,8 +242,8 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
           return notice(i18n, 'default', 'sessionErrors.title', 'sessionErrors.alreadyInvited', {
             number: refusal.session.number,
           });
-        case 'illegalState':
-          return illegal(i18n, access.value.session, refusal.current);
+        case 'wrongState':
+          return wrongStateNotice(i18n, refusal);
         case 'outdated':
           return yearCard(actor, access.value.session.year, i18n, {
             style: 'warning',
@@ -317,7 +301,14 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
     ): Promise<AdaptiveCardJson> {
       const access =
         typeof argumentOrData === 'string'
-          ? await chosenSessionForCommand(deps.store, actor, 'rsvps', argumentOrData, ['invited', 'held'], nowIso())
+          ? await chosenSessionForCommand(
+              deps.store,
+              actor,
+              'rsvps',
+              argumentOrData,
+              isBetweenInvitationAndMinutes,
+              nowIso(),
+            )
           : await sessionForCommand(deps.store, actor, 'rsvps', cardField(argumentOrData, 'sessionId'));
       if (!access.ok)
         return access.error.kind === 'noneSuitable'
@@ -346,13 +337,14 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
           }
         : {
             style: 'warning',
-            title: i18n.t(
-              result.error.kind === 'alreadySent'
-                ? 'sessionErrors.alreadyReminded'
-                : result.error.kind === 'answersClosed'
-                  ? 'sessionErrors.answersClosed'
-                  : 'sessionErrors.notInvited',
-            ),
+            title:
+              result.error.kind === 'wrongState'
+                ? wrongStateText(i18n, result.error)
+                : i18n.t(
+                    result.error.kind === 'alreadySent'
+                      ? 'sessionErrors.alreadyReminded'
+                      : 'sessionErrors.answersClosed',
+                  ),
             text: '',
           };
       return handlers.overview(actor, i18n, { sessionId: access.value.session.id }, banner);
@@ -367,7 +359,7 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
               actor,
               'attendance',
               argumentOrData,
-              ['invited', 'held'],
+              isBetweenInvitationAndMinutes,
               nowIso(),
             )
           : await sessionForCommand(deps.store, actor, 'attendance', cardField(argumentOrData, 'sessionId'));
@@ -382,7 +374,7 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
         typeof argumentOrData === 'string' ? 1 : cardField(argumentOrData, 'page'),
       );
       if (result.ok) return renderAttendanceCard(result.value, i18n);
-      return attendanceRefusal(i18n, result.error, access.value.session);
+      return attendanceRefusal(i18n, result.error);
     },
 
     async saveAttendance(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
@@ -402,8 +394,7 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
           title: i18n.t('sessions.outdated'),
           text: '',
         });
-      const session = await sessionForCommand(deps.store, actor, 'attendance', cardField(data, 'sessionId'));
-      return attendanceRefusal(i18n, result.error, session.ok ? session.value.session : undefined);
+      return attendanceRefusal(i18n, result.error);
     },
   };
   return handlers;
@@ -411,11 +402,10 @@ export function sessionCards({ deps, publicBaseUrl }: SessionCardContext) {
   function attendanceRefusal(
     i18n: Translator,
     refusal: Exclude<Awaited<ReturnType<typeof openAttendance>>, { ok: true }>['error'],
-    session: SessionDocument | undefined,
   ): AdaptiveCardJson {
     switch (refusal.kind) {
-      case 'illegalState':
-        return illegal(i18n, session ?? { number: '' }, refusal.current);
+      case 'wrongState':
+        return wrongStateNotice(i18n, refusal);
       case 'invalid':
         return notice(i18n, 'attention', 'sessionErrors.title', 'sessionErrors.invalidAttendance', {
           max: refusal.max,

@@ -12,16 +12,17 @@ import type { Actor } from '../app/identify-actor';
 import { chosenSessionForCommand, sessionById } from '../app/sessions/find-session';
 import type { SessionDocument } from '../app/sessions/session-document';
 import type { SubmissionInput } from '../domain/agenda/submission';
+import { isBeforeInvitation } from '../domain/sessions/session-state';
 import type { CardBanner } from '../cards/card-button';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { escapeMarkdown } from '../cards/escape-markdown';
-import { sessionTitle, stateLabel } from '../cards/session-label';
+import { sessionTitle } from '../cards/session-label';
 import { deadlineDay } from '../cards/deadline-day';
 import { renderTopicFormCard } from '../cards/topic-form-card';
 import { renderTopicReceiptCard } from '../cards/topic-receipt-card';
 import type { MessageKey, MessageParams, Translator } from '../i18n/translator';
 import { notice } from './notices';
-import { accessRefusal } from './session-access-refusal';
+import { accessRefusal, wrongStateNotice } from './session-access-refusal';
 import type { TopicChatLine } from './topic-line-parser';
 import { cardField } from './card-data';
 
@@ -202,7 +203,7 @@ export function topicCards(deps: AppDependencies) {
         actor,
         'callForTopics',
         typeof argument === 'string' ? argument : '',
-        ['planned', 'topicsOpen'],
+        isBeforeInvitation,
         nowIso(),
       );
       if (!access.ok) return accessRefusal(t, access.error);
@@ -230,11 +231,8 @@ export function topicCards(deps: AppDependencies) {
             number: session.number,
             deadline: deadlineDay(refusal.deadline, committee.timeZone, t),
           });
-        case 'illegalState':
-          return notice(t, 'attention', 'agendaErrors.title', 'sessionErrors.illegalState', {
-            number: session.number,
-            state: stateLabel(refusal.current, t),
-          });
+        case 'wrongState':
+          return wrongStateNotice(t, refusal);
         case 'outdated':
           return notice(t, 'warning', 'notices.outdatedTitle', 'sessions.outdated');
         default:

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { SessionDocument } from '../app/sessions/session-document';
 import { TEXT_LIMITS } from '../domain/committee';
 import { SESSION_TEXT_LIMITS, type SessionEditInput, type SessionEditProblem } from '../domain/sessions/session-edit';
+import { invitationsAreOut } from '../domain/sessions/session-state';
 import type { Translator } from '../i18n/translator';
 import { cardButton, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
@@ -39,7 +40,7 @@ export function renderSessionEditCard(
       ? { title: i18n.t('problems.title'), lines: retry.problems.map((problem) => describeProblem(problem, i18n)) }
       : null,
     title: i18n.t('sessionEdit.title', { session: sessionTitle(session, i18n) }),
-    notice: session.state === 'invited' ? i18n.t('sessionEdit.invitedNotice') : '',
+    notice: invitationsAreOut(session.state) ? i18n.t('sessionEdit.invitedNotice') : '',
     labels: {
       date: i18n.t('sessionEdit.date'),
       time: i18n.t('sessionEdit.time', { timeZone }),

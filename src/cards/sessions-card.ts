@@ -1,4 +1,10 @@
 import type { SessionDocument } from '../app/sessions/session-document';
+import {
+  invitationsAreOut,
+  isBeforeHeld,
+  isBeforeInvitation,
+  isBetweenInvitationAndMinutes,
+} from '../domain/sessions/session-state';
 import { formatSessionRange } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
 import { cardButton, type CardBanner, type CardButton } from './card-button';
@@ -64,13 +70,13 @@ export function renderSessionsCard(
 
 function buttonsFor(session: SessionDocument, i18n: Translator): CardButton[] {
   const ref = { sessionId: session.id, revision: session.revision };
-  const beforeInvite = session.state === 'planned' || session.state === 'topicsOpen';
-  const beforeHeld = beforeInvite || session.state === 'invited';
+  const beforeInvite = isBeforeInvitation(session.state);
+  const beforeHeld = isBeforeHeld(session.state);
   return [
     ...(beforeHeld ? [cardButton(i18n.t('sessions.edit'), VERBS.sessionEdit, ref)] : []),
     ...(beforeInvite ? [cardButton(i18n.t('sessions.invite'), VERBS.sessionInvite, ref, 'positive')] : []),
-    ...(session.state === 'invited' ? [cardButton(i18n.t('sessions.rsvps'), VERBS.rsvpsOpen, ref)] : []),
-    ...(session.state === 'invited' || session.state === 'held'
+    ...(invitationsAreOut(session.state) ? [cardButton(i18n.t('sessions.rsvps'), VERBS.rsvpsOpen, ref)] : []),
+    ...(isBetweenInvitationAndMinutes(session.state)
       ? [cardButton(i18n.t('sessions.attendance'), VERBS.attendanceOpen, ref)]
       : []),
     ...(beforeHeld

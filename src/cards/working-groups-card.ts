@@ -1,5 +1,6 @@
 import type { WorkingGroupsView } from '../app/working-groups/list-working-groups';
 import type { WorkingGroupDocument } from '../app/working-groups/working-group-document';
+import { isCancelled } from '../domain/sessions/session-state';
 import { formatDate, formatLocalDate } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
 import { cardButton, type CardBanner, type CardButton } from './card-button';
@@ -116,7 +117,7 @@ function factsOf(
 function reportLine(group: WorkingGroupDocument, view: WorkingGroupsView, i18n: Translator): string {
   const session = group.reportSessionId ? view.sessions.get(group.reportSessionId) : undefined;
   if (!session) return i18n.t('workingGroups.noReport');
-  if (session.state === 'cancelled')
+  if (isCancelled(session.state))
     return i18n.t('workingGroups.reportCancelled', { session: sessionTitle(session, i18n) });
   return i18n.t('workingGroups.reportValue', {
     session: sessionTitle(session, i18n),

@@ -16,3 +16,18 @@ export function fixedClock(isoInstant: string): Clock {
   }
   return { now: () => instant };
 }
+
+/**
+ * An instant as Gremium stores and compares it: ISO 8601 in UTC, so that stored instants sort and
+ * compare as strings in time order. An invalid instant is a bug, not a value to store.
+ */
+export function toUtcIso(instant: DateTime): string {
+  const iso = instant.toUTC().toISO();
+  if (iso === null) throw new Error(`Invalid instant: ${instant.invalidExplanation ?? instant.invalidReason}`);
+  return iso;
+}
+
+/** Now, as Gremium stores and compares instants (see `toUtcIso`). */
+export function nowUtcIso(clock: Clock): string {
+  return toUtcIso(clock.now());
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { circulateMinutes } from '../../src/app/minutes/circulate-minutes';
-import { loadMinutes } from '../../src/app/minutes/open-minutes';
+import { openOrCreateMinutes } from '../../src/app/minutes/open-minutes';
 import type { DispatchDocument } from '../../src/app/delivery/outbox-record';
 import { inviteAsSecretariat } from '../../src/app/sessions/invite-to-session';
 import { VERBS } from '../../src/cards/verbs';
@@ -56,7 +56,7 @@ describe('bot: answers only from current people', () => {
     const { world } = fixture;
     await holdSession(world);
     const { committee } = await committeeAndSession(world);
-    const minutes = await loadMinutes(world.deps, committee, await world.session(), PEOPLE.katrin);
+    const minutes = await openOrCreateMinutes(world.deps, committee, await world.session(), PEOPLE.katrin);
     assert.ok((await circulateMinutes(world.deps, committee, await world.session(), PEOPLE.katrin)).ok);
     await rosterMoves(world).dropDeputy('jobcenter');
     const bot = new BotHarness(world.deps);

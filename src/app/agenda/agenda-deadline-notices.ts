@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { sameAgenda } from '../../domain/agenda/agenda-items';
 import { agendaOpenPoints, type AgendaOpenPoints } from '../../domain/agenda/agenda-open-points';
+import { nowUtcIso } from '../../domain/clock';
 import { autoPublishAgendaOf } from '../../domain/committee';
 import type { AppDependencies } from '../dependencies';
 import { draftsForPeople, enqueueOperation } from '../delivery/outbox-record';
@@ -157,7 +158,7 @@ function noticeOperation(
   message: AgendaDeadlineMessage,
 ): BatchOperation {
   const drafts = draftsForPeople(dispatchId, secretariat, { kind: AGENDA_DEADLINE_MESSAGE_KIND, data: { ...message } });
-  return enqueueOperation(committee.committeeId, dispatchId, drafts, deps.clock.now().toUTC().toISO()!);
+  return enqueueOperation(committee.committeeId, dispatchId, drafts, nowUtcIso(deps.clock));
 }
 
 /** Queues the notice unless this dispatch exists already (a rerun of the same deadline). */

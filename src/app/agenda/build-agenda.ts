@@ -1,21 +1,19 @@
 import { DateTime } from 'luxon';
 import { AGENDA_LIMITS, moveItem, sameAgenda, totalMinutes, type AgendaItem } from '../../domain/agenda/agenda-items';
 import { parseItemDetails, type ItemDetailsInput, type ItemDetailsProblem } from '../../domain/agenda/item-details';
+import { nowUtcIso } from '../../domain/clock';
 import { sessionDeadlines } from '../../domain/scheduling/session-deadlines';
 import { fail, ok, type Result } from '../../domain/result';
-import type { SessionState } from '../../domain/sessions/session-state';
+import { isBeforeHeld } from '../../domain/sessions/session-state';
+import { wrongState, type WrongState } from '../../domain/sessions/wrong-state';
 import { randomUUID } from 'node:crypto';
 import type { AppDependencies } from '../dependencies';
 import type { CommitteeDocument } from '../documents';
-import type { Stored } from '../ports/document-store';
-import { ConcurrencyError, ConflictError } from '../ports/store-errors';
+import { savedUnlessChanged } from '../saved-unless-changed';
 import type { SessionAccess } from '../sessions/find-session';
 import type { SessionDocument } from '../sessions/session-document';
 import { agendaAgreementReport, type AgendaAgreementReport } from '../agreements/agenda-report';
 import { agendaWrite, loadAgenda, type LoadedAgenda } from './session-agenda';
-
-/** Sessions whose agenda can still change. */
-export const AGENDA_OPEN_STATES: readonly SessionState[] = ['planned', 'topicsOpen', 'invited'];
 
 /** The agenda builder's data: the items in order, their total against the session's length, and what is published. */
 export interface AgendaView {
@@ -40,7 +38,7 @@ export interface AgendaView {
 }
 
 export type AgendaRefusal =
-  | { readonly kind: 'illegalState'; readonly session: Stored<SessionDocument> }
+  | WrongState
   | { readonly kind: 'outdated'; readonly view: AgendaView }
   | { readonly kind: 'unknownItem' | 'cannotMove' | 'tooManyItems' }
   | { readonly kind: 'invalid'; readonly problems: readonly ItemDetailsProblem[]; readonly item?: AgendaItem };
@@ -57,7 +55,7 @@ export async function agendaItemForm(
   itemId: unknown,
 ): Promise<Result<{ readonly view: AgendaView; readonly item?: AgendaItem }, AgendaRefusal>> {
   const view = await openAgenda(deps, access);
-  if (!view.editable) return fail({ kind: 'illegalState', session: access.session });
+  if (!view.editable) return fail(wrongState(access.session));
   if (itemId === undefined || itemId === '') return ok({ view });
   const item = view.items.find((candidate) => candidate.id === itemId);
   return item ? ok({ view, item }) : fail({ kind: 'unknownItem' });
@@ -135,26 +133,21 @@ async function changeAgenda(
   revision: unknown,
   change: (
     loaded: LoadedAgenda,
-  ) => Result<readonly AgendaItem[], Exclude<AgendaRefusal, { kind: 'outdated' | 'illegalState' }>>,
+  ) => Result<readonly AgendaItem[], Exclude<AgendaRefusal, { kind: 'outdated' | 'wrongState' }>>,
 ): Promise<Result<AgendaView, AgendaRefusal>> {
-  if (!AGENDA_OPEN_STATES.includes(session.state)) return fail({ kind: 'illegalState', session });
+  if (!isBeforeHeld(session.state)) return fail(wrongState(session));
   const loaded = await loadAgenda(deps.store, committee.committeeId, session);
   if (revision !== loaded.revision) return fail({ kind: 'outdated', view: agendaView(committee, session, loaded) });
   const changed = change(loaded);
   if (!changed.ok) return changed;
-  const nowIso = deps.clock.now().toUTC().toISO()!;
-  try {
-    await deps.store.batch(committee.committeeId, [
+  const nowIso = nowUtcIso(deps.clock);
+  const saved = await savedUnlessChanged(() =>
+    deps.store.batch(committee.committeeId, [
       agendaWrite(committee.committeeId, session, loaded, { items: changed.value }, nowIso, by),
-    ]);
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
-    return fail({
-      kind: 'outdated',
-      view: agendaView(committee, session, await loadAgenda(deps.store, committee.committeeId, session)),
-    });
-  }
-  return ok(agendaView(committee, session, await loadAgenda(deps.store, committee.committeeId, session)));
+    ]),
+  );
+  const view = agendaView(committee, session, await loadAgenda(deps.store, committee.committeeId, session));
+  return saved.ok ? ok(view) : fail({ kind: 'outdated', view });
 }
 
 /** The builder's data for a loaded agenda. */
@@ -176,7 +169,7 @@ export function agendaView(
     sessionMinutes: Math.round(
       DateTime.fromISO(session.endsAt).diff(DateTime.fromISO(session.startsAt), 'minutes').minutes,
     ),
-    editable: AGENDA_OPEN_STATES.includes(session.state),
+    editable: isBeforeHeld(session.state),
     ...(published ? { published: { version: published.version, at: published.publishedAt } } : {}),
     unpublished: !published || !sameAgenda(published.items, loaded.items),
     dueAt: agendaDueAt(committee, session),

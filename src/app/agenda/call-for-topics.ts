@@ -1,13 +1,15 @@
 import { topicDeadline } from '../../domain/agenda/submission-window';
+import { nowUtcIso } from '../../domain/clock';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
-import { nextState, type SessionState } from '../../domain/sessions/session-state';
+import { isRepeatOf, nextState } from '../../domain/sessions/session-state';
+import { wrongState, type WrongState } from '../../domain/sessions/wrong-state';
 import type { AppDependencies } from '../dependencies';
 import { draftsForPeople, enqueueOperation, type OutboxDraft } from '../delivery/outbox-record';
 import type { CommitteeDocument, PersonDocument } from '../documents';
 import type { Actor } from '../identify-actor';
 import { withoutEtag, type Stored } from '../ports/document-store';
-import { ConcurrencyError, ConflictError } from '../ports/store-errors';
+import { savedUnlessChanged } from '../saved-unless-changed';
 import type { SessionDocument } from '../sessions/session-document';
 
 /** The outbox message kind of the call for topics; the cards layer renders it. */
@@ -27,7 +29,7 @@ export interface CallForTopicsView {
 
 export type CallRefusal =
   | { readonly kind: 'alreadyCalled'; readonly session: Stored<SessionDocument> }
-  | { readonly kind: 'illegalState'; readonly current: SessionState }
+  | WrongState
   | { readonly kind: 'deadlinePassed'; readonly deadline: string }
   | { readonly kind: 'outdated' };
 
@@ -51,10 +53,10 @@ export async function callForTopics(
   session: Stored<SessionDocument>,
   by: string,
 ): Promise<Result<Called, CallRefusal>> {
-  if (session.state === 'topicsOpen') return fail({ kind: 'alreadyCalled', session });
+  if (isRepeatOf(session.state, 'openTopics')) return fail({ kind: 'alreadyCalled', session });
   const next = nextState(session.state, 'openTopics');
-  if (!next.ok) return fail({ kind: 'illegalState', current: session.state });
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  if (!next.ok) return fail(wrongState(session));
+  const nowIso = nowUtcIso(deps.clock);
   const deadline = topicDeadline(session.startsAt, committee.leadTimes, committee.timeZone);
   if (nowIso >= deadline) return fail({ kind: 'deadlinePassed', deadline });
 
@@ -85,22 +87,22 @@ export async function callForTopics(
     ...draftsForPeople(`call:${session.id}`, workingGroup, message),
   ];
   const opened: SessionDocument = { ...withoutEtag(session), state: next.value, updatedAt: nowIso, updatedBy: by };
-  try {
-    const [stored] = await deps.store.batch(committee.committeeId, [
+  const saved = await savedUnlessChanged(() =>
+    deps.store.batch(committee.committeeId, [
       { op: 'replace', document: opened, ifMatch: session._etag },
       enqueueOperation(committee.committeeId, `call:${session.id}`, drafts, nowIso),
-    ]);
-    return ok({
-      session: stored as Stored<SessionDocument>,
-      deadline,
-      toConversation: Boolean(committee.workingGroupConversationId),
-      toPeople: workingGroup.length,
-    });
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
+    ]),
+  );
+  if (!saved.ok) {
     const now = await deps.store.get<SessionDocument>(committee.committeeId, session.id);
-    return now?.state === 'topicsOpen' ? fail({ kind: 'alreadyCalled', session: now }) : fail({ kind: 'outdated' });
+    return now && isRepeatOf(now.state, 'openTopics') ? fail({ kind: 'alreadyCalled', session: now }) : saved;
   }
+  return ok({
+    session: saved.value[0] as Stored<SessionDocument>,
+    deadline,
+    toConversation: Boolean(committee.workingGroupConversationId),
+    toPeople: workingGroup.length,
+  });
 }
 
 /** The secretariat's call, by command. */

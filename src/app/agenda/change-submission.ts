@@ -5,12 +5,13 @@ import {
   type SubmissionProblem,
 } from '../../domain/agenda/submission';
 import { takesTopicsAt } from '../../domain/agenda/submission-window';
+import { nowUtcIso } from '../../domain/clock';
 import { isSafeIdPart } from '../../domain/ids';
 import { fail, ok, type Result } from '../../domain/result';
 import type { AppDependencies } from '../dependencies';
 import type { Actor } from '../identify-actor';
 import { withoutEtag, type Stored } from '../ports/document-store';
-import { ConcurrencyError } from '../ports/store-errors';
+import { savedUnlessChanged } from '../saved-unless-changed';
 import { sessionById } from '../sessions/find-session';
 import { submissionsFor, type SubmissionDocument } from './submission-document';
 import type { SubmissionWithSession } from './submit-topic';
@@ -48,7 +49,7 @@ export async function ownSubmission(
   const session = submission && (await sessionById(deps.store, actor.committeeId, submission.sessionId));
   if (!submission || !session) return fail({ kind: 'unknownSubmission' });
   if (submission.personId !== actor.identity.aadObjectId) return fail({ kind: 'otherPerson' });
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const changeable =
     submission.status === 'submitted' && takesTopicsAt(session, nowIso, committee.leadTimes, committee.timeZone);
   return ok({ submission, session, changeable });
@@ -111,16 +112,14 @@ async function save(
   before: { readonly submission: Stored<SubmissionDocument>; readonly session: SubmissionWithSession['session'] },
   after: SubmissionDocument,
 ): Promise<Result<SubmissionWithSession, OwnSubmissionRefusal>> {
-  const nowIso = deps.clock.now().toUTC().toISO()!;
-  try {
-    const stored = await deps.store.replace<SubmissionDocument>(
+  const nowIso = nowUtcIso(deps.clock);
+  const saved = await savedUnlessChanged(() =>
+    deps.store.replace<SubmissionDocument>(
       { ...after, revision: before.submission.revision + 1, updatedAt: nowIso },
       before.submission._etag,
-    );
-    return ok({ submission: stored, session: before.session });
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError)) throw error;
-    const current = (await deps.store.get<SubmissionDocument>(after.committeeId, after.id)) ?? before.submission;
-    return fail({ kind: 'outdated', current: { submission: current, session: before.session } });
-  }
+    ),
+  );
+  if (saved.ok) return ok({ submission: saved.value, session: before.session });
+  const current = (await deps.store.get<SubmissionDocument>(after.committeeId, after.id)) ?? before.submission;
+  return fail({ kind: 'outdated', current: { submission: current, session: before.session } });
 }

@@ -1,19 +1,22 @@
 import { agendaChanges, sameAgenda } from '../../domain/agenda/agenda-items';
+import { nowUtcIso } from '../../domain/clock';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
+import { invitationsAreOut, isBeforeHeld } from '../../domain/sessions/session-state';
+import { wrongState, type WrongState } from '../../domain/sessions/wrong-state';
 import type { AppDependencies } from '../dependencies';
 import { draftsForPeople, enqueueOperation, personIdsOf, type OutboxDraft } from '../delivery/outbox-record';
 import type { CommitteeDocument, PersonDocument } from '../documents';
 import type { Actor } from '../identify-actor';
 import { withoutEtag, type BatchOperation, type Stored } from '../ports/document-store';
-import { ConcurrencyError, ConflictError } from '../ports/store-errors';
+import { savedUnlessChanged } from '../saved-unless-changed';
 import { answersOf, draftsForInvitees } from '../sessions/invitation-drafts';
-import { afterLostRace, invitationOperations, type InviteRefusal } from '../sessions/invite-to-session';
+import { invitationOperations, type InviteRefusal } from '../sessions/invite-to-session';
 import { rosterSnapshot } from '../sessions/roster-snapshot';
 import type { SessionDocument } from '../sessions/session-document';
 import { agendaAgreementReport, type AgendaAgreementReport } from '../agreements/agenda-report';
 import type { PublishedAgenda } from './agenda-document';
-import { AGENDA_OPEN_STATES, agendaDueAt } from './build-agenda';
+import { agendaDueAt } from './build-agenda';
 import { agendaWrite, loadAgenda } from './session-agenda';
 
 /** The outbox message kind of a published agenda sent on its own (to the working group, or to someone no longer invited). */
@@ -37,7 +40,7 @@ export interface AgendaMessage {
 export const SCHEDULER = 'scheduler';
 
 export type PublishRefusal =
-  | { readonly kind: 'illegalState'; readonly session: Stored<SessionDocument> }
+  | WrongState
   /** Nothing changed since the version everyone has. */
   | { readonly kind: 'unchanged'; readonly version: number }
   /** The lead time has passed; the secretariat confirms before it goes out late. */
@@ -76,12 +79,12 @@ export async function publishAgenda(
   confirmedLate: boolean,
   alongside: (summary: PublicationSummary) => readonly BatchOperation[] = () => [],
 ): Promise<Result<Published, PublishRefusal>> {
-  if (!AGENDA_OPEN_STATES.includes(session.state)) return fail({ kind: 'illegalState', session });
+  if (!isBeforeHeld(session.state)) return fail(wrongState(session));
   const loaded = await loadAgenda(deps.store, committee.committeeId, session);
   const previous = loaded.stored?.published;
   if (previous && sameAgenda(previous.items, loaded.items))
     return fail({ kind: 'unchanged', version: previous.version });
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const dueAt = agendaDueAt(committee, session);
   if (by !== SCHEDULER && nowIso > dueAt && !confirmedLate) return fail({ kind: 'confirmLate', dueAt });
 
@@ -101,7 +104,7 @@ export async function publishAgenda(
 
   const operations: BatchOperation[] = [];
   let invitees: readonly string[];
-  if (session.state === 'invited') {
+  if (invitationsAreOut(session.state)) {
     const [roster, answers] = await Promise.all([
       rosterSnapshot(deps.store, committee.committeeId),
       answersOf(deps.store, committee.committeeId, session.id),
@@ -181,15 +184,11 @@ export async function publishAgenda(
     ...alongside(summary),
   );
 
-  try {
-    const [stored] = await deps.store.batch(committee.committeeId, operations);
-    const { items: _items, ...published } = summary;
-    return ok({ session: stored as Stored<SessionDocument>, ...published });
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
-    const refusal = await afterLostRace(deps, committee, session);
-    return fail(refusal.kind === 'alreadyInvited' ? { kind: 'outdated' } : refusal);
-  }
+  // A lost race is outdated even when someone invited meanwhile: this publication sent nothing.
+  const saved = await savedUnlessChanged(() => deps.store.batch(committee.committeeId, operations));
+  if (!saved.ok) return saved;
+  const { items: _items, ...published } = summary;
+  return ok({ session: saved.value[0] as Stored<SessionDocument>, ...published });
 }
 
 /** The secretariat's publication, by command or from the agenda card. */

@@ -5,6 +5,7 @@ import {
   type SubmissionProblem,
 } from '../../domain/agenda/submission';
 import { submissionTarget } from '../../domain/agenda/submission-window';
+import { nowUtcIso } from '../../domain/clock';
 import { maySubmitTopics } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
 import type { AppDependencies } from '../dependencies';
@@ -53,7 +54,7 @@ export async function submitTopic(
   const parsed = parseSubmission(input);
   if (!parsed.ok) return fail({ kind: 'invalid', problems: parsed.error });
 
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const askedFor =
     askedForSessionId === undefined ? undefined : await sessionById(deps.store, actor.committeeId, askedForSessionId);
   const sessions = await sessionsOf(deps.store, actor.committeeId);

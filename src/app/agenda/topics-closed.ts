@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import type { AppDependencies } from '../dependencies';
 import { draftsForPeople, enqueueOperation } from '../delivery/outbox-record';
 import type { CommitteeDocument, PersonDocument } from '../documents';
@@ -35,7 +36,7 @@ export async function reportTopicsClosed(
   const dispatchId = `topics-closed:${session.id}:${dueAt}`;
   const secretariat = people.filter((person) => person.active && person.roles.includes('secretariat'));
   const drafts = draftsForPeople(dispatchId, secretariat, { kind: TOPICS_CLOSED_MESSAGE_KIND, data: { ...data } });
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   try {
     await deps.store.batch(committee.committeeId, [
       enqueueOperation(committee.committeeId, dispatchId, drafts, nowIso),

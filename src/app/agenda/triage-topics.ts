@@ -1,15 +1,17 @@
 import { AGENDA_LIMITS, type AgendaItem } from '../../domain/agenda/agenda-items';
 import { parseTriageDecision, type TriageInput, type TriageProblem } from '../../domain/agenda/triage-decision';
+import { nowUtcIso } from '../../domain/clock';
 import { isSafeIdPart } from '../../domain/ids';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
-import type { SessionState } from '../../domain/sessions/session-state';
+import { isBeforeHeld } from '../../domain/sessions/session-state';
+import { wrongState, type WrongState } from '../../domain/sessions/wrong-state';
 import type { AppDependencies } from '../dependencies';
 import { enqueueOperation, personRecipient, type OutboxDraft } from '../delivery/outbox-record';
 import type { CommitteeDocument, PersonDocument } from '../documents';
 import type { Actor } from '../identify-actor';
 import { withoutEtag, type BatchOperation, type Stored } from '../ports/document-store';
-import { ConcurrencyError, ConflictError } from '../ports/store-errors';
+import { savedUnlessChanged } from '../saved-unless-changed';
 import { personDocumentId } from '../../domain/ids';
 import { sessionById, sessionsOf } from '../sessions/find-session';
 import type { SessionDocument } from '../sessions/session-document';
@@ -32,13 +34,10 @@ export interface TopicDecisionMessage {
   readonly reason?: string;
 }
 
-/** Sessions whose agenda is still being built. */
-const BUILDING: readonly SessionState[] = ['planned', 'topicsOpen', 'invited'];
-
 export type DecideRefusal =
   | { readonly kind: 'noCommittee' | 'notAllowed' | 'unknownSubmission' | 'noFollowingSession' | 'tooManyItems' }
   | { readonly kind: 'alreadyDecided'; readonly submission: Stored<SubmissionDocument> }
-  | { readonly kind: 'illegalState'; readonly session: Stored<SessionDocument> }
+  | WrongState
   | { readonly kind: 'outdated' }
   | { readonly kind: 'invalid'; readonly problems: readonly TriageProblem[] };
 
@@ -81,12 +80,12 @@ export async function decideTopic(
   const { submission, session } = found.value;
   if (submission.status !== 'submitted') return fail({ kind: 'alreadyDecided', submission });
   if (revision !== submission.revision) return fail({ kind: 'outdated' });
-  if (!BUILDING.includes(session.state)) return fail({ kind: 'illegalState', session });
+  if (!isBeforeHeld(session.state)) return fail(wrongState(session));
   const parsed = parseTriageDecision(input);
   if (!parsed.ok) return fail({ kind: 'invalid', problems: parsed.error });
   const decision = parsed.value;
 
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const by = actor.identity.aadObjectId;
   const recorded = (extra: Partial<RecordedDecision> = {}): RecordedDecision => ({
     type: decision.type,
@@ -160,17 +159,14 @@ export async function decideTopic(
     recipientLabel: submission.personName,
     message: { kind: TOPIC_DECISION_MESSAGE_KIND, data: { ...notice } },
   };
-  try {
-    const [stored] = await deps.store.batch(actor.committeeId, [
+  const saved = await savedUnlessChanged(() =>
+    deps.store.batch(actor.committeeId, [
       { op: 'replace', document: changed, ifMatch: submission._etag },
       ...(agendaOperation ? [agendaOperation] : []),
       enqueueOperation(actor.committeeId, draft.key, [draft], nowIso),
-    ]);
-    return ok({ submission: stored as Stored<SubmissionDocument>, session });
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
-    return fail({ kind: 'outdated' });
-  }
+    ]),
+  );
+  return saved.ok ? ok({ submission: saved.value[0] as Stored<SubmissionDocument>, session }) : saved;
 }
 
 /** A new item goes after the other topics, before the reports and any other business. */
@@ -224,6 +220,6 @@ async function followingSession(
   session: SessionDocument,
 ): Promise<Stored<SessionDocument> | undefined> {
   return (await sessionsOf(deps.store, committeeId)).find(
-    (candidate) => BUILDING.includes(candidate.state) && candidate.startsAt > session.startsAt,
+    (candidate) => isBeforeHeld(candidate.state) && candidate.startsAt > session.startsAt,
   );
 }

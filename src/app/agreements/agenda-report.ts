@@ -1,4 +1,5 @@
 import { reportedAtSession } from '../../domain/agreements/agenda-agreements';
+import { isCancelled } from '../../domain/sessions/session-state';
 import type { DocumentStore } from '../ports/document-store';
 import { sessionsOf } from '../sessions/find-session';
 import type { SessionDocument } from '../sessions/session-document';
@@ -32,7 +33,7 @@ export async function agreementsReportedAt(
   const previous = sessions
     .filter(
       (candidate) =>
-        candidate.state !== 'cancelled' && candidate.id !== session.id && candidate.startsAt < session.startsAt,
+        !isCancelled(candidate.state) && candidate.id !== session.id && candidate.startsAt < session.startsAt,
     )
     .at(-1);
   return agreements

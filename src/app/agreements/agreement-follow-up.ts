@@ -7,6 +7,7 @@ import {
   nextFollowUpAt,
   reminderOn,
 } from '../../domain/agreements/follow-up-days';
+import { nowUtcIso } from '../../domain/clock';
 import { COMMITTEE_DOCUMENT_ID } from '../../domain/ids';
 import type { AppDependencies } from '../dependencies';
 import { draftsForPeople, enqueueOperation, type OutboxDraft } from '../delivery/outbox-record';
@@ -77,7 +78,7 @@ export async function followUpAgreements(
     agreementsOf(deps.store, committee.committeeId),
     peopleById(deps.store, committee.committeeId),
   ]);
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   let reminders = 0;
   let digests = 0;
   for (const item of items) {

@@ -4,6 +4,7 @@ import {
   type StatusChangeRefusal,
 } from '../../domain/agreements/action-item-status';
 import { checkDueDate, localToday } from '../../domain/agreements/due-dates';
+import { nowUtcIso } from '../../domain/clock';
 import { isSafeIdPart } from '../../domain/ids';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
@@ -13,7 +14,7 @@ import { draftsForPeople, enqueueOperation, type OutboxDraft } from '../delivery
 import type { CommitteeDocument, PersonDocument } from '../documents';
 import type { Actor } from '../identify-actor';
 import { withoutEtag, type Stored } from '../ports/document-store';
-import { ConcurrencyError, ConflictError } from '../ports/store-errors';
+import { savedUnlessChanged } from '../saved-unless-changed';
 import { actionItemMessage, type ActionItemNotice } from './action-item-messages';
 import { actionItemView, peopleById, secretariatOf, type ActionItemView } from './action-item-view';
 import type { AgreementDocument, AgreementEvent } from './agreement-document';
@@ -254,7 +255,7 @@ async function changeItem(
   if (problem) return fail({ kind: 'invalid', field: 'note', code: problem, view: current });
   const by = actor.identity.aadObjectId;
   const standing = { responsible: loaded.item.responsibleId === by, secretariat: actor.roles.includes('secretariat') };
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const decided = change({ ...loaded, nowIso }, standing, note);
   if (!decided.ok) return fail({ ...decided.error, view: current });
   const changed: AgreementDocument = {
@@ -272,19 +273,17 @@ async function changeItem(
       ),
     ),
   );
-  try {
-    await deps.store.batch(actor.committeeId, [
+  const saved = await savedUnlessChanged(() =>
+    deps.store.batch(actor.committeeId, [
       { op: 'replace', document: changed, ifMatch: loaded.item._etag },
       ...(drafts.length > 0
         ? [enqueueOperation(actor.committeeId, `action:${changed.id}:r${changed.revision}`, drafts, nowIso)]
         : []),
-    ]);
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
-    const again = await loadItem(deps, actor, changed.id);
-    return fail({ kind: 'outdated', view: again.ok ? viewFor(again.value, again.value.item, actor) : current });
-  }
-  return ok({ view: viewFor(loaded, changed, actor) });
+    ]),
+  );
+  if (saved.ok) return ok({ view: viewFor(loaded, changed, actor) });
+  const again = await loadItem(deps, actor, changed.id);
+  return fail({ kind: 'outdated', view: again.ok ? viewFor(again.value, again.value.item, actor) : current });
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Clock } from '../../domain/clock';
+import { type Clock, nowUtcIso } from '../../domain/clock';
 import {
   MAX_BATCH_OPERATIONS,
   type BatchOperation,
@@ -139,7 +139,7 @@ async function planWrite(
     ),
   );
   const actor = auditContext.current();
-  const atIso = clock.now().toUTC().toISO()!;
+  const atIso = nowUtcIso(clock);
   const planned: BatchOperation[] = [];
   const records: AuditRecord[] = [];
   let unconditional = false;

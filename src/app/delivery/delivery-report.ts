@@ -1,8 +1,9 @@
+import { nowUtcIso } from '../../domain/clock';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
 import type { AppDependencies } from '../dependencies';
 import type { Actor } from '../identify-actor';
-import { ConcurrencyError } from '../ports/store-errors';
+import { savedUnlessChanged } from '../saved-unless-changed';
 import { withoutExpiry } from '../privacy/lifetimes';
 import type { DispatchDocument, FailureReason, OutboxRecord } from './outbox-record';
 
@@ -93,20 +94,18 @@ export async function retryFailedDeliveries(
       })
     ).length > 0;
   if (!known) return fail({ kind: 'unknownDispatch' });
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   let retried = 0;
   for (const record of failed) {
     const { _etag: etag, failure: _failure, ...rest } = record;
-    try {
-      // Pending again, it must not expire before it is sent.
-      await deps.store.replace<OutboxRecord>(
+    // Pending again, it must not expire before it is sent. One changed meanwhile is left as it is.
+    const saved = await savedUnlessChanged(() =>
+      deps.store.replace<OutboxRecord>(
         withoutExpiry({ ...rest, status: 'pending' as const, attempts: 0, nextAttemptAt: nowIso }),
         etag,
-      );
-      retried += 1;
-    } catch (error) {
-      if (!(error instanceof ConcurrencyError)) throw error;
-    }
+      ),
+    );
+    if (saved.ok) retried += 1;
   }
   return ok({ retried });
 }

@@ -3,6 +3,7 @@ import {
   type DeliveryPolicy,
   DEFAULT_DELIVERY_POLICY,
 } from '../../domain/delivery/delivery-policy';
+import { nowUtcIso, toUtcIso } from '../../domain/clock';
 import type { SendRateLimiter } from '../../domain/delivery/send-rate-limiter';
 import type { AppDependencies } from '../dependencies';
 import type { ConversationDocument } from '../documents';
@@ -195,7 +196,7 @@ export class OutboxSender {
     const at = this.nowIso();
     const step = nextStepAfterFailure(attempts, { status, retryAfterMs }, this.deps.random, this.policy);
     if (step.kind === 'retry') {
-      const nextAttemptAt = this.deps.clock.now().plus({ milliseconds: step.delayMs }).toUTC().toISO()!;
+      const nextAttemptAt = toUtcIso(this.deps.clock.now().plus({ milliseconds: step.delayMs }));
       const settled = await this.settle(record, { attempts, nextAttemptAt, lastFailure: { status, detail, at } });
       return settled === 'skipped' ? 'skipped' : 'retried';
     }
@@ -210,7 +211,7 @@ export class OutboxSender {
 
   /** Takes the record for this sender if nobody else did meanwhile. */
   private claim(record: Stored<OutboxRecord>): Promise<Stored<OutboxRecord> | undefined> {
-    const leaseUntil = this.deps.clock.now().plus({ milliseconds: this.leaseMs }).toUTC().toISO()!;
+    const leaseUntil = toUtcIso(this.deps.clock.now().plus({ milliseconds: this.leaseMs }));
     return claimLease(this.deps.store, record, this.deps.instanceId, leaseUntil);
   }
 
@@ -248,6 +249,6 @@ export class OutboxSender {
   }
 
   private nowIso(): string {
-    return this.deps.clock.now().toUTC().toISO()!;
+    return nowUtcIso(this.deps.clock);
   }
 }

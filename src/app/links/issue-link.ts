@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import { linkExpiry } from '../../domain/links/link-lifetime';
 import type { AppDependencies } from '../dependencies';
 import type { IssuedLinks, LinkRequests } from '../ports/message-renderer';
@@ -59,7 +60,7 @@ export async function issueLink(deps: AppDependencies, issue: LinkIssue): Promis
     if (session?.type !== 'session') return undefined;
     sessionEndsAt = session.endsAt;
   }
-  const issuedAt = deps.clock.now().toUTC().toISO()!;
+  const issuedAt = nowUtcIso(deps.clock);
   const expiresAt = linkExpiry(target.kind, issuedAt, sessionEndsAt);
   if (!expiresAt) return undefined;
 

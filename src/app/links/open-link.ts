@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import { isSafeIdPart } from '../../domain/ids';
 import type { AppDependencies } from '../dependencies';
 import type { Stored } from '../ports/document-store';
@@ -21,7 +22,7 @@ export async function openLink(
   if (!id || !isSafeIdPart(committeeId)) return undefined;
   const link = await deps.store.get<LinkDocument>(committeeId, id);
   if (link?.type !== LINK_TYPE || !kinds.includes(link.kind)) return undefined;
-  if (link.expiresAt <= deps.clock.now().toUTC().toISO()!) return undefined;
+  if (link.expiresAt <= nowUtcIso(deps.clock)) return undefined;
   const target = targetOf(link);
   if (!target) return undefined;
   const recipient = { kind: link.recipientKind, id: link.recipientId };

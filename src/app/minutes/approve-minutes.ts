@@ -1,12 +1,14 @@
+import { nowUtcIso } from '../../domain/clock';
 import { fail, ok, type Result } from '../../domain/result';
-import { nextState, type SessionState } from '../../domain/sessions/session-state';
+import { hasMinutes, nextState } from '../../domain/sessions/session-state';
+import { wrongState, type WrongState } from '../../domain/sessions/wrong-state';
 import { actionItemsOnApproval, followUpActionItems } from '../agreements/action-items-on-approval';
 import type { AppDependencies } from '../dependencies';
 import { draftsForPeople, enqueueOperation, type OutboxDraft } from '../delivery/outbox-record';
 import type { CommitteeDocument, PersonDocument } from '../documents';
 import type { MessageSpec } from '../ports/message-renderer';
-import { withoutEtag, type BatchOperation, type Document, type Stored } from '../ports/document-store';
-import { ConcurrencyError, ConflictError } from '../ports/store-errors';
+import { withoutEtag, type BatchOperation, type Stored } from '../ports/document-store';
+import { savedUnlessChanged } from '../saved-unless-changed';
 import { rosterSnapshot, type RosterSnapshot } from '../sessions/roster-snapshot';
 import type { SessionDocument } from '../sessions/session-document';
 import type { MinutesDocument } from './minutes-document';
@@ -17,7 +19,7 @@ import {
   shownItems,
   type MinutesResultsMessage,
 } from './minutes-messages';
-import { loadMinutes, responsesTo } from './open-minutes';
+import { openOrCreateMinutes, responsesTo } from './open-minutes';
 
 export type ApproveRefusal =
   | { readonly kind: 'notCirculated' | 'alreadyApproved' | 'outdated' }
@@ -25,7 +27,7 @@ export type ApproveRefusal =
   | { readonly kind: 'revisionNotCirculated'; readonly version: number; readonly circulatedVersion: number }
   /** Objections wait on the circulated version; the secretariat confirms before approving over them. */
   | { readonly kind: 'confirmObjections'; readonly objections: number }
-  | { readonly kind: 'illegalState'; readonly current: SessionState };
+  | WrongState;
 
 export interface Approved {
   readonly minutes: Stored<MinutesDocument>;
@@ -50,7 +52,7 @@ export interface ApproveOptions {
  * item per agreement with its first messages, and one dispatch: the working group's results card
  * (results and agreements, never the internal discussion, with the extract's PDF) and an
  * "approved" notice with the full minutes' PDF to every recipient. Approving twice fails the
- * batch and sends nothing twice.
+ * batch and sends nothing twice. A session that has no minutes is refused before any are opened.
  */
 export async function approveMinutes(
   deps: AppDependencies,
@@ -59,7 +61,8 @@ export async function approveMinutes(
   by: string,
   options: ApproveOptions,
 ): Promise<Result<Approved, ApproveRefusal>> {
-  const head = await loadMinutes(deps, committee, session, by);
+  if (!hasMinutes(session.state)) return fail(wrongState(session, 'minutes'));
+  const head = await openOrCreateMinutes(deps, committee, session, by);
   if (head.status === 'approved')
     return head.version > (head.publishedVersion ?? 0)
       ? publishCorrection(deps, committee, session, head)
@@ -74,9 +77,9 @@ export async function approveMinutes(
   if (objections > 0 && !options.confirmed && !options.automatic)
     return fail({ kind: 'confirmObjections', objections });
   const next = nextState(session.state, 'approveMinutes');
-  if (!next.ok) return fail({ kind: 'illegalState', current: session.state });
+  if (!next.ok) return fail(wrongState(session, 'minutes'));
 
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const approved: MinutesDocument = {
     ...withoutEtag(head),
     status: 'approved',
@@ -103,14 +106,12 @@ export async function approveMinutes(
     ...actionItems.operations,
     enqueueOperation(committee.committeeId, dispatchId, drafts, nowIso),
   ];
-  let written: Array<Stored<Document> | undefined>;
-  try {
-    written = await deps.store.batch(committee.committeeId, operations);
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
-    const now = await loadMinutes(deps, committee, session, by);
+  const saved = await savedUnlessChanged(() => deps.store.batch(committee.committeeId, operations));
+  if (!saved.ok) {
+    const now = await openOrCreateMinutes(deps, committee, session, by);
     return fail({ kind: now.status === 'approved' ? 'alreadyApproved' : 'outdated' });
   }
+  const written = saved.value;
   await followUpActionItems(deps, committee);
   return ok({
     minutes: written[0] as Stored<MinutesDocument>,
@@ -128,12 +129,12 @@ async function publishCorrection(
   session: Stored<SessionDocument>,
   head: Stored<MinutesDocument>,
 ): Promise<Result<Approved, ApproveRefusal>> {
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const published: MinutesDocument = { ...withoutEtag(head), publishedVersion: head.version };
   const roster = await rosterSnapshot(deps.store, committee.committeeId);
   const dispatchId = `minutes-correction:${session.id}:v${head.version}`;
-  try {
-    const [stored] = await deps.store.batch(committee.committeeId, [
+  const saved = await savedUnlessChanged(() =>
+    deps.store.batch(committee.committeeId, [
       { op: 'replace', document: published, ifMatch: head._etag },
       enqueueOperation(
         committee.committeeId,
@@ -141,18 +142,16 @@ async function publishCorrection(
         publicationDrafts(committee, session, published, roster, dispatchId, true, false),
         nowIso,
       ),
-    ]);
-    return ok({
-      minutes: stored as Stored<MinutesDocument>,
-      session,
-      correction: true,
-      agreements: 0,
-      toWorkingGroupConversation: Boolean(committee.workingGroupConversationId),
-    });
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
-    return fail({ kind: 'outdated' });
-  }
+    ]),
+  );
+  if (!saved.ok) return saved;
+  return ok({
+    minutes: saved.value[0] as Stored<MinutesDocument>,
+    session,
+    correction: true,
+    agreements: 0,
+    toWorkingGroupConversation: Boolean(committee.workingGroupConversationId),
+  });
 }
 
 /**

@@ -1,14 +1,16 @@
+import { nowUtcIso } from '../../domain/clock';
 import { minutesSettingsOf } from '../../domain/committee';
 import { objectionDeadline } from '../../domain/minutes/objection-deadline';
 import { REVIEW_TEXT_BUDGET } from '../../domain/minutes/card-budget';
 import { changedItemIds } from '../../domain/minutes/minutes-versions';
 import { fail, ok, type Result } from '../../domain/result';
-import { nextState, type SessionState } from '../../domain/sessions/session-state';
+import { hasMinutes, isRepeatOf, nextState } from '../../domain/sessions/session-state';
+import { wrongState, type WrongState } from '../../domain/sessions/wrong-state';
 import type { AppDependencies } from '../dependencies';
 import { draftsForPeople, enqueueOperation, type OutboxDraft } from '../delivery/outbox-record';
 import type { CommitteeDocument } from '../documents';
 import { withoutEtag, type BatchOperation, type Stored } from '../ports/document-store';
-import { ConcurrencyError, ConflictError } from '../ports/store-errors';
+import { savedUnlessChanged } from '../saved-unless-changed';
 import { rosterSnapshot, type RosterSnapshot } from '../sessions/roster-snapshot';
 import type { SessionDocument } from '../sessions/session-document';
 import {
@@ -26,13 +28,13 @@ import {
   type MinutesReviewMessage,
 } from './minutes-messages';
 import { minutesRecipients } from './minutes-recipients';
-import { loadMinutes } from './open-minutes';
+import { openOrCreateMinutes } from './open-minutes';
 
 export type CirculateRefusal =
   /** This version is already out: sending it again would send nothing new. */
   | { readonly kind: 'alreadyCirculated'; readonly version: number }
   | { readonly kind: 'approved' }
-  | { readonly kind: 'illegalState'; readonly current: SessionState }
+  | WrongState
   | { readonly kind: 'noRecipients' }
   | { readonly kind: 'outdated' };
 
@@ -50,6 +52,7 @@ export interface Circulated {
  * session moves on to "minutes circulated", and one review card per recipient goes into the
  * outbox, keyed by the round so that sending a round again sends nothing twice. Recipients of
  * an earlier round see which items changed since. The deadline job is scheduled afterwards.
+ * A session that has no minutes (not held yet, or cancelled) is refused before any are opened.
  */
 export async function circulateMinutes(
   deps: AppDependencies,
@@ -57,21 +60,22 @@ export async function circulateMinutes(
   session: Stored<SessionDocument>,
   by: string,
 ): Promise<Result<Circulated, CirculateRefusal>> {
-  const head = await loadMinutes(deps, committee, session, by);
+  if (!hasMinutes(session.state)) return fail(wrongState(session, 'minutes'));
+  const head = await openOrCreateMinutes(deps, committee, session, by);
   if (head.status === 'approved') return fail({ kind: 'approved' });
   if (head.circulation && head.circulation.version === head.version)
     return fail({ kind: 'alreadyCirculated', version: head.version });
   let state = session.state;
-  if (state !== 'minutesCirculated') {
+  if (!isRepeatOf(state, 'circulateMinutes')) {
     const next = nextState(state, 'circulateMinutes');
-    if (!next.ok) return fail({ kind: 'illegalState', current: state });
+    if (!next.ok) return fail(wrongState(session, 'minutes'));
     state = next.value;
   }
   const roster = await rosterSnapshot(deps.store, committee.committeeId);
   const { attendees, secretariat } = await minutesRecipients(deps.store, committee.committeeId, session.id, roster);
   if (attendees.length + secretariat.length === 0) return fail({ kind: 'noRecipients' });
 
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const round = (head.circulation?.round ?? 0) + 1;
   const circulation: MinutesCirculation = {
     version: head.version,
@@ -126,13 +130,9 @@ export async function circulateMinutes(
     updatedBy: by,
   };
   if (state !== session.state) operations.push({ op: 'replace', document: movedSession, ifMatch: session._etag });
-  let stored: Array<Stored<MinutesDocument> | undefined>;
-  try {
-    stored = (await deps.store.batch(committee.committeeId, operations)) as Array<Stored<MinutesDocument> | undefined>;
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
-    return fail({ kind: 'outdated' });
-  }
+  const saved = await savedUnlessChanged(() => deps.store.batch(committee.committeeId, operations));
+  if (!saved.ok) return saved;
+  const stored = saved.value as Array<Stored<MinutesDocument> | undefined>;
   await scheduleMinutesJob(deps, committee.committeeId, session.id, circulation.objectionDeadline);
   const sessionNow =
     state !== session.state

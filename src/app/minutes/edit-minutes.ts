@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { nowUtcIso } from '../../domain/clock';
 import { localToday } from '../../domain/minutes/objection-deadline';
 import { parseMinutesItem, type MinutesItemProblem } from '../../domain/minutes/minutes-item-edit';
 import { agreementCount, changedItemIds } from '../../domain/minutes/minutes-versions';
@@ -7,11 +8,11 @@ import type { Person } from '../../domain/roster';
 import { fail, ok, type Result } from '../../domain/result';
 import type { AppDependencies } from '../dependencies';
 import { withoutEtag, type Stored } from '../ports/document-store';
-import { ConcurrencyError, ConflictError } from '../ports/store-errors';
+import { savedUnlessChanged } from '../saved-unless-changed';
 import type { SessionAccess } from '../sessions/find-session';
 import { rosterSnapshot, type RosterSnapshot } from '../sessions/roster-snapshot';
 import type { MinutesDocument, MinutesVersionKind } from './minutes-document';
-import { loadMinutes, minutesView, saveVersionOperations, type MinutesView } from './open-minutes';
+import { openOrCreateMinutes, minutesView, saveVersionOperations, type MinutesView } from './open-minutes';
 
 /** The item form's data: the item as stored, and the people who may be responsible for an agreement. */
 export interface MinutesItemForm {
@@ -30,14 +31,14 @@ export type MinutesEditRefusal =
   | { readonly kind: 'outdated'; readonly view: MinutesView }
   | { readonly kind: 'invalid'; readonly form: MinutesItemForm; readonly problems: readonly MinutesItemProblem[] };
 
-/** The form for one item of the session's minutes. */
+/** The form for one item of the session's minutes (opened first, if nobody has: see `openOrCreateMinutes`). */
 export async function minutesItemForm(
   deps: AppDependencies,
   access: SessionAccess,
   itemId: unknown,
   by: string,
 ): Promise<Result<MinutesItemForm, MinutesEditRefusal>> {
-  const head = await loadMinutes(deps, access.committee, access.session, by);
+  const head = await openOrCreateMinutes(deps, access.committee, access.session, by);
   const index = head.items.findIndex((item) => item.itemId === itemId);
   if (index < 0) return fail({ kind: 'unknownItem' });
   return ok(await formFor(deps, access, head, index, await rosterSnapshot(deps.store, access.committee.committeeId)));
@@ -59,14 +60,14 @@ export async function saveMinutesItem(
   fields: Readonly<Record<string, unknown>>,
 ): Promise<Result<MinutesView, MinutesEditRefusal>> {
   const { committee, session } = access;
-  const head = await loadMinutes(deps, committee, session, by);
+  const head = await openOrCreateMinutes(deps, committee, session, by);
   if (version !== head.version)
     return fail({ kind: 'outdated', view: await minutesView(deps, committee, session, head) });
   const index = head.items.findIndex((item) => item.itemId === itemId);
   if (index < 0) return fail({ kind: 'unknownItem' });
   const roster = await rosterSnapshot(deps.store, committee.committeeId);
   const existing = head.items[index]!;
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const parsed = parseMinutesItem(existing, fields, {
     responsibles: responsibles(roster),
     today: localToday(nowIso, committee.timeZone),
@@ -87,19 +88,14 @@ export async function saveMinutesItem(
     updatedAt: nowIso,
     updatedBy: by,
   };
-  try {
-    await deps.store.batch(
-      committee.committeeId,
-      saveVersionOperations(head, next, kind, changedItemIds(head.items, items)),
-    );
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
-    return fail({
-      kind: 'outdated',
-      view: await minutesView(deps, committee, session, await loadMinutes(deps, committee, session, by)),
-    });
-  }
-  return ok(await minutesView(deps, committee, session, next));
+  const saved = await savedUnlessChanged(() =>
+    deps.store.batch(committee.committeeId, saveVersionOperations(head, next, kind, changedItemIds(head.items, items))),
+  );
+  if (saved.ok) return ok(await minutesView(deps, committee, session, next));
+  return fail({
+    kind: 'outdated',
+    view: await minutesView(deps, committee, session, await openOrCreateMinutes(deps, committee, session, by)),
+  });
 }
 
 /** Active people of the roster who may own an agreement, with their seat's institution to default to. */

@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import { minutesSettingsOf } from '../../domain/committee';
 import { COMMITTEE_DOCUMENT_ID } from '../../domain/ids';
 import type { AppDependencies } from '../dependencies';
@@ -93,7 +94,7 @@ export const MINUTES_JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
           committee.committeeId,
           dispatchId,
           draftsForPeople(dispatchId, secretariat, { kind: MINUTES_OBJECTIONS_MESSAGE_KIND, data: { ...message } }),
-          deps.clock.now().toUTC().toISO()!,
+          nowUtcIso(deps.clock),
         ),
       ]);
     } catch (error) {

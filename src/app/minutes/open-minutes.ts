@@ -1,6 +1,6 @@
+import { nowUtcIso } from '../../domain/clock';
 import { minutesSettingsOf } from '../../domain/committee';
 import type { MinutesItem, MinutesParticipant } from '../../domain/minutes/minutes-content';
-import type { SessionState } from '../../domain/sessions/session-state';
 import { loadAgenda } from '../agenda/session-agenda';
 import type { AppDependencies } from '../dependencies';
 import type { CommitteeDocument } from '../documents';
@@ -19,9 +19,6 @@ import {
 } from './minutes-document';
 import { shownItems, type ShownItem } from './minutes-messages';
 import type { MinutesResponseDocument } from './minutes-response-document';
-
-/** Sessions that have minutes: held (or later), never cancelled. */
-export const MINUTES_STATES: readonly SessionState[] = ['held', 'minutesCirculated', 'minutesApproved', 'closed'];
 
 /** Per item of the circulated version: how many agreed, and who objected with what. */
 export interface ItemResponses {
@@ -67,7 +64,7 @@ export function minutesCardLinks(view: Pick<MinutesView, 'sessionId' | 'publishe
  * agenda as it stands) and the recorded attendance, as version 1. Two first opens race for one
  * id; the loser reads the winner's.
  */
-export async function loadMinutes(
+export async function openOrCreateMinutes(
   deps: AppDependencies,
   committee: Stored<CommitteeDocument>,
   session: Stored<SessionDocument>,
@@ -75,7 +72,7 @@ export async function loadMinutes(
 ): Promise<Stored<MinutesDocument>> {
   const existing = await deps.store.get<MinutesDocument>(committee.committeeId, minutesDocumentId(session.id));
   if (existing) return existing;
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const agendaItems = session.agenda?.items ?? (await loadAgenda(deps.store, committee.committeeId, session)).items;
   const items: MinutesItem[] = agendaItems.map((item) => ({
     itemId: item.id,

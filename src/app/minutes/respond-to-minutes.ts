@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import type { NotCurrentReason } from '../../domain/current-holder';
 import { objectionsOpenAt } from '../../domain/minutes/objection-deadline';
 import { fail, ok, type Result } from '../../domain/result';
@@ -75,7 +76,7 @@ export async function respondToMinutes(
   const notCurrent = await whyAttendeeNotCurrent(deps.store, actor.committeeId, session.id, personId, actor.person);
   if (notCurrent) return fail({ kind: 'notCurrent', reason: notCurrent });
   if (head.status === 'approved') return fail({ kind: 'approved' });
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   if (!objectionsOpenAt(circulation.objectionDeadline, nowIso))
     return fail({ kind: 'late', deadline: circulation.objectionDeadline });
   const circulated = await circulatedItems(deps, head);

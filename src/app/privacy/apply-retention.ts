@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon';
+import { toUtcIso } from '../../domain/clock';
 import { DEFAULT_RETENTION_MONTHS, retentionMonthsOf } from '../../domain/committee';
 import { COMMITTEE_DOCUMENT_ID } from '../../domain/ids';
 import { nameFinder } from '../../domain/name-finder';
+import { isFinished } from '../../domain/sessions/session-state';
 import type { AgreementDocument } from '../agreements/agreement-document';
 import type { SubmissionDocument } from '../agenda/submission-document';
 import { auditContext } from '../audit/audit-context';
@@ -15,13 +17,7 @@ import type { RsvpDocument } from '../sessions/rsvp-document';
 import type { SessionDocument } from '../sessions/session-document';
 import { forgetPerson } from './erase-person';
 import { ERASED_PSEUDONYM } from './pseudonym';
-import {
-  FINISHED_SESSION_STATES,
-  RETENTION_RULES,
-  sessionRetentionStart,
-  type RetentionRule,
-  type RetentionScope,
-} from './retention-rules';
+import { RETENTION_RULES, sessionRetentionStart, type RetentionRule, type RetentionScope } from './retention-rules';
 import { rewriteDocument, type Rewritten } from './rewrite-document';
 import { removeSharedLinkTokens } from '../links/remove-shared-link-tokens';
 
@@ -113,7 +109,7 @@ async function retentionScope(
   const committee = await deps.store.get<CommitteeDocument>(committeeId, COMMITTEE_DOCUMENT_ID);
   const now = deps.clock.now().toUTC();
   const months = committee ? retentionMonthsOf(committee) : DEFAULT_RETENTION_MONTHS;
-  const periodCutoff = now.minus({ months }).toISO()!;
+  const periodCutoff = toUtcIso(now.minus({ months }));
   const notDone = { type: 'agreement', where: [{ field: 'status', op: '!=' as const, value: 'done' }] };
   const [sessions, people, seats, openAgreements] = await Promise.all([
     committee ? deps.store.query<SessionDocument>(committeeId, { type: 'session' }) : Promise.resolve([]),
@@ -123,7 +119,7 @@ async function retentionScope(
   ]);
   const expiredSessions = new Set<string>();
   for (const session of sessions) {
-    if (!FINISHED_SESSION_STATES.has(session.state)) continue;
+    if (!isFinished(session.state)) continue;
     const minutes = await deps.store.get<MinutesDocument>(committeeId, minutesDocumentId(session.id));
     const since = sessionRetentionStart(session, minutes);
     const sinceUtc = since && DateTime.fromISO(since, { zone: 'utc' }).toUTC().toISO()!;
@@ -133,9 +129,9 @@ async function retentionScope(
   const scope: RetentionScope = {
     committeeId,
     ...(committee ? { committee } : {}),
-    nowIso: now.toISO()!,
+    nowIso: toUtcIso(now),
     periodCutoff,
-    daysAgo: (days) => now.minus({ days }).toISO()!,
+    daysAgo: (days) => toUtcIso(now.minus({ days })),
     expiredSessions,
     people: new Map(people.map((person) => [person.aadObjectId, withoutEtag(person)])),
     stillNeeded: new Set([...holders, ...openAgreements.map((agreement) => agreement.responsibleId)]),

@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import { ROSTER_DOCUMENT_ID } from '../../domain/ids';
 import { nameFinder } from '../../domain/name-finder';
 import { mayUse } from '../../domain/permissions';
@@ -72,7 +73,7 @@ export async function erasePerson(
 
   // The person last, in one batch with the roster's next revision and their seats.
   const writeErasedPerson = async (): Promise<boolean> => {
-    const now = deps.clock.now().toUTC().toISO()!;
+    const now = nowUtcIso(deps.clock);
     const { contact: _contact, institution: _institution, _etag: personEtag, ...kept } = person;
     const erased: PersonDocument = { ...kept, displayName: pseudonym, roles: [], active: false, erasedAt: now };
     const roster: RosterDocument = {

@@ -1,3 +1,4 @@
+import { nowUtcIso, toUtcIso } from '../../domain/clock';
 import { personDocumentId } from '../../domain/ids';
 import type { AppDependencies } from '../dependencies';
 import type { ConversationDocument, PersonDocument, SeatDocument } from '../documents';
@@ -36,7 +37,7 @@ export type DataExportLink = IssuedLink;
  */
 export async function exportPersonalData(deps: AppDependencies, actor: Actor): Promise<DataExportLink | undefined> {
   const now = deps.clock.now().toUTC();
-  const content = await collectPersonalData(deps.store, actor.committeeId, actor.identity.aadObjectId, now.toISO()!);
+  const content = await collectPersonalData(deps.store, actor.committeeId, actor.identity.aadObjectId, toUtcIso(now));
   // Cosmos DB removes it by itself a day later; the retention run does the same on any store.
   const document: DataExportDocument = expiringAfterDays(
     {
@@ -44,8 +45,8 @@ export async function exportPersonalData(deps: AppDependencies, actor: Actor): P
       committeeId: actor.committeeId,
       type: 'dataExport',
       personId: actor.identity.aadObjectId,
-      createdAt: now.toISO()!,
-      expiresAt: now.plus({ hours: DATA_EXPORT_HOURS }).toISO()!,
+      createdAt: toUtcIso(now),
+      expiresAt: toUtcIso(now.plus({ hours: DATA_EXPORT_HOURS })),
       content,
     } satisfies DataExportDocument,
     DATA_EXPORT_HOURS / 24,
@@ -73,7 +74,7 @@ export async function dataExportFile(
   if (!link?.exportId) return undefined;
   const found = await deps.store.get<DataExportDocument>(committeeId, link.exportId);
   if (found?.type !== 'dataExport' || found.personId !== link.recipientId) return undefined;
-  if (found.expiresAt <= deps.clock.now().toUTC().toISO()!) return undefined;
+  if (found.expiresAt <= nowUtcIso(deps.clock)) return undefined;
   return {
     fileName: `gremium-meine-daten-${found.createdAt.slice(0, 10)}.json`,
     content: JSON.stringify(found.content, null, 2),

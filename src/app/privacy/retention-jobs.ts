@@ -1,3 +1,4 @@
+import { nowUtcIso, toUtcIso } from '../../domain/clock';
 import { DEFAULT_RETENTION_MONTHS } from '../../domain/committee';
 import { COMMITTEE_DOCUMENT_ID } from '../../domain/ids';
 import { auditContext } from '../audit/audit-context';
@@ -28,7 +29,7 @@ export async function scheduleRetention(deps: AppDependencies, committeeId: stri
  * run once a day, so it may look across committees. Answers how many jobs it scheduled.
  */
 export async function ensureRetentionJobs(deps: AppDependencies): Promise<number> {
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   let scheduled = 0;
   const committees = await deps.store.queryAcrossCommittees<CommitteeDocument>({ type: 'committee' });
   for (const committee of committees) {
@@ -56,9 +57,9 @@ export async function applyRetentionWithoutCommittee(
 ): Promise<string[]> {
   const now = deps.clock.now().toUTC();
   const scope = {
-    nowIso: now.toISO()!,
-    periodCutoff: now.minus({ months: DEFAULT_RETENTION_MONTHS }).toISO()!,
-    daysAgo: (days: number) => now.minus({ days }).toISO()!,
+    nowIso: toUtcIso(now),
+    periodCutoff: toUtcIso(now.minus({ months: DEFAULT_RETENTION_MONTHS })),
+    daysAgo: (days: number) => toUtcIso(now.minus({ days })),
   };
   const partitions = new Set<string>();
   for (const rule of RETENTION_RULES) {
@@ -82,7 +83,7 @@ export async function applyRetentionWithoutCommittee(
 export const RETENTION_JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   [RETENTION_JOB]: async (job, deps) => {
     await applyRetention(deps, job.committeeId);
-    const nowIso = deps.clock.now().toUTC().toISO()!;
+    const nowIso = nowUtcIso(deps.clock);
     await scheduleRetention(deps, job.committeeId, job.dueAt > nowIso ? job.dueAt : nowIso);
   },
 };

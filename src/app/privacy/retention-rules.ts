@@ -1,4 +1,5 @@
 import type { NameFinder } from '../../domain/name-finder';
+import { isCancelled, isFinished } from '../../domain/sessions/session-state';
 import type { AgreementDocument } from '../agreements/agreement-document';
 import type { AgendaDocument, PublishedAgenda } from '../agenda/agenda-document';
 import type { AuditRecord } from '../audit/audit-record';
@@ -83,17 +84,14 @@ const SESSION_PERIOD = text(
   "until the session's retention period ends: the committee's period (default 24 months) after its",
   'minutes were approved; a cancelled session or one without minutes, after its end',
 );
-/** Sessions whose record is finished: nothing about them will be asked or answered again. */
-export const FINISHED_SESSION_STATES: ReadonlySet<string> = new Set(['minutesApproved', 'closed', 'cancelled']);
-
 /**
  * Since when a finished session's personal data count towards the period: the approval of its
  * minutes, or its end for a cancelled session and one without minutes. Undefined while it is not
  * finished (a closed session always has approved minutes).
  */
 export function sessionRetentionStart(session: SessionDocument, minutes?: MinutesDocument): string | undefined {
-  if (!FINISHED_SESSION_STATES.has(session.state)) return undefined;
-  return minutes?.approval?.at ?? (session.state === 'cancelled' || !minutes ? session.endsAt : undefined);
+  if (!isFinished(session.state)) return undefined;
+  return minutes?.approval?.at ?? (isCancelled(session.state) || !minutes ? session.endsAt : undefined);
 }
 
 /** A README text written over several source lines. */

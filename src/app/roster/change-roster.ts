@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { nowUtcIso } from '../../domain/clock';
 import { ROSTER_DOCUMENT_ID, seatDocumentId } from '../../domain/ids';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
@@ -136,7 +137,7 @@ function rosterOperation({ clock }: AppDependencies, actor: Actor, loaded: Loade
     committeeId: actor.committeeId,
     type: 'roster',
     revision: loaded.revision + 1,
-    updatedAt: clock.now().toUTC().toISO()!,
+    updatedAt: nowUtcIso(clock),
     updatedBy: actor.identity.aadObjectId,
   };
   return loaded.document ? { op: 'replace', document, ifMatch: loaded.document._etag } : { op: 'create', document };

@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import { committeeIdForTenant, COMMITTEE_DOCUMENT_ID, isSafeIdPart, personDocumentId } from '../../domain/ids';
 import { plainName } from '../../domain/text-input';
 import { mayUse } from '../../domain/permissions';
@@ -80,7 +81,7 @@ export async function markMembersLeft(
   if (!isSafeIdPart(tenantId)) return 0;
   const committeeId = committeeIdForTenant(tenantId);
   if (!(await deps.store.get(committeeId, COMMITTEE_DOCUMENT_ID))) return 0;
-  const at = deps.clock.now().toUTC().toISO()!;
+  const at = nowUtcIso(deps.clock);
   let deactivated = 0;
   for (const leaver of leavers) {
     for (let attempt = 1; ; attempt += 1) {

@@ -1,3 +1,4 @@
+import { nowUtcIso, toUtcIso } from '../../domain/clock';
 import { auditContext } from '../audit/audit-context';
 import type { AppDependencies } from '../dependencies';
 import { claimLease, dueAndUnclaimed, UNCLAIMED } from '../leases';
@@ -35,7 +36,7 @@ export async function runDueJobs(
 ): Promise<string[]> {
   const leaseMs = options.leaseMs ?? 5 * 60_000;
   const maxAttempts = options.maxAttempts ?? 5;
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const due = await deps.store.queryAcrossCommittees<JobDocument>(
     dueAndUnclaimed('job', 'scheduled', 'dueAt', nowIso, 100),
   );
@@ -46,7 +47,7 @@ export async function runDueJobs(
       deps.store,
       job,
       deps.instanceId,
-      deps.clock.now().plus({ milliseconds: leaseMs }).toUTC().toISO()!,
+      toUtcIso(deps.clock.now().plus({ milliseconds: leaseMs })),
     );
     if (!claimed) continue;
     try {
@@ -57,7 +58,7 @@ export async function runDueJobs(
       );
       await release(deps, claimed, {
         status: 'done',
-        doneAt: deps.clock.now().toUTC().toISO()!,
+        doneAt: nowUtcIso(deps.clock),
         attempts: claimed.attempts + 1,
       });
       ran.push(job.id);
@@ -65,11 +66,7 @@ export async function runDueJobs(
       const attempts = claimed.attempts + 1;
       const message = error instanceof Error ? error.message : String(error);
       deps.logger.error({ err: error, job: job.id, kind: job.kind }, 'job failed');
-      const retryAt = deps.clock
-        .now()
-        .plus({ minutes: 2 ** attempts })
-        .toUTC()
-        .toISO()!;
+      const retryAt = toUtcIso(deps.clock.now().plus({ minutes: 2 ** attempts }));
       await release(
         deps,
         claimed,
@@ -98,7 +95,7 @@ async function release(
       leaseOwner: undefined,
       leaseUntil: UNCLAIMED,
       ...changes,
-      updatedAt: deps.clock.now().toUTC().toISO()!,
+      updatedAt: nowUtcIso(deps.clock),
     };
     // A finished job is kept a while for an operator, then Cosmos DB removes it (see RETENTION_RULES).
     await deps.store.replace<JobDocument>(

@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import type { AppDependencies } from '../dependencies';
 import { UNCLAIMED } from '../leases';
 import { expiringAfterDays, FINISHED_JOB_DAYS } from '../privacy/lifetimes';
@@ -22,7 +23,7 @@ export async function scheduleJobs(
   subjectId: string,
   plan: readonly PlannedJob[],
 ): Promise<void> {
-  const nowIso = clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(clock);
   const existing = await store.query<JobDocument>(committeeId, {
     type: 'job',
     where: [{ field: 'subjectId', op: '=', value: subjectId }],

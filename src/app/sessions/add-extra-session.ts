@@ -1,3 +1,4 @@
+import { toUtcIso } from '../../domain/clock';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
 import { extraSession } from '../../domain/sessions/plan-year';
@@ -51,7 +52,7 @@ export async function addExtraSession(
     }
     const numbers = (await sessionsOf(deps.store, actor.committeeId)).map((session) => session.number);
     const planned = extraSession(numbers, date, committee);
-    const session = newSessionDocument(actor.committeeId, planned, now.toUTC().toISO()!, actor.identity.aadObjectId);
+    const session = newSessionDocument(actor.committeeId, planned, toUtcIso(now), actor.identity.aadObjectId);
     const claim: ExtraSessionClaim = {
       id: claimId,
       committeeId: actor.committeeId,

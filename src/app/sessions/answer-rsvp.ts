@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import type { NotCurrentReason } from '../../domain/current-holder';
 import { latestOf } from '../../domain/sessions/invitation';
 import { checkText, TEXT_FIELDS, type TextProblemCode } from '../../domain/text-input';
@@ -62,7 +63,7 @@ export async function answerRsvp(
   const { invitation, answers, roster } = loaded;
   if (loaded.notCurrent)
     return fail({ kind: 'notCurrent', reason: loaded.notCurrent, institution: invitation.seat.institution });
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const current = invitationView(
     committee,
     session,

@@ -1,13 +1,15 @@
 import { DateTime } from 'luxon';
+import { nowUtcIso } from '../../domain/clock';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
 import { tally, type SeatStatus } from '../../domain/sessions/rsvp';
-import { nextState, type SessionState } from '../../domain/sessions/session-state';
+import { allowsStep, isBetweenInvitationAndMinutes } from '../../domain/sessions/session-state';
+import { wrongState, type WrongState } from '../../domain/sessions/wrong-state';
 import type { AppDependencies } from '../dependencies';
 import type { CommitteeDocument } from '../documents';
 import type { Actor } from '../identify-actor';
 import type { BatchOperation, Document, Stored } from '../ports/document-store';
-import { ConcurrencyError, ConflictError } from '../ports/store-errors';
+import { savedUnlessChanged } from '../saved-unless-changed';
 import { checkText, TEXT_FIELDS } from '../../domain/text-input';
 import { sessionById } from './find-session';
 import { answersOf } from './invitation-drafts';
@@ -57,7 +59,7 @@ export interface AttendanceView {
 
 export type AttendanceRefusal =
   | { readonly kind: 'notAllowed' | 'noCommittee' | 'unknownSession' | 'notInvited' | 'tooEarly' }
-  | { readonly kind: 'illegalState'; readonly current: SessionState }
+  | WrongState
   | { readonly kind: 'invalid'; readonly max: number }
   | { readonly kind: 'outdated'; readonly view: AttendanceView };
 
@@ -118,7 +120,7 @@ export async function recordAttendance(
     submitted += 1;
   }
   if (submitted === 0) return fail({ kind: 'invalid', max: ATTENDEE_NAME_MAX });
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const document: AttendanceDocument = {
     id: attendanceDocumentId(session.id),
     committeeId: actor.committeeId,
@@ -132,7 +134,7 @@ export async function recordAttendance(
   const operations: BatchOperation[] = [
     stored ? { op: 'replace', document, ifMatch: stored._etag } : { op: 'create', document },
   ];
-  if (session.state === 'invited') {
+  if (allowsStep(session.state, 'hold')) {
     const { _etag: etag, ...rest } = session;
     const held: SessionDocument = {
       ...rest,
@@ -143,13 +145,9 @@ export async function recordAttendance(
     };
     operations.push({ op: 'replace', document: held, ifMatch: etag });
   }
-  try {
-    await deps.store.batch(actor.committeeId, operations);
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
-    return fail({ kind: 'outdated', view: await attendanceView(deps, committee, session, page) });
-  }
-  return ok(await attendanceView(deps, committee, session, page));
+  const saved = await savedUnlessChanged(() => deps.store.batch(actor.committeeId, operations));
+  const view = await attendanceView(deps, committee, session, page);
+  return saved.ok ? ok(view) : fail({ kind: 'outdated', view });
 }
 
 function permitted(
@@ -161,8 +159,7 @@ function permitted(
   if (!committee) return fail({ kind: 'noCommittee' });
   if (!mayUse('attendance', actor)) return fail({ kind: 'notAllowed' });
   if (!session.invitedSeats) return fail({ kind: 'notInvited' });
-  if (session.state !== 'held' && !nextState(session.state, 'hold').ok)
-    return fail({ kind: 'illegalState', current: session.state });
+  if (!isBetweenInvitationAndMinutes(session.state)) return fail(wrongState(session));
   const sessionDay = DateTime.fromISO(session.startsAt, { zone: 'utc' }).setZone(committee.timeZone).startOf('day');
   if (deps.clock.now() < sessionDay) return fail({ kind: 'tooEarly' });
   return ok(committee);

@@ -1,6 +1,8 @@
+import { nowUtcIso } from '../../domain/clock';
 import { mayUse } from '../../domain/permissions';
 import { fail, type Result } from '../../domain/result';
-import { nextState, type SessionState } from '../../domain/sessions/session-state';
+import { nextState } from '../../domain/sessions/session-state';
+import { wrongState, type WrongState } from '../../domain/sessions/wrong-state';
 import type { AppDependencies } from '../dependencies';
 import type { Actor } from '../identify-actor';
 import type { Stored } from '../ports/document-store';
@@ -17,7 +19,7 @@ export const SESSION_CARD_STEPS: readonly SessionCardStep[] = ['cancel'];
 
 export type ChangeStateRefusal =
   | { readonly kind: 'notAllowed' | 'noCommittee' | 'unknownSession' | 'unknownStep' }
-  | { readonly kind: 'illegalState'; readonly current: SessionState; readonly session: Stored<SessionDocument> }
+  | WrongState
   | { readonly kind: 'outdated'; readonly session: Stored<SessionDocument> };
 
 /**
@@ -39,10 +41,10 @@ export async function changeSessionState(
   const session = await sessionById(deps.store, actor.committeeId, sessionId);
   if (!session) return fail({ kind: 'unknownSession' });
   const next = nextState(session.state, step as SessionCardStep);
-  if (!next.ok) return fail({ kind: 'illegalState', current: session.state, session });
+  if (!next.ok) return fail(wrongState(session));
   if (revision !== session.revision) return fail({ kind: 'outdated', session });
 
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const { _etag: _stale, ...rest } = session;
   const changed: SessionDocument = {
     ...rest,

@@ -1,7 +1,9 @@
+import { nowUtcIso } from '../../domain/clock';
 import { mayUse } from '../../domain/permissions';
 import { fail, type Result } from '../../domain/result';
 import { parseSessionEdit, type SessionEditInput, type SessionEditProblem } from '../../domain/sessions/session-edit';
-import { nextState, type SessionState } from '../../domain/sessions/session-state';
+import { allowsStep } from '../../domain/sessions/session-state';
+import { wrongState, type WrongState } from '../../domain/sessions/wrong-state';
 import type { AppDependencies } from '../dependencies';
 import type { Actor } from '../identify-actor';
 import type { Stored } from '../ports/document-store';
@@ -12,7 +14,7 @@ import { saveSessionChange } from './save-session-change';
 export type EditSessionRefusal =
   | { readonly kind: 'notAllowed' | 'noCommittee' | 'unknownSession' }
   | { readonly kind: 'outdated'; readonly session: Stored<SessionDocument> }
-  | { readonly kind: 'illegalState'; readonly current: SessionState }
+  | WrongState
   | {
       readonly kind: 'invalid';
       readonly problems: readonly SessionEditProblem[];
@@ -36,12 +38,12 @@ export async function editSession(
   if (!mayUse('planSessions', actor)) return fail({ kind: 'notAllowed' });
   const session = await sessionById(deps.store, actor.committeeId, sessionId);
   if (!session) return fail({ kind: 'unknownSession' });
-  if (!nextState(session.state, 'reschedule').ok) return fail({ kind: 'illegalState', current: session.state });
+  if (!allowsStep(session.state, 'reschedule')) return fail(wrongState(session));
   if (revision !== session.revision) return fail({ kind: 'outdated', session });
   const parsed = parseSessionEdit(input, session, committee.timeZone);
   if (!parsed.ok) return fail({ kind: 'invalid', problems: parsed.error, session });
 
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const { _etag: _stale, place: _place, onlineLink: _link, chair: _chair, ...rest } = session;
   const edited: SessionDocument = {
     ...rest,

@@ -57,13 +57,14 @@ export type SessionChoice =
 
 /**
  * The session a typed command is about: the one it names (`2027/1`, `2027/S1`), or else the next one
- * (by start) in one of the states the command works on, or failing that the latest such one.
+ * (by start) in a state the command works on (`suits`, a rule of `session-state.ts`), or failing
+ * that the latest such one.
  */
 export async function chooseSession(
   store: DocumentStore,
   committeeId: string,
   argument: string,
-  states: readonly SessionState[],
+  suits: (state: SessionState) => boolean,
   nowIso: string,
 ): Promise<SessionChoice> {
   if (argument.trim()) {
@@ -72,7 +73,7 @@ export async function chooseSession(
     const session = await sessionByNumber(store, committeeId, number);
     return session ? { ok: true, session } : { ok: false, reason: 'notFound' };
   }
-  const candidates = (await sessionsOf(store, committeeId)).filter((session) => states.includes(session.state));
+  const candidates = (await sessionsOf(store, committeeId)).filter((session) => suits(session.state));
   const upcoming = candidates.find((session) => session.endsAt >= nowIso);
   const chosen = upcoming ?? candidates.at(-1);
   return chosen ? { ok: true, session: chosen } : { ok: false, reason: 'noneSuitable' };
@@ -107,12 +108,12 @@ export async function chosenSessionForCommand(
   actor: Actor,
   command: CommandId,
   argument: string,
-  states: readonly SessionState[],
+  suits: (state: SessionState) => boolean,
   nowIso: string,
 ): Promise<Result<SessionAccess, SessionAccessRefusal>> {
   if (!actor.committee) return fail({ kind: 'noCommittee' });
   if (!mayUse(command, actor)) return fail({ kind: 'notAllowed' });
-  const choice = await chooseSession(store, actor.committeeId, argument, states, nowIso);
+  const choice = await chooseSession(store, actor.committeeId, argument, suits, nowIso);
   if (choice.ok) return ok({ committee: actor.committee, session: choice.session });
   return fail(choice.reason === 'notFound' ? { kind: 'notFound', number: argument.trim() } : { kind: choice.reason });
 }

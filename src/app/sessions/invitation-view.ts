@@ -2,6 +2,7 @@ import type { CommitteeDocument } from '../documents';
 import type { PublishedAgenda } from '../agenda/agenda-document';
 import type { Invitation } from '../../domain/sessions/invitation';
 import { answersOpen, rsvpDeadline, type RsvpAnswer } from '../../domain/sessions/rsvp';
+import { invitationsAreOut, isCancelled } from '../../domain/sessions/session-state';
 import { nameOf, type RosterSnapshot } from './roster-snapshot';
 import type { LinkRequests } from '../ports/message-renderer';
 import type { SessionDocument } from './session-document';
@@ -114,7 +115,7 @@ export function invitationStatus(
   timeZone: string,
   nowIso: string,
 ): Exclude<InvitationStatus, 'notInvited'> {
-  if (session.state === 'cancelled') return 'cancelled';
-  if (session.state !== 'invited' || nowIso >= session.startsAt) return 'over';
+  if (isCancelled(session.state)) return 'cancelled';
+  if (!invitationsAreOut(session.state) || nowIso >= session.startsAt) return 'over';
   return answersOpen(nowIso, session.startsAt, timeZone) ? 'open' : 'closed';
 }

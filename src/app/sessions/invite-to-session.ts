@@ -1,20 +1,22 @@
+import { nowUtcIso } from '../../domain/clock';
 import { mayUse } from '../../domain/permissions';
 import type { Actor } from '../identify-actor';
 import { fail, ok, type Result } from '../../domain/result';
 import { seatsToInvite } from '../../domain/sessions/invited-seat';
-import { nextState, type SessionState } from '../../domain/sessions/session-state';
+import { isRepeatOf, nextState } from '../../domain/sessions/session-state';
+import { wrongState, type WrongState } from '../../domain/sessions/wrong-state';
 import type { AppDependencies } from '../dependencies';
 import { enqueueOperation, personIdsOf } from '../delivery/outbox-record';
 import type { CommitteeDocument } from '../documents';
 import { withoutEtag, type BatchOperation, type Stored } from '../ports/document-store';
-import { ConcurrencyError, ConflictError } from '../ports/store-errors';
+import { savedUnlessChanged } from '../saved-unless-changed';
 import { draftsForInvitees } from './invitation-drafts';
 import { rosterSnapshot } from './roster-snapshot';
 import type { SessionDocument } from './session-document';
 
 export type InviteRefusal =
   | { readonly kind: 'alreadyInvited'; readonly session: Stored<SessionDocument> }
-  | { readonly kind: 'illegalState'; readonly current: SessionState }
+  | WrongState
   | { readonly kind: 'noSeats' }
   /** The session changed while inviting; nothing was sent. */
   | { readonly kind: 'outdated' };
@@ -33,16 +35,12 @@ export async function inviteToSession(
   session: Stored<SessionDocument>,
   by: string,
 ): Promise<Result<{ readonly session: Stored<SessionDocument>; readonly invited: number }, InviteRefusal>> {
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const invitation = await invitationOperations(deps, committee, session, withoutEtag(session), by, nowIso);
   if (!invitation.ok) return invitation;
-  try {
-    const [stored] = await deps.store.batch(committee.committeeId, invitation.value.operations);
-    return ok({ session: stored as Stored<SessionDocument>, invited: invitation.value.invitees.length });
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
-    return fail(await afterLostRace(deps, committee, session));
-  }
+  const saved = await savedUnlessChanged(() => deps.store.batch(committee.committeeId, invitation.value.operations));
+  if (!saved.ok) return fail(await afterLostRace(deps, committee, session));
+  return ok({ session: saved.value[0] as Stored<SessionDocument>, invited: invitation.value.invitees.length });
 }
 
 /** What inviting writes: the invited session over the version read, and one invitation per invitee. */
@@ -65,9 +63,9 @@ export async function invitationOperations(
   by: string,
   nowIso: string,
 ): Promise<Result<InvitationOperations, InviteRefusal>> {
-  if (session.state === 'invited') return fail({ kind: 'alreadyInvited', session });
+  if (isRepeatOf(session.state, 'invite')) return fail({ kind: 'alreadyInvited', session });
   const next = nextState(session.state, 'invite');
-  if (!next.ok) return fail({ kind: 'illegalState', current: session.state });
+  if (!next.ok) return fail(wrongState(session));
 
   const roster = await rosterSnapshot(deps.store, committee.committeeId);
   const seats = seatsToInvite(roster.seats, (personId) => roster.people.get(personId)?.active === true);
@@ -101,13 +99,13 @@ export async function invitationOperations(
 }
 
 /** Why an invitation batch failed on a concurrent change: someone invited first, or the session changed. */
-export async function afterLostRace(
+async function afterLostRace(
   deps: AppDependencies,
   committee: Pick<CommitteeDocument, 'committeeId'>,
   session: SessionDocument,
 ): Promise<InviteRefusal> {
   const now = await deps.store.get<SessionDocument>(committee.committeeId, session.id);
-  return now?.state === 'invited' ? { kind: 'alreadyInvited', session: now } : { kind: 'outdated' };
+  return now && isRepeatOf(now.state, 'invite') ? { kind: 'alreadyInvited', session: now } : { kind: 'outdated' };
 }
 
 /** The secretariat's invitation, by command or from the session card. */

@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import type { NotCurrentReason } from '../../domain/current-holder';
 import { latestOf } from '../../domain/sessions/invitation';
 import { fail, ok, type Result } from '../../domain/result';
@@ -34,7 +35,7 @@ export async function openInvitation(
   const { invitation, answers, roster } = loaded;
   if (loaded.notCurrent)
     return fail({ kind: 'notCurrent', reason: loaded.notCurrent, institution: invitation.seat.institution });
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   return ok(
     invitationView(
       committee,

@@ -1,3 +1,4 @@
+import { toUtcIso } from '../../domain/clock';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
 import { planYear, type PlannedSession } from '../../domain/sessions/plan-year';
@@ -6,7 +7,8 @@ import type { AppDependencies } from '../dependencies';
 import type { CommitteeDocument } from '../documents';
 import type { Actor } from '../identify-actor';
 import type { Stored } from '../ports/document-store';
-import { ConcurrencyError, ConflictError } from '../ports/store-errors';
+import { ConflictError } from '../ports/store-errors';
+import { savedUnlessChanged } from '../saved-unless-changed';
 import { sessionsOf } from './find-session';
 import {
   displacedSessionDocumentId,
@@ -56,7 +58,7 @@ export async function planSessions(
         : NaN;
   if (!Number.isInteger(year) || year < min || year > max) return fail({ kind: 'invalidYear', min, max });
 
-  const nowIso = now.toUTC().toISO()!;
+  const nowIso = toUtcIso(now);
   const created: Array<Stored<SessionDocument>> = [];
   const existing: Array<Stored<SessionDocument>> = [];
   for (const planned of planYear(year, actor.committee)) {
@@ -121,13 +123,9 @@ async function renumberEarlierExtraSession(
       updatedAt: nowIso,
       updatedBy: actor.identity.aadObjectId,
     };
-    try {
-      await deps.store.replace(renumbered, current._etag);
-      return;
-    } catch (error) {
-      // Someone changed it meanwhile (perhaps a second planner renumbered it): look again.
-      if (!(error instanceof ConcurrencyError)) throw error;
-      current = await deps.store.get<SessionDocument>(actor.committeeId, current.id);
-    }
+    const etag = current._etag;
+    if ((await savedUnlessChanged(() => deps.store.replace(renumbered, etag))).ok) return;
+    // Someone changed it meanwhile (perhaps a second planner renumbered it): look again.
+    current = await deps.store.get<SessionDocument>(actor.committeeId, current.id);
   }
 }

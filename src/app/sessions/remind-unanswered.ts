@@ -1,5 +1,8 @@
+import { nowUtcIso } from '../../domain/clock';
 import { awaitsAnswer } from '../../domain/sessions/seat-standing';
 import { answersOpen } from '../../domain/sessions/rsvp';
+import { invitationsAreOut } from '../../domain/sessions/session-state';
+import { wrongState, type WrongState } from '../../domain/sessions/wrong-state';
 import { fail, ok, type Result } from '../../domain/result';
 import type { AppDependencies } from '../dependencies';
 import { enqueueOperation } from '../delivery/outbox-record';
@@ -10,7 +13,7 @@ import { answersOf, draftsForInvitees } from './invitation-drafts';
 import { rosterSnapshot, standingIn } from './roster-snapshot';
 import type { SessionDocument } from './session-document';
 
-export type RemindRefusal = { readonly kind: 'notInvited' | 'answersClosed' | 'alreadySent' };
+export type RemindRefusal = WrongState | { readonly kind: 'answersClosed' | 'alreadySent' };
 
 /**
  * Sends the invitation card again, marked as a reminder, to everyone invited who has not
@@ -25,8 +28,8 @@ export async function remindUnanswered(
   session: Stored<SessionDocument>,
   requestKey: string,
 ): Promise<Result<{ readonly reminded: number }, RemindRefusal>> {
-  if (session.state !== 'invited') return fail({ kind: 'notInvited' });
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  if (!invitationsAreOut(session.state)) return fail(wrongState(session, 'invitation'));
+  const nowIso = nowUtcIso(deps.clock);
   if (!answersOpen(nowIso, session.startsAt, committee.timeZone)) return fail({ kind: 'answersClosed' });
   const [roster, answers] = await Promise.all([
     rosterSnapshot(deps.store, committee.committeeId),

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { nowUtcIso } from '../../domain/clock';
 import type { NotCurrentReason } from '../../domain/current-holder';
 import { invitees } from '../../domain/sessions/invitation';
 import { mayUse } from '../../domain/permissions';
@@ -95,7 +96,7 @@ export async function rsvpOverview(
     sessionId: session.id,
     sessionNumber: session.number,
     startsAt: session.startsAt,
-    status: invitationStatus(session, committee.timeZone, deps.clock.now().toUTC().toISO()!),
+    status: invitationStatus(session, committee.timeZone, nowUtcIso(deps.clock)),
     lines,
     represented: counted.represented,
     unanswered,

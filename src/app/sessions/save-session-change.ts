@@ -1,9 +1,11 @@
+import { nowUtcIso } from '../../domain/clock';
 import { fail, ok, type Result } from '../../domain/result';
+import { invitationsAreOut } from '../../domain/sessions/session-state';
 import type { AppDependencies } from '../dependencies';
 import { enqueueOperation } from '../delivery/outbox-record';
 import type { CommitteeDocument } from '../documents';
 import type { BatchOperation, Stored } from '../ports/document-store';
-import { ConcurrencyError, ConflictError } from '../ports/store-errors';
+import { savedUnlessChanged } from '../saved-unless-changed';
 import { answersOf, draftsForInvitees } from './invitation-drafts';
 import type { InvitationBanner } from './invitation-view';
 import { rosterSnapshot } from './roster-snapshot';
@@ -33,10 +35,10 @@ export async function saveSessionChange(
     { readonly kind: 'outdated'; readonly session: Stored<SessionDocument> }
   >
 > {
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const operations: BatchOperation[] = [{ op: 'replace', document: after, ifMatch: before._etag }];
   let notified = 0;
-  if (notice && before.state === 'invited') {
+  if (notice && invitationsAreOut(before.state)) {
     const [roster, answers] = await Promise.all([
       rosterSnapshot(deps.store, committee.committeeId),
       answersOf(deps.store, committee.committeeId, before.id),
@@ -53,13 +55,11 @@ export async function saveSessionChange(
     operations.push(enqueueOperation(committee.committeeId, notice.dispatchId, drafts, nowIso));
     notified = drafts.length;
   }
-  try {
-    const [stored] = await deps.store.batch(committee.committeeId, operations);
-    await scheduleSessionJobs(deps, committee, after);
-    return ok({ session: stored as Stored<SessionDocument>, notified });
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
+  const saved = await savedUnlessChanged(() => deps.store.batch(committee.committeeId, operations));
+  if (!saved.ok) {
     const current = await deps.store.get<SessionDocument>(committee.committeeId, before.id);
     return fail({ kind: 'outdated', session: current ?? before });
   }
+  await scheduleSessionJobs(deps, committee, after);
+  return ok({ session: saved.value[0] as Stored<SessionDocument>, notified });
 }

@@ -1,4 +1,5 @@
 import { COMMITTEE_DOCUMENT_ID, isSafeIdPart } from '../../domain/ids';
+import { isCancelled } from '../../domain/sessions/session-state';
 import type { AppDependencies } from '../dependencies';
 import type { CommitteeDocument } from '../documents';
 import type { CalendarEvent } from '../ports/calendar';
@@ -40,7 +41,7 @@ export async function sessionCalendarEvent(
   const committee = await deps.store.get<CommitteeDocument>(committeeId, COMMITTEE_DOCUMENT_ID);
   if (committee?.type !== 'committee') return undefined;
 
-  const cancelled = session.state === 'cancelled';
+  const cancelled = isCancelled(session.state);
   const onlineLink = webAddress(session.onlineLink);
   const description = [
     cancelled ? 'Diese Sitzung ist abgesagt.' : undefined,

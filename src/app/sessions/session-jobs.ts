@@ -1,4 +1,6 @@
+import { nowUtcIso } from '../../domain/clock';
 import { sessionDeadlines, type DeadlineKind } from '../../domain/scheduling/session-deadlines';
+import { allowsStep, invitationsAreOut, isBeforeHeld } from '../../domain/sessions/session-state';
 import type { AppDependencies } from '../dependencies';
 import { COMMITTEE_DOCUMENT_ID } from '../../domain/ids';
 import type { CommitteeDocument } from '../documents';
@@ -7,7 +9,7 @@ import { newJobDocument, scheduleJobs } from '../scheduling/schedule-jobs';
 import { ConcurrencyError, ConflictError } from '../ports/store-errors';
 import { remindUnanswered } from './remind-unanswered';
 import { callForTopics } from '../agenda/call-for-topics';
-import { AGENDA_OPEN_STATES, agendaDueAt } from '../agenda/build-agenda';
+import { agendaDueAt } from '../agenda/build-agenda';
 import { handleAgendaDeadline, reviewAgendaBeforeDeadline } from '../agenda/agenda-deadline-notices';
 import { SCHEDULER } from '../agenda/publish-agenda';
 import { reportTopicsClosed } from '../agenda/topics-closed';
@@ -34,9 +36,8 @@ export async function scheduleSessionJobs(
   committee: Pick<CommitteeDocument, 'committeeId' | 'leadTimes' | 'timeZone'>,
   session: Pick<SessionDocument, 'id' | 'startsAt' | 'state'>,
 ): Promise<void> {
-  const live = session.state === 'planned' || session.state === 'topicsOpen' || session.state === 'invited';
-  const nowIso = deps.clock.now().toUTC().toISO()!;
-  const plan = live
+  const nowIso = nowUtcIso(deps.clock);
+  const plan = isBeforeHeld(session.state)
     ? sessionDeadlines(session.startsAt, committee.leadTimes, committee.timeZone).filter(
         (deadline) => HANDLED.includes(deadline.kind) && deadline.dueAt > nowIso,
       )
@@ -66,34 +67,39 @@ const SCHEDULE_ATTEMPTS = 5;
  */
 export const SESSION_JOB_HANDLERS: Readonly<Record<DeadlineKind, JobHandler>> = {
   callForTopics: async (job, deps) => {
-    const loaded = await currentFor(deps, job.committeeId, job.subjectId, 'callForTopics', job.dueAt);
-    if (!loaded || loaded.session.state !== 'planned') return;
+    const loaded = await dueSessionOrReschedule(deps, job.committeeId, job.subjectId, 'callForTopics', job.dueAt);
+    if (!loaded || !allowsStep(loaded.session.state, 'openTopics')) return;
     await callForTopics(deps, loaded.committee, loaded.session, SCHEDULER);
   },
   topicDeadline: async (job, deps) => {
-    const loaded = await currentFor(deps, job.committeeId, job.subjectId, 'topicDeadline', job.dueAt);
-    if (!loaded || !AGENDA_OPEN_STATES.includes(loaded.session.state)) return;
+    const loaded = await dueSessionOrReschedule(deps, job.committeeId, job.subjectId, 'topicDeadline', job.dueAt);
+    if (!loaded || !isBeforeHeld(loaded.session.state)) return;
     await reportTopicsClosed(deps, loaded.committee, loaded.session, job.dueAt);
   },
   agendaReview: async (job, deps) => {
-    const loaded = await currentFor(deps, job.committeeId, job.subjectId, 'agendaReview', job.dueAt);
-    if (!loaded || !AGENDA_OPEN_STATES.includes(loaded.session.state)) return;
+    const loaded = await dueSessionOrReschedule(deps, job.committeeId, job.subjectId, 'agendaReview', job.dueAt);
+    if (!loaded || !isBeforeHeld(loaded.session.state)) return;
     const agendaDue = agendaDueAt(loaded.committee, loaded.session);
     await reviewAgendaBeforeDeadline(deps, loaded.committee, loaded.session, agendaDue);
   },
   agendaDispatch: async (job, deps) => {
-    const loaded = await currentFor(deps, job.committeeId, job.subjectId, 'agendaDispatch', job.dueAt);
-    if (!loaded || !AGENDA_OPEN_STATES.includes(loaded.session.state)) return;
+    const loaded = await dueSessionOrReschedule(deps, job.committeeId, job.subjectId, 'agendaDispatch', job.dueAt);
+    if (!loaded || !isBeforeHeld(loaded.session.state)) return;
     await handleAgendaDeadline(deps, loaded.committee, loaded.session, job.dueAt);
   },
   rsvpReminder: async (job, deps) => {
-    const loaded = await currentFor(deps, job.committeeId, job.subjectId, 'rsvpReminder', job.dueAt);
-    if (!loaded || loaded.session.state !== 'invited') return;
+    const loaded = await dueSessionOrReschedule(deps, job.committeeId, job.subjectId, 'rsvpReminder', job.dueAt);
+    if (!loaded || !invitationsAreOut(loaded.session.state)) return;
     await remindUnanswered(deps, loaded.committee, loaded.session, `job-${job.dueAt}`);
   },
 };
 
-async function currentFor(
+/**
+ * The committee and session a deadline job is for, if the job still belongs to the session's
+ * current date. If not, it writes: the session's jobs are scheduled again to match, and nothing
+ * is answered. It also adds the agenda review job of a session scheduled before reviews existed.
+ */
+async function dueSessionOrReschedule(
   deps: AppDependencies,
   committeeId: string,
   sessionId: string,
@@ -128,7 +134,7 @@ async function addMissingAgendaReview(
 ): Promise<void> {
   const deadlines = sessionDeadlines(session.startsAt, committee.leadTimes, committee.timeZone);
   const review = deadlines.find((deadline) => deadline.kind === 'agendaReview')!;
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   if (review.dueAt <= nowIso) return;
   try {
     await deps.store.create(newJobDocument(committee.committeeId, session.id, review, nowIso));

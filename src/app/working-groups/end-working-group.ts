@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import { fail, ok, type Result } from '../../domain/result';
 import type { AppDependencies } from '../dependencies';
 import type { Actor } from '../identify-actor';
@@ -36,7 +37,7 @@ export async function endWorkingGroup(
   const ended = await replaceWorkingGroup(
     deps,
     group,
-    nextRevision(deps, actor, group, { state: 'ended', endedAt: deps.clock.now().toUTC().toISO()! }),
+    nextRevision(deps, actor, group, { state: 'ended', endedAt: nowUtcIso(deps.clock) }),
   );
   if (ended.ok) return ok({ group: ended.value, outcome: 'ended' });
   return ended.error.group.state === 'ended' ? ok({ group: ended.error.group, outcome: 'alreadyEnded' }) : ended;

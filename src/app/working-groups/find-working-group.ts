@@ -1,7 +1,7 @@
 import { isSafeIdPart } from '../../domain/ids';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
-import type { SessionState } from '../../domain/sessions/session-state';
+import { isBeforeHeld } from '../../domain/sessions/session-state';
 import { compareForList } from '../../domain/working-groups/working-group';
 import type { CommitteeDocument } from '../documents';
 import type { Actor } from '../identify-actor';
@@ -51,13 +51,10 @@ export async function workingGroupById(
   return found?.type === 'workingGroup' ? found : undefined;
 }
 
-/** Sessions still ahead in the cycle: a report can still go on their agenda. */
-const LIVE_STATES: readonly SessionState[] = ['planned', 'topicsOpen', 'invited'];
-
 /**
- * The sessions a group may report at: the committee's live sessions, plus the one already
- * chosen even if it has been held or cancelled since, so that editing other details does not
- * silently drop it.
+ * The sessions a group may report at: those not yet held (a report can still go on their
+ * agenda), plus the one already chosen even if it has been held or cancelled since, so that
+ * editing other details does not silently drop it.
  */
 export async function reportSessionsFor(
   store: DocumentStore,
@@ -65,5 +62,5 @@ export async function reportSessionsFor(
   currentId?: string,
 ): Promise<Array<Stored<SessionDocument>>> {
   const sessions = await sessionsOf(store, committeeId);
-  return sessions.filter((session) => LIVE_STATES.includes(session.state) || session.id === currentId);
+  return sessions.filter((session) => isBeforeHeld(session.state) || session.id === currentId);
 }

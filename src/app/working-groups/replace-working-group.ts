@@ -1,8 +1,9 @@
-import { fail, ok, type Result } from '../../domain/result';
+import { nowUtcIso } from '../../domain/clock';
+import { fail, type Result } from '../../domain/result';
 import type { AppDependencies } from '../dependencies';
 import type { Actor } from '../identify-actor';
 import type { Stored } from '../ports/document-store';
-import { ConcurrencyError } from '../ports/store-errors';
+import { savedUnlessChanged } from '../saved-unless-changed';
 import type { WorkingGroupDocument } from './working-group-document';
 
 /** The group changed since the card was shown; the current version comes back. */
@@ -23,7 +24,7 @@ export function nextRevision(
     ...stored,
     ...change,
     revision: before.revision + 1,
-    updatedAt: deps.clock.now().toUTC().toISO()!,
+    updatedAt: nowUtcIso(deps.clock),
     updatedBy: actor.identity.aadObjectId,
   };
 }
@@ -37,11 +38,8 @@ export async function replaceWorkingGroup(
   before: Stored<WorkingGroupDocument>,
   after: WorkingGroupDocument,
 ): Promise<Result<Stored<WorkingGroupDocument>, OutdatedGroup>> {
-  try {
-    return ok(await deps.store.replace(after, before._etag));
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError)) throw error;
-    const current = await deps.store.get<WorkingGroupDocument>(before.committeeId, before.id);
-    return fail({ kind: 'outdated', group: current ?? before });
-  }
+  const saved = await savedUnlessChanged(() => deps.store.replace(after, before._etag));
+  if (saved.ok) return saved;
+  const current = await deps.store.get<WorkingGroupDocument>(before.committeeId, before.id);
+  return fail({ kind: 'outdated', group: current ?? before });
 }

@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import { fail, ok, type Result } from '../../domain/result';
 import {
   parseWorkingGroup,
@@ -79,7 +80,7 @@ async function createGroup(
   const parsed = parseWorkingGroup(request.input, idsOf(reportSessions));
   if (!parsed.ok) return fail({ kind: 'invalid', problems: parsed.error, form: { timeZone, formId, reportSessions } });
 
-  const nowIso = deps.clock.now().toUTC().toISO()!;
+  const nowIso = nowUtcIso(deps.clock);
   const group: WorkingGroupDocument = {
     id,
     committeeId: actor.committeeId,

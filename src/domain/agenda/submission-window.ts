@@ -1,6 +1,6 @@
 import type { LeadTimes } from '../committee';
 import { sessionDeadlines } from '../scheduling/session-deadlines';
-import type { SessionState } from '../sessions/session-state';
+import { takesTopics, type SessionState } from '../sessions/session-state';
 
 /** A session as far as topic submission cares. */
 export interface SessionForTopics {
@@ -8,9 +8,6 @@ export interface SessionForTopics {
   readonly startsAt: string;
   readonly state: SessionState;
 }
-
-/** The states in which a session still takes topics: before it is held or cancelled. */
-const TAKES_TOPICS: readonly SessionState[] = ['planned', 'topicsOpen', 'invited'];
 
 /**
  * The end of the topic deadline's day (midnight, committee time) as a UTC instant. A submission
@@ -29,7 +26,7 @@ export function takesTopicsAt(
   timeZone: string,
 ): boolean {
   return (
-    TAKES_TOPICS.includes(session.state) &&
+    takesTopics(session.state) &&
     session.startsAt > nowIso &&
     nowIso < topicDeadline(session.startsAt, leadTimes, timeZone)
   );
@@ -55,7 +52,7 @@ export function submissionTarget<S extends SessionForTopics>(
   askedFor?: S,
 ): SubmissionTarget<S> {
   const ahead = sessions
-    .filter((session) => TAKES_TOPICS.includes(session.state) && session.startsAt > nowIso)
+    .filter((session) => takesTopics(session.state) && session.startsAt > nowIso)
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const wanted = askedFor ?? ahead[0];
   if (wanted && takesTopicsAt(wanted, nowIso, leadTimes, timeZone)) return { session: wanted };

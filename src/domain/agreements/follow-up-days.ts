@@ -1,3 +1,4 @@
+import { toUtcIso } from '../clock';
 import { DateTime } from 'luxon';
 import { addDays, daysBetween } from './due-dates';
 
@@ -43,7 +44,7 @@ export function nextFollowUpAt(now: DateTime, timeZone: string): string {
   const local = now.setZone(timeZone);
   const today = local.set(FOLLOW_UP_TIME);
   const next = today > local ? today : local.plus({ days: 1 }).set(FOLLOW_UP_TIME);
-  return next.toUTC().toISO()!;
+  return toUtcIso(next);
 }
 
 /** Most days a run catches up on after downtime; older reminders would no longer help. */

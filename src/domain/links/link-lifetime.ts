@@ -1,3 +1,4 @@
+import { toUtcIso } from '../clock';
 import { DateTime } from 'luxon';
 
 /**
@@ -39,12 +40,12 @@ export function linkExpiry(kind: LinkKind, issuedAt: string, sessionEndsAt?: str
     case 'calendar': {
       if (!sessionEndsAt) return undefined;
       const until = DateTime.fromISO(sessionEndsAt, { zone: 'utc' }).plus({ days: CALENDAR_LINK_DAYS_AFTER_SESSION });
-      return until > issued ? until.toISO()! : undefined;
+      return until > issued ? toUtcIso(until) : undefined;
     }
     case 'minutes':
     case 'extract':
-      return issued.plus({ days: MINUTES_LINK_DAYS }).toISO()!;
+      return toUtcIso(issued.plus({ days: MINUTES_LINK_DAYS }));
     case 'export':
-      return issued.plus({ hours: EXPORT_LINK_HOURS }).toISO()!;
+      return toUtcIso(issued.plus({ hours: EXPORT_LINK_HOURS }));
   }
 }

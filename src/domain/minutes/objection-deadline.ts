@@ -1,3 +1,4 @@
+import { toUtcIso } from '../clock';
 import { DateTime } from 'luxon';
 
 /**
@@ -9,10 +10,7 @@ import { DateTime } from 'luxon';
 export function objectionDeadline(circulatedAtIso: string, objectionDays: number, timeZone: string): string {
   const day = DateTime.fromISO(circulatedAtIso, { zone: 'utc' }).setZone(timeZone).startOf('day');
   if (!day.isValid) throw new Error(`Invalid circulation instant or time zone: ${circulatedAtIso}, ${timeZone}`);
-  return day
-    .plus({ days: objectionDays + 1 })
-    .toUTC()
-    .toISO()!;
+  return toUtcIso(day.plus({ days: objectionDays + 1 }));
 }
 
 /** Whether an answer given at `nowIso` is in time; one at the deadline instant is late. */

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { toUtcIso } from '../clock';
 import type { LeadTimes } from '../committee';
 
 /** The steps of the cycle that fall due a number of days before a session. */
@@ -51,6 +52,6 @@ export function sessionDeadlines(sessionStartsAt: string, leadTimes: LeadTimes, 
     const onWeekend = kind === 'agendaReview' && counted.weekday >= SATURDAY;
     const day = onWeekend ? counted.minus({ days: counted.weekday - SATURDAY + 1 }) : counted;
     const due = kind === 'topicDeadline' ? day.plus({ days: 1 }) : day.set(OFFICE_DAY_START);
-    return { kind, dueAt: due.toUTC().toISO()! };
+    return { kind, dueAt: toUtcIso(due) };
   });
 }

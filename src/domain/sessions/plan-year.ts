@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { toUtcIso } from '../clock';
 import type { ChairRotation, CommitteeSettings, Term } from '../committee';
 import { extraSequencesOf, formatSessionNumber } from './session-number';
 
@@ -41,8 +42,8 @@ export function planYear(
       year,
       sequence,
       term,
-      startsAt: start.toUTC().toISO()!,
-      endsAt: start.plus({ minutes: settings.sessionLengthMinutes }).toUTC().toISO()!,
+      startsAt: toUtcIso(start),
+      endsAt: toUtcIso(start.plus({ minutes: settings.sessionLengthMinutes })),
       chair: chairOf(year, sequence, settings.terms.length, settings.chairRotation),
       extra: false,
     };
@@ -86,8 +87,8 @@ export function extraSession(
     number: formatSessionNumber({ year, sequence, extra: true }),
     year,
     sequence,
-    startsAt: start.toUTC().toISO()!,
-    endsAt: start.plus({ minutes: settings.sessionLengthMinutes }).toUTC().toISO()!,
+    startsAt: toUtcIso(start),
+    endsAt: toUtcIso(start.plus({ minutes: settings.sessionLengthMinutes })),
     extra: true,
   };
 }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { toUtcIso } from '../clock';
 import type { NotCurrentReason } from '../current-holder';
 import type { InvitedSeat } from './invited-seat';
 
@@ -22,12 +23,12 @@ export interface RsvpAnswer {
 
 /** Answers close at noon on the day before the session, in the committee's time zone. */
 export function rsvpDeadline(sessionStartsAt: string, timeZone: string): string {
-  return DateTime.fromISO(sessionStartsAt, { zone: 'utc' })
-    .setZone(timeZone)
-    .minus({ days: 1 })
-    .set({ hour: 12, minute: 0, second: 0, millisecond: 0 })
-    .toUTC()
-    .toISO()!;
+  return toUtcIso(
+    DateTime.fromISO(sessionStartsAt, { zone: 'utc' })
+      .setZone(timeZone)
+      .minus({ days: 1 })
+      .set({ hour: 12, minute: 0, second: 0, millisecond: 0 }),
+  );
 }
 
 export function answersOpen(nowIso: string, sessionStartsAt: string, timeZone: string): boolean {

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { toUtcIso } from '../clock';
 import { fail, ok, type Result } from '../result';
 import { checkText, TEXT_FIELDS, type TextField } from '../text-input';
 import { isWebLink } from '../web-link';
@@ -64,8 +65,8 @@ export function parseSessionEdit(
   const start = day.set({ hour, minute, second: 0, millisecond: 0 });
   const length = DateTime.fromISO(current.endsAt).diff(DateTime.fromISO(current.startsAt));
   return ok({
-    startsAt: start.toUTC().toISO()!,
-    endsAt: start.plus(length).toUTC().toISO()!,
+    startsAt: toUtcIso(start),
+    endsAt: toUtcIso(start.plus(length)),
     ...(place ? { place } : {}),
     ...(onlineLink ? { onlineLink } : {}),
     ...(chair ? { chair } : {}),

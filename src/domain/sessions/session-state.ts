@@ -1,6 +1,10 @@
 import { fail, ok, type Result } from '../result';
 
-/** The life of a session, in the order of the cycle. */
+/**
+ * The life of a session, in the order of the cycle. Every rule about which states allow what
+ * lives in this file, as a named predicate: code elsewhere asks a predicate and never lists
+ * states itself, so that a rule is changed in one place (a test keeps it that way).
+ */
 export const SESSION_STATES = [
   'planned',
   'topicsOpen',
@@ -17,18 +21,82 @@ export type SessionState = (typeof SESSION_STATES)[number];
 export type SessionStep =
   'openTopics' | 'invite' | 'hold' | 'circulateMinutes' | 'approveMinutes' | 'close' | 'cancel' | 'reschedule';
 
-/** Before it is held, a session can still be moved or cancelled. */
-const BEFORE_HELD: readonly SessionState[] = ['planned', 'topicsOpen', 'invited'];
+/**
+ * Before it is held, a session is still being prepared: it can be moved or cancelled, its agenda
+ * built, changed and published, topics decided, and working groups can still plan to report at
+ * it. Once held, what happened is recorded in its minutes instead.
+ */
+export function isBeforeHeld(state: SessionState): boolean {
+  return state === 'planned' || state === 'topicsOpen' || state === 'invited';
+}
 
-const ALLOWED_FROM: Readonly<Record<SessionStep, readonly SessionState[]>> = {
-  openTopics: ['planned'],
-  invite: ['planned', 'topicsOpen'],
-  hold: ['invited'],
-  circulateMinutes: ['held'],
-  approveMinutes: ['minutesCirculated'],
-  close: ['minutesApproved'],
-  cancel: BEFORE_HELD,
-  reschedule: BEFORE_HELD,
+/**
+ * A session takes topic submissions for its agenda as long as the agenda can change, that is
+ * until it is held (or cancelled). The topic deadline narrows this further in time (see
+ * `takesTopicsAt`); the state alone answers whether it can take topics at all.
+ */
+export function takesTopics(state: SessionState): boolean {
+  return isBeforeHeld(state);
+}
+
+/**
+ * Nobody is invited yet: the session can still be invited (with or without a call for topics
+ * first), and a call for topics is still possible or already out.
+ */
+export function isBeforeInvitation(state: SessionState): boolean {
+  return state === 'planned' || state === 'topicsOpen';
+}
+
+/**
+ * The invitations are out and the session has not taken place: invitees hold a card that any
+ * change (a move, the agenda, a cancellation) must reach, answers are taken and reminders sent.
+ */
+export function invitationsAreOut(state: SessionState): boolean {
+  return state === 'invited';
+}
+
+/**
+ * From the invitation until the minutes go out, the secretariat follows the answers and records
+ * who attended; recording attendance marks an invited session as held.
+ */
+export function isBetweenInvitationAndMinutes(state: SessionState): boolean {
+  return state === 'invited' || state === 'held';
+}
+
+/**
+ * Once a session is held it has minutes (opened, circulated, approved), until and after it is
+ * closed. A cancelled session never has any.
+ */
+export function hasMinutes(state: SessionState): boolean {
+  return state === 'held' || state === 'minutesCirculated' || state === 'minutesApproved' || state === 'closed';
+}
+
+/**
+ * The session's record is finished: its minutes are approved (or it is closed), or it was
+ * cancelled. Nothing about it will be asked or answered again, so its retention period runs.
+ */
+export function isFinished(state: SessionState): boolean {
+  return state === 'minutesApproved' || state === 'closed' || state === 'cancelled';
+}
+
+/** The session was called off: cards and calendar events say so, and it reports nothing. */
+export function isCancelled(state: SessionState): boolean {
+  return state === 'cancelled';
+}
+
+/**
+ * The states each step may start from. Cancelling and rescheduling are possible only while the
+ * session is being prepared (see `isBeforeHeld`).
+ */
+const ALLOWED_FROM: Readonly<Record<SessionStep, (state: SessionState) => boolean>> = {
+  openTopics: (state) => state === 'planned',
+  invite: isBeforeInvitation,
+  hold: (state) => state === 'invited',
+  circulateMinutes: (state) => state === 'held',
+  approveMinutes: (state) => state === 'minutesCirculated',
+  close: (state) => state === 'minutesApproved',
+  cancel: isBeforeHeld,
+  reschedule: isBeforeHeld,
 };
 
 const RESULT_OF: Readonly<Record<Exclude<SessionStep, 'reschedule'>, SessionState>> = {
@@ -41,6 +109,20 @@ const RESULT_OF: Readonly<Record<Exclude<SessionStep, 'reschedule'>, SessionStat
   cancel: 'cancelled',
 };
 
+/** Whether the session's state allows the step now. */
+export function allowsStep(state: SessionState, step: SessionStep): boolean {
+  return ALLOWED_FROM[step](state);
+}
+
+/**
+ * Whether the session stands exactly where the step leads, so that taking it now would repeat
+ * it: a second call for topics or invitation is answered as already done (sending nothing twice),
+ * not as a step the state forbids, and circulating the minutes again sends a revision.
+ */
+export function isRepeatOf(state: SessionState, step: Exclude<SessionStep, 'reschedule'>): boolean {
+  return RESULT_OF[step] === state;
+}
+
 export interface IllegalStep {
   readonly step: SessionStep;
   readonly current: SessionState;
@@ -51,6 +133,6 @@ export interface IllegalStep {
  * state to the person instead of failing. Rescheduling keeps the state.
  */
 export function nextState(current: SessionState, step: SessionStep): Result<SessionState, IllegalStep> {
-  if (!ALLOWED_FROM[step].includes(current)) return fail({ step, current });
+  if (!allowsStep(current, step)) return fail({ step, current });
   return ok(step === 'reschedule' ? current : RESULT_OF[step]);
 }

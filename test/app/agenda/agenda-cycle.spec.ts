@@ -362,7 +362,7 @@ for (const engine of ENGINES) {
         await callForTopics(world.deps, await committee(), await world.session(), 'scheduler').then(
           (result) => !result.ok && result.error.kind,
         ),
-        'illegalState',
+        'wrongState',
       );
     });
   });

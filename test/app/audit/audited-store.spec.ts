@@ -4,7 +4,7 @@ import { auditContext } from '../../../src/app/audit/audit-context';
 import { AUDIT_VALUE_MAX_CHARS, REDACTED, type AuditRecord } from '../../../src/app/audit/audit-record';
 import { AuditRecordWriteRefused, auditedStore } from '../../../src/app/audit/audited-store';
 import { saveMinutesItem } from '../../../src/app/minutes/edit-minutes';
-import { loadMinutes } from '../../../src/app/minutes/open-minutes';
+import { openOrCreateMinutes } from '../../../src/app/minutes/open-minutes';
 import type { Document, DocumentStore } from '../../../src/app/ports/document-store';
 import { silentLogger } from '../../../src/app/ports/logger';
 import { ConcurrencyError, ConflictError } from '../../../src/app/ports/store-errors';
@@ -132,7 +132,7 @@ for (const engine of ENGINES) {
       await holdSession(world);
       const access = await committeeAndSession(world);
       const head = await auditContext.run({ actorId: PEOPLE.katrin, source: 'bot' }, () =>
-        loadMinutes(world.deps, access.committee, access.session, PEOPLE.katrin),
+        openOrCreateMinutes(world.deps, access.committee, access.session, PEOPLE.katrin),
       );
       const item = head.items.find((entry) => entry.title === 'Ausbildungsabbrüche')!;
       const left = await recorded('katrin', async () => {

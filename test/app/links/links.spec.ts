@@ -15,7 +15,7 @@ import { isSuperseded, minutesFile, MINUTES_SUPERSEDED } from '../../../src/app/
 import { approveMinutes } from '../../../src/app/minutes/approve-minutes';
 import { circulateMinutes } from '../../../src/app/minutes/circulate-minutes';
 import { saveMinutesItem } from '../../../src/app/minutes/edit-minutes';
-import { loadMinutes } from '../../../src/app/minutes/open-minutes';
+import { openOrCreateMinutes } from '../../../src/app/minutes/open-minutes';
 import type { BatchOperation, Document } from '../../../src/app/ports/document-store';
 import { silentLogger } from '../../../src/app/ports/logger';
 import { applyRetention } from '../../../src/app/privacy/apply-retention';
@@ -280,7 +280,7 @@ for (const engine of ENGINES) {
       it('lets a minutes link work for 90 days', async () => {
         await holdSession(world);
         const { committee, session } = await committeeAndSession(world);
-        await loadMinutes(world.deps, committee, session, PEOPLE.katrin);
+        await openOrCreateMinutes(world.deps, committee, session, PEOPLE.katrin);
         assert.ok((await circulateMinutes(world.deps, committee, session, PEOPLE.katrin)).ok);
         const token = await tokenFor('thomas', { kind: 'minutes', sessionId: SESSION_1, version: 1 });
         world.clock.advance(90 * DAY - 1000);
@@ -295,7 +295,7 @@ for (const engine of ENGINES) {
       async function circulated(): Promise<void> {
         await holdSession(world);
         const { committee, session } = await committeeAndSession(world);
-        await loadMinutes(world.deps, committee, session, PEOPLE.katrin);
+        await openOrCreateMinutes(world.deps, committee, session, PEOPLE.katrin);
         assert.ok((await circulateMinutes(world.deps, committee, session, PEOPLE.katrin)).ok);
       }
       /** The token of the PDF link in a queued message as its recipient receives it, if it carries one. */
@@ -312,7 +312,7 @@ for (const engine of ENGINES) {
         drafts.find((draft) => draft.recipient.kind === 'person' && draft.recipient.aadObjectId === PEOPLE[who]);
       async function revise(result: string): Promise<void> {
         const access = await committeeAndSession(world);
-        const head = await loadMinutes(world.deps, access.committee, access.session, PEOPLE.katrin);
+        const head = await openOrCreateMinutes(world.deps, access.committee, access.session, PEOPLE.katrin);
         const saved = await saveMinutesItem(world.deps, access, PEOPLE.katrin, head.version, head.items[1]!.itemId, {
           summary: 'Aussprache',
           result,

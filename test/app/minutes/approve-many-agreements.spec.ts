@@ -6,7 +6,7 @@ import type { DispatchDocument } from '../../../src/app/delivery/outbox-record';
 import { approveMinutes } from '../../../src/app/minutes/approve-minutes';
 import { circulateMinutes } from '../../../src/app/minutes/circulate-minutes';
 import { saveMinutesItem } from '../../../src/app/minutes/edit-minutes';
-import { loadMinutes } from '../../../src/app/minutes/open-minutes';
+import { openOrCreateMinutes } from '../../../src/app/minutes/open-minutes';
 import { MAX_BATCH_OPERATIONS, type BatchOperation, type DocumentStore } from '../../../src/app/ports/document-store';
 import { recordAttendance } from '../../../src/app/sessions/attendance';
 import { seatDocumentId } from '../../../src/domain/ids';
@@ -153,7 +153,12 @@ for (const engine of ENGINES) {
     afterEach(async () => close());
 
     const open = async () =>
-      loadMinutes(world.deps, (await committeeAndSession(world)).committee, await world.session(), PEOPLE.katrin);
+      openOrCreateMinutes(
+        world.deps,
+        (await committeeAndSession(world)).committee,
+        await world.session(),
+        PEOPLE.katrin,
+      );
     const approve = async () =>
       approveMinutes(world.deps, (await committeeAndSession(world)).committee, await world.session(), PEOPLE.katrin, {
         confirmed: false,

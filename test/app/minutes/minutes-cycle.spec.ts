@@ -7,7 +7,7 @@ import { minutesVersionDocumentId, type MinutesVersionDocument } from '../../../
 import { MINUTES_JOB_HANDLERS } from '../../../src/app/minutes/minutes-jobs';
 import type { MinutesResultsMessage, MinutesReviewMessage } from '../../../src/app/minutes/minutes-messages';
 import type { MinutesResponseDocument } from '../../../src/app/minutes/minutes-response-document';
-import { loadMinutes } from '../../../src/app/minutes/open-minutes';
+import { openOrCreateMinutes } from '../../../src/app/minutes/open-minutes';
 import { respondToMinutes } from '../../../src/app/minutes/respond-to-minutes';
 import { silentLogger } from '../../../src/app/ports/logger';
 import { runDueJobs } from '../../../src/app/scheduling/run-due-jobs';
@@ -32,7 +32,12 @@ for (const engine of ENGINES) {
 
     const at = (iso: string) => world.clock.advance(Date.parse(iso) - world.clock.now().toMillis());
     const open = async () =>
-      loadMinutes(world.deps, (await committeeAndSession(world)).committee, await world.session(), PEOPLE.katrin);
+      openOrCreateMinutes(
+        world.deps,
+        (await committeeAndSession(world)).committee,
+        await world.session(),
+        PEOPLE.katrin,
+      );
     const topicItem = async () => (await open()).items.find((item) => item.title === 'Ausbildungsabbrüche')!;
     async function save(fields: Record<string, unknown>, version?: number, who: string = PEOPLE.katrin) {
       const head = await open();

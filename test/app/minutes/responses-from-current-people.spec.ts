@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { circulateMinutes } from '../../../src/app/minutes/circulate-minutes';
 import type { MinutesResponseDocument } from '../../../src/app/minutes/minutes-response-document';
-import { loadMinutes } from '../../../src/app/minutes/open-minutes';
+import { openOrCreateMinutes } from '../../../src/app/minutes/open-minutes';
 import { respondToMinutes } from '../../../src/app/minutes/respond-to-minutes';
 import { ENGINES } from '../../support/engines';
 import { rosterMoves } from '../sessions/roster-moves';
@@ -25,14 +25,14 @@ for (const engine of ENGINES) {
       // Thomas attended for the Jobcenter (as deputy), Birgit for the Agentur.
       await holdSession(world);
       const { committee } = await committeeAndSession(world);
-      await loadMinutes(world.deps, committee, await world.session(), PEOPLE.katrin);
+      await openOrCreateMinutes(world.deps, committee, await world.session(), PEOPLE.katrin);
       assert.ok((await circulateMinutes(world.deps, committee, await world.session(), PEOPLE.katrin)).ok);
     });
     afterEach(async () => close());
 
     const respond = async (who: PersonKey, fields: Record<string, unknown>) => {
       const { committee } = await committeeAndSession(world);
-      const minutes = await loadMinutes(world.deps, committee, await world.session(), PEOPLE.katrin);
+      const minutes = await openOrCreateMinutes(world.deps, committee, await world.session(), PEOPLE.katrin);
       return respondToMinutes(world.deps, await world.actor(who), SESSION_1, minutes.circulation?.version, fields);
     };
     const responses = async () =>

@@ -3,10 +3,13 @@ import { addExtraSession } from '../../../src/app/sessions/add-extra-session';
 import { chooseSession } from '../../../src/app/sessions/find-session';
 import { planSessions } from '../../../src/app/sessions/plan-sessions';
 import { newSessionDocument, type SessionDocument } from '../../../src/app/sessions/session-document';
+import type { SessionState } from '../../../src/domain/sessions/session-state';
 import { ENGINES } from '../../support/engines';
 import { COMMITTEE, SessionWorld } from './session-world';
 
 const NOW = '2026-11-21T10:00:00.000Z';
+const isPlanned = (state: SessionState): boolean => state === 'planned';
+const isInvited = (state: SessionState): boolean => state === 'invited';
 
 /** An extra session as stored before extra sessions had numbers of their own: the year's next regular number. */
 function earlierExtraSession(number: string, startsAt: string, endsAt: string): SessionDocument {
@@ -74,11 +77,11 @@ for (const engine of ENGINES) {
         ['2027/s1', '2027/S1'],
         ['2027 / S 1', '2027/S1'],
       ]) {
-        const choice = await chooseSession(world.store, COMMITTEE, typed!, ['planned'], NOW);
+        const choice = await chooseSession(world.store, COMMITTEE, typed!, isPlanned, NOW);
         assert.ok(choice.ok, typed);
         assert.equal(choice.session.number, number, typed);
       }
-      const unknown = await chooseSession(world.store, COMMITTEE, '2027/S2', ['planned'], NOW);
+      const unknown = await chooseSession(world.store, COMMITTEE, '2027/S2', isPlanned, NOW);
       assert.deepEqual(unknown, { ok: false, reason: 'notFound' });
     });
 
@@ -86,7 +89,7 @@ for (const engine of ENGINES) {
       const katrin = await world.actor('katrin');
       await world.store.create(earlierExtraSession('2027/4', '2027-12-02T13:00:00.000Z', '2027-12-02T16:00:00.000Z'));
       await world.store.create(earlierExtraSession('2028/1', '2028-01-13T13:00:00.000Z', '2028-01-13T16:00:00.000Z'));
-      const inPlannedYear = await chooseSession(world.store, COMMITTEE, '2027/4', ['invited'], NOW);
+      const inPlannedYear = await chooseSession(world.store, COMMITTEE, '2027/4', isInvited, NOW);
       assert.ok(
         inPlannedYear.ok && inPlannedYear.session.extra,
         'an earlier extra session is still found by its number',
@@ -117,7 +120,7 @@ for (const engine of ENGINES) {
         [again.value.created.length, again.value.existing.map((session) => session.number)],
         [0, ['2028/1', '2028/2', '2028/3']],
       );
-      const regular = await chooseSession(world.store, COMMITTEE, '2028/1', ['planned'], NOW);
+      const regular = await chooseSession(world.store, COMMITTEE, '2028/1', isPlanned, NOW);
       assert.ok(regular.ok && !regular.session.extra);
       const next = await addExtraSession(world.deps, katrin, '2028-03-02');
       assert.ok(next.ok);

@@ -71,7 +71,13 @@ describe('app/sessions: invitations, answers, reminders, attendance', () => {
         (await changeSessionState(world.deps, actor, SESSION_1, (await world.session()).revision, 'cancel')).ok,
       );
       const result = await inviteAsSecretariat(world.deps, actor, await world.session());
-      assert.deepEqual(!result.ok && result.error, { kind: 'illegalState', current: 'cancelled' });
+      assert.deepEqual(!result.ok && result.error, {
+        kind: 'wrongState',
+        sessionId: SESSION_1,
+        number: '2027/1',
+        state: 'cancelled',
+        concerns: 'session',
+      });
     });
   });
 
