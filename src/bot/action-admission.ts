@@ -1,7 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import type { Actor } from '../app/identify-actor';
 import type { AdaptiveCardJson } from '../cards/card-template';
-import { ACTION_AUDIENCE, mayAct, type ActionAudience, type ActionVerb } from '../domain/permissions';
+import { ACTION_AUDIENCE, mayAct, type ActionAudience } from '../domain/permissions';
+import { isVerb } from '../domain/verb-registry';
 import type { MessageKey, Translator } from '../i18n/translator';
 import { notice } from './notices';
 
@@ -24,7 +25,7 @@ export function admitted(verb: string, produce: CardProducer): CardProducer {
 }
 
 function audienceOf(verb: string): ActionAudience | undefined {
-  return Object.hasOwn(ACTION_AUDIENCE, verb) ? ACTION_AUDIENCE[verb as ActionVerb] : undefined;
+  return isVerb(verb) ? ACTION_AUDIENCE[verb] : undefined;
 }
 
 /** The refusal names who may act where that is one role, as the use cases' own refusals do. */
