@@ -17,16 +17,16 @@ import { MAX_MESSAGE_LENGTH, parseCommand } from './command-parser';
 import { channelSighting, sightingOf } from './conversation-address';
 import { conversationScopeOf, personalChatHint } from './conversation-scope';
 import { notice } from './notices';
-import { deliveryCardFor, retryDeliveryCard } from './delivery-cards';
-import { sessionCards } from './session-cards';
-import { agendaCards } from './agenda-cards';
-import { topicCards } from './topic-cards';
+import { deliveryCardFor, retryDeliveryCard } from './delivery-routes';
+import { sessionCards } from './session-routes';
+import { agendaCards } from './agenda-routes';
+import { topicCards } from './topic-routes';
 import { parseTopicLine } from './topic-line-parser';
-import { workingGroupCards } from './working-group-cards';
-import { actionCards } from './action-cards';
-import { auditCardFor } from './audit-cards';
+import { workingGroupCards } from './working-group-routes';
+import { actionCards } from './action-item-routes';
+import { auditCardFor } from './audit-routes';
 import { admitted } from './action-admission';
-import { minutesCards } from './minutes-cards';
+import { minutesCards } from './minutes-routes';
 import {
   importMembersCard,
   personFormCard,
@@ -37,9 +37,9 @@ import {
   seatFormCard,
   setActiveCard,
   type RosterTurn,
-} from './roster-cards';
-import { saveSetupCard, setupCardFor } from './setup-cards';
-import { eraseCard, myDataCard } from './privacy-cards';
+} from './roster-routes';
+import { saveSetupCard, setupCardFor } from './setup-routes';
+import { eraseCard, myDataCard } from './privacy-routes';
 import { isTeamOrGroupChat, leavers, memberSourceOf, readConversationMembers, readJoinedMembers } from './team-members';
 import { identityOf } from './turn-identity';
 import { languageOf } from './turn-language';

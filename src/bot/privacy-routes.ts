@@ -13,7 +13,7 @@ import { VERBS } from '../cards/verbs';
 import type { Translator } from '../i18n/translator';
 import { cardFields } from './card-data';
 import { notice } from './notices';
-import { rosterCard, type RosterTurn } from './roster-cards';
+import { rosterCard, type RosterTurn } from './roster-routes';
 
 /**
  * "My data": the acting person's export behind a secret link. Without a public address no link
