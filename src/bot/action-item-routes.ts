@@ -7,8 +7,6 @@ import {
 } from '../app/agreements/change-action-item';
 import { filterFromArgument, filterFromCard, listActionItems } from '../app/agreements/list-action-items';
 import type { ActionItemView } from '../app/agreements/action-item-view';
-import type { AppDependencies } from '../app/dependencies';
-import type { Actor } from '../app/identify-actor';
 import { localToday } from '../domain/agreements/due-dates';
 import { TEXT_FIELDS } from '../domain/text-input';
 import { actionStatus, renderActionItemCard } from '../cards/action-item-card';
@@ -17,96 +15,94 @@ import type { CardBanner } from '../cards/card-button';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import type { MessageKey, Translator } from '../i18n/translator';
 import { notice } from './notices';
-import { cardField } from './card-data';
+import type { RouteTurn, VerbTurn } from './route-turn';
+
+/** The committee's day, against which the item card marks a due date as overdue. */
+function today({ deps, actor }: RouteTurn<unknown>): string | undefined {
+  return actor.committee ? localToday(deps.clock.now(), actor.committee.timeZone) : undefined;
+}
+
+function itemCard(turn: RouteTurn<unknown>, view: ActionItemView, banner?: CardBanner): AdaptiveCardJson {
+  return renderActionItemCard(view, turn.i18n, banner, today(turn));
+}
+
+function accessRefusal(t: Translator, refusal: ActionAccessRefusal): AdaptiveCardJson {
+  return refusal.kind === 'noCommittee'
+    ? notice(t, 'attention', 'actions.errors.title', 'sessionErrors.noCommittee')
+    : notice(t, 'attention', 'actions.errors.title', `actions.errors.${refusal.kind}`);
+}
+
+function refusal(turn: RouteTurn<unknown>, refused: ActionChangeRefusal): AdaptiveCardJson {
+  const t = turn.i18n;
+  if (!('view' in refused)) return accessRefusal(t, refused);
+  const text =
+    refused.kind === 'invalid'
+      ? problemText(refused.field, refused.code, t)
+      : t.t(`actions.errors.${refused.kind}` as MessageKey);
+  return itemCard(turn, refused.view, {
+    style: refused.kind === 'outdated' ? 'warning' : 'attention',
+    title: t.t('actions.errors.title'),
+    text,
+  });
+}
+
+/** `aufgaben [alle|überfällig|Institution]`, or the list's filter and pages. */
+async function list(turn: VerbTurn<'actions.open'>): Promise<AdaptiveCardJson> {
+  const filter = turn.argument !== undefined ? filterFromArgument(turn.argument) : filterFromCard(turn.payload);
+  const result = await listActionItems(turn.deps, turn.actor, filter);
+  return result.ok ? renderActionListCard(result.value, turn.i18n) : accessRefusal(turn.i18n, result.error);
+}
+
+async function open(turn: VerbTurn<'action.open'>): Promise<AdaptiveCardJson> {
+  const result = await openActionItem(turn.deps, turn.actor, turn.payload.agreementId);
+  return result.ok ? itemCard(turn, result.value) : accessRefusal(turn.i18n, result.error);
+}
+
+async function status(turn: VerbTurn<'action.status'>): Promise<AdaptiveCardJson> {
+  const { i18n: t, payload } = turn;
+  const result = await changeActionStatus(turn.deps, turn.actor, payload.agreementId, payload.revision, {
+    status: payload.status,
+    note: payload.note,
+  });
+  if (!result.ok) return refusal(turn, result.error);
+  return itemCard(turn, result.value.view, {
+    style: 'good',
+    title: t.t('actions.done.status', { status: actionStatus(result.value.view.status, t) }),
+    text: '',
+  });
+}
+
+async function proposeDue(turn: VerbTurn<'action.proposeDue'>): Promise<AdaptiveCardJson> {
+  const { i18n: t, payload } = turn;
+  const result = await proposeDueDate(turn.deps, turn.actor, payload.agreementId, payload.revision, {
+    dueDate: payload.dueDate,
+    note: payload.note,
+  });
+  return result.ok
+    ? itemCard(turn, result.value.view, { style: 'good', title: t.t('actions.done.proposed'), text: '' })
+    : refusal(turn, result.error);
+}
+
+async function decideDue(turn: VerbTurn<'action.decideDue'>): Promise<AdaptiveCardJson> {
+  const { i18n: t, payload } = turn;
+  const result = await decideDueDate(turn.deps, turn.actor, payload.agreementId, payload.revision, {
+    decision: payload.decision,
+    note: payload.note,
+  });
+  if (!result.ok) return refusal(turn, result.error);
+  return itemCard(turn, result.value.view, {
+    style: 'good',
+    title: t.t(payload.decision === 'accept' ? 'actions.done.accepted' : 'actions.done.declined'),
+    text: '',
+  });
+}
 
 /**
  * The action items in Teams: `aufgaben` / `actions` and the list's filter, the item card and its
  * buttons, mapped to use cases; every refusal a localised card, an outdated click the current
  * card with a message.
  */
-export function actionCards(deps: AppDependencies) {
-  const today = (actor: Actor): string | undefined =>
-    actor.committee ? localToday(deps.clock.now(), actor.committee.timeZone) : undefined;
-  const itemCard = (actor: Actor, view: ActionItemView, t: Translator, banner?: CardBanner) =>
-    renderActionItemCard(view, t, banner, today(actor));
-
-  const accessRefusal = (t: Translator, refusal: ActionAccessRefusal): AdaptiveCardJson =>
-    refusal.kind === 'noCommittee'
-      ? notice(t, 'attention', 'actions.errors.title', 'sessionErrors.noCommittee')
-      : notice(t, 'attention', 'actions.errors.title', `actions.errors.${refusal.kind}`);
-
-  function refusal(actor: Actor, t: Translator, refused: ActionChangeRefusal): AdaptiveCardJson {
-    if (!('view' in refused)) return accessRefusal(t, refused);
-    const text =
-      refused.kind === 'invalid'
-        ? problemText(refused.field, refused.code, t)
-        : t.t(`actions.errors.${refused.kind}` as MessageKey);
-    return itemCard(actor, refused.view, t, {
-      style: refused.kind === 'outdated' ? 'warning' : 'attention',
-      title: t.t('actions.errors.title'),
-      text,
-    });
-  }
-
-  return {
-    /** `aufgaben [alle|überfällig|Institution]`: the list. */
-    async list(actor: Actor, t: Translator, argument: unknown): Promise<AdaptiveCardJson> {
-      const filter =
-        typeof argument === 'string'
-          ? filterFromArgument(argument)
-          : filterFromCard(
-              typeof argument === 'object' && argument !== null ? (argument as Record<string, unknown>) : {},
-            );
-      const result = await listActionItems(deps, actor, filter);
-      return result.ok ? renderActionListCard(result.value, t) : accessRefusal(t, result.error);
-    },
-
-    async open(actor: Actor, t: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const result = await openActionItem(deps, actor, cardField(data, 'agreementId'));
-      return result.ok ? itemCard(actor, result.value, t) : accessRefusal(t, result.error);
-    },
-
-    async status(actor: Actor, t: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const result = await changeActionStatus(
-        deps,
-        actor,
-        cardField(data, 'agreementId'),
-        cardField(data, 'revision'),
-        { status: cardField(data, 'status'), note: cardField(data, 'note') },
-      );
-      if (!result.ok) return refusal(actor, t, result.error);
-      return itemCard(actor, result.value.view, t, {
-        style: 'good',
-        title: t.t('actions.done.status', { status: actionStatus(result.value.view.status, t) }),
-        text: '',
-      });
-    },
-
-    async proposeDue(actor: Actor, t: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const result = await proposeDueDate(deps, actor, cardField(data, 'agreementId'), cardField(data, 'revision'), {
-        dueDate: cardField(data, 'dueDate'),
-        note: cardField(data, 'note'),
-      });
-      return result.ok
-        ? itemCard(actor, result.value.view, t, { style: 'good', title: t.t('actions.done.proposed'), text: '' })
-        : refusal(actor, t, result.error);
-    },
-
-    async decideDue(actor: Actor, t: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const decision = cardField(data, 'decision');
-      const result = await decideDueDate(deps, actor, cardField(data, 'agreementId'), cardField(data, 'revision'), {
-        decision,
-        note: cardField(data, 'note'),
-      });
-      if (!result.ok) return refusal(actor, t, result.error);
-      return itemCard(actor, result.value.view, t, {
-        style: 'good',
-        title: t.t(decision === 'accept' ? 'actions.done.accepted' : 'actions.done.declined'),
-        text: '',
-      });
-    },
-  };
-}
+export const actionItemRoutes = { list, open, status, proposeDue, decideDue };
 
 function problemText(field: 'note' | 'dueDate' | 'decision', code: string, t: Translator): string {
   if (field === 'note')

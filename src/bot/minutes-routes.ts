@@ -1,5 +1,3 @@
-import type { AppDependencies } from '../app/dependencies';
-import type { Actor } from '../app/identify-actor';
 import { approveMinutes } from '../app/minutes/approve-minutes';
 import { circulateMinutes } from '../app/minutes/circulate-minutes';
 import { minutesItemForm, saveMinutesItem } from '../app/minutes/edit-minutes';
@@ -14,7 +12,6 @@ import {
 import { respondToMinutes } from '../app/minutes/respond-to-minutes';
 import { chosenSessionForCommand, sessionForCommand, type SessionAccess } from '../app/sessions/find-session';
 import type { CommandId } from '../domain/permissions';
-import type { Result } from '../domain/result';
 import { cardBanner, cardButton, type CardBanner } from '../cards/card-button';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { renderConfirmCard } from '../cards/confirm-card';
@@ -24,17 +21,262 @@ import { renderMinutesReviewCard, responseProblemsBanner } from '../cards/minute
 import { stateLabel } from '../cards/session-label';
 import { VERBS } from '../cards/verbs';
 import { deadlineDay } from '../cards/deadline-day';
-import type { Translator } from '../i18n/translator';
 import { notCurrentNotice, notice } from './notices';
+import type { RouteTurn, VerbTurn } from './route-turn';
 import { accessRefusal } from './session-access-refusal';
-import { cardField, cardFields } from './card-data';
 import { turnLinks } from './turn-links';
 
-/** What the minutes handlers need beyond the use cases' dependencies. */
-export interface MinutesCardContext {
-  readonly deps: AppDependencies;
-  /** The bot's public origin, for the PDF links; none in tests that do not need them. */
-  readonly publicBaseUrl?: string;
+const nowIso = (turn: RouteTurn<unknown>): string => turn.deps.clock.now().toUTC().toISO()!;
+
+/** The turn of a click that names a session, or of the command that names or means one. */
+type SessionTurn = RouteTurn<{ readonly sessionId: unknown }>;
+
+/** The session's minutes card, or why the session has none (not held yet, cancelled). */
+async function withMinutes(
+  turn: SessionTurn,
+  command: CommandId,
+  then: (access: SessionAccess) => Promise<AdaptiveCardJson>,
+): Promise<AdaptiveCardJson> {
+  const { deps, actor, i18n } = turn;
+  const access =
+    turn.argument !== undefined
+      ? await chosenSessionForCommand(deps.store, actor, command, turn.argument, MINUTES_STATES, nowIso(turn))
+      : await sessionForCommand(deps.store, actor, command, turn.payload.sessionId);
+  if (!access.ok)
+    return access.error.kind === 'noneSuitable'
+      ? notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.noneHeld')
+      : accessRefusal(i18n, access.error);
+  const { session } = access.value;
+  if (!MINUTES_STATES.includes(session.state))
+    return notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.notHeld', {
+      number: session.number,
+      state: stateLabel(session.state, i18n),
+    });
+  return then(access.value);
+}
+
+/** The secretariat's minutes card, with the reader's own link to the version last sent out. */
+async function card(turn: RouteTurn<unknown>, view: MinutesView, banner?: CardBanner): Promise<AdaptiveCardJson> {
+  const pdfUrl = (await turnLinks(turn.deps, turn.actor, turn.publicBaseUrl, minutesCardLinks(view)))('pdf');
+  return renderMinutesCard(view, turn.i18n, { pdfUrl, ...(banner ? { banner } : {}) });
+}
+
+/** A review card shown again (a receipt, or why nothing was stored), with the reader's own link. */
+async function review(
+  turn: RouteTurn<unknown>,
+  message: MinutesReviewMessage,
+  banner: CardBanner,
+): Promise<AdaptiveCardJson> {
+  const pdfUrl = (await turnLinks(turn.deps, turn.actor, turn.publicBaseUrl, reviewLinks(message)))('pdf');
+  return renderMinutesReviewCard(message, turn.i18n, { pdfUrl, banner });
+}
+
+/** The minutes as they are now, started from the agenda if there are none yet. */
+async function current(turn: RouteTurn<unknown>, access: SessionAccess): Promise<MinutesView> {
+  const { deps } = turn;
+  const minutes = await loadMinutes(deps, access.committee, access.session, turn.actor.identity.aadObjectId);
+  return minutesView(deps, access.committee, access.session, minutes);
+}
+
+/** `protokoll [2027/1]`, or the card's way back. */
+async function open(turn: VerbTurn<'minutes.open'>): Promise<AdaptiveCardJson> {
+  return withMinutes(turn, 'minutes', async (access) => card(turn, await current(turn, access)));
+}
+
+async function itemForm(turn: VerbTurn<'minutes.itemForm'>): Promise<AdaptiveCardJson> {
+  const { i18n } = turn;
+  return withMinutes(turn, 'minutes', async (access) => {
+    const form = await minutesItemForm(turn.deps, access, turn.payload.itemId, turn.actor.identity.aadObjectId);
+    return form.ok
+      ? renderMinutesItemCard(form.value, i18n)
+      : card(turn, await current(turn, access), cardBanner('attention', i18n.t('minutesErrors.unknownItem')));
+  });
+}
+
+async function itemSave(turn: VerbTurn<'minutes.itemSave'>): Promise<AdaptiveCardJson> {
+  const { i18n, payload } = turn;
+  return withMinutes(turn, 'minutes', async (access) => {
+    const result = await saveMinutesItem(
+      turn.deps,
+      access,
+      turn.actor.identity.aadObjectId,
+      payload.version,
+      payload.itemId,
+      payload,
+    );
+    if (result.ok)
+      return card(
+        turn,
+        result.value,
+        cardBanner('good', i18n.t('minutesResult.saved', { version: result.value.version })),
+      );
+    switch (result.error.kind) {
+      case 'invalid':
+        return renderMinutesItemCard(result.error.form, i18n, { fields: payload, problems: result.error.problems });
+      case 'outdated':
+        return card(
+          turn,
+          result.error.view,
+          cardBanner('warning', i18n.t('notices.outdatedTitle'), i18n.t('minutesErrors.outdated')),
+        );
+      default:
+        return card(turn, await current(turn, access), cardBanner('attention', i18n.t('minutesErrors.unknownItem')));
+    }
+  });
+}
+
+/** `protokoll versenden [2027/1]`, or the card's button. */
+async function circulate(turn: VerbTurn<'minutes.circulate'>): Promise<AdaptiveCardJson> {
+  const { i18n } = turn;
+  return withMinutes(turn, 'circulateMinutes', async (access) => {
+    const result = await circulateMinutes(turn.deps, access.committee, access.session, turn.actor.identity.aadObjectId);
+    const after = { committee: access.committee, session: result.ok ? result.value.session : access.session };
+    if (result.ok) {
+      const { round, recipients, attendees, minutes } = result.value;
+      const deadline = deadlineDay(minutes.circulation!.objectionDeadline, access.committee.timeZone, i18n);
+      return card(
+        turn,
+        await current(turn, after),
+        cardBanner(
+          'good',
+          i18n.t(round > 1 ? 'minutesResult.recirculated' : 'minutesResult.circulated', {
+            version: minutes.version,
+          }),
+          i18n.t('minutesResult.circulatedText', { recipients, attendees, deadline }),
+        ),
+      );
+    }
+    const refusal = result.error;
+    switch (refusal.kind) {
+      case 'illegalState':
+        return notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.notHeld', {
+          number: access.session.number,
+          state: stateLabel(refusal.current, i18n),
+        });
+      case 'alreadyCirculated':
+        return card(
+          turn,
+          await current(turn, access),
+          cardBanner('accent', i18n.t('minutesErrors.alreadyCirculated', { version: refusal.version })),
+        );
+      default:
+        return card(
+          turn,
+          await current(turn, access),
+          cardBanner('attention', i18n.t(`minutesErrors.${refusal.kind}`)),
+        );
+    }
+  });
+}
+
+/** `protokoll freigeben [2027/1]`, or the card's button; with objections waiting it asks first. */
+async function approve(turn: VerbTurn<'minutes.approve'>): Promise<AdaptiveCardJson> {
+  const { i18n } = turn;
+  return withMinutes(turn, 'approveMinutes', async (access) => {
+    const { session } = access;
+    const result = await approveMinutes(turn.deps, access.committee, session, turn.actor.identity.aadObjectId, {
+      confirmed: turn.payload.confirmed === true,
+      automatic: false,
+    });
+    if (result.ok) {
+      const { correction, agreements, toWorkingGroupConversation, minutes } = result.value;
+      const after = { committee: access.committee, session: result.value.session };
+      const text = correction
+        ? i18n.t('minutesResult.correctionText')
+        : i18n.t(toWorkingGroupConversation ? 'minutesResult.approvedToChannel' : 'minutesResult.approvedToPeople', {
+            agreements,
+          });
+      return card(
+        turn,
+        await current(turn, after),
+        cardBanner(
+          'good',
+          i18n.t(correction ? 'minutesResult.correctionPublished' : 'minutesResult.approved', {
+            version: minutes.version,
+          }),
+          text,
+        ),
+      );
+    }
+    const refusal = result.error;
+    switch (refusal.kind) {
+      case 'confirmObjections':
+        return renderConfirmCard({
+          title: i18n.t('minutesResult.confirmTitle', { number: session.number }),
+          text: i18n.t('minutesResult.confirmText', { count: refusal.objections }),
+          buttons: [
+            cardButton(
+              i18n.t('minutesResult.confirm'),
+              VERBS.minutesApprove,
+              { sessionId: session.id, confirmed: true },
+              'positive',
+            ),
+            cardButton(i18n.t('minutesResult.back'), VERBS.minutesOpen, { sessionId: session.id }),
+          ],
+        });
+      case 'revisionNotCirculated':
+        return card(
+          turn,
+          await current(turn, access),
+          cardBanner(
+            'attention',
+            i18n.t('minutesErrors.revisionNotCirculated', {
+              version: refusal.version,
+              circulated: refusal.circulatedVersion,
+            }),
+          ),
+        );
+      case 'illegalState':
+        return notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.notHeld', {
+          number: session.number,
+          state: stateLabel(refusal.current, i18n),
+        });
+      default:
+        return card(
+          turn,
+          await current(turn, access),
+          cardBanner(
+            refusal.kind === 'alreadyApproved' ? 'accent' : 'attention',
+            i18n.t(`minutesErrors.${refusal.kind}`),
+          ),
+        );
+    }
+  });
+}
+
+/** An attendee's answers from the review card; the receipt is the card with the answers as stored. */
+async function respond(turn: VerbTurn<'minutes.respond'>): Promise<AdaptiveCardJson> {
+  const { i18n, payload } = turn;
+  const result = await respondToMinutes(turn.deps, turn.actor, payload.sessionId, payload.version, payload);
+  if (result.ok)
+    return review(
+      turn,
+      result.value,
+      cardBanner('good', i18n.t('minutesResult.responded'), i18n.t('minutesResult.respondedText')),
+    );
+  const refusal = result.error;
+  switch (refusal.kind) {
+    case 'outdated':
+      return review(
+        turn,
+        refusal.current,
+        cardBanner(
+          'warning',
+          i18n.t('notices.outdatedTitle'),
+          i18n.t('minutesErrors.reviewOutdated', { version: refusal.current.version }),
+        ),
+      );
+    case 'invalid':
+      return review(turn, refusal.current, responseProblemsBanner(refusal.problems, i18n));
+    case 'late':
+      return notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.late', {
+        deadline: deadlineDay(refusal.deadline, turn.actor.committee!.timeZone, i18n),
+      });
+    case 'notCurrent':
+      return notCurrentNotice(i18n, 'minutes', refusal.reason);
+    default:
+      return notice(i18n, 'attention', 'minutesErrors.title', `minutesErrors.${refusal.kind}`);
+  }
 }
 
 /**
@@ -42,296 +284,4 @@ export interface MinutesCardContext {
  * item, circulate, approve) and the attendees' answers, mapped to use cases; every refusal a
  * localised card.
  */
-export function minutesCards({ deps, publicBaseUrl }: MinutesCardContext) {
-  const nowIso = (): string => deps.clock.now().toUTC().toISO()!;
-
-  async function sessionFor(
-    actor: Actor,
-    command: CommandId,
-    argumentOrData: unknown,
-  ): Promise<Result<SessionAccess, Parameters<typeof accessRefusal>[1]>> {
-    return typeof argumentOrData === 'string'
-      ? chosenSessionForCommand(deps.store, actor, command, argumentOrData, MINUTES_STATES, nowIso())
-      : sessionForCommand(deps.store, actor, command, cardField(argumentOrData, 'sessionId'));
-  }
-
-  /** The session's minutes card, or why the session has none (not held yet, cancelled). */
-  async function withMinutes(
-    actor: Actor,
-    i18n: Translator,
-    command: CommandId,
-    argumentOrData: unknown,
-    then: (access: SessionAccess) => Promise<AdaptiveCardJson>,
-  ): Promise<AdaptiveCardJson> {
-    const access = await sessionFor(actor, command, argumentOrData);
-    if (!access.ok)
-      return access.error.kind === 'noneSuitable'
-        ? notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.noneHeld')
-        : accessRefusal(i18n, access.error);
-    const { session } = access.value;
-    if (!MINUTES_STATES.includes(session.state))
-      return notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.notHeld', {
-        number: session.number,
-        state: stateLabel(session.state, i18n),
-      });
-    return then(access.value);
-  }
-
-  /** The secretariat's minutes card, with the reader's own link to the version last sent out. */
-  const card = async (
-    actor: Actor,
-    view: MinutesView,
-    i18n: Translator,
-    banner?: CardBanner,
-  ): Promise<AdaptiveCardJson> => {
-    const pdfUrl = (await turnLinks(deps, actor, publicBaseUrl, minutesCardLinks(view)))('pdf');
-    return renderMinutesCard(view, i18n, { pdfUrl, ...(banner ? { banner } : {}) });
-  };
-  /** A review card shown again (a receipt, or why nothing was stored), with the reader's own link. */
-  const review = async (
-    actor: Actor,
-    message: MinutesReviewMessage,
-    i18n: Translator,
-    banner: CardBanner,
-  ): Promise<AdaptiveCardJson> => {
-    const pdfUrl = (await turnLinks(deps, actor, publicBaseUrl, reviewLinks(message)))('pdf');
-    return renderMinutesReviewCard(message, i18n, { pdfUrl, banner });
-  };
-  const current = async (access: SessionAccess, actor: Actor): Promise<MinutesView> =>
-    minutesView(
-      deps,
-      access.committee,
-      access.session,
-      await loadMinutes(deps, access.committee, access.session, actor.identity.aadObjectId),
-    );
-
-  return {
-    /** `protokoll [2027/1]`, or the card's way back. */
-    async open(actor: Actor, i18n: Translator, argumentOrData: unknown): Promise<AdaptiveCardJson> {
-      return withMinutes(actor, i18n, 'minutes', argumentOrData, async (access) =>
-        card(actor, await current(access, actor), i18n),
-      );
-    },
-
-    async itemForm(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      return withMinutes(actor, i18n, 'minutes', cardFields(data), async (access) => {
-        const form = await minutesItemForm(deps, access, cardField(data, 'itemId'), actor.identity.aadObjectId);
-        return form.ok
-          ? renderMinutesItemCard(form.value, i18n)
-          : card(
-              actor,
-              await current(access, actor),
-              i18n,
-              cardBanner('attention', i18n.t('minutesErrors.unknownItem')),
-            );
-      });
-    },
-
-    async itemSave(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      return withMinutes(actor, i18n, 'minutes', cardFields(data), async (access) => {
-        const result = await saveMinutesItem(
-          deps,
-          access,
-          actor.identity.aadObjectId,
-          cardField(data, 'version'),
-          cardField(data, 'itemId'),
-          cardFields(data),
-        );
-        if (result.ok)
-          return card(
-            actor,
-            result.value,
-            i18n,
-            cardBanner('good', i18n.t('minutesResult.saved', { version: result.value.version })),
-          );
-        switch (result.error.kind) {
-          case 'invalid':
-            return renderMinutesItemCard(result.error.form, i18n, {
-              fields: cardFields(data),
-              problems: result.error.problems,
-            });
-          case 'outdated':
-            return card(
-              actor,
-              result.error.view,
-              i18n,
-              cardBanner('warning', i18n.t('notices.outdatedTitle'), i18n.t('minutesErrors.outdated')),
-            );
-          default:
-            return card(
-              actor,
-              await current(access, actor),
-              i18n,
-              cardBanner('attention', i18n.t('minutesErrors.unknownItem')),
-            );
-        }
-      });
-    },
-
-    /** `protokoll versenden [2027/1]`, or the card's button. */
-    async circulate(actor: Actor, i18n: Translator, argumentOrData: unknown): Promise<AdaptiveCardJson> {
-      return withMinutes(actor, i18n, 'circulateMinutes', argumentOrData, async (access) => {
-        const result = await circulateMinutes(deps, access.committee, access.session, actor.identity.aadObjectId);
-        const after = { committee: access.committee, session: result.ok ? result.value.session : access.session };
-        if (result.ok) {
-          const { round, recipients, attendees, minutes } = result.value;
-          const deadline = deadlineDay(minutes.circulation!.objectionDeadline, access.committee.timeZone, i18n);
-          return card(
-            actor,
-            await current(after, actor),
-            i18n,
-            cardBanner(
-              'good',
-              i18n.t(round > 1 ? 'minutesResult.recirculated' : 'minutesResult.circulated', {
-                version: minutes.version,
-              }),
-              i18n.t('minutesResult.circulatedText', { recipients, attendees, deadline }),
-            ),
-          );
-        }
-        const refusal = result.error;
-        switch (refusal.kind) {
-          case 'illegalState':
-            return notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.notHeld', {
-              number: access.session.number,
-              state: stateLabel(refusal.current, i18n),
-            });
-          case 'alreadyCirculated':
-            return card(
-              actor,
-              await current(access, actor),
-              i18n,
-              cardBanner('accent', i18n.t('minutesErrors.alreadyCirculated', { version: refusal.version })),
-            );
-          default:
-            return card(
-              actor,
-              await current(access, actor),
-              i18n,
-              cardBanner('attention', i18n.t(`minutesErrors.${refusal.kind}`)),
-            );
-        }
-      });
-    },
-
-    /** `protokoll freigeben [2027/1]`, or the card's button; with objections waiting it asks first. */
-    async approve(actor: Actor, i18n: Translator, argumentOrData: unknown): Promise<AdaptiveCardJson> {
-      return withMinutes(actor, i18n, 'approveMinutes', argumentOrData, async (access) => {
-        const { session } = access;
-        const result = await approveMinutes(deps, access.committee, session, actor.identity.aadObjectId, {
-          confirmed: cardField(argumentOrData, 'confirmed') === true,
-          automatic: false,
-        });
-        if (result.ok) {
-          const { correction, agreements, toWorkingGroupConversation, minutes } = result.value;
-          const after = { committee: access.committee, session: result.value.session };
-          const text = correction
-            ? i18n.t('minutesResult.correctionText')
-            : i18n.t(
-                toWorkingGroupConversation ? 'minutesResult.approvedToChannel' : 'minutesResult.approvedToPeople',
-                { agreements },
-              );
-          return card(
-            actor,
-            await current(after, actor),
-            i18n,
-            cardBanner(
-              'good',
-              i18n.t(correction ? 'minutesResult.correctionPublished' : 'minutesResult.approved', {
-                version: minutes.version,
-              }),
-              text,
-            ),
-          );
-        }
-        const refusal = result.error;
-        switch (refusal.kind) {
-          case 'confirmObjections':
-            return renderConfirmCard({
-              title: i18n.t('minutesResult.confirmTitle', { number: session.number }),
-              text: i18n.t('minutesResult.confirmText', { count: refusal.objections }),
-              buttons: [
-                cardButton(
-                  i18n.t('minutesResult.confirm'),
-                  VERBS.minutesApprove,
-                  { sessionId: session.id, confirmed: true },
-                  'positive',
-                ),
-                cardButton(i18n.t('minutesResult.back'), VERBS.minutesOpen, { sessionId: session.id }),
-              ],
-            });
-          case 'revisionNotCirculated':
-            return card(
-              actor,
-              await current(access, actor),
-              i18n,
-              cardBanner(
-                'attention',
-                i18n.t('minutesErrors.revisionNotCirculated', {
-                  version: refusal.version,
-                  circulated: refusal.circulatedVersion,
-                }),
-              ),
-            );
-          case 'illegalState':
-            return notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.notHeld', {
-              number: session.number,
-              state: stateLabel(refusal.current, i18n),
-            });
-          default:
-            return card(
-              actor,
-              await current(access, actor),
-              i18n,
-              cardBanner(
-                refusal.kind === 'alreadyApproved' ? 'accent' : 'attention',
-                i18n.t(`minutesErrors.${refusal.kind}`),
-              ),
-            );
-        }
-      });
-    },
-
-    /** An attendee's answers from the review card; the receipt is the card with the answers as stored. */
-    async respond(actor: Actor, i18n: Translator, data: unknown): Promise<AdaptiveCardJson> {
-      const result = await respondToMinutes(
-        deps,
-        actor,
-        cardField(data, 'sessionId'),
-        cardField(data, 'version'),
-        cardFields(data),
-      );
-      if (result.ok)
-        return review(
-          actor,
-          result.value,
-          i18n,
-          cardBanner('good', i18n.t('minutesResult.responded'), i18n.t('minutesResult.respondedText')),
-        );
-      const refusal = result.error;
-      switch (refusal.kind) {
-        case 'outdated':
-          return review(
-            actor,
-            refusal.current,
-            i18n,
-            cardBanner(
-              'warning',
-              i18n.t('notices.outdatedTitle'),
-              i18n.t('minutesErrors.reviewOutdated', { version: refusal.current.version }),
-            ),
-          );
-        case 'invalid':
-          return review(actor, refusal.current, i18n, responseProblemsBanner(refusal.problems, i18n));
-        case 'late':
-          return notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.late', {
-            deadline: deadlineDay(refusal.deadline, actor.committee!.timeZone, i18n),
-          });
-        case 'notCurrent':
-          return notCurrentNotice(i18n, 'minutes', refusal.reason);
-        default:
-          return notice(i18n, 'attention', 'minutesErrors.title', `minutesErrors.${refusal.kind}`);
-      }
-    },
-  };
-}
+export const minutesRoutes = { open, itemForm, itemSave, circulate, approve, respond };

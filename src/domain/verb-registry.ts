@@ -84,11 +84,14 @@ export type CommandId = keyof typeof COMMAND_REGISTRY;
 export const COMMANDS = Object.keys(COMMAND_REGISTRY) as readonly CommandId[];
 
 /**
- * What one field of a card's data may hold. Card data is untrusted JSON from any client; the
- * bot's one reader refuses a click whose data does not fit its verb's fields before any use case
- * runs. What a value means (a known session, a date in range, a text within its field's length)
- * is still the use case's to check: the limits here only bound what is read at all, and lie above
- * every text field's own limit (TEXT_FIELDS), so that a too long text is answered with that limit.
+ * What one field of a card's data holds when the card was rendered by Gremium and filled in by a
+ * person: its JSON types and, for text, its longest length. Card data is untrusted JSON from any
+ * client, so a click may send anything; the bot's one reader (src/bot/card-payload.ts) reads only
+ * the fields a verb names here and reports any that do not fit their kind. What a value means (a
+ * known session, a date in range, a text within its field's own limit in TEXT_FIELDS) is the use
+ * case's to decide, and it answers a value that does not fit with its own precise, localised
+ * refusal ("this session does not exist", "name: too long"), so a misfit is reported rather than
+ * answered with a generic "unknown action". The lengths here lie above every field's own limit.
  */
 export const FIELD_KINDS = {
   /** Which stored thing a card acts on: a session, person, seat, item, agreement, group, dispatch. */
@@ -108,7 +111,7 @@ export const FIELD_KINDS = {
 } as const satisfies Readonly<Record<string, FieldRule>>;
 export type FieldKind = keyof typeof FIELD_KINDS;
 
-/** The JSON types a kind of field accepts, its longest text, and (for a switch) its only values. */
+/** The JSON types a field of the kind has, its longest text, and (for a switch) its only values. */
 export interface FieldRule {
   readonly types: ReadonlyArray<'string' | 'number' | 'boolean'>;
   readonly maxLength?: number;
@@ -347,17 +350,6 @@ export function isVerb(value: unknown): value is Verb {
   return typeof value === 'string' && Object.hasOwn(VERB_REGISTRY, value);
 }
 
-/** The value a field of each kind holds once read. */
-interface FieldValues {
-  readonly id: string;
-  readonly version: number;
-  readonly count: number | string;
-  readonly choice: string;
-  readonly date: string;
-  readonly text: string;
-  readonly flag: boolean | 'true' | 'false';
-}
-
 /** A field name of a schema as the names it stands for: `presence-*` is every `presence-…`. */
 type FieldNames<Name extends string> = Name extends `${infer Before}*${infer After}`
   ? `${Before}${string}${After}`
@@ -366,10 +358,10 @@ type FieldNames<Name extends string> = Name extends `${infer Before}*${infer Aft
 type SchemaOf<V extends Verb> = (typeof VERB_REGISTRY)[V]['payload'];
 
 /**
- * A card's data as its verb reads it: every named field (undefined where the card sent none),
- * and the fields of each family the card sent.
+ * A card's data as its verb reads it: every named field (undefined where the card sent none) and
+ * the fields of each family the card sent, nothing else. The values stay `unknown`: they are
+ * untrusted until the use case has checked them.
  */
 export type Payload<V extends Verb> = {
-  readonly [Name in keyof SchemaOf<V> & string as FieldNames<Name>]-?:
-    FieldValues[SchemaOf<V>[Name] & FieldKind] | undefined;
+  readonly [Name in keyof SchemaOf<V> & string as FieldNames<Name>]-?: unknown;
 };
