@@ -24,7 +24,8 @@ describe('bot/card-payload', () => {
 
   it('leaves behind the verb, fields the verb does not register, and prototype keys', () => {
     const data = JSON.parse(
-      '{"verb":"session.edit","sessionId":"session-2027-1","msteams":{"x":1},"__proto__":{"admin":true},"constructor":1}',
+      '{"verb":"session.edit","sessionId":"session-2027-1","msteams":{"x":1},' +
+        '"__proto__":{"admin":true},"constructor":1}',
     ) as unknown;
     const { payload } = readPayload('session.edit', data);
     assert.deepEqual(Object.keys(payload), ['sessionId']);
