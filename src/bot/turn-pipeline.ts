@@ -11,7 +11,7 @@ import { personalChatOnlyCommand, type CommandId } from '../domain/permissions';
 import type { Payload, Verb } from '../domain/verb-registry';
 import type { Locale, Translator } from '../i18n/translator';
 import { admissionRefusal } from './action-admission';
-import { readPayload } from './card-payload';
+import { readPayload, type PayloadMisfit } from './card-payload';
 import { sightingOf } from './conversation-address';
 import { conversationScopeOf, personalChatHint } from './conversation-scope';
 import { notice } from './notices';
@@ -154,6 +154,16 @@ export function createTurnPipeline(app: Application<TurnState>, options: TurnPip
     }
   };
 
+  /**
+   * A click whose data does not fit its verb: a tampered card or an unusual client, worth an
+   * operator's look. Field names only, never values; a family's names come from the client, so
+   * they are cut short, and so is their number.
+   */
+  const logMisfits = (context: TurnContext, verb: Verb, misfits: readonly PayloadMisfit[]): void => {
+    const fields = misfits.slice(0, 10).map(({ field, kind }) => ({ field: field.slice(0, 80), kind }));
+    logger.warn({ verb, misfits: fields, activityId: context.activity.id }, 'card data that does not fit its verb');
+  };
+
   app.turn('beforeTurn', async (context) => {
     if (!isTenantAllowed(allowedTenants, tenantsNamedBy(context))) {
       await refuseForeignTenant(context);
@@ -186,8 +196,7 @@ export function createTurnPipeline(app: Application<TurnState>, options: TurnPip
           const refused = admissionRefusal(verb, turn.actor, turn.i18n);
           if (refused) return refused;
           const { payload, misfits } = readPayload(verb, data);
-          if (misfits.length > 0)
-            logger.warn({ verb, misfits, activityId: context.activity.id }, 'card data that does not fit its verb');
+          if (misfits.length > 0) logMisfits(context, verb, misfits);
           return route({ ...turn, payload });
         }))
       );

@@ -9,6 +9,22 @@ import { collectMoments } from '../fuzz/card-moments';
 import { alice, BotHarness, cardText } from '../support/bot-harness';
 import { useTempStore } from '../support/temp-store';
 
+/** The set-up form's answers, as Teams sends them. */
+const SETUP_ANSWERS = {
+  name: 'Koordinierungsgremium Leipzig',
+  shortName: 'KOG',
+  timeZone: 'Europe/Berlin',
+  terms: '1-4,5-8,9-12',
+  sessionLengthMinutes: '180',
+  firstChair: 'Oberbürgermeister',
+  rotatingChairs: 'Jobcenter Leipzig\nAgentur für Arbeit Leipzig',
+  callForTopicsDays: '42',
+  topicDeadlineDays: '21',
+  agendaDispatchDays: '14',
+  rsvpReminderDays: '7',
+  workingGroupConversationId: 'none',
+};
+
 describe('bot/card-payload', () => {
   it('reads the fields the verb registers, each undefined where the card sent none', () => {
     const { payload, misfits } = readPayload('rsvp.answer', { sessionId: 'session-2027-1', choice: 'online' });
@@ -123,6 +139,21 @@ describe('bot/card-payload', () => {
         'card data that does not fit its verb',
       );
       sinon.assert.notCalled(logger.error as sinon.SinonSpy);
+    });
+
+    it('logs the names of misfit fields cut short, never their values', async () => {
+      const logger: Logger = { debug: sinon.spy(), info: sinon.spy(), warn: sinon.spy(), error: sinon.spy() };
+      const bot = new BotHarness(deps, logger);
+      const setUp = await bot.execute(alice, VERBS.setupSave, { revision: 0, ...SETUP_ANSWERS });
+      assert.match(cardText(setUp), /Gremium eingerichtet/);
+      const family = Object.fromEntries(
+        Array.from({ length: 30 }, (_, index) => [`presence-${'x'.repeat(500)}${index}`, { secret: 'Geheimnis' }]),
+      );
+      await bot.execute(alice, VERBS.attendanceSave, { sessionId: 'session-2027-1', revision: 1, ...family });
+      const [fields] = (logger.warn as sinon.SinonSpy).lastCall.args as [{ misfits: Array<{ field: string }> }];
+      assert.equal(fields.misfits.length, 10);
+      for (const { field } of fields.misfits) assert.ok(field.length <= 80, field);
+      assert.doesNotMatch(JSON.stringify((logger.warn as sinon.SinonSpy).args), /Geheimnis/);
     });
   });
 });
