@@ -1,29 +1,19 @@
-import { COMMANDS, type CommandId } from '../domain/permissions';
+import {
+  COMMAND_ARGUMENT_MAX_LENGTH,
+  COMMAND_REGISTRY,
+  COMMANDS,
+  type CommandEntry,
+  type CommandId,
+} from '../domain/verb-registry';
 import { LOCALES, translator } from '../i18n/translator';
 
 /** Longest chat line the bot reads; anything longer is refused before any parsing. */
 export const MAX_MESSAGE_LENGTH = 4000;
 
-/** Longest argument after a command word ("2027", "2027/1", "2027-05-20"); longer is no command. */
-const MAX_ARGUMENT_LENGTH = 40;
-
 /** Commands that read what follows their word; the others must stand alone. */
-const TAKES_ARGUMENT: ReadonlySet<CommandId> = new Set<CommandId>([
-  'planSessions',
-  'extraSession',
-  'callForTopics',
-  'topics',
-  'agenda',
-  'publishAgenda',
-  'invite',
-  'rsvps',
-  'attendance',
-  'minutes',
-  'circulateMinutes',
-  'approveMinutes',
-  'actions',
-  'audit',
-]);
+const TAKES_ARGUMENT: ReadonlySet<CommandId> = new Set<CommandId>(
+  COMMANDS.filter((command) => (COMMAND_REGISTRY[command] as CommandEntry).takesArgument === true),
+);
 
 /** Command words in both languages, longest first, so "sitzungen planen" wins over a shorter word. */
 const COMMAND_WORDS: ReadonlyArray<readonly [string, CommandId]> = LOCALES.flatMap((locale) =>
@@ -57,7 +47,7 @@ export function parseCommand(text: string | undefined): ParsedCommand | undefine
     if (normalised === word) return { command, argument: '' };
     if (!normalised.startsWith(`${word} `) || !TAKES_ARGUMENT.has(command)) continue;
     const argument = normalised.slice(word.length + 1).trim();
-    return argument.length <= MAX_ARGUMENT_LENGTH ? { command, argument } : undefined;
+    return argument.length <= COMMAND_ARGUMENT_MAX_LENGTH ? { command, argument } : undefined;
   }
   return undefined;
 }

@@ -1,68 +1,36 @@
 import type { Role } from './roles';
+import {
+  COMMAND_REGISTRY,
+  COMMANDS,
+  TOPIC_SUBMITTERS,
+  VERB_LIST,
+  VERB_REGISTRY,
+  type ActionOwner,
+  type Audience,
+  type CommandEntry,
+  type CommandId,
+  type Verb,
+} from './verb-registry';
 
-/** Every command a person can type; card actions map to the command they belong to. */
-export const COMMANDS = [
-  'help',
-  'setup',
-  'members',
-  'planSessions',
-  'extraSession',
-  'callForTopics',
-  'topics',
-  'agenda',
-  'publishAgenda',
-  'workingGroups',
-  'invite',
-  'rsvps',
-  'attendance',
-  'minutes',
-  'circulateMinutes',
-  'approveMinutes',
-  'actions',
-  'audit',
-  'myData',
-  'delivery',
-] as const;
-export type CommandId = (typeof COMMANDS)[number];
-
-/** Who may use a command: everybody, or only holders of the listed roles. */
-export type Audience = 'anyone' | readonly Role[];
+export { COMMANDS, TOPIC_SUBMITTERS, type ActionOwner, type Audience, type CommandId };
 
 /**
- * The single table of who may do what. The help card, the command routes and the card actions
- * all ask this table, so that what a person is offered and what they are allowed never diverge.
+ * Who may use each command, from the verb registry. The help card, the command routes and the
+ * card actions all ask these tables, so that what a person is offered and what they are allowed
+ * never diverge.
  */
-export const COMMAND_AUDIENCE: Readonly<Record<CommandId, Audience>> = {
-  help: 'anyone',
-  setup: ['secretariat'],
-  members: ['secretariat'],
-  planSessions: ['secretariat'],
-  extraSession: ['secretariat'],
-  callForTopics: ['secretariat'],
-  topics: ['secretariat'],
-  agenda: ['secretariat'],
-  publishAgenda: ['secretariat'],
-  workingGroups: ['secretariat'],
-  invite: ['secretariat'],
-  rsvps: ['secretariat'],
-  attendance: ['secretariat'],
-  minutes: ['secretariat'],
-  circulateMinutes: ['secretariat'],
-  approveMinutes: ['secretariat'],
-  actions: ['secretariat', 'chair', 'member', 'deputy', 'workingGroup'],
-  audit: ['secretariat'],
-  myData: 'anyone',
-  delivery: ['secretariat'],
-};
+export const COMMAND_AUDIENCE: Readonly<Record<CommandId, Audience>> = Object.fromEntries(
+  COMMANDS.map((command) => [command, COMMAND_REGISTRY[command].roles]),
+) as Record<CommandId, Audience>;
 
 /**
  * Commands answered only in the person's 1:1 chat with the bot, never in a team channel or group
- * chat: their answer is for the asking person alone (the export link of "my data" works without
- * sign-in; the audit trail names people and what was changed about them). Asked for in a shared
- * conversation, the bot only says where to ask and reads nothing. The card side marks its verbs
- * with `personalChatOnly` in ACTION_AUDIENCE.
+ * chat (see `CommandEntry.personalChatOnly`). The card side marks its verbs with
+ * `personalChatOnly` in ACTION_AUDIENCE.
  */
-export const PERSONAL_CHAT_ONLY: ReadonlySet<CommandId> = new Set<CommandId>(['audit', 'myData']);
+export const PERSONAL_CHAT_ONLY: ReadonlySet<CommandId> = new Set<CommandId>(
+  COMMANDS.filter((command) => (COMMAND_REGISTRY[command] as CommandEntry).personalChatOnly === true),
+);
 
 /** Where a command or card action arrives: a 1:1 chat, or a conversation others read too. */
 export type ConversationScope = 'personal' | 'shared';
@@ -75,7 +43,7 @@ export function personalChatOnlyCommand(commandOrVerb: string): CommandId | unde
   if ((COMMANDS as readonly string[]).includes(commandOrVerb))
     return PERSONAL_CHAT_ONLY.has(commandOrVerb as CommandId) ? (commandOrVerb as CommandId) : undefined;
   return Object.hasOwn(ACTION_AUDIENCE, commandOrVerb)
-    ? (ACTION_AUDIENCE[commandOrVerb as ActionVerb] as ActionAudience).personalChatOnly
+    ? ACTION_AUDIENCE[commandOrVerb as Verb].personalChatOnly
     : undefined;
 }
 
@@ -83,13 +51,6 @@ export function personalChatOnlyCommand(commandOrVerb: string): CommandId | unde
 export function answeredIn(commandOrVerb: string, scope: ConversationScope): boolean {
   return scope === 'personal' || personalChatOnlyCommand(commandOrVerb) === undefined;
 }
-
-/**
- * Who may submit topics, practice experiences and needs for action: the working group (its
- * right under the committee's decision), the members and the secretariat. Submitting is a chat
- * line or a card form, not a command word, so it has its own entry beside the table.
- */
-export const TOPIC_SUBMITTERS: readonly Role[] = ['workingGroup', 'member', 'secretariat'];
 
 /** Whether the person may submit topics for the agenda. */
 export function maySubmitTopics(actor: Pick<ActorStanding, 'roles'>): boolean {
@@ -119,15 +80,6 @@ export function availableCommands(actor: ActorStanding): CommandId[] {
 }
 
 /**
- * The person an action belongs to, where holding a role is not enough: the invitee of an
- * invitation, an attendee of the circulated minutes, the responsible person of an action item,
- * the submitter of a topic (when the card edits or withdraws an existing submission). The use
- * case checks this against stored state; the table says it so that the rule is visible in one
- * place.
- */
-export type ActionOwner = 'invitee' | 'attendee' | 'responsible' | 'submitter';
-
-/**
  * Who may use one card action: holders of `roles`, and of those only `onlyThe` person unless they
  * hold one of `orAnyOf`; with `personalChatOnly`, only in a 1:1 chat.
  */
@@ -139,69 +91,17 @@ export interface ActionAudience {
   readonly personalChatOnly?: CommandId;
 }
 
-const SECRETARIAT: ActionAudience = { roles: ['secretariat'] };
-const WITH_A_ROLE: readonly Role[] = ['secretariat', 'chair', 'member', 'deputy', 'workingGroup'];
-
 /**
- * The card side of the table: every card verb (the ids of src/cards/verbs.ts VERBS, kept as
- * literals because the domain imports no outer layer; a test holds the two lists equal) with
- * who may click it. The bot refuses a click by anyone outside `roles` before any use case runs;
- * the use cases still check everything themselves, including the `onlyThe` person.
+ * The card side of the table, from the verb registry: every card verb with who may click it.
+ * The bot refuses a click by anyone outside `roles` before any use case runs; the use cases
+ * still check everything themselves, including the `onlyThe` person.
  */
-export const ACTION_AUDIENCE = {
-  'setup.open': SECRETARIAT,
-  'setup.save': SECRETARIAT,
-  'delivery.retry': SECRETARIAT,
-  'session.list': SECRETARIAT,
-  'session.edit': SECRETARIAT,
-  'session.save': SECRETARIAT,
-  'session.step': SECRETARIAT,
-  'session.invite': SECRETARIAT,
-  'invitation.view': { roles: ['member', 'deputy'], onlyThe: 'invitee' },
-  'rsvp.answer': { roles: ['member', 'deputy'], onlyThe: 'invitee' },
-  'rsvps.open': SECRETARIAT,
-  'rsvps.remind': SECRETARIAT,
-  'attendance.open': SECRETARIAT,
-  'attendance.save': SECRETARIAT,
-  'topic.form': { roles: TOPIC_SUBMITTERS, onlyThe: 'submitter' },
-  'topic.submit': { roles: TOPIC_SUBMITTERS, onlyThe: 'submitter' },
-  'topic.withdraw': { roles: TOPIC_SUBMITTERS, onlyThe: 'submitter' },
-  'topics.open': SECRETARIAT,
-  'topic.decideForm': SECRETARIAT,
-  'topic.decide': SECRETARIAT,
-  'agenda.open': SECRETARIAT,
-  'agenda.move': SECRETARIAT,
-  'agenda.itemForm': SECRETARIAT,
-  'agenda.itemSave': SECRETARIAT,
-  'agenda.publish': SECRETARIAT,
-  'workingGroups.open': SECRETARIAT,
-  'workingGroup.form': SECRETARIAT,
-  'workingGroup.save': SECRETARIAT,
-  'workingGroup.end': SECRETARIAT,
-  'minutes.open': SECRETARIAT,
-  'minutes.itemForm': SECRETARIAT,
-  'minutes.itemSave': SECRETARIAT,
-  'minutes.circulate': SECRETARIAT,
-  'minutes.respond': { roles: ['member', 'deputy'], onlyThe: 'attendee' },
-  'minutes.approve': SECRETARIAT,
-  'actions.open': { roles: WITH_A_ROLE },
-  'action.open': { roles: WITH_A_ROLE },
-  'action.status': { roles: WITH_A_ROLE, onlyThe: 'responsible', orAnyOf: ['secretariat'] },
-  'action.proposeDue': { roles: WITH_A_ROLE, onlyThe: 'responsible', orAnyOf: ['secretariat'] },
-  'action.decideDue': SECRETARIAT,
-  'roster.open': SECRETARIAT,
-  'roster.import': SECRETARIAT,
-  'roster.newSeat': SECRETARIAT,
-  'roster.editSeat': SECRETARIAT,
-  'roster.saveSeat': SECRETARIAT,
-  'roster.removeSeat': SECRETARIAT,
-  'roster.editPerson': SECRETARIAT,
-  'roster.saveRoles': SECRETARIAT,
-  'roster.setActive': SECRETARIAT,
-  'person.erase': SECRETARIAT,
-  'audit.open': { ...SECRETARIAT, personalChatOnly: 'audit' },
-} as const satisfies Readonly<Record<string, ActionAudience>>;
-export type ActionVerb = keyof typeof ACTION_AUDIENCE;
+export const ACTION_AUDIENCE: Readonly<Record<Verb, ActionAudience>> = Object.fromEntries(
+  VERB_LIST.map((verb) => {
+    const { payload: _payload, ...audience }: { payload: unknown } & ActionAudience = VERB_REGISTRY[verb];
+    return [verb, audience];
+  }),
+) as Record<Verb, ActionAudience>;
 
 /**
  * Whether the person's roles let them use the card action at all. Like `mayUse`, set-up is open
@@ -210,6 +110,6 @@ export type ActionVerb = keyof typeof ACTION_AUDIENCE;
 export function mayAct(verb: string, actor: ActorStanding): boolean {
   if (!Object.hasOwn(ACTION_AUDIENCE, verb)) return false;
   if (verb.startsWith('setup.') && !actor.committeeExists) return true;
-  const { roles } = ACTION_AUDIENCE[verb as ActionVerb] as ActionAudience;
+  const { roles } = ACTION_AUDIENCE[verb as Verb];
   return roles === 'anyone' || roles.some((role) => actor.roles.includes(role));
 }

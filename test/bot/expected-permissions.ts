@@ -2,7 +2,7 @@ import type { Role } from '../../src/domain/roles';
 
 /**
  * Who may run each command and click each card verb, by role, written out here as the committee's
- * rules say it rather than read from the production table (src/domain/permissions.ts): the roles
+ * rules say it rather than read from the production registry (src/domain/verb-registry.ts): the roles
  * test runs every row against the bot, so a wrong row in production fails the test instead of
  * being copied into its expectations.
  *

@@ -33,9 +33,15 @@ function mostAtOnce(timings: readonly RenderTiming[]): number {
   return most;
 }
 
-/** The nice value of every thread of this process, from Linux's /proc. */
+/**
+ * The nice value of every thread of this process, the main thread's first. The main thread is the
+ * task whose id is the process id: the listing is ordered by id, and ids wrap around once a
+ * busy machine has used them all, so a later thread can come before it.
+ */
 async function threadNiceValues(): Promise<number[]> {
-  const tasks = await readdir('/proc/self/task');
+  const tasks = (await readdir('/proc/self/task')).sort(
+    (a, b) => Number(a !== String(process.pid)) - Number(b !== String(process.pid)),
+  );
   const stats = await Promise.all(
     tasks.map((task) => readFile(`/proc/self/task/${task}/stat`, 'utf8').catch(() => undefined)),
   );

@@ -1,29 +1,25 @@
 import { auditTrail, type AuditTrailRefusal } from '../app/audit/audit-trail';
-import type { AppDependencies } from '../app/dependencies';
-import type { Actor } from '../app/identify-actor';
 import { renderAuditCard } from '../cards/audit-card';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { escapeMarkdown } from '../cards/escape-markdown';
 import type { Translator } from '../i18n/translator';
-import { cardField } from './card-data';
 import { notice } from './notices';
+import type { VerbTurn } from './route-turn';
 
 /**
- * The audit trail card: from the typed command (`protokollierung 2027/1`, its argument a string)
- * or from the card's paging buttons (data `{ query, page }`, untrusted and checked by the use case).
+ * The audit trail card: from the typed command (`protokollierung 2027/1`, the text after its word)
+ * or from the card's paging buttons (data `{ query, page }`, checked by the use case).
  */
-export async function auditCardFor(
-  deps: AppDependencies,
-  actor: Actor,
-  i18n: Translator,
-  argumentOrData: unknown,
-): Promise<AdaptiveCardJson> {
-  const byCommand = typeof argumentOrData === 'string';
-  const query = byCommand ? argumentOrData : cardField(argumentOrData, 'query');
-  const page = byCommand ? 1 : cardField(argumentOrData, 'page');
-  const result = await auditTrail(deps, actor, query, page);
-  return result.ok ? renderAuditCard(result.value, i18n) : refusal(result.error, i18n);
+async function trail(turn: VerbTurn<'audit.open'>): Promise<AdaptiveCardJson> {
+  const byCommand = turn.argument !== undefined;
+  const query = byCommand ? turn.argument : turn.payload.query;
+  const page = byCommand ? 1 : turn.payload.page;
+  const result = await auditTrail(turn.deps, turn.actor, query, page);
+  return result.ok ? renderAuditCard(result.value, turn.i18n) : refusal(result.error, turn.i18n);
 }
+
+/** The audit trail, for the secretariat and in a 1:1 chat only. */
+export const auditRoutes = { trail };
 
 function refusal(error: AuditTrailRefusal, i18n: Translator): AdaptiveCardJson {
   switch (error.kind) {

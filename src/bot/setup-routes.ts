@@ -1,6 +1,5 @@
-import type { AppDependencies } from '../app/dependencies';
 import { listGroupConversations } from '../app/group-conversations';
-import { identifyActor, type Actor } from '../app/identify-actor';
+import { identifyActor } from '../app/identify-actor';
 import { openSetup, setupView } from '../app/open-setup';
 import { saveSetup } from '../app/save-setup';
 import type { CommitteeSettingsInput } from '../domain/committee';
@@ -8,25 +7,20 @@ import type { AdaptiveCardJson } from '../cards/card-template';
 import { renderCommitteeCard } from '../cards/committee-card';
 import { describeSettingsProblems } from '../cards/settings-problems';
 import { renderSetupCard, submittedWorkingGroup } from '../cards/setup-card';
-import type { Translator } from '../i18n/translator';
 import { notice } from './notices';
-import { cardFields } from './card-data';
+import type { RouteTurn, VerbTurn } from './route-turn';
 
-/** The set-up card for this person, or why they may not see it. */
-export async function setupCardFor(deps: AppDependencies, actor: Actor, i18n: Translator): Promise<AdaptiveCardJson> {
+/** `einrichten`, or the committee card's button: the set-up card for this person, or why they may not see it. */
+async function open(turn: RouteTurn<unknown>): Promise<AdaptiveCardJson> {
+  const { deps, actor, i18n } = turn;
   const result = await openSetup(deps, actor);
   if (!result.ok) return notice(i18n, 'attention', 'notices.notAllowedTitle', 'notices.notAllowedSetup');
   return renderSetupCard(result.value, i18n);
 }
 
 /** Saves the set-up card's answers and answers with the card to show in its place. */
-export async function saveSetupCard(
-  deps: AppDependencies,
-  actor: Actor,
-  data: unknown,
-  i18n: Translator,
-): Promise<AdaptiveCardJson> {
-  const fields = cardFields(data);
+async function save(turn: VerbTurn<'setup.save'>): Promise<AdaptiveCardJson> {
+  const { deps, actor, i18n, payload: fields } = turn;
   const answers: CommitteeSettingsInput = {
     name: fields.name,
     shortName: fields.shortName,
@@ -86,3 +80,6 @@ export async function saveSetupCard(
     }
   }
 }
+
+/** Setting up the committee, and changing its settings. */
+export const setupRoutes = { open, save };

@@ -1,7 +1,5 @@
 import { ERASED_PSEUDONYM, erasePerson } from '../app/privacy/erase-person';
 import { exportPersonalData } from '../app/privacy/export-personal-data';
-import type { AppDependencies } from '../app/dependencies';
-import type { Actor } from '../app/identify-actor';
 import { openRoster } from '../app/roster/open-roster';
 import { cardButton } from '../cards/card-button';
 import type { AdaptiveCardJson } from '../cards/card-template';
@@ -10,21 +8,16 @@ import { escapeMarkdown } from '../cards/escape-markdown';
 import { linkUrl } from '../cards/link-url';
 import { renderMyDataCard } from '../cards/my-data-card';
 import { VERBS } from '../cards/verbs';
-import type { Translator } from '../i18n/translator';
-import { cardFields } from './card-data';
 import { notice } from './notices';
-import { rosterCard, type RosterTurn } from './roster-cards';
+import { rosterCard } from './roster-routes';
+import type { RouteTurn, VerbTurn } from './route-turn';
 
 /**
  * "My data": the acting person's export behind a secret link. Without a public address no link
  * could be made, so nothing is stored then and the card says why.
  */
-export async function myDataCard(
-  deps: AppDependencies,
-  actor: Actor,
-  i18n: Translator,
-  publicBaseUrl: string | undefined,
-): Promise<AdaptiveCardJson> {
+async function myData(turn: RouteTurn): Promise<AdaptiveCardJson> {
+  const { deps, actor, i18n, publicBaseUrl } = turn;
   const timeZone = actor.committee?.timeZone ?? 'Europe/Berlin';
   if (!publicBaseUrl) return renderMyDataCard(undefined, timeZone, i18n);
   const link = await exportPersonalData(deps, actor);
@@ -37,9 +30,8 @@ export async function myDataCard(
  * `confirmed`, the erasure. Both steps carry the roster revision, so a card older than the
  * roster changes nothing.
  */
-export async function eraseCard(turn: RosterTurn, data: unknown): Promise<AdaptiveCardJson> {
-  const { i18n } = turn;
-  const fields = cardFields(data);
+async function erase(turn: VerbTurn<'person.erase'>): Promise<AdaptiveCardJson> {
+  const { i18n, payload: fields } = turn;
   if (fields.confirmed !== 'true' && fields.confirmed !== true) {
     const view = await openRoster(turn.deps, turn.actor);
     if (!view.ok) return notice(i18n, 'attention', 'notices.notAllowedTitle', 'roster.notAllowed');
@@ -61,15 +53,11 @@ export async function eraseCard(turn: RosterTurn, data: unknown): Promise<Adapti
   }
   const result = await erasePerson(turn.deps, turn.actor, { revision: fields.revision, personId: fields.personId });
   if (result.ok)
-    return rosterCard(
-      turn,
-      {},
-      {
-        style: 'good',
-        title: '',
-        text: i18n.t('privacy.erased', { pseudonym: escapeMarkdown(result.value.pseudonym) }),
-      },
-    );
+    return rosterCard(turn, {
+      style: 'good',
+      title: '',
+      text: i18n.t('privacy.erased', { pseudonym: escapeMarkdown(result.value.pseudonym) }),
+    });
   switch (result.error.kind) {
     case 'notAllowed':
       return notice(i18n, 'attention', 'notices.notAllowedTitle', 'roster.notAllowed');
@@ -80,14 +68,13 @@ export async function eraseCard(turn: RosterTurn, data: unknown): Promise<Adapti
   }
 }
 
-function outdated(turn: RosterTurn): Promise<AdaptiveCardJson> {
-  return rosterCard(
-    turn,
-    {},
-    {
-      style: 'attention',
-      title: turn.i18n.t('roster.banners.outdatedTitle'),
-      text: turn.i18n.t('roster.banners.outdated'),
-    },
-  );
+function outdated(turn: RouteTurn<unknown>): Promise<AdaptiveCardJson> {
+  return rosterCard(turn, {
+    style: 'attention',
+    title: turn.i18n.t('roster.banners.outdatedTitle'),
+    text: turn.i18n.t('roster.banners.outdated'),
+  });
 }
+
+/** A person's own data, and the secretariat's erasure of a person. */
+export const privacyRoutes = { myData, erase };

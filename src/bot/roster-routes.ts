@@ -1,7 +1,3 @@
-import type { TurnContext } from 'botbuilder';
-import type { AppDependencies } from '../app/dependencies';
-import type { Actor } from '../app/identify-actor';
-import type { Logger } from '../app/ports/logger';
 import {
   changeRoster,
   type ChangeRosterRefusal,
@@ -21,32 +17,47 @@ import { describeRosterProblems } from '../cards/roster-problems';
 import { renderRosterSeatCard, submittedDeputy } from '../cards/roster-seat-card';
 import type { Translator } from '../i18n/translator';
 import { notice } from './notices';
+import type { RouteTurn, VerbTurn } from './route-turn';
 import { isTeamOrGroupChat, memberSourceOf, readConversationMembers } from './team-members';
 
-/** What every roster card of one turn needs. */
-export interface RosterTurn {
-  readonly deps: AppDependencies;
-  readonly actor: Actor;
-  readonly i18n: Translator;
-  readonly context: TurnContext;
-  readonly logger: Logger;
-}
-
-type Fields = Readonly<Record<string, unknown>>;
 type Changed = Result<{ readonly view: RosterView; readonly outcome: RosterOutcome }, ChangeRosterRefusal>;
 
-/** The roster overview (`mitglieder`, and the cards' "back" and search), or why not. */
-export async function rosterCard(turn: RosterTurn, data: unknown, banner?: RosterBanner): Promise<AdaptiveCardJson> {
-  const view = await openRoster(turn.deps, turn.actor);
-  if (!view.ok) return notAllowed(turn.i18n);
-  return overview(turn, view.value, banner, submittedFilter(fieldsOf(data).filter));
+/** `mitglieder`, and the cards' "back" and search: the roster overview, or why not. */
+async function open(turn: VerbTurn<'roster.open'>): Promise<AdaptiveCardJson> {
+  return rosterCard(turn, undefined, turn.payload.filter);
 }
 
-/** The form for a new seat, or for the chosen one; also its search for people. */
-export async function seatFormCard(turn: RosterTurn, data: unknown, isNew: boolean): Promise<AdaptiveCardJson> {
+/**
+ * The roster overview with what just happened on top (and the search as the card sent it), or
+ * why the person may not see it.
+ */
+export async function rosterCard(
+  turn: RouteTurn<unknown>,
+  banner?: RosterBanner,
+  filter?: unknown,
+): Promise<AdaptiveCardJson> {
   const view = await openRoster(turn.deps, turn.actor);
   if (!view.ok) return notAllowed(turn.i18n);
-  const fields = fieldsOf(data);
+  return overview(turn, view.value, banner, submittedFilter(filter));
+}
+
+/** The form for a new seat; also its search for people. */
+async function newSeat(turn: VerbTurn<'roster.newSeat'>): Promise<AdaptiveCardJson> {
+  return seatForm(turn, true);
+}
+
+/** The form for the chosen seat; also its search for people. */
+async function editSeat(turn: VerbTurn<'roster.editSeat'>): Promise<AdaptiveCardJson> {
+  return seatForm(turn, false);
+}
+
+async function seatForm(
+  turn: VerbTurn<'roster.newSeat'> | VerbTurn<'roster.editSeat'>,
+  isNew: boolean,
+): Promise<AdaptiveCardJson> {
+  const view = await openRoster(turn.deps, turn.actor);
+  if (!view.ok) return notAllowed(turn.i18n);
+  const fields = turn.payload;
   const seat = isNew ? undefined : view.value.seats.find((candidate) => candidate.id === fields.seatId);
   if (!isNew && !seat) {
     if (fields.seatId === undefined || fields.seatId === '')
@@ -55,15 +66,15 @@ export async function seatFormCard(turn: RosterTurn, data: unknown, isNew: boole
   }
   // A search from the form itself sends what was typed; show it again.
   const answers =
-    'institution' in fields
+    fields.institution !== undefined
       ? { institution: fields.institution, memberId: fields.memberId, deputyId: submittedDeputy(fields.deputyId) }
       : undefined;
   return renderRosterSeatCard(view.value, seat, { answers, filter: submittedFilter(fields.filter) }, turn.i18n);
 }
 
 /** Saves the seat form: a new seat, or changes to one. */
-export async function saveSeatCard(turn: RosterTurn, data: unknown): Promise<AdaptiveCardJson> {
-  const fields = fieldsOf(data);
+async function saveSeat(turn: VerbTurn<'roster.saveSeat'>): Promise<AdaptiveCardJson> {
+  const fields = turn.payload;
   const request: RosterRequest = {
     kind: 'saveSeat',
     seatId: fields.seatId,
@@ -94,22 +105,22 @@ export async function saveSeatCard(turn: RosterTurn, data: unknown): Promise<Ada
 }
 
 /** Removes the seat of the seat form; its people stay in the committee. */
-export async function removeSeatCard(turn: RosterTurn, data: unknown): Promise<AdaptiveCardJson> {
-  const fields = fieldsOf(data);
+async function removeSeat(turn: VerbTurn<'roster.removeSeat'>): Promise<AdaptiveCardJson> {
+  const fields = turn.payload;
   const result = await changeRoster(turn.deps, turn.actor, {
     revision: fields.revision,
     request: { kind: 'removeSeat', seatId: fields.seatId },
   });
   return answer(turn, result, async (problems) =>
-    rosterCard(turn, {}, attention(describeRosterProblems(problems, turn.i18n).join(' '))),
+    rosterCard(turn, attention(describeRosterProblems(problems, turn.i18n).join(' '))),
   );
 }
 
 /** The card of the chosen person: roles and activity. */
-export async function personFormCard(turn: RosterTurn, data: unknown): Promise<AdaptiveCardJson> {
+async function editPerson(turn: VerbTurn<'roster.editPerson'>): Promise<AdaptiveCardJson> {
   const view = await openRoster(turn.deps, turn.actor);
   if (!view.ok) return notAllowed(turn.i18n);
-  const personId = fieldsOf(data).personId;
+  const personId = turn.payload.personId;
   const person = view.value.people.find((candidate) => candidate.aadObjectId === personId);
   if (!person) {
     if (personId === undefined || personId === '')
@@ -120,8 +131,8 @@ export async function personFormCard(turn: RosterTurn, data: unknown): Promise<A
 }
 
 /** Saves a person's roles from the toggles of their card. */
-export async function saveRolesCard(turn: RosterTurn, data: unknown): Promise<AdaptiveCardJson> {
-  const fields = fieldsOf(data);
+async function saveRoles(turn: VerbTurn<'roster.saveRoles'>): Promise<AdaptiveCardJson> {
+  const fields = turn.payload;
   const result = await changeRoster(turn.deps, turn.actor, {
     revision: fields.revision,
     request: { kind: 'setRoles', personId: fields.personId, roles: submittedRoles(fields) },
@@ -130,8 +141,8 @@ export async function saveRolesCard(turn: RosterTurn, data: unknown): Promise<Ad
 }
 
 /** Deactivates or reactivates a person. */
-export async function setActiveCard(turn: RosterTurn, data: unknown): Promise<AdaptiveCardJson> {
-  const fields = fieldsOf(data);
+async function setActive(turn: VerbTurn<'roster.setActive'>): Promise<AdaptiveCardJson> {
+  const fields = turn.payload;
   const result = await changeRoster(turn.deps, turn.actor, {
     revision: fields.revision,
     request: { kind: 'setActive', personId: fields.personId, active: submittedActive(fields.active) },
@@ -143,7 +154,7 @@ export async function setActiveCard(turn: RosterTurn, data: unknown): Promise<Ad
  * Takes over the members of the team or group chat the card is in. Reading the member list can
  * fail (Teams busy, the bot removed); then nothing changes and the card says so.
  */
-export async function importMembersCard(turn: RosterTurn): Promise<AdaptiveCardJson> {
+async function importMembers(turn: VerbTurn<'roster.import'>): Promise<AdaptiveCardJson> {
   const source = memberSourceOf(turn.context);
   if (!isTeamOrGroupChat(turn.context) || !source) {
     const view = await openRoster(turn.deps, turn.actor);
@@ -155,19 +166,35 @@ export async function importMembersCard(turn: RosterTurn): Promise<AdaptiveCardJ
     imported = await refreshMembers(turn.deps, turn.actor, source, () => readConversationMembers(turn.context));
   } catch (error) {
     turn.logger.warn({ err: error, activityId: turn.context.activity.id }, 'could not take over the members');
-    return rosterCard(turn, {}, attention(turn.i18n.t('roster.banners.importFailed')));
+    return rosterCard(turn, attention(turn.i18n.t('roster.banners.importFailed')));
   }
   if (!imported.ok) return notAllowed(turn.i18n);
-  return rosterCard(
-    turn,
-    {},
-    { style: 'good', title: '', text: turn.i18n.t('roster.banners.imported', { ...imported.value }) },
-  );
+  return rosterCard(turn, {
+    style: 'good',
+    title: '',
+    text: turn.i18n.t('roster.banners.imported', { ...imported.value }),
+  });
 }
+
+/**
+ * The secretariat's roster: seats and their holders, people and their roles, and taking over the
+ * members of the team or group chat, mapped to use cases; every refusal a localised card.
+ */
+export const rosterRoutes = {
+  open,
+  importMembers,
+  newSeat,
+  editSeat,
+  saveSeat,
+  removeSeat,
+  editPerson,
+  saveRoles,
+  setActive,
+};
 
 /** The answer to a roster change: the overview with what was done, or why nothing was. */
 async function answer(
-  turn: RosterTurn,
+  turn: RouteTurn<unknown>,
   result: Changed,
   invalid: (problems: readonly RosterProblem[]) => Promise<AdaptiveCardJson>,
 ): Promise<AdaptiveCardJson> {
@@ -181,15 +208,11 @@ async function answer(
     case 'notAllowed':
       return notAllowed(turn.i18n);
     case 'outdated':
-      return rosterCard(
-        turn,
-        {},
-        {
-          style: 'attention',
-          title: turn.i18n.t('roster.banners.outdatedTitle'),
-          text: turn.i18n.t('roster.banners.outdated'),
-        },
-      );
+      return rosterCard(turn, {
+        style: 'attention',
+        title: turn.i18n.t('roster.banners.outdatedTitle'),
+        text: turn.i18n.t('roster.banners.outdated'),
+      });
     case 'invalid':
       return result.error.problems.some(isTampering) ? tampered(turn.i18n) : invalid(result.error.problems);
   }
@@ -197,7 +220,7 @@ async function answer(
 
 /** The person's card again, saying why their change was refused (the last secretariat). */
 async function personRefusal(
-  turn: RosterTurn,
+  turn: RouteTurn<unknown>,
   personId: unknown,
   problems: readonly RosterProblem[],
 ): Promise<AdaptiveCardJson> {
@@ -211,7 +234,7 @@ async function personRefusal(
   });
 }
 
-function overview(turn: RosterTurn, view: RosterView, banner?: RosterBanner, filter = ''): AdaptiveCardJson {
+function overview(turn: RouteTurn<unknown>, view: RosterView, banner?: RosterBanner, filter = ''): AdaptiveCardJson {
   return renderRosterCard(view, { banner, filter, canImport: isTeamOrGroupChat(turn.context) }, turn.i18n);
 }
 
@@ -233,10 +256,6 @@ function tampered(i18n: Translator): AdaptiveCardJson {
   return notice(i18n, 'attention', 'roster.tamperedTitle', 'roster.tampered');
 }
 
-function timeZoneOf(turn: RosterTurn): string {
+function timeZoneOf(turn: RouteTurn<unknown>): string {
   return turn.actor.committee?.timeZone ?? 'Europe/Berlin';
-}
-
-function fieldsOf(data: unknown): Fields {
-  return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Fields) : {};
 }

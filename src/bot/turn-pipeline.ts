@@ -1,0 +1,208 @@
+import type { AdaptiveCard, Application, TurnState } from '@microsoft/teams-ai';
+import { ActivityTypes, CardFactory, type TurnContext } from 'botbuilder';
+import { auditContext } from '../app/audit/audit-context';
+import type { AppDependencies } from '../app/dependencies';
+import { identifyActor } from '../app/identify-actor';
+import type { Logger } from '../app/ports/logger';
+import { rememberConversation } from '../app/remember-conversation';
+import { ANY_TENANT, isTenantAllowed, type TenantAllowance } from '../app/tenant-gate';
+import type { AdaptiveCardJson } from '../cards/card-template';
+import { personalChatOnlyCommand, type CommandId } from '../domain/permissions';
+import type { Payload, Verb } from '../domain/verb-registry';
+import type { Locale, Translator } from '../i18n/translator';
+import { admissionRefusal } from './action-admission';
+import { readPayload, type PayloadMisfit } from './card-payload';
+import { sightingOf } from './conversation-address';
+import { conversationScopeOf, personalChatHint } from './conversation-scope';
+import { notice } from './notices';
+import type { Route, RouteTurn } from './route-turn';
+import { identityOf } from './turn-identity';
+import { languageOf } from './turn-language';
+import { tenantsNamedBy } from './turn-tenant';
+
+export interface TurnPipelineOptions {
+  readonly deps: AppDependencies;
+  readonly defaultLocale: Locale;
+  readonly logger: Logger;
+  /** The bot's public origin, for links to its own endpoints (the sessions' .ics). */
+  readonly publicBaseUrl?: string;
+  /** The tenants served; activities from others are refused before anything is read or written. Default: any. */
+  readonly allowedTenants?: TenantAllowance;
+}
+
+/**
+ * What every request goes through before and after its route, and how its answer reaches Teams.
+ * Each `answer…` resolves to the card to show; nothing is sent by it.
+ */
+export interface TurnPipeline {
+  /** The translator for the person behind the activity. */
+  languageOf(context: TurnContext): Translator;
+  /** A typed command with the text after its word. */
+  answerCommand(context: TurnContext, command: CommandId, argument: string, route: Route): Promise<AdaptiveCardJson>;
+  /** A click on a card verb, with the card's data as it arrived. */
+  answerClick<V extends Verb>(
+    context: TurnContext,
+    verb: V,
+    data: unknown,
+    route: Route<Payload<V>>,
+  ): Promise<AdaptiveCardJson>;
+  /** A chat line read as something other than a command (a topic), as its parser read it. */
+  answerLine<P>(context: TurnContext, line: P, route: Route<P>): Promise<AdaptiveCardJson>;
+  /** Posts the card into the conversation. */
+  sendCard(context: TurnContext, card: AdaptiveCardJson): Promise<void>;
+  /** Answers an Action.Execute with the card, for the person who clicked. */
+  answerInvoke(context: TurnContext, card: AdaptiveCardJson): Promise<AdaptiveCard>;
+}
+
+/** The turn without what came with the request: the route's turn once the payload is added. */
+type TurnBase = Omit<RouteTurn<never>, 'payload' | 'argument'>;
+
+/**
+ * The turn pipeline: the tenant gate before every activity (with the conversation remembered),
+ * and for every request the refusal of what is for the person alone in a shared chat, the acting
+ * person from the activity, the audit context every write is recorded under, for a card click
+ * the role check and the reading of the card's data, and failures turned into notices. Routes
+ * only map a request to a use case and its result to a card.
+ */
+export function createTurnPipeline(app: Application<TurnState>, options: TurnPipelineOptions): TurnPipeline {
+  const { deps, defaultLocale, logger, publicBaseUrl, allowedTenants = ANY_TENANT } = options;
+  const language = (context: TurnContext): Translator => languageOf(context, defaultLocale);
+
+  /**
+   * Resolves the actor from the activity and runs the route's part; failures become notices.
+   * Every write made there is recorded in the audit trail under this actor.
+   */
+  const run = async (
+    context: TurnContext,
+    answer: (turn: TurnBase) => Promise<AdaptiveCardJson>,
+  ): Promise<AdaptiveCardJson> => {
+    const i18n = language(context);
+    const identity = identityOf(context);
+    if (!identity) return notice(i18n, 'attention', 'notices.noTenantTitle', 'notices.noTenant');
+    try {
+      return await auditContext.run({ actorId: identity.aadObjectId, source: 'bot' }, async () =>
+        answer({
+          deps,
+          actor: await identifyActor(deps, identity),
+          i18n,
+          context,
+          logger,
+          ...(publicBaseUrl ? { publicBaseUrl } : {}),
+        }),
+      );
+    } catch (error) {
+      logger.error({ err: error, activityId: context.activity.id, type: context.activity.type }, 'turn failed');
+      return notice(i18n, 'warning', 'notices.errorTitle', 'notices.error');
+    }
+  };
+
+  /**
+   * A command or card action for the person alone, asked for in a channel or group chat: the
+   * hint where to ask instead, before anything is read; undefined where it may be answered.
+   */
+  const personalChatRefusal = (context: TurnContext, commandOrVerb: string): AdaptiveCardJson | undefined => {
+    const command = personalChatOnlyCommand(commandOrVerb);
+    if (!command || conversationScopeOf(context) === 'personal') return undefined;
+    return personalChatHint(language(context), command);
+  };
+
+  const sendCard = async (context: TurnContext, card: AdaptiveCardJson): Promise<void> => {
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+  };
+
+  /**
+   * Returned to teams-ai, a card with a `refresh` would make it first replace the message for
+   * everyone through the connector: an extra request per click that, if Teams throttled it, would
+   * turn a stored answer into an error. Cards with a refresh live in 1:1 chats, where the clicker
+   * is everyone.
+   */
+  const answerInvoke = async (context: TurnContext, card: AdaptiveCardJson): Promise<AdaptiveCard> => {
+    await context.sendActivity({
+      type: ActivityTypes.InvokeResponse,
+      value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } },
+    });
+    return card as unknown as AdaptiveCard;
+  };
+
+  /**
+   * An activity from a tenant this deployment does not serve: a short refusal to a person who
+   * wrote or clicked (as the invoke's answer for a click), silence for everything else, and a
+   * warning for the operator. Nothing is read from or written to the store.
+   */
+  const refuseForeignTenant = async (context: TurnContext): Promise<void> => {
+    const { activity } = context;
+    logger.warn(
+      { tenantIds: tenantsNamedBy(context).map((id) => id.slice(0, 64)), activityId: activity.id, type: activity.type },
+      'activity from a tenant that is not allowed was refused',
+    );
+    const refusal = () => notice(language(context), 'attention', 'notices.tenantRefusedTitle', 'notices.tenantRefused');
+    if (activity.type === ActivityTypes.Message) await sendCard(context, refusal());
+    else if (activity.type === ActivityTypes.Invoke) await answerInvoke(context, refusal());
+  };
+
+  /**
+   * Keeps the conversation reference of every conversation the bot hears from. Best effort: a
+   * store hiccup here must not cost the person their answer; the next activity tries again.
+   */
+  const rememberSighting = async (context: TurnContext): Promise<void> => {
+    const sighting = sightingOf(context);
+    if (!sighting) return;
+    try {
+      await rememberConversation(deps, sighting);
+    } catch (error) {
+      logger.warn({ err: error, activityId: context.activity.id }, 'could not remember the conversation');
+    }
+  };
+
+  /**
+   * A click whose data does not fit its verb: a tampered card or an unusual client, worth an
+   * operator's look. Field names only, never values; a family's names come from the client, so
+   * they are cut short, and so is their number.
+   */
+  const logMisfits = (context: TurnContext, verb: Verb, misfits: readonly PayloadMisfit[]): void => {
+    const fields = misfits.slice(0, 10).map(({ field, kind }) => ({ field: field.slice(0, 80), kind }));
+    logger.warn({ verb, misfits: fields, activityId: context.activity.id }, 'card data that does not fit its verb');
+  };
+
+  app.turn('beforeTurn', async (context) => {
+    if (!isTenantAllowed(allowedTenants, tenantsNamedBy(context))) {
+      await refuseForeignTenant(context);
+      return false;
+    }
+    await rememberSighting(context);
+    return true;
+  });
+
+  app.error(async (context, error) => {
+    logger.error({ err: error, activityId: context.activity.id, type: context.activity.type }, 'unhandled turn error');
+    if (context.activity.type === ActivityTypes.Message)
+      await sendCard(context, notice(language(context), 'warning', 'notices.errorTitle', 'notices.error'));
+  });
+
+  return {
+    languageOf: language,
+    sendCard,
+    answerInvoke,
+    async answerCommand(context, command, argument, route) {
+      return (
+        personalChatRefusal(context, command) ??
+        (await run(context, (turn) => route({ ...turn, argument, payload: {} })))
+      );
+    },
+    async answerClick(context, verb, data, route) {
+      return (
+        personalChatRefusal(context, verb) ??
+        (await run(context, async (turn) => {
+          const refused = admissionRefusal(verb, turn.actor, turn.i18n);
+          if (refused) return refused;
+          const { payload, misfits } = readPayload(verb, data);
+          if (misfits.length > 0) logMisfits(context, verb, misfits);
+          return route({ ...turn, payload });
+        }))
+      );
+    },
+    async answerLine(context, line, route) {
+      return run(context, (turn) => route({ ...turn, payload: line }));
+    },
+  };
+}
