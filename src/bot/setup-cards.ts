@@ -44,6 +44,7 @@ export async function saveSetupCard(
     retentionMonths: fields.retentionMonths,
     autoApprove: fields.autoApprove,
     autoPublishAgenda: fields.autoPublishAgenda,
+    publishOparl: fields.publishOparl,
   };
   const result = await saveSetup(deps, actor, { revision: fields.revision, answers });
   if (result.ok) {
