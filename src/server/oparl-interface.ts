@@ -2,7 +2,7 @@ import type { Server } from 'restify';
 import type { AppDependencies } from '../app/dependencies';
 import type { Logger } from '../app/ports/logger';
 import type { OparlReading } from '../app/oparl/read-oparl';
-import { refreshPublications, type OparlPublishing } from '../app/oparl/refresh-publication';
+import { RefreshMemory, refreshPublications, type OparlPublishing } from '../app/oparl/refresh-publication';
 import { oparlTexts } from '../cards/oparl-texts';
 import { OPARL_PATH_PREFIX } from '../domain/oparl/oparl-paths';
 import { translator } from '../i18n/translator';
@@ -13,8 +13,9 @@ import type { TrackedWork } from './http-server';
 import { oparlRoutes } from './oparl-routes';
 
 /**
- * How often the published records are brought up to date when nothing changed: a change shows
- * in the interface within about this long (harvesting clients come hourly or daily).
+ * How long the loop rests between rounds: a change shows in the interface within about this
+ * long (harvesting clients come hourly or daily). A round looks at each publishing committee's
+ * audit trail and refreshes only those that changed (see `RefreshMemory`).
  */
 export const OPARL_REFRESH_IDLE_MS = 60_000;
 
@@ -45,6 +46,7 @@ export function oparlInterface(parts: {
   };
   const publishing: OparlPublishing = { base, texts, pdf, language: config.defaultLocale };
   const reading: OparlReading = { base, texts, ...config.oparl };
+  const memory = new RefreshMemory();
   return {
     publishing,
     reading,
@@ -53,7 +55,7 @@ export function oparlInterface(parts: {
       name: 'oparl',
       idleMs: OPARL_REFRESH_IDLE_MS,
       logger,
-      step: () => refreshPublications(deps, publishing, logger),
+      step: () => refreshPublications(deps, publishing, logger, memory),
     }),
   };
 }

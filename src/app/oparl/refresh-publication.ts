@@ -11,7 +11,8 @@ import type { AppDependencies } from '../dependencies';
 import type { CommitteeDocument } from '../documents';
 import type { MinutesPrint } from '../minutes/minutes-print';
 import type { Logger } from '../ports/logger';
-import { MAX_BATCH_OPERATIONS, type BatchOperation, type Stored } from '../ports/document-store';
+import { AUDIT_TYPE } from '../audit/audit-record';
+import { MAX_BATCH_OPERATIONS, type BatchOperation, type Document, type Stored } from '../ports/document-store';
 import { ConcurrencyError, ConflictError } from '../ports/store-errors';
 import { committeeSources } from './publication-input';
 import {
@@ -248,16 +249,55 @@ async function updateDirectory(
   }
 }
 
+/** How long a committee whose trail shows no change is left alone at most: a full refresh a day. */
+export const UNCHANGED_REFRESH_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * What the background loop remembers between rounds: per committee, the newest record of its
+ * audit trail when it was last refreshed. Every change the public record is computed from
+ * (committee, sessions, minutes, working groups, seats, people, and what retention or erasure
+ * rewrites in them) goes through the audited store and leaves a record, so while the newest
+ * record is the same, nothing public can have changed, and a round costs one small query per
+ * committee instead of reading its record. What bypasses the trail (a script writing to the
+ * store directly) is picked up by the full refresh each committee gets a day, and after a restart.
+ */
+export class RefreshMemory {
+  private readonly seen = new Map<string, { readonly mark: string; readonly at: number }>();
+
+  /** Whether the committee was refreshed since its trail's newest record, less than a day ago. */
+  isCurrent(committeeId: string, mark: string, now: number): boolean {
+    const seen = this.seen.get(committeeId);
+    return seen !== undefined && seen.mark === mark && now - seen.at < UNCHANGED_REFRESH_MS;
+  }
+
+  remember(committeeId: string, mark: string, now: number): void {
+    this.seen.set(committeeId, { mark, at: now });
+  }
+}
+
+/** The id of the newest record of the committee's audit trail (ids sort by time), or '' without one. */
+async function newestChange(deps: AppDependencies, committeeId: string): Promise<string> {
+  const [newest] = await deps.store.query<Document>(committeeId, {
+    type: AUDIT_TYPE,
+    orderBy: { field: 'id', direction: 'desc' },
+    limit: 1,
+  });
+  return newest?.id ?? '';
+}
+
 /**
  * Refreshes every committee that publishes, or did until now (so that switching publication off
  * turns its record into deletions): found with one query across committees for the setting,
- * which is background work, and the directory's partition. Answers whether anything was written;
- * a committee that fails is logged and left to the next round, the others go on.
+ * which is background work, and the directory's partition. With a `memory`, a committee whose
+ * trail shows no change since its last refresh is skipped (see `RefreshMemory`). Answers whether
+ * anything was written; a committee that fails is logged and left to the next round, the others
+ * go on.
  */
 export async function refreshPublications(
   deps: AppDependencies,
   publishing: OparlPublishing,
   logger: Logger,
+  memory?: RefreshMemory,
 ): Promise<boolean> {
   const [switchedOn, listed] = await Promise.all([
     deps.store.queryAcrossCommittees<CommitteeDocument>({
@@ -276,7 +316,12 @@ export async function refreshPublications(
   let wrote = false;
   for (const committeeId of [...committees].sort()) {
     try {
+      // Read before the refresh, so that a change made while it runs brings the committee back.
+      const mark = memory ? await newestChange(deps, committeeId) : '';
+      const now = deps.clock.now().toMillis();
+      if (memory?.isCurrent(committeeId, mark, now)) continue;
       const outcome = await refreshPublication(deps, publishing, committeeId);
+      memory?.remember(committeeId, mark, now);
       if (outcome.created + outcome.changed + outcome.deleted > 0) {
         wrote = true;
         logger.info({ committeeId, ...outcome }, 'published record refreshed');

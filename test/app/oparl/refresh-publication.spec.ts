@@ -3,7 +3,10 @@ import type { CommitteeDocument, SeatDocument } from '../../../src/app/documents
 import type { MinutesPrint } from '../../../src/app/minutes/minutes-print';
 import { readOparl, readOparlFile, type OparlReading } from '../../../src/app/oparl/read-oparl';
 import { PUBLISHED_OBJECT_TYPE, type PublishedObjectDocument } from '../../../src/app/oparl/published-object-document';
-import { refreshPublication } from '../../../src/app/oparl/refresh-publication';
+import { refreshPublication, refreshPublications, RefreshMemory } from '../../../src/app/oparl/refresh-publication';
+import { auditContext } from '../../../src/app/audit/audit-context';
+import { auditedStore } from '../../../src/app/audit/audited-store';
+import { silentLogger } from '../../../src/app/ports/logger';
 import type { DocumentStore } from '../../../src/app/ports/document-store';
 import { editSession } from '../../../src/app/sessions/edit-session';
 import { sessionDocumentId, type SessionDocument } from '../../../src/app/sessions/session-document';
@@ -290,6 +293,37 @@ for (const engine of ENGINES) {
       }
       assert.deepEqual(walked, ids(meetings), 'one at a time, in the same order, each once');
       assert.deepEqual(ids(await listed(`organization/${second}/meeting`)), [`meeting/${second}/${SESSION_1}`]);
+    });
+
+    it('refreshes, in the loop, only committees whose audit trail shows a change since, and each once a day anyway', async () => {
+      world = await SessionWorld.create(store);
+      await setPublication(store, true);
+      const deps = { store: auditedStore(store, world.clock), clock: world.clock };
+      const memory = new RefreshMemory();
+      assert.equal(await refreshPublications(deps, publishing, silentLogger, memory), true);
+      const meeting = `meeting/${COMMITTEE}/${SESSION_1}`;
+      const place = async (text: string, through: DocumentStore) => {
+        const session = await store.get<SessionDocument>(COMMITTEE, SESSION_1);
+        await auditContext.run({ actorId: 'katrin', source: 'bot' }, () =>
+          through.replace({ ...session!, place: text }, session!._etag),
+        );
+      };
+
+      at('2026-11-21T11:00:00.000Z');
+      await place('Unbemerkt am Protokoll vorbei', store);
+      assert.equal(await refreshPublications(deps, publishing, silentLogger, memory), false, 'no record, no refresh');
+      assert.equal((await object(meeting)).location, undefined);
+
+      at('2026-11-21T12:00:00.000Z');
+      await place('Neues Rathaus', deps.store);
+      assert.equal(await refreshPublications(deps, publishing, silentLogger, memory), true);
+      assert.equal(((await object(meeting)).location as Json).description, 'Neues Rathaus');
+      assert.equal(await refreshPublications(deps, publishing, silentLogger, memory), false);
+
+      await place('Volkshochschule', store);
+      at('2026-11-22T12:00:00.000Z');
+      assert.equal(await refreshPublications(deps, publishing, silentLogger, memory), true, 'a day later, in any case');
+      assert.equal(((await object(meeting)).location as Json).description, 'Volkshochschule');
     });
 
     it('refuses filters that are no date-time and limits out of range, naming the parameter', async () => {
