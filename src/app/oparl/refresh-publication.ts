@@ -73,21 +73,30 @@ export async function refreshPublication(
     deps.store.get<PublishedCommitteeDocument>(OPARL_DIRECTORY, committeeId),
   ]);
   const bodyKey = committee ? bodyKeyOf(committee.tenantId) : undefined;
-  const nowIso = deps.clock.now().toUTC().toISO()!;
   const byPath = new Map(entries.map((entry) => [entry.path, entry]));
   const operations: BatchOperation[] = [];
   const counts = { created: 0, changed: 0, deleted: 0 };
 
   const publishes = committee?.type === 'committee' && bodyKey !== undefined && publishOparlOf(committee);
   const current = new Set<string>();
+  let nowIso = deps.clock.now().toUTC().toISO()!;
   if (publishes) {
     const sources = await committeeSources(deps.store, committee, publishing.base, bodyKey);
+    const drafts = publicRecord(sources.input, publishing.texts);
+    // Files first, the slow part (a PDF may be rendered); the times are taken after it, so that
+    // what is written bears the time it is written at, not one a client may have read past.
+    const files = new Map<string, { content: PublishedFileContent; measured: Record<string, unknown> }>();
+    for (const draft of drafts) {
+      const content = await fileContent(draft, sources.prints, publishing.language);
+      if (content)
+        files.set(draft.path, { content, measured: await measure(content, byPath.get(draft.path), publishing.pdf) });
+    }
+    nowIso = deps.clock.now().toUTC().toISO()!;
     const finals = new Map<string, Record<string, unknown>>();
-    for (const draft of publicRecord(sources.input, publishing.texts)) {
+    for (const draft of drafts) {
       current.add(draft.path);
       const before = byPath.get(draft.path);
-      const content = await fileContent(draft, sources.prints, publishing.language);
-      const measured = content ? await measure(content, before, publishing.pdf) : {};
+      const { content, measured } = files.get(draft.path) ?? { content: undefined, measured: {} };
       const object = { id: `${publishing.base}/${draft.path}`, type: OPARL_TYPES[draft.kind], ...draft.fields };
       Object.assign(object, measured, embedded(draft, finals));
       const hash = sha256(JSON.stringify(object));
