@@ -99,7 +99,8 @@ export async function refreshPublication(
       const { content, measured } = files.get(draft.path) ?? { content: undefined, measured: {} };
       const object = { id: `${publishing.base}/${draft.path}`, type: OPARL_TYPES[draft.kind], ...draft.fields };
       Object.assign(object, measured, embedded(draft, finals));
-      const hash = sha256(JSON.stringify(object));
+      // A new print is written even should it lay out to the same bytes, so the stored print and its measurement agree.
+      const hash = sha256(`${JSON.stringify(object)}${content?.kind === 'pdf' ? content.printHash : ''}`);
       const stamp = stampFor(before, hash, nowIso);
       const final = { ...object, created: stamp.created, modified: stamp.modified };
       finals.set(draft.path, final);
