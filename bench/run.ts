@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fanOut } from './fan-out';
+import { oparlRefresh } from './oparl-refresh';
 import { pdfLoad } from './pdf-load';
 import { rsvpAnswers } from './rsvp-answers';
 
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   const rsvp = await rsvpAnswers(200);
   const loadBefore = os.loadavg()[0]!;
   const pdf = await pdfLoad();
+  const oparl = await oparlRefresh();
   const results = {
     machine: { node: process.version, cpus: os.cpus().length },
     fanOut: [baseline, injected].map((result) => ({
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
     rsvpAnswers: rsvp,
     pdfLoad: { ...pdf, loadAverageBefore: Math.round(loadBefore * 100) / 100 },
     pdf: pdf.pdf,
+    oparl,
   };
   for (const result of results.fanOut) {
     process.stdout.write(
@@ -65,6 +68,12 @@ async function main(): Promise<void> {
       `${phase(pdf.mainThreadUncached)}; ratio ${pdf.mainThreadUncached.clickP99Ratio?.toFixed(3)}\n` +
       `  largest minutes: render ${pdf.pdf.largestRenderMs} ms (slowest of five ${pdf.pdf.largestRenderMaxMs} ms, ` +
       `on a worker under load ${pdf.pdf.workerLongestRenderMs} ms); cached download ${pdf.pdf.cachedServeMs} ms\n`,
+  );
+  process.stdout.write(
+    `${oparl.name} (${oparl.objects} objects):\n` +
+      `  first refresh ${oparl.firstMs} ms (every minutes extract rendered once); unchanged ${oparl.unchangedMs} ms; ` +
+      `quiet loop round ${oparl.quietRoundMs} ms; ratio ${oparl.quietRatio.toFixed(3)}\n` +
+      `  list page of 25 meetings ${oparl.listPageMs} ms, one meeting ${oparl.objectMs} ms; ratio ${oparl.listPageRatio.toFixed(1)}\n`,
   );
   const file = path.join(__dirname, 'results.json');
   await mkdir(path.dirname(file), { recursive: true });

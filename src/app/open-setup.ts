@@ -48,7 +48,7 @@ export async function setupView({ store }: AppDependencies, actor: Actor): Promi
   }
   // Every setting the card edits, so that saving the card again keeps what is stored.
   const { name, shortName, timeZone, terms, sessionLengthMinutes, chairRotation, leadTimes } = committee;
-  const { workingGroupConversationId, minutes, retentionMonths, autoPublishAgenda } = committee;
+  const { workingGroupConversationId, minutes, retentionMonths, autoPublishAgenda, publishOparl } = committee;
   const editor = await store.get<PersonDocument>(actor.committeeId, personDocumentId(committee.updatedBy));
   return {
     isNew: false,
@@ -65,6 +65,7 @@ export async function setupView({ store }: AppDependencies, actor: Actor): Promi
       minutes,
       retentionMonths,
       autoPublishAgenda,
+      publishOparl,
     },
     conversations,
     lastChange: { at: committee.updatedAt, byName: editor?.displayName ?? '' },

@@ -38,6 +38,7 @@ async function save(turn: VerbTurn<'setup.save'>): Promise<AdaptiveCardJson> {
     retentionMonths: fields.retentionMonths,
     autoApprove: fields.autoApprove,
     autoPublishAgenda: fields.autoPublishAgenda,
+    publishOparl: fields.publishOparl,
   };
   const result = await saveSetup(deps, actor, { revision: fields.revision, answers });
   if (result.ok) {

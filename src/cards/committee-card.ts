@@ -1,5 +1,5 @@
 import type { CommitteeDocument } from '../app/documents';
-import { autoPublishAgendaOf, minutesSettingsOf } from '../domain/committee';
+import { autoPublishAgendaOf, minutesSettingsOf, publishOparlOf } from '../domain/committee';
 import type { ConversationChoice } from '../app/open-setup';
 import { formatDateTime } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
@@ -70,6 +70,10 @@ export function renderCommitteeCard(
         value: i18n.t(
           autoPublishAgendaOf(committee) ? 'committee.agendaPublicationAutomatic' : 'committee.agendaPublicationManual',
         ),
+      },
+      {
+        title: i18n.t('committee.publication'),
+        value: i18n.t(publishOparlOf(committee) ? 'committee.publicationOn' : 'committee.publicationOff'),
       },
       {
         title: i18n.t('committee.minutes'),

@@ -4,6 +4,7 @@ import {
   formatTerms,
   minutesSettingsOf,
   parseTerms,
+  publishOparlOf,
   retentionMonthsOf,
   TEXT_LIMITS,
   type CommitteeSettingsInput,
@@ -37,6 +38,8 @@ export interface SetupFormValues {
   /** 'true' or 'false', as the toggle sends it. */
   readonly autoApprove: string;
   readonly retentionMonths: number | string;
+  /** 'true' or 'false', as the toggle sends it. */
+  readonly publishOparl: string;
 }
 
 /** Data model of `adaptiveCards/setup.json`. */
@@ -132,6 +135,7 @@ function valuesFromView({ settings }: SetupView): SetupFormValues {
     objectionDays: minutesSettingsOf(settings).objectionDays,
     autoApprove: String(minutesSettingsOf(settings).autoApprove),
     retentionMonths: retentionMonthsOf(settings),
+    publishOparl: String(publishOparlOf(settings)),
   };
 }
 
@@ -163,6 +167,7 @@ function valuesFromAnswers(answers: CommitteeSettingsInput): SetupFormValues {
         ? String(DEFAULT_MINUTES_SETTINGS.autoApprove)
         : String(answers.autoApprove === true || answers.autoApprove === 'true'),
     retentionMonths: echo(answers.retentionMonths, 6),
+    publishOparl: String(answers.publishOparl === true || answers.publishOparl === 'true'),
   };
 }
 
@@ -208,6 +213,9 @@ function labels(i18n: Translator): Record<string, string> {
     sectionPrivacy: i18n.t('setup.sectionPrivacy'),
     retentionMonths: i18n.t('setup.retentionMonths'),
     retentionHint: i18n.t('setup.retentionHint'),
+    sectionPublication: i18n.t('setup.sectionPublication'),
+    publishOparl: i18n.t('setup.publishOparl'),
+    publishOparlHint: i18n.t('setup.publishOparlHint'),
     required: i18n.t('setup.required'),
     save: i18n.t('setup.save'),
   };

@@ -46,6 +46,8 @@ export interface CommitteeSettings {
   readonly retentionMonths?: number;
   /** Whether the scheduler publishes the agenda at the agenda lead time; see `autoPublishAgendaOf`. */
   readonly autoPublishAgenda?: boolean;
+  /** Whether the committee's public record is published through the OParl interface; see `publishOparlOf`. */
+  readonly publishOparl?: boolean;
 }
 
 /** The committee's rules for circulated minutes. */
@@ -84,6 +86,20 @@ export const DEFAULT_AUTO_PUBLISH_AGENDA = true;
 /** The committee's agenda publication setting; committees stored before it existed get the default. */
 export function autoPublishAgendaOf(committee: Pick<CommitteeSettings, 'autoPublishAgenda'>): boolean {
   return committee.autoPublishAgenda ?? DEFAULT_AUTO_PUBLISH_AGENDA;
+}
+
+/**
+ * Whether the committee's public record (sessions, published agendas, the institutions at the
+ * table, temporary working groups, and the results and agreements of approved minutes; never
+ * names of people) is published through the OParl interface for council information systems.
+ * Off unless the secretariat switches it on: publishing is its decision, and a committee stored
+ * before the setting existed, or a card rendered before it, publishes nothing.
+ */
+export const DEFAULT_PUBLISH_OPARL = false;
+
+/** The committee's publication setting; committees stored before it existed publish nothing. */
+export function publishOparlOf(committee: Pick<CommitteeSettings, 'publishOparl'>): boolean {
+  return committee.publishOparl ?? DEFAULT_PUBLISH_OPARL;
 }
 
 /** Longest objection period the set-up card accepts. */
@@ -127,6 +143,7 @@ export const DEFAULT_COMMITTEE_SETTINGS: CommitteeSettings = {
   minutes: DEFAULT_MINUTES_SETTINGS,
   retentionMonths: DEFAULT_RETENTION_MONTHS,
   autoPublishAgenda: DEFAULT_AUTO_PUBLISH_AGENDA,
+  publishOparl: DEFAULT_PUBLISH_OPARL,
 };
 
 /** The set-up card's answers as they arrive: untrusted strings and numbers. */
@@ -147,6 +164,7 @@ export interface CommitteeSettingsInput {
   readonly autoApprove?: unknown;
   readonly retentionMonths?: unknown;
   readonly autoPublishAgenda?: unknown;
+  readonly publishOparl?: unknown;
 }
 
 export type SettingsField =
@@ -268,6 +286,9 @@ export function parseCommitteeSettings(
       ? DEFAULT_AUTO_PUBLISH_AGENDA
       : input.autoPublishAgenda === true || input.autoPublishAgenda === 'true';
 
+  // Only an explicit "on" publishes: an absent or unreadable answer keeps the record private.
+  const publishOparl = input.publishOparl === true || input.publishOparl === 'true';
+
   if (problems.length > 0) return fail(problems);
   return ok({
     name: name!,
@@ -286,6 +307,7 @@ export function parseCommitteeSettings(
     minutes: { objectionDays: objectionDays!, autoApprove },
     retentionMonths: retentionMonths!,
     autoPublishAgenda,
+    publishOparl,
   });
 }
 

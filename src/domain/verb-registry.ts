@@ -177,6 +177,7 @@ export const VERB_REGISTRY = {
       retentionMonths: 'count',
       autoApprove: 'flag',
       autoPublishAgenda: 'flag',
+      publishOparl: 'flag',
     },
   },
   'delivery.retry': { roles: SECRETARIAT, payload: { dispatchId: 'id' } },

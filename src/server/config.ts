@@ -61,6 +61,13 @@ export interface Config {
   readonly deliveryPerSecond: number;
   readonly logLevel: string;
   readonly logPretty: boolean;
+  /** What the OParl interface says about who runs it; each part optional (see `env/.env.example`). */
+  readonly oparl: {
+    /** The name of every body the interface shows (the organisation); else a body is named after its committees. */
+    readonly bodyName?: string;
+    readonly contactEmail?: string;
+    readonly contactName?: string;
+  };
 }
 
 /** Thrown at start with every problem of the environment at once, never one at a time. */
@@ -188,6 +195,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
       `PUBLIC_BASE_URL must be an http(s) URL without query or fragment, e.g. https://gremium.azurewebsites.net, got "${publicBaseUrlText}"`,
     );
 
+  const oparlContactEmail = value('OPARL_CONTACT_EMAIL');
+  if (oparlContactEmail && !/^[^\s@]+@[^\s@]+$/.test(oparlContactEmail))
+    problems.push(`OPARL_CONTACT_EMAIL must be an e-mail address, got "${oparlContactEmail}"`);
+  const oparl = {
+    ...(value('OPARL_BODY_NAME') ? { bodyName: value('OPARL_BODY_NAME') } : {}),
+    ...(oparlContactEmail ? { contactEmail: oparlContactEmail } : {}),
+    ...(value('OPARL_CONTACT_NAME') ? { contactName: value('OPARL_CONTACT_NAME') } : {}),
+  };
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -216,6 +232,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     deliveryPerSecond,
     logLevel,
     logPretty: value('LOG_FORMAT') === 'pretty',
+    oparl,
   };
 }
 

@@ -28,6 +28,7 @@ import { dataExportFile } from '../app/privacy/export-personal-data';
 import type { Clock } from '../domain/clock';
 import type { Config } from './config';
 import { DEFAULT_MAX_BODY_BYTES, startHttpServer, type RunningHttpServer } from './http-server';
+import { oparlInterface } from './oparl-interface';
 
 /**
  * The adapter answers failures with the error's message (an upstream host name, a token
@@ -184,6 +185,9 @@ export async function startGremiumServer({
           maxAgeMs: pdfRendering.cacheMaxAgeMs,
         })
       : uncachedPdfRenderer;
+  // The public OParl interface: its routes, and the loop that keeps the published records current.
+  const oparl = oparlInterface({ config, deps, pdfRenderer, logger });
+  loops.push(oparl.refreshLoop);
   const http = await startHttpServer({
     port: config.port,
     host: config.host,
@@ -220,6 +224,7 @@ export async function startGremiumServer({
       return { fileName: file.fileName, content: await pdfRenderer.render(file.print, config.defaultLocale) };
     },
     exportFile: (committeeId, token) => dataExportFile(deps, committeeId, token),
+    routes: oparl.routes,
   });
   if (background) for (const loop of loops) loop.start();
   let stopping: Promise<void> | undefined;

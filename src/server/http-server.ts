@@ -48,7 +48,24 @@ export interface HttpServerOptions {
     committeeId: string,
     token: string,
   ) => Promise<{ readonly fileName: string; readonly content: string } | undefined>;
+  /**
+   * Registers further routes (the OParl interface) after the server's own. Their handlers run
+   * their work through `tracked`, so that shutdown waits for it and a failure is answered with a
+   * status word.
+   */
+  readonly routes?: (server: restify.Server, tracked: TrackedWork) => void;
 }
+
+/**
+ * Runs a request's work counted in flight (see `startHttpServer`): refused with 503 while the
+ * server shuts down, failures answered with a status word, TooBusyError with 503 and Retry-After;
+ * `headers` go on those answers too.
+ */
+export type TrackedWork = (
+  response: Response,
+  work: () => Promise<void>,
+  headers?: Readonly<Record<string, string>>,
+) => Promise<void>;
 
 /** An iCalendar file as the calendar route hands it out. */
 export interface CalendarFile {
@@ -196,11 +213,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
    * before the store closes. Failures are answered with a status word, never their message; work
    * refused for a full queue (TooBusyError) with 503 and when to try again.
    */
-  const tracked = async (
-    response: Response,
-    work: () => Promise<void>,
-    headers: Readonly<Record<string, string>> = {},
-  ): Promise<void> => {
+  const tracked: TrackedWork = async (response, work, headers = {}) => {
     if (draining) {
       response.send(503, { status: 'shutting down' }, headers);
       return;
@@ -328,6 +341,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       perSession: false,
       find: (committeeId, _session, token) => exportFile(committeeId, token),
     });
+  options.routes?.(server, tracked);
 
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);

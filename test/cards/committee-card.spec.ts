@@ -50,4 +50,21 @@ describe('cards/committee-card', () => {
       /Agenda\npublished only by the secretariat; the secretariat is reminded when it is due/,
     );
   });
+
+  it('shows whether the committee publishes through the OParl interface: not for one stored before the setting', () => {
+    const { publishOparl: _none, ...stored } = sampleCommittee();
+    assert.match(
+      cardText(renderCommitteeCard(stored, { canEdit: true }, translator('de'))),
+      /Veröffentlichung\nnicht veröffentlicht/,
+    );
+    const published = sampleCommittee({ publishOparl: true });
+    assert.match(
+      cardText(renderCommitteeCard(published, { canEdit: true }, translator('de'))),
+      /Veröffentlichung\nüber die OParl-Schnittstelle öffentlich, ohne Namen von Personen/,
+    );
+    assert.match(
+      cardText(renderCommitteeCard(published, { canEdit: true }, translator('en'))),
+      /Publication\npublic through the OParl interface, without names of people/,
+    );
+  });
 });

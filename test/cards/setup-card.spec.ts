@@ -49,3 +49,36 @@ describe('cards/setup-card: publishing the agenda at its lead time', () => {
     assert.equal(input(tampered, 'autoPublishAgenda')?.value, 'false');
   });
 });
+
+describe('cards/setup-card: publishing through the OParl interface', () => {
+  it('offers the switch off for a committee stored before it, and says what becomes public, in German and English', () => {
+    const { publishOparl: _none, ...stored } = DEFAULT_COMMITTEE_SETTINGS;
+    const card = renderSetupCard(sampleSetupView({ settings: stored }), translator('de'));
+    assert.deepEqual(input(card, 'publishOparl'), {
+      type: 'Input.Toggle',
+      id: 'publishOparl',
+      title: 'Sitzungsdaten über die offene Schnittstelle OParl veröffentlichen',
+      value: 'false',
+      valueOn: 'true',
+      valueOff: 'false',
+    });
+    const text = JSON.stringify(card);
+    assert.match(text, /Ergebnisse und Vereinbarungen des Protokolls – nie Namen von Personen, die Aussprache/);
+    assert.match(text, /CC BY 4\.0/);
+    const english = JSON.stringify(renderSetupCard(sampleSetupView(), translator('en')));
+    assert.match(english, /"title":"Publish session data through the open OParl interface"/);
+    assert.match(english, /never names of people, the discussion, objections, replies or drafts/);
+  });
+
+  it('shows the stored choice, and a submitted one again when the card comes back with problems', () => {
+    const on = { ...DEFAULT_COMMITTEE_SETTINGS, publishOparl: true };
+    assert.equal(
+      input(renderSetupCard(sampleSetupView({ settings: on }), translator('de')), 'publishOparl')?.value,
+      'true',
+    );
+    const echoed = renderSetupCard(sampleSetupView(), translator('de'), { answers: { publishOparl: 'true' } });
+    assert.equal(input(echoed, 'publishOparl')?.value, 'true');
+    const tampered = renderSetupCard(sampleSetupView(), translator('de'), { answers: { publishOparl: ['true'] } });
+    assert.equal(input(tampered, 'publishOparl')?.value, 'false');
+  });
+});

@@ -49,6 +49,8 @@ export function newestFirst(a: Pick<AuditRecord, 'at' | 'id'>, b: Pick<AuditReco
  * - `link`: a download link issued with every card that carries one, and deleted when it expires
  *   or is revoked; the message or turn that carried it is the record, and the trail, kept far
  *   longer, would otherwise grow by one record per card shown;
+ * - `oparlObject`, `oparlCommittee`: the published OParl record and its directory, copies the
+ *   interface's refresh derives from audited records (see app/oparl) and rewrites whenever they change;
  * - `audit`: the records themselves, which are only ever created (see `auditedStore`).
  */
 export const UNAUDITED_TYPES: ReadonlySet<string> = new Set([
@@ -59,6 +61,8 @@ export const UNAUDITED_TYPES: ReadonlySet<string> = new Set([
   'roster',
   'extraSessionClaim',
   'link',
+  'oparlObject',
+  'oparlCommittee',
   AUDIT_TYPE,
 ]);
 

@@ -416,6 +416,29 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     withoutCommittee: (scope) => where(LINK_TYPE, ['expiresAt', '<=', scope.nowIso]),
   },
   {
+    type: 'oparlObject',
+    holds:
+      "the committee's public record as the OParl interface serves it; no names of people (taken out of every text)",
+    kept: text(
+      'while the committee publishes; an object no longer public (or all, once publication is switched off)',
+      'keeps only its address and times, so that clients learn of the deletion',
+    ),
+    atEnd: text(
+      "nothing automatic: the interface's refresh keeps it in step with the committee's records, so what",
+      'retention or erasure removes there leaves it within a minute',
+    ),
+    candidates: () => [],
+    atEndOf: () => undefined,
+  },
+  {
+    type: 'oparlCommittee',
+    holds: "a committee that published: its id, its organisation's tenant id, its name and short name",
+    kept: 'as long as the committee exists, so that its body can be stated as deleted after publication ends',
+    atEnd: 'nothing automatic (see committee)',
+    candidates: () => [],
+    atEndOf: () => undefined,
+  },
+  {
     type: 'audit',
     holds: "who changed what when, with the changed fields' values before and after (names among them)",
     kept: "the committee's period (default 24 months) after the change; without a committee the default period",

@@ -19,6 +19,9 @@ import type { AttendanceDocument } from '../../../src/app/sessions/attendance';
 import type { RsvpDocument } from '../../../src/app/sessions/rsvp-document';
 import type { WorkingGroupDocument } from '../../../src/app/working-groups/working-group-document';
 import { committeeIdForTenant, personDocumentId, seatDocumentId } from '../../../src/domain/ids';
+import { OPARL_DIRECTORY } from '../../../src/app/oparl/published-committee-document';
+import { refreshPublication } from '../../../src/app/oparl/refresh-publication';
+import { setPublication, testPublishing } from '../oparl/oparl-world';
 import { ENGINES, type OpenedEngine } from '../../support/engines';
 import { COMMITTEE, PEOPLE, SESSION_1, SessionWorld, TENANT } from '../sessions/session-world';
 import {
@@ -161,11 +164,14 @@ for (const engine of ENGINES) {
       await auditContext.run({ actorId: PEOPLE.katrin, source: 'bot' }, () =>
         audited.store.replace({ ...minutes, items, participants: [...minutes.participants].reverse() }, minutesEtag),
       );
+      // The committee publishes: its public record and its entry in the interface's directory.
+      await setPublication(world.store, true);
+      await refreshPublication(world.deps, testPublishing('https://gremium.example.org/oparl/v1'), COMMITTEE);
     }
 
     it('leaves nothing personal of any document type once its lifetime has passed', async () => {
       await seedEveryTypePastItsEnd();
-      const seeded = await opened.rawPartition(COMMITTEE);
+      const seeded = [...(await opened.rawPartition(COMMITTEE)), ...(await opened.rawPartition(OPARL_DIRECTORY))];
       assert.deepEqual(
         DOCUMENT_TYPES.filter((type) => !seeded.some((document) => document.type === type)),
         [],
@@ -176,6 +182,8 @@ for (const engine of ENGINES) {
 
       moveTo('2030-01-02T00:00:00Z');
       const outcome = await asScheduler(() => applyRetention(audited, COMMITTEE));
+      // The interface's refresh follows within a minute, as the server's loop runs it.
+      await refreshPublication(world.deps, testPublishing('https://gremium.example.org/oparl/v1'), COMMITTEE);
       const raw = await opened.rawPartition(COMMITTEE);
       const json = JSON.stringify(raw);
       for (const text of GONE) assert.equal(around(json, text), '', `"${text}" is still stored`);
