@@ -10,6 +10,7 @@ export interface ConversationSighting {
   readonly title?: string;
   readonly teamId?: string;
   readonly teamName?: string;
+  /** The language of the person who wrote: their choice, else their client's locale tag. */
   readonly locale?: string;
 }
 

@@ -7,6 +7,7 @@ import { actionItemRoutes } from './action-item-routes';
 import { agendaRoutes } from './agenda-routes';
 import { auditRoutes } from './audit-routes';
 import { emptyPayload } from './card-payload';
+import { languageRoutes } from './language-routes';
 import { MAX_MESSAGE_LENGTH, parseCommand } from './command-parser';
 import { conversationScopeOf } from './conversation-scope';
 import { deliveryRoutes } from './delivery-routes';
@@ -117,6 +118,7 @@ export const COMMAND_ROUTES: { readonly [C in CommandId]: Route } = {
   actions: asVerb('actions.open'),
   audit: asVerb('audit.open'),
   myData: privacyRoutes.myData,
+  language: languageRoutes.choose,
   delivery: deliveryRoutes.report,
 };
 
@@ -153,14 +155,14 @@ export function registerRoutes(app: Application<TurnState>, pipeline: TurnPipeli
   for (const verb of VERB_LIST) registerVerb(app, pipeline, verb);
 
   app.adaptiveCards.actionExecute(/.*/, async (context) => {
-    const i18n = pipeline.languageOf(context);
+    const i18n = await pipeline.languageOf(context);
     return notice(i18n, 'attention', 'notices.unknownCommandTitle', 'notices.unknownAction') as unknown as AdaptiveCard;
   });
 
   // Last: any other chat line. Card submissions (Action.Submit) are messages too, so this
   // catch-all must come after their routes.
   app.activity(ActivityTypes.Message, async (context) => {
-    const i18n = pipeline.languageOf(context);
+    const i18n = await pipeline.languageOf(context);
     await pipeline.sendCard(
       context,
       readable(context)

@@ -52,9 +52,11 @@ export const TOPIC_SUBMITTERS: readonly Role[] = ['workingGroup', 'member', 'sec
 
 /**
  * Every command, in the order the help card offers them. The secretariat runs the cycle; help,
- * one's own data and the action items are open wider. "My data" (its export link works without
- * sign-in) and the audit trail (it names people and what was changed about them) are answered
- * only in a 1:1 chat.
+ * one's own data, one's own language and the action items are open wider. "My data" (its export
+ * link works without sign-in) and the audit trail (it names people and what was changed about
+ * them) are answered only in a 1:1 chat. The language („sprache englisch“) is anyone's own
+ * choice, answered wherever it is asked: whoever talks to the bot may choose how it talks to
+ * them, on a roster or not, and the choice is for the asking person alone.
  */
 export const COMMAND_REGISTRY = {
   help: { roles: 'anyone' },
@@ -76,6 +78,7 @@ export const COMMAND_REGISTRY = {
   actions: { roles: WITH_A_ROLE, takesArgument: true },
   audit: { roles: SECRETARIAT, takesArgument: true, personalChatOnly: true },
   myData: { roles: 'anyone', personalChatOnly: true },
+  language: { roles: 'anyone', takesArgument: true },
   delivery: { roles: SECRETARIAT },
 } as const satisfies Readonly<Record<string, CommandEntry>>;
 export type CommandId = keyof typeof COMMAND_REGISTRY;

@@ -8,8 +8,9 @@ import { auditedStore } from '../app/audit/audited-store';
 import { OutboxSender } from '../app/delivery/outbox-sender';
 import { runDueJobs, type JobHandler } from '../app/scheduling/run-due-jobs';
 import { isSuperseded, minutesFile } from '../app/minutes/minutes-file';
-import { sessionCalendarEvent } from '../app/sessions/session-calendar';
+import { sessionCalendar } from '../app/sessions/session-calendar';
 import { createAdapter, createBotCredentials } from '../bot/create-adapter';
+import { calendarFile } from '../cards/calendar-file';
 import { renderSupersededPage } from '../cards/superseded-page';
 import { createMessageRenderer } from '../cards/outgoing-messages';
 import { SendRateLimiter } from '../domain/delivery/send-rate-limiter';
@@ -26,6 +27,7 @@ import { MINUTES_JOB_HANDLERS } from '../app/minutes/minutes-jobs';
 import { ensureRetentionJobs, RETENTION_JOB_HANDLERS } from '../app/privacy/retention-jobs';
 import { dataExportFile } from '../app/privacy/export-personal-data';
 import type { Clock } from '../domain/clock';
+import { translator } from '../i18n/translator';
 import type { Config } from './config';
 import { DEFAULT_MAX_BODY_BYTES, startHttpServer, type RunningHttpServer } from './http-server';
 import { oparlInterface } from './oparl-interface';
@@ -212,16 +214,19 @@ export async function startGremiumServer({
       await store.ping();
       return true;
     },
+    // A link has one holder, so its file speaks the holder's language, wherever it is opened.
     calendarFile: async (committeeId, sessionId, token) => {
-      const event = await sessionCalendarEvent(deps, committeeId, sessionId, token);
-      return event && { fileName: event.fileName, content: calendarWriter.write(event) };
+      const calendar = await sessionCalendar(deps, committeeId, sessionId, token);
+      if (!calendar) return undefined;
+      const event = calendarFile(calendar, translator(calendar.language ?? config.defaultLocale));
+      return { fileName: event.fileName, content: calendarWriter.write(event) };
     },
-    // A link's file is opened wherever it was forwarded, so it speaks the server's default language.
     minutesFile: async (committeeId, sessionId, token) => {
       const file = await minutesFile(deps, committeeId, sessionId, token);
       if (!file) return undefined;
       if (isSuperseded(file)) return { superseded: true, html: supersededPage };
-      return { fileName: file.fileName, content: await pdfRenderer.render(file.print, config.defaultLocale) };
+      const language = file.language ?? config.defaultLocale;
+      return { fileName: file.fileName, content: await pdfRenderer.render(file.print, language) };
     },
     exportFile: (committeeId, token) => dataExportFile(deps, committeeId, token),
     routes: oparl.routes,

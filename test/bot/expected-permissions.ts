@@ -23,7 +23,7 @@ export interface ExpectedRow {
   readonly owner?: Owner;
 }
 
-/** Commands: the secretariat runs the cycle; help, one's own data and action items are open wider. */
+/** Commands: the secretariat runs the cycle; help, one's own data and language and action items are open wider. */
 // marks, in this order: secretariat, chair, member, deputy, working group, no role
 export const EXPECTED_COMMANDS: Readonly<Record<string, ExpectedRow>> = {
   help: { marks: 'xxxxxx' },
@@ -45,6 +45,7 @@ export const EXPECTED_COMMANDS: Readonly<Record<string, ExpectedRow>> = {
   actions: { marks: 'xxxxx-' },
   audit: { marks: 'x-----' },
   myData: { marks: 'xxxxxx' },
+  language: { marks: 'xxxxxx' },
   delivery: { marks: 'x-----' },
 };
 

@@ -21,8 +21,9 @@ describe('domain/permissions', () => {
     assert.equal(mayUse('setup', { roles: [], committeeExists: true }), false);
   });
 
-  it('offers help and their own data to everybody', () => {
-    assert.deepEqual(availableCommands({ roles: [], committeeExists: true }), ['help', 'myData']);
+  it('offers help, their own data and their own language to everybody', () => {
+    assert.deepEqual(availableCommands({ roles: [], committeeExists: true }), ['help', 'myData', 'language']);
+    assert.deepEqual(availableCommands({ roles: [], committeeExists: false }), ['help', 'setup', 'myData', 'language']);
     assert.deepEqual(availableCommands({ roles: ['secretariat'], committeeExists: true }), [...COMMANDS]);
   });
 

@@ -16,6 +16,7 @@ import { personalConversationDocumentId, rememberConversation } from '../remembe
 import { claimLease, dueAndUnclaimed, UNCLAIMED } from '../leases';
 import { DELIVERY_RECORD_DAYS, expiringAfterDays } from '../privacy/lifetimes';
 import { issueLinks } from '../links/issue-link';
+import { recipientLanguage } from '../preferences/recipient-language';
 import { linkRecipientOf, pendingRecord, type DispatchDocument, type OutboxRecord } from './outbox-record';
 
 export interface SenderDependencies extends AppDependencies {
@@ -167,7 +168,9 @@ export class OutboxSender {
     // The links' tokens are made now, for this recipient; a retry replaces them (see issueLinks).
     const recipient = linkRecipientOf(claimed.recipient);
     const links = await issueLinks(this.deps, claimed.committeeId, recipient, claimed.message.links, claimed.id);
-    const message = this.deps.renderer.render(claimed.message, conversation?.locale, links);
+    // A person reads it in the language they chose; a channel in the one it was last spoken to in.
+    const language = await recipientLanguage(this.deps.store, claimed.committeeId, recipient, conversation);
+    const message = this.deps.renderer.render(claimed.message, language, links);
     // The slot is taken right before the request leaves, so Teams counts it when we did.
     await this.waitForSlot(address.conversationId);
     const attempt = await this.deps.messenger.send(address, message);
@@ -239,7 +242,7 @@ export class OutboxSender {
     return next.status === 'sent' ? 'sent' : next.status === 'failed' ? 'failed' : 'retried';
   }
 
-  /** The recipient's stored conversation: where to send, and in which language they write. */
+  /** The recipient's stored conversation: where to send, and in which language they last wrote. */
   private async storedConversation(record: OutboxRecord): Promise<ConversationDocument | undefined> {
     const id =
       record.recipient.kind === 'conversation'

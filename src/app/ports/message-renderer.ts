@@ -20,7 +20,10 @@ export interface MessageSpec {
   readonly links?: LinkRequests;
 }
 
-/** Turns a message spec into a card in the recipient's language, with the links issued for them. */
+/**
+ * Turns a message spec into a card in the recipient's language (see `recipientLanguage`; a locale
+ * tag, or undefined for the configured default), with the links issued for them.
+ */
 export interface MessageRenderer {
   render(message: MessageSpec, locale: string | undefined, links?: IssuedLinks): OutgoingMessage;
 }

@@ -33,6 +33,8 @@ export interface PersonalDataExport {
   readonly actionItems: readonly unknown[];
   readonly messages: readonly unknown[];
   readonly conversations: readonly unknown[];
+  /** The language the person chose for Gremium's answers, or null when they never chose. */
+  readonly languagePreference: unknown;
   /** The audit trail's records of what the person did, and of changes about them. */
   readonly auditTrail: readonly unknown[];
   /** Every free-text field of any record that mentions the person's name, with the passage around it. */

@@ -14,6 +14,7 @@ import type { RosterDocument } from '../roster/roster-document';
 import { auditContext } from '../audit/audit-context';
 import { AUDIT_TYPE } from '../audit/audit-record';
 import { revokeLinksOf } from '../links/revoke-links';
+import { LANGUAGE_PREFERENCE_TYPE } from '../preferences/language-preference';
 import { withMentionsReplaced } from './name-mentions';
 import { ERASED_PSEUDONYM } from './pseudonym';
 import { DOCUMENT_TYPES } from './retention-rules';
@@ -45,7 +46,7 @@ export interface ErasureOutcome {
  * partition, wherever it is mentioned as a whole name (see `nameFinder`): attendance, agenda
  * presenters, the chair, minutes and all their versions, submissions, working groups' member
  * lists, action items and their history, messages and delivery labels, the audit trail. Their 1:1
- * conversation references and pending data exports are deleted, the team contact is dropped,
+ * conversation references, pending data exports and language choice are deleted, the team contact is dropped,
  * their seats are freed and the person stays as an inactive, roleless document under the same
  * id, so that every reference (answers, history entries, invitations) still points at one
  * consistent, now nameless person. Minutes keep every line and every objection, so counts and
@@ -147,7 +148,7 @@ export async function forgetPerson(
 /**
  * Replaces the person's name wherever a free-text field mentions it (see `withMentionsReplaced`),
  * drops their user ids from conversation addresses and outbox contacts, and deletes what exists
- * only for them.
+ * only for them: their data exports, their 1:1 conversation, their language choice.
  */
 function scrubber(personId: string, name: string, pseudonym: string): DocumentChange {
   const finder = nameFinder([name]);
@@ -159,6 +160,7 @@ function scrubber(personId: string, name: string, pseudonym: string): DocumentCh
   return (stored) => {
     const { _etag: _ignored, ...document } = stored as Stored<Document> & Record<string, unknown>;
     if (document.type === 'dataExport' && document.personId === personId) return 'delete';
+    if (document.type === LANGUAGE_PREFERENCE_TYPE && document.personId === personId) return 'delete';
     if (document.type === 'conversation') {
       const conversation = document as unknown as ConversationDocument;
       if (conversation.kind === 'personal' && conversation.aadObjectId === personId) return 'delete';

@@ -1,5 +1,5 @@
 import { nowUtcIso, toUtcIso } from '../../domain/clock';
-import { personDocumentId } from '../../domain/ids';
+import { languagePreferenceDocumentId, personDocumentId } from '../../domain/ids';
 import type { AppDependencies } from '../dependencies';
 import type { ConversationDocument, PersonDocument, SeatDocument } from '../documents';
 import type { Actor } from '../identify-actor';
@@ -14,6 +14,7 @@ import type { RsvpDocument } from '../sessions/rsvp-document';
 import { issueLink, type IssuedLink } from '../links/issue-link';
 import { openLink } from '../links/open-link';
 import { linksOf } from '../links/revoke-links';
+import { LANGUAGE_PREFERENCE_TYPE, type LanguagePreferenceDocument } from '../preferences/language-preference';
 import {
   DATA_EXPORT_HOURS,
   newDataExportDocumentId,
@@ -109,6 +110,7 @@ export async function collectPersonalData(
     agreements,
     outbox,
     conversations,
+    languagePreference,
   ] = await Promise.all([
     store.get<PersonDocument>(committeeId, personDocumentId(personId)),
     by<SeatDocument>('seat', 'memberId'),
@@ -121,6 +123,7 @@ export async function collectPersonalData(
     by<AgreementDocument>('agreement', 'responsibleId'),
     by<OutboxRecord>('outbox', 'recipient.aadObjectId'),
     by<ConversationDocument>('conversation', 'aadObjectId'),
+    store.get<LanguagePreferenceDocument>(committeeId, languagePreferenceDocumentId(personId)),
   ]);
   const links = await linksOf(store, committeeId, personId);
   const trail = new Map<string, Stored<Document>>();
@@ -167,6 +170,7 @@ export async function collectPersonalData(
         attempts: record.attempts,
       })),
     conversations: conversations.filter((conversation) => conversation.kind === 'personal').map(plain),
+    languagePreference: languagePreference?.type === LANGUAGE_PREFERENCE_TYPE ? plain(languagePreference) : null,
     auditTrail: [...trail.values()].map(plain),
     mentions,
     // What each link leads to and how long it works; never a token (the store has none).

@@ -15,12 +15,14 @@ import type { SessionDocument } from '../sessions/session-document';
 import type { WorkingGroupDocument } from '../working-groups/working-group-document';
 import type { DataExportDocument } from './data-export-document';
 import { LINK_TYPE, type LinkDocument } from '../links/link-document';
+import { LANGUAGE_PREFERENCE_TYPE, type LanguagePreferenceDocument } from '../preferences/language-preference';
 import {
   CONTACT_AFTER_LEAVING_DAYS,
   DELIVERY_RECORD_DAYS,
   FINISHED_JOB_DAYS,
   IDLE_CONVERSATION_DAYS,
   UNUSED_CONVERSATION_DAYS,
+  UNUSED_LANGUAGE_CHOICE_DAYS,
 } from './lifetimes';
 import { withMentionsReplaced } from './name-mentions';
 import { ERASED_PSEUDONYM } from './pseudonym';
@@ -233,6 +235,28 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
       return lastNeeded <= scope.daysAgo(UNUSED_CONVERSATION_DAYS) ? 'delete' : undefined;
     },
     withoutCommittee: (scope) => where('conversation', ['updatedAt', '<=', scope.daysAgo(UNUSED_CONVERSATION_DAYS)]),
+  },
+  {
+    type: LANGUAGE_PREFERENCE_TYPE,
+    holds: "the person's object id and the language they chose for Gremium's answers",
+    kept: text(
+      'while the person is an active member of the roster, otherwise',
+      `${UNUSED_LANGUAGE_CHOICE_DAYS} days after it was last chosen (or the person left, if later)`,
+    ),
+    atEnd: text(
+      'deleted, and at once when the person is erased or pseudonymised; Gremium then answers in the language of the',
+      "person's Teams",
+    ),
+    candidates: (scope) => [unusedLanguageChoices(scope)],
+    atEndOf: (document, scope) => {
+      const choice = document as LanguagePreferenceDocument;
+      const person = scope.people.get(choice.personId);
+      if (person?.active) return undefined;
+      const left = person?.leftAt;
+      const lastNeeded = left && left > choice.updatedAt ? left : choice.updatedAt;
+      return lastNeeded <= scope.daysAgo(UNUSED_LANGUAGE_CHOICE_DAYS) ? 'delete' : undefined;
+    },
+    withoutCommittee: (scope) => unusedLanguageChoices(scope),
   },
   {
     type: 'session',
@@ -451,6 +475,11 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     withoutCommittee: (scope) => where('audit', ['at', '<=', scope.periodCutoff]),
   },
 ];
+
+/** Language choices last made longer ago than one is kept for a person who is not an active member. */
+function unusedLanguageChoices(scope: Pick<RetentionScope, 'daysAgo'>): Query {
+  return where(LANGUAGE_PREFERENCE_TYPE, ['updatedAt', '<=', scope.daysAgo(UNUSED_LANGUAGE_CHOICE_DAYS)]);
+}
 
 /** Created longer ago than delivery records are kept. */
 function deliveredBefore(scope: Pick<RetentionScope, 'daysAgo'>): [string, QueryOperator, string] {
