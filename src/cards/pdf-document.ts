@@ -101,8 +101,8 @@ export interface ArchivePdf {
  * identification (pdfaid:part 2, pdfaid:conformance B) and an OutputIntent with the sRGB
  * IEC 61966-2.1 ICC profile it ships, in which all our colours (black, grey) are given. PDF/A-2
  * needs PDF 1.7 (pdfkit writes no XMP at all for its default 1.3). The two fonts are registered
- * as `regular` and `bold` and DejaVu Sans is the default, so nothing falls back to a font that
- * is not embedded.
+ * as `regular` and `bold` and the document starts in `regular`, so nothing falls back to a font
+ * that is not embedded.
  */
 export function archivePdfDocument(metadata: ArchiveMetadata, i18n: Translator): ArchivePdf {
   const document = new PDFDocument({
@@ -112,7 +112,9 @@ export function archivePdfDocument(metadata: ArchiveMetadata, i18n: Translator):
     margins: PAGE.margins,
     pdfVersion: '1.7',
     subset: PDF_ARCHIVE_LEVEL,
-    font: FONT_FILES.regular,
+    // No default font: pdfkit would load Helvetica (never embedded) or, given a file, open that
+    // file again on every later switch to a registered name. DejaVu is registered below instead.
+    font: null as unknown as string,
     lang: i18n.locale,
     displayTitle: true,
     info: {
@@ -134,6 +136,7 @@ export function archivePdfDocument(metadata: ArchiveMetadata, i18n: Translator):
   });
   document.registerFont('regular', FONT_FILES.regular);
   document.registerFont('bold', FONT_FILES.bold);
+  document.font('regular');
   return { document, finished };
 }
 

@@ -228,6 +228,7 @@ class StatusReportLayout {
       });
       this.numbered(
         index + 1,
+        agreements.open.length,
         line.text,
         line.overdue ? `${details} · ${i18n.t('statusReport.agreements.overdueMark')}` : details,
       );
@@ -312,9 +313,10 @@ class StatusReportLayout {
     }
   }
 
-  private numbered(number: number, text: string, details: string): void {
+  /** One entry of a numbered list whose highest number is `last`: the numbers get the width the longest needs. */
+  private numbered(number: number, last: number, text: string, details: string): void {
     const document = this.document;
-    const indent = 14;
+    const indent = Math.max(14, this.font('regular', SIZES.body).widthOfString(`${last}.`) + 5);
     this.keepSpace(3 * SIZES.body * 1.4);
     const y = document.y;
     this.font('regular', SIZES.body).text(`${number}.`, PAGE.margins.left, y, { width: indent });

@@ -4,7 +4,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { MinutesPrint } from '../../src/app/minutes/minutes-print';
-import { inProcessMinutesPdfRenderer } from '../../src/infra/minutes-pdf-renderer';
+import { inProcessPdfRenderer } from '../../src/infra/pdf-renderer';
 import { TooBusyError } from '../../src/infra/too-busy-error';
 import { WorkerPdfRenderer, type RenderTiming } from '../../src/infra/worker-pdf-renderer';
 import { longItems, minutesPrint } from '../cards/minutes-pdf-fixtures';
@@ -68,7 +68,7 @@ describe('infra/worker-pdf-renderer', function () {
     ] as const) {
       const [inWorker, inProcess]: [Buffer, Buffer] = await Promise.all([
         renderer.render(print, locale),
-        inProcessMinutesPdfRenderer.render(print, locale),
+        inProcessPdfRenderer.render(print, locale),
       ]);
       assert.ok(Buffer.isBuffer(inWorker));
       assert.deepEqual(await pdfPageTexts(inWorker), await pdfPageTexts(inProcess));
@@ -164,7 +164,7 @@ describe('infra/worker-pdf-renderer', function () {
           extends: relative('tsconfig.json'),
           compilerOptions: { outDir: 'out', rootDir: relative('.'), sourceMap: false, types: ['node'] },
           include: [],
-          files: [relative('src/infra/worker-pdf-renderer.ts'), relative('src/infra/minutes-pdf-worker.ts')],
+          files: [relative('src/infra/worker-pdf-renderer.ts'), relative('src/infra/pdf-worker.ts')],
         }),
       );
       await run(process.execPath, [
@@ -189,7 +189,7 @@ describe('infra/worker-pdf-renderer', function () {
       });
       const compiled = await readFile(pdfFile);
       assert.ok(
-        compiled.equals(await inProcessMinutesPdfRenderer.render(minutesPrint(), 'de')),
+        compiled.equals(await inProcessPdfRenderer.render(minutesPrint(), 'de')),
         'the compiled worker renders the same file',
       );
       assert.ok(

@@ -1,3 +1,4 @@
+import type { Clock } from '../../domain/clock';
 import { COMMITTEE_DOCUMENT_ID, isSafeIdPart } from '../../domain/ids';
 import { mayUse } from '../../domain/permissions';
 import { reportYear, statusReport, type StatusReport } from '../../domain/reports/status-report';
@@ -44,7 +45,16 @@ export async function openStatusReport(
   if (year === undefined) return fail({ kind: 'invalidYear' });
   const sources = await reportSources(deps.store, committee);
   if (!sources.sessions.some((session) => session.year === year)) return fail({ kind: 'noSessions', year });
-  return ok(statusReport(sources, year, deps.clock));
+  return ok(statusReport(sources, year, toTheMinute(deps.clock)));
+}
+
+/**
+ * The clock at the start of its minute: a report says "Stand: 14:32 Uhr", and the same figures
+ * asked for twice within that minute (the card, then the PDF; a download repeated) give the same
+ * file, which the PDF cache then serves instead of rendering it again.
+ */
+function toTheMinute(clock: Clock): Clock {
+  return { now: () => clock.now().startOf('minute') };
 }
 
 /** A report behind a link: the PDF or CSV to hand out, and the name a browser saves it under. */
@@ -70,7 +80,7 @@ export async function statusReportFile(
   if (!link || typeof link.year !== 'number') return undefined;
   const committee = await deps.store.get<CommitteeDocument>(committeeId, COMMITTEE_DOCUMENT_ID);
   if (committee?.type !== 'committee') return undefined;
-  const report = statusReport(await reportSources(deps.store, committee), link.year, deps.clock);
+  const report = statusReport(await reportSources(deps.store, committee), link.year, toTheMinute(deps.clock));
   return {
     fileName: `${reportFileBase(committee.shortName, link.year)}.${format}`,
     print: { kind: 'statusReport', report },

@@ -175,6 +175,10 @@ export interface StatusReport {
   readonly agreements: {
     readonly total: AgreementCounts;
     readonly byInstitution: ReadonlyArray<AgreementCounts & { readonly institution: string }>;
+    /** Per session and institution, in session order: the finest level at which the counts add up. */
+    readonly bySession: ReadonlyArray<
+      AgreementCounts & { readonly sessionNumber: string; readonly institution: string }
+    >;
     /** Not done yet, earliest due first. */
     readonly open: readonly OpenAgreementLine[];
   };
@@ -227,7 +231,7 @@ export function statusReport(sources: StatusReportSources, year: number, clock: 
     heldSessions: held.map((session) => session.number),
     attendance: attendanceOf(held, sources.attendance),
     topics: topicsOf(sources.submissions, sessionsById, year, scrub),
-    agreements: agreementsOf(sources.agreements, new Set(ofYear.map((session) => session.id)), today, scrub),
+    agreements: agreementsOf(sources.agreements, ofYear, today, scrub),
     workingGroups: workingGroupsOf(sources.workingGroups, sessionsById, year, sources.timeZone, scrub),
   };
 }
@@ -317,11 +321,12 @@ function topicOutcome(submission: ReportSubmission): TopicOutcome {
 
 function agreementsOf(
   agreements: readonly ReportAgreement[],
-  sessionsOfYear: ReadonlySet<string>,
+  sessionsOfYear: readonly ReportSession[],
   today: string,
   scrub: (text: string) => string,
 ): StatusReport['agreements'] {
-  const made = agreements.filter((agreement) => sessionsOfYear.has(agreement.sessionId));
+  const yearIds = new Set(sessionsOfYear.map((session) => session.id));
+  const made = agreements.filter((agreement) => yearIds.has(agreement.sessionId));
   const count = (items: readonly ReportAgreement[]): AgreementCounts => ({
     made: items.length,
     done: items.filter((item) => item.status === 'done').length,
@@ -335,6 +340,19 @@ function agreementsOf(
       institution: scrub(institution),
       ...count(made.filter((agreement) => agreement.institution.trim() === institution)),
     })),
+    bySession: sessionsOfYear.flatMap((session) =>
+      institutions
+        .map((institution) => ({
+          sessionNumber: session.number,
+          institution: scrub(institution),
+          ...count(
+            made.filter(
+              (agreement) => agreement.sessionId === session.id && agreement.institution.trim() === institution,
+            ),
+          ),
+        }))
+        .filter((row) => row.made > 0),
+    ),
     open: made
       .filter((agreement) => agreement.status !== 'done')
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || byGerman(a.institution, b.institution))
