@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import type { MinutesPrint } from '../../src/app/minutes/minutes-print';
 import { inProcessPdfRenderer } from '../../src/infra/pdf-renderer';
 import { TooBusyError } from '../../src/infra/too-busy-error';
+import { sampleStatusReport } from '../cards/status-report-fixtures';
 import { WorkerPdfRenderer, type RenderTiming } from '../../src/infra/worker-pdf-renderer';
 import { longItems, minutesPrint } from '../cards/minutes-pdf-fixtures';
 import { PROJECT_ROOT } from '../e2e/support/processes';
@@ -61,10 +62,12 @@ describe('infra/worker-pdf-renderer', function () {
 
   it('renders on a worker thread (TypeScript under tsx) the same file as on the calling thread, in either language', async () => {
     renderer = new WorkerPdfRenderer({ threads: 1, queue: 4, retryAfterSeconds: 5 });
+    const report = { kind: 'statusReport', report: sampleStatusReport() } as const;
     for (const [print, locale] of [
       [minutesPrint(), 'de'],
       [extractPrint(), 'de'],
       [minutesPrint({ items: longItems(12) }), 'en'],
+      [report, 'de'],
     ] as const) {
       const [inWorker, inProcess]: [Buffer, Buffer] = await Promise.all([
         renderer.render(print, locale),
@@ -72,7 +75,8 @@ describe('infra/worker-pdf-renderer', function () {
       ]);
       assert.ok(Buffer.isBuffer(inWorker));
       assert.deepEqual(await pdfPageTexts(inWorker), await pdfPageTexts(inProcess));
-      assert.ok(inWorker.equals(inProcess), `${locale} ${print.extract ? 'extract' : 'full'}: the bytes differ`);
+      const what = 'kind' in print ? 'status report' : print.extract ? 'extract' : 'full';
+      assert.ok(inWorker.equals(inProcess), `${locale} ${what}: the bytes differ`);
     }
     const [page] = await pdfPageTexts(await renderer.render(extractPrint(), 'de'));
     assert.ok(page!.includes('Ergebnisse und Vereinbarungen (Auszug)'), page);
@@ -80,7 +84,7 @@ describe('infra/worker-pdf-renderer', function () {
     assert.ok(!page!.includes('Sabine Hoffmann'), 'the extract names no participant');
     assert.deepEqual(
       { ...renderer.stats(), longestRenderMs: 0 },
-      { rendered: 4, failed: 0, refused: 0, outstanding: 0, longestRenderMs: 0 },
+      { rendered: 5, failed: 0, refused: 0, outstanding: 0, longestRenderMs: 0 },
     );
     assert.ok(renderer.stats().longestRenderMs > 0);
   });
