@@ -58,10 +58,7 @@ describe('cards/status-report-pdf', function () {
     );
     assertArchiveReady(facts);
     assert.equal(facts.info.title, 'Sachstandsbericht 2027 – KOG');
-    assert.equal(
-      facts.info.subject,
-      'Sachstandsbericht über die Arbeit des Gremiums „KOG“ im Jahr 2027, Stand 01.07.2027',
-    );
+    assert.equal(facts.info.subject, 'Sachstandsbericht über die Arbeit im Jahr 2027, Stand 01.07.2027 – KOG');
     assert.equal(facts.info.author, 'KOG');
     assert.equal(facts.info.creationDate?.toISOString(), '2027-06-30T22:30:00.000Z');
     assert.equal(facts.lang, 'de');
