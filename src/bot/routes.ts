@@ -14,6 +14,7 @@ import { deliveryRoutes } from './delivery-routes';
 import { minutesRoutes } from './minutes-routes';
 import { notice } from './notices';
 import { privacyRoutes } from './privacy-routes';
+import { reportRoutes } from './report-routes';
 import { rosterRoutes } from './roster-routes';
 import type { Route } from './route-turn';
 import { sessionRoutes } from './session-routes';
@@ -116,6 +117,7 @@ export const COMMAND_ROUTES: { readonly [C in CommandId]: Route } = {
   circulateMinutes: asVerb('minutes.circulate'),
   approveMinutes: asVerb('minutes.approve'),
   actions: asVerb('actions.open'),
+  statusReport: reportRoutes.statusReport,
   audit: asVerb('audit.open'),
   myData: privacyRoutes.myData,
   language: languageRoutes.choose,

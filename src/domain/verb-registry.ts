@@ -76,6 +76,7 @@ export const COMMAND_REGISTRY = {
   circulateMinutes: { roles: SECRETARIAT, takesArgument: true },
   approveMinutes: { roles: SECRETARIAT, takesArgument: true },
   actions: { roles: WITH_A_ROLE, takesArgument: true },
+  statusReport: { roles: SECRETARIAT, takesArgument: true },
   audit: { roles: SECRETARIAT, takesArgument: true, personalChatOnly: true },
   myData: { roles: 'anyone', personalChatOnly: true },
   language: { roles: 'anyone', takesArgument: true },

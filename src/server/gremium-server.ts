@@ -17,7 +17,7 @@ import { SendRateLimiter } from '../domain/delivery/send-rate-limiter';
 import { BackgroundLoop } from '../infra/background-loop';
 import { BotFrameworkMessenger } from '../infra/bot-framework-messenger';
 import { CachedPdfRenderer } from '../infra/cached-pdf-renderer';
-import type { MinutesPdfRenderer } from '../infra/minutes-pdf-renderer';
+import type { PdfRenderer } from '../infra/pdf-renderer';
 import { WorkerPdfRenderer } from '../infra/worker-pdf-renderer';
 import { IcsCalendarWriter } from '../infra/ics-calendar';
 import { createBot } from '../bot/create-bot';
@@ -26,6 +26,8 @@ import { AGREEMENT_JOB_HANDLERS } from '../app/agreements/agreement-follow-up';
 import { MINUTES_JOB_HANDLERS } from '../app/minutes/minutes-jobs';
 import { ensureRetentionJobs, RETENTION_JOB_HANDLERS } from '../app/privacy/retention-jobs';
 import { dataExportFile } from '../app/privacy/export-personal-data';
+import { statusReportFile } from '../app/reports/status-report';
+import { renderStatusReportCsv } from '../cards/status-report-csv';
 import type { Clock } from '../domain/clock';
 import { translator } from '../i18n/translator';
 import type { Config } from './config';
@@ -86,7 +88,7 @@ export interface PdfRendering {
    * Renders instead of the worker pool (then `threads`, `queue` and `retryAfterSeconds` do not
    * apply); the cache stays in front of it. Its owner closes it.
    */
-  readonly renderer?: MinutesPdfRenderer;
+  readonly renderer?: PdfRenderer;
 }
 
 /** Widens Teams' windows a little for the time a request travels; see SendRateLimiter. */
@@ -229,6 +231,16 @@ export async function startGremiumServer({
       return { fileName: file.fileName, content: await pdfRenderer.render(file.print, language) };
     },
     exportFile: (committeeId, token) => dataExportFile(deps, committeeId, token),
+    // Rendered like the minutes: the PDF through the worker pool and its cache, the CSV in place (a few kilobytes).
+    reportFile: async (committeeId, token, format) => {
+      const file = await statusReportFile(deps, committeeId, token, format);
+      if (!file) return undefined;
+      const content =
+        format === 'pdf'
+          ? await pdfRenderer.render(file.print, config.defaultLocale)
+          : renderStatusReportCsv(file.print, translator(config.defaultLocale));
+      return { fileName: file.fileName, content };
+    },
     routes: oparl.routes,
   });
   if (background) for (const loop of loops) loop.start();

@@ -43,6 +43,7 @@ export const EXPECTED_COMMANDS: Readonly<Record<string, ExpectedRow>> = {
   circulateMinutes: { marks: 'x-----' },
   approveMinutes: { marks: 'x-----' },
   actions: { marks: 'xxxxx-' },
+  statusReport: { marks: 'x-----' },
   audit: { marks: 'x-----' },
   myData: { marks: 'xxxxxx' },
   language: { marks: 'xxxxxx' },

@@ -6,7 +6,7 @@ import { linkPath } from '../../src/app/links/link-paths';
 import { fixedClock } from '../../src/domain/clock';
 import { committeeIdForTenant } from '../../src/domain/ids';
 import type { Locale } from '../../src/i18n/translator';
-import type { MinutesPdfRenderer } from '../../src/infra/minutes-pdf-renderer';
+import type { PdfRenderer } from '../../src/infra/pdf-renderer';
 import { TooBusyError } from '../../src/infra/too-busy-error';
 import { WorkerPdfRenderer } from '../../src/infra/worker-pdf-renderer';
 import { loadConfig } from '../../src/server/config';
@@ -18,7 +18,7 @@ import { pdfPageTexts } from '../support/pdf-text';
 import { openTempStore, type TempStore } from '../support/temp-store';
 
 /** The real worker pool, with every render it is asked for counted, and a failure on request. */
-class CountingRenderer implements MinutesPdfRenderer {
+class CountingRenderer implements PdfRenderer {
   readonly renders: string[] = [];
   next: 'fail' | 'refuse' | undefined;
   constructor(private readonly pool: WorkerPdfRenderer) {}

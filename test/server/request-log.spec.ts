@@ -21,6 +21,9 @@ describe('server/request-log', () => {
       [`/api/minutes/${TOKEN}/${TOKEN}/${TOKEN}`, '/api/minutes/…/…/…'],
       [`/api/calendar/tenant-${TOKEN.toLowerCase()}/x/y.ics`, '/api/calendar/…/…/….ics'],
       [`/api/export/${COMMITTEE}/session-2027-1/${TOKEN}.json`, `/api/export/${COMMITTEE}/….json`],
+      [`/api/report/${COMMITTEE}/${TOKEN}.pdf`, `/api/report/${COMMITTEE}/….pdf`],
+      [`/api/report-csv/${COMMITTEE}/${TOKEN}.csv`, `/api/report-csv/${COMMITTEE}/….csv`],
+      [`/api/report-csv/${TOKEN}/${TOKEN}.csv`, '/api/report-csv/…/….csv'],
     ];
     for (const [url, logged] of cases) assert.equal(routeForLog(url), logged, url);
   });

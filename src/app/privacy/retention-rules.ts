@@ -433,7 +433,10 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
   {
     type: LINK_TYPE,
     holds: "the hash of one download link's token and the object id of the person (or the channel) it was issued to",
-    kept: 'calendar: two weeks after the session ends; minutes and extract: 90 days after sending; export: 24 hours',
+    kept: text(
+      'calendar: two weeks after the session ends; minutes and extract: 90 days after sending; export: 24 hours;',
+      'status report (PDF and CSV): 7 days',
+    ),
     atEnd: 'deleted; a revoked link is deleted at once, when its holder leaves, is deactivated or erased',
     candidates: (scope) => [where(LINK_TYPE, ['expiresAt', '<=', scope.nowIso])],
     atEndOf: (document, scope) => ((document as LinkDocument).expiresAt <= scope.nowIso ? 'delete' : undefined),
