@@ -93,7 +93,7 @@ describe('bot: triage, the agenda builder and publication', () => {
     assert.deepEqual(note?.recipient, { kind: 'person', aadObjectId: PEOPLE.katrin });
     assert.match(
       rendered(note!),
-      /Anmeldeschluss für Sitzung 2027\/1[^]*1 Themenanmeldungen warten auf Ihre Entscheidung/,
+      /Anmeldeschluss für Sitzung 2027\/1[^]*1 Themenanmeldung wartet auf Ihre Entscheidung/,
     );
   });
 

@@ -80,7 +80,7 @@ describe('bot: from the minutes to the action items and back onto the next agend
     );
 
     const approved = cardText(firstCard(await bot.message(person('katrin'), 'protokoll freigeben')));
-    assert.match(approved, /Fassung 2 ist freigegeben[^]*1 Vereinbarungen sind jetzt Aufgaben/);
+    assert.match(approved, /Fassung 2 ist freigegeben[^]*1 Vereinbarung ist jetzt eine Aufgabe/);
   }
 
   it('approves the minutes, sends the results and the action item, takes the item to done and reports it on the next agenda', async () => {

@@ -94,9 +94,9 @@ describe('bot: minutes from the draft to approval', function () {
     assert.match(cardText(await bot.execute(person('katrin'), VERBS.minutesRespond, answer)), /nur Teilnehmende/);
 
     const overview = cardText(firstCard(await bot.message(person('katrin'), 'protokoll')));
-    assert.match(overview, /Rückmeldungen: 0 einverstanden, 1 Einwände[^]*Einwand von Thomas Richter: Frist zu knapp/);
+    assert.match(overview, /Rückmeldungen: 0 einverstanden, 1 Einwand[^]*Einwand von Thomas Richter: Frist zu knapp/);
     const confirm = firstCard(await bot.message(person('katrin'), 'protokoll freigeben'));
-    assert.match(cardText(confirm), /trotz Einwänden freigeben\?[^]*1 Einwände/);
+    assert.match(cardText(confirm), /trotz Einwänden freigeben\?[^]*liegt 1 Einwand vor/);
     const approved = await bot.execute(
       person('katrin'),
       VERBS.minutesApprove,
@@ -104,7 +104,7 @@ describe('bot: minutes from the draft to approval', function () {
     );
     assert.match(
       cardText(approved),
-      /Fassung 2 ist freigegeben[^]*1 Vereinbarungen sind jetzt Aufgaben[^]*Freigegeben, Fassung 2[^]*Berichtigen/,
+      /Fassung 2 ist freigegeben[^]*1 Vereinbarung ist jetzt eine Aufgabe[^]*Freigegeben, Fassung 2[^]*Berichtigen/,
     );
     const results = await rendered(personal(await draftsOf(world, 'minutes-approved:'), PEOPLE.lena));
     assert.match(

@@ -296,7 +296,7 @@ describe('bot: topics submitted by chat line and card', () => {
       await withWorkingGroupChannel();
       const result = cardText(firstCard(await bot.message(person('katrin'), 'themenaufruf')));
       assert.match(result, /Themenaufruf versandt/);
-      assert.match(result, /Sitzung 2027\/1: in den Kanal oder Gruppenchat der Arbeitsgruppe und an 1 Mitglieder/);
+      assert.match(result, /Sitzung 2027\/1: in den Kanal oder Gruppenchat der Arbeitsgruppe und an 1 Mitglied/);
       assert.equal((await world.session()).state, 'topicsOpen');
       assert.match(
         cardText(firstCard(await bot.message(person('katrin'), 'themenaufruf 2027/1'))),

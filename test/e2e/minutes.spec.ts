@@ -127,7 +127,7 @@ describe('e2e: from a held session to approved minutes and a closed agreement in
       say(people.secretariat, 'protokoll freigeben'),
     );
     await cardOf(approved!)
-      .getByText(/Die Arbeitsgruppe erhält die Ergebnisse in ihrem Kanal; 1 Vereinbarungen sind jetzt Aufgaben/)
+      .getByText(/Die Arbeitsgruppe erhält die Ergebnisse in ihrem Kanal; 1 Vereinbarung ist jetzt eine Aufgabe/)
       .waitFor();
     await screenshot(people.secretariat, 'minutes-3-approved.png');
   });
