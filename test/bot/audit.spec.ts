@@ -47,7 +47,7 @@ describe('bot: audit trail (änderungen)', () => {
     );
 
     const text = cardText(await say('katrin', 'änderungen 2027/1'));
-    assert.match(text, /Protokollierung – Sitzung 2027\/1/);
+    assert.match(text, /Änderungsprotokoll – Sitzung 2027\/1/);
     assert.match(text, /21\.11\.2026, 11:01:00 Uhr · Katrin Albers/);
     assert.match(text, /Sitzung geändert \(session-2027-1\)/);
     assert.match(text, /state: planned → invited/);
@@ -57,7 +57,7 @@ describe('bot: audit trail (änderungen)', () => {
 
   it('shows a person’s trail, what they did and what was done about them, in pages', async () => {
     const text = cardText(await say('katrin', 'änderungen sabine hoffmann'));
-    assert.match(text, /Protokollierung – Sabine Hoffmann/);
+    assert.match(text, /Änderungsprotokoll – Sabine Hoffmann/);
     assert.match(text, /Person angelegt \(person-bbbbbbbb/);
     assert.match(text, /Sitz angelegt \(seat-jobcenter\)/);
 
@@ -94,7 +94,7 @@ describe('bot: audit trail (änderungen)', () => {
     const before = await records();
     assert.match(
       cardText(await say('sabine', 'änderungen 2027/1')),
-      /Nur die Geschäftsstelle kann die Protokollierung einsehen/,
+      /Nur die Geschäftsstelle kann das Änderungsprotokoll einsehen/,
     );
     assert.match(
       cardText(await bot.execute(chatPerson('sabine'), VERBS.auditOpen, { query: '2027/1', page: 1 })),
