@@ -85,8 +85,10 @@ describe('e2e: a topic from the working group channel to the published agenda in
     );
     await cardOf(topics!).getByText(TOPIC).waitFor();
     // The click answers in place with the decision form, and that with the decision.
-    const [heading] = await waitForNewCard(people.secretariat, 'Über eine Themenanmeldung entscheiden – Sitzung 2027/1', () =>
-      cardOf(topics!).getByRole('button', { name: 'Entscheiden' }).last().click(),
+    const [heading] = await waitForNewCard(
+      people.secretariat,
+      'Über eine Themenanmeldung entscheiden – Sitzung 2027/1',
+      () => cardOf(topics!).getByRole('button', { name: 'Entscheiden' }).last().click(),
     );
     const form = cardOf(heading!);
     await form.getByLabel('Vortragende Person').fill('Lena Vogt');
