@@ -15,12 +15,20 @@ const TAKES_ARGUMENT: ReadonlySet<CommandId> = new Set<CommandId>(
   COMMANDS.filter((command) => (COMMAND_REGISTRY[command] as CommandEntry).takesArgument === true),
 );
 
-/** Command words in both languages, longest first, so "sitzungen planen" wins over a shorter word. */
-const COMMAND_WORDS: ReadonlyArray<readonly [string, CommandId]> = LOCALES.flatMap((locale) =>
-  COMMANDS.map(
-    (command) => [translator(locale).t(`commands.${command}.word`).toLocaleLowerCase('de-DE'), command] as const,
+/**
+ * Command words in both languages and the words a command was once called by, longest first, so
+ * "sitzungen planen" wins over a shorter word.
+ */
+const COMMAND_WORDS: ReadonlyArray<readonly [string, CommandId]> = [
+  ...LOCALES.flatMap((locale) =>
+    COMMANDS.map((command) => [translator(locale).t(`commands.${command}.word`), command] as const),
   ),
-).sort(([a], [b]) => b.length - a.length);
+  ...COMMANDS.flatMap((command) =>
+    ((COMMAND_REGISTRY[command] as CommandEntry).formerWords ?? []).map((word) => [word, command] as const),
+  ),
+]
+  .map(([word, command]) => [word.toLocaleLowerCase('de-DE'), command] as const)
+  .sort(([a], [b]) => b.length - a.length);
 
 /** A typed command: which one, and the text after its word (empty when none). */
 export interface ParsedCommand {

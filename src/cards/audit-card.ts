@@ -1,7 +1,7 @@
 import type { AuditEntry, AuditTrailView } from '../app/audit/audit-trail';
 import type { AuditChange, AuditValue } from '../app/audit/audit-record';
 import { REDACTED } from '../app/audit/audit-record';
-import { formatDate } from '../i18n/format-date';
+import { formatDate, formatLocalDate } from '../i18n/format-date';
 import type { MessageKey, Translator } from '../i18n/translator';
 import { expandCard, type AdaptiveCardJson } from './card-template';
 import { escapeMarkdown } from './escape-markdown';
@@ -9,6 +9,9 @@ import { VERBS } from './verbs';
 
 /** Changed fields listed per record; the rest is counted, so a page stays within Teams' size. */
 export const LISTED_CHANGES = 5;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 /** Characters of a value shown on the card; the record keeps up to 500 (see `auditValue`). */
 export const SHOWN_VALUE_CHARS = 60;
 
@@ -29,6 +32,18 @@ export interface AuditCardData {
     readonly page: number;
   }>;
 }
+
+/** The scheduled jobs that change records, each named in words on the card. */
+const KNOWN_JOBS = new Set([
+  'callForTopics',
+  'topicDeadline',
+  'agendaReview',
+  'agendaDispatch',
+  'rsvpReminder',
+  'minutesObjectionDeadline',
+  'agreementFollowUp',
+  'privacyRetention',
+]);
 
 const KNOWN_TYPES = new Set([
   'committee',
@@ -72,7 +87,7 @@ export function renderAuditCard(view: AuditTrailView, i18n: Translator): Adaptiv
 }
 
 function entryLines(entry: AuditEntry, timeZone: string, i18n: Translator): AuditCardData['entries'][number] {
-  const listed = entry.changes.slice(0, LISTED_CHANGES).map((change) => changeLine(change, i18n));
+  const listed = entry.changes.slice(0, LISTED_CHANGES).map((change) => changeLine(change, timeZone, i18n));
   const more = entry.changes.length - listed.length;
   return {
     heading: i18n.t('audit.heading', {
@@ -89,8 +104,12 @@ function entryLines(entry: AuditEntry, timeZone: string, i18n: Translator): Audi
 
 function whoText(entry: AuditEntry, i18n: Translator): string {
   if (entry.source === 'bot') return escapeMarkdown(entry.actorName ?? '');
-  if (entry.source === 'scheduler')
-    return i18n.t('audit.sourceScheduler', { reason: escapeMarkdown(entry.reason ?? '') });
+  if (entry.source === 'scheduler') {
+    // A job's internal name ("rsvpReminder") is no word for a reader; an unknown one is left out.
+    return entry.reason && KNOWN_JOBS.has(entry.reason)
+      ? i18n.t('audit.sourceScheduler', { reason: i18n.t(`audit.jobs.${entry.reason}` as MessageKey) })
+      : i18n.t('audit.sourceSchedulerUnknown');
+  }
   return i18n.t(entry.source === 'teams' ? 'audit.sourceTeams' : 'audit.sourceSystem');
 }
 
@@ -100,17 +119,20 @@ function typeText(type: string, i18n: Translator): string {
     : i18n.t('audit.unknownType', { type: escapeMarkdown(type) });
 }
 
-function changeLine(change: AuditChange, i18n: Translator): string {
+function changeLine(change: AuditChange, timeZone: string, i18n: Translator): string {
   return i18n.t('audit.change', {
     field: escapeMarkdown(change.field),
-    before: valueText(change.before, i18n),
-    after: valueText(change.after, i18n),
+    before: valueText(change.before, timeZone, i18n),
+    after: valueText(change.after, timeZone, i18n),
   });
 }
 
 /** A recorded value on one line: cut to `SHOWN_VALUE_CHARS`, summaries localised, user text escaped. */
-function valueText(value: AuditValue | undefined, i18n: Translator): string {
+function valueText(value: AuditValue | undefined, timeZone: string, i18n: Translator): string {
   if (value === undefined || value === null || value === '') return i18n.t('audit.empty');
+  // Stored instants and calendar days read as dates in the committee's time zone, not as ISO text.
+  if (typeof value === 'string' && ISO_INSTANT.test(value)) return formatDate(value, timeZone, i18n, 'audit.dateTime');
+  if (typeof value === 'string' && ISO_DAY.test(value)) return formatLocalDate(value, i18n, 'audit.date');
   if (value === REDACTED) return i18n.t('audit.redacted');
   if (typeof value === 'object' && !Array.isArray(value) && 'omitted' in value) {
     const summary = value as { omitted: string; entries?: number; fields?: number };

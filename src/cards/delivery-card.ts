@@ -35,7 +35,7 @@ export function renderDeliveryCard(
     dispatches: dispatches.map((dispatch) => {
       const listed = dispatch.failures.slice(0, LISTED_FAILURES).map((failure) =>
         i18n.t('delivery.failure', {
-          recipient: escapeMarkdown(failure.recipientLabel),
+          recipient: recipientText(failure.recipientLabel, i18n),
           reason: reasonText(failure, i18n),
         }),
       );
@@ -64,4 +64,16 @@ function reasonText(failure: DispatchSummary['failures'][number], i18n: Translat
   if (failure.status === 403) return i18n.t('delivery.reasonBlocked', { status });
   if (failure.status === 404) return i18n.t('delivery.reasonGone', { status });
   return i18n.t('delivery.reasonRejected', { status });
+}
+
+/**
+ * The label a message to the working group's channel or group chat is stored with: a marker in
+ * the outbox, not a word for the reader, so it is translated here.
+ */
+const WORKING_GROUP_CONVERSATION_LABEL = 'working group';
+
+function recipientText(label: string, i18n: Translator): string {
+  return label === WORKING_GROUP_CONVERSATION_LABEL
+    ? i18n.t('delivery.workingGroupConversation')
+    : escapeMarkdown(label);
 }

@@ -34,6 +34,13 @@ export interface CommandEntry {
    * ask and reads nothing.
    */
   readonly personalChatOnly?: boolean;
+  /**
+   * Words the command was once called by and is still understood by, in any language. A word is
+   * renamed when it invites mistakes („themen aufrufen“ read as "show the topics" although it
+   * writes to the whole working group); people who learnt the old word, and notes that name it,
+   * keep working. Only the current word (in the locale files) is ever shown.
+   */
+  readonly formerWords?: readonly string[];
 }
 
 /** Longest text after a command word ("2027", "2027/1", "2027-05-20"); longer is no command. */
@@ -64,20 +71,20 @@ export const COMMAND_REGISTRY = {
   members: { roles: SECRETARIAT },
   planSessions: { roles: SECRETARIAT, takesArgument: true },
   extraSession: { roles: SECRETARIAT, takesArgument: true },
-  callForTopics: { roles: SECRETARIAT, takesArgument: true },
+  callForTopics: { roles: SECRETARIAT, takesArgument: true, formerWords: ['themen aufrufen'] },
   topics: { roles: SECRETARIAT, takesArgument: true },
   agenda: { roles: SECRETARIAT, takesArgument: true },
   publishAgenda: { roles: SECRETARIAT, takesArgument: true },
   workingGroups: { roles: SECRETARIAT },
   invite: { roles: SECRETARIAT, takesArgument: true },
-  rsvps: { roles: SECRETARIAT, takesArgument: true },
+  rsvps: { roles: SECRETARIAT, takesArgument: true, formerWords: ['zusagen'] },
   attendance: { roles: SECRETARIAT, takesArgument: true },
   minutes: { roles: SECRETARIAT, takesArgument: true },
   circulateMinutes: { roles: SECRETARIAT, takesArgument: true },
   approveMinutes: { roles: SECRETARIAT, takesArgument: true },
   actions: { roles: WITH_A_ROLE, takesArgument: true },
   statusReport: { roles: SECRETARIAT, takesArgument: true },
-  audit: { roles: SECRETARIAT, takesArgument: true, personalChatOnly: true },
+  audit: { roles: SECRETARIAT, takesArgument: true, personalChatOnly: true, formerWords: ['protokollierung'] },
   myData: { roles: 'anyone', personalChatOnly: true },
   language: { roles: 'anyone', takesArgument: true },
   delivery: { roles: SECRETARIAT },

@@ -46,7 +46,12 @@ export function personLocale(
   return preference ?? resolveLocale(activityLocale, defaultLocale);
 }
 
-/** Translates keys for one language; `{name}` placeholders are filled from params. */
+/**
+ * Translates keys for one language; `{name}` placeholders are filled from params. A count picks
+ * its words by the language's plural rules (Intl.PluralRules), written in the ICU message form
+ * that translators know: `{count, plural, one {# Vereinbarung} other {# Vereinbarungen}}`, where
+ * `#` stands for the number and `=0 {…}` may name an exact count.
+ */
 export interface Translator {
   readonly locale: Locale;
   t(key: MessageKey, params?: MessageParams): string;
@@ -55,7 +60,8 @@ export interface Translator {
 export function translator(locale: Locale): Translator {
   return {
     locale,
-    t: (key, params) => interpolate(lookup(CATALOGUES[locale], key) ?? lookup(CATALOGUES.de, key) ?? key, params),
+    t: (key, params) =>
+      interpolate(lookup(CATALOGUES[locale], key) ?? lookup(CATALOGUES.de, key) ?? key, params, locale),
   };
 }
 
@@ -81,7 +87,63 @@ function lookup(catalogue: unknown, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
-function interpolate(template: string, params: MessageParams | undefined): string {
+function interpolate(template: string, params: MessageParams | undefined, locale: Locale): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  let text = '';
+  let from = 0;
+  for (let open = template.indexOf('{'); open >= 0; open = template.indexOf('{', from)) {
+    const close = matchingBrace(template, open);
+    if (close < 0) break;
+    text += template.slice(from, open) + placeholder(template.slice(open, close + 1), params, locale);
+    from = close + 1;
+  }
+  return text + template.slice(from);
+}
+
+/** One `{…}`: a value, a plural choice, or (when its value is missing) itself unchanged. */
+function placeholder(whole: string, params: MessageParams, locale: Locale): string {
+  const body = whole.slice(1, -1);
+  const simple = /^\s*(\w+)\s*$/.exec(body);
+  if (simple) return simple[1]! in params ? String(params[simple[1]!]) : whole;
+  const plural = /^\s*(\w+)\s*,\s*plural\s*,/.exec(body);
+  const value = plural ? params[plural[1]!] : undefined;
+  if (!plural || value === undefined) return whole;
+  // A count formatted for reading ("1,5") still picks its words; what is no number reads as "other".
+  const count = typeof value === 'number' ? value : Number(value.replace(',', '.'));
+  const category = Number.isFinite(count) ? pluralRules(locale).select(count) : 'other';
+  const branches = pluralBranches(body.slice(plural[0].length));
+  const branch = branches.get(`=${count}`) ?? branches.get(category) ?? branches.get('other') ?? whole;
+  return interpolate(branch.replace(/#/g, String(value)), params, locale);
+}
+
+/** The branches of a plural choice, `one {…} other {…}`, by their selector. */
+function pluralBranches(text: string): Map<string, string> {
+  const branches = new Map<string, string>();
+  let at = 0;
+  for (;;) {
+    const selector = /^\s*(=\d+|zero|one|two|few|many|other)\s*\{/.exec(text.slice(at));
+    if (!selector) return branches;
+    const open = at + selector[0].length - 1;
+    const close = matchingBrace(text, open);
+    if (close < 0) return branches;
+    branches.set(selector[1]!, text.slice(open + 1, close));
+    at = close + 1;
+  }
+}
+
+function matchingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let index = open; index < text.length; index += 1) {
+    if (text[index] === '{') depth += 1;
+    else if (text[index] === '}' && --depth === 0) return index;
+  }
+  return -1;
+}
+
+const PLURAL_RULES = new Map<Locale, Intl.PluralRules>();
+
+function pluralRules(locale: Locale): Intl.PluralRules {
+  let rules = PLURAL_RULES.get(locale);
+  if (!rules) PLURAL_RULES.set(locale, (rules = new Intl.PluralRules(locale)));
+  return rules;
 }

@@ -145,7 +145,7 @@ describe('bot: action items', () => {
 
   it('lists items by command and filter, and opens one from the list', async () => {
     const mine = firstCard(await bot.message(person('yusuf'), 'aufgaben'));
-    assert.match(cardText(mine), /Meine Aufgaben[^]*1 Aufgaben[^]*Ausbildungsabbrüchen/);
+    assert.match(cardText(mine), /Meine Aufgaben[^]*1 Aufgabe[^]*Ausbildungsabbrüchen/);
     assert.doesNotMatch(cardText(mine), /Vereinbarung a2/);
     const all = firstCard(await bot.message(person('lena'), 'aufgaben alle'));
     assert.match(cardText(all), /Alle Aufgaben[^]*2 Aufgaben/);
@@ -154,7 +154,7 @@ describe('bot: action items', () => {
       scope: 'all',
       institution: 'Agentur für Arbeit Leipzig',
     });
-    assert.match(cardText(filtered), /Alle Aufgaben – Agentur für Arbeit Leipzig[^]*1 Aufgaben[^]*Vereinbarung a2/);
+    assert.match(cardText(filtered), /Alle Aufgaben – Agentur für Arbeit Leipzig[^]*1 Aufgabe[^]*Vereinbarung a2/);
     const opened = await bot.execute(person('lena'), VERBS.actionOpen, actionData(filtered, VERBS.actionOpen));
     assert.match(
       cardText(opened),

@@ -91,7 +91,10 @@ describe('bot: triage, the agenda builder and publication', () => {
     await reportTopicsClosed(world.deps, { committeeId: COMMITTEE }, await world.session(), '2027-01-21T23:00:00.000Z');
     const [note] = await drafts('topics-closed:');
     assert.deepEqual(note?.recipient, { kind: 'person', aadObjectId: PEOPLE.katrin });
-    assert.match(rendered(note!), /Anmeldeschluss für Sitzung 2027\/1[^]*1 Anmeldungen warten auf Ihre Entscheidung/);
+    assert.match(
+      rendered(note!),
+      /Anmeldeschluss für Sitzung 2027\/1[^]*1 Themenanmeldung wartet auf Ihre Entscheidung/,
+    );
   });
 
   it('refuses members, tampered ids and outdated cards, changing nothing', async () => {

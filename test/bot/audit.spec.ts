@@ -10,7 +10,7 @@ import { actionData, BotHarness, cardText, firstCard, hasAction, SHARED_CONVERSA
 import { recordingStore, type StoreCall } from '../support/recording-store';
 import { openTempStore, type TempStore } from '../support/temp-store';
 
-describe('bot: audit trail (protokollierung)', () => {
+describe('bot: audit trail (änderungen)', () => {
   let temp: TempStore;
   let raw: DocumentStore;
   let world: SessionWorld;
@@ -46,8 +46,8 @@ describe('bot: audit trail (protokollierung)', () => {
       [[PEOPLE.katrin, 'bot', 'changed']],
     );
 
-    const text = cardText(await say('katrin', 'protokollierung 2027/1'));
-    assert.match(text, /Protokollierung – Sitzung 2027\/1/);
+    const text = cardText(await say('katrin', 'änderungen 2027/1'));
+    assert.match(text, /Änderungsprotokoll – Sitzung 2027\/1/);
     assert.match(text, /21\.11\.2026, 11:01:00 Uhr · Katrin Albers/);
     assert.match(text, /Sitzung geändert \(session-2027-1\)/);
     assert.match(text, /state: planned → invited/);
@@ -56,8 +56,8 @@ describe('bot: audit trail (protokollierung)', () => {
   });
 
   it('shows a person’s trail, what they did and what was done about them, in pages', async () => {
-    const text = cardText(await say('katrin', 'protokollierung sabine hoffmann'));
-    assert.match(text, /Protokollierung – Sabine Hoffmann/);
+    const text = cardText(await say('katrin', 'änderungen sabine hoffmann'));
+    assert.match(text, /Änderungsprotokoll – Sabine Hoffmann/);
     assert.match(text, /Person angelegt \(person-bbbbbbbb/);
     assert.match(text, /Sitz angelegt \(seat-jobcenter\)/);
 
@@ -75,10 +75,10 @@ describe('bot: audit trail (protokollierung)', () => {
       ...Array(6).fill('session created'),
     ]);
     assert.match(
-      cardText(await say('katrin', 'protokollierung Katrin Albers')),
+      cardText(await say('katrin', 'änderungen Katrin Albers')),
       /Katrin Albers\nSitzung geändert \(session-2027-3\)/,
     );
-    const first = await say('katrin', 'protokollierung Katrin Albers');
+    const first = await say('katrin', 'änderungen Katrin Albers');
     assert.ok(hasAction(first, VERBS.auditOpen, { page: 2 }), 'more than one page of records');
     const second = await bot.execute(
       chatPerson('katrin'),
@@ -93,18 +93,18 @@ describe('bot: audit trail (protokollierung)', () => {
   it('refuses everyone but the secretariat, and unclear or tampered requests, changing nothing', async () => {
     const before = await records();
     assert.match(
-      cardText(await say('sabine', 'protokollierung 2027/1')),
-      /Nur die Geschäftsstelle kann die Protokollierung einsehen/,
+      cardText(await say('sabine', 'änderungen 2027/1')),
+      /Nur die Geschäftsstelle kann das Änderungsprotokoll einsehen/,
     );
     assert.match(
       cardText(await bot.execute(chatPerson('sabine'), VERBS.auditOpen, { query: '2027/1', page: 1 })),
       /Nur die Geschäftsstelle/,
     );
-    assert.match(cardText(await say('katrin', 'protokollierung')), /Für wen oder was\?/);
-    assert.match(cardText(await say('katrin', 'protokollierung 2031/7')), /Die Sitzung 2031\/7 gibt es nicht/);
-    assert.match(cardText(await say('katrin', 'protokollierung Niemand')), /niemanden mit dem Namen „niemand“/i);
+    assert.match(cardText(await say('katrin', 'änderungen')), /Für wen oder was\?/);
+    assert.match(cardText(await say('katrin', 'änderungen 2031/7')), /Die Sitzung 2031\/7 gibt es nicht/);
+    assert.match(cardText(await say('katrin', 'änderungen Niemand')), /niemanden mit dem Namen „niemand“/i);
     assert.match(
-      cardText(await say('katrin', 'protokollierung in')),
+      cardText(await say('katrin', 'änderungen in')),
       /Mehrere Personen passen zu „in“[^]*Katrin Albers[^]*Sabine Hoffmann/,
     );
     assert.match(
@@ -122,9 +122,9 @@ describe('bot: audit trail (protokollierung)', () => {
     it(`answers the trail in a ${where} only with where to ask, reading none of it`, async () => {
       for (const [text, locale, hint] of [
         [
-          'protokollierung 2027/1',
+          'änderungen 2027/1',
           'de-DE',
-          /Bitte im persönlichen Chat fragen[^]*„protokollierung“ beantworte ich nur im persönlichen Chat/,
+          /Bitte im persönlichen Chat fragen[^]*„änderungen“ beantworte ich nur im persönlichen Chat/,
         ],
         ['audit 2027/1', 'en-US', /Please ask in your personal chat[^]*I answer "audit" only in your personal chat/],
       ] as const) {

@@ -5,12 +5,24 @@ describe('parseCommand', () => {
   it('reads single words in both languages, whatever the case and punctuation', () => {
     assert.deepEqual(parseCommand(' Hilfe! '), { command: 'help', argument: '' });
     assert.deepEqual(parseCommand('/setup'), { command: 'setup', argument: '' });
+    assert.deepEqual(parseCommand('Rückmeldungen'), { command: 'rsvps', argument: '' });
+  });
+
+  it('reads the clearer words and still the words the commands were once called by', () => {
+    assert.deepEqual(parseCommand('Themenaufruf 2027/1'), { command: 'callForTopics', argument: '2027/1' });
+    assert.deepEqual(parseCommand('themen aufrufen 2027/1'), { command: 'callForTopics', argument: '2027/1' });
+    assert.deepEqual(parseCommand('themen 2027/1'), { command: 'topics', argument: '2027/1' });
+    assert.deepEqual(parseCommand('rückmeldungen 2027/1'), { command: 'rsvps', argument: '2027/1' });
     assert.deepEqual(parseCommand('ZUSAGEN'), { command: 'rsvps', argument: '' });
+    assert.deepEqual(parseCommand('änderungen 2027/1'), { command: 'audit', argument: '2027/1' });
+    assert.deepEqual(parseCommand('protokollierung 2027/1'), { command: 'audit', argument: '2027/1' });
+    assert.deepEqual(parseCommand('protokoll 2027/1'), { command: 'minutes', argument: '2027/1' });
   });
 
   it('reads two-word commands and their argument', () => {
     assert.deepEqual(parseCommand('Sitzungen planen 2027'), { command: 'planSessions', argument: '2027' });
     assert.deepEqual(parseCommand('plan  sessions   2028'), { command: 'planSessions', argument: '2028' });
+    assert.deepEqual(parseCommand('sondersitzung 20.05.2027'), { command: 'extraSession', argument: '20.05.2027' });
     assert.deepEqual(parseCommand('sondersitzung 2027-05-20'), { command: 'extraSession', argument: '2027-05-20' });
     assert.deepEqual(parseCommand('extra session'), { command: 'extraSession', argument: '' });
     assert.deepEqual(parseCommand('einladen 2027/1'), { command: 'invite', argument: '2027/1' });

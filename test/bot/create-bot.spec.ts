@@ -88,13 +88,7 @@ describe('bot/create-bot', () => {
           en: 'Only in your personal chat with Gremium, so that nobody else reads along:',
         };
         const cases = [
-          [
-            alice,
-            'hilfe',
-            'de-DE',
-            ['protokollierung', 'meine daten'],
-            `${onlyHere.de} „protokollierung“ und „meine daten“.`,
-          ],
+          [alice, 'hilfe', 'de-DE', ['änderungen', 'meine daten'], `${onlyHere.de} „änderungen“ und „meine daten“.`],
           [alice, 'help', 'en-US', ['audit', 'my data'], `${onlyHere.en} “audit” and “my data”.`],
           [bob, 'hilfe', 'de-DE', ['meine daten'], `${onlyHere.de} „meine daten“.`],
           [bob, 'help', 'en-US', ['my data'], `${onlyHere.en} “my data”.`],
@@ -117,7 +111,7 @@ describe('bot/create-bot', () => {
         }
         const secretariatInChannel = listedCommands(firstCard(await bot.message(alice, 'hilfe', conversation)));
         assert.ok(
-          secretariatInChannel.includes('einladen') && secretariatInChannel.includes('zusagen'),
+          secretariatInChannel.includes('einladen') && secretariatInChannel.includes('rückmeldungen'),
           'what is answered there stays listed',
         );
       });
@@ -182,7 +176,7 @@ describe('bot/create-bot', () => {
       });
       assert.match(
         cardText(card),
-        /Gremium eingerichtet[^]*Protokoll\nEinwandfrist 14 Tage nach dem Versand; genehmigt wird nur durch die Geschäftsstelle/,
+        /Gremium eingerichtet[^]*Protokoll\nEinwandfrist 14 Tage nach dem Versand; freigegeben wird nur durch die Geschäftsstelle/,
       );
     });
 

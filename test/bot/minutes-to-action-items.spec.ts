@@ -56,12 +56,12 @@ describe('bot: from the minutes to the action items and back onto the next agend
     });
     assert.match(
       cardText(saved),
-      /Gespeichert als Version 2[^]*Vereinbarung: Auswertung der Ausbildungsabbrüche vorlegen – Agentur für Arbeit Leipzig, verantwortlich: Birgit Lehmann, bis 30\.04\.2027/,
+      /Gespeichert als Fassung 2[^]*Vereinbarung: Auswertung der Ausbildungsabbrüche vorlegen – Agentur für Arbeit Leipzig, verantwortlich: Birgit Lehmann, bis 30\.04\.2027/,
     );
 
     assert.match(
       cardText(firstCard(await bot.message(person('katrin'), 'protokoll versenden'))),
-      /Version 2 ist versandt/,
+      /Fassung 2 ist versandt/,
     );
     const [review] = to(await draftsOf(world, 'minutes-circulate:'), PEOPLE.birgit);
     assert.ok(review, 'Birgit attended and receives the minutes for review');
@@ -80,7 +80,7 @@ describe('bot: from the minutes to the action items and back onto the next agend
     );
 
     const approved = cardText(firstCard(await bot.message(person('katrin'), 'protokoll freigeben')));
-    assert.match(approved, /Version 2 ist genehmigt[^]*1 Vereinbarungen sind jetzt Aufgaben/);
+    assert.match(approved, /Fassung 2 ist freigegeben[^]*1 Vereinbarung ist jetzt eine Aufgabe/);
   }
 
   it('approves the minutes, sends the results and the action item, takes the item to done and reports it on the next agenda', async () => {

@@ -48,7 +48,7 @@ describe('bot: minutes from the draft to approval', function () {
     const draft = cardText(firstCard(await bot.message(person('katrin'), 'protokoll')));
     assert.match(
       draft,
-      /Protokoll – Sitzung 2027\/1[^]*Entwurf, Version 1[^]*Zuletzt gespeichert von Katrin Albers[^]*Teilnehmende Institutionen: 2[^]*TOP 1 Eröffnung[^]*TOP 2 Ausbildungsabbrüche[^]*TOP 3 Verschiedenes/,
+      /Protokoll – Sitzung 2027\/1[^]*Entwurf, Fassung 1[^]*Zuletzt gespeichert von Katrin Albers[^]*Teilnehmende Institutionen: 2[^]*TOP 1 Eröffnung[^]*TOP 2 Ausbildungsabbrüche[^]*TOP 3 Verschiedenes/,
     );
     const saved = await editTopic({
       summary: 'Die Kammern berichten **deutlich**.',
@@ -59,7 +59,7 @@ describe('bot: minutes from the draft to approval', function () {
     });
     assert.match(
       cardText(saved),
-      /Gespeichert als Version 2[^]*Die Kammern berichten \\\*\\\*deutlich\\\*\\\*[^]*Vereinbarung: Zahlen vorlegen – Jobcenter Leipzig, verantwortlich: Sabine Hoffmann, bis 30\.04\.2027/,
+      /Gespeichert als Fassung 2[^]*Die Kammern berichten \\\*\\\*deutlich\\\*\\\*[^]*Vereinbarung: Zahlen vorlegen – Jobcenter Leipzig, verantwortlich: Sabine Hoffmann, bis 30\.04\.2027/,
     );
 
     const circulated = await bot.execute(
@@ -67,11 +67,11 @@ describe('bot: minutes from the draft to approval', function () {
       VERBS.minutesCirculate,
       actionData(saved, VERBS.minutesCirculate),
     );
-    assert.match(cardText(circulated), /Version 2 ist versandt[^]*3 Empfänger, davon 2 Teilnehmende/);
+    assert.match(cardText(circulated), /Fassung 2 ist versandt[^]*An 3 Personen versandt, davon 2 Teilnehmende/);
     const review = await rendered(personal(await draftsOf(world, 'minutes-circulate:'), PEOPLE.thomas));
     assert.match(
       cardText(review),
-      /Protokollentwurf – Sitzung 2027\/1 \(Version 2\)[^]*Einwände bis Donnerstag, 18\. Februar 2027, Ende des Tages/,
+      /Protokollentwurf – Sitzung 2027\/1 \(Fassung 2\)[^]*Einwände bis Donnerstag, 18\. Februar 2027, 24:00 Uhr/,
     );
     assert.ok(JSON.stringify(review).includes(`${BASE_URL}/api/minutes/`), 'links the PDF');
     const secretariatCopy = await rendered(personal(await draftsOf(world, 'minutes-circulate:'), PEOPLE.katrin));
@@ -94,9 +94,9 @@ describe('bot: minutes from the draft to approval', function () {
     assert.match(cardText(await bot.execute(person('katrin'), VERBS.minutesRespond, answer)), /nur Teilnehmende/);
 
     const overview = cardText(firstCard(await bot.message(person('katrin'), 'protokoll')));
-    assert.match(overview, /Rückmeldungen: 0 einverstanden, 1 Einwände[^]*Einwand von Thomas Richter: Frist zu knapp/);
+    assert.match(overview, /Rückmeldungen: 0 einverstanden, 1 Einwand[^]*Einwand von Thomas Richter: Frist zu knapp/);
     const confirm = firstCard(await bot.message(person('katrin'), 'protokoll freigeben'));
-    assert.match(cardText(confirm), /trotz Einwänden freigeben\?[^]*1 Einwände/);
+    assert.match(cardText(confirm), /trotz Einwänden freigeben\?[^]*liegt 1 Einwand vor/);
     const approved = await bot.execute(
       person('katrin'),
       VERBS.minutesApprove,
@@ -104,7 +104,7 @@ describe('bot: minutes from the draft to approval', function () {
     );
     assert.match(
       cardText(approved),
-      /Version 2 ist genehmigt[^]*1 Vereinbarungen sind jetzt Aufgaben[^]*Genehmigt, Version 2[^]*Berichtigen/,
+      /Fassung 2 ist freigegeben[^]*1 Vereinbarung ist jetzt eine Aufgabe[^]*Freigegeben, Fassung 2[^]*Berichtigen/,
     );
     const results = await rendered(personal(await draftsOf(world, 'minutes-approved:'), PEOPLE.lena));
     assert.match(
@@ -116,7 +116,10 @@ describe('bot: minutes from the draft to approval', function () {
     assert.ok(token, 'the results card links a PDF');
     const extract = await minutesFile(world.deps, COMMITTEE, SESSION_1, token);
     assert.ok(extract && !isSuperseded(extract) && extract.print.extract, 'the working group is linked to the extract');
-    assert.match(cardText(firstCard(await bot.message(person('katrin'), 'protokoll freigeben'))), /bereits genehmigt/);
+    assert.match(
+      cardText(firstCard(await bot.message(person('katrin'), 'protokoll freigeben'))),
+      /bereits freigegeben/,
+    );
   });
 
   it('speaks English to English clients', async () => {
@@ -176,7 +179,7 @@ describe('bot: minutes from the draft to approval', function () {
       ...actionData(form, VERBS.minutesItemSave),
       summary: 'danach',
     });
-    assert.match(cardText(stale), /inzwischen geändert[^]*Version 2/);
+    assert.match(cardText(stale), /inzwischen geändert[^]*Fassung 2/);
     assert.equal((await storedMinutes(world)).version, 2);
   });
 });

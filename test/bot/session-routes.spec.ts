@@ -157,7 +157,7 @@ describe('bot: the session cycle in chat', () => {
     );
     assert.match(cardText(await invitationFor('thomas', 'en-US')), /You stand in for Sabine Hoffmann/);
 
-    const overview = firstCard(await bot.message(person('katrin'), 'zusagen'));
+    const overview = firstCard(await bot.message(person('katrin'), 'rückmeldungen'));
     assert.match(cardText(overview), /1 von 3 Institutionen vertreten · 2 ohne Antwort/);
     assert.match(cardText(overview), /Agentur für Arbeit Leipzig\*\*: vor Ort: Birgit Lehmann/);
     const reminded = await bot.execute(person('katrin'), VERBS.rsvpsRemind, actionData(overview, VERBS.rsvpsRemind));
@@ -182,7 +182,7 @@ describe('bot: the session cycle in chat', () => {
       cardText(await bot.execute(person('birgit'), VERBS.rsvpAnswer, { ...data, revision: 1 })),
       /inzwischen geändert[^]*Sie haben noch nicht geantwortet/,
     );
-    assert.match(cardText(firstCard(await bot.message(person('birgit'), 'zusagen'))), /Nur die Geschäftsstelle/);
+    assert.match(cardText(firstCard(await bot.message(person('birgit'), 'rückmeldungen'))), /Nur die Geschäftsstelle/);
     assert.match(
       cardText(firstCard(await bot.message(person('birgit'), 'einladen 2027/2'))),
       /Nur die Geschäftsstelle/,

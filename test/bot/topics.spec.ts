@@ -191,7 +191,7 @@ describe('bot: topics submitted by chat line and card', () => {
     it('edits through the form, with problems shown and the typed text kept', async () => {
       const receipt = await submitted();
       const form = await bot.execute(person('lena'), VERBS.topicForm, actionData(receipt, VERBS.topicForm));
-      assert.match(cardText(form), /Anmeldung bearbeiten – Sitzung 2027\/1/);
+      assert.match(cardText(form), /Themenanmeldung bearbeiten – Sitzung 2027\/1/);
       const save = actionData(form, VERBS.topicSubmit);
       const problems = await bot.execute(person('lena'), VERBS.topicSubmit, {
         ...save,
@@ -294,12 +294,12 @@ describe('bot: topics submitted by chat line and card', () => {
 
     it('goes to the working group channel and each working group member, once; its button opens the form for that session', async () => {
       await withWorkingGroupChannel();
-      const result = cardText(firstCard(await bot.message(person('katrin'), 'themen aufrufen')));
+      const result = cardText(firstCard(await bot.message(person('katrin'), 'themenaufruf')));
       assert.match(result, /Themenaufruf versandt/);
-      assert.match(result, /Sitzung 2027\/1: an die Unterhaltung der Arbeitsgruppe und an 1 Mitglieder/);
+      assert.match(result, /Sitzung 2027\/1: in den Kanal oder Gruppenchat der Arbeitsgruppe und an 1 Mitglied/);
       assert.equal((await world.session()).state, 'topicsOpen');
       assert.match(
-        cardText(firstCard(await bot.message(person('katrin'), 'themen aufrufen 2027/1'))),
+        cardText(firstCard(await bot.message(person('katrin'), 'themenaufruf 2027/1'))),
         /bereits zum Themenaufruf gerufen/,
       );
       const dispatches = await temp.store.query<DispatchDocument>(COMMITTEE, { type: 'dispatch' });
@@ -316,7 +316,7 @@ describe('bot: topics submitted by chat line and card', () => {
         unknown
       >;
       assert.match(cardText(call), /Themenaufruf – Sitzung 2027\/1/);
-      assert.match(cardText(call), /Donnerstag, 21\. Januar 2027, Ende des Tages/);
+      assert.match(cardText(call), /Donnerstag, 21\. Januar 2027, 24:00 Uhr/);
       const form = await bot.execute(person('lena'), VERBS.topicForm, actionData(call, VERBS.topicForm), inChannel(''));
       assert.match(cardText(form), /Thema anmelden – Sitzung 2027\/1/);
       const receipt = await bot.execute(
@@ -337,10 +337,7 @@ describe('bot: topics submitted by chat line and card', () => {
     });
 
     it("is the secretariat's: a member is refused and nothing is sent", async () => {
-      assert.match(
-        cardText(firstCard(await bot.message(person('birgit'), 'themen aufrufen'))),
-        /Nur die Geschäftsstelle/,
-      );
+      assert.match(cardText(firstCard(await bot.message(person('birgit'), 'themenaufruf'))), /Nur die Geschäftsstelle/);
       assert.equal((await world.session()).state, 'planned');
       assert.equal((await temp.store.query(COMMITTEE, { type: 'dispatch' })).length, 0);
     });
@@ -348,7 +345,7 @@ describe('bot: topics submitted by chat line and card', () => {
     it('is refused after the topic deadline', async () => {
       at(DEADLINE);
       assert.match(
-        cardText(firstCard(await bot.message(person('katrin'), 'themen aufrufen 2027/1'))),
+        cardText(firstCard(await bot.message(person('katrin'), 'themenaufruf 2027/1'))),
         /Anmeldeschluss für Sitzung 2027\/1 ist vorbei/,
       );
       assert.equal((await world.session()).state, 'planned');

@@ -357,7 +357,7 @@ describe('cards/agenda and triage cards', () => {
       assert.match(text, /Versand fällig: Donnerstag, 28\. Januar 2027, 08:00 Uhr/);
       assert.match(
         text,
-        /\*\*TOP 3\*\* Sprachkurse für Auszubildende \(30 Min\. · Diskussion · Sabine Hoffmann \\\(Jobcenter\\\)\)/,
+        /\*\*TOP 3\*\* Sprachkurse für Auszubildende \(30 Min\. · Beratung · Sabine Hoffmann \\\(Jobcenter\\\)\)/,
       );
       const draft = cardText(renderAgendaCard({ ...view, published: undefined }, de));
       assert.match(draft, /Noch nicht veröffentlicht/);
@@ -534,7 +534,7 @@ describe('cards/invitation-card: the agenda on the invitation', () => {
     };
     const text = cardText(renderInvitationCard(sampleInvitation({ agenda }), de));
     assert.match(text, /Tagesordnung \(Fassung 2\)/);
-    assert.match(text, /TOP 2\*\* Kinderbetreuung \(20 Min\. · Diskussion\) \*\*neu\*\*/);
+    assert.match(text, /TOP 2\*\* Kinderbetreuung \(20 Min\. · Beratung\) \*\*neu\*\*/);
     assert.match(text, /Entfallen: Wohnungssuche/);
   });
 

@@ -10,7 +10,7 @@ describe('cards/committee-card', () => {
     const text = cardText(renderCommitteeCard(stored, { canEdit: true }, translator('de')));
     assert.match(
       text,
-      /Protokoll\nEinwandfrist 7 Tage nach dem Versand; ohne Einwände zum Fristende von selbst genehmigt/,
+      /Protokoll\nEinwandfrist 7 Tage nach dem Versand; ohne Einwände zum Fristende von selbst freigegeben/,
     );
   });
 
@@ -18,7 +18,7 @@ describe('cards/committee-card', () => {
     const committee = sampleCommittee({ minutes: { objectionDays: 14, autoApprove: false } });
     assert.match(
       cardText(renderCommitteeCard(committee, { canEdit: true }, translator('de'))),
-      /Protokoll\nEinwandfrist 14 Tage nach dem Versand; genehmigt wird nur durch die Geschäftsstelle/,
+      /Protokoll\nEinwandfrist 14 Tage nach dem Versand; freigegeben wird nur durch die Geschäftsstelle/,
     );
     assert.match(
       cardText(renderCommitteeCard(committee, { canEdit: true }, translator('en'))),

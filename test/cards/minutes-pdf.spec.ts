@@ -49,7 +49,7 @@ describe('cards/minutes-pdf', function () {
       'Vor Ort Sabine Hoffmann (Jobcenter Leipzig)',
       'Online Yusuf Demir (IHK zu Leipzig)',
       'Abwesend Birgit Lehmann (Agentur für Arbeit Leipzig)',
-      'TOP 1 Eröffnung, Genehmigung des Protokolls der letzten Sitzung',
+      'TOP 1 Eröffnung, Freigabe des Protokolls der letzten Sitzung',
       'TOP 2 Ausbildungsabbrüche – Zahlen der Kammern',
       'Zusammenfassung Interne Aussprache über „Abbruchquoten“ und Übergänge.',
       'Ergebnis Die Kammern legen Zahlen für Größenordnungen vor.',

@@ -10,7 +10,7 @@ describe('cards/oparl-texts', () => {
     assert.equal(de.meetingName('KOG', '2027/1', false), 'KOG – Sitzung 2027/1');
     assert.equal(de.meetingName('KOG', '2027/S1', true), 'KOG – Sondersitzung 2027/S1');
     assert.deepEqual([de.membershipRole('member'), de.membershipRole('deputy')], ['Mitglied', 'Stellvertretung']);
-    assert.equal(de.standardItemTitle('opening'), 'Eröffnung, Genehmigung des Protokolls der letzten Sitzung');
+    assert.equal(de.standardItemTitle('opening'), 'Eröffnung, Freigabe des Protokolls der letzten Sitzung');
     assert.equal(de.resultsName('2027/1'), 'Ergebnisse und Vereinbarungen der Sitzung 2027/1');
     assert.equal(
       de.agreementLine({ text: 'Zahlen vorlegen', institution: 'IHK zu Leipzig', dueDate: '2027-04-30' }),

@@ -7,7 +7,7 @@ const TEAM = 'Koordinierungsgremium Leipzig';
 const CHANNEL = 'AG Ausbildung und Arbeit';
 const TOPIC = 'Ausbildungsabbrüche';
 /** The topic as an agenda item: accepted with the default duration and kind, and its presenter. */
-const ITEM = `${TOPIC} (15 Min. · Diskussion · Lena Vogt)`;
+const ITEM = `${TOPIC} (15 Min. · Beratung · Lena Vogt)`;
 
 /**
  * A topic from the working group to the published agenda, on the demo committee: a working group
@@ -75,7 +75,7 @@ describe('e2e: a topic from the working group channel to the published agenda in
     const [thanks] = await waitForNewCard(people.other, 'Danke! Ihr Thema ist für Sitzung 2027/1 angemeldet.', () =>
       postMentioningGremium(people.other, `thema: ${TOPIC} – Zahlen der Kammern`),
     );
-    await cardOf(thanks!).getByText('Ihre Anmeldung – Sitzung 2027/1').waitFor();
+    await cardOf(thanks!).getByText('Ihre Themenanmeldung – Sitzung 2027/1').waitFor();
     await screenshot(people.other, 'agenda-1-topic-submitted.png');
   });
 
@@ -85,8 +85,10 @@ describe('e2e: a topic from the working group channel to the published agenda in
     );
     await cardOf(topics!).getByText(TOPIC).waitFor();
     // The click answers in place with the decision form, and that with the decision.
-    const [heading] = await waitForNewCard(people.secretariat, 'Anmeldung entscheiden – Sitzung 2027/1', () =>
-      cardOf(topics!).getByRole('button', { name: 'Entscheiden' }).last().click(),
+    const [heading] = await waitForNewCard(
+      people.secretariat,
+      'Über eine Themenanmeldung entscheiden – Sitzung 2027/1',
+      () => cardOf(topics!).getByRole('button', { name: 'Entscheiden' }).last().click(),
     );
     const form = cardOf(heading!);
     await form.getByLabel('Vortragende Person').fill('Lena Vogt');
@@ -112,7 +114,7 @@ describe('e2e: a topic from the working group channel to the published agenda in
       () => cardOf(agenda!).getByRole('button', { name: 'Veröffentlichen' }).click(),
     );
     await cardOf(published!)
-      .getByText(/und in die Unterhaltung der Arbeitsgruppe/)
+      .getByText(/und in den Kanal oder Gruppenchat der Arbeitsgruppe/)
       .waitFor();
     await screenshot(people.secretariat, 'agenda-4-published.png');
   });

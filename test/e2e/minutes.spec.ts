@@ -70,7 +70,7 @@ describe('e2e: from a held session to approved minutes and a closed agreement in
 
   it('the secretariat holds an extra session today, with the member attending', async () => {
     const [created] = await waitForNewCard(people.secretariat, /Sondersitzung \d{4}\/S\d+ angelegt/, () =>
-      say(people.secretariat, `sondersitzung ${today.toISODate()}`),
+      say(people.secretariat, `sondersitzung ${today.toFormat('dd.MM.yyyy')}`),
     );
     const heading = await created!.textContent();
     number = /(\d{4}\/S\d+)/.exec(heading ?? '')?.[1] ?? '';
@@ -105,7 +105,7 @@ describe('e2e: from a held session to approved minutes and a closed agreement in
     await choose(people.secretariat, 'Verantwortliche Person', 'Sabine Hoffmann');
     await form.getByLabel('Fällig am').fill(today.plus({ weeks: 6 }).toISODate()!);
     // The form is answered in place by the minutes card, which confirms the save and lists the agreement.
-    const [saved] = await waitForNewCard(people.secretariat, 'Gespeichert als Version 2.', () =>
+    const [saved] = await waitForNewCard(people.secretariat, 'Gespeichert als Fassung 2.', () =>
       form.getByRole('button', { name: 'Speichern' }).click(),
     );
     await cardOf(saved!).getByText(AGREEMENT, { exact: false }).waitFor();
@@ -113,8 +113,8 @@ describe('e2e: from a held session to approved minutes and a closed agreement in
   });
 
   it('the secretariat circulates the minutes, and the member gets them for review', async () => {
-    const review = await expectNewCard(people.other, `Protokollentwurf – Sondersitzung ${number} (Version 2)`);
-    await waitForNewCard(people.secretariat, 'Version 2 ist versandt.', () =>
+    const review = await expectNewCard(people.other, `Protokollentwurf – Sondersitzung ${number} (Fassung 2)`);
+    await waitForNewCard(people.secretariat, 'Fassung 2 ist versandt.', () =>
       say(people.secretariat, 'protokoll versenden'),
     );
     await review.appeared({ timeout: 60_000 });
@@ -123,11 +123,11 @@ describe('e2e: from a held session to approved minutes and a closed agreement in
 
   it('the secretariat approves the minutes', async () => {
     actionItem = await expectNewCard(people.other, `Aufgabe aus der Sondersitzung ${number}`);
-    const [approved] = await waitForNewCard(people.secretariat, 'Version 2 ist genehmigt.', () =>
+    const [approved] = await waitForNewCard(people.secretariat, 'Fassung 2 ist freigegeben.', () =>
       say(people.secretariat, 'protokoll freigeben'),
     );
     await cardOf(approved!)
-      .getByText(/Die Arbeitsgruppe erhält die Ergebnisse in ihrem Kanal; 1 Vereinbarungen sind jetzt Aufgaben/)
+      .getByText(/Die Arbeitsgruppe erhält die Ergebnisse in ihrem Kanal; 1 Vereinbarung ist jetzt eine Aufgabe/)
       .waitFor();
     await screenshot(people.secretariat, 'minutes-3-approved.png');
   });

@@ -54,7 +54,7 @@ describe('e2e: a session from invitation to tally in the Agents Playground', fun
 
   it('the secretariat sees the tally', async () => {
     const [tally] = await waitForNewCard(people.secretariat, '1 von 3 Institutionen vertreten · 2 ohne Antwort', () =>
-      say(people.secretariat, 'zusagen'),
+      say(people.secretariat, 'rückmeldungen'),
     );
     await cardOf(tally!)
       .getByText(/Jobcenter Leipzig.*vor Ort: Sabine Hoffmann/)

@@ -115,7 +115,7 @@ export async function collectMoments(): Promise<MomentsWorld> {
   const received = await receivedCards(temp.store);
   received.forEach(drawn);
   await objectToMinutes(bot, received);
-  for (const line of ['protokoll', 'protokollierung Katrin']) {
+  for (const line of ['protokoll', 'änderungen Katrin']) {
     drawn({ who: 'katrin', via: line, card: firstCard(await bot.message(chatPerson('katrin'), line)) });
   }
   assert.deepEqual(log.errors, [], 'the crawl itself met an error');
@@ -178,7 +178,7 @@ async function momentsTheWorldLacks(world: SessionWorld, bot: BotHarness): Promi
     return card;
   };
   await say('katrin', 'anwesenheit 2027/1');
-  await say('katrin', 'themen aufrufen 2027/2');
+  await say('katrin', 'themenaufruf 2027/2');
   await say('lena', 'thema: Sprachkurse – Wartezeiten in Leipzig');
   await say('yusuf', 'praxis: Ausbildung in Teilzeit – Erfahrungen der Kammer');
   await say('katrin', 'tagesordnung 2027/2');

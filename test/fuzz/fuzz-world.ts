@@ -82,7 +82,7 @@ export function commandLines(): string[] {
   const withArguments = [
     'themen 2027/1',
     'tagesordnung 2027/1',
-    'zusagen 2027/1',
+    'rückmeldungen 2027/1',
     'anwesenheit 2027/1',
     'protokoll 2027/1',
     'aufgaben alle',
