@@ -34,6 +34,11 @@ export interface CommandEntry {
    * ask and reads nothing.
    */
   readonly personalChatOnly?: boolean;
+  /**
+   * Answered for the person across their committees (help, the list of their committees, their
+   * data): in a personal chat of someone in several committees it needs no choice of one first.
+   */
+  readonly acrossCommittees?: boolean;
 }
 
 /** Longest text after a command word ("2027", "2027/1", "2027-05-20"); longer is no command. */
@@ -52,12 +57,14 @@ export const TOPIC_SUBMITTERS: readonly Role[] = ['workingGroup', 'member', 'sec
 
 /**
  * Every command, in the order the help card offers them. The secretariat runs the cycle; help,
- * one's own data and the action items are open wider. "My data" (its export link works without
- * sign-in) and the audit trail (it names people and what was changed about them) are answered
- * only in a 1:1 chat.
+ * one's own committees, one's own data and the action items are open wider. "My data" (its export
+ * link works without sign-in), the audit trail (it names people and what was changed about them)
+ * and one's list of committees (with one's roles in each) are answered only in a 1:1 chat, where
+ * the list also switches the committee the chat works with.
  */
 export const COMMAND_REGISTRY = {
-  help: { roles: 'anyone' },
+  help: { roles: 'anyone', acrossCommittees: true },
+  committees: { roles: 'anyone', takesArgument: true, personalChatOnly: true, acrossCommittees: true },
   setup: { roles: SECRETARIAT },
   members: { roles: SECRETARIAT },
   planSessions: { roles: SECRETARIAT, takesArgument: true },
@@ -75,7 +82,7 @@ export const COMMAND_REGISTRY = {
   approveMinutes: { roles: SECRETARIAT, takesArgument: true },
   actions: { roles: WITH_A_ROLE, takesArgument: true },
   audit: { roles: SECRETARIAT, takesArgument: true, personalChatOnly: true },
-  myData: { roles: 'anyone', personalChatOnly: true },
+  myData: { roles: 'anyone', personalChatOnly: true, acrossCommittees: true },
   delivery: { roles: SECRETARIAT },
 } as const satisfies Readonly<Record<string, CommandEntry>>;
 export type CommandId = keyof typeof COMMAND_REGISTRY;
@@ -156,6 +163,11 @@ const SEAT_FORM = { seatId: 'id', institution: 'text', memberId: 'id', deputyId:
  * the use cases still check everything themselves, including the `onlyThe` person.
  */
 export const VERB_REGISTRY = {
+  'committee.choose': {
+    roles: 'anyone',
+    personalChatOnly: 'committees',
+    payload: { committeeId: 'id', command: 'choice', argument: 'text' },
+  },
   'setup.open': { roles: SECRETARIAT, payload: {} },
   'setup.save': {
     roles: SECRETARIAT,

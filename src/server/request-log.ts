@@ -8,8 +8,12 @@ const PLAIN_ROUTES: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/api/
 /** Where secret links lead: what follows the prefix holds a token somewhere. */
 const SECRET_LINK_PREFIXES = ['/api/calendar/', '/api/minutes/', '/api/export/'] as const;
 
-/** The parts of a link's address kept in the log, when they have their usual shape. */
-const COMMITTEE_PART = /^tenant-[0-9a-f-]{1,40}$/;
+/**
+ * The parts of a link's address kept in the log, when they have their usual shape: a committee
+ * (homed: `committee-<tenant>-<digest>`; of before homes, or the tenant's directory that holds
+ * data exports: `tenant-<tenant>`) and a session.
+ */
+const COMMITTEE_PART = /^(tenant-[0-9a-f-]{1,40}|committee-[0-9a-f-]{1,48}-[0-9a-f]{40})$/;
 const SESSION_PART = /^session-\d{4}-\d{1,3}$/;
 const EXTENSION = /\.(ics|pdf|json)$/;
 

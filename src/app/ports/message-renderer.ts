@@ -20,7 +20,18 @@ export interface MessageSpec {
   readonly links?: LinkRequests;
 }
 
+/** The committee a message is sent for: its card names it in the header and carries its id in every action. */
+export interface MessageCommittee {
+  readonly committeeId: string;
+  readonly shortName: string;
+}
+
 /** Turns a message spec into a card in the recipient's language, with the links issued for them. */
 export interface MessageRenderer {
-  render(message: MessageSpec, locale: string | undefined, links?: IssuedLinks): OutgoingMessage;
+  render(
+    message: MessageSpec,
+    locale: string | undefined,
+    links?: IssuedLinks,
+    committee?: MessageCommittee,
+  ): OutgoingMessage;
 }

@@ -4,7 +4,8 @@ import { auditContext } from '../../../src/app/audit/audit-context';
 import { auditedStore } from '../../../src/app/audit/audited-store';
 import type { AppDependencies } from '../../../src/app/dependencies';
 import type { PersonDocument } from '../../../src/app/documents';
-import { identifyActor } from '../../../src/app/identify-actor';
+import { actorIn } from '../../../src/app/identify-actor';
+import { KOG_TEAM } from '../sessions/session-fixtures';
 import { UNCLAIMED } from '../../../src/app/leases';
 import type { MinutesDocument } from '../../../src/app/minutes/minutes-document';
 import type { MinutesResponseDocument } from '../../../src/app/minutes/minutes-response-document';
@@ -18,7 +19,7 @@ import { jobDocumentId } from '../../../src/app/scheduling/job';
 import type { AttendanceDocument } from '../../../src/app/sessions/attendance';
 import type { RsvpDocument } from '../../../src/app/sessions/rsvp-document';
 import type { WorkingGroupDocument } from '../../../src/app/working-groups/working-group-document';
-import { committeeIdForTenant, personDocumentId, seatDocumentId } from '../../../src/domain/ids';
+import { personDocumentId, seatDocumentId, tenantDirectoryId } from '../../../src/domain/ids';
 import { OPARL_DIRECTORY } from '../../../src/app/oparl/published-committee-document';
 import { refreshPublication } from '../../../src/app/oparl/refresh-publication';
 import { setPublication, testPublishing } from '../oparl/oparl-world';
@@ -121,20 +122,23 @@ for (const engine of ENGINES) {
         address: {
           serviceUrl: 'https://smba.example/',
           channelId: 'msteams',
-          conversationId: '19:general@thread.tacv2',
+          conversationId: KOG_TEAM.id,
           conversationType: 'channel',
           tenantId: TENANT,
           botId: 'b',
         },
         title: 'KOG › Allgemein',
+        teamId: KOG_TEAM.id,
+        teamName: 'KOG',
       });
       // The trail, as the server writes it: her export, and a correction of the attendance, in November 2026.
       await auditContext.run({ actorId: PEOPLE.sabine, source: 'bot' }, () =>
         exportPersonalData(audited, {
-          identity: { tenantId: 't', aadObjectId: PEOPLE.sabine, displayName: SABINE },
+          identity: { tenantId: TENANT, aadObjectId: PEOPLE.sabine, displayName: SABINE },
           committeeId: COMMITTEE,
           committeeExists: true,
           roles: [],
+          place: { kind: 'personal' },
         }),
       );
       const { _etag: attendanceEtag, ...attendance } = (await world.store.get<AttendanceDocument>(
@@ -171,7 +175,12 @@ for (const engine of ENGINES) {
 
     it('leaves nothing personal of any document type once its lifetime has passed', async () => {
       await seedEveryTypePastItsEnd();
-      const seeded = [...(await opened.rawPartition(COMMITTEE)), ...(await opened.rawPartition(OPARL_DIRECTORY))];
+      // The committee's partition, its tenant's directory (conversations, routes, indexes) and the interface's.
+      const seeded = [
+        ...(await opened.rawPartition(COMMITTEE)),
+        ...(await opened.rawPartition(tenantDirectoryId(TENANT))),
+        ...(await opened.rawPartition(OPARL_DIRECTORY)),
+      ];
       assert.deepEqual(
         DOCUMENT_TYPES.filter((type) => !seeded.some((document) => document.type === type)),
         [],
@@ -182,9 +191,13 @@ for (const engine of ENGINES) {
 
       moveTo('2030-01-02T00:00:00Z');
       const outcome = await asScheduler(() => applyRetention(audited, COMMITTEE));
+      await asScheduler(() => applyRetention(audited, tenantDirectoryId(TENANT)));
       // The interface's refresh follows within a minute, as the server's loop runs it.
       await refreshPublication(world.deps, testPublishing('https://gremium.example.org/oparl/v1'), COMMITTEE);
-      const raw = await opened.rawPartition(COMMITTEE);
+      const raw = [
+        ...(await opened.rawPartition(COMMITTEE)),
+        ...(await opened.rawPartition(tenantDirectoryId(TENANT))),
+      ];
       const json = JSON.stringify(raw);
       for (const text of GONE) assert.equal(around(json, text), '', `"${text}" is still stored`);
       // Active people keep their name on their own roster entry and their 1:1 chat's reference, nowhere else.
@@ -246,13 +259,13 @@ for (const engine of ENGINES) {
       assert.deepEqual([group!.name, group!.members], ['UAG Sprachkurse', '']);
       assert.equal(
         (
-          await world.store.query(COMMITTEE, {
+          await world.store.query(tenantDirectoryId(TENANT), {
             type: 'conversation',
             where: [{ field: 'kind', op: '=', value: 'channel' }],
           })
         ).length,
         1,
-        "the committee's channel stays",
+        "the committee's channel stays in the tenant's directory",
       );
       assert.ok(
         (await world.store.query(COMMITTEE, { type: 'audit' })).length > 0,
@@ -277,15 +290,18 @@ for (const engine of ENGINES) {
     it('keeps everything while it is still within its lifetime', async () => {
       await seedEveryTypePastItsEnd();
       moveTo('2028-06-01T00:00:00Z');
-      const before = await rawPartitionJson(opened);
+      const both = async () =>
+        (await rawPartitionJson(opened)) + (await rawPartitionJson(opened, tenantDirectoryId(TENANT)));
+      const before = await both();
       const outcome = await asScheduler(() => applyRetention(audited, COMMITTEE));
+      const directory = await asScheduler(() => applyRetention(audited, tenantDirectoryId(TENANT)));
       // By then only what lives days, not years, has reached its end.
       assert.deepEqual(
-        Object.keys(outcome.byType).sort(),
+        [...new Set([...Object.keys(outcome.byType), ...Object.keys(directory.byType)])].sort(),
         ['audit', 'conversation', 'dataExport', 'dispatch', 'job', 'link', 'outbox', 'person'],
-        JSON.stringify(outcome),
+        JSON.stringify([outcome, directory]),
       );
-      const after = await rawPartitionJson(opened);
+      const after = await both();
       for (const text of [SABINE, GUEST, 'Einwand', 'Rücksprache', 'Vertretung von'])
         assert.ok(after.includes(text), `${text} is kept within its period`);
       assert.ok(
@@ -334,7 +350,7 @@ for (const engine of ENGINES) {
 
     it('reaches partitions without a committee: their exports, conversation references and trail', async () => {
       const tenant = '77777777-0000-0000-0000-000000000007';
-      const elsewhere = committeeIdForTenant(tenant);
+      const elsewhere = tenantDirectoryId(tenant);
       const visitor = {
         tenantId: tenant,
         aadObjectId: '77777777-0000-0000-0000-00000000000a',
@@ -354,7 +370,7 @@ for (const engine of ENGINES) {
         },
       });
       await auditContext.run({ actorId: visitor.aadObjectId, source: 'bot' }, async () =>
-        exportPersonalData(audited, await identifyActor(audited, visitor)),
+        exportPersonalData(audited, await actorIn(audited, visitor, elsewhere)),
       );
       const kinds = async () => (await opened.rawPartition(elsewhere)).map((document) => document.type).sort();
       assert.deepEqual(await kinds(), ['audit', 'conversation', 'dataExport', 'link']);

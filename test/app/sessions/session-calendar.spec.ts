@@ -4,15 +4,15 @@ import { linkPath } from '../../../src/app/links/link-paths';
 import { sessionCalendarEvent, sessionCalendarUid } from '../../../src/app/sessions/session-calendar';
 import { sessionDocumentId, type SessionDocument } from '../../../src/app/sessions/session-document';
 import { DEFAULT_COMMITTEE_SETTINGS } from '../../../src/domain/committee';
-import { committeeIdForTenant } from '../../../src/domain/ids';
+import { committeeIdForHome } from '../../../src/app/committees/committee-id';
 import { useTempStore } from '../../support/temp-store';
 import { issuedToken, nearMiss, seatFor } from '../links/link-fixtures';
-import { ONLINE_LINK, sessionDocument, setUpCommittee } from './session-fixtures';
+import { ONLINE_LINK, sessionDocument, setUpCommittee, KOG_TEAM } from './session-fixtures';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const OTHER_TENANT = '99999999-2222-3333-4444-555555555555';
-const COMMITTEE = committeeIdForTenant(TENANT);
-const OTHER_COMMITTEE = committeeIdForTenant(OTHER_TENANT);
+const COMMITTEE = committeeIdForHome(TENANT, KOG_TEAM);
+const OTHER_COMMITTEE = committeeIdForHome(OTHER_TENANT, KOG_TEAM);
 const SESSION = sessionDocumentId(2027, 1);
 
 describe('app/sessions/session-calendar', () => {
@@ -139,7 +139,7 @@ describe('app/sessions/session-calendar', () => {
     assert.equal(
       await sessionCalendarEvent(
         deps,
-        committeeIdForTenant('00000000-0000-0000-0000-000000000000'),
+        committeeIdForHome('00000000-0000-0000-0000-000000000000', KOG_TEAM),
         SESSION,
         CALENDAR_TOKEN,
       ),
