@@ -16,7 +16,7 @@ import { COMMITTEE_DOCUMENT_ID, seatDocumentId } from '../src/domain/ids';
 import { parseOparlPath } from '../src/domain/oparl/oparl-paths';
 import { translator } from '../src/i18n/translator';
 import { EmbeddedStore } from '../src/infra/embedded-store';
-import { inProcessMinutesPdfRenderer } from '../src/infra/minutes-pdf-renderer';
+import { inProcessPdfRenderer } from '../src/infra/pdf-renderer';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const BASE = 'https://gremium.example.org/oparl/v1';
@@ -59,7 +59,7 @@ export async function oparlRefresh(committees = 5, years = 3): Promise<OparlRefr
     const publishing: OparlPublishing = {
       base: BASE,
       texts,
-      pdf: { render: (print) => inProcessMinutesPdfRenderer.render(print, 'de') },
+      pdf: { render: (print) => inProcessPdfRenderer.render(print, 'de') },
       language: 'de',
     };
     const timed = async (work: () => Promise<unknown>): Promise<number> => {

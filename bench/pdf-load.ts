@@ -10,7 +10,7 @@ import { linkPath } from '../src/app/links/link-paths';
 import type { Clock } from '../src/domain/clock';
 import { fixedClock } from '../src/domain/clock';
 import type { MinutesItem } from '../src/domain/minutes/minutes-content';
-import { inProcessMinutesPdfRenderer, type MinutesPdfRenderer } from '../src/infra/minutes-pdf-renderer';
+import { inProcessPdfRenderer, type PdfRenderer } from '../src/infra/pdf-renderer';
 import { EmbeddedStore } from '../src/infra/embedded-store';
 import { WorkerPdfRenderer } from '../src/infra/worker-pdf-renderer';
 import { loadConfig } from '../src/server/config';
@@ -143,7 +143,7 @@ export async function pdfLoad(options: PdfLoadOptions = DEFAULT_PDF_LOAD): Promi
       return rsvpClick(connector.url, memberId(member), member, revision, CHOICES[index % CHOICES.length]!);
     };
     const phase = async (
-      renderer: MinutesPdfRenderer,
+      renderer: PdfRenderer,
       pdfPerSecond: number,
       versionsPerSecond: number,
       cacheBytes = rendering.cacheBytes,
@@ -188,7 +188,7 @@ export async function pdfLoad(options: PdfLoadOptions = DEFAULT_PDF_LOAD): Promi
     const underLoad = await phase(pool, options.pdfPerSecond, options.versionsPerSecond);
     const cachedServeMs = await cachedServe(pool, config, store, clock);
     // The old way: no cache, every download rendered on the main thread.
-    const mainThread = await phase(inProcessMinutesPdfRenderer, options.mainThreadPdfPerSecond, 0, 0);
+    const mainThread = await phase(inProcessPdfRenderer, options.mainThreadPdfPerSecond, 0, 0);
     const renderTimes = await renderTimesInProcess(await currentPrint(store, print));
 
     const clickP99Ratio = ratio(underLoad.clicks.p99Ms, baseline.clicks.p99Ms);
@@ -434,11 +434,11 @@ async function cachedServe(
 
 /** Five renders of the print on this thread after one to warm up: the median and the slowest. */
 async function renderTimesInProcess(print: MinutesPrint): Promise<{ medianMs: number; maxMs: number; bytes: number }> {
-  let bytes = (await inProcessMinutesPdfRenderer.render(print, 'de')).length;
+  let bytes = (await inProcessPdfRenderer.render(print, 'de')).length;
   const times: number[] = [];
   for (let index = 0; index < 5; index += 1) {
     const started = performance.now();
-    bytes = (await inProcessMinutesPdfRenderer.render(print, 'de')).length;
+    bytes = (await inProcessPdfRenderer.render(print, 'de')).length;
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);

@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { seedLanguageChoices } from '../src/app/preferences/seed-language-choices';
 import { seedCommittee } from '../src/app/seed-committee';
 import { createLogger } from '../src/infra/logger';
 import { systemClock } from '../src/infra/system-clock';
 import { ConfigError, loadConfig } from '../src/server/config';
 import { startGremiumServer } from '../src/server/gremium-server';
 import { openStore } from '../src/server/open-store';
-import { kogDemo } from './demo/kog-demo';
+import { kogDemo, kogDemoLanguages } from './demo/kog-demo';
 import { PLAYGROUND_QUIET_ENV, playgroundArguments } from './playground';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -14,7 +15,8 @@ const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
 
 /**
  * `npm run dev`: the bot on the embedded store (the demo committee is loaded when the store
- * has none) and the Microsoft 365 Agents Playground against it, telemetry off. Ctrl+C stops both.
+ * has none, and its people answered in German unless they chose otherwise) and the Microsoft 365
+ * Agents Playground against it, telemetry off. Ctrl+C stops both.
  * Always local mode (LOCAL_MODE=true, no BOT_ID): the playground sends no Bot Framework tokens.
  */
 async function main(): Promise<void> {
@@ -35,6 +37,8 @@ async function main(): Promise<void> {
       ? 'demo committee loaded into the empty store'
       : 'store already holds a committee; demo not loaded',
   );
+  // German for the demo people, whom the playground reports as en-US; a choice made since stays.
+  await seedLanguageChoices({ store, clock }, kogDemoLanguages());
 
   const server = await startGremiumServer({ config, store, clock, logger });
   const playground = spawn(

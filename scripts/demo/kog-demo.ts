@@ -1,3 +1,4 @@
+import type { LanguageChoicesSeed } from '../../src/app/preferences/seed-language-choices';
 import type { CommitteeSeed } from '../../src/app/seed-committee';
 import { DEFAULT_COMMITTEE_SETTINGS } from '../../src/domain/committee';
 
@@ -95,5 +96,17 @@ export function kogDemo(playgroundServiceUrl: string): CommitteeSeed {
         botName: DEMO_BOT.name,
       },
     },
+  };
+}
+
+/**
+ * German for every demo person. The Agents Playground reports every user as en-US, so without a
+ * choice the demo would answer in English; the committee it shows reads German. A demo person
+ * may still switch („sprache englisch“), and loading the demo again keeps that choice.
+ */
+export function kogDemoLanguages(): LanguageChoicesSeed {
+  return {
+    tenantId: DEMO_TENANT_ID,
+    choices: kogDemo('').people.map((person) => ({ aadObjectId: person.aadObjectId, language: 'de' as const })),
   };
 }

@@ -78,6 +78,11 @@ export interface ConversationDocument extends Document {
   readonly title?: string;
   readonly teamId?: string;
   readonly teamName?: string;
+  /**
+   * The language of whoever wrote here last, as Gremium answered them: their choice („sprache“),
+   * else the locale tag their Teams reported. What a channel's or group chat's messages are
+   * written in; a 1:1 chat's person's own choice comes first (see `recipientLanguage`).
+   */
   readonly locale?: string;
   readonly address: ConversationAddress;
   readonly updatedAt: string;

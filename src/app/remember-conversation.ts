@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { nowUtcIso } from '../domain/clock';
-import { committeeIdForTenant } from '../domain/ids';
+import { tenantDirectoryId } from '../domain/ids';
 import type { AppDependencies } from './dependencies';
 import type { ConversationAddress, ConversationDocument, ConversationKind } from './documents';
 
@@ -10,6 +10,7 @@ export interface ConversationSighting {
   readonly title?: string;
   readonly teamId?: string;
   readonly teamName?: string;
+  /** The language of the person who wrote: their choice, else their client's locale tag. */
   readonly locale?: string;
 }
 
@@ -37,7 +38,7 @@ export async function rememberConversation(
   sighting: ConversationSighting,
 ): Promise<ConversationDocument> {
   const { address } = sighting;
-  const committeeId = committeeIdForTenant(address.tenantId);
+  const committeeId = tenantDirectoryId(address.tenantId);
   const kind = address.conversationType;
   const aadObjectId = kind === 'personal' ? address.userAadObjectId : undefined;
   const id = conversationDocumentId(kind, address.conversationId, aadObjectId);

@@ -6,7 +6,7 @@ import type { AppDependencies } from '../app/dependencies';
 import type { Logger } from '../app/ports/logger';
 import { rememberConversation } from '../app/remember-conversation';
 import { importMembers, markMembersLeft, type TeamMember } from '../app/roster/import-members';
-import { channelSighting, sightingOf, turnConversationOf } from './conversation-address';
+import { channelSighting, turnConversationOf } from './conversation-address';
 import { notice } from './notices';
 import { isTeamOrGroupChat, leavers, memberSourceOf, readConversationMembers, readJoinedMembers } from './team-members';
 import type { TurnPipeline } from './turn-pipeline';
@@ -27,7 +27,7 @@ export interface InstallationEventOptions {
  */
 export function registerInstallationEvents(
   app: Application<TurnState>,
-  pipeline: Pick<TurnPipeline, 'languageOf' | 'sendCard'>,
+  pipeline: Pick<TurnPipeline, 'languageOf' | 'sightingOf' | 'sendCard'>,
   { deps, logger }: InstallationEventOptions,
 ): void {
   app.conversationUpdate('membersAdded', async (context) => {
@@ -43,7 +43,7 @@ export function registerInstallationEvents(
       context.activity.conversation.conversationType === 'personal' ||
       !context.activity.conversation.conversationType
     ) {
-      const i18n = pipeline.languageOf(context);
+      const i18n = await pipeline.languageOf(context);
       await pipeline.sendCard(context, notice(i18n, 'default', 'welcome.title', 'welcome.text'));
     }
   });
@@ -76,7 +76,7 @@ export function registerInstallationEvents(
    * installation itself is already remembered.
    */
   async function rememberTeamChannels(context: TurnContext): Promise<void> {
-    const team = sightingOf(context);
+    const team = await pipeline.sightingOf(context);
     if (!team || team.address.conversationType !== 'channel' || !team.teamId) return;
     try {
       const channels = await TeamsInfo.getTeamChannels(context, team.teamId);

@@ -8,6 +8,7 @@ import { actionItemRoutes } from './action-item-routes';
 import { agendaRoutes } from './agenda-routes';
 import { auditRoutes } from './audit-routes';
 import { emptyPayload } from './card-payload';
+import { languageRoutes } from './language-routes';
 import { MAX_MESSAGE_LENGTH, parseAddressedLine, parseCommand, type ParsedCommand } from './command-parser';
 import { committeeRoutes } from './committee-routes';
 import { conversationScopeOf } from './conversation-scope';
@@ -15,6 +16,7 @@ import { deliveryRoutes } from './delivery-routes';
 import { minutesRoutes } from './minutes-routes';
 import { notice } from './notices';
 import { privacyRoutes } from './privacy-routes';
+import { reportRoutes } from './report-routes';
 import { rosterRoutes } from './roster-routes';
 import type { Route } from './route-turn';
 import { sessionRoutes } from './session-routes';
@@ -129,8 +131,10 @@ export const COMMAND_ROUTES: { readonly [C in CommandId]: Route } = {
   circulateMinutes: asVerb('minutes.circulate'),
   approveMinutes: asVerb('minutes.approve'),
   actions: asVerb('actions.open'),
+  statusReport: reportRoutes.statusReport,
   audit: asVerb('audit.open'),
   myData: privacyRoutes.myData,
+  language: languageRoutes.choose,
   delivery: deliveryRoutes.report,
 };
 
@@ -187,14 +191,14 @@ export function registerRoutes(app: Application<TurnState>, pipeline: TurnPipeli
   for (const verb of VERB_LIST) registerVerb(app, pipeline, verb);
 
   app.adaptiveCards.actionExecute(/.*/, async (context) => {
-    const i18n = pipeline.languageOf(context);
+    const i18n = await pipeline.languageOf(context);
     return notice(i18n, 'attention', 'notices.unknownCommandTitle', 'notices.unknownAction') as unknown as AdaptiveCard;
   });
 
   // Last: any other chat line. Card submissions (Action.Submit) are messages too, so this
   // catch-all must come after their routes.
   app.activity(ActivityTypes.Message, async (context) => {
-    const i18n = pipeline.languageOf(context);
+    const i18n = await pipeline.languageOf(context);
     await pipeline.sendCard(
       context,
       readable(context)

@@ -6,7 +6,8 @@ import { identifyActor, type CommitteeRequest } from '../app/committees/identify
 import type { CommitteeChoice } from '../app/committees/my-committees';
 import type { Actor } from '../app/identify-actor';
 import type { Logger } from '../app/ports/logger';
-import { rememberConversation } from '../app/remember-conversation';
+import { languagePreferenceOf } from '../app/preferences/language-preference';
+import { rememberConversation, type ConversationSighting } from '../app/remember-conversation';
 import { ANY_TENANT, isTenantAllowed, type TenantAllowance } from '../app/tenant-gate';
 import { cardBanner } from '../cards/card-button';
 import type { AdaptiveCardJson } from '../cards/card-template';
@@ -18,12 +19,12 @@ import type { Payload, Verb } from '../domain/verb-registry';
 import type { Locale, Translator } from '../i18n/translator';
 import { admissionRefusal } from './action-admission';
 import { readCardCommittee, readPayload, type PayloadMisfit } from './card-payload';
-import { sightingOf, turnConversationOf } from './conversation-address';
+import { sightingOf as sightingOfActivity, turnConversationOf } from './conversation-address';
 import { conversationScopeOf, personalChatHint } from './conversation-scope';
 import { notice } from './notices';
 import type { Route, RouteTurn } from './route-turn';
 import { identityOf } from './turn-identity';
-import { languageOf } from './turn-language';
+import { clientLanguageOf, languageOf } from './turn-language';
 import { tenantsNamedBy } from './turn-tenant';
 
 export interface TurnPipelineOptions {
@@ -41,8 +42,13 @@ export interface TurnPipelineOptions {
  * Each `answer…` resolves to the card to show; nothing is sent by it.
  */
 export interface TurnPipeline {
-  /** The translator for the person behind the activity. */
-  languageOf(context: TurnContext): Translator;
+  /** The translator for the person behind the activity: their choice, else their client's language. */
+  languageOf(context: TurnContext): Promise<Translator>;
+  /**
+   * The conversation the activity came from, to remember, with the language of the person who
+   * wrote as its language (see `rememberConversation`).
+   */
+  sightingOf(context: TurnContext): Promise<ConversationSighting | undefined>;
   /** A typed command with the text after its word, and the committee it was addressed to, if named. */
   answerCommand(
     context: TurnContext,
@@ -80,13 +86,43 @@ interface TurnRequest extends CommitteeRequest {
 /**
  * The turn pipeline: the tenant gate before every activity (with the conversation remembered),
  * and for every request the refusal of what is for the person alone in a shared chat, the acting
- * person from the activity, the audit context every write is recorded under, for a card click
+ * person from the activity, the language of every answer (the one the person chose, else their
+ * client's, else the default), the audit context every write is recorded under, for a card click
  * the role check and the reading of the card's data, and failures turned into notices. Routes
  * only map a request to a use case and its result to a card.
  */
 export function createTurnPipeline(app: Application<TurnState>, options: TurnPipelineOptions): TurnPipeline {
   const { deps, defaultLocale, logger, publicBaseUrl, allowedTenants = ANY_TENANT } = options;
-  const language = (context: TurnContext): Translator => languageOf(context, defaultLocale);
+
+  /**
+   * The language the activity's person chose, read once per turn however often it is asked for
+   * (remembering the conversation, the answer, a refusal). Best effort: a store that cannot be
+   * read leaves the client's language, and the failure is logged.
+   */
+  const choices = new WeakMap<TurnContext, Promise<Locale | undefined>>();
+  const chosenLanguage = (context: TurnContext): Promise<Locale | undefined> => {
+    let choice = choices.get(context);
+    if (!choice) {
+      const identity = identityOf(context);
+      choice = identity
+        ? languagePreferenceOf(deps.store, identity).catch((error: unknown) => {
+            logger.warn({ err: error, activityId: context.activity.id }, 'could not read the language chosen');
+            return undefined;
+          })
+        : Promise.resolve(undefined);
+      choices.set(context, choice);
+    }
+    return choice;
+  };
+  const language = async (context: TurnContext): Promise<Translator> =>
+    languageOf(context, await chosenLanguage(context), defaultLocale);
+  /** A shared conversation speaks the language its last writer reads; a 1:1 chat its person's. */
+  const sightingOf = async (context: TurnContext): Promise<ConversationSighting | undefined> => {
+    const sighting = sightingOfActivity(context);
+    if (!sighting) return undefined;
+    const chosen = await chosenLanguage(context);
+    return chosen ? { ...sighting, locale: chosen } : sighting;
+  };
 
   /**
    * Resolves the actor from the activity and the committee the turn acts on (see
@@ -100,7 +136,7 @@ export function createTurnPipeline(app: Application<TurnState>, options: TurnPip
     request: TurnRequest,
     answer: (turn: TurnBase) => Promise<AdaptiveCardJson>,
   ): Promise<AdaptiveCardJson> => {
-    const i18n = language(context);
+    const i18n = await language(context);
     const identity = identityOf(context);
     if (!identity) return notice(i18n, 'attention', 'notices.noTenantTitle', 'notices.noTenant');
     try {
@@ -156,12 +192,16 @@ export function createTurnPipeline(app: Application<TurnState>, options: TurnPip
 
   /**
    * A command or card action for the person alone, asked for in a channel or group chat: the
-   * hint where to ask instead, before anything is read; undefined where it may be answered.
+   * hint where to ask instead, in the person's language, before anything of the committee is
+   * read; undefined where it may be answered.
    */
-  const personalChatRefusal = (context: TurnContext, commandOrVerb: string): AdaptiveCardJson | undefined => {
+  const personalChatRefusal = async (
+    context: TurnContext,
+    commandOrVerb: string,
+  ): Promise<AdaptiveCardJson | undefined> => {
     const command = personalChatOnlyCommand(commandOrVerb);
     if (!command || conversationScopeOf(context) === 'personal') return undefined;
-    return personalChatHint(language(context), command);
+    return personalChatHint(await language(context), command);
   };
 
   const sendCard = async (context: TurnContext, card: AdaptiveCardJson): Promise<void> => {
@@ -193,20 +233,26 @@ export function createTurnPipeline(app: Application<TurnState>, options: TurnPip
       { tenantIds: tenantsNamedBy(context).map((id) => id.slice(0, 64)), activityId: activity.id, type: activity.type },
       'activity from a tenant that is not allowed was refused',
     );
-    const refusal = () => notice(language(context), 'attention', 'notices.tenantRefusedTitle', 'notices.tenantRefused');
+    const refusal = () =>
+      notice(
+        clientLanguageOf(context, defaultLocale),
+        'attention',
+        'notices.tenantRefusedTitle',
+        'notices.tenantRefused',
+      );
     if (activity.type === ActivityTypes.Message) await sendCard(context, refusal());
     else if (activity.type === ActivityTypes.Invoke) await answerInvoke(context, refusal());
   };
 
   /**
-   * Keeps the conversation reference of every conversation the bot hears from. Best effort: a
-   * store hiccup here must not cost the person their answer; the next activity tries again.
+   * Keeps the conversation reference of every conversation the bot hears from, in the language
+   * of the person who wrote (see `sightingOf`). Best effort: a store hiccup here must not cost the
+   * person their answer; the next activity tries again.
    */
   const rememberSighting = async (context: TurnContext): Promise<void> => {
-    const sighting = sightingOf(context);
-    if (!sighting) return;
     try {
-      await rememberConversation(deps, sighting);
+      const sighting = await sightingOf(context);
+      if (sighting) await rememberConversation(deps, sighting);
     } catch (error) {
       logger.warn({ err: error, activityId: context.activity.id }, 'could not remember the conversation');
     }
@@ -234,11 +280,12 @@ export function createTurnPipeline(app: Application<TurnState>, options: TurnPip
   app.error(async (context, error) => {
     logger.error({ err: error, activityId: context.activity.id, type: context.activity.type }, 'unhandled turn error');
     if (context.activity.type === ActivityTypes.Message)
-      await sendCard(context, notice(language(context), 'warning', 'notices.errorTitle', 'notices.error'));
+      await sendCard(context, notice(await language(context), 'warning', 'notices.errorTitle', 'notices.error'));
   });
 
   return {
     languageOf: language,
+    sightingOf,
     sendCard,
     answerInvoke,
     async answerCommand(context, command, argument, route, named) {
@@ -248,13 +295,13 @@ export function createTurnPipeline(app: Application<TurnState>, options: TurnPip
         pending: { command, argument },
       };
       return (
-        personalChatRefusal(context, command) ??
+        (await personalChatRefusal(context, command)) ??
         (await run(context, request, (turn) => route({ ...turn, argument, payload: {} })))
       );
     },
     async answerClick(context, verb, data, route) {
       return (
-        personalChatRefusal(context, verb) ??
+        (await personalChatRefusal(context, verb)) ??
         (await run(context, { cardCommitteeId: readCardCommittee(data) }, async (turn) => {
           const refused = admissionRefusal(verb, turn.actor, turn.i18n);
           if (refused) return refused;

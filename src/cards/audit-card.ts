@@ -44,6 +44,7 @@ const KNOWN_TYPES = new Set([
   'minutesVersion',
   'minutesResponse',
   'agreement',
+  'languagePreference',
 ]);
 
 /**

@@ -41,7 +41,8 @@ export type CardTemplateName =
   | 'action-item'
   | 'action-list'
   | 'my-data'
-  | 'audit';
+  | 'audit'
+  | 'status-report';
 
 const templates = new Map<CardTemplateName, unknown>();
 

@@ -1,67 +1,20 @@
-import * as fontkit from 'fontkit';
-import PDFDocument from 'pdfkit';
 import type { MinutesPrint, PrintedAgreement, PrintedItem } from '../app/minutes/minutes-print';
 import type { MinutesParticipant } from '../domain/minutes/minutes-content';
 import { formatDate, formatLocalDate, formatSessionRange } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
+import {
+  archivePdfDocument,
+  GREY,
+  PAGE,
+  printableText,
+  SIZES,
+  startBelowHeader,
+  TEXT_WIDTH,
+  writeHeadersAndFooters,
+  type PageHeader,
+} from './pdf-document';
 
-/**
- * The fonts the PDF embeds: DejaVu Sans, shipped by the `dejavu-fonts-ttf` package. pdfkit's
- * built-in fonts only know WinAnsi (Western European), so a Polish, Turkish or Cyrillic name
- * (Łukasz, Şahin, Ольга) would come out garbled; DejaVu covers those scripts, and pdfkit embeds
- * only the glyphs used, so a file stays small. What DejaVu lacks too (CJK, emoji) is replaced by
- * U+FFFD, a visible "�" that tells the reader something was there, and control characters are
- * dropped, so no input can break the text around it.
- */
-const FONT_FILES = {
-  regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
-  bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
-} as const;
-
-const REPLACEMENT = '\uFFFD';
-
-/** A4 with 2 cm side margins; the top margin grows with the header, see `renderMinutesPdf`. */
-const PAGE = { size: 'A4', margins: { top: 72, bottom: 64, left: 56, right: 56 } } as const;
-const HEADER_TOP = 28;
-const FOOTER_FROM_BOTTOM = 40;
-const SIZES = { header: 8.5, title: 18, heading: 12, label: 10, body: 10, small: 8.5 } as const;
-const GREY = '#555555';
-
-let supportedCodePoints: ReadonlySet<number> | undefined;
-
-/** The code points both embedded fonts can draw, read once from the font files. */
-function fontCoverage(): ReadonlySet<number> {
-  if (!supportedCodePoints) {
-    const [regular, bold] = [FONT_FILES.regular, FONT_FILES.bold].map(
-      (file) => new Set((fontkit.openSync(file) as fontkit.Font).characterSet),
-    );
-    supportedCodePoints = new Set([...regular!].filter((codePoint) => bold!.has(codePoint)));
-  }
-  return supportedCodePoints;
-}
-
-/**
- * User text as the embedded fonts can show it: composed (a decomposed "ü" becomes one glyph),
- * without control characters (tabs become spaces, line breaks stay), and with "�" for any
- * character the fonts have no glyph for.
- */
-export function printableText(text: string): string {
-  const coverage = fontCoverage();
-  let printable = '';
-  for (const character of text.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\t/g, ' ')) {
-    const codePoint = character.codePointAt(0)!;
-    if (character === '\n') printable += character;
-    else if (
-      codePoint < 0x20 ||
-      (codePoint >= 0x7f && codePoint < 0xa0) ||
-      (codePoint >= 0xfe00 && codePoint <= 0xfe0f) ||
-      codePoint === 0x200d
-    )
-      continue;
-    else printable += coverage.has(codePoint) ? character : REPLACEMENT;
-  }
-  return printable;
-}
+export { printableText };
 
 /**
  * The minutes as an A4 PDF in the translator's language: a header on every page (committee,
@@ -73,111 +26,52 @@ export function printableText(text: string): string {
  * text (the creation date is the version's save time).
  */
 export function renderMinutesPdf(print: MinutesPrint, i18n: Translator): Promise<Buffer> {
-  const document = new PDFDocument({
-    autoFirstPage: false,
-    bufferPages: true,
-    size: PAGE.size,
-    margins: PAGE.margins,
-    lang: i18n.locale,
-    displayTitle: true,
-    info: {
-      Title: printableText(
-        `${i18n.t(print.extract ? 'minutesPdf.extractTitle' : 'minutesPdf.title')} – ${print.committeeName} – ${i18n.t('minutesPdf.session', { number: print.sessionNumber })}`,
-      ),
-      Author: printableText(print.committeeName),
-      Creator: 'Gremium',
-      Producer: 'Gremium',
-      CreationDate: new Date(print.savedAt ?? print.startsAt),
+  const kind = i18n.t(print.extract ? 'minutesPdf.extractTitle' : 'minutesPdf.title');
+  const session = i18n.t('minutesPdf.session', { number: print.sessionNumber });
+  const { document, finished } = archivePdfDocument(
+    {
+      title: `${kind} – ${print.committeeName} – ${session}`,
+      subject: i18n.t('minutesPdf.subject', {
+        kind,
+        number: print.sessionNumber,
+        date: formatDate(print.startsAt, print.timeZone, i18n, 'minutesPdf.day'),
+        committee: print.committeeName,
+      }),
+      author: print.committeeName,
+      createdAt: print.savedAt ?? print.startsAt,
     },
-  });
-  const chunks: Buffer[] = [];
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    document.on('data', (chunk: Buffer) => chunks.push(chunk));
-    document.on('end', () => resolve(Buffer.concat(chunks)));
-    document.on('error', reject);
-  });
-  document.registerFont('regular', FONT_FILES.regular);
-  document.registerFont('bold', FONT_FILES.bold);
-
+    i18n,
+  );
   const layout = new MinutesLayout(document, print, i18n);
   layout.body();
-  layout.headersAndFooters();
+  writeHeadersAndFooters(document, layout.header, i18n);
   document.end();
   return finished;
 }
 
 /** Lays out one print on one document; a class only to share the document and the texts. */
 class MinutesLayout {
-  private readonly width: number;
-  private readonly header: { readonly committee: string; readonly session: string };
+  private readonly width = TEXT_WIDTH;
+  readonly header: PageHeader;
 
   constructor(
     private readonly document: PDFKit.PDFDocument,
     private readonly print: MinutesPrint,
     private readonly i18n: Translator,
   ) {
-    this.width = 595.28 - PAGE.margins.left - PAGE.margins.right;
     const sessionParts = [
       i18n.t('minutesPdf.session', { number: print.sessionNumber }),
       formatDate(print.startsAt, print.timeZone, i18n),
       ...(print.chair ? [i18n.t('minutesPdf.chair', { chair: print.chair })] : []),
     ];
-    this.header = { committee: printableText(print.committeeName), session: printableText(sessionParts.join(' · ')) };
+    this.header = { title: print.committeeName, subtitle: sessionParts.join(' · ') };
   }
 
   body(): void {
-    const document = this.document;
-    document.addPage(PAGE);
-    // The header may take more than one line (a committee name has up to 200 characters), so the
-    // writing area of every page starts below what it really takes.
-    const headerHeight =
-      this.font('bold', SIZES.header).heightOfString(this.header.committee, { width: this.width }) +
-      this.font('regular', SIZES.header).heightOfString(this.header.session, { width: this.width });
-    const top = Math.max(PAGE.margins.top, HEADER_TOP + headerHeight + 18);
-    const startBelowHeader = () => {
-      document.page.margins.top = top;
-      document.y = top;
-    };
-    startBelowHeader();
-    document.on('pageAdded', startBelowHeader);
-
+    startBelowHeader(this.document, this.header);
     this.titleBlock();
     if (!this.print.extract) this.participants();
     for (const item of this.print.items) this.item(item);
-  }
-
-  /** Writes header and footer onto every buffered page, now that the page count is known. */
-  headersAndFooters(): void {
-    const document = this.document;
-    const range = document.bufferedPageRange();
-    for (let index = range.start; index < range.start + range.count; index += 1) {
-      document.switchToPage(index);
-      const { top, bottom } = document.page.margins;
-      // Writing into the margins must not start a new page.
-      document.page.margins.top = 0;
-      document.page.margins.bottom = 0;
-      const left = PAGE.margins.left;
-      this.font('bold', SIZES.header)
-        .fillColor(GREY)
-        .text(this.header.committee, left, HEADER_TOP, { width: this.width });
-      this.font('regular', SIZES.header).text(this.header.session, left, document.y, { width: this.width });
-      const ruleY = document.y + 4;
-      document
-        .moveTo(left, ruleY)
-        .lineTo(left + this.width, ruleY)
-        .lineWidth(0.5)
-        .strokeColor(GREY)
-        .stroke();
-      const footer = this.i18n.t('minutesPdf.page', { page: index - range.start + 1, pages: range.count });
-      this.font('regular', SIZES.small).text(footer, left, document.page.height - FOOTER_FROM_BOTTOM, {
-        width: this.width,
-        align: 'center',
-        lineBreak: false,
-      });
-      document.fillColor('black');
-      document.page.margins.top = top;
-      document.page.margins.bottom = bottom;
-    }
   }
 
   private titleBlock(): void {

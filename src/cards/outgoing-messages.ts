@@ -146,9 +146,10 @@ function aboutOf(data: Readonly<Record<string, unknown>>, i18n: Translator): { r
 }
 
 /**
- * Renders outbox messages at the moment they are sent, in the language the recipient last wrote
- * in (their conversation's locale), so a queued message never goes out in a stale language, with
- * the links the sender has just issued for the recipient.
+ * Renders outbox messages at the moment they are sent, in the recipient's language as the sender
+ * found it then (a person's choice, else the language they last wrote in; a channel's own), so a
+ * queued message never goes out in a stale language, with the links the sender has just issued
+ * for the recipient.
  */
 export function createMessageRenderer(defaultLocale: Locale, options: RendererOptions = {}): MessageRenderer {
   const byKind = renderers();

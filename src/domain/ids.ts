@@ -70,6 +70,14 @@ export function personDocumentId(aadObjectId: string): string {
   return `person-${safe(aadObjectId, 'aadObjectId').toLowerCase()}`;
 }
 
+/**
+ * A person's language preference: by their object id alone, beside the tenant's other documents
+ * (the partition), so it does not hang on a roster entry and outlives roster changes.
+ */
+export function languagePreferenceDocumentId(aadObjectId: string): string {
+  return `language-${safe(aadObjectId, 'aadObjectId').toLowerCase()}`;
+}
+
 export function seatDocumentId(seatKey: string): string {
   return `seat-${safe(seatKey, 'seat key').toLowerCase()}`;
 }

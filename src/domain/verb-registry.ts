@@ -57,10 +57,13 @@ export const TOPIC_SUBMITTERS: readonly Role[] = ['workingGroup', 'member', 'sec
 
 /**
  * Every command, in the order the help card offers them. The secretariat runs the cycle; help,
- * one's own committees, one's own data and the action items are open wider. "My data" (its export
- * link works without sign-in), the audit trail (it names people and what was changed about them)
- * and one's list of committees (with one's roles in each) are answered only in a 1:1 chat, where
- * the list also switches the committee the chat works with.
+ * one's own committees, one's own data, one's own language and the action items are open wider.
+ * "My data" (its export link works without sign-in), the audit trail (it names people and what
+ * was changed about them) and one's list of committees (with one's roles in each) are answered
+ * only in a 1:1 chat, where the list also switches the committee the chat works with. The language
+ * („sprache englisch“) is anyone's own choice, answered wherever it is asked: whoever talks to the
+ * bot may choose how it talks to them, on a roster or not, and the choice is for the asking person
+ * alone, in all their committees.
  */
 export const COMMAND_REGISTRY = {
   help: { roles: 'anyone', acrossCommittees: true },
@@ -81,8 +84,10 @@ export const COMMAND_REGISTRY = {
   circulateMinutes: { roles: SECRETARIAT, takesArgument: true },
   approveMinutes: { roles: SECRETARIAT, takesArgument: true },
   actions: { roles: WITH_A_ROLE, takesArgument: true },
+  statusReport: { roles: SECRETARIAT, takesArgument: true },
   audit: { roles: SECRETARIAT, takesArgument: true, personalChatOnly: true },
   myData: { roles: 'anyone', personalChatOnly: true, acrossCommittees: true },
+  language: { roles: 'anyone', takesArgument: true, acrossCommittees: true },
   delivery: { roles: SECRETARIAT },
 } as const satisfies Readonly<Record<string, CommandEntry>>;
 export type CommandId = keyof typeof COMMAND_REGISTRY;

@@ -1,9 +1,13 @@
+import { isLanguage, LANGUAGES, languageOfLocale, type Language } from '../domain/language';
 import de from './locales/de.json';
 import en from './locales/en.json';
 
-/** The languages Gremium speaks: German first, English for users whose Teams runs in English. */
-export const LOCALES = ['de', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+/**
+ * The languages Gremium speaks: German first, English for people who choose it or whose Teams
+ * runs in English. The domain's list, so a stored choice is always one the translator knows.
+ */
+export const LOCALES = LANGUAGES;
+export type Locale = Language;
 
 type Messages = typeof de;
 type LeafKeys<T, Prefix extends string = ''> = {
@@ -17,16 +21,29 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 const CATALOGUES: Readonly<Record<Locale, unknown>> = { de, en };
 
 export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+  return isLanguage(value);
 }
 
 /**
- * The language for a person: English for an `en-*` Teams client, German for `de-*`, otherwise
+ * The language of a locale tag: English for an `en-*` Teams client, German for `de-*`, otherwise
  * the configured default. The activity's locale can be missing in some events.
  */
 export function resolveLocale(activityLocale: string | undefined, defaultLocale: Locale): Locale {
-  const language = activityLocale?.toLowerCase().split(/[-_]/)[0];
-  return isLocale(language) ? language : defaultLocale;
+  return languageOfLocale(activityLocale) ?? defaultLocale;
+}
+
+/**
+ * The language Gremium speaks with a person: the one they chose („sprache englisch“), else the
+ * one their Teams client reports, else the configured default. A choice wins over the client
+ * because a client may report a language its person does not read (the Agents Playground
+ * always reports en-US).
+ */
+export function personLocale(
+  preference: Locale | undefined,
+  activityLocale: string | undefined,
+  defaultLocale: Locale,
+): Locale {
+  return preference ?? resolveLocale(activityLocale, defaultLocale);
 }
 
 /** Translates keys for one language; `{name}` placeholders are filled from params. */

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import type { MinutesPrint } from '../app/minutes/minutes-print';
+
 import type { Locale } from '../i18n/translator';
-import type { MinutesPdfRenderer } from './minutes-pdf-renderer';
+import type { PdfPrint, PdfRenderer } from './pdf-renderer';
 
 export interface CachedPdfRendererOptions {
   /** Bytes of PDFs kept at most; the least recently served go first. */
@@ -29,20 +29,20 @@ export interface CachedPdfRendererStats {
 }
 
 /**
- * Keeps rendered minutes PDFs in memory, keyed by what they show: a hash of the print (every
+ * Keeps rendered PDFs (minutes and status reports) in memory, keyed by what they show: a hash of the print (every
  * field) and the language. A new version, the extract beside the full minutes, another language
  * or any changed name gives another key, so nothing needs invalidating; how a link led to the
  * print (its token) plays no part. Bounded by bytes (least recently served out first) and by age.
  * The same print asked for again while it is being rendered waits for that render rather than
  * starting its own. A failed or refused render leaves nothing behind: the next request tries again.
  */
-export class CachedPdfRenderer implements MinutesPdfRenderer {
+export class CachedPdfRenderer implements PdfRenderer {
   private readonly cache: LRUCache<string, Buffer>;
   private readonly rendering = new Map<string, Promise<Buffer>>();
   private counts = { hits: 0, misses: 0, joined: 0 };
 
   constructor(
-    private readonly renderer: MinutesPdfRenderer,
+    private readonly renderer: PdfRenderer,
     options: CachedPdfRendererOptions,
   ) {
     this.cache = new LRUCache<string, Buffer>({
@@ -57,7 +57,7 @@ export class CachedPdfRenderer implements MinutesPdfRenderer {
     });
   }
 
-  render(print: MinutesPrint, locale: Locale): Promise<Buffer> {
+  render(print: PdfPrint, locale: Locale): Promise<Buffer> {
     const key = printKey(print, locale);
     const cached = this.cache.get(key);
     if (cached) {
@@ -93,6 +93,6 @@ export class CachedPdfRenderer implements MinutesPdfRenderer {
  * built-in JSON.stringify takes about a third of the time of a sorting serialiser on the main
  * thread, which pays it on every download (a few milliseconds for the largest minutes).
  */
-export function printKey(print: MinutesPrint, locale: Locale): string {
+export function printKey(print: PdfPrint, locale: Locale): string {
   return createHash('sha256').update(locale).update('\n').update(JSON.stringify(print)).digest('hex');
 }

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { Piscina } from 'piscina';
-import type { MinutesPrint } from '../app/minutes/minutes-print';
+
 import type { Locale } from '../i18n/translator';
-import type { MinutesPdfRenderer } from './minutes-pdf-renderer';
-import type { MinutesPdfTask, RenderedMinutesPdf } from './minutes-pdf-worker';
+import type { PdfPrint, PdfRenderer } from './pdf-renderer';
+import type { PdfTask, RenderedPdf } from './pdf-worker';
 import { TooBusyError } from './too-busy-error';
 
 export interface WorkerPdfRendererOptions {
@@ -46,7 +46,7 @@ export interface WorkerPdfRendererStats {
 }
 
 /**
- * Renders minutes PDFs on a pool of worker threads (piscina), so a render of several hundred
+ * Renders PDFs (minutes and status reports) on a pool of worker threads (piscina), so a render of several hundred
  * milliseconds never holds up the main thread, where every card click is answered. At most
  * `threads` renders run at once and at most `queue` wait; any further one is refused at once with
  * TooBusyError rather than queued, so a flood of distinct requests holds at most
@@ -55,8 +55,8 @@ export interface WorkerPdfRendererStats {
  * Threads start on demand and end when idle, so a server that never serves a PDF runs none, and
  * run at a lower scheduling priority than the main thread.
  */
-export class WorkerPdfRenderer implements MinutesPdfRenderer {
-  private readonly pool: Piscina<MinutesPdfTask, RenderedMinutesPdf>;
+export class WorkerPdfRenderer implements PdfRenderer {
+  private readonly pool: Piscina<PdfTask, RenderedPdf>;
   private readonly capacity: number;
   private counts = { rendered: 0, failed: 0, refused: 0, outstanding: 0, longestRenderMs: 0 };
 
@@ -64,7 +64,7 @@ export class WorkerPdfRenderer implements MinutesPdfRenderer {
     if (!(options.threads >= 1) || !(options.queue >= 0))
       throw new Error('a PDF pool needs at least one thread and a queue of zero or more');
     this.capacity = options.threads + options.queue;
-    this.pool = new Piscina<MinutesPdfTask, RenderedMinutesPdf>({
+    this.pool = new Piscina<PdfTask, RenderedPdf>({
       ...workerEntry(),
       minThreads: 0,
       maxThreads: options.threads,
@@ -78,7 +78,7 @@ export class WorkerPdfRenderer implements MinutesPdfRenderer {
     });
   }
 
-  async render(print: MinutesPrint, locale: Locale): Promise<Buffer> {
+  async render(print: PdfPrint, locale: Locale): Promise<Buffer> {
     if (this.counts.outstanding >= this.capacity) {
       this.counts.refused += 1;
       throw new TooBusyError(this.options.retryAfterSeconds, 'every PDF render thread is busy and the queue is full');
@@ -116,7 +116,7 @@ export class WorkerPdfRenderer implements MinutesPdfRenderer {
  */
 function workerEntry(): { filename: string; execArgv?: string[] } {
   const extension = path.extname(__filename);
-  const filename = path.join(__dirname, `minutes-pdf-worker${extension}`);
+  const filename = path.join(__dirname, `pdf-worker${extension}`);
   if (extension !== '.ts') return { filename };
   return { filename, execArgv: [...process.execArgv, '--require', require.resolve('tsx/cjs')] };
 }

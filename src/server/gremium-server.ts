@@ -9,15 +9,16 @@ import { auditedStore } from '../app/audit/audited-store';
 import { OutboxSender } from '../app/delivery/outbox-sender';
 import { runDueJobs, type JobHandler } from '../app/scheduling/run-due-jobs';
 import { isSuperseded, minutesFile } from '../app/minutes/minutes-file';
-import { sessionCalendarEvent } from '../app/sessions/session-calendar';
+import { sessionCalendar } from '../app/sessions/session-calendar';
 import { createAdapter, createBotCredentials } from '../bot/create-adapter';
+import { calendarFile } from '../cards/calendar-file';
 import { renderSupersededPage } from '../cards/superseded-page';
 import { createMessageRenderer } from '../cards/outgoing-messages';
 import { SendRateLimiter } from '../domain/delivery/send-rate-limiter';
 import { BackgroundLoop } from '../infra/background-loop';
 import { BotFrameworkMessenger } from '../infra/bot-framework-messenger';
 import { CachedPdfRenderer } from '../infra/cached-pdf-renderer';
-import type { MinutesPdfRenderer } from '../infra/minutes-pdf-renderer';
+import type { PdfRenderer } from '../infra/pdf-renderer';
 import { WorkerPdfRenderer } from '../infra/worker-pdf-renderer';
 import { IcsCalendarWriter } from '../infra/ics-calendar';
 import { createBot } from '../bot/create-bot';
@@ -26,7 +27,10 @@ import { AGREEMENT_JOB_HANDLERS } from '../app/agreements/agreement-follow-up';
 import { MINUTES_JOB_HANDLERS } from '../app/minutes/minutes-jobs';
 import { ensureRetentionJobs, RETENTION_JOB_HANDLERS } from '../app/privacy/retention-jobs';
 import { dataExportFile } from '../app/privacy/export-personal-data';
+import { statusReportFile } from '../app/reports/status-report';
+import { renderStatusReportCsv } from '../cards/status-report-csv';
 import type { Clock } from '../domain/clock';
+import { translator } from '../i18n/translator';
 import type { Config } from './config';
 import { DEFAULT_MAX_BODY_BYTES, startHttpServer, type RunningHttpServer } from './http-server';
 import { oparlInterface } from './oparl-interface';
@@ -85,7 +89,7 @@ export interface PdfRendering {
    * Renders instead of the worker pool (then `threads`, `queue` and `retryAfterSeconds` do not
    * apply); the cache stays in front of it. Its owner closes it.
    */
-  readonly renderer?: MinutesPdfRenderer;
+  readonly renderer?: PdfRenderer;
 }
 
 /** Widens Teams' windows a little for the time a request travels; see SendRateLimiter. */
@@ -219,18 +223,31 @@ export async function startGremiumServer({
       await store.ping();
       return true;
     },
+    // A link has one holder, so its file speaks the holder's language, wherever it is opened.
     calendarFile: async (committeeId, sessionId, token) => {
-      const event = await sessionCalendarEvent(deps, committeeId, sessionId, token);
-      return event && { fileName: event.fileName, content: calendarWriter.write(event) };
+      const calendar = await sessionCalendar(deps, committeeId, sessionId, token);
+      if (!calendar) return undefined;
+      const event = calendarFile(calendar, translator(calendar.language ?? config.defaultLocale));
+      return { fileName: event.fileName, content: calendarWriter.write(event) };
     },
-    // A link's file is opened wherever it was forwarded, so it speaks the server's default language.
     minutesFile: async (committeeId, sessionId, token) => {
       const file = await minutesFile(deps, committeeId, sessionId, token);
       if (!file) return undefined;
       if (isSuperseded(file)) return { superseded: true, html: supersededPage };
-      return { fileName: file.fileName, content: await pdfRenderer.render(file.print, config.defaultLocale) };
+      const language = file.language ?? config.defaultLocale;
+      return { fileName: file.fileName, content: await pdfRenderer.render(file.print, language) };
     },
     exportFile: (committeeId, token) => dataExportFile(deps, committeeId, token),
+    // Rendered like the minutes: the PDF through the worker pool and its cache, the CSV in place (a few kilobytes).
+    reportFile: async (committeeId, token, format) => {
+      const file = await statusReportFile(deps, committeeId, token, format);
+      if (!file) return undefined;
+      const content =
+        format === 'pdf'
+          ? await pdfRenderer.render(file.print, config.defaultLocale)
+          : renderStatusReportCsv(file.print, translator(config.defaultLocale));
+      return { fileName: file.fileName, content };
+    },
     routes: oparl.routes,
   });
   if (background) for (const loop of loops) loop.start();

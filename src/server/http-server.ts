@@ -49,6 +49,16 @@ export interface HttpServerOptions {
     token: string,
   ) => Promise<{ readonly fileName: string; readonly content: string } | undefined>;
   /**
+   * The committee's status report behind a link of the report card, as PDF or CSV (the link says
+   * which year), or undefined for any link that does not lead to one (all the same 404).
+   * Rejecting with TooBusyError answers 503 with Retry-After. No routes without it.
+   */
+  readonly reportFile?: (
+    committeeId: string,
+    token: string,
+    format: 'pdf' | 'csv',
+  ) => Promise<DownloadFile | undefined>;
+  /**
    * Registers further routes (the OParl interface) after the server's own. Their handlers run
    * their work through `tracked`, so that shutdown waits for it and a failure is answered with a
    * status word.
@@ -92,7 +102,7 @@ export interface SupersededPage {
 }
 
 /** What a secret link leads to: a file and the name a browser saves it under. */
-interface DownloadFile {
+export interface DownloadFile {
   readonly fileName: string;
   readonly content: string | Buffer;
 }
@@ -341,6 +351,23 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       perSession: false,
       find: (committeeId, _session, token) => exportFile(committeeId, token),
     });
+  const reportFile = options.reportFile;
+  if (reportFile) {
+    serveSecretLinkDownloads({
+      prefix: 'api/report',
+      extension: 'pdf',
+      contentType: 'application/pdf',
+      perSession: false,
+      find: (committeeId, _session, token) => reportFile(committeeId, token, 'pdf'),
+    });
+    serveSecretLinkDownloads({
+      prefix: 'api/report-csv',
+      extension: 'csv',
+      contentType: 'text/csv; charset=utf-8',
+      perSession: false,
+      find: (committeeId, _session, token) => reportFile(committeeId, token, 'csv'),
+    });
+  }
   options.routes?.(server, tracked);
 
   await new Promise<void>((resolve, reject) => {

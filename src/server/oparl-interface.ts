@@ -7,7 +7,7 @@ import { oparlTexts } from '../cards/oparl-texts';
 import { OPARL_PATH_PREFIX } from '../domain/oparl/oparl-paths';
 import { translator } from '../i18n/translator';
 import { BackgroundLoop } from '../infra/background-loop';
-import type { MinutesPdfRenderer } from '../infra/minutes-pdf-renderer';
+import type { PdfRenderer } from '../infra/pdf-renderer';
 import type { Config } from './config';
 import type { TrackedWork } from './http-server';
 import { oparlRoutes } from './oparl-routes';
@@ -35,14 +35,14 @@ export interface OparlInterface {
 export function oparlInterface(parts: {
   readonly config: Config;
   readonly deps: AppDependencies;
-  readonly pdfRenderer: MinutesPdfRenderer;
+  readonly pdfRenderer: PdfRenderer;
   readonly logger: Logger;
 }): OparlInterface {
   const { config, deps, pdfRenderer, logger } = parts;
   const base = `${config.publicBaseUrl}${OPARL_PATH_PREFIX}`;
   const texts = oparlTexts(translator(config.defaultLocale));
   const pdf = {
-    render: (print: Parameters<MinutesPdfRenderer['render']>[0]) => pdfRenderer.render(print, config.defaultLocale),
+    render: (print: Parameters<PdfRenderer['render']>[0]) => pdfRenderer.render(print, config.defaultLocale),
   };
   const publishing: OparlPublishing = { base, texts, pdf, language: config.defaultLocale };
   const reading: OparlReading = { base, texts, ...config.oparl };

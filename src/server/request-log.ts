@@ -6,7 +6,15 @@ import type { Logger } from '../app/ports/logger';
 const PLAIN_ROUTES: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/api/messages']);
 
 /** Where secret links lead: what follows the prefix holds a token somewhere. */
-const SECRET_LINK_PREFIXES = ['/api/calendar/', '/api/minutes/', '/api/export/'] as const;
+const SECRET_LINK_PREFIXES = [
+  '/api/calendar/',
+  '/api/minutes/',
+  '/api/export/',
+  '/api/report/',
+  '/api/report-csv/',
+] as const;
+/** Secret links of a committee's own files, whose address names no session. */
+const COMMITTEE_LINK_PREFIXES: ReadonlySet<string> = new Set(['/api/export/', '/api/report/', '/api/report-csv/']);
 
 /**
  * The parts of a link's address kept in the log, when they have their usual shape: a committee
@@ -15,7 +23,7 @@ const SECRET_LINK_PREFIXES = ['/api/calendar/', '/api/minutes/', '/api/export/']
  */
 const COMMITTEE_PART = /^(tenant-[0-9a-f-]{1,40}|committee-[0-9a-f-]{1,48}-[0-9a-f]{40})$/;
 const SESSION_PART = /^session-\d{4}-\d{1,3}$/;
-const EXTENSION = /\.(ics|pdf|json)$/;
+const EXTENSION = /\.(ics|pdf|json|csv)$/;
 
 /**
  * A request's address as the log keeps it, never with a link's token: a secret link's address
@@ -36,7 +44,7 @@ export function routeForLog(url: string | undefined): string {
   }
   const parts = path.slice(prefix.length).split('/');
   const kept = [COMMITTEE_PART.test(parts[0] ?? '') ? parts[0] : '…'];
-  if (prefix !== '/api/export/') kept.push(SESSION_PART.test(parts[1] ?? '') ? parts[1] : '…');
+  if (!COMMITTEE_LINK_PREFIXES.has(prefix)) kept.push(SESSION_PART.test(parts[1] ?? '') ? parts[1] : '…');
   const extension = EXTENSION.exec(path)?.[0] ?? '';
   return `${prefix}${[...kept, `…${extension}`].join('/')}`;
 }

@@ -320,6 +320,14 @@ describe('Teams app package', () => {
       }
     });
 
+    it('offers the choice of language in the personal chat, where each person sets their own', () => {
+      const personal = lists.filter((list) => list.scopes.includes('personal')).flatMap((list) => list.commands);
+      assert.ok(
+        personal.some((command) => command.title === translator('de').t('commands.language.word')),
+        'sprache in the personal chat',
+      );
+    });
+
     it('offers the English command words in the English localization, in the same places', () => {
       const localization = JSON.parse(readText(path.join(APP_DIR, 'en.json'))) as Record<string, string>;
       for (const [listIndex, list] of lists.entries()) {

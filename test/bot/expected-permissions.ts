@@ -23,7 +23,7 @@ export interface ExpectedRow {
   readonly owner?: Owner;
 }
 
-/** Commands: the secretariat runs the cycle; help, one's committees, one's own data and action items are open wider. */
+/** Commands: the secretariat runs the cycle; help, one's committees, own data and language and action items are open wider. */
 // marks, in this order: secretariat, chair, member, deputy, working group, no role
 export const EXPECTED_COMMANDS: Readonly<Record<string, ExpectedRow>> = {
   help: { marks: 'xxxxxx' },
@@ -44,8 +44,10 @@ export const EXPECTED_COMMANDS: Readonly<Record<string, ExpectedRow>> = {
   circulateMinutes: { marks: 'x-----' },
   approveMinutes: { marks: 'x-----' },
   actions: { marks: 'xxxxx-' },
+  statusReport: { marks: 'x-----' },
   audit: { marks: 'x-----' },
   myData: { marks: 'xxxxxx' },
+  language: { marks: 'xxxxxx' },
   delivery: { marks: 'x-----' },
 };
 

@@ -11,7 +11,10 @@ import { COMMITTEE, PEOPLE, SessionWorld, TENANT, chatPerson, useSessionWorld } 
 
 const BASE = 'https://gremium.example.org';
 const read = (card: Record<string, unknown>) => cardText(card).replace(/\\/g, '');
-/** Store calls that write; the only other calls a hint may cause are the reads of remembering the chat. */
+/**
+ * Store calls that write; the only other calls a hint may cause are the reads of remembering the
+ * chat and of the person's language choice.
+ */
 const WRITES = new Set(['create', 'replace', 'upsert', 'delete', 'batch']);
 const writesOf = (calls: readonly StoreCall[]) => calls.filter((call) => WRITES.has(call.operation));
 const stranger = { id: '29:stranger', aadObjectId: '0f0f0f0f-0000-0000-0000-00000000000f', name: 'Jemand' };
@@ -88,7 +91,7 @@ describe('bot/privacy', () => {
           assert.deepEqual(writesOf(calls), [], `${text}: nothing written`);
           assert.ok(
             calls.every((call) => call.operation === 'get'),
-            `${text}: nothing but the chat's own record read: ${JSON.stringify(calls)}`,
+            `${text}: nothing but the chat's own record and the language choice read: ${JSON.stringify(calls)}`,
           );
         }
         assert.equal((await temp.store.query(COMMITTEE, { type: 'dataExport' })).length, 0);

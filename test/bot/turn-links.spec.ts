@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { linksOf } from '../../src/app/links/revoke-links';
-import { sessionCalendarEvent } from '../../src/app/sessions/session-calendar';
+import { sessionCalendar } from '../../src/app/sessions/session-calendar';
 import { VERBS } from '../../src/cards/verbs';
 import { holdSession } from '../app/minutes/minutes-world';
 import { chatPerson, COMMITTEE, PEOPLE, SESSION_1, SessionWorld } from '../app/sessions/session-world';
@@ -39,7 +39,7 @@ describe('bot: links on cards shown in a turn', () => {
     }
     assert.equal(new Set(tokens).size, 4, 'a new link each time');
     const opens = await Promise.all(
-      tokens.map(async (token) => (await sessionCalendarEvent(world.deps, COMMITTEE, SESSION_1, token)) !== undefined),
+      tokens.map(async (token) => (await sessionCalendar(world.deps, COMMITTEE, SESSION_1, token)) !== undefined),
     );
     assert.deepEqual(opens, [false, true, true, true]);
     const links = await linksOf(world.store, COMMITTEE, PEOPLE.sabine);

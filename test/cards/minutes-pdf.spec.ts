@@ -30,7 +30,9 @@ describe('cards/minutes-pdf', function () {
     const [page] = pages;
     assert.ok(page!.includes('Koordinierungsgremium „Integration von Migrant/-innen in Ausbildung und Arbeit“'), page);
     assert.ok(
-      page!.includes('Sitzung 2027/1 · Donnerstag, 11. Februar 2027 · Vorsitz: Oberbürgermeister der Stadt Leipzig'),
+      page!.includes(
+        'Sitzung 2027/1 · Donnerstag, 11. Februar 2027 · Sitzungsleitung: Oberbürgermeister der Stadt Leipzig',
+      ),
       page,
     );
     assert.ok(page!.includes('Seite 1 von 1'), page);
@@ -123,7 +125,7 @@ describe('cards/minutes-pdf', function () {
       // Header and footer are written once the page count is known, so they come last in the text.
       assert.ok(
         page.includes(
-          'Koordinierungsgremium „Integration von Migrant/-innen in Ausbildung und Arbeit“ Sitzung 2027/1 · Donnerstag, 11. Februar 2027 · Vorsitz: Oberbürgermeister der Stadt Leipzig',
+          'Koordinierungsgremium „Integration von Migrant/-innen in Ausbildung und Arbeit“ Sitzung 2027/1 · Donnerstag, 11. Februar 2027 · Sitzungsleitung: Oberbürgermeister der Stadt Leipzig',
         ),
         `page ${index + 1}: ${page.slice(-300)}`,
       );

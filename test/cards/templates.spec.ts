@@ -35,6 +35,8 @@ import { topicCardSamples } from './topic-card-fixtures';
 import { minutesCardSamples } from './minutes-card-fixtures';
 import { renderConfirmCard } from '../../src/cards/confirm-card';
 import { renderMyDataCard } from '../../src/cards/my-data-card';
+import { renderStatusReportCard } from '../../src/cards/status-report-card';
+import { largestStatusReport, sampleStatusReport } from './status-report-fixtures';
 import { cardButton } from '../../src/cards/card-button';
 import { renderTopicsCard } from '../../src/cards/topics-card';
 import { renderTopicDecisionCard } from '../../src/cards/topic-decision-card';
@@ -175,6 +177,32 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
         template: 'my-data',
         name: `my data without a public address (${locale})`,
         card: renderMyDataCard(undefined, 'Europe/Berlin', i18n),
+      },
+      {
+        template: 'status-report',
+        name: `status report with its links (${locale})`,
+        card: renderStatusReportCard(
+          sampleStatusReport(),
+          {
+            pdfUrl: `https://gremium.example.org/api/report/${'c'.repeat(80)}/${'t'.repeat(43)}.pdf`,
+            csvUrl: `https://gremium.example.org/api/report-csv/${'c'.repeat(80)}/${'t'.repeat(43)}.csv`,
+          },
+          i18n,
+        ),
+      },
+      {
+        template: 'status-report',
+        name: `the largest status report, without a public address (${locale})`,
+        card: renderStatusReportCard(largestStatusReport(), { pdfUrl: '', csvUrl: '' }, i18n),
+      },
+      {
+        template: 'status-report',
+        name: `status report of an empty year (${locale})`,
+        card: renderStatusReportCard(
+          sampleStatusReport({ attendance: new Map(), submissions: [], agreements: [], workingGroups: [] }),
+          { pdfUrl: '', csvUrl: '' },
+          i18n,
+        ),
       },
       {
         template: 'confirm',

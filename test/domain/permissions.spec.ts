@@ -21,8 +21,20 @@ describe('domain/permissions', () => {
     assert.equal(mayUse('setup', { roles: [], committeeExists: true }), false);
   });
 
-  it('offers help, their committees and their own data to everybody', () => {
-    assert.deepEqual(availableCommands({ roles: [], committeeExists: true }), ['help', 'committees', 'myData']);
+  it('offers help, their committees, their own data and their own language to everybody', () => {
+    assert.deepEqual(availableCommands({ roles: [], committeeExists: true }), [
+      'help',
+      'committees',
+      'myData',
+      'language',
+    ]);
+    assert.deepEqual(availableCommands({ roles: [], committeeExists: false }), [
+      'help',
+      'committees',
+      'setup',
+      'myData',
+      'language',
+    ]);
     assert.deepEqual(availableCommands({ roles: ['secretariat'], committeeExists: true }), [...COMMANDS]);
   });
 

@@ -5,9 +5,9 @@ import { RESULTS, say, useTwoPlaygrounds } from './support/two-playgrounds';
 
 const TEAM = 'Koordinierungsgremium Leipzig';
 const CHANNEL = 'AG Ausbildung und Arbeit';
-const TOPIC = 'Apprenticeship dropouts';
+const TOPIC = 'Ausbildungsabbrüche';
 /** The topic as an agenda item: accepted with the default duration and kind, and its presenter. */
-const ITEM = `${TOPIC} (15 min · Discussion · Lena Vogt)`;
+const ITEM = `${TOPIC} (15 Min. · Diskussion · Lena Vogt)`;
 
 /**
  * A topic from the working group to the published agenda, on the demo committee: a working group
@@ -15,9 +15,10 @@ const ITEM = `${TOPIC} (15 min · Discussion · Lena Vogt)`;
  * line that @mentions Gremium in the working group's channel; the secretariat (Katrin Albers, the
  * project's playground user) accepts it on the triage card, finds it on the agenda builder and
  * publishes; the agenda card then arrives in the channel, and Lena hears 1:1 that her topic is
- * on the agenda. The playground reports en-US, so the commands and cards are in English. It
- * makes a mention only when the bot is picked from the list that "@" opens, so the test does
- * that. Each playground run is a Teams of its own with its own copy of the channel; the bot
+ * on the agenda. The playground reports en-US, but the demo's people have German chosen, so the
+ * commands and cards are in German, the channel's too: it speaks the language of whoever wrote
+ * there last. The playground makes a mention only when the bot is picked from the list that "@"
+ * opens, so the test does that. Each playground run is a Teams of its own with its own copy of the channel; the bot
  * posts to the channel through the run it last heard from there, which is Lena's, so the
  * published agenda is looked for in her run.
  */
@@ -60,56 +61,58 @@ describe('e2e: a topic from the working group channel to the published agenda in
   }
 
   it('the working group member has talked to Gremium before, so it can write to her', async () => {
-    await waitForNewCard(people.other, 'What you can do with Gremium', () => say(people.other, 'help'));
+    await waitForNewCard(people.other, 'Was Sie mit Gremium tun können', () => say(people.other, 'hilfe'));
   });
 
   it('the secretariat plans the year', async () => {
-    await waitForNewCard(people.secretariat, '3 sessions created for 2027', () =>
-      say(people.secretariat, 'plan sessions 2027'),
+    await waitForNewCard(people.secretariat, '3 Sitzungen für 2027 angelegt', () =>
+      say(people.secretariat, 'sitzungen planen 2027'),
     );
   });
 
   it('the working group member submits a topic with one line in the channel', async () => {
     await openChannel(people.other);
-    const [thanks] = await waitForNewCard(people.other, 'Thank you! Your topic is submitted for Session 2027/1.', () =>
-      postMentioningGremium(people.other, `topic: ${TOPIC} – figures from the chambers`),
+    const [thanks] = await waitForNewCard(people.other, 'Danke! Ihr Thema ist für Sitzung 2027/1 angemeldet.', () =>
+      postMentioningGremium(people.other, `thema: ${TOPIC} – Zahlen der Kammern`),
     );
-    await cardOf(thanks!).getByText('Your submission – Session 2027/1').waitFor();
+    await cardOf(thanks!).getByText('Ihre Anmeldung – Sitzung 2027/1').waitFor();
     await screenshot(people.other, 'agenda-1-topic-submitted.png');
   });
 
   it('the secretariat accepts the topic on the triage card', async () => {
-    const [topics] = await waitForNewCard(people.secretariat, 'Submitted topics – Session 2027/1', () =>
-      say(people.secretariat, 'topics'),
+    const [topics] = await waitForNewCard(people.secretariat, 'Angemeldete Themen – Sitzung 2027/1', () =>
+      say(people.secretariat, 'themen'),
     );
     await cardOf(topics!).getByText(TOPIC).waitFor();
     // The click answers in place with the decision form, and that with the decision.
-    const [heading] = await waitForNewCard(people.secretariat, 'Decide on a submission – Session 2027/1', () =>
-      cardOf(topics!).getByRole('button', { name: 'Decide' }).last().click(),
+    const [heading] = await waitForNewCard(people.secretariat, 'Anmeldung entscheiden – Sitzung 2027/1', () =>
+      cardOf(topics!).getByRole('button', { name: 'Entscheiden' }).last().click(),
     );
     const form = cardOf(heading!);
-    await form.getByLabel('Presenter').fill('Lena Vogt');
-    await waitForNewCard(people.secretariat, `"${TOPIC}" is on the agenda; the submitter has been told.`, () =>
-      form.getByRole('button', { name: 'Accept' }).click(),
+    await form.getByLabel('Vortragende Person').fill('Lena Vogt');
+    await waitForNewCard(
+      people.secretariat,
+      `„${TOPIC}“ ist auf der Tagesordnung; die anmeldende Person ist informiert.`,
+      () => form.getByRole('button', { name: 'Annehmen' }).click(),
     );
     await screenshot(people.secretariat, 'agenda-2-triage.png');
   });
 
   it('the secretariat finds the topic on the agenda and publishes it', async () => {
-    const [agenda] = await waitForNewCard(people.secretariat, 'Agenda – Session 2027/1', () =>
-      say(people.secretariat, 'agenda'),
+    const [agenda] = await waitForNewCard(people.secretariat, 'Tagesordnung – Sitzung 2027/1', () =>
+      say(people.secretariat, 'tagesordnung'),
     );
     await cardOf(agenda!).getByText(ITEM).waitFor();
     await screenshot(people.secretariat, 'agenda-3-builder.png');
-    channelAgenda = await expectNewCard(people.other, 'Agenda – Session 2027/1 (version 1)');
+    channelAgenda = await expectNewCard(people.other, 'Tagesordnung – Sitzung 2027/1 (Fassung 1)');
     // The click answers in place with the published agenda, which says where it goes.
     const [published] = await waitForNewCard(
       people.secretariat,
-      'Version 1 of the agenda for 2027/1 is being sent',
-      () => cardOf(agenda!).getByRole('button', { name: 'Publish' }).click(),
+      'Fassung 1 der Tagesordnung für 2027/1 wird versandt',
+      () => cardOf(agenda!).getByRole('button', { name: 'Veröffentlichen' }).click(),
     );
     await cardOf(published!)
-      .getByText(/and to the working group's conversation/)
+      .getByText(/und in die Unterhaltung der Arbeitsgruppe/)
       .waitFor();
     await screenshot(people.secretariat, 'agenda-4-published.png');
   });
@@ -123,8 +126,8 @@ describe('e2e: a topic from the working group channel to the published agenda in
   it('the working group member hears 1:1 that her topic is on the agenda', async () => {
     // The notice came while her channel was open; it is the personal chat's only card of this title.
     await openPersonalChat(people.other);
-    const notice = people.other.getByText('Your topic goes on the agenda').last();
+    const notice = people.other.getByText('Ihr Thema kommt auf die Tagesordnung').last();
     await notice.waitFor({ timeout: 60_000 });
-    await cardOf(notice).getByText(`"${TOPIC}" is on the agenda of session 2027/1.`).waitFor();
+    await cardOf(notice).getByText(`„${TOPIC}“ steht auf der Tagesordnung der Sitzung 2027/1.`).waitFor();
   });
 });

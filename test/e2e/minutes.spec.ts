@@ -9,9 +9,11 @@ import { RESULTS, say, useTwoPlaygrounds } from './support/two-playgrounds';
 
 const TEAM = 'Koordinierungsgremium Leipzig';
 const CHANNEL = 'AG Ausbildung und Arbeit';
-const AGREEMENT = 'Present the figures on apprenticeship dropouts';
+const AGREEMENT = 'Zahlen zu Ausbildungsabbrüchen vorstellen';
 /** The agreement as the agenda's "status of agreements" item lists it once done. */
-const AGREEMENT_DONE = new RegExp(`${AGREEMENT}.*Jobcenter Leipzig.*Done`);
+const AGREEMENT_DONE = new RegExp(`${AGREEMENT}.*Jobcenter Leipzig.*Erledigt`);
+/** What the minutes say about the item: the discussion, which the working group's channel never shows. */
+const SUMMARY = 'Die Kammern berichten von steigenden Abbruchzahlen im ersten Ausbildungsjahr.';
 
 /**
  * From a held session to approved minutes and a closed agreement, on the demo committee. The
@@ -21,7 +23,8 @@ const AGREEMENT_DONE = new RegExp(`${AGREEMENT}.*Jobcenter Leipzig.*Done`);
  * card, Sabine marks her action item done from its card, and the next session's agenda shows the
  * agreement done. The full minutes are downloaded through their PDF link, and the first page is
  * kept as an image for the README. The session is today's, because attendance can only be
- * recorded from the session day on; the playground reports en-US, so everything is in English.
+ * recorded from the session day on. The playground reports en-US, but the demo's people have
+ * German chosen, so everything is in German: the cards, the channel's results and the PDF.
  */
 describe('e2e: from a held session to approved minutes and a closed agreement in the Agents Playground', function () {
   this.timeout(300_000);
@@ -50,7 +53,7 @@ describe('e2e: from a held session to approved minutes and a closed agreement in
   }
 
   it('the member has talked to Gremium before, so it can write to her', async () => {
-    await waitForNewCard(people.other, 'What you can do with Gremium', () => say(people.other, 'help'));
+    await waitForNewCard(people.other, 'Was Sie mit Gremium tun können', () => say(people.other, 'hilfe'));
   });
 
   it('the secretariat writes in the working group channel, so Gremium posts there through her playground', async () => {
@@ -58,73 +61,73 @@ describe('e2e: from a held session to approved minutes and a closed agreement in
     await people.secretariat.locator('[role="textbox"][contenteditable="true"]').first().click();
     await people.secretariat.keyboard.type('@Grem');
     await people.secretariat.getByRole('menuitem', { name: 'Gremium' }).click();
-    await people.secretariat.keyboard.type(' help');
-    await waitForNewCard(people.secretariat, 'What you can do with Gremium', () =>
+    await people.secretariat.keyboard.type(' hilfe');
+    await waitForNewCard(people.secretariat, 'Was Sie mit Gremium tun können', () =>
       people.secretariat.getByRole('button', { name: 'Post', exact: true }).click(),
     );
     await openPersonalChat(people.secretariat);
   });
 
   it('the secretariat holds an extra session today, with the member attending', async () => {
-    const [created] = await waitForNewCard(people.secretariat, /Extra session \d{4}\/S\d+ created/, () =>
-      say(people.secretariat, `extra session ${today.toISODate()}`),
+    const [created] = await waitForNewCard(people.secretariat, /Sondersitzung \d{4}\/S\d+ angelegt/, () =>
+      say(people.secretariat, `sondersitzung ${today.toISODate()}`),
     );
     const heading = await created!.textContent();
     number = /(\d{4}\/S\d+)/.exec(heading ?? '')?.[1] ?? '';
     assert.ok(number, `no session number in "${heading}"`);
-    const invitation = await expectNewCard(people.other, `Invitation: Extra session ${number}`);
-    await waitForNewCard(people.secretariat, `Invitations to session ${number} are being sent`, () =>
-      say(people.secretariat, `invite ${number}`),
+    const invitation = await expectNewCard(people.other, `Einladung: Sondersitzung ${number}`);
+    await waitForNewCard(people.secretariat, `Einladungen zur Sitzung ${number} werden versandt`, () =>
+      say(people.secretariat, `einladen ${number}`),
     );
     await invitation.appeared({ timeout: 60_000 });
     // The answer deadline of a session held today has passed: the secretariat records who came.
-    await waitForNewCard(people.secretariat, `Attendance: Extra session ${number}`, () =>
-      say(people.secretariat, `attendance ${number}`),
+    await waitForNewCard(people.secretariat, `Anwesenheit: Sondersitzung ${number}`, () =>
+      say(people.secretariat, `anwesenheit ${number}`),
     );
-    await choose(people.secretariat, 'Jobcenter Leipzig', 'in person');
-    await waitForNewCard(people.secretariat, 'Attendance saved', () =>
-      people.secretariat.getByRole('button', { name: 'Save attendance' }).last().click(),
+    await choose(people.secretariat, 'Jobcenter Leipzig', 'vor Ort');
+    await waitForNewCard(people.secretariat, 'Anwesenheit gespeichert', () =>
+      people.secretariat.getByRole('button', { name: 'Anwesenheit speichern' }).last().click(),
     );
   });
 
   it('the secretariat drafts the minutes with one agreement', async () => {
-    const [minutes] = await waitForNewCard(people.secretariat, `Minutes – Extra session ${number}`, () =>
-      say(people.secretariat, 'minutes'),
+    const [minutes] = await waitForNewCard(people.secretariat, `Protokoll – Sondersitzung ${number}`, () =>
+      say(people.secretariat, 'protokoll'),
     );
-    // Its two items, opening and other business, each have "Edit"; the click answers in place with the item's form.
-    const [heading] = await waitForNewCard(people.secretariat, `Edit minutes – Extra session ${number}`, () =>
-      cardOf(minutes!).getByRole('button', { name: 'Edit', exact: true }).first().click(),
+    // Its two items, opening and other business, each have "Bearbeiten"; the click answers in place with the item's form.
+    const [heading] = await waitForNewCard(people.secretariat, `Protokoll bearbeiten – Sondersitzung ${number}`, () =>
+      cardOf(minutes!).getByRole('button', { name: 'Bearbeiten', exact: true }).first().click(),
     );
     const form = cardOf(heading!);
-    await form.getByLabel('Summary').fill('The chambers reported rising dropout figures in the first year.');
-    await form.getByLabel('Result').fill('The committee asks for the figures per occupation.');
-    await form.getByLabel('Agreement', { exact: true }).fill(AGREEMENT);
-    await choose(people.secretariat, 'Responsible person', 'Sabine Hoffmann');
-    await form.getByLabel('Due on').fill(today.plus({ weeks: 6 }).toISODate()!);
+    await form.getByLabel('Zusammenfassung').fill(SUMMARY);
+    await form.getByLabel('Ergebnis').fill('Das Gremium bittet um die Zahlen je Beruf.');
+    await form.getByLabel('Vereinbarung', { exact: true }).fill(AGREEMENT);
+    await choose(people.secretariat, 'Verantwortliche Person', 'Sabine Hoffmann');
+    await form.getByLabel('Fällig am').fill(today.plus({ weeks: 6 }).toISODate()!);
     // The form is answered in place by the minutes card, which confirms the save and lists the agreement.
-    const [saved] = await waitForNewCard(people.secretariat, 'Saved as version 2.', () =>
-      form.getByRole('button', { name: 'Save' }).click(),
+    const [saved] = await waitForNewCard(people.secretariat, 'Gespeichert als Version 2.', () =>
+      form.getByRole('button', { name: 'Speichern' }).click(),
     );
     await cardOf(saved!).getByText(AGREEMENT, { exact: false }).waitFor();
     await screenshot(people.secretariat, 'minutes-1-draft.png');
   });
 
   it('the secretariat circulates the minutes, and the member gets them for review', async () => {
-    const review = await expectNewCard(people.other, `Draft minutes – Extra session ${number} (version 2)`);
-    await waitForNewCard(people.secretariat, 'Version 2 is circulated.', () =>
-      say(people.secretariat, 'circulate minutes'),
+    const review = await expectNewCard(people.other, `Protokollentwurf – Sondersitzung ${number} (Version 2)`);
+    await waitForNewCard(people.secretariat, 'Version 2 ist versandt.', () =>
+      say(people.secretariat, 'protokoll versenden'),
     );
     await review.appeared({ timeout: 60_000 });
     await screenshot(people.other, 'minutes-2-review.png');
   });
 
   it('the secretariat approves the minutes', async () => {
-    actionItem = await expectNewCard(people.other, `Action item – Extra session ${number}`);
-    const [approved] = await waitForNewCard(people.secretariat, 'Version 2 is approved.', () =>
-      say(people.secretariat, 'approve minutes'),
+    actionItem = await expectNewCard(people.other, `Aufgabe aus der Sondersitzung ${number}`);
+    const [approved] = await waitForNewCard(people.secretariat, 'Version 2 ist genehmigt.', () =>
+      say(people.secretariat, 'protokoll freigeben'),
     );
     await cardOf(approved!)
-      .getByText(/The working group gets the results in its channel; 1 agreements are now action items/)
+      .getByText(/Die Arbeitsgruppe erhält die Ergebnisse in ihrem Kanal; 1 Vereinbarungen sind jetzt Aufgaben/)
       .waitFor();
     await screenshot(people.secretariat, 'minutes-3-approved.png');
   });
@@ -133,36 +136,40 @@ describe('e2e: from a held session to approved minutes and a closed agreement in
     // The channel view shows only the channel's cards: the results card is its first of this
     // title, and the first there to name the agreement (it may have arrived before the view opens).
     await people.secretariat.getByRole('treeitem', { name: `${TEAM} - ${CHANNEL}` }).click();
-    const results = people.secretariat.getByText(`Results and agreements – Extra session ${number}`).last();
+    const results = people.secretariat.getByText(`Ergebnisse und Vereinbarungen – Sondersitzung ${number}`).last();
     await results.waitFor({ timeout: 60_000 });
     await cardOf(results).getByText(AGREEMENT, { exact: false }).waitFor();
-    assert.equal(await people.secretariat.getByText('The chambers reported rising dropout figures').count(), 0);
+    assert.equal(await people.secretariat.getByText(SUMMARY).count(), 0);
     await screenshot(people.secretariat, 'minutes-4-channel.png');
     await openPersonalChat(people.secretariat);
   });
 
   it('the full minutes are a PDF with the committee, the session and the agreement', async () => {
     // Earlier minutes cards of this session are still on screen: wait for one more, then use its button.
-    const [minutes] = await waitForNewCard(people.secretariat, `Minutes – Extra session ${number}`, () =>
-      say(people.secretariat, 'minutes'),
+    const [minutes] = await waitForNewCard(people.secretariat, `Protokoll – Sondersitzung ${number}`, () =>
+      say(people.secretariat, 'protokoll'),
     );
     // The button opens the link in a new tab; the test reads the address it asks for.
     const request = people.secretariat
       .context()
       .waitForEvent('request', (candidate) => candidate.url().includes('/api/minutes/'));
-    await cardOf(minutes!).getByText('Minutes as PDF', { exact: true }).click();
+    await cardOf(minutes!).getByText('Protokoll als PDF', { exact: true }).click();
     const response = await fetch((await request).url());
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('content-type'), 'application/pdf');
     const parser = new PDFParse({ data: new Uint8Array(await response.arrayBuffer()) });
     try {
       const { text } = await parser.getText();
+      // In German, the language of the secretariat the link was issued to.
       for (const expected of [
         'Koordinierungsgremium',
         number,
         'Sabine Hoffmann',
         AGREEMENT,
-        'The chambers reported rising dropout figures',
+        SUMMARY,
+        'Teilnehmende',
+        'Zusammenfassung',
+        'Vereinbarungen',
       ]) {
         assert.ok(text.includes(expected), `the PDF lacks "${expected}"`);
       }
@@ -177,19 +184,19 @@ describe('e2e: from a held session to approved minutes and a closed agreement in
   it('the member marks her action item done from its card', async () => {
     const [item] = await actionItem.appeared({ timeout: 60_000 });
     await screenshot(people.other, 'minutes-6-action-item.png');
-    await waitForNewCard(people.other, 'Saved: Done.', () =>
-      cardOf(item!).getByRole('button', { name: 'Done', exact: true }).click(),
+    await waitForNewCard(people.other, 'Gespeichert: Erledigt.', () =>
+      cardOf(item!).getByRole('button', { name: 'Erledigt', exact: true }).click(),
     );
   });
 
   it("the next session's agenda shows the agreement done", async () => {
-    await waitForNewCard(people.secretariat, `3 sessions created for ${nextYear}`, () =>
-      say(people.secretariat, `plan sessions ${nextYear}`),
+    await waitForNewCard(people.secretariat, `3 Sitzungen für ${nextYear} angelegt`, () =>
+      say(people.secretariat, `sitzungen planen ${nextYear}`),
     );
-    const [agenda] = await waitForNewCard(people.secretariat, `Agenda – Session ${nextYear}/1`, () =>
-      say(people.secretariat, `agenda ${nextYear}/1`),
+    const [agenda] = await waitForNewCard(people.secretariat, `Tagesordnung – Sitzung ${nextYear}/1`, () =>
+      say(people.secretariat, `tagesordnung ${nextYear}/1`),
     );
-    await cardOf(agenda!).getByText('Status of agreements').waitFor();
+    await cardOf(agenda!).getByText('Stand der Vereinbarungen').waitFor();
     await cardOf(agenda!).getByText(AGREEMENT_DONE).waitFor();
     await screenshot(people.secretariat, 'minutes-7-next-agenda.png');
   });

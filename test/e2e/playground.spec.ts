@@ -5,14 +5,23 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { cardOf, waitForNewCard } from './support/new-card';
-import { freePort, PROJECT_ROOT, startBot, startPlayground, type RunningProcess } from './support/processes';
+import {
+  freePort,
+  PROJECT_ROOT,
+  seedDemoLanguages,
+  startBot,
+  startPlayground,
+  type RunningProcess,
+} from './support/processes';
 
 const RESULTS = path.join(PROJECT_ROOT, 'test-results');
 
 /**
  * The whole stack as a person meets it: the bot process on the embedded store, the real
  * Microsoft 365 Agents Playground, and headless Chromium typing into it. The playground reports
- * every user as en-US, so Gremium answers in English here; German clients get German.
+ * every user as en-US; its user has German chosen, as `npm run dev` does it for the demo's people
+ * (here without the demo committee, which the test sets up itself), so Gremium answers in German,
+ * switches to English with „sprache englisch“ and back with „sprache deutsch“.
  */
 describe('e2e: personal chat in the Agents Playground', function () {
   this.timeout(180_000);
@@ -28,6 +37,7 @@ describe('e2e: personal chat in the Agents Playground', function () {
     await mkdir(RESULTS, { recursive: true });
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'gremium-e2e-'));
     botPort = await freePort();
+    await seedDemoLanguages(dataDir);
     browser = await launchChromium();
     bot = await startBot({ port: botPort, dataDir, logFile: path.join(RESULTS, 'e2e-bot.log') });
     const playgroundPort = await freePort();
@@ -65,23 +75,35 @@ describe('e2e: personal chat in the Agents Playground', function () {
     await page.getByRole('button', { name: 'Send Message' }).click();
   }
 
-  it('answers "hilfe" with the help card', async () => {
-    const [help] = await waitForNewCard(page, 'What you can do with Gremium', () => say('hilfe'));
-    await cardOf(help!).getByText('No committee has been set up for your organisation yet').waitFor();
+  it('answers "hilfe" with the help card, in German', async () => {
+    const [help] = await waitForNewCard(page, 'Was Sie mit Gremium tun können', () => say('hilfe'));
+    await cardOf(help!).getByText('Für Ihre Organisation ist noch kein Gremium eingerichtet').waitFor();
     await page.screenshot({ path: path.join(RESULTS, '1-help.png') });
   });
 
+  it('switches to English with „sprache englisch“, and back to German with „sprache deutsch“', async () => {
+    const [english] = await waitForNewCard(page, 'Language: English', () => say('sprache englisch'));
+    await cardOf(english!).getByText('Zurück zu Deutsch: „sprache deutsch“').waitFor();
+    await waitForNewCard(page, 'What you can do with Gremium', () => say('hilfe'));
+    await page.screenshot({ path: path.join(RESULTS, '1-language-english.png') });
+    const [german] = await waitForNewCard(page, 'Sprache: Deutsch', () => say('sprache deutsch'));
+    await cardOf(german!).getByText('Gremium antwortet Ihnen ab jetzt auf Deutsch', { exact: false }).waitFor();
+    const [help] = await waitForNewCard(page, 'Was Sie mit Gremium tun können', () => say('hilfe'));
+    await cardOf(help!).getByText('sprache', { exact: true }).waitFor();
+    await page.screenshot({ path: path.join(RESULTS, '1-language-german.png') });
+  });
+
   it('sets up the committee from the card', async () => {
-    const [heading] = await waitForNewCard(page, 'Set up the committee', () => say('einrichten'));
+    const [heading] = await waitForNewCard(page, 'Gremium einrichten', () => say('einrichten'));
     const form = cardOf(heading!);
-    const name = form.getByLabel('Name of the committee');
+    const name = form.getByLabel('Name des Gremiums');
     assert.match(await name.inputValue(), /Koordinierungsgremium/);
     await name.fill('Lenkungsgruppe Integration Nordsachsen');
-    await form.getByLabel('Short name').fill('LGI');
+    await form.getByLabel('Kurzname').fill('LGI');
     await page.screenshot({ path: path.join(RESULTS, '2-setup-filled.png'), fullPage: true });
     // The form is answered in place by the committee's card.
-    const [saved] = await waitForNewCard(page, 'Committee set up', () =>
-      form.getByRole('button', { name: 'Save' }).click(),
+    const [saved] = await waitForNewCard(page, 'Gremium eingerichtet', () =>
+      form.getByRole('button', { name: 'Speichern' }).click(),
     );
     await cardOf(saved!).getByText('Lenkungsgruppe Integration Nordsachsen').waitFor();
     await page.screenshot({ path: path.join(RESULTS, '3-committee-created.png') });
@@ -90,12 +112,12 @@ describe('e2e: personal chat in the Agents Playground', function () {
   it('finds the committee again after the bot restarts', async () => {
     assert.equal(await bot!.stop(), 0, 'the bot shut down cleanly');
     bot = await startBot({ port: botPort, dataDir, logFile: path.join(RESULTS, 'e2e-bot.log') });
-    const [heading] = await waitForNewCard(page, 'Edit the committee', () => say('einrichten'));
+    const [heading] = await waitForNewCard(page, 'Gremium bearbeiten', () => say('einrichten'));
     const form = cardOf(heading!);
-    assert.equal(await form.getByLabel('Name of the committee').inputValue(), 'Lenkungsgruppe Integration Nordsachsen');
-    assert.equal(await form.getByLabel('Short name').inputValue(), 'LGI');
+    assert.equal(await form.getByLabel('Name des Gremiums').inputValue(), 'Lenkungsgruppe Integration Nordsachsen');
+    assert.equal(await form.getByLabel('Kurzname').inputValue(), 'LGI');
     await page.screenshot({ path: path.join(RESULTS, '4-after-restart.png') });
-    const [help] = await waitForNewCard(page, 'What you can do with Gremium', () => say('hilfe'));
-    await cardOf(help!).getByText('Your role: Secretariat').waitFor();
+    const [help] = await waitForNewCard(page, 'Was Sie mit Gremium tun können', () => say('hilfe'));
+    await cardOf(help!).getByText('Ihre Rolle: Geschäftsstelle').waitFor();
   });
 });

@@ -33,6 +33,7 @@ const TAKES_ARGUMENT: readonly CommandId[] = [
   'approveMinutes',
   'actions',
   'audit',
+  'language',
 ];
 
 /** The commands that must stand alone: anything after their word makes the line no command. */

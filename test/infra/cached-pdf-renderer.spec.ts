@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { MinutesPrint } from '../../src/app/minutes/minutes-print';
 import type { Locale } from '../../src/i18n/translator';
 import { CachedPdfRenderer, printKey } from '../../src/infra/cached-pdf-renderer';
-import type { MinutesPdfRenderer } from '../../src/infra/minutes-pdf-renderer';
+import type { PdfRenderer } from '../../src/infra/pdf-renderer';
 import { TooBusyError } from '../../src/infra/too-busy-error';
 import { minutesPrint } from '../cards/minutes-pdf-fixtures';
 
@@ -10,7 +10,7 @@ import { minutesPrint } from '../cards/minutes-pdf-fixtures';
  * A renderer behind the cache that writes what it was asked for as the file's bytes and counts
  * its calls; each call waits for the test's go unless `instant`, and fails as the test says.
  */
-class ScriptedRenderer implements MinutesPdfRenderer {
+class ScriptedRenderer implements PdfRenderer {
   readonly calls: string[] = [];
   failNext: Error | undefined;
   instant = true;

@@ -4,8 +4,9 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { MinutesPrint } from '../../src/app/minutes/minutes-print';
-import { inProcessMinutesPdfRenderer } from '../../src/infra/minutes-pdf-renderer';
+import { inProcessPdfRenderer } from '../../src/infra/pdf-renderer';
 import { TooBusyError } from '../../src/infra/too-busy-error';
+import { sampleStatusReport } from '../cards/status-report-fixtures';
 import { WorkerPdfRenderer, type RenderTiming } from '../../src/infra/worker-pdf-renderer';
 import { longItems, minutesPrint } from '../cards/minutes-pdf-fixtures';
 import { PROJECT_ROOT } from '../e2e/support/processes';
@@ -61,18 +62,21 @@ describe('infra/worker-pdf-renderer', function () {
 
   it('renders on a worker thread (TypeScript under tsx) the same file as on the calling thread, in either language', async () => {
     renderer = new WorkerPdfRenderer({ threads: 1, queue: 4, retryAfterSeconds: 5 });
+    const report = { kind: 'statusReport', report: sampleStatusReport() } as const;
     for (const [print, locale] of [
       [minutesPrint(), 'de'],
       [extractPrint(), 'de'],
       [minutesPrint({ items: longItems(12) }), 'en'],
+      [report, 'de'],
     ] as const) {
       const [inWorker, inProcess]: [Buffer, Buffer] = await Promise.all([
         renderer.render(print, locale),
-        inProcessMinutesPdfRenderer.render(print, locale),
+        inProcessPdfRenderer.render(print, locale),
       ]);
       assert.ok(Buffer.isBuffer(inWorker));
       assert.deepEqual(await pdfPageTexts(inWorker), await pdfPageTexts(inProcess));
-      assert.ok(inWorker.equals(inProcess), `${locale} ${print.extract ? 'extract' : 'full'}: the bytes differ`);
+      const what = 'kind' in print ? 'status report' : print.extract ? 'extract' : 'full';
+      assert.ok(inWorker.equals(inProcess), `${locale} ${what}: the bytes differ`);
     }
     const [page] = await pdfPageTexts(await renderer.render(extractPrint(), 'de'));
     assert.ok(page!.includes('Ergebnisse und Vereinbarungen (Auszug)'), page);
@@ -80,7 +84,7 @@ describe('infra/worker-pdf-renderer', function () {
     assert.ok(!page!.includes('Sabine Hoffmann'), 'the extract names no participant');
     assert.deepEqual(
       { ...renderer.stats(), longestRenderMs: 0 },
-      { rendered: 4, failed: 0, refused: 0, outstanding: 0, longestRenderMs: 0 },
+      { rendered: 5, failed: 0, refused: 0, outstanding: 0, longestRenderMs: 0 },
     );
     assert.ok(renderer.stats().longestRenderMs > 0);
   });
@@ -164,7 +168,7 @@ describe('infra/worker-pdf-renderer', function () {
           extends: relative('tsconfig.json'),
           compilerOptions: { outDir: 'out', rootDir: relative('.'), sourceMap: false, types: ['node'] },
           include: [],
-          files: [relative('src/infra/worker-pdf-renderer.ts'), relative('src/infra/minutes-pdf-worker.ts')],
+          files: [relative('src/infra/worker-pdf-renderer.ts'), relative('src/infra/pdf-worker.ts')],
         }),
       );
       await run(process.execPath, [
@@ -189,7 +193,7 @@ describe('infra/worker-pdf-renderer', function () {
       });
       const compiled = await readFile(pdfFile);
       assert.ok(
-        compiled.equals(await inProcessMinutesPdfRenderer.render(minutesPrint(), 'de')),
+        compiled.equals(await inProcessPdfRenderer.render(minutesPrint(), 'de')),
         'the compiled worker renders the same file',
       );
       assert.ok(

@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { DEMO_BOT, DEMO_TEAM, DEMO_TENANT_ID, DEMO_WORKING_GROUP_CHANNEL, kogDemo } from '../../scripts/demo/kog-demo';
+import {
+  DEMO_BOT,
+  DEMO_TEAM,
+  DEMO_TENANT_ID,
+  DEMO_WORKING_GROUP_CHANNEL,
+  kogDemo,
+  kogDemoLanguages,
+} from '../../scripts/demo/kog-demo';
 
 interface PlaygroundUser {
   readonly name: string;
@@ -60,5 +67,14 @@ describe('scripts/demo/kog-demo', () => {
     assert.equal(DEMO_TEAM.name, playground.team.name);
     assert.deepEqual(playground.team.channels, [DEMO_WORKING_GROUP_CHANNEL]);
     assert.equal(demo.workingGroup?.address.conversationId, DEMO_WORKING_GROUP_CHANNEL.id);
+  });
+
+  it('chooses German for every playground user, whom the playground reports as en-US', () => {
+    const languages = kogDemoLanguages();
+    assert.equal(languages.tenantId, playground.tenantId);
+    assert.deepEqual(
+      languages.choices.map((choice) => `${choice.aadObjectId} ${choice.language}`).sort(),
+      [playground.currentUser, ...playground.users].map((user) => `${user.aadObjectId} de`).sort(),
+    );
   });
 });

@@ -5,13 +5,14 @@ import { minutesDocumentId, type MinutesDocument } from '../../src/app/minutes/m
 import { linkPath } from '../../src/app/links/link-paths';
 import type { SessionDocument } from '../../src/app/sessions/session-document';
 import type { AppDependencies } from '../../src/app/dependencies';
+import { chooseLanguage } from '../../src/app/preferences/language-preference';
 import { fixedClock } from '../../src/domain/clock';
 import { committeeIdForHome } from '../../src/app/committees/committee-id';
 import { systemClock } from '../../src/infra/system-clock';
 import { loadConfig } from '../../src/server/config';
 import { startGremiumServer, type GremiumServer } from '../../src/server/gremium-server';
 import { COMMITTEE, enqueue, knownPeople, noticeDrafts } from '../app/delivery/delivery-fixtures';
-import { issuedToken, nearMiss, seatFor, workingGroupPerson } from '../app/links/link-fixtures';
+import { issuedToken, nearMiss, SECRETARIAT_ID, seatFor, workingGroupPerson } from '../app/links/link-fixtures';
 import { sessionDocument, setUpCommittee, KOG_TEAM } from '../app/sessions/session-fixtures';
 import { ConnectorDouble } from '../support/connector-double';
 import { calendarProperty, eventProperty, parseICalendar } from '../support/ical';
@@ -129,6 +130,24 @@ describe('server/gremium-server calendar files', function () {
     assert.equal(eventProperty(cancelled, 'STATUS'), 'CANCELLED');
     assert.equal(eventProperty(cancelled, 'UID'), eventProperty(invited, 'UID'));
     assert.equal(eventProperty(cancelled, 'SEQUENCE'), '3');
+  });
+
+  it("words the event in the language of the link's holder, in German with „Sitzungsleitung“ by default", async () => {
+    const german = parseICalendar(await (await download(committeeId, sessionId, CALENDAR_TOKEN)).text());
+    assert.match(eventProperty(german, 'DESCRIPTION') ?? '', /Sitzungsleitung: Oberbürgermeister der Stadt Leipzig/);
+    assert.doesNotMatch(eventProperty(german, 'DESCRIPTION') ?? '', /Vorsitz/);
+
+    await chooseLanguage(
+      { store: temp.store, clock: fixedClock('2026-12-01T10:00:00Z') },
+      { tenantId: tenant, aadObjectId: SECRETARIAT_ID },
+      'en',
+    );
+    const response = await download(committeeId, sessionId, CALENDAR_TOKEN);
+    assert.equal(response.headers.get('content-disposition'), 'attachment; filename="session-2027-1.ics"');
+    const english = parseICalendar(await response.text());
+    assert.equal(eventProperty(english, 'SUMMARY'), 'KOG – Session 2027/1');
+    assert.match(eventProperty(english, 'DESCRIPTION') ?? '', /Chair: Oberbürgermeister der Stadt Leipzig/);
+    assert.equal(eventProperty(english, 'UID'), eventProperty(german, 'UID'), 'the same event, in other words');
   });
 
   it('answers a wrong token, an unknown session and another committee alike, with 404 and a status word', async () => {

@@ -6,18 +6,19 @@ import { linkPath } from '../../src/app/links/link-paths';
 import { fixedClock } from '../../src/domain/clock';
 import { committeeIdForHome } from '../../src/app/committees/committee-id';
 import type { Locale } from '../../src/i18n/translator';
-import type { MinutesPdfRenderer } from '../../src/infra/minutes-pdf-renderer';
+import type { PdfRenderer } from '../../src/infra/pdf-renderer';
 import { TooBusyError } from '../../src/infra/too-busy-error';
 import { WorkerPdfRenderer } from '../../src/infra/worker-pdf-renderer';
 import { loadConfig } from '../../src/server/config';
 import { startGremiumServer, type GremiumServer } from '../../src/server/gremium-server';
-import { issuedToken, workingGroupPerson } from '../app/links/link-fixtures';
+import { issuedToken, SECRETARIAT_ID, workingGroupPerson } from '../app/links/link-fixtures';
+import { chooseLanguage } from '../../src/app/preferences/language-preference';
 import { sessionDocument, setUpCommittee, KOG_TEAM } from '../app/sessions/session-fixtures';
 import { pdfPageTexts } from '../support/pdf-text';
 import { openTempStore, type TempStore } from '../support/temp-store';
 
 /** The real worker pool, with every render it is asked for counted, and a failure on request. */
-class CountingRenderer implements MinutesPdfRenderer {
+class CountingRenderer implements PdfRenderer {
   readonly renders: string[] = [];
   next: 'fail' | 'refuse' | undefined;
   constructor(private readonly pool: WorkerPdfRenderer) {}
@@ -38,7 +39,8 @@ class CountingRenderer implements MinutesPdfRenderer {
  */
 describe('server/gremium-server minutes PDFs rendered once per version', function () {
   this.timeout(60_000);
-  const committeeId = committeeIdForHome('11111111-2222-3333-4444-555555555555', KOG_TEAM);
+  const TENANT = '11111111-2222-3333-4444-555555555555';
+  const committeeId = committeeIdForHome(TENANT, KOG_TEAM);
   const sessionId = 'session-2027-1';
   // Issued anew for each test: the secretariat's link to the version sent out, the working group's to its extract.
   let fileToken: string;
@@ -176,6 +178,17 @@ describe('server/gremium-server minutes PDFs rendered once per version', functio
     const [extractPage] = await pdfPageTexts(extract);
     assert.ok(extractPage!.includes('Ergebnisse und Vereinbarungen (Auszug)'), extractPage);
     assert.ok(!extractPage!.includes('Begrüßung.'), 'the extract leaves the discussion out');
+  });
+
+  it("prints the minutes in the language of the link's holder, rendering each language once", async () => {
+    const german = await pdfOf(await download(fileToken));
+    assert.ok((await pdfPageTexts(german))[0]!.includes('Entwurf, Fassung 1'));
+    await chooseLanguage(deps, { tenantId: TENANT, aadObjectId: SECRETARIAT_ID }, 'en');
+    const english = await pdfOf(await download(fileToken));
+    const [page] = await pdfPageTexts(english);
+    assert.ok(page!.includes('Draft, version 1'), page);
+    assert.ok((await pdfOf(await download(fileToken))).equals(english));
+    assert.deepEqual(renderer.renders, ['de v1', 'en v1']);
   });
 
   it('answers a failed render with 500 and a status word only, and renders again on the next request', async () => {

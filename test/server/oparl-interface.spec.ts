@@ -4,7 +4,7 @@ import { refreshPublications } from '../../src/app/oparl/refresh-publication';
 import { silentLogger } from '../../src/app/ports/logger';
 import { seatDocumentId } from '../../src/domain/ids';
 import { embeddedForm } from '../../src/domain/oparl/public-record';
-import { inProcessMinutesPdfRenderer } from '../../src/infra/minutes-pdf-renderer';
+import { inProcessPdfRenderer } from '../../src/infra/pdf-renderer';
 import { loadConfig } from '../../src/server/config';
 import { startGremiumServer, type GremiumServer } from '../../src/server/gremium-server';
 import { oparlInterface, type OparlInterface } from '../../src/server/oparl-interface';
@@ -110,13 +110,13 @@ for (const engine of ENGINES) {
         clock: world.clock,
         logger: silentLogger,
         background: false,
-        pdf: { renderer: inProcessMinutesPdfRenderer },
+        pdf: { renderer: inProcessPdfRenderer },
       });
       // The server's own publishing, run once as its background loop would.
       oparl = oparlInterface({
         config,
         deps: world.deps,
-        pdfRenderer: inProcessMinutesPdfRenderer,
+        pdfRenderer: inProcessPdfRenderer,
         logger: silentLogger,
       });
       assert.equal(await refreshPublications(world.deps, oparl.publishing, silentLogger), true);

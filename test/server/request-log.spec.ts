@@ -25,6 +25,9 @@ describe('server/request-log', () => {
       // A committee with a home names its tenant and a digest of its home.
       [`/api/minutes/${HOMED}/session-2027-1/${TOKEN}.pdf`, `/api/minutes/${HOMED}/session-2027-1/….pdf`],
       [`/api/calendar/committee-${TOKEN.toLowerCase()}/x/y.ics`, '/api/calendar/…/…/….ics'],
+      [`/api/report/${COMMITTEE}/${TOKEN}.pdf`, `/api/report/${COMMITTEE}/….pdf`],
+      [`/api/report-csv/${COMMITTEE}/${TOKEN}.csv`, `/api/report-csv/${COMMITTEE}/….csv`],
+      [`/api/report-csv/${TOKEN}/${TOKEN}.csv`, '/api/report-csv/…/….csv'],
     ];
     for (const [url, logged] of cases) assert.equal(routeForLog(url), logged, url);
   });

@@ -17,6 +17,7 @@ import { personalConversationDocumentId, rememberConversation } from '../remembe
 import { claimLease, dueAndUnclaimed, UNCLAIMED } from '../leases';
 import { DELIVERY_RECORD_DAYS, expiringAfterDays } from '../privacy/lifetimes';
 import { issueLinks } from '../links/issue-link';
+import { recipientLanguage } from '../preferences/recipient-language';
 import { linkRecipientOf, pendingRecord, type DispatchDocument, type OutboxRecord } from './outbox-record';
 
 export interface SenderDependencies extends AppDependencies {
@@ -173,9 +174,11 @@ export class OutboxSender {
     // The links' tokens are made now, for this recipient; a retry replaces them (see issueLinks).
     const recipient = linkRecipientOf(claimed.recipient);
     const links = await issueLinks(this.deps, claimed.committeeId, recipient, claimed.message.links, claimed.id);
+    // A person reads it in the language they chose; a channel in the one it was last spoken to in.
+    const language = await recipientLanguage(this.deps.store, claimed.committeeId, recipient, conversation);
     const message = this.deps.renderer.render(
       claimed.message,
-      conversation?.locale,
+      language,
       links,
       await this.committeeOf(claimed.committeeId),
     );
@@ -251,8 +254,8 @@ export class OutboxSender {
   }
 
   /**
-   * The recipient's stored conversation: where to send, and in which language they write. It is
-   * kept in the tenant's directory, which every committee's partition names.
+   * The recipient's stored conversation: where to send, and in which language they last wrote. It
+   * is kept in the tenant's directory, which every committee's partition names.
    */
   private async storedConversation(record: OutboxRecord): Promise<ConversationDocument | undefined> {
     const id =

@@ -55,7 +55,7 @@ export async function issueLink(deps: AppDependencies, issue: LinkIssue): Promis
   const { committeeId, recipient, target, slot, keep = 0 } = issue;
   if (!(await recipientMayHold(store, committeeId, recipient, target))) return undefined;
   let sessionEndsAt: string | undefined;
-  if (target.kind !== 'export') {
+  if (target.kind === 'calendar' || target.kind === 'minutes' || target.kind === 'extract') {
     const session = await store.get<SessionDocument>(committeeId, target.sessionId);
     if (session?.type !== 'session') return undefined;
     sessionEndsAt = session.endsAt;
@@ -73,8 +73,7 @@ export async function issueLink(deps: AppDependencies, issue: LinkIssue): Promis
     recipientKind: recipient.kind,
     recipientId: recipient.id,
     slot,
-    ...(target.kind === 'export' ? { exportId: target.exportId } : { sessionId: target.sessionId }),
-    ...(target.kind === 'minutes' || target.kind === 'extract' ? { version: target.version } : {}),
+    ...linkedThing(target),
     issuedAt,
     expiresAt,
   };
@@ -115,10 +114,26 @@ export async function issueLinks(
 ): Promise<IssuedLinks> {
   const issued: Record<string, string> = {};
   for (const [name, target] of Object.entries(requests ?? {})) {
-    const what = target.kind === 'export' ? target.exportId : target.sessionId;
+    const what = 'sessionId' in target ? target.sessionId : 'exportId' in target ? target.exportId : target.year;
     const slot = `${origin}|${recipient.kind}:${recipient.id}|${name}|${what}`;
     const link = await issueLink(deps, { committeeId, recipient, target, slot, keep });
     if (link) issued[name] = link.path;
   }
   return issued;
+}
+
+/** The fields of a link document that say what it leads to. */
+function linkedThing(target: LinkTarget): Pick<LinkDocument, 'sessionId' | 'version' | 'exportId' | 'year'> {
+  switch (target.kind) {
+    case 'calendar':
+      return { sessionId: target.sessionId };
+    case 'minutes':
+    case 'extract':
+      return { sessionId: target.sessionId, version: target.version };
+    case 'export':
+      return { exportId: target.exportId };
+    case 'report':
+    case 'reportCsv':
+      return { year: target.year };
+  }
 }

@@ -7,12 +7,14 @@ export type { LinkKind };
 /** The document type of issued links. */
 export const LINK_TYPE = 'link';
 
-/** What a link leads to: one session's calendar, one version of the minutes, one export. */
+/** What a link leads to: one session's calendar, one version of the minutes, one export, one year's report. */
 export type LinkTarget =
   | { readonly kind: 'calendar'; readonly sessionId: string }
   /** `version` is the one the link was issued for; it shows that version, never a later one. */
   | { readonly kind: 'minutes' | 'extract'; readonly sessionId: string; readonly version: number }
-  | { readonly kind: 'export'; readonly exportId: string };
+  | { readonly kind: 'export'; readonly exportId: string }
+  /** The status report of the year as PDF or CSV, computed when the link is opened. */
+  | { readonly kind: 'report' | 'reportCsv'; readonly year: number };
 
 /**
  * Who a link was issued to: a person (their 1:1 chat, or a card shown to them in a turn) or a
@@ -47,6 +49,8 @@ export interface LinkDocument extends Document {
   readonly sessionId?: string;
   readonly version?: number;
   readonly exportId?: string;
+  /** The year of a status report link. */
+  readonly year?: number;
   readonly issuedAt: string;
   /** UTC instant; the link answers like an unknown one from then on. */
   readonly expiresAt: string;
@@ -77,5 +81,8 @@ export function targetOf(link: LinkDocument): LinkTarget | undefined {
       return { kind: link.kind, sessionId: link.sessionId, version: link.version };
     case 'export':
       return link.exportId ? { kind: 'export', exportId: link.exportId } : undefined;
+    case 'report':
+    case 'reportCsv':
+      return typeof link.year === 'number' ? { kind: link.kind, year: link.year } : undefined;
   }
 }

@@ -17,7 +17,8 @@ import type { LinkRecipient, LinkTarget } from './link-document';
  * - Anything else only an active, not erased person of the roster, and only while they hold what
  *   it was sent to them for: a calendar while they are the member or deputy of a seat; the full
  *   minutes while they are of the secretariat, or received the latest circulation and still hold
- *   a seat; the extract while they are of the working group.
+ *   a seat; the extract while they are of the working group; a status report while they are of
+ *   the secretariat.
  */
 export async function recipientMayHold(
   store: DocumentStore,
@@ -44,6 +45,9 @@ export async function recipientMayHold(
       return holdsSeat(store, committeeId, recipient.id);
     case 'extract':
       return person.roles.includes('workingGroup');
+    case 'report':
+    case 'reportCsv':
+      return person.roles.includes('secretariat');
     case 'minutes': {
       if (person.roles.includes('secretariat')) return true;
       const minutes = await store.get<MinutesDocument>(committeeId, minutesDocumentId(target.sessionId));

@@ -1,8 +1,10 @@
 import { COMMITTEE_DOCUMENT_ID, isSafeIdPart } from '../../domain/ids';
+import type { Language } from '../../domain/language';
 import type { MinutesItem, MinutesParticipant } from '../../domain/minutes/minutes-content';
 import type { AppDependencies } from '../dependencies';
 import type { CommitteeDocument } from '../documents';
 import { openLink } from '../links/open-link';
+import { recipientLanguage } from '../preferences/recipient-language';
 import { nameOf, rosterSnapshot, type RosterSnapshot } from '../sessions/roster-snapshot';
 import type { SessionDocument } from '../sessions/session-document';
 import {
@@ -18,6 +20,8 @@ export interface MinutesFile {
   /** `Protokoll-KOG-2027-1.pdf` or `Protokoll-Auszug-KOG-2027-1.pdf`: readable in a downloads folder. */
   readonly fileName: string;
   readonly print: MinutesPrint;
+  /** The language of the link's holder (see `recipientLanguage`); undefined: the server's default. */
+  readonly language?: Language;
 }
 
 /** What one version of the minutes says, whether read from the head or from a version document. */
@@ -50,6 +54,9 @@ export function isSuperseded(answer: MinutesFile | MinutesSuperseded): answer is
  *   approved minutes, as the Leipzig decision gives the working group the outcome, not the
  *   internal discussion.
  *
+ * The file is printed in the language of the one the link was issued to (a person's choice, a
+ * channel's language; see `recipientLanguage`), wherever it is opened.
+ *
  * A link shows exactly the version it was issued for, and only while that is the version last
  * sent out (`publishedVersion`). Once a newer version went out, the link answers "superseded"
  * (a page that says to ask the secretariat), never the newer version: whoever still receives
@@ -78,11 +85,12 @@ export async function minutesFile(
   if (link.version < minutes.publishedVersion) return MINUTES_SUPERSEDED;
   if (link.version !== minutes.publishedVersion) return undefined;
 
-  const [content, session, committee, roster] = await Promise.all([
+  const [content, session, committee, roster, language] = await Promise.all([
     shownContent(deps, minutes, link.version),
     deps.store.get<SessionDocument>(committeeId, sessionId),
     deps.store.get<CommitteeDocument>(committeeId, COMMITTEE_DOCUMENT_ID),
     rosterSnapshot(deps.store, committeeId),
+    recipientLanguage(deps.store, committeeId, { kind: link.recipientKind, id: link.recipientId }),
   ]);
   if (!content || session?.type !== 'session' || committee?.type !== 'committee') return undefined;
 
@@ -104,7 +112,11 @@ export async function minutesFile(
     participants: extract ? [] : content.participants,
     items: content.items.map((item, index) => printedItem(item, index, extract, roster)),
   };
-  return { fileName: minutesFileName(committee.shortName, session.number, extract), print };
+  return {
+    fileName: minutesFileName(committee.shortName, session.number, extract),
+    print,
+    ...(language ? { language } : {}),
+  };
 }
 
 /**

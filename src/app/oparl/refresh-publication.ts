@@ -1,3 +1,4 @@
+import { nowUtcIso } from '../../domain/clock';
 import { createHash } from 'node:crypto';
 import { COMMITTEE_DOCUMENT_ID } from '../../domain/ids';
 import { publishOparlOf } from '../../domain/committee';
@@ -79,7 +80,7 @@ export async function refreshPublication(
 
   const publishes = committee?.type === 'committee' && bodyKey !== undefined && publishOparlOf(committee);
   const current = new Set<string>();
-  let nowIso = deps.clock.now().toUTC().toISO()!;
+  let nowIso = nowUtcIso(deps.clock);
   if (publishes) {
     const sources = await committeeSources(deps.store, committee, publishing.base, bodyKey);
     const drafts = publicRecord(sources.input, publishing.texts);
@@ -91,7 +92,7 @@ export async function refreshPublication(
       if (content)
         files.set(draft.path, { content, measured: await measure(content, byPath.get(draft.path), publishing.pdf) });
     }
-    nowIso = deps.clock.now().toUTC().toISO()!;
+    nowIso = nowUtcIso(deps.clock);
     const finals = new Map<string, Record<string, unknown>>();
     for (const draft of drafts) {
       current.add(draft.path);

@@ -26,7 +26,11 @@ export interface MessageCommittee {
   readonly shortName: string;
 }
 
-/** Turns a message spec into a card in the recipient's language, with the links issued for them. */
+/**
+ * Turns a message spec into a card in the recipient's language (see `recipientLanguage`; a locale
+ * tag, or undefined for the configured default), with the links issued for them, named as the
+ * committee's it is sent for.
+ */
 export interface MessageRenderer {
   render(
     message: MessageSpec,

@@ -133,7 +133,7 @@ async function retentionScope(
     if (!isFinished(session.state)) continue;
     const minutes = await deps.store.get<MinutesDocument>(committeeId, minutesDocumentId(session.id));
     const since = sessionRetentionStart(session, minutes);
-    const sinceUtc = since && DateTime.fromISO(since, { zone: 'utc' }).toUTC().toISO()!;
+    const sinceUtc = since && toUtcIso(DateTime.fromISO(since, { zone: 'utc' }));
     if (sinceUtc && sinceUtc <= periodCutoff) expiredSessions.add(session.id);
   }
   const holders = seats.flatMap((seat) => [seat.memberId, ...(seat.deputyId ? [seat.deputyId] : [])]);

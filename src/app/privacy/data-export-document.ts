@@ -35,6 +35,8 @@ export interface DirectoryDataExport {
   readonly conversations: readonly unknown[];
   /** Which committees they belong to and the one their personal chat works with. */
   readonly committees: unknown;
+  /** The language the person chose for Gremium's answers, or null when they never chose. */
+  readonly languagePreference: unknown;
 }
 
 /** One committee's records naming the person, grouped by kind. */

@@ -20,6 +20,7 @@ import type { RosterDocument } from '../roster/roster-document';
 import { auditContext } from '../audit/audit-context';
 import { AUDIT_TYPE } from '../audit/audit-record';
 import { revokeLinksOf } from '../links/revoke-links';
+import { LANGUAGE_PREFERENCE_TYPE } from '../preferences/language-preference';
 import { withMentionsReplaced } from './name-mentions';
 import { ERASED_PSEUDONYM } from './pseudonym';
 import { DOCUMENT_TYPES } from './retention-rules';
@@ -51,7 +52,7 @@ export interface ErasureOutcome {
  * partition, wherever it is mentioned as a whole name (see `nameFinder`): attendance, agenda
  * presenters, the chair, minutes and all their versions, submissions, working groups' member
  * lists, action items and their history, messages and delivery labels, the audit trail. Their 1:1
- * conversation references and pending data exports are deleted, the team contact is dropped,
+ * conversation references, pending data exports and language choice are deleted, the team contact is dropped,
  * their seats are freed and the person stays as an inactive, roleless document under the same
  * id, so that every reference (answers, history entries, invitations) still points at one
  * consistent, now nameless person. Minutes keep every line and every objection, so counts and
@@ -127,14 +128,20 @@ const NOT_SCRUBBED_FIRST: ReadonlySet<string> = new Set(['person', 'seat', 'rost
  * homes shares its partition with the directory; erasing someone there must not take from the
  * others what they hold of the person (their 1:1 chat, their index): `forgetInDirectory` decides.
  */
-const DIRECTORY_TYPES: ReadonlySet<string> = new Set(['conversation', COMMITTEE_ROUTE_TYPE, PERSON_COMMITTEES_TYPE]);
+const DIRECTORY_TYPES: ReadonlySet<string> = new Set([
+  'conversation',
+  COMMITTEE_ROUTE_TYPE,
+  PERSON_COMMITTEES_TYPE,
+  LANGUAGE_PREFERENCE_TYPE,
+]);
 
 /**
  * The directory's part of erasing a person from one committee: the committee leaves their index,
  * and their pending data exports (which copy that committee's records) and the links to them
  * go. Where the person belongs to no other committee of the organisation (their index, each
  * entry checked in its committee), the directory forgets them altogether: their 1:1 chat's
- * reference and their index are deleted and their name leaves the other references. Where they
+ * reference, their index and their language choice are deleted and their name leaves the other
+ * references. Where they
  * still belong to another, that committee keeps reaching them.
  */
 export async function forgetInDirectory(
@@ -162,7 +169,7 @@ export async function forgetInDirectory(
   await revokeLinksOf(deps, directory, personId);
   if (elsewhere) return;
   const scrub = scrubber(personId, person.displayName, pseudonym);
-  for (const type of ['conversation', PERSON_COMMITTEES_TYPE]) {
+  for (const type of ['conversation', PERSON_COMMITTEES_TYPE, LANGUAGE_PREFERENCE_TYPE]) {
     for (const document of await deps.store.query<Document>(directory, { type })) {
       const forgotten = (stored: Stored<Document>) =>
         stored.type === PERSON_COMMITTEES_TYPE
@@ -209,7 +216,7 @@ export async function forgetPerson(
 /**
  * Replaces the person's name wherever a free-text field mentions it (see `withMentionsReplaced`),
  * drops their user ids from conversation addresses and outbox contacts, and deletes what exists
- * only for them.
+ * only for them: their data exports, their 1:1 conversation, their language choice.
  */
 function scrubber(personId: string, name: string, pseudonym: string): DocumentChange {
   const finder = nameFinder([name]);
@@ -221,6 +228,7 @@ function scrubber(personId: string, name: string, pseudonym: string): DocumentCh
   return (stored) => {
     const { _etag: _ignored, ...document } = stored as Stored<Document> & Record<string, unknown>;
     if (document.type === 'dataExport' && document.personId === personId) return 'delete';
+    if (document.type === LANGUAGE_PREFERENCE_TYPE && document.personId === personId) return 'delete';
     if (document.type === 'conversation') {
       const conversation = document as unknown as ConversationDocument;
       if (conversation.kind === 'personal' && conversation.aadObjectId === personId) return 'delete';

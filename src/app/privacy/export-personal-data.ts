@@ -1,5 +1,10 @@
 import { nowUtcIso, toUtcIso } from '../../domain/clock';
-import { COMMITTEE_DOCUMENT_ID, personDocumentId, tenantDirectoryId } from '../../domain/ids';
+import {
+  COMMITTEE_DOCUMENT_ID,
+  languagePreferenceDocumentId,
+  personDocumentId,
+  tenantDirectoryId,
+} from '../../domain/ids';
 import { PERSON_COMMITTEES_TYPE, type PersonCommitteesDocument } from '../committees/directory-documents';
 import { personCommitteesDocumentId, personCommitteesOf } from '../committees/person-committees';
 import type { AppDependencies } from '../dependencies';
@@ -16,6 +21,7 @@ import type { RsvpDocument } from '../sessions/rsvp-document';
 import { issueLink, type IssuedLink } from '../links/issue-link';
 import { openLink } from '../links/open-link';
 import { linksOf } from '../links/revoke-links';
+import { LANGUAGE_PREFERENCE_TYPE, type LanguagePreferenceDocument } from '../preferences/language-preference';
 import {
   DATA_EXPORT_HOURS,
   newDataExportDocumentId,
@@ -81,22 +87,24 @@ export async function exportPersonalData(deps: AppDependencies, actor: Actor): P
   });
 }
 
-/** What the tenant's directory holds about the person: their 1:1 chat and their index of committees. */
+/** What the tenant's directory holds about the person: their 1:1 chat, their index of committees, their language. */
 async function collectDirectoryData(
   store: DocumentStore,
   directory: string,
   personId: string,
 ): Promise<DirectoryDataExport> {
-  const [conversations, index] = await Promise.all([
+  const [conversations, index, languagePreference] = await Promise.all([
     store.query<ConversationDocument>(directory, {
       type: 'conversation',
       where: [{ field: 'aadObjectId', op: '=', value: personId }],
     }),
     store.get<PersonCommitteesDocument>(directory, personCommitteesDocumentId(personId)),
+    store.get<LanguagePreferenceDocument>(directory, languagePreferenceDocumentId(personId)),
   ]);
   return {
     conversations: conversations.filter((conversation) => conversation.kind === 'personal').map(plain),
     committees: index?.type === PERSON_COMMITTEES_TYPE ? plain(index) : null,
+    languagePreference: languagePreference?.type === LANGUAGE_PREFERENCE_TYPE ? plain(languagePreference) : null,
   };
 }
 

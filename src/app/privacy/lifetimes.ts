@@ -23,6 +23,14 @@ export const FINISHED_JOB_DAYS = 30;
 export const UNUSED_CONVERSATION_DAYS = 30;
 
 /**
+ * Days a person's language choice is kept after it was last made once the person is no longer an
+ * active member of the roster (or after they left the team, whichever is later): longer than a
+ * conversation reference, which the next message brings back by itself, because a choice lost is
+ * one the person must make again; short enough that the choice of someone who never returns goes.
+ */
+export const UNUSED_LANGUAGE_CHOICE_DAYS = 365;
+
+/**
  * Days a reference of a channel or group chat is kept after its last change where no committee
  * has been set up: long enough to set one up after installing the bot, which lists them.
  */

@@ -22,12 +22,14 @@ import type { SessionDocument } from '../sessions/session-document';
 import type { WorkingGroupDocument } from '../working-groups/working-group-document';
 import type { DataExportDocument } from './data-export-document';
 import { LINK_TYPE, type LinkDocument } from '../links/link-document';
+import { LANGUAGE_PREFERENCE_TYPE, type LanguagePreferenceDocument } from '../preferences/language-preference';
 import {
   CONTACT_AFTER_LEAVING_DAYS,
   DELIVERY_RECORD_DAYS,
   FINISHED_JOB_DAYS,
   IDLE_CONVERSATION_DAYS,
   UNUSED_CONVERSATION_DAYS,
+  UNUSED_LANGUAGE_CHOICE_DAYS,
 } from './lifetimes';
 import { withMentionsReplaced } from './name-mentions';
 import { ERASED_PSEUDONYM } from './pseudonym';
@@ -296,6 +298,31 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     },
   },
   {
+    type: LANGUAGE_PREFERENCE_TYPE,
+    holds: "the person's object id and the language they chose for Gremium's answers",
+    kept: text(
+      "while the person is an active member of one of the organisation's committees, otherwise",
+      `${UNUSED_LANGUAGE_CHOICE_DAYS} days after it was last chosen (or the person last left a committee, if later)`,
+    ),
+    atEnd: text(
+      'deleted, and at once when the person is erased or pseudonymised; Gremium then answers in the language of the',
+      "person's Teams",
+    ),
+    candidates: (scope) => [unusedLanguageChoices(scope)],
+    atEndOf: (document, scope) => {
+      const choice = document as LanguagePreferenceDocument;
+      // The choice is the person's for all their committees: every roster of the tenant counts.
+      const tenant = scope.directory;
+      const personId = choice.personId.toLowerCase();
+      const person = scope.people.get(choice.personId);
+      if (tenant ? tenant.active.has(personId) : person?.active) return undefined;
+      const left = tenant ? tenant.lastLeft.get(personId) : person?.leftAt;
+      const lastNeeded = left && left > choice.updatedAt ? left : choice.updatedAt;
+      return lastNeeded <= scope.daysAgo(UNUSED_LANGUAGE_CHOICE_DAYS) ? 'delete' : undefined;
+    },
+    withoutCommittee: (scope) => unusedLanguageChoices(scope),
+  },
+  {
     type: 'session',
     holds: 'chair, the published agenda (presenters), free text that may name people',
     kept: SESSION_PERIOD,
@@ -470,7 +497,10 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
   {
     type: LINK_TYPE,
     holds: "the hash of one download link's token and the object id of the person (or the channel) it was issued to",
-    kept: 'calendar: two weeks after the session ends; minutes and extract: 90 days after sending; export: 24 hours',
+    kept: text(
+      'calendar: two weeks after the session ends; minutes and extract: 90 days after sending; export: 24 hours;',
+      'status report (PDF and CSV): 7 days',
+    ),
     atEnd: 'deleted; a revoked link is deleted at once, when its holder leaves, is deactivated or erased',
     candidates: (scope) => [where(LINK_TYPE, ['expiresAt', '<=', scope.nowIso])],
     atEndOf: (document, scope) => ((document as LinkDocument).expiresAt <= scope.nowIso ? 'delete' : undefined),
@@ -518,6 +548,11 @@ function homeKeyOf(conversation: ConversationDocument): string {
   return conversation.kind === 'channel' && conversation.teamId
     ? conversation.teamId
     : conversation.address.conversationId;
+}
+
+/** Language choices last made longer ago than one is kept for a person who is not an active member. */
+function unusedLanguageChoices(scope: Pick<RetentionScope, 'daysAgo'>): Query {
+  return where(LANGUAGE_PREFERENCE_TYPE, ['updatedAt', '<=', scope.daysAgo(UNUSED_LANGUAGE_CHOICE_DAYS)]);
 }
 
 /** Created longer ago than delivery records are kept. */

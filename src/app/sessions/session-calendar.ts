@@ -1,15 +1,34 @@
 import { COMMITTEE_DOCUMENT_ID, isSafeIdPart } from '../../domain/ids';
+import type { Language } from '../../domain/language';
 import { isCancelled } from '../../domain/sessions/session-state';
 import type { AppDependencies } from '../dependencies';
 import type { CommitteeDocument } from '../documents';
 import type { CalendarEvent } from '../ports/calendar';
 import { openLink } from '../links/open-link';
+import { recipientLanguage } from '../preferences/recipient-language';
 import type { SessionDocument } from './session-document';
 
-/** A session's calendar event with the name under which browsers save it. */
-export interface SessionCalendarEvent extends CalendarEvent {
-  /** `sitzung-2027-1.ics`: readable in a downloads folder, and the same for every version. */
-  readonly fileName: string;
+/**
+ * A session's calendar event as facts, before it is worded in its reader's language (see
+ * `calendarFile` in src/cards): the ids, times and sequence calendars go by, and what the
+ * event's text says.
+ */
+export interface SessionCalendar extends Pick<
+  CalendarEvent,
+  'uid' | 'sequence' | 'stampedAt' | 'startsAt' | 'endsAt' | 'url' | 'cancelled'
+> {
+  readonly committeeName: string;
+  readonly committeeShortName: string;
+  /** The session's number ("2027/1", "2027/S1"), and whether it is an extra session. */
+  readonly number: string;
+  readonly extra: boolean;
+  /** Who leads the session (its Sitzungsleitung), when set. */
+  readonly chair?: string;
+  readonly place?: string;
+  /** The online link as typed: a web address (also the event's `url`) or dial-in text. */
+  readonly onlineLink?: string;
+  /** The language of the link's holder (see `recipientLanguage`); undefined: the server's default. */
+  readonly language?: Language;
 }
 
 /**
@@ -25,42 +44,42 @@ export function sessionCalendarUid(committeeId: string, sessionId: string): stri
  * their own, see `invitationLinks`): a moved or cancelled session shows as such, which is what
  * the link is for. Anything that does not fit (an unsafe id, no such session, a token that is
  * wrong, expired, revoked, another session's or another kind's) answers undefined alike, so a
- * caller cannot tell which part was wrong. The text is German because one file serves everyone.
+ * caller cannot tell which part was wrong. The event speaks the language of the person the link
+ * was issued to, since each link has one holder.
  */
-export async function sessionCalendarEvent(
+export async function sessionCalendar(
   deps: AppDependencies,
   committeeId: string,
   sessionId: string,
   token: string,
-): Promise<SessionCalendarEvent | undefined> {
+): Promise<SessionCalendar | undefined> {
   if (!isSafeIdPart(committeeId) || !isSafeIdPart(sessionId)) return undefined;
   const link = await openLink(deps, committeeId, token, ['calendar']);
   if (!link || link.sessionId !== sessionId) return undefined;
-  const session = await deps.store.get<SessionDocument>(committeeId, sessionId);
-  if (session?.type !== 'session') return undefined;
-  const committee = await deps.store.get<CommitteeDocument>(committeeId, COMMITTEE_DOCUMENT_ID);
-  if (committee?.type !== 'committee') return undefined;
+  const [session, committee, language] = await Promise.all([
+    deps.store.get<SessionDocument>(committeeId, sessionId),
+    deps.store.get<CommitteeDocument>(committeeId, COMMITTEE_DOCUMENT_ID),
+    recipientLanguage(deps.store, committeeId, { kind: link.recipientKind, id: link.recipientId }),
+  ]);
+  if (session?.type !== 'session' || committee?.type !== 'committee') return undefined;
 
-  const cancelled = isCancelled(session.state);
-  const onlineLink = webAddress(session.onlineLink);
-  const description = [
-    cancelled ? 'Diese Sitzung ist abgesagt.' : undefined,
-    committee.name,
-    session.chair ? `Vorsitz: ${session.chair}` : undefined,
-    session.onlineLink ? `Online-Teilnahme: ${session.onlineLink}` : undefined,
-  ].filter((line): line is string => Boolean(line));
+  const url = webAddress(session.onlineLink);
   return {
     uid: sessionCalendarUid(committeeId, sessionId),
     sequence: session.revision,
     stampedAt: session.updatedAt,
-    title: `${cancelled ? 'Abgesagt: ' : ''}${committee.shortName} – ${session.extra ? 'Sondersitzung' : 'Sitzung'} ${session.number}`,
-    description: description.join('\n'),
     startsAt: session.startsAt,
     endsAt: session.endsAt,
-    location: session.place || (session.onlineLink ? 'Online' : undefined),
-    url: onlineLink,
-    cancelled,
-    fileName: `sitzung-${session.number.replace(/[^0-9A-Za-z]+/g, '-')}.ics`,
+    ...(url ? { url } : {}),
+    cancelled: isCancelled(session.state),
+    committeeName: committee.name,
+    committeeShortName: committee.shortName,
+    number: session.number,
+    extra: session.extra === true,
+    ...(session.chair ? { chair: session.chair } : {}),
+    ...(session.place ? { place: session.place } : {}),
+    ...(session.onlineLink ? { onlineLink: session.onlineLink } : {}),
+    ...(language ? { language } : {}),
   };
 }
 

@@ -6,10 +6,12 @@ import { DateTime } from 'luxon';
  * - `calendar`: one session's event as .ics, which follows every move of the session;
  * - `minutes`: the full minutes of one version as PDF (attendees and the secretariat);
  * - `extract`: the working group's extract of one approved version (results and agreements);
- * - `export`: a person's data export (Art. 15 GDPR).
+ * - `export`: a person's data export (Art. 15 GDPR);
+ * - `report`, `reportCsv`: the committee's status report of one year as PDF or CSV (the secretariat).
  * A person's calendar feed of all sessions would be one more kind, with a lifetime of its own.
  */
-export type LinkKind = 'calendar' | 'minutes' | 'extract' | 'export';
+export const LINK_KINDS = ['calendar', 'minutes', 'extract', 'export', 'report', 'reportCsv'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
 
 /**
  * A calendar link works until two weeks after the session's end: until then the event can still
@@ -30,6 +32,14 @@ export const MINUTES_LINK_DAYS = 90;
 export const EXPORT_LINK_HOURS = 24;
 
 /**
+ * A status report link works for a week: long enough to come back to the card while writing the
+ * council paper the report goes with, and the command gives a fresh link at any time. The file
+ * is computed when the link is opened, so an old link never shows old figures; it needs no
+ * longer life, and a card forwarded or left in a chat stops working soon.
+ */
+export const REPORT_LINK_DAYS = 7;
+
+/**
  * Until when a link issued at `issuedAt` works, as a UTC instant. Calendar links need the
  * session's end; undefined when a calendar link would already have expired (a session long
  * past), so none is issued.
@@ -47,5 +57,8 @@ export function linkExpiry(kind: LinkKind, issuedAt: string, sessionEndsAt?: str
       return toUtcIso(issued.plus({ days: MINUTES_LINK_DAYS }));
     case 'export':
       return toUtcIso(issued.plus({ hours: EXPORT_LINK_HOURS }));
+    case 'report':
+    case 'reportCsv':
+      return toUtcIso(issued.plus({ days: REPORT_LINK_DAYS }));
   }
 }

@@ -1,3 +1,4 @@
+import { toUtcIso } from '../clock';
 import { DateTime } from 'luxon';
 import { fail, ok, type Result } from '../result';
 
@@ -76,7 +77,7 @@ function parseInstant(value: string): string | undefined {
   const text = value.trim().replace(/ (\d{2}(?::?\d{2})?)$/, '+$1');
   if (!/^\d{4}-\d{2}-\d{2}/.test(text)) return undefined;
   const instant = DateTime.fromISO(text, { zone: 'utc', setZone: true });
-  return instant.isValid ? instant.toUTC().toISO()! : undefined;
+  return instant.isValid ? toUtcIso(instant) : undefined;
 }
 
 /** What a listed object carries that the filters look at. */

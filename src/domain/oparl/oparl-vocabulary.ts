@@ -1,4 +1,4 @@
-import type { SessionState } from '../sessions/session-state';
+import { isBeforeInvitation, isCancelled, isFinished, type SessionState } from '../sessions/session-state';
 
 /** The OParl version this interface speaks. */
 export const OPARL_VERSION = 'https://schema.oparl.org/1.1/';
@@ -30,20 +30,10 @@ export const OPARL_LICENSE = 'https://creativecommons.org/licenses/by/4.0/';
  * agenda went out) and says `cancelled: true`.
  */
 export function meetingStateOf(state: SessionState, agendaPublished: boolean): string {
-  switch (state) {
-    case 'planned':
-    case 'topicsOpen':
-      return 'terminiert';
-    case 'invited':
-    case 'held':
-    case 'minutesCirculated':
-      return 'eingeladen';
-    case 'minutesApproved':
-    case 'closed':
-      return 'durchgeführt';
-    case 'cancelled':
-      return agendaPublished ? 'eingeladen' : 'terminiert';
-  }
+  if (isCancelled(state)) return agendaPublished ? 'eingeladen' : 'terminiert';
+  if (isBeforeInvitation(state)) return 'terminiert';
+  if (isFinished(state)) return 'durchgeführt';
+  return 'eingeladen';
 }
 
 /** `organizationType` values of the specification's list, in its (German) words. */

@@ -1,3 +1,4 @@
+import { toUtcIso } from '../clock';
 import { DateTime } from 'luxon';
 
 /** What the interface remembers of an object it has published: its content's hash and its times. */
@@ -45,5 +46,5 @@ export function deletionTime(before: PublishedState, nowIso: string): string {
  */
 function later(previous: string, nowIso: string): string {
   if (nowIso > previous) return nowIso;
-  return DateTime.fromISO(previous, { zone: 'utc' }).plus({ milliseconds: 1 }).toUTC().toISO()!;
+  return toUtcIso(DateTime.fromISO(previous, { zone: 'utc' }).plus({ milliseconds: 1 }));
 }

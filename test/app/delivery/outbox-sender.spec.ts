@@ -7,6 +7,9 @@ import { ConflictError } from '../../../src/app/ports/store-errors';
 import { FakeMessenger } from '../../support/fake-messenger';
 import { ManualClock } from '../../support/manual-clock';
 import { openTempStore, type TempStore } from '../../support/temp-store';
+import { chooseLanguage } from '../../../src/app/preferences/language-preference';
+import { rememberConversation } from '../../../src/app/remember-conversation';
+import { noticeMessage } from '../../../src/cards/outgoing-messages';
 import { COMMITTEE, enqueue, knownPeople, noticeDrafts, personId, senderFor, TENANT } from './delivery-fixtures';
 
 describe('app/delivery/outbox-sender', () => {
@@ -42,6 +45,43 @@ describe('app/delivery/outbox-sender', () => {
       JSON.stringify(messenger.sends.find((send) => send.conversationId === conversationId)?.message);
     assert.match(textTo('a:person-0'), /Welcome to Gremium/, 'person 0 last wrote in English');
     assert.match(textTo('a:person-1'), /Willkommen bei Gremium/);
+  });
+
+  it('writes to a person in the language they chose, over the one their Teams reports, and to a channel in its own', async () => {
+    await knownPeople(deps, 2, 'https://smba.example/', 'de-DE');
+    await chooseLanguage(deps, { tenantId: TENANT, aadObjectId: personId(0) }, 'en');
+    await chooseLanguage(deps, { tenantId: TENANT, aadObjectId: personId(1) }, 'de');
+    const channel = await rememberConversation(deps, {
+      address: {
+        serviceUrl: 'https://smba.example/',
+        channelId: 'msteams',
+        conversationId: '19:ag@thread.tacv2',
+        conversationType: 'channel',
+        tenantId: TENANT,
+        botId: '28:bot',
+      },
+      locale: 'en-US',
+    });
+    await enqueue(
+      temp.store,
+      'welcome:1',
+      [
+        ...noticeDrafts('welcome:1', 2),
+        {
+          key: 'welcome:1:channel',
+          recipient: { kind: 'conversation', conversationDocumentId: channel.id },
+          recipientLabel: 'AG',
+          message: noticeMessage({ tone: 'default', title: 'welcome.title', text: 'welcome.text' }),
+        },
+      ],
+      clock.now().toISO()!,
+    );
+    assert.equal((await senderFor(deps, clock, messenger).drainOnce()).sent, 3);
+    const textTo = (conversationId: string) =>
+      JSON.stringify(messenger.sends.find((send) => send.conversationId === conversationId)?.message);
+    assert.match(textTo('a:person-0'), /Welcome to Gremium/, 'she chose English, though her Teams is German');
+    assert.match(textTo('a:person-1'), /Willkommen bei Gremium/);
+    assert.match(textTo('19:ag@thread.tacv2'), /Welcome to Gremium/, "the channel's language, no one person's");
   });
 
   it('creates one record per key, however often a dispatch is written', async () => {

@@ -25,7 +25,7 @@ import { conversationDocumentId, rememberConversation } from '../../../src/app/r
 import { changeRoster, type RosterRequest } from '../../../src/app/roster/change-roster';
 import { markMembersLeft } from '../../../src/app/roster/import-members';
 import { loadRoster } from '../../../src/app/roster/load-roster';
-import { sessionCalendarEvent } from '../../../src/app/sessions/session-calendar';
+import { sessionCalendar } from '../../../src/app/sessions/session-calendar';
 import { createMessageRenderer } from '../../../src/cards/outgoing-messages';
 import { SendRateLimiter } from '../../../src/domain/delivery/send-rate-limiter';
 import { COMMITTEE_DOCUMENT_ID, seatDocumentId, tenantDirectoryId } from '../../../src/domain/ids';
@@ -69,7 +69,7 @@ for (const engine of ENGINES) {
       return link.token;
     }
     const opens = async (token: string, sessionId = SESSION_1) =>
-      (await sessionCalendarEvent(world.deps, COMMITTEE, sessionId, token)) !== undefined;
+      (await sessionCalendar(world.deps, COMMITTEE, sessionId, token)) !== undefined;
     const rosterChange = async (request: RosterRequest) => {
       const changed = await changeRoster(world.deps, await world.actor('katrin'), {
         revision: (await loadRoster(world.store, COMMITTEE)).revision,
@@ -98,7 +98,7 @@ for (const engine of ENGINES) {
         assert.equal(await minutesFile(world.deps, COMMITTEE, SESSION_1, token), undefined, 'not the minutes');
         assert.equal(await dataExportFile(world.deps, COMMITTEE, token), undefined, 'not an export');
         assert.equal(
-          await sessionCalendarEvent(world.deps, 'tenant-00000000-0000-0000-0000-000000000000', SESSION_1, token),
+          await sessionCalendar(world.deps, 'tenant-00000000-0000-0000-0000-000000000000', SESSION_1, token),
           undefined,
           'not in another committee',
         );
@@ -268,7 +268,7 @@ for (const engine of ENGINES) {
           session._etag,
         );
         assert.equal(
-          (await sessionCalendarEvent(world.deps, COMMITTEE, SESSION_1, token))?.startsAt,
+          (await sessionCalendar(world.deps, COMMITTEE, SESSION_1, token))?.startsAt,
           '2027-02-18T13:00:00.000Z',
           'the file follows the move',
         );

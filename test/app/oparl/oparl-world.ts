@@ -21,7 +21,7 @@ import { oparlTexts } from '../../../src/cards/oparl-texts';
 import { COMMITTEE_DOCUMENT_ID } from '../../../src/domain/ids';
 import { agreementField } from '../../../src/domain/minutes/minutes-item-edit';
 import { translator } from '../../../src/i18n/translator';
-import { inProcessMinutesPdfRenderer } from '../../../src/infra/minutes-pdf-renderer';
+import { inProcessPdfRenderer } from '../../../src/infra/pdf-renderer';
 import { committeeAndSession, holdSession } from '../minutes/minutes-world';
 import { COMMITTEE, PEOPLE, SESSION_1, SessionWorld, TENANT } from '../sessions/session-world';
 
@@ -62,7 +62,7 @@ export function testPublishing(base: string): OparlPublishing {
   return {
     base,
     texts: oparlTexts(translator('de')),
-    pdf: { render: (print) => inProcessMinutesPdfRenderer.render(print, 'de') },
+    pdf: { render: (print) => inProcessPdfRenderer.render(print, 'de') },
     language: 'de',
   };
 }

@@ -14,6 +14,7 @@ import { applyRetention } from '../../../src/app/privacy/apply-retention';
 import { exportPersonalData } from '../../../src/app/privacy/export-personal-data';
 import { DOCUMENT_TYPES } from '../../../src/app/privacy/retention-rules';
 import { ensureRetentionJobs, RETENTION_JOB } from '../../../src/app/privacy/retention-jobs';
+import { chooseLanguage, type LanguagePreferenceDocument } from '../../../src/app/preferences/language-preference';
 import { rememberConversation } from '../../../src/app/remember-conversation';
 import { jobDocumentId } from '../../../src/app/scheduling/job';
 import type { AttendanceDocument } from '../../../src/app/sessions/attendance';
@@ -271,6 +272,11 @@ for (const engine of ENGINES) {
         (await world.store.query(COMMITTEE, { type: 'audit' })).length > 0,
         "the trail keeps the records of retention's own writes, without their values",
       );
+      assert.deepEqual(
+        raw.filter((document) => document.type === 'languagePreference').map((document) => document.personId),
+        [PEOPLE.birgit],
+        "the language choice of the active member stays; Sabine's went with her name",
+      );
       for (const type of ['topicSubmission', 'extraSessionClaim', 'dispatch', 'outbox', 'dataExport', 'link'])
         assert.deepEqual(
           raw.filter((document) => document.type === type),
@@ -298,8 +304,16 @@ for (const engine of ENGINES) {
       // By then only what lives days, not years, has reached its end.
       assert.deepEqual(
         [...new Set([...Object.keys(outcome.byType), ...Object.keys(directory.byType)])].sort(),
-        ['audit', 'conversation', 'dataExport', 'dispatch', 'job', 'link', 'outbox', 'person'],
+        ['audit', 'conversation', 'dataExport', 'dispatch', 'job', 'languagePreference', 'link', 'outbox', 'person'],
         JSON.stringify([outcome, directory]),
+      );
+      assert.equal(directory.byType.languagePreference, 1, "a year after she left, Sabine's language choice is gone");
+      assert.deepEqual(
+        (
+          await world.store.query<LanguagePreferenceDocument>(tenantDirectoryId(TENANT), { type: 'languagePreference' })
+        ).map((choice) => choice.personId),
+        [PEOPLE.birgit],
+        'the choice of an active member stays, however old',
       );
       const after = await both();
       for (const text of [SABINE, GUEST, 'Einwand', 'Rücksprache', 'Vertretung von'])
@@ -346,6 +360,57 @@ for (const engine of ENGINES) {
         SABINE,
         'an open action item keeps its responsible person',
       );
+    });
+
+    it('keeps a language choice of someone on no roster a year after it was made, also without a committee', async () => {
+      const tenant = '66666666-0000-0000-0000-000000000006';
+      const elsewhere = tenantDirectoryId(tenant);
+      const visitor = { tenantId: tenant, aadObjectId: '66666666-0000-0000-0000-00000000000b' };
+      const stranger = { tenantId: TENANT, aadObjectId: '66666666-0000-0000-0000-00000000000c' };
+      await auditContext.run({ actorId: visitor.aadObjectId, source: 'bot' }, async () => {
+        await chooseLanguage(audited, visitor, 'en');
+        await chooseLanguage(audited, stranger, 'en');
+      });
+      const choices = async (partition: string) =>
+        (await opened.rawPartition(partition))
+          .filter((document) => document.type === 'languagePreference')
+          .map((document) => document.personId);
+      const newer = async (who: typeof visitor) => {
+        const next = world.clock.now().plus({ days: 200 }).toUTC().toISO()!;
+        moveTo(next);
+        await auditContext.run({ actorId: who.aadObjectId, source: 'bot' }, () => chooseLanguage(audited, who, 'de'));
+      };
+      await newer(stranger);
+      moveTo('2027-11-22T00:00:00Z');
+      await asScheduler(async () => {
+        await ensureRetentionJobs(audited);
+        await applyRetention(audited, tenantDirectoryId(TENANT));
+      });
+      assert.deepEqual(await choices(elsewhere), [], 'a year after it was made, where no committee is');
+      assert.deepEqual(
+        await choices(tenantDirectoryId(TENANT)),
+        [stranger.aadObjectId],
+        'chosen again since, it is kept',
+      );
+      const trail = (await opened.rawPartition(elsewhere)).filter(
+        (record) => record.documentType === 'languagePreference',
+      );
+      assert.deepEqual(
+        trail.map((record) => record.operation).sort(),
+        ['created', 'deleted'],
+        'the trail recorded the choice and its end',
+      );
+      assert.ok(
+        trail.every((record) =>
+          (record.changes as Array<{ before?: unknown; after?: unknown }>).every((change) =>
+            [change.before, change.after].every((value) => value === undefined || value === '[removed]'),
+          ),
+        ),
+        'without the values',
+      );
+      moveTo('2028-07-01T00:00:00Z');
+      await asScheduler(() => applyRetention(audited, tenantDirectoryId(TENANT)));
+      assert.deepEqual(await choices(tenantDirectoryId(TENANT)), [], 'and the stranger’s a year after the last choice');
     });
 
     it('reaches partitions without a committee: their exports, conversation references and trail', async () => {

@@ -1,5 +1,5 @@
 import type { Document, DocumentStore } from '../../../src/app/ports/document-store';
-import { personDocumentId, tenantDirectoryId } from '../../../src/domain/ids';
+import { languagePreferenceDocumentId, personDocumentId, tenantDirectoryId } from '../../../src/domain/ids';
 import { COMMITTEE, PEOPLE, SESSION_1, TENANT } from '../sessions/session-world';
 
 export const SABINE = 'Sabine Hoffmann';
@@ -7,7 +7,8 @@ export const BIRGIT = 'Birgit Lehmann';
 
 /**
  * One document of every kind that can name a person, for Sabine and for Birgit, as the cycle
- * would have written them: session 2027/1 held, its minutes approved on 1 March 2027.
+ * would have written them: session 2027/1 held, its minutes approved on 1 March 2027. Sabine
+ * chose English, Birgit German.
  */
 export async function seedPersonalRecords(store: DocumentStore): Promise<void> {
   const documents: Array<Document & Record<string, unknown>> = [];
@@ -113,6 +114,15 @@ export async function seedPersonalRecords(store: DocumentStore): Promise<void> {
         userAadObjectId: id,
         userName: name,
       },
+      updatedAt: '2027-01-01T00:00:00.000Z',
+    });
+    // A person's language choice is the tenant's too, for all their committees.
+    add({
+      committeeId: DIRECTORY,
+      id: languagePreferenceDocumentId(id),
+      type: 'languagePreference',
+      personId: id,
+      language: who === 'sabine' ? 'en' : 'de',
       updatedAt: '2027-01-01T00:00:00.000Z',
     });
   }

@@ -18,7 +18,8 @@ import type { WorkingGroupDocument } from '../../../src/app/working-groups/worki
 import type { MinutesResponseDocument } from '../../../src/app/minutes/minutes-response-document';
 import type { AttendanceDocument } from '../../../src/app/sessions/attendance';
 import type { RsvpDocument } from '../../../src/app/sessions/rsvp-document';
-import { personDocumentId } from '../../../src/domain/ids';
+import { languagePreferenceDocumentId, personDocumentId } from '../../../src/domain/ids';
+import type { LanguagePreferenceDocument } from '../../../src/app/preferences/language-preference';
 import { ENGINES, type OpenedEngine } from '../../support/engines';
 import { silentLogger } from '../../../src/app/ports/logger';
 import { COMMITTEE, PEOPLE, SESSION_1, SessionWorld } from '../sessions/session-world';
@@ -93,6 +94,18 @@ for (const engine of ENGINES) {
         }
         assert.match(file.content, /Einwand sabine/);
         assert.match(file.content, /"kind": "created"/, 'an action item comes with its history');
+        assert.deepEqual(
+          exported.directory.languagePreference,
+          {
+            id: languagePreferenceDocumentId(PEOPLE.sabine),
+            committeeId: DIRECTORY,
+            type: 'languagePreference',
+            personId: PEOPLE.sabine,
+            language: 'en',
+            updatedAt: '2027-01-01T00:00:00.000Z',
+          },
+          'her language choice, and not Birgit’s',
+        );
         assert.doesNotMatch(file.content, new RegExp(`${BIRGIT}|${PEOPLE.birgit}|Einwand birgit|${PEOPLE.yusuf}`));
       });
 
@@ -105,6 +118,7 @@ for (const engine of ENGINES) {
         assert.equal(data.person, null);
         assert.deepEqual(data.rsvps, []);
         assert.deepEqual(exported.directory.conversations, []);
+        assert.equal(exported.directory.languagePreference, null);
       });
 
       it('serves the file only with the exact token and only for a day', async () => {
@@ -166,6 +180,13 @@ for (const engine of ENGINES) {
           (await world.store.query(DIRECTORY, { type: 'dataExport' })).length,
           0,
           'her pending export is deleted',
+        );
+        assert.deepEqual(
+          (await world.store.query<LanguagePreferenceDocument>(DIRECTORY, { type: 'languagePreference' })).map(
+            (choice) => choice.personId,
+          ),
+          [PEOPLE.birgit],
+          "her language choice is deleted, Birgit's stays",
         );
         assert.equal((await loadRoster(world.store, COMMITTEE)).revision, before.revision + 1);
       });

@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { LINK_TYPE } from '../../../src/app/links/link-document';
 import { DOCUMENT_TYPES, RETENTION_RULES } from '../../../src/app/privacy/retention-rules';
+import {
+  CALENDAR_LINK_DAYS_AFTER_SESSION,
+  EXPORT_LINK_HOURS,
+  LINK_KINDS,
+  MINUTES_LINK_DAYS,
+  REPORT_LINK_DAYS,
+  type LinkKind,
+} from '../../../src/domain/links/link-lifetime';
 import { documentTypesIn, sourceFiles } from './document-types-in-source';
 
 const SRC = path.resolve(__dirname, '../../../src');
@@ -44,5 +53,19 @@ describe('app/privacy/retention-rules: one row per document type', () => {
       documentTypesIn([{ name: 'sample.ts', text: sample }]).map((entry) => entry.type),
       ['link', 'linkUse', 'tally', 'draftNote', 'reminderMark', 'sweepMark'],
     );
+  });
+
+  it('says how long each kind of link lives, in the words and numbers of the link lifetimes', () => {
+    const kept = RETENTION_RULES.find((rule) => rule.type === LINK_TYPE)!.kept;
+    // A new kind of link does not compile here until its row's words are added.
+    const words: Readonly<Record<LinkKind, string>> = {
+      calendar: `calendar: ${CALENDAR_LINK_DAYS_AFTER_SESSION === 14 ? 'two weeks' : '?'} after the session ends`,
+      minutes: `minutes and extract: ${MINUTES_LINK_DAYS} days after sending`,
+      extract: `minutes and extract: ${MINUTES_LINK_DAYS} days after sending`,
+      export: `export: ${EXPORT_LINK_HOURS} hours`,
+      report: `status report (PDF and CSV): ${REPORT_LINK_DAYS} days`,
+      reportCsv: `status report (PDF and CSV): ${REPORT_LINK_DAYS} days`,
+    };
+    for (const kind of LINK_KINDS) assert.ok(kept.includes(words[kind]), `${kind}: "${words[kind]}" not in "${kept}"`);
   });
 });

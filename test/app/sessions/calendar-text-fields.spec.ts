@@ -3,8 +3,10 @@ import fc from 'fast-check';
 import type { CommitteeDocument } from '../../../src/app/documents';
 import { saveSetup } from '../../../src/app/save-setup';
 import { editSession } from '../../../src/app/sessions/edit-session';
-import { sessionCalendarEvent } from '../../../src/app/sessions/session-calendar';
+import { sessionCalendar } from '../../../src/app/sessions/session-calendar';
+import { calendarFile } from '../../../src/cards/calendar-file';
 import { COMMITTEE_DOCUMENT_ID } from '../../../src/domain/ids';
+import { translator } from '../../../src/i18n/translator';
 import { IcsCalendarWriter } from '../../../src/infra/ics-calendar';
 import { parseWithIcalJs } from '../../support/ical';
 import { openTempStore, type TempStore } from '../../support/temp-store';
@@ -108,8 +110,9 @@ describe('app/sessions: text fields feeding the calendar file', function () {
             { kind: 'calendar', sessionId: SESSION_1 },
             { kind: 'person', id: PEOPLE.sabine },
           );
-          const event = await sessionCalendarEvent(world.deps, COMMITTEE, SESSION_1, token);
-          assert.ok(event);
+          const facts = await sessionCalendar(world.deps, COMMITTEE, SESSION_1, token);
+          assert.ok(facts);
+          const event = calendarFile(facts, translator('de'));
           const text = writer.write(event);
           assert.doesNotMatch(text, /\r(?!\n)|(?<!\r)\n/, 'every line ends with CRLF and nowhere else');
           const calendar = parseWithIcalJs(text);

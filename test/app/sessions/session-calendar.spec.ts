@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import type { AppDependencies } from '../../../src/app/dependencies';
 import { linkPath } from '../../../src/app/links/link-paths';
-import { sessionCalendarEvent, sessionCalendarUid } from '../../../src/app/sessions/session-calendar';
+import { chooseLanguage } from '../../../src/app/preferences/language-preference';
+import { rememberConversation } from '../../../src/app/remember-conversation';
+import { sessionCalendar, sessionCalendarUid } from '../../../src/app/sessions/session-calendar';
 import { sessionDocumentId, type SessionDocument } from '../../../src/app/sessions/session-document';
 import { DEFAULT_COMMITTEE_SETTINGS } from '../../../src/domain/committee';
 import { committeeIdForHome } from '../../../src/app/committees/committee-id';
 import { useTempStore } from '../../support/temp-store';
-import { issuedToken, nearMiss, seatFor } from '../links/link-fixtures';
+import { issuedToken, nearMiss, SECRETARIAT_ID, seatFor } from '../links/link-fixtures';
 import { ONLINE_LINK, sessionDocument, setUpCommittee, KOG_TEAM } from './session-fixtures';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
@@ -28,23 +30,48 @@ describe('app/sessions/session-calendar', () => {
   });
 
   it('gives whoever holds the link the session as its invitation describes it', async () => {
-    assert.deepEqual(await sessionCalendarEvent(deps, COMMITTEE, SESSION, CALENDAR_TOKEN), {
+    assert.deepEqual(await sessionCalendar(deps, COMMITTEE, SESSION, CALENDAR_TOKEN), {
       uid: `session-2027-1.${COMMITTEE}@gremium`,
       sequence: 2,
       stampedAt: '2026-12-01T09:30:00.000Z',
-      title: 'KOG – Sitzung 2027/1',
-      description: `${DEFAULT_COMMITTEE_SETTINGS.name}\nVorsitz: Oberbürgermeister der Stadt Leipzig\nOnline-Teilnahme: ${ONLINE_LINK}`,
       startsAt: '2027-03-11T13:00:00.000Z',
       endsAt: '2027-03-11T16:00:00.000Z',
-      location: 'Neues Rathaus, Raum 259',
       url: ONLINE_LINK,
       cancelled: false,
-      fileName: 'sitzung-2027-1.ics',
+      committeeName: DEFAULT_COMMITTEE_SETTINGS.name,
+      committeeShortName: 'KOG',
+      number: '2027/1',
+      extra: false,
+      chair: 'Oberbürgermeister der Stadt Leipzig',
+      place: 'Neues Rathaus, Raum 259',
+      onlineLink: ONLINE_LINK,
     });
   });
 
+  it("speaks the language of the link's holder: their choice, else the language of their 1:1 chat", async () => {
+    await rememberConversation(deps, {
+      address: {
+        serviceUrl: 'https://smba.example/emea/',
+        channelId: 'msteams',
+        conversationId: 'a:personal-secretariat',
+        conversationType: 'personal',
+        tenantId: TENANT,
+        botId: '28:gremium-bot',
+        userAadObjectId: SECRETARIAT_ID,
+      },
+      locale: 'en-GB',
+    });
+    assert.equal((await sessionCalendar(deps, COMMITTEE, SESSION, CALENDAR_TOKEN))?.language, 'en');
+    await chooseLanguage(deps, { tenantId: TENANT, aadObjectId: SECRETARIAT_ID }, 'de');
+    assert.equal((await sessionCalendar(deps, COMMITTEE, SESSION, CALENDAR_TOKEN))?.language, 'de');
+  });
+
+  it('knows no language for a holder who never chose nor wrote: the server default applies', async () => {
+    assert.equal((await sessionCalendar(deps, COMMITTEE, SESSION, CALENDAR_TOKEN))?.language, undefined);
+  });
+
   it('follows a reschedule under the same UID with the new revision as sequence', async () => {
-    const before = await sessionCalendarEvent(deps, COMMITTEE, SESSION, CALENDAR_TOKEN);
+    const before = await sessionCalendar(deps, COMMITTEE, SESSION, CALENDAR_TOKEN);
     const stored = await deps.store.get<SessionDocument>(COMMITTEE, SESSION);
     await deps.store.replace(
       {
@@ -56,7 +83,7 @@ describe('app/sessions/session-calendar', () => {
       },
       stored!._etag,
     );
-    const after = await sessionCalendarEvent(deps, COMMITTEE, SESSION, CALENDAR_TOKEN);
+    const after = await sessionCalendar(deps, COMMITTEE, SESSION, CALENDAR_TOKEN);
     assert.equal(after?.uid, before?.uid);
     assert.deepEqual(
       [after?.sequence, after?.startsAt, after?.endsAt, after?.stampedAt],
@@ -64,17 +91,15 @@ describe('app/sessions/session-calendar', () => {
     );
   });
 
-  it('turns a cancelled session into a cancelled event that says so in its title', async () => {
+  it('marks a cancelled session as cancelled, with its new revision as sequence', async () => {
     const stored = await deps.store.get<SessionDocument>(COMMITTEE, SESSION);
     await deps.store.replace({ ...stored!, state: 'cancelled', revision: 3 }, stored!._etag);
-    const event = await sessionCalendarEvent(deps, COMMITTEE, SESSION, CALENDAR_TOKEN);
-    assert.equal(event?.cancelled, true);
-    assert.equal(event?.sequence, 3);
-    assert.equal(event?.title, 'Abgesagt: KOG – Sitzung 2027/1');
-    assert.match(event!.description!, /^Diese Sitzung ist abgesagt\.\n/);
+    const calendar = await sessionCalendar(deps, COMMITTEE, SESSION, CALENDAR_TOKEN);
+    assert.equal(calendar?.cancelled, true);
+    assert.equal(calendar?.sequence, 3);
   });
 
-  it('names an extra session, and falls back to "Online" for a session without a place', async () => {
+  it('says an extra session is one, and leaves out what a session does not have', async () => {
     const id = sessionDocumentId(2027, 4);
     await deps.store.create(
       sessionDocument(COMMITTEE, {
@@ -86,16 +111,15 @@ describe('app/sessions/session-calendar', () => {
         place: undefined,
       }),
     );
-    const event = await sessionCalendarEvent(
+    const calendar = await sessionCalendar(
       deps,
       COMMITTEE,
       id,
       await issuedToken(deps, COMMITTEE, { kind: 'calendar', sessionId: id }),
     );
-    assert.equal(event?.title, 'KOG – Sondersitzung 2027/4');
-    assert.equal(event?.location, 'Online');
-    assert.equal(event?.description, `${DEFAULT_COMMITTEE_SETTINGS.name}\nOnline-Teilnahme: ${ONLINE_LINK}`);
-    assert.equal(event?.fileName, 'sitzung-2027-4.ics');
+    assert.equal(calendar?.extra, true);
+    assert.equal(calendar?.number, '2027/4');
+    assert.ok(calendar && !('chair' in calendar) && !('place' in calendar));
   });
 
   it('keeps an online link that is no web address out of the event URL', async () => {
@@ -103,14 +127,14 @@ describe('app/sessions/session-calendar', () => {
     await deps.store.create(
       sessionDocument(COMMITTEE, { id, number: '2027/2', sequence: 2, onlineLink: 'Einwahl: 0341 123-456, PIN 789' }),
     );
-    const event = await sessionCalendarEvent(
+    const calendar = await sessionCalendar(
       deps,
       COMMITTEE,
       id,
       await issuedToken(deps, COMMITTEE, { kind: 'calendar', sessionId: id }),
     );
-    assert.equal(event?.url, undefined);
-    assert.match(event!.description!, /Online-Teilnahme: Einwahl: 0341 123-456, PIN 789$/);
+    assert.equal(calendar?.url, undefined);
+    assert.equal(calendar?.onlineLink, 'Einwahl: 0341 123-456, PIN 789');
   });
 
   it('answers nothing for a wrong token, whatever its shape', async () => {
@@ -125,7 +149,7 @@ describe('app/sessions/session-calendar', () => {
       `${CALENDAR_TOKEN}.ics`,
       '../committee',
     ]) {
-      assert.equal(await sessionCalendarEvent(deps, COMMITTEE, SESSION, token), undefined, JSON.stringify(token));
+      assert.equal(await sessionCalendar(deps, COMMITTEE, SESSION, token), undefined, JSON.stringify(token));
     }
   });
 
@@ -133,11 +157,11 @@ describe('app/sessions/session-calendar', () => {
     await deps.store.create(
       sessionDocument(COMMITTEE, { id: sessionDocumentId(2027, 2), number: '2027/2', sequence: 2 }),
     );
-    assert.equal(await sessionCalendarEvent(deps, COMMITTEE, sessionDocumentId(2027, 2), CALENDAR_TOKEN), undefined);
-    assert.equal(await sessionCalendarEvent(deps, COMMITTEE, sessionDocumentId(2027, 9), CALENDAR_TOKEN), undefined);
-    assert.equal(await sessionCalendarEvent(deps, COMMITTEE, 'committee', CALENDAR_TOKEN), undefined);
+    assert.equal(await sessionCalendar(deps, COMMITTEE, sessionDocumentId(2027, 2), CALENDAR_TOKEN), undefined);
+    assert.equal(await sessionCalendar(deps, COMMITTEE, sessionDocumentId(2027, 9), CALENDAR_TOKEN), undefined);
+    assert.equal(await sessionCalendar(deps, COMMITTEE, 'committee', CALENDAR_TOKEN), undefined);
     assert.equal(
-      await sessionCalendarEvent(
+      await sessionCalendar(
         deps,
         committeeIdForHome('00000000-0000-0000-0000-000000000000', KOG_TEAM),
         SESSION,
@@ -153,7 +177,7 @@ describe('app/sessions/session-calendar', () => {
       [COMMITTEE, 'x'.repeat(101)],
     ]) {
       assert.equal(
-        await sessionCalendarEvent(deps, committeeId!, sessionId!, CALENDAR_TOKEN),
+        await sessionCalendar(deps, committeeId!, sessionId!, CALENDAR_TOKEN),
         undefined,
         `${committeeId} ${sessionId}`,
       );
@@ -165,12 +189,9 @@ describe('app/sessions/session-calendar', () => {
     await deps.store.create(sessionDocument(OTHER_COMMITTEE));
     await seatFor(deps, OTHER_COMMITTEE);
     const otherToken = await issuedToken(deps, OTHER_COMMITTEE, { kind: 'calendar', sessionId: SESSION });
-    assert.equal(await sessionCalendarEvent(deps, OTHER_COMMITTEE, SESSION, CALENDAR_TOKEN), undefined);
-    assert.equal(await sessionCalendarEvent(deps, COMMITTEE, SESSION, otherToken), undefined);
-    assert.equal(
-      (await sessionCalendarEvent(deps, OTHER_COMMITTEE, SESSION, otherToken))?.title,
-      'AGH – Sitzung 2027/1',
-    );
+    assert.equal(await sessionCalendar(deps, OTHER_COMMITTEE, SESSION, CALENDAR_TOKEN), undefined);
+    assert.equal(await sessionCalendar(deps, COMMITTEE, SESSION, otherToken), undefined);
+    assert.equal((await sessionCalendar(deps, OTHER_COMMITTEE, SESSION, otherToken))?.committeeShortName, 'AGH');
   });
 
   it('builds the link path and the UID from the ids alone', () => {

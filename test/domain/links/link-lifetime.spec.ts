@@ -23,4 +23,9 @@ describe('domain/links/link-lifetime', () => {
     assert.equal(linkExpiry('extract', '2027-02-12T09:00:00.000Z'), '2027-05-13T09:00:00.000Z');
     assert.equal(linkExpiry('export', '2027-03-27T12:00:00.000Z'), '2027-03-28T12:00:00.000Z');
   });
+
+  it('lets status report links, PDF and CSV alike, work for a week', () => {
+    assert.equal(linkExpiry('report', '2027-03-25T12:00:00.000Z'), '2027-04-01T12:00:00.000Z');
+    assert.equal(linkExpiry('reportCsv', '2027-03-25T12:00:00.000Z'), '2027-04-01T12:00:00.000Z');
+  });
 });

@@ -2,7 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { kogDemoLanguages } from '../../../scripts/demo/kog-demo';
 import { PLAYGROUND_QUIET_ENV, playgroundArguments } from '../../../scripts/playground';
+import { seedLanguageChoices } from '../../../src/app/preferences/seed-language-choices';
+import { EmbeddedStore } from '../../../src/infra/embedded-store';
+import { systemClock } from '../../../src/infra/system-clock';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '../../..');
 const BIN = path.join(PROJECT_ROOT, 'node_modules/.bin');
@@ -86,6 +90,19 @@ export async function seedDemo(options: { port: number; dataDir: string; logFile
   const seeding = run(path.join(BIN, 'tsx'), ['scripts/seed-demo.ts'], botEnvironment(options), options.logFile);
   const code = await new Promise<number | null>((resolve) => seeding.child.once('exit', resolve));
   if (code !== 0) throw new Error(`seeding the demo committee failed with ${code}; see ${options.logFile}`);
+}
+
+/**
+ * German for the demo's people, who are the playground's users, as `npm run dev` chooses it, and
+ * nothing else: no committee. Run before the bot opens the data folder.
+ */
+export async function seedDemoLanguages(dataDir: string): Promise<void> {
+  const store = await EmbeddedStore.open({ dataDir });
+  try {
+    await seedLanguageChoices({ store, clock: systemClock }, kogDemoLanguages());
+  } finally {
+    await store.close();
+  }
 }
 
 /**

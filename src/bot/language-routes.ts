@@ -1,0 +1,30 @@
+import { chooseLanguage } from '../app/preferences/language-preference';
+import type { AdaptiveCardJson } from '../cards/card-template';
+import { renderLanguageCard } from '../cards/language-card';
+import { languageNamed } from '../domain/language';
+import type { RouteTurn } from './route-turn';
+
+/**
+ * „sprache englisch“, "language german", „sprache de“: the asking person's own language, stored
+ * for them (the person is the activity's) and answered already in it. No word, or one that names
+ * no language, changes nothing and gets the card that says the current language and how to
+ * switch, in both languages.
+ */
+async function choose(turn: RouteTurn): Promise<AdaptiveCardJson> {
+  const word = turn.argument ?? '';
+  const language = languageNamed(word);
+  if (!language) {
+    return renderLanguageCard({
+      kind: 'current',
+      language: turn.i18n.locale,
+      ...(word.trim() ? { unknownWord: word.trim() } : {}),
+    });
+  }
+  return renderLanguageCard({
+    kind: 'chosen',
+    language: await chooseLanguage(turn.deps, turn.actor.identity, language),
+  });
+}
+
+/** The person's own settings. */
+export const languageRoutes = { choose };
