@@ -49,3 +49,18 @@ function homeKeyOfConversation(conversation: ConversationDocument): string {
     ? conversation.teamId
     : conversation.address.conversationId;
 }
+
+/**
+ * The home with a readable title: the activity names a channel's team only sometimes, so a home
+ * without one takes its name from what the directory knows of its conversations.
+ */
+export async function titledHome(
+  store: DocumentStore,
+  actor: Pick<Actor, 'identity' | 'committeeId' | 'committee' | 'place'>,
+  home: CommitteeHome,
+): Promise<CommitteeHome> {
+  if (home.title) return home;
+  const known = (await listGroupConversations(store, actor)).find((conversation) => inHome(conversation, home));
+  const title = home.kind === 'team' ? known?.teamName : known?.title;
+  return title ? { ...home, title } : home;
+}

@@ -4,7 +4,7 @@ import { fail, ok, type Result } from '../domain/result';
 import type { AppDependencies } from './dependencies';
 import { personDocumentId } from '../domain/ids';
 import type { ConversationKind, PersonDocument } from './documents';
-import { listGroupConversations } from './group-conversations';
+import { listGroupConversations, titledHome } from './group-conversations';
 import type { Actor } from './identify-actor';
 
 /** A conversation the working group could use, as offered on the set-up card. */
@@ -51,7 +51,7 @@ export async function setupView({ store }: AppDependencies, actor: Actor): Promi
   }));
   const committee = actor.committee;
   if (!committee) {
-    const home = actor.place.kind === 'unclaimed' ? actor.place.home : undefined;
+    const home = actor.place.kind === 'unclaimed' ? await titledHome(store, actor, actor.place.home) : undefined;
     return { isNew: true, revision: 0, settings: DEFAULT_COMMITTEE_SETTINGS, conversations, ...(home ? { home } : {}) };
   }
   // Every setting the card edits, so that saving the card again keeps what is stored.

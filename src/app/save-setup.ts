@@ -8,7 +8,7 @@ import type { AppDependencies } from './dependencies';
 import type { CommitteeDocument, PersonDocument } from './documents';
 import { recordCommitteeRoutes, workingGroupConversationHeldByOther } from './committees/committee-routes';
 import { noteMemberships } from './committees/person-committees';
-import { listGroupConversations } from './group-conversations';
+import { listGroupConversations, titledHome } from './group-conversations';
 import type { Actor } from './identify-actor';
 import { sessionsOf } from './sessions/find-session';
 import { scheduleSessionJobs } from './sessions/session-jobs';
@@ -60,7 +60,7 @@ export async function saveSetup(
   const now = nowUtcIso(deps.clock);
   const by = actor.identity.aadObjectId;
   if (!actor.committee) {
-    const home = actor.place.kind === 'unclaimed' ? actor.place.home : undefined;
+    const home = actor.place.kind === 'unclaimed' ? await titledHome(deps.store, actor, actor.place.home) : undefined;
     const committee: CommitteeDocument = {
       ...parsed.value,
       id: COMMITTEE_DOCUMENT_ID,

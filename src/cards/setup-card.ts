@@ -227,6 +227,7 @@ function labels(i18n: Translator): Record<string, string> {
 /** The line naming the committee's home: where it will live for a new one, where it lives otherwise. */
 function homeLine(view: SetupView, i18n: Translator): string {
   if (!view.home) return '';
-  const title = escapeMarkdown(view.home.title || i18n.t('setup.homeUntitled'));
+  const untitled = i18n.t(view.home.kind === 'team' ? 'setup.homeUntitledTeam' : 'setup.homeUntitledChat');
+  const title = view.home.title ? escapeMarkdown(view.home.title) : untitled;
   return i18n.t(view.isNew ? 'setup.homeNew' : 'setup.home', { title });
 }

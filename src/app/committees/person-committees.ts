@@ -76,6 +76,24 @@ export async function chooseCurrentCommittee(
   });
 }
 
+/**
+ * The committee a person starts with in their personal chat, unless they chose one already:
+ * for seeding a demo, never overwriting a choice made since.
+ */
+export async function chooseCurrentCommitteeUnlessChosen(
+  deps: AppDependencies,
+  committeeId: string,
+  aadObjectId: string,
+): Promise<void> {
+  await changeIndex(deps, committeeId, aadObjectId.toLowerCase(), (index) => {
+    if (index.currentCommitteeId) return undefined;
+    const committeeIds = index.committeeIds.includes(committeeId)
+      ? index.committeeIds
+      : [...index.committeeIds, committeeId];
+    return { committeeIds, currentCommitteeId: committeeId };
+  });
+}
+
 type IndexChange = Pick<PersonCommitteesDocument, 'committeeIds'> &
   Partial<Pick<PersonCommitteesDocument, 'currentCommitteeId'>>;
 
