@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Application, type AdaptiveCard, type TurnState } from '@microsoft/teams-ai';
 import type { Request, Response } from 'restify';
 import type { PersonDocument, SeatDocument } from '../src/app/documents';
-import { identifyActor, type Actor, type ActorIdentity } from '../src/app/identify-actor';
+import { actorIn, type Actor, type ActorIdentity } from '../src/app/identify-actor';
 import type { Logger } from '../src/app/ports/logger';
 import type { DocumentStore } from '../src/app/ports/document-store';
 import { saveSetup } from '../src/app/save-setup';
@@ -18,8 +18,9 @@ import { sessionDocumentId, type SessionDocument } from '../src/app/sessions/ses
 import { createAdapter } from '../src/bot/create-adapter';
 import { VERBS } from '../src/cards/verbs';
 import { fixedClock } from '../src/domain/clock';
-import { DEFAULT_COMMITTEE_SETTINGS, formatTerms } from '../src/domain/committee';
-import { committeeIdForTenant, personDocumentId, seatDocumentId } from '../src/domain/ids';
+import { DEFAULT_COMMITTEE_SETTINGS, formatTerms, type CommitteeHome } from '../src/domain/committee';
+import { personDocumentId, seatDocumentId } from '../src/domain/ids';
+import { committeeIdForHome } from '../src/app/committees/committee-id';
 import type { Role } from '../src/domain/roles';
 import type { RsvpChoice } from '../src/domain/sessions/rsvp';
 import { EmbeddedStore } from '../src/infra/embedded-store';
@@ -28,7 +29,9 @@ import { startGremiumServer } from '../src/server/gremium-server';
 import { DEFAULT_MAX_BODY_BYTES, startHttpServer } from '../src/server/http-server';
 
 export const TENANT = '0b0b0b0b-0000-4000-8000-000000000001';
-export const COMMITTEE = committeeIdForTenant(TENANT);
+/** The team the benchmark's committee lives in. */
+const HOME: CommitteeHome = { kind: 'team', id: '19:bench-team@thread.tacv2', title: 'Bench' };
+export const COMMITTEE = committeeIdForHome(TENANT, HOME);
 export const SECRETARIAT = '0b0b0b0b-0000-4000-8000-00000000000a';
 export const SESSION = sessionDocumentId(2027, 1);
 /** Session 2027/1 falls in February 2027; answers close at noon the day before, so they are open now. */
@@ -172,14 +175,11 @@ export async function seedInvitedCommittee(
   deps: { store: DocumentStore; clock: ReturnType<typeof fixedClock> },
   members: number,
 ): Promise<number> {
-  const secretariat = (): Promise<Actor> =>
-    identifyActor(deps, {
-      tenantId: TENANT,
-      aadObjectId: SECRETARIAT,
-      displayName: 'Geschäftsstelle',
-    } satisfies ActorIdentity);
+  const identity: ActorIdentity = { tenantId: TENANT, aadObjectId: SECRETARIAT, displayName: 'Geschäftsstelle' };
+  // Set up in its team, then acting from the personal chat as the secretariat does.
+  const secretariat = (): Promise<Actor> => actorIn(deps, identity, COMMITTEE);
   const d = DEFAULT_COMMITTEE_SETTINGS;
-  const setUp = await saveSetup(deps, await secretariat(), {
+  const setUp = await saveSetup(deps, await actorIn(deps, identity, COMMITTEE, { kind: 'unclaimed', home: HOME }), {
     revision: 0,
     answers: {
       name: d.name,
@@ -260,7 +260,7 @@ async function checkAnswers(
   const session = await deps.store.get<SessionDocument>(COMMITTEE, SESSION);
   const overview = await rsvpOverview(
     deps,
-    await identifyActor(deps, { tenantId: TENANT, aadObjectId: SECRETARIAT, displayName: 'Geschäftsstelle' }),
+    await actorIn(deps, { tenantId: TENANT, aadObjectId: SECRETARIAT, displayName: 'Geschäftsstelle' }, COMMITTEE),
     session!,
   );
   if (!overview.ok) throw new Error(`overview refused: ${JSON.stringify(overview.error)}`);
@@ -430,6 +430,7 @@ export function rsvpClick(
 ): string {
   const data = {
     verb: VERBS.rsvpAnswer,
+    committeeId: COMMITTEE,
     sessionId: SESSION,
     personId,
     revision,

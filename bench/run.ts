@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { committeeResolution } from './committee-resolution';
 import { fanOut } from './fan-out';
 import { oparlRefresh } from './oparl-refresh';
 import { pdfLoad } from './pdf-load';
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   const loadBefore = os.loadavg()[0]!;
   const pdf = await pdfLoad();
   const oparl = await oparlRefresh();
+  const committees = await committeeResolution();
   const results = {
     machine: { node: process.version, cpus: os.cpus().length },
     fanOut: [baseline, injected].map((result) => ({
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
     pdfLoad: { ...pdf, loadAverageBefore: Math.round(loadBefore * 100) / 100 },
     pdf: pdf.pdf,
     oparl,
+    committees,
   };
   for (const result of results.fanOut) {
     process.stdout.write(
@@ -74,6 +77,15 @@ async function main(): Promise<void> {
       `  first refresh ${oparl.firstMs} ms (every minutes extract rendered once); unchanged ${oparl.unchangedMs} ms; ` +
       `quiet loop round ${oparl.quietRoundMs} ms; ratio ${oparl.quietRatio.toFixed(3)}\n` +
       `  list page of 25 meetings ${oparl.listPageMs} ms, one meeting ${oparl.objectMs} ms; ratio ${oparl.listPageRatio.toFixed(1)}\n`,
+  );
+  const resolution = (figures: typeof committees.one) =>
+    `${figures.requests} store requests, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms`;
+  process.stdout.write(
+    `${committees.name}:\n` +
+      `  a person in one committee: ${resolution(committees.one)}\n` +
+      `  a person in ten, one chosen: ${resolution(committees.tenCurrent)}; p99 ratio ${committees.p99Ratio.toFixed(3)}\n` +
+      `  a person in ten, one named in the command: ${resolution(committees.tenNamed)}\n` +
+      `  a person in ten, none chosen (choice card): ${resolution(committees.tenUndecided)}\n`,
   );
   const file = path.join(__dirname, 'results.json');
   await mkdir(path.dirname(file), { recursive: true });

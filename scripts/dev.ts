@@ -1,21 +1,21 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { seedLanguageChoices } from '../src/app/preferences/seed-language-choices';
-import { seedCommittee } from '../src/app/seed-committee';
 import { createLogger } from '../src/infra/logger';
 import { systemClock } from '../src/infra/system-clock';
 import { ConfigError, loadConfig } from '../src/server/config';
 import { startGremiumServer } from '../src/server/gremium-server';
 import { openStore } from '../src/server/open-store';
-import { kogDemo, kogDemoLanguages } from './demo/kog-demo';
+import { seedDemoCommittees } from './demo/demo-committees';
+import { kogDemoLanguages } from './demo/kog-demo';
 import { PLAYGROUND_QUIET_ENV, playgroundArguments } from './playground';
 
 const ROOT = path.resolve(__dirname, '..');
 const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
 
 /**
- * `npm run dev`: the bot on the embedded store (the demo committee is loaded when the store
- * has none, and its people answered in German unless they chose otherwise) and the Microsoft 365
+ * `npm run dev`: the bot on the embedded store (the demo's two committees are loaded where the
+ * store has none, and their people answered in German unless they chose otherwise) and the Microsoft 365
  * Agents Playground against it, telemetry off. Ctrl+C stops both.
  * Always local mode (LOCAL_MODE=true, no BOT_ID): the playground sends no Bot Framework tokens.
  */
@@ -30,13 +30,12 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel, pretty: config.logPretty });
   const store = await openStore(config);
   const clock = systemClock;
-  const seeded = await seedCommittee({ store, clock }, kogDemo(`http://localhost:${PLAYGROUND_PORT}/_connector`));
-  logger.info(
-    { dataDir: config.dataDir },
-    seeded === 'created'
-      ? 'demo committee loaded into the empty store'
-      : 'store already holds a committee; demo not loaded',
-  );
+  const seeded = await seedDemoCommittees({ store, clock }, `http://localhost:${PLAYGROUND_PORT}/_connector`);
+  for (const { shortName, outcome } of seeded)
+    logger.info(
+      { dataDir: config.dataDir, committee: shortName },
+      outcome === 'created' ? 'demo committee loaded into the store' : 'demo committee there already; left as it is',
+    );
   // German for the demo people, whom the playground reports as en-US; a choice made since stays.
   await seedLanguageChoices({ store, clock }, kogDemoLanguages());
 

@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFParse } from 'pdf-parse';
 import { openStatusReport } from '../src/app/reports/status-report';
-import { identifyActor } from '../src/app/identify-actor';
+import { committeeIdForHome } from '../src/app/committees/committee-id';
+import { actorIn } from '../src/app/identify-actor';
 import { renderStatusReportPdf } from '../src/cards/status-report-pdf';
 import { translator } from '../src/i18n/translator';
 import { EmbeddedStore } from '../src/infra/embedded-store';
 import { demoYear } from './demo/demo-year';
-import { DEMO_TENANT_ID } from './demo/kog-demo';
+import { DEMO_TEAM, DEMO_TENANT_ID } from './demo/kog-demo';
 
 /** Where the pictures of the user guide are written, as the end-to-end runs write theirs. */
 export const RESULTS = path.resolve(__dirname, '..', 'test-results');
@@ -24,11 +25,11 @@ export async function writeReportPage(folder = RESULTS): Promise<{ readonly pdf:
   const store = await EmbeddedStore.open({ dataDir });
   try {
     const deps = await demoYear(store);
-    const secretariat = await identifyActor(deps, {
-      tenantId: DEMO_TENANT_ID,
-      aadObjectId: '6e6d0000-0000-4000-8000-0000000000a1',
-      displayName: 'Katrin Albers',
-    });
+    const secretariat = await actorIn(
+      deps,
+      { tenantId: DEMO_TENANT_ID, aadObjectId: '6e6d0000-0000-4000-8000-0000000000a1', displayName: 'Katrin Albers' },
+      committeeIdForHome(DEMO_TENANT_ID, DEMO_TEAM),
+    );
     const report = await openStatusReport(deps, secretariat, '2027');
     if (!report.ok) throw new Error(`no report: ${JSON.stringify(report.error)}`);
     const pdf = await renderStatusReportPdf({ kind: 'statusReport', report: report.value }, translator('de'));

@@ -1,32 +1,35 @@
 import { seedLanguageChoices } from '../src/app/preferences/seed-language-choices';
-import { seedCommittee } from '../src/app/seed-committee';
 import { systemClock } from '../src/infra/system-clock';
 import { loadConfig } from '../src/server/config';
 import { openStore } from '../src/server/open-store';
-import { kogDemo, kogDemoLanguages } from './demo/kog-demo';
+import { seedDemoCommittees } from './demo/demo-committees';
+import { kogDemoLanguages } from './demo/kog-demo';
 
 /** The playground's connector when started with its default port. */
 const DEFAULT_PLAYGROUND_SERVICE_URL = 'http://localhost:56150/_connector';
 
 /**
- * `npm run seed:demo`: loads the demo committee into the configured store (the embedded one by
- * default), and German as the language of its people. Leaves an existing committee, and a
- * language a person chose, untouched. It only writes the store, so without a bot
+ * `npm run seed:demo`: loads the demo's two committees into the configured store (the embedded
+ * one by default), the KOG in its team and the Steuerungsgruppe Integration in the playground's
+ * group chat, and German as the language of their people. Leaves an existing committee, and a
+ * language or committee a person chose, untouched. It only writes the store, so without a bot
  * registration (BOT_ID) it runs as the local bot it seeds for does: LOCAL_MODE=true.
  */
 async function main(): Promise<void> {
   const config = loadConfig({ ...(process.env.BOT_ID?.trim() ? {} : { LOCAL_MODE: 'true' }), ...process.env });
   const store = await openStore(config);
   try {
-    const outcome = await seedCommittee(
+    const outcomes = await seedDemoCommittees(
       { store, clock: systemClock },
-      kogDemo(process.env.PLAYGROUND_SERVICE_URL ?? DEFAULT_PLAYGROUND_SERVICE_URL),
+      process.env.PLAYGROUND_SERVICE_URL ?? DEFAULT_PLAYGROUND_SERVICE_URL,
     );
-    process.stdout.write(
-      outcome === 'created'
-        ? `Demo committee created in the ${config.store} store${config.store === 'embedded' ? ` (${config.dataDir})` : ''}.\n`
-        : 'A committee already exists for the demo tenant; nothing was changed.\n',
-    );
+    const where = `the ${config.store} store${config.store === 'embedded' ? ` (${config.dataDir})` : ''}`;
+    for (const { shortName, outcome } of outcomes)
+      process.stdout.write(
+        outcome === 'created'
+          ? `Demo committee ${shortName} created in ${where}.\n`
+          : `The demo committee ${shortName} exists already; nothing was changed.\n`,
+      );
     const languages = await seedLanguageChoices({ store, clock: systemClock }, kogDemoLanguages());
     if (languages > 0) process.stdout.write(`German chosen for ${languages} demo people.\n`);
   } finally {

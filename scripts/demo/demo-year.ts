@@ -7,7 +7,8 @@ import type { AgreementDocument } from '../../src/app/agreements/agreement-docum
 import { changeActionStatus } from '../../src/app/agreements/change-action-item';
 import type { AppDependencies } from '../../src/app/dependencies';
 import type { CommitteeDocument, SeatDocument } from '../../src/app/documents';
-import { identifyActor, type Actor } from '../../src/app/identify-actor';
+import { committeeIdForHome } from '../../src/app/committees/committee-id';
+import { actorIn, type Actor } from '../../src/app/identify-actor';
 import { approveMinutes } from '../../src/app/minutes/approve-minutes';
 import { circulateMinutes } from '../../src/app/minutes/circulate-minutes';
 import { saveMinutesItem } from '../../src/app/minutes/edit-minutes';
@@ -21,11 +22,11 @@ import { endWorkingGroup } from '../../src/app/working-groups/end-working-group'
 import { openWorkingGroupForm } from '../../src/app/working-groups/open-working-group-form';
 import { saveWorkingGroup } from '../../src/app/working-groups/save-working-group';
 import type { Clock } from '../../src/domain/clock';
-import { committeeIdForTenant, COMMITTEE_DOCUMENT_ID } from '../../src/domain/ids';
+import { COMMITTEE_DOCUMENT_ID } from '../../src/domain/ids';
 import { agreementField } from '../../src/domain/minutes/minutes-item-edit';
 import type { Result } from '../../src/domain/result';
 import { parseSessionNumber } from '../../src/domain/sessions/session-number';
-import { DEMO_TENANT_ID, kogDemo } from './kog-demo';
+import { DEMO_TEAM, DEMO_TENANT_ID, kogDemo } from './kog-demo';
 
 /** A clock the demo year moves by hand, from one step of the cycle to the next. */
 class DemoClock implements Clock {
@@ -68,10 +69,10 @@ function must<T>(what: string, result: Result<T, unknown>): T {
 export async function demoYear(store: DocumentStore): Promise<AppDependencies> {
   const clock = new DemoClock('2026-11-20T09:00:00.000Z');
   const deps: AppDependencies = { store, clock };
-  const committeeId = committeeIdForTenant(DEMO_TENANT_ID);
+  const committeeId = committeeIdForHome(DEMO_TENANT_ID, DEMO_TEAM);
   await seedCommittee(deps, kogDemo('http://localhost:56150/_connector'));
   const actor = (who: keyof typeof PEOPLE): Promise<Actor> =>
-    identifyActor(deps, { tenantId: DEMO_TENANT_ID, aadObjectId: PEOPLE[who], displayName: who });
+    actorIn(deps, { tenantId: DEMO_TENANT_ID, aadObjectId: PEOPLE[who], displayName: who }, committeeId);
   const session = async (number: string) => (await sessionByNumber(store, committeeId, parseSessionNumber(number)!))!;
   const committee = async () => (await store.get<CommitteeDocument>(committeeId, COMMITTEE_DOCUMENT_ID))!;
   const access = async (number: string) => ({ committee: await committee(), session: await session(number) });

@@ -19,6 +19,7 @@ export const DEMO_BOT = { id: '28:gremium-demo-bot', name: 'Gremium' };
 export function kogDemo(playgroundServiceUrl: string): CommitteeSeed {
   return {
     tenantId: DEMO_TENANT_ID,
+    home: { kind: 'team', id: DEMO_TEAM.id, title: DEMO_TEAM.name },
     settings: {
       ...DEFAULT_COMMITTEE_SETTINGS,
       name: 'Koordinierungsgremium „Integration von Migrant/-innen in Ausbildung und Arbeit“ (Demo)',

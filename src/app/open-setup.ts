@@ -1,10 +1,10 @@
-import { DEFAULT_COMMITTEE_SETTINGS, type CommitteeSettings } from '../domain/committee';
+import { DEFAULT_COMMITTEE_SETTINGS, type CommitteeHome, type CommitteeSettings } from '../domain/committee';
 import { mayUse } from '../domain/permissions';
 import { fail, ok, type Result } from '../domain/result';
 import type { AppDependencies } from './dependencies';
 import { personDocumentId } from '../domain/ids';
 import type { ConversationKind, PersonDocument } from './documents';
-import { listGroupConversations } from './group-conversations';
+import { listGroupConversations, titledHome } from './group-conversations';
 import type { Actor } from './identify-actor';
 
 /** A conversation the working group could use, as offered on the set-up card. */
@@ -21,30 +21,38 @@ export interface SetupView {
   readonly revision: number;
   readonly settings: CommitteeSettings;
   readonly conversations: readonly ConversationChoice[];
+  /** Where the committee lives, or will live once saved; none for a committee of before homes that has none. */
+  readonly home?: CommitteeHome;
   readonly lastChange?: { readonly at: string; readonly byName: string };
 }
 
-export type SetupRefusal = { readonly kind: 'notAllowed' };
+export type SetupRefusal =
+  | { readonly kind: 'notAllowed' }
+  /** No committee here to change, and none can be set up here: a personal chat. */
+  | { readonly kind: 'noHome' };
 
 /**
- * Opens the set-up card: the KOG's defaults for a new committee, the stored settings otherwise.
- * Only the secretariat may change an existing committee.
+ * Opens the set-up card: the KOG's defaults for a new committee (only in a team or group chat
+ * that is no committee's home: the committee lives there), the stored settings otherwise. Only
+ * the secretariat may change an existing committee.
  */
 export async function openSetup(deps: AppDependencies, actor: Actor): Promise<Result<SetupView, SetupRefusal>> {
   if (!mayUse('setup', actor)) return fail({ kind: 'notAllowed' });
+  if (!actor.committee && actor.place.kind !== 'unclaimed') return fail({ kind: 'noHome' });
   return ok(await setupView(deps, actor));
 }
 
 /** The set-up view of the actor's committee as it is stored now. */
 export async function setupView({ store }: AppDependencies, actor: Actor): Promise<SetupView> {
-  const conversations = (await listGroupConversations(store, actor.committeeId)).map((conversation) => ({
+  const conversations = (await listGroupConversations(store, actor)).map((conversation) => ({
     id: conversation.id,
     kind: conversation.kind,
     title: conversation.title ?? conversation.teamName ?? conversation.id,
   }));
   const committee = actor.committee;
   if (!committee) {
-    return { isNew: true, revision: 0, settings: DEFAULT_COMMITTEE_SETTINGS, conversations };
+    const home = actor.place.kind === 'unclaimed' ? await titledHome(store, actor, actor.place.home) : undefined;
+    return { isNew: true, revision: 0, settings: DEFAULT_COMMITTEE_SETTINGS, conversations, ...(home ? { home } : {}) };
   }
   // Every setting the card edits, so that saving the card again keeps what is stored.
   const { name, shortName, timeZone, terms, sessionLengthMinutes, chairRotation, leadTimes } = committee;
@@ -68,6 +76,7 @@ export async function setupView({ store }: AppDependencies, actor: Actor): Promi
       publishOparl,
     },
     conversations,
+    ...(committee.home ? { home: committee.home } : {}),
     lastChange: { at: committee.updatedAt, byName: editor?.displayName ?? '' },
   };
 }

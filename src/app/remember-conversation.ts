@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { nowUtcIso } from '../domain/clock';
-import { committeeIdForTenant } from '../domain/ids';
+import { tenantDirectoryId } from '../domain/ids';
 import type { AppDependencies } from './dependencies';
 import type { ConversationAddress, ConversationDocument, ConversationKind } from './documents';
 
@@ -38,7 +38,7 @@ export async function rememberConversation(
   sighting: ConversationSighting,
 ): Promise<ConversationDocument> {
   const { address } = sighting;
-  const committeeId = committeeIdForTenant(address.tenantId);
+  const committeeId = tenantDirectoryId(address.tenantId);
   const kind = address.conversationType;
   const aadObjectId = kind === 'personal' ? address.userAadObjectId : undefined;
   const id = conversationDocumentId(kind, address.conversationId, aadObjectId);

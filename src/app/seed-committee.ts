@@ -1,6 +1,9 @@
 import { nowUtcIso } from '../domain/clock';
-import type { CommitteeSettings } from '../domain/committee';
-import { committeeIdForTenant, COMMITTEE_DOCUMENT_ID, personDocumentId, seatDocumentId } from '../domain/ids';
+import type { CommitteeHome, CommitteeSettings } from '../domain/committee';
+import { COMMITTEE_DOCUMENT_ID, personDocumentId, seatDocumentId, tenantDirectoryId } from '../domain/ids';
+import { committeeIdForHome } from './committees/committee-id';
+import { recordCommitteeRoutes } from './committees/committee-routes';
+import { noteMemberships } from './committees/person-committees';
 import type { Person, Seat } from '../domain/roster';
 import type { AppDependencies } from './dependencies';
 import type {
@@ -17,6 +20,8 @@ import { conversationDocumentId } from './remember-conversation';
 /** A whole committee to load at once: the demo, or a committee moved from elsewhere. */
 export interface CommitteeSeed {
   readonly tenantId: string;
+  /** The team or group chat the committee lives in; its id is derived from it. */
+  readonly home: CommitteeHome;
   readonly settings: CommitteeSettings;
   readonly people: readonly Person[];
   readonly seats: ReadonlyArray<Omit<Seat, 'id'> & { readonly key: string }>;
@@ -32,19 +37,23 @@ export interface CommitteeSeed {
 export type SeedOutcome = 'created' | 'alreadyPresent';
 
 /**
- * Loads a committee with its people, seats and working group conversation in one atomic batch,
- * unless the tenant already has a committee: seeding never overwrites what people entered.
+ * Loads a committee with its people and seats in one atomic batch, unless its home already has a
+ * committee: seeding never overwrites what people entered. The working group's conversation goes
+ * into the tenant's directory, and the directory learns the committee's home and people, as
+ * after a set-up.
  */
-export async function seedCommittee({ store, clock }: AppDependencies, seed: CommitteeSeed): Promise<SeedOutcome> {
-  const committeeId = committeeIdForTenant(seed.tenantId);
+export async function seedCommittee(deps: AppDependencies, seed: CommitteeSeed): Promise<SeedOutcome> {
+  const { store, clock } = deps;
+  const committeeId = committeeIdForHome(seed.tenantId, seed.home);
   if (await store.get(committeeId, COMMITTEE_DOCUMENT_ID)) return 'alreadyPresent';
+  const directory = tenantDirectoryId(seed.tenantId);
   const now = nowUtcIso(clock);
   const secretariat = seed.people.find((person) => person.roles.includes('secretariat'));
   if (!secretariat) throw new Error('A committee seed needs a person with the secretariat role');
 
   const workingGroup: ConversationDocument | undefined = seed.workingGroup && {
     id: conversationDocumentId(seed.workingGroup.address.conversationType, seed.workingGroup.address.conversationId),
-    committeeId,
+    committeeId: directory,
     type: 'conversation',
     kind: seed.workingGroup.address.conversationType,
     title: seed.workingGroup.title,
@@ -59,6 +68,7 @@ export async function seedCommittee({ store, clock }: AppDependencies, seed: Com
     committeeId,
     type: 'committee',
     tenantId: seed.tenantId,
+    home: seed.home,
     workingGroupConversationId: workingGroup?.id,
     revision: 1,
     createdAt: now,
@@ -80,18 +90,25 @@ export async function seedCommittee({ store, clock }: AppDependencies, seed: Com
   }));
   const operations: BatchOperation[] = [
     { op: 'create', document: committee },
-    ...[...people, ...seats, ...(workingGroup ? [workingGroup] : [])].map((document) => ({
+    ...[...people, ...seats].map((document) => ({
       op: 'upsert' as const,
       document,
     })),
   ];
   if (operations.length > MAX_BATCH_OPERATIONS)
-    throw new Error(`A seed may hold at most ${MAX_BATCH_OPERATIONS - 1} people, seats and conversations`);
+    throw new Error(`A seed may hold at most ${MAX_BATCH_OPERATIONS - 1} people and seats`);
   try {
     await store.batch(committeeId, operations);
-    return 'created';
   } catch (error) {
     if (error instanceof ConflictError) return 'alreadyPresent';
     throw error;
   }
+  if (workingGroup) await store.upsert(workingGroup);
+  await recordCommitteeRoutes(deps, committee);
+  await noteMemberships(
+    deps,
+    committeeId,
+    people.map((person) => person.aadObjectId),
+  );
+  return 'created';
 }

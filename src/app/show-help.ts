@@ -6,12 +6,18 @@ import {
   type ConversationScope,
 } from '../domain/permissions';
 import type { Role } from '../domain/roles';
-import type { Actor } from './identify-actor';
+import type { CommitteeChoice } from './committees/my-committees';
+import type { Actor, ActorPlace } from './identify-actor';
 
 /** What the help card shows: the person's standing and only the commands open to them where they ask. */
 export interface HelpView {
   readonly committeeName?: string;
+  readonly committeeShortName?: string;
   readonly committeeExists: boolean;
+  /** Where the person asks: a conversation that is no committee's home offers to set one up there. */
+  readonly place: ActorPlace['kind'];
+  /** In a personal chat: every committee the person belongs to, when there are several. */
+  readonly committees: readonly CommitteeChoice[];
   readonly roles: readonly Role[];
   /** The commands the person may use and that are answered in this conversation. */
   readonly commands: readonly CommandId[];
@@ -29,11 +35,21 @@ export interface HelpView {
  * group chat the card offers only what is answered there: a command that would only be refused
  * with a pointer to the personal chat is named as such, not offered.
  */
-export function showHelp(actor: Actor, scope: ConversationScope): HelpView {
-  const open = availableCommands(actor);
+export function showHelp(
+  actor: Actor,
+  scope: ConversationScope,
+  committees: readonly CommitteeChoice[] = [],
+): HelpView {
+  // A committee is created only where it will live: a team or group chat that is no committee's home.
+  const open = availableCommands(actor).filter(
+    (command) => command !== 'setup' || actor.committeeExists || actor.place.kind === 'unclaimed',
+  );
   return {
     committeeName: actor.committee?.name,
+    committeeShortName: actor.committee?.shortName,
     committeeExists: actor.committeeExists,
+    place: actor.place.kind,
+    committees: committees.length > 1 ? committees : [],
     roles: actor.roles,
     commands: open.filter((command) => answeredIn(command, scope)),
     personalChatOnly: open.filter((command) => !answeredIn(command, scope)),

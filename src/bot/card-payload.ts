@@ -45,6 +45,19 @@ export function readPayload<V extends Verb>(verb: V, data: unknown): ReadPayload
   return { payload: payload as Payload<V>, misfits };
 }
 
+/**
+ * The committee a card names (every card Gremium draws carries it in every action's data, see
+ * `withCommittee`): the value as it came, still untrusted, for the committee resolution to check;
+ * `null` when the card names none (drawn before cards named their committee). A value that is no
+ * id at all is passed on as it came, to be refused there.
+ */
+export function readCardCommittee(data: unknown): unknown {
+  const fields = recordOf(data);
+  if (!Object.hasOwn(fields, 'committeeId') || fields.committeeId === undefined) return null;
+  const value = fields.committeeId;
+  return fitsKind('id', value) ? value : { misfit: true };
+}
+
 /** The data of a verb's card with no fields at all: what a typed command brings to a card's route. */
 export function emptyPayload<V extends Verb>(verb: V): Payload<V> {
   return readPayload(verb, {}).payload;

@@ -37,12 +37,21 @@ export interface ParsedCommand {
 }
 
 /**
+ * The text without @mentions (`<at>…</at>`): a mention is never part of a command. The bot's own
+ * is removed before parsing already; one left over (a client that sent no mention entity) must
+ * not be read as words, least of all as „gremium“, the bot's name and a command word.
+ */
+function withoutMentions(text: string | undefined): string {
+  return (text ?? '').replace(/<at>[^<]*<\/at>/gi, ' ');
+}
+
+/**
  * Reads a typed command in either language ("hilfe", "Help!", " Sitzungen planen 2027 "). The
  * mention of the bot in channels is removed before this by the application. Only the commands
  * that take an argument accept text after their word.
  */
 export function parseCommand(text: string | undefined): ParsedCommand | undefined {
-  const normalised = (text ?? '')
+  const normalised = withoutMentions(text)
     .replace(/<[^>]*>/g, ' ')
     .replace(/&nbsp;/g, ' ')
     .replace(/\s+/g, ' ')
@@ -58,4 +67,33 @@ export function parseCommand(text: string | undefined): ParsedCommand | undefine
     return argument.length <= COMMAND_ARGUMENT_MAX_LENGTH ? { command, argument } : undefined;
   }
   return undefined;
+}
+
+/** Longest committee short name a line may be addressed to (the set-up card's limit). */
+const ADDRESS_MAX_LENGTH = 30;
+
+/** A chat line addressed to one of the person's committees by its short name: „KOG: zusagen 2027/1“. */
+export interface AddressedLine {
+  /** The short name as typed. */
+  readonly named: string;
+  /** The rest of the line: a command or a topic line. */
+  readonly rest: string;
+}
+
+/**
+ * Reads a committee's short name in front of a chat line, divided from it by a colon
+ * ("KOG: zusagen 2027/1", "SGI: thema: Sprachkurse – …"). Whether the rest is a command or a
+ * topic line is for the caller to ask; a line that is a command or topic line as a whole is
+ * never read as addressed (`thema: …` names no committee "thema").
+ */
+export function parseAddressedLine(text: string | undefined): AddressedLine | undefined {
+  const plain = withoutMentions(text)
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .trim();
+  const match = /^([^:\n]{1,200}?)\s*:\s*(\S[\s\S]*)$/u.exec(plain);
+  if (!match) return undefined;
+  const named = match[1]!.replace(/\s+/g, ' ').trim();
+  if (!named || named.length > ADDRESS_MAX_LENGTH) return undefined;
+  return { named, rest: match[2]! };
 }

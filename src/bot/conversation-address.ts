@@ -1,5 +1,6 @@
 import { TurnContext, type ConversationReference } from 'botbuilder';
 import type { ConversationAddress, ConversationKind } from '../app/documents';
+import type { TurnConversation } from '../app/committees/identify-committee';
 import type { ConversationSighting } from '../app/remember-conversation';
 import { plainName } from '../domain/text-input';
 
@@ -80,4 +81,17 @@ function addressOf(
     userAadObjectId: kind === 'personal' ? reference.user?.aadObjectId : undefined,
     userName: kind === 'personal' ? teamsName(reference.user?.name) : undefined,
   };
+}
+
+/**
+ * The conversation of the activity as committees are found by it: a channel with its team, a
+ * group chat, or a personal chat. Undefined when the activity names no conversation.
+ */
+export function turnConversationOf(context: TurnContext): TurnConversation | undefined {
+  const sighting = sightingOf(context);
+  if (!sighting) return undefined;
+  const { conversationType: kind, conversationId } = sighting.address;
+  if (kind === 'channel')
+    return { kind, conversationId, ...(sighting.teamId ? { teamId: sighting.teamId } : {}), title: sighting.teamName };
+  return { kind, conversationId, ...(sighting.title ? { title: sighting.title } : {}) };
 }

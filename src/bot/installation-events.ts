@@ -1,11 +1,12 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, TeamsInfo, type TurnContext } from 'botbuilder';
 import { auditContext } from '../app/audit/audit-context';
+import { homeCommitteeOf } from '../app/committees/identify-committee';
 import type { AppDependencies } from '../app/dependencies';
 import type { Logger } from '../app/ports/logger';
 import { rememberConversation } from '../app/remember-conversation';
 import { importMembers, markMembersLeft, type TeamMember } from '../app/roster/import-members';
-import { channelSighting } from './conversation-address';
+import { channelSighting, turnConversationOf } from './conversation-address';
 import { notice } from './notices';
 import { isTeamOrGroupChat, leavers, memberSourceOf, readConversationMembers, readJoinedMembers } from './team-members';
 import type { TurnPipeline } from './turn-pipeline';
@@ -17,10 +18,12 @@ export interface InstallationEventOptions {
 
 /**
  * What Teams reports about the bot's place rather than what a person asks: the bot installed in
- * a personal chat, a group chat or a team (welcome, the team's channels, the members imported),
- * and members joining or leaving a team or group chat (imported, or marked as left). Everything
- * here is best effort: a failure is logged and the next event, or the roster card's import
- * button, tries again.
+ * a personal chat, a group chat or a team (welcome, the team's channels), and members joining or
+ * leaving a team or group chat. Membership counts only in a committee's home, and only for that
+ * committee: installed in its home, the bot imports the members; joining it adds a person, leaving
+ * it deactivates them there. In any other team or chat nobody's roster changes. Everything here
+ * is best effort: a failure is logged and the next event, or the roster card's import button,
+ * tries again.
  */
 export function registerInstallationEvents(
   app: Application<TurnState>,
@@ -50,9 +53,12 @@ export function registerInstallationEvents(
     // When the bot itself is removed, the people stay as they are: they did not leave.
     if (removed.some((member) => member.id === context.activity.recipient.id) || !isTeamOrGroupChat(context)) return;
     const source = memberSourceOf(context);
-    if (!source) return;
+    const conversation = turnConversationOf(context);
+    if (!source || !conversation) return;
     try {
-      await auditContext.run(membershipActor(context), () => markMembersLeft(deps, source.tenantId, leavers(removed)));
+      const committeeId = await homeCommitteeOf(deps, source.tenantId, conversation);
+      if (!committeeId) return;
+      await auditContext.run(membershipActor(context), () => markMembersLeft(deps, committeeId, leavers(removed)));
     } catch (error) {
       logger.warn({ err: error, activityId: context.activity.id }, 'could not mark members as left');
     }
@@ -83,18 +89,22 @@ export function registerInstallationEvents(
   }
 
   /**
-   * Imports the members of a team or group chat into its tenant's committee: on installation all
-   * of them, later each who joins. Best effort like the channel list: the next installation event
-   * or the roster card's import button tries again.
+   * Imports the members of a committee's home into that committee: on installation all of them,
+   * later each who joins. A team or chat that is no committee's home imports nowhere and nobody's
+   * list is read. Best effort like the channel list: the next installation event or the roster
+   * card's import button tries again.
    */
   async function importMembersBestEffort(
     context: TurnContext,
     read: () => Promise<readonly TeamMember[]>,
   ): Promise<void> {
     const source = memberSourceOf(context);
-    if (!source || !isTeamOrGroupChat(context)) return;
+    const conversation = turnConversationOf(context);
+    if (!source || !conversation || !isTeamOrGroupChat(context)) return;
     try {
-      await auditContext.run(membershipActor(context), () => importMembers(deps, source, read));
+      const committeeId = await homeCommitteeOf(deps, source.tenantId, conversation);
+      if (!committeeId) return;
+      await auditContext.run(membershipActor(context), () => importMembers(deps, committeeId, source, read));
     } catch (error) {
       logger.warn({ err: error, activityId: context.activity.id }, 'could not import members');
     }

@@ -168,7 +168,10 @@ async function importMembers(turn: VerbTurn<'roster.import'>): Promise<AdaptiveC
     turn.logger.warn({ err: error, activityId: turn.context.activity.id }, 'could not take over the members');
     return rosterCard(turn, attention(turn.i18n.t('roster.banners.importFailed')));
   }
-  if (!imported.ok) return notAllowed(turn.i18n);
+  if (!imported.ok)
+    return imported.error.kind === 'notHome'
+      ? rosterCard(turn, attention(turn.i18n.t('roster.banners.importNotHome')))
+      : notAllowed(turn.i18n);
   return rosterCard(turn, {
     style: 'good',
     title: '',
@@ -235,7 +238,9 @@ async function personRefusal(
 }
 
 function overview(turn: RouteTurn<unknown>, view: RosterView, banner?: RosterBanner, filter = ''): AdaptiveCardJson {
-  return renderRosterCard(view, { banner, filter, canImport: isTeamOrGroupChat(turn.context) }, turn.i18n);
+  // Members come from the committee's home only (a committee of before homes without one: anywhere).
+  const atHome = turn.actor.place.kind === 'home' || !turn.actor.committee?.home;
+  return renderRosterCard(view, { banner, filter, canImport: isTeamOrGroupChat(turn.context) && atHome }, turn.i18n);
 }
 
 function outcomeText(outcome: RosterOutcome, i18n: Translator): string {

@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import type { CommitteeChoice } from '../app/committees/my-committees';
 import type { AppDependencies } from '../app/dependencies';
 import type { Actor } from '../app/identify-actor';
 import type { Logger } from '../app/ports/logger';
@@ -27,6 +28,11 @@ export interface RouteTurn<P = NoPayload> {
   readonly argument?: string;
   /** The card's data as its verb reads it (see readPayload); for a typed command, a card without data. */
   readonly payload: P;
+  /**
+   * The person's committees, for a command answered across them (`acrossCommittees`) in a
+   * personal chat of someone in several who has not chosen one: the actor then belongs to none.
+   */
+  readonly committees?: readonly CommitteeChoice[];
 }
 
 /** Every command, card verb and chat line is answered by one of these: a request in, a card out. */

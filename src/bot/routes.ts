@@ -1,5 +1,6 @@
 import type { AdaptiveCard, Application, TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { myCommittees } from '../app/committees/my-committees';
 import { showHelp } from '../app/show-help';
 import { renderHelpCard } from '../cards/help-card';
 import { VERB_LIST, type CommandId, type Payload, type Verb } from '../domain/verb-registry';
@@ -8,7 +9,8 @@ import { agendaRoutes } from './agenda-routes';
 import { auditRoutes } from './audit-routes';
 import { emptyPayload } from './card-payload';
 import { languageRoutes } from './language-routes';
-import { MAX_MESSAGE_LENGTH, parseCommand } from './command-parser';
+import { MAX_MESSAGE_LENGTH, parseAddressedLine, parseCommand, type ParsedCommand } from './command-parser';
+import { committeeRoutes } from './committee-routes';
 import { conversationScopeOf } from './conversation-scope';
 import { deliveryRoutes } from './delivery-routes';
 import { minutesRoutes } from './minutes-routes';
@@ -32,6 +34,7 @@ export type CardRoutes = { readonly [V in Verb]: Route<Payload<V>> };
  * Each route receives the card's data as its verb's registry entry reads it.
  */
 export const CARD_ROUTES: CardRoutes = {
+  'committee.choose': committeeRoutes.choose((command) => COMMAND_ROUTES[command]),
   'setup.open': setupRoutes.open,
   'setup.save': setupRoutes.save,
   'delivery.retry': deliveryRoutes.retry,
@@ -95,12 +98,23 @@ function asVerb<V extends Verb>(verb: V): Route {
   return (turn) => route({ ...turn, payload: emptyPayload(verb) });
 }
 
-/** `hilfe`: what this person can do here. */
-const help: Route = async (turn) => renderHelpCard(showHelp(turn.actor, conversationScopeOf(turn.context)), turn.i18n);
+/**
+ * `hilfe`: what this person can do here; in a personal chat also which committees they belong to
+ * and how to switch or name one.
+ */
+const help: Route = async (turn) => {
+  const committees =
+    turn.committees ??
+    (conversationScopeOf(turn.context) === 'personal'
+      ? (await myCommittees(turn.deps, turn.actor.identity)).choices
+      : []);
+  return renderHelpCard(showHelp(turn.actor, conversationScopeOf(turn.context), committees), turn.i18n);
+};
 
 /** Every command of the registry and the route that answers it; a command without one does not compile. */
 export const COMMAND_ROUTES: { readonly [C in CommandId]: Route } = {
   help,
+  committees: committeeRoutes.list,
   setup: setupRoutes.open,
   members: asVerb('roster.open'),
   planSessions: sessionRoutes.plan,
@@ -154,6 +168,26 @@ export function registerRoutes(app: Application<TurnState>, pipeline: TurnPipeli
     },
   );
 
+  // A command or topic line addressed to a committee by its short name: „KOG: zusagen 2027/1“.
+  app.message(
+    async (context) => readable(context) && addressed(context.activity.text) !== undefined,
+    async (context) => {
+      const { named, command, line } = addressed(context.activity.text)!;
+      await pipeline.sendCard(
+        context,
+        command
+          ? await pipeline.answerCommand(
+              context,
+              command.command,
+              command.argument,
+              COMMAND_ROUTES[command.command],
+              named,
+            )
+          : await pipeline.answerLine(context, line!, TOPIC_LINE_ROUTE, named),
+      );
+    },
+  );
+
   for (const verb of VERB_LIST) registerVerb(app, pipeline, verb);
 
   app.adaptiveCards.actionExecute(/.*/, async (context) => {
@@ -172,6 +206,18 @@ export function registerRoutes(app: Application<TurnState>, pipeline: TurnPipeli
         : notice(i18n, 'attention', 'notices.tooLongTitle', 'notices.tooLong', { max: MAX_MESSAGE_LENGTH }),
     );
   });
+}
+
+/** A line addressed to a committee whose rest is a command or a topic line. */
+function addressed(
+  text: string | undefined,
+): { readonly named: string; readonly command?: ParsedCommand; readonly line?: TopicChatLine } | undefined {
+  const found = parseAddressedLine(text);
+  if (!found) return undefined;
+  const command = parseCommand(found.rest);
+  if (command) return { named: found.named, command };
+  const line = parseTopicLine(found.rest);
+  return line ? { named: found.named, line } : undefined;
 }
 
 /** One card verb: the click answered in place (Action.Execute), or as a new message (Action.Submit). */

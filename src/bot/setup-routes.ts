@@ -1,5 +1,5 @@
 import { listGroupConversations } from '../app/group-conversations';
-import { identifyActor } from '../app/identify-actor';
+import { actorIn, type Actor } from '../app/identify-actor';
 import { openSetup, setupView } from '../app/open-setup';
 import { saveSetup } from '../app/save-setup';
 import type { CommitteeSettingsInput } from '../domain/committee';
@@ -14,7 +14,7 @@ import type { RouteTurn, VerbTurn } from './route-turn';
 async function open(turn: RouteTurn<unknown>): Promise<AdaptiveCardJson> {
   const { deps, actor, i18n } = turn;
   const result = await openSetup(deps, actor);
-  if (!result.ok) return notice(i18n, 'attention', 'notices.notAllowedTitle', 'notices.notAllowedSetup');
+  if (!result.ok) return refusal(turn, result.error.kind);
   return renderSetupCard(result.value, i18n);
 }
 
@@ -43,7 +43,7 @@ async function save(turn: VerbTurn<'setup.save'>): Promise<AdaptiveCardJson> {
   const result = await saveSetup(deps, actor, { revision: fields.revision, answers });
   if (result.ok) {
     const committee = result.value;
-    const conversations = await listGroupConversations(deps.store, actor.committeeId);
+    const conversations = await listGroupConversations(deps.store, actor);
     const workingGroup = conversations.find((conversation) => conversation.id === committee.workingGroupConversationId);
     return renderCommitteeCard(
       committee,
@@ -61,7 +61,8 @@ async function save(turn: VerbTurn<'setup.save'>): Promise<AdaptiveCardJson> {
   }
   switch (result.error.kind) {
     case 'notAllowed':
-      return notice(i18n, 'attention', 'notices.notAllowedTitle', 'notices.notAllowedSetup');
+    case 'noHome':
+      return refusal(turn, result.error.kind);
     case 'invalid':
       return renderSetupCard(await setupView(deps, actor), i18n, {
         answers,
@@ -72,14 +73,24 @@ async function save(turn: VerbTurn<'setup.save'>): Promise<AdaptiveCardJson> {
         },
       });
     case 'outdated': {
-      const current = await identifyActor(deps, actor.identity);
+      // Someone saved first; a committee created meanwhile lives here now.
+      const reread = await actorIn(deps, actor.identity, actor.committeeId, actor.place);
+      const current: Actor =
+        reread.committee && reread.place.kind === 'unclaimed' ? { ...reread, place: { kind: 'home' } } : reread;
       const reopened = await openSetup(deps, current);
-      if (!reopened.ok) return notice(i18n, 'attention', 'notices.notAllowedTitle', 'notices.notAllowedSetup');
+      if (!reopened.ok) return refusal(turn, reopened.error.kind);
       return renderSetupCard(reopened.value, i18n, {
         banner: { title: i18n.t('notices.outdatedTitle'), text: i18n.t('notices.outdatedSetup'), lines: [] },
       });
     }
   }
+}
+
+/** Why the set-up card is not shown: not the secretariat, or no committee here to set up (a personal chat). */
+function refusal(turn: RouteTurn<unknown>, kind: 'notAllowed' | 'noHome'): AdaptiveCardJson {
+  return kind === 'noHome'
+    ? notice(turn.i18n, 'default', 'notices.noHomeTitle', 'notices.noHome')
+    : notice(turn.i18n, 'attention', 'notices.notAllowedTitle', 'notices.notAllowedSetup');
 }
 
 /** Setting up the committee, and changing its settings. */

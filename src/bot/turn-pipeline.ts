@@ -2,18 +2,24 @@ import type { AdaptiveCard, Application, TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, CardFactory, type TurnContext } from 'botbuilder';
 import { auditContext } from '../app/audit/audit-context';
 import type { AppDependencies } from '../app/dependencies';
-import { identifyActor } from '../app/identify-actor';
+import { identifyActor, type CommitteeRequest } from '../app/committees/identify-committee';
+import type { CommitteeChoice } from '../app/committees/my-committees';
+import type { Actor } from '../app/identify-actor';
 import type { Logger } from '../app/ports/logger';
 import { languagePreferenceOf } from '../app/preferences/language-preference';
 import { rememberConversation, type ConversationSighting } from '../app/remember-conversation';
 import { ANY_TENANT, isTenantAllowed, type TenantAllowance } from '../app/tenant-gate';
+import { cardBanner } from '../cards/card-button';
 import type { AdaptiveCardJson } from '../cards/card-template';
-import { personalChatOnlyCommand, type CommandId } from '../domain/permissions';
+import { withCommittee } from '../cards/committee-context';
+import { renderCommitteesCard } from '../cards/committees-card';
+import { escapeMarkdown } from '../cards/escape-markdown';
+import { ACROSS_COMMITTEES, personalChatOnlyCommand, type CommandId } from '../domain/permissions';
 import type { Payload, Verb } from '../domain/verb-registry';
 import type { Locale, Translator } from '../i18n/translator';
 import { admissionRefusal } from './action-admission';
-import { readPayload, type PayloadMisfit } from './card-payload';
-import { sightingOf as sightingOfActivity } from './conversation-address';
+import { readCardCommittee, readPayload, type PayloadMisfit } from './card-payload';
+import { sightingOf as sightingOfActivity, turnConversationOf } from './conversation-address';
 import { conversationScopeOf, personalChatHint } from './conversation-scope';
 import { notice } from './notices';
 import type { Route, RouteTurn } from './route-turn';
@@ -43,8 +49,14 @@ export interface TurnPipeline {
    * wrote as its language (see `rememberConversation`).
    */
   sightingOf(context: TurnContext): Promise<ConversationSighting | undefined>;
-  /** A typed command with the text after its word. */
-  answerCommand(context: TurnContext, command: CommandId, argument: string, route: Route): Promise<AdaptiveCardJson>;
+  /** A typed command with the text after its word, and the committee it was addressed to, if named. */
+  answerCommand(
+    context: TurnContext,
+    command: CommandId,
+    argument: string,
+    route: Route,
+    named?: string,
+  ): Promise<AdaptiveCardJson>;
   /** A click on a card verb, with the card's data as it arrived. */
   answerClick<V extends Verb>(
     context: TurnContext,
@@ -53,7 +65,7 @@ export interface TurnPipeline {
     route: Route<Payload<V>>,
   ): Promise<AdaptiveCardJson>;
   /** A chat line read as something other than a command (a topic), as its parser read it. */
-  answerLine<P>(context: TurnContext, line: P, route: Route<P>): Promise<AdaptiveCardJson>;
+  answerLine<P>(context: TurnContext, line: P, route: Route<P>, named?: string): Promise<AdaptiveCardJson>;
   /** Posts the card into the conversation. */
   sendCard(context: TurnContext, card: AdaptiveCardJson): Promise<void>;
   /** Answers an Action.Execute with the card, for the person who clicked. */
@@ -62,6 +74,14 @@ export interface TurnPipeline {
 
 /** The turn without what came with the request: the route's turn once the payload is added. */
 type TurnBase = Omit<RouteTurn<never>, 'payload' | 'argument'>;
+
+/** What the request brings for finding its committee, and what a command's choice of one must answer. */
+interface TurnRequest extends CommitteeRequest {
+  /** Answered across the person's committees, without a choice of one (see `ACROSS_COMMITTEES`). */
+  readonly acrossCommittees?: boolean;
+  /** The typed command, for the choice card to answer once a committee is chosen. */
+  readonly pending?: { readonly command: CommandId; readonly argument: string };
+}
 
 /**
  * The turn pipeline: the tenant gate before every activity (with the conversation remembered),
@@ -105,27 +125,65 @@ export function createTurnPipeline(app: Application<TurnState>, options: TurnPip
   };
 
   /**
-   * Resolves the actor from the activity and runs the route's part; failures become notices.
-   * Every write made there is recorded in the audit trail under this actor.
+   * Resolves the actor from the activity and the committee the turn acts on (see
+   * `identifyActor`), runs the route's part and marks its card as that committee's (header and
+   * the committee in every action's data); failures become notices. Every write made there is
+   * recorded in the audit trail under this actor. A turn that cannot tell its committee gets the
+   * choice of the person's committees (in a personal chat) or says whose conversation this is.
    */
   const run = async (
     context: TurnContext,
+    request: TurnRequest,
     answer: (turn: TurnBase) => Promise<AdaptiveCardJson>,
   ): Promise<AdaptiveCardJson> => {
     const i18n = await language(context);
     const identity = identityOf(context);
     if (!identity) return notice(i18n, 'attention', 'notices.noTenantTitle', 'notices.noTenant');
     try {
-      return await auditContext.run({ actorId: identity.aadObjectId, source: 'bot' }, async () =>
-        answer({
-          deps,
-          actor: await identifyActor(deps, identity),
-          i18n,
-          context,
-          logger,
-          ...(publicBaseUrl ? { publicBaseUrl } : {}),
-        }),
-      );
+      const identified = await identifyActor(deps, identity, turnConversationOf(context), request);
+      const turnOf = (actor: Actor, committees?: readonly CommitteeChoice[]): TurnBase => ({
+        deps,
+        actor,
+        i18n,
+        context,
+        logger,
+        ...(publicBaseUrl ? { publicBaseUrl } : {}),
+        ...(committees ? { committees } : {}),
+      });
+      return await auditContext.run({ actorId: identity.aadObjectId, source: 'bot' }, async () => {
+        switch (identified.kind) {
+          case 'foreign':
+            return identified.committeeName
+              ? notice(i18n, 'attention', 'committees.foreignTitle', 'committees.otherHere', {
+                  name: escapeMarkdown(identified.committeeName),
+                })
+              : notice(i18n, 'attention', 'committees.foreignTitle', 'committees.foreign');
+          case 'unknownName':
+            return renderCommitteesCard(
+              {
+                choices: identified.choices,
+                ...(request.pending ? { pending: request.pending } : {}),
+                banner: cardBanner(
+                  'attention',
+                  i18n.t('committees.unknownTitle', { name: escapeMarkdown(identified.name) }),
+                  i18n.t('committees.unknown'),
+                ),
+              },
+              i18n,
+            );
+          case 'undecided':
+            if (request.acrossCommittees) return answer(turnOf(identified.actor, identified.choices));
+            return renderCommitteesCard(
+              { choices: identified.choices, ...(request.pending ? { pending: request.pending } : {}) },
+              i18n,
+            );
+          case 'actor': {
+            const { actor } = identified;
+            const card = await answer(turnOf(actor));
+            return withCommittee(card, { committeeId: actor.committeeId, shortName: actor.committee?.shortName ?? '' });
+          }
+        }
+      });
     } catch (error) {
       logger.error({ err: error, activityId: context.activity.id, type: context.activity.type }, 'turn failed');
       return notice(i18n, 'warning', 'notices.errorTitle', 'notices.error');
@@ -230,16 +288,21 @@ export function createTurnPipeline(app: Application<TurnState>, options: TurnPip
     sightingOf,
     sendCard,
     answerInvoke,
-    async answerCommand(context, command, argument, route) {
+    async answerCommand(context, command, argument, route, named) {
+      const request: TurnRequest = {
+        ...(named !== undefined ? { named } : {}),
+        acrossCommittees: ACROSS_COMMITTEES.has(command),
+        pending: { command, argument },
+      };
       return (
         (await personalChatRefusal(context, command)) ??
-        (await run(context, (turn) => route({ ...turn, argument, payload: {} })))
+        (await run(context, request, (turn) => route({ ...turn, argument, payload: {} })))
       );
     },
     async answerClick(context, verb, data, route) {
       return (
         (await personalChatRefusal(context, verb)) ??
-        (await run(context, async (turn) => {
+        (await run(context, { cardCommitteeId: readCardCommittee(data) }, async (turn) => {
           const refused = admissionRefusal(verb, turn.actor, turn.i18n);
           if (refused) return refused;
           const { payload, misfits } = readPayload(verb, data);
@@ -248,8 +311,8 @@ export function createTurnPipeline(app: Application<TurnState>, options: TurnPip
         }))
       );
     },
-    async answerLine(context, line, route) {
-      return run(context, (turn) => route({ ...turn, payload: line }));
+    async answerLine(context, line, route, named) {
+      return run(context, named !== undefined ? { named } : {}, (turn) => route({ ...turn, payload: line }));
     },
   };
 }

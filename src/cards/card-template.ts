@@ -10,6 +10,7 @@ export type AdaptiveCardJson = Record<string, unknown> & { readonly type: 'Adapt
 export type CardTemplateName =
   | 'help'
   | 'setup'
+  | 'committees'
   | 'committee'
   | 'notice'
   | 'delivery'

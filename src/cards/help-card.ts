@@ -25,10 +25,24 @@ export function renderHelpCard(view: HelpView, i18n: Translator): AdaptiveCardJs
     title: i18n.t('help.title'),
     committeeLine: view.committeeName ? i18n.t('help.committee', { name: escapeMarkdown(view.committeeName) }) : '',
     standing: !view.committeeExists
-      ? i18n.t('help.noCommittee')
-      : view.roles.length > 0
-        ? i18n.t('help.yourRoles', { roles: view.roles.map((role) => i18n.t(`roles.${role}`)).join(', ') })
-        : i18n.t('help.noRole'),
+      ? view.place === 'unclaimed'
+        ? i18n.t('help.unclaimed')
+        : view.committees.length > 1
+          ? i18n.t('help.undecided', committeesParams(view, i18n))
+          : i18n.t('help.noCommittee')
+      : [
+          view.roles.length > 0
+            ? i18n.t('help.yourRoles', { roles: view.roles.map((role) => i18n.t(`roles.${role}`)).join(', ') })
+            : i18n.t('help.noRole'),
+          ...(view.committees.length > 1
+            ? [
+                i18n.t('help.several', {
+                  ...committeesParams(view, i18n),
+                  current: escapeMarkdown(view.committeeShortName ?? ''),
+                }),
+              ]
+            : []),
+        ].join('\n\n'),
     commandsHeading: i18n.t('help.commandsHeading'),
     commands: view.commands.map((command) => ({
       word: i18n.t(`commands.${command}.word`),
@@ -45,6 +59,17 @@ export function renderHelpCard(view: HelpView, i18n: Translator): AdaptiveCardJs
       : null,
   };
   return expandCard('help', data);
+}
+
+/** The person's committees and the words to switch or name one, for the help card's lines. */
+function committeesParams(view: HelpView, i18n: Translator): Record<string, string> {
+  return {
+    names: new Intl.ListFormat(i18n.locale, { type: 'conjunction' }).format(
+      view.committees.map((choice) => escapeMarkdown(choice.shortName)),
+    ),
+    word: i18n.t('commands.committees.word'),
+    example: escapeMarkdown(view.committees[0]?.shortName ?? 'KOG'),
+  };
 }
 
 /** The command words as a quoted list in the person's language: „meine daten“ und „protokollierung“. */

@@ -1,7 +1,15 @@
-import type { IssuedLinks, MessageRenderer, MessageSpec } from '../app/ports/message-renderer';
+import type { IssuedLinks, MessageCommittee, MessageRenderer, MessageSpec } from '../app/ports/message-renderer';
 import type { OutgoingMessage } from '../app/ports/messenger';
-import { resolveLocale, translator, type Locale, type MessageKey, type MessageParams } from '../i18n/translator';
+import {
+  resolveLocale,
+  translator,
+  type Locale,
+  type MessageKey,
+  type MessageParams,
+  type Translator,
+} from '../i18n/translator';
 import type { AdaptiveCardJson } from './card-template';
+import { withCommittee } from './committee-context';
 import { linkUrl } from './link-url';
 import { renderNoticeCard, type NoticeTone } from './notice-card';
 import { INVITATION_MESSAGE_KIND } from '../app/sessions/invitation-drafts';
@@ -130,6 +138,13 @@ function renderers(): Readonly<Record<string, KindRenderer>> {
   };
 }
 
+/** The session a message is about, for its header ("KOG · Sitzung 2027/1"), where its data names one. */
+function aboutOf(data: Readonly<Record<string, unknown>>, i18n: Translator): { readonly about?: string } {
+  const view = data.view as { readonly sessionNumber?: unknown } | undefined;
+  const number = typeof data.sessionNumber === 'string' ? data.sessionNumber : view?.sessionNumber;
+  return typeof number === 'string' ? { about: i18n.t('sessions.sessionTitle', { number }) } : {};
+}
+
 /**
  * Renders outbox messages at the moment they are sent, in the recipient's language as the sender
  * found it then (a person's choice, else the language they last wrote in; a channel's own), so a
@@ -139,12 +154,21 @@ function renderers(): Readonly<Record<string, KindRenderer>> {
 export function createMessageRenderer(defaultLocale: Locale, options: RendererOptions = {}): MessageRenderer {
   const byKind = renderers();
   return {
-    render(message: MessageSpec, locale: string | undefined, links: IssuedLinks = {}): OutgoingMessage {
+    render(
+      message: MessageSpec,
+      locale: string | undefined,
+      links: IssuedLinks = {},
+      committee?: MessageCommittee,
+    ): OutgoingMessage {
       const render = byKind[message.kind];
       if (!render) throw new Error(`No renderer for message kind "${message.kind}"`);
       const url = (name: string) => linkUrl(options.publicBaseUrl, links[name]);
-      const card = render(message.data, resolveLocale(locale, defaultLocale), url);
-      return { attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }] };
+      const language = resolveLocale(locale, defaultLocale);
+      const card = render(message.data, language, url);
+      const content = committee
+        ? withCommittee(card, { ...committee, ...aboutOf(message.data, translator(language)) })
+        : card;
+      return { attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content }] };
     },
   };
 }

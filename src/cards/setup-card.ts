@@ -47,6 +47,8 @@ export interface SetupCardData {
   readonly banner: { readonly title: string; readonly text: string; readonly lines: readonly string[] } | null;
   readonly title: string;
   readonly intro: string;
+  /** Where the committee lives (or will, once saved). */
+  readonly home: string;
   readonly lastChange: string;
   readonly revision: number;
   readonly values: SetupFormValues;
@@ -89,6 +91,7 @@ export function renderSetupCard(view: SetupView, i18n: Translator, options: Setu
     banner: options.banner ?? null,
     title: i18n.t(view.isNew ? 'setup.titleNew' : 'setup.titleEdit'),
     intro: view.isNew ? i18n.t('setup.introNew') : '',
+    home: homeLine(view, i18n),
     lastChange: view.lastChange
       ? i18n.t('setup.lastChange', {
           at: formatDateTime(view.lastChange.at, view.settings.timeZone, i18n),
@@ -219,4 +222,12 @@ function labels(i18n: Translator): Record<string, string> {
     required: i18n.t('setup.required'),
     save: i18n.t('setup.save'),
   };
+}
+
+/** The line naming the committee's home: where it will live for a new one, where it lives otherwise. */
+function homeLine(view: SetupView, i18n: Translator): string {
+  if (!view.home) return '';
+  const untitled = i18n.t(view.home.kind === 'team' ? 'setup.homeUntitledTeam' : 'setup.homeUntitledChat');
+  const title = view.home.title ? escapeMarkdown(view.home.title) : untitled;
+  return i18n.t(view.isNew ? 'setup.homeNew' : 'setup.home', { title });
 }

@@ -105,9 +105,28 @@ export function publishOparlOf(committee: Pick<CommitteeSettings, 'publishOparl'
 /** Longest objection period the set-up card accepts. */
 export const OBJECTION_DAYS_MAX = 60;
 
+/**
+ * Where a committee lives: the team, or the group chat, in which its set-up was first saved.
+ * Its conversations act on this committee, and joining or leaving it adds people to or
+ * deactivates them in this committee's roster, no other.
+ */
+export interface CommitteeHome {
+  readonly kind: 'team' | 'groupChat';
+  /** The team's id for a team (its channels share it), the conversation id for a group chat. */
+  readonly id: string;
+  /** The team's or group chat's name as Teams gave it when the home was recorded; may be empty. */
+  readonly title: string;
+}
+
 /** A committee as kept in the store: its settings plus who changed it when. */
 export interface Committee extends CommitteeSettings {
   readonly tenantId: string;
+  /**
+   * Its home. Every committee set up since committees have homes has one from its first save; a
+   * committee stored before gets it from the upgrade (see app/committees), from its stored
+   * conversations, and lacks it only where those did not tell.
+   */
+  readonly home?: CommitteeHome;
   /** Increases with every saved change; a card showing an older revision is outdated. */
   readonly revision: number;
   readonly createdAt: string;
@@ -195,7 +214,9 @@ export type SettingsProblem =
   | { readonly field: SettingsField; readonly code: 'unknownTimeZone' }
   | { readonly field: SettingsField; readonly code: 'invalidTerms' }
   | { readonly field: SettingsField; readonly code: 'leadTimesOutOfOrder' }
-  | { readonly field: SettingsField; readonly code: 'unknownConversation' };
+  | { readonly field: SettingsField; readonly code: 'unknownConversation' }
+  /** The working group's conversation is another committee's working group's already. */
+  | { readonly field: SettingsField; readonly code: 'conversationTaken' };
 
 const LEAD_TIME_MAX_DAYS = 365;
 const SESSION_MINUTES = { min: 30, max: 600 } as const;

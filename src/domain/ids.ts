@@ -4,12 +4,61 @@
  */
 const SAFE_ID = /^[A-Za-z0-9-]{1,100}$/;
 
+const TENANT_PREFIX = 'tenant-';
+const COMMITTEE_PREFIX = 'committee-';
+
 /**
- * The committee of a tenant. One committee per tenant for now; the id is derived, so that two
- * people setting up at the same moment race for the same document and exactly one wins.
+ * The tenant's directory: the partition that holds what belongs to the organisation rather than
+ * to one committee (conversation references, which conversation is which committee's, which
+ * committees a person belongs to, a person's choices). Before committees had homes a tenant had
+ * exactly one committee, stored under this very id; such a committee keeps it, so its partition
+ * is both that committee's and the directory (see app/committees).
+ */
+export function tenantDirectoryId(tenantId: string): string {
+  return `${TENANT_PREFIX}${safe(tenantId, 'tenant id').toLowerCase()}`;
+}
+
+/**
+ * The id of the committee that a tenant had before committees had homes, which is also the
+ * tenant's directory (see `tenantDirectoryId`).
  */
 export function committeeIdForTenant(tenantId: string): string {
-  return `tenant-${safe(tenantId, 'tenant id').toLowerCase()}`;
+  return tenantDirectoryId(tenantId);
+}
+
+/**
+ * The id of a committee with a home: the prefix, the tenant, and a digest of tenant and home
+ * made by the caller (see app/committees/committee-id.ts). Derived, so that two people saving
+ * the first set-up in one team at the same moment race for the same document and exactly one
+ * wins, while two teams make two committees. The tenant is part of it so that every partition
+ * names its organisation's directory without a read (`tenantOfPartition`).
+ */
+export function homedCommitteeId(tenantId: string, digest: string): string {
+  if (!/^[0-9a-f]{40}$/.test(digest)) throw new Error('A committee id needs a 40-digit hex digest');
+  return `${COMMITTEE_PREFIX}${safe(tenantId, 'tenant id').toLowerCase()}-${digest}`;
+}
+
+/**
+ * The tenant a partition belongs to: a directory's (also a committee of before homes) or a
+ * homed committee's. Undefined for anything else (another kind of partition, a card's tampered
+ * value), which therefore belongs to no tenant.
+ */
+export function tenantOfPartition(partitionId: unknown): string | undefined {
+  if (typeof partitionId !== 'string' || !isSafeIdPart(partitionId)) return undefined;
+  if (partitionId.startsWith(TENANT_PREFIX)) return partitionId.slice(TENANT_PREFIX.length) || undefined;
+  const match = /^committee-(.+)-[0-9a-f]{40}$/.exec(partitionId);
+  return match?.[1];
+}
+
+/** The directory of the tenant a partition belongs to; undefined as for `tenantOfPartition`. */
+export function directoryOfPartition(partitionId: unknown): string | undefined {
+  const tenantId = tenantOfPartition(partitionId);
+  return tenantId === undefined ? undefined : `${TENANT_PREFIX}${tenantId}`;
+}
+
+/** Whether the partition is a committee's of before homes, which is also its tenant's directory. */
+export function isTenantDirectory(partitionId: string): boolean {
+  return partitionId.startsWith(TENANT_PREFIX);
 }
 
 export const COMMITTEE_DOCUMENT_ID = 'committee';

@@ -32,6 +32,11 @@ export const PERSONAL_CHAT_ONLY: ReadonlySet<CommandId> = new Set<CommandId>(
   COMMANDS.filter((command) => (COMMAND_REGISTRY[command] as CommandEntry).personalChatOnly === true),
 );
 
+/** Commands answered across the person's committees, without a choice of one (see `CommandEntry.acrossCommittees`). */
+export const ACROSS_COMMITTEES: ReadonlySet<CommandId> = new Set<CommandId>(
+  COMMANDS.filter((command) => (COMMAND_REGISTRY[command] as CommandEntry).acrossCommittees === true),
+);
+
 /** Where a command or card action arrives: a 1:1 chat, or a conversation others read too. */
 export type ConversationScope = 'personal' | 'shared';
 

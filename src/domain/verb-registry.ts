@@ -41,6 +41,11 @@ export interface CommandEntry {
    * keep working. Only the current word (in the locale files) is ever shown.
    */
   readonly formerWords?: readonly string[];
+  /**
+   * Answered for the person across their committees (help, the list of their committees, their
+   * data): in a personal chat of someone in several committees it needs no choice of one first.
+   */
+  readonly acrossCommittees?: boolean;
 }
 
 /** Longest text after a command word ("2027", "2027/1", "2027-05-20"); longer is no command. */
@@ -59,14 +64,17 @@ export const TOPIC_SUBMITTERS: readonly Role[] = ['workingGroup', 'member', 'sec
 
 /**
  * Every command, in the order the help card offers them. The secretariat runs the cycle; help,
- * one's own data, one's own language and the action items are open wider. "My data" (its export
- * link works without sign-in) and the audit trail (it names people and what was changed about
- * them) are answered only in a 1:1 chat. The language („sprache englisch“) is anyone's own
- * choice, answered wherever it is asked: whoever talks to the bot may choose how it talks to
- * them, on a roster or not, and the choice is for the asking person alone.
+ * one's own committees, one's own data, one's own language and the action items are open wider.
+ * "My data" (its export link works without sign-in), the audit trail (it names people and what
+ * was changed about them) and one's list of committees (with one's roles in each) are answered
+ * only in a 1:1 chat, where the list also switches the committee the chat works with. The language
+ * („sprache englisch“) is anyone's own choice, answered wherever it is asked: whoever talks to the
+ * bot may choose how it talks to them, on a roster or not, and the choice is for the asking person
+ * alone, in all their committees.
  */
 export const COMMAND_REGISTRY = {
-  help: { roles: 'anyone' },
+  help: { roles: 'anyone', acrossCommittees: true },
+  committees: { roles: 'anyone', takesArgument: true, personalChatOnly: true, acrossCommittees: true },
   setup: { roles: SECRETARIAT },
   members: { roles: SECRETARIAT },
   planSessions: { roles: SECRETARIAT, takesArgument: true },
@@ -85,8 +93,8 @@ export const COMMAND_REGISTRY = {
   actions: { roles: WITH_A_ROLE, takesArgument: true },
   statusReport: { roles: SECRETARIAT, takesArgument: true },
   audit: { roles: SECRETARIAT, takesArgument: true, personalChatOnly: true, formerWords: ['protokollierung'] },
-  myData: { roles: 'anyone', personalChatOnly: true },
-  language: { roles: 'anyone', takesArgument: true },
+  myData: { roles: 'anyone', personalChatOnly: true, acrossCommittees: true },
+  language: { roles: 'anyone', takesArgument: true, acrossCommittees: true },
   delivery: { roles: SECRETARIAT },
 } as const satisfies Readonly<Record<string, CommandEntry>>;
 export type CommandId = keyof typeof COMMAND_REGISTRY;
@@ -167,6 +175,11 @@ const SEAT_FORM = { seatId: 'id', institution: 'text', memberId: 'id', deputyId:
  * the use cases still check everything themselves, including the `onlyThe` person.
  */
 export const VERB_REGISTRY = {
+  'committee.choose': {
+    roles: 'anyone',
+    personalChatOnly: 'committees',
+    payload: { committeeId: 'id', command: 'choice', argument: 'text' },
+  },
   'setup.open': { roles: SECRETARIAT, payload: {} },
   'setup.save': {
     roles: SECRETARIAT,

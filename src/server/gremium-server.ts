@@ -1,4 +1,5 @@
 import type { Request, Response } from 'restify';
+import { upgradeLegacyCommittees } from '../app/committees/upgrade-legacy-committee';
 import type { AppDependencies } from '../app/dependencies';
 import type { Logger } from '../app/ports/logger';
 import type { DocumentStore } from '../app/ports/document-store';
@@ -144,6 +145,7 @@ export async function startGremiumServer({
     instanceId,
   });
   let retentionCheckedOn: string | null | undefined;
+  let legacyCommitteesUpgraded = false;
   const loops = [
     new BackgroundLoop({
       name: 'outbox',
@@ -159,6 +161,11 @@ export async function startGremiumServer({
       idleMs: 30_000,
       logger,
       step: async () => {
+        // Committees of before homes get theirs, once per process (idempotent; a failure retries).
+        if (!legacyCommitteesUpgraded) {
+          await upgradeLegacyCommittees(deps);
+          legacyCommitteesUpgraded = true;
+        }
         // Committees without a retention job get one, once a day at most: a fan-out read.
         const today = clock.now().toUTC().toISODate();
         if (retentionCheckedOn !== today) {

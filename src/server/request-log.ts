@@ -16,8 +16,12 @@ const SECRET_LINK_PREFIXES = [
 /** Secret links of a committee's own files, whose address names no session. */
 const COMMITTEE_LINK_PREFIXES: ReadonlySet<string> = new Set(['/api/export/', '/api/report/', '/api/report-csv/']);
 
-/** The parts of a link's address kept in the log, when they have their usual shape. */
-const COMMITTEE_PART = /^tenant-[0-9a-f-]{1,40}$/;
+/**
+ * The parts of a link's address kept in the log, when they have their usual shape: a committee
+ * (homed: `committee-<tenant>-<digest>`; of before homes, or the tenant's directory that holds
+ * data exports: `tenant-<tenant>`) and a session.
+ */
+const COMMITTEE_PART = /^(tenant-[0-9a-f-]{1,40}|committee-[0-9a-f-]{1,48}-[0-9a-f]{40})$/;
 const SESSION_PART = /^session-\d{4}-\d{1,3}$/;
 const EXTENSION = /\.(ics|pdf|json|csv)$/;
 

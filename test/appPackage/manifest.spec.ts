@@ -309,7 +309,7 @@ describe('Teams app package', () => {
 
     it('offers the commands answered only in a personal chat there, and not in a team or group chat', () => {
       const personalOnly = [...PERSONAL_CHAT_ONLY].map((command) => translator('de').t(`commands.${command}.word`));
-      assert.deepEqual(personalOnly.sort(), ['meine daten', 'änderungen']);
+      assert.deepEqual(personalOnly.sort(), ['gremium', 'meine daten', 'änderungen']);
       for (const list of lists) {
         const titles = list.commands.map((command) => command.title);
         for (const title of personalOnly) {

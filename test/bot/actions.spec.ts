@@ -3,7 +3,7 @@ import type { OutboxDraft } from '../../src/app/delivery/outbox-record';
 import { createMessageRenderer } from '../../src/cards/outgoing-messages';
 import { VERBS } from '../../src/cards/verbs';
 import { agreement, approveAgreements, at, draftsOf, minutesWith } from '../app/agreements/agreement-fixtures';
-import { chatPerson, PEOPLE, SessionWorld } from '../app/sessions/session-world';
+import { chatPerson, COMMITTEE, PEOPLE, SessionWorld } from '../app/sessions/session-world';
 import { actionData, BotHarness, cardText, firstCard, hasAction } from '../support/bot-harness';
 import { openTempStore, type TempStore } from '../support/temp-store';
 
@@ -29,7 +29,8 @@ describe('bot: action items', () => {
   afterEach(async () => temp.cleanup());
 
   const rendered = (draft: OutboxDraft, locale = 'de-DE') =>
-    createMessageRenderer('de').render(draft.message, locale).attachments![0]!.content as Record<string, unknown>;
+    createMessageRenderer('de').render(draft.message, locale, {}, { committeeId: COMMITTEE, shortName: 'KOG' })
+      .attachments![0]!.content as Record<string, unknown>;
 
   /** The item card as the responsible person received it 1:1. */
   async function receivedCard(): Promise<Record<string, unknown>> {

@@ -31,7 +31,8 @@ describe('bot: triage, the agenda builder and publication', () => {
       .flatMap((dispatch) => dispatch.drafts);
   const rendered = (draft: OutboxDraft, locale = 'de-DE') =>
     cardText(
-      createMessageRenderer('de').render(draft.message, locale).attachments![0]!.content as Record<string, unknown>,
+      createMessageRenderer('de').render(draft.message, locale, {}, { committeeId: COMMITTEE, shortName: 'KOG' })
+        .attachments![0]!.content as Record<string, unknown>,
     );
 
   async function decisionForm(): Promise<Record<string, unknown>> {

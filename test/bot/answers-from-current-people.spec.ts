@@ -22,7 +22,12 @@ describe('bot: answers only from current people', () => {
     await rosterMoves(world).deactivate('sabine');
     const bot = new BotHarness(world.deps);
     const before = await dispatches();
-    const click = { sessionId: SESSION_1, personId: PEOPLE.sabine, revision: (await world.session()).revision };
+    const click = {
+      committeeId: COMMITTEE,
+      sessionId: SESSION_1,
+      personId: PEOPLE.sabine,
+      revision: (await world.session()).revision,
+    };
 
     const german = cardText(
       await bot.execute(chatPerson('sabine'), VERBS.rsvpAnswer, { ...click, choice: 'declined' }),
@@ -41,6 +46,7 @@ describe('bot: answers only from current people', () => {
     assert.match(
       cardText(
         await bot.execute(chatPerson('sabine'), VERBS.invitationView, {
+          committeeId: COMMITTEE,
           sessionId: SESSION_1,
           personId: PEOPLE.sabine,
         }),

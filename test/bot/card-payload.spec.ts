@@ -6,7 +6,7 @@ import { emptyPayload, fitsKind, readPayload } from '../../src/bot/card-payload'
 import { VERBS } from '../../src/cards/verbs';
 import { isVerb, VERB_LIST } from '../../src/domain/verb-registry';
 import { collectMoments } from '../fuzz/card-moments';
-import { alice, BotHarness, cardText } from '../support/bot-harness';
+import { alice, BotHarness, cardText, IN_KOG_TEAM } from '../support/bot-harness';
 import { useTempStore } from '../support/temp-store';
 
 /** The set-up form's answers, as Teams sends them. */
@@ -131,7 +131,12 @@ describe('bot/card-payload', () => {
     it("logs a click whose data does not fit, and answers it with the use case's own refusal", async () => {
       const logger: Logger = { debug: sinon.spy(), info: sinon.spy(), warn: sinon.spy(), error: sinon.spy() };
       const bot = new BotHarness(deps, logger);
-      const card = await bot.execute(alice, VERBS.setupSave, { revision: 0, name: { $gt: '' }, shortName: 'KOG' });
+      const card = await bot.execute(
+        alice,
+        VERBS.setupSave,
+        { revision: 0, name: { $gt: '' }, shortName: 'KOG' },
+        IN_KOG_TEAM,
+      );
       assert.match(cardText(card), /Bitte prüfen Sie Ihre Angaben/);
       sinon.assert.calledWithMatch(
         logger.warn as sinon.SinonSpy,
@@ -144,7 +149,7 @@ describe('bot/card-payload', () => {
     it('logs the names of misfit fields cut short, never their values', async () => {
       const logger: Logger = { debug: sinon.spy(), info: sinon.spy(), warn: sinon.spy(), error: sinon.spy() };
       const bot = new BotHarness(deps, logger);
-      const setUp = await bot.execute(alice, VERBS.setupSave, { revision: 0, ...SETUP_ANSWERS });
+      const setUp = await bot.execute(alice, VERBS.setupSave, { revision: 0, ...SETUP_ANSWERS }, IN_KOG_TEAM);
       assert.match(cardText(setUp), /Gremium eingerichtet/);
       const family = Object.fromEntries(
         Array.from({ length: 30 }, (_, index) => [`presence-${'x'.repeat(500)}${index}`, { secret: 'Geheimnis' }]),

@@ -19,6 +19,7 @@ export async function payloadFor(verb: Verb, world: PermissionCase): Promise<Rec
   const answers = Object.fromEntries(minutes.items.map((_item, index) => [`answer_${index}`, 'agree']));
   const nora = ACTORS.nora.person.aadObjectId;
   const payloads: Record<Verb, Record<string, unknown>> = {
+    [VERBS.committeeChoose]: {},
     [VERBS.setupOpen]: {},
     [VERBS.setupSave]: { revision: 1, name: 'Koordinierungsgremium', shortName: 'KOG', timeZone: 'Europe/Berlin' },
     [VERBS.deliveryRetry]: { dispatchId: await world.dispatchId() },

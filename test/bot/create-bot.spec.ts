@@ -3,7 +3,8 @@ import sinon from 'sinon';
 import type { AppDependencies } from '../../src/app/dependencies';
 import type { CommitteeDocument, ConversationDocument } from '../../src/app/documents';
 import type { Logger } from '../../src/app/ports/logger';
-import { committeeIdForTenant } from '../../src/domain/ids';
+import { committeeIdForHome } from '../../src/app/committees/committee-id';
+import { tenantDirectoryId } from '../../src/domain/ids';
 import { VERBS } from '../../src/cards/verbs';
 import { useTempStore, type TempStore } from '../support/temp-store';
 import {
@@ -18,7 +19,10 @@ import {
   TENANT,
 } from '../support/bot-harness';
 
-const COMMITTEE = committeeIdForTenant(TENANT);
+/** A channel of the committee's team: where it is set up, and so its home. */
+const IN_TEAM = SHARED_CONVERSATIONS.find(([where]) => where === 'channel')![1];
+const COMMITTEE = committeeIdForHome(TENANT, { id: '19:kog-team@thread.tacv2' });
+const DIRECTORY = tenantDirectoryId(TENANT);
 
 /** The command words the help card lists (its fact set), apart from its other lines. */
 function listedCommands(card: Record<string, unknown>): string[] {
@@ -58,11 +62,15 @@ describe('bot/create-bot', () => {
   const committee = () => temp.store.get<CommitteeDocument>(COMMITTEE, 'committee');
 
   describe('help', () => {
-    it('answers "hilfe" with a German help card that offers set-up while no committee exists', async () => {
+    it('answers "hilfe" with a German help card that says where a committee is set up while there is none', async () => {
       const text = cardText(firstCard(await bot.message(alice, 'hilfe')));
       assert.match(text, /Was Sie mit Gremium tun können/);
-      assert.match(text, /noch kein Gremium eingerichtet/);
-      assert.match(text, /einrichten/);
+      assert.match(text, /Sie gehören noch keinem Gremium an/);
+      assert.match(text, /„@Gremium einrichten“/);
+      assert.ok(!listedCommands(firstCard(await bot.message(alice, 'hilfe'))).includes('einrichten'));
+      const inTeam = firstCard(await bot.message(alice, 'hilfe', IN_TEAM));
+      assert.match(cardText(inTeam), /In diesem Team oder Gruppenchat arbeitet noch kein Gremium/);
+      assert.ok(listedCommands(inTeam).includes('einrichten'), 'set-up is offered where the committee would live');
     });
 
     it('answers "help" from an English client in English', async () => {
@@ -71,8 +79,8 @@ describe('bot/create-bot', () => {
     });
 
     it('shows a person without a role only what they may do', async () => {
-      await bot.execute(alice, VERBS.setupSave, setupForm);
-      const text = cardText(firstCard(await bot.message(bob, 'hilfe')));
+      await bot.execute(alice, VERBS.setupSave, setupForm, IN_TEAM);
+      const text = cardText(firstCard(await bot.message(bob, 'hilfe', IN_TEAM)));
       assert.match(text, /noch keine Rolle zugeordnet/);
       assert.doesNotMatch(text, /einrichten/);
       const secretariat = cardText(firstCard(await bot.message(alice, 'hilfe')));
@@ -82,16 +90,28 @@ describe('bot/create-bot', () => {
 
     for (const [where, conversation] of SHARED_CONVERSATIONS) {
       it(`lists in a ${where} only what is answered there, and points to the personal chat for the rest`, async () => {
-        await bot.execute(alice, VERBS.setupSave, setupForm);
+        await bot.execute(alice, VERBS.setupSave, setupForm, conversation);
         const onlyHere = {
           de: 'Nur im persönlichen Chat mit Gremium, damit niemand sonst mitliest:',
           en: 'Only in your personal chat with Gremium, so that nobody else reads along:',
         };
         const cases = [
-          [alice, 'hilfe', 'de-DE', ['änderungen', 'meine daten'], `${onlyHere.de} „änderungen“ und „meine daten“.`],
-          [alice, 'help', 'en-US', ['audit', 'my data'], `${onlyHere.en} “audit” and “my data”.`],
-          [bob, 'hilfe', 'de-DE', ['meine daten'], `${onlyHere.de} „meine daten“.`],
-          [bob, 'help', 'en-US', ['my data'], `${onlyHere.en} “my data”.`],
+          [
+            alice,
+            'hilfe',
+            'de-DE',
+            ['gremium', 'änderungen', 'meine daten'],
+            `${onlyHere.de} „gremium“, „änderungen“ und „meine daten“.`,
+          ],
+          [
+            alice,
+            'help',
+            'en-US',
+            ['committee', 'audit', 'my data'],
+            `${onlyHere.en} “committee”, “audit”, and “my data”.`,
+          ],
+          [bob, 'hilfe', 'de-DE', ['gremium', 'meine daten'], `${onlyHere.de} „gremium“ und „meine daten“.`],
+          [bob, 'help', 'en-US', ['committee', 'my data'], `${onlyHere.en} “committee” and “my data”.`],
         ] as const;
         for (const [who, text, locale, personal, pointer] of cases) {
           const label = `${who.name} (${locale})`;
@@ -137,7 +157,7 @@ describe('bot/create-bot', () => {
         },
       });
       assert.match(cardText(firstCard(replies)), /Was Sie mit Gremium tun können/);
-      const channels = await temp.store.query<ConversationDocument>(COMMITTEE, {
+      const channels = await temp.store.query<ConversationDocument>(DIRECTORY, {
         type: 'conversation',
         where: [{ field: 'kind', op: '=', value: 'channel' }],
       });
@@ -148,16 +168,18 @@ describe('bot/create-bot', () => {
   });
 
   describe('set-up', () => {
-    it('opens the set-up card with the KOG defaults', async () => {
-      const card = firstCard(await bot.message(alice, 'einrichten'));
+    it('opens the set-up card with the KOG defaults in the team it will live in, and nowhere else', async () => {
+      assert.match(cardText(firstCard(await bot.message(alice, 'einrichten'))), /Hier nicht möglich/);
+      const card = firstCard(await bot.message(alice, 'einrichten', IN_TEAM));
       const text = cardText(card);
       assert.match(text, /Gremium einrichten/);
       assert.match(text, /Integration von Migrant\/-innen/);
+      assert.match(text, /Dieses Gremium wird in „KOG“ zu Hause sein/);
       assert.match(JSON.stringify(card), /"verb":"setup.save"/);
     });
 
     it('creates the committee from the card and keeps it across a restart', async () => {
-      const card = await bot.execute(alice, VERBS.setupSave, setupForm);
+      const card = await bot.execute(alice, VERBS.setupSave, setupForm, IN_TEAM);
       assert.match(cardText(card), /Gremium eingerichtet/);
       assert.match(cardText(card), /Koordinierungsgremium Leipzig/);
       deps = { ...deps, store: await temp.reopen() };
@@ -169,11 +191,12 @@ describe('bot/create-bot', () => {
     });
 
     it('shows the minutes settings saved on the set-up card on the committee card', async () => {
-      const card = await bot.execute(alice, VERBS.setupSave, {
-        ...setupForm,
-        objectionDays: '14',
-        autoApprove: 'false',
-      });
+      const card = await bot.execute(
+        alice,
+        VERBS.setupSave,
+        { ...setupForm, objectionDays: '14', autoApprove: 'false' },
+        IN_TEAM,
+      );
       assert.match(
         cardText(card),
         /Gremium eingerichtet[^]*Protokoll\nEinwandfrist 14 Tage nach dem Versand; freigegeben wird nur durch die Geschäftsstelle/,
@@ -181,12 +204,12 @@ describe('bot/create-bot', () => {
     });
 
     it('saves on the set-up card whether the agenda goes out by itself, and shows it on the committee card and the card again', async () => {
-      const card = await bot.execute(alice, VERBS.setupSave, {
-        ...setupForm,
-        autoPublishAgenda: 'false',
-        objectionDays: '14',
-        retentionMonths: '36',
-      });
+      const card = await bot.execute(
+        alice,
+        VERBS.setupSave,
+        { ...setupForm, autoPublishAgenda: 'false', objectionDays: '14', retentionMonths: '36' },
+        IN_TEAM,
+      );
       assert.match(cardText(card), /Tagesordnung\nwird nur durch die Geschäftsstelle veröffentlicht/);
       assert.equal((await committee())?.autoPublishAgenda, false);
       // The card shows what is stored, so saving it again changes nothing unasked.
@@ -197,25 +220,30 @@ describe('bot/create-bot', () => {
     });
 
     it('takes the acting person from the activity, never from card data', async () => {
-      await bot.execute(alice, VERBS.setupSave, setupForm);
-      const card = await bot.execute(bob, VERBS.setupSave, {
-        ...setupForm,
-        revision: 1,
-        name: 'Gekapert',
-        from: { aadObjectId: alice.aadObjectId },
-        aadObjectId: alice.aadObjectId,
-      });
+      await bot.execute(alice, VERBS.setupSave, setupForm, IN_TEAM);
+      const card = await bot.execute(
+        bob,
+        VERBS.setupSave,
+        {
+          ...setupForm,
+          revision: 1,
+          name: 'Gekapert',
+          from: { aadObjectId: alice.aadObjectId },
+          aadObjectId: alice.aadObjectId,
+        },
+        IN_TEAM,
+      );
       assert.match(cardText(card), /Nur die Geschäftsstelle/);
       assert.equal((await committee())?.name, 'Koordinierungsgremium Leipzig');
     });
 
     it('refuses the set-up card to people without the secretariat role', async () => {
-      await bot.execute(alice, VERBS.setupSave, setupForm);
-      assert.match(cardText(firstCard(await bot.message(bob, 'einrichten'))), /Nur die Geschäftsstelle/);
+      await bot.execute(alice, VERBS.setupSave, setupForm, IN_TEAM);
+      assert.match(cardText(firstCard(await bot.message(bob, 'einrichten', IN_TEAM))), /Nur die Geschäftsstelle/);
     });
 
     it('answers a click on an outdated card with the current state and changes nothing', async () => {
-      await bot.execute(alice, VERBS.setupSave, setupForm);
+      await bot.execute(alice, VERBS.setupSave, setupForm, IN_TEAM);
       await bot.execute(alice, VERBS.setupSave, { ...setupForm, revision: 1, name: 'Neuer Name' });
       const card = await bot.execute(alice, VERBS.setupSave, { ...setupForm, revision: 1, name: 'Alter Stand' });
       const text = cardText(card);
@@ -226,7 +254,12 @@ describe('bot/create-bot', () => {
     });
 
     it('shows what is wrong, keeps what was typed, and saves nothing', async () => {
-      const card = await bot.execute(alice, VERBS.setupSave, { ...setupForm, shortName: '', topicDeadlineDays: '50' });
+      const card = await bot.execute(
+        alice,
+        VERBS.setupSave,
+        { ...setupForm, shortName: '', topicDeadlineDays: '50' },
+        IN_TEAM,
+      );
       const text = cardText(card);
       assert.match(text, /Bitte prüfen Sie Ihre Angaben/);
       assert.match(text, /Kurzname: Bitte ausfüllen/);
@@ -244,7 +277,7 @@ describe('bot/create-bot', () => {
         { ...setupForm, revision: '0' },
         { verb: VERBS.setupSave },
       ]) {
-        const card = await bot.execute(alice, VERBS.setupSave, tampered);
+        const card = await bot.execute(alice, VERBS.setupSave, tampered, IN_TEAM);
         assert.match(cardText(card), /Bitte prüfen Sie Ihre Angaben|Diese Karte ist nicht mehr aktuell/);
         assert.ok(Buffer.byteLength(JSON.stringify(card)) < 28 * 1024);
       }
@@ -252,7 +285,7 @@ describe('bot/create-bot', () => {
     });
 
     it('sends the card as a message when a client falls back to Action.Submit', async () => {
-      const replies = await bot.send({ ...base(alice), type: 'message', value: { ...setupForm } });
+      const replies = await bot.send({ ...base(alice), ...IN_TEAM, type: 'message', value: { ...setupForm } });
       assert.match(cardText(firstCard(replies)), /Gremium eingerichtet/);
       assert.equal((await committee())?.name, 'Koordinierungsgremium Leipzig');
     });
@@ -291,7 +324,7 @@ describe('bot/create-bot', () => {
 
   describe('delivery report', () => {
     it('shows the secretariat the delivery report and refuses it to others', async () => {
-      await bot.execute(alice, VERBS.setupSave, setupForm);
+      await bot.execute(alice, VERBS.setupSave, setupForm, IN_TEAM);
       assert.match(
         cardText(firstCard(await bot.message(alice, 'zustellung'))),
         /Bisher wurden keine Nachrichten versandt/,
@@ -307,7 +340,7 @@ describe('bot/create-bot', () => {
     });
 
     it('refuses a retry of a dispatch that does not exist', async () => {
-      await bot.execute(alice, VERBS.setupSave, setupForm);
+      await bot.execute(alice, VERBS.setupSave, setupForm, IN_TEAM);
       for (const dispatchId of ['invite:other-committee', { $ne: '' }, undefined]) {
         assert.match(
           cardText(await bot.execute(alice, VERBS.deliveryRetry, { dispatchId })),
@@ -339,14 +372,14 @@ describe('bot/create-bot', () => {
         membersAdded: [{ id: BOT.id, name: BOT.name }],
       });
       assert.match(cardText(firstCard(replies)), /Willkommen bei Gremium/);
-      const stored = await temp.store.get<ConversationDocument>(COMMITTEE, `personal-${alice.aadObjectId}`);
+      const stored = await temp.store.get<ConversationDocument>(DIRECTORY, `personal-${alice.aadObjectId}`);
       assert.equal(stored?.address.serviceUrl, 'https://smba.example/emea/');
       assert.equal(stored?.address.userId, alice.id);
     });
 
     it('keeps the reference of a person who writes to it', async () => {
       await bot.message(bob, 'hilfe');
-      const stored = await temp.store.get<ConversationDocument>(COMMITTEE, `personal-${bob.aadObjectId}`);
+      const stored = await temp.store.get<ConversationDocument>(DIRECTORY, `personal-${bob.aadObjectId}`);
       assert.equal(stored?.address.conversationId, `a:personal-${bob.id}`);
     });
 
@@ -363,7 +396,7 @@ describe('bot/create-bot', () => {
           name: 'AG Ausbildung und Arbeit',
         },
       });
-      const groups = await temp.store.query<ConversationDocument>(COMMITTEE, {
+      const groups = await temp.store.query<ConversationDocument>(DIRECTORY, {
         type: 'conversation',
         where: [{ field: 'kind', op: '=', value: 'groupChat' }],
       });

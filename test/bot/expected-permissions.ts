@@ -23,10 +23,11 @@ export interface ExpectedRow {
   readonly owner?: Owner;
 }
 
-/** Commands: the secretariat runs the cycle; help, one's own data and language and action items are open wider. */
+/** Commands: the secretariat runs the cycle; help, one's committees, own data and language and action items are open wider. */
 // marks, in this order: secretariat, chair, member, deputy, working group, no role
 export const EXPECTED_COMMANDS: Readonly<Record<string, ExpectedRow>> = {
   help: { marks: 'xxxxxx' },
+  committees: { marks: 'xxxxxx' },
   setup: { marks: 'x-----' },
   members: { marks: 'x-----' },
   planSessions: { marks: 'x-----' },
@@ -57,6 +58,7 @@ export const EXPECTED_COMMANDS: Readonly<Record<string, ExpectedRow>> = {
  */
 // marks, in this order: secretariat, chair, member, deputy, working group, no role
 export const EXPECTED_VERBS: Readonly<Record<string, ExpectedRow>> = {
+  'committee.choose': { marks: 'xxxxxx' },
   'setup.open': { marks: 'x-----' },
   'setup.save': { marks: 'x-----' },
   'delivery.retry': { marks: 'x-----' },

@@ -6,7 +6,8 @@ import {
 } from '../../src/app/preferences/language-preference';
 import { VERBS } from '../../src/cards/verbs';
 import { committeeIdForTenant } from '../../src/domain/ids';
-import { COMMITTEE, chatPerson, useSessionWorld } from '../app/sessions/session-world';
+import { chatPerson, useSessionWorld } from '../app/sessions/session-world';
+import { tenantDirectoryId } from '../../src/domain/ids';
 import {
   BotHarness,
   SHARED_CONVERSATIONS,
@@ -114,7 +115,7 @@ describe('bot: the language a person chooses („sprache“ / "language")', () =
         assert.match(await say(bot, who, 'sprache englisch'), /Language: English/, who.name);
         assert.match(await say(bot, who, 'hilfe'), /What you can do with Gremium/, who.name);
       }
-      const stored = await fixture.world.store.query<LanguagePreferenceDocument>(COMMITTEE, {
+      const stored = await fixture.world.store.query<LanguagePreferenceDocument>(tenantDirectoryId(TENANT), {
         type: LANGUAGE_PREFERENCE_TYPE,
       });
       assert.equal(stored.length, 4);
@@ -160,7 +161,7 @@ describe('bot: the language a person chooses („sprache“ / "language")', () =
       const [, channel] = SHARED_CONVERSATIONS[1]!;
       const channelLocale = async () =>
         (
-          await fixture.world.store.query<ConversationDocument>(COMMITTEE, {
+          await fixture.world.store.query<ConversationDocument>(tenantDirectoryId(TENANT), {
             type: 'conversation',
             where: [{ field: 'kind', op: '=', value: 'channel' }],
           })

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { committeeIdForHome } from '../../src/app/committees/committee-id';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,10 +13,10 @@ import { submissionDocumentId, type SubmissionDocument } from '../../src/app/age
 import type { AgendaDocument } from '../../src/app/agenda/agenda-document';
 import { sessionDocumentId, type SessionDocument } from '../../src/app/sessions/session-document';
 import { withoutEtag, type DocumentStore } from '../../src/app/ports/document-store';
-import { identifyActor } from '../../src/app/identify-actor';
+import { actorInTeam } from '../support/actors';
 import { planSessions } from '../../src/app/sessions/plan-sessions';
-import { setUpCommittee } from '../app/sessions/session-fixtures';
-import { committeeIdForTenant, ROSTER_DOCUMENT_ID, seatDocumentId } from '../../src/domain/ids';
+import { setUpCommittee, KOG_TEAM } from '../app/sessions/session-fixtures';
+import { ROSTER_DOCUMENT_ID, seatDocumentId } from '../../src/domain/ids';
 import type { Role } from '../../src/domain/roles';
 import { EmbeddedStore, EMBEDDED_STORE_FILE_NAME } from '../../src/infra/embedded-store';
 import { approveAgreements, minutesWith } from '../app/agreements/agreement-fixtures';
@@ -47,7 +48,7 @@ export type ActorKey = keyof typeof ACTORS;
 
 /** The tenant and committee of a second organisation in the same store. */
 export const OTHER_TENANT = '99999999-8888-7777-6666-555555555555';
-export const OTHER_COMMITTEE = committeeIdForTenant(OTHER_TENANT);
+export const OTHER_COMMITTEE = committeeIdForHome(OTHER_TENANT, KOG_TEAM);
 
 /**
  * A stored committee in mid-cycle, saved once as a template file and copied for each test so
@@ -106,7 +107,7 @@ export class PermissionWorld {
  */
 async function setUpOtherCommittee(world: SessionWorld): Promise<void> {
   await setUpCommittee(world.deps, OTHER_TENANT, 'ANDERE');
-  const secretariat = await identifyActor(world.deps, {
+  const secretariat = await actorInTeam(world.deps, {
     tenantId: OTHER_TENANT,
     aadObjectId: PEOPLE.katrin,
     displayName: 'Andere Geschäftsstelle',

@@ -3,11 +3,11 @@ import type { PersonDocument } from '../../src/app/documents';
 import type { DataExportDocument } from '../../src/app/privacy/data-export-document';
 import { loadRoster } from '../../src/app/roster/load-roster';
 import { VERBS } from '../../src/cards/verbs';
-import { personDocumentId } from '../../src/domain/ids';
+import { personDocumentId, tenantDirectoryId } from '../../src/domain/ids';
 import { BotHarness, cardText, firstCard, SHARED_CONVERSATIONS } from '../support/bot-harness';
 import { recordingStore, type StoreCall } from '../support/recording-store';
 import { openTempStore, type TempStore } from '../support/temp-store';
-import { COMMITTEE, PEOPLE, SessionWorld, chatPerson, useSessionWorld } from '../app/sessions/session-world';
+import { COMMITTEE, PEOPLE, SessionWorld, TENANT, chatPerson, useSessionWorld } from '../app/sessions/session-world';
 
 const BASE = 'https://gremium.example.org';
 const read = (card: Record<string, unknown>) => cardText(card).replace(/\\/g, '');
@@ -32,7 +32,9 @@ describe('bot/privacy', () => {
         assert.match(read(card), /Ihre Daten bei Gremium/);
         assert.match(read(card), /Der Link gilt bis Sonntag, 22\. November 2026, 11:00 Uhr/);
       }
-      const exports = await fixture.world.store.query<DataExportDocument>(COMMITTEE, { type: 'dataExport' });
+      const exports = await fixture.world.store.query<DataExportDocument>(tenantDirectoryId(TENANT), {
+        type: 'dataExport',
+      });
       assert.deepEqual(
         exports.map((document) => document.personId).sort(),
         [PEOPLE.sabine, stranger.aadObjectId].sort(),
@@ -100,7 +102,7 @@ describe('bot/privacy', () => {
       const bot = new BotHarness(world.deps, undefined, BASE);
       const card = firstCard(await bot.message(chatPerson('sabine'), 'meine daten'));
       assert.match(JSON.stringify(card), /https:\/\/gremium\.example\.org\/api\/export\//);
-      assert.equal((await temp.store.query(COMMITTEE, { type: 'dataExport' })).length, 1);
+      assert.equal((await temp.store.query(tenantDirectoryId(TENANT), { type: 'dataExport' })).length, 1);
     });
   });
 

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
+import { KOG_TEAM } from '../app/sessions/session-fixtures';
 import type { CommitteeDocument } from '../../src/app/documents';
 import { VERBS } from '../../src/cards/verbs';
-import { committeeIdForTenant } from '../../src/domain/ids';
-import { alice, BotHarness, cardText, firstCard, TENANT } from '../support/bot-harness';
+import { committeeIdForHome } from '../../src/app/committees/committee-id';
+import { alice, BotHarness, IN_KOG_TEAM, cardText, firstCard, TENANT } from '../support/bot-harness';
 import { useTempStore } from '../support/temp-store';
 
 /** The set-up form as Teams submits it, with the publication switch on. */
@@ -29,9 +30,9 @@ describe('bot/setup-cards: the publication switch', () => {
 
   it('saves the switch from the set-up card, and shows it on the committee card and the set-up card again', async () => {
     const bot = new BotHarness(fixture.deps);
-    const card = await bot.execute(alice, VERBS.setupSave, setupForm);
+    const card = await bot.execute(alice, VERBS.setupSave, setupForm, IN_KOG_TEAM);
     assert.match(cardText(card), /Veröffentlichung\nüber die OParl-Schnittstelle öffentlich, ohne Namen von Personen/);
-    const stored = await fixture.temp.store.get<CommitteeDocument>(committeeIdForTenant(TENANT), 'committee');
+    const stored = await fixture.temp.store.get<CommitteeDocument>(committeeIdForHome(TENANT, KOG_TEAM), 'committee');
     assert.equal(stored?.publishOparl, true);
     const again = JSON.stringify(firstCard(await bot.message(alice, 'einrichten')));
     assert.match(again, /"id":"publishOparl","title":"[^"]*","value":"true"/);

@@ -6,17 +6,18 @@ import type { PersonDocument, SeatDocument } from '../../src/app/documents';
 import type { Logger } from '../../src/app/ports/logger';
 import { seedCommittee } from '../../src/app/seed-committee';
 import { VERBS } from '../../src/cards/verbs';
-import { DEFAULT_COMMITTEE_SETTINGS } from '../../src/domain/committee';
-import { committeeIdForTenant, personDocumentId } from '../../src/domain/ids';
+import { DEFAULT_COMMITTEE_SETTINGS, type CommitteeHome } from '../../src/domain/committee';
+import { committeeIdForHome } from '../../src/app/committees/committee-id';
+import { personDocumentId } from '../../src/domain/ids';
 import { alice, base, bob, BOT, BotHarness, cardText, firstCard, TENANT, type Person } from '../support/bot-harness';
 import { useTempStore, type TempStore } from '../support/temp-store';
 
-const COMMITTEE = committeeIdForTenant(TENANT);
+const TEAM = { id: '19:kog-team@thread.tacv2', name: 'KOG' };
+const COMMITTEE = committeeIdForHome(TENANT, TEAM);
 const carol: Person = { id: '29:carol', aadObjectId: 'cccccccc-0000-0000-0000-000000000003', name: 'Carol Clausen' };
 const dana: Person = { id: '29:dana', aadObjectId: 'dddddddd-0000-0000-0000-000000000004', name: 'Dana Dietrich' };
 const SEAT = 'seat-jobcenter';
 
-const TEAM = { id: '19:kog-team@thread.tacv2', name: 'KOG' };
 /** The same activity as in a channel of the committee's team. */
 const inTeam: Partial<Activity> = {
   conversation: {
@@ -64,10 +65,11 @@ describe('bot/roster', () => {
   });
   afterEach(() => sinon.restore());
 
-  /** Alice runs the secretariat; Bob holds the Jobcenter's seat; Carol has no role yet. */
-  const seed = () =>
+  /** Alice runs the secretariat; Bob holds the Jobcenter's seat; Carol has no role yet. The team is its home. */
+  const seed = (home: CommitteeHome = { kind: 'team', id: TEAM.id, title: TEAM.name }) =>
     seedCommittee(deps, {
       tenantId: TENANT,
+      home,
       settings: DEFAULT_COMMITTEE_SETTINGS,
       people: [
         { aadObjectId: alice.aadObjectId, displayName: alice.name, roles: ['secretariat'], active: true },
@@ -115,11 +117,14 @@ describe('bot/roster', () => {
       );
     });
 
-    it('imports the members of a group chat on installationUpdate', async () => {
-      await seed();
+    it('imports the members of its group chat on installationUpdate', async () => {
+      await seed({ kind: 'groupChat', id: inGroupChat.conversation!.id, title: 'KOG Vorbereitung' });
       sinon.stub(TeamsInfo, 'getPagedMembers').resolves(page([dana]));
       await bot.send({ ...base(alice), ...inGroupChat, type: 'installationUpdate', action: 'add' });
-      assert.equal((await person(dana))?.contact?.userId, dana.id);
+      const homedInChat = committeeIdForHome(TENANT, { id: inGroupChat.conversation!.id });
+      const imported = await temp.store.get<PersonDocument>(homedInChat, personDocumentId(dana.aadObjectId));
+      assert.equal(imported?.contact?.userId, dana.id);
+      assert.equal(await person(dana), undefined, 'the team’s committee is not touched');
     });
 
     it('asks Teams for nobody while the tenant has no committee', async () => {
@@ -185,10 +190,11 @@ describe('bot/roster', () => {
       await seed();
       const logger: Logger = { debug: sinon.spy(), info: sinon.spy(), warn: sinon.spy(), error: sinon.spy() };
       bot = new BotHarness(deps, logger);
+      sinon.stub(TeamsInfo, 'getTeamChannels').resolves([]);
       sinon.stub(TeamsInfo, 'getPagedMembers').rejects(new Error('429 Too Many Requests'));
       const replies = await bot.send({
         ...base(alice),
-        ...inGroupChat,
+        ...inTeam,
         type: 'conversationUpdate',
         membersAdded: [{ id: BOT.id, name: BOT.name }],
       });
@@ -201,13 +207,13 @@ describe('bot/roster', () => {
     it('takes over the members of the chat the roster card is in, for the secretariat', async () => {
       await seed();
       sinon.stub(TeamsInfo, 'getPagedMembers').resolves(page([alice, dana]));
-      const card = await bot.execute(alice, VERBS.rosterImport, {}, inGroupChat);
+      const card = await bot.execute(alice, VERBS.rosterImport, {}, inTeam);
       assert.match(read(card), /Mitglieder übernommen: 1 neu, 1 aktualisiert, 0 unverändert/);
       assert.match(read(card), /Dana Dietrich/);
       assert.equal((await person(dana))?.active, true);
     });
 
-    it('offers and allows the import only in a team or group chat', async () => {
+    it('offers and allows the import only in the committee’s team or group chat', async () => {
       await seed();
       const paged = sinon.stub(TeamsInfo, 'getPagedMembers').resolves(page([dana]));
       assert.doesNotMatch(
@@ -215,11 +221,13 @@ describe('bot/roster', () => {
         /Mitglieder aus diesem Chat übernehmen/,
       );
       assert.match(
-        read(firstCard(await bot.message(alice, 'mitglieder', inGroupChat))),
+        read(firstCard(await bot.message(alice, 'mitglieder', inTeam))),
         /Mitglieder aus diesem Chat übernehmen/,
       );
       assert.match(read(await bot.execute(alice, VERBS.rosterImport, {})), /nur in einem Team oder Gruppenchat/);
-      assert.match(read(await bot.execute(bob, VERBS.rosterImport, {}, inGroupChat)), /Nur die Geschäftsstelle/);
+      assert.match(read(await bot.execute(bob, VERBS.rosterImport, {}, inTeam)), /Nur die Geschäftsstelle/);
+      // A group chat that is no committee's home has no roster to import into.
+      assert.match(read(await bot.execute(alice, VERBS.rosterImport, {}, inGroupChat)), /Nur die Geschäftsstelle/);
       sinon.assert.notCalled(paged);
     });
 
@@ -228,7 +236,7 @@ describe('bot/roster', () => {
       sinon.stub(TeamsInfo, 'getPagedMembers').rejects(new Error('503'));
       const before = await snapshot();
       assert.match(
-        read(await bot.execute(alice, VERBS.rosterImport, {}, inGroupChat)),
+        read(await bot.execute(alice, VERBS.rosterImport, {}, inTeam)),
         /konnte gerade nicht gelesen werden/,
       );
       assert.equal(await snapshot(), before);

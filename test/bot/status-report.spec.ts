@@ -25,11 +25,11 @@ describe('bot/status-report: bericht / report', () => {
     const json = JSON.stringify(card);
     assert.match(
       json,
-      /"title":"Bericht als PDF","url":"https:\/\/gremium\.example\.org\/api\/report\/tenant-[^"]+\.pdf"/,
+      /"title":"Bericht als PDF","url":"https:\/\/gremium\.example\.org\/api\/report\/committee-[^"]+\.pdf"/,
     );
     assert.match(
       json,
-      /"title":"Zahlen als CSV","url":"https:\/\/gremium\.example\.org\/api\/report-csv\/tenant-[^"]+\.csv"/,
+      /"title":"Zahlen als CSV","url":"https:\/\/gremium\.example\.org\/api\/report-csv\/committee-[^"]+\.csv"/,
     );
     const links = await fixture.world.store.query<LinkDocument>(COMMITTEE, { type: LINK_TYPE });
     assert.deepEqual(links.map((link) => [link.kind, link.recipientId, link.year]).sort(), [

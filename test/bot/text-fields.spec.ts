@@ -5,7 +5,7 @@ import { VERBS } from '../../src/cards/verbs';
 import type { PersonDocument } from '../../src/app/documents';
 import { COMMITTEE_DOCUMENT_ID, personDocumentId } from '../../src/domain/ids';
 import { chatPerson, COMMITTEE, PEOPLE, SESSION_1, useSessionWorld } from '../app/sessions/session-world';
-import { actionData, alice, BotHarness, cardText, firstCard } from '../support/bot-harness';
+import { actionData, alice, BotHarness, cardText, firstCard, IN_KOG_TEAM } from '../support/bot-harness';
 import { useTempStore } from '../support/temp-store';
 
 /** The value an input of the card shows, by its id. */
@@ -123,22 +123,27 @@ describe('bot: names that Teams supplies', () => {
   it('stores the display name of the activity without control characters', async () => {
     const bot = new BotHarness(fixture.deps);
     const named = { ...alice, name: 'Alice\r\nX-INJECTED:1\u0007 Adler' };
-    const setup = firstCard(await bot.message(named, 'einrichten'));
-    const card = await bot.execute(named, VERBS.setupSave, {
-      ...actionData(setup, VERBS.setupSave),
-      name: 'Koordinierungsgremium Leipzig',
-      shortName: 'KOG',
-      timeZone: 'Europe/Berlin',
-      terms: '1-4,5-8,9-12',
-      sessionLengthMinutes: '180',
-      firstChair: 'Oberbürgermeister',
-      rotatingChairs: 'Jobcenter Leipzig',
-      callForTopicsDays: '42',
-      topicDeadlineDays: '21',
-      agendaDispatchDays: '14',
-      rsvpReminderDays: '7',
-      workingGroupConversationId: 'none',
-    });
+    const setup = firstCard(await bot.message(named, 'einrichten', IN_KOG_TEAM));
+    const card = await bot.execute(
+      named,
+      VERBS.setupSave,
+      {
+        ...actionData(setup, VERBS.setupSave),
+        name: 'Koordinierungsgremium Leipzig',
+        shortName: 'KOG',
+        timeZone: 'Europe/Berlin',
+        terms: '1-4,5-8,9-12',
+        sessionLengthMinutes: '180',
+        firstChair: 'Oberbürgermeister',
+        rotatingChairs: 'Jobcenter Leipzig',
+        callForTopicsDays: '42',
+        topicDeadlineDays: '21',
+        agendaDispatchDays: '14',
+        rsvpReminderDays: '7',
+        workingGroupConversationId: 'none',
+      },
+      IN_KOG_TEAM,
+    );
     assert.match(cardText(card), /Gremium eingerichtet/);
     const committee = (await fixture.temp.store.query<CommitteeDocument>(COMMITTEE, { type: 'committee' }))[0];
     assert.ok(committee);

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import type { DispatchDocument } from '../../src/app/delivery/outbox-record';
-import type { ConversationDocument } from '../../src/app/documents';
+import type { CommitteeDocument, ConversationDocument } from '../../src/app/documents';
 import type { SubmissionDocument } from '../../src/app/agenda/submission-document';
 import { createMessageRenderer } from '../../src/cards/outgoing-messages';
 import { VERBS } from '../../src/cards/verbs';
-import { COMMITTEE_DOCUMENT_ID } from '../../src/domain/ids';
+import { COMMITTEE_DOCUMENT_ID, tenantDirectoryId } from '../../src/domain/ids';
+import { recordCommitteeRoutes } from '../../src/app/committees/committee-routes';
+import { KOG_TEAM } from '../app/sessions/session-fixtures';
 import { chatPerson, COMMITTEE, PEOPLE, SESSION_1, SessionWorld } from '../app/sessions/session-world';
 import {
   actionData,
@@ -40,7 +42,7 @@ function inChannel(text: string): Partial<Activity> {
     },
     channelData: {
       tenant: { id: TENANT },
-      team: { id: '19:team@thread.tacv2', name: 'KOG' },
+      team: { id: KOG_TEAM.id, name: 'KOG' },
       channel: { id: CHANNEL, name: 'AG Ausbildung und Arbeit' },
     },
   };
@@ -152,7 +154,7 @@ describe('bot: topics submitted by chat line and card', () => {
 
     it('refuses people without a submitting role, storing nothing', async () => {
       assert.match(
-        cardText(firstCard(await bot.message(stranger, 'thema: Von außen'))),
+        cardText(firstCard(await bot.send({ ...base(stranger), type: 'message', ...inChannel('thema: Von außen') }))),
         /Themen anmelden können die Mitglieder der Arbeitsgruppe/,
       );
       assert.match(
@@ -270,7 +272,7 @@ describe('bot: topics submitted by chat line and card', () => {
     async function withWorkingGroupChannel(): Promise<void> {
       const conversation: ConversationDocument = {
         id: 'conversation-ag',
-        committeeId: COMMITTEE,
+        committeeId: tenantDirectoryId(TENANT),
         type: 'conversation',
         kind: 'channel',
         title: 'KOG › AG Ausbildung und Arbeit',
@@ -289,7 +291,9 @@ describe('bot: topics submitted by chat line and card', () => {
         Record<string, unknown> & { id: string; committeeId: string; type: string }
       >(COMMITTEE, COMMITTEE_DOCUMENT_ID))!;
       const { _etag: etag, ...rest } = committee as typeof committee & { _etag: string };
-      await temp.store.replace({ ...rest, workingGroupConversationId: conversation.id }, etag);
+      const withGroup = await temp.store.replace({ ...rest, workingGroupConversationId: conversation.id }, etag);
+      // As the set-up card's save does: the directory learns whose working group's channel it is.
+      await recordCommitteeRoutes(world.deps, withGroup as unknown as CommitteeDocument);
     }
 
     it('goes to the working group channel and each working group member, once; its button opens the form for that session', async () => {
@@ -311,10 +315,12 @@ describe('bot: topics submitted by chat line and card', () => {
         ['conversation-ag', PEOPLE.lena],
       );
 
-      const call = createMessageRenderer('de').render(drafts[0]!.message, 'de-DE').attachments![0]!.content as Record<
-        string,
-        unknown
-      >;
+      const call = createMessageRenderer('de').render(
+        drafts[0]!.message,
+        'de-DE',
+        {},
+        { committeeId: COMMITTEE, shortName: 'KOG' },
+      ).attachments![0]!.content as Record<string, unknown>;
       assert.match(cardText(call), /Themenaufruf – Sitzung 2027\/1/);
       assert.match(cardText(call), /Donnerstag, 21\. Januar 2027, 24:00 Uhr/);
       const form = await bot.execute(person('lena'), VERBS.topicForm, actionData(call, VERBS.topicForm), inChannel(''));

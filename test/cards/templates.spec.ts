@@ -8,6 +8,8 @@ import { REPORTED_DISPATCHES } from '../../src/app/delivery/delivery-report';
 import { renderDeliveryCard } from '../../src/cards/delivery-card';
 import { renderHelpCard } from '../../src/cards/help-card';
 import { renderNoticeCard } from '../../src/cards/notice-card';
+import { renderCommitteesCard } from '../../src/cards/committees-card';
+import { withCommittee } from '../../src/cards/committee-context';
 import { renderRosterCard } from '../../src/cards/roster-card';
 import { renderRosterPersonCard } from '../../src/cards/roster-person-card';
 import { renderRosterSeatCard } from '../../src/cards/roster-seat-card';
@@ -59,6 +61,40 @@ import { agendaDeadlineCardSamples } from './agenda-deadline-card-samples';
 /** Connectors refuse larger messages; below this a card fits everywhere in Teams. */
 const MAX_CARD_BYTES = 28 * 1024;
 
+/** The list of a person's committees, and the choice that answers a waiting command, with the longest names. */
+function committeesCardSamples(
+  i18n: ReturnType<typeof translator>,
+  longName: string,
+): Array<{ template: string; name: string; card: AdaptiveCardJson }> {
+  const choices = Array.from({ length: 10 }, (_, index) => ({
+    committeeId: `committee-11111111-2222-3333-4444-555555555555-${String(index).padStart(40, '0')}`,
+    shortName: `${'G'.repeat(28)}${index}`,
+    name: longName,
+    roles: ['secretariat', 'chair', 'member', 'deputy', 'workingGroup'] as const,
+    current: index === 3,
+  }));
+  return [
+    {
+      template: 'committees',
+      name: `committees (${i18n.locale})`,
+      card: withCommittee(renderCommitteesCard({ choices }, i18n), {
+        committeeId: choices[3]!.committeeId,
+        shortName: 'KOG',
+      }),
+    },
+    {
+      template: 'committees',
+      name: `committees to choose for a command (${i18n.locale})`,
+      card: renderCommitteesCard({ choices, pending: { command: 'rsvps', argument: '2027/1' } }, i18n),
+    },
+    {
+      template: 'committees',
+      name: `committees without any (${i18n.locale})`,
+      card: renderCommitteesCard({ choices: [] }, i18n),
+    },
+  ];
+}
+
 /** Every template rendered with sample data, in every language, in its richest variant. */
 function samples(): Array<{ template: string; name: string; card: AdaptiveCardJson }> {
   return LOCALES.flatMap((locale) => {
@@ -72,6 +108,12 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
           {
             committeeExists: true,
             committeeName: 'KOG',
+            committeeShortName: 'KOG',
+            place: 'personal',
+            committees: [
+              { committeeId: 'c1', shortName: 'KOG', name: longName, roles: ['secretariat'], current: true },
+              { committeeId: 'c2', shortName: 'SGI', name: 'Steuerungsgruppe', roles: ['member'], current: false },
+            ],
             roles: ['secretariat', 'member'],
             commands: [...COMMANDS],
             personalChatOnly: [],
@@ -87,6 +129,8 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
           {
             committeeExists: true,
             committeeName: 'KOG',
+            place: 'home',
+            committees: [],
             roles: ['secretariat'],
             commands: ['help', 'invite'],
             personalChatOnly: ['audit', 'myData'],
@@ -101,6 +145,8 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
         card: renderHelpCard(
           {
             committeeExists: false,
+            place: 'unclaimed',
+            committees: [],
             roles: [],
             commands: ['help', 'setup'],
             personalChatOnly: [],
@@ -109,6 +155,7 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
           i18n,
         ),
       },
+      ...committeesCardSamples(i18n, longName),
       {
         template: 'notice',
         name: `notice (${locale})`,

@@ -21,20 +21,32 @@ describe('domain/permissions', () => {
     assert.equal(mayUse('setup', { roles: [], committeeExists: true }), false);
   });
 
-  it('offers help, their own data and their own language to everybody', () => {
-    assert.deepEqual(availableCommands({ roles: [], committeeExists: true }), ['help', 'myData', 'language']);
-    assert.deepEqual(availableCommands({ roles: [], committeeExists: false }), ['help', 'setup', 'myData', 'language']);
+  it('offers help, their committees, their own data and their own language to everybody', () => {
+    assert.deepEqual(availableCommands({ roles: [], committeeExists: true }), [
+      'help',
+      'committees',
+      'myData',
+      'language',
+    ]);
+    assert.deepEqual(availableCommands({ roles: [], committeeExists: false }), [
+      'help',
+      'committees',
+      'setup',
+      'myData',
+      'language',
+    ]);
     assert.deepEqual(availableCommands({ roles: ['secretariat'], committeeExists: true }), [...COMMANDS]);
   });
 
-  it('answers "my data" and the audit trail, typed or clicked, only in a personal chat', () => {
+  it('answers "my data", the audit trail and the list of committees, typed or clicked, only in a personal chat', () => {
     for (const command of COMMANDS) {
-      const personalOnly = command === 'myData' || command === 'audit';
+      const personalOnly = command === 'myData' || command === 'audit' || command === 'committees';
       assert.equal(answeredIn(command, 'shared'), !personalOnly, command);
       assert.equal(answeredIn(command, 'personal'), true, command);
     }
     const personalVerbs = Object.keys(ACTION_AUDIENCE).filter((verb) => !answeredIn(verb, 'shared'));
-    assert.deepEqual(personalVerbs, ['audit.open']);
+    assert.deepEqual(personalVerbs, ['committee.choose', 'audit.open']);
+    assert.equal(personalChatOnlyCommand('committee.choose'), 'committees');
     assert.equal(personalChatOnlyCommand('audit.open'), 'audit');
     assert.equal(personalChatOnlyCommand('rsvp.answer'), undefined);
     assert.equal(personalChatOnlyCommand('no.such.verb'), undefined);

@@ -24,6 +24,7 @@ import {
  * registry, so that renaming one in production fails this test.
  */
 const STORED_VERBS = [
+  'committee.choose',
   'setup.open',
   'setup.save',
   'delivery.retry',

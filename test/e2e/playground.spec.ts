@@ -15,13 +15,17 @@ import {
 } from './support/processes';
 
 const RESULTS = path.join(PROJECT_ROOT, 'test-results');
+/** The playground's team and the channel the committee is set up in. */
+const TEAM = 'Koordinierungsgremium Leipzig';
+const CHANNEL = 'AG Ausbildung und Arbeit';
 
 /**
  * The whole stack as a person meets it: the bot process on the embedded store, the real
  * Microsoft 365 Agents Playground, and headless Chromium typing into it. The playground reports
  * every user as en-US; its user has German chosen, as `npm run dev` does it for the demo's people
- * (here without the demo committee, which the test sets up itself), so Gremium answers in German,
- * switches to English with „sprache englisch“ and back with „sprache deutsch“.
+ * (here without the demo committees: the test sets one up itself, in the playground's team, where
+ * it then lives), so Gremium answers in German, switches to English with „sprache englisch“ and
+ * back with „sprache deutsch“.
  */
 describe('e2e: personal chat in the Agents Playground', function () {
   this.timeout(180_000);
@@ -67,6 +71,18 @@ describe('e2e: personal chat in the Agents Playground', function () {
     }
   });
 
+  /**
+   * A new post in the open channel that @mentions Gremium: the playground turns "@" plus a name
+   * into a mention only when the name is picked from its suggestions.
+   */
+  async function postMentioningGremium(text: string): Promise<void> {
+    await page.locator('[role="textbox"][contenteditable="true"]').first().click();
+    await page.keyboard.type('@Grem');
+    await page.getByRole('menuitem', { name: 'Gremium' }).click();
+    await page.keyboard.type(` ${text}`);
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+  }
+
   async function say(text: string): Promise<void> {
     // The compose box is the chat's rich-text editor, not one of the cards' inputs.
     const compose = page.locator('[role="textbox"][contenteditable="true"]');
@@ -77,7 +93,7 @@ describe('e2e: personal chat in the Agents Playground', function () {
 
   it('answers "hilfe" with the help card, in German', async () => {
     const [help] = await waitForNewCard(page, 'Was Sie mit Gremium tun können', () => say('hilfe'));
-    await cardOf(help!).getByText('Für Ihre Organisation ist noch kein Gremium eingerichtet').waitFor();
+    await cardOf(help!).getByText('Sie gehören noch keinem Gremium an', { exact: false }).waitFor();
     await page.screenshot({ path: path.join(RESULTS, '1-help.png') });
   });
 
@@ -93,9 +109,14 @@ describe('e2e: personal chat in the Agents Playground', function () {
     await page.screenshot({ path: path.join(RESULTS, '1-language-german.png') });
   });
 
-  it('sets up the committee from the card', async () => {
-    const [heading] = await waitForNewCard(page, 'Gremium einrichten', () => say('einrichten'));
-    const form = cardOf(heading!);
+  it('sets up the committee from the card in the team it will live in', async () => {
+    await page.getByRole('treeitem', { name: `${TEAM} - ${CHANNEL}` }).click();
+    // The post itself reads "Gremium einrichten" too: the card is found by its introduction.
+    const [intro] = await waitForNewCard(page, 'Die Vorschläge entsprechen dem Leipziger Koordinierungsgremium', () =>
+      postMentioningGremium('einrichten'),
+    );
+    const form = cardOf(intro!);
+    await form.getByText(`Dieses Gremium wird in „${TEAM}“ zu Hause sein`, { exact: false }).waitFor();
     const name = form.getByLabel('Name des Gremiums');
     assert.match(await name.inputValue(), /Koordinierungsgremium/);
     await name.fill('Lenkungsgruppe Integration Nordsachsen');
@@ -107,6 +128,7 @@ describe('e2e: personal chat in the Agents Playground', function () {
     );
     await cardOf(saved!).getByText('Lenkungsgruppe Integration Nordsachsen').waitFor();
     await page.screenshot({ path: path.join(RESULTS, '3-committee-created.png') });
+    await page.getByRole('treeitem', { name: 'Personal Chat' }).click();
   });
 
   it('finds the committee again after the bot restarts', async () => {

@@ -8,7 +8,10 @@ import { actionsOf } from './fuzz-world';
  * erasing a person) is no refusal: the click was accepted and the person is asked once more.
  */
 export function isRefusal(card: Record<string, unknown>, verb: string): boolean {
-  const body = Array.isArray(card.body) ? (card.body as Array<Record<string, unknown>>) : [];
+  // The header that names the committee (see withCommittee) comes before what the card says.
+  const body = (Array.isArray(card.body) ? (card.body as Array<Record<string, unknown>>) : []).filter(
+    (element) => element.id !== 'committeeHeader',
+  );
   const first = body[0];
   if (first?.type !== 'Container') return false;
   const asksToConfirm = actionsOf(card).some(

@@ -47,7 +47,11 @@ const KNOWN_WORDS = WORDS.map(({ word }) => word.toLocaleLowerCase('de-DE'));
 
 /** Whether a near miss happens to be a command after all ("protokoll ersenden" is minutes of "ersenden"). */
 const readsAsCommand = (line: string): boolean => {
-  const plain = line.trim().toLocaleLowerCase('de-DE');
+  // A mention is never part of a command: the parser reads the line without it.
+  const plain = line
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .trim()
+    .toLocaleLowerCase('de-DE');
   return KNOWN_WORDS.some((word) => plain === word || plain.startsWith(`${word} `));
 };
 

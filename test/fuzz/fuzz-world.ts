@@ -204,8 +204,8 @@ export async function receivedCards(store: DocumentStore, locale = 'de-DE'): Pro
               (key) => PEOPLE[key] === (draft.recipient as { aadObjectId: string }).aadObjectId,
             )
           : undefined;
-      const card = renderer.render(draft.message, locale).attachments?.[0]?.content as
-        Record<string, unknown> | undefined;
+      const card = renderer.render(draft.message, locale, {}, { committeeId: COMMITTEE, shortName: 'KOG' })
+        .attachments?.[0]?.content as Record<string, unknown> | undefined;
       if (who && card) cards.push({ who, via: `outbox ${dispatch.dispatchId}`, card });
     }
   }

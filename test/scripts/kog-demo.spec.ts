@@ -10,6 +10,7 @@ import {
   kogDemo,
   kogDemoLanguages,
 } from '../../scripts/demo/kog-demo';
+import { DEMO_GROUP_CHAT, sgiDemo } from '../../scripts/demo/sgi-demo';
 
 interface PlaygroundUser {
   readonly name: string;
@@ -26,6 +27,7 @@ interface PlaygroundConfig {
     readonly name: string;
     readonly channels: ReadonlyArray<{ id: string; name: string }>;
   };
+  readonly groupChat: { readonly id: string; readonly name: string };
 }
 
 const playground = parse(
@@ -76,5 +78,27 @@ describe('scripts/demo/kog-demo', () => {
       languages.choices.map((choice) => `${choice.aadObjectId} ${choice.language}`).sort(),
       [playground.currentUser, ...playground.users].map((user) => `${user.aadObjectId} de`).sort(),
     );
+  });
+
+  describe('with the Steuerungsgruppe Integration beside it', () => {
+    const sgi = sgiDemo();
+
+    it('lives in the playground’s group chat, renamed after it', () => {
+      assert.deepEqual(playground.groupChat, DEMO_GROUP_CHAT);
+      assert.deepEqual(sgi.home, { kind: 'groupChat', id: DEMO_GROUP_CHAT.id, title: 'Steuerungsgruppe Integration' });
+      assert.equal(sgi.tenantId, playground.tenantId);
+      assert.equal(sgi.settings.shortName, 'SGI');
+    });
+
+    it('shares people with the KOG: Katrin Albers runs both secretariats, Sabine Hoffmann is a member of both', () => {
+      const roles = (seed: typeof sgi, name: string) =>
+        seed.people.find((person) => person.displayName === name)?.roles ?? [];
+      assert.deepEqual([roles(demo, 'Katrin Albers'), roles(sgi, 'Katrin Albers')], [['secretariat'], ['secretariat']]);
+      assert.deepEqual([roles(demo, 'Sabine Hoffmann'), roles(sgi, 'Sabine Hoffmann')], [['member'], ['member']]);
+      const users = new Set([playground.currentUser, ...playground.users].map((user) => user.aadObjectId));
+      for (const person of sgi.people) assert.ok(users.has(person.aadObjectId), person.displayName);
+      const ids = new Set(sgi.people.map((person) => person.aadObjectId));
+      for (const seat of sgi.seats) assert.ok(ids.has(seat.memberId), seat.institution);
+    });
   });
 });

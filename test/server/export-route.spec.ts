@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { exportPersonalData, dataExportFile } from '../../src/app/privacy/export-personal-data';
 import { silentLogger } from '../../src/app/ports/logger';
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http-server';
-import { COMMITTEE, useSessionWorld } from '../app/sessions/session-world';
+import { TENANT, useSessionWorld } from '../app/sessions/session-world';
+import { tenantDirectoryId } from '../../src/domain/ids';
+
+/** Where a person's data export is kept: the tenant's directory, for all their committees. */
+const DIRECTORY = tenantDirectoryId(TENANT);
 
 describe('server/http-server: data exports', () => {
   const fixture = useSessionWorld();
@@ -28,7 +32,7 @@ describe('server/http-server: data exports', () => {
     const link = await exportPersonalData(world.deps, await world.actor('sabine'));
     assert.ok(link);
     const { token } = link;
-    assert.equal(link.path, `/api/export/${COMMITTEE}/${token}.json`);
+    assert.equal(link.path, `/api/export/${DIRECTORY}/${token}.json`);
     const response = await fetch(`${server.url}${link.path}`);
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('content-type'), 'application/json; charset=utf-8');
@@ -38,15 +42,16 @@ describe('server/http-server: data exports', () => {
     );
     assert.equal(response.headers.get('cache-control'), 'no-store');
     assert.equal(
-      (JSON.parse(await response.text()) as { person: { displayName: string } }).person.displayName,
+      (JSON.parse(await response.text()) as { committees: Array<{ person: { displayName: string } }> }).committees[0]!
+        .person.displayName,
       'Sabine Hoffmann',
     );
 
     for (const path of [
-      `${COMMITTEE}/${token}x.json`,
-      `${COMMITTEE}/${token}`,
+      `${DIRECTORY}/${token}x.json`,
+      `${DIRECTORY}/${token}`,
       `other/${token}.json`,
-      `${COMMITTEE}/session-2027-1/${token}.json`,
+      `${DIRECTORY}/session-2027-1/${token}.json`,
       '',
     ]) {
       const wrong = await fetch(`${server.url}/api/export/${path}`);
@@ -54,6 +59,6 @@ describe('server/http-server: data exports', () => {
       assert.equal(wrong.headers.get('cache-control'), 'no-store');
     }
     world.clock.advance(24 * 60 * 60 * 1000);
-    assert.equal((await fetch(`${server.url}/api/export/${COMMITTEE}/${token}.json`)).status, 404, 'expired');
+    assert.equal((await fetch(`${server.url}/api/export/${DIRECTORY}/${token}.json`)).status, 404, 'expired');
   });
 });

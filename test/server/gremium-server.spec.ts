@@ -7,13 +7,13 @@ import type { SessionDocument } from '../../src/app/sessions/session-document';
 import type { AppDependencies } from '../../src/app/dependencies';
 import { chooseLanguage } from '../../src/app/preferences/language-preference';
 import { fixedClock } from '../../src/domain/clock';
-import { committeeIdForTenant } from '../../src/domain/ids';
+import { committeeIdForHome } from '../../src/app/committees/committee-id';
 import { systemClock } from '../../src/infra/system-clock';
 import { loadConfig } from '../../src/server/config';
 import { startGremiumServer, type GremiumServer } from '../../src/server/gremium-server';
 import { COMMITTEE, enqueue, knownPeople, noticeDrafts } from '../app/delivery/delivery-fixtures';
 import { issuedToken, nearMiss, SECRETARIAT_ID, seatFor, workingGroupPerson } from '../app/links/link-fixtures';
-import { sessionDocument, setUpCommittee } from '../app/sessions/session-fixtures';
+import { sessionDocument, setUpCommittee, KOG_TEAM } from '../app/sessions/session-fixtures';
 import { ConnectorDouble } from '../support/connector-double';
 import { calendarProperty, eventProperty, parseICalendar } from '../support/ical';
 import { openTempStore, type TempStore } from '../support/temp-store';
@@ -65,7 +65,7 @@ describe('server/gremium-server', function () {
 describe('server/gremium-server calendar files', function () {
   this.timeout(30_000);
   const tenant = '11111111-2222-3333-4444-555555555555';
-  const committeeId = committeeIdForTenant(tenant);
+  const committeeId = committeeIdForHome(tenant, KOG_TEAM);
   const sessionId = 'session-2027-1';
   let temp: TempStore;
   let server: GremiumServer;
@@ -78,14 +78,18 @@ describe('server/gremium-server calendar files', function () {
     await setUpCommittee(deps, tenant);
     await temp.store.create(sessionDocument(committeeId));
     await setUpCommittee(deps, '99999999-2222-3333-4444-555555555555', 'AGH');
-    await temp.store.create(sessionDocument(committeeIdForTenant('99999999-2222-3333-4444-555555555555')));
+    await temp.store.create(sessionDocument(committeeIdForHome('99999999-2222-3333-4444-555555555555', KOG_TEAM)));
     await seatFor(deps, committeeId);
-    await seatFor(deps, committeeIdForTenant('99999999-2222-3333-4444-555555555555'));
+    await seatFor(deps, committeeIdForHome('99999999-2222-3333-4444-555555555555', KOG_TEAM));
     CALENDAR_TOKEN = await issuedToken(deps, committeeId, { kind: 'calendar', sessionId });
-    otherCommitteesToken = await issuedToken(deps, committeeIdForTenant('99999999-2222-3333-4444-555555555555'), {
-      kind: 'calendar',
-      sessionId,
-    });
+    otherCommitteesToken = await issuedToken(
+      deps,
+      committeeIdForHome('99999999-2222-3333-4444-555555555555', KOG_TEAM),
+      {
+        kind: 'calendar',
+        sessionId,
+      },
+    );
     server = await startGremiumServer({
       config: loadConfig({ PORT: '0', DATA_DIR: temp.dataDir, LOCAL_MODE: 'true' }),
       store: temp.store,
@@ -152,8 +156,8 @@ describe('server/gremium-server calendar files', function () {
       download(committeeId, sessionId, otherCommitteesToken),
       download(committeeId, 'session-2027-9', CALENDAR_TOKEN),
       download(committeeId, 'committee', CALENDAR_TOKEN),
-      download(committeeIdForTenant('00000000-0000-0000-0000-000000000000'), sessionId, CALENDAR_TOKEN),
-      download(committeeIdForTenant('99999999-2222-3333-4444-555555555555'), sessionId, CALENDAR_TOKEN),
+      download(committeeIdForHome('00000000-0000-0000-0000-000000000000', KOG_TEAM), sessionId, CALENDAR_TOKEN),
+      download(committeeIdForHome('99999999-2222-3333-4444-555555555555', KOG_TEAM), sessionId, CALENDAR_TOKEN),
       fetch(`${server.http.url}/api/calendar/${committeeId}/${sessionId}/${CALENDAR_TOKEN}`),
       fetch(`${server.http.url}/api/calendar/${committeeId}/..%2F${sessionId}/${CALENDAR_TOKEN}.ics`),
     ];
@@ -169,7 +173,7 @@ describe('server/gremium-server calendar files', function () {
 describe('server/gremium-server minutes as PDF', function () {
   this.timeout(30_000);
   const tenant = '11111111-2222-3333-4444-555555555555';
-  const committeeId = committeeIdForTenant(tenant);
+  const committeeId = committeeIdForHome(tenant, KOG_TEAM);
   const sessionId = 'session-2027-1';
   let temp: TempStore;
   let server: GremiumServer;

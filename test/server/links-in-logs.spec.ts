@@ -1,21 +1,22 @@
 import assert from 'node:assert/strict';
+import { tenantDirectoryId } from '../../src/domain/ids';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import { identifyActor } from '../../src/app/identify-actor';
+import { actorInTeam } from '../support/actors';
 import { minutesDocumentId, type MinutesDocument } from '../../src/app/minutes/minutes-document';
 import { exportPersonalData } from '../../src/app/privacy/export-personal-data';
-import { committeeIdForTenant } from '../../src/domain/ids';
+import { committeeIdForHome } from '../../src/app/committees/committee-id';
 import { EmbeddedStore } from '../../src/infra/embedded-store';
 import { systemClock } from '../../src/infra/system-clock';
 import { freePort } from '../e2e/support/processes';
 import { issuedLink, SECRETARIAT_ID, seatFor } from '../app/links/link-fixtures';
-import { sessionDocument, setUpCommittee } from '../app/sessions/session-fixtures';
+import { sessionDocument, setUpCommittee, KOG_TEAM } from '../app/sessions/session-fixtures';
 import { startMain } from './main-process';
 
 const TENANT = '0a1b2c3d-0000-4000-8000-000000000003';
-const COMMITTEE = committeeIdForTenant(TENANT);
+const COMMITTEE = committeeIdForHome(TENANT, KOG_TEAM);
 const SESSION = 'session-2027-1';
 
 /**
@@ -68,7 +69,7 @@ describe('server/links in logs', function () {
     const calendar = await issuedLink(deps, COMMITTEE, { kind: 'calendar', sessionId: SESSION });
     const exported = await exportPersonalData(
       deps,
-      await identifyActor(deps, { tenantId: TENANT, aadObjectId: SECRETARIAT_ID, displayName: 'Geschäftsstelle' }),
+      await actorInTeam(deps, { tenantId: TENANT, aadObjectId: SECRETARIAT_ID, displayName: 'Geschäftsstelle' }),
     );
     assert.ok(exported);
     await store.close();
@@ -106,7 +107,7 @@ describe('server/links in logs', function () {
       for (const route of [
         `/api/calendar/${COMMITTEE}/${SESSION}/….ics`,
         `/api/minutes/${COMMITTEE}/${SESSION}/….pdf`,
-        `/api/export/${COMMITTEE}/….json`,
+        `/api/export/${tenantDirectoryId(TENANT)}/….json`,
       ]) {
         assert.ok(written.includes(`"route":"${route}"`), `no request line for ${route}`);
       }

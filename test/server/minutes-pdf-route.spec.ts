@@ -4,7 +4,7 @@ import { minutesDocumentId, type MinutesDocument } from '../../src/app/minutes/m
 import type { MinutesPrint } from '../../src/app/minutes/minutes-print';
 import { linkPath } from '../../src/app/links/link-paths';
 import { fixedClock } from '../../src/domain/clock';
-import { committeeIdForTenant } from '../../src/domain/ids';
+import { committeeIdForHome } from '../../src/app/committees/committee-id';
 import type { Locale } from '../../src/i18n/translator';
 import type { PdfRenderer } from '../../src/infra/pdf-renderer';
 import { TooBusyError } from '../../src/infra/too-busy-error';
@@ -13,7 +13,7 @@ import { loadConfig } from '../../src/server/config';
 import { startGremiumServer, type GremiumServer } from '../../src/server/gremium-server';
 import { issuedToken, SECRETARIAT_ID, workingGroupPerson } from '../app/links/link-fixtures';
 import { chooseLanguage } from '../../src/app/preferences/language-preference';
-import { sessionDocument, setUpCommittee } from '../app/sessions/session-fixtures';
+import { sessionDocument, setUpCommittee, KOG_TEAM } from '../app/sessions/session-fixtures';
 import { pdfPageTexts } from '../support/pdf-text';
 import { openTempStore, type TempStore } from '../support/temp-store';
 
@@ -40,7 +40,7 @@ class CountingRenderer implements PdfRenderer {
 describe('server/gremium-server minutes PDFs rendered once per version', function () {
   this.timeout(60_000);
   const TENANT = '11111111-2222-3333-4444-555555555555';
-  const committeeId = committeeIdForTenant(TENANT);
+  const committeeId = committeeIdForHome(TENANT, KOG_TEAM);
   const sessionId = 'session-2027-1';
   // Issued anew for each test: the secretariat's link to the version sent out, the working group's to its extract.
   let fileToken: string;

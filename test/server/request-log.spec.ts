@@ -6,6 +6,7 @@ import { startHttpServer, type RunningHttpServer } from '../../src/server/http-s
 
 const TOKEN = 'Xk3vQ0cT9yZr2bWm8LpN4sHd7FgJ1aUe6oKiYw5tRqE';
 const COMMITTEE = 'tenant-11111111-2222-3333-4444-555555555555';
+const HOMED = 'committee-11111111-2222-3333-4444-555555555555-cad1f812c7c405cb022c7d9d5d278bd70dcc22cd';
 
 describe('server/request-log', () => {
   it('keeps the route of a secret link without its token, whatever the shape of the address', () => {
@@ -21,6 +22,9 @@ describe('server/request-log', () => {
       [`/api/minutes/${TOKEN}/${TOKEN}/${TOKEN}`, '/api/minutes/…/…/…'],
       [`/api/calendar/tenant-${TOKEN.toLowerCase()}/x/y.ics`, '/api/calendar/…/…/….ics'],
       [`/api/export/${COMMITTEE}/session-2027-1/${TOKEN}.json`, `/api/export/${COMMITTEE}/….json`],
+      // A committee with a home names its tenant and a digest of its home.
+      [`/api/minutes/${HOMED}/session-2027-1/${TOKEN}.pdf`, `/api/minutes/${HOMED}/session-2027-1/….pdf`],
+      [`/api/calendar/committee-${TOKEN.toLowerCase()}/x/y.ics`, '/api/calendar/…/…/….ics'],
       [`/api/report/${COMMITTEE}/${TOKEN}.pdf`, `/api/report/${COMMITTEE}/….pdf`],
       [`/api/report-csv/${COMMITTEE}/${TOKEN}.csv`, `/api/report-csv/${COMMITTEE}/….csv`],
       [`/api/report-csv/${TOKEN}/${TOKEN}.csv`, '/api/report-csv/…/….csv'],

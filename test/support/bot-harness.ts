@@ -173,3 +173,6 @@ export function hasAction(card: unknown, verb: string, match: Record<string, unk
     return false;
   }
 }
+
+/** A channel of the KOG's team, where the test committees live: set-up there creates the committee homed in it. */
+export const IN_KOG_TEAM: Partial<Activity> = SHARED_CONVERSATIONS.find(([where]) => where === 'channel')![1];

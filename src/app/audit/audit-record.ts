@@ -1,3 +1,4 @@
+import { COMMITTEE_ROUTE_TYPE, PERSON_COMMITTEES_TYPE } from '../committees/directory-documents';
 import { monotonicFactory } from 'ulid';
 import type { Document } from '../ports/document-store';
 import type { AuditActor, AuditSource } from './audit-context';
@@ -51,6 +52,9 @@ export function newestFirst(a: Pick<AuditRecord, 'at' | 'id'>, b: Pick<AuditReco
  *   longer, would otherwise grow by one record per card shown;
  * - `oparlObject`, `oparlCommittee`: the published OParl record and its directory, copies the
  *   interface's refresh derives from audited records (see app/oparl) and rewrites whenever they change;
+ * - `committeeRoute`, `personCommittees`: the tenant directory's routes and people's indexes of
+ *   committees, derived from the audited committee and roster documents and repaired from them;
+ *   the committee a person works with in their personal chat is a view, changing no record;
  * - `audit`: the records themselves, which are only ever created (see `auditedStore`).
  */
 export const UNAUDITED_TYPES: ReadonlySet<string> = new Set([
@@ -63,6 +67,8 @@ export const UNAUDITED_TYPES: ReadonlySet<string> = new Set([
   'link',
   'oparlObject',
   'oparlCommittee',
+  COMMITTEE_ROUTE_TYPE,
+  PERSON_COMMITTEES_TYPE,
   AUDIT_TYPE,
 ]);
 

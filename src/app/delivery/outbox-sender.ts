@@ -3,13 +3,14 @@ import {
   type DeliveryPolicy,
   DEFAULT_DELIVERY_POLICY,
 } from '../../domain/delivery/delivery-policy';
+import { COMMITTEE_DOCUMENT_ID, directoryOfPartition } from '../../domain/ids';
 import { nowUtcIso, toUtcIso } from '../../domain/clock';
 import type { SendRateLimiter } from '../../domain/delivery/send-rate-limiter';
 import type { AppDependencies } from '../dependencies';
-import type { ConversationDocument } from '../documents';
+import type { CommitteeDocument, ConversationDocument } from '../documents';
 import type { Logger } from '../ports/logger';
 import type { Messenger } from '../ports/messenger';
-import type { MessageRenderer } from '../ports/message-renderer';
+import type { MessageCommittee, MessageRenderer } from '../ports/message-renderer';
 import type { Stored } from '../ports/document-store';
 import { ConcurrencyError, ConflictError, NotFoundError } from '../ports/store-errors';
 import { personalConversationDocumentId, rememberConversation } from '../remember-conversation';
@@ -61,11 +62,16 @@ export interface DrainResult {
  * right before it is rendered: the outbox never holds a token, and each attempt's link replaces
  * the one of the attempt before, so a message that took three tries leaves one working link.
  */
+/** How long the sender keeps a committee's short name before it reads it again. */
+const COMMITTEE_CACHE_MS = 60_000;
+
 export class OutboxSender {
   private readonly policy: DeliveryPolicy;
   private readonly leaseMs: number;
   private readonly batchSize: number;
   private readonly maxInFlight: number;
+  /** The committees records were sent for lately (see `committeeOf`). */
+  private readonly committees = new Map<string, { readonly committee: MessageCommittee; readonly until: number }>();
 
   constructor(
     private readonly deps: SenderDependencies,
@@ -170,7 +176,12 @@ export class OutboxSender {
     const links = await issueLinks(this.deps, claimed.committeeId, recipient, claimed.message.links, claimed.id);
     // A person reads it in the language they chose; a channel in the one it was last spoken to in.
     const language = await recipientLanguage(this.deps.store, claimed.committeeId, recipient, conversation);
-    const message = this.deps.renderer.render(claimed.message, language, links);
+    const message = this.deps.renderer.render(
+      claimed.message,
+      language,
+      links,
+      await this.committeeOf(claimed.committeeId),
+    );
     // The slot is taken right before the request leaves, so Teams counts it when we did.
     await this.waitForSlot(address.conversationId);
     const attempt = await this.deps.messenger.send(address, message);
@@ -242,13 +253,33 @@ export class OutboxSender {
     return next.status === 'sent' ? 'sent' : next.status === 'failed' ? 'failed' : 'retried';
   }
 
-  /** The recipient's stored conversation: where to send, and in which language they last wrote. */
+  /**
+   * The recipient's stored conversation: where to send, and in which language they last wrote. It
+   * is kept in the tenant's directory, which every committee's partition names.
+   */
   private async storedConversation(record: OutboxRecord): Promise<ConversationDocument | undefined> {
     const id =
       record.recipient.kind === 'conversation'
         ? record.recipient.conversationDocumentId
         : personalConversationDocumentId(record.recipient.aadObjectId);
-    return this.deps.store.get<ConversationDocument>(record.committeeId, id);
+    const directory = directoryOfPartition(record.committeeId);
+    if (!directory) return undefined;
+    const found = await this.deps.store.get<ConversationDocument>(directory, id);
+    return found?.type === 'conversation' ? found : undefined;
+  }
+
+  /**
+   * The committee a record is sent for, as its card names it. Read once per committee and kept
+   * for a minute: a drain of hundreds of records for one committee costs one read.
+   */
+  private async committeeOf(committeeId: string): Promise<MessageCommittee> {
+    const now = this.deps.clock.now().toMillis();
+    const cached = this.committees.get(committeeId);
+    if (cached && cached.until > now) return cached.committee;
+    const stored = await this.deps.store.get<CommitteeDocument>(committeeId, COMMITTEE_DOCUMENT_ID);
+    const committee = { committeeId, shortName: stored?.type === 'committee' ? stored.shortName : '' };
+    this.committees.set(committeeId, { committee, until: now + COMMITTEE_CACHE_MS });
+    return committee;
   }
 
   private nowIso(): string {

@@ -20,10 +20,22 @@ export interface MessageSpec {
   readonly links?: LinkRequests;
 }
 
+/** The committee a message is sent for: its card names it in the header and carries its id in every action. */
+export interface MessageCommittee {
+  readonly committeeId: string;
+  readonly shortName: string;
+}
+
 /**
  * Turns a message spec into a card in the recipient's language (see `recipientLanguage`; a locale
- * tag, or undefined for the configured default), with the links issued for them.
+ * tag, or undefined for the configured default), with the links issued for them, named as the
+ * committee's it is sent for.
  */
 export interface MessageRenderer {
-  render(message: MessageSpec, locale: string | undefined, links?: IssuedLinks): OutgoingMessage;
+  render(
+    message: MessageSpec,
+    locale: string | undefined,
+    links?: IssuedLinks,
+    committee?: MessageCommittee,
+  ): OutgoingMessage;
 }

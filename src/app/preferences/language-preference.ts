@@ -1,5 +1,5 @@
 import { nowUtcIso } from '../../domain/clock';
-import { committeeIdForTenant, isSafeIdPart, languagePreferenceDocumentId } from '../../domain/ids';
+import { tenantDirectoryId, isSafeIdPart, languagePreferenceDocumentId } from '../../domain/ids';
 import { isLanguage, type Language } from '../../domain/language';
 import type { AppDependencies } from '../dependencies';
 import type { ActorIdentity } from '../identify-actor';
@@ -11,11 +11,12 @@ export const LANGUAGE_PREFERENCE_TYPE = 'languagePreference';
 
 /**
  * The language a person chose for Gremium's answers („sprache englisch“), one document per
- * person. It is keyed by the tenant (its partition, `committeeIdForTenant`, where the person's
+ * person. It is keyed by the tenant (its partition, `tenantDirectoryId`, where the person's
  * 1:1 conversation is kept too) and the person's Entra object id (its id), never by a roster
  * entry: anyone who writes to the bot may choose, before they are on a roster, after they left
- * it, and whatever the secretariat changes there. Should one tenant ever hold several
- * committees, this stays the person's one choice for all of them.
+ * it, and whatever the secretariat changes there. It is the person's one choice for all their
+ * committees, kept beside their index of committees and the one they chose to work with (see
+ * app/committees/person-committees.ts).
  */
 export interface LanguagePreferenceDocument extends Document {
   readonly type: typeof LANGUAGE_PREFERENCE_TYPE;
@@ -37,7 +38,7 @@ export async function languagePreferenceOf(
   store: DocumentStore,
   identity: Pick<ActorIdentity, 'tenantId' | 'aadObjectId'>,
 ): Promise<Language | undefined> {
-  return storedLanguage(store, committeeIdForTenant(identity.tenantId), identity.aadObjectId);
+  return storedLanguage(store, tenantDirectoryId(identity.tenantId), identity.aadObjectId);
 }
 
 /** The same, for a person of a partition already known (the recipient of a message or link). */
@@ -63,7 +64,7 @@ export async function chooseLanguage(
   identity: Pick<ActorIdentity, 'tenantId' | 'aadObjectId'>,
   language: Language,
 ): Promise<Language> {
-  const committeeId = committeeIdForTenant(identity.tenantId);
+  const committeeId = tenantDirectoryId(identity.tenantId);
   const id = languagePreferenceDocumentId(identity.aadObjectId);
   for (let attempt = 1; attempt <= CHOICE_ATTEMPTS; attempt += 1) {
     const stored = await store.get<LanguagePreferenceDocument>(committeeId, id);

@@ -1,3 +1,4 @@
+import { directoryOfPartition } from '../../domain/ids';
 import { languageOfLocale, type Language } from '../../domain/language';
 import type { ConversationDocument } from '../documents';
 import type { LinkRecipient } from '../links/link-document';
@@ -23,17 +24,19 @@ export async function recipientLanguage(
   recipient: LinkRecipient,
   conversation?: ConversationDocument,
 ): Promise<Language | undefined> {
+  // Conversations and choices are the tenant's, kept in its directory, whichever committee asks.
+  const directory = directoryOfPartition(committeeId) ?? committeeId;
   const conversationId = recipient.kind === 'person' ? personalConversationDocumentId(recipient.id) : recipient.id;
   const read = async () => {
-    const found = conversation ?? (await store.get<ConversationDocument>(committeeId, conversationId));
+    const found = conversation ?? (await store.get<ConversationDocument>(directory, conversationId));
     return found?.type === 'conversation' ? found : undefined;
   };
   if (recipient.kind === 'person') {
-    const [preference, personal] = await Promise.all([storedLanguage(store, committeeId, recipient.id), read()]);
+    const [preference, personal] = await Promise.all([storedLanguage(store, directory, recipient.id), read()]);
     return preference ?? languageOfLocale(personal?.locale);
   }
   const found = await read();
   const person = found?.kind === 'personal' ? found.aadObjectId : undefined;
-  const preference = person ? await storedLanguage(store, committeeId, person) : undefined;
+  const preference = person ? await storedLanguage(store, directory, person) : undefined;
   return preference ?? languageOfLocale(found?.locale);
 }

@@ -1,5 +1,5 @@
 import { nowUtcIso } from '../../domain/clock';
-import { committeeIdForTenant, languagePreferenceDocumentId } from '../../domain/ids';
+import { tenantDirectoryId, languagePreferenceDocumentId } from '../../domain/ids';
 import type { Language } from '../../domain/language';
 import type { AppDependencies } from '../dependencies';
 import { ConflictError } from '../ports/store-errors';
@@ -20,7 +20,7 @@ export async function seedLanguageChoices(
   { store, clock }: AppDependencies,
   seed: LanguageChoicesSeed,
 ): Promise<number> {
-  const committeeId = committeeIdForTenant(seed.tenantId);
+  const committeeId = tenantDirectoryId(seed.tenantId);
   let stored = 0;
   for (const { aadObjectId, language } of seed.choices) {
     const choice: LanguagePreferenceDocument = {

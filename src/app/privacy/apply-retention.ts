@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon';
 import { toUtcIso } from '../../domain/clock';
 import { DEFAULT_RETENTION_MONTHS, retentionMonthsOf } from '../../domain/committee';
-import { COMMITTEE_DOCUMENT_ID } from '../../domain/ids';
+import { COMMITTEE_DOCUMENT_ID, isTenantDirectory } from '../../domain/ids';
+import { noteMemberships } from '../committees/person-committees';
+import { tenantView } from '../committees/tenant-view';
 import { nameFinder } from '../../domain/name-finder';
 import { isFinished } from '../../domain/sessions/session-state';
 import type { AgreementDocument } from '../agreements/agreement-document';
@@ -97,6 +99,15 @@ export async function applyRetention(deps: AppDependencies, committeeId: string)
       }
     }
   });
+  // The daily repair of the people's indexes: a roster change whose note was lost is noted now.
+  if (scope.committee) {
+    const kept = [...scope.people.values()].filter((person) => !person.erasedAt);
+    await noteMemberships(
+      deps,
+      committeeId,
+      kept.map((person) => person.aadObjectId),
+    );
+  }
   const documents = Object.values(byType).reduce((sum, value) => sum + value, 0);
   return { sessions: scope.expiredSessions.size, documents, byType };
 }
@@ -129,6 +140,7 @@ async function retentionScope(
   const scope: RetentionScope = {
     committeeId,
     ...(committee ? { committee } : {}),
+    ...(isTenantDirectory(committeeId) ? { directory: await tenantView(deps, committeeId) } : {}),
     nowIso: toUtcIso(now),
     periodCutoff,
     daysAgo: (days) => toUtcIso(now.minus({ days })),

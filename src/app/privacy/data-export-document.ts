@@ -18,11 +18,31 @@ export interface DataExportDocument extends Document {
   readonly content: PersonalDataExport;
 }
 
-/** The export file's content: every record naming the person, grouped by kind. */
+/**
+ * The export file's content: the person's data in every committee of the organisation they
+ * belong or belonged to, and what the organisation's directory holds about them.
+ */
 export interface PersonalDataExport {
   readonly exportedAt: string;
-  readonly committeeId: string;
   readonly personId: string;
+  readonly committees: readonly CommitteeDataExport[];
+  readonly directory: DirectoryDataExport;
+}
+
+/** What the tenant's directory holds about the person, for all their committees at once. */
+export interface DirectoryDataExport {
+  /** Their 1:1 chat with the bot: its Teams ids and their name as Teams gave it. */
+  readonly conversations: readonly unknown[];
+  /** Which committees they belong to and the one their personal chat works with. */
+  readonly committees: unknown;
+  /** The language the person chose for Gremium's answers, or null when they never chose. */
+  readonly languagePreference: unknown;
+}
+
+/** One committee's records naming the person, grouped by kind. */
+export interface CommitteeDataExport {
+  readonly committeeId: string;
+  readonly committeeName: string;
   readonly person: unknown;
   readonly seats: readonly unknown[];
   readonly rsvps: readonly unknown[];
@@ -32,9 +52,6 @@ export interface PersonalDataExport {
   readonly minutesAnswers: readonly unknown[];
   readonly actionItems: readonly unknown[];
   readonly messages: readonly unknown[];
-  readonly conversations: readonly unknown[];
-  /** The language the person chose for Gremium's answers, or null when they never chose. */
-  readonly languagePreference: unknown;
   /** The audit trail's records of what the person did, and of changes about them. */
   readonly auditTrail: readonly unknown[];
   /** Every free-text field of any record that mentions the person's name, with the passage around it. */
@@ -43,7 +60,7 @@ export interface PersonalDataExport {
   readonly links: readonly unknown[];
 }
 
-/** One field of one record that mentions the person (see `collectPersonalData`). */
+/** One field of one record that mentions the person (see `collectCommitteeData`). */
 export interface PersonMention {
   readonly documentType: string;
   readonly documentId: string;

@@ -1,5 +1,11 @@
 import { nowUtcIso } from '../../domain/clock';
-import { ROSTER_DOCUMENT_ID } from '../../domain/ids';
+import { directoryOfPartition, isTenantDirectory, personDocumentId, ROSTER_DOCUMENT_ID } from '../../domain/ids';
+import {
+  COMMITTEE_ROUTE_TYPE,
+  PERSON_COMMITTEES_TYPE,
+  type PersonCommitteesDocument,
+} from '../committees/directory-documents';
+import { dropMembership, personCommitteesDocumentId } from '../committees/person-committees';
 import { nameFinder } from '../../domain/name-finder';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
@@ -110,6 +116,7 @@ export async function erasePerson(
   await revokeLinksOf(deps, actor.committeeId, personId);
   const written = await forgetPerson(deps, actor.committeeId, person, pseudonym, writeErasedPerson);
   if (!written) return fail({ kind: 'outdated' });
+  await forgetInDirectory(deps, actor.committeeId, person, pseudonym);
   return ok({ view: rosterView(await loadRoster(deps.store, actor.committeeId)), pseudonym });
 }
 
@@ -117,8 +124,68 @@ export async function erasePerson(
 const NOT_SCRUBBED_FIRST: ReadonlySet<string> = new Set(['person', 'seat', 'roster', AUDIT_TYPE]);
 
 /**
+ * The documents a tenant's directory holds for all its committees at once. A committee of before
+ * homes shares its partition with the directory; erasing someone there must not take from the
+ * others what they hold of the person (their 1:1 chat, their index): `forgetInDirectory` decides.
+ */
+const DIRECTORY_TYPES: ReadonlySet<string> = new Set([
+  'conversation',
+  COMMITTEE_ROUTE_TYPE,
+  PERSON_COMMITTEES_TYPE,
+  LANGUAGE_PREFERENCE_TYPE,
+]);
+
+/**
+ * The directory's part of erasing a person from one committee: the committee leaves their index,
+ * and their pending data exports (which copy that committee's records) and the links to them
+ * go. Where the person belongs to no other committee of the organisation (their index, each
+ * entry checked in its committee), the directory forgets them altogether: their 1:1 chat's
+ * reference, their index and their language choice are deleted and their name leaves the other
+ * references. Where they
+ * still belong to another, that committee keeps reaching them.
+ */
+export async function forgetInDirectory(
+  deps: AppDependencies,
+  committeeId: string,
+  person: Pick<PersonDocument, 'aadObjectId' | 'displayName'>,
+  pseudonym: string,
+): Promise<void> {
+  const directory = directoryOfPartition(committeeId);
+  if (!directory) return;
+  const personId = person.aadObjectId;
+  await dropMembership(deps, committeeId, personId);
+  const index = await deps.store.get<PersonCommitteesDocument>(directory, personCommitteesDocumentId(personId));
+  let elsewhere = false;
+  for (const other of index?.committeeIds ?? []) {
+    if (other === committeeId) continue;
+    const entry = await deps.store.get<PersonDocument>(other, personDocumentId(personId));
+    if (entry && !entry.erasedAt) elsewhere = true;
+  }
+  const exports = await deps.store.query<Document>(directory, {
+    type: 'dataExport',
+    where: [{ field: 'personId', op: '=', value: personId }],
+  });
+  for (const document of exports) await rewriteDocument(deps.store, document, () => 'delete');
+  await revokeLinksOf(deps, directory, personId);
+  if (elsewhere) return;
+  const scrub = scrubber(personId, person.displayName, pseudonym);
+  for (const type of ['conversation', PERSON_COMMITTEES_TYPE, LANGUAGE_PREFERENCE_TYPE]) {
+    for (const document of await deps.store.query<Document>(directory, { type })) {
+      const forgotten = (stored: Stored<Document>) =>
+        stored.type === PERSON_COMMITTEES_TYPE
+          ? (stored as unknown as PersonCommitteesDocument).personId.toLowerCase() === personId.toLowerCase()
+            ? 'delete'
+            : undefined
+          : scrub(stored);
+      await rewriteDocument(deps.store, document, forgotten);
+    }
+  }
+}
+
+/**
  * Takes a person's name out of every record of the partition: every document type but the
- * roster's is rewritten (see `scrubber`), then `writePerson` writes the person's own document,
+ * roster's (and, in a committee of before homes, the directory's it shares its partition with:
+ * see `forgetInDirectory`) is rewritten (see `scrubber`), then `writePerson` writes the person's own document,
  * and last the audit trail, which holds the name in the values it recorded, including those of
  * the writes just made; only this may rewrite it. Answers false, with the trail untouched, when
  * `writePerson` could not write (the person changed meanwhile). Used by erasure, and by
@@ -132,8 +199,9 @@ export async function forgetPerson(
   writePerson: () => Promise<boolean>,
 ): Promise<boolean> {
   const scrub = scrubber(person.aadObjectId, person.displayName, pseudonym);
+  const inDirectory = isTenantDirectory(committeeId);
   for (const type of DOCUMENT_TYPES) {
-    if (NOT_SCRUBBED_FIRST.has(type)) continue;
+    if (NOT_SCRUBBED_FIRST.has(type) || (inDirectory && DIRECTORY_TYPES.has(type))) continue;
     const documents = await deps.store.query<Document>(committeeId, { type });
     for (const document of documents) await rewriteDocument(deps.store, document, scrub);
   }

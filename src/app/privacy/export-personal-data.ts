@@ -1,7 +1,14 @@
 import { nowUtcIso, toUtcIso } from '../../domain/clock';
-import { languagePreferenceDocumentId, personDocumentId } from '../../domain/ids';
+import {
+  COMMITTEE_DOCUMENT_ID,
+  languagePreferenceDocumentId,
+  personDocumentId,
+  tenantDirectoryId,
+} from '../../domain/ids';
+import { PERSON_COMMITTEES_TYPE, type PersonCommitteesDocument } from '../committees/directory-documents';
+import { personCommitteesDocumentId, personCommitteesOf } from '../committees/person-committees';
 import type { AppDependencies } from '../dependencies';
-import type { ConversationDocument, PersonDocument, SeatDocument } from '../documents';
+import type { CommitteeDocument, ConversationDocument, PersonDocument, SeatDocument } from '../documents';
 import type { Actor } from '../identify-actor';
 import type { AgreementDocument } from '../agreements/agreement-document';
 import type { SubmissionDocument } from '../agenda/submission-document';
@@ -18,7 +25,9 @@ import { LANGUAGE_PREFERENCE_TYPE, type LanguagePreferenceDocument } from '../pr
 import {
   DATA_EXPORT_HOURS,
   newDataExportDocumentId,
+  type CommitteeDataExport,
   type DataExportDocument,
+  type DirectoryDataExport,
   type PersonalDataExport,
   type PersonMention,
 } from './data-export-document';
@@ -31,22 +40,39 @@ import { DOCUMENT_TYPES } from './retention-rules';
 export type DataExportLink = IssuedLink;
 
 /**
- * Collects everything the committee's partition holds about the acting person (Art. 15 GDPR)
- * and stores it behind a secret link for a day, issued to them alone. Anyone may ask, with or
- * without a role, and only ever about themselves: the person is the activity's actor, never an
- * id from a card. Undefined when no link may be issued (a person who has left).
+ * Collects everything the organisation's records hold about the acting person (Art. 15 GDPR):
+ * in each committee they belong or belonged to (their index of committees, the committee they
+ * act in, and the tenant's committee of before homes), and in the tenant's directory (their 1:1
+ * chat, their committees and choice), and stores it in the directory behind a secret link for a
+ * day, issued to them alone. Anyone may ask, with or without a role, and only ever about
+ * themselves: the person is the activity's actor, never an id from a card. Undefined when no
+ * link may be issued (a person who has left).
  */
 export async function exportPersonalData(deps: AppDependencies, actor: Actor): Promise<DataExportLink | undefined> {
   const now = deps.clock.now().toUTC();
-  const content = await collectPersonalData(deps.store, actor.committeeId, actor.identity.aadObjectId, toUtcIso(now));
+  const { tenantId, aadObjectId } = actor.identity;
+  const directory = tenantDirectoryId(tenantId);
+  const index = await personCommitteesOf(deps.store, tenantId, aadObjectId);
+  const committees = new Set<string>([...(index?.committeeIds ?? [])]);
+  if (actor.committee) committees.add(actor.committeeId);
+  if (await deps.store.get(directory, COMMITTEE_DOCUMENT_ID)) committees.add(directory);
+  const nowIso = toUtcIso(now);
+  const content: PersonalDataExport = {
+    exportedAt: nowIso,
+    personId: aadObjectId,
+    committees: await Promise.all(
+      [...committees].sort().map((committeeId) => collectCommitteeData(deps.store, committeeId, aadObjectId)),
+    ),
+    directory: await collectDirectoryData(deps.store, directory, aadObjectId),
+  };
   // Cosmos DB removes it by itself a day later; the retention run does the same on any store.
   const document: DataExportDocument = expiringAfterDays(
     {
       id: newDataExportDocumentId(),
-      committeeId: actor.committeeId,
+      committeeId: directory,
       type: 'dataExport',
-      personId: actor.identity.aadObjectId,
-      createdAt: toUtcIso(now),
+      personId: aadObjectId,
+      createdAt: nowIso,
       expiresAt: toUtcIso(now.plus({ hours: DATA_EXPORT_HOURS })),
       content,
     } satisfies DataExportDocument,
@@ -54,11 +80,32 @@ export async function exportPersonalData(deps: AppDependencies, actor: Actor): P
   );
   await deps.store.create(document);
   return issueLink(deps, {
-    committeeId: actor.committeeId,
-    recipient: { kind: 'person', id: actor.identity.aadObjectId },
+    committeeId: directory,
+    recipient: { kind: 'person', id: aadObjectId },
     target: { kind: 'export', exportId: document.id },
     slot: `export|${document.id}`,
   });
+}
+
+/** What the tenant's directory holds about the person: their 1:1 chat, their index of committees, their language. */
+async function collectDirectoryData(
+  store: DocumentStore,
+  directory: string,
+  personId: string,
+): Promise<DirectoryDataExport> {
+  const [conversations, index, languagePreference] = await Promise.all([
+    store.query<ConversationDocument>(directory, {
+      type: 'conversation',
+      where: [{ field: 'aadObjectId', op: '=', value: personId }],
+    }),
+    store.get<PersonCommitteesDocument>(directory, personCommitteesDocumentId(personId)),
+    store.get<LanguagePreferenceDocument>(directory, languagePreferenceDocumentId(personId)),
+  ]);
+  return {
+    conversations: conversations.filter((conversation) => conversation.kind === 'personal').map(plain),
+    committees: index?.type === PERSON_COMMITTEES_TYPE ? plain(index) : null,
+    languagePreference: languagePreference?.type === LANGUAGE_PREFERENCE_TYPE ? plain(languagePreference) : null,
+  };
 }
 
 /**
@@ -83,48 +130,34 @@ export async function dataExportFile(
 }
 
 /**
- * Every record of the partition that names the person, each reduced to what concerns them:
- * an attendance list contributes the person's own line, not the other institutions' lines.
+ * Every record of one committee's partition that names the person, each reduced to what concerns
+ * them: an attendance list contributes the person's own line, not the other institutions' lines.
  * Records that name people as free text are searched with the same finder erasure uses (see
  * `nameFinder`), so the export shows every mention that an erasure would replace: under
  * `mentions`, each field with the passage around the name, the audit trail's included.
  */
-export async function collectPersonalData(
+export async function collectCommitteeData(
   store: DocumentStore,
   committeeId: string,
   personId: string,
-  nowIso: string,
-): Promise<PersonalDataExport> {
+): Promise<CommitteeDataExport> {
   const by = <T extends Document>(type: string, field: string) =>
     store.query<T>(committeeId, { type, where: [{ field, op: '=', value: personId }] });
   const all = <T extends Document>(type: string) => store.query<T>(committeeId, { type });
-  const [
-    person,
-    members,
-    deputies,
-    rsvps,
-    attendances,
-    minutes,
-    submissions,
-    answers,
-    agreements,
-    outbox,
-    conversations,
-    languagePreference,
-  ] = await Promise.all([
-    store.get<PersonDocument>(committeeId, personDocumentId(personId)),
-    by<SeatDocument>('seat', 'memberId'),
-    by<SeatDocument>('seat', 'deputyId'),
-    by<RsvpDocument>('rsvp', 'personId'),
-    all<AttendanceDocument>('attendance'),
-    all<MinutesDocument>('minutes'),
-    by<SubmissionDocument>('topicSubmission', 'personId'),
-    by<MinutesResponseDocument>('minutesResponse', 'personId'),
-    by<AgreementDocument>('agreement', 'responsibleId'),
-    by<OutboxRecord>('outbox', 'recipient.aadObjectId'),
-    by<ConversationDocument>('conversation', 'aadObjectId'),
-    store.get<LanguagePreferenceDocument>(committeeId, languagePreferenceDocumentId(personId)),
-  ]);
+  const [committee, person, members, deputies, rsvps, attendances, minutes, submissions, answers, agreements, outbox] =
+    await Promise.all([
+      store.get<CommitteeDocument>(committeeId, COMMITTEE_DOCUMENT_ID),
+      store.get<PersonDocument>(committeeId, personDocumentId(personId)),
+      by<SeatDocument>('seat', 'memberId'),
+      by<SeatDocument>('seat', 'deputyId'),
+      by<RsvpDocument>('rsvp', 'personId'),
+      all<AttendanceDocument>('attendance'),
+      all<MinutesDocument>('minutes'),
+      by<SubmissionDocument>('topicSubmission', 'personId'),
+      by<MinutesResponseDocument>('minutesResponse', 'personId'),
+      by<AgreementDocument>('agreement', 'responsibleId'),
+      by<OutboxRecord>('outbox', 'recipient.aadObjectId'),
+    ]);
   const links = await linksOf(store, committeeId, personId);
   const trail = new Map<string, Stored<Document>>();
   for (const field of ['actorId', 'subject1', 'subject2', 'subject3'])
@@ -133,9 +166,8 @@ export async function collectPersonalData(
   const named = (name: string) => finder?.mentions(name) ?? false;
   const mentions = finder ? await mentionsOfPerson(store, committeeId, person!, finder) : [];
   return {
-    exportedAt: nowIso,
     committeeId,
-    personId,
+    committeeName: committee?.type === 'committee' ? committee.name : '',
     person: person ? plain(person) : null,
     seats: [...members, ...deputies].map((seat) => ({
       seatId: seat.id,
@@ -169,8 +201,6 @@ export async function collectPersonalData(
         sentAt: record.sentAt,
         attempts: record.attempts,
       })),
-    conversations: conversations.filter((conversation) => conversation.kind === 'personal').map(plain),
-    languagePreference: languagePreference?.type === LANGUAGE_PREFERENCE_TYPE ? plain(languagePreference) : null,
     auditTrail: [...trail.values()].map(plain),
     mentions,
     // What each link leads to and how long it works; never a token (the store has none).

@@ -1,6 +1,6 @@
 import { nowUtcIso, toUtcIso } from '../../domain/clock';
 import { DEFAULT_RETENTION_MONTHS } from '../../domain/committee';
-import { COMMITTEE_DOCUMENT_ID } from '../../domain/ids';
+import { COMMITTEE_DOCUMENT_ID, directoryOfPartition } from '../../domain/ids';
 import { auditContext } from '../audit/audit-context';
 import type { AppDependencies } from '../dependencies';
 import type { CommitteeDocument } from '../documents';
@@ -38,7 +38,16 @@ export async function ensureRetentionJobs(deps: AppDependencies): Promise<number
     await scheduleJobs(deps, committee.committeeId, SUBJECT, [{ kind: RETENTION_JOB, dueAt: nowIso }]);
     scheduled += 1;
   }
-  await applyRetentionWithoutCommittee(deps, new Set(committees.map((committee) => committee.committeeId)));
+  const withCommittee = new Set(committees.map((committee) => committee.committeeId));
+  // Every tenant directory without a committee of its own (the partition of a committee of before
+  // homes is its directory too, and its job covers both): its references, routes and indexes.
+  const asScheduler = { actorId: 'scheduler', source: 'scheduler', reason: RETENTION_JOB } as const;
+  const directories = new Set(committees.flatMap((committee) => directoryOfPartition(committee.committeeId) ?? []));
+  for (const directory of directories) {
+    if (withCommittee.has(directory)) continue;
+    await auditContext.run(asScheduler, () => applyRetention(deps, directory));
+  }
+  await applyRetentionWithoutCommittee(deps, new Set([...withCommittee, ...directories]));
   return scheduled;
 }
 

@@ -1,4 +1,11 @@
 import type { NameFinder } from '../../domain/name-finder';
+import {
+  COMMITTEE_ROUTE_TYPE,
+  PERSON_COMMITTEES_TYPE,
+  type CommitteeRouteDocument,
+  type PersonCommitteesDocument,
+} from '../committees/directory-documents';
+import type { TenantView } from '../committees/tenant-view';
 import { isCancelled, isFinished } from '../../domain/sessions/session-state';
 import type { AgreementDocument } from '../agreements/agreement-document';
 import type { AgendaDocument, PublishedAgenda } from '../agenda/agenda-document';
@@ -45,6 +52,12 @@ export interface RetentionScope {
   readonly stillNeeded: ReadonlySet<string>;
   /** The names of the partition's people and of the expired sessions' lists, to remove from their texts. */
   readonly names?: NameFinder;
+  /**
+   * For a tenant's directory (which the committee of before homes shares): what the tenant's
+   * committees say about its documents. Its conversation references, routes and people's indexes
+   * are judged by every committee of the tenant, never by the one partition's roster.
+   */
+  readonly directory?: TenantView;
 }
 
 /** What becomes of one document: kept as it is (undefined), deleted, or written as returned. */
@@ -217,31 +230,79 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     type: 'conversation',
     holds: "Teams conversation and user ids, the name of a 1:1 chat's person, a channel's or chat's title",
     kept: text(
-      '1:1 chats while their person is an active member of the roster, otherwise',
-      `${UNUSED_CONVERSATION_DAYS} days after the reference last changed (or the person left, if later); channels and`,
-      `group chats while the committee exists, without one ${IDLE_CONVERSATION_DAYS} days after the last change`,
+      "1:1 chats while their person is an active member of one of the organisation's committees, otherwise",
+      `${UNUSED_CONVERSATION_DAYS} days after the reference last changed (or the person last left a committee, if`,
+      "later); channels and group chats while they are a committee's (its home team's channels, its group chat,",
+      `its working group's), others ${IDLE_CONVERSATION_DAYS} days after the last change`,
     ),
     atEnd: 'deleted; a message from that chat brings it back',
     candidates: (scope) => [where('conversation', ['updatedAt', '<=', scope.daysAgo(UNUSED_CONVERSATION_DAYS)])],
     atEndOf: (document, scope) => {
       const conversation = document as ConversationDocument;
+      const tenant = scope.directory;
       if (conversation.kind !== 'personal') {
-        return scope.committee || conversation.updatedAt > scope.daysAgo(IDLE_CONVERSATION_DAYS) ? undefined : 'delete';
+        const committees = tenant
+          ? tenant.homeless || tenant.workingGroups.has(conversation.id) || tenant.homes.has(homeKeyOf(conversation))
+          : scope.committee !== undefined;
+        return committees || conversation.updatedAt > scope.daysAgo(IDLE_CONVERSATION_DAYS) ? undefined : 'delete';
       }
+      const personId = conversation.aadObjectId?.toLowerCase();
       const person = conversation.aadObjectId ? scope.people.get(conversation.aadObjectId) : undefined;
-      if (person?.active) return undefined;
-      const left = person?.leftAt;
+      const active = tenant ? !!personId && tenant.active.has(personId) : person?.active;
+      if (active) return undefined;
+      const left = tenant ? personId && tenant.lastLeft.get(personId) : person?.leftAt;
       const lastNeeded = left && left > conversation.updatedAt ? left : conversation.updatedAt;
       return lastNeeded <= scope.daysAgo(UNUSED_CONVERSATION_DAYS) ? 'delete' : undefined;
     },
     withoutCommittee: (scope) => where('conversation', ['updatedAt', '<=', scope.daysAgo(UNUSED_CONVERSATION_DAYS)]),
   },
   {
+    type: COMMITTEE_ROUTE_TYPE,
+    holds: "none (which conversation is which committee's home or working group's)",
+    kept: 'while its committee exists and still claims the conversation',
+    atEnd: 'deleted',
+    candidates: (scope) => (scope.directory ? [{ type: COMMITTEE_ROUTE_TYPE }] : []),
+    atEndOf: (document, scope) => {
+      const route = document as CommitteeRouteDocument;
+      const committee = scope.directory?.committees.get(route.belongsTo);
+      if (!scope.directory) return undefined;
+      const claimed =
+        route.role === 'home' ? committee?.home?.id === route.key : committee?.workingGroupConversationId === route.key;
+      return claimed ? undefined : 'delete';
+    },
+  },
+  {
+    type: PERSON_COMMITTEES_TYPE,
+    holds: "a person's object id, the committees they belong to and the one they chose for their personal chat",
+    kept: "while the person has a roster entry in one of the organisation's committees",
+    atEnd: text(
+      'committees without their entry (erased, or the committee gone) are taken out; the document is deleted',
+      'once none is left. The daily run adds what a roster change left out',
+    ),
+    candidates: (scope) => (scope.directory ? [{ type: PERSON_COMMITTEES_TYPE }] : []),
+    atEndOf: (document, scope) => {
+      if (!scope.directory) return undefined;
+      const index = document as PersonCommitteesDocument;
+      const held = scope.directory.entries.get(index.personId.toLowerCase()) ?? new Set<string>();
+      const committeeIds = index.committeeIds.filter((id) => held.has(id));
+      if (committeeIds.length === 0) return 'delete';
+      const current =
+        index.currentCommitteeId && held.has(index.currentCommitteeId) ? index.currentCommitteeId : undefined;
+      const { currentCommitteeId: _current, ...rest } = index;
+      const kept: PersonCommitteesDocument = {
+        ...rest,
+        committeeIds,
+        ...(current ? { currentCommitteeId: current } : {}),
+      };
+      return changed(document, kept);
+    },
+  },
+  {
     type: LANGUAGE_PREFERENCE_TYPE,
     holds: "the person's object id and the language they chose for Gremium's answers",
     kept: text(
-      'while the person is an active member of the roster, otherwise',
-      `${UNUSED_LANGUAGE_CHOICE_DAYS} days after it was last chosen (or the person left, if later)`,
+      "while the person is an active member of one of the organisation's committees, otherwise",
+      `${UNUSED_LANGUAGE_CHOICE_DAYS} days after it was last chosen (or the person last left a committee, if later)`,
     ),
     atEnd: text(
       'deleted, and at once when the person is erased or pseudonymised; Gremium then answers in the language of the',
@@ -250,9 +311,12 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     candidates: (scope) => [unusedLanguageChoices(scope)],
     atEndOf: (document, scope) => {
       const choice = document as LanguagePreferenceDocument;
+      // The choice is the person's for all their committees: every roster of the tenant counts.
+      const tenant = scope.directory;
+      const personId = choice.personId.toLowerCase();
       const person = scope.people.get(choice.personId);
-      if (person?.active) return undefined;
-      const left = person?.leftAt;
+      if (tenant ? tenant.active.has(personId) : person?.active) return undefined;
+      const left = tenant ? tenant.lastLeft.get(personId) : person?.leftAt;
       const lastNeeded = left && left > choice.updatedAt ? left : choice.updatedAt;
       return lastNeeded <= scope.daysAgo(UNUSED_LANGUAGE_CHOICE_DAYS) ? 'delete' : undefined;
     },
@@ -478,6 +542,13 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     withoutCommittee: (scope) => where('audit', ['at', '<=', scope.periodCutoff]),
   },
 ];
+
+/** The home a channel or group chat belongs to: its team, or the chat itself. */
+function homeKeyOf(conversation: ConversationDocument): string {
+  return conversation.kind === 'channel' && conversation.teamId
+    ? conversation.teamId
+    : conversation.address.conversationId;
+}
 
 /** Language choices last made longer ago than one is kept for a person who is not an active member. */
 function unusedLanguageChoices(scope: Pick<RetentionScope, 'daysAgo'>): Query {

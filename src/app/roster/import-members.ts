@@ -1,5 +1,6 @@
 import { nowUtcIso } from '../../domain/clock';
-import { committeeIdForTenant, COMMITTEE_DOCUMENT_ID, isSafeIdPart, personDocumentId } from '../../domain/ids';
+import { COMMITTEE_DOCUMENT_ID, isSafeIdPart, personDocumentId, tenantOfPartition } from '../../domain/ids';
+import { noteMemberships } from '../committees/person-committees';
 import { plainName } from '../../domain/text-input';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
@@ -43,43 +44,58 @@ const WRITE_ATTEMPTS = 3;
 const NAME_LIMIT = 200;
 
 /**
- * Imports the members of the team or chat the bot was installed in or that someone joined:
- * each becomes a person of the tenant's committee, with where to reach them. Nothing happens,
- * and nobody's list is read, while the tenant has no committee. Answers undefined then.
+ * Imports the members of a committee's home (the team or group chat) when the bot was installed
+ * there or someone joined it: each becomes a person of that committee, with where to reach them,
+ * and finds the committee in their personal chat. The caller has resolved the home's committee
+ * (see `committeeOfConversation`); a conversation that is no committee's home imports nowhere.
+ * Nothing happens, and nobody's list is read, while that committee does not exist: answers
+ * undefined then.
  */
 export async function importMembers(
   deps: AppDependencies,
+  committeeId: string,
   source: MemberSource,
   readMembers: MemberReader,
 ): Promise<ImportOutcome | undefined> {
-  if (!isSafeIdPart(source.tenantId)) return undefined;
-  const committeeId = committeeIdForTenant(source.tenantId);
+  if (!isSafeIdPart(source.tenantId) || !isSafeIdPart(committeeId)) return undefined;
+  if (tenantOfPartition(committeeId) !== source.tenantId.toLowerCase()) return undefined;
   if (!(await deps.store.get(committeeId, COMMITTEE_DOCUMENT_ID))) return undefined;
-  return writeMembers(deps.store, committeeId, source, await readMembers());
+  return writeMembers(deps, committeeId, source, await readMembers());
 }
 
-/** The roster card's "take over the members of this chat": the same import, for the secretariat only. */
+export type RefreshRefusal =
+  | { readonly kind: 'notAllowed' }
+  /** Asked for in a conversation that is not the committee's home: its members are not the committee's. */
+  | { readonly kind: 'notHome' };
+
+/**
+ * The roster card's "take over the members of this chat": the same import, for the secretariat
+ * only, and only in the committee's home (a committee of before homes that has none takes them
+ * from any of its conversations, as it always did).
+ */
 export async function refreshMembers(
   deps: AppDependencies,
   actor: Actor,
   source: MemberSource,
   readMembers: MemberReader,
-): Promise<Result<ImportOutcome, { readonly kind: 'notAllowed' }>> {
+): Promise<Result<ImportOutcome, RefreshRefusal>> {
   if (!mayUse('members', actor) || source.tenantId !== actor.identity.tenantId) return fail({ kind: 'notAllowed' });
-  return ok(await writeMembers(deps.store, actor.committeeId, source, await readMembers()));
+  if (actor.place.kind !== 'home' && actor.committee?.home) return fail({ kind: 'notHome' });
+  return ok(await writeMembers(deps, actor.committeeId, source, await readMembers()));
 }
 
 /**
- * Deactivates the people who left the committee's team or chat. Their seats, roles and every
- * record that names them stay; their secret links are revoked. Answers how many were deactivated.
+ * Deactivates the people who left the committee's home (its team or group chat), in that
+ * committee only: the caller resolved the home's committee, and leaving any other team or chat
+ * changes no roster. Their seats, roles and every record that names them stay; their secret
+ * links are revoked. Answers how many were deactivated.
  */
 export async function markMembersLeft(
   deps: AppDependencies,
-  tenantId: string,
+  committeeId: string,
   leavers: readonly TeamMember[],
 ): Promise<number> {
-  if (!isSafeIdPart(tenantId)) return 0;
-  const committeeId = committeeIdForTenant(tenantId);
+  if (!isSafeIdPart(committeeId)) return 0;
   if (!(await deps.store.get(committeeId, COMMITTEE_DOCUMENT_ID))) return 0;
   const at = nowUtcIso(deps.clock);
   let deactivated = 0;
@@ -110,11 +126,12 @@ export async function markMembersLeft(
  * overwritten: a batch that lost such a race is read and written again.
  */
 async function writeMembers(
-  store: DocumentStore,
+  deps: AppDependencies,
   committeeId: string,
   source: MemberSource,
   members: readonly TeamMember[],
 ): Promise<ImportOutcome> {
+  const { store } = deps;
   const wanted = usable(members);
   const outcome = { added: 0, updated: 0, unchanged: 0 };
   let pending = wanted;
@@ -148,6 +165,12 @@ async function writeMembers(
     }
     pending = retry;
   }
+  // After the roster: a crash in between leaves a hint missing, which the daily repair restores.
+  await noteMemberships(
+    deps,
+    committeeId,
+    wanted.map((member) => member.aadObjectId!),
+  );
   return outcome;
 }
 

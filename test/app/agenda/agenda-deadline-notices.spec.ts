@@ -50,7 +50,8 @@ for (const engine of ENGINES) {
       );
     const message = (draft: OutboxDraft) => draft.message.data as unknown as AgendaDeadlineMessage;
     const rendered = (draft: OutboxDraft, locale = 'de-DE') =>
-      createMessageRenderer('de').render(draft.message, locale).attachments![0]!.content as Record<string, unknown>;
+      createMessageRenderer('de').render(draft.message, locale, {}, { committeeId: COMMITTEE, shortName: 'KOG' })
+        .attachments![0]!.content as Record<string, unknown>;
 
     async function submit(title: string): Promise<Stored<SubmissionDocument>> {
       const result = await submitTopic(world.deps, await world.actor('lena'), {

@@ -7,11 +7,13 @@ import type { Messenger } from '../../../src/app/ports/messenger';
 import { rememberConversation } from '../../../src/app/remember-conversation';
 import { noticeMessage, createMessageRenderer } from '../../../src/cards/outgoing-messages';
 import { SendRateLimiter } from '../../../src/domain/delivery/send-rate-limiter';
-import { committeeIdForTenant } from '../../../src/domain/ids';
+import { committeeIdForHome } from '../../../src/app/committees/committee-id';
+import { KOG_TEAM } from '../sessions/session-fixtures';
 import type { ManualClock } from '../../support/manual-clock';
 
 export const TENANT = '11111111-2222-3333-4444-555555555555';
-export const COMMITTEE = committeeIdForTenant(TENANT);
+/** A committee homed in the KOG's team; its people's conversations are in the tenant's directory. */
+export const COMMITTEE = committeeIdForHome(TENANT, KOG_TEAM);
 
 /** The object id of the n-th test person. */
 export function personId(index: number): string {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import type { AppDependencies } from '../../../src/app/dependencies';
 import { deliveryReport, retryFailedDeliveries } from '../../../src/app/delivery/delivery-report';
-import { identifyActor, type Actor } from '../../../src/app/identify-actor';
+import { type Actor } from '../../../src/app/identify-actor';
+import { actorInTeam } from '../../support/actors';
 import { saveSetup } from '../../../src/app/save-setup';
 import { DEFAULT_COMMITTEE_SETTINGS, formatTerms } from '../../../src/domain/committee';
 import { FakeMessenger } from '../../support/fake-messenger';
@@ -29,7 +30,7 @@ describe('app/delivery/delivery-report', () => {
     deps = { store: temp.store, clock };
     messenger = new FakeMessenger(clock);
     const d = DEFAULT_COMMITTEE_SETTINGS;
-    await saveSetup(deps, await identifyActor(deps, secretariat), {
+    await saveSetup(deps, await actorInTeam(deps, secretariat), {
       revision: 0,
       answers: {
         name: d.name,
@@ -42,7 +43,7 @@ describe('app/delivery/delivery-report', () => {
         ...d.leadTimes,
       },
     });
-    actor = await identifyActor(deps, secretariat);
+    actor = await actorInTeam(deps, secretariat);
     await knownPeople(deps, 4);
     messenger.script.set('a:person-1', [{ ok: false, status: 403, detail: 'blocked' }]);
     messenger.script.set('a:person-2', [{ ok: false, status: 503, detail: 'busy' }]);
@@ -94,7 +95,7 @@ describe('app/delivery/delivery-report', () => {
   });
 
   it('is for the secretariat only', async () => {
-    const other = await identifyActor(deps, member);
+    const other = await actorInTeam(deps, member);
     assert.deepEqual(await deliveryReport(deps, other), { ok: false, error: { kind: 'notAllowed' } });
     assert.deepEqual(await retryFailedDeliveries(deps, other, 'welcome:1'), {
       ok: false,

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { tenantDirectoryId } from '../../../src/domain/ids';
 import type { AppDependencies } from '../../../src/app/dependencies';
 import { enqueueOperation, pendingRecord, type OutboxRecord } from '../../../src/app/delivery/outbox-record';
 import { EmbeddedStore } from '../../../src/infra/embedded-store';
@@ -186,7 +187,10 @@ describe('app/delivery/outbox-sender', () => {
     await senderFor(deps, clock, messenger).drainOnce();
     assert.equal(messenger.opened.length, 1);
     assert.equal(messenger.sendsTo('a:opened-29:person-0'), 1);
-    assert.ok(await temp.store.get(COMMITTEE, `personal-${personId(0)}`), 'the opened conversation is remembered');
+    assert.ok(
+      await temp.store.get(tenantDirectoryId(TENANT), `personal-${personId(0)}`),
+      'the opened conversation is remembered in the tenant directory',
+    );
   });
 
   it("paces a busy conversation within Teams' 7 per second", async () => {

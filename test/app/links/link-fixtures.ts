@@ -56,8 +56,10 @@ export async function renderedAsSent(
     draft.message.links,
     outboxRecordId(draft.key),
   );
-  return createMessageRenderer('de', publicBaseUrl ? { publicBaseUrl } : {}).render(draft.message, locale, links)
-    .attachments![0]!.content as Record<string, unknown>;
+  return createMessageRenderer('de', publicBaseUrl ? { publicBaseUrl } : {}).render(draft.message, locale, links, {
+    committeeId,
+    shortName: 'KOG',
+  }).attachments![0]!.content as Record<string, unknown>;
 }
 
 /** Gives the person a seat of their own: a calendar link is only ever issued to a seat's member or deputy. */

@@ -28,7 +28,8 @@ import { loadRoster } from '../../../src/app/roster/load-roster';
 import { sessionCalendar } from '../../../src/app/sessions/session-calendar';
 import { createMessageRenderer } from '../../../src/cards/outgoing-messages';
 import { SendRateLimiter } from '../../../src/domain/delivery/send-rate-limiter';
-import { COMMITTEE_DOCUMENT_ID, seatDocumentId } from '../../../src/domain/ids';
+import { COMMITTEE_DOCUMENT_ID, seatDocumentId, tenantDirectoryId } from '../../../src/domain/ids';
+import type { PersonalDataExport } from '../../../src/app/privacy/data-export-document';
 import { ENGINES } from '../../support/engines';
 import { FakeMessenger } from '../../support/fake-messenger';
 import { committeeAndSession, draftsOf, holdSession } from '../minutes/minutes-world';
@@ -227,7 +228,7 @@ for (const engine of ENGINES) {
         assert.deepEqual(await linksOf(world.store, COMMITTEE, PEOPLE.lena), []);
         const birgit = await tokenFor('birgit', calendar());
         assert.equal(
-          await markMembersLeft(world.deps, TENANT, [{ userId: '29:birgit', aadObjectId: PEOPLE.birgit }]),
+          await markMembersLeft(world.deps, COMMITTEE, [{ userId: '29:birgit', aadObjectId: PEOPLE.birgit }]),
           1,
         );
         assert.equal(await opens(birgit), false);
@@ -460,7 +461,7 @@ for (const engine of ENGINES) {
             renderer: {
               render: (message, locale, issued) => (
                 links.push(issued?.calendar ?? ''),
-                renderer.render(message, locale, issued)
+                renderer.render(message, locale, issued, { committeeId: COMMITTEE, shortName: 'KOG' })
               ),
             },
             limiter: new SendRateLimiter(),
@@ -511,9 +512,11 @@ for (const engine of ENGINES) {
         ];
         const link = await exportPersonalData(world.deps, await world.actor('sabine'));
         assert.ok(link);
-        const file = await dataExportFile(world.deps, COMMITTEE, link.token);
+        const file = await dataExportFile(world.deps, tenantDirectoryId(TENANT), link.token);
         assert.ok(file);
-        const listed = (JSON.parse(file.content) as { links: Array<Record<string, unknown>> }).links;
+        const listed = (JSON.parse(file.content) as PersonalDataExport).committees[0]!.links as Array<
+          Record<string, unknown>
+        >;
         assert.deepEqual(
           listed.map((entry) => [entry.kind, entry.sessionId, typeof entry.issuedAt, typeof entry.expiresAt]).sort(),
           [

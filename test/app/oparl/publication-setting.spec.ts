@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { AppDependencies } from '../../../src/app/dependencies';
-import { identifyActor, type ActorIdentity } from '../../../src/app/identify-actor';
+import { type ActorIdentity } from '../../../src/app/identify-actor';
+import { actorInTeam } from '../../support/actors';
 import { openSetup } from '../../../src/app/open-setup';
 import { saveSetup } from '../../../src/app/save-setup';
 import { DEFAULT_COMMITTEE_SETTINGS, formatTerms, type CommitteeSettingsInput } from '../../../src/domain/committee';
@@ -29,21 +30,21 @@ describe('app/save-setup and open-setup: the publication switch', () => {
   beforeEach(() => ({ deps } = fixture));
 
   it('stores the switch, shows it on the card again, and turns it off with a card that lacks it', async () => {
-    const created = await saveSetup(deps, await identifyActor(deps, secretariat), { revision: 0, answers });
+    const created = await saveSetup(deps, await actorInTeam(deps, secretariat), { revision: 0, answers });
     assert.ok(created.ok);
     assert.equal(created.value.publishOparl, false);
 
-    const on = await saveSetup(deps, await identifyActor(deps, secretariat), {
+    const on = await saveSetup(deps, await actorInTeam(deps, secretariat), {
       revision: 1,
       answers: { ...answers, publishOparl: 'true' },
     });
     assert.ok(on.ok);
     assert.equal(on.value.publishOparl, true);
-    const view = await openSetup(deps, await identifyActor(deps, secretariat));
+    const view = await openSetup(deps, await actorInTeam(deps, secretariat));
     assert.ok(view.ok);
     assert.equal(view.value.settings.publishOparl, true);
 
-    const old = await saveSetup(deps, await identifyActor(deps, secretariat), { revision: 2, answers });
+    const old = await saveSetup(deps, await actorInTeam(deps, secretariat), { revision: 2, answers });
     assert.ok(old.ok);
     assert.equal(old.value.publishOparl, false);
   });

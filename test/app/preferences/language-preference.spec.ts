@@ -14,6 +14,7 @@ import { recipientLanguage } from '../../../src/app/preferences/recipient-langua
 import { conversationDocumentId, rememberConversation } from '../../../src/app/remember-conversation';
 import { seedCommittee } from '../../../src/app/seed-committee';
 import { DEFAULT_COMMITTEE_SETTINGS } from '../../../src/domain/committee';
+import { committeeIdForHome } from '../../../src/app/committees/committee-id';
 import { committeeIdForTenant, languagePreferenceDocumentId, personDocumentId } from '../../../src/domain/ids';
 import { ENGINES, type OpenedEngine } from '../../support/engines';
 import { ManualClock } from '../../support/manual-clock';
@@ -113,8 +114,10 @@ for (const engine of ENGINES) {
 
     it('outlives roster changes: the roster entry comes and goes, the choice stays', async () => {
       await chooseLanguage(deps, ANNA, 'en');
+      const home = { kind: 'team', id: '19:kog-team@thread.tacv2', title: 'KOG' } as const;
       const seeded = await seedCommittee(deps, {
         tenantId: TENANT,
+        home,
         settings: DEFAULT_COMMITTEE_SETTINGS,
         people: [
           {
@@ -129,7 +132,7 @@ for (const engine of ENGINES) {
       });
       assert.equal(seeded, 'created');
       assert.equal(await languagePreferenceOf(deps.store, ANNA), 'en', 'joining the roster keeps it');
-      await deps.store.delete(PARTITION, personDocumentId(ANNA.aadObjectId));
+      await deps.store.delete(committeeIdForHome(TENANT, home), personDocumentId(ANNA.aadObjectId));
       assert.equal(await languagePreferenceOf(deps.store, ANNA), 'en', 'leaving the roster keeps it');
     });
 

@@ -4,7 +4,8 @@ import { auditContext } from '../../../src/app/audit/audit-context';
 import { auditedStore } from '../../../src/app/audit/audited-store';
 import type { AppDependencies } from '../../../src/app/dependencies';
 import type { PersonDocument } from '../../../src/app/documents';
-import { identifyActor } from '../../../src/app/identify-actor';
+import { actorIn } from '../../../src/app/identify-actor';
+import { KOG_TEAM } from '../sessions/session-fixtures';
 import { UNCLAIMED } from '../../../src/app/leases';
 import type { MinutesDocument } from '../../../src/app/minutes/minutes-document';
 import type { MinutesResponseDocument } from '../../../src/app/minutes/minutes-response-document';
@@ -19,7 +20,7 @@ import { jobDocumentId } from '../../../src/app/scheduling/job';
 import type { AttendanceDocument } from '../../../src/app/sessions/attendance';
 import type { RsvpDocument } from '../../../src/app/sessions/rsvp-document';
 import type { WorkingGroupDocument } from '../../../src/app/working-groups/working-group-document';
-import { committeeIdForTenant, personDocumentId, seatDocumentId } from '../../../src/domain/ids';
+import { personDocumentId, seatDocumentId, tenantDirectoryId } from '../../../src/domain/ids';
 import { OPARL_DIRECTORY } from '../../../src/app/oparl/published-committee-document';
 import { refreshPublication } from '../../../src/app/oparl/refresh-publication';
 import { setPublication, testPublishing } from '../oparl/oparl-world';
@@ -122,20 +123,23 @@ for (const engine of ENGINES) {
         address: {
           serviceUrl: 'https://smba.example/',
           channelId: 'msteams',
-          conversationId: '19:general@thread.tacv2',
+          conversationId: KOG_TEAM.id,
           conversationType: 'channel',
           tenantId: TENANT,
           botId: 'b',
         },
         title: 'KOG › Allgemein',
+        teamId: KOG_TEAM.id,
+        teamName: 'KOG',
       });
       // The trail, as the server writes it: her export, and a correction of the attendance, in November 2026.
       await auditContext.run({ actorId: PEOPLE.sabine, source: 'bot' }, () =>
         exportPersonalData(audited, {
-          identity: { tenantId: 't', aadObjectId: PEOPLE.sabine, displayName: SABINE },
+          identity: { tenantId: TENANT, aadObjectId: PEOPLE.sabine, displayName: SABINE },
           committeeId: COMMITTEE,
           committeeExists: true,
           roles: [],
+          place: { kind: 'personal' },
         }),
       );
       const { _etag: attendanceEtag, ...attendance } = (await world.store.get<AttendanceDocument>(
@@ -172,7 +176,12 @@ for (const engine of ENGINES) {
 
     it('leaves nothing personal of any document type once its lifetime has passed', async () => {
       await seedEveryTypePastItsEnd();
-      const seeded = [...(await opened.rawPartition(COMMITTEE)), ...(await opened.rawPartition(OPARL_DIRECTORY))];
+      // The committee's partition, its tenant's directory (conversations, routes, indexes) and the interface's.
+      const seeded = [
+        ...(await opened.rawPartition(COMMITTEE)),
+        ...(await opened.rawPartition(tenantDirectoryId(TENANT))),
+        ...(await opened.rawPartition(OPARL_DIRECTORY)),
+      ];
       assert.deepEqual(
         DOCUMENT_TYPES.filter((type) => !seeded.some((document) => document.type === type)),
         [],
@@ -183,9 +192,13 @@ for (const engine of ENGINES) {
 
       moveTo('2030-01-02T00:00:00Z');
       const outcome = await asScheduler(() => applyRetention(audited, COMMITTEE));
+      await asScheduler(() => applyRetention(audited, tenantDirectoryId(TENANT)));
       // The interface's refresh follows within a minute, as the server's loop runs it.
       await refreshPublication(world.deps, testPublishing('https://gremium.example.org/oparl/v1'), COMMITTEE);
-      const raw = await opened.rawPartition(COMMITTEE);
+      const raw = [
+        ...(await opened.rawPartition(COMMITTEE)),
+        ...(await opened.rawPartition(tenantDirectoryId(TENANT))),
+      ];
       const json = JSON.stringify(raw);
       for (const text of GONE) assert.equal(around(json, text), '', `"${text}" is still stored`);
       // Active people keep their name on their own roster entry and their 1:1 chat's reference, nowhere else.
@@ -247,13 +260,13 @@ for (const engine of ENGINES) {
       assert.deepEqual([group!.name, group!.members], ['UAG Sprachkurse', '']);
       assert.equal(
         (
-          await world.store.query(COMMITTEE, {
+          await world.store.query(tenantDirectoryId(TENANT), {
             type: 'conversation',
             where: [{ field: 'kind', op: '=', value: 'channel' }],
           })
         ).length,
         1,
-        "the committee's channel stays",
+        "the committee's channel stays in the tenant's directory",
       );
       assert.ok(
         (await world.store.query(COMMITTEE, { type: 'audit' })).length > 0,
@@ -283,23 +296,26 @@ for (const engine of ENGINES) {
     it('keeps everything while it is still within its lifetime', async () => {
       await seedEveryTypePastItsEnd();
       moveTo('2028-06-01T00:00:00Z');
-      const before = await rawPartitionJson(opened);
+      const both = async () =>
+        (await rawPartitionJson(opened)) + (await rawPartitionJson(opened, tenantDirectoryId(TENANT)));
+      const before = await both();
       const outcome = await asScheduler(() => applyRetention(audited, COMMITTEE));
+      const directory = await asScheduler(() => applyRetention(audited, tenantDirectoryId(TENANT)));
       // By then only what lives days, not years, has reached its end.
       assert.deepEqual(
-        Object.keys(outcome.byType).sort(),
+        [...new Set([...Object.keys(outcome.byType), ...Object.keys(directory.byType)])].sort(),
         ['audit', 'conversation', 'dataExport', 'dispatch', 'job', 'languagePreference', 'link', 'outbox', 'person'],
-        JSON.stringify(outcome),
+        JSON.stringify([outcome, directory]),
       );
-      assert.equal(outcome.byType.languagePreference, 1, "a year after she left, Sabine's language choice is gone");
+      assert.equal(directory.byType.languagePreference, 1, "a year after she left, Sabine's language choice is gone");
       assert.deepEqual(
-        (await world.store.query<LanguagePreferenceDocument>(COMMITTEE, { type: 'languagePreference' })).map(
-          (choice) => choice.personId,
-        ),
+        (
+          await world.store.query<LanguagePreferenceDocument>(tenantDirectoryId(TENANT), { type: 'languagePreference' })
+        ).map((choice) => choice.personId),
         [PEOPLE.birgit],
         'the choice of an active member stays, however old',
       );
-      const after = await rawPartitionJson(opened);
+      const after = await both();
       for (const text of [SABINE, GUEST, 'Einwand', 'Rücksprache', 'Vertretung von'])
         assert.ok(after.includes(text), `${text} is kept within its period`);
       assert.ok(
@@ -348,7 +364,7 @@ for (const engine of ENGINES) {
 
     it('keeps a language choice of someone on no roster a year after it was made, also without a committee', async () => {
       const tenant = '66666666-0000-0000-0000-000000000006';
-      const elsewhere = committeeIdForTenant(tenant);
+      const elsewhere = tenantDirectoryId(tenant);
       const visitor = { tenantId: tenant, aadObjectId: '66666666-0000-0000-0000-00000000000b' };
       const stranger = { tenantId: TENANT, aadObjectId: '66666666-0000-0000-0000-00000000000c' };
       await auditContext.run({ actorId: visitor.aadObjectId, source: 'bot' }, async () => {
@@ -368,10 +384,14 @@ for (const engine of ENGINES) {
       moveTo('2027-11-22T00:00:00Z');
       await asScheduler(async () => {
         await ensureRetentionJobs(audited);
-        await applyRetention(audited, COMMITTEE);
+        await applyRetention(audited, tenantDirectoryId(TENANT));
       });
       assert.deepEqual(await choices(elsewhere), [], 'a year after it was made, where no committee is');
-      assert.deepEqual(await choices(COMMITTEE), [stranger.aadObjectId], 'chosen again since, it is kept');
+      assert.deepEqual(
+        await choices(tenantDirectoryId(TENANT)),
+        [stranger.aadObjectId],
+        'chosen again since, it is kept',
+      );
       const trail = (await opened.rawPartition(elsewhere)).filter(
         (record) => record.documentType === 'languagePreference',
       );
@@ -389,13 +409,13 @@ for (const engine of ENGINES) {
         'without the values',
       );
       moveTo('2028-07-01T00:00:00Z');
-      await asScheduler(() => applyRetention(audited, COMMITTEE));
-      assert.deepEqual(await choices(COMMITTEE), [], 'and the stranger’s a year after the last choice');
+      await asScheduler(() => applyRetention(audited, tenantDirectoryId(TENANT)));
+      assert.deepEqual(await choices(tenantDirectoryId(TENANT)), [], 'and the stranger’s a year after the last choice');
     });
 
     it('reaches partitions without a committee: their exports, conversation references and trail', async () => {
       const tenant = '77777777-0000-0000-0000-000000000007';
-      const elsewhere = committeeIdForTenant(tenant);
+      const elsewhere = tenantDirectoryId(tenant);
       const visitor = {
         tenantId: tenant,
         aadObjectId: '77777777-0000-0000-0000-00000000000a',
@@ -415,7 +435,7 @@ for (const engine of ENGINES) {
         },
       });
       await auditContext.run({ actorId: visitor.aadObjectId, source: 'bot' }, async () =>
-        exportPersonalData(audited, await identifyActor(audited, visitor)),
+        exportPersonalData(audited, await actorIn(audited, visitor, elsewhere)),
       );
       const kinds = async () => (await opened.rawPartition(elsewhere)).map((document) => document.type).sort();
       assert.deepEqual(await kinds(), ['audit', 'conversation', 'dataExport', 'link']);

@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import type { AppDependencies } from '../../../src/app/dependencies';
 import { retryFailedDeliveries } from '../../../src/app/delivery/delivery-report';
 import type { DispatchDocument, OutboxRecord } from '../../../src/app/delivery/outbox-record';
-import { identifyActor } from '../../../src/app/identify-actor';
+import { actorInTeam } from '../../support/actors';
 import { silentLogger } from '../../../src/app/ports/logger';
 import type { DataExportDocument } from '../../../src/app/privacy/data-export-document';
 import { exportPersonalData } from '../../../src/app/privacy/export-personal-data';
 import { DELIVERY_RECORD_DAYS, FINISHED_JOB_DAYS } from '../../../src/app/privacy/lifetimes';
 import { jobDocumentId, type JobDocument } from '../../../src/app/scheduling/job';
+import { tenantDirectoryId } from '../../../src/domain/ids';
 import { runDueJobs } from '../../../src/app/scheduling/run-due-jobs';
 import { scheduleJobs } from '../../../src/app/scheduling/schedule-jobs';
 import { saveSetup } from '../../../src/app/save-setup';
@@ -42,7 +43,7 @@ for (const engine of ENGINES) {
 
     it('is set on messages once sent or failed for good and on expanded dispatches, and removed when a failed message is sent again', async () => {
       const d = DEFAULT_COMMITTEE_SETTINGS;
-      await saveSetup(deps, await identifyActor(deps, secretariat), {
+      await saveSetup(deps, await actorInTeam(deps, secretariat), {
         revision: 0,
         answers: {
           name: d.name,
@@ -73,7 +74,7 @@ for (const engine of ENGINES) {
         'Person 1': ['failed', DELIVERY_RECORD_DAYS * DAY],
         'Person 2': ['pending', undefined],
       });
-      assert.deepEqual(await retryFailedDeliveries(deps, await identifyActor(deps, secretariat), 'welcome:1'), {
+      assert.deepEqual(await retryFailedDeliveries(deps, await actorInTeam(deps, secretariat), 'welcome:1'), {
         ok: true,
         value: { retried: 1 },
       });
@@ -116,8 +117,10 @@ for (const engine of ENGINES) {
     });
 
     it('is set on a data export to its link lifetime of a day', async () => {
-      await exportPersonalData(deps, await identifyActor(deps, secretariat));
-      const [stored] = await deps.store.query<WithTtl<DataExportDocument>>(COMMITTEE, { type: 'dataExport' });
+      await exportPersonalData(deps, await actorInTeam(deps, secretariat));
+      const [stored] = await deps.store.query<WithTtl<DataExportDocument>>(tenantDirectoryId(TENANT), {
+        type: 'dataExport',
+      });
       assert.equal(stored!.ttl, DAY);
     });
   });

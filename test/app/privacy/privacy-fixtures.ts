@@ -1,6 +1,6 @@
 import type { Document, DocumentStore } from '../../../src/app/ports/document-store';
-import { languagePreferenceDocumentId, personDocumentId } from '../../../src/domain/ids';
-import { COMMITTEE, PEOPLE, SESSION_1 } from '../sessions/session-world';
+import { languagePreferenceDocumentId, personDocumentId, tenantDirectoryId } from '../../../src/domain/ids';
+import { COMMITTEE, PEOPLE, SESSION_1, TENANT } from '../sessions/session-world';
 
 export const SABINE = 'Sabine Hoffmann';
 export const BIRGIT = 'Birgit Lehmann';
@@ -96,8 +96,10 @@ export async function seedPersonalRecords(store: DocumentStore): Promise<void> {
       leaseUntil: '1970-01-01T00:00:00.000Z',
       createdAt: '2027-01-20T00:00:00.000Z',
     });
+    // A person's 1:1 chat is the tenant's, in its directory.
     add({
-      id: `conversation-${who}`,
+      committeeId: DIRECTORY,
+      id: `personal-${id}`,
       type: 'conversation',
       kind: 'personal',
       aadObjectId: id,
@@ -106,7 +108,7 @@ export async function seedPersonalRecords(store: DocumentStore): Promise<void> {
         channelId: 'msteams',
         conversationId: `a:${who}`,
         conversationType: 'personal',
-        tenantId: 't',
+        tenantId: TENANT,
         botId: 'b',
         userId: `29:${who}`,
         userAadObjectId: id,
@@ -114,7 +116,9 @@ export async function seedPersonalRecords(store: DocumentStore): Promise<void> {
       },
       updatedAt: '2027-01-01T00:00:00.000Z',
     });
+    // A person's language choice is the tenant's too, for all their committees.
     add({
+      committeeId: DIRECTORY,
       id: languagePreferenceDocumentId(id),
       type: 'languagePreference',
       personId: id,
@@ -180,9 +184,14 @@ export async function seedPersonalRecords(store: DocumentStore): Promise<void> {
   await store.upsert({ ...session!, state: 'minutesApproved' } as Document);
 }
 
-/** Every document of the partition as one JSON text, to look for a name anywhere in it. */
+/** The tenant's directory: its conversation references, routes and people's indexes. */
+export const DIRECTORY = tenantDirectoryId(TENANT);
+
+/** Every document of the committee's partition and its tenant's directory as one JSON text, to look for a name. */
 export async function partitionJson(store: DocumentStore, types: readonly string[]): Promise<string> {
-  const all = await Promise.all(types.map((type) => store.query(COMMITTEE, { type })));
+  const all = await Promise.all(
+    [COMMITTEE, DIRECTORY].flatMap((partition) => types.map((type) => store.query(partition, { type }))),
+  );
   return JSON.stringify(all.flat());
 }
 

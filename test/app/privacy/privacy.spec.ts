@@ -6,6 +6,7 @@ import { auditContext } from '../../../src/app/audit/audit-context';
 import { AuditRecordWriteRefused, auditedStore } from '../../../src/app/audit/audited-store';
 import type { Document } from '../../../src/app/ports/document-store';
 import { dataExportFile, exportPersonalData } from '../../../src/app/privacy/export-personal-data';
+import type { PersonalDataExport } from '../../../src/app/privacy/data-export-document';
 import { DOCUMENT_TYPES } from '../../../src/app/privacy/retention-rules';
 import { RETENTION_JOB, RETENTION_JOB_HANDLERS, ensureRetentionJobs } from '../../../src/app/privacy/retention-jobs';
 import { loadRoster } from '../../../src/app/roster/load-roster';
@@ -26,6 +27,7 @@ import {
   around,
   BIRGIT,
   GUEST,
+  DIRECTORY,
   partitionJson,
   rawPartitionJson,
   SABINE,
@@ -64,10 +66,19 @@ for (const engine of ENGINES) {
           audited.store.replace<SeatDocument>({ ...moved, institution: 'Jobcenter Leipzig Nord' }, seatEtag),
         );
         const link = (await exportPersonalData(world.deps, await world.actor('sabine')))!;
-        const file = await dataExportFile(world.deps, COMMITTEE, link.token);
+        const file = await dataExportFile(world.deps, DIRECTORY, link.token);
         assert.ok(file);
-        const data = JSON.parse(file.content) as Record<string, unknown[]> & { person: { displayName: string } };
+        const exported = JSON.parse(file.content) as PersonalDataExport;
+        assert.deepEqual(
+          exported.committees.map((committee) => committee.committeeId),
+          [COMMITTEE],
+          'her one committee',
+        );
+        const data = exported.committees[0] as unknown as Record<string, unknown[]> & {
+          person: { displayName: string };
+        };
         assert.equal(data.person.displayName, SABINE);
+        assert.equal(exported.directory.conversations.length, 1, 'her 1:1 chat, from the directory');
         for (const kind of [
           'seats',
           'rsvps',
@@ -77,7 +88,6 @@ for (const engine of ENGINES) {
           'minutesAnswers',
           'actionItems',
           'messages',
-          'conversations',
           'auditTrail',
         ]) {
           assert.equal(data[kind]!.length, 1, `${kind}: ${JSON.stringify(data[kind])}`);
@@ -85,10 +95,10 @@ for (const engine of ENGINES) {
         assert.match(file.content, /Einwand sabine/);
         assert.match(file.content, /"kind": "created"/, 'an action item comes with its history');
         assert.deepEqual(
-          (data as unknown as { languagePreference: { language: string; personId: string } }).languagePreference,
+          exported.directory.languagePreference,
           {
             id: languagePreferenceDocumentId(PEOPLE.sabine),
-            committeeId: COMMITTEE,
+            committeeId: DIRECTORY,
             type: 'languagePreference',
             personId: PEOPLE.sabine,
             language: 'en',
@@ -101,28 +111,30 @@ for (const engine of ENGINES) {
 
       it('answers anyone, also a person without a role, about themselves only', async () => {
         const link = (await exportPersonalData(world.deps, await world.actor('0f0f0f0f-0000-0000-0000-00000000000f')))!;
-        const data = JSON.parse((await dataExportFile(world.deps, COMMITTEE, link!.token))!.content) as Record<
-          string,
-          unknown[]
-        >;
+        const exported = JSON.parse(
+          (await dataExportFile(world.deps, DIRECTORY, link.token))!.content,
+        ) as PersonalDataExport;
+        const data = exported.committees[0]!;
         assert.equal(data.person, null);
         assert.deepEqual(data.rsvps, []);
-        assert.equal((data as unknown as { languagePreference: unknown }).languagePreference, null);
+        assert.deepEqual(exported.directory.conversations, []);
+        assert.equal(exported.directory.languagePreference, null);
       });
 
       it('serves the file only with the exact token and only for a day', async () => {
         const link = (await exportPersonalData(world.deps, await world.actor('sabine')))!;
-        assert.ok(await dataExportFile(world.deps, COMMITTEE, link.token));
+        assert.ok(await dataExportFile(world.deps, DIRECTORY, link.token));
         const wrong = link.token.slice(0, -1) + (link.token.endsWith('A') ? 'B' : 'A');
         for (const token of [wrong, '', 'short', `${link.token}x`, '../../etc'])
-          assert.equal(await dataExportFile(world.deps, COMMITTEE, token), undefined, token);
+          assert.equal(await dataExportFile(world.deps, DIRECTORY, token), undefined, token);
         assert.equal(await dataExportFile(world.deps, 'committee-other', link.token), undefined);
+        assert.equal(await dataExportFile(world.deps, COMMITTEE, link.token), undefined, 'not in the committee');
         world.clock.advance(24 * HOUR - 1000);
-        assert.ok(await dataExportFile(world.deps, COMMITTEE, link.token));
+        assert.ok(await dataExportFile(world.deps, DIRECTORY, link.token));
         world.clock.advance(1000);
-        assert.equal(await dataExportFile(world.deps, COMMITTEE, link.token), undefined);
+        assert.equal(await dataExportFile(world.deps, DIRECTORY, link.token), undefined);
         assert.equal(
-          (await applyRetention(world.deps, COMMITTEE)).byType.dataExport,
+          (await applyRetention(world.deps, DIRECTORY)).byType.dataExport,
           1,
           'the expired export is deleted',
         );
@@ -157,18 +169,20 @@ for (const engine of ENGINES) {
         );
         const objections = await world.store.query<MinutesResponseDocument>(COMMITTEE, { type: 'minutesResponse' });
         assert.equal(objections.filter((response) => response.answer === 'object').length, 2, 'the objection stays');
-        assert.equal(
-          (await world.store.query(COMMITTEE, { type: 'conversation' })).length,
-          1,
-          'her 1:1 reference is deleted',
+        assert.deepEqual(
+          (await world.store.query<Document & { aadObjectId?: string }>(DIRECTORY, { type: 'conversation' })).map(
+            (conversation) => conversation.aadObjectId,
+          ),
+          [PEOPLE.birgit],
+          'her 1:1 reference is deleted from the directory, as she is in no other committee',
         );
         assert.equal(
-          (await world.store.query(COMMITTEE, { type: 'dataExport' })).length,
+          (await world.store.query(DIRECTORY, { type: 'dataExport' })).length,
           0,
           'her pending export is deleted',
         );
         assert.deepEqual(
-          (await world.store.query<LanguagePreferenceDocument>(COMMITTEE, { type: 'languagePreference' })).map(
+          (await world.store.query<LanguagePreferenceDocument>(DIRECTORY, { type: 'languagePreference' })).map(
             (choice) => choice.personId,
           ),
           [PEOPLE.birgit],
@@ -309,9 +323,10 @@ for (const engine of ENGINES) {
       it('my data lists every mention of her name: agenda presenter, member list, chair, minutes of an older version, the trail', async () => {
         await auditedChanges();
         const link = await exportPersonalData(world.deps, await world.actor('sabine'));
-        const data = JSON.parse((await dataExportFile(world.deps, COMMITTEE, link!.token))!.content) as {
-          mentions: Array<{ documentType: string; documentId: string; field: string; excerpt: string }>;
-        };
+        const exported = JSON.parse(
+          (await dataExportFile(world.deps, DIRECTORY, link!.token))!.content,
+        ) as PersonalDataExport;
+        const data = exported.committees[0]!;
         const where = data.mentions.map((mention) => `${mention.documentType} ${mention.documentId} ${mention.field}`);
         for (const expected of [
           `agenda agenda-${SESSION_1} items.0.presenter`,
@@ -350,15 +365,14 @@ for (const engine of ENGINES) {
         );
         // Birgit's export lists the member list that names her, and nothing that names only Sabine.
         const birgits = await exportPersonalData(world.deps, await world.actor('birgit'));
-        const hers = JSON.parse((await dataExportFile(world.deps, COMMITTEE, birgits!.token))!.content) as {
-          mentions: Array<{ documentType: string; field: string }>;
-        };
+        const hers = (
+          JSON.parse((await dataExportFile(world.deps, DIRECTORY, birgits!.token))!.content) as PersonalDataExport
+        ).committees[0]!;
         assert.deepEqual(
           [...new Set(hers.mentions.map((mention) => `${mention.documentType} ${mention.field}`))].sort(),
           [
             'agreement responsibleName',
             'attendance entries.1.name',
-            'conversation address.userName',
             'minutes participants.1.name',
             'minutesVersion participants.1.name',
             'outbox recipientLabel',

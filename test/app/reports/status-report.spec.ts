@@ -127,8 +127,8 @@ for (const engine of ENGINES) {
       const pdf = await issue('report', PEOPLE.katrin);
       const csv = await issue('reportCsv', PEOPLE.katrin);
       assert.ok(pdf && csv);
-      assert.match(pdf.path, /^\/api\/report\/tenant-[^/]+\/[A-Za-z0-9_-]{43}\.pdf$/);
-      assert.match(csv.path, /^\/api\/report-csv\/tenant-[^/]+\/[A-Za-z0-9_-]{43}\.csv$/);
+      assert.match(pdf.path, /^\/api\/report\/committee-[^/]+\/[A-Za-z0-9_-]{43}\.pdf$/);
+      assert.match(csv.path, /^\/api\/report-csv\/committee-[^/]+\/[A-Za-z0-9_-]{43}\.csv$/);
       assert.equal(await issue('report', PEOPLE.sabine), undefined, 'no report link for a member');
 
       const file = await statusReportFile(world.deps, COMMITTEE, pdf.token, 'pdf');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { AppDependencies } from '../../../src/app/dependencies';
 import type { PersonDocument, SeatDocument } from '../../../src/app/documents';
-import { identifyActor } from '../../../src/app/identify-actor';
+import { actorInTeam } from '../../support/actors';
 import { changeRoster, type RosterRequest } from '../../../src/app/roster/change-roster';
 import { openRoster } from '../../../src/app/roster/open-roster';
 import type { RosterDocument } from '../../../src/app/roster/roster-document';
@@ -19,7 +19,7 @@ describe('app/roster/change-roster', () => {
   });
 
   const change = async (request: RosterRequest, revision: unknown = 0, who = katrin) =>
-    changeRoster(deps, await identifyActor(deps, who), { revision, request });
+    changeRoster(deps, await actorInTeam(deps, who), { revision, request });
   const person = (id: string) => temp.store.get<PersonDocument>(COMMITTEE, personDocumentId(id));
   const seats = () => temp.store.query<SeatDocument>(COMMITTEE, { type: 'seat' });
 
@@ -32,7 +32,7 @@ describe('app/roster/change-roster', () => {
     );
 
   it('shows the secretariat every seat and person, sorted, at revision 0', async () => {
-    const result = await openRoster(deps, await identifyActor(deps, katrin));
+    const result = await openRoster(deps, await actorInTeam(deps, katrin));
     assert.ok(result.ok);
     assert.equal(result.value.revision, 0);
     assert.deepEqual(
@@ -106,14 +106,14 @@ describe('app/roster/change-roster', () => {
     assert.equal((await person(IDS.sabine))?.active, false);
     assert.deepEqual((await person(IDS.sabine))?.contact, contact);
     assert.equal((await seats())[0]!.memberId, IDS.sabine);
-    assert.deepEqual((await identifyActor(deps, sabine)).roles, []);
+    assert.deepEqual((await actorInTeam(deps, sabine)).roles, []);
     assert.ok((await change({ kind: 'setActive', personId: IDS.sabine, active: true }, 2)).ok);
-    assert.deepEqual((await identifyActor(deps, sabine)).roles, ['chair', 'member']);
+    assert.deepEqual((await actorInTeam(deps, sabine)).roles, ['chair', 'member']);
   });
 
   it('refuses everyone but the secretariat and changes nothing', async () => {
     const before = await snapshot();
-    assert.deepEqual(await openRoster(deps, await identifyActor(deps, sabine)), {
+    assert.deepEqual(await openRoster(deps, await actorInTeam(deps, sabine)), {
       ok: false,
       error: { kind: 'notAllowed' },
     });
@@ -159,7 +159,7 @@ describe('app/roster/change-roster', () => {
   });
 
   it('lets exactly one of simultaneous edits of the same revision win', async () => {
-    const actor = await identifyActor(deps, katrin);
+    const actor = await actorInTeam(deps, katrin);
     // Hold every batch until all three edits have read and checked the roster, so they really race.
     const original = temp.store.batch.bind(temp.store);
     const arrived: Array<() => void> = [];
@@ -185,7 +185,7 @@ describe('app/roster/change-roster', () => {
   });
 
   it('refuses a seat for someone deactivated between reading and writing', async () => {
-    const actor = await identifyActor(deps, katrin);
+    const actor = await actorInTeam(deps, katrin);
     const original = temp.store.batch.bind(temp.store);
     let interfered = false;
     temp.store.batch = async (committeeId, operations) => {

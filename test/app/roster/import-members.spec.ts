@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { AppDependencies } from '../../../src/app/dependencies';
 import type { PersonDocument } from '../../../src/app/documents';
-import { identifyActor } from '../../../src/app/identify-actor';
+import { actorInTeam } from '../../support/actors';
 import { changeRoster } from '../../../src/app/roster/change-roster';
 import {
   importMembers,
@@ -32,7 +32,7 @@ describe('app/roster/import-members', () => {
 
   it('reads nobody and stores nothing while the tenant has no committee', async () => {
     let read = false;
-    const outcome = await importMembers(deps, source, async () => {
+    const outcome = await importMembers(deps, COMMITTEE, source, async () => {
       read = true;
       return [member(1)];
     });
@@ -43,7 +43,7 @@ describe('app/roster/import-members', () => {
 
   it('stores display names from Teams without control characters, cleaned rather than refused', async () => {
     await seedKog(deps);
-    const outcome = await importMembers(deps, source, async () => [
+    const outcome = await importMembers(deps, COMMITTEE, source, async () => [
       { ...member(1), displayName: 'Erika\r\nATTENDEE:mailto:x@example.org\u0007' },
       { ...member(2), displayName: '\tMax\u2028Muster\u0085 ' },
     ]);
@@ -54,7 +54,7 @@ describe('app/roster/import-members', () => {
 
   it('adds new members without roles, with where to reach them, and keeps the roles of known ones', async () => {
     await seedKog(deps);
-    const outcome = await importMembers(deps, source, async () => [
+    const outcome = await importMembers(deps, COMMITTEE, source, async () => [
       { userId: '29:sabine', aadObjectId: IDS.sabine, displayName: 'Dr. Sabine Hoffmann' },
       member(1),
       { userId: '28:another-bot', aadObjectId: '99999999-0000-0000-0000-000000000009', displayName: 'Bot' },
@@ -82,9 +82,17 @@ describe('app/roster/import-members', () => {
       batches.push(operations.length);
       return original(committeeId, operations);
     };
-    assert.deepEqual(await importMembers(deps, source, async () => members), { added: 250, updated: 0, unchanged: 0 });
+    assert.deepEqual(await importMembers(deps, COMMITTEE, source, async () => members), {
+      added: 250,
+      updated: 0,
+      unchanged: 0,
+    });
     assert.deepEqual(batches, [100, 100, 50]);
-    assert.deepEqual(await importMembers(deps, source, async () => members), { added: 0, updated: 0, unchanged: 250 });
+    assert.deepEqual(await importMembers(deps, COMMITTEE, source, async () => members), {
+      added: 0,
+      updated: 0,
+      unchanged: 250,
+    });
     assert.deepEqual(batches, [100, 100, 50]);
     assert.equal((await people()).length, 255);
   });
@@ -96,7 +104,7 @@ describe('app/roster/import-members', () => {
     temp.store.batch = async (committeeId, operations) => {
       if (!interfered) {
         interfered = true;
-        const result = await changeRoster(deps, await identifyActor(deps, katrin), {
+        const result = await changeRoster(deps, await actorInTeam(deps, katrin), {
           revision: 0,
           request: { kind: 'setRoles', personId: IDS.sabine, roles: ['chair'] },
         });
@@ -104,7 +112,7 @@ describe('app/roster/import-members', () => {
       }
       return original(committeeId, operations);
     };
-    const outcome = await importMembers(deps, source, async () => [
+    const outcome = await importMembers(deps, COMMITTEE, source, async () => [
       { userId: '29:sabine', aadObjectId: IDS.sabine, displayName: 'Dr. Sabine Hoffmann' },
     ]);
     assert.deepEqual(outcome, { added: 0, updated: 1, unchanged: 0 });
@@ -114,20 +122,23 @@ describe('app/roster/import-members', () => {
 
   it('deactivates people who leave, keeps their seat, and reactivates them when they come back', async () => {
     await seedKog(deps);
-    await importMembers(deps, source, async () => [
+    await importMembers(deps, COMMITTEE, source, async () => [
       { userId: '29:sabine', aadObjectId: IDS.sabine, displayName: 'Sabine Hoffmann' },
     ]);
-    assert.equal(await markMembersLeft(deps, TENANT, [{ userId: '29:sabine' }]), 1);
+    assert.equal(await markMembersLeft(deps, COMMITTEE, [{ userId: '29:sabine' }]), 1);
     const left = await person(IDS.sabine);
     assert.deepEqual([left?.active, left?.leftAt, left?.roles], [false, '2026-11-21T10:00:00.000Z', ['member']]);
-    assert.deepEqual((await identifyActor(deps, sabine)).roles, []);
+    assert.deepEqual((await actorInTeam(deps, sabine)).roles, []);
     const seats = await temp.store.query(COMMITTEE, { type: 'seat' });
     assert.equal(seats.length, 1);
     assert.equal(
-      await markMembersLeft(deps, TENANT, [{ userId: '29:sabine', aadObjectId: IDS.sabine }, { userId: '29:unknown' }]),
+      await markMembersLeft(deps, COMMITTEE, [
+        { userId: '29:sabine', aadObjectId: IDS.sabine },
+        { userId: '29:unknown' },
+      ]),
       0,
     );
-    await importMembers(deps, source, async () => [
+    await importMembers(deps, COMMITTEE, source, async () => [
       { userId: '29:sabine', aadObjectId: IDS.sabine, displayName: 'Sabine Hoffmann' },
     ]);
     const back = await person(IDS.sabine);
@@ -138,13 +149,13 @@ describe('app/roster/import-members', () => {
     await seedKog(deps);
     assert.ok(
       (
-        await changeRoster(deps, await identifyActor(deps, katrin), {
+        await changeRoster(deps, await actorInTeam(deps, katrin), {
           revision: 0,
           request: { kind: 'setActive', personId: IDS.birgit, active: false },
         })
       ).ok,
     );
-    await importMembers(deps, source, async () => [
+    await importMembers(deps, COMMITTEE, source, async () => [
       { userId: '29:birgit', aadObjectId: IDS.birgit, displayName: 'Birgit Lehmann' },
     ]);
     assert.equal((await person(IDS.birgit))?.active, false);
@@ -157,12 +168,12 @@ describe('app/roster/import-members', () => {
       reads += 1;
       return [member(1)];
     };
-    assert.deepEqual(await refreshMembers(deps, await identifyActor(deps, sabine), source, read), {
+    assert.deepEqual(await refreshMembers(deps, await actorInTeam(deps, sabine), source, read), {
       ok: false,
       error: { kind: 'notAllowed' },
     });
     assert.equal(reads, 0);
-    assert.deepEqual(await refreshMembers(deps, await identifyActor(deps, katrin), source, read), {
+    assert.deepEqual(await refreshMembers(deps, await actorInTeam(deps, katrin), source, read), {
       ok: true,
       value: { added: 1, updated: 0, unchanged: 0 },
     });

@@ -2,12 +2,13 @@ import type { AppDependencies } from '../../../src/app/dependencies';
 import type { ActorIdentity } from '../../../src/app/identify-actor';
 import { seedCommittee } from '../../../src/app/seed-committee';
 import { DEFAULT_COMMITTEE_SETTINGS } from '../../../src/domain/committee';
-import { committeeIdForTenant } from '../../../src/domain/ids';
+import { committeeIdForHome } from '../../../src/app/committees/committee-id';
+import { KOG_TEAM } from '../sessions/session-fixtures';
 import { TENANT } from '../../support/bot-harness';
 
 /** The tenant the bot harness speaks for, so bot and use-case tests share one committee. */
 export { TENANT };
-export const COMMITTEE = committeeIdForTenant(TENANT);
+export const COMMITTEE = committeeIdForHome(TENANT, KOG_TEAM);
 
 /** Object ids of the committee's people; fictional, as every person in the tests. */
 export const IDS = {
@@ -27,6 +28,7 @@ export const JOBCENTER_SEAT = 'seat-jobcenter-leipzig';
 export async function seedKog(deps: AppDependencies): Promise<void> {
   await seedCommittee(deps, {
     tenantId: TENANT,
+    home: KOG_TEAM,
     settings: DEFAULT_COMMITTEE_SETTINGS,
     people: [
       { aadObjectId: IDS.katrin, displayName: 'Katrin Albers', roles: ['secretariat'], active: true },

@@ -55,10 +55,12 @@ for (const engine of ENGINES) {
       assert.equal(toThomas[0]!.recipientLabel, 'Thomas Richter (Jobcenter Leipzig)');
       assert.deepEqual(await draftsTo('sabine'), [], 'the deactivated member is not');
       const card = cardText(
-        createMessageRenderer('de').render(toThomas[0]!.message, 'de-DE').attachments![0]!.content as Record<
-          string,
-          unknown
-        >,
+        createMessageRenderer('de').render(
+          toThomas[0]!.message,
+          'de-DE',
+          {},
+          { committeeId: COMMITTEE, shortName: 'KOG' },
+        ).attachments![0]!.content as Record<string, unknown>,
       );
       assert.match(card, /Sie vertreten Jobcenter Leipzig als Stellvertretung/);
       assert.match(card, /Ich komme vor Ort/);

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
+import { KOG_TEAM } from './session-fixtures';
 import type { AppDependencies } from '../../../src/app/dependencies';
-import { identifyActor, type ActorIdentity } from '../../../src/app/identify-actor';
+import { type ActorIdentity } from '../../../src/app/identify-actor';
+import { actorInTeam } from '../../support/actors';
 import { saveSetup } from '../../../src/app/save-setup';
 import { planSessions } from '../../../src/app/sessions/plan-sessions';
 import type { SessionDocument } from '../../../src/app/sessions/session-document';
 import { DEFAULT_COMMITTEE_SETTINGS, formatTerms } from '../../../src/domain/committee';
-import { committeeIdForTenant } from '../../../src/domain/ids';
+import { committeeIdForHome } from '../../../src/app/committees/committee-id';
 import { useTempStore, type TempStore } from '../../support/temp-store';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
@@ -27,7 +29,7 @@ describe('app/sessions/plan-sessions', () => {
   beforeEach(async () => {
     ({ temp, deps } = fixture);
     const d = DEFAULT_COMMITTEE_SETTINGS;
-    await saveSetup(deps, await identifyActor(deps, secretariat), {
+    await saveSetup(deps, await actorInTeam(deps, secretariat), {
       revision: 0,
       answers: {
         name: d.name,
@@ -43,13 +45,13 @@ describe('app/sessions/plan-sessions', () => {
   });
 
   const sessions = () =>
-    temp.store.query<SessionDocument>(committeeIdForTenant(TENANT), {
+    temp.store.query<SessionDocument>(committeeIdForHome(TENANT, KOG_TEAM), {
       type: 'session',
       orderBy: { field: 'startsAt' },
     });
 
   it('creates the three KOG sessions of the year, planned', async () => {
-    const result = await planSessions(deps, await identifyActor(deps, secretariat), '2027');
+    const result = await planSessions(deps, await actorInTeam(deps, secretariat), '2027');
     assert.ok(result.ok);
     assert.deepEqual(
       (await sessions()).map((session) => [session.number, session.state, session.chair]),
@@ -62,7 +64,7 @@ describe('app/sessions/plan-sessions', () => {
   });
 
   it('creates nothing twice, also when two plans race', async () => {
-    const actor = await identifyActor(deps, secretariat);
+    const actor = await actorInTeam(deps, secretariat);
     const [first, second] = await Promise.all([planSessions(deps, actor, 2027), planSessions(deps, actor, 2027)]);
     assert.ok(first.ok && second.ok);
     assert.equal(first.value.created.length + second.value.created.length, 3);
@@ -73,13 +75,13 @@ describe('app/sessions/plan-sessions', () => {
   });
 
   it('refuses other roles, and years that are not plausible', async () => {
-    assert.deepEqual(await planSessions(deps, await identifyActor(deps, member), 2027), {
+    assert.deepEqual(await planSessions(deps, await actorInTeam(deps, member), 2027), {
       ok: false,
       error: { kind: 'notAllowed' },
     });
     for (const year of ['27', 'zweitausend', 1999, 2040, '2027; drop', { year: 2027 }]) {
       assert.deepEqual(
-        await planSessions(deps, await identifyActor(deps, secretariat), year),
+        await planSessions(deps, await actorInTeam(deps, secretariat), year),
         { ok: false, error: { kind: 'invalidYear', min: 2025, max: 2031 } },
         String(year),
       );

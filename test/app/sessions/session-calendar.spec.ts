@@ -6,15 +6,15 @@ import { rememberConversation } from '../../../src/app/remember-conversation';
 import { sessionCalendar, sessionCalendarUid } from '../../../src/app/sessions/session-calendar';
 import { sessionDocumentId, type SessionDocument } from '../../../src/app/sessions/session-document';
 import { DEFAULT_COMMITTEE_SETTINGS } from '../../../src/domain/committee';
-import { committeeIdForTenant } from '../../../src/domain/ids';
+import { committeeIdForHome } from '../../../src/app/committees/committee-id';
 import { useTempStore } from '../../support/temp-store';
 import { issuedToken, nearMiss, SECRETARIAT_ID, seatFor } from '../links/link-fixtures';
-import { ONLINE_LINK, sessionDocument, setUpCommittee } from './session-fixtures';
+import { ONLINE_LINK, sessionDocument, setUpCommittee, KOG_TEAM } from './session-fixtures';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const OTHER_TENANT = '99999999-2222-3333-4444-555555555555';
-const COMMITTEE = committeeIdForTenant(TENANT);
-const OTHER_COMMITTEE = committeeIdForTenant(OTHER_TENANT);
+const COMMITTEE = committeeIdForHome(TENANT, KOG_TEAM);
+const OTHER_COMMITTEE = committeeIdForHome(OTHER_TENANT, KOG_TEAM);
 const SESSION = sessionDocumentId(2027, 1);
 
 describe('app/sessions/session-calendar', () => {
@@ -163,7 +163,7 @@ describe('app/sessions/session-calendar', () => {
     assert.equal(
       await sessionCalendar(
         deps,
-        committeeIdForTenant('00000000-0000-0000-0000-000000000000'),
+        committeeIdForHome('00000000-0000-0000-0000-000000000000', KOG_TEAM),
         SESSION,
         CALENDAR_TOKEN,
       ),

@@ -1,21 +1,35 @@
 import assert from 'node:assert/strict';
 import type { AppDependencies } from '../../../src/app/dependencies';
-import { identifyActor, type ActorIdentity } from '../../../src/app/identify-actor';
+import { committeeIdForHome } from '../../../src/app/committees/committee-id';
+import { actorIn, type ActorIdentity } from '../../../src/app/identify-actor';
 import { saveSetup } from '../../../src/app/save-setup';
 import { sessionDocumentId, type SessionDocument } from '../../../src/app/sessions/session-document';
-import { DEFAULT_COMMITTEE_SETTINGS, formatTerms } from '../../../src/domain/committee';
+import { DEFAULT_COMMITTEE_SETTINGS, formatTerms, type CommitteeHome } from '../../../src/domain/committee';
 
 export const ONLINE_LINK = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0';
 
-/** Sets up a committee with the KOG's settings through the real use case, as its secretariat would. */
-export async function setUpCommittee(deps: AppDependencies, tenantId: string, shortName = 'KOG'): Promise<void> {
+/** The committee's team, as the bot harness's channel names it: where the test committees live. */
+export const KOG_TEAM: CommitteeHome = { kind: 'team', id: '19:kog-team@thread.tacv2', title: 'KOG' };
+
+/**
+ * Sets up a committee with the KOG's settings through the real use case, as its secretariat
+ * would in its team (by default the KOG's). Answers the committee's id.
+ */
+export async function setUpCommittee(
+  deps: AppDependencies,
+  tenantId: string,
+  shortName = 'KOG',
+  home: CommitteeHome = KOG_TEAM,
+): Promise<string> {
   const d = DEFAULT_COMMITTEE_SETTINGS;
   const secretariat: ActorIdentity = {
     tenantId,
     aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000001',
     displayName: 'Geschäftsstelle',
   };
-  const saved = await saveSetup(deps, await identifyActor(deps, secretariat), {
+  const committeeId = committeeIdForHome(tenantId, home);
+  const actor = await actorIn(deps, secretariat, committeeId, { kind: 'unclaimed', home });
+  const saved = await saveSetup(deps, actor, {
     revision: 0,
     answers: {
       name: d.name,
@@ -29,6 +43,7 @@ export async function setUpCommittee(deps: AppDependencies, tenantId: string, sh
     },
   });
   assert.ok(saved.ok);
+  return committeeId;
 }
 
 /** Session 2027/1 as planning writes it, with the place and link the secretariat added since. */

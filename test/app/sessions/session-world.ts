@@ -2,21 +2,23 @@ import assert from 'node:assert/strict';
 import type { AppDependencies } from '../../../src/app/dependencies';
 import type { DispatchDocument } from '../../../src/app/delivery/outbox-record';
 import type { PersonDocument, SeatDocument } from '../../../src/app/documents';
-import { identifyActor, type Actor } from '../../../src/app/identify-actor';
+import { committeeIdForHome } from '../../../src/app/committees/committee-id';
+import { noteMemberships } from '../../../src/app/committees/person-committees';
+import { actorIn, type Actor } from '../../../src/app/identify-actor';
 import type { DocumentStore } from '../../../src/app/ports/document-store';
 import { planSessions } from '../../../src/app/sessions/plan-sessions';
 import type { RsvpDocument } from '../../../src/app/sessions/rsvp-document';
 import { sessionDocumentId, type SessionDocument } from '../../../src/app/sessions/session-document';
-import { committeeIdForTenant, personDocumentId, seatDocumentId } from '../../../src/domain/ids';
+import { personDocumentId, seatDocumentId } from '../../../src/domain/ids';
 import type { Role } from '../../../src/domain/roles';
 import { TENANT, type Person } from '../../support/bot-harness';
 import { ManualClock } from '../../support/manual-clock';
 import { openTempStore, type TempStore } from '../../support/temp-store';
-import { setUpCommittee } from './session-fixtures';
+import { KOG_TEAM, setUpCommittee } from './session-fixtures';
 
 /** The tenant the bot harness speaks for, so that bot tests can use the same world. */
 export { TENANT };
-export const COMMITTEE = committeeIdForTenant(TENANT);
+export const COMMITTEE = committeeIdForHome(TENANT, KOG_TEAM);
 
 /** The people of a small KOG: the secretariat and three seats, two with a deputy. */
 export const PEOPLE = {
@@ -99,6 +101,7 @@ export class SessionWorld {
     return world;
   }
 
+  /** A person on the roster, as an import or the roster card puts them there: noted in their index of committees too. */
   async addPerson(aadObjectId: string, displayName: string, roles: Role[]): Promise<void> {
     await this.store.upsert<PersonDocument>({
       id: personDocumentId(aadObjectId),
@@ -109,11 +112,12 @@ export class SessionWorld {
       roles,
       active: true,
     });
+    await noteMemberships(this.deps, COMMITTEE, [aadObjectId]);
   }
 
   actor(who: PersonKey | string): Promise<Actor> {
     const aadObjectId = who in PEOPLE ? PEOPLE[who as PersonKey] : who;
-    return identifyActor(this.deps, { tenantId: TENANT, aadObjectId, displayName: 'x' });
+    return actorIn(this.deps, { tenantId: TENANT, aadObjectId, displayName: 'x' }, COMMITTEE);
   }
 
   async session(id = SESSION_1): Promise<SessionDocument & { _etag: string }> {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { identifyActor, type Actor } from '../../../src/app/identify-actor';
+import { type Actor } from '../../../src/app/identify-actor';
+import { actorInTeam } from '../../support/actors';
 import type { DocumentStore, Stored } from '../../../src/app/ports/document-store';
 import { planSessions } from '../../../src/app/sessions/plan-sessions';
 import type { SessionDocument } from '../../../src/app/sessions/session-document';
@@ -157,7 +158,7 @@ describe('app/working-groups: registering, changing and ending temporary working
         const list = await listWorkingGroups(world.deps, actor);
         assert.equal(refusal(list), 'notAllowed');
       }
-      const nowhere = await identifyActor(world.deps, {
+      const nowhere = await actorInTeam(world.deps, {
         tenantId: OTHER_TENANT,
         aadObjectId: PEOPLE.katrin,
         displayName: 'x',
@@ -188,7 +189,7 @@ describe('app/working-groups: registering, changing and ending temporary working
 
     it('refuses another committee’s session', async () => {
       await setUpCommittee(world.deps, OTHER_TENANT, 'LG');
-      const other = await identifyActor(world.deps, {
+      const other = await actorInTeam(world.deps, {
         tenantId: OTHER_TENANT,
         aadObjectId: PEOPLE.katrin,
         displayName: 'x',
@@ -312,7 +313,7 @@ describe('app/working-groups: registering, changing and ending temporary working
         assert.equal(refusal(ended), 'unknownGroup', String(groupId));
       }
       await setUpCommittee(world.deps, OTHER_TENANT, 'LG');
-      const foreign = await identifyActor(world.deps, {
+      const foreign = await actorInTeam(world.deps, {
         tenantId: OTHER_TENANT,
         aadObjectId: PEOPLE.katrin,
         displayName: 'x',

@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { committeeResolution } from '../../bench/committee-resolution';
+
+/**
+ * The committee-resolution benchmark's own run, tiny, so `npm run bench` does not break
+ * unnoticed. The store requests a turn makes are counted, not timed, so they are asserted: they
+ * must not grow with the number of a person's committees once one is chosen or named.
+ */
+describe('bench/committee-resolution', function () {
+  this.timeout(60_000);
+
+  it('identifies the committee of a person in one or ten committees with the same few requests once one is chosen', async () => {
+    const result = await committeeResolution(5);
+    assert.deepEqual(
+      [result.one, result.tenCurrent, result.tenNamed, result.tenUndecided].map((figures) => [
+        figures.requests,
+        figures.outcome,
+      ]),
+      [
+        [3, 'actor'],
+        [3, 'actor'],
+        [21, 'actor'],
+        [21, 'undecided'],
+      ],
+    );
+    for (const figure of [result.one.p99Ms, result.tenCurrent.p99Ms, result.p99Ratio]) assert.ok(figure >= 0);
+  });
+});
