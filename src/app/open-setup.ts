@@ -23,6 +23,8 @@ export interface SetupView {
   readonly conversations: readonly ConversationChoice[];
   /** Where the committee lives, or will live once saved; none for a committee of before homes that has none. */
   readonly home?: CommitteeHome;
+  /** Whether saving gives the committee this home: a new one, or one of before homes that has none. */
+  readonly homeOnSave?: boolean;
   readonly lastChange?: { readonly at: string; readonly byName: string };
 }
 
@@ -52,7 +54,13 @@ export async function setupView({ store }: AppDependencies, actor: Actor): Promi
   const committee = actor.committee;
   if (!committee) {
     const home = actor.place.kind === 'unclaimed' ? await titledHome(store, actor, actor.place.home) : undefined;
-    return { isNew: true, revision: 0, settings: DEFAULT_COMMITTEE_SETTINGS, conversations, ...(home ? { home } : {}) };
+    return {
+      isNew: true,
+      revision: 0,
+      settings: DEFAULT_COMMITTEE_SETTINGS,
+      conversations,
+      ...(home ? { home, homeOnSave: true } : {}),
+    };
   }
   // Every setting the card edits, so that saving the card again keeps what is stored.
   const { name, shortName, timeZone, terms, sessionLengthMinutes, chairRotation, leadTimes } = committee;
@@ -76,7 +84,11 @@ export async function setupView({ store }: AppDependencies, actor: Actor): Promi
       publishOparl,
     },
     conversations,
-    ...(committee.home ? { home: committee.home } : {}),
+    ...(committee.home
+      ? { home: committee.home }
+      : actor.place.kind === 'unclaimed'
+        ? { home: await titledHome(store, actor, actor.place.home), homeOnSave: true }
+        : {}),
     lastChange: { at: committee.updatedAt, byName: editor?.displayName ?? '' },
   };
 }

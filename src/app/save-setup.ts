@@ -87,8 +87,14 @@ export async function saveSetup(
     return ok(stored);
   }
   const { _etag: etag, ...current } = actor.committee;
+  // A committee of before homes without one gets the conversation its secretariat saves it in.
+  const adopted =
+    !current.home && actor.place.kind === 'unclaimed'
+      ? { home: await titledHome(deps.store, actor, actor.place.home) }
+      : {};
   const updated: CommitteeDocument = {
     ...current,
+    ...adopted,
     ...parsed.value,
     workingGroupConversationId: parsed.value.workingGroupConversationId,
     revision: current.revision + 1,

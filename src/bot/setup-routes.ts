@@ -76,7 +76,7 @@ async function save(turn: VerbTurn<'setup.save'>): Promise<AdaptiveCardJson> {
       // Someone saved first; a committee created meanwhile lives here now.
       const reread = await actorIn(deps, actor.identity, actor.committeeId, actor.place);
       const current: Actor =
-        reread.committee && reread.place.kind === 'unclaimed' ? { ...reread, place: { kind: 'home' } } : reread;
+        reread.committee?.home && reread.place.kind === 'unclaimed' ? { ...reread, place: { kind: 'home' } } : reread;
       const reopened = await openSetup(deps, current);
       if (!reopened.ok) return refusal(turn, reopened.error.kind);
       return renderSetupCard(reopened.value, i18n, {

@@ -229,5 +229,5 @@ function homeLine(view: SetupView, i18n: Translator): string {
   if (!view.home) return '';
   const untitled = i18n.t(view.home.kind === 'team' ? 'setup.homeUntitledTeam' : 'setup.homeUntitledChat');
   const title = view.home.title ? escapeMarkdown(view.home.title) : untitled;
-  return i18n.t(view.isNew ? 'setup.homeNew' : 'setup.home', { title });
+  return i18n.t(view.homeOnSave ? 'setup.homeNew' : 'setup.home', { title });
 }

@@ -163,7 +163,14 @@ export async function startGremiumServer({
       step: async () => {
         // Committees of before homes get theirs, once per process (idempotent; a failure retries).
         if (!legacyCommitteesUpgraded) {
-          await upgradeLegacyCommittees(deps);
+          const { tenants, homeless } = await upgradeLegacyCommittees(deps);
+          if (tenants.length > 0) logger.info({ tenants: tenants.length }, 'committees of before homes upgraded');
+          for (const tenantId of homeless)
+            logger.warn(
+              { tenantId },
+              'a committee of before homes has no home: its stored conversations name several teams; ' +
+                'it works in personal chats and its working group conversation until its secretariat sets it up in its team',
+            );
           legacyCommitteesUpgraded = true;
         }
         // Committees without a retention job get one, once a day at most: a fan-out read.

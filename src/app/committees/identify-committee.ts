@@ -107,6 +107,10 @@ export async function actorInConversation(
     const upgraded = await committeeOfConversation(deps, identity.tenantId, conversation, home);
     if (upgraded) return actorIn(deps, identity, upgraded.committeeId, { kind: upgraded.role });
   }
+  // A committee of before homes whose conversations named no home is given one by its
+  // secretariat: in a conversation of no committee, its set-up card offers to make it the home.
+  const legacy = await actorIn(deps, identity, tenantDirectoryId(identity.tenantId), { kind: 'unclaimed', home });
+  if (legacy.committee && !legacy.committee.home && legacy.roles.includes('secretariat')) return legacy;
   return actorOf(
     identity,
     committeeIdForHome(identity.tenantId, home),

@@ -72,19 +72,25 @@ export async function upgradeLegacyCommittee(
 
 /**
  * Upgrades every committee of before homes in the store: run once at start, in the background.
- * Answers the tenants whose committee it looked at.
+ * Answers the tenants whose committee it looked at, and those among them whose committee has no
+ * home (its stored conversations did not tell), for the operator's log.
  */
-export async function upgradeLegacyCommittees(deps: AppDependencies): Promise<string[]> {
+export async function upgradeLegacyCommittees(
+  deps: AppDependencies,
+): Promise<{ readonly tenants: string[]; readonly homeless: string[] }> {
   const committees = await deps.store.queryAcrossCommittees<CommitteeDocument>({ type: 'committee' });
   const tenants: string[] = [];
+  const homeless: string[] = [];
   for (const committee of committees) {
     if (!isTenantDirectory(committee.committeeId)) continue;
     const tenantId = tenantOfPartition(committee.committeeId);
     if (!tenantId) continue;
     await upgradeLegacyCommittee(deps, tenantId, { noteRoster: true });
     tenants.push(tenantId);
+    const upgraded = await deps.store.get<CommitteeDocument>(committee.committeeId, COMMITTEE_DOCUMENT_ID);
+    if (!upgraded?.home) homeless.push(tenantId);
   }
-  return tenants;
+  return { tenants, homeless };
 }
 
 /**

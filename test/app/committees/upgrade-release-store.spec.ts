@@ -120,7 +120,13 @@ for (const engine of ENGINES) {
 
       // Two instances starting at once.
       const [first, second] = await Promise.all([upgradeLegacyCommittees(deps), upgradeLegacyCommittees(deps)]);
-      assert.deepEqual([first, second], [[TENANT], [TENANT]]);
+      assert.deepEqual(
+        [first, second],
+        [
+          { tenants: [TENANT], homeless: [] },
+          { tenants: [TENANT], homeless: [] },
+        ],
+      );
       const after = await snapshot(release.store);
       const changed = [...after.keys()].filter((key) => before.get(key) !== after.get(key));
       assert.deepEqual(changed, ['committee/committee'], 'only the committee changed');
