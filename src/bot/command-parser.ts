@@ -72,7 +72,7 @@ export function parseCommand(text: string | undefined): ParsedCommand | undefine
 /** Longest committee short name a line may be addressed to (the set-up card's limit). */
 const ADDRESS_MAX_LENGTH = 30;
 
-/** A chat line addressed to one of the person's committees by its short name: „KOG: zusagen 2027/1“. */
+/** A chat line addressed to one of the person's committees by its short name: „KOG: rückmeldungen 2027/1“. */
 export interface AddressedLine {
   /** The short name as typed. */
   readonly named: string;
@@ -82,7 +82,7 @@ export interface AddressedLine {
 
 /**
  * Reads a committee's short name in front of a chat line, divided from it by a colon
- * ("KOG: zusagen 2027/1", "SGI: thema: Sprachkurse – …"). Whether the rest is a command or a
+ * ("KOG: rückmeldungen 2027/1", "SGI: thema: Sprachkurse – …"). Whether the rest is a command or a
  * topic line is for the caller to ask; a line that is a command or topic line as a whole is
  * never read as addressed (`thema: …` names no committee "thema").
  */

@@ -90,7 +90,7 @@ export const CARD_ROUTES: CardRoutes = {
 
 /**
  * A command answered as a click on the verb's card would be, with the text after the command's
- * word as `argument` and a card without data ("zusagen 2027/1" and the sessions card's button
+ * word as `argument` and a card without data ("rückmeldungen 2027/1" and the sessions card's button
  * show the same answers).
  */
 function asVerb<V extends Verb>(verb: V): Route {
@@ -168,7 +168,7 @@ export function registerRoutes(app: Application<TurnState>, pipeline: TurnPipeli
     },
   );
 
-  // A command or topic line addressed to a committee by its short name: „KOG: zusagen 2027/1“.
+  // A command or topic line addressed to a committee by its short name: „KOG: rückmeldungen 2027/1“.
   app.message(
     async (context) => readable(context) && addressed(context.activity.text) !== undefined,
     async (context) => {

@@ -147,7 +147,7 @@ describe('bot: one person, several committees', () => {
     const list = firstCard(await bot.message(bob, 'gremium'));
     assert.match(cardText(list), /Ihre Gremien/);
     assert.match(cardText(list), /KOG[^]*Ihre Rolle: Mitglied[^]*SGI[^]*Ihre Rolle: Arbeitsgruppe/);
-    assert.match(cardText(list), /„KOG: zusagen 2027\/1“/, 'the card says how to name a committee');
+    assert.match(cardText(list), /„KOG: rückmeldungen 2027\/1“/, 'the card says how to name a committee');
     const switched = await bot.execute(
       bob,
       VERBS.committeeChoose,
@@ -179,7 +179,7 @@ describe('bot: one person, several committees', () => {
     assert.ok(hasAction(unknown, VERBS.committeeChoose, { committeeId: KOG, command: 'rsvps', argument: '2027/1' }));
     // In a committee's team a command names only that committee.
     assert.match(
-      cardText(firstCard(await bot.message(alice, 'SGI: zusagen 2027/1', inChannelOf(KOG_TEAM)))),
+      cardText(firstCard(await bot.message(alice, 'SGI: rückmeldungen 2027/1', inChannelOf(KOG_TEAM)))),
       /Hier arbeitet das Gremium „KOG“/,
     );
   });
@@ -190,7 +190,7 @@ describe('bot: one person, several committees', () => {
     await bot.message(alice, 'gremium KOG');
     const current = cardText(firstCard(await bot.message(alice, 'hilfe')));
     assert.match(current, /Ihre Befehle in diesem Chat gelten KOG; mit „gremium“ wechseln Sie/);
-    assert.match(current, /„KOG: zusagen 2027\/1“/);
+    assert.match(current, /„KOG: rückmeldungen 2027\/1“/);
     assert.doesNotMatch(
       cardText(firstCard(await bot.message(bob, 'hilfe', inChannelOf(KOG_TEAM)))),
       /mehreren Gremien/,

@@ -67,7 +67,7 @@ describe('e2e: two committees with shared people in the Agents Playground', func
     );
   }
 
-  it("each committee's „zusagen“ shows only its own answer", async () => {
+  it("each committee's „rückmeldungen“ shows only its own answer", async () => {
     const [kog] = await waitForNewCard(people.secretariat, '1 von 3 Institutionen vertreten · 2 ohne Antwort', () =>
       say(people.secretariat, 'zusagen'),
     );
@@ -75,7 +75,7 @@ describe('e2e: two committees with shared people in the Agents Playground', func
       .getByText(/Jobcenter Leipzig.*vor Ort: Sabine Hoffmann/)
       .waitFor();
     const [sgi] = await waitForNewCard(people.secretariat, '1 von 2 Institutionen vertreten · 1 ohne Antwort', () =>
-      say(people.secretariat, 'SGI: zusagen'),
+      say(people.secretariat, 'SGI: rückmeldungen'),
     );
     await cardOf(sgi!)
       .getByText(/Jobcenter Landkreis Peine.*online: Sabine Hoffmann/)

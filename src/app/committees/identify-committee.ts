@@ -29,7 +29,7 @@ export interface CommitteeRequest {
    * that is no click.
    */
   readonly cardCommitteeId?: unknown;
-  /** The short name a typed command was addressed to („KOG: zusagen 2027/1“). */
+  /** The short name a typed command was addressed to („KOG: rückmeldungen 2027/1“). */
   readonly named?: string;
 }
 
