@@ -8,9 +8,8 @@ import {
 import { publishAgendaAsSecretariat } from '../app/agenda/publish-agenda';
 import { topicOverview } from '../app/agenda/topic-overview';
 import { decideTopic, decisionForm, submissionForTriage } from '../app/agenda/triage-topics';
-import { chosenSessionForCommand, sessionForCommand, type SessionAccess } from '../app/sessions/find-session';
+import type { SessionAccess } from '../app/sessions/find-session';
 import type { CommandId } from '../domain/permissions';
-import { nowUtcIso } from '../domain/clock';
 import type { Result } from '../domain/result';
 import { isBeforeHeld } from '../domain/sessions/session-state';
 import { renderAgendaCard } from '../cards/agenda-card';
@@ -24,21 +23,16 @@ import { renderTopicDecisionCard } from '../cards/topic-decision-card';
 import { renderTopicsCard } from '../cards/topics-card';
 import { VERBS } from '../cards/verbs';
 import { notice } from './notices';
+import { sessionOfTurn, type SessionTurn } from './session-of-turn';
 import type { RouteTurn, VerbTurn } from './route-turn';
 import { accessRefusal, wrongStateNotice } from './session-access-refusal';
-
-/** The turn of a click that names a session, or of the command that names or means one. */
-type SessionTurn = RouteTurn<{ readonly sessionId: unknown }>;
 
 /** The session a command names or means, or the one a card names, for a secretariat command. */
 async function sessionFor(
   turn: SessionTurn,
   command: CommandId,
 ): Promise<Result<SessionAccess, Parameters<typeof accessRefusal>[1]>> {
-  const { deps, actor } = turn;
-  return turn.argument !== undefined
-    ? chosenSessionForCommand(deps.store, actor, command, turn.argument, isBeforeHeld, nowUtcIso(deps.clock))
-    : sessionForCommand(deps.store, actor, command, turn.payload.sessionId);
+  return sessionOfTurn(turn, command, isBeforeHeld);
 }
 
 async function topicsCard(

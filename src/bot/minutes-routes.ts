@@ -4,8 +4,7 @@ import { minutesItemForm, saveMinutesItem } from '../app/minutes/edit-minutes';
 import { reviewLinks, type MinutesReviewMessage } from '../app/minutes/minutes-messages';
 import { openOrCreateMinutes, minutesCardLinks, minutesView, type MinutesView } from '../app/minutes/open-minutes';
 import { respondToMinutes } from '../app/minutes/respond-to-minutes';
-import { chosenSessionForCommand, sessionForCommand, type SessionAccess } from '../app/sessions/find-session';
-import { nowUtcIso } from '../domain/clock';
+import type { SessionAccess } from '../app/sessions/find-session';
 import type { CommandId } from '../domain/permissions';
 import { hasMinutes } from '../domain/sessions/session-state';
 import { wrongState } from '../domain/sessions/wrong-state';
@@ -18,12 +17,10 @@ import { renderMinutesReviewCard, responseProblemsBanner } from '../cards/minute
 import { VERBS } from '../cards/verbs';
 import { deadlineDay } from '../cards/deadline-day';
 import { notCurrentNotice, notice } from './notices';
+import { sessionOfTurn, type SessionTurn } from './session-of-turn';
 import type { RouteTurn, VerbTurn } from './route-turn';
 import { accessRefusal, wrongStateNotice } from './session-access-refusal';
 import { turnLinks } from './turn-links';
-
-/** The turn of a click that names a session, or of the command that names or means one. */
-type SessionTurn = RouteTurn<{ readonly sessionId: unknown }>;
 
 /** The session's minutes card, or why the session has none (not held yet, cancelled). */
 async function withMinutes(
@@ -31,11 +28,8 @@ async function withMinutes(
   command: CommandId,
   then: (access: SessionAccess) => Promise<AdaptiveCardJson>,
 ): Promise<AdaptiveCardJson> {
-  const { deps, actor, i18n } = turn;
-  const access =
-    turn.argument !== undefined
-      ? await chosenSessionForCommand(deps.store, actor, command, turn.argument, hasMinutes, nowUtcIso(deps.clock))
-      : await sessionForCommand(deps.store, actor, command, turn.payload.sessionId);
+  const { i18n } = turn;
+  const access = await sessionOfTurn(turn, command, hasMinutes);
   if (!access.ok)
     return access.error.kind === 'noneSuitable'
       ? notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.noneHeld')

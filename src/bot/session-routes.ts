@@ -3,20 +3,13 @@ import { answerRsvp } from '../app/sessions/answer-rsvp';
 import { openAttendance, recordAttendance } from '../app/sessions/attendance';
 import { changeSessionState } from '../app/sessions/change-session-state';
 import { editSession } from '../app/sessions/edit-session';
-import {
-  chosenSessionForCommand,
-  sessionForCommand,
-  sessionsOf,
-  yearForCommand,
-  type SessionAccessRefusal,
-} from '../app/sessions/find-session';
+import { sessionForCommand, sessionsOf, yearForCommand, type SessionAccessRefusal } from '../app/sessions/find-session';
 import { inviteAsSecretariat } from '../app/sessions/invite-to-session';
 import { invitationLinks, type InvitationView } from '../app/sessions/invitation-view';
 import { openInvitation } from '../app/sessions/open-invitation';
 import { planSessions } from '../app/sessions/plan-sessions';
 import { remindUnanswered } from '../app/sessions/remind-unanswered';
 import { rsvpOverview } from '../app/sessions/rsvp-overview';
-import { nowUtcIso } from '../domain/clock';
 import { isBeforeInvitation, isBetweenInvitationAndMinutes } from '../domain/sessions/session-state';
 import { renderAttendanceCard } from '../cards/attendance-card';
 import type { CardBanner } from '../cards/card-button';
@@ -29,6 +22,7 @@ import type { Translator } from '../i18n/translator';
 import { escapeMarkdown } from '../cards/escape-markdown';
 import { notCurrentNotice, notice } from './notices';
 import type { RouteTurn, VerbTurn } from './route-turn';
+import { sessionOfTurn } from './session-of-turn';
 import { wrongStateNotice, wrongStateText } from './session-access-refusal';
 import { turnLinks } from './turn-links';
 
@@ -206,17 +200,7 @@ async function step(turn: VerbTurn<'session.step'>): Promise<AdaptiveCardJson> {
 /** `einladen [2027/1]`, or the session card's button. */
 async function invite(turn: VerbTurn<'session.invite'>): Promise<AdaptiveCardJson> {
   const { deps, actor, i18n } = turn;
-  const access =
-    turn.argument !== undefined
-      ? await chosenSessionForCommand(
-          deps.store,
-          actor,
-          'invite',
-          turn.argument,
-          isBeforeInvitation,
-          nowUtcIso(deps.clock),
-        )
-      : await sessionForCommand(deps.store, actor, 'invite', turn.payload.sessionId);
+  const access = await sessionOfTurn(turn, 'invite', isBeforeInvitation);
   if (!access.ok)
     return access.error.kind === 'noneSuitable'
       ? notice(i18n, 'attention', 'sessionErrors.title', 'sessionErrors.noneToInvite')
@@ -296,17 +280,7 @@ function overview(turn: VerbTurn<'rsvps.open'>): Promise<AdaptiveCardJson> {
 /** The answers so far, with what just happened on top. */
 async function rsvpsCard(turn: VerbTurn<'rsvps.open'>, banner?: CardBanner): Promise<AdaptiveCardJson> {
   const { deps, actor, i18n } = turn;
-  const access =
-    turn.argument !== undefined
-      ? await chosenSessionForCommand(
-          deps.store,
-          actor,
-          'rsvps',
-          turn.argument,
-          isBetweenInvitationAndMinutes,
-          nowUtcIso(deps.clock),
-        )
-      : await sessionForCommand(deps.store, actor, 'rsvps', turn.payload.sessionId);
+  const access = await sessionOfTurn(turn, 'rsvps', isBetweenInvitationAndMinutes);
   if (!access.ok)
     return access.error.kind === 'noneSuitable'
       ? notice(i18n, 'attention', 'sessionErrors.title', 'sessionErrors.noneInvited')
@@ -349,17 +323,7 @@ async function remind(turn: VerbTurn<'rsvps.remind'>): Promise<AdaptiveCardJson>
 /** `anwesenheit [2027/1]`, or the session card's button. */
 async function attendance(turn: VerbTurn<'attendance.open'>): Promise<AdaptiveCardJson> {
   const { deps, actor, i18n } = turn;
-  const access =
-    turn.argument !== undefined
-      ? await chosenSessionForCommand(
-          deps.store,
-          actor,
-          'attendance',
-          turn.argument,
-          isBetweenInvitationAndMinutes,
-          nowUtcIso(deps.clock),
-        )
-      : await sessionForCommand(deps.store, actor, 'attendance', turn.payload.sessionId);
+  const access = await sessionOfTurn(turn, 'attendance', isBetweenInvitationAndMinutes);
   if (!access.ok)
     return access.error.kind === 'noneSuitable'
       ? notice(i18n, 'attention', 'sessionErrors.title', 'sessionErrors.noneInvited')
