@@ -46,12 +46,11 @@ function withoutMentions(text: string | undefined): string {
 }
 
 /**
- * Reads a typed command in either language ("hilfe", "Help!", " Sitzungen planen 2027 "). The
- * mention of the bot in channels is removed before this by the application. Only the commands
- * that take an argument accept text after their word.
+ * A chat line as commands are read from it: without mentions and markup, spaces collapsed, a
+ * leading slash and closing punctuation dropped, in lower case.
  */
-export function parseCommand(text: string | undefined): ParsedCommand | undefined {
-  const normalised = withoutMentions(text)
+export function commandLine(text: string | undefined): string {
+  return withoutMentions(text)
     .replace(/<[^>]*>/g, ' ')
     .replace(/&nbsp;/g, ' ')
     .replace(/\s+/g, ' ')
@@ -60,6 +59,20 @@ export function parseCommand(text: string | undefined): ParsedCommand | undefine
     .replace(/[.!?]+$/, '')
     .trim()
     .toLocaleLowerCase('de-DE');
+}
+
+/** Whether the command reads the text after its word (see `CommandEntry.takesArgument`). */
+export function takesArgument(command: CommandId): boolean {
+  return TAKES_ARGUMENT.has(command);
+}
+
+/**
+ * Reads a typed command in either language ("hilfe", "Help!", " Sitzungen planen 2027 "). The
+ * mention of the bot in channels is removed before this by the application. Only the commands
+ * that take an argument accept text after their word.
+ */
+export function parseCommand(text: string | undefined): ParsedCommand | undefined {
+  const normalised = commandLine(text);
   for (const [word, command] of COMMAND_WORDS) {
     if (normalised === word) return { command, argument: '' };
     if (!normalised.startsWith(`${word} `) || !TAKES_ARGUMENT.has(command)) continue;

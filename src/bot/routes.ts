@@ -2,6 +2,7 @@ import type { AdaptiveCard, Application, TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { myCommittees } from '../app/committees/my-committees';
 import { showHelp } from '../app/show-help';
+import { escapeMarkdown } from '../cards/escape-markdown';
 import { renderHelpCard } from '../cards/help-card';
 import { VERB_LIST, type CommandId, type Payload, type Verb } from '../domain/verb-registry';
 import { actionItemRoutes } from './action-item-routes';
@@ -11,6 +12,7 @@ import { emptyPayload } from './card-payload';
 import { languageRoutes } from './language-routes';
 import { MAX_MESSAGE_LENGTH, parseAddressedLine, parseCommand, type ParsedCommand } from './command-parser';
 import { committeeRoutes } from './committee-routes';
+import { suggestedCommand } from './command-suggestion';
 import { conversationScopeOf } from './conversation-scope';
 import { deliveryRoutes } from './delivery-routes';
 import { minutesRoutes } from './minutes-routes';
@@ -115,6 +117,7 @@ const help: Route = async (turn) => {
 export const COMMAND_ROUTES: { readonly [C in CommandId]: Route } = {
   help,
   committees: committeeRoutes.list,
+  sessions: sessionRoutes.sessions,
   setup: setupRoutes.open,
   members: asVerb('roster.open'),
   planSessions: sessionRoutes.plan,
@@ -199,11 +202,19 @@ export function registerRoutes(app: Application<TurnState>, pipeline: TurnPipeli
   // catch-all must come after their routes.
   app.activity(ActivityTypes.Message, async (context) => {
     const i18n = await pipeline.languageOf(context);
+    if (!readable(context))
+      return pipeline.sendCard(
+        context,
+        notice(i18n, 'attention', 'notices.tooLongTitle', 'notices.tooLong', { max: MAX_MESSAGE_LENGTH }),
+      );
+    const suggestion = suggestedCommand(context.activity.text, i18n);
     await pipeline.sendCard(
       context,
-      readable(context)
-        ? notice(i18n, 'default', 'notices.unknownCommandTitle', 'notices.unknownCommand')
-        : notice(i18n, 'attention', 'notices.tooLongTitle', 'notices.tooLong', { max: MAX_MESSAGE_LENGTH }),
+      suggestion
+        ? notice(i18n, 'default', 'notices.unknownCommandTitle', 'sessionTracks.suggestion', {
+            command: escapeMarkdown(suggestion),
+          })
+        : notice(i18n, 'default', 'notices.unknownCommandTitle', 'notices.unknownCommand'),
     );
   });
 }

@@ -3,7 +3,8 @@ import { answerRsvp } from '../app/sessions/answer-rsvp';
 import { openAttendance, recordAttendance } from '../app/sessions/attendance';
 import { changeSessionState } from '../app/sessions/change-session-state';
 import { editSession } from '../app/sessions/edit-session';
-import { sessionForCommand, sessionsOf, yearForCommand, type SessionAccessRefusal } from '../app/sessions/find-session';
+import { sessionForCommand, yearForCommand, type SessionAccessRefusal } from '../app/sessions/find-session';
+import { overviewOfYears, sessionsOverview } from '../app/sessions/sessions-overview';
 import { inviteAsSecretariat } from '../app/sessions/invite-to-session';
 import { invitationLinks, type InvitationView } from '../app/sessions/invitation-view';
 import { openInvitation } from '../app/sessions/open-invitation';
@@ -20,10 +21,11 @@ import { renderSessionEditCard } from '../cards/session-edit-card';
 import { renderSessionsCard } from '../cards/sessions-card';
 import type { Translator } from '../i18n/translator';
 import { escapeMarkdown } from '../cards/escape-markdown';
+import { formatDateTime } from '../i18n/format-date';
 import { notCurrentNotice, notice } from './notices';
 import type { RouteTurn, VerbTurn } from './route-turn';
 import { sessionOfTurn } from './session-of-turn';
-import { wrongStateNotice, wrongStateText } from './session-access-refusal';
+import { notFoundNotice, wrongStateNotice, wrongStateText } from './session-access-refusal';
 import { turnLinks } from './turn-links';
 
 /** The year's sessions, with what just happened on top. */
@@ -34,18 +36,35 @@ async function yearCard(
   confirmCancel?: string,
 ): Promise<AdaptiveCardJson> {
   const { deps, actor, i18n } = turn;
-  return renderSessionsCard(
-    year,
-    await sessionsOf(deps.store, actor.committeeId, year),
-    actor.committee?.timeZone ?? 'Europe/Berlin',
-    i18n,
-    { ...(banner ? { banner } : {}), ...(confirmCancel ? { confirmCancel } : {}) },
-  );
+  return renderSessionsCard(await overviewOfYears(deps, { ...actor, committee: actor.committee! }, [year]), i18n, {
+    ...(banner ? { banner } : {}),
+    ...(confirmCancel ? { confirmCancel } : {}),
+  });
+}
+
+/** `sitzungen [2027]`: the sessions of this year and the next (or of one year), for every role. */
+async function sessions(turn: RouteTurn): Promise<AdaptiveCardJson> {
+  const { i18n } = turn;
+  const result = await sessionsOverview(turn.deps, turn.actor, turn.argument ?? '');
+  if (result.ok) return renderSessionsCard(result.value, i18n);
+  const refusal = result.error;
+  switch (refusal.kind) {
+    case 'invalidYear':
+      return notice(i18n, 'attention', 'sessionErrors.title', 'sessionTracks.errors.invalidYear', {
+        min: refusal.min,
+        max: refusal.max,
+        example: refusal.example,
+      });
+    case 'notAllowed':
+      return notice(i18n, 'attention', 'notices.notAllowedTitle', 'sessionTracks.errors.notAllowed');
+    default:
+      return notice(i18n, 'attention', 'sessionErrors.title', 'sessionErrors.noCommittee');
+  }
 }
 
 function refused(i18n: Translator, refusal: SessionAccessRefusal): AdaptiveCardJson {
   return refusal.kind === 'notFound'
-    ? notice(i18n, 'attention', 'sessionErrors.title', 'sessionErrors.notFound', { number: refusal.number })
+    ? notFoundNotice(i18n, refusal)
     : notice(
         i18n,
         'attention',
@@ -110,7 +129,7 @@ async function extra(turn: RouteTurn): Promise<AdaptiveCardJson> {
 async function list(turn: VerbTurn<'session.list'>): Promise<AdaptiveCardJson> {
   const result = await yearForCommand(turn.deps.store, turn.actor, turn.payload.year);
   if (!result.ok) return refused(turn.i18n, result.error);
-  return renderSessionsCard(result.value.year, result.value.sessions, turn.actor.committee!.timeZone, turn.i18n);
+  return yearCard(turn, result.value.year);
 }
 
 async function editForm(turn: VerbTurn<'session.edit'>): Promise<AdaptiveCardJson> {
@@ -354,6 +373,7 @@ async function saveAttendance(turn: VerbTurn<'attendance.save'>): Promise<Adapti
  * decides what is allowed.
  */
 export const sessionRoutes = {
+  sessions,
   plan,
   extra,
   list,
@@ -382,6 +402,11 @@ function attendanceRefusal(
       });
     case 'outdated':
       return renderAttendanceCard(refusal.view, i18n);
+    case 'tooEarly':
+      return notice(i18n, 'attention', 'sessionErrors.title', 'sessionTracks.tooEarly', {
+        number: refusal.number,
+        at: formatDateTime(refusal.opensAt, refusal.timeZone, i18n),
+      });
     default:
       return notice(i18n, 'attention', 'sessionErrors.title', `sessionErrors.${refusal.kind}`);
   }

@@ -1,4 +1,4 @@
-import { callForTopicsAsSecretariat } from '../app/agenda/call-for-topics';
+import { callForTopicsAsSecretariat, sessionForCall } from '../app/agenda/call-for-topics';
 import {
   editSubmission,
   ownSubmission,
@@ -8,11 +8,10 @@ import {
 import { formSessionOf, newSubmissionForm, type FormSession } from '../app/agenda/submission-form';
 import { submitTopic } from '../app/agenda/submit-topic';
 import type { Actor } from '../app/identify-actor';
-import { chosenSessionForCommand, sessionById } from '../app/sessions/find-session';
+import { sessionById } from '../app/sessions/find-session';
 import type { SessionDocument } from '../app/sessions/session-document';
 import type { SubmissionInput } from '../domain/agenda/submission';
 import { nowUtcIso } from '../domain/clock';
-import { isBeforeInvitation } from '../domain/sessions/session-state';
 import type { CardBanner } from '../cards/card-button';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { escapeMarkdown } from '../cards/escape-markdown';
@@ -177,38 +176,54 @@ async function withdraw(turn: VerbTurn<'topic.withdraw'>): Promise<AdaptiveCardJ
     : ownRefusal(t, result.error);
 }
 
-/** `themen aufrufen [2027/1]`. */
+/** `themenaufruf [2027/1]`: without a number, the next session whose call can still go out. */
 async function call(turn: RouteTurn): Promise<AdaptiveCardJson> {
   const { deps, actor, i18n: t } = turn;
-  const access = await chosenSessionForCommand(
-    deps.store,
-    actor,
-    'callForTopics',
-    turn.argument ?? '',
-    isBeforeInvitation,
-    nowUtcIso(deps.clock),
-  );
-  if (!access.ok) return accessRefusal(t, access.error);
-  const { session, committee } = access.value;
+  const access = await sessionForCall(deps.store, actor, turn.argument ?? '', nowUtcIso(deps.clock));
+  if (!access.ok)
+    return access.error.kind === 'noneSuitable'
+      ? notice(t, 'attention', 'agendaErrors.title', 'sessionTracks.call.noneToCall')
+      : accessRefusal(t, access.error);
+  const { session, committee, running } = access.value;
   const result = await callForTopicsAsSecretariat(deps, actor, session);
   if (result.ok) {
     const { deadline, toConversation, toPeople } = result.value;
     const text = toConversation ? (toPeople > 0 ? 'callResult.both' : 'callResult.conversation') : 'callResult.people';
-    return notice(t, 'good', 'callResult.title', text, {
-      number: session.number,
-      count: toPeople,
-      deadline: deadlineDay(deadline, committee.timeZone, t),
-    });
+    const passedOver = running.map((call) =>
+      t.t('sessionTracks.call.skipped', {
+        number: call.number,
+        deadline: deadlineDay(call.deadline, committee.timeZone, t),
+      }),
+    );
+    return notice(
+      t,
+      'good',
+      'callResult.title',
+      text,
+      { number: session.number, count: toPeople, deadline: deadlineDay(deadline, committee.timeZone, t) },
+      passedOver,
+    );
   }
   const refusal = result.error;
   switch (refusal.kind) {
     case 'alreadyCalled':
-      return notice(t, 'default', 'agendaErrors.title', 'agendaErrors.alreadyCalled', { number: session.number });
-    case 'deadlinePassed':
-      return notice(t, 'attention', 'agendaErrors.title', 'agendaErrors.deadlinePassed', {
+      return notice(t, 'default', 'agendaErrors.title', 'sessionTracks.call.alreadyCalled', {
         number: session.number,
         deadline: deadlineDay(refusal.deadline, committee.timeZone, t),
       });
+    case 'deadlinePassed':
+      return notice(
+        t,
+        'attention',
+        'agendaErrors.title',
+        'agendaErrors.deadlinePassed',
+        { number: session.number, deadline: deadlineDay(refusal.deadline, committee.timeZone, t) },
+        [
+          refusal.next
+            ? t.t('sessionTracks.call.nextSession', { next: refusal.next })
+            : t.t('sessionTracks.refusals.instead.noNext'),
+        ],
+      );
     case 'wrongState':
       return wrongStateNotice(t, refusal);
     case 'outdated':

@@ -1,5 +1,4 @@
 import { parseSessionNumber } from '../domain/sessions/session-number';
-import type { SessionState } from '../domain/sessions/session-state';
 import type { Translator } from '../i18n/translator';
 
 /**
@@ -9,8 +8,4 @@ import type { Translator } from '../i18n/translator';
 export function sessionTitle(session: { readonly number: string; readonly extra?: boolean }, i18n: Translator): string {
   const extra = session.extra ?? parseSessionNumber(session.number)?.extra ?? false;
   return i18n.t(extra ? 'sessions.extraTitle' : 'sessions.sessionTitle', { number: session.number });
-}
-
-export function stateLabel(state: SessionState, i18n: Translator): string {
-  return i18n.t(`sessions.states.${state}`);
 }

@@ -1,16 +1,20 @@
+import type { SessionOverviewEntry, SessionsOverview } from '../app/sessions/sessions-overview';
 import type { SessionDocument } from '../app/sessions/session-document';
+import type { SessionTracks } from '../domain/sessions/session-tracks';
 import {
+  hasMinutes,
   invitationsAreOut,
   isBeforeHeld,
   isBeforeInvitation,
   isBetweenInvitationAndMinutes,
 } from '../domain/sessions/session-state';
-import { formatSessionRange } from '../i18n/format-date';
+import { formatDateTime, formatSessionRange } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
 import { cardButton, type CardBanner, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
+import { deadlineDay } from './deadline-day';
 import { escapeMarkdown } from './escape-markdown';
-import { sessionTitle, stateLabel } from './session-label';
+import { sessionTitle } from './session-label';
 import { VERBS } from './verbs';
 
 /** Data model of `adaptiveCards/sessions.json`. */
@@ -20,7 +24,8 @@ export interface SessionsCardData {
   readonly none: string;
   readonly sessions: ReadonlyArray<{
     readonly heading: string;
-    readonly stateLabel: string;
+    /** Where the session stands, one line per track, in words. */
+    readonly status: readonly string[];
     readonly facts: ReadonlyArray<{ readonly title: string; readonly value: string }>;
     readonly buttons: readonly CardButton[];
   }>;
@@ -32,55 +37,124 @@ export interface SessionsCardOptions {
   readonly confirmCancel?: string;
 }
 
-/** The year's sessions for the secretariat, each with what can be done with it now. */
+/**
+ * The sessions of one year or two, each with where its tracks stand in words and the buttons to
+ * open it: for the secretariat what can be done with it now, for everyone else their own
+ * invitation and the topic form while it takes topics.
+ */
 export function renderSessionsCard(
-  year: number,
-  sessions: readonly SessionDocument[],
-  timeZone: string,
+  overview: SessionsOverview,
   i18n: Translator,
   options: SessionsCardOptions = {},
 ): AdaptiveCardJson {
+  const [first, second] = overview.years;
   const data: SessionsCardData = {
     banner: options.banner ? { lines: [], ...options.banner } : null,
-    title: i18n.t('sessions.title', { year }),
-    none: i18n.t('sessions.none', { year }),
-    sessions: sessions.map((session) => ({
-      heading: sessionTitle(session, i18n),
-      stateLabel: stateLabel(session.state, i18n),
-      facts: [
-        { title: i18n.t('sessions.when'), value: formatSessionRange(session.startsAt, session.endsAt, timeZone, i18n) },
-        {
-          title: i18n.t('sessions.place'),
-          value: session.place ? escapeMarkdown(session.place) : i18n.t('sessions.notSet'),
-        },
-        {
-          title: i18n.t('sessions.onlineLink'),
-          value: session.onlineLink ? escapeMarkdown(session.onlineLink) : i18n.t('sessions.notSet'),
-        },
-        {
-          title: i18n.t('sessions.chair'),
-          value: session.chair ? escapeMarkdown(session.chair) : i18n.t('sessions.notSet'),
-        },
-      ],
-      buttons: options.confirmCancel === session.id ? confirmButtons(session, i18n) : buttonsFor(session, i18n),
-    })),
+    title:
+      second === undefined
+        ? i18n.t('sessions.title', { year: first ?? '' })
+        : i18n.t('sessionTracks.titleYears', { first: first ?? '', second }),
+    none:
+      second === undefined
+        ? i18n.t('sessions.none', { year: first ?? '' })
+        : i18n.t('sessionTracks.noneYears', { first: first ?? '', second }),
+    sessions: overview.entries.map((entry) => {
+      const { session } = entry;
+      return {
+        heading: sessionTitle(session, i18n),
+        status: statusLines(entry.tracks, overview.timeZone, i18n),
+        facts: facts(session, overview, i18n),
+        buttons: !overview.forSecretariat
+          ? othersButtons(entry, overview.viewerId, i18n)
+          : options.confirmCancel === session.id
+            ? confirmButtons(session, i18n)
+            : secretariatButtons(session, i18n),
+      };
+    }),
   };
   return expandCard('sessions', data);
 }
 
-function buttonsFor(session: SessionDocument, i18n: Translator): CardButton[] {
+/** The tracks in words: the session's life once it is held or cancelled, else each track on its own. */
+export function statusLines(tracks: SessionTracks, timeZone: string, i18n: Translator): string[] {
+  if (tracks.life !== 'prepared') return [i18n.t(`sessionTracks.life.${tracks.life}`)];
+  const lines: string[] = [];
+  if (tracks.invitation) lines.push(i18n.t(`sessionTracks.invitation.${tracks.invitation}`));
+  if (tracks.topics)
+    lines.push(
+      i18n.t(`sessionTracks.topics.${tracks.topics.kind}`, {
+        deadline: deadlineDay(tracks.topics.deadline, timeZone, i18n),
+      }),
+    );
+  if (tracks.agenda)
+    lines.push(
+      tracks.agenda.kind === 'published'
+        ? i18n.t('sessionTracks.agenda.published', { version: tracks.agenda.version })
+        : i18n.t('sessionTracks.agenda.notPublished'),
+    );
+  if (tracks.attendance)
+    lines.push(
+      tracks.attendance.kind === 'open'
+        ? i18n.t('sessionTracks.attendance.open')
+        : i18n.t('sessionTracks.attendance.opens', { at: formatDateTime(tracks.attendance.at, timeZone, i18n) }),
+    );
+  return lines;
+}
+
+/** Date, place and chair for everyone; the online link only for the secretariat (invitees have it on their invitation). */
+function facts(
+  session: SessionDocument,
+  overview: SessionsOverview,
+  i18n: Translator,
+): Array<{ readonly title: string; readonly value: string }> {
+  const value = (text: string | undefined) => (text ? escapeMarkdown(text) : i18n.t('sessions.notSet'));
+  return [
+    {
+      title: i18n.t('sessions.when'),
+      value: formatSessionRange(session.startsAt, session.endsAt, overview.timeZone, i18n),
+    },
+    { title: i18n.t('sessions.place'), value: value(session.place) },
+    ...(overview.forSecretariat ? [{ title: i18n.t('sessions.onlineLink'), value: value(session.onlineLink) }] : []),
+    { title: i18n.t('sessions.chair'), value: value(session.chair) },
+  ];
+}
+
+function secretariatButtons(session: SessionDocument, i18n: Translator): CardButton[] {
   const ref = { sessionId: session.id, revision: session.revision };
+  const open = { sessionId: session.id };
   const beforeInvite = isBeforeInvitation(session.state);
   const beforeHeld = isBeforeHeld(session.state);
   return [
     ...(beforeHeld ? [cardButton(i18n.t('sessions.edit'), VERBS.sessionEdit, ref)] : []),
     ...(beforeInvite ? [cardButton(i18n.t('sessions.invite'), VERBS.sessionInvite, ref, 'positive')] : []),
+    ...(beforeHeld ? [cardButton(i18n.t('sessionTracks.buttons.agenda'), VERBS.agendaOpen, open)] : []),
     ...(invitationsAreOut(session.state) ? [cardButton(i18n.t('sessions.rsvps'), VERBS.rsvpsOpen, ref)] : []),
     ...(isBetweenInvitationAndMinutes(session.state)
       ? [cardButton(i18n.t('sessions.attendance'), VERBS.attendanceOpen, ref)]
       : []),
+    ...(hasMinutes(session.state)
+      ? [cardButton(i18n.t('sessionTracks.buttons.minutes'), VERBS.minutesOpen, open)]
+      : []),
     ...(beforeHeld
       ? [cardButton(i18n.t('sessions.cancel'), VERBS.sessionStep, { ...ref, step: 'cancel' }, 'destructive')]
+      : []),
+  ];
+}
+
+/** A member's, deputy's or working group member's buttons: their own invitation, and the topic form. */
+function othersButtons(entry: SessionOverviewEntry, viewerId: string, i18n: Translator): CardButton[] {
+  const sessionId = entry.session.id;
+  return [
+    ...(entry.invited
+      ? [
+          cardButton(i18n.t('sessionTracks.buttons.invitation'), VERBS.invitationView, {
+            sessionId,
+            personId: viewerId,
+          }),
+        ]
+      : []),
+    ...(entry.takesTopicsFromViewer
+      ? [cardButton(i18n.t('sessionTracks.buttons.submitTopic'), VERBS.topicForm, { sessionId }, 'positive')]
       : []),
   ];
 }

@@ -64,7 +64,8 @@ export const TOPIC_SUBMITTERS: readonly Role[] = ['workingGroup', 'member', 'sec
 
 /**
  * Every command, in the order the help card offers them. The secretariat runs the cycle; help,
- * one's own committees, one's own data, one's own language and the action items are open wider.
+ * one's own committees, the list of sessions, one's own data, one's own language and the action
+ * items are open wider.
  * "My data" (its export link works without sign-in), the audit trail (it names people and what
  * was changed about them) and one's list of committees (with one's roles in each) are answered
  * only in a 1:1 chat, where the list also switches the committee the chat works with. The language
@@ -75,6 +76,7 @@ export const TOPIC_SUBMITTERS: readonly Role[] = ['workingGroup', 'member', 'sec
 export const COMMAND_REGISTRY = {
   help: { roles: 'anyone', acrossCommittees: true },
   committees: { roles: 'anyone', takesArgument: true, personalChatOnly: true, acrossCommittees: true },
+  sessions: { roles: WITH_A_ROLE, takesArgument: true },
   setup: { roles: SECRETARIAT },
   members: { roles: SECRETARIAT },
   planSessions: { roles: SECRETARIAT, takesArgument: true },

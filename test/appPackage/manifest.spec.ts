@@ -307,6 +307,14 @@ describe('Teams app package', () => {
       assert.deepEqual([...offered].sort(), [...GERMAN_COMMANDS].sort());
     });
 
+    it('leads the personal list with what every member may do: help, action items, own data, the sessions', () => {
+      const personal = lists.filter((list) => list.scopes.includes('personal')).flatMap((list) => list.commands);
+      assert.deepEqual(
+        personal.slice(0, 4).map((command) => command.title),
+        ['hilfe', 'aufgaben', 'meine daten', 'sitzungen'],
+      );
+    });
+
     it('offers the commands answered only in a personal chat there, and not in a team or group chat', () => {
       const personalOnly = [...PERSONAL_CHAT_ONLY].map((command) => translator('de').t(`commands.${command}.word`));
       assert.deepEqual(personalOnly.sort(), ['gremium', 'meine daten', 'änderungen']);

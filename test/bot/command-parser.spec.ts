@@ -37,6 +37,13 @@ describe('parseCommand', () => {
     assert.equal(parseCommand('einrichten jetzt'), undefined);
     assert.equal(parseCommand(`einladen ${'x'.repeat(41)}`), undefined);
     assert.equal(parseCommand('hilfen'), undefined);
-    assert.equal(parseCommand('sitzungen'), undefined);
+    assert.equal(parseCommand('sitzung'), undefined);
+  });
+
+  it('reads the list of sessions with and without a year, and still plans a year by the longer word', () => {
+    assert.deepEqual(parseCommand('sitzungen'), { command: 'sessions', argument: '' });
+    assert.deepEqual(parseCommand('Sitzungen 2027'), { command: 'sessions', argument: '2027' });
+    assert.deepEqual(parseCommand('sessions 2028'), { command: 'sessions', argument: '2028' });
+    assert.deepEqual(parseCommand('sitzungen planen 2027'), { command: 'planSessions', argument: '2027' });
   });
 });

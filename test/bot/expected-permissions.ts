@@ -23,11 +23,15 @@ export interface ExpectedRow {
   readonly owner?: Owner;
 }
 
-/** Commands: the secretariat runs the cycle; help, one's committees, own data and language and action items are open wider. */
+/**
+ * Commands: the secretariat runs the cycle; help, one's committees, the list of sessions, own data and
+ * language and action items are open wider.
+ */
 // marks, in this order: secretariat, chair, member, deputy, working group, no role
 export const EXPECTED_COMMANDS: Readonly<Record<string, ExpectedRow>> = {
   help: { marks: 'xxxxxx' },
   committees: { marks: 'xxxxxx' },
+  sessions: { marks: 'xxxxx-' },
   setup: { marks: 'x-----' },
   members: { marks: 'x-----' },
   planSessions: { marks: 'x-----' },

@@ -151,7 +151,10 @@ describe('bot: minutes from the draft to approval', function () {
       cardText(await bot.execute(person('katrin'), VERBS.minutesOpen, { sessionId: 'session-../../x' })),
       /gibt es nicht/,
     );
-    assert.match(cardText(firstCard(await bot.message(person('katrin'), 'protokoll 2027/2'))), /kein Protokoll/);
+    assert.match(
+      cardText(firstCard(await bot.message(person('katrin'), 'protokoll 2027/2'))),
+      /Die Sitzung 2027\/2 hat noch nicht stattgefunden\. Das Protokoll beginnt, sobald am Sitzungstag die Anwesenheit erfasst ist: „anwesenheit 2027\/2“/,
+    );
 
     const past = await editTopic({
       summary: 'getippt',

@@ -219,14 +219,18 @@ describe('bot: the session cycle in chat', () => {
     );
     assert.match(
       cardText(firstCard(await bot.message(person('katrin'), 'einladen 2027/1'))),
-      /Das geht nicht: Sitzung 2027\/1 ist „abgesagt“/,
+      /Die Sitzung 2027\/1 wurde abgesagt\. Zur nächsten Sitzung laden Sie mit „einladen 2027\/2“ ein\./,
     );
   });
 
-  it('records attendance from the session day, prefilled from the answers', async () => {
+  it('records attendance from an hour before the start on the session day, prefilled from the answers', async () => {
     await bot.message(person('katrin'), 'einladen');
-    assert.match(cardText(firstCard(await bot.message(person('katrin'), 'anwesenheit'))), /ab dem Sitzungstag/);
-    world.clock.advance(Date.parse('2027-02-11T15:00:00Z') - world.clock.now().toMillis());
+    const from =
+      /Die Anwesenheit der Sitzung 2027\/1 kann ab Donnerstag, 11\. Februar 2027, 13:00 Uhr erfasst werden\./;
+    assert.match(cardText(firstCard(await bot.message(person('katrin'), 'anwesenheit'))), from);
+    world.clock.advance(Date.parse('2027-02-11T03:00:00Z') - world.clock.now().toMillis());
+    assert.match(cardText(firstCard(await bot.message(person('katrin'), 'anwesenheit'))), from, 'ten hours before');
+    world.clock.advance(Date.parse('2027-02-11T12:00:00Z') - world.clock.now().toMillis());
     const card = firstCard(await bot.message(person('katrin'), 'anwesenheit 2027/1'));
     assert.match(cardText(card), /Anwesenheit: Sitzung 2027\/1/);
     const save = actionData(card, VERBS.attendanceSave);

@@ -301,10 +301,10 @@ describe('bot: topics submitted by chat line and card', () => {
       const result = cardText(firstCard(await bot.message(person('katrin'), 'themenaufruf')));
       assert.match(result, /Themenaufruf versandt/);
       assert.match(result, /Sitzung 2027\/1: in den Kanal oder Gruppenchat der Arbeitsgruppe und an 1 Mitglied/);
-      assert.equal((await world.session()).state, 'topicsOpen');
+      assert.ok((await world.session()).topicsCalledAt, 'the call is recorded on the session');
       assert.match(
         cardText(firstCard(await bot.message(person('katrin'), 'themenaufruf 2027/1'))),
-        /bereits zum Themenaufruf gerufen/,
+        /Der Themenaufruf zur Sitzung 2027\/1 ist bereits versandt; Themen können bis Donnerstag, 21\. Januar 2027, 24:00 Uhr angemeldet werden\. Es wurde niemand doppelt angeschrieben\./,
       );
       const dispatches = await temp.store.query<DispatchDocument>(COMMITTEE, { type: 'dispatch' });
       const drafts = dispatches.flatMap((dispatch) => dispatch.drafts);

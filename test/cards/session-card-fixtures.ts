@@ -4,6 +4,8 @@ import { ATTENDANCE_PAGE_SIZE, type AttendanceView } from '../../src/app/session
 import type { InvitationView } from '../../src/app/sessions/invitation-view';
 import type { RsvpOverview } from '../../src/app/sessions/rsvp-overview';
 import type { SessionDocument } from '../../src/app/sessions/session-document';
+import type { SessionsOverview } from '../../src/app/sessions/sessions-overview';
+import { sessionTracks } from '../../src/domain/sessions/session-tracks';
 
 const LONG = 'Agentur für Arbeit Leipzig – Geschäftsführung Operativ '.repeat(3).slice(0, 150);
 
@@ -27,6 +29,36 @@ export function sampleSession(overrides: Partial<SessionDocument> = {}): Session
     createdAt: '2026-11-21T10:00:00.000Z',
     updatedAt: '2026-11-21T10:00:00.000Z',
     ...overrides,
+  };
+}
+
+/**
+ * The list of sessions as a viewer sees it, with each session's tracks read on 7 January 2027
+ * (before 2027/1's topic deadline) under the default lead times.
+ */
+export function sampleSessionsOverview(
+  sessions: readonly SessionDocument[],
+  options: { readonly years?: readonly number[]; readonly forSecretariat?: boolean } = {},
+): SessionsOverview {
+  const rules = {
+    leadTimes: { callForTopicsDays: 42, topicDeadlineDays: 21, agendaDispatchDays: 14, rsvpReminderDays: 7 },
+    timeZone: 'Europe/Berlin',
+  };
+  return {
+    years: options.years ?? [2027],
+    timeZone: 'Europe/Berlin',
+    forSecretariat: options.forSecretariat ?? true,
+    viewerId: 'aaaaaaaa-0000-0000-0000-000000000001',
+    entries: sessions.map((session, index) => ({
+      session: { ...session, _etag: `"${index}"` },
+      tracks: sessionTracks(
+        { ...session, ...(session.agenda ? { agendaVersion: session.agenda.version } : {}) },
+        rules,
+        '2027-01-07T09:00:00.000Z',
+      ),
+      invited: index % 2 === 0,
+      takesTopicsFromViewer: index % 3 === 0,
+    })),
   };
 }
 

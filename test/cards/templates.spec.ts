@@ -24,6 +24,7 @@ import {
   sampleInvitation,
   sampleOverview,
   sampleSession,
+  sampleSessionsOverview,
 } from './session-card-fixtures';
 import { renderSessionsCard } from '../../src/cards/sessions-card';
 import { renderSessionEditCard } from '../../src/cards/session-edit-card';
@@ -293,27 +294,40 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
         template: 'sessions',
         name: `sessions of a year with extra sessions (${locale})`,
         card: renderSessionsCard(
-          2027,
-          (['planned', 'topicsOpen', 'invited', 'held', 'cancelled', 'closed'] as const).map((state, index) =>
-            sampleSession({
-              id: `session-2027-${index + 1}`,
-              number: `2027/${index + 1}`,
-              state,
-              extra: index > 2,
-              place: 'P'.repeat(200),
-              onlineLink: `https://example.org/${'l'.repeat(470)}`,
-              chair: 'C'.repeat(150),
-            }),
+          sampleSessionsOverview(
+            (['planned', 'topicsOpen', 'invited', 'held', 'cancelled', 'closed'] as const).map((state, index) =>
+              sampleSession({
+                id: `session-2027-${index + 1}`,
+                number: `2027/${index + 1}`,
+                state,
+                extra: index > 2,
+                place: 'P'.repeat(200),
+                onlineLink: `https://example.org/${'l'.repeat(470)}`,
+                chair: 'C'.repeat(150),
+              }),
+            ),
           ),
-          'Europe/Berlin',
           i18n,
           { banner: { style: 'good', title: 'Banner', text: 'Text' }, confirmCancel: 'session-2027-2' },
         ),
       },
       {
         template: 'sessions',
+        name: `sessions of two years as a member sees them (${locale})`,
+        card: renderSessionsCard(
+          sampleSessionsOverview(
+            (['planned', 'invited', 'held'] as const).map((state, index) =>
+              sampleSession({ id: `session-2027-${index + 1}`, number: `2027/${index + 1}`, state }),
+            ),
+            { years: [2027, 2028], forSecretariat: false },
+          ),
+          i18n,
+        ),
+      },
+      {
+        template: 'sessions',
         name: `sessions, none yet (${locale})`,
-        card: renderSessionsCard(2028, [], 'Europe/Berlin', i18n),
+        card: renderSessionsCard(sampleSessionsOverview([], { years: [2028] }), i18n),
       },
       {
         template: 'session-edit',

@@ -55,7 +55,7 @@ export async function agendaItemForm(
   itemId: unknown,
 ): Promise<Result<{ readonly view: AgendaView; readonly item?: AgendaItem }, AgendaRefusal>> {
   const view = await openAgenda(deps, access);
-  if (!view.editable) return fail(wrongState(access.session));
+  if (!view.editable) return fail(wrongState(access.session, 'agenda'));
   if (itemId === undefined || itemId === '') return ok({ view });
   const item = view.items.find((candidate) => candidate.id === itemId);
   return item ? ok({ view, item }) : fail({ kind: 'unknownItem' });
@@ -135,7 +135,7 @@ async function changeAgenda(
     loaded: LoadedAgenda,
   ) => Result<readonly AgendaItem[], Exclude<AgendaRefusal, { kind: 'outdated' | 'wrongState' }>>,
 ): Promise<Result<AgendaView, AgendaRefusal>> {
-  if (!isBeforeHeld(session.state)) return fail(wrongState(session));
+  if (!isBeforeHeld(session.state)) return fail(wrongState(session, 'agenda'));
   const loaded = await loadAgenda(deps.store, committee.committeeId, session);
   if (revision !== loaded.revision) return fail({ kind: 'outdated', view: agendaView(committee, session, loaded) });
   const changed = change(loaded);

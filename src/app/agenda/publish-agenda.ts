@@ -79,7 +79,7 @@ export async function publishAgenda(
   confirmedLate: boolean,
   alongside: (summary: PublicationSummary) => readonly BatchOperation[] = () => [],
 ): Promise<Result<Published, PublishRefusal>> {
-  if (!isBeforeHeld(session.state)) return fail(wrongState(session));
+  if (!isBeforeHeld(session.state)) return fail(wrongState(session, 'agenda'));
   const loaded = await loadAgenda(deps.store, committee.committeeId, session);
   const previous = loaded.stored?.published;
   if (previous && sameAgenda(previous.items, loaded.items))

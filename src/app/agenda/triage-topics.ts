@@ -80,7 +80,7 @@ export async function decideTopic(
   const { submission, session } = found.value;
   if (submission.status !== 'submitted') return fail({ kind: 'alreadyDecided', submission });
   if (revision !== submission.revision) return fail({ kind: 'outdated' });
-  if (!isBeforeHeld(session.state)) return fail(wrongState(session));
+  if (!isBeforeHeld(session.state)) return fail(wrongState(session, 'agenda'));
   const parsed = parseTriageDecision(input);
   if (!parsed.ok) return fail({ kind: 'invalid', problems: parsed.error });
   const decision = parsed.value;

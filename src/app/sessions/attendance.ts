@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
 import { nowUtcIso } from '../../domain/clock';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
+import { attendanceOpensAt } from '../../domain/sessions/attendance-window';
 import { tally, type SeatStatus } from '../../domain/sessions/rsvp';
 import { allowsStep, isBetweenInvitationAndMinutes } from '../../domain/sessions/session-state';
 import { wrongState, type WrongState } from '../../domain/sessions/wrong-state';
@@ -58,7 +58,9 @@ export interface AttendanceView {
 }
 
 export type AttendanceRefusal =
-  | { readonly kind: 'notAllowed' | 'noCommittee' | 'unknownSession' | 'notInvited' | 'tooEarly' }
+  | { readonly kind: 'notAllowed' | 'noCommittee' | 'unknownSession' | 'notInvited' }
+  /** Before the attendance opens (see `attendanceOpensAt`): from when it can be recorded, a UTC instant. */
+  | { readonly kind: 'tooEarly'; readonly number: string; readonly opensAt: string; readonly timeZone: string }
   | WrongState
   | { readonly kind: 'invalid'; readonly max: number }
   | { readonly kind: 'outdated'; readonly view: AttendanceView };
@@ -69,7 +71,7 @@ export const ATTENDEE_NAME_MAX = TEXT_FIELDS.attendeeName.max;
 /** Institutions per page of the attendance card, so that a page fits in one Teams message. */
 export const ATTENDANCE_PAGE_SIZE = 25;
 
-/** The attendance card for a session: from the session day on, for the secretariat. */
+/** The attendance card for a session: from one hour before it starts on its day, for the secretariat. */
 export async function openAttendance(
   deps: AppDependencies,
   actor: Actor,
@@ -158,10 +160,11 @@ function permitted(
   const committee = actor.committee;
   if (!committee) return fail({ kind: 'noCommittee' });
   if (!mayUse('attendance', actor)) return fail({ kind: 'notAllowed' });
+  if (!isBetweenInvitationAndMinutes(session.state)) return fail(wrongState(session, 'attendance'));
   if (!session.invitedSeats) return fail({ kind: 'notInvited' });
-  if (!isBetweenInvitationAndMinutes(session.state)) return fail(wrongState(session));
-  const sessionDay = DateTime.fromISO(session.startsAt, { zone: 'utc' }).setZone(committee.timeZone).startOf('day');
-  if (deps.clock.now() < sessionDay) return fail({ kind: 'tooEarly' });
+  const opensAt = attendanceOpensAt(session.startsAt, committee.timeZone);
+  if (nowUtcIso(deps.clock) < opensAt)
+    return fail({ kind: 'tooEarly', number: session.number, opensAt, timeZone: committee.timeZone });
   return ok(committee);
 }
 

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { mayUse, type CommandId } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
 import type { CommitteeDocument } from '../documents';
@@ -56,15 +57,20 @@ export type SessionChoice =
   | { readonly ok: false; readonly reason: 'notANumber' | 'notFound' | 'noneSuitable' };
 
 /**
+ * Which sessions a command works on: a rule of `session-state.ts` about the state, or one that
+ * also asks the session's other facts (the call for topics asks its deadline and whether it is out).
+ */
+export type SessionSuits = (state: SessionState, session: SessionDocument) => boolean;
+
+/**
  * The session a typed command is about: the one it names (`2027/1`, `2027/S1`), or else the next one
- * (by start) in a state the command works on (`suits`, a rule of `session-state.ts`), or failing
- * that the latest such one.
+ * (by start) that the command works on (`suits`), or failing that the latest such one.
  */
 export async function chooseSession(
   store: DocumentStore,
   committeeId: string,
   argument: string,
-  suits: (state: SessionState) => boolean,
+  suits: SessionSuits,
   nowIso: string,
 ): Promise<SessionChoice> {
   if (argument.trim()) {
@@ -73,15 +79,47 @@ export async function chooseSession(
     const session = await sessionByNumber(store, committeeId, number);
     return session ? { ok: true, session } : { ok: false, reason: 'notFound' };
   }
-  const candidates = (await sessionsOf(store, committeeId)).filter((session) => suits(session.state));
+  const candidates = (await sessionsOf(store, committeeId)).filter((session) => suits(session.state, session));
   const upcoming = candidates.find((session) => session.endsAt >= nowIso);
   const chosen = upcoming ?? candidates.at(-1);
   return chosen ? { ok: true, session: chosen } : { ok: false, reason: 'noneSuitable' };
 }
 
+/**
+ * The first session after `after` (by start) that `suits`: where a refusal says the same is
+ * possible instead ("the next session's call: themenaufruf 2027/2").
+ */
+export async function nextSessionThat(
+  store: DocumentStore,
+  committeeId: string,
+  after: Pick<SessionDocument, 'id' | 'startsAt'>,
+  suits: (session: Stored<SessionDocument>) => boolean,
+): Promise<Stored<SessionDocument> | undefined> {
+  return (await sessionsOf(store, committeeId)).find(
+    (session) => session.id !== after.id && session.startsAt > after.startsAt && suits(session),
+  );
+}
+
+/** A session as a refusal lists it: its number and day. */
+export interface KnownSession {
+  readonly number: string;
+  readonly extra: boolean;
+  readonly startsAt: string;
+}
+
 export type SessionAccessRefusal =
   | { readonly kind: 'notAllowed' | 'noCommittee' | 'unknownSession' | 'notANumber' | 'noneSuitable' }
-  | { readonly kind: 'notFound'; readonly number: string };
+  /**
+   * No session has the typed number. `known` are the sessions that exist instead: of the year the
+   * number names, or if it has none, of `years` (this one and the next), in date order.
+   */
+  | {
+      readonly kind: 'notFound';
+      readonly number: string;
+      readonly known: readonly KnownSession[];
+      readonly years: readonly number[];
+      readonly timeZone: string;
+    };
 
 /** A committee's session for one of the secretariat's commands, or why there is none. */
 export interface SessionAccess {
@@ -108,14 +146,44 @@ export async function chosenSessionForCommand(
   actor: Actor,
   command: CommandId,
   argument: string,
-  suits: (state: SessionState) => boolean,
+  suits: SessionSuits,
   nowIso: string,
 ): Promise<Result<SessionAccess, SessionAccessRefusal>> {
   if (!actor.committee) return fail({ kind: 'noCommittee' });
   if (!mayUse(command, actor)) return fail({ kind: 'notAllowed' });
   const choice = await chooseSession(store, actor.committeeId, argument, suits, nowIso);
   if (choice.ok) return ok({ committee: actor.committee, session: choice.session });
-  return fail(choice.reason === 'notFound' ? { kind: 'notFound', number: argument.trim() } : { kind: choice.reason });
+  if (choice.reason !== 'notFound') return fail({ kind: choice.reason });
+  return fail(await notFound(store, actor.committee, argument.trim(), nowIso));
+}
+
+/** Longest list of sessions a refusal names; more would not fit a short message. */
+const KNOWN_SESSIONS_MAX = 12;
+
+/** The refusal for a number that names no session, with the sessions that do exist (see `SessionAccessRefusal`). */
+async function notFound(
+  store: DocumentStore,
+  committee: Stored<CommitteeDocument>,
+  number: string,
+  nowIso: string,
+): Promise<Extract<SessionAccessRefusal, { kind: 'notFound' }>> {
+  const named = parseSessionNumber(number)?.year;
+  const thisYear = DateTime.fromISO(nowIso, { zone: 'utc' }).setZone(committee.timeZone).year;
+  const ofNamedYear = named === undefined ? [] : await sessionsOf(store, committee.committeeId, named);
+  const years = ofNamedYear.length > 0 ? [named!] : [thisYear, thisYear + 1];
+  const sessions =
+    ofNamedYear.length > 0
+      ? ofNamedYear
+      : (await Promise.all(years.map((year) => sessionsOf(store, committee.committeeId, year)))).flat();
+  return {
+    kind: 'notFound',
+    number,
+    known: sessions
+      .slice(0, KNOWN_SESSIONS_MAX)
+      .map((session) => ({ number: session.number, extra: session.extra, startsAt: session.startsAt })),
+    years,
+    timeZone: committee.timeZone,
+  };
 }
 
 /** A year's sessions for the secretariat's year card, or why the actor may not see them. */

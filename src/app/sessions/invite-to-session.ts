@@ -3,13 +3,14 @@ import { mayUse } from '../../domain/permissions';
 import type { Actor } from '../identify-actor';
 import { fail, ok, type Result } from '../../domain/result';
 import { seatsToInvite } from '../../domain/sessions/invited-seat';
-import { isRepeatOf, nextState } from '../../domain/sessions/session-state';
+import { isBeforeInvitation, isRepeatOf, nextState, withCallAsFact } from '../../domain/sessions/session-state';
 import { wrongState, type WrongState } from '../../domain/sessions/wrong-state';
 import type { AppDependencies } from '../dependencies';
 import { enqueueOperation, personIdsOf } from '../delivery/outbox-record';
 import type { CommitteeDocument } from '../documents';
 import { withoutEtag, type BatchOperation, type Stored } from '../ports/document-store';
 import { savedUnlessChanged } from '../saved-unless-changed';
+import { nextSessionThat } from './find-session';
 import { draftsForInvitees } from './invitation-drafts';
 import { rosterSnapshot } from './roster-snapshot';
 import type { SessionDocument } from './session-document';
@@ -65,14 +66,20 @@ export async function invitationOperations(
 ): Promise<Result<InvitationOperations, InviteRefusal>> {
   if (isRepeatOf(session.state, 'invite')) return fail({ kind: 'alreadyInvited', session });
   const next = nextState(session.state, 'invite');
-  if (!next.ok) return fail(wrongState(session));
+  if (!next.ok) {
+    const instead = await nextSessionThat(deps.store, committee.committeeId, session, (later) =>
+      isBeforeInvitation(later.state),
+    );
+    return fail(wrongState(session, 'invite', instead));
+  }
 
   const roster = await rosterSnapshot(deps.store, committee.committeeId);
   const seats = seatsToInvite(roster.seats, (personId) => roster.people.get(personId)?.active === true);
   if (seats.length === 0) return fail({ kind: 'noSeats' });
 
   const invited: SessionDocument = {
-    ...changed,
+    // A session stored with its call for topics as a state keeps the call as a fact.
+    ...withCallAsFact(changed),
     state: next.value,
     invitedSeats: seats,
     invitedAt: nowIso,

@@ -25,6 +25,11 @@ export interface SessionDocument extends Document {
   /** The seats as they were when the invitations went out; set by inviting. */
   readonly invitedSeats?: readonly InvitedSeat[];
   readonly invitedAt?: string;
+  /**
+   * When the call for topics went out; absent while it has not. A track of its own beside the
+   * state, so the call is possible before and after the invitation (see `takesCallForTopics`).
+   */
+  readonly topicsCalledAt?: string;
   /** The agenda as last published, which every invitation shows; none before the first version. */
   readonly agenda?: PublishedAgenda;
   readonly createdAt: string;

@@ -1,6 +1,6 @@
 import { nowUtcIso } from '../../domain/clock';
 import { sessionDeadlines, type DeadlineKind } from '../../domain/scheduling/session-deadlines';
-import { allowsStep, invitationsAreOut, isBeforeHeld } from '../../domain/sessions/session-state';
+import { invitationsAreOut, isBeforeHeld } from '../../domain/sessions/session-state';
 import type { AppDependencies } from '../dependencies';
 import { COMMITTEE_DOCUMENT_ID } from '../../domain/ids';
 import type { CommitteeDocument } from '../documents';
@@ -8,7 +8,7 @@ import type { JobHandler } from '../scheduling/run-due-jobs';
 import { newJobDocument, scheduleJobs } from '../scheduling/schedule-jobs';
 import { ConcurrencyError, ConflictError } from '../ports/store-errors';
 import { remindUnanswered } from './remind-unanswered';
-import { callForTopics } from '../agenda/call-for-topics';
+import { callForTopics, mayCallForTopics } from '../agenda/call-for-topics';
 import { agendaDueAt } from '../agenda/build-agenda';
 import { handleAgendaDeadline, reviewAgendaBeforeDeadline } from '../agenda/agenda-deadline-notices';
 import { SCHEDULER } from '../agenda/publish-agenda';
@@ -57,7 +57,7 @@ const SCHEDULE_ATTEMPTS = 5;
 
 /**
  * What the scheduler does at a session's deadlines: it calls for topics (unless the secretariat
- * already did), tells the secretariat at the topic deadline what came in and two days before
+ * already did; whether the members are invited yet does not matter), tells the secretariat at the topic deadline what came in and two days before
  * the agenda lead time what is still undecided on the agenda, publishes the agenda at the lead
  * time if the committee's setting says so (inviting with it, unless nothing changed since the
  * secretariat published) or else tells the secretariat that it waits for them, and reminds
@@ -68,7 +68,7 @@ const SCHEDULE_ATTEMPTS = 5;
 export const SESSION_JOB_HANDLERS: Readonly<Record<DeadlineKind, JobHandler>> = {
   callForTopics: async (job, deps) => {
     const loaded = await dueSessionOrReschedule(deps, job.committeeId, job.subjectId, 'callForTopics', job.dueAt);
-    if (!loaded || !allowsStep(loaded.session.state, 'openTopics')) return;
+    if (!loaded || !mayCallForTopics(loaded.session, loaded.committee, nowUtcIso(deps.clock))) return;
     await callForTopics(deps, loaded.committee, loaded.session, SCHEDULER);
   },
   topicDeadline: async (job, deps) => {

@@ -4,6 +4,13 @@ import { fail, ok, type Result } from '../result';
  * The life of a session, in the order of the cycle. Every rule about which states allow what
  * lives in this file, as a named predicate: code elsewhere asks a predicate and never lists
  * states itself, so that a rule is changed in one place (a test keeps it that way).
+ *
+ * The state is the session's life (prepared, held, its minutes, closed, cancelled) and whether
+ * the invitations are out. The other tracks of a prepared session keep their own facts beside
+ * it, so that no track blocks another: the call for topics is its time (`topicsCalledAt`, see
+ * `callForTopicsIsOut`) and its deadline, the agenda its published version, the attendance its
+ * window on the session day. `topicsOpen` is what releases before that wrote when the call went
+ * out: it reads as a planned session whose call is out, and nothing writes it any more.
  */
 export const SESSION_STATES = [
   'planned',
@@ -18,8 +25,7 @@ export const SESSION_STATES = [
 export type SessionState = (typeof SESSION_STATES)[number];
 
 /** What moves a session on. */
-export type SessionStep =
-  'openTopics' | 'invite' | 'hold' | 'circulateMinutes' | 'approveMinutes' | 'close' | 'cancel' | 'reschedule';
+export type SessionStep = 'invite' | 'hold' | 'circulateMinutes' | 'approveMinutes' | 'close' | 'cancel' | 'reschedule';
 
 /**
  * Before it is held, a session is still being prepared: it can be moved or cancelled, its agenda
@@ -40,8 +46,8 @@ export function takesTopics(state: SessionState): boolean {
 }
 
 /**
- * Nobody is invited yet: the session can still be invited (with or without a call for topics
- * first), and a call for topics is still possible or already out.
+ * Nobody is invited yet: the session can still be invited, whether or not its call for topics
+ * is out (the call is a track of its own, see `takesCallForTopics`).
  */
 export function isBeforeInvitation(state: SessionState): boolean {
   return state === 'planned' || state === 'topicsOpen';
@@ -85,11 +91,60 @@ export function isCancelled(state: SessionState): boolean {
 }
 
 /**
+ * A call for topics can go out while the session is prepared, invited or not: topics are
+ * collected until it is held, whenever the invitation went out ("save the date" often goes out
+ * first). The topic deadline narrows this in time, and a call goes out once
+ * (`callForTopicsIsOut`).
+ */
+export function takesCallForTopics(state: SessionState): boolean {
+  return isBeforeHeld(state);
+}
+
+/** What the call-for-topics track of a stored session holds. */
+export interface CallForTopicsFacts {
+  readonly state: SessionState;
+  /** When the call for topics went out; absent while it has not. */
+  readonly topicsCalledAt?: string;
+}
+
+/**
+ * The call for topics went out: its time is recorded, or the session was stored in the state
+ * that releases before the tracks wrote for it (`topicsOpen`).
+ */
+export function callForTopicsIsOut(session: CallForTopicsFacts): boolean {
+  return session.topicsCalledAt !== undefined || session.state === 'topicsOpen';
+}
+
+/**
+ * A session as it is written from now on: one stored in the former state `topicsOpen` becomes
+ * planned with its call recorded. When that call went out was not stored; the session's last
+ * change (`updatedAt`, not before the call) stands in for it. Every other session is unchanged.
+ */
+export function withCallAsFact<S extends CallForTopicsFacts & { readonly updatedAt: string }>(session: S): S {
+  if (session.state !== 'topicsOpen') return session;
+  return { ...session, state: 'planned', topicsCalledAt: session.topicsCalledAt ?? session.updatedAt };
+}
+
+/** Where a session stands in its life, as the list of sessions says it beside its tracks. */
+export type SessionLife = 'prepared' | 'held' | 'minutesCirculated' | 'minutesApproved' | 'closed' | 'cancelled';
+
+/** The session's life without the invitation: prepared (invited or not), held, its minutes, closed, cancelled. */
+export function lifeOf(state: SessionState): SessionLife {
+  switch (state) {
+    case 'planned':
+    case 'topicsOpen':
+    case 'invited':
+      return 'prepared';
+    default:
+      return state;
+  }
+}
+
+/**
  * The states each step may start from. Cancelling and rescheduling are possible only while the
  * session is being prepared (see `isBeforeHeld`).
  */
 const ALLOWED_FROM: Readonly<Record<SessionStep, (state: SessionState) => boolean>> = {
-  openTopics: (state) => state === 'planned',
   invite: isBeforeInvitation,
   hold: (state) => state === 'invited',
   circulateMinutes: (state) => state === 'held',
@@ -100,7 +155,6 @@ const ALLOWED_FROM: Readonly<Record<SessionStep, (state: SessionState) => boolea
 };
 
 const RESULT_OF: Readonly<Record<Exclude<SessionStep, 'reschedule'>, SessionState>> = {
-  openTopics: 'topicsOpen',
   invite: 'invited',
   hold: 'held',
   circulateMinutes: 'minutesCirculated',
@@ -116,8 +170,9 @@ export function allowsStep(state: SessionState, step: SessionStep): boolean {
 
 /**
  * Whether the session stands exactly where the step leads, so that taking it now would repeat
- * it: a second call for topics or invitation is answered as already done (sending nothing twice),
- * not as a step the state forbids, and circulating the minutes again sends a revision.
+ * it: a second invitation is answered as already done (sending nothing twice), not as a step
+ * the state forbids, and circulating the minutes again sends a revision. (A second call for
+ * topics is asked of `callForTopicsIsOut`.)
  */
 export function isRepeatOf(state: SessionState, step: Exclude<SessionStep, 'reschedule'>): boolean {
   return RESULT_OF[step] === state;

@@ -339,7 +339,8 @@ for (const engine of ENGINES) {
       const run = () => runDueJobs({ ...world.deps, logger: silentLogger, instanceId: 'test' }, SESSION_JOB_HANDLERS);
       at('2026-12-31T08:00:00.000Z');
       await run();
-      assert.equal((await world.session()).state, 'topicsOpen');
+      assert.equal((await world.session()).state, 'planned', 'the call changes no state');
+      assert.equal((await world.session()).topicsCalledAt, '2026-12-31T08:00:00.000Z', 'the call is recorded');
       assert.deepEqual(
         (await drafts('call:')).map((draft) => draft.recipient.kind === 'person' && draft.recipient.aadObjectId),
         [PEOPLE.lena],
@@ -358,11 +359,12 @@ for (const engine of ENGINES) {
       await run();
       assert.equal((await world.session()).state, 'invited');
       assert.equal((await world.session()).agenda?.version, 1);
+      assert.equal((await world.session()).topicsCalledAt, '2026-12-31T08:00:00.000Z', 'inviting keeps the call');
       assert.deepEqual(
         await callForTopics(world.deps, await committee(), await world.session(), 'scheduler').then(
           (result) => !result.ok && result.error.kind,
         ),
-        'wrongState',
+        'alreadyCalled',
       );
     });
   });

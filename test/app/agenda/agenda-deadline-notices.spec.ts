@@ -168,7 +168,7 @@ for (const engine of ENGINES) {
       await run();
       await run();
       await rerunJob('agendaDispatch');
-      assert.equal((await world.session()).state, 'topicsOpen', 'not invited');
+      assert.equal((await world.session()).state, 'planned', 'not invited');
       assert.equal((await world.session()).agenda, undefined, 'not published');
       assert.deepEqual(await dispatches('agenda:'), []);
       assert.deepEqual(await dispatches('agenda-published:'), []);

@@ -14,7 +14,7 @@ import { silentLogger } from '../../../src/app/ports/logger';
 import { saveSetup } from '../../../src/app/save-setup';
 import { formatTerms } from '../../../src/domain/committee';
 import { openTempStore, type TempStore } from '../../support/temp-store';
-import { COMMITTEE, PEOPLE, SESSION_1, SessionWorld, type PersonKey } from './session-world';
+import { COMMITTEE, PEOPLE, SEATS, SESSION_1, SessionWorld, type PersonKey } from './session-world';
 
 describe('app/sessions: invitations, answers, reminders, attendance', () => {
   let temp: TempStore;
@@ -65,7 +65,7 @@ describe('app/sessions: invitations, answers, reminders, attendance', () => {
       assert.equal((await world.outbox()).length, 3);
     });
 
-    it('names the current state when the step is not possible', async () => {
+    it('says why the step is not possible and names the next session to invite to instead', async () => {
       const actor = await world.actor('katrin');
       assert.ok(
         (await changeSessionState(world.deps, actor, SESSION_1, (await world.session()).revision, 'cancel')).ok,
@@ -76,7 +76,9 @@ describe('app/sessions: invitations, answers, reminders, attendance', () => {
         sessionId: SESSION_1,
         number: '2027/1',
         state: 'cancelled',
-        concerns: 'session',
+        concerns: 'invite',
+        reason: 'cancelled',
+        next: '2027/2',
       });
     });
   });
@@ -306,14 +308,14 @@ describe('app/sessions: invitations, answers, reminders, attendance', () => {
       );
     });
 
-    it('refuses a step the card does not offer, such as opening topics from tampered data', async () => {
+    it('refuses a step the card does not offer, such as holding the session from tampered data', async () => {
       const session = await world.session();
       const result = await changeSessionState(
         world.deps,
         await world.actor('katrin'),
         SESSION_1,
         session.revision,
-        'openTopics',
+        'hold',
       );
       assert.deepEqual(result, { ok: false, error: { kind: 'unknownStep' } });
       assert.equal((await world.session()).state, 'planned');
@@ -475,9 +477,31 @@ describe('app/sessions: invitations, answers, reminders, attendance', () => {
       await answer('yusuf', 'delegate', { delegateName: 'Dr. Ada Beispiel' });
     });
 
-    it('is not open before the session day', async () => {
-      const result = await openAttendance(world.deps, await world.actor('katrin'), await world.session());
-      assert.deepEqual(result, { ok: false, error: { kind: 'tooEarly' } });
+    it('is not open before the session day, nor on it until an hour before the start, and says from when', async () => {
+      const tooEarly = {
+        ok: false,
+        error: {
+          kind: 'tooEarly',
+          number: '2027/1',
+          opensAt: '2027-02-11T12:00:00.000Z',
+          timeZone: 'Europe/Berlin',
+        },
+      };
+      assert.deepEqual(await openAttendance(world.deps, await world.actor('katrin'), await world.session()), tooEarly);
+      // Ten hours before the start, on the session day: still closed.
+      world.clock.advance(Date.parse('2027-02-11T03:00:00Z') - world.clock.now().toMillis());
+      assert.deepEqual(await openAttendance(world.deps, await world.actor('katrin'), await world.session()), tooEarly);
+      const presence = { [`presence-${SEATS[0]!.id}`]: 'inPerson' };
+      assert.deepEqual(
+        await recordAttendance(world.deps, await world.actor('katrin'), SESSION_1, 0, presence),
+        tooEarly,
+        'nothing is recorded either',
+      );
+      assert.equal((await world.session()).state, 'invited');
+      world.clock.advance(Date.parse('2027-02-11T11:59:00Z') - world.clock.now().toMillis());
+      assert.equal((await openAttendance(world.deps, await world.actor('katrin'), await world.session())).ok, false);
+      world.clock.advance(60_000);
+      assert.equal((await openAttendance(world.deps, await world.actor('katrin'), await world.session())).ok, true);
     });
 
     it('is prefilled from the answers, and saving marks the session held', async () => {

@@ -13,6 +13,7 @@ import { editSession } from '../../../src/app/sessions/edit-session';
 import { inviteAsSecretariat } from '../../../src/app/sessions/invite-to-session';
 import { remindUnanswered } from '../../../src/app/sessions/remind-unanswered';
 import type { Result } from '../../../src/domain/result';
+import type { WrongStateConcern } from '../../../src/domain/sessions/wrong-state';
 import { recordingStore } from '../../support/recording-store';
 import { SESSION_1, useSessionWorld } from './session-world';
 
@@ -46,40 +47,41 @@ describe('app: every use case refuses a session in the wrong state the same way,
     return { refusal: !result.ok && result.error, writes };
   }
 
-  const expected = (concerns: 'session' | 'minutes' | 'invitation') => ({
+  /** What every refusal carries: the session, why (it was cancelled), what was asked, and where instead. */
+  const expected = (concerns: WrongStateConcern) => ({
     kind: 'wrongState',
     sessionId: SESSION_1,
     number: '2027/1',
     state: 'cancelled',
     concerns,
+    reason: 'cancelled',
+    ...(concerns === 'callForTopics' || concerns === 'invite' ? { next: '2027/2' } : {}),
   });
 
-  const cases: Array<
-    [string, 'session' | 'minutes' | 'invitation', (deps: AppDependencies) => Promise<Result<unknown, unknown>>]
-  > = [
+  const cases: Array<[string, WrongStateConcern, (deps: AppDependencies) => Promise<Result<unknown, unknown>>]> = [
     [
       'calling for topics',
-      'session',
+      'callForTopics',
       async (deps) =>
         callForTopics(deps, (await fixture.world.actor('katrin')).committee!, await fixture.world.session(), 'x'),
     ],
     [
       'inviting',
-      'session',
+      'invite',
       async (deps) => inviteAsSecretariat(deps, await fixture.world.actor('katrin'), await fixture.world.session()),
     ],
     [
       'publishing the agenda',
-      'session',
+      'agenda',
       async (deps) =>
         publishAgenda(deps, (await fixture.world.actor('katrin')).committee!, await fixture.world.session(), 'x', true),
     ],
-    ['opening an agenda item', 'session', async (deps) => agendaItemForm(deps, await access(), undefined)],
-    ['adding an agenda item', 'session', async (deps) => saveAgendaItem(deps, await access(), 'x', 0, '', {})],
-    ['moving an agenda item', 'session', async (deps) => moveAgendaItem(deps, await access(), 'x', 0, 'item', 'up')],
+    ['opening an agenda item', 'agenda', async (deps) => agendaItemForm(deps, await access(), undefined)],
+    ['adding an agenda item', 'agenda', async (deps) => saveAgendaItem(deps, await access(), 'x', 0, '', {})],
+    ['moving an agenda item', 'agenda', async (deps) => moveAgendaItem(deps, await access(), 'x', 0, 'item', 'up')],
     [
       'deciding a topic',
-      'session',
+      'agenda',
       async (deps) =>
         decideTopic(deps, await fixture.world.actor('katrin'), submissionId, submissionRevision, {
           decision: 'accept',
@@ -105,12 +107,12 @@ describe('app: every use case refuses a session in the wrong state the same way,
     ],
     [
       'opening the attendance',
-      'session',
+      'attendance',
       async (deps) => openAttendance(deps, await fixture.world.actor('katrin'), await fixture.world.session()),
     ],
     [
       'recording the attendance',
-      'session',
+      'attendance',
       async (deps) => recordAttendance(deps, await fixture.world.actor('katrin'), SESSION_1, 0, {}),
     ],
     [

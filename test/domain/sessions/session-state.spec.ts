@@ -8,17 +8,21 @@ import {
   isBetweenInvitationAndMinutes,
   isCancelled,
   isFinished,
+  callForTopicsIsOut,
   isRepeatOf,
+  lifeOf,
   nextState,
   SESSION_STATES,
+  takesCallForTopics,
   takesTopics,
+  withCallAsFact,
   type SessionState,
   type SessionStep,
 } from '../../../src/domain/sessions/session-state';
 
 describe('domain/sessions/session-state', () => {
   it('follows the cycle from planned to closed', () => {
-    const steps: SessionStep[] = ['openTopics', 'invite', 'hold', 'circulateMinutes', 'approveMinutes', 'close'];
+    const steps: SessionStep[] = ['invite', 'hold', 'circulateMinutes', 'approveMinutes', 'close'];
     let state: SessionState = 'planned';
     for (const step of steps) {
       const result = nextState(state, step);
@@ -160,7 +164,6 @@ describe('domain/sessions/session-state: the rules of which state allows what', 
 
   it('allows each step from exactly the states of the cycle', () => {
     const allowedFrom: Record<SessionStep, SessionState[]> = {
-      openTopics: ['planned'],
       invite: ['planned', 'topicsOpen'],
       hold: ['invited'],
       circulateMinutes: ['held'],
@@ -179,7 +182,6 @@ describe('domain/sessions/session-state: the rules of which state allows what', 
 
   it('recognises a repeated step by the state it leads to', () => {
     const repeats: Array<[Exclude<SessionStep, 'reschedule'>, SessionState]> = [
-      ['openTopics', 'topicsOpen'],
       ['invite', 'invited'],
       ['hold', 'held'],
       ['circulateMinutes', 'minutesCirculated'],
@@ -190,5 +192,54 @@ describe('domain/sessions/session-state: the rules of which state allows what', 
     for (const [step, reached] of repeats)
       for (const state of SESSION_STATES)
         assert.equal(isRepeatOf(state, step), state === reached, `${step} repeated from ${state}`);
+  });
+});
+
+describe('domain/sessions/session-state: the call for topics is a track of its own', () => {
+  it('can go out from every prepared session, invited or not, and never once it is held or cancelled', () => {
+    for (const state of SESSION_STATES) assert.equal(takesCallForTopics(state), isBeforeHeld(state), state);
+    assert.ok(takesCallForTopics('invited'), 'inviting first leaves the call possible');
+    assert.ok(nextState('planned', 'invite').ok, 'calling first leaves the invitation possible');
+  });
+
+  it('is out once its time is recorded, or when the session was stored in the former state for it', () => {
+    assert.equal(callForTopicsIsOut({ state: 'planned' }), false);
+    assert.equal(callForTopicsIsOut({ state: 'invited' }), false);
+    assert.equal(callForTopicsIsOut({ state: 'invited', topicsCalledAt: '2027-01-07T08:00:00.000Z' }), true);
+    assert.equal(callForTopicsIsOut({ state: 'topicsOpen' }), true);
+  });
+
+  it('writes a session of the former state as planned with its call as a fact, and leaves others alone', () => {
+    const stored = { state: 'topicsOpen' as const, updatedAt: '2027-01-07T08:00:00.000Z', number: '2027/1' };
+    assert.deepEqual(withCallAsFact(stored), {
+      state: 'planned',
+      updatedAt: '2027-01-07T08:00:00.000Z',
+      topicsCalledAt: '2027-01-07T08:00:00.000Z',
+      number: '2027/1',
+    });
+    const known = {
+      state: 'topicsOpen' as const,
+      updatedAt: '2027-01-09T08:00:00.000Z',
+      topicsCalledAt: '2027-01-07T08:00:00.000Z',
+    };
+    assert.equal(withCallAsFact(known).topicsCalledAt, '2027-01-07T08:00:00.000Z');
+    const invited = { state: 'invited' as const, updatedAt: '2027-01-07T08:00:00.000Z' };
+    assert.equal(withCallAsFact(invited), invited);
+  });
+
+  it('reads the life of a session without its invitation', () => {
+    assert.deepEqual(
+      SESSION_STATES.map((state) => [state, lifeOf(state)]),
+      [
+        ['planned', 'prepared'],
+        ['topicsOpen', 'prepared'],
+        ['invited', 'prepared'],
+        ['held', 'held'],
+        ['minutesCirculated', 'minutesCirculated'],
+        ['minutesApproved', 'minutesApproved'],
+        ['closed', 'closed'],
+        ['cancelled', 'cancelled'],
+      ],
+    );
   });
 });
