@@ -8,22 +8,24 @@ import {
 import { formSessionOf, newSubmissionForm, type FormSession } from '../app/agenda/submission-form';
 import { submitTopic } from '../app/agenda/submit-topic';
 import type { Actor } from '../app/identify-actor';
-import { chosenSessionForCommand, sessionById } from '../app/sessions/find-session';
+import { sessionById } from '../app/sessions/find-session';
 import type { SessionDocument } from '../app/sessions/session-document';
 import type { SubmissionInput } from '../domain/agenda/submission';
-import { nowUtcIso } from '../domain/clock';
+import { personGoAhead } from '../domain/confirmation/go-ahead';
 import { isBeforeInvitation } from '../domain/sessions/session-state';
 import type { CardBanner } from '../cards/card-button';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { escapeMarkdown } from '../cards/escape-markdown';
 import { sessionTitle } from '../cards/session-label';
 import { deadlineDay } from '../cards/deadline-day';
+import { renderStepQuestionCard } from '../cards/step-question-card';
 import { renderTopicFormCard } from '../cards/topic-form-card';
 import { renderTopicReceiptCard } from '../cards/topic-receipt-card';
 import type { MessageKey, MessageParams, Translator } from '../i18n/translator';
 import { notice } from './notices';
 import { accessRefusal, wrongStateNotice } from './session-access-refusal';
 import type { RouteTurn, VerbTurn } from './route-turn';
+import { sessionOfTurn } from './session-of-turn';
 import type { TopicChatLine } from './topic-line-parser';
 
 /** Submits and answers with the receipt, the form again (problems), or why not. */
@@ -177,20 +179,17 @@ async function withdraw(turn: VerbTurn<'topic.withdraw'>): Promise<AdaptiveCardJ
     : ownRefusal(t, result.error);
 }
 
-/** `themen aufrufen [2027/1]`. */
-async function call(turn: RouteTurn): Promise<AdaptiveCardJson> {
-  const { deps, actor, i18n: t } = turn;
-  const access = await chosenSessionForCommand(
-    deps.store,
-    actor,
-    'callForTopics',
-    turn.argument ?? '',
-    isBeforeInvitation,
-    nowUtcIso(deps.clock),
-  );
+/**
+ * `themenaufruf [2027/1]`: always asks first on a card, saying whom the call reaches; the click
+ * on that card (`topics.call`, confirmed) sends it.
+ */
+async function call(turn: VerbTurn<'topics.call'>): Promise<AdaptiveCardJson> {
+  const { deps, actor, i18n: t, payload } = turn;
+  const access = await sessionOfTurn(turn, 'callForTopics', isBeforeInvitation);
   if (!access.ok) return accessRefusal(t, access.error);
   const { session, committee } = access.value;
-  const result = await callForTopicsAsSecretariat(deps, actor, session);
+  const goAhead = personGoAhead(payload.confirmed, { revision: payload.revision });
+  const result = await callForTopicsAsSecretariat(deps, actor, session, goAhead);
   if (result.ok) {
     const { deadline, toConversation, toPeople } = result.value;
     const text = toConversation ? (toPeople > 0 ? 'callResult.both' : 'callResult.conversation') : 'callResult.people';
@@ -202,6 +201,8 @@ async function call(turn: RouteTurn): Promise<AdaptiveCardJson> {
   }
   const refusal = result.error;
   switch (refusal.kind) {
+    case 'askFirst':
+      return renderStepQuestionCard('call', session, refusal.question, committee.timeZone, t);
     case 'alreadyCalled':
       return notice(t, 'default', 'agendaErrors.title', 'agendaErrors.alreadyCalled', { number: session.number });
     case 'deadlinePassed':

@@ -1,5 +1,7 @@
 import { topicDeadline } from '../../domain/agenda/submission-window';
 import { nowUtcIso } from '../../domain/clock';
+import { reasonsBeforeCallingForTopics } from '../../domain/confirmation/before-call-for-topics';
+import { askFirst, NO_QUESTIONS, type AskFirst, type GoAhead } from '../../domain/confirmation/go-ahead';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
 import { isRepeatOf, nextState } from '../../domain/sessions/session-state';
@@ -31,7 +33,9 @@ export type CallRefusal =
   | { readonly kind: 'alreadyCalled'; readonly session: Stored<SessionDocument> }
   | WrongState
   | { readonly kind: 'deadlinePassed'; readonly deadline: string }
-  | { readonly kind: 'outdated' };
+  | { readonly kind: 'outdated' }
+  /** A person is asked first, always: the call reaches the whole working group. Nothing was sent. */
+  | AskFirst;
 
 export interface Called {
   readonly session: Stored<SessionDocument>;
@@ -45,13 +49,15 @@ export interface Called {
 /**
  * Opens the session for topics and calls on the working group: one card to its conversation
  * (team channel or group chat), and one to each working group member 1:1, in the same batch as
- * the state change. Calling again sends nothing twice. `by` is a person's id or `scheduler`.
+ * the state change. Calling again sends nothing twice. `by` is a person's id or `scheduler`. A
+ * person is asked first (`goAhead`) whom it reaches; the scheduler's call on its date is not.
  */
 export async function callForTopics(
   deps: AppDependencies,
   committee: Stored<CommitteeDocument>,
   session: Stored<SessionDocument>,
   by: string,
+  goAhead: GoAhead = NO_QUESTIONS,
 ): Promise<Result<Called, CallRefusal>> {
   if (isRepeatOf(session.state, 'openTopics')) return fail({ kind: 'alreadyCalled', session });
   const next = nextState(session.state, 'openTopics');
@@ -86,6 +92,16 @@ export async function callForTopics(
       : []),
     ...draftsForPeople(`call:${session.id}`, workingGroup, message),
   ];
+  const question = askFirst(
+    reasonsBeforeCallingForTopics({
+      people: workingGroup.length,
+      toConversation: Boolean(committee.workingGroupConversationId),
+      topicDeadline: deadline,
+    }),
+    { revision: session.revision },
+    goAhead,
+  );
+  if (question) return fail(question);
   const opened: SessionDocument = { ...withoutEtag(session), state: next.value, updatedAt: nowIso, updatedBy: by };
   const saved = await savedUnlessChanged(() =>
     deps.store.batch(committee.committeeId, [
@@ -105,13 +121,14 @@ export async function callForTopics(
   });
 }
 
-/** The secretariat's call, by command. */
+/** The secretariat's call, by command, once confirmed on its question's card. */
 export async function callForTopicsAsSecretariat(
   deps: AppDependencies,
   actor: Actor,
   session: Stored<SessionDocument>,
+  goAhead: GoAhead,
 ): Promise<Result<Called, CallRefusal | { readonly kind: 'notAllowed' | 'noCommittee' }>> {
   if (!actor.committee) return fail({ kind: 'noCommittee' });
   if (!mayUse('callForTopics', actor)) return fail({ kind: 'notAllowed' });
-  return callForTopics(deps, actor.committee, session, actor.identity.aadObjectId);
+  return callForTopics(deps, actor.committee, session, actor.identity.aadObjectId, goAhead);
 }

@@ -67,3 +67,19 @@ export function questionToAsk(
 export function isConfirmedFlag(value: unknown): boolean {
   return value === true || value === 'true';
 }
+
+/** A step stopped to ask: nothing was written or sent; the card puts the question. */
+export interface AskFirst {
+  readonly kind: 'askFirst';
+  readonly question: StepQuestion;
+}
+
+/** `questionToAsk` as the refusal of a step that stops to ask, or undefined when it goes ahead. */
+export function askFirst(
+  reasons: readonly ConfirmReason[],
+  basis: QuestionBasis,
+  goAhead: GoAhead,
+): AskFirst | undefined {
+  const question = questionToAsk(reasons, basis, goAhead);
+  return question ? { kind: 'askFirst', question } : undefined;
+}
