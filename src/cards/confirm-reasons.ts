@@ -21,20 +21,16 @@ const DETAIL_NAME: Readonly<Record<SessionDetail, MessageKey>> = {
  * Einwandfrist läuft noch bis Donnerstag, 28. Januar 2027, 24:00 Uhr.“ Times in the committee's
  * time zone, deadlines as their last day.
  */
-export function confirmReasonLines(
-  reasons: readonly ConfirmReason[],
-  timeZone: string,
-  i18n: Translator,
-): string[] {
+export function confirmReasonLines(reasons: readonly ConfirmReason[], timeZone: string, i18n: Translator): string[] {
   return reasons.flatMap((reason): string[] => {
     switch (reason.kind) {
       case 'reachesWorkingGroup':
         return [
-          reason.toConversation
-            ? reason.people > 0
-              ? i18n.t('confirm.reasons.callBoth', { count: reason.people })
-              : i18n.t('confirm.reasons.callConversation')
-            : i18n.t('confirm.reasons.callPeople', { count: reason.people }),
+          reason.people === 0
+            ? i18n.t(reason.toConversation ? 'confirm.reasons.callConversation' : 'confirm.reasons.callNobody')
+            : i18n.t(reason.toConversation ? 'confirm.reasons.callBoth' : 'confirm.reasons.callPeople', {
+                count: reason.people,
+              }),
           i18n.t('confirm.reasons.callDeadline', { deadline: deadlineDay(reason.topicDeadline, timeZone, i18n) }),
         ];
       case 'detailsMissing':

@@ -58,6 +58,8 @@ export interface ApproveOptions {
  * (results and agreements, never the internal discussion, with the extract's PDF) and an
  * "approved" notice with the full minutes' PDF to every recipient. Approving twice fails the
  * batch and sends nothing twice. A session that has no minutes is refused before any are opened.
+ * While attendees may still object, or objections wait, a person who has not confirmed is asked
+ * first (`goAhead`); what is already approved or not possible is answered before any question.
  */
 export async function approveMinutes(
   deps: AppDependencies,
@@ -80,7 +82,10 @@ export async function approveMinutes(
     (response) => response.answer === 'object',
   ).length;
   const question = askFirst(
-    reasonsBeforeApprovingMinutes({ objectionDeadline: circulation.objectionDeadline, objections }, nowUtcIso(deps.clock)),
+    reasonsBeforeApprovingMinutes(
+      { objectionDeadline: circulation.objectionDeadline, objections },
+      nowUtcIso(deps.clock),
+    ),
     { version: head.version, objections },
     options.goAhead,
   );
