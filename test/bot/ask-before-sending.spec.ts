@@ -116,6 +116,30 @@ describe('bot: asking before sending to everyone', function () {
       assert.equal((await world.session()).state, 'planned');
     });
 
+    it('reads a confirmation only as the card sent it: anything else asks again and sends nothing', async () => {
+      const question = await ask('einladen 2027/1');
+      const confirm = confirmData(question, VERBS.sessionInvite);
+      const revision = (await world.session()).revision;
+      for (const tampered of [
+        { ...confirm, confirmed: 'yes' },
+        { ...confirm, confirmed: 1 },
+        { ...confirm, confirmed: false },
+        { ...confirm, revision: String(revision) },
+        { ...confirm, revision: revision + 1 },
+        { ...confirm, revision: undefined },
+      ]) {
+        const answer = cardText(await bot.execute(katrin, VERBS.sessionInvite, tampered));
+        assert.match(answer, /Zur Sitzung 2027\/1 einladen\?[^]*Ort und Online-Link fehlen/, JSON.stringify(tampered));
+      }
+      assert.deepEqual(await dispatches(), []);
+      assert.equal((await world.session()).state, 'planned');
+      assert.match(
+        cardText(await bot.execute(katrin, VERBS.sessionInvite, { ...confirm, confirmed: 'true' })),
+        /Einladungen zur Sitzung 2027\/1 werden versandt/,
+        'the text "true" of a client that sends text',
+      );
+    });
+
     it('invites at once when place, online link and Sitzungsleitung are there', async () => {
       const list = await ask('sitzungen planen 2027');
       const form = await bot.execute(katrin, VERBS.sessionEdit, actionData(list, VERBS.sessionEdit));
