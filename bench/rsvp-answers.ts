@@ -27,6 +27,7 @@ import { EmbeddedStore } from '../src/infra/embedded-store';
 import { loadConfig } from '../src/server/config';
 import { startGremiumServer } from '../src/server/gremium-server';
 import { DEFAULT_MAX_BODY_BYTES, startHttpServer } from '../src/server/http-server';
+import { NO_QUESTIONS } from '../src/domain/confirmation/go-ahead';
 
 export const TENANT = '0b0b0b0b-0000-4000-8000-000000000001';
 /** The team the benchmark's committee lives in. */
@@ -217,7 +218,7 @@ export async function seedInvitedCommittee(
   if (!planned.ok) throw new Error(`planning refused: ${JSON.stringify(planned.error)}`);
   const session = await store.get<SessionDocument>(COMMITTEE, SESSION);
   if (!session) throw new Error(`planning did not create ${SESSION}`);
-  const invited = await inviteAsSecretariat(deps, await secretariat(), session);
+  const invited = await inviteAsSecretariat(deps, await secretariat(), session, NO_QUESTIONS);
   if (!invited.ok) throw new Error(`invitation refused: ${JSON.stringify(invited.error)}`);
   if (invited.value.invited !== members) throw new Error(`invited ${invited.value.invited} of ${members}`);
   return invited.value.session.revision;

@@ -27,6 +27,7 @@ import { agreementField } from '../../src/domain/minutes/minutes-item-edit';
 import type { Result } from '../../src/domain/result';
 import { parseSessionNumber } from '../../src/domain/sessions/session-number';
 import { DEMO_TEAM, DEMO_TENANT_ID, kogDemo } from './kog-demo';
+import { NO_QUESTIONS } from '../../src/domain/confirmation/go-ahead';
 
 /** A clock the demo year moves by hand, from one step of the cycle to the next. */
 class DemoClock implements Clock {
@@ -139,7 +140,7 @@ export async function demoYear(store: DocumentStore): Promise<AppDependencies> {
   const hold = async (number: string, presence: Readonly<Record<string, [string, string]>>) => {
     must(
       `publish ${number}`,
-      await publishAgendaAsSecretariat(deps, await actor('katrin'), await session(number), true),
+      await publishAgendaAsSecretariat(deps, await actor('katrin'), await session(number), NO_QUESTIONS),
     );
     clock.set((await session(number)).endsAt);
     const seats = await store.query<SeatDocument>(committeeId, { type: 'seat' });
@@ -187,7 +188,7 @@ export async function demoYear(store: DocumentStore): Promise<AppDependencies> {
     must(
       `approve ${number}`,
       await approveMinutes(deps, await committee(), await session(number), PEOPLE.katrin, {
-        confirmed: true,
+        goAhead: NO_QUESTIONS,
         automatic: false,
       }),
     );

@@ -11,17 +11,16 @@ import { decideTopic, decisionForm, submissionForTriage } from '../app/agenda/tr
 import type { SessionAccess } from '../app/sessions/find-session';
 import type { CommandId } from '../domain/permissions';
 import type { Result } from '../domain/result';
-import { isBeforeHeld } from '../domain/sessions/session-state';
+import { personGoAhead } from '../domain/confirmation/go-ahead';
+import { invitationsAreOut, isBeforeHeld } from '../domain/sessions/session-state';
 import { renderAgendaCard } from '../cards/agenda-card';
 import { renderAgendaItemCard } from '../cards/agenda-item-card';
-import { cardBanner, cardButton, type CardBanner } from '../cards/card-button';
+import { cardBanner, type CardBanner } from '../cards/card-button';
 import type { AdaptiveCardJson } from '../cards/card-template';
-import { renderConfirmCard } from '../cards/confirm-card';
 import { escapeMarkdown } from '../cards/escape-markdown';
-import { formatDateTime } from '../i18n/format-date';
+import { renderStepQuestionCard } from '../cards/step-question-card';
 import { renderTopicDecisionCard } from '../cards/topic-decision-card';
 import { renderTopicsCard } from '../cards/topics-card';
-import { VERBS } from '../cards/verbs';
 import { notice } from './notices';
 import { sessionOfTurn, type SessionTurn } from './session-of-turn';
 import type { RouteTurn, VerbTurn } from './route-turn';
@@ -201,13 +200,21 @@ async function itemSave(turn: VerbTurn<'agenda.itemSave'>): Promise<AdaptiveCard
   return agendaRefusal(turn, access.value, result.error);
 }
 
-/** `tagesordnung veröffentlichen [2027/1]`, or the agenda card's button; late, it asks first. */
+/**
+ * `tagesordnung veröffentlichen [2027/1]`, or the agenda card's button. It first asks on a card
+ * when the agenda runs over the session, topics may still come, it is late, or the invitations
+ * it sends too would lack details; the click on that card publishes.
+ */
 async function publish(turn: VerbTurn<'agenda.publish'>): Promise<AdaptiveCardJson> {
-  const { i18n } = turn;
+  const { i18n, payload } = turn;
   const access = await sessionFor(turn, 'publishAgenda');
   if (!access.ok) return accessRefusal(i18n, access.error);
   const { session, committee } = access.value;
-  const result = await publishAgendaAsSecretariat(turn.deps, turn.actor, session, turn.payload.confirmed === true);
+  const goAhead = personGoAhead(payload.confirmed, {
+    revision: payload.revision,
+    agendaRevision: payload.agendaRevision,
+  });
+  const result = await publishAgendaAsSecretariat(turn.deps, turn.actor, session, goAhead);
   if (result.ok) {
     const { version, people, toWorkingGroupConversation } = result.value;
     const text = i18n.t(
@@ -222,19 +229,9 @@ async function publish(turn: VerbTurn<'agenda.publish'>): Promise<AdaptiveCardJs
   }
   const refusal = result.error;
   switch (refusal.kind) {
-    case 'confirmLate':
-      return renderConfirmCard({
-        title: i18n.t('agendaResult.lateTitle', { number: session.number }),
-        text: i18n.t('agendaResult.lateText', { due: formatDateTime(refusal.dueAt, committee.timeZone, i18n) }),
-        buttons: [
-          cardButton(
-            i18n.t('agendaResult.lateConfirm'),
-            VERBS.agendaPublish,
-            { sessionId: session.id, confirmed: true },
-            'positive',
-          ),
-          cardButton(i18n.t('agendaResult.lateBack'), VERBS.agendaOpen, { sessionId: session.id }),
-        ],
+    case 'askFirst':
+      return renderStepQuestionCard('publish', session, refusal.question, committee.timeZone, i18n, {
+        inviting: !invitationsAreOut(session.state),
       });
     case 'unchanged':
       return agendaCard(

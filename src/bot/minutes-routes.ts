@@ -5,16 +5,16 @@ import { reviewLinks, type MinutesReviewMessage } from '../app/minutes/minutes-m
 import { openOrCreateMinutes, minutesCardLinks, minutesView, type MinutesView } from '../app/minutes/open-minutes';
 import { respondToMinutes } from '../app/minutes/respond-to-minutes';
 import type { SessionAccess } from '../app/sessions/find-session';
+import { personGoAhead } from '../domain/confirmation/go-ahead';
 import type { CommandId } from '../domain/permissions';
 import { hasMinutes } from '../domain/sessions/session-state';
 import { wrongState } from '../domain/sessions/wrong-state';
-import { cardBanner, cardButton, type CardBanner } from '../cards/card-button';
+import { cardBanner, type CardBanner } from '../cards/card-button';
 import type { AdaptiveCardJson } from '../cards/card-template';
-import { renderConfirmCard } from '../cards/confirm-card';
 import { renderMinutesCard } from '../cards/minutes-card';
 import { renderMinutesItemCard } from '../cards/minutes-item-card';
 import { renderMinutesReviewCard, responseProblemsBanner } from '../cards/minutes-review-card';
-import { VERBS } from '../cards/verbs';
+import { renderStepQuestionCard } from '../cards/step-question-card';
 import { deadlineDay } from '../cards/deadline-day';
 import { notCurrentNotice, notice } from './notices';
 import { sessionOfTurn, type SessionTurn } from './session-of-turn';
@@ -150,13 +150,17 @@ async function circulate(turn: VerbTurn<'minutes.circulate'>): Promise<AdaptiveC
   });
 }
 
-/** `protokoll freigeben [2027/1]`, or the card's button; with objections waiting it asks first. */
+/**
+ * `protokoll freigeben [2027/1]`, or the card's button. While the objection period runs or
+ * objections wait, it first asks on a card; the click on that card approves.
+ */
 async function approve(turn: VerbTurn<'minutes.approve'>): Promise<AdaptiveCardJson> {
-  const { i18n } = turn;
+  const { i18n, payload } = turn;
   return withMinutes(turn, 'approveMinutes', async (access) => {
     const { session } = access;
+    const goAhead = personGoAhead(payload.confirmed, { version: payload.version, objections: payload.objections });
     const result = await approveMinutes(turn.deps, access.committee, session, turn.actor.identity.aadObjectId, {
-      confirmed: turn.payload.confirmed === true,
+      goAhead,
       automatic: false,
     });
     if (result.ok) {
@@ -181,20 +185,8 @@ async function approve(turn: VerbTurn<'minutes.approve'>): Promise<AdaptiveCardJ
     }
     const refusal = result.error;
     switch (refusal.kind) {
-      case 'confirmObjections':
-        return renderConfirmCard({
-          title: i18n.t('minutesResult.confirmTitle', { number: session.number }),
-          text: i18n.t('minutesResult.confirmText', { count: refusal.objections }),
-          buttons: [
-            cardButton(
-              i18n.t('minutesResult.confirm'),
-              VERBS.minutesApprove,
-              { sessionId: session.id, confirmed: true },
-              'positive',
-            ),
-            cardButton(i18n.t('minutesResult.back'), VERBS.minutesOpen, { sessionId: session.id }),
-          ],
-        });
+      case 'askFirst':
+        return renderStepQuestionCard('approve', session, refusal.question, access.committee.timeZone, i18n);
       case 'revisionNotCirculated':
         return card(
           turn,

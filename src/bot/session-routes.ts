@@ -11,6 +11,7 @@ import { openInvitation } from '../app/sessions/open-invitation';
 import { planSessions } from '../app/sessions/plan-sessions';
 import { remindUnanswered } from '../app/sessions/remind-unanswered';
 import { rsvpOverview } from '../app/sessions/rsvp-overview';
+import { personGoAhead } from '../domain/confirmation/go-ahead';
 import { isBeforeInvitation, isBetweenInvitationAndMinutes } from '../domain/sessions/session-state';
 import { renderAttendanceCard } from '../cards/attendance-card';
 import type { CardBanner } from '../cards/card-button';
@@ -19,6 +20,7 @@ import { renderInvitationCard } from '../cards/invitation-card';
 import { renderRsvpsCard } from '../cards/rsvps-card';
 import { renderSessionEditCard } from '../cards/session-edit-card';
 import { renderSessionsCard } from '../cards/sessions-card';
+import { renderStepQuestionCard } from '../cards/step-question-card';
 import type { Translator } from '../i18n/translator';
 import { escapeMarkdown } from '../cards/escape-markdown';
 import { formatDateTime } from '../i18n/format-date';
@@ -216,15 +218,19 @@ async function step(turn: VerbTurn<'session.step'>): Promise<AdaptiveCardJson> {
   return refused(i18n, { kind: refusal.kind });
 }
 
-/** `einladen [2027/1]`, or the session card's button. */
+/**
+ * `einladen [2027/1]`, or the session card's button: invites, or first asks on a card when the
+ * invitation would lack place, online link or Sitzungsleitung; the click on that card invites.
+ */
 async function invite(turn: VerbTurn<'session.invite'>): Promise<AdaptiveCardJson> {
-  const { deps, actor, i18n } = turn;
+  const { deps, actor, i18n, payload } = turn;
   const access = await sessionOfTurn(turn, 'invite', isBeforeInvitation);
   if (!access.ok)
     return access.error.kind === 'noneSuitable'
       ? notice(i18n, 'attention', 'sessionErrors.title', 'sessionErrors.noneToInvite')
       : refused(i18n, access.error);
-  const result = await inviteAsSecretariat(deps, actor, access.value.session);
+  const goAhead = personGoAhead(payload.confirmed, { revision: payload.revision });
+  const result = await inviteAsSecretariat(deps, actor, access.value.session, goAhead);
   if (result.ok) {
     const { session, invited } = result.value;
     return yearCard(turn, session.year, {
@@ -235,6 +241,14 @@ async function invite(turn: VerbTurn<'session.invite'>): Promise<AdaptiveCardJso
   }
   const refusal = result.error;
   switch (refusal.kind) {
+    case 'askFirst':
+      return renderStepQuestionCard(
+        'invite',
+        access.value.session,
+        refusal.question,
+        access.value.committee.timeZone,
+        i18n,
+      );
     case 'alreadyInvited':
       return notice(i18n, 'default', 'sessionErrors.title', 'sessionErrors.alreadyInvited', {
         number: refusal.session.number,

@@ -1,4 +1,4 @@
-import { callForTopicsAsSecretariat, sessionForCall } from '../app/agenda/call-for-topics';
+import { callForTopicsAsSecretariat, sessionForCall, type RunningCall } from '../app/agenda/call-for-topics';
 import {
   editSubmission,
   ownSubmission,
@@ -8,15 +8,17 @@ import {
 import { formSessionOf, newSubmissionForm, type FormSession } from '../app/agenda/submission-form';
 import { submitTopic } from '../app/agenda/submit-topic';
 import type { Actor } from '../app/identify-actor';
-import { sessionById } from '../app/sessions/find-session';
+import { sessionById, sessionForCommand } from '../app/sessions/find-session';
 import type { SessionDocument } from '../app/sessions/session-document';
 import type { SubmissionInput } from '../domain/agenda/submission';
 import { nowUtcIso } from '../domain/clock';
+import { personGoAhead } from '../domain/confirmation/go-ahead';
 import type { CardBanner } from '../cards/card-button';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { escapeMarkdown } from '../cards/escape-markdown';
 import { sessionTitle } from '../cards/session-label';
 import { deadlineDay } from '../cards/deadline-day';
+import { renderStepQuestionCard } from '../cards/step-question-card';
 import { renderTopicFormCard } from '../cards/topic-form-card';
 import { renderTopicReceiptCard } from '../cards/topic-receipt-card';
 import type { MessageKey, MessageParams, Translator } from '../i18n/translator';
@@ -176,25 +178,34 @@ async function withdraw(turn: VerbTurn<'topic.withdraw'>): Promise<AdaptiveCardJ
     : ownRefusal(t, result.error);
 }
 
-/** `themenaufruf [2027/1]`: without a number, the next session whose call can still go out. */
-async function call(turn: RouteTurn): Promise<AdaptiveCardJson> {
-  const { deps, actor, i18n: t } = turn;
-  const access = await sessionForCall(deps.store, actor, turn.argument ?? '', nowUtcIso(deps.clock));
+/**
+ * `themenaufruf [2027/1]`: always asks first on a card, saying whom the call reaches; the click
+ * on that card (`topics.call`, confirmed) sends it. Typed without a number, it means the next
+ * session whose call can still go out.
+ */
+async function call(turn: VerbTurn<'topics.call'>): Promise<AdaptiveCardJson> {
+  const { deps, actor, i18n: t, payload } = turn;
+  const typed = turn.argument !== undefined;
+  const access = typed
+    ? await sessionForCall(deps.store, actor, turn.argument ?? '', nowUtcIso(deps.clock))
+    : await sessionForCommand(deps.store, actor, 'callForTopics', payload.sessionId);
   if (!access.ok)
     return access.error.kind === 'noneSuitable'
       ? notice(t, 'attention', 'agendaErrors.title', 'sessionTracks.call.noneToCall')
       : accessRefusal(t, access.error);
-  const { session, committee, running } = access.value;
-  const result = await callForTopicsAsSecretariat(deps, actor, session);
+  const { session, committee } = access.value;
+  const running: readonly RunningCall[] = 'running' in access.value ? (access.value.running as RunningCall[]) : [];
+  const goAhead = personGoAhead(payload.confirmed, { revision: payload.revision });
+  const result = await callForTopicsAsSecretariat(deps, actor, session, goAhead);
+  const passedOver = running.map((call) =>
+    t.t('sessionTracks.call.skipped', {
+      number: call.number,
+      deadline: deadlineDay(call.deadline, committee.timeZone, t),
+    }),
+  );
   if (result.ok) {
     const { deadline, toConversation, toPeople } = result.value;
     const text = toConversation ? (toPeople > 0 ? 'callResult.both' : 'callResult.conversation') : 'callResult.people';
-    const passedOver = running.map((call) =>
-      t.t('sessionTracks.call.skipped', {
-        number: call.number,
-        deadline: deadlineDay(call.deadline, committee.timeZone, t),
-      }),
-    );
     return notice(
       t,
       'good',
@@ -206,6 +217,8 @@ async function call(turn: RouteTurn): Promise<AdaptiveCardJson> {
   }
   const refusal = result.error;
   switch (refusal.kind) {
+    case 'askFirst':
+      return renderStepQuestionCard('call', session, refusal.question, committee.timeZone, t, { remarks: passedOver });
     case 'alreadyCalled':
       return notice(t, 'default', 'agendaErrors.title', 'sessionTracks.call.alreadyCalled', {
         number: session.number,

@@ -225,7 +225,10 @@ export const VERB_REGISTRY = {
     roles: SECRETARIAT,
     payload: { sessionId: 'id', revision: 'version', step: 'choice', confirmed: 'flag' },
   },
-  'session.invite': { roles: SECRETARIAT, payload: { sessionId: 'id' } },
+  'session.invite': {
+    roles: SECRETARIAT,
+    payload: { sessionId: 'id', revision: 'version', confirmed: 'flag' },
+  },
   'invitation.view': { roles: SEAT_HOLDERS, onlyThe: 'invitee', payload: { sessionId: 'id', personId: 'id' } },
   'rsvp.answer': {
     roles: SEAT_HOLDERS,
@@ -261,6 +264,10 @@ export const VERB_REGISTRY = {
     payload: { submissionId: 'id', revision: 'version' },
   },
   'topics.open': { roles: SECRETARIAT, payload: { sessionId: 'id', page: 'count' } },
+  'topics.call': {
+    roles: SECRETARIAT,
+    payload: { sessionId: 'id', revision: 'version', confirmed: 'flag' },
+  },
   'topic.decideForm': { roles: SECRETARIAT, payload: { submissionId: 'id' } },
   'topic.decide': {
     roles: SECRETARIAT,
@@ -293,7 +300,10 @@ export const VERB_REGISTRY = {
       kind: 'choice',
     },
   },
-  'agenda.publish': { roles: SECRETARIAT, payload: { sessionId: 'id', confirmed: 'flag' } },
+  'agenda.publish': {
+    roles: SECRETARIAT,
+    payload: { sessionId: 'id', revision: 'version', agendaRevision: 'version', confirmed: 'flag' },
+  },
   'workingGroups.open': { roles: SECRETARIAT, payload: { page: 'count' } },
   'workingGroup.form': { roles: SECRETARIAT, payload: { groupId: 'id' } },
   'workingGroup.save': {
@@ -333,7 +343,10 @@ export const VERB_REGISTRY = {
     onlyThe: 'attendee',
     payload: { sessionId: 'id', version: 'version', 'answer_*': 'choice', 'comment_*': 'text' },
   },
-  'minutes.approve': { roles: SECRETARIAT, payload: { sessionId: 'id', confirmed: 'flag' } },
+  'minutes.approve': {
+    roles: SECRETARIAT,
+    payload: { sessionId: 'id', version: 'version', objections: 'count', confirmed: 'flag' },
+  },
   'actions.open': { roles: WITH_A_ROLE, payload: { scope: 'choice', institution: 'choice', page: 'count' } },
   'action.open': { roles: WITH_A_ROLE, payload: { agreementId: 'id' } },
   'action.status': {

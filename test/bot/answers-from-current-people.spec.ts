@@ -8,6 +8,7 @@ import { BotHarness, cardText } from '../support/bot-harness';
 import { committeeAndSession, holdSession } from '../app/minutes/minutes-world';
 import { rosterMoves } from '../app/sessions/roster-moves';
 import { chatPerson, COMMITTEE, PEOPLE, SESSION_1, useSessionWorld } from '../app/sessions/session-world';
+import { NO_QUESTIONS } from '../../src/domain/confirmation/go-ahead';
 
 describe('bot: answers only from current people', () => {
   const fixture = useSessionWorld();
@@ -18,7 +19,9 @@ describe('bot: answers only from current people', () => {
 
   it('tells a deactivated member clicking their invitation to contact the secretariat, and stores and queues nothing', async () => {
     const { world } = fixture;
-    assert.ok((await inviteAsSecretariat(world.deps, await world.actor('katrin'), await world.session())).ok);
+    assert.ok(
+      (await inviteAsSecretariat(world.deps, await world.actor('katrin'), await world.session(), NO_QUESTIONS)).ok,
+    );
     await rosterMoves(world).deactivate('sabine');
     const bot = new BotHarness(world.deps);
     const before = await dispatches();

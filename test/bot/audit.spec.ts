@@ -34,10 +34,12 @@ describe('bot: audit trail (änderungen)', () => {
   const records = () => raw.query<AuditRecord>(COMMITTEE, { type: 'audit' });
   const say = async (who: Parameters<typeof chatPerson>[0], text: string) =>
     firstCard(await bot.message(chatPerson(who), text));
+  /** A command that asks first (inviting without place and link), confirmed on its card. */
+  const confirmed = async (who: Parameters<typeof chatPerson>[0], text: string) => bot.confirmed(chatPerson(who), text);
 
   it('records a change made in Teams under the person who made it, and shows it for the session', async () => {
     world.clock.advance(60_000);
-    assert.match(cardText(await say('katrin', 'einladen 2027/1')), /2027\/1/);
+    assert.match(cardText(await confirmed('katrin', 'einladen 2027/1')), /Einladungen zur Sitzung 2027\/1/);
     const invited = (await records()).filter(
       (record) => record.documentType === 'session' && record.at === world.clock.now().toUTC().toISO(),
     );
@@ -68,7 +70,7 @@ describe('bot: audit trail (änderungen)', () => {
       'einladen 2027/2',
       'einladen 2027/3',
     ])
-      await say('katrin', command);
+      await confirmed('katrin', command);
     const byKatrin = (await records()).filter((record) => record.actorId === PEOPLE.katrin && record.source === 'bot');
     assert.deepEqual(byKatrin.map((record) => `${record.documentType} ${record.operation}`).sort(), [
       ...Array(3).fill('session changed'),

@@ -35,7 +35,7 @@ export async function payloadFor(verb: Verb, world: PermissionCase): Promise<Rec
       chair: s3.chair,
     },
     [VERBS.sessionStep]: { sessionId: s3.id, revision: s3.revision, step: 'cancel', confirmed: true },
-    [VERBS.sessionInvite]: { sessionId: s3.id },
+    [VERBS.sessionInvite]: { sessionId: s3.id, revision: s3.revision, confirmed: true },
     [VERBS.invitationView]: { sessionId: s2.id, personId: PEOPLE.birgit },
     [VERBS.rsvpAnswer]: { sessionId: s2.id, personId: PEOPLE.birgit, revision: s2.revision, choice: 'online' },
     [VERBS.rsvpsOpen]: { sessionId: s2.id },
@@ -61,6 +61,7 @@ export async function payloadFor(verb: Verb, world: PermissionCase): Promise<Rec
     },
     [VERBS.topicWithdraw]: { submissionId: submission?.id, revision: submission?.revision },
     [VERBS.topicsOpen]: { sessionId: s2.id, page: 1 },
+    [VERBS.topicsCall]: { sessionId: s3.id, revision: s3.revision, confirmed: true },
     [VERBS.topicDecideForm]: { submissionId: submission?.id },
     [VERBS.topicDecide]: {
       submissionId: submission?.id,
@@ -85,7 +86,12 @@ export async function payloadFor(verb: Verb, world: PermissionCase): Promise<Rec
       minutes: '20',
       kind: 'information',
     },
-    [VERBS.agendaPublish]: { sessionId: s2.id, confirmed: true },
+    [VERBS.agendaPublish]: {
+      sessionId: s2.id,
+      revision: s2.revision,
+      agendaRevision: (await world.agenda(s2.id))?.revision ?? 0,
+      confirmed: true,
+    },
     [VERBS.workingGroupsOpen]: { page: 1 },
     [VERBS.workingGroupForm]: {},
     [VERBS.workingGroupSave]: {
@@ -109,7 +115,12 @@ export async function payloadFor(verb: Verb, world: PermissionCase): Promise<Rec
     },
     [VERBS.minutesCirculate]: { sessionId: s1.id },
     [VERBS.minutesRespond]: { sessionId: s1.id, version: minutes.version, ...answers },
-    [VERBS.minutesApprove]: { sessionId: s1.id, confirmed: true },
+    [VERBS.minutesApprove]: {
+      sessionId: s1.id,
+      version: minutes.version,
+      objections: 0,
+      confirmed: true,
+    },
     [VERBS.actionsOpen]: { filter: 'all' },
     [VERBS.actionOpen]: { agreementId: agreement.id },
     [VERBS.actionStatus]: {

@@ -229,7 +229,10 @@ describe('bot: one person, several committees', () => {
       ['KOG', KOG],
       ['SGI', SGI],
     ] as const) {
-      assert.match(cardText(firstCard(await bot.message(alice, `${name}: einladen 2027/1`))), /eingeladen/i);
+      assert.match(
+        cardText(await bot.confirmed(alice, `${name}: einladen 2027/1`)),
+        /Einladungen zur Sitzung 2027\/1 werden versandt/,
+      );
       const [dispatch] = await temp.store.query<DispatchDocument>(committeeId, { type: 'dispatch' });
       const draft = dispatch!.drafts.find(
         (candidate) => candidate.recipient.kind === 'person' && candidate.recipient.aadObjectId === bob.aadObjectId,

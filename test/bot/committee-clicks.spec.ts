@@ -9,7 +9,17 @@ import type { Document } from '../../src/app/ports/document-store';
 import { VERBS } from '../../src/cards/verbs';
 import { personDocumentId, seatDocumentId } from '../../src/domain/ids';
 import type { Role } from '../../src/domain/roles';
-import { actionData, alice, bob, BotHarness, cardText, firstCard, TENANT, type Person } from '../support/bot-harness';
+import {
+  actionData,
+  alice,
+  bob,
+  BotHarness,
+  cardText,
+  confirmingAction,
+  firstCard,
+  TENANT,
+  type Person,
+} from '../support/bot-harness';
 import { useTempStore, type TempStore } from '../support/temp-store';
 
 const KOG_TEAM = { id: '19:kog-team@thread.tacv2', name: 'Koordinierungsgremium Leipzig' };
@@ -112,7 +122,10 @@ describe('bot: every click checked against its card’s committee', () => {
     );
 
   it("refuses a member of one committee who clicks another committee's card, and writes nothing there", async () => {
-    assert.match(cardText(firstCard(await bot.message(alice, 'einladen 2027/1'))), /eingeladen/i);
+    assert.match(
+      cardText(await bot.confirmed(alice, 'einladen 2027/1')),
+      /Einladungen zur Sitzung 2027\/1 werden versandt/,
+    );
     const before = await dispatches();
     for (const verb of [VERBS.sessionInvite, VERBS.rsvpsOpen, VERBS.rosterOpen]) {
       const card = await bot.execute(bob, verb, { committeeId: SGI, sessionId: 'session-2027-1' });
@@ -172,11 +185,15 @@ describe('bot: every click checked against its card’s committee', () => {
       /Nur die Geschäftsstelle/,
     );
     assert.deepEqual(await temp.store.query(KOG, { type: 'dispatch' }), []);
-    const invited = await bot.execute(carol, VERBS.sessionInvite, { committeeId: SGI, sessionId: 'session-2027-1' });
-    assert.match(cardText(invited), /eingeladen/i);
+    const asked = await bot.execute(carol, VERBS.sessionInvite, { committeeId: SGI, sessionId: 'session-2027-1' });
+    const invited = await bot.execute(carol, VERBS.sessionInvite, confirmingAction(asked)!);
+    assert.match(cardText(invited), /Einladungen zur Sitzung 2027\/1 werden versandt/);
     assert.equal((await temp.store.query(SGI, { type: 'dispatch' })).length, 1);
     // And as the KOG's invitee she answers the KOG's invitation.
-    assert.match(cardText(firstCard(await bot.message(alice, 'einladen 2027/1'))), /eingeladen/i);
+    assert.match(
+      cardText(await bot.confirmed(alice, 'einladen 2027/1')),
+      /Einladungen zur Sitzung 2027\/1 werden versandt/,
+    );
     const session = (await temp.store.get<Document & { revision: number }>(KOG, 'session-2027-1'))!;
     const answered = await bot.execute(carol, VERBS.rsvpAnswer, {
       committeeId: KOG,

@@ -97,7 +97,10 @@ describe('bot/committee-membership', () => {
     assert.deepEqual([person?.active, person?.leftAt], [true, undefined]);
 
     assert.match(cardText(firstCard(await bot.message(alice, 'sitzungen planen 2027'))), /2027\/1/);
-    assert.match(cardText(firstCard(await bot.message(alice, 'einladen 2027/1'))), /eingeladen/i);
+    assert.match(
+      cardText(await bot.confirmed(alice, 'einladen 2027/1')),
+      /Einladungen zur Sitzung 2027\/1 werden versandt/,
+    );
     const [dispatch] = await temp.store.query<DispatchDocument>(committeeId, { type: 'dispatch' });
     const invited = (dispatch?.drafts ?? []).map((draft) =>
       draft.recipient.kind === 'person' ? draft.recipient.aadObjectId : '',
@@ -168,7 +171,10 @@ describe('bot/committee-membership', () => {
       assert.equal((await entry(sgi, bob))?.active, false);
       assert.equal((await entry(kog, bob))?.active, true);
       assert.match(cardText(firstCard(await bot.message(alice, 'KOG: sitzungen planen 2027'))), /2027\/1/);
-      assert.match(cardText(firstCard(await bot.message(alice, 'KOG: einladen 2027/1'))), /eingeladen/i);
+      assert.match(
+        cardText(await bot.confirmed(alice, 'KOG: einladen 2027/1')),
+        /Einladungen zur Sitzung 2027\/1 werden versandt/,
+      );
       const [dispatch] = await temp.store.query<DispatchDocument>(kog, { type: 'dispatch' });
       assert.ok(
         dispatch?.drafts.some(

@@ -81,6 +81,7 @@ export const EXPECTED_VERBS: Readonly<Record<string, ExpectedRow>> = {
   'topic.submit': { marks: 'o-o-o-', owner: 'submitter' },
   'topic.withdraw': { marks: 'o-o-o-', owner: 'submitter' },
   'topics.open': { marks: 'x-----' },
+  'topics.call': { marks: 'x-----' },
   'topic.decideForm': { marks: 'x-----' },
   'topic.decide': { marks: 'x-----' },
   'agenda.open': { marks: 'x-----' },

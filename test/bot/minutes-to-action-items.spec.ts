@@ -79,7 +79,8 @@ describe('bot: from the minutes to the action items and back onto the next agend
       /Rückmeldungen: 1 einverstanden, 0 Einwände/,
     );
 
-    const approved = cardText(firstCard(await bot.message(person('katrin'), 'protokoll freigeben')));
+    // The objection period still runs: approving asks, and the click on the question approves.
+    const approved = cardText(await bot.confirmed(person('katrin'), 'protokoll freigeben'));
     assert.match(approved, /Fassung 2 ist freigegeben[^]*1 Vereinbarung ist jetzt eine Aufgabe/);
   }
 

@@ -96,11 +96,14 @@ describe('bot: minutes from the draft to approval', function () {
     const overview = cardText(firstCard(await bot.message(person('katrin'), 'protokoll')));
     assert.match(overview, /Rückmeldungen: 0 einverstanden, 1 Einwand[^]*Einwand von Thomas Richter: Frist zu knapp/);
     const confirm = firstCard(await bot.message(person('katrin'), 'protokoll freigeben'));
-    assert.match(cardText(confirm), /trotz Einwänden freigeben\?[^]*liegt 1 Einwand vor/);
+    assert.match(
+      cardText(confirm),
+      /Protokoll der Sitzung 2027\/1 jetzt freigeben\?[^]*Einwandfrist läuft noch bis Donnerstag, 18\. Februar 2027, 24:00 Uhr[^]*liegt 1 Einwand vor/,
+    );
     const approved = await bot.execute(
       person('katrin'),
       VERBS.minutesApprove,
-      actionData(confirm, VERBS.minutesApprove),
+      actionData(confirm, VERBS.minutesApprove, { confirmed: true }),
     );
     assert.match(
       cardText(approved),
@@ -130,7 +133,7 @@ describe('bot: minutes from the draft to approval', function () {
       /Version 1 is circulated/,
     );
     assert.match(
-      cardText(firstCard(await bot.message(person('katrin'), 'approve minutes', { locale: 'en-US' }))),
+      cardText(await bot.confirmed(person('katrin'), 'approve minutes', { locale: 'en-US' })),
       /Version 1 is approved/,
     );
   });

@@ -22,7 +22,8 @@ import { EmbeddedStore, EMBEDDED_STORE_FILE_NAME } from '../../src/infra/embedde
 import { approveAgreements, minutesWith } from '../app/agreements/agreement-fixtures';
 import { AFTER_SESSION, holdSession } from '../app/minutes/minutes-world';
 import { chatPerson, COMMITTEE, PEOPLE, SESSION_1, SessionWorld, type PersonKey } from '../app/sessions/session-world';
-import { BotHarness, cardText, firstCard, type Person } from '../support/bot-harness';
+import { actionData, BotHarness, cardText, firstCard, type Person } from '../support/bot-harness';
+import { VERBS } from '../../src/cards/verbs';
 import { ManualClock } from '../support/manual-clock';
 import { openTempStore } from '../support/temp-store';
 
@@ -79,7 +80,12 @@ export class PermissionWorld {
       assert.match(cardText(firstCard(await bot.message(chatPerson(who), text))), expected, text);
     await say('katrin', 'protokoll', /Protokoll/);
     await say('katrin', 'protokoll versenden', /versandt/);
-    await say('katrin', 'einladen 2027/2', /eingeladen/i);
+    const question = firstCard(await bot.message(chatPerson('katrin'), 'einladen 2027/2'));
+    const confirm = actionData(question, VERBS.sessionInvite, { confirmed: true });
+    assert.match(
+      cardText(await bot.execute(chatPerson('katrin'), VERBS.sessionInvite, confirm)),
+      /Einladungen zur Sitzung 2027\/2 werden versandt/,
+    );
     await say('lena', 'thema: Ausbildungsabbrüche – Zahlen der Kammern', /Ausbildungsabbrüche/);
 
     await setUpOtherCommittee(world);

@@ -115,7 +115,7 @@ describe('bot: the session cycle in chat', () => {
 
   it('invites, lets members answer on their card, refreshes it per person, and shows the tally', async () => {
     assert.match(
-      cardText(firstCard(await bot.message(person('katrin'), 'einladen'))),
+      cardText(await bot.confirmed(person('katrin'), 'einladen')),
       /Einladungen zur Sitzung 2027\/1 werden versandt/,
     );
 
@@ -167,7 +167,7 @@ describe('bot: the session cycle in chat', () => {
   });
 
   it('answers tampered and foreign clicks with a clear card and stores nothing', async () => {
-    await bot.message(person('katrin'), 'einladen');
+    await bot.confirmed(person('katrin'), 'einladen');
     const data = actionData(await invitationFor('birgit'), VERBS.rsvpAnswer, { choice: 'online' });
     assert.match(cardText(await bot.execute(person('sabine'), VERBS.rsvpAnswer, data)), /an jemand anderen gerichtet/);
     assert.match(
@@ -191,7 +191,7 @@ describe('bot: the session cycle in chat', () => {
   });
 
   it('asks before cancelling, then marks the invitations as cancelled', async () => {
-    await bot.message(person('katrin'), 'einladen');
+    await bot.confirmed(person('katrin'), 'einladen');
     const list = firstCard(await bot.message(person('katrin'), 'sitzungen planen 2027'));
     const ask = await bot.execute(
       person('katrin'),
@@ -224,7 +224,7 @@ describe('bot: the session cycle in chat', () => {
   });
 
   it('records attendance from an hour before the start on the session day, prefilled from the answers', async () => {
-    await bot.message(person('katrin'), 'einladen');
+    await bot.confirmed(person('katrin'), 'einladen');
     const from =
       /Die Anwesenheit der Sitzung 2027\/1 kann ab Donnerstag, 11\. Februar 2027, 13:00 Uhr erfasst werden\./;
     assert.match(cardText(firstCard(await bot.message(person('katrin'), 'anwesenheit'))), from);

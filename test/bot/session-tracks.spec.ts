@@ -23,10 +23,12 @@ describe('bot: the sessions, their tracks, and the way to them', () => {
   const at = (iso: string) => world.clock.advance(Date.parse(iso) - world.clock.now().toMillis());
   const say = async (who: Parameters<typeof person>[0], text: string, extra = {}) =>
     firstCard(await bot.message(person(who), text, extra));
+  /** A sending command, confirmed on its question's card. */
+  const confirm = async (who: Parameters<typeof person>[0], text: string) => bot.confirmed(person(who), text);
 
   describe('sitzungen', () => {
     it('lists this year and the next for a member, each track in words, with their own invitation to open', async () => {
-      await say('katrin', 'einladen 2027/1');
+      await confirm('katrin', 'einladen 2027/1');
       const card = await say('birgit', 'sitzungen');
       const text = cardText(card);
       assert.match(text, /Sitzungen 2027 und 2028/);
@@ -53,7 +55,7 @@ describe('bot: the sessions, their tracks, and the way to them', () => {
     });
 
     it('says for the working group that the call is running, and lists one year when asked', async () => {
-      await say('katrin', 'themenaufruf');
+      await confirm('katrin', 'themenaufruf');
       const text = cardText(await say('lena', 'sitzungen 2027'));
       assert.match(text, /^Sitzungen 2027$/m);
       assert.match(text, /Themenaufruf läuft bis Donnerstag, 21\. Januar 2027, 24:00 Uhr/);
@@ -73,7 +75,7 @@ describe('bot: the sessions, their tracks, and the way to them', () => {
     });
 
     it('says what a held and a cancelled session are, without any internal state', async () => {
-      await say('katrin', 'einladen 2027/1');
+      await confirm('katrin', 'einladen 2027/1');
       await world.store.replace({ ...(await world.session()), state: 'held' }, (await world.session())._etag);
       const session2 = await world.session('session-2027-2');
       await world.store.replace({ ...session2, state: 'cancelled' }, session2._etag);
@@ -85,16 +87,17 @@ describe('bot: the sessions, their tracks, and the way to them', () => {
 
   describe('invite first, then call for topics', () => {
     it('sends the call for the invited session, not a later one, and says which', async () => {
-      assert.match(cardText(await say('katrin', 'einladen')), /Einladungen zur Sitzung 2027\/1 werden versandt/);
-      assert.match(cardText(await say('katrin', 'themenaufruf')), /Themenaufruf versandt[^]*Sitzung 2027\/1:/);
-      const next = cardText(await say('katrin', 'themenaufruf'));
-      assert.match(next, /Sitzung 2027\/2:/);
-      assert.match(next, /Zur Sitzung 2027\/1 ist der Themenaufruf bereits versandt \(Anmeldeschluss Donnerstag/);
+      assert.match(cardText(await confirm('katrin', 'einladen')), /Einladungen zur Sitzung 2027\/1 werden versandt/);
+      assert.match(cardText(await confirm('katrin', 'themenaufruf')), /Themenaufruf versandt[^]*Sitzung 2027\/1:/);
+      const question = cardText(await say('katrin', 'themenaufruf'));
+      assert.match(question, /Sitzung 2027\/2/);
+      assert.match(question, /Zur Sitzung 2027\/1 ist der Themenaufruf bereits versandt \(Anmeldeschluss Donnerstag/);
+      assert.match(cardText(await confirm('katrin', 'themenaufruf')), /Themenaufruf versandt[^]*Sitzung 2027\/2:/);
       assert.equal((await world.session()).state, 'invited');
     });
 
     it('answers a call for a held session with why and the next session, in words', async () => {
-      await say('katrin', 'einladen');
+      await confirm('katrin', 'einladen');
       at('2027-02-11T15:00:00.000Z');
       const attendance = await say('katrin', 'anwesenheit');
       const fields = Object.fromEntries(

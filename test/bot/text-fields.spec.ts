@@ -7,6 +7,7 @@ import { COMMITTEE_DOCUMENT_ID, personDocumentId } from '../../src/domain/ids';
 import { chatPerson, COMMITTEE, PEOPLE, SESSION_1, useSessionWorld } from '../app/sessions/session-world';
 import { actionData, alice, BotHarness, cardText, firstCard, IN_KOG_TEAM } from '../support/bot-harness';
 import { useTempStore } from '../support/temp-store';
+import { NO_QUESTIONS } from '../../src/domain/confirmation/go-ahead';
 
 /** The value an input of the card shows, by its id. */
 function inputValue(card: unknown, id: string): unknown {
@@ -100,7 +101,9 @@ describe('bot: free text with control characters', () => {
 
   it('refuses the name of a colleague with a line break on the invitation, storing nothing', async () => {
     const { world } = fixture;
-    assert.ok((await inviteAsSecretariat(world.deps, await world.actor('katrin'), await world.session())).ok);
+    assert.ok(
+      (await inviteAsSecretariat(world.deps, await world.actor('katrin'), await world.session(), NO_QUESTIONS)).ok,
+    );
     const bot = new BotHarness(world.deps);
     const click = {
       sessionId: SESSION_1,

@@ -25,7 +25,7 @@ describe('bot: links on cards shown in a turn', () => {
   afterEach(async () => temp.cleanup());
 
   it("gives each refresh of an invitation the reader's own calendar link, keeping those of the two showings before", async () => {
-    await bot.message(chatPerson('katrin'), 'einladen');
+    await bot.confirmed(chatPerson('katrin'), 'einladen');
     const tokens: string[] = [];
     for (let showing = 0; showing < 4; showing += 1) {
       world.clock.advance(1000);

@@ -35,6 +35,7 @@ import { workingGroupCardSamples } from './working-group-card-fixtures';
 import { topicCardSamples } from './topic-card-fixtures';
 import { minutesCardSamples } from './minutes-card-fixtures';
 import { renderConfirmCard } from '../../src/cards/confirm-card';
+import { renderStepQuestionCard } from '../../src/cards/step-question-card';
 import { renderMyDataCard } from '../../src/cards/my-data-card';
 import { renderStatusReportCard } from '../../src/cards/status-report-card';
 import { largestStatusReport, sampleStatusReport } from './status-report-fixtures';
@@ -221,6 +222,32 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
             cardButton('Zurück', VERBS.agendaOpen, { sessionId: 'session-2027-1' }),
           ],
         }),
+      },
+      {
+        template: 'confirm',
+        name: `question before publishing, with every reason, asked again (${locale})`,
+        card: renderStepQuestionCard(
+          'publish',
+          { id: 'session-2027-s12', number: '2027/S12', year: 2027, extra: true },
+          {
+            reasons: [
+              {
+                kind: 'agendaOverLength',
+                overMinutes: 7170,
+                startsAt: '2027-05-20T12:00:00.000Z',
+                endsAt: '2027-05-20T15:00:00.000Z',
+              },
+              { kind: 'topicsStillOpen', topicDeadline: '2027-04-29T22:00:00.000Z' },
+              { kind: 'agendaLate', dueAt: '2027-05-06T07:00:00.000Z' },
+              { kind: 'detailsMissing', missing: ['place', 'onlineLink', 'chair'] },
+            ],
+            basis: { revision: 99_999, agendaRevision: 99_999 },
+            changedSince: true,
+          },
+          'Europe/Berlin',
+          i18n,
+          { inviting: true },
+        ),
       },
       {
         template: 'setup',

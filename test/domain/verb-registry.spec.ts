@@ -43,6 +43,7 @@ const STORED_VERBS = [
   'topic.submit',
   'topic.withdraw',
   'topics.open',
+  'topics.call',
   'topic.decideForm',
   'topic.decide',
   'agenda.open',

@@ -166,9 +166,10 @@ export async function collectMoments(): Promise<MomentsWorld> {
 }
 
 /**
- * What the rich world does not reach by itself: attendance of the held session; topics called
- * and submitted for the next one, and its agenda; a later due date asked for an action item;
- * messages whose delivery failed for good.
+ * What the rich world does not reach by itself: attendance of the held session, and the year's
+ * sessions that open it; topics called (confirmed on the question's card) and submitted for the
+ * next one, its agenda, its invitation (confirmed too) and the answers to it; a later due date
+ * asked for an action item; messages whose delivery failed for good.
  */
 async function momentsTheWorldLacks(world: SessionWorld, bot: BotHarness): Promise<CrawledCard[]> {
   const cards: CrawledCard[] = [];
@@ -178,10 +179,32 @@ async function momentsTheWorldLacks(world: SessionWorld, bot: BotHarness): Promi
     return card;
   };
   await say('katrin', 'anwesenheit 2027/1');
-  await say('katrin', 'themenaufruf 2027/2');
+  // The year's sessions while 2027/1 is held, whose attendance opens from there; later in the
+  // crawl its minutes go out, and inviting (which asks first) answers with its question instead.
+  await say('katrin', 'sitzungen planen 2027');
+  // The call for topics asks first; its confirmation sends it.
+  const call = actionsOf(await say('katrin', 'themenaufruf 2027/2')).find((action) => action.verb === VERBS.topicsCall);
+  assert.ok(call, 'no call for topics to confirm');
+  cards.push({
+    who: 'katrin',
+    via: 'themenaufruf',
+    card: await bot.execute(chatPerson('katrin'), VERBS.topicsCall, call.data),
+  });
   await say('lena', 'thema: Sprachkurse – Wartezeiten in Leipzig');
   await say('yusuf', 'praxis: Ausbildung in Teilzeit – Erfahrungen der Kammer');
   await say('katrin', 'tagesordnung 2027/2');
+  // Inviting asks first (place and link are missing); its confirmation invites, and the answers
+  // to the invitation can then be followed and reminded of.
+  const invite = actionsOf(await say('katrin', 'einladen 2027/2')).find(
+    (action) => action.verb === VERBS.sessionInvite && action.data.confirmed === true,
+  );
+  assert.ok(invite, 'no invitation to confirm');
+  cards.push({
+    who: 'katrin',
+    via: 'einladen',
+    card: await bot.execute(chatPerson('katrin'), VERBS.sessionInvite, invite.data),
+  });
+  await say('katrin', 'rückmeldungen 2027/2');
   const open = actionsOf(await say('yusuf', 'aufgaben alle')).find((action) => action.verb === VERBS.actionOpen);
   assert.ok(open, 'no action item to open');
   const item = await bot.execute(chatPerson('yusuf'), VERBS.actionOpen, open.data);

@@ -74,6 +74,16 @@ export class BotHarness {
     if (!body?.value) throw new Error(`no card in invoke response: ${JSON.stringify(replies)}`);
     return body.value;
   }
+
+  /**
+   * A command that may ask first: its answer, or, when the answer is a question card, the answer
+   * to the click on its confirming button (the step's verb with `confirmed`).
+   */
+  async confirmed(from: Person, text: string, extra: Partial<Activity> = {}): Promise<Record<string, unknown>> {
+    const card = firstCard(await this.message(from, text, extra));
+    const confirm = confirmingAction(card);
+    return confirm ? this.execute(from, String(confirm.verb), confirm, extra) : card;
+  }
 }
 
 /** The committee's group chat and a channel of its team: conversations others read along. */
@@ -161,6 +171,17 @@ export function actionData(card: unknown, verb: string, match: Record<string, un
   });
   if (!found)
     throw new Error(`no action ${verb} ${JSON.stringify(match)} in ${cardText(card as Record<string, unknown>)}`);
+  return found;
+}
+
+/** The data of a question card's confirming button, if the card asks: the first action with `confirmed: true`. */
+export function confirmingAction(card: unknown): Record<string, unknown> | undefined {
+  let found: Record<string, unknown> | undefined;
+  JSON.stringify(card, (_key, value: unknown) => {
+    const data = (value as { data?: Record<string, unknown> } | null)?.data;
+    if (!found && data && typeof data.verb === 'string' && data.confirmed === true) found = data;
+    return value;
+  });
   return found;
 }
 

@@ -10,6 +10,7 @@ import type { BatchOperation, Stored } from '../ports/document-store';
 import { ConflictError } from '../ports/store-errors';
 import type { SessionDocument } from '../sessions/session-document';
 import { publishAgenda, SCHEDULER, type PublicationSummary } from './publish-agenda';
+import { NO_QUESTIONS } from '../../domain/confirmation/go-ahead';
 import { loadAgenda, type LoadedAgenda } from './session-agenda';
 import { submissionsFor } from './submission-document';
 
@@ -101,7 +102,7 @@ export async function handleAgendaDeadline(
       ...summary,
     }),
   ];
-  const result = await publishAgenda(deps, committee, session, SCHEDULER, true, noticeOf);
+  const result = await publishAgenda(deps, committee, session, SCHEDULER, NO_QUESTIONS, noticeOf);
   if (result.ok) return;
   switch (result.error.kind) {
     case 'noSeats':

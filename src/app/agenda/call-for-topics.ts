@@ -1,5 +1,7 @@
 import { topicDeadline } from '../../domain/agenda/submission-window';
 import { nowUtcIso } from '../../domain/clock';
+import { reasonsBeforeCallingForTopics } from '../../domain/confirmation/before-call-for-topics';
+import { askFirst, NO_QUESTIONS, type AskFirst, type GoAhead } from '../../domain/confirmation/go-ahead';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
 import { callForTopicsIsOut, withCallAsFact } from '../../domain/sessions/session-state';
@@ -41,7 +43,9 @@ export type CallRefusal =
   | WrongState
   /** Too late for this session; `next` is the next session whose call can still go out, if any. */
   | { readonly kind: 'deadlinePassed'; readonly deadline: string; readonly next?: string }
-  | { readonly kind: 'outdated' };
+  | { readonly kind: 'outdated' }
+  /** A person is asked first, always: the call reaches the whole working group. Nothing was sent. */
+  | AskFirst;
 
 export interface Called {
   readonly session: Stored<SessionDocument>;
@@ -57,13 +61,15 @@ export interface Called {
  * channel or group chat), and one to each working group member 1:1, in the same batch as the
  * call's time on the session. The call is a track of its own: it goes out from a prepared
  * session, invited or not, once, until the topic deadline (see `callForTopicsStanding`); calling
- * again sends nothing twice. `by` is a person's id or `scheduler`.
+ * again sends nothing twice. `by` is a person's id or `scheduler`. A person is asked first
+ * (`goAhead`) whom it reaches; the scheduler's call on its date is not.
  */
 export async function callForTopics(
   deps: AppDependencies,
   committee: Stored<CommitteeDocument>,
   session: Stored<SessionDocument>,
   by: string,
+  goAhead: GoAhead = NO_QUESTIONS,
 ): Promise<Result<Called, CallRefusal>> {
   const nowIso = nowUtcIso(deps.clock);
   const deadline = topicDeadline(session.startsAt, committee.leadTimes, committee.timeZone);
@@ -96,6 +102,16 @@ export async function callForTopics(
       : []),
     ...draftsForPeople(`call:${session.id}`, workingGroup, message),
   ];
+  const question = askFirst(
+    reasonsBeforeCallingForTopics({
+      people: workingGroup.length,
+      toConversation: Boolean(committee.workingGroupConversationId),
+      topicDeadline: deadline,
+    }),
+    { revision: session.revision },
+    goAhead,
+  );
+  if (question) return fail(question);
   const called: SessionDocument = {
     ...withCallAsFact(withoutEtag(session)),
     topicsCalledAt: nowIso,
@@ -192,13 +208,14 @@ export async function sessionForCall(
   return ok({ ...access.value, running });
 }
 
-/** The secretariat's call, by command. */
+/** The secretariat's call, by command, once confirmed on its question's card. */
 export async function callForTopicsAsSecretariat(
   deps: AppDependencies,
   actor: Actor,
   session: Stored<SessionDocument>,
+  goAhead: GoAhead,
 ): Promise<Result<Called, CallRefusal | { readonly kind: 'notAllowed' | 'noCommittee' }>> {
   if (!actor.committee) return fail({ kind: 'noCommittee' });
   if (!mayUse('callForTopics', actor)) return fail({ kind: 'notAllowed' });
-  return callForTopics(deps, actor.committee, session, actor.identity.aadObjectId);
+  return callForTopics(deps, actor.committee, session, actor.identity.aadObjectId, goAhead);
 }

@@ -1,5 +1,7 @@
-import { agendaChanges, sameAgenda } from '../../domain/agenda/agenda-items';
+import { agendaChanges, sameAgenda, totalMinutes } from '../../domain/agenda/agenda-items';
 import { nowUtcIso } from '../../domain/clock';
+import { reasonsBeforePublishingAgenda } from '../../domain/confirmation/before-agenda-publication';
+import { askFirst, type AskFirst, type GoAhead } from '../../domain/confirmation/go-ahead';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
 import { invitationsAreOut, isBeforeHeld } from '../../domain/sessions/session-state';
@@ -16,7 +18,6 @@ import { rosterSnapshot } from '../sessions/roster-snapshot';
 import type { SessionDocument } from '../sessions/session-document';
 import { agendaAgreementReport, type AgendaAgreementReport } from '../agreements/agenda-report';
 import type { PublishedAgenda } from './agenda-document';
-import { agendaDueAt } from './build-agenda';
 import { agendaWrite, loadAgenda } from './session-agenda';
 
 /** The outbox message kind of a published agenda sent on its own (to the working group, or to someone no longer invited). */
@@ -43,8 +44,8 @@ export type PublishRefusal =
   | WrongState
   /** Nothing changed since the version everyone has. */
   | { readonly kind: 'unchanged'; readonly version: number }
-  /** The lead time has passed; the secretariat confirms before it goes out late. */
-  | { readonly kind: 'confirmLate'; readonly dueAt: string }
+  /** A person is asked first (see `reasonsBeforePublishingAgenda`); nothing was sent. */
+  | AskFirst
   | Exclude<InviteRefusal, { kind: 'alreadyInvited' }>;
 
 /** What a publication sent, as the secretariat is told it. */
@@ -66,8 +67,11 @@ export interface Published extends Omit<PublicationSummary, 'items'> {
  * members get it with their invitation (the session is invited now if it was not yet, or every
  * invitee gets the invitation again showing the agenda), the working group gets it in its
  * conversation (or 1:1 when none is set up), and anyone who had an earlier version and is no
- * longer invited gets the new one too. A later version marks what changed. After the agenda
- * lead time the secretariat confirms first; the scheduler publishes on time without asking.
+ * longer invited gets the new one too. A later version marks what changed. A person who has not
+ * confirmed is asked first (`goAhead`) when the agenda runs over the session, topics may still
+ * come, the lead time has passed, or the invitations it sends would lack details; what is
+ * already published or not possible is answered before any question. The scheduler publishes at
+ * the lead time without asking.
  * `alongside` adds writes that belong to the publication (the scheduler's notice of what went
  * out) to the same batch, so they happen exactly when it does.
  */
@@ -76,7 +80,7 @@ export async function publishAgenda(
   committee: Stored<CommitteeDocument>,
   session: Stored<SessionDocument>,
   by: string,
-  confirmedLate: boolean,
+  goAhead: GoAhead,
   alongside: (summary: PublicationSummary) => readonly BatchOperation[] = () => [],
 ): Promise<Result<Published, PublishRefusal>> {
   if (!isBeforeHeld(session.state)) return fail(wrongState(session, 'agenda'));
@@ -85,8 +89,6 @@ export async function publishAgenda(
   if (previous && sameAgenda(previous.items, loaded.items))
     return fail({ kind: 'unchanged', version: previous.version });
   const nowIso = nowUtcIso(deps.clock);
-  const dueAt = agendaDueAt(committee, session);
-  if (by !== SCHEDULER && nowIso > dueAt && !confirmedLate) return fail({ kind: 'confirmLate', dueAt });
 
   const changes = previous ? agendaChanges(previous.items, loaded.items) : undefined;
   const version = (previous?.version ?? 0) + 1;
@@ -184,6 +186,23 @@ export async function publishAgenda(
     ...alongside(summary),
   );
 
+  const question = askFirst(
+    reasonsBeforePublishingAgenda(
+      {
+        startsAt: session.startsAt,
+        endsAt: session.endsAt,
+        agendaMinutes: totalMinutes(loaded.items),
+        leadTimes: committee.leadTimes,
+        timeZone: committee.timeZone,
+        ...(invitationsAreOut(session.state) ? {} : { inviting: session }),
+      },
+      nowIso,
+    ),
+    { revision: session.revision, agendaRevision: loaded.revision },
+    goAhead,
+  );
+  if (question) return fail(question);
+
   // A lost race is outdated even when someone invited meanwhile: this publication sent nothing.
   const saved = await savedUnlessChanged(() => deps.store.batch(committee.committeeId, operations));
   if (!saved.ok) return saved;
@@ -191,16 +210,16 @@ export async function publishAgenda(
   return ok({ session: saved.value[0] as Stored<SessionDocument>, ...published });
 }
 
-/** The secretariat's publication, by command or from the agenda card. */
+/** The secretariat's publication, by command or from the agenda card; it asks first where it must. */
 export async function publishAgendaAsSecretariat(
   deps: AppDependencies,
   actor: Actor,
   session: Stored<SessionDocument>,
-  confirmedLate: boolean,
+  goAhead: GoAhead,
 ): Promise<Result<Published, PublishRefusal | { readonly kind: 'notAllowed' | 'noCommittee' }>> {
   if (!actor.committee) return fail({ kind: 'noCommittee' });
   if (!mayUse('publishAgenda', actor)) return fail({ kind: 'notAllowed' });
-  return publishAgenda(deps, actor.committee, session, actor.identity.aadObjectId, confirmedLate);
+  return publishAgenda(deps, actor.committee, session, actor.identity.aadObjectId, goAhead);
 }
 
 function agendaMessage(

@@ -1,4 +1,6 @@
 import { nowUtcIso } from '../../domain/clock';
+import { reasonsBeforeApprovingMinutes } from '../../domain/confirmation/before-minutes-approval';
+import { askFirst, type AskFirst, type GoAhead } from '../../domain/confirmation/go-ahead';
 import { fail, ok, type Result } from '../../domain/result';
 import { hasMinutes, nextState } from '../../domain/sessions/session-state';
 import { wrongState, type WrongState } from '../../domain/sessions/wrong-state';
@@ -25,8 +27,8 @@ export type ApproveRefusal =
   | { readonly kind: 'notCirculated' | 'alreadyApproved' | 'outdated' }
   /** A revision was saved after circulation: it must go out before it can be approved. */
   | { readonly kind: 'revisionNotCirculated'; readonly version: number; readonly circulatedVersion: number }
-  /** Objections wait on the circulated version; the secretariat confirms before approving over them. */
-  | { readonly kind: 'confirmObjections'; readonly objections: number }
+  /** A person is asked first (see `reasonsBeforeApprovingMinutes`); nothing was approved or sent. */
+  | AskFirst
   | WrongState;
 
 export interface Approved {
@@ -40,8 +42,11 @@ export interface Approved {
 }
 
 export interface ApproveOptions {
-  /** The secretariat saw the outstanding objections and approves anyway. */
-  readonly confirmed: boolean;
+  /**
+   * Whether a person is asked first, while the objection period runs or objections wait, and
+   * what they confirmed; the scheduler's approval by silence goes ahead without questions.
+   */
+  readonly goAhead: GoAhead;
   /** The scheduler approves at the objection deadline. */
   readonly automatic: boolean;
 }
@@ -53,6 +58,8 @@ export interface ApproveOptions {
  * (results and agreements, never the internal discussion, with the extract's PDF) and an
  * "approved" notice with the full minutes' PDF to every recipient. Approving twice fails the
  * batch and sends nothing twice. A session that has no minutes is refused before any are opened.
+ * While attendees may still object, or objections wait, a person who has not confirmed is asked
+ * first (`goAhead`); what is already approved or not possible is answered before any question.
  */
 export async function approveMinutes(
   deps: AppDependencies,
@@ -74,8 +81,15 @@ export async function approveMinutes(
   const objections = (await responsesTo(deps, committee.committeeId, session.id, circulation.version)).filter(
     (response) => response.answer === 'object',
   ).length;
-  if (objections > 0 && !options.confirmed && !options.automatic)
-    return fail({ kind: 'confirmObjections', objections });
+  const question = askFirst(
+    reasonsBeforeApprovingMinutes(
+      { objectionDeadline: circulation.objectionDeadline, objections },
+      nowUtcIso(deps.clock),
+    ),
+    { version: head.version, objections },
+    options.goAhead,
+  );
+  if (question) return fail(question);
   const next = nextState(session.state, 'approveMinutes');
   if (!next.ok) return fail(wrongState(session, 'minutes'));
 

@@ -9,6 +9,7 @@ import type { JobHandler } from '../scheduling/run-due-jobs';
 import { scheduleJobs } from '../scheduling/schedule-jobs';
 import type { SessionDocument } from '../sessions/session-document';
 import { SCHEDULER } from '../agenda/publish-agenda';
+import { NO_QUESTIONS } from '../../domain/confirmation/go-ahead';
 import { approveMinutes } from './approve-minutes';
 import { minutesDocumentId, type MinutesDocument } from './minutes-document';
 import { responsesTo } from './open-minutes';
@@ -80,7 +81,7 @@ export const MINUTES_JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
     ).length;
     const revisionPending = head.version !== head.circulation.version;
     if (minutesSettingsOf(committee).autoApprove && objections === 0 && !revisionPending) {
-      await approveMinutes(deps, committee, session, SCHEDULER, { confirmed: false, automatic: true });
+      await approveMinutes(deps, committee, session, SCHEDULER, { goAhead: NO_QUESTIONS, automatic: true });
       return;
     }
     const secretariat = (await deps.store.query<PersonDocument>(committee.committeeId, { type: 'person' })).filter(

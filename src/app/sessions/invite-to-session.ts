@@ -1,4 +1,6 @@
 import { nowUtcIso } from '../../domain/clock';
+import { reasonsBeforeInviting } from '../../domain/confirmation/before-invitation';
+import { askFirst, NO_QUESTIONS, type AskFirst, type GoAhead } from '../../domain/confirmation/go-ahead';
 import { mayUse } from '../../domain/permissions';
 import type { Actor } from '../identify-actor';
 import { fail, ok, type Result } from '../../domain/result';
@@ -20,7 +22,9 @@ export type InviteRefusal =
   | WrongState
   | { readonly kind: 'noSeats' }
   /** The session changed while inviting; nothing was sent. */
-  | { readonly kind: 'outdated' };
+  | { readonly kind: 'outdated' }
+  /** A person is asked first (see `reasonsBeforeInviting`); nothing was sent. */
+  | AskFirst;
 
 /**
  * Invites every seat to the session, through its member or, when the member is deactivated,
@@ -28,17 +32,22 @@ export type InviteRefusal =
  * are now, and one invitation card per invitee goes into the outbox, all in one atomic
  * batch, so there is never an invited session without its invitations or the other way round.
  * Inviting again (a second click, a re-delivered activity, the scheduler after a manual invite)
- * sends nothing twice. `by` is who invited: a person's id, or `scheduler`.
+ * sends nothing twice. `by` is who invited: a person's id, or `scheduler`. A person who has not
+ * confirmed is asked first when the invitation would lack place, online link or Sitzungsleitung
+ * (`goAhead`); what is already done or not possible is answered before any question.
  */
 export async function inviteToSession(
   deps: AppDependencies,
   committee: Stored<CommitteeDocument>,
   session: Stored<SessionDocument>,
   by: string,
+  goAhead: GoAhead = NO_QUESTIONS,
 ): Promise<Result<{ readonly session: Stored<SessionDocument>; readonly invited: number }, InviteRefusal>> {
   const nowIso = nowUtcIso(deps.clock);
   const invitation = await invitationOperations(deps, committee, session, withoutEtag(session), by, nowIso);
   if (!invitation.ok) return invitation;
+  const question = askFirst(reasonsBeforeInviting(session), { revision: session.revision }, goAhead);
+  if (question) return fail(question);
   const saved = await savedUnlessChanged(() => deps.store.batch(committee.committeeId, invitation.value.operations));
   if (!saved.ok) return fail(await afterLostRace(deps, committee, session));
   return ok({ session: saved.value[0] as Stored<SessionDocument>, invited: invitation.value.invitees.length });
@@ -115,11 +124,12 @@ async function afterLostRace(
   return now && isRepeatOf(now.state, 'invite') ? { kind: 'alreadyInvited', session: now } : { kind: 'outdated' };
 }
 
-/** The secretariat's invitation, by command or from the session card. */
+/** The secretariat's invitation, by command or from the session card; it asks first where it must. */
 export async function inviteAsSecretariat(
   deps: AppDependencies,
   actor: Actor,
   session: Stored<SessionDocument>,
+  goAhead: GoAhead,
 ): Promise<
   Result<
     { readonly session: Stored<SessionDocument>; readonly invited: number },
@@ -128,5 +138,5 @@ export async function inviteAsSecretariat(
 > {
   if (!actor.committee) return fail({ kind: 'noCommittee' });
   if (!mayUse('invite', actor)) return fail({ kind: 'notAllowed' });
-  return inviteToSession(deps, actor.committee, session, actor.identity.aadObjectId);
+  return inviteToSession(deps, actor.committee, session, actor.identity.aadObjectId, goAhead);
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { openAgenda, moveAgendaItem, saveAgendaItem } from '../../../src/app/agenda/build-agenda';
 import { callForTopics } from '../../../src/app/agenda/call-for-topics';
 import type { AgendaDocument } from '../../../src/app/agenda/agenda-document';
+import { NO_QUESTIONS, personGoAhead } from '../../../src/domain/confirmation/go-ahead';
 import { publishAgendaAsSecretariat } from '../../../src/app/agenda/publish-agenda';
 import { submitTopic } from '../../../src/app/agenda/submit-topic';
 import type { SubmissionDocument } from '../../../src/app/agenda/submission-document';
@@ -271,7 +272,7 @@ for (const engine of ENGINES) {
           })
         ).ok,
       );
-      const first = await publishAgendaAsSecretariat(world.deps, katrin, await world.session(), false);
+      const first = await publishAgendaAsSecretariat(world.deps, katrin, await world.session(), NO_QUESTIONS);
       assert.ok(first.ok, JSON.stringify(!first.ok && first.error));
       assert.deepEqual([first.value.version, first.value.session.state], [1, 'invited']);
       const invitations = await drafts('invite:');
@@ -287,7 +288,7 @@ for (const engine of ENGINES) {
         [PEOPLE.lena],
         'the working group, 1:1 without a channel',
       );
-      const unchanged = await publishAgendaAsSecretariat(world.deps, katrin, await world.session(), false);
+      const unchanged = await publishAgendaAsSecretariat(world.deps, katrin, await world.session(), NO_QUESTIONS);
       assert.deepEqual(unchanged, { ok: false, error: { kind: 'unchanged', version: 1 } });
 
       assert.ok(
@@ -299,7 +300,7 @@ for (const engine of ENGINES) {
           })
         ).ok,
       );
-      const second = await publishAgendaAsSecretariat(world.deps, katrin, await world.session(), false);
+      const second = await publishAgendaAsSecretariat(world.deps, katrin, await world.session(), NO_QUESTIONS);
       assert.ok(second.ok);
       const changed = await drafts('agenda:session-2027-1:v2');
       assert.deepEqual(changed.map((draft) => draft.message.data.banner ?? draft.message.kind).sort(), [
@@ -322,15 +323,26 @@ for (const engine of ENGINES) {
       );
     });
 
-    it('asks the secretariat to confirm a publication after the agenda lead time', async () => {
+    it('asks the secretariat before a publication after the agenda lead time, and publishes once confirmed', async () => {
       at('2027-01-28T08:00:01.000Z');
       const katrin = await world.actor('katrin');
-      const late = await publishAgendaAsSecretariat(world.deps, katrin, await world.session(), false);
-      assert.deepEqual(late, { ok: false, error: { kind: 'confirmLate', dueAt: '2027-01-28T08:00:00.000Z' } });
+      const late = await publishAgendaAsSecretariat(
+        world.deps,
+        katrin,
+        await world.session(),
+        personGoAhead(undefined),
+      );
+      assert.ok(!late.ok && late.error.kind === 'askFirst', JSON.stringify(late));
+      assert.deepEqual(late.error.question.reasons, [
+        { kind: 'agendaLate', dueAt: '2027-01-28T08:00:00.000Z' },
+        { kind: 'detailsMissing', missing: ['place', 'onlineLink'] },
+      ]);
       assert.equal((await world.session()).state, 'planned');
-      assert.ok((await publishAgendaAsSecretariat(world.deps, katrin, await world.session(), true)).ok);
+      assert.equal((await drafts('invite:')).length, 0, 'nothing sent before the confirmation');
+      const confirmed = personGoAhead(true, late.error.question.basis);
+      assert.ok((await publishAgendaAsSecretariat(world.deps, katrin, await world.session(), confirmed)).ok);
       assert.deepEqual(
-        await publishAgendaAsSecretariat(world.deps, await world.actor('birgit'), await world.session(), true),
+        await publishAgendaAsSecretariat(world.deps, await world.actor('birgit'), await world.session(), confirmed),
         { ok: false, error: { kind: 'notAllowed' } },
       );
     });

@@ -19,6 +19,7 @@ import { COMMITTEE_DOCUMENT_ID } from '../../../src/domain/ids';
 import { actionData, BotHarness, cardText } from '../../support/bot-harness';
 import { ENGINES } from '../../support/engines';
 import { chatPerson, COMMITTEE, PEOPLE, SESSION_1, SessionWorld } from '../sessions/session-world';
+import { NO_QUESTIONS } from '../../../src/domain/confirmation/go-ahead';
 
 /** Session 2027/1 is on Thursday 11 February 2027: its agenda is due on Thursday 28 January, 09:00. */
 const REVIEW_AT = '2027-01-26T08:00:00.000Z';
@@ -190,7 +191,8 @@ for (const engine of ENGINES) {
       assert.match(cardText(builder), /Tagesordnung – Sitzung 2027\/1/);
       assert.match(cardText(builder), /Veröffentlichen/);
       assert.ok(
-        (await publishAgendaAsSecretariat(world.deps, await world.actor('katrin'), await world.session(), true)).ok,
+        (await publishAgendaAsSecretariat(world.deps, await world.actor('katrin'), await world.session(), NO_QUESTIONS))
+          .ok,
         'the secretariat publishes when ready',
       );
     });
@@ -199,7 +201,8 @@ for (const engine of ENGINES) {
       await agendaWithOpenPoints();
       at('2027-01-20T10:00:00.000Z');
       assert.ok(
-        (await publishAgendaAsSecretariat(world.deps, await world.actor('katrin'), await world.session(), false)).ok,
+        (await publishAgendaAsSecretariat(world.deps, await world.actor('katrin'), await world.session(), NO_QUESTIONS))
+          .ok,
       );
       at(REVIEW_AT);
       await run();

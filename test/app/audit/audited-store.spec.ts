@@ -19,6 +19,7 @@ import { ENGINES } from '../../support/engines';
 import { approveAgreements, minutesWith } from '../agreements/agreement-fixtures';
 import { AFTER_SESSION, committeeAndSession, holdSession } from '../minutes/minutes-world';
 import { COMMITTEE, PEOPLE, SESSION_1, SessionWorld, type PersonKey } from '../sessions/session-world';
+import { NO_QUESTIONS } from '../../../src/domain/confirmation/go-ahead';
 
 interface Note extends Document {
   readonly type: 'note';
@@ -365,7 +366,12 @@ for (const engine of ENGINES) {
     });
 
     async function holdInvited(): Promise<void> {
-      const result = await inviteAsSecretariat(world.deps, await world.actor('katrin'), await world.session());
+      const result = await inviteAsSecretariat(
+        world.deps,
+        await world.actor('katrin'),
+        await world.session(),
+        NO_QUESTIONS,
+      );
       assert.ok(result.ok, JSON.stringify(result));
     }
   });

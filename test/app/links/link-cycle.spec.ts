@@ -28,6 +28,7 @@ import {
   TENANT,
   type PersonKey,
 } from '../sessions/session-world';
+import { NO_QUESTIONS } from '../../../src/domain/confirmation/go-ahead';
 
 const BASE_URL = 'https://gremium.example.org';
 /** Every link address in a text: its kind and its token. */
@@ -148,7 +149,8 @@ for (const engine of ENGINES) {
         ).ok,
       );
       assert.ok(
-        (await publishAgendaAsSecretariat(world.deps, await world.actor('katrin'), await world.session(), true)).ok,
+        (await publishAgendaAsSecretariat(world.deps, await world.actor('katrin'), await world.session(), NO_QUESTIONS))
+          .ok,
       );
       await drain();
       await click(
@@ -189,7 +191,15 @@ for (const engine of ENGINES) {
         }),
       );
       await turn(bot.message(chatPerson('katrin'), 'protokoll'));
-      await turn(bot.message(chatPerson('katrin'), 'protokoll freigeben'));
+      // The objection period still runs: approving asks first, and the click on its card approves.
+      const question = firstCard(await bot.message(chatPerson('katrin'), 'protokoll freigeben'));
+      await click(
+        bot.execute(
+          chatPerson('katrin'),
+          VERBS.minutesApprove,
+          actionData(question, VERBS.minutesApprove, { confirmed: true }),
+        ),
+      );
       await drain();
       await turn(bot.message(chatPerson('sabine'), 'meine daten'));
 

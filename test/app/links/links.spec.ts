@@ -35,6 +35,7 @@ import { FakeMessenger } from '../../support/fake-messenger';
 import { committeeAndSession, draftsOf, holdSession } from '../minutes/minutes-world';
 import { COMMITTEE, PEOPLE, SESSION_1, SessionWorld, TENANT, type PersonKey } from '../sessions/session-world';
 import { nearMiss, renderedAsSent } from './link-fixtures';
+import { NO_QUESTIONS } from '../../../src/domain/confirmation/go-ahead';
 
 const BASE_URL = 'https://gremium.example.org';
 const SESSION_2 = 'session-2027-2';
@@ -396,8 +397,12 @@ for (const engine of ENGINES) {
         await circulated();
         const { committee, session } = await committeeAndSession(world);
         assert.ok(
-          (await approveMinutes(world.deps, committee, session, PEOPLE.katrin, { confirmed: true, automatic: false }))
-            .ok,
+          (
+            await approveMinutes(world.deps, committee, session, PEOPLE.katrin, {
+              goAhead: NO_QUESTIONS,
+              automatic: false,
+            })
+          ).ok,
         );
         const drafts = await draftsOf(world, 'minutes-approved:');
         const toChannel = drafts.find((draft) => draft.recipient.kind === 'conversation');

@@ -16,6 +16,7 @@ import { ROSTER_LIMITS } from '../../../src/domain/roster-changes';
 import { ENGINES } from '../../support/engines';
 import { COMMITTEE, memberId, PEOPLE, SEATS, SESSION_1, SessionWorld } from '../sessions/session-world';
 import { AFTER_SESSION, committeeAndSession } from './minutes-world';
+import { NO_QUESTIONS } from '../../../src/domain/confirmation/go-ahead';
 
 /** Cosmos DB refuses a transactional batch whose request exceeds 2 MB, and any item above 2 MB. */
 const COSMOS_REQUEST_BYTES = 2 * 1024 * 1024;
@@ -99,7 +100,7 @@ for (const engine of ENGINES) {
         assert.ok(saved.ok, JSON.stringify(!saved.ok && saved.error));
         agendaRevision = saved.value.revision;
       }
-      assert.ok((await publishAgendaAsSecretariat(world.deps, katrin, await world.session(), true)).ok);
+      assert.ok((await publishAgendaAsSecretariat(world.deps, katrin, await world.session(), NO_QUESTIONS)).ok);
       world.clock.advance(Date.parse(AFTER_SESSION) - world.clock.now().toMillis());
       const fields: Record<string, unknown> = {};
       for (const seat of SEATS) fields[`presence-${seat.id}`] = 'inPerson';
@@ -161,7 +162,7 @@ for (const engine of ENGINES) {
       );
     const approve = async () =>
       approveMinutes(world.deps, (await committeeAndSession(world)).committee, await world.session(), PEOPLE.katrin, {
-        confirmed: false,
+        goAhead: NO_QUESTIONS,
         automatic: false,
       });
     const agreements = () => world.store.query<AgreementDocument>(COMMITTEE, { type: 'agreement' });

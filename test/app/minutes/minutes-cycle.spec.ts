@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { NO_QUESTIONS, personGoAhead, type GoAhead } from '../../../src/domain/confirmation/go-ahead';
 import type { AgreementDocument } from '../../../src/app/agreements/agreement-document';
 import { approveMinutes } from '../../../src/app/minutes/approve-minutes';
 import { circulateMinutes } from '../../../src/app/minutes/circulate-minutes';
@@ -59,9 +60,9 @@ for (const engine of ENGINES) {
     };
     const circulate = async () =>
       circulateMinutes(world.deps, (await committeeAndSession(world)).committee, await world.session(), PEOPLE.katrin);
-    const approve = async (confirmed = false) =>
+    const approve = async (goAhead: GoAhead = NO_QUESTIONS) =>
       approveMinutes(world.deps, (await committeeAndSession(world)).committee, await world.session(), PEOPLE.katrin, {
-        confirmed,
+        goAhead,
         automatic: false,
       });
     const respond = async (
@@ -240,8 +241,15 @@ for (const engine of ENGINES) {
       await save(withAgreement);
       assert.ok((await circulate()).ok);
       assert.ok((await respond('birgit', { answer_1: 'object', comment_1: 'Frist zu kurz' })).ok);
-      assert.deepEqual(await approve(), { ok: false, error: { kind: 'confirmObjections', objections: 1 } });
-      const approved = await approve(true);
+      const asked = await approve(personGoAhead(undefined));
+      assert.ok(!asked.ok && asked.error.kind === 'askFirst', JSON.stringify(asked));
+      assert.deepEqual(
+        asked.error.question.reasons.map((reason) => reason.kind),
+        ['objectionPeriodRunning', 'objectionsRaised'],
+      );
+      assert.deepEqual(asked.error.question.basis, { version: 2, objections: 1 });
+      assert.equal((await world.session()).state, 'minutesCirculated', 'nothing approved before the confirmation');
+      const approved = await approve(personGoAhead(true, asked.error.question.basis));
       assert.ok(approved.ok, JSON.stringify(!approved.ok && approved.error));
       assert.equal((await world.session()).state, 'minutesApproved');
       assert.deepEqual(
@@ -294,7 +302,7 @@ for (const engine of ENGINES) {
         'recipients are sent the full minutes',
       );
 
-      assert.deepEqual(await approve(true), { ok: false, error: { kind: 'alreadyApproved' } });
+      assert.deepEqual(await approve(), { ok: false, error: { kind: 'alreadyApproved' } });
       assert.equal((await draftsOf(world, 'minutes-approved:')).length, drafts.length);
       assert.equal((await world.store.query<AgreementDocument>(COMMITTEE, { type: 'agreement' })).length, 1);
     });

@@ -8,6 +8,7 @@ import { recordAttendance } from '../../../src/app/sessions/attendance';
 import type { SessionAccess } from '../../../src/app/sessions/find-session';
 import { COMMITTEE_DOCUMENT_ID, seatDocumentId } from '../../../src/domain/ids';
 import { COMMITTEE, SESSION_1, type SessionWorld } from '../sessions/session-world';
+import { NO_QUESTIONS } from '../../../src/domain/confirmation/go-ahead';
 
 /** The time of the session 2027/1 (Thursday 11 February 2027, 14:00 Berlin), just after it ended. */
 export const AFTER_SESSION = '2027-02-11T17:00:00.000Z';
@@ -30,7 +31,7 @@ export async function holdSession(world: SessionWorld): Promise<void> {
     presenter: 'Lena Vogt',
   });
   assert.ok(added.ok, JSON.stringify(!added.ok && added.error));
-  const published = await publishAgendaAsSecretariat(world.deps, katrin, await world.session(), true);
+  const published = await publishAgendaAsSecretariat(world.deps, katrin, await world.session(), NO_QUESTIONS);
   assert.ok(published.ok, JSON.stringify(!published.ok && published.error));
   world.clock.advance(Date.parse(AFTER_SESSION) - world.clock.now().toMillis());
   const recorded = await recordAttendance(world.deps, katrin, SESSION_1, 0, {

@@ -24,6 +24,7 @@ import { translator } from '../../../src/i18n/translator';
 import { inProcessPdfRenderer } from '../../../src/infra/pdf-renderer';
 import { committeeAndSession, holdSession } from '../minutes/minutes-world';
 import { COMMITTEE, PEOPLE, SESSION_1, SessionWorld, TENANT } from '../sessions/session-world';
+import { NO_QUESTIONS } from '../../../src/domain/confirmation/go-ahead';
 
 export const SESSION_2 = 'session-2027-2';
 export const SESSION_3 = 'session-2027-3';
@@ -172,7 +173,7 @@ export async function midCycleWorld(store: DocumentStore): Promise<SessionWorld>
     (await committeeAndSession(world)).committee,
     await world.session(),
     PEOPLE.katrin,
-    { confirmed: true, automatic: false },
+    { goAhead: NO_QUESTIONS, automatic: false },
   );
   assert.ok(approved.ok, JSON.stringify(approved));
   await save({ result: 'UNVERÖFFENTLICHTE BERICHTIGUNG des Ergebnisses.' });
@@ -190,7 +191,7 @@ export async function midCycleWorld(store: DocumentStore): Promise<SessionWorld>
     presenter: 'Lena Vogt',
   });
   assert.ok(added.ok, JSON.stringify(!added.ok && added.error));
-  const published = await publishAgendaAsSecretariat(world.deps, katrin, second, true);
+  const published = await publishAgendaAsSecretariat(world.deps, katrin, second, NO_QUESTIONS);
   assert.ok(published.ok, JSON.stringify(!published.ok && published.error));
   const rsvp = await answerRsvp(world.deps, await world.actor('yusuf'), {
     sessionId: SESSION_2,

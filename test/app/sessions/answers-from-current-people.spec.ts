@@ -6,6 +6,7 @@ import { openInvitation } from '../../../src/app/sessions/open-invitation';
 import { ENGINES } from '../../support/engines';
 import { rosterMoves } from './roster-moves';
 import { COMMITTEE, PEOPLE, SESSION_1, SessionWorld, type PersonKey } from './session-world';
+import { NO_QUESTIONS } from '../../../src/domain/confirmation/go-ahead';
 
 /**
  * Invitations keep the seats and people they went to; only people who still hold the seat,
@@ -20,7 +21,9 @@ for (const engine of ENGINES) {
       const opened = await engine.open();
       close = opened.close;
       world = await SessionWorld.create(opened.store);
-      assert.ok((await inviteAsSecretariat(world.deps, await world.actor('katrin'), await world.session())).ok);
+      assert.ok(
+        (await inviteAsSecretariat(world.deps, await world.actor('katrin'), await world.session(), NO_QUESTIONS)).ok,
+      );
     });
     afterEach(async () => close());
 

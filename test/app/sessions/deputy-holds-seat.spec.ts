@@ -13,6 +13,7 @@ import { translator } from '../../../src/i18n/translator';
 import { ENGINES } from '../../support/engines';
 import { cardText } from '../../support/bot-harness';
 import { COMMITTEE, PEOPLE, type PersonKey, SESSION_1, SessionWorld } from './session-world';
+import { NO_QUESTIONS } from '../../../src/domain/confirmation/go-ahead';
 
 for (const engine of ENGINES) {
   describe(`app/sessions: a seat whose member is deactivated is represented by its deputy on the ${engine.name}`, function () {
@@ -46,7 +47,12 @@ for (const engine of ENGINES) {
 
     it("invites the active deputy as the seat's invitee, names them for the institution, and counts their answer", async () => {
       await deactivate('sabine');
-      const invited = await inviteAsSecretariat(world.deps, await world.actor('katrin'), await world.session());
+      const invited = await inviteAsSecretariat(
+        world.deps,
+        await world.actor('katrin'),
+        await world.session(),
+        NO_QUESTIONS,
+      );
       assert.ok(invited.ok);
       assert.equal(invited.value.invited, 3, 'Agentur, IHK and the Jobcenter through its deputy');
 
@@ -97,7 +103,12 @@ for (const engine of ENGINES) {
       await deactivate('sabine');
       await deactivate('yara');
       await deactivate('birgit');
-      const invited = await inviteAsSecretariat(world.deps, await world.actor('katrin'), await world.session());
+      const invited = await inviteAsSecretariat(
+        world.deps,
+        await world.actor('katrin'),
+        await world.session(),
+        NO_QUESTIONS,
+      );
       assert.ok(invited.ok);
       assert.deepEqual(
         (await world.session()).invitedSeats?.map((seat) => seat.institution),
@@ -123,7 +134,12 @@ for (const engine of ENGINES) {
 
     it('neither reminds nor waits for a deputy holding the seat who was deactivated since, and says so', async () => {
       await deactivate('sabine');
-      const invited = await inviteAsSecretariat(world.deps, await world.actor('katrin'), await world.session());
+      const invited = await inviteAsSecretariat(
+        world.deps,
+        await world.actor('katrin'),
+        await world.session(),
+        NO_QUESTIONS,
+      );
       assert.ok(invited.ok);
       await deactivate('thomas');
 

@@ -1,3 +1,4 @@
+import { NO_QUESTIONS } from '../../../src/domain/confirmation/go-ahead';
 import assert from 'node:assert/strict';
 import { callForTopicsAsSecretariat, sessionForCall } from '../../../src/app/agenda/call-for-topics';
 import { publishAgendaAsSecretariat } from '../../../src/app/agenda/publish-agenda';
@@ -36,9 +37,9 @@ for (const engine of ENGINES) {
         .sort();
     const katrin = () => world.actor('katrin');
     const call = async (sessionId = SESSION_1) =>
-      callForTopicsAsSecretariat(world.deps, await katrin(), await world.session(sessionId));
+      callForTopicsAsSecretariat(world.deps, await katrin(), await world.session(sessionId), NO_QUESTIONS);
     const invite = async (sessionId = SESSION_1) =>
-      inviteAsSecretariat(world.deps, await katrin(), await world.session(sessionId));
+      inviteAsSecretariat(world.deps, await katrin(), await world.session(sessionId), NO_QUESTIONS);
     /** The session `themenaufruf` without a number picks, and the earlier calls it says are running. */
     const picked = async () => {
       const choice = await sessionForCall(world.store, await katrin(), '', nowUtcIso(world.clock));
@@ -66,7 +67,12 @@ for (const engine of ENGINES) {
       assert.equal(session.topicsCalledAt, EARLY_JANUARY);
       assert.equal(await submit('Ausbildungsabbrüche'), '2027/1', 'topics land in the session the call was for');
 
-      const published = await publishAgendaAsSecretariat(world.deps, await katrin(), await world.session(), false);
+      const published = await publishAgendaAsSecretariat(
+        world.deps,
+        await katrin(),
+        await world.session(),
+        NO_QUESTIONS,
+      );
       assert.ok(published.ok, JSON.stringify(!published.ok && published.error));
       assert.deepEqual(await dispatchIds(), [
         'agenda:session-2027-1:v1',
@@ -98,7 +104,12 @@ for (const engine of ENGINES) {
     });
 
     it('publishes the agenda with the invitation, and the call still goes out after it', async () => {
-      const published = await publishAgendaAsSecretariat(world.deps, await katrin(), await world.session(), false);
+      const published = await publishAgendaAsSecretariat(
+        world.deps,
+        await katrin(),
+        await world.session(),
+        NO_QUESTIONS,
+      );
       assert.ok(published.ok);
       assert.equal((await world.session()).state, 'invited', 'publishing invites with it');
       assert.ok((await call()).ok);
@@ -213,7 +224,9 @@ describe('app/sessions: the list of sessions', function () {
   });
 
   it('shows a member their own invitation and the working group the topic form, and nobody else’s answers', async () => {
-    assert.ok((await inviteAsSecretariat(world.deps, await world.actor('katrin'), await world.session())).ok);
+    assert.ok(
+      (await inviteAsSecretariat(world.deps, await world.actor('katrin'), await world.session(), NO_QUESTIONS)).ok,
+    );
     const view = async (who: 'birgit' | 'lena' | 'thomas' | 'katrin') => {
       const overview = await sessionsOverview(world.deps, await world.actor(who), '2027');
       assert.ok(overview.ok);

@@ -9,6 +9,7 @@ import { SESSION_JOB_HANDLERS } from '../../../src/app/sessions/session-jobs';
 import { ENGINES } from '../../support/engines';
 import { rosterMoves } from './roster-moves';
 import { COMMITTEE, PEOPLE, SESSION_1, SessionWorld, type PersonKey } from './session-world';
+import { NO_QUESTIONS } from '../../../src/domain/confirmation/go-ahead';
 
 /**
  * A reminder asks for an answer, so it goes only to people who can still give one: never to
@@ -25,7 +26,9 @@ for (const engine of ENGINES) {
       const opened = await engine.open();
       close = opened.close;
       world = await SessionWorld.create(opened.store);
-      assert.ok((await inviteAsSecretariat(world.deps, await world.actor('katrin'), await world.session())).ok);
+      assert.ok(
+        (await inviteAsSecretariat(world.deps, await world.actor('katrin'), await world.session(), NO_QUESTIONS)).ok,
+      );
     });
     afterEach(async () => close());
 

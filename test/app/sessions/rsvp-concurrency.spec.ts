@@ -6,6 +6,7 @@ import { rsvpOverview } from '../../../src/app/sessions/rsvp-overview';
 import { ROSTER_LIMITS } from '../../../src/domain/roster-changes';
 import { ENGINES } from '../../support/engines';
 import { COMMITTEE, memberId, PEOPLE, SEATS, SESSION_1, SessionWorld } from './session-world';
+import { NO_QUESTIONS } from '../../../src/domain/confirmation/go-ahead';
 
 for (const engine of ENGINES) {
   describe(`app/sessions: concurrent answers on the ${engine.name}`, function () {
@@ -17,7 +18,9 @@ for (const engine of ENGINES) {
       const opened = await engine.open();
       close = opened.close;
       world = await SessionWorld.create(opened.store, extra);
-      assert.ok((await inviteAsSecretariat(world.deps, await world.actor('katrin'), await world.session())).ok);
+      assert.ok(
+        (await inviteAsSecretariat(world.deps, await world.actor('katrin'), await world.session(), NO_QUESTIONS)).ok,
+      );
     });
     afterEach(async () => close());
 

@@ -9,6 +9,7 @@ import { cardText } from '../../support/bot-harness';
 import { ENGINES } from '../../support/engines';
 import { rosterMoves } from './roster-moves';
 import { PEOPLE, SESSION_1, SessionWorld, type PersonKey } from './session-world';
+import { NO_QUESTIONS } from '../../../src/domain/confirmation/go-ahead';
 
 /**
  * The secretariat's overview shows each invited seat as it stands now: a member or deputy who
@@ -24,7 +25,9 @@ for (const engine of ENGINES) {
       const opened = await engine.open();
       close = opened.close;
       world = await SessionWorld.create(opened.store);
-      assert.ok((await inviteAsSecretariat(world.deps, await world.actor('katrin'), await world.session())).ok);
+      assert.ok(
+        (await inviteAsSecretariat(world.deps, await world.actor('katrin'), await world.session(), NO_QUESTIONS)).ok,
+      );
     });
     afterEach(async () => close());
 

@@ -15,6 +15,7 @@ import { saveSetup } from '../../../src/app/save-setup';
 import { formatTerms } from '../../../src/domain/committee';
 import { openTempStore, type TempStore } from '../../support/temp-store';
 import { COMMITTEE, PEOPLE, SEATS, SESSION_1, SessionWorld, type PersonKey } from './session-world';
+import { NO_QUESTIONS } from '../../../src/domain/confirmation/go-ahead';
 
 describe('app/sessions: invitations, answers, reminders, attendance', () => {
   let temp: TempStore;
@@ -26,7 +27,12 @@ describe('app/sessions: invitations, answers, reminders, attendance', () => {
   afterEach(async () => temp.cleanup());
 
   const invite = async () => {
-    const result = await inviteAsSecretariat(world.deps, await world.actor('katrin'), await world.session());
+    const result = await inviteAsSecretariat(
+      world.deps,
+      await world.actor('katrin'),
+      await world.session(),
+      NO_QUESTIONS,
+    );
     assert.ok(result.ok, JSON.stringify(result));
     return result.value;
   };
@@ -58,9 +64,19 @@ describe('app/sessions: invitations, answers, reminders, attendance', () => {
 
     it('sends nothing twice when invited again, and refuses members', async () => {
       await invite();
-      const again = await inviteAsSecretariat(world.deps, await world.actor('katrin'), await world.session());
+      const again = await inviteAsSecretariat(
+        world.deps,
+        await world.actor('katrin'),
+        await world.session(),
+        NO_QUESTIONS,
+      );
       assert.equal(!again.ok && again.error.kind, 'alreadyInvited');
-      const byMember = await inviteAsSecretariat(world.deps, await world.actor('sabine'), await world.session());
+      const byMember = await inviteAsSecretariat(
+        world.deps,
+        await world.actor('sabine'),
+        await world.session(),
+        NO_QUESTIONS,
+      );
       assert.equal(!byMember.ok && byMember.error.kind, 'notAllowed');
       assert.equal((await world.outbox()).length, 3);
     });
@@ -70,7 +86,7 @@ describe('app/sessions: invitations, answers, reminders, attendance', () => {
       assert.ok(
         (await changeSessionState(world.deps, actor, SESSION_1, (await world.session()).revision, 'cancel')).ok,
       );
-      const result = await inviteAsSecretariat(world.deps, actor, await world.session());
+      const result = await inviteAsSecretariat(world.deps, actor, await world.session(), NO_QUESTIONS);
       assert.deepEqual(!result.ok && result.error, {
         kind: 'wrongState',
         sessionId: SESSION_1,
@@ -547,7 +563,9 @@ describe('app/sessions: attendance of a large committee, page by page', () => {
   beforeEach(async () => {
     temp = await openTempStore();
     world = await SessionWorld.create(temp.store, 30);
-    assert.ok((await inviteAsSecretariat(world.deps, await world.actor('katrin'), await world.session())).ok);
+    assert.ok(
+      (await inviteAsSecretariat(world.deps, await world.actor('katrin'), await world.session(), NO_QUESTIONS)).ok,
+    );
     world.clock.advance(Date.parse('2027-02-11T12:00:00Z') - world.clock.now().toMillis());
   });
   afterEach(async () => temp.cleanup());

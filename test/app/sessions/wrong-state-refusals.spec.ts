@@ -16,6 +16,7 @@ import type { Result } from '../../../src/domain/result';
 import type { WrongStateConcern } from '../../../src/domain/sessions/wrong-state';
 import { recordingStore } from '../../support/recording-store';
 import { SESSION_1, useSessionWorld } from './session-world';
+import { NO_QUESTIONS } from '../../../src/domain/confirmation/go-ahead';
 
 const WRITES = new Set(['create', 'replace', 'upsert', 'delete', 'batch']);
 
@@ -32,7 +33,7 @@ describe('app: every use case refuses a session in the wrong state the same way,
     assert.ok(submitted.ok && submitted.value.submission.sessionId === SESSION_1);
     submissionId = submitted.value.submission.id;
     submissionRevision = submitted.value.submission.revision;
-    assert.ok((await inviteAsSecretariat(world.deps, katrin, await world.session())).ok);
+    assert.ok((await inviteAsSecretariat(world.deps, katrin, await world.session(), NO_QUESTIONS)).ok);
     assert.ok((await changeSessionState(world.deps, katrin, SESSION_1, (await world.session()).revision, 'cancel')).ok);
   });
 
@@ -68,13 +69,20 @@ describe('app: every use case refuses a session in the wrong state the same way,
     [
       'inviting',
       'invite',
-      async (deps) => inviteAsSecretariat(deps, await fixture.world.actor('katrin'), await fixture.world.session()),
+      async (deps) =>
+        inviteAsSecretariat(deps, await fixture.world.actor('katrin'), await fixture.world.session(), NO_QUESTIONS),
     ],
     [
       'publishing the agenda',
       'agenda',
       async (deps) =>
-        publishAgenda(deps, (await fixture.world.actor('katrin')).committee!, await fixture.world.session(), 'x', true),
+        publishAgenda(
+          deps,
+          (await fixture.world.actor('katrin')).committee!,
+          await fixture.world.session(),
+          'x',
+          NO_QUESTIONS,
+        ),
     ],
     ['opening an agenda item', 'agenda', async (deps) => agendaItemForm(deps, await access(), undefined)],
     ['adding an agenda item', 'agenda', async (deps) => saveAgendaItem(deps, await access(), 'x', 0, '', {})],
@@ -132,7 +140,7 @@ describe('app: every use case refuses a session in the wrong state the same way,
       'minutes',
       async (deps) =>
         approveMinutes(deps, (await fixture.world.actor('katrin')).committee!, await fixture.world.session(), 'x', {
-          confirmed: true,
+          goAhead: NO_QUESTIONS,
           automatic: false,
         }),
     ],
