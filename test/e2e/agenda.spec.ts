@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { cardOf, expectNewCard, waitForNewCard, type AwaitedCard } from './support/new-card';
+import { cardOf, confirmOnQuestion, expectNewCard, waitForNewCard, type AwaitedCard } from './support/new-card';
 import { RESULTS, say, useTwoPlaygrounds } from './support/two-playgrounds';
 
 const TEAM = 'Koordinierungsgremium Leipzig';
@@ -108,9 +108,14 @@ describe('e2e: a topic from the working group channel to the published agenda in
     await screenshot(people.secretariat, 'agenda-3-builder.png');
     channelAgenda = await expectNewCard(people.other, 'Tagesordnung – Sitzung 2027/1 (Fassung 1)');
     // The click answers in place with the published agenda, which says where it goes.
-    const [published] = await waitForNewCard(
+    // Before the topic deadline Gremium asks once, on the card, before sending to everyone.
+    const [published] = await confirmOnQuestion(
       people.secretariat,
-      'Fassung 1 der Tagesordnung für 2027/1 wird versandt',
+      {
+        question: 'Tagesordnung für die Sitzung 2027/1 jetzt versenden?',
+        confirm: 'Trotzdem versenden',
+        answer: 'Fassung 1 der Tagesordnung für 2027/1 wird versandt',
+      },
       () => cardOf(agenda!).getByRole('button', { name: 'Veröffentlichen' }).click(),
     );
     await cardOf(published!)

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { cardOf, expectNewCard, waitForNewCard, type AwaitedCard } from './support/new-card';
+import { cardOf, confirmOnQuestion, expectNewCard, waitForNewCard, type AwaitedCard } from './support/new-card';
 import { RESULTS, say, useTwoPlaygrounds } from './support/two-playgrounds';
 
 /**
@@ -32,8 +32,14 @@ describe('e2e: two committees with shared people in the Agents Playground', func
     );
     const year = cardOf(planned!);
     await year.getByText(shortName, { exact: true }).waitFor();
-    await waitForNewCard(people.secretariat, 'Einladungen zur Sitzung 2027/1 werden versandt', () =>
-      year.getByRole('button', { name: 'Einladen' }).first().click(),
+    await confirmOnQuestion(
+      people.secretariat,
+      {
+        question: 'Zur Sitzung 2027/1 einladen?',
+        confirm: 'Trotzdem einladen',
+        answer: 'Einladungen zur Sitzung 2027/1 werden versandt',
+      },
+      () => year.getByRole('button', { name: 'Einladen' }).first().click(),
     );
   }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { PDFParse } from 'pdf-parse';
 import type { Page } from 'playwright-core';
-import { cardOf, expectNewCard, waitForNewCard, type AwaitedCard } from './support/new-card';
+import { cardOf, confirmOnQuestion, expectNewCard, waitForNewCard, type AwaitedCard } from './support/new-card';
 import { RESULTS, say, useTwoPlaygrounds } from './support/two-playgrounds';
 
 const TEAM = 'Koordinierungsgremium Leipzig';
@@ -22,8 +22,8 @@ const SUMMARY = 'Die Kammern berichten von steigenden Abbruchzahlen im ersten Au
  * owned by Sabine, circulates and approves them. The working group's channel shows the results
  * card, Sabine marks her action item done from its card, and the next session's agenda shows the
  * agreement done. The full minutes are downloaded through their PDF link, and the first page is
- * kept as an image for the README. The session is today's, because attendance can only be
- * recorded from the session day on. The playground reports en-US, but the demo's people have
+ * kept as an image for the README. The session is today's and began half an hour before,
+ * because attendance can only be recorded from an hour before a session's start. The playground reports en-US, but the demo's people have
  * German chosen, so everything is in German: the cards, the channel's results and the PDF.
  */
 describe('e2e: from a held session to approved minutes and a closed agreement in the Agents Playground', function () {
@@ -31,6 +31,11 @@ describe('e2e: from a held session to approved minutes and a closed agreement in
   const people = useTwoPlaygrounds('minutes', '29:sabine-hoffmann');
   const today = DateTime.now().setZone('Europe/Berlin');
   const nextYear = today.year + 1;
+  /**
+   * The extra session began half an hour ago (at midnight at the earliest, as it is today's), so
+   * its attendance may be recorded whenever the test runs.
+   */
+  const startedAt = DateTime.max(today.startOf('day'), today.minus({ minutes: 30 })).startOf('minute');
   let number = '';
   /** Cards the member gets from the secretariat's actions, counted before those actions. */
   let actionItem: AwaitedCard;
@@ -70,14 +75,20 @@ describe('e2e: from a held session to approved minutes and a closed agreement in
 
   it('the secretariat holds an extra session today, with the member attending', async () => {
     const [created] = await waitForNewCard(people.secretariat, /Sondersitzung \d{4}\/S\d+ angelegt/, () =>
-      say(people.secretariat, `sondersitzung ${today.toFormat('dd.MM.yyyy')}`),
+      say(people.secretariat, `sondersitzung ${today.toFormat('dd.MM.yyyy')} ${startedAt.toFormat('HH:mm')}`),
     );
     const heading = await created!.textContent();
     number = /(\d{4}\/S\d+)/.exec(heading ?? '')?.[1] ?? '';
     assert.ok(number, `no session number in "${heading}"`);
     const invitation = await expectNewCard(people.other, `Einladung: Sondersitzung ${number}`);
-    await waitForNewCard(people.secretariat, `Einladungen zur Sitzung ${number} werden versandt`, () =>
-      say(people.secretariat, `einladen ${number}`),
+    await confirmOnQuestion(
+      people.secretariat,
+      {
+        question: `Zur Sondersitzung ${number} einladen?`,
+        confirm: 'Trotzdem einladen',
+        answer: `Einladungen zur Sitzung ${number} werden versandt`,
+      },
+      () => say(people.secretariat, `einladen ${number}`),
     );
     await invitation.appeared({ timeout: 60_000 });
     // The answer deadline of a session held today has passed: the secretariat records who came.
@@ -123,8 +134,15 @@ describe('e2e: from a held session to approved minutes and a closed agreement in
 
   it('the secretariat approves the minutes', async () => {
     actionItem = await expectNewCard(people.other, `Aufgabe aus der Sondersitzung ${number}`);
-    const [approved] = await waitForNewCard(people.secretariat, 'Fassung 2 ist freigegeben.', () =>
-      say(people.secretariat, 'protokoll freigeben'),
+    // The objection period has only just begun: Gremium asks once before approving.
+    const [approved] = await confirmOnQuestion(
+      people.secretariat,
+      {
+        question: `Protokoll der Sondersitzung ${number} jetzt freigeben?`,
+        confirm: 'Trotzdem freigeben',
+        answer: 'Fassung 2 ist freigegeben.',
+      },
+      () => say(people.secretariat, 'protokoll freigeben'),
     );
     await cardOf(approved!)
       .getByText(/Die Arbeitsgruppe erhält die Ergebnisse in ihrem Kanal; 1 Vereinbarung ist jetzt eine Aufgabe/)

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { cardOf, expectNewCard, waitForNewCard, type AwaitedCard } from './support/new-card';
+import { cardOf, confirmOnQuestion, expectNewCard, waitForNewCard, type AwaitedCard } from './support/new-card';
 import { RESULTS, say, useTwoPlaygrounds } from './support/two-playgrounds';
 
 /**
@@ -32,8 +32,15 @@ describe('e2e: a session from invitation to tally in the Agents Playground', fun
     await people.secretariat.screenshot({ path: path.join(RESULTS, 'session-1-year-planned.png'), fullPage: true });
     invitation = await expectNewCard(people.other, 'Einladung: Sitzung 2027/1');
     // The first "Einladen" is the first session's; the click answers in place.
-    await waitForNewCard(people.secretariat, 'Einladungen zur Sitzung 2027/1 werden versandt', () =>
-      year.getByRole('button', { name: 'Einladen' }).first().click(),
+    // Place and online link are still open, so Gremium asks once before inviting everyone.
+    await confirmOnQuestion(
+      people.secretariat,
+      {
+        question: 'Zur Sitzung 2027/1 einladen?',
+        confirm: 'Trotzdem einladen',
+        answer: 'Einladungen zur Sitzung 2027/1 werden versandt',
+      },
+      () => year.getByRole('button', { name: 'Einladen' }).first().click(),
     );
     await people.secretariat.screenshot({ path: path.join(RESULTS, 'session-2-invited.png'), fullPage: true });
   });

@@ -2,7 +2,7 @@ import { toUtcIso } from '../../domain/clock';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
 import { extraSession } from '../../domain/sessions/plan-year';
-import { parseLocalDate } from '../../domain/sessions/session-edit';
+import { parseClockTime, parseLocalDate } from '../../domain/sessions/session-edit';
 import type { AppDependencies } from '../dependencies';
 import type { Actor } from '../identify-actor';
 import type { Document, Stored } from '../ports/document-store';
@@ -12,7 +12,7 @@ import { newSessionDocument, type SessionDocument } from './session-document';
 import { scheduleSessionJobs } from './session-jobs';
 
 export type ExtraSessionRefusal = {
-  readonly kind: 'notAllowed' | 'noCommittee' | 'dateRequired' | 'invalidDate' | 'inThePast';
+  readonly kind: 'notAllowed' | 'noCommittee' | 'dateRequired' | 'invalidDate' | 'invalidTime' | 'inThePast';
 };
 
 /** Marks a day as taken by an extra session, so the same request twice creates one session. */
@@ -24,7 +24,8 @@ interface ExtraSessionClaim extends Document {
 const ATTEMPTS = 5;
 
 /**
- * Adds an extra session on the given day, with the next extra number of its year (`2027/S1`, …),
+ * Adds an extra session on the given day (`20.05.2027`, or with its start `20.05.2027 9:30`,
+ * else at the usual start), with the next extra number of its year (`2027/S1`, …),
  * never a regular one, so the year's planning still finds every regular number free. One extra
  * session per day: a repeated or re-delivered request returns the one already made. Two requests
  * for different days at once may pick the same number; the loser takes the next one.
@@ -37,9 +38,15 @@ export async function addExtraSession(
   const committee = actor.committee;
   if (!committee) return fail({ kind: 'noCommittee' });
   if (!mayUse('extraSession', actor)) return fail({ kind: 'notAllowed' });
-  if (!dateText.trim()) return fail({ kind: 'dateRequired' });
-  const date = parseLocalDate(dateText);
+  const [dateWord = '', timeWord, ...rest] = dateText
+    .trim()
+    .replace(/\s+uhr$/i, '')
+    .split(/\s+/);
+  if (!dateWord) return fail({ kind: 'dateRequired' });
+  const date = parseLocalDate(dateWord);
   if (!date) return fail({ kind: 'invalidDate' });
+  const startTime = timeWord === undefined ? undefined : parseClockTime(timeWord);
+  if (rest.length > 0 || (timeWord !== undefined && !startTime)) return fail({ kind: 'invalidTime' });
   const now = deps.clock.now().setZone(committee.timeZone);
   if (date < now.toISODate()!) return fail({ kind: 'inThePast' });
 
@@ -51,7 +58,7 @@ export async function addExtraSession(
       if (existing) return ok({ session: existing, created: false });
     }
     const numbers = (await sessionsOf(deps.store, actor.committeeId)).map((session) => session.number);
-    const planned = extraSession(numbers, date, committee);
+    const planned = extraSession(numbers, date, committee, startTime);
     const session = newSessionDocument(actor.committeeId, planned, toUtcIso(now), actor.identity.aadObjectId);
     const claim: ExtraSessionClaim = {
       id: claimId,

@@ -78,8 +78,9 @@ export function extraSession(
   existingNumbers: readonly string[],
   localDate: string,
   settings: Pick<CommitteeSettings, 'timeZone' | 'sessionLengthMinutes'>,
+  startTime: { readonly hour: number; readonly minute: number } = PROPOSED_START,
 ): PlannedSession {
-  const start = DateTime.fromISO(localDate, { zone: settings.timeZone }).set(PROPOSED_START);
+  const start = DateTime.fromISO(localDate, { zone: settings.timeZone }).set(startTime);
   if (!start.isValid) throw new Error(`Invalid date for an extra session: ${localDate}`);
   const year = start.year;
   const sequence = Math.max(0, ...extraSequencesOf(existingNumbers, year)) + 1;

@@ -51,18 +51,16 @@ export function parseSessionEdit(
   if (!time) problems.push({ field: 'time', code: 'required' });
   const day = /^\d{4}-\d{2}-\d{2}$/.test(date) ? DateTime.fromISO(date, { zone: timeZone }) : undefined;
   if (date && !day?.isValid) problems.push({ field: 'date', code: 'invalid' });
-  const clock = /^(\d{1,2}):(\d{2})(?::\d{2})?$/.exec(time);
-  const hour = Number(clock?.[1]);
-  const minute = Number(clock?.[2]);
-  if (time && (!clock || hour > 23 || minute > 59)) problems.push({ field: 'time', code: 'invalid' });
+  const clock = parseClockTime(time);
+  if (time && !clock) problems.push({ field: 'time', code: 'invalid' });
 
   const place = limited(input.place, 'place', 'sessionPlace', problems);
   const chair = limited(input.chair, 'chair', 'institution', problems);
   const onlineLink = limited(input.onlineLink, 'onlineLink', 'onlineLink', problems);
   if (onlineLink && !isWebLink(onlineLink)) problems.push({ field: 'onlineLink', code: 'invalid' });
 
-  if (problems.length > 0 || !day) return fail(problems);
-  const start = day.set({ hour, minute, second: 0, millisecond: 0 });
+  if (problems.length > 0 || !day || !clock) return fail(problems);
+  const start = day.set({ ...clock, second: 0, millisecond: 0 });
   const length = DateTime.fromISO(current.endsAt).diff(DateTime.fromISO(current.startsAt));
   return ok({
     startsAt: toUtcIso(start),
@@ -71,6 +69,14 @@ export function parseSessionEdit(
     ...(onlineLink ? { onlineLink } : {}),
     ...(chair ? { chair } : {}),
   });
+}
+
+/** A time of day typed as `9:30`, `09:30` or `09:30:00` (a time input's value), or undefined. */
+export function parseClockTime(text: string): { readonly hour: number; readonly minute: number } | undefined {
+  const clock = /^(\d{1,2}):(\d{2})(?::\d{2})?$/.exec(text.trim());
+  const hour = Number(clock?.[1]);
+  const minute = Number(clock?.[2]);
+  return clock && hour <= 23 && minute <= 59 ? { hour, minute } : undefined;
 }
 
 /** A calendar date typed as `2027-05-20` or `20.05.2027`, as ISO `yyyy-MM-dd`. */

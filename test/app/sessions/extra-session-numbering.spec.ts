@@ -45,6 +45,21 @@ for (const engine of ENGINES) {
         })
       ).map((session) => [session.number, session.extra, session.chair ?? '']);
 
+    it('starts an extra session at the typed time, and refuses a time that is none without creating one', async () => {
+      const katrin = await world.actor('katrin');
+      const early = await addExtraSession(world.deps, katrin, '13.01.2028 9:30 Uhr');
+      assert.ok(early.ok);
+      // Berlin in winter is UTC+1; the committee's usual length follows the typed start.
+      assert.equal(early.value.session.startsAt, '2028-01-13T08:30:00.000Z');
+      assert.equal(early.value.session.endsAt, '2028-01-13T11:30:00.000Z');
+      for (const typed of ['14.01.2028 25:00', '14.01.2028 halb zehn', '14.01.2028 09:30 morgen'])
+        assert.deepEqual(await addExtraSession(world.deps, katrin, typed), {
+          ok: false,
+          error: { kind: 'invalidTime' },
+        });
+      assert.deepEqual(await sessionsOf2028(), [['2028/S1', true, '']]);
+    });
+
     it('plans every regular session of a year that already has an extra session', async () => {
       const katrin = await world.actor('katrin');
       const extra = await addExtraSession(world.deps, katrin, '13.01.2028');

@@ -53,3 +53,18 @@ export async function waitForNewCard(
 export function cardOf(text: Locator): Locator {
   return text.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ac-adaptiveCard ")][1]');
 }
+
+/**
+ * Runs an action that asks first (a step that sends to many), waits for its question card, and
+ * clicks the question's confirming button; resolves with the answer that click brings.
+ */
+export async function confirmOnQuestion(
+  page: Page,
+  step: { readonly question: CardText; readonly confirm: string; readonly answer: CardText | readonly CardText[] },
+  action: () => Promise<void>,
+): Promise<Locator[]> {
+  const [question] = await waitForNewCard(page, step.question, action);
+  return waitForNewCard(page, step.answer, () =>
+    cardOf(question!).getByRole('button', { name: step.confirm }).click(),
+  );
+}
