@@ -5,7 +5,13 @@ import {
   type ServiceClientCredentialsFactory,
 } from 'botframework-connector';
 import type { ConversationAddress } from '../app/documents';
-import type { DeliveryAttempt, Messenger, OutgoingMessage, PersonalConversationTarget } from '../app/ports/messenger';
+import type {
+  DeliveryAttempt,
+  MemberListAddress,
+  Messenger,
+  OutgoingMessage,
+  PersonalConversationTarget,
+} from '../app/ports/messenger';
 
 export interface BotFrameworkMessengerOptions {
   /** The bot's app id; without one (local mode) requests go out without a token. */
@@ -99,7 +105,39 @@ export class BotFrameworkMessenger implements Messenger {
     };
   }
 
-  private async post(serviceUrl: string, path: string, body: object): Promise<PostOutcome> {
+  /**
+   * Teams answers a member look-up by Entra object id as well as by Teams user id
+   * (`GET /v3/conversations/{team or chat}/members/{id}`), and 404 for someone who is not a member.
+   */
+  async findMember(
+    where: MemberListAddress,
+    aadObjectId: string,
+  ): Promise<{ readonly ok: true; readonly member: PersonalConversationTarget | undefined } | Failure> {
+    const outcome = await this.request(
+      'GET',
+      where.serviceUrl,
+      `v3/conversations/${encodeURIComponent(where.conversationId)}/members/${encodeURIComponent(aadObjectId)}`,
+    );
+    if (!outcome.ok) return outcome.failure.status === 404 ? { ok: true, member: undefined } : outcome.failure;
+    const userId = idIn(outcome.body);
+    if (!userId) return { ok: false, status: outcome.status, detail: 'the connector answered without a member id' };
+    return {
+      ok: true,
+      member: {
+        serviceUrl: where.serviceUrl,
+        tenantId: where.tenantId,
+        botId: where.botId,
+        userId,
+        userAadObjectId: aadObjectId,
+      },
+    };
+  }
+
+  private post(serviceUrl: string, path: string, body: object): Promise<PostOutcome> {
+    return this.request('POST', serviceUrl, path, body);
+  }
+
+  private async request(method: 'GET' | 'POST', serviceUrl: string, path: string, body?: object): Promise<PostOutcome> {
     let authorization: string | undefined;
     try {
       authorization = await this.authorization();
@@ -113,9 +151,12 @@ export class BotFrameworkMessenger implements Messenger {
     let response: Response;
     try {
       response = await this.fetch(joinUrl(serviceUrl, path), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json; charset=utf-8', ...(authorization ? { authorization } : {}) },
-        body: JSON.stringify(body),
+        method,
+        headers: {
+          ...(body ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+          ...(authorization ? { authorization } : {}),
+        },
+        ...(body ? { body: JSON.stringify(body) } : {}),
         // A redirect followed would be a second request; the connector does not redirect.
         redirect: 'manual',
         signal: AbortSignal.timeout(this.timeoutMs),
@@ -135,6 +176,7 @@ export class BotFrameworkMessenger implements Messenger {
         ok: false,
         status: response.status,
         ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+        ...(code ? { code } : {}),
         detail: `the connector answered ${response.status}${code ? ` ${code}` : ''}`,
       },
     };

@@ -23,7 +23,20 @@ export type DeliveryAttempt =
       readonly retryAfterMs?: number;
       /** A short, log-safe description (no tokens, no message content). */
       readonly detail: string;
+      /** The connector's error code where it sent one (`ConversationBlockedByUser`); log-safe. */
+      readonly code?: string;
     };
+
+/**
+ * A team or group chat whose member list the bot may read: where Gremium is installed. For a team
+ * the conversation id is the team's id (its General channel's), for a group chat the chat's.
+ */
+export interface MemberListAddress {
+  readonly serviceUrl: string;
+  readonly tenantId: string;
+  readonly botId: string;
+  readonly conversationId: string;
+}
 
 /** The bot's outgoing side: proactive sends through the Bot Framework connector. */
 export interface Messenger {
@@ -36,4 +49,16 @@ export interface Messenger {
   openPersonalConversation(
     target: PersonalConversationTarget,
   ): Promise<{ readonly ok: true; readonly address: ConversationAddress } | Extract<DeliveryAttempt, { ok: false }>>;
+  /**
+   * The person as a member of the team or group chat, found by their Entra object id: what
+   * `openPersonalConversation` needs to reach them. `{ ok: true, member: undefined }` when they
+   * are not a member there (the connector answers 404).
+   */
+  findMember(
+    where: MemberListAddress,
+    aadObjectId: string,
+  ): Promise<
+    | { readonly ok: true; readonly member: PersonalConversationTarget | undefined }
+    | Extract<DeliveryAttempt, { ok: false }>
+  >;
 }
