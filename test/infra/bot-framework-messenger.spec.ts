@@ -250,7 +250,9 @@ describe('BotFrameworkMessenger', () => {
 
       assert.equal(blocked.status, 403);
       assert.match(blocked.detail, /ConversationBlockedByUser/);
+      assert.equal(blocked.code, 'ConversationBlockedByUser');
       assert.equal(gone.status, 404);
+      assert.equal(gone.code, 'ConversationNotFound');
       assert.deepEqual(double.requests(), { 403: 1, 404: 1 });
     });
 
@@ -358,6 +360,58 @@ describe('BotFrameworkMessenger', () => {
       assert.equal(blocked.status, 403);
       assert.equal(unavailable.status, 503);
       assert.deepEqual(double.requests(), { 403: 1, 503: 1 });
+    });
+  });
+
+  describe('findMember', () => {
+    const TEAM = '19:kog-team@thread.tacv2';
+    const SABINE = 'bbbbbbbb-0000-0000-0000-000000000002';
+    const where = (serviceUrl: string) => ({ serviceUrl, tenantId: TENANT, botId: BOT.id, conversationId: TEAM });
+
+    it('finds a team member by Entra object id and answers what opening a 1:1 chat with them needs', async () => {
+      const double = await startDouble({ pathPrefix: '/_connector' });
+      double.addMember(TEAM, { id: '29:sabine', aadObjectId: SABINE, name: 'Sabine Hoffmann' });
+      const messenger = new BotFrameworkMessenger();
+
+      const found = await messenger.findMember(where(double.url), SABINE);
+
+      assert.deepEqual(found, {
+        ok: true,
+        member: {
+          serviceUrl: double.url,
+          tenantId: TENANT,
+          botId: BOT.id,
+          userId: '29:sabine',
+          userAadObjectId: SABINE,
+        },
+      });
+      assert.deepEqual(double.memberLookups(), [{ conversationId: TEAM, memberId: SABINE }]);
+      const opened = found.ok && found.member ? await messenger.openPersonalConversation(found.member) : undefined;
+      assert.equal(opened?.ok, true);
+      assert.deepEqual(
+        double.createdConversations().map((created) => created.memberId),
+        ['29:sabine'],
+      );
+    });
+
+    it('answers no member for someone outside the team, and a failure when the connector is busy', async () => {
+      const double = await startDouble();
+      const messenger = new BotFrameworkMessenger();
+
+      assert.deepEqual(await messenger.findMember(where(double.url), SABINE), { ok: true, member: undefined });
+      double.answerNextWith({ status: 503 });
+      const busy = failureOf(await messenger.findMember(where(double.url), SABINE));
+
+      assert.equal(busy.status, 503);
+      assert.deepEqual(double.requests(), { 404: 1, 503: 1 });
+    });
+
+    it('reports a refused opening with the connector’s code', async () => {
+      const double = await startDouble({ forbiddenMembers: new Set(['29:yusuf']) });
+      const refused = failureOf(
+        await new BotFrameworkMessenger().openPersonalConversation(memberAt(double.url, '29:yusuf')),
+      );
+      assert.deepEqual([refused.status, refused.code], [403, 'ForbiddenOperationException']);
     });
   });
 

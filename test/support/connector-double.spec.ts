@@ -355,12 +355,52 @@ describe('ConnectorDouble', () => {
       assert.deepEqual([...double.deliveredPerConversation().keys()], ['a:fine']);
     });
 
+    it('refuses to open a conversation where Teams does not allow one, with its own code', async () => {
+      const strict = await startDouble({ forbiddenMembers: new Set(['29:yusuf']) });
+      const refused = await createWith(strict, '29:yusuf');
+      assert.deepEqual([refused.status, refused.body.error?.code], [403, 'ForbiddenOperationException']);
+      assert.equal((await createWith(strict, '29:alice')).status, 201);
+      assert.deepEqual(
+        strict.createdConversations().map((created) => created.memberId),
+        ['29:alice'],
+      );
+    });
+
     it('refuses to open a conversation with a member who blocked the bot', async () => {
       const blockedConversation = ConnectorDouble.personalConversationIdOf('29:mallory');
       const strict = await startDouble({ permanent: new Map([[blockedConversation, 403 as const]]) });
 
       assert.equal((await createWith(strict, '29:mallory')).status, 403);
       assert.equal((await createWith(strict, '29:alice')).status, 201);
+    });
+  });
+
+  describe('member look-ups', () => {
+    const TEAM = '19:team@thread.tacv2';
+
+    it('finds a member of a team by Teams user id or Entra object id, and answers 404 for anyone else', async () => {
+      const double = await startDouble();
+      double.addMember(TEAM, { id: '29:alice', aadObjectId: 'AAAAAAAA-0000-0000-0000-000000000001', name: 'Alice' });
+      const lookUp = async (conversationId: string, memberId: string) => {
+        const response = await fetch(
+          `${double.url}/v3/conversations/${encodeURIComponent(conversationId)}/members/${memberId}`,
+        );
+        return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+      };
+
+      const byObjectId = await lookUp(TEAM, 'aaaaaaaa-0000-0000-0000-000000000001');
+      const byUserId = await lookUp(TEAM, '29:alice');
+      const stranger = await lookUp(TEAM, 'bbbbbbbb-0000-0000-0000-000000000002');
+      const elsewhere = await lookUp('19:other@thread.tacv2', '29:alice');
+
+      assert.deepEqual([byObjectId.status, byObjectId.body['id']], [200, '29:alice']);
+      assert.deepEqual([byUserId.status, byUserId.body['aadObjectId']], [200, 'AAAAAAAA-0000-0000-0000-000000000001']);
+      assert.deepEqual(
+        [stranger.status, (stranger.body['error'] as { code?: string }).code],
+        [404, 'MemberNotFoundInConversation'],
+      );
+      assert.equal(elsewhere.status, 404);
+      assert.equal(double.memberLookups().length, 4);
     });
   });
 

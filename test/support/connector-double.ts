@@ -25,6 +25,19 @@ export interface ConnectorDoubleOptions {
    * it are answered 404, which proves a client kept the path of its serviceUrl.
    */
   readonly pathPrefix?: string;
+  /**
+   * Members Teams does not let the bot start a 1:1 chat with (403 ForbiddenOperationException), as
+   * when the app is not allowed for them; by Teams user id.
+   */
+  readonly forbiddenMembers?: ReadonlySet<string>;
+}
+
+/** A member of a team or group chat as the connector lists them. */
+export interface RosterMember {
+  /** The Teams user id (29:…). */
+  readonly id: string;
+  readonly aadObjectId: string;
+  readonly name?: string;
 }
 
 /** The activity as the client sent it; the typed fields are those tests look at most. */
@@ -121,7 +134,8 @@ function seededRandom(seed: number): () => number {
 type Route =
   | { readonly kind: 'send'; readonly conversationId: string }
   | { readonly kind: 'create' }
-  | { readonly kind: 'update'; readonly conversationId: string; readonly activityId: string };
+  | { readonly kind: 'update'; readonly conversationId: string; readonly activityId: string }
+  | { readonly kind: 'member'; readonly conversationId: string; readonly memberId: string };
 
 interface Answer {
   readonly status: number;
@@ -161,6 +175,8 @@ export class ConnectorDouble {
   private scripted: ScriptedAnswer[] = [];
   private nextActivityNumber = 1;
   private baseUrl?: string;
+  private readonly rosters = new Map<string, RosterMember[]>();
+  private lookups: Array<{ readonly conversationId: string; readonly memberId: string }> = [];
 
   private constructor(private readonly options: ConnectorDoubleOptions) {
     this.clock = options.clock ?? Date.now;
@@ -209,6 +225,19 @@ export class ConnectorDouble {
     return [...this.creations];
   }
 
+  /**
+   * Makes a person a member of a team (by the team's id) or group chat, as the member list of the
+   * connector then answers. Teams keeps rosters across resets, and so does the double.
+   */
+  addMember(conversationId: string, member: RosterMember): void {
+    this.rosters.set(conversationId, [...(this.rosters.get(conversationId) ?? []), member]);
+  }
+
+  /** The member look-ups answered (found or not), in order. */
+  memberLookups(): Array<{ readonly conversationId: string; readonly memberId: string }> {
+    return [...this.lookups];
+  }
+
   /** Every request answered, counted by status: `{ 201: 7, 429: 1 }`. */
   requests(): Record<number, number> {
     return Object.fromEntries(this.statusCounts);
@@ -241,6 +270,7 @@ export class ConnectorDouble {
     this.creations = [];
     this.statusCounts = new Map();
     this.scripted = [];
+    this.lookups = [];
   }
 
   async close(): Promise<void> {
@@ -268,6 +298,7 @@ export class ConnectorDouble {
   private answer(method: string, rawUrl: string, text: string, authorization: string | undefined): Answer {
     const route = this.route(method, new URL(rawUrl, 'http://connector').pathname);
     if (!route) return errorAnswer(404, 'NotFound', `no route for ${method} ${rawUrl}`);
+    if (route.kind === 'member') return this.member(route.conversationId, route.memberId);
 
     let body: unknown;
     try {
@@ -319,6 +350,8 @@ export class ConnectorDouble {
     const activity = body as RecordedActivity;
     switch (route.kind) {
       case 'create':
+        if (this.options.forbiddenMembers?.has(memberId))
+          return errorAnswer(403, 'ForbiddenOperationException', 'the bot may not start a conversation with this user');
         this.creations.push({ conversationId, memberId, tenantId, at: now });
         return { status: 201, body: { id: conversationId } };
       case 'send': {
@@ -355,10 +388,43 @@ export class ConnectorDouble {
     const [version, conversations, conversationId, activities, activityId, ...rest] = decoded;
     if (version !== 'v3' || conversations !== 'conversations' || rest.length > 0) return undefined;
     if (method === 'POST' && conversationId === undefined) return { kind: 'create' };
+    if (method === 'GET' && conversationId && activities === 'members' && activityId)
+      return { kind: 'member', conversationId, memberId: activityId };
     if (!conversationId || activities !== 'activities') return undefined;
     if (method === 'POST' && activityId === undefined) return { kind: 'send', conversationId };
     if (method === 'PUT' && activityId) return { kind: 'update', conversationId, activityId };
     return undefined;
+  }
+
+  /**
+   * One member of a team or group chat, found by Teams user id or Entra object id as Teams finds
+   * them (`GET /v3/conversations/{id}/members/{userId}`); 404 MemberNotFoundInConversation for
+   * anyone else. Scripted answers and the app's rate apply as to every request.
+   */
+  private member(conversationId: string, memberId: string): Answer {
+    this.lookups.push({ conversationId, memberId });
+    const scripted = this.scripted.shift();
+    if (scripted)
+      return errorAnswer(scripted.status, 'Scripted', 'answered as the test asked', scripted.retryAfterSeconds);
+    const now = this.clock();
+    const waitMs = this.globalWindow.waitMs(now);
+    if (waitMs > 0) return errorAnswer(429, 'Throttled', 'too many requests', Math.max(1, Math.ceil(waitMs / 1_000)));
+    this.globalWindow.record(now);
+    const found = this.rosters
+      .get(conversationId)
+      ?.find((member) => member.id === memberId || member.aadObjectId.toLowerCase() === memberId.toLowerCase());
+    if (!found)
+      return errorAnswer(404, 'MemberNotFoundInConversation', 'the user is not a member of this conversation');
+    return {
+      status: 200,
+      body: {
+        id: found.id,
+        objectId: found.aadObjectId,
+        aadObjectId: found.aadObjectId,
+        name: found.name,
+        userRole: 'user',
+      },
+    };
   }
 
   private newGlobalWindow(): SlidingWindow {

@@ -2,7 +2,7 @@ import type { AppDependencies } from '../../../src/app/dependencies';
 import { enqueueOperation, type DispatchAbout, type OutboxDraft } from '../../../src/app/delivery/outbox-record';
 import { OutboxSender, type SenderOptions } from '../../../src/app/delivery/outbox-sender';
 import type { DocumentStore } from '../../../src/app/ports/document-store';
-import { silentLogger } from '../../../src/app/ports/logger';
+import { silentLogger, type Logger } from '../../../src/app/ports/logger';
 import type { Messenger } from '../../../src/app/ports/messenger';
 import { rememberConversation } from '../../../src/app/remember-conversation';
 import { noticeMessage, createMessageRenderer } from '../../../src/cards/outgoing-messages';
@@ -78,6 +78,7 @@ export function senderFor(
   messenger: Messenger,
   instanceId = 'instance-a',
   options: SenderOptions = {},
+  logger: Logger = silentLogger,
 ): OutboxSender {
   return new OutboxSender(
     {
@@ -86,7 +87,7 @@ export function senderFor(
       messenger,
       renderer: createMessageRenderer('de'),
       limiter: new SendRateLimiter(),
-      logger: silentLogger,
+      logger,
       wait: clock.wait,
       random: () => 0.5,
       instanceId,
