@@ -189,7 +189,7 @@ describe('bot: triage, the agenda builder and publication', () => {
       kind: 'discussion',
     });
     const published = cardText(firstCard(await bot.message(person('katrin'), 'tagesordnung veröffentlichen')));
-    assert.match(published, /Fassung 1 der Tagesordnung für 2027\/1 wird versandt/);
+    assert.match(published, /Fassung 1 der Tagesordnung für 2027\/1 ist zum Versand vorgemerkt/);
     assert.equal((await world.session()).state, 'invited');
     const invitations = await drafts('invite:');
     assert.equal(invitations.length, 3);
