@@ -6,6 +6,7 @@ import {
 } from 'botframework-connector';
 import type { ConversationAddress } from '../app/documents';
 import type {
+  ConversationMember,
   DeliveryAttempt,
   MemberListAddress,
   Messenger,
@@ -33,6 +34,10 @@ type PostOutcome =
   | { readonly ok: false; readonly failure: Failure };
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+/** Teams' largest page of members; fewer requests keep the bot within its member-list rate. */
+const MEMBER_PAGE_SIZE = 500;
+/** A connector that keeps answering with a continuation token must not keep the sender reading. */
+const MAX_MEMBER_PAGES = 100;
 
 /**
  * Proactive messages through the Bot Framework connector's REST API, one HTTP request per call.
@@ -106,31 +111,39 @@ export class BotFrameworkMessenger implements Messenger {
   }
 
   /**
-   * Teams answers a member look-up by Entra object id as well as by Teams user id
-   * (`GET /v3/conversations/{team or chat}/members/{id}`), and 404 for someone who is not a member.
+   * The member list of a team (asked by the team's id) or group chat, through the connector's
+   * paged roster (`GET /v3/conversations/{id}/pagedmembers`), as botbuilder's
+   * `TeamsInfo.getPagedMembers` reads it: 500 a page, following the continuation token.
    */
-  async findMember(
+  async listMembers(
     where: MemberListAddress,
-    aadObjectId: string,
-  ): Promise<{ readonly ok: true; readonly member: PersonalConversationTarget | undefined } | Failure> {
-    const outcome = await this.request(
-      'GET',
-      where.serviceUrl,
-      `v3/conversations/${encodeURIComponent(where.conversationId)}/members/${encodeURIComponent(aadObjectId)}`,
-    );
-    if (!outcome.ok) return outcome.failure.status === 404 ? { ok: true, member: undefined } : outcome.failure;
-    const userId = idIn(outcome.body);
-    if (!userId) return { ok: false, status: outcome.status, detail: 'the connector answered without a member id' };
-    return {
-      ok: true,
-      member: {
-        serviceUrl: where.serviceUrl,
-        tenantId: where.tenantId,
-        botId: where.botId,
-        userId,
-        userAadObjectId: aadObjectId,
-      },
-    };
+  ): Promise<{ readonly ok: true; readonly members: readonly ConversationMember[] } | Failure> {
+    const members: ConversationMember[] = [];
+    let continuationToken: string | undefined;
+    for (let page = 0; page < MAX_MEMBER_PAGES; page += 1) {
+      const query = new URLSearchParams({ pageSize: String(MEMBER_PAGE_SIZE) });
+      if (continuationToken) query.set('continuationToken', continuationToken);
+      const outcome = await this.request(
+        'GET',
+        where.serviceUrl,
+        `v3/conversations/${encodeURIComponent(where.conversationId)}/pagedmembers?${query.toString()}`,
+      );
+      if (!outcome.ok) return outcome.failure;
+      const body = (typeof outcome.body === 'object' && outcome.body !== null ? outcome.body : {}) as {
+        members?: unknown;
+        continuationToken?: unknown;
+      };
+      for (const member of Array.isArray(body.members) ? body.members : []) {
+        const account = (typeof member === 'object' && member !== null ? member : {}) as Record<string, unknown>;
+        const aadObjectId = account['aadObjectId'] ?? account['objectId'];
+        if (typeof account['id'] === 'string' && typeof aadObjectId === 'string')
+          members.push({ userId: account['id'], aadObjectId });
+      }
+      continuationToken =
+        typeof body.continuationToken === 'string' && body.continuationToken ? body.continuationToken : undefined;
+      if (!continuationToken) break;
+    }
+    return { ok: true, members };
   }
 
   private post(serviceUrl: string, path: string, body: object): Promise<PostOutcome> {

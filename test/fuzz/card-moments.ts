@@ -198,7 +198,7 @@ async function momentsTheWorldLacks(world: SessionWorld, bot: BotHarness): Promi
   const blocked: Messenger = {
     send: async () => ({ ok: false, status: 403, detail: 'blocked' }),
     openPersonalConversation: async (target) => messenger.openPersonalConversation(target),
-    findMember: async (where, aadObjectId) => messenger.findMember(where, aadObjectId),
+    listMembers: async (where) => messenger.listMembers(where),
   };
   await senderFor(world.deps, world.clock, blocked).drainOnce();
   await say('katrin', 'zustellung');

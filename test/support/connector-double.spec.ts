@@ -378,29 +378,40 @@ describe('ConnectorDouble', () => {
   describe('member look-ups', () => {
     const TEAM = '19:team@thread.tacv2';
 
-    it('finds a member of a team by Teams user id or Entra object id, and answers 404 for anyone else', async () => {
+    it("answers a team's member list in pages with a continuation token, and 404 for an unknown conversation", async () => {
       const double = await startDouble();
-      double.addMember(TEAM, { id: '29:alice', aadObjectId: 'AAAAAAAA-0000-0000-0000-000000000001', name: 'Alice' });
-      const lookUp = async (conversationId: string, memberId: string) => {
+      for (let index = 0; index < 3; index += 1)
+        double.addMember(TEAM, { id: `29:m${index}`, aadObjectId: `aaaaaaaa-0000-0000-0000-00000000000${index}` });
+      const page = async (conversationId: string, token?: string) => {
+        const query = new URLSearchParams({ pageSize: '2', ...(token ? { continuationToken: token } : {}) });
         const response = await fetch(
-          `${double.url}/v3/conversations/${encodeURIComponent(conversationId)}/members/${memberId}`,
+          `${double.url}/v3/conversations/${encodeURIComponent(conversationId)}/pagedmembers?${query.toString()}`,
         );
-        return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+        return {
+          status: response.status,
+          body: (await response.json()) as {
+            members?: Array<{ id: string; aadObjectId: string }>;
+            continuationToken?: string;
+            error?: { code?: string };
+          },
+        };
       };
 
-      const byObjectId = await lookUp(TEAM, 'aaaaaaaa-0000-0000-0000-000000000001');
-      const byUserId = await lookUp(TEAM, '29:alice');
-      const stranger = await lookUp(TEAM, 'bbbbbbbb-0000-0000-0000-000000000002');
-      const elsewhere = await lookUp('19:other@thread.tacv2', '29:alice');
+      const first = await page(TEAM);
+      const second = await page(TEAM, first.body.continuationToken);
+      const elsewhere = await page('19:other@thread.tacv2');
 
-      assert.deepEqual([byObjectId.status, byObjectId.body['id']], [200, '29:alice']);
-      assert.deepEqual([byUserId.status, byUserId.body['aadObjectId']], [200, 'AAAAAAAA-0000-0000-0000-000000000001']);
       assert.deepEqual(
-        [stranger.status, (stranger.body['error'] as { code?: string }).code],
-        [404, 'MemberNotFoundInConversation'],
+        first.body.members?.map((member) => member.id),
+        ['29:m0', '29:m1'],
       );
-      assert.equal(elsewhere.status, 404);
-      assert.equal(double.memberLookups().length, 4);
+      assert.equal(first.body.members?.[1]?.aadObjectId, 'aaaaaaaa-0000-0000-0000-000000000001');
+      assert.deepEqual(
+        [second.body.members?.map((member) => member.id), second.body.continuationToken],
+        [['29:m2'], undefined],
+      );
+      assert.deepEqual([elsewhere.status, elsewhere.body.error?.code], [404, 'ConversationNotFound']);
+      assert.equal(double.memberListReads().length, 3);
     });
   });
 

@@ -135,7 +135,7 @@ type Route =
   | { readonly kind: 'send'; readonly conversationId: string }
   | { readonly kind: 'create' }
   | { readonly kind: 'update'; readonly conversationId: string; readonly activityId: string }
-  | { readonly kind: 'member'; readonly conversationId: string; readonly memberId: string };
+  | { readonly kind: 'members'; readonly conversationId: string };
 
 interface Answer {
   readonly status: number;
@@ -176,7 +176,7 @@ export class ConnectorDouble {
   private nextActivityNumber = 1;
   private baseUrl?: string;
   private readonly rosters = new Map<string, RosterMember[]>();
-  private lookups: Array<{ readonly conversationId: string; readonly memberId: string }> = [];
+  private rosterReads: Array<{ readonly conversationId: string; readonly continuationToken?: string }> = [];
 
   private constructor(private readonly options: ConnectorDoubleOptions) {
     this.clock = options.clock ?? Date.now;
@@ -226,16 +226,16 @@ export class ConnectorDouble {
   }
 
   /**
-   * Makes a person a member of a team (by the team's id) or group chat, as the member list of the
-   * connector then answers. Teams keeps rosters across resets, and so does the double.
+   * Makes a person a member of a team (by the team's id) or group chat, as its member list then
+   * answers. Teams keeps rosters across resets, and so does the double.
    */
   addMember(conversationId: string, member: RosterMember): void {
     this.rosters.set(conversationId, [...(this.rosters.get(conversationId) ?? []), member]);
   }
 
-  /** The member look-ups answered (found or not), in order. */
-  memberLookups(): Array<{ readonly conversationId: string; readonly memberId: string }> {
-    return [...this.lookups];
+  /** The pages of member lists answered, in order. */
+  memberListReads(): Array<{ readonly conversationId: string; readonly continuationToken?: string }> {
+    return [...this.rosterReads];
   }
 
   /** Every request answered, counted by status: `{ 201: 7, 429: 1 }`. */
@@ -270,7 +270,7 @@ export class ConnectorDouble {
     this.creations = [];
     this.statusCounts = new Map();
     this.scripted = [];
-    this.lookups = [];
+    this.rosterReads = [];
   }
 
   async close(): Promise<void> {
@@ -296,9 +296,10 @@ export class ConnectorDouble {
   }
 
   private answer(method: string, rawUrl: string, text: string, authorization: string | undefined): Answer {
-    const route = this.route(method, new URL(rawUrl, 'http://connector').pathname);
+    const url = new URL(rawUrl, 'http://connector');
+    const route = this.route(method, url.pathname);
     if (!route) return errorAnswer(404, 'NotFound', `no route for ${method} ${rawUrl}`);
-    if (route.kind === 'member') return this.member(route.conversationId, route.memberId);
+    if (route.kind === 'members') return this.members(route.conversationId, url.searchParams);
 
     let body: unknown;
     try {
@@ -388,8 +389,8 @@ export class ConnectorDouble {
     const [version, conversations, conversationId, activities, activityId, ...rest] = decoded;
     if (version !== 'v3' || conversations !== 'conversations' || rest.length > 0) return undefined;
     if (method === 'POST' && conversationId === undefined) return { kind: 'create' };
-    if (method === 'GET' && conversationId && activities === 'members' && activityId)
-      return { kind: 'member', conversationId, memberId: activityId };
+    if (method === 'GET' && conversationId && activities === 'pagedmembers' && activityId === undefined)
+      return { kind: 'members', conversationId };
     if (!conversationId || activities !== 'activities') return undefined;
     if (method === 'POST' && activityId === undefined) return { kind: 'send', conversationId };
     if (method === 'PUT' && activityId) return { kind: 'update', conversationId, activityId };
@@ -397,12 +398,15 @@ export class ConnectorDouble {
   }
 
   /**
-   * One member of a team or group chat, found by Teams user id or Entra object id as Teams finds
-   * them (`GET /v3/conversations/{id}/members/{userId}`); 404 MemberNotFoundInConversation for
-   * anyone else. Scripted answers and the app's rate apply as to every request.
+   * A page of the member list of a team (by the team's id) or group chat, as Teams answers
+   * `GET /v3/conversations/{id}/pagedmembers?pageSize=…&continuationToken=…`: the members in a
+   * stable order with their Teams user id and Entra object id, and a token while more follow.
+   * A conversation nobody added members to is unknown: 404 ConversationNotFound. Scripted answers
+   * and the app's rate apply as to every request.
    */
-  private member(conversationId: string, memberId: string): Answer {
-    this.lookups.push({ conversationId, memberId });
+  private members(conversationId: string, query: URLSearchParams): Answer {
+    const continuationToken = query.get('continuationToken') ?? undefined;
+    this.rosterReads.push({ conversationId, ...(continuationToken ? { continuationToken } : {}) });
     const scripted = this.scripted.shift();
     if (scripted)
       return errorAnswer(scripted.status, 'Scripted', 'answered as the test asked', scripted.retryAfterSeconds);
@@ -410,19 +414,16 @@ export class ConnectorDouble {
     const waitMs = this.globalWindow.waitMs(now);
     if (waitMs > 0) return errorAnswer(429, 'Throttled', 'too many requests', Math.max(1, Math.ceil(waitMs / 1_000)));
     this.globalWindow.record(now);
-    const found = this.rosters
-      .get(conversationId)
-      ?.find((member) => member.id === memberId || member.aadObjectId.toLowerCase() === memberId.toLowerCase());
-    if (!found)
-      return errorAnswer(404, 'MemberNotFoundInConversation', 'the user is not a member of this conversation');
+    const roster = this.rosters.get(conversationId);
+    if (!roster) return errorAnswer(404, 'ConversationNotFound', 'the conversation does not exist');
+    const pageSize = Math.min(500, Math.max(1, Number(query.get('pageSize')) || 200));
+    const start = continuationToken ? Number(continuationToken) || 0 : 0;
+    const page = roster.slice(start, start + pageSize);
     return {
       status: 200,
       body: {
-        id: found.id,
-        objectId: found.aadObjectId,
-        aadObjectId: found.aadObjectId,
-        name: found.name,
-        userRole: 'user',
+        members: page.map((member) => ({ id: member.id, aadObjectId: member.aadObjectId, name: member.name })),
+        ...(start + pageSize < roster.length ? { continuationToken: String(start + pageSize) } : {}),
       },
     };
   }

@@ -14,13 +14,13 @@ type Failure = Extract<DeliveryAttempt, { ok: false }>;
 export class FakeMessenger implements Messenger {
   readonly sends: Array<{ conversationId: string; message: OutgoingMessage; at: number }> = [];
   readonly opened: PersonalConversationTarget[] = [];
-  /** Every member look-up: in which team or chat, for whom. */
-  readonly lookUps: Array<{ conversationId: string; aadObjectId: string }> = [];
+  /** Every member list read, by the team's or chat's conversation id. */
+  readonly lookUps: string[] = [];
   /** Scripted answers per conversation, consumed in order; afterwards every send succeeds. */
   readonly script = new Map<string, Failure[]>();
   /** Scripted answers to opening a 1:1 chat, per Teams user id; afterwards opening succeeds. */
   readonly openScript = new Map<string, Failure[]>();
-  /** Scripted answers to a member look-up, per team or chat; afterwards the roster answers. */
+  /** Scripted answers to reading a member list, per team or chat; afterwards the roster answers. */
   readonly lookUpScript = new Map<string, Failure[]>();
   /** The member lists of teams and group chats: conversation id → Entra object id → Teams user id. */
   readonly rosters = new Map<string, Map<string, string>>();
@@ -53,22 +53,14 @@ export class FakeMessenger implements Messenger {
     };
   }
 
-  async findMember(where: MemberListAddress, aadObjectId: string) {
-    this.lookUps.push({ conversationId: where.conversationId, aadObjectId });
+  async listMembers(where: MemberListAddress) {
+    this.lookUps.push(where.conversationId);
     const scripted = this.lookUpScript.get(where.conversationId)?.shift();
     if (scripted) return scripted;
-    const userId = this.rosters.get(where.conversationId)?.get(aadObjectId);
+    const roster = this.rosters.get(where.conversationId) ?? new Map<string, string>();
     return {
       ok: true as const,
-      member: userId
-        ? {
-            serviceUrl: where.serviceUrl,
-            tenantId: where.tenantId,
-            botId: where.botId,
-            userId,
-            userAadObjectId: aadObjectId,
-          }
-        : undefined,
+      members: [...roster].map(([aadObjectId, userId]) => ({ userId, aadObjectId })),
     };
   }
 

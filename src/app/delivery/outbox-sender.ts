@@ -26,7 +26,7 @@ import {
   type DispatchDocument,
   type OutboxRecord,
 } from './outbox-record';
-import { memberListsOf, openChatWithPerson } from './reach-person';
+import { memberListsOf, MemberRosters, openChatWithPerson } from './reach-person';
 
 export interface SenderDependencies extends AppDependencies {
   readonly messenger: Messenger;
@@ -97,6 +97,8 @@ export class OutboxSender {
   private readonly committees = new Map<string, { readonly committee: MessageCommittee; readonly until: number }>();
   /** The committees' teams and group chats a person is looked up in (see `placesOf`). */
   private readonly places = new Map<string, { readonly places: MemberListAddress[]; readonly until: number }>();
+  /** The member lists of those teams and group chats, read once a minute at most. */
+  private readonly rosters: MemberRosters;
   private readonly sweepMs: number;
   private lastSweep: number | undefined;
 
@@ -109,6 +111,12 @@ export class OutboxSender {
     this.batchSize = options.batchSize ?? 50;
     this.maxInFlight = options.maxInFlight ?? 50;
     this.sweepMs = options.sweepMs ?? SWEEP_MS;
+    this.rosters = new MemberRosters(
+      deps.messenger,
+      () => deps.clock.now().toMillis(),
+      (key) => this.waitForSlot(key),
+      COMMITTEE_CACHE_MS,
+    );
   }
 
   /**
@@ -212,7 +220,7 @@ export class OutboxSender {
     if (!address && claimed.recipient.kind === 'person') {
       const reach = await openChatWithPerson(this.deps, claimed.committeeId, claimed.recipient, {
         places: await this.placesOf(claimed.committeeId),
-        pace: (key) => this.waitForSlot(key),
+        rosterOf: (place) => this.rosters.rosterOf(place),
       });
       if (reach.kind === 'failed') return this.settleFailure(claimed, reach.failure, reach.step);
       if (reach.kind === 'opened') address = reach.address;

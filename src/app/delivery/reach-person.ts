@@ -12,7 +12,7 @@ export type Reach =
   | {
       readonly kind: 'failed';
       readonly step: 'lookUp' | 'open';
-      readonly failure: Extract<DeliveryAttempt, { ok: false }>;
+      readonly failure: Failure;
     }
   /**
    * Nowhere to start a chat from: the person is in no team or group chat of the committee that
@@ -24,12 +24,45 @@ export interface ReachDependencies extends AppDependencies {
   readonly messenger: Messenger;
 }
 
-/** Where a person may be looked up, and how to take a turn in Teams' member-list rate for it. */
+/** A member list as read: each member's Teams user id by their Entra object id (lower case). */
+export type Roster = ReadonlyMap<string, string>;
+
+/** Where a person may be looked up, and how a member list is read there. */
 export interface ReachOptions {
   /** The committee's teams and group chats that Gremium is in (see `memberListsOf`). */
   readonly places: readonly MemberListAddress[];
-  /** Waits for a slot of the given pacing key before a request goes out. */
-  readonly pace: (key: string) => Promise<void>;
+  /** The member list of a place (see `MemberRosters`). */
+  readonly rosterOf: (place: MemberListAddress) => Promise<{ readonly ok: true; readonly roster: Roster } | Failure>;
+}
+
+type Failure = Extract<DeliveryAttempt, { ok: false }>;
+
+/**
+ * The member lists of the places people are looked up in, each read once (one request per 500
+ * members, paced) and kept for `keepMs`: a fan-out to forty members without a chat reads the
+ * team's list once, not forty times. A failed read is not kept.
+ */
+export class MemberRosters {
+  private readonly kept = new Map<string, { readonly roster: Roster; readonly until: number }>();
+
+  constructor(
+    private readonly messenger: Messenger,
+    private readonly now: () => number,
+    private readonly pace: (key: string) => Promise<void>,
+    private readonly keepMs: number,
+  ) {}
+
+  async rosterOf(place: MemberListAddress): Promise<{ readonly ok: true; readonly roster: Roster } | Failure> {
+    const key = `${place.serviceUrl}|${place.conversationId}`;
+    const kept = this.kept.get(key);
+    if (kept && kept.until > this.now()) return { ok: true, roster: kept.roster };
+    await this.pace(`members:${place.conversationId}`);
+    const read = await this.messenger.listMembers(place);
+    if (!read.ok) return read;
+    const roster = new Map(read.members.map((member) => [member.aadObjectId.toLowerCase(), member.userId]));
+    this.kept.set(key, { roster, until: this.now() + this.keepMs });
+    return { ok: true, roster };
+  }
 }
 
 /**
@@ -38,9 +71,8 @@ export interface ReachOptions {
  * is installed in (Bot Framework `POST /v3/conversations` with the member's Teams user id, the
  * tenant and the serviceUrl of that team). The member's Teams user id comes from their contact
  * (the member list read when Gremium was added to the team, on the message or on the person),
- * else from a look-up of the person by Entra object id in the committee's team or group chat and
- * the working group's. The opened chat is remembered in the tenant's directory, so every later
- * message reuses it.
+ * else from the member list of the committee's team or group chat and the working group's, read
+ * now. The opened chat is remembered in the tenant's directory, so every later message reuses it.
  */
 export async function openChatWithPerson(
   deps: ReachDependencies,
@@ -51,16 +83,17 @@ export async function openChatWithPerson(
   let target = person.teamMember ?? (await contactOf(deps.store, committeeId, person.aadObjectId));
   let lookedInHome = false;
   for (const place of target ? [] : options.places) {
-    await options.pace(`members:${place.conversationId}`);
-    const found = await deps.messenger.findMember(place, person.aadObjectId);
-    if (!found.ok) {
+    const read = await options.rosterOf(place);
+    if (!read.ok) {
       // Gremium was removed from this team (403) or it is gone (404): no place to look in.
-      if (found.status === 403 || found.status === 404) continue;
-      return { kind: 'failed', step: 'lookUp', failure: found };
+      if (read.status === 403 || read.status === 404) continue;
+      return { kind: 'failed', step: 'lookUp', failure: read };
     }
     lookedInHome = true;
-    if (found.member) {
-      target = found.member;
+    const userId = read.roster.get(person.aadObjectId.toLowerCase());
+    if (userId) {
+      const { serviceUrl, tenantId, botId } = place;
+      target = { serviceUrl, tenantId, botId, userId, userAadObjectId: person.aadObjectId };
       break;
     }
   }

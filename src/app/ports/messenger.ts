@@ -50,15 +50,19 @@ export interface Messenger {
     target: PersonalConversationTarget,
   ): Promise<{ readonly ok: true; readonly address: ConversationAddress } | Extract<DeliveryAttempt, { ok: false }>>;
   /**
-   * The person as a member of the team or group chat, found by their Entra object id: what
-   * `openPersonalConversation` needs to reach them. `{ ok: true, member: undefined }` when they
-   * are not a member there (the connector answers 404).
+   * Every member of the team or group chat, page by page, with their Teams user id: what
+   * `openPersonalConversation` needs to reach one of them. One request per page of up to 500.
    */
-  findMember(
+  listMembers(
     where: MemberListAddress,
-    aadObjectId: string,
   ): Promise<
-    | { readonly ok: true; readonly member: PersonalConversationTarget | undefined }
-    | Extract<DeliveryAttempt, { ok: false }>
+    { readonly ok: true; readonly members: readonly ConversationMember[] } | Extract<DeliveryAttempt, { ok: false }>
   >;
+}
+
+/** A member of a team or group chat, as its member list names them. */
+export interface ConversationMember {
+  /** The Teams user id (29:…). */
+  readonly userId: string;
+  readonly aadObjectId: string;
 }
