@@ -40,6 +40,7 @@ export const CARD_ROUTES: CardRoutes = {
   'setup.open': setupRoutes.open,
   'setup.save': setupRoutes.save,
   'delivery.retry': deliveryRoutes.retry,
+  'delivery.open': deliveryRoutes.open,
   'session.list': sessionRoutes.list,
   'session.edit': sessionRoutes.editForm,
   'session.save': sessionRoutes.save,
@@ -139,7 +140,7 @@ export const COMMAND_ROUTES: { readonly [C in CommandId]: Route } = {
   audit: asVerb('audit.open'),
   myData: privacyRoutes.myData,
   language: languageRoutes.choose,
-  delivery: deliveryRoutes.report,
+  delivery: asVerb('delivery.open'),
 };
 
 /** A topic submitted as one chat line (`thema: Titel – Beschreibung`), in any conversation with the bot. */

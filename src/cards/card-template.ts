@@ -14,6 +14,7 @@ export type CardTemplateName =
   | 'committee'
   | 'notice'
   | 'delivery'
+  | 'delivery-failures'
   | 'sessions'
   | 'session-edit'
   | 'invitation'

@@ -1,69 +1,127 @@
-import type { DispatchSummary } from '../app/delivery/delivery-report';
+import type { DeliveryReport, DispatchSummary, FailedDelivery } from '../app/delivery/delivery-report';
+import { failureKindOf } from '../domain/delivery/failure-kind';
 import { formatDateTime } from '../i18n/format-date';
-import type { Translator } from '../i18n/translator';
+import type { MessageKey, Translator } from '../i18n/translator';
+import { cardButton, type CardBanner, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
+import { dispatchLabel } from './dispatch-label';
 import { escapeMarkdown } from './escape-markdown';
 import { VERBS } from './verbs';
 
-/** Failures listed per dispatch; the rest is counted, so the card stays within Teams' size. */
-export const LISTED_FAILURES = 10;
+/**
+ * Names listed per dispatch, shared among its reasons (at least two per reason); the rest is
+ * counted, so that five dispatches with every kind of failure stay within Teams' card size.
+ */
+export const LISTED_FAILURES = 12;
 
 /** Data model of `adaptiveCards/delivery.json`. */
 export interface DeliveryCardData {
-  readonly banner: string;
+  readonly banner: Omit<CardBanner, 'lines'> | null;
   readonly title: string;
+  readonly subtitle: string;
   readonly none: string;
   readonly dispatches: ReadonlyArray<{
     readonly heading: string;
+    readonly queuedAt: string;
     readonly counts: string;
+    readonly resent: string;
     readonly failures: readonly string[];
-    readonly retry: { readonly title: string; readonly verb: string; readonly dispatchId: string } | null;
+    readonly retry: { readonly title: string; readonly data: CardButton['data'] } | null;
   }>;
+  readonly buttons: readonly CardButton[];
 }
 
-/** The delivery report: one block per dispatch, failures with their reason, and a retry action. */
+/**
+ * The delivery report: one block per dispatch, named by what it was, with its counts, the
+ * outcome of a resend, each failure with its reason and what to do, and a resend button; below,
+ * the way to older and newer dispatches, or (for one dispatch) a refresh and the way back.
+ */
 export function renderDeliveryCard(
-  dispatches: readonly DispatchSummary[],
+  report: DeliveryReport,
   timeZone: string,
   i18n: Translator,
-  banner = '',
+  banner: Omit<CardBanner, 'lines'> | null = null,
 ): AdaptiveCardJson {
   const data: DeliveryCardData = {
     banner,
     title: i18n.t('delivery.title'),
+    subtitle: report.focus ? '' : report.page > 1 ? i18n.t('delivery.page', { page: report.page }) : '',
     none: i18n.t('delivery.none'),
-    dispatches: dispatches.map((dispatch) => {
-      const listed = dispatch.failures.slice(0, LISTED_FAILURES).map((failure) =>
-        i18n.t('delivery.failure', {
-          recipient: recipientText(failure.recipientLabel, i18n),
-          reason: reasonText(failure, i18n),
-        }),
-      );
-      const more = dispatch.failures.length - listed.length;
-      return {
-        heading: i18n.t('delivery.dispatch', {
-          dispatch: escapeMarkdown(dispatch.dispatchId),
-          at: formatDateTime(dispatch.createdAt, timeZone, i18n),
-        }),
-        counts: i18n.t('delivery.counts', { sent: dispatch.sent, pending: dispatch.pending, failed: dispatch.failed }),
-        failures: more > 0 ? [...listed, i18n.t('delivery.moreFailures', { count: more })] : listed,
-        retry:
-          dispatch.failed > 0
-            ? { title: i18n.t('delivery.retry'), verb: VERBS.deliveryRetry, dispatchId: dispatch.dispatchId }
-            : null,
-      };
-    }),
+    dispatches: report.dispatches.map((dispatch) => dispatchBlock(dispatch, timeZone, i18n)),
+    buttons: navigation(report, i18n),
   };
   return expandCard('delivery', data);
 }
 
-function reasonText(failure: DispatchSummary['failures'][number], i18n: Translator): string {
-  if (failure.reason === 'attemptsExhausted') return i18n.t('delivery.reasonAttemptsExhausted');
-  if (failure.reason === 'noConversation') return i18n.t('delivery.reasonNoConversation');
-  const status = failure.status ?? '–';
-  if (failure.status === 403) return i18n.t('delivery.reasonBlocked', { status });
-  if (failure.status === 404) return i18n.t('delivery.reasonGone', { status });
-  return i18n.t('delivery.reasonRejected', { status });
+function dispatchBlock(
+  dispatch: DispatchSummary,
+  timeZone: string,
+  i18n: Translator,
+): DeliveryCardData['dispatches'][number] {
+  return {
+    heading: dispatchLabel(dispatch, i18n),
+    queuedAt: i18n.t('dispatches.queuedAt', { at: formatDateTime(dispatch.createdAt, timeZone, i18n) }),
+    counts: i18n.t('delivery.counts', { sent: dispatch.sent, pending: dispatch.pending, failed: dispatch.failed }),
+    resent: dispatch.resent ? i18n.t('delivery.resent', { ...dispatch.resent }) : '',
+    failures: failureLines(dispatch.failures, i18n),
+    retry:
+      dispatch.failed > 0
+        ? {
+            title: i18n.t('delivery.retry'),
+            data: cardButton('', VERBS.deliveryRetry, { dispatchId: dispatch.dispatchId }).data,
+          }
+        : null,
+  };
+}
+
+/**
+ * The failures of a dispatch, one line per reason: who (their share of `LISTED_FAILURES` names,
+ * the rest counted), why, and what to do. Twelve members who never opened Gremium make one line
+ * with one advice, not twelve.
+ */
+export function failureLines(failures: readonly FailedDelivery[], i18n: Translator): string[] {
+  const groups = new Map<string, { readonly text: string; readonly names: string[] }>();
+  for (const failure of failures) {
+    const text = failureText(failure, i18n);
+    const group = groups.get(text) ?? { text, names: [] };
+    group.names.push(recipientText(failure, i18n));
+    groups.set(text, group);
+  }
+  const perReason = Math.max(2, Math.floor(LISTED_FAILURES / Math.max(1, groups.size)));
+  return [...groups.values()].map(({ text, names }) => {
+    const listed = names.slice(0, perReason).join(', ');
+    const more = names.length - perReason;
+    const recipient = more > 0 ? `${listed} ${i18n.t('delivery.moreFailures', { count: more })}` : listed;
+    return i18n.t('delivery.failure', { recipient, reason: text });
+  });
+}
+
+function navigation(report: DeliveryReport, i18n: Translator): CardButton[] {
+  if (report.focus)
+    return [
+      cardButton(i18n.t('delivery.refresh'), VERBS.deliveryOpen, { dispatchId: report.focus }),
+      cardButton(i18n.t('delivery.all'), VERBS.deliveryOpen, { page: 1 }),
+    ];
+  return [
+    ...(report.page > 1 ? [cardButton(i18n.t('delivery.newer'), VERBS.deliveryOpen, { page: report.page - 1 })] : []),
+    ...(report.hasOlder ? [cardButton(i18n.t('delivery.older'), VERBS.deliveryOpen, { page: report.page + 1 })] : []),
+  ];
+}
+
+/**
+ * Why a message did not arrive and what to do, as one text. A person's failure speaks of them;
+ * the working group's channel or group chat has its own reasons (Gremium removed from it).
+ */
+export function failureText(delivery: Pick<FailedDelivery, 'failure' | 'toConversation'>, i18n: Translator): string {
+  const kind = failureKindOf(delivery.failure);
+  if (!delivery.toConversation) return i18n.t(`delivery.failures.${kind}`);
+  const key: MessageKey =
+    kind === 'notInTeam' || kind === 'noTeam'
+      ? 'delivery.failures.conversationUnknown'
+      : kind === 'unavailable' || kind === 'rejected'
+        ? `delivery.failures.${kind}`
+        : 'delivery.failures.conversationRemoved';
+  return i18n.t(key);
 }
 
 /**
@@ -72,8 +130,12 @@ function reasonText(failure: DispatchSummary['failures'][number], i18n: Translat
  */
 const WORKING_GROUP_CONVERSATION_LABEL = 'working group';
 
-function recipientText(label: string, i18n: Translator): string {
-  return label === WORKING_GROUP_CONVERSATION_LABEL
+/** Who did not receive a message, in words: a person's name, or the working group's channel. */
+export function recipientText(
+  delivery: Pick<FailedDelivery, 'recipientLabel' | 'toConversation'>,
+  i18n: Translator,
+): string {
+  return delivery.toConversation || delivery.recipientLabel === WORKING_GROUP_CONVERSATION_LABEL
     ? i18n.t('delivery.workingGroupConversation')
-    : escapeMarkdown(label);
+    : escapeMarkdown(delivery.recipientLabel);
 }

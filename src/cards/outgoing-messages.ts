@@ -40,6 +40,8 @@ import {
 } from '../app/minutes/minutes-messages';
 import { MINUTES_OBJECTIONS_MESSAGE_KIND, type MinutesObjectionsMessage } from '../app/minutes/minutes-jobs';
 import { renderMinutesResultsCard, renderMinutesReviewCard } from './minutes-review-card';
+import { DELIVERY_FAILURES_MESSAGE_KIND, type DeliveryFailuresMessage } from '../app/delivery/finish-dispatch';
+import { renderDeliveryFailuresCard } from './delivery-failures-card';
 
 /** A short notice sent proactively: message keys, rendered in the recipient's language. */
 export interface NoticeMessageData {
@@ -125,6 +127,8 @@ function renderers(): Readonly<Record<string, KindRenderer>> {
         lines: [],
       });
     },
+    [DELIVERY_FAILURES_MESSAGE_KIND]: (data, locale) =>
+      renderDeliveryFailuresCard(data as unknown as DeliveryFailuresMessage, translator(locale)),
     [TOPICS_CLOSED_MESSAGE_KIND]: (data, locale) => {
       const { sessionNumber, undecided } = data as unknown as TopicsClosedMessage;
       const i18n = translator(locale);

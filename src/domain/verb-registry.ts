@@ -207,6 +207,7 @@ export const VERB_REGISTRY = {
     },
   },
   'delivery.retry': { roles: SECRETARIAT, payload: { dispatchId: 'id' } },
+  'delivery.open': { roles: SECRETARIAT, payload: { page: 'count', dispatchId: 'id' } },
   'session.list': { roles: SECRETARIAT, payload: { year: 'count' } },
   'session.edit': { roles: SECRETARIAT, payload: { sessionId: 'id' } },
   'session.save': {

@@ -5,7 +5,14 @@ import {
   type ServiceClientCredentialsFactory,
 } from 'botframework-connector';
 import type { ConversationAddress } from '../app/documents';
-import type { DeliveryAttempt, Messenger, OutgoingMessage, PersonalConversationTarget } from '../app/ports/messenger';
+import type {
+  ConversationMember,
+  DeliveryAttempt,
+  MemberListAddress,
+  Messenger,
+  OutgoingMessage,
+  PersonalConversationTarget,
+} from '../app/ports/messenger';
 
 export interface BotFrameworkMessengerOptions {
   /** The bot's app id; without one (local mode) requests go out without a token. */
@@ -27,6 +34,10 @@ type PostOutcome =
   | { readonly ok: false; readonly failure: Failure };
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+/** Teams' largest page of members; fewer requests keep the bot within its member-list rate. */
+const MEMBER_PAGE_SIZE = 500;
+/** A connector that keeps answering with a continuation token must not keep the sender reading. */
+const MAX_MEMBER_PAGES = 100;
 
 /**
  * Proactive messages through the Bot Framework connector's REST API, one HTTP request per call.
@@ -99,7 +110,47 @@ export class BotFrameworkMessenger implements Messenger {
     };
   }
 
-  private async post(serviceUrl: string, path: string, body: object): Promise<PostOutcome> {
+  /**
+   * The member list of a team (asked by the team's id) or group chat, through the connector's
+   * paged roster (`GET /v3/conversations/{id}/pagedmembers`), as botbuilder's
+   * `TeamsInfo.getPagedMembers` reads it: 500 a page, following the continuation token.
+   */
+  async listMembers(
+    where: MemberListAddress,
+  ): Promise<{ readonly ok: true; readonly members: readonly ConversationMember[] } | Failure> {
+    const members: ConversationMember[] = [];
+    let continuationToken: string | undefined;
+    for (let page = 0; page < MAX_MEMBER_PAGES; page += 1) {
+      const query = new URLSearchParams({ pageSize: String(MEMBER_PAGE_SIZE) });
+      if (continuationToken) query.set('continuationToken', continuationToken);
+      const outcome = await this.request(
+        'GET',
+        where.serviceUrl,
+        `v3/conversations/${encodeURIComponent(where.conversationId)}/pagedmembers?${query.toString()}`,
+      );
+      if (!outcome.ok) return outcome.failure;
+      const body = (typeof outcome.body === 'object' && outcome.body !== null ? outcome.body : {}) as {
+        members?: unknown;
+        continuationToken?: unknown;
+      };
+      for (const member of Array.isArray(body.members) ? body.members : []) {
+        const account = (typeof member === 'object' && member !== null ? member : {}) as Record<string, unknown>;
+        const aadObjectId = account['aadObjectId'] ?? account['objectId'];
+        if (typeof account['id'] === 'string' && typeof aadObjectId === 'string')
+          members.push({ userId: account['id'], aadObjectId });
+      }
+      continuationToken =
+        typeof body.continuationToken === 'string' && body.continuationToken ? body.continuationToken : undefined;
+      if (!continuationToken) break;
+    }
+    return { ok: true, members };
+  }
+
+  private post(serviceUrl: string, path: string, body: object): Promise<PostOutcome> {
+    return this.request('POST', serviceUrl, path, body);
+  }
+
+  private async request(method: 'GET' | 'POST', serviceUrl: string, path: string, body?: object): Promise<PostOutcome> {
     let authorization: string | undefined;
     try {
       authorization = await this.authorization();
@@ -113,9 +164,12 @@ export class BotFrameworkMessenger implements Messenger {
     let response: Response;
     try {
       response = await this.fetch(joinUrl(serviceUrl, path), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json; charset=utf-8', ...(authorization ? { authorization } : {}) },
-        body: JSON.stringify(body),
+        method,
+        headers: {
+          ...(body ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+          ...(authorization ? { authorization } : {}),
+        },
+        ...(body ? { body: JSON.stringify(body) } : {}),
         // A redirect followed would be a second request; the connector does not redirect.
         redirect: 'manual',
         signal: AbortSignal.timeout(this.timeoutMs),
@@ -135,6 +189,7 @@ export class BotFrameworkMessenger implements Messenger {
         ok: false,
         status: response.status,
         ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+        ...(code ? { code } : {}),
         detail: `the connector answered ${response.status}${code ? ` ${code}` : ''}`,
       },
     };

@@ -153,7 +153,7 @@ export async function startGremiumServer({
       logger,
       step: async (signal) => {
         const result = await sender.drainOnce(signal);
-        return result.expanded + result.sent + result.retried + result.failed > 0;
+        return result.expanded + result.sent + result.retried + result.failed + result.finished > 0;
       },
     }),
     new BackgroundLoop({

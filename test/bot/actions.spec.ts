@@ -119,7 +119,10 @@ describe('bot: action items', () => {
       dueDate: '2027-04-30',
       note: 'Kammer liefert später',
     });
-    assert.match(cardText(proposed), /Ihr Vorschlag ist an die Geschäftsstelle gegangen/);
+    assert.match(
+      cardText(proposed),
+      /Ihr Vorschlag ist gespeichert; die Nachricht an die Geschäftsstelle ist zum Versand vorgemerkt/,
+    );
     const id = (await agreement(world, 'a1')).id;
     const [toSecretariat] = await draftsOf(world, `action:${id}:r2`);
     const decision = rendered(toSecretariat!);

@@ -198,7 +198,7 @@ describe('bot: triage, the agenda builder and publication', () => {
     const published = cardText(
       await bot.execute(person('katrin'), VERBS.agendaPublish, actionData(asked, VERBS.agendaPublish)),
     );
-    assert.match(published, /Fassung 1 der Tagesordnung für 2027\/1 wird versandt/);
+    assert.match(published, /Fassung 1 der Tagesordnung für 2027\/1 ist zum Versand vorgemerkt/);
     assert.equal((await world.session()).state, 'invited');
     const invitations = await drafts('invite:');
     assert.equal(invitations.length, 3);

@@ -178,7 +178,11 @@ describe('bot: asking before sending to everyone', function () {
       assert.match(cardText(clickedAgain), /Themenaufruf zur Sitzung 2027\/1 ist bereits versandt/);
       assert.equal((await dispatches()).length, 1);
       assert.equal((await queued('call:')).length, 2, 'one call per member of the working group, sent once');
-      assert.match(cardText(await ask('themenaufruf 2027/1')), /Themenaufruf zur Sitzung 2027\/1 ist bereits versandt/, 'no question');
+      assert.match(
+        cardText(await ask('themenaufruf 2027/1')),
+        /Themenaufruf zur Sitzung 2027\/1 ist bereits versandt/,
+        'no question',
+      );
     });
 
     it('asks again when the session changed since, and refuses a member, sending nothing', async () => {

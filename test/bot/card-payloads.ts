@@ -23,6 +23,7 @@ export async function payloadFor(verb: Verb, world: PermissionCase): Promise<Rec
     [VERBS.setupOpen]: {},
     [VERBS.setupSave]: { revision: 1, name: 'Koordinierungsgremium', shortName: 'KOG', timeZone: 'Europe/Berlin' },
     [VERBS.deliveryRetry]: { dispatchId: await world.dispatchId() },
+    [VERBS.deliveryOpen]: { page: 2 },
     [VERBS.sessionList]: { year: 2027 },
     [VERBS.sessionEdit]: { sessionId: s3.id },
     [VERBS.sessionSave]: {

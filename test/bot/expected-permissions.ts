@@ -66,6 +66,7 @@ export const EXPECTED_VERBS: Readonly<Record<string, ExpectedRow>> = {
   'setup.open': { marks: 'x-----' },
   'setup.save': { marks: 'x-----' },
   'delivery.retry': { marks: 'x-----' },
+  'delivery.open': { marks: 'x-----' },
   'session.list': { marks: 'x-----' },
   'session.edit': { marks: 'x-----' },
   'session.save': { marks: 'x-----' },

@@ -61,7 +61,7 @@ describe('bot: from the minutes to the action items and back onto the next agend
 
     assert.match(
       cardText(firstCard(await bot.message(person('katrin'), 'protokoll versenden'))),
-      /Fassung 2 ist versandt/,
+      /Fassung 2 ist zum Versand vorgemerkt/,
     );
     const [review] = to(await draftsOf(world, 'minutes-circulate:'), PEOPLE.birgit);
     assert.ok(review, 'Birgit attended and receives the minutes for review');

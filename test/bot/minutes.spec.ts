@@ -67,7 +67,7 @@ describe('bot: minutes from the draft to approval', function () {
       VERBS.minutesCirculate,
       actionData(saved, VERBS.minutesCirculate),
     );
-    assert.match(cardText(circulated), /Fassung 2 ist versandt[^]*An 3 Personen versandt, davon 2 Teilnehmende/);
+    assert.match(cardText(circulated), /Fassung 2 ist zum Versand vorgemerkt[^]*An 3 Personen, davon 2 Teilnehmende/);
     const review = await rendered(personal(await draftsOf(world, 'minutes-circulate:'), PEOPLE.thomas));
     assert.match(
       cardText(review),
@@ -130,7 +130,7 @@ describe('bot: minutes from the draft to approval', function () {
     assert.match(card, /Minutes – Session 2027\/1[^]*Draft, version 1/);
     assert.match(
       cardText(firstCard(await bot.message(person('katrin'), 'circulate minutes', { locale: 'en-US' }))),
-      /Version 1 is circulated/,
+      /Version 1 is queued for sending/,
     );
     assert.match(
       cardText(await bot.confirmed(person('katrin'), 'approve minutes', { locale: 'en-US' })),

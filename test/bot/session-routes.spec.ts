@@ -116,7 +116,7 @@ describe('bot: the session cycle in chat', () => {
   it('invites, lets members answer on their card, refreshes it per person, and shows the tally', async () => {
     assert.match(
       cardText(await bot.confirmed(person('katrin'), 'einladen')),
-      /Einladungen zur Sitzung 2027\/1 werden versandt/,
+      /Einladung zur Sitzung 2027\/1 zum Versand vorgemerkt/,
     );
 
     const birgitCard = await invitationFor('birgit');
@@ -161,7 +161,7 @@ describe('bot: the session cycle in chat', () => {
     assert.match(cardText(overview), /1 von 3 Institutionen vertreten · 2 ohne Antwort/);
     assert.match(cardText(overview), /Agentur für Arbeit Leipzig\*\*: vor Ort: Birgit Lehmann/);
     const reminded = await bot.execute(person('katrin'), VERBS.rsvpsRemind, actionData(overview, VERBS.rsvpsRemind));
-    assert.match(cardText(reminded), /2 Personen werden erinnert/);
+    assert.match(cardText(reminded), /Die Erinnerung an 2 Personen ist zum Versand vorgemerkt/);
     const twice = await bot.execute(person('katrin'), VERBS.rsvpsRemind, actionData(overview, VERBS.rsvpsRemind));
     assert.match(cardText(twice), /bereits erinnert/);
   });
@@ -205,7 +205,7 @@ describe('bot: the session cycle in chat', () => {
       VERBS.sessionStep,
       actionData(ask, VERBS.sessionStep, { sessionId: SESSION_1, confirmed: true }),
     );
-    assert.match(cardText(done), /Sitzung 2027\/1 abgesagt[^]*3 Eingeladene werden benachrichtigt/);
+    assert.match(cardText(done), /Sitzung 2027\/1 abgesagt[^]*Die Absage an 3 Eingeladene ist zum Versand vorgemerkt/);
     const refreshed = await bot.execute(person('yusuf'), VERBS.invitationView, {
       verb: VERBS.invitationView,
       sessionId: SESSION_1,

@@ -299,7 +299,7 @@ describe('bot: topics submitted by chat line and card', () => {
     it('goes to the working group channel and each working group member, once; its button opens the form for that session', async () => {
       await withWorkingGroupChannel();
       const result = cardText(await bot.confirmed(person('katrin'), 'themenaufruf'));
-      assert.match(result, /Themenaufruf versandt/);
+      assert.match(result, /Themenaufruf zum Versand vorgemerkt/);
       assert.match(result, /Sitzung 2027\/1: in den Kanal oder Gruppenchat der Arbeitsgruppe und an 1 Mitglied/);
       assert.ok((await world.session()).topicsCalledAt, 'the call is recorded on the session');
       assert.match(

@@ -1,23 +1,221 @@
 import assert from 'node:assert/strict';
-import type { DispatchSummary } from '../../src/app/delivery/delivery-report';
+import type { DeliveryReport, DispatchSummary, FailedDelivery } from '../../src/app/delivery/delivery-report';
+import type { DispatchKind } from '../../src/app/delivery/outbox-record';
 import { renderDeliveryCard } from '../../src/cards/delivery-card';
-import { translator } from '../../src/i18n/translator';
-import { cardText } from '../support/bot-harness';
+import { dispatchLabel } from '../../src/cards/dispatch-label';
+import { VERBS } from '../../src/cards/verbs';
+import { translator, type Locale } from '../../src/i18n/translator';
+import { actionData, cardText, hasAction } from '../support/bot-harness';
 
-describe('cards: the delivery report names recipients in words', () => {
-  it('calls the working group’s channel by its name, not by the stored marker', () => {
-    const dispatch: DispatchSummary = {
-      dispatchId: 'call:session-2027-1',
-      createdAt: '2027-01-29T10:00:00.000Z',
-      sent: 0,
-      pending: 0,
-      failed: 1,
-      failures: [{ recipientLabel: 'working group', reason: 'permanent', status: 404 }],
+const de = translator('de');
+const en = translator('en');
+
+function summary(overrides: Partial<DispatchSummary> = {}): DispatchSummary {
+  return {
+    dispatchId: 'invite:session-2027-1',
+    createdAt: '2027-01-29T10:00:00.000Z',
+    about: { kind: 'invitation', audience: 'members', sessionNumber: '2027/1' },
+    people: 12,
+    conversations: 0,
+    sent: 9,
+    pending: 0,
+    failed: 3,
+    failures: [],
+    ...overrides,
+  };
+}
+
+function report(dispatches: DispatchSummary[], rest: Partial<DeliveryReport> = {}): DeliveryReport {
+  return { dispatches, page: 1, hasOlder: false, ...rest };
+}
+
+function text(value: DeliveryReport, locale: Locale = 'de'): string {
+  return cardText(renderDeliveryCard(value, 'Europe/Berlin', translator(locale)) as Record<string, unknown>);
+}
+
+/** Every kind the outbox knows: a kind added without a name here does not compile. */
+const KINDS: Readonly<Record<DispatchKind, true>> = {
+  invitation: true,
+  invitationChange: true,
+  cancellation: true,
+  deputyInvitation: true,
+  rsvpReminder: true,
+  callForTopics: true,
+  topicsClosed: true,
+  topicDecision: true,
+  agenda: true,
+  agendaInvitation: true,
+  agendaDeadline: true,
+  minutesCirculation: true,
+  minutesObjections: true,
+  minutesApproval: true,
+  minutesCorrection: true,
+  actionItem: true,
+  actionItemReminder: true,
+  overdueDigest: true,
+  deliveryFailures: true,
+};
+const EVERY_KIND = Object.keys(KINDS) as DispatchKind[];
+
+describe('cards: the delivery report names dispatches by what they were', () => {
+  it('names an invitation and a call for topics as the secretariat knows them, in both languages', () => {
+    const invitation = { about: summary().about, people: 12, conversations: 0 };
+    assert.equal(dispatchLabel(invitation, de), 'Einladung Sitzung 2027/1 an 12 Mitglieder');
+    assert.equal(dispatchLabel(invitation, en), 'Invitation, session 2027/1, to 12 members');
+    const call = {
+      about: { kind: 'callForTopics', audience: 'workingGroup', sessionNumber: '2027/1' } as const,
+      people: 0,
+      conversations: 1,
     };
-    const text = (locale: 'de' | 'en') =>
-      cardText(renderDeliveryCard([dispatch], 'Europe/Berlin', translator(locale)) as Record<string, unknown>);
-    assert.match(text('de'), /Kanal oder Gruppenchat der Arbeitsgruppe: /);
-    assert.doesNotMatch(text('de'), /working group/);
-    assert.match(text('en'), /the working group's channel or group chat: /);
+    assert.equal(dispatchLabel(call, de), 'Themenaufruf Sitzung 2027/1 an die Arbeitsgruppe');
+    assert.equal(dispatchLabel(call, en), 'Call for topics, session 2027/1, to the working group');
+    assert.equal(
+      dispatchLabel({ ...call, people: 1 }, de),
+      'Themenaufruf Sitzung 2027/1 an die Arbeitsgruppe und 1 Person einzeln',
+    );
+    assert.equal(
+      dispatchLabel({ ...call, conversations: 0, people: 4 }, de),
+      'Themenaufruf Sitzung 2027/1 an 4 Personen der Arbeitsgruppe',
+    );
+    assert.equal(
+      dispatchLabel({ about: { kind: 'overdueDigest', audience: 'secretariat' }, people: 2, conversations: 0 }, de),
+      'Wochenübersicht überfälliger Aufgaben an die Geschäftsstelle',
+    );
+    assert.equal(
+      dispatchLabel(
+        { about: { kind: 'agenda', audience: 'recipients', sessionNumber: '2027/2' }, people: 1, conversations: 1 },
+        en,
+      ),
+      "Agenda, session 2027/2, to 1 person and the working group's channel or group chat",
+    );
+  });
+
+  it('gives every kind a name of its own in both languages, and counts with singular and plural', () => {
+    for (const i18n of [de, en]) {
+      const names = EVERY_KIND.map((kind) =>
+        dispatchLabel(
+          { about: { kind, audience: 'recipients', sessionNumber: '2027/1' }, people: 1, conversations: 0 },
+          i18n,
+        ),
+      );
+      assert.equal(new Set(names).size, EVERY_KIND.length, names.join(' | '));
+      for (const name of names) assert.doesNotMatch(name, /dispatches\.|\{|undefined/, name);
+    }
+    const members = (people: number) =>
+      dispatchLabel(
+        { about: { kind: 'invitation', audience: 'members', sessionNumber: '2027/1' }, people, conversations: 0 },
+        de,
+      );
+    assert.match(members(1), /an 1 Mitglied$/);
+    assert.match(members(2), /an 2 Mitglieder$/);
+    const invitees = (people: number, i18n = de) =>
+      dispatchLabel(
+        { about: { kind: 'cancellation', audience: 'invitees', sessionNumber: '2027/1' }, people, conversations: 0 },
+        i18n,
+      );
+    assert.equal(invitees(1), 'Absage Sitzung 2027/1 an 1 eingeladene Person');
+    assert.equal(invitees(3, en), 'Cancellation, session 2027/1, to 3 invitees');
+  });
+
+  it('names a dispatch written before dispatches said what they were without its internal key', () => {
+    const old = summary({ about: undefined, dispatchId: 'agenda:session-2027-1:v1:invitees', people: 3 });
+    assert.equal(dispatchLabel(old, de), 'Nachrichten an 3 Personen');
+    assert.equal(dispatchLabel(old, en), 'Messages to 3 people');
+    for (const locale of ['de', 'en'] as const)
+      assert.doesNotMatch(text(report([old]), locale), /agenda:session|session-2027/);
+  });
+});
+
+describe('cards: the delivery report says why a message did not arrive and what to do', () => {
+  const failure = (facts: FailedDelivery['failure'], recipientLabel = 'Sabine Hoffmann', toConversation = false) => ({
+    recipientLabel,
+    toConversation,
+    failure: facts,
+  });
+
+  it('asks the secretariat to have the person open Gremium or join the team when there is no chat yet', () => {
+    const card = text(
+      report([
+        summary({
+          failures: [
+            failure({ reason: 'noConversation', status: null, lookedInHome: true }),
+            failure({ reason: 'noConversation', status: null, lookedInHome: true }, 'Thomas Richter'),
+          ],
+        }),
+      ]),
+    );
+    assert.match(
+      card,
+      /Sabine Hoffmann, Thomas Richter: Gremium hatte noch keinen Chat mit dieser Person[^]*Bitten Sie sie, Gremium in Teams einmal zu öffnen, oder nehmen Sie sie in das Team des Gremiums auf/,
+    );
+    assert.doesNotMatch(card, /Gremium kennt noch keinen Chat/);
+  });
+
+  it('tells apart not allowed to start a chat, blocked, gone, busy and refused, and a removed channel', () => {
+    const card = (locale: Locale) =>
+      text(
+        report([
+          summary({
+            failures: [
+              failure({ reason: 'noConversation', status: null, lookedInHome: false }, 'A'),
+              failure({ reason: 'permanent', status: 403, step: 'open' }, 'B'),
+              failure({ reason: 'permanent', status: 403, step: 'send' }, 'C'),
+              failure({ reason: 'permanent', status: 403, step: 'open', code: 'ConversationBlockedByUser' }, 'D'),
+              failure({ reason: 'permanent', status: 404 }, 'E'),
+              failure({ reason: 'attemptsExhausted', status: 503 }, 'F'),
+              failure({ reason: 'permanent', status: 400 }, 'G'),
+              failure({ reason: 'permanent', status: 403 }, 'working group', true),
+            ],
+          }),
+        ]),
+        locale,
+      );
+    const german = card('de');
+    assert.match(german, /A: [^\n]*fügen Sie Gremium dem Team des Gremiums hinzu/);
+    assert.match(german, /B: Teams lässt Gremium keinen Chat mit dieser Person beginnen/);
+    assert.match(german, /C, D: Die Person hat Gremium blockiert oder entfernt/);
+    assert.match(german, /E: Der Chat mit dieser Person besteht nicht mehr/);
+    assert.match(german, /F: Teams war bei keinem Versuch erreichbar/);
+    assert.match(german, /G: Teams hat die Nachricht abgelehnt/);
+    assert.match(german, /Kanal oder Gruppenchat der Arbeitsgruppe: Gremium ist nicht mehr im Kanal/);
+    assert.doesNotMatch(german, /\b40[34]\b|working group/);
+    const english = card('en');
+    assert.match(english, /B: Teams does not let Gremium start a chat with this person/);
+    assert.match(english, /the working group's channel or group chat: Gremium is no longer in/);
+  });
+
+  it('shows what became of the messages sent again', () => {
+    const card = text(report([summary({ resent: { total: 3, sent: 2, pending: 0, failed: 1 } })], { focus: 'x' }));
+    assert.match(card, /Erneut gesendet: 3 – davon zugestellt: 2 · ausstehend: 0 · nicht zugestellt: 1/);
+  });
+});
+
+describe('cards: the delivery report pages through all dispatches', () => {
+  it('offers older dispatches on the first page, and both ways further back', () => {
+    const first = renderDeliveryCard(report([summary()], { hasOlder: true }), 'Europe/Berlin', de);
+    assert.deepEqual(actionData(first, VERBS.deliveryOpen), { verb: VERBS.deliveryOpen, page: 2 });
+    assert.equal(hasAction(first, VERBS.deliveryOpen, { page: 0 }), false);
+    const third = renderDeliveryCard(report([summary()], { page: 3, hasOlder: true }), 'Europe/Berlin', de);
+    assert.match(cardText(third), /Seite 3, ältere Versände[^]*Neuere Versände[^]*Ältere Versände/);
+    assert.ok(hasAction(third, VERBS.deliveryOpen, { page: 2 }) && hasAction(third, VERBS.deliveryOpen, { page: 4 }));
+    const last = renderDeliveryCard(report([summary()], { page: 4 }), 'Europe/Berlin', de);
+    assert.equal(hasAction(last, VERBS.deliveryOpen, { page: 5 }), false);
+  });
+
+  it('shows one dispatch with a refresh button and the way back to all', () => {
+    const card = renderDeliveryCard(report([summary()], { focus: 'invite:session-2027-1' }), 'Europe/Berlin', en);
+    assert.ok(hasAction(card, VERBS.deliveryOpen, { dispatchId: 'invite:session-2027-1' }));
+    assert.ok(hasAction(card, VERBS.deliveryOpen, { page: 1 }));
+    assert.match(cardText(card), /Refresh[^]*All dispatches/);
+  });
+
+  it('offers the resend only where something did not arrive', () => {
+    const card = renderDeliveryCard(
+      report([summary(), summary({ dispatchId: 'call:x', failed: 0 })]),
+      'Europe/Berlin',
+      de,
+    );
+    assert.ok(hasAction(card, VERBS.deliveryRetry, { dispatchId: 'invite:session-2027-1' }));
+    assert.equal(hasAction(card, VERBS.deliveryRetry, { dispatchId: 'call:x' }), false);
   });
 });

@@ -4,8 +4,10 @@ import path from 'node:path';
 import * as AC from 'adaptivecards';
 import type { AdaptiveCardJson } from '../../src/cards/card-template';
 import { renderCommitteeCard } from '../../src/cards/committee-card';
-import { REPORTED_DISPATCHES } from '../../src/app/delivery/delivery-report';
+import { DISPATCHES_PER_PAGE } from '../../src/app/delivery/delivery-report';
 import { renderDeliveryCard } from '../../src/cards/delivery-card';
+import { renderDeliveryFailuresCard } from '../../src/cards/delivery-failures-card';
+import { NOTICE_FAILURES_MAX } from '../../src/app/delivery/finish-dispatch';
 import { renderHelpCard } from '../../src/cards/help-card';
 import { renderNoticeCard } from '../../src/cards/notice-card';
 import { renderCommitteesCard } from '../../src/cards/committees-card';
@@ -279,27 +281,68 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
       {
         template: 'delivery',
         name: `delivery without dispatches (${locale})`,
-        card: renderDeliveryCard([], 'Europe/Berlin', i18n),
+        card: renderDeliveryCard({ dispatches: [], page: 1, hasOlder: false }, 'Europe/Berlin', i18n),
       },
       {
         template: 'delivery',
         name: `delivery with many failures (${locale})`,
         card: renderDeliveryCard(
-          Array.from({ length: REPORTED_DISPATCHES }, (_, index) => ({
-            dispatchId: `invite:2027-${index}:v1`,
-            createdAt: '2026-11-21T10:00:00.000Z',
-            sent: 150,
-            pending: 10,
-            failed: 40,
-            failures: Array.from({ length: 40 }, (_, person) => ({
-              recipientLabel: 'Dr. Erika Mustermann-Beispielname '.repeat(2),
-              reason: 'permanent' as const,
-              status: person % 2 ? 403 : 404,
+          {
+            page: 3,
+            hasOlder: true,
+            dispatches: Array.from({ length: DISPATCHES_PER_PAGE }, (_, index) => ({
+              dispatchId: `invite:2027-${index}:v1`,
+              createdAt: '2026-11-21T10:00:00.000Z',
+              about: { kind: 'minutesObjections' as const, audience: 'recipients' as const, sessionNumber: '2027/S12' },
+              people: 200,
+              conversations: 1,
+              sent: 150,
+              pending: 10,
+              failed: 40,
+              resent: { total: 40, sent: 10, pending: 10, failed: 20 },
+              // Every kind of failure, person and channel, each with more names than are listed.
+              failures: Array.from({ length: 40 }, (_, person) => ({
+                recipientLabel: 'Dr. Erika Mustermann-Beispielname '.repeat(2),
+                toConversation: person % 10 === 9,
+                failure: [
+                  { reason: 'noConversation' as const, status: null, lookedInHome: true },
+                  { reason: 'noConversation' as const, status: null, lookedInHome: false },
+                  { reason: 'permanent' as const, status: 403, step: 'open' as const },
+                  { reason: 'permanent' as const, status: 403 },
+                  { reason: 'permanent' as const, status: 404 },
+                  { reason: 'attemptsExhausted' as const, status: 503 },
+                  { reason: 'permanent' as const, status: 400 },
+                ][person % 7]!,
+              })),
             })),
-          })),
+          },
           'Europe/Berlin',
           i18n,
-          'Banner',
+          { style: 'good', title: 'Banner', text: 'Text' },
+        ),
+      },
+      {
+        template: 'delivery-failures',
+        name: `delivery failure notice with the most failures it names (${locale})`,
+        card: renderDeliveryFailuresCard(
+          {
+            dispatchId: 'minutes-circulate:session-2027-S12:r3',
+            about: { kind: 'minutesCirculation', audience: 'recipients', sessionNumber: '2027/S12' },
+            people: 400,
+            conversations: 1,
+            createdAt: '2026-11-21T10:00:00.000Z',
+            timeZone: 'Europe/Berlin',
+            sent: 200,
+            failed: 201,
+            round: 2,
+            sessionNumber: '2027/S12',
+            failures: Array.from({ length: NOTICE_FAILURES_MAX }, (_, person) => ({
+              recipientLabel: `${'Dr. Erika Mustermann-Beispielname '.repeat(2)}${person}`,
+              toConversation: person === 0,
+              failure: { reason: 'permanent' as const, status: [400, 403, 404, 409, 410, 413, 415][person % 7]! },
+            })),
+          },
+          i18n,
         ),
       },
       {

@@ -28,6 +28,7 @@ const STORED_VERBS = [
   'setup.open',
   'setup.save',
   'delivery.retry',
+  'delivery.open',
   'session.list',
   'session.edit',
   'session.save',

@@ -221,6 +221,7 @@ async function momentsTheWorldLacks(world: SessionWorld, bot: BotHarness): Promi
   const blocked: Messenger = {
     send: async () => ({ ok: false, status: 403, detail: 'blocked' }),
     openPersonalConversation: async (target) => messenger.openPersonalConversation(target),
+    listMembers: async (where) => messenger.listMembers(where),
   };
   await senderFor(world.deps, world.clock, blocked).drainOnce();
   await say('katrin', 'zustellung');

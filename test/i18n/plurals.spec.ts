@@ -49,11 +49,12 @@ describe('i18n: plural forms', () => {
     assert.equal(
       german.t('callResult.people', { number: '2027/1', count: 1, deadline: 'Freitag' }),
       'Sitzung 2027/1: an 1 Mitglied der Arbeitsgruppe einzeln; für die Arbeitsgruppe ist kein Kanal und kein ' +
-        'Gruppenchat eingerichtet („einrichten“). Anmeldeschluss: Freitag.',
+        'Gruppenchat eingerichtet („einrichten“). Anmeldeschluss: Freitag. Den Stand sehen Sie mit „zustellung“.',
     );
     assert.equal(
       english.t('minutesResult.approvedToPeople', { agreements: 1 }),
-      'The working group gets the results 1:1; 1 agreement is now an action item.',
+      'The results to the working group are queued for sending 1:1; 1 agreement is now an action item. ' +
+        '"delivery" shows how far it got.',
     );
   });
 
@@ -61,7 +62,8 @@ describe('i18n: plural forms', () => {
     const german = translator('de');
     assert.equal(
       german.t('minutesResult.circulatedText', { recipients: 3, attendees: 1, deadline: 'Montag' }),
-      'An 3 Personen versandt, davon 1 teilnehmende Person, die bis Montag Einwand erheben kann.',
+      'An 3 Personen, davon 1 teilnehmende Person, die bis Montag Einwand erheben kann. ' +
+        'Den Stand sehen Sie mit „zustellung“.',
     );
     assert.equal(german.t('committee.sessionLengthValue', { hours: '1' }), '1 Stunde');
     assert.equal(german.t('committee.sessionLengthValue', { hours: '1,5' }), '1,5 Stunden');

@@ -250,7 +250,9 @@ describe('BotFrameworkMessenger', () => {
 
       assert.equal(blocked.status, 403);
       assert.match(blocked.detail, /ConversationBlockedByUser/);
+      assert.equal(blocked.code, 'ConversationBlockedByUser');
       assert.equal(gone.status, 404);
+      assert.equal(gone.code, 'ConversationNotFound');
       assert.deepEqual(double.requests(), { 403: 1, 404: 1 });
     });
 
@@ -358,6 +360,67 @@ describe('BotFrameworkMessenger', () => {
       assert.equal(blocked.status, 403);
       assert.equal(unavailable.status, 503);
       assert.deepEqual(double.requests(), { 403: 1, 503: 1 });
+    });
+
+    it('reports a refused opening with the connector’s code', async () => {
+      const double = await startDouble({ forbiddenMembers: new Set(['29:yusuf']) });
+      const refused = failureOf(
+        await new BotFrameworkMessenger().openPersonalConversation(memberAt(double.url, '29:yusuf')),
+      );
+      assert.deepEqual([refused.status, refused.code], [403, 'ForbiddenOperationException']);
+    });
+  });
+
+  describe('listMembers', () => {
+    const TEAM = '19:kog-team@thread.tacv2';
+    const where = (serviceUrl: string) => ({ serviceUrl, tenantId: TENANT, botId: BOT.id, conversationId: TEAM });
+
+    it("reads a team's member list page by page, with each member's Teams user id and Entra object id", async () => {
+      const double = await startDouble({ pathPrefix: '/_connector' });
+      const people = Array.from({ length: 1_201 }, (_, index) => ({
+        id: `29:member-${index}`,
+        aadObjectId: `aaaaaaaa-0000-0000-0000-${String(index).padStart(12, '0')}`,
+      }));
+      for (const person of people) double.addMember(TEAM, person);
+      const messenger = new BotFrameworkMessenger();
+
+      const read = await messenger.listMembers(where(double.url));
+
+      assert.ok(read.ok);
+      assert.deepEqual(
+        read.members,
+        people.map((person) => ({ userId: person.id, aadObjectId: person.aadObjectId })),
+      );
+      assert.deepEqual(
+        double.memberListReads(),
+        [
+          { conversationId: TEAM },
+          { conversationId: TEAM, continuationToken: '500' },
+          { conversationId: TEAM, continuationToken: '1000' },
+        ],
+        'three pages of 500',
+      );
+      const sabine = read.members[2]!;
+      const opened = await messenger.openPersonalConversation({ ...where(double.url), userId: sabine.userId });
+      assert.equal(opened.ok, true);
+      assert.deepEqual(
+        double.createdConversations().map((created) => created.memberId),
+        ['29:member-2'],
+      );
+    });
+
+    it('reports a list it cannot read as a failed attempt', async () => {
+      const double = await startDouble();
+      const messenger = new BotFrameworkMessenger();
+
+      const unknown = failureOf(await messenger.listMembers(where(double.url)));
+      double.addMember(TEAM, { id: '29:alice', aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000001' });
+      double.answerNextWith({ status: 503 });
+      const busy = failureOf(await messenger.listMembers(where(double.url)));
+
+      assert.deepEqual([unknown.status, unknown.code], [404, 'ConversationNotFound']);
+      assert.equal(busy.status, 503);
+      assert.deepEqual(double.requests(), { 404: 1, 503: 1 });
     });
   });
 

@@ -355,12 +355,63 @@ describe('ConnectorDouble', () => {
       assert.deepEqual([...double.deliveredPerConversation().keys()], ['a:fine']);
     });
 
+    it('refuses to open a conversation where Teams does not allow one, with its own code', async () => {
+      const strict = await startDouble({ forbiddenMembers: new Set(['29:yusuf']) });
+      const refused = await createWith(strict, '29:yusuf');
+      assert.deepEqual([refused.status, refused.body.error?.code], [403, 'ForbiddenOperationException']);
+      assert.equal((await createWith(strict, '29:alice')).status, 201);
+      assert.deepEqual(
+        strict.createdConversations().map((created) => created.memberId),
+        ['29:alice'],
+      );
+    });
+
     it('refuses to open a conversation with a member who blocked the bot', async () => {
       const blockedConversation = ConnectorDouble.personalConversationIdOf('29:mallory');
       const strict = await startDouble({ permanent: new Map([[blockedConversation, 403 as const]]) });
 
       assert.equal((await createWith(strict, '29:mallory')).status, 403);
       assert.equal((await createWith(strict, '29:alice')).status, 201);
+    });
+  });
+
+  describe('member look-ups', () => {
+    const TEAM = '19:team@thread.tacv2';
+
+    it("answers a team's member list in pages with a continuation token, and 404 for an unknown conversation", async () => {
+      const double = await startDouble();
+      for (let index = 0; index < 3; index += 1)
+        double.addMember(TEAM, { id: `29:m${index}`, aadObjectId: `aaaaaaaa-0000-0000-0000-00000000000${index}` });
+      const page = async (conversationId: string, token?: string) => {
+        const query = new URLSearchParams({ pageSize: '2', ...(token ? { continuationToken: token } : {}) });
+        const response = await fetch(
+          `${double.url}/v3/conversations/${encodeURIComponent(conversationId)}/pagedmembers?${query.toString()}`,
+        );
+        return {
+          status: response.status,
+          body: (await response.json()) as {
+            members?: Array<{ id: string; aadObjectId: string }>;
+            continuationToken?: string;
+            error?: { code?: string };
+          },
+        };
+      };
+
+      const first = await page(TEAM);
+      const second = await page(TEAM, first.body.continuationToken);
+      const elsewhere = await page('19:other@thread.tacv2');
+
+      assert.deepEqual(
+        first.body.members?.map((member) => member.id),
+        ['29:m0', '29:m1'],
+      );
+      assert.equal(first.body.members?.[1]?.aadObjectId, 'aaaaaaaa-0000-0000-0000-000000000001');
+      assert.deepEqual(
+        [second.body.members?.map((member) => member.id), second.body.continuationToken],
+        [['29:m2'], undefined],
+      );
+      assert.deepEqual([elsewhere.status, elsewhere.body.error?.code], [404, 'ConversationNotFound']);
+      assert.equal(double.memberListReads().length, 3);
     });
   });
 

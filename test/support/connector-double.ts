@@ -25,6 +25,19 @@ export interface ConnectorDoubleOptions {
    * it are answered 404, which proves a client kept the path of its serviceUrl.
    */
   readonly pathPrefix?: string;
+  /**
+   * Members Teams does not let the bot start a 1:1 chat with (403 ForbiddenOperationException), as
+   * when the app is not allowed for them; by Teams user id.
+   */
+  readonly forbiddenMembers?: ReadonlySet<string>;
+}
+
+/** A member of a team or group chat as the connector lists them. */
+export interface RosterMember {
+  /** The Teams user id (29:…). */
+  readonly id: string;
+  readonly aadObjectId: string;
+  readonly name?: string;
 }
 
 /** The activity as the client sent it; the typed fields are those tests look at most. */
@@ -121,7 +134,8 @@ function seededRandom(seed: number): () => number {
 type Route =
   | { readonly kind: 'send'; readonly conversationId: string }
   | { readonly kind: 'create' }
-  | { readonly kind: 'update'; readonly conversationId: string; readonly activityId: string };
+  | { readonly kind: 'update'; readonly conversationId: string; readonly activityId: string }
+  | { readonly kind: 'members'; readonly conversationId: string };
 
 interface Answer {
   readonly status: number;
@@ -161,6 +175,8 @@ export class ConnectorDouble {
   private scripted: ScriptedAnswer[] = [];
   private nextActivityNumber = 1;
   private baseUrl?: string;
+  private readonly rosters = new Map<string, RosterMember[]>();
+  private rosterReads: Array<{ readonly conversationId: string; readonly continuationToken?: string }> = [];
 
   private constructor(private readonly options: ConnectorDoubleOptions) {
     this.clock = options.clock ?? Date.now;
@@ -209,6 +225,19 @@ export class ConnectorDouble {
     return [...this.creations];
   }
 
+  /**
+   * Makes a person a member of a team (by the team's id) or group chat, as its member list then
+   * answers. Teams keeps rosters across resets, and so does the double.
+   */
+  addMember(conversationId: string, member: RosterMember): void {
+    this.rosters.set(conversationId, [...(this.rosters.get(conversationId) ?? []), member]);
+  }
+
+  /** The pages of member lists answered, in order. */
+  memberListReads(): Array<{ readonly conversationId: string; readonly continuationToken?: string }> {
+    return [...this.rosterReads];
+  }
+
   /** Every request answered, counted by status: `{ 201: 7, 429: 1 }`. */
   requests(): Record<number, number> {
     return Object.fromEntries(this.statusCounts);
@@ -241,6 +270,7 @@ export class ConnectorDouble {
     this.creations = [];
     this.statusCounts = new Map();
     this.scripted = [];
+    this.rosterReads = [];
   }
 
   async close(): Promise<void> {
@@ -266,8 +296,10 @@ export class ConnectorDouble {
   }
 
   private answer(method: string, rawUrl: string, text: string, authorization: string | undefined): Answer {
-    const route = this.route(method, new URL(rawUrl, 'http://connector').pathname);
+    const url = new URL(rawUrl, 'http://connector');
+    const route = this.route(method, url.pathname);
     if (!route) return errorAnswer(404, 'NotFound', `no route for ${method} ${rawUrl}`);
+    if (route.kind === 'members') return this.members(route.conversationId, url.searchParams);
 
     let body: unknown;
     try {
@@ -319,6 +351,8 @@ export class ConnectorDouble {
     const activity = body as RecordedActivity;
     switch (route.kind) {
       case 'create':
+        if (this.options.forbiddenMembers?.has(memberId))
+          return errorAnswer(403, 'ForbiddenOperationException', 'the bot may not start a conversation with this user');
         this.creations.push({ conversationId, memberId, tenantId, at: now });
         return { status: 201, body: { id: conversationId } };
       case 'send': {
@@ -355,10 +389,43 @@ export class ConnectorDouble {
     const [version, conversations, conversationId, activities, activityId, ...rest] = decoded;
     if (version !== 'v3' || conversations !== 'conversations' || rest.length > 0) return undefined;
     if (method === 'POST' && conversationId === undefined) return { kind: 'create' };
+    if (method === 'GET' && conversationId && activities === 'pagedmembers' && activityId === undefined)
+      return { kind: 'members', conversationId };
     if (!conversationId || activities !== 'activities') return undefined;
     if (method === 'POST' && activityId === undefined) return { kind: 'send', conversationId };
     if (method === 'PUT' && activityId) return { kind: 'update', conversationId, activityId };
     return undefined;
+  }
+
+  /**
+   * A page of the member list of a team (by the team's id) or group chat, as Teams answers
+   * `GET /v3/conversations/{id}/pagedmembers?pageSize=…&continuationToken=…`: the members in a
+   * stable order with their Teams user id and Entra object id, and a token while more follow.
+   * A conversation nobody added members to is unknown: 404 ConversationNotFound. Scripted answers
+   * and the app's rate apply as to every request.
+   */
+  private members(conversationId: string, query: URLSearchParams): Answer {
+    const continuationToken = query.get('continuationToken') ?? undefined;
+    this.rosterReads.push({ conversationId, ...(continuationToken ? { continuationToken } : {}) });
+    const scripted = this.scripted.shift();
+    if (scripted)
+      return errorAnswer(scripted.status, 'Scripted', 'answered as the test asked', scripted.retryAfterSeconds);
+    const now = this.clock();
+    const waitMs = this.globalWindow.waitMs(now);
+    if (waitMs > 0) return errorAnswer(429, 'Throttled', 'too many requests', Math.max(1, Math.ceil(waitMs / 1_000)));
+    this.globalWindow.record(now);
+    const roster = this.rosters.get(conversationId);
+    if (!roster) return errorAnswer(404, 'ConversationNotFound', 'the conversation does not exist');
+    const pageSize = Math.min(500, Math.max(1, Number(query.get('pageSize')) || 200));
+    const start = continuationToken ? Number(continuationToken) || 0 : 0;
+    const page = roster.slice(start, start + pageSize);
+    return {
+      status: 200,
+      body: {
+        members: page.map((member) => ({ id: member.id, aadObjectId: member.aadObjectId, name: member.name })),
+        ...(start + pageSize < roster.length ? { continuationToken: String(start + pageSize) } : {}),
+      },
+    };
   }
 
   private newGlobalWindow(): SlidingWindow {

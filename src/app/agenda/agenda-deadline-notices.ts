@@ -159,7 +159,11 @@ function noticeOperation(
   message: AgendaDeadlineMessage,
 ): BatchOperation {
   const drafts = draftsForPeople(dispatchId, secretariat, { kind: AGENDA_DEADLINE_MESSAGE_KIND, data: { ...message } });
-  return enqueueOperation(committee.committeeId, dispatchId, drafts, nowUtcIso(deps.clock));
+  return enqueueOperation(committee.committeeId, dispatchId, drafts, nowUtcIso(deps.clock), {
+    kind: 'agendaDeadline',
+    audience: 'secretariat',
+    sessionNumber: message.sessionNumber,
+  });
 }
 
 /** Queues the notice unless this dispatch exists already (a rerun of the same deadline). */

@@ -121,7 +121,11 @@ export async function callForTopics(
   const saved = await savedUnlessChanged(() =>
     deps.store.batch(committee.committeeId, [
       { op: 'replace', document: called, ifMatch: session._etag },
-      enqueueOperation(committee.committeeId, `call:${session.id}`, drafts, nowIso),
+      enqueueOperation(committee.committeeId, `call:${session.id}`, drafts, nowIso, {
+        kind: 'callForTopics',
+        audience: 'workingGroup',
+        sessionNumber: session.number,
+      }),
     ]),
   );
   if (!saved.ok) {

@@ -122,7 +122,11 @@ export async function publishAgenda(
     );
     operations.push(
       { op: 'replace', document: withAgenda, ifMatch: session._etag },
-      enqueueOperation(committee.committeeId, `${dispatchId}:invitees`, drafts, nowIso),
+      enqueueOperation(committee.committeeId, `${dispatchId}:invitees`, drafts, nowIso, {
+        kind: 'agendaInvitation',
+        audience: 'invitees',
+        sessionNumber: session.number,
+      }),
     );
     invitees = personIdsOf(drafts);
   } else {
@@ -182,7 +186,11 @@ export async function publishAgenda(
   };
   operations.push(
     agendaWrite(committee.committeeId, session, loaded, { published: agenda, recipients }, nowIso, by),
-    enqueueOperation(committee.committeeId, dispatchId, drafts, nowIso),
+    enqueueOperation(committee.committeeId, dispatchId, drafts, nowIso, {
+      kind: 'agenda',
+      audience: 'recipients',
+      sessionNumber: session.number,
+    }),
     ...alongside(summary),
   );
 

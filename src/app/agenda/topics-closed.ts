@@ -39,7 +39,11 @@ export async function reportTopicsClosed(
   const nowIso = nowUtcIso(deps.clock);
   try {
     await deps.store.batch(committee.committeeId, [
-      enqueueOperation(committee.committeeId, dispatchId, drafts, nowIso),
+      enqueueOperation(committee.committeeId, dispatchId, drafts, nowIso, {
+        kind: 'topicsClosed',
+        audience: 'secretariat',
+        sessionNumber: session.number,
+      }),
     ]);
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;

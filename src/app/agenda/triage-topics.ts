@@ -163,7 +163,11 @@ export async function decideTopic(
     deps.store.batch(actor.committeeId, [
       { op: 'replace', document: changed, ifMatch: submission._etag },
       ...(agendaOperation ? [agendaOperation] : []),
-      enqueueOperation(actor.committeeId, draft.key, [draft], nowIso),
+      enqueueOperation(actor.committeeId, draft.key, [draft], nowIso, {
+        kind: 'topicDecision',
+        audience: 'recipients',
+        sessionNumber: session.number,
+      }),
     ]),
   );
   return saved.ok ? ok({ submission: saved.value[0] as Stored<SubmissionDocument>, session }) : saved;

@@ -10,7 +10,7 @@ import {
 import { nowUtcIso } from '../../domain/clock';
 import { COMMITTEE_DOCUMENT_ID } from '../../domain/ids';
 import type { AppDependencies } from '../dependencies';
-import { draftsForPeople, enqueueOperation, type OutboxDraft } from '../delivery/outbox-record';
+import { draftsForPeople, enqueueOperation, type DispatchAbout, type OutboxDraft } from '../delivery/outbox-record';
 import type { CommitteeDocument } from '../documents';
 import { ConcurrencyError, ConflictError } from '../ports/store-errors';
 import { jobDocumentId, type JobDocument } from '../scheduling/job';
@@ -93,7 +93,12 @@ export async function followUpAgreements(
         [responsible],
         actionItemMessage(kind, actionItemView(item, people, responsible, committee.timeZone, today)),
       );
-      if (await enqueueOnce(deps, committee.committeeId, key, drafts, nowIso)) reminders += 1;
+      const about: DispatchAbout = {
+        kind: 'actionItemReminder',
+        audience: 'recipients',
+        sessionNumber: item.sessionNumber,
+      };
+      if (await enqueueOnce(deps, committee.committeeId, key, drafts, nowIso, about)) reminders += 1;
     }
   }
   const monday = days.filter(isEscalationDay).at(-1);
@@ -108,6 +113,7 @@ export async function followUpAgreements(
         key,
         draftsForPeople(key, secretariatOf(people), overdueDigestMessage(isoWeek(monday), view)),
         nowIso,
+        { kind: 'overdueDigest', audience: 'secretariat' },
       )
     )
       digests += 1;
@@ -122,10 +128,11 @@ async function enqueueOnce(
   dispatchId: string,
   drafts: readonly OutboxDraft[],
   nowIso: string,
+  about: DispatchAbout,
 ): Promise<boolean> {
   if (drafts.length === 0) return false;
   try {
-    await deps.store.batch(committeeId, [enqueueOperation(committeeId, dispatchId, drafts, nowIso)]);
+    await deps.store.batch(committeeId, [enqueueOperation(committeeId, dispatchId, drafts, nowIso, about)]);
     return true;
   } catch (error) {
     if (error instanceof ConflictError) return false;

@@ -277,7 +277,13 @@ async function changeItem(
     deps.store.batch(actor.committeeId, [
       { op: 'replace', document: changed, ifMatch: loaded.item._etag },
       ...(drafts.length > 0
-        ? [enqueueOperation(actor.committeeId, `action:${changed.id}:r${changed.revision}`, drafts, nowIso)]
+        ? [
+            enqueueOperation(actor.committeeId, `action:${changed.id}:r${changed.revision}`, drafts, nowIso, {
+              kind: 'actionItem',
+              audience: 'recipients',
+              sessionNumber: changed.sessionNumber,
+            }),
+          ]
         : []),
     ]),
   );

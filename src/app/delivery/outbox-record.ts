@@ -58,6 +58,13 @@ export type OutboxStatus = 'pending' | 'sent' | 'failed';
 export type FailureReason = 'permanent' | 'attemptsExhausted' | 'noConversation';
 
 /**
+ * Where on the way to a person a message failed: looking them up in the committee's team or chat,
+ * opening a 1:1 chat with them, or posting into the conversation. A 403 means something else at
+ * each step (not allowed to start a chat, or blocked), so the secretariat is told the step's reason.
+ */
+export type DeliveryStep = 'lookUp' | 'open' | 'send';
+
+/**
  * One message to one recipient. Hot and contended things are separate documents: each record is
  * claimed, sent and settled on its own, so concurrent senders never fight over a shared counter.
  */
@@ -80,12 +87,26 @@ export interface OutboxRecord extends LeasedDocument {
   readonly activityId?: string;
   readonly conversationId?: string;
   readonly lastFailure?: { readonly status: number | null; readonly detail: string; readonly at: string };
-  readonly failure?: {
-    readonly reason: FailureReason;
-    readonly status: number | null;
-    readonly detail: string;
-    readonly at: string;
-  };
+  readonly failure?: OutboxFailure;
+  /** How often the secretariat sent it again after it had failed ("Nicht Zugestelltes erneut senden"). */
+  readonly resends?: number;
+}
+
+/** Why a record failed for good, in terms the delivery report and the failure notice turn into words. */
+export interface OutboxFailure {
+  readonly reason: FailureReason;
+  readonly status: number | null;
+  readonly detail: string;
+  readonly at: string;
+  /** The step that failed; records failed before steps were told apart lack it (read as `send`). */
+  readonly step?: DeliveryStep;
+  /** The connector's error code, e.g. `ConversationBlockedByUser`; log-safe. */
+  readonly code?: string;
+  /**
+   * For `noConversation`: whether Gremium looked for the person in a team or group chat of the
+   * committee it is installed in (and did not find them there), or knew no such place at all.
+   */
+  readonly lookedInHome?: boolean;
 }
 
 /** What a use case decides to send to one recipient; the outbox adds the bookkeeping. */
@@ -102,6 +123,56 @@ export function outboxRecordId(key: string): string {
 }
 
 /**
+ * What a dispatch was, so that the delivery report and the failure notice can name it in the
+ * reader's language („Einladung zur Sitzung 2027/1 an 12 Mitglieder“) instead of by its key.
+ */
+export type DispatchKind =
+  | 'invitation'
+  | 'invitationChange'
+  | 'cancellation'
+  | 'deputyInvitation'
+  | 'rsvpReminder'
+  | 'callForTopics'
+  | 'topicsClosed'
+  | 'topicDecision'
+  | 'agenda'
+  | 'agendaInvitation'
+  | 'agendaDeadline'
+  | 'minutesCirculation'
+  | 'minutesObjections'
+  | 'minutesApproval'
+  | 'minutesCorrection'
+  | 'actionItem'
+  | 'actionItemReminder'
+  | 'overdueDigest'
+  | 'deliveryFailures';
+
+/**
+ * Who a dispatch was for, as a group: the members (invitations), everyone invited (changes,
+ * cancellations, reminders), the working group, the secretariat, or the people it names.
+ */
+export type DispatchAudience = 'members' | 'invitees' | 'workingGroup' | 'secretariat' | 'recipients';
+
+/** What a dispatch was about; the count of its recipients is read from its drafts. */
+export interface DispatchAbout {
+  readonly kind: DispatchKind;
+  readonly audience: DispatchAudience;
+  /** The session it concerns, by its number ("2027/1"), where it concerns one. */
+  readonly sessionNumber?: string;
+}
+
+/** The recipients of a dispatch: how many people 1:1, and whether a channel or group chat. */
+export function audienceCounts(drafts: readonly OutboxDraft[]): {
+  readonly people: number;
+  readonly conversations: number;
+} {
+  return {
+    people: new Set(personIdsOf(drafts)).size,
+    conversations: drafts.filter((draft) => draft.recipient.kind === 'conversation').length,
+  };
+}
+
+/**
  * A fan-out as one document: the use case writes it in the same batch as the state change that
  * causes it, so both happen or neither, whatever the number of recipients (a Cosmos batch holds
  * at most 100 operations). The sender expands it into one outbox record per recipient.
@@ -110,8 +181,17 @@ export interface DispatchDocument extends Document {
   readonly type: 'dispatch';
   readonly dispatchId: string;
   readonly drafts: readonly OutboxDraft[];
-  readonly status: 'new' | 'expanded';
+  /**
+   * `new` until the sender made a record per draft, `expanded` while records are pending,
+   * `finished` once none is (and, with failures, the secretariat's notice is queued). Sending the
+   * failed ones again makes it `expanded` once more, in the next `round`.
+   */
+  readonly status: 'new' | 'expanded' | 'finished';
   readonly createdAt: string;
+  /** What it was; dispatches written before it was kept lack it and get a generic name. */
+  readonly about?: DispatchAbout;
+  /** How often its failed messages were sent again; each round ends with its own notice. */
+  readonly round?: number;
 }
 
 export function dispatchDocumentId(dispatchId: string): string {
@@ -128,6 +208,7 @@ export function enqueueOperation(
   dispatchId: string,
   drafts: readonly OutboxDraft[],
   nowIso: string,
+  about: DispatchAbout,
 ): BatchOperation {
   const document: DispatchDocument = {
     id: dispatchDocumentId(dispatchId),
@@ -137,6 +218,7 @@ export function enqueueOperation(
     drafts,
     status: 'new',
     createdAt: nowIso,
+    about,
   };
   return { op: 'create', document };
 }

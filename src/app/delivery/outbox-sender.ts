@@ -9,16 +9,24 @@ import type { SendRateLimiter } from '../../domain/delivery/send-rate-limiter';
 import type { AppDependencies } from '../dependencies';
 import type { CommitteeDocument, ConversationDocument } from '../documents';
 import type { Logger } from '../ports/logger';
-import type { Messenger } from '../ports/messenger';
+import type { DeliveryAttempt, MemberListAddress, Messenger } from '../ports/messenger';
 import type { MessageCommittee, MessageRenderer } from '../ports/message-renderer';
 import type { Stored } from '../ports/document-store';
 import { ConcurrencyError, ConflictError, NotFoundError } from '../ports/store-errors';
-import { personalConversationDocumentId, rememberConversation } from '../remember-conversation';
+import { personalConversationDocumentId } from '../remember-conversation';
 import { claimLease, dueAndUnclaimed, UNCLAIMED } from '../leases';
 import { DELIVERY_RECORD_DAYS, expiringAfterDays } from '../privacy/lifetimes';
 import { issueLinks } from '../links/issue-link';
 import { recipientLanguage } from '../preferences/recipient-language';
-import { linkRecipientOf, pendingRecord, type DispatchDocument, type OutboxRecord } from './outbox-record';
+import { finishDispatch } from './finish-dispatch';
+import {
+  linkRecipientOf,
+  pendingRecord,
+  type DeliveryStep,
+  type DispatchDocument,
+  type OutboxRecord,
+} from './outbox-record';
+import { memberListsOf, MemberRosters, openChatWithPerson } from './reach-person';
 
 export interface SenderDependencies extends AppDependencies {
   readonly messenger: Messenger;
@@ -41,6 +49,12 @@ export interface SenderOptions {
   readonly batchSize?: number;
   /** Sends awaiting Teams' answer at once. */
   readonly maxInFlight?: number;
+  /**
+   * How often the sender looks for dispatches that every record has settled but that nobody
+   * closed (a sender that stopped between its last send and closing the dispatch); also on the
+   * first pass after a start.
+   */
+  readonly sweepMs?: number;
 }
 
 /** What one pass did. */
@@ -51,6 +65,8 @@ export interface DrainResult {
   readonly failed: number;
   /** Records that were due but claimed by another sender first. */
   readonly skipped: number;
+  /** Dispatches closed because nothing of them is pending any more. */
+  readonly finished: number;
 }
 
 /**
@@ -62,8 +78,15 @@ export interface DrainResult {
  * right before it is rendered: the outbox never holds a token, and each attempt's link replaces
  * the one of the attempt before, so a message that took three tries leaves one working link.
  */
-/** How long the sender keeps a committee's short name before it reads it again. */
+/** How long the sender keeps a committee's short name and member lists before it reads them again. */
 const COMMITTEE_CACHE_MS = 60_000;
+/** Default of `SenderOptions.sweepMs`. */
+const SWEEP_MS = 10 * 60_000;
+/** Dispatches a sweep looks at, oldest first. */
+const SWEEP_BATCH = 100;
+
+type Failure = Extract<DeliveryAttempt, { ok: false }>;
+type Outcome = keyof Omit<DrainResult, 'expanded' | 'finished'>;
 
 export class OutboxSender {
   private readonly policy: DeliveryPolicy;
@@ -72,6 +95,12 @@ export class OutboxSender {
   private readonly maxInFlight: number;
   /** The committees records were sent for lately (see `committeeOf`). */
   private readonly committees = new Map<string, { readonly committee: MessageCommittee; readonly until: number }>();
+  /** The committees' teams and group chats a person is looked up in (see `placesOf`). */
+  private readonly places = new Map<string, { readonly places: MemberListAddress[]; readonly until: number }>();
+  /** The member lists of those teams and group chats, read once a minute at most. */
+  private readonly rosters: MemberRosters;
+  private readonly sweepMs: number;
+  private lastSweep: number | undefined;
 
   constructor(
     private readonly deps: SenderDependencies,
@@ -81,6 +110,13 @@ export class OutboxSender {
     this.leaseMs = options.leaseMs ?? 60_000;
     this.batchSize = options.batchSize ?? 50;
     this.maxInFlight = options.maxInFlight ?? 50;
+    this.sweepMs = options.sweepMs ?? SWEEP_MS;
+    this.rosters = new MemberRosters(
+      deps.messenger,
+      () => deps.clock.now().toMillis(),
+      (key) => this.waitForSlot(key),
+      COMMITTEE_CACHE_MS,
+    );
   }
 
   /**
@@ -93,19 +129,45 @@ export class OutboxSender {
     const due = await this.deps.store.queryAcrossCommittees<OutboxRecord>(
       dueAndUnclaimed('outbox', 'pending', 'nextAttemptAt', nowIso, this.batchSize),
     );
-    const counts = { expanded, sent: 0, retried: 0, failed: 0, skipped: 0 };
+    const counts = { expanded, sent: 0, retried: 0, failed: 0, skipped: 0, finished: 0 };
+    // The dispatches whose records settled in this pass: each may have nothing pending now.
+    const settled = new Map<string, { readonly committeeId: string; readonly dispatchId: string }>();
     const inFlight = new Set<Promise<void>>();
     for (const record of due) {
       if (signal?.aborted) break;
       const work = this.deliver(record).then((outcome) => {
         counts[outcome] += 1;
+        if (outcome === 'sent' || outcome === 'failed')
+          settled.set(`${record.committeeId}\n${record.dispatchId}`, record);
       });
       inFlight.add(work);
       void work.finally(() => inFlight.delete(work));
       if (inFlight.size >= this.maxInFlight) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
+    for (const dispatch of await this.unclosedDispatches())
+      settled.set(`${dispatch.committeeId}\n${dispatch.dispatchId}`, dispatch);
+    for (const { committeeId, dispatchId } of settled.values()) {
+      if (signal?.aborted) break;
+      if ((await finishDispatch(this.deps, committeeId, dispatchId)) === 'finished') counts.finished += 1;
+    }
     return counts;
+  }
+
+  /**
+   * Expanded dispatches, for a sweep on the first pass and then every `sweepMs`: one whose last
+   * record settled just before its sender stopped is closed (and its notice queued) here.
+   */
+  private async unclosedDispatches(): Promise<Array<Stored<DispatchDocument>>> {
+    const now = this.deps.clock.now().toMillis();
+    if (this.lastSweep !== undefined && now - this.lastSweep < this.sweepMs) return [];
+    this.lastSweep = now;
+    return this.deps.store.queryAcrossCommittees<DispatchDocument>({
+      type: 'dispatch',
+      where: [{ field: 'status', op: '=', value: 'expanded' }],
+      orderBy: { field: 'createdAt' },
+      limit: SWEEP_BATCH,
+    });
   }
 
   /** Turns each new dispatch into its per-recipient records; safe to repeat after a crash. */
@@ -149,16 +211,20 @@ export class OutboxSender {
     }
   }
 
-  private async deliver(record: Stored<OutboxRecord>): Promise<keyof Omit<DrainResult, 'expanded'>> {
+  private async deliver(record: Stored<OutboxRecord>): Promise<Outcome> {
     const claimed = await this.claim(record);
     if (!claimed) return 'skipped';
     const conversation = await this.storedConversation(claimed);
     let address = conversation?.address;
-    if (!address && claimed.recipient.kind === 'person' && claimed.recipient.teamMember) {
-      const opened = await this.deps.messenger.openPersonalConversation(claimed.recipient.teamMember);
-      if (!opened.ok) return this.settleFailure(claimed, opened.status, opened.retryAfterMs, opened.detail);
-      address = opened.address;
-      await rememberConversation(this.deps, { address });
+    let lookedInHome: boolean | undefined;
+    if (!address && claimed.recipient.kind === 'person') {
+      const reach = await openChatWithPerson(this.deps, claimed.committeeId, claimed.recipient, {
+        places: await this.placesOf(claimed.committeeId),
+        rosterOf: (place) => this.rosters.rosterOf(place),
+      });
+      if (reach.kind === 'failed') return this.settleFailure(claimed, reach.failure, reach.step);
+      if (reach.kind === 'opened') address = reach.address;
+      else lookedInHome = reach.lookedInHome;
     }
     if (!address)
       return this.settle(claimed, {
@@ -166,8 +232,9 @@ export class OutboxSender {
         failure: {
           reason: 'noConversation',
           status: null,
-          detail: 'no conversation with the recipient is known',
+          detail: 'no conversation with the recipient is known, and none could be opened',
           at: this.nowIso(),
+          ...(lookedInHome !== undefined ? { lookedInHome } : {}),
         },
       });
 
@@ -197,20 +264,19 @@ export class OutboxSender {
     if (attempt.status === 429 && attempt.retryAfterMs !== undefined) {
       this.deps.limiter.pause(address.conversationId, this.deps.clock.now().toMillis() + attempt.retryAfterMs);
     }
-    return this.settleFailure(claimed, attempt.status, attempt.retryAfterMs, attempt.detail);
+    return this.settleFailure(claimed, attempt, 'send');
   }
 
   private async settleFailure(
     record: Stored<OutboxRecord>,
-    status: number | null,
-    retryAfterMs: number | undefined,
-    detail: string,
+    { status, retryAfterMs, detail, code }: Failure,
+    step: DeliveryStep,
   ): Promise<'retried' | 'failed' | 'skipped'> {
     const attempts = record.attempts + 1;
     const at = this.nowIso();
-    const step = nextStepAfterFailure(attempts, { status, retryAfterMs }, this.deps.random, this.policy);
-    if (step.kind === 'retry') {
-      const nextAttemptAt = toUtcIso(this.deps.clock.now().plus({ milliseconds: step.delayMs }));
+    const next = nextStepAfterFailure(attempts, { status, retryAfterMs }, this.deps.random, this.policy);
+    if (next.kind === 'retry') {
+      const nextAttemptAt = toUtcIso(this.deps.clock.now().plus({ milliseconds: next.delayMs }));
       const settled = await this.settle(record, { attempts, nextAttemptAt, lastFailure: { status, detail, at } });
       return settled === 'skipped' ? 'skipped' : 'retried';
     }
@@ -218,7 +284,7 @@ export class OutboxSender {
       status: 'failed',
       attempts,
       lastFailure: { status, detail, at },
-      failure: { reason: step.reason, status, detail, at },
+      failure: { reason: next.reason, status, detail, at, step, ...(code ? { code } : {}) },
     });
     return settled === 'skipped' ? 'skipped' : 'failed';
   }
@@ -266,6 +332,16 @@ export class OutboxSender {
     if (!directory) return undefined;
     const found = await this.deps.store.get<ConversationDocument>(directory, id);
     return found?.type === 'conversation' ? found : undefined;
+  }
+
+  /** The committee's teams and group chats Gremium is in, read once a minute per committee. */
+  private async placesOf(committeeId: string): Promise<MemberListAddress[]> {
+    const now = this.deps.clock.now().toMillis();
+    const cached = this.places.get(committeeId);
+    if (cached && cached.until > now) return cached.places;
+    const places = await memberListsOf(this.deps.store, committeeId);
+    this.places.set(committeeId, { places, until: now + COMMITTEE_CACHE_MS });
+    return places;
   }
 
   /**

@@ -118,7 +118,11 @@ export async function approveMinutes(
     { op: 'replace', document: approved, ifMatch: head._etag },
     { op: 'replace', document: movedSession, ifMatch: session._etag },
     ...actionItems.operations,
-    enqueueOperation(committee.committeeId, dispatchId, drafts, nowIso),
+    enqueueOperation(committee.committeeId, dispatchId, drafts, nowIso, {
+      kind: 'minutesApproval',
+      audience: 'recipients',
+      sessionNumber: session.number,
+    }),
   ];
   const saved = await savedUnlessChanged(() => deps.store.batch(committee.committeeId, operations));
   if (!saved.ok) {
@@ -155,6 +159,7 @@ async function publishCorrection(
         dispatchId,
         publicationDrafts(committee, session, published, roster, dispatchId, true, false),
         nowIso,
+        { kind: 'minutesCorrection', audience: 'recipients', sessionNumber: session.number },
       ),
     ]),
   );

@@ -120,7 +120,11 @@ export async function circulateMinutes(
 
   const operations: BatchOperation[] = [
     { op: 'replace', document: circulated, ifMatch: head._etag },
-    enqueueOperation(committee.committeeId, dispatchId, drafts, nowIso),
+    enqueueOperation(committee.committeeId, dispatchId, drafts, nowIso, {
+      kind: 'minutesCirculation',
+      audience: 'recipients',
+      sessionNumber: session.number,
+    }),
   ];
   const movedSession: SessionDocument = {
     ...withoutEtag(session),

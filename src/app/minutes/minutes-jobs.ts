@@ -96,6 +96,7 @@ export const MINUTES_JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
           dispatchId,
           draftsForPeople(dispatchId, secretariat, { kind: MINUTES_OBJECTIONS_MESSAGE_KIND, data: { ...message } }),
           nowUtcIso(deps.clock),
+          { kind: 'minutesObjections', audience: 'secretariat', sessionNumber: session.number },
         ),
       ]);
     } catch (error) {

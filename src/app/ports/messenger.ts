@@ -23,7 +23,20 @@ export type DeliveryAttempt =
       readonly retryAfterMs?: number;
       /** A short, log-safe description (no tokens, no message content). */
       readonly detail: string;
+      /** The connector's error code where it sent one (`ConversationBlockedByUser`); log-safe. */
+      readonly code?: string;
     };
+
+/**
+ * A team or group chat whose member list the bot may read: where Gremium is installed. For a team
+ * the conversation id is the team's id (its General channel's), for a group chat the chat's.
+ */
+export interface MemberListAddress {
+  readonly serviceUrl: string;
+  readonly tenantId: string;
+  readonly botId: string;
+  readonly conversationId: string;
+}
 
 /** The bot's outgoing side: proactive sends through the Bot Framework connector. */
 export interface Messenger {
@@ -36,4 +49,20 @@ export interface Messenger {
   openPersonalConversation(
     target: PersonalConversationTarget,
   ): Promise<{ readonly ok: true; readonly address: ConversationAddress } | Extract<DeliveryAttempt, { ok: false }>>;
+  /**
+   * Every member of the team or group chat, page by page, with their Teams user id: what
+   * `openPersonalConversation` needs to reach one of them. One request per page of up to 500.
+   */
+  listMembers(
+    where: MemberListAddress,
+  ): Promise<
+    { readonly ok: true; readonly members: readonly ConversationMember[] } | Extract<DeliveryAttempt, { ok: false }>
+  >;
+}
+
+/** A member of a team or group chat, as its member list names them. */
+export interface ConversationMember {
+  /** The Teams user id (29:…). */
+  readonly userId: string;
+  readonly aadObjectId: string;
 }

@@ -456,8 +456,9 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     kept: `until expanded into messages, then ${DELIVERY_RECORD_DAYS} days`,
     atEnd: 'deleted',
     timeToLive: `${DELIVERY_RECORD_DAYS} days after it was expanded`,
-    candidates: (scope) => [where('dispatch', ['status', '=', 'expanded'], deliveredBefore(scope))],
-    atEndOf: (document) => ((document as DispatchDocument).status === 'expanded' ? 'delete' : undefined),
+    candidates: (scope) =>
+      ['expanded', 'finished'].map((status) => where('dispatch', ['status', '=', status], deliveredBefore(scope))),
+    atEndOf: (document) => ((document as DispatchDocument).status !== 'new' ? 'delete' : undefined),
   },
   {
     type: 'outbox',

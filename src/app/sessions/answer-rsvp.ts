@@ -127,6 +127,7 @@ export async function answerRsvp(
           `invite:${session.id}:${deputyId}`,
           [invitationDraft(`invite:${session.id}:${deputyId}`, deputyId, roster, deputyView)],
           nowIso,
+          { kind: 'deputyInvitation', audience: 'recipients', sessionNumber: session.number },
         ),
       ]);
     } catch (error) {

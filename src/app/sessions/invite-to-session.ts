@@ -108,7 +108,11 @@ export async function invitationOperations(
   return ok({
     operations: [
       { op: 'replace', document: invited, ifMatch: session._etag },
-      enqueueOperation(committee.committeeId, `invite:${session.id}`, drafts, nowIso),
+      enqueueOperation(committee.committeeId, `invite:${session.id}`, drafts, nowIso, {
+        kind: 'invitation',
+        audience: 'members',
+        sessionNumber: session.number,
+      }),
     ],
     invitees: personIdsOf(drafts),
   });

@@ -43,7 +43,11 @@ export async function remindUnanswered(
   if (drafts.length === 0) return ok({ reminded: 0 });
   try {
     await deps.store.batch(committee.committeeId, [
-      enqueueOperation(committee.committeeId, dispatchId, drafts, nowIso),
+      enqueueOperation(committee.committeeId, dispatchId, drafts, nowIso, {
+        kind: 'rsvpReminder',
+        audience: 'invitees',
+        sessionNumber: session.number,
+      }),
     ]);
   } catch (error) {
     if (error instanceof ConflictError) return fail({ kind: 'alreadySent' });

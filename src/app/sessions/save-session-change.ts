@@ -52,7 +52,13 @@ export async function saveSessionChange(
       notice.banner,
       (personId) => `${notice.dispatchId}:${personId}`,
     );
-    operations.push(enqueueOperation(committee.committeeId, notice.dispatchId, drafts, nowIso));
+    operations.push(
+      enqueueOperation(committee.committeeId, notice.dispatchId, drafts, nowIso, {
+        kind: notice.banner === 'cancelled' ? 'cancellation' : 'invitationChange',
+        audience: 'invitees',
+        sessionNumber: after.number,
+      }),
+    );
     notified = drafts.length;
   }
   const saved = await savedUnlessChanged(() => deps.store.batch(committee.committeeId, operations));

@@ -58,7 +58,10 @@ export async function approveAgreements(
   );
   await world.store.batch(COMMITTEE, [
     ...operations,
-    enqueueOperation(COMMITTEE, `minutes-approved:${sessionId}`, drafts, nowIso),
+    enqueueOperation(COMMITTEE, `minutes-approved:${sessionId}`, drafts, nowIso, {
+      kind: 'minutesApproval',
+      audience: 'recipients',
+    }),
   ]);
   return drafts;
 }

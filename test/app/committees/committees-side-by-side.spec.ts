@@ -166,11 +166,13 @@ for (const engine of ENGINES) {
           (dispatch) => dispatch.dispatchId,
         );
       const [kogDispatches, sgiDispatches] = [await dispatchesOf(KOG), await dispatchesOf(SGI)];
-      assert.ok(kogReport.value.length > 0 && kogDispatches.includes('invite:session-2027-1'));
-      assert.ok(kogReport.value.every((dispatch) => kogDispatches.includes(dispatch.dispatchId)));
-      assert.ok(sgiReport.value.every((dispatch) => sgiDispatches.includes(dispatch.dispatchId)));
+      assert.ok(kogReport.value.dispatches.length > 0 && kogDispatches.includes('invite:session-2027-1'));
+      assert.ok(kogReport.value.dispatches.every((dispatch) => kogDispatches.includes(dispatch.dispatchId)));
+      assert.ok(sgiReport.value.dispatches.every((dispatch) => sgiDispatches.includes(dispatch.dispatchId)));
       const invitations = (report: typeof kogReport) =>
-        report.ok ? report.value.find((dispatch) => dispatch.dispatchId === 'invite:session-2027-1') : undefined;
+        report.ok
+          ? report.value.dispatches.find((dispatch) => dispatch.dispatchId === 'invite:session-2027-1')
+          : undefined;
       for (const [report, seats] of [
         [kogReport, 3],
         [sgiReport, 2],

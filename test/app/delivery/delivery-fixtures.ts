@@ -1,8 +1,8 @@
 import type { AppDependencies } from '../../../src/app/dependencies';
-import { enqueueOperation, type OutboxDraft } from '../../../src/app/delivery/outbox-record';
+import { enqueueOperation, type DispatchAbout, type OutboxDraft } from '../../../src/app/delivery/outbox-record';
 import { OutboxSender, type SenderOptions } from '../../../src/app/delivery/outbox-sender';
 import type { DocumentStore } from '../../../src/app/ports/document-store';
-import { silentLogger } from '../../../src/app/ports/logger';
+import { silentLogger, type Logger } from '../../../src/app/ports/logger';
 import type { Messenger } from '../../../src/app/ports/messenger';
 import { rememberConversation } from '../../../src/app/remember-conversation';
 import { noticeMessage, createMessageRenderer } from '../../../src/cards/outgoing-messages';
@@ -54,13 +54,17 @@ export function noticeDrafts(dispatchId: string, count: number): OutboxDraft[] {
   }));
 }
 
+/** What the test dispatches are: a message to the members about session 2027/1. */
+export const ABOUT: DispatchAbout = { kind: 'invitation', audience: 'members', sessionNumber: '2027/1' };
+
 export async function enqueue(
   store: DocumentStore,
   dispatchId: string,
   drafts: readonly OutboxDraft[],
   nowIso: string,
+  about: DispatchAbout = ABOUT,
 ): Promise<void> {
-  await store.batch(COMMITTEE, [enqueueOperation(COMMITTEE, dispatchId, drafts, nowIso)]);
+  await store.batch(COMMITTEE, [enqueueOperation(COMMITTEE, dispatchId, drafts, nowIso, about)]);
 }
 
 /**
@@ -74,6 +78,7 @@ export function senderFor(
   messenger: Messenger,
   instanceId = 'instance-a',
   options: SenderOptions = {},
+  logger: Logger = silentLogger,
 ): OutboxSender {
   return new OutboxSender(
     {
@@ -82,7 +87,7 @@ export function senderFor(
       messenger,
       renderer: createMessageRenderer('de'),
       limiter: new SendRateLimiter(),
-      logger: silentLogger,
+      logger,
       wait: clock.wait,
       random: () => 0.5,
       instanceId,

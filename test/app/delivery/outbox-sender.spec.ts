@@ -10,7 +10,7 @@ import { openTempStore, type TempStore } from '../../support/temp-store';
 import { chooseLanguage } from '../../../src/app/preferences/language-preference';
 import { rememberConversation } from '../../../src/app/remember-conversation';
 import { noticeMessage } from '../../../src/cards/outgoing-messages';
-import { COMMITTEE, enqueue, knownPeople, noticeDrafts, personId, senderFor, TENANT } from './delivery-fixtures';
+import { ABOUT, COMMITTEE, enqueue, knownPeople, noticeDrafts, personId, senderFor, TENANT } from './delivery-fixtures';
 
 describe('app/delivery/outbox-sender', () => {
   let temp: TempStore;
@@ -34,7 +34,7 @@ describe('app/delivery/outbox-sender', () => {
     await knownPeople(deps, 1, 'https://smba.example/', 'en-GB');
     await enqueue(temp.store, 'welcome:1', noticeDrafts('welcome:1', 2), clock.now().toISO()!);
     const result = await senderFor(deps, clock, messenger).drainOnce();
-    assert.deepEqual(result, { expanded: 1, sent: 2, retried: 0, failed: 0, skipped: 0 });
+    assert.deepEqual(result, { expanded: 1, sent: 2, retried: 0, failed: 0, skipped: 0, finished: 1 });
     const stored = await records();
     assert.deepEqual(
       stored.map((record) => record.status),
@@ -89,7 +89,7 @@ describe('app/delivery/outbox-sender', () => {
     const drafts = noticeDrafts('welcome:1', 3);
     await enqueue(temp.store, 'welcome:1', drafts, clock.now().toISO()!);
     await assert.rejects(
-      temp.store.batch(COMMITTEE, [enqueueOperation(COMMITTEE, 'welcome:1', drafts, clock.now().toISO()!)]),
+      temp.store.batch(COMMITTEE, [enqueueOperation(COMMITTEE, 'welcome:1', drafts, clock.now().toISO()!, ABOUT)]),
       ConflictError,
     );
     await enqueue(temp.store, 'welcome:again', [...noticeDrafts('welcome:1', 3)], clock.now().toISO()!);

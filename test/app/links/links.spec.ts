@@ -453,7 +453,10 @@ for (const engine of ENGINES) {
           },
         };
         await world.store.batch(COMMITTEE, [
-          enqueueOperation(COMMITTEE, 'test', [draft], world.clock.now().toUTC().toISO()!),
+          enqueueOperation(COMMITTEE, 'test', [draft], world.clock.now().toUTC().toISO()!, {
+            kind: 'actionItem',
+            audience: 'recipients',
+          }),
         ]);
         const messenger = new FakeMessenger(world.clock);
         messenger.script.set('a:sabine', [{ ok: false, status: 503, detail: 'unavailable' }]);

@@ -179,6 +179,16 @@ export async function seedPersonalRecords(store: DocumentStore): Promise<void> {
     status: 'expanded',
     createdAt: '2027-01-20T00:00:00.000Z',
   });
+  // A dispatch that every record has settled is closed ('finished'); retention takes it all the same.
+  add({
+    id: 'dispatch-cancel',
+    type: 'dispatch',
+    dispatchId: 'cancel:2027-1',
+    drafts: [],
+    status: 'finished',
+    createdAt: '2027-01-21T00:00:00.000Z',
+    about: { kind: 'cancellation', audience: 'invitees', sessionNumber: '2027/1' },
+  });
   for (const document of documents) await store.upsert(document);
   const session = await store.get<Document & Record<string, unknown>>(COMMITTEE, SESSION_1);
   await store.upsert({ ...session!, state: 'minutesApproved' } as Document);

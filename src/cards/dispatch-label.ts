@@ -1,0 +1,45 @@
+import type { DispatchAbout } from '../app/delivery/outbox-record';
+import type { Translator } from '../i18n/translator';
+
+/** What a dispatch's name is made of: what it was (if it says), and how many it went to. */
+export interface DispatchLabelInput {
+  readonly about?: DispatchAbout;
+  /** People it went to 1:1. */
+  readonly people: number;
+  /** Channels or group chats it went to (the working group's). */
+  readonly conversations: number;
+}
+
+/**
+ * A dispatch as the secretariat knows it, in the reader's language: „Einladung Sitzung 2027/1 an
+ * 12 Mitglieder“, „Themenaufruf Sitzung 2027/1 an die Arbeitsgruppe“. A dispatch written before
+ * dispatches said what they were is „Nachrichten an 3 Personen“; never its internal key.
+ */
+export function dispatchLabel(input: DispatchLabelInput, i18n: Translator): string {
+  const what = i18n.t(`dispatches.what.${input.about?.kind ?? 'generic'}`);
+  const whom = whomText(input, i18n);
+  const number = input.about?.sessionNumber;
+  return number
+    ? i18n.t('dispatches.withSession', { what, number, whom })
+    : i18n.t('dispatches.withoutSession', { what, whom });
+}
+
+function whomText({ about, people, conversations }: DispatchLabelInput, i18n: Translator): string {
+  const count = people;
+  switch (about?.audience) {
+    case 'members':
+      return i18n.t('dispatches.whom.members', { count });
+    case 'invitees':
+      return i18n.t('dispatches.whom.invitees', { count });
+    case 'secretariat':
+      return i18n.t('dispatches.whom.secretariat');
+    case 'workingGroup':
+      if (conversations === 0) return i18n.t('dispatches.whom.workingGroupPeople', { count });
+      return count > 0 ? i18n.t('dispatches.whom.workingGroupBoth', { count }) : i18n.t('dispatches.whom.workingGroup');
+    default:
+      if (conversations === 0) return i18n.t('dispatches.whom.people', { count });
+      return count > 0
+        ? i18n.t('dispatches.whom.peopleAndConversation', { count })
+        : i18n.t('dispatches.whom.conversation');
+  }
+}
