@@ -13,6 +13,16 @@ export const DEMO_WORKING_GROUP_CHANNEL = {
   id: '19:kog-ag-ausbildung-arbeit@thread.tacv2',
   name: 'AG Ausbildung und Arbeit',
 };
+/**
+ * A working group member on the roster who is in none of the playground's conversations, as a
+ * newly named person often is: Gremium cannot reach him, so the demo shows what the secretariat
+ * is told when a message does not arrive, and what to do about it.
+ */
+export const DEMO_PERSON_OUTSIDE_THE_TEAM = {
+  aadObjectId: '6e6d0000-0000-4000-8000-0000000000e2',
+  displayName: 'Jonas Berger',
+} as const;
+
 export const DEMO_BOT = { id: '28:gremium-demo-bot', name: 'Gremium' };
 
 /** The demo as a seed; the playground's connector address is only known when it runs. */
@@ -65,6 +75,12 @@ export function kogDemo(playgroundServiceUrl: string): CommitteeSeed {
         displayName: 'Lena Vogt',
         roles: ['workingGroup'],
         institution: 'IQ Netzwerk Sachsen',
+        active: true,
+      },
+      {
+        ...DEMO_PERSON_OUTSIDE_THE_TEAM,
+        roles: ['workingGroup'],
+        institution: 'Diakonie Leipzig, Migrationsberatung',
         active: true,
       },
     ],

@@ -22,7 +22,7 @@ describe('app/seed-committee', () => {
     assert.ok(committee?.workingGroupConversationId);
     assert.ok(await temp.store.get(tenantDirectoryId(DEMO_TENANT_ID), committee.workingGroupConversationId));
     assert.deepEqual(committee.home, { kind: 'team', id: DEMO_TEAM.id, title: DEMO_TEAM.name });
-    assert.equal((await temp.store.query<PersonDocument>(committeeId, { type: 'person' })).length, 6);
+    assert.equal((await temp.store.query<PersonDocument>(committeeId, { type: 'person' })).length, 7);
     assert.equal((await temp.store.query<SeatDocument>(committeeId, { type: 'seat' })).length, 3);
     const katrin = await actorInTeam(
       deps,

@@ -74,7 +74,10 @@ describe('bot: asking before sending to everyone', function () {
       assert.match(cardText(edit), /Sondersitzung 2027\/S1 bearbeiten/, 'the way back is the session form');
 
       const [done, again] = await deliveredTwice(VERBS.sessionInvite, confirmData(question, VERBS.sessionInvite));
-      assert.match(done!, /Einladungen zur Sitzung 2027\/S1 werden versandt[^]*3 Mitglieder erhalten ihre Einladung/);
+      assert.match(
+        done!,
+        /Einladung zur Sitzung 2027\/S1 zum Versand vorgemerkt[^]*Die Einladung an 3 Mitglieder ist zum Versand/,
+      );
       assert.match(again!, /bereits eingeladen/);
       const clickedAgain = await bot.execute(katrin, VERBS.sessionInvite, confirmData(question, VERBS.sessionInvite));
       assert.match(cardText(clickedAgain), /bereits eingeladen/);
@@ -103,7 +106,7 @@ describe('bot: asking before sending to everyone', function () {
       assert.equal((await world.session('session-2027-s1')).state, 'planned');
 
       const done = await bot.execute(katrin, VERBS.sessionInvite, confirmData(outdated, VERBS.sessionInvite));
-      assert.match(cardText(done), /Einladungen zur Sitzung 2027\/S1 werden versandt/);
+      assert.match(cardText(done), /Einladung zur Sitzung 2027\/S1 zum Versand vorgemerkt/);
       assert.equal((await queued('invite:')).length, 3);
     });
 
@@ -135,7 +138,7 @@ describe('bot: asking before sending to everyone', function () {
       assert.equal((await world.session()).state, 'planned');
       assert.match(
         cardText(await bot.execute(katrin, VERBS.sessionInvite, { ...confirm, confirmed: 'true' })),
-        /Einladungen zur Sitzung 2027\/1 werden versandt/,
+        /Einladung zur Sitzung 2027\/1 zum Versand vorgemerkt/,
         'the text "true" of a client that sends text',
       );
     });
@@ -151,7 +154,7 @@ describe('bot: asking before sending to everyone', function () {
         onlineLink: 'https://meet.example.org/kog',
         chair: (await world.session()).chair,
       });
-      assert.match(cardText(await ask('einladen 2027/1')), /Einladungen zur Sitzung 2027\/1 werden versandt/);
+      assert.match(cardText(await ask('einladen 2027/1')), /Einladung zur Sitzung 2027\/1 zum Versand vorgemerkt/);
       assert.equal((await queued('invite:')).length, 3);
     });
   });
@@ -172,7 +175,7 @@ describe('bot: asking before sending to everyone', function () {
       assert.match(cardText(old), /Themenaufruf zur Sitzung 2027\/1 senden\?/, 'the former word asks too');
 
       const [done, again] = await deliveredTwice(VERBS.topicsCall, confirmData(question, VERBS.topicsCall));
-      assert.match(done!, /Themenaufruf versandt[^]*an 2 Mitglieder der Arbeitsgruppe einzeln/);
+      assert.match(done!, /Themenaufruf zum Versand vorgemerkt[^]*an 2 Mitglieder der Arbeitsgruppe einzeln/);
       assert.match(again!, /Themenaufruf zur Sitzung 2027\/1 ist bereits versandt/);
       const clickedAgain = await bot.execute(katrin, VERBS.topicsCall, confirmData(old, VERBS.topicsCall));
       assert.match(cardText(clickedAgain), /Themenaufruf zur Sitzung 2027\/1 ist bereits versandt/);
@@ -237,7 +240,7 @@ describe('bot: asking before sending to everyone', function () {
       assert.deepEqual(await dispatches(), [], 'nothing is sent before the click');
 
       const [done, again] = await deliveredTwice(VERBS.agendaPublish, confirmData(question, VERBS.agendaPublish));
-      assert.match(done!, /Fassung 1 der Tagesordnung für 2027\/1 wird versandt/);
+      assert.match(done!, /Fassung 1 der Tagesordnung für 2027\/1 ist zum Versand vorgemerkt/);
       assert.match(again!, /Seit Fassung 1 hat sich nichts geändert; es wurde nichts versandt/);
       assert.equal((await queued('invite:')).length, 3, 'the invitations with the agenda, once');
       assert.equal((await queued('agenda:session-2027-1:v1')).length, 1, 'the working group, once');
@@ -277,7 +280,7 @@ describe('bot: asking before sending to everyone', function () {
       });
       at('2027-01-21T23:00:00.000Z');
       const published = await ask('tagesordnung veröffentlichen');
-      assert.match(cardText(published), /Fassung 1 der Tagesordnung für 2027\/1 wird versandt/);
+      assert.match(cardText(published), /Fassung 1 der Tagesordnung für 2027\/1 ist zum Versand vorgemerkt/);
       assert.equal(hasAction(published, VERBS.agendaPublish, { confirmed: true }), false);
     });
   });
@@ -285,7 +288,7 @@ describe('bot: asking before sending to everyone', function () {
   describe('approving the minutes', () => {
     beforeEach(async () => {
       await holdSession(world);
-      assert.match(cardText(await ask('protokoll versenden')), /Fassung 1 ist versandt/);
+      assert.match(cardText(await ask('protokoll versenden')), /Fassung 1 ist zum Versand vorgemerkt/);
     });
     const approvals = async () => queued('minutes-approved:');
 

@@ -39,7 +39,10 @@ describe('bot: audit trail (änderungen)', () => {
 
   it('records a change made in Teams under the person who made it, and shows it for the session', async () => {
     world.clock.advance(60_000);
-    assert.match(cardText(await confirmed('katrin', 'einladen 2027/1')), /Einladungen zur Sitzung 2027\/1/);
+    assert.match(
+      cardText(await confirmed('katrin', 'einladen 2027/1')),
+      /Einladung zur Sitzung 2027\/1 zum Versand vorgemerkt/,
+    );
     const invited = (await records()).filter(
       (record) => record.documentType === 'session' && record.at === world.clock.now().toUTC().toISO(),
     );

@@ -231,7 +231,7 @@ describe('bot: one person, several committees', () => {
     ] as const) {
       assert.match(
         cardText(await bot.confirmed(alice, `${name}: einladen 2027/1`)),
-        /Einladungen zur Sitzung 2027\/1 werden versandt/,
+        /Einladung zur Sitzung 2027\/1 zum Versand vorgemerkt/,
       );
       const [dispatch] = await temp.store.query<DispatchDocument>(committeeId, { type: 'dispatch' });
       const draft = dispatch!.drafts.find(

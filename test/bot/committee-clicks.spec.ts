@@ -124,7 +124,7 @@ describe('bot: every click checked against its card’s committee', () => {
   it("refuses a member of one committee who clicks another committee's card, and writes nothing there", async () => {
     assert.match(
       cardText(await bot.confirmed(alice, 'einladen 2027/1')),
-      /Einladungen zur Sitzung 2027\/1 werden versandt/,
+      /Einladung zur Sitzung 2027\/1 zum Versand vorgemerkt/,
     );
     const before = await dispatches();
     for (const verb of [VERBS.sessionInvite, VERBS.rsvpsOpen, VERBS.rosterOpen]) {
@@ -187,12 +187,12 @@ describe('bot: every click checked against its card’s committee', () => {
     assert.deepEqual(await temp.store.query(KOG, { type: 'dispatch' }), []);
     const asked = await bot.execute(carol, VERBS.sessionInvite, { committeeId: SGI, sessionId: 'session-2027-1' });
     const invited = await bot.execute(carol, VERBS.sessionInvite, confirmingAction(asked)!);
-    assert.match(cardText(invited), /Einladungen zur Sitzung 2027\/1 werden versandt/);
+    assert.match(cardText(invited), /Einladung zur Sitzung 2027\/1 zum Versand vorgemerkt/);
     assert.equal((await temp.store.query(SGI, { type: 'dispatch' })).length, 1);
     // And as the KOG's invitee she answers the KOG's invitation.
     assert.match(
       cardText(await bot.confirmed(alice, 'einladen 2027/1')),
-      /Einladungen zur Sitzung 2027\/1 werden versandt/,
+      /Einladung zur Sitzung 2027\/1 zum Versand vorgemerkt/,
     );
     const session = (await temp.store.get<Document & { revision: number }>(KOG, 'session-2027-1'))!;
     const answered = await bot.execute(carol, VERBS.rsvpAnswer, {

@@ -99,7 +99,7 @@ describe('bot/committee-membership', () => {
     assert.match(cardText(firstCard(await bot.message(alice, 'sitzungen planen 2027'))), /2027\/1/);
     assert.match(
       cardText(await bot.confirmed(alice, 'einladen 2027/1')),
-      /Einladungen zur Sitzung 2027\/1 werden versandt/,
+      /Einladung zur Sitzung 2027\/1 zum Versand vorgemerkt/,
     );
     const [dispatch] = await temp.store.query<DispatchDocument>(committeeId, { type: 'dispatch' });
     const invited = (dispatch?.drafts ?? []).map((draft) =>
@@ -173,7 +173,7 @@ describe('bot/committee-membership', () => {
       assert.match(cardText(firstCard(await bot.message(alice, 'KOG: sitzungen planen 2027'))), /2027\/1/);
       assert.match(
         cardText(await bot.confirmed(alice, 'KOG: einladen 2027/1')),
-        /Einladungen zur Sitzung 2027\/1 werden versandt/,
+        /Einladung zur Sitzung 2027\/1 zum Versand vorgemerkt/,
       );
       const [dispatch] = await temp.store.query<DispatchDocument>(kog, { type: 'dispatch' });
       assert.ok(

@@ -38,7 +38,7 @@ describe('bot: the truth about delivery', () => {
       .map((send) => cardText(send.message.attachments![0]!.content as Record<string, unknown>));
 
   it('says the invitation is queued, tells the secretariat who was not reached and why, and shows the resend', async () => {
-    const answer = cardText(firstCard(await bot.message(person('katrin'), 'einladen 2027/1')));
+    const answer = cardText(await bot.confirmed(person('katrin'), 'einladen 2027/1'));
     assert.match(answer, /Einladung zur Sitzung 2027\/1 zum Versand vorgemerkt/);
     assert.match(
       answer,
@@ -88,7 +88,7 @@ describe('bot: the truth about delivery', () => {
   it('pages back through the dispatches by its buttons, and reads a tampered page as the first', async () => {
     // Three invitations and three reminders, a minute apart: more than one page.
     for (const number of ['2027/1', '2027/2', '2027/3']) {
-      await bot.message(person('katrin'), `einladen ${number}`);
+      await bot.confirmed(person('katrin'), `einladen ${number}`);
       world.clock.advance(60_000);
     }
     const overview = firstCard(await bot.message(person('katrin'), 'rückmeldungen 2027/1'));
@@ -116,7 +116,7 @@ describe('bot: the truth about delivery', () => {
   });
 
   it('speaks English to English clients', async () => {
-    const answer = cardText(firstCard(await bot.message(person('katrin'), 'invite 2027/1', { locale: 'en-US' })));
+    const answer = cardText(await bot.confirmed(person('katrin'), 'invite 2027/1', { locale: 'en-US' }));
     assert.match(answer, /Invitation to session 2027\/1 queued for sending/);
     assert.match(answer, /The invitation to 3 members is queued for sending to their personal chat\. "delivery" shows/);
     const report = cardText(firstCard(await bot.message(person('katrin'), 'delivery', { locale: 'en-US' })));

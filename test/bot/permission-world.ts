@@ -79,12 +79,12 @@ export class PermissionWorld {
     const say = async (who: PersonKey, text: string, expected: RegExp) =>
       assert.match(cardText(firstCard(await bot.message(chatPerson(who), text))), expected, text);
     await say('katrin', 'protokoll', /Protokoll/);
-    await say('katrin', 'protokoll versenden', /versandt/);
+    await say('katrin', 'protokoll versenden', /Versand/);
     const question = firstCard(await bot.message(chatPerson('katrin'), 'einladen 2027/2'));
     const confirm = actionData(question, VERBS.sessionInvite, { confirmed: true });
     assert.match(
       cardText(await bot.execute(chatPerson('katrin'), VERBS.sessionInvite, confirm)),
-      /Einladungen zur Sitzung 2027\/2 werden versandt/,
+      /Einladung zur Sitzung 2027\/2 zum Versand vorgemerkt/,
     );
     await say('lena', 'thema: Ausbildungsabbrüche – Zahlen der Kammern', /Ausbildungsabbrüche/);
 

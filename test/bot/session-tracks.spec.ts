@@ -87,12 +87,21 @@ describe('bot: the sessions, their tracks, and the way to them', () => {
 
   describe('invite first, then call for topics', () => {
     it('sends the call for the invited session, not a later one, and says which', async () => {
-      assert.match(cardText(await confirm('katrin', 'einladen')), /Einladungen zur Sitzung 2027\/1 werden versandt/);
-      assert.match(cardText(await confirm('katrin', 'themenaufruf')), /Themenaufruf versandt[^]*Sitzung 2027\/1:/);
+      assert.match(
+        cardText(await confirm('katrin', 'einladen')),
+        /Einladung zur Sitzung 2027\/1 zum Versand vorgemerkt/,
+      );
+      assert.match(
+        cardText(await confirm('katrin', 'themenaufruf')),
+        /Themenaufruf zum Versand vorgemerkt[^]*Sitzung 2027\/1:/,
+      );
       const question = cardText(await say('katrin', 'themenaufruf'));
       assert.match(question, /Sitzung 2027\/2/);
       assert.match(question, /Zur Sitzung 2027\/1 ist der Themenaufruf bereits versandt \(Anmeldeschluss Donnerstag/);
-      assert.match(cardText(await confirm('katrin', 'themenaufruf')), /Themenaufruf versandt[^]*Sitzung 2027\/2:/);
+      assert.match(
+        cardText(await confirm('katrin', 'themenaufruf')),
+        /Themenaufruf zum Versand vorgemerkt[^]*Sitzung 2027\/2:/,
+      );
       assert.equal((await world.session()).state, 'invited');
     });
 

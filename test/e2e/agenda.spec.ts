@@ -94,7 +94,7 @@ describe('e2e: a topic from the working group channel to the published agenda in
     await form.getByLabel('Vortragende Person').fill('Lena Vogt');
     await waitForNewCard(
       people.secretariat,
-      `„${TOPIC}“ ist auf der Tagesordnung; die anmeldende Person ist informiert.`,
+      `„${TOPIC}“ ist auf der Tagesordnung; die Nachricht an die anmeldende Person ist zum Versand vorgemerkt.`,
       () => form.getByRole('button', { name: 'Annehmen' }).click(),
     );
     await screenshot(people.secretariat, 'agenda-2-triage.png');
@@ -114,7 +114,7 @@ describe('e2e: a topic from the working group channel to the published agenda in
       {
         question: 'Tagesordnung für die Sitzung 2027/1 jetzt versenden?',
         confirm: 'Trotzdem versenden',
-        answer: 'Fassung 1 der Tagesordnung für 2027/1 wird versandt',
+        answer: 'Fassung 1 der Tagesordnung für 2027/1 ist zum Versand vorgemerkt',
       },
       () => cardOf(agenda!).getByRole('button', { name: 'Veröffentlichen' }).click(),
     );

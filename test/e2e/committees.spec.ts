@@ -37,7 +37,7 @@ describe('e2e: two committees with shared people in the Agents Playground', func
       {
         question: 'Zur Sitzung 2027/1 einladen?',
         confirm: 'Trotzdem einladen',
-        answer: 'Einladungen zur Sitzung 2027/1 werden versandt',
+        answer: 'Einladung zur Sitzung 2027/1 zum Versand vorgemerkt',
       },
       () => year.getByRole('button', { name: 'Einladen' }).first().click(),
     );

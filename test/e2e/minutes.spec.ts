@@ -86,7 +86,7 @@ describe('e2e: from a held session to approved minutes and a closed agreement in
       {
         question: `Zur Sondersitzung ${number} einladen?`,
         confirm: 'Trotzdem einladen',
-        answer: `Einladungen zur Sitzung ${number} werden versandt`,
+        answer: `Einladung zur Sitzung ${number} zum Versand vorgemerkt`,
       },
       () => say(people.secretariat, `einladen ${number}`),
     );
@@ -125,7 +125,7 @@ describe('e2e: from a held session to approved minutes and a closed agreement in
 
   it('the secretariat circulates the minutes, and the member gets them for review', async () => {
     const review = await expectNewCard(people.other, `Protokollentwurf – Sondersitzung ${number} (Fassung 2)`);
-    await waitForNewCard(people.secretariat, 'Fassung 2 ist versandt.', () =>
+    await waitForNewCard(people.secretariat, 'Fassung 2 ist zum Versand vorgemerkt.', () =>
       say(people.secretariat, 'protokoll versenden'),
     );
     await review.appeared({ timeout: 60_000 });
@@ -145,7 +145,9 @@ describe('e2e: from a held session to approved minutes and a closed agreement in
       () => say(people.secretariat, 'protokoll freigeben'),
     );
     await cardOf(approved!)
-      .getByText(/Die Arbeitsgruppe erhält die Ergebnisse in ihrem Kanal; 1 Vereinbarung ist jetzt eine Aufgabe/)
+      .getByText(
+        /Die Ergebnisse für den Kanal der Arbeitsgruppe sind zum Versand vorgemerkt; 1 Vereinbarung ist jetzt eine Aufgabe/,
+      )
       .waitFor();
     await screenshot(people.secretariat, 'minutes-3-approved.png');
   });

@@ -38,7 +38,7 @@ describe('e2e: a session from invitation to tally in the Agents Playground', fun
       {
         question: 'Zur Sitzung 2027/1 einladen?',
         confirm: 'Trotzdem einladen',
-        answer: 'Einladungen zur Sitzung 2027/1 werden versandt',
+        answer: 'Einladung zur Sitzung 2027/1 zum Versand vorgemerkt',
       },
       () => year.getByRole('button', { name: 'Einladen' }).first().click(),
     );

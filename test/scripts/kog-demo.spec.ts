@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import {
   DEMO_BOT,
+  DEMO_PERSON_OUTSIDE_THE_TEAM,
   DEMO_TEAM,
   DEMO_TENANT_ID,
   DEMO_WORKING_GROUP_CHANNEL,
@@ -36,12 +37,18 @@ const playground = parse(
 const demo = kogDemo('http://localhost:56150/_connector');
 
 describe('scripts/demo/kog-demo', () => {
-  it('has exactly the playground users as its people, with the same names and object ids', () => {
+  it('has the playground users as its people, with the same names and object ids, and one person outside Teams', () => {
     const users = [playground.currentUser, ...playground.users]
       .map((user) => `${user.name} ${user.aadObjectId}`)
       .sort();
+    const outside = `${DEMO_PERSON_OUTSIDE_THE_TEAM.displayName} ${DEMO_PERSON_OUTSIDE_THE_TEAM.aadObjectId}`;
     const people = demo.people.map((person) => `${person.displayName} ${person.aadObjectId}`).sort();
-    assert.deepEqual(people, users);
+    assert.deepEqual(
+      people.filter((person) => person !== outside),
+      users,
+    );
+    assert.ok(people.includes(outside), 'the person Gremium cannot reach is on the roster');
+    assert.ok(!users.some((user) => user.endsWith(DEMO_PERSON_OUTSIDE_THE_TEAM.aadObjectId)), 'and not in Teams');
   });
 
   it("makes the playground's current user the secretariat", () => {
@@ -71,12 +78,14 @@ describe('scripts/demo/kog-demo', () => {
     assert.equal(demo.workingGroup?.address.conversationId, DEMO_WORKING_GROUP_CHANNEL.id);
   });
 
-  it('chooses German for every playground user, whom the playground reports as en-US', () => {
+  it('chooses German for every demo person, whom the playground reports as en-US', () => {
     const languages = kogDemoLanguages();
     assert.equal(languages.tenantId, playground.tenantId);
     assert.deepEqual(
       languages.choices.map((choice) => `${choice.aadObjectId} ${choice.language}`).sort(),
-      [playground.currentUser, ...playground.users].map((user) => `${user.aadObjectId} de`).sort(),
+      [...playground.users, playground.currentUser, DEMO_PERSON_OUTSIDE_THE_TEAM]
+        .map((user) => `${user.aadObjectId} de`)
+        .sort(),
     );
   });
 

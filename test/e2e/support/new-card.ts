@@ -64,7 +64,5 @@ export async function confirmOnQuestion(
   action: () => Promise<void>,
 ): Promise<Locator[]> {
   const [question] = await waitForNewCard(page, step.question, action);
-  return waitForNewCard(page, step.answer, () =>
-    cardOf(question!).getByRole('button', { name: step.confirm }).click(),
-  );
+  return waitForNewCard(page, step.answer, () => cardOf(question!).getByRole('button', { name: step.confirm }).click());
 }
