@@ -239,8 +239,8 @@ export function createTurnPipeline(app: Application<TurnState>, options: TurnPip
 
   /**
    * A command or card action for the person alone, asked for in a channel or group chat: the
-   * hint where to ask instead, in the person's language, before anything of the committee is
-   * read; undefined where it may be answered.
+   * hint where to ask instead, in the conversation's language (its committee's), before anything
+   * else of the committee is read; undefined where it may be answered.
    */
   const personalChatRefusal = async (
     context: TurnContext,
