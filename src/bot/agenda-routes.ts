@@ -18,7 +18,7 @@ import { cardBanner, cardButton, type CardBanner } from '../cards/card-button';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { renderConfirmCard } from '../cards/confirm-card';
 import { escapeMarkdown } from '../cards/escape-markdown';
-import { formatDateTime } from '../i18n/format-date';
+import { formatDeadline } from '../i18n/format-date';
 import { renderTopicDecisionCard } from '../cards/topic-decision-card';
 import { renderTopicsCard } from '../cards/topics-card';
 import { VERBS } from '../cards/verbs';
@@ -225,7 +225,7 @@ async function publish(turn: VerbTurn<'agenda.publish'>): Promise<AdaptiveCardJs
     case 'confirmLate':
       return renderConfirmCard({
         title: i18n.t('agendaResult.lateTitle', { number: session.number }),
-        text: i18n.t('agendaResult.lateText', { due: formatDateTime(refusal.dueAt, committee.timeZone, i18n) }),
+        text: i18n.t('agendaResult.lateText', { due: formatDeadline(refusal.dueAt, committee.timeZone, i18n) }),
         buttons: [
           cardButton(
             i18n.t('agendaResult.lateConfirm'),

@@ -17,7 +17,7 @@ import type { CardBanner } from '../cards/card-button';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { escapeMarkdown } from '../cards/escape-markdown';
 import { sessionTitle } from '../cards/session-label';
-import { deadlineDay } from '../cards/deadline-day';
+import { formatDeadline } from '../i18n/format-date';
 import { renderTopicFormCard } from '../cards/topic-form-card';
 import { renderTopicReceiptCard } from '../cards/topic-receipt-card';
 import type { MessageKey, MessageParams, Translator } from '../i18n/translator';
@@ -197,7 +197,7 @@ async function call(turn: RouteTurn): Promise<AdaptiveCardJson> {
     return notice(t, 'good', 'callResult.title', text, {
       number: session.number,
       count: toPeople,
-      deadline: deadlineDay(deadline, committee.timeZone, t),
+      deadline: formatDeadline(deadline, committee.timeZone, t),
     });
   }
   const refusal = result.error;
@@ -207,7 +207,7 @@ async function call(turn: RouteTurn): Promise<AdaptiveCardJson> {
     case 'deadlinePassed':
       return notice(t, 'attention', 'agendaErrors.title', 'agendaErrors.deadlinePassed', {
         number: session.number,
-        deadline: deadlineDay(refusal.deadline, committee.timeZone, t),
+        deadline: formatDeadline(refusal.deadline, committee.timeZone, t),
       });
     case 'wrongState':
       return wrongStateNotice(t, refusal);
