@@ -154,6 +154,7 @@ describe('bot: one language per conversation', () => {
       const bot = new BotHarness(fixture.world.deps);
       const welcome = cardText(firstCard(await install(bot, chatPerson('yusuf'))));
       assert.match(welcome, /Willkommen bei Gremium/, 'no language on the event: the committee’s');
+      assert.match(welcome, /In English: write "language english"\./, 'and how to switch, in the other language');
       assert.match(await say(bot, chatPerson('yusuf'), 'help', ENGLISH_CLIENT), /Was Sie mit Gremium tun können/);
       assert.match(await say(bot, chatPerson('yusuf'), 'was?', ENGLISH_CLIENT), /Mit „hilfe“ sehen Sie/);
       assert.match(await say(bot, chatPerson('yusuf'), 'language english', ENGLISH_CLIENT), /Language: English/);
