@@ -1,4 +1,5 @@
 import type { Committee } from '../domain/committee';
+import type { Language } from '../domain/language';
 import type { Person, Seat } from '../domain/roster';
 import type { Document } from './ports/document-store';
 
@@ -79,11 +80,17 @@ export interface ConversationDocument extends Document {
   readonly teamId?: string;
   readonly teamName?: string;
   /**
-   * The language of whoever wrote here last, as Gremium answered them: their choice („sprache“),
-   * else the locale tag their Teams reported. What a channel's or group chat's messages are
-   * written in; a 1:1 chat's person's own choice comes first (see `recipientLanguage`).
+   * For a 1:1 chat, the language of its person when they last wrote: their choice („sprache“),
+   * else the locale tag their Teams reported (see `personalLanguage`). Channels and group chats
+   * speak their committee's language; this value, which older versions kept for them too, is
+   * not read for them.
    */
   readonly locale?: string;
+  /**
+   * For a 1:1 chat, the language Gremium spoke in it before it knew the person's and keeps since,
+   * so that the chat stays in one language (see `keepSpokenLanguage`).
+   */
+  readonly spokenLanguage?: Language;
   readonly address: ConversationAddress;
   readonly updatedAt: string;
 }

@@ -1,4 +1,9 @@
-import { DEFAULT_COMMITTEE_SETTINGS, type CommitteeHome, type CommitteeSettings } from '../domain/committee';
+import {
+  committeeLanguageOf,
+  DEFAULT_COMMITTEE_SETTINGS,
+  type CommitteeHome,
+  type CommitteeSettings,
+} from '../domain/committee';
 import { mayUse } from '../domain/permissions';
 import { fail, ok, type Result } from '../domain/result';
 import type { AppDependencies } from './dependencies';
@@ -65,6 +70,7 @@ export async function setupView({ store }: AppDependencies, actor: Actor): Promi
   // Every setting the card edits, so that saving the card again keeps what is stored.
   const { name, shortName, timeZone, terms, sessionLengthMinutes, chairRotation, leadTimes } = committee;
   const { workingGroupConversationId, minutes, retentionMonths, autoPublishAgenda, publishOparl } = committee;
+  const language = committeeLanguageOf(committee);
   const editor = await store.get<PersonDocument>(actor.committeeId, personDocumentId(committee.updatedBy));
   return {
     isNew: false,
@@ -82,6 +88,7 @@ export async function setupView({ store }: AppDependencies, actor: Actor): Promi
       retentionMonths,
       autoPublishAgenda,
       publishOparl,
+      language,
     },
     conversations,
     ...(committee.home

@@ -10,7 +10,10 @@ export interface ConversationSighting {
   readonly title?: string;
   readonly teamId?: string;
   readonly teamName?: string;
-  /** The language of the person who wrote: their choice, else their client's locale tag. */
+  /**
+   * In a 1:1 chat, the language of the person who wrote: their choice, else their client's locale
+   * tag. Undefined elsewhere: channels and group chats speak their committee's language.
+   */
   readonly locale?: string;
 }
 
@@ -52,7 +55,8 @@ export async function rememberConversation(
     title: sighting.title ?? existing?.title,
     teamId: sighting.teamId ?? existing?.teamId,
     teamName: sighting.teamName ?? existing?.teamName,
-    locale: sighting.locale ?? existing?.locale,
+    locale: (kind === 'personal' ? sighting.locale : undefined) ?? existing?.locale,
+    ...(existing?.spokenLanguage ? { spokenLanguage: existing.spokenLanguage } : {}),
     address,
     updatedAt: existing?.updatedAt ?? nowUtcIso(clock),
   };
@@ -63,6 +67,15 @@ export async function rememberConversation(
 
 function sameConversation(a: ConversationDocument, b: ConversationDocument): boolean {
   const relevant = (doc: ConversationDocument) =>
-    JSON.stringify([doc.kind, doc.aadObjectId, doc.title, doc.teamId, doc.teamName, doc.locale, doc.address]);
+    JSON.stringify([
+      doc.kind,
+      doc.aadObjectId,
+      doc.title,
+      doc.teamId,
+      doc.teamName,
+      doc.locale,
+      doc.spokenLanguage,
+      doc.address,
+    ]);
   return relevant(a) === relevant(b);
 }

@@ -17,8 +17,8 @@ export function conversationScopeOf(context: TurnContext): ConversationScope {
 
 /**
  * The one answer in a channel or group chat to a command or card action that is for the asking
- * person alone: where to ask instead. Nothing is read for it but the person's own language
- * choice, and nothing written.
+ * person alone: where to ask instead. Nothing is read for it but the conversation's language
+ * (its committee's), and nothing written.
  */
 export function personalChatHint(i18n: Translator, command: CommandId): AdaptiveCardJson {
   return notice(i18n, 'default', 'notices.personalChatOnlyTitle', 'notices.personalChatOnly', {

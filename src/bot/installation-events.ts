@@ -43,8 +43,12 @@ export function registerInstallationEvents(
       context.activity.conversation.conversationType === 'personal' ||
       !context.activity.conversation.conversationType
     ) {
+      // The chat's language from here on (see turnLanguage), and in the other one how to switch.
       const i18n = await pipeline.languageOf(context);
-      await pipeline.sendCard(context, notice(i18n, 'default', 'welcome.title', 'welcome.text'));
+      await pipeline.sendCard(
+        context,
+        notice(i18n, 'default', 'welcome.title', 'welcome.text', undefined, [i18n.t('welcome.language')]),
+      );
     }
   });
 

@@ -15,7 +15,7 @@ import { renderMinutesCard } from '../cards/minutes-card';
 import { renderMinutesItemCard } from '../cards/minutes-item-card';
 import { renderMinutesReviewCard, responseProblemsBanner } from '../cards/minutes-review-card';
 import { renderStepQuestionCard } from '../cards/step-question-card';
-import { deadlineDay } from '../cards/deadline-day';
+import { formatDeadline } from '../i18n/format-date';
 import { notCurrentNotice, notice } from './notices';
 import { sessionOfTurn, type SessionTurn } from './session-of-turn';
 import type { RouteTurn, VerbTurn } from './route-turn';
@@ -117,7 +117,7 @@ async function circulate(turn: VerbTurn<'minutes.circulate'>): Promise<AdaptiveC
     const after = { committee: access.committee, session: result.ok ? result.value.session : access.session };
     if (result.ok) {
       const { round, recipients, attendees, minutes } = result.value;
-      const deadline = deadlineDay(minutes.circulation!.objectionDeadline, access.committee.timeZone, i18n);
+      const deadline = formatDeadline(minutes.circulation!.objectionDeadline, access.committee.timeZone, i18n);
       return card(
         turn,
         await current(turn, after),
@@ -240,7 +240,7 @@ async function respond(turn: VerbTurn<'minutes.respond'>): Promise<AdaptiveCardJ
       return review(turn, refusal.current, responseProblemsBanner(refusal.problems, i18n));
     case 'late':
       return notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.late', {
-        deadline: deadlineDay(refusal.deadline, turn.actor.committee!.timeZone, i18n),
+        deadline: formatDeadline(refusal.deadline, turn.actor.committee!.timeZone, i18n),
       });
     case 'notCurrent':
       return notCurrentNotice(i18n, 'minutes', refusal.reason);

@@ -2,11 +2,13 @@ import { listGroupConversations } from '../app/group-conversations';
 import { actorIn, type Actor } from '../app/identify-actor';
 import { openSetup, setupView } from '../app/open-setup';
 import { saveSetup } from '../app/save-setup';
-import type { CommitteeSettingsInput } from '../domain/committee';
+import { committeeLanguageOf, type CommitteeSettingsInput } from '../domain/committee';
+import { translator } from '../i18n/translator';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { renderCommitteeCard } from '../cards/committee-card';
 import { describeSettingsProblems } from '../cards/settings-problems';
 import { renderSetupCard, submittedWorkingGroup } from '../cards/setup-card';
+import { conversationScopeOf } from './conversation-scope';
 import { notice } from './notices';
 import type { RouteTurn, VerbTurn } from './route-turn';
 
@@ -39,10 +41,13 @@ async function save(turn: VerbTurn<'setup.save'>): Promise<AdaptiveCardJson> {
     autoApprove: fields.autoApprove,
     autoPublishAgenda: fields.autoPublishAgenda,
     publishOparl: fields.publishOparl,
+    language: fields.language,
   };
   const result = await saveSetup(deps, actor, { revision: fields.revision, answers });
   if (result.ok) {
     const committee = result.value;
+    // A channel or group chat speaks the committee's language from this answer on.
+    const answerIn = conversationScopeOf(turn.context) === 'shared' ? translator(committeeLanguageOf(committee)) : i18n;
     const conversations = await listGroupConversations(deps.store, actor);
     const workingGroup = conversations.find((conversation) => conversation.id === committee.workingGroupConversationId);
     return renderCommitteeCard(
@@ -56,7 +61,7 @@ async function save(turn: VerbTurn<'setup.save'>): Promise<AdaptiveCardJson> {
         },
         canEdit: true,
       },
-      i18n,
+      answerIn,
     );
   }
   switch (result.error.kind) {

@@ -17,8 +17,8 @@ import type { CardBanner } from '../cards/card-button';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { escapeMarkdown } from '../cards/escape-markdown';
 import { sessionTitle } from '../cards/session-label';
-import { deadlineDay } from '../cards/deadline-day';
 import { renderStepQuestionCard } from '../cards/step-question-card';
+import { formatDeadline } from '../i18n/format-date';
 import { renderTopicFormCard } from '../cards/topic-form-card';
 import { renderTopicReceiptCard } from '../cards/topic-receipt-card';
 import type { MessageKey, MessageParams, Translator } from '../i18n/translator';
@@ -200,7 +200,7 @@ async function call(turn: VerbTurn<'topics.call'>): Promise<AdaptiveCardJson> {
   const passedOver = running.map((call) =>
     t.t('sessionTracks.call.skipped', {
       number: call.number,
-      deadline: deadlineDay(call.deadline, committee.timeZone, t),
+      deadline: formatDeadline(call.deadline, committee.timeZone, t),
     }),
   );
   if (result.ok) {
@@ -211,7 +211,7 @@ async function call(turn: VerbTurn<'topics.call'>): Promise<AdaptiveCardJson> {
       'good',
       'callResult.title',
       text,
-      { number: session.number, count: toPeople, deadline: deadlineDay(deadline, committee.timeZone, t) },
+      { number: session.number, count: toPeople, deadline: formatDeadline(deadline, committee.timeZone, t) },
       passedOver,
     );
   }
@@ -222,7 +222,7 @@ async function call(turn: VerbTurn<'topics.call'>): Promise<AdaptiveCardJson> {
     case 'alreadyCalled':
       return notice(t, 'default', 'agendaErrors.title', 'sessionTracks.call.alreadyCalled', {
         number: session.number,
-        deadline: deadlineDay(refusal.deadline, committee.timeZone, t),
+        deadline: formatDeadline(refusal.deadline, committee.timeZone, t),
       });
     case 'deadlinePassed':
       return notice(
@@ -230,7 +230,7 @@ async function call(turn: VerbTurn<'topics.call'>): Promise<AdaptiveCardJson> {
         'attention',
         'agendaErrors.title',
         'agendaErrors.deadlinePassed',
-        { number: session.number, deadline: deadlineDay(refusal.deadline, committee.timeZone, t) },
+        { number: session.number, deadline: formatDeadline(refusal.deadline, committee.timeZone, t) },
         [
           refusal.next
             ? t.t('sessionTracks.call.nextSession', { next: refusal.next })

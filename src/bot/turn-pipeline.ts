@@ -6,6 +6,8 @@ import { identifyActor, type CommitteeRequest } from '../app/committees/identify
 import type { CommitteeChoice } from '../app/committees/my-committees';
 import type { Actor } from '../app/identify-actor';
 import type { Logger } from '../app/ports/logger';
+import type { ConversationDocument } from '../app/documents';
+import { keepSpokenLanguage, turnLanguage } from '../app/preferences/conversation-language';
 import { languagePreferenceOf } from '../app/preferences/language-preference';
 import { rememberConversation, type ConversationSighting } from '../app/remember-conversation';
 import { ANY_TENANT, isTenantAllowed, type TenantAllowance } from '../app/tenant-gate';
@@ -16,7 +18,7 @@ import { renderCommitteesCard } from '../cards/committees-card';
 import { escapeMarkdown } from '../cards/escape-markdown';
 import { ACROSS_COMMITTEES, personalChatOnlyCommand, type CommandId } from '../domain/permissions';
 import type { Payload, Verb } from '../domain/verb-registry';
-import type { Locale, Translator } from '../i18n/translator';
+import { translator, type Locale, type Translator } from '../i18n/translator';
 import { admissionRefusal } from './action-admission';
 import { readCardCommittee, readPayload, type PayloadMisfit } from './card-payload';
 import { sightingOf as sightingOfActivity, turnConversationOf } from './conversation-address';
@@ -42,11 +44,14 @@ export interface TurnPipelineOptions {
  * Each `answer…` resolves to the card to show; nothing is sent by it.
  */
 export interface TurnPipeline {
-  /** The translator for the person behind the activity: their choice, else their client's language. */
+  /**
+   * The translator for every answer in the activity's conversation (see `turnLanguage`): a
+   * channel's or group chat's committee's language, a 1:1 chat's person's.
+   */
   languageOf(context: TurnContext): Promise<Translator>;
   /**
-   * The conversation the activity came from, to remember, with the language of the person who
-   * wrote as its language (see `rememberConversation`).
+   * The conversation the activity came from, to remember, in a 1:1 chat with the language of its
+   * person (see `rememberConversation`).
    */
   sightingOf(context: TurnContext): Promise<ConversationSighting | undefined>;
   /** A typed command with the text after its word, and the committee it was addressed to, if named. */
@@ -86,8 +91,8 @@ interface TurnRequest extends CommitteeRequest {
 /**
  * The turn pipeline: the tenant gate before every activity (with the conversation remembered),
  * and for every request the refusal of what is for the person alone in a shared chat, the acting
- * person from the activity, the language of every answer (the one the person chose, else their
- * client's, else the default), the audit context every write is recorded under, for a card click
+ * person from the activity, the language of every answer (the conversation's: see
+ * `turnLanguage`), the audit context every write is recorded under, for a card click
  * the role check and the reading of the card's data, and failures turned into notices. Routes
  * only map a request to a use case and its result to a card.
  */
@@ -114,9 +119,51 @@ export function createTurnPipeline(app: Application<TurnState>, options: TurnPip
     }
     return choice;
   };
-  const language = async (context: TurnContext): Promise<Translator> =>
-    languageOf(context, await chosenLanguage(context), defaultLocale);
-  /** A shared conversation speaks the language its last writer reads; a 1:1 chat its person's. */
+  /** The 1:1 chat as the turn's start remembered it (see `rememberSighting`), so it is not read again. */
+  const personalChats = new WeakMap<TurnContext, ConversationDocument>();
+  /**
+   * The language of the activity's conversation, found once per turn (see `turnLanguage`). A 1:1
+   * chat answered before Gremium knew its person's language keeps what it spoke (see
+   * `keepSpokenLanguage`). Best effort: a store that cannot be read leaves the client's language,
+   * else the default, and the failure is logged.
+   */
+  const languages = new WeakMap<TurnContext, Promise<Locale>>();
+  const findLanguage = async (context: TurnContext): Promise<Locale> => {
+    const identity = identityOf(context);
+    if (!identity) return clientLanguageOf(context, defaultLocale).locale;
+    const conversation = turnConversationOf(context);
+    const personalChat = personalChats.get(context);
+    const choice = await chosenLanguage(context);
+    try {
+      const found = await turnLanguage(
+        deps,
+        {
+          tenantId: identity.tenantId,
+          aadObjectId: identity.aadObjectId,
+          ...(conversation ? { conversation } : {}),
+          ...(choice ? { choice } : {}),
+          ...(context.activity.locale ? { clientLocale: context.activity.locale } : {}),
+          ...(personalChat ? { personalChat } : {}),
+        },
+        defaultLocale,
+      );
+      if (found.source === 'fallback' && (!conversation || conversation.kind === 'personal'))
+        await keepSpokenLanguage(deps, identity.tenantId, identity.aadObjectId, found.language);
+      return found.language;
+    } catch (error) {
+      logger.warn({ err: error, activityId: context.activity.id }, 'could not find the language of the conversation');
+      return languageOf(context, choice, defaultLocale).locale;
+    }
+  };
+  const language = async (context: TurnContext): Promise<Translator> => {
+    let found = languages.get(context);
+    if (!found) {
+      found = findLanguage(context);
+      languages.set(context, found);
+    }
+    return translator(await found);
+  };
+  /** A 1:1 chat remembers its person's language; channels and group chats speak their committee's. */
   const sightingOf = async (context: TurnContext): Promise<ConversationSighting | undefined> => {
     const sighting = sightingOfActivity(context);
     if (!sighting) return undefined;
@@ -192,8 +239,8 @@ export function createTurnPipeline(app: Application<TurnState>, options: TurnPip
 
   /**
    * A command or card action for the person alone, asked for in a channel or group chat: the
-   * hint where to ask instead, in the person's language, before anything of the committee is
-   * read; undefined where it may be answered.
+   * hint where to ask instead, in the conversation's language (its committee's), before anything
+   * else of the committee is read; undefined where it may be answered.
    */
   const personalChatRefusal = async (
     context: TurnContext,
@@ -252,7 +299,9 @@ export function createTurnPipeline(app: Application<TurnState>, options: TurnPip
   const rememberSighting = async (context: TurnContext): Promise<void> => {
     try {
       const sighting = await sightingOf(context);
-      if (sighting) await rememberConversation(deps, sighting);
+      if (!sighting) return;
+      const remembered = await rememberConversation(deps, sighting);
+      if (remembered.kind === 'personal') personalChats.set(context, remembered);
     } catch (error) {
       logger.warn({ err: error, activityId: context.activity.id }, 'could not remember the conversation');
     }

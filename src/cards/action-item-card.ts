@@ -2,7 +2,7 @@ import type { ActionItemNotice } from '../app/agreements/action-item-messages';
 import type { ActionItemView } from '../app/agreements/action-item-view';
 import type { AgreementStatus } from '../app/agreements/agreement-document';
 import { TEXT_FIELDS } from '../domain/text-input';
-import { formatDateTime, formatLocalDate } from '../i18n/format-date';
+import { formatDateTime, formatDueDate } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
 import { cardButton, type CardBanner, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
@@ -37,9 +37,9 @@ export interface ActionItemCardData {
   readonly buttons: readonly CardButton[];
 }
 
-/** A calendar day as action items show it: "30.06.2027" / "30 Jun 2027". */
+/** An action item's due day, written as every deadline is: „Mittwoch, 30. Juni 2027, 24:00 Uhr“. */
 export function actionDay(day: string, i18n: Translator): string {
-  return formatLocalDate(day, i18n, 'actions.dayFormat');
+  return formatDueDate(day, i18n);
 }
 
 /** A status in the reader's language. */

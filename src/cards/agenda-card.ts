@@ -1,6 +1,6 @@
 import type { AgendaView } from '../app/agenda/build-agenda';
 import { AGENDA_LIMITS, isFixed, type AgendaItem } from '../domain/agenda/agenda-items';
-import { formatDateTime, formatSessionRange } from '../i18n/format-date';
+import { formatDateTime, formatDeadline, formatSessionRange } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
 import { agendaAgreementLines } from './agenda-agreement-lines';
 import { agendaLines, formatDuration, itemNumber } from './agenda-lines';
@@ -76,7 +76,7 @@ export function renderAgendaCard(view: AgendaView, i18n: Translator, banner?: Ca
         })
       : i18n.t('agendaCard.notPublished'),
     unpublishedChanges: view.published && view.unpublished ? i18n.t('agendaCard.unpublishedChanges') : '',
-    due: i18n.t('agendaCard.due', { at: formatDateTime(view.dueAt, view.timeZone, i18n) }),
+    due: i18n.t('agendaCard.due', { at: formatDeadline(view.dueAt, view.timeZone, i18n) }),
     readOnly: view.editable ? '' : i18n.t('agendaCard.readOnly'),
     none: i18n.t('agendaCard.none'),
     items: view.items.map((item, index) => ({

@@ -1,6 +1,6 @@
 import type { AgendaDeadlineMessage } from '../app/agenda/agenda-deadline-notices';
 import type { IncompleteItem } from '../domain/agenda/agenda-open-points';
-import { formatDateTime } from '../i18n/format-date';
+import { formatDateTime, formatDeadline } from '../i18n/format-date';
 import type { MessageKey, Translator } from '../i18n/translator';
 import { formatDuration, itemNumber, itemTitle } from './agenda-lines';
 import { cardButton, type CardButton } from './card-button';
@@ -31,7 +31,7 @@ export interface AgendaDeadlineCardData {
  */
 export function renderAgendaDeadlineCard(message: AgendaDeadlineMessage, i18n: Translator): AdaptiveCardJson {
   const session = sessionTitle({ number: message.sessionNumber }, i18n);
-  const due = formatDateTime(message.dueAt, message.timeZone, i18n);
+  const due = formatDeadline(message.dueAt, message.timeZone, i18n);
   const open = openLines(message, i18n);
   const data: AgendaDeadlineCardData = {
     committeeName: escapeMarkdown(message.committeeName),
@@ -118,11 +118,11 @@ function incompleteLine(open: IncompleteItem, i18n: Translator): string {
   return i18n.t(missing, { item: `${itemNumber(open.position - 1, i18n)} ${itemTitle(open.item, i18n)}` });
 }
 
-/** "1 Person" or "3 Personen": the message's `.one` or `.other` form. */
+/** "1 Person" or "3 Personen": the message chooses its words by the language's plural rules. */
 function counted(
   count: number,
   key: 'agendaDeadline.undecided' | 'agendaDeadline.published.items' | 'agendaDeadline.published.people',
   i18n: Translator,
 ): string {
-  return i18n.t(`${key}.${count === 1 ? 'one' : 'other'}`, { count });
+  return i18n.t(key, { count });
 }

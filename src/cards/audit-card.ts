@@ -1,7 +1,7 @@
 import type { AuditEntry, AuditTrailView } from '../app/audit/audit-trail';
 import type { AuditChange, AuditValue } from '../app/audit/audit-record';
 import { REDACTED } from '../app/audit/audit-record';
-import { formatDate, formatLocalDate } from '../i18n/format-date';
+import { formatLocalDate, formatTimestamp } from '../i18n/format-date';
 import type { MessageKey, Translator } from '../i18n/translator';
 import { expandCard, type AdaptiveCardJson } from './card-template';
 import { escapeMarkdown } from './escape-markdown';
@@ -91,7 +91,7 @@ function entryLines(entry: AuditEntry, timeZone: string, i18n: Translator): Audi
   const more = entry.changes.length - listed.length;
   return {
     heading: i18n.t('audit.heading', {
-      at: formatDate(entry.at, timeZone, i18n, 'audit.dateTime'),
+      at: formatTimestamp(entry.at, timeZone, i18n),
       who: whoText(entry, i18n),
     }),
     what: i18n.t('audit.what', {
@@ -131,8 +131,8 @@ function changeLine(change: AuditChange, timeZone: string, i18n: Translator): st
 function valueText(value: AuditValue | undefined, timeZone: string, i18n: Translator): string {
   if (value === undefined || value === null || value === '') return i18n.t('audit.empty');
   // Stored instants and calendar days read as dates in the committee's time zone, not as ISO text.
-  if (typeof value === 'string' && ISO_INSTANT.test(value)) return formatDate(value, timeZone, i18n, 'audit.dateTime');
-  if (typeof value === 'string' && ISO_DAY.test(value)) return formatLocalDate(value, i18n, 'audit.date');
+  if (typeof value === 'string' && ISO_INSTANT.test(value)) return formatTimestamp(value, timeZone, i18n);
+  if (typeof value === 'string' && ISO_DAY.test(value)) return formatLocalDate(value, i18n);
   if (value === REDACTED) return i18n.t('audit.redacted');
   if (typeof value === 'object' && !Array.isArray(value) && 'omitted' in value) {
     const summary = value as { omitted: string; entries?: number; fields?: number };

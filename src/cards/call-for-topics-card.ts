@@ -1,12 +1,11 @@
 import type { CallForTopicsView } from '../app/agenda/call-for-topics';
 import { SUBMISSION_KINDS } from '../domain/agenda/submission';
-import { formatSessionRange } from '../i18n/format-date';
+import { formatDeadline, formatSessionRange } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
 import { cardButton, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
 import { escapeMarkdown } from './escape-markdown';
 import { sessionTitle } from './session-label';
-import { deadlineDay } from './deadline-day';
 import { VERBS } from './verbs';
 
 /** Data model of `adaptiveCards/call-for-topics.json`. */
@@ -36,7 +35,7 @@ export function renderCallForTopicsCard(view: CallForTopicsView, i18n: Translato
         title: i18n.t('submission.call.session'),
         value: formatSessionRange(view.startsAt, view.endsAt, view.timeZone, i18n),
       },
-      { title: i18n.t('submission.call.deadline'), value: deadlineDay(view.deadline, view.timeZone, i18n) },
+      { title: i18n.t('submission.call.deadline'), value: formatDeadline(view.deadline, view.timeZone, i18n) },
     ],
     kindsTitle: i18n.t('submission.call.kindsTitle'),
     kinds: SUBMISSION_KINDS.map((kind) => i18n.t(`submission.kindHelp.${kind}`)),

@@ -1,5 +1,5 @@
 import type { CommitteeDocument } from '../app/documents';
-import { autoPublishAgendaOf, minutesSettingsOf, publishOparlOf } from '../domain/committee';
+import { autoPublishAgendaOf, committeeLanguageOf, minutesSettingsOf, publishOparlOf } from '../domain/committee';
 import type { ConversationChoice } from '../app/open-setup';
 import { formatDateTime } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
@@ -83,6 +83,10 @@ export function renderCommitteeCard(
             : 'committee.minutesValueManualApproval',
           { days: minutesSettingsOf(committee).objectionDays },
         ),
+      },
+      {
+        title: i18n.t('committee.language'),
+        value: i18n.t(`setup.languageNames.${committeeLanguageOf(committee)}`),
       },
       {
         title: i18n.t('committee.workingGroup'),

@@ -1,8 +1,7 @@
 import type { ConfirmReason, SessionDetail } from '../domain/confirmation/confirm-reason';
-import { formatDate, formatDateTime } from '../i18n/format-date';
+import { formatDateTime, formatDeadline, formatTimeSpan } from '../i18n/format-date';
 import type { MessageKey, Translator } from '../i18n/translator';
 import { formatDuration } from './agenda-lines';
-import { deadlineDay } from './deadline-day';
 
 const DETAIL_ALONE: Readonly<Record<SessionDetail, MessageKey>> = {
   place: 'confirm.reasons.placeMissing',
@@ -31,7 +30,7 @@ export function confirmReasonLines(reasons: readonly ConfirmReason[], timeZone: 
             : i18n.t(reason.toConversation ? 'confirm.reasons.callBoth' : 'confirm.reasons.callPeople', {
                 count: reason.people,
               }),
-          i18n.t('confirm.reasons.callDeadline', { deadline: deadlineDay(reason.topicDeadline, timeZone, i18n) }),
+          i18n.t('confirm.reasons.callDeadline', { deadline: formatDeadline(reason.topicDeadline, timeZone, i18n) }),
         ];
       case 'detailsMissing':
         return [missingLine(reason.missing, i18n)];
@@ -39,22 +38,19 @@ export function confirmReasonLines(reasons: readonly ConfirmReason[], timeZone: 
         return [
           i18n.t('confirm.reasons.agendaOverLength', {
             over: formatDuration(reason.overMinutes, i18n),
-            time: i18n.t('confirm.timeRange', {
-              start: formatDate(reason.startsAt, timeZone, i18n, 'dates.time'),
-              end: formatDate(reason.endsAt, timeZone, i18n, 'dates.time'),
-            }),
+            time: formatTimeSpan(reason.startsAt, reason.endsAt, timeZone, i18n),
           }),
         ];
       case 'topicsStillOpen':
         return [
-          i18n.t('confirm.reasons.topicsStillOpen', { deadline: deadlineDay(reason.topicDeadline, timeZone, i18n) }),
+          i18n.t('confirm.reasons.topicsStillOpen', { deadline: formatDeadline(reason.topicDeadline, timeZone, i18n) }),
         ];
       case 'agendaLate':
         return [i18n.t('confirm.reasons.agendaLate', { due: formatDateTime(reason.dueAt, timeZone, i18n) })];
       case 'objectionPeriodRunning':
         return [
           i18n.t('confirm.reasons.objectionPeriodRunning', {
-            deadline: deadlineDay(reason.objectionDeadline, timeZone, i18n),
+            deadline: formatDeadline(reason.objectionDeadline, timeZone, i18n),
           }),
         ];
       case 'objectionsRaised':

@@ -1,5 +1,5 @@
 import type { InvitationView } from '../app/sessions/invitation-view';
-import { formatDateTime, formatSessionRange } from '../i18n/format-date';
+import { formatDeadline, formatSessionRange } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
 import { DELEGATE_NAME_MAX } from '../app/sessions/answer-rsvp';
 import { agendaLines, itemTitle } from './agenda-lines';
@@ -79,7 +79,7 @@ export function renderInvitationCard(view: InvitationView, i18n: Translator, cal
         value: view.onlineLink ? escapeMarkdown(view.onlineLink) : i18n.t('sessions.notSet'),
       },
       { title: i18n.t('sessions.chair'), value: view.chair ? escapeMarkdown(view.chair) : i18n.t('sessions.notSet') },
-      { title: i18n.t('invitation.deadline'), value: formatDateTime(view.deadline, view.timeZone, i18n) },
+      { title: i18n.t('invitation.deadline'), value: formatDeadline(view.deadline, view.timeZone, i18n) },
     ],
     agendaTitle: view.agenda
       ? i18n.t('invitation.agendaVersion', { version: view.agenda.version })

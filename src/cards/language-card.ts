@@ -9,7 +9,9 @@ import { renderNoticeCard } from './notice-card';
  */
 export type LanguageView =
   | { readonly kind: 'chosen'; readonly language: Locale }
-  | { readonly kind: 'current'; readonly language: Locale; readonly unknownWord?: string };
+  | { readonly kind: 'current'; readonly language: Locale; readonly unknownWord?: string }
+  /** Asked in a channel or group chat, which speaks its committee's language (or the default, without one). */
+  | { readonly kind: 'shared'; readonly language: Locale; readonly committee: boolean };
 
 /** The language that is not this one: the way back, and the second half of the bilingual card. */
 function otherThan(language: Locale): Translator {
@@ -31,6 +33,18 @@ export function renderLanguageCard(view: LanguageView): AdaptiveCardJson {
       title: i18n.t('language.chosenTitle'),
       text: i18n.t('language.chosen'),
       lines: [other.t('language.switchBack')],
+    });
+  }
+  if (view.kind === 'shared') {
+    const shared = (t: Translator) =>
+      `${t.t(view.committee ? 'language.shared' : 'language.sharedNoCommittee', {
+        language: t.t(`language.names.${view.language}`),
+      })} ${t.t('language.sharedPersonal')}`;
+    return renderNoticeCard({
+      style: 'default',
+      title: i18n.t('language.title'),
+      text: shared(i18n),
+      lines: [shared(other)],
     });
   }
   const current = (t: Translator) =>

@@ -1,6 +1,5 @@
-import { deadlineDay } from './deadline-day';
 import type { MinutesView } from '../app/minutes/open-minutes';
-import { formatDateTime } from '../i18n/format-date';
+import { formatDateTime, formatDeadline } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
 import { cardButton, type CardBanner, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
@@ -74,7 +73,7 @@ export function renderMinutesCard(
           i18n.t('minutesCard.circulated', {
             version: view.circulation.version,
             at: formatDateTime(view.circulation.at, view.timeZone, i18n),
-            deadline: deadlineDay(view.circulation.objectionDeadline, view.timeZone, i18n),
+            deadline: formatDeadline(view.circulation.objectionDeadline, view.timeZone, i18n),
           }),
         ]
       : []),

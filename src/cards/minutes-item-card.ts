@@ -2,7 +2,7 @@ import type { MinutesItemForm } from '../app/minutes/edit-minutes';
 import type { AgreementDraft } from '../domain/minutes/minutes-content';
 import { MINUTES_LIMITS } from '../domain/minutes/minutes-content';
 import { agreementField, type MinutesItemProblem } from '../domain/minutes/minutes-item-edit';
-import { formatLocalDate } from '../i18n/format-date';
+import { formatDueDate } from '../i18n/format-date';
 import type { MessageKey, Translator } from '../i18n/translator';
 import { cardButton, type CardBanner, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
@@ -118,7 +118,7 @@ export function renderMinutesItemCard(
             text: escapeMarkdown(agreement.text),
             institution: escapeMarkdown(agreement.institution),
             responsible: escapeMarkdown(current?.displayName ?? '–'),
-            due: formatLocalDate(agreement.dueDate, i18n, 'minutes.dueFormat'),
+            due: formatDueDate(agreement.dueDate, i18n),
           })
         : '',
       removable: key !== 'new',

@@ -1,5 +1,5 @@
 import type { ShownItem } from '../app/minutes/minutes-messages';
-import { formatLocalDate } from '../i18n/format-date';
+import { formatDueDate } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
 import { escapeMarkdown } from './escape-markdown';
 
@@ -33,7 +33,7 @@ export function minutesItemBody(item: ShownItem, i18n: Translator, compact = fal
         text: escapeMarkdown(agreement.text),
         institution: escapeMarkdown(agreement.institution),
         responsible: escapeMarkdown(agreement.responsibleName),
-        due: formatLocalDate(agreement.dueDate, i18n, 'minutes.dueFormat'),
+        due: formatDueDate(agreement.dueDate, i18n),
       }),
     );
   }

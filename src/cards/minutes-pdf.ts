@@ -1,6 +1,6 @@
 import type { MinutesPrint, PrintedAgreement, PrintedItem } from '../app/minutes/minutes-print';
 import type { MinutesParticipant } from '../domain/minutes/minutes-content';
-import { formatDate, formatLocalDate, formatSessionRange } from '../i18n/format-date';
+import { formatDate, formatDateTime, formatDay, formatDueDate, formatSessionRange } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
 import {
   archivePdfDocument,
@@ -34,7 +34,7 @@ export function renderMinutesPdf(print: MinutesPrint, i18n: Translator): Promise
       subject: i18n.t('minutesPdf.subject', {
         kind,
         number: print.sessionNumber,
-        date: formatDate(print.startsAt, print.timeZone, i18n, 'minutesPdf.day'),
+        date: formatDay(print.startsAt, print.timeZone, i18n),
         committee: print.committeeName,
       }),
       author: print.committeeName,
@@ -79,7 +79,7 @@ class MinutesLayout {
     this.paragraph(i18n.t(print.extract ? 'minutesPdf.extractTitle' : 'minutesPdf.title'), 'bold', SIZES.title, 6);
     const when = print.endsAt
       ? formatSessionRange(print.startsAt, print.endsAt, print.timeZone, i18n)
-      : formatDate(print.startsAt, print.timeZone, i18n, 'dates.dateTime');
+      : formatDateTime(print.startsAt, print.timeZone, i18n);
     this.paragraph(`${print.committeeName}`, 'bold', SIZES.body, 2);
     this.paragraph(
       `${i18n.t('minutesPdf.session', { number: print.sessionNumber })}, ${when}`,
@@ -97,7 +97,7 @@ class MinutesLayout {
   private statusLine(): string {
     const { print, i18n } = this;
     if (print.status !== 'approved' || !print.approvedAt) return i18n.t('minutesPdf.draft', { version: print.version });
-    const date = formatDate(print.approvedAt, print.timeZone, i18n, 'minutesPdf.day');
+    const date = formatDay(print.approvedAt, print.timeZone, i18n);
     return i18n.t(print.correction ? 'minutesPdf.correction' : 'minutesPdf.approved', { version: print.version, date });
   }
 
@@ -153,7 +153,7 @@ class MinutesLayout {
     const details = this.i18n.t('minutesPdf.agreementDetails', {
       institution: agreement.institution,
       responsible: agreement.responsibleName,
-      due: this.day(agreement.dueDate),
+      due: this.dueDate(agreement.dueDate),
     });
     this.font('regular', SIZES.small)
       .fillColor(GREY)
@@ -163,10 +163,10 @@ class MinutesLayout {
     document.moveDown(0.4);
   }
 
-  /** A stored `yyyy-MM-dd` as the reader's calendar day; shown as stored if it is not one. */
-  private day(isoDate: string): string {
+  /** A stored `yyyy-MM-dd` due date as every deadline is written; shown as stored if it is not one. */
+  private dueDate(isoDate: string): string {
     try {
-      return formatLocalDate(isoDate, this.i18n, 'minutesPdf.day');
+      return formatDueDate(isoDate, this.i18n);
     } catch {
       return isoDate;
     }

@@ -1,8 +1,7 @@
-import { deadlineDay } from './deadline-day';
 import type { MinutesResultsMessage, MinutesReviewMessage } from '../app/minutes/minutes-messages';
 import { answerField, commentField, type ResponseProblem } from '../app/minutes/respond-to-minutes';
 import { MINUTES_LIMITS } from '../domain/minutes/minutes-content';
-import { formatDateTime } from '../i18n/format-date';
+import { formatDateTime, formatDeadline } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
 import { cardButton, type CardBanner, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
@@ -58,7 +57,7 @@ export function renderMinutesReviewCard(
     when: `${escapeMarkdown(message.committeeName)} · ${formatDateTime(message.startsAt, message.timeZone, i18n)}`,
     intro: [
       i18n.t(message.mayAnswer ? 'minutesReview.intro' : 'minutesReview.introSecretariat', {
-        deadline: deadlineDay(message.objectionDeadline, message.timeZone, i18n),
+        deadline: formatDeadline(message.objectionDeadline, message.timeZone, i18n),
       }),
       ...(changed.size > 0 ? [i18n.t('minutesReview.changes', { count: changed.size })] : []),
     ],

@@ -1,4 +1,4 @@
-import { formatDateTime } from '../i18n/format-date';
+import { formatDeadline } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
 import { expandCard, type AdaptiveCardJson } from './card-template';
 
@@ -20,7 +20,7 @@ export function renderMyDataCard(
     title: i18n.t('privacy.myDataTitle'),
     text: i18n.t('privacy.myDataText'),
     expires: link
-      ? i18n.t('privacy.myDataExpires', { date: formatDateTime(link.expiresAt, timeZone, i18n) })
+      ? i18n.t('privacy.myDataExpires', { date: formatDeadline(link.expiresAt, timeZone, i18n) })
       : i18n.t('privacy.myDataNoLink'),
     download: link ? { title: i18n.t('privacy.myDataDownload'), url: link.url } : null,
   };

@@ -1,15 +1,15 @@
 import type { OparlTexts, PublicInvitation } from '../domain/oparl/oparl-texts';
-import { formatDate, formatLocalDate, formatSessionRange } from '../i18n/format-date';
+import { formatDay, formatDueDate, formatSessionRange } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
 
 /**
  * The public record's words from the locale files, in one language: the server's default, since
- * the record is one for everyone. Dates are written as the minutes' PDF writes them.
+ * the record is one for everyone. Dates are written as everywhere else (see src/i18n/format-date.ts).
  */
 export function oparlTexts(i18n: Translator): OparlTexts {
-  const day = (isoDate: string) => {
+  const dueDate = (isoDate: string) => {
     try {
-      return formatLocalDate(isoDate, i18n, 'minutesPdf.day');
+      return formatDueDate(isoDate, i18n);
     } catch {
       return isoDate;
     }
@@ -26,7 +26,7 @@ export function oparlTexts(i18n: Translator): OparlTexts {
       i18n.t('oparl.agreementLine', {
         text: agreement.text,
         institution: agreement.institution,
-        due: day(agreement.dueDate),
+        due: dueDate(agreement.dueDate),
       }),
     invitationText: (invitation) => invitationText(invitation, i18n),
     bodyName: (committees) =>
@@ -52,7 +52,7 @@ function invitationText(invitation: PublicInvitation, i18n: Translator): string 
     '',
     i18n.t('oparl.invitationAgenda', {
       version: invitation.version,
-      date: formatDate(invitation.publishedAt, invitation.timeZone, i18n, 'minutesPdf.day'),
+      date: formatDay(invitation.publishedAt, invitation.timeZone, i18n),
     }),
     ...invitation.items.map((title, index) => `${i18n.t('agenda.number', { number: index + 1 })}  ${title}`),
   ];

@@ -8,6 +8,7 @@ import {
   type MessageParams,
   type Translator,
 } from '../i18n/translator';
+import { formatDeadline } from '../i18n/format-date';
 import type { AdaptiveCardJson } from './card-template';
 import { withCommittee } from './committee-context';
 import { linkUrl } from './link-url';
@@ -130,12 +131,18 @@ function renderers(): Readonly<Record<string, KindRenderer>> {
     [DELIVERY_FAILURES_MESSAGE_KIND]: (data, locale) =>
       renderDeliveryFailuresCard(data as unknown as DeliveryFailuresMessage, translator(locale)),
     [TOPICS_CLOSED_MESSAGE_KIND]: (data, locale) => {
-      const { sessionNumber, undecided } = data as unknown as TopicsClosedMessage;
+      const { sessionNumber, undecided, deadline, timeZone } = data as unknown as TopicsClosedMessage;
       const i18n = translator(locale);
       return renderNoticeCard({
         style: 'default',
         title: i18n.t('topicMessages.closedTitle', { number: sessionNumber }),
-        text: i18n.t('topicMessages.closed', { count: undecided }),
+        text:
+          deadline && timeZone
+            ? i18n.t('topicMessages.closedAt', {
+                deadline: formatDeadline(deadline, timeZone, i18n),
+                count: undecided,
+              })
+            : i18n.t('topicMessages.closed', { count: undecided }),
         lines: [],
       });
     },

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { dateAndTimeInputs } from '../i18n/format-date';
 import type { SessionDocument } from '../app/sessions/session-document';
 import { TEXT_LIMITS } from '../domain/committee';
 import { SESSION_TEXT_LIMITS, type SessionEditInput, type SessionEditProblem } from '../domain/sessions/session-edit';
@@ -33,7 +33,7 @@ export function renderSessionEditCard(
   i18n: Translator,
   retry?: { readonly input: SessionEditInput; readonly problems: readonly SessionEditProblem[] },
 ): AdaptiveCardJson {
-  const start = DateTime.fromISO(session.startsAt, { zone: 'utc' }).setZone(timeZone);
+  const start = dateAndTimeInputs(session.startsAt, timeZone);
   const typed = (value: unknown, stored: string): string => (retry ? (typeof value === 'string' ? value : '') : stored);
   const data: SessionEditCardData = {
     banner: retry
@@ -52,8 +52,8 @@ export function renderSessionEditCard(
       back: i18n.t('sessionEdit.back'),
     },
     values: {
-      date: typed(retry?.input.date, start.toISODate()!),
-      time: typed(retry?.input.time, start.toFormat('HH:mm')),
+      date: typed(retry?.input.date, start.date),
+      time: typed(retry?.input.time, start.time),
       place: typed(retry?.input.place, session.place ?? ''),
       onlineLink: typed(retry?.input.onlineLink, session.onlineLink ?? ''),
       chair: typed(retry?.input.chair, session.chair ?? ''),

@@ -8,11 +8,10 @@ import {
   isBeforeInvitation,
   isBetweenInvitationAndMinutes,
 } from '../domain/sessions/session-state';
-import { formatDateTime, formatSessionRange } from '../i18n/format-date';
+import { formatDateTime, formatDeadline, formatSessionRange } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
 import { cardButton, type CardBanner, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
-import { deadlineDay } from './deadline-day';
 import { escapeMarkdown } from './escape-markdown';
 import { sessionTitle } from './session-label';
 import { VERBS } from './verbs';
@@ -83,7 +82,7 @@ export function statusLines(tracks: SessionTracks, timeZone: string, i18n: Trans
   if (tracks.topics)
     lines.push(
       i18n.t(`sessionTracks.topics.${tracks.topics.kind}`, {
-        deadline: deadlineDay(tracks.topics.deadline, timeZone, i18n),
+        deadline: formatDeadline(tracks.topics.deadline, timeZone, i18n),
       }),
     );
   if (tracks.agenda)

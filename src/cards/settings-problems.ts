@@ -17,6 +17,7 @@ const FIELD_LABELS: Readonly<Record<SettingsField, MessageKey>> = {
   workingGroupConversationId: 'setup.workingGroupConversation',
   objectionDays: 'setup.objectionDays',
   retentionMonths: 'setup.retentionMonths',
+  language: 'setup.language',
 };
 
 /** One readable line per problem, naming the field as the form labels it. */

@@ -1,5 +1,6 @@
 import {
   autoPublishAgendaOf,
+  committeeLanguageOf,
   DEFAULT_AUTO_PUBLISH_AGENDA,
   formatTerms,
   minutesSettingsOf,
@@ -9,6 +10,7 @@ import {
   TEXT_LIMITS,
   type CommitteeSettingsInput,
 } from '../domain/committee';
+import { isLanguage, LANGUAGES } from '../domain/language';
 import { DEFAULT_MINUTES_SETTINGS } from '../domain/minutes/minutes-content';
 import type { SetupView } from '../app/open-setup';
 import { formatDateTime } from '../i18n/format-date';
@@ -40,6 +42,8 @@ export interface SetupFormValues {
   readonly retentionMonths: number | string;
   /** 'true' or 'false', as the toggle sends it. */
   readonly publishOparl: string;
+  /** The committee's language, 'de' or 'en' (see `committeeLanguageOf`). */
+  readonly language: string;
 }
 
 /** Data model of `adaptiveCards/setup.json`. */
@@ -54,6 +58,7 @@ export interface SetupCardData {
   readonly values: SetupFormValues;
   readonly termChoices: ReadonlyArray<{ readonly title: string; readonly value: string }>;
   readonly conversationChoices: ReadonlyArray<{ readonly title: string; readonly value: string }>;
+  readonly languageChoices: ReadonlyArray<{ readonly title: string; readonly value: string }>;
   readonly limits: {
     readonly name: number;
     readonly shortName: number;
@@ -108,6 +113,10 @@ export function renderSetupCard(view: SetupView, i18n: Translator, options: Setu
         value: conversation.id,
       })),
     ],
+    languageChoices: LANGUAGES.map((language) => ({
+      title: i18n.t(`setup.languageNames.${language}`),
+      value: language,
+    })),
     limits: {
       name: TEXT_LIMITS.name,
       shortName: TEXT_LIMITS.shortName,
@@ -139,6 +148,7 @@ function valuesFromView({ settings }: SetupView): SetupFormValues {
     autoApprove: String(minutesSettingsOf(settings).autoApprove),
     retentionMonths: retentionMonthsOf(settings),
     publishOparl: String(publishOparlOf(settings)),
+    language: committeeLanguageOf(settings),
   };
 }
 
@@ -171,6 +181,7 @@ function valuesFromAnswers(answers: CommitteeSettingsInput): SetupFormValues {
         : String(answers.autoApprove === true || answers.autoApprove === 'true'),
     retentionMonths: echo(answers.retentionMonths, 6),
     publishOparl: String(answers.publishOparl === true || answers.publishOparl === 'true'),
+    language: isLanguage(answers.language) ? answers.language : committeeLanguageOf({}),
   };
 }
 
@@ -219,6 +230,8 @@ function labels(i18n: Translator): Record<string, string> {
     sectionPublication: i18n.t('setup.sectionPublication'),
     publishOparl: i18n.t('setup.publishOparl'),
     publishOparlHint: i18n.t('setup.publishOparlHint'),
+    language: i18n.t('setup.language'),
+    languageHint: i18n.t('setup.languageHint'),
     required: i18n.t('setup.required'),
     save: i18n.t('setup.save'),
   };

@@ -36,7 +36,7 @@ export function renderStatusReportCard(
   i18n: Translator,
 ): AdaptiveCardJson {
   const text = (value: string) => escapeMarkdown(value);
-  const day = (isoDate: string) => formatLocalDate(isoDate, i18n, 'minutesPdf.day');
+  const day = (isoDate: string) => formatLocalDate(isoDate, i18n);
   const { sessions, attendance, topics, agreements, workingGroups } = report;
   const links = [
     ...(downloads.pdfUrl ? [{ title: i18n.t('statusReport.pdf'), url: downloads.pdfUrl }] : []),

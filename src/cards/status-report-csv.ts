@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { StatusReportPrint } from '../app/reports/status-report-print';
 import { TOPIC_OUTCOMES } from '../domain/reports/status-report';
-import { formatDate } from '../i18n/format-date';
+import { formatDay } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
 import { sessionTitle } from './session-label';
 
@@ -27,7 +27,7 @@ import { sessionTitle } from './session-label';
  */
 export function renderStatusReportCsv({ report }: StatusReportPrint, i18n: Translator): Buffer {
   const key = 'statusReport.csvFile';
-  const asOf = formatDate(report.asOf, report.timeZone, i18n, 'minutesPdf.day');
+  const asOf = formatDay(report.asOf, report.timeZone, i18n);
   const area = (name: 'sessions' | 'attendance' | 'topics' | 'agreements' | 'workingGroups') =>
     i18n.t(`${key}.areas.${name}`);
   const session = (number: string) => (number ? sessionTitle({ number }, i18n) : '');

@@ -1,6 +1,6 @@
 import type { StatusReportPrint } from '../app/reports/status-report-print';
 import type { ReportTopicLine, StatusReport } from '../domain/reports/status-report';
-import { formatDate, formatDateTime, formatLocalDate } from '../i18n/format-date';
+import { formatDate, formatDateTime, formatDay, formatDueDate, formatLocalDate } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
 import {
   archivePdfDocument,
@@ -30,7 +30,7 @@ const RULE = '#999999';
  * the moment the figures stand at, so the same figures give the same file.
  */
 export function renderStatusReportPdf({ report }: StatusReportPrint, i18n: Translator): Promise<Buffer> {
-  const day = formatDate(report.asOf, report.timeZone, i18n, 'minutesPdf.day');
+  const day = formatDay(report.asOf, report.timeZone, i18n);
   const { document, finished } = archivePdfDocument(
     {
       title: i18n.t('statusReport.pdfTitle', { year: report.year, committee: report.committeeName }),
@@ -224,7 +224,7 @@ class StatusReportLayout {
       const details = i18n.t('statusReport.agreements.openDetails', {
         institution: line.institution,
         session: line.sessionNumber,
-        due: formatLocalDate(line.dueDate, i18n, 'minutesPdf.day'),
+        due: formatDueDate(line.dueDate, i18n),
       });
       this.numbered(
         index + 1,
@@ -241,7 +241,7 @@ class StatusReportLayout {
     this.heading(i18n.t('statusReport.workingGroups.heading'));
     if (report.workingGroups.length === 0)
       this.paragraph(i18n.t('statusReport.workingGroups.none', { year: report.year }), 'regular', SIZES.body, 2, GREY);
-    const day = (isoDate: string) => formatLocalDate(isoDate, i18n, 'minutesPdf.day');
+    const day = (isoDate: string) => formatLocalDate(isoDate, i18n);
     for (const group of report.workingGroups) {
       this.keepSpace(4 * SIZES.body * 1.4);
       this.paragraph(group.name, 'bold', SIZES.body, 1);

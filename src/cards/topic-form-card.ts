@@ -9,7 +9,7 @@ import type { Translator } from '../i18n/translator';
 import { cardButton, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
 import { sessionTitle } from './session-label';
-import { deadlineDay } from './deadline-day';
+import { formatDeadline } from '../i18n/format-date';
 import { describeSubmissionProblem } from './submission-labels';
 import { VERBS } from './verbs';
 
@@ -95,7 +95,7 @@ export function renderTopicFormCard(
         })
       : i18n.t('submission.form.titleNext'),
     intro: session
-      ? i18n.t('submission.form.intro', { deadline: deadlineDay(session.deadline, timeZone, i18n) })
+      ? i18n.t('submission.form.intro', { deadline: formatDeadline(session.deadline, timeZone, i18n) })
       : i18n.t('submission.form.introNext'),
     labels: {
       kind: i18n.t('submission.form.kind'),

@@ -1,5 +1,5 @@
 import type { TopicLine, TopicOverview } from '../app/agenda/topic-overview';
-import { formatDateTime } from '../i18n/format-date';
+import { formatDeadline } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
 import { cardButton, type CardBanner, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
@@ -48,7 +48,7 @@ export function renderTopicsCard(view: TopicOverview, i18n: Translator, banner?:
   const data: TopicsCardData = {
     banner: banner ? { lines: [], ...banner } : null,
     title: i18n.t('topics.title', { session: sessionTitle({ number: view.sessionNumber }, i18n) }),
-    deadline: i18n.t('topics.deadline', { deadline: formatDateTime(view.deadline, view.timeZone, i18n) }),
+    deadline: i18n.t('topics.deadline', { deadline: formatDeadline(view.deadline, view.timeZone, i18n) }),
     summary: i18n.t('topics.summary', { undecided: view.undecided, total: view.total }),
     none: i18n.t('topics.none'),
     page: view.pageCount > 1 ? i18n.t('topics.page', { page: view.page, pages: view.pageCount }) : '',

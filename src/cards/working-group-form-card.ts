@@ -5,7 +5,7 @@ import {
   type WorkingGroupInput,
   type WorkingGroupProblem,
 } from '../domain/working-groups/working-group';
-import { formatDate } from '../i18n/format-date';
+import { formatDay } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
 import { cardButton, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
@@ -60,7 +60,7 @@ export function renderWorkingGroupFormCard(
   const sessionChoices = [
     { title: i18n.t('workingGroups.form.noReport'), value: NO_REPORT_SESSION },
     ...form.reportSessions.map((session) => ({
-      title: `${sessionTitle(session, i18n)}, ${formatDate(session.startsAt, form.timeZone, i18n, 'workingGroups.day')}`,
+      title: `${sessionTitle(session, i18n)}, ${formatDay(session.startsAt, form.timeZone, i18n)}`,
       value: session.id,
     })),
   ];

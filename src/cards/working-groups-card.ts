@@ -1,7 +1,7 @@
 import type { WorkingGroupsView } from '../app/working-groups/list-working-groups';
 import type { WorkingGroupDocument } from '../app/working-groups/working-group-document';
 import { isCancelled } from '../domain/sessions/session-state';
-import { formatDate, formatLocalDate } from '../i18n/format-date';
+import { formatDay, formatLocalDate } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
 import { cardButton, type CardBanner, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
@@ -85,7 +85,7 @@ function factsOf(
   view: WorkingGroupsView,
   i18n: Translator,
 ): Array<{ title: string; value: string }> {
-  const day = (isoDate: string) => formatLocalDate(isoDate, i18n, 'workingGroups.day');
+  const day = (isoDate: string) => formatLocalDate(isoDate, i18n);
   return [
     {
       title: i18n.t('workingGroups.term'),
@@ -95,7 +95,7 @@ function factsOf(
       ? [
           {
             title: i18n.t('workingGroups.endedOn'),
-            value: formatDate(group.endedAt, view.timeZone, i18n, 'workingGroups.day'),
+            value: formatDay(group.endedAt, view.timeZone, i18n),
           },
         ]
       : []),
@@ -121,7 +121,7 @@ function reportLine(group: WorkingGroupDocument, view: WorkingGroupsView, i18n: 
     return i18n.t('workingGroups.reportCancelled', { session: sessionTitle(session, i18n) });
   return i18n.t('workingGroups.reportValue', {
     session: sessionTitle(session, i18n),
-    date: formatDate(session.startsAt, view.timeZone, i18n, 'workingGroups.day'),
+    date: formatDay(session.startsAt, view.timeZone, i18n),
   });
 }
 

@@ -1,4 +1,5 @@
 import { IANAZone } from 'luxon';
+import { isLanguage, type Language } from './language';
 import { DEFAULT_MINUTES_SETTINGS } from './minutes/minutes-content';
 import { checkText, TEXT_FIELDS, type TextField } from './text-input';
 import { fail, ok, type Result } from './result';
@@ -48,6 +49,8 @@ export interface CommitteeSettings {
   readonly autoPublishAgenda?: boolean;
   /** Whether the committee's public record is published through the OParl interface; see `publishOparlOf`. */
   readonly publishOparl?: boolean;
+  /** The language of its channels and group chats; see `committeeLanguageOf`. */
+  readonly language?: Language;
 }
 
 /** The committee's rules for circulated minutes. */
@@ -100,6 +103,20 @@ export const DEFAULT_PUBLISH_OPARL = false;
 /** The committee's publication setting; committees stored before it existed publish nothing. */
 export function publishOparlOf(committee: Pick<CommitteeSettings, 'publishOparl'>): boolean {
   return committee.publishOparl ?? DEFAULT_PUBLISH_OPARL;
+}
+
+/**
+ * The language Gremium speaks in the committee's channels and group chats, and in everything the
+ * outbox posts there, whoever wrote last and whatever their Teams reports: many read along, and
+ * a conversation that changed its language with each writer would be read by none. German, the
+ * language of the committee's records, unless its secretariat chooses English on the set-up card.
+ * It is also the language of a 1:1 chat whose person chose none and whose Teams told none.
+ */
+export const DEFAULT_COMMITTEE_LANGUAGE: Language = 'de';
+
+/** The committee's language; committees stored before the setting existed speak German. */
+export function committeeLanguageOf(committee: Pick<CommitteeSettings, 'language'>): Language {
+  return committee.language ?? DEFAULT_COMMITTEE_LANGUAGE;
 }
 
 /** Longest objection period the set-up card accepts. */
@@ -163,6 +180,7 @@ export const DEFAULT_COMMITTEE_SETTINGS: CommitteeSettings = {
   retentionMonths: DEFAULT_RETENTION_MONTHS,
   autoPublishAgenda: DEFAULT_AUTO_PUBLISH_AGENDA,
   publishOparl: DEFAULT_PUBLISH_OPARL,
+  language: DEFAULT_COMMITTEE_LANGUAGE,
 };
 
 /** The set-up card's answers as they arrive: untrusted strings and numbers. */
@@ -184,6 +202,7 @@ export interface CommitteeSettingsInput {
   readonly retentionMonths?: unknown;
   readonly autoPublishAgenda?: unknown;
   readonly publishOparl?: unknown;
+  readonly language?: unknown;
 }
 
 export type SettingsField =
@@ -201,7 +220,8 @@ export type SettingsField =
   | 'leadTimeOrder'
   | 'workingGroupConversationId'
   | 'objectionDays'
-  | 'retentionMonths';
+  | 'retentionMonths'
+  | 'language';
 
 export type SettingsProblem =
   | { readonly field: SettingsField; readonly code: 'required' }
@@ -216,7 +236,9 @@ export type SettingsProblem =
   | { readonly field: SettingsField; readonly code: 'leadTimesOutOfOrder' }
   | { readonly field: SettingsField; readonly code: 'unknownConversation' }
   /** The working group's conversation is another committee's working group's already. */
-  | { readonly field: SettingsField; readonly code: 'conversationTaken' };
+  | { readonly field: SettingsField; readonly code: 'conversationTaken' }
+  /** A language Gremium does not speak: only a tampered card sends one. */
+  | { readonly field: SettingsField; readonly code: 'unknownLanguage' };
 
 const LEAD_TIME_MAX_DAYS = 365;
 const SESSION_MINUTES = { min: 30, max: 600 } as const;
@@ -310,6 +332,10 @@ export function parseCommitteeSettings(
   // Only an explicit "on" publishes: an absent or unreadable answer keeps the record private.
   const publishOparl = input.publishOparl === true || input.publishOparl === 'true';
 
+  // Absent on cards rendered before the setting existed: the stored language then stays.
+  const language = input.language === undefined || input.language === '' ? undefined : input.language;
+  if (language !== undefined && !isLanguage(language)) problems.push({ field: 'language', code: 'unknownLanguage' });
+
   if (problems.length > 0) return fail(problems);
   return ok({
     name: name!,
@@ -329,6 +355,7 @@ export function parseCommitteeSettings(
     retentionMonths: retentionMonths!,
     autoPublishAgenda,
     publishOparl,
+    ...(isLanguage(language) ? { language } : {}),
   });
 }
 

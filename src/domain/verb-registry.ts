@@ -204,6 +204,7 @@ export const VERB_REGISTRY = {
       autoApprove: 'flag',
       autoPublishAgenda: 'flag',
       publishOparl: 'flag',
+      language: 'choice',
     },
   },
   'delivery.retry': { roles: SECRETARIAT, payload: { dispatchId: 'id' } },

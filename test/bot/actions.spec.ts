@@ -45,10 +45,13 @@ describe('bot: action items', () => {
     const text = cardText(card);
     assert.match(text, /Neue Aufgabe für Sie aus der Sitzung 2027\/1/);
     assert.match(text, /Zahlen zu \\\*\\\*Ausbildungsabbrüchen\\\*\\\* vorlegen/);
-    assert.match(text, /Ausbildungsabbrüche[^]*IHK zu Leipzig[^]*Yusuf Demir[^]*31\.03\.2027[^]*Offen/);
+    assert.match(
+      text,
+      /Ausbildungsabbrüche[^]*IHK zu Leipzig[^]*Yusuf Demir[^]*Mittwoch, 31\. März 2027, 24:00 Uhr[^]*Offen/,
+    );
     assert.match(
       cardText(rendered((await draftsOf(world, 'minutes-approved:'))[0]!, 'en-US')),
-      /A new action item for you \(Session 2027\/1\)[^]*31 Mar 2027/,
+      /A new action item for you \(Session 2027\/1\)[^]*Wednesday, 31 March 2027, end of day/,
     );
     const done = await bot.execute(person('yusuf'), VERBS.actionStatus, {
       ...actionData(card, VERBS.actionStatus, { status: 'done' }),
@@ -60,7 +63,7 @@ describe('bot: action items', () => {
     const agenda = cardText(firstCard(await bot.message(person('katrin'), 'tagesordnung 2027/2')));
     assert.match(
       agenda,
-      /Stand der Vereinbarungen[^]*Ausbildungsabbrüchen[^]*IHK zu Leipzig · fällig am 31\.03\.2027 · Erledigt/,
+      /Stand der Vereinbarungen[^]*Ausbildungsabbrüchen[^]*IHK zu Leipzig · zu erledigen bis Mittwoch, 31\. März 2027, 24:00 Uhr · Erledigt/,
     );
   });
 
@@ -128,7 +131,7 @@ describe('bot: action items', () => {
     const decision = rendered(toSecretariat!);
     assert.match(
       cardText(decision),
-      /Yusuf Demir schlägt einen neuen Termin vor[^]*30\.04\.2027 \(von Yusuf Demir\)[^]*Kammer liefert später/,
+      /Yusuf Demir schlägt einen neuen Termin vor[^]*Freitag, 30\. April 2027, 24:00 Uhr \(von Yusuf Demir\)[^]*Kammer liefert später/,
     );
     const byMember = await bot.execute(
       person('yusuf'),
@@ -141,7 +144,7 @@ describe('bot: action items', () => {
       VERBS.actionDecideDue,
       actionData(decision, VERBS.actionDecideDue, { decision: 'accept' }),
     );
-    assert.match(cardText(accepted), /Der neue Termin gilt[^]*30\.04\.2027/);
+    assert.match(cardText(accepted), /Der neue Termin gilt[^]*Freitag, 30\. April 2027, 24:00 Uhr/);
     assert.equal((await agreement(world, 'a1')).dueDate, '2027-04-30');
     const [told] = await draftsOf(world, `action:${id}:r3`);
     assert.match(cardText(rendered(told!)), /hat den neuen Termin angenommen/);

@@ -89,7 +89,12 @@ describe('bot: triage, the agenda builder and publication', () => {
   });
 
   it('tells the secretariat at the topic deadline how many topics wait for a decision', async () => {
-    await reportTopicsClosed(world.deps, { committeeId: COMMITTEE }, await world.session(), '2027-01-21T23:00:00.000Z');
+    await reportTopicsClosed(
+      world.deps,
+      { committeeId: COMMITTEE, timeZone: 'Europe/Berlin' },
+      await world.session(),
+      '2027-01-21T23:00:00.000Z',
+    );
     const [note] = await drafts('topics-closed:');
     assert.deepEqual(note?.recipient, { kind: 'person', aadObjectId: PEOPLE.katrin });
     assert.match(

@@ -131,7 +131,12 @@ describe('bot: audit trail (änderungen)', () => {
           'de-DE',
           /Bitte im persönlichen Chat fragen[^]*„änderungen“ beantworte ich nur im persönlichen Chat/,
         ],
-        ['audit 2027/1', 'en-US', /Please ask in your personal chat[^]*I answer "audit" only in your personal chat/],
+        // An English client gets the committee's language there, as everyone reading along does.
+        [
+          'audit 2027/1',
+          'en-US',
+          /Bitte im persönlichen Chat fragen[^]*„änderungen“ beantworte ich nur im persönlichen Chat/,
+        ],
       ] as const) {
         // An activity remembers its conversation first; what follows is the command's own doing.
         await bot.message(chatPerson('katrin'), 'hilfe', { ...conversation, locale });

@@ -89,52 +89,62 @@ describe('bot/create-bot', () => {
     });
 
     for (const [where, conversation] of SHARED_CONVERSATIONS) {
-      it(`lists in a ${where} only what is answered there, and points to the personal chat for the rest`, async () => {
-        await bot.execute(alice, VERBS.setupSave, setupForm, conversation);
-        const onlyHere = {
-          de: 'Nur im persönlichen Chat mit Gremium, damit niemand sonst mitliest:',
-          en: 'Only in your personal chat with Gremium, so that nobody else reads along:',
-        };
-        const cases = [
-          [
-            alice,
-            'hilfe',
-            'de-DE',
-            ['gremium', 'änderungen', 'meine daten'],
-            `${onlyHere.de} „gremium“, „änderungen“ und „meine daten“.`,
-          ],
-          [
-            alice,
-            'help',
-            'en-US',
-            ['committee', 'audit', 'my data'],
-            `${onlyHere.en} “committee”, “audit”, and “my data”.`,
-          ],
-          [bob, 'hilfe', 'de-DE', ['gremium', 'meine daten'], `${onlyHere.de} „gremium“ und „meine daten“.`],
-          [bob, 'help', 'en-US', ['committee', 'my data'], `${onlyHere.en} “committee” and “my data”.`],
-        ] as const;
-        for (const [who, text, locale, personal, pointer] of cases) {
-          const label = `${who.name} (${locale})`;
-          const shared = firstCard(await bot.message(who, text, { ...conversation, locale }));
-          const listed = listedCommands(shared);
-          assert.ok(listed.length > 0, `${label}: some commands listed`);
-          for (const word of personal) {
-            assert.ok(!listed.includes(word), `${label}: "${word}" not offered in a ${where}: ${listed.join(', ')}`);
-          }
-          assert.ok(cardText(shared).split('\n').includes(pointer), `${label}: ${cardText(shared)}`);
+      for (const committeeLanguage of ['de', 'en'] as const) {
+        it(`lists in a ${where} of a committee speaking ${committeeLanguage} only what is answered there, in its language, and points to the personal chat for the rest`, async () => {
+          await bot.execute(alice, VERBS.setupSave, { ...setupForm, language: committeeLanguage }, conversation);
+          const onlyHere = {
+            de: 'Nur im persönlichen Chat mit Gremium, damit niemand sonst mitliest:',
+            en: 'Only in your personal chat with Gremium, so that nobody else reads along:',
+          };
+          const personalWords = {
+            de: { alice: ['gremium', 'änderungen', 'meine daten'], bob: ['gremium', 'meine daten'] },
+            en: { alice: ['committee', 'audit', 'my data'], bob: ['committee', 'my data'] },
+          };
+          const pointers = {
+            de: {
+              alice: `${onlyHere.de} „gremium“, „änderungen“ und „meine daten“.`,
+              bob: `${onlyHere.de} „gremium“ und „meine daten“.`,
+            },
+            en: {
+              alice: `${onlyHere.en} “committee”, “audit”, and “my data”.`,
+              bob: `${onlyHere.en} “committee” and “my data”.`,
+            },
+          };
+          const cases = [
+            [alice, 'alice', 'hilfe', 'de-DE', 'de'],
+            [alice, 'alice', 'help', 'en-US', 'en'],
+            [bob, 'bob', 'hilfe', 'de-DE', 'de'],
+            [bob, 'bob', 'help', 'en-US', 'en'],
+          ] as const;
+          for (const [who, key, text, locale, clientLanguage] of cases) {
+            const label = `${who.name} (${locale})`;
+            // Whatever the writer's Teams reports, the shared conversation answers in the committee's language.
+            const shared = firstCard(await bot.message(who, text, { ...conversation, locale }));
+            const listed = listedCommands(shared);
+            assert.ok(listed.length > 0, `${label}: some commands listed`);
+            for (const word of personalWords[committeeLanguage][key]) {
+              assert.ok(!listed.includes(word), `${label}: "${word}" not offered in a ${where}: ${listed.join(', ')}`);
+            }
+            assert.ok(
+              cardText(shared).split('\n').includes(pointers[committeeLanguage][key]),
+              `${label}: ${cardText(shared)}`,
+            );
 
-          const personalChat = firstCard(await bot.message(who, text, { locale }));
-          for (const word of personal) {
-            assert.ok(listedCommands(personalChat).includes(word), `${label}: "${word}" offered 1:1`);
+            // The 1:1 chat speaks the person's own language.
+            const personalChat = firstCard(await bot.message(who, text, { locale }));
+            for (const word of personalWords[clientLanguage][key]) {
+              assert.ok(listedCommands(personalChat).includes(word), `${label}: "${word}" offered 1:1`);
+            }
+            assert.doesNotMatch(cardText(personalChat), /Nur im persönlichen Chat|Only in your personal chat/);
           }
-          assert.doesNotMatch(cardText(personalChat), /Nur im persönlichen Chat|Only in your personal chat/);
-        }
-        const secretariatInChannel = listedCommands(firstCard(await bot.message(alice, 'hilfe', conversation)));
-        assert.ok(
-          secretariatInChannel.includes('einladen') && secretariatInChannel.includes('rückmeldungen'),
-          'what is answered there stays listed',
-        );
-      });
+          const secretariatInChannel = listedCommands(firstCard(await bot.message(alice, 'hilfe', conversation)));
+          const answeredThere = committeeLanguage === 'de' ? ['einladen', 'rückmeldungen'] : ['invite', 'rsvps'];
+          assert.ok(
+            answeredThere.every((word) => secretariatInChannel.includes(word)),
+            `what is answered there stays listed: ${secretariatInChannel.join(', ')}`,
+          );
+        });
+      }
     }
 
     it('reads a command addressed to it in a channel, with the mention removed', async () => {

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import type { ConversationDocument } from '../../src/app/documents';
 import {
   LANGUAGE_PREFERENCE_TYPE,
   type LanguagePreferenceDocument,
@@ -132,45 +131,32 @@ describe('bot: the language a person chooses („sprache“ / "language")', () =
     });
 
     for (const [where, conversation] of SHARED_CONVERSATIONS) {
-      it(`is answered in a ${where} too, for the person who asked`, async () => {
+      it(`is not switched in a ${where}: it says whose language is spoken there and where to choose one's own`, async () => {
         const bot = new BotHarness(fixture.world.deps);
-        assert.match(
-          await say(bot, chatPerson('sabine'), 'sprache englisch', { ...conversation, locale: 'de-DE' }),
-          /Language: English/,
-        );
-        assert.match(await say(bot, chatPerson('sabine'), 'hilfe'), /What you can do with Gremium/, 'in her 1:1 chat');
-        assert.match(await say(bot, chatPerson('birgit'), 'hilfe'), /Was Sie mit Gremium/, 'not for anyone else');
+        const answer = await say(bot, chatPerson('sabine'), 'sprache englisch', { ...conversation, ...PLAYGROUND });
+        assert.match(answer, /^(KOG\n)?Sprache · Language\nHier spricht Gremium/, 'in the conversation’s language');
+        assert.match(answer, /„sprache deutsch“ oder „sprache englisch“/);
+        assert.match(answer, /Choose your own language in your personal chat with Gremium/, 'and in the other one');
+        const stored = await fixture.world.store.query<LanguagePreferenceDocument>(tenantDirectoryId(TENANT), {
+          type: LANGUAGE_PREFERENCE_TYPE,
+        });
+        assert.deepEqual(stored, [], 'nothing chosen');
+        assert.match(await say(bot, chatPerson('sabine'), 'hilfe'), /Was Sie mit Gremium/, 'her 1:1 chat as before');
       });
     }
 
-    it('speaks the chosen language in refusals, pointers to the personal chat and answers to card clicks', async () => {
+    it('speaks the chosen language in 1:1 refusals and answers to card clicks, the committee’s in a channel', async () => {
       const bot = new BotHarness(fixture.world.deps);
       await bot.message(chatPerson('sabine'), 'language english');
       assert.match(await say(bot, chatPerson('sabine'), 'mitglieder'), /Only the secretariat/);
       const [, channel] = SHARED_CONVERSATIONS[1]!;
       assert.match(
-        await say(bot, chatPerson('sabine'), 'meine daten', { ...channel, locale: 'de-DE' }),
-        /Please ask in your personal chat/,
+        await say(bot, chatPerson('sabine'), 'meine daten', { ...channel, locale: 'en-US' }),
+        /Bitte im persönlichen Chat fragen/,
+        'in a channel, the committee’s language',
       );
       const clicked = await bot.execute(chatPerson('sabine'), VERBS.rosterOpen, {});
       assert.match(cardText(clicked), /Only the secretariat/);
-    });
-
-    it('gives a channel the language of whoever wrote there last, as Gremium answered them', async () => {
-      const bot = new BotHarness(fixture.world.deps);
-      const [, channel] = SHARED_CONVERSATIONS[1]!;
-      const channelLocale = async () =>
-        (
-          await fixture.world.store.query<ConversationDocument>(tenantDirectoryId(TENANT), {
-            type: 'conversation',
-            where: [{ field: 'kind', op: '=', value: 'channel' }],
-          })
-        )[0]?.locale;
-      await bot.message(chatPerson('lena'), 'hilfe', { ...channel, ...PLAYGROUND });
-      assert.equal(await channelLocale(), 'en-US', 'without a choice, the client’s language');
-      await bot.message(chatPerson('lena'), 'sprache deutsch');
-      await bot.message(chatPerson('lena'), 'hilfe', { ...channel, ...PLAYGROUND });
-      assert.equal(await channelLocale(), 'de', 'with one, the language she chose');
     });
   });
 });

@@ -56,7 +56,7 @@ describe('bot: from the minutes to the action items and back onto the next agend
     });
     assert.match(
       cardText(saved),
-      /Gespeichert als Fassung 2[^]*Vereinbarung: Auswertung der Ausbildungsabbrüche vorlegen – Agentur für Arbeit Leipzig, verantwortlich: Birgit Lehmann, bis 30\.04\.2027/,
+      /Gespeichert als Fassung 2[^]*Vereinbarung: Auswertung der Ausbildungsabbrüche vorlegen – Agentur für Arbeit Leipzig, verantwortlich: Birgit Lehmann, bis Freitag, 30\. April 2027, 24:00 Uhr/,
     );
 
     assert.match(
@@ -106,11 +106,11 @@ describe('bot: from the minutes to the action items and back onto the next agend
     const actionCard = await rendered(actionDraft);
     assert.match(
       cardText(actionCard),
-      /Neue Aufgabe für Sie aus der Sitzung 2027\/1[^]*Auswertung der Ausbildungsabbrüche vorlegen[^]*Agentur für Arbeit Leipzig[^]*Birgit Lehmann[^]*30\.04\.2027[^]*Offen/,
+      /Neue Aufgabe für Sie aus der Sitzung 2027\/1[^]*Auswertung der Ausbildungsabbrüche vorlegen[^]*Agentur für Arbeit Leipzig[^]*Birgit Lehmann[^]*Freitag, 30\. April 2027, 24:00 Uhr[^]*Offen/,
     );
     assert.match(
       cardText(await rendered(actionDraft, 'en-US')),
-      /A new action item for you \(Session 2027\/1\)[^]*30 Apr 2027/,
+      /A new action item for you \(Session 2027\/1\)[^]*Friday, 30 April 2027, end of day/,
     );
 
     world.clock.advance(3 * 24 * 3600_000);
@@ -130,7 +130,7 @@ describe('bot: from the minutes to the action items and back onto the next agend
     const agenda = cardText(firstCard(await bot.message(person('katrin'), 'tagesordnung 2027/2')));
     assert.match(
       agenda,
-      /Stand der Vereinbarungen[^]*Auswertung der Ausbildungsabbrüche vorlegen[^]*Agentur für Arbeit Leipzig · fällig am 30\.04\.2027 · Erledigt/,
+      /Stand der Vereinbarungen[^]*Auswertung der Ausbildungsabbrüche vorlegen[^]*Agentur für Arbeit Leipzig · zu erledigen bis Freitag, 30\. April 2027, 24:00 Uhr · Erledigt/,
     );
   });
 

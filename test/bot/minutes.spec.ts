@@ -59,7 +59,7 @@ describe('bot: minutes from the draft to approval', function () {
     });
     assert.match(
       cardText(saved),
-      /Gespeichert als Fassung 2[^]*Die Kammern berichten \\\*\\\*deutlich\\\*\\\*[^]*Vereinbarung: Zahlen vorlegen – Jobcenter Leipzig, verantwortlich: Sabine Hoffmann, bis 30\.04\.2027/,
+      /Gespeichert als Fassung 2[^]*Die Kammern berichten \\\*\\\*deutlich\\\*\\\*[^]*Vereinbarung: Zahlen vorlegen – Jobcenter Leipzig, verantwortlich: Sabine Hoffmann, bis Freitag, 30\. April 2027, 24:00 Uhr/,
     );
 
     const circulated = await bot.execute(

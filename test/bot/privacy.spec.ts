@@ -70,13 +70,14 @@ describe('bot/privacy', () => {
             'de-DE',
             /Bitte im persönlichen Chat fragen[^]*„meine daten“ beantworte ich nur im persönlichen Chat mit Gremium[^]*schreiben Sie dort „meine daten“/,
           ],
+          // An English client gets the committee's language there, as everyone reading along does.
           [
             'my data',
             'en-US',
-            /Please ask in your personal chat[^]*I answer "my data" only in your personal chat with Gremium[^]*write "my data" there/,
+            /Bitte im persönlichen Chat fragen[^]*„meine daten“ beantworte ich nur im persönlichen Chat mit Gremium/,
           ],
         ] as const) {
-          // An activity remembers its conversation first (and its language); what follows is the command's own doing.
+          // An activity remembers its conversation first; what follows is the command's own doing.
           await bot.message(chatPerson('sabine'), 'hilfe', { ...conversation, locale });
           calls.splice(0);
           const replies = await bot.message(chatPerson('sabine'), text, { ...conversation, locale });
@@ -91,7 +92,7 @@ describe('bot/privacy', () => {
           assert.deepEqual(writesOf(calls), [], `${text}: nothing written`);
           assert.ok(
             calls.every((call) => call.operation === 'get'),
-            `${text}: nothing but the chat's own record and the language choice read: ${JSON.stringify(calls)}`,
+            `${text}: nothing but the chat's own record and its language read: ${JSON.stringify(calls)}`,
           );
         }
         assert.equal((await temp.store.query(COMMITTEE, { type: 'dataExport' })).length, 0);

@@ -34,7 +34,7 @@ describe('bot: temporary working groups in chat', () => {
     const form = await bot.execute(katrin, VERBS.workingGroupForm, actionData(empty, VERBS.workingGroupForm));
     assert.match(
       cardText(form),
-      /Neue temporäre Arbeitsgruppe[^]*Noch keine Sitzung vorsehen\nnone\nSitzung 2027\/1, 11\. Februar 2027\nsession-2027-1\nSitzung 2027\/2, 10\. Juni 2027/,
+      /Neue temporäre Arbeitsgruppe[^]*Noch keine Sitzung vorsehen\nnone\nSitzung 2027\/1, 11\.02\.2027\nsession-2027-1\nSitzung 2027\/2, 10\.06\.2027/,
     );
     const save = actionData(form, VERBS.workingGroupSave);
     assert.match(String(save.formId), /^[0-9a-f-]{36}$/);
@@ -46,7 +46,7 @@ describe('bot: temporary working groups in chat', () => {
     );
     assert.match(
       cardText(list),
-      /AG 3 Fachkräfteeinwanderungsgesetz\naktiv\nLaufzeit\n15\. Januar 2027 bis 30\. Juni 2027 \(geplant\)\nBericht\nSitzung 2027\/2/,
+      /AG 3 Fachkräfteeinwanderungsgesetz\naktiv\nLaufzeit\n15\.01\.2027 bis 30\.06\.2027 \(geplant\)\nBericht\nSitzung 2027\/2/,
     );
     const [stored] = await storedGroups(fixture.world.store);
     assert.equal(stored?.id, `workinggroup-${String(save.formId)}`);
@@ -234,7 +234,7 @@ describe('bot: temporary working groups in chat', () => {
     const done = await bot.execute(katrin, VERBS.workingGroupEnd, confirm);
     assert.match(
       cardText(done),
-      /„AG 3 Fachkräfteeinwanderungsgesetz“ beendet\nDie Arbeitsgruppe bleibt in der Liste\.[^]*AG 3 Fachkräfteeinwanderungsgesetz\nbeendet\nLaufzeit[^]*Beendet am\n21\. November 2026/,
+      /„AG 3 Fachkräfteeinwanderungsgesetz“ beendet\nDie Arbeitsgruppe bleibt in der Liste\.[^]*AG 3 Fachkräfteeinwanderungsgesetz\nbeendet\nLaufzeit[^]*Beendet am\n21\.11\.2026/,
     );
     const [ended] = await storedGroups(fixture.world.store);
     assert.equal(ended?.state, 'ended');

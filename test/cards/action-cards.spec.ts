@@ -18,7 +18,7 @@ describe('cards: action items and the agreements on the agenda', () => {
     ]) {
       assert.match(
         cardText(card),
-        /TOP 2\*\* Stand der Vereinbarungen[^]*„Zahlen zu Ausbildungsabbrüchen vorlegen“ – IHK zu Leipzig · fällig am 31\.01\.2027 · In Bearbeitung[^]*„Sprachkursplätze melden“ – Jobcenter Leipzig · fällig am 15\.12\.2026 · Erledigt[^]*TOP 3/,
+        /TOP 2\*\* Stand der Vereinbarungen[^]*„Zahlen zu Ausbildungsabbrüchen vorlegen“ – IHK zu Leipzig · zu erledigen bis Sonntag, 31\. Januar 2027, 24:00 Uhr · In Bearbeitung[^]*„Sprachkursplätze melden“ – Jobcenter Leipzig · zu erledigen bis Dienstag, 15\. Dezember 2026, 24:00 Uhr · Erledigt[^]*TOP 3/,
       );
     }
     assert.match(

@@ -54,7 +54,7 @@ describe('cards/minutes-pdf', function () {
       'Zusammenfassung Interne Aussprache über „Abbruchquoten“ und Übergänge.',
       'Ergebnis Die Kammern legen Zahlen für Größenordnungen vor.',
       'Vereinbarungen 1. Zahlen für 2026 zusammenstellen',
-      'Institution: IHK zu Leipzig · Verantwortlich: Yusuf Demir · Fällig am 11.03.2027',
+      'Institution: IHK zu Leipzig · Verantwortlich: Yusuf Demir · Zu erledigen bis Donnerstag, 11. März 2027, 24:00 Uhr',
     ]) {
       assert.ok(page!.includes(expected), `${expected}\n— not in —\n${page}`);
     }
@@ -79,7 +79,7 @@ describe('cards/minutes-pdf', function () {
     const [page] = await pageTexts(await renderMinutesPdf(print, de));
     assert.ok(page!.includes('Ergebnisse und Vereinbarungen (Auszug)'), page);
     assert.ok(page!.includes('Ergebnis Die Kammern legen Zahlen für Größenordnungen vor.'), page);
-    assert.ok(page!.includes('Fällig am 11.03.2027'), page);
+    assert.ok(page!.includes('Zu erledigen bis Donnerstag, 11. März 2027, 24:00 Uhr'), page);
     for (const absent of [
       'Zusammenfassung',
       'Interne Aussprache',
@@ -109,8 +109,8 @@ describe('cards/minutes-pdf', function () {
       'Minutes',
       'Session 2027/1 · Thursday, 11 February 2027 · Chair: Oberbürgermeister der Stadt Leipzig',
       'Item 1 Opening, approval of the last minutes',
-      'Version 3, approved on 28/02/2027',
-      'Due 11/03/2027',
+      'Version 3, approved on 28 February 2027',
+      'Due by Thursday, 11 March 2027, end of day',
       'Page 1 of 1',
     ]) {
       assert.ok(page!.includes(expected), `${expected}\n— not in —\n${page}`);

@@ -14,7 +14,7 @@ describe('cards/oparl-texts', () => {
     assert.equal(de.resultsName('2027/1'), 'Ergebnisse und Vereinbarungen der Sitzung 2027/1');
     assert.equal(
       de.agreementLine({ text: 'Zahlen vorlegen', institution: 'IHK zu Leipzig', dueDate: '2027-04-30' }),
-      'Zahlen vorlegen (Institution: IHK zu Leipzig; fällig am 30.04.2027)',
+      'Zahlen vorlegen (Institution: IHK zu Leipzig; zu erledigen bis Freitag, 30. April 2027, 24:00 Uhr)',
     );
     assert.equal(en.meetingName('KOG', '2027/1', false), 'KOG – session 2027/1');
     assert.equal(en.membershipRole('deputy'), 'Deputy');

@@ -39,6 +39,6 @@ describe('cards/pdf-document: PDFs ready for the archive (PDF/A-2b)', function (
     const facts = await archiveFacts(await renderMinutesPdf(minutesPrint(), translator('en')));
     assertArchiveReady(facts);
     assert.equal(facts.lang, 'en');
-    assert.match(facts.info.subject!, /^Minutes of session 2027\/1 on 11\/02\/2027 – /);
+    assert.match(facts.info.subject!, /^Minutes of session 2027\/1 on 11 February 2027 – /);
   });
 });

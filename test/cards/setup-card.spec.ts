@@ -82,3 +82,30 @@ describe('cards/setup-card: publishing through the OParl interface', () => {
     assert.equal(input(tampered, 'publishOparl')?.value, 'false');
   });
 });
+
+describe('cards/setup-card: the language of channels and group chats', () => {
+  it('offers German and English, German for a committee stored before the setting, with what it governs', () => {
+    const { language: _none, ...stored } = DEFAULT_COMMITTEE_SETTINGS;
+    const card = renderSetupCard(sampleSetupView({ settings: stored }), translator('de'));
+    assert.deepEqual(input(card, 'language'), {
+      type: 'Input.ChoiceSet',
+      id: 'language',
+      label: 'Sprache in Kanälen und Gruppenchats',
+      style: 'compact',
+      value: 'de',
+      choices: [
+        { title: 'Deutsch', value: 'de' },
+        { title: 'Englisch', value: 'en' },
+      ],
+    });
+    assert.match(JSON.stringify(card), /gleich in welcher Sprache Teams bei der schreibenden Person läuft/);
+    const english = renderSetupCard(
+      sampleSetupView({ settings: { ...DEFAULT_COMMITTEE_SETTINGS, language: 'en' } }),
+      translator('en'),
+    );
+    assert.equal(input(english, 'language')?.value, 'en');
+    assert.equal(input(english, 'language')?.label, 'Language in channels and group chats');
+    const echoed = renderSetupCard(sampleSetupView(), translator('de'), { answers: { language: 'en' } });
+    assert.equal(input(echoed, 'language')?.value, 'en', 'a submitted choice comes back with the problems');
+  });
+});

@@ -102,6 +102,6 @@ describe('cards/status-report-csv', () => {
     const csv = renderStatusReportCsv({ kind: 'statusReport', report: sampleStatusReport() }, translator('en'));
     const [header, first] = rows(csv);
     assert.deepEqual(header, ['Year', 'As of', 'Area', 'Session', 'Institution', 'Working group', 'Measure', 'Count']);
-    assert.deepEqual(first, ['2027', '01/07/2027', 'Sessions', 'Session 2027/1', '', '', 'held', '1']);
+    assert.deepEqual(first, ['2027', '1 July 2027', 'Sessions', 'Session 2027/1', '', '', 'held', '1']);
   });
 });

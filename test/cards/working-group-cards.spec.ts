@@ -48,7 +48,7 @@ describe('cards/working groups', () => {
       const card = renderWorkingGroupsCard({ timeZone: 'Europe/Berlin', groups: [sampleWorkingGroup()], sessions }, de);
       assert.match(
         cardText(card),
-        /AG 3 Fachkräfteeinwanderungsgesetz\naktiv\nLaufzeit\n1\. April 2019 bis 30\. Juni 2027 \(geplant\)\nBericht\nSitzung 2027\/2, 11\. Februar 2027\nMitglieder\nAgentur für Arbeit Leipzig/,
+        /AG 3 Fachkräfteeinwanderungsgesetz\naktiv\nLaufzeit\n01\.04\.2019 bis 30\.06\.2027 \(geplant\)\nBericht\nSitzung 2027\/2, 11\.02\.2027\nMitglieder\nAgentur für Arbeit Leipzig/,
       );
       assert.match(
         cardText(renderWorkingGroupsCard({ timeZone: 'Europe/Berlin', groups: [sampleWorkingGroup()], sessions }, en)),
@@ -65,7 +65,7 @@ describe('cards/working groups', () => {
         },
         de,
       );
-      assert.match(cardText(card), /1\. Januar 2027 bis 31\. Dezember 2027/);
+      assert.match(cardText(card), /01\.01\.2027 bis 31\.12\.2027/);
     });
 
     it('says when no report session is chosen, or when it was cancelled', () => {
@@ -105,7 +105,7 @@ describe('cards/working groups', () => {
       );
       assert.match(
         cardText(card),
-        /UAG Afghanistan\nbeendet\nLaufzeit\n[^\n]*\nBeendet am\n2\. Oktober 2026/,
+        /UAG Afghanistan\nbeendet\nLaufzeit\n[^\n]*\nBeendet am\n02\.10\.2026/,
         'the end day in the committee’s time zone',
       );
       assert.deepEqual(

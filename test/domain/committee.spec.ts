@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {
   DEFAULT_COMMITTEE_SETTINGS,
+  committeeLanguageOf,
   formatTerms,
   parseCommitteeSettings,
   parseTerms,
@@ -166,11 +167,33 @@ describe('domain/committee', () => {
           firstChair: d.chairRotation.firstSessionOfYear,
           rotatingChairs: d.chairRotation.rotating.join('\n'),
           ...d.leadTimes,
+          language: d.language,
         },
         new Set(),
       );
       assert.ok(result.ok);
       assert.deepEqual(result.value, d);
+    });
+
+    it('reads the language of channels and group chats: German or English, kept as stored when the card sends none', () => {
+      const d = DEFAULT_COMMITTEE_SETTINGS;
+      const answers = {
+        name: d.name,
+        shortName: d.shortName,
+        timeZone: d.timeZone,
+        terms: formatTerms(d.terms),
+        sessionLengthMinutes: d.sessionLengthMinutes,
+        firstChair: d.chairRotation.firstSessionOfYear,
+        rotatingChairs: d.chairRotation.rotating.join('\n'),
+        ...d.leadTimes,
+      };
+      const english = parseCommitteeSettings({ ...answers, language: 'en' }, new Set());
+      assert.equal(english.ok && english.value.language, 'en');
+      const absent = parseCommitteeSettings(answers, new Set());
+      assert.ok(absent.ok && !('language' in absent.value), 'a card of before the setting keeps the stored one');
+      assert.equal(committeeLanguageOf({}), 'de', 'German unless chosen');
+      const tampered = parseCommitteeSettings({ ...answers, language: 'fr' }, new Set());
+      assert.deepEqual(!tampered.ok && tampered.error, [{ field: 'language', code: 'unknownLanguage' }]);
     });
   });
 });

@@ -32,9 +32,6 @@ const STANDS_AS_IT_IS: ReadonlySet<string> = new Set([
   'statusReport.more',
   'rsvps.remind', // "Erinnern (1 ohne Antwort)"
   'agendaCard.total', // a duration, formatted before
-  'agendaDeadline.undecided.other', // the older form: a key per plural category, chosen in code
-  'agendaDeadline.published.items.other',
-  'agendaDeadline.published.people.other',
 ]);
 
 describe('i18n: plural forms', () => {

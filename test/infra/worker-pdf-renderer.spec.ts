@@ -80,7 +80,7 @@ describe('infra/worker-pdf-renderer', function () {
     }
     const [page] = await pdfPageTexts(await renderer.render(extractPrint(), 'de'));
     assert.ok(page!.includes('Ergebnisse und Vereinbarungen (Auszug)'), page);
-    assert.ok(page!.includes('Fällig am 11.03.2027'), page);
+    assert.ok(page!.includes('Zu erledigen bis Donnerstag, 11. März 2027, 24:00 Uhr'), page);
     assert.ok(!page!.includes('Sabine Hoffmann'), 'the extract names no participant');
     assert.deepEqual(
       { ...renderer.stats(), longestRenderMs: 0 },

@@ -13,15 +13,19 @@ export const TOPICS_CLOSED_MESSAGE_KIND = 'topicsClosed';
 export interface TopicsClosedMessage {
   readonly sessionNumber: string;
   readonly undecided: number;
+  /** The deadline that passed, a UTC instant, and the committee's time zone to write it in (absent on older messages). */
+  readonly deadline?: string;
+  readonly timeZone?: string;
 }
 
 /**
  * At the topic deadline, tells each active secretariat member how many submissions wait for a
- * decision, so triage starts on time. Once per deadline (`dueAt` is part of the key).
+ * decision, so triage starts on time, naming the deadline as the call for topics did. Once per
+ * deadline (`dueAt`, the deadline itself, is part of the key).
  */
 export async function reportTopicsClosed(
   deps: AppDependencies,
-  committee: Pick<CommitteeDocument, 'committeeId'>,
+  committee: Pick<CommitteeDocument, 'committeeId' | 'timeZone'>,
   session: SessionDocument,
   dueAt: string,
 ): Promise<void> {
@@ -32,6 +36,8 @@ export async function reportTopicsClosed(
   const data: TopicsClosedMessage = {
     sessionNumber: session.number,
     undecided: submissions.filter((submission) => submission.status === 'submitted').length,
+    deadline: dueAt,
+    timeZone: committee.timeZone,
   };
   const dispatchId = `topics-closed:${session.id}:${dueAt}`;
   const secretariat = people.filter((person) => person.active && person.roles.includes('secretariat'));

@@ -3,7 +3,8 @@ import {
   type DeliveryPolicy,
   DEFAULT_DELIVERY_POLICY,
 } from '../../domain/delivery/delivery-policy';
-import { COMMITTEE_DOCUMENT_ID, directoryOfPartition } from '../../domain/ids';
+import { COMMITTEE_DOCUMENT_ID, directoryOfPartition, tenantOfPartition } from '../../domain/ids';
+import type { Language } from '../../domain/language';
 import { nowUtcIso, toUtcIso } from '../../domain/clock';
 import type { SendRateLimiter } from '../../domain/delivery/send-rate-limiter';
 import type { AppDependencies } from '../dependencies';
@@ -17,6 +18,7 @@ import { personalConversationDocumentId } from '../remember-conversation';
 import { claimLease, dueAndUnclaimed, UNCLAIMED } from '../leases';
 import { DELIVERY_RECORD_DAYS, expiringAfterDays } from '../privacy/lifetimes';
 import { issueLinks } from '../links/issue-link';
+import { keepSpokenLanguage } from '../preferences/conversation-language';
 import { recipientLanguage } from '../preferences/recipient-language';
 import { finishDispatch } from './finish-dispatch';
 import {
@@ -241,11 +243,13 @@ export class OutboxSender {
     // The links' tokens are made now, for this recipient; a retry replaces them (see issueLinks).
     const recipient = linkRecipientOf(claimed.recipient);
     const links = await issueLinks(this.deps, claimed.committeeId, recipient, claimed.message.links, claimed.id);
-    // A person reads it in the language they chose; a channel in the one it was last spoken to in.
+    // A channel or group chat reads its committee's language; a person their own (see recipientLanguage).
     const language = await recipientLanguage(this.deps.store, claimed.committeeId, recipient, conversation);
+    if (language?.source === 'fallback' && claimed.recipient.kind === 'person')
+      await this.keepLanguage(claimed.committeeId, claimed.recipient.aadObjectId, language.language);
     const message = this.deps.renderer.render(
       claimed.message,
-      language,
+      language?.language,
       links,
       await this.committeeOf(claimed.committeeId),
     );
@@ -356,6 +360,21 @@ export class OutboxSender {
     const committee = { committeeId, shortName: stored?.type === 'committee' ? stored.shortName : '' };
     this.committees.set(committeeId, { committee, until: now + COMMITTEE_CACHE_MS });
     return committee;
+  }
+
+  /**
+   * A person who never wrote to Gremium reads its first message in their committee's language;
+   * their 1:1 chat keeps it from then on (see `keepSpokenLanguage`). Best effort: the message goes
+   * out either way.
+   */
+  private async keepLanguage(committeeId: string, aadObjectId: string, language: Language): Promise<void> {
+    const tenantId = tenantOfPartition(committeeId);
+    if (!tenantId) return;
+    try {
+      await keepSpokenLanguage(this.deps, tenantId, aadObjectId, language);
+    } catch (error) {
+      this.deps.logger.warn({ err: error, committeeId }, 'could not keep the language of a 1:1 chat');
+    }
   }
 
   private nowIso(): string {

@@ -54,8 +54,8 @@ export function isSuperseded(answer: MinutesFile | MinutesSuperseded): answer is
  *   approved minutes, as the Leipzig decision gives the working group the outcome, not the
  *   internal discussion.
  *
- * The file is printed in the language of the one the link was issued to (a person's choice, a
- * channel's language; see `recipientLanguage`), wherever it is opened.
+ * The file is printed in the language of the one the link was issued to (a person's, or for a
+ * channel or group chat its committee's; see `recipientLanguage`), wherever it is opened.
  *
  * A link shows exactly the version it was issued for, and only while that is the version last
  * sent out (`publishedVersion`). Once a newer version went out, the link answers "superseded"
@@ -115,7 +115,7 @@ export async function minutesFile(
   return {
     fileName: minutesFileName(committee.shortName, session.number, extract),
     print,
-    ...(language ? { language } : {}),
+    ...(language ? { language: language.language } : {}),
   };
 }
 

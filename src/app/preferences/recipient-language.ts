@@ -1,20 +1,28 @@
-import { directoryOfPartition } from '../../domain/ids';
-import { languageOfLocale, type Language } from '../../domain/language';
 import type { ConversationDocument } from '../documents';
 import type { LinkRecipient } from '../links/link-document';
 import type { DocumentStore } from '../ports/document-store';
 import { personalConversationDocumentId } from '../remember-conversation';
+import {
+  committeeLanguage,
+  directoryOf,
+  personalLanguage,
+  readConversation,
+  type ConversationLanguage,
+} from './conversation-language';
 import { storedLanguage } from './language-preference';
 
 /**
  * The language to write in to someone who did not just ask: a message from the outbox, or a file
- * behind a link issued to them (a calendar event, the minutes as PDF).
- * - A person, and a conversation that is a person's 1:1 chat: the language the person chose,
- *   else the one their Teams reported when they last wrote in that chat.
- * - A channel or group chat, read by many: its own language, that of whoever wrote there last as
- *   Gremium answered them (see `rememberConversation`).
+ * behind a link issued to them (a calendar event, the minutes as PDF). The same rules as every
+ * answer in a turn (see `turnLanguage`), so that what Gremium posts into a conversation later
+ * speaks the language of its replies there:
+ * - a channel or group chat speaks the language of the committee it is sent for, whoever's
+ *   action made it go out;
+ * - a person, and a conversation that is a person's 1:1 chat: the language the person chose,
+ *   else the one Gremium keeps in that chat, else the one their Teams reported when they last
+ *   wrote there, else the committee's.
  *
- * Undefined when nothing is known; the caller's default applies. `conversation` is the
+ * Undefined only where even the committee is unknown: the caller's default applies. `conversation` is the
  * recipient's conversation document (for a person, their 1:1 chat) when the caller has read it
  * already, as the outbox sender has, so it is not read twice.
  */
@@ -23,20 +31,23 @@ export async function recipientLanguage(
   committeeId: string,
   recipient: LinkRecipient,
   conversation?: ConversationDocument,
-): Promise<Language | undefined> {
+): Promise<ConversationLanguage | undefined> {
   // Conversations and choices are the tenant's, kept in its directory, whichever committee asks.
-  const directory = directoryOfPartition(committeeId) ?? committeeId;
+  const directory = directoryOf(committeeId);
   const conversationId = recipient.kind === 'person' ? personalConversationDocumentId(recipient.id) : recipient.id;
-  const read = async () => {
-    const found = conversation ?? (await store.get<ConversationDocument>(directory, conversationId));
-    return found?.type === 'conversation' ? found : undefined;
-  };
-  if (recipient.kind === 'person') {
-    const [preference, personal] = await Promise.all([storedLanguage(store, directory, recipient.id), read()]);
-    return preference ?? languageOfLocale(personal?.locale);
+  const found =
+    conversation?.type === 'conversation' ? conversation : await readConversation(store, directory, conversationId);
+  const committee = () => committeeLanguage(store, committeeId);
+  const person =
+    recipient.kind === 'person' ? recipient.id : found?.kind === 'personal' ? found.aadObjectId : undefined;
+  if (!person) {
+    const language = await committee();
+    return language ? { language, source: 'committee' } : undefined;
   }
-  const found = await read();
-  const person = found?.kind === 'personal' ? found.aadObjectId : undefined;
-  const preference = person ? await storedLanguage(store, directory, person) : undefined;
-  return preference ?? languageOfLocale(found?.locale);
+  const choice = await storedLanguage(store, directory, person);
+  return personalLanguage({
+    ...(choice ? { choice } : {}),
+    ...(found?.kind === 'personal' ? { personalChat: found } : {}),
+    committee,
+  });
 }

@@ -79,7 +79,7 @@ export async function sessionCalendar(
     ...(session.chair ? { chair: session.chair } : {}),
     ...(session.place ? { place: session.place } : {}),
     ...(session.onlineLink ? { onlineLink: session.onlineLink } : {}),
-    ...(language ? { language } : {}),
+    ...(language ? { language: language.language } : {}),
   };
 }
 

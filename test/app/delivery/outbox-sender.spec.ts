@@ -10,6 +10,10 @@ import { openTempStore, type TempStore } from '../../support/temp-store';
 import { chooseLanguage } from '../../../src/app/preferences/language-preference';
 import { rememberConversation } from '../../../src/app/remember-conversation';
 import { noticeMessage } from '../../../src/cards/outgoing-messages';
+import type { OutboxDraft } from '../../../src/app/delivery/outbox-record';
+import type { CommitteeDocument, ConversationDocument } from '../../../src/app/documents';
+import { COMMITTEE_DOCUMENT_ID } from '../../../src/domain/ids';
+import { setUpCommittee } from '../sessions/session-fixtures';
 import { ABOUT, COMMITTEE, enqueue, knownPeople, noticeDrafts, personId, senderFor, TENANT } from './delivery-fixtures';
 
 describe('app/delivery/outbox-sender', () => {
@@ -47,11 +51,9 @@ describe('app/delivery/outbox-sender', () => {
     assert.match(textTo('a:person-1'), /Willkommen bei Gremium/);
   });
 
-  it('writes to a person in the language they chose, over the one their Teams reports, and to a channel in its own', async () => {
-    await knownPeople(deps, 2, 'https://smba.example/', 'de-DE');
-    await chooseLanguage(deps, { tenantId: TENANT, aadObjectId: personId(0) }, 'en');
-    await chooseLanguage(deps, { tenantId: TENANT, aadObjectId: personId(1) }, 'de');
-    const channel = await rememberConversation(deps, {
+  /** The working group's channel, as the bot remembers it; an older version kept its last writer's locale. */
+  const agChannel = () =>
+    rememberConversation(deps, {
       address: {
         serviceUrl: 'https://smba.example/',
         channelId: 'msteams',
@@ -62,26 +64,51 @@ describe('app/delivery/outbox-sender', () => {
       },
       locale: 'en-US',
     });
+  const welcomeTo = (channelId: string): OutboxDraft => ({
+    key: 'welcome:1:channel',
+    recipient: { kind: 'conversation', conversationDocumentId: channelId },
+    recipientLabel: 'AG',
+    message: noticeMessage({ tone: 'default', title: 'welcome.title', text: 'welcome.text' }),
+  });
+  const textTo = (conversationId: string) =>
+    JSON.stringify(messenger.sends.find((send) => send.conversationId === conversationId)?.message);
+
+  it('writes to a person in the language they chose, over the one their Teams reports, and to a channel in its committee’s', async () => {
+    await setUpCommittee(deps, TENANT);
+    await knownPeople(deps, 2, 'https://smba.example/', 'de-DE');
+    await chooseLanguage(deps, { tenantId: TENANT, aadObjectId: personId(0) }, 'en');
+    await chooseLanguage(deps, { tenantId: TENANT, aadObjectId: personId(1) }, 'de');
+    const channel = await agChannel();
     await enqueue(
       temp.store,
       'welcome:1',
-      [
-        ...noticeDrafts('welcome:1', 2),
-        {
-          key: 'welcome:1:channel',
-          recipient: { kind: 'conversation', conversationDocumentId: channel.id },
-          recipientLabel: 'AG',
-          message: noticeMessage({ tone: 'default', title: 'welcome.title', text: 'welcome.text' }),
-        },
-      ],
+      [...noticeDrafts('welcome:1', 2), welcomeTo(channel.id)],
       clock.now().toISO()!,
     );
     assert.equal((await senderFor(deps, clock, messenger).drainOnce()).sent, 3);
-    const textTo = (conversationId: string) =>
-      JSON.stringify(messenger.sends.find((send) => send.conversationId === conversationId)?.message);
     assert.match(textTo('a:person-0'), /Welcome to Gremium/, 'she chose English, though her Teams is German');
     assert.match(textTo('a:person-1'), /Willkommen bei Gremium/);
-    assert.match(textTo('19:ag@thread.tacv2'), /Welcome to Gremium/, "the channel's language, no one person's");
+    assert.match(textTo('19:ag@thread.tacv2'), /Willkommen bei Gremium/, "the committee's language, no one person's");
+  });
+
+  it('writes to a channel of an English committee in English, and to a person it knows nothing of in it, which their chat then keeps', async () => {
+    await setUpCommittee(deps, TENANT);
+    const committee = (await temp.store.get<CommitteeDocument>(COMMITTEE, COMMITTEE_DOCUMENT_ID))!;
+    const { _etag: etag, ...rest } = committee;
+    await temp.store.replace<CommitteeDocument>({ ...rest, language: 'en' }, etag);
+    await knownPeople(deps, 1, 'https://smba.example/', '');
+    const channel = await agChannel();
+    await enqueue(
+      temp.store,
+      'welcome:1',
+      [...noticeDrafts('welcome:1', 1), welcomeTo(channel.id)],
+      clock.now().toISO()!,
+    );
+    assert.equal((await senderFor(deps, clock, messenger).drainOnce()).sent, 2);
+    assert.match(textTo('19:ag@thread.tacv2'), /Welcome to Gremium/);
+    assert.match(textTo('a:person-0'), /Welcome to Gremium/, 'no choice, no Teams language known: the committee’s');
+    const chat = await temp.store.get<ConversationDocument>(tenantDirectoryId(TENANT), 'personal-' + personId(0));
+    assert.equal(chat?.spokenLanguage, 'en', 'kept, so that her chat stays in English when her Teams says German');
   });
 
   it('creates one record per key, however often a dispatch is written', async () => {

@@ -109,7 +109,7 @@ for (const engine of ENGINES) {
           'Ausbildungsabbrüche',
           false,
           'Die Zahlen werden erhoben; [Name entfernt] berichtet in der nächsten Sitzung.',
-          'Zahlen der Ausbildungsabbrüche vorlegen (Institution: Jobcenter Leipzig; fällig am 30.04.2027)',
+          'Zahlen der Ausbildungsabbrüche vorlegen (Institution: Jobcenter Leipzig; zu erledigen bis Freitag, 30. April 2027, 24:00 Uhr)',
         ],
       );
       assert.deepEqual(

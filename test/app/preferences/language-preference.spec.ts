@@ -11,11 +11,19 @@ import {
   type LanguagePreferenceDocument,
 } from '../../../src/app/preferences/language-preference';
 import { recipientLanguage } from '../../../src/app/preferences/recipient-language';
+import { keepSpokenLanguage } from '../../../src/app/preferences/conversation-language';
+import type { CommitteeDocument } from '../../../src/app/documents';
+import { setUpCommittee } from '../sessions/session-fixtures';
 import { conversationDocumentId, rememberConversation } from '../../../src/app/remember-conversation';
 import { seedCommittee } from '../../../src/app/seed-committee';
 import { DEFAULT_COMMITTEE_SETTINGS } from '../../../src/domain/committee';
 import { committeeIdForHome } from '../../../src/app/committees/committee-id';
-import { committeeIdForTenant, languagePreferenceDocumentId, personDocumentId } from '../../../src/domain/ids';
+import {
+  COMMITTEE_DOCUMENT_ID,
+  committeeIdForTenant,
+  languagePreferenceDocumentId,
+  personDocumentId,
+} from '../../../src/domain/ids';
 import { ENGINES, type OpenedEngine } from '../../support/engines';
 import { ManualClock } from '../../support/manual-clock';
 
@@ -195,19 +203,37 @@ for (const engine of ENGINES) {
           locale,
         });
 
-      it("is a person's choice, else the language of their 1:1 chat, else unknown", async () => {
+      it("is a person's choice, else the language kept in their 1:1 chat, else their Teams', else their committee's", async () => {
         const anna = { kind: 'person', id: ANNA.aadObjectId } as const;
-        assert.equal(await recipientLanguage(deps.store, PARTITION, anna), undefined);
+        const committee = await setUpCommittee(deps, TENANT);
+        assert.equal(await recipientLanguage(deps.store, PARTITION, anna), undefined, 'nothing known, no committee');
+        assert.deepEqual(await recipientLanguage(deps.store, committee, anna), { language: 'de', source: 'fallback' });
         await personal(ANNA.aadObjectId, 'en-US');
-        assert.equal(await recipientLanguage(deps.store, PARTITION, anna), 'en');
-        await chooseLanguage(deps, ANNA, 'de');
-        assert.equal(await recipientLanguage(deps.store, PARTITION, anna), 'de', 'the choice wins over the client');
+        assert.deepEqual(await recipientLanguage(deps.store, committee, anna), { language: 'en', source: 'client' });
+        await keepSpokenLanguage(deps, TENANT, ANNA.aadObjectId, 'de');
+        assert.deepEqual(
+          await recipientLanguage(deps.store, committee, anna),
+          { language: 'de', source: 'kept' },
+          'the chat keeps what Gremium spoke there before it knew her language',
+        );
+        await keepSpokenLanguage(deps, TENANT, ANNA.aadObjectId, 'en');
+        assert.equal((await recipientLanguage(deps.store, committee, anna))?.language, 'de', 'kept once, not replaced');
+        await chooseLanguage(deps, ANNA, 'en');
+        assert.deepEqual(
+          await recipientLanguage(deps.store, committee, anna),
+          { language: 'en', source: 'choice' },
+          'the choice wins over everything',
+        );
       });
 
-      it("is the person's choice for their 1:1 chat as a conversation, and a channel's own language", async () => {
+      it("is the person's choice for their 1:1 chat as a conversation, and a channel's committee's language", async () => {
+        const committee = await setUpCommittee(deps, TENANT);
         const chat = await personal(BEN.aadObjectId, 'de-DE');
         await chooseLanguage(deps, BEN, 'en');
-        assert.equal(await recipientLanguage(deps.store, PARTITION, { kind: 'conversation', id: chat.id }), 'en');
+        assert.equal(
+          (await recipientLanguage(deps.store, committee, { kind: 'conversation', id: chat.id }))?.language,
+          'en',
+        );
         const channel = await rememberConversation(deps, {
           address: {
             serviceUrl: 'https://smba.example/',
@@ -217,10 +243,19 @@ for (const engine of ENGINES) {
             tenantId: TENANT,
             botId: '28:bot',
           },
-          locale: 'de',
+          locale: 'en',
         });
         assert.equal(channel.id, conversationDocumentId('channel', '19:general@thread.tacv2'));
-        assert.equal(await recipientLanguage(deps.store, PARTITION, { kind: 'conversation', id: channel.id }), 'de');
+        assert.equal(channel.locale, undefined, 'a channel keeps no writer’s language');
+        const toChannel = { kind: 'conversation', id: channel.id } as const;
+        assert.deepEqual(await recipientLanguage(deps.store, committee, toChannel), {
+          language: 'de',
+          source: 'committee',
+        });
+        const stored = (await deps.store.get<CommitteeDocument>(committee, COMMITTEE_DOCUMENT_ID))!;
+        const { _etag: etag, ...rest } = stored;
+        await deps.store.replace<CommitteeDocument>({ ...rest, language: 'en' }, etag);
+        assert.equal((await recipientLanguage(deps.store, committee, toChannel))?.language, 'en');
         assert.equal(
           await recipientLanguage(deps.store, PARTITION, { kind: 'conversation', id: 'conversation-unknown' }),
           undefined,

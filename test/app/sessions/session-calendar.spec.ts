@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import type { AppDependencies } from '../../../src/app/dependencies';
+import type { CommitteeDocument } from '../../../src/app/documents';
+import { COMMITTEE_DOCUMENT_ID } from '../../../src/domain/ids';
 import { linkPath } from '../../../src/app/links/link-paths';
 import { chooseLanguage } from '../../../src/app/preferences/language-preference';
 import { rememberConversation } from '../../../src/app/remember-conversation';
@@ -45,6 +47,7 @@ describe('app/sessions/session-calendar', () => {
       chair: 'Oberbürgermeister der Stadt Leipzig',
       place: 'Neues Rathaus, Raum 259',
       onlineLink: ONLINE_LINK,
+      language: 'de',
     });
   });
 
@@ -66,8 +69,12 @@ describe('app/sessions/session-calendar', () => {
     assert.equal((await sessionCalendar(deps, COMMITTEE, SESSION, CALENDAR_TOKEN))?.language, 'de');
   });
 
-  it('knows no language for a holder who never chose nor wrote: the server default applies', async () => {
-    assert.equal((await sessionCalendar(deps, COMMITTEE, SESSION, CALENDAR_TOKEN))?.language, undefined);
+  it("speaks the committee's language to a holder who never chose nor wrote", async () => {
+    assert.equal((await sessionCalendar(deps, COMMITTEE, SESSION, CALENDAR_TOKEN))?.language, 'de');
+    const committee = (await deps.store.get<CommitteeDocument>(COMMITTEE, COMMITTEE_DOCUMENT_ID))!;
+    const { _etag: etag, ...rest } = committee;
+    await deps.store.replace<CommitteeDocument>({ ...rest, language: 'en' }, etag);
+    assert.equal((await sessionCalendar(deps, COMMITTEE, SESSION, CALENDAR_TOKEN))?.language, 'en');
   });
 
   it('follows a reschedule under the same UID with the new revision as sequence', async () => {
