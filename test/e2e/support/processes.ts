@@ -85,9 +85,22 @@ function botEnvironment(options: { port: number; dataDir: string }): NodeJS.Proc
   };
 }
 
-/** Loads the demo committee into the data folder, as `npm run seed:demo` does. */
-export async function seedDemo(options: { port: number; dataDir: string; logFile: string }): Promise<void> {
-  const seeding = run(path.join(BIN, 'tsx'), ['scripts/seed-demo.ts'], botEnvironment(options), options.logFile);
+/**
+ * Loads the demo committee into the data folder, as `npm run seed:demo` does, with the address of
+ * the playground whose connector stands for Teams: through it Gremium reads the team's members
+ * and opens chats with those it has not talked to yet.
+ */
+export async function seedDemo(options: {
+  port: number;
+  dataDir: string;
+  logFile: string;
+  playgroundPort: number;
+}): Promise<void> {
+  const environment = {
+    ...botEnvironment(options),
+    PLAYGROUND_SERVICE_URL: `http://localhost:${options.playgroundPort}/_connector`,
+  };
+  const seeding = run(path.join(BIN, 'tsx'), ['scripts/seed-demo.ts'], environment, options.logFile);
   const code = await new Promise<number | null>((resolve) => seeding.child.once('exit', resolve));
   if (code !== 0) throw new Error(`seeding the demo committee failed with ${code}; see ${options.logFile}`);
 }

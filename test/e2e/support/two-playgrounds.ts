@@ -39,10 +39,10 @@ export function useTwoPlaygrounds(name: string, otherUserId: string): TwoPeople 
     configDir = await mkdtemp(path.join(os.tmpdir(), `gremium-e2e-${name}-${other}-`));
     const botPort = await freePort();
     const logFile = path.join(RESULTS, `e2e-${name}-bot.log`);
-    await seedDemo({ port: botPort, dataDir, logFile });
+    const [katrinPort, otherPort] = [await freePort(), await freePort()];
+    await seedDemo({ port: botPort, dataDir, logFile, playgroundPort: katrinPort });
     browser = await launchChromium();
     bot = await startBot({ port: botPort, dataDir, logFile });
-    const [katrinPort, otherPort] = [await freePort(), await freePort()];
     playgrounds.push(
       await startPlayground({
         port: katrinPort,
