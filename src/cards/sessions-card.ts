@@ -67,7 +67,7 @@ export function renderSessionsCard(
           ? othersButtons(entry, overview.viewerId, i18n)
           : options.confirmCancel === session.id
             ? confirmButtons(session, i18n)
-            : secretariatButtons(session, i18n),
+            : secretariatButtons(session, entry.tracks, i18n),
       };
     }),
   };
@@ -118,7 +118,11 @@ function facts(
   ];
 }
 
-function secretariatButtons(session: SessionDocument, i18n: Translator): CardButton[] {
+/**
+ * The secretariat's steps for a session, only those that work now: attendance, for instance, only
+ * once it can be recorded (from an hour before the start) and until the minutes go out.
+ */
+function secretariatButtons(session: SessionDocument, tracks: SessionTracks, i18n: Translator): CardButton[] {
   const ref = { sessionId: session.id, revision: session.revision };
   const open = { sessionId: session.id };
   const beforeInvite = isBeforeInvitation(session.state);
@@ -128,7 +132,7 @@ function secretariatButtons(session: SessionDocument, i18n: Translator): CardBut
     ...(beforeInvite ? [cardButton(i18n.t('sessions.invite'), VERBS.sessionInvite, ref, 'positive')] : []),
     ...(beforeHeld ? [cardButton(i18n.t('sessionTracks.buttons.agenda'), VERBS.agendaOpen, open)] : []),
     ...(invitationsAreOut(session.state) ? [cardButton(i18n.t('sessions.rsvps'), VERBS.rsvpsOpen, ref)] : []),
-    ...(isBetweenInvitationAndMinutes(session.state)
+    ...(isBetweenInvitationAndMinutes(session.state) && tracks.attendance?.kind !== 'opens'
       ? [cardButton(i18n.t('sessions.attendance'), VERBS.attendanceOpen, ref)]
       : []),
     ...(hasMinutes(session.state)

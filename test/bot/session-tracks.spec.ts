@@ -74,6 +74,16 @@ describe('bot: the sessions, their tracks, and the way to them', () => {
       );
     });
 
+    it('offers the secretariat attendance only once it can be recorded, an hour before the start', async () => {
+      await confirm('katrin', 'einladen 2027/1');
+      const attendance = { sessionId: SESSION_1 };
+      assert.ok(!hasAction(await say('katrin', 'sitzungen'), VERBS.attendanceOpen, attendance), 'weeks before');
+      at('2027-02-11T11:59:00.000Z');
+      assert.ok(!hasAction(await say('katrin', 'sitzungen'), VERBS.attendanceOpen, attendance), 'a minute too early');
+      at('2027-02-11T12:00:00.000Z');
+      assert.ok(hasAction(await say('katrin', 'sitzungen'), VERBS.attendanceOpen, attendance), 'an hour before');
+    });
+
     it('says what a held and a cancelled session are, without any internal state', async () => {
       await confirm('katrin', 'einladen 2027/1');
       await world.store.replace({ ...(await world.session()), state: 'held' }, (await world.session())._etag);
