@@ -96,7 +96,7 @@ async function saveSeat(turn: VerbTurn<'roster.saveSeat'>): Promise<AdaptiveCard
         banner: {
           title: turn.i18n.t('problems.title'),
           text: turn.i18n.t('problems.intro'),
-          lines: describeRosterProblems(problems, turn.i18n),
+          lines: describeRosterProblems(problems, turn.i18n, request),
         },
       },
       turn.i18n,

@@ -10,6 +10,7 @@ import { escapeMarkdown } from './escape-markdown';
 import { minutesItemHeading } from './minutes-lines';
 import { personLabel, shortened } from './person-choices';
 import { sessionTitle } from './session-label';
+import { shownAgain, tooLongLine, typingLimit } from './typed-text';
 import { VERBS } from './verbs';
 
 interface AgreementRow {
@@ -85,7 +86,7 @@ export function renderMinutesItemCard(
   const { view, item } = form;
   const typed = retry?.fields;
   const echo = (name: string, fallback: string, max: number): string =>
-    typed ? (typeof typed[name] === 'string' ? (typed[name] as string).slice(0, max) : '') : fallback;
+    typed ? (typeof typed[name] === 'string' ? shownAgain(typed[name], max) : '') : fallback;
   const rowCount = item.agreements.length + 1;
   const typedBytes = (name: string, fallback: string, max: number) => echo(name, fallback, max).length;
   const textBytes =
@@ -149,7 +150,9 @@ export function renderMinutesItemCard(
           style: 'attention',
           title: i18n.t('problems.title'),
           text: i18n.t('problems.intro'),
-          lines: retry.problems.map((problem) => describeMinutesProblem(problem, i18n)),
+          lines: retry.problems.map((problem) =>
+            describeMinutesProblem(problem, i18n, typedFor(problem, retry.fields)),
+          ),
         }
       : null,
     title: i18n.t(form.correction ? 'minutesItem.correctTitle' : 'minutesItem.title', {
@@ -174,10 +177,10 @@ export function renderMinutesItemCard(
       result: echo('result', item.result, MINUTES_LIMITS.result),
     },
     limits: {
-      summary: MINUTES_LIMITS.summary,
-      result: MINUTES_LIMITS.result,
-      agreementText: MINUTES_LIMITS.agreementText,
-      institution: MINUTES_LIMITS.institution,
+      summary: typingLimit(MINUTES_LIMITS.summary),
+      result: typingLimit(MINUTES_LIMITS.result),
+      agreementText: typingLimit(MINUTES_LIMITS.agreementText),
+      institution: typingLimit(MINUTES_LIMITS.institution),
     },
     rows,
     save: cardButton('', VERBS.minutesItemSave, {
@@ -200,13 +203,22 @@ const FIELD_LABELS: Readonly<Record<MinutesItemProblem['field'], MessageKey>> = 
   agreements: 'minutesItem.agreements',
 };
 
-/** One readable line per problem, naming the field and, for agreements, the row. */
-export function describeMinutesProblem(problem: MinutesItemProblem, i18n: Translator): string {
+/** What the form sent for the field a problem is about: a row's field, or the new row's. */
+function typedFor(problem: MinutesItemProblem, fields: Readonly<Record<string, unknown>>): unknown {
+  if (problem.field !== 'text' && problem.field !== 'institution') return fields[problem.field];
+  return fields[agreementField(problem.row, problem.field)] ?? fields[agreementField('new', problem.field)];
+}
+
+/**
+ * One readable line per problem, naming the field and, for agreements, the row; `typed` is what
+ * was sent for it, for the length of a text too long to be shown again.
+ */
+export function describeMinutesProblem(problem: MinutesItemProblem, i18n: Translator, typed?: unknown): string {
   const label = i18n.t(FIELD_LABELS[problem.field]);
   const field = 'row' in problem ? i18n.t('minutesItem.inRow', { field: label, number: problem.row }) : label;
   switch (problem.code) {
     case 'tooLong':
-      return i18n.t('problems.tooLong', { field, max: problem.max });
+      return tooLongLine(i18n.t('problems.tooLong', { field, max: problem.max }), typed, problem.max, i18n);
     case 'required':
       return i18n.t('problems.required', { field });
     case 'markup':

@@ -37,7 +37,7 @@ export interface ActionListFilter {
  * institution's name (all of its items). Nothing asks for the reader's own items.
  */
 export function filterFromArgument(argument: string): ActionListFilter {
-  const text = argument.trim().slice(0, 150);
+  const text = argument.trim();
   const scope = SCOPE_WORDS[text.toLowerCase()];
   if (scope) return { scope, institution: '', page: 1 };
   return text ? { scope: 'all', institution: text, page: 1 } : { scope: 'mine', institution: '', page: 1 };
@@ -51,9 +51,7 @@ export function filterFromCard(data: {
 }): ActionListFilter {
   const scope = (ACTION_SCOPES as readonly unknown[]).includes(data.scope) ? (data.scope as ActionScope) : 'mine';
   const institution =
-    typeof data.institution === 'string' && data.institution !== ALL_INSTITUTIONS
-      ? data.institution.trim().slice(0, 150)
-      : '';
+    typeof data.institution === 'string' && data.institution !== ALL_INSTITUTIONS ? data.institution.trim() : '';
   const page =
     typeof data.page === 'number' && Number.isInteger(data.page) && data.page > 0
       ? data.page

@@ -60,7 +60,8 @@ export interface AttendanceView {
 export type AttendanceRefusal =
   | { readonly kind: 'notAllowed' | 'noCommittee' | 'unknownSession' | 'notInvited' | 'tooEarly' }
   | WrongState
-  | { readonly kind: 'invalid'; readonly max: number }
+  /** A presence that is none, or a name too long or with markup: the card to show again with what was sent. */
+  | { readonly kind: 'invalid'; readonly max: number; readonly view: AttendanceView }
   | { readonly kind: 'outdated'; readonly view: AttendanceView };
 
 /** Longest name recorded for who attended for a seat. */
@@ -115,11 +116,21 @@ export async function recordAttendance(
     const typed = fields[`name-${entry.seatId}`];
     let refused = false;
     const name = checkText('attendeeName', typeof typed === 'string' ? typed : undefined, () => (refused = true)) ?? '';
-    if (!PRESENCES.includes(presence as Presence) || refused) return fail({ kind: 'invalid', max: ATTENDEE_NAME_MAX });
+    if (!PRESENCES.includes(presence as Presence) || refused)
+      return fail({
+        kind: 'invalid',
+        max: ATTENDEE_NAME_MAX,
+        view: await attendanceView(deps, committee, session, page),
+      });
     entries.push({ ...entry, presence: presence as Presence, name });
     submitted += 1;
   }
-  if (submitted === 0) return fail({ kind: 'invalid', max: ATTENDEE_NAME_MAX });
+  if (submitted === 0)
+    return fail({
+      kind: 'invalid',
+      max: ATTENDEE_NAME_MAX,
+      view: await attendanceView(deps, committee, session, page),
+    });
   const nowIso = nowUtcIso(deps.clock);
   const document: AttendanceDocument = {
     id: attendanceDocumentId(session.id),
