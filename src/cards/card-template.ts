@@ -42,7 +42,8 @@ export type CardTemplateName =
   | 'action-list'
   | 'my-data'
   | 'audit'
-  | 'status-report';
+  | 'status-report'
+  | 'command-line';
 
 const templates = new Map<CardTemplateName, unknown>();
 

@@ -57,6 +57,7 @@ import {
 import { actionCardSamples } from './action-card-samples';
 import { auditCardSamples } from './audit-card-samples';
 import { agendaDeadlineCardSamples } from './agenda-deadline-card-samples';
+import { formCardSamples } from './form-card-samples';
 
 /** Connectors refuse larger messages; below this a card fits everywhere in Teams. */
 const MAX_CARD_BYTES = 28 * 1024;
@@ -578,6 +579,7 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
       ...actionCardSamples(i18n),
       ...auditCardSamples(i18n),
       ...agendaDeadlineCardSamples(i18n),
+      ...formCardSamples(i18n),
     ];
   });
 }
