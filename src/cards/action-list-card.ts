@@ -25,7 +25,8 @@ export interface ActionListCardData {
     readonly text: string;
     readonly meta: string;
     readonly status: string;
-    readonly statusColor: 'Good' | 'Attention' | 'Warning' | 'Default';
+    /** Only colours that read on white in Teams' light theme (no green or yellow text). */
+    readonly statusColor: 'Accent' | 'Attention' | 'Default';
     readonly open: CardButton;
   }>;
   readonly page: string;
@@ -101,13 +102,7 @@ export function renderActionListCard(
         ? `${actionStatus(line.status, i18n)} · ${i18n.t('actions.overdue')}`
         : actionStatus(line.status, i18n),
       statusColor:
-        line.overdue || line.status === 'blocked'
-          ? 'Attention'
-          : line.status === 'done'
-            ? 'Good'
-            : line.status === 'inProgress'
-              ? 'Warning'
-              : 'Default',
+        line.overdue || line.status === 'blocked' ? 'Attention' : line.status === 'inProgress' ? 'Accent' : 'Default',
       open: cardButton(i18n.t('actions.list.open'), VERBS.actionOpen, { agreementId: line.agreementId }),
     })),
     page:

@@ -21,6 +21,8 @@ interface AgreementRow {
   readonly ids: Readonly<Record<'text' | 'institution' | 'responsible' | 'due' | 'remove', string>>;
   readonly text: string;
   readonly institution: string;
+  /** What an empty institution means, in the field while it is empty; empty once it holds one. */
+  readonly institutionHint: string;
   readonly responsible: string;
   readonly due: string;
   readonly choices: ReadonlyArray<{ readonly title: string; readonly value: string }>;
@@ -33,19 +35,7 @@ export interface MinutesItemCardData {
   readonly itemTitle: string;
   readonly hint: string;
   readonly labels: Readonly<
-    Record<
-      | 'summary'
-      | 'result'
-      | 'text'
-      | 'institution'
-      | 'institutionHint'
-      | 'responsible'
-      | 'due'
-      | 'remove'
-      | 'save'
-      | 'back',
-      string
-    >
+    Record<'summary' | 'result' | 'text' | 'institution' | 'responsible' | 'due' | 'remove' | 'save' | 'back', string>
   >;
   readonly values: { readonly summary: string; readonly result: string };
   readonly limits: {
@@ -99,7 +89,8 @@ export function renderMinutesItemCard(
         typedBytes(agreementField(index + 1, 'institution'), agreement.institution, MINUTES_LIMITS.institution),
       0,
     ) +
-    (retry ? retry.problems.length * 120 : 0);
+    // The banner of problems stands at the top and, where the card has room, at the bottom too.
+    (retry ? retry.problems.length * 2 * 120 : 0);
   const perRow = Math.max(
     1,
     Math.min(
@@ -132,6 +123,7 @@ export function renderMinutesItemCard(
       },
       text: echo(agreementField(key, 'text'), agreement?.text ?? '', MINUTES_LIMITS.agreementText),
       institution: echo(agreementField(key, 'institution'), agreement?.institution ?? '', MINUTES_LIMITS.institution),
+      institutionHint: '',
       responsible,
       due: echo(agreementField(key, 'due'), agreement?.dueDate ?? '', 10),
       choices: [...(current ? [current] : []), ...people.slice(0, current ? perRow - 1 : perRow)].map((person) => ({
@@ -140,10 +132,13 @@ export function renderMinutesItemCard(
       })),
     };
   };
+  const institutionHint = i18n.t('minutesItem.institutionFieldHint');
   const rows = [
     ...item.agreements.map((agreement, index) => row(index + 1, agreement)),
     ...(form.correction ? [] : [row('new', undefined)]),
-  ].filter((entry) => !(form.correction && entry.frozenText === ''));
+  ]
+    .filter((entry) => !(form.correction && entry.frozenText === ''))
+    .map((entry) => (entry.institution === '' ? { ...entry, institutionHint } : entry));
   const data: MinutesItemCardData = {
     banner: retry
       ? {
@@ -159,13 +154,13 @@ export function renderMinutesItemCard(
       session: sessionTitle({ number: view.sessionNumber }, i18n),
     }),
     itemTitle: minutesItemHeading(item, form.number - 1, i18n),
-    hint: i18n.t(form.correction ? 'minutesItem.correctionHint' : 'minutesItem.institutionHint'),
+    // A correction's note concerns the whole form; the institution's hint is in its field (placeholder).
+    hint: form.correction ? i18n.t('minutesItem.correctionHint') : '',
     labels: {
       summary: i18n.t('minutes.summary'),
       result: i18n.t('minutes.result'),
       text: i18n.t('minutesItem.text'),
       institution: i18n.t('minutesItem.institution'),
-      institutionHint: i18n.t('minutesItem.institutionHint'),
       responsible: i18n.t('minutesItem.responsible'),
       due: i18n.t('minutesItem.due'),
       remove: i18n.t('minutesItem.remove'),

@@ -31,7 +31,12 @@ export interface TopicDecisionCardData {
     /** Late submission, deferral; empty when neither. */
     readonly flags: string;
   };
+  /** What accepting does, above the fields it takes. */
   readonly hint: string;
+  /** What merging does, beside the items to merge into; shown only with them. */
+  readonly mergeHint: string;
+  /** That declining needs a reason, beside its field. */
+  readonly declineHint: string;
   readonly labels: Readonly<
     Record<'presenter' | 'minutes' | 'kind' | 'mergeInto' | 'reason' | 'required' | 'wholeNumber', string>
   >;
@@ -115,6 +120,8 @@ export function renderTopicDecisionCard(
       ].join(' · '),
     },
     hint: i18n.t('topics.decision.hint'),
+    mergeHint: i18n.t('topics.decision.mergeHint'),
+    declineHint: i18n.t('topics.decision.declineHint'),
     labels: {
       presenter: i18n.t('agendaCard.form.presenter'),
       minutes: i18n.t('agendaCard.form.minutes'),
