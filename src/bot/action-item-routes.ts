@@ -5,7 +5,7 @@ import {
   openActionItem,
   proposeDueDate,
 } from '../app/agreements/change-action-item';
-import { filterFromArgument, filterFromCard, listActionItems } from '../app/agreements/list-action-items';
+import { defaultScope, filterFromArgument, filterFromCard, listActionItems } from '../app/agreements/list-action-items';
 import type { ActionItemView } from '../app/agreements/action-item-view';
 import { localToday } from '../domain/agreements/due-dates';
 import { TEXT_FIELDS } from '../domain/text-input';
@@ -57,7 +57,9 @@ function refusal(turn: RouteTurn<unknown>, refused: ActionChangeRefusal, typed: 
 
 /** `aufgaben [alle|überfällig|Institution]`, or the list's filter and pages. */
 async function list(turn: VerbTurn<'actions.open'>): Promise<AdaptiveCardJson> {
-  const filter = turn.argument !== undefined ? filterFromArgument(turn.argument) : filterFromCard(turn.payload);
+  const fallback = defaultScope(turn.actor);
+  const filter =
+    turn.argument !== undefined ? filterFromArgument(turn.argument, fallback) : filterFromCard(turn.payload, fallback);
   const result = await listActionItems(turn.deps, turn.actor, filter);
   return result.ok ? renderActionListCard(result.value, turn.i18n) : accessRefusal(turn.i18n, result.error);
 }
