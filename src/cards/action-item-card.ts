@@ -140,7 +140,10 @@ export function renderActionItemCard(
     remark: !view.canChange ? (done ? i18n.t('actions.item.closed') : i18n.t('actions.item.readOnly')) : '',
     form: view.canChange
       ? {
-          noteLabel: i18n.t('actions.item.note', { max: TEXT_FIELDS.actionNote.max }),
+          // The label names the button that needs a note only where the card offers it.
+          noteLabel: i18n.t(done || view.status === 'blocked' ? 'actions.item.notePlain' : 'actions.item.note', {
+            max: TEXT_FIELDS.actionNote.max,
+          }),
           noteMax: typingLimit(TEXT_FIELDS.actionNote.max),
           note: typeof typed?.note === 'string' ? shownAgain(typed.note, TEXT_FIELDS.actionNote.max) : '',
           dueDate: typeof typed?.dueDate === 'string' ? shownAgain(typed.dueDate, DATE_TYPED_MAX) : '',
