@@ -1,5 +1,3 @@
-import type { AdaptiveCardJson } from './card-template';
-
 /**
  * Lines below a card's banner from which the card counts as tall: beyond about a dozen lines the
  * banner on top has scrolled out of view by the time a person reaches the buttons at the bottom,
@@ -32,7 +30,7 @@ type Element = Readonly<Record<string, unknown>>;
  * its title, see `BANNER_COPY_MAX_BYTES`). Short cards and banners that report success are left
  * as they are.
  */
-export function withBannerBelow(card: AdaptiveCardJson): AdaptiveCardJson {
+export function withBannerBelow<Card extends Readonly<Record<string, unknown>>>(card: Card): Card {
   const body = card.body;
   if (!Array.isArray(body) || body.length < 2) return card;
   const [banner, ...rest] = body as Element[];

@@ -96,7 +96,10 @@ describe('domain/committee', () => {
 
     it('reads digits only as a number: what JavaScript would also read is no number a person means', () => {
       for (const typed of ['1e2', '0x10', '180.0', ' 18 0 ', 'zwanzig', '']) {
-        const result = parseCommitteeSettings({ ...validInput, sessionLengthMinutes: typed }, new Set(['conversation-1']));
+        const result = parseCommitteeSettings(
+          { ...validInput, sessionLengthMinutes: typed },
+          new Set(['conversation-1']),
+        );
         assert.ok(!result.ok, typed);
         assert.deepEqual(
           result.error.map((problem) => `${problem.field}:${problem.code}`),
@@ -104,7 +107,10 @@ describe('domain/committee', () => {
           typed,
         );
       }
-      const spaced = parseCommitteeSettings({ ...validInput, sessionLengthMinutes: ' 180 ' }, new Set(['conversation-1']));
+      const spaced = parseCommitteeSettings(
+        { ...validInput, sessionLengthMinutes: ' 180 ' },
+        new Set(['conversation-1']),
+      );
       assert.equal(spaced.ok && spaced.value.sessionLengthMinutes, 180);
     });
 
