@@ -2,6 +2,7 @@ import type { AuditChange, AuditValue } from '../app/audit/audit-record';
 import { REDACTED } from '../app/audit/audit-record';
 import type { AuditEntry } from '../app/audit/audit-trail';
 import { ROLES, type Role } from '../domain/roles';
+import { SESSION_STATES } from '../domain/sessions/session-state';
 import { formatDate, formatLocalDate } from '../i18n/format-date';
 import type { MessageKey, Translator } from '../i18n/translator';
 import { escapeMarkdown } from './escape-markdown';
@@ -138,18 +139,8 @@ const SESSION_FIELDS: ReadonlySet<string> = new Set(['reportSessionId', 'missedS
 
 /** Fields whose values are words of a fixed list, each with its own label (`audit.values`). */
 const VALUE_WORDS = {
-  state: [
-    'planned',
-    'topicsOpen',
-    'invited',
-    'held',
-    'minutesCirculated',
-    'minutesApproved',
-    'closed',
-    'cancelled',
-    'active',
-    'ended',
-  ],
+  // A session's states and a working group's.
+  state: [...SESSION_STATES, 'active', 'ended'],
   status: [
     'open',
     'inProgress',
