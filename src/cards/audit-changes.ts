@@ -245,7 +245,11 @@ function readable(field: string, value: AuditValue | undefined, wording: AuditWo
   }
   if (field in VALUE_WORDS) {
     const words: readonly string[] = VALUE_WORDS[field as WordField];
-    return words.includes(text) ? i18n.t(`audit.values.${field as WordField}.${text}` as MessageKey) : undefined;
+    if (!words.includes(text)) return undefined;
+    // A state added later without its word in the locale files is said to have changed, not named.
+    const key = `audit.values.${field as WordField}.${text}` as MessageKey;
+    const word = i18n.t(key);
+    return word === key ? undefined : word;
   }
   // Stored instants and calendar days read as dates in the committee's time zone, not as ISO text.
   if (ISO_INSTANT.test(text)) return formatDate(text, wording.timeZone, i18n, 'audit.dateTime');
