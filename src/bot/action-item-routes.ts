@@ -5,7 +5,7 @@ import {
   openActionItem,
   proposeDueDate,
 } from '../app/agreements/change-action-item';
-import { filterFromArgument, filterFromCard, listActionItems } from '../app/agreements/list-action-items';
+import { defaultScope, filterFromArgument, filterFromCard, listActionItems } from '../app/agreements/list-action-items';
 import type { ActionItemView } from '../app/agreements/action-item-view';
 import { localToday } from '../domain/agreements/due-dates';
 import { TEXT_FIELDS } from '../domain/text-input';
@@ -22,8 +22,16 @@ function today({ deps, actor }: RouteTurn<unknown>): string | undefined {
   return actor.committee ? localToday(deps.clock.now(), actor.committee.timeZone) : undefined;
 }
 
-function itemCard(turn: RouteTurn<unknown>, view: ActionItemView, banner?: CardBanner): AdaptiveCardJson {
-  return renderActionItemCard(view, turn.i18n, banner, today(turn));
+/** What a refused click had typed: the note and the date, shown again on the item's card. */
+type Typed = { readonly note?: unknown; readonly dueDate?: unknown };
+
+function itemCard(
+  turn: RouteTurn<unknown>,
+  view: ActionItemView,
+  banner?: CardBanner,
+  typed?: Typed,
+): AdaptiveCardJson {
+  return renderActionItemCard(view, turn.i18n, banner, today(turn), typed);
 }
 
 function accessRefusal(t: Translator, refusal: ActionAccessRefusal): AdaptiveCardJson {
@@ -32,23 +40,26 @@ function accessRefusal(t: Translator, refusal: ActionAccessRefusal): AdaptiveCar
     : notice(t, 'attention', 'actions.errors.title', `actions.errors.${refusal.kind}`);
 }
 
-function refusal(turn: RouteTurn<unknown>, refused: ActionChangeRefusal): AdaptiveCardJson {
+function refusal(turn: RouteTurn<unknown>, refused: ActionChangeRefusal, typed: Typed): AdaptiveCardJson {
   const t = turn.i18n;
   if (!('view' in refused)) return accessRefusal(t, refused);
   const text =
     refused.kind === 'invalid'
       ? problemText(refused.field, refused.code, t)
       : t.t(`actions.errors.${refused.kind}` as MessageKey);
-  return itemCard(turn, refused.view, {
-    style: refused.kind === 'outdated' ? 'warning' : 'attention',
-    title: t.t('actions.errors.title'),
-    text,
-  });
+  return itemCard(
+    turn,
+    refused.view,
+    { style: refused.kind === 'outdated' ? 'warning' : 'attention', title: t.t('actions.errors.title'), text },
+    typed,
+  );
 }
 
 /** `aufgaben [alle|überfällig|Institution]`, or the list's filter and pages. */
 async function list(turn: VerbTurn<'actions.open'>): Promise<AdaptiveCardJson> {
-  const filter = turn.argument !== undefined ? filterFromArgument(turn.argument) : filterFromCard(turn.payload);
+  const fallback = defaultScope(turn.actor);
+  const filter =
+    turn.argument !== undefined ? filterFromArgument(turn.argument, fallback) : filterFromCard(turn.payload, fallback);
   const result = await listActionItems(turn.deps, turn.actor, filter);
   return result.ok ? renderActionListCard(result.value, turn.i18n) : accessRefusal(turn.i18n, result.error);
 }
@@ -64,7 +75,7 @@ async function status(turn: VerbTurn<'action.status'>): Promise<AdaptiveCardJson
     status: payload.status,
     note: payload.note,
   });
-  if (!result.ok) return refusal(turn, result.error);
+  if (!result.ok) return refusal(turn, result.error, payload);
   return itemCard(turn, result.value.view, {
     style: 'good',
     title: t.t('actions.done.status', { status: actionStatus(result.value.view.status, t) }),
@@ -80,7 +91,7 @@ async function proposeDue(turn: VerbTurn<'action.proposeDue'>): Promise<Adaptive
   });
   return result.ok
     ? itemCard(turn, result.value.view, { style: 'good', title: t.t('actions.done.proposed'), text: '' })
-    : refusal(turn, result.error);
+    : refusal(turn, result.error, payload);
 }
 
 async function decideDue(turn: VerbTurn<'action.decideDue'>): Promise<AdaptiveCardJson> {
@@ -89,7 +100,7 @@ async function decideDue(turn: VerbTurn<'action.decideDue'>): Promise<AdaptiveCa
     decision: payload.decision,
     note: payload.note,
   });
-  if (!result.ok) return refusal(turn, result.error);
+  if (!result.ok) return refusal(turn, result.error, payload);
   return itemCard(turn, result.value.view, {
     style: 'good',
     title: t.t(payload.decision === 'accept' ? 'actions.done.accepted' : 'actions.done.declined'),

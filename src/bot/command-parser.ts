@@ -1,5 +1,5 @@
 import {
-  COMMAND_ARGUMENT_MAX_LENGTH,
+  commandArgumentMax,
   COMMAND_REGISTRY,
   COMMANDS,
   type CommandEntry,
@@ -77,9 +77,43 @@ export function parseCommand(text: string | undefined): ParsedCommand | undefine
     if (normalised === word) return { command, argument: '' };
     if (!normalised.startsWith(`${word} `) || !TAKES_ARGUMENT.has(command)) continue;
     const argument = normalised.slice(word.length + 1).trim();
-    return argument.length <= COMMAND_ARGUMENT_MAX_LENGTH ? { command, argument } : undefined;
+    return argument.length <= commandArgumentMax(command) ? { command, argument } : undefined;
   }
   return undefined;
+}
+
+/** A command whose text after its word is longer than it reads: the word, and that text as typed. */
+export interface OverlongCommand {
+  readonly command: CommandId;
+  /** The command's word as typed, for the answer to name it. */
+  readonly word: string;
+  /** The text after the word as it was written: its case and line breaks kept, only trimmed. */
+  readonly argument: string;
+  readonly max: number;
+}
+
+/**
+ * A command that takes an argument, typed with a longer one than it reads (`sitzungen planen`
+ * and a paragraph, `änderungen` and a name longer than any person's). It is not run; its answer
+ * shows the text again to shorten and send (see the `command.run` verb), so nothing typed is lost.
+ */
+export function parseOverlongCommand(text: string | undefined): OverlongCommand | undefined {
+  const normalised = commandLine(text);
+  const found = COMMAND_WORDS.find(
+    ([word, command]) => TAKES_ARGUMENT.has(command) && normalised.startsWith(`${word} `),
+  );
+  if (!found) return undefined;
+  const [word, command] = found;
+  const max = commandArgumentMax(command);
+  if (normalised.slice(word.length + 1).trim().length <= max) return undefined;
+  // The argument as written, after the command's words: its case, spacing and line breaks kept.
+  const plain = withoutMentions(text)
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .trim()
+    .replace(/^\/+/, '');
+  const argument = plain.replace(new RegExp(`^(?:\\S+\\s+){${word.split(' ').length}}`), '').trim();
+  return { command, word, argument, max };
 }
 
 /** Longest committee short name a line may be addressed to (the set-up card's limit). */

@@ -56,7 +56,7 @@ function choose(commandRoute: (command: CommandId) => Route): Route<VerbTurnPayl
     await chooseCurrentCommittee(deps, actor.committeeId, actor.identity.aadObjectId);
     const command = waitingCommand(payload.command);
     if (command) {
-      const argument = typeof payload.argument === 'string' ? payload.argument.slice(0, 40) : '';
+      const argument = typeof payload.argument === 'string' ? payload.argument : '';
       return commandRoute(command)({ ...turn, argument, payload: {} });
     }
     const mine = await myCommittees(deps, actor.identity);

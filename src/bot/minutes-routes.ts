@@ -50,9 +50,10 @@ async function review(
   turn: RouteTurn<unknown>,
   message: MinutesReviewMessage,
   banner: CardBanner,
+  typed?: Readonly<Record<string, unknown>>,
 ): Promise<AdaptiveCardJson> {
   const pdfUrl = (await turnLinks(turn.deps, turn.actor, turn.publicBaseUrl, reviewLinks(message)))('pdf');
-  return renderMinutesReviewCard(message, turn.i18n, { pdfUrl, banner });
+  return renderMinutesReviewCard(message, turn.i18n, { pdfUrl, banner, ...(typed ? { typed } : {}) });
 }
 
 /** The minutes as they are now, started from the agenda if there are none yet. */
@@ -237,7 +238,7 @@ async function respond(turn: VerbTurn<'minutes.respond'>): Promise<AdaptiveCardJ
         ),
       );
     case 'invalid':
-      return review(turn, refusal.current, responseProblemsBanner(refusal.problems, i18n));
+      return review(turn, refusal.current, responseProblemsBanner(refusal.problems, i18n, payload), payload);
     case 'late':
       return notice(i18n, 'attention', 'minutesErrors.title', 'minutesErrors.late', {
         deadline: formatDeadline(refusal.deadline, turn.actor.committee!.timeZone, i18n),

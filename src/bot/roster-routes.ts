@@ -96,7 +96,7 @@ async function saveSeat(turn: VerbTurn<'roster.saveSeat'>): Promise<AdaptiveCard
         banner: {
           title: turn.i18n.t('problems.title'),
           text: turn.i18n.t('problems.intro'),
-          lines: describeRosterProblems(problems, turn.i18n),
+          lines: describeRosterProblems(problems, turn.i18n, request),
         },
       },
       turn.i18n,
@@ -240,7 +240,12 @@ async function personRefusal(
 function overview(turn: RouteTurn<unknown>, view: RosterView, banner?: RosterBanner, filter = ''): AdaptiveCardJson {
   // Members come from the committee's home only (a committee of before homes without one: anywhere).
   const atHome = turn.actor.place.kind === 'home' || !turn.actor.committee?.home;
-  return renderRosterCard(view, { banner, filter, canImport: isTeamOrGroupChat(turn.context) && atHome }, turn.i18n);
+  const timeZone = turn.actor.committee?.timeZone ?? 'Europe/Berlin';
+  return renderRosterCard(
+    view,
+    { banner, filter, canImport: isTeamOrGroupChat(turn.context) && atHome, timeZone },
+    turn.i18n,
+  );
 }
 
 function outcomeText(outcome: RosterOutcome, i18n: Translator): string {

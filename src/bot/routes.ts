@@ -3,6 +3,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { myCommittees } from '../app/committees/my-committees';
 import { showHelp } from '../app/show-help';
 import { escapeMarkdown } from '../cards/escape-markdown';
+import { renderCommandLineCard } from '../cards/command-line-card';
 import { renderHelpCard } from '../cards/help-card';
 import { VERB_LIST, type CommandId, type Payload, type Verb } from '../domain/verb-registry';
 import { actionItemRoutes } from './action-item-routes';
@@ -10,7 +11,14 @@ import { agendaRoutes } from './agenda-routes';
 import { auditRoutes } from './audit-routes';
 import { emptyPayload } from './card-payload';
 import { languageRoutes } from './language-routes';
-import { MAX_MESSAGE_LENGTH, parseAddressedLine, parseCommand, type ParsedCommand } from './command-parser';
+import {
+  MAX_MESSAGE_LENGTH,
+  parseAddressedLine,
+  parseCommand,
+  parseOverlongCommand,
+  type ParsedCommand,
+} from './command-parser';
+import { commandLineRoutes } from './command-line-routes';
 import { committeeRoutes } from './committee-routes';
 import { suggestedCommand } from './command-suggestion';
 import { conversationScopeOf } from './conversation-scope';
@@ -37,6 +45,7 @@ export type CardRoutes = { readonly [V in Verb]: Route<Payload<V>> };
  */
 export const CARD_ROUTES: CardRoutes = {
   'committee.choose': committeeRoutes.choose((command) => COMMAND_ROUTES[command]),
+  'command.run': commandLineRoutes.run((command) => COMMAND_ROUTES[command]),
   'setup.open': setupRoutes.open,
   'setup.save': setupRoutes.save,
   'delivery.retry': deliveryRoutes.retry,
@@ -165,8 +174,10 @@ export function registerRoutes(app: Application<TurnState>, pipeline: TurnPipeli
     },
   );
 
+  // A topic line is read at any length: one too long comes back as the topic form with its text
+  // and the problem, never cut or dropped.
   app.message(
-    async (context) => readable(context) && parseTopicLine(context.activity.text) !== undefined,
+    async (context) => parseTopicLine(context.activity.text) !== undefined,
     async (context) => {
       const line = parseTopicLine(context.activity.text)!;
       await pipeline.sendCard(context, await pipeline.answerLine(context, line, TOPIC_LINE_ROUTE));
@@ -175,7 +186,10 @@ export function registerRoutes(app: Application<TurnState>, pipeline: TurnPipeli
 
   // A command or topic line addressed to a committee by its short name: „KOG: rückmeldungen 2027/1“.
   app.message(
-    async (context) => readable(context) && addressed(context.activity.text) !== undefined,
+    async (context) => {
+      const found = addressed(context.activity.text);
+      return found !== undefined && (readable(context) || found.line !== undefined);
+    },
     async (context) => {
       const { named, command, line } = addressed(context.activity.text)!;
       await pipeline.sendCard(
@@ -190,6 +204,15 @@ export function registerRoutes(app: Application<TurnState>, pipeline: TurnPipeli
             )
           : await pipeline.answerLine(context, line!, TOPIC_LINE_ROUTE, named),
       );
+    },
+  );
+
+  // A command with too long a text after its word: the text comes back to shorten and send again.
+  app.message(
+    async (context) => parseOverlongCommand(context.activity.text) !== undefined,
+    async (context) => {
+      const line = parseOverlongCommand(context.activity.text)!;
+      await pipeline.sendCard(context, renderCommandLineCard(line, await pipeline.languageOf(context)));
     },
   );
 

@@ -14,13 +14,14 @@ import { rsvpOverview } from '../app/sessions/rsvp-overview';
 import { personGoAhead } from '../domain/confirmation/go-ahead';
 import { isBeforeInvitation, isBetweenInvitationAndMinutes } from '../domain/sessions/session-state';
 import { renderAttendanceCard } from '../cards/attendance-card';
-import type { CardBanner } from '../cards/card-button';
+import { cardBanner, type CardBanner } from '../cards/card-button';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { renderInvitationCard } from '../cards/invitation-card';
 import { renderRsvpsCard } from '../cards/rsvps-card';
 import { renderSessionEditCard } from '../cards/session-edit-card';
 import { renderSessionsCard } from '../cards/sessions-card';
 import { renderStepQuestionCard } from '../cards/step-question-card';
+import { tooLongLine } from '../cards/typed-text';
 import type { Translator } from '../i18n/translator';
 import { escapeMarkdown } from '../cards/escape-markdown';
 import { formatDateTime } from '../i18n/format-date';
@@ -76,9 +77,13 @@ function refused(i18n: Translator, refusal: SessionAccessRefusal): AdaptiveCardJ
 }
 
 /** The reader's invitation with their own calendar link. */
-async function invitationCard(turn: RouteTurn<unknown>, view: InvitationView): Promise<AdaptiveCardJson> {
+async function invitationCard(
+  turn: RouteTurn<unknown>,
+  view: InvitationView,
+  retry?: Parameters<typeof renderInvitationCard>[3],
+): Promise<AdaptiveCardJson> {
   const links = await turnLinks(turn.deps, turn.actor, turn.publicBaseUrl, invitationLinks(view));
-  return renderInvitationCard(view, turn.i18n, links('calendar'));
+  return renderInvitationCard(view, turn.i18n, links('calendar'), retry);
 }
 
 /** `sitzungen planen 2027`: creates what is missing and shows the year. */
@@ -114,7 +119,7 @@ async function extra(turn: RouteTurn): Promise<AdaptiveCardJson> {
   const result = await addExtraSession(turn.deps, turn.actor, text);
   if (!result.ok)
     return notice(i18n, 'attention', 'sessionErrors.title', `sessionErrors.${result.error.kind}`, {
-      date: text.slice(0, 40),
+      date: escapeMarkdown(text),
     });
   const { session, created } = result.value;
   const banner: CardBanner = created
@@ -290,14 +295,21 @@ async function answer(turn: VerbTurn<'rsvp.answer'>): Promise<AdaptiveCardJson> 
   if (result.ok) return invitationCard(turn, result.value);
   const refusal = result.error;
   if (refusal.kind === 'notOpen' || refusal.kind === 'outdated') return invitationCard(turn, refusal.view);
-  if (refusal.kind === 'delegateName')
-    return notice(
-      i18n,
-      'attention',
-      'invitation.errors.title',
+  if (refusal.kind === 'delegateName') {
+    // The invitation again, with the name as typed and what is wrong with it: nothing typed is lost.
+    const text = i18n.t(
       refusal.code === 'markup' ? 'invitation.errors.delegateNameMarkup' : 'invitation.errors.delegateName',
       { max: refusal.max },
     );
+    const banner = cardBanner(
+      'attention',
+      i18n.t('invitation.errors.title'),
+      refusal.code === 'tooLong' ? tooLongLine(text, payload.delegateName, refusal.max, i18n) : text,
+    );
+    const current = await openInvitation(turn.deps, turn.actor, payload.sessionId, payload.personId);
+    if (current.ok) return invitationCard(turn, current.value, { banner, delegateName: payload.delegateName });
+    return notice(i18n, 'attention', 'invitation.errors.title', 'invitation.errors.delegateName', { max: refusal.max });
+  }
   if (refusal.kind === 'notCurrent')
     return notCurrentNotice(i18n, 'invitation', refusal.reason, {
       institution: escapeMarkdown(refusal.institution),
@@ -378,6 +390,17 @@ async function saveAttendance(turn: VerbTurn<'attendance.save'>): Promise<Adapti
       title: i18n.t('sessions.outdated'),
       text: '',
     });
+  if (result.error.kind === 'invalid')
+    return renderAttendanceCard(
+      result.error.view,
+      i18n,
+      cardBanner(
+        'attention',
+        i18n.t('problems.title'),
+        i18n.t('sessionErrors.invalidAttendance', { max: result.error.max }),
+      ),
+      payload,
+    );
   return attendanceRefusal(i18n, result.error);
 }
 

@@ -74,7 +74,7 @@ async function save(turn: VerbTurn<'setup.save'>): Promise<AdaptiveCardJson> {
         banner: {
           title: i18n.t('problems.title'),
           text: i18n.t('problems.intro'),
-          lines: describeSettingsProblems(result.error.problems, i18n),
+          lines: describeSettingsProblems(result.error.problems, i18n, answers as Readonly<Record<string, unknown>>),
         },
       });
     case 'outdated': {

@@ -69,7 +69,8 @@ async function submitted(
       );
     }
     case 'noSessionAhead': {
-      const title = escapeMarkdown(typeof input.title === 'string' ? input.title.slice(0, 200) : '');
+      // The title passed the submission's checks before the sessions were looked at: it is whole and in limits.
+      const title = escapeMarkdown(typeof input.title === 'string' ? input.title.trim() : '');
       return refusal.missed
         ? notice(t, 'attention', 'submission.errors.title', 'submission.errors.noSessionAheadMissed', {
             missed: sessionTitle(refusal.missed, t),

@@ -8,7 +8,11 @@ import { cardButton, type CardBanner, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
 import { escapeMarkdown } from './escape-markdown';
 import { sessionTitle } from './session-label';
+import { shownAgain, typingLimit } from './typed-text';
 import { VERBS } from './verbs';
+
+/** Characters of a date a form shows again: a picker sends ten. */
+const DATE_TYPED_MAX = 20;
 
 /** Data model of `adaptiveCards/action-item.json`. */
 export interface ActionItemCardData {
@@ -30,6 +34,9 @@ export interface ActionItemCardData {
   readonly form: {
     readonly noteLabel: string;
     readonly noteMax: number;
+    /** What was typed before a refusal, shown again; empty otherwise. */
+    readonly note: string;
+    readonly dueDate: string;
     readonly dueLabel: string;
     readonly dueMin: string;
     readonly buttons: readonly CardButton[];
@@ -59,6 +66,7 @@ export function renderActionItemCard(
   i18n: Translator,
   banner?: CardBanner,
   today?: string,
+  typed?: { readonly note?: unknown; readonly dueDate?: unknown },
 ): AdaptiveCardJson {
   const item = { agreementId: view.agreementId, revision: view.revision };
   const status = (target: AgreementStatus, title: string, style: CardButton['style'] = 'default') =>
@@ -132,8 +140,13 @@ export function renderActionItemCard(
     remark: !view.canChange ? (done ? i18n.t('actions.item.closed') : i18n.t('actions.item.readOnly')) : '',
     form: view.canChange
       ? {
-          noteLabel: i18n.t('actions.item.note', { max: TEXT_FIELDS.actionNote.max }),
-          noteMax: TEXT_FIELDS.actionNote.max,
+          // The label names the button that needs a note only where the card offers it.
+          noteLabel: i18n.t(done || view.status === 'blocked' ? 'actions.item.notePlain' : 'actions.item.note', {
+            max: TEXT_FIELDS.actionNote.max,
+          }),
+          noteMax: typingLimit(TEXT_FIELDS.actionNote.max),
+          note: typeof typed?.note === 'string' ? shownAgain(typed.note, TEXT_FIELDS.actionNote.max) : '',
+          dueDate: typeof typed?.dueDate === 'string' ? shownAgain(typed.dueDate, DATE_TYPED_MAX) : '',
           dueLabel: done ? '' : i18n.t('actions.item.newDueDate'),
           dueMin: today ?? '',
           buttons: formButtons,

@@ -25,7 +25,8 @@ export interface ActionListCardData {
     readonly text: string;
     readonly meta: string;
     readonly status: string;
-    readonly statusColor: 'Good' | 'Attention' | 'Warning' | 'Default';
+    /** Only colours that read on white in Teams' light theme (no green or yellow text). */
+    readonly statusColor: 'Accent' | 'Attention' | 'Default';
     readonly open: CardButton;
   }>;
   readonly page: string;
@@ -42,7 +43,7 @@ export const INSTITUTIONS_OFFERED = 30;
  * named by a lone asterisk (filterFromCard reads it as no filter).
  */
 export { ALL_INSTITUTIONS } from '../app/agreements/list-action-items';
-import { ALL_INSTITUTIONS } from '../app/agreements/list-action-items';
+import { ACTION_SCOPES, ALL_INSTITUTIONS } from '../app/agreements/list-action-items';
 /** Characters of an institution's name in the filter. */
 const INSTITUTION_SHOWN = 60;
 
@@ -78,7 +79,7 @@ export function renderActionListCard(
       : {
           scopeLabel: i18n.t('actions.list.scope'),
           scope: filter.scope,
-          scopes: (['mine', 'all', 'overdue'] as const).map((scope) => ({
+          scopes: ACTION_SCOPES.map((scope) => ({
             title: i18n.t(`actions.list.${scope}`),
             value: scope,
           })),
@@ -101,14 +102,8 @@ export function renderActionListCard(
         ? `${actionStatus(line.status, i18n)} · ${i18n.t('actions.overdue')}`
         : actionStatus(line.status, i18n),
       statusColor:
-        line.overdue || line.status === 'blocked'
-          ? 'Attention'
-          : line.status === 'done'
-            ? 'Good'
-            : line.status === 'inProgress'
-              ? 'Warning'
-              : 'Default',
-      open: cardButton(i18n.t('actions.list.open'), VERBS.actionOpen, { agreementId: line.agreementId }),
+        line.overdue || line.status === 'blocked' ? 'Attention' : line.status === 'inProgress' ? 'Accent' : 'Default',
+      open: cardButton(i18n.t('actions.list.details'), VERBS.actionOpen, { agreementId: line.agreementId }),
     })),
     page:
       view.pageCount > 1 && !options.digest

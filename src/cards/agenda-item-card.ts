@@ -1,5 +1,5 @@
 import type { AgendaView } from '../app/agenda/build-agenda';
-import type { AgendaItem, ItemKind } from '../domain/agenda/agenda-items';
+import { AGENDA_LIMITS, type AgendaItem, type ItemKind } from '../domain/agenda/agenda-items';
 import type { ItemDetailsInput, ItemDetailsProblem } from '../domain/agenda/item-details';
 import type { Translator } from '../i18n/translator';
 import {
@@ -24,11 +24,13 @@ export interface AgendaItemCardData {
   /** Whether the title is the secretariat's to set (its own items); standard items and reports show theirs as text. */
   readonly titled: boolean;
   readonly fixedTitle: string;
-  readonly labels: Readonly<Record<'title' | 'presenter' | 'minutes' | 'kind' | 'required' | 'save' | 'back', string>>;
+  readonly labels: Readonly<
+    Record<'title' | 'presenter' | 'minutes' | 'kind' | 'required' | 'wholeNumber' | 'save' | 'back', string>
+  >;
   readonly values: {
     readonly title: string;
     readonly presenter: string;
-    readonly minutes: number | '';
+    readonly minutes: string;
     readonly kind: ItemKind;
   };
   readonly limits: typeof ITEM_INPUT_LIMITS;
@@ -53,7 +55,7 @@ export function renderAgendaItemCard(
   const titled = !item || item.origin.type === 'topic';
   const input = retry?.input;
   const data: AgendaItemCardData = {
-    banner: retry ? agendaProblemsBanner(retry.problems, i18n) : null,
+    banner: retry ? agendaProblemsBanner(retry.problems, i18n, retry.input) : null,
     title: item
       ? i18n.t('agendaCard.form.editTitle', {
           number: index >= 0 ? itemNumber(index, i18n) : itemTitle(item, i18n),
@@ -68,13 +70,14 @@ export function renderAgendaItemCard(
       minutes: i18n.t('agendaCard.form.minutes'),
       kind: i18n.t('agendaCard.form.kind'),
       required: i18n.t('agendaCard.form.required'),
+      wholeNumber: i18n.t('typedInput.wholeNumber', { example: DEFAULT_ITEM_MINUTES }),
       save: i18n.t('agendaCard.form.save'),
       back: i18n.t('agendaCard.form.back'),
     },
     values: {
-      title: input ? echo(input.title, ITEM_INPUT_LIMITS.title) : titled ? (item?.title ?? '') : '',
-      presenter: input ? echo(input.presenter, ITEM_INPUT_LIMITS.presenter) : (item?.presenter ?? ''),
-      minutes: input ? echoMinutes(input.minutes) : (item?.minutes ?? DEFAULT_ITEM_MINUTES),
+      title: input ? echo(input.title, AGENDA_LIMITS.title) : titled ? (item?.title ?? '') : '',
+      presenter: input ? echo(input.presenter, AGENDA_LIMITS.presenter) : (item?.presenter ?? ''),
+      minutes: input ? echoMinutes(input.minutes) : String(item?.minutes ?? DEFAULT_ITEM_MINUTES),
       kind: echoKind(input?.kind, item?.kind ?? 'discussion'),
     },
     limits: ITEM_INPUT_LIMITS,

@@ -6,7 +6,11 @@ import { cardButton, type CardBanner, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
 import { escapeMarkdown } from './escape-markdown';
 import { sessionTitle } from './session-label';
+import { shownAgain, typingLimit } from './typed-text';
 import { VERBS } from './verbs';
+
+/** Characters of a presence choice shown again: the longest choice's value is short. */
+const PRESENCE_MAX = 20;
 
 /** Data model of `adaptiveCards/attendance.json`. */
 export interface AttendanceCardData {
@@ -34,8 +38,20 @@ export interface AttendanceCardData {
   readonly pageButtons: readonly CardButton[];
 }
 
-/** Who attended, one line per institution, prefilled from the answers until it is saved. */
-export function renderAttendanceCard(view: AttendanceView, i18n: Translator, banner?: CardBanner): AdaptiveCardJson {
+/**
+ * Who attended, one line per institution, prefilled from the answers until it is saved. `typed`
+ * is what a refused save sent: its choices and names are shown again as they were sent.
+ */
+export function renderAttendanceCard(
+  view: AttendanceView,
+  i18n: Translator,
+  banner?: CardBanner,
+  typed?: Readonly<Record<string, unknown>>,
+): AdaptiveCardJson {
+  const sent = (id: string, stored: string, max: number): string => {
+    const value = typed?.[id];
+    return typeof value === 'string' ? shownAgain(value, max) : stored;
+  };
   const data: AttendanceCardData = {
     banner: banner ?? null,
     title: i18n.t('attendance.title', { session: sessionTitle({ number: view.sessionNumber }, i18n) }),
@@ -46,16 +62,16 @@ export function renderAttendanceCard(view: AttendanceView, i18n: Translator, ban
       presence: i18n.t('attendance.presence'),
       name: i18n.t('attendance.name'),
       required: i18n.t('setup.required'),
-      nameMax: ATTENDEE_NAME_MAX,
+      nameMax: typingLimit(ATTENDEE_NAME_MAX),
     },
     presences: PRESENCES.map((presence) => ({ title: i18n.t(`attendance.presences.${presence}`), value: presence })),
     // The institution is an input's label here, which Teams shows as plain text.
     entries: view.entries.map((entry) => ({
       institution: entry.institution,
       presenceId: `presence-${entry.seatId}`,
-      presence: entry.presence,
+      presence: sent(`presence-${entry.seatId}`, entry.presence, PRESENCE_MAX),
       nameId: `name-${entry.seatId}`,
-      name: entry.name,
+      name: sent(`name-${entry.seatId}`, entry.name, ATTENDEE_NAME_MAX),
     })),
     recorded: view.recorded
       ? i18n.t('attendance.recorded', {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
+import { withBannerBelow } from './banner-placement';
 import { projectRoot } from './project-root';
 
 /** An Adaptive Card as JSON, ready to be sent as an attachment or an invoke response. */
@@ -43,7 +44,8 @@ export type CardTemplateName =
   | 'action-list'
   | 'my-data'
   | 'audit'
-  | 'status-report';
+  | 'status-report'
+  | 'command-line';
 
 const templates = new Map<CardTemplateName, unknown>();
 
@@ -59,7 +61,8 @@ export function loadCardTemplate(name: CardTemplateName): unknown {
 
 /**
  * Expands a template with its data. Data is bound by the templating engine as values, never
- * parsed as card JSON, so user text cannot add elements or actions to a card.
+ * parsed as card JSON, so user text cannot add elements or actions to a card. A tall card's
+ * banner of a refusal or problem is repeated at its bottom (see `withBannerBelow`).
  */
 export function expandCard<T extends object>(name: CardTemplateName, data: T): AdaptiveCardJson {
   let template = compiled.get(name);
@@ -67,7 +70,7 @@ export function expandCard<T extends object>(name: CardTemplateName, data: T): A
     template = new ACData.Template(loadCardTemplate(name));
     compiled.set(name, template);
   }
-  return template.expand({ $root: data }) as AdaptiveCardJson;
+  return withBannerBelow(template.expand({ $root: data }) as AdaptiveCardJson);
 }
 
 /**

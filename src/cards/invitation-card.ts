@@ -7,6 +7,7 @@ import { cardButton, type CardBanner, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
 import { escapeMarkdown } from './escape-markdown';
 import { sessionTitle } from './session-label';
+import { shownAgain, typingLimit } from './typed-text';
 import { VERBS } from './verbs';
 
 /** Data model of `adaptiveCards/invitation.json`. */
@@ -29,6 +30,8 @@ export interface InvitationCardData {
     readonly confirm: string;
     readonly required: string;
     readonly max: number;
+    /** The name typed before a refusal, shown again; empty otherwise. */
+    readonly value: string;
     readonly data: CardButton['data'];
   } | null;
   readonly onlineTitle: string;
@@ -56,7 +59,12 @@ const BANNER_STYLE: Readonly<Record<NonNullable<InvitationView['banner']>, CardB
  * refresh), so it never shows someone else's answer or a stale state. `calendarUrl` is the
  * reader's own calendar link (see `invitationLinks`); without it the card carries none.
  */
-export function renderInvitationCard(view: InvitationView, i18n: Translator, calendarUrl = ''): AdaptiveCardJson {
+export function renderInvitationCard(
+  view: InvitationView,
+  i18n: Translator,
+  calendarUrl = '',
+  retry?: { readonly banner: CardBanner; readonly delegateName: unknown },
+): AdaptiveCardJson {
   const ref = { sessionId: view.sessionId, personId: view.personId, revision: view.revision };
   const open = view.status === 'open';
   const isMember = view.as === 'member';
@@ -65,9 +73,11 @@ export function renderInvitationCard(view: InvitationView, i18n: Translator, cal
       title: i18n.t('invitation.refresh'),
       data: cardButton('', VERBS.invitationView, { sessionId: view.sessionId, personId: view.personId }).data,
     },
-    banner: view.banner
-      ? { style: BANNER_STYLE[view.banner], title: i18n.t(`invitation.banners.${view.banner}`), text: '' }
-      : null,
+    banner:
+      retry?.banner ??
+      (view.banner
+        ? { style: BANNER_STYLE[view.banner], title: i18n.t(`invitation.banners.${view.banner}`), text: '' }
+        : null),
     committeeName: escapeMarkdown(view.committeeName),
     title: i18n.t('invitation.title', { session: sessionTitle({ number: view.sessionNumber }, i18n) }),
     representing: representingLine(view, i18n),
@@ -124,7 +134,8 @@ export function renderInvitationCard(view: InvitationView, i18n: Translator, cal
             label: i18n.t('invitation.delegate.label'),
             confirm: i18n.t('invitation.delegate.confirm'),
             required: i18n.t('setup.required'),
-            max: DELEGATE_NAME_MAX,
+            max: typingLimit(DELEGATE_NAME_MAX),
+            value: typeof retry?.delegateName === 'string' ? shownAgain(retry.delegateName, DELEGATE_NAME_MAX) : '',
             data: cardButton('', VERBS.rsvpAnswer, { ...ref, choice: 'delegate' }).data,
           }
         : null,

@@ -10,6 +10,7 @@ import { escapeMarkdown } from './escape-markdown';
 import { minutesItemHeading } from './minutes-lines';
 import { personLabel, shortened } from './person-choices';
 import { sessionTitle } from './session-label';
+import { shownAgain, tooLongLine, typingLimit } from './typed-text';
 import { VERBS } from './verbs';
 
 interface AgreementRow {
@@ -20,6 +21,8 @@ interface AgreementRow {
   readonly ids: Readonly<Record<'text' | 'institution' | 'responsible' | 'due' | 'remove', string>>;
   readonly text: string;
   readonly institution: string;
+  /** What an empty institution means, in the field while it is empty; empty once it holds one. */
+  readonly institutionHint: string;
   readonly responsible: string;
   readonly due: string;
   readonly choices: ReadonlyArray<{ readonly title: string; readonly value: string }>;
@@ -32,19 +35,7 @@ export interface MinutesItemCardData {
   readonly itemTitle: string;
   readonly hint: string;
   readonly labels: Readonly<
-    Record<
-      | 'summary'
-      | 'result'
-      | 'text'
-      | 'institution'
-      | 'institutionHint'
-      | 'responsible'
-      | 'due'
-      | 'remove'
-      | 'save'
-      | 'back',
-      string
-    >
+    Record<'summary' | 'result' | 'text' | 'institution' | 'responsible' | 'due' | 'remove' | 'save' | 'back', string>
   >;
   readonly values: { readonly summary: string; readonly result: string };
   readonly limits: {
@@ -85,7 +76,7 @@ export function renderMinutesItemCard(
   const { view, item } = form;
   const typed = retry?.fields;
   const echo = (name: string, fallback: string, max: number): string =>
-    typed ? (typeof typed[name] === 'string' ? (typed[name] as string).slice(0, max) : '') : fallback;
+    typed ? (typeof typed[name] === 'string' ? shownAgain(typed[name], max) : '') : fallback;
   const rowCount = item.agreements.length + 1;
   const typedBytes = (name: string, fallback: string, max: number) => echo(name, fallback, max).length;
   const textBytes =
@@ -98,7 +89,8 @@ export function renderMinutesItemCard(
         typedBytes(agreementField(index + 1, 'institution'), agreement.institution, MINUTES_LIMITS.institution),
       0,
     ) +
-    (retry ? retry.problems.length * 120 : 0);
+    // The banner of problems stands at the top and, where the card has room, at the bottom too.
+    (retry ? retry.problems.length * 2 * 120 : 0);
   const perRow = Math.max(
     1,
     Math.min(
@@ -131,6 +123,7 @@ export function renderMinutesItemCard(
       },
       text: echo(agreementField(key, 'text'), agreement?.text ?? '', MINUTES_LIMITS.agreementText),
       institution: echo(agreementField(key, 'institution'), agreement?.institution ?? '', MINUTES_LIMITS.institution),
+      institutionHint: '',
       responsible,
       due: echo(agreementField(key, 'due'), agreement?.dueDate ?? '', 10),
       choices: [...(current ? [current] : []), ...people.slice(0, current ? perRow - 1 : perRow)].map((person) => ({
@@ -139,30 +132,35 @@ export function renderMinutesItemCard(
       })),
     };
   };
+  const institutionHint = i18n.t('minutesItem.institutionFieldHint');
   const rows = [
     ...item.agreements.map((agreement, index) => row(index + 1, agreement)),
     ...(form.correction ? [] : [row('new', undefined)]),
-  ].filter((entry) => !(form.correction && entry.frozenText === ''));
+  ]
+    .filter((entry) => !(form.correction && entry.frozenText === ''))
+    .map((entry) => (entry.institution === '' ? { ...entry, institutionHint } : entry));
   const data: MinutesItemCardData = {
     banner: retry
       ? {
           style: 'attention',
           title: i18n.t('problems.title'),
           text: i18n.t('problems.intro'),
-          lines: retry.problems.map((problem) => describeMinutesProblem(problem, i18n)),
+          lines: retry.problems.map((problem) =>
+            describeMinutesProblem(problem, i18n, typedFor(problem, retry.fields)),
+          ),
         }
       : null,
     title: i18n.t(form.correction ? 'minutesItem.correctTitle' : 'minutesItem.title', {
       session: sessionTitle({ number: view.sessionNumber }, i18n),
     }),
     itemTitle: minutesItemHeading(item, form.number - 1, i18n),
-    hint: i18n.t(form.correction ? 'minutesItem.correctionHint' : 'minutesItem.institutionHint'),
+    // A correction's note concerns the whole form; the institution's hint is in its field (placeholder).
+    hint: form.correction ? i18n.t('minutesItem.correctionHint') : '',
     labels: {
       summary: i18n.t('minutes.summary'),
       result: i18n.t('minutes.result'),
       text: i18n.t('minutesItem.text'),
       institution: i18n.t('minutesItem.institution'),
-      institutionHint: i18n.t('minutesItem.institutionHint'),
       responsible: i18n.t('minutesItem.responsible'),
       due: i18n.t('minutesItem.due'),
       remove: i18n.t('minutesItem.remove'),
@@ -174,10 +172,10 @@ export function renderMinutesItemCard(
       result: echo('result', item.result, MINUTES_LIMITS.result),
     },
     limits: {
-      summary: MINUTES_LIMITS.summary,
-      result: MINUTES_LIMITS.result,
-      agreementText: MINUTES_LIMITS.agreementText,
-      institution: MINUTES_LIMITS.institution,
+      summary: typingLimit(MINUTES_LIMITS.summary),
+      result: typingLimit(MINUTES_LIMITS.result),
+      agreementText: typingLimit(MINUTES_LIMITS.agreementText),
+      institution: typingLimit(MINUTES_LIMITS.institution),
     },
     rows,
     save: cardButton('', VERBS.minutesItemSave, {
@@ -200,13 +198,22 @@ const FIELD_LABELS: Readonly<Record<MinutesItemProblem['field'], MessageKey>> = 
   agreements: 'minutesItem.agreements',
 };
 
-/** One readable line per problem, naming the field and, for agreements, the row. */
-export function describeMinutesProblem(problem: MinutesItemProblem, i18n: Translator): string {
+/** What the form sent for the field a problem is about: a row's field, or the new row's. */
+function typedFor(problem: MinutesItemProblem, fields: Readonly<Record<string, unknown>>): unknown {
+  if (problem.field !== 'text' && problem.field !== 'institution') return fields[problem.field];
+  return fields[agreementField(problem.row, problem.field)] ?? fields[agreementField('new', problem.field)];
+}
+
+/**
+ * One readable line per problem, naming the field and, for agreements, the row; `typed` is what
+ * was sent for it, for the length of a text too long to be shown again.
+ */
+export function describeMinutesProblem(problem: MinutesItemProblem, i18n: Translator, typed?: unknown): string {
   const label = i18n.t(FIELD_LABELS[problem.field]);
   const field = 'row' in problem ? i18n.t('minutesItem.inRow', { field: label, number: problem.row }) : label;
   switch (problem.code) {
     case 'tooLong':
-      return i18n.t('problems.tooLong', { field, max: problem.max });
+      return tooLongLine(i18n.t('problems.tooLong', { field, max: problem.max }), typed, problem.max, i18n);
     case 'required':
       return i18n.t('problems.required', { field });
     case 'markup':

@@ -9,6 +9,7 @@ import { escapeMarkdown } from './escape-markdown';
 import { minutesItemHeading, minutesItemBody } from './minutes-lines';
 import { shortened } from './person-choices';
 import { sessionTitle } from './session-label';
+import { shownAgain, tooLongLine, typingLimit } from './typed-text';
 import { VERBS } from './verbs';
 
 /** From this many items on, the review card counts each item's agreements instead of listing them. */
@@ -44,8 +45,15 @@ export interface MinutesReviewCardData {
 export function renderMinutesReviewCard(
   message: MinutesReviewMessage,
   i18n: Translator,
-  options: { readonly pdfUrl?: string; readonly banner?: CardBanner; readonly closed?: boolean } = {},
+  options: {
+    readonly pdfUrl?: string;
+    readonly banner?: CardBanner;
+    readonly closed?: boolean;
+    /** What a refused answer sent: its answers and comments are shown again as they were sent. */
+    readonly typed?: Readonly<Record<string, unknown>>;
+  } = {},
 ): AdaptiveCardJson {
+  const typed = options.typed;
   const changed = new Set(message.changedItemIds);
   const answering = message.mayAnswer && !options.closed;
   const data: MinutesReviewCardData = {
@@ -69,10 +77,17 @@ export function renderMinutesReviewCard(
       ].join('\n\n'),
       answerId: answering ? answerField(index) : '',
       commentId: answering ? commentField(index) : '',
-      answer: message.answers?.[item.itemId]?.answer ?? 'agree',
+      answer:
+        typed?.[answerField(index)] === 'agree' || typed?.[answerField(index)] === 'object'
+          ? (typed[answerField(index)] as string)
+          : (message.answers?.[item.itemId]?.answer ?? 'agree'),
       // Earlier comments are quoted above, not echoed into the input: thirty of them would not fit
-      // into one card. An objection sent again without a comment keeps the earlier one.
-      comment: '',
+      // into one card. An objection sent again without a comment keeps the earlier one. What a
+      // refused answer typed is shown again, so that it is not lost.
+      comment:
+        typeof typed?.[commentField(index)] === 'string'
+          ? shownAgain(typed[commentField(index)], MINUTES_LIMITS.comment)
+          : '',
     })),
     labels: {
       answer: i18n.t('minutesReview.answer'),
@@ -83,7 +98,7 @@ export function renderMinutesReviewCard(
       { title: i18n.t('minutesReview.agree'), value: 'agree' },
       { title: i18n.t('minutesReview.object'), value: 'object' },
     ],
-    commentMax: MINUTES_LIMITS.comment,
+    commentMax: typingLimit(MINUTES_LIMITS.comment),
     respond: answering
       ? cardButton('', VERBS.minutesRespond, { sessionId: message.sessionId, version: message.version }).data
       : null,
@@ -103,8 +118,12 @@ function ownAnswer(message: MinutesReviewMessage, itemId: string, i18n: Translat
   ];
 }
 
-/** The problems of a response as banner lines. */
-export function responseProblemsBanner(problems: readonly ResponseProblem[], i18n: Translator): CardBanner {
+/** The problems of a response as banner lines; `typed` is what was sent, for a comment too long to show again. */
+export function responseProblemsBanner(
+  problems: readonly ResponseProblem[],
+  i18n: Translator,
+  typed: Readonly<Record<string, unknown>> = {},
+): CardBanner {
   return {
     style: 'attention',
     title: i18n.t('problems.title'),
@@ -117,10 +136,12 @@ export function responseProblemsBanner(problems: readonly ResponseProblem[], i18
         case 'commentRequired':
           return i18n.t('minutesReview.problems.commentRequired', { item });
         case 'tooLong':
-          return i18n.t('problems.tooLong', {
-            field: `${i18n.t('minutesReview.comment')} (${item})`,
-            max: problem.max,
-          });
+          return tooLongLine(
+            i18n.t('problems.tooLong', { field: `${i18n.t('minutesReview.comment')} (${item})`, max: problem.max }),
+            typed[commentField(problem.item - 1)],
+            problem.max,
+            i18n,
+          );
         default:
           return i18n.t('agendaCard.problems.invalid', { field: `${i18n.t('minutesReview.comment')} (${item})` });
       }

@@ -1,6 +1,7 @@
 import type { RosterView } from '../app/roster/load-roster';
 import { ASSIGNABLE_ROLES } from '../domain/roster-changes';
 import { activeRoles, type Person } from '../domain/roster';
+import { formatDateTime } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
 import { expandCard, type AdaptiveCardJson } from './card-template';
 import { escapeMarkdown } from './escape-markdown';
@@ -27,6 +28,7 @@ export interface RosterBanner {
 export interface RosterCardData {
   readonly banner: RosterBanner | null;
   readonly title: string;
+  /** When and by whom the roster was last changed, in words; empty before the first change. */
   readonly revisionLine: string;
   readonly seatsHeading: string;
   readonly noSeats: string;
@@ -49,6 +51,8 @@ export interface RosterCardOptions {
   readonly filter?: string;
   /** Whether this conversation has a member list to take over: a team or group chat. */
   readonly canImport: boolean;
+  /** The committee's time zone, for when the roster was last changed. */
+  readonly timeZone?: string;
 }
 
 /**
@@ -66,7 +70,13 @@ export function renderRosterCard(view: RosterView, options: RosterCardOptions, i
   const data: RosterCardData = {
     banner: options.banner ?? null,
     title: i18n.t('roster.title'),
-    revisionLine: i18n.t('roster.revision', { revision: view.revision }),
+    // The revision counter is the cards' business, not the reader's: they read when and by whom.
+    revisionLine: view.lastChange
+      ? i18n.t('setup.lastChange', {
+          at: formatDateTime(view.lastChange.at, options.timeZone ?? 'Europe/Berlin', i18n),
+          by: name(view.lastChange.by),
+        })
+      : '',
     seatsHeading: i18n.t('roster.seatsHeading', { count: view.seats.length }),
     noSeats: i18n.t('roster.noSeats'),
     seats: view.seats.map((seat) => ({

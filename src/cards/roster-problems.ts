@@ -1,5 +1,6 @@
 import type { RosterProblem, SeatField } from '../domain/roster-changes';
 import type { MessageKey, Translator } from '../i18n/translator';
+import { tooLongLine } from './typed-text';
 
 const FIELD_LABELS: Readonly<Record<SeatField, MessageKey>> = {
   institution: 'roster.seatForm.institution',
@@ -11,13 +12,22 @@ const FIELD_LABELS: Readonly<Record<SeatField, MessageKey>> = {
  * One readable line per problem of a roster change, naming the field as the form labels it.
  * Tampering (unknown ids or values) is answered with a notice instead and never reaches here.
  */
-export function describeRosterProblems(problems: readonly RosterProblem[], i18n: Translator): string[] {
+export function describeRosterProblems(
+  problems: readonly RosterProblem[],
+  i18n: Translator,
+  answers: Readonly<Partial<Record<SeatField, unknown>>> = {},
+): string[] {
   return problems.map((problem) => {
     switch (problem.code) {
       case 'required':
         return i18n.t('problems.required', { field: i18n.t(FIELD_LABELS[problem.field]) });
       case 'tooLong':
-        return i18n.t('problems.tooLong', { field: i18n.t(FIELD_LABELS[problem.field]), max: problem.max });
+        return tooLongLine(
+          i18n.t('problems.tooLong', { field: i18n.t(FIELD_LABELS[problem.field]), max: problem.max }),
+          answers[problem.field],
+          problem.max,
+          i18n,
+        );
       case 'markup':
         return i18n.t('problems.markup', { field: i18n.t(FIELD_LABELS[problem.field]) });
       case 'inactivePerson':

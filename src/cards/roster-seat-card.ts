@@ -4,6 +4,7 @@ import type { Seat } from '../domain/roster';
 import type { Translator } from '../i18n/translator';
 import { expandCard, type AdaptiveCardJson } from './card-template';
 import { FILTER_LIMIT, personChoices, submittedFilter } from './person-choices';
+import { shownAgain, typingLimit } from './typed-text';
 import { VERBS } from './verbs';
 
 /** People offered per choice set on the seat card; the search reaches everyone else. */
@@ -76,7 +77,7 @@ export function renderRosterSeatCard(
     seatId: seat?.id ?? '',
     values,
     filter,
-    limits: { institution: TEXT_LIMITS.institution, filter: FILTER_LIMIT },
+    limits: { institution: typingLimit(TEXT_LIMITS.institution), filter: FILTER_LIMIT },
     memberChoices: members.choices,
     deputyChoices: [{ title: i18n.t('roster.seatForm.noDeputy'), value: NO_DEPUTY }, ...deputies.choices],
     shownHint:
@@ -105,10 +106,7 @@ export function renderRosterSeatCard(
   return expandCard('roster-seat', data);
 }
 
-/**
- * A submitted value cut to its input's limit: a tampered oversized value must not be echoed
- * into a card that Teams would then refuse.
- */
+/** A submitted text shown again whole (see `shownAgain`); a number is no answer to any of these fields. */
 function echo(value: unknown, max: number): string {
-  return typeof value === 'string' ? value.slice(0, max) : '';
+  return typeof value === 'string' ? shownAgain(value, max) : '';
 }

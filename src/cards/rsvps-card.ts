@@ -19,7 +19,8 @@ export interface RsvpsCardData {
     readonly institution: string;
     readonly people: string;
     readonly status: string;
-    readonly color: 'Good' | 'Attention' | 'Warning' | 'Default';
+    /** Only colours that read on white in Teams' light theme (no green or yellow text). */
+    readonly color: 'Accent' | 'Attention' | 'Default';
   }>;
   readonly more: string;
   readonly buttons: readonly CardButton[];
@@ -87,14 +88,15 @@ function personText(name: string, notCurrent: NotCurrentReason | undefined, i18n
 
 function colorOf(status: SeatStatus): RsvpsCardData['lines'][number]['color'] {
   switch (status.kind) {
+    // Teams' green and yellow are too light to read on white; the words say who comes, and red
+    // marks what needs the secretariat's attention.
     case 'attending':
     case 'delegated':
-      return 'Good';
+      return 'Accent';
     case 'declined':
     case 'cannotAnswer':
       return 'Attention';
     case 'noAnswer':
-      return 'Warning';
     case 'deputyInvited':
       return 'Default';
   }

@@ -7,6 +7,7 @@ import type { Translator } from '../i18n/translator';
 import { cardButton, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
 import { sessionTitle } from './session-label';
+import { shownAgain, tooLongLine, typingLimit } from './typed-text';
 import { VERBS } from './verbs';
 
 /** Data model of `adaptiveCards/session-edit.json`. */
@@ -34,10 +35,14 @@ export function renderSessionEditCard(
   retry?: { readonly input: SessionEditInput; readonly problems: readonly SessionEditProblem[] },
 ): AdaptiveCardJson {
   const start = dateAndTimeInputs(session.startsAt, timeZone);
-  const typed = (value: unknown, stored: string): string => (retry ? (typeof value === 'string' ? value : '') : stored);
+  const typed = (value: unknown, stored: string, max: number): string =>
+    retry ? (typeof value === 'string' ? shownAgain(value, max) : '') : stored;
   const data: SessionEditCardData = {
     banner: retry
-      ? { title: i18n.t('problems.title'), lines: retry.problems.map((problem) => describeProblem(problem, i18n)) }
+      ? {
+          title: i18n.t('problems.title'),
+          lines: retry.problems.map((problem) => describeProblem(problem, i18n, retry.input[problem.field])),
+        }
       : null,
     title: i18n.t('sessionEdit.title', { session: sessionTitle(session, i18n) }),
     notice: invitationsAreOut(session.state) ? i18n.t('sessionEdit.invitedNotice') : '',
@@ -52,16 +57,16 @@ export function renderSessionEditCard(
       back: i18n.t('sessionEdit.back'),
     },
     values: {
-      date: typed(retry?.input.date, start.date),
-      time: typed(retry?.input.time, start.time),
-      place: typed(retry?.input.place, session.place ?? ''),
-      onlineLink: typed(retry?.input.onlineLink, session.onlineLink ?? ''),
-      chair: typed(retry?.input.chair, session.chair ?? ''),
+      date: typed(retry?.input.date, start.date, DATE_TYPED_MAX),
+      time: typed(retry?.input.time, start.time, DATE_TYPED_MAX),
+      place: typed(retry?.input.place, session.place ?? '', SESSION_TEXT_LIMITS.place),
+      onlineLink: typed(retry?.input.onlineLink, session.onlineLink ?? '', SESSION_TEXT_LIMITS.onlineLink),
+      chair: typed(retry?.input.chair, session.chair ?? '', TEXT_LIMITS.institution),
     },
     limits: {
-      place: SESSION_TEXT_LIMITS.place,
-      onlineLink: SESSION_TEXT_LIMITS.onlineLink,
-      chair: TEXT_LIMITS.institution,
+      place: typingLimit(SESSION_TEXT_LIMITS.place),
+      onlineLink: typingLimit(SESSION_TEXT_LIMITS.onlineLink),
+      chair: typingLimit(TEXT_LIMITS.institution),
     },
     save: cardButton('', VERBS.sessionSave, { sessionId: session.id, revision: session.revision }).data,
     back: cardButton('', VERBS.sessionList, { year: session.year }).data,
@@ -69,9 +74,13 @@ export function renderSessionEditCard(
   return expandCard('session-edit', data);
 }
 
-function describeProblem(problem: SessionEditProblem, i18n: Translator): string {
+/** Characters of a date or time a form shows again: a picker sends ten at most. */
+const DATE_TYPED_MAX = 20;
+
+function describeProblem(problem: SessionEditProblem, i18n: Translator, typed: unknown): string {
   const field = i18n.t(`sessionEdit.fields.${problem.field}`);
-  if (problem.code === 'tooLong') return i18n.t('sessionEdit.problems.tooLong', { field, max: problem.max });
+  if (problem.code === 'tooLong')
+    return tooLongLine(i18n.t('sessionEdit.problems.tooLong', { field, max: problem.max }), typed, problem.max, i18n);
   if (problem.code === 'markup') return i18n.t('problems.markup', { field });
   return i18n.t(problem.code === 'required' ? 'sessionEdit.problems.required' : 'sessionEdit.problems.invalid', {
     field,

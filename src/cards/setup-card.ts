@@ -18,6 +18,7 @@ import type { Translator } from '../i18n/translator';
 import { expandCard, type AdaptiveCardJson } from './card-template';
 import { escapeMarkdown } from './escape-markdown';
 import { STANDARD_TERMS, termsLabel } from './terms-label';
+import { shownAgain, typingLimit } from './typed-text';
 import { VERBS } from './verbs';
 
 /** The values shown in the form's inputs: plain text and numbers, never markdown. */
@@ -26,20 +27,20 @@ export interface SetupFormValues {
   readonly shortName: string;
   readonly timeZone: string;
   readonly terms: string;
-  readonly sessionLengthMinutes: number | string;
+  readonly sessionLengthMinutes: string;
   readonly firstChair: string;
   readonly rotatingChairs: string;
-  readonly callForTopicsDays: number | string;
-  readonly topicDeadlineDays: number | string;
-  readonly agendaDispatchDays: number | string;
-  readonly rsvpReminderDays: number | string;
+  readonly callForTopicsDays: string;
+  readonly topicDeadlineDays: string;
+  readonly agendaDispatchDays: string;
+  readonly rsvpReminderDays: string;
   /** 'true' or 'false', as the toggle sends it. */
   readonly autoPublishAgenda: string;
   readonly workingGroupConversationId: string;
-  readonly objectionDays: number | string;
+  readonly objectionDays: string;
   /** 'true' or 'false', as the toggle sends it. */
   readonly autoApprove: string;
-  readonly retentionMonths: number | string;
+  readonly retentionMonths: string;
   /** 'true' or 'false', as the toggle sends it. */
   readonly publishOparl: string;
   /** The committee's language, 'de' or 'en' (see `committeeLanguageOf`). */
@@ -118,10 +119,10 @@ export function renderSetupCard(view: SetupView, i18n: Translator, options: Setu
       value: language,
     })),
     limits: {
-      name: TEXT_LIMITS.name,
-      shortName: TEXT_LIMITS.shortName,
-      institution: TEXT_LIMITS.institution,
-      rotatingChairs: ROTATING_MAX_LENGTH,
+      name: typingLimit(TEXT_LIMITS.name),
+      shortName: typingLimit(TEXT_LIMITS.shortName),
+      institution: typingLimit(TEXT_LIMITS.institution),
+      rotatingChairs: typingLimit(ROTATING_MAX_LENGTH),
     },
     labels: labels(i18n),
     verbs: { save: VERBS.setupSave },
@@ -135,27 +136,24 @@ function valuesFromView({ settings }: SetupView): SetupFormValues {
     shortName: settings.shortName,
     timeZone: settings.timeZone,
     terms: formatTerms(settings.terms),
-    sessionLengthMinutes: settings.sessionLengthMinutes,
+    sessionLengthMinutes: String(settings.sessionLengthMinutes),
     firstChair: settings.chairRotation.firstSessionOfYear,
     rotatingChairs: settings.chairRotation.rotating.join('\n'),
-    callForTopicsDays: settings.leadTimes.callForTopicsDays,
-    topicDeadlineDays: settings.leadTimes.topicDeadlineDays,
-    agendaDispatchDays: settings.leadTimes.agendaDispatchDays,
-    rsvpReminderDays: settings.leadTimes.rsvpReminderDays,
+    callForTopicsDays: String(settings.leadTimes.callForTopicsDays),
+    topicDeadlineDays: String(settings.leadTimes.topicDeadlineDays),
+    agendaDispatchDays: String(settings.leadTimes.agendaDispatchDays),
+    rsvpReminderDays: String(settings.leadTimes.rsvpReminderDays),
     autoPublishAgenda: String(autoPublishAgendaOf(settings)),
     workingGroupConversationId: settings.workingGroupConversationId ?? NO_WORKING_GROUP,
-    objectionDays: minutesSettingsOf(settings).objectionDays,
+    objectionDays: String(minutesSettingsOf(settings).objectionDays),
     autoApprove: String(minutesSettingsOf(settings).autoApprove),
-    retentionMonths: retentionMonthsOf(settings),
+    retentionMonths: String(retentionMonthsOf(settings)),
     publishOparl: String(publishOparlOf(settings)),
     language: committeeLanguageOf(settings),
   };
 }
 
-/**
- * The submitted answers, cut to the inputs' limits: a tampered oversized value must not be
- * echoed into a card that Teams would then refuse.
- */
+/** The submitted answers as typed, each shown again whole (see `shownAgain`). */
 function valuesFromAnswers(answers: CommitteeSettingsInput): SetupFormValues {
   return {
     name: echo(answers.name, TEXT_LIMITS.name),
@@ -186,8 +184,7 @@ function valuesFromAnswers(answers: CommitteeSettingsInput): SetupFormValues {
 }
 
 function echo(value: unknown, max: number): string {
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value).slice(0, max);
-  return typeof value === 'string' ? value.slice(0, max) : '';
+  return shownAgain(value, max);
 }
 
 function termChoices(current: string, i18n: Translator): Array<{ title: string; value: string }> {
@@ -201,6 +198,7 @@ function termChoices(current: string, i18n: Translator): Array<{ title: string; 
 
 function labels(i18n: Translator): Record<string, string> {
   return {
+    wholeNumber: i18n.t('typedInput.wholeNumber', { example: 14 }),
     sectionBasics: i18n.t('setup.sectionBasics'),
     sectionCycle: i18n.t('setup.sectionCycle'),
     sectionChair: i18n.t('setup.sectionChair'),

@@ -1,5 +1,5 @@
 import type { DecisionFormView } from '../app/agenda/triage-topics';
-import type { ItemKind } from '../domain/agenda/agenda-items';
+import { AGENDA_LIMITS, type ItemKind } from '../domain/agenda/agenda-items';
 import type { SubmissionKind } from '../domain/agenda/submission';
 import { REASON_MAX, type TriageInput, type TriageProblem } from '../domain/agenda/triage-decision';
 import type { Translator } from '../i18n/translator';
@@ -16,6 +16,7 @@ import { cardButton, type CardBanner, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
 import { escapeMarkdown } from './escape-markdown';
 import { sessionTitle } from './session-label';
+import { typingLimit } from './typed-text';
 import { VERBS } from './verbs';
 
 /** Data model of `adaptiveCards/topic-decision.json`. */
@@ -30,11 +31,18 @@ export interface TopicDecisionCardData {
     /** Late submission, deferral; empty when neither. */
     readonly flags: string;
   };
+  /** What accepting does, above the fields it takes. */
   readonly hint: string;
-  readonly labels: Readonly<Record<'presenter' | 'minutes' | 'kind' | 'mergeInto' | 'reason' | 'required', string>>;
+  /** What merging does, beside the items to merge into; shown only with them. */
+  readonly mergeHint: string;
+  /** That declining needs a reason, beside its field. */
+  readonly declineHint: string;
+  readonly labels: Readonly<
+    Record<'presenter' | 'minutes' | 'kind' | 'mergeInto' | 'reason' | 'required' | 'wholeNumber', string>
+  >;
   readonly values: {
     readonly presenter: string;
-    readonly minutes: number | '';
+    readonly minutes: string;
     readonly kind: ItemKind;
     readonly mergeInto: string;
     readonly reason: string;
@@ -83,7 +91,7 @@ export function renderTopicDecisionCard(
   const mergeChoices = view.mergeTargets.map((target) => ({ title: escapeMarkdown(target.title), value: target.id }));
   const mergeInto = echo(input?.mergeInto, 100);
   const data: TopicDecisionCardData = {
-    banner: retry ? agendaProblemsBanner(retry.problems, i18n) : null,
+    banner: retry ? agendaProblemsBanner(retry.problems, i18n, retry.input) : null,
     title: i18n.t('topics.decision.title', { session: sessionTitle({ number: view.sessionNumber }, i18n) }),
     submission: {
       kind: i18n.t(`submission.kinds.${content.kind}`),
@@ -112,6 +120,8 @@ export function renderTopicDecisionCard(
       ].join(' · '),
     },
     hint: i18n.t('topics.decision.hint'),
+    mergeHint: i18n.t('topics.decision.mergeHint'),
+    declineHint: i18n.t('topics.decision.declineHint'),
     labels: {
       presenter: i18n.t('agendaCard.form.presenter'),
       minutes: i18n.t('agendaCard.form.minutes'),
@@ -119,15 +129,16 @@ export function renderTopicDecisionCard(
       mergeInto: i18n.t('topics.decision.mergeInto'),
       reason: i18n.t('topics.decision.reason'),
       required: i18n.t('agendaCard.form.required'),
+      wholeNumber: i18n.t('typedInput.wholeNumber', { example: DEFAULT_ITEM_MINUTES }),
     },
     values: {
-      presenter: input ? echo(input.presenter, ITEM_INPUT_LIMITS.presenter) : '',
-      minutes: input ? echoMinutes(input.minutes) : (content.desiredMinutes ?? DEFAULT_ITEM_MINUTES),
+      presenter: input ? echo(input.presenter, AGENDA_LIMITS.presenter) : '',
+      minutes: input ? echoMinutes(input.minutes) : String(content.desiredMinutes ?? DEFAULT_ITEM_MINUTES),
       kind: echoKind(input?.kind, DEFAULT_ITEM_KIND[content.kind]),
       mergeInto: mergeChoices.some((choice) => choice.value === mergeInto) ? mergeInto : '',
       reason: input ? echo(input.reason, REASON_MAX) : '',
     },
-    limits: { ...ITEM_INPUT_LIMITS, reason: REASON_MAX },
+    limits: { ...ITEM_INPUT_LIMITS, reason: typingLimit(REASON_MAX) },
     kindChoices: kindChoices(i18n),
     mergeChoices,
     buttons: [

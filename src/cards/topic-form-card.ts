@@ -11,9 +11,20 @@ import { expandCard, type AdaptiveCardJson } from './card-template';
 import { sessionTitle } from './session-label';
 import { formatDeadline } from '../i18n/format-date';
 import { describeSubmissionProblem } from './submission-labels';
+import { shownAgain, typingLimit, WHOLE_NUMBER_PATTERN } from './typed-text';
 import { VERBS } from './verbs';
 
 type Field = 'kind' | 'title' | 'description' | 'institution' | 'link' | 'desiredMinutes';
+
+/** The limit by which each field's typed text is shown again (see `shownAgain`). */
+const TYPED_MAX: Readonly<Record<Field, number>> = {
+  kind: 20,
+  title: SUBMISSION_LIMITS.title,
+  description: SUBMISSION_LIMITS.description,
+  institution: SUBMISSION_LIMITS.institution,
+  link: SUBMISSION_LIMITS.link,
+  desiredMinutes: 20,
+};
 
 /** Data model of `adaptiveCards/topic-form.json`. */
 export interface TopicFormCardData {
@@ -23,9 +34,11 @@ export interface TopicFormCardData {
   readonly labels: Readonly<Record<Field | 'required', string>>;
   readonly values: Readonly<Record<Field, string>>;
   readonly kinds: ReadonlyArray<{ readonly title: string; readonly value: string }>;
-  readonly limits: Readonly<
-    Record<'title' | 'description' | 'institution' | 'link' | 'minutesMin' | 'minutesMax', number>
-  >;
+  readonly limits: Readonly<Record<'title' | 'description' | 'institution' | 'link' | 'minutes', number>> & {
+    readonly minutesPattern: string;
+  };
+  /** What the time field's client check says when it holds no whole number. */
+  readonly wholeNumber: string;
   readonly submit: CardButton;
 }
 
@@ -72,21 +85,13 @@ export function renderTopicFormCard(
           link: '',
           desiredMinutes: '',
         };
-  const typed = (field: Field): string => {
-    if (!retry) return stored[field];
-    const value = retry.input[field];
-    return typeof value === 'string'
-      ? value.slice(0, SUBMISSION_LIMITS.description)
-      : typeof value === 'number'
-        ? String(value)
-        : '';
-  };
+  const typed = (field: Field): string => (retry ? shownAgain(retry.input[field], TYPED_MAX[field]) : stored[field]);
   const session = target.session;
   const data: TopicFormCardData = {
     banner: retry
       ? {
           title: i18n.t('submission.problems.title'),
-          lines: retry.problems.map((problem) => describeSubmissionProblem(problem, i18n)),
+          lines: retry.problems.map((problem) => describeSubmissionProblem(problem, i18n, retry.input[problem.field])),
         }
       : null,
     title: session
@@ -116,13 +121,14 @@ export function renderTopicFormCard(
     },
     kinds: SUBMISSION_KINDS.map((kind) => ({ title: i18n.t(`submission.kinds.${kind}`), value: kind })),
     limits: {
-      title: SUBMISSION_LIMITS.title,
-      description: SUBMISSION_LIMITS.description,
-      institution: SUBMISSION_LIMITS.institution,
-      link: SUBMISSION_LIMITS.link,
-      minutesMin: SUBMISSION_LIMITS.minutes.min,
-      minutesMax: SUBMISSION_LIMITS.minutes.max,
+      title: typingLimit(SUBMISSION_LIMITS.title),
+      description: typingLimit(SUBMISSION_LIMITS.description),
+      institution: typingLimit(SUBMISSION_LIMITS.institution),
+      link: typingLimit(SUBMISSION_LIMITS.link),
+      minutes: typingLimit(TYPED_MAX.desiredMinutes),
+      minutesPattern: WHOLE_NUMBER_PATTERN,
     },
+    wholeNumber: i18n.t('typedInput.wholeNumber', { example: 20 }),
     submit:
       target.kind === 'edit'
         ? cardButton(

@@ -25,7 +25,8 @@ export interface TopicsCardData {
     readonly description: string;
     readonly link: string;
     readonly decision: string;
-    readonly decisionColor: 'Good' | 'Attention' | 'Default';
+    /** The decision's background: green for taken up, red for declined; text stays in the default colour. */
+    readonly decisionStyle: 'good' | 'attention' | 'default';
     readonly buttons: readonly CardButton[];
   }>;
   readonly buttons: readonly CardButton[];
@@ -90,12 +91,12 @@ function topicLine(line: TopicLine, i18n: Translator): TopicsCardData['lines'][n
     description: escapeMarkdown(shortened(content.description, TOPIC_TEXT_SHOWN)),
     link: content.link ? i18n.t('topics.link', { link: escapeMarkdown(content.link) }) : '',
     decision: decisionText(line, i18n),
-    decisionColor:
+    decisionStyle:
       line.status === 'accepted' || line.status === 'merged'
-        ? 'Good'
+        ? 'good'
         : line.status === 'declined'
-          ? 'Attention'
-          : 'Default',
+          ? 'attention'
+          : 'default',
     buttons:
       line.status === 'submitted'
         ? [cardButton(i18n.t('topics.decide'), VERBS.topicDecideForm, { submissionId: line.id }, 'positive')]

@@ -11,6 +11,7 @@ import { cardButton, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
 import { escapeMarkdown } from './escape-markdown';
 import { sessionTitle } from './session-label';
+import { shownAgain, tooLongLine, typingLimit } from './typed-text';
 import { VERBS } from './verbs';
 
 /**
@@ -35,7 +36,8 @@ export interface WorkingGroupFormCardData {
     Record<Field | 'namePlaceholder' | 'membersPlaceholder' | 'reportHint' | 'required' | 'save' | 'back', string>
   >;
   readonly values: Readonly<Record<Field, string>>;
-  readonly limits: typeof WORKING_GROUP_LIMITS;
+  /** What a client lets a person type into each text field (see `typingLimit`). */
+  readonly limits: Readonly<Record<'name' | 'mandate' | 'members', number>>;
   readonly sessionChoices: ReadonlyArray<{ readonly title: string; readonly value: string }>;
   readonly save: CardButton['data'];
   readonly back: CardButton['data'];
@@ -72,7 +74,7 @@ export function renderWorkingGroupFormCard(
       ? {
           title: i18n.t('problems.title'),
           text: i18n.t('problems.intro'),
-          lines: retry.problems.map((problem) => describeProblem(problem, i18n)),
+          lines: retry.problems.map((problem) => describeProblem(problem, i18n, retry.input[problem.field])),
         }
       : null,
     title: group
@@ -101,7 +103,11 @@ export function renderWorkingGroupFormCard(
       plannedEndOn: typed('plannedEndOn', 10, group?.plannedEndOn),
       reportSessionId: sessionChoices.some((choice) => choice.value === chosen) ? chosen : NO_REPORT_SESSION,
     },
-    limits: WORKING_GROUP_LIMITS,
+    limits: {
+      name: typingLimit(WORKING_GROUP_LIMITS.name),
+      mandate: typingLimit(WORKING_GROUP_LIMITS.mandate),
+      members: typingLimit(WORKING_GROUP_LIMITS.members),
+    },
     sessionChoices,
     save: cardButton(
       '',
@@ -113,11 +119,16 @@ export function renderWorkingGroupFormCard(
   return expandCard('working-group-form', data);
 }
 
-function describeProblem(problem: WorkingGroupProblem, i18n: Translator): string {
+function describeProblem(problem: WorkingGroupProblem, i18n: Translator, typed: unknown): string {
   const field = i18n.t(`workingGroups.fields.${problem.field}`);
   switch (problem.code) {
     case 'tooLong':
-      return i18n.t('workingGroups.problems.tooLong', { field, max: problem.max });
+      return tooLongLine(
+        i18n.t('workingGroups.problems.tooLong', { field, max: problem.max }),
+        typed,
+        problem.max,
+        i18n,
+      );
     case 'invalid':
       return i18n.t(
         problem.field === 'startsOn' || problem.field === 'plannedEndOn'
@@ -130,7 +141,7 @@ function describeProblem(problem: WorkingGroupProblem, i18n: Translator): string
   }
 }
 
-/** What was typed, cut to what the field takes, so an oversized answer cannot swell the card. */
+/** What was typed, shown again whole (see `shownAgain`); a number is no answer to any of these fields. */
 function echo(value: unknown, max: number): string {
-  return typeof value === 'string' ? value.slice(0, max) : '';
+  return typeof value === 'string' ? shownAgain(value, max) : '';
 }

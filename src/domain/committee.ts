@@ -408,8 +408,13 @@ function wholeNumber(
   max: number,
   problems: SettingsProblem[],
 ): number | undefined {
+  // Digits only: "1e2", "0x10" or "20.0" are not what a person means by a number of days.
   const number =
-    typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : NaN;
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\s*\d{1,6}\s*$/.test(value)
+        ? Number(value)
+        : NaN;
   if (!Number.isInteger(number)) {
     problems.push({ field, code: 'notANumber' });
     return undefined;

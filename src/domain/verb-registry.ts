@@ -29,6 +29,11 @@ export interface CommandEntry {
   /** Reads the text after its word (a year, a session, a date, a filter); the others must stand alone. */
   readonly takesArgument?: boolean;
   /**
+   * Longest text after its word, where it takes a name (a person, an institution, a committee)
+   * rather than a year, a session or a date; `COMMAND_ARGUMENT_MAX_LENGTH` otherwise.
+   */
+  readonly argumentMax?: number;
+  /**
    * Answered only in the person's 1:1 chat, never in a team channel or group chat: the answer is
    * for the asking person alone. Asked for in a shared conversation, the bot only says where to
    * ask and reads nothing.
@@ -48,8 +53,14 @@ export interface CommandEntry {
   readonly acrossCommittees?: boolean;
 }
 
-/** Longest text after a command word ("2027", "2027/1", "2027-05-20"); longer is no command. */
+/**
+ * Longest text after a command word ("2027", "2027/1", "20.05.2027"), unless the command names a
+ * longer one (`argumentMax`). A longer text is not read: its answer shows it again to shorten.
+ */
 export const COMMAND_ARGUMENT_MAX_LENGTH = 40;
+
+/** Longest name a command may be given: a person's, an institution's or a committee's. */
+const NAME_ARGUMENT_MAX_LENGTH = 200;
 
 const SECRETARIAT: readonly Role[] = ['secretariat'];
 const WITH_A_ROLE: readonly Role[] = ['secretariat', 'chair', 'member', 'deputy', 'workingGroup'];
@@ -75,7 +86,13 @@ export const TOPIC_SUBMITTERS: readonly Role[] = ['workingGroup', 'member', 'sec
  */
 export const COMMAND_REGISTRY = {
   help: { roles: 'anyone', acrossCommittees: true },
-  committees: { roles: 'anyone', takesArgument: true, personalChatOnly: true, acrossCommittees: true },
+  committees: {
+    roles: 'anyone',
+    takesArgument: true,
+    argumentMax: NAME_ARGUMENT_MAX_LENGTH,
+    personalChatOnly: true,
+    acrossCommittees: true,
+  },
   sessions: { roles: WITH_A_ROLE, takesArgument: true },
   setup: { roles: SECRETARIAT },
   members: { roles: SECRETARIAT },
@@ -92,14 +109,25 @@ export const COMMAND_REGISTRY = {
   minutes: { roles: SECRETARIAT, takesArgument: true },
   circulateMinutes: { roles: SECRETARIAT, takesArgument: true },
   approveMinutes: { roles: SECRETARIAT, takesArgument: true },
-  actions: { roles: WITH_A_ROLE, takesArgument: true },
+  actions: { roles: WITH_A_ROLE, takesArgument: true, argumentMax: NAME_ARGUMENT_MAX_LENGTH },
   statusReport: { roles: SECRETARIAT, takesArgument: true },
-  audit: { roles: SECRETARIAT, takesArgument: true, personalChatOnly: true, formerWords: ['protokollierung'] },
+  audit: {
+    roles: SECRETARIAT,
+    takesArgument: true,
+    argumentMax: NAME_ARGUMENT_MAX_LENGTH,
+    personalChatOnly: true,
+    formerWords: ['protokollierung'],
+  },
   myData: { roles: 'anyone', personalChatOnly: true, acrossCommittees: true },
   language: { roles: 'anyone', takesArgument: true, acrossCommittees: true },
   delivery: { roles: SECRETARIAT },
 } as const satisfies Readonly<Record<string, CommandEntry>>;
 export type CommandId = keyof typeof COMMAND_REGISTRY;
+
+/** Longest text the command reads after its word. */
+export function commandArgumentMax(command: CommandId): number {
+  return (COMMAND_REGISTRY[command] as CommandEntry).argumentMax ?? COMMAND_ARGUMENT_MAX_LENGTH;
+}
 
 /** Every command, in the registry's order. */
 export const COMMANDS = Object.keys(COMMAND_REGISTRY) as readonly CommandId[];
@@ -182,6 +210,11 @@ export const VERB_REGISTRY = {
     personalChatOnly: 'committees',
     payload: { committeeId: 'id', command: 'choice', argument: 'text' },
   },
+  /**
+   * A typed command sent again from the card that showed its too long text to shorten: the
+   * command's own rules (who may use it, and where) apply as if it were typed.
+   */
+  'command.run': { roles: 'anyone', payload: { command: 'choice', argument: 'text' } },
   'setup.open': { roles: SECRETARIAT, payload: {} },
   'setup.save': {
     roles: SECRETARIAT,

@@ -20,6 +20,11 @@ export interface GlossaryTerm {
   readonly notPhrases?: readonly RegExp[];
   /** Whole words that contain a "not" part and are nonetheless right (lower case). */
   readonly allowedWords?: readonly string[];
+  /**
+   * Phrases in which a "not" part means something else and is right: „Anmeldung in Teams“ is a
+   * sign-in, not a reply to an invitation. They are left out before this term is looked for.
+   */
+  readonly allowedPhrases?: readonly RegExp[];
   /** The English word to use. */
   readonly englishUse: string;
   /** English word parts that must not appear (lower case), where the table's English implies one. */
@@ -65,6 +70,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     use: ['Zu- oder Absage', 'Rückmeldung'],
     notInWords: ['anmeldung'],
     allowedWords: ['themenanmeldung', 'themenanmeldungen'],
+    allowedPhrases: [/\bTeams-Anmeldung\b/giu, /\bAnmeldung(?:en)? (?:in|bei|über) (?:Teams|Entra ID)\b/giu],
     englishUse: 'reply, RSVP',
   },
   {
@@ -108,7 +114,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     thing: 'the role that runs the committee',
     use: ['die Rolle „Geschäftsstelle“', 'Personen der Geschäftsstelle'],
     notPhrases: [
-      /(?<!\p{L})(?:sind|bin|ist|werden|übernimmt|übernehmen) (?:jetzt |nun |hier )?die Geschäftsstelle\b/iu,
+      /(?<!\p{L})(?:sind|bin|ist|werden|übernimmt|übernehmen) (?:jetzt |nun |hier )?die Geschäftsstelle\b(?!\s+(?:zuständig|verantwortlich))/iu,
     ],
     englishUse: 'secretariat',
   },
@@ -122,10 +128,11 @@ export interface GlossaryBreach {
 
 /** The German "not" terms a text contains, each with the thing it should have been named by. */
 export function germanBreaches(text: string): GlossaryBreach[] {
-  const prose = withoutPlaceholders(text);
-  const words = prose.toLocaleLowerCase('de-DE').match(/[\p{L}]+/gu) ?? [];
+  const placeholdersOut = withoutPlaceholders(text);
   const breaches: GlossaryBreach[] = [];
   for (const term of GLOSSARY) {
+    const prose = (term.allowedPhrases ?? []).reduce((rest, phrase) => rest.replace(phrase, ' '), placeholdersOut);
+    const words = prose.toLocaleLowerCase('de-DE').match(/[\p{L}]+/gu) ?? [];
     for (const word of words) {
       if (term.allowedWords?.includes(word)) continue;
       const part = term.notInWords?.find((candidate) => word.includes(candidate));

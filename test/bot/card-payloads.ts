@@ -20,6 +20,7 @@ export async function payloadFor(verb: Verb, world: PermissionCase): Promise<Rec
   const nora = ACTORS.nora.person.aadObjectId;
   const payloads: Record<Verb, Record<string, unknown>> = {
     [VERBS.committeeChoose]: {},
+    [VERBS.commandRun]: { command: 'language', argument: 'deutsch' },
     [VERBS.setupOpen]: {},
     [VERBS.setupSave]: { revision: 1, name: 'Koordinierungsgremium', shortName: 'KOG', timeZone: 'Europe/Berlin' },
     [VERBS.deliveryRetry]: { dispatchId: await world.dispatchId() },

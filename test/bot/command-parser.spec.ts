@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parseCommand } from '../../src/bot/command-parser';
+import { parseCommand, parseOverlongCommand } from '../../src/bot/command-parser';
 
 describe('parseCommand', () => {
   it('reads single words in both languages, whatever the case and punctuation', () => {
@@ -45,5 +45,37 @@ describe('parseCommand', () => {
     assert.deepEqual(parseCommand('Sitzungen 2027'), { command: 'sessions', argument: '2027' });
     assert.deepEqual(parseCommand('sessions 2028'), { command: 'sessions', argument: '2028' });
     assert.deepEqual(parseCommand('sitzungen planen 2027'), { command: 'planSessions', argument: '2027' });
+  });
+});
+
+describe('parseOverlongCommand', () => {
+  it('finds a command typed with a longer text than it reads, keeping the text as written', () => {
+    const name = 'Sabine Hoffmann-Schulze, Agentur für Arbeit Leipzig\nGeschäftsbereich Arbeitsmarkt';
+    assert.deepEqual(parseOverlongCommand(`Änderungen ${name} ${name} ${name}`), {
+      command: 'audit',
+      word: 'änderungen',
+      argument: `${name} ${name} ${name}`,
+      max: 200,
+    });
+    assert.deepEqual(
+      parseOverlongCommand(`<at>Gremium</at> Sitzungen  planen ${'2028 '.repeat(10)}`)?.argument,
+      '2028 '.repeat(10).trim(),
+    );
+    assert.equal(parseOverlongCommand(`einladen ${'x'.repeat(41)}`)?.command, 'invite');
+  });
+
+  it('leaves alone what is read as it is, a command that takes no text, and other lines', () => {
+    assert.equal(parseOverlongCommand(`einladen ${'x'.repeat(40)}`), undefined);
+    assert.equal(parseOverlongCommand(`änderungen ${'x'.repeat(200)}`), undefined);
+    assert.equal(parseOverlongCommand(`hilfe ${'x'.repeat(300)}`), undefined);
+    assert.equal(parseOverlongCommand(`thema: ${'x'.repeat(300)}`), undefined);
+  });
+
+  it('lets the commands that take a name read one as long as a name may be', () => {
+    const institution = 'Agentur für Arbeit Leipzig – Geschäftsstelle Grünau';
+    assert.deepEqual(parseCommand(`aufgaben ${institution}`), {
+      command: 'actions',
+      argument: institution.toLowerCase(),
+    });
   });
 });

@@ -225,8 +225,8 @@ describe('bot/create-bot', () => {
       // The card shows what is stored, so saving it again changes nothing unasked.
       const again = JSON.stringify(firstCard(await bot.message(alice, 'einrichten')));
       assert.match(again, /"id":"autoPublishAgenda","title":"[^"]*","value":"false"/);
-      assert.match(again, /"id":"objectionDays","label":"[^"]*","value":14/);
-      assert.match(again, /"id":"retentionMonths","label":"[^"]*","value":36/);
+      assert.match(again, /"id":"objectionDays","label":"[^"]*","value":"14"/);
+      assert.match(again, /"id":"retentionMonths","label":"[^"]*","value":"36"/);
     });
 
     it('takes the acting person from the activity, never from card data', async () => {

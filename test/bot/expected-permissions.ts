@@ -63,6 +63,7 @@ export const EXPECTED_COMMANDS: Readonly<Record<string, ExpectedRow>> = {
 // marks, in this order: secretariat, chair, member, deputy, working group, no role
 export const EXPECTED_VERBS: Readonly<Record<string, ExpectedRow>> = {
   'committee.choose': { marks: 'xxxxxx' },
+  'command.run': { marks: 'xxxxxx' },
   'setup.open': { marks: 'x-----' },
   'setup.save': { marks: 'x-----' },
   'delivery.retry': { marks: 'x-----' },

@@ -88,8 +88,8 @@ describe('bot: free text with control characters', () => {
     assert.match(cardText(card), /Es wurde nichts gespeichert[^]*Bitte ohne Steuerzeichen/);
     assert.equal(
       (cardText(card).match(/Bitte ohne Steuerzeichen/g) ?? []).length,
-      2,
-      'the name and the rotating chairs',
+      4,
+      'the name and the rotating chairs, in the banner on top and again at the bottom of the tall form',
     );
     assert.equal(inputValue(card, 'name'), answers.name, 'the typed name stays in the form');
     assert.deepEqual(

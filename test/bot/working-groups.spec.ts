@@ -138,10 +138,8 @@ describe('bot: temporary working groups in chat', () => {
       cardText(problems),
       /Bitte prüfen Sie Ihre Angaben\nEs wurde nichts gespeichert\.\n• Name: Höchstens 120 Zeichen\.\n• Auftrag: Höchstens 2000 Zeichen\.\n• Geplantes Ende: Es darf nicht vor dem Beginn liegen\./,
     );
-    assert.ok(
-      JSON.stringify(problems).includes(`"value":"${name}"`),
-      'the typed name is kept, up to what the field takes',
-    );
+    assert.ok(JSON.stringify(problems).includes(`"value":"${name}X"`), 'the typed name is kept whole, not cut');
+    assert.ok(JSON.stringify(problems).includes(`"value":"${'M'.repeat(2001)}"`), 'the typed mandate is kept whole');
     assert.ok(JSON.stringify(problems).includes(`"value":"${AG3_FORM.members}"`), 'the typed members are kept');
     assert.deepEqual(
       actionData(problems, VERBS.workingGroupSave),

@@ -5,6 +5,9 @@ import { renderAuditCard } from '../../src/cards/audit-card';
 import type { AdaptiveCardJson } from '../../src/cards/card-template';
 import type { Translator } from '../../src/i18n/translator';
 
+/** Fields the card has no label for: counted, never named. */
+const LONG_UNLABELLED = Array.from({ length: 13 }, (_, field) => `field${field}WithALongName`);
+
 /** A record with the most changed fields, each with the longest values the trail keeps. */
 function largestEntry(index: number): AuditEntry {
   const long = `${'Ä*['.repeat(AUDIT_VALUE_MAX_CHARS / 3)}…`;
@@ -15,11 +18,9 @@ function largestEntry(index: number): AuditEntry {
     operation: 'changed',
     documentType: 'minutes',
     documentId: `minutes-session-2027-1-${'x'.repeat(60)}`,
-    changes: Array.from({ length: 20 }, (_, field) => ({
-      field: `field${field}WithALongName`,
-      before: long,
-      after: { omitted: 'array', entries: 99 },
-    })),
+    changes: ['text', 'place', 'chair', 'institution', 'mandate', 'members', 'comment', ...LONG_UNLABELLED].map(
+      (field) => ({ field, before: long, after: { omitted: 'array', entries: 99 } }),
+    ),
   };
 }
 
@@ -29,6 +30,9 @@ export function auditCardSamples(i18n: Translator): Array<{ template: string; na
     timeZone: 'Europe/Berlin',
     subject: { kind: 'session', number: '2027/1', sessionId: 'session-2027-1' },
     query: '2027/1',
+    names: { 'aaaaaaaa-0000-0000-0000-000000000001': 'Katrin Albers' },
+    sessions: { 'session-2027-1': '2027/1' },
+    seats: { 'seat-ihk': 'IHK zu Leipzig' },
   };
   const scheduler: AuditEntry = {
     at: '2027-01-29T10:00:00.000Z',

@@ -25,6 +25,22 @@ describe('cards/roster cards', () => {
     );
   });
 
+  it('says when and by whom the roster was last changed, never an internal revision number', () => {
+    const view = sampleRosterView();
+    const katrin = view.people.find((person) => person.displayName === 'Katrin Albers')!;
+    const unchanged = cardText(renderRosterCard({ ...view, revision: 0 }, { canImport: false }, de));
+    assert.doesNotMatch(unchanged, /Version|Stand|Zuletzt geändert|\b0\b/);
+    const changed = cardText(
+      renderRosterCard(
+        { ...view, revision: 7, lastChange: { at: '2027-02-11T09:30:00.000Z', by: katrin.aadObjectId } },
+        { canImport: false, timeZone: 'Europe/Berlin' },
+        de,
+      ),
+    );
+    assert.match(changed, /Zuletzt geändert: Donnerstag, 11\. Februar 2027, 10:30 Uhr von Katrin Albers/);
+    assert.doesNotMatch(changed, /\b7\b/);
+  });
+
   it('escapes markdown in institutions and names', () => {
     const view = sampleRosterView();
     const card = renderRosterCard(

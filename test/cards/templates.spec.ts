@@ -61,6 +61,17 @@ import {
 import { actionCardSamples } from './action-card-samples';
 import { auditCardSamples } from './audit-card-samples';
 import { agendaDeadlineCardSamples } from './agenda-deadline-card-samples';
+import { formCardSamples } from './form-card-samples';
+import {
+  AA_LARGE,
+  AA_NORMAL,
+  buttonTitles,
+  colouredTexts,
+  lowestContrast,
+  showsLabel,
+  shownTexts,
+  statusLabels,
+} from './card-readability';
 
 /** Connectors refuse larger messages; below this a card fits everywhere in Teams. */
 const MAX_CARD_BYTES = 28 * 1024;
@@ -662,6 +673,7 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
       ...actionCardSamples(i18n),
       ...auditCardSamples(i18n),
       ...agendaDeadlineCardSamples(i18n),
+      ...formCardSamples(i18n),
     ];
   });
 }
@@ -727,6 +739,62 @@ describe('cards/templates', () => {
       });
       for (const actions of sets) assert.ok(actions.length <= 5, `${sample.name}: ${actions.length} actions`);
     }
+  });
+
+  it('writes every text legibly on Teams’ light theme: WCAG AA contrast on the background it stands on', () => {
+    const failing = samples().flatMap((sample) =>
+      colouredTexts(sample.card).flatMap((text) => {
+        const { ratio, color, background } = lowestContrast(text);
+        const needed = text.size === 'extralarge' ? AA_LARGE : AA_NORMAL;
+        return ratio >= needed
+          ? []
+          : [`${sample.name}: "${text.text.slice(0, 40)}" ${color}${text.subtle ? ' subtle' : ''} on ${background}`];
+      }),
+    );
+    assert.deepEqual([...new Set(failing)], []);
+  });
+
+  it('uses in no template a text colour that fails on the background it may stand on', () => {
+    for (const name of templateNames) {
+      const template = JSON.parse(readFileSync(path.join(__dirname, '../../adaptiveCards', name), 'utf8')) as unknown;
+      for (const text of colouredTexts(template)) {
+        // A colour chosen at run time is held by the rendered samples above.
+        if (text.color.includes('${')) continue;
+        const { ratio, color, background } = lowestContrast(text);
+        assert.ok(ratio >= AA_NORMAL, `${name}: "${text.text}" ${color} on ${background}: ${ratio.toFixed(2)}`);
+      }
+    }
+    // What the rule is there for: the light theme's green, yellow and white, and subtle accent, fail on white.
+    for (const [color, subtle] of [
+      ['good', false],
+      ['warning', false],
+      ['light', false],
+      ['accent', true],
+    ] as const) {
+      const text = { text: '', color, subtle, size: 'default', backgrounds: ['default' as const] };
+      assert.ok(lowestContrast(text).ratio < AA_NORMAL, `${color}${subtle ? ' subtle' : ''}`);
+    }
+  });
+
+  it('names no button by a state: a state shown beside a button of its name reads as the button', () => {
+    const clashes = samples().flatMap((sample) => {
+      const labels = statusLabels(sample.name.endsWith('(en)') ? 'en' : 'de');
+      const shown = shownTexts(sample.card);
+      return buttonTitles(sample.card).flatMap((title) =>
+        labels
+          .filter((label) => label.toLowerCase() === title.trim().toLowerCase())
+          .map((label) =>
+            shown.some((text) => showsLabel(text, label))
+              ? `${sample.name}: the state "${label}" beside the button "${title}"`
+              : `${sample.name}: the button "${title}" is named like the state "${label}"`,
+          ),
+      );
+    });
+    assert.deepEqual([...new Set(clashes)], []);
+    // The cards the rule was made for are among those held to it.
+    const held = new Set(samples().map((sample) => sample.template));
+    for (const template of ['action-item', 'action-list', 'agenda', 'topics', 'topic-decision', 'topic-receipt'])
+      assert.ok(held.has(template), template);
   });
 
   it('keeps template files free of literal verbs, so verbs come from one constant', () => {

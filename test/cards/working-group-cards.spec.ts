@@ -185,10 +185,10 @@ describe('cards/working groups', () => {
       assert.ok(JSON.stringify(edit).includes('"value":"session-2027-2"'), 'the chosen session is selected');
     });
 
-    it('shows the problems with what was typed, cut to what each field takes', () => {
+    it('shows the problems with what was typed, whole, never cut', () => {
       const card = renderWorkingGroupFormCard(sampleNewForm(), de, {
         input: {
-          name: 'N'.repeat(5000),
+          name: 'N'.repeat(150),
           mandate: 42,
           startsOn: '2027-03-01',
           plannedEndOn: '2027-02-01',
@@ -206,10 +206,21 @@ describe('cards/working groups', () => {
         text,
         /Name: Höchstens 120 Zeichen\.\n• Auftrag: Diese Angabe ist ungültig\.\n• Geplantes Ende: Es darf nicht vor dem Beginn liegen\.\n• Bericht in der Sitzung: Diese Sitzung steht nicht \(mehr\) zur Auswahl\./,
       );
-      assert.ok(JSON.stringify(card).includes(`"value":"${'N'.repeat(120)}"`));
-      assert.ok(!JSON.stringify(card).includes('N'.repeat(121)));
+      assert.ok(JSON.stringify(card).includes(`"value":"${'N'.repeat(150)}"`), 'the name as typed, not cut at 120');
       assert.ok(JSON.stringify(card).includes('"value":"2027-02-01"'));
       assert.ok(!JSON.stringify(card).includes('session-2099-9'), 'an unknown session is not echoed');
+    });
+
+    it('says so where a text is too long to be shown again, rather than cutting it', () => {
+      const card = renderWorkingGroupFormCard(sampleNewForm(), de, {
+        input: { name: 'N'.repeat(5000), mandate: 'Auftrag', startsOn: '2027-03-01', plannedEndOn: '2027-04-01' },
+        problems: [{ field: 'name', code: 'tooLong', max: 120 }],
+      });
+      assert.match(
+        cardText(card),
+        /Name: Höchstens 120 Zeichen\. Ihr Text hatte 5000 Zeichen und ist zu lang, um ihn hier wieder anzuzeigen/,
+      );
+      assert.ok(!JSON.stringify(card).includes('N'.repeat(121)), 'no cut text is offered to be saved');
     });
 
     it('reads the "no session yet" choice as none', () => {

@@ -95,6 +95,26 @@ describe('domain/committee', () => {
       );
     });
 
+    it('reads digits only as a number: what JavaScript would also read is no number a person means', () => {
+      for (const typed of ['1e2', '0x10', '180.0', ' 18 0 ', 'zwanzig', '']) {
+        const result = parseCommitteeSettings(
+          { ...validInput, sessionLengthMinutes: typed },
+          new Set(['conversation-1']),
+        );
+        assert.ok(!result.ok, typed);
+        assert.deepEqual(
+          result.error.map((problem) => `${problem.field}:${problem.code}`),
+          ['sessionLengthMinutes:notANumber'],
+          typed,
+        );
+      }
+      const spaced = parseCommitteeSettings(
+        { ...validInput, sessionLengthMinutes: ' 180 ' },
+        new Set(['conversation-1']),
+      );
+      assert.equal(spaced.ok && spaced.value.sessionLengthMinutes, 180);
+    });
+
     it('requires the lead times in the order of the cycle', () => {
       const result = parseCommitteeSettings(
         { ...validInput, topicDeadlineDays: 10, agendaDispatchDays: 14 },

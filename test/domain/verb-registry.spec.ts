@@ -25,6 +25,7 @@ import {
  */
 const STORED_VERBS = [
   'committee.choose',
+  'command.run',
   'setup.open',
   'setup.save',
   'delivery.retry',

@@ -205,7 +205,7 @@ describe('e2e: from a held session to approved minutes and a closed agreement in
     const [item] = await actionItem.appeared({ timeout: 60_000 });
     await screenshot(people.other, 'minutes-6-action-item.png');
     await waitForNewCard(people.other, 'Gespeichert: Erledigt.', () =>
-      cardOf(item!).getByRole('button', { name: 'Erledigt', exact: true }).click(),
+      cardOf(item!).getByRole('button', { name: 'Als erledigt melden', exact: true }).click(),
     );
   });
 

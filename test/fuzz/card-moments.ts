@@ -217,6 +217,10 @@ async function momentsTheWorldLacks(world: SessionWorld, bot: BotHarness): Promi
   });
   assert.ok(!isRefusal(proposed, VERBS.actionProposeDue), cardText(proposed));
   await say('katrin', 'aufgaben alle');
+  // A command typed with too long a text: its card shows the text to shorten, and as a person
+  // shortens it there, sends it.
+  const overlong = await say('yusuf', `aufgaben ${'Agentur für Arbeit Leipzig '.repeat(10)}`);
+  cards.push({ who: 'yusuf', via: 'the text shortened', card: withValue(overlong, 'argument', 'Agentur für Arbeit') });
   const messenger = new FakeMessenger(world.clock);
   const blocked: Messenger = {
     send: async () => ({ ok: false, status: 403, detail: 'blocked' }),
@@ -226,6 +230,16 @@ async function momentsTheWorldLacks(world: SessionWorld, bot: BotHarness): Promi
   await senderFor(world.deps, world.clock, blocked).drainOnce();
   await say('katrin', 'zustellung');
   return cards;
+}
+
+/** The card with one input showing another value, as a person changed it before clicking. */
+function withValue(card: Record<string, unknown>, id: string, value: string): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(card), (_key, element: unknown) => {
+    const input = element as { type?: unknown; id?: unknown } | null;
+    return input && typeof input.type === 'string' && input.type.startsWith('Input.') && input.id === id
+      ? { ...input, value }
+      : element;
+  }) as Record<string, unknown>;
 }
 
 /** An attendee objects to every item of the circulated minutes, with a reason. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { ParsedCommand } from '../../src/bot/command-parser';
 import { COMMANDS, type CommandId } from '../../src/domain/permissions';
+import { commandArgumentMax } from '../../src/domain/verb-registry';
 import { LOCALES, translator } from '../../src/i18n/translator';
 import { chatText } from './hostile-text';
 import { casing, margin, withCasing, wordGap, wrapping } from './text-noise';
@@ -115,8 +116,10 @@ const nearMiss: fc.Arbitrary<CommandLine> = fc
     fc
       .tuple(wordOf(STANDS_ALONE), argument, wordGap)
       .chain(([{ word }, given, gap]) => framed(typedWord(word).map((typed) => `${typed}${gap}${given}`))),
+    // Longer than the command reads: 41 to 61 characters, and as much more as the command reads more than 40.
     fc
       .tuple(wordOf(TAKES_ARGUMENT), fc.stringMatching(/^[0-9][0-9a-z/-]{40,60}$/))
+      .map(([entry, given]) => [entry, `${given}${'0'.repeat(commandArgumentMax(entry.command) - 40)}`] as const)
       .chain(([{ word }, given]) => framed(typedWord(word).map((typed) => `${typed} ${given}`))),
     fc
       .tuple(

@@ -12,6 +12,8 @@ export interface CardInput {
   readonly min?: unknown;
   readonly max?: unknown;
   readonly maxLength?: unknown;
+  /** A text input's pattern: number fields are text inputs that take digits only. */
+  readonly regex?: unknown;
   readonly valueOn?: unknown;
   readonly valueOff?: unknown;
 }
@@ -40,6 +42,11 @@ export function shownValues(inputs: readonly CardInput[]): Record<string, unknow
 }
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+/** A number field: a text input whose pattern takes digits only, as a person fills it in with digits. */
+function takesDigits(input: CardInput): boolean {
+  return input.type === 'Input.Text' && typeof input.regex === 'string' && input.regex.includes('\\d');
+}
 
 /**
  * One input filled in as a person would: a choice among those offered, a date between the
@@ -76,6 +83,7 @@ function filled(input: CardInput, today: string): fc.Arbitrary<unknown> {
     case 'Input.Toggle':
       return fc.constantFrom(input.valueOn ?? 'true', input.valueOff ?? 'false');
     default: {
+      if (takesDigits(input)) return keep(fc.integer({ min: 1, max: 60 }).map(String));
       const max = typeof input.maxLength === 'number' ? input.maxLength : 200;
       const text = plainWords(1, 6).map((words) => words.slice(0, max).trim() || 'Text');
       return shown === '' && !input.isRequired ? fc.oneof(fc.constant(''), text) : keep(text);
@@ -109,6 +117,7 @@ export function plainlyFilled(inputs: readonly CardInput[], today: string, every
         case 'Input.Number':
           return [input.id, typeof input.min === 'number' ? input.min : 1];
         default:
+          if (takesDigits(input)) return [input.id, input.isRequired || everyText ? '15' : ''];
           return [input.id, input.isRequired || everyText ? 'Beispiel' : ''];
       }
     }),

@@ -6,6 +6,7 @@ import { escapeMarkdown } from '../../src/cards/escape-markdown';
 import { parseSubmission, SUBMISSION_KINDS, SUBMISSION_LIMITS } from '../../src/domain/agenda/submission';
 import { COMMANDS } from '../../src/domain/permissions';
 import { checkText, TEXT_FIELDS } from '../../src/domain/text-input';
+import { commandArgumentMax } from '../../src/domain/verb-registry';
 import { commandLine } from './command-lines';
 import { freeText, submission } from './form-inputs';
 import { checkProperty, PathCount } from './fuzz-runs';
@@ -27,7 +28,7 @@ describe('fuzz: text parsers', () => {
         if (expected !== undefined) assert.deepEqual(parsed ?? null, expected, JSON.stringify(text));
         if (!paths.took(parsed !== undefined)) return;
         assert.ok((COMMANDS as readonly string[]).includes(parsed!.command));
-        assert.ok(parsed!.argument.length <= 40, parsed!.argument);
+        assert.ok(parsed!.argument.length <= commandArgumentMax(parsed!.command), parsed!.argument);
         assert.equal(parsed!.argument, parsed!.argument.trim());
         assert.doesNotMatch(parsed!.argument, /<[^>]*>/);
       }),

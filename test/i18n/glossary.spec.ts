@@ -72,6 +72,17 @@ describe('glossary', () => {
       assert.equal(germanBreaches('Teilnehmer')[0]?.found, 'teilnehmer');
     });
 
+    it('but not a word in another sense: the sign-in to Teams, what the secretariat is responsible for', () => {
+      assert.deepEqual(
+        germanBreaches('Gremium erkennt Sie an Ihrer Anmeldung in Teams und an der Teams-Anmeldung.'),
+        [],
+      );
+      assert.deepEqual(germanBreaches('Nur Anmeldungen über Entra ID.'), []);
+      assert.deepEqual(germanBreaches('Dafür ist die Geschäftsstelle verantwortlich.'), []);
+      assert.equal(germanBreaches('Ihre Anmeldung in Teams und Ihre Anmeldung zur Sitzung').length, 1);
+      assert.equal(germanBreaches('Sie ist die Geschäftsstelle.').length, 1);
+    });
+
     it('phrases: a calque for midnight, ISO dates in prose, „Sie sind die Geschäftsstelle“', () => {
       assert.equal(germanBreaches('bis Donnerstag, Ende des Tages')[0]?.found, 'Ende des Tages');
       assert.equal(germanBreaches('z. B. „sondersitzung 2027-05-20“')[0]?.found, '2027-05-20');

@@ -2,6 +2,7 @@ import { isOverdue, localToday } from '../../domain/agreements/due-dates';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
 import type { AppDependencies } from '../dependencies';
+import type { ActorStanding } from '../../domain/permissions';
 import type { Actor } from '../identify-actor';
 import type { DocumentStore } from '../ports/document-store';
 import { peopleById } from './action-item-view';
@@ -10,8 +11,8 @@ import type { AgreementDocument, AgreementStatus } from './agreement-document';
 /** Items per page of the list; a full page of the longest items stays well within a Teams card. */
 export const ACTIONS_PER_PAGE = 15;
 
-/** Which items the list shows: the reader's own, all of them, or the overdue ones. */
-export const ACTION_SCOPES = ['mine', 'all', 'overdue'] as const;
+/** Which items the list shows: the reader's own, all that are not done, all, or the overdue ones. */
+export const ACTION_SCOPES = ['mine', 'open', 'all', 'overdue'] as const;
 export type ActionScope = (typeof ACTION_SCOPES)[number];
 
 /** The words of the `aufgaben` / `actions` argument, in both languages. */
@@ -23,7 +24,18 @@ const SCOPE_WORDS: Readonly<Record<string, ActionScope>> = {
   overdue: 'overdue',
   meine: 'mine',
   mine: 'mine',
+  offen: 'open',
+  offene: 'open',
+  open: 'open',
 };
+
+/**
+ * The list `aufgaben` opens on without a word after it: the secretariat follows up every item,
+ * so it sees all open ones of the committee; everyone else sees their own.
+ */
+export function defaultScope(actor: ActorStanding): ActionScope {
+  return actor.roles.includes('secretariat') ? 'open' : 'mine';
+}
 
 /** What the list is asked for: a scope, an institution (empty for all), a page. */
 export interface ActionListFilter {
@@ -33,27 +45,25 @@ export interface ActionListFilter {
 }
 
 /**
- * The filter a typed argument asks for: `alle` / `all`, `überfällig` / `overdue`, or an
- * institution's name (all of its items). Nothing asks for the reader's own items.
+ * The filter a typed argument asks for: `meine` / `mine`, `offen` / `open`, `alle` / `all`,
+ * `überfällig` / `overdue`, or an institution's name (all of its items). Nothing asks for
+ * `fallback`, the list the reader opens on (see `defaultScope`).
  */
-export function filterFromArgument(argument: string): ActionListFilter {
-  const text = argument.trim().slice(0, 150);
+export function filterFromArgument(argument: string, fallback: ActionScope = 'mine'): ActionListFilter {
+  const text = argument.trim();
   const scope = SCOPE_WORDS[text.toLowerCase()];
   if (scope) return { scope, institution: '', page: 1 };
-  return text ? { scope: 'all', institution: text, page: 1 } : { scope: 'mine', institution: '', page: 1 };
+  return text ? { scope: 'all', institution: text, page: 1 } : { scope: fallback, institution: '', page: 1 };
 }
 
 /** The filter a list card's filter button or page buttons sent; anything unexpected falls back to the defaults. */
-export function filterFromCard(data: {
-  readonly scope?: unknown;
-  readonly institution?: unknown;
-  readonly page?: unknown;
-}): ActionListFilter {
-  const scope = (ACTION_SCOPES as readonly unknown[]).includes(data.scope) ? (data.scope as ActionScope) : 'mine';
+export function filterFromCard(
+  data: { readonly scope?: unknown; readonly institution?: unknown; readonly page?: unknown },
+  fallback: ActionScope = 'mine',
+): ActionListFilter {
+  const scope = (ACTION_SCOPES as readonly unknown[]).includes(data.scope) ? (data.scope as ActionScope) : fallback;
   const institution =
-    typeof data.institution === 'string' && data.institution !== ALL_INSTITUTIONS
-      ? data.institution.trim().slice(0, 150)
-      : '';
+    typeof data.institution === 'string' && data.institution !== ALL_INSTITUTIONS ? data.institution.trim() : '';
   const page =
     typeof data.page === 'number' && Number.isInteger(data.page) && data.page > 0
       ? data.page
@@ -122,6 +132,7 @@ export async function listActionItems(
   const matching = items.filter(
     (item) =>
       (filter.scope !== 'mine' || item.responsibleId === actor.identity.aadObjectId) &&
+      (filter.scope !== 'open' || item.status !== 'done') &&
       (filter.scope !== 'overdue' || isOverdue(item, today)) &&
       (!institution || item.institution.toLowerCase().includes(institution)),
   );

@@ -2,10 +2,11 @@ import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
 import { parseSessionNumber } from '../../domain/sessions/session-number';
 import type { AppDependencies } from '../dependencies';
-import type { PersonDocument } from '../documents';
+import type { PersonDocument, SeatDocument } from '../documents';
 import type { Actor } from '../identify-actor';
 import type { DocumentStore, Stored } from '../ports/document-store';
 import { sessionByNumber } from '../sessions/find-session';
+import type { SessionDocument } from '../sessions/session-document';
 import type { AuditSource } from './audit-context';
 import { AUDIT_TYPE, newestFirst, type AuditChange, type AuditOperation, type AuditRecord } from './audit-record';
 
@@ -26,13 +27,15 @@ export type AuditSubject =
 /** One record as the secretariat reads it: names resolved from the roster. */
 export interface AuditEntry {
   readonly at: string;
-  /** The acting person's name, or undefined when no person acted (see `source`). */
+  /** The acting person's name; undefined when no person acted (see `source`) or they left the roster. */
   readonly actorName?: string;
   readonly source: AuditSource;
   readonly reason?: string;
   readonly operation: AuditOperation;
   readonly documentType: string;
   readonly documentId: string;
+  /** The session the changed document belongs to, if any. */
+  readonly sessionId?: string;
   readonly changes: readonly AuditChange[];
 }
 
@@ -44,6 +47,14 @@ export interface AuditTrailView {
   readonly page: number;
   readonly hasMore: boolean;
   readonly entries: readonly AuditEntry[];
+  /**
+   * Names by object id, of everyone on the roster, and session numbers by session id: the card
+   * writes people and sessions a record names by id as a reader knows them.
+   */
+  readonly names: Readonly<Record<string, string>>;
+  readonly sessions: Readonly<Record<string, string>>;
+  /** Institutions by seat id, for the seat an answer or attendance is for. */
+  readonly seats: Readonly<Record<string, string>>;
 }
 
 export type AuditTrailRefusal =
@@ -74,7 +85,11 @@ export async function auditTrail(
   const page =
     Number.isInteger(pageNumber) && (pageNumber as number) >= 1 ? Math.min(pageNumber as number, AUDIT_MAX_PAGES) : 1;
 
-  const people = await store.query<PersonDocument>(actor.committeeId, { type: 'person' });
+  const [people, sessions, seats] = await Promise.all([
+    store.query<PersonDocument>(actor.committeeId, { type: 'person' }),
+    store.query<SessionDocument>(actor.committeeId, { type: 'session' }),
+    store.query<SeatDocument>(actor.committeeId, { type: 'seat' }),
+  ]);
   const subject = await subjectOf(store, actor.committeeId, query, people);
   if (!subject.ok) return subject;
   const wanted = page * AUDIT_PAGE_SIZE + 1;
@@ -93,14 +108,19 @@ export async function auditTrail(
     hasMore: unique.length > page * AUDIT_PAGE_SIZE && page < AUDIT_MAX_PAGES,
     entries: shown.map((record) => ({
       at: record.at,
-      ...(record.source === 'bot' ? { actorName: names.get(record.actorId) ?? record.actorId } : {}),
+      // Someone no longer on the roster is named as such on the card, never by their object id.
+      ...(record.source === 'bot' && names.has(record.actorId) ? { actorName: names.get(record.actorId) } : {}),
       source: record.source,
       ...(record.reason ? { reason: record.reason } : {}),
       operation: record.operation,
       documentType: record.documentType,
       documentId: record.documentId,
+      ...(record.sessionId ? { sessionId: record.sessionId } : {}),
       changes: record.changes,
     })),
+    names: Object.fromEntries(names),
+    sessions: Object.fromEntries(sessions.map((session) => [session.id, session.number])),
+    seats: Object.fromEntries(seats.map((seat) => [seat.id, seat.institution])),
   });
 }
 

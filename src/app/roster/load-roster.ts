@@ -16,6 +16,8 @@ export interface LoadedRoster {
 /** What the roster card shows: people by name and seats by institution, in German order. */
 export interface RosterView {
   readonly revision: number;
+  /** When and by whom (an object id) the roster was last changed on a card; none before the first change. */
+  readonly lastChange?: { readonly at: string; readonly by: string };
   readonly people: readonly Person[];
   readonly seats: readonly Seat[];
 }
@@ -36,6 +38,7 @@ export async function loadRoster(store: DocumentStore, committeeId: string): Pro
 export function rosterView(loaded: LoadedRoster): RosterView {
   return {
     revision: loaded.revision,
+    ...(loaded.document ? { lastChange: { at: loaded.document.updatedAt, by: loaded.document.updatedBy } } : {}),
     people: loaded.people
       .map(personOf)
       .sort((a, b) => collator.compare(a.displayName, b.displayName) || a.aadObjectId.localeCompare(b.aadObjectId)),

@@ -62,7 +62,8 @@ export type AttendanceRefusal =
   /** Before the attendance opens (see `attendanceOpensAt`): from when it can be recorded, a UTC instant. */
   | { readonly kind: 'tooEarly'; readonly number: string; readonly opensAt: string; readonly timeZone: string }
   | WrongState
-  | { readonly kind: 'invalid'; readonly max: number }
+  /** A presence that is none, or a name too long or with markup: the card to show again with what was sent. */
+  | { readonly kind: 'invalid'; readonly max: number; readonly view: AttendanceView }
   | { readonly kind: 'outdated'; readonly view: AttendanceView };
 
 /** Longest name recorded for who attended for a seat. */
@@ -117,11 +118,21 @@ export async function recordAttendance(
     const typed = fields[`name-${entry.seatId}`];
     let refused = false;
     const name = checkText('attendeeName', typeof typed === 'string' ? typed : undefined, () => (refused = true)) ?? '';
-    if (!PRESENCES.includes(presence as Presence) || refused) return fail({ kind: 'invalid', max: ATTENDEE_NAME_MAX });
+    if (!PRESENCES.includes(presence as Presence) || refused)
+      return fail({
+        kind: 'invalid',
+        max: ATTENDEE_NAME_MAX,
+        view: await attendanceView(deps, committee, session, page),
+      });
     entries.push({ ...entry, presence: presence as Presence, name });
     submitted += 1;
   }
-  if (submitted === 0) return fail({ kind: 'invalid', max: ATTENDEE_NAME_MAX });
+  if (submitted === 0)
+    return fail({
+      kind: 'invalid',
+      max: ATTENDEE_NAME_MAX,
+      view: await attendanceView(deps, committee, session, page),
+    });
   const nowIso = nowUtcIso(deps.clock);
   const document: AttendanceDocument = {
     id: attendanceDocumentId(session.id),

@@ -33,7 +33,8 @@ export type DueDateProblem = 'invalid' | 'past';
 
 /** A new due date as a form sent it: a real calendar day, today or later. Today is allowed: "by the end of today". */
 export function checkDueDate(value: unknown, today: string): Result<string, DueDateProblem> {
-  const trimmed = typeof value === 'string' ? value.trim().slice(0, 10) : value;
+  // The whole value must be a day: "2027-03-31" followed by anything else is no date, not a cut one.
+  const trimmed = typeof value === 'string' ? value.trim() : value;
   if (!isCalendarDay(trimmed)) return fail('invalid');
   return trimmed < today ? fail('past') : ok(trimmed);
 }

@@ -13,7 +13,12 @@ import {
   openActionItem,
   proposeDueDate,
 } from '../../../src/app/agreements/change-action-item';
-import { filterFromArgument, filterFromCard, listActionItems } from '../../../src/app/agreements/list-action-items';
+import {
+  defaultScope,
+  filterFromArgument,
+  filterFromCard,
+  listActionItems,
+} from '../../../src/app/agreements/list-action-items';
 import type { DispatchDocument } from '../../../src/app/delivery/outbox-record';
 import { silentLogger } from '../../../src/app/ports/logger';
 import { ConflictError } from '../../../src/app/ports/store-errors';
@@ -324,6 +329,39 @@ for (const engine of ENGINES) {
         ok: false,
         error: { kind: 'unknownItem' },
       });
+    });
+
+    it('opens the secretariat on every open item of the committee, everyone else on their own', async () => {
+      await approveAgreements(
+        world,
+        minutesWith([
+          { id: 'a1', dueDate: '2027-03-31' },
+          { id: 'a2', dueDate: '2027-02-16', responsibleId: PEOPLE.birgit, institution: 'Agentur für Arbeit Leipzig' },
+          { id: 'a3', dueDate: '2027-02-17', responsibleId: PEOPLE.sabine, institution: 'Jobcenter Leipzig' },
+        ]),
+      );
+      at(world, '2027-02-17T10:00:00.000Z');
+      const done = await changeActionStatus(
+        world.deps,
+        await world.actor('sabine'),
+        (await agreement(world, 'a3')).id,
+        (await agreement(world, 'a3')).revision,
+        { status: 'done', note: '' },
+      );
+      assert.ok(done.ok);
+      const opened = async (who: 'katrin' | 'yusuf', argument = '') => {
+        const actor = await world.actor(who);
+        const result = await listActionItems(world.deps, actor, filterFromArgument(argument, defaultScope(actor)));
+        assert.ok(result.ok);
+        return [result.value.filter.scope, ...result.value.lines.map((line) => line.agreementId.slice(-2))];
+      };
+      assert.deepEqual(await opened('katrin'), ['open', 'a2', 'a1'], 'the secretariat: every item not done');
+      assert.deepEqual(await opened('yusuf'), ['mine', 'a1'], 'a member: their own');
+      assert.deepEqual(await opened('katrin', 'meine'), ['mine']);
+      assert.deepEqual(await opened('katrin', 'alle'), ['all', 'a2', 'a1', 'a3'], 'done ones too, last');
+      assert.deepEqual(await opened('yusuf', 'offen'), ['open', 'a2', 'a1']);
+      const secretariat = await world.actor('katrin');
+      assert.equal(filterFromCard({ page: 2 }, defaultScope(secretariat)).scope, 'open');
     });
 
     it('reports open and recently done agreements under the next agendas, with their status', async () => {

@@ -23,6 +23,12 @@ describe('domain/agreements: due dates, reminder days and the weekly escalation'
     assert.deepEqual(checkDueDate('2027-03-30', '2027-03-31'), { ok: false, error: 'past' });
     assert.deepEqual(checkDueDate('2027-02-30', '2027-01-01'), { ok: false, error: 'invalid' });
     assert.deepEqual(checkDueDate('morgen', '2027-01-01'), { ok: false, error: 'invalid' });
+    assert.deepEqual(
+      checkDueDate('2027-03-31 oder später', '2027-01-01'),
+      { ok: false, error: 'invalid' },
+      'not cut to a date',
+    );
+    assert.deepEqual(checkDueDate(' 2027-03-31 ', '2027-01-01'), { ok: true, value: '2027-03-31' });
     assert.deepEqual(checkDueDate(20270101, '2027-01-01'), { ok: false, error: 'invalid' });
   });
 
