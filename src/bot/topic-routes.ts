@@ -8,10 +8,16 @@ import {
 import { formSessionOf, newSubmissionForm, type FormSession } from '../app/agenda/submission-form';
 import { submitTopic } from '../app/agenda/submit-topic';
 import type { Actor } from '../app/identify-actor';
-import { sessionById, sessionForCommand } from '../app/sessions/find-session';
+import {
+  sessionById,
+  sessionForCommand,
+  type SessionAccess,
+  type SessionAccessRefusal,
+} from '../app/sessions/find-session';
 import type { SessionDocument } from '../app/sessions/session-document';
 import type { SubmissionInput } from '../domain/agenda/submission';
 import { nowUtcIso } from '../domain/clock';
+import { ok, type Result } from '../domain/result';
 import { personGoAhead } from '../domain/confirmation/go-ahead';
 import type { CardBanner } from '../cards/card-button';
 import type { AdaptiveCardJson } from '../cards/card-template';
@@ -180,22 +186,31 @@ async function withdraw(turn: VerbTurn<'topic.withdraw'>): Promise<AdaptiveCardJ
 }
 
 /**
+ * The session a call for topics is about: the one the typed command names or means, with the
+ * earlier calls still running that it passed over, or the one the clicked question names.
+ */
+async function sessionOfCall(
+  turn: VerbTurn<'topics.call'>,
+): Promise<Result<SessionAccess & { readonly running: readonly RunningCall[] }, SessionAccessRefusal>> {
+  const { deps, actor } = turn;
+  if (turn.argument !== undefined) return sessionForCall(deps.store, actor, turn.argument, nowUtcIso(deps.clock));
+  const clicked = await sessionForCommand(deps.store, actor, 'callForTopics', turn.payload.sessionId);
+  return clicked.ok ? ok({ ...clicked.value, running: [] }) : clicked;
+}
+
+/**
  * `themenaufruf [2027/1]`: always asks first on a card, saying whom the call reaches; the click
  * on that card (`topics.call`, confirmed) sends it. Typed without a number, it means the next
  * session whose call can still go out.
  */
 async function call(turn: VerbTurn<'topics.call'>): Promise<AdaptiveCardJson> {
   const { deps, actor, i18n: t, payload } = turn;
-  const typed = turn.argument !== undefined;
-  const access = typed
-    ? await sessionForCall(deps.store, actor, turn.argument ?? '', nowUtcIso(deps.clock))
-    : await sessionForCommand(deps.store, actor, 'callForTopics', payload.sessionId);
+  const access = await sessionOfCall(turn);
   if (!access.ok)
     return access.error.kind === 'noneSuitable'
       ? notice(t, 'attention', 'agendaErrors.title', 'sessionTracks.call.noneToCall')
       : accessRefusal(t, access.error);
-  const { session, committee } = access.value;
-  const running: readonly RunningCall[] = 'running' in access.value ? (access.value.running as RunningCall[]) : [];
+  const { session, committee, running } = access.value;
   const goAhead = personGoAhead(payload.confirmed, { revision: payload.revision });
   const result = await callForTopicsAsSecretariat(deps, actor, session, goAhead);
   const passedOver = running.map((call) =>
