@@ -5,4 +5,10 @@ import type { DocumentStore } from './ports/document-store';
 export interface AppDependencies {
   readonly store: DocumentStore;
   readonly clock: Clock;
+  /**
+   * The organiser mailbox (`GRAPH_ORGANIZER_MAILBOX`) when sessions are Outlook events with a
+   * Teams meeting through Microsoft Graph; absent, none of that runs and the online link stays
+   * the text the secretariat typed.
+   */
+  readonly organiserMailbox?: string;
 }

@@ -10,6 +10,17 @@ export interface Person {
   readonly displayName: string;
   readonly roles: readonly Role[];
   readonly institution?: string;
+  /**
+   * The work e-mail address: from the team's member list, or typed by the secretariat. Outlook
+   * invitations go to it when sessions are Outlook events.
+   */
+  readonly email?: string;
+  /**
+   * A person the secretariat added by name, institution and e-mail, without a Teams account:
+   * they get Outlook invitations and e-mail, never Teams cards, and answer in Outlook. Their
+   * `aadObjectId` is then an id Gremium made from the e-mail address.
+   */
+  readonly withoutTeams?: boolean;
   readonly active: boolean;
   /**
    * When the person left the committee's team or chat, if that is why they are inactive. A
