@@ -54,6 +54,7 @@ const KINDS: Readonly<Record<DispatchKind, true>> = {
   actionItemReminder: true,
   overdueDigest: true,
   deliveryFailures: true,
+  outlookEvent: true,
 };
 const EVERY_KIND = Object.keys(KINDS) as DispatchKind[];
 

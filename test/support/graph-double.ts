@@ -125,7 +125,9 @@ export class GraphDouble {
     });
     const injected = this.injected.shift();
     if (injected) {
-      const headers = injected.retryAfterSeconds ? { 'Retry-After': String(injected.retryAfterSeconds) } : {};
+      const headers: Record<string, string> = injected.retryAfterSeconds
+        ? { 'Retry-After': String(injected.retryAfterSeconds) }
+        : {};
       const code = injected.status === 429 ? 'TooManyRequests' : 'ServiceNotAvailable';
       return send(response, injected.status, { error: { code, message: 'injected' } }, headers);
     }
