@@ -75,7 +75,8 @@ function bodyOf(committeeName: string, kind: string, session: SessionDocument): 
 /** A UTC instant as Graph's local time in the committee's zone. */
 function zoned(utcIso: string, timeZone: string): ZonedTime {
   const local = DateTime.fromISO(utcIso, { zone: 'utc' }).setZone(timeZone);
-  return { dateTime: local.toFormat("yyyy-LL-dd'T'HH:mm:ss"), timeZone };
+  // A machine format Graph reads (`2027-01-28T10:00:00`), never shown to a person.
+  return { dateTime: local.toISO({ includeOffset: false, suppressMilliseconds: true })!, timeZone };
 }
 
 function html(text: string): string {
