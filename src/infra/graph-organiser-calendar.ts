@@ -15,8 +15,6 @@ import type {
   OutlookResponse,
 } from '../app/ports/organiser-calendar';
 
-/** Microsoft Graph's public endpoint, version included. */
-export const GRAPH_PUBLIC_BASE_URL = 'https://graph.microsoft.com/v1.0';
 /** The application permission scope of Graph for a managed identity or app registration. */
 export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 
@@ -24,7 +22,7 @@ export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 export type GraphTokenSource = () => Promise<string>;
 
 export interface GraphOrganiserCalendarOptions {
-  /** `https://graph.microsoft.com/v1.0`, or a local double's address in local mode. */
+  /** `https://graph.microsoft.com/v1.0` (see GRAPH_BASE_URL), or a local double's address in local mode. */
   readonly baseUrl: string;
   /** The organiser mailbox, e.g. `gremien@example.org`. */
   readonly mailbox: string;

@@ -29,9 +29,7 @@ export interface MeetingSyncDependencies extends AppDependencies {
 /** A Graph failure, for the outbox's delivery rules to decide on. */
 export type MeetingSyncFailure = Extract<GraphOutcome<never>, { ok: false }>;
 
-export type MeetingSyncOutcome =
-  | { readonly ok: true; readonly value: MeetingSyncResult }
-  | MeetingSyncFailure;
+export type MeetingSyncOutcome = { readonly ok: true; readonly value: MeetingSyncResult } | MeetingSyncFailure;
 
 /**
  * Brings the session's Outlook event in the organiser mailbox up to date with the session as it
@@ -79,11 +77,18 @@ export async function syncSessionMeeting(
   const current = meeting ?? (await startCreate(deps, session));
   if (!current.eventId) return create(deps, committee, session, current, plan, 'created');
   const emails = plan.request.attendees.map((attendee) => attendee.email.toLowerCase()).sort();
-  if (current.syncedRevision === session.revision && sameList(current.attendeeEmails ?? [], emails) && !current.cancelled)
+  if (
+    current.syncedRevision === session.revision &&
+    sameList(current.attendeeEmails ?? [], emails) &&
+    !current.cancelled
+  )
     return { ok: true, value: { action: 'unchanged', unreachable: plan.unreachable } };
   const updated = await deps.organiserCalendar.updateEvent(current.eventId, plan.request);
   if (!updated.ok && updated.status === 404) {
-    deps.logger.warn({ committeeId, session: sessionId }, 'the Outlook event was deleted in Outlook; creating it again');
+    deps.logger.warn(
+      { committeeId, session: sessionId },
+      'the Outlook event was deleted in Outlook; creating it again',
+    );
     const fresh = await changeMeeting(deps, committeeId, sessionId, (stored) => {
       const { eventId: _gone, joinUrl: _link, webLink: _web, syncedRevision: _revision, ...rest } = stored;
       return { ...rest, transactionId: randomUUID() };
