@@ -311,10 +311,10 @@ describe('bot: topics submitted by chat line and card', () => {
       assert.deepEqual(
         drafts.map((draft) =>
           draft.recipient.kind === 'person'
-          ? draft.recipient.aadObjectId
-          : draft.recipient.kind === 'conversation'
-            ? draft.recipient.conversationDocumentId
-            : draft.recipient.sessionId,
+            ? draft.recipient.aadObjectId
+            : draft.recipient.kind === 'conversation'
+              ? draft.recipient.conversationDocumentId
+              : draft.recipient.sessionId,
         ),
         ['conversation-ag', PEOPLE.lena],
       );
