@@ -228,10 +228,7 @@ describe("cards: the delivery report names a session's Outlook event by what was
 
   it('says created, updated, created again, cancelled, or waiting, in both languages', () => {
     const label = (action: NonNullable<DispatchSummary['meeting']>['action'] | undefined, i18n = de) =>
-      dispatchLabel(
-        { about, people: 0, conversations: 0, ...(action ? { meeting: { action, unreachable: [] } } : {}) },
-        i18n,
-      );
+      dispatchLabel({ about, people: 0, conversations: 0, ...(action ? { meeting: { action } } : {}) }, i18n);
     assert.equal(label('created'), 'Outlook-Termin Sitzung 2027/1 angelegt');
     assert.equal(label('updated'), 'Outlook-Termin Sitzung 2027/1 aktualisiert');
     assert.equal(label('cancelled'), 'Outlook-Termin Sitzung 2027/1 abgesagt');
