@@ -5,6 +5,8 @@ import { meetingSyncDispatchId } from '../../../src/app/meetings/meeting-sync-di
 import type { PersonDocument } from '../../../src/app/documents';
 import type { DocumentStore } from '../../../src/app/ports/document-store';
 import { personDocumentId } from '../../../src/domain/ids';
+import { erasePerson } from '../../../src/app/privacy/erase-person';
+import { loadRoster } from '../../../src/app/roster/load-roster';
 import { answerRsvp } from '../../../src/app/sessions/answer-rsvp';
 import { changeSessionState } from '../../../src/app/sessions/change-session-state';
 import { editSession } from '../../../src/app/sessions/edit-session';
@@ -317,6 +319,33 @@ for (const engine of ENGINES) {
         await reportText(world, 'r2'),
         /Ohne E-Mail-Adresse, daher keine Outlook-Einladung \(in Teams eingeladen\): Jonas Berg \\\(Sozialministerium\\\)/,
       );
+    });
+
+    it('takes an erased person’s address out of the event’s attendee list, and the next sync off the event', async () => {
+      const world = new MeetingWorld(opened.store, graph);
+      await world.setUp();
+      assert.ok(
+        (await inviteAsSecretariat(world.deps, await world.actor('katrin'), (await world.session())!, NO_QUESTIONS)).ok,
+      );
+      await world.drain();
+      assert.ok((await world.meeting())?.attendeeEmails?.includes(PEOPLE.jonas.email));
+      const roster = await loadRoster(opened.store, COMMITTEE);
+      const erased = await erasePerson(world.deps, await world.actor('katrin'), {
+        revision: roster.revision,
+        personId: PEOPLE.jonas.id,
+      });
+      assert.ok(erased.ok, JSON.stringify(erased));
+      assert.equal((await world.meeting())?.attendeeEmails?.includes(PEOPLE.jonas.email), false);
+      const session = (await world.session())!;
+      const edited = await editSession(world.deps, await world.actor('katrin'), SESSION_1, session.revision, {
+        date: '2027-02-11',
+        time: '15:00',
+        onlineLink: session.onlineLink,
+      });
+      assert.ok(edited.ok);
+      await world.drain();
+      const [event] = world.eventsOf('2027/1');
+      assert.equal(attendeeEmails(event!).includes(PEOPLE.jonas.email), false);
     });
 
     it('makes no second event when the sender stops between Graph’s answer and writing it down', async () => {
