@@ -32,6 +32,7 @@ import { renderStatusReportCsv } from '../cards/status-report-csv';
 import type { Clock } from '../domain/clock';
 import { translator } from '../i18n/translator';
 import type { Config } from './config';
+import { graphOrganiserCalendar } from './graph-calendar';
 import { DEFAULT_MAX_BODY_BYTES, startHttpServer, type RunningHttpServer } from './http-server';
 import { oparlInterface } from './oparl-interface';
 
@@ -130,7 +131,11 @@ export async function startGremiumServer({
   pdf = {},
 }: GremiumServerParts): Promise<GremiumServer> {
   // Every write of every use case, turn and job goes through the audit trail (see auditedStore).
-  const deps: AppDependencies = { store: auditedStore(store, clock), clock };
+  const deps: AppDependencies = {
+    store: auditedStore(store, clock),
+    clock,
+    ...(config.graph ? { organiserMailbox: config.graph.organizerMailbox } : {}),
+  };
   const credentials = createBotCredentials(config.bot);
   const adapter = createAdapter(config.bot, credentials);
   const instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
@@ -143,6 +148,7 @@ export async function startGremiumServer({
     wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     random: Math.random,
     instanceId,
+    ...(config.graph ? { organiserCalendar: graphOrganiserCalendar(config.graph) } : {}),
   });
   let retentionCheckedOn: string | null | undefined;
   let legacyCommitteesUpgraded = false;

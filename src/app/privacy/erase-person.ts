@@ -21,6 +21,7 @@ import { auditContext } from '../audit/audit-context';
 import { AUDIT_TYPE } from '../audit/audit-record';
 import { revokeLinksOf } from '../links/revoke-links';
 import { LANGUAGE_PREFERENCE_TYPE } from '../preferences/language-preference';
+import { SESSION_MEETING_TYPE } from '../meetings/session-meeting-document';
 import { withMentionsReplaced } from './name-mentions';
 import { ERASED_PSEUDONYM } from './pseudonym';
 import { DOCUMENT_TYPES } from './retention-rules';
@@ -194,11 +195,11 @@ export async function forgetInDirectory(
 export async function forgetPerson(
   deps: AppDependencies,
   committeeId: string,
-  person: Pick<PersonDocument, 'aadObjectId' | 'displayName'>,
+  person: Pick<PersonDocument, 'aadObjectId' | 'displayName' | 'email'>,
   pseudonym: string,
   writePerson: () => Promise<boolean>,
 ): Promise<boolean> {
-  const scrub = scrubber(person.aadObjectId, person.displayName, pseudonym);
+  const scrub = scrubber(person.aadObjectId, person.displayName, pseudonym, person.email);
   const inDirectory = isTenantDirectory(committeeId);
   for (const type of DOCUMENT_TYPES) {
     if (NOT_SCRUBBED_FIRST.has(type) || (inDirectory && DIRECTORY_TYPES.has(type))) continue;
@@ -216,9 +217,11 @@ export async function forgetPerson(
 /**
  * Replaces the person's name wherever a free-text field mentions it (see `withMentionsReplaced`),
  * drops their user ids from conversation addresses and outbox contacts, and deletes what exists
- * only for them: their data exports, their 1:1 conversation, their language choice.
+ * only for them: their data exports, their 1:1 conversation, their language choice. Their e-mail
+ * address leaves the attendee lists of the sessions' Outlook events (the next sync of an event
+ * then takes them off it, as someone who can no longer answer).
  */
-function scrubber(personId: string, name: string, pseudonym: string): DocumentChange {
+function scrubber(personId: string, name: string, pseudonym: string, email?: string): DocumentChange {
   const finder = nameFinder([name]);
   const renamed = <T>(value: T): T => (finder ? withMentionsReplaced(value, finder, pseudonym) : value);
   const recipientWithoutContact = (recipient: Recipient): Recipient =>
@@ -238,6 +241,13 @@ function scrubber(personId: string, name: string, pseudonym: string): DocumentCh
       }
     }
     let next = renamed(document) as Document & Record<string, unknown>;
+    if (next.type === SESSION_MEETING_TYPE && email && Array.isArray(next.attendeeEmails))
+      next = {
+        ...next,
+        attendeeEmails: (next.attendeeEmails as string[]).filter(
+          (address) => address.toLowerCase() !== email.trim().toLowerCase(),
+        ),
+      };
     if (next.type === 'outbox') next = { ...next, recipient: recipientWithoutContact(next.recipient as Recipient) };
     if (next.type === 'dispatch')
       next = {

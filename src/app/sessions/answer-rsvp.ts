@@ -7,6 +7,7 @@ import { deputyToInvite, RSVP_CHOICES, type RsvpAnswer, type RsvpChoice } from '
 import type { AppDependencies } from '../dependencies';
 import { enqueueOperation } from '../delivery/outbox-record';
 import type { Actor } from '../identify-actor';
+import { meetingSyncOperations } from '../meetings/meeting-sync-dispatch';
 import { ConflictError } from '../ports/store-errors';
 import { sessionById } from './find-session';
 import { invitationDraft } from './invitation-drafts';
@@ -129,6 +130,8 @@ export async function answerRsvp(
           nowIso,
           { kind: 'deputyInvitation', audience: 'recipients', sessionNumber: session.number },
         ),
+        // With an organiser mailbox, the deputy becomes an attendee of the Outlook event too.
+        ...meetingSyncOperations(deps, session, nowIso, `deputy:${deputyId}`),
       ]);
     } catch (error) {
       // The deputy was invited before (the member declined earlier): only the answer is new.

@@ -11,6 +11,7 @@ import type { AppDependencies } from '../dependencies';
 import { enqueueOperation, personIdsOf } from '../delivery/outbox-record';
 import type { CommitteeDocument } from '../documents';
 import { withoutEtag, type BatchOperation, type Stored } from '../ports/document-store';
+import { meetingSyncOperations } from '../meetings/meeting-sync-dispatch';
 import { savedUnlessChanged } from '../saved-unless-changed';
 import { nextSessionThat } from './find-session';
 import { draftsForInvitees } from './invitation-drafts';
@@ -113,6 +114,8 @@ export async function invitationOperations(
         audience: 'members',
         sessionNumber: session.number,
       }),
+      // With an organiser mailbox, everyone invited becomes an attendee of the Outlook event.
+      ...meetingSyncOperations(deps, invited, nowIso),
     ],
     invitees: personIdsOf(drafts),
   });
