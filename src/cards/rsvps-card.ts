@@ -107,7 +107,9 @@ function colorOf(status: SeatStatus): RsvpsCardData['lines'][number]['color'] {
 /** The status, marked „in Outlook beantwortet“ when the answer it rests on was given in Outlook. */
 function markedStatusText(line: SeatLine, i18n: Translator): string {
   const text = statusText(line, i18n);
-  return 'via' in line.status && line.status.via === 'outlook' ? i18n.t('outlookAnswers.marked', { status: text }) : text;
+  return 'via' in line.status && line.status.via === 'outlook'
+    ? i18n.t('outlookAnswers.marked', { status: text })
+    : text;
 }
 
 function statusText(line: SeatLine, i18n: Translator): string {
@@ -116,16 +118,22 @@ function statusText(line: SeatLine, i18n: Translator): string {
   switch (status.kind) {
     case 'attending':
       if (status.mode === 'unspecified')
-        return i18n.t(status.by === 'member' ? 'outlookAnswers.status.accepted' : 'outlookAnswers.status.deputyAccepted', {
-          name,
-        });
+        return i18n.t(
+          status.by === 'member' ? 'outlookAnswers.status.accepted' : 'outlookAnswers.status.deputyAccepted',
+          {
+            name,
+          },
+        );
       return i18n.t(status.by === 'member' ? `rsvps.status.${status.mode}` : `rsvps.status.deputy.${status.mode}`, {
         name,
       });
     case 'tentative':
-      return i18n.t(status.by === 'member' ? 'outlookAnswers.status.tentative' : 'outlookAnswers.status.deputyTentative', {
-        name,
-      });
+      return i18n.t(
+        status.by === 'member' ? 'outlookAnswers.status.tentative' : 'outlookAnswers.status.deputyTentative',
+        {
+          name,
+        },
+      );
     case 'delegated':
       return i18n.t('rsvps.status.delegated', { name });
     case 'deputyInvited':

@@ -32,7 +32,12 @@ export async function ensureOutlookAnswerJob(deps: AppDependencies, committeeId:
   if (!deps.organiserMailbox || !deps.organiserCalendar) return;
   const nowIso = nowUtcIso(deps.clock);
   const id = jobDocumentId(OUTLOOK_ANSWERS_JOB, OUTLOOK_ANSWERS_SUBJECT);
-  const job = newJobDocument(committeeId, OUTLOOK_ANSWERS_SUBJECT, { kind: OUTLOOK_ANSWERS_JOB, dueAt: nowIso }, nowIso);
+  const job = newJobDocument(
+    committeeId,
+    OUTLOOK_ANSWERS_SUBJECT,
+    { kind: OUTLOOK_ANSWERS_JOB, dueAt: nowIso },
+    nowIso,
+  );
   const existing = await deps.store.get<JobDocument>(committeeId, id);
   try {
     if (!existing) await deps.store.create(job);
