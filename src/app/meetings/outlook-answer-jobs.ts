@@ -10,11 +10,10 @@ import type { JobHandler } from '../scheduling/run-due-jobs';
 import { newJobDocument, scheduleJobs } from '../scheduling/schedule-jobs';
 import { invitationStatus } from '../sessions/invitation-view';
 import type { SessionDocument } from '../sessions/session-document';
-import { readOutlookAnswers } from './read-outlook-answers';
+import { OUTLOOK_ANSWERS_JOB, readOutlookAnswers } from './read-outlook-answers';
 import { SESSION_MEETING_TYPE, type SessionMeetingDocument } from './session-meeting-document';
 
-/** The job kind that reads a committee's Outlook answers. */
-export const OUTLOOK_ANSWERS_JOB = 'outlookAnswers';
+export { OUTLOOK_ANSWERS_JOB };
 
 /** The one such job of a committee is about the committee as a whole, not one session. */
 export const OUTLOOK_ANSWERS_SUBJECT = 'outlook-answers';

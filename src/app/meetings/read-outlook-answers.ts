@@ -3,6 +3,7 @@ import { invitationOf } from '../../domain/sessions/invitation';
 import { answerFromOutlook } from '../../domain/sessions/outlook-answer';
 import { rsvpDeadline, type RsvpAnswer } from '../../domain/sessions/rsvp';
 import { canAnswer } from '../../domain/sessions/seat-standing';
+import { auditContext, type AuditActor } from '../audit/audit-context';
 import type { AppDependencies } from '../dependencies';
 import type { CommitteeDocument } from '../documents';
 import type { Stored } from '../ports/document-store';
@@ -15,6 +16,12 @@ import { rosterSnapshot, standingIn, type RosterSnapshot } from '../sessions/ros
 import { saveAnswer } from '../sessions/save-answer';
 import type { SessionDocument } from '../sessions/session-document';
 import { sessionMeetingDocumentId, type SessionMeetingDocument } from './session-meeting-document';
+
+/** The job kind that reads a committee's Outlook answers hourly; also the audit trail's reason. */
+export const OUTLOOK_ANSWERS_JOB = 'outlookAnswers';
+
+/** Who the audit trail names for answers taken over from Outlook. */
+const OUTLOOK_READER: AuditActor = { actorId: 'scheduler', source: 'scheduler', reason: OUTLOOK_ANSWERS_JOB };
 
 /** What one read of a session's Outlook answers came to. */
 export type OutlookAnswersRead =
@@ -35,7 +42,8 @@ export type OutlookAnswersRead =
  * say something new as their answers, marked as given in Outlook, each in the person's one answer
  * document; a decline calls the seat's deputy in as a decline on the card does (see
  * `saveAnswer`). Which answer counts is `answerFromOutlook`'s rule: the later one, so a Teams
- * answer stands against an older Outlook reply. Reading the same replies again writes nothing.
+ * answer stands against an older Outlook reply. Reading the same replies again writes nothing,
+ * not even `answersReadAt`, which notes the last read that took over answers.
  *
  * Attendees are matched to roster people by e-mail address, ignoring case; an address no one on
  * the roster has, someone not invited, or someone who can no longer answer for the seat is left
@@ -92,15 +100,19 @@ export async function readOutlookAnswers(
     } else counts.raced += 1;
     return true;
   };
-  // A deputy the member's Outlook decline calls in is invited only after that decline is taken.
-  const later: Array<[MeetingEvent['attendees'][number], string]> = [];
-  for (const attendee of attendeesOnce(event.value)) {
-    const personId = people.get(attendee.email.trim().toLowerCase());
-    if (!personId) counts.unknownAddresses += 1;
-    else if (!(await take(attendee, personId))) later.push([attendee, personId]);
-  }
-  for (const [attendee, personId] of later) if (!(await take(attendee, personId))) counts.notInvited += 1;
-  await noteRead(deps, meeting, nowIso);
+  // The answers are the attendees' own, taken over automatically, whoever's turn triggered the
+  // read (a reminder button): the audit trail records them as such, not as that person's.
+  await auditContext.run(OUTLOOK_READER, async () => {
+    // A deputy the member's Outlook decline calls in is invited only after that decline is taken.
+    const later: Array<[MeetingEvent['attendees'][number], string]> = [];
+    for (const attendee of attendeesOnce(event.value)) {
+      const personId = people.get(attendee.email.trim().toLowerCase());
+      if (!personId) counts.unknownAddresses += 1;
+      else if (!(await take(attendee, personId))) later.push([attendee, personId]);
+    }
+    for (const [attendee, personId] of later) if (!(await take(attendee, personId))) counts.notInvited += 1;
+    if (counts.changed > 0) await noteRead(deps, meeting, nowIso);
+  });
   logger.info({ committeeId: committee.committeeId, sessionId: session.id, ...counts }, 'outlook answers read');
   return { kind: 'read', changed: counts.changed, unknownAddresses: counts.unknownAddresses };
 }
@@ -126,7 +138,10 @@ function attendeesOnce(event: MeetingEvent): MeetingEvent['attendees'] {
   });
 }
 
-/** Notes when the answers were read last; a concurrent write of the event's document wins. */
+/**
+ * Notes when a read last took over answers. Only then: an hourly read that finds nothing new
+ * writes nothing (no audit record every hour). A concurrent write of the event's document wins.
+ */
 async function noteRead(deps: AppDependencies, meeting: Stored<SessionMeetingDocument>, nowIso: string): Promise<void> {
   const { _etag: etag, ...rest } = meeting;
   try {

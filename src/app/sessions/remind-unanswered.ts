@@ -33,7 +33,7 @@ export async function remindUnanswered(
   if (!invitationsAreOut(session.state)) return fail(wrongState(session, 'invitation'));
   const nowIso = nowUtcIso(deps.clock);
   if (!answersOpen(nowIso, session.startsAt, committee.timeZone)) return fail({ kind: 'answersClosed' });
-  // Whoever answered in Outlook since the last read is not reminded; a failed read reminds as before.
+  // Whoever answered in Outlook since the last read is not reminded; when Graph fails, it reminds as before.
   await readOutlookAnswers(deps, committee, session);
   const [roster, answers] = await Promise.all([
     rosterSnapshot(deps.store, committee.committeeId),

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { auditContext } from '../../../src/app/audit/audit-context';
+import { AUDIT_TYPE, type AuditRecord } from '../../../src/app/audit/audit-record';
+import { auditedStore } from '../../../src/app/audit/audited-store';
 import type { AppDependencies } from '../../../src/app/dependencies';
 import { readOutlookAnswers } from '../../../src/app/meetings/read-outlook-answers';
 import {
@@ -124,12 +127,14 @@ for (const engine of ENGINES) {
       calendar.answer(ADDRESSES.yusuf, 'declined', '2026-11-21T11:30:00Z');
       calendar.answer(ADDRESSES.birgit, 'accepted', '2026-11-21T11:00:00Z');
       await read();
-      const rsvps = await world.rsvps();
-      const outbox = await world.outbox();
+      const meeting = () => world.store.get<SessionMeetingDocument>(COMMITTEE, sessionMeetingDocumentId(SESSION_1));
+      const [rsvps, outbox, readBefore] = [await world.rsvps(), await world.outbox(), await meeting()];
+      assert.equal(readBefore?.answersReadAt, world.clock.now().toUTC().toISO());
       world.clock.advance(3600_000);
       assert.deepEqual(await read(), { kind: 'read', changed: 0, unknownAddresses: 0 });
       assert.deepEqual(await world.rsvps(), rsvps, 'the same documents, ETags and all');
       assert.deepEqual(await world.outbox(), outbox);
+      assert.deepEqual(await meeting(), readBefore);
     });
 
     it('keeps a Teams answer given after the Outlook one, and takes an Outlook answer given after that', async () => {
@@ -161,6 +166,27 @@ for (const engine of ENGINES) {
       world.clock.advance(Date.parse(job.dueAt) - world.clock.now().toMillis());
       await SESSION_JOB_HANDLERS.rsvpReminder(job, deps);
       assert.deepEqual(await recipientsOf(`remind:${SESSION_1}:job-`), ['yusuf']);
+    });
+
+    it('records answers taken over during a reminder click as automatic, not as the clicking person’s', async () => {
+      const audited = { ...deps, store: auditedStore(world.store, world.clock) };
+      calendar.answer(ADDRESSES.birgit, 'accepted', '2026-11-21T11:00:00Z');
+      const secretariat = { actorId: PEOPLE.katrin, source: 'bot' as const };
+      await auditContext.run(secretariat, async () =>
+        remindUnanswered(audited, await committee(), await world.session(), 'card-1'),
+      );
+      const records = await world.store.query<AuditRecord>(COMMITTEE, {
+        type: AUDIT_TYPE,
+        where: [{ field: 'documentType', op: '=', value: 'rsvp' }],
+      });
+      assert.deepEqual(
+        records.map(({ actorId, source, reason, operation }) => ({ actorId, source, reason, operation })),
+        [{ actorId: 'scheduler', source: 'scheduler', reason: 'outlookAnswers', operation: 'created' }],
+      );
+      const german = translator('de').t('audit.sourceScheduler', {
+        reason: translator('de').t('audit.jobs.outlookAnswers'),
+      });
+      assert.equal(german, 'automatisch (Zeitplan: Antworten aus Outlook)');
     });
 
     it('changes nothing when Graph fails, logs it without addresses, and still reminds', async () => {
