@@ -23,6 +23,7 @@ import { WorkerPdfRenderer } from '../infra/worker-pdf-renderer';
 import { IcsCalendarWriter } from '../infra/ics-calendar';
 import { createBot } from '../bot/create-bot';
 import { SESSION_JOB_HANDLERS } from '../app/sessions/session-jobs';
+import { OUTLOOK_ANSWER_JOB_HANDLERS } from '../app/meetings/outlook-answer-jobs';
 import { AGREEMENT_JOB_HANDLERS } from '../app/agreements/agreement-follow-up';
 import { MINUTES_JOB_HANDLERS } from '../app/minutes/minutes-jobs';
 import { ensureRetentionJobs, RETENTION_JOB_HANDLERS } from '../app/privacy/retention-jobs';
@@ -127,6 +128,7 @@ export async function startGremiumServer({
     ...AGREEMENT_JOB_HANDLERS,
     ...MINUTES_JOB_HANDLERS,
     ...RETENTION_JOB_HANDLERS,
+    ...OUTLOOK_ANSWER_JOB_HANDLERS,
   },
   pdf = {},
 }: GremiumServerParts): Promise<GremiumServer> {
@@ -134,7 +136,10 @@ export async function startGremiumServer({
   const deps: AppDependencies = {
     store: auditedStore(store, clock),
     clock,
-    ...(config.graph ? { organiserMailbox: config.graph.organizerMailbox } : {}),
+    logger,
+    ...(config.graph
+      ? { organiserMailbox: config.graph.organizerMailbox, organiserCalendar: graphOrganiserCalendar(config.graph) }
+      : {}),
   };
   const credentials = createBotCredentials(config.bot);
   const adapter = createAdapter(config.bot, credentials);
@@ -148,7 +153,6 @@ export async function startGremiumServer({
     wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     random: Math.random,
     instanceId,
-    ...(config.graph ? { organiserCalendar: graphOrganiserCalendar(config.graph) } : {}),
   });
   let retentionCheckedOn: string | null | undefined;
   let legacyCommitteesUpgraded = false;

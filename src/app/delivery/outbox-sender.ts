@@ -13,7 +13,6 @@ import type { Logger } from '../ports/logger';
 import type { DeliveryAttempt, MemberListAddress, Messenger } from '../ports/messenger';
 import type { MessageCommittee, MessageRenderer } from '../ports/message-renderer';
 import type { Stored } from '../ports/document-store';
-import type { OrganiserCalendar } from '../ports/organiser-calendar';
 import { syncSessionMeeting } from '../meetings/sync-session-meeting';
 import { ConcurrencyError, ConflictError, NotFoundError } from '../ports/store-errors';
 import { personalConversationDocumentId } from '../remember-conversation';
@@ -43,8 +42,6 @@ export interface SenderDependencies extends AppDependencies {
   readonly random: () => number;
   /** Names this process in leases, so a record is never claimed twice at once. */
   readonly instanceId: string;
-  /** The organiser mailbox's calendar, when `organiserMailbox` is configured (Microsoft Graph). */
-  readonly organiserCalendar?: OrganiserCalendar;
 }
 
 export interface SenderOptions {

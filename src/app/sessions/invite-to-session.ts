@@ -14,6 +14,7 @@ import { withoutEtag, type BatchOperation, type Stored } from '../ports/document
 import { meetingSyncOperations } from '../meetings/meeting-sync-dispatch';
 import { savedUnlessChanged } from '../saved-unless-changed';
 import { nextSessionThat } from './find-session';
+import { ensureOutlookAnswerJob } from '../meetings/outlook-answer-jobs';
 import { draftsForInvitees } from './invitation-drafts';
 import { rosterSnapshot } from './roster-snapshot';
 import type { SessionDocument } from './session-document';
@@ -51,6 +52,7 @@ export async function inviteToSession(
   if (question) return fail(question);
   const saved = await savedUnlessChanged(() => deps.store.batch(committee.committeeId, invitation.value.operations));
   if (!saved.ok) return fail(await afterLostRace(deps, committee, session));
+  await ensureOutlookAnswerJob(deps, committee.committeeId);
   return ok({ session: saved.value[0] as Stored<SessionDocument>, invited: invitation.value.invitees.length });
 }
 

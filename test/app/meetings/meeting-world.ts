@@ -112,8 +112,12 @@ export class MeetingWorld {
     /** null: Graph not configured. */
     organiserMailbox: string | null = MAILBOX,
   ) {
-    this.deps = { store, clock: this.clock, ...(organiserMailbox ? { organiserMailbox } : {}) };
     this.calendar = new GraphOrganiserCalendar({ baseUrl: graph.baseUrl, mailbox: MAILBOX, timeZone: 'UTC' });
+    this.deps = {
+      store,
+      clock: this.clock,
+      ...(organiserMailbox ? { organiserMailbox, organiserCalendar: this.calendar } : {}),
+    };
   }
 
   /** Committee, people (with e-mail addresses), seats, and the year 2027 planned. */

@@ -7,7 +7,9 @@ import type { DocumentStore } from '../../../src/app/ports/document-store';
 import { personDocumentId } from '../../../src/domain/ids';
 import { erasePerson } from '../../../src/app/privacy/erase-person';
 import { loadRoster } from '../../../src/app/roster/load-roster';
+import { readOutlookAnswers } from '../../../src/app/meetings/read-outlook-answers';
 import { answerRsvp } from '../../../src/app/sessions/answer-rsvp';
+import { rsvpOverview } from '../../../src/app/sessions/rsvp-overview';
 import { changeSessionState } from '../../../src/app/sessions/change-session-state';
 import { editSession } from '../../../src/app/sessions/edit-session';
 import { inviteAsSecretariat } from '../../../src/app/sessions/invite-to-session';
@@ -134,7 +136,7 @@ for (const engine of ENGINES) {
       assert.deepEqual(attendeeEmails(graph.event(eventId)!), emailsOf([...INVITED, 'thomas']));
     });
 
-    it('an Outlook decline is held by the event for the reading of answers (extended where answers are read)', async () => {
+    it('an Outlook decline is read into the tally, marked as answered in Outlook, and survives an update', async () => {
       // Birgit declines in Outlook; Graph keeps it on the event, where the answers are read from.
       graph.respond(eventId, PEOPLE.birgit.email, 'declined', '2027-01-20T09:15:00Z');
       const meeting = (await world.meeting())!;
@@ -146,6 +148,16 @@ for (const engine of ENGINES) {
         response: 'declined',
         respondedAt: '2027-01-20T09:15:00.000Z',
       });
+      const taken = await readOutlookAnswers(
+        world.deps,
+        (await world.actor('katrin')).committee!,
+        (await world.session())!,
+      );
+      assert.deepEqual(taken, { kind: 'read', changed: 1, unknownAddresses: 0 });
+      const overview = await rsvpOverview(world.deps, await world.actor('katrin'), (await world.session())!);
+      assert.ok(overview.ok);
+      const agentur = overview.value.lines.find((line) => line.memberName === 'Birgit Lehmann');
+      assert.deepEqual(agentur?.status, { kind: 'declined', via: 'outlook' });
       // A later update of the event keeps her answer.
       const session = (await world.session())!;
       const edited = await editSession(world.deps, await world.actor('katrin'), SESSION_1, session.revision, {
