@@ -34,6 +34,7 @@ import { translator } from '../i18n/translator';
 import type { Config } from './config';
 import { DEFAULT_MAX_BODY_BYTES, startHttpServer, type RunningHttpServer } from './http-server';
 import { oparlInterface } from './oparl-interface';
+import { calendarFeedHandlers } from './calendar-feed-handlers';
 
 /**
  * The adapter answers failures with the error's message (an upstream host name, a token
@@ -237,6 +238,13 @@ export async function startGremiumServer({
       const event = calendarFile(calendar, translator(calendar.language ?? config.defaultLocale));
       return { fileName: event.fileName, content: calendarWriter.write(event) };
     },
+    // A person's subscribed calendar and the invitation's "add to calendar" page.
+    ...calendarFeedHandlers({
+      deps,
+      publicBaseUrl: config.publicBaseUrl,
+      defaultLocale: config.defaultLocale,
+      calendarWriter,
+    }),
     minutesFile: async (committeeId, sessionId, token) => {
       const file = await minutesFile(deps, committeeId, sessionId, token);
       if (!file) return undefined;
