@@ -45,7 +45,8 @@ function feedEvent(session: FeedSession, i18n: Translator): FeedEvent {
   return {
     ...event,
     description: description.join('\n'),
-    location: session.place || (session.teamsLink || session.onlineLink ? i18n.t('calendar.onlineLocation') : undefined),
+    location:
+      session.place || (session.teamsLink || session.onlineLink ? i18n.t('calendar.onlineLocation') : undefined),
     modifiedAt: session.modifiedAt,
   };
 }
