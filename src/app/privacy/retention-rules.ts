@@ -22,6 +22,7 @@ import type { SessionDocument } from '../sessions/session-document';
 import type { WorkingGroupDocument } from '../working-groups/working-group-document';
 import type { DataExportDocument } from './data-export-document';
 import { LINK_TYPE, type LinkDocument } from '../links/link-document';
+import { CALENDAR_FEED_TYPE } from '../feed/feed-document';
 import { LANGUAGE_PREFERENCE_TYPE, type LanguagePreferenceDocument } from '../preferences/language-preference';
 import {
   CONTACT_AFTER_LEAVING_DAYS,
@@ -506,6 +507,17 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     candidates: (scope) => [where(LINK_TYPE, ['expiresAt', '<=', scope.nowIso])],
     atEndOf: (document, scope) => ((document as LinkDocument).expiresAt <= scope.nowIso ? 'delete' : undefined),
     withoutCommittee: (scope) => where(LINK_TYPE, ['expiresAt', '<=', scope.nowIso]),
+  },
+  {
+    type: CALENDAR_FEED_TYPE,
+    holds: "the hash of a person's calendar subscription token and their object id",
+    kept: text(
+      'until the person makes a new address (which replaces it) or is erased; while they are on no roster',
+      'of the organisation it shows nothing and answers like an unknown address',
+    ),
+    atEnd: 'deleted',
+    candidates: () => [],
+    atEndOf: () => undefined,
   },
   {
     type: 'oparlObject',
