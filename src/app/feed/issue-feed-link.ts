@@ -127,3 +127,20 @@ export async function deleteFeedsOf(deps: AppDependencies, directoryId: string, 
   }
   return deleted;
 }
+
+/** Whether the person has a subscription, and whether they may have one at all (an active roster entry). */
+export interface FeedStatus {
+  readonly subscribed: boolean;
+  readonly available: boolean;
+}
+
+/** What "my data" says about the person's subscription; the address itself cannot be shown again. */
+export async function feedStatus(deps: AppDependencies, tenantId: string, personId: string): Promise<FeedStatus> {
+  if (!isSafeIdPart(tenantId) || !isSafeIdPart(personId)) return { subscribed: false, available: false };
+  const directoryId = tenantDirectoryId(tenantId);
+  const [feeds, committees] = await Promise.all([
+    feedsOf(deps.store, directoryId, personId),
+    feedCommittees(deps.store, directoryId, personId.toLowerCase()),
+  ]);
+  return { subscribed: feeds.length > 0 && committees.length > 0, available: committees.length > 0 };
+}
