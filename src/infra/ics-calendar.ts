@@ -61,7 +61,8 @@ export class IcsCalendarWriter implements CalendarWriter {
       const reason = (error as { message?: unknown } | null)?.message ?? 'no output';
       throw new Error(`Could not write the calendar feed: ${String(reason)}`, { cause: error ?? undefined });
     }
-    const header = value.search(/BEGIN:VEVENT\r\n|END:VCALENDAR\r\n/);
+    // At the start of a line only: a calendar name may hold the same text.
+    const header = value.search(/(?<=\r\n)(BEGIN:VEVENT|END:VCALENDAR)\r\n/);
     const ttl = value.slice(0, header).includes('X-PUBLISHED-TTL:') ? '' : 'X-PUBLISHED-TTL:PT1H\r\n';
     return `${value.slice(0, header)}${ttl}REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n${value.slice(header)}`;
   }

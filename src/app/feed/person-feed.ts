@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { nowUtcIso, toUtcIso } from '../../domain/clock';
 import { isSafeIdPart } from '../../domain/ids';
 import type { Language } from '../../domain/language';
-import type { RsvpChoice } from '../../domain/sessions/rsvp';
+import { deputyToInvite, type RsvpChoice } from '../../domain/sessions/rsvp';
 import { isCancelled } from '../../domain/sessions/session-state';
 import type { AgendaItem } from '../../domain/agenda/agenda-items';
 import type { AppDependencies } from '../dependencies';
@@ -103,9 +103,7 @@ async function committeeSessions(
       const answer = rsvp?.type === 'rsvp' ? rsvp : undefined;
       const teams = meeting?.type === SESSION_MEETING_TYPE && !meeting.cancelled ? meeting : undefined;
       const cancelled = isCancelled(session.state);
-      const invited = (session.invitedSeats ?? []).some(
-        (seat) => seat.memberId.toLowerCase() === personId || seat.deputyId?.toLowerCase() === personId,
-      );
+      const invited = await isInvited(deps, committeeId, session, personId);
       const url = webAddress(teams?.joinUrl) ?? webAddress(session.onlineLink);
       const modifiedAt = [session.updatedAt, answer?.answeredAt, teams?.updatedAt]
         .filter((instant): instant is string => Boolean(instant))
@@ -138,4 +136,25 @@ async function committeeSessions(
       };
     }),
   );
+}
+
+/**
+ * Whether the person is invited to the session: as the member of an invited seat, as the deputy
+ * holding one, or as the deputy the member's answer called in (see `deputyToInvite`). A deputy
+ * not called in is not asked, so their feed shows no answer as open.
+ */
+async function isInvited(
+  deps: AppDependencies,
+  committeeId: string,
+  session: SessionDocument,
+  personId: string,
+): Promise<boolean> {
+  for (const seat of session.invitedSeats ?? []) {
+    if (seat.heldByDeputy ? seat.deputyId?.toLowerCase() === personId : seat.memberId.toLowerCase() === personId)
+      return true;
+    if (seat.deputyId?.toLowerCase() !== personId) continue;
+    const memberAnswer = await deps.store.get<RsvpDocument>(committeeId, rsvpDocumentId(session.id, seat.memberId));
+    if (memberAnswer?.type === 'rsvp' && deputyToInvite(seat, memberAnswer)?.toLowerCase() === personId) return true;
+  }
+  return false;
 }

@@ -179,6 +179,66 @@ for (const engine of ENGINES) {
       assert.equal(event.values['last-modified'], '2026-11-21T11:00:00Z');
     });
 
+    it("shows the published agenda and the person's own answer, open until they answer", async () => {
+      const sabine = await subscribe('sabine');
+      const thomas = await subscribe('thomas');
+      const katrin = await world.actor('katrin');
+      assert.ok((await inviteAsSecretariat(world.deps, katrin, await world.session(), NO_QUESTIONS)).ok);
+      const session = await world.session();
+      await world.store.replace(
+        {
+          ...session,
+          agenda: {
+            version: 2,
+            publishedAt: '2026-11-21T10:00:00.000Z',
+            items: [
+              {
+                id: 'a',
+                title: '',
+                kind: 'information',
+                minutes: 10,
+                origin: { type: 'standard', standard: 'opening' },
+                submissionIds: [],
+              },
+              {
+                id: 'b',
+                title: 'Ausbildung, Übergänge; Abbrüche',
+                kind: 'discussion',
+                minutes: 30,
+                origin: { type: 'topic' },
+                submissionIds: [],
+              },
+            ],
+            removed: [],
+          },
+        },
+        session._etag,
+      );
+      const description = async (token: string) =>
+        (await read(token)).events.get(uidOf(SESSION_1))!.values.description!.split('\n');
+      const before = await description(sabine);
+      assert.ok(before.includes('Ihre Antwort: noch offen'), before.join('|'));
+      assert.deepEqual(before.slice(-3), [
+        'Tagesordnung (Fassung 2):',
+        'TOP 1 Eröffnung, Freigabe des Protokolls der letzten Sitzung',
+        'TOP 2 Ausbildung, Übergänge; Abbrüche',
+      ]);
+      assert.equal(
+        (await description(thomas)).some((line) => line.startsWith('Ihre Antwort')),
+        false,
+        'not invited',
+      );
+      const answered = await answerRsvp(world.deps, await world.actor('sabine'), {
+        sessionId: SESSION_1,
+        personId: PEOPLE.sabine,
+        revision: (await world.session()).revision,
+        choice: 'deputy',
+      });
+      assert.ok(answered.ok, JSON.stringify(answered));
+      assert.ok((await description(sabine)).includes('Ihre Antwort: Ihre Vertretung nimmt teil'));
+      assert.ok((await description(thomas)).includes('Ihre Antwort: noch offen'), 'the deputy called in');
+    });
+
     it('shows the sessions of every committee the person belongs to, and no longer those of one they left', async () => {
       assert.equal(await setUpCommittee(world.deps, TENANT, 'AfA', OTHER_HOME), OTHER_COMMITTEE);
       await world.store.upsert<PersonDocument>({
