@@ -6,7 +6,7 @@ import { deputyToInvite, type RsvpChoice } from '../../domain/sessions/rsvp';
 import { isCancelled } from '../../domain/sessions/session-state';
 import type { AgendaItem } from '../../domain/agenda/agenda-items';
 import type { AppDependencies } from '../dependencies';
-import { SESSION_MEETING_TYPE, sessionMeetingDocumentId } from '../meetings/session-meeting-document';
+import { SESSION_MEETING_TYPE } from '../meetings/session-meeting-document';
 import type { SessionMeetingDocument } from '../meetings/session-meeting-document';
 import type { Stored } from '../ports/document-store';
 import { recipientLanguage } from '../preferences/recipient-language';
@@ -93,13 +93,22 @@ async function committeeSessions(
     where: [{ field: 'endsAt', op: '>=', value: keptFrom }],
   });
   const shown = stored.filter((session) => !isCancelled(session.state) || session.endsAt > now);
+  if (shown.length === 0) return [];
+  // The person's answers and the sessions' Outlook events: one query each, not a read per session.
+  const [answers, meetings] = await Promise.all([
+    deps.store.query<RsvpDocument>(committeeId, {
+      type: 'rsvp',
+      where: [{ field: 'personId', op: '=', value: person.aadObjectId }],
+    }),
+    deps.store.query<SessionMeetingDocument>(committeeId, { type: SESSION_MEETING_TYPE }),
+  ]);
+  const answerOf = new Map(answers.map((answer) => [answer.sessionId, answer]));
+  const meetingOf = new Map(meetings.map((meeting) => [meeting.sessionId, meeting]));
   return Promise.all(
     shown.map(async (session): Promise<FeedSession> => {
       const personId = person.aadObjectId.toLowerCase();
-      const [rsvp, meeting] = await Promise.all([
-        deps.store.get<RsvpDocument>(committeeId, rsvpDocumentId(session.id, person.aadObjectId)),
-        deps.store.get<SessionMeetingDocument>(committeeId, sessionMeetingDocumentId(session.id)),
-      ]);
+      const rsvp = answerOf.get(session.id);
+      const meeting = meetingOf.get(session.id);
       const answer = rsvp?.type === 'rsvp' ? rsvp : undefined;
       const teams = meeting?.type === SESSION_MEETING_TYPE && !meeting.cancelled ? meeting : undefined;
       const cancelled = isCancelled(session.state);
