@@ -229,6 +229,8 @@ async function momentsTheWorldLacks(world: SessionWorld, bot: BotHarness): Promi
   };
   await senderFor(world.deps, world.clock, blocked).drainOnce();
   await say('katrin', 'zustellung');
+  // "My data" offers the calendar subscription's button.
+  await say('sabine', 'meine daten');
   return cards;
 }
 
