@@ -34,10 +34,13 @@ async function myData(turn: RouteTurn, feed?: MyDataFeed): Promise<AdaptiveCardJ
  * the only place it ever appears in Teams.
  */
 async function renewFeed(turn: VerbTurn<'feed.renew'>): Promise<AdaptiveCardJson> {
-  const { deps, actor, publicBaseUrl } = turn;
+  const { deps, actor, publicBaseUrl, i18n } = turn;
+  const { tenantId, aadObjectId } = actor.identity;
+  const unavailable = () => notice(i18n, 'attention', 'feed.myData.unavailableTitle', 'feed.myData.unavailable');
+  if (!(await feedStatus(deps, tenantId, aadObjectId)).available) return unavailable();
   if (!publicBaseUrl) return myData(turn, { kind: 'noPublicAddress' });
-  const issued = await issueFeed(deps, actor.identity.tenantId, actor.identity.aadObjectId);
-  return myData(turn, issued ? { kind: 'issued', link: feedLinkOf(publicBaseUrl, issued) } : { kind: 'unavailable' });
+  const issued = await issueFeed(deps, tenantId, aadObjectId);
+  return issued ? myData(turn, { kind: 'issued', link: feedLinkOf(publicBaseUrl, issued) }) : unavailable();
 }
 
 /**
