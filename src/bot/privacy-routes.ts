@@ -6,7 +6,8 @@ import type { AdaptiveCardJson } from '../cards/card-template';
 import { renderConfirmCard } from '../cards/confirm-card';
 import { escapeMarkdown } from '../cards/escape-markdown';
 import { linkUrl } from '../cards/link-url';
-import { renderMyDataCard } from '../cards/my-data-card';
+import { renderMyDataCard, type MyDataFeed } from '../cards/my-data-card';
+import { feedLinkOf, feedStatus, issueFeed } from '../app/feed/issue-feed-link';
 import { VERBS } from '../cards/verbs';
 import { notice } from './notices';
 import { rosterCard } from './roster-routes';
@@ -16,13 +17,30 @@ import type { RouteTurn, VerbTurn } from './route-turn';
  * "My data": the acting person's export behind a secret link. Without a public address no link
  * could be made, so nothing is stored then and the card says why.
  */
-async function myData(turn: RouteTurn): Promise<AdaptiveCardJson> {
+async function myData(turn: RouteTurn, feed?: MyDataFeed): Promise<AdaptiveCardJson> {
   const { deps, actor, i18n, publicBaseUrl } = turn;
   const timeZone = actor.committee?.timeZone ?? 'Europe/Berlin';
-  if (!publicBaseUrl) return renderMyDataCard(undefined, timeZone, i18n);
+  if (!publicBaseUrl) return renderMyDataCard(undefined, timeZone, i18n, { kind: 'noPublicAddress' });
   const link = await exportPersonalData(deps, actor);
   const download = link && { url: linkUrl(publicBaseUrl, link.path), expiresAt: link.expiresAt };
-  return renderMyDataCard(download, timeZone, i18n);
+  const { tenantId, aadObjectId } = actor.identity;
+  const subscription = feed ?? { kind: 'status', status: await feedStatus(deps, tenantId, aadObjectId) };
+  return renderMyDataCard(download, timeZone, i18n, subscription);
+}
+
+/**
+ * "My data"'s button for the calendar subscription: a new address for the acting person, in
+ * place of the one they had (which stops working), shown on the card that answers the click,
+ * the only place it ever appears in Teams.
+ */
+async function renewFeed(turn: VerbTurn<'feed.renew'>): Promise<AdaptiveCardJson> {
+  const { deps, actor, publicBaseUrl, i18n } = turn;
+  const { tenantId, aadObjectId } = actor.identity;
+  const unavailable = () => notice(i18n, 'attention', 'feed.myData.unavailableTitle', 'feed.myData.unavailable');
+  if (!(await feedStatus(deps, tenantId, aadObjectId)).available) return unavailable();
+  if (!publicBaseUrl) return myData(turn, { kind: 'noPublicAddress' });
+  const issued = await issueFeed(deps, tenantId, aadObjectId);
+  return issued ? myData(turn, { kind: 'issued', link: feedLinkOf(publicBaseUrl, issued) }) : unavailable();
 }
 
 /**
@@ -76,5 +94,5 @@ function outdated(turn: RouteTurn<unknown>): Promise<AdaptiveCardJson> {
   });
 }
 
-/** A person's own data, and the secretariat's erasure of a person. */
-export const privacyRoutes = { myData, erase };
+/** A person's own data and calendar subscription, and the secretariat's erasure of a person. */
+export const privacyRoutes = { myData: (turn: RouteTurn) => myData(turn), renewFeed, erase };

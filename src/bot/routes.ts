@@ -99,6 +99,7 @@ export const CARD_ROUTES: CardRoutes = {
   'roster.setActive': rosterRoutes.setActive,
   'person.erase': privacyRoutes.erase,
   'audit.open': auditRoutes.trail,
+  'feed.renew': privacyRoutes.renewFeed,
 };
 
 /**

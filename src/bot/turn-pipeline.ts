@@ -16,7 +16,12 @@ import type { AdaptiveCardJson } from '../cards/card-template';
 import { withCommittee } from '../cards/committee-context';
 import { renderCommitteesCard } from '../cards/committees-card';
 import { escapeMarkdown } from '../cards/escape-markdown';
-import { ACROSS_COMMITTEES, personalChatOnlyCommand, type CommandId } from '../domain/permissions';
+import {
+  ACROSS_COMMITTEES,
+  ACROSS_COMMITTEES_VERBS,
+  personalChatOnlyCommand,
+  type CommandId,
+} from '../domain/permissions';
 import type { Payload, Verb } from '../domain/verb-registry';
 import { translator, type Locale, type Translator } from '../i18n/translator';
 import { admissionRefusal } from './action-admission';
@@ -351,13 +356,20 @@ export function createTurnPipeline(app: Application<TurnState>, options: TurnPip
     async answerClick(context, verb, data, route) {
       return (
         (await personalChatRefusal(context, verb)) ??
-        (await run(context, { cardCommitteeId: readCardCommittee(data) }, async (turn) => {
-          const refused = admissionRefusal(verb, turn.actor, turn.i18n);
-          if (refused) return refused;
-          const { payload, misfits } = readPayload(verb, data);
-          if (misfits.length > 0) logMisfits(context, verb, misfits);
-          return route({ ...turn, payload });
-        }))
+        (await run(
+          context,
+          {
+            cardCommitteeId: readCardCommittee(data),
+            ...(ACROSS_COMMITTEES_VERBS.has(verb) ? { acrossCommittees: true } : {}),
+          },
+          async (turn) => {
+            const refused = admissionRefusal(verb, turn.actor, turn.i18n);
+            if (refused) return refused;
+            const { payload, misfits } = readPayload(verb, data);
+            if (misfits.length > 0) logMisfits(context, verb, misfits);
+            return route({ ...turn, payload });
+          },
+        ))
       );
     },
     async answerLine(context, line, route, named) {

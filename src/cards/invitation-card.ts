@@ -57,7 +57,9 @@ const BANNER_STYLE: Readonly<Record<NonNullable<InvitationView['banner']>, CardB
  * A person's invitation: the session, their current answer and, while answers are open, the
  * buttons to answer or change it. The card refreshes itself when opened (Action.Execute
  * refresh), so it never shows someone else's answer or a stale state. `calendarUrl` is the
- * reader's own calendar link (see `invitationLinks`); without it the card carries none.
+ * reader's own calendar link (see `invitationLinks`); without it the card carries none. Its button
+ * opens the page at that link's address without `.ics`, which offers the session's file and the
+ * subscription to all sessions (Teams opens only https addresses, so no `webcal:` here).
  */
 export function renderInvitationCard(
   view: InvitationView,
@@ -142,9 +144,14 @@ export function renderInvitationCard(
     onlineTitle: i18n.t('invitation.joinOnline'),
     onlineUrl: view.onlineLink && view.status !== 'cancelled' ? view.onlineLink : '',
     calendarTitle: i18n.t('invitation.calendar'),
-    calendarUrl: view.status !== 'over' ? calendarUrl : '',
+    calendarUrl: view.status !== 'over' ? calendarOfferUrl(calendarUrl) : '',
   };
   return expandCard('invitation', data);
+}
+
+/** The "add to calendar" page of a calendar link: the same address without the file's extension. */
+function calendarOfferUrl(calendarUrl: string): string {
+  return calendarUrl.replace(/\.ics$/, '');
 }
 
 /** For whom the reader is invited: their institution, or the member they stand in for. */

@@ -10,6 +10,7 @@ import {
   type CommandEntry,
   type CommandId,
   type Verb,
+  type VerbEntry,
 } from './verb-registry';
 
 export { COMMANDS, TOPIC_SUBMITTERS, type ActionOwner, type Audience, type CommandId };
@@ -35,6 +36,11 @@ export const PERSONAL_CHAT_ONLY: ReadonlySet<CommandId> = new Set<CommandId>(
 /** Commands answered across the person's committees, without a choice of one (see `CommandEntry.acrossCommittees`). */
 export const ACROSS_COMMITTEES: ReadonlySet<CommandId> = new Set<CommandId>(
   COMMANDS.filter((command) => (COMMAND_REGISTRY[command] as CommandEntry).acrossCommittees === true),
+);
+
+/** Card verbs answered across the person's committees (see `VerbEntry.acrossCommittees`). */
+export const ACROSS_COMMITTEES_VERBS: ReadonlySet<Verb> = new Set<Verb>(
+  VERB_LIST.filter((verb) => (VERB_REGISTRY[verb] as VerbEntry).acrossCommittees === true),
 );
 
 /** Where a command or card action arrives: a 1:1 chat, or a conversation others read too. */

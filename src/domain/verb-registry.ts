@@ -184,6 +184,11 @@ export interface VerbEntry {
   readonly onlyThe?: ActionOwner;
   readonly orAnyOf?: readonly Role[];
   readonly personalChatOnly?: CommandId;
+  /**
+   * Answered for the person across their committees, like the command it belongs to (see
+   * `CommandEntry.acrossCommittees`): a click needs no choice of one committee first.
+   */
+  readonly acrossCommittees?: boolean;
   readonly payload: PayloadSchema;
 }
 
@@ -414,6 +419,8 @@ export const VERB_REGISTRY = {
   'roster.setActive': { roles: SECRETARIAT, payload: { personId: 'id', revision: 'version', active: 'flag' } },
   'person.erase': { roles: SECRETARIAT, payload: { personId: 'id', revision: 'version', confirmed: 'flag' } },
   'audit.open': { roles: SECRETARIAT, personalChatOnly: 'audit', payload: { query: 'text', page: 'count' } },
+  /** "My data"'s new calendar subscription address: the person's own, for all their committees. */
+  'feed.renew': { roles: 'anyone', personalChatOnly: 'myData', acrossCommittees: true, payload: {} },
 } as const satisfies Readonly<Record<string, VerbEntry>>;
 export type Verb = keyof typeof VERB_REGISTRY;
 

@@ -1,4 +1,4 @@
-import { createEvent, type EventAttributes } from 'ics';
+import { createEvent, createEvents, type EventAttributes } from 'ics';
 import { DateTime } from 'luxon';
 import type { CalendarEvent, CalendarWriter } from '../app/ports/calendar';
 
@@ -28,38 +28,72 @@ export const GREMIUM_PRODUCT_ID = '-//Gremium//Sitzungen//DE';
  */
 export class IcsCalendarWriter implements CalendarWriter {
   write(event: CalendarEvent): string {
-    const start = instant(event.startsAt, 'startsAt', event.uid);
-    const end = instant(event.endsAt, 'endsAt', event.uid);
-    if (end <= start)
-      throw new Error(`Calendar event ${event.uid} ends before it starts (${event.startsAt} – ${event.endsAt})`);
-    const attributes: EventAttributes & { readonly timestamp: number } = {
+    const { error, value } = createEvent({
       productId: GREMIUM_PRODUCT_ID,
       method: event.cancelled ? 'CANCEL' : 'PUBLISH',
-      uid: event.uid,
-      sequence: event.sequence,
-      timestamp: instant(event.stampedAt, 'stampedAt', event.uid),
-      title: calendarText(event.title),
-      description: optional(event.description, calendarText),
-      location: optional(event.location, calendarText),
-      url: optional(event.url, calendarLink),
-      start,
-      startInputType: 'utc',
-      startOutputType: 'utc',
-      end,
-      endInputType: 'utc',
-      endOutputType: 'utc',
-      status: event.cancelled ? 'CANCELLED' : 'CONFIRMED',
-      organizer: event.organizer
-        ? { name: calendarParameter(event.organizer.name), email: calendarLink(event.organizer.email) }
-        : undefined,
-    };
-    const { error, value } = createEvent(attributes);
+      ...eventAttributes(event),
+    });
     if (error || !value) {
       const reason = (error as { message?: unknown } | null)?.message ?? 'no output';
       throw new Error(`Could not write calendar event ${event.uid}: ${String(reason)}`, { cause: error ?? undefined });
     }
     return value;
   }
+
+  /**
+   * A person's subscribed calendar: METHOD:PUBLISH for the whole file (a cancelled session is an
+   * event with STATUS:CANCELLED in it, which subscribed calendars show as cancelled or drop),
+   * X-WR-CALNAME for the name calendar apps give it, and how often to poll: X-PUBLISHED-TTL
+   * (Outlook; `ics` writes it) and REFRESH-INTERVAL (RFC 7986; Apple), an hour each. `ics` has no
+   * attribute for REFRESH-INTERVAL, so its line is put into the calendar's header, before the
+   * first event, which is the only edit made to `ics`' text.
+   *
+   * Times are in UTC like the single events', so no VTIMEZONE is needed and a session across a
+   * daylight-saving change shows at its true instant in every reader's zone.
+   */
+  writeFeed(name: string, events: readonly CalendarEvent[]): string {
+    const { error, value } = createEvents(events.map(eventAttributes), {
+      productId: GREMIUM_PRODUCT_ID,
+      method: 'PUBLISH',
+      calName: calendarText(name).replace(/\n/g, ' '),
+    });
+    if (error || !value) {
+      const reason = (error as { message?: unknown } | null)?.message ?? 'no output';
+      throw new Error(`Could not write the calendar feed: ${String(reason)}`, { cause: error ?? undefined });
+    }
+    // At the start of a line only: a calendar name may hold the same text.
+    const header = value.search(/(?<=\r\n)(BEGIN:VEVENT|END:VCALENDAR)\r\n/);
+    const ttl = value.slice(0, header).includes('X-PUBLISHED-TTL:') ? '' : 'X-PUBLISHED-TTL:PT1H\r\n';
+    return `${value.slice(0, header)}${ttl}REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n${value.slice(header)}`;
+  }
+}
+
+/** An event's attributes for `ics`, checked and cleaned (see the class's comment). */
+function eventAttributes(event: CalendarEvent): EventAttributes & { readonly timestamp: number } {
+  const start = instant(event.startsAt, 'startsAt', event.uid);
+  const end = instant(event.endsAt, 'endsAt', event.uid);
+  if (end <= start)
+    throw new Error(`Calendar event ${event.uid} ends before it starts (${event.startsAt} – ${event.endsAt})`);
+  return {
+    uid: event.uid,
+    sequence: event.sequence,
+    timestamp: instant(event.stampedAt, 'stampedAt', event.uid),
+    ...(event.modifiedAt ? { lastModified: instant(event.modifiedAt, 'modifiedAt', event.uid) } : {}),
+    title: calendarText(event.title),
+    description: optional(event.description, calendarText),
+    location: optional(event.location, calendarText),
+    url: optional(event.url, calendarLink),
+    start,
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    end,
+    endInputType: 'utc',
+    endOutputType: 'utc',
+    status: event.cancelled ? 'CANCELLED' : 'CONFIRMED',
+    organizer: event.organizer
+      ? { name: calendarParameter(event.organizer.name), email: calendarLink(event.organizer.email) }
+      : undefined,
+  };
 }
 
 /**

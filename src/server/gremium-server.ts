@@ -36,6 +36,7 @@ import type { Config } from './config';
 import { graphOrganiserCalendar } from './graph-calendar';
 import { DEFAULT_MAX_BODY_BYTES, startHttpServer, type RunningHttpServer } from './http-server';
 import { oparlInterface } from './oparl-interface';
+import { calendarFeedHandlers } from './calendar-feed-handlers';
 
 /**
  * The adapter answers failures with the error's message (an upstream host name, a token
@@ -247,6 +248,13 @@ export async function startGremiumServer({
       const event = calendarFile(calendar, translator(calendar.language ?? config.defaultLocale));
       return { fileName: event.fileName, content: calendarWriter.write(event) };
     },
+    // A person's subscribed calendar and the invitation's "add to calendar" page.
+    ...calendarFeedHandlers({
+      deps,
+      publicBaseUrl: config.publicBaseUrl,
+      defaultLocale: config.defaultLocale,
+      calendarWriter,
+    }),
     minutesFile: async (committeeId, sessionId, token) => {
       const file = await minutesFile(deps, committeeId, sessionId, token);
       if (!file) return undefined;

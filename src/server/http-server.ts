@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import restify, { type Request, type Response } from 'restify';
 import type { Logger } from '../app/ports/logger';
@@ -59,6 +60,25 @@ export interface HttpServerOptions {
     format: 'pdf' | 'csv',
   ) => Promise<DownloadFile | undefined>;
   /**
+   * The page behind an invitation's "add to calendar" button, at the session's calendar link
+   * without its `.ics`: the session's file and the subscription to all sessions. `step` is
+   * `show` for GET, `subscribe` or `renew` for the page's forms (POST). Undefined for any link
+   * that does not lead to one (the same 404). No page without it.
+   */
+  readonly calendarOfferPage?: (
+    committeeId: string,
+    sessionId: string,
+    token: string,
+    step: 'show' | 'subscribe' | 'renew',
+  ) => Promise<string | undefined>;
+  /**
+   * A person's subscribed calendar (`/api/feed/<directory>/<token>.ics`) and the page that offers
+   * it (the same address without `.ics`), or undefined for a wrong, replaced or erased token (all
+   * the same 404). No routes without it.
+   */
+  readonly calendarFeed?: (directoryId: string, token: string) => Promise<FeedFile | undefined>;
+  readonly feedPage?: (directoryId: string, token: string) => Promise<string | undefined>;
+  /**
    * Registers further routes (the OParl interface) after the server's own. Their handlers run
    * their work through `tracked`, so that shutdown waits for it and a failure is answered with a
    * status word.
@@ -83,6 +103,14 @@ export interface CalendarFile {
   readonly fileName: string;
   /** The iCalendar text. */
   readonly content: string;
+}
+
+/** A person's subscribed calendar as the feed route hands it out. */
+export interface FeedFile {
+  /** The iCalendar text. */
+  readonly content: string;
+  /** When anything in it last changed (ISO UTC), for Last-Modified. */
+  readonly lastModified?: string;
 }
 
 /** A PDF of the minutes as the minutes route hands it out. */
@@ -122,6 +150,8 @@ interface SecretLinkDownload {
     sessionId: string,
     token: string,
   ) => Promise<DownloadFile | SupersededPage | undefined>;
+  /** A page at the same address without the extension (the calendar's "add to calendar" page). */
+  readonly page?: (committeeId: string, sessionId: string, token: string) => Promise<string | undefined>;
 }
 
 export interface RunningHttpServer {
@@ -175,6 +205,49 @@ function isActivityShaped(value: unknown): boolean {
  * reached by a secret link, so neither the browser nor a proxy may keep a copy.
  */
 const NO_STORE = { 'Cache-Control': 'no-store' } as const;
+
+/** What an HTML page of the bot may do: show itself with its own styles, and send its forms to the bot. */
+const PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'";
+
+/** Sends one of the bot's few HTML pages, never kept by a browser or proxy (they may hold a new address). */
+function sendPage(response: Response, status: number, html: string): void {
+  const page = Buffer.from(html, 'utf8');
+  response.sendRaw(status, page, {
+    ...NO_STORE,
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': String(page.length),
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': PAGE_POLICY,
+    'Referrer-Policy': 'no-referrer',
+  });
+}
+
+/**
+ * Calendar apps poll a subscription every hour or so: the feed carries a strong ETag (a digest
+ * of its text), and a poll that sends it back (If-None-Match) gets 304 without the body. It may
+ * be kept by the subscriber's own client only (`private`), and only as long as it revalidates.
+ */
+function sendFeed(request: Request, response: Response, feed: FeedFile): void {
+  const body = Buffer.from(feed.content, 'utf8');
+  const etag = `"${createHash('sha256').update(body).digest('base64url')}"`;
+  const headers: Record<string, string> = {
+    'Cache-Control': 'private, no-cache',
+    ETag: etag,
+    'X-Content-Type-Options': 'nosniff',
+    ...(feed.lastModified ? { 'Last-Modified': new Date(feed.lastModified).toUTCString() } : {}),
+  };
+  const asked = request.header('If-None-Match');
+  if (asked && asked.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
+    response.sendRaw(304, Buffer.alloc(0), headers);
+    return;
+  }
+  response.sendRaw(200, body, {
+    ...headers,
+    'Content-Type': 'text/calendar; charset=utf-8',
+    'Content-Disposition': 'inline; filename="gremium.ics"',
+    'Content-Length': String(body.length),
+  });
+}
 
 /**
  * The restify server: the bot endpoint, the two health probes, the sessions' calendar files and
@@ -293,6 +366,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
               file,
             } = request.params as Partial<Record<string, string>>;
             const token = file?.endsWith(suffix) ? file.slice(0, -suffix.length) : undefined;
+            if (!token && download.page && committeeId && sessionId && file && !file.includes('.')) {
+              const html = await download.page(committeeId, sessionId, file);
+              if (html) sendPage(response, 200, html);
+              else response.send(404, { status: 'not found' }, NO_STORE);
+              return;
+            }
             const found =
               committeeId && sessionId !== undefined && (sessionId || !perSession) && token
                 ? await download.find(committeeId, sessionId, token)
@@ -302,14 +381,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
               return;
             }
             if ('superseded' in found) {
-              const page = Buffer.from(found.html, 'utf8');
-              response.sendRaw(410, page, {
-                ...NO_STORE,
-                'Content-Type': 'text/html; charset=utf-8',
-                'Content-Length': String(page.length),
-                'X-Content-Type-Options': 'nosniff',
-                'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
-              });
+              sendPage(response, 410, found.html);
               return;
             }
             const body = typeof found.content === 'string' ? Buffer.from(found.content, 'utf8') : found.content;
@@ -330,12 +402,58 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       next();
     });
   };
+  const calendarOfferPage = options.calendarOfferPage;
+  if (calendarOfferPage)
+    // The page's forms: a new subscription address is made only by a POST, never by opening a link.
+    server.post('/api/calendar/:committeeId/:sessionId/:token/:step', async (request: Request, response: Response) =>
+      tracked(
+        response,
+        async () => {
+          const { committeeId, sessionId, token, step } = request.params as Partial<Record<string, string>>;
+          const html =
+            committeeId && sessionId && token && (step === 'subscribe' || step === 'renew')
+              ? await calendarOfferPage(committeeId, sessionId, token, step)
+              : undefined;
+          if (html) sendPage(response, 200, html);
+          else response.send(404, { status: 'not found' }, NO_STORE);
+        },
+        NO_STORE,
+      ),
+    );
   serveSecretLinkDownloads({
     prefix: 'api/calendar',
     extension: 'ics',
     contentType: 'text/calendar; charset=utf-8',
     find: options.calendarFile,
+    ...(calendarOfferPage
+      ? { page: (committeeId, sessionId, token) => calendarOfferPage(committeeId, sessionId, token, 'show') }
+      : {}),
   });
+  const { calendarFeed, feedPage } = options;
+  if (calendarFeed && feedPage) {
+    // A subscription: the feed at `<token>.ics`, the page that offers it at `<token>`; everything else the same 404.
+    server.get('/api/feed/:directoryId/:file', async (request: Request, response: Response) =>
+      tracked(
+        response,
+        async () => {
+          const { directoryId, file } = request.params as Partial<Record<string, string>>;
+          if (directoryId && file?.endsWith('.ics')) {
+            const feed = await calendarFeed(directoryId, file.slice(0, -'.ics'.length));
+            if (feed) return sendFeed(request, response, feed);
+          } else if (directoryId && file && !file.includes('.')) {
+            const html = await feedPage(directoryId, file);
+            if (html) return sendPage(response, 200, html);
+          }
+          response.send(404, { status: 'not found' }, NO_STORE);
+        },
+        NO_STORE,
+      ),
+    );
+    server.get('/api/feed/*', (_request: Request, response: Response, next) => {
+      response.send(404, { status: 'not found' }, NO_STORE);
+      next();
+    });
+  }
   serveSecretLinkDownloads({
     prefix: 'api/minutes',
     extension: 'pdf',

@@ -12,9 +12,15 @@ const SECRET_LINK_PREFIXES = [
   '/api/export/',
   '/api/report/',
   '/api/report-csv/',
+  '/api/feed/',
 ] as const;
 /** Secret links of a committee's own files, whose address names no session. */
-const COMMITTEE_LINK_PREFIXES: ReadonlySet<string> = new Set(['/api/export/', '/api/report/', '/api/report-csv/']);
+const COMMITTEE_LINK_PREFIXES: ReadonlySet<string> = new Set([
+  '/api/export/',
+  '/api/report/',
+  '/api/report-csv/',
+  '/api/feed/',
+]);
 
 /**
  * The parts of a link's address kept in the log, when they have their usual shape: a committee

@@ -162,6 +162,7 @@ export async function payloadFor(verb: Verb, world: PermissionCase): Promise<Rec
     // The first click of erasing only asks; a confirmed erasure is tested in test/bot/privacy.spec.ts.
     [VERBS.personErase]: { revision: roster, personId: PEOPLE.yusuf },
     [VERBS.auditOpen]: { query: '2027/1', page: 1 },
+    [VERBS.feedRenew]: {},
   };
   return { ...payloads[verb], verb };
 }

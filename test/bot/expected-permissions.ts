@@ -117,6 +117,7 @@ export const EXPECTED_VERBS: Readonly<Record<string, ExpectedRow>> = {
   'roster.setActive': { marks: 'x-----' },
   'person.erase': { marks: 'x-----' },
   'audit.open': { marks: 'x-----' },
+  'feed.renew': { marks: 'xxxxxx' },
 };
 
 /** The mark of a row for a person with these roles: the widest any of their roles (or none) gives. */

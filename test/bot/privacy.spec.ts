@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { PersonDocument } from '../../src/app/documents';
 import type { DataExportDocument } from '../../src/app/privacy/data-export-document';
 import { loadRoster } from '../../src/app/roster/load-roster';
+import { personFeed } from '../../src/app/feed/person-feed';
 import { VERBS } from '../../src/cards/verbs';
 import { personDocumentId, tenantDirectoryId } from '../../src/domain/ids';
 import { BotHarness, cardText, firstCard, SHARED_CONVERSATIONS } from '../support/bot-harness';
@@ -39,6 +40,37 @@ describe('bot/privacy', () => {
         exports.map((document) => document.personId).sort(),
         [PEOPLE.sabine, stranger.aadObjectId].sort(),
       );
+    });
+
+    it('shows the calendar subscription and makes a new address on a click, ending the old one', async () => {
+      const { world } = fixture;
+      const bot = new BotHarness(world.deps, undefined, BASE);
+      const first = firstCard(await bot.message(chatPerson('sabine'), 'meine daten'));
+      assert.match(read(first), /Kalenderabonnement[^]*noch keine Kalenderadresse/);
+      assert.ok(JSON.stringify(first).includes(`"verb":"${VERBS.feedRenew}"`), 'the button to make one');
+      assert.doesNotMatch(JSON.stringify(first), /api\/feed/, 'no address before one is asked for');
+      assert.equal((await world.store.query(tenantDirectoryId(TENANT), { type: 'calendarFeed' })).length, 0);
+
+      const made = await bot.execute(chatPerson('sabine'), VERBS.feedRenew, {});
+      const address = /https:\/\/gremium\.example\.org\/api\/feed\/[^"\s]+\.ics/.exec(JSON.stringify(made))?.[0];
+      assert.ok(address, JSON.stringify(made));
+      assert.match(read(made), /Ihre Kalenderadresse \(persönlich, bitte nicht weitergeben\)/);
+      assert.ok(JSON.stringify(made).includes(address.replace(/\.ics$/, '"')), 'the button opens its page');
+      const token = /([A-Za-z0-9_-]{43})\.ics$/.exec(address)![1]!;
+      assert.ok(await personFeed(world.deps, tenantDirectoryId(TENANT), token));
+
+      const shown = firstCard(await bot.message(chatPerson('sabine'), 'meine daten'));
+      assert.match(read(shown), /Sie haben eine persönliche Kalenderadresse/);
+      assert.doesNotMatch(JSON.stringify(shown), /api\/feed/, 'an address is shown only once');
+
+      const renewed = await bot.execute(chatPerson('sabine'), VERBS.feedRenew, {});
+      assert.doesNotMatch(JSON.stringify(renewed), new RegExp(token));
+      assert.equal(await personFeed(world.deps, tenantDirectoryId(TENANT), token), undefined, 'the old one ends');
+      assert.equal((await world.store.query(tenantDirectoryId(TENANT), { type: 'calendarFeed' })).length, 1);
+
+      const outsider = await bot.execute(stranger, VERBS.feedRenew, {});
+      assert.match(read(outsider), /nur für Personen, die in einem Gremium eingetragen sind/);
+      assert.doesNotMatch(JSON.stringify(outsider), /api\/feed/);
     });
 
     it('stores nothing when the bot has no public address, and says so', async () => {

@@ -126,6 +126,11 @@ describe('bot: the session cycle in chat', () => {
       JSON.stringify(birgitCard).includes('https://gremium.example.org/api/calendar/'),
       'carries the calendar link',
     );
+    assert.match(
+      JSON.stringify(birgitCard),
+      /"title":"In den Kalender","url":"https:\/\/gremium\.example\.org\/api\/calendar\/[^"]+\/session-2027-1\/[A-Za-z0-9_-]{43}"/,
+      'its button opens the page that offers the file and the subscription, not the file',
+    );
     const answered = await bot.execute(
       person('birgit'),
       VERBS.rsvpAnswer,

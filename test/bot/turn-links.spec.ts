@@ -9,7 +9,8 @@ import { openTempStore, type TempStore } from '../support/temp-store';
 
 const BASE_URL = 'https://gremium.example.org';
 const CALENDAR_LINK =
-  /https:\/\/gremium\.example\.org\/api\/calendar\/[^/"]+\/session-2027-1\/([A-Za-z0-9_-]{43})\.ics/;
+  // The invitation's button opens the link's "add to calendar" page: the file's address without `.ics`.
+  /https:\/\/gremium\.example\.org\/api\/calendar\/[^/"]+\/session-2027-1\/([A-Za-z0-9_-]{43})(?:\.ics|(?=["\\]))/;
 const PDF_LINK = /https:\/\/gremium\.example\.org\/api\/minutes\/[^/"]+\/session-2027-1\/([A-Za-z0-9_-]{43})\.pdf/;
 
 /** Links on cards answered directly in a turn: issued to the acting person, a few per card at most. */

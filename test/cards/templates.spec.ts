@@ -191,8 +191,32 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
       {
         template: 'my-data',
         name: `my data without a public address (${locale})`,
-        card: renderMyDataCard(undefined, 'Europe/Berlin', i18n),
+        card: renderMyDataCard(undefined, 'Europe/Berlin', i18n, { kind: 'noPublicAddress' }),
       },
+      ...(
+        [
+          { kind: 'status', status: { subscribed: false, available: true } },
+          { kind: 'status', status: { subscribed: true, available: true } },
+          { kind: 'status', status: { subscribed: false, available: false } },
+          {
+            kind: 'issued',
+            link: {
+              httpsUrl: `https://gremium.example.org/api/feed/tenant-${'c'.repeat(36)}/${'t'.repeat(43)}.ics`,
+              webcalUrl: `webcal://gremium.example.org/api/feed/tenant-${'c'.repeat(36)}/${'t'.repeat(43)}.ics`,
+              pageUrl: `https://gremium.example.org/api/feed/tenant-${'c'.repeat(36)}/${'t'.repeat(43)}`,
+            },
+          },
+        ] as const
+      ).map((feed, index) => ({
+        template: 'my-data',
+        name: `my data with the calendar subscription ${index + 1} (${locale})`,
+        card: renderMyDataCard(
+          { url: 'https://gremium.example.org/api/export/x/y.json', expiresAt: '2027-02-12T10:00:00.000Z' },
+          'Europe/Berlin',
+          i18n,
+          feed,
+        ),
+      })),
       {
         template: 'status-report',
         name: `status report with its links (${locale})`,

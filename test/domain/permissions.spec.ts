@@ -45,7 +45,8 @@ describe('domain/permissions', () => {
       assert.equal(answeredIn(command, 'personal'), true, command);
     }
     const personalVerbs = Object.keys(ACTION_AUDIENCE).filter((verb) => !answeredIn(verb, 'shared'));
-    assert.deepEqual(personalVerbs, ['committee.choose', 'audit.open']);
+    assert.deepEqual(personalVerbs, ['committee.choose', 'audit.open', 'feed.renew']);
+    assert.equal(personalChatOnlyCommand('feed.renew'), 'myData');
     assert.equal(personalChatOnlyCommand('committee.choose'), 'committees');
     assert.equal(personalChatOnlyCommand('audit.open'), 'audit');
     assert.equal(personalChatOnlyCommand('rsvp.answer'), undefined);

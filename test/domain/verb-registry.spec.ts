@@ -79,6 +79,7 @@ const STORED_VERBS = [
   'roster.setActive',
   'person.erase',
   'audit.open',
+  'feed.renew',
 ];
 
 const verbEntries = (): Array<[string, VerbEntry]> => Object.entries(VERB_REGISTRY);

@@ -229,6 +229,13 @@ async function momentsTheWorldLacks(world: SessionWorld, bot: BotHarness): Promi
   };
   await senderFor(world.deps, world.clock, blocked).drainOnce();
   await say('katrin', 'zustellung');
+  // "My data" offers the calendar subscription's button where the bot has a public address.
+  const published = new BotHarness(world.deps, undefined, 'https://gremium.example.org');
+  cards.push({
+    who: 'sabine',
+    via: 'meine daten',
+    card: firstCard(await published.message(chatPerson('sabine'), 'meine daten')),
+  });
   return cards;
 }
 

@@ -241,4 +241,60 @@ describe('infra/ics-calendar', () => {
       { seed: 20270211, numRuns: 500 },
     );
   });
+
+  describe('a subscribed calendar (writeFeed)', () => {
+    const second: CalendarEvent = {
+      ...EVENT,
+      uid: 'session-2027-2.tenant-0a1b2c3d@gremium',
+      startsAt: '2027-06-10T12:00:00.000Z',
+      endsAt: '2027-06-10T15:00:00.000Z',
+      cancelled: true,
+      modifiedAt: '2026-12-01T08:00:00.000Z',
+    };
+
+    it('publishes every event in one calendar, a cancelled one as cancelled, with its name and hourly polling', () => {
+      const text = writer.writeFeed('Gremium – Sitzungen', [EVENT, second]);
+      const calendar = parseWithIcalJs(text);
+      assert.equal(calendar.values.method, 'PUBLISH');
+      assert.equal(calendar.values['x-wr-calname'], 'Gremium – Sitzungen');
+      assert.equal(calendar.values['refresh-interval'], 'PT1H');
+      assert.equal(calendar.values['x-published-ttl'], 'PT1H');
+      const lines = parseICalendar(text);
+      const refresh = lines.findIndex((line) => line.name === 'REFRESH-INTERVAL');
+      assert.equal(lines[refresh]!.params, 'VALUE=DURATION');
+      assert.ok(refresh < lines.findIndex((line) => line.name === 'BEGIN' && line.value === 'VEVENT'), 'in the header');
+      const [first, cancelled] = calendar.components;
+      assert.deepEqual(
+        calendar.components.map((component) => component.values.uid),
+        [EVENT.uid, second.uid],
+      );
+      assert.equal(first!.values.status, 'CONFIRMED');
+      assert.equal(first!.values['last-modified'], undefined, 'only when given');
+      assert.equal(cancelled!.values.status, 'CANCELLED');
+      assert.equal(cancelled!.values['last-modified'], '2026-12-01T08:00:00Z');
+    });
+
+    it('writes a calendar without events when there are none', () => {
+      const calendar = parseWithIcalJs(writer.writeFeed('Gremium – Sitzungen', []));
+      assert.deepEqual(calendar.components, []);
+      assert.equal(calendar.values['refresh-interval'], 'PT1H');
+    });
+
+    it('keeps every event its own, whatever text the name and the events hold (ical.js reads it back)', () => {
+      fc.assert(
+        fc.property(hostileText, hostileText, hostileText, (name, title, description) => {
+          const text = writer.writeFeed(name, [{ ...EVENT, title, description }, second]);
+          assert.doesNotMatch(text, /\r(?!\n)|(?<!\r)\n/, 'every line ends with CRLF and nowhere else');
+          const calendar = parseWithIcalJs(text);
+          assert.deepEqual(
+            calendar.components.map((component) => component.values.uid),
+            [EVENT.uid, second.uid],
+          );
+          assert.equal(calendar.values['x-wr-calname'] ?? '', shownText(name).replace(/\n/g, ' '));
+          assert.equal(calendar.components[0]!.values.description ?? '', shownText(description));
+        }),
+        { numRuns: 200 },
+      );
+    });
+  });
 });

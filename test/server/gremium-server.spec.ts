@@ -158,7 +158,8 @@ describe('server/gremium-server calendar files', function () {
       download(committeeId, 'committee', CALENDAR_TOKEN),
       download(committeeIdForHome('00000000-0000-0000-0000-000000000000', KOG_TEAM), sessionId, CALENDAR_TOKEN),
       download(committeeIdForHome('99999999-2222-3333-4444-555555555555', KOG_TEAM), sessionId, CALENDAR_TOKEN),
-      fetch(`${server.http.url}/api/calendar/${committeeId}/${sessionId}/${CALENDAR_TOKEN}`),
+      fetch(`${server.http.url}/api/calendar/${committeeId}/${sessionId}/${nearMiss(CALENDAR_TOKEN)}`),
+      fetch(`${server.http.url}/api/calendar/${committeeId}/${sessionId}/${CALENDAR_TOKEN}.pdf`),
       fetch(`${server.http.url}/api/calendar/${committeeId}/..%2F${sessionId}/${CALENDAR_TOKEN}.ics`),
     ];
     for (const response of await Promise.all(wrong)) {

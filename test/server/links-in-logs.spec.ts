@@ -82,10 +82,13 @@ describe('server/links in logs', function () {
       const base = `http://127.0.0.1:${port}`;
       const statuses: number[] = [];
       for (const link of links) statuses.push((await fetch(`${base}${link.path}?from=${link.token}`)).status);
+      const page = await fetch(`${base}${calendar.path.replace(/\.ics$/, '')}`);
+      assert.equal(page.status, 200, "the calendar link's page");
       for (const link of links) {
         for (const wrong of [
           `${link.path}/`,
-          link.path.replace(/\.\w+$/, ''),
+          // A calendar link without `.ics` is its "add to calendar" page, and is logged alike (below).
+          ...(link === calendar ? [] : [link.path.replace(/\.\w+$/, '')]),
           link.path.replace(link.token, `${link.token.slice(1)}A`),
           `/api/minutes/${COMMITTEE}/${link.token}`,
           `/${link.token}`,
@@ -108,6 +111,7 @@ describe('server/links in logs', function () {
         `/api/calendar/${COMMITTEE}/${SESSION}/….ics`,
         `/api/minutes/${COMMITTEE}/${SESSION}/….pdf`,
         `/api/export/${tenantDirectoryId(TENANT)}/….json`,
+        `/api/calendar/${COMMITTEE}/${SESSION}/…`,
       ]) {
         assert.ok(written.includes(`"route":"${route}"`), `no request line for ${route}`);
       }

@@ -24,9 +24,16 @@ export interface CalendarEvent {
    * written; without a mailbox, leave the organizer out.
    */
   readonly organizer?: { readonly name: string; readonly email: string };
+  /** When anything the event shows last changed (ISO UTC), written as LAST-MODIFIED when given. */
+  readonly modifiedAt?: string;
 }
 
 /** Turns an event into the text of an .ics file (iCalendar, RFC 5545). */
 export interface CalendarWriter {
   write(event: CalendarEvent): string;
+  /**
+   * A subscribed calendar (a person's feed): every event in one file named `name` in calendar
+   * apps, all published (cancelled ones with their cancelled status), and a hint to poll hourly.
+   */
+  writeFeed(name: string, events: readonly CalendarEvent[]): string;
 }

@@ -37,6 +37,11 @@ export interface DirectoryDataExport {
   readonly committees: unknown;
   /** The language the person chose for Gremium's answers, or null when they never chose. */
   readonly languagePreference: unknown;
+  /**
+   * Whether they have a calendar subscription, and since when; null when they have none. Never
+   * its address: only its hash is stored, and the export is no place for a secret.
+   */
+  readonly calendarFeed: { readonly issuedAt: string } | null;
 }
 
 /** One committee's records naming the person, grouped by kind. */

@@ -20,6 +20,7 @@ import type { RosterDocument } from '../roster/roster-document';
 import { auditContext } from '../audit/audit-context';
 import { AUDIT_TYPE } from '../audit/audit-record';
 import { revokeLinksOf } from '../links/revoke-links';
+import { deleteFeedsOf } from '../feed/issue-feed-link';
 import { LANGUAGE_PREFERENCE_TYPE } from '../preferences/language-preference';
 import { SESSION_MEETING_TYPE } from '../meetings/session-meeting-document';
 import { withMentionsReplaced } from './name-mentions';
@@ -141,9 +142,10 @@ const DIRECTORY_TYPES: ReadonlySet<string> = new Set([
  * and their pending data exports (which copy that committee's records) and the links to them
  * go. Where the person belongs to no other committee of the organisation (their index, each
  * entry checked in its committee), the directory forgets them altogether: their 1:1 chat's
- * reference, their index and their language choice are deleted and their name leaves the other
- * references. Where they
- * still belong to another, that committee keeps reaching them.
+ * reference, their index, their language choice and their calendar subscription are deleted and
+ * their name leaves the other references. Where they still belong to another, that committee
+ * keeps reaching them, and their subscription keeps showing that committee's sessions only (see
+ * `feedCommittees`).
  */
 export async function forgetInDirectory(
   deps: AppDependencies,
@@ -169,6 +171,8 @@ export async function forgetInDirectory(
   for (const document of exports) await rewriteDocument(deps.store, document, () => 'delete');
   await revokeLinksOf(deps, directory, personId);
   if (elsewhere) return;
+  // Their calendar subscription: its address answers like an unknown one from now on.
+  await deleteFeedsOf(deps, directory, personId);
   const scrub = scrubber(personId, person.displayName, pseudonym);
   for (const type of ['conversation', PERSON_COMMITTEES_TYPE, LANGUAGE_PREFERENCE_TYPE]) {
     for (const document of await deps.store.query<Document>(directory, { type })) {

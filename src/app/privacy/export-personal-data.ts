@@ -21,6 +21,7 @@ import type { RsvpDocument } from '../sessions/rsvp-document';
 import { issueLink, type IssuedLink } from '../links/issue-link';
 import { openLink } from '../links/open-link';
 import { linksOf } from '../links/revoke-links';
+import { feedsOf } from '../feed/issue-feed-link';
 import { LANGUAGE_PREFERENCE_TYPE, type LanguagePreferenceDocument } from '../preferences/language-preference';
 import {
   DATA_EXPORT_HOURS,
@@ -87,24 +88,30 @@ export async function exportPersonalData(deps: AppDependencies, actor: Actor): P
   });
 }
 
-/** What the tenant's directory holds about the person: their 1:1 chat, their index of committees, their language. */
+/**
+ * What the tenant's directory holds about the person: their 1:1 chat, their index of committees,
+ * their language, and whether they have a calendar subscription.
+ */
 async function collectDirectoryData(
   store: DocumentStore,
   directory: string,
   personId: string,
 ): Promise<DirectoryDataExport> {
-  const [conversations, index, languagePreference] = await Promise.all([
+  const [conversations, index, languagePreference, feeds] = await Promise.all([
     store.query<ConversationDocument>(directory, {
       type: 'conversation',
       where: [{ field: 'aadObjectId', op: '=', value: personId }],
     }),
     store.get<PersonCommitteesDocument>(directory, personCommitteesDocumentId(personId)),
     store.get<LanguagePreferenceDocument>(directory, languagePreferenceDocumentId(personId)),
+    feedsOf(store, directory, personId),
   ]);
+  const feed = feeds.sort((a, b) => b.issuedAt.localeCompare(a.issuedAt))[0];
   return {
     conversations: conversations.filter((conversation) => conversation.kind === 'personal').map(plain),
     committees: index?.type === PERSON_COMMITTEES_TYPE ? plain(index) : null,
     languagePreference: languagePreference?.type === LANGUAGE_PREFERENCE_TYPE ? plain(languagePreference) : null,
+    calendarFeed: feed ? { issuedAt: feed.issuedAt } : null,
   };
 }
 

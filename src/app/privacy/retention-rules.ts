@@ -22,6 +22,7 @@ import type { SessionDocument } from '../sessions/session-document';
 import type { WorkingGroupDocument } from '../working-groups/working-group-document';
 import type { DataExportDocument } from './data-export-document';
 import { LINK_TYPE, type LinkDocument } from '../links/link-document';
+import { CALENDAR_FEED_TYPE, type CalendarFeedDocument } from '../feed/feed-document';
 import { LANGUAGE_PREFERENCE_TYPE, type LanguagePreferenceDocument } from '../preferences/language-preference';
 import {
   CONTACT_AFTER_LEAVING_DAYS,
@@ -516,6 +517,29 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     withoutCommittee: (scope) => where(LINK_TYPE, ['expiresAt', '<=', scope.nowIso]),
   },
   {
+    type: CALENDAR_FEED_TYPE,
+    holds: "the hash of a person's calendar subscription token and their object id",
+    kept: text(
+      "while the person is an active member of one of the organisation's committees, otherwise",
+      `${UNUSED_LANGUAGE_CHOICE_DAYS} days after it was made (or the person last left a committee, if later);`,
+      'while they are on no roster it shows nothing and answers like an unknown address',
+    ),
+    atEnd: 'deleted, and at once when the person makes a new address or is erased',
+    candidates: (scope) => [unusedCalendarFeeds(scope)],
+    atEndOf: (document, scope) => {
+      const feed = document as CalendarFeedDocument;
+      // The subscription is the person's for all their committees: every roster of the tenant counts.
+      const tenant = scope.directory;
+      const personId = feed.personId.toLowerCase();
+      const person = scope.people.get(feed.personId);
+      if (tenant ? tenant.active.has(personId) : person?.active) return undefined;
+      const left = tenant ? tenant.lastLeft.get(personId) : person?.leftAt;
+      const lastNeeded = left && left > feed.issuedAt ? left : feed.issuedAt;
+      return lastNeeded <= scope.daysAgo(UNUSED_LANGUAGE_CHOICE_DAYS) ? 'delete' : undefined;
+    },
+    withoutCommittee: (scope) => unusedCalendarFeeds(scope),
+  },
+  {
     type: 'oparlObject',
     holds:
       "the committee's public record as the OParl interface serves it; no names of people (taken out of every text)",
@@ -562,6 +586,11 @@ function homeKeyOf(conversation: ConversationDocument): string {
 /** Language choices last made longer ago than one is kept for a person who is not an active member. */
 function unusedLanguageChoices(scope: Pick<RetentionScope, 'daysAgo'>): Query {
   return where(LANGUAGE_PREFERENCE_TYPE, ['updatedAt', '<=', scope.daysAgo(UNUSED_LANGUAGE_CHOICE_DAYS)]);
+}
+
+/** Subscriptions made longer ago than an unused one is kept (whether it is unused is `atEndOf`'s to say). */
+function unusedCalendarFeeds(scope: Pick<RetentionScope, 'daysAgo'>): Query {
+  return where(CALENDAR_FEED_TYPE, ['issuedAt', '<=', scope.daysAgo(UNUSED_LANGUAGE_CHOICE_DAYS)]);
 }
 
 /** Created longer ago than delivery records are kept. */

@@ -87,7 +87,7 @@ export async function sessionCalendar(
  * The online link as a normalised http(s) address for the event's URL; a link typed in another
  * form stays in the description only, where calendars show it as text.
  */
-function webAddress(link: string | undefined): string | undefined {
+export function webAddress(link: string | undefined): string | undefined {
   if (!link) return undefined;
   try {
     const url = new URL(link);

@@ -33,7 +33,8 @@ import { NO_QUESTIONS } from '../../../src/domain/confirmation/go-ahead';
 const BASE_URL = 'https://gremium.example.org';
 /** Every link address in a text: its kind and its token. */
 const LINKS =
-  /https:\/\/gremium\.example\.org\/api\/(calendar|minutes|export)\/[^"\s]*?([A-Za-z0-9_-]{43})\.(?:ics|pdf|json)/g;
+  // A calendar link on an invitation card opens its page: the file's address without `.ics`.
+  /https:\/\/gremium\.example\.org\/api\/(calendar|minutes|export)\/[^"\s]*?\/([A-Za-z0-9_-]{43})(?:\.(?:ics|pdf|json)|(?=["\\]))/g;
 
 /** The store beneath everything, recording each document as it was handed over to be written. */
 function tapped(store: DocumentStore): { readonly store: DocumentStore; readonly written: string[] } {

@@ -22,6 +22,8 @@ import type { RsvpDocument } from '../../../src/app/sessions/rsvp-document';
 import type { WorkingGroupDocument } from '../../../src/app/working-groups/working-group-document';
 import { personDocumentId, seatDocumentId, tenantDirectoryId } from '../../../src/domain/ids';
 import { OPARL_DIRECTORY } from '../../../src/app/oparl/published-committee-document';
+import { CALENDAR_FEED_TYPE, type CalendarFeedDocument } from '../../../src/app/feed/feed-document';
+import { issueFeed } from '../../../src/app/feed/issue-feed-link';
 import { refreshPublication } from '../../../src/app/oparl/refresh-publication';
 import { setPublication, testPublishing } from '../oparl/oparl-world';
 import { ENGINES, type OpenedEngine } from '../../support/engines';
@@ -75,6 +77,9 @@ for (const engine of ENGINES) {
      * job, an export and a conversation of hers, the trail's records of all of it.
      */
     async function seedEveryTypePastItsEnd(): Promise<void> {
+      // Calendar subscriptions: Sabine's, who leaves below, and Birgit's, who stays.
+      assert.ok(await issueFeed(world.deps, TENANT, PEOPLE.sabine));
+      assert.ok(await issueFeed(world.deps, TENANT, PEOPLE.birgit));
       await seedPersonalRecords(world.store);
       await seedFreeTextMentions(world.store);
       const upsert = (document: Record<string, unknown>) =>
@@ -212,6 +217,11 @@ for (const engine of ENGINES) {
       ];
       const json = JSON.stringify(raw);
       for (const text of GONE) assert.equal(around(json, text), '', `"${text}" is still stored`);
+      assert.deepEqual(
+        raw.filter((document) => document.type === CALENDAR_FEED_TYPE).map((document) => document.personId),
+        [PEOPLE.birgit],
+        "a year after she left, Sabine's calendar subscription is gone; Birgit's stays",
+      );
       // Active people keep their name on their own roster entry and their 1:1 chat's reference, nowhere else.
       const ownEntries = (document: Record<string, unknown>) =>
         document.type === 'person' || (document.type === 'conversation' && document.kind === 'personal');
@@ -323,10 +333,29 @@ for (const engine of ENGINES) {
       // By then only what lives days, not years, has reached its end.
       assert.deepEqual(
         [...new Set([...Object.keys(outcome.byType), ...Object.keys(directory.byType)])].sort(),
-        ['audit', 'conversation', 'dataExport', 'dispatch', 'job', 'languagePreference', 'link', 'outbox', 'person'],
+        [
+          'audit',
+          'calendarFeed',
+          'conversation',
+          'dataExport',
+          'dispatch',
+          'job',
+          'languagePreference',
+          'link',
+          'outbox',
+          'person',
+        ],
         JSON.stringify([outcome, directory]),
       );
       assert.equal(directory.byType.languagePreference, 1, "a year after she left, Sabine's language choice is gone");
+      assert.equal(directory.byType.calendarFeed, 1, "a year after she left, Sabine's calendar subscription is gone");
+      assert.deepEqual(
+        (await world.store.query<CalendarFeedDocument>(tenantDirectoryId(TENANT), { type: CALENDAR_FEED_TYPE })).map(
+          (feed) => feed.personId,
+        ),
+        [PEOPLE.birgit],
+        'the subscription of an active member stays, however old',
+      );
       assert.deepEqual(
         (
           await world.store.query<LanguagePreferenceDocument>(tenantDirectoryId(TENANT), { type: 'languagePreference' })
