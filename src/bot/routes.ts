@@ -97,6 +97,9 @@ export const CARD_ROUTES: CardRoutes = {
   'roster.editPerson': rosterRoutes.editPerson,
   'roster.saveRoles': rosterRoutes.saveRoles,
   'roster.setActive': rosterRoutes.setActive,
+  'roster.withoutTeamsForm': rosterRoutes.withoutTeamsForm,
+  'roster.addWithoutTeams': rosterRoutes.addWithoutTeams,
+  'roster.saveEmail': rosterRoutes.saveEmail,
   'person.erase': privacyRoutes.erase,
   'audit.open': auditRoutes.trail,
 };

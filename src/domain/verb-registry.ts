@@ -412,6 +412,14 @@ export const VERB_REGISTRY = {
     payload: { personId: 'id', revision: 'version', 'role_*': 'flag' },
   },
   'roster.setActive': { roles: SECRETARIAT, payload: { personId: 'id', revision: 'version', active: 'flag' } },
+  /** The form for a person without Teams, and adding them by name, institution and e-mail address. */
+  'roster.withoutTeamsForm': { roles: SECRETARIAT, payload: {} },
+  'roster.addWithoutTeams': {
+    roles: SECRETARIAT,
+    payload: { revision: 'version', displayName: 'text', institution: 'text', email: 'text' },
+  },
+  /** A new e-mail address for a person without Teams, from their person card. */
+  'roster.saveEmail': { roles: SECRETARIAT, payload: { personId: 'id', revision: 'version', email: 'text' } },
   'person.erase': { roles: SECRETARIAT, payload: { personId: 'id', revision: 'version', confirmed: 'flag' } },
   'audit.open': { roles: SECRETARIAT, personalChatOnly: 'audit', payload: { query: 'text', page: 'count' } },
 } as const satisfies Readonly<Record<string, VerbEntry>>;
