@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isWithoutTeamsPersonId } from '../../domain/email-address';
 import type { PersonalConversationTarget } from '../ports/messenger';
 import type { MessageSpec } from '../ports/message-renderer';
 import type { LinkRecipient } from '../links/link-document';
@@ -192,6 +193,12 @@ export interface DispatchDocument extends Document {
   readonly about?: DispatchAbout;
   /** How often its failed messages were sent again; each round ends with its own notice. */
   readonly round?: number;
+  /**
+   * How many of the people it was meant for have no Teams account and were left out: Teams
+   * cannot reach them (see `reachableInTeams`). The delivery report says so instead of listing
+   * them as failed.
+   */
+  readonly withoutTeams?: number;
 }
 
 export function dispatchDocumentId(dispatchId: string): string {
@@ -199,7 +206,8 @@ export function dispatchDocumentId(dispatchId: string): string {
 }
 
 /**
- * The batch operation that puts a dispatch into the outbox. It is a create: writing the same
+ * The batch operation that puts a dispatch into the outbox, without the drafts to people Teams
+ * cannot reach (`reachableInTeams`), which it only counts. It is a create: writing the same
  * dispatch again (a re-delivered activity) fails the batch with a ConflictError, which the
  * caller treats as "already done", never as a second message.
  */
@@ -210,17 +218,31 @@ export function enqueueOperation(
   nowIso: string,
   about: DispatchAbout,
 ): BatchOperation {
+  const inTeams = drafts.filter(reachableInTeams);
+  const withoutTeams = new Set(personIdsOf(drafts.filter((draft) => !reachableInTeams(draft)))).size;
   const document: DispatchDocument = {
     id: dispatchDocumentId(dispatchId),
     committeeId,
     type: 'dispatch',
     dispatchId,
-    drafts,
+    drafts: inTeams,
     status: 'new',
     createdAt: nowIso,
     about,
+    ...(withoutTeams > 0 ? { withoutTeams } : {}),
   };
   return { op: 'create', document };
+}
+
+/**
+ * Whether a draft can go through Teams at all. A person without a Teams account (the roster key
+ * Gremium made from their e-mail address) never gets a Teams card: no chat can be opened with
+ * them, and they hear of sessions through Outlook. Every fan-out passes `enqueueOperation`, so
+ * this one check keeps them out of invitations, reminders, agendas, minutes and action items
+ * alike, and no outbox record for them can ever fail.
+ */
+export function reachableInTeams(draft: OutboxDraft): boolean {
+  return draft.recipient.kind !== 'person' || !isWithoutTeamsPersonId(draft.recipient.aadObjectId);
 }
 
 /** The pending outbox record of one draft, as the sender creates it from its dispatch. */

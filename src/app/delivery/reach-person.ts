@@ -1,3 +1,4 @@
+import { isWithoutTeamsPersonId } from '../../domain/email-address';
 import { COMMITTEE_DOCUMENT_ID, directoryOfPartition, personDocumentId } from '../../domain/ids';
 import type { AppDependencies } from '../dependencies';
 import type { CommitteeDocument, ConversationAddress, ConversationDocument, PersonDocument } from '../documents';
@@ -80,6 +81,8 @@ export async function openChatWithPerson(
   person: { readonly aadObjectId: string; readonly teamMember?: PersonalConversationTarget },
   options: ReachOptions,
 ): Promise<Reach> {
+  // A person without Teams has no chat to open; their roster key is no Entra object id to look up.
+  if (isWithoutTeamsPersonId(person.aadObjectId)) return { kind: 'unreachable', lookedInHome: false };
   let target = person.teamMember ?? (await contactOf(deps.store, committeeId, person.aadObjectId));
   let lookedInHome = false;
   for (const place of target ? [] : options.places) {

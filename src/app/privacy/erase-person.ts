@@ -23,6 +23,7 @@ import { revokeLinksOf } from '../links/revoke-links';
 import { LANGUAGE_PREFERENCE_TYPE } from '../preferences/language-preference';
 import { withMentionsReplaced } from './name-mentions';
 import { ERASED_PSEUDONYM } from './pseudonym';
+import { emailKey } from '../../domain/email-address';
 import { DOCUMENT_TYPES } from './retention-rules';
 import { rewriteDocument, type DocumentChange } from './rewrite-document';
 
@@ -81,7 +82,7 @@ export async function erasePerson(
   // The person last, in one batch with the roster's next revision and their seats.
   const writeErasedPerson = async (): Promise<boolean> => {
     const now = nowUtcIso(deps.clock);
-    const { contact: _contact, institution: _institution, _etag: personEtag, ...kept } = person;
+    const { contact: _contact, institution: _institution, email: _email, _etag: personEtag, ...kept } = person;
     const erased: PersonDocument = { ...kept, displayName: pseudonym, roles: [], active: false, erasedAt: now };
     const roster: RosterDocument = {
       id: ROSTER_DOCUMENT_ID,
@@ -194,11 +195,11 @@ export async function forgetInDirectory(
 export async function forgetPerson(
   deps: AppDependencies,
   committeeId: string,
-  person: Pick<PersonDocument, 'aadObjectId' | 'displayName'>,
+  person: Pick<PersonDocument, 'aadObjectId' | 'displayName' | 'email'>,
   pseudonym: string,
   writePerson: () => Promise<boolean>,
 ): Promise<boolean> {
-  const scrub = scrubber(person.aadObjectId, person.displayName, pseudonym);
+  const scrub = scrubber(person.aadObjectId, person.displayName, pseudonym, person.email);
   const inDirectory = isTenantDirectory(committeeId);
   for (const type of DOCUMENT_TYPES) {
     if (NOT_SCRUBBED_FIRST.has(type) || (inDirectory && DIRECTORY_TYPES.has(type))) continue;
@@ -215,11 +216,22 @@ export async function forgetPerson(
 
 /**
  * Replaces the person's name wherever a free-text field mentions it (see `withMentionsReplaced`),
- * drops their user ids from conversation addresses and outbox contacts, and deletes what exists
+ * drops their e-mail address from Outlook events' attendee lists, drops their user ids from conversation addresses and outbox contacts, and deletes what exists
  * only for them: their data exports, their 1:1 conversation, their language choice.
  */
-function scrubber(personId: string, name: string, pseudonym: string): DocumentChange {
+function scrubber(personId: string, name: string, pseudonym: string, email?: string): DocumentChange {
   const finder = nameFinder([name]);
+  const address = email === undefined ? undefined : emailKey(email);
+  // An Outlook event's attendees (a session's meeting document) name people by address only.
+  const withoutAddress = (document: Document & Record<string, unknown>): Document & Record<string, unknown> =>
+    address !== undefined && Array.isArray(document.attendeeEmails)
+      ? {
+          ...document,
+          attendeeEmails: (document.attendeeEmails as unknown[]).filter(
+            (value) => typeof value !== 'string' || emailKey(value) !== address,
+          ),
+        }
+      : document;
   const renamed = <T>(value: T): T => (finder ? withMentionsReplaced(value, finder, pseudonym) : value);
   const recipientWithoutContact = (recipient: Recipient): Recipient =>
     recipient.kind === 'person' && recipient.aadObjectId === personId
@@ -237,7 +249,7 @@ function scrubber(personId: string, name: string, pseudonym: string): DocumentCh
         return renamed({ ...conversation, address }) as Document;
       }
     }
-    let next = renamed(document) as Document & Record<string, unknown>;
+    let next = withoutAddress(renamed(document) as Document & Record<string, unknown>);
     if (next.type === 'outbox') next = { ...next, recipient: recipientWithoutContact(next.recipient as Recipient) };
     if (next.type === 'dispatch')
       next = {
