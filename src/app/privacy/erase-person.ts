@@ -24,6 +24,7 @@ import { LANGUAGE_PREFERENCE_TYPE } from '../preferences/language-preference';
 import { withMentionsReplaced } from './name-mentions';
 import { ERASED_PSEUDONYM } from './pseudonym';
 import { emailKey } from '../../domain/email-address';
+import { SESSION_MEETING_TYPE } from '../meetings/session-meeting-document';
 import { DOCUMENT_TYPES } from './retention-rules';
 import { rewriteDocument, type DocumentChange } from './rewrite-document';
 
@@ -201,7 +202,7 @@ export async function forgetPerson(
 ): Promise<boolean> {
   const scrub = scrubber(person.aadObjectId, person.displayName, pseudonym, person.email);
   const inDirectory = isTenantDirectory(committeeId);
-  for (const type of DOCUMENT_TYPES) {
+  for (const type of new Set([...DOCUMENT_TYPES, SESSION_MEETING_TYPE])) {
     if (NOT_SCRUBBED_FIRST.has(type) || (inDirectory && DIRECTORY_TYPES.has(type))) continue;
     const documents = await deps.store.query<Document>(committeeId, { type });
     for (const document of documents) await rewriteDocument(deps.store, document, scrub);
