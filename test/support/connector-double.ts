@@ -430,7 +430,7 @@ export class ConnectorDouble {
           aadObjectId: member.aadObjectId,
           name: member.name,
           email: member.email ?? addressOf(member),
-          userPrincipalName: member.userPrincipalName ?? member.email ?? addressOf(member),
+          userPrincipalName: member.userPrincipalName ?? (member.email || addressOf(member)),
         })),
         ...(start + pageSize < roster.length ? { continuationToken: String(start + pageSize) } : {}),
       },
