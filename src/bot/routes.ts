@@ -101,6 +101,7 @@ export const CARD_ROUTES: CardRoutes = {
   'roster.addWithoutTeams': rosterRoutes.addWithoutTeams,
   'roster.saveEmail': rosterRoutes.saveEmail,
   'person.erase': privacyRoutes.erase,
+  'person.export': privacyRoutes.exportForPerson,
   'audit.open': auditRoutes.trail,
 };
 

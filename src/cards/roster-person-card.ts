@@ -31,6 +31,8 @@ export interface RosterPersonCardData {
     readonly title: string;
     readonly verb: string;
   } | null;
+  /** A person without Teams cannot ask for their data themselves: the secretariat exports it for them. */
+  readonly exportData: { readonly title: string; readonly verb: string } | null;
   /** Erasing (Art. 17 GDPR) asks once more before anything happens; none for an erased person. */
   readonly erase: { readonly title: string; readonly verb: string } | null;
 }
@@ -137,6 +139,8 @@ export function renderRosterPersonCard(
             verb: VERBS.rosterSaveEmail,
           }
         : null,
+    exportData:
+      person.withoutTeams && !erased ? { title: i18n.t('withoutTeams.export.button'), verb: VERBS.personExport } : null,
     erase: erased ? null : { title: i18n.t('roster.personForm.erase'), verb: VERBS.personErase },
   };
   return expandCard('roster-person', data);

@@ -421,6 +421,11 @@ export const VERB_REGISTRY = {
   /** A new e-mail address for a person without Teams, from their person card. */
   'roster.saveEmail': { roles: SECRETARIAT, payload: { personId: 'id', revision: 'version', email: 'text' } },
   'person.erase': { roles: SECRETARIAT, payload: { personId: 'id', revision: 'version', confirmed: 'flag' } },
+  /**
+   * The data export of a person without Teams, who cannot ask for it in Teams. Its link is shown
+   * only in a 1:1 chat; the route says so elsewhere, since the roster card it sits on works anywhere.
+   */
+  'person.export': { roles: SECRETARIAT, payload: { personId: 'id' } },
   'audit.open': { roles: SECRETARIAT, personalChatOnly: 'audit', payload: { query: 'text', page: 'count' } },
 } as const satisfies Readonly<Record<string, VerbEntry>>;
 export type Verb = keyof typeof VERB_REGISTRY;

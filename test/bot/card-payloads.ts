@@ -170,6 +170,8 @@ export async function payloadFor(verb: Verb, world: PermissionCase): Promise<Rec
     [VERBS.rosterSaveEmail]: { revision: roster, personId: nora, email: 'nora@example.org' },
     // The first click of erasing only asks; a confirmed erasure is tested in test/bot/privacy.spec.ts.
     [VERBS.personErase]: { revision: roster, personId: PEOPLE.yusuf },
+    // Nobody of the permission world is without Teams: the secretariat is told so, others are refused.
+    [VERBS.personExport]: { personId: PEOPLE.yusuf },
     [VERBS.auditOpen]: { query: '2027/1', page: 1 },
   };
   return { ...payloads[verb], verb };

@@ -119,6 +119,7 @@ export const EXPECTED_VERBS: Readonly<Record<string, ExpectedRow>> = {
   'roster.addWithoutTeams': { marks: 'x-----' },
   'roster.saveEmail': { marks: 'x-----' },
   'person.erase': { marks: 'x-----' },
+  'person.export': { marks: 'x-----' },
   'audit.open': { marks: 'x-----' },
 };
 

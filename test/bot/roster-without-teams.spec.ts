@@ -8,7 +8,8 @@ import { seedCommittee } from '../../src/app/seed-committee';
 import { VERBS } from '../../src/cards/verbs';
 import { DEFAULT_COMMITTEE_SETTINGS } from '../../src/domain/committee';
 import { translator } from '../../src/i18n/translator';
-import { personDocumentId } from '../../src/domain/ids';
+import type { DataExportDocument } from '../../src/app/privacy/data-export-document';
+import { personDocumentId, tenantDirectoryId } from '../../src/domain/ids';
 import { actionData, alice, bob, BotHarness, cardText, hasAction, TENANT } from '../support/bot-harness';
 import { useTempStore, type TempStore } from '../support/temp-store';
 
@@ -163,5 +164,35 @@ describe('bot/roster: a person without Teams', () => {
     );
     assert.ok(read(saved).includes('E-Mail-Adresse von Petra Albrecht gespeichert.'), read(saved));
     assert.equal((await petra())?.email, 'p.albrecht@landkreis.example');
+  });
+
+  it('gives the secretariat her data export in the personal chat only, with her address', async () => {
+    const form = await bot.execute(alice, VERBS.rosterWithoutTeamsForm, {}, inTeam);
+    await bot.execute(
+      alice,
+      VERBS.rosterAddWithoutTeams,
+      { ...actionData(form, VERBS.rosterAddWithoutTeams), ...PETRA },
+      inTeam,
+    );
+    const withLinks = new BotHarness(deps, undefined, 'https://gremium.example.org');
+    const exports = () =>
+      temp.store.query<DataExportDocument>(tenantDirectoryId(TENANT), {
+        type: 'dataExport',
+        where: [{ field: 'personId', op: '=', value: PETRA_ID }],
+      });
+    const card = await withLinks.execute(alice, VERBS.rosterEditPerson, { personId: PETRA_ID }, inTeam);
+    const data = actionData(card, VERBS.personExport);
+    const inChannel = await withLinks.execute(alice, VERBS.personExport, data, inTeam);
+    assert.ok(read(inChannel).includes('nur im persönlichen Chat'), read(inChannel));
+    assert.deepEqual(await exports(), [], 'nothing is made where others read along');
+
+    const personal = await withLinks.execute(alice, VERBS.personExport, data);
+    assert.ok(read(personal).includes('Daten von Petra Albrecht'), read(personal));
+    assert.match(JSON.stringify(personal), /https:\/\/gremium\.example\.org\/api\/export\//);
+    const [stored] = await exports();
+    const content = JSON.stringify(stored?.content);
+    assert.ok(content.includes('petra.albrecht@lk-leipzig.de'), content.slice(0, 500));
+    const forBob = await withLinks.execute(alice, VERBS.personExport, { personId: bob.aadObjectId });
+    assert.ok(read(forBob).includes('meine daten'), read(forBob));
   });
 });
