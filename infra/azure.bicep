@@ -37,6 +37,13 @@ param cosmosContainerName string = 'documents'
 @description('Cosmos DB public network access: Disabled, or Enabled for troubleshooting only.')
 param cosmosPublicNetworkAccess string = 'Disabled'
 
+// Sessions as Outlook events with a Teams meeting, and e-mail to people without Teams, through
+// Microsoft Graph from this mailbox. Empty: off. The identity's Graph permissions and their
+// restriction to this one mailbox are granted by a tenant administrator outside this template
+// (docs/operations.md, "Outlook, Teams meetings and e-mail through Microsoft Graph").
+@description('Organiser mailbox for Outlook events and e-mail (e.g. gremien@stadt.example); empty leaves it off.')
+param graphOrganizerMailbox string = ''
+
 param identityName string = resourceBaseName
 param serverfarmsName string = resourceBaseName
 param webAppName string = resourceBaseName
@@ -349,6 +356,8 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     COSMOS_CONTAINER: cosmosContainerName
     // Links in cards (the sessions' calendar files) point here; see env/.env.example.
     PUBLIC_BASE_URL: 'https://${webApp.properties.defaultHostName}'
+    // Empty leaves Outlook events off; Graph is reached with the identity above (AZURE_CLIENT_ID).
+    GRAPH_ORGANIZER_MAILBOX: graphOrganizerMailbox
     // No Application Insights agent (ApplicationInsightsAgent_EXTENSION_VERSION): its request
     // telemetry would keep every URL, download tokens included, for the workspace's retention.
     // The app's own JSON logs reach the workspace as console output.

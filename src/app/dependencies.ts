@@ -1,5 +1,7 @@
 import type { Clock } from '../domain/clock';
 import type { DocumentStore } from './ports/document-store';
+import type { Logger } from './ports/logger';
+import type { OrganiserCalendar } from './ports/organiser-calendar';
 
 /** The ports every use case may need; the composition root provides the real adapters. */
 export interface AppDependencies {
@@ -11,4 +13,8 @@ export interface AppDependencies {
    * the text the secretariat typed.
    */
   readonly organiserMailbox?: string;
+  /** The organiser mailbox's calendar through Graph; given together with `organiserMailbox`. */
+  readonly organiserCalendar?: OrganiserCalendar;
+  /** Where background work that carries on past a failure (reading Outlook answers) says so; silent when absent. */
+  readonly logger?: Logger;
 }

@@ -201,7 +201,14 @@ async function step(turn: VerbTurn<'session.step'>): Promise<AdaptiveCardJson> {
       session.id,
     );
   }
-  const result = await changeSessionState(deps, actor, session.id, payload.revision, payload.step);
+  const result = await changeSessionState(
+    deps,
+    actor,
+    session.id,
+    payload.revision,
+    payload.step,
+    payload.cancellationReason,
+  );
   if (result.ok) {
     const { session: changed, notified } = result.value;
     return yearCard(turn, changed.year, {
@@ -220,6 +227,22 @@ async function step(turn: VerbTurn<'session.step'>): Promise<AdaptiveCardJson> {
     });
   if (refusal.kind === 'unknownStep')
     return notice(i18n, 'attention', 'notices.unknownCommandTitle', 'notices.unknownAction');
+  if (refusal.kind === 'invalidReason') {
+    const field = i18n.t('meetings.cancellationReason');
+    return yearCard(
+      turn,
+      session.year,
+      {
+        style: 'warning',
+        title: i18n.t('problems.title'),
+        text:
+          refusal.code === 'tooLong'
+            ? i18n.t('problems.tooLong', { field, max: refusal.max })
+            : i18n.t('problems.markup', { field }),
+      },
+      session.id,
+    );
+  }
   return refused(i18n, { kind: refusal.kind });
 }
 

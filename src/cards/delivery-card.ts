@@ -67,7 +67,12 @@ function dispatchBlock(
     counts: i18n.t('delivery.counts', { sent: dispatch.sent, pending: dispatch.pending, failed: dispatch.failed }),
     resent: dispatch.resent ? i18n.t('delivery.resent', { ...dispatch.resent }) : '',
     withoutTeams: withoutTeamsLine(dispatch, outlook, i18n),
-    failures: failureLines(dispatch.failures, i18n),
+    failures: [
+      ...failureLines(dispatch.failures, i18n),
+      ...(dispatch.meeting && dispatch.meeting.unreachable.length > 0
+        ? [i18n.t('meetings.unreachable', { names: dispatch.meeting.unreachable.map(escapeMarkdown).join(', ') })]
+        : []),
+    ],
     retry:
       dispatch.failed > 0
         ? {
@@ -138,7 +143,11 @@ function navigation(report: DeliveryReport, i18n: Translator): CardButton[] {
  * Why a message did not arrive and what to do, as one text. A person's failure speaks of them;
  * the working group's channel or group chat has its own reasons (Gremium removed from it).
  */
-export function failureText(delivery: Pick<FailedDelivery, 'failure' | 'toConversation'>, i18n: Translator): string {
+export function failureText(
+  delivery: Pick<FailedDelivery, 'failure' | 'toConversation' | 'toOrganiserCalendar'>,
+  i18n: Translator,
+): string {
+  if (delivery.toOrganiserCalendar) return i18n.t(`meetings.failures.${organiserFailureKind(delivery.failure)}`);
   const kind = failureKindOf(delivery.failure);
   if (!delivery.toConversation) return i18n.t(`delivery.failures.${kind}`);
   const key: MessageKey =
@@ -151,6 +160,20 @@ export function failureText(delivery: Pick<FailedDelivery, 'failure' | 'toConver
 }
 
 /**
+ * Why the Outlook event could not be brought up to date: Graph did not answer or was busy on
+ * every attempt; Gremium lacks the permission for the mailbox (401, 403); the mailbox is no
+ * longer configured; or Graph refused the event for another reason.
+ */
+function organiserFailureKind(
+  failure: FailedDelivery['failure'],
+): 'unavailable' | 'notPermitted' | 'notConfigured' | 'rejected' {
+  if (failure.code === 'notConfigured') return 'notConfigured';
+  if (failure.reason === 'attemptsExhausted') return 'unavailable';
+  if (failure.status === 401 || failure.status === 403) return 'notPermitted';
+  return 'rejected';
+}
+
+/**
  * The label a message to the working group's channel or group chat is stored with: a marker in
  * the outbox, not a word for the reader, so it is translated here.
  */
@@ -158,9 +181,10 @@ const WORKING_GROUP_CONVERSATION_LABEL = 'working group';
 
 /** Who did not receive a message, in words: a person's name, or the working group's channel. */
 export function recipientText(
-  delivery: Pick<FailedDelivery, 'recipientLabel' | 'toConversation'>,
+  delivery: Pick<FailedDelivery, 'recipientLabel' | 'toConversation' | 'toOrganiserCalendar'>,
   i18n: Translator,
 ): string {
+  if (delivery.toOrganiserCalendar) return i18n.t('meetings.organiserMailbox');
   return delivery.toConversation || delivery.recipientLabel === WORKING_GROUP_CONVERSATION_LABEL
     ? i18n.t('delivery.workingGroupConversation')
     : escapeMarkdown(delivery.recipientLabel);

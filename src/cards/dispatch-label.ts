@@ -1,4 +1,4 @@
-import type { DispatchAbout } from '../app/delivery/outbox-record';
+import type { DispatchAbout, MeetingSyncResult } from '../app/delivery/outbox-record';
 import type { Translator } from '../i18n/translator';
 
 /** What a dispatch's name is made of: what it was (if it says), and how many it went to. */
@@ -8,14 +8,23 @@ export interface DispatchLabelInput {
   readonly people: number;
   /** Channels or group chats it went to (the working group's). */
   readonly conversations: number;
+  /** For an Outlook event: what bringing it up to date did; absent while pending. */
+  readonly meeting?: Pick<MeetingSyncResult, 'action'>;
+  /** Messages (or the Outlook event) that could not be delivered. */
+  readonly failed?: number;
 }
 
 /**
  * A dispatch as the secretariat knows it, in the reader's language: „Einladung Sitzung 2027/1 an
  * 12 Mitglieder“, „Themenaufruf Sitzung 2027/1 an die Arbeitsgruppe“. A dispatch written before
- * dispatches said what they were is „Nachrichten an 3 Personen“; never its internal key.
+ * dispatches said what they were is „Nachrichten an 3 Personen“; never its internal key. A
+ * session's Outlook event is named by what was done to it: „Outlook-Termin Sitzung 2027/1 angelegt“.
  */
 export function dispatchLabel(input: DispatchLabelInput, i18n: Translator): string {
+  if (input.about?.kind === 'outlookEvent')
+    return i18n.t(`meetings.report.${input.meeting?.action ?? (input.failed ? 'failed' : 'pending')}`, {
+      number: input.about.sessionNumber ?? '',
+    });
   const what = i18n.t(`dispatches.what.${input.about?.kind ?? 'generic'}`);
   const whom = whomText(input, i18n);
   const number = input.about?.sessionNumber;

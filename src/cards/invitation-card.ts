@@ -158,6 +158,8 @@ function representingLine(view: InvitationView, i18n: Translator): string {
 function answerLine(view: InvitationView, i18n: Translator): string {
   const answer = view.answer;
   if (!answer) return i18n.t('invitation.answers.none');
+  if (answer.choice === 'accepted' || answer.choice === 'tentative' || (answer.via && answer.choice === 'declined'))
+    return i18n.t(`outlookAnswers.answers.${answer.choice}`);
   if (answer.choice === 'delegate')
     return i18n.t('invitation.answers.delegate', { name: escapeMarkdown(answer.delegateName ?? '') });
   if (answer.choice === 'deputy')

@@ -36,9 +36,10 @@ export function renderRsvpsCard(overview: RsvpOverview, i18n: Translator, banner
     banner: banner ?? null,
     title: i18n.t('rsvps.title', { session: sessionTitle({ number: overview.sessionNumber }, i18n) }),
     when: formatDateTime(overview.startsAt, overview.timeZone, i18n),
-    summary: i18n.t('rsvps.summary', {
+    summary: i18n.t(overview.tentative > 0 ? 'outlookAnswers.summary' : 'rsvps.summary', {
       represented: overview.represented,
       seats: overview.lines.length,
+      tentative: overview.tentative,
       unanswered: overview.unanswered,
     }),
     more:
@@ -48,7 +49,7 @@ export function renderRsvpsCard(overview: RsvpOverview, i18n: Translator, banner
     lines: overview.lines.slice(0, RSVP_LINES_SHOWN).map((line) => ({
       institution: escapeMarkdown(line.institution),
       people: peopleText(line, i18n),
-      status: statusText(line, i18n),
+      status: markedStatusText(line, i18n),
       color: colorOf(line.status),
     })),
     buttons: [
@@ -98,8 +99,17 @@ function colorOf(status: SeatStatus): RsvpsCardData['lines'][number]['color'] {
       return 'Attention';
     case 'noAnswer':
     case 'deputyInvited':
+    case 'tentative':
       return 'Default';
   }
+}
+
+/** The status, marked „in Outlook beantwortet“ when the answer it rests on was given in Outlook. */
+function markedStatusText(line: SeatLine, i18n: Translator): string {
+  const text = statusText(line, i18n);
+  return 'via' in line.status && line.status.via === 'outlook'
+    ? i18n.t('outlookAnswers.marked', { status: text })
+    : text;
 }
 
 function statusText(line: SeatLine, i18n: Translator): string {
@@ -107,9 +117,23 @@ function statusText(line: SeatLine, i18n: Translator): string {
   const name = escapeMarkdown(line.attendeeName ?? '');
   switch (status.kind) {
     case 'attending':
+      if (status.mode === 'unspecified')
+        return i18n.t(
+          status.by === 'member' ? 'outlookAnswers.status.accepted' : 'outlookAnswers.status.deputyAccepted',
+          {
+            name,
+          },
+        );
       return i18n.t(status.by === 'member' ? `rsvps.status.${status.mode}` : `rsvps.status.deputy.${status.mode}`, {
         name,
       });
+    case 'tentative':
+      return i18n.t(
+        status.by === 'member' ? 'outlookAnswers.status.tentative' : 'outlookAnswers.status.deputyTentative',
+        {
+          name,
+        },
+      );
     case 'delegated':
       return i18n.t('rsvps.status.delegated', { name });
     case 'deputyInvited':

@@ -10,6 +10,7 @@ import {
 } from '../domain/sessions/session-state';
 import { formatDateTime, formatDeadline, formatSessionRange } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
+import { TEXT_FIELDS } from '../domain/text-input';
 import { cardButton, type CardBanner, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
 import { escapeMarkdown } from './escape-markdown';
@@ -26,6 +27,8 @@ export interface SessionsCardData {
     /** Where the session stands, one line per track, in words. */
     readonly status: readonly string[];
     readonly facts: ReadonlyArray<{ readonly title: string; readonly value: string }>;
+    /** While a cancellation awaits confirmation: the field for the secretariat's reason. */
+    readonly reasonInput: { readonly label: string; readonly maxLength: number } | null;
     readonly buttons: readonly CardButton[];
   }>;
 }
@@ -63,6 +66,10 @@ export function renderSessionsCard(
         heading: sessionTitle(session, i18n),
         status: statusLines(entry.tracks, overview.timeZone, i18n),
         facts: facts(session, overview, i18n),
+        reasonInput:
+          overview.forSecretariat && options.confirmCancel === session.id
+            ? { label: i18n.t('meetings.cancellationReason'), maxLength: TEXT_FIELDS.cancellationReason.max }
+            : null,
         buttons: !overview.forSecretariat
           ? othersButtons(entry, overview.viewerId, i18n)
           : options.confirmCancel === session.id

@@ -44,6 +44,8 @@ export const TEXT_FIELDS = {
   agendaTitle: { max: 200, lines: 'one' },
   presenter: { max: 150, lines: 'one' },
   declineReason: { max: 1000, lines: 'many' },
+  /** Why the secretariat cancelled a session; the Outlook cancellation carries it. */
+  cancellationReason: { max: 1000, lines: 'many' },
   /** Minutes items, their agreements, and the attendees' objections. */
   minutesSummary: { max: 4000, lines: 'many' },
   minutesResult: { max: 2000, lines: 'many' },

@@ -258,7 +258,7 @@ export const VERB_REGISTRY = {
   },
   'session.step': {
     roles: SECRETARIAT,
-    payload: { sessionId: 'id', revision: 'version', step: 'choice', confirmed: 'flag' },
+    payload: { sessionId: 'id', revision: 'version', step: 'choice', confirmed: 'flag', cancellationReason: 'text' },
   },
   'session.invite': {
     roles: SECRETARIAT,

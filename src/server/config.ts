@@ -68,7 +68,27 @@ export interface Config {
     readonly contactEmail?: string;
     readonly contactName?: string;
   };
+  /**
+   * Sessions as Outlook events with a Teams meeting in the organiser mailbox, through Microsoft
+   * Graph; absent unless GRAPH_ORGANIZER_MAILBOX is set.
+   */
+  readonly graph?: GraphConfig;
 }
+
+export interface GraphConfig {
+  /** GRAPH_ORGANIZER_MAILBOX: the secretariat's shared mailbox, e.g. `gremien@example.org`. */
+  readonly organizerMailbox: string;
+  /** GRAPH_BASE_URL: Graph's endpoint with its version, without a trailing slash. */
+  readonly baseUrl: string;
+  /**
+   * A local Graph (a double on http in local mode) is called without a token, like the
+   * playground's connector; every other endpoint with the bot's identity.
+   */
+  readonly withoutToken: boolean;
+}
+
+/** Microsoft Graph's public endpoint, version included: GRAPH_BASE_URL's default. */
+export const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
 
 /** Thrown at start with every problem of the environment at once, never one at a time. */
 export class ConfigError extends Error {
@@ -204,6 +224,19 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     ...(value('OPARL_CONTACT_NAME') ? { contactName: value('OPARL_CONTACT_NAME') } : {}),
   };
 
+  const graphMailbox = value('GRAPH_ORGANIZER_MAILBOX');
+  const graphBaseText = value('GRAPH_BASE_URL');
+  const graphBase = graphBaseText ? baseUrl(graphBaseText) : DEFAULT_GRAPH_BASE_URL;
+  if (graphMailbox && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(graphMailbox))
+    problems.push(`GRAPH_ORGANIZER_MAILBOX must be an e-mail address, got "${graphMailbox}"`);
+  if (graphBaseText && (!graphBase || (!localMode && !graphBase.startsWith('https:'))))
+    problems.push(
+      localMode
+        ? `GRAPH_BASE_URL must be an http(s) URL, got "${graphBaseText}"`
+        : `GRAPH_BASE_URL must be an https URL (http only with LOCAL_MODE=true), got "${graphBaseText}"`,
+    );
+  if (graphBaseText && !graphMailbox) problems.push('GRAPH_BASE_URL is set but GRAPH_ORGANIZER_MAILBOX is not');
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -233,6 +266,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     logLevel,
     logPretty: value('LOG_FORMAT') === 'pretty',
     oparl,
+    ...(graphMailbox
+      ? {
+          graph: {
+            organizerMailbox: graphMailbox,
+            baseUrl: graphBase!,
+            withoutToken: localMode && graphBase!.startsWith('http:'),
+          },
+        }
+      : {}),
   };
 }
 

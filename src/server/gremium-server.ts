@@ -23,6 +23,7 @@ import { WorkerPdfRenderer } from '../infra/worker-pdf-renderer';
 import { IcsCalendarWriter } from '../infra/ics-calendar';
 import { createBot } from '../bot/create-bot';
 import { SESSION_JOB_HANDLERS } from '../app/sessions/session-jobs';
+import { OUTLOOK_ANSWER_JOB_HANDLERS } from '../app/meetings/outlook-answer-jobs';
 import { AGREEMENT_JOB_HANDLERS } from '../app/agreements/agreement-follow-up';
 import { MINUTES_JOB_HANDLERS } from '../app/minutes/minutes-jobs';
 import { ensureRetentionJobs, RETENTION_JOB_HANDLERS } from '../app/privacy/retention-jobs';
@@ -32,6 +33,7 @@ import { renderStatusReportCsv } from '../cards/status-report-csv';
 import type { Clock } from '../domain/clock';
 import { translator } from '../i18n/translator';
 import type { Config } from './config';
+import { graphOrganiserCalendar } from './graph-calendar';
 import { DEFAULT_MAX_BODY_BYTES, startHttpServer, type RunningHttpServer } from './http-server';
 import { oparlInterface } from './oparl-interface';
 
@@ -126,11 +128,19 @@ export async function startGremiumServer({
     ...AGREEMENT_JOB_HANDLERS,
     ...MINUTES_JOB_HANDLERS,
     ...RETENTION_JOB_HANDLERS,
+    ...OUTLOOK_ANSWER_JOB_HANDLERS,
   },
   pdf = {},
 }: GremiumServerParts): Promise<GremiumServer> {
   // Every write of every use case, turn and job goes through the audit trail (see auditedStore).
-  const deps: AppDependencies = { store: auditedStore(store, clock), clock };
+  const deps: AppDependencies = {
+    store: auditedStore(store, clock),
+    clock,
+    logger,
+    ...(config.graph
+      ? { organiserMailbox: config.graph.organizerMailbox, organiserCalendar: graphOrganiserCalendar(config.graph) }
+      : {}),
+  };
   const credentials = createBotCredentials(config.bot);
   const adapter = createAdapter(config.bot, credentials);
   const instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;

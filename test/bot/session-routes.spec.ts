@@ -223,6 +223,32 @@ describe('bot: the session cycle in chat', () => {
     );
   });
 
+  it('takes an optional reason with the cancellation, refusing markup in it without cancelling', async () => {
+    const list = firstCard(await bot.message(person('katrin'), 'sitzungen planen 2027'));
+    const ask = await bot.execute(
+      person('katrin'),
+      VERBS.sessionStep,
+      actionData(list, VERBS.sessionStep, { sessionId: SESSION_1 }),
+    );
+    assert.match(JSON.stringify(ask), /"id":"cancellationReason"/, 'the confirmation asks for the reason');
+    assert.match(cardText(ask), /Grund der Absage/);
+    const confirm = actionData(ask, VERBS.sessionStep, { sessionId: SESSION_1, confirmed: true });
+    const refused = await bot.execute(person('katrin'), VERBS.sessionStep, {
+      ...confirm,
+      cancellationReason: '<script>x</script>',
+    });
+    assert.match(cardText(refused), /Grund der Absage[^]*: Bitte ohne Steuerzeichen/);
+    assert.equal((await world.session()).state, 'planned');
+    const done = await bot.execute(person('katrin'), VERBS.sessionStep, {
+      ...confirm,
+      cancellationReason: 'Die Sitzungsleitung ist erkrankt.',
+    });
+    assert.match(cardText(done), /Sitzung 2027\/1 abgesagt/);
+    const session = await world.session();
+    assert.equal(session.state, 'cancelled');
+    assert.equal(session.cancellationReason, 'Die Sitzungsleitung ist erkrankt.');
+  });
+
   it('records attendance from an hour before the start on the session day, prefilled from the answers', async () => {
     await bot.confirmed(person('katrin'), 'einladen');
     const from =

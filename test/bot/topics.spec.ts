@@ -310,7 +310,11 @@ describe('bot: topics submitted by chat line and card', () => {
       const drafts = dispatches.flatMap((dispatch) => dispatch.drafts);
       assert.deepEqual(
         drafts.map((draft) =>
-          draft.recipient.kind === 'person' ? draft.recipient.aadObjectId : draft.recipient.conversationDocumentId,
+          draft.recipient.kind === 'person'
+            ? draft.recipient.aadObjectId
+            : draft.recipient.kind === 'conversation'
+              ? draft.recipient.conversationDocumentId
+              : draft.recipient.sessionId,
         ),
         ['conversation-ag', PEOPLE.lena],
       );

@@ -54,6 +54,7 @@ const KINDS: Readonly<Record<DispatchKind, true>> = {
   actionItemReminder: true,
   overdueDigest: true,
   deliveryFailures: true,
+  outlookEvent: true,
 };
 const EVERY_KIND = Object.keys(KINDS) as DispatchKind[];
 
@@ -217,5 +218,63 @@ describe('cards: the delivery report pages through all dispatches', () => {
     );
     assert.ok(hasAction(card, VERBS.deliveryRetry, { dispatchId: 'invite:session-2027-1' }));
     assert.equal(hasAction(card, VERBS.deliveryRetry, { dispatchId: 'call:x' }), false);
+  });
+});
+
+describe("cards: the delivery report names a session's Outlook event by what was done to it", () => {
+  const about = { kind: 'outlookEvent', audience: 'organiserMailbox', sessionNumber: '2027/1' } as const;
+  const outlook = (overrides: Partial<DispatchSummary> = {}) =>
+    summary({ dispatchId: 'meeting:session-2027-1:r2', about, people: 0, sent: 1, failed: 0, ...overrides });
+
+  it('says created, updated, created again, cancelled, or waiting, in both languages', () => {
+    const label = (action: NonNullable<DispatchSummary['meeting']>['action'] | undefined, i18n = de) =>
+      dispatchLabel({ about, people: 0, conversations: 0, ...(action ? { meeting: { action } } : {}) }, i18n);
+    assert.equal(label('created'), 'Outlook-Termin Sitzung 2027/1 angelegt');
+    assert.equal(label('updated'), 'Outlook-Termin Sitzung 2027/1 aktualisiert');
+    assert.equal(label('cancelled'), 'Outlook-Termin Sitzung 2027/1 abgesagt');
+    assert.match(label('recreated'), /^Outlook-Termin Sitzung 2027\/1 neu angelegt, weil er in Outlook gelöscht wurde/);
+    assert.equal(label(undefined), 'Outlook-Termin Sitzung 2027/1 wird abgeglichen');
+    assert.equal(label('created', en), 'Outlook event, session 2027/1, created');
+    assert.equal(label('cancelled', en), 'Outlook event, session 2027/1, cancelled');
+  });
+
+  it('names the invited Outlook cannot reach, and why Graph failed, without a status code', () => {
+    const reached = cardText(
+      renderDeliveryCard(
+        report([outlook({ meeting: { action: 'updated', unreachable: ['Jonas Berg (Sozialministerium)'] } })]),
+        'Europe/Berlin',
+        de,
+      ) as Record<string, unknown>,
+    );
+    assert.match(reached, /keine Outlook-Einladung \(in Teams eingeladen\): Jonas Berg \\\(Sozialministerium\\\)/);
+    const failure = (status: number | null, reason: FailedDelivery['failure']['reason'], code?: string) =>
+      outlook({
+        sent: 0,
+        failed: 1,
+        failures: [
+          {
+            recipientLabel: 'organiser calendar',
+            toConversation: false,
+            toOrganiserCalendar: true,
+            failure: { reason, status, ...(code ? { code } : {}) },
+          },
+        ],
+      });
+    const text = cardText(
+      renderDeliveryCard(
+        report([
+          failure(403, 'permanent', 'ErrorAccessDenied'),
+          failure(503, 'attemptsExhausted'),
+          failure(null, 'permanent', 'notConfigured'),
+        ]),
+        'Europe/Berlin',
+        de,
+      ) as Record<string, unknown>,
+    );
+    assert.match(text, /Outlook-Termin Sitzung 2027\/1 konnte nicht abgeglichen werden/);
+    assert.match(text, /Postfach der Geschäftsstelle: Gremium darf den Kalender des Postfachs/);
+    assert.match(text, /Postfach der Geschäftsstelle: Microsoft Graph war bei keinem Versuch erreichbar/);
+    assert.match(text, /nicht mehr mit einem Postfach der Geschäftsstelle verbunden/);
+    assert.doesNotMatch(text, /403|503|organiser calendar|ErrorAccessDenied/);
   });
 });

@@ -118,6 +118,7 @@ export function sampleOverview(): RsvpOverview {
       attendeeName: 'Sabine Hoffmann-Mustermann',
     })),
     represented: 30,
+    tentative: 0,
     unanswered: 20,
     remindKey: '6a1f0e52-8d57-4a4c-9b61-2b3c4d5e6f70',
   };

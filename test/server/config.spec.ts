@@ -243,6 +243,55 @@ describe('server/config', () => {
     assert.throws(() => loadConfig({ ...LOCAL, BOT_PASSWORD: 'x' }), /BOT_PASSWORD is set but BOT_ID is not/);
   });
 
+  it('turns Graph on only with GRAPH_ORGANIZER_MAILBOX, on the public endpoint with a token by default', () => {
+    assert.equal(loadConfig(LOCAL).graph, undefined);
+    assert.deepEqual(loadConfig({ ...LOCAL, GRAPH_ORGANIZER_MAILBOX: 'gremien@example.org' }).graph, {
+      organizerMailbox: 'gremien@example.org',
+      baseUrl: 'https://graph.microsoft.com/v1.0',
+      withoutToken: false,
+    });
+  });
+
+  it('calls a local Graph on http without a token in local mode only', () => {
+    const local = loadConfig({
+      ...LOCAL,
+      GRAPH_ORGANIZER_MAILBOX: 'gremien@example.org',
+      GRAPH_BASE_URL: 'http://127.0.0.1:4010/v1.0/',
+    });
+    assert.deepEqual(local.graph, {
+      organizerMailbox: 'gremien@example.org',
+      baseUrl: 'http://127.0.0.1:4010/v1.0',
+      withoutToken: true,
+    });
+    const deployed = {
+      BOT_ID,
+      BOT_PASSWORD: 'secret',
+      BOT_TENANT_ID: TENANT,
+      BOT_TYPE: 'SingleTenant',
+      GRAPH_ORGANIZER_MAILBOX: 'gremien@example.org',
+    };
+    assert.throws(
+      () => loadConfig({ ...deployed, GRAPH_BASE_URL: 'http://graph.local/v1.0' }),
+      (error: ConfigError) =>
+        error.problems.some((problem) => problem.startsWith('GRAPH_BASE_URL must be an https URL')),
+    );
+    assert.equal(
+      loadConfig({ ...deployed, GRAPH_BASE_URL: 'https://graph.microsoft.us/v1.0' }).graph?.withoutToken,
+      false,
+    );
+  });
+
+  it('refuses a mailbox that is no e-mail address, and a Graph address without a mailbox', () => {
+    assert.throws(
+      () => loadConfig({ ...LOCAL, GRAPH_ORGANIZER_MAILBOX: 'gremien' }),
+      (error: ConfigError) => error.problems.some((problem) => problem.startsWith('GRAPH_ORGANIZER_MAILBOX must be')),
+    );
+    assert.throws(
+      () => loadConfig({ ...LOCAL, GRAPH_BASE_URL: 'http://127.0.0.1:4010/v1.0' }),
+      (error: ConfigError) => error.problems.includes('GRAPH_BASE_URL is set but GRAPH_ORGANIZER_MAILBOX is not'),
+    );
+  });
+
   it('documents every variable it reads in env/.env.example', () => {
     const root = path.resolve(__dirname, '../..');
     const source = readFileSync(path.join(root, 'src/server/config.ts'), 'utf8');

@@ -13,6 +13,7 @@ import type { Actor } from '../identify-actor';
 import { withoutEtag, type BatchOperation, type Stored } from '../ports/document-store';
 import { savedUnlessChanged } from '../saved-unless-changed';
 import { answersOf, draftsForInvitees } from '../sessions/invitation-drafts';
+import { ensureOutlookAnswerJob } from '../meetings/outlook-answer-jobs';
 import { invitationOperations, type InviteRefusal } from '../sessions/invite-to-session';
 import { rosterSnapshot } from '../sessions/roster-snapshot';
 import type { SessionDocument } from '../sessions/session-document';
@@ -214,6 +215,7 @@ export async function publishAgenda(
   // A lost race is outdated even when someone invited meanwhile: this publication sent nothing.
   const saved = await savedUnlessChanged(() => deps.store.batch(committee.committeeId, operations));
   if (!saved.ok) return saved;
+  await ensureOutlookAnswerJob(deps, committee.committeeId);
   const { items: _items, ...published } = summary;
   return ok({ session: saved.value[0] as Stored<SessionDocument>, ...published });
 }

@@ -12,6 +12,7 @@ import {
   dispatchDocumentId,
   type DispatchAbout,
   type DispatchDocument,
+  type MeetingSyncResult,
   type OutboxFailure,
   type OutboxRecord,
 } from './outbox-record';
@@ -21,6 +22,8 @@ export interface FailedDelivery {
   readonly recipientLabel: string;
   /** To the working group's channel or group chat rather than a person. */
   readonly toConversation: boolean;
+  /** The session's Outlook event in the organiser mailbox (Microsoft Graph) rather than a message. */
+  readonly toOrganiserCalendar?: boolean;
   readonly failure: Pick<OutboxFailure, 'reason' | 'status' | 'step' | 'code' | 'lookedInHome'>;
 }
 
@@ -46,6 +49,11 @@ export interface DispatchSummary {
   readonly failures: readonly FailedDelivery[];
   /** People without Teams it was meant for, left out of it (see `reachableInTeams`); absent when none. */
   readonly withoutTeams?: number;
+  /**
+   * For an Outlook event: what bringing it up to date did, and who Outlook could not invite for
+   * want of an e-mail address; absent while it is pending or when it failed.
+   */
+  readonly meeting?: MeetingSyncResult;
 }
 
 /** A page of the delivery report, newest dispatch first, or the one dispatch asked for. */
@@ -158,6 +166,7 @@ async function summaryOf(store: DocumentStore, dispatch: DispatchDocument): Prom
   const failed = records.filter((record) => record.status === 'failed');
   const sent = count('sent');
   const resent = records.filter((record) => (record.resends ?? 0) > 0);
+  const meeting = records.find((record) => record.status === 'sent' && record.meeting)?.meeting;
   return {
     dispatchId: dispatch.dispatchId,
     createdAt: dispatch.createdAt,
@@ -179,6 +188,7 @@ async function summaryOf(store: DocumentStore, dispatch: DispatchDocument): Prom
       : {}),
     failures: failed.map(failedDelivery),
     ...(dispatch.withoutTeams ? { withoutTeams: dispatch.withoutTeams } : {}),
+    ...(meeting ? { meeting } : {}),
   };
 }
 
@@ -187,6 +197,7 @@ export function failedDelivery(record: OutboxRecord): FailedDelivery {
   return {
     recipientLabel: record.recipientLabel,
     toConversation: record.recipient.kind === 'conversation',
+    ...(record.recipient.kind === 'organiserCalendar' ? { toOrganiserCalendar: true } : {}),
     failure: failureFacts(record.failure),
   };
 }

@@ -14,10 +14,16 @@ export type Recipient =
    * A person: their stored 1:1 conversation, or, when the bot has none yet, one opened from their
    * team membership.
    */
-  | { readonly kind: 'person'; readonly aadObjectId: string; readonly teamMember?: PersonalConversationTarget };
+  | { readonly kind: 'person'; readonly aadObjectId: string; readonly teamMember?: PersonalConversationTarget }
+  /**
+   * The session's event in the organiser mailbox's calendar (Microsoft Graph): the sender
+   * reconciles it with the session as it is now; Outlook tells the attendees.
+   */
+  | { readonly kind: 'organiserCalendar'; readonly sessionId: string };
 
 /** Who a message's links are issued to: the person, or the conversation everyone in it reads. */
 export function linkRecipientOf(recipient: Recipient): LinkRecipient {
+  if (recipient.kind === 'organiserCalendar') throw new Error('the organiser calendar receives no links');
   return recipient.kind === 'person'
     ? { kind: 'person', id: recipient.aadObjectId }
     : { kind: 'conversation', id: recipient.conversationDocumentId };
@@ -91,6 +97,22 @@ export interface OutboxRecord extends LeasedDocument {
   readonly failure?: OutboxFailure;
   /** How often the secretariat sent it again after it had failed ("Nicht Zugestelltes erneut senden"). */
   readonly resends?: number;
+  /** For the organiser calendar: what reconciling the Outlook event did, for the delivery report. */
+  readonly meeting?: MeetingSyncResult;
+}
+
+/**
+ * What bringing a session's Outlook event up to date did: `created`, `updated`, `recreated`
+ * (someone had deleted it in Outlook; a new one with a new Teams link was made), `unchanged`
+ * (it already showed this revision and these attendees), `cancelled`, or `nothingToCancel`
+ * (the session was cancelled before it ever had an event).
+ */
+export type MeetingAction = 'created' | 'updated' | 'recreated' | 'unchanged' | 'cancelled' | 'nothingToCancel';
+
+export interface MeetingSyncResult {
+  readonly action: MeetingAction;
+  /** Invited people without an e-mail address, whom Outlook cannot invite („Name (Institution)“). */
+  readonly unreachable: readonly string[];
 }
 
 /** Why a record failed for good, in terms the delivery report and the failure notice turn into words. */
@@ -146,13 +168,22 @@ export type DispatchKind =
   | 'actionItem'
   | 'actionItemReminder'
   | 'overdueDigest'
-  | 'deliveryFailures';
+  | 'deliveryFailures'
+  /** The session's Outlook event in the organiser mailbox, created, updated or cancelled. */
+  | 'outlookEvent';
 
 /**
  * Who a dispatch was for, as a group: the members (invitations), everyone invited (changes,
  * cancellations, reminders), the working group, the secretariat, or the people it names.
  */
-export type DispatchAudience = 'members' | 'invitees' | 'workingGroup' | 'secretariat' | 'recipients';
+export type DispatchAudience =
+  | 'members'
+  | 'invitees'
+  | 'workingGroup'
+  | 'secretariat'
+  | 'recipients'
+  /** The organiser mailbox's calendar; Outlook tells the attendees. */
+  | 'organiserMailbox';
 
 /** What a dispatch was about; the count of its recipients is read from its drafts. */
 export interface DispatchAbout {

@@ -13,6 +13,7 @@ import type { Logger } from '../ports/logger';
 import type { DeliveryAttempt, MemberListAddress, Messenger } from '../ports/messenger';
 import type { MessageCommittee, MessageRenderer } from '../ports/message-renderer';
 import type { Stored } from '../ports/document-store';
+import { syncSessionMeeting } from '../meetings/sync-session-meeting';
 import { ConcurrencyError, ConflictError, NotFoundError } from '../ports/store-errors';
 import { personalConversationDocumentId } from '../remember-conversation';
 import { claimLease, dueAndUnclaimed, UNCLAIMED } from '../leases';
@@ -216,6 +217,7 @@ export class OutboxSender {
   private async deliver(record: Stored<OutboxRecord>): Promise<Outcome> {
     const claimed = await this.claim(record);
     if (!claimed) return 'skipped';
+    if (claimed.recipient.kind === 'organiserCalendar') return this.syncMeeting(claimed, claimed.recipient.sessionId);
     const conversation = await this.storedConversation(claimed);
     let address = conversation?.address;
     let lookedInHome: boolean | undefined;
@@ -269,6 +271,39 @@ export class OutboxSender {
       this.deps.limiter.pause(address.conversationId, this.deps.clock.now().toMillis() + attempt.retryAfterMs);
     }
     return this.settleFailure(claimed, attempt, 'send');
+  }
+
+  /**
+   * Brings a session's Outlook event up to date (see `syncSessionMeeting`); Graph's failures take
+   * the same way as Teams' (retry on 429 with its Retry-After, 5xx and no answer; give up on the
+   * rest). Without an organiser calendar (the mailbox was unset after the record was queued) it
+   * fails at once, and the delivery report says why.
+   */
+  private async syncMeeting(claimed: Stored<OutboxRecord>, sessionId: string): Promise<Outcome> {
+    const calendar = this.deps.organiserCalendar;
+    if (!calendar || !this.deps.organiserMailbox) {
+      const at = this.nowIso();
+      const detail = 'no organiser mailbox is configured';
+      return this.settle(claimed, {
+        status: 'failed',
+        attempts: claimed.attempts + 1,
+        lastFailure: { status: null, detail, at },
+        failure: { reason: 'permanent', status: null, detail, at, step: 'send', code: 'notConfigured' },
+      });
+    }
+    const outcome = await syncSessionMeeting(
+      { ...this.deps, organiserCalendar: calendar },
+      claimed.committeeId,
+      sessionId,
+    );
+    if (outcome.ok)
+      return this.settle(claimed, {
+        status: 'sent',
+        sentAt: this.nowIso(),
+        attempts: claimed.attempts + 1,
+        meeting: outcome.value,
+      });
+    return this.settleFailure(claimed, outcome, 'send');
   }
 
   private async settleFailure(
@@ -328,6 +363,7 @@ export class OutboxSender {
    * is kept in the tenant's directory, which every committee's partition names.
    */
   private async storedConversation(record: OutboxRecord): Promise<ConversationDocument | undefined> {
+    if (record.recipient.kind === 'organiserCalendar') return undefined;
     const id =
       record.recipient.kind === 'conversation'
         ? record.recipient.conversationDocumentId

@@ -27,7 +27,7 @@ export interface SessionMeetingDocument extends Document {
   /** The e-mail addresses the event has as attendees. */
   readonly attendeeEmails?: readonly string[];
   readonly cancelled?: boolean;
-  /** When Outlook answers were last read (ISO UTC). */
+  /** When a read of the Outlook answers last took over answers (ISO UTC); a read finding nothing new writes nothing. */
   readonly answersReadAt?: string;
   readonly updatedAt: string;
 }

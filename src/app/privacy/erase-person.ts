@@ -21,10 +21,9 @@ import { auditContext } from '../audit/audit-context';
 import { AUDIT_TYPE } from '../audit/audit-record';
 import { revokeLinksOf } from '../links/revoke-links';
 import { LANGUAGE_PREFERENCE_TYPE } from '../preferences/language-preference';
+import { SESSION_MEETING_TYPE } from '../meetings/session-meeting-document';
 import { withMentionsReplaced } from './name-mentions';
 import { ERASED_PSEUDONYM } from './pseudonym';
-import { emailKey } from '../../domain/email-address';
-import { SESSION_MEETING_TYPE } from '../meetings/session-meeting-document';
 import { DOCUMENT_TYPES } from './retention-rules';
 import { rewriteDocument, type DocumentChange } from './rewrite-document';
 
@@ -202,7 +201,7 @@ export async function forgetPerson(
 ): Promise<boolean> {
   const scrub = scrubber(person.aadObjectId, person.displayName, pseudonym, person.email);
   const inDirectory = isTenantDirectory(committeeId);
-  for (const type of new Set([...DOCUMENT_TYPES, SESSION_MEETING_TYPE])) {
+  for (const type of DOCUMENT_TYPES) {
     if (NOT_SCRUBBED_FIRST.has(type) || (inDirectory && DIRECTORY_TYPES.has(type))) continue;
     const documents = await deps.store.query<Document>(committeeId, { type });
     for (const document of documents) await rewriteDocument(deps.store, document, scrub);
@@ -217,22 +216,13 @@ export async function forgetPerson(
 
 /**
  * Replaces the person's name wherever a free-text field mentions it (see `withMentionsReplaced`),
- * drops their e-mail address from Outlook events' attendee lists, drops their user ids from conversation addresses and outbox contacts, and deletes what exists
- * only for them: their data exports, their 1:1 conversation, their language choice.
+ * drops their user ids from conversation addresses and outbox contacts, and deletes what exists
+ * only for them: their data exports, their 1:1 conversation, their language choice. Their e-mail
+ * address leaves the attendee lists of the sessions' Outlook events (the next sync of an event
+ * then takes them off it, as someone who can no longer answer).
  */
 function scrubber(personId: string, name: string, pseudonym: string, email?: string): DocumentChange {
   const finder = nameFinder([name]);
-  const address = email === undefined ? undefined : emailKey(email);
-  // An Outlook event's attendees (a session's meeting document) name people by address only.
-  const withoutAddress = (document: Document & Record<string, unknown>): Document & Record<string, unknown> =>
-    address !== undefined && Array.isArray(document.attendeeEmails)
-      ? {
-          ...document,
-          attendeeEmails: (document.attendeeEmails as unknown[]).filter(
-            (value) => typeof value !== 'string' || emailKey(value) !== address,
-          ),
-        }
-      : document;
   const renamed = <T>(value: T): T => (finder ? withMentionsReplaced(value, finder, pseudonym) : value);
   const recipientWithoutContact = (recipient: Recipient): Recipient =>
     recipient.kind === 'person' && recipient.aadObjectId === personId
@@ -250,7 +240,14 @@ function scrubber(personId: string, name: string, pseudonym: string, email?: str
         return renamed({ ...conversation, address }) as Document;
       }
     }
-    let next = withoutAddress(renamed(document) as Document & Record<string, unknown>);
+    let next = renamed(document) as Document & Record<string, unknown>;
+    if (next.type === SESSION_MEETING_TYPE && email && Array.isArray(next.attendeeEmails))
+      next = {
+        ...next,
+        attendeeEmails: (next.attendeeEmails as string[]).filter(
+          (address) => address.toLowerCase() !== email.trim().toLowerCase(),
+        ),
+      };
     if (next.type === 'outbox') next = { ...next, recipient: recipientWithoutContact(next.recipient as Recipient) };
     if (next.type === 'dispatch')
       next = {

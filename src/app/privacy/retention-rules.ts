@@ -351,6 +351,14 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     atEndOf: (document, scope) => (expired(document, scope) ? 'delete' : undefined),
   },
   {
+    type: 'sessionMeeting',
+    holds: "the Outlook event's id and Teams link, the attendees' e-mail addresses",
+    kept: SESSION_PERIOD,
+    atEnd: "deleted (the event itself is kept, or not, by the mailbox's own retention in Exchange Online)",
+    candidates: bySession('sessionMeeting'),
+    atEndOf: (document, scope) => (expired(document, scope) ? 'delete' : undefined),
+  },
+  {
     type: 'rsvp',
     holds: "the person's object id and answer, a delegate's name",
     kept: SESSION_PERIOD,

@@ -7,6 +7,7 @@ import type { AppDependencies } from '../dependencies';
 import type { Actor } from '../identify-actor';
 import type { Document, Stored } from '../ports/document-store';
 import { ConflictError } from '../ports/store-errors';
+import { meetingSyncOperations } from '../meetings/meeting-sync-dispatch';
 import { sessionsOf } from './find-session';
 import { newSessionDocument, type SessionDocument } from './session-document';
 import { scheduleSessionJobs } from './session-jobs';
@@ -70,6 +71,7 @@ export async function addExtraSession(
       const [, stored] = await deps.store.batch(actor.committeeId, [
         { op: 'create', document: claim },
         { op: 'create', document: session },
+        ...meetingSyncOperations(deps, session, toUtcIso(now)),
       ]);
       await scheduleSessionJobs(deps, committee, session);
       return ok({ session: stored as Stored<SessionDocument>, created: true });

@@ -3,16 +3,13 @@ import type { NotCurrentReason } from '../../domain/current-holder';
 import { latestOf } from '../../domain/sessions/invitation';
 import { checkText, TEXT_FIELDS, type TextProblemCode } from '../../domain/text-input';
 import { fail, ok, type Result } from '../../domain/result';
-import { deputyToInvite, RSVP_CHOICES, type RsvpAnswer, type RsvpChoice } from '../../domain/sessions/rsvp';
+import { RSVP_CHOICES, type RsvpAnswer, type RsvpChoice } from '../../domain/sessions/rsvp';
 import type { AppDependencies } from '../dependencies';
-import { enqueueOperation } from '../delivery/outbox-record';
 import type { Actor } from '../identify-actor';
-import { ConflictError } from '../ports/store-errors';
 import { sessionById } from './find-session';
-import { invitationDraft } from './invitation-drafts';
 import { invitationStatus, invitationView, type InvitationView } from './invitation-view';
 import { loadInvitation } from './load-invitation';
-import { rsvpDocumentId, type RsvpDocument } from './rsvp-document';
+import { saveAnswer } from './save-answer';
 
 /** The RSVP card's click as it arrives: untrusted. */
 export interface RsvpSubmission {
@@ -40,7 +37,8 @@ export type RsvpRefusal =
 
 /**
  * Stores a person's answer to their invitation, in the one document of that person and session,
- * so answering again replaces it and concurrent answers of different people never conflict.
+ * so answering again replaces it and concurrent answers of different people never conflict
+ * (see `saveAnswer`, which answers read from Outlook go through as well).
  * Who answers comes from the activity; the card only says which session and whom it was for.
  * When a member declines or sends the seat's deputy, the deputy's invitation is queued in the
  * same batch, once. Only a current holder of the seat answers: someone erased, deactivated or
@@ -99,45 +97,7 @@ export async function answerRsvp(
     answeredAt: nowIso,
     ...(choice === 'delegate' ? { delegateName } : {}),
   };
-  const document: RsvpDocument = {
-    ...answer,
-    id: rsvpDocumentId(session.id, personId),
-    committeeId: actor.committeeId,
-    type: 'rsvp',
-    sessionId: session.id,
-  };
-  const deputyId = deputyToInvite(invitation.seat, answer);
-  if (deputyId) {
-    const afterAnswer = [...answers.filter((other) => other.personId !== personId), answer];
-    const deputyView = invitationView(
-      committee,
-      session,
-      { seat: invitation.seat, as: 'deputy' },
-      deputyId,
-      roster,
-      latestOf(afterAnswer, invitation.seat.id, deputyId),
-      nowIso,
-      'deputyInvited',
-    );
-    try {
-      await deps.store.batch(actor.committeeId, [
-        { op: 'upsert', document },
-        enqueueOperation(
-          actor.committeeId,
-          `invite:${session.id}:${deputyId}`,
-          [invitationDraft(`invite:${session.id}:${deputyId}`, deputyId, roster, deputyView)],
-          nowIso,
-          { kind: 'deputyInvitation', audience: 'recipients', sessionNumber: session.number },
-        ),
-      ]);
-    } catch (error) {
-      // The deputy was invited before (the member declined earlier): only the answer is new.
-      if (!(error instanceof ConflictError)) throw error;
-      await deps.store.upsert(document);
-    }
-  } else {
-    await deps.store.upsert(document);
-  }
+  await saveAnswer(deps, committee, session, invitation, roster, answers, answer, nowIso);
   return ok({
     ...current,
     answer: { choice, answeredAt: nowIso, ...(choice === 'delegate' ? { delegateName } : {}) },

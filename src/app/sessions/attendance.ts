@@ -232,8 +232,12 @@ function proposal(
   memberName: string,
   deputyName: string,
 ): { readonly presence: Presence; readonly name: string } {
+  // An Outlook yes does not say how: in person is proposed, and the secretariat records what happened.
   if (status.kind === 'attending')
-    return { presence: status.mode, name: status.by === 'member' ? memberName : deputyName };
+    return {
+      presence: status.mode === 'unspecified' ? 'inPerson' : status.mode,
+      name: status.by === 'member' ? memberName : deputyName,
+    };
   if (status.kind === 'delegated') return { presence: 'inPerson', name: status.delegateName };
   return { presence: 'absent', name: '' };
 }

@@ -3,7 +3,7 @@ import { canAnswer } from '../../domain/sessions/seat-standing';
 import type { RsvpAnswer } from '../../domain/sessions/rsvp';
 import { personRecipient, type OutboxDraft } from '../delivery/outbox-record';
 import type { CommitteeDocument } from '../documents';
-import type { DocumentStore } from '../ports/document-store';
+import type { DocumentStore, Stored } from '../ports/document-store';
 import { invitationLinks, invitationView, type InvitationBanner, type InvitationView } from './invitation-view';
 import { nameOf, standingIn, type RosterSnapshot } from './roster-snapshot';
 import type { RsvpDocument } from './rsvp-document';
@@ -13,7 +13,11 @@ import type { SessionDocument } from './session-document';
 export const INVITATION_MESSAGE_KIND = 'invitation';
 
 /** Everyone's answers for the session, one document per person. */
-export async function answersOf(store: DocumentStore, committeeId: string, sessionId: string): Promise<RsvpDocument[]> {
+export async function answersOf(
+  store: DocumentStore,
+  committeeId: string,
+  sessionId: string,
+): Promise<Array<Stored<RsvpDocument>>> {
   return store.query<RsvpDocument>(committeeId, {
     type: 'rsvp',
     where: [{ field: 'sessionId', op: '=', value: sessionId }],

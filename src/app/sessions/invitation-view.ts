@@ -52,7 +52,7 @@ export interface InvitationView {
   readonly deputyName?: string;
   readonly status: InvitationStatus;
   readonly deadline: string;
-  readonly answer?: Pick<RsvpAnswer, 'choice' | 'delegateName' | 'answeredAt'>;
+  readonly answer?: Pick<RsvpAnswer, 'choice' | 'delegateName' | 'answeredAt' | 'via'>;
   readonly banner?: InvitationBanner;
 }
 
@@ -94,6 +94,7 @@ export function invitationView(
             choice: answer.choice,
             answeredAt: answer.answeredAt,
             ...(answer.delegateName ? { delegateName: answer.delegateName } : {}),
+            ...(answer.via ? { via: answer.via } : {}),
           },
         }
       : {}),

@@ -11,8 +11,10 @@ import type { AppDependencies } from '../dependencies';
 import { enqueueOperation, personIdsOf } from '../delivery/outbox-record';
 import type { CommitteeDocument } from '../documents';
 import { withoutEtag, type BatchOperation, type Stored } from '../ports/document-store';
+import { meetingSyncOperations } from '../meetings/meeting-sync-dispatch';
 import { savedUnlessChanged } from '../saved-unless-changed';
 import { nextSessionThat } from './find-session';
+import { ensureOutlookAnswerJob } from '../meetings/outlook-answer-jobs';
 import { draftsForInvitees } from './invitation-drafts';
 import { rosterSnapshot } from './roster-snapshot';
 import type { SessionDocument } from './session-document';
@@ -50,6 +52,7 @@ export async function inviteToSession(
   if (question) return fail(question);
   const saved = await savedUnlessChanged(() => deps.store.batch(committee.committeeId, invitation.value.operations));
   if (!saved.ok) return fail(await afterLostRace(deps, committee, session));
+  await ensureOutlookAnswerJob(deps, committee.committeeId);
   return ok({ session: saved.value[0] as Stored<SessionDocument>, invited: invitation.value.invitees.length });
 }
 
@@ -113,6 +116,8 @@ export async function invitationOperations(
         audience: 'members',
         sessionNumber: session.number,
       }),
+      // With an organiser mailbox, everyone invited becomes an attendee of the Outlook event.
+      ...meetingSyncOperations(deps, invited, nowIso),
     ],
     invitees: personIdsOf(drafts),
   });

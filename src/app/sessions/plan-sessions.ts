@@ -9,6 +9,7 @@ import type { Actor } from '../identify-actor';
 import type { Stored } from '../ports/document-store';
 import { ConflictError } from '../ports/store-errors';
 import { savedUnlessChanged } from '../saved-unless-changed';
+import { meetingSyncOperations } from '../meetings/meeting-sync-dispatch';
 import { sessionsOf } from './find-session';
 import {
   displacedSessionDocumentId,
@@ -89,7 +90,12 @@ async function createRegularSession(
   for (const id of [sessionDocumentId(year, sequence), displacedSessionDocumentId(year, sequence)]) {
     const document = newSessionDocument(actor.committeeId, planned, nowIso, actor.identity.aadObjectId, id);
     try {
-      const stored = await deps.store.create(document);
+      // With an organiser mailbox, the session's Outlook event is queued in the same batch.
+      const [created] = await deps.store.batch(actor.committeeId, [
+        { op: 'create', document },
+        ...meetingSyncOperations(deps, document, nowIso),
+      ]);
+      const stored = created as Stored<SessionDocument>;
       await scheduleSessionJobs(deps, committee, stored);
       return { session: stored, created: true };
     } catch (error) {

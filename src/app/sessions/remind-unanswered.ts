@@ -9,6 +9,7 @@ import { enqueueOperation } from '../delivery/outbox-record';
 import type { CommitteeDocument } from '../documents';
 import type { Stored } from '../ports/document-store';
 import { ConflictError } from '../ports/store-errors';
+import { readOutlookAnswers } from '../meetings/read-outlook-answers';
 import { answersOf, draftsForInvitees } from './invitation-drafts';
 import { rosterSnapshot, standingIn } from './roster-snapshot';
 import type { SessionDocument } from './session-document';
@@ -17,7 +18,8 @@ export type RemindRefusal = WrongState | { readonly kind: 'answersClosed' | 'alr
 
 /**
  * Sends the invitation card again, marked as a reminder, to everyone invited who has not
- * answered and still can (see `awaitsAnswer`); nobody who answered is reminded, nor anyone
+ * answered and still can (see `awaitsAnswer`); nobody who answered is reminded, in Teams or in
+ * Outlook (the event's answers are read first when Graph is configured), nor anyone
  * erased, deactivated or taken off the seat since the invitation. `requestKey` makes one request
  * one reminder: the scheduler passes its due time, a button its card's key, so a repeat sends
  * nothing twice.
@@ -31,6 +33,8 @@ export async function remindUnanswered(
   if (!invitationsAreOut(session.state)) return fail(wrongState(session, 'invitation'));
   const nowIso = nowUtcIso(deps.clock);
   if (!answersOpen(nowIso, session.startsAt, committee.timeZone)) return fail({ kind: 'answersClosed' });
+  // Whoever answered in Outlook since the last read is not reminded; when Graph fails, it reminds as before.
+  await readOutlookAnswers(deps, committee, session);
   const [roster, answers] = await Promise.all([
     rosterSnapshot(deps.store, committee.committeeId),
     answersOf(deps.store, committee.committeeId, session.id),

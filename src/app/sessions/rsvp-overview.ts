@@ -14,7 +14,7 @@ import { invitationStatus, type InvitationStatus } from './invitation-view';
 import { nameOf, rosterSnapshot, standingIn } from './roster-snapshot';
 import type { SessionDocument } from './session-document';
 
-/** One institution's line in the secretariat's overview. */
+/** One institution's line in the secretariat's overview; `status.via` says an answer came from Outlook. */
 export interface SeatLine {
   readonly seatId: string;
   readonly institution: string;
@@ -42,6 +42,8 @@ export interface RsvpOverview {
   readonly status: Exclude<InvitationStatus, 'notInvited'>;
   readonly lines: readonly SeatLine[];
   readonly represented: number;
+  /** Seats accepted only provisionally (in Outlook), shown apart from `represented`. */
+  readonly tentative: number;
   /** The people a reminder would go to now: invited, without an answer, and still able to give one. */
   readonly unanswered: number;
   /** Names this rendering of the card, so one click on its remind button reminds once. */
@@ -99,6 +101,7 @@ export async function rsvpOverview(
     status: invitationStatus(session, committee.timeZone, nowUtcIso(deps.clock)),
     lines,
     represented: counted.represented,
+    tentative: counted.tentative,
     unanswered,
     remindKey: randomUUID(),
   });
@@ -109,7 +112,8 @@ function attendee(
   memberName: string,
   deputyName: string | undefined,
 ): { readonly attendeeName?: string } {
-  if (status.kind === 'attending') return { attendeeName: status.by === 'member' ? memberName : (deputyName ?? '–') };
+  if (status.kind === 'attending' || status.kind === 'tentative')
+    return { attendeeName: status.by === 'member' ? memberName : (deputyName ?? '–') };
   if (status.kind === 'delegated') return { attendeeName: status.delegateName };
   return {};
 }

@@ -5,6 +5,7 @@ import type { AppDependencies } from '../dependencies';
 import { enqueueOperation } from '../delivery/outbox-record';
 import type { CommitteeDocument } from '../documents';
 import type { BatchOperation, Stored } from '../ports/document-store';
+import { meetingSyncOperations } from '../meetings/meeting-sync-dispatch';
 import { savedUnlessChanged } from '../saved-unless-changed';
 import { answersOf, draftsForInvitees } from './invitation-drafts';
 import type { InvitationBanner } from './invitation-view';
@@ -36,7 +37,11 @@ export async function saveSessionChange(
   >
 > {
   const nowIso = nowUtcIso(deps.clock);
-  const operations: BatchOperation[] = [{ op: 'replace', document: after, ifMatch: before._etag }];
+  const operations: BatchOperation[] = [
+    { op: 'replace', document: after, ifMatch: before._etag },
+    // With an organiser mailbox, the Outlook event follows every change (a move, a cancellation).
+    ...meetingSyncOperations(deps, after, nowIso),
+  ];
   let notified = 0;
   if (notice && invitationsAreOut(before.state)) {
     const [roster, answers] = await Promise.all([

@@ -18,6 +18,11 @@ export interface SessionDocument extends Document {
   readonly onlineLink?: string;
   readonly state: SessionState;
   /**
+   * The secretariat's reason when it cancelled the session; the Outlook event's cancellation
+   * carries it to the attendees.
+   */
+  readonly cancellationReason?: string;
+  /**
    * Increases with every change; cards showing an older revision are outdated, and it is the
    * calendar event's SEQUENCE, so calendars take the newest version.
    */

@@ -3,9 +3,20 @@ import { toUtcIso } from '../clock';
 import type { NotCurrentReason } from '../current-holder';
 import type { InvitedSeat } from './invited-seat';
 
-/** What an invited person can answer. */
+/** What an invited person can answer on the invitation card. */
 export const RSVP_CHOICES = ['inPerson', 'online', 'declined', 'deputy', 'delegate'] as const;
 export type RsvpChoice = (typeof RSVP_CHOICES)[number];
+
+/**
+ * What only an answer given in Outlook says: `accepted` is a yes whose form (in person or
+ * online) Outlook does not tell, `tentative` a provisional yes. A card never offers either, so
+ * `RSVP_CHOICES` refuses them from a click. An Outlook decline is a plain `declined`.
+ */
+export const OUTLOOK_ONLY_CHOICES = ['accepted', 'tentative'] as const;
+export type AnswerChoice = RsvpChoice | (typeof OUTLOOK_ONLY_CHOICES)[number];
+
+/** Where an answer was given: on the invitation card in Teams (absent), or in Outlook. */
+export type AnswerSource = 'outlook';
 
 /**
  * One person's answer for their seat. `deputy` sends the seat's nominated deputy; `delegate`
@@ -15,10 +26,13 @@ export interface RsvpAnswer {
   readonly seatId: string;
   /** Who answered: the seat's member, or its deputy answering their own invitation. */
   readonly personId: string;
-  readonly choice: RsvpChoice;
+  readonly choice: AnswerChoice;
   /** For `delegate`: the colleague's name as given. */
   readonly delegateName?: string;
+  /** For an answer from Outlook: when the person answered there, as Outlook says. */
   readonly answeredAt: string;
+  /** Set when the answer was given in Outlook and read from the session's event. */
+  readonly via?: AnswerSource;
 }
 
 /** Answers close at noon on the day before the session, in the committee's time zone. */
@@ -47,10 +61,19 @@ export function deputyToInvite(seat: InvitedSeat, memberAnswer: RsvpAnswer | und
 
 /** How a seat will be represented at the session. */
 export type SeatStatus =
-  | { readonly kind: 'attending'; readonly mode: 'inPerson' | 'online'; readonly by: 'member' | 'deputy' }
+  | {
+      readonly kind: 'attending';
+      /** `unspecified`: accepted in Outlook, which does not say whether in person or online. */
+      readonly mode: 'inPerson' | 'online' | 'unspecified';
+      readonly by: 'member' | 'deputy';
+      readonly via?: AnswerSource;
+    }
+  /** Accepted provisionally in Outlook: shown on its own, not counted as represented. */
+  | { readonly kind: 'tentative'; readonly by: 'member' | 'deputy'; readonly via?: AnswerSource }
   | { readonly kind: 'delegated'; readonly delegateName: string }
-  | { readonly kind: 'deputyInvited' }
-  | { readonly kind: 'declined' }
+  /** `via`: the member's decline that called the deputy in came from Outlook. */
+  | { readonly kind: 'deputyInvited'; readonly via?: AnswerSource }
+  | { readonly kind: 'declined'; readonly via?: AnswerSource }
   | { readonly kind: 'noAnswer' }
   /**
    * The answer the seat waits for cannot come: the member who has not answered, or the deputy
@@ -65,30 +88,52 @@ export type SeatStatus =
  * when the deputy holds the seat's invitation.
  */
 export function seatStatus(seat: InvitedSeat, answers: readonly RsvpAnswer[]): SeatStatus {
+  const of = (personId: string) =>
+    latest(answers.filter((answer) => answer.seatId === seat.id && answer.personId === personId));
   if (seat.heldByDeputy && seat.deputyId) {
-    const deputy = latest(answers.filter((answer) => answer.seatId === seat.id && answer.personId === seat.deputyId));
+    const deputy = of(seat.deputyId);
     if (!deputy) return { kind: 'noAnswer' };
-    const attends = deputy.choice === 'inPerson' || deputy.choice === 'online';
-    return attends ? { kind: 'attending', mode: deputy.choice, by: 'deputy' } : { kind: 'declined' };
+    return attendsOrNot(deputy, 'deputy') ?? { kind: 'declined', ...via(deputy) };
   }
-  const member = latest(answers.filter((answer) => answer.seatId === seat.id && answer.personId === seat.memberId));
+  const member = of(seat.memberId);
   if (!member) return { kind: 'noAnswer' };
-  if (member.choice === 'inPerson' || member.choice === 'online')
-    return { kind: 'attending', mode: member.choice, by: 'member' };
+  const memberAttends = attendsOrNot(member, 'member');
+  if (memberAttends) return memberAttends;
   if (member.choice === 'delegate') return { kind: 'delegated', delegateName: member.delegateName ?? '' };
   const deputyInvited = deputyToInvite(seat, member);
-  if (!deputyInvited) return { kind: 'declined' };
-  const deputy = latest(answers.filter((answer) => answer.seatId === seat.id && answer.personId === deputyInvited));
-  if (deputy && (deputy.choice === 'inPerson' || deputy.choice === 'online'))
-    return { kind: 'attending', mode: deputy.choice, by: 'deputy' };
-  if (deputy?.choice === 'declined') return { kind: 'declined' };
-  return { kind: 'deputyInvited' };
+  if (!deputyInvited) return { kind: 'declined', ...via(member) };
+  const deputy = of(deputyInvited);
+  const deputyAttends = deputy && attendsOrNot(deputy, 'deputy');
+  if (deputyAttends) return deputyAttends;
+  if (deputy?.choice === 'declined') return { kind: 'declined', ...via(deputy) };
+  return { kind: 'deputyInvited', ...via(member) };
+}
+
+/** The status of a yes (firm or provisional) by `by`; undefined for any other answer. */
+function attendsOrNot(answer: RsvpAnswer, by: 'member' | 'deputy'): SeatStatus | undefined {
+  switch (answer.choice) {
+    case 'inPerson':
+    case 'online':
+      return { kind: 'attending', mode: answer.choice, by, ...via(answer) };
+    case 'accepted':
+      return { kind: 'attending', mode: 'unspecified', by, ...via(answer) };
+    case 'tentative':
+      return { kind: 'tentative', by, ...via(answer) };
+    default:
+      return undefined;
+  }
+}
+
+function via(answer: RsvpAnswer): { readonly via?: AnswerSource } {
+  return answer.via ? { via: answer.via } : {};
 }
 
 /** Every seat with its status, and how many institutions will be there. */
 export interface Tally {
   readonly seats: ReadonlyArray<{ readonly seat: InvitedSeat; readonly status: SeatStatus }>;
   readonly represented: number;
+  /** Seats accepted only provisionally (in Outlook): not a firm yes, so not in `represented`. */
+  readonly tentative: number;
 }
 
 /**
@@ -103,7 +148,8 @@ export function tally(
 ): Tally {
   const statuses = seats.map((seat) => ({ seat, status: statusOf(seat, answers) }));
   const represented = statuses.filter(({ status }) => status.kind === 'attending' || status.kind === 'delegated');
-  return { seats: statuses, represented: represented.length };
+  const tentative = statuses.filter(({ status }) => status.kind === 'tentative').length;
+  return { seats: statuses, represented: represented.length, tentative };
 }
 
 function latest(answers: readonly RsvpAnswer[]): RsvpAnswer | undefined {

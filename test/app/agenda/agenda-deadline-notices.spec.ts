@@ -47,7 +47,11 @@ for (const engine of ENGINES) {
     const drafts = async (prefix: string) => (await dispatches(prefix)).flatMap((dispatch) => dispatch.drafts);
     const recipients = (list: readonly OutboxDraft[]) =>
       list.map((draft) =>
-        draft.recipient.kind === 'person' ? draft.recipient.aadObjectId : draft.recipient.conversationDocumentId,
+        draft.recipient.kind === 'person'
+          ? draft.recipient.aadObjectId
+          : draft.recipient.kind === 'conversation'
+            ? draft.recipient.conversationDocumentId
+            : draft.recipient.sessionId,
       );
     const message = (draft: OutboxDraft) => draft.message.data as unknown as AgendaDeadlineMessage;
     const rendered = (draft: OutboxDraft, locale = 'de-DE') =>

@@ -108,6 +108,17 @@ for (const engine of ENGINES) {
       });
       await upsert({ id: 'extra-session-2027-02-11', type: 'extraSessionClaim', sessionId: SESSION_1 });
       await upsert({
+        id: `meeting-${SESSION_1}`,
+        type: 'sessionMeeting',
+        sessionId: SESSION_1,
+        transactionId: '5b0c7f0e-3f3a-4a61-9d0e-0d8f6f3c2a11',
+        eventId: 'AAMkAGI2TG93AAA=',
+        joinUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0',
+        attendeeEmails: ['s.hoffmann@jobcenter.example'],
+        syncedRevision: 3,
+        updatedAt: '2027-02-01T00:00:00.000Z',
+      });
+      await upsert({
         id: jobDocumentId('agendaDispatch', SESSION_1),
         type: 'job',
         kind: 'agendaDispatch',
@@ -277,7 +288,15 @@ for (const engine of ENGINES) {
         [PEOPLE.birgit],
         "the language choice of the active member stays; Sabine's went with her name",
       );
-      for (const type of ['topicSubmission', 'extraSessionClaim', 'dispatch', 'outbox', 'dataExport', 'link'])
+      for (const type of [
+        'topicSubmission',
+        'extraSessionClaim',
+        'sessionMeeting',
+        'dispatch',
+        'outbox',
+        'dataExport',
+        'link',
+      ])
         assert.deepEqual(
           raw.filter((document) => document.type === type),
           [],
