@@ -14,7 +14,13 @@ export type Recipient =
    * A person: their stored 1:1 conversation, or, when the bot has none yet, one opened from their
    * team membership.
    */
-  | { readonly kind: 'person'; readonly aadObjectId: string; readonly teamMember?: PersonalConversationTarget }
+  | {
+      readonly kind: 'person';
+      readonly aadObjectId: string;
+      readonly teamMember?: PersonalConversationTarget;
+      /** A person without a Teams account: such a draft is never queued (see `reachableInTeams`). */
+      readonly withoutTeams?: true;
+    }
   /**
    * The session's event in the organiser mailbox's calendar (Microsoft Graph): the sender
    * reconciles it with the session as it is now; Outlook tells the attendees.
@@ -33,8 +39,14 @@ export function linkRecipientOf(recipient: Recipient): LinkRecipient {
 export function personRecipient(person: {
   readonly aadObjectId: string;
   readonly contact?: PersonalConversationTarget;
+  readonly withoutTeams?: boolean;
 }): Recipient {
-  return { kind: 'person', aadObjectId: person.aadObjectId, ...(person.contact ? { teamMember: person.contact } : {}) };
+  return {
+    kind: 'person',
+    aadObjectId: person.aadObjectId,
+    ...(person.contact ? { teamMember: person.contact } : {}),
+    ...(person.withoutTeams ? { withoutTeams: true as const } : {}),
+  };
 }
 
 /** One message to each of the people, keyed per person under `dispatchId`. */
@@ -44,6 +56,7 @@ export function draftsForPeople(
     readonly aadObjectId: string;
     readonly displayName: string;
     readonly contact?: PersonalConversationTarget;
+    readonly withoutTeams?: boolean;
   }>,
   message: MessageSpec,
 ): OutboxDraft[] {
@@ -266,14 +279,16 @@ export function enqueueOperation(
 }
 
 /**
- * Whether a draft can go through Teams at all. A person without a Teams account (the roster key
- * Gremium made from their e-mail address) never gets a Teams card: no chat can be opened with
+ * Whether a draft can go through Teams at all. A person without a Teams account (marked so by
+ * `personRecipient`, or known by the roster key Gremium made from their e-mail address, which
+ * holds even where a caller named the person by id alone) never gets a Teams card: no chat can be opened with
  * them, and they hear of sessions through Outlook. Every fan-out passes `enqueueOperation`, so
  * this one check keeps them out of invitations, reminders, agendas, minutes and action items
  * alike, and no outbox record for them can ever fail.
  */
 export function reachableInTeams(draft: OutboxDraft): boolean {
-  return draft.recipient.kind !== 'person' || !isWithoutTeamsPersonId(draft.recipient.aadObjectId);
+  const { recipient } = draft;
+  return recipient.kind !== 'person' || !(recipient.withoutTeams || isWithoutTeamsPersonId(recipient.aadObjectId));
 }
 
 /** The pending outbox record of one draft, as the sender creates it from its dispatch. */

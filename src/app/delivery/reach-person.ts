@@ -78,11 +78,16 @@ export class MemberRosters {
 export async function openChatWithPerson(
   deps: ReachDependencies,
   committeeId: string,
-  person: { readonly aadObjectId: string; readonly teamMember?: PersonalConversationTarget },
+  person: {
+    readonly aadObjectId: string;
+    readonly teamMember?: PersonalConversationTarget;
+    readonly withoutTeams?: boolean;
+  },
   options: ReachOptions,
 ): Promise<Reach> {
   // A person without Teams has no chat to open; their roster key is no Entra object id to look up.
-  if (isWithoutTeamsPersonId(person.aadObjectId)) return { kind: 'unreachable', lookedInHome: false };
+  if (person.withoutTeams || isWithoutTeamsPersonId(person.aadObjectId))
+    return { kind: 'unreachable', lookedInHome: false };
   let target = person.teamMember ?? (await contactOf(deps.store, committeeId, person.aadObjectId));
   let lookedInHome = false;
   for (const place of target ? [] : options.places) {
