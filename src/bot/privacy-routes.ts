@@ -1,14 +1,16 @@
 import { ERASED_PSEUDONYM, erasePerson } from '../app/privacy/erase-person';
-import { exportPersonalData } from '../app/privacy/export-personal-data';
+import { exportForPersonWithoutTeams, exportPersonalData } from '../app/privacy/export-personal-data';
+import { mayUse } from '../domain/permissions';
 import { openRoster } from '../app/roster/open-roster';
 import { cardButton } from '../cards/card-button';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { renderConfirmCard } from '../cards/confirm-card';
 import { escapeMarkdown } from '../cards/escape-markdown';
 import { linkUrl } from '../cards/link-url';
-import { renderMyDataCard, type MyDataFeed } from '../cards/my-data-card';
+import { renderDataOfPersonCard, renderMyDataCard, type MyDataFeed } from '../cards/my-data-card';
 import { feedLinkOf, feedStatus, issueFeed } from '../app/feed/issue-feed-link';
 import { VERBS } from '../cards/verbs';
+import { conversationScopeOf } from './conversation-scope';
 import { notice } from './notices';
 import { rosterCard } from './roster-routes';
 import type { RouteTurn, VerbTurn } from './route-turn';
@@ -94,5 +96,39 @@ function outdated(turn: RouteTurn<unknown>): Promise<AdaptiveCardJson> {
   });
 }
 
-/** A person's own data and calendar subscription, and the secretariat's erasure of a person. */
-export const privacyRoutes = { myData: (turn: RouteTurn) => myData(turn), renewFeed, erase };
+/**
+ * The roster person card's "access request" for a person without Teams: their export behind a
+ * secret link, shown only in the secretariat's personal chat, never where others read along.
+ */
+async function exportForPerson(turn: VerbTurn<'person.export'>): Promise<AdaptiveCardJson> {
+  const { deps, actor, i18n, publicBaseUrl } = turn;
+  if (!mayUse('members', actor)) return notice(i18n, 'attention', 'notices.notAllowedTitle', 'roster.notAllowed');
+  if (conversationScopeOf(turn.context) !== 'personal')
+    return notice(i18n, 'default', 'withoutTeams.export.onlyPersonalTitle', 'withoutTeams.export.onlyPersonal');
+  const timeZone = actor.committee?.timeZone ?? 'Europe/Berlin';
+  if (!publicBaseUrl) return renderMyDataCard(undefined, timeZone, i18n);
+  const result = await exportForPersonWithoutTeams(deps, actor, turn.payload.personId);
+  if (result.ok)
+    return renderDataOfPersonCard(
+      result.value.name,
+      { url: linkUrl(publicBaseUrl, result.value.link.path), expiresAt: result.value.link.expiresAt },
+      timeZone,
+      i18n,
+    );
+  switch (result.error.kind) {
+    case 'notAllowed':
+      return notice(i18n, 'attention', 'notices.notAllowedTitle', 'roster.notAllowed');
+    case 'hasTeams':
+      return notice(i18n, 'attention', 'roster.tamperedTitle', 'withoutTeams.export.hasTeams');
+    case 'unknownPerson':
+      return notice(i18n, 'attention', 'roster.tamperedTitle', 'roster.tampered');
+    case 'noLink':
+      return renderMyDataCard(undefined, timeZone, i18n);
+  }
+}
+
+/**
+ * A person's own data and calendar subscription, the secretariat's export for a person without
+ * Teams, and its erasure of a person.
+ */
+export const privacyRoutes = { myData: (turn: RouteTurn) => myData(turn), renewFeed, erase, exportForPerson };

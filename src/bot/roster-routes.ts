@@ -15,6 +15,7 @@ import { renderRosterCard, type RosterBanner } from '../cards/roster-card';
 import { renderRosterPersonCard, submittedActive, submittedRoles } from '../cards/roster-person-card';
 import { describeRosterProblems } from '../cards/roster-problems';
 import { renderRosterSeatCard, submittedDeputy } from '../cards/roster-seat-card';
+import { renderRosterWithoutTeamsCard } from '../cards/roster-without-teams-card';
 import type { Translator } from '../i18n/translator';
 import { notice } from './notices';
 import type { RouteTurn, VerbTurn } from './route-turn';
@@ -127,7 +128,9 @@ async function editPerson(turn: VerbTurn<'roster.editPerson'>): Promise<Adaptive
       return overview(turn, view.value, attention(turn.i18n.t('roster.choosePersonFirst')));
     return tampered(turn.i18n);
   }
-  return renderRosterPersonCard(view.value, person, timeZoneOf(turn), turn.i18n);
+  return renderRosterPersonCard(view.value, person, timeZoneOf(turn), turn.i18n, undefined, {
+    outlook: outlookOf(turn),
+  });
 }
 
 /** Saves a person's roles from the toggles of their card. */
@@ -148,6 +151,47 @@ async function setActive(turn: VerbTurn<'roster.setActive'>): Promise<AdaptiveCa
     request: { kind: 'setActive', personId: fields.personId, active: submittedActive(fields.active) },
   });
   return answer(turn, result, (problems) => personRefusal(turn, fields.personId, problems));
+}
+
+/** The form for a person without Teams (name, institution, e-mail address). */
+async function withoutTeamsForm(turn: VerbTurn<'roster.withoutTeamsForm'>): Promise<AdaptiveCardJson> {
+  const view = await openRoster(turn.deps, turn.actor);
+  if (!view.ok) return notAllowed(turn.i18n);
+  return renderRosterWithoutTeamsCard(view.value, turn.i18n);
+}
+
+/**
+ * Adds a person without Teams. Refused input comes back on the form with everything typed and
+ * every problem listed; nothing is stored then.
+ */
+async function addWithoutTeams(turn: VerbTurn<'roster.addWithoutTeams'>): Promise<AdaptiveCardJson> {
+  const fields = turn.payload;
+  const request: RosterRequest = {
+    kind: 'addPersonWithoutTeams',
+    displayName: fields.displayName,
+    institution: fields.institution,
+    email: fields.email,
+  };
+  const result = await changeRoster(turn.deps, turn.actor, { revision: fields.revision, request });
+  return answer(turn, result, async (problems) => {
+    const view = await openRoster(turn.deps, turn.actor);
+    if (!view.ok) return notAllowed(turn.i18n);
+    return renderRosterWithoutTeamsCard(view.value, turn.i18n, fields, {
+      title: turn.i18n.t('problems.title'),
+      text: turn.i18n.t('problems.intro'),
+      lines: describeRosterProblems(problems, turn.i18n, fields),
+    });
+  });
+}
+
+/** Saves a new e-mail address of a person without Teams from their card. */
+async function saveEmail(turn: VerbTurn<'roster.saveEmail'>): Promise<AdaptiveCardJson> {
+  const fields = turn.payload;
+  const result = await changeRoster(turn.deps, turn.actor, {
+    revision: fields.revision,
+    request: { kind: 'setEmail', personId: fields.personId, email: fields.email },
+  });
+  return answer(turn, result, (problems) => personRefusal(turn, fields.personId, problems, fields.email));
 }
 
 /**
@@ -193,6 +237,9 @@ export const rosterRoutes = {
   editPerson,
   saveRoles,
   setActive,
+  withoutTeamsForm,
+  addWithoutTeams,
+  saveEmail,
 };
 
 /** The answer to a roster change: the overview with what was done, or why nothing was. */
@@ -226,15 +273,23 @@ async function personRefusal(
   turn: RouteTurn<unknown>,
   personId: unknown,
   problems: readonly RosterProblem[],
+  typedEmail?: unknown,
 ): Promise<AdaptiveCardJson> {
   const view = await openRoster(turn.deps, turn.actor);
   if (!view.ok) return notAllowed(turn.i18n);
   const person = view.value.people.find((candidate) => candidate.aadObjectId === personId);
   if (!person) return tampered(turn.i18n);
-  return renderRosterPersonCard(view.value, person, timeZoneOf(turn), turn.i18n, {
-    title: turn.i18n.t('roster.banners.notSavedTitle'),
-    text: describeRosterProblems(problems, turn.i18n).join(' '),
-  });
+  return renderRosterPersonCard(
+    view.value,
+    person,
+    timeZoneOf(turn),
+    turn.i18n,
+    {
+      title: turn.i18n.t('roster.banners.notSavedTitle'),
+      text: describeRosterProblems(problems, turn.i18n, { email: typedEmail }).join(' '),
+    },
+    { outlook: outlookOf(turn), ...(typedEmail !== undefined ? { typedEmail } : {}) },
+  );
 }
 
 function overview(turn: RouteTurn<unknown>, view: RosterView, banner?: RosterBanner, filter = ''): AdaptiveCardJson {
@@ -249,6 +304,8 @@ function overview(turn: RouteTurn<unknown>, view: RosterView, banner?: RosterBan
 }
 
 function outcomeText(outcome: RosterOutcome, i18n: Translator): string {
+  if (outcome.kind === 'personWithoutTeamsAdded') return i18n.t('withoutTeams.banners.added', { name: outcome.name });
+  if (outcome.kind === 'emailSaved') return i18n.t('withoutTeams.banners.emailSaved', { name: outcome.name });
   return 'institution' in outcome
     ? i18n.t(`roster.banners.${outcome.kind}`, { institution: outcome.institution })
     : i18n.t(`roster.banners.${outcome.kind}`, { name: outcome.name });
@@ -264,6 +321,11 @@ function notAllowed(i18n: Translator): AdaptiveCardJson {
 
 function tampered(i18n: Translator): AdaptiveCardJson {
   return notice(i18n, 'attention', 'roster.tamperedTitle', 'roster.tampered');
+}
+
+/** Whether people without Teams are reached through Outlook: Graph is configured with an organiser mailbox. */
+function outlookOf(turn: RouteTurn<unknown>): boolean {
+  return turn.deps.organiserMailbox !== undefined && turn.deps.organiserMailbox !== '';
 }
 
 function timeZoneOf(turn: RouteTurn<unknown>): string {

@@ -97,7 +97,11 @@ export const CARD_ROUTES: CardRoutes = {
   'roster.editPerson': rosterRoutes.editPerson,
   'roster.saveRoles': rosterRoutes.saveRoles,
   'roster.setActive': rosterRoutes.setActive,
+  'roster.withoutTeamsForm': rosterRoutes.withoutTeamsForm,
+  'roster.addWithoutTeams': rosterRoutes.addWithoutTeams,
+  'roster.saveEmail': rosterRoutes.saveEmail,
   'person.erase': privacyRoutes.erase,
+  'person.export': privacyRoutes.exportForPerson,
   'audit.open': auditRoutes.trail,
   'feed.renew': privacyRoutes.renewFeed,
 };

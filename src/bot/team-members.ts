@@ -1,4 +1,4 @@
-import { TeamsInfo, type ChannelAccount, type TurnContext } from 'botbuilder';
+import { TeamsInfo, type ChannelAccount, type TeamsChannelAccount, type TurnContext } from 'botbuilder';
 import type { MemberSource, TeamMember } from '../app/roster/import-members';
 
 /** Teams' largest page of members; fewer requests keep the bot within its member-list rate. */
@@ -31,7 +31,12 @@ export async function readConversationMembers(context: TurnContext): Promise<Tea
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const result = await TeamsInfo.getPagedMembers(context, PAGE_SIZE, continuationToken);
     for (const member of result.members ?? [])
-      members.push({ userId: member.id, aadObjectId: member.aadObjectId, displayName: member.name });
+      members.push({
+        userId: member.id,
+        aadObjectId: member.aadObjectId,
+        displayName: member.name,
+        ...emailOf(member),
+      });
     continuationToken = result.continuationToken || undefined;
     if (!continuationToken) break;
   }
@@ -55,12 +60,22 @@ export async function readJoinedMembers(
           userId: member.id,
           aadObjectId: member.aadObjectId ?? account.aadObjectId,
           displayName: member.name ?? account.name,
+          ...emailOf(member),
         };
       } catch {
         return { userId: account.id, aadObjectId: account.aadObjectId, displayName: account.name };
       }
     }),
   );
+}
+
+/**
+ * The member's work address as Teams lists it: the e-mail address, else the user principal name
+ * (in most tenants the same address). The import checks it before storing it.
+ */
+function emailOf(member: TeamsChannelAccount): { readonly email?: string } {
+  const email = member.email || member.userPrincipalName;
+  return email ? { email } : {};
 }
 
 /** The members an activity announces as removed. */

@@ -24,6 +24,7 @@ export type CardTemplateName =
   | 'roster'
   | 'roster-seat'
   | 'roster-person'
+  | 'roster-without-teams'
   | 'call-for-topics'
   | 'topic-form'
   | 'topic-receipt'

@@ -25,6 +25,8 @@ export interface DeliveryCardData {
     readonly queuedAt: string;
     readonly counts: string;
     readonly resent: string;
+    /** Who it did not go to because they have no Teams, and how they hear of it, if at all. */
+    readonly withoutTeams: string;
     readonly failures: readonly string[];
     readonly retry: { readonly title: string; readonly data: CardButton['data'] } | null;
   }>;
@@ -47,7 +49,7 @@ export function renderDeliveryCard(
     title: i18n.t('delivery.title'),
     subtitle: report.focus ? '' : report.page > 1 ? i18n.t('delivery.page', { page: report.page }) : '',
     none: i18n.t('delivery.none'),
-    dispatches: report.dispatches.map((dispatch) => dispatchBlock(dispatch, timeZone, i18n)),
+    dispatches: report.dispatches.map((dispatch) => dispatchBlock(dispatch, timeZone, i18n, report.outlook ?? false)),
     buttons: navigation(report, i18n),
   };
   return expandCard('delivery', data);
@@ -57,12 +59,14 @@ function dispatchBlock(
   dispatch: DispatchSummary,
   timeZone: string,
   i18n: Translator,
+  outlook: boolean,
 ): DeliveryCardData['dispatches'][number] {
   return {
     heading: dispatchLabel(dispatch, i18n),
     queuedAt: i18n.t('dispatches.queuedAt', { at: formatDateTime(dispatch.createdAt, timeZone, i18n) }),
     counts: i18n.t('delivery.counts', { sent: dispatch.sent, pending: dispatch.pending, failed: dispatch.failed }),
     resent: dispatch.resent ? i18n.t('delivery.resent', { ...dispatch.resent }) : '',
+    withoutTeams: withoutTeamsLine(dispatch, outlook, i18n),
     failures: [
       ...failureLines(dispatch.failures, i18n),
       ...(dispatch.meeting && dispatch.meeting.unreachable.length > 0
@@ -77,6 +81,28 @@ function dispatchBlock(
           }
         : null,
   };
+}
+
+/** Dispatches whose news a session's Outlook event carries: the event itself, its change, its cancellation. */
+const OUTLOOK_KINDS: ReadonlySet<string> = new Set([
+  'invitation',
+  'invitationChange',
+  'cancellation',
+  'deputyInvitation',
+]);
+
+/**
+ * What became of the people without Teams a dispatch was meant for, told truthfully: with
+ * Outlook, a session's invitation, change or cancellation reaches them as the Outlook event;
+ * anything else does not reach them; without Outlook, nothing does.
+ */
+function withoutTeamsLine(dispatch: DispatchSummary, outlook: boolean, i18n: Translator): string {
+  const count = dispatch.withoutTeams ?? 0;
+  if (count === 0) return '';
+  if (!outlook) return i18n.t('withoutTeams.delivery.unreachable', { count });
+  return dispatch.about && OUTLOOK_KINDS.has(dispatch.about.kind)
+    ? i18n.t('withoutTeams.delivery.viaOutlook', { count })
+    : i18n.t('withoutTeams.delivery.notInTeams', { count });
 }
 
 /**

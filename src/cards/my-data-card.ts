@@ -3,6 +3,7 @@ import { formatDeadline } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
 import { cardButton, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
+import { escapeMarkdown } from './escape-markdown';
 import { VERBS } from './verbs';
 
 /** Data model of `adaptiveCards/my-data.json`: already translated text. */
@@ -77,4 +78,28 @@ function feedSection(feed: MyDataFeed, i18n: Translator): NonNullable<MyDataCard
     case 'noPublicAddress':
       return { heading, text: i18n.t(`feed.myData.${feed.kind}`), open: null, button: null };
   }
+}
+
+/**
+ * The same file for the secretariat about a person without Teams, who cannot ask Gremium
+ * themselves: named after the person, and saying to whom the link belongs.
+ */
+export function renderDataOfPersonCard(
+  name: string,
+  link: { readonly url: string; readonly expiresAt: string } | undefined,
+  timeZone: string,
+  i18n: Translator,
+): AdaptiveCardJson {
+  const shown = escapeMarkdown(name);
+  const data: MyDataCardData = {
+    title: i18n.t('withoutTeams.export.title', { name: shown }),
+    text: i18n.t('withoutTeams.export.text', { name: shown }),
+    expires: link
+      ? i18n.t('withoutTeams.export.expires', { date: formatDeadline(link.expiresAt, timeZone, i18n) })
+      : i18n.t('privacy.myDataNoLink'),
+    download: link ? { title: i18n.t('withoutTeams.export.download'), url: link.url } : null,
+    // Their calendar address reaches them by e-mail, never through someone else's card.
+    feed: null,
+  };
+  return expandCard('my-data', data);
 }

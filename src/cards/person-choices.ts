@@ -6,10 +6,12 @@ export const NAME_SHOWN = 40;
 /** Longest search text taken from a card. */
 export const FILTER_LIMIT = 100;
 
-/** A person as a card names them: shortened, and marked when inactive. Plain text, not markdown. */
+/** A person as a card names them: shortened, marked without Teams and when inactive. Plain text, not markdown. */
 export function personLabel(person: Person | undefined, i18n: Translator): string {
   if (!person) return i18n.t('roster.nobody');
-  const name = shortened(person.displayName.trim() || i18n.t('roster.unnamed'), NAME_SHOWN);
+  const shown = shortened(person.displayName.trim() || i18n.t('roster.unnamed'), NAME_SHOWN);
+  // Marked, so that nobody picks a person without Teams for a task they would never hear of in Teams.
+  const name = person.withoutTeams ? i18n.t('withoutTeams.mark', { name: shown }) : shown;
   return person.active ? name : i18n.t('roster.inactiveMark', { name });
 }
 

@@ -5,7 +5,7 @@ import { formatDateTime } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
 import { expandCard, type AdaptiveCardJson } from './card-template';
 import { escapeMarkdown } from './escape-markdown';
-import { FILTER_LIMIT, personChoices, personLabel, shortened, submittedFilter } from './person-choices';
+import { FILTER_LIMIT, NAME_SHOWN, personChoices, personLabel, shortened, submittedFilter } from './person-choices';
 import { VERBS } from './verbs';
 
 /** People offered in the overview's person choice; the search reaches everyone else. */
@@ -41,7 +41,9 @@ export interface RosterCardData {
   readonly filterLimit: number;
   readonly shownHint: string;
   readonly labels: Readonly<Record<string, string>>;
-  readonly verbs: Readonly<Record<'editSeat' | 'newSeat' | 'search' | 'editPerson' | 'import', string>>;
+  readonly verbs: Readonly<
+    Record<'editSeat' | 'newSeat' | 'search' | 'editPerson' | 'import' | 'withoutTeams', string>
+  >;
   readonly canImport: boolean;
 }
 
@@ -99,6 +101,7 @@ export function renderRosterCard(view: RosterView, options: RosterCardOptions, i
           i18n,
         ),
       },
+      ...withoutTeamsRow(active, i18n),
       {
         title: i18n.t('roster.inactiveHeading'),
         value: nameList(
@@ -127,6 +130,7 @@ export function renderRosterCard(view: RosterView, options: RosterCardOptions, i
       personPlaceholder: i18n.t('roster.personPlaceholder'),
       editPerson: i18n.t('roster.editPerson'),
       import: i18n.t('roster.import'),
+      withoutTeams: i18n.t('withoutTeams.add'),
     },
     verbs: {
       editSeat: VERBS.rosterEditSeat,
@@ -134,18 +138,43 @@ export function renderRosterCard(view: RosterView, options: RosterCardOptions, i
       search: VERBS.rosterOpen,
       editPerson: VERBS.rosterEditPerson,
       import: VERBS.rosterImport,
+      withoutTeams: VERBS.rosterWithoutTeamsForm,
     },
     canImport: options.canImport,
   };
   return expandCard('roster', data);
 }
 
-function nameList(people: readonly Person[], i18n: Translator): string {
+/**
+ * The active people without Teams with their addresses, where the secretariat checks that the
+ * invitations go to the right mailbox; no row while there are none.
+ */
+function withoutTeamsRow(active: readonly Person[], i18n: Translator): Array<{ title: string; value: string }> {
+  const people = active.filter((person) => person.withoutTeams);
+  if (people.length === 0) return [];
+  return [
+    {
+      title: i18n.t('withoutTeams.heading'),
+      value: nameList(people, i18n, (person) =>
+        i18n.t('withoutTeams.entry', {
+          name: escapeMarkdown(shortened(person.displayName, NAME_SHOWN)),
+          email: escapeMarkdown(person.email ?? ''),
+        }),
+      ),
+    },
+  ];
+}
+
+function nameList(
+  people: readonly Person[],
+  i18n: Translator,
+  label: (person: Person) => string = (person) => escapeMarkdown(personLabel(person, i18n)),
+): string {
   if (people.length === 0) return i18n.t('roster.nobody');
   const listed: string[] = [];
   let length = 0;
   for (const person of people) {
-    const name = escapeMarkdown(personLabel(person, i18n));
+    const name = label(person);
     if (listed.length > 0 && length + name.length > NAME_LIST_CHARACTERS) break;
     listed.push(name);
     length += name.length + 2;

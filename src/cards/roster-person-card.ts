@@ -1,4 +1,5 @@
 import type { RosterView } from '../app/roster/load-roster';
+import { EMAIL_LIMITS } from '../domain/email-address';
 import type { Person } from '../domain/roster';
 import { ASSIGNABLE_ROLES, type AssignableRole } from '../domain/roster-changes';
 import { formatDate } from '../i18n/format-date';
@@ -6,6 +7,7 @@ import type { Translator } from '../i18n/translator';
 import { expandCard, type AdaptiveCardJson } from './card-template';
 import { escapeMarkdown } from './escape-markdown';
 import { personLabel } from './person-choices';
+import { shownAgain, typingLimit } from './typed-text';
 import { VERBS } from './verbs';
 
 /** Data model of `adaptiveCards/roster-person.json`. */
@@ -21,8 +23,25 @@ export interface RosterPersonCardData {
   readonly save: { readonly title: string; readonly verb: string };
   readonly activity: { readonly title: string; readonly verb: string; readonly active: boolean };
   readonly back: { readonly title: string; readonly verb: string };
+  /** A person without Teams: their address to change; none for a Teams member (Teams supplies theirs). */
+  readonly emailForm: {
+    readonly label: string;
+    readonly value: string;
+    readonly maxLength: number;
+    readonly title: string;
+    readonly verb: string;
+  } | null;
+  /** A person without Teams cannot ask for their data themselves: the secretariat exports it for them. */
+  readonly exportData: { readonly title: string; readonly verb: string } | null;
   /** Erasing (Art. 17 GDPR) asks once more before anything happens; none for an erased person. */
   readonly erase: { readonly title: string; readonly verb: string } | null;
+}
+
+export interface RosterPersonCardOptions {
+  /** Whether Gremium reaches people without Teams through Outlook (an organiser mailbox is set). */
+  readonly outlook?: boolean;
+  /** The address as typed on a refused change, shown again so nothing typed is lost. */
+  readonly typedEmail?: unknown;
 }
 
 /** The input id of a role's toggle on the person card. */
@@ -59,6 +78,7 @@ export function renderRosterPersonCard(
   timeZone: string,
   i18n: Translator,
   banner?: RosterPersonCardData['banner'],
+  options: RosterPersonCardOptions = {},
 ): AdaptiveCardJson {
   const erased = person.erasedAt !== undefined;
   const holds = (field: 'memberId' | 'deputyId', key: 'roster.personForm.memberOf' | 'roster.personForm.deputyOf') =>
@@ -80,6 +100,15 @@ export function renderRosterPersonCard(
     facts: [
       { title: i18n.t('roster.personForm.status'), value: status },
       { title: i18n.t('roster.personForm.seats'), value: seats.join('; ') || i18n.t('roster.personForm.noSeat') },
+      ...(person.email ? [{ title: i18n.t('withoutTeams.person.email'), value: escapeMarkdown(person.email) }] : []),
+      ...(person.withoutTeams
+        ? [
+            {
+              title: i18n.t('withoutTeams.person.teams'),
+              value: i18n.t(options.outlook ? 'withoutTeams.person.viaOutlook' : 'withoutTeams.person.unreachable'),
+            },
+          ]
+        : []),
     ],
     rolesHeading: i18n.t('roster.personForm.rolesHeading'),
     rolesHint: i18n.t('roster.personForm.rolesHint'),
@@ -97,6 +126,21 @@ export function renderRosterPersonCard(
       active: !person.active,
     },
     back: { title: i18n.t('roster.personForm.back'), verb: VERBS.rosterOpen },
+    emailForm:
+      person.withoutTeams && !erased
+        ? {
+            label: i18n.t('withoutTeams.person.emailInput'),
+            value:
+              options.typedEmail !== undefined
+                ? shownAgain(options.typedEmail, EMAIL_LIMITS.address)
+                : (person.email ?? ''),
+            maxLength: typingLimit(EMAIL_LIMITS.address),
+            title: i18n.t('withoutTeams.person.saveEmail'),
+            verb: VERBS.rosterSaveEmail,
+          }
+        : null,
+    exportData:
+      person.withoutTeams && !erased ? { title: i18n.t('withoutTeams.export.button'), verb: VERBS.personExport } : null,
     erase: erased ? null : { title: i18n.t('roster.personForm.erase'), verb: VERBS.personErase },
   };
   return expandCard('roster-person', data);

@@ -1,11 +1,14 @@
-import type { RosterProblem, SeatField } from '../domain/roster-changes';
+import type { PersonField, RosterProblem, SeatField } from '../domain/roster-changes';
 import type { MessageKey, Translator } from '../i18n/translator';
+import { escapeMarkdown } from './escape-markdown';
 import { tooLongLine } from './typed-text';
 
-const FIELD_LABELS: Readonly<Record<SeatField, MessageKey>> = {
+const FIELD_LABELS: Readonly<Record<SeatField | PersonField, MessageKey>> = {
   institution: 'roster.seatForm.institution',
   memberId: 'roster.seatForm.member',
   deputyId: 'roster.seatForm.deputy',
+  displayName: 'withoutTeams.form.name',
+  email: 'withoutTeams.form.email',
 };
 
 /**
@@ -15,7 +18,7 @@ const FIELD_LABELS: Readonly<Record<SeatField, MessageKey>> = {
 export function describeRosterProblems(
   problems: readonly RosterProblem[],
   i18n: Translator,
-  answers: Readonly<Partial<Record<SeatField, unknown>>> = {},
+  answers: Readonly<Partial<Record<SeatField | PersonField, unknown>>> = {},
 ): string[] {
   return problems.map((problem) => {
     switch (problem.code) {
@@ -33,6 +36,14 @@ export function describeRosterProblems(
       case 'inactivePerson':
       case 'sameAsMember':
         return i18n.t(`roster.problems.${problem.code}`, { field: i18n.t(FIELD_LABELS[problem.field]) });
+      case 'invalidEmail':
+      case 'severalEmails':
+        return i18n.t(`withoutTeams.problems.${problem.code}`, { field: i18n.t(FIELD_LABELS.email) });
+      case 'emailTaken':
+        return i18n.t('withoutTeams.problems.emailTaken', {
+          field: i18n.t(FIELD_LABELS.email),
+          name: escapeMarkdown(problem.name),
+        });
       case 'tooManySeats':
         return i18n.t('roster.banners.tooManySeats', { max: problem.max });
       case 'lastSecretariat':

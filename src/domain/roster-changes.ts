@@ -1,3 +1,4 @@
+import { checkEmail, EMAIL_LIMITS, emailKey, type EmailProblem } from './email-address';
 import { fail, ok, type Result } from './result';
 import { checkText } from './text-input';
 import { ROLES, type Role } from './roles';
@@ -41,18 +42,39 @@ export type RosterChange =
   | ({ readonly kind: 'editSeat'; readonly seatId: unknown } & SeatFields)
   | { readonly kind: 'removeSeat'; readonly seatId: unknown }
   | { readonly kind: 'setRoles'; readonly personId: unknown; readonly roles: unknown }
-  | { readonly kind: 'setActive'; readonly personId: unknown; readonly active: unknown };
+  | { readonly kind: 'setActive'; readonly personId: unknown; readonly active: unknown }
+  /**
+   * A person without a Teams account, by name, institution and e-mail address. Their key is made
+   * from the address by `personIdOf` (the use case's, since it digests), so that the same address
+   * gives the same person in every committee of the tenant.
+   */
+  | {
+      readonly kind: 'addPersonWithoutTeams';
+      readonly displayName: unknown;
+      readonly institution: unknown;
+      readonly email: unknown;
+      readonly personIdOf: (email: string) => string;
+    }
+  /** A new address for a person without Teams; a Teams member's address comes from Teams. */
+  | { readonly kind: 'setEmail'; readonly personId: unknown; readonly email: unknown };
 
 export type SeatField = keyof SeatFields;
+
+/** The fields of the form for a person without Teams. */
+export type PersonField = 'displayName' | 'institution' | 'email';
 
 /** Why a roster change was refused; several at once, so the secretariat can fix them together. */
 export type RosterProblem =
   | { readonly code: 'unknownSeat' }
   | { readonly code: 'unknownPerson' }
   | { readonly code: 'invalidValue' }
-  | { readonly field: SeatField; readonly code: 'required' }
-  | { readonly field: SeatField; readonly code: 'tooLong'; readonly max: number }
-  | { readonly field: SeatField; readonly code: 'markup' }
+  | { readonly field: SeatField | PersonField; readonly code: 'required' }
+  | { readonly field: SeatField | PersonField; readonly code: 'tooLong'; readonly max: number }
+  | { readonly field: SeatField | PersonField; readonly code: 'markup' }
+  /** Not one address of plausible form, or several at once. */
+  | { readonly field: 'email'; readonly code: 'invalidEmail' | 'severalEmails' }
+  /** The address is already on the roster, held by the named person. */
+  | { readonly field: 'email'; readonly code: 'emailTaken'; readonly name: string }
   | { readonly field: SeatField; readonly code: 'inactivePerson' }
   | { readonly field: SeatField; readonly code: 'sameAsMember' }
   | { readonly code: 'tooManySeats'; readonly max: number }
@@ -118,6 +140,99 @@ function changed(roster: Roster, change: RosterChange): Result<Roster, RosterPro
       const { leftAt: _leftAt, ...rest } = person;
       return ok(replacePerson(roster, { ...rest, active: change.active }));
     }
+    case 'addPersonWithoutTeams':
+      return addPersonWithoutTeams(roster, change);
+    case 'setEmail': {
+      const person = findPerson(roster, change.personId);
+      if (!person) return fail([{ code: 'unknownPerson' }]);
+      if (!person.withoutTeams) return fail([{ code: 'invalidValue' }]);
+      const problems: RosterProblem[] = [];
+      const email = checkedEmail(roster, change.email, problems, person.aadObjectId);
+      if (email === undefined) return fail(problems);
+      return ok(replacePerson(roster, { ...person, email }));
+    }
+  }
+}
+
+/**
+ * A new person without Teams: active, without a role until a seat or the secretariat gives
+ * them one. Every problem of the form is reported at once. An address already on the roster
+ * (a Teams member's, or of someone added before) is refused by name, and so is one that would
+ * give the key of a person already there: re-adding an erased or renamed entry must not revive it.
+ */
+function addPersonWithoutTeams(
+  roster: Roster,
+  change: Extract<RosterChange, { kind: 'addPersonWithoutTeams' }>,
+): Result<Roster, RosterProblem[]> {
+  const problems: RosterProblem[] = [];
+  const displayName = requiredText('personName', 'displayName', change.displayName, problems);
+  const institution = requiredText('institution', 'institution', change.institution, problems);
+  const email = checkedEmail(roster, change.email, problems, undefined);
+  if (problems.length > 0 || !displayName || !institution || email === undefined) return fail(problems);
+  const aadObjectId = change.personIdOf(email);
+  const holder = roster.people.find((person) => person.aadObjectId === aadObjectId);
+  if (holder) return fail([{ field: 'email', code: 'emailTaken', name: holder.displayName }]);
+  const person: Person = {
+    aadObjectId,
+    displayName,
+    institution,
+    email,
+    withoutTeams: true,
+    roles: [],
+    active: true,
+  };
+  return ok({ people: [...roster.people, person], seats: roster.seats });
+}
+
+function requiredText(
+  rule: 'personName' | 'institution',
+  field: PersonField,
+  value: unknown,
+  problems: RosterProblem[],
+): string | undefined {
+  const before = problems.length;
+  const text = checkText(rule, value, (code, max) =>
+    problems.push(
+      code === 'invalid' ? { code: 'invalidValue' } : code === 'tooLong' ? { field, code, max } : { field, code },
+    ),
+  );
+  if (!text && problems.length === before) problems.push({ field, code: 'required' });
+  return text;
+}
+
+/** The typed address, or undefined with its problem noted; `self` may keep the address it has. */
+function checkedEmail(
+  roster: Roster,
+  value: unknown,
+  problems: RosterProblem[],
+  self: string | undefined,
+): string | undefined {
+  const checked = checkEmail(value);
+  if (!checked.ok) {
+    problems.push(emailProblem(checked.problem));
+    return undefined;
+  }
+  const key = emailKey(checked.email);
+  const holder = roster.people.find(
+    (person) => person.aadObjectId !== self && person.email !== undefined && emailKey(person.email) === key,
+  );
+  if (holder) {
+    problems.push({ field: 'email', code: 'emailTaken', name: holder.displayName });
+    return undefined;
+  }
+  return checked.email;
+}
+
+function emailProblem(problem: EmailProblem): RosterProblem {
+  switch (problem) {
+    case 'required':
+      return { field: 'email', code: 'required' };
+    case 'tooLong':
+      return { field: 'email', code: 'tooLong', max: EMAIL_LIMITS.address };
+    case 'several':
+      return { field: 'email', code: 'severalEmails' };
+    case 'invalid':
+      return { field: 'email', code: 'invalidEmail' };
   }
 }
 

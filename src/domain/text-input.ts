@@ -34,6 +34,8 @@ export const TEXT_FIELDS = {
   /** The colleague named on an invitation ("name a colleague"), and who attended for a seat. */
   delegateName: { max: 120, lines: 'one' },
   attendeeName: { max: 120, lines: 'one' },
+  /** The name of a person the secretariat adds to the roster without a Teams account. */
+  personName: { max: 120, lines: 'one' },
   /** Topic submissions, by form or chat line. */
   topicTitle: { max: 200, lines: 'one' },
   topicDescription: { max: 4000, lines: 'many' },

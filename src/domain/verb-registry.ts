@@ -417,7 +417,20 @@ export const VERB_REGISTRY = {
     payload: { personId: 'id', revision: 'version', 'role_*': 'flag' },
   },
   'roster.setActive': { roles: SECRETARIAT, payload: { personId: 'id', revision: 'version', active: 'flag' } },
+  /** The form for a person without Teams, and adding them by name, institution and e-mail address. */
+  'roster.withoutTeamsForm': { roles: SECRETARIAT, payload: {} },
+  'roster.addWithoutTeams': {
+    roles: SECRETARIAT,
+    payload: { revision: 'version', displayName: 'text', institution: 'text', email: 'text' },
+  },
+  /** A new e-mail address for a person without Teams, from their person card. */
+  'roster.saveEmail': { roles: SECRETARIAT, payload: { personId: 'id', revision: 'version', email: 'text' } },
   'person.erase': { roles: SECRETARIAT, payload: { personId: 'id', revision: 'version', confirmed: 'flag' } },
+  /**
+   * The data export of a person without Teams, who cannot ask for it in Teams. Its link is shown
+   * only in a 1:1 chat; the route says so elsewhere, since the roster card it sits on works anywhere.
+   */
+  'person.export': { roles: SECRETARIAT, payload: { personId: 'id' } },
   'audit.open': { roles: SECRETARIAT, personalChatOnly: 'audit', payload: { query: 'text', page: 'count' } },
   /** "My data"'s new calendar subscription address: the person's own, for all their committees. */
   'feed.renew': { roles: 'anyone', personalChatOnly: 'myData', acrossCommittees: true, payload: {} },

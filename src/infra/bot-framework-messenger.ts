@@ -136,8 +136,11 @@ export class BotFrameworkMessenger implements Messenger {
       for (const member of Array.isArray(body.members) ? body.members : []) {
         const account = (typeof member === 'object' && member !== null ? member : {}) as Record<string, unknown>;
         const aadObjectId = account['aadObjectId'] ?? account['objectId'];
+        const email = [account['email'], account['userPrincipalName']].find(
+          (value): value is string => typeof value === 'string' && value !== '',
+        );
         if (typeof account['id'] === 'string' && typeof aadObjectId === 'string')
-          members.push({ userId: account['id'], aadObjectId });
+          members.push({ userId: account['id'], aadObjectId, ...(email ? { email } : {}) });
       }
       continuationToken =
         typeof body.continuationToken === 'string' && body.continuationToken ? body.continuationToken : undefined;

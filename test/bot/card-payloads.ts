@@ -159,8 +159,19 @@ export async function payloadFor(verb: Verb, world: PermissionCase): Promise<Rec
       role_workingGroup: 'false',
     },
     [VERBS.rosterSetActive]: { revision: roster, personId: PEOPLE.yusuf, active: false },
+    [VERBS.rosterWithoutTeamsForm]: {},
+    [VERBS.rosterAddWithoutTeams]: {
+      revision: roster,
+      displayName: 'Petra Albrecht',
+      institution: 'Landkreis Leipzig',
+      email: 'petra.albrecht@landkreis.example',
+    },
+    // A Teams member's address comes from Teams: the card is refused as altered, for the secretariat too.
+    [VERBS.rosterSaveEmail]: { revision: roster, personId: nora, email: 'nora@example.org' },
     // The first click of erasing only asks; a confirmed erasure is tested in test/bot/privacy.spec.ts.
     [VERBS.personErase]: { revision: roster, personId: PEOPLE.yusuf },
+    // Nobody of the permission world is without Teams: the secretariat is told so, others are refused.
+    [VERBS.personExport]: { personId: PEOPLE.yusuf },
     [VERBS.auditOpen]: { query: '2027/1', page: 1 },
     [VERBS.feedRenew]: {},
   };

@@ -115,7 +115,11 @@ export const EXPECTED_VERBS: Readonly<Record<string, ExpectedRow>> = {
   'roster.editPerson': { marks: 'x-----' },
   'roster.saveRoles': { marks: 'x-----' },
   'roster.setActive': { marks: 'x-----' },
+  'roster.withoutTeamsForm': { marks: 'x-----' },
+  'roster.addWithoutTeams': { marks: 'x-----' },
+  'roster.saveEmail': { marks: 'x-----' },
   'person.erase': { marks: 'x-----' },
+  'person.export': { marks: 'x-----' },
   'audit.open': { marks: 'x-----' },
   'feed.renew': { marks: 'xxxxxx' },
 };

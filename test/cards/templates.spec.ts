@@ -15,6 +15,7 @@ import { withCommittee } from '../../src/cards/committee-context';
 import { renderRosterCard } from '../../src/cards/roster-card';
 import { renderRosterPersonCard } from '../../src/cards/roster-person-card';
 import { renderRosterSeatCard } from '../../src/cards/roster-seat-card';
+import { renderRosterWithoutTeamsCard } from '../../src/cards/roster-without-teams-card';
 import { renderSetupCard } from '../../src/cards/setup-card';
 import { VERBS } from '../../src/cards/verbs';
 import { COMMANDS } from '../../src/domain/permissions';
@@ -531,6 +532,41 @@ function samples(): Array<{ template: string; name: string; card: AdaptiveCardJs
             },
           },
           i18n,
+        ),
+      },
+      {
+        template: 'roster-without-teams',
+        name: `roster form for a person without Teams (${locale})`,
+        card: renderRosterWithoutTeamsCard(sampleRosterView(), i18n),
+      },
+      {
+        template: 'roster-without-teams',
+        name: `roster form for a person without Teams, refused with the longest answers (${locale})`,
+        card: renderRosterWithoutTeamsCard(
+          sampleLargeRosterView(),
+          i18n,
+          { displayName: 'N'.repeat(240), institution: 'I'.repeat(300), email: `${'e'.repeat(250)}@x.example` },
+          { title: 'Problem', text: 'Nichts gespeichert', lines: Array.from({ length: 3 }, () => 'Zeile '.repeat(20)) },
+        ),
+      },
+      {
+        template: 'roster-person',
+        name: `roster person without Teams, with her address (${locale})`,
+        card: renderRosterPersonCard(
+          sampleRosterView(),
+          {
+            aadObjectId: 'mail-0123456789abcdef0123456789abcdef',
+            displayName: 'Petra Albrecht',
+            institution: 'Landkreis Leipzig',
+            email: `${'p'.repeat(64)}@${'l'.repeat(180)}.example`,
+            withoutTeams: true,
+            roles: ['member'],
+            active: true,
+          },
+          'Europe/Berlin',
+          i18n,
+          undefined,
+          { outlook: true },
         ),
       },
       {

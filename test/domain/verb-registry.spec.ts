@@ -77,7 +77,11 @@ const STORED_VERBS = [
   'roster.editPerson',
   'roster.saveRoles',
   'roster.setActive',
+  'roster.withoutTeamsForm',
+  'roster.addWithoutTeams',
+  'roster.saveEmail',
   'person.erase',
+  'person.export',
   'audit.open',
   'feed.renew',
 ];

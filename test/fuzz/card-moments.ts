@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { auditedStore } from '../../src/app/audit/audited-store';
 import type { Messenger } from '../../src/app/ports/messenger';
+import { personIdForEmail } from '../../src/app/roster/person-without-teams-id';
 import { VERBS } from '../../src/cards/verbs';
 import { senderFor } from '../app/delivery/delivery-fixtures';
 import { chatPerson, type PersonKey, type SessionWorld } from '../app/sessions/session-world';
@@ -205,6 +206,19 @@ async function momentsTheWorldLacks(world: SessionWorld, bot: BotHarness): Promi
     card: await bot.execute(chatPerson('katrin'), VERBS.sessionInvite, invite.data),
   });
   await say('katrin', 'rückmeldungen 2027/2');
+  // A person without Teams: the form that adds one, and the card of one added (address, export).
+  const withoutTeams = await bot.execute(chatPerson('katrin'), VERBS.rosterWithoutTeamsForm, {});
+  cards.push({ who: 'katrin', via: 'Person ohne Teams hinzufügen', card: withoutTeams });
+  const add = actionsOf(withoutTeams).find((action) => action.verb === VERBS.rosterAddWithoutTeams);
+  assert.ok(add, 'no form for a person without Teams');
+  const petra = { displayName: 'Petra Albrecht', institution: 'Landkreis Leipzig', email: 'petra@lk-leipzig.de' };
+  const added = await bot.execute(chatPerson('katrin'), VERBS.rosterAddWithoutTeams, { ...add.data, ...petra });
+  assert.ok(!isRefusal(added, VERBS.rosterAddWithoutTeams), cardText(added));
+  cards.push({
+    who: 'katrin',
+    via: 'ihre Karte',
+    card: await bot.execute(chatPerson('katrin'), VERBS.rosterEditPerson, { personId: personIdForEmail(petra.email) }),
+  });
   const open = actionsOf(await say('yusuf', 'aufgaben alle')).find((action) => action.verb === VERBS.actionOpen);
   assert.ok(open, 'no action item to open');
   const item = await bot.execute(chatPerson('yusuf'), VERBS.actionOpen, open.data);

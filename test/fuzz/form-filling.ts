@@ -16,6 +16,8 @@ export interface CardInput {
   readonly regex?: unknown;
   readonly valueOn?: unknown;
   readonly valueOff?: unknown;
+  /** A text input's kind: an e-mail field is filled with an address. */
+  readonly style?: unknown;
 }
 
 /** Every input a card shows, with its definition. */
@@ -84,6 +86,16 @@ function filled(input: CardInput, today: string): fc.Arbitrary<unknown> {
       return fc.constantFrom(input.valueOn ?? 'true', input.valueOff ?? 'false');
     default: {
       if (takesDigits(input)) return keep(fc.integer({ min: 1, max: 60 }).map(String));
+      // An e-mail field gets an address, as a person types one: names and domains of the region.
+      if (input.style === 'Email')
+        return keep(
+          fc
+            .tuple(
+              fc.constantFrom('petra', 'k.schulz', 'info', 'anna-lena.meyer', 'geschaeftsstelle'),
+              fc.constantFrom('lk-leipzig.de', 'stadt.example', 'jobcenter-nordsachsen.de', 'müller-amt.de'),
+            )
+            .map(([local, domain]) => `${local}@${domain}`),
+        );
       const max = typeof input.maxLength === 'number' ? input.maxLength : 200;
       const text = plainWords(1, 6).map((words) => words.slice(0, max).trim() || 'Text');
       return shown === '' && !input.isRequired ? fc.oneof(fc.constant(''), text) : keep(text);
@@ -118,6 +130,7 @@ export function plainlyFilled(inputs: readonly CardInput[], today: string, every
           return [input.id, typeof input.min === 'number' ? input.min : 1];
         default:
           if (takesDigits(input)) return [input.id, input.isRequired || everyText ? '15' : ''];
+          if (input.style === 'Email') return [input.id, input.isRequired || everyText ? 'beispiel@example.org' : ''];
           return [input.id, input.isRequired || everyText ? 'Beispiel' : ''];
       }
     }),

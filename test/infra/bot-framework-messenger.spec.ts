@@ -380,6 +380,7 @@ describe('BotFrameworkMessenger', () => {
       const people = Array.from({ length: 1_201 }, (_, index) => ({
         id: `29:member-${index}`,
         aadObjectId: `aaaaaaaa-0000-0000-0000-${String(index).padStart(12, '0')}`,
+        email: `member-${index}@kog.example`,
       }));
       for (const person of people) double.addMember(TEAM, person);
       const messenger = new BotFrameworkMessenger();
@@ -389,7 +390,7 @@ describe('BotFrameworkMessenger', () => {
       assert.ok(read.ok);
       assert.deepEqual(
         read.members,
-        people.map((person) => ({ userId: person.id, aadObjectId: person.aadObjectId })),
+        people.map((person) => ({ userId: person.id, aadObjectId: person.aadObjectId, email: person.email })),
       );
       assert.deepEqual(
         double.memberListReads(),
@@ -406,6 +407,27 @@ describe('BotFrameworkMessenger', () => {
       assert.deepEqual(
         double.createdConversations().map((created) => created.memberId),
         ['29:member-2'],
+      );
+    });
+
+    it("gives a member's e-mail address, else the user principal name Teams lists", async () => {
+      const double = await startDouble();
+      double.addMember(TEAM, {
+        id: '29:alice',
+        aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000001',
+        email: 'a@kog.example',
+      });
+      double.addMember(TEAM, {
+        id: '29:bob',
+        aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000002',
+        email: '',
+        userPrincipalName: 'bob@kog.example',
+      });
+      const read = await new BotFrameworkMessenger().listMembers(where(double.url));
+      assert.ok(read.ok);
+      assert.deepEqual(
+        read.members.map((member) => member.email),
+        ['a@kog.example', 'bob@kog.example'],
       );
     });
 

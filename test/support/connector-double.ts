@@ -38,6 +38,9 @@ export interface RosterMember {
   readonly id: string;
   readonly aadObjectId: string;
   readonly name?: string;
+  /** The work address Teams lists; without one, the double makes one from the name, as a tenant would have. */
+  readonly email?: string;
+  readonly userPrincipalName?: string;
 }
 
 /** The activity as the client sent it; the typed fields are those tests look at most. */
@@ -422,7 +425,13 @@ export class ConnectorDouble {
     return {
       status: 200,
       body: {
-        members: page.map((member) => ({ id: member.id, aadObjectId: member.aadObjectId, name: member.name })),
+        members: page.map((member) => ({
+          id: member.id,
+          aadObjectId: member.aadObjectId,
+          name: member.name,
+          email: member.email ?? addressOf(member),
+          userPrincipalName: member.userPrincipalName ?? (member.email || addressOf(member)),
+        })),
         ...(start + pageSize < roster.length ? { continuationToken: String(start + pageSize) } : {}),
       },
     };
@@ -449,4 +458,15 @@ export class ConnectorDouble {
       ? errorAnswer(429, 'Throttled', 'injected throttling', INJECTED_RETRY_AFTER_SECONDS)
       : errorAnswer(503, 'ServiceUnavailable', 'injected outage');
   }
+}
+
+/** A member's address as a tenant would have it, made from their name or, without one, their object id. */
+function addressOf(member: RosterMember): string {
+  const local = (member.name ?? member.aadObjectId)
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9 ]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, '.');
+  return `${local || member.aadObjectId}@contoso.example`;
 }

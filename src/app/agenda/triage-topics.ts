@@ -155,6 +155,7 @@ export async function decideTopic(
     recipient: personRecipient({
       aadObjectId: submission.personId,
       ...(submitter?.contact ? { contact: submitter.contact } : {}),
+      ...(submitter?.withoutTeams ? { withoutTeams: true } : {}),
     }),
     recipientLabel: submission.personName,
     message: { kind: TOPIC_DECISION_MESSAGE_KIND, data: { ...notice } },

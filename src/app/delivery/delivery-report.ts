@@ -47,6 +47,8 @@ export interface DispatchSummary {
     readonly failed: number;
   };
   readonly failures: readonly FailedDelivery[];
+  /** People without Teams it was meant for, left out of it (see `reachableInTeams`); absent when none. */
+  readonly withoutTeams?: number;
   /**
    * For an Outlook event: what bringing it up to date did, and who Outlook could not invite for
    * want of an e-mail address; absent while it is pending or when it failed.
@@ -62,6 +64,8 @@ export interface DeliveryReport {
   readonly hasOlder: boolean;
   /** The report shows this one dispatch only (after a resend, or from the failure notice). */
   readonly focus?: string;
+  /** Whether sessions reach Outlook (an organiser mailbox is set), so people without Teams hear of them there. */
+  readonly outlook?: boolean;
 }
 
 export type DeliveryRefusal = { readonly kind: 'notAllowed' } | { readonly kind: 'unknownDispatch' };
@@ -83,7 +87,7 @@ export interface ReportRequest {
  * dispatch. A page beyond the last shows the last; a page that is no whole number the first.
  */
 export async function deliveryReport(
-  { store }: AppDependencies,
+  { store, organiserMailbox }: AppDependencies,
   actor: Actor,
   request: ReportRequest = {},
 ): Promise<Result<DeliveryReport, DeliveryRefusal>> {
@@ -98,6 +102,7 @@ export async function deliveryReport(
       page: 1,
       hasOlder: false,
       focus: dispatch.dispatchId,
+      ...(organiserMailbox ? { outlook: true } : {}),
     });
   }
   const wanted = pageOf(request.page);
@@ -109,6 +114,7 @@ export async function deliveryReport(
     dispatches: await Promise.all(shown.map((dispatch) => summaryOf(store, dispatch))),
     page,
     hasOlder: newest.length > page * DISPATCHES_PER_PAGE,
+    ...(organiserMailbox ? { outlook: true } : {}),
   });
 }
 
@@ -181,6 +187,7 @@ async function summaryOf(store: DocumentStore, dispatch: DispatchDocument): Prom
         }
       : {}),
     failures: failed.map(failedDelivery),
+    ...(dispatch.withoutTeams ? { withoutTeams: dispatch.withoutTeams } : {}),
     ...(meeting ? { meeting } : {}),
   };
 }

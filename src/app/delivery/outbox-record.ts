@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isWithoutTeamsPersonId } from '../../domain/email-address';
 import type { PersonalConversationTarget } from '../ports/messenger';
 import type { MessageSpec } from '../ports/message-renderer';
 import type { LinkRecipient } from '../links/link-document';
@@ -13,7 +14,13 @@ export type Recipient =
    * A person: their stored 1:1 conversation, or, when the bot has none yet, one opened from their
    * team membership.
    */
-  | { readonly kind: 'person'; readonly aadObjectId: string; readonly teamMember?: PersonalConversationTarget }
+  | {
+      readonly kind: 'person';
+      readonly aadObjectId: string;
+      readonly teamMember?: PersonalConversationTarget;
+      /** A person without a Teams account: such a draft is never queued (see `reachableInTeams`). */
+      readonly withoutTeams?: true;
+    }
   /**
    * The session's event in the organiser mailbox's calendar (Microsoft Graph): the sender
    * reconciles it with the session as it is now; Outlook tells the attendees.
@@ -32,8 +39,14 @@ export function linkRecipientOf(recipient: Recipient): LinkRecipient {
 export function personRecipient(person: {
   readonly aadObjectId: string;
   readonly contact?: PersonalConversationTarget;
+  readonly withoutTeams?: boolean;
 }): Recipient {
-  return { kind: 'person', aadObjectId: person.aadObjectId, ...(person.contact ? { teamMember: person.contact } : {}) };
+  return {
+    kind: 'person',
+    aadObjectId: person.aadObjectId,
+    ...(person.contact ? { teamMember: person.contact } : {}),
+    ...(person.withoutTeams ? { withoutTeams: true as const } : {}),
+  };
 }
 
 /** One message to each of the people, keyed per person under `dispatchId`. */
@@ -43,6 +56,7 @@ export function draftsForPeople(
     readonly aadObjectId: string;
     readonly displayName: string;
     readonly contact?: PersonalConversationTarget;
+    readonly withoutTeams?: boolean;
   }>,
   message: MessageSpec,
 ): OutboxDraft[] {
@@ -223,6 +237,12 @@ export interface DispatchDocument extends Document {
   readonly about?: DispatchAbout;
   /** How often its failed messages were sent again; each round ends with its own notice. */
   readonly round?: number;
+  /**
+   * How many of the people it was meant for have no Teams account and were left out: Teams
+   * cannot reach them (see `reachableInTeams`). The delivery report says so instead of listing
+   * them as failed.
+   */
+  readonly withoutTeams?: number;
 }
 
 export function dispatchDocumentId(dispatchId: string): string {
@@ -230,7 +250,8 @@ export function dispatchDocumentId(dispatchId: string): string {
 }
 
 /**
- * The batch operation that puts a dispatch into the outbox. It is a create: writing the same
+ * The batch operation that puts a dispatch into the outbox, without the drafts to people Teams
+ * cannot reach (`reachableInTeams`), which it only counts. It is a create: writing the same
  * dispatch again (a re-delivered activity) fails the batch with a ConflictError, which the
  * caller treats as "already done", never as a second message.
  */
@@ -241,17 +262,33 @@ export function enqueueOperation(
   nowIso: string,
   about: DispatchAbout,
 ): BatchOperation {
+  const inTeams = drafts.filter(reachableInTeams);
+  const withoutTeams = new Set(personIdsOf(drafts.filter((draft) => !reachableInTeams(draft)))).size;
   const document: DispatchDocument = {
     id: dispatchDocumentId(dispatchId),
     committeeId,
     type: 'dispatch',
     dispatchId,
-    drafts,
+    drafts: inTeams,
     status: 'new',
     createdAt: nowIso,
     about,
+    ...(withoutTeams > 0 ? { withoutTeams } : {}),
   };
   return { op: 'create', document };
+}
+
+/**
+ * Whether a draft can go through Teams at all. A person without a Teams account (marked so by
+ * `personRecipient`, or known by the roster key Gremium made from their e-mail address, which
+ * holds even where a caller named the person by id alone) never gets a Teams card: no chat can be opened with
+ * them, and they hear of sessions through Outlook. Every fan-out passes `enqueueOperation`, so
+ * this one check keeps them out of invitations, reminders, agendas, minutes and action items
+ * alike, and no outbox record for them can ever fail.
+ */
+export function reachableInTeams(draft: OutboxDraft): boolean {
+  const { recipient } = draft;
+  return recipient.kind !== 'person' || !(recipient.withoutTeams || isWithoutTeamsPersonId(recipient.aadObjectId));
 }
 
 /** The pending outbox record of one draft, as the sender creates it from its dispatch. */

@@ -1,3 +1,4 @@
+import { isWithoutTeamsPersonId } from '../../domain/email-address';
 import { COMMITTEE_DOCUMENT_ID, directoryOfPartition, personDocumentId } from '../../domain/ids';
 import type { AppDependencies } from '../dependencies';
 import type { CommitteeDocument, ConversationAddress, ConversationDocument, PersonDocument } from '../documents';
@@ -77,9 +78,16 @@ export class MemberRosters {
 export async function openChatWithPerson(
   deps: ReachDependencies,
   committeeId: string,
-  person: { readonly aadObjectId: string; readonly teamMember?: PersonalConversationTarget },
+  person: {
+    readonly aadObjectId: string;
+    readonly teamMember?: PersonalConversationTarget;
+    readonly withoutTeams?: boolean;
+  },
   options: ReachOptions,
 ): Promise<Reach> {
+  // A person without Teams has no chat to open; their roster key is no Entra object id to look up.
+  if (person.withoutTeams || isWithoutTeamsPersonId(person.aadObjectId))
+    return { kind: 'unreachable', lookedInHome: false };
   let target = person.teamMember ?? (await contactOf(deps.store, committeeId, person.aadObjectId));
   let lookedInHome = false;
   for (const place of target ? [] : options.places) {

@@ -65,4 +65,6 @@ export interface ConversationMember {
   /** The Teams user id (29:…). */
   readonly userId: string;
   readonly aadObjectId: string;
+  /** The work address the member list gives (e-mail, else user principal name), where it gives one. */
+  readonly email?: string;
 }

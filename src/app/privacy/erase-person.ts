@@ -83,7 +83,7 @@ export async function erasePerson(
   // The person last, in one batch with the roster's next revision and their seats.
   const writeErasedPerson = async (): Promise<boolean> => {
     const now = nowUtcIso(deps.clock);
-    const { contact: _contact, institution: _institution, _etag: personEtag, ...kept } = person;
+    const { contact: _contact, institution: _institution, email: _email, _etag: personEtag, ...kept } = person;
     const erased: PersonDocument = { ...kept, displayName: pseudonym, roles: [], active: false, erasedAt: now };
     const roster: RosterDocument = {
       id: ROSTER_DOCUMENT_ID,

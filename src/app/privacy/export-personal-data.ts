@@ -1,6 +1,9 @@
 import { nowUtcIso, toUtcIso } from '../../domain/clock';
+import { mayUse } from '../../domain/permissions';
+import { fail, ok, type Result } from '../../domain/result';
 import {
   COMMITTEE_DOCUMENT_ID,
+  isSafeIdPart,
   languagePreferenceDocumentId,
   personDocumentId,
   tenantDirectoryId,
@@ -50,12 +53,43 @@ export type DataExportLink = IssuedLink;
  * link may be issued (a person who has left).
  */
 export async function exportPersonalData(deps: AppDependencies, actor: Actor): Promise<DataExportLink | undefined> {
-  const now = deps.clock.now().toUTC();
   const { tenantId, aadObjectId } = actor.identity;
+  return storeExport(deps, tenantId, aadObjectId, actor.committee ? actor.committeeId : undefined);
+}
+
+export type ExportForRefusal = { readonly kind: 'notAllowed' | 'unknownPerson' | 'hasTeams' | 'noLink' };
+
+/**
+ * The same export for a person without Teams, made by the secretariat on their request: they
+ * cannot ask Gremium themselves. Only for such a person (a Teams member asks with „meine daten“,
+ * and nobody else may read their file), in every committee of the tenant they belong to, as their
+ * own request would. The link is issued to the person, like theirs; the secretariat passes it on.
+ */
+export async function exportForPersonWithoutTeams(
+  deps: AppDependencies,
+  actor: Actor,
+  personId: unknown,
+): Promise<Result<{ readonly link: DataExportLink; readonly name: string }, ExportForRefusal>> {
+  if (!mayUse('members', actor)) return fail({ kind: 'notAllowed' });
+  if (typeof personId !== 'string' || !isSafeIdPart(personId)) return fail({ kind: 'unknownPerson' });
+  const person = await deps.store.get<PersonDocument>(actor.committeeId, personDocumentId(personId));
+  if (person?.type !== 'person' || person.erasedAt) return fail({ kind: 'unknownPerson' });
+  if (!person.withoutTeams) return fail({ kind: 'hasTeams' });
+  const link = await storeExport(deps, actor.identity.tenantId, person.aadObjectId, actor.committeeId);
+  return link ? ok({ link, name: person.displayName }) : fail({ kind: 'noLink' });
+}
+
+async function storeExport(
+  deps: AppDependencies,
+  tenantId: string,
+  aadObjectId: string,
+  currentCommitteeId: string | undefined,
+): Promise<DataExportLink | undefined> {
+  const now = deps.clock.now().toUTC();
   const directory = tenantDirectoryId(tenantId);
   const index = await personCommitteesOf(deps.store, tenantId, aadObjectId);
   const committees = new Set<string>([...(index?.committeeIds ?? [])]);
-  if (actor.committee) committees.add(actor.committeeId);
+  if (currentCommitteeId) committees.add(currentCommitteeId);
   if (await deps.store.get(directory, COMMITTEE_DOCUMENT_ID)) committees.add(directory);
   const nowIso = toUtcIso(now);
   const content: PersonalDataExport = {

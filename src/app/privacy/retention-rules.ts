@@ -206,23 +206,27 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
   },
   {
     type: 'person',
-    holds: 'name, Entra object id, roles, institution, Teams contact (to open a 1:1 chat)',
+    holds: text(
+      'name, Entra object id (for a person without Teams an id made from the e-mail address), roles,',
+      'institution, e-mail address, Teams contact (to open a 1:1 chat)',
+    ),
     kept: text(
       "while a member of the committee's team or chat; after leaving it: the Teams contact",
       `${CONTACT_AFTER_LEAVING_DAYS} days, the name the committee's period, once the person holds no seat and no open`,
-      'action item. A person the secretariat deactivated is kept until it erases them',
+      'action item. A person the secretariat deactivated, and a person without Teams (who never leaves a',
+      'team), is kept until it erases them',
     ),
     atEnd: text(
-      'the contact is removed; at the end of the period the person is pseudonymised as by an erasure:',
-      '"ehemalige Person" in every record, institution and roles removed. Coming back to the team brings',
-      'the name back from Teams',
+      'the contact and the e-mail address are removed; at the end of the period the person is pseudonymised',
+      'as by an erasure: "ehemalige Person" in every record, institution and roles removed. Coming back to the',
+      'team brings the name and the address back from Teams',
     ),
     candidates: (scope) => [where('person', ['leftAt', '<=', scope.daysAgo(CONTACT_AFTER_LEAVING_DAYS)])],
     atEndOf: (document, scope) => {
       const person = document as PersonDocument;
       if (person.active || !person.leftAt || person.erasedAt) return undefined;
-      if (!forgetsLeaver(person, scope)) return changed(person, without(person, 'contact'));
-      const rest = without(person, 'contact', 'institution');
+      if (!forgetsLeaver(person, scope)) return changed(person, without(person, 'contact', 'email'));
+      const rest = without(person, 'contact', 'institution', 'email');
       return { ...rest, displayName: ERASED_PSEUDONYM, roles: [], pseudonymisedAt: scope.nowIso } as PersonDocument;
     },
     forgetsName: (document, scope) => forgetsLeaver(document as PersonDocument, scope),

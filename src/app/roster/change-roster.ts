@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { nowUtcIso } from '../../domain/clock';
-import { ROSTER_DOCUMENT_ID, seatDocumentId } from '../../domain/ids';
+import { personDocumentId, ROSTER_DOCUMENT_ID, seatDocumentId } from '../../domain/ids';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
 import type { Person, Seat } from '../../domain/roster';
@@ -23,6 +23,8 @@ import {
   type LoadedRoster,
   type RosterView,
 } from './load-roster';
+import { noteMemberships } from '../committees/person-committees';
+import { personIdForEmail } from './person-without-teams-id';
 import type { RosterDocument } from './roster-document';
 
 /** A batch that also revokes links is tried this often, in case a link changed in between. */
@@ -40,7 +42,15 @@ export type RosterRequest =
     }
   | { readonly kind: 'removeSeat'; readonly seatId: unknown }
   | { readonly kind: 'setRoles'; readonly personId: unknown; readonly roles: unknown }
-  | { readonly kind: 'setActive'; readonly personId: unknown; readonly active: unknown };
+  | { readonly kind: 'setActive'; readonly personId: unknown; readonly active: unknown }
+  /** A person without a Teams account, by name, institution and e-mail address. */
+  | {
+      readonly kind: 'addPersonWithoutTeams';
+      readonly displayName: unknown;
+      readonly institution: unknown;
+      readonly email: unknown;
+    }
+  | { readonly kind: 'setEmail'; readonly personId: unknown; readonly email: unknown };
 
 /** A roster card's submission: the revision it was rendered from and what it asks for. */
 export interface RosterSubmission {
@@ -57,7 +67,10 @@ export type ChangeRosterRefusal =
 /** What was done, so the card can say so in a line. */
 export type RosterOutcome =
   | { readonly kind: 'seatAdded' | 'seatSaved' | 'seatRemoved'; readonly institution: string }
-  | { readonly kind: 'rolesSaved' | 'activated' | 'deactivated'; readonly name: string };
+  | {
+      readonly kind: 'rolesSaved' | 'activated' | 'deactivated' | 'personWithoutTeamsAdded' | 'emailSaved';
+      readonly name: string;
+    };
 
 /**
  * Changes the roster as the secretariat asked on the card: seats, roles, activity. The rules
@@ -84,7 +97,7 @@ export async function changeRoster(
   const changes = [
     rosterOperation(deps, actor, loaded),
     ...seatOperations(actor.committeeId, loaded, applied.value.seats),
-    ...personOperations(loaded, applied.value.people, guarded(change)),
+    ...personOperations(actor.committeeId, loaded, applied.value.people, guarded(change)),
   ];
   if (changes.length > MAX_BATCH_OPERATIONS) throw new Error(`A roster change touched ${changes.length} documents`);
   // Whoever loses a seat, a role or activity loses their links with it, in the same batch.
@@ -103,8 +116,16 @@ export async function changeRoster(
     }
   }
   for (const personId of losing) await revokeLinksOf(deps, actor.committeeId, personId);
+  // After the roster, as every write that adds people: a crash in between leaves a hint the daily repair restores.
+  const added = applied.value.people.filter((person) => !current.people.some((before) => samePersonId(before, person)));
+  if (added.length > 0)
+    await noteMemberships(
+      deps,
+      actor.committeeId,
+      added.map((person) => person.aadObjectId),
+    );
   const view = rosterView(await loadRoster(deps.store, actor.committeeId));
-  return ok({ view, outcome: outcomeOf(change, current.seats, applied.value.seats, applied.value.people) });
+  return ok({ view, outcome: outcomeOf(change, current.seats, applied.value.seats, applied.value.people, added) });
 }
 
 function domainChange(request: RosterRequest): RosterChange {
@@ -125,9 +146,15 @@ function domainChange(request: RosterRequest): RosterChange {
             memberId: request.memberId,
             deputyId: request.deputyId,
           };
+    case 'addPersonWithoutTeams':
+      return { ...request, personIdOf: personIdForEmail };
     default:
       return request;
   }
+}
+
+function samePersonId(a: Person, b: Person): boolean {
+  return a.aadObjectId === b.aadObjectId;
 }
 
 /** The roster's next revision, created on the first change. */
@@ -160,9 +187,12 @@ function seatOperations(committeeId: string, loaded: LoadedRoster, next: readonl
 
 /**
  * Writes every changed person, and also the people a new seat assignment relies on, unchanged:
- * their ETag then proves that nobody deactivated them since the card was checked.
+ * their ETag then proves that nobody deactivated them since the card was checked. A new person
+ * (one without Teams) is created: should the same address have been added at the same moment,
+ * the create fails and the change is refused as outdated.
  */
 function personOperations(
+  committeeId: string,
   loaded: LoadedRoster,
   next: readonly Person[],
   reliedOn: ReadonlySet<string>,
@@ -170,7 +200,17 @@ function personOperations(
   const stored = new Map(loaded.people.map((person) => [person.aadObjectId, person]));
   const operations: BatchOperation[] = [];
   for (const person of next) {
-    const before = stored.get(person.aadObjectId)!;
+    const before = stored.get(person.aadObjectId);
+    if (!before) {
+      const document: PersonDocument = {
+        id: personDocumentId(person.aadObjectId),
+        committeeId,
+        type: 'person',
+        ...person,
+      };
+      operations.push({ op: 'create', document });
+      continue;
+    }
     if (!samePerson(personOf(before), person) || reliedOn.has(person.aadObjectId)) {
       operations.push({
         op: 'replace',
@@ -192,6 +232,7 @@ function outcomeOf(
   before: readonly Seat[],
   after: readonly Seat[],
   people: readonly Person[],
+  added: readonly Person[],
 ): RosterOutcome {
   const name = (id: unknown) => people.find((person) => person.aadObjectId === id)?.displayName ?? '';
   switch (change.kind) {
@@ -205,5 +246,9 @@ function outcomeOf(
       return { kind: 'rolesSaved', name: name(change.personId) };
     case 'setActive':
       return { kind: change.active === true ? 'activated' : 'deactivated', name: name(change.personId) };
+    case 'addPersonWithoutTeams':
+      return { kind: 'personWithoutTeamsAdded', name: added[0]?.displayName ?? '' };
+    case 'setEmail':
+      return { kind: 'emailSaved', name: name(change.personId) };
   }
 }

@@ -1,6 +1,7 @@
 import { nowUtcIso } from '../../domain/clock';
 import { COMMITTEE_DOCUMENT_ID, isSafeIdPart, personDocumentId, tenantOfPartition } from '../../domain/ids';
 import { noteMemberships } from '../committees/person-committees';
+import { plainEmail } from '../../domain/email-address';
 import { plainName } from '../../domain/text-input';
 import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
@@ -19,6 +20,8 @@ export interface TeamMember {
   readonly userId: string;
   readonly aadObjectId?: string;
   readonly displayName?: string;
+  /** The work address Teams lists (e-mail or user principal name); checked before it is stored. */
+  readonly email?: string;
 }
 
 /** Where the member list was read: what a person's `contact` needs besides their user id. */
@@ -197,10 +200,14 @@ function plan(
     userId: member.userId,
     userAadObjectId: aadObjectId,
   };
-  const person = personJoining(existing && personOf(existing), {
+  const joined = personJoining(existing && personOf(existing), {
     aadObjectId,
     displayName: plainName(member.displayName, NAME_LIMIT),
   });
+  // Teams' address wins for a Teams member: the directory knows it, the secretariat does not type
+  // it. A list without one (or with an implausible one) keeps the address stored before.
+  const email = plainEmail(member.email);
+  const person = email ? { ...joined, email } : joined;
   if (!existing) {
     const document: PersonDocument = {
       id: personDocumentId(aadObjectId),

@@ -50,13 +50,15 @@ export function rosterView(loaded: LoadedRoster): RosterView {
 
 /** A person document's domain part: what the roster rules see and change. */
 export function personOf(document: PersonDocument): Person {
-  const { aadObjectId, displayName, roles, institution, active, leftAt } = document;
+  const { aadObjectId, displayName, roles, institution, email, withoutTeams, active, leftAt } = document;
   return {
     aadObjectId,
     displayName,
     roles,
     active,
     ...(institution !== undefined ? { institution } : {}),
+    ...(email !== undefined ? { email } : {}),
+    ...(withoutTeams ? { withoutTeams } : {}),
     ...(leftAt !== undefined ? { leftAt } : {}),
   };
 }
@@ -87,6 +89,8 @@ export function samePerson(a: Person, b: Person): boolean {
     a.displayName === b.displayName &&
     a.active === b.active &&
     a.institution === b.institution &&
+    a.email === b.email &&
+    (a.withoutTeams ?? false) === (b.withoutTeams ?? false) &&
     a.leftAt === b.leftAt &&
     a.roles.length === b.roles.length &&
     a.roles.every((role, index) => b.roles[index] === role)

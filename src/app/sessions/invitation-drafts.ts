@@ -34,7 +34,11 @@ export function invitationDraft(
   const person = roster.people.get(personId);
   return {
     key,
-    recipient: personRecipient({ aadObjectId: personId, ...(person?.contact ? { contact: person.contact } : {}) }),
+    recipient: personRecipient({
+      aadObjectId: personId,
+      ...(person?.contact ? { contact: person.contact } : {}),
+      ...(person?.withoutTeams ? { withoutTeams: true } : {}),
+    }),
     recipientLabel: `${nameOf(roster, personId)} (${view.institution})`,
     message: { kind: INVITATION_MESSAGE_KIND, data: { ...view }, links: invitationLinks(view) },
   };

@@ -10,7 +10,9 @@ import {
   type MemberSource,
   type TeamMember,
 } from '../../../src/app/roster/import-members';
+import { fixedClock } from '../../../src/domain/clock';
 import { personDocumentId } from '../../../src/domain/ids';
+import { ENGINES } from '../../support/engines';
 import { useTempStore, type TempStore } from '../../support/temp-store';
 import { COMMITTEE, IDS, katrin, sabine, seedKog, TENANT } from './roster-fixtures';
 
@@ -180,3 +182,45 @@ describe('app/roster/import-members', () => {
     assert.equal(reads, 1);
   });
 });
+
+for (const engine of ENGINES) {
+  describe(`app/roster/import-members: e-mail addresses from Teams, on the ${engine.name}`, function () {
+    this.timeout(60_000);
+    let deps: AppDependencies;
+    let close: () => Promise<void>;
+    beforeEach(async () => {
+      const opened = await engine.open();
+      close = opened.close;
+      deps = { store: opened.store, clock: fixedClock('2026-11-21T10:00:00Z') };
+      await seedKog(deps);
+    });
+    afterEach(async () => close());
+    const person = (id: string) => deps.store.get<PersonDocument>(COMMITTEE, personDocumentId(id));
+
+    it("stores each member's address, takes a changed one from a later import and keeps it when Teams gives none", async () => {
+      const first = await importMembers(deps, COMMITTEE, source, async () => [
+        { ...member(1), email: 'person.1@kog.example' },
+        { ...member(2), email: 'kein Postfach' },
+        {
+          userId: '29:sabine',
+          aadObjectId: IDS.sabine,
+          displayName: 'Sabine Hoffmann',
+          email: 's.hoffmann@jc.example',
+        },
+      ]);
+      assert.deepEqual(first, { added: 2, updated: 1, unchanged: 0 });
+      assert.equal((await person(member(1).aadObjectId!))?.email, 'person.1@kog.example');
+      assert.equal((await person(member(2).aadObjectId!))?.email, undefined, 'no implausible address is stored');
+      assert.equal((await person(IDS.sabine))?.email, 's.hoffmann@jc.example');
+      assert.deepEqual((await person(IDS.sabine))?.roles, ['member'], 'roles stay');
+
+      const second = await importMembers(deps, COMMITTEE, source, async () => [
+        { ...member(1), email: 'p1@kog.example' },
+        { userId: '29:sabine', aadObjectId: IDS.sabine, displayName: 'Sabine Hoffmann' },
+      ]);
+      assert.deepEqual(second, { added: 0, updated: 1, unchanged: 1 });
+      assert.equal((await person(member(1).aadObjectId!))?.email, 'p1@kog.example');
+      assert.equal((await person(IDS.sabine))?.email, 's.hoffmann@jc.example');
+    });
+  });
+}
