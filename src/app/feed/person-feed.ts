@@ -11,7 +11,7 @@ import type { SessionMeetingDocument } from '../meetings/session-meeting-documen
 import type { Stored } from '../ports/document-store';
 import { recipientLanguage } from '../preferences/recipient-language';
 import { rsvpDocumentId, type RsvpDocument } from '../sessions/rsvp-document';
-import { sessionCalendarUid, webAddress, type SessionCalendar } from '../sessions/session-calendar';
+import { sessionEventFacts, webAddress, type SessionCalendar } from '../sessions/session-calendar';
 import type { SessionDocument } from '../sessions/session-document';
 import { CALENDAR_FEED_TYPE, calendarFeedDocumentId, type CalendarFeedDocument } from './feed-document';
 import { feedCommittees, type FeedCommittee } from './feed-holder';
@@ -118,21 +118,10 @@ async function committeeSessions(
         .filter((instant): instant is string => Boolean(instant))
         .reduce((latest, instant) => (instant > latest ? instant : latest));
       return {
-        uid: sessionCalendarUid(committeeId, session.id),
-        sequence: session.revision,
+        ...sessionEventFacts(committee, session),
         stampedAt: modifiedAt,
         modifiedAt,
-        startsAt: session.startsAt,
-        endsAt: session.endsAt,
         ...(url ? { url } : {}),
-        cancelled,
-        committeeName: committee.name,
-        committeeShortName: committee.shortName,
-        number: session.number,
-        extra: session.extra === true,
-        ...(session.chair ? { chair: session.chair } : {}),
-        ...(session.place ? { place: session.place } : {}),
-        ...(session.onlineLink ? { onlineLink: session.onlineLink } : {}),
         ...(teams?.joinUrl ? { teamsLink: teams.joinUrl } : {}),
         ...(session.agenda && !cancelled
           ? { agenda: { version: session.agenda.version, items: session.agenda.items } }

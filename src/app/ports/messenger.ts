@@ -10,22 +10,24 @@ export interface OutgoingMessage {
 }
 
 /**
- * What one attempt to reach Teams came to. Failures are values, not exceptions, so that the
- * delivery rules (retry, give up, wait for Retry-After) live in one place, the domain.
+ * Why a request to a remote service (the Bot Framework connector, Microsoft Graph) did not do
+ * what it should. Failures are values, not exceptions, so that the delivery rules (retry, give
+ * up, wait for Retry-After) live in one place, the domain, for both.
  */
-export type DeliveryAttempt =
-  | { readonly ok: true; readonly activityId: string }
-  | {
-      readonly ok: false;
-      /** HTTP status of the connector's answer; null when no answer came (network error, timeout). */
-      readonly status: number | null;
-      /** The connector's Retry-After, in milliseconds, when it sent one. */
-      readonly retryAfterMs?: number;
-      /** A short, log-safe description (no tokens, no message content). */
-      readonly detail: string;
-      /** The connector's error code where it sent one (`ConversationBlockedByUser`); log-safe. */
-      readonly code?: string;
-    };
+export interface RemoteFailure {
+  readonly ok: false;
+  /** HTTP status of the service's answer; null when no answer came (network error, timeout). */
+  readonly status: number | null;
+  /** The service's Retry-After, in milliseconds, when it sent one. */
+  readonly retryAfterMs?: number;
+  /** A short, log-safe description (no tokens, no message content, no addresses). */
+  readonly detail: string;
+  /** The service's error code where it sent one (`ConversationBlockedByUser`, `ErrorItemNotFound`); log-safe. */
+  readonly code?: string;
+}
+
+/** What one attempt to reach Teams came to. */
+export type DeliveryAttempt = { readonly ok: true; readonly activityId: string } | RemoteFailure;
 
 /**
  * A team or group chat whose member list the bot may read: where Gremium is installed. For a team

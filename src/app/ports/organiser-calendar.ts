@@ -1,3 +1,5 @@
+import type { RemoteFailure } from './messenger';
+
 /**
  * The organiser mailbox's calendar (a shared mailbox of the secretariat, e.g. `gremien@…`),
  * reached through Microsoft Graph when `GRAPH_ORGANIZER_MAILBOX` is set. Each session is one
@@ -24,18 +26,8 @@ export interface OrganiserCalendar {
   sendMail(mail: OrganiserMail): Promise<GraphOutcome<void>>;
 }
 
-/** What one Graph request came to: the value, or why not (HTTP status, Retry-After, a log-safe detail). */
-export type GraphOutcome<T> =
-  | { readonly ok: true; readonly value: T }
-  | {
-      readonly ok: false;
-      /** HTTP status; null when no answer came. 404 on an event: someone deleted it in Outlook. */
-      readonly status: number | null;
-      readonly retryAfterMs?: number;
-      readonly detail: string;
-      /** Graph's error code, e.g. `ErrorItemNotFound`; log-safe. */
-      readonly code?: string;
-    };
+/** What one Graph request came to: the value, or why not (a 404 on an event: someone deleted it in Outlook). */
+export type GraphOutcome<T> = { readonly ok: true; readonly value: T } | RemoteFailure;
 
 /** A local time in a named zone, as Graph's `dateTimeTimeZone`. */
 export interface ZonedTime {

@@ -111,6 +111,21 @@ export function sessionRetentionStart(session: SessionDocument, minutes?: Minute
 }
 
 /** A README text written over several source lines. */
+/**
+ * Whether what a person holds for all their committees (a language choice, a calendar
+ * subscription) is no longer needed: they are active on no roster of the tenant (every roster
+ * counts), and the later of `since` and their last leaving is `UNUSED_LANGUAGE_CHOICE_DAYS` ago.
+ */
+function unusedByPerson(personId: string, since: string, scope: RetentionScope): boolean {
+  const tenant = scope.directory;
+  const person = scope.people.get(personId);
+  const key = personId.toLowerCase();
+  if (tenant ? tenant.active.has(key) : person?.active) return false;
+  const left = tenant ? tenant.lastLeft.get(key) : person?.leftAt;
+  const lastNeeded = left && left > since ? left : since;
+  return lastNeeded <= scope.daysAgo(UNUSED_LANGUAGE_CHOICE_DAYS);
+}
+
 function text(...parts: string[]): string {
   return parts.join(' ');
 }
@@ -316,14 +331,7 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     candidates: (scope) => [unusedLanguageChoices(scope)],
     atEndOf: (document, scope) => {
       const choice = document as LanguagePreferenceDocument;
-      // The choice is the person's for all their committees: every roster of the tenant counts.
-      const tenant = scope.directory;
-      const personId = choice.personId.toLowerCase();
-      const person = scope.people.get(choice.personId);
-      if (tenant ? tenant.active.has(personId) : person?.active) return undefined;
-      const left = tenant ? tenant.lastLeft.get(personId) : person?.leftAt;
-      const lastNeeded = left && left > choice.updatedAt ? left : choice.updatedAt;
-      return lastNeeded <= scope.daysAgo(UNUSED_LANGUAGE_CHOICE_DAYS) ? 'delete' : undefined;
+      return unusedByPerson(choice.personId, choice.updatedAt, scope) ? 'delete' : undefined;
     },
     withoutCommittee: (scope) => unusedLanguageChoices(scope),
   },
@@ -532,14 +540,7 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     candidates: (scope) => [unusedCalendarFeeds(scope)],
     atEndOf: (document, scope) => {
       const feed = document as CalendarFeedDocument;
-      // The subscription is the person's for all their committees: every roster of the tenant counts.
-      const tenant = scope.directory;
-      const personId = feed.personId.toLowerCase();
-      const person = scope.people.get(feed.personId);
-      if (tenant ? tenant.active.has(personId) : person?.active) return undefined;
-      const left = tenant ? tenant.lastLeft.get(personId) : person?.leftAt;
-      const lastNeeded = left && left > feed.issuedAt ? left : feed.issuedAt;
-      return lastNeeded <= scope.daysAgo(UNUSED_LANGUAGE_CHOICE_DAYS) ? 'delete' : undefined;
+      return unusedByPerson(feed.personId, feed.issuedAt, scope) ? 'delete' : undefined;
     },
     withoutCommittee: (scope) => unusedCalendarFeeds(scope),
   },

@@ -63,9 +63,24 @@ export async function sessionCalendar(
   ]);
   if (session?.type !== 'session' || committee?.type !== 'committee') return undefined;
 
+  return {
+    ...sessionEventFacts(committee, session),
+    ...(language ? { language: language.language } : {}),
+  };
+}
+
+/**
+ * What every calendar Gremium writes says of a session, the single-session file and the feed
+ * alike: the same UID, sequence, times, place and link, so an event imported from one and
+ * subscribed through the other is one event in a calendar app.
+ */
+export function sessionEventFacts(
+  committee: Pick<CommitteeDocument, 'committeeId' | 'name' | 'shortName'>,
+  session: SessionDocument,
+): Omit<SessionCalendar, 'language'> {
   const url = webAddress(session.onlineLink);
   return {
-    uid: sessionCalendarUid(committeeId, sessionId),
+    uid: sessionCalendarUid(committee.committeeId, session.id),
     sequence: session.revision,
     stampedAt: session.updatedAt,
     startsAt: session.startsAt,
@@ -79,7 +94,6 @@ export async function sessionCalendar(
     ...(session.chair ? { chair: session.chair } : {}),
     ...(session.place ? { place: session.place } : {}),
     ...(session.onlineLink ? { onlineLink: session.onlineLink } : {}),
-    ...(language ? { language: language.language } : {}),
   };
 }
 
