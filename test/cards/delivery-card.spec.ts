@@ -55,6 +55,7 @@ const KINDS: Readonly<Record<DispatchKind, true>> = {
   overdueDigest: true,
   deliveryFailures: true,
   outlookEvent: true,
+  feedLinkMail: true,
 };
 const EVERY_KIND = Object.keys(KINDS) as DispatchKind[];
 
