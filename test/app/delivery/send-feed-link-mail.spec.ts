@@ -4,6 +4,7 @@ import type { DispatchDocument, OutboxRecord } from '../../../src/app/delivery/o
 import { feedsOf } from '../../../src/app/feed/issue-feed-link';
 import { personFeed } from '../../../src/app/feed/person-feed';
 import { erasePerson } from '../../../src/app/privacy/erase-person';
+import { collectCommitteeData } from '../../../src/app/privacy/export-personal-data';
 import { changeRoster, type RosterRequest } from '../../../src/app/roster/change-roster';
 import { feedLinkMailDispatchId } from '../../../src/app/roster/feed-link-mail-dispatch';
 import { loadRoster } from '../../../src/app/roster/load-roster';
@@ -132,6 +133,13 @@ for (const engine of ENGINES) {
       const text = await report();
       assert.ok(text.includes('Kalenderadresse per E-Mail an Jan Vogt: gesendet'), text);
       assert.ok((await report('en')).includes('Calendar address by e-mail to Jan Vogt: sent'));
+
+      const exported = await collectCommitteeData(world.store, COMMITTEE, JAN_ID);
+      assert.deepEqual(
+        (exported.messages as Array<{ kind: string; status: string }>).map((message) => [message.kind, message.status]),
+        [['feedLinkMail', 'sent']],
+        'the e-mail is part of what Gremium tells the person it holds',
+      );
     });
 
     it('sends nothing twice when the click that added the person is delivered again', async () => {
