@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { deliveryReport } from '../../../src/app/delivery/delivery-report';
+import { personCommitteesOf } from '../../../src/app/committees/person-committees';
+import { deliveryReport, retryFailedDeliveries } from '../../../src/app/delivery/delivery-report';
 import type { DispatchDocument, OutboxRecord } from '../../../src/app/delivery/outbox-record';
 import { feedsOf } from '../../../src/app/feed/issue-feed-link';
 import { personFeed } from '../../../src/app/feed/person-feed';
@@ -227,6 +228,26 @@ for (const engine of ENGINES) {
       const told = cardText(card as Record<string, unknown>);
       assert.ok(told.includes('Kalenderadresse per E-Mail an Jan Vogt: nicht gesendet'), told);
       assert.ok(told.includes('Microsoft Graph hat die E-Mail abgelehnt'), told);
+
+      // Sent again from the report once the address is fixed in Graph's eyes: it goes out.
+      const again = await retryFailedDeliveries(world.deps, await world.actor('katrin'), record?.dispatchId);
+      assert.ok(again.ok && again.value.retried === 1, JSON.stringify(again));
+      await world.drain();
+      assert.equal(mails().length, 1);
+      assert.ok((await report()).includes('Kalenderadresse per E-Mail an Jan Vogt: gesendet'));
+    });
+
+    it('still sends when the roster change stopped before noting the person’s committee', async () => {
+      await open();
+      assert.ok((await addJan()).ok);
+      const index = await personCommitteesOf(world.store, TENANT, JAN_ID);
+      assert.ok(index);
+      await world.store.delete(index.committeeId, index.id, index._etag);
+      await world.drain();
+      assert.equal(mails().length, 1);
+      assert.deepEqual((await personCommitteesOf(world.store, TENANT, JAN_ID))?.committeeIds, [COMMITTEE]);
+      const { directoryId, token } = feedIn(mails()[0]!);
+      assert.ok(await personFeed(world.deps, directoryId, token));
     });
 
     it('queues nothing and says so when no organiser mailbox is configured', async () => {
