@@ -304,11 +304,28 @@ function overview(turn: RouteTurn<unknown>, view: RosterView, banner?: RosterBan
 }
 
 function outcomeText(outcome: RosterOutcome, i18n: Translator): string {
-  if (outcome.kind === 'personWithoutTeamsAdded') return i18n.t('withoutTeams.banners.added', { name: outcome.name });
-  if (outcome.kind === 'emailSaved') return i18n.t('withoutTeams.banners.emailSaved', { name: outcome.name });
+  if (outcome.kind === 'personWithoutTeamsAdded')
+    return withFeedMail(i18n.t('withoutTeams.banners.added', { name: outcome.name }), outcome, i18n);
+  if (outcome.kind === 'emailSaved')
+    return withFeedMail(i18n.t('withoutTeams.banners.emailSaved', { name: outcome.name }), outcome, i18n);
   return 'institution' in outcome
     ? i18n.t(`roster.banners.${outcome.kind}`, { institution: outcome.institution })
     : i18n.t(`roster.banners.${outcome.kind}`, { name: outcome.name });
+}
+
+/**
+ * What happens next for a person without Teams, said truthfully: the e-mail with their calendar
+ * address is queued (not sent: the outbox sends it), or, without Outlook, nothing reaches them.
+ */
+function withFeedMail(text: string, outcome: RosterOutcome, i18n: Translator): string {
+  if (!('feedMail' in outcome) || !outcome.feedMail) return text;
+  const next =
+    outcome.feedMail === 'noOutlook'
+      ? i18n.t('feedLinkMail.banners.noOutlook', { name: outcome.name })
+      : outcome.kind === 'emailSaved'
+        ? i18n.t('feedLinkMail.banners.queuedNewAddress')
+        : i18n.t('feedLinkMail.banners.queued', { name: outcome.name });
+  return `${text} ${next}`;
 }
 
 function attention(text: string): RosterBanner {

@@ -144,10 +144,16 @@ function navigation(report: DeliveryReport, i18n: Translator): CardButton[] {
  * the working group's channel or group chat has its own reasons (Gremium removed from it).
  */
 export function failureText(
-  delivery: Pick<FailedDelivery, 'failure' | 'toConversation' | 'toOrganiserCalendar'>,
+  delivery: Pick<FailedDelivery, 'failure' | 'toConversation' | 'toOrganiserCalendar' | 'toOrganiserMail'>,
   i18n: Translator,
 ): string {
   if (delivery.toOrganiserCalendar) return i18n.t(`meetings.failures.${organiserFailureKind(delivery.failure)}`);
+  if (delivery.toOrganiserMail)
+    return i18n.t(
+      `feedLinkMail.failures.${
+        delivery.failure.code === 'recipientGone' ? 'recipientGone' : organiserFailureKind(delivery.failure)
+      }`,
+    );
   const kind = failureKindOf(delivery.failure);
   if (!delivery.toConversation) return i18n.t(`delivery.failures.${kind}`);
   const key: MessageKey =
@@ -160,9 +166,9 @@ export function failureText(
 }
 
 /**
- * Why the Outlook event could not be brought up to date: Graph did not answer or was busy on
- * every attempt; Gremium lacks the permission for the mailbox (401, 403); the mailbox is no
- * longer configured; or Graph refused the event for another reason.
+ * Why the Outlook event could not be brought up to date (or the e-mail not sent): Graph did not
+ * answer or was busy on every attempt; Gremium lacks the permission for the mailbox (401, 403);
+ * the mailbox is no longer configured; or Graph refused the event for another reason.
  */
 function organiserFailureKind(
   failure: FailedDelivery['failure'],

@@ -12,18 +12,26 @@ export interface DispatchLabelInput {
   readonly meeting?: Pick<MeetingSyncResult, 'action'>;
   /** Messages (or the Outlook event) that could not be delivered. */
   readonly failed?: number;
+  /** Messages delivered, for a dispatch named by its outcome (the calendar address e-mail). */
+  readonly sent?: number;
 }
 
 /**
  * A dispatch as the secretariat knows it, in the reader's language: „Einladung Sitzung 2027/1 an
  * 12 Mitglieder“, „Themenaufruf Sitzung 2027/1 an die Arbeitsgruppe“. A dispatch written before
  * dispatches said what they were is „Nachrichten an 3 Personen“; never its internal key. A
- * session's Outlook event is named by what was done to it: „Outlook-Termin Sitzung 2027/1 angelegt“.
+ * session's Outlook event is named by what was done to it: „Outlook-Termin Sitzung 2027/1 angelegt“;
+ * the e-mail with a calendar address by its person and outcome: „Kalenderadresse per E-Mail an
+ * Petra Krause: gesendet“.
  */
 export function dispatchLabel(input: DispatchLabelInput, i18n: Translator): string {
   if (input.about?.kind === 'outlookEvent')
     return i18n.t(`meetings.report.${input.meeting?.action ?? (input.failed ? 'failed' : 'pending')}`, {
       number: input.about.sessionNumber ?? '',
+    });
+  if (input.about?.kind === 'feedLinkMail' && input.about.recipientName)
+    return i18n.t(`feedLinkMail.report.${input.failed ? 'failed' : input.sent ? 'sent' : 'pending'}`, {
+      name: input.about.recipientName,
     });
   const what = i18n.t(`dispatches.what.${input.about?.kind ?? 'generic'}`);
   const whom = whomText(input, i18n);

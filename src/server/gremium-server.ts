@@ -7,6 +7,7 @@ import { availableParallelism, hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { auditedStore } from '../app/audit/audited-store';
 import { OutboxSender } from '../app/delivery/outbox-sender';
+import { createMailRenderer } from '../cards/feed-link-mail';
 import { runDueJobs, type JobHandler } from '../app/scheduling/run-due-jobs';
 import { isSuperseded, minutesFile } from '../app/minutes/minutes-file';
 import { sessionCalendar } from '../app/sessions/session-calendar';
@@ -154,6 +155,9 @@ export async function startGremiumServer({
     wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     random: Math.random,
     instanceId,
+    // The calendar address e-mailed to people without Teams starts with the bot's public origin.
+    publicBaseUrl: config.publicBaseUrl,
+    mailRenderer: createMailRenderer(),
   });
   let retentionCheckedOn: string | null | undefined;
   let legacyCommitteesUpgraded = false;

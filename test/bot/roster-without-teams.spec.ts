@@ -166,6 +166,56 @@ describe('bot/roster: a person without Teams', () => {
     assert.equal((await petra())?.email, 'p.albrecht@landkreis.example');
   });
 
+  it('says truthfully what reaches her: nothing without Outlook, the queued e-mail with it', async () => {
+    const add = async (harness: BotHarness, fields: typeof PETRA) => {
+      const form = await harness.execute(alice, VERBS.rosterWithoutTeamsForm, {}, inTeam);
+      return read(
+        await harness.execute(
+          alice,
+          VERBS.rosterAddWithoutTeams,
+          { ...actionData(form, VERBS.rosterAddWithoutTeams), ...fields },
+          inTeam,
+        ),
+      );
+    };
+    const without = await add(bot, PETRA);
+    assert.ok(
+      without.includes(
+        'Gremium ist nicht an Outlook angebunden: Petra Albrecht erhält weder E-Mails noch Outlook-Einladungen, ' +
+          'bis ein Postfach der Geschäftsstelle eingerichtet ist.',
+      ),
+      without,
+    );
+    assert.ok(!without.includes('zum Versand vorgemerkt'), without);
+
+    const withOutlook = new BotHarness({ ...deps, organiserMailbox: 'gremien@kog.example' });
+    const jan = { displayName: 'Jan Vogt', institution: 'Stadt Leipzig', email: 'jan.vogt@leipzig.example' };
+    const added = await add(withOutlook, jan);
+    assert.ok(
+      added.includes('Die E-Mail mit der persönlichen Kalenderadresse an Jan Vogt ist zum Versand vorgemerkt'),
+      added,
+    );
+    assert.ok(!added.includes('nicht an Outlook angebunden'), added);
+    const card = await withOutlook.execute(
+      alice,
+      VERBS.rosterEditPerson,
+      { personId: personIdForEmail(jan.email) },
+      inTeam,
+    );
+    const saved = read(
+      await withOutlook.execute(
+        alice,
+        VERBS.rosterSaveEmail,
+        { ...actionData(card, VERBS.rosterSaveEmail), email: 'j.vogt@leipzig.example' },
+        inTeam,
+      ),
+    );
+    assert.ok(
+      saved.includes('neuen persönlichen Kalenderadresse ist an die neue Adresse zum Versand vorgemerkt'),
+      saved,
+    );
+  });
+
   it('gives the secretariat her data export in the personal chat only, with her address', async () => {
     const form = await bot.execute(alice, VERBS.rosterWithoutTeamsForm, {}, inTeam);
     await bot.execute(

@@ -314,7 +314,9 @@ describe('bot: topics submitted by chat line and card', () => {
             ? draft.recipient.aadObjectId
             : draft.recipient.kind === 'conversation'
               ? draft.recipient.conversationDocumentId
-              : draft.recipient.sessionId,
+              : draft.recipient.kind === 'organiserCalendar'
+                ? draft.recipient.sessionId
+                : draft.recipient.personId,
         ),
         ['conversation-ag', PEOPLE.lena],
       );

@@ -55,6 +55,7 @@ const KINDS: Readonly<Record<DispatchKind, true>> = {
   overdueDigest: true,
   deliveryFailures: true,
   outlookEvent: true,
+  feedLinkMail: true,
 };
 const EVERY_KIND = Object.keys(KINDS) as DispatchKind[];
 
@@ -276,5 +277,64 @@ describe("cards: the delivery report names a session's Outlook event by what was
     assert.match(text, /Postfach der Geschäftsstelle: Microsoft Graph war bei keinem Versuch erreichbar/);
     assert.match(text, /nicht mehr mit einem Postfach der Geschäftsstelle verbunden/);
     assert.doesNotMatch(text, /403|503|organiser calendar|ErrorAccessDenied/);
+  });
+});
+
+describe('cards: the delivery report names the calendar address e-mail by its person and outcome', () => {
+  const about = { kind: 'feedLinkMail', audience: 'recipients', recipientName: 'Petra Krause' } as const;
+
+  it('says queued, sent or not sent, in both languages', () => {
+    const label = (counts: { sent?: number; failed?: number }, i18n = de) =>
+      dispatchLabel({ about, people: 1, conversations: 0, ...counts }, i18n);
+    assert.equal(label({}), 'Kalenderadresse per E-Mail an Petra Krause: zum Versand vorgemerkt');
+    assert.equal(label({ sent: 1 }), 'Kalenderadresse per E-Mail an Petra Krause: gesendet');
+    assert.equal(label({ failed: 1 }), 'Kalenderadresse per E-Mail an Petra Krause: nicht gesendet');
+    assert.equal(label({ sent: 1 }, en), 'Calendar address by e-mail to Petra Krause: sent');
+    const { recipientName: _name, ...unnamed } = about;
+    assert.equal(
+      dispatchLabel({ about: unnamed, people: 1, conversations: 0 }, de),
+      'Kalenderadresse per E-Mail an 1 Person',
+    );
+  });
+
+  it('says why it was not sent and what to do, by the person’s name and without a status code', () => {
+    const failure = (status: number | null, reason: FailedDelivery['failure']['reason'], code?: string) =>
+      summary({
+        dispatchId: 'feed-mail:mail-1:r3',
+        about,
+        people: 1,
+        sent: 0,
+        failed: 1,
+        failures: [
+          {
+            recipientLabel: 'Petra Krause',
+            toConversation: false,
+            toOrganiserMail: true,
+            failure: { reason, status, ...(code ? { code } : {}) },
+          },
+        ],
+      });
+    const text = (locale: Locale) =>
+      cardText(
+        renderDeliveryCard(
+          report([
+            failure(403, 'permanent', 'ErrorAccessDenied'),
+            failure(503, 'attemptsExhausted'),
+            failure(null, 'permanent', 'notConfigured'),
+            failure(400, 'permanent', 'ErrorInvalidRecipients'),
+            failure(null, 'permanent', 'recipientGone'),
+          ]),
+          'Europe/Berlin',
+          translator(locale),
+        ) as Record<string, unknown>,
+      );
+    const german = text('de');
+    assert.match(german, /Petra Krause: Gremium darf aus dem Postfach der Geschäftsstelle keine E-Mails senden/);
+    assert.match(german, /Petra Krause: Microsoft Graph war bei keinem Versuch erreichbar/);
+    assert.match(german, /Petra Krause: Gremium ist nicht mehr mit einem Postfach der Geschäftsstelle verbunden/);
+    assert.match(german, /Petra Krause: Microsoft Graph hat die E-Mail abgelehnt/);
+    assert.match(german, /Petra Krause: Die Person ist nicht mehr aktiv in der Mitgliederliste oder wurde gelöscht/);
+    assert.doesNotMatch(german, /403|503|400|ErrorAccessDenied|recipientGone|feedLinkMail/);
+    assert.match(text('en'), /Petra Krause: Microsoft Graph refused the e-mail/);
   });
 });

@@ -11,7 +11,7 @@ import type { Attendee, Event, ResponseType } from '@microsoft/microsoft-graph-t
  * meeting's `joinUrl` when `isOnlineMeeting` is asked for, and Graph's error body
  * `{ error: { code, message } }`. A create with a `transactionId` already seen answers the event
  * made the first time, as Graph does. Trouble is injected per test: 429 with Retry-After, 503,
- * an event deleted in Outlook (404 `ErrorItemNotFound`).
+ * 400 (`ErrorInvalidRecipients`, a refused address), an event deleted in Outlook (404 `ErrorItemNotFound`).
  */
 export interface GraphRequest {
   readonly method: string;
@@ -30,7 +30,7 @@ export interface SentMail {
   readonly message: unknown;
 }
 
-type Injected = { readonly status: 429 | 503 | 500 | 502; readonly retryAfterSeconds?: number };
+type Injected = { readonly status: 429 | 503 | 500 | 502 | 400; readonly retryAfterSeconds?: number };
 
 export class GraphDouble {
   readonly requests: GraphRequest[] = [];
@@ -128,7 +128,12 @@ export class GraphDouble {
       const headers: Record<string, string> = injected.retryAfterSeconds
         ? { 'Retry-After': String(injected.retryAfterSeconds) }
         : {};
-      const code = injected.status === 429 ? 'TooManyRequests' : 'ServiceNotAvailable';
+      const code =
+        injected.status === 429
+          ? 'TooManyRequests'
+          : injected.status === 400
+            ? 'ErrorInvalidRecipients'
+            : 'ServiceNotAvailable';
       return send(response, injected.status, { error: { code, message: 'injected' } }, headers);
     }
     const match = /^\/v1\.0\/users\/([^/]+)\/(events|sendMail)(?:\/([^/]+))?(?:\/(cancel))?$/.exec(url.pathname);

@@ -24,6 +24,8 @@ export interface FailedDelivery {
   readonly toConversation: boolean;
   /** The session's Outlook event in the organiser mailbox (Microsoft Graph) rather than a message. */
   readonly toOrganiserCalendar?: boolean;
+  /** An e-mail from the organiser mailbox (the calendar address to a person without Teams). */
+  readonly toOrganiserMail?: boolean;
   readonly failure: Pick<OutboxFailure, 'reason' | 'status' | 'step' | 'code' | 'lookedInHome'>;
 }
 
@@ -198,6 +200,7 @@ export function failedDelivery(record: OutboxRecord): FailedDelivery {
     recipientLabel: record.recipientLabel,
     toConversation: record.recipient.kind === 'conversation',
     ...(record.recipient.kind === 'organiserCalendar' ? { toOrganiserCalendar: true } : {}),
+    ...(record.recipient.kind === 'organiserMail' ? { toOrganiserMail: true } : {}),
     failure: failureFacts(record.failure),
   };
 }

@@ -25,11 +25,18 @@ export type Recipient =
    * The session's event in the organiser mailbox's calendar (Microsoft Graph): the sender
    * reconciles it with the session as it is now; Outlook tells the attendees.
    */
-  | { readonly kind: 'organiserCalendar'; readonly sessionId: string };
+  | { readonly kind: 'organiserCalendar'; readonly sessionId: string }
+  /**
+   * An e-mail from the organiser mailbox (Microsoft Graph) to a person without Teams, with their
+   * calendar subscription address: the sender reads the person, makes the address and writes the
+   * mail when it sends, so neither the address nor its token is ever stored in the outbox.
+   */
+  | { readonly kind: 'organiserMail'; readonly personId: string };
 
 /** Who a message's links are issued to: the person, or the conversation everyone in it reads. */
 export function linkRecipientOf(recipient: Recipient): LinkRecipient {
-  if (recipient.kind === 'organiserCalendar') throw new Error('the organiser calendar receives no links');
+  if (recipient.kind === 'organiserCalendar' || recipient.kind === 'organiserMail')
+    throw new Error('the organiser mailbox receives no links');
   return recipient.kind === 'person'
     ? { kind: 'person', id: recipient.aadObjectId }
     : { kind: 'conversation', id: recipient.conversationDocumentId };
@@ -183,7 +190,9 @@ export type DispatchKind =
   | 'overdueDigest'
   | 'deliveryFailures'
   /** The session's Outlook event in the organiser mailbox, created, updated or cancelled. */
-  | 'outlookEvent';
+  | 'outlookEvent'
+  /** The e-mail with a person's calendar subscription address, from the organiser mailbox. */
+  | 'feedLinkMail';
 
 /**
  * Who a dispatch was for, as a group: the members (invitations), everyone invited (changes,
@@ -204,6 +213,11 @@ export interface DispatchAbout {
   readonly audience: DispatchAudience;
   /** The session it concerns, by its number ("2027/1"), where it concerns one. */
   readonly sessionNumber?: string;
+  /**
+   * The one person a dispatch is named after („Kalenderadresse per E-Mail an Petra Krause“);
+   * erasure replaces it like every mention of the name.
+   */
+  readonly recipientName?: string;
 }
 
 /** The recipients of a dispatch: how many people 1:1, and whether a channel or group chat. */
@@ -211,8 +225,12 @@ export function audienceCounts(drafts: readonly OutboxDraft[]): {
   readonly people: number;
   readonly conversations: number;
 } {
+  // A person without Teams written to by e-mail counts as a person too.
+  const mailed = drafts.flatMap((draft) =>
+    draft.recipient.kind === 'organiserMail' ? [draft.recipient.personId] : [],
+  );
   return {
-    people: new Set(personIdsOf(drafts)).size,
+    people: new Set([...personIdsOf(drafts), ...mailed]).size,
     conversations: drafts.filter((draft) => draft.recipient.kind === 'conversation').length,
   };
 }

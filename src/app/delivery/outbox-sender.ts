@@ -13,6 +13,7 @@ import type { Logger } from '../ports/logger';
 import type { DeliveryAttempt, MemberListAddress, Messenger } from '../ports/messenger';
 import type { MessageCommittee, MessageRenderer } from '../ports/message-renderer';
 import type { Stored } from '../ports/document-store';
+import type { MailRenderer } from '../ports/mail-renderer';
 import { syncSessionMeeting } from '../meetings/sync-session-meeting';
 import { ConcurrencyError, ConflictError, NotFoundError } from '../ports/store-errors';
 import { personalConversationDocumentId } from '../remember-conversation';
@@ -22,6 +23,7 @@ import { issueLinks } from '../links/issue-link';
 import { keepSpokenLanguage } from '../preferences/conversation-language';
 import { recipientLanguage } from '../preferences/recipient-language';
 import { finishDispatch } from './finish-dispatch';
+import { sendFeedLinkMail } from './send-feed-link-mail';
 import {
   linkRecipientOf,
   pendingRecord,
@@ -42,6 +44,13 @@ export interface SenderDependencies extends AppDependencies {
   readonly random: () => number;
   /** Names this process in leases, so a record is never claimed twice at once. */
   readonly instanceId: string;
+  /**
+   * The bot's public origin (`PUBLIC_BASE_URL`): the calendar address e-mailed to a person
+   * without Teams starts with it. Without it (or without `mailRenderer`) such e-mails fail.
+   */
+  readonly publicBaseUrl?: string;
+  /** Writes the e-mails sent from the organiser mailbox. */
+  readonly mailRenderer?: MailRenderer;
 }
 
 export interface SenderOptions {
@@ -218,6 +227,7 @@ export class OutboxSender {
     const claimed = await this.claim(record);
     if (!claimed) return 'skipped';
     if (claimed.recipient.kind === 'organiserCalendar') return this.syncMeeting(claimed, claimed.recipient.sessionId);
+    if (claimed.recipient.kind === 'organiserMail') return this.sendMail(claimed, claimed.recipient.personId);
     const conversation = await this.storedConversation(claimed);
     let address = conversation?.address;
     let lookedInHome: boolean | undefined;
@@ -281,16 +291,8 @@ export class OutboxSender {
    */
   private async syncMeeting(claimed: Stored<OutboxRecord>, sessionId: string): Promise<Outcome> {
     const calendar = this.deps.organiserCalendar;
-    if (!calendar || !this.deps.organiserMailbox) {
-      const at = this.nowIso();
-      const detail = 'no organiser mailbox is configured';
-      return this.settle(claimed, {
-        status: 'failed',
-        attempts: claimed.attempts + 1,
-        lastFailure: { status: null, detail, at },
-        failure: { reason: 'permanent', status: null, detail, at, step: 'send', code: 'notConfigured' },
-      });
-    }
+    if (!calendar || !this.deps.organiserMailbox)
+      return this.giveUp(claimed, 'notConfigured', 'no organiser mailbox is configured');
     const outcome = await syncSessionMeeting(
       { ...this.deps, organiserCalendar: calendar },
       claimed.committeeId,
@@ -304,6 +306,40 @@ export class OutboxSender {
         meeting: outcome.value,
       });
     return this.settleFailure(claimed, outcome, 'send');
+  }
+
+  /**
+   * Sends a person without Teams the e-mail with their calendar address (see `sendFeedLinkMail`),
+   * with the same rules as the Outlook event: Graph's 429 (after its Retry-After), 5xx and no
+   * answer are retried, any other refusal given up. A person erased, deactivated or no longer on
+   * the roster meanwhile gets no e-mail: the record fails at once, and the delivery report says
+   * why. Without an organiser mailbox, or without the bot's public address, it fails at once too.
+   */
+  private async sendMail(claimed: Stored<OutboxRecord>, personId: string): Promise<Outcome> {
+    const { organiserCalendar, organiserMailbox, publicBaseUrl, mailRenderer } = this.deps;
+    if (!organiserCalendar || !organiserMailbox || !publicBaseUrl || !mailRenderer)
+      return this.giveUp(claimed, 'notConfigured', 'no organiser mailbox or public address is configured');
+    const outcome = await sendFeedLinkMail(
+      { ...this.deps, organiserCalendar, publicBaseUrl, mailRenderer },
+      claimed.committeeId,
+      personId,
+    );
+    if (outcome.kind === 'sent')
+      return this.settle(claimed, { status: 'sent', sentAt: this.nowIso(), attempts: claimed.attempts + 1 });
+    if (outcome.kind === 'gone')
+      return this.giveUp(claimed, 'recipientGone', `the person is no longer to be written to: ${outcome.why}`);
+    return this.settleFailure(claimed, outcome.failure, 'send');
+  }
+
+  /** Fails the record for good, for a reason that no retry changes (`code` names it for the report). */
+  private giveUp(claimed: Stored<OutboxRecord>, code: string, detail: string): Promise<Outcome> {
+    const at = this.nowIso();
+    return this.settle(claimed, {
+      status: 'failed',
+      attempts: claimed.attempts + 1,
+      lastFailure: { status: null, detail, at },
+      failure: { reason: 'permanent', status: null, detail, at, step: 'send', code },
+    });
   }
 
   private async settleFailure(
@@ -363,7 +399,7 @@ export class OutboxSender {
    * is kept in the tenant's directory, which every committee's partition names.
    */
   private async storedConversation(record: OutboxRecord): Promise<ConversationDocument | undefined> {
-    if (record.recipient.kind === 'organiserCalendar') return undefined;
+    if (record.recipient.kind === 'organiserCalendar' || record.recipient.kind === 'organiserMail') return undefined;
     const id =
       record.recipient.kind === 'conversation'
         ? record.recipient.conversationDocumentId

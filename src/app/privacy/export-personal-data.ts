@@ -185,20 +185,34 @@ export async function collectCommitteeData(
   const by = <T extends Document>(type: string, field: string) =>
     store.query<T>(committeeId, { type, where: [{ field, op: '=', value: personId }] });
   const all = <T extends Document>(type: string) => store.query<T>(committeeId, { type });
-  const [committee, person, members, deputies, rsvps, attendances, minutes, submissions, answers, agreements, outbox] =
-    await Promise.all([
-      store.get<CommitteeDocument>(committeeId, COMMITTEE_DOCUMENT_ID),
-      store.get<PersonDocument>(committeeId, personDocumentId(personId)),
-      by<SeatDocument>('seat', 'memberId'),
-      by<SeatDocument>('seat', 'deputyId'),
-      by<RsvpDocument>('rsvp', 'personId'),
-      all<AttendanceDocument>('attendance'),
-      all<MinutesDocument>('minutes'),
-      by<SubmissionDocument>('topicSubmission', 'personId'),
-      by<MinutesResponseDocument>('minutesResponse', 'personId'),
-      by<AgreementDocument>('agreement', 'responsibleId'),
-      by<OutboxRecord>('outbox', 'recipient.aadObjectId'),
-    ]);
+  const [
+    committee,
+    person,
+    members,
+    deputies,
+    rsvps,
+    attendances,
+    minutes,
+    submissions,
+    answers,
+    agreements,
+    outbox,
+    mails,
+  ] = await Promise.all([
+    store.get<CommitteeDocument>(committeeId, COMMITTEE_DOCUMENT_ID),
+    store.get<PersonDocument>(committeeId, personDocumentId(personId)),
+    by<SeatDocument>('seat', 'memberId'),
+    by<SeatDocument>('seat', 'deputyId'),
+    by<RsvpDocument>('rsvp', 'personId'),
+    all<AttendanceDocument>('attendance'),
+    all<MinutesDocument>('minutes'),
+    by<SubmissionDocument>('topicSubmission', 'personId'),
+    by<MinutesResponseDocument>('minutesResponse', 'personId'),
+    by<AgreementDocument>('agreement', 'responsibleId'),
+    by<OutboxRecord>('outbox', 'recipient.aadObjectId'),
+    // E-mails from the organiser mailbox to a person without Teams (their calendar address).
+    by<OutboxRecord>('outbox', 'recipient.personId'),
+  ]);
   const links = await linksOf(store, committeeId, personId);
   const trail = new Map<string, Stored<Document>>();
   for (const field of ['actorId', 'subject1', 'subject2', 'subject3'])
@@ -229,8 +243,8 @@ export async function collectCommitteeData(
     topicSubmissions: submissions.map(plain),
     minutesAnswers: answers.map(plain),
     actionItems: agreements.map(plain),
-    messages: outbox
-      .filter((record) => record.recipient.kind === 'person')
+    messages: [...outbox, ...mails]
+      .filter((record) => record.recipient.kind === 'person' || record.recipient.kind === 'organiserMail')
       .map((record) => ({
         id: record.id,
         key: record.key,

@@ -24,6 +24,7 @@ import {
   type RosterView,
 } from './load-roster';
 import { noteMemberships } from '../committees/person-committees';
+import { feedLinkMailOperations } from './feed-link-mail-dispatch';
 import { personIdForEmail } from './person-without-teams-id';
 import type { RosterDocument } from './roster-document';
 
@@ -70,6 +71,12 @@ export type RosterOutcome =
   | {
       readonly kind: 'rolesSaved' | 'activated' | 'deactivated' | 'personWithoutTeamsAdded' | 'emailSaved';
       readonly name: string;
+      /**
+       * For a person without Teams added or given a new address: the e-mail with their calendar
+       * address is queued (an organiser mailbox is configured), or Gremium has no way to write to
+       * them at all (`noOutlook`). Absent when the change sends no e-mail.
+       */
+      readonly feedMail?: 'queued' | 'noOutlook';
     };
 
 /**
@@ -94,10 +101,15 @@ export async function changeRoster(
   const applied = applyRosterChange(current, change);
   if (!applied.ok) return fail({ kind: 'invalid', problems: applied.error });
 
+  const mailed = personToMail(change, current.people, applied.value.people);
   const changes = [
     rosterOperation(deps, actor, loaded),
     ...seatOperations(actor.committeeId, loaded, applied.value.seats),
     ...personOperations(actor.committeeId, loaded, applied.value.people, guarded(change)),
+    // The e-mail with the calendar address goes out with the change, or not at all.
+    ...(mailed
+      ? feedLinkMailOperations(deps, actor.committeeId, mailed, loaded.revision + 1, nowUtcIso(deps.clock))
+      : []),
   ];
   if (changes.length > MAX_BATCH_OPERATIONS) throw new Error(`A roster change touched ${changes.length} documents`);
   // Whoever loses a seat, a role or activity loses their links with it, in the same batch.
@@ -125,7 +137,24 @@ export async function changeRoster(
       added.map((person) => person.aadObjectId),
     );
   const view = rosterView(await loadRoster(deps.store, actor.committeeId));
-  return ok({ view, outcome: outcomeOf(change, current.seats, applied.value.seats, applied.value.people, added) });
+  const outcome = outcomeOf(change, current.seats, applied.value.seats, applied.value.people, added);
+  if (!mailed) return ok({ view, outcome });
+  return ok({ view, outcome: { ...outcome, feedMail: deps.organiserMailbox ? 'queued' : 'noOutlook' } });
+}
+
+/**
+ * The person without Teams who is to receive their calendar address by e-mail after this change:
+ * the one just added, or the one whose address changed (to the new address, with a new calendar
+ * address: the old one may have gone to a mistyped or former mailbox, and stops working).
+ */
+function personToMail(change: RosterChange, before: readonly Person[], after: readonly Person[]): Person | undefined {
+  if (change.kind === 'addPersonWithoutTeams')
+    return after.find((person) => person.withoutTeams && !before.some((old) => samePersonId(old, person)));
+  if (change.kind !== 'setEmail') return undefined;
+  const previous = before.find((person) => person.aadObjectId === change.personId);
+  const next = after.find((person) => person.aadObjectId === change.personId);
+  if (!previous || !next?.withoutTeams || !next.email) return undefined;
+  return previous.email?.trim().toLowerCase() === next.email.trim().toLowerCase() ? undefined : next;
 }
 
 function domainChange(request: RosterRequest): RosterChange {

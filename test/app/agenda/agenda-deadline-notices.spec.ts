@@ -51,7 +51,9 @@ for (const engine of ENGINES) {
           ? draft.recipient.aadObjectId
           : draft.recipient.kind === 'conversation'
             ? draft.recipient.conversationDocumentId
-            : draft.recipient.sessionId,
+            : draft.recipient.kind === 'organiserCalendar'
+              ? draft.recipient.sessionId
+              : draft.recipient.personId,
       );
     const message = (draft: OutboxDraft) => draft.message.data as unknown as AgendaDeadlineMessage;
     const rendered = (draft: OutboxDraft, locale = 'de-DE') =>

@@ -14,6 +14,7 @@ import type { DocumentStore, Stored } from '../../../src/app/ports/document-stor
 import { silentLogger } from '../../../src/app/ports/logger';
 import { planSessions } from '../../../src/app/sessions/plan-sessions';
 import { sessionDocumentId, type SessionDocument } from '../../../src/app/sessions/session-document';
+import { createMailRenderer } from '../../../src/cards/feed-link-mail';
 import { createMessageRenderer } from '../../../src/cards/outgoing-messages';
 import { SendRateLimiter } from '../../../src/domain/delivery/send-rate-limiter';
 import { COMMITTEE_DOCUMENT_ID, personDocumentId, seatDocumentId } from '../../../src/domain/ids';
@@ -28,6 +29,8 @@ export const TENANT = '11111111-2222-3333-4444-555555555555';
 export const COMMITTEE = committeeIdForHome(TENANT, KOG_TEAM);
 export const MAILBOX = 'gremien@kog.example';
 export const SESSION_1 = sessionDocumentId(2027, 1);
+/** The bot's public origin, which e-mailed calendar addresses start with. */
+export const PUBLIC_BASE_URL = 'https://gremium.example';
 
 /** Who is on the roster: five seats, two with a deputy; one member has no Teams. */
 export const PEOPLE = {
@@ -162,6 +165,8 @@ export class MeetingWorld {
         random: () => 0.5,
         instanceId: options.instanceId ?? 'sender-a',
         organiserCalendar: this.calendar,
+        publicBaseUrl: PUBLIC_BASE_URL,
+        mailRenderer: createMailRenderer(),
       },
       { maxInFlight: 1, ...options.sender },
     );

@@ -78,7 +78,11 @@ for (const engine of ENGINES) {
     it('adds her with a key made from her address, marked without Teams, and notes her membership', async () => {
       const result = await add();
       assert.ok(result.ok, JSON.stringify(result));
-      assert.deepEqual(result.value.outcome, { kind: 'personWithoutTeamsAdded', name: 'Petra Albrecht' });
+      assert.deepEqual(result.value.outcome, {
+        kind: 'personWithoutTeamsAdded',
+        name: 'Petra Albrecht',
+        feedMail: 'noOutlook',
+      });
       assert.match(PETRA_ID, /^mail-[0-9a-f]{32}$/);
       assert.ok(isSafeIdPart(PETRA_ID));
       const stored = await person();
@@ -169,7 +173,7 @@ for (const engine of ENGINES) {
       assert.ok((await add()).ok);
       const saved = await change({ kind: 'setEmail', personId: PETRA_ID, email: 'p.albrecht@landkreis.example' });
       assert.ok(saved.ok, JSON.stringify(saved));
-      assert.deepEqual(saved.value.outcome, { kind: 'emailSaved', name: 'Petra Albrecht' });
+      assert.deepEqual(saved.value.outcome, { kind: 'emailSaved', name: 'Petra Albrecht', feedMail: 'noOutlook' });
       assert.equal((await person())?.email, 'p.albrecht@landkreis.example');
       assert.equal((await person())?.aadObjectId, PETRA_ID, 'the key stays');
       const bad = await change({ kind: 'setEmail', personId: PETRA_ID, email: 'nicht-gültig' });
