@@ -172,7 +172,8 @@ describe('e2e: sessions in the calendar and in Outlook in the Agents Playground'
     const [tally] = await waitForNewCard(people.secretariat, /von 4 Institutionen vertreten/, () =>
       say(people.secretariat, 'rückmeldungen'),
     );
-    const [read] = await waitForNewCard(people.secretariat, /Die Erinnerung an \d+ Person/, () =>
+    // Sabine Hoffmann and Yusuf Demir are reminded; who answered in Outlook is not.
+    const [read] = await waitForNewCard(people.secretariat, 'Die Erinnerung an 2 Personen', () =>
       cardOf(tally!)
         .getByRole('button', { name: /^Erinnern/ })
         .click(),
@@ -181,6 +182,17 @@ describe('e2e: sessions in the calendar and in Outlook in the Agents Playground'
     await refreshed.getByText(/Birgit Lehmann.*in Outlook beantwortet/).waitFor();
     await refreshed.getByText(new RegExp(`zugesagt: ${WITHOUT_TEAMS.name} · in Outlook beantwortet`)).waitFor();
     await screenshot(people.secretariat, 'outlook-6-rsvps-outlook-answers.png');
+  });
+
+  it('the delivery report names each step of the Outlook event and how the person without Teams learns of it', async () => {
+    const [report] = await waitForNewCard(people.secretariat, 'Outlook-Termin Sitzung 2027/1', () =>
+      say(people.secretariat, 'zustellung'),
+    );
+    await cardOf(report!)
+      .getByText(/1 Person ohne Teams erfährt dies über den Outlook-Termin/)
+      .first()
+      .waitFor();
+    await screenshot(people.secretariat, 'outlook-7-delivery.png');
   });
 
   it('the member takes the session into her calendar and subscribes to all sessions', async () => {
@@ -194,12 +206,12 @@ describe('e2e: sessions in the calendar and in Outlook in the Agents Playground'
     assert.match(calendarPage.url(), /^http:\/\/localhost:\d+\/api\/calendar\//);
     await calendarPage.setViewportSize({ width: 900, height: 900 });
     await calendarPage.getByRole('heading', { name: 'In den Kalender übernehmen' }).waitFor();
-    await screenshot(calendarPage, 'outlook-7-calendar-page.png');
+    await screenshot(calendarPage, 'outlook-8-calendar-page.png');
     await calendarPage.getByRole('button', { name: 'Kalenderadresse erstellen' }).click();
     const address = (await calendarPage.locator('code').first().textContent())?.trim() ?? '';
     assert.match(address, /^https?:\/\/localhost:\d+\/api\/feed\//);
     await calendarPage.getByRole('link', { name: 'In Outlook abonnieren' }).waitFor();
-    await screenshot(calendarPage, 'outlook-8-calendar-address.png');
+    await screenshot(calendarPage, 'outlook-9-calendar-address.png');
     const response = await fetch(address);
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /^text\/calendar/);
