@@ -91,6 +91,7 @@ describe('e2e: sessions in the calendar and in Outlook in the Agents Playground'
       .getByText(/teams\.microsoft\.com/)
       .first()
       .waitFor();
+    await toTop(cardOf(year!).getByText('Sitzung 2027/1', { exact: true }));
     await screenshot(people.secretariat, 'outlook-1-year-with-teams-links.png');
   });
 
@@ -113,6 +114,7 @@ describe('e2e: sessions in the calendar and in Outlook in the Agents Playground'
     );
     const withBanner = cardOf(added!);
     await withBanner.getByText(`${WITHOUT_TEAMS.name} (${WITHOUT_TEAMS.email})`).waitFor();
+    await toTop(added!);
     await screenshot(people.secretariat, 'outlook-3-roster-without-teams.png');
     const [seatForm] = await waitForNewCard(people.secretariat, 'Zur Auswahl stehen die aktiven Personen', () =>
       withBanner.getByRole('button', { name: 'Sitz hinzufügen' }).click(),
@@ -228,6 +230,11 @@ describe('e2e: sessions in the calendar and in Outlook in the Agents Playground'
     await calendarPage.close();
   });
 });
+
+/** Scrolls the chat so that a located text is at the top of the view, for a screenshot of what follows it. */
+async function toTop(text: Locator): Promise<void> {
+  await text.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+}
 
 /**
  * Chooses a person in an Adaptive Card choice set with the "filtered" style, which the playground
