@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from '../src/server/config';
 import { startGremiumServer } from '../src/server/gremium-server';
 import { openStore } from '../src/server/open-store';
 import { seedDemoCommittees } from './demo/demo-committees';
+import { devGraph } from './dev-graph';
 import { kogDemoLanguages } from './demo/kog-demo';
 import { PLAYGROUND_QUIET_ENV, playgroundArguments } from './playground';
 
@@ -18,16 +19,24 @@ const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
  * store has none, and their people answered in German unless they chose otherwise) and the Microsoft 365
  * Agents Playground against it, telemetry off. Ctrl+C stops both.
  * Always local mode (LOCAL_MODE=true, no BOT_ID): the playground sends no Bot Framework tokens.
+ * With DEV_GRAPH_DOUBLE=true the sessions become Outlook events in a local Graph stand-in (see dev-graph.ts).
  */
 async function main(): Promise<void> {
+  const graph = await devGraph();
   const config = loadConfig({
     LOG_FORMAT: 'pretty',
     ...process.env,
+    ...graph.env,
     STORE: process.env.STORE ?? 'embedded',
     BOT_ID: '',
     LOCAL_MODE: 'true',
   });
   const logger = createLogger({ level: config.logLevel, pretty: config.logPretty });
+  if (graph.baseUrl)
+    logger.info(
+      { graphBaseUrl: graph.baseUrl, organiserMailbox: config.graph?.organizerMailbox },
+      'sessions become Outlook events in a local Graph stand-in',
+    );
   const store = await openStore(config);
   const clock = systemClock;
   const seeded = await seedDemoCommittees({ store, clock }, `http://localhost:${PLAYGROUND_PORT}/_connector`);
@@ -64,6 +73,7 @@ async function main(): Promise<void> {
     stopping = true;
     playground.kill('SIGTERM');
     await server.stop();
+    await graph.stop();
     process.exit(0);
   };
   playground.once('exit', (code) => {

@@ -5,7 +5,9 @@ import { DEFAULT_COMMITTEE_SETTINGS } from '../../src/domain/committee';
 /**
  * The demo committee, modelled on Leipzig's Koordinierungsgremium (KOG). Its people are exactly
  * the users of `.m365agentsplayground.yml`, so every demo role can be tried in the playground;
- * the secretariat is the playground's current user. All people are fictional.
+ * the secretariat is the playground's current user. Each has the e-mail address the playground
+ * lists for them, as Teams' member list gives it, so Outlook invitations reach them when Gremium
+ * is connected to a (local) Graph. All people are fictional.
  */
 export const DEMO_TENANT_ID = '6e6d0000-0000-4000-8000-000000000001';
 export const DEMO_TEAM = { id: '19:kog-allgemein@thread.tacv2', name: 'Koordinierungsgremium Leipzig' };
@@ -38,6 +40,7 @@ export function kogDemo(playgroundServiceUrl: string): CommitteeSeed {
       {
         aadObjectId: '6e6d0000-0000-4000-8000-0000000000a1',
         displayName: 'Katrin Albers',
+        email: 'katrin.albers@kog-demo.example',
         roles: ['secretariat'],
         institution: 'Stadt Leipzig, Referat für Migration und Integration',
         active: true,
@@ -45,6 +48,7 @@ export function kogDemo(playgroundServiceUrl: string): CommitteeSeed {
       {
         aadObjectId: '6e6d0000-0000-4000-8000-0000000000b1',
         displayName: 'Sabine Hoffmann',
+        email: 'sabine.hoffmann@kog-demo.example',
         roles: ['member'],
         institution: 'Jobcenter Leipzig',
         active: true,
@@ -52,6 +56,7 @@ export function kogDemo(playgroundServiceUrl: string): CommitteeSeed {
       {
         aadObjectId: '6e6d0000-0000-4000-8000-0000000000b2',
         displayName: 'Thomas Richter',
+        email: 'thomas.richter@kog-demo.example',
         roles: ['deputy'],
         institution: 'Jobcenter Leipzig',
         active: true,
@@ -59,6 +64,7 @@ export function kogDemo(playgroundServiceUrl: string): CommitteeSeed {
       {
         aadObjectId: '6e6d0000-0000-4000-8000-0000000000c1',
         displayName: 'Birgit Lehmann',
+        email: 'birgit.lehmann@kog-demo.example',
         roles: ['member'],
         institution: 'Agentur für Arbeit Leipzig',
         active: true,
@@ -66,6 +72,7 @@ export function kogDemo(playgroundServiceUrl: string): CommitteeSeed {
       {
         aadObjectId: '6e6d0000-0000-4000-8000-0000000000d1',
         displayName: 'Yusuf Demir',
+        email: 'yusuf.demir@kog-demo.example',
         roles: ['member'],
         institution: 'IHK zu Leipzig',
         active: true,
@@ -73,6 +80,7 @@ export function kogDemo(playgroundServiceUrl: string): CommitteeSeed {
       {
         aadObjectId: '6e6d0000-0000-4000-8000-0000000000e1',
         displayName: 'Lena Vogt',
+        email: 'lena.vogt@kog-demo.example',
         roles: ['workingGroup'],
         institution: 'IQ Netzwerk Sachsen',
         active: true,

@@ -32,6 +32,7 @@ export function sgiDemo(): CommitteeSeed {
       {
         aadObjectId: '6e6d0000-0000-4000-8000-0000000000a1',
         displayName: 'Katrin Albers',
+        email: 'katrin.albers@kog-demo.example',
         roles: ['secretariat'],
         institution: 'Landkreis Peine, Referat Migration und Teilhabe',
         active: true,
@@ -39,6 +40,7 @@ export function sgiDemo(): CommitteeSeed {
       {
         aadObjectId: '6e6d0000-0000-4000-8000-0000000000b1',
         displayName: 'Sabine Hoffmann',
+        email: 'sabine.hoffmann@kog-demo.example',
         roles: ['member'],
         institution: 'Jobcenter Landkreis Peine',
         active: true,
@@ -46,6 +48,7 @@ export function sgiDemo(): CommitteeSeed {
       {
         aadObjectId: '6e6d0000-0000-4000-8000-0000000000b2',
         displayName: 'Thomas Richter',
+        email: 'thomas.richter@kog-demo.example',
         roles: ['member'],
         institution: 'Caritasverband Peine',
         active: true,

@@ -87,6 +87,8 @@ describe('bot/roster: a person without Teams', () => {
     const after = await bot.execute(alice, VERBS.rosterAddWithoutTeams, { ...save, ...PETRA }, inTeam);
     const text = read(after);
     assert.ok(text.includes('Petra Albrecht ist jetzt als Person ohne Teams im Gremium'), text);
+    // The banner names both ways to a seat, a new one too: the new person often brings a new institution.
+    assert.ok(text.includes('mit „Sitz hinzufügen“ (neuer Sitz) oder „Sitz bearbeiten“'), text);
     assert.ok(text.includes('Ohne Teams'), text);
     assert.ok(text.includes('Petra Albrecht (petra.albrecht@lk-leipzig.de)'), text);
     assert.equal((await petra())?.withoutTeams, true);

@@ -16,6 +16,7 @@ import { DEMO_GROUP_CHAT, sgiDemo } from '../../scripts/demo/sgi-demo';
 interface PlaygroundUser {
   readonly name: string;
   readonly aadObjectId: string;
+  readonly email: string;
 }
 
 interface PlaygroundConfig {
@@ -49,6 +50,15 @@ describe('scripts/demo/kog-demo', () => {
     );
     assert.ok(people.includes(outside), 'the person Gremium cannot reach is on the roster');
     assert.ok(!users.some((user) => user.endsWith(DEMO_PERSON_OUTSIDE_THE_TEAM.aadObjectId)), 'and not in Teams');
+  });
+
+  it("gives each playground user the playground's e-mail address, for Outlook invitations", () => {
+    const users = [playground.currentUser, ...playground.users];
+    for (const seed of [demo, sgiDemo()])
+      for (const person of seed.people) {
+        const user = users.find((candidate) => candidate.aadObjectId === person.aadObjectId);
+        assert.equal(person.email, user?.email, person.displayName);
+      }
   });
 
   it("makes the playground's current user the secretariat", () => {

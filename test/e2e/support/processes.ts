@@ -67,9 +67,18 @@ function run(
   };
 }
 
-/** The bot as `npm start` runs it, but from source, in local mode on the embedded store. */
-export async function startBot(options: { port: number; dataDir: string; logFile: string }): Promise<RunningProcess> {
-  const bot = run(path.join(BIN, 'tsx'), ['src/server/main.ts'], botEnvironment(options), options.logFile);
+/**
+ * The bot as `npm start` runs it, but from source, in local mode on the embedded store; `env`
+ * adds to (or overrides) that environment, e.g. a Graph double's address.
+ */
+export async function startBot(options: {
+  port: number;
+  dataDir: string;
+  logFile: string;
+  env?: NodeJS.ProcessEnv;
+}): Promise<RunningProcess> {
+  const environment = { ...botEnvironment(options), ...options.env };
+  const bot = run(path.join(BIN, 'tsx'), ['src/server/main.ts'], environment, options.logFile);
   await waitForHttp(`http://127.0.0.1:${options.port}/readyz`, 60_000, bot.child);
   return bot;
 }

@@ -22,9 +22,14 @@ export interface TwoPeople {
  * demo committee: the bot process, two Agents Playground runs (the second signed in as
  * `otherUserId`) and a headless Chromium page on each. Everything is stopped and removed
  * afterwards; a failing test leaves a screenshot of both pages in test-results/. Read the pages
- * inside the tests, not at registration.
+ * inside the tests, not at registration. `botEnvironment` adds to the bot's environment; it is
+ * read when the bot starts, so it may name a server that a `before` hook registered earlier started.
  */
-export function useTwoPlaygrounds(name: string, otherUserId: string): TwoPeople {
+export function useTwoPlaygrounds(
+  name: string,
+  otherUserId: string,
+  options: { readonly botEnvironment?: () => NodeJS.ProcessEnv } = {},
+): TwoPeople {
   const pages = {} as { secretariat: Page; other: Page };
   let dataDir: string;
   let configDir: string;
@@ -42,7 +47,7 @@ export function useTwoPlaygrounds(name: string, otherUserId: string): TwoPeople 
     const [katrinPort, otherPort] = [await freePort(), await freePort()];
     await seedDemo({ port: botPort, dataDir, logFile, playgroundPort: katrinPort });
     browser = await launchChromium();
-    bot = await startBot({ port: botPort, dataDir, logFile });
+    bot = await startBot({ port: botPort, dataDir, logFile, env: options.botEnvironment?.() ?? {} });
     playgrounds.push(
       await startPlayground({
         port: katrinPort,
