@@ -1,6 +1,7 @@
 import type { InvitationView } from '../app/sessions/invitation-view';
 import { formatDeadline, formatSessionRange } from '../i18n/format-date';
 import type { Translator } from '../i18n/translator';
+import { isTeamsMeetingLink } from '../domain/web-link';
 import { DELEGATE_NAME_MAX } from '../app/sessions/answer-rsvp';
 import { agendaLines, itemTitle } from './agenda-lines';
 import { cardButton, type CardBanner, type CardButton } from './card-button';
@@ -88,7 +89,7 @@ export function renderInvitationCard(
       { title: i18n.t('sessions.place'), value: view.place ? escapeMarkdown(view.place) : i18n.t('sessions.notSet') },
       {
         title: i18n.t('sessions.onlineLink'),
-        value: view.onlineLink ? escapeMarkdown(view.onlineLink) : i18n.t('sessions.notSet'),
+        value: onlineLinkFact(view, i18n),
       },
       { title: i18n.t('sessions.chair'), value: view.chair ? escapeMarkdown(view.chair) : i18n.t('sessions.notSet') },
       { title: i18n.t('invitation.deadline'), value: formatDeadline(view.deadline, view.timeZone, i18n) },
@@ -172,4 +173,15 @@ function answerLine(view: InvitationView, i18n: Translator): string {
   if (answer.choice === 'deputy')
     return i18n.t('invitation.answers.deputy', { deputy: escapeMarkdown(view.deputyName ?? '–') });
   return i18n.t(`invitation.answers.${answer.choice}`);
+}
+
+/**
+ * The online link as the invitation shows it: a Teams meeting's join link by name, since the
+ * „Online teilnehmen“ button beside it opens it; any other link, or text such as a dial-in,
+ * as typed.
+ */
+function onlineLinkFact(view: InvitationView, i18n: Translator): string {
+  if (!view.onlineLink) return i18n.t('sessions.notSet');
+  if (isTeamsMeetingLink(view.onlineLink) && view.status !== 'cancelled') return i18n.t('invitation.teamsMeeting');
+  return escapeMarkdown(view.onlineLink);
 }

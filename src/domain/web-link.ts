@@ -10,3 +10,18 @@ export function isWebLink(value: string): boolean {
     return false;
   }
 }
+
+/**
+ * Whether a link is a Teams meeting's join link (`https://teams.microsoft.com/l/meetup-join/…`),
+ * such as the one an Outlook event with a Teams meeting brings: some 200 characters of encoded
+ * address that tell a reader nothing, so cards name it instead of printing it.
+ */
+export function isTeamsMeetingLink(value: string): boolean {
+  try {
+    const url = new URL(value);
+    const teamsHost = url.hostname === 'teams.microsoft.com' || url.hostname.endsWith('.teams.microsoft.com');
+    return url.protocol === 'https:' && teamsHost && url.pathname.startsWith('/l/meetup-join/');
+  } catch {
+    return false;
+  }
+}
