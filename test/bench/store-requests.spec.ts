@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { STORE_REQUEST_AIMS, storeRequests } from '../../bench/store-requests';
+import { COMMANDS } from '../../src/domain/verb-registry';
+
+/**
+ * The store-request benchmark's own run, small (5 committees, a team of 50), so `npm run bench`
+ * does not break unnoticed. Store requests are counts, not times: they are the same on every
+ * machine and under any load, so they are asserted against what the code makes today, and the
+ * scheduler's idle tick against its aim.
+ */
+describe('bench/store-requests', function () {
+  this.timeout(120_000);
+
+  it('counts the store requests of a click, of every command, of an idle scheduler tick and of a roster import', async () => {
+    const figures = await storeRequests({ committees: 5, members: 50 });
+    const { storeRequests: turns, scheduler, roster } = figures;
+
+    assert.deepEqual(Object.keys(turns.perCommand), [...COMMANDS]);
+    assert.equal(turns.command, Math.max(...Object.values(turns.perCommand)));
+    assert.equal(turns.perCommand[turns.commandName], turns.command);
+    assert.ok(turns.rsvpClick <= 8, `an RSVP click made ${turns.rsvpClick} store requests`);
+    assert.ok(turns.command <= 16, `${turns.commandName} made ${turns.command} store requests`);
+
+    assert.ok(scheduler.idleTickRequests <= STORE_REQUEST_AIMS.idleTick);
+    assert.equal(scheduler.idleTickRequests, scheduler.idleTickRequestsOneCommittee);
+    assert.equal(scheduler.sessionsPerCommittee, 3);
+
+    // One page of members and the team's channel list; one write per person at most besides.
+    assert.equal(roster.import5000ConnectorRequests, 2);
+    assert.equal(roster.import5000Requests, roster.import5000ConnectorRequests + roster.import5000StoreRequests);
+    assert.ok(roster.import5000StoreRequests <= 2 * roster.members + 10);
+    assert.ok(roster.import5000Ms >= 0);
+  });
+});
