@@ -263,8 +263,10 @@ async function schedulerTicks(
     const idle = counted.count() - before;
     // A process's first tick of the day: the upgrade check and the retention check with it.
     const start = counted.count();
+    if (process.env.BENCH_TRACE) process.stderr.write(`--- first tick of a process, ${committees} committees\n`);
     if (await createSchedulerTick(parts)()) throw new Error('a job was due in the first tick');
     const daily = counted.count() - start;
+    if (process.env.BENCH_TRACE) process.stderr.write(`--- end of the first tick\n`);
     return { daily, idle, sessionsPerCommittee: sessions };
   });
 }
