@@ -31,7 +31,7 @@ import { NO_QUESTIONS } from '../src/domain/confirmation/go-ahead';
 
 export const TENANT = '0b0b0b0b-0000-4000-8000-000000000001';
 /** The team the benchmark's committee lives in. */
-const HOME: CommitteeHome = { kind: 'team', id: '19:bench-team@thread.tacv2', title: 'Bench' };
+export const HOME: CommitteeHome = { kind: 'team', id: '19:bench-team@thread.tacv2', title: 'Bench' };
 export const COMMITTEE = committeeIdForHome(TENANT, HOME);
 export const SECRETARIAT = '0b0b0b0b-0000-4000-8000-00000000000a';
 export const SESSION = sessionDocumentId(2027, 1);

@@ -6,6 +6,7 @@ import { fanOut } from './fan-out';
 import { oparlRefresh } from './oparl-refresh';
 import { pdfLoad } from './pdf-load';
 import { rsvpAnswers } from './rsvp-answers';
+import { storeRequests } from './store-requests';
 
 /**
  * `npm run bench`: every benchmark in one process, printed and written to bench/results.json.
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   const pdf = await pdfLoad();
   const oparl = await oparlRefresh();
   const committees = await committeeResolution();
+  const counts = await storeRequests();
   const results = {
     machine: { node: process.version, cpus: os.cpus().length },
     fanOut: [baseline, injected].map((result) => ({
@@ -34,6 +36,9 @@ async function main(): Promise<void> {
     pdf: pdf.pdf,
     oparl,
     committees,
+    storeRequests: counts.storeRequests,
+    scheduler: counts.scheduler,
+    roster: counts.roster,
   };
   for (const result of results.fanOut) {
     process.stdout.write(
@@ -86,6 +91,17 @@ async function main(): Promise<void> {
       `  a person in ten, one chosen: ${resolution(committees.tenCurrent)}; p99 ratio ${committees.p99Ratio.toFixed(3)}\n` +
       `  a person in ten, one named in the command: ${resolution(committees.tenNamed)}\n` +
       `  a person in ten, none chosen (choice card): ${resolution(committees.tenUndecided)}\n`,
+  );
+  process.stdout.write(
+    `store requests (counts, the same on every machine):\n` +
+      `  one RSVP click: ${counts.storeRequests.rsvpClick}\n` +
+      `  most of any typed command: ${counts.storeRequests.command} (${counts.storeRequests.commandName})\n` +
+      `  idle scheduler tick: ${counts.scheduler.idleTickRequests} with ${counts.scheduler.committees} committees, ` +
+      `${counts.scheduler.idleTickRequestsOneCommittee} with one; the day's first tick ` +
+      `${counts.scheduler.dailyTickRequests} and ${counts.scheduler.dailyTickRequestsOneCommittee}\n` +
+      `  importing a team of ${counts.roster.members}: ${counts.roster.import5000Requests} requests ` +
+      `(${counts.roster.import5000ConnectorRequests} connector, ${counts.roster.import5000StoreRequests} store) ` +
+      `in ${counts.roster.import5000Ms} ms\n`,
   );
   const file = path.join(__dirname, 'results.json');
   await mkdir(path.dirname(file), { recursive: true });

@@ -192,7 +192,157 @@ resource cosmosContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/con
       // Time to live is on, with no default: a document carrying a `ttl` (seconds) is removed
       // that long after its last write, every other document stays until it is deleted.
       defaultTtl: -1
-      // The indexing policy goes here (`indexingPolicy`); until then Cosmos DB indexes every path.
+      // Indexed is what the queries filter and sort on, and nothing else: every other path,
+      // above all the large texts (minutes and agenda items, the cards queued in the outbox,
+      // the before and after values of the audit trail, published OParl objects and files, topic
+      // descriptions, agreement texts, named below although `/*` covers them), costs request
+      // units on every write and is never searched. The list follows every `query` and
+      // `queryAcrossCommittees` in src (test/deployment/azure-bicep.spec.ts checks it against
+      // them). The composite indexes serve the queries that filter on fields and sort on another,
+      // the field compared for equality first: the pollers for due work, the audit trail newest
+      // first, a year's sessions, the OParl lists.
+      indexingPolicy: {
+        indexingMode: 'consistent'
+        automatic: true
+        includedPaths: [
+          { path: '/committeeId/?' }
+          { path: '/type/?' }
+          { path: '/about/kind/?' }
+          { path: '/actorId/?' }
+          { path: '/aadObjectId/?' }
+          { path: '/at/?' }
+          { path: '/bodyKey/?' }
+          { path: '/calendarToken/?' }
+          { path: '/contact/userId/?' }
+          { path: '/created/?' }
+          { path: '/createdAt/?' }
+          { path: '/deleted/?' }
+          { path: '/deputyId/?' }
+          { path: '/dispatchId/?' }
+          { path: '/documentType/?' }
+          { path: '/dueAt/?' }
+          { path: '/endsAt/?' }
+          { path: '/expiresAt/?' }
+          { path: '/extractToken/?' }
+          { path: '/fileToken/?' }
+          { path: '/id/?' }
+          { path: '/issuedAt/?' }
+          { path: '/kind/?' }
+          { path: '/leaseUntil/?' }
+          { path: '/leftAt/?' }
+          { path: '/memberId/?' }
+          { path: '/modified/?' }
+          { path: '/nextAttemptAt/?' }
+          { path: '/number/?' }
+          { path: '/order/?' }
+          { path: '/personId/?' }
+          { path: '/publishOparl/?' }
+          { path: '/published/?' }
+          { path: '/recipient/aadObjectId/?' }
+          { path: '/recipientId/?' }
+          { path: '/recipientLabel/?' }
+          { path: '/reportSessionId/?' }
+          { path: '/responsibleId/?' }
+          { path: '/seatId/?' }
+          { path: '/sessionId/?' }
+          { path: '/slot/?' }
+          { path: '/startsAt/?' }
+          { path: '/state/?' }
+          { path: '/status/?' }
+          { path: '/subject1/?' }
+          { path: '/subject2/?' }
+          { path: '/subject3/?' }
+          { path: '/subjectId/?' }
+          { path: '/teamId/?' }
+          { path: '/title/?' }
+          { path: '/updatedAt/?' }
+          { path: '/version/?' }
+          { path: '/year/?' }
+        ]
+        excludedPaths: [
+          { path: '/*' }
+          { path: '/"_etag"/?' }
+          { path: '/items/*' }
+          { path: '/message/*' }
+          { path: '/changes/*' }
+          { path: '/object/*' }
+          { path: '/content/*' }
+          { path: '/description/?' }
+          { path: '/text/?' }
+        ]
+        compositeIndexes: [
+          [
+            { path: '/type', order: 'ascending' }
+            { path: '/status', order: 'ascending' }
+            { path: '/dueAt', order: 'ascending' }
+          ]
+          [
+            { path: '/type', order: 'ascending' }
+            { path: '/status', order: 'ascending' }
+            { path: '/nextAttemptAt', order: 'ascending' }
+          ]
+          [
+            { path: '/type', order: 'ascending' }
+            { path: '/status', order: 'ascending' }
+            { path: '/createdAt', order: 'ascending' }
+          ]
+          [
+            { path: '/type', order: 'ascending' }
+            { path: '/at', order: 'descending' }
+          ]
+          [
+            { path: '/type', order: 'ascending' }
+            { path: '/actorId', order: 'ascending' }
+            { path: '/at', order: 'descending' }
+          ]
+          [
+            { path: '/type', order: 'ascending' }
+            { path: '/sessionId', order: 'ascending' }
+            { path: '/at', order: 'descending' }
+          ]
+          [
+            { path: '/type', order: 'ascending' }
+            { path: '/subject1', order: 'ascending' }
+            { path: '/at', order: 'descending' }
+          ]
+          [
+            { path: '/type', order: 'ascending' }
+            { path: '/subject2', order: 'ascending' }
+            { path: '/at', order: 'descending' }
+          ]
+          [
+            { path: '/type', order: 'ascending' }
+            { path: '/subject3', order: 'ascending' }
+            { path: '/at', order: 'descending' }
+          ]
+          [
+            { path: '/type', order: 'ascending' }
+            { path: '/createdAt', order: 'descending' }
+          ]
+          [
+            { path: '/type', order: 'ascending' }
+            { path: '/year', order: 'ascending' }
+            { path: '/startsAt', order: 'ascending' }
+          ]
+          [
+            { path: '/type', order: 'ascending' }
+            { path: '/kind', order: 'ascending' }
+            { path: '/title', order: 'ascending' }
+          ]
+          [
+            { path: '/type', order: 'ascending' }
+            { path: '/kind', order: 'ascending' }
+            { path: '/deleted', order: 'ascending' }
+            { path: '/order', order: 'ascending' }
+          ]
+          [
+            { path: '/type', order: 'ascending' }
+            { path: '/kind', order: 'ascending' }
+            { path: '/modified', order: 'ascending' }
+            { path: '/order', order: 'ascending' }
+          ]
+        ]
+      }
     }
   }
 }

@@ -54,6 +54,20 @@ const MIGRATIONS: readonly string[] = [
   //    to the primary key for the partition query. The embedded store's spec pins both plans.
   `DROP INDEX documents_by_type;
    CREATE INDEX documents_by_type ON documents (type);`,
+  // 3: the two pollers look across every committee for due work every few seconds: the
+  //    scheduler for jobs (status, dueAt), the outbox sender for messages (status,
+  //    nextAttemptAt), oldest first. By type alone SQLite read every job or message of every
+  //    committee, done ones included, and sorted them; these expression indexes let it seek the
+  //    pending ones in due order. They match only because compileQuery writes a field's JSON path
+  //    into the SQL as text (see there). The embedded store's spec pins both plans.
+  //    Partial, so they hold only documents with a due time and serve only queries comparing it:
+  //    a query by type alone keeps to documents_by_type.
+  `CREATE INDEX documents_by_status_due ON documents
+     (type, json_extract(body, '$.status'), json_extract(body, '$.dueAt'))
+     WHERE json_extract(body, '$.dueAt') IS NOT NULL;
+   CREATE INDEX documents_by_status_next_attempt ON documents
+     (type, json_extract(body, '$.status'), json_extract(body, '$.nextAttemptAt'))
+     WHERE json_extract(body, '$.nextAttemptAt') IS NOT NULL;`,
 ];
 
 /** The schema this build writes and understands; a file with a higher one is refused. */
@@ -321,8 +335,9 @@ export interface CompiledQuery {
 
 /**
  * Turns a port query into SQL over the JSON body, inside the committee's partition or, without a
- * `committeeId`, over all of them. Field paths are validated and still bound as parameters,
- * values are always bound; the SQL text depends only on the query's shape. Returns `undefined`
+ * `committeeId`, over all of them. Field paths are validated, and written into the SQL as text
+ * where a value is read (so that expression indexes match, see `jsonExtract`); values are always
+ * bound; the SQL text depends only on the query's shape and field names. Returns `undefined`
  * when the query can match nothing (`limit: 0`). Exported so that the spec can check which index
  * SQLite picks for the SQL the store really runs.
  */
@@ -346,8 +361,7 @@ export function compileQuery(committeeId: string | undefined, query: Query): Com
     // Documents lacking the field are left out, as the Cosmos adapter does (see there).
     clauses.push('json_type(body, ?) IS NOT NULL');
     parameters.push(path);
-    orderBy = ` ORDER BY json_extract(body, ?) ${direction}`;
-    parameters.push(path);
+    orderBy = ` ORDER BY ${jsonExtract(path)} ${direction}`;
   }
   const rowLimit = checkedLimit(query.limit);
   let limit = '';
@@ -394,9 +408,20 @@ function compileCondition(condition: QueryCondition): CompiledQuery {
   // json_extract yields 1 and 0 for JSON true and false; the type guard keeps numbers out.
   const boundValue = typeof checked.value === 'boolean' ? (checked.value ? 1 : 0) : checked.value;
   return {
-    sql: `(${JSON_TYPE_GUARDS[checked.valueType]} AND json_extract(body, ?) ${SQL_OPERATORS[checked.op]} ?)`,
-    parameters: [path, path, boundValue],
+    sql: `(${JSON_TYPE_GUARDS[checked.valueType]} AND ${jsonExtract(path)} ${SQL_OPERATORS[checked.op]} ?)`,
+    parameters: [path, boundValue],
   };
+}
+
+/**
+ * The value at a checked JSON path, with the path written into the SQL as text: SQLite uses an
+ * expression index only for the very expression it was built on, and a bound parameter is not
+ * that expression. Safe to write in: `fieldPathSegments` admits only ASCII letters, digits, `_`
+ * and dots, checked here once more.
+ */
+function jsonExtract(path: string): string {
+  if (!/^\$(\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(path)) throw new Error(`unexpected JSON path ${path}`);
+  return `json_extract(body, '${path}')`;
 }
 
 /** A checked field path as a SQLite JSON path: `$.session.number`. */

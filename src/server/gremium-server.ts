@@ -1,5 +1,4 @@
 import type { Request, Response } from 'restify';
-import { upgradeLegacyCommittees } from '../app/committees/upgrade-legacy-committee';
 import type { AppDependencies } from '../app/dependencies';
 import type { Logger } from '../app/ports/logger';
 import type { DocumentStore } from '../app/ports/document-store';
@@ -8,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { auditedStore } from '../app/audit/audited-store';
 import { OutboxSender } from '../app/delivery/outbox-sender';
 import { createMailRenderer } from '../cards/feed-link-mail';
-import { runDueJobs, type JobHandler } from '../app/scheduling/run-due-jobs';
+import type { JobHandler } from '../app/scheduling/run-due-jobs';
+import { createSchedulerTick } from '../app/scheduling/scheduler-tick';
 import { isSuperseded, minutesFile } from '../app/minutes/minutes-file';
 import { sessionCalendar } from '../app/sessions/session-calendar';
 import { createAdapter, createBotCredentials } from '../bot/create-adapter';
@@ -27,7 +27,7 @@ import { SESSION_JOB_HANDLERS } from '../app/sessions/session-jobs';
 import { OUTLOOK_ANSWER_JOB_HANDLERS } from '../app/meetings/outlook-answer-jobs';
 import { AGREEMENT_JOB_HANDLERS } from '../app/agreements/agreement-follow-up';
 import { MINUTES_JOB_HANDLERS } from '../app/minutes/minutes-jobs';
-import { ensureRetentionJobs, RETENTION_JOB_HANDLERS } from '../app/privacy/retention-jobs';
+import { RETENTION_JOB_HANDLERS } from '../app/privacy/retention-jobs';
 import { dataExportFile } from '../app/privacy/export-personal-data';
 import { statusReportFile } from '../app/reports/status-report';
 import { renderStatusReportCsv } from '../cards/status-report-csv';
@@ -159,8 +159,7 @@ export async function startGremiumServer({
     publicBaseUrl: config.publicBaseUrl,
     mailRenderer: createMailRenderer(),
   });
-  let retentionCheckedOn: string | null | undefined;
-  let legacyCommitteesUpgraded = false;
+  const schedulerTick = createSchedulerTick({ deps, logger, instanceId, jobHandlers });
   const loops = [
     new BackgroundLoop({
       name: 'outbox',
@@ -175,27 +174,7 @@ export async function startGremiumServer({
       name: 'scheduler',
       idleMs: 30_000,
       logger,
-      step: async () => {
-        // Committees of before homes get theirs, once per process (idempotent; a failure retries).
-        if (!legacyCommitteesUpgraded) {
-          const { tenants, homeless } = await upgradeLegacyCommittees(deps);
-          if (tenants.length > 0) logger.info({ tenants: tenants.length }, 'committees of before homes upgraded');
-          for (const tenantId of homeless)
-            logger.warn(
-              { tenantId },
-              'a committee of before homes has no home: its stored conversations name several teams; ' +
-                'it works in personal chats and its working group conversation until its secretariat sets it up in its team',
-            );
-          legacyCommitteesUpgraded = true;
-        }
-        // Committees without a retention job get one, once a day at most: a fan-out read.
-        const today = clock.now().toUTC().toISODate();
-        if (retentionCheckedOn !== today) {
-          await ensureRetentionJobs(deps);
-          retentionCheckedOn = today;
-        }
-        return (await runDueJobs({ ...deps, logger, instanceId }, jobHandlers)).length > 0;
-      },
+      step: schedulerTick,
     }),
   ];
   const app = createBot({

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   type BicepResource,
@@ -16,6 +16,62 @@ const template = readBicep(readFileSync(path.join(ROOT, 'infra', 'azure.bicep'),
 const parameterFile = JSON.parse(readFileSync(path.join(ROOT, 'infra', 'azure.parameters.json'), 'utf8')) as {
   parameters: Record<string, { value: unknown }>;
 };
+
+/**
+ * Fields the code hands to a query through a variable, which the scan of literal conditions in
+ * `fieldsQueriedInSource` cannot see: the pollers' due fields (leases.ts), the audit trail's
+ * filters (audit-trail.ts), the retention rules' cut-off fields and what the data export and the
+ * erasure look people up by.
+ */
+const FIELDS_QUERIED_THROUGH_VARIABLES = [
+  'dueAt',
+  'nextAttemptAt',
+  'leaseUntil',
+  'at',
+  'actorId',
+  'sessionId',
+  'subject1',
+  'subject2',
+  'subject3',
+  'documentType',
+  'updatedAt',
+  'expiresAt',
+  'issuedAt',
+  'leftAt',
+  'personId',
+  'memberId',
+  'deputyId',
+  'responsibleId',
+  'recipient.aadObjectId',
+  'about.kind',
+  'calendarToken',
+  'fileToken',
+  'extractToken',
+  'state',
+  'startsAt',
+  'recipientLabel',
+];
+
+/**
+ * Every field a query condition (`{ field: 'x', op: … }`) or an `orderBy` names literally
+ * anywhere in src.
+ */
+function fieldsQueriedInSource(): Set<string> {
+  const fields = new Set<string>();
+  const visit = (directory: string): void => {
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      const file = path.join(directory, entry.name);
+      if (entry.isDirectory()) visit(file);
+      else if (entry.name.endsWith('.ts')) {
+        const source = readFileSync(file, 'utf8');
+        for (const pattern of [/\{\s*field:\s*'([\w.]+)',\s*op:/g, /orderBy:\s*\{\s*field:\s*'([\w.]+)'/g])
+          for (const match of source.matchAll(pattern)) fields.add(match[1]!);
+      }
+    }
+  };
+  visit(path.join(ROOT, 'src'));
+  return fields;
+}
 
 /** The one resource of the type (and name, for child resources that differ only by it). */
 function resourceOf(type: string, name?: string): BicepResource {
@@ -151,6 +207,54 @@ describe('infra/azure.bicep', () => {
     it("honours a document's own time to live and lets nothing else expire", () => {
       const container = resourceOf('Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers');
       assert.equal(valueAt(container.body, 'properties.resource.defaultTtl'), -1);
+    });
+
+    describe('indexing policy', () => {
+      const container = resourceOf('Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers');
+      const policy = valueAt(container.body, 'properties.resource.indexingPolicy') as {
+        includedPaths: Array<{ path: string }>;
+        excludedPaths: Array<{ path: string }>;
+        compositeIndexes: Array<Array<{ path: string; order: string }>>;
+      };
+      const included = new Set(policy.includedPaths.map(({ path: indexed }) => indexed));
+      const pathOf = (field: string) => `/${field.split('.').join('/')}/?`;
+
+      it('indexes the partition key, the type and every field a query filters or sorts on', () => {
+        const queried = new Set([...fieldsQueriedInSource(), ...FIELDS_QUERIED_THROUGH_VARIABLES]);
+        assert.ok(queried.size > 30, `found only ${queried.size} queried fields: is the scan still reading src?`);
+        for (const field of ['committeeId', 'type', ...queried])
+          assert.ok(included.has(pathOf(field)), `${field} is queried but not indexed`);
+      });
+
+      it('indexes nothing else: the large texts of minutes, agendas, outbox cards and audit values stay out', () => {
+        assert.ok(policy.excludedPaths.some(({ path: excluded }) => excluded === '/*'));
+        assert.ok(!included.has('/*'));
+        for (const large of ['/items/*', '/message/*', '/changes/*', '/object/*', '/content/*', '/description/?']) {
+          assert.ok(
+            policy.excludedPaths.some(({ path: excluded }) => excluded === large),
+            `${large} is not excluded`,
+          );
+          const root = large.split('/')[1]!;
+          assert.ok(![...included].some((indexed) => indexed.split('/')[1] === root), `${large} is indexed`);
+        }
+      });
+
+      it('has a composite index, type first, for the queries that filter on one field and sort on another', () => {
+        const composites = policy.compositeIndexes.map((paths) =>
+          paths.map(({ path: indexed, order }) => `${indexed} ${order}`).join(', '),
+        );
+        for (const expected of [
+          '/type ascending, /status ascending, /dueAt ascending',
+          '/type ascending, /status ascending, /nextAttemptAt ascending',
+          '/type ascending, /actorId ascending, /at descending',
+          '/type ascending, /year ascending, /startsAt ascending',
+        ])
+          assert.ok(composites.includes(expected), `no composite index ${expected}`);
+        for (const paths of policy.compositeIndexes) {
+          assert.equal(paths[0]!.path, '/type');
+          for (const { path: indexed } of paths) assert.ok(included.has(`${indexed}/?`), `${indexed} is not indexed`);
+        }
+      });
     });
 
     it('states its backups: every 4 hours, each kept 8 hours, in its own region', () => {

@@ -11,6 +11,7 @@ import {
   configureConnection,
 } from '../../src/infra/embedded-store';
 import { describeDocumentStoreContract } from './document-store.contract';
+import { dueAndUnclaimed } from '../../src/app/leases';
 
 async function freshDataDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'gremium-embedded-store-'));
@@ -146,12 +147,12 @@ describe('EmbeddedStore.open', () => {
     const store = await EmbeddedStore.open({ dataDir: parentDir });
     await store.close();
     const query = {
-      type: 'job',
+      type: 'rsvp',
       where: [
-        { field: 'status', op: '=', value: 'pending' },
-        { field: 'dueAt', op: '<=', value: '2025-03-01T09:00:00.000Z' },
+        { field: 'sessionId', op: '=', value: 'session-2027-1' },
+        { field: 'answeredAt', op: '<=', value: '2025-03-01T09:00:00.000Z' },
       ],
-      orderBy: { field: 'dueAt' },
+      orderBy: { field: 'answeredAt' },
       limit: 10,
     } as const;
     const db = new Database(join(parentDir, EMBEDDED_STORE_FILE_NAME), { readonly: true });
@@ -169,6 +170,43 @@ describe('EmbeddedStore.open', () => {
           plan.includes(`SEARCH documents USING INDEX documents_by_type ${expected}`),
           `${committeeId ?? 'across committees'}: ${plan.join('; ')}`,
         );
+      }
+    } finally {
+      db.close();
+    }
+  });
+
+  // The scheduler and the outbox sender poll across every committee for due work: SQLite must
+  // seek the pending ones in due order in their expression index, not read every job or message
+  // of the file by type and sort them.
+  it("seeks the pollers' due work in its expression index, in due order", async () => {
+    const store = await EmbeddedStore.open({ dataDir: parentDir });
+    await store.close();
+    const db = new Database(join(parentDir, EMBEDDED_STORE_FILE_NAME), { readonly: true });
+    try {
+      const plans = (
+        [
+          ['job', 'scheduled', 'dueAt', 'documents_by_status_due'],
+          ['outbox', 'pending', 'nextAttemptAt', 'documents_by_status_next_attempt'],
+        ] as const
+      ).map(([type, status, dueField, index]) => {
+        const compiled = compileQuery(
+          undefined,
+          dueAndUnclaimed(type, status, dueField, '2025-03-01T09:00:00.000Z', 100),
+        );
+        assert.ok(compiled);
+        const plan = (
+          db.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...compiled.parameters) as Array<{ detail: string }>
+        ).map((step) => step.detail);
+        return [index, plan] as const;
+      });
+      for (const [index, plan] of plans) {
+        assert.ok(
+          plan.some((step) => step.startsWith(`SEARCH documents USING INDEX ${index} (type=? AND <expr>=? AND <expr>`)),
+          `${index}: ${plan.join('; ')}`,
+        );
+        // The index gives the order: no sorting step.
+        assert.ok(!plan.some((step) => step.includes('TEMP B-TREE')), `${index}: ${plan.join('; ')}`);
       }
     } finally {
       db.close();

@@ -107,11 +107,14 @@ export async function publishAgenda(
 
   const operations: BatchOperation[] = [];
   let invitees: readonly string[];
+  // The committee's people, when the roster was read for the invitees already in this turn.
+  let rosterPeople: ReadonlyArray<Stored<PersonDocument>> | undefined;
   if (invitationsAreOut(session.state)) {
     const [roster, answers] = await Promise.all([
       rosterSnapshot(deps.store, committee.committeeId),
       answersOf(deps.store, committee.committeeId, session.id),
     ]);
+    rosterPeople = [...roster.people.values()];
     const drafts = draftsForInvitees(
       committee,
       withAgenda,
@@ -145,7 +148,7 @@ export async function publishAgenda(
       ...(loaded.agreements.length > 0 ? { agreements: agendaAgreementReport(loaded.agreements) } : {}),
     },
   };
-  const people = await deps.store.query<PersonDocument>(committee.committeeId, { type: 'person' });
+  const people = rosterPeople ?? (await deps.store.query<PersonDocument>(committee.committeeId, { type: 'person' }));
   const invited = new Set(invitees);
   const formerRecipients = people.filter(
     (person) => loaded.stored?.recipients.includes(person.aadObjectId) && !invited.has(person.aadObjectId),

@@ -1,7 +1,8 @@
 import { nowUtcIso } from '../../domain/clock';
 import { directoryOfPartition, isSafeIdPart, tenantDirectoryId } from '../../domain/ids';
 import type { AppDependencies } from '../dependencies';
-import type { DocumentStore, Stored } from '../ports/document-store';
+import type { Clock } from '../../domain/clock';
+import { MAX_BATCH_OPERATIONS, type BatchOperation, type DocumentStore, type Stored } from '../ports/document-store';
 import { ConcurrencyError, ConflictError, NotFoundError } from '../ports/store-errors';
 import { PERSON_COMMITTEES_TYPE, type PersonCommitteesDocument } from './directory-documents';
 
@@ -37,11 +38,90 @@ export async function noteMemberships(
   committeeId: string,
   aadObjectIds: readonly string[],
 ): Promise<void> {
-  for (const aadObjectId of new Set(aadObjectIds.map((id) => id.toLowerCase()))) {
-    await changeIndex(deps, committeeId, aadObjectId, (index) =>
-      index.committeeIds.includes(committeeId) ? undefined : { committeeIds: [...index.committeeIds, committeeId] },
-    );
+  const people = [...new Set(aadObjectIds.map((id) => id.toLowerCase()))];
+  const directory = directoryOfPartition(committeeId);
+  if (directory && people.length > NOTED_ONE_BY_ONE) {
+    await noteMembershipsInBatches(deps, committeeId, directory, people);
+    return;
   }
+  for (const aadObjectId of people) await changeIndex(deps, committeeId, aadObjectId, withCommittee(committeeId));
+}
+
+/** Up to this many people (a joiner, a roster edit), each index is read on its own. */
+const NOTED_ONE_BY_ONE = 10;
+
+function withCommittee(
+  committeeId: string,
+): (index: Pick<PersonCommitteesDocument, 'committeeIds'>) => IndexChange | undefined {
+  return (index) =>
+    index.committeeIds.includes(committeeId) ? undefined : { committeeIds: [...index.committeeIds, committeeId] };
+}
+
+/**
+ * Many people at once (a team's import, set-up, the daily repair): the directory's indexes are
+ * read with one query and the missing ones written in batches, a few dozen requests for a team
+ * of thousands instead of two per person. Each write carries the ETag read, as one by one; a
+ * batch that lost a race with another writer is done again person by person, reading afresh.
+ */
+async function noteMembershipsInBatches(
+  deps: AppDependencies,
+  committeeId: string,
+  directory: string,
+  people: readonly string[],
+): Promise<void> {
+  const { store, clock } = deps;
+  const stored = new Map(
+    (await store.query<PersonCommitteesDocument>(directory, { type: PERSON_COMMITTEES_TYPE })).map((index) => [
+      index.id,
+      index,
+    ]),
+  );
+  const writes = people.filter(isSafeIdPart).flatMap((aadObjectId) => {
+    const current = stored.get(personCommitteesDocumentId(aadObjectId));
+    const next = withCommittee(committeeId)(current ?? { committeeIds: [] });
+    if (!next) return [];
+    // The same document as one by one would write (see changeIndex and withCommittee).
+    const document = indexDocument(directory, aadObjectId, next, clock);
+    const operation: BatchOperation = current
+      ? { op: 'replace', document, ifMatch: current._etag }
+      : { op: 'create', document };
+    return [{ aadObjectId, operation }];
+  });
+  for (let start = 0; start < writes.length; start += MAX_BATCH_OPERATIONS) {
+    const chunk = writes.slice(start, start + MAX_BATCH_OPERATIONS);
+    try {
+      await store.batch(
+        directory,
+        chunk.map((write) => write.operation),
+      );
+    } catch (error) {
+      if (!lostRace(error)) throw error;
+      for (const { aadObjectId } of chunk)
+        await changeIndex(deps, committeeId, aadObjectId, withCommittee(committeeId));
+    }
+  }
+}
+
+function lostRace(error: unknown): boolean {
+  return error instanceof ConcurrencyError || error instanceof ConflictError || error instanceof NotFoundError;
+}
+
+/** The index document of a person as it is written. */
+function indexDocument(
+  directory: string,
+  aadObjectId: string,
+  { committeeIds, currentCommitteeId }: IndexChange,
+  clock: Clock,
+): PersonCommitteesDocument {
+  return {
+    id: personCommitteesDocumentId(aadObjectId),
+    committeeId: directory,
+    type: PERSON_COMMITTEES_TYPE,
+    personId: aadObjectId,
+    committeeIds,
+    ...(currentCommitteeId ? { currentCommitteeId } : {}),
+    updatedAt: nowUtcIso(clock),
+  };
 }
 
 /**
@@ -117,24 +197,14 @@ async function changeIndex(
     const next = change(current ?? { committeeIds: [] });
     if (!next) return;
     const { currentCommitteeId, committeeIds } = next;
-    const document: PersonCommitteesDocument = {
-      id,
-      committeeId: directory,
-      type: PERSON_COMMITTEES_TYPE,
-      personId: aadObjectId,
-      committeeIds,
-      ...(currentCommitteeId ? { currentCommitteeId } : {}),
-      updatedAt: nowUtcIso(clock),
-    };
+    const document = indexDocument(directory, aadObjectId, next, clock);
     try {
       if (!stored) await store.create(document);
       else if (committeeIds.length === 0 && !currentCommitteeId) await store.delete(directory, id, stored._etag);
       else await store.replace(document, stored._etag);
       return;
     } catch (error) {
-      const lostRace =
-        error instanceof ConcurrencyError || error instanceof ConflictError || error instanceof NotFoundError;
-      if (!lostRace || attempt >= INDEX_ATTEMPTS) throw error;
+      if (!lostRace(error) || attempt >= INDEX_ATTEMPTS) throw error;
     }
   }
 }

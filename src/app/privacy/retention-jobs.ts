@@ -32,9 +32,24 @@ export async function ensureRetentionJobs(deps: AppDependencies): Promise<number
   const nowIso = nowUtcIso(deps.clock);
   let scheduled = 0;
   const committees = await deps.store.queryAcrossCommittees<CommitteeDocument>({ type: 'committee' });
+  // One query for the scheduled jobs of all committees, not a read per committee: the daily
+  // check costs the same few requests for one committee or five hundred.
+  const jobId = jobDocumentId(RETENTION_JOB, SUBJECT);
+  const scheduledIn = new Set(
+    (
+      await deps.store.queryAcrossCommittees<JobDocument>({
+        type: 'job',
+        where: [
+          { field: 'kind', op: '=', value: RETENTION_JOB },
+          { field: 'status', op: '=', value: 'scheduled' },
+        ],
+      })
+    )
+      .filter((job) => job.id === jobId)
+      .map((job) => job.committeeId),
+  );
   for (const committee of committees) {
-    const job = await deps.store.get<JobDocument>(committee.committeeId, jobDocumentId(RETENTION_JOB, SUBJECT));
-    if (job?.status === 'scheduled') continue;
+    if (scheduledIn.has(committee.committeeId)) continue;
     await scheduleJobs(deps, committee.committeeId, SUBJECT, [{ kind: RETENTION_JOB, dueAt: nowIso }]);
     scheduled += 1;
   }

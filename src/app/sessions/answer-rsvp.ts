@@ -56,7 +56,7 @@ export async function answerRsvp(
   const session = await sessionById(deps.store, actor.committeeId, submission.sessionId);
   if (!session) return fail({ kind: 'unknownSession' });
 
-  const loaded = await loadInvitation(deps.store, session, personId);
+  const loaded = await loadInvitation(deps.store, session, personId, actor.person);
   if (!loaded) return fail({ kind: 'notInvited' });
   const { invitation, answers, roster } = loaded;
   if (loaded.notCurrent)

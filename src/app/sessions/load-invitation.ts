@@ -1,7 +1,7 @@
 import { whyNotCurrent, type NotCurrentReason } from '../../domain/current-holder';
 import { invitationOf, type Invitation } from '../../domain/sessions/invitation';
 import type { PersonDocument, SeatDocument } from '../documents';
-import type { DocumentStore } from '../ports/document-store';
+import type { DocumentStore, Stored } from '../ports/document-store';
 import { personDocumentId } from '../../domain/ids';
 import type { RosterSnapshot } from './roster-snapshot';
 import type { RsvpDocument } from './rsvp-document';
@@ -23,12 +23,15 @@ export interface LoadedInvitation {
 
 /**
  * Loads a person's invitation reading only their seat's answers and people, so that answering
- * costs the same in a committee of five seats or of forty, also when all answer at once.
+ * costs the same in a committee of five seats or of forty, also when all answer at once. The
+ * person's own roster entry, when the turn read it already (the actor's), is not read again: it
+ * was read in the same turn from the same partition.
  */
 export async function loadInvitation(
   store: DocumentStore,
   session: SessionDocument,
   personId: string,
+  known?: Stored<PersonDocument>,
 ): Promise<LoadedInvitation | undefined> {
   const seats = (session.invitedSeats ?? []).filter((seat) => seat.memberId === personId || seat.deputyId === personId);
   if (seats.length === 0) return undefined;
@@ -50,7 +53,13 @@ export async function loadInvitation(
   const ids = [invited.seat.memberId, ...(invited.seat.deputyId ? [invited.seat.deputyId] : [])];
   const [seatNow, found] = await Promise.all([
     store.get<SeatDocument>(session.committeeId, invited.seat.id),
-    Promise.all(ids.map((id) => store.get<PersonDocument>(session.committeeId, personDocumentId(id)))),
+    Promise.all(
+      ids.map((id) =>
+        known?.aadObjectId === id && known.committeeId === session.committeeId
+          ? known
+          : store.get<PersonDocument>(session.committeeId, personDocumentId(id)),
+      ),
+    ),
   ]);
   const people = new Map(
     found.flatMap((person) => (person?.type === 'person' ? [[person.aadObjectId, person] as const] : [])),

@@ -30,7 +30,7 @@ export async function openInvitation(
   if (addressedTo !== undefined && addressedTo !== personId) return fail({ kind: 'otherPerson' });
   const session = await sessionById(deps.store, actor.committeeId, sessionId);
   if (!session) return fail({ kind: 'unknownSession' });
-  const loaded = await loadInvitation(deps.store, session, personId);
+  const loaded = await loadInvitation(deps.store, session, personId, actor.person);
   if (!loaded) return fail({ kind: 'notInvited' });
   const { invitation, answers, roster } = loaded;
   if (loaded.notCurrent)

@@ -62,8 +62,19 @@ export async function planSessions(
   const nowIso = toUtcIso(now);
   const created: Array<Stored<SessionDocument>> = [];
   const existing: Array<Stored<SessionDocument>> = [];
+  // The year's regular sessions, read once: planning a planned year again then tries no create
+  // and reads no session one by one. A session that is not found here (or an extra session on a
+  // regular id) goes the way of a new one, which settles every race with a create.
+  const stored = new Map(
+    (await sessionsOf(deps.store, actor.committeeId, year))
+      .filter((session) => !session.extra)
+      .map((session) => [session.id, session]),
+  );
   for (const planned of planYear(year, actor.committee)) {
-    const outcome = await createRegularSession(deps, actor, actor.committee, planned, nowIso);
+    const known = stored.get(sessionDocumentId(planned.year, planned.sequence));
+    const outcome = known
+      ? { session: known, created: false }
+      : await createRegularSession(deps, actor, actor.committee, planned, nowIso);
     if (!outcome) continue;
     // Also repairs a schedule that a crash right after creating the session left out.
     if (!outcome.created) await scheduleSessionJobs(deps, actor.committee, outcome.session);

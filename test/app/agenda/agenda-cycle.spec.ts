@@ -300,8 +300,26 @@ for (const engine of ENGINES) {
           })
         ).ok,
       );
-      const second = await publishAgendaAsSecretariat(world.deps, katrin, await world.session(), NO_QUESTIONS);
+      // With the invitations out, the roster read for the invitees serves the other recipients too.
+      const personQueries: unknown[] = [];
+      const counted = new Proxy(world.deps.store, {
+        get(target, property, receiver) {
+          const value = Reflect.get(target, property, receiver) as unknown;
+          if (property !== 'query' || typeof value !== 'function') return value;
+          return (committeeId: string, query: { type: string }) => {
+            if (query.type === 'person') personQueries.push(query);
+            return (value as (...parameters: unknown[]) => unknown).call(target, committeeId, query);
+          };
+        },
+      });
+      const second = await publishAgendaAsSecretariat(
+        { ...world.deps, store: counted },
+        katrin,
+        await world.session(),
+        NO_QUESTIONS,
+      );
       assert.ok(second.ok);
+      assert.equal(personQueries.length, 1);
       const changed = await drafts('agenda:session-2027-1:v2');
       assert.deepEqual(changed.map((draft) => draft.message.data.banner ?? draft.message.kind).sort(), [
         'agenda',

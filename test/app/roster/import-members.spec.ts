@@ -78,24 +78,33 @@ describe('app/roster/import-members', () => {
   it('writes nothing the second time, and imports 250 members in batches of at most 100', async () => {
     await seedKog(deps);
     const members = Array.from({ length: 250 }, (_, index) => member(index + 1));
-    const batches: number[] = [];
+    // The roster's batches, and those noting the people in the tenant directory's committee indexes.
+    const batches: Array<[string, number]> = [];
     const original = temp.store.batch.bind(temp.store);
     temp.store.batch = async (committeeId, operations) => {
-      batches.push(operations.length);
+      batches.push([committeeId === COMMITTEE ? 'roster' : 'index', operations.length]);
       return original(committeeId, operations);
     };
+    const written = [
+      ['roster', 100],
+      ['roster', 100],
+      ['roster', 50],
+      ['index', 100],
+      ['index', 100],
+      ['index', 50],
+    ];
     assert.deepEqual(await importMembers(deps, COMMITTEE, source, async () => members), {
       added: 250,
       updated: 0,
       unchanged: 0,
     });
-    assert.deepEqual(batches, [100, 100, 50]);
+    assert.deepEqual(batches, written);
     assert.deepEqual(await importMembers(deps, COMMITTEE, source, async () => members), {
       added: 0,
       updated: 0,
       unchanged: 250,
     });
-    assert.deepEqual(batches, [100, 100, 50]);
+    assert.deepEqual(batches, written);
     assert.equal((await people()).length, 255);
   });
 

@@ -8,6 +8,7 @@ import { planSessions } from '../../../src/app/sessions/plan-sessions';
 import type { SessionDocument } from '../../../src/app/sessions/session-document';
 import { DEFAULT_COMMITTEE_SETTINGS, formatTerms } from '../../../src/domain/committee';
 import { committeeIdForHome } from '../../../src/app/committees/committee-id';
+import { recordingStore } from '../../support/recording-store';
 import { useTempStore, type TempStore } from '../../support/temp-store';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
@@ -72,6 +73,20 @@ describe('app/sessions/plan-sessions', () => {
     assert.ok(again.ok);
     assert.deepEqual([again.value.created.length, again.value.existing.length], [0, 3]);
     assert.equal((await sessions()).length, 3);
+  });
+
+  it('plans a planned year again with one read of the year, trying no create, and keeps its schedule', async () => {
+    const actor = await actorInTeam(deps, secretariat);
+    assert.ok((await planSessions(deps, actor, 2027)).ok);
+    const { store, calls } = recordingStore(deps.store);
+    const again = await planSessions({ ...deps, store }, actor, 2027);
+    assert.ok(again.ok);
+    assert.deepEqual([again.value.created.length, again.value.existing.length], [0, 3]);
+    // The year's sessions, then each session's jobs checked (a crash may have left them out).
+    assert.deepEqual(
+      calls.map((call) => call.operation),
+      ['query', 'query', 'query', 'query'],
+    );
   });
 
   it('refuses other roles, and years that are not plausible', async () => {
