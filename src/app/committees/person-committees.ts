@@ -50,11 +50,14 @@ export async function noteMemberships(
 /** Up to this many people (a joiner, a roster edit), each index is read on its own. */
 const NOTED_ONE_BY_ONE = 10;
 
+/** The index with the committee added; the committee the person chose stays chosen. */
 function withCommittee(
   committeeId: string,
-): (index: Pick<PersonCommitteesDocument, 'committeeIds'>) => IndexChange | undefined {
+): (index: Pick<PersonCommitteesDocument, 'committeeIds' | 'currentCommitteeId'>) => IndexChange | undefined {
   return (index) =>
-    index.committeeIds.includes(committeeId) ? undefined : { committeeIds: [...index.committeeIds, committeeId] };
+    index.committeeIds.includes(committeeId)
+      ? undefined
+      : { committeeIds: [...index.committeeIds, committeeId], currentCommitteeId: index.currentCommitteeId };
 }
 
 /**

@@ -56,6 +56,19 @@ describe('app/committees/person-committees', () => {
     for (const aadObjectId of people) assert.ok((await indexOf(aadObjectId))?.committeeIds.includes(KOG), aadObjectId);
   });
 
+  for (const size of [1, 20]) {
+    it(`keeps the committee a person chose when a roster of ${size} adds another committee to their index`, async () => {
+      await seedIndex(person(0), [OTHER], OTHER);
+      const people = Array.from({ length: size }, (_, index) => person(index));
+
+      await noteMemberships({ store: temp.store, clock }, KOG, people);
+
+      const index = await indexOf(person(0));
+      assert.deepEqual(index?.committeeIds, [OTHER, KOG]);
+      assert.equal(index?.currentCommitteeId, OTHER);
+    });
+  }
+
   it('notes everyone still when another writer changed an index between the read and the batch', async () => {
     await seedIndex(person(3), []);
     let raced = false;
