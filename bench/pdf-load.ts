@@ -240,7 +240,7 @@ export async function pdfLoad(options: PdfLoadOptions = DEFAULT_PDF_LOAD): Promi
 }
 
 /** The minutes head as the secretariat saved it, from a print: agreements owned by members. */
-function minutesDocument(print: MinutesPrint, members: number): MinutesDocument {
+export function minutesDocument(print: MinutesPrint, members: number): MinutesDocument {
   let agreement = 0;
   const items: MinutesItem[] = print.items.map((item, index) => ({
     itemId: `item-${index + 1}`,
@@ -297,7 +297,7 @@ async function newVersion(store: DocumentStore, clock: Clock): Promise<string> {
 }
 
 /** The path of a fresh link of the secretariat's to the given version of the minutes. */
-async function minutesLinkPath(store: DocumentStore, clock: Clock, version: number): Promise<string> {
+export async function minutesLinkPath(store: DocumentStore, clock: Clock, version: number): Promise<string> {
   const target = { kind: 'minutes', sessionId: SESSION, version } as const;
   const link = await issueLink(
     { store, clock },
@@ -308,7 +308,7 @@ async function minutesLinkPath(store: DocumentStore, clock: Clock, version: numb
 }
 
 /** The print of the current head, as the download route builds it; for the render times. */
-async function currentPrint(store: DocumentStore, print: MinutesPrint): Promise<MinutesPrint> {
+export async function currentPrint(store: DocumentStore, print: MinutesPrint): Promise<MinutesPrint> {
   const head = await store.get<MinutesDocument>(COMMITTEE, minutesDocumentId(SESSION));
   return { ...print, version: head!.version, savedAt: head!.updatedAt, status: 'draft', approvedAt: undefined };
 }
@@ -433,7 +433,9 @@ async function cachedServe(
 }
 
 /** Five renders of the print on this thread after one to warm up: the median and the slowest. */
-async function renderTimesInProcess(print: MinutesPrint): Promise<{ medianMs: number; maxMs: number; bytes: number }> {
+export async function renderTimesInProcess(
+  print: MinutesPrint,
+): Promise<{ medianMs: number; maxMs: number; bytes: number }> {
   let bytes = (await inProcessPdfRenderer.render(print, 'de')).length;
   const times: number[] = [];
   for (let index = 0; index < 5; index += 1) {
@@ -446,7 +448,7 @@ async function renderTimesInProcess(print: MinutesPrint): Promise<{ medianMs: nu
 }
 
 /** The store for one server of several in a row: stopping the server leaves it open. */
-function unclosable(store: DocumentStore): DocumentStore {
+export function unclosable(store: DocumentStore): DocumentStore {
   return new Proxy(store, {
     get: (target, property) => {
       if (property === 'close') return async () => undefined;
