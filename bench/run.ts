@@ -3,10 +3,29 @@ import os from 'node:os';
 import path from 'node:path';
 import { committeeResolution } from './committee-resolution';
 import { fanOut } from './fan-out';
+import { FULL_SOAK, idleRss, soak } from './memory';
 import { oparlRefresh } from './oparl-refresh';
 import { pdfLoad } from './pdf-load';
+import { pdfServe } from './pdf-serve';
 import { rsvpAnswers } from './rsvp-answers';
+import { startup } from './startup';
 import { storeRequests } from './store-requests';
+
+/** The soak's size: BENCH_SOAK_TURNS and BENCH_SOAK_WARMUP make a shorter run; 10,000 after 1,000 unless set. */
+function soakSize() {
+  const count = (name: string, fallback: number) => {
+    const text = process.env[name];
+    if (text === undefined || text === '') return fallback;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number above 0, got "${text}"`);
+    return value;
+  };
+  return {
+    ...FULL_SOAK,
+    turns: count('BENCH_SOAK_TURNS', FULL_SOAK.turns),
+    warmUp: count('BENCH_SOAK_WARMUP', FULL_SOAK.warmUp),
+  };
+}
 
 /**
  * `npm run bench`: every benchmark in one process, printed and written to bench/results.json.
@@ -25,6 +44,12 @@ async function main(): Promise<void> {
   const oparl = await oparlRefresh();
   const committees = await committeeResolution();
   const counts = await storeRequests();
+  // The built bot and the echo bot, each as its own process: start-up, memory at rest, memory over use.
+  const loadBeforeProcesses = os.loadavg()[0]!;
+  const started = await startup(5);
+  const idle = await idleRss(5);
+  const soaked = await soak(soakSize());
+  const served = await pdfServe();
   const results = {
     machine: { node: process.version, cpus: os.cpus().length },
     fanOut: [baseline, injected].map((result) => ({
@@ -33,7 +58,26 @@ async function main(): Promise<void> {
     })),
     rsvpAnswers: rsvp,
     pdfLoad: { ...pdf, loadAverageBefore: Math.round(loadBefore * 100) / 100 },
-    pdf: pdf.pdf,
+    pdf: {
+      ...pdf.pdf,
+      largestRenderMs: served.largestRenderMs,
+      largestRenderMaxMs: served.largestRenderMaxMs,
+      cachedServeRatio: served.cachedServeRatio,
+      cachedServe: {
+        requests: served.requests,
+        pdfBytes: served.pdfBytes,
+        staticBytes: served.staticBytes,
+        cachedMs: served.cachedServeMs,
+        staticMs: served.staticServeMs,
+      },
+    },
+    startup: { ...started, loadAverageBefore: Math.round(loadBeforeProcesses * 100) / 100 },
+    memory: {
+      idleRssRatio: idle.idleRssRatio,
+      soakGrowth: soaked.soakGrowth,
+      idle,
+      soak: soaked,
+    },
     oparl,
     committees,
     storeRequests: counts.storeRequests,
@@ -103,12 +147,31 @@ async function main(): Promise<void> {
       `(${counts.roster.import5000ConnectorRequests} connector, ${counts.roster.import5000StoreRequests} store) ` +
       `in ${counts.roster.import5000Ms} ms\n`,
   );
+  const spread = (figures: { median: number; min: number; max: number }, unit: string) =>
+    `${figures.median} ${unit} (${figures.min}–${figures.max})`;
+  process.stdout.write(
+    `built bot against the echo bot, each its own process (load average before ${loadBeforeProcesses.toFixed(2)}):\n` +
+      `  cold start until ready, ${started.starts} each: Gremium ${spread(started.gremiumMs, 'ms')}, ` +
+      `echo ${spread(started.echoMs, 'ms')}; ratio ${started.readyRatio.toFixed(3)}\n` +
+      `  RSS after start and one "hilfe", ${idle.starts} each: Gremium ${spread(idle.gremiumMb, 'MiB')}, ` +
+      `echo ${spread(idle.echoMb, 'MiB')}; ratio ${idle.idleRssRatio.toFixed(3)}\n` +
+      `  RSS over ${soaked.turns} mixed turns after ${soaked.warmUp}: ${soaked.rssAfterWarmUpMb} → ${soaked.rssAfterMb} MiB ` +
+      `(peak ${soaked.rssPeakMb}); growth ${(soaked.soakGrowth * 100).toFixed(2)} %; failed turns ${soaked.failed}; ` +
+      `${JSON.stringify(soaked.turnsByKind)}\n` +
+      `  largest minutes rendered in ${served.largestRenderMs} ms (${served.pdfBytes} bytes); served from the cache ` +
+      `${spread(served.cachedServeMs, 'ms')}, a static 1 MB file ${spread(served.staticServeMs, 'ms')} ` +
+      `(median of ${served.requests} each); ratio ${served.cachedServeRatio.toFixed(3)}\n`,
+  );
   const file = path.join(__dirname, 'results.json');
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`written to ${path.relative(process.cwd(), file)}\n`);
   if (!pdf.ok) {
     process.stderr.write('PDF benchmark: a click failed, or a download failed other than with 503\n');
+    process.exitCode = 1;
+  }
+  if (soaked.failed > 0) {
+    process.stderr.write(`memory soak: ${soaked.failed} turns were not answered with 200\n`);
     process.exitCode = 1;
   }
   if (!rsvp.ok) {
