@@ -32,8 +32,10 @@ function soakSize() {
  * Each benchmark comes with a ratio against what the limits allow or against a baseline measured
  * in the same run, so results compare across machines; absolute times (the RSVP latencies) are
  * printed beside it for this machine only. Exits non-zero when the RSVP run lost, duplicated or
- * miscounted an answer or met an error, or when a click or a PDF download failed (a download
- * refused with 503 is an answer, not a failure).
+ * miscounted an answer or met an error, when a click or a PDF download failed (a download
+ * refused with 503 is an answer, not a failure), or when a turn of the memory soak was not answered.
+ * The start-up and memory figures build the project first and run the built bot and an echo bot as
+ * processes of their own.
  */
 async function main(): Promise<void> {
   const baseline = await fanOut('fan-out, no injected failures (baseline)', 0);
