@@ -27,12 +27,18 @@ export interface FanOutIdealResult {
   readonly gremiumCleanMs: Spread;
   readonly idealMs: Spread;
   readonly gremiumFaultMs: Spread;
+  /**
+   * For the explanation only: the ideal sender meeting the same injected faults as Gremium (429
+   * retried after its Retry-After, 503 at once), which shows what the faults cost any sender.
+   */
+  readonly idealFaultMs: Spread;
   /** Summed over every run and every sender; both must stay 0. */
   readonly lost: number;
   readonly duplicated: number;
   /** The connector's answers by status, summed over the runs of each sender. */
   readonly connectorAnswers: {
     readonly ideal: Record<number, number>;
+    readonly idealFault: Record<number, number>;
     readonly gremiumClean: Record<number, number>;
     readonly gremiumFault: Record<number, number>;
   };
@@ -133,8 +139,9 @@ const ratio = (numerator: number, denominator: number) => Math.round((numerator 
 
 /**
  * Gremium's fan-out against the ideal sender on the same connector double, in the same process
- * and run: each round runs the ideal sender, Gremium without faults and Gremium with 10 % injected
- * 429/503 (a different fault seed each round), so load on the machine falls on all three alike.
+ * and run: each round runs the ideal sender without and with faults, Gremium without faults and
+ * Gremium with 10 % injected 429/503 (the same fault seed for both senders, a different one each
+ * round), so load on the machine falls on all of them alike.
  * Medians of the rounds, with their spread.
  */
 export async function fanOutIdeal(options: FanOutIdealOptions = {}): Promise<FanOutIdealResult> {
@@ -143,19 +150,28 @@ export async function fanOutIdeal(options: FanOutIdealOptions = {}): Promise<Fan
   const ideal: number[] = [];
   const clean: number[] = [];
   const faulty: number[] = [];
+  const idealFaulty: number[] = [];
   let lost = 0;
   let duplicated = 0;
-  const connectorAnswers = { ideal: {}, gremiumClean: {}, gremiumFault: {} };
+  const connectorAnswers = { ideal: {}, idealFault: {}, gremiumClean: {}, gremiumFault: {} };
   for (let run = 0; run < runs; run += 1) {
-    const connector = await ConnectorDouble.start({ globalPerSecond: GLOBAL_PER_SECOND });
-    try {
-      const result = await idealSend(connector, recipients);
-      ideal.push(result.elapsedMs);
-      lost += result.lost;
-      duplicated += result.duplicated;
-      addAnswers(connectorAnswers.ideal, result.connectorAnswers);
-    } finally {
-      await connector.close();
+    for (const [times, answers, transientRate] of [
+      [ideal, connectorAnswers.ideal, 0],
+      [idealFaulty, connectorAnswers.idealFault, INJECTED_TRANSIENT_RATE],
+    ] as const) {
+      const connector = await ConnectorDouble.start({
+        globalPerSecond: GLOBAL_PER_SECOND,
+        ...(transientRate > 0 ? { inject: { transientRate, seed: 42 + run } } : {}),
+      });
+      try {
+        const result = await idealSend(connector, recipients);
+        times.push(result.elapsedMs);
+        lost += result.lost;
+        duplicated += result.duplicated;
+        addAnswers(answers, result.connectorAnswers);
+      } finally {
+        await connector.close();
+      }
     }
     const gremiumClean = await fanOut('fan-out against the ideal sender, no faults', 0, { recipients });
     clean.push(gremiumClean.elapsedMs);
@@ -184,6 +200,7 @@ export async function fanOutIdeal(options: FanOutIdealOptions = {}): Promise<Fan
     gremiumCleanMs,
     idealMs,
     gremiumFaultMs,
+    idealFaultMs: spread(idealFaulty),
     lost,
     duplicated,
     connectorAnswers,

@@ -55,6 +55,8 @@ async function main(): Promise<void> {
     `${ideal.name}, median of ${ideal.runs} rounds (min–max):\n` +
       `  ideal sender, bursts of 50 per second, no faults: ${spread(ideal.idealMs)}; ` +
       `connector answered ${JSON.stringify(ideal.connectorAnswers.ideal)}\n` +
+      `  ideal sender with the same faults (for comparison): ${spread(ideal.idealFaultMs)}; ` +
+      `connector answered ${JSON.stringify(ideal.connectorAnswers.idealFault)}\n` +
       `  Gremium, no faults: ${spread(ideal.gremiumCleanMs)}; ratio ${ideal.cleanRatio.toFixed(3)}; ` +
       `connector answered ${JSON.stringify(ideal.connectorAnswers.gremiumClean)}\n` +
       `  Gremium, ${ideal.injectedTransientRate * 100} % injected 429/503: ${spread(ideal.gremiumFaultMs)}; ` +

@@ -14,10 +14,11 @@ describe('bench/fan-out-ideal', function () {
     assert.deepEqual([result.lost, result.duplicated], [0, 0]);
     assert.ok(result.ok);
     assert.equal(result.connectorAnswers.ideal[201], 24);
+    assert.equal(result.connectorAnswers.idealFault[201], 24);
     assert.equal(result.connectorAnswers.gremiumClean[201], 24);
     assert.equal(result.connectorAnswers.gremiumFault[201], 24);
     for (const figure of [result.cleanRatio, result.faultRatio]) assert.ok(Number.isFinite(figure) && figure > 0);
-    for (const times of [result.gremiumCleanMs, result.idealMs, result.gremiumFaultMs]) {
+    for (const times of [result.gremiumCleanMs, result.idealMs, result.gremiumFaultMs, result.idealFaultMs]) {
       for (const figure of [times.median, times.min, times.max]) assert.ok(Number.isFinite(figure) && figure > 0);
       assert.ok(times.min <= times.median && times.median <= times.max);
     }
