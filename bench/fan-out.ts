@@ -26,24 +26,38 @@ export interface FanOutResult {
 }
 
 const RECIPIENTS = 200;
-const GLOBAL_PER_SECOND = 50;
+/** The app's budget per second that the connector double enforces, as Teams does. */
+export const GLOBAL_PER_SECOND = 50;
 const SEND_MARGIN_MS = 25;
+
+export interface FanOutOptions {
+  /** How many people the notice goes to; 200 unless a test wants it small. */
+  readonly recipients?: number;
+  /** The seed of the injected faults, so repeated runs meet different fault patterns. */
+  readonly seed?: number;
+}
 
 /**
  * The 200-recipient fan-out in real time: the production sender (real timers, 50 sends in
  * flight, the same margin as the server) on the embedded store, through the connector double that
  * enforces Teams' limits, optionally with injected 429/503.
  */
-export async function fanOut(name: string, injectedTransientRate: number): Promise<FanOutResult> {
+export async function fanOut(
+  name: string,
+  injectedTransientRate: number,
+  options: FanOutOptions = {},
+): Promise<FanOutResult> {
+  const recipients = options.recipients ?? RECIPIENTS;
+  const seed = options.seed ?? 42;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gremium-bench-'));
   const store = await EmbeddedStore.open({ dataDir });
   const connector = await ConnectorDouble.start({
     globalPerSecond: GLOBAL_PER_SECOND,
-    ...(injectedTransientRate > 0 ? { inject: { transientRate: injectedTransientRate, seed: 42 } } : {}),
+    ...(injectedTransientRate > 0 ? { inject: { transientRate: injectedTransientRate, seed } } : {}),
   });
   try {
     const deps = { store, clock: systemClock };
-    await knownPeople(deps, RECIPIENTS, connector.url);
+    await knownPeople(deps, recipients, connector.url);
     const sender = new OutboxSender({
       ...deps,
       messenger: new BotFrameworkMessenger({}),
@@ -55,7 +69,7 @@ export async function fanOut(name: string, injectedTransientRate: number): Promi
       instanceId: 'bench',
     });
     const started = performance.now();
-    await enqueue(store, `bench:${name}`, noticeDrafts(`bench:${name}`, RECIPIENTS), systemClock.now().toISO()!);
+    await enqueue(store, `bench:${name}`, noticeDrafts(`bench:${name}`, recipients), systemClock.now().toISO()!);
     for (;;) {
       const result = await sender.drainOnce();
       const pending = await store.query<OutboxRecord>(COMMITTEE, {
@@ -68,15 +82,15 @@ export async function fanOut(name: string, injectedTransientRate: number): Promi
     }
     const elapsedMs = performance.now() - started;
     const perConversation = connector.deliveredPerConversation();
-    const floorMs = (RECIPIENTS / GLOBAL_PER_SECOND) * 1000;
+    const floorMs = (recipients / GLOBAL_PER_SECOND) * 1000;
     return {
       name,
-      recipients: RECIPIENTS,
+      recipients,
       injectedTransientRate,
       elapsedMs: Math.round(elapsedMs),
       floorMs,
       ratio: Math.round((elapsedMs / floorMs) * 1000) / 1000,
-      lost: RECIPIENTS - perConversation.size,
+      lost: recipients - perConversation.size,
       duplicated: [...perConversation.values()].reduce((sum, count) => sum + count - 1, 0),
       connectorAnswers: connector.requests(),
     };

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { committeeResolution } from './committee-resolution';
 import { fanOut } from './fan-out';
+import { fanOutIdeal } from './fan-out-ideal';
 import { FULL_SOAK, idleRss, soak } from './memory';
 import { oparlRefresh } from './oparl-refresh';
 import { pdfLoad } from './pdf-load';
@@ -40,6 +41,7 @@ function soakSize() {
 async function main(): Promise<void> {
   const baseline = await fanOut('fan-out, no injected failures (baseline)', 0);
   const injected = await fanOut('fan-out, 10 % injected 429/503', 0.1);
+  const ideal = await fanOutIdeal({ recipients: 200, runs: 5 });
   const rsvp = await rsvpAnswers(200);
   const loadBefore = os.loadavg()[0]!;
   const pdf = await pdfLoad();
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
       ...result,
       ratioToBaseline: Math.round((result.elapsedMs / baseline.elapsedMs) * 1000) / 1000,
     })),
+    fanOutIdeal: ideal,
     rsvpAnswers: rsvp,
     pdfLoad: { ...pdf, loadAverageBefore: Math.round(loadBefore * 100) / 100 },
     pdf: {
@@ -93,6 +96,22 @@ async function main(): Promise<void> {
         `connector answered ${JSON.stringify(result.connectorAnswers)}\n`,
     );
   }
+  /** A median with its spread: „4464 ms (4398–4789)“. */
+  const spread = (figures: { median: number; min: number; max: number }, unit = 'ms') =>
+    `${figures.median} ${unit} (${figures.min}–${figures.max})`;
+  process.stdout.write(
+    `${ideal.name}, median of ${ideal.runs} rounds (min–max):\n` +
+      `  ideal sender, bursts of 50 per second, no faults: ${spread(ideal.idealMs)}; ` +
+      `connector answered ${JSON.stringify(ideal.connectorAnswers.ideal)}\n` +
+      `  ideal sender with the same faults (for comparison): ${spread(ideal.idealFaultMs)}; ` +
+      `connector answered ${JSON.stringify(ideal.connectorAnswers.idealFault)}\n` +
+      `  Gremium, no faults: ${spread(ideal.gremiumCleanMs)}; ratio ${ideal.cleanRatio.toFixed(3)}; ` +
+      `connector answered ${JSON.stringify(ideal.connectorAnswers.gremiumClean)}\n` +
+      `  Gremium, ${ideal.injectedTransientRate * 100} % injected 429/503: ${spread(ideal.gremiumFaultMs)}; ` +
+      `ratio to the ideal sender without faults ${ideal.faultRatio.toFixed(3)}; ` +
+      `connector answered ${JSON.stringify(ideal.connectorAnswers.gremiumFault)}\n` +
+      `  lost ${ideal.lost}; duplicated ${ideal.duplicated}\n`,
+  );
   const latency = (figures: typeof rsvp.gremium) =>
     `p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, max ${figures.maxMs} ms (all ${figures.requests} in ${figures.wallMs} ms; errors ${figures.errors}, logged ${figures.loggedErrors})`;
   process.stdout.write(
@@ -149,8 +168,6 @@ async function main(): Promise<void> {
       `(${counts.roster.import5000ConnectorRequests} connector, ${counts.roster.import5000StoreRequests} store) ` +
       `in ${counts.roster.import5000Ms} ms\n`,
   );
-  const spread = (figures: { median: number; min: number; max: number }, unit: string) =>
-    `${figures.median} ${unit} (${figures.min}–${figures.max})`;
   process.stdout.write(
     `built bot against the echo bot, each its own process (load average before ${loadBeforeProcesses.toFixed(2)}):\n` +
       `  cold start until ready, ${started.starts} each: Gremium ${spread(started.gremiumMs, 'ms')}, ` +
@@ -168,6 +185,10 @@ async function main(): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`written to ${path.relative(process.cwd(), file)}\n`);
+  if (!ideal.ok || baseline.lost + baseline.duplicated + injected.lost + injected.duplicated > 0) {
+    process.stderr.write('fan-out benchmark: messages were lost or duplicated\n');
+    process.exitCode = 1;
+  }
   if (!pdf.ok) {
     process.stderr.write('PDF benchmark: a click failed, or a download failed other than with 503\n');
     process.exitCode = 1;
