@@ -9,6 +9,7 @@ import { oparlRefresh } from './oparl-refresh';
 import { pdfLoad } from './pdf-load';
 import { pdfServe } from './pdf-serve';
 import { rsvpAnswers } from './rsvp-answers';
+import { schedulerDueTicks } from './scheduler-due';
 import { startup } from './startup';
 import { storeRequests } from './store-requests';
 
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
   const oparl = await oparlRefresh();
   const committees = await committeeResolution();
   const counts = await storeRequests();
+  const due = await schedulerDueTicks();
   // The built bot and the echo bot, each as its own process: start-up, memory at rest, memory over use.
   const loadBeforeProcesses = os.loadavg()[0]!;
   const started = await startup(5);
@@ -86,7 +88,7 @@ async function main(): Promise<void> {
     oparl,
     committees,
     storeRequests: counts.storeRequests,
-    scheduler: counts.scheduler,
+    scheduler: { ...counts.scheduler, dueTickMs: due.dueTickMs, dueTick: due.dueTick },
     roster: counts.roster,
   };
   for (const result of results.fanOut) {
@@ -167,6 +169,11 @@ async function main(): Promise<void> {
       `  importing a team of ${counts.roster.members}: ${counts.roster.import5000Requests} requests ` +
       `(${counts.roster.import5000ConnectorRequests} connector, ${counts.roster.import5000StoreRequests} store) ` +
       `in ${counts.roster.import5000Ms} ms\n`,
+  );
+  process.stdout.write(
+    `a due job fired by the scheduler (${due.dueTick.kind}), ms per job (min–max):\n` +
+      `  ${due.dueTick.committees} committees: ${spread(due.dueTick.manyCommitteesMsPerJob)}; ` +
+      `one committee: ${spread(due.dueTick.oneCommitteeMsPerJob)}; ratio ${due.dueTickMs.toFixed(3)}\n`,
   );
   process.stdout.write(
     `built bot against the echo bot, each its own process (load average before ${loadBeforeProcesses.toFixed(2)}):\n` +

@@ -3,21 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Activity } from 'botbuilder';
-import { committeeIdForHome } from '../src/app/committees/committee-id';
-import { actorIn, type ActorIdentity } from '../src/app/identify-actor';
+import type { ActorIdentity } from '../src/app/identify-actor';
 import type { DocumentStore } from '../src/app/ports/document-store';
 import { silentLogger } from '../src/app/ports/logger';
-import { saveSetup } from '../src/app/save-setup';
+import { JOB_HANDLERS } from '../src/app/scheduling/job-handlers';
 import { createSchedulerTick } from '../src/app/scheduling/scheduler-tick';
 import { auditedStore } from '../src/app/audit/audited-store';
-import { AGREEMENT_JOB_HANDLERS } from '../src/app/agreements/agreement-follow-up';
-import { OUTLOOK_ANSWER_JOB_HANDLERS } from '../src/app/meetings/outlook-answer-jobs';
-import { MINUTES_JOB_HANDLERS } from '../src/app/minutes/minutes-jobs';
-import { RETENTION_JOB_HANDLERS } from '../src/app/privacy/retention-jobs';
-import { SESSION_JOB_HANDLERS } from '../src/app/sessions/session-jobs';
-import { planSessions } from '../src/app/sessions/plan-sessions';
 import { fixedClock } from '../src/domain/clock';
-import { DEFAULT_COMMITTEE_SETTINGS, formatTerms, type CommitteeHome } from '../src/domain/committee';
 import { translator } from '../src/i18n/translator';
 import { COMMANDS, COMMAND_REGISTRY, type CommandId } from '../src/domain/verb-registry';
 import { EmbeddedStore } from '../src/infra/embedded-store';
@@ -25,6 +17,7 @@ import { loadConfig } from '../src/server/config';
 import { startGremiumServer } from '../src/server/gremium-server';
 import { BotHarness } from '../test/support/bot-harness';
 import { ConnectorDouble } from '../test/support/connector-double';
+import { setUpCommittees } from './many-committees';
 import { COMMITTEE, HOME, memberId, NOW, rsvpClick, SECRETARIAT, seedInvitedCommittee, TENANT } from './rsvp-answers';
 
 /** The figures `npm run bench` writes under these keys; every one a count except `import5000Ms`. */
@@ -69,15 +62,6 @@ export interface StoreRequestOptions {
   /** Members of the team whose roster is imported. */
   readonly members?: number;
 }
-
-/** What the server's scheduler runs, as in `startGremiumServer`. */
-const JOB_HANDLERS = {
-  ...SESSION_JOB_HANDLERS,
-  ...AGREEMENT_JOB_HANDLERS,
-  ...MINUTES_JOB_HANDLERS,
-  ...RETENTION_JOB_HANDLERS,
-  ...OUTLOOK_ANSWER_JOB_HANDLERS,
-};
 
 /** The aims the counts must stay within. */
 export const STORE_REQUEST_AIMS = { rsvpClick: 3, command: 6, idleTick: 3 } as const;
@@ -126,7 +110,7 @@ export function countingStore(store: DocumentStore): { readonly store: DocumentS
   return { store: counted, count: () => requests };
 }
 
-async function withStore<T>(work: (store: EmbeddedStore, dataDir: string) => Promise<T>): Promise<T> {
+export async function withStore<T>(work: (store: EmbeddedStore, dataDir: string) => Promise<T>): Promise<T> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gremium-bench-requests-'));
   const store = await EmbeddedStore.open({ dataDir });
   try {
@@ -225,29 +209,7 @@ async function schedulerTicks(
     const clock = fixedClock(NOW);
     const deps = { store: inner, clock };
     const identity: ActorIdentity = { tenantId: TENANT, aadObjectId: SECRETARIAT, displayName: 'Geschäftsstelle' };
-    let sessions = 0;
-    for (let index = 0; index < committees; index += 1) {
-      const home: CommitteeHome = { kind: 'team', id: `19:bench-${index}@thread.tacv2`, title: `Team ${index}` };
-      const committeeId = committeeIdForHome(TENANT, home);
-      const d = DEFAULT_COMMITTEE_SETTINGS;
-      const setUp = await saveSetup(deps, await actorIn(deps, identity, committeeId, { kind: 'unclaimed', home }), {
-        revision: 0,
-        answers: {
-          name: `${d.name} ${index}`,
-          shortName: `G${index}`,
-          timeZone: d.timeZone,
-          terms: formatTerms(d.terms),
-          sessionLengthMinutes: 180,
-          firstChair: d.chairRotation.firstSessionOfYear,
-          rotatingChairs: d.chairRotation.rotating.join('\n'),
-          ...d.leadTimes,
-        },
-      });
-      if (!setUp.ok) throw new Error(`set-up refused: ${JSON.stringify(setUp.error)}`);
-      const planned = await planSessions(deps, await actorIn(deps, identity, committeeId), 2027);
-      if (!planned.ok) throw new Error(`planning refused: ${JSON.stringify(planned.error)}`);
-      sessions = planned.value.created.length;
-    }
+    const sessions = await setUpCommittees(deps, identity, committees);
     const counted = countingStore(inner);
     const parts = {
       deps: { store: auditedStore(counted.store, clock), clock },

@@ -8,6 +8,7 @@ import { auditedStore } from '../app/audit/audited-store';
 import { OutboxSender } from '../app/delivery/outbox-sender';
 import { createMailRenderer } from '../cards/feed-link-mail';
 import type { JobHandler } from '../app/scheduling/run-due-jobs';
+import { JOB_HANDLERS } from '../app/scheduling/job-handlers';
 import { createSchedulerTick } from '../app/scheduling/scheduler-tick';
 import { isSuperseded, minutesFile } from '../app/minutes/minutes-file';
 import { sessionCalendar } from '../app/sessions/session-calendar';
@@ -23,11 +24,6 @@ import type { PdfRenderer } from '../infra/pdf-renderer';
 import { WorkerPdfRenderer } from '../infra/worker-pdf-renderer';
 import { IcsCalendarWriter } from '../infra/ics-calendar';
 import { createBot } from '../bot/create-bot';
-import { SESSION_JOB_HANDLERS } from '../app/sessions/session-jobs';
-import { OUTLOOK_ANSWER_JOB_HANDLERS } from '../app/meetings/outlook-answer-jobs';
-import { AGREEMENT_JOB_HANDLERS } from '../app/agreements/agreement-follow-up';
-import { MINUTES_JOB_HANDLERS } from '../app/minutes/minutes-jobs';
-import { RETENTION_JOB_HANDLERS } from '../app/privacy/retention-jobs';
 import { dataExportFile } from '../app/privacy/export-personal-data';
 import { statusReportFile } from '../app/reports/status-report';
 import { renderStatusReportCsv } from '../cards/status-report-csv';
@@ -125,13 +121,7 @@ export async function startGremiumServer({
   clock,
   logger,
   background = true,
-  jobHandlers = {
-    ...SESSION_JOB_HANDLERS,
-    ...AGREEMENT_JOB_HANDLERS,
-    ...MINUTES_JOB_HANDLERS,
-    ...RETENTION_JOB_HANDLERS,
-    ...OUTLOOK_ANSWER_JOB_HANDLERS,
-  },
+  jobHandlers = JOB_HANDLERS,
   pdf = {},
 }: GremiumServerParts): Promise<GremiumServer> {
   // Every write of every use case, turn and job goes through the audit trail (see auditedStore).
