@@ -3,26 +3,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { retentionTable } from '../../scripts/retention-table';
 import { ROOT } from './markdown-documents';
+import { rowsOf } from './markdown-table';
 
 const START = '<!-- retention-table:start -->';
 const END = '<!-- retention-table:end -->';
-
-/**
- * A Markdown table as rows of trimmed cells, without the line under the header: the same table
- * whether a formatter has padded its columns or not.
- */
-function rowsOf(table: string): string[][] {
-  return table
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line.startsWith('|') && !/^\|(\s*:?-+:?\s*\|)+$/.test(line))
-    .map((line) =>
-      line
-        .slice(1, -1)
-        .split(/(?<!\\)\|/)
-        .map((cell) => cell.trim()),
-    );
-}
 
 describe('docs: the lifetime table in docs/datenschutz.md', () => {
   it('is the table npm run retention:table prints from the retention rules', () => {
