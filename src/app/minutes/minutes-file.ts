@@ -4,6 +4,7 @@ import type { MinutesItem, MinutesParticipant } from '../../domain/minutes/minut
 import type { AppDependencies } from '../dependencies';
 import type { CommitteeDocument, PersonDocument } from '../documents';
 import { openLink } from '../links/open-link';
+import { readsOnce } from '../reads-once';
 import { recipientLanguage } from '../preferences/recipient-language';
 import type { Stored } from '../ports/document-store';
 import { nameOf, type RosterSnapshot } from '../sessions/roster-snapshot';
@@ -86,6 +87,9 @@ export async function minutesFile(
   token: string,
 ): Promise<MinutesFile | MinutesSuperseded | undefined> {
   if (!isSafeIdPart(committeeId) || !isSafeIdPart(sessionId)) return undefined;
+  // The link's check reads the minutes head for a member (were they sent it?); the file reads it
+  // once more. One read serves both, and both judge the same version.
+  deps = { ...deps, store: readsOnce(deps.store) };
   const link = await openLink(deps, committeeId, token, ['minutes', 'extract']);
   if (!link || link.sessionId !== sessionId || typeof link.version !== 'number') return undefined;
   const minutes = await deps.store.get<MinutesDocument>(committeeId, minutesDocumentId(sessionId));

@@ -8,7 +8,7 @@ import {
   type MinutesVersionDocument,
 } from '../../../src/app/minutes/minutes-document';
 import type { SessionDocument } from '../../../src/app/sessions/session-document';
-import type { Document } from '../../../src/app/ports/document-store';
+import type { Document, DocumentStore } from '../../../src/app/ports/document-store';
 import { COMMITTEE_DOCUMENT_ID, personDocumentId } from '../../../src/domain/ids';
 import type { MinutesItem, MinutesParticipant } from '../../../src/domain/minutes/minutes-content';
 import { ENGINES } from '../../support/engines';
@@ -89,6 +89,21 @@ function head(overrides: Partial<MinutesDocument> = {}): MinutesDocument {
     updatedBy: PEOPLE.katrin,
     ...overrides,
   };
+}
+
+/** The store, with the id of every point read that reaches it noted in `reads`. */
+function notingReads(store: DocumentStore, reads: string[]): DocumentStore {
+  return new Proxy(store, {
+    get: (target, property) => {
+      if (property === 'get')
+        return (committeeId: string, id: string) => {
+          reads.push(id);
+          return target.get(committeeId, id);
+        };
+      const value: unknown = Reflect.get(target, property);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 for (const engine of ENGINES) {
@@ -335,6 +350,29 @@ for (const engine of ENGINES) {
       }
       const extract = (await fileOf(await tokenFor('extract', 2))).sourceKey;
       assert.ok(!seen.includes(extract), 'the extract is another print than the full minutes');
+    });
+
+    it("reads the minutes once for a member's link, though the link's check and the file both need them", async () => {
+      await approvedWithNewerDraft();
+      const token = await issuedToken(
+        world.deps,
+        COMMITTEE,
+        { kind: 'minutes', sessionId: SESSION_1, version: 2 },
+        { kind: 'person', id: PEOPLE.sabine },
+      );
+      const reads: string[] = [];
+      const answer = await minutesFile(
+        { ...world.deps, store: notingReads(world.store, reads) },
+        COMMITTEE,
+        SESSION_1,
+        token,
+      );
+      assert.ok(answer && !isSuperseded(answer));
+      assert.equal(answer.print.version, 2);
+      assert.deepEqual(
+        reads.filter((id) => id === minutesDocumentId(SESSION_1)),
+        [minutesDocumentId(SESSION_1)],
+      );
     });
 
     it('keys the head-version print by the head when its version document is missing', async () => {
