@@ -5,6 +5,7 @@ import type { DocumentStore } from '../src/app/ports/document-store';
 import { minutesDocumentId, type MinutesDocument } from '../src/app/minutes/minutes-document';
 import type { MinutesPrint } from '../src/app/minutes/minutes-print';
 import { issueLink } from '../src/app/links/issue-link';
+import { versionDocument } from '../src/app/minutes/open-minutes';
 import { linkPath } from '../src/app/links/link-paths';
 import type { Clock } from '../src/domain/clock';
 import { fixedClock } from '../src/domain/clock';
@@ -40,7 +41,8 @@ export interface MinutesWorldOptions {
 
 /**
  * Runs `measure` in a fresh embedded store in a temporary folder: a committee of `members`
- * invited to its session, the session's minutes saved and sent out as version 1, and a worker
+ * invited to its session, the session's minutes saved (head and version document) and sent out
+ * as version 1, and a worker
  * pool with the server's default settings. Closes the pool and the store and removes the folder
  * afterwards, whatever happened.
  */
@@ -57,7 +59,12 @@ export async function withMinutesWorld<T>(
   const print = (options.print ?? ((members) => largestMinutesPrint(members)))(options.members);
   try {
     const revision = await seedInvitedCommittee(store, { store, clock }, options.members);
-    await store.create(minutesDocument(print, options.members));
+    // Saved as the secretariat's save does: the head and its version document in one batch.
+    const head = minutesDocument(print, options.members);
+    await store.batch(COMMITTEE, [
+      { op: 'create', document: head },
+      { op: 'create', document: versionDocument(head, 'draft', [], head.updatedAt, head.updatedBy) },
+    ]);
     return await measure({ config, clock, store, pool, print, revision });
   } finally {
     await pool.close();
