@@ -121,8 +121,13 @@ export interface Spread {
 
 export function spreadOf(values: readonly number[]): Spread {
   const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
   const tenth = (value: number) => Math.round(value * 10) / 10;
-  return { median: tenth(median), min: tenth(sorted[0]!), max: tenth(sorted.at(-1)!) };
+  return { median: tenth(median(sorted)), min: tenth(sorted[0]!), max: tenth(sorted.at(-1)!) };
+}
+
+/** The middle figure, or the mean of the two middle ones; unrounded, for ratios. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }

@@ -1,21 +1,18 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import {
+  currentPrint,
+  minutesLinkPath,
+  renderTimesInProcess,
+  sentMinutesUrl,
+  unclosable,
+  withMinutesWorld,
+  type MinutesWorldOptions,
+} from './minutes-world';
 import type { DocumentStore } from '../src/app/ports/document-store';
 import { minutesDocumentId, type MinutesDocument } from '../src/app/minutes/minutes-document';
-import type { MinutesPrint } from '../src/app/minutes/minutes-print';
-import { issueLink } from '../src/app/links/issue-link';
-import { linkPath } from '../src/app/links/link-paths';
 import type { Clock } from '../src/domain/clock';
-import { fixedClock } from '../src/domain/clock';
-import type { MinutesItem } from '../src/domain/minutes/minutes-content';
 import { inProcessPdfRenderer, type PdfRenderer } from '../src/infra/pdf-renderer';
-import { EmbeddedStore } from '../src/infra/embedded-store';
-import { WorkerPdfRenderer } from '../src/infra/worker-pdf-renderer';
-import { loadConfig } from '../src/server/config';
 import { DEFAULT_PDF_RENDERING, startGremiumServer, type PdfRendering } from '../src/server/gremium-server';
-import { largestMinutesPrint } from './largest-minutes';
 import {
   click,
   COMMITTEE,
@@ -26,16 +23,15 @@ import {
   ratio,
   round,
   rsvpClick,
-  SECRETARIAT,
   SESSION,
-  seedInvitedCommittee,
   startConnectorStandIn,
   type LatencyFigures,
 } from './rsvp-answers';
 
 const CHOICES = ['inPerson', 'online', 'declined'] as const;
 
-export interface PdfLoadOptions {
+/** Committee members (`members`) click; as many attendees are listed in the minutes. */
+export interface PdfLoadOptions extends MinutesWorldOptions {
   /** Card clicks per second, in every phase. */
   readonly clicksPerSecond: number;
   /** PDF downloads per second while under load. */
@@ -46,10 +42,6 @@ export interface PdfLoadOptions {
   readonly seconds: number;
   /** PDF downloads per second in the comparison with rendering on the main thread, uncached. */
   readonly mainThreadPdfPerSecond: number;
-  /** Committee members, who click; as many attendees are listed in the minutes. */
-  readonly members: number;
-  /** The minutes as printed; the largest the limits allow unless a smaller one is given. */
-  readonly print?: (members: number) => MinutesPrint;
 }
 
 export const DEFAULT_PDF_LOAD: PdfLoadOptions = {
@@ -108,8 +100,6 @@ export interface PdfLoadResult {
     readonly largestRenderMaxMs: number;
     /** The longest render on a worker thread while under load. */
     readonly workerLongestRenderMs: number;
-    /** Downloading the file once it is cached, one request at a time: the median of twenty. */
-    readonly cachedServeMs: number;
   };
   /** No click failed alone or under load, and every download under load was served or refused with 503. */
   readonly ok: boolean;
@@ -125,156 +115,108 @@ export interface PdfLoadResult {
  * lower rate.
  */
 export async function pdfLoad(options: PdfLoadOptions = DEFAULT_PDF_LOAD): Promise<PdfLoadResult> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gremium-bench-pdf-'));
-  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOCAL_MODE: 'true' });
-  const clock = fixedClock(NOW);
-  const store = await EmbeddedStore.open({ dataDir });
-  const connector = await startConnectorStandIn();
-  const print = (options.print ?? ((members) => largestMinutesPrint(members)))(options.members);
   const rendering = { ...DEFAULT_PDF_RENDERING };
-  const pool = new WorkerPdfRenderer(rendering);
-  try {
-    const revision = await seedInvitedCommittee(store, { store, clock }, options.members);
-    await store.create(minutesDocument(print, options.members));
-    let clickIndex = 0;
-    const nextClick = () => {
-      const index = clickIndex++;
-      const member = index % options.members;
-      return rsvpClick(connector.url, memberId(member), member, revision, CHOICES[index % CHOICES.length]!);
-    };
-    const phase = async (
-      renderer: PdfRenderer,
-      pdfPerSecond: number,
-      versionsPerSecond: number,
-      cacheBytes = rendering.cacheBytes,
-    ) => {
-      const logger = countingLogger();
-      const server = await startGremiumServer({
-        config,
-        store: unclosable(store),
-        clock,
-        logger,
-        background: false,
-        pdf: { renderer, cacheBytes },
-      });
-      try {
-        const head = await store.get<MinutesDocument>(COMMITTEE, minutesDocumentId(SESSION));
-        const url = `${server.http.url}${await minutesLinkPath(store, clock, head!.publishedVersion!)}`;
-        // Warm up: connections, code paths, a worker thread and the current version's file.
-        await Promise.all(Array.from({ length: 10 }, () => click(server.http.url, nextClick())));
-        if (pdfPerSecond > 0) await (await fetch(url)).arrayBuffer();
-        const rendersBefore = pool.stats().rendered;
-        const downloads = pdfPerSecond > 0 ? downloadAtRate(url, pdfPerSecond, options.seconds) : undefined;
-        // One save after the other, as one editor would; a save waits for the one before. Each is
-        // sent out, and the downloads follow the newest link from then on.
-        let saved = Promise.resolve();
-        const save = async () => downloads?.follow(`${server.http.url}${await newVersion(store, clock)}`);
-        const saving = atRate(versionsPerSecond, options.seconds, () => (saved = saved.then(save)));
-        const clicks = await Promise.all(
-          await atRate(options.clicksPerSecond, options.seconds, () => click(server.http.url, nextClick())),
-        );
-        await Promise.all(await saving);
-        return {
-          clicks: figures(clicks, logger.errors(), 0),
-          ...(downloads ? { downloads: await downloads.figures, renders: pool.stats().rendered - rendersBefore } : {}),
-        };
-      } finally {
-        await server.stop(30_000);
-      }
-    };
-
-    // The secretariat's saves run in the baseline too, so the ratio is what the downloads cost.
-    const baseline = await phase(pool, 0, options.versionsPerSecond);
-    const underLoad = await phase(pool, options.pdfPerSecond, options.versionsPerSecond);
-    const cachedServeMs = await cachedServe(pool, config, store, clock);
-    // The old way: no cache, every download rendered on the main thread.
-    const mainThread = await phase(inProcessPdfRenderer, options.mainThreadPdfPerSecond, 0, 0);
-    const renderTimes = await renderTimesInProcess(await currentPrint(store, print));
-
-    const clickP99Ratio = ratio(underLoad.clicks.p99Ms, baseline.clicks.p99Ms);
-    // The old way is expected to fail clicks (a click waiting longer than the request deadline is cut off).
-    const clicksOk = [baseline, underLoad].every((result) => result.clicks.errors + result.clicks.loggedErrors === 0);
-    const downloadsOk = underLoad.downloads!.errors === 0 && underLoad.downloads!.ok > 0;
-    return {
-      name: `card clicks while ${options.pdfPerSecond} downloads per second fetch the largest minutes`,
-      options: {
-        clicksPerSecond: options.clicksPerSecond,
-        pdfPerSecond: options.pdfPerSecond,
-        versionsPerSecond: options.versionsPerSecond,
-        seconds: options.seconds,
-        mainThreadPdfPerSecond: options.mainThreadPdfPerSecond,
-        members: options.members,
-      },
-      rendering: {
-        threads: rendering.threads,
-        queue: rendering.queue,
-        retryAfterSeconds: rendering.retryAfterSeconds,
-        cacheBytes: rendering.cacheBytes,
-        cacheMaxAgeMs: rendering.cacheMaxAgeMs,
-      },
-      baseline: { clicks: baseline.clicks },
-      underLoad: { ...underLoad, clickP99Ratio },
-      mainThreadUncached: {
-        clicks: mainThread.clicks,
-        downloads: mainThread.downloads,
-        clickP99Ratio: ratio(mainThread.clicks.p99Ms, baseline.clicks.p99Ms),
-      },
-      clickP99Ratio,
-      clickP99Ms: underLoad.clicks.p99Ms,
-      baselineClickP99Ms: baseline.clicks.p99Ms,
-      pdf: {
-        bytes: renderTimes.bytes,
-        largestRenderMs: renderTimes.medianMs,
-        largestRenderMaxMs: renderTimes.maxMs,
-        workerLongestRenderMs: round(pool.stats().longestRenderMs),
-        cachedServeMs,
-      },
-      ok: clicksOk && downloadsOk,
-    };
-  } finally {
-    await pool.close();
-    await connector.close();
-    await store.close().catch(() => undefined);
-    await rm(dataDir, { recursive: true, force: true });
-  }
-}
-
-/** The minutes head as the secretariat saved it, from a print: agreements owned by members. */
-export function minutesDocument(print: MinutesPrint, members: number): MinutesDocument {
-  let agreement = 0;
-  const items: MinutesItem[] = print.items.map((item, index) => ({
-    itemId: `item-${index + 1}`,
-    title: item.title,
-    ...(item.standard ? { standard: item.standard } : {}),
-    summary: item.summary ?? '',
-    result: item.result,
-    agreements: item.agreements.map((printed) => {
-      agreement += 1;
-      return {
-        id: `agreement-${agreement}`,
-        text: printed.text,
-        institution: printed.institution,
-        responsibleId: memberId(agreement % members),
-        dueDate: printed.dueDate,
+  return withMinutesWorld('pdf', options, async ({ config, clock, store, pool, print, revision }) => {
+    const connector = await startConnectorStandIn();
+    try {
+      let clickIndex = 0;
+      const nextClick = () => {
+        const index = clickIndex++;
+        const member = index % options.members;
+        return rsvpClick(connector.url, memberId(member), member, revision, CHOICES[index % CHOICES.length]!);
       };
-    }),
-  }));
-  return {
-    id: minutesDocumentId(SESSION),
-    committeeId: COMMITTEE,
-    type: 'minutes',
-    sessionId: SESSION,
-    status: 'draft',
-    version: 1,
-    items,
-    participants: print.participants,
-    ...(print.chair ? { chair: print.chair } : {}),
-    // Sent out as it stands: a link shows the version last sent out (see minutesFile).
-    publishedVersion: 1,
-    createdAt: NOW,
-    updatedAt: NOW,
-    updatedBy: memberId(0),
-  };
+      const phase = async (
+        renderer: PdfRenderer,
+        pdfPerSecond: number,
+        versionsPerSecond: number,
+        cacheBytes = rendering.cacheBytes,
+      ) => {
+        const logger = countingLogger();
+        const server = await startGremiumServer({
+          config,
+          store: unclosable(store),
+          clock,
+          logger,
+          background: false,
+          pdf: { renderer, cacheBytes },
+        });
+        try {
+          const url = await sentMinutesUrl(server.http.url, store, clock);
+          // Warm up: connections, code paths, a worker thread and the current version's file.
+          await Promise.all(Array.from({ length: 10 }, () => click(server.http.url, nextClick())));
+          if (pdfPerSecond > 0) await (await fetch(url)).arrayBuffer();
+          const rendersBefore = pool.stats().rendered;
+          const downloads = pdfPerSecond > 0 ? downloadAtRate(url, pdfPerSecond, options.seconds) : undefined;
+          // One save after the other, as one editor would; a save waits for the one before. Each is
+          // sent out, and the downloads follow the newest link from then on.
+          let saved = Promise.resolve();
+          const save = async () => downloads?.follow(`${server.http.url}${await newVersion(store, clock)}`);
+          const saving = atRate(versionsPerSecond, options.seconds, () => (saved = saved.then(save)));
+          const clicks = await Promise.all(
+            await atRate(options.clicksPerSecond, options.seconds, () => click(server.http.url, nextClick())),
+          );
+          await Promise.all(await saving);
+          return {
+            clicks: figures(clicks, logger.errors(), 0),
+            ...(downloads
+              ? { downloads: await downloads.figures, renders: pool.stats().rendered - rendersBefore }
+              : {}),
+          };
+        } finally {
+          await server.stop(30_000);
+        }
+      };
+
+      // The secretariat's saves run in the baseline too, so the ratio is what the downloads cost.
+      const baseline = await phase(pool, 0, options.versionsPerSecond);
+      const underLoad = await phase(pool, options.pdfPerSecond, options.versionsPerSecond);
+      // The old way: no cache, every download rendered on the main thread.
+      const mainThread = await phase(inProcessPdfRenderer, options.mainThreadPdfPerSecond, 0, 0);
+      const renderTimes = await renderTimesInProcess(await currentPrint(store, print));
+
+      const clickP99Ratio = ratio(underLoad.clicks.p99Ms, baseline.clicks.p99Ms);
+      // The old way is expected to fail clicks (a click waiting longer than the request deadline is cut off).
+      const clicksOk = [baseline, underLoad].every((result) => result.clicks.errors + result.clicks.loggedErrors === 0);
+      const downloadsOk = underLoad.downloads!.errors === 0 && underLoad.downloads!.ok > 0;
+      return {
+        name: `card clicks while ${options.pdfPerSecond} downloads per second fetch the largest minutes`,
+        options: {
+          clicksPerSecond: options.clicksPerSecond,
+          pdfPerSecond: options.pdfPerSecond,
+          versionsPerSecond: options.versionsPerSecond,
+          seconds: options.seconds,
+          mainThreadPdfPerSecond: options.mainThreadPdfPerSecond,
+          members: options.members,
+        },
+        rendering: {
+          threads: rendering.threads,
+          queue: rendering.queue,
+          retryAfterSeconds: rendering.retryAfterSeconds,
+          cacheBytes: rendering.cacheBytes,
+          cacheMaxAgeMs: rendering.cacheMaxAgeMs,
+        },
+        baseline: { clicks: baseline.clicks },
+        underLoad: { ...underLoad, clickP99Ratio },
+        mainThreadUncached: {
+          clicks: mainThread.clicks,
+          downloads: mainThread.downloads,
+          clickP99Ratio: ratio(mainThread.clicks.p99Ms, baseline.clicks.p99Ms),
+        },
+        clickP99Ratio,
+        clickP99Ms: underLoad.clicks.p99Ms,
+        baselineClickP99Ms: baseline.clicks.p99Ms,
+        pdf: {
+          bytes: renderTimes.bytes,
+          largestRenderMs: renderTimes.medianMs,
+          largestRenderMaxMs: renderTimes.maxMs,
+          workerLongestRenderMs: round(pool.stats().longestRenderMs),
+        },
+        ok: clicksOk && downloadsOk,
+      };
+    } finally {
+      await connector.close();
+    }
+  });
 }
 
 /**
@@ -294,23 +236,6 @@ async function newVersion(store: DocumentStore, clock: Clock): Promise<string> {
     head!._etag,
   );
   return minutesLinkPath(store, clock, version);
-}
-
-/** The path of a fresh link of the secretariat's to the given version of the minutes. */
-export async function minutesLinkPath(store: DocumentStore, clock: Clock, version: number): Promise<string> {
-  const target = { kind: 'minutes', sessionId: SESSION, version } as const;
-  const link = await issueLink(
-    { store, clock },
-    { committeeId: COMMITTEE, recipient: { kind: 'person', id: SECRETARIAT }, target, slot: `bench|${version}` },
-  );
-  if (!link) throw new Error(`no minutes link could be issued for version ${version}`);
-  return linkPath(COMMITTEE, target, link.token);
-}
-
-/** The print of the current head, as the download route builds it; for the render times. */
-export async function currentPrint(store: DocumentStore, print: MinutesPrint): Promise<MinutesPrint> {
-  const head = await store.get<MinutesDocument>(COMMITTEE, minutesDocumentId(SESSION));
-  return { ...print, version: head!.version, savedAt: head!.updatedAt, status: 'draft', approvedAt: undefined };
 }
 
 /**
@@ -399,61 +324,4 @@ async function downloadFigures(worker: Worker): Promise<DownloadFigures> {
   } finally {
     await worker.terminate();
   }
-}
-
-/** The median of twenty downloads of a cached file, one after the other. */
-async function cachedServe(
-  pool: WorkerPdfRenderer,
-  config: ReturnType<typeof loadConfig>,
-  store: DocumentStore,
-  clock: ReturnType<typeof fixedClock>,
-): Promise<number> {
-  const server = await startGremiumServer({
-    config,
-    store: unclosable(store),
-    clock,
-    logger: countingLogger(),
-    background: false,
-    pdf: { renderer: pool },
-  });
-  try {
-    const head = await store.get<MinutesDocument>(COMMITTEE, minutesDocumentId(SESSION));
-    const url = `${server.http.url}${await minutesLinkPath(store, clock, head!.publishedVersion!)}`;
-    await (await fetch(url)).arrayBuffer();
-    const times: number[] = [];
-    for (let index = 0; index < 20; index += 1) {
-      const sent = performance.now();
-      await (await fetch(url)).arrayBuffer();
-      times.push(performance.now() - sent);
-    }
-    return round(times.sort((a, b) => a - b)[9]!);
-  } finally {
-    await server.stop(5000);
-  }
-}
-
-/** Five renders of the print on this thread after one to warm up: the median and the slowest. */
-export async function renderTimesInProcess(
-  print: MinutesPrint,
-): Promise<{ medianMs: number; maxMs: number; bytes: number }> {
-  let bytes = (await inProcessPdfRenderer.render(print, 'de')).length;
-  const times: number[] = [];
-  for (let index = 0; index < 5; index += 1) {
-    const started = performance.now();
-    bytes = (await inProcessPdfRenderer.render(print, 'de')).length;
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return { medianMs: round(times[2]!), maxMs: round(times[4]!), bytes };
-}
-
-/** The store for one server of several in a row: stopping the server leaves it open. */
-export function unclosable(store: DocumentStore): DocumentStore {
-  return new Proxy(store, {
-    get: (target, property) => {
-      if (property === 'close') return async () => undefined;
-      const value: unknown = Reflect.get(target, property);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
 }

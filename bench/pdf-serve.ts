@@ -1,31 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import restify, { type Request, type Response } from 'restify';
-import { minutesDocumentId, type MinutesDocument } from '../src/app/minutes/minutes-document';
-import type { MinutesPrint } from '../src/app/minutes/minutes-print';
-import { fixedClock } from '../src/domain/clock';
-import { EmbeddedStore } from '../src/infra/embedded-store';
-import { WorkerPdfRenderer } from '../src/infra/worker-pdf-renderer';
-import { loadConfig } from '../src/server/config';
-import { DEFAULT_PDF_RENDERING, startGremiumServer } from '../src/server/gremium-server';
-import { spreadOf, type Spread } from './bot-process';
-import { largestMinutesPrint } from './largest-minutes';
-import { currentPrint, minutesDocument, minutesLinkPath, renderTimesInProcess, unclosable } from './pdf-load';
-import { COMMITTEE, countingLogger, NOW, SESSION, seedInvitedCommittee } from './rsvp-answers';
+import { startGremiumServer } from '../src/server/gremium-server';
+import { median, spreadOf, type Spread } from './bot-process';
+import {
+  currentPrint,
+  renderTimesInProcess,
+  sentMinutesUrl,
+  unclosable,
+  withMinutesWorld,
+  type MinutesWorldOptions,
+} from './minutes-world';
+import { countingLogger } from './rsvp-answers';
 
 /** The static file the cached minutes are compared with. */
 const STATIC_BYTES = 1024 * 1024;
 const STATIC_PATH = '/bench/static-1mb.pdf';
 
-export interface PdfServeOptions {
+export interface PdfServeOptions extends MinutesWorldOptions {
   /** Downloads of each kind, taking turns, one at a time. */
   readonly requests: number;
-  /** Members of the committee, as many attendees in the minutes. */
-  readonly members: number;
-  /** The minutes as printed; the largest the limits allow unless a smaller one is given. */
-  readonly print?: (members: number) => MinutesPrint;
 }
 
 export const DEFAULT_PDF_SERVE: PdfServeOptions = { requests: 200, members: 60 };
@@ -50,15 +43,7 @@ export interface PdfServeResult {
  * last byte; the medians are compared.
  */
 export async function pdfServe(options: PdfServeOptions = DEFAULT_PDF_SERVE): Promise<PdfServeResult> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gremium-bench-pdf-serve-'));
-  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOCAL_MODE: 'true' });
-  const clock = fixedClock(NOW);
-  const store = await EmbeddedStore.open({ dataDir });
-  const pool = new WorkerPdfRenderer({ ...DEFAULT_PDF_RENDERING });
-  const print = (options.print ?? ((members) => largestMinutesPrint(members)))(options.members);
-  try {
-    await seedInvitedCommittee(store, { store, clock }, options.members);
-    await store.create(minutesDocument(print, options.members));
+  return withMinutesWorld('pdf-serve', options, async ({ config, clock, store, pool, print }) => {
     const staticFile = randomBytes(STATIC_BYTES);
     const { value: server, restifyServer } = await capturingRestifyServer(() =>
       startGremiumServer({
@@ -79,8 +64,7 @@ export async function pdfServe(options: PdfServeOptions = DEFAULT_PDF_SERVE): Pr
       next();
     });
     try {
-      const head = await store.get<MinutesDocument>(COMMITTEE, minutesDocumentId(SESSION));
-      const minutesUrl = `${server.http.url}${await minutesLinkPath(store, clock, head!.publishedVersion!)}`;
+      const minutesUrl = await sentMinutesUrl(server.http.url, store, clock);
       const staticUrl = `${server.http.url}${STATIC_PATH}`;
       // The first download renders the minutes; from then on they come from the cache.
       const pdfBytes = await download(minutesUrl).then((result) => result.bytes);
@@ -91,8 +75,6 @@ export async function pdfServe(options: PdfServeOptions = DEFAULT_PDF_SERVE): Pr
         cached.push((await download(minutesUrl)).ms);
         plain.push((await download(staticUrl)).ms);
       }
-      const cachedServeMs = spreadOf(cached);
-      const staticServeMs = spreadOf(plain);
       const renders = await renderTimesInProcess(await currentPrint(store, print));
       return {
         largestRenderMs: renders.medianMs,
@@ -101,17 +83,13 @@ export async function pdfServe(options: PdfServeOptions = DEFAULT_PDF_SERVE): Pr
         staticBytes: STATIC_BYTES,
         requests: options.requests,
         cachedServeRatio: Math.round((median(cached) / median(plain)) * 1000) / 1000,
-        cachedServeMs,
-        staticServeMs,
+        cachedServeMs: spreadOf(cached),
+        staticServeMs: spreadOf(plain),
       };
     } finally {
       await server.stop(5000);
     }
-  } finally {
-    await pool.close();
-    await store.close().catch(() => undefined);
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /**
@@ -146,8 +124,11 @@ async function download(url: string): Promise<{ ms: number; bytes: number }> {
   return { ms, bytes: body.byteLength };
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+if (require.main === module) {
+  pdfServe()
+    .then((figures) => process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`))
+    .catch((error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exit(1);
+    });
 }

@@ -69,6 +69,7 @@ async function main(): Promise<void> {
       ...pdf.pdf,
       largestRenderMs: served.largestRenderMs,
       largestRenderMaxMs: served.largestRenderMaxMs,
+      cachedServeMs: served.cachedServeMs.median,
       cachedServeRatio: served.cachedServeRatio,
       cachedServe: {
         requests: served.requests,
@@ -142,7 +143,7 @@ async function main(): Promise<void> {
       `  old way for comparison, ${options.mainThreadPdfPerSecond} downloads/s each rendered on the main thread: ` +
       `${phase(pdf.mainThreadUncached)}; ratio ${pdf.mainThreadUncached.clickP99Ratio?.toFixed(3)}\n` +
       `  largest minutes: render ${pdf.pdf.largestRenderMs} ms (slowest of five ${pdf.pdf.largestRenderMaxMs} ms, ` +
-      `on a worker under load ${pdf.pdf.workerLongestRenderMs} ms); cached download ${pdf.pdf.cachedServeMs} ms\n`,
+      `on a worker under load ${pdf.pdf.workerLongestRenderMs} ms)\n`,
   );
   process.stdout.write(
     `${oparl.name} (${oparl.objects} objects):\n` +

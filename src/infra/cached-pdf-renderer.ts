@@ -29,12 +29,14 @@ export interface CachedPdfRendererStats {
 }
 
 /**
- * Keeps rendered PDFs (minutes and status reports) in memory, keyed by what they show: a hash of the print (every
- * field) and the language. A new version, the extract beside the full minutes, another language
- * or any changed name gives another key, so nothing needs invalidating; how a link led to the
- * print (its token) plays no part. Bounded by bytes (least recently served out first) and by age.
- * The same print asked for again while it is being rendered waits for that render rather than
- * starting its own. A failed or refused render leaves nothing behind: the next request tries again.
+ * Keeps rendered PDFs (minutes and status reports) in memory, keyed by what they show: a hash of
+ * the print (every field) and the language, or, when the caller names it, of what the print was
+ * made of (`sourceKey`: the stored versions of the documents read for it) and the language. A new
+ * version, the extract beside the full minutes, another language or any changed name gives
+ * another key, so nothing needs invalidating; how a link led to the print (its token) plays no
+ * part. Bounded by bytes (least recently served out first) and by age. The same print asked for
+ * again while it is being rendered waits for that render rather than starting its own. A failed
+ * or refused render leaves nothing behind: the next request tries again.
  */
 export class CachedPdfRenderer implements PdfRenderer {
   private readonly cache: LRUCache<string, Buffer>;
@@ -57,8 +59,14 @@ export class CachedPdfRenderer implements PdfRenderer {
     });
   }
 
-  render(print: PdfPrint, locale: Locale): Promise<Buffer> {
-    const key = printKey(print, locale);
+  /**
+   * With a `sourceKey` the file is kept under that key (and the language), so a download of a
+   * cached file costs a digest of a few hundred bytes instead of one of the whole print (a
+   * quarter of a megabyte for the largest minutes, some milliseconds on the thread that answers
+   * card clicks). Without one, under the print itself.
+   */
+  render(print: PdfPrint, locale: Locale, sourceKey?: string): Promise<Buffer> {
+    const key = sourceKey === undefined ? printKey(print, locale) : sourceKeyDigest(sourceKey, locale);
     const cached = this.cache.get(key);
     if (cached) {
       this.counts.hits += 1;
@@ -95,4 +103,13 @@ export class CachedPdfRenderer implements PdfRenderer {
  */
 export function printKey(print: PdfPrint, locale: Locale): string {
   return createHash('sha256').update(locale).update('\n').update(JSON.stringify(print)).digest('hex');
+}
+
+/**
+ * The cache key of a print known by its `sourceKey`: SHA-256 over a marker, the language and the
+ * key. The marker keeps it apart from every `printKey` (which starts with a language), so a key
+ * of one kind can never stand for a file of the other.
+ */
+export function sourceKeyDigest(sourceKey: string, locale: Locale): string {
+  return createHash('sha256').update('source\n').update(locale).update('\n').update(sourceKey).digest('hex');
 }

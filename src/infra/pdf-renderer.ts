@@ -14,7 +14,12 @@ export type PdfPrint = MinutesPrint | StatusReportPrint;
  * takes no more work for now; any other rejection is a failed render.
  */
 export interface PdfRenderer {
-  render(print: PdfPrint, locale: Locale): Promise<Buffer>;
+  /**
+   * `sourceKey`, when given, identifies the print by what it was made of (see
+   * `MinutesFile.sourceKey`): the same key must always come with the same print. A renderer that
+   * keeps files may find one by it without digesting the print; one that keeps none ignores it.
+   */
+  render(print: PdfPrint, locale: Locale, sourceKey?: string): Promise<Buffer>;
 }
 
 /**

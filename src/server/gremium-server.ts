@@ -233,7 +233,7 @@ export async function startGremiumServer({
       if (!file) return undefined;
       if (isSuperseded(file)) return { superseded: true, html: supersededPage };
       const language = file.language ?? config.defaultLocale;
-      return { fileName: file.fileName, content: await pdfRenderer.render(file.print, language) };
+      return { fileName: file.fileName, content: await pdfRenderer.render(file.print, language, file.sourceKey) };
     },
     exportFile: (committeeId, token) => dataExportFile(deps, committeeId, token),
     // Rendered like the minutes: the PDF through the worker pool and its cache, the CSV in place (a few kilobytes).

@@ -39,7 +39,6 @@ describe('bench/pdf-load', function () {
       result.clickP99Ms,
       result.baselineClickP99Ms,
       result.pdf.largestRenderMs,
-      result.pdf.cachedServeMs,
       result.pdf.workerLongestRenderMs,
     ]) {
       assert.ok(Number.isFinite(figure) && figure > 0, JSON.stringify(result.pdf));

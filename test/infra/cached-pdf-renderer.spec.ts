@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { MinutesPrint } from '../../src/app/minutes/minutes-print';
 import type { Locale } from '../../src/i18n/translator';
-import { CachedPdfRenderer, printKey } from '../../src/infra/cached-pdf-renderer';
+import { CachedPdfRenderer, printKey, sourceKeyDigest } from '../../src/infra/cached-pdf-renderer';
 import type { PdfRenderer } from '../../src/infra/pdf-renderer';
 import { TooBusyError } from '../../src/infra/too-busy-error';
 import { minutesPrint } from '../cards/minutes-pdf-fixtures';
@@ -75,6 +75,30 @@ describe('infra/cached-pdf-renderer', () => {
     assert.equal(printKey(minutesPrint(), 'de'), printKey(minutesPrint(), 'de'));
     assert.notEqual(printKey(minutesPrint(), 'de'), printKey(erased, 'de'));
     assert.notEqual(printKey(minutesPrint(), 'de'), printKey(minutesPrint(), 'en'));
+  });
+
+  it('keeps a file named by its source key under that key, without looking at the print again', async () => {
+    const inner = new ScriptedRenderer();
+    const cached = new CachedPdfRenderer(inner, { maxBytes: 1024 * 1024, maxAgeMs: 60_000 });
+    const first = await cached.render(minutesPrint(), 'de', 'minutes|3|documents@etag-1');
+    // The caller vouches that one key means one print: found by the key, the print is not compared.
+    const again = await cached.render(minutesPrint({ version: 9 }), 'de', 'minutes|3|documents@etag-1');
+    assert.ok(again.equals(first));
+    // Another ETag of any document read, another language: another file.
+    await cached.render(minutesPrint(), 'de', 'minutes|3|documents@etag-2');
+    await cached.render(minutesPrint(), 'en', 'minutes|3|documents@etag-1');
+    assert.deepEqual(inner.calls, ['de v3', 'de v3', 'en v3']);
+    assert.equal(cached.stats().hits, 1);
+  });
+
+  it('keeps files found by source key apart from those found by their print', async () => {
+    const inner = new ScriptedRenderer();
+    const cached = new CachedPdfRenderer(inner, { maxBytes: 1024 * 1024, maxAgeMs: 60_000 });
+    await cached.render(minutesPrint(), 'de');
+    await cached.render(minutesPrint(), 'de', 'minutes|3');
+    await cached.render(minutesPrint(), 'de', JSON.stringify(minutesPrint()));
+    assert.deepEqual(inner.calls, ['de v3', 'de v3', 'de v3']);
+    assert.notEqual(sourceKeyDigest(JSON.stringify(minutesPrint()), 'de'), printKey(minutesPrint(), 'de'));
   });
 
   it('lets requests for a print under way wait for that render instead of starting their own', async () => {

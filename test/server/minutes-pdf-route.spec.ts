@@ -3,7 +3,6 @@ import { silentLogger } from '../../src/app/ports/logger';
 import { minutesDocumentId, type MinutesDocument } from '../../src/app/minutes/minutes-document';
 import type { MinutesPrint } from '../../src/app/minutes/minutes-print';
 import { linkPath } from '../../src/app/links/link-paths';
-import { fixedClock } from '../../src/domain/clock';
 import { committeeIdForHome } from '../../src/app/committees/committee-id';
 import type { Locale } from '../../src/i18n/translator';
 import type { PdfRenderer } from '../../src/infra/pdf-renderer';
@@ -11,10 +10,15 @@ import { TooBusyError } from '../../src/infra/too-busy-error';
 import { WorkerPdfRenderer } from '../../src/infra/worker-pdf-renderer';
 import { loadConfig } from '../../src/server/config';
 import { startGremiumServer, type GremiumServer } from '../../src/server/gremium-server';
-import { issuedToken, SECRETARIAT_ID, workingGroupPerson } from '../app/links/link-fixtures';
+import { issuedLink, issuedToken, SECRETARIAT_ID, workingGroupPerson } from '../app/links/link-fixtures';
+import { revokeLinksOf } from '../../src/app/links/revoke-links';
+import type { CommitteeDocument, PersonDocument } from '../../src/app/documents';
+import type { SessionDocument } from '../../src/app/sessions/session-document';
+import { COMMITTEE_DOCUMENT_ID, personDocumentId } from '../../src/domain/ids';
 import { chooseLanguage } from '../../src/app/preferences/language-preference';
 import { sessionDocument, setUpCommittee, KOG_TEAM } from '../app/sessions/session-fixtures';
 import { pdfPageTexts } from '../support/pdf-text';
+import { ManualClock } from '../support/manual-clock';
 import { openTempStore, type TempStore } from '../support/temp-store';
 
 /** The real worker pool, with every render it is asked for counted, and a failure on request. */
@@ -45,7 +49,7 @@ describe('server/gremium-server minutes PDFs rendered once per version', functio
   // Issued anew for each test: the secretariat's link to the version sent out, the working group's to its extract.
   let fileToken: string;
   let extractToken: string;
-  let deps: { readonly store: TempStore['store']; readonly clock: ReturnType<typeof fixedClock> };
+  let deps: { readonly store: TempStore['store']; readonly clock: ManualClock };
   let temp: TempStore;
   let pool: WorkerPdfRenderer;
   let renderer: CountingRenderer;
@@ -91,7 +95,7 @@ describe('server/gremium-server minutes PDFs rendered once per version', functio
   after(() => pool.close());
   beforeEach(async () => {
     temp = await openTempStore();
-    deps = { store: temp.store, clock: fixedClock('2027-03-11T17:00:00Z') };
+    deps = { store: temp.store, clock: new ManualClock('2027-03-11T17:00:00Z') };
     await setUpCommittee(deps, '11111111-2222-3333-4444-555555555555');
     await temp.store.create(sessionDocument(committeeId));
     await temp.store.create(minutes());
@@ -156,6 +160,68 @@ describe('server/gremium-server minutes PDFs rendered once per version', functio
     assert.ok(page!.includes('Protokoll mit Änderung genehmigt.'), page);
     assert.ok((await pdfOf(await download(fileToken))).equals(second));
     assert.deepEqual(renderer.renders, ['de v1', 'de v2']);
+  });
+
+  it('refuses a revoked link at once though its file is cached, and serves a new link from the cache', async () => {
+    await pdfOf(await download(fileToken));
+    await revokeLinksOf(deps, committeeId, SECRETARIAT_ID);
+    const refused = await download(fileToken);
+    assert.equal(refused.status, 404);
+    assert.equal(refused.headers.get('cache-control'), 'no-store');
+    fileToken = await issuedToken(deps, committeeId, { kind: 'minutes', sessionId, version: 1 });
+    await pdfOf(await download(fileToken));
+    assert.deepEqual(renderer.renders, ['de v1']);
+  });
+
+  it('refuses a link at once once it has expired, though its file is cached', async () => {
+    const link = await issuedLink(deps, committeeId, { kind: 'minutes', sessionId, version: 1 });
+    await pdfOf(await download(link.token));
+    deps.clock.advance(Date.parse(link.expiresAt) - deps.clock.now().toMillis() - 1);
+    await pdfOf(await download(link.token));
+    deps.clock.advance(1);
+    assert.equal((await download(link.token)).status, 404);
+    assert.deepEqual(renderer.renders, ['de v1']);
+  });
+
+  it('renders anew, without a new version, once a name, the place or the approval printed in it changed', async () => {
+    await replaceMinutes({
+      items: [
+        {
+          itemId: 'topic-1',
+          title: 'Ausbildungsabbrüche',
+          summary: 'Aussprache.',
+          result: 'Zahlen werden zusammengestellt.',
+          agreements: [
+            {
+              id: 'a1',
+              text: 'Zahlen zusammenstellen',
+              institution: 'Stadt Leipzig',
+              responsibleId: SECRETARIAT_ID,
+              dueDate: '2027-04-01',
+            },
+          ],
+        },
+      ],
+    });
+    const textOf = async () => (await pdfPageTexts(await pdfOf(await download(fileToken)))).join('\n');
+    assert.ok((await textOf()).includes('Geschäftsstelle'));
+    const person = await temp.store.get<PersonDocument>(committeeId, personDocumentId(SECRETARIAT_ID));
+    await temp.store.replace({ ...person!, displayName: 'Katrin Albers' }, person!._etag);
+    const renamed = await textOf();
+    assert.ok(renamed.includes('Katrin Albers') && !renamed.includes('Geschäftsstelle'), renamed);
+    const session = await temp.store.get<SessionDocument>(committeeId, sessionId);
+    await temp.store.replace({ ...session!, place: 'Rathaus Plagwitz, Saal 3' }, session!._etag);
+    assert.ok((await textOf()).includes('Rathaus Plagwitz, Saal 3'));
+    const committee = await temp.store.get<CommitteeDocument>(committeeId, COMMITTEE_DOCUMENT_ID);
+    await temp.store.replace({ ...committee!, name: 'Gremium für Ausbildung' }, committee!._etag);
+    assert.ok((await textOf()).includes('Gremium für Ausbildung'));
+    await replaceMinutes({
+      status: 'approved',
+      approval: { version: 1, at: '2027-03-20T10:00:00.000Z', by: SECRETARIAT_ID, automatic: false },
+    });
+    assert.ok(!(await textOf()).includes('Entwurf'));
+    await textOf();
+    assert.deepEqual(renderer.renders, ['de v1', 'de v1', 'de v1', 'de v1', 'de v1']);
   });
 
   it("keeps the full minutes and the working group's extract apart, each rendered once", async () => {

@@ -2,10 +2,12 @@ import { COMMITTEE_DOCUMENT_ID, isSafeIdPart } from '../../domain/ids';
 import type { Language } from '../../domain/language';
 import type { MinutesItem, MinutesParticipant } from '../../domain/minutes/minutes-content';
 import type { AppDependencies } from '../dependencies';
-import type { CommitteeDocument } from '../documents';
+import type { CommitteeDocument, PersonDocument } from '../documents';
 import { openLink } from '../links/open-link';
+import { readsOnce } from '../reads-once';
 import { recipientLanguage } from '../preferences/recipient-language';
-import { nameOf, rosterSnapshot, type RosterSnapshot } from '../sessions/roster-snapshot';
+import type { Stored } from '../ports/document-store';
+import { nameOf, type RosterSnapshot } from '../sessions/roster-snapshot';
 import type { SessionDocument } from '../sessions/session-document';
 import {
   minutesDocumentId,
@@ -22,6 +24,14 @@ export interface MinutesFile {
   readonly print: MinutesPrint;
   /** The language of the link's holder (see `recipientLanguage`); undefined: the server's default. */
   readonly language?: Language;
+  /**
+   * What the print was made of: the link's kind and version and the stored version (ETag) of
+   * every document read for it (the minutes, the version shown, the session, the committee and
+   * the people named). The same key always means the same print, so a renderer may keep the file
+   * by it instead of digesting the print on every download (see `CachedPdfRenderer`); any save,
+   * reschedule, renaming or erasure gives another key.
+   */
+  readonly sourceKey: string;
 }
 
 /** What one version of the minutes says, whether read from the head or from a version document. */
@@ -32,6 +42,8 @@ interface MinutesContent {
   readonly chair?: string;
   readonly savedAt: string;
   readonly correction: boolean;
+  /** The version document it was read from, with its ETag; `head` when the head stood in for it. */
+  readonly source: string;
 }
 
 /** What a minutes link answers when a newer version was sent out since it was issued. */
@@ -75,6 +87,9 @@ export async function minutesFile(
   token: string,
 ): Promise<MinutesFile | MinutesSuperseded | undefined> {
   if (!isSafeIdPart(committeeId) || !isSafeIdPart(sessionId)) return undefined;
+  // The link's check reads the minutes head for a member (were they sent it?); the file reads it
+  // once more. One read serves both, and both judge the same version.
+  deps = { ...deps, store: readsOnce(deps.store) };
   const link = await openLink(deps, committeeId, token, ['minutes', 'extract']);
   if (!link || link.sessionId !== sessionId || typeof link.version !== 'number') return undefined;
   const minutes = await deps.store.get<MinutesDocument>(committeeId, minutesDocumentId(sessionId));
@@ -85,14 +100,16 @@ export async function minutesFile(
   if (link.version < minutes.publishedVersion) return MINUTES_SUPERSEDED;
   if (link.version !== minutes.publishedVersion) return undefined;
 
-  const [content, session, committee, roster, language] = await Promise.all([
+  // Only the people are read for the names of those responsible: the seats print nothing.
+  const [content, session, committee, people, language] = await Promise.all([
     shownContent(deps, minutes, link.version),
     deps.store.get<SessionDocument>(committeeId, sessionId),
     deps.store.get<CommitteeDocument>(committeeId, COMMITTEE_DOCUMENT_ID),
-    rosterSnapshot(deps.store, committeeId),
+    deps.store.query<PersonDocument>(committeeId, { type: 'person' }),
     recipientLanguage(deps.store, committeeId, { kind: link.recipientKind, id: link.recipientId }),
   ]);
   if (!content || session?.type !== 'session' || committee?.type !== 'committee') return undefined;
+  const roster = { people: new Map(people.map((person) => [person.aadObjectId, person])) };
 
   const chair = content.chair ?? session.chair;
   const print: MinutesPrint = {
@@ -116,7 +133,22 @@ export async function minutesFile(
     fileName: minutesFileName(committee.shortName, session.number, extract),
     print,
     ...(language ? { language: language.language } : {}),
+    sourceKey: sourceKeyOf(link.kind, link.version, [minutes, session, committee, ...people], content.source),
   };
+}
+
+/**
+ * The `sourceKey` of a print: everything it was made of, by identity and stored version. A
+ * document's ETag changes with every write of it, so an unchanged key means unchanged documents.
+ */
+function sourceKeyOf(
+  kind: string,
+  version: number,
+  read: ReadonlyArray<Stored<CommitteeDocument | SessionDocument | MinutesDocument | PersonDocument>>,
+  contentSource: string,
+): string {
+  const documents = read.map((document) => `${document.id}@${document._etag}`).sort();
+  return [`${kind}|${version}|${read[0]!.committeeId}`, `content@${contentSource}`, ...documents].join('\n');
 }
 
 /**
@@ -136,6 +168,7 @@ async function shownContent(
     ...(minutes.chair ? { chair: minutes.chair } : {}),
     savedAt: minutes.updatedAt,
     correction: false,
+    source: 'head',
   };
   const stored = await deps.store.get<MinutesVersionDocument>(
     minutes.committeeId,
@@ -151,10 +184,16 @@ async function shownContent(
     ...(stored.chair ? { chair: stored.chair } : {}),
     savedAt: stored.savedAt,
     correction: stored.kind === 'correction',
+    source: `${stored.id}@${stored._etag}`,
   };
 }
 
-function printedItem(item: MinutesItem, index: number, extract: boolean, roster: RosterSnapshot): PrintedItem {
+function printedItem(
+  item: MinutesItem,
+  index: number,
+  extract: boolean,
+  roster: Pick<RosterSnapshot, 'people'>,
+): PrintedItem {
   return {
     number: index + 1,
     title: item.standard ? '' : item.title,

@@ -38,6 +38,6 @@ export function standingIn(roster: RosterSnapshot, invited: InvitedSeat): SeatSt
 }
 
 /** A person's name for cards; someone no longer on the roster keeps a neutral label. */
-export function nameOf(roster: RosterSnapshot, personId: string | undefined): string {
+export function nameOf(roster: Pick<RosterSnapshot, 'people'>, personId: string | undefined): string {
   return (personId && roster.people.get(personId)?.displayName) || '–';
 }

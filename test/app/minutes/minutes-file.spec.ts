@@ -8,6 +8,8 @@ import {
   type MinutesVersionDocument,
 } from '../../../src/app/minutes/minutes-document';
 import type { SessionDocument } from '../../../src/app/sessions/session-document';
+import type { Document, DocumentStore } from '../../../src/app/ports/document-store';
+import { COMMITTEE_DOCUMENT_ID, personDocumentId } from '../../../src/domain/ids';
 import type { MinutesItem, MinutesParticipant } from '../../../src/domain/minutes/minutes-content';
 import { ENGINES } from '../../support/engines';
 import { issuedToken, nearMiss } from '../links/link-fixtures';
@@ -87,6 +89,21 @@ function head(overrides: Partial<MinutesDocument> = {}): MinutesDocument {
     updatedBy: PEOPLE.katrin,
     ...overrides,
   };
+}
+
+/** The store, with the id of every point read that reaches it noted in `reads`. */
+function notingReads(store: DocumentStore, reads: string[]): DocumentStore {
+  return new Proxy(store, {
+    get: (target, property) => {
+      if (property === 'get')
+        return (committeeId: string, id: string) => {
+          reads.push(id);
+          return target.get(committeeId, id);
+        };
+      const value: unknown = Reflect.get(target, property);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 for (const engine of ENGINES) {
@@ -304,6 +321,68 @@ for (const engine of ENGINES) {
     it('answers nothing when the version of the link cannot be read, rather than showing the unsent head', async () => {
       await world.store.create(head({ status: 'circulated', version: 3, publishedVersion: 2 }));
       assert.equal(await minutesFile(world.deps, COMMITTEE, SESSION_1, await tokenFor('minutes', 2)), undefined);
+    });
+
+    it('names what the print was made of: the same key while nothing changed, another after any write to it', async () => {
+      await approvedWithNewerDraft();
+      const token = await tokenFor('minutes', 2);
+      const keyNow = async () => (await fileOf(token)).sourceKey;
+      const seen = [await keyNow()];
+      assert.equal(await keyNow(), seen[0], 'read twice, unchanged');
+      const rewrite = async (id: string) => {
+        const stored = await world.store.get<Document>(COMMITTEE, id);
+        await world.store.replace(stored!, stored!._etag);
+      };
+      // Each a write that may change what is printed, without a new version: the version shown
+      // (names removed by retention), the head (approval), the session (a new place), the
+      // committee (a new name), a person named in it (renamed, or erased).
+      for (const id of [
+        minutesVersionDocumentId(SESSION_1, 2),
+        minutesDocumentId(SESSION_1),
+        SESSION_1,
+        COMMITTEE_DOCUMENT_ID,
+        personDocumentId(PEOPLE.yusuf),
+      ]) {
+        await rewrite(id);
+        const key = await keyNow();
+        assert.ok(!seen.includes(key), `unchanged after a write of ${id}`);
+        seen.push(key);
+      }
+      const extract = (await fileOf(await tokenFor('extract', 2))).sourceKey;
+      assert.ok(!seen.includes(extract), 'the extract is another print than the full minutes');
+    });
+
+    it("reads the minutes once for a member's link, though the link's check and the file both need them", async () => {
+      await approvedWithNewerDraft();
+      const token = await issuedToken(
+        world.deps,
+        COMMITTEE,
+        { kind: 'minutes', sessionId: SESSION_1, version: 2 },
+        { kind: 'person', id: PEOPLE.sabine },
+      );
+      const reads: string[] = [];
+      const answer = await minutesFile(
+        { ...world.deps, store: notingReads(world.store, reads) },
+        COMMITTEE,
+        SESSION_1,
+        token,
+      );
+      assert.ok(answer && !isSuperseded(answer));
+      assert.equal(answer.print.version, 2);
+      assert.deepEqual(
+        reads.filter((id) => id === minutesDocumentId(SESSION_1)),
+        [minutesDocumentId(SESSION_1)],
+      );
+    });
+
+    it('keys the head-version print by the head when its version document is missing', async () => {
+      await world.store.create(head({ status: 'circulated', publishedVersion: 1 }));
+      const token = await tokenFor('minutes', 1);
+      const before = (await fileOf(token)).sourceKey;
+      await world.store.create(version(1, 'correction', 'Ergebnis der Fassung 1'));
+      const after = await fileOf(token);
+      assert.equal(after.print.correction, true);
+      assert.notEqual(after.sourceKey, before);
     });
 
     it('shows the session chair when the minutes name none', async () => {
