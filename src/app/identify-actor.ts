@@ -42,7 +42,7 @@ export interface Actor extends ActorStanding {
 /**
  * The actor in one committee: the committee and the person's roster entry there, both read
  * from that committee's own partition, so the roles are the store's, never a card's or an
- * index's. Two point reads.
+ * index's. One request for both (`getMany`).
  */
 export async function actorIn(
   { store }: AppDependencies,
@@ -50,10 +50,10 @@ export async function actorIn(
   committeeId: string,
   place: ActorPlace = PERSONAL_PLACE,
 ): Promise<Actor> {
-  const [committee, person] = await Promise.all([
-    store.get<CommitteeDocument>(committeeId, COMMITTEE_DOCUMENT_ID),
-    store.get<PersonDocument>(committeeId, personDocumentId(identity.aadObjectId)),
-  ]);
+  const [committee, person] = (await store.getMany([
+    { committeeId, id: COMMITTEE_DOCUMENT_ID },
+    { committeeId, id: personDocumentId(identity.aadObjectId) },
+  ])) as [Stored<CommitteeDocument> | undefined, Stored<PersonDocument> | undefined];
   return actorOf(identity, committeeId, place, committee?.type === 'committee' ? committee : undefined, person);
 }
 

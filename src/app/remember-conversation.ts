@@ -32,6 +32,17 @@ export function personalConversationDocumentId(aadObjectId: string): string {
   return `personal-${aadObjectId.toLowerCase()}`;
 }
 
+/** Where `rememberConversation` keeps what it learnt of the sighting's conversation. */
+export function conversationKeyOf(sighting: ConversationSighting): { committeeId: string; id: string } {
+  const { address } = sighting;
+  const kind = address.conversationType;
+  const aadObjectId = kind === 'personal' ? address.userAadObjectId : undefined;
+  return {
+    committeeId: tenantDirectoryId(address.tenantId),
+    id: conversationDocumentId(kind, address.conversationId, aadObjectId),
+  };
+}
+
 /**
  * Keeps the reference of a conversation so later features can post into it proactively.
  * Writes only when something changed, so a busy chat does not cost a write per message.
@@ -41,10 +52,9 @@ export async function rememberConversation(
   sighting: ConversationSighting,
 ): Promise<ConversationDocument> {
   const { address } = sighting;
-  const committeeId = tenantDirectoryId(address.tenantId);
   const kind = address.conversationType;
   const aadObjectId = kind === 'personal' ? address.userAadObjectId : undefined;
-  const id = conversationDocumentId(kind, address.conversationId, aadObjectId);
+  const { committeeId, id } = conversationKeyOf(sighting);
   const existing = await store.get<ConversationDocument>(committeeId, id);
   const next: ConversationDocument = {
     id,

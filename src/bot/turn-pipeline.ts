@@ -10,6 +10,7 @@ import type { ConversationDocument } from '../app/documents';
 import { keepSpokenLanguage, turnLanguage } from '../app/preferences/conversation-language';
 import { languagePreferenceOf } from '../app/preferences/language-preference';
 import { rememberConversation, type ConversationSighting } from '../app/remember-conversation';
+import { readAheadStore } from '../app/read-ahead-store';
 import { ANY_TENANT, isTenantAllowed, type TenantAllowance } from '../app/tenant-gate';
 import { cardBanner } from '../cards/card-button';
 import type { AdaptiveCardJson } from '../cards/card-template';
@@ -32,6 +33,7 @@ import { notice } from './notices';
 import type { Route, RouteTurn } from './route-turn';
 import { identityOf } from './turn-identity';
 import { clientLanguageOf, languageOf } from './turn-language';
+import { readAheadKeys } from './turn-read-ahead';
 import { tenantsNamedBy } from './turn-tenant';
 
 export interface TurnPipelineOptions {
@@ -102,7 +104,30 @@ interface TurnRequest extends CommitteeRequest {
  * only map a request to a use case and its result to a card.
  */
 export function createTurnPipeline(app: Application<TurnState>, options: TurnPipelineOptions): TurnPipeline {
-  const { deps, defaultLocale, logger, publicBaseUrl, allowedTenants = ANY_TENANT } = options;
+  const { deps: sharedDeps, defaultLocale, logger, publicBaseUrl, allowedTenants = ANY_TENANT } = options;
+
+  /**
+   * The dependencies of one turn: the store seen through the turn's read-ahead (see
+   * `readAheadStore` and `readAheadKeys`), which fetches what the turn reads first in one request
+   * once the tenant gate has let the activity in. Made per turn and dropped with it.
+   */
+  const turns = new WeakMap<TurnContext, { deps: AppDependencies; prefetch: () => Promise<void> }>();
+  const turnOfContext = (context: TurnContext) => {
+    let turn = turns.get(context);
+    if (!turn) {
+      const readAhead = readAheadStore(sharedDeps.store);
+      turn = {
+        deps: { ...sharedDeps, store: readAhead.store },
+        prefetch: () =>
+          readAhead.prefetch(readAheadKeys(context)).catch((error: unknown) => {
+            logger.warn({ err: error, activityId: context.activity.id }, 'could not read ahead for the turn');
+          }),
+      };
+      turns.set(context, turn);
+    }
+    return turn;
+  };
+  const depsOf = (context: TurnContext): AppDependencies => turnOfContext(context).deps;
 
   /**
    * The language the activity's person chose, read once per turn however often it is asked for
@@ -115,7 +140,7 @@ export function createTurnPipeline(app: Application<TurnState>, options: TurnPip
     if (!choice) {
       const identity = identityOf(context);
       choice = identity
-        ? languagePreferenceOf(deps.store, identity).catch((error: unknown) => {
+        ? languagePreferenceOf(depsOf(context).store, identity).catch((error: unknown) => {
             logger.warn({ err: error, activityId: context.activity.id }, 'could not read the language chosen');
             return undefined;
           })
@@ -139,6 +164,7 @@ export function createTurnPipeline(app: Application<TurnState>, options: TurnPip
     const conversation = turnConversationOf(context);
     const personalChat = personalChats.get(context);
     const choice = await chosenLanguage(context);
+    const deps = depsOf(context);
     try {
       const found = await turnLanguage(
         deps,
@@ -191,6 +217,7 @@ export function createTurnPipeline(app: Application<TurnState>, options: TurnPip
     const i18n = await language(context);
     const identity = identityOf(context);
     if (!identity) return notice(i18n, 'attention', 'notices.noTenantTitle', 'notices.noTenant');
+    const deps = depsOf(context);
     try {
       const identified = await identifyActor(deps, identity, turnConversationOf(context), request);
       const turnOf = (actor: Actor, committees?: readonly CommitteeChoice[]): TurnBase => ({
@@ -305,7 +332,7 @@ export function createTurnPipeline(app: Application<TurnState>, options: TurnPip
     try {
       const sighting = await sightingOf(context);
       if (!sighting) return;
-      const remembered = await rememberConversation(deps, sighting);
+      const remembered = await rememberConversation(depsOf(context), sighting);
       if (remembered.kind === 'personal') personalChats.set(context, remembered);
     } catch (error) {
       logger.warn({ err: error, activityId: context.activity.id }, 'could not remember the conversation');
@@ -327,6 +354,7 @@ export function createTurnPipeline(app: Application<TurnState>, options: TurnPip
       await refuseForeignTenant(context);
       return false;
     }
+    await turnOfContext(context).prefetch();
     await rememberSighting(context);
     return true;
   });

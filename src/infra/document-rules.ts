@@ -1,7 +1,9 @@
 import {
   MAX_BATCH_OPERATIONS,
+  MAX_GET_MANY_KEYS,
   type BatchOperation,
   type Document,
+  type DocumentKey,
   type Query,
   type QueryCondition,
   type QueryOperator,
@@ -130,6 +132,21 @@ export function assertDocument(document: Document): void {
   assertDocumentKey(document.committeeId, document.id);
   if (typeof document.type !== 'string' || document.type === '') {
     throw new InvalidRequestError(`Document "${document.id}" has no type.`);
+  }
+}
+
+/**
+ * The keys of a `getMany`, checked before anything is read: an array of at most
+ * MAX_GET_MANY_KEYS keys, each one `get` would accept.
+ */
+export function assertKeys(keys: readonly DocumentKey[]): void {
+  if (!Array.isArray(keys)) throw new InvalidRequestError('The keys to read must be an array.');
+  if (keys.length > MAX_GET_MANY_KEYS) {
+    throw new InvalidRequestError(`One read may name at most ${MAX_GET_MANY_KEYS} keys, not ${keys.length}.`);
+  }
+  for (const key of keys) {
+    if (typeof key !== 'object' || key === null) throw new InvalidRequestError('A key must be an object.');
+    assertDocumentKey(key.committeeId, key.id);
   }
 }
 

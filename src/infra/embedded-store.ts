@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type {
   BatchOperation,
   Document,
+  DocumentKey,
   DocumentStore,
   Query,
   QueryCondition,
@@ -16,6 +17,7 @@ import {
   assertCommitteeId,
   assertDocument,
   assertDocumentKey,
+  assertKeys,
   assertQueryType,
   checkedCondition,
   checkedLimit,
@@ -118,6 +120,19 @@ export class EmbeddedStore implements DocumentStore {
     assertDocumentKey(committeeId, id);
     const row = this.statements.selectOne.get(committeeId, id) as DocumentRow | undefined;
     return row ? toStored<T>(row) : undefined;
+  }
+
+  /** One SELECT joining the keys (a VALUES list), so the file is read once for all of them. */
+  async getMany<T extends Document = Document>(keys: readonly DocumentKey[]): Promise<Array<Stored<T> | undefined>> {
+    assertKeys(keys);
+    if (keys.length === 0) return [];
+    const compiled = compileGetMany(keys);
+    const rows = this.db.prepare(compiled.sql).all(...compiled.parameters) as Array<DocumentRow & DocumentKey>;
+    const found = new Map(rows.map((row) => [keyText(row), row]));
+    return keys.map((key) => {
+      const row = found.get(keyText(key));
+      return row ? toStored<T>(row) : undefined;
+    });
   }
 
   async query<T extends Document>(committeeId: string, query: Query): Promise<Array<Stored<T>>> {
@@ -324,6 +339,11 @@ function toStored<T extends Document>(row: DocumentRow): Stored<T> {
   return { ...(JSON.parse(row.body) as T), _etag: row.etag };
 }
 
+/** A key as one string; ids hold no `/` (see `assertDocumentKey`), so it cannot be ambiguous. */
+function keyText(key: DocumentKey): string {
+  return `${key.committeeId}/${key.id}`;
+}
+
 function newEtag(): string {
   return randomUUID();
 }
@@ -331,6 +351,19 @@ function newEtag(): string {
 export interface CompiledQuery {
   readonly sql: string;
   readonly parameters: readonly unknown[];
+}
+
+/**
+ * The SELECT of a `getMany`: the keys as a VALUES list joined with the primary key, so SQLite
+ * searches the primary key once per key (the spec pins the plan). Exported for that spec.
+ */
+export function compileGetMany(keys: readonly DocumentKey[]): CompiledQuery {
+  return {
+    sql: `SELECT d.committee_id AS committeeId, d.id AS id, d.etag AS etag, d.body AS body
+          FROM documents d JOIN (VALUES ${keys.map(() => '(?, ?)').join(', ')}) AS k
+            ON d.committee_id = k.column1 AND d.id = k.column2`,
+    parameters: keys.flatMap((key) => [key.committeeId, key.id]),
+  };
 }
 
 /**

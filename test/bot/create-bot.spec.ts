@@ -366,6 +366,7 @@ describe('bot/create-bot', () => {
       bot = new BotHarness(deps, logger);
       await bot.message(alice, 'hilfe');
       sinon.stub(temp.store, 'get').rejects(new Error('connection reset by the store'));
+      sinon.stub(temp.store, 'getMany').rejects(new Error('connection reset by the store'));
       const text = cardText(firstCard(await bot.message(alice, 'einrichten')));
       assert.match(text, /Etwas ist schiefgelaufen/);
       assert.doesNotMatch(text, /connection reset/);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {
   MAX_BATCH_OPERATIONS,
+  MAX_GET_MANY_KEYS,
   type BatchOperation,
   type Document,
   type DocumentStore,
@@ -321,6 +322,102 @@ export function describeDocumentStoreContract<Opened extends OpenedDocumentStore
 
       it('answers ping', async () => {
         await store.ping();
+      });
+    });
+
+    describe('reads of many documents', () => {
+      it('answers each key in key order, across committees, with ETags, and undefined for a missing one', async () => {
+        const m1 = await store.create(member('m1'));
+        const m2 = await store.create(member('m2', { age: 52 }));
+        const t1 = await store.create(topic('t1', OTHER_COMMITTEE));
+        const read = await store.getMany([
+          { committeeId: OTHER_COMMITTEE, id: 't1' },
+          { committeeId: COMMITTEE, id: 'm2' },
+          { committeeId: COMMITTEE, id: 'nobody' },
+          { committeeId: COMMITTEE, id: 'm1' },
+          { committeeId: THIRD_COMMITTEE, id: 'm1' },
+        ]);
+        assert.equal(read.length, 5);
+        assert.deepEqual(read[0], t1);
+        assert.deepEqual(read[1], m2);
+        assert.equal(read[2], undefined);
+        assert.deepEqual(read[3], m1);
+        assert.equal(read[4], undefined, 'an id is looked up in its own committee only');
+        for (const document of [read[0], read[1], read[3]]) {
+          assert.deepEqual(
+            Object.keys(document!).filter((key) => key.startsWith('_')),
+            ['_etag'],
+          );
+        }
+      });
+
+      it('answers what get answers, ETag and all, so a write may be guarded by it', async () => {
+        await store.create(member('m1'));
+        const [read] = await store.getMany<Member>([{ committeeId: COMMITTEE, id: 'm1' }]);
+        assert.deepEqual(read, await store.get<Member>(COMMITTEE, 'm1'));
+        await store.replace(member('m1', { age: 41 }), read!._etag);
+        await assert.rejects(store.replace(member('m1', { age: 42 }), read!._etag), ConcurrencyError);
+      });
+
+      it('answers a key named twice twice, and [] for no keys', async () => {
+        const m1 = await store.create(member('m1'));
+        const key = { committeeId: COMMITTEE, id: 'm1' };
+        assert.deepEqual(await store.getMany([key, { committeeId: COMMITTEE, id: 'gone' }, key]), [m1, undefined, m1]);
+        assert.deepEqual(await store.getMany([]), []);
+      });
+
+      it('keeps the same id in two committees apart', async () => {
+        await store.create(member('shared', { name: 'In A' }));
+        await store.create({ ...member('shared', { name: 'In B' }), committeeId: OTHER_COMMITTEE });
+        const read = await store.getMany<Member>([
+          { committeeId: OTHER_COMMITTEE, id: 'shared' },
+          { committeeId: COMMITTEE, id: 'shared' },
+        ]);
+        assert.deepEqual(
+          read.map((document) => document?.name),
+          ['In B', 'In A'],
+        );
+      });
+
+      it(`reads ${MAX_GET_MANY_KEYS} keys at once and refuses more`, async () => {
+        await store.batch(
+          COMMITTEE,
+          Array.from({ length: 20 }, (_, index) => ({ op: 'create' as const, document: member(`m${index}`) })),
+        );
+        const keys = Array.from({ length: MAX_GET_MANY_KEYS }, (_, index) => ({
+          committeeId: index % 2 === 0 ? COMMITTEE : OTHER_COMMITTEE,
+          id: `m${index % 40}`,
+        }));
+        const read = await store.getMany<Member>(keys);
+        assert.equal(read.length, MAX_GET_MANY_KEYS);
+        keys.forEach((key, index) => {
+          const found = key.committeeId === COMMITTEE && Number(key.id.slice(1)) < 20;
+          assert.equal(read[index]?.id, found ? key.id : undefined, `${key.committeeId}/${key.id}`);
+        });
+        await assert.rejects(store.getMany([...keys, { committeeId: COMMITTEE, id: 'm0' }]), InvalidRequestError);
+      });
+
+      it('refuses keys get refuses, before reading anything', async () => {
+        await store.create(member('m1'));
+        const good = { committeeId: COMMITTEE, id: 'm1' };
+        for (const bad of [
+          { committeeId: COMMITTEE, id: 'a/b' },
+          { committeeId: COMMITTEE, id: 'a?b' },
+          { committeeId: COMMITTEE, id: '' },
+          { committeeId: '', id: 'm1' },
+          null,
+          { committeeId: COMMITTEE },
+        ]) {
+          await assert.rejects(
+            store.getMany([good, bad as unknown as { committeeId: string; id: string }]),
+            InvalidRequestError,
+            JSON.stringify(bad),
+          );
+        }
+        await assert.rejects(
+          store.getMany('m1' as unknown as Array<{ committeeId: string; id: string }>),
+          InvalidRequestError,
+        );
       });
     });
 

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import {
   EMBEDDED_STORE_FILE_NAME,
   EmbeddedStore,
+  compileGetMany,
   compileQuery,
   configureConnection,
 } from '../../src/infra/embedded-store';
@@ -138,6 +139,28 @@ describe('EmbeddedStore.open', () => {
     const migratedSchema = schemaOf(join(oldDir, EMBEDDED_STORE_FILE_NAME));
     assert.deepEqual(migratedSchema, schemaOf(join(parentDir, 'fresh', EMBEDDED_STORE_FILE_NAME)));
     assert.ok((migratedSchema.version as number) > 1);
+  });
+
+  // A turn reads its first documents by key in one request: SQLite must look each key up in the
+  // primary key, not read the table.
+  it('looks up every key of a read of many in the primary key', async () => {
+    const store = await EmbeddedStore.open({ dataDir: parentDir });
+    await store.close();
+    const db = new Database(join(parentDir, EMBEDDED_STORE_FILE_NAME), { readonly: true });
+    try {
+      const compiled = compileGetMany([
+        { committeeId: 'k', id: 'committee' },
+        { committeeId: 'tenant-t', id: 'language-p' },
+        { committeeId: 'k', id: 'session-2027-1' },
+      ]);
+      const plan = (
+        db.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...compiled.parameters) as Array<{ detail: string }>
+      ).map((step) => step.detail);
+      assert.ok(plan.includes('SEARCH d USING PRIMARY KEY (committee_id=? AND id=?)'), plan.join('; '));
+      assert.ok(!plan.some((step) => step.startsWith('SCAN d')), plan.join('; '));
+    } finally {
+      db.close();
+    }
   });
 
   // The scheduler and the sender poll by type across committees; use cases query by type inside

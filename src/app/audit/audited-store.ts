@@ -73,6 +73,7 @@ export function auditedStore(inner: DocumentStore, clock: Clock): DocumentStore 
   };
   return {
     get: (committeeId, id) => inner.get(committeeId, id),
+    getMany: (keys) => inner.getMany(keys),
     query: (committeeId, query) => inner.query(committeeId, query),
     queryAcrossCommittees: (query) => inner.queryAcrossCommittees(query),
     create: (document) => one(document.committeeId, { op: 'create', document }),

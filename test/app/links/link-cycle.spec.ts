@@ -45,6 +45,7 @@ function tapped(store: DocumentStore): { readonly store: DocumentStore; readonly
     store: {
       ...store,
       get: (committeeId, id) => store.get(committeeId, id),
+      getMany: (keys) => store.getMany(keys),
       query: (committeeId, query) => store.query(committeeId, query),
       queryAcrossCommittees: (query) => store.queryAcrossCommittees(query),
       create: (document) => (record(document), store.create(document)),

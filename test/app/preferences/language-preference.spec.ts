@@ -47,6 +47,7 @@ function racedStore(inner: DocumentStore, raceWith: (store: DocumentStore) => Pr
   };
   return {
     get: (committeeId, id) => inner.get(committeeId, id),
+    getMany: (keys) => inner.getMany(keys),
     query: (committeeId, query) => inner.query(committeeId, query),
     queryAcrossCommittees: (query) => inner.queryAcrossCommittees(query),
     upsert: (document) => inner.upsert(document),

@@ -1,0 +1,70 @@
+import type { TurnContext } from 'botbuilder';
+import { personCommitteesDocumentId } from '../app/committees/person-committees';
+import type { DocumentKey } from '../app/ports/document-store';
+import { conversationKeyOf } from '../app/remember-conversation';
+import {
+  COMMITTEE_DOCUMENT_ID,
+  isSafeIdPart,
+  languagePreferenceDocumentId,
+  personDocumentId,
+  tenantDirectoryId,
+  tenantOfPartition,
+} from '../domain/ids';
+import { fitsKind, readCardCommittee } from './card-payload';
+import { sightingOf } from './conversation-address';
+import { conversationScopeOf } from './conversation-scope';
+import { identityOf } from './turn-identity';
+
+/**
+ * The documents a turn is known to read first, from the activity alone, for the turn's read-ahead
+ * (see `readAheadStore`): fetched in one request, each answers the turn's first read of it.
+ * - always the person's language choice and what is kept of the conversation (the personal
+ *   chat, a channel, a group chat), read by every turn;
+ * - in the personal chat, for a click on a card that names a committee of the person's tenant,
+ *   that committee and the person's roster entry there, and the session the card names; for
+ *   anything else, the person's index of committees, which tells the committee.
+ * The person is the activity's, never the card's; the card only says where to look, and its
+ * values are read only when they are valid ids (the turn checks them again as it always does).
+ * A key nobody reads costs nothing but its share of the one request.
+ */
+export function readAheadKeys(context: TurnContext): DocumentKey[] {
+  const identity = identityOf(context);
+  if (!identity) return [];
+  const directory = tenantDirectoryId(identity.tenantId);
+  const keys: DocumentKey[] = [{ committeeId: directory, id: languagePreferenceDocumentId(identity.aadObjectId) }];
+  const sighting = sightingOf(context);
+  if (sighting) keys.push(conversationKeyOf(sighting));
+  if (conversationScopeOf(context) !== 'personal') return keys.filter(isValidKey);
+  const data = cardDataOf(context);
+  const cardCommitteeId = data === undefined ? undefined : readCardCommittee(data);
+  if (typeof cardCommitteeId === 'string' && tenantOfPartition(cardCommitteeId) === identity.tenantId.toLowerCase()) {
+    keys.push(
+      { committeeId: cardCommitteeId, id: COMMITTEE_DOCUMENT_ID },
+      { committeeId: cardCommitteeId, id: personDocumentId(identity.aadObjectId) },
+    );
+    const sessionId = (data as Record<string, unknown>).sessionId;
+    if (fitsKind('id', sessionId) && typeof sessionId === 'string' && sessionId.startsWith('session-'))
+      keys.push({ committeeId: cardCommitteeId, id: sessionId });
+  } else {
+    keys.push({ committeeId: directory, id: personCommitteesDocumentId(identity.aadObjectId) });
+  }
+  return keys.filter(isValidKey);
+}
+
+/** The card data of a click: an Action.Execute's, or an Action.Submit's (a message with a value). */
+function cardDataOf(context: TurnContext): object | undefined {
+  const { activity } = context;
+  const value: unknown = activity.value;
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (activity.type === 'invoke') {
+    if (activity.name !== 'adaptiveCard/action') return undefined;
+    const data = (value as { action?: { data?: unknown } }).action?.data;
+    return typeof data === 'object' && data !== null ? data : undefined;
+  }
+  return activity.type === 'message' ? value : undefined;
+}
+
+/** Only keys the store accepts, so one odd value cannot fail the whole read. */
+function isValidKey(key: DocumentKey): boolean {
+  return isSafeIdPart(key.committeeId) && isSafeIdPart(key.id);
+}
