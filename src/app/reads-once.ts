@@ -1,4 +1,4 @@
-import type { Document, DocumentStore, Stored } from './ports/document-store';
+import type { Document, DocumentKey, DocumentStore, Stored } from './ports/document-store';
 
 /**
  * The store as one read-only request sees it: each document is read at most once, so the checks
@@ -19,17 +19,31 @@ export function readsOnce(store: DocumentStore): DocumentStore {
       read.clear();
     }
   };
+  const keyOf = ({ committeeId, id }: DocumentKey) => JSON.stringify([committeeId, id]);
+  /** Keeps a read for its key; a failed read is not kept: the next one asks the store again. */
+  const keep = (key: string, once: Promise<Stored<Document> | undefined>) => {
+    read.set(key, once);
+    once.catch(() => read.delete(key));
+  };
   return {
     get: <T extends Document>(committeeId: string, id: string) => {
-      const key = JSON.stringify([committeeId, id]);
-      let once = read.get(key);
-      if (!once) {
-        once = store.get<T>(committeeId, id);
-        read.set(key, once);
-        // A failed read is not kept: the next one asks the store again.
-        once.catch(() => read.delete(key));
+      const key = keyOf({ committeeId, id });
+      if (!read.has(key)) keep(key, store.get(committeeId, id));
+      return read.get(key) as Promise<Stored<T> | undefined>;
+    },
+    getMany: <T extends Document>(keys: readonly DocumentKey[]) => {
+      // The keys not read yet in one request, each kept on its own.
+      const unread = [...new Map(keys.map((key) => [keyOf(key), key])).entries()].filter(([key]) => !read.has(key));
+      if (unread.length > 0) {
+        const fetched = store.getMany(unread.map(([, key]) => key));
+        unread.forEach(([key], index) =>
+          keep(
+            key,
+            fetched.then((documents) => documents[index]),
+          ),
+        );
       }
-      return once as Promise<Stored<T> | undefined>;
+      return Promise.all(keys.map((key) => read.get(keyOf(key)))) as Promise<Array<Stored<T> | undefined>>;
     },
     query: (committeeId, query) => store.query(committeeId, query),
     queryAcrossCommittees: (query) => store.queryAcrossCommittees(query),

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Document, DocumentStore } from '../../src/app/ports/document-store';
+import type { Document, DocumentKey, DocumentStore } from '../../src/app/ports/document-store';
 import { readsOnce } from '../../src/app/reads-once';
 import { ENGINES } from '../support/engines';
 
@@ -11,7 +11,7 @@ interface Note extends Document {
 const COMMITTEE = 'committee-reads-once';
 const note = (id: string, text: string): Note => ({ id, committeeId: COMMITTEE, type: 'note', text });
 
-/** The real store, with the point reads that reach it counted. */
+/** The real store, with the reads by key that reach it counted (a read of many as its ids joined). */
 function countingReads(store: DocumentStore): { store: DocumentStore; reads: string[] } {
   const reads: string[] = [];
   const counted: DocumentStore = new Proxy(store, {
@@ -21,6 +21,11 @@ function countingReads(store: DocumentStore): { store: DocumentStore; reads: str
         return (committeeId: string, id: string) => {
           reads.push(id);
           return target.get(committeeId, id);
+        };
+      if (property === 'getMany')
+        return (keys: readonly DocumentKey[]) => {
+          reads.push(keys.map((key) => key.id).join('+'));
+          return target.getMany(keys);
         };
       return typeof value === 'function' ? value.bind(target) : value;
     },
@@ -51,6 +56,23 @@ for (const engine of ENGINES) {
       assert.equal(await request.get(COMMITTEE, 'missing'), undefined);
       assert.equal(await request.get(COMMITTEE, 'missing'), undefined);
       assert.deepEqual(counting.reads, ['a', 'missing']);
+    });
+
+    it('reads many documents with one request for those not read yet, each kept for the later reads', async () => {
+      await store.create(note('b', 'zwei'));
+      const counting = countingReads(store);
+      const request = readsOnce(counting.store);
+      await request.get(COMMITTEE, 'a');
+      const key = (id: string) => ({ committeeId: COMMITTEE, id });
+      const many = await request.getMany<Note>([key('a'), key('b'), key('missing'), key('b')]);
+      await store.upsert(note('b', 'drei'));
+      assert.deepEqual(
+        many.map((document) => document?.text),
+        ['eins', 'zwei', undefined, 'zwei'],
+      );
+      assert.equal((await request.get<Note>(COMMITTEE, 'b'))?.text, 'zwei');
+      assert.equal(await request.get(COMMITTEE, 'missing'), undefined);
+      assert.deepEqual(counting.reads, ['a', 'b+missing']);
     });
 
     it('keeps nothing from one request to the next: a deleted or changed document is seen at once', async () => {
