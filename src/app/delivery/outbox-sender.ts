@@ -32,6 +32,7 @@ import {
   type OutboxRecord,
 } from './outbox-record';
 import { memberListsOf, MemberRosters, openChatWithPerson } from './reach-person';
+import { SendGate } from './send-gate';
 
 export interface SenderDependencies extends AppDependencies {
   readonly messenger: Messenger;
@@ -113,6 +114,10 @@ export class OutboxSender {
   private readonly rosters: MemberRosters;
   private readonly sweepMs: number;
   private lastSweep: number | undefined;
+  /** Every request to Teams passes here, within the limiter's budget. */
+  private readonly gate: SendGate;
+  /** When the retries this sender scheduled fall due (ms, ascending), for `msUntilNextRetry`. */
+  private readonly retriesDue: number[] = [];
 
   constructor(
     private readonly deps: SenderDependencies,
@@ -123,10 +128,11 @@ export class OutboxSender {
     this.batchSize = options.batchSize ?? 50;
     this.maxInFlight = options.maxInFlight ?? 50;
     this.sweepMs = options.sweepMs ?? SWEEP_MS;
+    this.gate = new SendGate(deps.limiter, () => deps.clock.now().toMillis(), deps.wait);
     this.rosters = new MemberRosters(
       deps.messenger,
       () => deps.clock.now().toMillis(),
-      (key) => this.waitForSlot(key),
+      (key, request) => this.gate.through(key, request),
       COMMITTEE_CACHE_MS,
     );
   }
@@ -138,6 +144,9 @@ export class OutboxSender {
   async drainOnce(signal?: AbortSignal): Promise<DrainResult> {
     const expanded = await this.expandDispatches();
     const nowIso = this.nowIso();
+    // What is due by now is in this query (or in the next batch, if the batch is full).
+    const queriedAt = this.deps.clock.now().toMillis();
+    while (this.retriesDue.length > 0 && this.retriesDue[0]! <= queriedAt) this.retriesDue.shift();
     const due = await this.deps.store.queryAcrossCommittees<OutboxRecord>(
       dueAndUnclaimed('outbox', 'pending', 'nextAttemptAt', nowIso, this.batchSize),
     );
@@ -215,12 +224,15 @@ export class OutboxSender {
     return expanded;
   }
 
-  private async waitForSlot(pacingKey: string): Promise<void> {
-    for (;;) {
-      const now = this.deps.clock.now().toMillis();
-      if (this.deps.limiter.tryAcquire(pacingKey, now)) return;
-      await this.deps.wait(this.deps.limiter.earliestSendAt(pacingKey, now) - now);
-    }
+  /**
+   * How long until the next retry this sender scheduled falls due (0 when one is due and no pass
+   * has looked for it yet), or undefined without any: the drain loop then looks again at that
+   * time rather than after its idle pause, so a message retried after 100 ms is not held for a
+   * second. Retries scheduled by other instances are found by the loop's regular pass.
+   */
+  msUntilNextRetry(): number | undefined {
+    const next = this.retriesDue[0];
+    return next === undefined ? undefined : Math.max(0, next - this.deps.clock.now().toMillis());
   }
 
   private async deliver(record: Stored<OutboxRecord>): Promise<Outcome> {
@@ -232,7 +244,7 @@ export class OutboxSender {
     let address = conversation?.address;
     let lookedInHome: boolean | undefined;
     if (!address && claimed.recipient.kind === 'person') {
-      const reach = await openChatWithPerson(this.deps, claimed.committeeId, claimed.recipient, {
+      const reach = await openChatWithPerson(this.pacedOpening(), claimed.committeeId, claimed.recipient, {
         places: await this.placesOf(claimed.committeeId),
         rosterOf: (place) => this.rosters.rosterOf(place),
       });
@@ -265,9 +277,14 @@ export class OutboxSender {
       links,
       await this.committeeOf(claimed.committeeId),
     );
-    // The slot is taken right before the request leaves, so Teams counts it when we did.
-    await this.waitForSlot(address.conversationId);
-    const attempt = await this.deps.messenger.send(address, message);
+    // The slot is taken right before the request leaves and held until Teams has answered.
+    const attempt = await this.gate.through(address.conversationId, async () => {
+      const answer = await this.deps.messenger.send(address, message);
+      // Paused before the slot is given back, so that nothing else goes into the conversation meanwhile.
+      if (!answer.ok && answer.status === 429 && answer.retryAfterMs !== undefined)
+        this.deps.limiter.pause(address.conversationId, this.deps.clock.now().toMillis() + answer.retryAfterMs);
+      return answer;
+    });
     if (attempt.ok) {
       return this.settle(claimed, {
         status: 'sent',
@@ -276,9 +293,6 @@ export class OutboxSender {
         conversationId: address.conversationId,
         attempts: claimed.attempts + 1,
       });
-    }
-    if (attempt.status === 429 && attempt.retryAfterMs !== undefined) {
-      this.deps.limiter.pause(address.conversationId, this.deps.clock.now().toMillis() + attempt.retryAfterMs);
     }
     return this.settleFailure(claimed, attempt, 'send');
   }
@@ -351,9 +365,16 @@ export class OutboxSender {
     const at = this.nowIso();
     const next = nextStepAfterFailure(attempts, { status, retryAfterMs }, this.deps.random, this.policy);
     if (next.kind === 'retry') {
-      const nextAttemptAt = toUtcIso(this.deps.clock.now().plus({ milliseconds: next.delayMs }));
-      const settled = await this.settle(record, { attempts, nextAttemptAt, lastFailure: { status, detail, at } });
-      return settled === 'skipped' ? 'skipped' : 'retried';
+      const due = this.deps.clock.now().plus({ milliseconds: next.delayMs });
+      const settled = await this.settle(record, {
+        attempts,
+        nextAttemptAt: toUtcIso(due),
+        lastFailure: { status, detail, at },
+      });
+      if (settled === 'skipped') return 'skipped';
+      this.retriesDue.push(due.toMillis());
+      this.retriesDue.sort((a, b) => a - b);
+      return 'retried';
     }
     const settled = await this.settle(record, {
       status: 'failed',
@@ -451,5 +472,23 @@ export class OutboxSender {
 
   private nowIso(): string {
     return nowUtcIso(this.deps.clock);
+  }
+
+  /**
+   * The dependencies for opening a 1:1 chat, whose request to Teams takes a slot of the app's
+   * budget like a send (Teams counts creating a conversation as one); the new conversation's id
+   * is not known before, so only the app's budget applies.
+   */
+  private pacedOpening(): SenderDependencies {
+    const { messenger } = this.deps;
+    return {
+      ...this.deps,
+      messenger: {
+        send: (address, message) => messenger.send(address, message),
+        listMembers: (where) => messenger.listMembers(where),
+        openPersonalConversation: (target) =>
+          this.gate.through(`open:${target.userId}`, () => messenger.openPersonalConversation(target)),
+      },
+    };
   }
 }

@@ -132,13 +132,36 @@ describe('app/delivery/outbox-sender', () => {
     await enqueue(temp.store, 'd', noticeDrafts('d', 1), clock.now().toISO()!);
     const sender = senderFor(deps, clock, messenger);
     assert.equal((await sender.drainOnce()).retried, 1);
+    assert.equal((await records())[0]!.nextAttemptAt, '2026-11-21T10:00:00.075Z', 'the first retry within 100 ms');
+    assert.equal(sender.msUntilNextRetry(), 75, 'the drain loop is told when to look again');
     assert.equal((await sender.drainOnce()).sent, 0, 'not due again yet');
-    clock.advance(750);
+    clock.advance(75);
+    assert.equal(sender.msUntilNextRetry(), 0);
     assert.equal((await sender.drainOnce()).sent, 1);
+    assert.equal(sender.msUntilNextRetry(), undefined, 'nothing more to retry');
     const [record] = await records();
     assert.equal(record!.status, 'sent');
     assert.equal(record!.attempts, 2);
     assert.equal(record!.lastFailure?.status, 503);
+  });
+
+  it('doubles the delay with each further failure', async () => {
+    await knownPeople(deps, 1);
+    const busy = { ok: false as const, status: 503, detail: 'busy' };
+    messenger.script.set('a:person-0', [busy, busy, busy]);
+    await enqueue(temp.store, 'd', noticeDrafts('d', 1), clock.now().toISO()!);
+    const sender = senderFor(deps, clock, messenger);
+    const delays: number[] = [];
+    for (let pass = 0; pass < 4; pass += 1) {
+      const before = clock.now().toMillis();
+      await sender.drainOnce();
+      const [record] = await records();
+      if (record!.status !== 'pending') break;
+      delays.push(Date.parse(record!.nextAttemptAt) - before);
+      clock.advance(sender.msUntilNextRetry()!);
+    }
+    assert.deepEqual(delays, [75, 150, 300]);
+    assert.equal((await records())[0]!.status, 'sent');
   });
 
   it("waits at least the connector's Retry-After after a 429", async () => {
@@ -181,7 +204,7 @@ describe('app/delivery/outbox-sender', () => {
       await sender.drainOnce();
       clock.advance(10 * 60_000);
     }
-    assert.equal(messenger.sends.length, 8);
+    assert.equal(messenger.sends.length, 12);
     const [record] = await records();
     assert.equal(record!.status, 'failed');
     assert.equal(record!.failure?.reason, 'attemptsExhausted');
@@ -232,6 +255,45 @@ describe('app/delivery/outbox-sender', () => {
     const times = messenger.sends.map((send) => send.at);
     assert.equal(times.length, 20);
     for (const start of times) assert.ok(times.filter((time) => time >= start && time < start + 1000).length <= 7);
+  });
+
+  it("paces a busy conversation within Teams' 7 per second with many sends in flight", async () => {
+    await knownPeople(deps, 1);
+    const drafts = Array.from({ length: 20 }, (_, index) => ({
+      ...noticeDrafts('d', 1)[0]!,
+      key: `d:${index}`,
+      recipientLabel: `N ${index}`,
+    }));
+    await enqueue(temp.store, 'd', drafts, clock.now().toISO()!);
+    await senderFor(deps, clock, messenger, 'instance-a', { maxInFlight: 50 }).drainOnce();
+    const times = messenger.sends.map((send) => send.at);
+    assert.equal(times.length, 20);
+    const inWindow = (windowMs: number) =>
+      Math.max(...times.map((start) => times.filter((time) => time >= start && time < start + windowMs).length));
+    assert.equal(inWindow(1000), 7);
+    assert.ok(inWindow(2000) <= 8, `at most 8 in 2 s: ${inWindow(2000)}`);
+    assert.deepEqual(times.slice(0, 7), Array(7).fill(times[0]), 'seven at once, the eighth later');
+    assert.ok(times[7]! >= times[0]! + 1000);
+  });
+
+  it('sends the app’s whole budget at once and the next burst a window after the answers', async () => {
+    await knownPeople(deps, 120);
+    await enqueue(temp.store, 'd', noticeDrafts('d', 120), clock.now().toISO()!);
+    const sender = senderFor(deps, clock, messenger, 'instance-a', { maxInFlight: 50 });
+    const start = clock.now().toMillis();
+    for (let pass = 0; pass < 5; pass += 1) await sender.drainOnce();
+    const offsets = messenger.sends.map((send) => send.at - start);
+    assert.equal(offsets.length, 120);
+    const inWindow = Math.max(
+      ...offsets.map((first) => offsets.filter((time) => time >= first && time < first + 1000).length),
+    );
+    assert.equal(inWindow, 50, 'never more than 50 in any second, and the budget is used');
+    assert.deepEqual(
+      [offsets[0], offsets[49], offsets[50], offsets[99], offsets[100], offsets[119]],
+      [0, 0, 1000, 1000, 2000, 2000],
+      'bursts, not one send every 20 ms',
+    );
+    for (let index = 0; index < 120; index += 1) assert.equal(messenger.sendsTo(`a:person-${index}`), 1);
   });
 
   it('lets two senders share the outbox without sending anything twice', async () => {
