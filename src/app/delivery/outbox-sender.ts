@@ -12,7 +12,7 @@ import type { CommitteeDocument, ConversationDocument } from '../documents';
 import type { Logger } from '../ports/logger';
 import type { DeliveryAttempt, MemberListAddress, Messenger } from '../ports/messenger';
 import type { MessageCommittee, MessageRenderer } from '../ports/message-renderer';
-import type { Stored } from '../ports/document-store';
+import { MAX_BATCH_OPERATIONS, type Stored } from '../ports/document-store';
 import type { MailRenderer } from '../ports/mail-renderer';
 import { syncSessionMeeting } from '../meetings/sync-session-meeting';
 import { ConcurrencyError, ConflictError, NotFoundError } from '../ports/store-errors';
@@ -154,16 +154,29 @@ export class OutboxSender {
     // The dispatches whose records settled in this pass: each may have nothing pending now.
     const settled = new Map<string, { readonly committeeId: string; readonly dispatchId: string }>();
     const inFlight = new Set<Promise<void>>();
-    for (const record of due) {
-      if (signal?.aborted) break;
-      const work = this.deliver(record).then((outcome) => {
-        counts[outcome] += 1;
-        if (outcome === 'sent' || outcome === 'failed')
-          settled.set(`${record.committeeId}\n${record.dispatchId}`, record);
-      });
-      inFlight.add(work);
-      void work.finally(() => inFlight.delete(work));
-      if (inFlight.size >= this.maxInFlight) await Promise.race(inFlight);
+    const chunkSize = Math.max(1, Math.min(this.maxInFlight, MAX_BATCH_OPERATIONS));
+    for (let start = 0; start < due.length && !signal?.aborted; start += chunkSize) {
+      // Claimed together, one write per committee instead of one per record.
+      const claims = await this.claimAll(due.slice(start, start + chunkSize));
+      for (const [index, claimed] of claims.entries()) {
+        if (signal?.aborted) {
+          // Not started: given back at once rather than left to its lease.
+          for (const unstarted of claims.slice(index)) if (unstarted) await this.settle(unstarted, {});
+          break;
+        }
+        if (!claimed) {
+          counts.skipped += 1;
+          continue;
+        }
+        const work = this.deliver(claimed).then((outcome) => {
+          counts[outcome] += 1;
+          if (outcome === 'sent' || outcome === 'failed')
+            settled.set(`${claimed.committeeId}\n${claimed.dispatchId}`, claimed);
+        });
+        inFlight.add(work);
+        void work.finally(() => inFlight.delete(work));
+        if (inFlight.size >= this.maxInFlight) await Promise.race(inFlight);
+      }
     }
     await Promise.all(inFlight);
     for (const dispatch of await this.unclosedDispatches())
@@ -202,11 +215,27 @@ export class OutboxSender {
     let expanded = 0;
     for (const dispatch of dispatches) {
       const nowIso = this.nowIso();
-      for (const draft of dispatch.drafts) {
+      const records = dispatch.drafts.map((draft) =>
+        pendingRecord(dispatch.committeeId, dispatch.dispatchId, draft, nowIso),
+      );
+      for (let start = 0; start < records.length; start += MAX_BATCH_OPERATIONS) {
+        const chunk = records.slice(start, start + MAX_BATCH_OPERATIONS);
         try {
-          await this.deps.store.create(pendingRecord(dispatch.committeeId, dispatch.dispatchId, draft, nowIso));
+          // A hundred records in one write; when some exist already (a sender stopped half-way), one by one.
+          await this.deps.store.batch(
+            dispatch.committeeId,
+            chunk.map((document) => ({ op: 'create' as const, document })),
+          );
+          continue;
         } catch (error) {
           if (!(error instanceof ConflictError)) throw error;
+        }
+        for (const record of chunk) {
+          try {
+            await this.deps.store.create(record);
+          } catch (error) {
+            if (!(error instanceof ConflictError)) throw error;
+          }
         }
       }
       const { _etag: etag, ...rest } = dispatch;
@@ -235,9 +264,7 @@ export class OutboxSender {
     return next === undefined ? undefined : Math.max(0, next - this.deps.clock.now().toMillis());
   }
 
-  private async deliver(record: Stored<OutboxRecord>): Promise<Outcome> {
-    const claimed = await this.claim(record);
-    if (!claimed) return 'skipped';
+  private async deliver(claimed: Stored<OutboxRecord>): Promise<Outcome> {
     if (claimed.recipient.kind === 'organiserCalendar') return this.syncMeeting(claimed, claimed.recipient.sessionId);
     if (claimed.recipient.kind === 'organiserMail') return this.sendMail(claimed, claimed.recipient.personId);
     const conversation = await this.storedConversation(claimed);
@@ -385,10 +412,41 @@ export class OutboxSender {
     return settled === 'skipped' ? 'skipped' : 'failed';
   }
 
-  /** Takes the record for this sender if nobody else did meanwhile. */
-  private claim(record: Stored<OutboxRecord>): Promise<Stored<OutboxRecord> | undefined> {
+  /**
+   * Takes the records for this sender, each unless somebody else did meanwhile (undefined in its
+   * place). Each committee's records are claimed in one transactional batch, all with their
+   * ETags; when another sender took one of them, the batch writes nothing and each is claimed
+   * alone.
+   */
+  private async claimAll(
+    records: ReadonlyArray<Stored<OutboxRecord>>,
+  ): Promise<Array<Stored<OutboxRecord> | undefined>> {
     const leaseUntil = toUtcIso(this.deps.clock.now().plus({ milliseconds: this.leaseMs }));
-    return claimLease(this.deps.store, record, this.deps.instanceId, leaseUntil);
+    const claimed = new Map<Stored<OutboxRecord>, Stored<OutboxRecord> | undefined>();
+    const byCommittee = new Map<string, Array<Stored<OutboxRecord>>>();
+    for (const record of records)
+      byCommittee.set(record.committeeId, [...(byCommittee.get(record.committeeId) ?? []), record]);
+    for (const [committeeId, ofCommittee] of byCommittee) {
+      if (ofCommittee.length > 1) {
+        try {
+          const written = await this.deps.store.batch(
+            committeeId,
+            ofCommittee.map(({ _etag: etag, ...rest }) => ({
+              op: 'replace' as const,
+              document: { ...rest, leaseOwner: this.deps.instanceId, leaseUntil },
+              ifMatch: etag,
+            })),
+          );
+          ofCommittee.forEach((record, index) => claimed.set(record, written[index] as Stored<OutboxRecord>));
+          continue;
+        } catch (error) {
+          if (!(error instanceof ConcurrencyError || error instanceof NotFoundError)) throw error;
+        }
+      }
+      for (const record of ofCommittee)
+        claimed.set(record, await claimLease(this.deps.store, record, this.deps.instanceId, leaseUntil));
+    }
+    return records.map((record) => claimed.get(record));
   }
 
   /** Writes the outcome and releases the lease; a lost lease means another sender took over. */
