@@ -33,6 +33,7 @@ import {
 } from './outbox-record';
 import { memberListsOf, MemberRosters, openChatWithPerson } from './reach-person';
 import { SendGate } from './send-gate';
+import { BatchedReplaces } from './batched-replaces';
 
 export interface SenderDependencies extends AppDependencies {
   readonly messenger: Messenger;
@@ -116,6 +117,8 @@ export class OutboxSender {
   private lastSweep: number | undefined;
   /** Every request to Teams passes here, within the limiter's budget. */
   private readonly gate: SendGate;
+  /** Settles records answered in the same turn together (see BatchedReplaces). */
+  private readonly settlements: BatchedReplaces;
   /** When the retries this sender scheduled fall due (ms, ascending), for `msUntilNextRetry`. */
   private readonly retriesDue: number[] = [];
 
@@ -128,6 +131,7 @@ export class OutboxSender {
     this.batchSize = options.batchSize ?? 50;
     this.maxInFlight = options.maxInFlight ?? 50;
     this.sweepMs = options.sweepMs ?? SWEEP_MS;
+    this.settlements = new BatchedReplaces(deps.store);
     this.gate = new SendGate(deps.limiter, () => deps.clock.now().toMillis(), deps.wait);
     this.rosters = new MemberRosters(
       deps.messenger,
@@ -459,7 +463,7 @@ export class OutboxSender {
     // Sent or failed for good, the record lives on for the delivery report only (see RETENTION_RULES).
     const next = settled.status === 'pending' ? settled : expiringAfterDays(settled, DELIVERY_RECORD_DAYS);
     try {
-      await this.deps.store.replace(next, etag);
+      await this.settlements.replace(next, etag);
     } catch (error) {
       if (error instanceof ConcurrencyError) {
         this.deps.logger.warn(
