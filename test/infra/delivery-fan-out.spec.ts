@@ -208,6 +208,17 @@ describe('infra: fan-out through a Teams-like connector', function () {
           'duplicated',
         );
       });
+
+      it('sends each record once when two instances with 50 in flight each drain the same store', async () => {
+        await prepare({ inject: { transientRate: 0.1, seed: 11 } });
+        await drainAll([senderOn(opened.store, 'a', 50), senderOn(await opened.second(), 'b', 50)]);
+        const perConversation = connector.deliveredPerConversation();
+        assert.equal(perConversation.size, RECIPIENTS);
+        assert.ok(
+          [...perConversation.values()].every((count) => count === 1),
+          'duplicated',
+        );
+      });
     });
   }
 });

@@ -5,6 +5,8 @@ import { enqueueOperation, pendingRecord, type OutboxRecord } from '../../../src
 import { EmbeddedStore } from '../../../src/infra/embedded-store';
 import { ConflictError } from '../../../src/app/ports/store-errors';
 import { FakeMessenger } from '../../support/fake-messenger';
+import { recordingStore } from '../../support/recording-store';
+import { UNCLAIMED } from '../../../src/app/leases';
 import { ManualClock } from '../../support/manual-clock';
 import { openTempStore, type TempStore } from '../../support/temp-store';
 import { chooseLanguage } from '../../../src/app/preferences/language-preference';
@@ -307,6 +309,52 @@ describe('app/delivery/outbox-sender', () => {
     assert.equal(results[0].sent + results[1].sent, 30);
     for (let index = 0; index < 30; index += 1) assert.equal(messenger.sendsTo(`a:person-${index}`), 1);
     await otherStore.close();
+  });
+
+  it('claims the records of a pass and settles the answers of one turn in a few batches, not a write each', async () => {
+    await knownPeople(deps, 30);
+    await enqueue(temp.store, 'd', noticeDrafts('d', 30), clock.now().toISO()!);
+    const { store, calls } = recordingStore(temp.store);
+    const result = await senderFor({ ...deps, store }, clock, messenger, 'instance-a', { maxInFlight: 50 }).drainOnce();
+    assert.equal(result.sent, 30);
+    const outboxWrites = calls.filter((call) => ['create', 'replace', 'upsert', 'batch'].includes(call.operation));
+    assert.ok(outboxWrites.length <= 6, `writes: ${JSON.stringify(outboxWrites.map((call) => call.operation))}`);
+    assert.deepEqual(
+      (await records()).map((record) => [record.status, record.leaseUntil]),
+      Array.from({ length: 30 }, () => ['sent', UNCLAIMED]),
+    );
+  });
+
+  it('lets two senders with many sends in flight share the outbox without sending anything twice', async () => {
+    await knownPeople(deps, 120);
+    await enqueue(temp.store, 'd', noticeDrafts('d', 120), clock.now().toISO()!);
+    const otherStore = await EmbeddedStore.open({ dataDir: temp.dataDir });
+    const a = senderFor(deps, clock, messenger, 'instance-a', { maxInFlight: 50 });
+    const b = senderFor({ ...deps, store: otherStore }, clock, messenger, 'instance-b', { maxInFlight: 50 });
+    for (let pass = 0; pass < 6; pass += 1) await Promise.all([a.drainOnce(), b.drainOnce()]);
+    for (let index = 0; index < 120; index += 1) assert.equal(messenger.sendsTo(`a:person-${index}`), 1);
+    assert.ok((await records()).every((record) => record.status === 'sent'));
+    await otherStore.close();
+  });
+
+  it('starts no further record once stopping, and leaves none of them claimed', async () => {
+    await knownPeople(deps, 3);
+    await enqueue(temp.store, 'd', noticeDrafts('d', 3), clock.now().toISO()!);
+    const stopping = new AbortController();
+    const stopOnFirstSend: typeof messenger = Object.assign(Object.create(messenger) as FakeMessenger, {
+      send: (...args: Parameters<FakeMessenger['send']>) => {
+        stopping.abort();
+        return messenger.send(...args);
+      },
+    });
+    const result = await senderFor(deps, clock, stopOnFirstSend, 'instance-a', { maxInFlight: 2 }).drainOnce(
+      stopping.signal,
+    );
+    assert.equal(result.sent, 2, 'the sends under way are settled');
+    const left = (await records()).filter((record) => record.status === 'pending');
+    assert.equal(left.length, 1);
+    assert.equal(left[0]!.leaseUntil, UNCLAIMED, 'another instance may take it at once');
+    assert.equal((await senderFor(deps, clock, messenger, 'instance-b').drainOnce()).sent, 1);
   });
 
   it("takes over a crashed sender's record once its lease has expired", async () => {
