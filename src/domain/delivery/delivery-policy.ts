@@ -54,9 +54,9 @@ export function isRetryable(status: number | null): boolean {
 }
 
 /**
- * Decides after the `attempt`-th failed attempt (1 for the first). The delay doubles per attempt
- * with full jitter in its upper half, from `baseDelayMs` (from `throttledDelayMs` after a 429),
- * never above `maxDelayMs`, and never below the connector's Retry-After, however long that is.
+ * Decides after the `attempt`-th failed attempt (1 for the first). With a Retry-After the delay is
+ * exactly that, however long. Without one it doubles per attempt with jitter in its upper half,
+ * from `baseDelayMs` (from `throttledDelayMs` after a 429), never above `maxDelayMs`.
  * `random` returns a number in [0, 1), injected so tests can pin it.
  */
 export function nextStepAfterFailure(
@@ -67,9 +67,10 @@ export function nextStepAfterFailure(
 ): NextStep {
   if (!isRetryable(failure.status)) return { kind: 'fail', reason: 'permanent' };
   if (attempt >= policy.maxAttempts) return { kind: 'fail', reason: 'attemptsExhausted' };
+  // Teams said when: exactly then, however long, and not later for earlier failures of the record.
+  if (failure.retryAfterMs !== undefined) return { kind: 'retry', delayMs: Math.round(failure.retryAfterMs) };
   const base = failure.status === 429 ? (policy.throttledDelayMs ?? THROTTLED_DELAY_MS) : policy.baseDelayMs;
   const exponential = Math.min(policy.maxDelayMs, base * 2 ** (attempt - 1));
   const jittered = exponential / 2 + (exponential / 2) * random();
-  const delayMs = Math.max(Math.min(policy.maxDelayMs, jittered), failure.retryAfterMs ?? 0);
-  return { kind: 'retry', delayMs: Math.round(delayMs) };
+  return { kind: 'retry', delayMs: Math.round(Math.min(policy.maxDelayMs, jittered)) };
 }

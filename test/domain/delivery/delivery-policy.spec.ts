@@ -63,7 +63,7 @@ describe('domain/delivery/delivery-policy', () => {
     assert.deepEqual(nextStepAfterFailure(2, { status: 429 }, middle), { kind: 'retry', delayMs: 1500 });
   });
 
-  it('never retries sooner than Retry-After, even beyond the longest computed delay', () => {
+  it('retries exactly after Retry-After, however long and whichever attempt it is', () => {
     assert.deepEqual(nextStepAfterFailure(1, { status: 429, retryAfterMs: 4000 }, middle), {
       kind: 'retry',
       delayMs: 4000,
@@ -76,6 +76,11 @@ describe('domain/delivery/delivery-policy', () => {
       kind: 'retry',
       delayMs: 600_000,
     });
+    assert.deepEqual(
+      nextStepAfterFailure(4, { status: 429, retryAfterMs: 1000 }, () => 0.999999),
+      { kind: 'retry', delayMs: 1000 },
+      'not longer because earlier attempts failed too',
+    );
   });
 
   it('stops after the last attempt, so nothing is retried forever', () => {
