@@ -9,6 +9,11 @@ export interface BackgroundLoopOptions {
   readonly step: (signal: AbortSignal) => Promise<boolean>;
   /** Pause between rounds when there was nothing to do. */
   readonly idleMs: number;
+  /**
+   * When work is known to fall due before the idle pause ends (ms from now), the next round
+   * starts then instead: the outbox sender's retry due in 100 ms is not held for a whole pause.
+   */
+  readonly nextWorkInMs?: () => number | undefined;
   readonly logger: Logger;
 }
 
@@ -40,6 +45,11 @@ export class BackgroundLoop {
     await this.current;
   }
 
+  private idlePause(): number {
+    const due = this.options.nextWorkInMs?.();
+    return due === undefined ? this.options.idleMs : Math.max(0, Math.min(this.options.idleMs, due));
+  }
+
   private async loop(): Promise<void> {
     let failures = 0;
     while (this.running) {
@@ -52,8 +62,7 @@ export class BackgroundLoop {
         this.options.logger.error({ err: error, loop: this.options.name }, 'background step failed');
       }
       if (!this.running) break;
-      const pause =
-        failures > 0 ? Math.min(60_000, this.options.idleMs * 2 ** failures) : busy ? 0 : this.options.idleMs;
+      const pause = failures > 0 ? Math.min(60_000, this.options.idleMs * 2 ** failures) : busy ? 0 : this.idlePause();
       await new Promise<void>((resolve) => {
         this.wake = resolve;
         this.timer = setTimeout(resolve, pause);

@@ -154,6 +154,7 @@ export async function startGremiumServer({
     new BackgroundLoop({
       name: 'outbox',
       idleMs: 1000,
+      nextWorkInMs: () => sender.msUntilNextRetry(),
       logger,
       step: async (signal) => {
         const result = await sender.drainOnce(signal);

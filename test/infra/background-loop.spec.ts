@@ -31,6 +31,35 @@ describe('infra/background-loop', () => {
     await loop.stop();
   });
 
+  it('starts the next round when known work falls due, within the idle pause', async () => {
+    let rounds = 0;
+    const dueIn: Array<number | undefined> = [150, 5000, undefined];
+    const loop = new BackgroundLoop({
+      name: 'test',
+      idleMs: 1000,
+      logger: silentLogger,
+      nextWorkInMs: () => dueIn[rounds - 1],
+      step: async () => {
+        rounds += 1;
+        return false;
+      },
+    });
+    loop.start();
+    await settle();
+    assert.equal(rounds, 1);
+    await clock.tickAsync(149);
+    assert.equal(rounds, 1);
+    await clock.tickAsync(1);
+    assert.equal(rounds, 2, 'a retry due in 150 ms is looked for then, not after the idle second');
+    await clock.tickAsync(999);
+    assert.equal(rounds, 2, 'work due later than the idle pause does not shorten it');
+    await clock.tickAsync(1);
+    assert.equal(rounds, 3);
+    await clock.tickAsync(1000);
+    assert.equal(rounds, 4, 'nothing known: the idle pause');
+    await loop.stop();
+  });
+
   it('backs off after failures instead of looping hot, and logs them', async () => {
     let rounds = 0;
     const logger = { ...silentLogger, error: sinon.spy() };

@@ -87,8 +87,8 @@ describe('infra: fan-out through a Teams-like connector', function () {
         await opened.cleanup();
       });
 
-      const senderOn = (store: DocumentStore, instanceId: string) =>
-        senderFor({ store, clock }, clock, new BotFrameworkMessenger({}), instanceId);
+      const senderOn = (store: DocumentStore, instanceId: string, maxInFlight = 1) =>
+        senderFor({ store, clock }, clock, new BotFrameworkMessenger({}), instanceId, { maxInFlight });
 
       /** Drains until nothing is pending, moving the clock on while the outbox waits for retries. */
       async function drainAll(senders: Array<ReturnType<typeof senderFor>>): Promise<void> {
@@ -140,6 +140,38 @@ describe('infra: fan-out through a Teams-like connector', function () {
         assert.equal(sent.length, RECIPIENTS);
       });
 
+      it('sends in bursts of the whole budget with 50 in flight, and is never throttled', async () => {
+        await prepare({});
+        await drainAll([senderOn(opened.store, 'a', 50)]);
+        const perConversation = connector.deliveredPerConversation();
+        assert.equal(perConversation.size, RECIPIENTS);
+        assert.ok([...perConversation.values()].every((count) => count === 1));
+        assert.equal(connector.requests()[429] ?? 0, 0, 'the sender never exceeded a limit');
+        const times = connector.delivered().map((delivery) => delivery.at);
+        const inASecond = Math.max(
+          ...times.map((start) => times.filter((time) => time >= start && time < start + 1000).length),
+        );
+        assert.equal(inASecond, 50, 'the budget is used in bursts, and never exceeded');
+      });
+
+      it('loses and duplicates nothing under 10 % injected 429 and 503 with 50 in flight', async () => {
+        await prepare({ inject: { transientRate: 0.1, seed: 7 } });
+        await drainAll([senderOn(opened.store, 'a', 50)]);
+        const requests = connector.requests();
+        assert.ok((requests[429] ?? 0) + (requests[503] ?? 0) >= 10, `injected failures: ${JSON.stringify(requests)}`);
+        const perConversation = connector.deliveredPerConversation();
+        assert.equal(perConversation.size, RECIPIENTS, 'lost');
+        assert.ok(
+          [...perConversation.values()].every((count) => count === 1),
+          'duplicated',
+        );
+        const sent = await opened.store.query<OutboxRecord>(COMMITTEE, {
+          type: 'outbox',
+          where: [{ field: 'status', op: '=', value: 'sent' }],
+        });
+        assert.equal(sent.length, RECIPIENTS);
+      });
+
       it('reports permanent failures and does not retry them', async () => {
         const blocked = new Map<string, 403 | 404>([
           ['a:person-3', 403],
@@ -169,6 +201,17 @@ describe('infra: fan-out through a Teams-like connector', function () {
       it('sends each record once when two instances drain the same store', async () => {
         await prepare({ inject: { transientRate: 0.1, seed: 11 } });
         await drainAll([senderOn(opened.store, 'a'), senderOn(await opened.second(), 'b')]);
+        const perConversation = connector.deliveredPerConversation();
+        assert.equal(perConversation.size, RECIPIENTS);
+        assert.ok(
+          [...perConversation.values()].every((count) => count === 1),
+          'duplicated',
+        );
+      });
+
+      it('sends each record once when two instances with 50 in flight each drain the same store', async () => {
+        await prepare({ inject: { transientRate: 0.1, seed: 11 } });
+        await drainAll([senderOn(opened.store, 'a', 50), senderOn(await opened.second(), 'b', 50)]);
         const perConversation = connector.deliveredPerConversation();
         assert.equal(perConversation.size, RECIPIENTS);
         assert.ok(

@@ -12,7 +12,7 @@ import type { CommitteeDocument, ConversationDocument } from '../documents';
 import type { Logger } from '../ports/logger';
 import type { DeliveryAttempt, MemberListAddress, Messenger } from '../ports/messenger';
 import type { MessageCommittee, MessageRenderer } from '../ports/message-renderer';
-import type { Stored } from '../ports/document-store';
+import { MAX_BATCH_OPERATIONS, type Stored } from '../ports/document-store';
 import type { MailRenderer } from '../ports/mail-renderer';
 import { syncSessionMeeting } from '../meetings/sync-session-meeting';
 import { ConcurrencyError, ConflictError, NotFoundError } from '../ports/store-errors';
@@ -32,6 +32,8 @@ import {
   type OutboxRecord,
 } from './outbox-record';
 import { memberListsOf, MemberRosters, openChatWithPerson } from './reach-person';
+import { SendGate } from './send-gate';
+import { BatchedReplaces } from './batched-replaces';
 
 export interface SenderDependencies extends AppDependencies {
   readonly messenger: Messenger;
@@ -113,6 +115,12 @@ export class OutboxSender {
   private readonly rosters: MemberRosters;
   private readonly sweepMs: number;
   private lastSweep: number | undefined;
+  /** Every request to Teams passes here, within the limiter's budget. */
+  private readonly gate: SendGate;
+  /** Settles records answered in the same turn together (see BatchedReplaces). */
+  private readonly settlements: BatchedReplaces;
+  /** When the retries this sender scheduled fall due (ms, ascending), for `msUntilNextRetry`. */
+  private readonly retriesDue: number[] = [];
 
   constructor(
     private readonly deps: SenderDependencies,
@@ -123,10 +131,12 @@ export class OutboxSender {
     this.batchSize = options.batchSize ?? 50;
     this.maxInFlight = options.maxInFlight ?? 50;
     this.sweepMs = options.sweepMs ?? SWEEP_MS;
+    this.settlements = new BatchedReplaces(deps.store);
+    this.gate = new SendGate(deps.limiter, () => deps.clock.now().toMillis(), deps.wait);
     this.rosters = new MemberRosters(
       deps.messenger,
       () => deps.clock.now().toMillis(),
-      (key) => this.waitForSlot(key),
+      (key, request) => this.gate.through(key, request),
       COMMITTEE_CACHE_MS,
     );
   }
@@ -138,6 +148,9 @@ export class OutboxSender {
   async drainOnce(signal?: AbortSignal): Promise<DrainResult> {
     const expanded = await this.expandDispatches();
     const nowIso = this.nowIso();
+    // What is due by now is in this query (or in the next batch, if the batch is full).
+    const queriedAt = this.deps.clock.now().toMillis();
+    while (this.retriesDue.length > 0 && this.retriesDue[0]! <= queriedAt) this.retriesDue.shift();
     const due = await this.deps.store.queryAcrossCommittees<OutboxRecord>(
       dueAndUnclaimed('outbox', 'pending', 'nextAttemptAt', nowIso, this.batchSize),
     );
@@ -145,16 +158,29 @@ export class OutboxSender {
     // The dispatches whose records settled in this pass: each may have nothing pending now.
     const settled = new Map<string, { readonly committeeId: string; readonly dispatchId: string }>();
     const inFlight = new Set<Promise<void>>();
-    for (const record of due) {
-      if (signal?.aborted) break;
-      const work = this.deliver(record).then((outcome) => {
-        counts[outcome] += 1;
-        if (outcome === 'sent' || outcome === 'failed')
-          settled.set(`${record.committeeId}\n${record.dispatchId}`, record);
-      });
-      inFlight.add(work);
-      void work.finally(() => inFlight.delete(work));
-      if (inFlight.size >= this.maxInFlight) await Promise.race(inFlight);
+    const chunkSize = Math.max(1, Math.min(this.maxInFlight, MAX_BATCH_OPERATIONS));
+    for (let start = 0; start < due.length && !signal?.aborted; start += chunkSize) {
+      // Claimed together, one write per committee instead of one per record.
+      const claims = await this.claimAll(due.slice(start, start + chunkSize));
+      for (const [index, claimed] of claims.entries()) {
+        if (signal?.aborted) {
+          // Not started: given back at once rather than left to its lease.
+          for (const unstarted of claims.slice(index)) if (unstarted) await this.settle(unstarted, {});
+          break;
+        }
+        if (!claimed) {
+          counts.skipped += 1;
+          continue;
+        }
+        const work = this.deliver(claimed).then((outcome) => {
+          counts[outcome] += 1;
+          if (outcome === 'sent' || outcome === 'failed')
+            settled.set(`${claimed.committeeId}\n${claimed.dispatchId}`, claimed);
+        });
+        inFlight.add(work);
+        void work.finally(() => inFlight.delete(work));
+        if (inFlight.size >= this.maxInFlight) await Promise.race(inFlight);
+      }
     }
     await Promise.all(inFlight);
     for (const dispatch of await this.unclosedDispatches())
@@ -193,11 +219,27 @@ export class OutboxSender {
     let expanded = 0;
     for (const dispatch of dispatches) {
       const nowIso = this.nowIso();
-      for (const draft of dispatch.drafts) {
+      const records = dispatch.drafts.map((draft) =>
+        pendingRecord(dispatch.committeeId, dispatch.dispatchId, draft, nowIso),
+      );
+      for (let start = 0; start < records.length; start += MAX_BATCH_OPERATIONS) {
+        const chunk = records.slice(start, start + MAX_BATCH_OPERATIONS);
         try {
-          await this.deps.store.create(pendingRecord(dispatch.committeeId, dispatch.dispatchId, draft, nowIso));
+          // A hundred records in one write; when some exist already (a sender stopped half-way), one by one.
+          await this.deps.store.batch(
+            dispatch.committeeId,
+            chunk.map((document) => ({ op: 'create' as const, document })),
+          );
+          continue;
         } catch (error) {
           if (!(error instanceof ConflictError)) throw error;
+        }
+        for (const record of chunk) {
+          try {
+            await this.deps.store.create(record);
+          } catch (error) {
+            if (!(error instanceof ConflictError)) throw error;
+          }
         }
       }
       const { _etag: etag, ...rest } = dispatch;
@@ -215,24 +257,25 @@ export class OutboxSender {
     return expanded;
   }
 
-  private async waitForSlot(pacingKey: string): Promise<void> {
-    for (;;) {
-      const now = this.deps.clock.now().toMillis();
-      if (this.deps.limiter.tryAcquire(pacingKey, now)) return;
-      await this.deps.wait(this.deps.limiter.earliestSendAt(pacingKey, now) - now);
-    }
+  /**
+   * How long until the next retry this sender scheduled falls due (0 when one is due and no pass
+   * has looked for it yet), or undefined without any: the drain loop then looks again at that
+   * time rather than after its idle pause, so a message retried after 100 ms is not held for a
+   * second. Retries scheduled by other instances are found by the loop's regular pass.
+   */
+  msUntilNextRetry(): number | undefined {
+    const next = this.retriesDue[0];
+    return next === undefined ? undefined : Math.max(0, next - this.deps.clock.now().toMillis());
   }
 
-  private async deliver(record: Stored<OutboxRecord>): Promise<Outcome> {
-    const claimed = await this.claim(record);
-    if (!claimed) return 'skipped';
+  private async deliver(claimed: Stored<OutboxRecord>): Promise<Outcome> {
     if (claimed.recipient.kind === 'organiserCalendar') return this.syncMeeting(claimed, claimed.recipient.sessionId);
     if (claimed.recipient.kind === 'organiserMail') return this.sendMail(claimed, claimed.recipient.personId);
     const conversation = await this.storedConversation(claimed);
     let address = conversation?.address;
     let lookedInHome: boolean | undefined;
     if (!address && claimed.recipient.kind === 'person') {
-      const reach = await openChatWithPerson(this.deps, claimed.committeeId, claimed.recipient, {
+      const reach = await openChatWithPerson(this.pacedOpening(), claimed.committeeId, claimed.recipient, {
         places: await this.placesOf(claimed.committeeId),
         rosterOf: (place) => this.rosters.rosterOf(place),
       });
@@ -265,9 +308,14 @@ export class OutboxSender {
       links,
       await this.committeeOf(claimed.committeeId),
     );
-    // The slot is taken right before the request leaves, so Teams counts it when we did.
-    await this.waitForSlot(address.conversationId);
-    const attempt = await this.deps.messenger.send(address, message);
+    // The slot is taken right before the request leaves and held until Teams has answered.
+    const attempt = await this.gate.through(address.conversationId, async () => {
+      const answer = await this.deps.messenger.send(address, message);
+      // Paused before the slot is given back, so that nothing else goes into the conversation meanwhile.
+      if (!answer.ok && answer.status === 429 && answer.retryAfterMs !== undefined)
+        this.deps.limiter.pause(address.conversationId, this.deps.clock.now().toMillis() + answer.retryAfterMs);
+      return answer;
+    });
     if (attempt.ok) {
       return this.settle(claimed, {
         status: 'sent',
@@ -276,9 +324,6 @@ export class OutboxSender {
         conversationId: address.conversationId,
         attempts: claimed.attempts + 1,
       });
-    }
-    if (attempt.status === 429 && attempt.retryAfterMs !== undefined) {
-      this.deps.limiter.pause(address.conversationId, this.deps.clock.now().toMillis() + attempt.retryAfterMs);
     }
     return this.settleFailure(claimed, attempt, 'send');
   }
@@ -351,9 +396,16 @@ export class OutboxSender {
     const at = this.nowIso();
     const next = nextStepAfterFailure(attempts, { status, retryAfterMs }, this.deps.random, this.policy);
     if (next.kind === 'retry') {
-      const nextAttemptAt = toUtcIso(this.deps.clock.now().plus({ milliseconds: next.delayMs }));
-      const settled = await this.settle(record, { attempts, nextAttemptAt, lastFailure: { status, detail, at } });
-      return settled === 'skipped' ? 'skipped' : 'retried';
+      const due = this.deps.clock.now().plus({ milliseconds: next.delayMs });
+      const settled = await this.settle(record, {
+        attempts,
+        nextAttemptAt: toUtcIso(due),
+        lastFailure: { status, detail, at },
+      });
+      if (settled === 'skipped') return 'skipped';
+      this.retriesDue.push(due.toMillis());
+      this.retriesDue.sort((a, b) => a - b);
+      return 'retried';
     }
     const settled = await this.settle(record, {
       status: 'failed',
@@ -364,10 +416,41 @@ export class OutboxSender {
     return settled === 'skipped' ? 'skipped' : 'failed';
   }
 
-  /** Takes the record for this sender if nobody else did meanwhile. */
-  private claim(record: Stored<OutboxRecord>): Promise<Stored<OutboxRecord> | undefined> {
+  /**
+   * Takes the records for this sender, each unless somebody else did meanwhile (undefined in its
+   * place). Each committee's records are claimed in one transactional batch, all with their
+   * ETags; when another sender took one of them, the batch writes nothing and each is claimed
+   * alone.
+   */
+  private async claimAll(
+    records: ReadonlyArray<Stored<OutboxRecord>>,
+  ): Promise<Array<Stored<OutboxRecord> | undefined>> {
     const leaseUntil = toUtcIso(this.deps.clock.now().plus({ milliseconds: this.leaseMs }));
-    return claimLease(this.deps.store, record, this.deps.instanceId, leaseUntil);
+    const claimed = new Map<Stored<OutboxRecord>, Stored<OutboxRecord> | undefined>();
+    const byCommittee = new Map<string, Array<Stored<OutboxRecord>>>();
+    for (const record of records)
+      byCommittee.set(record.committeeId, [...(byCommittee.get(record.committeeId) ?? []), record]);
+    for (const [committeeId, ofCommittee] of byCommittee) {
+      if (ofCommittee.length > 1) {
+        try {
+          const written = await this.deps.store.batch(
+            committeeId,
+            ofCommittee.map(({ _etag: etag, ...rest }) => ({
+              op: 'replace' as const,
+              document: { ...rest, leaseOwner: this.deps.instanceId, leaseUntil },
+              ifMatch: etag,
+            })),
+          );
+          ofCommittee.forEach((record, index) => claimed.set(record, written[index] as Stored<OutboxRecord>));
+          continue;
+        } catch (error) {
+          if (!(error instanceof ConcurrencyError || error instanceof NotFoundError)) throw error;
+        }
+      }
+      for (const record of ofCommittee)
+        claimed.set(record, await claimLease(this.deps.store, record, this.deps.instanceId, leaseUntil));
+    }
+    return records.map((record) => claimed.get(record));
   }
 
   /** Writes the outcome and releases the lease; a lost lease means another sender took over. */
@@ -380,7 +463,7 @@ export class OutboxSender {
     // Sent or failed for good, the record lives on for the delivery report only (see RETENTION_RULES).
     const next = settled.status === 'pending' ? settled : expiringAfterDays(settled, DELIVERY_RECORD_DAYS);
     try {
-      await this.deps.store.replace(next, etag);
+      await this.settlements.replace(next, etag);
     } catch (error) {
       if (error instanceof ConcurrencyError) {
         this.deps.logger.warn(
@@ -451,5 +534,23 @@ export class OutboxSender {
 
   private nowIso(): string {
     return nowUtcIso(this.deps.clock);
+  }
+
+  /**
+   * The dependencies for opening a 1:1 chat, whose request to Teams takes a slot of the app's
+   * budget like a send (Teams counts creating a conversation as one); the new conversation's id
+   * is not known before, so only the app's budget applies.
+   */
+  private pacedOpening(): SenderDependencies {
+    const { messenger } = this.deps;
+    return {
+      ...this.deps,
+      messenger: {
+        send: (address, message) => messenger.send(address, message),
+        listMembers: (where) => messenger.listMembers(where),
+        openPersonalConversation: (target) =>
+          this.gate.through(`open:${target.userId}`, () => messenger.openPersonalConversation(target)),
+      },
+    };
   }
 }

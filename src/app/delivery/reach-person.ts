@@ -49,7 +49,8 @@ export class MemberRosters {
   constructor(
     private readonly messenger: Messenger,
     private readonly now: () => number,
-    private readonly pace: (key: string) => Promise<void>,
+    /** Runs the request to Teams within the rate limits (see `SendGate.through`). */
+    private readonly pace: <T>(key: string, request: () => Promise<T>) => Promise<T>,
     private readonly keepMs: number,
   ) {}
 
@@ -57,8 +58,7 @@ export class MemberRosters {
     const key = `${place.serviceUrl}|${place.conversationId}`;
     const kept = this.kept.get(key);
     if (kept && kept.until > this.now()) return { ok: true, roster: kept.roster };
-    await this.pace(`members:${place.conversationId}`);
-    const read = await this.messenger.listMembers(place);
+    const read = await this.pace(`members:${place.conversationId}`, () => this.messenger.listMembers(place));
     if (!read.ok) return read;
     const roster = new Map(read.members.map((member) => [member.aadObjectId.toLowerCase(), member.userId]));
     this.kept.set(key, { roster, until: this.now() + this.keepMs });

@@ -9,11 +9,35 @@ export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([412, 429, 502, 5
 export interface DeliveryPolicy {
   /** Attempts in all, the first included; after the last failure the record is marked failed. */
   readonly maxAttempts: number;
+  /**
+   * The first retry's delay (in its upper half with jitter) after a passing failure without
+   * Retry-After (5xx, 412, no answer); it doubles with each attempt.
+   */
   readonly baseDelayMs: number;
+  /**
+   * The same for a 429 (1000 ms unless given): being throttled, a quick retry would only be
+   * throttled again. A Retry-After longer than the delay is waited instead.
+   */
+  readonly throttledDelayMs?: number;
+  /** No computed delay is longer; a longer Retry-After is still honoured. */
   readonly maxDelayMs: number;
 }
 
-export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = { maxAttempts: 8, baseDelayMs: 1000, maxDelayMs: 5 * 60_000 };
+/** Default of `DeliveryPolicy.throttledDelayMs`. */
+const THROTTLED_DELAY_MS = 1000;
+
+/**
+ * A passing failure is retried after 50–100 ms, then 100–200 ms, doubling: most of Teams' 503s are
+ * over at once, and an outage is still waited out for 100 to 200 seconds in all (eleven retries)
+ * until the record is marked failed.
+ */
+
+export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = {
+  maxAttempts: 12,
+  baseDelayMs: 100,
+  throttledDelayMs: THROTTLED_DELAY_MS,
+  maxDelayMs: 5 * 60_000,
+};
 
 export type NextStep =
   | { readonly kind: 'retry'; readonly delayMs: number }
@@ -30,9 +54,10 @@ export function isRetryable(status: number | null): boolean {
 }
 
 /**
- * Decides after the `attempt`-th failed attempt (1 for the first). The delay doubles per attempt
- * with full jitter in its upper half, never below the connector's Retry-After and never above
- * `maxDelayMs`. `random` returns a number in [0, 1), injected so tests can pin it.
+ * Decides after the `attempt`-th failed attempt (1 for the first). With a Retry-After the delay is
+ * exactly that, however long. Without one it doubles per attempt with jitter in its upper half,
+ * from `baseDelayMs` (from `throttledDelayMs` after a 429), never above `maxDelayMs`.
+ * `random` returns a number in [0, 1), injected so tests can pin it.
  */
 export function nextStepAfterFailure(
   attempt: number,
@@ -42,8 +67,10 @@ export function nextStepAfterFailure(
 ): NextStep {
   if (!isRetryable(failure.status)) return { kind: 'fail', reason: 'permanent' };
   if (attempt >= policy.maxAttempts) return { kind: 'fail', reason: 'attemptsExhausted' };
-  const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  // Teams said when: exactly then, however long, and not later for earlier failures of the record.
+  if (failure.retryAfterMs !== undefined) return { kind: 'retry', delayMs: Math.round(failure.retryAfterMs) };
+  const base = failure.status === 429 ? (policy.throttledDelayMs ?? THROTTLED_DELAY_MS) : policy.baseDelayMs;
+  const exponential = Math.min(policy.maxDelayMs, base * 2 ** (attempt - 1));
   const jittered = exponential / 2 + (exponential / 2) * random();
-  const delayMs = Math.min(policy.maxDelayMs, Math.max(jittered, failure.retryAfterMs ?? 0));
-  return { kind: 'retry', delayMs: Math.round(delayMs) };
+  return { kind: 'retry', delayMs: Math.round(Math.min(policy.maxDelayMs, jittered)) };
 }

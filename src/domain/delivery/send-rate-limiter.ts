@@ -14,14 +14,29 @@ export const TEAMS_PER_CONVERSATION_WINDOWS: readonly RateWindow[] = [
   { limit: 1800, windowMs: 3_600_000 },
 ];
 
+/** A send slot taken by `tryAcquire`; give it back with `answered` when Teams has answered. */
+export interface SendSlot {
+  readonly conversationId: string;
+}
+
 /**
  * Paces proactive sends so that Teams does not have to throttle them: per conversation with
  * Teams' windows, and globally with the app's budget per tenant (about 50 per second). It only
  * computes; the caller waits. Time is passed in as milliseconds, so it runs the same in tests.
+ *
+ * A send counts from the moment it leaves until its answer arrives (in flight), and from then in
+ * every window as if it had reached Teams at that moment. Teams counts a request when it arrives,
+ * which is never later than its answer, so a window counted from the answer ends after Teams'
+ * own: the whole budget can go out at once (a burst of 50 at each window) and no late request
+ * lands in a full window. Every answered request counts, refused ones too, as Teams may have
+ * counted them.
  */
 export class SendRateLimiter {
-  private readonly sentPerConversation = new Map<string, number[]>();
-  private readonly sentGlobally: number[] = [];
+  /** Answer times, ascending, of the sends per conversation and of all sends. */
+  private readonly answeredPerConversation = new Map<string, number[]>();
+  private readonly answeredGlobally: number[] = [];
+  private readonly inFlightPerConversation = new Map<string, number>();
+  private inFlightGlobally = 0;
   private readonly pausedUntil = new Map<string, number>();
   private globalPauseUntil = 0;
 
@@ -29,8 +44,8 @@ export class SendRateLimiter {
   private readonly conversationWindows: readonly RateWindow[];
 
   /**
-   * `marginMs` widens every window: a request reaches Teams a few milliseconds after its slot
-   * was taken, and Teams counts it when it arrives.
+   * `marginMs` widens every window, for whatever Teams' counting may lag behind its answer
+   * (clocks of several front ends).
    */
   constructor(
     globalWindow: RateWindow = { limit: 50, windowMs: 1000 },
@@ -45,36 +60,44 @@ export class SendRateLimiter {
   }
 
   /**
-   * The earliest instant (ms) at which a send into this conversation stays within every limit.
-   * Global sends are also spread evenly (one per windowMs / limit) instead of leaving in bursts at
-   * each window's start: then a request that reaches Teams a little late still lands in a window
-   * with room, where a burst would overflow it.
+   * The earliest instant (ms) at which a send into this conversation stays within every limit,
+   * or `undefined` while sends in flight fill a limit: only their answers can tell when it frees.
    */
-  earliestSendAt(conversationId: string, nowMs: number): number {
-    const lastGlobal = this.sentGlobally.at(-1);
-    const spacing = this.globalWindow.windowMs / this.globalWindow.limit;
-    let at = Math.max(
-      nowMs,
-      this.globalPauseUntil,
-      this.pausedUntil.get(conversationId) ?? 0,
-      lastGlobal === undefined ? 0 : lastGlobal + spacing,
-    );
-    at = Math.max(at, earliestWithin(this.sentGlobally, [this.globalWindow], at));
-    return Math.max(
-      at,
-      earliestWithin(this.sentPerConversation.get(conversationId) ?? [], this.conversationWindows, at),
-    );
+  earliestSendAt(conversationId: string, nowMs: number): number | undefined {
+    const inFlightHere = this.inFlightPerConversation.get(conversationId) ?? 0;
+    const global = earliestWithin(this.answeredGlobally, [this.globalWindow], this.inFlightGlobally, nowMs);
+    if (global === undefined) return undefined;
+    const at = Math.max(global, this.globalPauseUntil, this.pausedUntil.get(conversationId) ?? 0);
+    const answeredHere = this.answeredPerConversation.get(conversationId) ?? [];
+    const here = earliestWithin(answeredHere, this.conversationWindows, inFlightHere, at);
+    if (here === undefined) return undefined;
+    // Waiting for this conversation cannot fill the global budget, which only frees up with time.
+    return here;
   }
 
-  /** Takes a send slot now if one is free; false means: ask `earliestSendAt` when to come back. */
-  tryAcquire(conversationId: string, nowMs: number): boolean {
-    if (this.earliestSendAt(conversationId, nowMs) > nowMs) return false;
-    const sent = this.sentPerConversation.get(conversationId) ?? [];
-    sent.push(nowMs);
-    this.sentPerConversation.set(conversationId, sent);
-    this.sentGlobally.push(nowMs);
-    this.forgetBefore(nowMs);
-    return true;
+  /** Takes a send slot now if one is free; undefined means: ask `earliestSendAt` when to come back. */
+  tryAcquire(conversationId: string, nowMs: number): SendSlot | undefined {
+    if (this.earliestSendAt(conversationId, nowMs) !== nowMs) return undefined;
+    this.inFlightGlobally += 1;
+    this.inFlightPerConversation.set(conversationId, (this.inFlightPerConversation.get(conversationId) ?? 0) + 1);
+    return { conversationId };
+  }
+
+  /**
+   * Teams answered the send of this slot at `answeredAtMs` (or it ended without an answer): from
+   * then it counts in every window. Call it exactly once per slot, whatever the outcome.
+   */
+  answered(slot: SendSlot, answeredAtMs: number): void {
+    const { conversationId } = slot;
+    this.inFlightGlobally = Math.max(0, this.inFlightGlobally - 1);
+    const inFlightHere = (this.inFlightPerConversation.get(conversationId) ?? 1) - 1;
+    if (inFlightHere > 0) this.inFlightPerConversation.set(conversationId, inFlightHere);
+    else this.inFlightPerConversation.delete(conversationId);
+    const answered = this.answeredPerConversation.get(conversationId) ?? [];
+    insertAscending(answered, answeredAtMs);
+    this.answeredPerConversation.set(conversationId, answered);
+    insertAscending(this.answeredGlobally, answeredAtMs);
+    this.forgetBefore(answeredAtMs);
   }
 
   /**
@@ -89,27 +112,45 @@ export class SendRateLimiter {
   private forgetBefore(nowMs: number): void {
     const longest = Math.max(this.globalWindow.windowMs, ...this.conversationWindows.map((window) => window.windowMs));
     const horizon = nowMs - longest;
-    while (this.sentGlobally.length > 0 && this.sentGlobally[0]! <= nowMs - this.globalWindow.windowMs)
-      this.sentGlobally.shift();
-    for (const [conversationId, sent] of this.sentPerConversation) {
-      while (sent.length > 0 && sent[0]! <= horizon) sent.shift();
-      if (sent.length === 0) this.sentPerConversation.delete(conversationId);
+    while (this.answeredGlobally.length > 0 && this.answeredGlobally[0]! <= nowMs - this.globalWindow.windowMs)
+      this.answeredGlobally.shift();
+    for (const [conversationId, answered] of this.answeredPerConversation) {
+      while (answered.length > 0 && answered[0]! <= horizon) answered.shift();
+      if (answered.length === 0) this.answeredPerConversation.delete(conversationId);
     }
     for (const [conversationId, until] of this.pausedUntil) if (until <= nowMs) this.pausedUntil.delete(conversationId);
   }
 }
 
-/** The earliest instant ≥ `from` at which one more send keeps every window within its limit. */
-function earliestWithin(sentAscending: readonly number[], windows: readonly RateWindow[], from: number): number {
+/** Answers mostly arrive in order; a late one goes in its place so that the times stay ascending. */
+function insertAscending(times: number[], time: number): void {
+  let index = times.length;
+  while (index > 0 && times[index - 1]! > time) index -= 1;
+  times.splice(index, 0, time);
+}
+
+/**
+ * The earliest instant ≥ `from` at which one more send, beside `inFlight` sends that occupy a
+ * place in every window until they are answered, keeps every window within its limit; undefined
+ * when the sends in flight alone fill one.
+ */
+function earliestWithin(
+  answeredAscending: readonly number[],
+  windows: readonly RateWindow[],
+  inFlight: number,
+  from: number,
+): number | undefined {
+  if (windows.some((window) => inFlight >= window.limit)) return undefined;
   let at = from;
   // Moving later for one window can only free the others, but check again until none objects.
   for (let moved = true; moved;) {
     moved = false;
     for (const window of windows) {
-      const inWindow = sentAscending.filter((sentAt) => sentAt > at - window.windowMs);
-      if (inWindow.length >= window.limit) {
-        // The send that must leave the window first is the one `limit` places before the end.
-        at = inWindow[inWindow.length - window.limit]! + window.windowMs;
+      const room = window.limit - inFlight;
+      const inWindow = answeredAscending.filter((answeredAt) => answeredAt > at - window.windowMs);
+      if (inWindow.length >= room) {
+        // The answer that must leave the window first is the one `room` places before the end.
+        at = inWindow[inWindow.length - room]! + window.windowMs;
         moved = true;
       }
     }

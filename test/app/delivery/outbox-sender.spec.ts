@@ -5,6 +5,8 @@ import { enqueueOperation, pendingRecord, type OutboxRecord } from '../../../src
 import { EmbeddedStore } from '../../../src/infra/embedded-store';
 import { ConflictError } from '../../../src/app/ports/store-errors';
 import { FakeMessenger } from '../../support/fake-messenger';
+import { recordingStore } from '../../support/recording-store';
+import { UNCLAIMED } from '../../../src/app/leases';
 import { ManualClock } from '../../support/manual-clock';
 import { openTempStore, type TempStore } from '../../support/temp-store';
 import { chooseLanguage } from '../../../src/app/preferences/language-preference';
@@ -132,13 +134,36 @@ describe('app/delivery/outbox-sender', () => {
     await enqueue(temp.store, 'd', noticeDrafts('d', 1), clock.now().toISO()!);
     const sender = senderFor(deps, clock, messenger);
     assert.equal((await sender.drainOnce()).retried, 1);
+    assert.equal((await records())[0]!.nextAttemptAt, '2026-11-21T10:00:00.075Z', 'the first retry within 100 ms');
+    assert.equal(sender.msUntilNextRetry(), 75, 'the drain loop is told when to look again');
     assert.equal((await sender.drainOnce()).sent, 0, 'not due again yet');
-    clock.advance(750);
+    clock.advance(75);
+    assert.equal(sender.msUntilNextRetry(), 0);
     assert.equal((await sender.drainOnce()).sent, 1);
+    assert.equal(sender.msUntilNextRetry(), undefined, 'nothing more to retry');
     const [record] = await records();
     assert.equal(record!.status, 'sent');
     assert.equal(record!.attempts, 2);
     assert.equal(record!.lastFailure?.status, 503);
+  });
+
+  it('doubles the delay with each further failure', async () => {
+    await knownPeople(deps, 1);
+    const busy = { ok: false as const, status: 503, detail: 'busy' };
+    messenger.script.set('a:person-0', [busy, busy, busy]);
+    await enqueue(temp.store, 'd', noticeDrafts('d', 1), clock.now().toISO()!);
+    const sender = senderFor(deps, clock, messenger);
+    const delays: number[] = [];
+    for (let pass = 0; pass < 4; pass += 1) {
+      const before = clock.now().toMillis();
+      await sender.drainOnce();
+      const [record] = await records();
+      if (record!.status !== 'pending') break;
+      delays.push(Date.parse(record!.nextAttemptAt) - before);
+      clock.advance(sender.msUntilNextRetry()!);
+    }
+    assert.deepEqual(delays, [75, 150, 300]);
+    assert.equal((await records())[0]!.status, 'sent');
   });
 
   it("waits at least the connector's Retry-After after a 429", async () => {
@@ -181,7 +206,7 @@ describe('app/delivery/outbox-sender', () => {
       await sender.drainOnce();
       clock.advance(10 * 60_000);
     }
-    assert.equal(messenger.sends.length, 8);
+    assert.equal(messenger.sends.length, 12);
     const [record] = await records();
     assert.equal(record!.status, 'failed');
     assert.equal(record!.failure?.reason, 'attemptsExhausted');
@@ -234,6 +259,45 @@ describe('app/delivery/outbox-sender', () => {
     for (const start of times) assert.ok(times.filter((time) => time >= start && time < start + 1000).length <= 7);
   });
 
+  it("paces a busy conversation within Teams' 7 per second with many sends in flight", async () => {
+    await knownPeople(deps, 1);
+    const drafts = Array.from({ length: 20 }, (_, index) => ({
+      ...noticeDrafts('d', 1)[0]!,
+      key: `d:${index}`,
+      recipientLabel: `N ${index}`,
+    }));
+    await enqueue(temp.store, 'd', drafts, clock.now().toISO()!);
+    await senderFor(deps, clock, messenger, 'instance-a', { maxInFlight: 50 }).drainOnce();
+    const times = messenger.sends.map((send) => send.at);
+    assert.equal(times.length, 20);
+    const inWindow = (windowMs: number) =>
+      Math.max(...times.map((start) => times.filter((time) => time >= start && time < start + windowMs).length));
+    assert.equal(inWindow(1000), 7);
+    assert.ok(inWindow(2000) <= 8, `at most 8 in 2 s: ${inWindow(2000)}`);
+    assert.deepEqual(times.slice(0, 7), Array(7).fill(times[0]), 'seven at once, the eighth later');
+    assert.ok(times[7]! >= times[0]! + 1000);
+  });
+
+  it('sends the app’s whole budget at once and the next burst a window after the answers', async () => {
+    await knownPeople(deps, 120);
+    await enqueue(temp.store, 'd', noticeDrafts('d', 120), clock.now().toISO()!);
+    const sender = senderFor(deps, clock, messenger, 'instance-a', { maxInFlight: 50 });
+    const start = clock.now().toMillis();
+    for (let pass = 0; pass < 5; pass += 1) await sender.drainOnce();
+    const offsets = messenger.sends.map((send) => send.at - start);
+    assert.equal(offsets.length, 120);
+    const inWindow = Math.max(
+      ...offsets.map((first) => offsets.filter((time) => time >= first && time < first + 1000).length),
+    );
+    assert.equal(inWindow, 50, 'never more than 50 in any second, and the budget is used');
+    assert.deepEqual(
+      [offsets[0], offsets[49], offsets[50], offsets[99], offsets[100], offsets[119]],
+      [0, 0, 1000, 1000, 2000, 2000],
+      'bursts, not one send every 20 ms',
+    );
+    for (let index = 0; index < 120; index += 1) assert.equal(messenger.sendsTo(`a:person-${index}`), 1);
+  });
+
   it('lets two senders share the outbox without sending anything twice', async () => {
     await knownPeople(deps, 30);
     await enqueue(temp.store, 'd', noticeDrafts('d', 30), clock.now().toISO()!);
@@ -245,6 +309,52 @@ describe('app/delivery/outbox-sender', () => {
     assert.equal(results[0].sent + results[1].sent, 30);
     for (let index = 0; index < 30; index += 1) assert.equal(messenger.sendsTo(`a:person-${index}`), 1);
     await otherStore.close();
+  });
+
+  it('claims the records of a pass and settles the answers of one turn in a few batches, not a write each', async () => {
+    await knownPeople(deps, 30);
+    await enqueue(temp.store, 'd', noticeDrafts('d', 30), clock.now().toISO()!);
+    const { store, calls } = recordingStore(temp.store);
+    const result = await senderFor({ ...deps, store }, clock, messenger, 'instance-a', { maxInFlight: 50 }).drainOnce();
+    assert.equal(result.sent, 30);
+    const outboxWrites = calls.filter((call) => ['create', 'replace', 'upsert', 'batch'].includes(call.operation));
+    assert.ok(outboxWrites.length <= 6, `writes: ${JSON.stringify(outboxWrites.map((call) => call.operation))}`);
+    assert.deepEqual(
+      (await records()).map((record) => [record.status, record.leaseUntil]),
+      Array.from({ length: 30 }, () => ['sent', UNCLAIMED]),
+    );
+  });
+
+  it('lets two senders with many sends in flight share the outbox without sending anything twice', async () => {
+    await knownPeople(deps, 120);
+    await enqueue(temp.store, 'd', noticeDrafts('d', 120), clock.now().toISO()!);
+    const otherStore = await EmbeddedStore.open({ dataDir: temp.dataDir });
+    const a = senderFor(deps, clock, messenger, 'instance-a', { maxInFlight: 50 });
+    const b = senderFor({ ...deps, store: otherStore }, clock, messenger, 'instance-b', { maxInFlight: 50 });
+    for (let pass = 0; pass < 6; pass += 1) await Promise.all([a.drainOnce(), b.drainOnce()]);
+    for (let index = 0; index < 120; index += 1) assert.equal(messenger.sendsTo(`a:person-${index}`), 1);
+    assert.ok((await records()).every((record) => record.status === 'sent'));
+    await otherStore.close();
+  });
+
+  it('starts no further record once stopping, and leaves none of them claimed', async () => {
+    await knownPeople(deps, 3);
+    await enqueue(temp.store, 'd', noticeDrafts('d', 3), clock.now().toISO()!);
+    const stopping = new AbortController();
+    const stopOnFirstSend: typeof messenger = Object.assign(Object.create(messenger) as FakeMessenger, {
+      send: (...args: Parameters<FakeMessenger['send']>) => {
+        stopping.abort();
+        return messenger.send(...args);
+      },
+    });
+    const result = await senderFor(deps, clock, stopOnFirstSend, 'instance-a', { maxInFlight: 2 }).drainOnce(
+      stopping.signal,
+    );
+    assert.equal(result.sent, 2, 'the sends under way are settled');
+    const left = (await records()).filter((record) => record.status === 'pending');
+    assert.equal(left.length, 1);
+    assert.equal(left[0]!.leaseUntil, UNCLAIMED, 'another instance may take it at once');
+    assert.equal((await senderFor(deps, clock, messenger, 'instance-b').drainOnce()).sent, 1);
   });
 
   it("takes over a crashed sender's record once its lease has expired", async () => {
