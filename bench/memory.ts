@@ -1,10 +1,18 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { VERBS } from '../src/cards/verbs';
 import { fixedClock } from '../src/domain/clock';
 import { EmbeddedStore } from '../src/infra/embedded-store';
-import { buildOnce, spreadOf, startBotProcess, type BotKind, type BotProcess, type Spread } from './bot-process';
+import {
+  buildOnce,
+  spreadOf,
+  startBotProcess,
+  type BotKind,
+  type BotProcess,
+  type BotProcessOptions,
+  type Spread,
+} from './bot-process';
 import {
   COMMITTEE,
   memberId,
@@ -42,7 +50,7 @@ export async function idleRss(starts = 3): Promise<IdleRssResult> {
     for (let round = 0; round < starts; round += 1) {
       for (const kind of ['gremium', 'echo'] as const) {
         sizes[kind].push(
-          await withBot(kind, undefined, async (bot) => {
+          await withBot(kind, undefined, {}, async (bot) => {
             const before = connector.calls();
             await post(bot.url, helpMessage(connector.url, 0));
             if (connector.calls() === before) throw new Error(`${kind} did not answer "hilfe"`);
@@ -64,6 +72,15 @@ export interface SoakOptions {
   readonly warmUp: number;
   /** Members of the seeded committee, who click their invitations. */
   readonly members: number;
+  /** Node options for the bot, before its script. */
+  readonly nodeArgs?: readonly string[];
+  /**
+   * Investigation only: load heap-probe.ts into the bot and, at every sample, force a full
+   * collection and read its heap from inside; with `snapshotsDir`, also write heap snapshots
+   * after the warm-up and at the end. Forced collections change the RSS figures, so a probed run
+   * says what the memory is made of, never what `soakGrowth` is.
+   */
+  readonly probe?: { readonly snapshotsDir?: string; readonly collect?: boolean };
 }
 
 export const FULL_SOAK: SoakOptions = { turns: 10_000, warmUp: 1_000, members: 50 };
@@ -80,7 +97,26 @@ export interface SoakResult {
   /** Turns answered other than with 200 (or, for card clicks, without a card). */
   readonly failed: number;
   readonly turnsByKind: Readonly<Record<string, number>>;
+  /** RSS every SAMPLE_EVERY turns from the start (warm-up included); in a probed run, heap figures beside it. */
+  readonly samples: readonly SoakSample[];
 }
+
+/** One reading during the soak, in MiB; the heap figures only in a probed run, after a full collection. */
+export interface SoakSample {
+  readonly turn: number;
+  /** Before the collection, as an unprobed run would read it. */
+  readonly rssMb: number;
+  /** Anonymous and file-backed parts of the RSS (from /proc), read after the probe. */
+  readonly rssAnonMb?: number;
+  readonly rssFileMb?: number;
+  readonly rssAfterGcMb?: number;
+  readonly heapUsedMb?: number;
+  readonly heapTotalMb?: number;
+  readonly externalMb?: number;
+  readonly arrayBuffersMb?: number;
+}
+
+const SAMPLE_EVERY = 500;
 
 /**
  * Whether memory grows with use: the built bot as its own process, background work on, a committee
@@ -102,11 +138,36 @@ export async function soak(options: SoakOptions = FULL_SOAK): Promise<SoakResult
     } finally {
       await store.close();
     }
-    return await withBot('gremium', dataDir, async (bot) => {
+    const started = { nodeArgs: options.nodeArgs ?? [], probe: options.probe !== undefined };
+    return await withBot('gremium', dataDir, started, async (bot) => {
       const turns = mixedTurns(connector.url, options.members, revision);
       const counts: Record<string, number> = {};
+      const samples: SoakSample[] = [];
       let failed = 0;
       let peak = 0;
+      const sample = async (turn: number, snapshot?: string) => {
+        const rss = await bot.rssBytes();
+        peak = Math.max(peak, rss);
+        if (!bot.probe) return samples.push({ turn, rssMb: mb(rss) });
+        const dir = options.probe?.snapshotsDir;
+        const collect = options.probe?.collect !== false;
+        const reply = await bot.probe(
+          snapshot && dir ? { kind: 'snapshot', dir, label: `${snapshot}-${turn}` } : { kind: 'usage', collect },
+        );
+        const status = await readFile(`/proc/${bot.child.pid}/status`, 'utf8');
+        const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(status)?.[1] ?? NaN);
+        return samples.push({
+          turn,
+          rssMb: mb(rss),
+          rssAnonMb: mb(kib('RssAnon') * 1024),
+          rssFileMb: mb(kib('RssFile') * 1024),
+          ...(collect ? { rssAfterGcMb: mb(reply.usage.rss) } : {}),
+          heapUsedMb: mb(reply.usage.heapUsed),
+          heapTotalMb: mb(reply.usage.heapTotal),
+          externalMb: mb(reply.usage.external),
+          arrayBuffersMb: mb(reply.usage.arrayBuffers),
+        });
+      };
       const run = async (count: number, offset: number) => {
         for (let index = 0; index < count; index += 1) {
           const turn = turns.next(offset + index);
@@ -114,15 +175,17 @@ export async function soak(options: SoakOptions = FULL_SOAK): Promise<SoakResult
           const answer = await post(bot.url, turn.body);
           if (!answer.ok) failed += 1;
           else turn.answered?.(answer.json);
-          if (index % 500 === 499) peak = Math.max(peak, await bot.rssBytes());
+          const done = offset + index + 1;
+          if (done % SAMPLE_EVERY === 0 && index !== count - 1) await sample(done);
         }
       };
       await run(options.warmUp, 0);
       const afterWarmUp = await bot.rssBytes();
+      await sample(options.warmUp, 'warm');
       await run(options.turns, options.warmUp);
       const after = await bot.rssBytes();
+      await sample(options.warmUp + options.turns, 'end');
       peak = Math.max(peak, after, afterWarmUp);
-      const mb = (bytes: number) => Math.round((bytes / MB) * 10) / 10;
       return {
         turns: options.turns,
         warmUp: options.warmUp,
@@ -132,6 +195,7 @@ export async function soak(options: SoakOptions = FULL_SOAK): Promise<SoakResult
         rssPeakMb: mb(peak),
         failed,
         turnsByKind: counts,
+        samples,
       };
     });
   } finally {
@@ -220,14 +284,21 @@ function actionData(json: unknown, verb: string): Record<string, unknown> | unde
   return undefined;
 }
 
+const mb = (bytes: number) => Math.round((bytes / MB) * 10) / 10;
+
 async function withBot<T>(
   kind: BotKind,
   dataDir: string | undefined,
+  started: Pick<BotProcessOptions, 'nodeArgs' | 'probe'>,
   work: (bot: BotProcess) => Promise<T>,
 ): Promise<T> {
   const folder = dataDir ?? (await mkdtemp(path.join(os.tmpdir(), `gremium-bench-rss-${kind}-`)));
   try {
-    const bot = await startBotProcess(kind, { dataDir: folder, logFile: path.join(folder, `${kind}.log`) });
+    const bot = await startBotProcess(kind, {
+      ...started,
+      dataDir: folder,
+      logFile: path.join(folder, `${kind}.log`),
+    });
     try {
       return await work(bot);
     } finally {
