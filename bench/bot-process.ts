@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -12,6 +12,22 @@ export const BUILT = {
   gremium: path.join(PROJECT_ROOT, 'dist/src/server/main.js'),
   echo: path.join(PROJECT_ROOT, 'dist/bench/echo-bot-server.js'),
 } as const;
+/**
+ * The node options `npm start` gives the bot (package.json's start script, the command App Service
+ * runs), so that every benchmark runs both bots with the runtime settings production has.
+ */
+export function startNodeOptions(): string[] {
+  const packageJson = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const words = packageJson.scripts.start.trim().split(/\s+/);
+  const script = path.relative(PROJECT_ROOT, BUILT.gremium);
+  if (words[0] !== 'node' || words.at(-1) !== script) {
+    throw new Error(`npm start is expected to be "node [options] ${script}", not "${packageJson.scripts.start}"`);
+  }
+  return words.slice(1, -1);
+}
+
 /** Preloaded into a bot whose memory the benchmark looks into (see heap-probe.ts). */
 const HEAP_PROBE = path.join(PROJECT_ROOT, 'dist/bench/heap-probe.js');
 export type BotKind = keyof typeof BUILT;
@@ -56,7 +72,7 @@ export interface BotProcess {
 export interface BotProcessOptions {
   readonly dataDir: string;
   readonly logFile: string;
-  /** Node options before the script, e.g. V8 heap sizes. */
+  /** Node options before the script; those of `npm start` (startNodeOptions) unless given. */
   readonly nodeArgs?: readonly string[];
   /**
    * Loads heap-probe.ts with `--expose-gc` and an IPC channel, so `probe` can force a collection
@@ -66,7 +82,7 @@ export interface BotProcessOptions {
 }
 
 /**
- * Starts a built bot as its own process with `node`, in local mode on the embedded store in
+ * Starts a built bot as its own process with `node` and `npm start`'s node options, in local mode on the embedded store in
  * `dataDir`, on a free port, with background work on as in production, and waits for `/readyz`.
  */
 export async function startBotProcess(kind: BotKind, options: BotProcessOptions): Promise<BotProcess> {
@@ -85,7 +101,7 @@ export async function startBotProcess(kind: BotKind, options: BotProcessOptions)
   const started = performance.now();
   const args = [
     ...(options.probe ? ['--expose-gc', '--require', HEAP_PROBE] : []),
-    ...(options.nodeArgs ?? []),
+    ...(options.nodeArgs ?? startNodeOptions()),
     BUILT[kind],
   ];
   const child = spawn(process.execPath, args, {
