@@ -65,7 +65,7 @@ export interface BotProcess {
   rssBytes(): Promise<number>;
   /** SIGTERM, and resolves once the process has ended. */
   stop(): Promise<void>;
-  /** Only when started with `probe`: a full collection in the bot, then its own memory figures. */
+  /** Only when started with `probe`: the bot's own memory figures, after a full collection if asked. */
   probe?(request: Omit<ProbeRequest, 'id'>): Promise<ProbeReply>;
 }
 
@@ -76,7 +76,7 @@ export interface BotProcessOptions {
   readonly nodeArgs?: readonly string[];
   /**
    * Loads heap-probe.ts with `--expose-gc` and an IPC channel, so `probe` can force a collection
-   * and read the heap from inside. Investigation only: it changes what an RSS reading means.
+   * and read the heap from inside. A forced collection changes RSS from then on: read RSS first.
    */
   readonly probe?: boolean;
 }

@@ -2,11 +2,11 @@ import path from 'node:path';
 import v8 from 'node:v8';
 
 /**
- * Loaded into a built bot with `node --expose-gc --require` by the memory soak when it is asked to
- * look inside (BENCH_SOAK_PROBE): answers the benchmark over the IPC channel with the process's
- * own memory figures, after a full garbage collection, and writes heap snapshots on request.
- * Investigation only: a measured run never loads it, since forcing collections changes what is
- * measured.
+ * Loaded into the built bot with `node --expose-gc --require` by the memory soak: answers the
+ * benchmark over the IPC channel with the process's own memory figures (after a full garbage
+ * collection unless asked not to), and writes heap snapshots on request. The soak asks for a
+ * collection only right after it has read RSS, so the RSS figures are those of the bot as it runs;
+ * snapshots are for investigation only (writing one leaves the process hundreds of MiB larger).
  */
 export interface ProbeRequest {
   readonly id: number;
