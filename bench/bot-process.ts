@@ -1,9 +1,10 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import type { ProbeReply, ProbeRequest } from './heap-probe';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..');
 /** The built bot, as `npm start` runs it, and the echo bot built beside it. */
@@ -11,6 +12,24 @@ export const BUILT = {
   gremium: path.join(PROJECT_ROOT, 'dist/src/server/main.js'),
   echo: path.join(PROJECT_ROOT, 'dist/bench/echo-bot-server.js'),
 } as const;
+/**
+ * The node options `npm start` gives the bot (package.json's start script, the command App Service
+ * runs), so that every benchmark runs both bots with the runtime settings production has.
+ */
+export function startNodeOptions(): string[] {
+  const packageJson = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const words = packageJson.scripts.start.trim().split(/\s+/);
+  const script = path.relative(PROJECT_ROOT, BUILT.gremium);
+  if (words[0] !== 'node' || words.at(-1) !== script) {
+    throw new Error(`npm start is expected to be "node [options] ${script}", not "${packageJson.scripts.start}"`);
+  }
+  return words.slice(1, -1);
+}
+
+/** Preloaded into a bot whose memory the benchmark looks into (see heap-probe.ts). */
+const HEAP_PROBE = path.join(PROJECT_ROOT, 'dist/bench/heap-probe.js');
 export type BotKind = keyof typeof BUILT;
 
 /** How often a starting process is asked whether it is ready: short, so the figure is its start, not the polling. */
@@ -46,16 +65,27 @@ export interface BotProcess {
   rssBytes(): Promise<number>;
   /** SIGTERM, and resolves once the process has ended. */
   stop(): Promise<void>;
+  /** Only when started with `probe`: the bot's own memory figures, after a full collection if asked. */
+  probe?(request: Omit<ProbeRequest, 'id'>): Promise<ProbeReply>;
+}
+
+export interface BotProcessOptions {
+  readonly dataDir: string;
+  readonly logFile: string;
+  /** Node options before the script; those of `npm start` (startNodeOptions) unless given. */
+  readonly nodeArgs?: readonly string[];
+  /**
+   * Loads heap-probe.ts with `--expose-gc` and an IPC channel, so `probe` can force a collection
+   * and read the heap from inside. A forced collection changes RSS from then on: read RSS first.
+   */
+  readonly probe?: boolean;
 }
 
 /**
- * Starts a built bot as its own process with `node`, in local mode on the embedded store in
+ * Starts a built bot as its own process with `node` and `npm start`'s node options, in local mode on the embedded store in
  * `dataDir`, on a free port, with background work on as in production, and waits for `/readyz`.
  */
-export async function startBotProcess(
-  kind: BotKind,
-  options: { dataDir: string; logFile: string },
-): Promise<BotProcess> {
+export async function startBotProcess(kind: BotKind, options: BotProcessOptions): Promise<BotProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const log = createWriteStream(options.logFile, { flags: 'a' });
@@ -69,9 +99,18 @@ export async function startBotProcess(
     LOG_LEVEL: 'warn',
   };
   const started = performance.now();
-  const child = spawn(process.execPath, [BUILT[kind]], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
+  const args = [
+    ...(options.probe ? ['--expose-gc', '--require', HEAP_PROBE] : []),
+    ...(options.nodeArgs ?? startNodeOptions()),
+    BUILT[kind],
+  ];
+  const child = spawn(process.execPath, args, {
+    cwd: PROJECT_ROOT,
+    env,
+    stdio: options.probe ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
@@ -85,7 +124,33 @@ export async function startBotProcess(
     throw error;
   }
   const readyMs = performance.now() - started;
-  return { child, url, readyMs, rssBytes: () => rssOf(child.pid!), stop };
+  return {
+    child,
+    url,
+    readyMs,
+    rssBytes: () => rssOf(child.pid!),
+    stop,
+    ...(options.probe ? { probe: probeOf(child) } : {}),
+  };
+}
+
+/** Asks heap-probe.ts in the child, one request at a time, and waits for its answer. */
+function probeOf(child: ChildProcess): (request: Omit<ProbeRequest, 'id'>) => Promise<ProbeReply> {
+  let next = 0;
+  return (request) =>
+    new Promise((resolve, reject) => {
+      const id = (next += 1);
+      const onMessage = (reply: ProbeReply) => {
+        if (reply.id !== id) return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(reply);
+      };
+      const onExit = () => reject(new Error('the bot exited before its heap probe answered'));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+      child.send({ ...request, id } satisfies ProbeRequest);
+    });
 }
 
 async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {

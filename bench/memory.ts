@@ -1,10 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { VERBS } from '../src/cards/verbs';
 import { fixedClock } from '../src/domain/clock';
 import { EmbeddedStore } from '../src/infra/embedded-store';
-import { buildOnce, spreadOf, startBotProcess, type BotKind, type BotProcess, type Spread } from './bot-process';
+import {
+  buildOnce,
+  spreadOf,
+  startBotProcess,
+  startNodeOptions,
+  type BotKind,
+  type BotProcess,
+  type BotProcessOptions,
+  type Spread,
+} from './bot-process';
 import {
   COMMITTEE,
   memberId,
@@ -42,7 +51,7 @@ export async function idleRss(starts = 3): Promise<IdleRssResult> {
     for (let round = 0; round < starts; round += 1) {
       for (const kind of ['gremium', 'echo'] as const) {
         sizes[kind].push(
-          await withBot(kind, undefined, async (bot) => {
+          await withBot(kind, undefined, {}, async (bot) => {
             const before = connector.calls();
             await post(bot.url, helpMessage(connector.url, 0));
             if (connector.calls() === before) throw new Error(`${kind} did not answer "hilfe"`);
@@ -64,6 +73,16 @@ export interface SoakOptions {
   readonly warmUp: number;
   /** Members of the seeded committee, who click their invitations. */
   readonly members: number;
+  /** Node options for the bot before its script; `npm start`'s (startNodeOptions) unless given. */
+  readonly nodeArgs?: readonly string[];
+  /**
+   * Investigation only: heap snapshots written here after the warm-up and at the end (compare them
+   * in Chrome's DevTools, Memory tab). Writing one takes a few hundred MiB that the process keeps,
+   * so a run with snapshots says what the heap holds, never what `soakGrowth` is.
+   */
+  readonly snapshotsDir?: string;
+  /** Investigation only: a full collection before every sample's heap figures, not only at the two readings. */
+  readonly collectEverySample?: boolean;
 }
 
 export const FULL_SOAK: SoakOptions = { turns: 10_000, warmUp: 1_000, members: 50 };
@@ -75,20 +94,62 @@ export interface SoakResult {
   readonly soakGrowth: number;
   readonly rssAfterWarmUpMb: number;
   readonly rssAfterMb: number;
-  /** The most RSS seen, sampled every 500 turns. */
+  /** The most RSS seen, sampled every SAMPLE_EVERY turns. */
   readonly rssPeakMb: number;
+  /**
+   * The RSS samples' least-squares line over the `turns` (warm-up reading included), as growth
+   * over all of them relative to RSS after the warm-up: the trend of the garbage collector's saw
+   * tooth, where `soakGrowth` compares two points of it.
+   */
+  readonly rssTrendGrowth: number;
+  /**
+   * (JavaScript heap in use after a full collection at the end − the same after the warm-up) /
+   * the same after the warm-up: what the turns left behind that is still reachable. Each
+   * collection is forced right after the RSS reading at that point, so it does not touch that.
+   */
+  readonly heapGrowth: number;
+  readonly heapAfterWarmUpMb: number;
+  readonly heapAfterMb: number;
+  /** The bot's node options (`npm start`'s unless the run was given others). */
+  readonly nodeArgs: readonly string[];
   /** Turns answered other than with 200 (or, for card clicks, without a card). */
   readonly failed: number;
   readonly turnsByKind: Readonly<Record<string, number>>;
+  /** Every SAMPLE_EVERY turns from the start (warm-up included). */
+  readonly samples: readonly SoakSample[];
 }
 
 /**
- * Whether memory grows with use: the built bot as its own process, background work on, a committee
- * with `members` invited to a session; then one turn after the other, in a fixed mix: typed
- * commands (`hilfe`, `sitzungen` by members, `tagesordnung` and `zusagen` by the secretariat),
- * invitation answers (changing each time), and agenda edits (items moved up and down on the
- * secretariat's agenda card, each with the revision its last answer carried). RSS is read after
- * `warmUp` turns and again after `turns` more.
+ * One reading during the soak, in MiB: RSS from /proc and the bot's own process.memoryUsage(),
+ * without a collection (so the heap figures include garbage not yet collected) unless `collected`.
+ */
+export interface SoakSample {
+  readonly turn: number;
+  readonly rssMb: number;
+  /** Anonymous (heaps, malloc) and file-backed (node binary, native modules) parts of the RSS. */
+  readonly rssAnonMb: number;
+  readonly rssFileMb: number;
+  readonly heapUsedMb: number;
+  readonly heapTotalMb: number;
+  readonly externalMb: number;
+  readonly collected: boolean;
+}
+
+const SAMPLE_EVERY = 500;
+
+/**
+ * Whether memory grows with use: the built bot as its own process, started as `npm start` starts
+ * it, background work on, a committee with `members` invited to a session; then one turn after
+ * the other, in a fixed mix: typed commands (`hilfe`, `sitzungen` by members, `tagesordnung` and
+ * `zusagen` by the secretariat), invitation answers (changing each time), and agenda edits (items
+ * moved up and down on the secretariat's agenda card, each with the revision its last answer
+ * carried). RSS is read after `warmUp` turns and again after `turns` more.
+ *
+ * RSS follows V8's heap, which grows with garbage until a full collection and then drops, a saw
+ * tooth of tens of MiB; two readings land anywhere on it. So the bot also carries heap-probe.ts
+ * (`--expose-gc`, an IPC channel): right after each of the two readings it collects fully and
+ * reports the heap still in use, which grows only if the turns leave something reachable behind;
+ * and RSS is sampled every SAMPLE_EVERY turns for its trend.
  */
 export async function soak(options: SoakOptions = FULL_SOAK): Promise<SoakResult> {
   await buildOnce();
@@ -102,11 +163,35 @@ export async function soak(options: SoakOptions = FULL_SOAK): Promise<SoakResult
     } finally {
       await store.close();
     }
-    return await withBot('gremium', dataDir, async (bot) => {
+    const nodeArgs = options.nodeArgs ?? startNodeOptions();
+    return await withBot('gremium', dataDir, { nodeArgs, probe: true }, async (bot) => {
       const turns = mixedTurns(connector.url, options.members, revision);
       const counts: Record<string, number> = {};
+      const samples: SoakSample[] = [];
       let failed = 0;
-      let peak = 0;
+      const sample = async (turn: number, collect: boolean): Promise<SoakSample> => {
+        const rss = await bot.rssBytes();
+        const reply = await bot.probe!({ kind: 'usage', collect });
+        const status = await readFile(`/proc/${bot.child.pid}/status`, 'utf8');
+        const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(status)?.[1]);
+        const taken = {
+          turn,
+          rssMb: mb(rss),
+          rssAnonMb: mb(kib('RssAnon') * 1024),
+          rssFileMb: mb(kib('RssFile') * 1024),
+          heapUsedMb: mb(reply.usage.heapUsed),
+          heapTotalMb: mb(reply.usage.heapTotal),
+          externalMb: mb(reply.usage.external),
+          collected: collect,
+        };
+        samples.push(taken);
+        return taken;
+      };
+      const reading = async (turn: number, label: string) => {
+        const taken = await sample(turn, true);
+        if (options.snapshotsDir) await bot.probe!({ kind: 'snapshot', dir: options.snapshotsDir, label });
+        return taken;
+      };
       const run = async (count: number, offset: number) => {
         for (let index = 0; index < count; index += 1) {
           const turn = turns.next(offset + index);
@@ -114,24 +199,34 @@ export async function soak(options: SoakOptions = FULL_SOAK): Promise<SoakResult
           const answer = await post(bot.url, turn.body);
           if (!answer.ok) failed += 1;
           else turn.answered?.(answer.json);
-          if (index % 500 === 499) peak = Math.max(peak, await bot.rssBytes());
+          const done = offset + index + 1;
+          if (done % SAMPLE_EVERY === 0 && index !== count - 1) {
+            await sample(done, options.collectEverySample ?? false);
+          }
         }
       };
       await run(options.warmUp, 0);
-      const afterWarmUp = await bot.rssBytes();
+      const afterWarmUp = await reading(options.warmUp, `after-warm-up-${options.warmUp}`);
       await run(options.turns, options.warmUp);
-      const after = await bot.rssBytes();
-      peak = Math.max(peak, after, afterWarmUp);
-      const mb = (bytes: number) => Math.round((bytes / MB) * 10) / 10;
+      const after = await reading(options.warmUp + options.turns, `after-${options.warmUp + options.turns}`);
+      const growth = (from: number, to: number) => Math.round(((to - from) / from) * 10_000) / 10_000;
+      const soaked = samples.filter((taken) => taken.turn >= options.warmUp);
+      const slope = leastSquaresSlope(soaked.map((taken) => [taken.turn, taken.rssMb]));
       return {
         turns: options.turns,
         warmUp: options.warmUp,
-        soakGrowth: Math.round(((after - afterWarmUp) / afterWarmUp) * 10_000) / 10_000,
-        rssAfterWarmUpMb: mb(afterWarmUp),
-        rssAfterMb: mb(after),
-        rssPeakMb: mb(peak),
+        soakGrowth: growth(afterWarmUp.rssMb, after.rssMb),
+        rssAfterWarmUpMb: afterWarmUp.rssMb,
+        rssAfterMb: after.rssMb,
+        rssPeakMb: Math.max(...samples.map((taken) => taken.rssMb)),
+        rssTrendGrowth: Math.round(((slope * options.turns) / afterWarmUp.rssMb) * 10_000) / 10_000,
+        heapGrowth: growth(afterWarmUp.heapUsedMb, after.heapUsedMb),
+        heapAfterWarmUpMb: afterWarmUp.heapUsedMb,
+        heapAfterMb: after.heapUsedMb,
+        nodeArgs,
         failed,
         turnsByKind: counts,
+        samples,
       };
     });
   } finally {
@@ -220,14 +315,31 @@ function actionData(json: unknown, verb: string): Record<string, unknown> | unde
   return undefined;
 }
 
+const mb = (bytes: number) => Math.round((bytes / MB) * 10) / 10;
+
+/** The slope of the least-squares line through some points (0 for fewer than two). */
+export function leastSquaresSlope(points: ReadonlyArray<readonly [number, number]>): number {
+  if (points.length < 2) return 0;
+  const meanX = points.reduce((sum, [x]) => sum + x, 0) / points.length;
+  const meanY = points.reduce((sum, [, y]) => sum + y, 0) / points.length;
+  const covariance = points.reduce((sum, [x, y]) => sum + (x - meanX) * (y - meanY), 0);
+  const variance = points.reduce((sum, [x]) => sum + (x - meanX) ** 2, 0);
+  return variance === 0 ? 0 : covariance / variance;
+}
+
 async function withBot<T>(
   kind: BotKind,
   dataDir: string | undefined,
+  started: Pick<BotProcessOptions, 'nodeArgs' | 'probe'>,
   work: (bot: BotProcess) => Promise<T>,
 ): Promise<T> {
   const folder = dataDir ?? (await mkdtemp(path.join(os.tmpdir(), `gremium-bench-rss-${kind}-`)));
   try {
-    const bot = await startBotProcess(kind, { dataDir: folder, logFile: path.join(folder, `${kind}.log`) });
+    const bot = await startBotProcess(kind, {
+      ...started,
+      dataDir: folder,
+      logFile: path.join(folder, `${kind}.log`),
+    });
     try {
       return await work(bot);
     } finally {

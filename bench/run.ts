@@ -4,7 +4,7 @@ import path from 'node:path';
 import { committeeResolution } from './committee-resolution';
 import { fanOut } from './fan-out';
 import { fanOutIdeal } from './fan-out-ideal';
-import { FULL_SOAK, idleRss, soak } from './memory';
+import { FULL_SOAK, idleRss, soak, type SoakOptions } from './memory';
 import { oparlRefresh } from './oparl-refresh';
 import { pdfLoad } from './pdf-load';
 import { pdfServe } from './pdf-serve';
@@ -13,8 +13,12 @@ import { schedulerDueTicks } from './scheduler-due';
 import { startup } from './startup';
 import { storeRequests } from './store-requests';
 
-/** The soak's size: BENCH_SOAK_TURNS and BENCH_SOAK_WARMUP make a shorter run; 10,000 after 1,000 unless set. */
-function soakSize() {
+/**
+ * The soak's size: BENCH_SOAK_TURNS and BENCH_SOAK_WARMUP make a shorter run; 10,000 after 1,000 unless set.
+ * For looking into memory only: BENCH_SOAK_NODE_OPTIONS replaces `npm start`'s node options (empty:
+ * none), BENCH_SOAK_SNAPSHOTS names a folder for heap snapshots after the warm-up and at the end.
+ */
+function soakSize(): SoakOptions {
   const count = (name: string, fallback: number) => {
     const text = process.env[name];
     if (text === undefined || text === '') return fallback;
@@ -26,6 +30,10 @@ function soakSize() {
     ...FULL_SOAK,
     turns: count('BENCH_SOAK_TURNS', FULL_SOAK.turns),
     warmUp: count('BENCH_SOAK_WARMUP', FULL_SOAK.warmUp),
+    ...(process.env.BENCH_SOAK_NODE_OPTIONS !== undefined
+      ? { nodeArgs: process.env.BENCH_SOAK_NODE_OPTIONS.split(/\s+/).filter(Boolean) }
+      : {}),
+    ...(process.env.BENCH_SOAK_SNAPSHOTS ? { snapshotsDir: process.env.BENCH_SOAK_SNAPSHOTS } : {}),
   };
 }
 
@@ -83,6 +91,8 @@ async function main(): Promise<void> {
     memory: {
       idleRssRatio: idle.idleRssRatio,
       soakGrowth: soaked.soakGrowth,
+      soakHeapGrowth: soaked.heapGrowth,
+      soakRssTrendGrowth: soaked.rssTrendGrowth,
       idle,
       soak: soaked,
     },
@@ -183,8 +193,10 @@ async function main(): Promise<void> {
       `  RSS after start and one "hilfe", ${idle.starts} each: Gremium ${spread(idle.gremiumMb, 'MiB')}, ` +
       `echo ${spread(idle.echoMb, 'MiB')}; ratio ${idle.idleRssRatio.toFixed(3)}\n` +
       `  RSS over ${soaked.turns} mixed turns after ${soaked.warmUp}: ${soaked.rssAfterWarmUpMb} → ${soaked.rssAfterMb} MiB ` +
-      `(peak ${soaked.rssPeakMb}); growth ${(soaked.soakGrowth * 100).toFixed(2)} %; failed turns ${soaked.failed}; ` +
-      `${JSON.stringify(soaked.turnsByKind)}\n` +
+      `(peak ${soaked.rssPeakMb}); growth ${(soaked.soakGrowth * 100).toFixed(2)} %, trend ` +
+      `${(soaked.rssTrendGrowth * 100).toFixed(2)} %; heap in use after a full collection ${soaked.heapAfterWarmUpMb} → ` +
+      `${soaked.heapAfterMb} MiB (${(soaked.heapGrowth * 100).toFixed(2)} %); node ${soaked.nodeArgs.join(' ')}; ` +
+      `failed turns ${soaked.failed}; ${JSON.stringify(soaked.turnsByKind)}\n` +
       `  largest minutes rendered in ${served.largestRenderMs} ms (${served.pdfBytes} bytes); served from the cache ` +
       `${spread(served.cachedServeMs, 'ms')}, a static 1 MB file ${spread(served.staticServeMs, 'ms')} ` +
       `(median of ${served.requests} each); ratio ${served.cachedServeRatio.toFixed(3)}\n`,

@@ -448,7 +448,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     virtualNetworkSubnetId: '${virtualNetwork.id}/subnets/${appServiceSubnetName}'
     siteConfig: {
       linuxFxVersion: 'NODE|20-lts'
-      appCommandLine: 'node dist/src/server/main.js'
+      appCommandLine: 'node --max-old-space-size=768 dist/src/server/main.js'
       alwaysOn: alwaysOn
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { idleRss, soak } from '../../bench/memory';
+import { startNodeOptions } from '../../bench/bot-process';
+import { idleRss, leastSquaresSlope, soak } from '../../bench/memory';
 
 /**
  * The memory benchmarks' own checks, tiny, so `npm run bench` does not break unnoticed. Sizes
@@ -27,5 +28,42 @@ describe('bench/memory', function () {
     for (const figure of [result.rssAfterWarmUpMb, result.rssAfterMb, result.rssPeakMb]) {
       assert.ok(Number.isFinite(figure) && figure > 0, JSON.stringify(result));
     }
+  });
+
+  it("runs the bot with npm start's node options and reads its heap after a full collection", async () => {
+    const result = await soak({ turns: 1000, warmUp: 500, members: 4 });
+    assert.deepEqual(result.nodeArgs, startNodeOptions());
+    assert.ok(Number.isFinite(result.heapGrowth) && Number.isFinite(result.rssTrendGrowth), JSON.stringify(result));
+    assert.ok(result.heapAfterWarmUpMb > 0 && result.heapAfterMb > 0, JSON.stringify(result));
+    // Samples every 500 turns: after the warm-up (collected) and at the end (collected), one between.
+    assert.deepEqual(
+      result.samples.map((taken) => [taken.turn, taken.collected]),
+      [
+        [500, true],
+        [1000, false],
+        [1500, true],
+      ],
+    );
+  });
+
+  it('draws the trend through the samples by least squares', () => {
+    assert.equal(
+      leastSquaresSlope([
+        [0, 1],
+        [1, 3],
+        [2, 5],
+      ]),
+      2,
+    );
+    assert.equal(
+      leastSquaresSlope([
+        [0, 10],
+        [1, 0],
+        [2, 10],
+        [3, 0],
+      ]),
+      -2,
+    );
+    assert.equal(leastSquaresSlope([[5, 1]]), 0);
   });
 });

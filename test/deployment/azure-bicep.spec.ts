@@ -280,6 +280,15 @@ describe('infra/azure.bicep', () => {
       }
     });
 
+    // The memory soak benchmark runs the bot with `npm start`'s node options; production must run the same.
+    it("starts the bot with npm start's command, which bounds the JavaScript heap", () => {
+      const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+        scripts: { start: string };
+      };
+      assert.equal(valueAt(webApp.body, 'properties.siteConfig.appCommandLine'), packageJson.scripts.start);
+      assert.match(packageJson.scripts.start, /^node --max-old-space-size=\d+ dist\/src\/server\/main\.js$/);
+    });
+
     // Download links carry their token in the path (/api/minutes/<committee>/<session>/<token>.pdf):
     // no Azure log may keep request URLs.
     it('keeps no log of request URLs: no web server logs, traces, HTTP log category or request telemetry', () => {
