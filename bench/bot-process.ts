@@ -51,10 +51,12 @@ export interface BotProcess {
 /**
  * Starts a built bot as its own process with `node`, in local mode on the embedded store in
  * `dataDir`, on a free port, with background work on as in production, and waits for `/readyz`.
+ * `env` overrides any of that (an empty value unsets a variable for the bot's configuration),
+ * e.g. a registration with token validation, or the Cosmos DB store.
  */
 export async function startBotProcess(
   kind: BotKind,
-  options: { dataDir: string; logFile: string },
+  options: { dataDir: string; logFile: string; env?: Readonly<Record<string, string>> },
 ): Promise<BotProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -67,6 +69,7 @@ export async function startBotProcess(
     LOCAL_MODE: 'true',
     STORE: 'embedded',
     LOG_LEVEL: 'warn',
+    ...options.env,
   };
   const started = performance.now();
   const child = spawn(process.execPath, [BUILT[kind]], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

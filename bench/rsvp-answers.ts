@@ -168,13 +168,14 @@ export async function rsvpAnswers(members = 200): Promise<RsvpAnswersResult> {
 
 /**
  * The committee as its secretariat builds it: set up through the set-up card's use case, one
- * seat per member, 2027 planned and session 2027/1 invited. Returns the session's revision,
- * which the invitation cards carry.
+ * seat per member, `year` (2027 unless given) planned and its first session invited. Returns the
+ * session's revision, which the invitation cards carry.
  */
 export async function seedInvitedCommittee(
   store: DocumentStore,
   deps: { store: DocumentStore; clock: ReturnType<typeof fixedClock> },
   members: number,
+  year = 2027,
 ): Promise<number> {
   const identity: ActorIdentity = { tenantId: TENANT, aadObjectId: SECRETARIAT, displayName: 'Geschäftsstelle' };
   // Set up in its team, then acting from the personal chat as the secretariat does.
@@ -214,20 +215,25 @@ export async function seedInvitedCommittee(
       memberId: id,
     });
   }
-  const planned = await planSessions(deps, await secretariat(), 2027);
+  const planned = await planSessions(deps, await secretariat(), year);
   if (!planned.ok) throw new Error(`planning refused: ${JSON.stringify(planned.error)}`);
-  const session = await store.get<SessionDocument>(COMMITTEE, SESSION);
-  if (!session) throw new Error(`planning did not create ${SESSION}`);
+  const sessionId = sessionDocumentId(year, 1);
+  const session = await store.get<SessionDocument>(COMMITTEE, sessionId);
+  if (!session) throw new Error(`planning did not create ${sessionId}`);
   const invited = await inviteAsSecretariat(deps, await secretariat(), session, NO_QUESTIONS);
   if (!invited.ok) throw new Error(`invitation refused: ${JSON.stringify(invited.error)}`);
   if (invited.value.invited !== members) throw new Error(`invited ${invited.value.invited} of ${members}`);
   return invited.value.session.revision;
 }
 
-/** What the store and the secretariat's overview hold afterwards, against the choices sent. */
-async function checkAnswers(
+/**
+ * What the store and the secretariat's overview hold afterwards, against the choices sent: the
+ * n-th choice is member n's latest answer to `sessionId` (session 2027/1 unless given).
+ */
+export async function checkAnswers(
   deps: { store: DocumentStore; clock: ReturnType<typeof fixedClock> },
   choices: readonly RsvpChoice[],
+  sessionId = SESSION,
 ) {
   const records = await deps.store.query<RsvpDocument>(COMMITTEE, { type: 'rsvp' });
   const byPerson = new Map<string, RsvpDocument[]>();
@@ -236,7 +242,7 @@ async function checkAnswers(
     const mine = byPerson.get(memberId(index));
     return !mine?.some(
       (record) =>
-        record.sessionId === SESSION &&
+        record.sessionId === sessionId &&
         record.choice === choice &&
         (choice !== 'delegate' || record.delegateName === delegateName(index)),
     );
@@ -258,7 +264,7 @@ async function checkAnswers(
   expectedTally.represented = choices.filter((choice) => choice !== 'declined').length;
   expectedTally.unanswered = 0;
 
-  const session = await deps.store.get<SessionDocument>(COMMITTEE, SESSION);
+  const session = await deps.store.get<SessionDocument>(COMMITTEE, sessionId);
   const overview = await rsvpOverview(
     deps,
     await actorIn(deps, { tenantId: TENANT, aadObjectId: SECRETARIAT, displayName: 'Geschäftsstelle' }, COMMITTEE),
@@ -428,11 +434,12 @@ export function rsvpClick(
   index: number,
   revision: number,
   choice: RsvpChoice,
+  sessionId = SESSION,
 ): string {
   const data = {
     verb: VERBS.rsvpAnswer,
     committeeId: COMMITTEE,
-    sessionId: SESSION,
+    sessionId,
     personId,
     revision,
     choice,
