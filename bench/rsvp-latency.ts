@@ -81,6 +81,8 @@ export interface RsvpLatencyResult {
   readonly duplicated: number;
   /** Calls to the Bot Framework connector: an answer goes back in the invoke response, so none. */
   readonly connectorCalls: number;
+  /** Whether each bot refused a click without a token with 401 (with `auth`; without, it accepts it). */
+  readonly unsignedRefused: { readonly gremium: boolean; readonly echo: boolean };
   readonly ok: boolean;
 }
 
@@ -165,6 +167,19 @@ export async function rsvpLatency(
       expectText: SAVED,
     });
 
+    // Proof that the tokens are checked: the same click without one is refused by both.
+    const unsignedRefused: Record<BotKind, boolean> = { gremium: false, echo: false };
+    for (const kind of options.auth ? (['gremium', 'echo'] as const) : []) {
+      const [unsigned] = requests(`unsigned-${kind}`, 1, choice(0));
+      const response = await fetch(`${bots[kind].url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: unsigned!.body,
+      });
+      await response.arrayBuffer();
+      unsignedRefused[kind] = response.status === 401;
+    }
+
     const errors: Record<BotKind, number> = { gremium: 0, echo: 0 };
     const p99: Record<BotKind, number[]> = { gremium: [], echo: [] };
     const p50: Record<BotKind, number[]> = { gremium: [], echo: [] };
@@ -236,9 +251,11 @@ export async function rsvpLatency(
       lost,
       duplicated,
       connectorCalls,
+      unsignedRefused,
       ok:
         errors.gremium + errors.echo + loggedErrors.gremium + loggedErrors.echo + lost + duplicated + connectorCalls ===
-        0,
+          0 &&
+        (!options.auth || (unsignedRefused.gremium && unsignedRefused.echo)),
     };
   } finally {
     for (const step of cleanUp) await step().catch(() => undefined);
