@@ -39,6 +39,10 @@ export async function startCosmosServer(): Promise<CosmosServer> {
     ],
   });
   const server = createHttpsServer({ key: pems.private, cert: pems.cert, keepAlive: true });
+  // The package sets its own Connection header, so Node sends no Keep-Alive timeout the client
+  // could heed; with Node's 5 s default the server would close a socket the SDK is about to
+  // reuse ("socket hang up"). The real gateway keeps idle connections for minutes.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const endpoint = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const agents: https.Agent[] = [];

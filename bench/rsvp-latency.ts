@@ -112,7 +112,13 @@ export async function rsvpLatency(
   const folder = await mkdtemp(path.join(os.tmpdir(), `gremium-bench-latency-${store}-`));
   const dataDir = path.join(folder, 'data');
   const signing = newSigningKey('bench-key');
-  const cleanUp: Array<() => Promise<unknown>> = [() => rm(folder, { recursive: true, force: true })];
+  let keepLogs = true;
+  const cleanUp: Array<() => Promise<unknown>> = [
+    async () => {
+      if (keepLogs) process.stderr.write(`latency benchmark on ${store}: the bots' logs are kept in ${folder}\n`);
+      else await rm(folder, { recursive: true, force: true });
+    },
+  ];
   try {
     const connector = await startConnectorStandIn();
     cleanUp.unshift(connector.close);
@@ -223,6 +229,11 @@ export async function rsvpLatency(
       echo: await errorLines(path.join(folder, 'echo.log')),
     };
 
+    const ok =
+      errors.gremium + errors.echo + loggedErrors.gremium + loggedErrors.echo + lost + duplicated + connectorCalls ===
+        0 &&
+      (!options.auth || (unsignedRefused.gremium && unsignedRefused.echo));
+    keepLogs = !ok;
     const gremiumP99Ms = spreadOf(p99.gremium);
     const echoP99Ms = spreadOf(p99.echo);
     return {
@@ -248,10 +259,7 @@ export async function rsvpLatency(
       duplicated,
       connectorCalls,
       unsignedRefused,
-      ok:
-        errors.gremium + errors.echo + loggedErrors.gremium + loggedErrors.echo + lost + duplicated + connectorCalls ===
-          0 &&
-        (!options.auth || (unsignedRefused.gremium && unsignedRefused.echo)),
+      ok,
     };
   } finally {
     for (const step of cleanUp) await step().catch(() => undefined);
