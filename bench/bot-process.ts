@@ -79,11 +79,15 @@ export interface BotProcessOptions {
    * and read the heap from inside. A forced collection changes RSS from then on: read RSS first.
    */
   readonly probe?: boolean;
+  /** Overrides the bot's environment, e.g. a registration with token validation, or the Cosmos DB store. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /**
  * Starts a built bot as its own process with `node` and `npm start`'s node options, in local mode on the embedded store in
  * `dataDir`, on a free port, with background work on as in production, and waits for `/readyz`.
+ * `env` overrides any of that (an empty value unsets a variable for the bot's configuration),
+ * e.g. a registration with token validation, or the Cosmos DB store.
  */
 export async function startBotProcess(kind: BotKind, options: BotProcessOptions): Promise<BotProcess> {
   const port = await freePort();
@@ -97,6 +101,7 @@ export async function startBotProcess(kind: BotKind, options: BotProcessOptions)
     LOCAL_MODE: 'true',
     STORE: 'embedded',
     LOG_LEVEL: 'warn',
+    ...options.env,
   };
   const started = performance.now();
   const args = [
@@ -111,7 +116,8 @@ export async function startBotProcess(kind: BotKind, options: BotProcessOptions)
   });
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // 'close', not 'exit': output may still arrive after the process ended, and the log must take it.
+  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await exited;

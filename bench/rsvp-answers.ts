@@ -3,8 +3,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Application, type AdaptiveCard, type TurnState } from '@microsoft/teams-ai';
-import type { Request, Response } from 'restify';
 import type { PersonDocument, SeatDocument } from '../src/app/documents';
 import { actorIn, type Actor, type ActorIdentity } from '../src/app/identify-actor';
 import type { Logger } from '../src/app/ports/logger';
@@ -15,7 +13,6 @@ import { planSessions } from '../src/app/sessions/plan-sessions';
 import type { RsvpDocument } from '../src/app/sessions/rsvp-document';
 import { rsvpOverview } from '../src/app/sessions/rsvp-overview';
 import { sessionDocumentId, type SessionDocument } from '../src/app/sessions/session-document';
-import { createAdapter } from '../src/bot/create-adapter';
 import { VERBS } from '../src/cards/verbs';
 import { fixedClock } from '../src/domain/clock';
 import { DEFAULT_COMMITTEE_SETTINGS, formatTerms, type CommitteeHome } from '../src/domain/committee';
@@ -26,8 +23,8 @@ import type { RsvpChoice } from '../src/domain/sessions/rsvp';
 import { EmbeddedStore } from '../src/infra/embedded-store';
 import { loadConfig } from '../src/server/config';
 import { startGremiumServer } from '../src/server/gremium-server';
-import { DEFAULT_MAX_BODY_BYTES, startHttpServer } from '../src/server/http-server';
 import { NO_QUESTIONS } from '../src/domain/confirmation/go-ahead';
+import { startEchoBot } from './echo-bot';
 
 export const TENANT = '0b0b0b0b-0000-4000-8000-000000000001';
 /** The team the benchmark's committee lives in. */
@@ -116,12 +113,13 @@ export async function rsvpAnswers(members = 200): Promise<RsvpAnswersResult> {
     );
     const warmUp = warmUpClicks(connector.url, revision);
 
-    const echo = await startEchoBot(config.bot);
+    const echoLogger = countingLogger();
+    const echo = await startEchoBot({ registration: config.bot, logger: echoLogger, port: 0, host: '127.0.0.1' });
     let echoFigures: LatencyFigures;
     try {
       await fire(echo.url, warmUp);
       const before = connector.calls();
-      echoFigures = figures(await fire(echo.url, activities), echo.loggedErrors(), connector.calls() - before);
+      echoFigures = figures(await fire(echo.url, activities), echoLogger.errors(), connector.calls() - before);
     } finally {
       await echo.stop();
     }
@@ -168,13 +166,14 @@ export async function rsvpAnswers(members = 200): Promise<RsvpAnswersResult> {
 
 /**
  * The committee as its secretariat builds it: set up through the set-up card's use case, one
- * seat per member, 2027 planned and session 2027/1 invited. Returns the session's revision,
- * which the invitation cards carry.
+ * seat per member, `year` (2027 unless given) planned and its first session invited. Returns the
+ * session's revision, which the invitation cards carry.
  */
 export async function seedInvitedCommittee(
   store: DocumentStore,
   deps: { store: DocumentStore; clock: ReturnType<typeof fixedClock> },
   members: number,
+  year = 2027,
 ): Promise<number> {
   const identity: ActorIdentity = { tenantId: TENANT, aadObjectId: SECRETARIAT, displayName: 'Geschäftsstelle' };
   // Set up in its team, then acting from the personal chat as the secretariat does.
@@ -214,20 +213,25 @@ export async function seedInvitedCommittee(
       memberId: id,
     });
   }
-  const planned = await planSessions(deps, await secretariat(), 2027);
+  const planned = await planSessions(deps, await secretariat(), year);
   if (!planned.ok) throw new Error(`planning refused: ${JSON.stringify(planned.error)}`);
-  const session = await store.get<SessionDocument>(COMMITTEE, SESSION);
-  if (!session) throw new Error(`planning did not create ${SESSION}`);
+  const sessionId = sessionDocumentId(year, 1);
+  const session = await store.get<SessionDocument>(COMMITTEE, sessionId);
+  if (!session) throw new Error(`planning did not create ${sessionId}`);
   const invited = await inviteAsSecretariat(deps, await secretariat(), session, NO_QUESTIONS);
   if (!invited.ok) throw new Error(`invitation refused: ${JSON.stringify(invited.error)}`);
   if (invited.value.invited !== members) throw new Error(`invited ${invited.value.invited} of ${members}`);
   return invited.value.session.revision;
 }
 
-/** What the store and the secretariat's overview hold afterwards, against the choices sent. */
-async function checkAnswers(
+/**
+ * What the store and the secretariat's overview hold afterwards, against the choices sent: the
+ * n-th choice is member n's latest answer to `sessionId` (session 2027/1 unless given).
+ */
+export async function checkAnswers(
   deps: { store: DocumentStore; clock: ReturnType<typeof fixedClock> },
   choices: readonly RsvpChoice[],
+  sessionId = SESSION,
 ) {
   const records = await deps.store.query<RsvpDocument>(COMMITTEE, { type: 'rsvp' });
   const byPerson = new Map<string, RsvpDocument[]>();
@@ -236,7 +240,7 @@ async function checkAnswers(
     const mine = byPerson.get(memberId(index));
     return !mine?.some(
       (record) =>
-        record.sessionId === SESSION &&
+        record.sessionId === sessionId &&
         record.choice === choice &&
         (choice !== 'delegate' || record.delegateName === delegateName(index)),
     );
@@ -258,7 +262,7 @@ async function checkAnswers(
   expectedTally.represented = choices.filter((choice) => choice !== 'declined').length;
   expectedTally.unanswered = 0;
 
-  const session = await deps.store.get<SessionDocument>(COMMITTEE, SESSION);
+  const session = await deps.store.get<SessionDocument>(COMMITTEE, sessionId);
   const overview = await rsvpOverview(
     deps,
     await actorIn(deps, { tenantId: TENANT, aadObjectId: SECRETARIAT, displayName: 'Geschäftsstelle' }, COMMITTEE),
@@ -296,46 +300,6 @@ async function checkAnswers(
     tallyExact: sameCounts && seatsMatching === choices.length && overview.value.lines.length === choices.length,
     tally: sorted(tally),
     expectedTally: sorted(expectedTally),
-  };
-}
-
-/** An echo bot on the same stack: the same HTTP server and adapter, a fixed card, no store. */
-async function startEchoBot(
-  registration: Parameters<typeof createAdapter>[0],
-): Promise<{ url: string; stop: () => Promise<void>; loggedErrors: () => number }> {
-  const logger = countingLogger();
-  const adapter = createAdapter(registration);
-  const app = new Application<TurnState>({ adapter, removeRecipientMention: true, startTypingTimer: false });
-  const card = {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    body: [{ type: 'TextBlock', text: 'Danke, Ihre Antwort ist gespeichert.', wrap: true }],
-  };
-  app.adaptiveCards.actionExecute(VERBS.rsvpAnswer, async () => card as unknown as AdaptiveCard);
-  app.error(async (_context, error) => logger.error({ err: error }, 'unhandled turn error'));
-  const http = await startHttpServer({
-    port: 0,
-    host: '127.0.0.1',
-    logger,
-    maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
-    handleMessage: (request: Request, response: Response) =>
-      adapter.process(request, passThrough(response), (context) => app.run(context).then(() => undefined)),
-    isReady: async () => true,
-    calendarFile: async () => undefined,
-    minutesFile: async () => undefined,
-  });
-  return { url: http.url, stop: async () => void (await http.stop(5000)), loggedErrors: logger.errors };
-}
-
-/** The same shape of response object Gremium's server hands the adapter, without its rewriting. */
-function passThrough(response: Response) {
-  return {
-    socket: response.socket,
-    header: (name: string, value: unknown) => response.header(name, value as string),
-    status: (code: number) => response.status(code),
-    send: (body: unknown) => response.send(body),
-    end: () => response.end(),
   };
 }
 
@@ -428,11 +392,12 @@ export function rsvpClick(
   index: number,
   revision: number,
   choice: RsvpChoice,
+  sessionId = SESSION,
 ): string {
   const data = {
     verb: VERBS.rsvpAnswer,
     committeeId: COMMITTEE,
-    sessionId: SESSION,
+    sessionId,
     personId,
     revision,
     choice,

@@ -9,6 +9,7 @@ import { oparlRefresh } from './oparl-refresh';
 import { pdfLoad } from './pdf-load';
 import { pdfServe } from './pdf-serve';
 import { rsvpAnswers } from './rsvp-answers';
+import { FULL_LATENCY, rsvpLatency } from './rsvp-latency';
 import { schedulerDueTicks } from './scheduler-due';
 import { startup } from './startup';
 import { storeRequests } from './store-requests';
@@ -34,6 +35,28 @@ function soakSize(): SoakOptions {
       ? { nodeArgs: process.env.BENCH_SOAK_NODE_OPTIONS.split(/\s+/).filter(Boolean) }
       : {}),
     ...(process.env.BENCH_SOAK_SNAPSHOTS ? { snapshotsDir: process.env.BENCH_SOAK_SNAPSHOTS } : {}),
+  };
+}
+
+/**
+ * The latency benchmark's size: BENCH_LATENCY_RUNS, BENCH_LATENCY_CLICKS (per run),
+ * BENCH_LATENCY_CLIENTS and BENCH_LATENCY_WARMUP (per run); 5 runs of 320 clicks by 32 clients after 64 unless set.
+ */
+function latencySize() {
+  const count = (name: string, fallback: number, least: number) => {
+    const text = process.env[name];
+    if (text === undefined || text === '') return fallback;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < least)
+      throw new Error(`${name} must be a whole number of at least ${least}, got "${text}"`);
+    return value;
+  };
+  return {
+    ...FULL_LATENCY,
+    runs: count('BENCH_LATENCY_RUNS', FULL_LATENCY.runs, 1),
+    clicks: count('BENCH_LATENCY_CLICKS', FULL_LATENCY.clicks, 1),
+    clients: count('BENCH_LATENCY_CLIENTS', FULL_LATENCY.clients, 1),
+    warmUp: count('BENCH_LATENCY_WARMUP', FULL_LATENCY.warmUp, 0),
   };
 }
 
@@ -64,6 +87,12 @@ async function main(): Promise<void> {
   const idle = await idleRss(5);
   const soaked = await soak(soakSize());
   const served = await pdfServe();
+  // RSVP clicks with token validation on both bots, each its own process, the clients in a third.
+  const loadBeforeLatency = os.loadavg()[0]!;
+  const latencyOptions = latencySize();
+  const embeddedAuth = await rsvpLatency('embedded', latencyOptions);
+  const cosmosAuth = await rsvpLatency('cosmos', latencyOptions);
+  const loadAfterLatency = os.loadavg()[0]!;
   const results = {
     machine: { node: process.version, cpus: os.cpus().length },
     fanOut: [baseline, injected].map((result) => ({
@@ -95,6 +124,14 @@ async function main(): Promise<void> {
       soakRssTrendGrowth: soaked.rssTrendGrowth,
       idle,
       soak: soaked,
+    },
+    latency: {
+      cosmosAuthP99Ratio: cosmosAuth.p99Ratio,
+      embeddedAuthP99Ratio: embeddedAuth.p99Ratio,
+      cosmosAuth,
+      embeddedAuth,
+      loadAverageBefore: Math.round(loadBeforeLatency * 100) / 100,
+      loadAverageAfter: Math.round(loadAfterLatency * 100) / 100,
     },
     oparl,
     committees,
@@ -201,6 +238,21 @@ async function main(): Promise<void> {
       `${spread(served.cachedServeMs, 'ms')}, a static 1 MB file ${spread(served.staticServeMs, 'ms')} ` +
       `(median of ${served.requests} each); ratio ${served.cachedServeRatio.toFixed(3)}\n`,
   );
+  const clicked = (figures: typeof cosmosAuth) =>
+    `  ${figures.store} store: Gremium p99 ${spread(figures.gremiumP99Ms)}, echo p99 ${spread(figures.echoP99Ms)}; ` +
+    `ratio ${figures.p99Ratio.toFixed(3)} (per run ${figures.ratioPerRun.min.toFixed(3)}–` +
+    `${figures.ratioPerRun.max.toFixed(3)}); difference ${spread(figures.differenceMs)}; ` +
+    `p50 ${figures.gremiumP50Ms.median} ms against ${figures.echoP50Ms.median} ms; ` +
+    `errors ${figures.errors.gremium}/${figures.errors.echo}, logged ${figures.loggedErrors.gremium}/` +
+    `${figures.loggedErrors.echo}; lost ${figures.lost}; duplicated ${figures.duplicated}; ` +
+    `without a token refused ${figures.unsignedRefused.gremium && figures.unsignedRefused.echo ? 'by both' : 'NOT by both'}\n`;
+  process.stdout.write(
+    `RSVP clicks, ${embeddedAuth.clients} clients at once, tokens checked by both bots, each bot and the clients ` +
+      `their own process; median of ${embeddedAuth.runs} runs of ${embeddedAuth.clicksPerRun} clicks (min–max), ` +
+      `load average ${loadBeforeLatency.toFixed(2)} before, ${loadAfterLatency.toFixed(2)} after:\n` +
+      clicked(embeddedAuth) +
+      clicked(cosmosAuth),
+  );
   const file = path.join(__dirname, 'results.json');
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
@@ -216,6 +268,15 @@ async function main(): Promise<void> {
   if (soaked.failed > 0) {
     process.stderr.write(`memory soak: ${soaked.failed} turns were not answered with 200\n`);
     process.exitCode = 1;
+  }
+  for (const figures of [embeddedAuth, cosmosAuth]) {
+    if (!figures.ok) {
+      process.stderr.write(
+        `latency benchmark on the ${figures.store} store: a click failed, a bot logged an error, an answer was ` +
+          'lost or duplicated, the connector was called, or a click without a token was not refused\n',
+      );
+      process.exitCode = 1;
+    }
   }
   if (!rsvp.ok) {
     process.stderr.write('RSVP benchmark: answers were lost, duplicated, miscounted or answered with an error\n');
