@@ -24,7 +24,10 @@ describe('bench/store-requests', function () {
     assert.equal(turns.rsvpClick, 3);
     // A command: the read-ahead and the committee with the roster entry, then its own reads.
     assert.equal(turns.perCommand.myData, 2);
-    assert.deepEqual([turns.commandName, turns.command], ['publishAgenda', 9]);
+    // A command that numbers a regular session reads it and its agenda with the committee.
+    assert.equal(turns.perCommand.publishAgenda, 7);
+    assert.equal(turns.perCommand.invite, 2);
+    assert.deepEqual([turns.commandName, turns.command], ['planSessions', 8]);
 
     assert.ok(scheduler.idleTickRequests <= STORE_REQUEST_AIMS.idleTick);
     assert.equal(scheduler.idleTickRequests, scheduler.idleTickRequestsOneCommittee);
