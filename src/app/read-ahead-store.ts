@@ -1,4 +1,12 @@
-import type { BatchOperation, Document, DocumentKey, DocumentStore, Query, Stored } from './ports/document-store';
+import {
+  MAX_GET_MANY_KEYS,
+  type BatchOperation,
+  type Document,
+  type DocumentKey,
+  type DocumentStore,
+  type Query,
+  type Stored,
+} from './ports/document-store';
 
 /** A store for one turn whose first reads of known documents were fetched together, up front. */
 export interface ReadAheadStore {
@@ -11,6 +19,18 @@ export interface ReadAheadStore {
    * for it.
    */
   prefetch(keys: readonly DocumentKey[]): Promise<void>;
+}
+
+export interface ReadAheadOptions {
+  /**
+   * Documents of a committee the turn is known to read once it acts on that committee, where the
+   * turn's start cannot tell the committee yet (a typed command finds it in the person's index).
+   * They are read along with the turn's first read of many from that committee's partition that
+   * goes to the store (the committee and the person's roster entry, `actorIn`), in the same
+   * request, and then answer their first read like fetched documents. Keys of other partitions
+   * are ignored, so a read never reaches beyond the committee the turn reads anyway.
+   */
+  readonly readAlong?: (committeeId: string) => readonly DocumentKey[];
 }
 
 /**
@@ -33,12 +53,34 @@ export interface ReadAheadStore {
  *
  * It lives for one turn only and is never shared: nothing is cached across turns.
  */
-export function readAheadStore(inner: DocumentStore): ReadAheadStore {
+export function readAheadStore(inner: DocumentStore, options: ReadAheadOptions = {}): ReadAheadStore {
   /** Fetched and not yet read: the document, or `undefined` for one that was absent. */
   const fetched = new Map<string, Stored<Document> | undefined>();
   /** Keys written since the turn began: a fetch still on its way must not bring their old versions back. */
   const written = new Set<string>();
   let inFlight: Promise<void> = Promise.resolve();
+  /** Committees whose documents to read along were asked for already (once per committee). */
+  const readAlongAsked = new Set<string>();
+
+  /** The keys to read along with a read of `missing`: new ones, of the partitions read, within the limit. */
+  const alongWith = (missing: readonly DocumentKey[]): DocumentKey[] => {
+    if (!options.readAlong) return [];
+    const named = new Set(missing.map(keyText));
+    const along: DocumentKey[] = [];
+    for (const committeeId of new Set(missing.map((key) => key.committeeId))) {
+      if (readAlongAsked.has(committeeId)) continue;
+      readAlongAsked.add(committeeId);
+      for (const key of options.readAlong(committeeId)) {
+        const text = keyOf(key);
+        if (text === undefined || key.committeeId !== committeeId) continue;
+        if (named.has(text) || written.has(text) || fetched.has(text)) continue;
+        if (missing.length + along.length >= MAX_GET_MANY_KEYS) return along;
+        named.add(text);
+        along.push(key);
+      }
+    }
+    return along;
+  };
 
   const take = (key: string): { readonly hit: boolean; readonly document?: Stored<Document> } => {
     if (!fetched.has(key)) return { hit: false };
@@ -76,8 +118,14 @@ export function readAheadStore(inner: DocumentStore): ReadAheadStore {
         return text === undefined || !answers.get(text)!.hit;
       });
       // Keys the store would refuse are passed on, so the store refuses them as usual.
-      if (missing.length === keys.length) return inner.getMany<T>(keys);
-      const read = missing.length > 0 ? await inner.getMany<T>(missing) : [];
+      if (missing.some((key) => keyOf(key) === undefined)) return inner.getMany<T>(keys);
+      const along = missing.length > 0 ? alongWith(missing) : [];
+      if (missing.length === keys.length && along.length === 0) return inner.getMany<T>(keys);
+      const read = missing.length > 0 ? await inner.getMany<T>([...missing, ...along]) : [];
+      along.forEach((key, index) => {
+        const text = keyText(key);
+        if (!written.has(text) && !fetched.has(text)) fetched.set(text, read[missing.length + index]);
+      });
       const readByKey = new Map(missing.map((key, index) => [keyOf(key)!, read[index]]));
       return keys.map((key) => {
         const text = keyOf(key)!;

@@ -33,7 +33,7 @@ import { notice } from './notices';
 import type { Route, RouteTurn } from './route-turn';
 import { identityOf } from './turn-identity';
 import { clientLanguageOf, languageOf } from './turn-language';
-import { readAheadKeys } from './turn-read-ahead';
+import { readAheadKeys, readAlongKeys } from './turn-read-ahead';
 import { tenantsNamedBy } from './turn-tenant';
 
 export interface TurnPipelineOptions {
@@ -115,7 +115,9 @@ export function createTurnPipeline(app: Application<TurnState>, options: TurnPip
   const turnOfContext = (context: TurnContext) => {
     let turn = turns.get(context);
     if (!turn) {
-      const readAhead = readAheadStore(sharedDeps.store);
+      const readAhead = readAheadStore(sharedDeps.store, {
+        readAlong: (committeeId) => readAlongKeys(context, committeeId),
+      });
       turn = {
         deps: { ...sharedDeps, store: readAhead.store },
         prefetch: () =>

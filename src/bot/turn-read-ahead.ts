@@ -1,7 +1,9 @@
 import type { TurnContext } from 'botbuilder';
+import { agendaDocumentId } from '../app/agenda/agenda-document';
 import { personCommitteesDocumentId } from '../app/committees/person-committees';
 import type { DocumentKey } from '../app/ports/document-store';
 import { conversationKeyOf } from '../app/remember-conversation';
+import { sessionIdsOfNumber } from '../app/sessions/find-session';
 import {
   COMMITTEE_DOCUMENT_ID,
   isSafeIdPart,
@@ -10,7 +12,9 @@ import {
   tenantDirectoryId,
   tenantOfPartition,
 } from '../domain/ids';
+import { parseSessionNumber } from '../domain/sessions/session-number';
 import { fitsKind, readCardCommittee } from './card-payload';
+import { parseCommand } from './command-parser';
 import { sightingOf } from './conversation-address';
 import { conversationScopeOf } from './conversation-scope';
 import { identityOf } from './turn-identity';
@@ -49,6 +53,25 @@ export function readAheadKeys(context: TurnContext): DocumentKey[] {
     keys.push({ committeeId: directory, id: personCommitteesDocumentId(identity.aadObjectId) });
   }
   return keys.filter(isValidKey);
+}
+
+/**
+ * The documents of the committee a typed command in the personal chat acts on that the command
+ * is known to read, once the committee is known (see `ReadAheadOptions.readAlong`): for a command
+ * that names a regular session by its number (`tagesordnung veröffentlichen 2027/1`), the ids that
+ * session can be stored under and their agendas. They are read in the same request as the
+ * committee and the person's roster entry. The argument only says where to look: the session is
+ * still checked by its number, and the person's roles by their roster entry.
+ */
+export function readAlongKeys(context: TurnContext, committeeId: string): DocumentKey[] {
+  const { activity } = context;
+  if (activity.type !== 'message' || activity.value !== undefined) return [];
+  if (!identityOf(context) || conversationScopeOf(context) !== 'personal') return [];
+  const argument = parseCommand(activity.text)?.argument;
+  const number = argument ? parseSessionNumber(argument) : undefined;
+  if (!number) return [];
+  const sessionIds = sessionIdsOfNumber(number);
+  return [...sessionIds, ...sessionIds.map(agendaDocumentId)].map((id) => ({ committeeId, id })).filter(isValidKey);
 }
 
 /** The card data of a click: an Action.Execute's, or an Action.Submit's (a message with a value). */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Document, DocumentStore } from '../../src/app/ports/document-store';
+import { MAX_GET_MANY_KEYS, type Document, type DocumentStore } from '../../src/app/ports/document-store';
 import { ConcurrencyError } from '../../src/app/ports/store-errors';
 import {
   chooseLanguage,
@@ -154,6 +154,64 @@ describe('app/read-ahead-store', () => {
     await whollyFetched.prefetch([{ committeeId: COMMITTEE, id: 'n1' }]);
     assert.equal((await whollyFetched.store.getMany<Note>([{ committeeId: COMMITTEE, id: 'n1' }]))[0]?.text, 'eins');
     assert.equal(whollyFetched.calls.length, 1, 'all answered from the fetch');
+  });
+
+  it("reads a committee's documents to read along in the turn's first read of its partition, and answers them once", async () => {
+    await shared.create(note('n1', 'eins'));
+    await shared.create(note('along', 'mit'));
+    await shared.create(note('elsewhere', 'anderswo', OTHER));
+    const asked: string[] = [];
+    const recorded = recordingStore(shared);
+    const turn = readAheadStore(recorded.store, {
+      readAlong: (committeeId) => {
+        asked.push(committeeId);
+        return [
+          { committeeId, id: 'along' },
+          { committeeId, id: 'absent' },
+          { committeeId, id: 'n1' },
+          { committeeId: OTHER, id: 'elsewhere' },
+        ];
+      },
+    });
+
+    const [n1] = await turn.store.getMany<Note>([{ committeeId: COMMITTEE, id: 'n1' }]);
+    assert.equal(n1?.text, 'eins');
+    assert.deepEqual(recorded.calls, [
+      {
+        operation: 'getMany',
+        partition: [
+          { committeeId: COMMITTEE, id: 'n1' },
+          { committeeId: COMMITTEE, id: 'along' },
+          { committeeId: COMMITTEE, id: 'absent' },
+        ],
+      },
+    ]);
+    await shared.replace(note('along', 'geändert'), (await shared.get(COMMITTEE, 'along'))!._etag);
+    assert.equal((await turn.store.get<Note>(COMMITTEE, 'along'))?.text, 'mit', 'as read with the committee');
+    assert.equal(await turn.store.get(COMMITTEE, 'absent'), undefined);
+    assert.equal(recorded.calls.length, 1, 'no request for what was read along');
+    assert.equal((await turn.store.get<Note>(COMMITTEE, 'along'))?.text, 'geändert', 'the next read asks the store');
+
+    await turn.store.getMany([{ committeeId: COMMITTEE, id: 'n1' }]);
+    assert.deepEqual(recorded.calls.at(-1)?.partition, [{ committeeId: COMMITTEE, id: 'n1' }], 'once per committee');
+    assert.deepEqual(asked, [COMMITTEE]);
+  });
+
+  it('does not read along a document the turn wrote meanwhile, nor over the limit of a read of many', async () => {
+    const first = await shared.create(note('along', 'mit'));
+    const recorded = recordingStore(shared);
+    const turn = readAheadStore(recorded.store, {
+      readAlong: (committeeId) => [
+        { committeeId, id: 'along' },
+        ...Array.from({ length: 120 }, (_, index) => ({ committeeId, id: `n${index}` })),
+      ],
+    });
+    await turn.store.replace(note('along', 'selbst'), first._etag);
+    await turn.store.getMany([{ committeeId: COMMITTEE, id: 'x' }]);
+    const read = recorded.calls.at(-1)?.partition as Array<{ id: string }>;
+    assert.equal(read.length, MAX_GET_MANY_KEYS);
+    assert.ok(!read.some((key) => key.id === 'along'));
+    assert.equal((await turn.store.get<Note>(COMMITTEE, 'along'))?.text, 'selbst');
   });
 
   it('leaves every read to the store when the fetch fails', async () => {

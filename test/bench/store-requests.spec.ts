@@ -24,7 +24,12 @@ describe('bench/store-requests', function () {
     assert.equal(turns.rsvpClick, 3);
     // A command: the read-ahead and the committee with the roster entry, then its own reads.
     assert.equal(turns.perCommand.myData, 2);
-    assert.deepEqual([turns.commandName, turns.command], ['publishAgenda', 9]);
+    // A command that numbers a regular session reads it and its agenda with the committee.
+    assert.equal(turns.perCommand.publishAgenda, 7);
+    assert.equal(turns.perCommand.invite, 2);
+    // Planning a planned year again reads the jobs of all its sessions at once.
+    assert.equal(turns.perCommand.planSessions, 6);
+    assert.deepEqual([turns.commandName, turns.command], ['statusReport', 8]);
 
     assert.ok(scheduler.idleTickRequests <= STORE_REQUEST_AIMS.idleTick);
     assert.equal(scheduler.idleTickRequests, scheduler.idleTickRequestsOneCommittee);

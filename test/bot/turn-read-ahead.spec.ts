@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { TestAdapter, TurnContext, type Activity } from 'botbuilder';
-import { readAheadKeys } from '../../src/bot/turn-read-ahead';
+import { readAheadKeys, readAlongKeys } from '../../src/bot/turn-read-ahead';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const PERSON = 'aaaaaaaa-0000-4000-8000-000000000001';
@@ -83,5 +83,27 @@ describe('bot/turn-read-ahead', () => {
 
   it('reads nothing ahead for an activity without a person', () => {
     assert.deepEqual(ids(contextOf({ type: 'message', text: 'hilfe', from: { id: '29:x', name: 'x' } })), []);
+  });
+
+  it("reads along with a typed command's committee the session its argument numbers and that session's agenda", () => {
+    const along = (context: TurnContext) =>
+      readAlongKeys(context, COMMITTEE).map((key) => `${key.committeeId}/${key.id}`);
+    assert.deepEqual(along(contextOf({ type: 'message', text: 'tagesordnung veröffentlichen 2027/1' })), [
+      `${COMMITTEE}/session-2027-1`,
+      `${COMMITTEE}/session-2027-1-regular`,
+      `${COMMITTEE}/agenda-session-2027-1`,
+      `${COMMITTEE}/agenda-session-2027-1-regular`,
+    ]);
+    // An extra session's number: its id is not certain, so nothing; no number, another chat: nothing.
+    for (const text of ['tagesordnung 2027/S1', 'tagesordnung', 'hilfe', 'sitzungen planen 2027'])
+      assert.deepEqual(along(contextOf({ type: 'message', text })), [], text);
+    assert.deepEqual(along(click({ committeeId: COMMITTEE, sessionId: 'session-2027-1' })), []);
+    const channel = { id: '19:channel@thread.tacv2', conversationType: 'channel', tenantId: TENANT, isGroup: true };
+    assert.deepEqual(
+      along(
+        contextOf({ type: 'message', text: 'tagesordnung 2027/1', conversation: channel as Activity['conversation'] }),
+      ),
+      [],
+    );
   });
 });

@@ -2,6 +2,7 @@ import { nowUtcIso } from '../../domain/clock';
 import type { AppDependencies } from '../dependencies';
 import { UNCLAIMED } from '../leases';
 import { expiringAfterDays, FINISHED_JOB_DAYS } from '../privacy/lifetimes';
+import type { Stored } from '../ports/document-store';
 import { jobDocumentId, type JobDocument } from './job';
 
 export interface PlannedJob {
@@ -16,18 +17,24 @@ export interface PlannedJob {
  * new one. Called whenever a session's date or the committee's lead times change. A job that an
  * instance claims meanwhile raises a ConcurrencyError (or ConflictError for a parallel plan):
  * the caller schedules again, so no change is lost.
+ * `readJobs`: jobs the caller has just read in one query with other subjects' (planning a year);
+ * the subject's are taken from them instead of being read again. A write on a job that changed
+ * since fails as above, and the caller's next try reads again.
  */
 export async function scheduleJobs(
   { store, clock }: AppDependencies,
   committeeId: string,
   subjectId: string,
   plan: readonly PlannedJob[],
+  readJobs?: ReadonlyArray<Stored<JobDocument>>,
 ): Promise<void> {
   const nowIso = nowUtcIso(clock);
-  const existing = await store.query<JobDocument>(committeeId, {
-    type: 'job',
-    where: [{ field: 'subjectId', op: '=', value: subjectId }],
-  });
+  const existing =
+    readJobs?.filter((job) => job.type === 'job' && job.subjectId === subjectId) ??
+    (await store.query<JobDocument>(committeeId, {
+      type: 'job',
+      where: [{ field: 'subjectId', op: '=', value: subjectId }],
+    }));
   const planned = new Map(plan.map((job) => [jobDocumentId(job.kind, subjectId), job]));
 
   for (const [id, job] of planned) {

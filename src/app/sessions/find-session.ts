@@ -7,7 +7,7 @@ import { isSafeIdPart } from '../../domain/ids';
 import { formatSessionNumber, parseSessionNumber, type SessionNumber } from '../../domain/sessions/session-number';
 import type { SessionState } from '../../domain/sessions/session-state';
 import type { DocumentStore, Stored } from '../ports/document-store';
-import type { SessionDocument } from './session-document';
+import { displacedSessionDocumentId, sessionDocumentId, type SessionDocument } from './session-document';
 
 /** Every session of the committee (of one year, if given), in date order. */
 export async function sessionsOf(
@@ -45,11 +45,32 @@ export async function sessionByNumber(
   committeeId: string,
   number: SessionNumber,
 ): Promise<Stored<SessionDocument> | undefined> {
+  const formatted = formatSessionNumber(number);
+  const candidates = sessionIdsOfNumber(number);
+  if (candidates.length > 0) {
+    const byId = await store.getMany<SessionDocument>(candidates.map((id) => ({ committeeId, id })));
+    const regular = byId.find(
+      (session) => session?.type === 'session' && !session.extra && session.number === formatted,
+    );
+    if (regular) return regular;
+  }
   const found = await store.query<SessionDocument>(committeeId, {
     type: 'session',
-    where: [{ field: 'number', op: '=', value: formatSessionNumber(number) }],
+    where: [{ field: 'number', op: '=', value: formatted }],
   });
   return found.find((session) => !session.extra) ?? found[0];
+}
+
+/**
+ * The ids a regular session with this number can be stored under: its number's id, or the id it
+ * takes when an earlier extra session holds that one (see `planSessions`). Regular sessions are
+ * stored under no other id, so a regular session found there is the one a query by number finds.
+ * None for an extra number: an extra session stored before extra sessions had numbers of their
+ * own keeps the id of the regular number it had then, so only a query finds it for sure.
+ */
+export function sessionIdsOfNumber(number: SessionNumber): string[] {
+  if (number.extra) return [];
+  return [sessionDocumentId(number.year, number.sequence), displacedSessionDocumentId(number.year, number.sequence)];
 }
 
 export type SessionChoice =

@@ -18,6 +18,7 @@ import {
   type SessionDocument,
 } from './session-document';
 import { scheduleSessionJobs } from './session-jobs';
+import type { JobDocument } from '../scheduling/job';
 
 export type PlanSessionsRefusal =
   | { readonly kind: 'notAllowed' }
@@ -70,17 +71,42 @@ export async function planSessions(
       .filter((session) => !session.extra)
       .map((session) => [session.id, session]),
   );
-  for (const planned of planYear(year, actor.committee)) {
+  const plannedYear = planYear(year, actor.committee);
+  // The jobs of the sessions that exist already, read at once for all of them: each one's
+  // schedule is then repaired without a read of its own.
+  const jobs = plannedYear.some((planned) => stored.has(sessionDocumentId(planned.year, planned.sequence)))
+    ? await jobsOfSessionsOf(deps, actor.committeeId, year)
+    : undefined;
+  for (const planned of plannedYear) {
     const known = stored.get(sessionDocumentId(planned.year, planned.sequence));
     const outcome = known
       ? { session: known, created: false }
       : await createRegularSession(deps, actor, actor.committee, planned, nowIso);
     if (!outcome) continue;
     // Also repairs a schedule that a crash right after creating the session left out.
-    if (!outcome.created) await scheduleSessionJobs(deps, actor.committee, outcome.session);
+    if (!outcome.created) await scheduleSessionJobs(deps, actor.committee, outcome.session, jobs);
     (outcome.created ? created : existing).push(outcome.session);
   }
   return ok({ created, existing });
+}
+
+/**
+ * The jobs of every session of `year` (and of any other subject whose id starts like theirs,
+ * which the callers filter out by subject): session ids are `session-<year>-…`, so one range of
+ * `subjectId` holds them all.
+ */
+function jobsOfSessionsOf(
+  { store }: AppDependencies,
+  committeeId: string,
+  year: number,
+): Promise<Array<Stored<JobDocument>>> {
+  return store.query<JobDocument>(committeeId, {
+    type: 'job',
+    where: [
+      { field: 'subjectId', op: '>=', value: `session-${year}-` },
+      { field: 'subjectId', op: '<', value: `session-${year}.` },
+    ],
+  });
 }
 
 /**

@@ -13,6 +13,8 @@ import { agendaDueAt } from '../agenda/build-agenda';
 import { handleAgendaDeadline, reviewAgendaBeforeDeadline } from '../agenda/agenda-deadline-notices';
 import { SCHEDULER } from '../agenda/publish-agenda';
 import { reportTopicsClosed } from '../agenda/topics-closed';
+import type { Stored } from '../ports/document-store';
+import type { JobDocument } from '../scheduling/job';
 import type { SessionDocument } from './session-document';
 
 /** The deadlines of a session that have a job handler. */
@@ -35,6 +37,7 @@ export async function scheduleSessionJobs(
   deps: AppDependencies,
   committee: Pick<CommitteeDocument, 'committeeId' | 'leadTimes' | 'timeZone'>,
   session: Pick<SessionDocument, 'id' | 'startsAt' | 'state'>,
+  readJobs?: ReadonlyArray<Stored<JobDocument>>,
 ): Promise<void> {
   const nowIso = nowUtcIso(deps.clock);
   const plan = isBeforeHeld(session.state)
@@ -44,7 +47,8 @@ export async function scheduleSessionJobs(
     : [];
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await scheduleJobs(deps, committee.committeeId, session.id, plan);
+      // Jobs read by the caller serve the first try only; a retry reads what the conflict left.
+      return await scheduleJobs(deps, committee.committeeId, session.id, plan, attempt === 1 ? readJobs : undefined);
     } catch (error) {
       // Another request or instance touched the same jobs meanwhile: read them again and redo.
       if (attempt >= SCHEDULE_ATTEMPTS || !(error instanceof ConflictError || error instanceof ConcurrencyError))

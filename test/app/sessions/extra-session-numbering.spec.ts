@@ -5,6 +5,7 @@ import { planSessions } from '../../../src/app/sessions/plan-sessions';
 import { newSessionDocument, type SessionDocument } from '../../../src/app/sessions/session-document';
 import type { SessionState } from '../../../src/domain/sessions/session-state';
 import { ENGINES } from '../../support/engines';
+import { recordingStore } from '../../support/recording-store';
 import { COMMITTEE, SessionWorld } from './session-world';
 
 const NOW = '2026-11-21T10:00:00.000Z';
@@ -98,6 +99,22 @@ for (const engine of ENGINES) {
       }
       const unknown = await chooseSession(world.store, COMMITTEE, '2027/S2', isPlanned, NOW);
       assert.deepEqual(unknown, { ok: false, reason: 'notFound' });
+    });
+
+    it('finds a regular session by its number with one read by key, an extra one by a query', async () => {
+      const katrin = await world.actor('katrin');
+      assert.ok((await addExtraSession(world.deps, katrin, '2027-05-20')).ok);
+      await world.store.create(earlierExtraSession('2027/4', '2027-12-02T13:00:00.000Z', '2027-12-02T16:00:00.000Z'));
+      const reads = async (typed: string) => {
+        const recorded = recordingStore(world.store);
+        const choice = await chooseSession(recorded.store, COMMITTEE, typed, () => true, NOW);
+        assert.ok(choice.ok, typed);
+        return [choice.session.number, ...recorded.calls.map((call) => call.operation)];
+      };
+      assert.deepEqual(await reads('2027/1'), ['2027/1', 'getMany']);
+      assert.deepEqual(await reads('2027/S1'), ['2027/S1', 'query']);
+      // An earlier extra session holds the number's id and no regular session has it: the query decides.
+      assert.deepEqual(await reads('2027/4'), ['2027/4', 'getMany', 'query']);
     });
 
     it('keeps extra sessions stored with a regular number working, and plans the regular session that number belongs to', async () => {

@@ -8,6 +8,7 @@ import { planSessions } from '../../../src/app/sessions/plan-sessions';
 import type { SessionDocument } from '../../../src/app/sessions/session-document';
 import { DEFAULT_COMMITTEE_SETTINGS, formatTerms } from '../../../src/domain/committee';
 import { committeeIdForHome } from '../../../src/app/committees/committee-id';
+import type { JobDocument } from '../../../src/app/scheduling/job';
 import { recordingStore } from '../../support/recording-store';
 import { useTempStore, type TempStore } from '../../support/temp-store';
 
@@ -82,11 +83,35 @@ describe('app/sessions/plan-sessions', () => {
     const again = await planSessions({ ...deps, store }, actor, 2027);
     assert.ok(again.ok);
     assert.deepEqual([again.value.created.length, again.value.existing.length], [0, 3]);
-    // The year's sessions, then each session's jobs checked (a crash may have left them out).
+    // The year's sessions, then the jobs of all of them in one read (a crash may have left some out).
     assert.deepEqual(
       calls.map((call) => call.operation),
-      ['query', 'query', 'query', 'query'],
+      ['query', 'query'],
     );
+  });
+
+  it("repairs a planned session's schedule from the year's jobs read at once, and only that session's", async () => {
+    const actor = await actorInTeam(deps, secretariat);
+    assert.ok((await planSessions(deps, actor, 2027)).ok);
+    assert.ok((await planSessions(deps, actor, 2028)).ok);
+    const committeeId = committeeIdForHome(TENANT, KOG_TEAM);
+    const jobsNow = async () =>
+      (await temp.store.query<JobDocument>(committeeId, { type: 'job' }))
+        .map((job) => `${job.id} ${job.status} ${job.dueAt}`)
+        .sort();
+    const before = await jobsNow();
+    const lost = (await temp.store.query<JobDocument>(committeeId, { type: 'job' })).find(
+      (job) => job.subjectId === 'session-2027-2',
+    )!;
+    await temp.store.delete(committeeId, lost.id);
+
+    const { store, calls } = recordingStore(deps.store);
+    assert.ok((await planSessions({ ...deps, store }, actor, 2027)).ok);
+    assert.deepEqual(
+      calls.map((call) => call.operation),
+      ['query', 'query', 'create'],
+    );
+    assert.deepEqual(await jobsNow(), before, 'the lost job is back, every other job as it was');
   });
 
   it('refuses other roles, and years that are not plausible', async () => {
