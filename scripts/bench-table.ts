@@ -38,6 +38,8 @@ export interface BenchResults {
   readonly memory: {
     readonly idleRssRatio: number;
     readonly soakGrowth: number;
+    /** Growth of the heap in use after a full collection: what is kept, without garbage not yet collected. */
+    readonly soakHeapGrowth: number;
     readonly idle: { readonly gremiumMb: Spread; readonly echoMb: Spread };
     readonly soak: {
       readonly turns: number;
@@ -88,21 +90,26 @@ function de(value: number, digits = 2): string {
   return value.toLocaleString('de-DE', { maximumFractionDigits: digits });
 }
 
+/** A time or size to the precision a reader needs: whole from 100 on, else one decimal. */
+function amount(value: number): string {
+  return de(value, Math.abs(value) >= 100 ? 0 : 1);
+}
+
 function spread(figures: Spread, unit: string): string {
-  return `${de(figures.median, 1)} ${unit} (${de(figures.min, 1)}–${de(figures.max, 1)})`;
+  return `${amount(figures.median)} ${unit} (${amount(figures.min)}–${amount(figures.max)})`;
 }
 
 /** „≤ 1,10: erreicht“ or „… verfehlt“, by the figure and its aim. */
 function aim(value: number, limit: number): string {
-  return `≤ ${de(limit)}: ${value <= limit ? 'erreicht' : '**verfehlt**'}`;
+  const written = limit.toLocaleString('de-DE', { minimumFractionDigits: Number.isInteger(limit) ? 0 : 2 });
+  return `≤ ${written}: ${value <= limit ? 'erreicht' : '**verfehlt**'}`;
 }
 
-function latencyRow(key: string, ratio: number, limit: number, figures: LatencyFigures, store: string): string {
+function latencyRow(key: string, ratio: number, limit: number, figures: LatencyFigures): string {
   return (
-    `| \`${key}\` | **${de(ratio)}** (je Lauf ${de(figures.ratioPerRun.min)}–${de(figures.ratioPerRun.max)}); ` +
+    `| \`${key}\` | **${de(ratio)}** (Läufe ${de(figures.ratioPerRun.min)}–${de(figures.ratioPerRun.max)}): ` +
     `p99 ${spread(figures.gremiumP99Ms, 'ms')} gegen ${spread(figures.echoP99Ms, 'ms')}, ` +
-    `${spread(figures.differenceMs, 'ms')} mehr; ${store}, ${figures.clients} Clients, ${figures.runs} Läufe | ` +
-    `${aim(ratio, limit)} |`
+    `${amount(figures.differenceMs.median)} ms mehr | ${aim(ratio, limit)} |`
   );
 }
 
@@ -111,10 +118,10 @@ export function benchTable(results: BenchResults): string {
   const { fanOutIdeal: fan, startup, memory, storeRequests, latency, scheduler, roster, pdf } = results;
   const soak = memory.soak;
   return [
-    '| Kennzahl | Messung (Median, kleinster–größter Lauf) | Ziel |',
+    '| Kennzahl | Messung: Median (kleinster–größter Lauf) | Ziel |',
     '|---|---|---|',
-    `| \`fanOutIdeal.cleanRatio\` | **${de(fan.cleanRatio)}**: 200 Nachrichten in ${spread(fan.gremiumCleanMs, 'ms')}, ` +
-      `idealer Sender ${spread(fan.idealMs, 'ms')}; ${fan.runs} Runden | ${aim(fan.cleanRatio, 1.1)} |`,
+    `| \`fanOutIdeal.cleanRatio\` | **${de(fan.cleanRatio)}**: ${spread(fan.gremiumCleanMs, 'ms')} gegen ` +
+      `${spread(fan.idealMs, 'ms')} | ${aim(fan.cleanRatio, 1.1)} |`,
     `| \`fanOutIdeal.faultRatio\` | **${de(fan.faultRatio)}**: mit 10 % 429/503 ${spread(fan.gremiumFaultMs, 'ms')} | ` +
       `${aim(fan.faultRatio, 1.5)} |`,
     `| \`startup.readyRatio\` | **${de(startup.readyRatio)}**: ${spread(startup.gremiumMs, 'ms')} gegen ` +
@@ -122,26 +129,20 @@ export function benchTable(results: BenchResults): string {
     `| \`memory.idleRssRatio\` | **${de(memory.idleRssRatio)}**: ${spread(memory.idle.gremiumMb, 'MiB')} gegen ` +
       `${spread(memory.idle.echoMb, 'MiB')} | ${aim(memory.idleRssRatio, 1.5)} |`,
     `| \`memory.soakGrowth\` | **${de(memory.soakGrowth, 3)}**: ${de(soak.rssAfterWarmUpMb, 1)} → ` +
-      `${de(soak.rssAfterMb, 1)} MiB über ${de(soak.turns)} Züge nach ${de(soak.warmUp)}; ein Lauf | ` +
+      `${de(soak.rssAfterMb, 1)} MiB, ein Lauf; Heap nach Bereinigung ` +
+      `+${de(memory.soakHeapGrowth * 100, 1)} % | ` +
       `${aim(memory.soakGrowth, 0.1)} |`,
-    `| \`storeRequests.rsvpClick\` | **${storeRequests.rsvpClick}** Anfragen an die Ablage | ` +
-      `${aim(storeRequests.rsvpClick, 3)} |`,
+    `| \`storeRequests.rsvpClick\` | **${storeRequests.rsvpClick}** | ` + `${aim(storeRequests.rsvpClick, 3)} |`,
     `| \`storeRequests.command\` | **${storeRequests.command}** (\`${storeRequests.commandName}\`) | ` +
       `${aim(storeRequests.command, 6)} |`,
-    latencyRow('latency.cosmosAuthP99Ratio', latency.cosmosAuthP99Ratio, 2.5, latency.cosmosAuth, 'Cosmos DB'),
-    latencyRow(
-      'latency.embeddedAuthP99Ratio',
-      latency.embeddedAuthP99Ratio,
-      1.5,
-      latency.embeddedAuth,
-      'eingebaute Ablage',
-    ),
-    `| \`scheduler.idleTickRequests\` | **${scheduler.idleTickRequests}** bei ${de(scheduler.committees)} Gremien, ` +
-      `${scheduler.idleTickRequestsOneCommittee} bei einem | ${aim(scheduler.idleTickRequests, 3)} |`,
+    latencyRow('latency.cosmosAuthP99Ratio', latency.cosmosAuthP99Ratio, 2.5, latency.cosmosAuth),
+    latencyRow('latency.embeddedAuthP99Ratio', latency.embeddedAuthP99Ratio, 1.5, latency.embeddedAuth),
+    `| \`scheduler.idleTickRequests\` | **${scheduler.idleTickRequests}** (${de(scheduler.committees)} Gremien), ` +
+      `${scheduler.idleTickRequestsOneCommittee} (eines) | ${aim(scheduler.idleTickRequests, 3)} |`,
     `| \`scheduler.dueTickMs\` | **${de(scheduler.dueTickMs)}**: ${spread(scheduler.dueTick.manyCommitteesMsPerJob, 'ms')} ` +
-      `je Auftrag gegen ${spread(scheduler.dueTick.oneCommitteeMsPerJob, 'ms')} | ${aim(scheduler.dueTickMs, 1.5)} |`,
+      `gegen ${spread(scheduler.dueTick.oneCommitteeMsPerJob, 'ms')} | ${aim(scheduler.dueTickMs, 1.5)} |`,
     `| \`roster.import5000Requests\` | **${de(roster.import5000Requests)}** (${roster.import5000ConnectorRequests} ` +
-      `Connector, ${roster.import5000StoreRequests} Ablage) in ${de(roster.import5000Ms, 0)} ms | genannt |`,
+      `Teams, ${roster.import5000StoreRequests} Ablage), \`import5000Ms\` ${de(roster.import5000Ms, 0)} | genannt |`,
     `| \`pdf.largestRenderMs\` | **${de(pdf.largestRenderMs, 0)} ms** | genannt |`,
     `| \`pdf.cachedServeRatio\` | **${de(pdf.cachedServeRatio)}**: ${spread(pdf.cachedServe.cachedMs, 'ms')} gegen ` +
       `${spread(pdf.cachedServe.staticMs, 'ms')} | ${aim(pdf.cachedServeRatio, 2)} |`,

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
+import { BENCH_TABLE_END, BENCH_TABLE_START } from '../../scripts/bench-table';
 import { documentation, htmlOf } from './markdown-documents';
 
-/** The only HTML allowed: the markers around the generated lifetime table. */
-const MARKERS = ['<!-- retention-table:start -->', '<!-- retention-table:end -->'];
+/** The only HTML allowed: the markers around the generated tables (lifetimes, measured figures). */
+const MARKERS = ['<!-- retention-table:start -->', '<!-- retention-table:end -->', BENCH_TABLE_START, BENCH_TABLE_END];
 
 describe('docs: plain Markdown', () => {
   for (const document of documentation()) {

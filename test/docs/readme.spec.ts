@@ -3,8 +3,8 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './markdown-documents';
 
-/** A landing page, not a manual: everything else lives in docs/. */
-const README_MAX_BYTES = 10_240;
+/** A landing page with the measured figures, not a manual: everything else lives in docs/. */
+const README_MAX_BYTES = 14_336;
 
 describe('docs: README.md', () => {
   const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
