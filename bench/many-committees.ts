@@ -3,7 +3,30 @@ import type { AppDependencies } from '../src/app/dependencies';
 import { actorIn, type ActorIdentity } from '../src/app/identify-actor';
 import { saveSetup } from '../src/app/save-setup';
 import { planSessions } from '../src/app/sessions/plan-sessions';
-import { DEFAULT_COMMITTEE_SETTINGS, formatTerms, type CommitteeHome } from '../src/domain/committee';
+import {
+  DEFAULT_COMMITTEE_SETTINGS,
+  formatTerms,
+  type CommitteeHome,
+  type CommitteeSettingsInput,
+} from '../src/domain/committee';
+
+/**
+ * What a secretariat saves on the set-up card when it keeps every default but the names: the
+ * benchmarks' committees are set up through the same use case and checks as a real one.
+ */
+export function defaultSetupAnswers(name: string, shortName: string): CommitteeSettingsInput {
+  const d = DEFAULT_COMMITTEE_SETTINGS;
+  return {
+    name,
+    shortName,
+    timeZone: d.timeZone,
+    terms: formatTerms(d.terms),
+    sessionLengthMinutes: 180,
+    firstChair: d.chairRotation.firstSessionOfYear,
+    rotatingChairs: d.chairRotation.rotating.join('\n'),
+    ...d.leadTimes,
+  };
+}
 
 /**
  * Sets up `count` committees of one tenant, each in a team of its own, with the default settings
@@ -20,19 +43,9 @@ export async function setUpCommittees(
   for (let index = 0; index < count; index += 1) {
     const home: CommitteeHome = { kind: 'team', id: `19:bench-${index}@thread.tacv2`, title: `Team ${index}` };
     const committeeId = committeeIdForHome(secretariat.tenantId, home);
-    const d = DEFAULT_COMMITTEE_SETTINGS;
     const setUp = await saveSetup(deps, await actorIn(deps, secretariat, committeeId, { kind: 'unclaimed', home }), {
       revision: 0,
-      answers: {
-        name: `${d.name} ${index}`,
-        shortName: `G${index}`,
-        timeZone: d.timeZone,
-        terms: formatTerms(d.terms),
-        sessionLengthMinutes: 180,
-        firstChair: d.chairRotation.firstSessionOfYear,
-        rotatingChairs: d.chairRotation.rotating.join('\n'),
-        ...d.leadTimes,
-      },
+      answers: defaultSetupAnswers(`${DEFAULT_COMMITTEE_SETTINGS.name} ${index}`, `G${index}`),
     });
     if (!setUp.ok) throw new Error(`set-up refused: ${JSON.stringify(setUp.error)}`);
     const planned = await planSessions(deps, await actorIn(deps, secretariat, committeeId), 2027);

@@ -15,7 +15,7 @@ import { rsvpOverview } from '../src/app/sessions/rsvp-overview';
 import { sessionDocumentId, type SessionDocument } from '../src/app/sessions/session-document';
 import { VERBS } from '../src/cards/verbs';
 import { fixedClock } from '../src/domain/clock';
-import { DEFAULT_COMMITTEE_SETTINGS, formatTerms, type CommitteeHome } from '../src/domain/committee';
+import { DEFAULT_COMMITTEE_SETTINGS, type CommitteeHome } from '../src/domain/committee';
 import { personDocumentId, seatDocumentId } from '../src/domain/ids';
 import { committeeIdForHome } from '../src/app/committees/committee-id';
 import type { Role } from '../src/domain/roles';
@@ -23,6 +23,7 @@ import type { RsvpChoice } from '../src/domain/sessions/rsvp';
 import { EmbeddedStore } from '../src/infra/embedded-store';
 import { loadConfig } from '../src/server/config';
 import { startGremiumServer } from '../src/server/gremium-server';
+import { defaultSetupAnswers } from './many-committees';
 import { NO_QUESTIONS } from '../src/domain/confirmation/go-ahead';
 import { startEchoBot } from './echo-bot';
 
@@ -178,19 +179,9 @@ export async function seedInvitedCommittee(
   const identity: ActorIdentity = { tenantId: TENANT, aadObjectId: SECRETARIAT, displayName: 'Geschäftsstelle' };
   // Set up in its team, then acting from the personal chat as the secretariat does.
   const secretariat = (): Promise<Actor> => actorIn(deps, identity, COMMITTEE);
-  const d = DEFAULT_COMMITTEE_SETTINGS;
   const setUp = await saveSetup(deps, await actorIn(deps, identity, COMMITTEE, { kind: 'unclaimed', home: HOME }), {
     revision: 0,
-    answers: {
-      name: d.name,
-      shortName: d.shortName,
-      timeZone: d.timeZone,
-      terms: formatTerms(d.terms),
-      sessionLengthMinutes: 180,
-      firstChair: d.chairRotation.firstSessionOfYear,
-      rotatingChairs: d.chairRotation.rotating.join('\n'),
-      ...d.leadTimes,
-    },
+    answers: defaultSetupAnswers(DEFAULT_COMMITTEE_SETTINGS.name, DEFAULT_COMMITTEE_SETTINGS.shortName),
   });
   if (!setUp.ok) throw new Error(`set-up refused: ${JSON.stringify(setUp.error)}`);
   for (let index = 0; index < members; index += 1) {
