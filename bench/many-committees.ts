@@ -3,30 +3,8 @@ import type { AppDependencies } from '../src/app/dependencies';
 import { actorIn, type ActorIdentity } from '../src/app/identify-actor';
 import { saveSetup } from '../src/app/save-setup';
 import { planSessions } from '../src/app/sessions/plan-sessions';
-import {
-  DEFAULT_COMMITTEE_SETTINGS,
-  formatTerms,
-  type CommitteeHome,
-  type CommitteeSettingsInput,
-} from '../src/domain/committee';
-
-/**
- * What a secretariat saves on the set-up card when it keeps every default but the names: the
- * benchmarks' committees are set up through the same use case and checks as a real one.
- */
-export function defaultSetupAnswers(name: string, shortName: string): CommitteeSettingsInput {
-  const d = DEFAULT_COMMITTEE_SETTINGS;
-  return {
-    name,
-    shortName,
-    timeZone: d.timeZone,
-    terms: formatTerms(d.terms),
-    sessionLengthMinutes: 180,
-    firstChair: d.chairRotation.firstSessionOfYear,
-    rotatingChairs: d.chairRotation.rotating.join('\n'),
-    ...d.leadTimes,
-  };
-}
+import { DEFAULT_COMMITTEE_SETTINGS, type CommitteeHome } from '../src/domain/committee';
+import { defaultSetupAnswers } from '../test/support/setup-answers';
 
 /**
  * Sets up `count` committees of one tenant, each in a team of its own, with the default settings

@@ -23,7 +23,7 @@ import type { RsvpChoice } from '../src/domain/sessions/rsvp';
 import { EmbeddedStore } from '../src/infra/embedded-store';
 import { loadConfig } from '../src/server/config';
 import { startGremiumServer } from '../src/server/gremium-server';
-import { defaultSetupAnswers } from './many-committees';
+import { defaultSetupAnswers } from '../test/support/setup-answers';
 import { NO_QUESTIONS } from '../src/domain/confirmation/go-ahead';
 import { startEchoBot } from './echo-bot';
 

@@ -105,6 +105,23 @@ describe('infra: fan-out through a Teams-like connector', function () {
         assert.fail('the outbox did not drain');
       }
 
+      /** Faults were injected, and still every recipient got exactly one message and every record is sent. */
+      async function assertEachSentOnceDespiteFaults(): Promise<void> {
+        const requests = connector.requests();
+        assert.ok((requests[429] ?? 0) + (requests[503] ?? 0) >= 10, `injected failures: ${JSON.stringify(requests)}`);
+        const perConversation = connector.deliveredPerConversation();
+        assert.equal(perConversation.size, RECIPIENTS, 'lost');
+        assert.ok(
+          [...perConversation.values()].every((count) => count === 1),
+          'duplicated',
+        );
+        const sent = await opened.store.query<OutboxRecord>(COMMITTEE, {
+          type: 'outbox',
+          where: [{ field: 'status', op: '=', value: 'sent' }],
+        });
+        assert.equal(sent.length, RECIPIENTS);
+      }
+
       async function prepare(
         options: ConstructorParameters<typeof Object>[0] & Parameters<typeof ConnectorDouble.start>[0],
       ): Promise<void> {
@@ -125,19 +142,7 @@ describe('infra: fan-out through a Teams-like connector', function () {
       it('loses nothing under 10 % injected 429 and 503, and duplicates nothing', async () => {
         await prepare({ inject: { transientRate: 0.1, seed: 7 } });
         await drainAll([senderOn(opened.store, 'a')]);
-        const requests = connector.requests();
-        assert.ok((requests[429] ?? 0) + (requests[503] ?? 0) >= 10, `injected failures: ${JSON.stringify(requests)}`);
-        const perConversation = connector.deliveredPerConversation();
-        assert.equal(perConversation.size, RECIPIENTS, 'lost');
-        assert.ok(
-          [...perConversation.values()].every((count) => count === 1),
-          'duplicated',
-        );
-        const sent = await opened.store.query<OutboxRecord>(COMMITTEE, {
-          type: 'outbox',
-          where: [{ field: 'status', op: '=', value: 'sent' }],
-        });
-        assert.equal(sent.length, RECIPIENTS);
+        await assertEachSentOnceDespiteFaults();
       });
 
       it('sends in bursts of the whole budget with 50 in flight, and is never throttled', async () => {
@@ -157,19 +162,7 @@ describe('infra: fan-out through a Teams-like connector', function () {
       it('loses and duplicates nothing under 10 % injected 429 and 503 with 50 in flight', async () => {
         await prepare({ inject: { transientRate: 0.1, seed: 7 } });
         await drainAll([senderOn(opened.store, 'a', 50)]);
-        const requests = connector.requests();
-        assert.ok((requests[429] ?? 0) + (requests[503] ?? 0) >= 10, `injected failures: ${JSON.stringify(requests)}`);
-        const perConversation = connector.deliveredPerConversation();
-        assert.equal(perConversation.size, RECIPIENTS, 'lost');
-        assert.ok(
-          [...perConversation.values()].every((count) => count === 1),
-          'duplicated',
-        );
-        const sent = await opened.store.query<OutboxRecord>(COMMITTEE, {
-          type: 'outbox',
-          where: [{ field: 'status', op: '=', value: 'sent' }],
-        });
-        assert.equal(sent.length, RECIPIENTS);
+        await assertEachSentOnceDespiteFaults();
       });
 
       it('reports permanent failures and does not retry them', async () => {

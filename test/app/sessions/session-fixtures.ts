@@ -4,7 +4,8 @@ import { committeeIdForHome } from '../../../src/app/committees/committee-id';
 import { actorIn, type ActorIdentity } from '../../../src/app/identify-actor';
 import { saveSetup } from '../../../src/app/save-setup';
 import { sessionDocumentId, type SessionDocument } from '../../../src/app/sessions/session-document';
-import { DEFAULT_COMMITTEE_SETTINGS, formatTerms, type CommitteeHome } from '../../../src/domain/committee';
+import { DEFAULT_COMMITTEE_SETTINGS, type CommitteeHome } from '../../../src/domain/committee';
+import { defaultSetupAnswers } from '../../support/setup-answers';
 
 export const ONLINE_LINK = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0';
 
@@ -21,7 +22,6 @@ export async function setUpCommittee(
   shortName = 'KOG',
   home: CommitteeHome = KOG_TEAM,
 ): Promise<string> {
-  const d = DEFAULT_COMMITTEE_SETTINGS;
   const secretariat: ActorIdentity = {
     tenantId,
     aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000001',
@@ -31,16 +31,7 @@ export async function setUpCommittee(
   const actor = await actorIn(deps, secretariat, committeeId, { kind: 'unclaimed', home });
   const saved = await saveSetup(deps, actor, {
     revision: 0,
-    answers: {
-      name: d.name,
-      shortName,
-      timeZone: d.timeZone,
-      terms: formatTerms(d.terms),
-      sessionLengthMinutes: 180,
-      firstChair: d.chairRotation.firstSessionOfYear,
-      rotatingChairs: d.chairRotation.rotating.join('\n'),
-      ...d.leadTimes,
-    },
+    answers: defaultSetupAnswers(DEFAULT_COMMITTEE_SETTINGS.name, shortName),
   });
   assert.ok(saved.ok);
   return committeeId;
