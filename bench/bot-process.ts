@@ -1,9 +1,9 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from '../test/e2e/support/processes';
 import type { ProbeReply, ProbeRequest } from './heap-probe';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..');
@@ -42,18 +42,6 @@ let built: Promise<void> | undefined;
 export function buildOnce(): Promise<void> {
   built ??= promisify(execFile)('npm', ['run', 'build'], { cwd: PROJECT_ROOT }).then(() => undefined);
   return built;
-}
-
-/** A port nobody listens on right now (the bot needs its number before it starts). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface BotProcess {

@@ -1,8 +1,8 @@
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createHttpsServer } from '@vercel/cosmosdb-server';
-import { generate } from 'selfsigned';
 import { CosmosStore } from '../src/infra/cosmos-store';
+import { loopbackCertificate } from '../test/support/bot-framework-keys';
 import { EMULATOR_KEY } from '../test/support/cosmos-emulator';
 
 /** A Cosmos DB endpoint as a deployment reaches one: https, keep-alive, a certificate made for this run. */
@@ -28,16 +28,7 @@ export interface CosmosServer {
 export async function startCosmosServer(): Promise<CosmosServer> {
   // A subject of its own: a trust store holding two certificates of the same subject (the OpenID
   // stand-in's is 127.0.0.1) may check a chain against the wrong one.
-  const pems = await generate([{ name: 'commonName', value: 'Gremium benchmark Cosmos DB' }], {
-    keyType: 'ec',
-    curve: 'P-256',
-    algorithm: 'sha256',
-    extensions: [
-      { name: 'basicConstraints', cA: false },
-      { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] },
-    ],
-  });
+  const pems = await loopbackCertificate('Gremium benchmark Cosmos DB');
   const server = createHttpsServer({ key: pems.private, cert: pems.cert, keepAlive: true });
   // The package sets its own Connection header, so Node sends no Keep-Alive timeout the client
   // could heed; with Node's 5 s default the server would close a socket the SDK is about to

@@ -29,6 +29,26 @@ export function signToken(key: SigningKey, claims: Record<string, unknown>): str
   return `${unsigned}.${signature}`;
 }
 
+/**
+ * A self-signed server certificate for https on 127.0.0.1, made on the spot. Each server of one
+ * run takes its own `commonName`: a trust store holding two certificates of one subject may
+ * check a chain against the wrong one.
+ */
+export async function loopbackCertificate(
+  commonName: string,
+): Promise<{ readonly private: string; readonly cert: string }> {
+  return generate([{ name: 'commonName', value: commonName }], {
+    keyType: 'ec',
+    curve: 'P-256',
+    algorithm: 'sha256',
+    extensions: [
+      { name: 'basicConstraints', cA: false },
+      { name: 'extKeyUsage', serverAuth: true },
+      { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] },
+    ],
+  });
+}
+
 /** The OpenID metadata stand-in as a test uses it. */
 export interface OpenIdMetadataServer {
   /** https://127.0.0.1:<port>/.well-known/openidconfiguration */
@@ -50,16 +70,7 @@ export interface OpenIdMetadataServer {
  * https outside local mode.
  */
 export async function startOpenIdMetadataServer(keys: readonly SigningKey[]): Promise<OpenIdMetadataServer> {
-  const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
-    keyType: 'ec',
-    curve: 'P-256',
-    algorithm: 'sha256',
-    extensions: [
-      { name: 'basicConstraints', cA: false },
-      { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] },
-    ],
-  });
+  const pems = await loopbackCertificate('127.0.0.1');
   const server = https.createServer({ key: pems.private, cert: pems.cert }, (request, response) => {
     const base = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
     response.setHeader('content-type', 'application/json');

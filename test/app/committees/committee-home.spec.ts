@@ -10,7 +10,7 @@ import { actorIn, type ActorIdentity } from '../../../src/app/identify-actor';
 import { openSetup } from '../../../src/app/open-setup';
 import { rememberConversation, type ConversationSighting } from '../../../src/app/remember-conversation';
 import { saveSetup, type SetupSubmission } from '../../../src/app/save-setup';
-import { DEFAULT_COMMITTEE_SETTINGS, formatTerms } from '../../../src/domain/committee';
+import { defaultSetupAnswers } from '../../support/setup-answers';
 import { tenantDirectoryId } from '../../../src/domain/ids';
 import { ENGINES, type OpenedEngine } from '../../support/engines';
 import { ManualClock } from '../../support/manual-clock';
@@ -35,18 +35,10 @@ const channelOf = (team: typeof KOG, channelId = team.id) =>
 
 /** The set-up form with the defaults and a short name. */
 function setupFor(shortName: string, workingGroupConversationId?: string): SetupSubmission {
-  const d = DEFAULT_COMMITTEE_SETTINGS;
   return {
     revision: 0,
     answers: {
-      name: `${shortName} (Test)`,
-      shortName,
-      timeZone: d.timeZone,
-      terms: formatTerms(d.terms),
-      sessionLengthMinutes: 180,
-      firstChair: d.chairRotation.firstSessionOfYear,
-      rotatingChairs: d.chairRotation.rotating.join('\n'),
-      ...d.leadTimes,
+      ...defaultSetupAnswers(`${shortName} (Test)`, shortName),
       ...(workingGroupConversationId ? { workingGroupConversationId } : {}),
     },
   };
