@@ -158,6 +158,7 @@ export class OutboxSender {
     // The dispatches whose records settled in this pass: each may have nothing pending now.
     const settled = new Map<string, { readonly committeeId: string; readonly dispatchId: string }>();
     const inFlight = new Set<Promise<void>>();
+    const failures: unknown[] = [];
     const chunkSize = Math.max(1, Math.min(this.maxInFlight, MAX_BATCH_OPERATIONS));
     for (let start = 0; start < due.length && !signal?.aborted; start += chunkSize) {
       // Claimed together, one write per committee instead of one per record.
@@ -172,17 +173,26 @@ export class OutboxSender {
           counts.skipped += 1;
           continue;
         }
-        const work = this.deliver(claimed).then((outcome) => {
-          counts[outcome] += 1;
-          if (outcome === 'sent' || outcome === 'failed')
-            settled.set(`${claimed.committeeId}\n${claimed.dispatchId}`, claimed);
-        });
+        // A delivery that fails (the store does not answer) never rejects a promise nobody awaits,
+        // which would end the process: its error is kept and raised once the pass's sends are back.
+        const work = this.deliver(claimed).then(
+          (outcome) => {
+            counts[outcome] += 1;
+            if (outcome === 'sent' || outcome === 'failed')
+              settled.set(`${claimed.committeeId}\n${claimed.dispatchId}`, claimed);
+          },
+          (error: unknown) => {
+            failures.push(error);
+          },
+        );
         inFlight.add(work);
-        void work.finally(() => inFlight.delete(work));
+        void work.then(() => inFlight.delete(work));
         if (inFlight.size >= this.maxInFlight) await Promise.race(inFlight);
       }
     }
     await Promise.all(inFlight);
+    // The records of a failed delivery keep their lease and are taken up again once it runs out.
+    if (failures.length > 0) throw failures[0];
     for (const dispatch of await this.unclosedDispatches())
       settled.set(`${dispatch.committeeId}\n${dispatch.dispatchId}`, dispatch);
     for (const { committeeId, dispatchId } of settled.values()) {

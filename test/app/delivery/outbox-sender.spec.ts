@@ -4,6 +4,7 @@ import type { AppDependencies } from '../../../src/app/dependencies';
 import { enqueueOperation, pendingRecord, type OutboxRecord } from '../../../src/app/delivery/outbox-record';
 import { EmbeddedStore } from '../../../src/infra/embedded-store';
 import { ConflictError } from '../../../src/app/ports/store-errors';
+import type { BatchOperation, DocumentStore } from '../../../src/app/ports/document-store';
 import { FakeMessenger } from '../../support/fake-messenger';
 import { recordingStore } from '../../support/recording-store';
 import { UNCLAIMED } from '../../../src/app/leases';
@@ -111,6 +112,47 @@ describe('app/delivery/outbox-sender', () => {
     assert.match(textTo('a:person-0'), /Welcome to Gremium/, 'no choice, no Teams language known: the committee’s');
     const chat = await temp.store.get<ConversationDocument>(tenantDirectoryId(TENANT), 'personal-' + personId(0));
     assert.equal(chat?.spokenLanguage, 'en', 'kept, so that her chat stays in English when her Teams says German');
+  });
+
+  it('fails the pass, never the process, when the store does not answer as a sent message is settled', async () => {
+    await knownPeople(deps, 1);
+    await enqueue(temp.store, 'welcome:1', noticeDrafts('welcome:1', 1), clock.now().toISO()!);
+    let storeDown = true;
+    const settlesSent = (document: unknown) =>
+      storeDown && (document as OutboxRecord).type === 'outbox' && (document as OutboxRecord).status === 'sent';
+    const hangUp = () => Promise.reject(new Error('Batch request error: socket hang up'));
+    const flaky: DocumentStore = new Proxy(temp.store, {
+      get(target, property) {
+        if (property === 'batch')
+          return (committeeId: string, operations: readonly BatchOperation[]) =>
+            operations.some((operation) => 'document' in operation && settlesSent(operation.document))
+              ? hangUp()
+              : target.batch(committeeId, operations);
+        if (property === 'replace')
+          return (document: OutboxRecord, ifMatch: string) =>
+            settlesSent(document) ? hangUp() : target.replace(document, ifMatch);
+        const value: unknown = Reflect.get(target, property);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const unhandled: unknown[] = [];
+    const noteUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', noteUnhandled);
+    try {
+      await assert.rejects(senderFor({ store: flaky, clock }, clock, messenger).drainOnce(), /socket hang up/);
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(unhandled, [], 'a rejection nobody handles would end the process');
+    } finally {
+      process.off('unhandledRejection', noteUnhandled);
+    }
+    storeDown = false;
+    clock.advance(60 * 60_000);
+    await senderFor(deps, clock, messenger).drainOnce();
+    assert.deepEqual(
+      (await records()).map((record) => record.status),
+      ['sent'],
+      'taken up again once its lease ran out',
+    );
   });
 
   it('creates one record per key, however often a dispatch is written', async () => {
