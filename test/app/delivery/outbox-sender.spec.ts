@@ -287,7 +287,8 @@ describe('app/delivery/outbox-sender', () => {
     );
   });
 
-  it("paces a busy conversation within Teams' 7 per second", async () => {
+  /** Twenty messages queued for one person's chat, so that only the conversation's limits pace them. */
+  async function twentyMessagesToOnePerson(): Promise<void> {
     await knownPeople(deps, 1);
     const drafts = Array.from({ length: 20 }, (_, index) => ({
       ...noticeDrafts('d', 1)[0]!,
@@ -295,6 +296,10 @@ describe('app/delivery/outbox-sender', () => {
       recipientLabel: `N ${index}`,
     }));
     await enqueue(temp.store, 'd', drafts, clock.now().toISO()!);
+  }
+
+  it("paces a busy conversation within Teams' 7 per second", async () => {
+    await twentyMessagesToOnePerson();
     await senderFor(deps, clock, messenger).drainOnce();
     const times = messenger.sends.map((send) => send.at);
     assert.equal(times.length, 20);
@@ -302,13 +307,7 @@ describe('app/delivery/outbox-sender', () => {
   });
 
   it("paces a busy conversation within Teams' 7 per second with many sends in flight", async () => {
-    await knownPeople(deps, 1);
-    const drafts = Array.from({ length: 20 }, (_, index) => ({
-      ...noticeDrafts('d', 1)[0]!,
-      key: `d:${index}`,
-      recipientLabel: `N ${index}`,
-    }));
-    await enqueue(temp.store, 'd', drafts, clock.now().toISO()!);
+    await twentyMessagesToOnePerson();
     await senderFor(deps, clock, messenger, 'instance-a', { maxInFlight: 50 }).drainOnce();
     const times = messenger.sends.map((send) => send.at);
     assert.equal(times.length, 20);
