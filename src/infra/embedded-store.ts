@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { GroupCommits } from './group-commits';
 import type {
   BatchOperation,
   Document,
@@ -93,13 +94,15 @@ interface DocumentRow {
  * better-sqlite3 is synchronous, so within one process every operation runs to completion before
  * the next starts; that alone makes ETag checks race-free here. Writes that check and then write
  * still run in IMMEDIATE transactions so that a second process on the same file (a seed script)
- * cannot slip in between.
+ * cannot slip in between. Writes asked for together share one commit (see `GroupCommits`).
  */
 export class EmbeddedStore implements DocumentStore {
   private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly commits: GroupCommits;
 
   private constructor(private readonly db: Database.Database) {
     this.statements = prepareStatements(db);
+    this.commits = new GroupCommits(db);
   }
 
   /** Opens (or creates) `<dataDir>/gremium.sqlite`, configured by `configureConnection`. */
@@ -147,22 +150,22 @@ export class EmbeddedStore implements DocumentStore {
 
   async create<T extends Document>(document: T): Promise<Stored<T>> {
     const data = toStorableData(document);
-    return this.db.transaction(() => this.createNow(data)).immediate() as Stored<T>;
+    return this.commits.write(() => this.createNow(data)) as Promise<Stored<T>>;
   }
 
   async replace<T extends Document>(document: T, ifMatch: string): Promise<Stored<T>> {
     const data = toStorableData(document);
-    return this.db.transaction(() => this.replaceNow(data, ifMatch)).immediate() as Stored<T>;
+    return this.commits.write(() => this.replaceNow(data, ifMatch)) as Promise<Stored<T>>;
   }
 
   async upsert<T extends Document>(document: T): Promise<Stored<T>> {
     const data = toStorableData(document);
-    return this.db.transaction(() => this.upsertNow(data)).immediate() as Stored<T>;
+    return this.commits.write(() => this.upsertNow(data)) as Promise<Stored<T>>;
   }
 
   async delete(committeeId: string, id: string, ifMatch?: string): Promise<void> {
     assertDocumentKey(committeeId, id);
-    this.db.transaction(() => this.deleteNow(committeeId, id, ifMatch)).immediate();
+    await this.commits.write(() => this.deleteNow(committeeId, id, ifMatch));
   }
 
   async batch(
@@ -170,32 +173,33 @@ export class EmbeddedStore implements DocumentStore {
     operations: readonly BatchOperation[],
   ): Promise<Array<Stored<Document> | undefined>> {
     const prepared = prepareBatch(committeeId, operations);
-    // A throw inside the transaction function rolls back everything written before it.
-    return this.db
-      .transaction(() =>
-        prepared.map((operation) => {
-          switch (operation.op) {
-            case 'create':
-              return this.createNow(operation.data);
-            case 'upsert':
-              return this.upsertNow(operation.data);
-            case 'replace':
-              return this.replaceNow(operation.data, operation.ifMatch);
-            case 'delete':
-              this.deleteNow(committeeId, operation.id, operation.ifMatch);
-              return undefined;
-          }
-        }),
-      )
-      .immediate();
+    // A throw inside the write rolls back everything it wrote before (see `GroupCommits`).
+    return this.commits.write(() =>
+      prepared.map((operation) => {
+        switch (operation.op) {
+          case 'create':
+            return this.createNow(operation.data);
+          case 'upsert':
+            return this.upsertNow(operation.data);
+          case 'replace':
+            return this.replaceNow(operation.data, operation.ifMatch);
+          case 'delete':
+            this.deleteNow(committeeId, operation.id, operation.ifMatch);
+            return undefined;
+        }
+      }),
+    );
   }
 
   async ping(): Promise<void> {
     this.statements.ping.get();
   }
 
+  /** Commits the writes still waiting, then closes the file: a write asked for is not dropped. */
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.commits.commitNow();
+    this.db.close();
   }
 
   private createNow(data: StorableData): Stored<Document> {

@@ -2,7 +2,8 @@ import { nowUtcIso } from '../../domain/clock';
 import type { AppDependencies } from '../dependencies';
 import { UNCLAIMED } from '../leases';
 import { expiringAfterDays, FINISHED_JOB_DAYS } from '../privacy/lifetimes';
-import type { Stored } from '../ports/document-store';
+import type { DocumentStore, Stored } from '../ports/document-store';
+import { ConflictError } from '../ports/store-errors';
 import { jobDocumentId, type JobDocument } from './job';
 
 export interface PlannedJob {
@@ -41,7 +42,8 @@ export async function scheduleJobs(
     const current = existing.find((document) => document.id === id);
     if (current && current.dueAt === job.dueAt && current.status !== 'cancelled') continue;
     const next = newJobDocument(committeeId, subjectId, job, nowIso);
-    await (current ? store.replace(next, current._etag) : store.create(next));
+    if (current) await store.replace(next, current._etag);
+    else await createUnlessPlannedAlike(store, next);
   }
   for (const current of existing) {
     if (planned.has(current.id) || current.status !== 'scheduled') continue;
@@ -50,6 +52,22 @@ export async function scheduleJobs(
       expiringAfterDays({ ...rest, status: 'cancelled' as const, updatedAt: nowIso }, FINISHED_JOB_DAYS),
       etag,
     );
+  }
+}
+
+/**
+ * Creates the job; when a parallel plan created it first, with the same due time and still
+ * planned, that is the job this plan wanted, and the plan goes on with the next one. Without
+ * this, two plans in step (both read, both create) would collide on every job in turn and the
+ * slower one would run out of tries. A job that differs raises the ConflictError as before.
+ */
+async function createUnlessPlannedAlike(store: DocumentStore, next: JobDocument): Promise<void> {
+  try {
+    await store.create(next);
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    const found = await store.get<JobDocument>(next.committeeId, next.id);
+    if (found?.dueAt !== next.dueAt || found.status === 'cancelled') throw error;
   }
 }
 
