@@ -26,6 +26,8 @@ export interface LoadSample {
   /** From sending the request until the answer's body was read. */
   readonly ms: number;
   readonly error?: string;
+  /** The calendar link's token the answered card carries, for the member's next click on it. */
+  readonly calendarToken?: string;
 }
 
 export interface LoadReport {
@@ -34,6 +36,16 @@ export interface LoadReport {
 }
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+
+/**
+ * The calendar link's token a card answered by the bot carries in its buttons' data (see
+ * `renderInvitationCard`), for the member's next click on that card, as Teams sends it back;
+ * undefined when the card shows none.
+ */
+export function carriedCalendarToken(answer: unknown): string | undefined {
+  const text = typeof answer === 'string' ? answer : JSON.stringify(answer);
+  return /"calendarToken":"([A-Za-z0-9_-]+)"/.exec(text)?.[1];
+}
 
 /** Sends the warm-up, then the measured requests, each with `clients` in flight at a time. */
 export async function runLoad(job: LoadJob): Promise<LoadReport> {
@@ -79,7 +91,8 @@ export async function send(url: string, request: LoadRequest, expectText: string
     if (answer.type !== ADAPTIVE_CARD || answer.value?.type !== 'AdaptiveCard')
       return { ms, error: `no card: ${text.slice(0, 200)}` };
     if (!text.includes(expectText)) return { ms, error: `not the expected card: ${text.slice(0, 300)}` };
-    return { ms };
+    const calendarToken = carriedCalendarToken(text);
+    return calendarToken ? { ms, calendarToken } : { ms };
   } catch (error) {
     return { ms: performance.now() - started, error: error instanceof Error ? error.message : String(error) };
   }

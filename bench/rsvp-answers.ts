@@ -384,6 +384,7 @@ export function rsvpClick(
   revision: number,
   choice: RsvpChoice,
   sessionId = SESSION,
+  calendarToken?: string,
 ): string {
   const data = {
     verb: VERBS.rsvpAnswer,
@@ -393,6 +394,8 @@ export function rsvpClick(
     revision,
     choice,
     ...(choice === 'delegate' ? { delegateName: delegateName(index) } : {}),
+    // What the card the member clicks carries back: the calendar link it shows.
+    ...(calendarToken ? { calendarToken } : {}),
   };
   return JSON.stringify({
     type: 'invoke',

@@ -87,6 +87,8 @@ export interface RsvpLatencyResult {
   readonly duplicated: number;
   /** Calls to the Bot Framework connector: an answer goes back in the invoke response, so none. */
   readonly connectorCalls: number;
+  /** Members whose card showed a calendar link, which their clicks then carried back (all of them). */
+  readonly calendarLinksShown: number;
   /** Whether each bot refused a click without a token with 401 (with `auth`; without, it accepts it). */
   readonly unsignedRefused: { readonly gremium: boolean; readonly echo: boolean };
   readonly ok: boolean;
@@ -156,13 +158,15 @@ export async function rsvpLatency(
     const generator = await startLoadGenerator();
     cleanUp.unshift(generator.stop);
 
+    /** Each member's calendar link as their card shows it, once Gremium has answered them. */
+    const shownLinks: Array<string | undefined> = [];
     const requests = (round: string, count: number, choiceOf: (index: number) => RsvpChoice): LoadRequest[] => {
       const tokens = Array.from({ length: options.clients }, () =>
         options.auth ? `Bearer ${botFrameworkToken(signing, connector.url)}` : undefined,
       );
       return Array.from({ length: count }, (_, index) => {
         const body = JSON.parse(
-          rsvpClick(connector.url, memberId(index), index, revision, choiceOf(index), sessionId),
+          rsvpClick(connector.url, memberId(index), index, revision, choiceOf(index), sessionId, shownLinks[index]),
         ) as Record<string, unknown>;
         body.id = `latency-${round}-${index}`;
         const authorization = tokens[index % options.clients];
@@ -211,8 +215,13 @@ export async function rsvpLatency(
       }
     };
 
-    for (const kind of ['gremium', 'echo'] as const)
-      count(kind, await generator.run(job(kind, requests(`first-${kind}`, options.clicks, choice(3)), [])));
+    // Every member answers once, not timed; from then on each clicks the card Gremium answered with,
+    // which carries its calendar link back, as a card in Teams does.
+    for (const kind of ['gremium', 'echo'] as const) {
+      const first = await generator.run(job(kind, [], requests(`first-${kind}`, options.clicks, choice(3))));
+      count(kind, first);
+      if (kind === 'gremium') first.samples.forEach((sample, index) => (shownLinks[index] = sample.calendarToken));
+    }
     for (let run = 0; run < options.runs; run += 1) {
       const order: BotKind[] = run % 2 === 0 ? ['gremium', 'echo'] : ['echo', 'gremium'];
       for (const kind of order) {
@@ -227,6 +236,7 @@ export async function rsvpLatency(
       }
     }
     const connectorCalls = connector.calls() - connectorBefore;
+    const calendarLinksShown = shownLinks.filter(Boolean).length;
     await generator.stop();
     for (const kind of ['gremium', 'echo'] as const) await bots[kind].stop();
     const loggedErrors = {
@@ -237,6 +247,7 @@ export async function rsvpLatency(
     const ok =
       errors.gremium + errors.echo + loggedErrors.gremium + loggedErrors.echo + lost + duplicated + connectorCalls ===
         0 &&
+      calendarLinksShown === options.clicks &&
       (!options.auth || (unsignedRefused.gremium && unsignedRefused.echo));
     keepLogs = !ok;
     const gremiumP99Ms = spreadOf(p99.gremium);
@@ -263,6 +274,7 @@ export async function rsvpLatency(
       lost,
       duplicated,
       connectorCalls,
+      calendarLinksShown,
       unsignedRefused,
       ok,
     };

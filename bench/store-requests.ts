@@ -18,6 +18,7 @@ import { startGremiumServer } from '../src/server/gremium-server';
 import { BotHarness } from '../test/support/bot-harness';
 import { ConnectorDouble } from '../test/support/connector-double';
 import { setUpCommittees } from './many-committees';
+import { carriedCalendarToken } from './load-generator';
 import { COMMITTEE, HOME, memberId, NOW, rsvpClick, SECRETARIAT, seedInvitedCommittee, TENANT } from './rsvp-answers';
 
 /** The figures `npm run bench` writes under these keys; every one a count except `import5000Ms`. */
@@ -134,6 +135,12 @@ function personal(aadObjectId: string, name: string, index: number): Partial<Act
   };
 }
 
+/**
+ * The bot's public address, set as in every deployment: with it, cards carry links (a calendar, the
+ * minutes, a report, a data export), and issuing them is part of what a turn costs.
+ */
+const PUBLIC_BASE_URL = 'https://gremium.example.org';
+
 /** What each command reads after its word in the benchmark: the invited session, the planned year. */
 const ARGUMENTS: Partial<Record<CommandId, string>> = {
   sessions: '2027',
@@ -162,16 +169,20 @@ async function turnRequests(): Promise<StoreRequestFigures['storeRequests']> {
     const clock = fixedClock(NOW);
     const revision = await seedInvitedCommittee(inner, { store: inner, clock }, 20);
     const counted = countingStore(inner);
-    const bot = new BotHarness({ store: counted.store, clock });
-    const clickOf = (index: number, choice: 'inPerson' | 'online') => ({
-      ...(JSON.parse(rsvpClick('https://smba.example/emea/', memberId(index), index, revision, choice)) as object),
+    const bot = new BotHarness({ store: counted.store, clock }, undefined, PUBLIC_BASE_URL);
+    const clickOf = (index: number, choice: 'inPerson' | 'online', calendarToken?: string) => ({
+      ...(JSON.parse(
+        rsvpClick('https://smba.example/emea/', memberId(index), index, revision, choice, undefined, calendarToken),
+      ) as object),
       serviceUrl: 'https://smba.example/emea/',
     });
     for (let index = 0; index < 10; index += 1) await bot.send(clickOf(index, 'inPerson'));
     const clicker = 12;
     await bot.send({ ...personal(memberId(clicker), `Mitglied ${clicker}`, clicker), type: 'message', text: 'hilfe' });
+    // The card as the member sees it: the one their last click was answered with, calendar link and all.
+    const shown = carriedCalendarToken(await bot.send(clickOf(clicker, 'inPerson')));
     const before = counted.count();
-    await bot.send(clickOf(clicker, 'online'));
+    await bot.send(clickOf(clicker, 'online', shown));
     const rsvpClickRequests = counted.count() - before;
 
     const secretariat = personal(SECRETARIAT, 'Geschäftsstelle', 9999);

@@ -76,13 +76,18 @@ function refused(i18n: Translator, refusal: SessionAccessRefusal): AdaptiveCardJ
       );
 }
 
-/** The reader's invitation with their own calendar link. */
+/**
+ * The reader's invitation with their own calendar link: the one the clicked card carried, while
+ * it still serves, else a new one.
+ */
 async function invitationCard(
   turn: RouteTurn<unknown>,
   view: InvitationView,
+  calendarToken: unknown,
   retry?: Parameters<typeof renderInvitationCard>[3],
 ): Promise<AdaptiveCardJson> {
-  const links = await turnLinks(turn.deps, turn.actor, turn.publicBaseUrl, invitationLinks(view));
+  const carried = { calendar: { token: calendarToken, sessionEndsAt: view.endsAt } };
+  const links = await turnLinks(turn.deps, turn.actor, turn.publicBaseUrl, invitationLinks(view), carried);
   return renderInvitationCard(view, turn.i18n, links('calendar'), retry);
 }
 
@@ -298,7 +303,7 @@ async function invite(turn: VerbTurn<'session.invite'>): Promise<AdaptiveCardJso
 async function invitation(turn: VerbTurn<'invitation.view'>): Promise<AdaptiveCardJson> {
   const { i18n, payload } = turn;
   const result = await openInvitation(turn.deps, turn.actor, payload.sessionId, payload.personId);
-  if (result.ok) return invitationCard(turn, result.value);
+  if (result.ok) return invitationCard(turn, result.value, payload.calendarToken);
   if (result.error.kind === 'notCurrent')
     return notCurrentNotice(i18n, 'invitation', result.error.reason, {
       institution: escapeMarkdown(result.error.institution),
@@ -315,9 +320,10 @@ async function answer(turn: VerbTurn<'rsvp.answer'>): Promise<AdaptiveCardJson> 
     choice: payload.choice,
     delegateName: payload.delegateName,
   });
-  if (result.ok) return invitationCard(turn, result.value);
+  if (result.ok) return invitationCard(turn, result.value, payload.calendarToken);
   const refusal = result.error;
-  if (refusal.kind === 'notOpen' || refusal.kind === 'outdated') return invitationCard(turn, refusal.view);
+  if (refusal.kind === 'notOpen' || refusal.kind === 'outdated')
+    return invitationCard(turn, refusal.view, payload.calendarToken);
   if (refusal.kind === 'delegateName') {
     // The invitation again, with the name as typed and what is wrong with it: nothing typed is lost.
     const text = i18n.t(
@@ -330,7 +336,8 @@ async function answer(turn: VerbTurn<'rsvp.answer'>): Promise<AdaptiveCardJson> 
       refusal.code === 'tooLong' ? tooLongLine(text, payload.delegateName, refusal.max, i18n) : text,
     );
     const current = await openInvitation(turn.deps, turn.actor, payload.sessionId, payload.personId);
-    if (current.ok) return invitationCard(turn, current.value, { banner, delegateName: payload.delegateName });
+    if (current.ok)
+      return invitationCard(turn, current.value, payload.calendarToken, { banner, delegateName: payload.delegateName });
     return notice(i18n, 'attention', 'invitation.errors.title', 'invitation.errors.delegateName', { max: refusal.max });
   }
   if (refusal.kind === 'notCurrent')

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { agendaDocumentId } from '../app/agenda/agenda-document';
 import { personCommitteesDocumentId } from '../app/committees/person-committees';
+import { linkDocumentId } from '../app/links/link-document';
 import type { DocumentKey } from '../app/ports/document-store';
 import { conversationKeyOf } from '../app/remember-conversation';
 import { sessionIdsOfNumber } from '../app/sessions/find-session';
@@ -25,7 +26,8 @@ import { identityOf } from './turn-identity';
  * - always the person's language choice and what is kept of the conversation (the personal
  *   chat, a channel, a group chat), read by every turn;
  * - in the personal chat, for a click on a card that names a committee of the person's tenant,
- *   that committee and the person's roster entry there, and the session the card names; for
+ *   that committee and the person's roster entry there, the session the card names and the
+ *   calendar link it shows (see `heldLink`); for
  *   anything else, the person's index of committees, which tells the committee.
  * The person is the activity's, never the card's; the card only says where to look, and its
  * values are read only when they are valid ids (the turn checks them again as it always does).
@@ -46,9 +48,11 @@ export function readAheadKeys(context: TurnContext): DocumentKey[] {
       { committeeId: cardCommitteeId, id: COMMITTEE_DOCUMENT_ID },
       { committeeId: cardCommitteeId, id: personDocumentId(identity.aadObjectId) },
     );
-    const sessionId = (data as Record<string, unknown>).sessionId;
+    const { sessionId, calendarToken } = data as Record<string, unknown>;
     if (fitsKind('id', sessionId) && typeof sessionId === 'string' && sessionId.startsWith('session-'))
       keys.push({ committeeId: cardCommitteeId, id: sessionId });
+    const calendarLinkId = typeof calendarToken === 'string' ? linkDocumentId(calendarToken) : undefined;
+    if (calendarLinkId) keys.push({ committeeId: cardCommitteeId, id: calendarLinkId });
   } else {
     keys.push({ committeeId: directory, id: personCommitteesDocumentId(identity.aadObjectId) });
   }

@@ -7,6 +7,7 @@ import { agendaLines, itemTitle } from './agenda-lines';
 import { cardButton, type CardBanner, type CardButton } from './card-button';
 import { expandCard, type AdaptiveCardJson } from './card-template';
 import { escapeMarkdown } from './escape-markdown';
+import { linkTokenOf } from './link-url';
 import { sessionTitle } from './session-label';
 import { shownAgain, typingLimit } from './typed-text';
 import { VERBS } from './verbs';
@@ -68,13 +69,17 @@ export function renderInvitationCard(
   calendarUrl = '',
   retry?: { readonly banner: CardBanner; readonly delegateName: unknown },
 ): AdaptiveCardJson {
-  const ref = { sessionId: view.sessionId, personId: view.personId, revision: view.revision };
+  const calendarToken = view.status !== 'over' ? linkTokenOf(calendarUrl) : undefined;
+  // The card's own calendar link travels back with every click, so the card shown again keeps it.
+  const carried = calendarToken ? { calendarToken } : {};
+  const ref = { sessionId: view.sessionId, personId: view.personId, revision: view.revision, ...carried };
   const open = view.status === 'open';
   const isMember = view.as === 'member';
   const data: InvitationCardData = {
     refresh: {
       title: i18n.t('invitation.refresh'),
-      data: cardButton('', VERBS.invitationView, { sessionId: view.sessionId, personId: view.personId }).data,
+      data: cardButton('', VERBS.invitationView, { sessionId: view.sessionId, personId: view.personId, ...carried })
+        .data,
     },
     banner:
       retry?.banner ??

@@ -157,6 +157,11 @@ export const FIELD_KINDS = {
   text: { types: ['string'], maxLength: 20_000 },
   /** A switch: a toggle's "true"/"false", or a button's `true`. */
   flag: { types: ['boolean', 'string'], oneOf: [true, false, 'true', 'false'] },
+  /**
+   * The secret of a link the card shows (its calendar link), carried back so that the card shown
+   * again keeps that link instead of needing a new one; checked against the stored link.
+   */
+  token: { types: ['string'], maxLength: 100 },
 } as const satisfies Readonly<Record<string, FieldRule>>;
 export type FieldKind = keyof typeof FIELD_KINDS;
 
@@ -269,11 +274,22 @@ export const VERB_REGISTRY = {
     roles: SECRETARIAT,
     payload: { sessionId: 'id', revision: 'version', confirmed: 'flag' },
   },
-  'invitation.view': { roles: SEAT_HOLDERS, onlyThe: 'invitee', payload: { sessionId: 'id', personId: 'id' } },
+  'invitation.view': {
+    roles: SEAT_HOLDERS,
+    onlyThe: 'invitee',
+    payload: { sessionId: 'id', personId: 'id', calendarToken: 'token' },
+  },
   'rsvp.answer': {
     roles: SEAT_HOLDERS,
     onlyThe: 'invitee',
-    payload: { sessionId: 'id', personId: 'id', revision: 'version', choice: 'choice', delegateName: 'text' },
+    payload: {
+      sessionId: 'id',
+      personId: 'id',
+      revision: 'version',
+      choice: 'choice',
+      delegateName: 'text',
+      calendarToken: 'token',
+    },
   },
   'rsvps.open': { roles: SECRETARIAT, payload: { sessionId: 'id' } },
   'rsvps.remind': { roles: SECRETARIAT, payload: { sessionId: 'id', remindKey: 'id' } },

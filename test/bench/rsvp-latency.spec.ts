@@ -18,6 +18,7 @@ describe('bench/rsvp-latency', function () {
       assert.deepEqual(result.errors, { gremium: 0, echo: 0 }, shown);
       assert.deepEqual(result.loggedErrors, { gremium: 0, echo: 0 }, shown);
       assert.deepEqual([result.lost, result.duplicated, result.connectorCalls], [0, 0, 0], shown);
+      assert.equal(result.calendarLinksShown, result.clicksPerRun, `every card shows its calendar link: ${shown}`);
       assert.ok(result.ok, shown);
       assert.match(result.auth, /token validation/);
       assert.deepEqual(result.unsignedRefused, { gremium: true, echo: true }, 'a click without a token was answered');

@@ -18,18 +18,21 @@ describe('bench/store-requests', function () {
     assert.deepEqual(Object.keys(turns.perCommand), [...COMMANDS]);
     assert.equal(turns.command, Math.max(...Object.values(turns.perCommand)));
     assert.equal(turns.perCommand[turns.commandName], turns.command);
-    // The click within its aim: the turn's read-ahead (language, chat, committee, roster entry,
-    // session), the invitation's seat, answers and people, and the answer's write.
+    // The click within its aim, on the card that carries its calendar link back: the turn's
+    // read-ahead (language, chat, committee, roster entry, session, the calendar link), the
+    // invitation's seat, answers and people, and the answer's write. No new link is issued.
     assert.ok(turns.rsvpClick <= STORE_REQUEST_AIMS.rsvpClick);
     assert.equal(turns.rsvpClick, 3);
-    // A command: the read-ahead and the committee with the roster entry, then its own reads.
-    assert.equal(turns.perCommand.myData, 2);
+    // A data export collects everything about the person, type by type, in every committee.
+    assert.equal(turns.perCommand.myData, 60);
     // A command that numbers a regular session reads it and its agenda with the committee.
     assert.equal(turns.perCommand.publishAgenda, 7);
     assert.equal(turns.perCommand.invite, 2);
     // Planning a planned year again reads the jobs of all its sessions at once.
     assert.equal(turns.perCommand.planSessions, 6);
-    assert.deepEqual([turns.commandName, turns.command], ['statusReport', 8]);
+    // The report's two links (PDF and CSV), each checked, its slot read and written.
+    assert.equal(turns.perCommand.statusReport, 14);
+    assert.deepEqual([turns.commandName, turns.command], ['myData', 60]);
 
     assert.ok(scheduler.idleTickRequests <= STORE_REQUEST_AIMS.idleTick);
     assert.equal(scheduler.idleTickRequests, scheduler.idleTickRequestsOneCommittee);

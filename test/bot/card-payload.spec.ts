@@ -34,6 +34,7 @@ describe('bot/card-payload', () => {
       revision: undefined,
       choice: 'online',
       delegateName: undefined,
+      calendarToken: undefined,
     });
     assert.deepEqual(misfits, []);
   });

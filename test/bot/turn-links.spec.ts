@@ -48,6 +48,38 @@ describe('bot: links on cards shown in a turn', () => {
     assert.ok(links.every((link) => link.recipientId === PEOPLE.sabine && link.kind === 'calendar'));
   });
 
+  it("keeps the calendar link a clicked invitation carries back, and gives a new one for a token not the reader's", async () => {
+    await bot.confirmed(chatPerson('katrin'), 'einladen');
+    const view = (who: 'sabine' | 'birgit', calendarToken?: string) =>
+      bot.execute(chatPerson(who), VERBS.invitationView, {
+        sessionId: SESSION_1,
+        personId: PEOPLE[who],
+        ...(calendarToken ? { calendarToken } : {}),
+      });
+    const tokenOf = (card: unknown) => CALENDAR_LINK.exec(JSON.stringify(card))?.[1];
+    const first = await view('sabine');
+    const token = tokenOf(first);
+    assert.ok(token);
+    assert.match(JSON.stringify(first), new RegExp(`"calendarToken":"${token}"`), 'the buttons carry it back');
+    const linksBefore = await linksOf(world.store, COMMITTEE, PEOPLE.sabine);
+
+    world.clock.advance(1000);
+    const again = await view('sabine', token);
+    assert.equal(tokenOf(again), token, 'the same link');
+    const linksAfter = await linksOf(world.store, COMMITTEE, PEOPLE.sabine);
+    assert.deepEqual(linksAfter, linksBefore, 'nothing issued, nothing replaced');
+
+    // Birgit's card made to carry Sabine's token: she gets a link of her own, Sabine's stays as it was.
+    const tampered = await view('birgit', token);
+    const his = tokenOf(tampered);
+    assert.ok(his && his !== token);
+    assert.deepEqual(
+      (await linksOf(world.store, COMMITTEE, PEOPLE.birgit)).map((link) => link.recipientId),
+      [PEOPLE.birgit],
+    );
+    assert.ok(await sessionCalendar(world.deps, COMMITTEE, SESSION_1, token), "Sabine's link still works");
+  });
+
   it("links the secretariat's minutes card to the version sent out, issued to whoever opened it, and none before", async () => {
     await holdSession(world);
     const draft = firstCard(await bot.message(chatPerson('katrin'), 'protokoll'));

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { TestAdapter, TurnContext, type Activity } from 'botbuilder';
 import { readAheadKeys, readAlongKeys } from '../../src/bot/turn-read-ahead';
 
@@ -48,6 +49,21 @@ describe('bot/turn-read-ahead', () => {
       `${COMMITTEE}/person-${PERSON}`,
       `${COMMITTEE}/session-2027-1`,
     ]);
+  });
+
+  it('reads ahead the calendar link a clicked card carries, by the hash of its token, and nothing for what is no token', () => {
+    const token = 'T'.repeat(43);
+    const linkId = `link-${createHash('sha256').update(token).digest('hex')}`;
+    const cardKeys = (calendarToken: unknown) =>
+      ids(click({ committeeId: COMMITTEE, sessionId: 'session-2027-1', calendarToken })).slice(2);
+    assert.deepEqual(cardKeys(token), [
+      `${COMMITTEE}/committee`,
+      `${COMMITTEE}/person-${PERSON}`,
+      `${COMMITTEE}/session-2027-1`,
+      `${COMMITTEE}/${linkId}`,
+    ]);
+    for (const notAToken of ['T'.repeat(42), `${token}/`, 42, { token }])
+      assert.equal(cardKeys(notAToken).length, 3, JSON.stringify(notAToken));
   });
 
   it('reads nothing of a committee of another tenant, nor a session id that is none', () => {
