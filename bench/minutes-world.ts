@@ -5,7 +5,7 @@ import type { DocumentStore } from '../src/app/ports/document-store';
 import { minutesDocumentId, type MinutesDocument } from '../src/app/minutes/minutes-document';
 import type { MinutesPrint } from '../src/app/minutes/minutes-print';
 import { issueLink } from '../src/app/links/issue-link';
-import { versionDocument } from '../src/app/minutes/open-minutes';
+import { createVersionOperations } from '../src/app/minutes/open-minutes';
 import { linkPath } from '../src/app/links/link-paths';
 import type { Clock } from '../src/domain/clock';
 import { fixedClock } from '../src/domain/clock';
@@ -61,10 +61,7 @@ export async function withMinutesWorld<T>(
     const revision = await seedInvitedCommittee(store, { store, clock }, options.members);
     // Saved as the secretariat's save does: the head and its version document in one batch.
     const head = minutesDocument(print, options.members);
-    await store.batch(COMMITTEE, [
-      { op: 'create', document: head },
-      { op: 'create', document: versionDocument(head, 'draft', [], head.updatedAt, head.updatedBy) },
-    ]);
+    await store.batch(COMMITTEE, createVersionOperations(head, []));
     return await measure({ config, clock, store, pool, print, revision });
   } finally {
     await pool.close();

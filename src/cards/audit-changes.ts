@@ -114,6 +114,8 @@ const UNSHOWN: ReadonlySet<string> = new Set([
   'updatedBy',
   'savedAt',
   'savedBy',
+  // The minutes head's note of the version it holds: the version and the heading say it already.
+  'saved',
   'recordedAt',
   'recordedBy',
   'sessionId',

@@ -90,6 +90,26 @@ describe('cards: the change log speaks in words, not in internal values', () => 
     assert.match(rendered({ ...entry, actorName: undefined }, 'de'), /eine Person, die nicht mehr im Gremium ist/);
   });
 
+  it("does not count the minutes head's note of its version as another change of a save", () => {
+    const save: AuditEntry = {
+      at: '2027-02-12T09:00:00.000Z',
+      actorName: 'Katrin Albers',
+      source: 'bot',
+      operation: 'changed',
+      documentType: 'minutes',
+      documentId: 'minutes-session-2027-1',
+      sessionId: 'session-2027-1',
+      changes: [
+        { field: 'version', before: 1, after: 2 },
+        { field: 'saved', before: { version: 1 }, after: { version: 2, kind: 'draft', at: '2027-02-12T09:00:00Z' } },
+        { field: 'updatedAt', before: '2027-02-11T17:00:00.000Z', after: '2027-02-12T09:00:00.000Z' },
+      ],
+    };
+    const text = rendered(save, 'de');
+    assert.match(text, /: 1 → 2/);
+    assert.doesNotMatch(text, /weitere Angabe/);
+  });
+
   it('leaves out the name of a job it does not know', () => {
     const text = rendered({ ...reminder, reason: 'someNewJob' }, 'de');
     assert.match(text, /automatisch \(Zeitplan\)/);

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { silentLogger } from '../../src/app/ports/logger';
-import { minutesDocumentId, type MinutesDocument } from '../../src/app/minutes/minutes-document';
+import {
+  minutesDocumentId,
+  minutesVersionDocumentId,
+  type MinutesDocument,
+} from '../../src/app/minutes/minutes-document';
+import { savedHead, versionDocument } from '../../src/app/minutes/open-minutes';
 import type { MinutesPrint } from '../../src/app/minutes/minutes-print';
 import { linkPath } from '../../src/app/links/link-paths';
 import { committeeIdForHome } from '../../src/app/committees/committee-id';
@@ -19,6 +24,7 @@ import { chooseLanguage } from '../../src/app/preferences/language-preference';
 import { sessionDocument, setUpCommittee, KOG_TEAM } from '../app/sessions/session-fixtures';
 import { pdfPageTexts } from '../support/pdf-text';
 import { ManualClock } from '../support/manual-clock';
+import { notingReads } from '../support/noting-reads';
 import { openTempStore, type TempStore } from '../support/temp-store';
 
 /** The real worker pool, with every render it is asked for counted, and a failure on request. */
@@ -54,6 +60,8 @@ describe('server/gremium-server minutes PDFs rendered once per version', functio
   let pool: WorkerPdfRenderer;
   let renderer: CountingRenderer;
   let server: GremiumServer;
+  /** The id of every point read the server made, for this test. */
+  let reads: string[];
 
   const minutes = (overrides: Partial<MinutesDocument> = {}): MinutesDocument => ({
     id: minutesDocumentId(sessionId),
@@ -107,9 +115,10 @@ describe('server/gremium-server minutes PDFs rendered once per version', functio
       { kind: 'person', id: await workingGroupPerson(deps, committeeId) },
     );
     renderer = new CountingRenderer(pool);
+    reads = [];
     server = await startGremiumServer({
       config: loadConfig({ PORT: '0', DATA_DIR: temp.dataDir, LOCAL_MODE: 'true' }),
-      store: temp.store,
+      store: notingReads(temp.store, reads),
       clock: deps.clock,
       logger: silentLogger,
       background: false,
@@ -171,6 +180,27 @@ describe('server/gremium-server minutes PDFs rendered once per version', functio
     fileToken = await issuedToken(deps, committeeId, { kind: 'minutes', sessionId, version: 1 });
     await pdfOf(await download(fileToken));
     assert.deepEqual(renderer.renders, ['de v1']);
+  });
+
+  it('serves the version the head holds from the head alone, and refuses its revoked link at once', async () => {
+    // Saved as the secretariat saves: the version document, and the head noting its version.
+    const { _etag: etag, ...head } = (await temp.store.get<MinutesDocument>(
+      committeeId,
+      minutesDocumentId(sessionId),
+    ))!;
+    await temp.store.batch(committeeId, [
+      { op: 'create', document: versionDocument(head, 'draft', [], head.updatedAt, head.updatedBy) },
+      { op: 'replace', document: savedHead(head, 'draft'), ifMatch: etag },
+    ]);
+    reads.length = 0;
+    const first = await pdfOf(await download(fileToken));
+    assert.ok((await pdfOf(await download(fileToken))).equals(first));
+    assert.ok((await pdfPageTexts(first))[0]!.includes('Entwurf, Fassung 1'));
+    assert.deepEqual(renderer.renders, ['de v1']);
+    assert.equal(reads.filter((id) => id === minutesDocumentId(sessionId)).length, 2, 'the head, once a download');
+    assert.ok(!reads.includes(minutesVersionDocumentId(sessionId, 1)), reads.join());
+    await revokeLinksOf(deps, committeeId, SECRETARIAT_ID);
+    assert.equal((await download(fileToken)).status, 404);
   });
 
   it('refuses a link at once once it has expired, though its file is cached', async () => {

@@ -12,7 +12,9 @@ import type { SessionDocument } from '../sessions/session-document';
 import {
   minutesDocumentId,
   minutesVersionDocumentId,
+  MINUTES_VERSION_KINDS,
   type MinutesDocument,
+  type MinutesSaved,
   type MinutesVersionDocument,
 } from './minutes-document';
 import type { MinutesPrint, PrintedItem } from './minutes-print';
@@ -153,29 +155,37 @@ function sourceKeyOf(
 
 /**
  * One version as it was saved. Every save writes a version document, which also says whether it
- * corrects approved minutes; should it be missing for the head's own version, the head says the
- * same. Undefined when an older version cannot be read.
+ * corrects approved minutes. The head holds the same content for its own version and, since it
+ * notes the version's kind and time (`saved`), serves a link to that version on its own: the
+ * usual link, to the minutes last saved and sent, reads one large document, not two. Retention
+ * and erasure rewrite the head no later than its versions (`RETENTION_RULES` lists the minutes
+ * first), and every rewrite changes the head's ETag in the `sourceKey`. An older version, or a
+ * head without the note (saved before it was kept), is read from its version document; should
+ * that be missing for the head's own version, the head stands in for it. Undefined when an older
+ * version cannot be read.
  */
 async function shownContent(
   deps: AppDependencies,
   minutes: MinutesDocument,
   version: number,
 ): Promise<MinutesContent | undefined> {
-  const head: MinutesContent = {
+  const saved = version === minutes.version ? savedNote(minutes) : undefined;
+  const head = (savedAt: string, correction: boolean): MinutesContent => ({
     version: minutes.version,
     items: minutes.items,
     participants: minutes.participants,
     ...(minutes.chair ? { chair: minutes.chair } : {}),
-    savedAt: minutes.updatedAt,
-    correction: false,
+    savedAt,
+    correction,
     source: 'head',
-  };
+  });
+  if (saved) return head(saved.at, saved.kind === 'correction');
   const stored = await deps.store.get<MinutesVersionDocument>(
     minutes.committeeId,
     minutesVersionDocumentId(minutes.sessionId, version),
   );
   if (stored?.type !== 'minutesVersion' || stored.sessionId !== minutes.sessionId || stored.version !== version) {
-    return version === minutes.version ? head : undefined;
+    return version === minutes.version ? head(minutes.updatedAt, false) : undefined;
   }
   return {
     version: stored.version,
@@ -186,6 +196,13 @@ async function shownContent(
     correction: stored.kind === 'correction',
     source: `${stored.id}@${stored._etag}`,
   };
+}
+
+/** The head's note of its own version, when it has one that fits: else the version document says it. */
+function savedNote(minutes: MinutesDocument): MinutesSaved | undefined {
+  const saved = minutes.saved;
+  if (saved?.version !== minutes.version || !MINUTES_VERSION_KINDS.includes(saved.kind)) return undefined;
+  return typeof saved.at === 'string' ? saved : undefined;
 }
 
 function printedItem(

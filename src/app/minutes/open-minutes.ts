@@ -103,19 +103,13 @@ export async function openOrCreateMinutes(
     updatedBy: by,
   };
   try {
-    const [stored] = await deps.store.batch(committee.committeeId, [
-      { op: 'create', document: head },
-      {
-        op: 'create',
-        document: versionDocument(
-          head,
-          'draft',
-          items.map((item) => item.itemId),
-          nowIso,
-          by,
-        ),
-      },
-    ]);
+    const [stored] = await deps.store.batch(
+      committee.committeeId,
+      createVersionOperations(
+        head,
+        items.map((item) => item.itemId),
+      ),
+    );
     return stored as Stored<MinutesDocument>;
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
@@ -147,6 +141,22 @@ export function versionDocument(
   };
 }
 
+/**
+ * The head as saved with its version: noting the version's kind and time (see
+ * `MinutesDocument.saved`), so a link to the version the head holds is served from the head alone.
+ */
+export function savedHead(head: MinutesDocument, kind: MinutesVersionKind): MinutesDocument {
+  return { ...head, saved: { version: head.version, kind, at: head.updatedAt } };
+}
+
+/** The operations that create the minutes with their first version, a draft: the head and its version document. */
+export function createVersionOperations(head: MinutesDocument, changedItemIds: readonly string[]): BatchOperation[] {
+  return [
+    { op: 'create', document: savedHead(head, 'draft') },
+    { op: 'create', document: versionDocument(head, 'draft', changedItemIds, head.updatedAt, head.updatedBy) },
+  ];
+}
+
 /** The operations that save a new head: its version document (a create, so two saves of one version cannot both win) and the head with its ETag. */
 export function saveVersionOperations(
   stored: Stored<MinutesDocument>,
@@ -156,7 +166,7 @@ export function saveVersionOperations(
 ): BatchOperation[] {
   return [
     { op: 'create', document: versionDocument(next, kind, changedItemIds, next.updatedAt, next.updatedBy) },
-    { op: 'replace', document: next, ifMatch: stored._etag },
+    { op: 'replace', document: savedHead(next, kind), ifMatch: stored._etag },
   ];
 }
 

@@ -11,9 +11,19 @@ import type { SessionDocument } from '../../../src/app/sessions/session-document
 import type { Document, DocumentStore } from '../../../src/app/ports/document-store';
 import { COMMITTEE_DOCUMENT_ID, personDocumentId } from '../../../src/domain/ids';
 import type { MinutesItem, MinutesParticipant } from '../../../src/domain/minutes/minutes-content';
+import { approveMinutes } from '../../../src/app/minutes/approve-minutes';
+import { circulateMinutes } from '../../../src/app/minutes/circulate-minutes';
+import { saveMinutesItem } from '../../../src/app/minutes/edit-minutes';
+import { openOrCreateMinutes } from '../../../src/app/minutes/open-minutes';
+import { applyRetention } from '../../../src/app/privacy/apply-retention';
+import { erasePerson } from '../../../src/app/privacy/erase-person';
+import { loadRoster } from '../../../src/app/roster/load-roster';
+import { NO_QUESTIONS } from '../../../src/domain/confirmation/go-ahead';
 import { ENGINES } from '../../support/engines';
+import { notingReads } from '../../support/noting-reads';
 import { issuedToken, nearMiss } from '../links/link-fixtures';
 import { COMMITTEE, PEOPLE, SESSION_1, SessionWorld } from '../sessions/session-world';
+import { committeeAndSession, holdSession } from './minutes-world';
 
 const PARTICIPANTS: MinutesParticipant[] = [
   { institution: 'Jobcenter Leipzig', name: 'Sabine Hoffmann', presence: 'inPerson' },
@@ -91,14 +101,19 @@ function head(overrides: Partial<MinutesDocument> = {}): MinutesDocument {
   };
 }
 
-/** The store, with the id of every point read that reaches it noted in `reads`. */
-function notingReads(store: DocumentStore, reads: string[]): DocumentStore {
+/**
+ * The store as it was before heads noted their version (`saved`): a head read through it lacks
+ * the note, so the file is read from the version document, as for minutes saved before.
+ */
+function withoutSavedNote(store: DocumentStore): DocumentStore {
   return new Proxy(store, {
     get: (target, property) => {
       if (property === 'get')
-        return (committeeId: string, id: string) => {
-          reads.push(id);
-          return target.get(committeeId, id);
+        return async (committeeId: string, id: string) => {
+          const stored = await target.get(committeeId, id);
+          if (stored?.type !== 'minutes') return stored;
+          const { saved: _saved, ...older } = stored as unknown as MinutesDocument;
+          return older;
         };
       const value: unknown = Reflect.get(target, property);
       return typeof value === 'function' ? value.bind(target) : value;
@@ -390,6 +405,154 @@ for (const engine of ENGINES) {
       await world.store.create(withoutChair as MinutesDocument);
       const session: SessionDocument = await world.session();
       assert.equal((await fileOf(await tokenFor('minutes', 1))).print.chair, session.chair);
+    });
+
+    describe('a link to the version the head holds, saved and sent as the secretariat does', () => {
+      beforeEach(() => holdSession(world));
+      const at = (iso: string) => world.clock.advance(Date.parse(iso) - world.clock.now().toMillis());
+      const committee = async () => (await committeeAndSession(world)).committee;
+      const open = async () => openOrCreateMinutes(world.deps, await committee(), await world.session(), PEOPLE.katrin);
+      /** Saves the topic's minutes as a new version: the summary names Birgit Lehmann. */
+      async function save(result: string): Promise<void> {
+        const head = await open();
+        const topic = head.items.find((item) => item.title === 'Ausbildungsabbrüche')!;
+        const fields = { summary: 'Birgit Lehmann berichtet.', result };
+        const saved = await saveMinutesItem(
+          world.deps,
+          await committeeAndSession(world),
+          PEOPLE.katrin,
+          head.version,
+          topic.itemId,
+          fields,
+        );
+        assert.ok(saved.ok, JSON.stringify(!saved.ok && saved.error));
+      }
+      const circulate = async () =>
+        assert.ok((await circulateMinutes(world.deps, await committee(), await world.session(), PEOPLE.katrin)).ok);
+      /** Approves (after the objection period), or publishes a correction saved after approval. */
+      async function approve(): Promise<void> {
+        const options = { goAhead: NO_QUESTIONS, automatic: false };
+        const approved = await approveMinutes(
+          world.deps,
+          await committee(),
+          await world.session(),
+          PEOPLE.katrin,
+          options,
+        );
+        assert.ok(approved.ok, JSON.stringify(!approved.ok && approved.error));
+      }
+      /** The file behind a link, with the id of every document read for it. */
+      async function read(token: string, store: DocumentStore = world.store) {
+        const reads: string[] = [];
+        const answer = await minutesFile(
+          { ...world.deps, store: notingReads(store, reads) },
+          COMMITTEE,
+          SESSION_1,
+          token,
+        );
+        assert.ok(answer && !isSuperseded(answer), JSON.stringify(answer));
+        return { file: answer, reads };
+      }
+      const versionId = (version: number) => minutesVersionDocumentId(SESSION_1, version);
+
+      it('reads the head alone, and prints what the version document says', async () => {
+        await open();
+        await save('Die Zahlen werden erhoben.');
+        await circulate();
+        const token = await tokenFor('minutes', 2);
+        const { file, reads } = await read(token);
+        assert.ok(!reads.includes(versionId(2)), reads.join());
+        assert.ok(reads.includes(minutesDocumentId(SESSION_1)));
+        assert.equal(file.print.items[1]?.result, 'Die Zahlen werden erhoben.');
+        // Minutes saved before heads noted their version: read from the version document, the same print.
+        const older = await read(token, withoutSavedNote(world.store));
+        assert.ok(older.reads.includes(versionId(2)), older.reads.join());
+        assert.deepEqual(file.print, older.file.print);
+        const stored = await world.store.get<MinutesVersionDocument>(COMMITTEE, versionId(2));
+        assert.deepEqual([file.print.savedAt, file.print.correction], [stored!.savedAt, false]);
+      });
+
+      it('marks a correction sent after approval, with the time it was saved, from the head alone', async () => {
+        await open();
+        await circulate();
+        at('2027-03-01T09:00:00.000Z');
+        await approve();
+        at('2027-03-05T10:30:00.000Z');
+        await save('Berichtigtes Ergebnis.');
+        await approve();
+        const token = await tokenFor('minutes', 2);
+        const { file, reads } = await read(token);
+        assert.ok(!reads.includes(versionId(2)), reads.join());
+        assert.deepEqual(
+          [file.print.version, file.print.correction, file.print.savedAt, file.print.items[1]?.result],
+          [2, true, '2027-03-05T10:30:00.000Z', 'Berichtigtes Ergebnis.'],
+        );
+        assert.deepEqual(file.print, (await read(token, withoutSavedNote(world.store))).file.print);
+        assert.equal((await read(await tokenFor('extract', 2))).file.print.correction, true);
+      });
+
+      it("reads an older version's document once a newer one is saved, and no more once that is sent", async () => {
+        await open();
+        await save('Fassung zwei.');
+        await circulate();
+        const token = await tokenFor('minutes', 2);
+        const before = await read(token);
+        await save('Fassung drei, noch nicht versandt.');
+        const after = await read(token);
+        assert.ok(after.reads.includes(versionId(2)), after.reads.join());
+        assert.equal(after.file.print.items[1]?.result, 'Fassung zwei.');
+        assert.deepEqual(after.file.print, before.file.print);
+        assert.notEqual(after.file.sourceKey, before.file.sourceKey);
+        await circulate();
+        assert.deepEqual(await minutesFile(world.deps, COMMITTEE, SESSION_1, token), MINUTES_SUPERSEDED);
+        const third = await read(await tokenFor('minutes', 3));
+        assert.ok(!third.reads.includes(versionId(3)), third.reads.join());
+        assert.equal(third.file.print.items[1]?.result, 'Fassung drei, noch nicht versandt.');
+      });
+
+      it('prints and keys the approval, and the names retention blanks, from the head alone', async () => {
+        await open();
+        await save('Die Zahlen werden erhoben.');
+        await circulate();
+        const circulated = await read(await tokenFor('minutes', 2));
+        assert.equal(circulated.file.print.status, 'circulated');
+        at('2027-03-01T09:00:00.000Z');
+        await approve();
+        const approved = await read(await tokenFor('minutes', 2));
+        assert.deepEqual(
+          [approved.file.print.status, approved.file.print.approvedAt],
+          ['approved', world.clock.now().toUTC().toISO()],
+        );
+        assert.notEqual(approved.file.sourceKey, circulated.file.sourceKey);
+        assert.ok(JSON.stringify(approved.file.print).includes('Birgit Lehmann'));
+        // The committee's period after the approval: retention blanks the names in the minutes.
+        at('2029-06-01T09:00:00.000Z');
+        await applyRetention(world.deps, COMMITTEE);
+        const retained = await read(await tokenFor('minutes', 2));
+        assert.ok(!retained.reads.includes(versionId(2)), retained.reads.join());
+        assert.ok(!JSON.stringify(retained.file.print).includes('Birgit Lehmann'), JSON.stringify(retained.file.print));
+        assert.ok(retained.file.print.participants.every((participant) => participant.name === ''));
+        assert.notEqual(retained.file.sourceKey, approved.file.sourceKey);
+      });
+
+      it('prints and keys an erased name as the pseudonym, from the head alone', async () => {
+        await open();
+        await save('Die Zahlen werden erhoben.');
+        await circulate();
+        const token = await tokenFor('minutes', 2);
+        const before = await read(token);
+        assert.ok(JSON.stringify(before.file.print).includes('Birgit Lehmann'));
+        const erased = await erasePerson(world.deps, await world.actor('katrin'), {
+          revision: (await loadRoster(world.store, COMMITTEE)).revision,
+          personId: PEOPLE.birgit,
+        });
+        assert.ok(erased.ok, JSON.stringify(erased));
+        const after = await read(token);
+        assert.ok(!after.reads.includes(versionId(2)), after.reads.join());
+        assert.ok(!JSON.stringify(after.file.print).includes('Birgit Lehmann'), JSON.stringify(after.file.print));
+        assert.equal(after.file.print.items[1]?.summary, 'ehemalige Person berichtet.');
+        assert.notEqual(after.file.sourceKey, before.file.sourceKey);
+      });
     });
   });
 }
