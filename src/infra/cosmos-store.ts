@@ -36,10 +36,11 @@ import {
   assertDocument,
   assertDocumentKey,
   assertKeys,
-  assertQueryType,
   checkedCondition,
   checkedLimit,
+  checkedQueryTypes,
   fieldPathSegments,
+  queryTypeLabel,
   sortDirectionOf,
   withoutSystemFields,
 } from './document-rules';
@@ -166,7 +167,8 @@ export class CosmosStore implements DocumentStore {
 
   async query<T extends Document>(committeeId: string, query: Query): Promise<Array<Stored<T>>> {
     assertCommitteeId(committeeId);
-    return this.run<T>(compileQuery(committeeId, query), { partitionKey: committeeId }, query.type);
+    const compiled = compileQuery(committeeId, query);
+    return this.run<T>(compiled, { partitionKey: committeeId }, queryTypeLabel(query));
   }
 
   /**
@@ -187,7 +189,8 @@ export class CosmosStore implements DocumentStore {
    * here would mean fetching every match first.
    */
   async queryAcrossCommittees<T extends Document>(query: Query): Promise<Array<Stored<T>>> {
-    return this.run<T>(compileQuery(undefined, query), {}, query.type);
+    const compiled = compileQuery(undefined, query);
+    return this.run<T>(compiled, {}, queryTypeLabel(query));
   }
 
   async create<T extends Document>(document: T): Promise<Stored<T>> {
@@ -270,14 +273,14 @@ export class CosmosStore implements DocumentStore {
   private async run<T extends Document>(
     compiled: { query: string; parameters: SqlParameter[] } | undefined,
     options: FeedOptions,
-    type: string,
+    what: string,
   ): Promise<Array<Stored<T>>> {
     if (!compiled) return [];
     try {
       const response = await this.container.items.query<ItemDefinition>(compiled, options).fetchAll();
       return response.resources.map((resource) => toStored<T>(resource));
     } catch (error) {
-      throw mapCosmosError(error, `querying "${type}"`);
+      throw mapCosmosError(error, `querying "${what}"`);
     }
   }
 
@@ -493,9 +496,13 @@ function compileQuery(
   committeeId: string | undefined,
   query: Query,
 ): { query: string; parameters: SqlParameter[] } | undefined {
-  assertQueryType(query);
-  const parameters: SqlParameter[] = [{ name: '@type', value: query.type }];
-  const clauses = ['c.type = @type'];
+  const types = checkedQueryTypes(query);
+  const parameters: SqlParameter[] = types.map((type, index) => ({ name: `@type${index}`, value: type }));
+  // One type keeps the plain equality; several are an IN list (one parameter each), which Cosmos
+  // DB serves from the same range index on /type.
+  const clauses = [
+    types.length === 1 ? 'c.type = @type0' : `c.type IN (${parameters.map(({ name }) => name).join(', ')})`,
+  ];
   if (committeeId !== undefined) {
     clauses.push('c.committeeId = @committeeId');
     parameters.push({ name: '@committeeId', value: committeeId });

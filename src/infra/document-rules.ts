@@ -1,6 +1,7 @@
 import {
   MAX_BATCH_OPERATIONS,
   MAX_GET_MANY_KEYS,
+  MAX_QUERY_TYPES,
   type BatchOperation,
   type Document,
   type DocumentKey,
@@ -83,11 +84,34 @@ export function checkedCondition(condition: QueryCondition): CheckedCondition {
   throw new InvalidRequestError(`The value compared with "${field}" is not a JSON string, number, boolean or null.`);
 }
 
-/** Every query names the type it reads: documents of different shapes never answer one query. */
-export function assertQueryType(query: Query): void {
-  if (typeof query.type !== 'string' || query.type === '') {
-    throw new InvalidRequestError('A query needs the document type it looks for.');
+/**
+ * The types a query reads, checked and without repeats: every query names the types it reads
+ * (one, or up to MAX_QUERY_TYPES), so documents of a shape the caller did not ask for never
+ * answer it. A single type comes back as a list of one, so adapters spell both forms one way.
+ */
+export function checkedQueryTypes(query: Query): readonly string[] {
+  const { type } = query;
+  if (typeof type === 'string') {
+    if (type === '') throw new InvalidRequestError('A query needs the document type it looks for.');
+    return [type];
   }
+  if (!Array.isArray(type) || type.length === 0) {
+    throw new InvalidRequestError('A query needs the document type it looks for, or a non-empty list of them.');
+  }
+  if (type.length > MAX_QUERY_TYPES) {
+    throw new InvalidRequestError(`A query may name at most ${MAX_QUERY_TYPES} types, not ${type.length}.`);
+  }
+  for (const one of type as readonly unknown[]) {
+    if (typeof one !== 'string' || one === '') {
+      throw new InvalidRequestError('Each type a query names must be a non-empty string.');
+    }
+  }
+  return [...new Set(type)];
+}
+
+/** The types of a valid query as one readable label for error messages: `session`, `seat, person`. */
+export function queryTypeLabel(query: Query): string {
+  return checkedQueryTypes(query).join(', ');
 }
 
 /**

@@ -19,9 +19,9 @@ import {
   assertDocument,
   assertDocumentKey,
   assertKeys,
-  assertQueryType,
   checkedCondition,
   checkedLimit,
+  checkedQueryTypes,
   fieldPathSegments,
   sortDirectionOf,
   withoutSystemFields,
@@ -379,9 +379,11 @@ export function compileGetMany(keys: readonly DocumentKey[]): CompiledQuery {
  * SQLite picks for the SQL the store really runs.
  */
 export function compileQuery(committeeId: string | undefined, query: Query): CompiledQuery | undefined {
-  assertQueryType(query);
-  const clauses = ['type = ?'];
-  const parameters: unknown[] = [query.type];
+  const types = checkedQueryTypes(query);
+  // One type keeps the plain equality; several are an IN list, searched in the type index once
+  // per type (see `tableOf`).
+  const clauses = [types.length === 1 ? 'type = ?' : `type IN (${types.map(() => '?').join(', ')})`];
+  const parameters: unknown[] = [...types];
   if (committeeId !== undefined) {
     clauses.push('committee_id = ?');
     parameters.push(committeeId);
@@ -408,9 +410,23 @@ export function compileQuery(committeeId: string | undefined, query: Query): Com
     parameters.push(rowLimit);
   }
   return {
-    sql: `SELECT etag, body FROM documents WHERE ${clauses.join(' AND ')}${orderBy}${limit}`,
+    sql: `SELECT etag, body FROM ${tableOf(committeeId, types)} WHERE ${clauses.join(' AND ')}${orderBy}${limit}`,
     parameters,
   };
+}
+
+/**
+ * The table a query reads, with the index it must use where SQLite would pick a worse one. For
+ * several types inside one committee, SQLite (which has no statistics on the file) rates the
+ * primary key's prefix `committee_id = ?` cheaper than one search of the type index per type, and
+ * would read every document of the committee, its outbox and audit trail included, to find a
+ * few types. `INDEXED BY` holds it to the type index, whose entries end with the committee
+ * (see migration 2): it seeks (type, committee) once per type. Should the index ever be missing,
+ * the query fails instead of silently reading the committee whole. One type, or several across
+ * committees, SQLite already searches by type on its own; the spec pins every plan.
+ */
+function tableOf(committeeId: string | undefined, types: readonly string[]): string {
+  return committeeId !== undefined && types.length > 1 ? 'documents INDEXED BY documents_by_type' : 'documents';
 }
 
 const SQL_OPERATORS: Readonly<Record<QueryCondition['op'], string>> = {

@@ -25,13 +25,21 @@ describe('bench/store-requests', function () {
     assert.equal(turns.rsvpClick, 3);
     // A data export collects everything about the person, type by type, in every committee.
     assert.equal(turns.perCommand.myData, 60);
-    // A command that numbers a regular session reads it and its agenda with the committee.
-    assert.equal(turns.perCommand.publishAgenda, 7);
+    // A command that numbers a regular session reads it and its agenda with the committee. The
+    // publication then reads the groups reporting, the answers, and in one query the agreements,
+    // the sessions that date them and the roster (seats and people).
+    assert.equal(turns.perCommand.publishAgenda, 5);
     assert.equal(turns.perCommand.invite, 2);
+    // The status report reads its six document types in one query, then issues its two links
+    // (PDF and CSV), each checked, its slot read and written.
+    assert.equal(turns.perCommand.statusReport, 9);
+    // Two types in one query: the roster's people and seats, the answers overview's seats and
+    // people, the working groups and their sessions.
+    assert.equal(turns.perCommand.members, 4);
+    assert.equal(turns.perCommand.rsvps, 4);
+    assert.equal(turns.perCommand.workingGroups, 3);
     // Planning a planned year again reads the jobs of all its sessions at once.
     assert.equal(turns.perCommand.planSessions, 6);
-    // The report's two links (PDF and CSV), each checked, its slot read and written.
-    assert.equal(turns.perCommand.statusReport, 14);
     assert.deepEqual([turns.commandName, turns.command], ['myData', 60]);
 
     assert.ok(scheduler.idleTickRequests <= STORE_REQUEST_AIMS.idleTick);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {
   MAX_BATCH_OPERATIONS,
   MAX_GET_MANY_KEYS,
+  MAX_QUERY_TYPES,
   type BatchOperation,
   type Document,
   type DocumentStore,
@@ -611,6 +612,113 @@ export function describeDocumentStoreContract<Opened extends OpenedDocumentStore
         await store.create({ ...member('x1'), nested_1: { value_2: 'ok' } });
         assert.deepEqual(await ids({ where: [{ field: 'nested_1.value_2', op: '=', value: 'ok' }] }), ['x1']);
       });
+
+      describe('of several types at once', () => {
+        const typesOf = (documents: readonly Document[]): string[] =>
+          documents.map((document) => `${document.type}/${document.id}`).sort();
+
+        it('answers the documents of every type named, of the committee only, each with its type and ETag', async () => {
+          const both = await store.query(COMMITTEE, { type: ['member', 'topic'] });
+          assert.deepEqual(typesOf(both), ['member/anna', 'member/bernd', 'member/carla', 'member/dieter', 'topic/t1']);
+          for (const document of both) assert.equal(typeof document._etag, 'string');
+          const t1 = both.find((document) => document.id === 't1');
+          assert.ok(t1);
+          assert.deepEqual(withoutEtag(t1), topic('t1'));
+          // A type without documents adds none; the other committee's member stays out.
+          assert.deepEqual(typesOf(await store.query(COMMITTEE, { type: ['topic', 'nothing'] })), ['topic/t1']);
+          assert.deepEqual(await store.query(COMMITTEE, { type: ['nothing', 'nothing else'] }), []);
+        });
+
+        it('answers for a list of one type, or one type named twice, what the type alone answers', async () => {
+          const alone = sortedIds(await store.query(COMMITTEE, { type: 'member' }));
+          assert.deepEqual(sortedIds(await store.query(COMMITTEE, { type: ['member'] })), alone);
+          assert.deepEqual(sortedIds(await store.query(COMMITTEE, { type: ['member', 'member'] })), alone);
+          assert.equal(alone.length, 4);
+        });
+
+        it('holds every document of every type to every condition, so a field one type lacks leaves it out', async () => {
+          const where = (conditions: Query['where']) =>
+            store.query(COMMITTEE, { type: ['member', 'topic'], where: conditions }).then(typesOf);
+          assert.deepEqual(await where([{ field: 'name', op: '=', value: 'Anna' }]), ['member/anna']);
+          assert.deepEqual(await where([{ field: 'title', op: '=', value: 'Topic t1' }]), ['topic/t1']);
+          // != compares only present values of its type: a topic has no name, so it is not "unequal".
+          assert.deepEqual(await where([{ field: 'name', op: '!=', value: 'Anna' }]), [
+            'member/bernd',
+            'member/carla',
+            'member/dieter',
+          ]);
+          // = null is "null or missing": the topic has no note at all.
+          assert.deepEqual(await where([{ field: 'note', op: '=', value: null }]), [
+            'member/anna',
+            'member/bernd',
+            'member/dieter',
+            'topic/t1',
+          ]);
+          // A field both have, and the type itself, select across the types.
+          assert.deepEqual(await where([{ field: 'id', op: '>', value: 'carla' }]), ['member/dieter', 'topic/t1']);
+          assert.deepEqual(await where([{ field: 'type', op: '=', value: 'topic' }]), ['topic/t1']);
+        });
+
+        it('orders and limits the result as a whole, not per type', async () => {
+          await store.create(topic('b-topic'));
+          const byId = await store.query(COMMITTEE, { type: ['topic', 'member'], orderBy: { field: 'id' } });
+          assert.deepEqual(orderedIds(byId), ['anna', 'b-topic', 'bernd', 'carla', 'dieter', 't1']);
+          const lastTwo = await store.query(COMMITTEE, {
+            type: ['member', 'topic'],
+            orderBy: { field: 'id', direction: 'desc' },
+            limit: 2,
+          });
+          assert.deepEqual(orderedIds(lastTwo), ['t1', 'dieter']);
+          const firstThree = await store.query(COMMITTEE, {
+            type: ['topic', 'member'],
+            orderBy: { field: 'id' },
+            limit: 3,
+          });
+          assert.deepEqual(orderedIds(firstThree), ['anna', 'b-topic', 'bernd']);
+          // Ordering by a field only members have leaves the topics out, as for one type.
+          const byAge = await store.query<Member>(COMMITTEE, {
+            type: ['member', 'topic'],
+            orderBy: { field: 'age', direction: 'desc' },
+          });
+          assert.deepEqual(orderedIds(byAge).slice(0, 1), ['bernd']);
+          assert.deepEqual(
+            byAge.map((document) => document.type),
+            ['member', 'member', 'member', 'member'],
+          );
+          assert.equal((await store.query(COMMITTEE, { type: ['member', 'topic'], limit: 5 })).length, 5);
+          assert.equal((await store.query(COMMITTEE, { type: ['member', 'topic'], limit: 99 })).length, 6);
+          assert.deepEqual(await store.query(COMMITTEE, { type: ['member', 'topic'], limit: 0 }), []);
+        });
+
+        it('matches each type with quotes literally, so none can widen the query', async () => {
+          assert.deepEqual(typesOf(await store.query(COMMITTEE, { type: ["member' OR '1'='1", 'topic'] })), [
+            'topic/t1',
+          ]);
+          assert.deepEqual(typesOf(await store.query(COMMITTEE, { type: ['topic', 'x") OR ("1"="1'] })), ['topic/t1']);
+        });
+
+        it(`reads ${MAX_QUERY_TYPES} types at once and refuses more`, async () => {
+          const many = Array.from({ length: MAX_QUERY_TYPES }, (_, index) => (index === 0 ? 'topic' : `type-${index}`));
+          assert.deepEqual(typesOf(await store.query(COMMITTEE, { type: many })), ['topic/t1']);
+          await assert.rejects(store.query(COMMITTEE, { type: [...many, 'member'] }), InvalidRequestError);
+        });
+
+        const refused: ReadonlyArray<readonly [string, unknown]> = [
+          ['an empty list', []],
+          ['an empty type in a list', ['member', '']],
+          ['a number in a list', ['member', 42]],
+          ['null in a list', [null]],
+          ['a number', 42],
+          ['null', null],
+          ['an object', { 0: 'member', length: 1 }],
+        ];
+        for (const [title, type] of refused) {
+          it(`refuses ${title} as the type, before reading anything`, async () => {
+            await assert.rejects(store.query(COMMITTEE, { type } as unknown as Query), InvalidRequestError);
+            await assert.rejects(store.queryAcrossCommittees({ type } as unknown as Query), InvalidRequestError);
+          });
+        }
+      });
     });
 
     describe('queries across committees', () => {
@@ -823,6 +931,32 @@ export function describeDocumentStoreContract<Opened extends OpenedDocumentStore
         it('matches a type with quotes literally, so it cannot widen the query', async () => {
           assert.deepEqual(await store.queryAcrossCommittees({ type: "job' OR '1'='1" }), []);
           assert.deepEqual(await store.queryAcrossCommittees({ type: 'job" OR "1"="1' }), []);
+        });
+
+        it('reads several types of every committee in one query, with conditions, order and limit over all', async () => {
+          const all = await store.queryAcrossCommittees({ type: ['topic', 'job'] });
+          assert.deepEqual(keysOf(all).sort(), [...keysOf(jobs), `${COMMITTEE}/t1`, `${THIRD_COMMITTEE}/t2`].sort());
+          // Topics have no status: a condition on it leaves them out.
+          assert.deepEqual(
+            keysOf(
+              await store.queryAcrossCommittees({
+                type: ['topic', 'job'],
+                where: [{ field: 'status', op: '=', value: 'done' }],
+              }),
+            ).sort(),
+            [`${COMMITTEE}/a-done`, `${THIRD_COMMITTEE}/c-done`],
+          );
+          const earliestTwo = await store.queryAcrossCommittees<Job>({
+            ...dueByNow,
+            type: ['job', 'topic'],
+            orderBy: { field: 'dueAt' },
+            limit: 2,
+          });
+          assert.deepEqual(keysOf(earliestTwo), [`${OTHER_COMMITTEE}/b-early`, `${COMMITTEE}/a-due`]);
+          assert.deepEqual(
+            keysOf(await store.queryAcrossCommittees({ type: ['topic'] })).sort(),
+            keysOf(await store.queryAcrossCommittees({ type: 'topic' })).sort(),
+          );
         });
       });
     });

@@ -199,6 +199,40 @@ describe('EmbeddedStore.open', () => {
     }
   });
 
+  // A turn reads several types in one query (the status report, the roster): SQLite must search
+  // the type index once per type, in the committee or across committees, never read every
+  // document of the file or of the committee.
+  it('searches the type index for each type of a query of several types', async () => {
+    const store = await EmbeddedStore.open({ dataDir: parentDir });
+    await store.close();
+    const db = new Database(join(parentDir, EMBEDDED_STORE_FILE_NAME), { readonly: true });
+    try {
+      for (const committeeId of [undefined, 'k']) {
+        for (const query of [
+          { type: ['session', 'attendance', 'topicSubmission', 'agreement', 'workingGroup', 'person'] },
+          { type: ['seat', 'person'], where: [{ field: 'active', op: '=', value: true }] },
+        ] as const) {
+          const compiled = compileQuery(committeeId, query);
+          assert.ok(compiled);
+          assert.match(compiled.sql, /type IN \(\?(, \?)+\)/);
+          const plan = (
+            db.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...compiled.parameters) as Array<{
+              detail: string;
+            }>
+          ).map((step) => step.detail);
+          const expected = committeeId === undefined ? '(type=?)' : '(type=? AND committee_id=?)';
+          assert.ok(
+            plan.includes(`SEARCH documents USING INDEX documents_by_type ${expected}`),
+            `${committeeId ?? 'across committees'}: ${plan.join('; ')}`,
+          );
+          assert.ok(!plan.some((step) => step.startsWith('SCAN')), plan.join('; '));
+        }
+      }
+    } finally {
+      db.close();
+    }
+  });
+
   // The scheduler and the outbox sender poll across every committee for due work: SQLite must
   // seek the pending ones in due order in their expression index, not read every job or message
   // of the file by type and sort them.

@@ -8,18 +8,17 @@ import { invitationsAreOut, isBeforeHeld } from '../../domain/sessions/session-s
 import { wrongState, type WrongState } from '../../domain/sessions/wrong-state';
 import type { AppDependencies } from '../dependencies';
 import { draftsForPeople, enqueueOperation, personIdsOf, type OutboxDraft } from '../delivery/outbox-record';
-import type { CommitteeDocument, PersonDocument } from '../documents';
+import type { CommitteeDocument } from '../documents';
 import type { Actor } from '../identify-actor';
 import { withoutEtag, type BatchOperation, type Stored } from '../ports/document-store';
 import { savedUnlessChanged } from '../saved-unless-changed';
 import { answersOf, draftsForInvitees } from '../sessions/invitation-drafts';
 import { ensureOutlookAnswerJob } from '../meetings/outlook-answer-jobs';
 import { invitationOperations, type InviteRefusal } from '../sessions/invite-to-session';
-import { rosterSnapshot } from '../sessions/roster-snapshot';
 import type { SessionDocument } from '../sessions/session-document';
 import { agendaAgreementReport, type AgendaAgreementReport } from '../agreements/agenda-report';
 import type { PublishedAgenda } from './agenda-document';
-import { agendaWrite, loadAgenda } from './session-agenda';
+import { agendaWrite, loadAgendaWithRoster } from './session-agenda';
 
 /** The outbox message kind of a published agenda sent on its own (to the working group, or to someone no longer invited). */
 export const AGENDA_MESSAGE_KIND = 'agenda';
@@ -85,7 +84,9 @@ export async function publishAgenda(
   alongside: (summary: PublicationSummary) => readonly BatchOperation[] = () => [],
 ): Promise<Result<Published, PublishRefusal>> {
   if (!isBeforeHeld(session.state)) return fail(wrongState(session, 'agenda'));
-  const loaded = await loadAgenda(deps.store, committee.committeeId, session);
+  // The roster comes with the agenda's reads, in the query of its agreements: both branches
+  // below need it, and the people for the working group and former recipients are in it.
+  const { loaded, roster } = await loadAgendaWithRoster(deps.store, committee.committeeId, session);
   const previous = loaded.stored?.published;
   if (previous && sameAgenda(previous.items, loaded.items))
     return fail({ kind: 'unchanged', version: previous.version });
@@ -107,14 +108,8 @@ export async function publishAgenda(
 
   const operations: BatchOperation[] = [];
   let invitees: readonly string[];
-  // The committee's people, when the roster was read for the invitees already in this turn.
-  let rosterPeople: ReadonlyArray<Stored<PersonDocument>> | undefined;
   if (invitationsAreOut(session.state)) {
-    const [roster, answers] = await Promise.all([
-      rosterSnapshot(deps.store, committee.committeeId),
-      answersOf(deps.store, committee.committeeId, session.id),
-    ]);
-    rosterPeople = [...roster.people.values()];
+    const answers = await answersOf(deps.store, committee.committeeId, session.id);
     const drafts = draftsForInvitees(
       committee,
       withAgenda,
@@ -134,7 +129,7 @@ export async function publishAgenda(
     );
     invitees = personIdsOf(drafts);
   } else {
-    const invitation = await invitationOperations(deps, committee, session, withAgenda, by, nowIso);
+    const invitation = await invitationOperations(deps, committee, session, withAgenda, by, nowIso, roster);
     if (!invitation.ok)
       return invitation.error.kind === 'alreadyInvited' ? fail({ kind: 'outdated' }) : fail(invitation.error);
     operations.push(...invitation.value.operations);
@@ -148,7 +143,7 @@ export async function publishAgenda(
       ...(loaded.agreements.length > 0 ? { agreements: agendaAgreementReport(loaded.agreements) } : {}),
     },
   };
-  const people = rosterPeople ?? (await deps.store.query<PersonDocument>(committee.committeeId, { type: 'person' }));
+  const people = [...roster.people.values()];
   const invited = new Set(invitees);
   const formerRecipients = people.filter(
     (person) => loaded.stored?.recipients.includes(person.aadObjectId) && !invited.has(person.aadObjectId),

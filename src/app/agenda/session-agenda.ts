@@ -1,6 +1,10 @@
 import { withStandardItems, type AgendaItem } from '../../domain/agenda/agenda-items';
 import { agreementsReportedAt, type AgendaAgreement } from '../agreements/agenda-report';
+import type { AgreementDocument } from '../agreements/agreement-document';
+import type { PersonDocument, SeatDocument } from '../documents';
 import type { DocumentStore, Stored, BatchOperation } from '../ports/document-store';
+import { queryByType } from '../query-by-type';
+import { rosterOf, type RosterSnapshot } from '../sessions/roster-snapshot';
 import type { SessionDocument } from '../sessions/session-document';
 import { groupsReportingAt } from '../working-groups/working-group-document';
 import { agendaDocumentId, type AgendaDocument } from './agenda-document';
@@ -18,23 +22,56 @@ export interface LoadedAgenda {
 /**
  * Reads the session's agenda and puts the standard items that apply today in place, with the
  * agreements that its "status of agreements" reports (open ones of earlier sessions, and those
- * closed since the session before).
+ * closed since the session before): three requests at once, the agreements and the sessions
+ * they are dated by in one query.
  */
 export async function loadAgenda(
   store: DocumentStore,
   committeeId: string,
   session: Pick<SessionDocument, 'id' | 'startsAt'>,
 ): Promise<LoadedAgenda> {
-  const [stored, groups, agreements] = await Promise.all([
+  return (await readAgenda(store, committeeId, session, false)).loaded;
+}
+
+/**
+ * `loadAgenda`, with the committee's seats and people read in the same query as the agreements
+ * and sessions: a publication needs the roster too, and so reads it without a request of its own.
+ */
+export async function loadAgendaWithRoster(
+  store: DocumentStore,
+  committeeId: string,
+  session: Pick<SessionDocument, 'id' | 'startsAt'>,
+): Promise<{ readonly loaded: LoadedAgenda; readonly roster: RosterSnapshot }> {
+  const { loaded, found } = await readAgenda(store, committeeId, session, true);
+  return { loaded, roster: rosterOf(found.of('seat'), found.of('person')) };
+}
+
+async function readAgenda(
+  store: DocumentStore,
+  committeeId: string,
+  session: Pick<SessionDocument, 'id' | 'startsAt'>,
+  withRoster: boolean,
+) {
+  const [stored, groups, found] = await Promise.all([
     store.get<AgendaDocument>(committeeId, agendaDocumentId(session.id)),
     groupsReportingAt(store, committeeId, session.id),
-    agreementsReportedAt(store, committeeId, session),
+    // No condition: each type is read whole, so none can leave another's documents out.
+    queryByType<AgreementDocument | SessionDocument | SeatDocument | PersonDocument>(store, committeeId, {
+      type: withRoster ? ['agreement', 'session', 'seat', 'person'] : ['agreement', 'session'],
+    }),
   ]);
+  const agreements = agreementsReportedAt(found.of('agreement'), found.of('session'), session);
   const items = withStandardItems(stored?.items ?? [], {
     reportingGroups: groups.map(({ id, name }) => ({ id, name })),
     hasOpenAgreements: agreements.length > 0,
   });
-  return { ...(stored ? { stored } : {}), items, revision: stored?.revision ?? 0, agreements };
+  const loaded: LoadedAgenda = {
+    ...(stored ? { stored } : {}),
+    items,
+    revision: stored?.revision ?? 0,
+    agreements,
+  };
+  return { loaded, found };
 }
 
 /**

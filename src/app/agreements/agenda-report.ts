@@ -1,7 +1,6 @@
 import { reportedAtSession } from '../../domain/agreements/agenda-agreements';
 import { isCancelled } from '../../domain/sessions/session-state';
-import type { DocumentStore } from '../ports/document-store';
-import { sessionsOf } from '../sessions/find-session';
+import { bySessionOrder } from '../sessions/find-session';
 import type { SessionDocument } from '../sessions/session-document';
 import type { AgreementDocument, AgreementStatus } from './agreement-document';
 
@@ -19,18 +18,19 @@ export interface AgendaAgreement {
 /**
  * The agreements a session's agenda reports (see domain/agreements/agenda-agreements): made at
  * earlier sessions, still open or done since the start of the session before this one (the last
- * one not cancelled). Open ones first, by due date; done ones after them.
+ * one not cancelled). Open ones first, by due date; done ones after them. Computed from the
+ * committee's agreements and sessions as read (in any order), which the agenda reads in the
+ * same query as the rest it needs (see `loadAgenda`).
  */
-export async function agreementsReportedAt(
-  store: DocumentStore,
-  committeeId: string,
+export function agreementsReportedAt(
+  agreements: readonly AgreementDocument[],
+  sessions: readonly SessionDocument[],
   session: Pick<SessionDocument, 'id' | 'startsAt'>,
-): Promise<AgendaAgreement[]> {
-  const agreements = await store.query<AgreementDocument>(committeeId, { type: 'agreement' });
+): AgendaAgreement[] {
   if (agreements.length === 0) return [];
-  const sessions = await sessionsOf(store, committeeId);
-  const startOf = new Map(sessions.map((candidate) => [candidate.id, candidate.startsAt]));
-  const previous = sessions
+  const inOrder = [...sessions].sort(bySessionOrder);
+  const startOf = new Map(inOrder.map((candidate) => [candidate.id, candidate.startsAt]));
+  const previous = inOrder
     .filter(
       (candidate) =>
         !isCancelled(candidate.state) && candidate.id !== session.id && candidate.startsAt < session.startsAt,

@@ -53,7 +53,16 @@ export type QueryOperator = '=' | '!=' | '<' | '<=' | '>' | '>=';
  * change a query's meaning.
  */
 export interface Query {
-  readonly type: string;
+  /**
+   * The document type to read, or several (at most `MAX_QUERY_TYPES`) to read in one request
+   * where a turn would otherwise send one query per type: the documents of any of them. Each
+   * answered document still meets every condition of `where`, so a condition on a field one of
+   * the types lacks leaves that type's documents out (by the null rules of `QueryCondition`), and
+   * `orderBy` and `limit` apply to the result as a whole, not per type. Each document carries its
+   * own `type`, by which a caller sorts them apart. A type named twice counts once. Each type is a
+   * non-empty string, the list is not empty; else `InvalidRequestError`, with nothing read.
+   */
+  readonly type: string | readonly string[];
   readonly where?: readonly QueryCondition[];
   /**
    * Sorts by one field, ascending unless `desc`. Documents lacking the field are left out of the
@@ -89,6 +98,12 @@ export type BatchOperation =
   | { readonly op: 'upsert'; readonly document: Document }
   | { readonly op: 'replace'; readonly document: Document; readonly ifMatch: string }
   | { readonly op: 'delete'; readonly id: string; readonly ifMatch?: string };
+
+/**
+ * The most types one query may name. Turns merge a handful; the bound keeps one query's text and
+ * parameter list small whatever a caller passes.
+ */
+export const MAX_QUERY_TYPES = 10;
 
 /** Cosmos DB allows at most 100 operations in one transactional batch; so do we. */
 export const MAX_BATCH_OPERATIONS = 100;

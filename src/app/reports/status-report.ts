@@ -12,6 +12,7 @@ import type { Actor } from '../identify-actor';
 import { openLink } from '../links/open-link';
 import type { LinkRequests } from '../ports/message-renderer';
 import type { DocumentStore } from '../ports/document-store';
+import { queryByType } from '../query-by-type';
 import type { AttendanceDocument } from '../sessions/attendance';
 import type { SessionDocument } from '../sessions/session-document';
 import type { WorkingGroupDocument } from '../working-groups/working-group-document';
@@ -88,20 +89,30 @@ export async function statusReportFile(
 }
 
 /**
- * What the report is computed from, in six queries inside the committee's partition: sessions,
- * attendance, topic submissions, action items, temporary working groups, and the people, whose
- * names (with those recorded in attendance and on action items) are taken out of its texts.
+ * What the report is computed from, in one query of six types inside the committee's partition:
+ * sessions, attendance, topic submissions, action items, temporary working groups, and the
+ * people, whose names (with those recorded in attendance and on action items) are taken out of
+ * its texts.
  */
 async function reportSources(store: DocumentStore, committee: CommitteeDocument): Promise<StatusReportSources> {
-  const committeeId = committee.committeeId;
-  const [sessions, attendance, submissions, agreements, workingGroups, people] = await Promise.all([
-    store.query<SessionDocument>(committeeId, { type: 'session' }),
-    store.query<AttendanceDocument>(committeeId, { type: 'attendance' }),
-    store.query<SubmissionDocument>(committeeId, { type: 'topicSubmission' }),
-    store.query<AgreementDocument>(committeeId, { type: 'agreement' }),
-    store.query<WorkingGroupDocument>(committeeId, { type: 'workingGroup' }),
-    store.query<PersonDocument>(committeeId, { type: 'person' }),
-  ]);
+  const found = await queryByType<
+    | SessionDocument
+    | AttendanceDocument
+    | SubmissionDocument
+    | AgreementDocument
+    | WorkingGroupDocument
+    | PersonDocument
+  >(store, committee.committeeId, {
+    type: ['session', 'attendance', 'topicSubmission', 'agreement', 'workingGroup', 'person'],
+  });
+  const [sessions, attendance, submissions, agreements, workingGroups, people] = [
+    found.of('session'),
+    found.of('attendance'),
+    found.of('topicSubmission'),
+    found.of('agreement'),
+    found.of('workingGroup'),
+    found.of('person'),
+  ];
   const names = [
     ...people.map((person) => person.displayName),
     ...attendance.flatMap((record) => record.entries.map((entry) => entry.name)),

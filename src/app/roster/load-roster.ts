@@ -2,6 +2,7 @@ import { ROSTER_DOCUMENT_ID } from '../../domain/ids';
 import type { Person, Seat } from '../../domain/roster';
 import type { PersonDocument, SeatDocument } from '../documents';
 import type { DocumentStore, Stored } from '../ports/document-store';
+import { queryByType } from '../query-by-type';
 import type { RosterDocument } from './roster-document';
 
 /** The roster as stored: every person and seat with its ETag, and the revision they form. */
@@ -24,14 +25,13 @@ export interface RosterView {
 
 const collator = new Intl.Collator('de', { sensitivity: 'base' });
 
-/** Reads the whole roster of a committee: three requests, whatever its size. */
+/** Reads the whole roster of a committee: two requests, whatever its size (people and seats in one query). */
 export async function loadRoster(store: DocumentStore, committeeId: string): Promise<LoadedRoster> {
-  const [document, people, seats] = await Promise.all([
+  const [document, found] = await Promise.all([
     store.get<RosterDocument>(committeeId, ROSTER_DOCUMENT_ID),
-    store.query<PersonDocument>(committeeId, { type: 'person' }),
-    store.query<SeatDocument>(committeeId, { type: 'seat' }),
+    queryByType<PersonDocument | SeatDocument>(store, committeeId, { type: ['person', 'seat'] }),
   ]);
-  return { document, revision: document?.revision ?? 0, people, seats };
+  return { document, revision: document?.revision ?? 0, people: found.of('person'), seats: found.of('seat') };
 }
 
 /** The stored roster reduced to the domain's shapes, sorted for reading. */

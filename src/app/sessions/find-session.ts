@@ -19,7 +19,12 @@ export async function sessionsOf(
     type: 'session',
     where: year === undefined ? [] : [{ field: 'year', op: '=', value: year }],
   });
-  return sessions.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.sequence - b.sequence);
+  return sessions.sort(bySessionOrder);
+}
+
+/** Date order of sessions, the sequence deciding between two at the same start. */
+export function bySessionOrder(a: SessionDocument, b: SessionDocument): number {
+  return a.startsAt.localeCompare(b.startsAt) || a.sequence - b.sequence;
 }
 
 /**

@@ -16,7 +16,7 @@ import { savedUnlessChanged } from '../saved-unless-changed';
 import { nextSessionThat } from './find-session';
 import { ensureOutlookAnswerJob } from '../meetings/outlook-answer-jobs';
 import { draftsForInvitees } from './invitation-drafts';
-import { rosterSnapshot } from './roster-snapshot';
+import { rosterSnapshot, type RosterSnapshot } from './roster-snapshot';
 import type { SessionDocument } from './session-document';
 
 export type InviteRefusal =
@@ -66,7 +66,8 @@ export interface InvitationOperations {
 /**
  * The batch operations of an invitation, for callers that write more in the same batch (the
  * agenda's publication invites with it). `changed` is the session as the caller wants it
- * written, before the invitation's own changes (state, seats, revision).
+ * written, before the invitation's own changes (state, seats, revision). `readRoster` is the
+ * committee's roster when the caller read it in this turn already (the publication does).
  */
 export async function invitationOperations(
   deps: AppDependencies,
@@ -75,6 +76,7 @@ export async function invitationOperations(
   changed: SessionDocument,
   by: string,
   nowIso: string,
+  readRoster?: RosterSnapshot,
 ): Promise<Result<InvitationOperations, InviteRefusal>> {
   if (isRepeatOf(session.state, 'invite')) return fail({ kind: 'alreadyInvited', session });
   const next = nextState(session.state, 'invite');
@@ -85,7 +87,7 @@ export async function invitationOperations(
     return fail(wrongState(session, 'invite', instead));
   }
 
-  const roster = await rosterSnapshot(deps.store, committee.committeeId);
+  const roster = readRoster ?? (await rosterSnapshot(deps.store, committee.committeeId));
   const seats = seatsToInvite(roster.seats, (personId) => roster.people.get(personId)?.active === true);
   if (seats.length === 0) return fail({ kind: 'noSeats' });
 

@@ -3,6 +3,7 @@ import type { InvitedSeat } from '../../domain/sessions/invitation';
 import { seatStanding, type SeatStanding } from '../../domain/sessions/seat-standing';
 import type { PersonDocument, SeatDocument } from '../documents';
 import type { DocumentStore, Stored } from '../ports/document-store';
+import { queryByType } from '../query-by-type';
 
 /** The committee's seats and people, read together for a session's invitations and views. */
 export interface RosterSnapshot {
@@ -10,11 +11,20 @@ export interface RosterSnapshot {
   readonly people: ReadonlyMap<string, Stored<PersonDocument>>;
 }
 
+/** The committee's seats and people, in one query of both types. */
 export async function rosterSnapshot(store: DocumentStore, committeeId: string): Promise<RosterSnapshot> {
-  const [seats, people] = await Promise.all([
-    store.query<SeatDocument>(committeeId, { type: 'seat' }),
-    store.query<PersonDocument>(committeeId, { type: 'person' }),
-  ]);
+  const found = await queryByType<SeatDocument | PersonDocument>(store, committeeId, { type: ['seat', 'person'] });
+  return rosterOf(found.of('seat'), found.of('person'));
+}
+
+/**
+ * The snapshot of seats and people as read, for a caller that reads them in one query with
+ * other types it needs (see `loadAgenda`).
+ */
+export function rosterOf(
+  seats: readonly SeatDocument[],
+  people: ReadonlyArray<Stored<PersonDocument>>,
+): RosterSnapshot {
   return {
     seats: seats
       .map(({ id, institution, memberId, deputyId }) => ({

@@ -2,9 +2,10 @@ import { ok, type Result } from '../../domain/result';
 import type { AppDependencies } from '../dependencies';
 import type { Actor } from '../identify-actor';
 import type { Stored } from '../ports/document-store';
-import { sessionsOf } from '../sessions/find-session';
+import { queryByType } from '../query-by-type';
 import type { SessionDocument } from '../sessions/session-document';
-import { workingGroupAccess, workingGroupsOf, type WorkingGroupAccessRefusal } from './find-working-group';
+import { compareForList } from '../../domain/working-groups/working-group';
+import { workingGroupAccess, type WorkingGroupAccessRefusal } from './find-working-group';
 import type { WorkingGroupDocument } from './working-group-document';
 
 /** What the secretariat's list of working groups shows. */
@@ -23,13 +24,13 @@ export async function listWorkingGroups(
 ): Promise<Result<WorkingGroupsView, WorkingGroupAccessRefusal>> {
   const access = workingGroupAccess(actor);
   if (!access.ok) return access;
-  const [groups, sessions] = await Promise.all([
-    workingGroupsOf(deps.store, actor.committeeId),
-    sessionsOf(deps.store, actor.committeeId),
-  ]);
+  // Groups and sessions in one query: both are read whole, so no condition can leave either out.
+  const found = await queryByType<WorkingGroupDocument | SessionDocument>(deps.store, actor.committeeId, {
+    type: ['workingGroup', 'session'],
+  });
   return ok({
     timeZone: access.value.timeZone,
-    groups,
-    sessions: new Map(sessions.map((session) => [session.id, session])),
+    groups: found.of('workingGroup').sort(compareForList),
+    sessions: new Map(found.of('session').map((session) => [session.id, session])),
   });
 }

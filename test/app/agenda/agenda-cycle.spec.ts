@@ -9,7 +9,7 @@ import type { SubmissionDocument } from '../../../src/app/agenda/submission-docu
 import { decideTopic } from '../../../src/app/agenda/triage-topics';
 import type { DispatchDocument } from '../../../src/app/delivery/outbox-record';
 import type { CommitteeDocument } from '../../../src/app/documents';
-import type { Stored } from '../../../src/app/ports/document-store';
+import type { Query, Stored } from '../../../src/app/ports/document-store';
 import { silentLogger } from '../../../src/app/ports/logger';
 import { runDueJobs } from '../../../src/app/scheduling/run-due-jobs';
 import { editSession } from '../../../src/app/sessions/edit-session';
@@ -300,14 +300,16 @@ for (const engine of ENGINES) {
           })
         ).ok,
       );
-      // With the invitations out, the roster read for the invitees serves the other recipients too.
-      const personQueries: unknown[] = [];
+      // With the invitations out, the roster read for the invitees serves the other recipients too,
+      // and it comes in the query of the agenda's agreements and sessions.
+      const personQueries: Array<readonly string[]> = [];
       const counted = new Proxy(world.deps.store, {
         get(target, property, receiver) {
           const value = Reflect.get(target, property, receiver) as unknown;
           if (property !== 'query' || typeof value !== 'function') return value;
-          return (committeeId: string, query: { type: string }) => {
-            if (query.type === 'person') personQueries.push(query);
+          return (committeeId: string, query: Query) => {
+            const types = [query.type].flat();
+            if (types.includes('person')) personQueries.push(types);
             return (value as (...parameters: unknown[]) => unknown).call(target, committeeId, query);
           };
         },
@@ -319,7 +321,7 @@ for (const engine of ENGINES) {
         NO_QUESTIONS,
       );
       assert.ok(second.ok);
-      assert.equal(personQueries.length, 1);
+      assert.deepEqual(personQueries, [['agreement', 'session', 'seat', 'person']]);
       const changed = await drafts('agenda:session-2027-1:v2');
       assert.deepEqual(changed.map((draft) => draft.message.data.banner ?? draft.message.kind).sort(), [
         'agenda',

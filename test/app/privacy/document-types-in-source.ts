@@ -12,8 +12,8 @@ export interface FoundType {
  * Every document `type` the source declares, writes or reads, found by parsing it (no type
  * checking): the `type` of an interface extending a `…Document` interface (a literal, a union of
  * literals, or `typeof CONSTANT`), the `type` of an object literal that also has a `committeeId`
- * (a document written without a declared interface), and the `type` of a query passed to
- * `query` or `queryAcrossCommittees` (a document read).
+ * (a document written without a declared interface), and the `type` (one, or a list) of a query
+ * passed to `query`, `queryAcrossCommittees` or `queryByType` (a document read).
  */
 export function documentTypesIn(files: ReadonlyArray<{ readonly name: string; readonly text: string }>): FoundType[] {
   const constants = new Map<string, string>();
@@ -73,21 +73,30 @@ export function documentTypesIn(files: ReadonlyArray<{ readonly name: string; re
         const value = stringOf(type?.initializer);
         if (type && hasCommittee && value !== undefined) found.push({ type: value, where: at(type) });
       }
-      if (
-        ts.isCallExpression(node) &&
-        ts.isPropertyAccessExpression(node.expression) &&
-        ['query', 'queryAcrossCommittees'].includes(node.expression.name.text)
-      ) {
+      if (ts.isCallExpression(node) && QUERY_CALLS.has(calledName(node.expression))) {
         for (const argument of node.arguments) {
           if (!ts.isObjectLiteralExpression(argument)) continue;
-          const value = stringOf(typeProperty(argument)?.initializer);
-          if (value !== undefined) found.push({ type: value, where: at(argument) });
+          const initializer = typeProperty(argument)?.initializer;
+          const values =
+            initializer && ts.isArrayLiteralExpression(initializer)
+              ? initializer.elements.map((element) => stringOf(element))
+              : [stringOf(initializer)];
+          for (const value of values) if (value !== undefined) found.push({ type: value, where: at(argument) });
         }
       }
       node.forEachChild(visit);
     });
   }
   return found;
+}
+
+/** The calls whose object argument's `type` names the document types read: one, or a list. */
+const QUERY_CALLS: ReadonlySet<string> = new Set(['query', 'queryAcrossCommittees', 'queryByType']);
+
+/** `store.query` → `query`, `queryByType` → `queryByType`; '' for anything else called. */
+function calledName(callee: ts.Expression): string {
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  return ts.isIdentifier(callee) ? callee.text : '';
 }
 
 /** The TypeScript files under a folder, with their text. */

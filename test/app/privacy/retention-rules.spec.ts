@@ -54,11 +54,13 @@ describe('app/privacy/retention-rules: one row per document type', () => {
       "const draft = { id: 'x', committeeId, type: 'draftNote', text };",
       "await store.query(committeeId, { type: 'reminderMark', where: [] });",
       "await deps.store.queryAcrossCommittees({ type: 'sweepMark' });",
+      "await store.query(committeeId, { type: ['pollMark', 'voteMark'] });",
+      "await queryByType<A | B>(store, committeeId, { type: ['tallyMark'] });",
       "const card = { type: 'AdaptiveCard', body: [] }; interface Origin { readonly type: 'topic' }",
     ].join('\n');
     assert.deepEqual(
       documentTypesIn([{ name: 'sample.ts', text: sample }]).map((entry) => entry.type),
-      ['link', 'linkUse', 'tally', 'draftNote', 'reminderMark', 'sweepMark'],
+      ['link', 'linkUse', 'tally', 'draftNote', 'reminderMark', 'sweepMark', 'pollMark', 'voteMark', 'tallyMark'],
     );
   });
 
