@@ -2,7 +2,8 @@ import { nowUtcIso } from '../../domain/clock';
 import { linkExpiry } from '../../domain/links/link-lifetime';
 import type { AppDependencies } from '../dependencies';
 import type { IssuedLinks, LinkRequests } from '../ports/message-renderer';
-import { MAX_BATCH_OPERATIONS } from '../ports/document-store';
+import { MAX_BATCH_OPERATIONS, MAX_GET_MANY_KEYS } from '../ports/document-store';
+import { COMMITTEE_DOCUMENT_ID, personDocumentId } from '../../domain/ids';
 import type { BatchOperation, DocumentStore, Stored } from '../ports/document-store';
 import { readsOnce } from '../reads-once';
 import { ConcurrencyError, NotFoundError } from '../ports/store-errors';
@@ -128,8 +129,10 @@ export async function issueLinks(
     return standing.get(key)!;
   };
   const issuedAt = nowUtcIso(deps.clock);
+  const asked = Object.entries(requests ?? {});
+  await readAhead(reads, committeeId, recipient, Object.values(requests ?? {}));
   const prepared = await Promise.all(
-    Object.entries(requests ?? {}).map(async ([name, target]) => {
+    asked.map(async ([name, target]) => {
       if (!(await mayHold(target))) return undefined;
       const what = 'sessionId' in target ? target.sessionId : 'exportId' in target ? target.exportId : target.year;
       return newLinkIn(reads, committeeId, recipient, target, `${prefix}${name}|${what}`, issuedAt, name);
@@ -138,6 +141,30 @@ export async function issueLinks(
   const links = prepared.filter((link): link is NewLink => link !== undefined);
   await writeIntoSlots(deps.store, committeeId, prefix, links, keep);
   return Object.fromEntries(links.map((link) => [link.name, link.path]));
+}
+
+/**
+ * Reads in one request what the checks and the new links read for every link: the recipient's
+ * standing (their roster entry, or for a conversation the committee that names its working-group
+ * conversation) and the sessions the links are for, kept by `reads` for all of them.
+ */
+async function readAhead(
+  reads: DocumentStore,
+  committeeId: string,
+  recipient: LinkRecipient,
+  targets: readonly LinkTarget[],
+): Promise<void> {
+  if (targets.length === 0) return;
+  const ids = new Set<string>(targets.flatMap((target) => ('sessionId' in target ? [target.sessionId] : [])));
+  if (recipient.kind === 'conversation') ids.add(COMMITTEE_DOCUMENT_ID);
+  else {
+    try {
+      ids.add(personDocumentId(recipient.id));
+    } catch {
+      // No roster entry can have this id: the check refuses the recipient without reading.
+    }
+  }
+  await reads.getMany([...ids].slice(0, MAX_GET_MANY_KEYS).map((id) => ({ committeeId, id })));
 }
 
 /** A link made but not yet written: its document (the token's hash) and the path with its token. */
@@ -190,7 +217,7 @@ async function newLinkIn(
  * slot under it is at least the prefix and less than the prefix with its last character, `|`,
  * raised by one), and everything is written in one batch, or in as few as the batch limit allows,
  * each slot's deletes before its link. A lost race (a previous link deleted or renewed meanwhile)
- * is read again; a link already written by an earlier batch of this call stays written.
+ * is read again, for the slots whose batch failed (a link an earlier batch wrote stays written).
  */
 async function writeIntoSlots(
   store: DocumentStore,
@@ -209,18 +236,14 @@ async function writeIntoSlots(
         { field: 'slot', op: '<', value: past },
       ],
     });
-    const bySlot = new Map<string, Array<Stored<LinkDocument>>>();
-    for (const link of previous) {
-      if (pending.has(link.slot)) bySlot.set(link.slot, [...(bySlot.get(link.slot) ?? []), link]);
-    }
+    // The query reads every slot of the prefix; only those being issued count.
+    const bySlot = new Map([...pending.keys()].map((slot): [string, Array<Stored<LinkDocument>>] => [slot, []]));
+    for (const link of previous) bySlot.get(link.slot)?.push(link);
     const groups: Array<{ readonly slot: string; readonly operations: BatchOperation[] }> = [];
     for (const [slot, link] of pending) {
-      const before = bySlot.get(slot) ?? [];
-      if (before.some((each) => each.id === link.document.id)) {
-        pending.delete(slot);
-        continue;
-      }
-      const newestFirst = before.sort((a, b) => b.issuedAt.localeCompare(a.issuedAt) || b.id.localeCompare(a.id));
+      const newestFirst = (bySlot.get(slot) ?? []).sort(
+        (a, b) => b.issuedAt.localeCompare(a.issuedAt) || b.id.localeCompare(a.id),
+      );
       const replaced = newestFirst.slice(keep);
       groups.push({
         slot,
