@@ -2,8 +2,8 @@ import { nowUtcIso } from '../../domain/clock';
 import { linkExpiry } from '../../domain/links/link-lifetime';
 import type { AppDependencies } from '../dependencies';
 import type { IssuedLinks, LinkRequests } from '../ports/message-renderer';
-import { MAX_BATCH_OPERATIONS, MAX_GET_MANY_KEYS } from '../ports/document-store';
 import { COMMITTEE_DOCUMENT_ID, personDocumentId } from '../../domain/ids';
+import { MAX_BATCH_OPERATIONS, MAX_GET_MANY_KEYS } from '../ports/document-store';
 import type { BatchOperation, DocumentStore, Stored } from '../ports/document-store';
 import { readsOnce } from '../reads-once';
 import { ConcurrencyError, NotFoundError } from '../ports/store-errors';
@@ -129,10 +129,9 @@ export async function issueLinks(
     return standing.get(key)!;
   };
   const issuedAt = nowUtcIso(deps.clock);
-  const asked = Object.entries(requests ?? {});
   await readAhead(reads, committeeId, recipient, Object.values(requests ?? {}));
   const prepared = await Promise.all(
-    asked.map(async ([name, target]) => {
+    Object.entries(requests ?? {}).map(async ([name, target]) => {
       if (!(await mayHold(target))) return undefined;
       const what = 'sessionId' in target ? target.sessionId : 'exportId' in target ? target.exportId : target.year;
       return newLinkIn(reads, committeeId, recipient, target, `${prefix}${name}|${what}`, issuedAt, name);
