@@ -293,7 +293,10 @@ export async function collectCommitteeData(
   };
 }
 
-/** Earlier exports hold copies of the very mentions listed, and the roster's seats name institutions only. */
+/**
+ * Requests for exports name no one (those stored with their file, before files were collected on
+ * opening, hold copies of the very mentions listed), and the roster's seats name institutions only.
+ */
 const NOT_SEARCHED: ReadonlySet<string> = new Set(['dataExport', 'seat']);
 
 /** Every free-text field of the partition that mentions the person, but their own roster entry. */
