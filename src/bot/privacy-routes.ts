@@ -26,7 +26,8 @@ async function myData(turn: RouteTurn, feed?: MyDataFeed): Promise<AdaptiveCardJ
   const link = await exportPersonalData(deps, actor);
   const download = link && { url: linkUrl(publicBaseUrl, link.path), expiresAt: link.expiresAt };
   const { tenantId, aadObjectId } = actor.identity;
-  const subscription = feed ?? { kind: 'status', status: await feedStatus(deps, tenantId, aadObjectId) };
+  // The actor's committee and roster entry were read at the turn's start: the status needs them again.
+  const subscription = feed ?? { kind: 'status', status: await feedStatus(deps, tenantId, aadObjectId, actor) };
   return renderMyDataCard(download, timeZone, i18n, subscription);
 }
 

@@ -42,8 +42,8 @@ export interface HttpServerOptions {
     token: string,
   ) => Promise<MinutesFile | SupersededPage | undefined>;
   /**
-   * A person's data export (JSON) behind the link of their "my data" card, or undefined for a
-   * wrong or expired token; all of those get the same 404. No route without it.
+   * A person's data export (JSON) behind the link of their "my data" card, collected when opened,
+   * or undefined for a wrong or expired token; all of those get the same 404. No route without it.
    */
   readonly exportFile?: (
     committeeId: string,

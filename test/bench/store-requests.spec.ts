@@ -23,8 +23,11 @@ describe('bench/store-requests', function () {
     // invitation's seat, answers and people, and the answer's write. No new link is issued.
     assert.ok(turns.rsvpClick <= STORE_REQUEST_AIMS.rsvpClick);
     assert.equal(turns.rsvpClick, 3);
-    // A data export collects everything about the person, type by type, in every committee.
-    assert.equal(turns.perCommand.myData, 60);
+    // A data export is collected when its link is opened: the turn's two reads (read-ahead, the
+    // committee and roster entry), the link's check, one batch writing the request and its link
+    // (a new slot, so no previous links are read), and the calendar subscription's status (the
+    // subscriptions, the index of committees; the committee and entry were read with the turn).
+    assert.equal(turns.perCommand.myData, 6);
     // A command that numbers a regular session reads it and its agenda with the committee. The
     // publication then reads the groups reporting, the answers, and in one query the agreements,
     // the sessions that date them and the roster (seats and people).
@@ -41,7 +44,8 @@ describe('bench/store-requests', function () {
     assert.equal(turns.perCommand.workingGroups, 3);
     // Planning a planned year again reads the jobs of all its sessions at once.
     assert.equal(turns.perCommand.planSessions, 6);
-    assert.deepEqual([turns.commandName, turns.command], ['myData', 60]);
+    assert.ok(turns.command <= STORE_REQUEST_AIMS.command);
+    assert.equal(turns.command, 6);
 
     assert.ok(scheduler.idleTickRequests <= STORE_REQUEST_AIMS.idleTick);
     assert.equal(scheduler.idleTickRequests, scheduler.idleTickRequestsOneCommittee);

@@ -9,6 +9,7 @@ import { VERBS } from '../../src/cards/verbs';
 import { DEFAULT_COMMITTEE_SETTINGS } from '../../src/domain/committee';
 import { translator } from '../../src/i18n/translator';
 import type { DataExportDocument } from '../../src/app/privacy/data-export-document';
+import { dataExportFile } from '../../src/app/privacy/export-personal-data';
 import { personDocumentId, tenantDirectoryId } from '../../src/domain/ids';
 import { actionData, alice, bob, BotHarness, cardText, hasAction, TENANT } from '../support/bot-harness';
 import { useTempStore, type TempStore } from '../support/temp-store';
@@ -240,10 +241,17 @@ describe('bot/roster: a person without Teams', () => {
 
     const personal = await withLinks.execute(alice, VERBS.personExport, data);
     assert.ok(read(personal).includes('Daten von Petra Albrecht'), read(personal));
-    assert.match(JSON.stringify(personal), /https:\/\/gremium\.example\.org\/api\/export\//);
+    const [, directory, token] = /https:\/\/gremium\.example\.org\/api\/export\/([^/]+)\/([\w-]+)\.json/.exec(
+      JSON.stringify(personal),
+    )!;
     const [stored] = await exports();
-    const content = JSON.stringify(stored?.content);
-    assert.ok(content.includes('petra.albrecht@lk-leipzig.de'), content.slice(0, 500));
+    assert.deepEqual(
+      [stored?.askedInCommitteeId, stored?.content],
+      [COMMITTEE, undefined],
+      'the request names where it was made, and holds no copy of her data',
+    );
+    const file = await dataExportFile(deps, decodeURIComponent(directory!), token!);
+    assert.ok(file?.content.includes('petra.albrecht@lk-leipzig.de'), file?.content.slice(0, 500));
     const forBob = await withLinks.execute(alice, VERBS.personExport, { personId: bob.aadObjectId });
     assert.ok(read(forBob).includes('meine daten'), read(forBob));
   });

@@ -5,7 +5,7 @@ import type { AppDependencies } from '../dependencies';
 import type { BatchOperation, DocumentStore, Stored } from '../ports/document-store';
 import { ConcurrencyError, NotFoundError } from '../ports/store-errors';
 import { CALENDAR_FEED_TYPE, calendarFeedDocumentId, type CalendarFeedDocument } from './feed-document';
-import { feedCommittees } from './feed-holder';
+import { feedCommittees, type RosterEntryRead } from './feed-holder';
 
 /** A new subscription address as it leaves the bot: the only moment its token exists outside the holder's hands. */
 export interface IssuedFeed {
@@ -134,13 +134,21 @@ export interface FeedStatus {
   readonly available: boolean;
 }
 
-/** What "my data" says about the person's subscription; the address itself cannot be shown again. */
-export async function feedStatus(deps: AppDependencies, tenantId: string, personId: string): Promise<FeedStatus> {
+/**
+ * What "my data" says about the person's subscription; the address itself cannot be shown again.
+ * `read`: the person's committee and roster entry as the turn read them already, if any.
+ */
+export async function feedStatus(
+  deps: AppDependencies,
+  tenantId: string,
+  personId: string,
+  read?: RosterEntryRead,
+): Promise<FeedStatus> {
   if (!isSafeIdPart(tenantId) || !isSafeIdPart(personId)) return { subscribed: false, available: false };
   const directoryId = tenantDirectoryId(tenantId);
   const [feeds, committees] = await Promise.all([
     feedsOf(deps.store, directoryId, personId),
-    feedCommittees(deps.store, directoryId, personId.toLowerCase()),
+    feedCommittees(deps.store, directoryId, personId.toLowerCase(), read),
   ]);
   return { subscribed: feeds.length > 0 && committees.length > 0, available: committees.length > 0 };
 }

@@ -294,7 +294,7 @@ function batchesOf(
 }
 
 /** The fields of a link document that say what it leads to. */
-function linkedThing(target: LinkTarget): Pick<LinkDocument, 'sessionId' | 'version' | 'exportId' | 'year'> {
+export function linkedThing(target: LinkTarget): Pick<LinkDocument, 'sessionId' | 'version' | 'exportId' | 'year'> {
   switch (target.kind) {
     case 'calendar':
       return { sessionId: target.sessionId };

@@ -6,8 +6,11 @@ import type { Document } from '../ports/document-store';
 export const DATA_EXPORT_HOURS = EXPORT_LINK_HOURS;
 
 /**
- * One person's data as exported, waiting to be downloaded through its secret link, an `export`
- * link issued to the person (see `LinkDocument`): the store keeps only the link's hash.
+ * A person's request for their data, waiting to be downloaded through its secret link, an
+ * `export` link issued to the person (see `LinkDocument`): the store keeps only the link's hash.
+ * It records who asked and where, not the data: the file is collected when the link is opened
+ * (see `dataExportFile`), so no copy of everything about a person lies in the store for a day,
+ * and the file shows the records as they are when it is opened.
  */
 export interface DataExportDocument extends Document {
   readonly type: 'dataExport';
@@ -15,7 +18,17 @@ export interface DataExportDocument extends Document {
   readonly createdAt: string;
   /** UTC instant; the link answers 404 from then on, and the retention job deletes the document. */
   readonly expiresAt: string;
-  readonly content: PersonalDataExport;
+  /**
+   * The committee the request was made in (the one the person acted in, or the secretariat's for
+   * a person without Teams), searched besides those of the person's index of committees; absent
+   * when the person acted in none.
+   */
+  readonly askedInCommitteeId?: string;
+  /**
+   * The file as collected when it was asked for: only on documents stored before files were
+   * collected on opening, which are still served as stored until they expire a day later.
+   */
+  readonly content?: PersonalDataExport;
 }
 
 /**

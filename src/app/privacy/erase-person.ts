@@ -139,11 +139,12 @@ const DIRECTORY_TYPES: ReadonlySet<string> = new Set([
 
 /**
  * The directory's part of erasing a person from one committee: the committee leaves their index,
- * and their pending data exports (which copy that committee's records) and the links to them
- * go. Where the person belongs to no other committee of the organisation (their index, each
- * entry checked in its committee), the directory forgets them altogether: their 1:1 chat's
- * reference, their index, their language choice and their calendar subscription are deleted and
- * their name leaves the other references. Where they still belong to another, that committee
+ * and their pending data exports (their requests; one stored before files were collected on
+ * opening holds a copy of that committee's records) and the links to them go. Where the person
+ * belongs to no other committee of the organisation (their index, each entry checked in its
+ * committee), the directory forgets them altogether: their 1:1 chat's reference, their index,
+ * their language choice and their calendar subscription are deleted and their name leaves the
+ * other references. Where they still belong to another, that committee
  * keeps reaching them, and their subscription keeps showing that committee's sessions only (see
  * `feedCommittees`).
  */

@@ -3,13 +3,15 @@ import { mayUse } from '../../domain/permissions';
 import { fail, ok, type Result } from '../../domain/result';
 import {
   COMMITTEE_DOCUMENT_ID,
+  directoryOfPartition,
   isSafeIdPart,
+  isTenantDirectory,
   languagePreferenceDocumentId,
   personDocumentId,
   tenantDirectoryId,
 } from '../../domain/ids';
 import { PERSON_COMMITTEES_TYPE, type PersonCommitteesDocument } from '../committees/directory-documents';
-import { personCommitteesDocumentId, personCommitteesOf } from '../committees/person-committees';
+import { personCommitteesDocumentId } from '../committees/person-committees';
 import type { AppDependencies } from '../dependencies';
 import type { CommitteeDocument, ConversationDocument, PersonDocument, SeatDocument } from '../documents';
 import type { Actor } from '../identify-actor';
@@ -21,7 +23,8 @@ import type { MinutesResponseDocument } from '../minutes/minutes-response-docume
 import type { Document, DocumentStore, Stored } from '../ports/document-store';
 import type { AttendanceDocument } from '../sessions/attendance';
 import type { RsvpDocument } from '../sessions/rsvp-document';
-import { issueLink, type IssuedLink } from '../links/issue-link';
+import type { IssuedLink } from '../links/issue-link';
+import { issueLinkAlong } from '../links/issue-link-along';
 import { openLink } from '../links/open-link';
 import { linksOf } from '../links/revoke-links';
 import { feedsOf } from '../feed/issue-feed-link';
@@ -44,13 +47,14 @@ import { DOCUMENT_TYPES } from './retention-rules';
 export type DataExportLink = IssuedLink;
 
 /**
- * Collects everything the organisation's records hold about the acting person (Art. 15 GDPR):
- * in each committee they belong or belonged to (their index of committees, the committee they
- * act in, and the tenant's committee of before homes), and in the tenant's directory (their 1:1
- * chat, their committees and choice), and stores it in the directory behind a secret link for a
- * day, issued to them alone. Anyone may ask, with or without a role, and only ever about
- * themselves: the person is the activity's actor, never an id from a card. Undefined when no
- * link may be issued (a person who has left).
+ * The acting person's request for everything the organisation's records hold about them (Art. 15
+ * GDPR): in each committee they belong or belonged to (their index of committees, the committee
+ * they act in, and the tenant's committee of before homes), and in the tenant's directory (their
+ * 1:1 chat, their committees and choice). The request is kept in the directory behind a secret
+ * link for a day, issued to them alone, and the file is collected when the link is opened (see
+ * `dataExportFile`). Anyone may ask, with or without a role, and only ever about themselves: the
+ * person is the activity's actor, never an id from a card. Undefined when no link may be issued
+ * (a person who has left).
  */
 export async function exportPersonalData(deps: AppDependencies, actor: Actor): Promise<DataExportLink | undefined> {
   const { tenantId, aadObjectId } = actor.identity;
@@ -79,47 +83,63 @@ export async function exportForPersonWithoutTeams(
   return link ? ok({ link, name: person.displayName }) : fail({ kind: 'noLink' });
 }
 
+/**
+ * Records the request in the tenant's directory, for a day, with the link to it issued to the
+ * person, both in one write. The data are collected when the link is opened (see
+ * `dataExportFile`): what the turn stores is who asked, where, and until when.
+ */
 async function storeExport(
   deps: AppDependencies,
   tenantId: string,
   aadObjectId: string,
-  currentCommitteeId: string | undefined,
+  askedInCommitteeId: string | undefined,
 ): Promise<DataExportLink | undefined> {
   const now = deps.clock.now().toUTC();
-  const directory = tenantDirectoryId(tenantId);
-  const index = await personCommitteesOf(deps.store, tenantId, aadObjectId);
-  const committees = new Set<string>([...(index?.committeeIds ?? [])]);
-  if (currentCommitteeId) committees.add(currentCommitteeId);
-  if (await deps.store.get(directory, COMMITTEE_DOCUMENT_ID)) committees.add(directory);
-  const nowIso = toUtcIso(now);
-  const content: PersonalDataExport = {
-    exportedAt: nowIso,
-    personId: aadObjectId,
-    committees: await Promise.all(
-      [...committees].sort().map((committeeId) => collectCommitteeData(deps.store, committeeId, aadObjectId)),
-    ),
-    directory: await collectDirectoryData(deps.store, directory, aadObjectId),
-  };
   // Cosmos DB removes it by itself a day later; the retention run does the same on any store.
   const document: DataExportDocument = expiringAfterDays(
     {
       id: newDataExportDocumentId(),
-      committeeId: directory,
+      committeeId: tenantDirectoryId(tenantId),
       type: 'dataExport',
       personId: aadObjectId,
-      createdAt: nowIso,
+      createdAt: toUtcIso(now),
       expiresAt: toUtcIso(now.plus({ hours: DATA_EXPORT_HOURS })),
-      content,
+      ...(askedInCommitteeId ? { askedInCommitteeId } : {}),
     } satisfies DataExportDocument,
     DATA_EXPORT_HOURS / 24,
   );
-  await deps.store.create(document);
-  return issueLink(deps, {
-    committeeId: directory,
+  return issueLinkAlong(deps, document, {
     recipient: { kind: 'person', id: aadObjectId },
     target: { kind: 'export', exportId: document.id },
     slot: `export|${document.id}`,
   });
+}
+
+/**
+ * Everything the organisation's records hold about the person now: in each committee of their
+ * index of committees, the one the request was made in, and the tenant's committee of before
+ * homes, and in the tenant's directory.
+ */
+async function collectPersonalData(deps: AppDependencies, request: DataExportDocument): Promise<PersonalDataExport> {
+  const { store } = deps;
+  const directory = request.committeeId;
+  const personId = request.personId;
+  const [index, directoryCommittee] = await Promise.all([
+    store.get<PersonCommitteesDocument>(directory, personCommitteesDocumentId(personId)),
+    store.get(directory, COMMITTEE_DOCUMENT_ID),
+  ]);
+  const committees = new Set<string>(index?.type === PERSON_COMMITTEES_TYPE ? index.committeeIds : []);
+  if (request.askedInCommitteeId && directoryOfPartition(request.askedInCommitteeId) === directory)
+    committees.add(request.askedInCommitteeId);
+  if (directoryCommittee) committees.add(directory);
+  return {
+    exportedAt: nowUtcIso(deps.clock),
+    personId,
+    committees: await Promise.all(
+      [...committees].sort().map((committeeId) => collectCommitteeData(store, committeeId, personId)),
+    ),
+    directory: await collectDirectoryData(store, directory, personId, index),
+  };
 }
 
 /**
@@ -130,13 +150,13 @@ async function collectDirectoryData(
   store: DocumentStore,
   directory: string,
   personId: string,
+  index: Stored<PersonCommitteesDocument> | undefined,
 ): Promise<DirectoryDataExport> {
-  const [conversations, index, languagePreference, feeds] = await Promise.all([
+  const [conversations, languagePreference, feeds] = await Promise.all([
     store.query<ConversationDocument>(directory, {
       type: 'conversation',
       where: [{ field: 'aadObjectId', op: '=', value: personId }],
     }),
-    store.get<PersonCommitteesDocument>(directory, personCommitteesDocumentId(personId)),
     store.get<LanguagePreferenceDocument>(directory, languagePreferenceDocumentId(personId)),
     feedsOf(store, directory, personId),
   ]);
@@ -150,23 +170,27 @@ async function collectDirectoryData(
 }
 
 /**
- * The export behind a link, or undefined for a wrong, malformed, revoked or expired token, and
- * for an export whose day has passed: all the same to the caller, so the link route answers
- * each with the same 404.
+ * The export behind a link, collected now: a file opened hours after it was asked for shows the
+ * records as they are when it is opened (`exportedAt` says as of when). Undefined for a wrong,
+ * malformed, revoked or expired token, and for an export whose day has passed: all the same to
+ * the caller, so the link route answers each with the same 404. A request stored before files
+ * were collected on opening holds its file, which is served as it was stored.
  */
 export async function dataExportFile(
   deps: AppDependencies,
   committeeId: string,
   token: string,
 ): Promise<{ readonly fileName: string; readonly content: string } | undefined> {
+  if (!isTenantDirectory(committeeId)) return undefined;
   const link = await openLink(deps, committeeId, token, ['export']);
   if (!link?.exportId) return undefined;
   const found = await deps.store.get<DataExportDocument>(committeeId, link.exportId);
   if (found?.type !== 'dataExport' || found.personId !== link.recipientId) return undefined;
   if (found.expiresAt <= nowUtcIso(deps.clock)) return undefined;
+  const content = found.content ?? (await collectPersonalData(deps, found));
   return {
-    fileName: `gremium-meine-daten-${found.createdAt.slice(0, 10)}.json`,
-    content: JSON.stringify(found.content, null, 2),
+    fileName: `gremium-meine-daten-${content.exportedAt.slice(0, 10)}.json`,
+    content: JSON.stringify(content, null, 2),
   };
 }
 
@@ -269,7 +293,10 @@ export async function collectCommitteeData(
   };
 }
 
-/** Earlier exports hold copies of the very mentions listed, and the roster's seats name institutions only. */
+/**
+ * Requests for exports name no one (those stored with their file, before files were collected on
+ * opening, hold copies of the very mentions listed), and the roster's seats name institutions only.
+ */
 const NOT_SEARCHED: ReadonlySet<string> = new Set(['dataExport', 'seat']);
 
 /** Every free-text field of the partition that mentions the person, but their own roster entry. */

@@ -508,7 +508,7 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
   },
   {
     type: 'dataExport',
-    holds: "a copy of one person's data",
+    holds: "one person's request for their data: their object id and the committee they asked in (no copy of the data)",
     kept: 'until its link expires (24 hours)',
     atEnd: 'deleted',
     timeToLive: '24 hours after it was made',

@@ -6,7 +6,9 @@ import { auditContext } from '../../../src/app/audit/audit-context';
 import { AuditRecordWriteRefused, auditedStore } from '../../../src/app/audit/audited-store';
 import type { Document } from '../../../src/app/ports/document-store';
 import { dataExportFile, exportPersonalData } from '../../../src/app/privacy/export-personal-data';
-import type { PersonalDataExport } from '../../../src/app/privacy/data-export-document';
+import type { DataExportDocument, PersonalDataExport } from '../../../src/app/privacy/data-export-document';
+import { issueLink } from '../../../src/app/links/issue-link';
+import { revokeLinksOf } from '../../../src/app/links/revoke-links';
 import { DOCUMENT_TYPES } from '../../../src/app/privacy/retention-rules';
 import { RETENTION_JOB, RETENTION_JOB_HANDLERS, ensureRetentionJobs } from '../../../src/app/privacy/retention-jobs';
 import { loadRoster } from '../../../src/app/roster/load-roster';
@@ -138,6 +140,83 @@ for (const engine of ENGINES) {
           1,
           'the expired export is deleted',
         );
+      });
+
+      it('collects the file when its link is opened, as the records are then, and stores no copy of them', async () => {
+        const link = (await exportPersonalData(world.deps, await world.actor('sabine')))!;
+        const stored = await world.store.query<DataExportDocument>(DIRECTORY, { type: 'dataExport' });
+        assert.equal(stored.length, 1);
+        assert.equal(stored[0]!.content, undefined, 'the request holds no file');
+        assert.equal(stored[0]!.askedInCommitteeId, COMMITTEE);
+        assert.doesNotMatch(JSON.stringify(stored), new RegExp(`${SABINE}|Einwand sabine|Jobcenter`));
+
+        // After the request and before the opening, her seat moves to another institution.
+        world.clock.advance(20 * HOUR);
+        const seat = (
+          await world.store.query<SeatDocument>(COMMITTEE, {
+            type: 'seat',
+            where: [{ field: 'memberId', op: '=', value: PEOPLE.sabine }],
+          })
+        )[0]!;
+        const { _etag: seatEtag, ...moved } = seat;
+        await world.store.replace<SeatDocument>({ ...moved, institution: 'Jobcenter Leipzig Nord' }, seatEtag);
+
+        const file = (await dataExportFile(world.deps, DIRECTORY, link.token))!;
+        const exported = JSON.parse(file.content) as PersonalDataExport;
+        assert.deepEqual(
+          exported.committees[0]!.seats.map((entry) => (entry as { institution: string }).institution),
+          ['Jobcenter Leipzig Nord'],
+          'the seat as it is when the file is opened',
+        );
+        assert.equal(exported.exportedAt, world.clock.now().toUTC().toISO(), 'as of the opening');
+        assert.equal(file.fileName, `gremium-meine-daten-${exported.exportedAt.slice(0, 10)}.json`);
+        assert.equal(file.fileName, 'gremium-meine-daten-2026-11-22.json', 'named after the day it is opened');
+      });
+
+      it('serves a request stored with its file, from before files were collected on opening, as stored', async () => {
+        const createdAt = world.clock.now().toUTC().toISO()!;
+        const content: PersonalDataExport = {
+          exportedAt: createdAt,
+          personId: PEOPLE.sabine,
+          committees: [],
+          directory: { conversations: [], committees: null, languagePreference: null, calendarFeed: null },
+        };
+        await world.store.create<DataExportDocument>({
+          id: 'data-export-stored-before',
+          committeeId: DIRECTORY,
+          type: 'dataExport',
+          personId: PEOPLE.sabine,
+          createdAt,
+          expiresAt: world.clock.now().plus({ hours: 24 }).toUTC().toISO()!,
+          content,
+        });
+        const link = (await issueLink(world.deps, {
+          committeeId: DIRECTORY,
+          recipient: { kind: 'person', id: PEOPLE.sabine },
+          target: { kind: 'export', exportId: 'data-export-stored-before' },
+          slot: 'export|data-export-stored-before',
+        }))!;
+        world.clock.advance(HOUR);
+        const file = (await dataExportFile(world.deps, DIRECTORY, link.token))!;
+        assert.deepEqual(JSON.parse(file.content), content, 'the stored file, not one collected now');
+        assert.equal(file.fileName, `gremium-meine-daten-${createdAt.slice(0, 10)}.json`);
+        world.clock.advance(23 * HOUR);
+        assert.equal(await dataExportFile(world.deps, DIRECTORY, link.token), undefined, 'expired');
+      });
+
+      it('gives nothing through a revoked link, or through a link of another person to her request', async () => {
+        const link = (await exportPersonalData(world.deps, await world.actor('sabine')))!;
+        const [request] = await world.store.query<DataExportDocument>(DIRECTORY, { type: 'dataExport' });
+        const birgits = (await issueLink(world.deps, {
+          committeeId: DIRECTORY,
+          recipient: { kind: 'person', id: PEOPLE.birgit },
+          target: { kind: 'export', exportId: request!.id },
+          slot: `export|${request!.id}|birgit`,
+        }))!;
+        assert.equal(await dataExportFile(world.deps, DIRECTORY, birgits.token), undefined, "Birgit's link");
+        assert.ok(await dataExportFile(world.deps, DIRECTORY, link.token), 'her own link works');
+        assert.equal(await revokeLinksOf(world.deps, DIRECTORY, PEOPLE.sabine), 1);
+        assert.equal(await dataExportFile(world.deps, DIRECTORY, link.token), undefined, 'revoked');
       });
     });
 

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import type { PersonDocument, SeatDocument } from '../../../src/app/documents';
+import { committeeIdForHome } from '../../../src/app/committees/committee-id';
+import { noteMemberships } from '../../../src/app/committees/person-committees';
+import { feedCommittees } from '../../../src/app/feed/feed-holder';
+import { actorIn } from '../../../src/app/identify-actor';
+import type { DocumentKey, DocumentStore } from '../../../src/app/ports/document-store';
+import { personDocumentId, seatDocumentId, tenantDirectoryId } from '../../../src/domain/ids';
+import { ENGINES, type OpenedEngine } from '../../support/engines';
+import { setUpCommittee } from '../sessions/session-fixtures';
+import { COMMITTEE, PEOPLE, SessionWorld, TENANT } from '../sessions/session-world';
+
+const DIRECTORY = tenantDirectoryId(TENANT);
+const OTHER_HOME = { kind: 'team', id: '19:afa-team@thread.tacv2', title: 'AfA' } as const;
+const OTHER_COMMITTEE = committeeIdForHome(TENANT, OTHER_HOME);
+const BIRGIT = { tenantId: TENANT, aadObjectId: PEOPLE.birgit, displayName: 'Birgit Lehmann' };
+
+/** The store, noting the partition of every document read by key. */
+function readsNoted(store: DocumentStore): { readonly store: DocumentStore; readonly read: string[] } {
+  const read: string[] = [];
+  return {
+    read,
+    store: {
+      ...store,
+      get: (committeeId, id) => {
+        read.push(`get ${committeeId}`);
+        return store.get(committeeId, id);
+      },
+      getMany: (keys: readonly DocumentKey[]) => {
+        read.push(`getMany ${keys.map((key) => key.committeeId).join(' ')}`);
+        return store.getMany(keys);
+      },
+    } as DocumentStore,
+  };
+}
+
+for (const engine of ENGINES) {
+  describe(`app/feed/feed-holder: the committees a feed shows, on the ${engine.name}`, function () {
+    this.timeout(60_000);
+    let opened: OpenedEngine;
+    let world: SessionWorld;
+    beforeEach(async () => {
+      opened = await engine.open();
+      world = await SessionWorld.create(opened.store);
+      await setUpCommittee(world.deps, TENANT, 'AfA', OTHER_HOME);
+      await world.store.upsert<PersonDocument>({
+        id: personDocumentId(PEOPLE.birgit),
+        committeeId: OTHER_COMMITTEE,
+        type: 'person',
+        aadObjectId: PEOPLE.birgit,
+        displayName: 'Birgit Lehmann',
+        roles: ['member'],
+        active: true,
+      });
+      await world.store.upsert<SeatDocument>({
+        id: seatDocumentId('agentur'),
+        committeeId: OTHER_COMMITTEE,
+        type: 'seat',
+        institution: 'Agentur für Arbeit Leipzig',
+        memberId: PEOPLE.birgit,
+      });
+      await noteMemberships(world.deps, OTHER_COMMITTEE, [PEOPLE.birgit]);
+    });
+    afterEach(async () => opened.close());
+
+    const committeeIds = (found: Awaited<ReturnType<typeof feedCommittees>>) =>
+      found.map((entry) => entry.committee.committeeId).sort();
+
+    it('reads the roster entries of all committees of the index in one request', async () => {
+      const noted = readsNoted(world.store);
+      const found = await feedCommittees(noted.store, DIRECTORY, PEOPLE.birgit);
+      assert.deepEqual(committeeIds(found), [COMMITTEE, OTHER_COMMITTEE].sort());
+      assert.deepEqual(noted.read, [
+        `get ${DIRECTORY}`,
+        `getMany ${[COMMITTEE, COMMITTEE, OTHER_COMMITTEE, OTHER_COMMITTEE].join(' ')}`,
+      ]);
+    });
+
+    it('takes the committee and entry the turn read already as read, and reads only the others', async () => {
+      const actor = await actorIn(world.deps, BIRGIT, COMMITTEE);
+      const noted = readsNoted(world.store);
+      const found = await feedCommittees(noted.store, DIRECTORY, PEOPLE.birgit, actor);
+      assert.deepEqual(committeeIds(found), [COMMITTEE, OTHER_COMMITTEE].sort());
+      assert.deepEqual(noted.read, [`get ${DIRECTORY}`, `getMany ${OTHER_COMMITTEE} ${OTHER_COMMITTEE}`]);
+
+      // What was read decides: an entry read as inactive leaves its committee out.
+      const inactive = { ...actor, person: { ...actor.person!, active: false } };
+      assert.deepEqual(committeeIds(await feedCommittees(world.store, DIRECTORY, PEOPLE.birgit, inactive)), [
+        OTHER_COMMITTEE,
+      ]);
+    });
+
+    it('reads a committee the turn did not read as a committee, as any other', async () => {
+      const unread = { committeeId: COMMITTEE, committee: undefined, person: undefined };
+      const noted = readsNoted(world.store);
+      const found = await feedCommittees(noted.store, DIRECTORY, PEOPLE.birgit, unread);
+      assert.deepEqual(committeeIds(found), [COMMITTEE, OTHER_COMMITTEE].sort());
+      assert.equal(noted.read.length, 2);
+      assert.ok(noted.read[1]!.includes(COMMITTEE));
+    });
+  });
+}
