@@ -1,11 +1,8 @@
 import { nowUtcIso } from '../../domain/clock';
-import { linkExpiry } from '../../domain/links/link-lifetime';
 import type { AppDependencies } from '../dependencies';
 import type { Document } from '../ports/document-store';
-import { linkedThing, type IssuedLink } from './issue-link';
-import { LINK_TYPE, linkDocumentId, newLinkToken } from './link-document';
-import type { LinkDocument, LinkRecipient, LinkTarget } from './link-document';
-import { linkPath } from './link-paths';
+import { newLinkDocument, type IssuedLink } from './issue-link';
+import type { LinkRecipient, LinkTarget } from './link-document';
 import { recipientMayHold } from './link-recipient';
 
 /** A link to a document made in the same write: it leads to no session, so it needs none read. */
@@ -32,25 +29,11 @@ export async function issueLinkAlong(
   const { committeeId } = document;
   const { recipient, target, slot } = issue;
   if (!(await recipientMayHold(deps.store, committeeId, recipient, target))) return undefined;
-  const issuedAt = nowUtcIso(deps.clock);
-  const expiresAt = linkExpiry(target.kind, issuedAt);
-  if (!expiresAt) return undefined;
-  const token = newLinkToken();
-  const link: LinkDocument = {
-    id: linkDocumentId(token)!,
-    committeeId,
-    type: LINK_TYPE,
-    kind: target.kind,
-    recipientKind: recipient.kind,
-    recipientId: recipient.id,
-    slot,
-    ...linkedThing(target),
-    issuedAt,
-    expiresAt,
-  };
+  const made = newLinkDocument(committeeId, recipient, target, slot, nowUtcIso(deps.clock));
+  if (!made) return undefined;
   await deps.store.batch(committeeId, [
     { op: 'create', document },
-    { op: 'create', document: link },
+    { op: 'create', document: made.document },
   ]);
-  return { token, path: linkPath(committeeId, target, token), expiresAt };
+  return { token: made.token, path: made.path, expiresAt: made.document.expiresAt };
 }

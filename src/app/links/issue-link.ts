@@ -57,48 +57,11 @@ export async function issueLink(deps: AppDependencies, issue: LinkIssue): Promis
   const { store } = deps;
   const { committeeId, recipient, target, slot, keep = 0 } = issue;
   if (!(await recipientMayHold(store, committeeId, recipient, target))) return undefined;
-  let sessionEndsAt: string | undefined;
-  if (target.kind === 'calendar' || target.kind === 'minutes' || target.kind === 'extract') {
-    const session = await store.get<SessionDocument>(committeeId, target.sessionId);
-    if (session?.type !== 'session') return undefined;
-    sessionEndsAt = session.endsAt;
-  }
-  const issuedAt = nowUtcIso(deps.clock);
-  const expiresAt = linkExpiry(target.kind, issuedAt, sessionEndsAt);
-  if (!expiresAt) return undefined;
-
-  const token = newLinkToken();
-  const document: LinkDocument = {
-    id: linkDocumentId(token)!,
-    committeeId,
-    type: LINK_TYPE,
-    kind: target.kind,
-    recipientKind: recipient.kind,
-    recipientId: recipient.id,
-    slot,
-    ...linkedThing(target),
-    issuedAt,
-    expiresAt,
-  };
-  for (let attempt = 1; ; attempt += 1) {
-    const previous = await store.query<LinkDocument>(committeeId, {
-      type: LINK_TYPE,
-      where: [{ field: 'slot', op: '=', value: slot }],
-    });
-    const newestFirst = [...previous].sort((a, b) => b.issuedAt.localeCompare(a.issuedAt) || b.id.localeCompare(a.id));
-    const operations: BatchOperation[] = [
-      ...newestFirst.slice(keep).map((link): BatchOperation => ({ op: 'delete', id: link.id, ifMatch: link._etag })),
-      { op: 'create', document },
-    ];
-    try {
-      await store.batch(committeeId, operations);
-      break;
-    } catch (error) {
-      const lostRace = error instanceof NotFoundError || error instanceof ConcurrencyError;
-      if (!lostRace || attempt >= WRITE_ATTEMPTS) throw error;
-    }
-  }
-  return { token, path: linkPath(committeeId, target, token), expiresAt };
+  const link = await newLinkIn(store, committeeId, recipient, target, slot, nowUtcIso(deps.clock), slot);
+  if (!link) return undefined;
+  // The slot is its own prefix: the query reads its previous links, and any of a longer slot is left alone.
+  await writeIntoSlots(store, committeeId, slot, [link], keep);
+  return { token: link.token, path: link.path, expiresAt: link.document.expiresAt };
 }
 
 /**
@@ -166,9 +129,10 @@ async function readAhead(
   await reads.getMany([...ids].slice(0, MAX_GET_MANY_KEYS).map((id) => ({ committeeId, id })));
 }
 
-/** A link made but not yet written: its document (the token's hash) and the path with its token. */
+/** A link made but not yet written: its token, its document (the token's hash) and the path with its token. */
 interface NewLink {
   readonly name: string;
+  readonly token: string;
   readonly document: LinkDocument;
   readonly path: string;
 }
@@ -192,6 +156,23 @@ async function newLinkIn(
     if (session?.type !== 'session') return undefined;
     sessionEndsAt = session.endsAt;
   }
+  const made = newLinkDocument(committeeId, recipient, target, slot, issuedAt, sessionEndsAt);
+  return made && { name, ...made };
+}
+
+/**
+ * A link's token, its document (the token's hash as id, the recipient, what it leads to, when it
+ * expires) and its path; undefined when a link issued now would already have expired (a calendar
+ * whose session is long past, see `linkExpiry`). Nothing is read or written.
+ */
+export function newLinkDocument(
+  committeeId: string,
+  recipient: LinkRecipient,
+  target: LinkTarget,
+  slot: string,
+  issuedAt: string,
+  sessionEndsAt?: string,
+): { readonly token: string; readonly document: LinkDocument; readonly path: string } | undefined {
   const expiresAt = linkExpiry(target.kind, issuedAt, sessionEndsAt);
   if (!expiresAt) return undefined;
   const token = newLinkToken();
@@ -207,7 +188,7 @@ async function newLinkIn(
     issuedAt,
     expiresAt,
   };
-  return { name, document, path: linkPath(committeeId, target, token) };
+  return { token, document, path: linkPath(committeeId, target, token) };
 }
 
 /**
@@ -294,7 +275,7 @@ function batchesOf(
 }
 
 /** The fields of a link document that say what it leads to. */
-export function linkedThing(target: LinkTarget): Pick<LinkDocument, 'sessionId' | 'version' | 'exportId' | 'year'> {
+function linkedThing(target: LinkTarget): Pick<LinkDocument, 'sessionId' | 'version' | 'exportId' | 'year'> {
   switch (target.kind) {
     case 'calendar':
       return { sessionId: target.sessionId };
