@@ -14,6 +14,14 @@ import {
 import { describeDocumentStoreContract } from './document-store.contract';
 import { dueAndUnclaimed } from '../../src/app/leases';
 
+/** The steps of SQLite's plan for a compiled query, as EXPLAIN QUERY PLAN words them. */
+function planOf(db: Database.Database, compiled: { readonly sql: string; readonly parameters: readonly unknown[] }) {
+  const steps = db.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...compiled.parameters) as Array<{
+    detail: string;
+  }>;
+  return steps.map((step) => step.detail);
+}
+
 async function freshDataDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'gremium-embedded-store-'));
 }
@@ -153,9 +161,7 @@ describe('EmbeddedStore.open', () => {
         { committeeId: 'tenant-t', id: 'language-p' },
         { committeeId: 'k', id: 'session-2027-1' },
       ]);
-      const plan = (
-        db.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...compiled.parameters) as Array<{ detail: string }>
-      ).map((step) => step.detail);
+      const plan = planOf(db, compiled);
       assert.ok(plan.includes('SEARCH d USING PRIMARY KEY (committee_id=? AND id=?)'), plan.join('; '));
       assert.ok(!plan.some((step) => step.startsWith('SCAN d')), plan.join('; '));
     } finally {
@@ -183,11 +189,7 @@ describe('EmbeddedStore.open', () => {
       for (const committeeId of [undefined, 'k']) {
         const compiled = compileQuery(committeeId, query);
         assert.ok(compiled);
-        const plan = (
-          db.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...compiled.parameters) as Array<{
-            detail: string;
-          }>
-        ).map((step) => step.detail);
+        const plan = planOf(db, compiled);
         const expected = committeeId === undefined ? '(type=?)' : '(type=? AND committee_id=?)';
         assert.ok(
           plan.includes(`SEARCH documents USING INDEX documents_by_type ${expected}`),
@@ -215,11 +217,7 @@ describe('EmbeddedStore.open', () => {
           const compiled = compileQuery(committeeId, query);
           assert.ok(compiled);
           assert.match(compiled.sql, /type IN \(\?(, \?)+\)/);
-          const plan = (
-            db.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...compiled.parameters) as Array<{
-              detail: string;
-            }>
-          ).map((step) => step.detail);
+          const plan = planOf(db, compiled);
           const expected = committeeId === undefined ? '(type=?)' : '(type=? AND committee_id=?)';
           assert.ok(
             plan.includes(`SEARCH documents USING INDEX documents_by_type ${expected}`),
@@ -252,9 +250,7 @@ describe('EmbeddedStore.open', () => {
           dueAndUnclaimed(type, status, dueField, '2025-03-01T09:00:00.000Z', 100),
         );
         assert.ok(compiled);
-        const plan = (
-          db.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...compiled.parameters) as Array<{ detail: string }>
-        ).map((step) => step.detail);
+        const plan = planOf(db, compiled);
         return [index, plan] as const;
       });
       for (const [index, plan] of plans) {

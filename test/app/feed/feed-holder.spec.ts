@@ -1,18 +1,13 @@
 import assert from 'node:assert/strict';
-import type { PersonDocument, SeatDocument } from '../../../src/app/documents';
-import { committeeIdForHome } from '../../../src/app/committees/committee-id';
-import { noteMemberships } from '../../../src/app/committees/person-committees';
 import { feedCommittees } from '../../../src/app/feed/feed-holder';
 import { actorIn } from '../../../src/app/identify-actor';
 import type { DocumentKey, DocumentStore } from '../../../src/app/ports/document-store';
-import { personDocumentId, seatDocumentId, tenantDirectoryId } from '../../../src/domain/ids';
+import { tenantDirectoryId } from '../../../src/domain/ids';
 import { ENGINES, type OpenedEngine } from '../../support/engines';
-import { setUpCommittee } from '../sessions/session-fixtures';
+import { birgitInSecondCommittee, OTHER_COMMITTEE } from './second-committee';
 import { COMMITTEE, PEOPLE, SessionWorld, TENANT } from '../sessions/session-world';
 
 const DIRECTORY = tenantDirectoryId(TENANT);
-const OTHER_HOME = { kind: 'team', id: '19:afa-team@thread.tacv2', title: 'AfA' } as const;
-const OTHER_COMMITTEE = committeeIdForHome(TENANT, OTHER_HOME);
 const BIRGIT = { tenantId: TENANT, aadObjectId: PEOPLE.birgit, displayName: 'Birgit Lehmann' };
 
 /** The store, noting the partition of every document read by key. */
@@ -42,24 +37,7 @@ for (const engine of ENGINES) {
     beforeEach(async () => {
       opened = await engine.open();
       world = await SessionWorld.create(opened.store);
-      await setUpCommittee(world.deps, TENANT, 'AfA', OTHER_HOME);
-      await world.store.upsert<PersonDocument>({
-        id: personDocumentId(PEOPLE.birgit),
-        committeeId: OTHER_COMMITTEE,
-        type: 'person',
-        aadObjectId: PEOPLE.birgit,
-        displayName: 'Birgit Lehmann',
-        roles: ['member'],
-        active: true,
-      });
-      await world.store.upsert<SeatDocument>({
-        id: seatDocumentId('agentur'),
-        committeeId: OTHER_COMMITTEE,
-        type: 'seat',
-        institution: 'Agentur für Arbeit Leipzig',
-        memberId: PEOPLE.birgit,
-      });
-      await noteMemberships(world.deps, OTHER_COMMITTEE, [PEOPLE.birgit]);
+      await birgitInSecondCommittee(world);
     });
     afterEach(async () => opened.close());
 

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import type { PersonDocument, SeatDocument } from '../../../src/app/documents';
+import type { PersonDocument } from '../../../src/app/documents';
 import { DEFAULT_COMMITTEE_SETTINGS } from '../../../src/domain/committee';
-import { noteMemberships } from '../../../src/app/committees/person-committees';
 import { CALENDAR_FEED_TYPE } from '../../../src/app/feed/feed-document';
 import { feedsOf, issueFeed, issueFeedLink } from '../../../src/app/feed/issue-feed-link';
 import { personFeed } from '../../../src/app/feed/person-feed';
@@ -16,20 +15,17 @@ import { changeSessionState } from '../../../src/app/sessions/change-session-sta
 import { editSession } from '../../../src/app/sessions/edit-session';
 import { inviteAsSecretariat } from '../../../src/app/sessions/invite-to-session';
 import { NO_QUESTIONS } from '../../../src/domain/confirmation/go-ahead';
-import { personDocumentId, seatDocumentId, tenantDirectoryId } from '../../../src/domain/ids';
+import { personDocumentId, tenantDirectoryId } from '../../../src/domain/ids';
 import { IcsCalendarWriter } from '../../../src/infra/ics-calendar';
 import { calendarFeedHandlers } from '../../../src/server/calendar-feed-handlers';
 import { ENGINES, type OpenedEngine } from '../../support/engines';
 import { parseICalendar, parseWithIcalJs } from '../../support/ical';
-import { committeeIdForHome } from '../../../src/app/committees/committee-id';
 import { nearMiss } from '../links/link-fixtures';
-import { setUpCommittee } from '../sessions/session-fixtures';
+import { birgitInSecondCommittee, OTHER_COMMITTEE } from './second-committee';
 import { COMMITTEE, PEOPLE, SESSION_1, SessionWorld, TENANT } from '../sessions/session-world';
 
 const DIRECTORY = tenantDirectoryId(TENANT);
 const BASE = 'https://gremium.example.org';
-const OTHER_HOME = { kind: 'team', id: '19:afa-team@thread.tacv2', title: 'AfA' } as const;
-const OTHER_COMMITTEE = committeeIdForHome(TENANT, OTHER_HOME);
 
 for (const engine of ENGINES) {
   describe(`app/feed/person-feed: a person's subscribed calendar, on the ${engine.name}`, function () {
@@ -240,24 +236,7 @@ for (const engine of ENGINES) {
     });
 
     it('shows the sessions of every committee the person belongs to, and no longer those of one they left', async () => {
-      assert.equal(await setUpCommittee(world.deps, TENANT, 'AfA', OTHER_HOME), OTHER_COMMITTEE);
-      await world.store.upsert<PersonDocument>({
-        id: personDocumentId(PEOPLE.birgit),
-        committeeId: OTHER_COMMITTEE,
-        type: 'person',
-        aadObjectId: PEOPLE.birgit,
-        displayName: 'Birgit Lehmann',
-        roles: ['member'],
-        active: true,
-      });
-      await world.store.upsert<SeatDocument>({
-        id: seatDocumentId('agentur'),
-        committeeId: OTHER_COMMITTEE,
-        type: 'seat',
-        institution: 'Agentur für Arbeit Leipzig',
-        memberId: PEOPLE.birgit,
-      });
-      await noteMemberships(world.deps, OTHER_COMMITTEE, [PEOPLE.birgit]);
+      assert.equal(await birgitInSecondCommittee(world), OTHER_COMMITTEE);
       const secretariat = await actorIn(
         world.deps,
         { tenantId: TENANT, aadObjectId: PEOPLE.katrin, displayName: 'x' },
