@@ -86,6 +86,9 @@ interface DocumentRow {
   readonly body: string;
 }
 
+/** The most query texts whose prepared statements the store keeps (see `prepared`). */
+const PREPARED_AT_MOST = 200;
+
 /**
  * The document store for a single machine (development, a small on-premises install): one SQLite
  * file, no server to run. It mirrors the Cosmos adapter's semantics exactly, proven by the shared
@@ -99,6 +102,7 @@ interface DocumentRow {
 export class EmbeddedStore implements DocumentStore {
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly commits: GroupCommits;
+  private readonly statementsBySql = new Map<string, Database.Statement>();
 
   private constructor(private readonly db: Database.Database) {
     this.statements = prepareStatements(db);
@@ -130,7 +134,7 @@ export class EmbeddedStore implements DocumentStore {
     assertKeys(keys);
     if (keys.length === 0) return [];
     const compiled = compileGetMany(keys);
-    const rows = this.db.prepare(compiled.sql).all(...compiled.parameters) as Array<DocumentRow & DocumentKey>;
+    const rows = this.prepared(compiled.sql).all(...compiled.parameters) as Array<DocumentRow & DocumentKey>;
     const found = new Map(rows.map((row) => [keyText(row), row]));
     return keys.map((key) => {
       const row = found.get(keyText(key));
@@ -229,8 +233,24 @@ export class EmbeddedStore implements DocumentStore {
 
   private run<T extends Document>(compiled: CompiledQuery | undefined): Array<Stored<T>> {
     if (!compiled) return [];
-    const rows = this.db.prepare(compiled.sql).all(...compiled.parameters) as DocumentRow[];
+    const rows = this.prepared(compiled.sql).all(...compiled.parameters) as DocumentRow[];
     return rows.map((row) => toStored<T>(row));
+  }
+
+  /**
+   * The statement for a query's SQL, prepared once: the text depends only on the query's shape
+   * (values are bound), so a running bot asks for a few dozen texts again and again, and preparing
+   * one costs SQLite a parse and a plan each time. Beyond `PREPARED_AT_MOST` texts the kept ones
+   * are dropped and prepared anew as asked.
+   */
+  private prepared(sql: string): Database.Statement {
+    let statement = this.statementsBySql.get(sql);
+    if (!statement) {
+      if (this.statementsBySql.size >= PREPARED_AT_MOST) this.statementsBySql.clear();
+      statement = this.db.prepare(sql);
+      this.statementsBySql.set(sql, statement);
+    }
+    return statement;
   }
 
   /** A conditional write touched no row: either the document is gone or its ETag moved on. */

@@ -69,6 +69,23 @@ describe('EmbeddedStore.open', () => {
     }
   });
 
+  it('answers queries of more shapes than it keeps prepared, and each again alike', async () => {
+    const store = await EmbeddedStore.open({ dataDir: parentDir });
+    try {
+      await store.create({ id: 'd', committeeId: 'k', type: 't', f0: 'x', f250: 'x' });
+      // Each field name is a query text of its own: 251 texts, more than the store keeps.
+      const found = async (field: string) =>
+        (await store.query('k', { type: 't', where: [{ field, op: '=', value: 'x' }] })).map((doc) => doc.id);
+      const shapes = Array.from({ length: 251 }, (_, index) => `f${index}`);
+      const first = await Promise.all(shapes.map(found));
+      const again = await Promise.all(shapes.map(found));
+      assert.deepEqual(first, again);
+      assert.deepEqual([first[0], first[1], first[250]], [['d'], [], ['d']]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('shares one file between two open stores, as a seed script beside the bot would', async () => {
     const bot = await EmbeddedStore.open({ dataDir: parentDir });
     const script = await EmbeddedStore.open({ dataDir: parentDir });
