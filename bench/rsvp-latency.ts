@@ -9,7 +9,7 @@ import { fixedClock } from '../src/domain/clock';
 import type { RsvpChoice } from '../src/domain/sessions/rsvp';
 import { EmbeddedStore } from '../src/infra/embedded-store';
 import {
-  BOT_FRAMEWORK_ISSUER,
+  botFrameworkClaims,
   newSigningKey,
   signToken,
   startOpenIdMetadataServer,
@@ -318,15 +318,7 @@ function botEnvironment(
 
 /** A token as the Bot Framework signs one for a request to this bot, valid for an hour. */
 function botFrameworkToken(signing: SigningKey, serviceUrl: string): string {
-  const now = Math.floor(Date.now() / 1000);
-  return signToken(signing, {
-    iss: BOT_FRAMEWORK_ISSUER,
-    aud: BOT_ID,
-    serviceurl: serviceUrl,
-    nbf: now - 60,
-    iat: now - 60,
-    exp: now + 3600,
-  });
+  return signToken(signing, botFrameworkClaims(BOT_ID, serviceUrl));
 }
 
 /**

@@ -6,7 +6,7 @@ import { fixedClock } from '../../src/domain/clock';
 import { loadConfig } from '../../src/server/config';
 import { startGremiumServer, type GremiumServer } from '../../src/server/gremium-server';
 import {
-  BOT_FRAMEWORK_ISSUER,
+  botFrameworkClaims,
   newSigningKey,
   signToken,
   startOpenIdMetadataServer,
@@ -93,18 +93,7 @@ describe('server/authentication', () => {
     });
   };
 
-  const claims = (overrides: Record<string, unknown> = {}) => {
-    const now = Math.floor(Date.now() / 1000);
-    return {
-      iss: BOT_FRAMEWORK_ISSUER,
-      aud: BOT_ID,
-      serviceurl: serviceUrl,
-      nbf: now - 60,
-      iat: now - 60,
-      exp: now + 3600,
-      ...overrides,
-    };
-  };
+  const claims = (overrides: Record<string, unknown> = {}) => botFrameworkClaims(BOT_ID, serviceUrl, overrides);
 
   async function assertRefusedWithoutTrace(authorization?: string): Promise<void> {
     const response = await post(authorization);

@@ -10,6 +10,7 @@ import { VERBS } from '../../src/cards/verbs';
 import { freePort } from '../e2e/support/processes';
 import {
   BOT_FRAMEWORK_ISSUER,
+  botFrameworkClaims,
   newSigningKey,
   signToken,
   startOpenIdMetadataServer,
@@ -56,15 +57,7 @@ describe('server/secrets in logs', function () {
     try {
       await main.output(/Gremium is ready/);
       const url = `http://127.0.0.1:${port}/api/messages`;
-      const now = Math.floor(Date.now() / 1000);
-      const token = signToken(signing, {
-        iss: BOT_FRAMEWORK_ISSUER,
-        aud: BOT_ID,
-        serviceurl: 'http://127.0.0.1:9/',
-        nbf: now - 60,
-        iat: now - 60,
-        exp: now + 3600,
-      });
+      const token = signToken(signing, botFrameworkClaims(BOT_ID, 'http://127.0.0.1:9/'));
       const click = (tenantId: string) =>
         JSON.stringify({
           type: 'invoke',

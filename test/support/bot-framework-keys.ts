@@ -30,6 +30,28 @@ export function signToken(key: SigningKey, claims: Record<string, unknown>): str
 }
 
 /**
+ * The claims of a token the Bot Framework sends with a request to the bot `botId` from the
+ * channel at `serviceUrl`, valid from a minute ago for an hour; `overrides` makes it wrong in one
+ * respect (another audience, issuer, an expired time).
+ */
+export function botFrameworkClaims(
+  botId: string,
+  serviceUrl: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const now = Math.floor(Date.now() / 1000);
+  return {
+    iss: BOT_FRAMEWORK_ISSUER,
+    aud: botId,
+    serviceurl: serviceUrl,
+    nbf: now - 60,
+    iat: now - 60,
+    exp: now + 3600,
+    ...overrides,
+  };
+}
+
+/**
  * A self-signed server certificate for https on 127.0.0.1, made on the spot. Each server of one
  * run takes its own `commonName`: a trust store holding two certificates of one subject may
  * check a chain against the wrong one.
